@@ -1,0 +1,29 @@
+import { eventCatalogue, type EventName } from './catalogue';
+import type { QueueKey } from '../infra/definitions/queues';
+
+/**
+ * Routing rules: which events reach which queue. CDK turns each into an EventBridge rule with
+ * an SQS target; the local event bus matches the same patterns in process.
+ */
+export interface RoutingRule {
+  readonly name: string;
+  readonly events: readonly EventName[];
+  readonly target: QueueKey;
+}
+
+export const routingRules: readonly RoutingRule[] = [
+  { name: 'JobRunsToLedger', events: ['JobRunFinished'], target: 'jobRuns' },
+];
+
+/** The EventBridge pattern of a rule (exact match on source and detail-type, as on AWS). */
+export function eventPattern(rule: RoutingRule): { source: string[]; 'detail-type': string[] } {
+  const entries = rule.events.map((name) => eventCatalogue[name]);
+  return {
+    source: [...new Set(entries.map((e) => e.source))],
+    'detail-type': [...new Set(entries.map((e) => e.detailType))],
+  };
+}
+
+export function matches(pattern: ReturnType<typeof eventPattern>, source: string, detailType: string): boolean {
+  return pattern.source.includes(source) && pattern['detail-type'].includes(detailType);
+}

@@ -1,0 +1,25 @@
+/**
+ * Scheduled jobs: EventBridge Scheduler expressions (UTC unless a time zone is given) and the
+ * function each one runs. The local scheduler fires the same expressions.
+ */
+export interface ScheduleDefinition {
+  readonly job: string;
+  /** Key of the job function in functions/manifest.ts. */
+  readonly function: string;
+  /** `rate(N minutes|hours|days)` or `cron(min hour day-of-month month day-of-week year)`. */
+  readonly expression: string;
+  readonly timeZone: string;
+  readonly basis: string;
+  readonly description: string;
+}
+
+export const schedules: readonly ScheduleDefinition[] = [
+  {
+    job: 'dependency-check',
+    function: 'dependencyCheck',
+    expression: 'rate(15 minutes)',
+    timeZone: 'Asia/Ho_Chi_Minh',
+    basis: 'BĐ 18.1, NA 13.2 (24/7 operation and monitoring)',
+    description: 'Checks that the table, buckets and queues answer, and records the result.',
+  },
+];

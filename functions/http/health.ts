@@ -1,0 +1,16 @@
+import { bind, json } from '../../shared/http/contract';
+import { httpFunction } from '../../shared/http/handler';
+import { probeDependencies } from '../../shared/adapters/dependency-probe';
+import { routes } from '../routes';
+
+export const handler = httpFunction(
+  bind(routes.health, async () => {
+    const checks = await probeDependencies();
+    const healthy = Object.values(checks).every((c) => c.status === 'ok');
+    return json(
+      healthy ? 200 : 503,
+      { status: healthy ? 'ok' : 'degraded', time: new Date().toISOString(), checks },
+      { 'cache-control': 'no-store' },
+    );
+  }),
+);

@@ -1,0 +1,54 @@
+import type { BucketKey } from '../infra/definitions/buckets';
+import type { QueueKey } from '../infra/definitions/queues';
+
+/**
+ * Every Lambda function: its entry file and the least privilege it needs. CDK builds one
+ * NodejsFunction per entry and grants exactly this; the local stack imports the same entries.
+ */
+export type Access = 'read' | 'readwrite';
+
+export interface FunctionDefinition {
+  readonly entry: string;
+  readonly kind: 'http' | 'job' | 'consumer';
+  readonly description: string;
+  readonly memoryMb?: number;
+  readonly timeoutSeconds?: number;
+  readonly table?: Access;
+  readonly buckets?: Partial<Record<BucketKey, Access>>;
+  /** Queues the function may inspect or send to (consumers get their own queue implicitly). */
+  readonly queues?: readonly QueueKey[];
+  readonly publishesEvents?: boolean;
+}
+
+export const functionDefinitions = {
+  health: {
+    entry: 'functions/http/health.ts',
+    kind: 'http',
+    description: 'GET /health: reports whether the table, buckets and queues answer',
+    table: 'read',
+    buckets: { media: 'read', backups: 'read' },
+    queues: ['jobRuns'],
+  },
+  openapi: {
+    entry: 'functions/http/openapi.ts',
+    kind: 'http',
+    description: 'GET /openapi.json: the OpenAPI 3.1 document generated from the route contracts',
+  },
+  dependencyCheck: {
+    entry: 'functions/jobs/dependency-check.ts',
+    kind: 'job',
+    description: 'Scheduled monitoring: checks dependencies and publishes the run',
+    table: 'read',
+    buckets: { media: 'read', backups: 'read' },
+    queues: ['jobRuns'],
+    publishesEvents: true,
+  },
+  recordJobRun: {
+    entry: 'functions/consumers/record-job-run.ts',
+    kind: 'consumer',
+    description: 'Writes every finished job run to the job ledger',
+    table: 'readwrite',
+  },
+} as const satisfies Record<string, FunctionDefinition>;
+
+export type FunctionKey = keyof typeof functionDefinitions;

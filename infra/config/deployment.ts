@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import * as z from 'zod';
+
+/**
+ * The deployment's own settings, read from one file (infra/config/deployment.json, or the file
+ * named by PORTAL_CONFIG) by CDK and by the local stack. Invalid settings stop synth at once.
+ */
+export const deploymentConfigSchema = z.object({
+  province: z.object({
+    /** Short code used in names and sub-portal domains, e.g. `binhdinh`. */
+    code: z.string().regex(/^[a-z][a-z0-9-]{1,30}$/),
+    name: z.string().min(1),
+    nameEn: z.string().min(1),
+  }),
+  /** The provincial portal's domain, e.g. `binhdinh.gov.vn`. */
+  domain: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/),
+  languages: z.array(z.enum(['vi', 'en', 'zh'])).min(1).refine((l) => l.includes('vi'), 'Vietnamese is required'),
+  /** Deadline policy preset (see shared/domain/policies) and single-value overrides. */
+  policyPreset: z.string().min(1),
+  policyOverrides: z.record(z.string(), z.number()).default({}),
+  alarmEmail: z.email(),
+  region: z.string().regex(/^[a-z]{2}-[a-z]+-\d$/),
+  stage: z.string().regex(/^[a-z][a-z0-9]{0,9}$/),
+  corsOrigins: z.array(z.string()).min(1),
+});
+
+export type DeploymentConfig = z.infer<typeof deploymentConfigSchema>;
+
+export function loadDeploymentConfig(path = process.env.PORTAL_CONFIG): DeploymentConfig {
+  const file = resolve(import.meta.dirname, path ?? 'deployment.json');
+  const parsed = deploymentConfigSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    throw new Error(`Invalid deployment config ${file}:\n${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}

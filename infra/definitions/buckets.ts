@@ -1,0 +1,28 @@
+/** S3 buckets, described once for CDK and the local bootstrap. */
+export interface BucketDefinition {
+  readonly logicalName: string;
+  /** Local name suffix; on AWS CDK generates a unique name and passes it through env. */
+  readonly localName: string;
+  readonly versioned: boolean;
+  readonly envVar: string;
+  readonly purpose: string;
+}
+
+export const bucketDefinitions = {
+  media: {
+    logicalName: 'Media',
+    localName: 'media',
+    versioned: false,
+    envVar: 'MEDIA_BUCKET',
+    purpose: 'uploaded attachments and media of content items',
+  },
+  backups: {
+    logicalName: 'Backups',
+    localName: 'backups',
+    versioned: true,
+    envVar: 'BACKUP_BUCKET',
+    purpose: 'weekly table exports and media manifests (TG 8.2, TG 16.3)',
+  },
+} as const satisfies Record<string, BucketDefinition>;
+
+export type BucketKey = keyof typeof bucketDefinitions;

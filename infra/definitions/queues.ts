@@ -1,0 +1,31 @@
+/**
+ * SQS queues, each with its dead-letter queue and consumer function. EventBridge rules in
+ * events/rules.ts target these queues by key.
+ */
+export interface QueueDefinition {
+  readonly logicalName: string;
+  readonly localName: string;
+  /** Key of the consuming function in functions/manifest.ts. */
+  readonly consumer: string;
+  readonly batchSize: number;
+  /** Receives before a message moves to the DLQ. */
+  readonly maxReceiveCount: number;
+  readonly visibilityTimeoutSeconds: number;
+  readonly purpose: string;
+}
+
+export const queueDefinitions = {
+  jobRuns: {
+    logicalName: 'JobRuns',
+    localName: 'job-runs',
+    consumer: 'recordJobRun',
+    batchSize: 10,
+    maxReceiveCount: 3,
+    visibilityTimeoutSeconds: 30,
+    purpose: 'records every scheduled job run as evidence for operators (BĐ 18.1, TG 8.2)',
+  },
+} as const satisfies Record<string, QueueDefinition>;
+
+export type QueueKey = keyof typeof queueDefinitions;
+
+export const dlqName = (localName: string) => `${localName}-dlq`;

@@ -1,0 +1,51 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { randomUUID } from 'node:crypto';
+import type { Context } from 'aws-lambda';
+import { functionDefinitions, type FunctionKey } from '../../functions/manifest';
+
+/**
+ * Loads the same handler modules CDK bundles, in process. Handlers read their environment at
+ * first use, so the caller sets process.env (resources.ts functionEnvironment) before loading.
+ */
+const root = resolve(import.meta.dirname, '../..');
+const loaded = new Map<FunctionKey, Promise<(event: unknown, context: Context) => Promise<unknown>>>();
+
+export function loadHandler(key: FunctionKey) {
+  let handler = loaded.get(key);
+  if (!handler) {
+    const entry = pathToFileURL(resolve(root, functionDefinitions[key].entry)).href;
+    handler = import(entry).then((mod: { handler?: (event: unknown, context: Context) => Promise<unknown> }) => {
+      if (typeof mod.handler !== 'function') throw new Error(`${entry} exports no handler`);
+      return mod.handler;
+    });
+    loaded.set(key, handler);
+  }
+  return handler;
+}
+
+/** A Lambda context as the runtime passes it, with the function's configured timeout. */
+export function lambdaContext(key: FunctionKey): Context {
+  const def = functionDefinitions[key] as { timeoutSeconds?: number; memoryMb?: number };
+  const deadline = Date.now() + (def.timeoutSeconds ?? 10) * 1000;
+  const name = `local-${key}`;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: name,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${name}`,
+    memoryLimitInMB: String(def.memoryMb ?? 512),
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/${name}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+export async function invoke(key: FunctionKey, event: unknown): Promise<unknown> {
+  const handler = await loadHandler(key);
+  return handler(event, lambdaContext(key));
+}

@@ -1,0 +1,182 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import type { RouteDefinition } from '../../shared/http/contract';
+import { corsPolicy } from '../../shared/http/cors';
+import { PROBLEM_CONTENT_TYPE, problemBody } from '../../shared/http/problem';
+import type { ProblemCode } from '../../shared/http/error-table';
+import { invoke } from './functions';
+
+/**
+ * Stands in for API Gateway (REST, Lambda proxy): matches the route table, builds the same
+ * proxy event (including the Cognito authorizer's claims shape), calls the same handler and
+ * answers unknown routes with the same problem+json gateway responses.
+ */
+export type Authorizer = (authorization: string | undefined) => Promise<Record<string, string> | undefined>;
+
+interface CompiledRoute {
+  readonly route: RouteDefinition;
+  readonly pattern: RegExp;
+  readonly names: string[];
+}
+
+const MAX_BODY_BYTES = 10 * 1024 * 1024; // API Gateway's payload limit
+
+function compile(route: RouteDefinition): CompiledRoute {
+  const names: string[] = [];
+  const source = route.path
+    .split('/')
+    .map((segment) => {
+      const match = /^\{(\w+)(\+?)\}$/.exec(segment);
+      if (!match) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      names.push(match[1]!);
+      return match[2] ? '(.+)' : '([^/]+)';
+    })
+    .join('/');
+  return { route, pattern: new RegExp(`^${source}$`), names };
+}
+
+const BINARY = /^(image|audio|video)\/|^application\/(octet-stream|pdf|zip)/;
+
+export function buildEvent(
+  req: { method: string; url: URL; headers: IncomingMessage['headers']; body: Buffer },
+  route: RouteDefinition,
+  pathParameters: Record<string, string>,
+  claims: Record<string, string> | undefined,
+): APIGatewayProxyEvent {
+  const headers: Record<string, string> = {};
+  const multiValueHeaders: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    const values = Array.isArray(value) ? value : [value];
+    headers[name] = values[values.length - 1]!;
+    multiValueHeaders[name] = values;
+  }
+  const query: Record<string, string> = {};
+  const multiQuery: Record<string, string[]> = {};
+  for (const [name, value] of req.url.searchParams) {
+    query[name] = value;
+    (multiQuery[name] ??= []).push(value);
+  }
+  const hasQuery = Object.keys(query).length > 0;
+  const binary = BINARY.test(headers['content-type'] ?? '');
+  const now = new Date();
+  return {
+    resource: route.path,
+    path: req.url.pathname,
+    httpMethod: req.method,
+    headers,
+    multiValueHeaders,
+    queryStringParameters: hasQuery ? query : null,
+    multiValueQueryStringParameters: hasQuery ? multiQuery : null,
+    pathParameters: Object.keys(pathParameters).length > 0 ? pathParameters : null,
+    stageVariables: null,
+    body: req.body.length === 0 ? null : binary ? req.body.toString('base64') : req.body.toString('utf8'),
+    isBase64Encoded: binary && req.body.length > 0,
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      authorizer: claims ? { claims } : null,
+      httpMethod: req.method,
+      identity: { sourceIp: '127.0.0.1', userAgent: headers['user-agent'] ?? null } as APIGatewayProxyEvent['requestContext']['identity'],
+      path: `/local${req.url.pathname}`,
+      protocol: 'HTTP/1.1',
+      requestId: randomUUID(),
+      requestTime: now.toUTCString(),
+      requestTimeEpoch: now.getTime(),
+      resourceId: 'local',
+      resourcePath: route.path,
+      stage: 'local',
+    },
+  } as APIGatewayProxyEvent;
+}
+
+function send(res: ServerResponse, result: APIGatewayProxyResult) {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
+  res.writeHead(result.statusCode, headers);
+  res.end(result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
+}
+
+function gatewayProblem(res: ServerResponse, code: ProblemCode, path: string) {
+  const body = problemBody(code, { lang: 'vi', instance: path, requestId: randomUUID() });
+  send(res, {
+    statusCode: body.status,
+    headers: { 'content-type': PROBLEM_CONTENT_TYPE, 'access-control-allow-origin': '*' },
+    body: JSON.stringify(body),
+  });
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export interface LocalGateway {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function startGateway(options: {
+  routes: readonly RouteDefinition[];
+  port?: number;
+  authorizer?: Authorizer;
+}): Promise<LocalGateway> {
+  const compiled = options.routes.map(compile);
+  const authorizer: Authorizer = options.authorizer ?? (async () => undefined);
+
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    try {
+      const method = req.method ?? 'GET';
+      const candidates = compiled
+        .map((c) => ({ c, m: c.pattern.exec(url.pathname) }))
+        .filter((x): x is { c: CompiledRoute; m: RegExpExecArray } => x.m !== null);
+      if (method === 'OPTIONS' && candidates.length > 0) {
+        res.writeHead(204, {
+          'access-control-allow-origin': req.headers.origin ?? '*',
+          'access-control-allow-methods': [...candidates.map((x) => x.c.route.method as string), 'OPTIONS'].join(','),
+          'access-control-allow-headers': corsPolicy.allowHeaders.join(','),
+          'access-control-max-age': String(corsPolicy.maxAgeSeconds),
+        });
+        res.end();
+        return;
+      }
+      const hit = candidates.find((x) => x.c.route.method === method);
+      if (!hit) return gatewayProblem(res, 'route_not_found', url.pathname);
+      const body = await readBody(req);
+      if (!body) return gatewayProblem(res, 'payload_too_large', url.pathname);
+      const { route, names } = hit.c;
+      let claims: Record<string, string> | undefined;
+      if (route.auth !== 'public') {
+        claims = await authorizer(req.headers.authorization);
+        if (!claims) return gatewayProblem(res, 'unauthenticated', url.pathname);
+      }
+      const params = Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(hit.m[i + 1]!)]));
+      const event = buildEvent({ method, url, headers: req.headers, body }, route, params, claims);
+      const result = (await invoke(route.function, event)) as APIGatewayProxyResult;
+      send(res, result);
+    } catch (error) {
+      console.error('local gateway: handler failed', error);
+      gatewayProblem(res, 'unavailable', url.pathname);
+    }
+  });
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,29 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { functionEnvironment, type LocalEndpoints, type LocalResources } from './resources';
+import { invoke } from './functions';
+import { schedules } from '../../events/schedules';
+import type { FunctionKey } from '../../functions/manifest';
+
+/** `npm run job -- NAME`: runs one scheduled job now, against the running `npm start` stack. */
+const name = process.argv[2];
+const known = schedules.map((s) => s.job);
+const schedule = schedules.find((s) => s.job === name);
+if (!schedule) {
+  console.error(`usage: npm run job -- <${known.join('|')}>`);
+  process.exit(2);
+}
+const stateFile = resolve(import.meta.dirname, '../..', process.env.LOCAL_DATA_DIR ?? '.local', 'stack.json');
+if (!existsSync(stateFile)) {
+  console.error('The local stack is not running: start it with `npm start` first.');
+  process.exit(2);
+}
+const state = JSON.parse(readFileSync(stateFile, 'utf8')) as { endpoints: LocalEndpoints; resources: LocalResources };
+Object.assign(process.env, functionEnvironment(state.endpoints, state.resources), { LOG_LEVEL: process.env.LOG_LEVEL ?? 'WARN' });
+try {
+  const result = await invoke(schedule.function as FunctionKey, { trigger: 'manual' });
+  console.log(JSON.stringify(result, null, 2));
+} catch (error) {
+  console.error(`job ${name} failed: ${(error as Error).message}`);
+  process.exit(1);
+}

@@ -1,0 +1,76 @@
+import { allRoutes } from '../../functions/routes';
+import { schedules } from '../../events/schedules';
+import type { FunctionKey } from '../../functions/manifest';
+import { createLocalResources, functionEnvironment, localClients, type LocalEndpoints, type LocalResources } from './resources';
+import { startGateway, type Authorizer, type LocalGateway } from './gateway';
+import { startQueuePollers, type QueuePollers } from './queue-pollers';
+import { startScheduler, type LocalScheduler } from './scheduler';
+import { invoke } from './functions';
+
+/**
+ * The whole backend on local stand-ins, given running emulators: resources from the shared
+ * definitions, the functions' environment, the HTTP gateway, queue pollers and (optionally)
+ * the scheduler. `npm start` and the integration tests both build on this.
+ */
+export interface LocalStack {
+  readonly endpoints: LocalEndpoints;
+  readonly resources: LocalResources;
+  readonly gateway: LocalGateway;
+  runJob(job: string): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+export async function startLocalStack(options: {
+  endpoints: LocalEndpoints;
+  prefix: string;
+  port?: number;
+  scheduler?: boolean;
+  retryDelaySeconds?: number;
+  authorizer?: Authorizer;
+  onJobError?: (job: string, error: unknown) => void;
+}): Promise<LocalStack> {
+  const { endpoints } = options;
+  const resources = await createLocalResources(endpoints, options.prefix);
+  Object.assign(process.env, functionEnvironment(endpoints, resources));
+
+  const gateway = await startGateway({
+    routes: allRoutes,
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.authorizer ? { authorizer: options.authorizer } : {}),
+  });
+  const pollers: QueuePollers = startQueuePollers({
+    sqs: localClients(endpoints).sqs,
+    queueUrls: resources.queueUrls,
+    region: endpoints.region,
+    ...(options.retryDelaySeconds !== undefined ? { retryDelaySeconds: options.retryDelaySeconds } : {}),
+  });
+
+  const runJob = async (job: string) => {
+    const schedule = schedules.find((s) => s.job === job);
+    if (!schedule) throw new Error(`Unknown job "${job}"; known: ${schedules.map((s) => s.job).join(', ')}`);
+    return invoke(schedule.function as FunctionKey, { trigger: 'manual' });
+  };
+
+  let scheduler: LocalScheduler | undefined;
+  if (options.scheduler) {
+    scheduler = startScheduler(schedules, async (schedule) => {
+      try {
+        await invoke(schedule.function as FunctionKey, { trigger: 'schedule' });
+      } catch (error) {
+        options.onJobError?.(schedule.job, error);
+      }
+    });
+  }
+
+  return {
+    endpoints,
+    resources,
+    gateway,
+    runJob,
+    async stop() {
+      scheduler?.stop();
+      await pollers.stop();
+      await gateway.close();
+    },
+  };
+}

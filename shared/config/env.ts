@@ -1,0 +1,47 @@
+import * as z from 'zod';
+
+/**
+ * Runtime configuration of every function, parsed once at cold start. A missing or malformed
+ * variable stops the function before it serves anything, with the variable named.
+ */
+const queueUrls = z
+  .string()
+  .transform((raw, ctx) => {
+    try {
+      return z.record(z.string(), z.url()).parse(JSON.parse(raw));
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON object of queue key → queue URL' });
+      return z.NEVER;
+    }
+  });
+
+const envSchema = z.object({
+  TABLE_NAME: z.string().min(1),
+  MEDIA_BUCKET: z.string().min(1),
+  BACKUP_BUCKET: z.string().min(1),
+  EVENT_BUS_NAME: z.string().min(1),
+  QUEUE_URLS: queueUrls,
+  /** `local` routes events in process to SQS by events/rules.ts; on AWS EventBridge does it. */
+  EVENT_TRANSPORT: z.enum(['eventbridge', 'local']).default('eventbridge'),
+  CORS_ALLOWED_ORIGINS: z.string().default('*'),
+  IDEMPOTENCY_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 86400).default(86400),
+  PROVINCE_CODE: z.string().min(1).default('demo'),
+  POLICY_PRESET: z.string().min(1).default('national'),
+  POLICY_OVERRIDES: z.string().default('{}'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = envSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const names = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      throw new Error(`Invalid environment: ${names}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}

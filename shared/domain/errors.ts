@@ -1,0 +1,34 @@
+import type { LocalizedText } from './text';
+
+/**
+ * Errors the domain raises. They carry a code and a bilingual message, never an HTTP status:
+ * shared/http/error-table.ts maps codes to statuses in one place.
+ */
+export type DomainErrorCode =
+  | 'validation'
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  | 'unauthenticated'
+  | 'precondition_failed';
+
+export interface FieldIssue {
+  /** Dotted path of the field, e.g. `query.workingDays` or `body.units.0.code`. */
+  readonly field: string;
+  readonly code: string;
+  readonly message: LocalizedText;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    readonly messages: LocalizedText,
+    readonly fields: readonly FieldIssue[] = [],
+  ) {
+    super(messages.en);
+    this.name = 'DomainError';
+  }
+}
+
+export const invalidField = (field: string, message: LocalizedText, code = 'invalid'): DomainError =>
+  new DomainError('validation', message, [{ field, code, message }]);

@@ -1,0 +1,79 @@
+import type * as z from 'zod';
+import type { FunctionKey } from '../../functions/manifest';
+
+/**
+ * The contract of one API route: where it lives, who may call it and the zod schemas of its
+ * parts. The API stack, the local gateway, validation and the OpenAPI document all read it.
+ */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface ResponseSpec {
+  readonly description: string;
+  readonly schema?: z.ZodType;
+  /** Defaults to application/json. */
+  readonly contentType?: string;
+}
+
+export interface RouteDefinition {
+  readonly id: string;
+  readonly method: HttpMethod;
+  /** API Gateway resource template, e.g. `/calendar/{year}`. */
+  readonly path: string;
+  readonly function: FunctionKey;
+  readonly auth: 'public' | 'signed-in';
+  readonly summary: string;
+  readonly description?: string;
+  readonly tags: readonly string[];
+  readonly params?: z.ZodObject;
+  readonly query?: z.ZodObject;
+  readonly body?: z.ZodType;
+  readonly responses: Readonly<Record<number, ResponseSpec>>;
+  /** POST/PUT/PATCH honour Idempotency-Key unless set false. */
+  readonly idempotent?: boolean;
+}
+
+export const defineRoute = <const R extends RouteDefinition>(route: R): R => route;
+
+type Out<S> = S extends z.ZodType ? z.output<S> : Record<string, never>;
+
+export interface Caller {
+  readonly kind: 'anonymous' | 'user' | 'machine';
+  readonly id: string;
+  readonly claims: Readonly<Record<string, string>>;
+}
+
+export interface RouteInput<R extends RouteDefinition> {
+  readonly params: Out<R['params']>;
+  readonly query: Out<R['query']>;
+  readonly body: Out<R['body']>;
+  readonly caller: Caller;
+  readonly requestId: string;
+  readonly lang: 'vi' | 'en';
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+export interface HttpResult {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+  /** Set for non-JSON bodies (the body is then sent as the string it is). */
+  readonly contentType?: string;
+}
+
+export type RouteImplementation<R extends RouteDefinition> = (input: RouteInput<R>) => Promise<HttpResult>;
+
+export interface RouteBinding {
+  readonly route: RouteDefinition;
+  readonly implementation: RouteImplementation<RouteDefinition>;
+}
+
+export const bind = <R extends RouteDefinition>(route: R, implementation: RouteImplementation<R>): RouteBinding => ({
+  route,
+  implementation: implementation as unknown as RouteImplementation<RouteDefinition>,
+});
+
+export const json = (status: number, body: unknown, headers?: Record<string, string>): HttpResult => ({
+  status,
+  body,
+  ...(headers ? { headers } : {}),
+});

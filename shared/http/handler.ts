@@ -1,0 +1,181 @@
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpSecurityHeaders from '@middy/http-security-headers';
+import httpCors from '@middy/http-cors';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { DomainError } from '../domain/errors';
+import { text, type Language } from '../domain/text';
+import { env } from '../config/env';
+import { logger } from '../logger';
+import { documentClient } from '../adapters/aws-clients';
+import { DynamoIdempotencyStore } from '../adapters/dynamo/idempotency-store';
+import type { RouteBinding, RouteDefinition, HttpResult } from './contract';
+import { callerOf } from './caller';
+import { idempotency } from './idempotency';
+import { corsPolicy } from './cors';
+import { HttpProblem, PROBLEM_CONTENT_TYPE, problemBody } from './problem';
+import { parsePart } from './validation';
+
+const MAX_JSON_BODY_BYTES = 256 * 1024;
+
+export type ApiHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+
+const languageOf = (event: APIGatewayProxyEvent): Language =>
+  /^\s*en\b/i.test(event.headers?.['accept-language'] ?? '') ? 'en' : 'vi';
+
+function readBody(event: APIGatewayProxyEvent): unknown {
+  if (event.body == null || event.body === '') return undefined;
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (Buffer.byteLength(raw) > MAX_JSON_BODY_BYTES) throw new HttpProblem('payload_too_large');
+  const contentType = event.headers?.['content-type'] ?? '';
+  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) {
+    throw new HttpProblem(
+      'unsupported_media_type',
+      text('Nội dung phải là application/json', 'The body must be application/json'),
+    );
+  }
+  try {
+    return JSON.parse(raw);
+  } catch {
+    const message = text('JSON không hợp lệ', 'The body is not valid JSON');
+    throw new HttpProblem('malformed_json', message, [{ field: 'body', code: 'malformed_json', message }]);
+  }
+}
+
+/** Validates every part and reports all failing fields at once. */
+function validate(route: RouteDefinition, event: APIGatewayProxyEvent) {
+  const body = route.body ? readBody(event) : undefined;
+  const parts = [
+    ['params', route.params, event.pathParameters ?? {}],
+    ['query', route.query, event.queryStringParameters ?? {}],
+    ['body', route.body, body],
+  ] as const;
+  const values: Record<string, unknown> = { params: {}, query: {}, body: undefined };
+  const issues = [];
+  for (const [name, schema, value] of parts) {
+    if (!schema) continue;
+    const parsed = parsePart(name, schema, value);
+    if (parsed.ok) values[name] = parsed.value;
+    else issues.push(...parsed.issues);
+  }
+  if (issues.length > 0) {
+    throw new HttpProblem(
+      'validation',
+      text('Yêu cầu có trường không hợp lệ', 'The request has invalid fields'),
+      issues,
+    );
+  }
+  return values as { params: never; query: never; body: never };
+}
+
+function toResponse(result: HttpResult): APIGatewayProxyResult {
+  const isJson = result.contentType === undefined;
+  return {
+    statusCode: result.status,
+    headers: {
+      'content-type': result.contentType ?? 'application/json; charset=utf-8',
+      ...result.headers,
+    },
+    body: result.body === undefined ? '' : isJson ? JSON.stringify(result.body) : String(result.body),
+  };
+}
+
+const routeKey = (method: string, path: string) => `${method} ${path}`;
+
+/**
+ * One Lambda function serving one or more routes, with the house middleware chain:
+ * logger → header normaliser → idempotency → CORS → security headers → problem+json errors.
+ */
+export function httpFunction(...bindings: RouteBinding[]): ApiHandler {
+  const byKey = new Map(bindings.map((b) => [routeKey(b.route.method, b.route.path), b]));
+  const bindingOf = (event: APIGatewayProxyEvent) => byKey.get(routeKey(event.httpMethod, event.resource));
+  let store: DynamoIdempotencyStore | undefined;
+  const idempotencyStore = () =>
+    (store ??= new DynamoIdempotencyStore(documentClient(), env().TABLE_NAME, env().IDEMPOTENCY_TTL_SECONDS));
+
+  const core = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
+    const binding = bindingOf(event);
+    if (!binding) throw new HttpProblem('route_not_found');
+    const { route, implementation } = binding;
+    const { params, query, body } = validate(route, event);
+    const result = await implementation({
+      params,
+      query,
+      body,
+      caller: callerOf(event),
+      requestId: event.requestContext?.requestId ?? 'local',
+      lang: languageOf(event),
+      headers: event.headers as Record<string, string>,
+    });
+    return toResponse(result);
+  };
+
+  const origins = env().CORS_ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+
+  return middy<APIGatewayProxyEvent, APIGatewayProxyResult>(core)
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(requestLog())
+    .use(httpHeaderNormalizer())
+    .use(idempotency((e) => bindingOf(e)?.route, idempotencyStore, (e) => callerOf(e).id))
+    .use(
+      httpCors({
+        origins,
+        headers: corsPolicy.allowHeaders.join(','),
+        exposeHeaders: corsPolicy.exposeHeaders.join(','),
+        maxAge: corsPolicy.maxAgeSeconds,
+      }),
+    )
+    .use(httpSecurityHeaders())
+    .use(problemErrors()) as unknown as ApiHandler;
+}
+
+/** Renders any error as problem+json; unexpected errors are logged and hidden from callers. */
+function problemErrors(): middy.MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {
+  return {
+    onError: async (request) => {
+      const { error, event } = request;
+      const lang = languageOf(event);
+      const requestId = event.requestContext?.requestId;
+      const instance = event.path;
+      let problem: HttpProblem;
+      if (error instanceof HttpProblem) problem = error;
+      else if (error instanceof DomainError) problem = new HttpProblem(error.code, error.messages, error.fields);
+      else {
+        logger.error('Unhandled error', { error: error as Error });
+        problem = new HttpProblem('internal', text('Đã xảy ra lỗi, vui lòng thử lại sau', 'Something went wrong; please try again later'));
+      }
+      const body = problemBody(problem.code, {
+        detail: problem.detail,
+        fields: problem.fields,
+        instance,
+        ...(requestId ? { requestId } : {}),
+        lang,
+      });
+      request.response = {
+        statusCode: body.status,
+        headers: { 'content-type': PROBLEM_CONTENT_TYPE, ...problem.headers },
+        body: JSON.stringify(body),
+      };
+    },
+  };
+}
+
+/** One line per request: route template, status and duration; no values that could be personal. */
+function requestLog(): middy.MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {
+  const started = new WeakMap<object, number>();
+  const log = (request: middy.Request<APIGatewayProxyEvent, APIGatewayProxyResult>) =>
+    logger.info('request', {
+      method: request.event.httpMethod,
+      route: request.event.resource,
+      status: request.response?.statusCode,
+      durationMs: Date.now() - (started.get(request) ?? Date.now()),
+    });
+  return {
+    before: (request) => {
+      started.set(request, Date.now());
+    },
+    after: log,
+    onError: log,
+  };
+}

@@ -1,0 +1,48 @@
+import * as z from 'zod';
+import type { FieldIssue } from '../domain/errors';
+import type { LocalizedText } from '../domain/text';
+
+/**
+ * zod issues → bilingual field issues. Messages come from zod's own `vi` and `en` locales;
+ * a schema may instead carry its own bilingual message made with `bilingual()`.
+ */
+const vi = z.locales.vi().localeError;
+const en = z.locales.en().localeError;
+
+const BILINGUAL_MARK = '\u0001';
+
+/** A custom zod message in both languages: `.refine(f, { message: bilingual('…', '…') })`. */
+export const bilingual = (viText: string, enText: string): string =>
+  `${BILINGUAL_MARK}${JSON.stringify({ vi: viText, en: enText })}`;
+
+function render(localeError: typeof vi, issue: z.core.$ZodIssue): string {
+  const out = (localeError as (i: unknown) => string | { message: string } | undefined)(issue);
+  if (typeof out === 'string') return out;
+  return out?.message ?? issue.message;
+}
+
+function messageOf(issue: z.core.$ZodIssue): LocalizedText {
+  if (issue.message.startsWith(BILINGUAL_MARK)) {
+    return JSON.parse(issue.message.slice(1)) as LocalizedText;
+  }
+  return { vi: render(vi, issue), en: render(en, issue) };
+}
+
+export function fieldIssues(part: string, error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    field: [part, ...issue.path.map(String)].join('.'),
+    code: issue.code,
+    message: messageOf(issue),
+  }));
+}
+
+/** Parses one part of a request; the issues name the part (`params`, `query`, `body`). */
+export function parsePart<S extends z.ZodType>(
+  part: string,
+  schema: S,
+  value: unknown,
+): { ok: true; value: z.output<S> } | { ok: false; issues: FieldIssue[] } {
+  // reportInput lets the locales say what was received; the input never reaches a log.
+  const result = schema.safeParse(value, { reportInput: true });
+  return result.success ? { ok: true, value: result.data } : { ok: false, issues: fieldIssues(part, result.error) };
+}
