@@ -5,7 +5,8 @@ import type { QueueKey } from '../infra/definitions/queues';
  * Every Lambda function: its entry file and the least privilege it needs. CDK builds one
  * NodejsFunction per entry and grants exactly this; the local stack imports the same entries.
  */
-export type Access = 'read' | 'readwrite';
+/** `probe`: may only ask whether the resource exists and answers (health, monitoring). */
+export type Access = 'probe' | 'read' | 'readwrite';
 
 export interface FunctionDefinition {
   readonly entry: string;
@@ -25,8 +26,8 @@ export const functionDefinitions = {
     entry: 'functions/http/health.ts',
     kind: 'http',
     description: 'GET /health: reports whether the table, buckets and queues answer',
-    table: 'read',
-    buckets: { media: 'read', backups: 'read' },
+    table: 'probe',
+    buckets: { media: 'probe', backups: 'probe' },
     queues: ['jobRuns'],
   },
   openapi: {
@@ -38,8 +39,8 @@ export const functionDefinitions = {
     entry: 'functions/jobs/dependency-check.ts',
     kind: 'job',
     description: 'Scheduled monitoring: checks dependencies and publishes the run',
-    table: 'read',
-    buckets: { media: 'read', backups: 'read' },
+    table: 'probe',
+    buckets: { media: 'probe', backups: 'probe' },
     queues: ['jobRuns'],
     publishesEvents: true,
   },

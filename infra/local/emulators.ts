@@ -62,6 +62,9 @@ export async function startEmulators(options: {
     mkdirSync(dynamoPath, { recursive: true });
   }
   const dynamo = spawnDynamo({ port: dynamodbPort, path: dynamoPath, sharedDb: true, stdio: 'pipe' });
+  // Never leave the JVM behind, however this process ends.
+  const killDynamo = () => dynamo.exitCode === null && dynamo.kill('SIGKILL');
+  process.once('exit', killDynamo);
   let dynamoErr = '';
   dynamo.stderr?.on('data', (chunk: Buffer) => (dynamoErr = (dynamoErr + chunk.toString()).slice(-2000)));
   dynamo.stdout?.resume();
@@ -89,6 +92,7 @@ export async function startEmulators(options: {
     dynamodbEndpoint,
     s3sqsEndpoint: `http://127.0.0.1:${fauxqs.port}`,
     async stop() {
+      process.off('exit', killDynamo);
       await fauxqs.stop();
       if (dynamo.exitCode === null) {
         const exited = new Promise((r) => dynamo.once('exit', r));

@@ -1,0 +1,123 @@
+import { resolve } from 'node:path';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import type { Construct } from 'constructs';
+import { functionDefinitions, type Access, type FunctionKey, type FunctionDefinition } from '../../functions/manifest';
+import { tableDefinition } from '../definitions/table';
+import type { BucketKey } from '../definitions/buckets';
+import type { QueueKey } from '../definitions/queues';
+import type { DeploymentConfig } from '../config/deployment';
+
+/** What every function may be wired to; each gets only the access its manifest entry names. */
+export interface PortalResources {
+  readonly config: DeploymentConfig;
+  readonly table: ITable;
+  readonly buckets: Record<BucketKey, IBucket>;
+  readonly bus: IEventBus;
+  readonly queues: Record<QueueKey, IQueue>;
+  readonly deadLetterQueues: Record<QueueKey, IQueue>;
+}
+
+const projectRoot = resolve(import.meta.dirname, '../..');
+
+/**
+ * The house Lambda function: Node 22 on arm64, ESM bundled by the local esbuild (never Docker),
+ * JSON logs in an explicit log group, X-Ray tracing, and the common environment.
+ */
+export class PortalFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, key: FunctionKey, resources: PortalResources) {
+    const def: FunctionDefinition = functionDefinitions[key];
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const { config } = resources;
+    super(scope, id, {
+      entry: resolve(projectRoot, def.entry),
+      handler: 'handler',
+      projectRoot,
+      depsLockFilePath: resolve(projectRoot, 'package-lock.json'),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: def.memoryMb ?? 512,
+      timeout: Duration.seconds(def.timeoutSeconds ?? 10),
+      description: def.description,
+      logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      tracing: Tracing.ACTIVE,
+      environment: {
+        POWERTOOLS_SERVICE_NAME: key,
+        NODE_OPTIONS: '--enable-source-maps',
+        TABLE_NAME: resources.table.tableName,
+        MEDIA_BUCKET: resources.buckets.media.bucketName,
+        BACKUP_BUCKET: resources.buckets.backups.bucketName,
+        EVENT_BUS_NAME: resources.bus.eventBusName,
+        QUEUE_URLS: Stack.of(scope).toJsonString(
+          Object.fromEntries(Object.entries(resources.queues).map(([k, q]) => [k, q.queueUrl])),
+        ),
+        CORS_ALLOWED_ORIGINS: config.corsOrigins.join(','),
+        PROVINCE_CODE: config.province.code,
+        POLICY_PRESET: config.policyPreset,
+        POLICY_OVERRIDES: JSON.stringify(config.policyOverrides),
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        minify: true,
+        sourceMap: true,
+        externalModules: [],
+        mainFields: ['module', 'main'],
+        // Some dependencies still call require(); give the ESM bundle one.
+        banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        forceDockerBundling: false,
+      },
+    });
+    grantManifestAccess(this, def, resources);
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'X-Ray PutTraceSegments/PutTelemetryRecords do not support resource-level permissions.',
+    });
+  }
+}
+
+const TABLE_ACTIONS: Record<Access, string[]> = {
+  probe: ['dynamodb:DescribeTable'],
+  // No Scan: every access pattern has a key or an index.
+  read: ['dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
+  readwrite: [
+    'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem',
+    'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem',
+  ],
+};
+
+function grantManifestAccess(fn: NodejsFunction, def: FunctionDefinition, resources: PortalResources) {
+  if (def.table) {
+    // Each index by name rather than `index/*`, so the grant names exactly what the code may query.
+    const tableArn = resources.table.tableArn;
+    const indexArns = def.table === 'probe' ? [] : tableDefinition.indexes.map((index) => `${tableArn}/index/${index.name}`);
+    fn.addToRolePolicy(new PolicyStatement({ actions: TABLE_ACTIONS[def.table], resources: [tableArn, ...indexArns] }));
+  }
+  for (const [key, access] of Object.entries(def.buckets ?? {}) as Array<[BucketKey, Access]>) {
+    const bucket = resources.buckets[key];
+    if (access === 'probe') fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
+    else if (access === 'read') bucket.grantRead(fn);
+    else bucket.grantReadWrite(fn);
+  }
+  for (const key of def.queues ?? []) {
+    // Inspect only (health and monitoring read depths); consumers get their own queue's rights.
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['sqs:GetQueueAttributes'],
+        resources: [resources.queues[key].queueArn, resources.deadLetterQueues[key].queueArn],
+      }),
+    );
+  }
+  if (def.publishesEvents) resources.bus.grantPutEventsTo(fn);
+}

@@ -1,0 +1,42 @@
+import { App, Validations, type Environment } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { DeploymentConfig } from './config/deployment';
+import { DataStack } from './stacks/data-stack';
+import { AsyncStack } from './stacks/async-stack';
+import { ApiStack } from './stacks/api-stack';
+import { JobsStack } from './stacks/jobs-stack';
+import type { PortalResources } from './constructs/portal-function';
+
+/** Builds the four stacks for one deployment and runs cdk-nag's AwsSolutions rules on them. */
+export function buildPortal(app: App, config: DeploymentConfig) {
+  const env: Environment = { region: config.region, ...(process.env.CDK_DEFAULT_ACCOUNT ? { account: process.env.CDK_DEFAULT_ACCOUNT } : {}) };
+  const prefix = `Portal-${config.stage}`;
+  const tags = { project: 'cong-ttdt', province: config.province.code, stage: config.stage };
+
+  const data = new DataStack(app, `${prefix}-Data`, { env, tags });
+  const async = new AsyncStack(app, `${prefix}-Async`, { env, tags, config, table: data.table, buckets: data.buckets });
+  const resources: PortalResources = {
+    config,
+    table: data.table,
+    buckets: data.buckets,
+    bus: async.bus,
+    queues: async.queues,
+    deadLetterQueues: async.deadLetterQueues,
+  };
+  const api = new ApiStack(app, `${prefix}-Api`, { env, tags, resources, alarmTopic: async.alarmTopic });
+  const jobs = new JobsStack(app, `${prefix}-Jobs`, { env, tags, resources, alarmTopic: async.alarmTopic });
+
+  for (const stack of [async, api, jobs]) {
+    // Findings that apply to every function of the house construct, acknowledged once with the reason.
+    Validations.of(stack).acknowledge({
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason: 'The AWS-managed basic execution role only lets a function write its own logs.',
+    });
+    Validations.of(stack).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason: 'Node.js 22 is pinned so that Lambda runs the same major as local runs, tests and CI.',
+    });
+  }
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return { data, async, api, jobs };
+}

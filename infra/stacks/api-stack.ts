@@ -1,0 +1,163 @@
+import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import {
+  AccessLogFormat,
+  Cors,
+  EndpointType,
+  LambdaIntegration,
+  LogGroupLogDestination,
+  MethodLoggingLevel,
+  ResponseType,
+  RestApi,
+} from 'aws-cdk-lib/aws-apigateway';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
+import { Alarm, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { Construct } from 'constructs';
+import { allRoutes } from '../../functions/routes';
+import { functionDefinitions, type FunctionKey } from '../../functions/manifest';
+import { corsPolicy } from '../../shared/http/cors';
+import { gatewayResponses } from '../../shared/http/gateway-responses';
+import { problemBody } from '../../shared/http/problem';
+import { PortalFunction, type PortalResources } from '../constructs/portal-function';
+
+/** The REST API: one resource per route of functions/routes.ts, one function per manifest key. */
+export class ApiStack extends Stack {
+  readonly api: RestApi;
+
+  constructor(scope: Construct, id: string, props: StackProps & { resources: PortalResources; alarmTopic: ITopic }) {
+    super(scope, id, props);
+    const { config } = props.resources;
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.api = new RestApi(this, 'Api', {
+      restApiName: `portal-${config.stage}`,
+      description: `Cổng TTĐT ${config.province.name}`,
+      endpointTypes: [EndpointType.REGIONAL],
+      cloudWatchRole: true,
+      deployOptions: {
+        stageName: 'v1',
+        loggingLevel: MethodLoggingLevel.ERROR,
+        dataTraceEnabled: false, // bodies may hold askers' personal data
+        tracingEnabled: true,
+        metricsEnabled: true,
+        throttlingRateLimit: 100,
+        throttlingBurstLimit: 200,
+        accessLogDestination: new LogGroupLogDestination(accessLogs),
+        // No caller IP or user in access logs: those are personal data.
+        accessLogFormat: AccessLogFormat.jsonWithStandardFields({
+          caller: false,
+          httpMethod: true,
+          ip: false,
+          protocol: true,
+          requestTime: true,
+          resourcePath: true,
+          responseLength: true,
+          status: true,
+          user: false,
+        }),
+      },
+      defaultCorsPreflightOptions: {
+        allowOrigins: config.corsOrigins.includes('*') ? Cors.ALL_ORIGINS : config.corsOrigins,
+        allowHeaders: [...corsPolicy.allowHeaders],
+        allowMethods: [...corsPolicy.allowMethods],
+        maxAge: Duration.seconds(corsPolicy.maxAgeSeconds),
+      },
+    });
+
+    for (const response of gatewayResponses) {
+      const body = problemBody(response.code, { lang: 'vi', requestId: '$context.requestId' });
+      this.api.addGatewayResponse(response.type, {
+        type: ResponseType.of(response.type),
+        statusCode: String(body.status),
+        responseHeaders: {
+          'Content-Type': "'application/problem+json'",
+          'Access-Control-Allow-Origin': "'*'",
+        },
+        templates: { 'application/json': JSON.stringify(body) },
+      });
+    }
+
+    const functions = new Map<FunctionKey, PortalFunction>();
+    for (const route of allRoutes) {
+      const key = route.function;
+      if (functionDefinitions[key].kind !== 'http') throw new Error(`Route ${route.id} targets non-HTTP function ${key}`);
+      let fn = functions.get(key);
+      if (!fn) {
+        fn = new PortalFunction(this, `${key[0]!.toUpperCase()}${key.slice(1)}Function`, key, props.resources);
+        functions.set(key, fn);
+      }
+      const method = this.api.root.resourceForPath(route.path).addMethod(route.method, new LambdaIntegration(fn), {
+        operationName: route.id,
+      });
+      if (route.auth === 'public') {
+        Validations.of(method).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: `${route.method} ${route.path} is public by design (${route.summary}).`,
+        });
+        Validations.of(method).acknowledge({
+          id: 'AwsSolutions-COG4',
+          reason: `${route.method} ${route.path} is public by design and has no user pool authorizer.`,
+        });
+      }
+    }
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
+      reason: 'API Gateway\u2019s account-level logging role; the AWS-managed policy only writes logs.',
+    });
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-APIG2',
+      reason: 'Every request is validated in its function against the zod contract, which also names the failing field in problem+json.',
+    });
+
+    this.addFirewall();
+
+    new Alarm(this, 'Api5xx', {
+      alarmDescription: 'The API answers with server errors',
+      metric: this.api.metricServerError({ period: Duration.minutes(5) }),
+      threshold: 5,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    }).addAlarmAction(new SnsAction(props.alarmTopic));
+  }
+
+  /** AWS managed rule sets and a per-IP rate limit (public forms attract abuse). */
+  private addFirewall() {
+    const visibility = (name: string) => ({
+      cloudWatchMetricsEnabled: true,
+      metricName: name,
+      sampledRequestsEnabled: true,
+    });
+    const managed = (name: string, priority: number) => ({
+      name,
+      priority,
+      overrideAction: { none: {} },
+      statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } },
+      visibilityConfig: visibility(name),
+    });
+    const acl = new CfnWebACL(this, 'Firewall', {
+      scope: 'REGIONAL',
+      defaultAction: { allow: {} },
+      visibilityConfig: visibility('portal-api'),
+      rules: [
+        managed('AWSManagedRulesCommonRuleSet', 1),
+        managed('AWSManagedRulesKnownBadInputsRuleSet', 2),
+        {
+          name: 'RatePerIp',
+          priority: 3,
+          action: { block: {} },
+          statement: { rateBasedStatement: { limit: 2000, aggregateKeyType: 'IP' } },
+          visibilityConfig: visibility('RatePerIp'),
+        },
+      ],
+    });
+    new CfnWebACLAssociation(this, 'FirewallAssociation', {
+      resourceArn: this.api.deploymentStage.stageArn,
+      webAclArn: acl.attrArn,
+    });
+  }
+}

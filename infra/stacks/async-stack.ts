@@ -1,0 +1,104 @@
+import { Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
+import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import { dlqName, queueDefinitions, type QueueKey } from '../definitions/queues';
+import { eventPattern, routingRules } from '../../events/rules';
+import type { DeploymentConfig } from '../config/deployment';
+import type { BucketKey } from '../definitions/buckets';
+import { PortalFunction, type PortalResources } from '../constructs/portal-function';
+import type { FunctionKey } from '../../functions/manifest';
+
+/**
+ * The event bus, the queues (each with its DLQ and an alarm on it), the rules that route
+ * events to queues, the consumers, and the operators' alarm topic.
+ */
+export class AsyncStack extends Stack {
+  readonly bus: EventBus;
+  readonly queues: Record<QueueKey, Queue>;
+  readonly deadLetterQueues: Record<QueueKey, Queue>;
+  readonly alarmTopic: Topic;
+
+  constructor(
+    scope: Construct,
+    id: string,
+    props: StackProps & { config: DeploymentConfig; table: ITable; buckets: Record<BucketKey, IBucket> },
+  ) {
+    super(scope, id, props);
+    this.bus = new EventBus(this, 'Bus', { eventBusName: `portal-${props.config.stage}` });
+
+    this.alarmTopic = new Topic(this, 'Alarms', { enforceSSL: true, displayName: 'Portal alarms' });
+    this.alarmTopic.addSubscription(new EmailSubscription(props.config.alarmEmail));
+    Validations.of(this.alarmTopic).acknowledge({
+      id: 'AwsSolutions-SNS2',
+      reason: 'CloudWatch alarms cannot publish to a topic under the AWS-managed SNS key; alarm texts carry no personal data.',
+    });
+
+    this.queues = {} as Record<QueueKey, Queue>;
+    this.deadLetterQueues = {} as Record<QueueKey, Queue>;
+    for (const [key, def] of Object.entries(queueDefinitions) as Array<[QueueKey, (typeof queueDefinitions)[QueueKey]]>) {
+      const dlq = new Queue(this, `${def.logicalName}Dlq`, {
+        queueName: `portal-${props.config.stage}-${dlqName(def.localName)}`,
+        encryption: QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+        retentionPeriod: Duration.days(14),
+      });
+      Validations.of(dlq).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself a dead-letter queue.' });
+      const queue = new Queue(this, def.logicalName, {
+        queueName: `portal-${props.config.stage}-${def.localName}`,
+        encryption: QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+        visibilityTimeout: Duration.seconds(def.visibilityTimeoutSeconds),
+        deadLetterQueue: { queue: dlq, maxReceiveCount: def.maxReceiveCount },
+      });
+      new Alarm(this, `${def.logicalName}DlqAlarm`, {
+        alarmDescription: `Messages wait in the ${def.localName} dead-letter queue: ${def.purpose}`,
+        metric: dlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }).addAlarmAction(new SnsAction(this.alarmTopic));
+      this.queues[key] = queue;
+      this.deadLetterQueues[key] = dlq;
+    }
+
+    for (const rule of routingRules) {
+      new Rule(this, rule.name, {
+        eventBus: this.bus,
+        eventPattern: { source: eventPattern(rule).source, detailType: eventPattern(rule)['detail-type'] },
+        targets: [new SqsQueue(this.queues[rule.target])],
+      });
+    }
+
+    const resources: PortalResources = {
+      config: props.config,
+      table: props.table,
+      buckets: props.buckets,
+      bus: this.bus,
+      queues: this.queues,
+      deadLetterQueues: this.deadLetterQueues,
+    };
+    for (const [key, def] of Object.entries(queueDefinitions) as Array<[QueueKey, (typeof queueDefinitions)[QueueKey]]>) {
+      const consumer = new PortalFunction(this, `${def.logicalName}Consumer`, def.consumer as FunctionKey, resources);
+      consumer.addEventSource(
+        new SqsEventSource(this.queues[key], { batchSize: def.batchSize, reportBatchItemFailures: true }),
+      );
+      new Alarm(this, `${def.logicalName}ConsumerErrors`, {
+        alarmDescription: `The ${def.consumer} consumer fails`,
+        metric: consumer.metricErrors({ period: Duration.minutes(5) }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }).addAlarmAction(new SnsAction(this.alarmTopic));
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import { RemovalPolicy, Stack, Duration, Validations, type StackProps } from 'aws-cdk-lib';
+import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import { tableDefinition } from '../definitions/table';
+import { bucketDefinitions, type BucketKey } from '../definitions/buckets';
+
+/** The table and buckets: everything that holds data, kept on stack deletion. */
+export class DataStack extends Stack {
+  readonly table: TableV2;
+  readonly buckets: Record<BucketKey, Bucket>;
+
+  constructor(scope: Construct, id: string, props: StackProps) {
+    super(scope, id, props);
+    const def = tableDefinition;
+    this.table = new TableV2(this, def.logicalName, {
+      partitionKey: { name: def.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: def.sortKey, type: AttributeType.STRING },
+      billing: Billing.onDemand(),
+      encryption: TableEncryptionV2.awsManagedKey(),
+      timeToLiveAttribute: def.timeToLiveAttribute,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      globalSecondaryIndexes: def.indexes.map((index) => ({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType.STRING },
+      })),
+    });
+
+    const accessLogs = new Bucket(this, 'AccessLogs', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ expiration: Duration.days(365) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(accessLogs).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This is the access-log bucket itself; logging it into itself would loop.',
+    });
+
+    const buckets = {} as Record<BucketKey, Bucket>;
+    for (const [key, bucketDef] of Object.entries(bucketDefinitions) as Array<[BucketKey, (typeof bucketDefinitions)[BucketKey]]>) {
+      buckets[key] = new Bucket(this, bucketDef.logicalName, {
+        blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+        encryption: BucketEncryption.S3_MANAGED,
+        enforceSSL: true,
+        versioned: bucketDef.versioned,
+        serverAccessLogsBucket: accessLogs,
+        serverAccessLogsPrefix: `${bucketDef.localName}/`,
+        removalPolicy: RemovalPolicy.RETAIN,
+        ...(bucketDef.versioned ? { lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(90) }] } : {}),
+      });
+    }
+    this.buckets = buckets;
+  }
+}

@@ -1,0 +1,138 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, beforeAll } from 'vitest';
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { buildPortal } from '../../infra/portal-app';
+import { loadDeploymentConfig } from '../../infra/config/deployment';
+import { tableDefinition } from '../../infra/definitions/table';
+import { queueDefinitions } from '../../infra/definitions/queues';
+import { allRoutes } from '../../functions/routes';
+import { schedules } from '../../events/schedules';
+
+const outdir = () => mkdtempSync(join(tmpdir(), 'cdk-test-'));
+// Skips esbuild bundling: these tests are about the templates, not the code.
+const testApp = () => new App({ outdir: outdir(), context: { 'aws:cdk:bundling-stacks': [] } });
+
+describe('CDK stacks', () => {
+  let stacks: ReturnType<typeof buildPortal>;
+  let app: App;
+  beforeAll(() => {
+    app = testApp();
+    stacks = buildPortal(app, loadDeploymentConfig());
+  });
+
+  it('synthesises with zero unacknowledged cdk-nag AwsSolutions findings', () => {
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  it('builds the table from the shared definition, with PITR and deletion protection', () => {
+    const template = Template.fromStack(stacks.data);
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: [
+        { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },
+        { AttributeName: tableDefinition.sortKey, KeyType: 'RANGE' },
+      ],
+      TimeToLiveSpecification: { AttributeName: tableDefinition.timeToLiveAttribute, Enabled: true },
+      Replicas: [
+        Match.objectLike({
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          DeletionProtectionEnabled: true,
+        }),
+      ],
+      GlobalSecondaryIndexes: tableDefinition.indexes.map((index) =>
+        Match.objectLike({
+          IndexName: index.name,
+          KeySchema: [
+            { AttributeName: index.partitionKey, KeyType: 'HASH' },
+            { AttributeName: index.sortKey, KeyType: 'RANGE' },
+          ],
+        }),
+      ),
+    });
+  });
+
+  it('versions the backups bucket and keeps every bucket private and TLS-only', () => {
+    const template = Template.fromStack(stacks.data);
+    template.hasResourceProperties('AWS::S3::Bucket', { VersioningConfiguration: { Status: 'Enabled' } });
+    template.allResourcesProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+    });
+  });
+
+  it('gives every queue a DLQ with the defined receive count and a consumer reporting batch failures', () => {
+    const template = Template.fromStack(stacks.async);
+    for (const def of Object.values(queueDefinitions)) {
+      template.hasResourceProperties('AWS::SQS::Queue', {
+        VisibilityTimeout: def.visibilityTimeoutSeconds,
+        RedrivePolicy: Match.objectLike({ maxReceiveCount: def.maxReceiveCount }),
+      });
+      template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        BatchSize: def.batchSize,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+      });
+    }
+    template.resourceCountIs('AWS::Events::Rule', 1);
+  });
+
+  it('creates one API method per route and problem+json gateway responses', () => {
+    const template = Template.fromStack(stacks.api);
+    for (const route of allRoutes) {
+      template.hasResourceProperties('AWS::ApiGateway::Method', { HttpMethod: route.method, OperationName: route.id });
+    }
+    template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+      ResponseType: 'MISSING_AUTHENTICATION_TOKEN',
+      StatusCode: '404',
+      ResponseParameters: { 'gatewayresponse.header.Content-Type': "'application/problem+json'" },
+    });
+    template.resourceCountIs('AWS::WAFv2::WebACLAssociation', 1);
+  });
+
+  it('runs every function on Node.js 22, arm64', () => {
+    for (const stack of [stacks.api, stacks.async, stacks.jobs]) {
+      Template.fromStack(stack).allResourcesProperties('AWS::Lambda::Function', {
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+      });
+    }
+  });
+
+  it('schedules every job with its expression and time zone', () => {
+    const template = Template.fromStack(stacks.jobs);
+    for (const schedule of schedules) {
+      template.hasResourceProperties('AWS::Scheduler::Schedule', {
+        ScheduleExpression: schedule.expression,
+        ScheduleExpressionTimezone: schedule.timeZone,
+      });
+    }
+  });
+
+  it('grants the health function no data access beyond probing', () => {
+    const template = Template.fromStack(stacks.api);
+    const policies = template.findResources('AWS::IAM::Policy');
+    const actions = Object.values(policies).flatMap((p) =>
+      (p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[] }>).flatMap((s) => s.Action),
+    );
+    expect(actions).toContain('dynamodb:DescribeTable');
+    expect(actions).not.toContain('dynamodb:GetItem');
+    expect(actions).not.toContain('s3:GetObject');
+  });
+});
+
+describe('cdk-nag', () => {
+  it('fails synthesis on an unacknowledged finding (the checks really run)', () => {
+    const app = testApp();
+    const stack = new Stack(app, 'Bad');
+    new Bucket(stack, 'Unlogged');
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    expect(() => app.synth()).toThrow();
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { QueryCommand } from '@aws-sdk/client-dynamodb';
+import { GetQueueAttributesCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
+import { useLocalStack, eventually } from '../support/local-stack';
+import { allRoutes } from '../../functions/routes';
+
+const local = useLocalStack();
+
+describe('GET /health', () => {
+  it('answers 200 with every dependency ok, and the house headers', async () => {
+    const res = await local.api('/health', { headers: { origin: 'http://localhost:5173' } });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { status: string; checks: Record<string, { status: string }> };
+    expect(body.status).toBe('ok');
+    expect(Object.keys(body.checks).sort()).toEqual(['bucket:backups', 'bucket:media', 'queue:jobRuns', 'table']);
+    expect(Object.values(body.checks).every((c) => c.status === 'ok')).toBe(true);
+    expect(res.headers.get('strict-transport-security')).toMatch(/max-age=/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
+describe('GET /openapi.json', () => {
+  it('describes every route of the route table as OpenAPI 3.1', async () => {
+    const res = await local.api('/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { operationId: string }>> };
+    expect(doc.openapi).toMatch(/^3\.1\./);
+    for (const route of allRoutes) {
+      expect(doc.paths[route.path]?.[route.method.toLowerCase()]?.operationId).toBe(route.id);
+    }
+  });
+});
+
+describe('gateway responses', () => {
+  it('answers an unknown route with a 404 problem in Vietnamese and English', async () => {
+    const res = await local.api('/khong-co');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const body = (await res.json()) as { type: string; title: string; i18n: { vi: { title: string }; en: { title: string } } };
+    expect(body.type).toMatch(/route-not-found$/);
+    expect(body.i18n.vi.title).toBe('Không có địa chỉ này');
+    expect(body.i18n.en.title).toBe('No such route');
+  });
+
+  it('answers a known path with an unsupported method as API Gateway does (404)', async () => {
+    const res = await local.api('/health', { method: 'DELETE' });
+    expect(res.status).toBe(404);
+  });
+
+  it('answers CORS preflight for known paths', async () => {
+    const res = await local.api('/health', {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'GET' },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-headers')).toContain('idempotency-key');
+  });
+});
+
+describe('scheduled jobs and event routing', () => {
+  it('a job run is published, routed to the job-runs queue and recorded by its consumer', async () => {
+    const summary = (await local.stack().runJob('dependency-check')) as Record<string, unknown>;
+    expect(summary.outcome).toBe('succeeded');
+    expect(summary['dlq:jobRuns']).toBe(0);
+    const { dynamodb } = local.clients();
+    const items = await eventually(async () => {
+      const out = await dynamodb.send(
+        new QueryCommand({
+          TableName: local.stack().resources.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': { S: 'JOB#dependency-check' } },
+        }),
+      );
+      return out.Items && out.Items.length > 0 ? out.Items : undefined;
+    });
+    expect(items).toHaveLength(1);
+    expect(items[0]!.outcome?.S).toBe('succeeded');
+    expect(items[0]!.trigger?.S).toBe('manual');
+  });
+
+  it('a message the consumer cannot process ends in the DLQ after maxReceiveCount receives', async () => {
+    const { sqs } = local.clients();
+    const { queueUrls, dlqUrls } = local.stack().resources;
+    await sqs.send(new SendMessageCommand({ QueueUrl: queueUrls.jobRuns, MessageBody: '{"not":"an event"}' }));
+    const depth = await eventually(async () => {
+      const out = await sqs.send(
+        new GetQueueAttributesCommand({ QueueUrl: dlqUrls.jobRuns, AttributeNames: ['ApproximateNumberOfMessages'] }),
+      );
+      const n = Number(out.Attributes?.ApproximateNumberOfMessages ?? 0);
+      return n > 0 ? n : undefined;
+    }, 15_000);
+    expect(depth).toBe(1);
+    // The monitoring job now reports it.
+    const summary = (await local.stack().runJob('dependency-check')) as Record<string, unknown>;
+    expect(summary['dlq:jobRuns']).toBe(1);
+  });
+});

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
+import { PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { bind, defineRoute, json } from '../../shared/http/contract';
+import { httpFunction } from '../../shared/http/handler';
+import { useLocalStack } from '../support/local-stack';
+import { apiEvent, testContext } from '../support/api-event';
+
+/**
+ * The house middleware chain, through httpFunction's public interface: a route whose
+ * implementation really writes to DynamoDB Local, called with API Gateway proxy events.
+ */
+const local = useLocalStack();
+
+const createNote = defineRoute({
+  id: 'createNote',
+  method: 'POST',
+  path: '/notes/{folder}',
+  function: 'health',
+  auth: 'public',
+  summary: 'test route',
+  tags: ['test'],
+  params: z.object({ folder: z.string().regex(/^[a-z]+$/) }),
+  query: z.object({ priority: z.coerce.number().int().min(1).max(5).default(3) }),
+  body: z.object({ title: z.string().min(3), tags: z.array(z.string()).max(3).default([]) }),
+  responses: { 201: { description: 'created' } },
+});
+
+let writes = 0;
+const handler = () =>
+  httpFunction(
+    bind(createNote, async ({ params, query, body, requestId }) => {
+      writes += 1;
+      const id = `${params.folder}-${writes}`;
+      await local.clients().dynamodb.send(
+        new PutItemCommand({
+          TableName: local.stack().resources.tableName,
+          Item: { pk: { S: `NOTE#${params.folder}` }, sk: { S: id }, title: { S: body.title } },
+        }),
+      );
+      return json(201, { id, priority: query.priority, tags: body.tags, requestId });
+    }),
+  );
+
+const notesIn = async (folder: string) =>
+  (
+    await local.clients().dynamodb.send(
+      new QueryCommand({
+        TableName: local.stack().resources.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': { S: `NOTE#${folder}` } },
+      }),
+    )
+  ).Items ?? [];
+
+const post = (folder: string, body: string, headers: Record<string, string> = {}, query: Record<string, string> = {}) =>
+  handler()(
+    apiEvent(createNote, {
+      path: `/notes/${folder}`,
+      params: { folder },
+      query,
+      body,
+      headers: { 'Content-Type': 'application/json', ...headers },
+    }),
+    testContext(),
+  );
+
+describe('validation', () => {
+  it('names every failing field, in Vietnamese and English, and writes nothing', async () => {
+    const res = await post('BAD', JSON.stringify({ title: 'x', tags: ['a', 'b', 'c', 'd'] }), {}, { priority: '9' });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers?.['content-type']).toMatch(/^application\/problem\+json/);
+    const body = JSON.parse(res.body) as { errors: Array<{ field: string; pointer: string; message: { vi: string; en: string } }> };
+    expect(body.errors.map((e) => e.field).sort()).toEqual(['body.tags', 'body.title', 'params.folder', 'query.priority']);
+    const title = body.errors.find((e) => e.field === 'body.title')!;
+    expect(title.pointer).toBe('/body/title');
+    expect(title.message.en).toMatch(/too small/i);
+    expect(title.message.vi).toMatch(/quá nhỏ|quá ngắn/i);
+    expect(await notesIn('BAD')).toHaveLength(0);
+  });
+
+  it('answers malformed JSON with 400 naming the body', async () => {
+    const res = await post('alpha', '{"title": ');
+    expect(res.statusCode).toBe(400);
+    expect(JSON.parse(res.body).errors[0].field).toBe('body');
+  });
+
+  it('answers a non-JSON content type with 415', async () => {
+    const res = await handler()(
+      apiEvent(createNote, { path: '/notes/alpha', params: { folder: 'alpha' }, body: 'title=x', headers: { 'content-type': 'text/plain' } }),
+      testContext(),
+    );
+    expect(res.statusCode).toBe(415);
+  });
+
+  it('answers in English when asked, keeping both languages', async () => {
+    const res = await post('alpha', '{}', { 'Accept-Language': 'en-GB,en;q=0.9' });
+    const body = JSON.parse(res.body) as { title: string; i18n: { vi: { title: string } } };
+    expect(body.title).toBe('Invalid request');
+    expect(body.i18n.vi.title).toBe('Dữ liệu không hợp lệ');
+  });
+
+  it('applies defaults and coercions from the contract', async () => {
+    const res = await post('defaults', JSON.stringify({ title: 'Thông báo' }));
+    expect(res.statusCode).toBe(201);
+    expect(JSON.parse(res.body)).toMatchObject({ priority: 3, tags: [] });
+  });
+});
+
+describe('Idempotency-Key', () => {
+  it('replays the first response for a retry and writes nothing new', async () => {
+    const key = `k-${Date.now()}`;
+    const body = JSON.stringify({ title: 'Lịch tiếp công dân' });
+    const first = await post('idem', body, { 'Idempotency-Key': key });
+    const second = await post('idem', body, { 'idempotency-key': key });
+    expect(first.statusCode).toBe(201);
+    expect(second.statusCode).toBe(201);
+    expect(second.body).toBe(first.body);
+    expect(second.headers?.['idempotent-replayed']).toBe('true');
+    // The stored response was taken after CORS and security headers were added.
+    const replayed = Object.fromEntries(Object.entries(second.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+    expect(replayed['x-content-type-options']).toBe('nosniff');
+    expect(await notesIn('idem')).toHaveLength(1);
+  });
+
+  it('refuses the same key with another body (422) and writes nothing', async () => {
+    const key = `k2-${Date.now()}`;
+    await post('reuse', JSON.stringify({ title: 'Bản thứ nhất' }), { 'Idempotency-Key': key });
+    const res = await post('reuse', JSON.stringify({ title: 'Bản thứ hai' }), { 'Idempotency-Key': key });
+    expect(res.statusCode).toBe(422);
+    expect(JSON.parse(res.body).errors[0].field).toBe('headers.Idempotency-Key');
+    expect(await notesIn('reuse')).toHaveLength(1);
+  });
+
+  it('does not store a failed request, so its retry runs', async () => {
+    const key = `k3-${Date.now()}`;
+    const bad = await post('retry', JSON.stringify({ title: 'x' }), { 'Idempotency-Key': key });
+    expect(bad.statusCode).toBe(400);
+    const good = await post('retry', JSON.stringify({ title: 'x' }), { 'Idempotency-Key': key });
+    expect(good.statusCode).toBe(400);
+    expect(await notesIn('retry')).toHaveLength(0);
+  });
+
+  it('runs each request without a key', async () => {
+    const body = JSON.stringify({ title: 'Không có khóa' });
+    await post('nokey', body);
+    await post('nokey', body);
+    expect(await notesIn('nokey')).toHaveLength(2);
+  });
+
+  it('rejects a malformed key with 400', async () => {
+    const res = await post('alpha', JSON.stringify({ title: 'abc' }), { 'Idempotency-Key': 'có dấu' });
+    expect(res.statusCode).toBe(400);
+    expect(JSON.parse(res.body).errors[0].field).toBe('headers.Idempotency-Key');
+  });
+});
+
+describe('unexpected errors', () => {
+  it('become a 500 problem without internals', async () => {
+    const failing = httpFunction(
+      bind(createNote, async () => {
+        throw new Error('secret connection string xyz');
+      }),
+    );
+    const res = await failing(
+      apiEvent(createNote, { path: '/notes/a', params: { folder: 'a' }, body: '{"title":"abc"}', headers: { 'content-type': 'application/json' } }),
+      testContext(),
+    );
+    expect(res.statusCode).toBe(500);
+    expect(res.body).not.toContain('secret');
+  });
+});

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // One DynamoDB Local and one S3/SQS emulator per run; each test file makes its own resources.
+    globalSetup: ['test/support/global-setup.ts'],
+    env: { LOG_LEVEL: 'SILENT', POWERTOOLS_DEV: 'false' },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    maxWorkers: 2,
+  },
+});
