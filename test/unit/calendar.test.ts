@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import {
+  calendarData,
+  dayNumber,
+  DeadlineCalculator,
+  leapMonthOf,
+  lunarToSolar,
+  shippedCalendar,
+  solarToLunar,
+  tet,
+  toIsoDate,
+  WorkingCalendar,
+  CalendarRangeError,
+} from '../../shared/domain/calendar';
+import tetTable from '../fixtures/tet-1900-2100.json';
+
+const iso = toIsoDate;
+const at = (local: string) => new Date(`${local}+07:00`);
+
+describe('Vietnamese lunar calendar (UTC+7)', () => {
+  it('finds Tết 2025 and 2026', () => {
+    expect(iso(tet(2025))).toBe('2025-01-29');
+    expect(iso(tet(2026))).toBe('2026-02-17');
+  });
+
+  it('differs from the Chinese (UTC+8) calendar where the meridian matters', () => {
+    expect(iso(tet(1985))).toBe('1985-01-21'); // China: 1985-02-20
+    expect(iso(tet(2007))).toBe('2007-02-17'); // China: 2007-02-18
+    expect(iso(tet(2030))).toBe('2030-02-02'); // China: 2030-02-03
+  });
+
+  it('knows the leap sixth month of 2025', () => {
+    expect(leapMonthOf(2025)).toBe(6);
+    expect(solarToLunar(dayNumber(2025, 7, 25))).toEqual({ day: 1, month: 6, year: 2025, leap: true });
+    expect(solarToLunar(dayNumber(2025, 6, 25))).toEqual({ day: 1, month: 6, year: 2025, leap: false });
+    expect(solarToLunar(dayNumber(2025, 8, 23))).toEqual({ day: 1, month: 7, year: 2025, leap: false });
+    expect(lunarToSolar({ day: 1, month: 6, year: 2025, leap: true })).toBe(dayNumber(2025, 7, 25));
+    expect(lunarToSolar({ day: 1, month: 5, year: 2025, leap: true })).toBeUndefined();
+  });
+
+  it('puts Giỗ Tổ (10/3 lunar) on 2025-04-07 and 2026-04-26', () => {
+    expect(iso(lunarToSolar({ day: 10, month: 3, year: 2025, leap: false })!)).toBe('2025-04-07');
+    expect(iso(lunarToSolar({ day: 10, month: 3, year: 2026, leap: false })!)).toBe('2026-04-26');
+  });
+
+  it('round-trips every day from 1900 to 2100 through the lunar calendar', () => {
+    let checked = 0;
+    for (let d = dayNumber(1900, 2, 1); d <= dayNumber(2100, 12, 31); d += 1) {
+      const lunar = solarToLunar(d);
+      if (lunarToSolar(lunar) !== d) throw new Error(`round trip fails at ${iso(d)}: ${JSON.stringify(lunar)}`);
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(73_000);
+  });
+
+  it('agrees with an independent table of Tết dates and leap months for 1900–2100', () => {
+    // The table records the calendar as used; before the 1967 reform Vietnam reckoned in UTC+8
+    // and in these two years the new moon fell within minutes of midnight (solar eclipses of
+    // 1916-02-03 and 1925-01-24), where the historical calendar and the lunar theory part ways.
+    const knownHistoricalDifferences = [1916, 1925];
+    const tetDiffs: number[] = [];
+    const leapDiffs: number[] = [];
+    for (const row of tetTable.years) {
+      const ours = tet(row.year);
+      if (iso(ours) !== row.tet) {
+        tetDiffs.push(row.year);
+        expect(Math.abs(ours - dayNumber(...(row.tet.split('-').map(Number) as [number, number, number])))).toBe(1);
+      }
+      if (leapMonthOf(row.year) !== row.leapMonth) leapDiffs.push(row.year);
+    }
+    expect(tetTable.years).toHaveLength(201);
+    expect(tetDiffs).toEqual(knownHistoricalDifferences);
+    expect(leapDiffs).toEqual([]);
+  });
+});
+
+describe('working calendar', () => {
+  const calendar = shippedCalendar();
+  const off = (y: number, m: number, d: number) => !calendar.isWorkingDay(dayNumber(y, m, d));
+
+  it('applies the official 2026 schedule, working Saturdays included', () => {
+    expect(off(2026, 1, 1)).toBe(true);
+    expect(off(2026, 1, 2)).toBe(true);
+    expect(off(2026, 1, 10)).toBe(false); // Saturday worked
+    expect(off(2026, 8, 22)).toBe(false); // Saturday worked
+    expect(off(2026, 8, 31)).toBe(true);
+    for (let d = 14; d <= 22; d++) expect(off(2026, 2, d)).toBe(true);
+    expect(off(2026, 2, 23)).toBe(false);
+    expect(off(2026, 4, 27)).toBe(true); // Giỗ Tổ on Sunday 26/4, given on Monday
+  });
+
+  it('applies the official 2025 schedule', () => {
+    for (let d = 25; d <= 31; d++) expect(off(2025, 1, d)).toBe(true);
+    expect(off(2025, 2, 3)).toBe(false);
+    expect(off(2025, 4, 7)).toBe(true);
+    expect(off(2025, 4, 26)).toBe(false);
+    expect(off(2025, 5, 2)).toBe(true);
+  });
+
+  it('computes a year without a schedule from the Labour Code, moving weekend holidays (Điều 111.3)', () => {
+    const year = calendar.year(2027);
+    expect(year.source.kind).toBe('holiday-rules');
+    const days = year.daysOff.map((d) => `${iso(d.date)} ${d.kind}`);
+    // 1/5/2027 is a Saturday: given on Monday 3/5.
+    expect(days).toContain('2027-05-01 holiday');
+    expect(days).toContain('2027-05-03 compensatory');
+    // Tết 2027 (mùng 1 = 6/2): the last day of the old year and mùng 1–4.
+    expect(iso(tet(2027))).toBe('2027-02-06');
+    expect(off(2027, 2, 5)).toBe(true);
+    expect(off(2027, 2, 9)).toBe(true);
+    // mùng 1 (Sat) and mùng 2 (Sun) are given on the next working days after the window.
+    expect(off(2027, 2, 10)).toBe(true);
+    expect(off(2027, 2, 11)).toBe(true);
+    expect(off(2027, 2, 12)).toBe(false);
+  });
+
+  it('lists pending holidays without counting them, and counts them once in force', () => {
+    expect(calendar.year(2027).pending.map((p) => iso(p.date))).toEqual(['2027-11-24']);
+    expect(off(2027, 11, 24)).toBe(false);
+    const inForce = new WorkingCalendar(
+      calendarData({
+        rules: [
+          {
+            id: 'vietnamese-culture-day',
+            name: { vi: 'Ngày Văn hóa Việt Nam', en: 'Vietnamese Culture Day' },
+            date: { calendar: 'solar', month: 11, day: 24 },
+            basis: 'Nghị quyết (giả định trong kiểm thử)',
+            status: 'in-force',
+          },
+        ],
+      }),
+    );
+    expect(inForce.isWorkingDay(dayNumber(2027, 11, 24))).toBe(false);
+  });
+
+  it('refuses years outside 1900–2100', () => {
+    expect(() => calendar.year(1899)).toThrow(CalendarRangeError);
+    expect(() => calendar.year(2101)).toThrow(CalendarRangeError);
+  });
+});
+
+describe('deadlines (BLDS 2015 Điều 147–148)', () => {
+  const deadlines = new DeadlineCalculator(shippedCalendar());
+
+  it('Thu 12/02/2026 10:00 + 3 working days → end of Tue 24/02/2026', () => {
+    const due = deadlines.addWorkingDays(at('2026-02-12T10:00:00'), 3);
+    expect(due.dueDate).toBe('2026-02-24');
+    expect(due.dueAt).toBe('2026-02-24T17:00:00.000Z');
+    expect(due.countedDays).toEqual(['2026-02-13', '2026-02-23', '2026-02-24']);
+    const skipped = due.skippedDays.map((s) => `${s.date} ${s.kind}`);
+    expect(skipped).toContain('2026-02-12 receipt-day');
+    expect(skipped).toContain('2026-02-14 weekend');
+    expect(skipped).toContain('2026-02-17 holiday');
+    expect(due.skippedDays.find((s) => s.date === '2026-02-17')!.reason.vi).toBe('Tết Âm lịch');
+  });
+
+  it('Sat 14/02/2026 + 1 → end of Tue 24/02/2026 (received on a day off counts from the next working day)', () => {
+    const due = deadlines.addWorkingDays(at('2026-02-14T09:00:00'), 1);
+    expect(due.receiptDay).toBe('2026-02-23');
+    expect(due.dueDate).toBe('2026-02-24');
+  });
+
+  it('Fri 24/04/2026 09:00 + 1 → end of Tue 28/04/2026 (Giỗ Tổ given on Monday)', () => {
+    const due = deadlines.addWorkingDays(at('2026-04-24T09:00:00'), 1);
+    expect(due.dueDate).toBe('2026-04-28');
+    expect(due.skippedDays.find((s) => s.date === '2026-04-27')!.kind).toBe('compensatory');
+  });
+
+  it('Fri 21/08/2026 09:00 + 1 → end of Sat 22/08/2026 (a working Saturday)', () => {
+    expect(deadlines.addWorkingDays(at('2026-08-21T09:00:00'), 1).dueDate).toBe('2026-08-22');
+  });
+
+  it('counts a receipt after 17:00 from the next working day, and one before 07:30 from that day', () => {
+    expect(deadlines.addWorkingDays(at('2026-03-05T17:30:00'), 1).dueDate).toBe('2026-03-09');
+    expect(deadlines.addWorkingDays(at('2026-03-05T06:00:00'), 1).dueDate).toBe('2026-03-06');
+    expect(deadlines.addWorkingDays(at('2026-03-05T16:59:00'), 1).dueDate).toBe('2026-03-06');
+  });
+
+  it('ends a calendar-day period on a day off with the next working day (Điều 148.5)', () => {
+    const due = deadlines.addCalendarDays(at('2026-04-23T10:00:00'), 3); // → Sun 26/4 → Mon off → Tue 28/4
+    expect(due.dueDate).toBe('2026-04-28');
+    expect(due.basis).toContain('BLDS 2015 Điều 148.5');
+  });
+
+  it('reads instants in Vietnam time whatever the offset given', () => {
+    // 2026-02-12T20:00Z is 03:00 on Fri 13/02 in Hà Nội: before opening, so Friday is the receipt day.
+    expect(deadlines.addWorkingDays(new Date('2026-02-12T20:00:00Z'), 1).dueDate).toBe('2026-02-23');
+  });
+});
