@@ -35,6 +35,23 @@ export const functionDefinitions = {
     kind: 'http',
     description: 'GET /openapi.json: the OpenAPI 3.1 document generated from the route contracts',
   },
+  calendar: {
+    entry: 'functions/http/calendar.ts',
+    kind: 'http',
+    description: 'Public calendar: days off per year, .ics export, due dates',
+    table: 'read',
+  },
+  policies: {
+    entry: 'functions/http/policies.ts',
+    kind: 'http',
+    description: 'Deadline policy presets and the effective values of this deployment',
+  },
+  calendarAdmin: {
+    entry: 'functions/http/calendar-admin.ts',
+    kind: 'http',
+    description: 'Operators edit official schedules and holiday rules (audited)',
+    table: 'readwrite',
+  },
   dependencyCheck: {
     entry: 'functions/jobs/dependency-check.ts',
     kind: 'job',

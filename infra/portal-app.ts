@@ -5,6 +5,7 @@ import { DataStack } from './stacks/data-stack';
 import { AsyncStack } from './stacks/async-stack';
 import { ApiStack } from './stacks/api-stack';
 import { JobsStack } from './stacks/jobs-stack';
+import { AuthStack } from './stacks/auth-stack';
 import type { PortalResources } from './constructs/portal-function';
 
 /** Builds the four stacks for one deployment and runs cdk-nag's AwsSolutions rules on them. */
@@ -23,7 +24,8 @@ export function buildPortal(app: App, config: DeploymentConfig) {
     queues: async.queues,
     deadLetterQueues: async.deadLetterQueues,
   };
-  const api = new ApiStack(app, `${prefix}-Api`, { env, tags, resources, alarmTopic: async.alarmTopic });
+  const auth = new AuthStack(app, `${prefix}-Auth`, { env, tags, config });
+  const api = new ApiStack(app, `${prefix}-Api`, { env, tags, resources, alarmTopic: async.alarmTopic, userPool: auth.userPool });
   const jobs = new JobsStack(app, `${prefix}-Jobs`, { env, tags, resources, alarmTopic: async.alarmTopic });
 
   for (const stack of [async, api, jobs]) {
@@ -38,5 +40,5 @@ export function buildPortal(app: App, config: DeploymentConfig) {
     });
   }
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { data, async, api, jobs };
+  return { data, auth, async, api, jobs };
 }

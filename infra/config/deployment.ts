@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as z from 'zod';
+import { policyRuleIds, presetIds } from '../../shared/domain/policies';
 
 /**
  * The deployment's own settings, read from one file (infra/config/deployment.json, or the file
@@ -17,8 +18,13 @@ export const deploymentConfigSchema = z.object({
   domain: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/),
   languages: z.array(z.enum(['vi', 'en', 'zh'])).min(1).refine((l) => l.includes('vi'), 'Vietnamese is required'),
   /** Deadline policy preset (see shared/domain/policies) and single-value overrides. */
-  policyPreset: z.string().min(1),
-  policyOverrides: z.record(z.string(), z.number()).default({}),
+  policyPreset: z.enum(presetIds as [string, ...string[]]),
+  /** Single values replaced for this province, each with its own legal basis. */
+  policyOverrides: z
+    .partialRecord(z.enum(policyRuleIds as [string, ...string[]]), z.object({ value: z.number().int().min(0).max(365), basis: z.string().min(1) }))
+    .default({}),
+  /** Official working hours, local time (BĐ 11.4: Monday–Friday, within working hours). */
+  workingHours: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/).default('07:30-17:00'),
   alarmEmail: z.email(),
   region: z.string().regex(/^[a-z]{2}-[a-z]+-\d$/),
   stage: z.string().regex(/^[a-z][a-z0-9]{0,9}$/),

@@ -66,6 +66,7 @@ export class PortalFunction extends NodejsFunction {
         PROVINCE_CODE: config.province.code,
         POLICY_PRESET: config.policyPreset,
         POLICY_OVERRIDES: JSON.stringify(config.policyOverrides),
+        WORKING_HOURS: config.workingHours,
       },
       bundling: {
         format: OutputFormat.ESM,

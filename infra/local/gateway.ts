@@ -128,7 +128,9 @@ export async function startGateway(options: {
   port?: number;
   authorizer?: Authorizer;
 }): Promise<LocalGateway> {
-  const compiled = options.routes.map(compile);
+  // API Gateway prefers literal segments over parameters (/calendar/due before /calendar/{year}).
+  const literals = (c: CompiledRoute) => c.route.path.split('/').filter((seg) => !seg.startsWith('{')).length;
+  const compiled = options.routes.map(compile).sort((a, b) => literals(b) - literals(a));
   const authorizer: Authorizer = options.authorizer ?? (async () => undefined);
 
   const server: Server = createServer(async (req, res) => {

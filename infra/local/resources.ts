@@ -8,6 +8,7 @@ import {
 import { CreateBucketCommand, PutBucketVersioningCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { tableDefinition } from '../definitions/table';
+import type { DeploymentConfig } from '../config/deployment';
 import { bucketDefinitions, type BucketKey } from '../definitions/buckets';
 import { dlqName, queueDefinitions, type QueueKey } from '../definitions/queues';
 
@@ -123,8 +124,21 @@ async function createTable(client: DynamoDBClient, tableName: string): Promise<v
 }
 
 /** The environment every function gets on the local stack, as CDK sets it on AWS. */
-export function functionEnvironment(endpoints: LocalEndpoints, resources: LocalResources): Record<string, string> {
+export function functionEnvironment(
+  endpoints: LocalEndpoints,
+  resources: LocalResources,
+  config?: DeploymentConfig,
+): Record<string, string> {
   return {
+    ...(config
+      ? {
+          PROVINCE_CODE: config.province.code,
+          POLICY_PRESET: config.policyPreset,
+          POLICY_OVERRIDES: JSON.stringify(config.policyOverrides),
+          WORKING_HOURS: config.workingHours,
+          CORS_ALLOWED_ORIGINS: config.corsOrigins.join(','),
+        }
+      : {}),
     AWS_REGION: endpoints.region,
     AWS_ACCESS_KEY_ID: credentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,

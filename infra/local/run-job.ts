@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { functionEnvironment, type LocalEndpoints, type LocalResources } from './resources';
 import { invoke } from './functions';
+import { loadDeploymentConfig } from '../config/deployment';
 import { schedules } from '../../events/schedules';
 import type { FunctionKey } from '../../functions/manifest';
 
@@ -19,7 +20,7 @@ if (!existsSync(stateFile)) {
   process.exit(2);
 }
 const state = JSON.parse(readFileSync(stateFile, 'utf8')) as { endpoints: LocalEndpoints; resources: LocalResources };
-Object.assign(process.env, functionEnvironment(state.endpoints, state.resources), { LOG_LEVEL: process.env.LOG_LEVEL ?? 'WARN' });
+Object.assign(process.env, functionEnvironment(state.endpoints, state.resources, loadDeploymentConfig()), { LOG_LEVEL: process.env.LOG_LEVEL ?? 'WARN' });
 try {
   const result = await invoke(schedule.function as FunctionKey, { trigger: 'manual' });
   console.log(JSON.stringify(result, null, 2));

@@ -6,6 +6,7 @@ import { startGateway, type Authorizer, type LocalGateway } from './gateway';
 import { startQueuePollers, type QueuePollers } from './queue-pollers';
 import { startScheduler, type LocalScheduler } from './scheduler';
 import { invoke } from './functions';
+import { loadDeploymentConfig, type DeploymentConfig } from '../config/deployment';
 
 /**
  * The whole backend on local stand-ins, given running emulators: resources from the shared
@@ -28,10 +29,11 @@ export async function startLocalStack(options: {
   retryDelaySeconds?: number;
   authorizer?: Authorizer;
   onJobError?: (job: string, error: unknown) => void;
+  config?: DeploymentConfig;
 }): Promise<LocalStack> {
   const { endpoints } = options;
   const resources = await createLocalResources(endpoints, options.prefix);
-  Object.assign(process.env, functionEnvironment(endpoints, resources));
+  Object.assign(process.env, functionEnvironment(endpoints, resources, options.config ?? loadDeploymentConfig()));
 
   const gateway = await startGateway({
     routes: allRoutes,

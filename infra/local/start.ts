@@ -30,6 +30,7 @@ const stack = await startLocalStack({
   prefix: `local-${config.province.code}`,
   port,
   scheduler: true,
+  config,
   onJobError: (job, error) => console.error(`job ${job} failed:`, (error as Error).message),
 });
 

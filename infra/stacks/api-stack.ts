@@ -1,6 +1,8 @@
 import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import {
   AccessLogFormat,
+  AuthorizationType,
+  CognitoUserPoolsAuthorizer,
   Cors,
   EndpointType,
   LambdaIntegration,
@@ -14,6 +16,7 @@ import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { Alarm, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { allRoutes } from '../../functions/routes';
 import { functionDefinitions, type FunctionKey } from '../../functions/manifest';
@@ -26,7 +29,11 @@ import { PortalFunction, type PortalResources } from '../constructs/portal-funct
 export class ApiStack extends Stack {
   readonly api: RestApi;
 
-  constructor(scope: Construct, id: string, props: StackProps & { resources: PortalResources; alarmTopic: ITopic }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: StackProps & { resources: PortalResources; alarmTopic: ITopic; userPool: IUserPool },
+  ) {
     super(scope, id, props);
     const { config } = props.resources;
 
@@ -82,6 +89,8 @@ export class ApiStack extends Stack {
       });
     }
 
+    // Signed-in routes are authenticated by Cognito before any function runs; roles are checked in the function.
+    const authorizer = new CognitoUserPoolsAuthorizer(this, 'StaffAuthorizer', { cognitoUserPools: [props.userPool] });
     const functions = new Map<FunctionKey, PortalFunction>();
     for (const route of allRoutes) {
       const key = route.function;
@@ -93,6 +102,7 @@ export class ApiStack extends Stack {
       }
       const method = this.api.root.resourceForPath(route.path).addMethod(route.method, new LambdaIntegration(fn), {
         operationName: route.id,
+        ...(route.auth === 'public' ? {} : { authorizer, authorizationType: AuthorizationType.COGNITO }),
       });
       if (route.auth === 'public') {
         Validations.of(method).acknowledge({

@@ -27,7 +27,28 @@ const envSchema = z.object({
   IDEMPOTENCY_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 86400).default(86400),
   PROVINCE_CODE: z.string().min(1).default('demo'),
   POLICY_PRESET: z.string().min(1).default('national'),
-  POLICY_OVERRIDES: z.string().default('{}'),
+  POLICY_OVERRIDES: z
+    .string()
+    .default('{}')
+    .transform((raw, ctx) => {
+      try {
+        return z.record(z.string(), z.object({ value: z.number(), basis: z.string() })).parse(JSON.parse(raw));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON object of rule → { value, basis }' });
+        return z.NEVER;
+      }
+    }),
+  WORKING_HOURS: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/)
+    .default('07:30-17:00')
+    .transform((raw) => {
+      const [start, end] = raw.split('-').map((t) => {
+        const [h, m] = t.split(':').map(Number);
+        return h! * 60 + m!;
+      });
+      return { start: start!, end: end! };
+    }),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import type { FunctionKey } from '../../functions/manifest';
+import type { Role } from '../domain/roles';
 
 /**
  * The contract of one API route: where it lives, who may call it and the zod schemas of its
@@ -21,6 +22,8 @@ export interface RouteDefinition {
   readonly path: string;
   readonly function: FunctionKey;
   readonly auth: 'public' | 'signed-in';
+  /** With `signed-in`: the caller must hold one of these roles. */
+  readonly roles?: readonly Role[];
   readonly summary: string;
   readonly description?: string;
   readonly tags: readonly string[];

@@ -10,7 +10,8 @@ import { env } from '../config/env';
 import { logger } from '../logger';
 import { documentClient } from '../adapters/aws-clients';
 import { DynamoIdempotencyStore } from '../adapters/dynamo/idempotency-store';
-import type { RouteBinding, RouteDefinition, HttpResult } from './contract';
+import type { Caller, RouteBinding, RouteDefinition, HttpResult } from './contract';
+import { rolesFromClaims } from '../domain/roles';
 import { callerOf } from './caller';
 import { idempotency } from './idempotency';
 import { corsPolicy } from './cors';
@@ -81,6 +82,18 @@ function toResponse(result: HttpResult): APIGatewayProxyResult {
   };
 }
 
+/** The gateway has already authenticated non-public routes; roles are checked here. */
+function authorise(route: RouteDefinition, caller: Caller) {
+  if (route.auth === 'public') return;
+  if (caller.kind === 'anonymous') throw new HttpProblem('unauthenticated');
+  if (route.roles && !rolesFromClaims(caller.claims).some((r) => route.roles!.includes(r))) {
+    throw new HttpProblem(
+      'forbidden',
+      text(`Cần một trong các vai trò: ${route.roles.join(', ')}`, `Requires one of the roles: ${route.roles.join(', ')}`),
+    );
+  }
+}
+
 const routeKey = (method: string, path: string) => `${method} ${path}`;
 
 /**
@@ -98,12 +111,14 @@ export function httpFunction(...bindings: RouteBinding[]): ApiHandler {
     const binding = bindingOf(event);
     if (!binding) throw new HttpProblem('route_not_found');
     const { route, implementation } = binding;
+    const caller = callerOf(event);
+    authorise(route, caller);
     const { params, query, body } = validate(route, event);
     const result = await implementation({
       params,
       query,
       body,
-      caller: callerOf(event),
+      caller,
       requestId: event.requestContext?.requestId ?? 'local',
       lang: languageOf(event),
       headers: event.headers as Record<string, string>,

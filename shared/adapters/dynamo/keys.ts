@@ -13,6 +13,17 @@ const join = (...parts: Array<string | number>) => parts.join('#');
 export const keys = {
   idempotency: (scopeHash: string): Key => ({ pk: join('IDEM', scopeHash), sk: 'IDEM' }),
 
+  /** Operator-configured calendar data: one small partition read whole. */
+  calendarConfig: () => ({ pk: 'CALENDAR' }),
+  calendarSchedule: (year: number): Key => ({ pk: 'CALENDAR', sk: join('SCHEDULE', year) }),
+  holidayRule: (id: string): Key => ({ pk: 'CALENDAR', sk: join('RULE', id) }),
+
+  /** Audit entries per scope (a unit code, or PORTAL for portal-wide settings), by time. */
+  auditEntry: (scope: string, at: string, id: string): Key => ({ pk: join('AUDIT', scope), sk: join(at, id) }),
+  auditOf: (scope: string) => ({ pk: join('AUDIT', scope) }),
+  /** gsi1: an actor's audit entries by time. */
+  auditByActor: (actorId: string, at: string) => ({ gsi1pk: join('ACTOR', actorId), gsi1sk: at }),
+
   jobRun: (job: string, finishedAt: string, runId: string): Key => ({
     pk: join('JOB', job),
     sk: join('RUN', finishedAt, runId),

@@ -22,3 +22,4 @@ export function calendarData(configured: { rules?: readonly HolidayRule[]; sched
 }
 
 export const shippedCalendar = () => new WorkingCalendar(calendarData());
+export * from './ics';

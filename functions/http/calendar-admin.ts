@@ -1,0 +1,67 @@
+import { bind, json, type Caller } from '../../shared/http/contract';
+import { httpFunction } from '../../shared/http/handler';
+import { auditEntry } from '../../shared/domain/audit';
+import { invalidField, DomainError } from '../../shared/domain/errors';
+import { officialScheduleSchema, parseIsoDate, civil } from '../../shared/domain/calendar';
+import { calendarRepository } from '../../shared/application/calendar-service';
+import { routes } from '../routes';
+
+/** `If-Match: "3"` → 3; absent → no concurrency check. */
+function expectedVersion(headers: Readonly<Record<string, string>>): number | undefined {
+  const raw = headers['if-match'];
+  if (raw === undefined) return undefined;
+  const match = /^(?:W\/)?"?(\d+)"?$/.exec(raw.trim());
+  if (!match) {
+    throw invalidField('headers.If-Match', { vi: 'If-Match phải là số phiên bản, ví dụ "3"', en: 'If-Match must be a version number, e.g. "3"' });
+  }
+  return Number(match[1]);
+}
+
+const auditFor = (caller: Caller, requestId: string, action: string, target: { type: string; id: string }) => (before: unknown, after: unknown) =>
+  auditEntry({ scope: 'PORTAL', actor: { id: caller.id, kind: caller.kind }, action, target, before, after, requestId });
+
+export const handler = httpFunction(
+  bind(routes.adminGetSchedule, async ({ params }) => {
+    const stored = await calendarRepository().getSchedule(params.year);
+    if (!stored) {
+      throw new DomainError('not_found', {
+        vi: `Chưa cấu hình lịch nghỉ năm ${params.year} (đang dùng dữ liệu sẵn có hoặc quy tắc luật định)`,
+        en: `No schedule configured for ${params.year} (shipped data or the statutory rules apply)`,
+      });
+    }
+    return json(200, stored.value, { etag: `"${stored.version}"` });
+  }),
+  bind(routes.adminPutSchedule, async ({ params, body, headers, caller, requestId }) => {
+    const schedule = officialScheduleSchema.parse({ ...body, year: params.year });
+    // Every date must exist and belong to the year being edited.
+    const dates = [
+      ...schedule.daysOff.map((d, i) => [`body.daysOff.${i}.date`, d.date] as const),
+      ...schedule.workingSaturdays.flatMap((w, i) => [[`body.workingSaturdays.${i}.date`, w.date] as const, [`body.workingSaturdays.${i}.replaces`, w.replaces] as const]),
+    ];
+    for (const [field, iso] of dates) {
+      const day = parseIsoDate(iso);
+      if (day === undefined || civil(day).year !== params.year) {
+        throw invalidField(field, { vi: `Ngày ${iso} không hợp lệ hoặc không thuộc năm ${params.year}`, en: `${iso} is not a valid date of ${params.year}` });
+      }
+    }
+    const version = await calendarRepository().putSchedule(
+      schedule,
+      expectedVersion(headers),
+      auditFor(caller, requestId, 'calendar.schedule.put', { type: 'OfficialSchedule', id: String(params.year) }),
+    );
+    return json(200, { version }, { etag: `"${version}"` });
+  }),
+  bind(routes.adminPutHolidayRule, async ({ params, body, headers, caller, requestId }) => {
+    if (body.fromYear !== undefined && body.toYear !== undefined && body.fromYear > body.toYear) {
+      throw invalidField('body.toYear', { vi: 'toYear phải không nhỏ hơn fromYear', en: 'toYear must not be before fromYear' });
+    }
+    const rule = { ...body, id: params.id };
+    const version = await calendarRepository().putRule(
+      rule,
+      expectedVersion(headers),
+      auditFor(caller, requestId, 'calendar.holiday-rule.put', { type: 'HolidayRule', id: params.id }),
+    );
+    return json(200, { version }, { etag: `"${version}"` });
+  }),
+);
+

@@ -1,0 +1,127 @@
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { holidayRuleSchema, officialScheduleSchema, type HolidayRule, type OfficialSchedule } from '../../domain/calendar';
+import type { AuditEntry } from '../../domain/audit';
+import { DomainError } from '../../domain/errors';
+import { keys } from './keys';
+
+/** Operator-configured calendar data (schedules per year, holiday rules), versioned and audited. */
+export interface StoredCalendarConfig {
+  readonly rules: HolidayRule[];
+  readonly schedules: OfficialSchedule[];
+  /** Changes whenever anything stored changes; lets callers reuse a built calendar. */
+  readonly fingerprint: string;
+}
+
+/** Builds the audit entry once the state before the change is known. */
+export type AuditFor = (before: unknown, after: unknown) => AuditEntry;
+
+export interface Versioned<T> {
+  readonly value: T;
+  readonly version: number;
+}
+
+export class CalendarConfigRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async load(): Promise<StoredCalendarConfig> {
+    const items: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const out = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.calendarConfig().pk },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...((out.Items ?? []) as Record<string, unknown>[]));
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    const rules: HolidayRule[] = [];
+    const schedules: OfficialSchedule[] = [];
+    for (const item of items) {
+      if (item.type === 'HolidayRule') rules.push(holidayRuleSchema.parse(item.value));
+      if (item.type === 'OfficialSchedule') schedules.push(officialScheduleSchema.parse(item.value));
+    }
+    const fingerprint = items.map((i) => `${String(i.sk)}@${String(i.version)}`).sort().join('|');
+    return { rules, schedules, fingerprint };
+  }
+
+  async getSchedule(year: number): Promise<Versioned<OfficialSchedule> | undefined> {
+    return this.get(keys.calendarSchedule(year), officialScheduleSchema.parse);
+  }
+
+  async getRule(id: string): Promise<Versioned<HolidayRule> | undefined> {
+    return this.get(keys.holidayRule(id), holidayRuleSchema.parse);
+  }
+
+  private async get<T>(key: { pk: string; sk: string }, parse: (v: unknown) => T): Promise<Versioned<T> | undefined> {
+    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
+    return out.Item ? { value: parse(out.Item.value), version: Number(out.Item.version) } : undefined;
+  }
+
+  putSchedule(schedule: OfficialSchedule, expectedVersion: number | undefined, audit: AuditFor) {
+    return this.put(keys.calendarSchedule(schedule.year), 'OfficialSchedule', schedule, expectedVersion, audit);
+  }
+
+  putRule(rule: HolidayRule, expectedVersion: number | undefined, audit: AuditFor) {
+    return this.put(keys.holidayRule(rule.id), 'HolidayRule', rule, expectedVersion, audit);
+  }
+
+  /**
+   * Writes the new value and its audit entry in one transaction. With `expectedVersion` the write
+   * only succeeds if nobody changed the item since (0: it must not exist yet).
+   */
+  private async put(key: { pk: string; sk: string }, type: string, value: unknown, expectedVersion: number | undefined, auditFor: AuditFor): Promise<number> {
+    const current = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
+    const currentVersion = current.Item ? Number(current.Item.version) : 0;
+    const audit = auditFor(current.Item?.value ?? null, value);
+    if (expectedVersion !== undefined && expectedVersion !== currentVersion) throw versionConflict(currentVersion);
+    const version = currentVersion + 1;
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...key, type, value, version, updatedAt: audit.at, updatedBy: audit.actor.id },
+                ConditionExpression: currentVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
+                ...(currentVersion === 0 ? {} : { ExpressionAttributeValues: { ':v': currentVersion } }),
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: {
+                  ...keys.auditEntry(audit.scope, audit.at, audit.id),
+                  ...keys.auditByActor(audit.actor.id, audit.at),
+                  type: 'AuditEntry',
+                  ...audit,
+                },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (error instanceof TransactionCanceledException || error instanceof ConditionalCheckFailedException) {
+        throw versionConflict(currentVersion);
+      }
+      throw error;
+    }
+    return version;
+  }
+}
+
+const versionConflict = (current: number) =>
+  new DomainError('conflict', {
+    vi: `Dữ liệu đã bị thay đổi (phiên bản hiện tại ${current}); hãy tải lại rồi sửa`,
+    en: `The item changed meanwhile (current version ${current}); reload and edit again`,
+  });

@@ -1,0 +1,104 @@
+import type { PolicyRuleId } from './rules';
+
+/**
+ * Deadline presets: the national defaults, and one per seed province with the values its Quy chế
+ * sets. A province that is silent on a clock inherits the national value. Every value carries
+ * its basis ("BĐ 12.4" = Bình Định's Quy chế, Điều 12 khoản 4).
+ */
+export interface PolicyValue {
+  readonly value: number;
+  readonly basis: string;
+  readonly note?: string;
+}
+
+export interface PolicyPreset {
+  readonly id: string;
+  readonly name: string;
+  readonly act: string;
+  readonly values: Partial<Record<PolicyRuleId, PolicyValue>>;
+}
+
+const PRODUCT_DEFAULT = 'Mặc định của hệ thống (không có quy định quốc gia) / product default, no national rule';
+
+export const nationalPreset: PolicyPreset & { values: Record<PolicyRuleId, PolicyValue> } = {
+  id: 'national',
+  name: 'Mặc định quốc gia / national defaults',
+  act: 'NĐ 43/2011/NĐ-CP; Luật Tiếp cận thông tin 2016; NĐ 224/2026/NĐ-CP; Luật 91/2025/QH15; NĐ 356/2025/NĐ-CP',
+  values: {
+    'qa.classify': { value: 1, basis: PRODUCT_DEFAULT, note: 'as most provincial Quy chế set (e.g. BĐ 12.3)' },
+    'qa.answer': { value: 15, basis: PRODUCT_DEFAULT, note: 'the longest provincial answer clock among the seeds (CB 11.4)' },
+    'qa.answerComplex': { value: 15, basis: PRODUCT_DEFAULT, note: 'no separate complex clock without a provincial rule' },
+    'qa.returnOutOfScope': { value: 1, basis: PRODUCT_DEFAULT, note: 'as BĐ 12.5' },
+    'qa.progressNotice': { value: 15, basis: PRODUCT_DEFAULT, note: 'as CB 11.4' },
+    'publish.legalDocument': { value: 5, basis: 'LTCTT 2016 Điều 18.4' },
+    'publish.administrativeProcedure': { value: 5, basis: 'LTCTT 2016 Điều 18.4' },
+    'publish.draftForComment': { value: 5, basis: 'LTCTT 2016 Điều 18.4' },
+    'publish.legalGuidance': { value: 5, basis: 'LTCTT 2016 Điều 18.4' },
+    'publish.strategyInvestment': { value: 5, basis: 'LTCTT 2016 Điều 18.4' },
+    'publish.scienceCall': { value: 5, basis: 'LTCTT 2016 Điều 18.4' },
+    'publish.scienceApproval': { value: 5, basis: 'LTCTT 2016 Điều 18.4' },
+    'publish.statistics': { value: 5, basis: 'LTCTT 2016 Điều 18.4' },
+    'publish.other': { value: 5, basis: 'LTCTT 2016 Điều 18.4; NĐ 43/2011 Điều 17' },
+    'dataSubject.respond': { value: 2, basis: 'Luật 91/2025/QH15; NĐ 356/2025/NĐ-CP' },
+    'dataSubject.complete': { value: 15, basis: 'Luật 91/2025/QH15; NĐ 356/2025/NĐ-CP' },
+  },
+};
+
+export const provincePresets: readonly PolicyPreset[] = [
+  {
+    id: 'binh-dinh-2020',
+    name: 'Bình Định',
+    act: 'Quy chế Cổng TTĐT tỉnh Bình Định (QĐ …/2020/QĐ-UBND, dự thảo)',
+    values: {
+      'qa.classify': { value: 1, basis: 'BĐ 12.3' },
+      'qa.answer': { value: 4, basis: 'BĐ 12.4' },
+      'qa.answerComplex': { value: 7, basis: 'BĐ 12.4' },
+      'qa.returnOutOfScope': { value: 1, basis: 'BĐ 12.5' },
+      'publish.legalDocument': { value: 2, basis: 'BĐ 11.3' },
+      'publish.administrativeProcedure': { value: 2, basis: 'BĐ 11.3' },
+      'publish.draftForComment': { value: 2, basis: 'BĐ 11.3' },
+      'publish.other': { value: 5, basis: 'BĐ 11.6 → NĐ 43/2011 Điều 17.1' },
+    },
+  },
+  {
+    id: 'quang-ninh-2023',
+    name: 'Quảng Ninh',
+    act: 'QĐ 05/2023/QĐ-UBND',
+    // Asks for timely updates (QN 14–19) without numeric clocks: national values apply.
+    values: {},
+  },
+  {
+    id: 'cao-bang-2015',
+    name: 'Cao Bằng',
+    act: 'QĐ 31/2015/QĐ-UBND',
+    values: {
+      'qa.answer': { value: 15, basis: 'CB 11.4' },
+      'qa.answerComplex': { value: 15, basis: 'CB 11.4' },
+      'qa.progressNotice': { value: 15, basis: 'CB 11.4' },
+      'publish.legalDocument': { value: 2, basis: 'CB 10.1c' },
+      'publish.legalGuidance': { value: 15, basis: 'CB 10.1b' },
+      'publish.strategyInvestment': { value: 10, basis: 'CB 10.1d' },
+      'publish.draftForComment': { value: 0, basis: 'CB 10.1đ', note: 'cập nhật ngay / immediately' },
+      'publish.scienceCall': { value: 4, basis: 'CB 10.1e' },
+      'publish.scienceApproval': { value: 6, basis: 'CB 10.1e' },
+      'publish.statistics': { value: 10, basis: 'CB 10.1f' },
+    },
+  },
+  {
+    id: 'nghe-an-2025',
+    name: 'Nghệ An',
+    act: 'QĐ 80/2025/QĐ-UBND',
+    // NA 8.1 asks for complete, accurate, timely updates without numeric clocks.
+    values: {},
+  },
+  {
+    id: 'tien-giang-2024',
+    name: 'Tiền Giang',
+    act: 'QĐ 79/2024/QĐ-UBND',
+    // TG asks units to answer Q&A "kịp thời" (promptly) without a number.
+    values: {},
+  },
+];
+
+export const presets: readonly PolicyPreset[] = [nationalPreset, ...provincePresets];
+export const presetIds = presets.map((p) => p.id);

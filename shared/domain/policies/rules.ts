@@ -1,0 +1,33 @@
+import type { LocalizedText } from '../text';
+
+/** Every legal clock the system runs, by id. Presets give each a value and its legal basis. */
+export type PolicyUnit = 'workingDays' | 'calendarDays';
+
+export interface PolicyRuleDefinition {
+  readonly name: LocalizedText;
+  readonly unit: PolicyUnit;
+}
+
+const rule = (vi: string, en: string, unit: PolicyUnit = 'workingDays'): PolicyRuleDefinition => ({ name: { vi, en }, unit });
+
+export const policyRules = {
+  'qa.classify': rule('Ban Biên tập tiếp nhận, phân loại và chuyển câu hỏi', 'Board receives, classifies and routes a question'),
+  'qa.answer': rule('Đơn vị trả lời câu hỏi', 'Unit answers a question'),
+  'qa.answerComplex': rule('Trả lời câu hỏi phức tạp, cần phối hợp liên ngành', 'Answer to a complex, inter-agency question'),
+  'qa.returnOutOfScope': rule('Trả lại câu hỏi không thuộc thẩm quyền', 'Return a question outside the unit’s competence', 'calendarDays'),
+  'qa.progressNotice': rule('Thông báo quá trình xử lý, nêu rõ thời hạn trả lời', 'Progress notice stating when the answer will come'),
+  'publish.legalDocument': rule('Đăng văn bản quy phạm pháp luật, văn bản quản lý', 'Publish a legal or administrative document'),
+  'publish.administrativeProcedure': rule('Đăng thủ tục hành chính', 'Publish an administrative procedure'),
+  'publish.draftForComment': rule('Đăng dự thảo lấy ý kiến', 'Publish a draft for public comment'),
+  'publish.legalGuidance': rule('Tuyên truyền, phổ biến, hướng dẫn pháp luật', 'Publish legal dissemination and guidance'),
+  'publish.strategyInvestment': rule('Chiến lược, kế hoạch, dự án, đầu tư, đấu thầu, mua sắm công', 'Strategies, plans, projects, investment, procurement'),
+  'publish.scienceCall': rule('Thông báo, tuyển chọn chương trình, đề tài khoa học', 'Call for science programmes'),
+  'publish.scienceApproval': rule('Phê duyệt, nghiệm thu chương trình, đề tài khoa học', 'Approval or acceptance of science programmes'),
+  'publish.statistics': rule('Thông tin, báo cáo thống kê', 'Statistics'),
+  'publish.other': rule('Thông tin khác phải công khai', 'Other information that must be disclosed'),
+  'dataSubject.respond': rule('Phản hồi yêu cầu của chủ thể dữ liệu cá nhân', 'Answer a data-subject request'),
+  'dataSubject.complete': rule('Hoàn thành yêu cầu của chủ thể dữ liệu cá nhân', 'Complete a data-subject request', 'calendarDays'),
+} as const satisfies Record<string, PolicyRuleDefinition>;
+
+export type PolicyRuleId = keyof typeof policyRules;
+export const policyRuleIds = Object.keys(policyRules) as PolicyRuleId[];
