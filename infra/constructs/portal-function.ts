@@ -11,6 +11,7 @@ import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { Construct } from 'constructs';
 import { functionDefinitions, type Access, type FunctionKey, type FunctionDefinition } from '../../functions/manifest';
 import { tableDefinition } from '../definitions/table';
+import { bundlingTarget, esmRequireBanner } from './bundling';
 import type { BucketKey } from '../definitions/buckets';
 import type { QueueKey } from '../definitions/queues';
 import type { DeploymentConfig } from '../config/deployment';
@@ -70,13 +71,13 @@ export class PortalFunction extends NodejsFunction {
       },
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node22',
+        target: bundlingTarget,
         minify: true,
         sourceMap: true,
         externalModules: [],
         mainFields: ['module', 'main'],
         // Some dependencies still call require(); give the ESM bundle one.
-        banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        banner: esmRequireBanner,
         forceDockerBundling: false,
       },
     });

@@ -1,0 +1,103 @@
+/**
+ * `npm run bench`: prints throughput and size figures. Not a test: nothing here passes or fails.
+ */
+import { build } from 'esbuild';
+import { resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { calendarData, DeadlineCalculator, shippedCalendar, tet, WorkingCalendar } from '../../shared/domain/calendar';
+import { functionDefinitions } from '../../functions/manifest';
+import { bundlingTarget, esmRequireBanner } from '../../infra/constructs/bundling';
+import { startEmulators } from '../../infra/local/emulators';
+import { startLocalStack } from '../../infra/local/stack';
+
+const root = resolve(import.meta.dirname, '../..');
+const rows: Array<[string, string]> = [];
+const report = (name: string, value: string) => {
+  rows.push([name, value]);
+  console.log(`${name.padEnd(52)} ${value}`);
+};
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+function timeIt(iterations: number, fn: (i: number) => void): number {
+  for (let i = 0; i < Math.min(1000, iterations); i++) fn(i); // warm-up
+  const start = performance.now();
+  for (let i = 0; i < iterations; i++) fn(i);
+  return performance.now() - start;
+}
+
+// Deadlines: receipts spread over 2025–2030, 1–15 working days.
+{
+  const deadlines = new DeadlineCalculator(shippedCalendar());
+  const base = Date.parse('2025-01-01T00:00:00Z');
+  const span = 6 * 365 * 86_400_000;
+  const receipts = Array.from({ length: 4096 }, (_, i) => new Date(base + ((i * 2_654_435_761) % span)));
+  const n = 200_000;
+  const ms = timeIt(n, (i) => deadlines.addWorkingDays(receipts[i % receipts.length]!, 1 + (i % 15)));
+  report('due-date computations (working days, explained)', `${fmt((n / ms) * 1000)} /s`);
+}
+
+// A year's calendar built from the rules (lunar conversions included), cold.
+{
+  const years = Array.from({ length: 201 }, (_, i) => 1900 + i);
+  const start = performance.now();
+  for (const year of years) new WorkingCalendar(calendarData()).year(year);
+  const ms = performance.now() - start;
+  report('build one year calendar from rules (cold, 1900–2100 avg)', `${fmt((ms / years.length) * 1000, 0)} µs`);
+  const scheduled = performance.now();
+  for (let i = 0; i < 1000; i++) new WorkingCalendar(calendarData()).year(2026);
+  report('build 2026 from its official schedule (cold)', `${fmt(((performance.now() - scheduled) / 1000) * 1000, 1)} µs`);
+}
+
+// Lunar conversion.
+{
+  const n = 20_000;
+  const ms = timeIt(n, (i) => tet(1900 + (i % 201)));
+  report('Tết date computations', `${fmt((n / ms) * 1000)} /s`);
+}
+
+// Bundle size of each function, bundled as CDK bundles it.
+for (const [key, def] of Object.entries(functionDefinitions)) {
+  const out = await build({
+    entryPoints: [resolve(root, def.entry)],
+    bundle: true,
+    write: false,
+    minify: true,
+    platform: 'node',
+    format: 'esm',
+    target: bundlingTarget,
+    mainFields: ['module', 'main'],
+    banner: { js: esmRequireBanner },
+    logLevel: 'silent',
+  });
+  const bytes = out.outputFiles.reduce((sum, f) => sum + f.contents.byteLength, 0);
+  report(`bundle size: ${key}`, `${fmt(bytes / 1024, 0)} KiB`);
+}
+
+// HTTP through the local stack (gateway → middleware → handler → DynamoDB Local).
+{
+  process.env.LOG_LEVEL = 'SILENT';
+  const emulators = await startEmulators({ region: 'ap-southeast-1' });
+  const stack = await startLocalStack({
+    endpoints: { dynamodb: emulators.dynamodbEndpoint, s3sqs: emulators.s3sqsEndpoint, region: 'ap-southeast-1' },
+    prefix: `bench${randomUUID().slice(0, 6)}`,
+  });
+  const measure = async (label: string, path: string, n = 300) => {
+    for (let i = 0; i < 20; i++) await (await fetch(`${stack.gateway.url}${path}`)).arrayBuffer();
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const t = performance.now();
+      const res = await fetch(`${stack.gateway.url}${path}`);
+      await res.arrayBuffer();
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    report(`${label} p50 / p95 (local stack)`, `${fmt(times[Math.floor(n / 2)]!, 1)} / ${fmt(times[Math.floor(n * 0.95)]!, 1)} ms`);
+  };
+  await measure('GET /health', '/health');
+  await measure('GET /calendar/due', `/calendar/due?from=${encodeURIComponent('2026-02-12T10:00:00+07:00')}&workingDays=3`);
+  await measure('GET /calendar/2026', '/calendar/2026');
+  await stack.stop();
+  await emulators.stop();
+}
+
+report('heap used at end', `${fmt(process.memoryUsage().heapUsed / 1024 / 1024, 1)} MiB`);
