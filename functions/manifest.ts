@@ -19,6 +19,8 @@ export interface FunctionDefinition {
   /** Queues the function may inspect or send to (consumers get their own queue implicitly). */
   readonly queues?: readonly QueueKey[];
   readonly publishesEvents?: boolean;
+  /** May create, disable and change users in the Cognito user pool. */
+  readonly identityAdmin?: boolean;
 }
 
 export const functionDefinitions = {
@@ -51,6 +53,31 @@ export const functionDefinitions = {
     kind: 'http',
     description: 'Operators edit official schedules and holiday rules (audited)',
     table: 'readwrite',
+  },
+  unitsPublic: {
+    entry: 'functions/http/units-public.ts',
+    kind: 'http',
+    description: 'Public unit directory: units, sub-portal domains, history',
+    table: 'read',
+  },
+  units: {
+    entry: 'functions/http/units.ts',
+    kind: 'http',
+    description: 'Operators create, rename, merge and split units (audited)',
+    table: 'readwrite',
+  },
+  accounts: {
+    entry: 'functions/http/accounts.ts',
+    kind: 'http',
+    description: 'Accounts, roles, closure with hand-over, delegations, own password',
+    table: 'readwrite',
+    identityAdmin: true,
+  },
+  audit: {
+    entry: 'functions/http/audit.ts',
+    kind: 'http',
+    description: 'Audit log queries for auditors and operators',
+    table: 'read',
   },
   dependencyCheck: {
     entry: 'functions/jobs/dependency-check.ts',

@@ -2,26 +2,22 @@ import { bind, json, type Caller } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
 import { auditEntry } from '../../shared/domain/audit';
 import { invalidField, DomainError } from '../../shared/domain/errors';
+import { expectedVersion } from '../../shared/http/if-match';
 import { officialScheduleSchema, parseIsoDate, civil } from '../../shared/domain/calendar';
 import { calendarRepository } from '../../shared/application/calendar-service';
+import { requireAccess } from '../../shared/domain/access/authorize';
+import { env } from '../../shared/config/env';
 import { routes } from '../routes';
 
-/** `If-Match: "3"` → 3; absent → no concurrency check. */
-function expectedVersion(headers: Readonly<Record<string, string>>): number | undefined {
-  const raw = headers['if-match'];
-  if (raw === undefined) return undefined;
-  const match = /^(?:W\/)?"?(\d+)"?$/.exec(raw.trim());
-  if (!match) {
-    throw invalidField('headers.If-Match', { vi: 'If-Match phải là số phiên bản, ví dụ "3"', en: 'If-Match must be a version number, e.g. "3"' });
-  }
-  return Number(match[1]);
-}
-
 const auditFor = (caller: Caller, requestId: string, action: string, target: { type: string; id: string }) => (before: unknown, after: unknown) =>
-  auditEntry({ scope: 'PORTAL', actor: { id: caller.id, kind: caller.kind }, action, target, before, after, requestId });
+  auditEntry({ scope: env().PROVINCE_CODE, actor: { id: caller.id, kind: caller.kind }, action, target, before, after, requestId });
+
+/** The calendar is portal-wide: only the province's own operators (and auditors, to read) reach it. */
+const province = () => [env().PROVINCE_CODE];
 
 export const handler = httpFunction(
-  bind(routes.adminGetSchedule, async ({ params }) => {
+  bind(routes.adminGetSchedule, async ({ params, principal }) => {
+    requireAccess(principal, 'calendar.read-config', province());
     const stored = await calendarRepository().getSchedule(params.year);
     if (!stored) {
       throw new DomainError('not_found', {
@@ -31,7 +27,8 @@ export const handler = httpFunction(
     }
     return json(200, stored.value, { etag: `"${stored.version}"` });
   }),
-  bind(routes.adminPutSchedule, async ({ params, body, headers, caller, requestId }) => {
+  bind(routes.adminPutSchedule, async ({ params, body, headers, caller, principal, requestId }) => {
+    requireAccess(principal, 'calendar.manage', province());
     const schedule = officialScheduleSchema.parse({ ...body, year: params.year });
     // Every date must exist and belong to the year being edited.
     const dates = [
@@ -51,7 +48,8 @@ export const handler = httpFunction(
     );
     return json(200, { version }, { etag: `"${version}"` });
   }),
-  bind(routes.adminPutHolidayRule, async ({ params, body, headers, caller, requestId }) => {
+  bind(routes.adminPutHolidayRule, async ({ params, body, headers, caller, principal, requestId }) => {
+    requireAccess(principal, 'calendar.manage', province());
     if (body.fromYear !== undefined && body.toYear !== undefined && body.fromYear > body.toYear) {
       throw invalidField('body.toYear', { vi: 'toYear phải không nhỏ hơn fromYear', en: 'toYear must not be before fromYear' });
     }

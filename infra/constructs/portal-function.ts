@@ -65,6 +65,7 @@ export class PortalFunction extends NodejsFunction {
         ),
         CORS_ALLOWED_ORIGINS: config.corsOrigins.join(','),
         PROVINCE_CODE: config.province.code,
+        PROVINCE_DOMAIN: config.domain,
         POLICY_PRESET: config.policyPreset,
         POLICY_OVERRIDES: JSON.stringify(config.policyOverrides),
         WORKING_HOURS: config.workingHours,

@@ -6,6 +6,7 @@ import { corsPolicy } from '../../shared/http/cors';
 import { PROBLEM_CONTENT_TYPE, problemBody } from '../../shared/http/problem';
 import type { ProblemCode } from '../../shared/http/error-table';
 import { invoke } from './functions';
+import { handleLocalAuth, LOCAL_AUTH_PREFIX } from './identity-endpoints';
 
 /**
  * Stands in for API Gateway (REST, Lambda proxy): matches the route table, builds the same
@@ -127,6 +128,8 @@ export async function startGateway(options: {
   routes: readonly RouteDefinition[];
   port?: number;
   authorizer?: Authorizer;
+  /** Serve the local identity provider's sign-in endpoints under /local-auth. */
+  localAuth?: boolean;
 }): Promise<LocalGateway> {
   // API Gateway prefers literal segments over parameters (/calendar/due before /calendar/{year}).
   const literals = (c: CompiledRoute) => c.route.path.split('/').filter((seg) => !seg.startsWith('{')).length;
@@ -137,6 +140,10 @@ export async function startGateway(options: {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
       const method = req.method ?? 'GET';
+      if (options.localAuth && url.pathname.startsWith(LOCAL_AUTH_PREFIX)) {
+        const body = await readBody(req);
+        return await handleLocalAuth(req, res, url, body ?? Buffer.alloc(0));
+      }
       const candidates = compiled
         .map((c) => ({ c, m: c.pattern.exec(url.pathname) }))
         .filter((x): x is { c: CompiledRoute; m: RegExpExecArray } => x.m !== null);

@@ -133,6 +133,7 @@ export function functionEnvironment(
     ...(config
       ? {
           PROVINCE_CODE: config.province.code,
+          PROVINCE_DOMAIN: config.domain,
           POLICY_PRESET: config.policyPreset,
           POLICY_OVERRIDES: JSON.stringify(config.policyOverrides),
           WORKING_HOURS: config.workingHours,

@@ -19,8 +19,12 @@ if (!existsSync(stateFile)) {
   console.error('The local stack is not running: start it with `npm start` first.');
   process.exit(2);
 }
-const state = JSON.parse(readFileSync(stateFile, 'utf8')) as { endpoints: LocalEndpoints; resources: LocalResources };
-Object.assign(process.env, functionEnvironment(state.endpoints, state.resources, loadDeploymentConfig()), { LOG_LEVEL: process.env.LOG_LEVEL ?? 'WARN' });
+const state = JSON.parse(readFileSync(stateFile, 'utf8')) as { endpoints: LocalEndpoints; resources: LocalResources; identitySecret: string };
+Object.assign(process.env, functionEnvironment(state.endpoints, state.resources, loadDeploymentConfig()), {
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'WARN',
+  IDENTITY_PROVIDER: 'local',
+  LOCAL_IDP_SECRET: state.identitySecret,
+});
 try {
   const result = await invoke(schedule.function as FunctionKey, { trigger: 'manual' });
   console.log(JSON.stringify(result, null, 2));

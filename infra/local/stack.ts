@@ -6,6 +6,8 @@ import { startGateway, type Authorizer, type LocalGateway } from './gateway';
 import { startQueuePollers, type QueuePollers } from './queue-pollers';
 import { startScheduler, type LocalScheduler } from './scheduler';
 import { invoke } from './functions';
+import { randomBytes } from 'node:crypto';
+import { localAuthorizer } from './identity-endpoints';
 import { loadDeploymentConfig, type DeploymentConfig } from '../config/deployment';
 
 /**
@@ -30,15 +32,21 @@ export async function startLocalStack(options: {
   authorizer?: Authorizer;
   onJobError?: (job: string, error: unknown) => void;
   config?: DeploymentConfig;
+  /** Signs local tokens; keep it across restarts so that tokens stay valid. */
+  identitySecret?: string;
 }): Promise<LocalStack> {
   const { endpoints } = options;
   const resources = await createLocalResources(endpoints, options.prefix);
-  Object.assign(process.env, functionEnvironment(endpoints, resources, options.config ?? loadDeploymentConfig()));
+  Object.assign(process.env, functionEnvironment(endpoints, resources, options.config ?? loadDeploymentConfig()), {
+    IDENTITY_PROVIDER: 'local',
+    LOCAL_IDP_SECRET: options.identitySecret ?? randomBytes(32).toString('base64url'),
+  });
 
   const gateway = await startGateway({
     routes: allRoutes,
     ...(options.port !== undefined ? { port: options.port } : {}),
-    ...(options.authorizer ? { authorizer: options.authorizer } : {}),
+    authorizer: options.authorizer ?? localAuthorizer,
+    localAuth: true,
   });
   const pollers: QueuePollers = startQueuePollers({
     sqs: localClients(endpoints).sqs,

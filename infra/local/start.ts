@@ -1,9 +1,11 @@
-import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { startEmulators } from './emulators';
 import { startLocalStack } from './stack';
 import { schedules } from '../../events/schedules';
 import { loadDeploymentConfig } from '../config/deployment';
+import { seedDemo } from './demo-data';
 
 /**
  * `npm start`: the whole backend on this machine. Data lives in .local/ (git-ignored) and
@@ -25,7 +27,12 @@ const emulators = await startEmulators({
   s3sqsPort: Number(process.env.S3SQS_PORT ?? 4566),
 });
 const endpoints = { dynamodb: emulators.dynamodbEndpoint, s3sqs: emulators.s3sqsEndpoint, region };
+// Kept across restarts, so that tokens issued before a restart stay valid.
+const secretFile = resolve(dataDir, 'identity-secret');
+if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
+const identitySecret = readFileSync(secretFile, 'utf8').trim();
 const stack = await startLocalStack({
+  identitySecret,
   endpoints,
   prefix: `local-${config.province.code}`,
   port,
@@ -36,7 +43,8 @@ const stack = await startLocalStack({
 
 // run-job.ts reads this to reach the running stack.
 const stateFile = resolve(dataDir, 'stack.json');
-writeFileSync(stateFile, JSON.stringify({ endpoints, resources: stack.resources, api: stack.gateway.url }, null, 2));
+writeFileSync(stateFile, JSON.stringify({ endpoints, resources: stack.resources, api: stack.gateway.url, identitySecret }, null, 2), { mode: 0o600 });
+const seeded = await seedDemo(config);
 
 const readyMs = Math.round(performance.now() - started);
 console.log(`
@@ -50,7 +58,14 @@ Cổng TTĐT ${config.province.name} — local stack ready in ${readyMs} ms
   Schedules      ${schedules.map((s) => `${s.job} ${s.expression}`).join('; ')}
   Run a job now  npm run job -- <name>
   Data           ${dataDir} (delete it to start afresh)
-
+  Sign in        POST ${stack.gateway.url}/local-auth/sign-in {"username","password"}
+${
+  seeded.length > 0
+    ? `\n  Demo accounts (temporary passwords: change them at first sign-in):\n${seeded
+        .map((a) => `    ${a.username.padEnd(22)} ${String(a.temporaryPassword).padEnd(16)} ${a.roles.join(', ')} @ ${a.unitCode}`)
+        .join('\n')}\n`
+    : '  Demo accounts  created on the first start (their passwords were printed then)\n'
+}
 Ctrl-C stops everything.`);
 
 let stopping = false;

@@ -26,6 +26,7 @@ const envSchema = z.object({
   CORS_ALLOWED_ORIGINS: z.string().default('*'),
   IDEMPOTENCY_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 86400).default(86400),
   PROVINCE_CODE: z.string().min(1).default('demo'),
+  PROVINCE_DOMAIN: z.string().min(1).default('demo.gov.vn'),
   POLICY_PRESET: z.string().min(1).default('national'),
   POLICY_OVERRIDES: z
     .string()
@@ -38,6 +39,12 @@ const envSchema = z.object({
         return z.NEVER;
       }
     }),
+  /** `cognito` on AWS; `local` on the local stack (shared/adapters/identity/local.ts). */
+  IDENTITY_PROVIDER: z.enum(['cognito', 'local']).default('cognito'),
+  USER_POOL_ID: z.string().default(''),
+  USER_POOL_CLIENT_ID: z.string().default(''),
+  /** Signs local tokens; only with IDENTITY_PROVIDER=local. */
+  LOCAL_IDP_SECRET: z.string().default(''),
   WORKING_HOURS: z
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/)
@@ -55,12 +62,18 @@ export type Env = z.infer<typeof envSchema>;
 
 let cached: Env | undefined;
 
+const identityProviderConfigured = (e: Env) =>
+  e.IDENTITY_PROVIDER === 'local' ? e.LOCAL_IDP_SECRET.length >= 32 : e.USER_POOL_ID !== '' && e.USER_POOL_CLIENT_ID !== '';
+
 export function env(): Env {
   if (!cached) {
     const parsed = envSchema.safeParse(process.env);
     if (!parsed.success) {
       const names = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
       throw new Error(`Invalid environment: ${names}`);
+    }
+    if (!identityProviderConfigured(parsed.data)) {
+      throw new Error('Invalid environment: IDENTITY_PROVIDER=cognito needs USER_POOL_ID and USER_POOL_CLIENT_ID; local needs LOCAL_IDP_SECRET (32+ characters)');
     }
     cached = parsed.data;
   }

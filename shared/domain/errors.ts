@@ -10,7 +10,9 @@ export type DomainErrorCode =
   | 'conflict'
   | 'forbidden'
   | 'unauthenticated'
-  | 'precondition_failed';
+  | 'precondition_failed'
+  | 'locked'
+  | 'password_change_required';
 
 export interface FieldIssue {
   /** Dotted path of the field, e.g. `query.workingDays` or `body.units.0.code`. */

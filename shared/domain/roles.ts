@@ -16,11 +16,3 @@ export const roles = [
 ] as const;
 
 export type Role = (typeof roles)[number];
-
-/** Groups as API Gateway's Cognito authorizer passes them: "a,b", "[a b]" or a single name. */
-export function rolesFromClaims(claims: Readonly<Record<string, string>>): Role[] {
-  const raw = claims['cognito:groups'] ?? '';
-  return raw
-    .split(/[\s,[\]]+/)
-    .filter((g): g is Role => (roles as readonly string[]).includes(g));
-}

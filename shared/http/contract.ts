@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import type { FunctionKey } from '../../functions/manifest';
-import type { Role } from '../domain/roles';
+import type { Action } from '../domain/access/rules';
+import type { Principal } from '../domain/access/authorize';
 
 /**
  * The contract of one API route: where it lives, who may call it and the zod schemas of its
@@ -22,8 +23,14 @@ export interface RouteDefinition {
   readonly path: string;
   readonly function: FunctionKey;
   readonly auth: 'public' | 'signed-in';
-  /** With `signed-in`: the caller must hold one of these roles. */
-  readonly roles?: readonly Role[];
+  /**
+   * With `signed-in`: the action of the rule table (shared/domain/access/rules.ts) the route
+   * performs. The caller must hold a role that grants it somewhere; the handler then checks the
+   * unit the request targets.
+   */
+  readonly action?: Action;
+  /** Routes a caller may use while their password must be changed (NA 10.2đ). */
+  readonly passwordChangeExempt?: boolean;
   readonly summary: string;
   readonly description?: string;
   readonly tags: readonly string[];
@@ -50,6 +57,8 @@ export interface RouteInput<R extends RouteDefinition> {
   readonly query: Out<R['query']>;
   readonly body: Out<R['body']>;
   readonly caller: Caller;
+  /** Our own view of a signed-in caller (unit, roles, delegations); undefined on public routes. */
+  readonly principal: R['auth'] extends 'signed-in' ? Principal : Principal | undefined;
   readonly requestId: string;
   readonly lang: 'vi' | 'en';
   readonly headers: Readonly<Record<string, string>>;

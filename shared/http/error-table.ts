@@ -21,6 +21,11 @@ export const problemKinds = {
   route_not_found: { status: 404, title: text('Không có địa chỉ này', 'No such route') },
   method_not_allowed: { status: 405, title: text('Phương thức không được hỗ trợ', 'Method not allowed') },
   conflict: { status: 409, title: text('Xung đột trạng thái', 'Conflict') },
+  locked: { status: 423, title: text('Tài khoản tạm khóa', 'Account locked') },
+  password_change_required: {
+    status: 403,
+    title: text('Cần đổi mật khẩu trước khi tiếp tục (NA 10.2đ)', 'Change your password before anything else (NA 10.2đ)'),
+  },
   idempotency_in_progress: {
     status: 409,
     title: text('Yêu cầu cùng khóa đang được xử lý', 'A request with this Idempotency-Key is in progress'),

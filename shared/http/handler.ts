@@ -11,7 +11,9 @@ import { logger } from '../logger';
 import { documentClient } from '../adapters/aws-clients';
 import { DynamoIdempotencyStore } from '../adapters/dynamo/idempotency-store';
 import type { Caller, RouteBinding, RouteDefinition, HttpResult } from './contract';
-import { rolesFromClaims } from '../domain/roles';
+import { rolesFor } from '../domain/access/rules';
+import type { Principal } from '../domain/access/authorize';
+import { resolvePrincipal } from '../application/principals';
 import { callerOf } from './caller';
 import { idempotency } from './idempotency';
 import { corsPolicy } from './cors';
@@ -82,16 +84,38 @@ function toResponse(result: HttpResult): APIGatewayProxyResult {
   };
 }
 
-/** The gateway has already authenticated non-public routes; roles are checked here. */
-function authorise(route: RouteDefinition, caller: Caller) {
-  if (route.auth === 'public') return;
+/**
+ * The gateway has authenticated the token of a non-public route; here the caller becomes a
+ * principal from our own records, must have changed an expired or temporary password, and must
+ * hold a role that grants the route's action somewhere.
+ */
+async function authorise(route: RouteDefinition, caller: Caller): Promise<Principal | undefined> {
+  if (route.auth === 'public') return undefined;
   if (caller.kind === 'anonymous') throw new HttpProblem('unauthenticated');
-  if (route.roles && !rolesFromClaims(caller.claims).some((r) => route.roles!.includes(r))) {
+  const resolution = await resolvePrincipal(caller.claims);
+  if (resolution.kind === 'unknown') {
+    throw new HttpProblem('unauthenticated', text('Tài khoản không tồn tại trong hệ thống', 'No account for this sign-in'));
+  }
+  if (resolution.kind === 'closed') {
+    throw new HttpProblem('unauthenticated', text('Tài khoản đã bị đóng', 'The account is closed'));
+  }
+  if (resolution.mustChangePassword && !route.passwordChangeExempt) {
     throw new HttpProblem(
-      'forbidden',
-      text(`Cần một trong các vai trò: ${route.roles.join(', ')}`, `Requires one of the roles: ${route.roles.join(', ')}`),
+      'password_change_required',
+      text(
+        'Mật khẩu là mật khẩu tạm hoặc đã quá 3 tháng: hãy đổi tại POST /me/password',
+        'Your password is temporary or older than 3 months: change it at POST /me/password',
+      ),
     );
   }
+  const { principal } = resolution;
+  if (route.action && !principal.roles.some((r) => rolesFor(route.action!).includes(r))) {
+    throw new HttpProblem(
+      'forbidden',
+      text(`Không có quyền "${route.action}"`, `Not allowed to "${route.action}"`),
+    );
+  }
+  return principal;
 }
 
 const routeKey = (method: string, path: string) => `${method} ${path}`;
@@ -112,13 +136,14 @@ export function httpFunction(...bindings: RouteBinding[]): ApiHandler {
     if (!binding) throw new HttpProblem('route_not_found');
     const { route, implementation } = binding;
     const caller = callerOf(event);
-    authorise(route, caller);
+    const principal = await authorise(route, caller);
     const { params, query, body } = validate(route, event);
     const result = await implementation({
       params,
       query,
       body,
       caller,
+      principal: principal as Principal,
       requestId: event.requestContext?.requestId ?? 'local',
       lang: languageOf(event),
       headers: event.headers as Record<string, string>,

@@ -4,6 +4,7 @@ import { holidayRuleSchema, officialScheduleSchema, type HolidayRule, type Offic
 import type { AuditEntry } from '../../domain/audit';
 import { DomainError } from '../../domain/errors';
 import { keys } from './keys';
+import { auditPut } from './audit-log';
 
 /** Operator-configured calendar data (schedules per year, holiday rules), versioned and audited. */
 export interface StoredCalendarConfig {
@@ -95,18 +96,7 @@ export class CalendarConfigRepository {
                 ...(currentVersion === 0 ? {} : { ExpressionAttributeValues: { ':v': currentVersion } }),
               },
             },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: {
-                  ...keys.auditEntry(audit.scope, audit.at, audit.id),
-                  ...keys.auditByActor(audit.actor.id, audit.at),
-                  type: 'AuditEntry',
-                  ...audit,
-                },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
+            auditPut(this.tableName, audit),
           ],
         }),
       );

@@ -18,6 +18,43 @@ export const keys = {
   calendarSchedule: (year: number): Key => ({ pk: 'CALENDAR', sk: join('SCHEDULE', year) }),
   holidayRule: (id: string): Key => ({ pk: 'CALENDAR', sk: join('RULE', id) }),
 
+  unit: (code: string): Key => ({ pk: join('UNIT', code), sk: 'UNIT' }),
+  /** gsi1: a unit's children by code. */
+  unitsUnder: (parentCode: string | null, code?: string) => ({ gsi1pk: join('UNITS', parentCode ?? 'ROOT'), ...(code ? { gsi1sk: code } : {}) }),
+  unitHistory: (code: string, at: string, id: string): Key => ({ pk: join('UNIT', code), sk: join('HISTORY', at, id) }),
+  unitHistoryOf: (code: string) => ({ pk: join('UNIT', code), skPrefix: 'HISTORY#' }),
+  /** Uniqueness guard: one active unit per sub-portal domain. */
+  domainClaim: (domain: string): Key => ({ pk: join('DOMAIN', domain), sk: 'DOMAIN' }),
+
+  account: (id: string): Key => ({ pk: join('ACCOUNT', id), sk: 'ACCOUNT' }),
+  /** gsi1: a unit's accounts by username. */
+  accountsOfUnit: (unitCode: string, username?: string) => ({ gsi1pk: join('UNITACCOUNTS', unitCode), ...(username ? { gsi1sk: username } : {}) }),
+  /** Uniqueness guard and sign-in lookup. */
+  username: (username: string): Key => ({ pk: join('USERNAME', username), sk: 'USERNAME' }),
+  /** Local identity provider only: password hash, failures, lockout. */
+  credentials: (accountId: string): Key => ({ pk: join('ACCOUNT', accountId), sk: 'CREDENTIALS' }),
+  machineClient: (clientId: string): Key => ({ pk: join('CLIENT', clientId), sk: 'CLIENT' }),
+
+  delegation: (deputyId: string, id: string): Key => ({ pk: join('ACCOUNT', deputyId), sk: join('DELEGATION', id) }),
+  delegationsOf: (deputyId: string) => ({ pk: join('ACCOUNT', deputyId), skPrefix: 'DELEGATION#' }),
+  /** gsi1: a unit's delegations by start. */
+  delegationsOfUnit: (unitCode: string, validFrom?: string, id?: string) => ({
+    gsi1pk: join('UNITDELEGATIONS', unitCode),
+    ...(validFrom ? { gsi1sk: join(validFrom, id ?? '') } : {}),
+  }),
+
+  /** Open work (questions, content items…) assigned to a unit and, optionally, a person. */
+  work: (workId: string): Key => ({ pk: join('WORK', workId), sk: 'ASSIGNMENT' }),
+  /** gsi1 and gsi2 exist only while the work is open (sparse): who and which unit must act. */
+  openWorkOfAssignee: (accountId: string, openedAt?: string, workId?: string) => ({
+    gsi1pk: join('ASSIGNEE', accountId),
+    ...(openedAt ? { gsi1sk: join(openedAt, workId ?? '') } : {}),
+  }),
+  openWorkOfUnit: (unitCode: string, openedAt?: string, workId?: string) => ({
+    gsi2pk: join('UNITWORK', unitCode),
+    ...(openedAt ? { gsi2sk: join(openedAt, workId ?? '') } : {}),
+  }),
+
   /** Audit entries per scope (a unit code, or PORTAL for portal-wide settings), by time. */
   auditEntry: (scope: string, at: string, id: string): Key => ({ pk: join('AUDIT', scope), sk: join(at, id) }),
   auditOf: (scope: string) => ({ pk: join('AUDIT', scope) }),

@@ -1,0 +1,29 @@
+import { bind, json } from '../../shared/http/contract';
+import { httpFunction } from '../../shared/http/handler';
+import { requireAccess } from '../../shared/domain/access/authorize';
+import { directory } from '../../shared/application/directory';
+import { env } from '../../shared/config/env';
+import { routes } from '../routes';
+
+/**
+ * Audit queries: by unit (the caller must reach that unit) or by actor. An actor's entries span
+ * units, so only the province's auditors and operators may query by actor alone. Entries of a
+ * unit that no longer exists are reachable by the province only.
+ */
+export const handler = httpFunction(
+  bind(routes.audit, async ({ query, principal }) => {
+    const scope = query.unit;
+    const path = scope ? (await directory().units.path(scope)).map((u) => u.code) : [env().PROVINCE_CODE];
+    // Portal-wide settings (the calendar) are audited under the province's own code.
+    requireAccess(principal, 'audit.read', path.length === 0 ? [env().PROVINCE_CODE] : path);
+    const page = await directory().audit.query({
+      ...(scope ? { scope } : {}),
+      ...(query.actor ? { actor: query.actor } : {}),
+      ...(query.from ? { from: new Date(query.from).toISOString() } : {}),
+      ...(query.to ? { to: new Date(query.to).toISOString() } : {}),
+      limit: query.limit,
+      ...(query.cursor ? { cursor: query.cursor } : {}),
+    });
+    return json(200, page, { 'cache-control': 'no-store' });
+  }),
+);

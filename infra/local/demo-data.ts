@@ -1,0 +1,36 @@
+import { ensureAccount, ensureProvince, ensureUnits, type SeededAccount } from '../../shared/application/bootstrap';
+import type { DeploymentConfig } from '../config/deployment';
+
+/**
+ * Demo data for a first `npm start`: a province with a department, a district with two communes
+ * (three-level shape) and a commune directly under the province (two-level shape), and accounts
+ * for the main roles. Returns the accounts created now, with their temporary passwords.
+ */
+export async function seedDemo(config: DeploymentConfig): Promise<SeededAccount[]> {
+  const province = config.province.code;
+  await ensureProvince({ vi: config.province.name, en: config.province.nameEn });
+  await ensureUnits([
+    { code: 'sotttt', name: { vi: 'Sở Thông tin và Truyền thông', en: 'Department of Information and Communications' }, kind: 'department', parentCode: province, slug: 'sotttt' },
+    { code: 'vpubnd', name: { vi: 'Văn phòng UBND tỉnh', en: 'Office of the Provincial People’s Committee' }, kind: 'department', parentCode: province, slug: 'vpubnd' },
+    { code: 'phucat', name: { vi: 'Huyện Phù Cát', en: 'Phù Cát District' }, kind: 'district', parentCode: province },
+    { code: 'cattan', name: { vi: 'Xã Cát Tân', en: 'Cát Tân Commune' }, kind: 'commune', parentCode: 'phucat' },
+    { code: 'catminh', name: { vi: 'Xã Cát Minh', en: 'Cát Minh Commune' }, kind: 'commune', parentCode: 'phucat' },
+    { code: 'phuongmot', name: { vi: 'Phường Một', en: 'Ward One' }, kind: 'commune', parentCode: province, slug: 'phuongmot' },
+  ]);
+  const people = [
+    { username: 'admin', fullName: 'Quản trị Cổng tỉnh', unitCode: province, roles: ['operator'] as const },
+    { username: 'kiemtra', fullName: 'Kiểm tra viên', unitCode: province, roles: ['auditor'] as const },
+    { username: 'admin.sotttt', fullName: 'Quản trị Sở TT&TT', unitCode: 'sotttt', roles: ['operator'] as const },
+    { username: 'truongban.sotttt', fullName: 'Trưởng ban Biên tập', unitCode: 'sotttt', roles: ['chief-editor'] as const },
+    { username: 'phoban.sotttt', fullName: 'Phó Trưởng ban Biên tập', unitCode: 'sotttt', roles: ['deputy-editor'] as const },
+    { username: 'thuky.sotttt', fullName: 'Thư ký Ban Biên tập', unitCode: 'sotttt', roles: ['secretary', 'editor'] as const },
+    { username: 'admin.phucat.cattan', fullName: 'Quản trị xã Cát Tân', unitCode: 'cattan', roles: ['operator', 'unit-head'] as const },
+    { username: 'canbo.phucat.cattan', fullName: 'Cán bộ trả lời Hỏi – Đáp', unitCode: 'cattan', roles: ['unit-officer'] as const },
+  ];
+  const created: SeededAccount[] = [];
+  for (const person of people) {
+    const account = await ensureAccount({ ...person, email: `${person.username}@${config.domain}`, roles: [...person.roles] });
+    if (account) created.push(account);
+  }
+  return created;
+}

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import type { Delegation, Principal } from '../domain/access/authorize';
+import { requireAccess } from '../domain/access/authorize';
+import { accessRules, type Action } from '../domain/access/rules';
+import { auditEntry } from '../domain/audit';
+import { DomainError, invalidField } from '../domain/errors';
+import { directory } from './directory';
+
+/**
+ * The chief editor delegates decisions to a deputy for a scope of actions and a window of time
+ * (CB 17.3b). A delegation is used only inside its window and is revoked, never deleted.
+ */
+const MAX_DAYS = 366;
+
+export async function grantDelegation(
+  principal: Principal,
+  input: { deputyId: string; actions: readonly Action[]; validFrom: string; validTo: string },
+  requestId: string,
+  now = new Date(),
+): Promise<Delegation> {
+  requireAccess(principal, 'delegation.manage', [principal.unitCode], now);
+  const deputy = await directory().accounts.get(input.deputyId);
+  if (!deputy || deputy.status !== 'active' || deputy.unitCode !== principal.unitCode || !deputy.roles.includes('deputy-editor')) {
+    throw invalidField('body.deputyId', {
+      vi: 'Người được ủy quyền phải là Phó trưởng ban đang hoạt động của cùng đơn vị',
+      en: 'The deputy must be an active deputy editor of the same unit',
+    }, 'invalid_deputy');
+  }
+  const delegable = new Set(accessRules.filter((r) => r.delegable).map((r) => r.action));
+  const bad = input.actions.find((a) => !delegable.has(a));
+  if (bad) throw invalidField('body.actions', { vi: `Không thể ủy quyền "${bad}"`, en: `"${bad}" cannot be delegated` });
+  const from = Date.parse(input.validFrom);
+  const to = Date.parse(input.validTo);
+  if (!(to > from)) throw invalidField('body.validTo', { vi: 'validTo phải sau validFrom', en: 'validTo must be after validFrom' });
+  if ((to - from) / 86_400_000 > MAX_DAYS) throw invalidField('body.validTo', { vi: 'Ủy quyền tối đa 1 năm', en: 'A delegation lasts at most one year' });
+  const delegation: Delegation = {
+    id: randomUUID(),
+    deputyId: deputy.id,
+    unitCode: principal.unitCode,
+    actions: [...new Set(input.actions)],
+    validFrom: new Date(from).toISOString(),
+    validTo: new Date(to).toISOString(),
+  };
+  await directory().accounts.putDelegation(
+    delegation,
+    auditEntry({ scope: principal.unitCode, actor: { id: principal.id, kind: principal.kind }, action: 'delegation.grant', target: { type: 'Delegation', id: delegation.id }, before: null, after: delegation, requestId }, now),
+    true,
+  );
+  return delegation;
+}
+
+export async function revokeDelegation(principal: Principal, deputyId: string, id: string, requestId: string, now = new Date()): Promise<Delegation> {
+  const delegation = await directory().accounts.getDelegation(deputyId, id);
+  if (!delegation) throw new DomainError('not_found', { vi: 'Không có ủy quyền này', en: 'No such delegation' });
+  requireAccess(principal, 'delegation.manage', [delegation.unitCode], now);
+  if (delegation.revokedAt) return delegation;
+  const revoked = { ...delegation, revokedAt: now.toISOString() };
+  await directory().accounts.putDelegation(
+    revoked,
+    auditEntry({ scope: delegation.unitCode, actor: { id: principal.id, kind: principal.kind }, action: 'delegation.revoke', target: { type: 'Delegation', id }, before: delegation, after: revoked, requestId }, now),
+    false,
+  );
+  return revoked;
+}

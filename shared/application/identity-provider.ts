@@ -1,0 +1,23 @@
+import type { Role } from '../domain/roles';
+
+/**
+ * What account management needs from the identity provider: Cognito on AWS, the local stand-in
+ * (shared/adapters/identity/local.ts) elsewhere. Handlers pick one by IDENTITY_PROVIDER.
+ */
+export interface NewUser {
+  readonly username: string;
+  readonly email: string;
+  readonly unitCode: string;
+  readonly roles: readonly Role[];
+}
+
+export interface IdentityProvider {
+  /** Creates the user with a temporary password that must be changed at first sign-in. */
+  createUser(user: NewUser): Promise<{ subject: string; temporaryPassword?: string }>;
+  setRoles(username: string, previous: readonly Role[], next: readonly Role[]): Promise<void>;
+  /** Blocks sign-in and ends every session of the user. */
+  disableUser(username: string): Promise<void>;
+  /** Verifies the current password, then sets the new one (which the policy has already accepted). */
+  changePassword(username: string, current: string, next: string): Promise<void>;
+  unlock(username: string): Promise<void>;
+}

@@ -1,0 +1,48 @@
+import type { Role } from '../roles';
+
+/**
+ * Who may do what, on which units: the one rule table every handler consults.
+ * Scope `unit-tree`: the caller's own unit and the units below it (a province-level operator
+ * therefore reaches every unit; a department's operator only its own sub-portal).
+ * Scope `own-unit`: exactly the caller's unit.
+ * `delegable`: a deputy may do it while holding a delegation that names it (CB 17.3b).
+ */
+export type Action =
+  | 'unit.manage'
+  | 'account.read'
+  | 'account.manage'
+  | 'delegation.manage'
+  | 'delegation.read'
+  | 'audit.read'
+  | 'calendar.manage'
+  | 'calendar.read-config'
+  | 'work.read'
+  | 'content.approve'
+  | 'qa.answer';
+
+export interface AccessRule {
+  readonly action: Action;
+  readonly roles: readonly Role[];
+  readonly scope: 'own-unit' | 'unit-tree';
+  readonly delegable?: boolean;
+  readonly basis: string;
+}
+
+export const accessRules: readonly AccessRule[] = [
+  { action: 'unit.manage', roles: ['operator'], scope: 'unit-tree', basis: 'QN 11.5 (sáp nhập, đổi tên giữ lịch sử); vận hành Cổng' },
+  { action: 'account.read', roles: ['operator', 'auditor', 'unit-head'], scope: 'unit-tree', basis: 'NA 10.2' },
+  { action: 'account.manage', roles: ['operator'], scope: 'unit-tree', basis: 'NA 10.2d–e, TG 13.5' },
+  { action: 'delegation.manage', roles: ['chief-editor'], scope: 'own-unit', basis: 'CB 17.3b (Phó trưởng ban theo ủy quyền)' },
+  { action: 'delegation.read', roles: ['chief-editor', 'deputy-editor', 'operator', 'auditor'], scope: 'unit-tree', basis: 'CB 17.3b' },
+  { action: 'audit.read', roles: ['auditor', 'operator'], scope: 'unit-tree', basis: 'NĐ 224/2026 (nhật ký hệ thống)' },
+  { action: 'calendar.manage', roles: ['operator'], scope: 'unit-tree', basis: 'Lịch nghỉ do Chính phủ quyết định; vận hành Cổng' },
+  { action: 'calendar.read-config', roles: ['operator', 'auditor'], scope: 'unit-tree', basis: 'Vận hành Cổng' },
+  { action: 'work.read', roles: ['operator', 'auditor', 'unit-head', 'unit-officer', 'chief-editor', 'secretary'], scope: 'unit-tree', basis: 'Theo dõi công việc được giao' },
+  { action: 'content.approve', roles: ['chief-editor', 'deputy-editor'], scope: 'own-unit', delegable: true, basis: 'CB 17.3a–b; BĐ 9.6' },
+  { action: 'qa.answer', roles: ['unit-head', 'unit-officer'], scope: 'own-unit', basis: 'CB 11.5; BĐ 12.4' },
+];
+
+export const rulesFor = (action: Action) => accessRules.filter((r) => r.action === action);
+
+/** Roles that could perform `action` somewhere: the coarse check made before a handler runs. */
+export const rolesFor = (action: Action): Role[] => [...new Set(rulesFor(action).flatMap((r) => r.roles))];

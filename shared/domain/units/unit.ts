@@ -1,0 +1,86 @@
+import * as z from 'zod';
+import { DomainError } from '../errors';
+import { foldDiacritics, nfc } from '../text';
+
+/**
+ * Units: the provincial portal and its sub-portals. Province → departments/agencies and
+ * districts → communes, or (two-level local government, since 7/2025) province → communes.
+ * Units are merged, renamed and split, keeping their history; old codes keep resolving.
+ */
+export const unitKinds = ['province', 'department', 'district', 'commune'] as const;
+export type UnitKind = (typeof unitKinds)[number];
+
+/** Which kind may sit under which (QN 4, TG 4; the two-level shape puts communes under the province). */
+export const allowedParents: Record<UnitKind, readonly UnitKind[]> = {
+  province: [],
+  department: ['province'],
+  district: ['province'],
+  commune: ['district', 'province'],
+};
+
+export const unitCodeSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/);
+/** A domain label: no diacritics, no spaces (QN 4, TG 4). */
+export const slugSchema = z.string().regex(/^[a-z0-9]{1,40}$/);
+
+export interface UnitHistoryEntry {
+  readonly at: string;
+  readonly event: 'created' | 'renamed' | 'merged-into' | 'absorbed' | 'split-into' | 'split-from';
+  readonly detail: Record<string, unknown>;
+}
+
+export interface Unit {
+  readonly code: string;
+  readonly name: { readonly vi: string; readonly en: string };
+  readonly kind: UnitKind;
+  readonly parentCode: string | null;
+  readonly slug: string;
+  readonly domain: string;
+  readonly languages: readonly string[];
+  readonly status: 'active' | 'merged' | 'split';
+  /** Where a merged or split unit's work went. */
+  readonly successorCode?: string;
+  /** Earlier domains, kept so that links to them still resolve. */
+  readonly formerDomains: readonly string[];
+  readonly version: number;
+}
+
+/** `Sở Thông tin và Truyền thông` → `sothongtinvatruyenthong`; operators usually give a short slug instead. */
+export function slugOf(name: string): string {
+  return foldDiacritics(nfc(name)).toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 40);
+}
+
+/**
+ * The sub-portal domain (QN 4, TG 4): `tencoquan.<tinh>.gov.vn`, `tenhuyen.<tinh>.gov.vn`,
+ * `tenxa.tenhuyen.<tinh>.gov.vn` (three levels) or `tenxa.<tinh>.gov.vn` (two levels).
+ * `ancestors` runs from the parent up to (and including) the province.
+ */
+export function domainOf(kind: UnitKind, slug: string, ancestors: readonly Pick<Unit, 'kind' | 'slug' | 'domain'>[]): string {
+  if (kind === 'province') return ancestors.length === 0 ? slug : slug;
+  const parent = ancestors[0];
+  if (!parent) throw new Error('a non-province unit needs its parent');
+  return `${slug}.${parent.domain}`;
+}
+
+/** The unit admin account's name (NA 10.2d): `admin.<unit>` or `admin.<dept>.<unit>`. */
+export function adminAccountName(unit: Pick<Unit, 'kind' | 'slug'>, ancestors: readonly Pick<Unit, 'kind' | 'slug'>[]): string {
+  const chain = [...ancestors.filter((a) => a.kind !== 'province').reverse().map((a) => a.slug), unit.slug];
+  return unit.kind === 'province' ? 'admin' : `admin.${chain.join('.')}`;
+}
+
+export function assertParentAllowed(kind: UnitKind, parent: Pick<Unit, 'kind' | 'status' | 'code'> | undefined): void {
+  if (kind === 'province') {
+    if (parent) throw new DomainError('validation', { vi: 'Tỉnh không có đơn vị cấp trên', en: 'A province has no parent' }, [{ field: 'body.parentCode', code: 'invalid', message: { vi: 'Tỉnh không có đơn vị cấp trên', en: 'A province has no parent' } }]);
+    return;
+  }
+  const message = {
+    vi: `Đơn vị loại ${kind} phải trực thuộc ${allowedParents[kind].join(' hoặc ')}`,
+    en: `A ${kind} must sit under a ${allowedParents[kind].join(' or ')}`,
+  };
+  if (!parent || !allowedParents[kind].includes(parent.kind)) {
+    throw new DomainError('validation', message, [{ field: 'body.parentCode', code: 'invalid_parent', message }]);
+  }
+  if (parent.status !== 'active') {
+    const inactive = { vi: `Đơn vị cấp trên ${parent.code} không còn hoạt động`, en: `Parent ${parent.code} is no longer active` };
+    throw new DomainError('validation', inactive, [{ field: 'body.parentCode', code: 'inactive_parent', message: inactive }]);
+  }
+}

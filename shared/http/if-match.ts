@@ -1,0 +1,12 @@
+import { invalidField } from '../domain/errors';
+
+/** `If-Match: "3"` → 3; absent → undefined (no concurrency check). */
+export function expectedVersion(headers: Readonly<Record<string, string>>): number | undefined {
+  const raw = headers['if-match'];
+  if (raw === undefined) return undefined;
+  const match = /^(?:W\/)?"?(\d+)"?$/.exec(raw.trim());
+  if (!match) {
+    throw invalidField('headers.If-Match', { vi: 'If-Match phải là số phiên bản, ví dụ "3"', en: 'If-Match must be a version number, e.g. "3"' });
+  }
+  return Number(match[1]);
+}
