@@ -15,7 +15,16 @@ export function buildPortal(app: App, config: DeploymentConfig) {
   const tags = { project: 'cong-ttdt', province: config.province.code, stage: config.stage };
 
   const data = new DataStack(app, `${prefix}-Data`, { env, tags });
-  const async = new AsyncStack(app, `${prefix}-Async`, { env, tags, config, table: data.table, buckets: data.buckets });
+  const auth = new AuthStack(app, `${prefix}-Auth`, { env, tags, config });
+  const async = new AsyncStack(app, `${prefix}-Async`, {
+    env,
+    tags,
+    config,
+    table: data.table,
+    buckets: data.buckets,
+    userPool: auth.userPool,
+    userPoolClient: auth.consoleClient,
+  });
   const resources: PortalResources = {
     config,
     table: data.table,
@@ -23,8 +32,9 @@ export function buildPortal(app: App, config: DeploymentConfig) {
     bus: async.bus,
     queues: async.queues,
     deadLetterQueues: async.deadLetterQueues,
+    userPool: auth.userPool,
+    userPoolClient: auth.consoleClient,
   };
-  const auth = new AuthStack(app, `${prefix}-Auth`, { env, tags, config });
   const api = new ApiStack(app, `${prefix}-Api`, { env, tags, resources, alarmTopic: async.alarmTopic, userPool: auth.userPool });
   const jobs = new JobsStack(app, `${prefix}-Jobs`, { env, tags, resources, alarmTopic: async.alarmTopic });
 

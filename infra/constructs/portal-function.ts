@@ -8,6 +8,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { functionDefinitions, type Access, type FunctionKey, type FunctionDefinition } from '../../functions/manifest';
 import { tableDefinition } from '../definitions/table';
@@ -24,6 +25,8 @@ export interface PortalResources {
   readonly bus: IEventBus;
   readonly queues: Record<QueueKey, IQueue>;
   readonly deadLetterQueues: Record<QueueKey, IQueue>;
+  readonly userPool: IUserPool;
+  readonly userPoolClient: IUserPoolClient;
 }
 
 const projectRoot = resolve(import.meta.dirname, '../..');
@@ -69,6 +72,9 @@ export class PortalFunction extends NodejsFunction {
         POLICY_PRESET: config.policyPreset,
         POLICY_OVERRIDES: JSON.stringify(config.policyOverrides),
         WORKING_HOURS: config.workingHours,
+        IDENTITY_PROVIDER: 'cognito',
+        USER_POOL_ID: resources.userPool.userPoolId,
+        USER_POOL_CLIENT_ID: resources.userPoolClient.userPoolClientId,
       },
       bundling: {
         format: OutputFormat.ESM,
@@ -123,4 +129,21 @@ function grantManifestAccess(fn: NodejsFunction, def: FunctionDefinition, resour
     );
   }
   if (def.publishesEvents) resources.bus.grantPutEventsTo(fn);
+  if (def.identityAdmin) {
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: [
+          'cognito-idp:AdminCreateUser',
+          'cognito-idp:AdminAddUserToGroup',
+          'cognito-idp:AdminRemoveUserFromGroup',
+          'cognito-idp:AdminDisableUser',
+          'cognito-idp:AdminUserGlobalSignOut',
+          'cognito-idp:AdminInitiateAuth',
+          'cognito-idp:AdminSetUserPassword',
+          'cognito-idp:AdminResetUserPassword',
+        ],
+        resources: [resources.userPool.userPoolArn],
+      }),
+    );
+  }
 }

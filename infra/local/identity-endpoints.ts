@@ -43,7 +43,7 @@ function fail(res: ServerResponse, error: unknown, path: string) {
 }
 
 const required = (value: unknown, field: string): string => {
-  if (typeof value === 'string' && value.length > 0 && value.length <= 256) return value;
+  if (typeof value === 'string' && value.length > 0 && value.length <= 4096) return value;
   const message = { vi: `Thiếu ${field}`, en: `${field} is required` };
   throw new DomainError('validation', message, [{ field: `body.${field}`, code: 'required', message }]);
 };

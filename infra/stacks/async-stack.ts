@@ -8,6 +8,7 @@ import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-clo
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { dlqName, queueDefinitions, type QueueKey } from '../definitions/queues';
@@ -30,7 +31,13 @@ export class AsyncStack extends Stack {
   constructor(
     scope: Construct,
     id: string,
-    props: StackProps & { config: DeploymentConfig; table: ITable; buckets: Record<BucketKey, IBucket> },
+    props: StackProps & {
+      config: DeploymentConfig;
+      table: ITable;
+      buckets: Record<BucketKey, IBucket>;
+      userPool: IUserPool;
+      userPoolClient: IUserPoolClient;
+    },
   ) {
     super(scope, id, props);
     this.bus = new EventBus(this, 'Bus', { eventBusName: `portal-${props.config.stage}` });
@@ -86,6 +93,8 @@ export class AsyncStack extends Stack {
       bus: this.bus,
       queues: this.queues,
       deadLetterQueues: this.deadLetterQueues,
+      userPool: props.userPool,
+      userPoolClient: props.userPoolClient,
     };
     for (const [key, def] of Object.entries(queueDefinitions) as Array<[QueueKey, (typeof queueDefinitions)[QueueKey]]>) {
       const consumer = new PortalFunction(this, `${def.logicalName}Consumer`, def.consumer as FunctionKey, resources);

@@ -7,6 +7,7 @@ import {
   StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
+  UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { roles } from '../../shared/domain/roles';
@@ -18,6 +19,7 @@ import type { DeploymentConfig } from '../config/deployment';
  */
 export class AuthStack extends Stack {
   readonly userPool: UserPool;
+  readonly consoleClient: UserPoolClient;
 
   constructor(scope: Construct, id: string, props: StackProps & { config: DeploymentConfig }) {
     super(scope, id, props);
@@ -46,8 +48,9 @@ export class AuthStack extends Stack {
       id: 'AwsSolutions-COG2',
       reason: 'TOTP MFA is offered to every account; making it mandatory is each province\u2019s decision (the regulations require strong passwords, not MFA).',
     });
-    this.userPool.addClient('Console', {
-      authFlows: { userSrp: true },
+    this.consoleClient = this.userPool.addClient('Console', {
+      // adminUserPassword: the API verifies the current password when a user changes it (POST /me/password).
+      authFlows: { userSrp: true, adminUserPassword: true },
       preventUserExistenceErrors: true,
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),

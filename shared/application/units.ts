@@ -160,7 +160,7 @@ export async function mergeUnits(principal: Principal, sources: readonly string[
     });
     await directory().units.apply(changes, audits);
   }
-  const moved = await moveEverything(sources, targetCode);
+  const moved = await moveEverything(principal, requestId, sources, targetCode, now);
   return { target: targetCode, ...moved };
 }
 
@@ -185,11 +185,11 @@ export async function splitUnit(principal: Principal, code: string, into: readon
     ],
     [audit(principal, requestId, 'unit.split', code, source, { ...split, into: created.map((u) => u.code) }, now)],
   );
-  const moved = await moveEverything([code], workTo);
+  const moved = await moveEverything(principal, requestId, [code], workTo, now);
   return { created, ...moved };
 }
 
-async function moveEverything(sources: readonly string[], target: string) {
+async function moveEverything(principal: Principal, requestId: string, sources: readonly string[], target: string, now: Date) {
   const { work, accounts } = directory();
   let movedWork = 0;
   let movedAccounts = 0;
@@ -201,7 +201,15 @@ async function moveEverything(sources: readonly string[], target: string) {
         // The index may lag: move only what the record itself still places in the source unit.
         const account = await accounts.get(listed.id);
         if (!account || account.unitCode !== source) continue;
-        await accounts.replace({ ...account, unitCode: target, version: account.version + 1 }, account.version);
+        const moved = { ...account, unitCode: target, version: account.version + 1 };
+        await accounts.replace(
+          moved,
+          account.version,
+          auditEntry(
+            { scope: source, actor: { id: principal.id, kind: principal.kind }, action: 'account.move-unit', target: { type: 'Account', id: account.id }, before: { unitCode: source }, after: { unitCode: target }, requestId },
+            now,
+          ),
+        );
         movedAccounts += 1;
       }
       if (movedAccounts === before) break;

@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { beforeAll } from 'vitest';
 import { useLocalStack } from '../support/local-stack';
+import { person, seedTree, type Person } from '../support/directory';
 
-/** Stands in for API Gateway's Cognito authorizer until local sign-in exists: token → claims. */
-const tokens: Record<string, Record<string, string>> = {
-  'Bearer operator': { sub: 'op-1', username: 'admin.vpubnd', 'cognito:groups': 'operator' },
-  'Bearer editor': { sub: 'ed-1', username: 'btv.sotttt', 'cognito:groups': 'editor' },
-};
-const local = useLocalStack({ authorizer: async (header) => (header ? tokens[header] : undefined) });
+const local = useLocalStack();
+const tokens: Record<string, string> = {};
+let operator: Person;
+let departmentOperator: Person;
+beforeAll(async () => {
+  await seedTree();
+  operator = await person(local.api, 'admin', 'demo', ['operator']);
+  const editor = await person(local.api, 'btv.demo', 'demo', ['editor']);
+  departmentOperator = await person(local.api, 'admin.soa', 'soa', ['operator']);
+  tokens['Bearer operator'] = `Bearer ${operator.token}`;
+  tokens['Bearer editor'] = `Bearer ${editor.token}`;
+  tokens['Bearer department-operator'] = `Bearer ${departmentOperator.token}`;
+});
 
 const getJson = async (path: string, init?: RequestInit) => {
   const res = await local.api(path, init);
@@ -129,22 +138,26 @@ describe('admin: official schedules and holiday rules', () => {
     workingSaturdays: [{ date: '2027-02-20', replaces: '2027-02-12', basis: 'BLLĐ 2019 Điều 112.3' }],
   };
   const put = (path: string, body: unknown, token = 'Bearer operator', extra: Record<string, string> = {}) =>
-    getJson(path, { method: 'PUT', headers: { authorization: token, 'content-type': 'application/json', ...extra }, body: JSON.stringify(body) });
+    getJson(path, { method: 'PUT', headers: { authorization: tokens[token] ?? token, 'content-type': 'application/json', ...extra }, body: JSON.stringify(body) });
 
   const auditEntries = async () => {
     const out = await local.clients().dynamodb.send(
       new QueryCommand({
         TableName: local.stack().resources.tableName,
         KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': { S: 'AUDIT#PORTAL' } },
+        ExpressionAttributeValues: { ':pk': { S: 'AUDIT#demo' }, ':calendar': { S: 'calendar.' } },
+        FilterExpression: 'begins_with(#action, :calendar)',
+        ExpressionAttributeNames: { '#action': 'action' },
       }),
     );
     return (out.Items ?? []).map((i) => unmarshall(i));
   };
 
-  it('refuses anonymous callers (401) and callers without the operator role (403), writing nothing', async () => {
+  it('refuses anonymous callers (401), callers without the operator role and operators below the province (403), writing nothing', async () => {
     expect((await put('/admin/calendar/schedules/2027', schedule2027, '')).status).toBe(401);
+    expect((await put('/admin/calendar/schedules/2027', schedule2027, 'Bearer forged')).status).toBe(401);
     expect((await put('/admin/calendar/schedules/2027', schedule2027, 'Bearer editor')).status).toBe(403);
+    expect((await put('/admin/calendar/schedules/2027', schedule2027, 'Bearer department-operator')).status).toBe(403);
     expect(await auditEntries()).toHaveLength(0);
   });
 
@@ -159,7 +172,7 @@ describe('admin: official schedules and holiday rules', () => {
     expect(due.body.dueDate).toBe('2027-02-20');
     const entries = await auditEntries();
     const entry = entries.find((e) => e.action === 'calendar.schedule.put');
-    expect(entry).toMatchObject({ actor: { id: 'op-1', kind: 'user' }, target: { type: 'OfficialSchedule', id: '2027' }, before: null });
+    expect(entry).toMatchObject({ actor: { id: operator.id, kind: 'user' }, target: { type: 'OfficialSchedule', id: '2027' }, before: null });
     expect(entry!.after.source).toBe(schedule2027.source);
     expect(entry!.requestId).toBeTruthy();
   });

@@ -1,0 +1,138 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useLocalStack } from '../support/local-stack';
+import { bearer, person, seedTree, type Person } from '../support/directory';
+import { allRoutes, routes } from '../../functions/routes';
+import { roles, type Role } from '../../shared/domain/roles';
+import { can } from '../../shared/domain/access/authorize';
+import type { Action } from '../../shared/domain/access/rules';
+
+/**
+ * Every non-public route, called by each role held in district A (`huyena`) against its own
+ * unit and against district B (`huyenb`): the other unit is never reached, and the own unit is
+ * reached exactly when the rule table grants the role the route's action.
+ */
+const local = useLocalStack();
+
+type Side = 'own' | 'other';
+interface Request {
+  readonly path: string;
+  readonly method: string;
+  readonly body?: unknown;
+  /** The unit path the rule table judges: target first, then its ancestors. */
+  readonly unitPath: readonly string[];
+}
+
+const people: Partial<Record<Role, Person>> = {};
+const fixtures: Record<string, string> = {};
+const UNIT = { own: 'huyena', other: 'huyenb' } as const;
+const COMMUNE = { own: 'xaa', other: 'xab' } as const;
+const path = (unit: string) => (unit.startsWith('xa') ? [unit, unit === 'xaa' ? 'huyena' : 'huyenb', 'demo'] : [unit, 'demo']);
+const province = ['demo'];
+
+/** How to call each signed-in route against one side. Routes without a unit target are listed apart. */
+const cases: Record<string, (side: Side, role: Role) => Request> = {
+  [routes.createUnit.id]: (side, role) => ({
+    method: 'POST', path: '/units', unitPath: path(UNIT[side]),
+    body: { code: `u-${role}-${side}`, name: { vi: 'Xã Thử', en: 'Test' }, kind: 'commune', parentCode: UNIT[side], slug: `u${role.replace(/-/g, '')}${side}` },
+  }),
+  [routes.renameUnit.id]: (side) => ({ method: 'PATCH', path: `/units/${COMMUNE[side]}`, unitPath: path(COMMUNE[side]), body: { name: { vi: `Xã ${side}`, en: side } } }),
+  [routes.mergeUnits.id]: (side) => ({ method: 'POST', path: '/unit-merges', unitPath: path(COMMUNE[side]), body: { sources: [COMMUNE[side]], into: COMMUNE[side] } }),
+  [routes.splitUnit.id]: (side) => ({
+    method: 'POST', path: `/units/${COMMUNE[side]}/split`, unitPath: path(COMMUNE[side]),
+    body: { into: [{ code: 'xa-p', name: { vi: 'Xã P', en: 'P commune' }, kind: 'commune' }, { code: 'xa-q', name: { vi: 'Xã Q', en: 'Q commune' }, kind: 'commune' }], workTo: 'xa-khac' },
+  }),
+  [routes.unitAccounts.id]: (side) => ({ method: 'GET', path: `/units/${UNIT[side]}/accounts`, unitPath: path(UNIT[side]) }),
+  [routes.unitWork.id]: (side) => ({ method: 'GET', path: `/units/${UNIT[side]}/work`, unitPath: path(UNIT[side]) }),
+  [routes.unitDelegations.id]: (side) => ({ method: 'GET', path: `/units/${UNIT[side]}/delegations`, unitPath: path(UNIT[side]) }),
+  [routes.createAccount.id]: (side, role) => ({
+    method: 'POST', path: '/accounts', unitPath: path(UNIT[side]),
+    body: { username: `moi.${role.replace(/-/g, '')}.${side}`, fullName: 'Người mới', email: `moi@${side}.example.gov.vn`, unitCode: UNIT[side], roles: ['editor'] },
+  }),
+  [routes.getAccount.id]: (side) => ({ method: 'GET', path: `/accounts/${fixtures[`target.${side}`]}`, unitPath: path(UNIT[side]) }),
+  [routes.setRoles.id]: (side) => ({ method: 'PUT', path: `/accounts/${fixtures[`target.${side}`]}/roles`, unitPath: path(UNIT[side]), body: { roles: ['unit-officer'] } }),
+  [routes.closeAccount.id]: (side) => ({
+    method: 'POST', path: `/accounts/${fixtures[`target.${side}`]}/close`, unitPath: path(UNIT[side]),
+    body: { successorId: fixtures[`target.${side}`], reason: 'transfer' },
+  }),
+  [routes.unlockAccount.id]: (side) => ({ method: 'POST', path: `/accounts/${fixtures[`target.${side}`]}/unlock`, unitPath: path(UNIT[side]) }),
+  [routes.grantDelegation.id]: (side) => ({
+    method: 'POST', path: '/delegations', unitPath: [UNIT[side]],
+    body: { deputyId: fixtures[`deputy.${side}`], actions: ['content.approve'], validFrom: '2026-01-01T00:00:00Z', validTo: '2026-06-01T00:00:00Z' },
+  }),
+  [routes.revokeDelegation.id]: (side) => ({
+    method: 'POST', path: `/accounts/${fixtures[`deputy.${side}`]}/delegations/${fixtures[`delegation.${side}`]}/revoke`, unitPath: [UNIT[side]],
+  }),
+  [routes.audit.id]: (side) => ({ method: 'GET', path: `/audit?unit=${UNIT[side]}`, unitPath: path(UNIT[side]) }),
+  // The calendar is the province's: nobody in a district reaches it, whichever side.
+  [routes.adminGetSchedule.id]: () => ({ method: 'GET', path: '/admin/calendar/schedules/2026', unitPath: province }),
+  [routes.adminPutSchedule.id]: () => ({ method: 'PUT', path: '/admin/calendar/schedules/2030', unitPath: province, body: { source: 'x', daysOff: [], workingSaturdays: [] } }),
+  [routes.adminPutHolidayRule.id]: () => ({
+    method: 'PUT', path: '/admin/calendar/holidays/thu-nghiem', unitPath: province,
+    body: { name: { vi: 'Thử', en: 'Test' }, date: { calendar: 'solar', month: 6, day: 1 }, basis: 'x', status: 'pending' },
+  }),
+};
+/** Signed-in routes about the caller alone, with no unit to cross. */
+const selfOnly = new Set<string>([routes.me.id, routes.changePassword.id]);
+/** Where "another unit" is refused as invalid input rather than forbidden (the deputy must be of the caller's own unit). */
+const otherIsInvalid = new Set<string>([routes.grantDelegation.id]);
+
+beforeAll(async () => {
+  await seedTree();
+  for (const role of roles) people[role] = await person(local.api, `r.${role.replace(/-/g, '')}`, 'huyena', [role]);
+  const targetA = await person(local.api, 'muc-tieu.a', 'huyena', ['unit-officer']);
+  const targetB = await person(local.api, 'muc-tieu.b', 'huyenb', ['unit-officer']);
+  const deputyA = await person(local.api, 'pho.a', 'huyena', ['deputy-editor']);
+  const deputyB = await person(local.api, 'pho.b', 'huyenb', ['deputy-editor']);
+  const chiefB = await person(local.api, 'truong.b', 'huyenb', ['chief-editor']);
+  Object.assign(fixtures, { 'target.own': targetA.id, 'target.other': targetB.id, 'deputy.own': deputyA.id, 'deputy.other': deputyB.id });
+  const grant = async (chief: Person, deputyId: string) => {
+    const res = await local.api('/delegations', {
+      method: 'POST',
+      headers: { ...bearer(chief), 'content-type': 'application/json' },
+      body: JSON.stringify({ deputyId, actions: ['content.approve'], validFrom: '2026-01-01T00:00:00Z', validTo: '2026-12-01T00:00:00Z' }),
+    });
+    return ((await res.json()) as { id: string }).id;
+  };
+  fixtures['delegation.own'] = await grant(people['chief-editor']!, deputyA.id);
+  fixtures['delegation.other'] = await grant(chiefB, deputyB.id);
+}, 120_000);
+
+describe('tenant isolation', () => {
+  it('covers every non-public route', () => {
+    const signedIn = allRoutes.filter((r) => r.auth !== 'public').map((r) => r.id);
+    expect(signedIn.filter((id) => !cases[id] && !selfOnly.has(id))).toEqual([]);
+  });
+
+  it.each(roles.map((role) => [role]))('%s in district A reaches its own unit only as the rule table says, never district B', async (role) => {
+    const caller = people[role as Role]!;
+    const failures: string[] = [];
+    for (const route of allRoutes.filter((r) => cases[r.id])) {
+      for (const side of ['own', 'other'] as const) {
+        const request = cases[route.id]!(side, role as Role);
+        const res = await local.api(request.path, {
+          method: request.method,
+          headers: { ...bearer(caller), ...(request.body ? { 'content-type': 'application/json' } : {}) },
+          ...(request.body ? { body: JSON.stringify(request.body) } : {}),
+        });
+        const text = await res.text();
+        const allowed = can(
+          { id: caller.id, kind: 'user', unitCode: 'huyena', roles: [role as Role], delegations: [] },
+          (route as { action?: Action }).action!,
+          request.unitPath,
+          new Date(),
+        );
+        const label = `${route.id} ${side} → ${res.status}`;
+        if (side === 'other') {
+          const expected = otherIsInvalid.has(route.id) ? [400, 403] : [403, 404];
+          if (!expected.includes(res.status)) failures.push(`${label} (expected ${expected.join('/')}) ${text.slice(0, 200)}`);
+          if (text.includes('muc-tieu.b') || text.includes('pho.b')) failures.push(`${label} leaks district B data`);
+        } else if (allowed && (res.status === 401 || res.status === 403)) {
+          failures.push(`${label} (the rule table allows it)`);
+        } else if (!allowed && res.status !== 403) {
+          failures.push(`${label} (the rule table forbids it)`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
