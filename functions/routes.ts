@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineRoute } from '../shared/http/contract';
-import { dependencyStatusSchema } from '../shared/api/common-schemas';
+import { dependencyStatusSchema, jobRunsQuery } from '../shared/api/common-schemas';
 import {
   deadlineSchema,
   dueQuery,
@@ -406,6 +406,18 @@ export const routes = {
     tags: ['audit'],
     query: auditQuery,
     responses: { 200: { description: 'A page of audit entries' } },
+  }),
+  jobRuns: defineRoute({
+    id: 'listJobRuns',
+    method: 'GET',
+    path: '/job-runs',
+    function: 'audit',
+    auth: 'signed-in',
+    action: 'audit.read',
+    summary: 'The latest runs of a scheduled job, newest first: evidence that monitoring and backups ran (TG 8.2)',
+    tags: ['operations'],
+    query: jobRunsQuery,
+    responses: { 200: { description: 'Runs' } },
   }),
 } as const;
 

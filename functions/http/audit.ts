@@ -3,6 +3,8 @@ import { httpFunction } from '../../shared/http/handler';
 import { requireAccess } from '../../shared/domain/access/authorize';
 import { directory } from '../../shared/application/directory';
 import { env } from '../../shared/config/env';
+import { JobRunRepository } from '../../shared/adapters/dynamo/job-runs';
+import { documentClient } from '../../shared/adapters/aws-clients';
 import { routes } from '../routes';
 
 /**
@@ -10,7 +12,14 @@ import { routes } from '../routes';
  * units, so only the province's auditors and operators may query by actor alone. Entries of a
  * unit that no longer exists are reachable by the province only.
  */
+let jobRuns: JobRunRepository | undefined;
+
 export const handler = httpFunction(
+  bind(routes.jobRuns, async ({ query, principal }) => {
+    requireAccess(principal, 'audit.read', [env().PROVINCE_CODE]);
+    jobRuns ??= new JobRunRepository(documentClient(), env().TABLE_NAME);
+    return json(200, { items: await jobRuns.latest(query.job, query.limit) }, { 'cache-control': 'no-store' });
+  }),
   bind(routes.audit, async ({ query, principal }) => {
     const scope = query.unit;
     const path = scope ? (await directory().units.path(scope)).map((u) => u.code) : [env().PROVINCE_CODE];

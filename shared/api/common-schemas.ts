@@ -32,3 +32,8 @@ export const dependencyStatusSchema = z.object({
   latencyMs: z.number().int(),
   error: z.string().optional(),
 });
+
+export const jobRunsQuery = z.object({
+  job: z.string().regex(/^[a-z0-9-]{2,40}$/),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});

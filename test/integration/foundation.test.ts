@@ -3,6 +3,7 @@ import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { useLocalStack, eventually } from '../support/local-stack';
 import { allRoutes } from '../../functions/routes';
+import { bearer, person, seedTree } from '../support/directory';
 
 const local = useLocalStack();
 
@@ -77,6 +78,12 @@ describe('scheduled jobs and event routing', () => {
     expect(items).toHaveLength(1);
     expect(items[0]!.outcome?.S).toBe('succeeded');
     expect(items[0]!.trigger?.S).toBe('manual');
+    // Operators of the province see the ledger through the API.
+    await seedTree();
+    const operator = await person(local.api, 'admin', 'demo', ['operator']);
+    const runs = await local.api('/job-runs?job=dependency-check', { headers: bearer(operator) });
+    expect(runs.status).toBe(200);
+    expect(((await runs.json()) as { items: Array<{ outcome: string }> }).items.map((r) => r.outcome)).toEqual(['succeeded']);
   });
 
   it('a message the consumer cannot process ends in the DLQ after maxReceiveCount receives', async () => {

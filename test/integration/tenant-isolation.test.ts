@@ -63,6 +63,7 @@ const cases: Record<string, (side: Side, role: Role) => Request> = {
     method: 'POST', path: `/accounts/${fixtures[`deputy.${side}`]}/delegations/${fixtures[`delegation.${side}`]}/revoke`, unitPath: [UNIT[side]],
   }),
   [routes.audit.id]: (side) => ({ method: 'GET', path: `/audit?unit=${UNIT[side]}`, unitPath: path(UNIT[side]) }),
+  [routes.jobRuns.id]: () => ({ method: 'GET', path: '/job-runs?job=dependency-check', unitPath: province }),
   // The calendar is the province's: nobody in a district reaches it, whichever side.
   [routes.adminGetSchedule.id]: () => ({ method: 'GET', path: '/admin/calendar/schedules/2026', unitPath: province }),
   [routes.adminPutSchedule.id]: () => ({ method: 'PUT', path: '/admin/calendar/schedules/2030', unitPath: province, body: { source: 'x', daysOff: [], workingSaturdays: [] } }),

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Account } from '../../domain/accounts/account';
 import type { Delegation } from '../../domain/access/authorize';
@@ -6,7 +6,7 @@ import type { AuditEntry } from '../../domain/audit';
 import { DomainError } from '../../domain/errors';
 import { keys } from './keys';
 import { auditPut } from './audit-log';
-import { decodeCursor, encodeCursor, type Page } from './pagination';
+import { queryIndexPage, queryPrefix, type Page } from './pagination';
 
 const ACCOUNT_FIELDS = ['id', 'username', 'fullName', 'email', 'unitCode', 'roles', 'status', 'passwordChangedAt', 'mustChangePassword', 'closedAt', 'closedReason', 'successorId', 'createdAt', 'version'] as const;
 
@@ -39,18 +39,8 @@ export class AccountRepository {
     return out.Item?.accountId as string | undefined;
   }
 
-  async ofUnit(unitCode: string, limit: number, cursor?: string): Promise<Page<Account>> {
-    const out = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.accountsOfUnit(unitCode).gsi1pk },
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor),
-      }),
-    );
-    return { items: (out.Items ?? []).map(toAccount), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+  ofUnit(unitCode: string, limit: number, cursor?: string): Promise<Page<Account>> {
+    return queryIndexPage(this.client, this.tableName, { index: 'gsi1', partition: keys.accountsOfUnit(unitCode).gsi1pk, limit, cursor }, toAccount);
   }
 
   async create(account: Account, audit: AuditEntry): Promise<void> {
@@ -91,31 +81,17 @@ export class AccountRepository {
     }
   }
 
-  async delegationsOf(deputyId: string): Promise<Delegation[]> {
-    const { pk, skPrefix } = keys.delegationsOf(deputyId);
-    const out = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-        ExpressionAttributeValues: { ':pk': pk, ':sk': skPrefix },
-      }),
-    );
-    return (out.Items ?? []).map(toDelegation);
+  delegationsOf(deputyId: string): Promise<Delegation[]> {
+    return queryPrefix(this.client, this.tableName, keys.delegationsOf(deputyId), toDelegation);
   }
 
-  async delegationsOfUnit(unitCode: string, limit: number, cursor?: string): Promise<Page<Delegation>> {
-    const out = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.delegationsOfUnit(unitCode).gsi1pk },
-        ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor),
-      }),
+  delegationsOfUnit(unitCode: string, limit: number, cursor?: string): Promise<Page<Delegation>> {
+    return queryIndexPage(
+      this.client,
+      this.tableName,
+      { index: 'gsi1', partition: keys.delegationsOfUnit(unitCode).gsi1pk, limit, cursor, newestFirst: true },
+      toDelegation,
     );
-    return { items: (out.Items ?? []).map(toDelegation), nextCursor: encodeCursor(out.LastEvaluatedKey) };
   }
 
   async putDelegation(delegation: Delegation, audit: AuditEntry, onlyIfNew: boolean): Promise<void> {

@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { queryPrefix } from './pagination';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EventDetail } from '../../../events/catalogue';
 import { keys } from './keys';
@@ -35,19 +36,12 @@ export class JobRunRepository {
     }
   }
 
-  async latest(job: string, limit = 20): Promise<JobRun[]> {
-    const { pk, skPrefix } = keys.jobRunsOf(job);
-    const out = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-        ExpressionAttributeValues: { ':pk': pk, ':sk': skPrefix },
-        ScanIndexForward: false,
-        Limit: limit,
-      }),
+  latest(job: string, limit = 20): Promise<JobRun[]> {
+    return queryPrefix(
+      this.client,
+      this.tableName,
+      { ...keys.jobRunsOf(job), limit, newestFirst: true },
+      ({ job: j, runId, trigger, startedAt, finishedAt, outcome, summary }) => ({ job: j, runId, trigger, startedAt, finishedAt, outcome, summary }) as JobRun,
     );
-    return (out.Items ?? []).map(({ job: j, runId, trigger, startedAt, finishedAt, outcome, summary }) => ({
-      job: j, runId, trigger, startedAt, finishedAt, outcome, summary,
-    })) as JobRun[];
   }
 }

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { randomUUID } from 'node:crypto';
 import type { Unit, UnitHistoryEntry } from '../../domain/units/unit';
@@ -6,7 +6,7 @@ import type { AuditEntry } from '../../domain/audit';
 import { DomainError } from '../../domain/errors';
 import { keys } from './keys';
 import { auditPut } from './audit-log';
-import { decodeCursor, encodeCursor, type Page } from './pagination';
+import { queryIndexPage, queryPrefix, type Page } from './pagination';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
@@ -47,30 +47,12 @@ export class UnitRepository {
     return path;
   }
 
-  async children(parentCode: string | null, limit: number, cursor?: string): Promise<Page<Unit>> {
-    const out = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.unitsUnder(parentCode).gsi1pk },
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor),
-      }),
-    );
-    return { items: (out.Items ?? []).map(toUnit), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+  children(parentCode: string | null, limit: number, cursor?: string): Promise<Page<Unit>> {
+    return queryIndexPage(this.client, this.tableName, { index: 'gsi1', partition: keys.unitsUnder(parentCode).gsi1pk, limit, cursor }, toUnit);
   }
 
-  async history(code: string): Promise<UnitHistoryEntry[]> {
-    const { pk, skPrefix } = keys.unitHistoryOf(code);
-    const out = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-        ExpressionAttributeValues: { ':pk': pk, ':sk': skPrefix },
-      }),
-    );
-    return (out.Items ?? []).map(({ at, event, detail }) => ({ at, event, detail }) as UnitHistoryEntry);
+  history(code: string): Promise<UnitHistoryEntry[]> {
+    return queryPrefix(this.client, this.tableName, keys.unitHistoryOf(code), ({ at, event, detail }) => ({ at, event, detail }) as UnitHistoryEntry);
   }
 
   /** Applies changes to several units, their history and the audit entries atomically. */

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { keys } from './keys';
-import { decodeCursor, encodeCursor, type Page } from './pagination';
+import { queryIndexPage, type Page } from './pagination';
 
 /**
  * Open work: anything a unit (and maybe one person in it) must act on — a question to answer, an
@@ -43,27 +43,12 @@ export class WorkRepository {
     );
   }
 
-  async openOfUnit(unitCode: string, limit: number, cursor?: string): Promise<Page<WorkAssignment>> {
-    return this.page('gsi2', 'gsi2pk', keys.openWorkOfUnit(unitCode).gsi2pk, limit, cursor);
+  openOfUnit(unitCode: string, limit: number, cursor?: string): Promise<Page<WorkAssignment>> {
+    return queryIndexPage(this.client, this.tableName, { index: 'gsi2', partition: keys.openWorkOfUnit(unitCode).gsi2pk, limit, cursor }, toWork);
   }
 
-  async openOfAssignee(accountId: string, limit: number, cursor?: string): Promise<Page<WorkAssignment>> {
-    return this.page('gsi1', 'gsi1pk', keys.openWorkOfAssignee(accountId).gsi1pk, limit, cursor);
-  }
-
-  private async page(index: string, attr: string, value: string, limit: number, cursor?: string): Promise<Page<WorkAssignment>> {
-    const out = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: index,
-        KeyConditionExpression: '#k = :v',
-        ExpressionAttributeNames: { '#k': attr },
-        ExpressionAttributeValues: { ':v': value },
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor),
-      }),
-    );
-    return { items: (out.Items ?? []).map(toWork), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+  openOfAssignee(accountId: string, limit: number, cursor?: string): Promise<Page<WorkAssignment>> {
+    return queryIndexPage(this.client, this.tableName, { index: 'gsi1', partition: keys.openWorkOfAssignee(accountId).gsi1pk, limit, cursor }, toWork);
   }
 
   /**
