@@ -6,6 +6,7 @@ import { DomainError } from '../../shared/domain/errors';
 import { directory } from '../../shared/application/directory';
 import { changeOwnPassword, closeAccount, createAccount, readAccount, setRoles, unlockAccount } from '../../shared/application/accounts';
 import { grantDelegation, revokeDelegation } from '../../shared/application/delegations';
+import { disableMachineClient, registerMachineClient } from '../../shared/application/machine-clients';
 import { routes } from '../routes';
 
 async function unitPath(code: string) {
@@ -47,6 +48,10 @@ export const handler = httpFunction(
   bind(routes.revokeDelegation, async ({ params, principal, requestId }) =>
     json(200, await revokeDelegation(principal, params.id, params.delegationId, requestId)),
   ),
+  bind(routes.registerMachineClient, async ({ body, principal, requestId }) =>
+    json(201, await registerMachineClient(principal, body, requestId), { 'cache-control': 'no-store' }),
+  ),
+  bind(routes.disableMachineClient, async ({ params, principal, requestId }) => json(200, await disableMachineClient(principal, params.clientId, requestId))),
   bind(routes.me, async ({ principal }) => {
     if (principal.kind === 'machine') return json(200, { kind: 'machine', clientId: principal.id, unitCode: principal.unitCode, scopes: principal.scopes });
     const account = await directory().accounts.get(principal.id);

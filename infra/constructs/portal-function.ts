@@ -141,6 +141,8 @@ function grantManifestAccess(fn: NodejsFunction, def: FunctionDefinition, resour
           'cognito-idp:AdminInitiateAuth',
           'cognito-idp:AdminSetUserPassword',
           'cognito-idp:AdminResetUserPassword',
+          'cognito-idp:CreateUserPoolClient',
+          'cognito-idp:DeleteUserPoolClient',
         ],
         resources: [resources.userPool.userPoolArn],
       }),

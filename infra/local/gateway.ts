@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import type { RouteDefinition } from '../../shared/http/contract';
+import { acceptedScopes, type RouteDefinition } from '../../shared/http/contract';
 import { corsPolicy } from '../../shared/http/cors';
 import { PROBLEM_CONTENT_TYPE, problemBody } from '../../shared/http/problem';
 import type { ProblemCode } from '../../shared/http/error-table';
@@ -166,6 +166,9 @@ export async function startGateway(options: {
       if (route.auth !== 'public') {
         claims = await authorizer(req.headers.authorization);
         if (!claims) return gatewayProblem(res, 'unauthenticated', url.pathname);
+        // As API Gateway with authorization scopes: the token must carry one the route accepts.
+        const scopes = (claims.scope ?? '').split(' ');
+        if (!acceptedScopes(route).some((s) => scopes.includes(s))) return gatewayProblem(res, 'forbidden', url.pathname);
       }
       const params = Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(hit.m[i + 1]!)]));
       const event = buildEvent({ method, url, headers: req.headers, body }, route, params, claims);

@@ -21,6 +21,7 @@ import type { Construct } from 'constructs';
 import { allRoutes } from '../../functions/routes';
 import { functionDefinitions, type FunctionKey } from '../../functions/manifest';
 import { corsPolicy } from '../../shared/http/cors';
+import { acceptedScopes } from '../../shared/http/contract';
 import { gatewayResponses } from '../../shared/http/gateway-responses';
 import { problemBody } from '../../shared/http/problem';
 import { PortalFunction, type PortalResources } from '../constructs/portal-function';
@@ -102,7 +103,7 @@ export class ApiStack extends Stack {
       }
       const method = this.api.root.resourceForPath(route.path).addMethod(route.method, new LambdaIntegration(fn), {
         operationName: route.id,
-        ...(route.auth === 'public' ? {} : { authorizer, authorizationType: AuthorizationType.COGNITO }),
+        ...(route.auth === 'public' ? {} : { authorizer, authorizationType: AuthorizationType.COGNITO, authorizationScopes: acceptedScopes(route) }),
       });
       if (route.auth === 'public') {
         Validations.of(method).acknowledge({

@@ -8,7 +8,10 @@ import {
   StringAttribute,
   UserPool,
   UserPoolClient,
+  UserPoolResourceServer,
+  ResourceServerScope,
 } from 'aws-cdk-lib/aws-cognito';
+import { machineScopes, RESOURCE_SERVER } from '../../shared/domain/access/scopes';
 import type { Construct } from 'constructs';
 import { roles } from '../../shared/domain/roles';
 import type { DeploymentConfig } from '../config/deployment';
@@ -56,6 +59,13 @@ export class AuthStack extends Stack {
       idTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.hours(12),
     });
+    // Agency systems: client credentials against a resource server with the portal's scopes.
+    new UserPoolResourceServer(this, 'PortalScopes', {
+      userPool: this.userPool,
+      identifier: RESOURCE_SERVER,
+      scopes: Object.entries(machineScopes).map(([name, description]) => new ResourceServerScope({ scopeName: name, scopeDescription: description })),
+    });
+    this.userPool.addDomain('TokenDomain', { cognitoDomain: { domainPrefix: `portal-${props.config.stage}-${props.config.province.code}` } });
     for (const role of roles) {
       new CfnUserPoolGroup(this, `Group-${role}`, { userPoolId: this.userPool.userPoolId, groupName: role });
     }

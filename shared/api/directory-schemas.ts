@@ -4,6 +4,7 @@ import { usernameSchema, closureReasons } from '../domain/accounts/account';
 import { roles } from '../domain/roles';
 import { accessRules, type Action } from '../domain/access/rules';
 import { bilingual } from '../http/validation';
+import { machineScopeNames } from '../domain/access/scopes';
 
 /** Request and response schemas of units, accounts, delegations and the audit log. */
 const name = z.object({
@@ -102,3 +103,10 @@ export const auditQuery = pageQuery
     path: ['unit'],
     error: bilingual('Cần unit hoặc actor', 'Give unit or actor'),
   });
+
+export const machineClientBody = z.object({
+  name: z.string().trim().min(2).max(100),
+  unitCode: unitCodeSchema,
+  scopes: z.array(z.enum(machineScopeNames as [string, ...string[]])).min(1),
+});
+export const clientIdParam = z.object({ clientId: z.string().regex(/^[A-Za-z0-9]{10,64}$/) });

@@ -3,6 +3,7 @@ import { documentClient } from '../adapters/aws-clients';
 import { AccountRepository } from '../adapters/dynamo/accounts';
 import { UnitRepository } from '../adapters/dynamo/units';
 import { WorkRepository } from '../adapters/dynamo/work';
+import { MachineClientRepository } from '../adapters/dynamo/machine-clients';
 import { AuditLog } from '../adapters/dynamo/audit-log';
 import { LocalIdentityProvider } from '../adapters/identity/local';
 import { CognitoIdentityProvider } from '../adapters/identity/cognito';
@@ -10,7 +11,15 @@ import type { IdentityProvider } from './identity-provider';
 
 /** The adapters of the directory (units, accounts, work, audit, identity), created once per process. */
 let instances:
-  | { units: UnitRepository; accounts: AccountRepository; work: WorkRepository; audit: AuditLog; identity: IdentityProvider; localIdentity?: LocalIdentityProvider }
+  | {
+      units: UnitRepository;
+      accounts: AccountRepository;
+      machineClients: MachineClientRepository;
+      work: WorkRepository;
+      audit: AuditLog;
+      identity: IdentityProvider;
+      localIdentity?: LocalIdentityProvider;
+    }
   | undefined;
 
 export function directory() {
@@ -22,6 +31,7 @@ export function directory() {
     instances = {
       units: new UnitRepository(client, config.TABLE_NAME),
       accounts: new AccountRepository(client, config.TABLE_NAME),
+      machineClients: new MachineClientRepository(client, config.TABLE_NAME),
       work: new WorkRepository(client, config.TABLE_NAME),
       audit: new AuditLog(client, config.TABLE_NAME),
       identity: localIdentity ?? new CognitoIdentityProvider(config.USER_POOL_ID, config.USER_POOL_CLIENT_ID),

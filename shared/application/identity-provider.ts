@@ -20,4 +20,7 @@ export interface IdentityProvider {
   /** Verifies the current password, then sets the new one (which the policy has already accepted). */
   changePassword(username: string, current: string, next: string): Promise<void>;
   unlock(username: string): Promise<void>;
+  /** An app client for an agency system: client-credentials only, with these scopes. The secret is shown once. */
+  createMachineClient(name: string, scopes: readonly string[]): Promise<{ clientId: string; clientSecret: string }>;
+  deleteMachineClient(clientId: string): Promise<void>;
 }

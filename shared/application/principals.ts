@@ -1,10 +1,5 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Principal } from '../domain/access/authorize';
 import { passwordExpired } from '../domain/accounts/password-policy';
-import type { Role } from '../domain/roles';
-import { documentClient } from '../adapters/aws-clients';
-import { keys } from '../adapters/dynamo/keys';
-import { env } from '../config/env';
 import { directory } from './directory';
 
 /**
@@ -19,20 +14,14 @@ export type Resolution =
 export async function resolvePrincipal(claims: Readonly<Record<string, string>>, now = new Date()): Promise<Resolution> {
   const isMachine = claims.token_use === 'access' && !claims.username && Boolean(claims.client_id);
   if (isMachine) {
-    const out = await documentClient().send(new GetCommand({ TableName: env().TABLE_NAME, Key: keys.machineClient(claims.client_id!) }));
-    if (!out.Item) return { kind: 'unknown' };
-    if (out.Item.status !== 'active') return { kind: 'closed' };
+    const client = await directory().machineClients.get(claims.client_id!);
+    if (!client) return { kind: 'unknown' };
+    if (client.status !== 'active') return { kind: 'closed' };
     return {
       kind: 'ok',
       mustChangePassword: false,
-      principal: {
-        id: claims.client_id!,
-        kind: 'machine',
-        unitCode: String(out.Item.unitCode),
-        roles: (out.Item.roles as Role[] | undefined) ?? [],
-        delegations: [],
-        scopes: (claims.scope ?? '').split(' ').filter(Boolean),
-      },
+      // Machine clients act through scopes, never through staff roles.
+      principal: { id: client.clientId, kind: 'machine', unitCode: client.unitCode, roles: [], delegations: [], scopes: (claims.scope ?? '').split(' ').filter(Boolean) },
     };
   }
   const { accounts } = directory();

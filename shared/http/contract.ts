@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import type { FunctionKey } from '../../functions/manifest';
 import type { Action } from '../domain/access/rules';
+import { USER_SCOPE, type MachineScope } from '../domain/access/scopes';
 import type { Principal } from '../domain/access/authorize';
 
 /**
@@ -29,6 +30,8 @@ export interface RouteDefinition {
    * unit the request targets.
    */
   readonly action?: Action;
+  /** Machine-client scopes that may call this signed-in route, besides people (none: people only). */
+  readonly machineScopes?: readonly MachineScope[];
   /** Routes a caller may use while their password must be changed (NA 10.2đ). */
   readonly passwordChangeExempt?: boolean;
   readonly summary: string;
@@ -89,3 +92,6 @@ export const json = (status: number, body: unknown, headers?: Record<string, str
   body,
   ...(headers ? { headers } : {}),
 });
+
+/** The scopes API Gateway accepts on a signed-in route: people's own, plus the route's machine scopes. */
+export const acceptedScopes = (route: RouteDefinition): string[] => [USER_SCOPE, ...(route.machineScopes ?? [])];

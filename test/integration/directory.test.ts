@@ -78,22 +78,27 @@ describe('sign-in (local stand-in for Cognito)', () => {
     expect((await call('/units/soa/accounts', undefined)).status).toBe(401);
   });
 
-  it('issues client-credential tokens to registered agency systems', async () => {
-    const secret = await directory().localIdentity!.registerClient('he-thong-soa', 'soa', ['portal/content.submit']);
-    const res = await local.api('/local-auth/oauth2/token', {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`he-thong-soa:${secret}`).toString('base64')}` },
-      body: 'grant_type=client_credentials',
-    });
-    const token = ((await res.json()) as { access_token: string }).access_token;
-    const me = await call('/me', { id: '', username: '', temporaryPassword: '', token });
-    expect(me.body).toMatchObject({ kind: 'machine', clientId: 'he-thong-soa', unitCode: 'soa', scopes: ['portal/content.submit'] });
-    const bad = await local.api('/local-auth/oauth2/token', {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from('he-thong-soa:sai').toString('base64')}` },
-      body: 'grant_type=client_credentials',
-    });
-    expect(bad.status).toBe(400);
+  it('issues client-credential tokens to registered agency systems, limited to their scopes and routes', async () => {
+    const registered = await call('/machine-clients', admin, { method: 'POST', body: { name: 'Hệ thống một cửa', unitCode: 'soa', scopes: ['portal/content.submit'] } });
+    expect(registered.status).toBe(201);
+    const { clientId } = registered.body.client;
+    const token = async (secret: string) => {
+      const res = await local.api('/local-auth/oauth2/token', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}` },
+        body: 'grant_type=client_credentials',
+      });
+      return { status: res.status, token: ((await res.json()) as { access_token?: string }).access_token };
+    };
+    const machine = { id: '', username: '', temporaryPassword: '', token: (await token(registered.body.clientSecret)).token! };
+    const me = await call('/me', machine);
+    expect(me.body).toMatchObject({ kind: 'machine', clientId, unitCode: 'soa', scopes: ['portal/content.submit'] });
+    // People-only routes refuse machine tokens at the gateway, as API Gateway does with scopes.
+    expect((await call('/units/soa/accounts', machine)).status).toBe(403);
+    expect((await token('sai-mat-khau')).status).toBe(400);
+    expect((await call(`/machine-clients/${clientId}/disable`, admin, { method: 'POST' })).body.status).toBe('disabled');
+    expect((await call('/me', machine)).status).toBe(401);
+    expect((await token(registered.body.clientSecret)).status).toBe(400);
   });
 });
 

@@ -63,6 +63,11 @@ const cases: Record<string, (side: Side, role: Role) => Request> = {
     method: 'POST', path: `/accounts/${fixtures[`deputy.${side}`]}/delegations/${fixtures[`delegation.${side}`]}/revoke`, unitPath: [UNIT[side]],
   }),
   [routes.audit.id]: (side) => ({ method: 'GET', path: `/audit?unit=${UNIT[side]}`, unitPath: path(UNIT[side]) }),
+  [routes.registerMachineClient.id]: (side) => ({
+    method: 'POST', path: '/machine-clients', unitPath: path(UNIT[side]),
+    body: { name: 'Hệ thống thử', unitCode: UNIT[side], scopes: ['portal/read'] },
+  }),
+  [routes.disableMachineClient.id]: (side) => ({ method: 'POST', path: `/machine-clients/${fixtures[`client.${side}`]}/disable`, unitPath: path(UNIT[side]) }),
   [routes.jobRuns.id]: () => ({ method: 'GET', path: '/job-runs?job=dependency-check', unitPath: province }),
   // The calendar is the province's: nobody in a district reaches it, whichever side.
   [routes.adminGetSchedule.id]: () => ({ method: 'GET', path: '/admin/calendar/schedules/2026', unitPath: province }),
@@ -94,6 +99,17 @@ beforeAll(async () => {
     });
     return ((await res.json()) as { id: string }).id;
   };
+  const provinceOperator = await person(local.api, 'admin', 'demo', ['operator']);
+  const register = async (unitCode: string) => {
+    const res = await local.api('/machine-clients', {
+      method: 'POST',
+      headers: { ...bearer(provinceOperator), 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Hệ thống', unitCode, scopes: ['portal/read'] }),
+    });
+    return ((await res.json()) as { client: { clientId: string } }).client.clientId;
+  };
+  fixtures['client.own'] = await register('huyena');
+  fixtures['client.other'] = await register('huyenb');
   fixtures['delegation.own'] = await grant(people['chief-editor']!, deputyA.id);
   fixtures['delegation.other'] = await grant(chiefB, deputyB.id);
 }, 120_000);

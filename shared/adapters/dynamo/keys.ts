@@ -34,6 +34,10 @@ export const keys = {
   /** Local identity provider only: password hash, failures, lockout. */
   credentials: (accountId: string): Key => ({ pk: join('ACCOUNT', accountId), sk: 'CREDENTIALS' }),
   machineClient: (clientId: string): Key => ({ pk: join('CLIENT', clientId), sk: 'CLIENT' }),
+  /** Local identity provider only: the client secret's hash. */
+  machineClientSecret: (clientId: string): Key => ({ pk: join('CLIENT', clientId), sk: 'CREDENTIALS' }),
+  /** gsi1: a unit's machine clients. */
+  machineClientsOfUnit: (unitCode: string, clientId?: string) => ({ gsi1pk: join('UNITCLIENTS', unitCode), ...(clientId ? { gsi1sk: clientId } : {}) }),
 
   delegation: (deputyId: string, id: string): Key => ({ pk: join('ACCOUNT', deputyId), sk: join('DELEGATION', id) }),
   delegationsOf: (deputyId: string) => ({ pk: join('ACCOUNT', deputyId), skPrefix: 'DELEGATION#' }),

@@ -8,6 +8,8 @@ import {
   AdminSetUserPasswordCommand,
   AdminUserGlobalSignOutCommand,
   CognitoIdentityProviderClient,
+  CreateUserPoolClientCommand,
+  DeleteUserPoolClientCommand,
   NotAuthorizedException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { IdentityProvider, NewUser } from '../../application/identity-provider';
@@ -78,6 +80,28 @@ export class CognitoIdentityProvider implements IdentityProvider {
       throw error;
     }
     await this.client.send(new AdminSetUserPasswordCommand({ UserPoolId: this.userPoolId, Username: username, Password: next, Permanent: true }));
+  }
+
+  async createMachineClient(name: string, scopes: readonly string[]): Promise<{ clientId: string; clientSecret: string }> {
+    const out = await this.client.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: this.userPoolId,
+        ClientName: name.slice(0, 128),
+        GenerateSecret: true,
+        AllowedOAuthFlows: ['client_credentials'],
+        AllowedOAuthFlowsUserPoolClient: true,
+        AllowedOAuthScopes: [...scopes],
+        AccessTokenValidity: 1,
+        TokenValidityUnits: { AccessToken: 'hours' },
+      }),
+    );
+    const client = out.UserPoolClient;
+    if (!client?.ClientId || !client.ClientSecret) throw new Error('Cognito returned no client id or secret');
+    return { clientId: client.ClientId, clientSecret: client.ClientSecret };
+  }
+
+  async deleteMachineClient(clientId: string): Promise<void> {
+    await this.client.send(new DeleteUserPoolClientCommand({ UserPoolId: this.userPoolId, ClientId: clientId }));
   }
 
   async unlock(username: string): Promise<void> {

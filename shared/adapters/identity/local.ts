@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { IdentityProvider, NewUser } from '../../application/identity-provider';
 import { lockoutAfter, passwordIssues, passwordPolicy } from '../../domain/accounts/password-policy';
 import { DomainError } from '../../domain/errors';
@@ -145,9 +145,12 @@ export class LocalIdentityProvider implements IdentityProvider {
 
   /** OAuth 2.0 client credentials for agency systems (Cognito's /oauth2/token). */
   async clientCredentials(clientId: string, clientSecret: string, requestedScopes: readonly string[]): Promise<SignInResult> {
-    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.machineClient(clientId) }));
-    const client = out.Item;
-    if (!client || client.status !== 'active' || !(await verifyPassword(clientSecret, String(client.secretHash)))) {
+    const [record, secret] = await Promise.all([
+      this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.machineClient(clientId) })),
+      this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.machineClientSecret(clientId) })),
+    ]);
+    const client = record.Item;
+    if (!client || client.status !== 'active' || !secret.Item || !(await verifyPassword(clientSecret, String(secret.Item.secretHash)))) {
       throw new DomainError('unauthenticated', { vi: 'Thông tin ứng dụng không đúng', en: 'Invalid client credentials' });
     }
     const allowed = client.scopes as string[];
@@ -157,17 +160,21 @@ export class LocalIdentityProvider implements IdentityProvider {
     return { kind: 'tokens', accessToken, expiresIn: TOKEN_TTL_SECONDS, tokenType: 'Bearer' };
   }
 
-  /** Registers an agency system; returns its secret once. */
-  async registerClient(clientId: string, unitCode: string, scopes: readonly string[]): Promise<string> {
-    const secret = temporaryPassword() + temporaryPassword();
+  async createMachineClient(): Promise<{ clientId: string; clientSecret: string }> {
+    const clientId = randomUUID().replace(/-/g, '').slice(0, 26);
+    const clientSecret = temporaryPassword() + temporaryPassword();
     await this.client.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { ...keys.machineClient(clientId), type: 'MachineClient', clientId, unitCode, scopes, status: 'active', secretHash: await hashPassword(secret) },
+        Item: { ...keys.machineClientSecret(clientId), type: 'MachineClientSecret', secretHash: await hashPassword(clientSecret) },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
-    return secret;
+    return { clientId, clientSecret };
+  }
+
+  async deleteMachineClient(clientId: string): Promise<void> {
+    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: keys.machineClientSecret(clientId) }));
   }
 
   /** Verifies a bearer token for the local gateway; undefined when invalid or expired. */

@@ -1,0 +1,55 @@
+import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AuditEntry } from '../../domain/audit';
+import { keys } from './keys';
+import { auditPut } from './audit-log';
+import { queryIndexPage, type Page } from './pagination';
+
+/** Agency systems registered on a unit: what principal resolution reads for machine tokens. */
+export interface MachineClient {
+  readonly clientId: string;
+  readonly name: string;
+  readonly unitCode: string;
+  readonly scopes: readonly string[];
+  readonly status: 'active' | 'disabled';
+  readonly createdAt: string;
+  readonly version: number;
+}
+
+const toClient = (item: Record<string, unknown>): MachineClient => {
+  const { clientId, name, unitCode, scopes, status, createdAt, version } = item as unknown as MachineClient;
+  return { clientId, name, unitCode, scopes, status, createdAt, version };
+};
+
+export class MachineClientRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(clientId: string): Promise<MachineClient | undefined> {
+    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.machineClient(clientId) }));
+    return out.Item ? toClient(out.Item) : undefined;
+  }
+
+  ofUnit(unitCode: string, limit: number, cursor?: string): Promise<Page<MachineClient>> {
+    return queryIndexPage(this.client, this.tableName, { index: 'gsi1', partition: keys.machineClientsOfUnit(unitCode).gsi1pk, limit, cursor }, toClient);
+  }
+
+  async put(client: MachineClient, expectedVersion: number, audit: AuditEntry): Promise<void> {
+    await this.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: { ...keys.machineClient(client.clientId), ...keys.machineClientsOfUnit(client.unitCode, client.clientId), type: 'MachineClient', ...client },
+              ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
+              ...(expectedVersion === 0 ? {} : { ExpressionAttributeValues: { ':v': expectedVersion } }),
+            },
+          },
+          auditPut(this.tableName, audit),
+        ],
+      }),
+    );
+  }
+}
