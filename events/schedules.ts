@@ -23,3 +23,20 @@ export const schedules: readonly ScheduleDefinition[] = [
     description: 'Checks that the table, buckets and queues answer, and records the result.',
   },
 ];
+
+/** Jobs an operator runs by hand (`npm run job -- NAME` locally, a Lambda invoke on AWS), never on a schedule. */
+export interface ManualJobDefinition {
+  readonly job: string;
+  readonly function: string;
+  readonly description: string;
+}
+
+export const manualJobs: readonly ManualJobDefinition[] = [
+  {
+    job: 'bootstrap-directory',
+    function: 'bootstrapDirectory',
+    description: 'Creates the province unit and the first operator account (`admin`) if they do not exist yet.',
+  },
+];
+
+export const allJobs: ReadonlyArray<{ job: string; function: string }> = [...schedules, ...manualJobs];

@@ -88,6 +88,14 @@ export const functionDefinitions = {
     queues: ['jobRuns'],
     publishesEvents: true,
   },
+  bootstrapDirectory: {
+    entry: 'functions/jobs/bootstrap-directory.ts',
+    kind: 'job',
+    description: 'Creates the province unit and the first operator account once',
+    table: 'readwrite',
+    identityAdmin: true,
+    publishesEvents: true,
+  },
   recordJobRun: {
     entry: 'functions/consumers/record-job-run.ts',
     kind: 'consumer',

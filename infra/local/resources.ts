@@ -134,6 +134,9 @@ export function functionEnvironment(
       ? {
           PROVINCE_CODE: config.province.code,
           PROVINCE_DOMAIN: config.domain,
+          PROVINCE_NAME: config.province.name,
+          PROVINCE_NAME_EN: config.province.nameEn,
+          OPERATOR_EMAIL: config.alarmEmail,
           POLICY_PRESET: config.policyPreset,
           POLICY_OVERRIDES: JSON.stringify(config.policyOverrides),
           WORKING_HOURS: config.workingHours,

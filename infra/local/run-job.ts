@@ -3,13 +3,13 @@ import { resolve } from 'node:path';
 import { functionEnvironment, type LocalEndpoints, type LocalResources } from './resources';
 import { invoke } from './functions';
 import { loadDeploymentConfig } from '../config/deployment';
-import { schedules } from '../../events/schedules';
+import { allJobs } from '../../events/schedules';
 import type { FunctionKey } from '../../functions/manifest';
 
 /** `npm run job -- NAME`: runs one scheduled job now, against the running `npm start` stack. */
 const name = process.argv[2];
-const known = schedules.map((s) => s.job);
-const schedule = schedules.find((s) => s.job === name);
+const known = allJobs.map((s) => s.job);
+const schedule = allJobs.find((s) => s.job === name);
 if (!schedule) {
   console.error(`usage: npm run job -- <${known.join('|')}>`);
   process.exit(2);

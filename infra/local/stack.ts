@@ -1,5 +1,5 @@
 import { allRoutes } from '../../functions/routes';
-import { schedules } from '../../events/schedules';
+import { allJobs, schedules } from '../../events/schedules';
 import type { FunctionKey } from '../../functions/manifest';
 import { createLocalResources, functionEnvironment, localClients, type LocalEndpoints, type LocalResources } from './resources';
 import { startGateway, type Authorizer, type LocalGateway } from './gateway';
@@ -56,8 +56,8 @@ export async function startLocalStack(options: {
   });
 
   const runJob = async (job: string) => {
-    const schedule = schedules.find((s) => s.job === job);
-    if (!schedule) throw new Error(`Unknown job "${job}"; known: ${schedules.map((s) => s.job).join(', ')}`);
+    const schedule = allJobs.find((s) => s.job === job);
+    if (!schedule) throw new Error(`Unknown job "${job}"; known: ${allJobs.map((s) => s.job).join(', ')}`);
     return invoke(schedule.function as FunctionKey, { trigger: 'manual' });
   };
 

@@ -1,4 +1,4 @@
-import { Duration, Stack, TimeZone, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, TimeZone, Validations, type StackProps } from 'aws-cdk-lib';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -7,7 +7,7 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
-import { schedules } from '../../events/schedules';
+import { manualJobs, schedules } from '../../events/schedules';
 import type { FunctionKey } from '../../functions/manifest';
 import { PortalFunction, type PortalResources } from '../constructs/portal-function';
 
@@ -23,6 +23,11 @@ export class JobsStack extends Stack {
     });
     Validations.of(undelivered).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is the schedules\u2019 dead-letter queue.' });
 
+    for (const manual of manualJobs) {
+      const id = manual.job.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
+      const fn = new PortalFunction(this, `${id}Job`, manual.function as FunctionKey, props.resources);
+      new CfnOutput(this, `${id}FunctionName`, { value: fn.functionName, description: manual.description });
+    }
     for (const schedule of schedules) {
       const id = schedule.job.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
       const fn = new PortalFunction(this, `${id}Job`, schedule.function as FunctionKey, props.resources);

@@ -27,6 +27,10 @@ const envSchema = z.object({
   IDEMPOTENCY_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 86400).default(86400),
   PROVINCE_CODE: z.string().min(1).default('demo'),
   PROVINCE_DOMAIN: z.string().min(1).default('demo.gov.vn'),
+  PROVINCE_NAME: z.string().min(1).default('Tỉnh Demo'),
+  PROVINCE_NAME_EN: z.string().min(1).default('Demo Province'),
+  /** Receives the first operator's temporary password (bootstrap-directory). */
+  OPERATOR_EMAIL: z.email().default('vanhanh@demo.gov.vn'),
   POLICY_PRESET: z.string().min(1).default('national'),
   POLICY_OVERRIDES: z
     .string()

@@ -33,6 +33,15 @@ describe('GET /openapi.json', () => {
   });
 });
 
+describe('bootstrap-directory (manual job)', () => {
+  it('creates the province and the first operator once', async () => {
+    expect(await local.stack().runJob('bootstrap-directory')).toMatchObject({ province: 'demo', operatorCreated: true, outcome: 'succeeded' });
+    expect(await local.stack().runJob('bootstrap-directory')).toMatchObject({ operatorCreated: false });
+    const unit = await local.api('/units/demo');
+    expect(((await unit.json()) as { unit: { domain: string } }).unit.domain).toBe('demo.gov.vn');
+  });
+});
+
 describe('gateway responses', () => {
   it('answers an unknown route with a 404 problem in Vietnamese and English', async () => {
     const res = await local.api('/khong-co');
@@ -80,7 +89,7 @@ describe('scheduled jobs and event routing', () => {
     expect(items[0]!.trigger?.S).toBe('manual');
     // Operators of the province see the ledger through the API.
     await seedTree();
-    const operator = await person(local.api, 'admin', 'demo', ['operator']);
+    const operator = await person(local.api, 'vanhanh', 'demo', ['operator']);
     const runs = await local.api('/job-runs?job=dependency-check', { headers: bearer(operator) });
     expect(runs.status).toBe(200);
     expect(((await runs.json()) as { items: Array<{ outcome: string }> }).items.map((r) => r.outcome)).toEqual(['succeeded']);
