@@ -57,8 +57,8 @@ export const handler = httpFunction(
     const account = await directory().accounts.get(principal.id);
     return json(200, { kind: 'user', account, delegations: principal.delegations }, { 'cache-control': 'no-store' });
   }),
-  bind(routes.changePassword, async ({ body, principal }) => {
-    await changeOwnPassword(principal, body.currentPassword, body.newPassword);
+  bind(routes.changePassword, async ({ body, principal, requestId }) => {
+    await changeOwnPassword(principal, body.currentPassword, body.newPassword, requestId);
     return { status: 204 };
   }),
 );

@@ -2,7 +2,7 @@ import type { Principal } from '../domain/access/authorize';
 import { requireAccess } from '../domain/access/authorize';
 import type { Account } from '../domain/accounts/account';
 import { passwordIssues } from '../domain/accounts/password-policy';
-import { auditEntry } from '../domain/audit';
+import { auditEntry, passwordChangeAudit } from '../domain/audit';
 import { DomainError, invalidField } from '../domain/errors';
 import type { Role } from '../domain/roles';
 import { adminAccountName } from '../domain/units/unit';
@@ -133,10 +133,10 @@ export async function unlockAccount(principal: Principal, id: string, requestId:
 }
 
 /** The caller changes their own password (allowed even while it is expired). */
-export async function changeOwnPassword(principal: Principal, currentPassword: string, newPassword: string, now = new Date()) {
+export async function changeOwnPassword(principal: Principal, currentPassword: string, newPassword: string, requestId: string, now = new Date()) {
   const issues = passwordIssues(newPassword);
   if (issues.length > 0) throw new DomainError('validation', issues[0]!.message, issues);
   const account = await accountOr404(principal.id);
   await directory().identity.changePassword(account.username, currentPassword, newPassword);
-  await directory().accounts.recordPasswordChange(account.id, now.toISOString());
+  await directory().accounts.recordPasswordChange(account.id, now.toISOString(), passwordChangeAudit(account, requestId, now, false));
 }

@@ -183,7 +183,10 @@ export async function splitUnit(principal: Principal, code: string, into: readon
       { unit: split, expectedVersion: source.version, history: { at, event: 'split-into', detail: { into: created.map((u) => u.code), workTo } } },
       ...created.map((unit) => ({ unit, expectedVersion: 0, history: { at, event: 'split-from' as const, detail: { from: code } }, claimDomains: [unit.domain] })),
     ],
-    [audit(principal, requestId, 'unit.split', code, source, { ...split, into: created.map((u) => u.code) }, now)],
+    [
+      audit(principal, requestId, 'unit.split', code, source, { ...split, into: created.map((u) => u.code) }, now),
+      ...created.map((unit) => audit(principal, requestId, 'unit.create', unit.code, null, { ...unit, splitFrom: code }, now)),
+    ],
   );
   const moved = await moveEverything(principal, requestId, [code], workTo, now);
   return { created, ...moved };

@@ -19,3 +19,18 @@ export interface AuditEntry {
 export function auditEntry(fields: Omit<AuditEntry, 'id' | 'at'>, now = new Date()): AuditEntry {
   return { id: randomUUID(), at: now.toISOString(), ...fields };
 }
+
+/** The user's own password change: security-relevant, so audited, with no secret in it. */
+export const passwordChangeAudit = (account: { id: string; unitCode: string }, requestId: string, now: Date, firstSignIn: boolean) =>
+  auditEntry(
+    {
+      scope: account.unitCode,
+      actor: { id: account.id, kind: 'user' },
+      action: firstSignIn ? 'account.first-password' : 'account.password-change',
+      target: { type: 'Account', id: account.id },
+      before: null,
+      after: { passwordChangedAt: now.toISOString() },
+      requestId,
+    },
+    now,
+  );

@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useLocalStack } from '../support/local-stack';
 import { bearer, NEW_PASSWORD, person, seedTree, signIn, type Person } from '../support/directory';
 import { directory } from '../../shared/application/directory';
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 
 const local = useLocalStack();
 let admin: Person; // province operator
@@ -157,7 +159,7 @@ describe('units', () => {
     expect((await call(`/accounts/${officer.id}`, admin)).body.unitCode).toBe('xa-moi');
     // Repeating the merge changes nothing more.
     expect((await call('/unit-merges', admin, { method: 'POST', body: { sources: ['xa-cu'], into: 'xa-moi' } })).body).toMatchObject({ movedWork: 0, movedAccounts: 0 });
-    expect((await auditOf('xa-cu')).map((e) => e.action).sort()).toEqual(['account.create', 'account.move-unit', 'unit.create', 'unit.merge']);
+    expect((await auditOf('xa-cu')).map((e) => e.action).sort()).toEqual(['account.create', 'account.first-password', 'account.move-unit', 'unit.create', 'unit.merge']);
   });
 
   it('splits a unit; its open work goes to the named successor', async () => {
@@ -252,5 +254,31 @@ describe('audit log', () => {
       expect(entry).toHaveProperty('after');
       expect(JSON.stringify(entry)).not.toMatch(/scrypt|temporaryPassword|secretHash/);
     }
+  });
+
+  it('has an audit entry for every change these tests made (units, accounts, passwords, delegations, clients)', async () => {
+    const items: Array<Record<string, any>> = [];
+    let start: Record<string, any> | undefined;
+    do {
+      const out = await local.clients().dynamodb.send(new ScanCommand({ TableName: local.stack().resources.tableName, ExclusiveStartKey: start }));
+      items.push(...(out.Items ?? []).map((i) => unmarshall(i)));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    const audit = items.filter((i) => i.type === 'AuditEntry');
+    const has = (action: string, id: string) => audit.some((e) => e.action === action && e.target.id === id);
+    const missing: string[] = [];
+    for (const item of items) {
+      if (item.type === 'Unit' && !has('unit.create', item.code)) missing.push(`unit ${item.code}`);
+      if (item.type === 'Unit' && item.status === 'merged' && !has('unit.merge', item.code)) missing.push(`merge ${item.code}`);
+      if (item.type === 'Unit' && item.status === 'split' && !has('unit.split', item.code)) missing.push(`split ${item.code}`);
+      if (item.type === 'Account' && !has('account.create', item.id)) missing.push(`account ${item.username}`);
+      if (item.type === 'Account' && item.passwordChangedAt && !(has('account.first-password', item.id) || has('account.password-change', item.id))) missing.push(`password ${item.username}`);
+      if (item.type === 'Account' && item.status === 'closed' && !has('account.close', item.id)) missing.push(`closure ${item.username}`);
+      if (item.type === 'Delegation' && !has('delegation.grant', item.id)) missing.push(`delegation ${item.id}`);
+      if (item.type === 'Delegation' && item.revokedAt && !has('delegation.revoke', item.id) && !audit.some((e) => e.action === 'delegation.revoke' && e.after?.id === item.id)) missing.push(`revocation ${item.id}`);
+      if (item.type === 'MachineClient' && !has('machine-client.create', item.clientId)) missing.push(`client ${item.clientId}`);
+    }
+    expect(missing).toEqual([]);
+    expect(audit.length).toBeGreaterThan(20);
   });
 });

@@ -1,5 +1,5 @@
-import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Account } from '../../domain/accounts/account';
 import type { Delegation } from '../../domain/access/authorize';
 import type { AuditEntry } from '../../domain/audit';
@@ -121,20 +121,29 @@ export class AccountRepository {
     return out.Item ? toDelegation(out.Item) : undefined;
   }
 
-  /** Local sign-in bookkeeping (no audit: these are the user's own sign-ins, not privileged changes). */
-  async recordPasswordChange(id: string, at: string): Promise<void> {
-    await this.client.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.account(id),
-        UpdateExpression: 'SET passwordChangedAt = :at, mustChangePassword = :no, version = version + :one',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':at': at, ':no': false, ':one': 1 },
-      }),
-    ).catch((error: unknown) => {
-      if (error instanceof ConditionalCheckFailedException) throw new DomainError('not_found', { vi: 'Không có tài khoản', en: 'No such account' });
+  /** Records that the user set a new password (first sign-in or change), with its audit entry. */
+  async recordPasswordChange(id: string, at: string, audit: AuditEntry): Promise<void> {
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: keys.account(id),
+                UpdateExpression: 'SET passwordChangedAt = :at, mustChangePassword = :no, version = version + :one',
+                ConditionExpression: 'attribute_exists(pk)',
+                ExpressionAttributeValues: { ':at': at, ':no': false, ':one': 1 },
+              },
+            },
+            auditPut(this.tableName, audit),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) throw new DomainError('not_found', { vi: 'Không có tài khoản', en: 'No such account' });
       throw error;
-    });
+    }
   }
 
 }

@@ -3,6 +3,7 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocu
 import type { IdentityProvider, NewUser } from '../../application/identity-provider';
 import { lockoutAfter, passwordIssues, passwordPolicy } from '../../domain/accounts/password-policy';
 import { DomainError } from '../../domain/errors';
+import { passwordChangeAudit } from '../../domain/audit';
 import type { Role } from '../../domain/roles';
 import { AccountRepository } from '../dynamo/accounts';
 import { keys } from '../dynamo/keys';
@@ -139,7 +140,8 @@ export class LocalIdentityProvider implements IdentityProvider {
     const account = await this.accounts.get(id);
     if (!credentials || !account) throw notAuthorized();
     await this.putCredentials(id, { ...credentials, hash: await hashPassword(newPassword), temporary: false, failedAttempts: 0 });
-    await this.accounts.recordPasswordChange(id, this.now().toISOString());
+    const now = this.now();
+    await this.accounts.recordPasswordChange(id, now.toISOString(), passwordChangeAudit(account, `local-auth-${randomUUID()}`, now, true));
     return this.tokensFor(id, account.username, account.roles);
   }
 
