@@ -94,6 +94,34 @@ for (const [key, def] of Object.entries(functionDefinitions)) {
     report(`${label} p50 / p95 (local stack)`, `${fmt(times[Math.floor(n / 2)]!, 1)} / ${fmt(times[Math.floor(n * 0.95)]!, 1)} ms`);
   };
   await measure('GET /health', '/health');
+  // Sign-in cost (scrypt, N=2^15) and an authenticated request (token → account record → rule table).
+  const { ensureAccount, ensureProvince } = await import('../../shared/application/bootstrap');
+  await ensureProvince({ vi: 'Tỉnh Bench', en: 'Bench' });
+  const seeded = await ensureAccount({ username: 'bench', fullName: 'Bench', email: 'bench@example.gov.vn', unitCode: 'demo', roles: ['operator'] });
+  const post = (path: string, body: unknown) =>
+    fetch(`${stack.gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<Record<string, string>>);
+  const challenge = await post('/local-auth/sign-in', { username: 'bench', password: seeded!.temporaryPassword });
+  await post('/local-auth/new-password', { session: challenge.session, newPassword: 'Mật-Khẩu-Bench-1' });
+  const signInTimes: number[] = [];
+  let token = '';
+  for (let i = 0; i < 10; i++) {
+    const t = performance.now();
+    token = (await post('/local-auth/sign-in', { username: 'bench', password: 'Mật-Khẩu-Bench-1' })).accessToken!;
+    signInTimes.push(performance.now() - t);
+  }
+  signInTimes.sort((a, b) => a - b);
+  report('local sign-in (scrypt verify) p50', `${fmt(signInTimes[5]!, 1)} ms`);
+  const authed = async (n = 300) => {
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const t = performance.now();
+      await (await fetch(`${stack.gateway.url}/units/demo/accounts`, { headers: { authorization: `Bearer ${token}` } })).arrayBuffer();
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    report('GET /units/demo/accounts signed-in p50 / p95', `${fmt(times[Math.floor(n / 2)]!, 1)} / ${fmt(times[Math.floor(n * 0.95)]!, 1)} ms`);
+  };
+  await authed();
   await measure('GET /calendar/due', `/calendar/due?from=${encodeURIComponent('2026-02-12T10:00:00+07:00')}&workingDays=3`);
   await measure('GET /calendar/2026', '/calendar/2026');
   await stack.stop();
