@@ -41,3 +41,18 @@ export function loadDeploymentConfig(path = process.env.PORTAL_CONFIG): Deployme
   }
   return parsed.data;
 }
+
+/** The deployment's settings as every function reads them (shared/config/env.ts), on AWS and locally alike. */
+export function configEnvironment(config: DeploymentConfig): Record<string, string> {
+  return {
+    PROVINCE_CODE: config.province.code,
+    PROVINCE_DOMAIN: config.domain,
+    PROVINCE_NAME: config.province.name,
+    PROVINCE_NAME_EN: config.province.nameEn,
+    OPERATOR_EMAIL: config.alarmEmail,
+    POLICY_PRESET: config.policyPreset,
+    POLICY_OVERRIDES: JSON.stringify(config.policyOverrides),
+    WORKING_HOURS: config.workingHours,
+    CORS_ALLOWED_ORIGINS: config.corsOrigins.join(','),
+  };
+}

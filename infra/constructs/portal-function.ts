@@ -15,7 +15,7 @@ import { tableDefinition } from '../definitions/table';
 import { bundlingTarget, esmRequireBanner } from './bundling';
 import type { BucketKey } from '../definitions/buckets';
 import type { QueueKey } from '../definitions/queues';
-import type { DeploymentConfig } from '../config/deployment';
+import { configEnvironment, type DeploymentConfig } from '../config/deployment';
 
 /** What every function may be wired to; each gets only the access its manifest entry names. */
 export interface PortalResources {
@@ -66,15 +66,7 @@ export class PortalFunction extends NodejsFunction {
         QUEUE_URLS: Stack.of(scope).toJsonString(
           Object.fromEntries(Object.entries(resources.queues).map(([k, q]) => [k, q.queueUrl])),
         ),
-        CORS_ALLOWED_ORIGINS: config.corsOrigins.join(','),
-        PROVINCE_CODE: config.province.code,
-        PROVINCE_DOMAIN: config.domain,
-        PROVINCE_NAME: config.province.name,
-        PROVINCE_NAME_EN: config.province.nameEn,
-        OPERATOR_EMAIL: config.alarmEmail,
-        POLICY_PRESET: config.policyPreset,
-        POLICY_OVERRIDES: JSON.stringify(config.policyOverrides),
-        WORKING_HOURS: config.workingHours,
+        ...configEnvironment(config),
         IDENTITY_PROVIDER: 'cognito',
         USER_POOL_ID: resources.userPool.userPoolId,
         USER_POOL_CLIENT_ID: resources.userPoolClient.userPoolClientId,

@@ -8,7 +8,7 @@ import {
 import { CreateBucketCommand, PutBucketVersioningCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { tableDefinition } from '../definitions/table';
-import type { DeploymentConfig } from '../config/deployment';
+import { configEnvironment, type DeploymentConfig } from '../config/deployment';
 import { bucketDefinitions, type BucketKey } from '../definitions/buckets';
 import { dlqName, queueDefinitions, type QueueKey } from '../definitions/queues';
 
@@ -130,19 +130,7 @@ export function functionEnvironment(
   config?: DeploymentConfig,
 ): Record<string, string> {
   return {
-    ...(config
-      ? {
-          PROVINCE_CODE: config.province.code,
-          PROVINCE_DOMAIN: config.domain,
-          PROVINCE_NAME: config.province.name,
-          PROVINCE_NAME_EN: config.province.nameEn,
-          OPERATOR_EMAIL: config.alarmEmail,
-          POLICY_PRESET: config.policyPreset,
-          POLICY_OVERRIDES: JSON.stringify(config.policyOverrides),
-          WORKING_HOURS: config.workingHours,
-          CORS_ALLOWED_ORIGINS: config.corsOrigins.join(','),
-        }
-      : {}),
+    ...(config ? configEnvironment(config) : {}),
     AWS_REGION: endpoints.region,
     AWS_ACCESS_KEY_ID: credentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
