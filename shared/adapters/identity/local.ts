@@ -47,7 +47,7 @@ export class LocalIdentityProvider implements IdentityProvider {
     this.accounts = new AccountRepository(client, tableName);
   }
 
-  async createUser(user: NewUser) {
+  async createUser(_user: NewUser) {
     const subject = randomUUID();
     const password = temporaryPassword();
     const expires = new Date(this.now().getTime() + passwordPolicy.temporaryPasswordValidityDays.value * 86_400_000);

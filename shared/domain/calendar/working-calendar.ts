@@ -174,4 +174,3 @@ export class WorkingCalendar {
   }
 }
 
-export { dayNumber, toIsoDate };
