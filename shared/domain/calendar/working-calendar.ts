@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../text';
-import { civil, dayNumber, isoWeekday, parseIsoDate, toIsoDate, WEEKDAY_NAMES, type DayNumber } from './civil-date';
+import { civil, isoWeekday, parseIsoDate, WEEKDAY_NAMES, type DayNumber } from './civil-date';
 import { lunarToSolar, tet } from './lunar';
 import type { HolidayRule } from './holiday-rules';
 import type { OfficialSchedule } from './official-schedules';
