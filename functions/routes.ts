@@ -294,6 +294,8 @@ export const routes = {
     function: 'accounts',
     auth: 'signed-in',
     action: 'account.manage',
+    // The response may carry a temporary password: never stored for replay. Usernames are unique, so a retry is a 409.
+    idempotent: false,
     summary: 'Create an account with a temporary password that must be changed at first sign-in',
     tags: ['accounts'],
     body: newAccountBody,
@@ -380,6 +382,8 @@ export const routes = {
     function: 'accounts',
     auth: 'signed-in',
     action: 'account.manage',
+    // The response carries the client secret: never stored for replay.
+    idempotent: false,
     summary: 'Register an agency system (client credentials with scopes); the secret is shown once',
     tags: ['accounts'],
     body: machineClientBody,

@@ -256,6 +256,18 @@ describe('audit log', () => {
     }
   });
 
+  it('never stores a response that carries a secret for Idempotency-Key replay', async () => {
+    const res = await call('/machine-clients', admin, {
+      method: 'POST',
+      headers: { 'idempotency-key': 'secret-response-1' },
+      body: { name: 'Hệ thống bí mật', unitCode: 'soa', scopes: ['portal/read'] },
+    });
+    expect(res.status).toBe(201);
+    const out = await local.clients().dynamodb.send(new ScanCommand({ TableName: local.stack().resources.tableName }));
+    const stored = (out.Items ?? []).map((i) => JSON.stringify(unmarshall(i)));
+    expect(stored.some((s) => s.includes(res.body.clientSecret))).toBe(false);
+  });
+
   it('has an audit entry for every change these tests made (units, accounts, passwords, delegations, clients)', async () => {
     const items: Array<Record<string, any>> = [];
     let start: Record<string, any> | undefined;
