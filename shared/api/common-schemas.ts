@@ -25,7 +25,7 @@ export const problemSchema = z
       en: z.object({ title: z.string(), detail: z.string().optional() }),
     }),
   })
-  .meta({ id: 'Problem', description: 'RFC 9457 problem details, in the requested language and in both' });
+  .describe('RFC 9457 problem details, in the requested language and in both');
 
 export const dependencyStatusSchema = z.object({
   status: z.enum(['ok', 'error']),

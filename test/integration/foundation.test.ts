@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { useLocalStack, eventually } from '../support/local-stack';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { allRoutes } from '../../functions/routes';
 import { bearer, person, seedTree } from '../support/directory';
 
@@ -30,6 +31,10 @@ describe('GET /openapi.json', () => {
     for (const route of allRoutes) {
       expect(doc.paths[route.path]?.[route.method.toLowerCase()]?.operationId).toBe(route.id);
     }
+    // Valid against the OpenAPI 3.1 JSON schema, not just well-formed.
+    const result = await new Validator().validate(doc as unknown as object);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
   });
 });
 
