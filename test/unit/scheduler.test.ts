@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { parseScheduleExpression } from '../../infra/local/scheduler';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseScheduleExpression, startScheduler } from '../../infra/local/scheduler';
 import { schedules } from '../../events/schedules';
 
 describe('local schedule expressions (EventBridge Scheduler syntax)', () => {
@@ -24,5 +24,34 @@ describe('local schedule expressions (EventBridge Scheduler syntax)', () => {
 
   it('parses every shipped schedule', () => {
     for (const s of schedules) expect(() => parseScheduleExpression(s.expression, s.timeZone)).not.toThrow();
+  });
+});
+
+describe('local scheduler', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('fires each schedule when it is due, and again at the next occurrence, until stopped', async () => {
+    vi.useFakeTimers({ now: new Date('2026-11-23T00:00:00Z') });
+    const fired: string[] = [];
+    const scheduler = startScheduler(
+      [
+        { job: 'every-15', function: 'x', expression: 'rate(15 minutes)', timeZone: 'UTC', basis: '', description: '' },
+        { job: 'daily-7h', function: 'x', expression: 'cron(0 7 * * ? *)', timeZone: 'Asia/Ho_Chi_Minh', basis: '', description: '' },
+      ],
+      async (s) => {
+        fired.push(`${s.job}@${new Date().toISOString()}`);
+      },
+    );
+    await vi.advanceTimersByTimeAsync(31 * 60_000);
+    expect(fired).toEqual(['every-15@2026-11-23T00:15:00.000Z', 'every-15@2026-11-23T00:30:00.000Z']);
+    fired.length = 0;
+    await vi.advanceTimersByTimeAsync(24 * 3_600_000);
+    expect(fired.filter((f) => f.startsWith('daily-7h'))).toEqual(['daily-7h@2026-11-24T00:00:00.000Z']);
+    scheduler.stop();
+    fired.length = 0;
+    await vi.advanceTimersByTimeAsync(3_600_000);
+    expect(fired).toEqual([]);
   });
 });
