@@ -3,6 +3,7 @@ import { httpFunction } from '../../shared/http/handler';
 import { directory } from '../../shared/application/directory';
 import { resolveUnit } from '../../shared/application/units';
 import { env } from '../../shared/config/env';
+import { languageDomains } from '../../shared/domain/units/unit';
 import { routes } from '../routes';
 
 /** The public unit directory: what sub-portals exist and where (organisation info is published anyway, BĐ 8). */
@@ -14,7 +15,7 @@ export const handler = httpFunction(
   }),
   bind(routes.getUnit, async ({ params }) => {
     const { requested, current } = await resolveUnit(params.code);
-    return json(200, { unit: requested, current });
+    return json(200, { unit: { ...requested, languageDomains: languageDomains(requested) }, current });
   }),
   bind(routes.unitHistory, async ({ params }) => {
     await resolveUnit(params.code);

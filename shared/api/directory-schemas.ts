@@ -47,6 +47,7 @@ export const unitSchema = z.object({
   status: z.enum(['active', 'merged', 'split']),
   successorCode: z.string().optional(),
   formerDomains: z.array(z.string()),
+  languageDomains: z.record(z.string(), z.string()).optional(),
   version: z.number().int(),
 });
 

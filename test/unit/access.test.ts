@@ -3,7 +3,7 @@ import { can, type Principal } from '../../shared/domain/access/authorize';
 import { accessRules } from '../../shared/domain/access/rules';
 import { roles } from '../../shared/domain/roles';
 import { lockoutAfter, passwordExpired, passwordIssues } from '../../shared/domain/accounts/password-policy';
-import { adminAccountName, domainOf, slugOf } from '../../shared/domain/units/unit';
+import { adminAccountName, domainOf, languageDomains, slugOf } from '../../shared/domain/units/unit';
 import { signToken, verifyToken } from '../../shared/adapters/identity/tokens';
 
 const now = new Date('2026-03-10T03:00:00Z');
@@ -105,6 +105,14 @@ describe('sub-portal domains and admin account names (QN 4, TG 4, NA 10.2d)', ()
     expect(domainOf('district', 'phucat', [province])).toBe('phucat.binhdinh.gov.vn');
     expect(domainOf('commune', 'cattan', [district, province])).toBe('cattan.phucat.binhdinh.gov.vn');
     expect(domainOf('commune', 'phuongmot', [province])).toBe('phuongmot.binhdinh.gov.vn');
+  });
+
+  it('gives the provincial portal a subdomain per foreign language (en.<tinh>.gov.vn)', () => {
+    expect(languageDomains({ kind: 'province', domain: 'quangninh.gov.vn', languages: ['vi', 'en', 'zh'] })).toEqual({
+      en: 'en.quangninh.gov.vn',
+      zh: 'zh.quangninh.gov.vn',
+    });
+    expect(languageDomains({ kind: 'department', domain: 'sotttt.quangninh.gov.vn', languages: ['vi', 'en'] })).toEqual({});
   });
 
   it('names unit admin accounts admin.<unit> or admin.<dept>.<unit>', () => {

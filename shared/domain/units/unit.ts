@@ -61,6 +61,12 @@ export function domainOf(kind: UnitKind, slug: string, ancestors: readonly Pick<
   return `${slug}.${parent.domain}`;
 }
 
+/** Language versions of a portal: the provincial portal's English site is `en.<tinh>.gov.vn` (QN 4). */
+export function languageDomains(unit: Pick<Unit, 'kind' | 'domain' | 'languages'>): Record<string, string> {
+  if (unit.kind !== 'province') return {};
+  return Object.fromEntries(unit.languages.filter((l) => l !== 'vi').map((l) => [l, `${l}.${unit.domain}`]));
+}
+
 /** The unit admin account's name (NA 10.2d): `admin.<unit>` or `admin.<dept>.<unit>`. */
 export function adminAccountName(unit: Pick<Unit, 'kind' | 'slug'>, ancestors: readonly Pick<Unit, 'kind' | 'slug'>[]): string {
   const chain = [...ancestors.filter((a) => a.kind !== 'province').reverse().map((a) => a.slug), unit.slug];
