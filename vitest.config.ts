@@ -6,7 +6,7 @@ export default defineConfig({
     // One DynamoDB Local and one S3/SQS emulator per run; each test file makes its own resources.
     globalSetup: ['test/support/global-setup.ts'],
     env: { LOG_LEVEL: 'SILENT', POWERTOOLS_DEV: 'false' },
-    testTimeout: 30_000,
+    testTimeout: 90_000, // a ceiling for slow shared machines (CDK synth with cdk-nag), not a timing assertion
     hookTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,

@@ -25,7 +25,7 @@ export interface FunctionDefinition {
 
 export const functionDefinitions = {
   health: {
-    entry: 'functions/http/health.ts',
+    entry: 'functions/operations/health.ts',
     kind: 'http',
     description: 'GET /health: reports whether the table, buckets and queues answer',
     table: 'probe',
@@ -33,48 +33,48 @@ export const functionDefinitions = {
     queues: ['jobRuns'],
   },
   openapi: {
-    entry: 'functions/http/openapi.ts',
+    entry: 'functions/operations/openapi.ts',
     kind: 'http',
     description: 'GET /openapi.json: the OpenAPI 3.1 document generated from the route contracts',
   },
   calendar: {
-    entry: 'functions/http/calendar.ts',
+    entry: 'functions/calendar/public.ts',
     kind: 'http',
     description: 'Public calendar: days off per year, .ics export, due dates',
     table: 'read',
   },
   policies: {
-    entry: 'functions/http/policies.ts',
+    entry: 'functions/calendar/policies.ts',
     kind: 'http',
     description: 'Deadline policy presets and the effective values of this deployment',
   },
   calendarAdmin: {
-    entry: 'functions/http/calendar-admin.ts',
+    entry: 'functions/calendar/admin.ts',
     kind: 'http',
     description: 'Operators edit official schedules and holiday rules (audited)',
     table: 'readwrite',
   },
   unitsPublic: {
-    entry: 'functions/http/units-public.ts',
+    entry: 'functions/units/public.ts',
     kind: 'http',
     description: 'Public unit directory: units, sub-portal domains, history',
     table: 'read',
   },
   units: {
-    entry: 'functions/http/units.ts',
+    entry: 'functions/units/admin.ts',
     kind: 'http',
     description: 'Operators create, rename, merge and split units (audited)',
     table: 'readwrite',
   },
   accounts: {
-    entry: 'functions/http/accounts.ts',
+    entry: 'functions/accounts/handler.ts',
     kind: 'http',
     description: 'Accounts, roles, closure with hand-over, delegations, own password',
     table: 'readwrite',
     identityAdmin: true,
   },
   audit: {
-    entry: 'functions/http/audit.ts',
+    entry: 'functions/audit/handler.ts',
     kind: 'http',
     description: 'Audit log queries for auditors and operators',
     table: 'read',

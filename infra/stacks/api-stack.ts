@@ -69,13 +69,14 @@ export class ApiStack extends Stack {
           user: false,
         }),
       },
-      defaultCorsPreflightOptions: {
-        allowOrigins: config.corsOrigins.includes('*') ? Cors.ALL_ORIGINS : config.corsOrigins,
-        allowHeaders: [...corsPolicy.allowHeaders],
-        allowMethods: [...corsPolicy.allowMethods],
-        maxAge: Duration.seconds(corsPolicy.maxAgeSeconds),
-      },
     });
+    // Preflight only on resources that carry a route (not on every intermediate path segment).
+    const preflight = {
+      allowOrigins: config.corsOrigins.includes('*') ? Cors.ALL_ORIGINS : config.corsOrigins,
+      allowHeaders: [...corsPolicy.allowHeaders],
+      allowMethods: [...corsPolicy.allowMethods],
+      maxAge: Duration.seconds(corsPolicy.maxAgeSeconds),
+    };
 
     for (const response of gatewayResponses) {
       const body = problemBody(response.code, { lang: 'vi', requestId: '$context.requestId' });
@@ -92,16 +93,25 @@ export class ApiStack extends Stack {
 
     // Signed-in routes are authenticated by Cognito before any function runs; roles are checked in the function.
     const authorizer = new CognitoUserPoolsAuthorizer(this, 'StaffAuthorizer', { cognitoUserPools: [props.userPool] });
-    const functions = new Map<FunctionKey, PortalFunction>();
+    // One integration per function, with one invoke permission scoped to this API (not two per route):
+    // the API stack stays far below CloudFormation's 500-resource limit as routes grow.
+    const integrations = new Map<FunctionKey, LambdaIntegration>();
+    const withPreflight = new Set<string>();
     for (const route of allRoutes) {
       const key = route.function;
       if (functionDefinitions[key].kind !== 'http') throw new Error(`Route ${route.id} targets non-HTTP function ${key}`);
-      let fn = functions.get(key);
-      if (!fn) {
-        fn = new PortalFunction(this, `${key[0]!.toUpperCase()}${key.slice(1)}Function`, key, props.resources);
-        functions.set(key, fn);
+      let integration = integrations.get(key);
+      if (!integration) {
+        const fn = new PortalFunction(this, `${key[0]!.toUpperCase()}${key.slice(1)}Function`, key, props.resources);
+        integration = new LambdaIntegration(fn, { scopePermissionToMethod: false });
+        integrations.set(key, integration);
       }
-      const method = this.api.root.resourceForPath(route.path).addMethod(route.method, new LambdaIntegration(fn), {
+      const resource = this.api.root.resourceForPath(route.path);
+      if (!withPreflight.has(route.path)) {
+        resource.addCorsPreflight(preflight);
+        withPreflight.add(route.path);
+      }
+      const method = resource.addMethod(route.method, integration, {
         operationName: route.id,
         ...(route.auth === 'public' ? {} : { authorizer, authorizationType: AuthorizationType.COGNITO, authorizationScopes: acceptedScopes(route) }),
       });

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { unitCodeSchema } from '../domain/units/unit';
 
 /** Schemas shared by many routes' contracts. */
 export const problemSchema = z
@@ -33,7 +34,11 @@ export const dependencyStatusSchema = z.object({
   error: z.string().optional(),
 });
 
-export const jobRunsQuery = z.object({
-  job: z.string().regex(/^[a-z0-9-]{2,40}$/),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+
+/** Cursor pagination of every list. */
+export const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(2000).optional(),
 });
+
+export const unitCodeParam = z.object({ code: unitCodeSchema });

@@ -82,10 +82,34 @@ export interface RouteBinding {
   readonly implementation: RouteImplementation<RouteDefinition>;
 }
 
-export const bind = <R extends RouteDefinition>(route: R, implementation: RouteImplementation<R>): RouteBinding => ({
-  route,
-  implementation: implementation as unknown as RouteImplementation<RouteDefinition>,
-});
+/** The routes of an area's table that function `F` serves. */
+export type RoutesServedBy<T, F extends FunctionKey> = {
+  [K in keyof T as T[K] extends { readonly function: F } ? K : never]: T[K];
+};
+
+/**
+ * One implementation per route the function serves, keyed like the area's table: a route without
+ * an implementation (or an implementation without a route) is a compile error, not a 404.
+ */
+export type Implementations<T, F extends FunctionKey> = {
+  [K in keyof RoutesServedBy<T, F>]: RoutesServedBy<T, F>[K] extends RouteDefinition ? RouteImplementation<RoutesServedBy<T, F>[K]> : never;
+};
+
+/** Pairs each route of `table` served by `fn` with its implementation. */
+export function bindAll<T extends Readonly<Record<string, RouteDefinition>>, F extends FunctionKey>(
+  fn: F,
+  table: T,
+  implementations: Implementations<T, F>,
+): RouteBinding[] {
+  const impls = implementations as unknown as Record<string, RouteImplementation<RouteDefinition> | undefined>;
+  return Object.entries(table)
+    .filter(([, route]) => route.function === fn)
+    .map(([key, route]) => {
+      const implementation = impls[key];
+      if (!implementation) throw new Error(`Route ${route.id} has no implementation in function ${fn}`);
+      return { route, implementation };
+    });
+}
 
 export const json = (status: number, body: unknown, headers?: Record<string, string>): HttpResult => ({
   status,

@@ -10,7 +10,8 @@ import { env } from '../config/env';
 import { logger } from '../logger';
 import { documentClient } from '../adapters/aws-clients';
 import { DynamoIdempotencyStore } from '../adapters/dynamo/idempotency-store';
-import type { Caller, RouteBinding, RouteDefinition, HttpResult } from './contract';
+import { bindAll, type Caller, type Implementations, type RouteDefinition, type HttpResult } from './contract';
+import type { FunctionKey } from '../../functions/manifest';
 import { rolesFor } from '../domain/access/rules';
 import type { Principal } from '../domain/access/authorize';
 import { resolvePrincipal } from '../application/principals';
@@ -124,7 +125,12 @@ const routeKey = (method: string, path: string) => `${method} ${path}`;
  * One Lambda function serving one or more routes, with the house middleware chain:
  * logger → header normaliser → idempotency → CORS → security headers → problem+json errors.
  */
-export function httpFunction(...bindings: RouteBinding[]): ApiHandler {
+export function httpFunction<T extends Readonly<Record<string, RouteDefinition>>, F extends FunctionKey>(
+  fn: F,
+  table: T,
+  implementations: Implementations<T, F>,
+): ApiHandler {
+  const bindings = bindAll(fn, table, implementations);
   const byKey = new Map(bindings.map((b) => [routeKey(b.route.method, b.route.path), b]));
   const bindingOf = (event: APIGatewayProxyEvent) => byKey.get(routeKey(event.httpMethod, event.resource));
   let store: DynamoIdempotencyStore | undefined;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
-import { bind, defineRoute, json } from '../../shared/http/contract';
+import { defineRoute, json } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
 import { useLocalStack } from '../support/local-stack';
 import { apiEvent, testContext } from '../support/api-event';
@@ -28,8 +28,8 @@ const createNote = defineRoute({
 
 let writes = 0;
 const handler = () =>
-  httpFunction(
-    bind(createNote, async ({ params, query, body, requestId }) => {
+  httpFunction('health', { createNote }, {
+    createNote: async ({ params, query, body, requestId }) => {
       writes += 1;
       const id = `${params.folder}-${writes}`;
       await local.clients().dynamodb.send(
@@ -39,8 +39,8 @@ const handler = () =>
         }),
       );
       return json(201, { id, priority: query.priority, tags: body.tags, requestId });
-    }),
-  );
+    },
+  });
 
 const notesIn = async (folder: string) =>
   (
@@ -157,11 +157,11 @@ describe('Idempotency-Key', () => {
 
 describe('unexpected errors', () => {
   it('become a 500 problem without internals', async () => {
-    const failing = httpFunction(
-      bind(createNote, async () => {
+    const failing = httpFunction('health', { createNote }, {
+      createNote: async () => {
         throw new Error('secret connection string xyz');
-      }),
-    );
+      },
+    });
     const res = await failing(
       apiEvent(createNote, { path: '/notes/a', params: { folder: 'a' }, body: '{"title":"abc"}', headers: { 'content-type': 'application/json' } }),
       testContext(),

@@ -1,4 +1,4 @@
-import { bind, json, type Caller } from '../../shared/http/contract';
+import { json, type Caller } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
 import { auditEntry } from '../../shared/domain/audit';
 import { invalidField, DomainError } from '../../shared/domain/errors';
@@ -7,7 +7,7 @@ import { officialScheduleSchema, parseIsoDate, civil } from '../../shared/domain
 import { calendarRepository } from '../../shared/application/calendar-service';
 import { requireAccess } from '../../shared/domain/access/authorize';
 import { env } from '../../shared/config/env';
-import { routes } from '../routes';
+import { calendarRoutes } from './routes';
 
 const auditFor = (caller: Caller, requestId: string, action: string, target: { type: string; id: string }) => (before: unknown, after: unknown) =>
   auditEntry({ scope: env().PROVINCE_CODE, actor: { id: caller.id, kind: caller.kind }, action, target, before, after, requestId });
@@ -15,8 +15,8 @@ const auditFor = (caller: Caller, requestId: string, action: string, target: { t
 /** The calendar is portal-wide: only the province's own operators (and auditors, to read) reach it. */
 const province = () => [env().PROVINCE_CODE];
 
-export const handler = httpFunction(
-  bind(routes.adminGetSchedule, async ({ params, principal }) => {
+export const handler = httpFunction('calendarAdmin', calendarRoutes, {
+  adminGetSchedule: async ({ params, principal }) => {
     requireAccess(principal, 'calendar.read-config', province());
     const stored = await calendarRepository().getSchedule(params.year);
     if (!stored) {
@@ -26,8 +26,8 @@ export const handler = httpFunction(
       });
     }
     return json(200, stored.value, { etag: `"${stored.version}"` });
-  }),
-  bind(routes.adminPutSchedule, async ({ params, body, headers, caller, principal, requestId }) => {
+  },
+  adminPutSchedule: async ({ params, body, headers, caller, principal, requestId }) => {
     requireAccess(principal, 'calendar.manage', province());
     const schedule = officialScheduleSchema.parse({ ...body, year: params.year });
     // Every date must exist and belong to the year being edited.
@@ -47,8 +47,8 @@ export const handler = httpFunction(
       auditFor(caller, requestId, 'calendar.schedule.put', { type: 'OfficialSchedule', id: String(params.year) }),
     );
     return json(200, { version }, { etag: `"${version}"` });
-  }),
-  bind(routes.adminPutHolidayRule, async ({ params, body, headers, caller, principal, requestId }) => {
+  },
+  adminPutHolidayRule: async ({ params, body, headers, caller, principal, requestId }) => {
     requireAccess(principal, 'calendar.manage', province());
     if (body.fromYear !== undefined && body.toYear !== undefined && body.fromYear > body.toYear) {
       throw invalidField('body.toYear', { vi: 'toYear phải không nhỏ hơn fromYear', en: 'toYear must not be before fromYear' });
@@ -60,6 +60,6 @@ export const handler = httpFunction(
       auditFor(caller, requestId, 'calendar.holiday-rule.put', { type: 'HolidayRule', id: params.id }),
     );
     return json(200, { version }, { etag: `"${version}"` });
-  }),
-);
+  },
+});
 

@@ -1,20 +1,20 @@
-import { bind, json } from '../../shared/http/contract';
+import { json } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
 import { expectedVersion } from '../../shared/http/if-match';
 import { createUnit, mergeUnits, renameUnit, splitUnit } from '../../shared/application/units';
-import { routes } from '../routes';
+import { unitsRoutes } from './routes';
 
-export const handler = httpFunction(
-  bind(routes.createUnit, async ({ body, principal, requestId }) => {
+export const handler = httpFunction('units', unitsRoutes, {
+  createUnit: async ({ body, principal, requestId }) => {
     const unit = await createUnit(principal, body, requestId);
     return json(201, unit, { location: `/units/${unit.code}`, etag: `"${unit.version}"` });
-  }),
-  bind(routes.renameUnit, async ({ params, body, headers, principal, requestId }) => {
+  },
+  renameUnit: async ({ params, body, headers, principal, requestId }) => {
     const unit = await renameUnit(principal, params.code, body, expectedVersion(headers), requestId);
     return json(200, unit, { etag: `"${unit.version}"` });
-  }),
-  bind(routes.mergeUnits, async ({ body, principal, requestId }) => json(200, await mergeUnits(principal, body.sources, body.into, requestId))),
-  bind(routes.splitUnit, async ({ params, body, principal, requestId }) => {
+  },
+  mergeUnits: async ({ body, principal, requestId }) => json(200, await mergeUnits(principal, body.sources, body.into, requestId)),
+  splitUnit: async ({ params, body, principal, requestId }) => {
     const result = await splitUnit(
       principal,
       params.code,
@@ -23,5 +23,5 @@ export const handler = httpFunction(
       requestId,
     );
     return json(200, { created: result.created.map((u) => u.code), movedWork: result.movedWork, movedAccounts: result.movedAccounts });
-  }),
-);
+  },
+});

@@ -1,4 +1,4 @@
-import { bind, json } from '../../shared/http/contract';
+import { json } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
 import { expectedVersion } from '../../shared/http/if-match';
 import { requireAccess } from '../../shared/domain/access/authorize';
@@ -7,7 +7,7 @@ import { directory } from '../../shared/application/directory';
 import { changeOwnPassword, closeAccount, createAccount, readAccount, setRoles, unlockAccount } from '../../shared/application/accounts';
 import { grantDelegation, revokeDelegation } from '../../shared/application/delegations';
 import { disableMachineClient, registerMachineClient } from '../../shared/application/machine-clients';
-import { routes } from '../routes';
+import { accountsRoutes } from './routes';
 
 async function unitPath(code: string) {
   const path = (await directory().units.path(code)).map((u) => u.code);
@@ -15,50 +15,47 @@ async function unitPath(code: string) {
   return path;
 }
 
-export const handler = httpFunction(
-  bind(routes.createAccount, async ({ body, principal, requestId }) => {
+export const handler = httpFunction('accounts', accountsRoutes, {
+  createAccount: async ({ body, principal, requestId }) => {
     const created = await createAccount(principal, body, requestId);
     return json(201, created, { location: `/accounts/${created.account.id}`, 'cache-control': 'no-store' });
-  }),
-  bind(routes.getAccount, async ({ params, principal }) => {
+  },
+  getAccount: async ({ params, principal }) => {
     const account = await readAccount(principal, params.id);
     return json(200, account, { etag: `"${account.version}"` });
-  }),
-  bind(routes.setRoles, async ({ params, body, headers, principal, requestId }) =>
+  },
+  setRoles: async ({ params, body, headers, principal, requestId }) =>
     json(200, await setRoles(principal, params.id, body.roles, expectedVersion(headers), requestId)),
-  ),
-  bind(routes.closeAccount, async ({ params, body, principal, requestId }) => json(200, await closeAccount(principal, params.id, body, requestId))),
-  bind(routes.unlockAccount, async ({ params, principal, requestId }) => {
+  closeAccount: async ({ params, body, principal, requestId }) => json(200, await closeAccount(principal, params.id, body, requestId)),
+  unlockAccount: async ({ params, principal, requestId }) => {
     await unlockAccount(principal, params.id, requestId);
     return { status: 204 };
-  }),
-  bind(routes.unitAccounts, async ({ params, query, principal }) => {
+  },
+  unitAccounts: async ({ params, query, principal }) => {
     requireAccess(principal, 'account.read', await unitPath(params.code));
     return json(200, await directory().accounts.ofUnit(params.code, query.limit, query.cursor));
-  }),
-  bind(routes.unitWork, async ({ params, query, principal }) => {
+  },
+  unitWork: async ({ params, query, principal }) => {
     requireAccess(principal, 'work.read', await unitPath(params.code));
     return json(200, await directory().work.openOfUnit(params.code, query.limit, query.cursor));
-  }),
-  bind(routes.unitDelegations, async ({ params, query, principal }) => {
+  },
+  unitDelegations: async ({ params, query, principal }) => {
     requireAccess(principal, 'delegation.read', await unitPath(params.code));
     return json(200, await directory().accounts.delegationsOfUnit(params.code, query.limit, query.cursor));
-  }),
-  bind(routes.grantDelegation, async ({ body, principal, requestId }) => json(201, await grantDelegation(principal, body, requestId))),
-  bind(routes.revokeDelegation, async ({ params, principal, requestId }) =>
+  },
+  grantDelegation: async ({ body, principal, requestId }) => json(201, await grantDelegation(principal, body, requestId)),
+  revokeDelegation: async ({ params, principal, requestId }) =>
     json(200, await revokeDelegation(principal, params.id, params.delegationId, requestId)),
-  ),
-  bind(routes.registerMachineClient, async ({ body, principal, requestId }) =>
+  registerMachineClient: async ({ body, principal, requestId }) =>
     json(201, await registerMachineClient(principal, body, requestId), { 'cache-control': 'no-store' }),
-  ),
-  bind(routes.disableMachineClient, async ({ params, principal, requestId }) => json(200, await disableMachineClient(principal, params.clientId, requestId))),
-  bind(routes.me, async ({ principal }) => {
+  disableMachineClient: async ({ params, principal, requestId }) => json(200, await disableMachineClient(principal, params.clientId, requestId)),
+  me: async ({ principal }) => {
     if (principal.kind === 'machine') return json(200, { kind: 'machine', clientId: principal.id, unitCode: principal.unitCode, scopes: principal.scopes });
     const account = await directory().accounts.get(principal.id);
     return json(200, { kind: 'user', account, delegations: principal.delegations }, { 'cache-control': 'no-store' });
-  }),
-  bind(routes.changePassword, async ({ body, principal, requestId }) => {
+  },
+  changePassword: async ({ body, principal, requestId }) => {
     await changeOwnPassword(principal, body.currentPassword, body.newPassword, requestId);
     return { status: 204 };
-  }),
-);
+  },
+});

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { holidayDateSchema, holidayRuleSchema, officialScheduleSchema } from '../domain/calendar';
-import { bilingual } from '../http/validation';
+import { holidayDateSchema, holidayRuleSchema, officialScheduleSchema } from '../../shared/domain/calendar';
+import { bilingual } from '../../shared/http/validation';
 
 /** Request and response schemas of the calendar and policy routes. */
 const localized = z.object({ vi: z.string(), en: z.string() });

@@ -1,10 +1,10 @@
-import { bind, json } from '../../shared/http/contract';
+import { json } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
 import { probeDependencies } from '../../shared/adapters/dependency-probe';
-import { routes } from '../routes';
+import { operationsRoutes } from './routes';
 
-export const handler = httpFunction(
-  bind(routes.health, async () => {
+export const handler = httpFunction('health', operationsRoutes, {
+  health: async () => {
     const checks = await probeDependencies();
     const healthy = Object.values(checks).every((c) => c.status === 'ok');
     return json(
@@ -12,5 +12,5 @@ export const handler = httpFunction(
       { status: healthy ? 'ok' : 'degraded', time: new Date().toISOString(), checks },
       { 'cache-control': 'no-store' },
     );
-  }),
-);
+  },
+});

@@ -1,11 +1,11 @@
-import { bind, json } from '../../shared/http/contract';
+import { json } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
 import { requireAccess } from '../../shared/domain/access/authorize';
 import { directory } from '../../shared/application/directory';
 import { env } from '../../shared/config/env';
 import { JobRunRepository } from '../../shared/adapters/dynamo/job-runs';
 import { documentClient } from '../../shared/adapters/aws-clients';
-import { routes } from '../routes';
+import { auditRoutes } from './routes';
 
 /**
  * Audit queries: by unit (the caller must reach that unit) or by actor. An actor's entries span
@@ -14,13 +14,13 @@ import { routes } from '../routes';
  */
 let jobRuns: JobRunRepository | undefined;
 
-export const handler = httpFunction(
-  bind(routes.jobRuns, async ({ query, principal }) => {
+export const handler = httpFunction('audit', auditRoutes, {
+  jobRuns: async ({ query, principal }) => {
     requireAccess(principal, 'audit.read', [env().PROVINCE_CODE]);
     jobRuns ??= new JobRunRepository(documentClient(), env().TABLE_NAME);
     return json(200, { items: await jobRuns.latest(query.job, query.limit) }, { 'cache-control': 'no-store' });
-  }),
-  bind(routes.audit, async ({ query, principal }) => {
+  },
+  audit: async ({ query, principal }) => {
     const scope = query.unit;
     const path = scope ? (await directory().units.path(scope)).map((u) => u.code) : [env().PROVINCE_CODE];
     // Portal-wide settings (the calendar) are audited under the province's own code.
@@ -34,5 +34,5 @@ export const handler = httpFunction(
       ...(query.cursor ? { cursor: query.cursor } : {}),
     });
     return json(200, page, { 'cache-control': 'no-store' });
-  }),
-);
+  },
+});

@@ -1,17 +1,17 @@
-import { bind, json } from '../../shared/http/contract';
+import { json } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
 import { isoWeekday, toIsoDate, WEEKDAY_NAMES, yearToICalendar } from '../../shared/domain/calendar';
 import { currentCalendar, currentDeadlines, withinCalendarRange } from '../../shared/application/calendar-service';
 import { env } from '../../shared/config/env';
-import { routes } from '../routes';
+import { calendarRoutes } from './routes';
 
 const weekday = (day: number) => {
   const w = isoWeekday(day);
   return { vi: WEEKDAY_NAMES.vi[w]!, en: WEEKDAY_NAMES.en[w]! };
 };
 
-export const handler = httpFunction(
-  bind(routes.calendarYear, async ({ params }) => {
+export const handler = httpFunction('calendar', calendarRoutes, {
+  calendarYear: async ({ params }) => {
     const year = (await currentCalendar()).year(params.year);
     return json(
       200,
@@ -25,8 +25,8 @@ export const handler = httpFunction(
       },
       { 'cache-control': 'public, max-age=300' },
     );
-  }),
-  bind(routes.calendarIcs, async ({ params, lang }) => {
+  },
+  calendarIcs: async ({ params, lang }) => {
     const year = (await currentCalendar()).year(params.year);
     const body = yearToICalendar(year, {
       domain: `${env().PROVINCE_CODE}.gov.vn`,
@@ -39,13 +39,13 @@ export const handler = httpFunction(
       contentType: 'text/calendar; charset=utf-8',
       headers: { 'content-disposition': `attachment; filename="ngay-nghi-${params.year}.ics"`, 'cache-control': 'public, max-age=300' },
     };
-  }),
-  bind(routes.calendarDue, async ({ query }) => {
+  },
+  calendarDue: async ({ query }) => {
     const deadlines = await currentDeadlines();
     const from = new Date(query.from);
     const deadline = withinCalendarRange('query.from', () =>
       query.workingDays !== undefined ? deadlines.addWorkingDays(from, query.workingDays) : deadlines.addCalendarDays(from, query.calendarDays!),
     );
     return json(200, deadline);
-  }),
-);
+  },
+});

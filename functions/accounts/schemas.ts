@@ -1,0 +1,57 @@
+import * as z from 'zod';
+import { unitCodeSchema } from '../../shared/domain/units/unit';
+import { usernameSchema, closureReasons } from '../../shared/domain/accounts/account';
+import { roles } from '../../shared/domain/roles';
+import { accessRules, type Action } from '../../shared/domain/access/rules';
+import { bilingual } from '../../shared/http/validation';
+import { machineScopeNames } from '../../shared/domain/access/scopes';
+
+/** Request and response schemas of accounts, roles, delegations and machine clients. */
+const roleSchema = z.enum(roles);
+
+export const newAccountBody = z.object({
+  username: usernameSchema.optional().describe('Defaults to the unit admin name, admin.<unit> (NA 10.2d)'),
+  fullName: z.string().trim().min(2).max(120),
+  email: z.email({ error: bilingual('Địa chỉ thư điện tử không hợp lệ', 'Invalid e-mail address') }),
+  unitCode: unitCodeSchema,
+  roles: z.array(roleSchema).min(1).max(roles.length),
+});
+
+export const accountIdParam = z.object({ id: z.string().min(1).max(64) });
+export const rolesBody = z.object({ roles: z.array(roleSchema).min(1).max(roles.length) });
+export const closeBody = z.object({ successorId: z.string().min(1).max(64), reason: z.enum(closureReasons) });
+export const passwordBody = z.object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) });
+
+export const accountSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  fullName: z.string(),
+  email: z.string(),
+  unitCode: z.string(),
+  roles: z.array(roleSchema),
+  status: z.enum(['active', 'closed']),
+  mustChangePassword: z.boolean(),
+  passwordChangedAt: z.string().optional(),
+  closedAt: z.string().optional(),
+  closedReason: z.string().optional(),
+  successorId: z.string().optional(),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+
+const delegableActions = accessRules.filter((r) => r.delegable).map((r) => r.action) as [Action, ...Action[]];
+
+export const delegationBody = z.object({
+  deputyId: z.string().min(1).max(64),
+  actions: z.array(z.enum(delegableActions)).min(1),
+  validFrom: z.iso.datetime({ offset: true }),
+  validTo: z.iso.datetime({ offset: true }),
+});
+export const delegationParams = z.object({ id: z.string().min(1).max(64), delegationId: z.uuid() });
+
+export const machineClientBody = z.object({
+  name: z.string().trim().min(2).max(100),
+  unitCode: unitCodeSchema,
+  scopes: z.array(z.enum(machineScopeNames as [string, ...string[]])).min(1),
+});
+export const clientIdParam = z.object({ clientId: z.string().regex(/^[A-Za-z0-9]{10,64}$/) });

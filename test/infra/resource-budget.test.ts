@@ -1,0 +1,60 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { buildPortal } from '../../infra/portal-app';
+import { loadDeploymentConfig } from '../../infra/config/deployment';
+import { allRoutes } from '../../functions/routes';
+import { functionDefinitions } from '../../functions/manifest';
+
+/**
+ * CloudFormation refuses a stack of more than 500 resources. Content and Q&A bring ~50 more
+ * routes, so every stack must keep a wide margin, and the API's cost per route must stay small.
+ */
+const BUDGET = 350;
+
+describe('resource budget', () => {
+  let stacks: Stack[];
+  beforeAll(() => {
+    const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'cdk-budget-')), context: { 'aws:cdk:bundling-stacks': [] } });
+    stacks = Object.values(buildPortal(app, loadDeploymentConfig()));
+  });
+
+  const count = (template: Template, type?: string) =>
+    Object.values(template.toJSON().Resources as Record<string, { Type: string }>).filter((r) => !type || r.Type === type).length;
+
+  it(`keeps every stack under ${BUDGET} resources and prints the API's cost per route`, () => {
+    const figures = stacks.map((stack) => ({ stack: stack.stackName, resources: count(Template.fromStack(stack)) }));
+    const api = Template.fromStack(stacks.find((s) => s.stackName.endsWith('-Api'))!);
+    const perRoute = {
+      methods: count(api, 'AWS::ApiGateway::Method'),
+      resources: count(api, 'AWS::ApiGateway::Resource'),
+      permissions: count(api, 'AWS::Lambda::Permission'),
+      routes: allRoutes.length,
+    };
+    const routeCost = (perRoute.methods + perRoute.resources + perRoute.permissions) / perRoute.routes;
+    console.log(`resources per stack: ${figures.map((f) => `${f.stack}=${f.resources}`).join(', ')}`);
+    console.log(`API: ${perRoute.routes} routes, ${perRoute.methods} methods (incl. OPTIONS), ${perRoute.resources} path resources, ${perRoute.permissions} invoke permissions → ${routeCost.toFixed(2)} resources per route`);
+    for (const f of figures) expect(f.resources, f.stack).toBeLessThanOrEqual(BUDGET);
+    // Headroom: at today's cost per route, 120 routes (content, Q&A, reports…) still fit under 500.
+    const apiTotal = figures.find((f) => f.stack.endsWith('-Api'))!.resources;
+    const fixed = apiTotal - (perRoute.methods + perRoute.resources + perRoute.permissions);
+    expect(fixed + routeCost * 120).toBeLessThan(500);
+  });
+
+  it('grants API Gateway one invoke permission per function, scoped to this API', () => {
+    const api = Template.fromStack(stacks.find((s) => s.stackName.endsWith('-Api'))!);
+    const httpFunctions = new Set(allRoutes.map((r) => r.function));
+    expect(Object.keys(functionDefinitions).filter((k) => functionDefinitions[k as keyof typeof functionDefinitions].kind === 'http').length).toBeGreaterThanOrEqual(httpFunctions.size);
+    expect(count(api, 'AWS::Lambda::Permission')).toBe(httpFunctions.size);
+  });
+
+  it('answers CORS preflight only on paths that carry a route', () => {
+    const api = Template.fromStack(stacks.find((s) => s.stackName.endsWith('-Api'))!);
+    const methods = Object.values(api.findResources('AWS::ApiGateway::Method')) as Array<{ Properties: { HttpMethod: string } }>;
+    const options = methods.filter((m) => m.Properties.HttpMethod === 'OPTIONS').length;
+    expect(options).toBe(new Set(allRoutes.map((r) => r.path)).size);
+  });
+});
