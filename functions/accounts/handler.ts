@@ -1,5 +1,6 @@
 import { json } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
+import { dynamoServices } from '../../shared/http/services';
 import { expectedVersion } from '../../shared/http/if-match';
 import { requireAccess } from '../../shared/domain/access/authorize';
 import { DomainError } from '../../shared/domain/errors';
@@ -7,7 +8,11 @@ import { directory } from '../../shared/application/directory';
 import { changeOwnPassword, closeAccount, createAccount, readAccount, setRoles, unlockAccount } from '../../shared/application/accounts';
 import { grantDelegation, revokeDelegation } from '../../shared/application/delegations';
 import { disableMachineClient, registerMachineClient } from '../../shared/application/machine-clients';
+import { useCognitoIdentity } from '../../shared/adapters/identity/cognito-root';
 import { accountsRoutes } from './routes';
+
+// On AWS users live in Cognito; the local stack registers its stand-in instead (infra/local/identity-root.ts).
+useCognitoIdentity();
 
 async function unitPath(code: string) {
   const path = (await directory().units.path(code)).map((u) => u.code);
@@ -58,4 +63,4 @@ export const handler = httpFunction('accounts', accountsRoutes, {
     await changeOwnPassword(principal, body.currentPassword, body.newPassword, requestId);
     return { status: 204 };
   },
-});
+}, dynamoServices);

@@ -1,5 +1,6 @@
 import { json } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
+import { dynamoServices } from '../../shared/http/services';
 import { requireAccess } from '../../shared/domain/access/authorize';
 import { directory } from '../../shared/application/directory';
 import { env } from '../../shared/config/env';
@@ -35,4 +36,4 @@ export const handler = httpFunction('audit', auditRoutes, {
     });
     return json(200, page, { 'cache-control': 'no-store' });
   },
-});
+}, dynamoServices);

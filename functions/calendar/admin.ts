@@ -1,5 +1,6 @@
 import { json, type Caller } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
+import { dynamoServices } from '../../shared/http/services';
 import { auditEntry } from '../../shared/domain/audit';
 import { invalidField, DomainError } from '../../shared/domain/errors';
 import { expectedVersion } from '../../shared/http/if-match';
@@ -61,5 +62,5 @@ export const handler = httpFunction('calendarAdmin', calendarRoutes, {
     );
     return json(200, { version }, { etag: `"${version}"` });
   },
-});
+}, dynamoServices);
 

@@ -1,6 +1,9 @@
 import { jobFunction } from '../../shared/jobs/job';
 import { ensureAccount, ensureProvince } from '../../shared/application/bootstrap';
 import { env } from '../../shared/config/env';
+import { useCognitoIdentity } from '../../shared/adapters/identity/cognito-root';
+
+useCognitoIdentity();
 
 /**
  * First run of a deployment: the province unit and the first operator (`admin`, e-mail from the

@@ -1,5 +1,6 @@
 import { json } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
+import { dynamoServices } from '../../shared/http/services';
 import { expectedVersion } from '../../shared/http/if-match';
 import { createUnit, mergeUnits, renameUnit, splitUnit } from '../../shared/application/units';
 import { unitsRoutes } from './routes';
@@ -24,4 +25,4 @@ export const handler = httpFunction('units', unitsRoutes, {
     );
     return json(200, { created: result.created.map((u) => u.code), movedWork: result.movedWork, movedAccounts: result.movedAccounts });
   },
-});
+}, dynamoServices);

@@ -76,6 +76,7 @@ export class PortalFunction extends NodejsFunction {
         target: bundlingTarget,
         minify: true,
         sourceMap: true,
+        sourcesContent: false, // no embedded sources: they cost import time and memory
         externalModules: [],
         mainFields: ['module', 'main'],
         // Some dependencies still call require(); give the ESM bundle one.

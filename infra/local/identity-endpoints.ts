@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DomainError } from '../../shared/domain/errors';
 import { PROBLEM_CONTENT_TYPE, problemBody } from '../../shared/http/problem';
 import { asAuthorizerClaims } from '../../shared/adapters/identity/tokens';
-import { directory } from '../../shared/application/directory';
+import { localIdentity } from './identity-root';
 import type { Authorizer } from './gateway';
 
 /**
@@ -14,11 +14,7 @@ import type { Authorizer } from './gateway';
  */
 export const LOCAL_AUTH_PREFIX = '/local-auth/';
 
-const identity = () => {
-  const local = directory().localIdentity;
-  if (!local) throw new Error('IDENTITY_PROVIDER is not local');
-  return local;
-};
+const identity = localIdentity;
 
 /** The authorizer the local gateway runs where API Gateway runs Cognito's. */
 export const localAuthorizer: Authorizer = async (header) => {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { functionEnvironment, type LocalEndpoints, type LocalResources } from './resources';
 import { invoke } from './functions';
+import './identity-root'; // the local composition root: jobs that manage users get the stand-in
 import { loadDeploymentConfig } from '../config/deployment';
 import { allJobs } from '../../events/schedules';
 import type { FunctionKey } from '../../functions/manifest';

@@ -5,11 +5,13 @@ import { UnitRepository } from '../adapters/dynamo/units';
 import { WorkRepository } from '../adapters/dynamo/work';
 import { MachineClientRepository } from '../adapters/dynamo/machine-clients';
 import { AuditLog } from '../adapters/dynamo/audit-log';
-import { LocalIdentityProvider } from '../adapters/identity/local';
-import { CognitoIdentityProvider } from '../adapters/identity/cognito';
 import type { IdentityProvider } from './identity-provider';
+import { identity } from './identity';
 
-/** The adapters of the directory (units, accounts, work, audit, identity), created once per process. */
+/**
+ * The adapters of the directory (units, accounts, work, audit), created once per process; `identity`
+ * is whichever provider the function's composition root registered (shared/application/identity.ts).
+ */
 let instances:
   | {
       units: UnitRepository;
@@ -17,8 +19,7 @@ let instances:
       machineClients: MachineClientRepository;
       work: WorkRepository;
       audit: AuditLog;
-      identity: IdentityProvider;
-      localIdentity?: LocalIdentityProvider;
+      readonly identity: IdentityProvider;
     }
   | undefined;
 
@@ -26,16 +27,15 @@ export function directory() {
   if (!instances) {
     const config = env();
     const client = documentClient();
-    const localIdentity =
-      config.IDENTITY_PROVIDER === 'local' ? new LocalIdentityProvider(client, config.TABLE_NAME, config.LOCAL_IDP_SECRET) : undefined;
     instances = {
       units: new UnitRepository(client, config.TABLE_NAME),
       accounts: new AccountRepository(client, config.TABLE_NAME),
       machineClients: new MachineClientRepository(client, config.TABLE_NAME),
       work: new WorkRepository(client, config.TABLE_NAME),
       audit: new AuditLog(client, config.TABLE_NAME),
-      identity: localIdentity ?? new CognitoIdentityProvider(config.USER_POOL_ID, config.USER_POOL_CLIENT_ID),
-      ...(localIdentity ? { localIdentity } : {}),
+      get identity() {
+        return identity();
+      },
     };
   }
   return instances;

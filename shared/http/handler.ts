@@ -8,13 +8,12 @@ import { DomainError } from '../domain/errors';
 import { text, type Language } from '../domain/text';
 import { env } from '../config/env';
 import { logger } from '../logger';
-import { documentClient } from '../adapters/aws-clients';
-import { DynamoIdempotencyStore } from '../adapters/dynamo/idempotency-store';
 import { bindAll, type Caller, type Implementations, type RouteDefinition, type HttpResult } from './contract';
 import type { FunctionKey } from '../../functions/manifest';
 import { rolesFor } from '../domain/access/rules';
 import type { Principal } from '../domain/access/authorize';
-import { resolvePrincipal } from '../application/principals';
+import type { Resolution } from '../application/principals';
+import type { IdempotencyStore } from './idempotency-store';
 import { callerOf } from './caller';
 import { idempotency } from './idempotency';
 import { corsPolicy } from './cors';
@@ -90,10 +89,10 @@ function toResponse(result: HttpResult): APIGatewayProxyResult {
  * principal from our own records, must have changed an expired or temporary password, and must
  * hold a role that grants the route's action somewhere.
  */
-async function authorise(route: RouteDefinition, caller: Caller): Promise<Principal | undefined> {
+async function authorise(route: RouteDefinition, caller: Caller, services: HttpServices): Promise<Principal | undefined> {
   if (route.auth === 'public') return undefined;
   if (caller.kind === 'anonymous') throw new HttpProblem('unauthenticated');
-  const resolution = await resolvePrincipal(caller.claims);
+  const resolution = await services.resolvePrincipal!(caller.claims);
   if (resolution.kind === 'unknown') {
     throw new HttpProblem('unauthenticated', text('Tài khoản không tồn tại trong hệ thống', 'No account for this sign-in'));
   }
@@ -122,6 +121,25 @@ async function authorise(route: RouteDefinition, caller: Caller): Promise<Princi
 const routeKey = (method: string, path: string) => `${method} ${path}`;
 
 /**
+ * Adapters the chain needs for some routes, passed in by the entry point (see shared/http/services.ts):
+ * principal resolution for signed-in routes, the Idempotency-Key store for unsafe methods.
+ */
+export interface HttpServices {
+  readonly resolvePrincipal?: (claims: Readonly<Record<string, string>>) => Promise<Resolution>;
+  readonly idempotencyStore?: () => IdempotencyStore;
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+/** Fails at cold start, naming the route, when an entry point serves routes whose adapters it did not wire. */
+function checkServices(fn: string, routes: readonly RouteDefinition[], services: HttpServices) {
+  for (const route of routes) {
+    if (route.auth === 'signed-in' && !services.resolvePrincipal) throw new Error(`${fn}: ${route.id} is signed-in but no principal resolver is wired`);
+    if (UNSAFE_METHODS.has(route.method) && !services.idempotencyStore) throw new Error(`${fn}: ${route.id} changes state but no idempotency store is wired`);
+  }
+}
+
+/**
  * One Lambda function serving one or more routes, with the house middleware chain:
  * logger → header normaliser → idempotency → CORS → security headers → problem+json errors.
  */
@@ -129,20 +147,20 @@ export function httpFunction<T extends Readonly<Record<string, RouteDefinition>>
   fn: F,
   table: T,
   implementations: Implementations<T, F>,
+  services: HttpServices = {},
 ): ApiHandler {
   const bindings = bindAll(fn, table, implementations);
+  checkServices(fn, bindings.map((b) => b.route), services);
   const byKey = new Map(bindings.map((b) => [routeKey(b.route.method, b.route.path), b]));
   const bindingOf = (event: APIGatewayProxyEvent) => byKey.get(routeKey(event.httpMethod, event.resource));
-  let store: DynamoIdempotencyStore | undefined;
-  const idempotencyStore = () =>
-    (store ??= new DynamoIdempotencyStore(documentClient(), env().TABLE_NAME, env().IDEMPOTENCY_TTL_SECONDS));
+  const idempotencyStore = () => services.idempotencyStore!();
 
   const core = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
     const binding = bindingOf(event);
     if (!binding) throw new HttpProblem('route_not_found');
     const { route, implementation } = binding;
     const caller = callerOf(event);
-    const principal = await authorise(route, caller);
+    const principal = await authorise(route, caller, services);
     const { params, query, body } = validate(route, event);
     const result = await implementation({
       params,

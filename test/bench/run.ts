@@ -1,16 +1,12 @@
 /**
  * `npm run bench`: prints throughput and size figures. Not a test: nothing here passes or fails.
  */
-import { build } from 'esbuild';
-import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { calendarData, DeadlineCalculator, shippedCalendar, tet, WorkingCalendar } from '../../shared/domain/calendar';
-import { functionDefinitions } from '../../functions/manifest';
-import { bundlingTarget, esmRequireBanner } from '../../infra/constructs/bundling';
+import { measureBundles } from './bundles';
 import { startEmulators } from '../../infra/local/emulators';
 import { startLocalStack } from '../../infra/local/stack';
 
-const root = resolve(import.meta.dirname, '../..');
 const rows: Array<[string, string]> = [];
 const report = (name: string, value: string) => {
   rows.push([name, value]);
@@ -55,22 +51,9 @@ function timeIt(iterations: number, fn: (i: number) => void): number {
   report('Tết date computations', `${fmt((n / ms) * 1000)} /s`);
 }
 
-// Bundle size of each function, bundled as CDK bundles it.
-for (const [key, def] of Object.entries(functionDefinitions)) {
-  const out = await build({
-    entryPoints: [resolve(root, def.entry)],
-    bundle: true,
-    write: false,
-    minify: true,
-    platform: 'node',
-    format: 'esm',
-    target: bundlingTarget,
-    mainFields: ['module', 'main'],
-    banner: { js: esmRequireBanner },
-    logLevel: 'silent',
-  });
-  const bytes = out.outputFiles.reduce((sum, f) => sum + f.contents.byteLength, 0);
-  report(`bundle size: ${key}`, `${fmt(bytes / 1024, 0)} KiB`);
+// Bundle size and cold import time of each function, as a ratio to a floor bundle (DynamoDB client only).
+for (const f of await measureBundles()) {
+  report(`bundle: ${f.name}`, `${fmt(f.kib, 0)} KiB, import ${fmt(f.importMs, 1)} ms = ${fmt(f.ratio, 2)}× floor`);
 }
 
 // HTTP through the local stack (gateway → middleware → handler → DynamoDB Local).

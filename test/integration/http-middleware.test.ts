@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { defineRoute, json } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
+import { dynamoServices } from '../../shared/http/services';
 import { useLocalStack } from '../support/local-stack';
 import { apiEvent, testContext } from '../support/api-event';
 
@@ -40,7 +41,7 @@ const handler = () =>
       );
       return json(201, { id, priority: query.priority, tags: body.tags, requestId });
     },
-  });
+  }, dynamoServices);
 
 const notesIn = async (folder: string) =>
   (
@@ -161,7 +162,7 @@ describe('unexpected errors', () => {
       createNote: async () => {
         throw new Error('secret connection string xyz');
       },
-    });
+    }, dynamoServices);
     const res = await failing(
       apiEvent(createNote, { path: '/notes/a', params: { folder: 'a' }, body: '{"title":"abc"}', headers: { 'content-type': 'application/json' } }),
       testContext(),

@@ -38,3 +38,11 @@ describe('routes by area', () => {
     }
   });
 });
+
+describe('entry points wire what their routes need', () => {
+  it('fails at cold start, naming the route, when a signed-in route has no principal resolver', async () => {
+    const { httpFunction } = await import('../../shared/http/handler');
+    const { auditRoutes } = await import('../../functions/audit/routes');
+    expect(() => httpFunction('audit', auditRoutes, { audit: ok, jobRuns: ok })).toThrow(/audit: queryAudit is signed-in but no principal resolver is wired/);
+  });
+});

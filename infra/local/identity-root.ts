@@ -1,0 +1,17 @@
+import { registerIdentityProvider } from '../../shared/application/identity';
+import { LocalIdentityProvider } from '../../shared/adapters/identity/local';
+import { documentClient } from '../../shared/adapters/aws-clients';
+import { env } from '../../shared/config/env';
+
+/**
+ * The local composition root for identity: the stand-in for Cognito, created on first use from the
+ * environment the local stack sets. Importing this module registers it; AWS bundles never do.
+ */
+let local: LocalIdentityProvider | undefined;
+
+export function localIdentity(): LocalIdentityProvider {
+  if (env().IDENTITY_PROVIDER !== 'local') throw new Error('IDENTITY_PROVIDER is not local');
+  return (local ??= new LocalIdentityProvider(documentClient(), env().TABLE_NAME, env().LOCAL_IDP_SECRET));
+}
+
+registerIdentityProvider('local', localIdentity);

@@ -1,0 +1,70 @@
+/**
+ * Bundle size and cold import time of every function, bundled as CDK bundles it, against a floor
+ * bundle holding only the DynamoDB client, measured in the same run (paired, interleaved rounds)
+ * so that machine load affects both alike. Prints figures; asserts nothing.
+ */
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { functionDefinitions } from '../../functions/manifest';
+import { bundleOptions } from '../../infra/constructs/bundling';
+
+const root = resolve(import.meta.dirname, '../..');
+
+export interface BundleFigure {
+  readonly name: string;
+  readonly kib: number;
+  readonly importMs: number;
+  readonly ratio: number;
+}
+
+async function bundle(entry: string, outfile: string): Promise<number> {
+  const out = await build({ ...bundleOptions, entryPoints: [entry], outfile, bundle: true, platform: 'node', logLevel: 'silent', metafile: true, nodePaths: [resolve(root, 'node_modules')] });
+  return Object.entries(out.metafile.outputs).filter(([file]) => file.endsWith('.mjs')).reduce((sum, [, o]) => sum + o.bytes, 0);
+}
+
+/** Enough environment for a handler module to load (values are never used to call anything). */
+const fakeEnv = {
+  TABLE_NAME: 'bench', MEDIA_BUCKET: 'bench', BACKUP_BUCKET: 'bench', EVENT_BUS_NAME: 'bench',
+  QUEUE_URLS: '{}', USER_POOL_ID: 'ap-southeast-1_bench', USER_POOL_CLIENT_ID: 'bench', AWS_REGION: 'ap-southeast-1',
+  PROVINCE_CODE: 'bench', PROVINCE_DOMAIN: 'bench.gov.vn', PROVINCE_NAME: 'Bench', PROVINCE_NAME_EN: 'Bench',
+  OPERATOR_EMAIL: 'bench@bench.gov.vn', POLICY_PRESET: 'national', LOG_LEVEL: 'SILENT', CORS_ALLOWED_ORIGINS: 'https://bench.gov.vn',
+};
+
+function importMs(file: string): number {
+  const script = 'const t = performance.now(); await import(process.argv[1]); console.log(performance.now() - t);';
+  const out = execFileSync(process.execPath, ['--enable-source-maps', '--input-type=module', '-e', script, file], {
+    env: { PATH: process.env.PATH ?? '', ...fakeEnv },
+    encoding: 'utf8',
+  });
+  return Number(out.trim().split('\n').pop());
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export async function measureBundles(rounds = 9): Promise<BundleFigure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-bundles-'));
+  try {
+    const floorEntry = join(dir, 'floor-entry.mjs');
+    writeFileSync(floorEntry, "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nconst client = new DynamoDBClient({});\nexport const handler = async () => client.config.region;\n");
+    const targets = [{ name: 'floor (DynamoDB client only)', entry: floorEntry }, ...Object.entries(functionDefinitions).map(([name, def]) => ({ name, entry: resolve(root, def.entry) }))];
+    const built = [];
+    for (const t of targets) {
+      const outfile = join(dir, `${t.name.split(' ')[0]}.mjs`);
+      built.push({ ...t, outfile, bytes: await bundle(t.entry, outfile) });
+    }
+    const samples = new Map<string, number[]>(built.map((b) => [b.name, []]));
+    for (let round = 0; round < rounds; round++) {
+      for (const b of round % 2 ? [...built].reverse() : built) samples.get(b.name)!.push(importMs(b.outfile));
+    }
+    const floor = median(samples.get(built[0]!.name)!);
+    return built.map((b) => {
+      const ms = median(samples.get(b.name)!);
+      return { name: b.name, kib: b.bytes / 1024, importMs: ms, ratio: ms / floor };
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
