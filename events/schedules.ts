@@ -1,11 +1,13 @@
+import type { FunctionKeyOfKind } from '../functions/manifest';
+
 /**
  * Scheduled jobs: EventBridge Scheduler expressions (UTC unless a time zone is given) and the
  * function each one runs. The local scheduler fires the same expressions.
  */
 export interface ScheduleDefinition {
   readonly job: string;
-  /** Key of the job function in functions/manifest.ts. */
-  readonly function: string;
+  /** Key of the job function in functions/manifest.ts (a typo or a non-job function fails to compile). */
+  readonly function: FunctionKeyOfKind<'job'>;
   /** `rate(N minutes|hours|days)` or `cron(min hour day-of-month month day-of-week year)`. */
   readonly expression: string;
   readonly timeZone: string;
@@ -27,7 +29,7 @@ export const schedules: readonly ScheduleDefinition[] = [
 /** Jobs an operator runs by hand (`npm run job -- NAME` locally, a Lambda invoke on AWS), never on a schedule. */
 export interface ManualJobDefinition {
   readonly job: string;
-  readonly function: string;
+  readonly function: FunctionKeyOfKind<'job'>;
   readonly description: string;
 }
 
@@ -39,4 +41,4 @@ export const manualJobs: readonly ManualJobDefinition[] = [
   },
 ];
 
-export const allJobs: ReadonlyArray<{ job: string; function: string }> = [...schedules, ...manualJobs];
+export const allJobs: ReadonlyArray<{ job: string; function: FunctionKeyOfKind<'job'> }> = [...schedules, ...manualJobs];

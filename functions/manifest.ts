@@ -1,5 +1,5 @@
 import type { BucketKey } from '../infra/definitions/buckets';
-import type { QueueKey } from '../infra/definitions/queues';
+import type { QueueKey, queueDefinitions } from '../infra/definitions/queues';
 
 /**
  * Every Lambda function: its entry file and the least privilege it needs. CDK builds one
@@ -105,3 +105,14 @@ export const functionDefinitions = {
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionKey = keyof typeof functionDefinitions;
+
+/** The keys of functions of one kind: schedules name job functions, queues consumer functions. */
+export type FunctionKeyOfKind<K extends FunctionDefinition['kind']> = {
+  [F in FunctionKey]: (typeof functionDefinitions)[F]['kind'] extends K ? F : never;
+}[FunctionKey];
+
+/** Every queue's consumer is a consumer function here: a typo fails to compile, not at synth. */
+type Assert<T extends true> = T;
+export type QueueConsumersAreConsumerFunctions = Assert<
+  (typeof queueDefinitions)[QueueKey]['consumer'] extends FunctionKeyOfKind<'consumer'> ? true : false
+>;

@@ -6,6 +6,7 @@ export interface QueueDefinition {
   readonly logicalName: string;
   readonly localName: string;
   /** Key of the consuming function in functions/manifest.ts. */
+  /** Checked at compile time to be a consumer function of the manifest (functions/manifest.ts). */
   readonly consumer: string;
   readonly batchSize: number;
   /** Receives before a message moves to the DLQ. */

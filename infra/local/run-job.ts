@@ -5,7 +5,6 @@ import { invoke } from './functions';
 import './identity-root'; // the local composition root: jobs that manage users get the stand-in
 import { loadDeploymentConfig } from '../config/deployment';
 import { allJobs } from '../../events/schedules';
-import type { FunctionKey } from '../../functions/manifest';
 
 /** `npm run job -- NAME`: runs one scheduled job now, against the running `npm start` stack. */
 const name = process.argv[2];
@@ -27,7 +26,7 @@ Object.assign(process.env, functionEnvironment(state.endpoints, state.resources,
   LOCAL_IDP_SECRET: state.identitySecret,
 });
 try {
-  const result = await invoke(schedule.function as FunctionKey, { trigger: 'manual' });
+  const result = await invoke(schedule.function, { trigger: 'manual' });
   console.log(JSON.stringify(result, null, 2));
 } catch (error) {
   console.error(`job ${name} failed: ${(error as Error).message}`);

@@ -1,6 +1,5 @@
 import { allRoutes } from '../../functions/routes';
 import { allJobs, schedules } from '../../events/schedules';
-import type { FunctionKey } from '../../functions/manifest';
 import { createLocalResources, functionEnvironment, localClients, type LocalEndpoints, type LocalResources } from './resources';
 import { startGateway, type Authorizer, type LocalGateway } from './gateway';
 import { startQueuePollers, type QueuePollers } from './queue-pollers';
@@ -58,14 +57,14 @@ export async function startLocalStack(options: {
   const runJob = async (job: string) => {
     const schedule = allJobs.find((s) => s.job === job);
     if (!schedule) throw new Error(`Unknown job "${job}"; known: ${allJobs.map((s) => s.job).join(', ')}`);
-    return invoke(schedule.function as FunctionKey, { trigger: 'manual' });
+    return invoke(schedule.function, { trigger: 'manual' });
   };
 
   let scheduler: LocalScheduler | undefined;
   if (options.scheduler) {
     scheduler = startScheduler(schedules, async (schedule) => {
       try {
-        await invoke(schedule.function as FunctionKey, { trigger: 'schedule' });
+        await invoke(schedule.function, { trigger: 'schedule' });
       } catch (error) {
         options.onJobError?.(schedule.job, error);
       }

@@ -8,7 +8,6 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import { manualJobs, schedules } from '../../events/schedules';
-import type { FunctionKey } from '../../functions/manifest';
 import { PortalFunction, type PortalResources } from '../constructs/portal-function';
 
 /** The compliance jobs and the EventBridge Scheduler schedules that run them. */
@@ -25,12 +24,12 @@ export class JobsStack extends Stack {
 
     for (const manual of manualJobs) {
       const id = manual.job.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
-      const fn = new PortalFunction(this, `${id}Job`, manual.function as FunctionKey, props.resources);
+      const fn = new PortalFunction(this, `${id}Job`, manual.function, props.resources);
       new CfnOutput(this, `${id}FunctionName`, { value: fn.functionName, description: manual.description });
     }
     for (const schedule of schedules) {
       const id = schedule.job.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
-      const fn = new PortalFunction(this, `${id}Job`, schedule.function as FunctionKey, props.resources);
+      const fn = new PortalFunction(this, `${id}Job`, schedule.function, props.resources);
       new Schedule(this, `${id}Schedule`, {
         description: `${schedule.description} (${schedule.basis})`,
         schedule: ScheduleExpression.expression(schedule.expression, TimeZone.of(schedule.timeZone)),

@@ -46,3 +46,20 @@ describe('entry points wire what their routes need', () => {
     expect(() => httpFunction('audit', auditRoutes, { audit: ok, jobRuns: ok })).toThrow(/audit: queryAudit is signed-in but no principal resolver is wired/);
   });
 });
+
+describe('function keys in schedules and queues', () => {
+  it('are checked at compile time', () => {
+    const schedule: import('../../events/schedules').ScheduleDefinition = {
+      job: 'x',
+      // @ts-expect-error a typo in a function key does not compile
+      function: 'dependencyChek',
+      expression: 'rate(1 day)',
+      timeZone: 'UTC',
+      basis: '',
+      description: '',
+    };
+    // @ts-expect-error a consumer is not a job
+    const wrongKind: import('../../events/schedules').ScheduleDefinition['function'] = 'recordJobRun';
+    expect([schedule.function, wrongKind]).toHaveLength(2);
+  });
+});

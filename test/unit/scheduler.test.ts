@@ -37,8 +37,8 @@ describe('local scheduler', () => {
     const fired: string[] = [];
     const scheduler = startScheduler(
       [
-        { job: 'every-15', function: 'x', expression: 'rate(15 minutes)', timeZone: 'UTC', basis: '', description: '' },
-        { job: 'daily-7h', function: 'x', expression: 'cron(0 7 * * ? *)', timeZone: 'Asia/Ho_Chi_Minh', basis: '', description: '' },
+        { job: 'every-15', function: 'dependencyCheck', expression: 'rate(15 minutes)', timeZone: 'UTC', basis: '', description: '' },
+        { job: 'daily-7h', function: 'dependencyCheck', expression: 'cron(0 7 * * ? *)', timeZone: 'Asia/Ho_Chi_Minh', basis: '', description: '' },
       ],
       async (s) => {
         fired.push(`${s.job}@${new Date().toISOString()}`);
