@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Template } from 'aws-cdk-lib/assertions';
 import { buildPortal } from '../../infra/portal-app';
 import { deploymentConfigSchema, loadDeploymentConfig } from '../../infra/config/deployment';
 import { userPoolPasswordPolicy } from '../../infra/stacks/auth-stack';
