@@ -1,3 +1,4 @@
+import { createPublicKey, verify, type JsonWebKey } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -193,5 +194,26 @@ export async function startCognitoLocal(triggers: CognitoLocal['triggers'] = {})
       await new Promise((resolve) => http.close(resolve));
       rmSync(directory, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * What API Gateway's Cognito authorizer does, for the local gateway: checks the token's RS256
+ * signature against the pool's JWKS, its issuer and expiry, and passes the claims on as strings.
+ */
+export function cognitoAuthorizer(cognito: () => CognitoLocal) {
+  return async (header: string | undefined): Promise<Record<string, string> | undefined> => {
+    const token = /^Bearer\s+(.+)$/i.exec(header ?? '')?.[1];
+    const [head, body, signature] = token?.split('.') ?? [];
+    if (!head || !body || !signature) return undefined;
+    const { endpoint, userPoolId } = cognito();
+    const jwks = (await (await fetch(`${endpoint}/${userPoolId}/.well-known/jwks.json`)).json()) as { keys: Array<JsonWebKey & { kid: string }> };
+    const { kid, alg } = JSON.parse(Buffer.from(head, 'base64url').toString()) as { kid?: string; alg?: string };
+    const jwk = jwks.keys.find((k) => k.kid === kid);
+    if (alg !== 'RS256' || !jwk) return undefined;
+    if (!verify('RSA-SHA256', Buffer.from(`${head}.${body}`), createPublicKey({ key: jwk, format: 'jwk' }), Buffer.from(signature, 'base64url'))) return undefined;
+    const claims = JSON.parse(Buffer.from(body, 'base64url').toString()) as Record<string, unknown>;
+    if (claims.iss !== `${endpoint}/${userPoolId}` || typeof claims.exp !== 'number' || claims.exp * 1000 < Date.now()) return undefined;
+    return Object.fromEntries(Object.entries(claims).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]));
   };
 }
