@@ -1,5 +1,6 @@
 import type { BucketKey } from '../infra/definitions/buckets';
 import type { QueueKey, queueDefinitions } from '../infra/definitions/queues';
+import { keys } from '../shared/adapters/dynamo/keys';
 
 /**
  * Every Lambda function: its entry file and the least privilege it needs. CDK builds one
@@ -8,13 +9,21 @@ import type { QueueKey, queueDefinitions } from '../infra/definitions/queues';
 /** `probe`: may only ask whether the resource exists and answers (health, monitoring). */
 export type Access = 'probe' | 'read' | 'readwrite';
 
+/** Narrower than `table`: these item actions only, on partitions whose key starts with a prefix (IAM dynamodb:LeadingKeys). */
+export interface TableItemAccess {
+  readonly actions: ReadonlyArray<'GetItem' | 'PutItem' | 'UpdateItem' | 'ConditionCheckItem'>;
+  readonly partitionPrefixes: readonly string[];
+}
+
 export interface FunctionDefinition {
   readonly entry: string;
-  readonly kind: 'http' | 'job' | 'consumer';
+  /** `cognito-trigger`: invoked by the user pool (infra/stacks/auth-stack.ts), not by routes or schedules. */
+  readonly kind: 'http' | 'job' | 'consumer' | 'cognito-trigger';
   readonly description: string;
   readonly memoryMb?: number;
   readonly timeoutSeconds?: number;
   readonly table?: Access;
+  readonly tableItems?: TableItemAccess;
   readonly buckets?: Partial<Record<BucketKey, Access>>;
   /** Queues the function may inspect or send to (consumers get their own queue implicitly). */
   readonly queues?: readonly QueueKey[];
@@ -101,6 +110,13 @@ export const functionDefinitions = {
     kind: 'consumer',
     description: 'Writes every finished job run to the job ledger',
     table: 'readwrite',
+  },
+  cognitoPasswordChanges: {
+    entry: 'functions/cognito/password-changes.ts',
+    kind: 'cognito-trigger',
+    description: 'Cognito triggers: records first-sign-in passwords and resets made in Cognito on the account',
+    // Reads and updates the account, appends its audit entry (a transaction): nothing else.
+    tableItems: { actions: ['GetItem', 'UpdateItem', 'PutItem'], partitionPrefixes: [keys.account('').pk, keys.auditOf('').pk] },
   },
 } as const satisfies Record<string, FunctionDefinition>;
 

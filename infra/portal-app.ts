@@ -15,7 +15,7 @@ export function buildPortal(app: App, config: DeploymentConfig) {
   const tags = { project: 'cong-ttdt', province: config.province.code, stage: config.stage };
 
   const data = new DataStack(app, `${prefix}-Data`, { env, tags });
-  const auth = new AuthStack(app, `${prefix}-Auth`, { env, tags, config });
+  const auth = new AuthStack(app, `${prefix}-Auth`, { env, tags, config, table: data.table });
   const async = new AsyncStack(app, `${prefix}-Async`, {
     env,
     tags,

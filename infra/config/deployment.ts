@@ -7,6 +7,17 @@ import { policyRuleIds, presetIds } from '../../shared/domain/policies';
  * The deployment's own settings, read from one file (infra/config/deployment.json, or the file
  * named by PORTAL_CONFIG) by CDK and by the local stack. Invalid settings stop synth at once.
  */
+/**
+ * Where Cognito may send the console back after sign-in or sign-out: HTTPS, or plain HTTP on
+ * localhost for development (Cognito's own rule); no wildcard, no fragment (RFC 6749 3.1.2).
+ */
+const redirectUrl = z.url().refine((raw) => {
+  if (!URL.canParse(raw)) return false;
+  const url = new URL(raw);
+  const local = url.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(url.hostname);
+  return (url.protocol === 'https:' || local) && url.hash === '' && !raw.includes('*');
+}, 'must be an https:// URL (or http://localhost), without wildcard or fragment');
+
 export const deploymentConfigSchema = z.object({
   province: z.object({
     /** Short code used in names and sub-portal domains, e.g. `binhdinh`. */
@@ -29,6 +40,11 @@ export const deploymentConfigSchema = z.object({
   region: z.string().regex(/^[a-z]{2}-[a-z]+-\d$/),
   stage: z.string().regex(/^[a-z][a-z0-9]{0,9}$/),
   corsOrigins: z.array(z.string()).min(1),
+  /** The staff console: Cognito's authorization code flow (PKCE) returns to these URLs only. */
+  console: z.object({
+    callbackUrls: z.array(redirectUrl).min(1),
+    logoutUrls: z.array(redirectUrl).min(1),
+  }),
 });
 
 export type DeploymentConfig = z.infer<typeof deploymentConfigSchema>;

@@ -130,6 +130,7 @@ function grantManifestAccess(fn: NodejsFunction, def: FunctionDefinition, resour
       new PolicyStatement({
         actions: [
           'cognito-idp:AdminCreateUser',
+          'cognito-idp:AdminDeleteUser', // undoes a creation that could not complete
           'cognito-idp:AdminAddUserToGroup',
           'cognito-idp:AdminRemoveUserFromGroup',
           'cognito-idp:AdminDisableUser',

@@ -4,6 +4,8 @@ export interface BucketDefinition {
   /** Local name suffix; on AWS CDK generates a unique name and passes it through env. */
   readonly localName: string;
   readonly versioned: boolean;
+  /** Versioned buckets: how long an overwritten or deleted object's old version stays restorable. */
+  readonly keepNoncurrentVersionsDays?: number;
   readonly envVar: string;
   readonly purpose: string;
 }
@@ -12,7 +14,10 @@ export const bucketDefinitions = {
   media: {
     logicalName: 'Media',
     localName: 'media',
-    versioned: false,
+    // An attachment deleted or replaced by mistake can be brought back for 90 days: longer than
+    // the weekly backup cycle (TG 8.2), so every backup's media manifest points at live versions.
+    versioned: true,
+    keepNoncurrentVersionsDays: 90,
     envVar: 'MEDIA_BUCKET',
     purpose: 'uploaded attachments and media of content items',
   },
@@ -20,6 +25,7 @@ export const bucketDefinitions = {
     logicalName: 'Backups',
     localName: 'backups',
     versioned: true,
+    keepNoncurrentVersionsDays: 90,
     envVar: 'BACKUP_BUCKET',
     purpose: 'weekly table exports and media manifests (TG 8.2, TG 16.3)',
   },

@@ -4,6 +4,9 @@ import {
   CfnUserPoolGroup,
   FeaturePlan,
   Mfa,
+  OAuthScope,
+  UserPoolOperation,
+  type PasswordPolicy,
   StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
@@ -11,33 +14,46 @@ import {
   UserPoolResourceServer,
   ResourceServerScope,
 } from 'aws-cdk-lib/aws-cognito';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { machineScopes, RESOURCE_SERVER } from '../../shared/domain/access/scopes';
 import type { Construct } from 'constructs';
+import { passwordPolicy } from '../../shared/domain/accounts/password-policy';
 import { roles } from '../../shared/domain/roles';
 import type { DeploymentConfig } from '../config/deployment';
+import { CognitoTriggerFunction } from '../constructs/cognito-trigger-function';
+
+type PolicyValues = { readonly [K in 'minLength' | 'temporaryPasswordValidityDays']: { readonly value: number } } & {
+  readonly [K in 'requireLower' | 'requireUpper' | 'requireDigit' | 'requireSpecial']: { readonly value: boolean };
+};
+
+/** Cognito's password policy from the domain's (shared/domain/accounts/password-policy.ts), so they never differ. */
+export function userPoolPasswordPolicy(policy: PolicyValues = passwordPolicy): PasswordPolicy {
+  return {
+    minLength: policy.minLength.value,
+    requireLowercase: policy.requireLower.value,
+    requireUppercase: policy.requireUpper.value,
+    requireDigits: policy.requireDigit.value,
+    requireSymbols: policy.requireSpecial.value,
+    tempPasswordValidity: Duration.days(policy.temporaryPasswordValidityDays.value),
+  };
+}
 
 /**
- * Staff sign-in: one user pool, a group per role, the regulations' password rules (NA 10.2đ:
- * at least 8 characters with upper, lower, digit and special character; change at first sign-in).
+ * Staff sign-in: one user pool, a group per role, the regulations' password rules (NA 10.2đ,
+ * from the domain), and a trigger that records on our account every password change made in
+ * Cognito (first sign-in, reset), so that the "must change" mark and the 3-month rule hold on AWS.
  */
 export class AuthStack extends Stack {
   readonly userPool: UserPool;
   readonly consoleClient: UserPoolClient;
 
-  constructor(scope: Construct, id: string, props: StackProps & { config: DeploymentConfig }) {
+  constructor(scope: Construct, id: string, props: StackProps & { config: DeploymentConfig; table: ITable }) {
     super(scope, id, props);
     this.userPool = new UserPool(this, 'Staff', {
       userPoolName: `portal-${props.config.stage}-staff`,
       selfSignUpEnabled: false,
       signInAliases: { username: true, email: true },
-      passwordPolicy: {
-        minLength: 8,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireDigits: true,
-        requireSymbols: true,
-        tempPasswordValidity: Duration.days(3),
-      },
+      passwordPolicy: userPoolPasswordPolicy(),
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       featurePlan: FeaturePlan.PLUS,
       standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
@@ -51,9 +67,28 @@ export class AuthStack extends Stack {
       id: 'AwsSolutions-COG2',
       reason: 'TOTP MFA is offered to every account; making it mandatory is each province\u2019s decision (the regulations require strong passwords, not MFA).',
     });
+    const passwordChanges = new CognitoTriggerFunction(this, 'PasswordChangesTrigger', 'cognitoPasswordChanges', props.table);
+    // First sign-in (NEW_PASSWORD_REQUIRED answered) ends in a post authentication; a confirmed
+    // forgotten-password reset in a post confirmation. Cognito's own ChangePassword has no trigger:
+    // the API's POST /me/password is the way to change a password, and it records the change itself.
+    this.userPool.addTrigger(UserPoolOperation.POST_AUTHENTICATION, passwordChanges);
+    this.userPool.addTrigger(UserPoolOperation.POST_CONFIRMATION, passwordChanges);
+
+    const { callbackUrls, logoutUrls } = props.config.console;
     this.consoleClient = this.userPool.addClient('Console', {
-      // adminUserPassword: the API verifies the current password when a user changes it (POST /me/password).
-      authFlows: { userSrp: true, adminUserPassword: true },
+      // USER_PASSWORD_AUTH is the flow the local stand-in speaks (/local-auth) and cognito-local
+      // tests, so both sides sign in the same way (the password travels over TLS, as it does to
+      // POST /me/password). ADMIN_USER_PASSWORD_AUTH lets the API verify the current password
+      // when a user changes it. No SRP and no custom auth: one flow, on both sides.
+      authFlows: { userPassword: true, adminUserPassword: true },
+      // A browser app holds no secret: the authorization code flow with PKCE, never implicit.
+      generateSecret: false,
+      oAuth: {
+        flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls,
+        logoutUrls,
+      },
       preventUserExistenceErrors: true,
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),

@@ -52,7 +52,17 @@ export class DataStack extends Stack {
         serverAccessLogsBucket: accessLogs,
         serverAccessLogsPrefix: `${bucketDef.localName}/`,
         removalPolicy: RemovalPolicy.RETAIN,
-        ...(bucketDef.versioned ? { lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(90) }] } : {}),
+        lifecycleRules: [
+          {
+            id: 'bounded-history',
+            // Old versions stay restorable for a bounded time; orphaned delete markers and
+            // uploads that never completed (which cost storage but show nowhere) are cleaned up.
+            ...(bucketDef.versioned
+              ? { noncurrentVersionExpiration: Duration.days(bucketDef.keepNoncurrentVersionsDays), expiredObjectDeleteMarker: true }
+              : {}),
+            abortIncompleteMultipartUploadAfter: Duration.days(7),
+          },
+        ],
       });
     }
     this.buckets = buckets;

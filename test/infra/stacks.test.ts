@@ -25,7 +25,8 @@ describe('CDK stacks', () => {
     stacks = buildPortal(app, loadDeploymentConfig());
   });
 
-  it('synthesises with zero unacknowledged cdk-nag AwsSolutions findings', () => {
+  // A full synth with cdk-nag takes ~10 s on an idle machine, several times that on a loaded one.
+  it('synthesises with zero unacknowledged cdk-nag AwsSolutions findings', { timeout: 120_000 }, () => {
     expect(() => app.synth()).not.toThrow();
   });
 

@@ -1,6 +1,7 @@
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
+  AdminDeleteUserCommand,
   AdminDisableUserCommand,
   AdminInitiateAuthCommand,
   AdminRemoveUserFromGroupCommand,
@@ -10,10 +11,13 @@ import {
   CognitoIdentityProviderClient,
   CreateUserPoolClientCommand,
   DeleteUserPoolClientCommand,
+  AliasExistsException,
   NotAuthorizedException,
+  UserNotFoundException,
+  UsernameExistsException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { IdentityProvider, NewUser } from '../../application/identity-provider';
-import { DomainError } from '../../domain/errors';
+import { DomainError, type FieldIssue } from '../../domain/errors';
 import type { Role } from '../../domain/roles';
 
 /**
@@ -29,23 +33,50 @@ export class CognitoIdentityProvider implements IdentityProvider {
     private readonly clientId: string,
   ) {}
 
+  /**
+   * AdminCreateUser either creates the user or nothing; everything after it (group membership)
+   * is undone by deleting the user again, so a failure never leaves a user behind that our
+   * records do not know.
+   */
   async createUser(user: NewUser) {
-    const out = await this.client.send(
-      new AdminCreateUserCommand({
-        UserPoolId: this.userPoolId,
-        Username: user.username,
-        DesiredDeliveryMediums: ['EMAIL'],
-        UserAttributes: [
-          { Name: 'email', Value: user.email },
-          { Name: 'email_verified', Value: 'true' },
-          { Name: 'custom:unit', Value: user.unitCode },
-        ],
-      }),
-    );
-    const subject = out.User?.Attributes?.find((a) => a.Name === 'sub')?.Value;
-    if (!subject) throw new Error('Cognito returned no sub for the new user');
-    await this.setRoles(user.username, [], user.roles);
+    let subject: string | undefined;
+    try {
+      const out = await this.client.send(
+        new AdminCreateUserCommand({
+          UserPoolId: this.userPoolId,
+          Username: user.username,
+          DesiredDeliveryMediums: ['EMAIL'],
+          UserAttributes: [
+            { Name: 'email', Value: user.email },
+            { Name: 'email_verified', Value: 'true' },
+            { Name: 'custom:unit', Value: user.unitCode },
+          ],
+        }),
+      );
+      subject = out.User?.Attributes?.find((a) => a.Name === 'sub')?.Value;
+    } catch (error) {
+      // E-mail is a sign-in alias: Cognito refuses a second user with the same verified address.
+      if (error instanceof AliasExistsException) throw taken('body.email', { vi: `Địa chỉ thư ${user.email} đã dùng cho tài khoản khác`, en: `The e-mail address ${user.email} belongs to another account` });
+      if (error instanceof UsernameExistsException) throw taken('body.username', { vi: `Tên đăng nhập ${user.username} đã tồn tại`, en: `The username ${user.username} is taken` });
+      throw error;
+    }
+    try {
+      if (!subject) throw new Error('Cognito returned no sub for the new user');
+      await this.setRoles(user.username, [], user.roles);
+    } catch (error) {
+      await this.deleteUser(user.username);
+      throw error;
+    }
     return { subject };
+  }
+
+  /** Removes a user, e.g. to undo a creation whose account record could not be written. Absent users are fine. */
+  async deleteUser(username: string): Promise<void> {
+    try {
+      await this.client.send(new AdminDeleteUserCommand({ UserPoolId: this.userPoolId, Username: username }));
+    } catch (error) {
+      if (!(error instanceof UserNotFoundException)) throw error;
+    }
   }
 
   async setRoles(username: string, previous: readonly Role[], next: readonly Role[]): Promise<void> {
@@ -109,3 +140,8 @@ export class CognitoIdentityProvider implements IdentityProvider {
     await this.client.send(new AdminResetUserPasswordCommand({ UserPoolId: this.userPoolId, Username: username }));
   }
 }
+
+const taken = (field: string, message: { vi: string; en: string }): DomainError => {
+  const issue: FieldIssue = { field, code: 'taken', message };
+  return new DomainError('conflict', message, [issue]);
+};
