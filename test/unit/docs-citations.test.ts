@@ -16,6 +16,7 @@ const LOCATION = /`((?:shared|functions|infra|events|test)\/[\w./-]+\.(?:ts|json
 const NOT_BUILT = /not built yet \(issue: ([^)]+)\)/g;
 const ISSUES = ['content', 'Q&A', 'backups', 'reports', 'console'];
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const locations = [...provinces.matchAll(LOCATION)].map(([, file, symbol]) => ({ file: file!, symbol }));
 
 /** Rows of the rule tables: the tables whose last column is `code`. */
@@ -45,7 +46,8 @@ describe('docs/provinces.md', () => {
 
   it.each(locations.map((l) => [`${l.file}${l.symbol ? ` ${l.symbol}` : ''}`, l] as const))('%s exists', (_, { file, symbol }) => {
     expect(existsSync(resolve(root, file)), `${file} does not exist`).toBe(true);
-    if (symbol) expect(read(file), `${symbol} does not appear in ${file}`).toContain(symbol);
+    // A whole word, so that a rename such as adminAccountName → adminAccountNameOf is noticed.
+    if (symbol) expect(read(file), `${symbol} does not appear in ${file}`).toMatch(new RegExp(`(?<![\\w$])${escape(symbol)}(?![\\w$])`));
   });
 
   it('gives every rule a place in the code, or the issue that will build it', () => {
