@@ -42,7 +42,7 @@ describe('seed province configs', () => {
       expect(presetIds).toContain(config.policyPreset);
       expect(config.policyPreset).toBe(expected[code]!.preset);
       expect(config.languages).toEqual(expected[code]!.languages);
-      expect(effectivePolicy(config.policyPreset, config.policyOverrides).preset).toBe(config.policyPreset);
+      expect(effectivePolicy(config.policyPreset).preset).toBe(config.policyPreset);
     });
 
     it('synthesises the CDK app, every function carrying the province’s settings', () => {
