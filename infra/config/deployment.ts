@@ -25,8 +25,11 @@ export const deploymentConfigSchema = z.object({
   policyOverrides: z
     .partialRecord(z.enum(policyRuleIds as [string, ...string[]]), z.object({ value: z.number().int().min(0).max(365), basis: z.string().min(1) }))
     .default({}),
-  /** Official working hours, local time (BĐ 9.4: Monday–Friday, within working hours). */
-  workingHours: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/).default('07:30-17:00'),
+  /**
+   * Official working hours, local time (BĐ 9.4: Monday–Friday, within working hours). No default:
+   * they decide when a receipt counts from the next working day, so each province states its own.
+   */
+  workingHours: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM-HH:MM, e.g. 07:30-17:00'),
   alarmEmail: z.email(),
   region: z.string().regex(/^[a-z]{2}-[a-z]+-\d$/),
   stage: z.string().regex(/^[a-z][a-z0-9]{0,9}$/),

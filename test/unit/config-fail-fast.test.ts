@@ -23,10 +23,15 @@ describe('deployment config (infra/config/deployment.ts)', () => {
     expect(() => loadDeploymentConfig(file)).toThrow(/unknown policy preset "ha-noi-2030"; known presets: national, binh-dinh-2020,[\s\S]*policyPreset/);
   });
 
-  it.each(['alarmEmail', 'domain', 'languages', 'policyPreset', 'region', 'stage', 'corsOrigins'] as const)('refuses a config without %s', (field) => {
+  it.each(['alarmEmail', 'domain', 'languages', 'policyPreset', 'workingHours', 'region', 'stage', 'corsOrigins'] as const)('refuses a config without %s', (field) => {
     const { [field]: _omitted, ...rest } = valid;
     const file = writeConfig(`without-${field}.json`, rest);
     expect(() => loadDeploymentConfig(file)).toThrow(new RegExp(`Invalid deployment config[\\s\\S]*${field}`));
+  });
+
+  it('refuses working hours that the functions would refuse at cold start', () => {
+    const file = writeConfig('bad-hours.json', { ...valid, workingHours: '07:30-25:00' });
+    expect(() => loadDeploymentConfig(file)).toThrow(/must be HH:MM-HH:MM[\s\S]*workingHours/);
   });
 
   it('refuses a portal without Vietnamese', () => {
