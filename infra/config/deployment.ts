@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as z from 'zod';
 import { policyRuleIds, presetIds } from '../../shared/domain/policies';
@@ -28,14 +28,19 @@ export const deploymentConfigSchema = z.object({
   /** The provincial portal's domain, e.g. `binhdinh.gov.vn`. */
   domain: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/),
   languages: z.array(z.enum(['vi', 'en', 'zh'])).min(1).refine((l) => l.includes('vi'), 'Vietnamese is required'),
-  /** Deadline policy preset (see shared/domain/policies) and single-value overrides. */
-  policyPreset: z.enum(presetIds as [string, ...string[]]),
+  /** Deadline policy preset (see shared/domain/policies); an unknown id stops synth and local start. */
+  policyPreset: z.enum(presetIds as [string, ...string[]], {
+    error: (issue) => `unknown policy preset ${JSON.stringify(issue.input)}; known presets: ${presetIds.join(', ')}`,
+  }),
   /** Single values replaced for this province, each with its own legal basis. */
   policyOverrides: z
     .partialRecord(z.enum(policyRuleIds as [string, ...string[]]), z.object({ value: z.number().int().min(0).max(365), basis: z.string().min(1) }))
     .default({}),
-  /** Official working hours, local time (BĐ 11.4: Monday–Friday, within working hours). */
-  workingHours: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/).default('07:30-17:00'),
+  /**
+   * Official working hours, local time (BĐ 9.4: Monday–Friday, within working hours). No default:
+   * they decide when a receipt counts from the next working day, so each province states its own.
+   */
+  workingHours: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM-HH:MM, e.g. 07:30-17:00'),
   alarmEmail: z.email(),
   region: z.string().regex(/^[a-z]{2}-[a-z]+-\d$/),
   stage: z.string().regex(/^[a-z][a-z0-9]{0,9}$/),
@@ -49,9 +54,29 @@ export const deploymentConfigSchema = z.object({
 
 export type DeploymentConfig = z.infer<typeof deploymentConfigSchema>;
 
+/**
+ * `path` (or PORTAL_CONFIG) is taken from the working directory, e.g.
+ * `PORTAL_CONFIG=infra/config/provinces/quangninh.json npm start`; a bare name such as
+ * `deployment.json` is still found next to this file. Without either, infra/config/deployment.json.
+ */
+export function resolveConfigPath(path = process.env.PORTAL_CONFIG): string {
+  if (path === undefined || path === '') return resolve(import.meta.dirname, 'deployment.json');
+  const fromCwd = resolve(process.cwd(), path);
+  if (existsSync(fromCwd)) return fromCwd;
+  const besideLoader = resolve(import.meta.dirname, path);
+  if (existsSync(besideLoader)) return besideLoader;
+  throw new Error(`Deployment config not found: ${path} (looked at ${fromCwd} and ${besideLoader})`);
+}
+
 export function loadDeploymentConfig(path = process.env.PORTAL_CONFIG): DeploymentConfig {
-  const file = resolve(import.meta.dirname, path ?? 'deployment.json');
-  const parsed = deploymentConfigSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  const file = resolveConfigPath(path);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`Invalid deployment config ${file}: not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = deploymentConfigSchema.safeParse(raw);
   if (!parsed.success) {
     throw new Error(`Invalid deployment config ${file}:\n${z.prettifyError(parsed.error)}`);
   }
@@ -65,6 +90,7 @@ export function configEnvironment(config: DeploymentConfig): Record<string, stri
     PROVINCE_DOMAIN: config.domain,
     PROVINCE_NAME: config.province.name,
     PROVINCE_NAME_EN: config.province.nameEn,
+    PROVINCE_LANGUAGES: config.languages.join(','),
     OPERATOR_EMAIL: config.alarmEmail,
     POLICY_PRESET: config.policyPreset,
     POLICY_OVERRIDES: JSON.stringify(config.policyOverrides),

@@ -18,7 +18,7 @@ export interface SeededAccount {
 export async function ensureProvince(name: { vi: string; en: string }): Promise<void> {
   const code = env().PROVINCE_CODE;
   if (await directory().units.get(code)) return;
-  await createUnit('bootstrap', { code, name, kind: 'province', parentCode: null, slug: code }, 'bootstrap');
+  await createUnit('bootstrap', { code, name, kind: 'province', parentCode: null, slug: code, languages: env().PROVINCE_LANGUAGES }, 'bootstrap');
 }
 
 export async function ensureAccount(input: { username: string; fullName: string; email: string; unitCode: string; roles: readonly Role[] }): Promise<SeededAccount | undefined> {

@@ -1,8 +1,11 @@
 import * as z from 'zod';
+import { presetIds } from '../domain/policies/presets';
 
 /**
  * Runtime configuration of every function, parsed once at cold start. A missing or malformed
- * variable stops the function before it serves anything, with the variable named.
+ * variable stops the function before it serves anything, with the variable named. The province's
+ * own settings (infra/config/deployment.ts `configEnvironment`) have no defaults here: a function
+ * deployed without them must fail, not serve a demo province.
  */
 const queueUrls = z
   .string()
@@ -23,15 +26,22 @@ const envSchema = z.object({
   QUEUE_URLS: queueUrls,
   /** `local` routes events in process to SQS by events/rules.ts; on AWS EventBridge does it. */
   EVENT_TRANSPORT: z.enum(['eventbridge', 'local']).default('eventbridge'),
-  CORS_ALLOWED_ORIGINS: z.string().default('*'),
+  CORS_ALLOWED_ORIGINS: z.string().min(1),
   IDEMPOTENCY_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 86400).default(86400),
-  PROVINCE_CODE: z.string().min(1).default('demo'),
-  PROVINCE_DOMAIN: z.string().min(1).default('demo.gov.vn'),
-  PROVINCE_NAME: z.string().min(1).default('Tỉnh Demo'),
-  PROVINCE_NAME_EN: z.string().min(1).default('Demo Province'),
+  PROVINCE_CODE: z.string().min(1),
+  PROVINCE_DOMAIN: z.string().min(1),
+  PROVINCE_NAME: z.string().min(1),
+  PROVINCE_NAME_EN: z.string().min(1),
+  /** Language versions of the provincial portal, comma-separated, e.g. `vi,en,zh` (QN 2). */
+  PROVINCE_LANGUAGES: z
+    .string()
+    .transform((raw) => raw.split(',').map((l) => l.trim()))
+    .pipe(z.array(z.enum(['vi', 'en', 'zh'])).refine((l) => l.includes('vi'), 'must include vi')),
   /** Receives the first operator's temporary password (bootstrap-directory). */
-  OPERATOR_EMAIL: z.email().default('vanhanh@demo.gov.vn'),
-  POLICY_PRESET: z.string().min(1).default('national'),
+  OPERATOR_EMAIL: z.email(),
+  POLICY_PRESET: z.enum(presetIds as [string, ...string[]], {
+    error: (issue) => `unknown policy preset ${JSON.stringify(issue.input)}; known presets: ${presetIds.join(', ')}`,
+  }),
   POLICY_OVERRIDES: z
     .string()
     .default('{}')
@@ -52,7 +62,6 @@ const envSchema = z.object({
   WORKING_HOURS: z
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/)
-    .default('07:30-17:00')
     .transform((raw) => {
       const [start, end] = raw.split('-').map((t) => {
         const [h, m] = t.split(':').map(Number);
