@@ -29,7 +29,7 @@ export const handler = httpFunction('calendar', calendarRoutes, {
   calendarIcs: async ({ params, lang }) => {
     const year = (await currentCalendar()).year(params.year);
     const body = yearToICalendar(year, {
-      domain: `${env().PROVINCE_CODE}.gov.vn`,
+      domain: env().PROVINCE_DOMAIN,
       calendarName: lang === 'vi' ? `Ngày nghỉ lễ, Tết ${params.year}` : `Public holidays ${params.year}`,
       lang,
     });

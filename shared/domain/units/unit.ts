@@ -61,7 +61,7 @@ export function domainOf(kind: UnitKind, slug: string, ancestors: readonly Pick<
   return `${slug}.${parent.domain}`;
 }
 
-/** Language versions of a portal: the provincial portal's English site is `en.<tinh>.gov.vn` (QN 4). */
+/** Language versions of a portal: the provincial portal's English site is `en.<tinh>.gov.vn` (TG 4.2b). */
 export function languageDomains(unit: Pick<Unit, 'kind' | 'domain' | 'languages'>): Record<string, string> {
   if (unit.kind !== 'province') return {};
   return Object.fromEntries(unit.languages.filter((l) => l !== 'vi').map((l) => [l, `${l}.${unit.domain}`]));
