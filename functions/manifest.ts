@@ -18,7 +18,10 @@ export interface FunctionDefinition {
   readonly buckets?: Partial<Record<BucketKey, Access>>;
   /** Queues the function may inspect or send to (consumers get their own queue implicitly). */
   readonly queues?: readonly QueueKey[];
+  /** May put events on the bus: only the outbox relay; everything else commits events to the outbox. */
   readonly publishesEvents?: boolean;
+  /** Commits domain events (outbox items) without other table writes: may put OUTBOX# items only. */
+  readonly writesOutbox?: boolean;
   /** May create, disable and change users in the Cognito user pool. */
   readonly identityAdmin?: boolean;
 }
@@ -86,7 +89,7 @@ export const functionDefinitions = {
     table: 'probe',
     buckets: { media: 'probe', backups: 'probe' },
     queues: ['jobRuns'],
-    publishesEvents: true,
+    writesOutbox: true,
   },
   bootstrapDirectory: {
     entry: 'functions/jobs/bootstrap-directory.ts',
@@ -94,13 +97,25 @@ export const functionDefinitions = {
     description: 'Creates the province unit and the first operator account once',
     table: 'readwrite',
     identityAdmin: true,
-    publishesEvents: true,
   },
   recordJobRun: {
     entry: 'functions/consumers/record-job-run.ts',
     kind: 'consumer',
     description: 'Writes every finished job run to the job ledger',
     table: 'readwrite',
+  },
+  syncIdentity: {
+    entry: 'functions/consumers/sync-identity.ts',
+    kind: 'consumer',
+    description: 'Mirrors committed account closures, unlocks and role changes at the identity provider',
+    table: 'readwrite',
+    identityAdmin: true,
+  },
+  outboxRelay: {
+    entry: 'functions/consumers/outbox-relay.ts',
+    kind: 'consumer',
+    description: "Relays outbox items from the table's stream to the event bus",
+    publishesEvents: true,
   },
 } as const satisfies Record<string, FunctionDefinition>;
 

@@ -10,26 +10,26 @@ import { disableMachineClient, registerMachineClient } from '../../shared/applic
 import { routes } from '../routes';
 
 async function unitPath(code: string) {
-  const path = (await directory().units.path(code)).map((u) => u.code);
+  const path = await directory().units.scopeOf(code);
   if (path.length === 0) throw new DomainError('not_found', { vi: `Không có đơn vị ${code}`, en: `No unit ${code}` });
   return path;
 }
 
 export const handler = httpFunction(
   bind(routes.createAccount, async ({ body, principal, requestId }) => {
-    const created = await createAccount(principal, body, requestId);
+    const created = await createAccount({ principal, requestId, now: new Date() }, body);
     return json(201, created, { location: `/accounts/${created.account.id}`, 'cache-control': 'no-store' });
   }),
-  bind(routes.getAccount, async ({ params, principal }) => {
-    const account = await readAccount(principal, params.id);
+  bind(routes.getAccount, async ({ params, principal, requestId }) => {
+    const account = await readAccount({ principal, requestId, now: new Date() }, params.id);
     return json(200, account, { etag: `"${account.version}"` });
   }),
   bind(routes.setRoles, async ({ params, body, headers, principal, requestId }) =>
-    json(200, await setRoles(principal, params.id, body.roles, expectedVersion(headers), requestId)),
+    json(200, await setRoles({ principal, requestId, now: new Date() }, params.id, body.roles, expectedVersion(headers))),
   ),
-  bind(routes.closeAccount, async ({ params, body, principal, requestId }) => json(200, await closeAccount(principal, params.id, body, requestId))),
+  bind(routes.closeAccount, async ({ params, body, principal, requestId }) => json(200, await closeAccount({ principal, requestId, now: new Date() }, params.id, body))),
   bind(routes.unlockAccount, async ({ params, principal, requestId }) => {
-    await unlockAccount(principal, params.id, requestId);
+    await unlockAccount({ principal, requestId, now: new Date() }, params.id);
     return { status: 204 };
   }),
   bind(routes.unitAccounts, async ({ params, query, principal }) => {
@@ -44,21 +44,21 @@ export const handler = httpFunction(
     requireAccess(principal, 'delegation.read', await unitPath(params.code));
     return json(200, await directory().accounts.delegationsOfUnit(params.code, query.limit, query.cursor));
   }),
-  bind(routes.grantDelegation, async ({ body, principal, requestId }) => json(201, await grantDelegation(principal, body, requestId))),
+  bind(routes.grantDelegation, async ({ body, principal, requestId }) => json(201, await grantDelegation({ principal, requestId, now: new Date() }, body))),
   bind(routes.revokeDelegation, async ({ params, principal, requestId }) =>
-    json(200, await revokeDelegation(principal, params.id, params.delegationId, requestId)),
+    json(200, await revokeDelegation({ principal, requestId, now: new Date() }, params.id, params.delegationId)),
   ),
   bind(routes.registerMachineClient, async ({ body, principal, requestId }) =>
-    json(201, await registerMachineClient(principal, body, requestId), { 'cache-control': 'no-store' }),
+    json(201, await registerMachineClient({ principal, requestId, now: new Date() }, body), { 'cache-control': 'no-store' }),
   ),
-  bind(routes.disableMachineClient, async ({ params, principal, requestId }) => json(200, await disableMachineClient(principal, params.clientId, requestId))),
+  bind(routes.disableMachineClient, async ({ params, principal, requestId }) => json(200, await disableMachineClient({ principal, requestId, now: new Date() }, params.clientId))),
   bind(routes.me, async ({ principal }) => {
     if (principal.kind === 'machine') return json(200, { kind: 'machine', clientId: principal.id, unitCode: principal.unitCode, scopes: principal.scopes });
     const account = await directory().accounts.get(principal.id);
     return json(200, { kind: 'user', account, delegations: principal.delegations }, { 'cache-control': 'no-store' });
   }),
   bind(routes.changePassword, async ({ body, principal, requestId }) => {
-    await changeOwnPassword(principal, body.currentPassword, body.newPassword, requestId);
+    await changeOwnPassword({ principal, requestId, now: new Date() }, body.currentPassword, body.newPassword);
     return { status: 204 };
   }),
 );

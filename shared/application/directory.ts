@@ -5,6 +5,7 @@ import { UnitRepository } from '../adapters/dynamo/units';
 import { WorkRepository } from '../adapters/dynamo/work';
 import { MachineClientRepository } from '../adapters/dynamo/machine-clients';
 import { AuditLog } from '../adapters/dynamo/audit-log';
+import { UnitOfWork } from '../adapters/dynamo/unit-of-work';
 import { LocalIdentityProvider } from '../adapters/identity/local';
 import { CognitoIdentityProvider } from '../adapters/identity/cognito';
 import type { IdentityProvider } from './identity-provider';
@@ -17,6 +18,7 @@ let instances:
       machineClients: MachineClientRepository;
       work: WorkRepository;
       audit: AuditLog;
+      uow: UnitOfWork;
       identity: IdentityProvider;
       localIdentity?: LocalIdentityProvider;
     }
@@ -34,6 +36,7 @@ export function directory() {
       machineClients: new MachineClientRepository(client, config.TABLE_NAME),
       work: new WorkRepository(client, config.TABLE_NAME),
       audit: new AuditLog(client, config.TABLE_NAME),
+      uow: new UnitOfWork(client, config.TABLE_NAME),
       identity: localIdentity ?? new CognitoIdentityProvider(config.USER_POOL_ID, config.USER_POOL_CLIENT_ID),
       ...(localIdentity ? { localIdentity } : {}),
     };
