@@ -12,19 +12,48 @@ export const OUTBOX_ITEM_TYPE = 'OutboxEvent';
 /** Outbox items are only a hand-off: DynamoDB TTL removes them after a week. */
 export const OUTBOX_RETENTION_SECONDS = 7 * 86_400;
 
+/** An event as the relay puts it on the bus. */
+export interface OutboxEvent {
+  readonly source: string;
+  readonly detailType: string;
+  readonly metadata: EventMetadata;
+  readonly data: unknown;
+}
+
+/**
+ * The stored item (without its table keys). The detail travels as one JSON string, so that it
+ * reaches the relay exactly as written whatever reads the stream (typed maps lose empty maps and
+ * lists in some stream clients).
+ */
 export const outboxEventItem = z.object({
   type: z.literal(OUTBOX_ITEM_TYPE),
   source: z.string().min(1),
   detailType: z.string().min(1),
-  metadata: eventMetadata,
-  data: z.unknown(),
+  eventId: z.string().min(1),
+  transactionId: z.string().min(1),
+  payload: z.string(),
 });
-export type OutboxEvent = z.infer<typeof outboxEventItem>;
+export type OutboxEventItem = z.infer<typeof outboxEventItem>;
 
-/** The outbox item of an event (without its table keys), validated against the catalogue. */
-export function outboxEvent(event: PendingEvent, metadata: EventMetadata): OutboxEvent {
+/** The outbox item of an event, validated against the catalogue. */
+export function outboxEvent(event: PendingEvent, metadata: EventMetadata): OutboxEventItem {
   const entry = eventCatalogue[event.name];
-  return { type: OUTBOX_ITEM_TYPE, source: entry.source, detailType: entry.detailType, metadata, data: entry.detail.parse(event.detail) };
+  const data = entry.detail.parse(event.detail);
+  return {
+    type: OUTBOX_ITEM_TYPE,
+    source: entry.source,
+    detailType: entry.detailType,
+    eventId: metadata.eventId,
+    transactionId: metadata.transactionId,
+    payload: JSON.stringify({ metadata, data }),
+  };
+}
+
+/** The event an outbox item (from the stream) carries. */
+export function fromOutboxItem(item: unknown): OutboxEvent {
+  const stored = outboxEventItem.parse(item);
+  const { metadata, data } = z.object({ metadata: eventMetadata, data: z.unknown() }).parse(JSON.parse(stored.payload));
+  return { source: stored.source, detailType: stored.detailType, metadata, data };
 }
 
 /** The `detail` put on the bus for an outbox item. */

@@ -33,7 +33,7 @@ export const functionDefinitions = {
     description: 'GET /health: reports whether the table, buckets and queues answer',
     table: 'probe',
     buckets: { media: 'probe', backups: 'probe' },
-    queues: ['jobRuns'],
+    queues: ['jobRuns', 'identitySync'],
   },
   openapi: {
     entry: 'functions/http/openapi.ts',
@@ -88,7 +88,7 @@ export const functionDefinitions = {
     description: 'Scheduled monitoring: checks dependencies and publishes the run',
     table: 'probe',
     buckets: { media: 'probe', backups: 'probe' },
-    queues: ['jobRuns'],
+    queues: ['jobRuns', 'identitySync'],
     writesOutbox: true,
   },
   bootstrapDirectory: {

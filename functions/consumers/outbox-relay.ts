@@ -1,7 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { OUTBOX_ITEM_TYPE, outboxEventItem, type OutboxEvent } from '../../events/outbox';
+import { fromOutboxItem, OUTBOX_ITEM_TYPE, type OutboxEvent } from '../../events/outbox';
 import { eventPublisher } from '../../shared/adapters/events/publisher';
 import { logger } from '../../shared/logger';
 
@@ -20,7 +20,7 @@ export async function handler(event: DynamoDBStreamEvent, context?: Context): Pr
   const records = event.Records.filter(isOutboxInsert);
   const events: Array<{ record: DynamoDBRecord; event: OutboxEvent }> = records.map((record) => ({
     record,
-    event: outboxEventItem.parse(unmarshall(record.dynamodb!.NewImage as Record<string, AttributeValue>)),
+    event: fromOutboxItem(unmarshall(record.dynamodb!.NewImage as Record<string, AttributeValue>)),
   }));
   if (events.length === 0) return { batchItemFailures: [] };
   const { failed } = await eventPublisher().publish(events.map((e) => e.event));

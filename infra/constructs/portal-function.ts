@@ -124,6 +124,16 @@ function grantManifestAccess(fn: NodejsFunction, def: FunctionDefinition, resour
     );
   }
   if (def.publishesEvents) resources.bus.grantPutEventsTo(fn);
+  if ((def as { writesOutbox?: boolean }).writesOutbox && !def.table?.startsWith('read')) {
+    // Events only: PutItem (inside TransactWriteItems) on outbox items and nothing else.
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:PutItem'],
+        resources: [resources.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['OUTBOX#*'] } },
+      }),
+    );
+  }
   if (def.identityAdmin) {
     fn.addToRolePolicy(
       new PolicyStatement({

@@ -73,7 +73,7 @@ export const keys = {
   }),
   jobRunsOf: (job: string) => ({ pk: join('JOB', job), skPrefix: 'RUN#' }),
   /** Per job: how many runs were recorded, and the last one. */
-  jobStats: (job: string): Key => ({ pk: join('JOB', job), sk: 'STATS' }),
+  jobStats: (job: string): Key => ({ pk: join('JOBSTATS', job), sk: 'STATS' }),
 
   /** A domain event in the transactional outbox, until the stream has carried it to the bus. */
   outboxEvent: (eventId: string): Key => ({ pk: join('OUTBOX', eventId), sk: 'OUTBOX' }),
