@@ -1,19 +1,12 @@
 import { bind, json } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
 import { expectedVersion } from '../../shared/http/if-match';
-import { requireAccess } from '../../shared/domain/access/authorize';
-import { DomainError } from '../../shared/domain/errors';
 import { directory } from '../../shared/application/directory';
+import { readInUnit } from '../../shared/application/unit-scope';
 import { changeOwnPassword, closeAccount, createAccount, readAccount, setRoles, unlockAccount } from '../../shared/application/accounts';
 import { grantDelegation, revokeDelegation } from '../../shared/application/delegations';
 import { disableMachineClient, registerMachineClient } from '../../shared/application/machine-clients';
 import { routes } from '../routes';
-
-async function unitPath(code: string) {
-  const path = await directory().units.scopeOf(code);
-  if (path.length === 0) throw new DomainError('not_found', { vi: `Không có đơn vị ${code}`, en: `No unit ${code}` });
-  return path;
-}
 
 export const handler = httpFunction(
   bind(routes.createAccount, async ({ body, principal, requestId }) => {
@@ -32,18 +25,15 @@ export const handler = httpFunction(
     await unlockAccount({ principal, requestId, now: new Date() }, params.id);
     return { status: 204 };
   }),
-  bind(routes.unitAccounts, async ({ params, query, principal }) => {
-    requireAccess(principal, 'account.read', await unitPath(params.code));
-    return json(200, await directory().accounts.ofUnit(params.code, query.limit, query.cursor));
-  }),
-  bind(routes.unitWork, async ({ params, query, principal }) => {
-    requireAccess(principal, 'work.read', await unitPath(params.code));
-    return json(200, await directory().work.openOfUnit(params.code, query.limit, query.cursor));
-  }),
-  bind(routes.unitDelegations, async ({ params, query, principal }) => {
-    requireAccess(principal, 'delegation.read', await unitPath(params.code));
-    return json(200, await directory().accounts.delegationsOfUnit(params.code, query.limit, query.cursor));
-  }),
+  bind(routes.unitAccounts, async ({ params, query, principal }) =>
+    json(200, await readInUnit(principal, 'account.read', params.code, () => directory().accounts.ofUnit(params.code, query.limit, query.cursor))),
+  ),
+  bind(routes.unitWork, async ({ params, query, principal }) =>
+    json(200, await readInUnit(principal, 'work.read', params.code, () => directory().work.openOfUnit(params.code, query.limit, query.cursor))),
+  ),
+  bind(routes.unitDelegations, async ({ params, query, principal }) =>
+    json(200, await readInUnit(principal, 'delegation.read', params.code, () => directory().accounts.delegationsOfUnit(params.code, query.limit, query.cursor))),
+  ),
   bind(routes.grantDelegation, async ({ body, principal, requestId }) => json(201, await grantDelegation({ principal, requestId, now: new Date() }, body))),
   bind(routes.revokeDelegation, async ({ params, principal, requestId }) =>
     json(200, await revokeDelegation({ principal, requestId, now: new Date() }, params.id, params.delegationId)),
