@@ -79,6 +79,16 @@ describe('identity changes happen with their record or not at all (issue 12 #5)'
   });
 });
 
+describe('audit log by unit and actor', () => {
+  it('pages an actor’s entries within a unit by index, not by a filter after the limit', async () => {
+    // The newest entries of soa are other people's (their first passwords); the admin's are older.
+    const page = await call(`/audit?unit=soa&actor=${admin.id}&limit=1`, admin);
+    expect(page.status).toBe(200);
+    expect(page.body.items).toHaveLength(1);
+    expect(page.body.items[0].actor.id).toBe(admin.id);
+  });
+});
+
 describe('unit of work', () => {
   it('refuses work beyond DynamoDB’s 100 actions, before sending anything', async () => {
     const many = Array.from({ length: MAX_TRANSACTION_ACTIONS + 1 }, (_, i) => directory().work.open({ workId: `w${i}`, kind: 'question', title: 't', unitCode: 'soa', openedAt: '2026-01-01T00:00:00Z', status: 'open' }));

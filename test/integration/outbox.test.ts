@@ -103,5 +103,10 @@ describe('transactional outbox', () => {
     // Give the second delivery time to be consumed, then count.
     await new Promise((r) => setTimeout(r, 2000));
     expect(await jobRuns().stats('twice')).toMatchObject({ runs: 1, lastRunId: runId });
+    // The ledger expires: each run carries its TTL.
+    const ledger = await local.clients().dynamodb.send(
+      new QueryCommand({ TableName: local.stack().resources.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': { S: 'JOB#twice' } } }),
+    );
+    expect(Number(ledger.Items?.[0]?.expiresAt?.N)).toBeGreaterThan(Date.now() / 1000 + 300 * 86_400);
   });
 });

@@ -69,6 +69,13 @@ describe('DynamoDB round trips per signed-in request', () => {
     expect(commands).toEqual(['QueryCommand', 'GetItemCommand']);
   });
 
+  it('keeps the calendar configuration in the function for a short time', async () => {
+    await measure('/calendar/2026', officer);
+    const again = await measure('/calendar/2026', officer);
+    // Signed-in or not, the public calendar reads nothing while the cached configuration is fresh.
+    expect(again.commands).toEqual([]);
+  });
+
   it('reads an account in the same budget: the caller, then the account and its unit', async () => {
     const head = await person(local.api, 'truong.xaa', 'xaa', ['unit-head']);
     const { commands } = await measure(`/accounts/${officer.id}`, head);
