@@ -19,7 +19,7 @@ describe('outbox on AWS', () => {
     data = Template.fromStack(stacks.data);
     async = Template.fromStack(stacks.async);
     all = Object.values(stacks).map((s) => Template.fromStack(s));
-  });
+  }, 180_000);
 
   it('streams new images of the table', () => {
     data.hasResourceProperties('AWS::DynamoDB::GlobalTable', { StreamSpecification: { StreamViewType: 'NEW_IMAGE' } });

@@ -28,7 +28,7 @@ describe('CDK stacks', () => {
 
   it('synthesises with zero unacknowledged cdk-nag AwsSolutions findings', () => {
     expect(() => app.synth()).not.toThrow();
-  });
+  }, 120_000);
 
   it('builds the table from the shared definition, with PITR and deletion protection', () => {
     const template = Template.fromStack(stacks.data);
