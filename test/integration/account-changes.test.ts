@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { ScanCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { dynamoClient } from '../../shared/adapters/aws-clients';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { useLocalStack } from '../support/local-stack';
-import { bearer, commitWork, person, seedTree, type Person } from '../support/directory';
+import { bearer, commitWork, NEW_PASSWORD, person, seedTree, type Person } from '../support/directory';
 import { directory } from '../../shared/application/directory';
 import { MAX_TRANSACTION_ACTIONS, TransactionTooLargeError } from '../../shared/adapters/dynamo/unit-of-work';
 import { keys } from '../../shared/adapters/dynamo/keys';
@@ -61,6 +62,38 @@ describe('identity changes happen with their record or not at all (issue 12 #5)'
     const accounts = new Set(all.filter((i) => i.type === 'Account').map((i) => i.id));
     const orphans = all.filter((i) => i.sk === 'CREDENTIALS' && String(i.pk).startsWith('ACCOUNT#') && !accounts.has(String(i.pk).slice('ACCOUNT#'.length)));
     expect(orphans).toEqual([]);
+  });
+
+  it('leaves sign-in alone when the closure loses to a concurrent change (409)', async () => {
+    const target = await person(local.api, 'dua.sob', 'sob', ['editor']);
+    const successor = await person(local.api, 'nhan.sob', 'sob', ['editor']);
+    // A concurrent writer changes the account between the closure's read and its commit.
+    let raced = false;
+    const interfere = (next: any, context: any) => async (args: any) => {
+      if (!raced && context.commandName === 'TransactWriteItemsCommand' && JSON.stringify(args.input).includes(`ACCOUNT#${target.id}`)) {
+        raced = true;
+        await local.clients().dynamodb.send(
+          new UpdateItemCommand({
+            TableName: local.stack().resources.tableName,
+            Key: { pk: { S: `ACCOUNT#${target.id}` }, sk: { S: 'ACCOUNT' } },
+            UpdateExpression: 'SET version = version + :one',
+            ExpressionAttributeValues: { ':one': { N: '1' } },
+          }),
+        );
+      }
+      return next(args);
+    };
+    dynamoClient().middlewareStack.add(interfere, { step: 'initialize', name: 'concurrentWriter' });
+    try {
+      const closed = await call(`/accounts/${target.id}/close`, admin, { method: 'POST', body: { successorId: successor.id, reason: 'transfer' } });
+      expect(closed.status).toBe(409);
+    } finally {
+      dynamoClient().middlewareStack.remove('concurrentWriter');
+    }
+    expect(raced).toBe(true);
+    expect((await directory().accounts.get(target.id))?.status).toBe('active');
+    const signIn = await call('/local-auth/sign-in', undefined, { method: 'POST', body: { username: 'dua.sob', password: NEW_PASSWORD } });
+    expect(signIn.status).toBe(200);
   });
 
   it('closes sign-in through a committed event, with its audit entry', async () => {
