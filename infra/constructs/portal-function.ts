@@ -124,7 +124,7 @@ function grantManifestAccess(fn: NodejsFunction, def: FunctionDefinition, resour
     );
   }
   if (def.publishesEvents) resources.bus.grantPutEventsTo(fn);
-  if ((def as { writesOutbox?: boolean }).writesOutbox && !def.table?.startsWith('read')) {
+  if (def.writesOutbox && def.table !== 'readwrite') {
     // Events only: PutItem (inside TransactWriteItems) on outbox items and nothing else.
     fn.addToRolePolicy(
       new PolicyStatement({

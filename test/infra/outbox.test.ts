@@ -43,4 +43,14 @@ describe('outbox on AWS', () => {
     );
     expect(putters.map(([id]) => id)).toEqual([expect.stringMatching(/^OutboxRelay/)]);
   });
+
+  it('lets a job that only reports its runs write outbox items and nothing else', () => {
+    const statements = all.flatMap((t) =>
+      Object.entries(t.findResources('AWS::IAM::Policy'))
+        .filter(([id]) => id.startsWith('DependencyCheck'))
+        .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Condition?: unknown }>),
+    );
+    const writes = statements.filter((st) => [st.Action].flat().some((a) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(a)));
+    expect(writes).toEqual([{ Action: 'dynamodb:PutItem', Effect: 'Allow', Resource: expect.anything(), Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['OUTBOX#*'] } } }]);
+  });
 });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ScanCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { dynamoClient } from '../../shared/adapters/aws-clients';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { useLocalStack } from '../support/local-stack';
+import { eventually, useLocalStack } from '../support/local-stack';
 import { bearer, commitWork, NEW_PASSWORD, person, seedTree, type Person } from '../support/directory';
 import { directory } from '../../shared/application/directory';
 import { MAX_TRANSACTION_ACTIONS, TransactionTooLargeError } from '../../shared/adapters/dynamo/unit-of-work';
@@ -109,6 +109,9 @@ describe('identity changes happen with their record or not at all (issue 12 #5)'
     // The event names the transaction of the change; the audit entry names its request.
     expect(JSON.parse(event!.payload).metadata).toMatchObject({ requestId: entry!.requestId, transactionId: event!.transactionId });
     expect(all.find((i) => i.pk === keys.credentials(leaving.id).pk && i.sk === 'CREDENTIALS')?.disabled).toBe(true);
+    // The event reaches the identity-sync consumer, which (re)applies it once.
+    const eventId = JSON.parse(event!.payload).metadata.eventId as string;
+    await eventually(async () => ((await items()).some((i) => i.pk === keys.consumedEvent('syncIdentity', eventId).pk) ? true : undefined), 20_000);
   });
 });
 
