@@ -59,11 +59,9 @@ export async function createAccount(
   const username = input.username ?? adminAccountName(path[0]!, path.slice(1));
   const { accounts, identity, uow } = directory();
   const taken = () => invalidField('body.username', { vi: `Tên đăng nhập ${username} đã tồn tại`, en: `The username ${username} is taken` }, 'taken');
-  const reserve = await uow.commit({ actions: [accounts.reserveUsername(username, ctx.requestId, ctx.now.toISOString())] }, commitContext(ctx)).catch((error: unknown) => {
-    if (error instanceof DomainError && error.code === 'conflict') throw taken();
-    throw error;
+  await uow.commit({ actions: [accounts.reserveUsername(username, ctx.requestId, ctx.now.toISOString())] }, commitContext(ctx)).catch((error: unknown) => {
+    throw error instanceof DomainError && error.code === 'conflict' ? taken() : error;
   });
-  void reserve;
   let created: { subject: string; temporaryPassword?: string };
   try {
     created = await identity.createUser({ username, email: input.email, unitCode: input.unitCode, roles: input.roles });
