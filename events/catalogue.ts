@@ -1,8 +1,11 @@
 import * as z from 'zod';
+import { roles } from '../shared/domain/roles';
 
 /**
  * Every domain event the system publishes: its source, detail-type and the zod schema of its
- * detail. Publishers validate before putting; consumers validate after receiving.
+ * data. Events leave only through the transactional outbox (events/outbox.ts): the unit of work
+ * writes them in the transaction that makes the change, and the outbox relay puts them on the
+ * bus. Consumers validate after receiving.
  */
 export const EVENT_SOURCE_PREFIX = 'portal';
 
@@ -16,6 +19,15 @@ const jobRunDetail = z.object({
   summary: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
 });
 
+const role = z.enum(roles);
+
+/** A change to an account's sign-in that the identity provider must mirror (issue 12 #5). */
+const accountIdentityDetail = z.object({
+  accountId: z.string().min(1),
+  username: z.string().min(1),
+  unitCode: z.string().min(1),
+});
+
 export const eventCatalogue = {
   JobRunFinished: {
     source: `${EVENT_SOURCE_PREFIX}.jobs`,
@@ -23,10 +35,44 @@ export const eventCatalogue = {
     detail: jobRunDetail,
     description: 'A scheduled or manually started compliance job finished.',
   },
+  AccountClosed: {
+    source: `${EVENT_SOURCE_PREFIX}.directory`,
+    detailType: 'AccountClosed',
+    detail: accountIdentityDetail,
+    description: 'An account was closed: its sign-in must stop (the identity provider disables the user).',
+  },
+  AccountUnlocked: {
+    source: `${EVENT_SOURCE_PREFIX}.directory`,
+    detailType: 'AccountUnlocked',
+    detail: accountIdentityDetail,
+    description: 'An operator unlocked an account: the identity provider clears its lockout.',
+  },
+  AccountRolesChanged: {
+    source: `${EVENT_SOURCE_PREFIX}.directory`,
+    detailType: 'AccountRolesChanged',
+    detail: accountIdentityDetail.extend({ previous: z.array(role), next: z.array(role) }),
+    description: "An account's roles changed: the identity provider's groups follow.",
+  },
 } as const;
 
 export type EventName = keyof typeof eventCatalogue;
 export type EventDetail<N extends EventName> = z.infer<(typeof eventCatalogue)[N]['detail']>;
+
+/**
+ * What every event carries besides its data: a unique id (consumers deduplicate on it), the
+ * transaction that produced it, the request that started that transaction, when it happened.
+ * EventBridge assigns its own envelope id, so ours travels in the detail.
+ */
+export const eventMetadata = z.object({
+  eventId: z.string().min(1),
+  transactionId: z.string().min(1),
+  requestId: z.string(),
+  occurredAt: z.iso.datetime({ offset: true }),
+});
+export type EventMetadata = z.infer<typeof eventMetadata>;
+
+/** The `detail` of every event on the bus: `{ metadata, data }`. */
+export const eventDetailEnvelope = z.object({ metadata: eventMetadata, data: z.unknown() });
 
 /** The envelope EventBridge delivers to SQS targets (the same shape is produced locally). */
 export const eventEnvelope = z.object({
@@ -41,3 +87,11 @@ export const eventEnvelope = z.object({
   detail: z.unknown(),
 });
 export type EventEnvelope = z.infer<typeof eventEnvelope>;
+
+/** A domain event waiting to be committed: its name and data. */
+export interface PendingEvent<N extends EventName = EventName> {
+  readonly name: N;
+  readonly detail: EventDetail<N>;
+}
+
+export const pendingEvent = <N extends EventName>(name: N, detail: EventDetail<N>): PendingEvent<N> => ({ name, detail });

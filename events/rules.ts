@@ -13,6 +13,7 @@ export interface RoutingRule {
 
 export const routingRules: readonly RoutingRule[] = [
   { name: 'JobRunsToLedger', events: ['JobRunFinished'], target: 'jobRuns' },
+  { name: 'AccountChangesToIdentity', events: ['AccountClosed', 'AccountUnlocked', 'AccountRolesChanged'], target: 'identitySync' },
 ];
 
 /** The EventBridge pattern of a rule (exact match on source and detail-type, as on AWS). */

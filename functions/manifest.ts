@@ -27,7 +27,10 @@ export interface FunctionDefinition {
   readonly buckets?: Partial<Record<BucketKey, Access>>;
   /** Queues the function may inspect or send to (consumers get their own queue implicitly). */
   readonly queues?: readonly QueueKey[];
+  /** May put events on the bus: only the outbox relay; everything else commits events to the outbox. */
   readonly publishesEvents?: boolean;
+  /** Commits domain events (outbox items) without other table writes: may put OUTBOX# items only. */
+  readonly writesOutbox?: boolean;
   /** May create, disable and change users in the Cognito user pool. */
   readonly identityAdmin?: boolean;
 }
@@ -39,7 +42,7 @@ export const functionDefinitions = {
     description: 'GET /health: reports whether the table, buckets and queues answer',
     table: 'probe',
     buckets: { media: 'probe', backups: 'probe' },
-    queues: ['jobRuns'],
+    queues: ['jobRuns', 'identitySync'],
   },
   openapi: {
     entry: 'functions/operations/openapi.ts',
@@ -94,8 +97,8 @@ export const functionDefinitions = {
     description: 'Scheduled monitoring: checks dependencies and publishes the run',
     table: 'probe',
     buckets: { media: 'probe', backups: 'probe' },
-    queues: ['jobRuns'],
-    publishesEvents: true,
+    queues: ['jobRuns', 'identitySync'],
+    writesOutbox: true,
   },
   bootstrapDirectory: {
     entry: 'functions/jobs/bootstrap-directory.ts',
@@ -103,7 +106,6 @@ export const functionDefinitions = {
     description: 'Creates the province unit and the first operator account once',
     table: 'readwrite',
     identityAdmin: true,
-    publishesEvents: true,
   },
   recordJobRun: {
     entry: 'functions/consumers/record-job-run.ts',
@@ -117,6 +119,19 @@ export const functionDefinitions = {
     description: 'Cognito triggers: records first-sign-in passwords and resets made in Cognito on the account',
     // Reads and updates the account, appends its audit entry (a transaction): nothing else.
     tableItems: { actions: ['GetItem', 'UpdateItem', 'PutItem'], partitionPrefixes: [keys.account('').pk, keys.auditOf('').pk] },
+  },
+  syncIdentity: {
+    entry: 'functions/consumers/sync-identity.ts',
+    kind: 'consumer',
+    description: 'Mirrors committed account closures, unlocks and role changes at the identity provider',
+    table: 'readwrite',
+    identityAdmin: true,
+  },
+  outboxRelay: {
+    entry: 'functions/consumers/outbox-relay.ts',
+    kind: 'consumer',
+    description: "Relays outbox items from the table's stream to the event bus",
+    publishesEvents: true,
   },
 } as const satisfies Record<string, FunctionDefinition>;
 

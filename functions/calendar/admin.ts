@@ -1,17 +1,14 @@
-import { json, type Caller } from '../../shared/http/contract';
+import { json } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
 import { dynamoServices } from '../../shared/http/services';
-import { auditEntry } from '../../shared/domain/audit';
 import { invalidField, DomainError } from '../../shared/domain/errors';
 import { expectedVersion } from '../../shared/http/if-match';
 import { officialScheduleSchema, parseIsoDate, civil } from '../../shared/domain/calendar';
 import { calendarRepository } from '../../shared/application/calendar-service';
+import { saveHolidayRule, saveSchedule } from '../../shared/application/calendar-admin';
 import { requireAccess } from '../../shared/domain/access/authorize';
 import { env } from '../../shared/config/env';
 import { calendarRoutes } from './routes';
-
-const auditFor = (caller: Caller, requestId: string, action: string, target: { type: string; id: string }) => (before: unknown, after: unknown) =>
-  auditEntry({ scope: env().PROVINCE_CODE, actor: { id: caller.id, kind: caller.kind }, action, target, before, after, requestId });
 
 /** The calendar is portal-wide: only the province's own operators (and auditors, to read) reach it. */
 const province = () => [env().PROVINCE_CODE];
@@ -28,7 +25,7 @@ export const handler = httpFunction('calendarAdmin', calendarRoutes, {
     }
     return json(200, stored.value, { etag: `"${stored.version}"` });
   },
-  adminPutSchedule: async ({ params, body, headers, caller, principal, requestId }) => {
+  adminPutSchedule: async ({ params, body, headers, principal, requestId }) => {
     requireAccess(principal, 'calendar.manage', province());
     const schedule = officialScheduleSchema.parse({ ...body, year: params.year });
     // Every date must exist and belong to the year being edited.
@@ -42,24 +39,16 @@ export const handler = httpFunction('calendarAdmin', calendarRoutes, {
         throw invalidField(field, { vi: `Ngày ${iso} không hợp lệ hoặc không thuộc năm ${params.year}`, en: `${iso} is not a valid date of ${params.year}` });
       }
     }
-    const version = await calendarRepository().putSchedule(
-      schedule,
-      expectedVersion(headers),
-      auditFor(caller, requestId, 'calendar.schedule.put', { type: 'OfficialSchedule', id: String(params.year) }),
-    );
+    const version = await saveSchedule({ principal, requestId, now: new Date() }, schedule, expectedVersion(headers));
     return json(200, { version }, { etag: `"${version}"` });
   },
-  adminPutHolidayRule: async ({ params, body, headers, caller, principal, requestId }) => {
+  adminPutHolidayRule: async ({ params, body, headers, principal, requestId }) => {
     requireAccess(principal, 'calendar.manage', province());
     if (body.fromYear !== undefined && body.toYear !== undefined && body.fromYear > body.toYear) {
       throw invalidField('body.toYear', { vi: 'toYear phải không nhỏ hơn fromYear', en: 'toYear must not be before fromYear' });
     }
     const rule = { ...body, id: params.id };
-    const version = await calendarRepository().putRule(
-      rule,
-      expectedVersion(headers),
-      auditFor(caller, requestId, 'calendar.holiday-rule.put', { type: 'HolidayRule', id: params.id }),
-    );
+    const version = await saveHolidayRule({ principal, requestId, now: new Date() }, rule, expectedVersion(headers));
     return json(200, { version }, { etag: `"${version}"` });
   },
 }, dynamoServices);

@@ -5,6 +5,5 @@ import { env } from '../../shared/config/env';
 
 const repository = new JobRunRepository(documentClient(), env().TABLE_NAME);
 
-export const handler = eventConsumer('JobRunFinished', async (run) => {
-  await repository.record(run);
-});
+/** Records each finished job run in the ledger once, however often its event is delivered. */
+export const handler = eventConsumer('recordJobRun', ['JobRunFinished'], async ({ detail }) => repository.record(detail));

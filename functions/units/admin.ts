@@ -7,21 +7,20 @@ import { unitsRoutes } from './routes';
 
 export const handler = httpFunction('units', unitsRoutes, {
   createUnit: async ({ body, principal, requestId }) => {
-    const unit = await createUnit(principal, body, requestId);
+    const unit = await createUnit({ principal, requestId, now: new Date() }, body);
     return json(201, unit, { location: `/units/${unit.code}`, etag: `"${unit.version}"` });
   },
   renameUnit: async ({ params, body, headers, principal, requestId }) => {
-    const unit = await renameUnit(principal, params.code, body, expectedVersion(headers), requestId);
+    const unit = await renameUnit({ principal, requestId, now: new Date() }, params.code, body, expectedVersion(headers));
     return json(200, unit, { etag: `"${unit.version}"` });
   },
-  mergeUnits: async ({ body, principal, requestId }) => json(200, await mergeUnits(principal, body.sources, body.into, requestId)),
+  mergeUnits: async ({ body, principal, requestId }) => json(200, await mergeUnits({ principal, requestId, now: new Date() }, body.sources, body.into)),
   splitUnit: async ({ params, body, principal, requestId }) => {
     const result = await splitUnit(
-      principal,
+      { principal, requestId, now: new Date() },
       params.code,
       body.into.map((u) => ({ ...u, parentCode: null })),
       body.workTo,
-      requestId,
     );
     return json(200, { created: result.created.map((u) => u.code), movedWork: result.movedWork, movedAccounts: result.movedAccounts });
   },

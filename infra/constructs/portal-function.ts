@@ -125,6 +125,16 @@ function grantManifestAccess(fn: NodejsFunction, def: FunctionDefinition, resour
     );
   }
   if (def.publishesEvents) resources.bus.grantPutEventsTo(fn);
+  if (def.writesOutbox && def.table !== 'readwrite') {
+    // Events only: PutItem (inside TransactWriteItems) on outbox items and nothing else.
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:PutItem'],
+        resources: [resources.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['OUTBOX#*'] } },
+      }),
+    );
+  }
   if (def.identityAdmin) {
     fn.addToRolePolicy(
       new PolicyStatement({

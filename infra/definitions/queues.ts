@@ -25,6 +25,15 @@ export const queueDefinitions = {
     visibilityTimeoutSeconds: 30,
     purpose: 'records every scheduled job run as evidence for operators (BĐ 18.1, TG 8.2)',
   },
+  identitySync: {
+    logicalName: 'IdentitySync',
+    localName: 'identity-sync',
+    consumer: 'syncIdentity',
+    batchSize: 5,
+    maxReceiveCount: 5,
+    visibilityTimeoutSeconds: 60,
+    purpose: 'applies committed account closures, unlocks and role changes at the identity provider (issue 12 #5)',
+  },
 } as const satisfies Record<string, QueueDefinition>;
 
 export type QueueKey = keyof typeof queueDefinitions;

@@ -17,6 +17,11 @@ export const tableDefinition = {
   sortKey: 'sk',
   /** Epoch seconds; DynamoDB TTL deletes the item some time after it passes. */
   timeToLiveAttribute: 'expiresAt',
+  /**
+   * The stream carries each new outbox item (events/outbox.ts) to the outbox relay: on AWS a
+   * Lambda event source with a filter, locally infra/local/stream-poller.ts. New images only.
+   */
+  streamViewType: 'NEW_IMAGE',
   indexes: [
     {
       name: 'gsi1',

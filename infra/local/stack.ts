@@ -4,9 +4,11 @@ import { createLocalResources, functionEnvironment, localClients, type LocalEndp
 import { startGateway, type Authorizer, type LocalGateway } from './gateway';
 import { startQueuePollers, type QueuePollers } from './queue-pollers';
 import { startScheduler, type LocalScheduler } from './scheduler';
+import { startStreamPoller, type StreamPoller } from './stream-poller';
 import { invoke } from './functions';
 import { randomBytes } from 'node:crypto';
 import { localAuthorizer } from './identity-endpoints';
+import './event-bus'; // the local composition root for events: the stand-in for EventBridge
 import { loadDeploymentConfig, type DeploymentConfig } from '../config/deployment';
 
 /**
@@ -18,6 +20,8 @@ export interface LocalStack {
   readonly endpoints: LocalEndpoints;
   readonly resources: LocalResources;
   readonly gateway: LocalGateway;
+  /** Relays outbox events from the table's stream to the local event bus. */
+  readonly outbox: StreamPoller;
   runJob(job: string): Promise<unknown>;
   stop(): Promise<void>;
 }
@@ -33,6 +37,8 @@ export async function startLocalStack(options: {
   config?: DeploymentConfig;
   /** Signs local tokens; keep it across restarts so that tokens stay valid. */
   identitySecret?: string;
+  /** Where the stream poller keeps its position across restarts (in memory when unset). */
+  streamCheckpointFile?: string;
 }): Promise<LocalStack> {
   const { endpoints } = options;
   const resources = await createLocalResources(endpoints, options.prefix);
@@ -46,6 +52,13 @@ export async function startLocalStack(options: {
     ...(options.port !== undefined ? { port: options.port } : {}),
     authorizer: options.authorizer ?? localAuthorizer,
     localAuth: true,
+  });
+  const outbox = await startStreamPoller({
+    endpoints,
+    dynamodb: localClients(endpoints).dynamodb,
+    tableName: resources.tableName,
+    ...(options.streamCheckpointFile ? { checkpointFile: options.streamCheckpointFile } : {}),
+    onError: (error) => console.error('outbox stream poller:', (error as Error).message),
   });
   const pollers: QueuePollers = startQueuePollers({
     sqs: localClients(endpoints).sqs,
@@ -75,9 +88,11 @@ export async function startLocalStack(options: {
     endpoints,
     resources,
     gateway,
+    outbox,
     runJob,
     async stop() {
       scheduler?.stop();
+      await outbox.stop();
       await pollers.stop();
       await gateway.close();
     },

@@ -38,6 +38,7 @@ const stack = await startLocalStack({
   port,
   scheduler: true,
   config,
+  streamCheckpointFile: resolve(dataDir, 'stream-checkpoint.json'),
   onJobError: (job, error) => console.error(`job ${job} failed:`, (error as Error).message),
 });
 

@@ -6,7 +6,9 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { outboxStreamFilter } from '../../events/outbox';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -109,5 +111,47 @@ export class AsyncStack extends Stack {
         treatMissingData: TreatMissingData.NOT_BREACHING,
       }).addAlarmAction(new SnsAction(this.alarmTopic));
     }
+
+    this.relayOutbox(resources, props.table);
+  }
+
+  /**
+   * The outbox relay: a Lambda on the table's stream, filtered to INSERTs of outbox items, that
+   * puts each event on the bus. EventBridge Pipes could read the stream and filter, but its
+   * input template cannot turn the item's map (DynamoDB-typed JSON) into the event's detail
+   * object without an enrichment Lambda, so the relay is that Lambda without the pipe; the local
+   * stack runs the same function on DynamoDB Local's stream. Batches the bus refuses are retried
+   * from the failed record, split in halves, and after the retries their positions go to an SQS
+   * on-failure queue (the DLQ), with an alarm.
+   */
+  private relayOutbox(resources: PortalResources, table: ITable) {
+    const dlq = new Queue(this, 'OutboxRelayDlq', {
+      queueName: `portal-${resources.config.stage}-outbox-relay-dlq`,
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(dlq).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the on-failure destination (DLQ) of the outbox relay.' });
+    const relay = new PortalFunction(this, 'OutboxRelay', 'outboxRelay', resources);
+    relay.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 100,
+        maxBatchingWindow: Duration.seconds(0),
+        retryAttempts: 10,
+        bisectBatchOnError: true,
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(dlq),
+        filters: [FilterCriteria.filter(outboxStreamFilter)],
+      }),
+    );
+    new Alarm(this, 'OutboxRelayDlqAlarm', {
+      alarmDescription: 'Outbox events could not be put on the bus: their stream positions wait in the outbox relay DLQ',
+      metric: dlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    }).addAlarmAction(new SnsAction(this.alarmTopic));
   }
 }

@@ -6,9 +6,16 @@ import { auditEntry, passwordChangeAudit } from '../domain/audit';
 import { DomainError, invalidField } from '../domain/errors';
 import type { Role } from '../domain/roles';
 import { adminAccountName } from '../domain/units/unit';
+import { pendingEvent } from '../../events/catalogue';
 import { directory } from './directory';
+import { commitContext, systemActor, type BootstrapContext, type UseCaseContext } from './context';
+import { applyIdentityChange } from './identity-sync';
 
-/** Accounts on units: creation with a temporary password, roles, closure with hand-over (NA 10.2e, TG 13.5). */
+/**
+ * Accounts on units: creation with a temporary password, roles, closure with hand-over (NA 10.2e, TG 13.5).
+ * Every change commits its record, audit entry and event first; the identity provider follows
+ * (issue 12 #5), so a refused or conflicting change never touches sign-in.
+ */
 async function unitPath(code: string, field: string) {
   const path = await directory().units.path(code);
   const unit = path[0];
@@ -24,36 +31,46 @@ async function accountOr404(id: string): Promise<Account> {
 }
 
 /** An account, if the principal may read accounts of its unit. */
-export async function readAccount(principal: Principal, id: string): Promise<Account> {
+export async function readAccount(ctx: UseCaseContext, id: string): Promise<Account> {
   const account = await accountOr404(id);
-  const path = await directory().units.path(account.unitCode);
-  requireAccess(principal, 'account.read', path.map((u) => u.code));
+  requireAccess(ctx.principal, 'account.read', await directory().units.scopeOf(account.unitCode), ctx.now);
   return account;
 }
 
-const audit = (principal: Principal, requestId: string, action: string, account: Pick<Account, 'id' | 'unitCode'>, before: unknown, after: unknown, now: Date) =>
-  auditEntry({ scope: account.unitCode, actor: { id: principal.id, kind: principal.kind }, action, target: { type: 'Account', id: account.id }, before, after, requestId }, now);
+const audit = (ctx: { principal: Principal; requestId: string; now: Date }, action: string, account: Pick<Account, 'id' | 'unitCode'>, before: unknown, after: unknown) =>
+  auditEntry({ scope: account.unitCode, actor: { id: ctx.principal.id, kind: ctx.principal.kind }, action, target: { type: 'Account', id: account.id }, before, after, requestId: ctx.requestId }, ctx.now);
 
 /** What audit entries keep of an account: never credentials. */
 const auditView = (a: Account) => ({ username: a.username, unitCode: a.unitCode, roles: a.roles, status: a.status, successorId: a.successorId });
 
+const identityDetail = (a: Account) => ({ accountId: a.id, username: a.username, unitCode: a.unitCode });
+
+/**
+ * Creates an account. The username is reserved first, so only the request that wins it creates
+ * credentials at the identity provider; a refused identity call releases it (issue 12 #5).
+ */
 export async function createAccount(
-  principal: Principal | 'bootstrap',
+  ctx: UseCaseContext | BootstrapContext,
   input: { username?: string; fullName: string; email: string; unitCode: string; roles: readonly Role[] },
-  requestId: string,
-  now = new Date(),
 ): Promise<{ account: Account; temporaryPassword?: string }> {
   const path = await unitPath(input.unitCode, 'body.unitCode');
-  const actor: Principal = principal === 'bootstrap' ? { id: 'system', kind: 'machine', unitCode: input.unitCode, roles: [], delegations: [] } : principal;
-  if (principal !== 'bootstrap') requireAccess(principal, 'account.manage', path.map((u) => u.code), now);
+  const actor = ctx.principal === 'bootstrap' ? systemActor(input.unitCode) : ctx.principal;
+  if (ctx.principal !== 'bootstrap') requireAccess(ctx.principal, 'account.manage', path.map((u) => u.code), ctx.now);
   const username = input.username ?? adminAccountName(path[0]!, path.slice(1));
-  const { accounts, identity } = directory();
-  if (await accounts.idOfUsername(username)) {
-    throw invalidField('body.username', { vi: `Tên đăng nhập ${username} đã tồn tại`, en: `The username ${username} is taken` }, 'taken');
+  const { accounts, identity, uow } = directory();
+  const taken = () => invalidField('body.username', { vi: `Tên đăng nhập ${username} đã tồn tại`, en: `The username ${username} is taken` }, 'taken');
+  await uow.commit({ actions: [accounts.reserveUsername(username, ctx.requestId, ctx.now.toISOString())] }, commitContext(ctx)).catch((error: unknown) => {
+    throw error instanceof DomainError && error.code === 'conflict' ? taken() : error;
+  });
+  let created: { subject: string; temporaryPassword?: string };
+  try {
+    created = await identity.createUser({ username, email: input.email, unitCode: input.unitCode, roles: input.roles });
+  } catch (error) {
+    await uow.commit({ actions: [accounts.releaseUsername(username, ctx.requestId)] }, commitContext(ctx)).catch(() => undefined);
+    throw error;
   }
-  const { subject, temporaryPassword } = await identity.createUser({ username, email: input.email, unitCode: input.unitCode, roles: input.roles });
   const account: Account = {
-    id: subject,
+    id: created.subject,
     username,
     fullName: input.fullName.normalize('NFC'),
     email: input.email.toLowerCase(),
@@ -61,27 +78,42 @@ export async function createAccount(
     roles: [...new Set(input.roles)],
     status: 'active',
     mustChangePassword: true,
-    createdAt: now.toISOString(),
+    createdAt: ctx.now.toISOString(),
     version: 1,
   };
-  await accounts.create(account, audit(actor, requestId, 'account.create', account, null, auditView(account), now));
-  return { account, ...(temporaryPassword ? { temporaryPassword } : {}) };
+  await uow.commit(
+    { actions: accounts.create(account, ctx.requestId), audits: [audit({ ...ctx, principal: actor }, 'account.create', account, null, auditView(account))] },
+    commitContext(ctx),
+  );
+  return { account, ...(created.temporaryPassword ? { temporaryPassword: created.temporaryPassword } : {}) };
 }
 
-export async function setRoles(principal: Principal, id: string, roles: readonly Role[], expectedVersion: number | undefined, requestId: string, now = new Date()) {
+/**
+ * Sets an account's roles. Nobody changes their own roles (issue 12 #2); the caller must manage
+ * accounts of the target's unit.
+ */
+export async function setRoles(ctx: UseCaseContext, id: string, roles: readonly Role[], expectedVersion: number | undefined) {
+  const { principal, now } = ctx;
   const account = await accountOr404(id);
-  const path = await directory().units.path(account.unitCode);
-  requireAccess(principal, 'account.manage', path.map((u) => u.code), now);
+  requireAccess(principal, 'account.manage', await directory().units.scopeOf(account.unitCode), now);
+  if (principal.id === id) {
+    throw new DomainError('forbidden', { vi: 'Không ai được tự thay đổi vai trò của mình', en: 'Nobody may change their own roles' });
+  }
   if (account.status !== 'active') throw new DomainError('conflict', { vi: 'Tài khoản đã đóng', en: 'The account is closed' });
   if (expectedVersion !== undefined && expectedVersion !== account.version) {
-    throw new DomainError('conflict', { vi: `Tài khoản đã thay đổi (phiên bản ${account.version})`, en: `The account changed (version ${account.version})` });
-  }
-  if (principal.id === id && !roles.includes('operator') && account.roles.includes('operator')) {
-    throw invalidField('body.roles', { vi: 'Không thể tự bỏ vai trò quản trị của mình', en: 'You cannot remove your own operator role' });
+    throw new DomainError('stale_version', { vi: `Tài khoản đã thay đổi (phiên bản ${account.version})`, en: `The account changed (version ${account.version})` });
   }
   const next: Account = { ...account, roles: [...new Set(roles)], version: account.version + 1 };
-  await directory().identity.setRoles(account.username, account.roles, next.roles);
-  await directory().accounts.replace(next, account.version, audit(principal, requestId, 'account.roles', account, auditView(account), auditView(next), now));
+  const { accounts, uow } = directory();
+  await uow.commit(
+    {
+      actions: [accounts.replace(next, account.version, expectedVersion === undefined ? 'conflict' : 'stale_version')],
+      audits: [audit(ctx, 'account.roles', account, auditView(account), auditView(next))],
+      events: [pendingEvent('AccountRolesChanged', { ...identityDetail(account), previous: [...account.roles], next: [...next.roles] })],
+    },
+    commitContext(ctx),
+  );
+  await applyIdentityChange({ name: 'AccountRolesChanged', detail: { ...identityDetail(account), previous: [...account.roles], next: [...next.roles] } });
   return next;
 }
 
@@ -89,54 +121,66 @@ export async function setRoles(principal: Principal, id: string, roles: readonly
  * Closes an account on transfer or retirement (NA 10.2e, 14.4d; TG 13.5): its open work goes to
  * the successor, its delegations end, sign-in stops at once.
  */
-export async function closeAccount(
-  principal: Principal,
-  id: string,
-  input: { successorId: string; reason: string },
-  requestId: string,
-  now = new Date(),
-) {
+export async function closeAccount(ctx: UseCaseContext, id: string, input: { successorId: string; reason: string }) {
+  const { principal, now } = ctx;
   const account = await accountOr404(id);
-  const path = await directory().units.path(account.unitCode);
-  requireAccess(principal, 'account.manage', path.map((u) => u.code), now);
+  requireAccess(principal, 'account.manage', await directory().units.scopeOf(account.unitCode), now);
   if (id === input.successorId) throw invalidField('body.successorId', { vi: 'Người kế nhiệm phải là tài khoản khác', en: 'The successor must be another account' });
   const successor = await directory().accounts.get(input.successorId);
   if (!successor || successor.status !== 'active') {
     throw invalidField('body.successorId', { vi: 'Người kế nhiệm phải là tài khoản đang hoạt động', en: 'The successor must be an active account' }, 'invalid_successor');
   }
-  const successorPath = await directory().units.path(successor.unitCode);
-  requireAccess(principal, 'account.manage', successorPath.map((u) => u.code), now);
-  const { accounts, work, identity } = directory();
+  requireAccess(principal, 'account.manage', await directory().units.scopeOf(successor.unitCode), now);
+  const { accounts, work, uow } = directory();
   if (account.status === 'active') {
     const closed: Account = { ...account, status: 'closed', closedAt: now.toISOString(), closedReason: input.reason, successorId: successor.id, version: account.version + 1 };
-    await identity.disableUser(account.username);
-    await accounts.replace(closed, account.version, audit(principal, requestId, 'account.close', account, auditView(account), auditView(closed), now));
-    for (const delegation of await accounts.delegationsOf(account.id)) {
-      if (delegation.revokedAt) continue;
-      const revoked = { ...delegation, revokedAt: now.toISOString() };
-      await accounts.putDelegation(revoked, audit(principal, requestId, 'delegation.revoke', account, delegation, revoked, now), false);
-    }
+    const live = (await accounts.delegationsOf(account.id)).filter((d) => !d.revokedAt);
+    const revoked = live.map((d) => ({ ...d, revokedAt: now.toISOString() }));
+    await uow.commit(
+      {
+        actions: [accounts.replace(closed, account.version), ...revoked.map((d) => accounts.putDelegation(d, false))],
+        audits: [
+          audit(ctx, 'account.close', account, auditView(account), auditView(closed)),
+          ...live.map((d, i) => audit(ctx, 'delegation.revoke', account, d, revoked[i])),
+        ],
+        events: [pendingEvent('AccountClosed', identityDetail(account))],
+      },
+      commitContext(ctx),
+    );
+    await applyIdentityChange({ name: 'AccountClosed', detail: identityDetail(account) });
   } else if (account.successorId !== successor.id) {
     throw new DomainError('conflict', { vi: 'Tài khoản đã đóng với người kế nhiệm khác', en: 'The account was closed with another successor' });
   }
   // Also on a repeated call: finishes a hand-over that was interrupted.
-  const movedWork = await work.moveAssigneeWork(account.id, successor.id);
+  const movedWork = await work.moveAssigneeWork(uow, commitContext(ctx), account.id, successor.id);
   return { closed: account.id, successor: successor.id, movedWork };
 }
 
-export async function unlockAccount(principal: Principal, id: string, requestId: string, now = new Date()) {
+export async function unlockAccount(ctx: UseCaseContext, id: string) {
   const account = await accountOr404(id);
-  const path = await directory().units.path(account.unitCode);
-  requireAccess(principal, 'account.manage', path.map((u) => u.code), now);
-  await directory().identity.unlock(account.username);
-  await directory().accounts.replace({ ...account, version: account.version + 1 }, account.version, audit(principal, requestId, 'account.unlock', account, null, null, now));
+  requireAccess(ctx.principal, 'account.manage', await directory().units.scopeOf(account.unitCode), ctx.now);
+  const { accounts, uow } = directory();
+  await uow.commit(
+    {
+      actions: [accounts.replace({ ...account, version: account.version + 1 }, account.version)],
+      audits: [audit(ctx, 'account.unlock', account, null, null)],
+      events: [pendingEvent('AccountUnlocked', identityDetail(account))],
+    },
+    commitContext(ctx),
+  );
+  await applyIdentityChange({ name: 'AccountUnlocked', detail: identityDetail(account) });
 }
 
 /** The caller changes their own password (allowed even while it is expired). */
-export async function changeOwnPassword(principal: Principal, currentPassword: string, newPassword: string, requestId: string, now = new Date()) {
+export async function changeOwnPassword(ctx: UseCaseContext, currentPassword: string, newPassword: string) {
   const issues = passwordIssues(newPassword);
   if (issues.length > 0) throw new DomainError('validation', issues[0]!.message, issues);
-  const account = await accountOr404(principal.id);
-  await directory().identity.changePassword(account.username, currentPassword, newPassword);
-  await directory().accounts.recordPasswordChange(account.id, now.toISOString(), passwordChangeAudit(account, requestId, now, false));
+  const account = await accountOr404(ctx.principal.id);
+  const { accounts, identity, uow } = directory();
+  // The provider checks the current password, so it must come first; recording it cannot conflict.
+  await identity.changePassword(account.username, currentPassword, newPassword);
+  await uow.commit(
+    { actions: [accounts.passwordChanged(account.id, ctx.now.toISOString())], audits: [passwordChangeAudit(account, ctx.requestId, ctx.now, false)] },
+    commitContext(ctx),
+  );
 }

@@ -2,6 +2,7 @@ import type { Role } from '../domain/roles';
 import { env } from '../config/env';
 import { createAccount } from './accounts';
 import { directory } from './directory';
+import { bootstrapContext } from './context';
 import { createUnit, type NewUnit } from './units';
 
 /**
@@ -18,17 +19,17 @@ export interface SeededAccount {
 export async function ensureProvince(name: { vi: string; en: string }): Promise<void> {
   const code = env().PROVINCE_CODE;
   if (await directory().units.get(code)) return;
-  await createUnit('bootstrap', { code, name, kind: 'province', parentCode: null, slug: code, languages: env().PROVINCE_LANGUAGES }, 'bootstrap');
+  await createUnit(bootstrapContext(), { code, name, kind: 'province', parentCode: null, slug: code, languages: env().PROVINCE_LANGUAGES });
 }
 
 export async function ensureAccount(input: { username: string; fullName: string; email: string; unitCode: string; roles: readonly Role[] }): Promise<SeededAccount | undefined> {
   if (await directory().accounts.idOfUsername(input.username)) return undefined;
-  const { account, temporaryPassword } = await createAccount('bootstrap', input, 'bootstrap');
+  const { account, temporaryPassword } = await createAccount(bootstrapContext(), input);
   return { username: account.username, unitCode: account.unitCode, roles: account.roles, ...(temporaryPassword ? { temporaryPassword } : {}) };
 }
 
 export async function ensureUnits(units: readonly NewUnit[]): Promise<void> {
   for (const unit of units) {
-    if (!(await directory().units.get(unit.code))) await createUnit('bootstrap', unit, 'bootstrap');
+    if (!(await directory().units.get(unit.code))) await createUnit(bootstrapContext(), unit);
   }
 }

@@ -6,17 +6,28 @@ import { env } from '../config/env';
 
 /**
  * The calendar in force: shipped data plus what operators configured. The stored configuration
- * is read on every call (one small query); the built calendar is reused while it is unchanged.
+ * is kept in the function for CONFIG_TTL_MS (a change reaches every function within that time,
+ * and at once in the function that made it); the built calendar is reused while it is unchanged.
  */
+export const CONFIG_TTL_MS = 30_000;
+
 let repository: CalendarConfigRepository | undefined;
-let cached: { fingerprint: string; calendar: WorkingCalendar } | undefined;
+let cached: { fingerprint: string; calendar: WorkingCalendar; loadedAt: number } | undefined;
 
 export const calendarRepository = () => (repository ??= new CalendarConfigRepository(documentClient(), env().TABLE_NAME));
 
-export async function currentCalendar(): Promise<WorkingCalendar> {
+/** Forgets the cached configuration (after this function changed it). */
+export function invalidateCalendar(): void {
+  if (cached) cached = { ...cached, loadedAt: -Infinity };
+}
+
+export async function currentCalendar(nowMs = Date.now()): Promise<WorkingCalendar> {
+  if (cached && nowMs - cached.loadedAt < CONFIG_TTL_MS) return cached.calendar;
   const stored = await calendarRepository().load();
   if (!cached || cached.fingerprint !== stored.fingerprint) {
-    cached = { fingerprint: stored.fingerprint, calendar: new WorkingCalendar(calendarData(stored)) };
+    cached = { fingerprint: stored.fingerprint, calendar: new WorkingCalendar(calendarData(stored)), loadedAt: nowMs };
+  } else {
+    cached = { ...cached, loadedAt: nowMs };
   }
   return cached.calendar;
 }

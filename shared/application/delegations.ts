@@ -5,6 +5,7 @@ import { accessRules, type Action } from '../domain/access/rules';
 import { auditEntry } from '../domain/audit';
 import { DomainError, invalidField } from '../domain/errors';
 import { directory } from './directory';
+import { commitContext, type UseCaseContext } from './context';
 
 /**
  * The chief editor delegates decisions to a deputy for a scope of actions and a window of time
@@ -13,11 +14,10 @@ import { directory } from './directory';
 const MAX_DAYS = 366;
 
 export async function grantDelegation(
-  principal: Principal,
+  ctx: UseCaseContext,
   input: { deputyId: string; actions: readonly Action[]; validFrom: string; validTo: string },
-  requestId: string,
-  now = new Date(),
 ): Promise<Delegation> {
+  const { principal, requestId, now } = ctx;
   requireAccess(principal, 'delegation.manage', [principal.unitCode], now);
   const deputy = await directory().accounts.get(input.deputyId);
   if (!deputy || deputy.status !== 'active' || deputy.unitCode !== principal.unitCode || !deputy.roles.includes('deputy-editor')) {
@@ -41,24 +41,31 @@ export async function grantDelegation(
     validFrom: new Date(from).toISOString(),
     validTo: new Date(to).toISOString(),
   };
-  await directory().accounts.putDelegation(
-    delegation,
-    auditEntry({ scope: principal.unitCode, actor: { id: principal.id, kind: principal.kind }, action: 'delegation.grant', target: { type: 'Delegation', id: delegation.id }, before: null, after: delegation, requestId }, now),
-    true,
+  await directory().uow.commit(
+    {
+      actions: [directory().accounts.putDelegation(delegation, true)],
+      audits: [auditEntry({ scope: principal.unitCode, actor: actorOf(principal), action: 'delegation.grant', target: { type: 'Delegation', id: delegation.id }, before: null, after: delegation, requestId }, now)],
+    },
+    commitContext(ctx),
   );
   return delegation;
 }
 
-export async function revokeDelegation(principal: Principal, deputyId: string, id: string, requestId: string, now = new Date()): Promise<Delegation> {
+const actorOf = (principal: Principal) => ({ id: principal.id, kind: principal.kind });
+
+export async function revokeDelegation(ctx: UseCaseContext, deputyId: string, id: string): Promise<Delegation> {
+  const { principal, requestId, now } = ctx;
   const delegation = await directory().accounts.getDelegation(deputyId, id);
   if (!delegation) throw new DomainError('not_found', { vi: 'Không có ủy quyền này', en: 'No such delegation' });
   requireAccess(principal, 'delegation.manage', [delegation.unitCode], now);
   if (delegation.revokedAt) return delegation;
   const revoked = { ...delegation, revokedAt: now.toISOString() };
-  await directory().accounts.putDelegation(
-    revoked,
-    auditEntry({ scope: delegation.unitCode, actor: { id: principal.id, kind: principal.kind }, action: 'delegation.revoke', target: { type: 'Delegation', id }, before: delegation, after: revoked, requestId }, now),
-    false,
+  await directory().uow.commit(
+    {
+      actions: [directory().accounts.putDelegation(revoked, false)],
+      audits: [auditEntry({ scope: delegation.unitCode, actor: actorOf(principal), action: 'delegation.revoke', target: { type: 'Delegation', id }, before: delegation, after: revoked, requestId }, now)],
+    },
+    commitContext(ctx),
   );
   return revoked;
 }

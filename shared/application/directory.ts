@@ -5,6 +5,7 @@ import { UnitRepository } from '../adapters/dynamo/units';
 import { WorkRepository } from '../adapters/dynamo/work';
 import { MachineClientRepository } from '../adapters/dynamo/machine-clients';
 import { AuditLog } from '../adapters/dynamo/audit-log';
+import { UnitOfWork } from '../adapters/dynamo/unit-of-work';
 import type { IdentityProvider } from './identity-provider';
 import { identity } from './identity';
 
@@ -19,6 +20,7 @@ let instances:
       machineClients: MachineClientRepository;
       work: WorkRepository;
       audit: AuditLog;
+      uow: UnitOfWork;
       readonly identity: IdentityProvider;
     }
   | undefined;
@@ -33,6 +35,7 @@ export function directory() {
       machineClients: new MachineClientRepository(client, config.TABLE_NAME),
       work: new WorkRepository(client, config.TABLE_NAME),
       audit: new AuditLog(client, config.TABLE_NAME),
+      uow: new UnitOfWork(client, config.TABLE_NAME),
       get identity() {
         return identity();
       },

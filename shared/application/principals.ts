@@ -24,11 +24,11 @@ export async function resolvePrincipal(claims: Readonly<Record<string, string>>,
       principal: { id: client.clientId, kind: 'machine', unitCode: client.unitCode, roles: [], delegations: [], scopes: (claims.scope ?? '').split(' ').filter(Boolean) },
     };
   }
-  const { accounts } = directory();
-  const account = claims.sub ? await accounts.get(claims.sub) : undefined;
+  // One round trip: the account and its delegations share the account's partition.
+  const { account, delegations: all } = claims.sub ? await directory().accounts.withDelegations(claims.sub) : { delegations: [] };
   if (!account) return { kind: 'unknown' };
   if (account.status !== 'active') return { kind: 'closed' };
-  const delegations = account.roles.includes('deputy-editor') ? await accounts.delegationsOf(account.id) : [];
+  const delegations = account.roles.includes('deputy-editor') ? all : [];
   return {
     kind: 'ok',
     mustChangePassword: account.mustChangePassword || passwordExpired(account.passwordChangedAt, now),

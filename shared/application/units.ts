@@ -3,10 +3,12 @@ import { requireAccess } from '../domain/access/authorize';
 import { auditEntry } from '../domain/audit';
 import { DomainError, invalidField } from '../domain/errors';
 import { nfc } from '../domain/text';
-import { assertParentAllowed, domainOf, slugOf, type Unit, type UnitKind } from '../domain/units/unit';
+import { assertParentAllowed, assertSlugAllowed, assertSplitKind, domainOf, slugOf, type Unit, type UnitKind } from '../domain/units/unit';
 import type { UnitChange } from '../adapters/dynamo/units';
+import type { WriteAction } from '../adapters/dynamo/unit-of-work';
 import { env } from '../config/env';
 import { directory } from './directory';
+import { commitContext, systemActor, type BootstrapContext, type UseCaseContext } from './context';
 
 /** Creating, renaming, merging and splitting units; every change audited, history kept. */
 export interface NewUnit {
@@ -17,6 +19,9 @@ export interface NewUnit {
   readonly slug?: string;
   readonly languages?: readonly string[];
 }
+
+/** Children whose domains follow a renamed parent are updated this many per transaction (3 actions each). */
+const CASCADE_CHUNK = 30;
 
 const notFound = (code: string, field = 'params.code') =>
   invalidField(field, { vi: `Không có đơn vị ${code}`, en: `No unit ${code}` }, 'not_found');
@@ -29,21 +34,25 @@ async function pathOf(code: string, field?: string): Promise<Unit[]> {
 
 const codes = (path: readonly Unit[]) => path.map((u) => u.code);
 
-function audit(principal: Principal, requestId: string, action: string, unit: string, before: unknown, after: unknown, at: Date) {
-  return auditEntry({ scope: unit, actor: { id: principal.id, kind: principal.kind }, action, target: { type: 'Unit', id: unit }, before, after, requestId }, at);
+function audit(ctx: { principal: Principal; requestId: string; now: Date }, action: string, unit: string, before: unknown, after: unknown) {
+  return auditEntry({ scope: unit, actor: { id: ctx.principal.id, kind: ctx.principal.kind }, action, target: { type: 'Unit', id: unit }, before, after, requestId: ctx.requestId }, ctx.now);
 }
+
+const changeActions = (changes: readonly UnitChange[]): WriteAction[] => changes.flatMap((c) => directory().units.change(c));
 
 function buildUnit(input: NewUnit, ancestors: readonly Unit[]): Unit {
   const slug = input.slug ?? slugOf(input.name.vi);
   if (!/^[a-z0-9]{1,40}$/.test(slug)) {
     throw invalidField('body.slug', { vi: 'Không tạo được tên miền từ tên đơn vị; hãy nhập slug', en: 'Cannot derive a domain label from the name; give a slug' });
   }
+  if (input.kind !== 'province') assertSlugAllowed(slug);
   const domain = input.kind === 'province' ? env().PROVINCE_DOMAIN : domainOf(input.kind, slug, ancestors);
   return {
     code: input.code,
     name: { vi: nfc(input.name.vi), en: nfc(input.name.en) },
     kind: input.kind,
     parentCode: input.parentCode,
+    ancestorCodes: codes(ancestors),
     slug,
     domain,
     languages: input.languages ?? ['vi', 'en'],
@@ -53,15 +62,18 @@ function buildUnit(input: NewUnit, ancestors: readonly Unit[]): Unit {
   };
 }
 
-export async function createUnit(principal: Principal | 'bootstrap', input: NewUnit, requestId: string, now = new Date()): Promise<Unit> {
+export async function createUnit(ctx: UseCaseContext | BootstrapContext, input: NewUnit): Promise<Unit> {
   const ancestors = input.parentCode ? await pathOf(input.parentCode, 'body.parentCode') : [];
-  if (principal !== 'bootstrap') requireAccess(principal, 'unit.manage', codes(ancestors), now);
+  if (ctx.principal !== 'bootstrap') requireAccess(ctx.principal, 'unit.manage', codes(ancestors), ctx.now);
   assertParentAllowed(input.kind, ancestors[0]);
   const unit = buildUnit(input, ancestors);
-  const actor: Principal = principal === 'bootstrap' ? { id: 'system', kind: 'machine', unitCode: unit.code, roles: [], delegations: [] } : principal;
-  await directory().units.apply(
-    [{ unit, expectedVersion: 0, history: { at: now.toISOString(), event: 'created', detail: { name: unit.name, parentCode: unit.parentCode } }, claimDomains: [unit.domain] }],
-    [audit(actor, requestId, 'unit.create', unit.code, null, unit, now)],
+  const actor = ctx.principal === 'bootstrap' ? systemActor(unit.code) : ctx.principal;
+  await directory().uow.commit(
+    {
+      actions: changeActions([{ unit, expectedVersion: 0, history: { at: ctx.now.toISOString(), event: 'created', detail: { name: unit.name, parentCode: unit.parentCode } }, claimDomains: [unit.domain] }]),
+      audits: [audit({ ...ctx, principal: actor }, 'unit.create', unit.code, null, unit)],
+    },
+    commitContext(ctx),
   );
   return unit;
 }
@@ -80,22 +92,21 @@ export async function resolveUnit(code: string): Promise<{ requested: Unit; curr
   return { requested, current };
 }
 
-export async function renameUnit(
-  principal: Principal,
-  code: string,
-  change: { name: { vi: string; en: string }; slug?: string },
-  expectedVersion: number | undefined,
-  requestId: string,
-  now = new Date(),
-): Promise<Unit> {
+/**
+ * Renames a unit. A new label changes the domains of the units below it (a district's
+ * communes): the unit commits first, then its descendants follow in bounded transactions, each
+ * with their history. Repeating the request finishes a cascade that was interrupted.
+ */
+export async function renameUnit(ctx: UseCaseContext, code: string, change: { name: { vi: string; en: string }; slug?: string }, expectedVersion: number | undefined): Promise<Unit> {
   const path = await pathOf(code);
   const unit = path[0]!;
-  requireAccess(principal, 'unit.manage', codes(path), now);
+  requireAccess(ctx.principal, 'unit.manage', codes(path), ctx.now);
   if (unit.status !== 'active') throw new DomainError('conflict', { vi: `Đơn vị ${code} không còn hoạt động`, en: `Unit ${code} is no longer active` });
   if (expectedVersion !== undefined && expectedVersion !== unit.version) {
-    throw new DomainError('conflict', { vi: `Đơn vị đã thay đổi (phiên bản ${unit.version})`, en: `The unit changed (version ${unit.version})` });
+    throw new DomainError('stale_version', { vi: `Đơn vị đã thay đổi (phiên bản ${unit.version})`, en: `The unit changed (version ${unit.version})` });
   }
   const slug = change.slug ?? unit.slug;
+  if (slug !== unit.slug && unit.kind !== 'province') assertSlugAllowed(slug);
   const domain = unit.kind === 'province' ? unit.domain : domainOf(unit.kind, slug, path.slice(1));
   const renamed: Unit = {
     ...unit,
@@ -105,36 +116,59 @@ export async function renameUnit(
     formerDomains: domain === unit.domain ? unit.formerDomains : [...unit.formerDomains, unit.domain],
     version: unit.version + 1,
   };
-  const changes: UnitChange[] = [
+  await directory().uow.commit(
     {
-      unit: renamed,
-      expectedVersion: unit.version,
-      history: { at: now.toISOString(), event: 'renamed', detail: { from: unit.name, to: renamed.name, fromDomain: unit.domain, toDomain: domain } },
-      claimDomains: domain === unit.domain ? [] : [domain],
+      actions: changeActions([
+        {
+          unit: renamed,
+          expectedVersion: unit.version,
+          ifMatch: expectedVersion !== undefined,
+          history: { at: ctx.now.toISOString(), event: 'renamed', detail: { from: unit.name, to: renamed.name, fromDomain: unit.domain, toDomain: domain } },
+          claimDomains: domain === unit.domain ? [] : [domain],
+        },
+      ]),
+      audits: [audit(ctx, 'unit.rename', code, unit, renamed)],
     },
-  ];
-  // Communes carry their district's label in their domain: move them along.
-  if (domain !== unit.domain) {
-    const children = await directory().units.children(code, 100);
-    for (const child of children.items.filter((c) => c.status === 'active')) {
-      const childDomain = domainOf(child.kind, child.slug, [renamed, ...path.slice(1)]);
-      changes.push({
-        unit: { ...child, domain: childDomain, formerDomains: [...child.formerDomains, child.domain], version: child.version + 1 },
-        expectedVersion: child.version,
-        history: { at: now.toISOString(), event: 'renamed', detail: { fromDomain: child.domain, toDomain: childDomain, because: code } },
-        claimDomains: [childDomain],
-      });
-    }
-  }
-  await directory().units.apply(changes, [audit(principal, requestId, 'unit.rename', code, unit, renamed, now)]);
+    commitContext(ctx),
+  );
+  await cascadeDomains(ctx, [renamed, ...path.slice(1)]);
   return renamed;
+}
+
+/** Brings the domains of every active unit below `path[0]` in line with it, chunk by chunk. */
+async function cascadeDomains(ctx: UseCaseContext, path: readonly Unit[]): Promise<number> {
+  const { units, uow } = directory();
+  const parent = path[0]!;
+  let updated = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await units.children(parent.code, 100, cursor);
+    const moved = page.items
+      .filter((c) => c.status === 'active')
+      .map((child) => ({ child, domain: domainOf(child.kind, child.slug, path) }))
+      .filter(({ child, domain }) => child.domain !== domain);
+    for (let i = 0; i < moved.length; i += CASCADE_CHUNK) {
+      const changes: UnitChange[] = moved.slice(i, i + CASCADE_CHUNK).map(({ child, domain }) => ({
+        unit: { ...child, domain, formerDomains: [...child.formerDomains, child.domain], version: child.version + 1 },
+        expectedVersion: child.version,
+        history: { at: ctx.now.toISOString(), event: 'renamed', detail: { fromDomain: child.domain, toDomain: domain, because: parent.code } },
+        claimDomains: [domain],
+      }));
+      await uow.commit({ actions: changeActions(changes) }, commitContext(ctx));
+      updated += changes.length;
+      for (const { unit } of changes) updated += await cascadeDomains(ctx, [unit, ...path]);
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+  return updated;
 }
 
 /**
  * Merges `sources` into `target` (QN 11.5): the sources stop, name the target as successor, and
  * their open work and accounts move to it. Repeating the call finishes an interrupted move.
  */
-export async function mergeUnits(principal: Principal, sources: readonly string[], targetCode: string, requestId: string, now = new Date()) {
+export async function mergeUnits(ctx: UseCaseContext, sources: readonly string[], targetCode: string) {
+  const { principal, now } = ctx;
   const targetPath = await pathOf(targetCode, 'body.into');
   const target = targetPath[0]!;
   requireAccess(principal, 'unit.manage', codes(targetPath), now);
@@ -150,7 +184,7 @@ export async function mergeUnits(principal: Principal, sources: readonly string[
     if (source.status !== 'active') throw invalidField('body.sources', { vi: `Đơn vị ${code} không còn hoạt động`, en: `Unit ${code} is no longer active` });
     const merged: Unit = { ...source, status: 'merged', successorCode: targetCode, version: source.version + 1 };
     changes.push({ unit: merged, expectedVersion: source.version, history: { at: now.toISOString(), event: 'merged-into', detail: { into: targetCode } } });
-    audits.push(audit(principal, requestId, 'unit.merge', code, source, merged, now));
+    audits.push(audit(ctx, 'unit.merge', code, source, merged));
   }
   if (changes.length > 0) {
     changes.push({
@@ -158,46 +192,58 @@ export async function mergeUnits(principal: Principal, sources: readonly string[
       expectedVersion: target.version,
       history: { at: now.toISOString(), event: 'absorbed', detail: { from: changes.map((c) => c.unit.code) } },
     });
-    await directory().units.apply(changes, audits);
+    // At most 20 sources (the API's bound): 3 actions each, well inside one transaction.
+    await directory().uow.commit({ actions: changeActions(changes), audits }, commitContext(ctx));
   }
-  const moved = await moveEverything(principal, requestId, sources, targetCode, now);
+  const moved = await moveEverything(ctx, sources, targetCode);
   return { target: targetCode, ...moved };
 }
 
-/** Splits `code` into new units under the same parent; its open work goes to `workTo`. */
-export async function splitUnit(principal: Principal, code: string, into: readonly NewUnit[], workTo: string, requestId: string, now = new Date()) {
+/**
+ * Splits `code` into new units that take its place under the same parent, so the caller must
+ * manage the parent, and the new units must be of the source's kind (issue 12 #1). Its open work
+ * goes to `workTo`.
+ */
+export async function splitUnit(ctx: UseCaseContext, code: string, into: readonly NewUnit[], workTo: string) {
+  const { principal, now } = ctx;
   const path = await pathOf(code);
   const source = path[0]!;
-  requireAccess(principal, 'unit.manage', codes(path), now);
+  const ancestors = path.slice(1);
+  if (ancestors.length === 0) throw new DomainError('forbidden', { vi: 'Không thể tách cấp tỉnh', en: 'The province cannot be split' });
+  requireAccess(principal, 'unit.manage', codes(ancestors), now);
   if (source.status !== 'active') throw new DomainError('conflict', { vi: `Đơn vị ${code} không còn hoạt động`, en: `Unit ${code} is no longer active` });
   if (!into.some((u) => u.code === workTo)) throw invalidField('body.workTo', { vi: 'workTo phải là một trong các đơn vị mới', en: 'workTo must be one of the new units' });
-  const ancestors = path.slice(1);
-  const created = into.map((input) => {
+  const created = into.map((input, i) => {
+    assertSplitKind(source, input.kind, `body.into.${i}.kind`);
     assertParentAllowed(input.kind, ancestors[0]);
     return buildUnit({ ...input, parentCode: source.parentCode }, ancestors);
   });
   const split: Unit = { ...source, status: 'split', successorCode: workTo, version: source.version + 1 };
   const at = now.toISOString();
-  await directory().units.apply(
-    [
-      { unit: split, expectedVersion: source.version, history: { at, event: 'split-into', detail: { into: created.map((u) => u.code), workTo } } },
-      ...created.map((unit) => ({ unit, expectedVersion: 0, history: { at, event: 'split-from' as const, detail: { from: code } }, claimDomains: [unit.domain] })),
-    ],
-    [
-      audit(principal, requestId, 'unit.split', code, source, { ...split, into: created.map((u) => u.code) }, now),
-      ...created.map((unit) => audit(principal, requestId, 'unit.create', unit.code, null, { ...unit, splitFrom: code }, now)),
-    ],
+  await directory().uow.commit(
+    {
+      actions: changeActions([
+        { unit: split, expectedVersion: source.version, history: { at, event: 'split-into', detail: { into: created.map((u) => u.code), workTo } } },
+        ...created.map((unit) => ({ unit, expectedVersion: 0, history: { at, event: 'split-from' as const, detail: { from: code } }, claimDomains: [unit.domain] })),
+      ]),
+      audits: [
+        audit(ctx, 'unit.split', code, source, { ...split, into: created.map((u) => u.code) }),
+        ...created.map((unit) => audit(ctx, 'unit.create', unit.code, null, { ...unit, splitFrom: code })),
+      ],
+    },
+    commitContext(ctx),
   );
-  const moved = await moveEverything(principal, requestId, [code], workTo, now);
+  const moved = await moveEverything(ctx, [code], workTo);
   return { created, ...moved };
 }
 
-async function moveEverything(principal: Principal, requestId: string, sources: readonly string[], target: string, now: Date) {
-  const { work, accounts } = directory();
+/** Moves open work and accounts, one small transaction per item, so any number fits. */
+async function moveEverything(ctx: UseCaseContext, sources: readonly string[], target: string) {
+  const { work, accounts, uow } = directory();
   let movedWork = 0;
   let movedAccounts = 0;
   for (const source of sources) {
-    movedWork += await work.moveUnitWork(source, target);
+    movedWork += await work.moveUnitWork(uow, commitContext(ctx), source, target);
     for (let page = await accounts.ofUnit(source, 100); page.items.length > 0; page = await accounts.ofUnit(source, 100)) {
       const before = movedAccounts;
       for (const listed of page.items) {
@@ -205,13 +251,17 @@ async function moveEverything(principal: Principal, requestId: string, sources: 
         const account = await accounts.get(listed.id);
         if (!account || account.unitCode !== source) continue;
         const moved = { ...account, unitCode: target, version: account.version + 1 };
-        await accounts.replace(
-          moved,
-          account.version,
-          auditEntry(
-            { scope: source, actor: { id: principal.id, kind: principal.kind }, action: 'account.move-unit', target: { type: 'Account', id: account.id }, before: { unitCode: source }, after: { unitCode: target }, requestId },
-            now,
-          ),
+        await uow.commit(
+          {
+            actions: [accounts.replace(moved, account.version)],
+            audits: [
+              auditEntry(
+                { scope: source, actor: { id: ctx.principal.id, kind: ctx.principal.kind }, action: 'account.move-unit', target: { type: 'Account', id: account.id }, before: { unitCode: source }, after: { unitCode: target }, requestId: ctx.requestId },
+                ctx.now,
+              ),
+            ],
+          },
+          commitContext(ctx),
         );
         movedAccounts += 1;
       }

@@ -30,6 +30,8 @@ export const problemKinds = {
     status: 409,
     title: text('Yêu cầu cùng khóa đang được xử lý', 'A request with this Idempotency-Key is in progress'),
   },
+  /** A stale If-Match. 409 until the HTTP layer answers 412 for it (issue 12 #20). */
+  stale_version: { status: 409, title: text('Dữ liệu đã thay đổi từ phiên bản bạn sửa', 'The item changed since the version you edited') },
   precondition_failed: { status: 412, title: text('Điều kiện không thỏa', 'Precondition failed') },
   payload_too_large: { status: 413, title: text('Nội dung quá lớn', 'Payload too large') },
   unsupported_media_type: { status: 415, title: text('Kiểu nội dung không được hỗ trợ', 'Unsupported media type') },

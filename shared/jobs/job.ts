@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
 import { logger } from '../logger';
-import { eventPublisher } from '../adapters/events/publisher';
+import { documentClient } from '../adapters/aws-clients';
+import { UnitOfWork } from '../adapters/dynamo/unit-of-work';
+import { env } from '../config/env';
+import { pendingEvent } from '../../events/catalogue';
 
 /**
  * A scheduled compliance job. Each run is published as JobRunFinished, whether it succeeded
- * or failed, so operators have evidence of every run (the job-runs ledger).
+ * or failed, so operators have evidence of every run (the job-runs ledger). The event goes
+ * through the transactional outbox like every other.
  */
 export type JobSummary = Record<string, string | number | boolean>;
 
@@ -21,7 +25,7 @@ export function jobFunction(job: string, run: (now: Date) => Promise<JobSummary>
     if (context) logger.addContext(context);
     const runId = randomUUID();
     const startedAt = new Date();
-    const trigger = event?.trigger === 'manual' ? 'manual' : 'schedule';
+    const trigger: 'manual' | 'schedule' = event?.trigger === 'manual' ? 'manual' : 'schedule';
     let outcome: 'succeeded' | 'failed' = 'succeeded';
     let summary: JobSummary = {};
     let failure: unknown;
@@ -34,15 +38,8 @@ export function jobFunction(job: string, run: (now: Date) => Promise<JobSummary>
       logger.error('job failed', { job, runId, error: error as Error });
     }
     const finishedAt = new Date();
-    await eventPublisher().publish('JobRunFinished', {
-      job,
-      runId,
-      trigger,
-      startedAt: startedAt.toISOString(),
-      finishedAt: finishedAt.toISOString(),
-      outcome,
-      summary,
-    });
+    const finished = { job, runId, trigger, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), outcome, summary };
+    await new UnitOfWork(documentClient(), env().TABLE_NAME).commit({ events: [pendingEvent('JobRunFinished', finished)] }, { requestId: runId, now: finishedAt });
     logger.info('job finished', { job, runId, outcome, durationMs: finishedAt.getTime() - startedAt.getTime() });
     // A failed run still fails the invocation, so Lambda's error metric and alarms see it.
     if (failure) throw failure;

@@ -12,6 +12,7 @@ import { tableDefinition } from '../../infra/definitions/table';
 import { queueDefinitions } from '../../infra/definitions/queues';
 import { allRoutes } from '../../functions/routes';
 import { schedules } from '../../events/schedules';
+import { routingRules } from '../../events/rules';
 
 const outdir = () => mkdtempSync(join(tmpdir(), 'cdk-test-'));
 // Skips esbuild bundling: these tests are about the templates, not the code.
@@ -81,7 +82,7 @@ describe('CDK stacks', () => {
         FunctionResponseTypes: ['ReportBatchItemFailures'],
       });
     }
-    template.resourceCountIs('AWS::Events::Rule', 1);
+    template.resourceCountIs('AWS::Events::Rule', routingRules.length);
   });
 
   it('creates one API method per route and problem+json gateway responses', () => {

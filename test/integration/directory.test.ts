@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useLocalStack } from '../support/local-stack';
-import { bearer, NEW_PASSWORD, person, seedTree, signIn, type Person } from '../support/directory';
+import { bearer, commitWork, NEW_PASSWORD, openWork, person, seedTree, signIn, type Person } from '../support/directory';
 import { directory } from '../../shared/application/directory';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
@@ -61,7 +61,7 @@ describe('sign-in (local stand-in for Cognito)', () => {
     const old = await person(local.api, 'old.soa', 'soa', ['operator']);
     const { accounts } = directory();
     const account = (await accounts.get(old.id))!;
-    await accounts.replace({ ...account, passwordChangedAt: '2025-01-01T00:00:00.000Z', version: account.version + 1 }, account.version);
+    await commitWork({ actions: [accounts.replace({ ...account, passwordChangedAt: '2025-01-01T00:00:00.000Z', version: account.version + 1 }, account.version)] });
     const blocked = await call('/units/soa/accounts', old);
     expect(blocked.status).toBe(403);
     expect(blocked.body.type).toMatch(/password-change-required$/);
@@ -144,9 +144,9 @@ describe('units', () => {
     await call('/units', admin, { method: 'POST', body: { code: 'xa-moi', name: { vi: 'Xã Mới', en: 'New' }, kind: 'commune', parentCode: 'huyena', slug: 'xamoi' } });
     const officer = await person(local.api, 'canbo.xacu', 'xa-cu', ['unit-officer']);
     for (const n of [1, 2, 3]) {
-      await directory().work.open({ workId: `q-cu-${n}`, kind: 'question', title: `Câu hỏi ${n}`, unitCode: 'xa-cu', assigneeId: officer.id, openedAt: `2026-03-0${n}T00:00:00Z`, status: 'open' });
+      await openWork({ workId: `q-cu-${n}`, kind: 'question', title: `Câu hỏi ${n}`, unitCode: 'xa-cu', assigneeId: officer.id, openedAt: `2026-03-0${n}T00:00:00Z`, status: 'open' });
     }
-    await directory().work.open({ workId: 'q-cu-done', kind: 'question', title: 'Đã xong', unitCode: 'xa-cu', openedAt: '2026-02-01T00:00:00Z', status: 'done' });
+    await openWork({ workId: 'q-cu-done', kind: 'question', title: 'Đã xong', unitCode: 'xa-cu', openedAt: '2026-02-01T00:00:00Z', status: 'done' });
     const merged = await call('/unit-merges', admin, { method: 'POST', body: { sources: ['xa-cu'], into: 'xa-moi' } });
     expect(merged.status).toBe(200);
     expect(merged.body).toMatchObject({ movedWork: 3, movedAccounts: 1 });
@@ -164,7 +164,7 @@ describe('units', () => {
 
   it('splits a unit; its open work goes to the named successor', async () => {
     await call('/units', admin, { method: 'POST', body: { code: 'xa-lon', name: { vi: 'Xã Lớn', en: 'Big' }, kind: 'commune', parentCode: 'huyenb', slug: 'xalon' } });
-    await directory().work.open({ workId: 'q-lon', kind: 'question', title: 'Câu hỏi', unitCode: 'xa-lon', openedAt: '2026-03-01T00:00:00Z', status: 'open' });
+    await openWork({ workId: 'q-lon', kind: 'question', title: 'Câu hỏi', unitCode: 'xa-lon', openedAt: '2026-03-01T00:00:00Z', status: 'open' });
     const split = await call('/units/xa-lon/split', admin, {
       method: 'POST',
       body: {
@@ -195,8 +195,8 @@ describe('accounts', () => {
   it('closing an account hands its open work to the successor, ends its delegations and its sign-in', async () => {
     const leaving = await person(local.api, 'roi.soa', 'soa', ['unit-officer']);
     const successor = await person(local.api, 'thay.soa', 'soa', ['unit-officer']);
-    await directory().work.open({ workId: 'q-roi-1', kind: 'question', title: 'Câu hỏi 1', unitCode: 'soa', assigneeId: leaving.id, openedAt: '2026-03-01T00:00:00Z', status: 'open' });
-    await directory().work.open({ workId: 'q-roi-2', kind: 'question', title: 'Câu hỏi 2', unitCode: 'soa', assigneeId: leaving.id, openedAt: '2026-03-02T00:00:00Z', status: 'open' });
+    await openWork({ workId: 'q-roi-1', kind: 'question', title: 'Câu hỏi 1', unitCode: 'soa', assigneeId: leaving.id, openedAt: '2026-03-01T00:00:00Z', status: 'open' });
+    await openWork({ workId: 'q-roi-2', kind: 'question', title: 'Câu hỏi 2', unitCode: 'soa', assigneeId: leaving.id, openedAt: '2026-03-02T00:00:00Z', status: 'open' });
     const self = await call(`/accounts/${leaving.id}/close`, admin, { method: 'POST', body: { successorId: leaving.id, reason: 'transfer' } });
     expect(self.status).toBe(400);
     const closed = await call(`/accounts/${leaving.id}/close`, admin, { method: 'POST', body: { successorId: successor.id, reason: 'retirement' } });

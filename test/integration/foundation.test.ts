@@ -14,7 +14,7 @@ describe('GET /health', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { status: string; checks: Record<string, { status: string }> };
     expect(body.status).toBe('ok');
-    expect(Object.keys(body.checks).sort()).toEqual(['bucket:backups', 'bucket:media', 'queue:jobRuns', 'table']);
+    expect(Object.keys(body.checks).sort()).toEqual(['bucket:backups', 'bucket:media', 'queue:identitySync', 'queue:jobRuns', 'table']);
     expect(Object.values(body.checks).every((c) => c.status === 'ok')).toBe(true);
     expect(res.headers.get('strict-transport-security')).toMatch(/max-age=/);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import type { Work } from '../../shared/adapters/dynamo/unit-of-work';
+import type { WorkAssignment } from '../../shared/adapters/dynamo/work';
 import { ensureAccount, ensureProvince, ensureUnits } from '../../shared/application/bootstrap';
 import { directory } from '../../shared/application/directory';
 import type { Role } from '../../shared/domain/roles';
@@ -51,3 +54,9 @@ export async function seedTree(): Promise<void> {
 }
 
 export const bearer = (p: Person) => ({ authorization: `Bearer ${p.token}` });
+
+/** Commits writes the way a use case does (tests that set up state directly). */
+export const commitWork = (work: Work) => directory().uow.commit(work, { requestId: `test-${randomUUID()}`, now: new Date() });
+
+/** Registers open work, as content and Q&A will. */
+export const openWork = (work: WorkAssignment) => commitWork({ actions: [directory().work.open(work)] });

@@ -1,12 +1,10 @@
-import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Account } from '../../domain/accounts/account';
 import type { Delegation } from '../../domain/access/authorize';
 import type { AuditEntry } from '../../domain/audit';
-import { DomainError } from '../../domain/errors';
 import { keys } from './keys';
-import { auditPut } from './audit-log';
 import { queryIndexPage, queryPrefix, type Page } from './pagination';
+import { UnitOfWork, versionCondition, type ConflictReport, type WriteAction } from './unit-of-work';
 
 const ACCOUNT_FIELDS = ['id', 'username', 'fullName', 'email', 'unitCode', 'roles', 'status', 'passwordChangedAt', 'mustChangePassword', 'closedAt', 'closedReason', 'successorId', 'createdAt', 'version'] as const;
 
@@ -20,9 +18,18 @@ const accountItem = (account: Account) => ({
   ...account,
 });
 
-const conflict = (vi: string, en: string) => new DomainError('conflict', { vi, en });
+const toDelegation = (item: Record<string, unknown>): Delegation => {
+  const { id, deputyId, unitCode, actions, validFrom, validTo, revokedAt } = item as unknown as Delegation;
+  return { id, deputyId, unitCode, actions, validFrom, validTo, ...(revokedAt ? { revokedAt } : {}) };
+};
 
-/** Accounts, their username claims and delegations; every change with its audit entry. */
+/** Who may replace an account: anyone holding `expectedVersion`, or a client whose If-Match said so. */
+export type Staleness = 'conflict' | 'stale_version';
+
+/**
+ * Accounts, their username claims and delegations. Reads go to the table; writes come back as
+ * transaction actions for the unit of work, each naming the conflict its condition guards.
+ */
 export class AccountRepository {
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -34,6 +41,31 @@ export class AccountRepository {
     return out.Item ? toAccount(out.Item) : undefined;
   }
 
+  /**
+   * The account and its delegations in one round trip: they share the account's partition
+   * (ACCOUNT#id: ACCOUNT, CREDENTIALS, DELEGATION#…). Credentials are never read here.
+   */
+  async withDelegations(id: string): Promise<{ account?: Account; delegations: Delegation[] }> {
+    const items: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const out = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          FilterExpression: '#type IN (:account, :delegation)',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: { ':pk': keys.account(id).pk, ':account': 'Account', ':delegation': 'Delegation' },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...((out.Items ?? []) as Record<string, unknown>[]));
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    const accountItem = items.find((i) => i.type === 'Account');
+    return { ...(accountItem ? { account: toAccount(accountItem) } : {}), delegations: items.filter((i) => i.type === 'Delegation').map(toDelegation) };
+  }
+
   async idOfUsername(username: string): Promise<string | undefined> {
     const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.username(username) }));
     return out.Item?.accountId as string | undefined;
@@ -43,42 +75,70 @@ export class AccountRepository {
     return queryIndexPage(this.client, this.tableName, { index: 'gsi1', partition: keys.accountsOfUnit(unitCode).gsi1pk, limit, cursor }, toAccount);
   }
 
-  async create(account: Account, audit: AuditEntry): Promise<void> {
-    try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: this.tableName, Item: { ...keys.username(account.username), type: 'Username', accountId: account.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
-            { Put: { TableName: this.tableName, Item: accountItem(account), ConditionExpression: 'attribute_not_exists(pk)' } },
-            auditPut(this.tableName, audit),
-          ],
-        }),
-      );
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) {
-        throw conflict(`Tên đăng nhập ${account.username} đã tồn tại`, `The username ${account.username} is taken`);
-      }
-      throw error;
-    }
+  /**
+   * Reserves a username before the identity provider creates the user, so that only the
+   * request that wins the name creates credentials (issue 12 #5). `requestId` lets a retry of
+   * the same request find its own reservation.
+   */
+  reserveUsername(username: string, requestId: string, at: string): WriteAction {
+    return {
+      item: {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.username(username), type: 'Username', status: 'reserved', requestId, reservedAt: at },
+          ConditionExpression: 'attribute_not_exists(pk) OR (#status = :reserved AND requestId = :request)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':reserved': 'reserved', ':request': requestId },
+        },
+      },
+      onConflict: usernameTaken(username),
+    };
   }
 
-  /** Replaces an account if it is still at `expected.version`, with an audit entry (none for self-service bookkeeping). */
-  async replace(next: Account, expectedVersion: number, audit?: AuditEntry): Promise<void> {
-    try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: this.tableName, Item: accountItem(next), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } } },
-            ...(audit ? [auditPut(this.tableName, audit)] : []),
-          ],
-        }),
-      );
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) {
-        throw conflict(`Tài khoản ${next.username} vừa bị thay đổi; hãy thử lại`, `Account ${next.username} changed meanwhile; try again`);
-      }
-      throw error;
-    }
+  /** Drops a reservation that never became an account (the identity provider refused). */
+  releaseUsername(username: string, requestId: string): WriteAction {
+    return {
+      item: {
+        Delete: {
+          TableName: this.tableName,
+          Key: keys.username(username),
+          ConditionExpression: '#status = :reserved AND requestId = :request',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':reserved': 'reserved', ':request': requestId },
+        },
+      },
+      onConflict: usernameTaken(username),
+    };
+  }
+
+  /** The new account, turning the request's username reservation into the claim. */
+  create(account: Account, requestId: string): WriteAction[] {
+    return [
+      {
+        item: {
+          Put: {
+            TableName: this.tableName,
+            Item: { ...keys.username(account.username), type: 'Username', status: 'claimed', accountId: account.id },
+            ConditionExpression: 'attribute_not_exists(pk) OR (#status = :reserved AND requestId = :request)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':reserved': 'reserved', ':request': requestId },
+          },
+        },
+        onConflict: usernameTaken(account.username),
+      },
+      { item: { Put: { TableName: this.tableName, Item: accountItem(account), ...versionCondition(0) } }, onConflict: usernameTaken(account.username) },
+    ];
+  }
+
+  /** Replaces an account if it is still at `expectedVersion`. */
+  replace(next: Account, expectedVersion: number, staleness: Staleness = 'conflict'): WriteAction {
+    return {
+      item: { Put: { TableName: this.tableName, Item: accountItem(next), ...versionCondition(expectedVersion) } },
+      onConflict: {
+        code: staleness,
+        message: { vi: `Tài khoản ${next.username} vừa bị thay đổi; hãy tải lại rồi thử lại`, en: `Account ${next.username} changed meanwhile; reload and try again` },
+      },
+    };
   }
 
   delegationsOf(deputyId: string): Promise<Delegation[]> {
@@ -94,26 +154,26 @@ export class AccountRepository {
     );
   }
 
-  async putDelegation(delegation: Delegation, audit: AuditEntry, onlyIfNew: boolean): Promise<void> {
-    await this.client.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: this.tableName,
-              Item: {
-                ...keys.delegation(delegation.deputyId, delegation.id),
-                ...keys.delegationsOfUnit(delegation.unitCode, delegation.validFrom, delegation.id),
-                type: 'Delegation',
-                ...delegation,
-              },
-              ...(onlyIfNew ? { ConditionExpression: 'attribute_not_exists(pk)' } : { ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revokedAt)' }),
-            },
+  /** A new delegation (`onlyIfNew`) or its revocation (only while it is not revoked yet). */
+  putDelegation(delegation: Delegation, onlyIfNew: boolean): WriteAction {
+    const onConflict: ConflictReport = onlyIfNew
+      ? { message: { vi: 'Ủy quyền đã tồn tại', en: 'The delegation exists already' } }
+      : { message: { vi: 'Ủy quyền đã bị thu hồi hoặc không còn', en: 'The delegation was revoked meanwhile or is gone' } };
+    return {
+      item: {
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...keys.delegation(delegation.deputyId, delegation.id),
+            ...keys.delegationsOfUnit(delegation.unitCode, delegation.validFrom, delegation.id),
+            type: 'Delegation',
+            ...delegation,
           },
-          auditPut(this.tableName, audit),
-        ],
-      }),
-    );
+          ConditionExpression: onlyIfNew ? 'attribute_not_exists(pk)' : 'attribute_exists(pk) AND attribute_not_exists(revokedAt)',
+        },
+      },
+      onConflict,
+    };
   }
 
   async getDelegation(deputyId: string, id: string): Promise<Delegation | undefined> {
@@ -121,34 +181,32 @@ export class AccountRepository {
     return out.Item ? toDelegation(out.Item) : undefined;
   }
 
-  /** Records that the user set a new password (first sign-in or change), with its audit entry. */
-  async recordPasswordChange(id: string, at: string, audit: AuditEntry): Promise<void> {
-    try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: keys.account(id),
-                UpdateExpression: 'SET passwordChangedAt = :at, mustChangePassword = :no, version = version + :one',
-                ConditionExpression: 'attribute_exists(pk)',
-                ExpressionAttributeValues: { ':at': at, ':no': false, ':one': 1 },
-              },
-            },
-            auditPut(this.tableName, audit),
-          ],
-        }),
-      );
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) throw new DomainError('not_found', { vi: 'Không có tài khoản', en: 'No such account' });
-      throw error;
-    }
+  /** Marks that the user set a new password (first sign-in or change). */
+  passwordChanged(id: string, at: string): WriteAction {
+    return {
+      item: {
+        Update: {
+          TableName: this.tableName,
+          Key: keys.account(id),
+          UpdateExpression: 'SET passwordChangedAt = :at, mustChangePassword = :no, version = version + :one',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':at': at, ':no': false, ':one': 1 },
+        },
+      },
+      onConflict: { code: 'not_found', message: { vi: 'Không có tài khoản', en: 'No such account' } },
+    };
   }
 
+  /** Records a password change with its audit entry, in one transaction (the local identity provider's path). */
+  async recordPasswordChange(id: string, at: string, audit: AuditEntry): Promise<void> {
+    await new UnitOfWork(this.client, this.tableName).commit(
+      { actions: [this.passwordChanged(id, at)], audits: [audit] },
+      { requestId: audit.requestId, now: new Date(at) },
+    );
+  }
 }
 
-const toDelegation = (item: Record<string, unknown>): Delegation => {
-  const { id, deputyId, unitCode, actions, validFrom, validTo, revokedAt } = item as unknown as Delegation;
-  return { id, deputyId, unitCode, actions, validFrom, validTo, ...(revokedAt ? { revokedAt } : {}) };
-};
+const usernameTaken = (username: string): ConflictReport => ({
+  field: 'body.username',
+  message: { vi: `Tên đăng nhập ${username} đã tồn tại`, en: `The username ${username} is taken` },
+});

@@ -3,22 +3,6 @@ import type { AuditEntry } from '../../domain/audit';
 import { keys } from './keys';
 import { decodeCursor, encodeCursor, type Page } from './pagination';
 
-/** The Put of an audit entry, for the transaction that makes the change it records. */
-export function auditPut(tableName: string, audit: AuditEntry) {
-  return {
-    Put: {
-      TableName: tableName,
-      Item: {
-        ...keys.auditEntry(audit.scope, audit.at, audit.id),
-        ...keys.auditByActor(audit.actor.id, audit.at),
-        type: 'AuditEntry',
-        ...audit,
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  };
-}
-
 export interface AuditQuery {
   readonly scope?: string;
   readonly actor?: string;
@@ -28,7 +12,20 @@ export interface AuditQuery {
   readonly cursor?: string;
 }
 
-/** Audit entries by scope (unit) or by actor, newest first, within a time range. */
+/** The item of an audit entry (written by the unit of work, in the transaction of its change). */
+export const auditItem = (audit: AuditEntry) => ({
+  ...keys.auditEntry(audit.scope, audit.at, audit.id),
+  ...keys.auditByActor(audit.actor.id, audit.at),
+  ...keys.auditByScopeAndActor(audit.scope, audit.actor.id, audit.at),
+  type: 'AuditEntry',
+  ...audit,
+});
+
+/**
+ * Audit entries by scope (unit), by actor (gsi1), or by both (gsi2), newest first, within a
+ * time range. Every filter is a key condition, so a page of `limit` is never cut short by a
+ * filter applied after the limit.
+ */
 export class AuditLog {
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -36,21 +33,21 @@ export class AuditLog {
   ) {}
 
   async query(q: AuditQuery): Promise<Page<AuditEntry>> {
-    const byActor = q.scope === undefined;
-    const [pkName, skName, pkValue] = byActor
-      ? ['gsi1pk', 'gsi1sk', keys.auditByActor(q.actor!, '').gsi1pk]
-      : ['pk', 'sk', keys.auditOf(q.scope!).pk];
+    const [index, pkName, skName, pkValue] =
+      q.scope !== undefined && q.actor !== undefined
+        ? ['gsi2', 'gsi2pk', 'gsi2sk', keys.auditByScopeAndActor(q.scope, q.actor, '').gsi2pk]
+        : q.scope !== undefined
+          ? [undefined, 'pk', 'sk', keys.auditOf(q.scope).pk]
+          : ['gsi1', 'gsi1pk', 'gsi1sk', keys.auditByActor(q.actor!, '').gsi1pk];
     const from = q.from ?? '0000';
     const to = `${q.to ?? '9999'}\uffff`;
     const out = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
-        ...(byActor ? { IndexName: 'gsi1' } : {}),
+        ...(index ? { IndexName: index } : {}),
         KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
-        // Entries of one actor across scopes, or of one scope by one actor.
-        ...(q.actor && !byActor ? { FilterExpression: 'actor.id = :actor' } : {}),
         ExpressionAttributeNames: { '#pk': pkName, '#sk': skName },
-        ExpressionAttributeValues: { ':pk': pkValue, ':from': from, ':to': to, ...(q.actor && !byActor ? { ':actor': q.actor } : {}) },
+        ExpressionAttributeValues: { ':pk': pkValue, ':from': from, ':to': to },
         ScanIndexForward: false,
         Limit: q.limit,
         ExclusiveStartKey: decodeCursor(q.cursor),

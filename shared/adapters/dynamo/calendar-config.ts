@@ -1,10 +1,9 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { holidayRuleSchema, officialScheduleSchema, type HolidayRule, type OfficialSchedule } from '../../domain/calendar';
 import type { AuditEntry } from '../../domain/audit';
 import { DomainError } from '../../domain/errors';
 import { keys } from './keys';
-import { auditPut } from './audit-log';
+import type { Work } from './unit-of-work';
 
 /** Operator-configured calendar data (schedules per year, holiday rules), versioned and audited. */
 export interface StoredCalendarConfig {
@@ -75,43 +74,37 @@ export class CalendarConfigRepository {
   }
 
   /**
-   * Writes the new value and its audit entry in one transaction. With `expectedVersion` the write
-   * only succeeds if nobody changed the item since (0: it must not exist yet).
+   * The write of a new value with its audit entry, for the unit of work. With `expectedVersion`
+   * (If-Match) it only succeeds if nobody changed the item since (0: it must not exist yet).
    */
-  private async put(key: { pk: string; sk: string }, type: string, value: unknown, expectedVersion: number | undefined, auditFor: AuditFor): Promise<number> {
+  private async put(key: { pk: string; sk: string }, type: string, value: unknown, expectedVersion: number | undefined, auditFor: AuditFor): Promise<{ work: Work; version: number }> {
     const current = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
     const currentVersion = current.Item ? Number(current.Item.version) : 0;
     const audit = auditFor(current.Item?.value ?? null, value);
-    if (expectedVersion !== undefined && expectedVersion !== currentVersion) throw versionConflict(currentVersion);
+    const code = expectedVersion === undefined ? 'conflict' : 'stale_version';
+    if (expectedVersion !== undefined && expectedVersion !== currentVersion) throw new DomainError(code, versionConflict(currentVersion));
     const version = currentVersion + 1;
-    try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...key, type, value, version, updatedAt: audit.at, updatedBy: audit.actor.id },
-                ConditionExpression: currentVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
-                ...(currentVersion === 0 ? {} : { ExpressionAttributeValues: { ':v': currentVersion } }),
-              },
+    const work: Work = {
+      actions: [
+        {
+          item: {
+            Put: {
+              TableName: this.tableName,
+              Item: { ...key, type, value, version, updatedAt: audit.at, updatedBy: audit.actor.id },
+              ConditionExpression: currentVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
+              ...(currentVersion === 0 ? {} : { ExpressionAttributeValues: { ':v': currentVersion } }),
             },
-            auditPut(this.tableName, audit),
-          ],
-        }),
-      );
-    } catch (error) {
-      if (error instanceof TransactionCanceledException || error instanceof ConditionalCheckFailedException) {
-        throw versionConflict(currentVersion);
-      }
-      throw error;
-    }
-    return version;
+          },
+          onConflict: { code, message: versionConflict(currentVersion) },
+        },
+      ],
+      audits: [audit],
+    };
+    return { work, version };
   }
 }
 
-const versionConflict = (current: number) =>
-  new DomainError('conflict', {
-    vi: `Dữ liệu đã bị thay đổi (phiên bản hiện tại ${current}); hãy tải lại rồi sửa`,
-    en: `The item changed meanwhile (current version ${current}); reload and edit again`,
-  });
+const versionConflict = (current: number) => ({
+  vi: `Dữ liệu đã bị thay đổi (phiên bản trước đó ${current}); hãy tải lại rồi sửa`,
+  en: `The item changed meanwhile (it was at version ${current}); reload and edit again`,
+});

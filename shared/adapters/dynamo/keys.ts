@@ -64,12 +64,21 @@ export const keys = {
   auditOf: (scope: string) => ({ pk: join('AUDIT', scope) }),
   /** gsi1: an actor's audit entries by time. */
   auditByActor: (actorId: string, at: string) => ({ gsi1pk: join('ACTOR', actorId), gsi1sk: at }),
+  /** gsi2: one actor's entries within one scope by time (the audit query with both filters). */
+  auditByScopeAndActor: (scope: string, actorId: string, at: string) => ({ gsi2pk: join('AUDITBY', scope, actorId), gsi2sk: at }),
 
   jobRun: (job: string, finishedAt: string, runId: string): Key => ({
     pk: join('JOB', job),
     sk: join('RUN', finishedAt, runId),
   }),
   jobRunsOf: (job: string) => ({ pk: join('JOB', job), skPrefix: 'RUN#' }),
+  /** Per job: how many runs were recorded, and the last one. */
+  jobStats: (job: string): Key => ({ pk: join('JOBSTATS', job), sk: 'STATS' }),
+
+  /** A domain event in the transactional outbox, until the stream has carried it to the bus. */
+  outboxEvent: (eventId: string): Key => ({ pk: join('OUTBOX', eventId), sk: 'OUTBOX' }),
+  /** A consumer's record that it processed an event: redeliveries are skipped. */
+  consumedEvent: (consumer: string, eventId: string): Key => ({ pk: join('CONSUMED', consumer, eventId), sk: 'CONSUMED' }),
   /** gsi1: every job's runs by time, for the operators' overview. */
   jobRunsByTime: (finishedAt?: string, job?: string) => ({
     gsi1pk: 'JOBRUNS',

@@ -1,8 +1,7 @@
-import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { AuditEntry } from '../../domain/audit';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { keys } from './keys';
-import { auditPut } from './audit-log';
 import { queryIndexPage, type Page } from './pagination';
+import { versionCondition, type WriteAction } from './unit-of-work';
 
 /** Agency systems registered on a unit: what principal resolution reads for machine tokens. */
 export interface MachineClient {
@@ -35,21 +34,17 @@ export class MachineClientRepository {
     return queryIndexPage(this.client, this.tableName, { index: 'gsi1', partition: keys.machineClientsOfUnit(unitCode).gsi1pk, limit, cursor }, toClient);
   }
 
-  async put(client: MachineClient, expectedVersion: number, audit: AuditEntry): Promise<void> {
-    await this.client.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: this.tableName,
-              Item: { ...keys.machineClient(client.clientId), ...keys.machineClientsOfUnit(client.unitCode, client.clientId), type: 'MachineClient', ...client },
-              ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
-              ...(expectedVersion === 0 ? {} : { ExpressionAttributeValues: { ':v': expectedVersion } }),
-            },
-          },
-          auditPut(this.tableName, audit),
-        ],
-      }),
-    );
+  /** The client's new state, if it is still at `expectedVersion` (0: new). */
+  put(client: MachineClient, expectedVersion: number): WriteAction {
+    return {
+      item: {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.machineClient(client.clientId), ...keys.machineClientsOfUnit(client.unitCode, client.clientId), type: 'MachineClient', ...client },
+          ...versionCondition(expectedVersion),
+        },
+      },
+      onConflict: { message: { vi: `Ứng dụng ${client.name} vừa bị thay đổi`, en: `Client ${client.name} changed meanwhile` } },
+    };
   }
 }

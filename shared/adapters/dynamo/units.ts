@@ -1,14 +1,9 @@
-import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import type { Unit, UnitHistoryEntry } from '../../domain/units/unit';
-import type { AuditEntry } from '../../domain/audit';
-import { DomainError } from '../../domain/errors';
 import { keys } from './keys';
-import { auditPut } from './audit-log';
 import { queryIndexPage, queryPrefix, type Page } from './pagination';
-
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+import { versionCondition, type WriteAction } from './unit-of-work';
 
 /** One change to a unit: its new state, the version it replaces (0: new), its history entry. */
 export interface UnitChange {
@@ -17,11 +12,20 @@ export interface UnitChange {
   readonly history: UnitHistoryEntry;
   /** Domains this change claims for the unit (new units, new slugs). */
   readonly claimDomains?: readonly string[];
+  /** Set when the client named `expectedVersion` (If-Match): a failure then means its copy was stale. */
+  readonly ifMatch?: boolean;
 }
 
 const toUnit = (item: Record<string, unknown>): Unit => {
-  const { code, name, kind, parentCode, slug, domain, languages, status, successorCode, formerDomains, version } = item as unknown as Unit;
-  return { code, name, kind, parentCode, slug, domain, languages, status, ...(successorCode ? { successorCode } : {}), formerDomains: formerDomains ?? [], version };
+  const { code, name, kind, parentCode, ancestorCodes, slug, domain, languages, status, successorCode, formerDomains, version } = item as unknown as Unit;
+  return {
+    code, name, kind, parentCode,
+    ...(ancestorCodes ? { ancestorCodes } : {}),
+    slug, domain, languages, status,
+    ...(successorCode ? { successorCode } : {}),
+    formerDomains: formerDomains ?? [],
+    version,
+  };
 };
 
 export class UnitRepository {
@@ -35,14 +39,40 @@ export class UnitRepository {
     return out.Item ? toUnit(out.Item) : undefined;
   }
 
-  /** The unit and its ancestors, nearest first, up to the province. */
+  /**
+   * The codes of the unit and its ancestors, nearest first, for access checks: one GetItem,
+   * since every unit stores its ancestors' codes (codes never change; a unit never moves).
+   * Empty when there is no such unit.
+   */
+  async scopeOf(code: string): Promise<string[]> {
+    const unit = await this.get(code);
+    if (!unit) return [];
+    return unit.ancestorCodes ? [unit.code, ...unit.ancestorCodes] : (await this.path(code)).map((u) => u.code);
+  }
+
+  /** The unit and its ancestors, nearest first, up to the province (two round trips). */
   async path(code: string): Promise<Unit[]> {
-    const path: Unit[] = [];
-    for (let next: string | null = code; next && path.length < 6; ) {
-      const unit = await this.get(next);
-      if (!unit) break;
-      path.push(unit);
-      next = unit.parentCode;
+    const unit = await this.get(code);
+    if (!unit) return [];
+    if (!unit.ancestorCodes) return this.walk(unit);
+    if (unit.ancestorCodes.length === 0) return [unit];
+    const out = await this.client.send(
+      new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: unit.ancestorCodes.map((c) => keys.unit(c)) } } }),
+    );
+    const found = new Map(((out.Responses?.[this.tableName] ?? []) as Record<string, unknown>[]).map((i) => [String(i.code), toUnit(i)]));
+    const ancestors = unit.ancestorCodes.map((c) => found.get(c)).filter((u): u is Unit => u !== undefined);
+    // Any ancestor left unprocessed or missing: fall back to walking the parents.
+    return ancestors.length === unit.ancestorCodes.length ? [unit, ...ancestors] : this.walk(unit);
+  }
+
+  /** Units written before ancestors were stored: follow the parents one by one. */
+  private async walk(unit: Unit): Promise<Unit[]> {
+    const path: Unit[] = [unit];
+    for (let next = unit.parentCode; next && path.length < 6; ) {
+      const parent = await this.get(next);
+      if (!parent) break;
+      path.push(parent);
+      next = parent.parentCode;
     }
     return path;
   }
@@ -55,58 +85,44 @@ export class UnitRepository {
     return queryPrefix(this.client, this.tableName, keys.unitHistoryOf(code), ({ at, event, detail }) => ({ at, event, detail }) as UnitHistoryEntry);
   }
 
-  /** Applies changes to several units, their history and the audit entries atomically. */
-  async apply(changes: readonly UnitChange[], audits: readonly AuditEntry[]): Promise<void> {
-    const items: TransactItem[] = [];
-    for (const change of changes) {
-      const { unit, expectedVersion } = change;
-      items.push({
-        Put: {
-          TableName: this.tableName,
-          Item: { ...keys.unit(unit.code), ...keys.unitsUnder(unit.parentCode, unit.code), type: 'Unit', ...unit },
-          ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
-          ...(expectedVersion === 0 ? {} : { ExpressionAttributeValues: { ':v': expectedVersion } }),
+  /** The writes of one unit change: the unit (if still at its version), its history entry, its domain claims. */
+  change(change: UnitChange): WriteAction[] {
+    const { unit, expectedVersion } = change;
+    const actions: WriteAction[] = [
+      {
+        item: {
+          Put: {
+            TableName: this.tableName,
+            Item: { ...keys.unit(unit.code), ...keys.unitsUnder(unit.parentCode, unit.code), type: 'Unit', ...unit },
+            ...versionCondition(expectedVersion),
+          },
         },
-      });
-      items.push({
-        Put: {
-          TableName: this.tableName,
-          Item: { ...keys.unitHistory(unit.code, change.history.at, randomUUID()), type: 'UnitHistory', ...change.history },
+        onConflict: {
+          code: change.ifMatch ? 'stale_version' : 'conflict',
+          message:
+            expectedVersion === 0
+              ? { vi: `Đơn vị ${unit.code} đã tồn tại`, en: `Unit ${unit.code} already exists` }
+              : { vi: `Đơn vị ${unit.code} vừa bị thay đổi; hãy tải lại rồi thử lại`, en: `Unit ${unit.code} changed meanwhile; reload and try again` },
         },
-      });
-      for (const domain of change.claimDomains ?? []) {
-        items.push({
+      },
+      {
+        item: { Put: { TableName: this.tableName, Item: { ...keys.unitHistory(unit.code, change.history.at, randomUUID()), type: 'UnitHistory', ...change.history } } },
+        onConflict: { message: { vi: 'Mục lịch sử đã tồn tại', en: 'The history entry exists already' } },
+      },
+    ];
+    for (const domain of change.claimDomains ?? []) {
+      actions.push({
+        item: {
           Put: {
             TableName: this.tableName,
             Item: { ...keys.domainClaim(domain), type: 'DomainClaim', unitCode: unit.code },
             ConditionExpression: 'attribute_not_exists(pk) OR unitCode = :code',
             ExpressionAttributeValues: { ':code': unit.code },
           },
-        });
-      }
+        },
+        onConflict: { field: 'body.slug', message: { vi: `Tên miền ${domain} đã được đơn vị khác sử dụng`, en: `The domain ${domain} is already used by another unit` } },
+      });
     }
-    for (const audit of audits) items.push(auditPut(this.tableName, audit));
-    try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) {
-        const reasons = error.CancellationReasons ?? [];
-        const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
-        const item = items[failed]?.Put?.Item as Record<string, unknown> | undefined;
-        if (item?.type === 'DomainClaim') {
-          throw new DomainError('conflict', {
-            vi: `Tên miền ${String(item.pk).slice(7)} đã được đơn vị khác sử dụng`,
-            en: `The domain ${String(item.pk).slice(7)} is already used by another unit`,
-          });
-        }
-        if (item?.type === 'Unit') {
-          throw new DomainError('conflict', {
-            vi: `Đơn vị ${String(item.code)} đã tồn tại hoặc vừa bị thay đổi`,
-            en: `Unit ${String(item.code)} already exists or changed meanwhile`,
-          });
-        }
-      }
-      throw error;
-    }
+    return actions;
   }
 }

@@ -1,7 +1,8 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DomainError } from '../../domain/errors';
 import { keys } from './keys';
 import { queryIndexPage, type Page } from './pagination';
+import type { CommitContext, UnitOfWork, WriteAction } from './unit-of-work';
 
 /**
  * Open work: anything a unit (and maybe one person in it) must act on — a question to answer, an
@@ -37,10 +38,12 @@ export class WorkRepository {
     private readonly tableName: string,
   ) {}
 
-  async open(work: WorkAssignment): Promise<void> {
-    await this.client.send(
-      new PutCommand({ TableName: this.tableName, Item: itemOf(work), ConditionExpression: 'attribute_not_exists(pk)' }),
-    );
+  /** Registers new open work (in the transaction of whatever opened it). */
+  open(work: WorkAssignment): WriteAction {
+    return {
+      item: { Put: { TableName: this.tableName, Item: itemOf(work), ConditionExpression: 'attribute_not_exists(pk)' } },
+      onConflict: { message: { vi: `Công việc ${work.workId} đã tồn tại`, en: `Work ${work.workId} exists already` } },
+    };
   }
 
   openOfUnit(unitCode: string, limit: number, cursor?: string): Promise<Page<WorkAssignment>> {
@@ -52,30 +55,23 @@ export class WorkRepository {
   }
 
   /**
-   * Moves every open item of `fromUnit` to `toUnit` (unit merge or split). Each move is
-   * conditional on the item still being open in `fromUnit`, so a repeated call only finishes
-   * what an interrupted one left. Returns how many items moved.
+   * Moves every open item of `fromUnit` to `toUnit` (unit merge or split). Each move is its own
+   * small transaction, conditional on the item still being open in `fromUnit`, so any number of
+   * items moves within DynamoDB's limits and a repeated call only finishes what an interrupted
+   * one left. Returns how many items moved.
    */
-  async moveUnitWork(fromUnit: string, toUnit: string): Promise<number> {
-    return this.moveAll(
-      () => this.openOfUnit(fromUnit, 100),
-      (w) => ({ ...w, unitCode: toUnit }),
-      'unitCode = :from',
-      { ':from': fromUnit },
-    );
+  moveUnitWork(uow: UnitOfWork, context: CommitContext, fromUnit: string, toUnit: string): Promise<number> {
+    return this.moveAll(uow, context, () => this.openOfUnit(fromUnit, 100), (w) => ({ ...w, unitCode: toUnit }), 'unitCode = :from', { ':from': fromUnit });
   }
 
   /** Moves every open item assigned to `fromAccount` to `toAccount` (account closure). */
-  async moveAssigneeWork(fromAccount: string, toAccount: string): Promise<number> {
-    return this.moveAll(
-      () => this.openOfAssignee(fromAccount, 100),
-      (w) => ({ ...w, assigneeId: toAccount }),
-      'assigneeId = :from',
-      { ':from': fromAccount },
-    );
+  moveAssigneeWork(uow: UnitOfWork, context: CommitContext, fromAccount: string, toAccount: string): Promise<number> {
+    return this.moveAll(uow, context, () => this.openOfAssignee(fromAccount, 100), (w) => ({ ...w, assigneeId: toAccount }), 'assigneeId = :from', { ':from': fromAccount });
   }
 
   private async moveAll(
+    uow: UnitOfWork,
+    context: CommitContext,
     next: () => Promise<Page<WorkAssignment>>,
     change: (w: WorkAssignment) => WorkAssignment,
     condition: string,
@@ -85,20 +81,24 @@ export class WorkRepository {
     for (let page = await next(); page.items.length > 0; page = await next()) {
       const before = moved;
       for (const work of page.items) {
-        const target = itemOf(change(work));
-        try {
-          await this.client.send(
-            new PutCommand({
+        const move: WriteAction = {
+          item: {
+            Put: {
               TableName: this.tableName,
-              Item: target,
+              Item: itemOf(change(work)),
               ConditionExpression: `#status = :open AND ${condition}`,
               ExpressionAttributeNames: { '#status': 'status' },
               ExpressionAttributeValues: { ':open': 'open', ...values },
-            }),
-          );
+            },
+          },
+          onConflict: { message: { vi: 'Công việc đã được chuyển', en: 'The work moved already' } },
+        };
+        try {
+          await uow.commit({ actions: [move] }, context);
           moved += 1;
         } catch (error) {
-          if (!(error instanceof ConditionalCheckFailedException)) throw error;
+          // Already moved (or closed) by a concurrent or earlier call.
+          if (!(error instanceof DomainError && error.code === 'conflict')) throw error;
         }
       }
       // A page of nothing but already-moved items is the index catching up: stop.
@@ -107,4 +107,3 @@ export class WorkRepository {
     return moved;
   }
 }
-

@@ -1,33 +1,77 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { eventCatalogue, eventEnvelope, type EventDetail, type EventName } from '../../../events/catalogue';
+import { eventCatalogue, eventDetailEnvelope, eventEnvelope, type EventDetail, type EventMetadata, type EventName } from '../../../events/catalogue';
 import { logger } from '../../logger';
+import { documentClient } from '../aws-clients';
+import { env } from '../../config/env';
+import { keys } from '../dynamo/keys';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { combine, UnitOfWork, type Work, type WriteAction } from '../dynamo/unit-of-work';
+import { DomainError } from '../../domain/errors';
+
+/** How long a consumer remembers an event it processed (redeliveries come within days). */
+export const CONSUMED_RETENTION_SECONDS = 14 * 86_400;
+
+export type ReceivedEvent<N extends EventName> = { [K in N]: { readonly name: K; readonly detail: EventDetail<K> } }[N];
 
 /**
- * An SQS consumer of one domain event. A record that fails (bad envelope, bad detail, a write
- * that throws) is reported as a batch item failure: SQS redelivers it alone and moves it to the
- * queue's DLQ after maxReceiveCount receives. Processing must be idempotent: delivery is
- * at-least-once.
+ * An SQS consumer of domain events, idempotent by event id: delivery is at-least-once (the
+ * outbox relay, EventBridge and SQS may each deliver twice), so each event is processed once per
+ * consumer. `process` returns the writes its event causes; they commit together with the
+ * consumer's record of the event id, so either both happen or neither does, and a redelivered
+ * event finds the record and is skipped. Effects outside the table must be idempotent: they
+ * may run again if the commit that follows them fails.
+ *
+ * A record that fails (bad envelope, bad detail, a write that throws) is reported as a batch
+ * item failure: SQS redelivers it alone and moves it to the queue's DLQ after maxReceiveCount.
  */
 export function eventConsumer<N extends EventName>(
-  name: N,
-  process: (detail: EventDetail<N>, meta: { eventId: string; time: string }) => Promise<void>,
+  consumer: string,
+  names: readonly N[],
+  process: (event: ReceivedEvent<N>, meta: EventMetadata) => Promise<Work | void>,
 ): (event: SQSEvent, context: Context) => Promise<SQSBatchResponse> {
   const processor = new BatchProcessor(EventType.SQS);
-  const entry = eventCatalogue[name];
+  let uow: UnitOfWork | undefined;
   const recordHandler = async (record: SQSRecord) => {
     const envelope = eventEnvelope.parse(JSON.parse(record.body));
-    if (envelope.source !== entry.source || envelope['detail-type'] !== entry.detailType) {
-      throw new Error(`Unexpected event ${envelope.source}/${envelope['detail-type']}`);
+    const name = names.find((n) => eventCatalogue[n].source === envelope.source && eventCatalogue[n].detailType === envelope['detail-type']);
+    if (!name) throw new Error(`Unexpected event ${envelope.source}/${envelope['detail-type']}`);
+    const { metadata, data } = eventDetailEnvelope.parse(envelope.detail);
+    const detail = eventCatalogue[name].detail.parse(data) as EventDetail<N>;
+    const tableName = env().TABLE_NAME;
+    const marker = keys.consumedEvent(consumer, metadata.eventId);
+    const seen = await documentClient().send(new GetCommand({ TableName: tableName, Key: marker, ConsistentRead: true }));
+    if (seen.Item) {
+      logger.info('event already processed', { consumer, eventId: metadata.eventId });
+      return;
     }
-    const detail = entry.detail.parse(envelope.detail) as EventDetail<N>;
-    await process(detail, { eventId: envelope.id, time: envelope.time });
+    const work = (await process({ name, detail } as ReceivedEvent<N>, metadata)) ?? {};
+    const remember: WriteAction = {
+      item: {
+        Put: {
+          TableName: tableName,
+          Item: { ...marker, type: 'ConsumedEvent', consumer, eventId: metadata.eventId, transactionId: metadata.transactionId, expiresAt: Math.floor(Date.now() / 1000) + CONSUMED_RETENTION_SECONDS },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      onConflict: { message: { vi: 'Sự kiện đã được xử lý', en: 'The event was processed already' } },
+    };
+    try {
+      await (uow ??= new UnitOfWork(documentClient(), tableName)).commit(combine(work, { actions: [remember] }), { requestId: metadata.requestId, now: new Date() });
+    } catch (error) {
+      // A concurrent delivery of the same event won: its work is done, ours is dropped.
+      if (error instanceof DomainError && error.code === 'conflict') {
+        const again = await documentClient().send(new GetCommand({ TableName: tableName, Key: marker, ConsistentRead: true }));
+        if (again.Item) return;
+      }
+      throw error;
+    }
   };
   return async (event, context) => {
     logger.addContext(context);
     const response = await processPartialResponse(event, recordHandler, processor, { context });
     if (response.batchItemFailures.length > 0) {
-      logger.warn('batch item failures', { event: name, failed: response.batchItemFailures.length, total: event.Records.length });
+      logger.warn('batch item failures', { consumer, failed: response.batchItemFailures.length, total: event.Records.length });
     }
     return response;
   };

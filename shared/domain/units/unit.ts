@@ -33,6 +33,11 @@ export interface Unit {
   readonly name: { readonly vi: string; readonly en: string };
   readonly kind: UnitKind;
   readonly parentCode: string | null;
+  /**
+   * Codes of the ancestors, parent first, up to the province. Codes never change and a unit
+   * never moves, so access checks read one item. Absent on units stored before it existed.
+   */
+  readonly ancestorCodes?: readonly string[];
   readonly slug: string;
   readonly domain: string;
   readonly languages: readonly string[];
@@ -42,6 +47,34 @@ export interface Unit {
   /** Earlier domains, kept so that links to them still resolve. */
   readonly formerDomains: readonly string[];
   readonly version: number;
+}
+
+/**
+ * Labels a unit may not take: they name the portal's language versions (`en.<tinh>.gov.vn`,
+ * QN 4) and the hosts every portal needs (issue 12 #3).
+ */
+export const reservedSlugs: ReadonlySet<string> = new Set([
+  // language versions of a portal
+  'vi', 'en', 'zh', 'fr', 'ru', 'ja', 'ko', 'lo', 'km', 'de', 'es',
+  // hosts and services
+  'www', 'api', 'mail', 'smtp', 'imap', 'pop', 'mx', 'ns', 'ns1', 'ns2', 'dns', 'ftp', 'cdn', 'static', 'media', 'assets',
+  'admin', 'auth', 'login', 'sso', 'id', 'console', 'portal', 'cms', 'vpn', 'webmail', 'autodiscover', 'status', 'test', 'dev', 'staging',
+]);
+
+export function assertSlugAllowed(slug: string, field = 'body.slug'): void {
+  if (!reservedSlugs.has(slug)) return;
+  const message = { vi: `Tên miền "${slug}" được dành riêng cho cổng; hãy chọn tên khác`, en: `The label "${slug}" is reserved for the portal; choose another` };
+  throw new DomainError('validation', message, [{ field, code: 'reserved', message }]);
+}
+
+/**
+ * A split's new units take the source's place under its parent, so they must be of the source's
+ * kind: a department splits into departments, never into a district (issue 12 #1).
+ */
+export function assertSplitKind(source: Pick<Unit, 'kind'>, kind: UnitKind, field: string): void {
+  if (kind === source.kind) return;
+  const message = { vi: `Đơn vị tách ra phải cùng loại ${source.kind} với đơn vị gốc`, en: `Units split from a ${source.kind} must be ${source.kind}s too` };
+  throw new DomainError('validation', message, [{ field, code: 'invalid_kind', message }]);
 }
 
 /** `Sở Thông tin và Truyền thông` → `sothongtinvatruyenthong`; operators usually give a short slug instead. */

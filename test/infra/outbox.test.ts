@@ -1,0 +1,56 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { buildPortal } from '../../infra/portal-app';
+import { loadDeploymentConfig } from '../../infra/config/deployment';
+import { OUTBOX_ITEM_TYPE } from '../../events/outbox';
+
+/** The transactional outbox on AWS: the table's stream, the relay on it, its DLQ; nobody else puts events. */
+describe('outbox on AWS', () => {
+  let data: Template;
+  let async: Template;
+  let all: Template[];
+  beforeAll(() => {
+    const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'cdk-test-')), context: { 'aws:cdk:bundling-stacks': [] } });
+    const stacks = buildPortal(app, loadDeploymentConfig());
+    data = Template.fromStack(stacks.data);
+    async = Template.fromStack(stacks.async);
+    all = Object.values(stacks).map((s) => Template.fromStack(s));
+  }, 180_000);
+
+  it('streams new images of the table', () => {
+    data.hasResourceProperties('AWS::DynamoDB::GlobalTable', { StreamSpecification: { StreamViewType: 'NEW_IMAGE' } });
+  });
+
+  it('relays only outbox INSERTs from the stream, retrying from a failed record, with an on-failure queue', () => {
+    const mappings = async.findResources('AWS::Lambda::EventSourceMapping', { Properties: { StartingPosition: 'TRIM_HORIZON' } });
+    expect(Object.keys(mappings)).toHaveLength(1);
+    const mapping = Object.values(mappings)[0]!.Properties;
+    expect(mapping.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+    expect(mapping.BisectBatchOnFunctionError).toBe(true);
+    expect(mapping.DestinationConfig.OnFailure.Destination).toBeDefined();
+    const pattern = JSON.parse(mapping.FilterCriteria.Filters[0].Pattern);
+    expect(pattern).toEqual({ eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: [OUTBOX_ITEM_TYPE] } } } });
+    async.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmDescription: Match.stringLikeRegexp('outbox relay DLQ') });
+  });
+
+  it('lets only the relay put events on the bus', () => {
+    const putters = all.flatMap((t) =>
+      Object.entries(t.findResources('AWS::IAM::Policy')).filter(([, r]) => JSON.stringify(r.Properties.PolicyDocument).includes('events:PutEvents')),
+    );
+    expect(putters.map(([id]) => id)).toEqual([expect.stringMatching(/^OutboxRelay/)]);
+  });
+
+  it('lets a job that only reports its runs write outbox items and nothing else', () => {
+    const statements = all.flatMap((t) =>
+      Object.entries(t.findResources('AWS::IAM::Policy'))
+        .filter(([id]) => id.startsWith('DependencyCheck'))
+        .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Condition?: unknown }>),
+    );
+    const writes = statements.filter((st) => [st.Action].flat().some((a) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(a)));
+    expect(writes).toEqual([{ Action: 'dynamodb:PutItem', Effect: 'Allow', Resource: expect.anything(), Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['OUTBOX#*'] } } }]);
+  });
+});
