@@ -51,8 +51,8 @@ export const accountsRoutes = {
     function: 'accounts',
     auth: 'signed-in',
     action: 'account.manage',
-    // The response may carry a temporary password: never stored for replay. Usernames are unique, so a retry is a 409.
-    idempotent: false,
+    // The temporary password is never stored: a replay (Idempotency-Key) comes without it.
+    secretFields: ['temporaryPassword'],
     summary: 'Create an account with a temporary password that must be changed at first sign-in',
     tags: ['accounts'],
     body: newAccountBody,
@@ -139,8 +139,8 @@ export const accountsRoutes = {
     function: 'accounts',
     auth: 'signed-in',
     action: 'account.manage',
-    // The response carries the client secret: never stored for replay.
-    idempotent: false,
+    // The client secret is never stored: a replay (Idempotency-Key) comes without it.
+    secretFields: ['clientSecret'],
     summary: 'Register an agency system (client credentials with scopes); the secret is shown once',
     tags: ['accounts'],
     body: machineClientBody,
@@ -177,7 +177,6 @@ export const accountsRoutes = {
     function: 'accounts',
     auth: 'signed-in',
     passwordChangeExempt: true,
-    idempotent: false,
     summary: 'Change one’s own password (NA 10.2đ: at least every 3 months)',
     tags: ['accounts'],
     body: passwordBody,

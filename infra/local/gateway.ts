@@ -2,8 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { acceptedScopes, type RouteDefinition } from '../../shared/http/contract';
-import { corsPolicy } from '../../shared/http/cors';
-import { PROBLEM_CONTENT_TYPE, problemBody } from '../../shared/http/problem';
+import { allowedOrigins, allowOriginHeader, corsPolicy } from '../../shared/http/cors';
+import { problemBody, problemHeaders } from '../../shared/http/problem';
 import type { ProblemCode } from '../../shared/http/error-table';
 import { invoke } from './functions';
 import { handleLocalAuth, LOCAL_AUTH_PREFIX } from './identity-endpoints';
@@ -80,7 +80,7 @@ export function buildEvent(
       authorizer: claims ? { claims } : null,
       httpMethod: req.method,
       identity: { sourceIp: '127.0.0.1', userAgent: headers['user-agent'] ?? null } as APIGatewayProxyEvent['requestContext']['identity'],
-      path: `/local${req.url.pathname}`,
+      path: req.url.pathname, // no stage prefix locally (on AWS: /v1/…)
       protocol: 'HTTP/1.1',
       requestId: randomUUID(),
       requestTime: now.toUTCString(),
@@ -101,9 +101,11 @@ function send(res: ServerResponse, result: APIGatewayProxyResult) {
 
 function gatewayProblem(res: ServerResponse, code: ProblemCode, path: string) {
   const body = problemBody(code, { lang: 'vi', instance: path, requestId: randomUUID() });
+  // As the API stack's gateway responses: the one configured origin, or none (never `*`).
+  const origins = allowedOrigins(process.env.CORS_ALLOWED_ORIGINS);
   send(res, {
     statusCode: body.status,
-    headers: { 'content-type': PROBLEM_CONTENT_TYPE, 'access-control-allow-origin': '*' },
+    headers: { ...problemHeaders(body.status), ...(origins.length === 1 ? { 'access-control-allow-origin': origins[0]! } : {}) },
     body: JSON.stringify(body),
   });
 }
@@ -149,7 +151,7 @@ export async function startGateway(options: {
         .filter((x): x is { c: CompiledRoute; m: RegExpExecArray } => x.m !== null);
       if (method === 'OPTIONS' && candidates.length > 0) {
         res.writeHead(204, {
-          'access-control-allow-origin': req.headers.origin ?? '*',
+          ...allowOriginHeader(req.headers.origin, allowedOrigins(process.env.CORS_ALLOWED_ORIGINS)),
           'access-control-allow-methods': [...candidates.map((x) => x.c.route.method as string), 'OPTIONS'].join(','),
           'access-control-allow-headers': corsPolicy.allowHeaders.join(','),
           'access-control-max-age': String(corsPolicy.maxAgeSeconds),

@@ -74,7 +74,7 @@ export async function setRoles(principal: Principal, id: string, roles: readonly
   requireAccess(principal, 'account.manage', path.map((u) => u.code), now);
   if (account.status !== 'active') throw new DomainError('conflict', { vi: 'Tài khoản đã đóng', en: 'The account is closed' });
   if (expectedVersion !== undefined && expectedVersion !== account.version) {
-    throw new DomainError('conflict', { vi: `Tài khoản đã thay đổi (phiên bản ${account.version})`, en: `The account changed (version ${account.version})` });
+    throw new DomainError('precondition_failed', { vi: `Tài khoản đã thay đổi (phiên bản ${account.version})`, en: `The account changed (version ${account.version})` });
   }
   if (principal.id === id && !roles.includes('operator') && account.roles.includes('operator')) {
     throw invalidField('body.roles', { vi: 'Không thể tự bỏ vai trò quản trị của mình', en: 'You cannot remove your own operator role' });

@@ -93,7 +93,7 @@ export async function renameUnit(
   requireAccess(principal, 'unit.manage', codes(path), now);
   if (unit.status !== 'active') throw new DomainError('conflict', { vi: `Đơn vị ${code} không còn hoạt động`, en: `Unit ${code} is no longer active` });
   if (expectedVersion !== undefined && expectedVersion !== unit.version) {
-    throw new DomainError('conflict', { vi: `Đơn vị đã thay đổi (phiên bản ${unit.version})`, en: `The unit changed (version ${unit.version})` });
+    throw new DomainError('precondition_failed', { vi: `Đơn vị đã thay đổi (phiên bản ${unit.version})`, en: `The unit changed (version ${unit.version})` });
   }
   const slug = change.slug ?? unit.slug;
   const domain = unit.kind === 'province' ? unit.domain : domainOf(unit.kind, slug, path.slice(1));

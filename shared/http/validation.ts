@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { FieldIssue } from '../domain/errors';
-import type { LocalizedText } from '../domain/text';
+import { BILINGUAL_MARK, type LocalizedText } from '../domain/text';
 
 /**
  * zod issues → bilingual field issues. Messages come from zod's own `vi` and `en` locales;
@@ -9,11 +9,8 @@ import type { LocalizedText } from '../domain/text';
 const vi = z.locales.vi().localeError;
 const en = z.locales.en().localeError;
 
-const BILINGUAL_MARK = '\u0001';
-
-/** A custom zod message in both languages: `.refine(f, { message: bilingual('…', '…') })`. */
-export const bilingual = (viText: string, enText: string): string =>
-  `${BILINGUAL_MARK}${JSON.stringify({ vi: viText, en: enText })}`;
+/** A custom zod message in both languages (defined with the domain's texts, so domain schemas can use it too). */
+export { bilingual } from '../domain/text';
 
 function render(localeError: typeof vi, issue: z.core.$ZodIssue): string {
   const out = (localeError as (i: unknown) => string | { message: string } | undefined)(issue);

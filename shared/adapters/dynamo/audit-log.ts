@@ -53,7 +53,11 @@ export class AuditLog {
         ExpressionAttributeValues: { ':pk': pkValue, ':from': from, ':to': to, ...(q.actor && !byActor ? { ':actor': q.actor } : {}) },
         ScanIndexForward: false,
         Limit: q.limit,
-        ExclusiveStartKey: decodeCursor(q.cursor),
+        // A cursor of this very query: its partition, its index, a sort key inside [from, to].
+        ExclusiveStartKey: decodeCursor(q.cursor, {
+          attributes: byActor ? { pk: null, sk: null, gsi1pk: pkValue, gsi1sk: null } : { pk: pkValue, sk: null },
+          range: { attribute: skName, from, to },
+        }),
       }),
     );
     const items = (out.Items ?? []).map(({ id, at, scope, actor, action, target, before, after, requestId }) => ({

@@ -82,7 +82,8 @@ export class CalendarConfigRepository {
     const current = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
     const currentVersion = current.Item ? Number(current.Item.version) : 0;
     const audit = auditFor(current.Item?.value ?? null, value);
-    if (expectedVersion !== undefined && expectedVersion !== currentVersion) throw versionConflict(currentVersion);
+    // A stale If-Match is a failed precondition (412); a write that loses a race without one is a 409.
+    if (expectedVersion !== undefined && expectedVersion !== currentVersion) throw versionConflict(currentVersion, 'precondition_failed');
     const version = currentVersion + 1;
     try {
       await this.client.send(
@@ -102,7 +103,7 @@ export class CalendarConfigRepository {
       );
     } catch (error) {
       if (error instanceof TransactionCanceledException || error instanceof ConditionalCheckFailedException) {
-        throw versionConflict(currentVersion);
+        throw versionConflict(currentVersion, expectedVersion === undefined ? 'conflict' : 'precondition_failed');
       }
       throw error;
     }
@@ -110,8 +111,8 @@ export class CalendarConfigRepository {
   }
 }
 
-const versionConflict = (current: number) =>
-  new DomainError('conflict', {
+const versionConflict = (current: number, code: 'conflict' | 'precondition_failed') =>
+  new DomainError(code, {
     vi: `Dữ liệu đã bị thay đổi (phiên bản hiện tại ${current}); hãy tải lại rồi sửa`,
     en: `The item changed meanwhile (current version ${current}); reload and edit again`,
   });
