@@ -57,3 +57,37 @@ export const machineClientBody = z.object({
   scopes: z.array(z.enum(machineScopeNames as [string, ...string[]])).min(1),
 });
 export const clientIdParam = z.object({ clientId: z.string().regex(/^[A-Za-z0-9]{10,64}$/) });
+
+/** Responses. */
+export const delegationSchema = z.object({
+  id: z.string(),
+  deputyId: z.string(),
+  unitCode: z.string(),
+  actions: z.array(z.string()),
+  validFrom: z.string(),
+  validTo: z.string(),
+  revokedAt: z.string().optional(),
+});
+export const workSchema = z.object({
+  workId: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  unitCode: z.string(),
+  assigneeId: z.string().optional(),
+  openedAt: z.string(),
+  status: z.enum(['open', 'done']),
+});
+export const machineClientSchema = z.object({
+  clientId: z.string(),
+  name: z.string(),
+  unitCode: z.string(),
+  scopes: z.array(z.string()),
+  status: z.enum(['active', 'disabled']),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+export const closedSchema = z.object({ closed: z.string(), successor: z.string(), movedWork: z.number().int() });
+export const meSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('user'), account: accountSchema, delegations: z.array(delegationSchema) }),
+  z.object({ kind: z.literal('machine'), clientId: z.string(), unitCode: z.string(), scopes: z.array(z.string()) }),
+]);

@@ -68,3 +68,7 @@ export const pageQuery = z.object({
 });
 
 export const unitCodeParam = z.object({ code: unitCodeSchema });
+
+/** A page of a list: its items and, when there are more, the cursor of the next page. */
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().optional().describe('Pass as `cursor` for the next page') });
