@@ -45,16 +45,17 @@ export function buildEvent(
   pathParameters: Record<string, string>,
   claims: Record<string, string> | undefined,
 ): APIGatewayProxyEvent {
-  const headers: Record<string, string> = {};
-  const multiValueHeaders: Record<string, string[]> = {};
+  // No prototype: a header or query name such as __proto__ or constructor is just a name.
+  const headers: Record<string, string> = Object.create(null);
+  const multiValueHeaders: Record<string, string[]> = Object.create(null);
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
     const values = Array.isArray(value) ? value : [value];
     headers[name] = values[values.length - 1]!;
     multiValueHeaders[name] = values;
   }
-  const query: Record<string, string> = {};
-  const multiQuery: Record<string, string[]> = {};
+  const query: Record<string, string> = Object.create(null);
+  const multiQuery: Record<string, string[]> = Object.create(null);
   for (const [name, value] of req.url.searchParams) {
     query[name] = value;
     (multiQuery[name] ??= []).push(value);
@@ -115,10 +116,10 @@ async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk as Buffer);
+    // Past the limit, keep reading (and dropping) so that the client gets the 413, not a reset.
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks);
+  return size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks);
 }
 
 export interface LocalGateway {
@@ -172,7 +173,12 @@ export async function startGateway(options: {
         const scopes = (claims.scope ?? '').split(' ');
         if (!acceptedScopes(route).some((s) => scopes.includes(s))) return gatewayProblem(res, 'forbidden', url.pathname);
       }
-      const params = Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(hit.m[i + 1]!)]));
+      let params: Record<string, string>;
+      try {
+        params = Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(hit.m[i + 1]!)]));
+      } catch {
+        return gatewayProblem(res, 'bad_request', url.pathname); // bad %-encoding (API Gateway: 400)
+      }
       const event = buildEvent({ method, url, headers: req.headers, body }, route, params, claims);
       const result = (await invoke(route.function, event)) as APIGatewayProxyResult;
       send(res, result);

@@ -86,7 +86,10 @@ export class ApiStack extends Stack {
     for (const response of gatewayResponses) {
       const body = problemBody(response.code, { lang: 'vi', requestId: '$context.requestId', basePath: '/$context.stage' });
       const headers = Object.fromEntries(
-        Object.entries(problemHeaders(body.status)).map(([name, value]) => [name.replace(/(^|-)\w/g, (c) => c.toUpperCase()), `'${value}'`]),
+        Object.entries({ ...problemHeaders(body.status), 'content-type': 'application/problem+json' }).map(([name, value]) => [
+          name.replace(/(^|-)\w/g, (c) => c.toUpperCase()),
+          `'${value}'`,
+        ]),
       );
       this.api.addGatewayResponse(response.type, {
         type: ResponseType.of(response.type),

@@ -22,7 +22,7 @@ describe('API stack: gateway and firewall answers', () => {
         ResponseType: type,
         StatusCode: '401',
         ResponseParameters: Match.objectLike({
-          'gatewayresponse.header.Content-Type': "'application/problem+json; charset=utf-8'",
+          'gatewayresponse.header.Content-Type': "'application/problem+json'",
           'gatewayresponse.header.Www-Authenticate': "'Bearer'",
         }),
       });
