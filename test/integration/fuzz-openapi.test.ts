@@ -282,29 +282,42 @@ describe('fuzzing every operation of /openapi.json', () => {
     };
 
     const started = Date.now();
-    // Reads cannot write: several at a time. Writes one at a time, the table scanned around each.
+    // Reads several at a time; writes one at a time, the table scanned around each.
     const reads = requests.filter((r) => !UNSAFE.has(r.method));
     const writes = requests.filter((r) => UNSAFE.has(r.method));
-    for (let i = 0; i < reads.length; i += 6) {
-      await Promise.all(
-        reads.slice(i, i + 6).map(async (request) => {
-          const answer = await send(request);
-          if (answer) check(request, answer.res, answer.text);
-        }),
-      );
-    }
-    let snapshot = await scanTable();
-    for (const request of writes) {
-      const answer = await send(request);
-      if (!answer) continue;
-      const describe = check(request, answer.res, answer.text);
-      const after = await scanTable();
-      if (answer.res.status >= 400) {
-        refusedUnsafe += 1;
-        if (after !== snapshot) failures.push(`refused but wrote: ${describe()}`);
+    const readPhase = async () => {
+      for (let i = 0; i < reads.length; i += 4) {
+        await Promise.all(
+          reads.slice(i, i + 4).map(async (request) => {
+            const answer = await send(request);
+            if (answer) check(request, answer.res, answer.text);
+          }),
+        );
       }
-      snapshot = after;
+    };
+    // Signed-in writes one at a time; anonymous ones (mostly refused at the gateway) in batches:
+    // when every answer of a batch is a refusal, the table must not have changed at all.
+    const batches: FuzzRequest[][] = [];
+    for (const request of writes) {
+      const last = batches[batches.length - 1];
+      const anonymous = !request.headers.authorization?.includes(operator.token);
+      if (anonymous && last && last.length < 8 && !last[0]!.headers.authorization?.includes(operator.token)) last.push(request);
+      else batches.push([request]);
     }
+    const writePhase = async () => {
+      let snapshot = await scanTable();
+      for (const batch of batches) {
+        const answers = await Promise.all(batch.map((request) => send(request)));
+        const described = batch.flatMap((request, i) => (answers[i] ? [{ status: answers[i]!.res.status, describe: check(request, answers[i]!.res, answers[i]!.text) }] : []));
+        const after = await scanTable();
+        const refused = described.filter((d) => d.status >= 400);
+        refusedUnsafe += refused.length;
+        if (refused.length === batch.length && after !== snapshot) failures.push(...refused.map((d) => `refused but wrote: ${d.describe()}`));
+        snapshot = after;
+      }
+    };
+    // Both at once: a GET writes nothing, so it cannot make a refused write look like it wrote.
+    await Promise.all([readPhase(), writePhase()]);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const statuses = [...histogram.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}: ${n}`).join(', ');
     console.info(

@@ -135,7 +135,7 @@ describe('Idempotency-Key', () => {
     expect(second.statusCode).toBe(201);
     expect(second.body).toBe(first.body);
     expect(second.headers?.['idempotent-replayed']).toBe('true');
-    // The stored response was taken after CORS and security headers were added.
+    // The replay passes through the whole chain (CORS, security headers) like any response.
     const replayed = Object.fromEntries(Object.entries(second.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
     expect(replayed['x-content-type-options']).toBe('nosniff');
     expect(await notesIn('idem')).toHaveLength(1);
