@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { defineRoute } from '../../shared/http/contract';
-import { accountIdParam, accountSchema, clientIdParam, closeBody, delegationBody, delegationParams, machineClientBody, newAccountBody, passwordBody, rolesBody } from './schemas';
-import { pageQuery, unitCodeParam } from '../../shared/api/common-schemas';
+import { accountIdParam, accountSchema, clientIdParam, closeBody, closedSchema, delegationBody, delegationParams, delegationSchema, machineClientBody, machineClientSchema, meSchema, newAccountBody, passwordBody, rolesBody, workSchema } from './schemas';
+import { pageOf, pageQuery, unitCodeParam } from '../../shared/api/common-schemas';
 
 /** The accounts area's route contracts. */
 export const accountsRoutes = {
@@ -16,7 +16,7 @@ export const accountsRoutes = {
     tags: ['accounts'],
     params: unitCodeParam,
     query: pageQuery,
-    responses: { 200: { description: 'A page of accounts' } },
+    responses: { 200: { description: 'A page of accounts', schema: pageOf(accountSchema) } },
   }),
   unitWork: defineRoute({
     id: 'listUnitWork',
@@ -29,7 +29,7 @@ export const accountsRoutes = {
     tags: ['accounts'],
     params: unitCodeParam,
     query: pageQuery,
-    responses: { 200: { description: 'A page of open work' } },
+    responses: { 200: { description: 'A page of open work', schema: pageOf(workSchema) } },
   }),
   unitDelegations: defineRoute({
     id: 'listUnitDelegations',
@@ -42,7 +42,7 @@ export const accountsRoutes = {
     tags: ['accounts'],
     params: unitCodeParam,
     query: pageQuery,
-    responses: { 200: { description: 'A page of delegations' } },
+    responses: { 200: { description: 'A page of delegations', schema: pageOf(delegationSchema) } },
   }),
   createAccount: defineRoute({
     id: 'createAccount',
@@ -51,12 +51,17 @@ export const accountsRoutes = {
     function: 'accounts',
     auth: 'signed-in',
     action: 'account.manage',
-    // The response may carry a temporary password: never stored for replay. Usernames are unique, so a retry is a 409.
-    idempotent: false,
+    // The temporary password is never stored: a replay (Idempotency-Key) comes without it.
+    secretFields: ['temporaryPassword'],
     summary: 'Create an account with a temporary password that must be changed at first sign-in',
     tags: ['accounts'],
     body: newAccountBody,
-    responses: { 201: { description: 'Created', schema: z.object({ account: accountSchema, temporaryPassword: z.string().optional() }) } },
+    responses: {
+      201: {
+        description: 'Created',
+        schema: z.object({ account: accountSchema, temporaryPassword: z.string().optional().describe('Shown once; absent from an Idempotency-Key replay') }),
+      },
+    },
   }),
   getAccount: defineRoute({
     id: 'getAccount',
@@ -94,7 +99,7 @@ export const accountsRoutes = {
     tags: ['accounts'],
     params: accountIdParam,
     body: closeBody,
-    responses: { 200: { description: 'Closed' } },
+    responses: { 200: { description: 'Closed', schema: closedSchema } },
   }),
   unlockAccount: defineRoute({
     id: 'unlockAccount',
@@ -118,7 +123,7 @@ export const accountsRoutes = {
     summary: 'The chief editor delegates decisions to a deputy for a scope and a time window (CB 17.3b)',
     tags: ['accounts'],
     body: delegationBody,
-    responses: { 201: { description: 'Granted' } },
+    responses: { 201: { description: 'Granted', schema: delegationSchema } },
   }),
   revokeDelegation: defineRoute({
     id: 'revokeDelegation',
@@ -130,7 +135,7 @@ export const accountsRoutes = {
     summary: 'Revoke a delegation',
     tags: ['accounts'],
     params: delegationParams,
-    responses: { 200: { description: 'Revoked' } },
+    responses: { 200: { description: 'Revoked', schema: delegationSchema } },
   }),
   registerMachineClient: defineRoute({
     id: 'registerMachineClient',
@@ -139,12 +144,17 @@ export const accountsRoutes = {
     function: 'accounts',
     auth: 'signed-in',
     action: 'account.manage',
-    // The response carries the client secret: never stored for replay.
-    idempotent: false,
+    // The client secret is never stored: a replay (Idempotency-Key) comes without it.
+    secretFields: ['clientSecret'],
     summary: 'Register an agency system (client credentials with scopes); the secret is shown once',
     tags: ['accounts'],
     body: machineClientBody,
-    responses: { 201: { description: 'Registered' } },
+    responses: {
+      201: {
+        description: 'Registered',
+        schema: z.object({ client: machineClientSchema, clientSecret: z.string().optional().describe('Shown once; absent from an Idempotency-Key replay') }),
+      },
+    },
   }),
   disableMachineClient: defineRoute({
     id: 'disableMachineClient',
@@ -156,7 +166,7 @@ export const accountsRoutes = {
     summary: 'Disable an agency system’s client: its tokens stop working at once',
     tags: ['accounts'],
     params: clientIdParam,
-    responses: { 200: { description: 'Disabled' } },
+    responses: { 200: { description: 'Disabled', schema: machineClientSchema } },
   }),
   me: defineRoute({
     id: 'getMe',
@@ -168,7 +178,7 @@ export const accountsRoutes = {
     machineScopes: ['portal/read', 'portal/content.submit', 'portal/qa.answer'],
     summary: 'The signed-in account (or agency system), its roles and whether its password must be changed',
     tags: ['accounts'],
-    responses: { 200: { description: 'The caller' } },
+    responses: { 200: { description: 'The caller', schema: meSchema } },
   }),
   changePassword: defineRoute({
     id: 'changeOwnPassword',
@@ -177,7 +187,6 @@ export const accountsRoutes = {
     function: 'accounts',
     auth: 'signed-in',
     passwordChangeExempt: true,
-    idempotent: false,
     summary: 'Change one’s own password (NA 10.2đ: at least every 3 months)',
     tags: ['accounts'],
     body: passwordBody,

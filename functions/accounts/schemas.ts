@@ -5,21 +5,23 @@ import { roles } from '../../shared/domain/roles';
 import { accessRules, type Action } from '../../shared/domain/access/rules';
 import { bilingual } from '../../shared/http/validation';
 import { machineScopeNames } from '../../shared/domain/access/scopes';
+import { humanText } from '../../shared/domain/text';
+import { recordId } from '../../shared/api/common-schemas';
 
 /** Request and response schemas of accounts, roles, delegations and machine clients. */
 const roleSchema = z.enum(roles);
 
 export const newAccountBody = z.object({
   username: usernameSchema.optional().describe('Defaults to the unit admin name, admin.<unit> (NA 10.2d)'),
-  fullName: z.string().trim().min(2).max(120),
+  fullName: humanText(120, 2),
   email: z.email({ error: bilingual('Địa chỉ thư điện tử không hợp lệ', 'Invalid e-mail address') }),
   unitCode: unitCodeSchema,
   roles: z.array(roleSchema).min(1).max(roles.length),
 });
 
-export const accountIdParam = z.object({ id: z.string().min(1).max(64) });
+export const accountIdParam = z.object({ id: recordId });
 export const rolesBody = z.object({ roles: z.array(roleSchema).min(1).max(roles.length) });
-export const closeBody = z.object({ successorId: z.string().min(1).max(64), reason: z.enum(closureReasons) });
+export const closeBody = z.object({ successorId: recordId, reason: z.enum(closureReasons) });
 export const passwordBody = z.object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) });
 
 export const accountSchema = z.object({
@@ -42,16 +44,50 @@ export const accountSchema = z.object({
 const delegableActions = accessRules.filter((r) => r.delegable).map((r) => r.action) as [Action, ...Action[]];
 
 export const delegationBody = z.object({
-  deputyId: z.string().min(1).max(64),
+  deputyId: recordId,
   actions: z.array(z.enum(delegableActions)).min(1),
   validFrom: z.iso.datetime({ offset: true }),
   validTo: z.iso.datetime({ offset: true }),
 });
-export const delegationParams = z.object({ id: z.string().min(1).max(64), delegationId: z.uuid() });
+export const delegationParams = z.object({ id: recordId, delegationId: z.uuid() });
 
 export const machineClientBody = z.object({
-  name: z.string().trim().min(2).max(100),
+  name: humanText(100, 2),
   unitCode: unitCodeSchema,
   scopes: z.array(z.enum(machineScopeNames as [string, ...string[]])).min(1),
 });
 export const clientIdParam = z.object({ clientId: z.string().regex(/^[A-Za-z0-9]{10,64}$/) });
+
+/** Responses. */
+export const delegationSchema = z.object({
+  id: z.string(),
+  deputyId: z.string(),
+  unitCode: z.string(),
+  actions: z.array(z.string()),
+  validFrom: z.string(),
+  validTo: z.string(),
+  revokedAt: z.string().optional(),
+});
+export const workSchema = z.object({
+  workId: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  unitCode: z.string(),
+  assigneeId: z.string().optional(),
+  openedAt: z.string(),
+  status: z.enum(['open', 'done']),
+});
+export const machineClientSchema = z.object({
+  clientId: z.string(),
+  name: z.string(),
+  unitCode: z.string(),
+  scopes: z.array(z.string()),
+  status: z.enum(['active', 'disabled']),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+export const closedSchema = z.object({ closed: z.string(), successor: z.string(), movedWork: z.number().int() });
+export const meSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('user'), account: accountSchema, delegations: z.array(delegationSchema) }),
+  z.object({ kind: z.literal('machine'), clientId: z.string(), unitCode: z.string(), scopes: z.array(z.string()) }),
+]);

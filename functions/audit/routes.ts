@@ -1,5 +1,20 @@
+import * as z from 'zod';
 import { defineRoute } from '../../shared/http/contract';
+import { pageOf } from '../../shared/api/common-schemas';
 import { auditQuery, jobRunsQuery } from './schemas';
+
+const auditEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  scope: z.string(),
+  actor: z.object({ id: z.string(), kind: z.string() }),
+  action: z.string(),
+  target: z.object({ type: z.string(), id: z.string() }),
+  before: z.unknown(),
+  after: z.unknown(),
+  requestId: z.string(),
+});
+const jobRunSchema = z.object({ job: z.string(), runId: z.string(), trigger: z.enum(['schedule', 'manual']) }).loose();
 
 /** The audit area's route contracts. */
 export const auditRoutes = {
@@ -13,7 +28,7 @@ export const auditRoutes = {
     summary: 'Audit entries of a unit or an actor in a time range, newest first',
     tags: ['audit'],
     query: auditQuery,
-    responses: { 200: { description: 'A page of audit entries' } },
+    responses: { 200: { description: 'A page of audit entries', schema: pageOf(auditEntrySchema) } },
   }),
   jobRuns: defineRoute({
     id: 'listJobRuns',
@@ -25,6 +40,6 @@ export const auditRoutes = {
     summary: 'The latest runs of a scheduled job, newest first: evidence that monitoring and backups ran (TG 8.2)',
     tags: ['operations'],
     query: jobRunsQuery,
-    responses: { 200: { description: 'Runs' } },
+    responses: { 200: { description: 'Runs', schema: z.object({ items: z.array(jobRunSchema) }) } },
   }),
 } as const;

@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import { defineRoute } from '../../shared/http/contract';
 import { deadlineSchema, dueQuery, effectivePolicySchema, holidayRuleBody, policyIdParam, ruleIdParam, scheduleBody, versionedSchema, yearCalendarSchema, yearParam } from './schemas';
 import { officialScheduleSchema } from '../../shared/domain/calendar';
@@ -24,7 +25,7 @@ export const calendarRoutes = {
     summary: 'A year’s days off as iCalendar (.ics)',
     tags: ['calendar'],
     params: yearParam,
-    responses: { 200: { description: 'iCalendar file', contentType: 'text/calendar' } },
+    responses: { 200: { description: 'iCalendar file (RFC 5545)', contentType: 'text/calendar', schema: z.string() } },
   }),
   calendarDue: defineRoute({
     id: 'getDueDate',
@@ -46,7 +47,12 @@ export const calendarRoutes = {
     auth: 'public',
     summary: 'Deadline presets available to a deployment',
     tags: ['policies'],
-    responses: { 200: { description: 'Presets' } },
+    responses: {
+      200: {
+        description: 'Presets',
+        schema: z.object({ current: z.string(), presets: z.array(z.object({ id: z.string(), name: z.string(), act: z.string() })) }),
+      },
+    },
   }),
   policy: defineRoute({
     id: 'getPolicy',

@@ -1,25 +1,25 @@
 import * as z from 'zod';
 import { holidayDateSchema, holidayRuleSchema, officialScheduleSchema } from '../../shared/domain/calendar';
 import { bilingual } from '../../shared/http/validation';
+import { decimalInteger } from '../../shared/api/common-schemas';
 
 /** Request and response schemas of the calendar and policy routes. */
 const localized = z.object({ vi: z.string(), en: z.string() });
 
 export const yearParam = z.object({
-  year: z.coerce
-    .number({ error: bilingual('Năm phải là số', 'The year must be a number') })
-    .int()
-    .min(1900, { error: bilingual('Năm phải từ 1900 đến 2100', 'The year must be between 1900 and 2100') })
-    .max(2100, { error: bilingual('Năm phải từ 1900 đến 2100', 'The year must be between 1900 and 2100') })
+  year: decimalInteger(1900, 2100, bilingual('Năm phải là số từ 1900 đến 2100, chỉ gồm chữ số', 'The year must be a number from 1900 to 2100, in decimal digits only'))
     .describe('Solar year, 1900–2100'),
 });
 
 const dayCount = (what: string) =>
-  z.coerce
-    .number({ error: bilingual(`Số ngày ${what} phải là số`, `The number of ${what === 'làm việc' ? 'working' : 'calendar'} days must be a number`) })
-    .int({ error: bilingual('Số ngày phải là số nguyên', 'The number of days must be a whole number') })
-    .min(0, { error: bilingual('Số ngày không được âm', 'The number of days cannot be negative') })
-    .max(400, { error: bilingual('Số ngày tối đa là 400', 'At most 400 days') });
+  decimalInteger(
+    0,
+    400,
+    bilingual(
+      `Số ngày ${what} phải là số nguyên từ 0 đến 400, chỉ gồm chữ số`,
+      `The number of ${what === 'làm việc' ? 'working' : 'calendar'} days must be a whole number from 0 to 400, in decimal digits only`,
+    ),
+  );
 
 export const dueQuery = z
   .object({
@@ -54,7 +54,8 @@ export const deadlineSchema = z.object({
   amount: z.number().int(),
   dueDate: z.string(),
   dueAt: z.string(),
-  dueAtLocal: z.string(),
+  dueAtLocal: z.iso.datetime({ offset: true }).describe('RFC 3339, local time: the end (24:00) of the due date is 00:00 of the next day'),
+  dueLocalText: localized,
   countedDays: z.array(z.string()),
   skippedDays: z.array(skippedDay),
   basis: z.array(z.string()),

@@ -1,6 +1,16 @@
 import * as z from 'zod';
 import { defineRoute } from '../../shared/http/contract';
 import { dependencyStatusSchema } from '../../shared/api/common-schemas';
+import { problemKinds, problemSlug, type ProblemCode } from '../../shared/http/error-table';
+import { bilingual } from '../../shared/domain/text';
+
+const healthSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  time: z.iso.datetime(),
+  checks: z.record(z.string(), dependencyStatusSchema),
+});
+
+const problemSlugs = (Object.keys(problemKinds) as ProblemCode[]).map(problemSlug) as [string, ...string[]];
 
 /** The operations area's route contracts. */
 export const operationsRoutes = {
@@ -14,15 +24,8 @@ export const operationsRoutes = {
     description: 'Answers 200 when the table, buckets and queues answer, 503 when any does not.',
     tags: ['operations'],
     responses: {
-      200: {
-        description: 'All dependencies answer',
-        schema: z.object({
-          status: z.enum(['ok', 'degraded']),
-          time: z.iso.datetime(),
-          checks: z.record(z.string(), dependencyStatusSchema),
-        }),
-      },
-      503: { description: 'At least one dependency does not answer' },
+      200: { description: 'All dependencies answer', schema: healthSchema },
+      503: { description: 'At least one dependency does not answer', schema: healthSchema },
     },
   }),
   openapi: defineRoute({
@@ -33,6 +36,34 @@ export const operationsRoutes = {
     auth: 'public',
     summary: 'This API described as OpenAPI 3.1',
     tags: ['operations'],
-    responses: { 200: { description: 'The OpenAPI document' } },
+    responses: {
+      200: {
+        description: 'The OpenAPI document',
+        schema: z.object({ openapi: z.string(), info: z.object({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) }).loose(),
+      },
+    },
+  }),
+  problem: defineRoute({
+    id: 'getProblemType',
+    method: 'GET',
+    path: '/problems/{code}',
+    function: 'openapi',
+    auth: 'public',
+    summary: 'What a problem `type` of this API means (the `type` member of every error points here)',
+    tags: ['operations'],
+    params: z.object({
+      code: z.enum(problemSlugs, { error: bilingual('Không có loại lỗi này', 'No such problem type') }).describe('The last segment of a problem `type`'),
+    }),
+    responses: {
+      200: {
+        description: 'The problem type',
+        schema: z.object({
+          type: z.string(),
+          code: z.string(),
+          status: z.number().int(),
+          title: z.object({ vi: z.string(), en: z.string() }),
+        }),
+      },
+    },
   }),
 } as const;

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { defineRoute } from '../../shared/http/contract';
+import { pageOf } from '../../shared/api/common-schemas';
 import { mergeBody, newUnitBody, renameBody, splitBody, unitCodeParam, unitSchema, unitsQuery } from './schemas';
 
 /** The units area's route contracts. */
@@ -13,7 +14,7 @@ export const unitsRoutes = {
     summary: 'Units (sub-portals) under a parent, with their domains',
     tags: ['units'],
     query: unitsQuery,
-    responses: { 200: { description: 'A page of units' } },
+    responses: { 200: { description: 'A page of units', schema: pageOf(unitSchema) } },
   }),
   getUnit: defineRoute({
     id: 'getUnit',
@@ -35,7 +36,12 @@ export const unitsRoutes = {
     summary: 'Creation, renames, merges and splits of a unit',
     tags: ['units'],
     params: unitCodeParam,
-    responses: { 200: { description: 'History, oldest first' } },
+    responses: {
+      200: {
+        description: 'History, oldest first',
+        schema: z.object({ items: z.array(z.object({ at: z.string(), event: z.string(), detail: z.record(z.string(), z.unknown()) })) }),
+      },
+    },
   }),
   createUnit: defineRoute({
     id: 'createUnit',
@@ -72,7 +78,12 @@ export const unitsRoutes = {
     summary: 'Merge units into one: their open work and accounts move to it (QN 11.5)',
     tags: ['units'],
     body: mergeBody,
-    responses: { 200: { description: 'Merged' } },
+    responses: {
+      200: {
+        description: 'Merged',
+        schema: z.object({ target: z.string(), movedWork: z.number().int(), movedAccounts: z.number().int() }),
+      },
+    },
   }),
   splitUnit: defineRoute({
     id: 'splitUnit',
@@ -85,6 +96,11 @@ export const unitsRoutes = {
     tags: ['units'],
     params: unitCodeParam,
     body: splitBody,
-    responses: { 200: { description: 'Split' } },
+    responses: {
+      200: {
+        description: 'Split',
+        schema: z.object({ created: z.array(z.string()), movedWork: z.number().int(), movedAccounts: z.number().int() }),
+      },
+    },
   }),
 } as const;

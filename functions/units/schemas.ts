@@ -1,12 +1,13 @@
 import * as z from 'zod';
 import { unitCodeSchema, unitKinds, slugSchema } from '../../shared/domain/units/unit';
 import { pageQuery } from '../../shared/api/common-schemas';
+import { humanText } from '../../shared/domain/text';
 export { unitCodeParam } from '../../shared/api/common-schemas';
 
 /** Request and response schemas of units (sub-portals). */
 const name = z.object({
-  vi: z.string().trim().min(2).max(200),
-  en: z.string().trim().min(2).max(200),
+  vi: humanText(200, 2),
+  en: humanText(200, 2),
 });
 
 export const unitsQuery = pageQuery.extend({ parent: unitCodeSchema.optional().describe('Children of this unit; omitted: the province') });

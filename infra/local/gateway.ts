@@ -2,8 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { acceptedScopes, type RouteDefinition } from '../../shared/http/contract';
-import { corsPolicy } from '../../shared/http/cors';
-import { PROBLEM_CONTENT_TYPE, problemBody } from '../../shared/http/problem';
+import { allowedOrigins, allowOriginHeader, corsPolicy } from '../../shared/http/cors';
+import { problemBody, problemHeaders } from '../../shared/http/problem';
 import type { ProblemCode } from '../../shared/http/error-table';
 import { invoke } from './functions';
 import { handleLocalAuth, LOCAL_AUTH_PREFIX } from './identity-endpoints';
@@ -45,16 +45,17 @@ export function buildEvent(
   pathParameters: Record<string, string>,
   claims: Record<string, string> | undefined,
 ): APIGatewayProxyEvent {
-  const headers: Record<string, string> = {};
-  const multiValueHeaders: Record<string, string[]> = {};
+  // No prototype: a header or query name such as __proto__ or constructor is just a name.
+  const headers: Record<string, string> = Object.create(null);
+  const multiValueHeaders: Record<string, string[]> = Object.create(null);
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
     const values = Array.isArray(value) ? value : [value];
     headers[name] = values[values.length - 1]!;
     multiValueHeaders[name] = values;
   }
-  const query: Record<string, string> = {};
-  const multiQuery: Record<string, string[]> = {};
+  const query: Record<string, string> = Object.create(null);
+  const multiQuery: Record<string, string[]> = Object.create(null);
   for (const [name, value] of req.url.searchParams) {
     query[name] = value;
     (multiQuery[name] ??= []).push(value);
@@ -80,7 +81,7 @@ export function buildEvent(
       authorizer: claims ? { claims } : null,
       httpMethod: req.method,
       identity: { sourceIp: '127.0.0.1', userAgent: headers['user-agent'] ?? null } as APIGatewayProxyEvent['requestContext']['identity'],
-      path: `/local${req.url.pathname}`,
+      path: req.url.pathname, // no stage prefix locally (on AWS: /v1/…)
       protocol: 'HTTP/1.1',
       requestId: randomUUID(),
       requestTime: now.toUTCString(),
@@ -101,9 +102,11 @@ function send(res: ServerResponse, result: APIGatewayProxyResult) {
 
 function gatewayProblem(res: ServerResponse, code: ProblemCode, path: string) {
   const body = problemBody(code, { lang: 'vi', instance: path, requestId: randomUUID() });
+  // As the API stack's gateway responses: the one configured origin, or none (never `*`).
+  const origins = allowedOrigins(process.env.CORS_ALLOWED_ORIGINS);
   send(res, {
     statusCode: body.status,
-    headers: { 'content-type': PROBLEM_CONTENT_TYPE, 'access-control-allow-origin': '*' },
+    headers: { ...problemHeaders(body.status), ...(origins.length === 1 ? { 'access-control-allow-origin': origins[0]! } : {}) },
     body: JSON.stringify(body),
   });
 }
@@ -113,10 +116,10 @@ async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk as Buffer);
+    // Past the limit, keep reading (and dropping) so that the client gets the 413, not a reset.
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks);
+  return size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks);
 }
 
 export interface LocalGateway {
@@ -149,7 +152,7 @@ export async function startGateway(options: {
         .filter((x): x is { c: CompiledRoute; m: RegExpExecArray } => x.m !== null);
       if (method === 'OPTIONS' && candidates.length > 0) {
         res.writeHead(204, {
-          'access-control-allow-origin': req.headers.origin ?? '*',
+          ...allowOriginHeader(req.headers.origin, allowedOrigins(process.env.CORS_ALLOWED_ORIGINS)),
           'access-control-allow-methods': [...candidates.map((x) => x.c.route.method as string), 'OPTIONS'].join(','),
           'access-control-allow-headers': corsPolicy.allowHeaders.join(','),
           'access-control-max-age': String(corsPolicy.maxAgeSeconds),
@@ -170,7 +173,12 @@ export async function startGateway(options: {
         const scopes = (claims.scope ?? '').split(' ');
         if (!acceptedScopes(route).some((s) => scopes.includes(s))) return gatewayProblem(res, 'forbidden', url.pathname);
       }
-      const params = Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(hit.m[i + 1]!)]));
+      let params: Record<string, string>;
+      try {
+        params = Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(hit.m[i + 1]!)]));
+      } catch {
+        return gatewayProblem(res, 'bad_request', url.pathname); // bad %-encoding (API Gateway: 400)
+      }
       const event = buildEvent({ method, url, headers: req.headers, body }, route, params, claims);
       const result = (await invoke(route.function, event)) as APIGatewayProxyResult;
       send(res, result);

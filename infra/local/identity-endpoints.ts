@@ -56,6 +56,8 @@ export async function handleLocalAuth(req: IncomingMessage, res: ServerResponse,
       let input: Record<string, unknown>;
       try {
         input = JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>;
+        // `null`, a number or an array is not a sign-in: no fields (each then named as missing).
+        if (input === null || typeof input !== 'object' || Array.isArray(input)) input = {};
       } catch {
         throw new DomainError('validation', { vi: 'JSON không hợp lệ', en: 'Malformed JSON' }, [
           { field: 'body', code: 'malformed_json', message: { vi: 'JSON không hợp lệ', en: 'Malformed JSON' } },

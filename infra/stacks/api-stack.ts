@@ -3,7 +3,6 @@ import {
   AccessLogFormat,
   AuthorizationType,
   CognitoUserPoolsAuthorizer,
-  Cors,
   EndpointType,
   LambdaIntegration,
   LogGroupLogDestination,
@@ -20,10 +19,11 @@ import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { allRoutes } from '../../functions/routes';
 import { functionDefinitions, type FunctionKey } from '../../functions/manifest';
-import { corsPolicy } from '../../shared/http/cors';
+import { allowedOrigins, corsPolicy } from '../../shared/http/cors';
 import { acceptedScopes } from '../../shared/http/contract';
 import { gatewayResponses } from '../../shared/http/gateway-responses';
-import { problemBody } from '../../shared/http/problem';
+import { problemBody, problemHeaders } from '../../shared/http/problem';
+import { API_STAGE_NAME } from '../../shared/http/openapi';
 import { PortalFunction, type PortalResources } from '../constructs/portal-function';
 
 /** The REST API: one resource per route of functions/routes.ts, one function per manifest key. */
@@ -48,7 +48,7 @@ export class ApiStack extends Stack {
       endpointTypes: [EndpointType.REGIONAL],
       cloudWatchRole: true,
       deployOptions: {
-        stageName: 'v1',
+        stageName: API_STAGE_NAME,
         loggingLevel: MethodLoggingLevel.ERROR,
         dataTraceEnabled: false, // bodies may hold askers' personal data
         tracingEnabled: true,
@@ -71,22 +71,30 @@ export class ApiStack extends Stack {
       },
     });
     // Preflight only on resources that carry a route (not on every intermediate path segment).
+    // Only the configured origins, never `*` (API Gateway answers each with its own origin).
+    const origins = allowedOrigins(config.corsOrigins.join(','));
     const preflight = {
-      allowOrigins: config.corsOrigins.includes('*') ? Cors.ALL_ORIGINS : config.corsOrigins,
+      allowOrigins: origins.length > 0 ? origins : ['https://' + config.domain],
       allowHeaders: [...corsPolicy.allowHeaders],
       allowMethods: [...corsPolicy.allowMethods],
       maxAge: Duration.seconds(corsPolicy.maxAgeSeconds),
     };
 
+    // A gateway response cannot choose among several origins, and must not echo any: it names
+    // the one configured origin, or none (a browser then sees a CORS error instead of the body).
+    const gatewayOrigin: Record<string, string> = origins.length === 1 ? { 'Access-Control-Allow-Origin': `'${origins[0]}'` } : {};
     for (const response of gatewayResponses) {
-      const body = problemBody(response.code, { lang: 'vi', requestId: '$context.requestId' });
+      const body = problemBody(response.code, { lang: 'vi', requestId: '$context.requestId', basePath: '/$context.stage' });
+      const headers = Object.fromEntries(
+        Object.entries({ ...problemHeaders(body.status), 'content-type': 'application/problem+json' }).map(([name, value]) => [
+          name.replace(/(^|-)\w/g, (c) => c.toUpperCase()),
+          `'${value}'`,
+        ]),
+      );
       this.api.addGatewayResponse(response.type, {
         type: ResponseType.of(response.type),
         statusCode: String(body.status),
-        responseHeaders: {
-          'Content-Type': "'application/problem+json'",
-          'Access-Control-Allow-Origin': "'*'",
-        },
+        responseHeaders: { ...headers, ...gatewayOrigin },
         templates: { 'application/json': JSON.stringify(body) },
       });
     }
@@ -160,17 +168,32 @@ export class ApiStack extends Stack {
       statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } },
       visibilityConfig: visibility(name),
     });
+    // Blocks by our own rules answer problem+json like every other refusal (WAF allows only its
+    // own content types: APPLICATION_JSON). Managed rule groups' blocks reach API Gateway's
+    // WAF_FILTERED gateway response, which is problem+json too (shared/http/gateway-responses.ts).
+    const rateLimited = problemBody('too_many_requests', { lang: 'vi', basePath: `/${API_STAGE_NAME}` });
     const acl = new CfnWebACL(this, 'Firewall', {
       scope: 'REGIONAL',
       defaultAction: { allow: {} },
       visibilityConfig: visibility('portal-api'),
+      customResponseBodies: {
+        'problem-too-many-requests': { contentType: 'APPLICATION_JSON', content: JSON.stringify(rateLimited) },
+      },
       rules: [
         managed('AWSManagedRulesCommonRuleSet', 1),
         managed('AWSManagedRulesKnownBadInputsRuleSet', 2),
         {
           name: 'RatePerIp',
           priority: 3,
-          action: { block: {} },
+          action: {
+            block: {
+              customResponse: {
+                responseCode: rateLimited.status,
+                customResponseBodyKey: 'problem-too-many-requests',
+                responseHeaders: [{ name: 'retry-after', value: '300' }],
+              },
+            },
+          },
           statement: { rateBasedStatement: { limit: 2000, aggregateKeyType: 'IP' } },
           visibilityConfig: visibility('RatePerIp'),
         },

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { unitCodeSchema } from '../domain/units/unit';
+import { bilingual } from '../domain/text';
 
 /** Schemas shared by many routes' contracts. */
 export const problemSchema = z
@@ -26,6 +27,8 @@ export const problemSchema = z
       en: z.object({ title: z.string(), detail: z.string().optional() }),
     }),
   })
+  // RFC 9457 §3.2: problem types may add extension members; clients must ignore those they do not know.
+  .loose()
   .describe('RFC 9457 problem details, in the requested language and in both');
 
 export const dependencyStatusSchema = z.object({
@@ -34,11 +37,38 @@ export const dependencyStatusSchema = z.object({
   error: z.string().optional(),
 });
 
+/** Plain decimal digits, no sign, no leading zero: not `0x7E6`, `' 2026'`, `1e3`, `-0` or `+5`. */
+const DECIMAL_DIGITS = /^(?:0|[1-9][0-9]{0,8})$/;
+
+/**
+ * An integer in a path or query string, from `min` to `max`. Number() and z.coerce accept hex,
+ * exponents, signs and surrounding spaces (`/calendar/0x7E6` was 2022); this accepts digits only.
+ */
+export function decimalInteger(
+  min: number,
+  max: number,
+  error = bilingual(`Phải là số nguyên từ ${min} đến ${max}, chỉ gồm chữ số`, `Must be a whole number from ${min} to ${max}, in decimal digits only`),
+) {
+  return z
+    .string({ error })
+    .regex(DECIMAL_DIGITS, { error })
+    .transform(Number)
+    .pipe(z.number().int().min(min, { error }).max(max, { error }));
+}
+
+/** Ids of accounts, clients and actors: what Cognito subs and our own ids are made of. */
+export const recordId = z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, {
+  error: bilingual('Mã không hợp lệ (1–64 ký tự A-Z, a-z, 0-9, . _ : -)', 'Invalid id (1–64 characters A-Z, a-z, 0-9, . _ : -)'),
+});
 
 /** Cursor pagination of every list. */
 export const pageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  limit: decimalInteger(1, 100).default(25),
   cursor: z.string().max(2000).optional(),
 });
 
 export const unitCodeParam = z.object({ code: unitCodeSchema });
+
+/** A page of a list: its items and, when there are more, the cursor of the next page. */
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().optional().describe('Pass as `cursor` for the next page') });

@@ -101,13 +101,16 @@ export async function setRoles(ctx: UseCaseContext, id: string, roles: readonly 
   }
   if (account.status !== 'active') throw new DomainError('conflict', { vi: 'Tài khoản đã đóng', en: 'The account is closed' });
   if (expectedVersion !== undefined && expectedVersion !== account.version) {
-    throw new DomainError('stale_version', { vi: `Tài khoản đã thay đổi (phiên bản ${account.version})`, en: `The account changed (version ${account.version})` });
+    throw new DomainError('precondition_failed', { vi: `Tài khoản đã thay đổi (phiên bản ${account.version})`, en: `The account changed (version ${account.version})` });
+  }
+  if (principal.id === id && !roles.includes('operator') && account.roles.includes('operator')) {
+    throw invalidField('body.roles', { vi: 'Không thể tự bỏ vai trò quản trị của mình', en: 'You cannot remove your own operator role' });
   }
   const next: Account = { ...account, roles: [...new Set(roles)], version: account.version + 1 };
   const { accounts, uow } = directory();
   await uow.commit(
     {
-      actions: [accounts.replace(next, account.version, expectedVersion === undefined ? 'conflict' : 'stale_version')],
+      actions: [accounts.replace(next, account.version, expectedVersion === undefined ? 'conflict' : 'precondition_failed')],
       audits: [audit(ctx, 'account.roles', account, auditView(account), auditView(next))],
       events: [pendingEvent('AccountRolesChanged', { ...identityDetail(account), previous: [...account.roles], next: [...next.roles] })],
     },

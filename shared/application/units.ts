@@ -103,7 +103,7 @@ export async function renameUnit(ctx: UseCaseContext, code: string, change: { na
   requireAccess(ctx.principal, 'unit.manage', codes(path), ctx.now);
   if (unit.status !== 'active') throw new DomainError('conflict', { vi: `Đơn vị ${code} không còn hoạt động`, en: `Unit ${code} is no longer active` });
   if (expectedVersion !== undefined && expectedVersion !== unit.version) {
-    throw new DomainError('stale_version', { vi: `Đơn vị đã thay đổi (phiên bản ${unit.version})`, en: `The unit changed (version ${unit.version})` });
+    throw new DomainError('precondition_failed', { vi: `Đơn vị đã thay đổi (phiên bản ${unit.version})`, en: `The unit changed (version ${unit.version})` });
   }
   const slug = change.slug ?? unit.slug;
   if (slug !== unit.slug && unit.kind !== 'province') assertSlugAllowed(slug);

@@ -11,8 +11,6 @@ export type DomainErrorCode =
   | 'forbidden'
   | 'unauthenticated'
   | 'precondition_failed'
-  /** The version the client named (If-Match) is no longer current: it edited a stale copy. */
-  | 'stale_version'
   | 'locked'
   | 'password_change_required';
 

@@ -1,3 +1,5 @@
+import * as z from 'zod';
+
 /** A message in both languages the portal must serve (BĐ 6.2, NĐ 42 Điều 7.2). */
 export interface LocalizedText {
   readonly vi: string;
@@ -19,4 +21,51 @@ export function foldDiacritics(value: string): string {
     .replace(/đ/g, 'd')
     .replace(/Đ/g, 'D')
     .normalize('NFC');
+}
+
+/**
+ * A custom zod message in both languages (`.refine(f, { message: bilingual('…', '…') })`); the
+ * HTTP layer (shared/http/validation.ts) turns it back into a LocalizedText.
+ */
+export const BILINGUAL_MARK = '\u0001';
+export const bilingual = (viText: string, enText: string): string => `${BILINGUAL_MARK}${JSON.stringify({ vi: viText, en: enText })}`;
+
+/** Bidi embeddings, overrides (U+202A–U+202E) and isolates (U+2066–U+2069): they reorder what readers see. */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/u;
+/** Control characters other than tab and line breaks. */
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const VISIBLE = /[\p{L}\p{N}]/u;
+
+/**
+ * Why a piece of human text (a name, a title, a legal basis) cannot be stored, or undefined when
+ * it can: lone surrogates (not Unicode at all), bidi overrides and isolates (text that reads
+ * differently from what it is), control characters, or nothing a reader could see (only
+ * spaces, zero-width or format characters).
+ */
+export function humanTextProblem(value: string): LocalizedText | undefined {
+  if (LONE_SURROGATE.test(value)) return text('Văn bản chứa ký tự Unicode hỏng (surrogate lẻ)', 'The text holds broken Unicode (a lone surrogate)');
+  if (BIDI_CONTROLS.test(value)) return text('Văn bản không được chứa ký tự điều khiển hướng chữ', 'The text must not hold bidi override or isolate characters');
+  if (CONTROLS.test(value)) return text('Văn bản không được chứa ký tự điều khiển', 'The text must not hold control characters');
+  if (!VISIBLE.test(value)) return text('Văn bản phải có ít nhất một chữ hoặc số', 'The text must hold at least one letter or digit');
+  return undefined;
+}
+
+/**
+ * Human text as every schema takes it: NFC, trimmed, `min`–`max` characters, and nothing
+ * humanTextProblem refuses. Use it for every free-text field.
+ */
+export function humanText(max: number, min = 1) {
+  const length = bilingual(`Độ dài phải từ ${min} đến ${max} ký tự`, `The length must be ${min} to ${max} characters`);
+  return z
+    .string()
+    .normalize('NFC')
+    .trim()
+    .min(min, { error: length })
+    .max(max, { error: length })
+    .superRefine((value, ctx) => {
+      const problem = humanTextProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: bilingual(problem.vi, problem.en) });
+    });
 }

@@ -41,8 +41,11 @@ export interface RouteDefinition {
   readonly query?: z.ZodObject;
   readonly body?: z.ZodType;
   readonly responses: Readonly<Record<number, ResponseSpec>>;
-  /** POST/PUT/PATCH honour Idempotency-Key unless set false. */
-  readonly idempotent?: boolean;
+  /**
+   * Response fields that are secrets shown once (a temporary password, a client secret). Every
+   * POST/PUT/PATCH honours Idempotency-Key; these fields are never stored, so a replay omits them.
+   */
+  readonly secretFields?: readonly string[];
 }
 
 export const defineRoute = <const R extends RouteDefinition>(route: R): R => route;
@@ -65,6 +68,8 @@ export interface RouteInput<R extends RouteDefinition> {
   readonly requestId: string;
   readonly lang: 'vi' | 'en';
   readonly headers: Readonly<Record<string, string>>;
+  /** Where the API is served on this host: `/v1` (API Gateway's stage) or `` (local). */
+  readonly basePath: string;
 }
 
 export interface HttpResult {

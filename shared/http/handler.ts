@@ -15,9 +15,9 @@ import type { Principal } from '../domain/access/authorize';
 import type { Resolution } from '../application/principals';
 import type { IdempotencyStore } from './idempotency-store';
 import { callerOf } from './caller';
-import { idempotency } from './idempotency';
-import { corsPolicy } from './cors';
-import { HttpProblem, PROBLEM_CONTENT_TYPE, problemBody } from './problem';
+import { keyScopeOf, withIdempotencyKey } from './idempotency';
+import { allowedOrigins, corsPolicy } from './cors';
+import { basePathOf, HttpProblem, problemBody, problemHeaders } from './problem';
 import { parsePart } from './validation';
 
 const MAX_JSON_BODY_BYTES = 256 * 1024;
@@ -162,26 +162,29 @@ export function httpFunction<T extends Readonly<Record<string, RouteDefinition>>
     const caller = callerOf(event);
     const principal = await authorise(route, caller, services);
     const { params, query, body } = validate(route, event);
-    const result = await implementation({
-      params,
-      query,
-      body,
-      caller,
-      principal: principal as Principal,
-      requestId: event.requestContext?.requestId ?? 'local',
-      lang: languageOf(event),
-      headers: event.headers as Record<string, string>,
-    });
-    return toResponse(result);
+    const run = async () =>
+      toResponse(
+        await implementation({
+          params,
+          query,
+          body,
+          caller,
+          principal: principal as Principal,
+          requestId: event.requestContext?.requestId ?? 'local',
+          lang: languageOf(event),
+          headers: event.headers as Record<string, string>,
+          basePath: basePathOf(event),
+        }),
+      );
+    return withIdempotencyKey(route, event, keyScopeOf(caller, event), idempotencyStore, run);
   };
 
-  const origins = env().CORS_ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  const origins = allowedOrigins(env().CORS_ALLOWED_ORIGINS);
 
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult>(core)
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(requestLog())
     .use(httpHeaderNormalizer())
-    .use(idempotency((e) => bindingOf(e)?.route, idempotencyStore, (e) => callerOf(e).id))
     .use(
       httpCors({
         origins,
@@ -215,10 +218,11 @@ function problemErrors(): middy.MiddlewareObj<APIGatewayProxyEvent, APIGatewayPr
         instance,
         ...(requestId ? { requestId } : {}),
         lang,
+        basePath: basePathOf(event),
       });
       request.response = {
         statusCode: body.status,
-        headers: { 'content-type': PROBLEM_CONTENT_TYPE, ...problem.headers },
+        headers: { ...problemHeaders(body.status), ...problem.headers },
         body: JSON.stringify(body),
       };
     },

@@ -3,6 +3,8 @@ export interface StoredResponse {
   readonly statusCode: number;
   readonly headers: Record<string, string>;
   readonly body: string;
+  /** Secret fields left out of the stored body (a replay comes without them). */
+  readonly redacted?: readonly string[];
 }
 
 export type BeginOutcome =

@@ -1,3 +1,4 @@
+import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { FieldIssue } from '../domain/errors';
 import type { Language, LocalizedText } from '../domain/text';
 import { problemKinds, problemType, type ProblemCode } from './error-table';
@@ -31,12 +32,12 @@ const pointerOf = (field: string) => `/${field.split('.').map((p) => p.replace(/
 
 export function problemBody(
   code: ProblemCode,
-  opts: { detail?: LocalizedText; fields?: readonly FieldIssue[]; instance?: string; requestId?: string; lang: Language },
+  opts: { detail?: LocalizedText; fields?: readonly FieldIssue[]; instance?: string; requestId?: string; lang: Language; basePath?: string },
 ): ProblemBody {
   const kind = problemKinds[code];
   const detail = opts.detail;
   const body: ProblemBody = {
-    type: problemType(code),
+    type: problemType(code, opts.basePath),
     title: kind.title[opts.lang],
     status: kind.status,
     ...(detail ? { detail: detail[opts.lang] } : {}),
@@ -60,3 +61,21 @@ export function problemBody(
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+
+/** Headers of every problem response: its media type, and the scheme a 401 asks for (RFC 9110 §11.6.1). */
+export const problemHeaders = (status: number): Record<string, string> => ({
+  'content-type': PROBLEM_CONTENT_TYPE,
+  ...(status === 401 ? { 'www-authenticate': 'Bearer' } : {}),
+});
+
+/**
+ * The path under which the API is served on this host: API Gateway's stage (`/v1`, the part of
+ * requestContext.path before the resource path), or nothing locally.
+ */
+export function basePathOf(event: Pick<APIGatewayProxyEvent, 'path' | 'requestContext'>): string {
+  const full = event.requestContext?.path;
+  const path = event.path;
+  if (!full || !path || full === path || !full.endsWith(path)) return '';
+  const base = full.slice(0, full.length - path.length);
+  return /^(\/[A-Za-z0-9._~-]+)+$/.test(base) ? base : '';
+}

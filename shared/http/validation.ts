@@ -3,7 +3,7 @@ import type * as z from 'zod';
 import viLocale from 'zod/v4/locales/vi.js';
 import enLocale from 'zod/v4/locales/en.js';
 import type { FieldIssue } from '../domain/errors';
-import type { LocalizedText } from '../domain/text';
+import { BILINGUAL_MARK, type LocalizedText } from '../domain/text';
 
 /**
  * zod issues → bilingual field issues. Messages come from zod's own `vi` and `en` locales;
@@ -12,11 +12,8 @@ import type { LocalizedText } from '../domain/text';
 const vi = viLocale().localeError;
 const en = enLocale().localeError;
 
-const BILINGUAL_MARK = '\u0001';
-
-/** A custom zod message in both languages: `.refine(f, { message: bilingual('…', '…') })`. */
-export const bilingual = (viText: string, enText: string): string =>
-  `${BILINGUAL_MARK}${JSON.stringify({ vi: viText, en: enText })}`;
+/** A custom zod message in both languages (defined with the domain's texts, so domain schemas can use it too). */
+export { bilingual } from '../domain/text';
 
 function render(localeError: typeof vi, issue: z.core.$ZodIssue): string {
   const out = (localeError as (i: unknown) => string | { message: string } | undefined)(issue);

@@ -132,14 +132,14 @@ describe('unit of work', () => {
     expect((await directory().work.openOfUnit('soa', 10)).items).toEqual([]);
   });
 
-  it('turns a failed condition into a 409 naming what changed, never a 500', async () => {
+  it('turns a failed condition into a 409 naming what changed (412 for a stale If-Match), never a 500', async () => {
     const editor = await person(local.api, 'bt.huyenb', 'huyenb', ['editor']);
     const account = (await directory().accounts.get(editor.id))!;
     await commitWork({ actions: [directory().accounts.replace({ ...account, fullName: 'Đổi', version: account.version + 1 }, account.version)] });
     const stale = commitWork({ actions: [directory().accounts.replace({ ...account, fullName: 'Cũ', version: account.version + 1 }, account.version)] });
     await expect(stale).rejects.toMatchObject({ code: 'conflict', messages: { en: expect.stringContaining('bt.huyenb changed meanwhile') } });
     const viaHttp = await call(`/accounts/${editor.id}/roles`, admin, { method: 'PUT', body: { roles: ['reporter'] }, headers: { 'if-match': `"${account.version}"` } });
-    expect(viaHttp.status).toBe(409);
-    expect(viaHttp.body.type).toMatch(/stale-version$/);
+    expect(viaHttp.status).toBe(412);
+    expect(viaHttp.body.type).toMatch(/precondition-failed$/);
   });
 });

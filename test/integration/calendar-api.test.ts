@@ -72,7 +72,11 @@ describe('GET /calendar/due', () => {
     expect(status).toBe(200);
     expect(body.dueDate).toBe('2026-02-24');
     expect(body.dueAt).toBe('2026-02-24T17:00:00.000Z');
-    expect(body.dueAtLocal).toBe('2026-02-24T24:00:00+07:00');
+    // RFC 3339 (issue 12 #25): the end of the 24th is 00:00 of the 25th, the same instant as dueAt.
+    expect(body.dueAtLocal).toBe('2026-02-25T00:00:00+07:00');
+    expect(body.dueAtLocal).toMatch(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d:[0-5]\d[+-]\d{2}:\d{2}$/);
+    expect(new Date(body.dueAtLocal).toISOString()).toBe(body.dueAt);
+    expect(body.dueLocalText.vi).toBe('24:00 ngày 24/02/2026');
     const skipped = body.skippedDays.map((s: { date: string }) => s.date);
     expect(skipped).toEqual(['2026-02-12', '2026-02-14', '2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22']);
   });
@@ -179,7 +183,9 @@ describe('admin: official schedules and holiday rules', () => {
 
   it('guards concurrent edits with If-Match', async () => {
     const stale = await put('/admin/calendar/schedules/2027', { ...schedule2027, source: 'sửa lần 2' }, 'Bearer operator', { 'if-match': '"0"' });
-    expect(stale.status).toBe(409);
+    // A stale If-Match is a failed precondition (RFC 9110 §13.1.1), not a conflict.
+    expect(stale.status).toBe(412);
+    expect(stale.body.type).toBe('/problems/precondition-failed');
     const fresh = await put('/admin/calendar/schedules/2027', { ...schedule2027, source: 'sửa lần 2' }, 'Bearer operator', { 'if-match': '"1"' });
     expect(fresh.status).toBe(200);
     expect(fresh.body.version).toBe(2);

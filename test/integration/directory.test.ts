@@ -134,7 +134,7 @@ describe('units', () => {
     expect(renamed.body).toMatchObject({ domain: 'thixac.demo.gov.vn', formerDomains: ['huyenc.demo.gov.vn'] });
     const child = await call('/units/xa-c1', undefined);
     expect(child.body.unit.domain).toBe('xac1.thixac.demo.gov.vn');
-    expect((await call('/units/huyen-c', admin, { method: 'PATCH', body: { name: { vi: 'Lần nữa', en: 'Again' } }, headers: { 'if-match': '"1"' } })).status).toBe(409);
+    expect((await call('/units/huyen-c', admin, { method: 'PATCH', body: { name: { vi: 'Lần nữa', en: 'Again' } }, headers: { 'if-match': '"1"' } })).status).toBe(412);
     const history = await call('/units/huyen-c/history', undefined);
     expect(history.body.items.map((h: { event: string }) => h.event)).toEqual(['created', 'renamed']);
   });

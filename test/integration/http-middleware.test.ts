@@ -6,6 +6,7 @@ import { httpFunction } from '../../shared/http/handler';
 import { dynamoServices } from '../../shared/http/services';
 import { useLocalStack } from '../support/local-stack';
 import { apiEvent, testContext } from '../support/api-event';
+import { HttpProblem } from '../../shared/http/problem';
 
 /**
  * The house middleware chain, through httpFunction's public interface: a route whose
@@ -27,10 +28,27 @@ const createNote = defineRoute({
   responses: { 201: { description: 'created' } },
 });
 
+const createSecret = defineRoute({
+  id: 'createSecret',
+  method: 'POST',
+  path: '/secrets',
+  function: 'health',
+  auth: 'public',
+  secretFields: ['secret'],
+  summary: 'test route whose response carries a secret shown once',
+  tags: ['test'],
+  body: z.object({ name: z.string() }),
+  responses: { 201: { description: 'created' } },
+});
+
 let writes = 0;
+/** Folders whose next request fails once with a 503 (as a throttled dependency would). */
+const failOnce = new Set<string>();
 const handler = () =>
-  httpFunction('health', { createNote }, {
+  httpFunction('health', { createNote, createSecret }, {
+    createSecret: async ({ body }) => json(201, { name: body.name, secret: `s3cret-${Math.random()}` }),
     createNote: async ({ params, query, body, requestId }) => {
+      if (failOnce.delete(params.folder)) throw new HttpProblem('unavailable');
       writes += 1;
       const id = `${params.folder}-${writes}`;
       await local.clients().dynamodb.send(
@@ -118,7 +136,7 @@ describe('Idempotency-Key', () => {
     expect(second.statusCode).toBe(201);
     expect(second.body).toBe(first.body);
     expect(second.headers?.['idempotent-replayed']).toBe('true');
-    // The stored response was taken after CORS and security headers were added.
+    // The replay passes through the whole chain (CORS, security headers) like any response.
     const replayed = Object.fromEntries(Object.entries(second.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
     expect(replayed['x-content-type-options']).toBe('nosniff');
     expect(await notesIn('idem')).toHaveLength(1);
@@ -134,12 +152,59 @@ describe('Idempotency-Key', () => {
   });
 
   it('does not store a failed request, so its retry runs', async () => {
+    // The same request fails, then succeeds: had the failure been stored, the retry would replay the 503.
     const key = `k3-${Date.now()}`;
-    const bad = await post('retry', JSON.stringify({ title: 'x' }), { 'Idempotency-Key': key });
-    expect(bad.statusCode).toBe(400);
-    const good = await post('retry', JSON.stringify({ title: 'x' }), { 'Idempotency-Key': key });
-    expect(good.statusCode).toBe(400);
-    expect(await notesIn('retry')).toHaveLength(0);
+    const body = JSON.stringify({ title: 'Lần đầu lỗi' });
+    failOnce.add('retry');
+    const failed = await post('retry', body, { 'Idempotency-Key': key });
+    expect(failed.statusCode).toBe(503);
+    const retried = await post('retry', body, { 'Idempotency-Key': key });
+    expect(retried.statusCode).toBe(201);
+    expect(retried.headers?.['idempotent-replayed']).toBeUndefined();
+    expect(await notesIn('retry')).toHaveLength(1);
+  });
+
+  it('gives each anonymous source its own key scope (hashed), and replays only to the same source', async () => {
+    const key = `k4-${Date.now()}`;
+    const body = JSON.stringify({ title: 'Khách vãng lai' });
+    const from = (ip: string) => {
+      const event = apiEvent(createNote, { path: '/notes/anon', params: { folder: 'anon' }, body, headers: { 'content-type': 'application/json', 'Idempotency-Key': key } });
+      event.requestContext.identity.sourceIp = ip;
+      return handler()(event, testContext());
+    };
+    const first = await from('203.0.113.7');
+    const other = await from('198.51.100.9');
+    const again = await from('203.0.113.7');
+    expect(first.statusCode).toBe(201);
+    expect(other.statusCode).toBe(201);
+    expect(other.headers?.['idempotent-replayed']).toBeUndefined();
+    expect(again.headers?.['idempotent-replayed']).toBe('true');
+    expect(again.body).toBe(first.body);
+    expect(await notesIn('anon')).toHaveLength(2);
+    // The address is never stored as such.
+    const { ScanCommand } = await import('@aws-sdk/client-dynamodb');
+    const all = await local.clients().dynamodb.send(new ScanCommand({ TableName: local.stack().resources.tableName }));
+    expect(JSON.stringify(all.Items)).not.toContain('203.0.113.7');
+  });
+
+  it('never stores a secret field: the replay comes without it and names it', async () => {
+    const key = `k5-${Date.now()}`;
+    const call = () =>
+      handler()(
+        apiEvent(createSecret, { body: '{"name":"hệ thống"}', headers: { 'content-type': 'application/json', 'Idempotency-Key': key } }),
+        testContext(),
+      );
+    const first = await call();
+    const secret = JSON.parse(first.body).secret as string;
+    expect(secret).toMatch(/^s3cret-/);
+    const replay = await call();
+    expect(replay.statusCode).toBe(201);
+    expect(replay.headers?.['idempotent-replayed']).toBe('true');
+    expect(replay.headers?.['idempotent-redacted']).toBe('secret');
+    expect(JSON.parse(replay.body)).toEqual({ name: 'hệ thống' });
+    const { ScanCommand } = await import('@aws-sdk/client-dynamodb');
+    const all = await local.clients().dynamodb.send(new ScanCommand({ TableName: local.stack().resources.tableName }));
+    expect(JSON.stringify(all.Items)).not.toContain(secret);
   });
 
   it('runs each request without a key', async () => {

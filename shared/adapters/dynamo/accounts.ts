@@ -24,7 +24,7 @@ const toDelegation = (item: Record<string, unknown>): Delegation => {
 };
 
 /** Who may replace an account: anyone holding `expectedVersion`, or a client whose If-Match said so. */
-export type Staleness = 'conflict' | 'stale_version';
+export type Staleness = 'conflict' | 'precondition_failed';
 
 /**
  * Accounts, their username claims and delegations. Reads go to the table; writes come back as

@@ -50,7 +50,11 @@ export class AuditLog {
         ExpressionAttributeValues: { ':pk': pkValue, ':from': from, ':to': to },
         ScanIndexForward: false,
         Limit: q.limit,
-        ExclusiveStartKey: decodeCursor(q.cursor),
+        // A cursor of this very query: its partition, its index, a sort key inside [from, to].
+        ExclusiveStartKey: decodeCursor(q.cursor, {
+          attributes: index ? { pk: null, sk: null, [pkName]: pkValue, [skName]: null } : { pk: pkValue, sk: null },
+          range: { attribute: skName, from, to },
+        }),
       }),
     );
     const items = (out.Items ?? []).map(({ id, at, scope, actor, action, target, before, after, requestId }) => ({

@@ -81,7 +81,7 @@ export class CalendarConfigRepository {
     const current = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
     const currentVersion = current.Item ? Number(current.Item.version) : 0;
     const audit = auditFor(current.Item?.value ?? null, value);
-    const code = expectedVersion === undefined ? 'conflict' : 'stale_version';
+    const code = expectedVersion === undefined ? 'conflict' : 'precondition_failed';
     if (expectedVersion !== undefined && expectedVersion !== currentVersion) throw new DomainError(code, versionConflict(currentVersion));
     const version = currentVersion + 1;
     const work: Work = {

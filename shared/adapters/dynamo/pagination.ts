@@ -7,19 +7,65 @@ export interface Page<T> {
   readonly nextCursor?: string;
 }
 
+/**
+ * What a cursor of one query must look like: exactly the key attributes DynamoDB returns for it
+ * (the table's, plus the index's), the query's own partition, and (for a ranged query) a sort key
+ * inside the range. Anything else would reach DynamoDB as an invalid ExclusiveStartKey (a 500):
+ * it is a 400 naming query.cursor instead.
+ */
+export interface CursorShape {
+  /** Key attribute → the value it must have (the partition), or null (any non-empty string). */
+  readonly attributes: Readonly<Record<string, string | null>>;
+  /** The sort key attribute and the inclusive range its value must fall in. */
+  readonly range?: { readonly attribute: string; readonly from: string; readonly to: string };
+}
+
+/** Key attributes of the table, and of each index besides the table's. */
+const TABLE_KEYS = ['pk', 'sk'] as const;
+const MAX_KEY_LENGTH = 1024;
+
+export const indexCursorShape = (index: 'gsi1' | 'gsi2', partition: string): CursorShape => ({
+  attributes: { pk: null, sk: null, [`${index}pk`]: partition, [`${index}sk`]: null },
+});
+
 export const encodeCursor = (key: Record<string, unknown> | undefined): string | undefined =>
   key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
 
-export function decodeCursor(cursor: string | undefined): Record<string, unknown> | undefined {
-  if (!cursor) return undefined;
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
-  } catch {
-    // fall through
-  }
+const invalidCursor = () => {
   const message = { vi: 'Con trỏ phân trang không hợp lệ', en: 'Invalid pagination cursor' };
-  throw new DomainError('validation', message, [{ field: 'query.cursor', code: 'invalid_cursor', message }]);
+  return new DomainError('validation', message, [{ field: 'query.cursor', code: 'invalid_cursor', message }]);
+};
+
+function fitsShape(value: unknown, shape: CursorShape): value is Record<string, string> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  const entries = Object.entries(value);
+  const expected = Object.keys(shape.attributes);
+  if (entries.length !== expected.length) return false;
+  for (const [name, v] of entries) {
+    if (!Object.hasOwn(shape.attributes, name)) return false;
+    if (typeof v !== 'string' || v.length === 0 || v.length > MAX_KEY_LENGTH) return false;
+    const required = shape.attributes[name];
+    if (required !== null && v !== required) return false;
+  }
+  if (shape.range) {
+    const sortKey = (value as Record<string, string>)[shape.range.attribute];
+    if (sortKey === undefined || sortKey < shape.range.from || sortKey > shape.range.to) return false;
+  }
+  return true;
+}
+
+/** The ExclusiveStartKey of a cursor, if it is one this query could have produced. */
+export function decodeCursor(cursor: string | undefined, shape: CursorShape = { attributes: Object.fromEntries(TABLE_KEYS.map((k) => [k, null])) }): Record<string, string> | undefined {
+  if (!cursor) return undefined;
+  let value: unknown;
+  try {
+    if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalidCursor();
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalidCursor();
+  }
+  if (!fitsShape(value, shape)) throw invalidCursor();
+  return value;
 }
 
 type QueryClient = { send(command: QueryCommand): Promise<QueryCommandOutput> };
@@ -40,7 +86,7 @@ export async function queryIndexPage<T>(
       ExpressionAttributeValues: { ':pk': query.partition },
       ScanIndexForward: !query.newestFirst,
       Limit: query.limit,
-      ExclusiveStartKey: decodeCursor(query.cursor),
+      ExclusiveStartKey: decodeCursor(query.cursor, indexCursorShape(query.index, query.partition)),
     }),
   );
   return { items: (out.Items ?? []).map(map), nextCursor: encodeCursor(out.LastEvaluatedKey) };

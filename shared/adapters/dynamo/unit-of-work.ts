@@ -23,10 +23,10 @@ export const MAX_TRANSACTION_ACTIONS = 100;
 export interface ConflictReport {
   readonly message: LocalizedText;
   /**
-   * `conflict` (409) by default; `stale_version` when the version the client named (If-Match)
+   * `conflict` (409) by default; `precondition_failed` when the version the client named (If-Match)
    * went stale, which HTTP may answer with 412; `not_found` when the item had to exist.
    */
-  readonly code?: 'conflict' | 'stale_version' | 'not_found';
+  readonly code?: 'conflict' | 'precondition_failed' | 'not_found';
   /** The request field the conflict is about, if any (e.g. `body.username`). */
   readonly field?: string;
 }

@@ -98,7 +98,7 @@ export class UnitRepository {
           },
         },
         onConflict: {
-          code: change.ifMatch ? 'stale_version' : 'conflict',
+          code: change.ifMatch ? 'precondition_failed' : 'conflict',
           message:
             expectedVersion === 0
               ? { vi: `Đơn vị ${unit.code} đã tồn tại`, en: `Unit ${unit.code} already exists` }

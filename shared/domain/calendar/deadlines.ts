@@ -47,7 +47,13 @@ export interface Deadline {
   readonly dueDate: string;
   /** The instant the period ends: 24:00 local of the due date. */
   readonly dueAt: string;
+  /**
+   * The same instant in local time, RFC 3339: 24:00 of the due date is written as 00:00 of the
+   * next day (`T24:00:00` is ISO 8601 but no RFC 3339 parser reads it).
+   */
   readonly dueAtLocal: string;
+  /** For people: "24:00 ngày 24/02/2026" / "24:00 on 24 Feb 2026 (end of day)". */
+  readonly dueLocalText: LocalizedText;
   readonly countedDays: readonly string[];
   readonly skippedDays: readonly SkippedDay[];
   readonly basis: readonly string[];
@@ -95,8 +101,8 @@ export class DeadlineCalculator {
 
   private result(receivedAt: Date, receiptDay: DayNumber, unit: Deadline['unit'], amount: number, due: DayNumber, counted: DayNumber[], skips: SkippedDay[], basis: string[]): Deadline {
     const end = this.endOf(due);
-    const offset = this.settings.utcOffsetMinutes;
-    const sign = offset >= 0 ? '+' : '-';
+    const [y, m, d] = toIsoDate(due).split('-');
+    const month = new Date(Date.UTC(2000, Number(m) - 1, 1)).toLocaleString('en', { month: 'short', timeZone: 'UTC' });
     return {
       receivedAt: receivedAt.toISOString(),
       receivedLocal: this.localIso(receivedAt),
@@ -105,7 +111,8 @@ export class DeadlineCalculator {
       amount,
       dueDate: toIsoDate(due),
       dueAt: end.toISOString(),
-      dueAtLocal: `${toIsoDate(due)}T24:00:00${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`,
+      dueAtLocal: this.localIso(end),
+      dueLocalText: { vi: `24:00 ngày ${d}/${m}/${y}`, en: `24:00 on ${Number(d)} ${month} ${y} (end of day)` },
       countedDays: counted.map(toIsoDate),
       skippedDays: skips,
       basis,

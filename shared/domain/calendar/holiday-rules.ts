@@ -1,11 +1,11 @@
 import * as z from 'zod';
-import type { LocalizedText } from '../text';
+import { humanText, type LocalizedText } from '../text';
 
 /**
  * Public holidays as data. The statutory ones ship here with their citation; operators add
  * others (e.g. the proposed 24/11, Ngày Văn hóa Việt Nam) by configuration, in force or pending.
  */
-const localized = z.object({ vi: z.string().min(1).max(200), en: z.string().min(1).max(200) });
+const localized = z.object({ vi: humanText(200), en: humanText(200) });
 
 export const holidayDateSchema = z.discriminatedUnion('calendar', [
   z.object({ calendar: z.literal('solar'), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }),
@@ -20,7 +20,7 @@ export const holidayRuleSchema = z.object({
   date: holidayDateSchema,
   /** Extra days next to the date (Quốc khánh: 2/9 and one adjacent day). */
   adjacent: z.object({ direction: z.enum(['before', 'after']), days: z.number().int().min(1).max(3) }).optional(),
-  basis: z.string().min(1).max(300),
+  basis: humanText(300),
   /** `pending`: known and shown, not yet counted (a proposal awaiting its legal act). */
   status: z.enum(['in-force', 'pending']),
   fromYear: z.number().int().min(1900).max(2100).optional(),

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { humanText } from '../text';
 
 /**
  * The Government's schedule of days off for civil servants in a given year: the exact Tết
@@ -6,22 +7,22 @@ import * as z from 'zod';
  * the statutory computation for that year. Operators replace or add years through the admin API.
  */
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const localized = z.object({ vi: z.string().min(1).max(200), en: z.string().min(1).max(200) });
+const localized = z.object({ vi: humanText(200), en: humanText(200) });
 
 export const officialScheduleSchema = z.object({
   year: z.number().int().min(1900).max(2100),
-  source: z.string().min(1).max(500),
+  source: humanText(500),
   daysOff: z
     .array(
       z.object({
         date: isoDate,
         kind: z.enum(['holiday', 'compensatory', 'bridge']),
         name: localized,
-        basis: z.string().min(1).max(300),
+        basis: humanText(300),
       }),
     )
     .max(60),
-  workingSaturdays: z.array(z.object({ date: isoDate, replaces: isoDate, basis: z.string().min(1).max(300) })).max(10),
+  workingSaturdays: z.array(z.object({ date: isoDate, replaces: isoDate, basis: humanText(300) })).max(10),
 });
 
 export type OfficialSchedule = z.infer<typeof officialScheduleSchema>;

@@ -1,0 +1,61 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { buildPortal } from '../../infra/portal-app';
+import { loadDeploymentConfig } from '../../infra/config/deployment';
+
+/** Issue 12 #20 and #24 on AWS: what API Gateway and WAF answer themselves, read from the template. */
+describe('API stack: gateway and firewall answers', () => {
+  let template: Template;
+  const config = loadDeploymentConfig();
+  beforeAll(() => {
+    const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'cdk-test-')), context: { 'aws:cdk:bundling-stacks': [] } });
+    template = Template.fromStack(buildPortal(app, config).api);
+  });
+
+  it('answers UNAUTHORIZED and EXPIRED_TOKEN with 401, WWW-Authenticate: Bearer and problem+json', () => {
+    for (const type of ['UNAUTHORIZED', 'EXPIRED_TOKEN']) {
+      template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+        ResponseType: type,
+        StatusCode: '401',
+        ResponseParameters: Match.objectLike({
+          'gatewayresponse.header.Content-Type': "'application/problem+json'",
+          'gatewayresponse.header.Www-Authenticate': "'Bearer'",
+        }),
+      });
+    }
+  });
+
+  it('answers DEFAULT_4XX, DEFAULT_5XX and WAF_FILTERED as problem+json with a type on the API itself', () => {
+    for (const type of ['DEFAULT_4XX', 'DEFAULT_5XX', 'WAF_FILTERED']) {
+      const found = template.findResources('AWS::ApiGateway::GatewayResponse', { Properties: { ResponseType: type } });
+      const [response] = Object.values(found) as Array<{ Properties: { ResponseParameters: Record<string, string>; ResponseTemplates: Record<string, string> } }>;
+      expect(response, type).toBeDefined();
+      expect(response!.Properties.ResponseParameters['gatewayresponse.header.Content-Type']).toMatch(/application\/problem\+json/);
+      const body = JSON.parse(response!.Properties.ResponseTemplates['application/json']!) as { type: string };
+      expect(body.type).toMatch(/^\/\$context\.stage\/problems\//);
+    }
+  });
+
+  it('never allows every origin (`*`), in preflights or gateway responses', () => {
+    const json = JSON.stringify(template.toJSON());
+    expect(json).not.toContain("'*'");
+    const preflights = template.findResources('AWS::ApiGateway::Method', { Properties: { HttpMethod: 'OPTIONS' } });
+    expect(Object.keys(preflights).length).toBeGreaterThan(0);
+    for (const origin of config.corsOrigins) expect(JSON.stringify(preflights)).toContain(origin);
+  });
+
+  it('gives the WAF rate-limit block a problem+json body', () => {
+    const acl = Object.values(template.findResources('AWS::WAFv2::WebACL'))[0] as { Properties: Record<string, any> };
+    const bodies = acl.Properties.CustomResponseBodies as Record<string, { ContentType: string; Content: string }>;
+    const rate = (acl.Properties.Rules as Array<Record<string, any>>).find((r) => r.Name === 'RatePerIp')!;
+    const custom = rate.Action.Block.CustomResponse;
+    expect(custom.ResponseCode).toBe(429);
+    const body = JSON.parse(bodies[custom.CustomResponseBodyKey]!.Content) as { type: string; status: number; i18n: unknown };
+    expect(body).toMatchObject({ type: '/v1/problems/too-many-requests', status: 429 });
+    expect(body.i18n).toBeDefined();
+  });
+});
