@@ -197,6 +197,18 @@ export class LocalIdentityProvider implements IdentityProvider {
     await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: keys.machineClientSecret(clientId) }));
   }
 
+  /**
+   * Whether a user still has the temporary password it was created with (only a password change
+   * clears `temporary`): lets the local stack keep showing demo passwords until they are changed.
+   */
+  async temporaryPasswordStatus(username: string): Promise<'pending' | 'expired' | 'changed' | 'unknown'> {
+    const id = await this.accounts.idOfUsername(username);
+    const credentials = id ? await this.credentials(id) : undefined;
+    if (!credentials) return 'unknown';
+    if (!credentials.temporary) return 'changed';
+    return credentials.temporaryExpiresAt && credentials.temporaryExpiresAt < this.now().toISOString() ? 'expired' : 'pending';
+  }
+
   /** Verifies a bearer token for the local gateway; undefined when invalid or expired. */
   verify(token: string): Record<string, unknown> | undefined {
     const claims = verifyToken(token, this.secret, this.now());
