@@ -121,6 +121,8 @@ describe('machine clients at the gateway and the token endpoint', () => {
     expect([wrong.status, wrong.json]).toEqual([400, { error: 'invalid_client' }]);
     const malformed = await token(basic(clientId, '%E0%A4%A'), 'grant_type=client_credentials');
     expect([malformed.status, malformed.json]).toEqual([400, { error: 'invalid_client' }]);
+    const huge = await token({}, new URLSearchParams({ grant_type: 'client_credentials', client_id: 'x'.repeat(5000), client_secret: 's' }).toString());
+    expect([huge.status, huge.json]).toEqual([400, { error: 'invalid_client' }]);
   });
 
   it('a token without the route’s scope is refused with 401, as API Gateway does', async () => {

@@ -32,7 +32,7 @@ export type SignInResult =
 
 const TOKEN_TTL_SECONDS = 3600;
 const SESSION_TTL_SECONDS = 180;
-/** Longer than any valid username (usernameSchema): such a name cannot exist, so it is not looked up. */
+/** Longer than any valid username (usernameSchema) or client id: such a name cannot exist, so it is not looked up. */
 const MAX_USERNAME_LENGTH = 128;
 
 /** The one answer to every refused sign-in, whatever the reason: unknown, wrong password, closed. */
@@ -163,12 +163,14 @@ export class LocalIdentityProvider implements IdentityProvider {
 
   /** OAuth 2.0 client credentials for agency systems (Cognito's /oauth2/token). */
   async clientCredentials(clientId: string, clientSecret: string, requestedScopes: readonly string[]): Promise<SignInResult> {
-    const [record, secret] = await Promise.all([
-      this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.machineClient(clientId) })),
-      this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.machineClientSecret(clientId) })),
-    ]);
+    // Client ids are 26 characters; a longer one cannot exist (and could not be a table key).
+    const lookup = (key: { pk: string; sk: string }) =>
+      clientId.length <= MAX_USERNAME_LENGTH ? this.client.send(new GetCommand({ TableName: this.tableName, Key: key })) : Promise.resolve({ Item: undefined });
+    const [record, secret] = await Promise.all([lookup(keys.machineClient(clientId)), lookup(keys.machineClientSecret(clientId))]);
     const client = record.Item;
-    if (!client || client.status !== 'active' || !secret.Item || !(await verifyPassword(clientSecret, String(secret.Item.secretHash)))) {
+    // The same scrypt work for unknown clients, so timing does not tell which client ids exist.
+    const secretMatches = await verifyPassword(clientSecret, secret.Item ? String(secret.Item.secretHash) : DUMMY_HASH);
+    if (!client || client.status !== 'active' || !secret.Item || !secretMatches) {
       throw new DomainError('unauthenticated', { vi: 'Thông tin ứng dụng không đúng', en: 'Invalid client credentials' });
     }
     const allowed = client.scopes as string[];
