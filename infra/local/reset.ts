@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { resolve } from 'node:path';
 
 /**
@@ -8,6 +9,14 @@ import { resolve } from 'node:path';
  */
 const root = resolve(import.meta.dirname, '../..');
 const dataDir = resolve(root, process.env.LOCAL_DATA_DIR ?? '.local');
+const listening = (url: URL) =>
+  new Promise<boolean>((done) => {
+    const socket = connect({ host: url.hostname, port: Number(url.port) });
+    socket.setTimeout(3000);
+    socket.once('connect', () => (socket.destroy(), done(true)));
+    socket.once('error', () => done(false));
+    socket.once('timeout', () => (socket.destroy(), done(false)));
+  });
 const OURS = new Set(['dynamodb', 's3sqs', 'identity-secret', 'stack.json', 'demo-passwords.json']);
 
 if (!existsSync(dataDir)) {
@@ -17,7 +26,8 @@ if (!existsSync(dataDir)) {
 const stateFile = resolve(dataDir, 'stack.json');
 if (existsSync(stateFile)) {
   const { api } = JSON.parse(readFileSync(stateFile, 'utf8')) as { api?: string };
-  const running = api ? await fetch(`${api}/health`, { signal: AbortSignal.timeout(1000) }).then(() => true, () => false) : false;
+  // Something still listening on the stack's port means it runs (a connection, not a request: instant even when busy).
+  const running = api ? await listening(new URL(api)) : false;
   if (running) {
     console.error(`A local stack is running at ${api}: stop it (Ctrl-C) before npm run reset.`);
     process.exit(1);

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { useLocalStack } from '../support/local-stack';
 import { signIn } from '../support/directory';
 import { DEMO_PASSWORDS_FILE, demoPasswordLines, demoPasswords, seedDemo } from '../../infra/local/demo-data';
@@ -14,6 +14,7 @@ import { loadDeploymentConfig } from '../../infra/config/deployment';
  * temporary password at the next start, for as long as it has not been changed; `npm run reset`
  * starts afresh.
  */
+vi.setConfig({ testTimeout: 120_000 }); // eight accounts' scrypt hashes on a loaded machine
 const local = useLocalStack();
 const config = loadDeploymentConfig();
 const root = resolve(import.meta.dirname, '../..');

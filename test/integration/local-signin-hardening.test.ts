@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { useLocalStack } from '../support/local-stack';
 import { bearer, NEW_PASSWORD, person, seedTree, type Person } from '../support/directory';
 import { httpFrom, postJsonFrom } from '../support/http-from';
@@ -11,10 +11,10 @@ import { directory } from '../../shared/application/directory';
  * timing and by message, and lockout of someone else's account from one source.
  * Sources are told apart by the loopback address a request comes from (127.0.0.x).
  */
+// These tests run dozens of scrypt hashes (32 MiB each): room for a loaded 2-core machine.
+vi.setConfig({ testTimeout: 180_000 });
 const local = useLocalStack();
 const WRONG = 'Sai-Mat-Khau-9!';
-/** Tests that run dozens of scrypt hashes (32 MiB each) get room on a loaded 2-core machine. */
-const HEAVY = 180_000;
 
 const signInFrom = (from: string, username: string, password: string) =>
   postJsonFrom(local.stack().gateway.url, '/local-auth/sign-in', { username, password }, from);
@@ -46,7 +46,7 @@ describe('lockout counters', () => {
     const right = await signInFrom(source, victim.username, NEW_PASSWORD);
     expect(right.status).toBe(423);
     expect(right.json?.accessToken).toBeUndefined();
-  }, HEAVY);
+  });
 
   it('five failures from one source do not lock the account for its owner elsewhere', async () => {
     const operator = await person(local.api, 'tinh.admin', 'demo', ['operator']);
@@ -70,7 +70,7 @@ describe('lockout counters', () => {
     const after = await signInFrom(freshSource(), target.username, NEW_PASSWORD);
     expect(after.status).toBe(423);
     expect(after.json?.accessToken).toBeUndefined();
-  }, HEAVY);
+  });
 
   it('a failed sign-in never undoes a password change made at the same moment', async () => {
     for (let round = 1; round <= 3; round++) {
@@ -94,7 +94,7 @@ describe('lockout counters', () => {
       expect((await signInFrom(freshSource(), changer.username, NEW_PASSWORD)).status, `round ${round}: the old password is gone`).toBe(401);
       expect((await signInFrom(freshSource(), changer.username, next)).status, `round ${round}: the new password works`).toBe(200);
     }
-  }, HEAVY);
+  });
 });
 
 describe('first-sign-in session', () => {
