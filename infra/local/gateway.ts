@@ -135,9 +135,8 @@ function invalidPathParameter(res: ServerResponse, name: string, path: string) {
 function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    let size = Number(req.headers['content-length'] ?? 0);
-    let tooLarge = size > MAX_BODY_BYTES;
-    size = 0;
+    let tooLarge = Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES;
+    let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) tooLarge = true;
