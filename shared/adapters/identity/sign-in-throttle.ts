@@ -11,10 +11,11 @@ import { keys, type Key } from '../dynamo/keys';
  * - per (username, source): 5 failures in a row from one client address lock that address out
  *   for 15 minutes (the policy's lockout). An anonymous guesser therefore locks out only itself,
  *   never the province's only operator signing in from elsewhere;
- * - per username, all sources together: at most 50 failures per 15-minute window, after which
- *   every source is refused until the window ends. This caps distributed guessing (10 sources'
- *   worth); the price is that an attacker with 10+ addresses can lock an account for at most
- *   15 minutes at a time, which we judge better than unlimited guesses from a botnet.
+ * - per username, all sources together: at most 25 failures per 15-minute window, after which
+ *   every source is refused until the window ends. This caps distributed guessing at 25 per 15
+ *   minutes (5 sources' worth); the price is that an attacker with 5+ addresses can lock an
+ *   account for at most 15 minutes at a time, which we judge better than unlimited guesses from
+ *   a botnet (Cognito itself locks per user, whatever the source).
  *
  * An attempt is charged before its outcome is known and refunded when it succeeds, so parallel
  * guesses cannot slip past the limit between a read and a write. Counters are keyed by a digest
@@ -22,7 +23,7 @@ import { keys, type Key } from '../dynamo/keys';
  * as known ones do, so a lock reveals nothing.
  */
 export const SOURCE_FAILURES_BEFORE_LOCK = passwordPolicy.lockoutAfterFailures.value;
-export const ACCOUNT_FAILURES_PER_WINDOW = 10 * SOURCE_FAILURES_BEFORE_LOCK;
+export const ACCOUNT_FAILURES_PER_WINDOW = 5 * SOURCE_FAILURES_BEFORE_LOCK;
 const WINDOW_MS = passwordPolicy.lockoutMinutes.value * 60_000;
 
 export interface Attempt {
