@@ -97,6 +97,22 @@ describe('lockout counters', () => {
   });
 });
 
+describe('password change', () => {
+  it('two changes raced from the same current password: one wins, the other is a 409', async () => {
+    const owner = await person(local.api, 'haidoi.soa', 'soa', ['editor']);
+    const change = (newPassword: string) =>
+      local.api('/me/password', {
+        method: 'POST',
+        headers: { ...bearer(owner), 'content-type': 'application/json' },
+        body: JSON.stringify({ currentPassword: NEW_PASSWORD, newPassword }),
+      });
+    const answers = await Promise.all([change('Mật-Khẩu-Một-1!'), change('Mật-Khẩu-Hai-2!')]);
+    expect(answers.map((a) => a.status).sort()).toEqual([204, 409]);
+    const winner = answers[0]!.status === 204 ? 'Mật-Khẩu-Một-1!' : 'Mật-Khẩu-Hai-2!';
+    expect((await signInFrom(freshSource(), owner.username, winner)).status).toBe(200);
+  });
+});
+
 describe('first-sign-in session', () => {
   it('is single-use: a replay cannot set another password', async () => {
     const created = (await ensureAccount({ username: 'moi.soa', fullName: 'Người mới', email: 'moi@soa.gov.vn', unitCode: 'soa', roles: ['editor'] }))!;
