@@ -27,7 +27,7 @@ describe('CDK stacks', () => {
 
   it('synthesises with zero unacknowledged cdk-nag AwsSolutions findings', () => {
     expect(() => app.synth()).not.toThrow();
-  });
+  }, 120_000); // bundling every function takes ~25 s alone, more beside scrypt-heavy tests on 2 cores
 
   it('builds the table from the shared definition, with PITR and deletion protection', () => {
     const template = Template.fromStack(stacks.data);
