@@ -1,4 +1,7 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { ensureAccount, ensureProvince, ensureUnits, type SeededAccount } from '../../shared/application/bootstrap';
+import { localIdentity } from './identity-root';
 import type { DeploymentConfig } from '../config/deployment';
 
 /**
@@ -33,4 +36,45 @@ export async function seedDemo(config: DeploymentConfig): Promise<SeededAccount[
     if (account) created.push(account);
   }
   return created;
+}
+
+/**
+ * Local stack only: the demo accounts' temporary passwords are kept in <data dir>/demo-passwords.json
+ * (mode 0600, git-ignored with the rest of .local/; no deployed code reads it), so that every
+ * `npm start` shows them again until each is changed at first sign-in. A changed password is
+ * dropped from the file at the next start.
+ */
+export const DEMO_PASSWORDS_FILE = 'demo-passwords.json';
+
+export interface DemoPassword extends SeededAccount {
+  readonly temporaryPassword: string;
+  readonly status: 'pending' | 'expired';
+}
+
+const readStore = (file: string): SeededAccount[] => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SeededAccount[]) : []);
+
+/** Adds the accounts just created to the store; returns those whose temporary password is still unchanged. */
+export async function demoPasswords(dataDir: string, seeded: readonly SeededAccount[]): Promise<DemoPassword[]> {
+  const file = resolve(dataDir, DEMO_PASSWORDS_FILE);
+  const known = new Map(readStore(file).map((a) => [a.username, a]));
+  for (const account of seeded) if (account.temporaryPassword) known.set(account.username, account);
+  const identity = localIdentity();
+  const unchanged: DemoPassword[] = [];
+  for (const account of known.values()) {
+    const status = account.temporaryPassword ? await identity.temporaryPasswordStatus(account.username) : 'unknown';
+    if (status === 'pending' || status === 'expired') unchanged.push({ ...account, temporaryPassword: account.temporaryPassword!, status });
+  }
+  writeFileSync(file, JSON.stringify(unchanged.map(({ status: _, ...account }) => account), null, 2), { mode: 0o600 });
+  return unchanged;
+}
+
+/** The lines `npm start` prints about the demo accounts. */
+export function demoPasswordLines(accounts: readonly DemoPassword[]): string {
+  if (accounts.length === 0) return '  Demo accounts  every temporary password has been changed (npm run reset starts afresh)\n';
+  const rows = accounts.map(
+    (a) =>
+      `    ${a.username.padEnd(22)} ${a.temporaryPassword.padEnd(16)} ${a.roles.join(', ')} @ ${a.unitCode}` +
+      (a.status === 'expired' ? '   (expired: npm run reset)' : ''),
+  );
+  return `\n  Demo accounts (temporary passwords, shown until changed at first sign-in):\n${rows.join('\n')}\n`;
 }

@@ -6,7 +6,7 @@ import { allowedOrigins, allowOriginHeader, corsPolicy } from '../../shared/http
 import { problemBody, problemHeaders } from '../../shared/http/problem';
 import type { ProblemCode } from '../../shared/http/error-table';
 import { invoke } from './functions';
-import { handleLocalAuth, LOCAL_AUTH_PREFIX } from './identity-endpoints';
+import { handleLocalAuth, LOCAL_AUTH_PREFIX, sourceOf } from './identity-endpoints';
 
 /**
  * Stands in for API Gateway (REST, Lambda proxy): matches the route table, builds the same
@@ -39,27 +39,39 @@ function compile(route: RouteDefinition): CompiledRoute {
 
 const BINARY = /^(image|audio|video)\/|^application\/(octet-stream|pdf|zip)/;
 
+/**
+ * Plain objects built with Object.fromEntries, never by assignment into `{}`: a query or header
+ * named `constructor` or `__proto__` becomes an own property like any other name, instead of
+ * reaching Object.prototype.
+ */
+function grouped(pairs: Iterable<[string, string]>): { last: Record<string, string>; all: Record<string, string[]> } {
+  const all = new Map<string, string[]>();
+  for (const [name, value] of pairs) {
+    const values = all.get(name);
+    if (values) values.push(value);
+    else all.set(name, [value]);
+  }
+  return {
+    last: Object.fromEntries([...all].map(([name, values]) => [name, values[values.length - 1]!])),
+    all: Object.fromEntries(all),
+  };
+}
+
+function* headerPairs(headers: IncomingMessage['headers']): Generator<[string, string]> {
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) yield [name, v];
+  }
+}
+
 export function buildEvent(
-  req: { method: string; url: URL; headers: IncomingMessage['headers']; body: Buffer },
+  req: { method: string; url: URL; headers: IncomingMessage['headers']; body: Buffer; sourceIp?: string },
   route: RouteDefinition,
   pathParameters: Record<string, string>,
   claims: Record<string, string> | undefined,
 ): APIGatewayProxyEvent {
-  // No prototype: a header or query name such as __proto__ or constructor is just a name.
-  const headers: Record<string, string> = Object.create(null);
-  const multiValueHeaders: Record<string, string[]> = Object.create(null);
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    const values = Array.isArray(value) ? value : [value];
-    headers[name] = values[values.length - 1]!;
-    multiValueHeaders[name] = values;
-  }
-  const query: Record<string, string> = Object.create(null);
-  const multiQuery: Record<string, string[]> = Object.create(null);
-  for (const [name, value] of req.url.searchParams) {
-    query[name] = value;
-    (multiQuery[name] ??= []).push(value);
-  }
+  const { last: headers, all: multiValueHeaders } = grouped(headerPairs(req.headers));
+  const { last: query, all: multiQuery } = grouped(req.url.searchParams);
   const hasQuery = Object.keys(query).length > 0;
   const binary = BINARY.test(headers['content-type'] ?? '');
   const now = new Date();
@@ -80,7 +92,7 @@ export function buildEvent(
       apiId: 'local',
       authorizer: claims ? { claims } : null,
       httpMethod: req.method,
-      identity: { sourceIp: '127.0.0.1', userAgent: headers['user-agent'] ?? null } as APIGatewayProxyEvent['requestContext']['identity'],
+      identity: { sourceIp: req.sourceIp ?? '127.0.0.1', userAgent: headers['user-agent'] ?? null } as APIGatewayProxyEvent['requestContext']['identity'],
       path: req.url.pathname, // no stage prefix locally (on AWS: /v1/…)
       protocol: 'HTTP/1.1',
       requestId: randomUUID(),
@@ -111,15 +123,55 @@ function gatewayProblem(res: ServerResponse, code: ProblemCode, path: string) {
   });
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    // Past the limit, keep reading (and dropping) so that the client gets the 413, not a reset.
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
+function invalidPathParameter(res: ServerResponse, name: string, path: string) {
+  const message = { vi: `Tham số đường dẫn ${name} có %-encoding không hợp lệ`, en: `Path parameter ${name} has malformed %-encoding` };
+  const body = problemBody('validation', { lang: 'vi', instance: path, requestId: randomUUID(), detail: message, fields: [{ field: `path.${name}`, code: 'malformed_encoding', message }] });
+  const origins = allowedOrigins(process.env.CORS_ALLOWED_ORIGINS);
+  send(res, {
+    statusCode: body.status,
+    headers: { ...problemHeaders(body.status), ...(origins.length === 1 ? { 'access-control-allow-origin': origins[0]! } : {}) },
+    body: JSON.stringify(body),
+  });
+}
+
+/**
+ * The body, or undefined when it exceeds API Gateway's 10 MB limit (announced by Content-Length
+ * or found while reading). The rest of an oversized body is read and dropped, so that the client
+ * receives the 413 instead of a connection reset in the middle of its upload.
+ */
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let tooLarge = Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES;
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) tooLarge = true;
+      if (tooLarge) chunks.length = 0;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** The request target as a URL; only origin-form ("/path?query") reaches a REST API, anything else is a 400. */
+function targetOf(raw: string | undefined): URL | undefined {
+  if (!raw?.startsWith('/')) return undefined;
+  try {
+    return new URL(`http://localhost${raw}`);
+  } catch {
+    return undefined;
   }
-  return size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks);
+}
+
+/** A path parameter as the handler receives it: %-decoded, or undefined when its encoding is malformed. */
+function decodeParameter(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
 }
 
 export interface LocalGateway {
@@ -140,12 +192,16 @@ export async function startGateway(options: {
   const authorizer: Authorizer = options.authorizer ?? (async () => undefined);
 
   const server: Server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    let url = new URL('http://localhost/');
     try {
+      const target = targetOf(req.url);
+      if (!target) return gatewayProblem(res, 'validation', '/');
+      url = target;
       const method = req.method ?? 'GET';
       if (options.localAuth && url.pathname.startsWith(LOCAL_AUTH_PREFIX)) {
         const body = await readBody(req);
-        return await handleLocalAuth(req, res, url, body ?? Buffer.alloc(0));
+        if (!body) return gatewayProblem(res, 'payload_too_large', url.pathname);
+        return await handleLocalAuth(req, res, url, body);
       }
       const candidates = compiled
         .map((c) => ({ c, m: c.pattern.exec(url.pathname) }))
@@ -169,22 +225,23 @@ export async function startGateway(options: {
       if (route.auth !== 'public') {
         claims = await authorizer(req.headers.authorization);
         if (!claims) return gatewayProblem(res, 'unauthenticated', url.pathname);
-        // As API Gateway with authorization scopes: the token must carry one the route accepts.
+        // As API Gateway's Cognito authorizer with authorization scopes: a token without one the
+        // route accepts is refused as unauthorized (401), like a missing token, not forbidden.
         const scopes = (claims.scope ?? '').split(' ');
-        if (!acceptedScopes(route).some((s) => scopes.includes(s))) return gatewayProblem(res, 'forbidden', url.pathname);
+        if (!acceptedScopes(route).some((s) => scopes.includes(s))) return gatewayProblem(res, 'unauthenticated', url.pathname);
       }
-      let params: Record<string, string>;
-      try {
-        params = Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(hit.m[i + 1]!)]));
-      } catch {
-        return gatewayProblem(res, 'bad_request', url.pathname); // bad %-encoding (API Gateway: 400)
-      }
-      const event = buildEvent({ method, url, headers: req.headers, body }, route, params, claims);
+      const decoded = names.map((name, i) => [name, decodeParameter(hit.m[i + 1]!)] as const);
+      const malformed = decoded.find(([, value]) => value === undefined);
+      if (malformed) return invalidPathParameter(res, malformed[0], url.pathname);
+      const params = Object.fromEntries(decoded) as Record<string, string>;
+      const event = buildEvent({ method, url, headers: req.headers, body, sourceIp: sourceOf(req) }, route, params, claims);
       const result = (await invoke(route.function, event)) as APIGatewayProxyResult;
       send(res, result);
     } catch (error) {
       console.error('local gateway: handler failed', error);
       gatewayProblem(res, 'unavailable', url.pathname);
+    } finally {
+      req.resume(); // drop any body left unread, so that the client reads the answer rather than a reset
     }
   });
 

@@ -10,7 +10,7 @@ import type { Authorizer } from './gateway';
  * /local-auth (on AWS the console and agency systems talk to Cognito itself):
  *   POST /local-auth/sign-in          { username, password }   → tokens, or the NEW_PASSWORD_REQUIRED challenge
  *   POST /local-auth/new-password     { session, newPassword } → tokens
- *   POST /local-auth/oauth2/token     client_credentials (HTTP Basic), as Cognito's token endpoint
+ *   POST /local-auth/oauth2/token     client_credentials (client_secret_basic or _post), as Cognito's token endpoint
  */
 export const LOCAL_AUTH_PREFIX = '/local-auth/';
 
@@ -44,42 +44,85 @@ const required = (value: unknown, field: string): string => {
   throw new DomainError('validation', message, [{ field: `body.${field}`, code: 'required', message }]);
 };
 
+/** The JSON body of sign-in calls: an object, or a 400 naming the body (null, arrays and scalars included). */
+function jsonObject(body: Buffer): Record<string, unknown> {
+  let input: unknown;
+  try {
+    input = JSON.parse(body.toString('utf8') || '{}');
+  } catch {
+    const message = { vi: 'JSON không hợp lệ', en: 'Malformed JSON' };
+    throw new DomainError('validation', message, [{ field: 'body', code: 'malformed_json', message }]);
+  }
+  if (typeof input === 'object' && input !== null && !Array.isArray(input)) return input as Record<string, unknown>;
+  const message = { vi: 'Nội dung phải là một đối tượng JSON', en: 'The body must be a JSON object' };
+  throw new DomainError('validation', message, [{ field: 'body', code: 'invalid_type', message }]);
+}
+
+/** The client's address as this gateway sees it (the TCP peer; forwarding headers are not trusted). */
+export const sourceOf = (req: IncomingMessage): string => (req.socket.remoteAddress ?? 'unknown').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+
+/** application/x-www-form-urlencoded decoding of one value ('+' is a space); undefined when malformed. */
+const formDecode = (value: string): string | undefined => {
+  try {
+    return decodeURIComponent(value.replace(/\+/g, ' '));
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Client authentication at the token endpoint (RFC 6749 §2.3.1): client_secret_basic, where id
+ * and secret are form-urlencoded, then joined by ':' and base64-encoded into HTTP Basic; or
+ * client_secret_post, in the form body. Using both at once is an invalid request.
+ */
+function clientAuthentication(req: IncomingMessage, form: URLSearchParams): { clientId?: string; clientSecret?: string; error?: string } {
+  const basic = /^Basic\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
+  if (!basic) return { clientId: form.get('client_id') ?? undefined, clientSecret: form.get('client_secret') ?? undefined };
+  if (form.has('client_secret')) return { error: 'invalid_request' };
+  const decoded = Buffer.from(basic, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return { error: 'invalid_client' };
+  const clientId = formDecode(decoded.slice(0, colon));
+  const clientSecret = formDecode(decoded.slice(colon + 1));
+  if (clientId === undefined || clientSecret === undefined) return { error: 'invalid_client' };
+  if (form.has('client_id') && form.get('client_id') !== clientId) return { error: 'invalid_request' };
+  return { clientId, clientSecret };
+}
+
 export async function handleLocalAuth(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<void> {
   const path = url.pathname.slice(LOCAL_AUTH_PREFIX.length);
   try {
-    if (req.method !== 'POST') return send(res, 405, { message: 'POST only' });
+    if (req.method !== 'POST') return send(res, 405, problemBody('method_not_allowed', { instance: url.pathname, lang: 'vi' }), PROBLEM_CONTENT_TYPE);
     const tokens = (result: Awaited<ReturnType<ReturnType<typeof identity>['signIn']>>) =>
       result.kind === 'tokens'
         ? send(res, 200, { accessToken: result.accessToken, expiresIn: result.expiresIn, tokenType: result.tokenType })
         : send(res, 200, { challenge: result.challenge, session: result.session });
-    if (path === 'sign-in' || path === 'new-password') {
-      let input: Record<string, unknown>;
-      try {
-        input = JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>;
-        // `null`, a number or an array is not a sign-in: no fields (each then named as missing).
-        if (input === null || typeof input !== 'object' || Array.isArray(input)) input = {};
-      } catch {
-        throw new DomainError('validation', { vi: 'JSON không hợp lệ', en: 'Malformed JSON' }, [
-          { field: 'body', code: 'malformed_json', message: { vi: 'JSON không hợp lệ', en: 'Malformed JSON' } },
-        ]);
-      }
-      if (path === 'sign-in') return tokens(await identity().signIn(required(input.username, 'username'), required(input.password, 'password')));
+    if (path === 'sign-in') {
+      const input = jsonObject(body);
+      return tokens(await identity().signIn(required(input.username, 'username'), required(input.password, 'password'), sourceOf(req)));
+    }
+    if (path === 'new-password') {
+      const input = jsonObject(body);
       return tokens(await identity().completeNewPassword(required(input.session, 'session'), required(input.newPassword, 'newPassword')));
     }
     if (path === 'oauth2/token') {
+      // Errors as Cognito's token endpoint (and RFC 6749 §5.2) give them: 400 with an `error` code.
       const form = new URLSearchParams(body.toString('utf8'));
-      const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-      const [clientId, clientSecret] = basic ? Buffer.from(basic, 'base64').toString('utf8').split(':') : [form.get('client_id'), form.get('client_secret')];
-      if (form.get('grant_type') !== 'client_credentials' || !clientId || !clientSecret) {
-        return send(res, 400, { error: 'invalid_request' });
+      const { clientId, clientSecret, error } = clientAuthentication(req, form);
+      if (error) return send(res, 400, { error });
+      if (form.get('grant_type') !== 'client_credentials') return send(res, 400, { error: 'unsupported_grant_type' });
+      if (!clientId || !clientSecret) return send(res, 400, { error: 'invalid_request' });
+      try {
+        const result = await identity().clientCredentials(clientId, clientSecret, (form.get('scope') ?? '').split(' ').filter(Boolean));
+        if (result.kind !== 'tokens') return send(res, 400, { error: 'invalid_request' });
+        return send(res, 200, { access_token: result.accessToken, token_type: 'Bearer', expires_in: result.expiresIn });
+      } catch (refused) {
+        if (refused instanceof DomainError) return send(res, 400, { error: refused.code === 'forbidden' ? 'invalid_scope' : 'invalid_client' });
+        throw refused;
       }
-      const result = await identity().clientCredentials(clientId, clientSecret, (form.get('scope') ?? '').split(' ').filter(Boolean));
-      if (result.kind !== 'tokens') return send(res, 400, { error: 'invalid_request' });
-      return send(res, 200, { access_token: result.accessToken, token_type: 'Bearer', expires_in: result.expiresIn });
     }
-    send(res, 404, { message: 'unknown local-auth endpoint' });
+    send(res, 404, problemBody('route_not_found', { instance: url.pathname, lang: 'vi' }), PROBLEM_CONTENT_TYPE);
   } catch (error) {
-    if (path === 'oauth2/token' && error instanceof DomainError) return send(res, 400, { error: 'invalid_client' });
     fail(res, error, url.pathname);
   }
 }

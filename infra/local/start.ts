@@ -5,7 +5,7 @@ import { startEmulators } from './emulators';
 import { startLocalStack } from './stack';
 import { schedules } from '../../events/schedules';
 import { loadDeploymentConfig } from '../config/deployment';
-import { seedDemo } from './demo-data';
+import { demoPasswordLines, demoPasswords, seedDemo } from './demo-data';
 
 /**
  * `npm start`: the whole backend on this machine. Data lives in .local/ (git-ignored) and
@@ -45,7 +45,7 @@ const stack = await startLocalStack({
 // run-job.ts reads this to reach the running stack.
 const stateFile = resolve(dataDir, 'stack.json');
 writeFileSync(stateFile, JSON.stringify({ endpoints, resources: stack.resources, api: stack.gateway.url, identitySecret }, null, 2), { mode: 0o600 });
-const seeded = await seedDemo(config);
+const demo = await demoPasswords(dataDir, await seedDemo(config));
 
 const readyMs = Math.round(performance.now() - started);
 console.log(`
@@ -58,15 +58,9 @@ Cổng TTĐT ${config.province.name} — local stack ready in ${readyMs} ms
   S3 + SQS       ${endpoints.s3sqs}   buckets ${Object.values(stack.resources.buckets).join(', ')}
   Schedules      ${schedules.map((s) => `${s.job} ${s.expression}`).join('; ')}
   Run a job now  npm run job -- <name>
-  Data           ${dataDir} (delete it to start afresh)
+  Data           ${dataDir} (npm run reset starts afresh)
   Sign in        POST ${stack.gateway.url}/local-auth/sign-in {"username","password"}
-${
-  seeded.length > 0
-    ? `\n  Demo accounts (temporary passwords: change them at first sign-in):\n${seeded
-        .map((a) => `    ${a.username.padEnd(22)} ${String(a.temporaryPassword).padEnd(16)} ${a.roles.join(', ')} @ ${a.unitCode}`)
-        .join('\n')}\n`
-    : '  Demo accounts  created on the first start (their passwords were printed then)\n'
-}
+${demoPasswordLines(demo)}
 Ctrl-C stops everything.`);
 
 let stopping = false;

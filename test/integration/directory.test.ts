@@ -95,8 +95,8 @@ describe('sign-in (local stand-in for Cognito)', () => {
     const machine = { id: '', username: '', temporaryPassword: '', token: (await token(registered.body.clientSecret)).token! };
     const me = await call('/me', machine);
     expect(me.body).toMatchObject({ kind: 'machine', clientId, unitCode: 'soa', scopes: ['portal/content.submit'] });
-    // People-only routes refuse machine tokens at the gateway, as API Gateway does with scopes.
-    expect((await call('/units/soa/accounts', machine)).status).toBe(403);
+    // People-only routes refuse machine tokens at the gateway with 401, as API Gateway does with scopes.
+    expect((await call('/units/soa/accounts', machine)).status).toBe(401);
     expect((await token('sai-mat-khau')).status).toBe(400);
     expect((await call(`/machine-clients/${clientId}/disable`, admin, { method: 'POST' })).body.status).toBe('disabled');
     expect((await call('/me', machine)).status).toBe(401);

@@ -33,6 +33,14 @@ export const keys = {
   username: (username: string): Key => ({ pk: join('USERNAME', username), sk: 'USERNAME' }),
   /** Local identity provider only: password hash, failures, lockout. */
   credentials: (accountId: string): Key => ({ pk: join('ACCOUNT', accountId), sk: 'CREDENTIALS' }),
+  /**
+   * Local identity provider only: sign-in throttling per username (a digest, so that any string a
+   * caller sends fits in a key and unknown usernames are throttled exactly like known ones).
+   * One item per source address (failures in a row, lock) and one per 15-minute window (all sources).
+   */
+  signInSource: (usernameDigest: string, source: string): Key => ({ pk: join('SIGNIN', usernameDigest), sk: join('SOURCE', source) }),
+  signInWindow: (usernameDigest: string, windowStart: string): Key => ({ pk: join('SIGNIN', usernameDigest), sk: join('WINDOW', windowStart) }),
+  signInThrottleOf: (usernameDigest: string) => ({ pk: join('SIGNIN', usernameDigest) }),
   machineClient: (clientId: string): Key => ({ pk: join('CLIENT', clientId), sk: 'CLIENT' }),
   /** Local identity provider only: the client secret's hash. */
   machineClientSecret: (clientId: string): Key => ({ pk: join('CLIENT', clientId), sk: 'CREDENTIALS' }),

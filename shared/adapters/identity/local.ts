@@ -1,27 +1,28 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { IdentityProvider, NewUser } from '../../application/identity-provider';
-import { lockoutAfter, passwordIssues, passwordPolicy } from '../../domain/accounts/password-policy';
+import { passwordIssues, passwordPolicy } from '../../domain/accounts/password-policy';
 import { DomainError } from '../../domain/errors';
 import { passwordChangeAudit } from '../../domain/audit';
 import type { Role } from '../../domain/roles';
 import { AccountRepository } from '../dynamo/accounts';
 import { keys } from '../dynamo/keys';
-import { hashPassword, temporaryPassword, verifyPassword } from './passwords';
+import { DUMMY_HASH, hashPassword, temporaryPassword, verifyPassword } from './passwords';
+import { SignInThrottle } from './sign-in-throttle';
 import { signToken, verifyToken } from './tokens';
 
 /**
  * The local stand-in for Cognito: the same flows (temporary password → NEW_PASSWORD_REQUIRED
  * challenge at first sign-in, password policy, lockout after repeated failures, client
  * credentials for agency systems) and tokens with Cognito's access-token claims.
- * Credentials are stored as scrypt hashes in the table, beside the account.
+ * Credentials are stored as scrypt hashes in the table, beside the account; sign-in failures
+ * are counted apart (sign-in-throttle.ts), so a failed sign-in never writes the credentials.
  */
 interface Credentials {
   hash: string;
   temporary: boolean;
   temporaryExpiresAt?: string;
-  failedAttempts: number;
-  lockedUntil?: string;
   disabled: boolean;
 }
 
@@ -31,12 +32,25 @@ export type SignInResult =
 
 const TOKEN_TTL_SECONDS = 3600;
 const SESSION_TTL_SECONDS = 180;
+/** Longer than any valid username (usernameSchema) or client id: such a name cannot exist, so it is not looked up. */
+const MAX_USERNAME_LENGTH = 128;
 
+/** The one answer to every refused sign-in, whatever the reason: unknown, wrong password, closed. */
 const notAuthorized = () =>
   new DomainError('unauthenticated', { vi: 'Tên đăng nhập hoặc mật khẩu không đúng', en: 'Incorrect username or password' });
+const tooManyAttempts = () =>
+  new DomainError('locked', {
+    vi: `Nhập sai quá nhiều lần; thử lại sau ${passwordPolicy.lockoutMinutes.value} phút hoặc đề nghị quản trị mở khóa`,
+    en: `Password attempts exceeded; try again in ${passwordPolicy.lockoutMinutes.value} minutes or ask an operator to unlock`,
+  });
+const sessionExpired = () => new DomainError('unauthenticated', { vi: 'Phiên đăng nhập đã hết hạn', en: 'The sign-in session expired' });
+
+/** Binds a first-sign-in session to the temporary credential it answers, without revealing the hash. */
+const fingerprint = (hash: string) => createHash('sha256').update(hash).digest('base64url').slice(0, 22);
 
 export class LocalIdentityProvider implements IdentityProvider {
   private readonly accounts: AccountRepository;
+  private readonly throttle: SignInThrottle;
 
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -45,13 +59,20 @@ export class LocalIdentityProvider implements IdentityProvider {
     private readonly now: () => Date = () => new Date(),
   ) {
     this.accounts = new AccountRepository(client, tableName);
+    this.throttle = new SignInThrottle(client, tableName, now);
   }
 
   async createUser(_user: NewUser) {
     const subject = randomUUID();
     const password = temporaryPassword();
     const expires = new Date(this.now().getTime() + passwordPolicy.temporaryPasswordValidityDays.value * 86_400_000);
-    await this.putCredentials(subject, { hash: await hashPassword(password), temporary: true, temporaryExpiresAt: expires.toISOString(), failedAttempts: 0, disabled: false });
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.credentials(subject), type: 'Credentials', hash: await hashPassword(password), temporary: true, temporaryExpiresAt: expires.toISOString(), disabled: false },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
     return { subject, temporaryPassword: password };
   }
 
@@ -66,9 +87,7 @@ export class LocalIdentityProvider implements IdentityProvider {
   }
 
   async unlock(username: string): Promise<void> {
-    const id = await this.accounts.idOfUsername(username);
-    if (!id) return;
-    await this.update(id, 'SET failedAttempts = :zero REMOVE lockedUntil', { ':zero': 0 });
+    await this.throttle.clear(username);
   }
 
   async changePassword(username: string, current: string, next: string): Promise<void> {
@@ -82,64 +101,61 @@ export class LocalIdentityProvider implements IdentityProvider {
       const message = { vi: 'Mật khẩu mới phải khác mật khẩu cũ', en: 'The new password must differ from the old one' };
       throw new DomainError('validation', message, [{ field: 'body.newPassword', code: 'unchanged', message }]);
     }
-    await this.putCredentials(id, { ...credentials, hash: await hashPassword(next), temporary: false, failedAttempts: 0 });
+    const replaced = await this.replaceHash(id, credentials.hash, await hashPassword(next), false);
+    if (!replaced) {
+      throw new DomainError('conflict', { vi: 'Mật khẩu vừa được đổi ở nơi khác; hãy thử lại', en: 'The password was changed meanwhile; try again' });
+    }
   }
 
-  /** USER_PASSWORD_AUTH, as Cognito answers it. */
-  async signIn(username: string, password: string): Promise<SignInResult> {
+  /**
+   * USER_PASSWORD_AUTH, as Cognito answers it. Every attempt does the same work whatever the
+   * username (scrypt against the real hash or DUMMY_HASH) before anything about the account is
+   * decided, and every refusal is the same generic answer, so neither timing nor message tells
+   * whether a username exists, is closed or is locked. `source` is the client's address as the
+   * gateway sees it (see sign-in-throttle.ts).
+   */
+  async signIn(username: string, password: string, source = 'unknown'): Promise<SignInResult> {
     const now = this.now();
-    const id = await this.accounts.idOfUsername(username);
-    const credentials = id ? await this.credentials(id) : undefined;
-    const account = id ? await this.accounts.get(id) : undefined;
-    if (!id || !credentials || !account) {
-      await verifyPassword(password, 'scrypt$32768$8$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'); // same cost as a real check
+    const id = username.length <= MAX_USERNAME_LENGTH ? await this.accounts.idOfUsername(username) : undefined;
+    const [credentials, account] = id ? await Promise.all([this.credentials(id), this.accounts.get(id)]) : [undefined, undefined];
+    const passwordMatches = await verifyPassword(password, credentials?.hash ?? DUMMY_HASH);
+    const attempt = await this.throttle.charge(username, source);
+    if (!attempt) throw tooManyAttempts();
+    if (!id || !credentials || !account || !passwordMatches || credentials.disabled || account.status !== 'active') {
+      await this.throttle.failed(attempt);
       throw notAuthorized();
     }
-    if (credentials.disabled || account.status !== 'active') {
-      throw new DomainError('unauthenticated', { vi: 'Tài khoản đã bị đóng', en: 'The account is closed' });
-    }
-    if (credentials.lockedUntil && credentials.lockedUntil > now.toISOString()) {
-      throw new DomainError('locked', {
-        vi: `Tài khoản tạm khóa do nhập sai nhiều lần, đến ${credentials.lockedUntil}`,
-        en: `Too many failed attempts: locked until ${credentials.lockedUntil}`,
-      });
-    }
-    if (!(await verifyPassword(password, credentials.hash))) {
-      const failedAttempts = credentials.failedAttempts + 1;
-      const lockedUntil = lockoutAfter(failedAttempts, now);
-      await this.putCredentials(id, { ...credentials, failedAttempts: lockedUntil ? 0 : failedAttempts, ...(lockedUntil ? { lockedUntil } : {}) });
-      throw notAuthorized();
-    }
-    if (credentials.failedAttempts > 0 || credentials.lockedUntil) {
-      const { lockedUntil: _, ...rest } = credentials;
-      await this.putCredentials(id, { ...rest, failedAttempts: 0 });
-    }
+    await this.throttle.succeeded(attempt);
     if (credentials.temporary) {
+      // Said only to someone who has just proved the password.
       if (credentials.temporaryExpiresAt && credentials.temporaryExpiresAt < now.toISOString()) {
         throw new DomainError('unauthenticated', {
           vi: 'Mật khẩu tạm đã hết hạn; đề nghị quản trị cấp lại',
           en: 'The temporary password expired; ask an operator for a new one',
         });
       }
-      const session = signToken({ sub: id, token_use: 'session', challenge: 'NEW_PASSWORD_REQUIRED' }, this.secret, SESSION_TTL_SECONDS, now);
-      return { kind: 'challenge', challenge: 'NEW_PASSWORD_REQUIRED', session };
+      const claims = { sub: id, token_use: 'session', challenge: 'NEW_PASSWORD_REQUIRED', cred: fingerprint(credentials.hash) };
+      return { kind: 'challenge', challenge: 'NEW_PASSWORD_REQUIRED', session: signToken(claims, this.secret, SESSION_TTL_SECONDS, now) };
     }
     return this.tokensFor(id, account.username, account.roles);
   }
 
-  /** RespondToAuthChallenge(NEW_PASSWORD_REQUIRED). */
+  /**
+   * RespondToAuthChallenge(NEW_PASSWORD_REQUIRED). A session is single-use: it names the
+   * temporary credential it answers, and the new hash is written only if that credential is
+   * still in place, so a replay (or a second session racing the first) finds it gone.
+   */
   async completeNewPassword(session: string, newPassword: string): Promise<SignInResult> {
     const claims = verifyToken(session, this.secret, this.now());
-    if (!claims || claims.token_use !== 'session' || typeof claims.sub !== 'string') {
-      throw new DomainError('unauthenticated', { vi: 'Phiên đăng nhập đã hết hạn', en: 'The sign-in session expired' });
-    }
+    if (!claims || claims.token_use !== 'session' || typeof claims.sub !== 'string' || typeof claims.cred !== 'string') throw sessionExpired();
     const issues = passwordIssues(newPassword);
     if (issues.length > 0) throw new DomainError('validation', issues[0]!.message, issues);
     const id = claims.sub;
-    const credentials = await this.credentials(id);
-    const account = await this.accounts.get(id);
-    if (!credentials || !account) throw notAuthorized();
-    await this.putCredentials(id, { ...credentials, hash: await hashPassword(newPassword), temporary: false, failedAttempts: 0 });
+    const [credentials, account] = await Promise.all([this.credentials(id), this.accounts.get(id)]);
+    if (!credentials || !account || !credentials.temporary || credentials.disabled || account.status !== 'active' || fingerprint(credentials.hash) !== claims.cred) {
+      throw sessionExpired();
+    }
+    if (!(await this.replaceHash(id, credentials.hash, await hashPassword(newPassword), true))) throw sessionExpired();
     const now = this.now();
     await this.accounts.recordPasswordChange(id, now.toISOString(), passwordChangeAudit(account, `local-auth-${randomUUID()}`, now, true));
     return this.tokensFor(id, account.username, account.roles);
@@ -147,12 +163,14 @@ export class LocalIdentityProvider implements IdentityProvider {
 
   /** OAuth 2.0 client credentials for agency systems (Cognito's /oauth2/token). */
   async clientCredentials(clientId: string, clientSecret: string, requestedScopes: readonly string[]): Promise<SignInResult> {
-    const [record, secret] = await Promise.all([
-      this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.machineClient(clientId) })),
-      this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.machineClientSecret(clientId) })),
-    ]);
+    // Client ids are 26 characters; a longer one cannot exist (and could not be a table key).
+    const lookup = (key: { pk: string; sk: string }) =>
+      clientId.length <= MAX_USERNAME_LENGTH ? this.client.send(new GetCommand({ TableName: this.tableName, Key: key })) : Promise.resolve({ Item: undefined });
+    const [record, secret] = await Promise.all([lookup(keys.machineClient(clientId)), lookup(keys.machineClientSecret(clientId))]);
     const client = record.Item;
-    if (!client || client.status !== 'active' || !secret.Item || !(await verifyPassword(clientSecret, String(secret.Item.secretHash)))) {
+    // The same scrypt work for unknown clients, so timing does not tell which client ids exist.
+    const secretMatches = await verifyPassword(clientSecret, secret.Item ? String(secret.Item.secretHash) : DUMMY_HASH);
+    if (!client || client.status !== 'active' || !secret.Item || !secretMatches) {
       throw new DomainError('unauthenticated', { vi: 'Thông tin ứng dụng không đúng', en: 'Invalid client credentials' });
     }
     const allowed = client.scopes as string[];
@@ -164,7 +182,9 @@ export class LocalIdentityProvider implements IdentityProvider {
 
   async createMachineClient(): Promise<{ clientId: string; clientSecret: string }> {
     const clientId = randomUUID().replace(/-/g, '').slice(0, 26);
-    const clientSecret = temporaryPassword() + temporaryPassword();
+    // 256 random bits in characters that form-urlencoding leaves alone (as Cognito's secrets), so a
+    // client that sends the secret in HTTP Basic without encoding it still authenticates.
+    const clientSecret = randomBytes(32).toString('base64url');
     await this.client.send(
       new PutCommand({
         TableName: this.tableName,
@@ -177,6 +197,18 @@ export class LocalIdentityProvider implements IdentityProvider {
 
   async deleteMachineClient(clientId: string): Promise<void> {
     await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: keys.machineClientSecret(clientId) }));
+  }
+
+  /**
+   * Whether a user still has the temporary password it was created with (only a password change
+   * clears `temporary`): lets the local stack keep showing demo passwords until they are changed.
+   */
+  async temporaryPasswordStatus(username: string): Promise<'pending' | 'expired' | 'changed' | 'unknown'> {
+    const id = await this.accounts.idOfUsername(username);
+    const credentials = id ? await this.credentials(id) : undefined;
+    if (!credentials) return 'unknown';
+    if (!credentials.temporary) return 'changed';
+    return credentials.temporaryExpiresAt && credentials.temporaryExpiresAt < this.now().toISOString() ? 'expired' : 'pending';
   }
 
   /** Verifies a bearer token for the local gateway; undefined when invalid or expired. */
@@ -200,8 +232,24 @@ export class LocalIdentityProvider implements IdentityProvider {
     return out.Item as Credentials | undefined;
   }
 
-  private async putCredentials(id: string, credentials: Credentials): Promise<void> {
-    await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.credentials(id), type: 'Credentials', ...credentials } }));
+  /** Sets a new hash only over the one that was verified (and, for a first sign-in, still temporary). */
+  private async replaceHash(id: string, previous: string, hash: string, mustBeTemporary: boolean): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.credentials(id),
+          UpdateExpression: 'SET #hash = :hash, #temporary = :no REMOVE temporaryExpiresAt',
+          ConditionExpression: mustBeTemporary ? '#hash = :previous AND #temporary = :yes' : '#hash = :previous',
+          ExpressionAttributeNames: { '#hash': 'hash', '#temporary': 'temporary' },
+          ExpressionAttributeValues: { ':hash': hash, ':previous': previous, ':no': false, ...(mustBeTemporary ? { ':yes': true } : {}) },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
 
   private async update(id: string, expression: string, values: Record<string, unknown>): Promise<void> {

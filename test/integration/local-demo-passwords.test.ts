@@ -1,0 +1,72 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it, vi } from 'vitest';
+import { useLocalStack } from '../support/local-stack';
+import { signIn } from '../support/directory';
+import { DEMO_PASSWORDS_FILE, demoPasswordLines, demoPasswords, seedDemo } from '../../infra/local/demo-data';
+import { loadDeploymentConfig } from '../../infra/config/deployment';
+
+/**
+ * Issue 12 #28: a newcomer who missed the first `npm start` still sees each demo account's
+ * temporary password at the next start, for as long as it has not been changed; `npm run reset`
+ * starts afresh.
+ */
+vi.setConfig({ testTimeout: 120_000 }); // eight accounts' scrypt hashes on a loaded machine
+const local = useLocalStack();
+const config = loadDeploymentConfig();
+const root = resolve(import.meta.dirname, '../..');
+
+describe('demo passwords at npm start (local stack only)', () => {
+  it('are shown at every start until each is changed, and kept only in a private file', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'demo-passwords-'));
+    const first = await demoPasswords(dataDir, await seedDemo(config));
+    expect(first.length).toBe(8);
+    const admin = first.find((a) => a.username === 'admin')!;
+    expect(demoPasswordLines(first)).toContain(admin.temporaryPassword);
+
+    const second = await demoPasswords(dataDir, await seedDemo(config)); // a second start creates nobody
+    expect(second).toEqual(first);
+    expect(demoPasswordLines(second)).toContain(admin.temporaryPassword);
+
+    await signIn(local.api, 'admin', admin.temporaryPassword);
+    const third = await demoPasswords(dataDir, await seedDemo(config));
+    expect(third.map((a) => a.username)).not.toContain('admin');
+    expect(third.length).toBe(7);
+    const file = join(dataDir, DEMO_PASSWORDS_FILE);
+    expect(readFileSync(file, 'utf8')).not.toContain(admin.temporaryPassword);
+    expect(statSync(file).mode & 0o077).toBe(0);
+  });
+});
+
+describe('npm run reset', () => {
+  const reset = (dataDir: string) =>
+    promisify(execFile)(process.execPath, ['--import', 'tsx', 'infra/local/reset.ts'], { cwd: root, env: { ...process.env, LOCAL_DATA_DIR: dataDir } }).then(
+      () => 0,
+      (error: { code?: number }) => error.code ?? 1,
+    );
+
+  it('deletes the local data folder when no stack runs', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'reset-'));
+    mkdirSync(join(dataDir, 'dynamodb'));
+    writeFileSync(join(dataDir, DEMO_PASSWORDS_FILE), '[]');
+    expect(await reset(dataDir)).toBe(0);
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it('refuses a folder holding files the local stack did not create', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'reset-'));
+    writeFileSync(join(dataDir, 'thesis.docx'), 'x');
+    expect(await reset(dataDir)).toBe(1);
+    expect(existsSync(join(dataDir, 'thesis.docx'))).toBe(true);
+  });
+
+  it('refuses while a stack is running', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'reset-'));
+    writeFileSync(join(dataDir, 'stack.json'), JSON.stringify({ api: local.stack().gateway.url }));
+    expect(await reset(dataDir)).toBe(1);
+    expect(existsSync(dataDir)).toBe(true);
+  });
+});
