@@ -68,8 +68,8 @@ export interface StateNames {
 export function wrongActor(aggregate: WorkflowAggregate, transition: Transition, actorId: string): DomainError | undefined {
   if (transition.actor === 'not-submitter' && aggregate.submittedBy === actorId) {
     return new DomainError('forbidden', {
-      vi: `Người gửi không được tự ${transition.label.vi} nội dung do chính mình gửi`,
-      en: `The submitter may not ${transition.label.en} their own submission`,
+      vi: `Phân tách nhiệm vụ: bạn đã gửi mục này nên người khác phải ${transition.label.vi}`,
+      en: `Separation of duties: you submitted this, so someone else must ${transition.label.en}`,
     });
   }
   if (transition.actor === 'submitter' && aggregate.submittedBy !== actorId) {
