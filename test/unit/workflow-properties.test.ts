@@ -1,0 +1,221 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { can, type Principal } from '../../shared/domain/access/authorize';
+import type { AuditEntry } from '../../shared/domain/audit';
+import { DomainError } from '../../shared/domain/errors';
+import type { Role } from '../../shared/domain/roles';
+import {
+  contentWorkflow,
+  decide,
+  questionWorkflow,
+  type Assignee,
+  type TransitionInput,
+  type TransitionPlan,
+  type WorkflowAggregate,
+  type WorkflowEvent,
+  type WorkflowTable,
+} from '../../shared/domain/workflow';
+
+/**
+ * Drives the engine through generated sequences of actions by generated actors, applies every
+ * accepted plan to an in-memory store as a unit of work would (conditional on state and version),
+ * and checks the invariants after every step.
+ */
+
+const inWindow = new Date('2026-03-10T03:00:00.000Z');
+const afterWindow = new Date('2026-04-10T03:00:00.000Z'); // the deputies' delegations have expired
+const board = ['demo'];
+const sotttt = ['sotttt', 'demo'];
+const outside = ['soyt', 'elsewhere'];
+
+const delegation = (actions: ('content.approve' | 'qa.check')[]) => ({
+  id: 'd1',
+  deputyId: 'deputy',
+  unitCode: 'demo',
+  actions,
+  validFrom: '2026-03-01T00:00:00.000Z',
+  validTo: '2026-03-31T00:00:00.000Z',
+});
+const person = (id: string, roles: Role[], unitCode = 'demo', delegations: Principal['delegations'] = []): Principal => ({
+  id,
+  kind: 'user',
+  unitCode,
+  roles,
+  delegations,
+});
+/** A small cast, so that the same people submit, decide and answer (and sometimes hold two roles). */
+const actors: readonly Principal[] = [
+  person('chief', ['chief-editor']),
+  person('chief-who-writes', ['chief-editor', 'editor', 'unit-officer']),
+  person('deputy', ['deputy-editor'], 'demo', [delegation(['content.approve', 'qa.check'])]),
+  person('deputy-bare', ['deputy-editor']),
+  person('secretary', ['secretary']),
+  person('editor', ['editor']),
+  person('reporter', ['reporter']),
+  person('contributor', ['contributor']),
+  person('officer', ['unit-officer'], 'sotttt'),
+  person('head', ['unit-head'], 'sotttt'),
+  person('auditor', ['auditor']),
+  person('other-chief', ['chief-editor'], 'sotttt'),
+];
+
+const text = fc.oneof({ arbitrary: fc.constant('Nội dung cụ thể'), weight: 5 }, { arbitrary: fc.constantFrom(undefined, '', '   '), weight: 1 });
+const mostly = fc.oneof({ arbitrary: fc.constant(true), weight: 6 }, { arbitrary: fc.constant(false), weight: 1 });
+const step = fc.record({
+  /** Most steps pick an action legal in the current state, and someone the rule table allows. */
+  legalAction: mostly,
+  capableActor: mostly,
+  action: fc.nat(),
+  actor: fc.nat(),
+  late: fc.constantFrom(false, false, false, true),
+  comment: text,
+  reason: text,
+  publicNote: text,
+  assignTo: fc.constantFrom<readonly string[] | undefined>(sotttt, sotttt, board, outside, undefined),
+  version: fc.constantFrom<'none' | 'current' | 'stale'>('none', 'none', 'none', 'current', 'stale'),
+});
+type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
+/** Half the runs start from the initial state, the others from any state, as a consistent item in it. */
+const start = fc.record({
+  anywhere: fc.boolean(),
+  state: fc.nat(),
+  submittedBy: fc.option(fc.constantFrom(...actors.map((a) => a.id)), { nil: undefined }),
+  assignee: fc.constantFrom(sotttt, board),
+});
+type Start = typeof start extends fc.Arbitrary<infer T> ? T : never;
+
+interface Store<S extends string, C extends string> {
+  item: WorkflowAggregate<S, C>;
+  audit: AuditEntry[];
+  events: WorkflowEvent[];
+  work: Map<C, { policy: string; unitCode: string }>;
+  accepted: TransitionPlan<S, string, C>[];
+}
+
+/** What the unit of work does: a conditional write of the item, plus the audit, the work items and the outbox. */
+function commit<S extends string, C extends string>(store: Store<S, C>, plan: TransitionPlan<S, string, C>): void {
+  expect(plan.from).toBe(store.item.state);
+  expect(plan.expectedVersion).toBe(store.item.version);
+  for (const { clock } of plan.work.close) {
+    expect(store.work.has(clock), `closing ${clock}, which is not open`).toBe(true);
+    store.work.delete(clock);
+  }
+  for (const open of plan.work.open) {
+    expect(store.work.has(open.clock), `opening ${open.clock} twice`).toBe(false);
+    store.work.set(open.clock, { policy: open.policy, unitCode: open.assignee.unitCode });
+  }
+  const { state, version, submittedBy, assignee, openClocks } = plan.next;
+  store.item = { id: store.item.id, unitPath: store.item.unitPath, state, version, submittedBy, assignee, openClocks };
+  store.audit.push(plan.audit);
+  store.events.push(...plan.events);
+  store.accepted.push(plan);
+}
+
+function run<S extends string, T extends string, C extends string>(
+  table: WorkflowTable<S, T, C, WorkflowAggregate<S, C>>,
+  from: Start,
+  steps: readonly Step[],
+  taken: Set<string>,
+): void {
+  const states = Object.keys(table.states) as S[];
+  const first = from.anywhere ? (states[from.state % states.length] as S) : table.initial;
+  const initialClocks = table.states[first].clocks ?? [];
+  const store: Store<S, C> = {
+    item: {
+      id: 'x1',
+      state: first,
+      version: 0,
+      unitPath: board,
+      openClocks: [...initialClocks],
+      ...(from.anywhere && { submittedBy: from.submittedBy, assignee: { unitPath: from.assignee } }),
+    },
+    audit: [],
+    events: [],
+    work: new Map(initialClocks.map((c) => [c, { policy: 'initial', unitCode: 'demo' }])),
+    accepted: [],
+  };
+  const actions = Object.keys(table.transitions) as T[];
+  for (const s of steps) {
+    const legal = actions.filter((a) => table.transitions[a].from.includes(store.item.state));
+    const pool = s.legalAction && legal.length > 0 ? legal : actions;
+    const action = pool[s.action % pool.length] as T;
+    const transition = table.transitions[action];
+    const now = s.late ? afterWindow : inWindow;
+    const path = transition.on === 'assignee' ? (store.item.assignee?.unitPath ?? []) : store.item.unitPath;
+    const capable = actors.filter((p) => can(p, transition.permission, path, now));
+    const actorPool = s.capableActor && capable.length > 0 ? capable : actors;
+    const principal = actorPool[s.actor % actorPool.length] as Principal;
+    const assignTo: Assignee | undefined = s.assignTo && { unitPath: s.assignTo };
+    const input: TransitionInput = {
+      comment: s.comment,
+      reason: s.reason,
+      publicNote: s.publicNote,
+      assignTo,
+      expectedVersion: s.version === 'none' ? undefined : s.version === 'current' ? store.item.version : store.item.version - 1,
+    };
+
+    const before = structuredClone({ item: store.item, audit: store.audit.length, events: store.events.length });
+    const submitterBefore = store.item.submittedBy;
+    const result = decide(table, store.item, action, input, { principal, now, requestId: `r${store.audit.length}` });
+
+    if (result.ok) {
+      const plan = result.value;
+      // Only transitions of the table, from a state it allows, to the state it names.
+      expect(transition.from).toContain(plan.from);
+      expect(plan.to).toBe(transition.to);
+      expect(plan.next.state).toBe(transition.to);
+      expect(plan.nextVersion).toBe(plan.expectedVersion + 1);
+      // Separation of duties: nobody decides on what they submitted.
+      if (transition.actor === 'not-submitter') expect(principal.id).not.toBe(submitterBefore);
+      if (transition.actor === 'submitter') expect(principal.id).toBe(submitterBefore);
+      expect(plan.events.map((e) => e.name)).toEqual([transition.event]);
+      commit(store, plan);
+      taken.add(`${table.name}.${action}`);
+    } else {
+      expect(result.error).toBeInstanceOf(DomainError);
+      expect(['forbidden', 'conflict', 'validation']).toContain(result.error.code);
+      // A refusal changes nothing.
+      expect({ item: store.item, audit: store.audit.length, events: store.events.length }).toEqual(before);
+    }
+
+    // No state outside the table.
+    expect(Object.keys(table.states)).toContain(store.item.state);
+    // The version counts the accepted actions; one audit entry per accepted action, matching it.
+    expect(store.item.version).toBe(store.accepted.length);
+    expect(store.audit).toHaveLength(store.accepted.length);
+    if (result.ok) {
+      // The log is append-only: checking the newest entry at each step checks them all.
+      const i = store.accepted.length - 1;
+      const entry = store.audit[i] as AuditEntry;
+      const plan = store.accepted[i] as TransitionPlan<S, string, C>;
+      expect(entry.action).toBe(`${table.name}.${plan.action}`);
+      expect(entry.actor).toEqual({ id: principal.id, kind: principal.kind });
+      expect(entry.before).toMatchObject({ state: plan.from, version: i });
+      expect(entry.after).toMatchObject({ state: plan.to, version: i + 1 });
+      expect(entry.target).toEqual({ type: table.aggregateType, id: 'x1' });
+    }
+    // Every event exactly once, one per accepted transition.
+    expect(new Set(store.events.map((e) => e.id)).size).toBe(store.events.length);
+    expect(store.events.map((e) => e.name)).toEqual(store.accepted.map((p) => table.transitions[p.action as T].event));
+    // Open work is what the item says, and only clocks its state expects.
+    expect([...store.work.keys()].sort()).toEqual([...store.item.openClocks].sort());
+    const expected = table.states[store.item.state].clocks ?? [];
+    for (const clock of store.work.keys()) expect(expected).toContain(clock);
+  }
+}
+
+describe('workflow engine properties', () => {
+  const tables = [contentWorkflow, questionWorkflow] as unknown as WorkflowTable<string, string, string, WorkflowAggregate>[];
+
+  for (const table of tables) {
+    it(`keeps the ${table.name} workflow's invariants over random action sequences`, () => {
+      const taken = new Set<string>();
+      fc.assert(
+        fc.property(start, fc.array(step, { minLength: 1, maxLength: 30 }), (from, steps) => run(table, from, steps, taken)),
+        { numRuns: 150 },
+      );
+      // The runs reached every transition of the table, so the invariants were checked on each.
+      expect([...taken].sort()).toEqual(Object.keys(table.transitions).map((a) => `${table.name}.${a}`).sort());
+    });
+  }
+});
