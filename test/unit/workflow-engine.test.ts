@@ -365,7 +365,7 @@ const tiny: WorkflowTable<S, 'close' | 'hand-back', 'follow-up', WorkflowAggrega
   label: { vi: 'mục', en: 'item' },
   initial: 'open',
   states: { open: { label: { vi: 'Mở', en: 'Open' } }, done: { label: { vi: 'Xong', en: 'Done' }, clocks: ['follow-up'] } },
-  clocks: { 'follow-up': { policy: 'publish.other', basis: 'test' } },
+  clocks: { 'follow-up': { policy: 'publish.other', basis: 'BĐ 11' } },
   transitions: {
     close: {
       label: { vi: 'đóng', en: 'close' },
@@ -375,7 +375,7 @@ const tiny: WorkflowTable<S, 'close' | 'hand-back', 'follow-up', WorkflowAggrega
       requires: ['comment', 'reason', 'publicNote'],
       opens: [{ clock: 'follow-up', assignee: 'submitter' }],
       event: 'TinyClosed',
-      basis: 'test basis',
+      basis: 'CB 17.3c',
     },
     'hand-back': {
       label: { vi: 'trả', en: 'hand back' },
@@ -384,7 +384,7 @@ const tiny: WorkflowTable<S, 'close' | 'hand-back', 'follow-up', WorkflowAggrega
       permission: 'content.publish',
       opens: [{ clock: 'follow-up', assignee: 'assignee' }],
       event: 'TinyHandedBack',
-      basis: 'test basis',
+      basis: 'CB 17.3c',
     },
   },
 };
@@ -431,14 +431,17 @@ describe('table checks', () => {
     const broken = {
       ...tiny,
       initial: 'nowhere',
-      states: { ...tiny.states, open: { label: tiny.states.open.label, clocks: ['follow-up', 'ghost'] } },
+      label: { vi: 'mục', en: ' ' },
+      states: { ...tiny.states, open: { label: { vi: '', en: 'Open' }, clocks: ['follow-up', 'ghost'] } },
+      clocks: { 'follow-up': { policy: 'publish.other', basis: 'Điều 11' } },
       transitions: {
         close: {
           ...tiny.transitions.close,
           from: [],
           to: 'void',
           permission: 'no.such' as never,
-          basis: ' x ',
+          basis: 'Quy chế, Điều 12',
+          label: { vi: 'đóng', en: '' },
           event: ' ',
           assigns: 'input' as const,
           actor: 'submitter' as const,
@@ -450,11 +453,15 @@ describe('table checks', () => {
     } as unknown as typeof tiny;
     expect(tableProblems(broken)).toEqual([
       'initial state "nowhere" is not a state',
+      'table: label not in both languages',
+      'state open: label not in both languages',
       'state open: unknown clock "ghost"',
+      'clock follow-up: basis cites no article',
       'close: no "from" state',
       'close: unknown state "void"',
       'close: no rule authorises "no.such"',
-      'close: no basis',
+      'close: basis cites no article',
+      'close: label not in both languages',
       'close: no event',
       'close: assigns from input but does not require it',
       'close: both needs and records the submitter',
@@ -468,5 +475,67 @@ describe('table checks', () => {
     expect(tableProblems(leaky)).toEqual(['reopen: leaves "follow-up" running from done into open']);
     const closing = { ...tiny, transitions: { ...tiny.transitions, reopen: { ...tiny.transitions.close, requires: [], from: ['done'], to: 'open', opens: [], closes: ['follow-up'] } } } as unknown as typeof tiny;
     expect(tableProblems(closing)).toEqual([]);
+  });
+});
+
+/** The tables read as the regulation's steps; a change here must be deliberate. */
+function summary(table: WorkflowTable<string, string, string, never>): string[] {
+  return Object.entries(table.transitions).map(([action, t]) =>
+    [
+      `${action}: ${t.from.join('|')} → ${t.to} by ${t.permission}${t.on === 'assignee' ? ' of the assignee' : ''}`,
+      t.actor && `actor ${t.actor}`,
+      t.recordsSubmitter && 'records submitter',
+      t.requires?.length && `needs ${t.requires.join('+')}`,
+      t.assigns && `assigns ${t.assigns}`,
+      t.closes?.length && `closes ${t.closes.join('+')}`,
+      t.opens?.length && `opens ${t.opens.map((o) => `${o.clock}@${o.assignee}`).join('+')}`,
+      `emits ${t.event}`,
+    ]
+      .filter(Boolean)
+      .join('; '),
+  );
+}
+
+describe('the tables', () => {
+  it('content: submit, take in, edit, decide, publish (CB 17.3, BĐ 9.6)', () => {
+    expect(summary(contentWorkflow as never)).toEqual([
+      'submit: draft|returned → submitted by content.submit; records submitter; emits ContentSubmitted',
+      'withdraw: submitted|returned → withdrawn by content.submit; actor submitter; emits ContentWithdrawn',
+      'intake: submitted → editing by content.intake; emits ContentTakenIn',
+      'return: submitted|editing → returned by content.intake; needs reason; emits ContentReturned',
+      'propose: editing → pending-decision by content.edit; emits ContentProposed',
+      'send-back: pending-decision → editing by content.approve; needs comment; emits ContentSentBack',
+      'approve: pending-decision → approved by content.approve; actor not-submitter; opens publication@owner; emits ContentApproved',
+      'reject: pending-decision → rejected by content.approve; actor not-submitter; needs reason; emits ContentRejected',
+      'schedule: approved → scheduled by content.publish; emits ContentScheduled',
+      'publish: approved|scheduled → published by content.publish; closes publication; emits ContentPublished',
+      'unpublish: published → unpublished by content.approve; needs reason; emits ContentUnpublished',
+      'archive: published|unpublished|rejected|withdrawn → archived by content.publish; emits ContentArchived',
+    ]);
+    expect(contentWorkflow.initial).toBe('draft');
+    expect(Object.entries(contentWorkflow.states).filter(([, s]) => s.clocks).map(([name, s]) => `${name}: ${s.clocks?.join('+')}`)).toEqual([
+      'approved: publication',
+      'scheduled: publication',
+    ]);
+  });
+
+  it('Q&A: route within a working day, return or answer, board check (BĐ 12, CB 11)', () => {
+    expect(summary(questionWorkflow as never)).toEqual([
+      'route: received → routed by qa.route; needs assignee; assigns input; closes classify; opens competence@assignee+answer@assignee; emits QuestionRouted',
+      'decline: received → declined by qa.route; needs publicNote; closes classify; emits QuestionDeclined',
+      'return: routed → received by qa.answer of the assignee; needs reason; assigns clear; closes competence+answer; opens classify@owner; emits QuestionReturned',
+      'accept: routed → accepted by qa.answer of the assignee; closes competence; emits QuestionAccepted',
+      'notify-progress: accepted → accepted by qa.answer of the assignee; needs publicNote; emits QuestionProgressNoticed',
+      'answer: routed|accepted → answer-review by qa.answer of the assignee; records submitter; closes competence+answer; emits QuestionAnswered',
+      'rework: answer-review → accepted by qa.check; needs reason; opens answer@assignee; emits QuestionReturnedForRework',
+      'publish: answer-review → published by qa.check; actor not-submitter; emits QuestionAnswerPublished',
+      'send: answer-review → sent by qa.check; actor not-submitter; emits QuestionAnswerSent',
+    ]);
+    expect(questionWorkflow.initial).toBe('received');
+    expect(Object.entries(questionWorkflow.states).filter(([, s]) => s.clocks).map(([name, s]) => `${name}: ${s.clocks?.join('+')}`)).toEqual([
+      'received: classify',
+      'routed: competence+answer',
+      'accepted: answer',
+    ]);
   });
 });
