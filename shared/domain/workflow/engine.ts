@@ -33,15 +33,8 @@ export function decide<S extends string, T extends string, C extends string, A e
   context: WorkflowContext,
 ): Result<TransitionPlan<S, T, C>, DomainError> {
   if (!Object.hasOwn(table.transitions, action)) {
-    return refuse(
-      new DomainError('validation', { vi: `Quy trình ${table.name} không có thao tác "${action}"`, en: `Workflow ${table.name} has no action "${action}"` }, [
-        {
-          field: 'action',
-          code: 'unknown_action',
-          message: { vi: `Quy trình ${table.name} không có thao tác "${action}"`, en: `Workflow ${table.name} has no action "${action}"` },
-        },
-      ]),
-    );
+    const message = { vi: `Quy trình ${table.name} không có thao tác "${action}"`, en: `Workflow ${table.name} has no action "${action}"` };
+    return refuse(new DomainError('validation', message, [{ field: 'action', code: 'unknown_action', message }]));
   }
   const transition: TransitionDefinition<S, C> = table.transitions[action];
   const names = { item: table.label, state: (s: string) => table.states[s as S]?.label ?? { vi: s, en: s } };
