@@ -82,7 +82,7 @@ describe('decide: an accepted action returns the whole plan', () => {
       nextVersion: 5,
       notes: { comment: 'Đồng ý' },
     });
-    expect(plan.next).toEqual({ state: 'approved', version: 5, submittedBy: 'reporter', openClocks: ['publication'] });
+    expect(plan.next).toStrictEqual({ state: 'approved', version: 5, submittedBy: 'reporter', openClocks: ['publication'] });
     expect(plan.work).toEqual({
       open: [
         {
@@ -129,21 +129,27 @@ describe('decide: an accepted action returns the whole plan', () => {
   it('uses the default publication clock when the item names none', () => {
     const plan = accepted(decide(contentWorkflow, item(), 'approve', {}, ctx(chief)));
     expect(plan.work.open.map((o) => o.policy)).toEqual(['publish.other']);
-    expect(plan.notes).toEqual({});
+    expect(plan.notes).toStrictEqual({});
+    // The publication clock is the board's, even while the item is assigned elsewhere.
+    const assigned = accepted(decide(contentWorkflow, item({ assignee: { unitPath: sotttt, personId: 'officer' } }), 'approve', {}, ctx(chief)));
+    expect(assigned.work.open[0]?.assignee).toStrictEqual({ unitCode: 'demo' });
+    // Input that a transition does not use is ignored, wherever it points.
+    expect(accepted(decide(contentWorkflow, item(), 'approve', { assignTo: { unitPath: ['soyt', 'other'] } }, ctx(chief))).next).not.toHaveProperty('assignee');
   });
 
   it('records the submitter on submit, and carries reason and public note (never the comment) in the event', () => {
     const plan = accepted(decide(contentWorkflow, item({ state: 'draft', submittedBy: undefined }), 'submit', {}, ctx(reporter)));
-    expect(plan.next).toEqual({ state: 'submitted', version: 5, submittedBy: 'reporter', openClocks: [] });
+    expect(plan.next).toStrictEqual({ state: 'submitted', version: 5, submittedBy: 'reporter', openClocks: [] });
     const returned = accepted(decide(contentWorkflow, item({ state: 'editing' }), 'return', { reason: ' Thiếu nguồn ', comment: 'nội bộ' }, ctx(secretary)));
     expect(returned.events[0]?.detail).toMatchObject({ reason: 'Thiếu nguồn' });
     expect(returned.events[0]?.detail).not.toHaveProperty('comment');
     expect(returned.events[0]?.detail).not.toHaveProperty('publicNote');
-    expect(returned.audit.after).toEqual({ state: 'returned', version: 5, assignedTo: null, reason: 'Thiếu nguồn', comment: 'nội bộ' });
+    expect(returned.audit.after).toStrictEqual({ state: 'returned', version: 5, assignedTo: null, reason: 'Thiếu nguồn', comment: 'nội bộ' });
     const declined = accepted(decide(questionWorkflow, question(), 'decline', { publicNote: 'Nội dung khiếu nại' }, ctx(secretary)));
     expect(declined.events[0]?.detail).toMatchObject({ publicNote: 'Nội dung khiếu nại' });
     expect(declined.events[0]?.detail).not.toHaveProperty('reason');
-    expect(declined.next).toEqual({ state: 'declined', version: 2, openClocks: [] });
+    expect(declined.next).toStrictEqual({ state: 'declined', version: 2, openClocks: [] });
+    expect(declined.notes).toStrictEqual({ publicNote: 'Nội dung khiếu nại' });
     expect(declined.work.close).toEqual([{ clock: 'classify', closedAt: at }]);
   });
 
@@ -167,9 +173,10 @@ describe('decide: Q&A routing, clocks and assignment', () => {
 
   it('routes to a unit: closes the classify clock, opens the competence and answer clocks at that unit', () => {
     const plan = accepted(decide(questionWorkflow, question(), 'route', toSotttt, ctx(secretary)));
-    expect(plan.next).toEqual({ state: 'routed', version: 2, assignee: { unitPath: sotttt }, openClocks: ['competence', 'answer'] });
+    expect(plan.next).toStrictEqual({ state: 'routed', version: 2, assignee: { unitPath: sotttt }, openClocks: ['competence', 'answer'] });
+    expect(plan.audit.action).toBe('question.route');
     expect(plan.work.close).toEqual([{ clock: 'classify', closedAt: at }]);
-    expect(plan.work.open).toEqual([
+    expect(plan.work.open).toStrictEqual([
       { clock: 'competence', policy: 'qa.returnOutOfScope', basis: 'BĐ 12.5', assignee: { unitCode: 'sotttt' }, startedAt: at },
       { clock: 'answer', policy: 'qa.answer', basis: 'BĐ 12.4; CB 11.4', assignee: { unitCode: 'sotttt' }, startedAt: at },
     ]);
@@ -180,12 +187,15 @@ describe('decide: Q&A routing, clocks and assignment', () => {
   it('gives a complex question the longer answer clock, and names the person it was assigned to', () => {
     const plan = accepted(decide(questionWorkflow, question({ complex: true }), 'route', { assignTo: { unitPath: sotttt, personId: 'officer' } }, ctx(secretary)));
     expect(plan.work.open[1]).toMatchObject({ policy: 'qa.answerComplex', assignee: { unitCode: 'sotttt', personId: 'officer' } });
+    // Without a person, the work sits with the unit: no empty person.
+    const unitOnly = accepted(decide(questionWorkflow, question(), 'route', { assignTo: { unitPath: sotttt } }, ctx(secretary)));
+    expect(unitOnly.work.open[1]?.assignee).toStrictEqual({ unitCode: 'sotttt' });
   });
 
   it('lets the assigned unit, not the board, return an out-of-scope question; it goes back to the board', () => {
     const routed = question({ state: 'routed', assignee: { unitPath: sotttt }, openClocks: ['competence', 'answer'] });
     const plan = accepted(decide(questionWorkflow, routed, 'return', { reason: 'Không thuộc thẩm quyền' }, ctx(officer)));
-    expect(plan.next).toEqual({ state: 'received', version: 2, openClocks: ['classify'] });
+    expect(plan.next).toStrictEqual({ state: 'received', version: 2, openClocks: ['classify'] });
     expect(plan.work.close.map((c) => c.clock)).toEqual(['competence', 'answer']);
     expect(plan.work.open).toEqual([{ clock: 'classify', policy: 'qa.classify', basis: 'BĐ 12.3', assignee: { unitCode: 'demo' }, startedAt: at }]);
     expect(plan.audit.before).toEqual({ state: 'routed', version: 1, assignedTo: 'sotttt' });
@@ -203,7 +213,7 @@ describe('decide: Q&A routing, clocks and assignment', () => {
   it('records who drafted the answer, and keeps the assignee when the board returns it for rework', () => {
     const accepted1 = question({ state: 'accepted', assignee: { unitPath: sotttt }, openClocks: ['answer'] });
     const answered = accepted(decide(questionWorkflow, accepted1, 'answer', {}, ctx(officer)));
-    expect(answered.next).toEqual({ state: 'answer-review', version: 2, submittedBy: 'officer', assignee: { unitPath: sotttt }, openClocks: [] });
+    expect(answered.next).toStrictEqual({ state: 'answer-review', version: 2, submittedBy: 'officer', assignee: { unitPath: sotttt }, openClocks: [] });
     const review = question({ state: 'answer-review', submittedBy: 'officer', assignee: { unitPath: sotttt }, openClocks: [] });
     const rework = accepted(decide(questionWorkflow, review, 'rework', { reason: 'Dẫn sai văn bản' }, ctx(chief)));
     expect(rework.work.open).toEqual([{ clock: 'answer', policy: 'qa.answer', basis: 'BĐ 12.4; CB 11.4', assignee: { unitCode: 'sotttt' }, startedAt: at }]);
@@ -393,6 +403,7 @@ const tinyItem = (fields: Partial<WorkflowAggregate<S, 'follow-up'>> = {}) => ({
 describe('engine details', () => {
   it('reports every missing input at once', () => {
     const error = refused(decide(tiny, tinyItem(), 'close', { reason: 'r' }, ctx(secretary)));
+    expect(error.code).toBe('validation');
     expect(error.fields.map((f) => f.field)).toEqual(['body.comment', 'body.publicNote']);
     expect(error.messages).toEqual({
       vi: 'Cần nêu ý kiến khi đóng; Cần nêu thông báo công khai khi đóng',
@@ -402,11 +413,11 @@ describe('engine details', () => {
 
   it('assigns work to the submitter, the assignee, or the owning portal when there is neither', () => {
     const full = { comment: 'c', reason: 'r', publicNote: 'p' };
-    expect(accepted(decide(tiny, tinyItem({ submittedBy: 'u9' }), 'close', full, ctx(secretary))).work.open[0]?.assignee).toEqual({ unitCode: 'demo', personId: 'u9' });
-    expect(accepted(decide(tiny, tinyItem(), 'close', full, ctx(secretary))).work.open[0]?.assignee).toEqual({ unitCode: 'demo' });
-    expect(accepted(decide(tiny, tinyItem(), 'hand-back', {}, ctx(secretary))).work.open[0]?.assignee).toEqual({ unitCode: 'demo' });
+    expect(accepted(decide(tiny, tinyItem({ submittedBy: 'u9' }), 'close', full, ctx(secretary))).work.open[0]?.assignee).toStrictEqual({ unitCode: 'demo', personId: 'u9' });
+    expect(accepted(decide(tiny, tinyItem(), 'close', full, ctx(secretary))).work.open[0]?.assignee).toStrictEqual({ unitCode: 'demo' });
+    expect(accepted(decide(tiny, tinyItem(), 'hand-back', {}, ctx(secretary))).work.open[0]?.assignee).toStrictEqual({ unitCode: 'demo' });
     const assigned = tinyItem({ assignee: { unitPath: sotttt, personId: 'officer' } });
-    expect(accepted(decide(tiny, assigned, 'hand-back', {}, ctx(secretary))).work.open[0]?.assignee).toEqual({ unitCode: 'sotttt', personId: 'officer' });
+    expect(accepted(decide(tiny, assigned, 'hand-back', {}, ctx(secretary))).work.open[0]?.assignee).toStrictEqual({ unitCode: 'sotttt', personId: 'officer' });
     const plan = accepted(decide(tiny, tinyItem(), 'close', full, ctx(secretary)));
     expect(plan.notes).toEqual(full);
     expect(plan.events[0]).toMatchObject({ id: 'Tiny#t1#1', name: 'TinyClosed', detail: { reason: 'r', publicNote: 'p' } });
@@ -432,7 +443,7 @@ describe('table checks', () => {
       ...tiny,
       initial: 'nowhere',
       label: { vi: 'mục', en: ' ' },
-      states: { ...tiny.states, open: { label: { vi: '', en: 'Open' }, clocks: ['follow-up', 'ghost'] } },
+      states: { ...tiny.states, open: { label: { vi: '  ', en: 'Open' }, clocks: ['follow-up', 'ghost'] } },
       clocks: { 'follow-up': { policy: 'publish.other', basis: 'Điều 11' } },
       transitions: {
         close: {
@@ -469,6 +480,11 @@ describe('table checks', () => {
       'close: unknown clock "phantom"',
       'close: opens "ghost" but state void does not expect it',
     ]);
+    const strays = {
+      ...tiny,
+      transitions: { stray: { ...tiny.transitions['hand-back'], from: ['nowhere'], to: 'done', assigns: 'input' } },
+    } as unknown as typeof tiny;
+    expect(tableProblems(strays)).toEqual(['stray: unknown state "nowhere"', 'stray: assigns from input but does not require it']);
     const unexpected = { ...tiny, transitions: { ...tiny.transitions, 'hand-back': { ...tiny.transitions['hand-back'], to: 'open' } } } as unknown as typeof tiny;
     expect(tableProblems(unexpected)).toEqual(['hand-back: opens "follow-up" but state open does not expect it']);
     const leaky = { ...tiny, transitions: { ...tiny.transitions, reopen: { ...tiny.transitions.close, requires: [], from: ['done'], to: 'open', opens: [] } } } as unknown as typeof tiny;

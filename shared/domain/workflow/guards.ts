@@ -103,27 +103,21 @@ export function missingInput(transition: Transition, input: TransitionInput): Do
         en: `Give ${inputNames[key].name.en} to ${transition.label.en}`,
       },
     }));
-  const [first] = issues;
-  if (!first) return undefined;
-  return new DomainError('validation', issues.length === 1 ? first.message : joined(issues), issues);
+  if (issues.length === 0) return undefined;
+  const message = { vi: issues.map((i) => i.message.vi).join('; '), en: issues.map((i) => i.message.en).join('; ') };
+  return new DomainError('validation', message, issues);
 }
-
-const joined = (issues: readonly FieldIssue[]): LocalizedText => ({
-  vi: issues.map((i) => i.message.vi).join('; '),
-  en: issues.map((i) => i.message.en).join('; '),
-});
 
 /** An item may only be sent within the owning portal's tree (a province board to any unit below it). */
 export function outsidePortal(aggregate: WorkflowAggregate, transition: Transition, input: TransitionInput): DomainError | undefined {
+  if (transition.assigns !== 'input') return undefined;
   const owner = aggregate.unitPath[0];
-  const target = input.assignTo?.unitPath;
-  if (transition.assigns !== 'input' || !target || !owner || target.includes(owner)) return undefined;
+  const target = input.assignTo?.unitPath ?? [];
+  const [unit] = target; // present: missingInput has run
+  if (owner === undefined || target.includes(owner)) return undefined;
   return invalidField(
     'body.unitCode',
-    {
-      vi: `Đơn vị ${target[0] ?? ''} không thuộc Cổng của ${owner}`,
-      en: `Unit ${target[0] ?? ''} is not within the portal of ${owner}`,
-    },
+    { vi: `Đơn vị ${unit} không thuộc Cổng của ${owner}`, en: `Unit ${unit} is not within the portal of ${owner}` },
     'outside_portal',
   );
 }
