@@ -270,7 +270,10 @@ describe('guards, each refused and allowed', () => {
     expect(elsewhere.messages.en).toBe('Not allowed to "content.approve" on unit demo');
     const notDelegable = refused(decide(contentWorkflow, item({ state: 'submitted' }), 'intake', {}, ctx(deputy)));
     expect(notDelegable.messages.en).toBe('Not allowed to "content.intake" on unit demo');
-    // For a unit-tree rule, a deputy above the unit is in scope: the refusal names the delegation.
+    // Deciding is for the portal's own board: a province deputy has no say on a department's portal.
+    const above = refused(decide(contentWorkflow, item({ unitPath: sotttt }), 'approve', {}, ctx(person('deputy', ['deputy-editor']))));
+    expect(above.messages.en).toBe('Not allowed to "content.approve" on unit sotttt');
+    // The board's check of an answer is delegable too.
     const qaDeputy = person('deputy', ['deputy-editor'], 'demo');
     const review = question({ state: 'answer-review', submittedBy: 'officer', assignee: { unitPath: sotttt }, openClocks: [] });
     expect(refused(decide(questionWorkflow, review, 'publish', {}, ctx(qaDeputy))).messages.en).toBe(
