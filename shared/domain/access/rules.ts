@@ -17,8 +17,14 @@ export type Action =
   | 'calendar.manage'
   | 'calendar.read-config'
   | 'work.read'
+  | 'content.submit'
+  | 'content.intake'
+  | 'content.edit'
   | 'content.approve'
-  | 'qa.answer';
+  | 'content.publish'
+  | 'qa.route'
+  | 'qa.answer'
+  | 'qa.check';
 
 export interface AccessRule {
   readonly action: Action;
@@ -38,8 +44,17 @@ export const accessRules: readonly AccessRule[] = [
   { action: 'calendar.manage', roles: ['operator'], scope: 'unit-tree', basis: 'Lịch nghỉ do Chính phủ quyết định; vận hành Cổng' },
   { action: 'calendar.read-config', roles: ['operator', 'auditor'], scope: 'unit-tree', basis: 'Vận hành Cổng' },
   { action: 'work.read', roles: ['operator', 'auditor', 'unit-head', 'unit-officer', 'chief-editor', 'secretary'], scope: 'unit-tree', basis: 'Theo dõi công việc được giao' },
+  // Editorial workflow (shared/domain/workflow/tables/content.ts): who may take each step.
+  { action: 'content.submit', roles: ['contributor', 'reporter', 'editor', 'secretary', 'unit-officer', 'unit-head'], scope: 'own-unit', basis: 'CB 17.3c (tin, bài từ biên tập viên, phóng viên, cộng tác viên); BĐ 10.1' },
+  { action: 'content.intake', roles: ['secretary'], scope: 'own-unit', basis: 'CB 17.3c (Thư ký là đầu mối tiếp nhận thông tin)' },
+  { action: 'content.edit', roles: ['editor', 'secretary'], scope: 'own-unit', basis: 'CB 17.1, 17.3c (biên tập, tổng hợp tin, bài trình Trưởng ban)' },
+  // Deciding what is published, or taken down, is the chief's (or a delegated deputy's).
   { action: 'content.approve', roles: ['chief-editor', 'deputy-editor'], scope: 'own-unit', delegable: true, basis: 'CB 17.3a–b; BĐ 9.6' },
+  { action: 'content.publish', roles: ['secretary'], scope: 'own-unit', basis: 'CB 17.3c (cập nhật tin đã duyệt lên Cổng, lưu trữ hồ sơ)' },
+  // Q&A workflow (shared/domain/workflow/tables/questions.ts).
+  { action: 'qa.route', roles: ['secretary', 'chief-editor'], scope: 'own-unit', basis: 'BĐ 12.3; CB 11.3 (Ban Biên tập tiếp nhận, phân loại, chuyển câu hỏi)' },
   { action: 'qa.answer', roles: ['unit-head', 'unit-officer'], scope: 'own-unit', basis: 'CB 11.5; BĐ 12.4' },
+  { action: 'qa.check', roles: ['chief-editor', 'deputy-editor'], scope: 'own-unit', delegable: true, basis: 'BĐ 9.6, 12.3–12.4 (kết quả gửi qua Ban Biên tập); CB 11.3' },
 ];
 
 export const rulesFor = (action: Action) => accessRules.filter((r) => r.action === action);

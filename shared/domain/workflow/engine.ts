@@ -1,0 +1,152 @@
+import { auditEntry } from '../audit';
+import { DomainError } from '../errors';
+import { forbidden, illegalState, missingInput, outsidePortal, permissionPath, staleVersion, wrongActor } from './guards';
+import type {
+  Assignee,
+  ClockClose,
+  ClockOpen,
+  NoteField,
+  Party,
+  Result,
+  TransitionDefinition,
+  TransitionInput,
+  TransitionPlan,
+  WorkflowAggregate,
+  WorkflowContext,
+  WorkflowEvent,
+  WorkflowFields,
+  WorkflowTable,
+  WorkHolder,
+} from './types';
+
+const noteFields: readonly NoteField[] = ['comment', 'reason', 'publicNote'];
+
+/**
+ * Decides one action on one item: refuses it with a DomainError, or returns the plan of everything
+ * it changes. Pure: reads only its arguments (the audit entry's id is random, its time is `now`).
+ */
+export function decide<S extends string, T extends string, C extends string, A extends WorkflowAggregate<S, C>>(
+  table: WorkflowTable<S, T, C, A>,
+  aggregate: A,
+  action: T,
+  input: TransitionInput,
+  context: WorkflowContext,
+): Result<TransitionPlan<S, T, C>, DomainError> {
+  if (!Object.hasOwn(table.transitions, action)) {
+    const message = { vi: `Quy trình ${table.name} không có thao tác "${action}"`, en: `Workflow ${table.name} has no action "${action}"` };
+    return refuse(new DomainError('validation', message, [{ field: 'action', code: 'unknown_action', message }]));
+  }
+  const transition: TransitionDefinition<S, C> = table.transitions[action];
+  const names = { item: table.label, state: (s: string) => table.states[s as S]?.label ?? { vi: s, en: s } };
+  const refusal =
+    staleVersion(aggregate, input) ??
+    forbidden(context.principal, transition, permissionPath(aggregate, transition), context.now) ??
+    illegalState(aggregate, action, transition, names) ??
+    wrongActor(aggregate, transition, context.principal.id) ??
+    missingInput(transition, input) ??
+    outsidePortal(aggregate, transition, input);
+  if (refusal) return refuse(refusal);
+  return { ok: true, value: plan(table, aggregate, action, transition, input, context) };
+}
+
+function plan<S extends string, T extends string, C extends string, A extends WorkflowAggregate<S, C>>(
+  table: WorkflowTable<S, T, C, A>,
+  aggregate: A,
+  action: T,
+  transition: TransitionDefinition<S, C>,
+  input: TransitionInput,
+  { principal, now, requestId }: WorkflowContext,
+): TransitionPlan<S, T, C> {
+  const at = now.toISOString();
+  const owner = aggregate.unitPath[0] ?? '';
+  const submittedBy = transition.recordsSubmitter ? principal.id : aggregate.submittedBy;
+  const assignee = nextAssignee(aggregate.assignee, transition, input);
+
+  const closes = new Set((transition.closes ?? []).filter((c) => aggregate.openClocks.includes(c)));
+  const stillOpen = aggregate.openClocks.filter((c) => !closes.has(c));
+  const opens = (transition.opens ?? []).filter((o) => !stillOpen.includes(o.clock));
+  const holderOf = (party: Party): WorkHolder => holder(party, owner, submittedBy, assignee);
+
+  const open: ClockOpen<C>[] = opens.map(({ clock, assignee: party }) => {
+    const definition = table.clocks[clock];
+    const policy = typeof definition.policy === 'function' ? definition.policy(aggregate) : definition.policy;
+    return { clock, policy, basis: definition.basis, assignee: holderOf(party), startedAt: at };
+  });
+  const close: ClockClose<C>[] = [...closes].map((clock) => ({ clock, closedAt: at }));
+
+  const nextVersion = aggregate.version + 1;
+  const next: WorkflowFields<S, C> = {
+    state: transition.to,
+    version: nextVersion,
+    ...(submittedBy !== undefined && { submittedBy }),
+    ...(assignee !== undefined && { assignee }),
+    openClocks: [...stillOpen, ...open.map((o) => o.clock)],
+  };
+  const notes: Partial<Record<NoteField, string>> = {};
+  for (const field of noteFields) {
+    const value = input[field]?.trim();
+    if (value) notes[field] = value;
+  }
+  const actor = { id: principal.id, kind: principal.kind };
+  const audit = auditEntry(
+    {
+      scope: owner,
+      actor,
+      action: `${table.name}.${action}`,
+      target: { type: table.aggregateType, id: aggregate.id },
+      before: { state: aggregate.state, version: aggregate.version, assignedTo: aggregate.assignee?.unitPath[0] ?? null },
+      after: { state: next.state, version: nextVersion, assignedTo: assignee?.unitPath[0] ?? null, ...notes },
+      requestId,
+    },
+    now,
+  );
+  const event: WorkflowEvent = {
+    id: `${table.aggregateType}#${aggregate.id}#${nextVersion}`,
+    name: transition.event,
+    detail: {
+      type: table.aggregateType,
+      id: aggregate.id,
+      action,
+      from: aggregate.state,
+      to: transition.to,
+      version: nextVersion,
+      unitCode: owner,
+      assignedTo: assignee?.unitPath[0] ?? null,
+      actor,
+      at,
+      // Internal comments stay in the audit log; only what the public or the submitter may read travels.
+      ...(notes.reason !== undefined && { reason: notes.reason }),
+      ...(notes.publicNote !== undefined && { publicNote: notes.publicNote }),
+    },
+  };
+  return {
+    aggregate: { type: table.aggregateType, id: aggregate.id },
+    action,
+    from: aggregate.state,
+    to: transition.to,
+    expectedVersion: aggregate.version,
+    nextVersion,
+    next,
+    notes,
+    audit,
+    work: { open, close },
+    events: [event],
+  };
+}
+
+function nextAssignee(current: Assignee | undefined, transition: TransitionDefinition<string, string>, input: TransitionInput): Assignee | undefined {
+  if (transition.assigns === 'clear') return undefined;
+  if (transition.assigns === 'input') return input.assignTo;
+  return current;
+}
+
+function holder(party: Party, owner: string, submittedBy: string | undefined, assignee: Assignee | undefined): WorkHolder {
+  if (party === 'assignee' && assignee) {
+    const unitCode = assignee.unitPath[0] ?? owner;
+    return assignee.personId === undefined ? { unitCode } : { unitCode, personId: assignee.personId };
+  }
+  if (party === 'submitter' && submittedBy !== undefined) return { unitCode: owner, personId: submittedBy };
+  return { unitCode: owner };
+}
+
+const refuse = (error: DomainError): { ok: false; error: DomainError } => ({ ok: false, error });
