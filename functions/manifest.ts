@@ -11,9 +11,17 @@ export type Access = 'probe' | 'read' | 'readwrite';
 
 /** Narrower than `table`: these item actions only, on partitions whose key starts with a prefix (IAM dynamodb:LeadingKeys). */
 export interface TableItemAccess {
-  readonly actions: ReadonlyArray<'GetItem' | 'PutItem' | 'UpdateItem' | 'ConditionCheckItem'>;
+  readonly actions: ReadonlyArray<'GetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'ConditionCheckItem'>;
   readonly partitionPrefixes: readonly string[];
+  /** Indexes the function may query as well (by name; within the same partition prefixes). */
+  readonly indexes?: readonly string[];
 }
+
+/** Cognito admin actions a function may take on the user pool. */
+export type IdentityAdminAction =
+  | 'AdminCreateUser' | 'AdminDeleteUser' | 'AdminAddUserToGroup' | 'AdminRemoveUserFromGroup' | 'AdminDisableUser'
+  | 'AdminUserGlobalSignOut' | 'AdminInitiateAuth' | 'AdminSetUserPassword' | 'AdminResetUserPassword'
+  | 'CreateUserPoolClient' | 'DeleteUserPoolClient';
 
 export interface FunctionDefinition {
   readonly entry: string;
@@ -23,7 +31,9 @@ export interface FunctionDefinition {
   readonly memoryMb?: number;
   readonly timeoutSeconds?: number;
   readonly table?: Access;
-  readonly tableItems?: TableItemAccess;
+  readonly tableItems?: readonly TableItemAccess[];
+  /** May read audit partitions (everyone else is denied them: see infra/constructs/table-access.ts). */
+  readonly readsAudit?: boolean;
   readonly buckets?: Partial<Record<BucketKey, Access>>;
   /** Queues the function may inspect or send to (consumers get their own queue implicitly). */
   readonly queues?: readonly QueueKey[];
@@ -31,8 +41,8 @@ export interface FunctionDefinition {
   readonly publishesEvents?: boolean;
   /** Commits domain events (outbox items) without other table writes: may put OUTBOX# items only. */
   readonly writesOutbox?: boolean;
-  /** May create, disable and change users in the Cognito user pool. */
-  readonly identityAdmin?: boolean;
+  /** Cognito admin actions on the user pool: `true` for every action account management needs. */
+  readonly identityAdmin?: true | readonly IdentityAdminAction[];
 }
 
 export const functionDefinitions = {
@@ -53,7 +63,8 @@ export const functionDefinitions = {
     entry: 'functions/calendar/public.ts',
     kind: 'http',
     description: 'Public calendar: days off per year, .ics export, due dates',
-    table: 'read',
+    // The calendar partition only (official schedules, holiday rules): no accounts, no stored responses.
+    tableItems: [{ actions: ['GetItem', 'Query'], partitionPrefixes: [keys.calendarConfig().pk] }],
   },
   policies: {
     entry: 'functions/calendar/policies.ts',
@@ -70,7 +81,8 @@ export const functionDefinitions = {
     entry: 'functions/units/public.ts',
     kind: 'http',
     description: 'Public unit directory: units, sub-portal domains, history',
-    table: 'read',
+    // Units, their history and their children only: no accounts, no stored responses.
+    tableItems: [{ actions: ['GetItem', 'Query'], partitionPrefixes: [keys.unit('').pk, keys.unitsUnder(null).gsi1pk.replace(/ROOT$/, '')], indexes: ['gsi1'] }],
   },
   units: {
     entry: 'functions/units/admin.ts',
@@ -90,6 +102,7 @@ export const functionDefinitions = {
     kind: 'http',
     description: 'Audit log queries for auditors and operators',
     table: 'read',
+    readsAudit: true,
   },
   dependencyCheck: {
     entry: 'functions/jobs/dependency-check.ts',
@@ -105,20 +118,24 @@ export const functionDefinitions = {
     kind: 'job',
     description: 'Creates the province unit and the first operator account once',
     table: 'readwrite',
-    identityAdmin: true,
+    identityAdmin: ['AdminCreateUser', 'AdminDeleteUser', 'AdminAddUserToGroup'],
   },
   recordJobRun: {
     entry: 'functions/consumers/record-job-run.ts',
     kind: 'consumer',
     description: 'Writes every finished job run to the job ledger',
-    table: 'readwrite',
+    // Job runs, per-job counts and its own record of processed events: nothing else.
+    tableItems: [{ actions: ['GetItem', 'PutItem', 'UpdateItem', 'ConditionCheckItem'], partitionPrefixes: [keys.jobRunsOf('').pk, keys.jobStats('').pk, keys.consumedEvent('recordJobRun', '').pk] }],
   },
   cognitoPasswordChanges: {
     entry: 'functions/cognito/password-changes.ts',
     kind: 'cognito-trigger',
     description: 'Cognito triggers: records first-sign-in passwords and resets made in Cognito on the account',
     // Reads and updates the account, appends its audit entry (a transaction): nothing else.
-    tableItems: { actions: ['GetItem', 'UpdateItem', 'PutItem'], partitionPrefixes: [keys.account('').pk, keys.auditOf('').pk] },
+    tableItems: [
+      { actions: ['GetItem', 'UpdateItem'], partitionPrefixes: [keys.account('').pk] },
+      { actions: ['PutItem'], partitionPrefixes: [keys.auditOf('').pk] },
+    ],
   },
   syncIdentity: {
     entry: 'functions/consumers/sync-identity.ts',

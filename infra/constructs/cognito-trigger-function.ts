@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { functionDefinitions, type FunctionDefinition, type FunctionKey } from '../../functions/manifest';
+import { grantTableAccess } from './table-access';
 import { bundlingTarget, esmRequireBanner } from './bundling';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
@@ -47,15 +47,7 @@ export class CognitoTriggerFunction extends NodejsFunction {
         forceDockerBundling: false,
       },
     });
-    if (def.tableItems) {
-      this.addToRolePolicy(
-        new PolicyStatement({
-          actions: def.tableItems.actions.map((a) => `dynamodb:${a}`),
-          resources: [table.tableArn],
-          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': def.tableItems.partitionPrefixes.map((p) => `${p}*`) } },
-        }),
-      );
-    }
+    grantTableAccess(this, def, table);
     Validations.of(this).acknowledge({
       id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
       reason: 'The AWS-managed basic execution role only lets a function write its own logs.',

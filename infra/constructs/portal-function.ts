@@ -10,8 +10,8 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
-import { functionDefinitions, type Access, type FunctionKey, type FunctionDefinition } from '../../functions/manifest';
-import { tableDefinition } from '../definitions/table';
+import { functionDefinitions, type Access, type FunctionKey, type FunctionDefinition, type IdentityAdminAction } from '../../functions/manifest';
+import { grantTableAccess } from './table-access';
 import { bundlingTarget, esmRequireBanner } from './bundling';
 import type { BucketKey } from '../definitions/buckets';
 import type { QueueKey } from '../definitions/queues';
@@ -92,23 +92,23 @@ export class PortalFunction extends NodejsFunction {
   }
 }
 
-const TABLE_ACTIONS: Record<Access, string[]> = {
-  probe: ['dynamodb:DescribeTable'],
-  // No Scan: every access pattern has a key or an index.
-  read: ['dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
-  readwrite: [
-    'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem',
-    'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem',
-  ],
-};
+/** What account management needs (the accounts function, the identity sync consumer). */
+const ALL_IDENTITY_ADMIN_ACTIONS: readonly IdentityAdminAction[] = [
+  'AdminCreateUser',
+  'AdminDeleteUser', // undoes a creation that could not complete
+  'AdminAddUserToGroup',
+  'AdminRemoveUserFromGroup',
+  'AdminDisableUser',
+  'AdminUserGlobalSignOut',
+  'AdminInitiateAuth',
+  'AdminSetUserPassword',
+  'AdminResetUserPassword',
+  'CreateUserPoolClient',
+  'DeleteUserPoolClient',
+];
 
 function grantManifestAccess(fn: NodejsFunction, def: FunctionDefinition, resources: PortalResources) {
-  if (def.table) {
-    // Each index by name rather than `index/*`, so the grant names exactly what the code may query.
-    const tableArn = resources.table.tableArn;
-    const indexArns = def.table === 'probe' ? [] : tableDefinition.indexes.map((index) => `${tableArn}/index/${index.name}`);
-    fn.addToRolePolicy(new PolicyStatement({ actions: TABLE_ACTIONS[def.table], resources: [tableArn, ...indexArns] }));
-  }
+  grantTableAccess(fn, def, resources.table);
   for (const [key, access] of Object.entries(def.buckets ?? {}) as Array<[BucketKey, Access]>) {
     const bucket = resources.buckets[key];
     if (access === 'probe') fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
@@ -138,19 +138,7 @@ function grantManifestAccess(fn: NodejsFunction, def: FunctionDefinition, resour
   if (def.identityAdmin) {
     fn.addToRolePolicy(
       new PolicyStatement({
-        actions: [
-          'cognito-idp:AdminCreateUser',
-          'cognito-idp:AdminDeleteUser', // undoes a creation that could not complete
-          'cognito-idp:AdminAddUserToGroup',
-          'cognito-idp:AdminRemoveUserFromGroup',
-          'cognito-idp:AdminDisableUser',
-          'cognito-idp:AdminUserGlobalSignOut',
-          'cognito-idp:AdminInitiateAuth',
-          'cognito-idp:AdminSetUserPassword',
-          'cognito-idp:AdminResetUserPassword',
-          'cognito-idp:CreateUserPoolClient',
-          'cognito-idp:DeleteUserPoolClient',
-        ],
+        actions: (def.identityAdmin === true ? ALL_IDENTITY_ADMIN_ACTIONS : def.identityAdmin).map((a) => `cognito-idp:${a}`),
         resources: [resources.userPool.userPoolArn],
       }),
     );

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
 import { functionDefinitions, type FunctionKey } from '../../functions/manifest';
+import { invocation } from './table-permissions';
 
 /**
  * Loads the same handler modules CDK bundles, in process. Handlers read their environment at
@@ -47,5 +48,5 @@ export function lambdaContext(key: FunctionKey): Context {
 
 export async function invoke(key: FunctionKey, event: unknown): Promise<unknown> {
   const handler = await loadHandler(key);
-  return handler(event, lambdaContext(key));
+  return invocation.run({ function: key }, () => handler(event, lambdaContext(key)));
 }

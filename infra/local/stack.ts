@@ -9,6 +9,7 @@ import { invoke } from './functions';
 import { randomBytes } from 'node:crypto';
 import { localAuthorizer } from './identity-endpoints';
 import './event-bus'; // the local composition root for events: the stand-in for EventBridge
+import { enforceTablePermissions } from './table-permissions';
 import { loadDeploymentConfig, type DeploymentConfig } from '../config/deployment';
 
 /**
@@ -46,6 +47,8 @@ export async function startLocalStack(options: {
     IDENTITY_PROVIDER: 'local',
     LOCAL_IDP_SECRET: options.identitySecret ?? randomBytes(32).toString('base64url'),
   });
+  // As IAM on AWS: each invoked function may touch only the partitions its manifest entry grants.
+  enforceTablePermissions();
 
   const gateway = await startGateway({
     routes: allRoutes,

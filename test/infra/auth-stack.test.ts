@@ -13,7 +13,7 @@ import { passwordPolicy } from '../../shared/domain/accounts/password-policy';
 const testApp = () => new App({ outdir: mkdtempSync(join(tmpdir(), 'cdk-auth-')), context: { 'aws:cdk:bundling-stacks': [] } });
 const config = loadDeploymentConfig();
 
-type Statement = { Action: string | string[]; Resource: unknown; Condition?: Record<string, Record<string, unknown>> };
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: Record<string, Record<string, unknown>> };
 
 describe('Auth stack', () => {
   let template: Template;
@@ -79,10 +79,14 @@ describe('Auth stack', () => {
     const policies = Object.values(template.findResources('AWS::IAM::Policy'));
     const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
     const data = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('dynamodb:')));
-    expect(data).toHaveLength(1);
-    expect([data[0]!.Action].flat().sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
-    expect(data[0]!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ACCOUNT#*', 'AUDIT#*'] } });
-    expect(JSON.stringify(data[0]!.Resource)).not.toContain('index');
+    const allows = data.filter((s) => s.Effect === 'Allow');
+    // Accounts: read and update; audit: append only (no update, no read).
+    expect(allows.map((s) => ({ actions: [s.Action].flat().sort(), keys: s.Condition })).sort((a, b) => a.actions.length - b.actions.length)).toEqual([
+      { actions: ['dynamodb:PutItem'], keys: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['AUDIT#*'] } } },
+      { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], keys: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ACCOUNT#*'] } } },
+    ]);
+    expect(data.filter((s) => s.Effect === 'Deny').flatMap((s) => [s.Action].flat())).toEqual(['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query']);
+    expect(JSON.stringify(allows.map((s) => s.Resource))).not.toContain('index');
     const actions = statements.flatMap((s) => [s.Action].flat());
     expect(actions.filter((a) => /^(cognito-idp|s3|sqs|events):/.test(a))).toEqual([]);
   });
