@@ -57,7 +57,7 @@ const depsOf = (type: string, id: string): TransitionDeps => ({ itemKey: itemKey
 async function store<A extends WorkflowAggregate>(type: string, item: A, title = 'Mục thử'): Promise<void> {
   const opens = item.openClocks.map((clock) => {
     const open = { clock, policy: 'qa.classify' as const, basis: 'test', assignee: { unitCode: item.unitPath[0]! }, startedAt: now.toISOString() };
-    return openClockWork(tableName(), { type, id: item.id }, open, deadlines.addWorkingDays(now, 1).dueAt, title);
+    return openClockWork(tableName(), { type, id: item.id }, open, deadlines.addWorkingDays(now, policy.value('qa.classify').value).dueAt, title);
   });
   await commitWork({
     actions: [
@@ -205,6 +205,23 @@ describe('a workflow transition commits whole', () => {
     expect(await stale.then(() => 200, statusOf)).toBe(412);
     expect((await traces(id)).audits).toHaveLength(1);
   });
+
+  it('guards on the version, not only the state: of twenty progress notices (a step that stays in its state) one wins', async () => {
+    const id = `q-${randomUUID()}`;
+    const question: QuestionWorkflowItem = { id, state: 'accepted', version: 3, unitPath: ['demo'], assignee: { unitPath: ['soa', 'demo'] }, openClocks: [] };
+    await store('Question', question);
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        applyTransition(ctx(i % 2 ? head : officer), questionWorkflow, question, 'notify-progress', { publicNote: `Thông báo ${i}` }, depsOf('Question', id)),
+      ),
+    );
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    expect(outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected').map((o) => statusOf(o.reason))).toEqual(Array(19).fill(409));
+    expect(await stored('Question', id)).toMatchObject({ state: 'accepted', version: 4 });
+    const { audits, events } = await traces(id);
+    expect(audits).toHaveLength(1);
+    expect(events).toHaveLength(1);
+  });
 });
 
 describe('random action sequences on the question workflow', () => {
@@ -292,7 +309,14 @@ describe('random action sequences on the question workflow', () => {
         expect(audits.map((a) => a.after.version).sort((x, y) => x - y)).toEqual(Array.from({ length: accepted }, (_, i) => i + 2));
         const open = work.filter((w) => w.status === 'open');
         expect(open.map((w) => w.clock).sort()).toEqual([...model.openClocks].sort());
-        expect(open.every((w) => w.duePk === 'DUEWORK' && typeof w.dueAt === 'string' && w.dueAt > w.openedAt)).toBe(true);
+        // Due when its policy says, counted from its start: the answer in working days, a return of
+        // a question outside the unit's competence in calendar days (BĐ 12.4, 12.5).
+        for (const w of open) {
+          const { value, unit } = policy.value(w.policy);
+          const start = new Date(w.openedAt);
+          const due = unit === 'workingDays' ? deadlines.addWorkingDays(start, value) : deadlines.addCalendarDays(start, value);
+          expect(w).toMatchObject({ duePk: 'DUEWORK', dueAt: due.dueAt });
+        }
         expect(work.filter((w) => w.status !== 'open').every((w) => w.duePk === undefined && w.gsi2pk === undefined)).toBe(true);
       }),
       { numRuns: 30 },
