@@ -28,6 +28,29 @@ const accountIdentityDetail = z.object({
   unitCode: z.string().min(1),
 });
 
+/**
+ * One accepted workflow action (shared/domain/workflow): the item, the step, and only what the
+ * public or the submitter may read (internal comments stay in the audit log). `event` is the
+ * table's name for the step (`ContentApproved`), `key` is stable per item and version so
+ * consumers can de-duplicate by it even across transactions.
+ */
+const workflowTransitionedDetail = z.object({
+  key: z.string().min(1),
+  event: z.string().min(1),
+  type: z.string().min(1),
+  id: z.string().min(1),
+  action: z.string().min(1),
+  from: z.string().min(1),
+  to: z.string().min(1),
+  version: z.number().int().positive(),
+  unitCode: z.string(),
+  assignedTo: z.string().nullable(),
+  actor: z.object({ id: z.string().min(1), kind: z.enum(['user', 'machine']) }),
+  at: z.iso.datetime({ offset: true }),
+  reason: z.string().optional(),
+  publicNote: z.string().optional(),
+});
+
 export const eventCatalogue = {
   JobRunFinished: {
     source: `${EVENT_SOURCE_PREFIX}.jobs`,
@@ -52,6 +75,12 @@ export const eventCatalogue = {
     detailType: 'AccountRolesChanged',
     detail: accountIdentityDetail.extend({ previous: z.array(role), next: z.array(role) }),
     description: "An account's roles changed: the identity provider's groups follow.",
+  },
+  WorkflowTransitioned: {
+    source: `${EVENT_SOURCE_PREFIX}.workflow`,
+    detailType: 'WorkflowTransitioned',
+    detail: workflowTransitionedDetail,
+    description: 'A content item or question took a workflow step (routed nowhere yet: content and Q&A consumers subscribe).',
   },
 } as const;
 

@@ -66,6 +66,13 @@ export const keys = {
     gsi2pk: join('UNITWORK', unitCode),
     ...(openedAt ? { gsi2sk: join(openedAt, workId ?? '') } : {}),
   }),
+  /**
+   * The open work of one workflow clock of one item (`ContentItem`, `c-1`, `publication`): one
+   * item per clock, reopened in place when the clock starts again (the audit log keeps history).
+   */
+  workflowClockWorkId: (aggregateType: string, aggregateId: string, clock: string) => join(aggregateType, aggregateId, clock),
+  /** due index (sparse, only while the work is open): every open deadline by its due instant. */
+  openWorkDue: (dueAt?: string) => ({ duePk: 'DUEWORK', ...(dueAt ? { dueAt } : {}) }),
 
   /** Audit entries per scope (a unit code, or PORTAL for portal-wide settings), by time. */
   auditEntry: (scope: string, at: string, id: string): Key => ({ pk: join('AUDIT', scope), sk: join(at, id) }),

@@ -1,0 +1,137 @@
+import { pendingEvent, type EventDetail, type PendingEvent } from '../../../events/catalogue';
+import type { ClockClose, ClockOpen, TransitionPlan } from '../../domain/workflow';
+import { keys, type Key } from './keys';
+import type { Work, WriteAction } from './unit-of-work';
+
+/**
+ * Turns a workflow plan (shared/domain/workflow `decide()`) into one unit of work: the item's
+ * conditional update, its audit entry, the work items of the clocks it opens and closes, and its
+ * event. Committed together, a transition happens whole or not at all, and of two transitions
+ * from the same version exactly one commits.
+ */
+export interface PlanWriteOptions {
+  readonly tableName: string;
+  /** The key of the item the plan changes (its `state` and `version` attributes are the guard). */
+  readonly itemKey: Key;
+  /** The due instant (ISO) of a clock the plan opens: the caller counts it on the working calendar. */
+  readonly dueOf: (open: ClockOpen<string>) => string;
+  /** The client named the version (If-Match): a lost race is then a 412, not a 409. */
+  readonly ifMatch?: boolean;
+  /** The open work's title for the people who must act (default: the item's type and id). */
+  readonly title?: string;
+}
+
+export function workOfPlan(plan: TransitionPlan<string, string, string>, options: PlanWriteOptions): Required<Work> {
+  const { tableName } = options;
+  const title = options.title ?? `${plan.aggregate.type} ${plan.aggregate.id}`;
+  return {
+    actions: [
+      itemUpdate(plan, options),
+      ...plan.work.open.map((open) => openClockWork(tableName, plan.aggregate, open, options.dueOf(open), title)),
+      ...plan.work.close.map((close) => closeClockWork(tableName, plan.aggregate, close)),
+    ],
+    audits: [plan.audit],
+    events: plan.events.map(
+      (e): PendingEvent => pendingEvent('WorkflowTransitioned', { key: e.id, event: e.name, ...e.detail } as EventDetail<'WorkflowTransitioned'>),
+    ),
+  };
+}
+
+/** Sets the plan's next workflow fields where the item is still in `from` at `expectedVersion`. */
+function itemUpdate(plan: TransitionPlan<string, string, string>, options: PlanWriteOptions): WriteAction {
+  const { next } = plan;
+  const set = ['#state = :to', '#version = :next', '#openClocks = :openClocks'];
+  const remove: string[] = [];
+  const values: Record<string, unknown> = {
+    ':to': next.state,
+    ':next': next.version,
+    ':openClocks': next.openClocks,
+    ':from': plan.from,
+    ':expected': plan.expectedVersion,
+  };
+  for (const field of ['submittedBy', 'assignee'] as const) {
+    const value = next[field];
+    if (value === undefined) remove.push(`#${field}`);
+    else {
+      set.push(`#${field} = :${field}`);
+      values[`:${field}`] = value;
+    }
+  }
+  const { type, id } = plan.aggregate;
+  const message = options.ifMatch
+    ? { vi: `${type} ${id} đã thay đổi từ phiên bản ${plan.expectedVersion} bạn đã xem`, en: `${type} ${id} changed since version ${plan.expectedVersion} you saw` }
+    : { vi: `${type} ${id} vừa được người khác thay đổi; hãy tải lại và thử lại`, en: `${type} ${id} was just changed by someone else; reload and try again` };
+  return {
+    item: {
+      Update: {
+        TableName: options.tableName,
+        Key: options.itemKey,
+        UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
+        ConditionExpression: '#state = :from AND #version = :expected',
+        ExpressionAttributeNames: { '#state': 'state', '#version': 'version', '#openClocks': 'openClocks', '#submittedBy': 'submittedBy', '#assignee': 'assignee' },
+        ExpressionAttributeValues: values,
+      },
+    },
+    onConflict: options.ifMatch ? { code: 'precondition_failed', message, field: 'header.if-match' } : { code: 'conflict', message },
+  };
+}
+
+type AggregateRef = { readonly type: string; readonly id: string };
+
+/**
+ * Opens the work item of a clock (also for an item created with clocks running): listed for its
+ * unit and assignee (gsi2, gsi1) and, by due instant, for the escalation sweep (due index), all
+ * three only while it is open. A clock that ran before is reopened in place; one running refuses.
+ */
+export function openClockWork(tableName: string, aggregate: AggregateRef, open: ClockOpen<string>, dueAt: string, title: string): WriteAction {
+  const workId = keys.workflowClockWorkId(aggregate.type, aggregate.id, open.clock);
+  const { unitCode, personId } = open.assignee;
+  return {
+    item: {
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...keys.work(workId),
+          type: 'WorkAssignment',
+          workId,
+          kind: `${aggregate.type}.${open.clock}`,
+          title,
+          unitCode,
+          ...(personId !== undefined && { assigneeId: personId }),
+          openedAt: open.startedAt,
+          status: 'open',
+          aggregateType: aggregate.type,
+          aggregateId: aggregate.id,
+          clock: open.clock,
+          policy: open.policy,
+          basis: open.basis,
+          ...keys.openWorkOfUnit(unitCode, open.startedAt, workId),
+          ...(personId !== undefined && keys.openWorkOfAssignee(personId, open.startedAt, workId)),
+          ...keys.openWorkDue(dueAt),
+        },
+        ConditionExpression: 'attribute_not_exists(pk) OR #status = :done',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':done': 'done' },
+      },
+    },
+    onConflict: { message: { vi: `Thời hạn "${open.clock}" của ${aggregate.id} đang chạy`, en: `The "${open.clock}" clock of ${aggregate.id} is running already` } },
+  };
+}
+
+/** Closes a clock's work item if open, taking it off every open-work and due listing. */
+function closeClockWork(tableName: string, aggregate: AggregateRef, close: ClockClose<string>): WriteAction {
+  const workId = keys.workflowClockWorkId(aggregate.type, aggregate.id, close.clock);
+  return {
+    item: {
+      Update: {
+        TableName: tableName,
+        Key: keys.work(workId),
+        UpdateExpression: 'SET #status = :done, closedAt = :at REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk, duePk, dueAt',
+        ConditionExpression: '#status = :open',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':done': 'done', ':open': 'open', ':at': close.closedAt },
+      },
+    },
+    onConflict: { message: { vi: `Thời hạn "${close.clock}" của ${aggregate.id} không còn mở`, en: `The "${close.clock}" clock of ${aggregate.id} is not open` } },
+  };
+}
