@@ -2,12 +2,12 @@ import { resolve } from 'node:path';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { functionDefinitions, type FunctionDefinition, type FunctionKey } from '../../functions/manifest';
 import { grantTableAccess } from './table-access';
-import { bundlingTarget, esmRequireBanner } from './bundling';
+import { lambdaBundling } from './bundling';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 
@@ -36,16 +36,7 @@ export class CognitoTriggerFunction extends NodejsFunction {
       logGroup,
       loggingFormat: LoggingFormat.JSON,
       environment: { POWERTOOLS_SERVICE_NAME: key, NODE_OPTIONS: '--enable-source-maps', TABLE_NAME: table.tableName },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: bundlingTarget,
-        minify: true,
-        sourceMap: true,
-        externalModules: [],
-        mainFields: ['module', 'main'],
-        banner: esmRequireBanner,
-        forceDockerBundling: false,
-      },
+      bundling: lambdaBundling,
     });
     grantTableAccess(this, def, table);
     Validations.of(this).acknowledge({

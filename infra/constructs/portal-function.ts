@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -12,7 +12,7 @@ import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { functionDefinitions, type Access, type FunctionKey, type FunctionDefinition, type IdentityAdminAction } from '../../functions/manifest';
 import { grantTableAccess } from './table-access';
-import { bundlingTarget, esmRequireBanner } from './bundling';
+import { lambdaBundling } from './bundling';
 import type { BucketKey } from '../definitions/buckets';
 import type { QueueKey } from '../definitions/queues';
 import { configEnvironment, type DeploymentConfig } from '../config/deployment';
@@ -71,18 +71,7 @@ export class PortalFunction extends NodejsFunction {
         USER_POOL_ID: resources.userPool.userPoolId,
         USER_POOL_CLIENT_ID: resources.userPoolClient.userPoolClientId,
       },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: bundlingTarget,
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false, // no embedded sources: they cost import time and memory
-        externalModules: [],
-        mainFields: ['module', 'main'],
-        // Some dependencies still call require(); give the ESM bundle one.
-        banner: esmRequireBanner,
-        forceDockerBundling: false,
-      },
+      bundling: lambdaBundling,
     });
     grantManifestAccess(this, def, resources);
     Validations.of(this).acknowledge({

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { functionDefinitions } from '../../functions/manifest';
 import { bundleOptions } from '../../infra/constructs/bundling';
+import { configEnvironment, loadDeploymentConfig } from '../../infra/config/deployment';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -25,12 +26,12 @@ async function bundle(entry: string, outfile: string): Promise<number> {
   return Object.entries(out.metafile.outputs).filter(([file]) => file.endsWith('.mjs')).reduce((sum, [, o]) => sum + o.bytes, 0);
 }
 
-/** Enough environment for a handler module to load (values are never used to call anything). */
+/** Enough environment for a handler module to load: the deployment config's, plus resource names never called. */
 const fakeEnv = {
+  ...configEnvironment(loadDeploymentConfig()),
   TABLE_NAME: 'bench', MEDIA_BUCKET: 'bench', BACKUP_BUCKET: 'bench', EVENT_BUS_NAME: 'bench',
   QUEUE_URLS: '{}', USER_POOL_ID: 'ap-southeast-1_bench', USER_POOL_CLIENT_ID: 'bench', AWS_REGION: 'ap-southeast-1',
-  PROVINCE_CODE: 'bench', PROVINCE_DOMAIN: 'bench.gov.vn', PROVINCE_NAME: 'Bench', PROVINCE_NAME_EN: 'Bench',
-  OPERATOR_EMAIL: 'bench@bench.gov.vn', POLICY_PRESET: 'national', LOG_LEVEL: 'SILENT', CORS_ALLOWED_ORIGINS: 'https://bench.gov.vn',
+  LOG_LEVEL: 'SILENT',
 };
 
 function importMs(file: string): number {

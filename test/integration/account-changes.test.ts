@@ -3,7 +3,7 @@ import { ScanCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { dynamoClient } from '../../shared/adapters/aws-clients';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { eventually, useLocalStack } from '../support/local-stack';
-import { bearer, commitWork, NEW_PASSWORD, person, seedTree, type Person } from '../support/directory';
+import { commitWork, NEW_PASSWORD, person, seedTree, type Person, caller } from '../support/directory';
 import { directory } from '../../shared/application/directory';
 import { MAX_TRANSACTION_ACTIONS, TransactionTooLargeError } from '../../shared/adapters/dynamo/unit-of-work';
 import { keys } from '../../shared/adapters/dynamo/keys';
@@ -12,15 +12,7 @@ import { keys } from '../../shared/adapters/dynamo/keys';
 const local = useLocalStack();
 let admin: Person;
 
-const call = async (path: string, who: Person | undefined, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
-  const res = await local.api(path, {
-    method: init.method ?? 'GET',
-    headers: { ...(who ? bearer(who) : {}), ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as any };
-};
+const call = caller(local.api);
 
 const items = async () =>
   ((await local.clients().dynamodb.send(new ScanCommand({ TableName: local.stack().resources.tableName, ConsistentRead: true }))).Items ?? []).map((i) => unmarshall(i));

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useLocalStack } from '../support/local-stack';
-import { bearer, commitWork, NEW_PASSWORD, openWork, person, seedTree, signIn, type Person } from '../support/directory';
+import { commitWork, NEW_PASSWORD, openWork, person, seedTree, signIn, type Person, caller } from '../support/directory';
 import { directory } from '../../shared/application/directory';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
@@ -9,15 +9,7 @@ const local = useLocalStack();
 let admin: Person; // province operator
 let auditor: Person;
 
-const call = async (path: string, who: Person | undefined, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
-  const res = await local.api(path, {
-    method: init.method ?? 'GET',
-    headers: { ...(who ? bearer(who) : {}), ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as any };
-};
+const call = caller(local.api);
 const auditOf = async (unit: string) => (await call(`/audit?unit=${unit}&limit=100`, auditor)).body.items as Array<Record<string, any>>;
 
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useLocalStack } from '../support/local-stack';
-import { bearer, person, seedTree, type Person } from '../support/directory';
+import { person, seedTree, type Person, caller } from '../support/directory';
 import { ensureUnits } from '../../shared/application/bootstrap';
 import { directory } from '../../shared/application/directory';
 
@@ -9,15 +9,7 @@ const local = useLocalStack();
 let admin: Person; // province operator
 let deptOperator: Person; // operator of department soa only
 
-const call = async (path: string, who: Person | undefined, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
-  const res = await local.api(path, {
-    method: init.method ?? 'GET',
-    headers: { ...(who ? bearer(who) : {}), ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as any };
-};
+const call = caller(local.api);
 
 beforeAll(async () => {
   await seedTree();

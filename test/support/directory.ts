@@ -60,3 +60,16 @@ export const commitWork = (work: Work) => directory().uow.commit(work, { request
 
 /** Registers open work, as content and Q&A will. */
 export const openWork = (work: WorkAssignment) => commitWork({ actions: [directory().work.open(work)] });
+
+/** Calls the API as `who` (or anonymously) with a JSON body; returns the status and the parsed body. */
+export function caller(api: Api) {
+  return async (path: string, who: Person | undefined, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
+    const res = await api(path, {
+      method: init.method ?? 'GET',
+      headers: { ...(who ? bearer(who) : {}), ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+    });
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as any };
+  };
+}
