@@ -56,6 +56,10 @@ describe.each(accessRules)('$action ($scope)', (rule) => {
     for (const role of allowedHere) expect(can(person([role], 'cattan'), rule.action, commune, now), role).toBe(true);
   });
 
+  it('allows one of its roles held among others the rule does not list', () => {
+    for (const role of allowedHere) expect(can(person([...refused, role], 'cattan'), rule.action, commune, now), role).toBe(true);
+  });
+
   it('refuses every other role, even in the target unit', () => {
     for (const role of refused) expect(can(person([role], 'cattan'), rule.action, commune, now), role).toBe(false);
     expect(can(person(refused, 'cattan'), rule.action, commune, now)).toBe(false);

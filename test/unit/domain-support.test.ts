@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { auditEntry, passwordChangeAudit } from '../../shared/domain/audit';
 import { dayNumber, isoWeekday, parseIsoDate, toIsoDate, civil } from '../../shared/domain/calendar';
+import { machineScopeNames, RESOURCE_SERVER, USER_SCOPE } from '../../shared/domain/access/scopes';
+import { usernameSchema } from '../../shared/domain/accounts/account';
 import { DomainError, invalidField } from '../../shared/domain/errors';
 import { foldDiacritics, nfc, text } from '../../shared/domain/text';
 
@@ -83,8 +85,25 @@ describe('civil dates', () => {
 
   it('parse YYYY-MM-DD strictly', () => {
     expect(parseIsoDate('2028-02-29')).toBe(dayNumber(2028, 2, 29));
-    for (const bad of ['2027-02-29', '2026-02-30', '2026-13-01', '2026-00-10', '2026-3-9', ' 2026-03-09', '2026-03-09T00:00', 'x']) {
+    for (const bad of ['0050-01-01', '2027-02-29', '2026-02-30', '2026-13-01', '2026-00-10', '2026-3-9', ' 2026-03-09', '2026-03-09T00:00', 'x']) {
       expect(parseIsoDate(bad), bad).toBeUndefined();
     }
+  });
+});
+
+describe('usernames and scopes', () => {
+  it('usernames are lower-case ASCII labels joined by dots, dashes or underscores, at most six, 64 characters', () => {
+    for (const ok of ['admin', 'admin.sotttt', 'nguyenvana.phucat', 'a-b_c.d', 'a.b.c.d.e.f', 'x'.repeat(64)]) {
+      expect(usernameSchema.safeParse(ok).success, ok).toBe(true);
+    }
+    for (const bad of ['Admin', '.admin', 'admin.', 'a..b', 'a.b.c.d.e.f.g', 'quản.trị', 'x'.repeat(65), '']) {
+      expect(usernameSchema.safeParse(bad).success, bad).toBe(false);
+    }
+  });
+
+  it('machine clients get portal/* scopes; people carry Cognito’s own', () => {
+    expect(USER_SCOPE).toBe('aws.cognito.signin.user.admin');
+    expect(RESOURCE_SERVER).toBe('portal');
+    expect(machineScopeNames).toEqual(['portal/read', 'portal/content.submit', 'portal/qa.answer']);
   });
 });

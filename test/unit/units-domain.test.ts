@@ -52,6 +52,11 @@ describe('admin account names (NA 10.2d)', () => {
     expect(adminAccountName({ kind: 'commune', slug: 'phuongmot' }, [province])).toBe('admin.phuongmot');
     expect(adminAccountName({ kind: 'commune', slug: 'cattan' }, [district, province])).toBe('admin.phucat.cattan');
   });
+
+  it('runs from the top down, whatever the depth', () => {
+    const upper = { kind: 'district' as const, slug: 'tren' };
+    expect(adminAccountName({ kind: 'commune', slug: 'xa' }, [{ kind: 'district', slug: 'duoi' }, upper, province])).toBe('admin.tren.duoi.xa');
+  });
 });
 
 describe('which unit may sit under which', () => {
