@@ -47,6 +47,32 @@ describe('the rule table', () => {
   });
 });
 
+describe('the rules in force', () => {
+  // Who may do what today, pinned: changing a rule must change this test too. Actions added later
+  // are covered by the table-driven tests below.
+  const pinned: Record<string, { roles: Role[]; scope: 'own-unit' | 'unit-tree'; delegable?: true }> = {
+    'unit.manage': { roles: ['operator'], scope: 'unit-tree' },
+    'account.read': { roles: ['operator', 'auditor', 'unit-head'], scope: 'unit-tree' },
+    'account.manage': { roles: ['operator'], scope: 'unit-tree' },
+    'delegation.manage': { roles: ['chief-editor'], scope: 'own-unit' },
+    'delegation.read': { roles: ['chief-editor', 'deputy-editor', 'operator', 'auditor'], scope: 'unit-tree' },
+    'audit.read': { roles: ['auditor', 'operator'], scope: 'unit-tree' },
+    'calendar.manage': { roles: ['operator'], scope: 'unit-tree' },
+    'calendar.read-config': { roles: ['operator', 'auditor'], scope: 'unit-tree' },
+    'work.read': { roles: ['operator', 'auditor', 'unit-head', 'unit-officer', 'chief-editor', 'secretary'], scope: 'unit-tree' },
+    'content.approve': { roles: ['chief-editor', 'deputy-editor'], scope: 'own-unit', delegable: true },
+    'qa.answer': { roles: ['unit-head', 'unit-officer'], scope: 'own-unit' },
+  };
+
+  it.each(Object.entries(pinned))('%s', (action, expected) => {
+    const rules = rulesFor(action as Action);
+    expect(rules).toHaveLength(1);
+    expect([...rules[0]!.roles].sort()).toEqual([...expected.roles].sort());
+    expect(rules[0]!.scope).toBe(expected.scope);
+    expect(rules[0]!.delegable ?? false).toBe(expected.delegable ?? false);
+  });
+});
+
 describe.each(accessRules)('$action ($scope)', (rule) => {
   const allowedHere = roles.filter((role) => decidesAlone(rule, role));
   const refused = roles.filter((role) => !rule.roles.includes(role));
