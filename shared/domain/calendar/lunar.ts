@@ -85,6 +85,7 @@ function month11(year: number, tz: number): number {
   // Stryker disable next-line ConditionalExpression: computing again gives the same start, only slower
   if (start === undefined) {
     start = computeMonth11(year, tz);
+    // Stryker disable next-line CallExpression: without the cache every call computes the start again: slower, same result
     month11Starts.set(key, start);
   }
   return start;
