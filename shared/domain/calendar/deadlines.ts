@@ -188,6 +188,7 @@ export class DeadlineCalculator {
   private nextWorkingDay(day: DayNumber, skips: SkippedDay[], includeFirst = false): DayNumber {
     if (includeFirst) {
       const first = this.calendar.nonWorkingReason(day);
+      // Stryker disable next-line ConditionalExpression: only asked for a day known to be off, which always has a reason
       if (first) skips.push(skipped(day, first));
     }
     let next = day + 1;

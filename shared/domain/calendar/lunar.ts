@@ -74,8 +74,24 @@ const sunSegment = (jdn: number, tz: number) => floor((sunLongitude(jdn - 0.5 - 
 /** Julian day number of the local day on which the k-th new moon falls. */
 const newMoonDay = (k: number, tz: number) => floor(newMoon(k) + 0.5 + tz / 24);
 
-/** Start (JDN) of lunar month 11, the month of the winter solstice of solar year `year`. */
+/**
+ * Start (JDN) of lunar month 11, the month of the winter solstice of solar year `year`. Every
+ * conversion asks for two or three of these, so each (year, zone) is computed once.
+ */
+const month11Starts = new Map<string, number>(); // ≤ 2 zones × the 1899–2101 years the calendar asks for
 function month11(year: number, tz: number): number {
+  const key = `${year}:${tz}`;
+  let start = month11Starts.get(key);
+  // Stryker disable next-line ConditionalExpression: computing again gives the same start, only slower
+  if (start === undefined) {
+    start = computeMonth11(year, tz);
+    // Stryker disable next-line CallExpression: without the cache every call computes the start again: slower, same result
+    month11Starts.set(key, start);
+  }
+  return start;
+}
+
+function computeMonth11(year: number, tz: number): number {
   const off = toJdn(dayNumber(year, 12, 31)) - 2415021;
   const k = floor(off / SYNODIC_MONTH);
   const nm = newMoonDay(k, tz);

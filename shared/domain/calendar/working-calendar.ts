@@ -68,7 +68,9 @@ function ruleDays(rule: HolidayRule, year: number): DayNumber[] {
     for (const lunarYear of [year - 1, year]) {
       if (lunarYear < FIRST_YEAR) continue;
       const day = lunarToSolar({ day: date.day, month: date.month, year: lunarYear, leap: false });
-      if (day !== undefined && civil(day).year === year) days.push(day);
+      // Stryker disable next-line ConditionalExpression: civil(undefined) has a NaN year, so the year test below drops a missing date anyway
+      if (day === undefined) continue;
+      if (civil(day).year === year) days.push(day);
     }
   } else {
     const first = tet(year);

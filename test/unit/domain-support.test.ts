@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { auditEntry, passwordChangeAudit } from '../../shared/domain/audit';
+import { dayNumber, isoWeekday, parseIsoDate, toIsoDate, civil } from '../../shared/domain/calendar';
+import { machineScopeNames, RESOURCE_SERVER, USER_SCOPE } from '../../shared/domain/access/scopes';
+import { usernameSchema } from '../../shared/domain/accounts/account';
+import { DomainError, invalidField } from '../../shared/domain/errors';
+import { foldDiacritics, nfc, text } from '../../shared/domain/text';
+
+/** The small shared pieces of the domain: errors, bilingual text, audit entries, civil dates. */
+const now = new Date('2026-03-10T03:00:00.000Z');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+describe('domain errors', () => {
+  it('carry a code, both messages (English as the message) and the failing fields', () => {
+    const error = new DomainError('conflict', { vi: 'Xung đột', en: 'Conflict' });
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe('DomainError');
+    expect(error.message).toBe('Conflict');
+    expect(error.fields).toEqual([]);
+  });
+
+  it('invalidField names the field, with code invalid unless told', () => {
+    const message = { vi: 'Sai', en: 'Wrong' };
+    const error = invalidField('body.x', message);
+    expect(error.code).toBe('validation');
+    expect(error.messages).toBe(message);
+    expect(error.fields).toStrictEqual([{ field: 'body.x', code: 'invalid', message }]);
+    expect(invalidField('body.x', message, 'taken').fields[0]?.code).toBe('taken');
+  });
+});
+
+describe('text', () => {
+  it('pairs Vietnamese and English', () => {
+    expect(text('Xin chào', 'Hello')).toStrictEqual({ vi: 'Xin chào', en: 'Hello' });
+  });
+
+  it('stores NFC and folds diacritics, đ and Đ included', () => {
+    expect(nfc('Việt'.normalize('NFD'))).toBe('Việt');
+    expect(nfc('Việt'.normalize('NFD'))).toHaveLength(4);
+    expect(foldDiacritics('Đường Điện Biên Phủ, đảo Cát Bà')).toBe('Duong Dien Bien Phu, dao Cat Ba');
+    expect(foldDiacritics('Ừ'.normalize('NFD'))).toBe('U');
+  });
+});
+
+describe('audit entries', () => {
+  it('add an id and the time to what happened', () => {
+    const fields = { scope: 'demo', actor: { id: 'a', kind: 'user' }, action: 'unit.rename', target: { type: 'Unit', id: 'u' }, before: 1, after: 2, requestId: 'r' };
+    const entry = auditEntry(fields, now);
+    expect(entry).toStrictEqual({ id: expect.stringMatching(UUID), at: '2026-03-10T03:00:00.000Z', ...fields });
+    expect(auditEntry(fields, now).id).not.toBe(entry.id);
+    expect(Math.abs(Date.parse(auditEntry(fields).at) - Date.now())).toBeLessThan(60_000);
+  });
+
+  it('record a password change without the secret, first sign-in told apart', () => {
+    const account = { id: 'acc-1', unitCode: 'sotttt' };
+    expect(passwordChangeAudit(account, 'req-1', now, false)).toStrictEqual({
+      id: expect.stringMatching(UUID),
+      at: '2026-03-10T03:00:00.000Z',
+      scope: 'sotttt',
+      actor: { id: 'acc-1', kind: 'user' },
+      action: 'account.password-change',
+      target: { type: 'Account', id: 'acc-1' },
+      before: null,
+      after: { passwordChangedAt: '2026-03-10T03:00:00.000Z' },
+      requestId: 'req-1',
+    });
+    expect(passwordChangeAudit(account, 'req-1', now, true).action).toBe('account.first-password');
+  });
+});
+
+describe('civil dates', () => {
+  it('number days from 1970-01-01 and back, before and after it', () => {
+    expect(dayNumber(1970, 1, 1)).toBe(0);
+    expect(dayNumber(1969, 12, 31)).toBe(-1);
+    expect(toIsoDate(dayNumber(1900, 3, 1))).toBe('1900-03-01');
+    expect(civil(dayNumber(2100, 12, 31))).toStrictEqual({ year: 2100, month: 12, day: 31 });
+  });
+
+  it('give ISO weekdays, Monday 1 to Sunday 7, before 1970 too', () => {
+    expect(isoWeekday(dayNumber(2026, 3, 9))).toBe(1);
+    expect(isoWeekday(dayNumber(2026, 3, 8))).toBe(7);
+    expect(isoWeekday(dayNumber(1900, 1, 1))).toBe(1);
+    expect(isoWeekday(dayNumber(1969, 12, 28))).toBe(7);
+  });
+
+  it('parse YYYY-MM-DD strictly', () => {
+    expect(parseIsoDate('2028-02-29')).toBe(dayNumber(2028, 2, 29));
+    for (const bad of ['0050-01-01', '2027-02-29', '2026-02-30', '2026-13-01', '2026-00-10', '2026-3-9', ' 2026-03-09', '2026-03-09T00:00', 'x']) {
+      expect(parseIsoDate(bad), bad).toBeUndefined();
+    }
+  });
+});
+
+describe('usernames and scopes', () => {
+  it('usernames are lower-case ASCII labels joined by dots, dashes or underscores, at most six, 64 characters', () => {
+    for (const ok of ['admin', 'admin.sotttt', 'nguyenvana.phucat', 'a-b_c.d', 'a.b.c.d.e.f', 'x'.repeat(64)]) {
+      expect(usernameSchema.safeParse(ok).success, ok).toBe(true);
+    }
+    for (const bad of ['Admin', '.admin', 'admin.', 'a..b', 'a.b.c.d.e.f.g', 'quản.trị', 'x'.repeat(65), '']) {
+      expect(usernameSchema.safeParse(bad).success, bad).toBe(false);
+    }
+  });
+
+  it('machine clients get portal/* scopes; people carry Cognito’s own', () => {
+    expect(USER_SCOPE).toBe('aws.cognito.signin.user.admin');
+    expect(RESOURCE_SERVER).toBe('portal');
+    expect(machineScopeNames).toEqual(['portal/read', 'portal/content.submit', 'portal/qa.answer']);
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../../shared/domain/errors';
+import { effectivePolicy, nationalPreset, policyRuleIds, policyRules, presets } from '../../shared/domain/policies';
+
+/** The values a deployment runs with: preset, national fallback, overrides, each with its source and basis. */
+describe('effective policy', () => {
+  it.each(presets)('$id: its own values, the national value where it is silent, in rule order', (preset) => {
+    const policy = effectivePolicy(preset.id);
+    expect(policy.preset).toBe(preset.id);
+    expect(policy.name).toBe(preset.name);
+    expect(policy.act).toBe(preset.act);
+    expect(policy.values.map((v) => v.rule)).toEqual(policyRuleIds);
+    for (const rule of policyRuleIds) {
+      const own = preset.values[rule];
+      const expected = own
+        ? { ...own, source: preset.id === 'national' ? 'national' : 'preset' }
+        : { ...nationalPreset.values[rule], source: 'national' };
+      expect(policy.value(rule)).toStrictEqual({ rule, name: policyRules[rule].name, unit: policyRules[rule].unit, ...expected });
+    }
+  });
+
+  it('Bình Định answers questions in 4 working days (BĐ 12.4) and publishes statistics on the national clock', () => {
+    const policy = effectivePolicy('binh-dinh-2020');
+    expect(policy.value('qa.answer')).toMatchObject({ value: 4, basis: 'BĐ 12.4', source: 'preset', unit: 'workingDays' });
+    expect(policy.value('publish.statistics')).toMatchObject({ value: 5, basis: 'LTCTT 2016 Điều 18.4', source: 'national' });
+    expect(policy.value('qa.returnOutOfScope').unit).toBe('calendarDays');
+  });
+
+  it('keeps a note with the value it explains', () => {
+    expect(effectivePolicy('cao-bang-2015').value('publish.draftForComment')).toMatchObject({ value: 0, note: 'cập nhật ngay / immediately', source: 'preset' });
+  });
+
+  it('replaces single values by overrides, with their basis and no inherited note', () => {
+    const policy = effectivePolicy('national', { 'qa.classify': { value: 2, basis: 'QĐ 1/2026' } });
+    expect(policy.value('qa.classify')).toStrictEqual({
+      rule: 'qa.classify',
+      name: policyRules['qa.classify'].name,
+      unit: 'workingDays',
+      value: 2,
+      basis: 'QĐ 1/2026',
+      source: 'override',
+    });
+    expect(policy.value('qa.answer').source).toBe('national');
+  });
+
+  it('accepts overrides from 0 to 365 days', () => {
+    expect(effectivePolicy('binh-dinh-2020', { 'qa.answer': { value: 0, basis: 'x' } }).value('qa.answer').value).toBe(0);
+    expect(effectivePolicy('binh-dinh-2020', { 'qa.answer': { value: 365, basis: 'x' } }).value('qa.answer').value).toBe(365);
+  });
+
+  it('refuses overrides outside 0–365 or not whole, and unknown rules', () => {
+    for (const value of [-1, 366, 1.5]) {
+      expect(() => effectivePolicy('national', { 'qa.answer': { value, basis: 'x' } })).toThrow('Override qa.answer must be a whole number of days from 0 to 365');
+    }
+    expect(() => effectivePolicy('national', { 'qa.nope': { value: 1, basis: 'x' } })).toThrow('Unknown policy rule in overrides: qa.nope');
+  });
+
+  it('refuses an unknown preset with a not-found error in both languages', () => {
+    let error: unknown;
+    try {
+      effectivePolicy('ha-noi-2030');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe('not_found');
+    expect((error as DomainError).messages).toStrictEqual({ vi: 'Không có bộ thời hạn "ha-noi-2030"', en: 'No policy preset "ha-noi-2030"' });
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../../shared/domain/errors';
+import { adminAccountName, assertParentAllowed, domainOf, languageDomains, slugOf } from '../../shared/domain/units/unit';
+
+/** Sub-portal domains, admin account names and the unit hierarchy (QN 4, TG 4, NA 10.2d). */
+const province = { kind: 'province' as const, slug: 'binhdinh', domain: 'binhdinh.gov.vn' };
+const district = { kind: 'district' as const, slug: 'phucat', domain: 'phucat.binhdinh.gov.vn' };
+
+const failure = (fn: () => void): DomainError => {
+  try {
+    fn();
+  } catch (e) {
+    return e as DomainError;
+  }
+  throw new Error('expected a DomainError');
+};
+
+describe('slugs', () => {
+  it('folds diacritics, drops everything but lower-case letters and digits, and keeps 40 characters', () => {
+    expect(slugOf('Sở Thông tin và Truyền thông')).toBe('sothongtinvatruyenthong');
+    expect(slugOf('Phường 1, Quận 3')).toBe('phuong1quan3');
+    expect(slugOf('Xã Cát Tân'.normalize('NFD'))).toBe('xacattan');
+    expect(slugOf('Ủy ban nhân dân huyện Phù Cát, tỉnh Bình Định và các đơn vị')).toBe('uybannhandanhuyenphucattinhbinhdinhvacac');
+    expect(slugOf('Ủy ban nhân dân huyện Phù Cát, tỉnh Bình Định và các đơn vị')).toHaveLength(40);
+  });
+});
+
+describe('domains', () => {
+  it('gives the province its own domain', () => {
+    expect(domainOf('province', 'binhdinh.gov.vn', [])).toBe('binhdinh.gov.vn');
+  });
+
+  it('needs the parent of any other unit', () => {
+    expect(() => domainOf('department', 'sotttt', [])).toThrow('a non-province unit needs its parent');
+  });
+
+  it('puts a unit under its parent’s domain', () => {
+    expect(domainOf('commune', 'cattan', [district, province])).toBe('cattan.phucat.binhdinh.gov.vn');
+  });
+
+  it('gives language subdomains to the provincial portal only, none for Vietnamese', () => {
+    expect(languageDomains({ kind: 'province', domain: 'binhdinh.gov.vn', languages: ['vi'] })).toEqual({});
+    expect(languageDomains({ kind: 'province', domain: 'binhdinh.gov.vn', languages: ['en', 'vi'] })).toStrictEqual({ en: 'en.binhdinh.gov.vn' });
+    expect(languageDomains({ kind: 'district', domain: 'phucat.binhdinh.gov.vn', languages: ['vi', 'en'] })).toEqual({});
+  });
+});
+
+describe('admin account names (NA 10.2d)', () => {
+  it('admin for the province, admin.<unit> below it, admin.<district>.<commune> in three levels', () => {
+    expect(adminAccountName({ kind: 'province', slug: 'binhdinh' }, [])).toBe('admin');
+    expect(adminAccountName({ kind: 'department', slug: 'sotttt' }, [province])).toBe('admin.sotttt');
+    expect(adminAccountName({ kind: 'commune', slug: 'phuongmot' }, [province])).toBe('admin.phuongmot');
+    expect(adminAccountName({ kind: 'commune', slug: 'cattan' }, [district, province])).toBe('admin.phucat.cattan');
+  });
+
+  it('runs from the top down, whatever the depth', () => {
+    const upper = { kind: 'district' as const, slug: 'tren' };
+    expect(adminAccountName({ kind: 'commune', slug: 'xa' }, [{ kind: 'district', slug: 'duoi' }, upper, province])).toBe('admin.tren.duoi.xa');
+  });
+});
+
+describe('which unit may sit under which', () => {
+  const active = (kind: 'province' | 'department' | 'district' | 'commune', code: string = kind) => ({ kind, status: 'active' as const, code });
+
+  it('a province has no parent', () => {
+    expect(() => assertParentAllowed('province', undefined)).not.toThrow();
+    const error = failure(() => assertParentAllowed('province', active('province', 'demo')));
+    const message = { vi: 'Tỉnh không có đơn vị cấp trên', en: 'A province has no parent' };
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error.code).toBe('validation');
+    expect(error.messages).toStrictEqual(message);
+    expect(error.fields).toStrictEqual([{ field: 'body.parentCode', code: 'invalid', message }]);
+  });
+
+  it('departments and districts sit under the province; communes under a district or the province', () => {
+    for (const [kind, parent] of [
+      ['department', 'province'],
+      ['district', 'province'],
+      ['commune', 'district'],
+      ['commune', 'province'],
+    ] as const) {
+      expect(() => assertParentAllowed(kind, active(parent)), `${kind} under ${parent}`).not.toThrow();
+    }
+  });
+
+  it('refuses any other parent, or none, naming the kinds allowed', () => {
+    const underDepartment = failure(() => assertParentAllowed('commune', active('department')));
+    const message = { vi: 'Đơn vị loại commune phải trực thuộc district hoặc province', en: 'A commune must sit under a district or province' };
+    expect(underDepartment.code).toBe('validation');
+    expect(underDepartment.messages).toStrictEqual(message);
+    expect(underDepartment.fields).toStrictEqual([{ field: 'body.parentCode', code: 'invalid_parent', message }]);
+    expect(failure(() => assertParentAllowed('department', undefined)).messages).toStrictEqual({
+      vi: 'Đơn vị loại department phải trực thuộc province',
+      en: 'A department must sit under a province',
+    });
+    for (const kind of ['department', 'district'] as const) {
+      for (const parent of ['department', 'district', 'commune'] as const) {
+        expect(failure(() => assertParentAllowed(kind, active(parent))).fields[0]?.code, `${kind} under ${parent}`).toBe('invalid_parent');
+      }
+    }
+    expect(failure(() => assertParentAllowed('commune', active('commune'))).fields[0]?.code).toBe('invalid_parent');
+  });
+
+  it('refuses a parent that was merged or split', () => {
+    for (const status of ['merged', 'split'] as const) {
+      const error = failure(() => assertParentAllowed('commune', { kind: 'district', status, code: 'phucat' }));
+      const message = { vi: 'Đơn vị cấp trên phucat không còn hoạt động', en: 'Parent phucat is no longer active' };
+      expect(error.code).toBe('validation');
+      expect(error.messages).toStrictEqual(message);
+      expect(error.fields).toStrictEqual([{ field: 'body.parentCode', code: 'inactive_parent', message }]);
+    }
+  });
+});
