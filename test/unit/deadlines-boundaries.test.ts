@@ -77,7 +77,8 @@ describe('a working-day deadline, field by field', () => {
       amount: 2,
       dueDate: '2026-03-09',
       dueAt: '2026-03-09T17:00:00.000Z',
-      dueAtLocal: '2026-03-09T24:00:00+07:00',
+      dueAtLocal: '2026-03-10T00:00:00+07:00',
+      dueLocalText: { vi: '24:00 ngày 09/03/2026', en: '24:00 on 9 Mar 2026 (end of day)' },
       countedDays: ['2026-03-06', '2026-03-09'],
       skippedDays: [receiptDay('2026-03-05', 'Thu'), weekend('2026-03-07', 'Sat'), weekend('2026-03-08', 'Sun')],
       basis: CIVIL_CODE,
@@ -148,7 +149,7 @@ describe('working hours 07:30–17:00, to the millisecond', () => {
     const inHours = custom.addWorkingDays(new Date('2026-03-05T16:29:00Z'), 1);
     expect(inHours.receivedLocal).toBe('2026-03-05T16:29:00+00:00');
     expect(inHours.dueAt).toBe('2026-03-07T00:00:00.000Z');
-    expect(inHours.dueAtLocal).toBe('2026-03-06T24:00:00+00:00');
+    expect(inHours.dueAtLocal).toBe('2026-03-07T00:00:00+00:00');
     expect(custom.addWorkingDays(new Date('2026-03-05T16:30:00Z'), 1).receiptDay).toBe('2026-03-06');
     expect(custom.addWorkingDays(new Date('2026-03-05T07:59:00Z'), 1).basis).toContain(WORKING_HOURS);
     expect(custom.addWorkingDays(new Date('2026-03-05T08:00:00Z'), 1).basis).toStrictEqual(CIVIL_CODE);
@@ -158,11 +159,11 @@ describe('working hours 07:30–17:00, to the millisecond', () => {
     const west = new DeadlineCalculator(shippedCalendar(), { workingHours: { start: 0, end: 24 * 60 }, utcOffsetMinutes: -90 });
     const due = west.addWorkingDays(new Date('2026-03-05T12:00:00Z'), 1);
     expect(due.receivedLocal).toBe('2026-03-05T10:30:00-01:30');
-    expect(due.dueAtLocal).toBe('2026-03-06T24:00:00-01:30');
+    expect(due.dueAtLocal).toBe('2026-03-07T00:00:00-01:30');
     expect(due.dueAt).toBe('2026-03-07T01:30:00.000Z');
     const india = new DeadlineCalculator(shippedCalendar(), { workingHours: { start: 0, end: 24 * 60 }, utcOffsetMinutes: 330 });
     expect(india.addWorkingDays(new Date('2026-03-05T04:30:00Z'), 1).receivedLocal).toBe('2026-03-05T10:00:00+05:30');
-    expect(india.addWorkingDays(new Date('2026-03-05T04:30:00Z'), 1).dueAtLocal).toBe('2026-03-06T24:00:00+05:30');
+    expect(india.addWorkingDays(new Date('2026-03-05T04:30:00Z'), 1).dueAtLocal).toBe('2026-03-07T00:00:00+05:30');
   });
 });
 
@@ -239,7 +240,8 @@ describe('calendar-day periods (BLDS 2015 Điều 148.5)', () => {
       amount: 3,
       dueDate: '2026-04-28',
       dueAt: '2026-04-28T17:00:00.000Z',
-      dueAtLocal: '2026-04-28T24:00:00+07:00',
+      dueAtLocal: '2026-04-29T00:00:00+07:00',
+      dueLocalText: { vi: '24:00 ngày 28/04/2026', en: '24:00 on 28 Apr 2026 (end of day)' },
       countedDays: ['2026-04-24', '2026-04-25', '2026-04-26'],
       skippedDays: [
         eventDay('2026-04-23', 'Thu'),
