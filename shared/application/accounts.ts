@@ -81,10 +81,17 @@ export async function createAccount(
     createdAt: ctx.now.toISOString(),
     version: 1,
   };
-  await uow.commit(
-    { actions: accounts.create(account, ctx.requestId), audits: [audit({ ...ctx, principal: actor }, 'account.create', account, null, auditView(account))] },
-    commitContext(ctx),
-  );
+  try {
+    await uow.commit(
+      { actions: accounts.create(account, ctx.requestId), audits: [audit({ ...ctx, principal: actor }, 'account.create', account, null, auditView(account))] },
+      commitContext(ctx),
+    );
+  } catch (error) {
+    // No record, no user: undo the identity provider's user and free the username (issue 12 #5).
+    await identity.removeUser({ subject: created.subject, username }).catch(() => undefined);
+    await uow.commit({ actions: [accounts.releaseUsername(username, ctx.requestId)] }, commitContext(ctx)).catch(() => undefined);
+    throw error;
+  }
   return { account, ...(created.temporaryPassword ? { temporaryPassword: created.temporaryPassword } : {}) };
 }
 

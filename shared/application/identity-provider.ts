@@ -14,6 +14,8 @@ export interface NewUser {
 export interface IdentityProvider {
   /** Creates the user with a temporary password that must be changed at first sign-in. */
   createUser(user: NewUser): Promise<{ subject: string; temporaryPassword?: string }>;
+  /** Undoes a `createUser` whose account record could not be committed; a user already gone is fine. */
+  removeUser(user: { readonly subject: string; readonly username: string }): Promise<void>;
   setRoles(username: string, previous: readonly Role[], next: readonly Role[]): Promise<void>;
   /** Blocks sign-in and ends every session of the user. */
   disableUser(username: string): Promise<void>;

@@ -56,6 +56,30 @@ describe('identity changes happen with their record or not at all (issue 12 #5)'
     expect(orphans).toEqual([]);
   });
 
+  it('undoes the identity provider’s user when the account record cannot be committed', async () => {
+    let failed = false;
+    const failAccountCommit = (next: any, context: any) => async (args: any) => {
+      if (!failed && context.commandName === 'TransactWriteItemsCommand' && JSON.stringify(args.input).includes('"username":"mat.ket"') && JSON.stringify(args.input).includes('"Account"')) {
+        failed = true;
+        throw Object.assign(new Error('DynamoDB is unavailable'), { name: 'InternalServerError' });
+      }
+      return next(args);
+    };
+    const before = (await items()).filter((i) => i.sk === 'CREDENTIALS').length;
+    dynamoClient().middlewareStack.add(failAccountCommit, { step: 'initialize', name: 'failAccountCommit' });
+    try {
+      const res = await call('/accounts', admin, { method: 'POST', body: { username: 'mat.ket', fullName: 'Mất Kết', email: 'mk@soa.demo.gov.vn', unitCode: 'soa', roles: ['editor'] } });
+      expect(res.status).toBe(500);
+    } finally {
+      dynamoClient().middlewareStack.remove('failAccountCommit');
+    }
+    expect(failed).toBe(true);
+    // No credentials without an account, and the username is free again.
+    expect((await items()).filter((i) => i.sk === 'CREDENTIALS').length).toBe(before);
+    const retry = await call('/accounts', admin, { method: 'POST', body: { username: 'mat.ket', fullName: 'Mất Kết', email: 'mk@soa.demo.gov.vn', unitCode: 'soa', roles: ['editor'] } });
+    expect(retry.status).toBe(201);
+  });
+
   it('leaves sign-in alone when the closure loses to a concurrent change (409)', async () => {
     const target = await person(local.api, 'dua.sob', 'sob', ['editor']);
     const successor = await person(local.api, 'nhan.sob', 'sob', ['editor']);

@@ -70,6 +70,10 @@ export class CognitoIdentityProvider implements IdentityProvider {
     return { subject };
   }
 
+  removeUser(user: { readonly subject: string; readonly username: string }): Promise<void> {
+    return this.deleteUser(user.username);
+  }
+
   /** Removes a user, e.g. to undo a creation whose account record could not be written. Absent users are fine. */
   async deleteUser(username: string): Promise<void> {
     try {

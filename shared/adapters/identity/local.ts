@@ -76,6 +76,10 @@ export class LocalIdentityProvider implements IdentityProvider {
     return { subject, temporaryPassword: password };
   }
 
+  async removeUser(user: { readonly subject: string }): Promise<void> {
+    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: keys.credentials(user.subject) }));
+  }
+
   async setRoles(): Promise<void> {
     // Roles are read from the account record when a token is issued: nothing to mirror.
   }
