@@ -61,19 +61,20 @@ export class WorkRepository {
    * one left. Returns how many items moved.
    */
   moveUnitWork(uow: UnitOfWork, context: CommitContext, fromUnit: string, toUnit: string): Promise<number> {
-    return this.moveAll(uow, context, () => this.openOfUnit(fromUnit, 100), (w) => ({ ...w, unitCode: toUnit }), 'unitCode = :from', { ':from': fromUnit });
+    return this.moveAll(uow, context, () => this.openOfUnit(fromUnit, 100), () => ({ unitCode: toUnit, ...keys.openWorkOfUnit(toUnit) }), 'unitCode = :from', { ':from': fromUnit });
   }
 
   /** Moves every open item assigned to `fromAccount` to `toAccount` (account closure). */
   moveAssigneeWork(uow: UnitOfWork, context: CommitContext, fromAccount: string, toAccount: string): Promise<number> {
-    return this.moveAll(uow, context, () => this.openOfAssignee(fromAccount, 100), (w) => ({ ...w, assigneeId: toAccount }), 'assigneeId = :from', { ':from': fromAccount });
+    return this.moveAll(uow, context, () => this.openOfAssignee(fromAccount, 100), () => ({ assigneeId: toAccount, ...keys.openWorkOfAssignee(toAccount) }), 'assigneeId = :from', { ':from': fromAccount });
   }
 
   private async moveAll(
     uow: UnitOfWork,
     context: CommitContext,
     next: () => Promise<Page<WorkAssignment>>,
-    change: (w: WorkAssignment) => WorkAssignment,
+    /** The attributes that change (the holder and its index partition); everything else on the item stays. */
+    change: (w: WorkAssignment) => Record<string, string>,
     condition: string,
     values: Record<string, string>,
   ): Promise<number> {
@@ -81,14 +82,18 @@ export class WorkRepository {
     for (let page = await next(); page.items.length > 0; page = await next()) {
       const before = moved;
       for (const work of page.items) {
+        // An Update, not a Put: work opened by a workflow carries more than WorkAssignment (its clock,
+        // the due-index keys the escalation sweep reads), and a move must keep all of it.
+        const changes = Object.entries(change(work));
         const move: WriteAction = {
           item: {
-            Put: {
+            Update: {
               TableName: this.tableName,
-              Item: itemOf(change(work)),
+              Key: keys.work(work.workId),
+              UpdateExpression: `SET ${changes.map((_, i) => `#c${i} = :c${i}`).join(', ')}`,
               ConditionExpression: `#status = :open AND ${condition}`,
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':open': 'open', ...values },
+              ExpressionAttributeNames: { '#status': 'status', ...Object.fromEntries(changes.map(([name], i) => [`#c${i}`, name])) },
+              ExpressionAttributeValues: { ':open': 'open', ...values, ...Object.fromEntries(changes.map(([, value], i) => [`:c${i}`, value])) },
             },
           },
           onConflict: { message: { vi: 'Công việc đã được chuyển', en: 'The work moved already' } },
