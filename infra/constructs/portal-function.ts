@@ -1,8 +1,6 @@
-import { resolve } from 'node:path';
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Stack, Validations } from 'aws-cdk-lib';
+import { Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -12,7 +10,7 @@ import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { functionDefinitions, type Access, type FunctionKey, type FunctionDefinition, type IdentityAdminAction } from '../../functions/manifest';
 import { grantTableAccess } from './table-access';
-import { lambdaBundling } from './bundling';
+import { houseFunctionProps } from './house-function';
 import type { BucketKey } from '../definitions/buckets';
 import type { QueueKey } from '../definitions/queues';
 import { configEnvironment, type DeploymentConfig } from '../config/deployment';
@@ -29,7 +27,6 @@ export interface PortalResources {
   readonly userPoolClient: IUserPoolClient;
 }
 
-const projectRoot = resolve(import.meta.dirname, '../..');
 
 /**
  * The house Lambda function: Node 22 on arm64, ESM bundled by the local esbuild (never Docker),
@@ -38,23 +35,9 @@ const projectRoot = resolve(import.meta.dirname, '../..');
 export class PortalFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, key: FunctionKey, resources: PortalResources) {
     const def: FunctionDefinition = functionDefinitions[key];
-    const logGroup = new LogGroup(scope, `${id}Logs`, {
-      retention: RetentionDays.ONE_YEAR,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
     const { config } = resources;
     super(scope, id, {
-      entry: resolve(projectRoot, def.entry),
-      handler: 'handler',
-      projectRoot,
-      depsLockFilePath: resolve(projectRoot, 'package-lock.json'),
-      runtime: Runtime.NODEJS_22_X,
-      architecture: Architecture.ARM_64,
-      memorySize: def.memoryMb ?? 512,
-      timeout: Duration.seconds(def.timeoutSeconds ?? 10),
-      description: def.description,
-      logGroup,
-      loggingFormat: LoggingFormat.JSON,
+      ...houseFunctionProps(scope, id, def, { memoryMb: 512, timeoutSeconds: 10 }),
       tracing: Tracing.ACTIVE,
       environment: {
         POWERTOOLS_SERVICE_NAME: key,
@@ -71,7 +54,6 @@ export class PortalFunction extends NodejsFunction {
         USER_POOL_ID: resources.userPool.userPoolId,
         USER_POOL_CLIENT_ID: resources.userPoolClient.userPoolClientId,
       },
-      bundling: lambdaBundling,
     });
     grantManifestAccess(this, def, resources);
     Validations.of(this).acknowledge({

@@ -1,7 +1,7 @@
 import { Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Queue, QueueEncryption, type IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
@@ -68,14 +68,7 @@ export class AsyncStack extends Stack {
         visibilityTimeout: Duration.seconds(def.visibilityTimeoutSeconds),
         deadLetterQueue: { queue: dlq, maxReceiveCount: def.maxReceiveCount },
       });
-      new Alarm(this, `${def.logicalName}DlqAlarm`, {
-        alarmDescription: `Messages wait in the ${def.localName} dead-letter queue: ${def.purpose}`,
-        metric: dlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      }).addAlarmAction(new SnsAction(this.alarmTopic));
+      this.alarmOnMessages(`${def.logicalName}DlqAlarm`, dlq, `Messages wait in the ${def.localName} dead-letter queue: ${def.purpose}`);
       this.queues[key] = queue;
       this.deadLetterQueues[key] = dlq;
     }
@@ -145,8 +138,13 @@ export class AsyncStack extends Stack {
         filters: [FilterCriteria.filter(outboxStreamFilter)],
       }),
     );
-    new Alarm(this, 'OutboxRelayDlqAlarm', {
-      alarmDescription: 'Outbox events could not be put on the bus: their stream positions wait in the outbox relay DLQ',
+    this.alarmOnMessages('OutboxRelayDlqAlarm', dlq, 'Outbox events could not be put on the bus: their stream positions wait in the outbox relay DLQ');
+  }
+
+  /** Any message in a dead-letter queue is an alarm: something accepted could not be processed. */
+  private alarmOnMessages(id: string, dlq: IQueue, description: string) {
+    new Alarm(this, id, {
+      alarmDescription: description,
       metric: dlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
       threshold: 1,
       evaluationPeriods: 1,

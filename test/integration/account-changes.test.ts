@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ScanCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { dynamoClient } from '../../shared/adapters/aws-clients';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { eventually, useLocalStack } from '../support/local-stack';
 import { commitWork, NEW_PASSWORD, person, seedTree, type Person, caller } from '../support/directory';
 import { directory } from '../../shared/application/directory';
@@ -14,8 +13,7 @@ let admin: Person;
 
 const call = caller(local.api);
 
-const items = async () =>
-  ((await local.clients().dynamodb.send(new ScanCommand({ TableName: local.stack().resources.tableName, ConsistentRead: true }))).Items ?? []).map((i) => unmarshall(i));
+const items = () => local.scanAll();
 
 beforeAll(async () => {
   await seedTree();

@@ -1,6 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { useLocalStack } from '../support/local-stack';
 import { bearer, person, seedTree, type Person } from '../support/directory';
 import { apiEvent, testContext } from '../support/api-event';
@@ -28,16 +26,7 @@ const call = async (path: string, who?: Person, init: { method?: string; body?: 
   return { status: res.status, headers: res.headers, body: parsed };
 };
 const fields = (body: { errors?: Array<{ field: string }> }) => (body.errors ?? []).map((e) => e.field);
-const tableItems = async () => {
-  const items: Array<Record<string, any>> = [];
-  let start: Record<string, any> | undefined;
-  do {
-    const out = await local.clients().dynamodb.send(new ScanCommand({ TableName: local.stack().resources.tableName, ExclusiveStartKey: start }));
-    items.push(...(out.Items ?? []).map((i) => unmarshall(i)));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items;
-};
+const tableItems = () => local.scanAll();
 
 beforeAll(async () => {
   await seedTree();

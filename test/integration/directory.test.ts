@@ -261,13 +261,7 @@ describe('audit log', () => {
   });
 
   it('has an audit entry for every change these tests made (units, accounts, passwords, delegations, clients)', async () => {
-    const items: Array<Record<string, any>> = [];
-    let start: Record<string, any> | undefined;
-    do {
-      const out = await local.clients().dynamodb.send(new ScanCommand({ TableName: local.stack().resources.tableName, ExclusiveStartKey: start }));
-      items.push(...(out.Items ?? []).map((i) => unmarshall(i)));
-      start = out.LastEvaluatedKey;
-    } while (start);
+    const items = await local.scanAll();
     const audit = items.filter((i) => i.type === 'AuditEntry');
     const has = (action: string, id: string) => audit.some((e) => e.action === action && e.target.id === id);
     const missing: string[] = [];

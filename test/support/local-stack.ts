@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../infra/local/stack';
 import type { Authorizer } from '../../infra/local/gateway';
@@ -34,6 +36,17 @@ export function useLocalStack(options: { retryDelaySeconds?: number; authorizer?
     stack,
     clients: () => localClients(endpoints),
     api: (path: string, init?: RequestInit) => fetch(`${stack().gateway.url}${path}`, init),
+    /** Every item of this file's table, read consistently (tests may scan; the application never does). */
+    async scanAll(): Promise<Array<Record<string, any>>> {
+      const items: Array<Record<string, any>> = [];
+      let start: Record<string, any> | undefined;
+      do {
+        const out = await localClients(endpoints).dynamodb.send(new ScanCommand({ TableName: stack().resources.tableName, ExclusiveStartKey: start, ConsistentRead: true }));
+        items.push(...(out.Items ?? []).map((i) => unmarshall(i)));
+        start = out.LastEvaluatedKey;
+      } while (start);
+      return items;
+    },
   };
 }
 

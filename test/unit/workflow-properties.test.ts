@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { can, type Principal } from '../../shared/domain/access/authorize';
 import type { AuditEntry } from '../../shared/domain/audit';
 import { DomainError } from '../../shared/domain/errors';
-import type { Role } from '../../shared/domain/roles';
 import {
   contentWorkflow,
   decide,
@@ -15,6 +14,7 @@ import {
   type WorkflowEvent,
   type WorkflowTable,
 } from '../../shared/domain/workflow';
+import { person } from '../support/workflow-fixtures';
 
 /**
  * Drives the engine through generated sequences of actions by generated actors, applies every
@@ -35,13 +35,6 @@ const delegation = (actions: ('content.approve' | 'qa.check')[]) => ({
   actions,
   validFrom: '2026-03-01T00:00:00.000Z',
   validTo: '2026-03-31T00:00:00.000Z',
-});
-const person = (id: string, roles: Role[], unitCode = 'demo', delegations: Principal['delegations'] = []): Principal => ({
-  id,
-  kind: 'user',
-  unitCode,
-  roles,
-  delegations,
 });
 /** A small cast, so that the same people submit, decide and answer (and sometimes hold two roles). */
 const actors: readonly Principal[] = [

@@ -1,9 +1,9 @@
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Account } from '../../domain/accounts/account';
 import type { Delegation } from '../../domain/access/authorize';
 import type { AuditEntry } from '../../domain/audit';
 import { keys } from './keys';
-import { queryIndexPage, queryPrefix, type Page } from './pagination';
+import { queryAll, queryIndexPage, queryPrefix, type Page } from './pagination';
 import { UnitOfWork, versionCondition, type ConflictReport, type WriteAction } from './unit-of-work';
 
 const ACCOUNT_FIELDS = ['id', 'username', 'fullName', 'email', 'unitCode', 'roles', 'status', 'passwordChangedAt', 'mustChangePassword', 'closedAt', 'closedReason', 'successorId', 'createdAt', 'version'] as const;
@@ -46,22 +46,13 @@ export class AccountRepository {
    * (ACCOUNT#id: ACCOUNT, CREDENTIALS, DELEGATION#…). Credentials are never read here.
    */
   async withDelegations(id: string): Promise<{ account?: Account; delegations: Delegation[] }> {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const out = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          FilterExpression: '#type IN (:account, :delegation)',
-          ExpressionAttributeNames: { '#type': 'type' },
-          ExpressionAttributeValues: { ':pk': keys.account(id).pk, ':account': 'Account', ':delegation': 'Delegation' },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...((out.Items ?? []) as Record<string, unknown>[]));
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      FilterExpression: '#type IN (:account, :delegation)',
+      ExpressionAttributeNames: { '#type': 'type' },
+      ExpressionAttributeValues: { ':pk': keys.account(id).pk, ':account': 'Account', ':delegation': 'Delegation' },
+    });
     const accountItem = items.find((i) => i.type === 'Account');
     return { ...(accountItem ? { account: toAccount(accountItem) } : {}), delegations: items.filter((i) => i.type === 'Delegation').map(toDelegation) };
   }

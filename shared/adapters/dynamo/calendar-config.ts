@@ -1,4 +1,5 @@
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from './pagination';
 import { holidayRuleSchema, officialScheduleSchema, type HolidayRule, type OfficialSchedule } from '../../domain/calendar';
 import type { AuditEntry } from '../../domain/audit';
 import { DomainError } from '../../domain/errors';
@@ -28,20 +29,11 @@ export class CalendarConfigRepository {
   ) {}
 
   async load(): Promise<StoredCalendarConfig> {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const out = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.calendarConfig().pk },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...((out.Items ?? []) as Record<string, unknown>[]));
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.calendarConfig().pk },
+    });
     const rules: HolidayRule[] = [];
     const schedules: OfficialSchedule[] = [];
     for (const item of items) {

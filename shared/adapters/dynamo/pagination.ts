@@ -1,4 +1,4 @@
-import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../../domain/errors';
 
 /** Opaque cursors: DynamoDB's LastEvaluatedKey, base64url-encoded JSON. */
@@ -109,4 +109,16 @@ export async function queryPrefix<T>(
     }),
   );
   return (out.Items ?? []).map(map);
+}
+
+/** Every item of one query, following LastEvaluatedKey across pages (small partitions only). */
+export async function queryAll(client: QueryClient, input: Omit<QueryCommandInput, 'ExclusiveStartKey'>): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const out = await client.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
+    items.push(...((out.Items ?? []) as Record<string, unknown>[]));
+    startKey = out.LastEvaluatedKey;
+  } while (startKey);
+  return items;
 }

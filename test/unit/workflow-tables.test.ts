@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import {
+  contentWorkflow,
+  decide,
+  questionWorkflow,
+  tableProblems,
+  type WorkflowAggregate,
+  type WorkflowTable,
+} from '../../shared/domain/workflow';
+
+import { accepted, board, chief, ctx, item, refused, secretary, sotttt } from '../support/workflow-fixtures';
+
+/** The workflow tables: their consistency checks, engine details on a small table, and the real tables read aloud. */
+// A small table for what the real tables do not exercise: several required inputs, work held by the submitter.
+type S = 'open' | 'done';
+const tiny: WorkflowTable<S, 'close' | 'hand-back', 'follow-up', WorkflowAggregate<S, 'follow-up'>> = {
+  name: 'tiny',
+  aggregateType: 'Tiny',
+  label: { vi: 'mục', en: 'item' },
+  initial: 'open',
+  states: { open: { label: { vi: 'Mở', en: 'Open' } }, done: { label: { vi: 'Xong', en: 'Done' }, clocks: ['follow-up'] } },
+  clocks: { 'follow-up': { policy: 'publish.other', basis: 'BĐ 11' } },
+  transitions: {
+    close: {
+      label: { vi: 'đóng', en: 'close' },
+      from: ['open'],
+      to: 'done',
+      permission: 'content.publish',
+      requires: ['comment', 'reason', 'publicNote'],
+      opens: [{ clock: 'follow-up', assignee: 'submitter' }],
+      event: 'TinyClosed',
+      basis: 'CB 17.3c',
+    },
+    'hand-back': {
+      label: { vi: 'trả', en: 'hand back' },
+      from: ['open'],
+      to: 'done',
+      permission: 'content.publish',
+      opens: [{ clock: 'follow-up', assignee: 'assignee' }],
+      event: 'TinyHandedBack',
+      basis: 'CB 17.3c',
+    },
+  },
+};
+const tinyItem = (fields: Partial<WorkflowAggregate<S, 'follow-up'>> = {}) => ({ id: 't1', state: 'open' as const, version: 0, unitPath: board, openClocks: [], ...fields });
+
+describe('engine details', () => {
+  it('reports every missing input at once', () => {
+    const error = refused(decide(tiny, tinyItem(), 'close', { reason: 'r' }, ctx(secretary)));
+    expect(error.code).toBe('validation');
+    expect(error.fields.map((f) => f.field)).toEqual(['body.comment', 'body.publicNote']);
+    expect(error.messages).toEqual({
+      vi: 'Cần nêu ý kiến khi đóng; Cần nêu thông báo công khai khi đóng',
+      en: 'Give a comment to close; Give a public note to close',
+    });
+  });
+
+  it('assigns work to the submitter, the assignee, or the owning portal when there is neither', () => {
+    const full = { comment: 'c', reason: 'r', publicNote: 'p' };
+    expect(accepted(decide(tiny, tinyItem({ submittedBy: 'u9' }), 'close', full, ctx(secretary))).work.open[0]?.assignee).toStrictEqual({ unitCode: 'demo', personId: 'u9' });
+    expect(accepted(decide(tiny, tinyItem(), 'close', full, ctx(secretary))).work.open[0]?.assignee).toStrictEqual({ unitCode: 'demo' });
+    expect(accepted(decide(tiny, tinyItem(), 'hand-back', {}, ctx(secretary))).work.open[0]?.assignee).toStrictEqual({ unitCode: 'demo' });
+    const assigned = tinyItem({ assignee: { unitPath: sotttt, personId: 'officer' } });
+    expect(accepted(decide(tiny, assigned, 'hand-back', {}, ctx(secretary))).work.open[0]?.assignee).toStrictEqual({ unitCode: 'sotttt', personId: 'officer' });
+    const plan = accepted(decide(tiny, tinyItem(), 'close', full, ctx(secretary)));
+    expect(plan.notes).toEqual(full);
+    expect(plan.events[0]).toMatchObject({ id: 'Tiny#t1#1', name: 'TinyClosed', detail: { reason: 'r', publicNote: 'p' } });
+  });
+
+  it('does not change the item it was given', () => {
+    const before = item();
+    const copy = structuredClone(before);
+    accepted(decide(contentWorkflow, before, 'approve', {}, ctx(chief)));
+    expect(before).toEqual(copy);
+  });
+});
+
+describe('table checks', () => {
+  it('finds nothing wrong with the content and Q&A tables', () => {
+    expect(tableProblems(contentWorkflow)).toEqual([]);
+    expect(tableProblems(questionWorkflow)).toEqual([]);
+    expect(tableProblems(tiny)).toEqual([]);
+  });
+
+  it('names every kind of defect', () => {
+    const broken = {
+      ...tiny,
+      initial: 'nowhere',
+      label: { vi: 'mục', en: ' ' },
+      states: { ...tiny.states, open: { label: { vi: '  ', en: 'Open' }, clocks: ['follow-up', 'ghost'] } },
+      clocks: { 'follow-up': { policy: 'publish.other', basis: 'Điều 11' } },
+      transitions: {
+        close: {
+          ...tiny.transitions.close,
+          from: [],
+          to: 'void',
+          permission: 'no.such' as never,
+          basis: 'Quy chế, Điều 12',
+          label: { vi: 'đóng', en: '' },
+          event: ' ',
+          assigns: 'input' as const,
+          actor: 'submitter' as const,
+          recordsSubmitter: true as const,
+          opens: [{ clock: 'ghost', assignee: 'owner' as const }],
+          closes: ['phantom'],
+        },
+      },
+    } as unknown as typeof tiny;
+    expect(tableProblems(broken)).toEqual([
+      'initial state "nowhere" is not a state',
+      'table: label not in both languages',
+      'state open: label not in both languages',
+      'state open: unknown clock "ghost"',
+      'clock follow-up: basis cites no article',
+      'close: no "from" state',
+      'close: unknown state "void"',
+      'close: no rule authorises "no.such"',
+      'close: basis cites no article',
+      'close: label not in both languages',
+      'close: no event',
+      'close: assigns from input but does not require it',
+      'close: both needs and records the submitter',
+      'close: unknown clock "ghost"',
+      'close: unknown clock "phantom"',
+      'close: opens "ghost" but state void does not expect it',
+    ]);
+    const strays = {
+      ...tiny,
+      transitions: { stray: { ...tiny.transitions['hand-back'], from: ['nowhere'], to: 'done', assigns: 'input' } },
+    } as unknown as typeof tiny;
+    expect(tableProblems(strays)).toEqual(['stray: unknown state "nowhere"', 'stray: assigns from input but does not require it']);
+    const unexpected = { ...tiny, transitions: { ...tiny.transitions, 'hand-back': { ...tiny.transitions['hand-back'], to: 'open' } } } as unknown as typeof tiny;
+    expect(tableProblems(unexpected)).toEqual(['hand-back: opens "follow-up" but state open does not expect it']);
+    const leaky = { ...tiny, transitions: { ...tiny.transitions, reopen: { ...tiny.transitions.close, requires: [], from: ['done'], to: 'open', opens: [] } } } as unknown as typeof tiny;
+    expect(tableProblems(leaky)).toEqual(['reopen: leaves "follow-up" running from done into open']);
+    const closing = { ...tiny, transitions: { ...tiny.transitions, reopen: { ...tiny.transitions.close, requires: [], from: ['done'], to: 'open', opens: [], closes: ['follow-up'] } } } as unknown as typeof tiny;
+    expect(tableProblems(closing)).toEqual([]);
+  });
+});
+
+/** The tables read as the regulation's steps; a change here must be deliberate. */
+function summary(table: WorkflowTable<string, string, string, never>): string[] {
+  return Object.entries(table.transitions).map(([action, t]) =>
+    [
+      `${action}: ${t.from.join('|')} → ${t.to} by ${t.permission}${t.on === 'assignee' ? ' of the assignee' : ''}`,
+      t.actor && `actor ${t.actor}`,
+      t.recordsSubmitter && 'records submitter',
+      t.requires?.length && `needs ${t.requires.join('+')}`,
+      t.assigns && `assigns ${t.assigns}`,
+      t.closes?.length && `closes ${t.closes.join('+')}`,
+      t.opens?.length && `opens ${t.opens.map((o) => `${o.clock}@${o.assignee}`).join('+')}`,
+      `emits ${t.event}`,
+    ]
+      .filter(Boolean)
+      .join('; '),
+  );
+}
+
+describe('the tables', () => {
+  it('content: submit, take in, edit, decide, publish (CB 17.3, BĐ 9.6)', () => {
+    expect(summary(contentWorkflow as never)).toEqual([
+      'submit: draft|returned → submitted by content.submit; records submitter; emits ContentSubmitted',
+      'withdraw: submitted|returned → withdrawn by content.submit; actor submitter; emits ContentWithdrawn',
+      'intake: submitted → editing by content.intake; emits ContentTakenIn',
+      'return: submitted|editing → returned by content.intake; needs reason; emits ContentReturned',
+      'propose: editing → pending-decision by content.edit; emits ContentProposed',
+      'send-back: pending-decision → editing by content.approve; needs comment; emits ContentSentBack',
+      'approve: pending-decision → approved by content.approve; actor not-submitter; opens publication@owner; emits ContentApproved',
+      'reject: pending-decision → rejected by content.approve; actor not-submitter; needs reason; emits ContentRejected',
+      'schedule: approved → scheduled by content.publish; emits ContentScheduled',
+      'publish: approved|scheduled → published by content.publish; closes publication; emits ContentPublished',
+      'unpublish: published → unpublished by content.approve; needs reason; emits ContentUnpublished',
+      'archive: published|unpublished|rejected|withdrawn → archived by content.publish; emits ContentArchived',
+    ]);
+    expect(contentWorkflow.initial).toBe('draft');
+    expect(Object.entries(contentWorkflow.states).filter(([, s]) => s.clocks).map(([name, s]) => `${name}: ${s.clocks?.join('+')}`)).toEqual([
+      'approved: publication',
+      'scheduled: publication',
+    ]);
+  });
+
+  it('Q&A: route within a working day, return or answer, board check (BĐ 12, CB 11)', () => {
+    expect(summary(questionWorkflow as never)).toEqual([
+      'route: received → routed by qa.route; needs assignee; assigns input; closes classify; opens competence@assignee+answer@assignee; emits QuestionRouted',
+      'decline: received → declined by qa.route; needs publicNote; closes classify; emits QuestionDeclined',
+      'return: routed → received by qa.answer of the assignee; needs reason; assigns clear; closes competence+answer; opens classify@owner; emits QuestionReturned',
+      'accept: routed → accepted by qa.answer of the assignee; closes competence; emits QuestionAccepted',
+      'notify-progress: accepted → accepted by qa.answer of the assignee; needs publicNote; emits QuestionProgressNoticed',
+      'answer: routed|accepted → answer-review by qa.answer of the assignee; records submitter; closes competence+answer; emits QuestionAnswered',
+      'rework: answer-review → accepted by qa.check; needs reason; opens answer@assignee; emits QuestionReturnedForRework',
+      'publish: answer-review → published by qa.check; actor not-submitter; emits QuestionAnswerPublished',
+      'send: answer-review → sent by qa.check; actor not-submitter; emits QuestionAnswerSent',
+    ]);
+    expect(questionWorkflow.initial).toBe('received');
+    expect(Object.entries(questionWorkflow.states).filter(([, s]) => s.clocks).map(([name, s]) => `${name}: ${s.clocks?.join('+')}`)).toEqual([
+      'received: classify',
+      'routed: competence+answer',
+      'accepted: answer',
+    ]);
+  });
+});
