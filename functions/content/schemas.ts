@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { contentCategoryIds, legalDocumentSchema } from '../../shared/domain/content';
+import { contentCategoryIds } from '../../shared/domain/content/categories';
+import { legalDocumentSchema } from '../../shared/domain/content/legal-document';
 import { contentStates, contentWorkflow, type ContentAction } from '../../shared/domain/workflow';
 import { bilingual, humanText } from '../../shared/domain/text';
 import { pageQuery, recordId } from '../../shared/api/common-schemas';
