@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { FunctionKey } from '../../functions/manifest';
 import type { Action } from '../domain/access/rules';
 import { USER_SCOPE, type MachineScope } from '../domain/access/scopes';
@@ -37,7 +37,6 @@ export interface RouteDefinition {
   readonly summary: string;
   readonly description?: string;
   readonly tags: readonly string[];
-  // Core types: classic (`zod`) and mini (`zod/mini`) schemas both fit.
   readonly params?: z.core.$ZodObject;
   readonly query?: z.core.$ZodObject;
   readonly body?: z.core.$ZodType;

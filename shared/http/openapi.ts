@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { ResponseSpec, RouteDefinition } from './contract';
 import { problemSchema } from '../api/common-schemas';
 import { problemKinds } from './error-table';

@@ -1,5 +1,4 @@
-import type * as z from 'zod';
-import { safeParse } from 'zod/v4/core';
+import * as z from 'zod/mini';
 // Only the two locales we answer in: `z.locales` would bundle all 64 (~260 KB) into every function.
 import viLocale from 'zod/v4/locales/vi.js';
 import enLocale from 'zod/v4/locales/en.js';
@@ -44,6 +43,6 @@ export function parsePart<S extends z.core.$ZodType>(
   value: unknown,
 ): { ok: true; value: z.output<S> } | { ok: false; issues: FieldIssue[] } {
   // reportInput lets the locales say what was received; the input never reaches a log.
-  const result = safeParse(schema, value, { reportInput: true });
+  const result = z.safeParse(schema, value, { reportInput: true });
   return result.success ? { ok: true, value: result.data } : { ok: false, issues: fieldIssues(part, result.error) };
 }
