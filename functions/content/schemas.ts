@@ -33,6 +33,7 @@ export const newContentBody = z.object({
     z.array(z.object({ name: humanText(120, 2), accountId: z.optional(recordId), share: z.number().check(z.int(), z.minimum(0), z.maximum(100)) })).check(z.maxLength(20)),
   ),
   submit: z.optional(z.boolean()),
+  translationOf: z.optional(uuid).check(z.describe('The item this one translates (same portal, another language); each version keeps its own state')),
 });
 
 const actions = Object.keys(contentWorkflow.transitions) as [ContentAction, ...ContentAction[]];

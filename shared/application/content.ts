@@ -32,6 +32,7 @@ export interface NewContentItem {
   readonly attachments?: readonly string[] | undefined;
   readonly contributors?: readonly Contributor[] | undefined;
   readonly submit?: boolean | undefined;
+  readonly translationOf?: string | undefined;
 }
 
 /** The item's workflow view: who may not decide on it besides its submitter (separation of duties). */
@@ -79,6 +80,7 @@ export async function createContentItem(ctx: UseCaseContext, unitCode: string, i
   const unitPath = [unit.code, ...(unit.ancestorCodes ?? (await directory().units.scopeOf(unitCode)).slice(1))];
   requireAccess(ctx.principal, 'content.submit', unitPath, ctx.now);
   const { body } = checkNewItem(input, unit.languages);
+  if (input.translationOf !== undefined) await checkTranslation(input.translationOf, unit.code, input.language);
   const category = categoryOf(input.category);
   const at = ctx.now.toISOString();
   const legal = input.legalDocument;
@@ -105,6 +107,7 @@ export async function createContentItem(ctx: UseCaseContext, unitCode: string, i
     updatedAt: at,
     lastEditedBy: ctx.principal.id,
     ...(dueAt !== undefined && { dueAt }),
+    ...(input.translationOf !== undefined && { translationOf: input.translationOf }),
   };
   const actor = { id: ctx.principal.id, kind: ctx.principal.kind };
   const repo = contentRepository();
@@ -133,8 +136,18 @@ export async function createContentItem(ctx: UseCaseContext, unitCode: string, i
       events,
     });
   }
-  await directory().uow.commit(combine({ actions: [repo.create(record)] }, work), commitContext(ctx));
+  const link = input.translationOf !== undefined ? [repo.linkTranslation(input.translationOf, { language: record.language, id: record.id })] : [];
+  await directory().uow.commit(combine({ actions: [repo.create(record), ...link] }, work), commitContext(ctx));
   return { id: record.id, state: record.state, version: record.version };
+}
+
+/** A language version translates an item of the same portal, in another language it has no version in yet. */
+async function checkTranslation(sourceId: string, unitCode: string, language: string): Promise<void> {
+  const source = await contentRepository().get(sourceId);
+  const refuse = (vi: string, en: string, code: string) => invalidField('body.translationOf', { vi, en }, code);
+  if (!source || source.unitCode !== unitCode) throw refuse(`Cổng này không có tin, bài ${sourceId}`, `This portal has no item ${sourceId}`, 'not_found');
+  const taken = [source.language, ...(source.translations ?? []).map((t) => t.language)];
+  if (taken.includes(language)) throw refuse(`Đã có bản ngôn ngữ "${language}" của ${sourceId}`, `Item ${sourceId} has a "${language}" version already`, 'language_taken');
 }
 
 export async function readContentItem(ctx: UseCaseContext, id: string) {

@@ -215,6 +215,21 @@ describe('content, end to end', () => {
     expect(items.filter((i) => i.type === 'ContentItem' && i.title === 'Một lần thôi')).toHaveLength(1);
   });
 
+  it('links language versions, each with its own state', async () => {
+    const id = await itemIn('published');
+    const en = await call('/units/huyena/content', people.contributor, { method: 'POST', body: news('Portal opens', { language: 'en', translationOf: id }) });
+    expect(en.status, JSON.stringify(en.body)).toBe(201);
+    expect(en.body.state).toBe('draft');
+    const source = await call(`/content/${id}`, people.chief);
+    expect(source.body).toMatchObject({ state: 'published', version: 6, translations: [{ language: 'en', id: en.body.id }] });
+    expect((await call(`/content/${en.body.id}`, people.chief)).body).toMatchObject({ translationOf: id, state: 'draft' });
+    const again = await call('/units/huyena/content', people.contributor, { method: 'POST', body: news('Twice', { language: 'en', translationOf: id }) });
+    expect(again.status).toBe(400);
+    expect(again.body.errors[0]).toMatchObject({ field: 'body.translationOf', code: 'language_taken' });
+    const elsewhere = await call('/units/huyena/content', people.contributor, { method: 'POST', body: news('Nowhere', { language: 'en', translationOf: '00000000-0000-4000-8000-000000000000' }) });
+    expect(elsewhere.body.errors[0]).toMatchObject({ field: 'body.translationOf', code: 'not_found' });
+  });
+
   it("refuses another unit's staff", async () => {
     const id = await itemIn('submitted');
     const other = people.otherSecretary!;

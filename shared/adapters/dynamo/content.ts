@@ -49,6 +49,9 @@ export interface ContentItemRecord {
   readonly emergency?: { readonly by: string; readonly reason: string; readonly at: string; readonly confirmedBy?: string; readonly confirmedAt?: string };
   readonly publicNote?: string;
   readonly withdrawnAt?: string;
+  /** Language versions: the item this one translates, and (on that item) its translations. */
+  readonly translationOf?: string;
+  readonly translations?: readonly { readonly language: string; readonly id: string }[];
 }
 
 export interface Revision {
@@ -164,6 +167,26 @@ export class ContentRepository {
         },
       },
       onConflict: { message: { vi: `Tin, bài ${record.id} đã tồn tại`, en: `Content item ${record.id} exists already` } },
+    };
+  }
+
+  /**
+   * Links a new language version to its source item, which must still exist. Not an editorial
+   * change of the source (its version stays): each language version has its own state.
+   */
+  linkTranslation(sourceId: string, translation: { language: string; id: string }): WriteAction {
+    return {
+      item: {
+        Update: {
+          TableName: this.tableName,
+          Key: keys.contentItem(sourceId),
+          UpdateExpression: 'SET #tr = list_append(if_not_exists(#tr, :none), :one)',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#tr': 'translations' },
+          ExpressionAttributeValues: { ':none': [], ':one': [translation] },
+        },
+      },
+      onConflict: { code: 'not_found', field: 'body.translationOf', message: { vi: `Không có tin, bài ${sourceId}`, en: `No content item ${sourceId}` } },
     };
   }
 
