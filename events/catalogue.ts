@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import * as zm from 'zod/mini';
 import { roles } from '../shared/domain/roles';
 
 /**
@@ -51,6 +52,22 @@ const workflowTransitionedDetail = z.object({
   publicNote: z.string().optional(),
 });
 
+/**
+ * An attachment's bytes were checked (shared/domain/uploads): clean ones may be published,
+ * quarantined ones never are and are reported to the unit (issue 8 #2).
+ */
+const uploadCheckedDetail = zm.object({
+  uploadId: zm.string().check(zm.minLength(1)),
+  unitCode: zm.string().check(zm.minLength(1)),
+  uploaderId: zm.string().check(zm.minLength(1)),
+  fileName: zm.string(),
+  declaredType: zm.string(),
+  detectedType: zm.string(),
+  size: zm.number(),
+  reason: zm.optional(zm.enum(['type-mismatch', 'forbidden-type', 'size-mismatch'])),
+  checkedAt: zm.iso.datetime({ offset: true }),
+});
+
 export const eventCatalogue = {
   JobRunFinished: {
     source: `${EVENT_SOURCE_PREFIX}.jobs`,
@@ -81,6 +98,18 @@ export const eventCatalogue = {
     detailType: 'WorkflowTransitioned',
     detail: workflowTransitionedDetail,
     description: 'A content item or question took a workflow step (routed nowhere yet: content and Q&A consumers subscribe).',
+  },
+  UploadCleared: {
+    source: `${EVENT_SOURCE_PREFIX}.uploads`,
+    detailType: 'UploadCleared',
+    detail: uploadCheckedDetail,
+    description: 'An uploaded file is what it was declared to be: it is served from clean/ and may be published.',
+  },
+  UploadQuarantined: {
+    source: `${EVENT_SOURCE_PREFIX}.uploads`,
+    detailType: 'UploadQuarantined',
+    detail: uploadCheckedDetail,
+    description: 'An uploaded file is not what it was declared to be, or not an allowed type (CB 13.2): moved to quarantine/, never published.',
   },
 } as const;
 

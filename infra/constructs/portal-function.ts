@@ -86,6 +86,16 @@ function grantManifestAccess(fn: NodejsFunction, def: FunctionDefinition, resour
     else if (access === 'read') bucket.grantRead(fn);
     else bucket.grantReadWrite(fn);
   }
+  for (const grant of def.objects ?? []) {
+    // Keys under the named prefixes only (`incoming/*`, `clean/*`…): never the whole bucket.
+    const bucket = resources.buckets[grant.bucket];
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: grant.actions.map((a) => `s3:${a}`),
+        resources: grant.prefixes.map((prefix) => bucket.arnForObjects(`${prefix}*`)),
+      }),
+    );
+  }
   for (const key of def.queues ?? []) {
     // Inspect only (health and monitoring read depths); consumers get their own queue's rights.
     fn.addToRolePolicy(

@@ -8,6 +8,8 @@ export interface BucketDefinition {
   readonly keepNoncurrentVersionsDays?: number;
   readonly envVar: string;
   readonly purpose: string;
+  /** Sends S3 event notifications to EventBridge (the default bus): events/rules.ts routes them. */
+  readonly notifiesEventBridge?: boolean;
 }
 
 export const bucketDefinitions = {
@@ -20,6 +22,8 @@ export const bucketDefinitions = {
     keepNoncurrentVersionsDays: 90,
     envVar: 'MEDIA_BUCKET',
     purpose: 'uploaded attachments and media of content items',
+    // Uploads land under incoming/; their ObjectCreated events start the byte check.
+    notifiesEventBridge: true,
   },
   backups: {
     logicalName: 'Backups',

@@ -51,6 +51,7 @@ export class DataStack extends Stack {
         encryption: BucketEncryption.S3_MANAGED,
         enforceSSL: true,
         versioned: bucketDef.versioned,
+        eventBridgeEnabled: 'notifiesEventBridge' in bucketDef && bucketDef.notifiesEventBridge,
         serverAccessLogsBucket: accessLogs,
         serverAccessLogsPrefix: `${bucketDef.localName}/`,
         removalPolicy: RemovalPolicy.RETAIN,
