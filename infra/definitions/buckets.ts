@@ -36,3 +36,6 @@ export const bucketDefinitions = {
 } as const satisfies Record<string, BucketDefinition>;
 
 export type BucketKey = keyof typeof bucketDefinitions;
+
+/** The export that carries a bucket's ARN from the data stack (`Portal-<stage>-Data`) to the others. */
+export const bucketArnExportName = (dataStackName: string, key: BucketKey) => `${dataStackName}:${bucketDefinitions[key].logicalName}BucketArn`;
