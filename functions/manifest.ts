@@ -1,5 +1,5 @@
 import type { BucketKey } from '../infra/definitions/buckets';
-import type { QueueKey, queueDefinitions } from '../infra/definitions/queues';
+import { queueDefinitions, type QueueKey } from '../infra/definitions/queues';
 import { keys } from '../shared/adapters/dynamo/keys';
 import { uploadPrefixes } from '../shared/domain/uploads/upload';
 
@@ -55,6 +55,9 @@ export interface FunctionDefinition {
   readonly identityAdmin?: true | readonly IdentityAdminAction[];
 }
 
+/** Health and monitoring probe every queue (shared/adapters/dependency-probe.ts), so they may inspect every one. */
+const everyQueue = Object.keys(queueDefinitions) as QueueKey[];
+
 export const functionDefinitions = {
   health: {
     entry: 'functions/operations/health.ts',
@@ -62,7 +65,7 @@ export const functionDefinitions = {
     description: 'GET /health: reports whether the table, buckets and queues answer',
     table: 'probe',
     buckets: { media: 'probe', backups: 'probe' },
-    queues: ['jobRuns', 'identitySync'],
+    queues: everyQueue,
   },
   openapi: {
     entry: 'functions/operations/openapi.ts',
@@ -120,7 +123,7 @@ export const functionDefinitions = {
     description: 'Scheduled monitoring: checks dependencies and publishes the run',
     table: 'probe',
     buckets: { media: 'probe', backups: 'probe' },
-    queues: ['jobRuns', 'identitySync'],
+    queues: everyQueue,
     writesOutbox: true,
   },
   bootstrapDirectory: {

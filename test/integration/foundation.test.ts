@@ -4,6 +4,7 @@ import { GetQueueAttributesCommand, SendMessageCommand } from '@aws-sdk/client-s
 import { useLocalStack, eventually } from '../support/local-stack';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { allRoutes } from '../../functions/routes';
+import { queueDefinitions } from '../../infra/definitions/queues';
 import { bearer, person, seedTree } from '../support/directory';
 
 const local = useLocalStack();
@@ -14,7 +15,7 @@ describe('GET /health', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { status: string; checks: Record<string, { status: string }> };
     expect(body.status).toBe('ok');
-    expect(Object.keys(body.checks).sort()).toEqual(['bucket:backups', 'bucket:media', 'queue:identitySync', 'queue:jobRuns', 'table']);
+    expect(Object.keys(body.checks).sort()).toEqual(['bucket:backups', 'bucket:media', ...Object.keys(queueDefinitions).map((q) => `queue:${q}`), 'table'].sort());
     expect(Object.values(body.checks).every((c) => c.status === 'ok')).toBe(true);
     expect(res.headers.get('strict-transport-security')).toMatch(/max-age=/);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
