@@ -164,8 +164,10 @@ export async function checkUpload(uploadId: string, storage: UploadStorage, cont
       context,
     );
   } catch (error) {
-    // A concurrent delivery settled it first: its verdict stands.
+    // A concurrent delivery settled it first: its verdict stands. Otherwise (both transactions
+    // collided and neither committed) the record is still pending: fail, so SQS delivers again.
     if (!(error instanceof DomainError && error.code === 'conflict')) throw error;
+    if ((await services().uploads.get(uploadId))?.status === 'pending') throw error;
   }
   await storage.deleteIncoming(uploadId);
   return { outcome: outcome.status, detectedType: outcome.detectedType, ...(outcome.reason ? { reason: outcome.reason } : {}) };

@@ -5,6 +5,8 @@ import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { eventually, useLocalStack } from '../support/local-stack';
 import { caller, person, seedTree, type Person } from '../support/directory';
 import { attachmentsReady } from '../../shared/application/uploads';
+import { invoke } from '../../infra/local/functions';
+import { objectCreated } from '../../infra/local/bucket-notifier';
 
 /**
  * Attachments through HTTP on the local stack: declare an upload, POST the file to the presigned
@@ -139,6 +141,44 @@ describe('an upload through the presigned form', () => {
     expect(await attachmentsReady([clean], 'soa')).toEqual({ ready: true, notClean: [] });
     expect(await attachmentsReady([], 'soa')).toEqual({ ready: true, notClean: [] });
     expect(await attachmentsReady([clean, bad, pending, 'khong-co', otherUnit], 'soa')).toEqual({ ready: false, notClean: [bad, pending, 'khong-co', otherUnit] });
+  });
+});
+
+describe('the checker under redelivery', () => {
+  it('settles an upload once, however often S3, EventBridge and SQS deliver its event', async () => {
+    const id = await upload(editorA, { fileName: 'mot-lan.pdf', contentType: 'application/pdf', size: PNG.length }, PNG);
+    await settled(editorA, id);
+    const bucket = local.stack().resources.buckets.media;
+    const record = (n: number) => ({
+      messageId: `m-${n}`,
+      receiptHandle: `r-${n}`,
+      body: JSON.stringify(objectCreated(bucket, `incoming/${id}`, PNG.length, 'etag', 'ap-southeast-1')),
+      attributes: {},
+      messageAttributes: {},
+      md5OfBody: '',
+      eventSource: 'aws:sqs',
+      eventSourceARN: 'arn:aws:sqs:local:000000000000:upload-checks',
+      awsRegion: 'ap-southeast-1',
+    });
+    const response = (await invoke('checkUpload', { Records: [record(1), record(2)] })) as { batchItemFailures: unknown[] };
+    expect(response.batchItemFailures).toEqual([]);
+    const items = await local.scanAll();
+    expect(items.filter((i) => i.pk === 'AUDIT#soa' && i.target?.id === id)).toHaveLength(1);
+    expect(items.filter((i) => i.pk?.startsWith('OUTBOX#') && JSON.parse(i.payload).data.uploadId === id)).toHaveLength(1);
+    expect((await statusOf(editorA, id)).body).toMatchObject({ status: 'quarantined', reason: 'type-mismatch' });
+    expect(await objectExists(`quarantine/${id}`)).toBe(true);
+  });
+
+  it('reports a malformed notification as a batch item failure (SQS redelivers it, then the DLQ takes it)', async () => {
+    const base = { receiptHandle: 'r', attributes: {}, messageAttributes: {}, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn', awsRegion: 'ap-southeast-1' };
+    const unknown = objectCreated(local.stack().resources.buckets.media, 'incoming/khong-co-upload', 1, 'e', 'ap-southeast-1');
+    const response = (await invoke('checkUpload', {
+      Records: [
+        { ...base, messageId: 'bad-1', body: '{"source":"aws.s3"}' },
+        { ...base, messageId: 'ok-1', body: JSON.stringify(unknown) },
+      ],
+    })) as { batchItemFailures: Array<{ itemIdentifier: string }> };
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'bad-1' }]);
   });
 });
 
