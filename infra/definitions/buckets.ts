@@ -10,6 +10,8 @@ export interface BucketDefinition {
   readonly purpose: string;
   /** Sends S3 event notifications to EventBridge (the default bus): events/rules.ts routes them. */
   readonly notifiesEventBridge?: boolean;
+  /** Browsers POST presigned upload forms to it: CORS for the deployment's origins (POST only). */
+  readonly browserUploads?: boolean;
 }
 
 export const bucketDefinitions = {
@@ -24,6 +26,7 @@ export const bucketDefinitions = {
     purpose: 'uploaded attachments and media of content items',
     // Uploads land under incoming/; their ObjectCreated events start the byte check.
     notifiesEventBridge: true,
+    browserUploads: true,
   },
   backups: {
     logicalName: 'Backups',

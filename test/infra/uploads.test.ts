@@ -60,6 +60,14 @@ describe('uploads on AWS', () => {
     expect(Object.values(data).filter((r) => r.Type === 'AWS::Lambda::Function' || r.Type === 'Custom::S3BucketNotifications')).toEqual([]);
   });
 
+  it('lets the console origins POST upload forms to the media bucket, and nothing else cross-origin', () => {
+    const withCors = Object.entries(data).filter(([, r]) => r.Type === 'AWS::S3::Bucket' && r.Properties.CorsConfiguration);
+    expect(withCors.map(([id]) => id)).toEqual([expect.stringMatching(/^Media/)]);
+    expect(withCors[0]![1].Properties.CorsConfiguration.CorsRules).toEqual([
+      expect.objectContaining({ AllowedMethods: ['POST'], AllowedOrigins: config.corsOrigins, ExposedHeaders: ['ETag'] }),
+    ]);
+  });
+
   it('routes ObjectCreated under incoming/ of the media bucket to the checker queue, which has a DLQ', () => {
     const rules = Object.values(asyncStack).filter((r) => r.Type === 'AWS::Events::Rule' && r.Properties.EventPattern?.source?.[0] === 'aws.s3');
     expect(rules).toHaveLength(1);
