@@ -55,17 +55,17 @@ export interface FunctionDefinition {
   readonly identityAdmin?: true | readonly IdentityAdminAction[];
 }
 
-/** Health and monitoring probe every queue (shared/adapters/dependency-probe.ts), so they may inspect every one. */
+/** Monitoring probes every queue (shared/adapters/dependency-probe.ts), so it may inspect every one. */
 const everyQueue = Object.keys(queueDefinitions) as QueueKey[];
 
 export const functionDefinitions = {
   health: {
     entry: 'functions/operations/health.ts',
     kind: 'http',
-    description: 'GET /health: reports whether the table, buckets and queues answer',
+    description: 'GET /health: probes the table, and reports the buckets and queues as the dependency-check job last found them',
     table: 'probe',
-    buckets: { media: 'probe', backups: 'probe' },
-    queues: everyQueue,
+    // The dependency-check job's ledger only: its latest run.
+    tableItems: [{ actions: ['Query'], partitionPrefixes: [keys.jobRunsOf('dependency-check').pk] }],
   },
   openapi: {
     entry: 'functions/operations/openapi.ts',
