@@ -62,6 +62,22 @@ const contentItemCreatedDetail = z.object({
   at: z.iso.datetime({ offset: true }),
 });
 
+/**
+ * An attachment's bytes were checked (shared/domain/uploads): clean ones may be published,
+ * quarantined ones never are and are reported to the unit (issue 8 #2).
+ */
+const uploadCheckedDetail = z.object({
+  uploadId: z.string().check(z.minLength(1)),
+  unitCode: z.string().check(z.minLength(1)),
+  uploaderId: z.string().check(z.minLength(1)),
+  fileName: z.string(),
+  declaredType: z.string(),
+  detectedType: z.string(),
+  size: z.number(),
+  reason: z.optional(z.enum(['type-mismatch', 'forbidden-type', 'size-mismatch'])),
+  checkedAt: z.iso.datetime({ offset: true }),
+});
+
 export const eventCatalogue = {
   JobRunFinished: {
     source: `${EVENT_SOURCE_PREFIX}.jobs`,
@@ -98,6 +114,18 @@ export const eventCatalogue = {
     detailType: 'ContentItemCreated',
     detail: contentItemCreatedDetail,
     description: 'A contributor, reporter or agency created a content item in a portal (its steps follow as WorkflowTransitioned: ContentSubmitted, ContentApproved, ContentPublished…).',
+  },
+  UploadCleared: {
+    source: `${EVENT_SOURCE_PREFIX}.uploads`,
+    detailType: 'UploadCleared',
+    detail: uploadCheckedDetail,
+    description: 'An uploaded file is what it was declared to be: it is served from clean/ and may be published.',
+  },
+  UploadQuarantined: {
+    source: `${EVENT_SOURCE_PREFIX}.uploads`,
+    detailType: 'UploadQuarantined',
+    detail: uploadCheckedDetail,
+    description: 'An uploaded file is not what it was declared to be, or not an allowed type (CB 13.2): moved to quarantine/, never published.',
   },
 } as const;
 

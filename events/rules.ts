@@ -1,5 +1,7 @@
 import { eventCatalogue, type EventName } from './catalogue';
 import type { QueueKey } from '../infra/definitions/queues';
+import type { BucketKey } from '../infra/definitions/buckets';
+import { uploadPrefixes } from '../shared/domain/uploads/upload';
 
 /**
  * Routing rules: which events reach which queue. CDK turns each into an EventBridge rule with
@@ -28,3 +30,19 @@ export function eventPattern(rule: RoutingRule): { source: string[]; 'detail-typ
 export function matches(pattern: ReturnType<typeof eventPattern>, source: string, detailType: string): boolean {
   return pattern.source.includes(source) && pattern['detail-type'].includes(detailType);
 }
+
+/**
+ * S3's own events (not ours, so not in the catalogue): objects created under a prefix of a bucket,
+ * as S3 sends them to EventBridge's default bus (`aws.s3` / `Object Created`), to a queue. The
+ * local stack's bucket notifier sends the same events to the same queue.
+ */
+export interface StorageRoutingRule {
+  readonly name: string;
+  readonly bucket: BucketKey;
+  readonly prefix: string;
+  readonly target: QueueKey;
+}
+
+export const storageRoutingRules: readonly StorageRoutingRule[] = [
+  { name: 'UploadsToChecker', bucket: 'media', prefix: uploadPrefixes.incoming, target: 'uploadChecks' },
+];

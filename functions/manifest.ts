@@ -1,6 +1,7 @@
 import type { BucketKey } from '../infra/definitions/buckets';
-import type { QueueKey, queueDefinitions } from '../infra/definitions/queues';
+import { queueDefinitions, type QueueKey } from '../infra/definitions/queues';
 import { keys } from '../shared/adapters/dynamo/keys';
+import { uploadPrefixes } from '../shared/domain/uploads/upload';
 
 /**
  * Every Lambda function: its entry file and the least privilege it needs. CDK builds one
@@ -15,6 +16,13 @@ export interface TableItemAccess {
   readonly partitionPrefixes: readonly string[];
   /** Indexes the function may query as well (by name; within the same partition prefixes). */
   readonly indexes?: readonly string[];
+}
+
+/** Object-level S3 rights, only on keys under these prefixes (IAM resources `<bucket>/<prefix>*`). */
+export interface ObjectAccess {
+  readonly bucket: BucketKey;
+  readonly actions: ReadonlyArray<'GetObject' | 'PutObject' | 'DeleteObject'>;
+  readonly prefixes: readonly string[];
 }
 
 /** Cognito admin actions a function may take on the user pool. */
@@ -35,6 +43,8 @@ export interface FunctionDefinition {
   /** May read audit partitions (everyone else is denied them: see infra/constructs/table-access.ts). */
   readonly readsAudit?: boolean;
   readonly buckets?: Partial<Record<BucketKey, Access>>;
+  /** Narrower than `buckets`: these object actions under these key prefixes only. */
+  readonly objects?: readonly ObjectAccess[];
   /** Queues the function may inspect or send to (consumers get their own queue implicitly). */
   readonly queues?: readonly QueueKey[];
   /** May put events on the bus: only the outbox relay; everything else commits events to the outbox. */
@@ -44,6 +54,9 @@ export interface FunctionDefinition {
   /** Cognito admin actions on the user pool: `true` for every action account management needs. */
   readonly identityAdmin?: true | readonly IdentityAdminAction[];
 }
+
+/** Monitoring probes every queue (shared/adapters/dependency-probe.ts), so it may inspect every one. */
+const everyQueue = Object.keys(queueDefinitions) as QueueKey[];
 
 export const functionDefinitions = {
   health: {
@@ -123,7 +136,7 @@ export const functionDefinitions = {
     description: 'Scheduled monitoring: checks dependencies and publishes the run',
     table: 'probe',
     buckets: { media: 'probe', backups: 'probe' },
-    queues: ['jobRuns', 'identitySync'],
+    queues: everyQueue,
     writesOutbox: true,
   },
   bootstrapDirectory: {
@@ -162,6 +175,31 @@ export const functionDefinitions = {
     kind: 'consumer',
     description: "Relays outbox items from the table's stream to the event bus",
     publishesEvents: true,
+  },
+  uploads: {
+    entry: 'functions/uploads/handler.ts',
+    kind: 'http',
+    description: 'Attachments: presigned POST forms into incoming/ and their check status',
+    table: 'readwrite',
+    // The form is signed with this role's credentials: S3 authorises the browser's POST as a
+    // PutObject by this role, so the role may put under incoming/ and nowhere else.
+    objects: [{ bucket: 'media', actions: ['PutObject'], prefixes: [uploadPrefixes.incoming] }],
+  },
+  checkUpload: {
+    entry: 'functions/uploads/check-upload.ts',
+    kind: 'consumer',
+    description: 'Checks each uploaded file from its bytes: clean files move to clean/, the others to quarantine/',
+    timeoutSeconds: 30,
+    // Its upload record, the audit entry and the event of the verdict: nothing else.
+    tableItems: [
+      { actions: ['GetItem', 'UpdateItem'], partitionPrefixes: [keys.upload('').pk] },
+      { actions: ['PutItem'], partitionPrefixes: [keys.auditOf('').pk] },
+    ],
+    writesOutbox: true,
+    objects: [
+      { bucket: 'media', actions: ['GetObject', 'DeleteObject'], prefixes: [uploadPrefixes.incoming] },
+      { bucket: 'media', actions: ['PutObject'], prefixes: [uploadPrefixes.clean, uploadPrefixes.quarantine] },
+    ],
   },
 } as const satisfies Record<string, FunctionDefinition>;
 

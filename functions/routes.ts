@@ -5,13 +5,14 @@ import { calendarRoutes } from './calendar/routes';
 import { operationsRoutes } from './operations/routes';
 import { unitsRoutes } from './units/routes';
 import { contentRoutes } from './content/routes';
+import { uploadsRoutes } from './uploads/routes';
 
 /**
  * Every route of the public API, concatenated from the areas (functions/<area>/routes.ts). The API
  * stack creates these resources, the local gateway serves them and /openapi.json is generated from
  * them. Handlers import only their own area's table, so each bundle holds only its own area.
  */
-const areas = [operationsRoutes, calendarRoutes, unitsRoutes, accountsRoutes, auditRoutes, contentRoutes] as const;
+const areas = [operationsRoutes, calendarRoutes, unitsRoutes, accountsRoutes, auditRoutes, contentRoutes, uploadsRoutes] as const;
 
 export const routes = {
   ...operationsRoutes,
@@ -20,6 +21,7 @@ export const routes = {
   ...accountsRoutes,
   ...auditRoutes,
   ...contentRoutes,
+  ...uploadsRoutes,
 } as const;
 
 export const allRoutes: readonly RouteDefinition[] = areas.flatMap((area) => Object.values(area));

@@ -4,7 +4,12 @@ import { dynamoServices } from '../../shared/http/services';
 import { expectedVersion } from '../../shared/http/if-match';
 import { createContentItem, readContentItem } from '../../shared/application/content';
 import { listUnitContent, transitionContentItem } from '../../shared/application/content-transitions';
+import { useAttachmentStatus } from '../../shared/application/content-attachments';
+import { attachmentStatuses } from '../../shared/application/uploads';
 import { contentRoutes } from './routes';
+
+// Publication asks the uploads area whether an item's files were checked clean.
+useAttachmentStatus(attachmentStatuses);
 
 /** Staff side of content: create, read, list and move items through the editorial workflow. */
 export const handler = httpFunction('content', contentRoutes, {

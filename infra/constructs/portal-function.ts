@@ -1,4 +1,4 @@
-import { Stack, Validations } from 'aws-cdk-lib';
+import { Fn, Stack, Validations } from 'aws-cdk-lib';
 import { Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -11,7 +11,7 @@ import type { Construct } from 'constructs';
 import { functionDefinitions, type Access, type FunctionKey, type FunctionDefinition, type IdentityAdminAction } from '../../functions/manifest';
 import { grantTableAccess } from './table-access';
 import { houseFunctionProps } from './house-function';
-import type { BucketKey } from '../definitions/buckets';
+import { bucketArnExportName, type BucketKey } from '../definitions/buckets';
 import type { QueueKey } from '../definitions/queues';
 import { configEnvironment, type DeploymentConfig } from '../config/deployment';
 
@@ -85,6 +85,23 @@ function grantManifestAccess(fn: NodejsFunction, def: FunctionDefinition, resour
     if (access === 'probe') fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
     else if (access === 'read') bucket.grantRead(fn);
     else bucket.grantReadWrite(fn);
+  }
+  for (const grant of def.objects ?? []) {
+    // Keys under the named prefixes only (`incoming/*`, `clean/*`…): never the whole bucket. The
+    // ARN comes through the data stack's named export, so the acknowledgement can name it.
+    const exportName = bucketArnExportName(`Portal-${resources.config.stage}-Data`, grant.bucket);
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: grant.actions.map((a) => `s3:${a}`),
+        resources: grant.prefixes.map((prefix) => `${Fn.importValue(exportName)}/${prefix}*`),
+      }),
+    );
+    for (const prefix of grant.prefixes) {
+      Validations.of(fn).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${exportName}/${prefix}*]`,
+        reason: `Objects under ${prefix} only: the prefix is the grant (functions/manifest.ts \`objects\`).`,
+      });
+    }
   }
   for (const key of def.queues ?? []) {
     // Inspect only (health and monitoring read depths); consumers get their own queue's rights.

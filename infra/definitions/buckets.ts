@@ -8,6 +8,10 @@ export interface BucketDefinition {
   readonly keepNoncurrentVersionsDays?: number;
   readonly envVar: string;
   readonly purpose: string;
+  /** Sends S3 event notifications to EventBridge (the default bus): events/rules.ts routes them. */
+  readonly notifiesEventBridge?: boolean;
+  /** Browsers POST presigned upload forms to it: CORS for the deployment's origins (POST only). */
+  readonly browserUploads?: boolean;
 }
 
 export const bucketDefinitions = {
@@ -20,6 +24,9 @@ export const bucketDefinitions = {
     keepNoncurrentVersionsDays: 90,
     envVar: 'MEDIA_BUCKET',
     purpose: 'uploaded attachments and media of content items',
+    // Uploads land under incoming/; their ObjectCreated events start the byte check.
+    notifiesEventBridge: true,
+    browserUploads: true,
   },
   backups: {
     logicalName: 'Backups',
@@ -32,3 +39,6 @@ export const bucketDefinitions = {
 } as const satisfies Record<string, BucketDefinition>;
 
 export type BucketKey = keyof typeof bucketDefinitions;
+
+/** The export that carries a bucket's ARN from the data stack (`Portal-<stage>-Data`) to the others. */
+export const bucketArnExportName = (dataStackName: string, key: BucketKey) => `${dataStackName}:${bucketDefinitions[key].logicalName}BucketArn`;

@@ -34,6 +34,16 @@ export const queueDefinitions = {
     visibilityTimeoutSeconds: 60,
     purpose: 'applies committed account closures, unlocks and role changes at the identity provider (issue 12 #5)',
   },
+  uploadChecks: {
+    logicalName: 'UploadChecks',
+    localName: 'upload-checks',
+    consumer: 'checkUpload',
+    batchSize: 5,
+    maxReceiveCount: 3,
+    // Six times the checker's timeout, as AWS advises for SQS event sources.
+    visibilityTimeoutSeconds: 180,
+    purpose: 'checks every uploaded attachment from its bytes before it can be published (CB 13.2, issue 8 #2)',
+  },
 } as const satisfies Record<string, QueueDefinition>;
 
 export type QueueKey = keyof typeof queueDefinitions;

@@ -5,6 +5,7 @@ import { startGateway, type Authorizer, type LocalGateway } from './gateway';
 import { startQueuePollers, type QueuePollers } from './queue-pollers';
 import { startScheduler, type LocalScheduler } from './scheduler';
 import { startStreamPoller, type StreamPoller } from './stream-poller';
+import { startBucketNotifier } from './bucket-notifier';
 import { invoke } from './functions';
 import { randomBytes } from 'node:crypto';
 import { localAuthorizer } from './identity-endpoints';
@@ -70,6 +71,15 @@ export async function startLocalStack(options: {
     ...(options.retryDelaySeconds !== undefined ? { retryDelaySeconds: options.retryDelaySeconds } : {}),
   });
 
+  // S3 → EventBridge → SQS for new uploads, which fauxqs does not notify.
+  const notifier = startBucketNotifier({
+    s3: localClients(endpoints).s3,
+    sqs: localClients(endpoints).sqs,
+    resources,
+    region: endpoints.region,
+    onError: (error) => console.error('bucket notifier:', (error as Error).message),
+  });
+
   const runJob = async (job: string) => {
     const schedule = allJobs.find((s) => s.job === job);
     if (!schedule) throw new Error(`Unknown job "${job}"; known: ${allJobs.map((s) => s.job).join(', ')}`);
@@ -96,6 +106,7 @@ export async function startLocalStack(options: {
     async stop() {
       scheduler?.stop();
       await outbox.stop();
+      await notifier.stop();
       await pollers.stop();
       await gateway.close();
     },

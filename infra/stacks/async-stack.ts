@@ -14,7 +14,7 @@ import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { dlqName, queueDefinitions, type QueueKey } from '../definitions/queues';
-import { eventPattern, routingRules } from '../../events/rules';
+import { eventPattern, routingRules, storageRoutingRules } from '../../events/rules';
 import type { DeploymentConfig } from '../config/deployment';
 import type { BucketKey } from '../definitions/buckets';
 import { PortalFunction, type PortalResources } from '../constructs/portal-function';
@@ -77,6 +77,18 @@ export class AsyncStack extends Stack {
       new Rule(this, rule.name, {
         eventBus: this.bus,
         eventPattern: { source: eventPattern(rule).source, detailType: eventPattern(rule)['detail-type'] },
+        targets: [new SqsQueue(this.queues[rule.target])],
+      });
+    }
+
+    // S3's own events reach the default bus (the bucket has EventBridge notifications on).
+    for (const rule of storageRoutingRules) {
+      new Rule(this, rule.name, {
+        eventPattern: {
+          source: ['aws.s3'],
+          detailType: ['Object Created'],
+          detail: { bucket: { name: [props.buckets[rule.bucket].bucketName] }, object: { key: [{ prefix: rule.prefix }] } },
+        },
         targets: [new SqsQueue(this.queues[rule.target])],
       });
     }

@@ -1,16 +1,16 @@
 import { RemovalPolicy, Stack, Duration, Validations, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, Billing, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { tableDefinition } from '../definitions/table';
-import { bucketDefinitions, type BucketKey } from '../definitions/buckets';
+import { bucketArnExportName, bucketDefinitions, type BucketKey } from '../definitions/buckets';
 
 /** The table and buckets: everything that holds data, kept on stack deletion. */
 export class DataStack extends Stack {
   readonly table: TableV2;
   readonly buckets: Record<BucketKey, Bucket>;
 
-  constructor(scope: Construct, id: string, props: StackProps) {
+  constructor(scope: Construct, id: string, props: StackProps & { corsOrigins: readonly string[] }) {
     super(scope, id, props);
     const def = tableDefinition;
     this.table = new TableV2(this, def.logicalName, {
@@ -51,6 +51,10 @@ export class DataStack extends Stack {
         encryption: BucketEncryption.S3_MANAGED,
         enforceSSL: true,
         versioned: bucketDef.versioned,
+        // The console POSTs upload forms straight to the bucket: its origins may, and read the answer.
+        ...('browserUploads' in bucketDef && bucketDef.browserUploads
+          ? { cors: [{ allowedMethods: [HttpMethods.POST], allowedOrigins: [...props.corsOrigins], allowedHeaders: ['*'], exposedHeaders: ['ETag'], maxAge: 3000 }] }
+          : {}),
         serverAccessLogsBucket: accessLogs,
         serverAccessLogsPrefix: `${bucketDef.localName}/`,
         removalPolicy: RemovalPolicy.RETAIN,
@@ -66,6 +70,15 @@ export class DataStack extends Stack {
           },
         ],
       });
+    }
+    for (const [key, bucketDef] of Object.entries(bucketDefinitions) as Array<[BucketKey, (typeof bucketDefinitions)[BucketKey]]>) {
+      // The bucket's own EventBridge switch, set on the resource: CDK's `eventBridgeEnabled` would
+      // add a custom-resource Lambda to manage notifications we do not otherwise use.
+      if ('notifiesEventBridge' in bucketDef && bucketDef.notifiesEventBridge) {
+        (buckets[key].node.defaultChild as CfnBucket).addPropertyOverride('NotificationConfiguration.EventBridgeConfiguration.EventBridgeEnabled', true);
+      }
+      // A named export, so that prefix-scoped grants in other stacks can name the ARN they import.
+      this.exportValue(buckets[key].bucketArn, { name: bucketArnExportName(this.stackName, key) });
     }
     this.buckets = buckets;
   }

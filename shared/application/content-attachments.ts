@@ -7,7 +7,8 @@ import { DomainError } from '../domain/errors';
  * files cannot go online unchecked.
  */
 export type AttachmentStatus = 'pending' | 'clean' | 'quarantined' | 'missing';
-export type AttachmentStatusReader = (uploadIds: readonly string[]) => Promise<Readonly<Record<string, AttachmentStatus>>>;
+/** Statuses of an item's uploads; an upload of another unit than the item's counts as `missing`. */
+export type AttachmentStatusReader = (uploadIds: readonly string[], unitCode: string) => Promise<Readonly<Record<string, AttachmentStatus>>>;
 
 let reader: AttachmentStatusReader = async (ids) => Object.fromEntries(ids.map((id) => [id, 'pending' as const]));
 
@@ -16,9 +17,9 @@ export function useAttachmentStatus(statusOf: AttachmentStatusReader): void {
 }
 
 /** Refuses (409, naming each file) unless every attachment is `clean`. */
-export async function requireCleanAttachments(itemId: string, uploadIds: readonly string[]): Promise<void> {
+export async function requireCleanAttachments(itemId: string, unitCode: string, uploadIds: readonly string[]): Promise<void> {
   if (uploadIds.length === 0) return;
-  const status = await reader(uploadIds);
+  const status = await reader(uploadIds, unitCode);
   const unchecked = uploadIds.filter((id) => status[id] !== 'clean');
   if (unchecked.length === 0) return;
   const message = {

@@ -69,7 +69,7 @@ async function contentGuards(record: ContentItemRecord, request: TransitionReque
       throw invalidField('body.publishAt', { vi: 'Thời điểm đăng phải ở tương lai', en: 'The publication time must be in the future' }, 'not_future');
     }
   }
-  if (PUBLISHING.has(request.action)) await requireCleanAttachments(record.id, record.attachments);
+  if (PUBLISHING.has(request.action)) await requireCleanAttachments(record.id, record.unitCode, record.attachments);
 }
 
 function extension(

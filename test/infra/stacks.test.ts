@@ -12,7 +12,7 @@ import { tableDefinition } from '../../infra/definitions/table';
 import { queueDefinitions } from '../../infra/definitions/queues';
 import { allRoutes } from '../../functions/routes';
 import { schedules } from '../../events/schedules';
-import { routingRules } from '../../events/rules';
+import { routingRules, storageRoutingRules } from '../../events/rules';
 
 const outdir = () => mkdtempSync(join(tmpdir(), 'cdk-test-'));
 // Skips esbuild bundling: these tests are about the templates, not the code.
@@ -82,7 +82,7 @@ describe('CDK stacks', () => {
         FunctionResponseTypes: ['ReportBatchItemFailures'],
       });
     }
-    template.resourceCountIs('AWS::Events::Rule', routingRules.length);
+    template.resourceCountIs('AWS::Events::Rule', routingRules.length + storageRoutingRules.length);
   });
 
   it('creates one API method per route and problem+json gateway responses', () => {

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useLocalStack } from '../support/local-stack';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { eventually, useLocalStack } from '../support/local-stack';
 import { caller, person, seedTree, type Person } from '../support/directory';
 
 /**
@@ -192,12 +194,30 @@ describe('content, end to end', () => {
     expect(refused.body.errors[0]).toMatchObject({ field: 'body.action', code: 'emergency_not_allowed' });
   });
 
-  it('keeps an item whose files are not checked clean off the portal', async () => {
-    const id = await itemIn('approved', people.contributor, news('Có tệp', { attachments: ['a1b2c3d4-0000-4000-8000-000000000001'] }));
-    const refused = await step(id, people.secretary!, { action: 'publish' });
+  it('keeps an item whose files are not checked clean off the portal, and publishes it once they are', async () => {
+    const png = new Uint8Array(readFileSync(resolve(import.meta.dirname, '../fixtures/uploads/python.png')));
+    const declared = await call('/uploads', people.contributor, { method: 'POST', body: { fileName: 'anh-khai-truong.png', contentType: 'image/png', size: png.length } });
+    expect(declared.status).toBe(201);
+    const form = declared.body as { uploadId: string; url: string; fields: Record<string, string> };
+    const unknown = 'a1b2c3d4-0000-4000-8000-000000000001';
+    const blocked = await itemIn('approved', people.contributor, news('Có tệp lạ', { attachments: [form.uploadId, unknown] }));
+    const refused = await step(blocked, people.secretary!, { action: 'publish' });
     expect(refused.status).toBe(409);
-    expect(refused.body.errors[0]).toMatchObject({ field: 'attachments.0', code: 'attachment_pending' });
-    expect((await call(`/public/portals/huyena/content/${id}`, undefined)).status).toBe(404);
+    expect(refused.body.errors).toMatchObject([
+      { field: 'attachments.0', code: 'attachment_pending' },
+      { field: 'attachments.1', code: 'attachment_missing' },
+    ]);
+    expect((await call(`/public/portals/huyena/content/${blocked}`, undefined)).status).toBe(404);
+
+    // The file goes up through its form; once the checker has found it clean, the item can be published.
+    const data = new FormData();
+    for (const [name, value] of Object.entries(form.fields)) data.append(name, value);
+    data.append('file', new Blob([png], { type: 'image/png' }), 'anh-khai-truong.png');
+    expect((await fetch(form.url, { method: 'POST', body: data })).status).toBe(204);
+    await eventually(async () => ((await call(`/uploads/${form.uploadId}`, people.contributor)).body?.status === 'clean' ? true : undefined), 15_000);
+    const ready = await itemIn('approved', people.contributor, news('Có ảnh', { attachments: [form.uploadId] }));
+    expect((await step(ready, people.secretary!, { action: 'publish' })).body).toMatchObject({ state: 'published' });
+    expect((await call(`/public/portals/huyena/content/${ready}`, undefined)).status).toBe(200);
   });
 
   it('creates once for retries with one Idempotency-Key', async () => {

@@ -4,6 +4,7 @@ import { GetQueueAttributesCommand, SendMessageCommand } from '@aws-sdk/client-s
 import { useLocalStack, eventually } from '../support/local-stack';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { allRoutes } from '../../functions/routes';
+import { queueDefinitions } from '../../infra/definitions/queues';
 import { bearer, person, seedTree } from '../support/directory';
 
 const local = useLocalStack();
@@ -28,7 +29,7 @@ describe('GET /health', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { status: string; checks: Record<string, { status: string; checkedAt?: string; latencyMs?: number }> };
     expect(body.status).toBe('ok');
-    expect(Object.keys(body.checks).sort()).toEqual(['bucket:backups', 'bucket:media', 'queue:identitySync', 'queue:jobRuns', 'table']);
+    expect(Object.keys(body.checks).sort()).toEqual(['bucket:backups', 'bucket:media', ...Object.keys(queueDefinitions).map((q) => `queue:${q}`), 'table'].sort());
     expect(Object.values(body.checks).every((c) => c.status === 'ok')).toBe(true);
     expect(body.checks.table?.latencyMs).toBeTypeOf('number');
     expect(Date.parse(body.checks['bucket:media']?.checkedAt ?? '')).toBeGreaterThan(Date.now() - 60_000);

@@ -88,9 +88,10 @@ const cases: Record<string, (side: Side, role: Role) => Request> = {
     method: 'PUT', path: '/admin/calendar/holidays/thu-nghiem', unitPath: province,
     body: { name: { vi: 'Thử', en: 'Test' }, date: { calendar: 'solar', month: 6, day: 1 }, basis: 'x', status: 'pending' },
   }),
+  [routes.getUpload.id]: (side) => ({ method: 'GET', path: `/uploads/${fixtures[`upload.${side}`]}`, unitPath: path(UNIT[side]) }),
 };
-/** Signed-in routes about the caller alone, with no unit to cross. */
-const selfOnly = new Set<string>([routes.me.id, routes.changePassword.id]);
+/** Signed-in routes about the caller alone, with no unit to cross (an upload is declared in the caller's own unit). */
+const selfOnly = new Set<string>([routes.me.id, routes.changePassword.id, routes.createUpload.id]);
 /** Where "another unit" is refused as invalid input rather than forbidden (the deputy must be of the caller's own unit). */
 const otherIsInvalid = new Set<string>([routes.grantDelegation.id]);
 
@@ -122,6 +123,16 @@ beforeAll(async () => {
   };
   fixtures['client.own'] = await register('huyena');
   fixtures['client.other'] = await register('huyenb');
+  const declareUpload = async (who: Person) => {
+    const res = await local.api('/uploads', {
+      method: 'POST',
+      headers: { ...bearer(who), 'content-type': 'application/json' },
+      body: JSON.stringify({ fileName: 'dinh-kem.pdf', contentType: 'application/pdf', size: 100 }),
+    });
+    return ((await res.json()) as { uploadId: string }).uploadId;
+  };
+  fixtures['upload.own'] = await declareUpload(people.editor!);
+  fixtures['upload.other'] = await declareUpload(await person(local.api, 'bientap.b', 'huyenb', ['editor']));
   fixtures['delegation.own'] = await grant(people['chief-editor']!, deputyA.id);
   fixtures['delegation.other'] = await grant(chiefB, deputyB.id);
   const draft = async (unitCode: string) => {

@@ -127,4 +127,7 @@ export const keys = {
     gsi1pk: 'JOBRUNS',
     ...(finishedAt ? { gsi1sk: join(finishedAt, job ?? '') } : {}),
   }),
+
+  /** An attachment upload (shared/domain/uploads): its declaration and check status. */
+  upload: (uploadId: string): Key => ({ pk: join('UPLOAD', uploadId), sk: 'UPLOAD' }),
 } as const;

@@ -25,7 +25,9 @@ export type Action =
   | 'content.publish'
   | 'qa.route'
   | 'qa.answer'
-  | 'qa.check';
+  | 'qa.check'
+  | 'upload.create'
+  | 'upload.read';
 
 export interface AccessRule {
   readonly action: Action;
@@ -57,6 +59,10 @@ export const accessRules: readonly AccessRule[] = [
   { action: 'qa.route', roles: ['secretary', 'chief-editor'], scope: 'own-unit', basis: 'BĐ 12.3; CB 11.3 (Ban Biên tập tiếp nhận, phân loại, chuyển câu hỏi)' },
   { action: 'qa.answer', roles: ['unit-head', 'unit-officer'], scope: 'own-unit', basis: 'CB 11.5; BĐ 12.4' },
   { action: 'qa.check', roles: ['chief-editor', 'deputy-editor'], scope: 'own-unit', delegable: true, basis: 'BĐ 9.6, 12.3–12.4 (kết quả gửi qua Ban Biên tập); CB 11.3' },
+  // Attachments (shared/domain/uploads): whoever may submit content uploads its files; the unit's
+  // editorial board reads their check status. Own unit only: an upload belongs to its uploader's unit.
+  { action: 'upload.create', roles: ['contributor', 'reporter', 'editor', 'secretary', 'unit-officer', 'unit-head'], scope: 'own-unit', basis: 'CB 13.2 (tệp gửi kèm tin, bài); CB 17.3c' },
+  { action: 'upload.read', roles: ['contributor', 'reporter', 'editor', 'secretary', 'unit-officer', 'unit-head', 'chief-editor', 'deputy-editor'], scope: 'own-unit', basis: 'CB 13.2; CB 17.3 (Ban Biên tập duyệt tin, bài và tệp kèm theo)' },
 ];
 
 export const rulesFor = (action: Action) => accessRules.filter((r) => r.action === action);
