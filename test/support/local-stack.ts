@@ -40,16 +40,18 @@ export function useLocalStack(options: { retryDelaySeconds?: number; authorizer?
     if (!state.stack) throw new Error('local stack not started');
     return state.stack;
   };
+  // One set of SDK clients per file: a new client per call opens new connections every time.
+  let clients: ReturnType<typeof localClients> | undefined;
   return {
     stack,
-    clients: () => localClients(endpoints),
+    clients: () => (clients ??= localClients(endpoints)),
     api: (path: string, init?: RequestInit) => fetch(`${stack().gateway.url}${path}`, init),
     /** Every item of this file's table, read consistently (tests may scan; the application never does). */
     async scanAll(): Promise<Array<Record<string, any>>> {
       const items: Array<Record<string, any>> = [];
       let start: Record<string, any> | undefined;
       do {
-        const out = await localClients(endpoints).dynamodb.send(new ScanCommand({ TableName: stack().resources.tableName, ExclusiveStartKey: start, ConsistentRead: true }));
+        const out = await (clients ??= localClients(endpoints)).dynamodb.send(new ScanCommand({ TableName: stack().resources.tableName, ExclusiveStartKey: start, ConsistentRead: true }));
         items.push(...(out.Items ?? []).map((i) => unmarshall(i)));
         start = out.LastEvaluatedKey;
       } while (start);
