@@ -49,10 +49,10 @@ export const functionDefinitions = {
   health: {
     entry: 'functions/operations/health.ts',
     kind: 'http',
-    description: 'GET /health: reports whether the table, buckets and queues answer',
+    description: 'GET /health: probes the table, and reports the buckets and queues as the dependency-check job last found them',
     table: 'probe',
-    buckets: { media: 'probe', backups: 'probe' },
-    queues: ['jobRuns', 'identitySync'],
+    // The dependency-check job's ledger only: its latest run.
+    tableItems: [{ actions: ['Query'], partitionPrefixes: [keys.jobRunsOf('dependency-check').pk] }],
   },
   openapi: {
     entry: 'functions/operations/openapi.ts',
@@ -103,6 +103,19 @@ export const functionDefinitions = {
     description: 'Audit log queries for auditors and operators',
     table: 'read',
     readsAudit: true,
+  },
+  content: {
+    entry: 'functions/content/staff.ts',
+    kind: 'http',
+    description: 'Content items: create, read, list, and the editorial workflow (audited, with revisions)',
+    table: 'readwrite',
+  },
+  contentPublic: {
+    entry: 'functions/content/public.ts',
+    kind: 'http',
+    description: 'Public read API: published items per portal, one item with its citation line',
+    // Public renditions only (PUBCONTENT items and their portal listings): never drafts, accounts or stored responses.
+    tableItems: [{ actions: ['GetItem', 'Query'], partitionPrefixes: [keys.publishedContent('').pk, keys.publishedOfPortal('', '').gsi1pk.replace(/#+$/, '#')], indexes: ['gsi1', 'gsi2'] }],
   },
   dependencyCheck: {
     entry: 'functions/jobs/dependency-check.ts',

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../infra/local/stack';
 import type { Authorizer } from '../../infra/local/gateway';
 import { localClients, type LocalEndpoints } from '../../infra/local/resources';
+import type { DeploymentConfig } from '../../infra/config/deployment';
 
 /**
  * scrypt cost of the stand-in's password hashes in tests: 2^10 (~4 ms a hash) instead of 2^15
@@ -17,7 +18,9 @@ const TEST_SCRYPT_N = 2 ** 10;
  * Gives a test file its own local stack (own table, buckets and queues under a unique prefix)
  * on the run's shared emulators, started before its tests and stopped after them.
  */
-export function useLocalStack(options: { retryDelaySeconds?: number; authorizer?: Authorizer; passwordHashing?: 'cheap' | 'default' } = {}) {
+export function useLocalStack(
+  options: { retryDelaySeconds?: number; authorizer?: Authorizer; config?: DeploymentConfig; passwordHashing?: 'cheap' | 'default' } = {},
+) {
   const state: { stack?: LocalStack } = {};
   const endpoints: LocalEndpoints = {
     dynamodb: inject('dynamodbEndpoint'),
@@ -30,6 +33,7 @@ export function useLocalStack(options: { retryDelaySeconds?: number; authorizer?
       prefix: `t${randomUUID().slice(0, 8)}`,
       retryDelaySeconds: options.retryDelaySeconds ?? 0,
       ...(options.authorizer ? { authorizer: options.authorizer } : {}),
+      ...(options.config ? { config: options.config } : {}),
       ...((options.passwordHashing ?? 'cheap') === 'cheap' ? { scryptN: TEST_SCRYPT_N } : {}),
     });
   });
@@ -46,6 +50,11 @@ export function useLocalStack(options: { retryDelaySeconds?: number; authorizer?
     stack,
     clients: () => (clients ??= localClients(endpoints)),
     api: (path: string, init?: RequestInit) => fetch(`${stack().gateway.url}${path}`, init),
+    /** Runs the dependency-check job and waits until its run is recorded, so /health answers 200 (not 503). */
+    async monitored(): Promise<void> {
+      await stack().runJob('dependency-check');
+      await eventually(async () => ((await fetch(`${stack().gateway.url}/health`)).status === 200 ? true : undefined));
+    },
     /** Every item of this file's table, read consistently (tests may scan; the application never does). */
     async scanAll(): Promise<Array<Record<string, any>>> {
       const items: Array<Record<string, any>> = [];
