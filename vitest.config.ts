@@ -2,7 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // One DynamoDB Local and one S3/SQS emulator per run; each test file makes its own resources.
     globalSetup: ['test/support/global-setup.ts'],
     env: { LOG_LEVEL: 'SILENT', POWERTOOLS_DEV: 'false' },
@@ -10,5 +9,16 @@ export default defineConfig({
     hookTimeout: 180_000,
     pool: 'forks',
     maxWorkers: 2,
+    projects: [
+      // Integration files share worker processes, so the dependencies (AWS SDK, zod, middy…) load once
+      // per worker; each file sets up its own local stack in process-wide state (environment,
+      // composition roots), so it gets fresh copies of our own modules (test/support/fresh-modules.ts).
+      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], isolate: false, setupFiles: ['test/support/fresh-modules.ts'] } },
+      // No process-wide state: a worker runs file after file, importing every module once. The infra
+      // files share one synthesised CDK app (test/support/portal-app.ts): a process's first synth
+      // costs ~7 s, later ones ~1.5 s.
+      { extends: true, test: { name: 'infra', include: ['test/infra/**/*.test.ts'], isolate: false } },
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false } },
+    ],
   },
 });

@@ -2,6 +2,7 @@ import { registerIdentityProvider } from '../../shared/application/identity';
 import { LocalIdentityProvider } from '../../shared/adapters/identity/local';
 import { documentClient } from '../../shared/adapters/aws-clients';
 import { env } from '../../shared/config/env';
+import { DEFAULT_SCRYPT_N } from '../../shared/adapters/identity/passwords';
 
 /**
  * The local composition root for identity: the stand-in for Cognito, created on first use from the
@@ -11,7 +12,9 @@ let local: LocalIdentityProvider | undefined;
 
 export function localIdentity(): LocalIdentityProvider {
   if (env().IDENTITY_PROVIDER !== 'local') throw new Error('IDENTITY_PROVIDER is not local');
-  return (local ??= new LocalIdentityProvider(documentClient(), env().TABLE_NAME, env().LOCAL_IDP_SECRET));
+  // LOCAL_IDP_SCRYPT_N is set by the local stack (infra/local/stack.ts); the provider refuses an odd one.
+  const scryptN = Number(process.env.LOCAL_IDP_SCRYPT_N ?? DEFAULT_SCRYPT_N);
+  return (local ??= new LocalIdentityProvider(documentClient(), env().TABLE_NAME, env().LOCAL_IDP_SECRET, undefined, scryptN));
 }
 
 registerIdentityProvider('local', localIdentity);

@@ -12,6 +12,7 @@ import { localAuthorizer } from './identity-endpoints';
 import './event-bus'; // the local composition root for events: the stand-in for EventBridge
 import { enforceTablePermissions } from './table-permissions';
 import { loadDeploymentConfig, type DeploymentConfig } from '../config/deployment';
+import { DEFAULT_SCRYPT_N } from '../../shared/adapters/identity/passwords';
 
 /**
  * The whole backend on local stand-ins, given running emulators: resources from the shared
@@ -41,12 +42,15 @@ export async function startLocalStack(options: {
   identitySecret?: string;
   /** Where the stream poller keeps its position across restarts (in memory when unset). */
   streamCheckpointFile?: string;
+  /** scrypt cost of the stand-in's password hashes; the strong default unless a test asks for a cheap one. */
+  scryptN?: number;
 }): Promise<LocalStack> {
   const { endpoints } = options;
   const resources = await createLocalResources(endpoints, options.prefix);
   Object.assign(process.env, functionEnvironment(endpoints, resources, options.config ?? loadDeploymentConfig()), {
     IDENTITY_PROVIDER: 'local',
     LOCAL_IDP_SECRET: options.identitySecret ?? randomBytes(32).toString('base64url'),
+    LOCAL_IDP_SCRYPT_N: String(options.scryptN ?? DEFAULT_SCRYPT_N),
   });
   // As IAM on AWS: each invoked function may touch only the partitions its manifest entry grants.
   enforceTablePermissions();

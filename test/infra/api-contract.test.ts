@@ -1,10 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { buildPortal } from '../../infra/portal-app';
+import { defaultPortal } from '../support/portal-app';
 import { loadDeploymentConfig } from '../../infra/config/deployment';
 
 /** Issue 12 #20 and #24 on AWS: what API Gateway and WAF answer themselves, read from the template. */
@@ -12,8 +8,7 @@ describe('API stack: gateway and firewall answers', () => {
   let template: Template;
   const config = loadDeploymentConfig();
   beforeAll(() => {
-    const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'cdk-test-')), context: { 'aws:cdk:bundling-stacks': [] } });
-    template = Template.fromStack(buildPortal(app, config).api);
+    template = Template.fromStack(defaultPortal().stacks.api);
   });
 
   it('answers UNAUTHORIZED and EXPIRED_TOKEN with 401, WWW-Authenticate: Bearer and problem+json', () => {

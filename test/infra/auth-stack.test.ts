@@ -1,16 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { buildPortal } from '../../infra/portal-app';
+import { defaultPortal } from '../support/portal-app';
 import { deploymentConfigSchema, loadDeploymentConfig } from '../../infra/config/deployment';
 import { userPoolPasswordPolicy } from '../../infra/stacks/auth-stack';
 import { passwordPolicy } from '../../shared/domain/accounts/password-policy';
 
 /** The staff user pool as synthesized: sign-in flow, console client, password policy, password-change trigger. */
-const testApp = () => new App({ outdir: mkdtempSync(join(tmpdir(), 'cdk-auth-')), context: { 'aws:cdk:bundling-stacks': [] } });
 const config = loadDeploymentConfig();
 
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: Record<string, Record<string, unknown>> };
@@ -18,7 +13,7 @@ type Statement = { Effect: string; Action: string | string[]; Resource: unknown;
 describe('Auth stack', () => {
   let template: Template;
   beforeAll(() => {
-    template = Template.fromStack(buildPortal(testApp(), config).auth);
+    template = Template.fromStack(defaultPortal().stacks.auth);
   });
 
   it('lets the console client use USER_PASSWORD_AUTH, the flow the local stand-in speaks, and never SRP or custom auth', () => {

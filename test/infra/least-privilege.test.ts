@@ -1,11 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { buildPortal } from '../../infra/portal-app';
-import { loadDeploymentConfig } from '../../infra/config/deployment';
+import { defaultPortal } from '../support/portal-app';
 import { AUDIT_PARTITION_PATTERNS } from '../../infra/constructs/table-access';
 import { functionDefinitions, type FunctionKey } from '../../functions/manifest';
 
@@ -31,8 +26,7 @@ const reachesAudit = (pattern: string) => auditPrefixes.some((a) => a.startsWith
 describe('least privilege (from the templates)', () => {
   let statementsOf: Map<FunctionKey, Statement[]>;
   beforeAll(() => {
-    const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'cdk-iam-')), context: { 'aws:cdk:bundling-stacks': [] } });
-    const templates = Object.values(buildPortal(app, loadDeploymentConfig(), { nag: false })).map((stack) => Template.fromStack(stack).toJSON());
+    const templates = Object.values(defaultPortal().stacks).map((stack) => Template.fromStack(stack).toJSON());
     statementsOf = new Map();
     for (const t of templates) {
       const resources = t.Resources as Record<string, { Type: string; Properties: Record<string, any> }>;

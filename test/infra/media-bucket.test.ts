@@ -1,11 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { buildPortal } from '../../infra/portal-app';
-import { loadDeploymentConfig } from '../../infra/config/deployment';
+import { defaultPortal } from '../support/portal-app';
 import { bucketDefinitions } from '../../infra/definitions/buckets';
 
 /** Attachments can be brought back after a delete or overwrite: the media bucket keeps versions for a while. */
@@ -13,7 +8,7 @@ describe('Data stack: media bucket', () => {
   let template: Template;
   let mediaId: string;
   beforeAll(() => {
-    const stacks = buildPortal(new App({ outdir: mkdtempSync(join(tmpdir(), 'cdk-data-')), context: { 'aws:cdk:bundling-stacks': [] } }), loadDeploymentConfig());
+    const { stacks } = defaultPortal();
     template = Template.fromStack(stacks.data);
     mediaId = stacks.data.getLogicalId(stacks.data.buckets.media.node.defaultChild as never);
   });

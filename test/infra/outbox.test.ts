@@ -1,11 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { buildPortal } from '../../infra/portal-app';
-import { loadDeploymentConfig } from '../../infra/config/deployment';
+import { defaultPortal } from '../support/portal-app';
 import { OUTBOX_ITEM_TYPE } from '../../events/outbox';
 
 /** The transactional outbox on AWS: the table's stream, the relay on it, its DLQ; nobody else puts events. */
@@ -14,8 +9,7 @@ describe('outbox on AWS', () => {
   let async: Template;
   let all: Template[];
   beforeAll(() => {
-    const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'cdk-test-')), context: { 'aws:cdk:bundling-stacks': [] } });
-    const stacks = buildPortal(app, loadDeploymentConfig());
+    const { stacks } = defaultPortal();
     data = Template.fromStack(stacks.data);
     async = Template.fromStack(stacks.async);
     all = Object.values(stacks).map((s) => Template.fromStack(s));

@@ -1,11 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { App, Stack } from 'aws-cdk-lib';
+import type { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { buildPortal } from '../../infra/portal-app';
-import { loadDeploymentConfig } from '../../infra/config/deployment';
+import { defaultPortal } from '../support/portal-app';
 import { allRoutes } from '../../functions/routes';
 import { functionDefinitions } from '../../functions/manifest';
 
@@ -18,8 +14,7 @@ const BUDGET = 350;
 describe('resource budget', () => {
   let stacks: Stack[];
   beforeAll(() => {
-    const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'cdk-budget-')), context: { 'aws:cdk:bundling-stacks': [] } });
-    stacks = Object.values(buildPortal(app, loadDeploymentConfig()));
+    stacks = Object.values(defaultPortal().stacks);
   });
 
   const count = (template: Template, type?: string) =>

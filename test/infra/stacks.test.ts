@@ -1,32 +1,26 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it, beforeAll } from 'vitest';
-import { App, Stack, Validations } from 'aws-cdk-lib';
+import { Stack, Validations, type App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { buildPortal } from '../../infra/portal-app';
-import { loadDeploymentConfig } from '../../infra/config/deployment';
+import type { buildPortal } from '../../infra/portal-app';
+import { defaultPortal, testApp } from '../support/portal-app';
 import { tableDefinition } from '../../infra/definitions/table';
 import { queueDefinitions } from '../../infra/definitions/queues';
 import { allRoutes } from '../../functions/routes';
 import { schedules } from '../../events/schedules';
 import { routingRules, storageRoutingRules } from '../../events/rules';
 
-const outdir = () => mkdtempSync(join(tmpdir(), 'cdk-test-'));
-// Skips esbuild bundling: these tests are about the templates, not the code.
-const testApp = () => new App({ outdir: outdir(), context: { 'aws:cdk:bundling-stacks': [] } });
-
 describe('CDK stacks', () => {
   let stacks: ReturnType<typeof buildPortal>;
   let app: App;
   beforeAll(() => {
-    app = testApp();
-    stacks = buildPortal(app, loadDeploymentConfig());
+    ({ app, stacks } = defaultPortal());
   });
 
   // A full synth with cdk-nag takes ~10 s on an idle machine, several times that on a loaded one.
+  // The app is shared with the other infra files: if one of them synthesised it already, that synth
+  // passed cdk-nag (a synth that throws is not cached, so this one would throw again).
   it('synthesises with zero unacknowledged cdk-nag AwsSolutions findings', { timeout: 120_000 }, () => {
     expect(() => app.synth()).not.toThrow();
   }); // bundling every function takes ~25 s alone, more beside scrypt-heavy tests on 2 cores

@@ -10,6 +10,9 @@ declare module 'vitest' {
 
 /** Starts the emulators once for the whole run (in memory); every test file connects to them. */
 export default async function setup(project: TestProject) {
+  // DynamoDB Local serves a short run: the quick JIT only and one GC thread spend far less CPU
+  // (integration files: ~53 → ~34 s of the JVM's CPU) than the JVM's defaults tuned for long runs.
+  process.env.JDK_JAVA_OPTIONS = `${process.env.JDK_JAVA_OPTIONS ?? ''} -XX:TieredStopAtLevel=1 -XX:+UseSerialGC`.trim();
   const emulators = await startEmulators({ region: 'ap-southeast-1' });
   project.provide('dynamodbEndpoint', emulators.dynamodbEndpoint);
   project.provide('s3sqsEndpoint', emulators.s3sqsEndpoint);

@@ -8,10 +8,19 @@ import { localClients, type LocalEndpoints } from '../../infra/local/resources';
 import type { DeploymentConfig } from '../../infra/config/deployment';
 
 /**
+ * scrypt cost of the stand-in's password hashes in tests: 2^10 (~4 ms a hash) instead of 2^15
+ * (~100 ms), which the suite would otherwise spend hundreds of times. Tests about the hashing
+ * itself (timing, the default cost) ask for `passwordHashing: 'default'`.
+ */
+const TEST_SCRYPT_N = 2 ** 10;
+
+/**
  * Gives a test file its own local stack (own table, buckets and queues under a unique prefix)
  * on the run's shared emulators, started before its tests and stopped after them.
  */
-export function useLocalStack(options: { retryDelaySeconds?: number; authorizer?: Authorizer; config?: DeploymentConfig } = {}) {
+export function useLocalStack(
+  options: { retryDelaySeconds?: number; authorizer?: Authorizer; config?: DeploymentConfig; passwordHashing?: 'cheap' | 'default' } = {},
+) {
   const state: { stack?: LocalStack } = {};
   const endpoints: LocalEndpoints = {
     dynamodb: inject('dynamodbEndpoint'),
@@ -25,6 +34,7 @@ export function useLocalStack(options: { retryDelaySeconds?: number; authorizer?
       retryDelaySeconds: options.retryDelaySeconds ?? 0,
       ...(options.authorizer ? { authorizer: options.authorizer } : {}),
       ...(options.config ? { config: options.config } : {}),
+      ...((options.passwordHashing ?? 'cheap') === 'cheap' ? { scryptN: TEST_SCRYPT_N } : {}),
     });
   });
   afterAll(async () => {
@@ -34,9 +44,11 @@ export function useLocalStack(options: { retryDelaySeconds?: number; authorizer?
     if (!state.stack) throw new Error('local stack not started');
     return state.stack;
   };
+  // One set of SDK clients per file: a new client per call opens new connections every time.
+  let clients: ReturnType<typeof localClients> | undefined;
   return {
     stack,
-    clients: () => localClients(endpoints),
+    clients: () => (clients ??= localClients(endpoints)),
     api: (path: string, init?: RequestInit) => fetch(`${stack().gateway.url}${path}`, init),
     /** Runs the dependency-check job and waits until its run is recorded, so /health answers 200 (not 503). */
     async monitored(): Promise<void> {
@@ -48,7 +60,7 @@ export function useLocalStack(options: { retryDelaySeconds?: number; authorizer?
       const items: Array<Record<string, any>> = [];
       let start: Record<string, any> | undefined;
       do {
-        const out = await localClients(endpoints).dynamodb.send(new ScanCommand({ TableName: stack().resources.tableName, ExclusiveStartKey: start, ConsistentRead: true }));
+        const out = await (clients ??= localClients(endpoints)).dynamodb.send(new ScanCommand({ TableName: stack().resources.tableName, ExclusiveStartKey: start, ConsistentRead: true }));
         items.push(...(out.Items ?? []).map((i) => unmarshall(i)));
         start = out.LastEvaluatedKey;
       } while (start);

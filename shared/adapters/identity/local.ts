@@ -8,7 +8,7 @@ import { passwordChangeAudit } from '../../domain/audit';
 import type { Role } from '../../domain/roles';
 import { AccountRepository } from '../dynamo/accounts';
 import { keys } from '../dynamo/keys';
-import { DUMMY_HASH, hashPassword, temporaryPassword, verifyPassword } from './passwords';
+import { DEFAULT_SCRYPT_N, dummyHash, hashPassword, isScryptN, temporaryPassword, verifyPassword } from './passwords';
 import { SignInThrottle } from './sign-in-throttle';
 import { signToken, verifyToken } from './tokens';
 
@@ -51,13 +51,18 @@ const fingerprint = (hash: string) => createHash('sha256').update(hash).digest('
 export class LocalIdentityProvider implements IdentityProvider {
   private readonly accounts: AccountRepository;
   private readonly throttle: SignInThrottle;
+  private readonly dummyHash: string;
 
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly secret: string,
     private readonly now: () => Date = () => new Date(),
+    /** scrypt cost of new hashes (and of the dummy one); tests choose a cheap one, `npm start` keeps the default. */
+    private readonly scryptN: number = DEFAULT_SCRYPT_N,
   ) {
+    if (!isScryptN(scryptN)) throw new Error(`scrypt cost N=${scryptN} is not a power of two from 2^10 to 2^20`);
+    this.dummyHash = dummyHash(scryptN);
     this.accounts = new AccountRepository(client, tableName);
     this.throttle = new SignInThrottle(client, tableName, now);
   }
@@ -69,7 +74,7 @@ export class LocalIdentityProvider implements IdentityProvider {
     await this.client.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { ...keys.credentials(subject), type: 'Credentials', hash: await hashPassword(password), temporary: true, temporaryExpiresAt: expires.toISOString(), disabled: false },
+        Item: { ...keys.credentials(subject), type: 'Credentials', hash: await hashPassword(password, this.scryptN), temporary: true, temporaryExpiresAt: expires.toISOString(), disabled: false },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -105,7 +110,7 @@ export class LocalIdentityProvider implements IdentityProvider {
       const message = { vi: 'Mật khẩu mới phải khác mật khẩu cũ', en: 'The new password must differ from the old one' };
       throw new DomainError('validation', message, [{ field: 'body.newPassword', code: 'unchanged', message }]);
     }
-    const replaced = await this.replaceHash(id, credentials.hash, await hashPassword(next), false);
+    const replaced = await this.replaceHash(id, credentials.hash, await hashPassword(next, this.scryptN), false);
     if (!replaced) {
       throw new DomainError('conflict', { vi: 'Mật khẩu vừa được đổi ở nơi khác; hãy thử lại', en: 'The password was changed meanwhile; try again' });
     }
@@ -113,7 +118,7 @@ export class LocalIdentityProvider implements IdentityProvider {
 
   /**
    * USER_PASSWORD_AUTH, as Cognito answers it. Every attempt does the same work whatever the
-   * username (scrypt against the real hash or DUMMY_HASH) before anything about the account is
+   * username (scrypt against the real hash or the dummy hash) before anything about the account is
    * decided, and every refusal is the same generic answer, so neither timing nor message tells
    * whether a username exists, is closed or is locked. `source` is the client's address as the
    * gateway sees it (see sign-in-throttle.ts).
@@ -122,7 +127,7 @@ export class LocalIdentityProvider implements IdentityProvider {
     const now = this.now();
     const id = username.length <= MAX_USERNAME_LENGTH ? await this.accounts.idOfUsername(username) : undefined;
     const [credentials, account] = id ? await Promise.all([this.credentials(id), this.accounts.get(id)]) : [undefined, undefined];
-    const passwordMatches = await verifyPassword(password, credentials?.hash ?? DUMMY_HASH);
+    const passwordMatches = await verifyPassword(password, credentials?.hash ?? this.dummyHash);
     const attempt = await this.throttle.charge(username, source);
     if (!attempt) throw tooManyAttempts();
     if (!id || !credentials || !account || !passwordMatches || credentials.disabled || account.status !== 'active') {
@@ -159,7 +164,7 @@ export class LocalIdentityProvider implements IdentityProvider {
     if (!credentials || !account || !credentials.temporary || credentials.disabled || account.status !== 'active' || fingerprint(credentials.hash) !== claims.cred) {
       throw sessionExpired();
     }
-    if (!(await this.replaceHash(id, credentials.hash, await hashPassword(newPassword), true))) throw sessionExpired();
+    if (!(await this.replaceHash(id, credentials.hash, await hashPassword(newPassword, this.scryptN), true))) throw sessionExpired();
     const now = this.now();
     await this.accounts.recordPasswordChange(id, now.toISOString(), passwordChangeAudit(account, `local-auth-${randomUUID()}`, now, true));
     return this.tokensFor(id, account.username, account.roles);
@@ -173,7 +178,7 @@ export class LocalIdentityProvider implements IdentityProvider {
     const [record, secret] = await Promise.all([lookup(keys.machineClient(clientId)), lookup(keys.machineClientSecret(clientId))]);
     const client = record.Item;
     // The same scrypt work for unknown clients, so timing does not tell which client ids exist.
-    const secretMatches = await verifyPassword(clientSecret, secret.Item ? String(secret.Item.secretHash) : DUMMY_HASH);
+    const secretMatches = await verifyPassword(clientSecret, secret.Item ? String(secret.Item.secretHash) : this.dummyHash);
     if (!client || client.status !== 'active' || !secret.Item || !secretMatches) {
       throw new DomainError('unauthenticated', { vi: 'Thông tin ứng dụng không đúng', en: 'Invalid client credentials' });
     }
@@ -192,7 +197,7 @@ export class LocalIdentityProvider implements IdentityProvider {
     await this.client.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { ...keys.machineClientSecret(clientId), type: 'MachineClientSecret', secretHash: await hashPassword(clientSecret) },
+        Item: { ...keys.machineClientSecret(clientId), type: 'MachineClientSecret', secretHash: await hashPassword(clientSecret, this.scryptN) },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
