@@ -2,7 +2,7 @@ import { invalidField } from '../errors';
 import { text } from '../text';
 import { findLegalNumbers, formsNamed, LEGAL_FORMS, parseLegalNumber, type LegalForm, type LegalNumber } from './legal-number';
 import { foldForSearch, STOPWORDS, tokenize } from './normalize';
-import { authorityTerms, symbolTerms, term } from './terms';
+import { authorityTerms, isVerifiable, symbolTerms, term } from './terms';
 
 /**
  * The bounds of one search, as data. A search reads at most `maxReads` term ranges of at most
@@ -190,15 +190,23 @@ export function planSearch(query: LegalSearchQuery): SearchPlan {
     throw invalidField('query.q', text('Từ khóa không có chữ hoặc số để tìm', 'The query holds no letter or digit to search for'), 'no_terms');
   }
 
+  // A clause naming a number (s:, ny:, n:) is selective: its partitions are small. With one, the
+  // other clauses' number, form and authority terms are checked on the documents it finds
+  // (verifiableTermsOf) rather than read from partitions that may hold every decision of a decade.
+  const all = [...required, ...optional.filter((c) => c.kind === 'number'), ...optional.filter((c) => c.kind !== 'number')];
+  const isSelective = (c: SearchClause) => c.anyOf.some((alt) => alt.some((t) => /^(s|ny|n):/.test(t)));
+  const selective = all.some(isSelective);
+  const termsToRead = (c: SearchClause) => c.anyOf.flat().filter((t) => !selective || isSelective(c) || !isVerifiable(t));
+
   const clauses: SearchClause[] = [];
   const terms = new Set<string>();
   const seen = new Set<string>();
   let truncated = false;
-  for (const clause of [...required, ...optional.filter((c) => c.kind === 'number'), ...optional.filter((c) => c.kind !== 'number')]) {
+  for (const clause of all) {
     const key = JSON.stringify(clause.anyOf);
     if (seen.has(key)) continue;
-    const added = clause.anyOf.flat().filter((t) => !terms.has(t));
-    if (!clause.required && (clauses.length >= SEARCH_LIMITS.maxClauses || terms.size + new Set(added).size > SEARCH_LIMITS.maxReads)) {
+    const added = new Set(termsToRead(clause).filter((t) => !terms.has(t)));
+    if (!clause.required && (clauses.length >= SEARCH_LIMITS.maxClauses || terms.size + added.size > SEARCH_LIMITS.maxReads)) {
       truncated = true;
       continue;
     }

@@ -1,5 +1,5 @@
 import type { SearchClause, SearchPlan } from './plan';
-import type { SearchDoc } from './terms';
+import { verifiableTermsOf, type SearchDoc } from './terms';
 
 /** What one planned read returned: the entries' carried documents, newest first. */
 export interface SearchReadResult {
@@ -7,7 +7,7 @@ export interface SearchReadResult {
   readonly docs: readonly SearchDoc[];
 }
 
-/** A document found by at least one read, with every term it was found under. */
+/** A document found by at least one read, with every term it was found under or has by its identity. */
 export interface SearchCandidate {
   readonly doc: SearchDoc;
   readonly matched: ReadonlySet<string>;
@@ -19,7 +19,7 @@ export interface SearchHit {
   readonly exact: 0 | 1 | 2;
   /** How many of the query's clauses it satisfies. */
   readonly clauses: number;
-  /** How many distinct planned terms it was found under. */
+  /** How many distinct terms of the query's clauses it has. */
   readonly terms: number;
 }
 
@@ -33,7 +33,7 @@ export function collectCandidates(plan: SearchPlan, results: readonly SearchRead
   const byId = new Map<string, { doc: SearchDoc; matched: Set<string> }>();
   for (const result of results) {
     for (const doc of result.docs) {
-      const found = byId.get(doc.itemId) ?? { doc, matched: new Set<string>() };
+      const found = byId.get(doc.itemId) ?? { doc, matched: new Set<string>(verifiableTermsOf(doc)) };
       found.matched.add(result.term);
       byId.set(doc.itemId, found);
     }
@@ -68,12 +68,13 @@ function exactness(plan: SearchPlan, matched: ReadonlySet<string>): 0 | 1 | 2 {
  * clauses, then found under more terms; then the newest; ties by id, so pages are stable.
  */
 export function rank(candidates: readonly SearchCandidate[], plan: SearchPlan): SearchHit[] {
+  const queryTerms = [...new Set(plan.clauses.flatMap((c) => c.anyOf.flat()))];
   return candidates
     .map(({ doc, matched }) => ({
       doc,
       exact: exactness(plan, matched),
       clauses: plan.clauses.filter((c) => satisfies(c, matched)).length,
-      terms: plan.reads.filter((r) => matched.has(r.term)).length,
+      terms: queryTerms.filter((t) => matched.has(t)).length,
     }))
     .sort(
       (a, b) =>

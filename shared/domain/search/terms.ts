@@ -1,6 +1,6 @@
 import { invalidField } from '../errors';
 import { text } from '../text';
-import { formsNamed, parseLegalNumber, type LegalForm, type LegalNumber } from './legal-number';
+import { formsNamed, LEGAL_FORMS, parseLegalNumber, type LegalForm, type LegalNumber } from './legal-number';
 import { foldForSearch, searchWords, MAX_TERM_CHARS } from './normalize';
 
 /**
@@ -93,6 +93,33 @@ export const MAX_ENTRIES_PER_DOCUMENT = 40;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The terms a document's number, issue year, form and authority give: the same on both sides. */
+function identityTerms(parsed: LegalNumber, issueYear: number, form: LegalForm | undefined): string[] {
+  return [
+    ...symbolTerms(parsed, issueYear),
+    term.numberYear(parsed.number, parsed.year ?? issueYear),
+    term.number(parsed.number),
+    term.year(issueYear),
+    ...(form ? [term.form(form)] : []),
+    ...parsed.authorityCodes.flatMap(authorityTerms),
+  ];
+}
+
+/** Terms with these prefixes can be checked on an entry's SearchDoc alone, without reading them. */
+export const VERIFIABLE_PREFIXES = ['s:', 'ny:', 'n:', 'y:', 'f:', 'a:'] as const;
+export const isVerifiable = (t: string) => VERIFIABLE_PREFIXES.some((p) => t.startsWith(p));
+
+/**
+ * The identity terms a carried SearchDoc has (its symbol, issue year, form): a document found
+ * under one term is checked against the query's other number, form and authority clauses without
+ * a read of those (possibly large) partitions.
+ */
+export function verifiableTermsOf(doc: SearchDoc): string[] {
+  const parsed = parseLegalNumber(doc.symbol);
+  if (!parsed) return [];
+  return identityTerms(parsed, Number(doc.issuedOn.slice(0, 4)), LEGAL_FORMS.find((f) => f.key === doc.form));
+}
+
 /** The index entries of a published legal document: at most MAX_ENTRIES_PER_DOCUMENT, no repeats. */
 export function searchTermsOf(document: SearchableLegalDocument): SearchEntry[] {
   const parsed = parseLegalNumber(document.numberSymbol);
@@ -108,15 +135,7 @@ export function searchTermsOf(document: SearchableLegalDocument): SearchEntry[] 
   const issueYear = Number(document.issuedOn.slice(0, 4));
   const forms = document.form ? formsNamed(document.form) : parsed.formCode ? formsNamed(parsed.formCode) : [];
   const form = forms[0];
-  const terms = new Set<string>([
-    term.all,
-    ...symbolTerms(parsed, issueYear),
-    term.numberYear(parsed.number, parsed.year ?? issueYear),
-    term.number(parsed.number),
-    term.year(issueYear),
-    ...(form ? [term.form(form)] : []),
-    ...parsed.authorityCodes.flatMap(authorityTerms),
-  ]);
+  const terms = new Set<string>([term.all, ...identityTerms(parsed, issueYear, form)]);
   // Authority codes are words too, so a query "ubnd" finds the documents UBND issued.
   const words = [
     ...parsed.authorityCodes.map(foldCode),
