@@ -144,7 +144,8 @@ describe('searching', () => {
 
   it('ranks the exact symbol, then the number, then more clauses, then the newest', () => {
     const docs = [
-      legalDocument({ itemId: 'exact', numberSymbol: '7/2026/QĐ-UBND', issuedOn: '2026-01-02', summary: 'Giá đất' }),
+      // The exact symbol outranks a document matching more of the words.
+      legalDocument({ itemId: 'exact', numberSymbol: '7/2026/QĐ-UBND', issuedOn: '2026-01-02', summary: 'Giá điện' }),
       legalDocument({ itemId: 'number-only', numberSymbol: '7/2026/CT-UBND', issuedOn: '2026-05-02', summary: 'Giá đất' }),
       legalDocument({ itemId: 'two-words-new', numberSymbol: '8/2026/QĐ-UBND', issuedOn: '2026-06-02', summary: 'Bảng giá đất' }),
       legalDocument({ itemId: 'two-words-old', numberSymbol: '9/2026/QĐ-UBND', issuedOn: '2026-02-02', summary: 'Bảng giá đất' }),
@@ -205,5 +206,9 @@ describe('adversarial queries', () => {
     expect(plan.clauses.length).toBeLessThanOrEqual(SEARCH_LIMITS.maxClauses);
     expect(plan.reads.every((r) => r.limit === SEARCH_LIMITS.itemsPerRead)).toBe(true);
     expect(planSearch({ q: 'đất đai' }).truncated).toBe(false);
+    // Numbers read two partitions each (as a number and as a word): the read bound binds first.
+    const numbers = planSearch({ q: '1 2 3 4 5 6 7' });
+    expect(numbers.truncated).toBe(true);
+    expect(numbers.reads.length).toBeLessThanOrEqual(SEARCH_LIMITS.maxReads);
   });
 });

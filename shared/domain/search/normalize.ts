@@ -20,11 +20,8 @@ export const MAX_TERM_CHARS = 40;
  */
 export function foldForSearch(value: string): string {
   // NFKD splits precomposed letters into base + marks and turns compatibility forms into plain
-  // ones; lower-casing can itself yield a decomposable letter (İ → i + U+0307) or, from a
-  // compatibility form, an upper-case one (㎒ → MHz), so decompose again before the marks go.
+  // ones (İ becomes I + U+0307, so lower-casing it cannot bring a new mark back).
   return value
-    .normalize('NFKD')
-    .toLowerCase()
     .normalize('NFKD')
     .toLowerCase()
     .replace(MARKS, '')

@@ -125,9 +125,11 @@ function clausesOfText(q: string): SearchClause[] {
       clauses.push({ kind: 'number', anyOf: [[asNumber], [term.word(token)]], required: false });
       continue;
     }
-    // A folded code may stand for two forms (hd: HD hướng dẫn, HĐ hợp đồng): either satisfies.
+    // A folded code may stand for two forms (hd: HD hướng dẫn, HĐ hợp đồng): either satisfies,
+    // and so does the code written in a summary.
     const forms = CODE_LIKE.test(token) ? LEGAL_FORMS.filter((f) => f.code !== undefined && foldForSearch(f.code) === token) : [];
-    clauses.push(forms.length > 0 ? formClause(forms, false) : { kind: 'word', anyOf: [[term.word(token)]], required: false });
+    const word = [term.word(token)];
+    clauses.push(forms.length > 0 ? { ...formClause(forms, false), anyOf: [...formClause(forms, false).anyOf, word] } : { kind: 'word', anyOf: [word], required: false });
   }
   return clauses;
 }
