@@ -99,7 +99,8 @@ describe('index entries of a document', () => {
     const edited = searchTermsOf(legalDocument({ ...x, summary: 'khoáng sản', issuedOn: '2026-01-05' }));
     const diff = diffSearchEntries(before, edited);
     expect(diff.delete.map((e) => e.term).sort()).toEqual(['w:dai', 'w:dat']);
-    expect(diff.put.map((e) => e.term).sort()).toEqual(['w:khoang', 'w:san']);
+    // The number entries carry the document's terms, so they are rewritten too.
+    expect(diff.put.map((e) => e.term).sort()).toEqual(['n:5', 'ny:5/2026', 's:5/2026/qd-ubnd', 's:5/qd-ubnd', 'w:khoang', 'w:san']);
     const moved = searchTermsOf(legalDocument({ ...x, summary: 'đất đai', issuedOn: '2026-01-06' }));
     expect(diffSearchEntries(before, moved).delete).toHaveLength(before.length);
     const withdrawn = diffSearchEntries(before, []);
@@ -132,6 +133,20 @@ describe('searching', () => {
     expect(itemsRead).toBe(2); // only the number-and-year partition is read; the form is checked on what it holds
   });
 
+  it('with a number, reads only its partitions and checks the words on what they hold', () => {
+    const { hits, itemsRead } = index.search({ q: '12/2026 quy chế cổng thông tin' });
+    expect(hits.map((h) => h.doc.itemId)).toEqual(['target', 'nq-12']);
+    expect(hits[0]?.clauses).toBeGreaterThan(hits[1]!.clauses);
+    expect(itemsRead).toBe(2);
+  });
+
+  it('answers words only with documents holding at least one of them', () => {
+    const hits = index.search({ q: 'đất đai', form: 'QĐ' }).hits;
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.map((h) => h.doc.itemId)).not.toContain('target');
+    expect(hits.every((h) => h.doc.itemId.startsWith('d-'))).toBe(true);
+  });
+
   it('is insensitive to diacritics, case and đ/d, in the query and in the text', () => {
     for (const q of ['Quyết định số 12/2026/QĐ-UBND', 'QUYET DINH SO 12/2026/QD-UBND', 'quyết định 12/2026/qđ-ubnd'.normalize('NFD'), '12 / 2026 / QĐ-UBND']) {
       expect(index.search({ q }).hits[0]?.doc.itemId, q).toBe('target');
@@ -151,9 +166,14 @@ describe('searching', () => {
       legalDocument({ itemId: 'two-words-old', numberSymbol: '9/2026/QĐ-UBND', issuedOn: '2026-02-02', summary: 'Bảng giá đất' }),
       legalDocument({ itemId: 'one-word', numberSymbol: '10/2026/QĐ-UBND', issuedOn: '2026-07-02', summary: 'Giá điện' }),
     ];
-    const ranked = memorySearchIndex('p', docs).search({ q: 'giá đất 7/2026/QĐ-UBND' }).hits;
-    expect(ranked.map((h) => h.doc.itemId)).toEqual(['exact', 'number-only', 'two-words-new', 'two-words-old', 'one-word']);
-    expect(ranked.map((h) => h.exact)).toEqual([2, 1, 0, 0, 0]);
+    const index = memorySearchIndex('p', docs);
+    // A number in the query: only that number's documents, the exact symbol first.
+    const byNumber = index.search({ q: 'giá đất 7/2026/QĐ-UBND' }).hits;
+    expect(byNumber.map((h) => h.doc.itemId)).toEqual(['exact', 'number-only']);
+    expect(byNumber.map((h) => h.exact)).toEqual([2, 1]);
+    const byWords = index.search({ q: 'bảng giá đất' }).hits;
+    expect(byWords.map((h) => h.doc.itemId)).toEqual(['two-words-new', 'two-words-old', 'number-only', 'one-word', 'exact']);
+    expect(byWords.map((h) => h.clauses)).toEqual([3, 3, 2, 1, 1]);
   });
 
   it('applies number, form, authority, dates and status as filters', () => {

@@ -2,7 +2,7 @@ import { invalidField } from '../errors';
 import { text } from '../text';
 import { findLegalNumbers, formsNamed, LEGAL_FORMS, parseLegalNumber, type LegalForm, type LegalNumber } from './legal-number';
 import { foldForSearch, STOPWORDS, tokenize } from './normalize';
-import { authorityTerms, isVerifiable, symbolTerms, term } from './terms';
+import { authorityTerms, isSelectiveTerm, symbolTerms, term } from './terms';
 
 /**
  * The bounds of one search, as data. A search reads at most `maxReads` term ranges of at most
@@ -61,7 +61,6 @@ export interface SearchPlan {
 /** Issuing authorities readers name in words; their codes are what symbols carry. */
 const AUTHORITY_NAMES: ReadonlyArray<{ words: readonly string[]; code: string }> = [
   { words: tokenize('Ủy ban nhân dân'), code: 'UBND' },
-  { words: tokenize('Uỷ ban nhân dân'), code: 'UBND' },
   { words: tokenize('Hội đồng nhân dân'), code: 'HĐND' },
   { words: tokenize('Thủ tướng Chính phủ'), code: 'TTg' },
   { words: tokenize('Chính phủ'), code: 'CP' },
@@ -119,7 +118,7 @@ function clausesOfText(q: string): SearchClause[] {
     }
     const token = tokens[i++]!;
     if (STOPWORDS.has(token)) continue;
-    if (/^\d+$/.test(token)) {
+    if (/^\d{1,6}$/.test(token)) {
       const value = Number(token);
       const asNumber = PLAUSIBLE_YEAR(value) && token.length === 4 ? term.year(value) : term.number(value);
       clauses.push({ kind: 'number', anyOf: [[asNumber], [term.word(token)]], required: false });
@@ -192,13 +191,14 @@ export function planSearch(query: LegalSearchQuery): SearchPlan {
     throw invalidField('query.q', text('Từ khóa không có chữ hoặc số để tìm', 'The query holds no letter or digit to search for'), 'no_terms');
   }
 
-  // A clause naming a number (s:, ny:, n:) is selective: its partitions are small. With one, the
-  // other clauses' number, form and authority terms are checked on the documents it finds
-  // (verifiableTermsOf) rather than read from partitions that may hold every decision of a decade.
+  // A clause naming a number (s:, ny:, n:) is selective: its partitions are small, and their
+  // entries carry all their document's terms. With one, only selective clauses are read; every
+  // other clause (words, form, authority, year) is checked on the documents they return, rather
+  // than read from partitions that may hold every decision of a decade.
   const all = [...required, ...optional.filter((c) => c.kind === 'number'), ...optional.filter((c) => c.kind !== 'number')];
-  const isSelective = (c: SearchClause) => c.anyOf.some((alt) => alt.some((t) => /^(s|ny|n):/.test(t)));
+  const isSelective = (c: SearchClause) => c.anyOf.some((alt) => alt.some(isSelectiveTerm));
   const selective = all.some(isSelective);
-  const termsToRead = (c: SearchClause) => c.anyOf.flat().filter((t) => !selective || isSelective(c) || !isVerifiable(t));
+  const termsToRead = (c: SearchClause) => (!selective || isSelective(c) ? c.anyOf.flat() : []);
 
   const clauses: SearchClause[] = [];
   const terms = new Set<string>();

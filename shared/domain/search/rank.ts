@@ -27,7 +27,8 @@ const satisfies = (clause: SearchClause, matched: ReadonlySet<string>) => clause
 
 /**
  * Merges the reads of a plan into candidates, one per document, keeping only those that pass the
- * plan's filters (status, language, issue dates) and satisfy every required clause.
+ * plan's filters (status, language, issue dates), satisfy every required clause and, when the
+ * query has words, at least one of them.
  */
 export function collectCandidates(plan: SearchPlan, results: readonly SearchReadResult[]): SearchCandidate[] {
   const byId = new Map<string, { doc: SearchDoc; matched: Set<string> }>();
@@ -35,18 +36,22 @@ export function collectCandidates(plan: SearchPlan, results: readonly SearchRead
     for (const doc of result.docs) {
       const found = byId.get(doc.itemId) ?? { doc, matched: new Set<string>(verifiableTermsOf(doc)) };
       found.matched.add(result.term);
+      for (const t of doc.terms ?? []) found.matched.add(t);
       byId.set(doc.itemId, found);
     }
   }
   const { status, language, issuedFrom, issuedTo } = plan.filters;
   const required = plan.clauses.filter((c) => c.required);
+  // The reader's own words (q) must bring something: a document matching only the filters is not an answer to them.
+  const asked = plan.clauses.filter((c) => !c.required);
   return [...byId.values()].filter(
     ({ doc, matched }) =>
       (status === undefined || doc.status === status) &&
       (language === undefined || doc.language === language) &&
       (issuedFrom === undefined || doc.issuedOn >= issuedFrom) &&
       (issuedTo === undefined || doc.issuedOn <= issuedTo) &&
-      required.every((c) => satisfies(c, matched)),
+      required.every((c) => satisfies(c, matched)) &&
+      (asked.length === 0 || asked.some((c) => satisfies(c, matched))),
   );
 }
 

@@ -73,6 +73,11 @@ export interface SearchDoc {
   readonly symbol: string;
   readonly status: string;
   readonly form?: string;
+  /**
+   * Only on the entries of selective terms (s:, ny:, n:): all the document's terms, so a document
+   * found by its number is checked against the query's words without reading their partitions.
+   */
+  readonly terms?: readonly string[];
 }
 
 export interface SearchEntry {
@@ -105,9 +110,8 @@ function identityTerms(parsed: LegalNumber, issueYear: number, form: LegalForm |
   ];
 }
 
-/** Terms with these prefixes can be checked on an entry's SearchDoc alone, without reading them. */
-export const VERIFIABLE_PREFIXES = ['s:', 'ny:', 'n:', 'y:', 'f:', 'a:'] as const;
-export const isVerifiable = (t: string) => VERIFIABLE_PREFIXES.some((p) => t.startsWith(p));
+/** Number terms: their partitions are small (one number's documents), so reading them is cheap. */
+export const isSelectiveTerm = (t: string) => t.startsWith('s:') || t.startsWith('ny:') || t.startsWith('n:');
 
 /**
  * The identity terms a carried SearchDoc has (its symbol, issue year, form): a document found
@@ -153,7 +157,9 @@ export function searchTermsOf(document: SearchableLegalDocument): SearchEntry[] 
     status: document.status,
     ...(form ? { form: form.key } : {}),
   };
-  return [...terms].slice(0, MAX_ENTRIES_PER_DOCUMENT).map((t) => ({ term: t, doc }));
+  const all = [...terms].slice(0, MAX_ENTRIES_PER_DOCUMENT);
+  const withTerms: SearchDoc = { ...doc, terms: all };
+  return all.map((t) => ({ term: t, doc: isSelectiveTerm(t) ? withTerms : doc }));
 }
 
 /**
