@@ -72,10 +72,20 @@ describe('RSS 2.0', () => {
     expect(xml).toContain('<ttl>15</ttl>');
   });
 
-  it('is valid with no items (a new category)', async () => {
-    const feed = await parseRss2(renderRss(channel([], { language: 'en', selfUrl: undefined })));
+  it('is valid with no items (a new category), and leaves out what it was not given', async () => {
+    const xml = renderRss(channel([], { language: 'en', selfUrl: undefined }));
+    const feed = await parseRss2(xml);
     expect(feed.items).toEqual([]);
     expect(feed.language).toBe('en');
+    expect(xml).not.toContain('atom:link');
+    expect(xml).not.toContain('<ttl>');
+  });
+
+  it('writes an item as its elements only, categories when it has some', () => {
+    const plainItem = item({ link: 'http://localhost:3000/c/1', guid: 'c-1', guidIsPermaLink: false, categories: undefined, title: 'T', description: 'D' });
+    expect(renderRss(channel([plainItem]))).toContain(
+      '<item><title>T</title><link>http://localhost:3000/c/1</link><guid isPermaLink="false">c-1</guid><pubDate>Fri, 13 Feb 2026 03:00:00 GMT</pubDate><description>D</description></item>',
+    );
   });
 
   it('lets no markup through: summaries and titles reach the reader as text', async () => {

@@ -61,6 +61,37 @@ describe('sitemap', () => {
     expect(locsOf(files.index!)).toHaveLength(files.sitemaps.length);
   });
 
+  it('keeps each limit exactly: a file that fits is one file, one byte less splits it', () => {
+    const urls = [page(1), page(2), page(3)];
+    const size = renderSitemaps(urls, { sitemapUrl }).sitemaps[0]!.length;
+    expect(renderSitemaps(urls, { sitemapUrl, limits: { maxBytes: size } }).sitemaps).toHaveLength(1);
+    expect(renderSitemaps(urls, { sitemapUrl, limits: { maxBytes: size - 1 } }).sitemaps).toHaveLength(2);
+    expect(renderSitemaps(urls, { sitemapUrl, limits: { maxUrls: 3 } }).index).toBeUndefined();
+    expect(renderSitemaps(urls, { sitemapUrl, limits: { maxUrls: 2 } }).sitemaps).toHaveLength(2);
+    // An index lists at most maxUrls sitemaps, and is itself bounded in size.
+    expect(renderSitemaps([...urls, page(4)], { sitemapUrl, limits: { maxUrls: 2 } }).sitemaps).toHaveLength(2);
+    expect(() => renderSitemaps([...urls, page(4), page(5)], { sitemapUrl, limits: { maxUrls: 2 } })).toThrow(/index/);
+    const tenUrls = Array.from({ length: 10 }, (_, i) => page(i));
+    expect(() => renderSitemaps(tenUrls, { sitemapUrl, limits: { maxBytes: 250 } })).toThrow(/index/);
+    expect(() => renderSitemaps([page(1)], { sitemapUrl, limits: { maxBytes: 100 } })).toThrow(/entry/);
+    // A URL of exactly 2,048 characters is allowed.
+    const longest = `https://binhdinh.gov.vn/${'a'.repeat(2048 - 'https://binhdinh.gov.vn/'.length)}`;
+    expect(renderSitemaps([{ loc: longest }], { sitemapUrl }).sitemaps[0]).toContain(longest);
+    expect(() => renderSitemaps([{ loc: `${longest}a` }], { sitemapUrl })).toThrow(/2048/);
+  });
+
+  it("gives each file's newest lastmod in the index, whatever the order", () => {
+    const urls = [page(1, new Date('2026-03-01T00:00:00Z')), page(2, new Date('2026-01-01T00:00:00Z')), page(3), page(4, new Date('2026-02-01T00:00:00Z'))];
+    const index = renderSitemaps(urls, { sitemapUrl, limits: { maxUrls: 2 } }).index!;
+    expect([...index.matchAll(/<lastmod>([^<]*)<\/lastmod>/g)].map((m) => m[1])).toEqual(['2026-03-01T00:00:00Z', '2026-02-01T00:00:00Z']);
+  });
+
+  it('takes http URLs too (the local stack)', () => {
+    expect(locsOf(renderSitemaps([{ loc: 'http://localhost:3000/public/portals/demo/content/c-1' }], { sitemapUrl }).sitemaps[0]!)).toEqual([
+      'http://localhost:3000/public/portals/demo/content/c-1',
+    ]);
+  });
+
   it('refuses what no sitemap may hold', () => {
     expect(() => renderSitemaps([], { sitemapUrl })).toThrow(RangeError);
     expect(() => renderSitemaps([{ loc: '/tin-tuc/c-1' }], { sitemapUrl })).toThrow(RangeError);

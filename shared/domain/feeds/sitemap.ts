@@ -1,4 +1,4 @@
-import { absoluteUrl, utf8Length, validDate, xmlText } from './xml';
+import { absoluteUrl, validDate, xmlText } from './xml';
 
 /**
  * Sitemaps (https://www.sitemaps.org/protocol.html, schema 0.9): the portal's public pages for
@@ -55,11 +55,12 @@ export function renderSitemaps(
 ): SitemapFiles {
   const limits: SitemapLimits = { ...SITEMAP_LIMITS, ...options.limits };
   const files: Array<{ parts: string[]; bytes: number; newest?: Date }> = [];
-  const fixed = utf8Length(HEAD) + utf8Length(TAIL);
+  // Every character written is ASCII (URL.href percent-encodes, dates are ASCII): length is bytes.
+  const fixed = HEAD.length + TAIL.length;
   let current: (typeof files)[number] | undefined;
   for (const url of urls) {
     const text = entry('url', locOf(url.loc, limits), url.lastmod);
-    const bytes = utf8Length(text);
+    const bytes = text.length;
     if (fixed + bytes > limits.maxBytes) throw new RangeError('one sitemap entry is larger than a sitemap file may be');
     if (!current || current.parts.length >= limits.maxUrls || current.bytes + bytes > limits.maxBytes) {
       current = { parts: [], bytes: fixed };
@@ -75,6 +76,6 @@ export function renderSitemaps(
   if (files.length <= 1) return { sitemaps };
   if (files.length > limits.maxUrls) throw new RangeError('more sitemaps than one sitemap index may list');
   const index = INDEX_HEAD + files.map((f, i) => entry('sitemap', locOf(options.sitemapUrl(i + 1), limits), f.newest)).join('') + INDEX_TAIL;
-  if (utf8Length(index) > limits.maxBytes) throw new RangeError('the sitemap index is larger than a sitemap file may be');
+  if (index.length > limits.maxBytes) throw new RangeError('the sitemap index is larger than a sitemap file may be');
   return { index, sitemaps };
 }

@@ -36,13 +36,3 @@ export function validDate(value: Date, what: string): Date {
   if (Number.isNaN(value.getTime())) throw new RangeError(`${what} is not a valid date`);
   return value;
 }
-
-/** UTF-8 length without a Buffer (the domain stays free of Node APIs). */
-export function utf8Length(value: string): number {
-  let bytes = 0;
-  for (const char of value) {
-    const cp = char.codePointAt(0)!;
-    bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-  }
-  return bytes;
-}
