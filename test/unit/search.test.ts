@@ -128,7 +128,7 @@ describe('searching', () => {
   it('"quyet dinh 12/2026" finds "Quyết định số 12/2026/QĐ-UBND" first', () => {
     const { hits, itemsRead } = index.search({ q: 'quyet dinh 12/2026' });
     expect(hits[0]?.doc.itemId).toBe('target');
-    expect(hits[0]?.doc.symbol).toBe('12/2026/QĐ-UBND');
+    expect(hits[0]?.doc).toEqual({ itemId: 'target', language: 'vi', issuedOn: '2026-02-13', symbol: '12/2026/QĐ-UBND', status: 'in-force', form: 'quyet-dinh' });
     expect(hits[1]?.doc.itemId).toBe('nq-12'); // same number and year, another form
     expect(itemsRead).toBe(2); // only the number-and-year partition is read; the form is checked on what it holds
   });

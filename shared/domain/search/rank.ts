@@ -34,7 +34,9 @@ export function collectCandidates(plan: SearchPlan, results: readonly SearchRead
   const byId = new Map<string, { doc: SearchDoc; matched: Set<string> }>();
   for (const result of results) {
     for (const doc of result.docs) {
-      const found = byId.get(doc.itemId) ?? { doc, matched: new Set<string>(verifiableTermsOf(doc)) };
+      // The carried terms serve the matching only; hits show the document without them.
+      const { terms: _carried, ...shown } = doc;
+      const found = byId.get(doc.itemId) ?? { doc: shown, matched: new Set<string>(verifiableTermsOf(doc)) };
       found.matched.add(result.term);
       for (const t of doc.terms ?? []) found.matched.add(t);
       byId.set(doc.itemId, found);
