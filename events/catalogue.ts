@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { roles } from '../shared/domain/roles';
 
 /**
@@ -10,8 +10,8 @@ import { roles } from '../shared/domain/roles';
 export const EVENT_SOURCE_PREFIX = 'portal';
 
 const jobRunDetail = z.object({
-  job: z.string().min(1),
-  runId: z.string().min(1),
+  job: z.string().check(z.minLength(1)),
+  runId: z.string().check(z.minLength(1)),
   trigger: z.enum(['schedule', 'manual']),
   startedAt: z.iso.datetime({ offset: true }),
   finishedAt: z.iso.datetime({ offset: true }),
@@ -23,9 +23,9 @@ const role = z.enum(roles);
 
 /** A change to an account's sign-in that the identity provider must mirror (issue 12 #5). */
 const accountIdentityDetail = z.object({
-  accountId: z.string().min(1),
-  username: z.string().min(1),
-  unitCode: z.string().min(1),
+  accountId: z.string().check(z.minLength(1)),
+  username: z.string().check(z.minLength(1)),
+  unitCode: z.string().check(z.minLength(1)),
 });
 
 /**
@@ -35,20 +35,20 @@ const accountIdentityDetail = z.object({
  * consumers can de-duplicate by it even across transactions.
  */
 const workflowTransitionedDetail = z.object({
-  key: z.string().min(1),
-  event: z.string().min(1),
-  type: z.string().min(1),
-  id: z.string().min(1),
-  action: z.string().min(1),
-  from: z.string().min(1),
-  to: z.string().min(1),
-  version: z.number().int().positive(),
+  key: z.string().check(z.minLength(1)),
+  event: z.string().check(z.minLength(1)),
+  type: z.string().check(z.minLength(1)),
+  id: z.string().check(z.minLength(1)),
+  action: z.string().check(z.minLength(1)),
+  from: z.string().check(z.minLength(1)),
+  to: z.string().check(z.minLength(1)),
+  version: z.int().check(z.positive()),
   unitCode: z.string(),
-  assignedTo: z.string().nullable(),
-  actor: z.object({ id: z.string().min(1), kind: z.enum(['user', 'machine']) }),
+  assignedTo: z.nullable(z.string()),
+  actor: z.object({ id: z.string().check(z.minLength(1)), kind: z.enum(['user', 'machine']) }),
   at: z.iso.datetime({ offset: true }),
-  reason: z.string().optional(),
-  publicNote: z.string().optional(),
+  reason: z.optional(z.string()),
+  publicNote: z.optional(z.string()),
 });
 
 export const eventCatalogue = {
@@ -73,7 +73,7 @@ export const eventCatalogue = {
   AccountRolesChanged: {
     source: `${EVENT_SOURCE_PREFIX}.directory`,
     detailType: 'AccountRolesChanged',
-    detail: accountIdentityDetail.extend({ previous: z.array(role), next: z.array(role) }),
+    detail: z.extend(accountIdentityDetail, { previous: z.array(role), next: z.array(role) }),
     description: "An account's roles changed: the identity provider's groups follow.",
   },
   WorkflowTransitioned: {
@@ -93,8 +93,8 @@ export type EventDetail<N extends EventName> = z.infer<(typeof eventCatalogue)[N
  * EventBridge assigns its own envelope id, so ours travels in the detail.
  */
 export const eventMetadata = z.object({
-  eventId: z.string().min(1),
-  transactionId: z.string().min(1),
+  eventId: z.string().check(z.minLength(1)),
+  transactionId: z.string().check(z.minLength(1)),
   requestId: z.string(),
   occurredAt: z.iso.datetime({ offset: true }),
 });

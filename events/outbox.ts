@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { eventCatalogue, eventMetadata, type EventMetadata, type PendingEvent } from './catalogue';
 
 /**
@@ -27,10 +27,10 @@ export interface OutboxEvent {
  */
 export const outboxEventItem = z.object({
   type: z.literal(OUTBOX_ITEM_TYPE),
-  source: z.string().min(1),
-  detailType: z.string().min(1),
-  eventId: z.string().min(1),
-  transactionId: z.string().min(1),
+  source: z.string().check(z.minLength(1)),
+  detailType: z.string().check(z.minLength(1)),
+  eventId: z.string().check(z.minLength(1)),
+  transactionId: z.string().check(z.minLength(1)),
   payload: z.string(),
 });
 export type OutboxEventItem = z.infer<typeof outboxEventItem>;

@@ -49,10 +49,10 @@ export const functionDefinitions = {
   health: {
     entry: 'functions/operations/health.ts',
     kind: 'http',
-    description: 'GET /health: reports whether the table, buckets and queues answer',
+    description: 'GET /health: probes the table, and reports the buckets and queues as the dependency-check job last found them',
     table: 'probe',
-    buckets: { media: 'probe', backups: 'probe' },
-    queues: ['jobRuns', 'identitySync'],
+    // The dependency-check job's ledger only: its latest run.
+    tableItems: [{ actions: ['Query'], partitionPrefixes: [keys.jobRunsOf('dependency-check').pk] }],
   },
   openapi: {
     entry: 'functions/operations/openapi.ts',

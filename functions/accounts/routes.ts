@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoute } from '../../shared/http/contract';
 import { accountIdParam, accountSchema, clientIdParam, closeBody, closedSchema, delegationBody, delegationParams, delegationSchema, machineClientBody, machineClientSchema, meSchema, newAccountBody, passwordBody, rolesBody, workSchema } from './schemas';
 import { pageOf, pageQuery, unitCodeParam } from '../../shared/api/common-schemas';
@@ -59,7 +59,7 @@ export const accountsRoutes = {
     responses: {
       201: {
         description: 'Created',
-        schema: z.object({ account: accountSchema, temporaryPassword: z.string().optional().describe('Shown once; absent from an Idempotency-Key replay') }),
+        schema: z.object({ account: accountSchema, temporaryPassword: z.optional(z.string()).check(z.describe('Shown once; absent from an Idempotency-Key replay')) }),
       },
     },
   }),
@@ -152,7 +152,7 @@ export const accountsRoutes = {
     responses: {
       201: {
         description: 'Registered',
-        schema: z.object({ client: machineClientSchema, clientSecret: z.string().optional().describe('Shown once; absent from an Idempotency-Key replay') }),
+        schema: z.object({ client: machineClientSchema, clientSecret: z.optional(z.string()).check(z.describe('Shown once; absent from an Idempotency-Key replay')) }),
       },
     },
   }),

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { unitCodeSchema } from '../../shared/domain/units/unit';
 import { usernameSchema, closureReasons } from '../../shared/domain/accounts/account';
 import { roles } from '../../shared/domain/roles';
@@ -12,17 +12,18 @@ import { recordId } from '../../shared/api/common-schemas';
 const roleSchema = z.enum(roles);
 
 export const newAccountBody = z.object({
-  username: usernameSchema.optional().describe('Defaults to the unit admin name, admin.<unit> (NA 10.2d)'),
+  username: z.optional(usernameSchema).check(z.describe('Defaults to the unit admin name, admin.<unit> (NA 10.2d)')),
   fullName: humanText(120, 2),
   email: z.email({ error: bilingual('Địa chỉ thư điện tử không hợp lệ', 'Invalid e-mail address') }),
   unitCode: unitCodeSchema,
-  roles: z.array(roleSchema).min(1).max(roles.length),
+  roles: z.array(roleSchema).check(z.minLength(1), z.maxLength(roles.length)),
 });
 
 export const accountIdParam = z.object({ id: recordId });
-export const rolesBody = z.object({ roles: z.array(roleSchema).min(1).max(roles.length) });
+export const rolesBody = z.object({ roles: z.array(roleSchema).check(z.minLength(1), z.maxLength(roles.length)) });
 export const closeBody = z.object({ successorId: recordId, reason: z.enum(closureReasons) });
-export const passwordBody = z.object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) });
+const secret = () => z.string().check(z.minLength(1), z.maxLength(256));
+export const passwordBody = z.object({ currentPassword: secret(), newPassword: secret() });
 
 export const accountSchema = z.object({
   id: z.string(),
@@ -33,19 +34,19 @@ export const accountSchema = z.object({
   roles: z.array(roleSchema),
   status: z.enum(['active', 'closed']),
   mustChangePassword: z.boolean(),
-  passwordChangedAt: z.string().optional(),
-  closedAt: z.string().optional(),
-  closedReason: z.string().optional(),
-  successorId: z.string().optional(),
+  passwordChangedAt: z.optional(z.string()),
+  closedAt: z.optional(z.string()),
+  closedReason: z.optional(z.string()),
+  successorId: z.optional(z.string()),
   createdAt: z.string(),
-  version: z.number().int(),
+  version: z.int(),
 });
 
 const delegableActions = accessRules.filter((r) => r.delegable).map((r) => r.action) as [Action, ...Action[]];
 
 export const delegationBody = z.object({
   deputyId: recordId,
-  actions: z.array(z.enum(delegableActions)).min(1),
+  actions: z.array(z.enum(delegableActions)).check(z.minLength(1)),
   validFrom: z.iso.datetime({ offset: true }),
   validTo: z.iso.datetime({ offset: true }),
 });
@@ -54,9 +55,9 @@ export const delegationParams = z.object({ id: recordId, delegationId: z.uuid() 
 export const machineClientBody = z.object({
   name: humanText(100, 2),
   unitCode: unitCodeSchema,
-  scopes: z.array(z.enum(machineScopeNames as [string, ...string[]])).min(1),
+  scopes: z.array(z.enum(machineScopeNames as [string, ...string[]])).check(z.minLength(1)),
 });
-export const clientIdParam = z.object({ clientId: z.string().regex(/^[A-Za-z0-9]{10,64}$/) });
+export const clientIdParam = z.object({ clientId: z.string().check(z.regex(/^[A-Za-z0-9]{10,64}$/)) });
 
 /** Responses. */
 export const delegationSchema = z.object({
@@ -66,14 +67,14 @@ export const delegationSchema = z.object({
   actions: z.array(z.string()),
   validFrom: z.string(),
   validTo: z.string(),
-  revokedAt: z.string().optional(),
+  revokedAt: z.optional(z.string()),
 });
 export const workSchema = z.object({
   workId: z.string(),
   kind: z.string(),
   title: z.string(),
   unitCode: z.string(),
-  assigneeId: z.string().optional(),
+  assigneeId: z.optional(z.string()),
   openedAt: z.string(),
   status: z.enum(['open', 'done']),
 });
@@ -84,9 +85,9 @@ export const machineClientSchema = z.object({
   scopes: z.array(z.string()),
   status: z.enum(['active', 'disabled']),
   createdAt: z.string(),
-  version: z.number().int(),
+  version: z.int(),
 });
-export const closedSchema = z.object({ closed: z.string(), successor: z.string(), movedWork: z.number().int() });
+export const closedSchema = z.object({ closed: z.string(), successor: z.string(), movedWork: z.int() });
 export const meSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('user'), account: accountSchema, delegations: z.array(delegationSchema) }),
   z.object({ kind: z.literal('machine'), clientId: z.string(), unitCode: z.string(), scopes: z.array(z.string()) }),

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoute } from '../../shared/http/contract';
 import { pageOf } from '../../shared/api/common-schemas';
 import { auditQuery, jobRunsQuery } from './schemas';
@@ -14,7 +14,7 @@ const auditEntrySchema = z.object({
   after: z.unknown(),
   requestId: z.string(),
 });
-const jobRunSchema = z.object({ job: z.string(), runId: z.string(), trigger: z.enum(['schedule', 'manual']) }).loose();
+const jobRunSchema = z.looseObject({ job: z.string(), runId: z.string(), trigger: z.enum(['schedule', 'manual']) });
 
 /** The audit area's route contracts. */
 export const auditRoutes = {

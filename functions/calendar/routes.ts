@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoute } from '../../shared/http/contract';
 import { deadlineSchema, dueQuery, effectivePolicySchema, holidayRuleBody, policyIdParam, ruleIdParam, scheduleBody, versionedSchema, yearCalendarSchema, yearParam } from './schemas';
 import { officialScheduleSchema } from '../../shared/domain/calendar';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { holidayDateSchema, holidayRuleSchema, officialScheduleSchema } from '../../shared/domain/calendar';
 import { bilingual } from '../../shared/http/validation';
 import { decimalInteger } from '../../shared/api/common-schemas';
@@ -8,7 +8,7 @@ const localized = z.object({ vi: z.string(), en: z.string() });
 
 export const yearParam = z.object({
   year: decimalInteger(1900, 2100, bilingual('Năm phải là số từ 1900 đến 2100, chỉ gồm chữ số', 'The year must be a number from 1900 to 2100, in decimal digits only'))
-    .describe('Solar year, 1900–2100'),
+    .check(z.describe('Solar year, 1900–2100')),
 });
 
 const dayCount = (what: string) =>
@@ -30,20 +30,22 @@ export const dueQuery = z
         'The receipt instant must be ISO 8601 with an offset, e.g. 2026-02-12T10:00:00+07:00',
       ),
     }),
-    workingDays: dayCount('làm việc').optional(),
-    calendarDays: dayCount('theo lịch').optional(),
+    workingDays: z.optional(dayCount('làm việc')),
+    calendarDays: z.optional(dayCount('theo lịch')),
   })
-  .refine((q) => (q.workingDays === undefined) !== (q.calendarDays === undefined), {
-    path: ['workingDays'],
-    error: bilingual('Cần đúng một trong workingDays hoặc calendarDays', 'Give exactly one of workingDays or calendarDays'),
-  });
+  .check(
+    z.refine((q) => (q.workingDays === undefined) !== (q.calendarDays === undefined), {
+      path: ['workingDays'],
+      error: bilingual('Cần đúng một trong workingDays hoặc calendarDays', 'Give exactly one of workingDays or calendarDays'),
+    }),
+  );
 
 const skippedDay = z.object({
   date: z.string(),
   weekday: localized,
   kind: z.enum(['receipt-day', 'outside-hours', 'weekend', 'holiday', 'compensatory', 'bridge']),
   reason: localized,
-  basis: z.string().optional(),
+  basis: z.optional(z.string()),
 });
 
 export const deadlineSchema = z.object({
@@ -51,10 +53,10 @@ export const deadlineSchema = z.object({
   receivedLocal: z.string(),
   receiptDay: z.string(),
   unit: z.enum(['workingDays', 'calendarDays']),
-  amount: z.number().int(),
+  amount: z.int(),
   dueDate: z.string(),
   dueAt: z.string(),
-  dueAtLocal: z.iso.datetime({ offset: true }).describe('RFC 3339, local time: the end (24:00) of the due date is 00:00 of the next day'),
+  dueAtLocal: z.iso.datetime({ offset: true }).check(z.describe('RFC 3339, local time: the end (24:00) of the due date is 00:00 of the next day')),
   dueLocalText: localized,
   countedDays: z.array(z.string()),
   skippedDays: z.array(skippedDay),
@@ -62,8 +64,8 @@ export const deadlineSchema = z.object({
 });
 
 export const yearCalendarSchema = z.object({
-  year: z.number().int(),
-  source: z.object({ kind: z.enum(['official-schedule', 'holiday-rules']), reference: z.string().optional() }),
+  year: z.int(),
+  source: z.object({ kind: z.enum(['official-schedule', 'holiday-rules']), reference: z.optional(z.string()) }),
   workingWeek: z.string(),
   daysOff: z.array(z.object({ date: z.string(), weekday: localized, kind: z.enum(['holiday', 'compensatory', 'bridge']), name: localized, basis: z.string() })),
   workingSaturdays: z.array(z.object({ date: z.string(), replaces: z.string(), basis: z.string() })),
@@ -71,7 +73,9 @@ export const yearCalendarSchema = z.object({
 });
 
 export const policyIdParam = z.object({
-  id: z.string().regex(/^[a-z0-9-]{2,40}$/, { error: bilingual('Mã bộ thời hạn không hợp lệ', 'Invalid policy id') }).describe('`current` or a preset id'),
+  id: z
+    .string()
+    .check(z.regex(/^[a-z0-9-]{2,40}$/, { error: bilingual('Mã bộ thời hạn không hợp lệ', 'Invalid policy id') }), z.describe('`current` or a preset id')),
 });
 
 export const effectivePolicySchema = z.object({
@@ -82,17 +86,17 @@ export const effectivePolicySchema = z.object({
     z.object({
       rule: z.string(),
       name: localized,
-      value: z.number().int(),
+      value: z.int(),
       unit: z.enum(['workingDays', 'calendarDays']),
       basis: z.string(),
-      note: z.string().optional(),
+      note: z.optional(z.string()),
       source: z.enum(['preset', 'national', 'override']),
     }),
   ),
 });
 
-export const scheduleBody = officialScheduleSchema.omit({ year: true });
-export const holidayRuleBody = holidayRuleSchema.omit({ id: true });
-export const ruleIdParam = z.object({ id: z.string().regex(/^[a-z0-9-]{2,40}$/, { error: bilingual('Mã ngày lễ chỉ gồm a-z, 0-9 và -', 'Holiday ids use a-z, 0-9 and -') }) });
-export const versionedSchema = z.object({ version: z.number().int() });
+export const scheduleBody = z.omit(officialScheduleSchema, { year: true });
+export const holidayRuleBody = z.omit(holidayRuleSchema, { id: true });
+export const ruleIdParam = z.object({ id: z.string().check(z.regex(/^[a-z0-9-]{2,40}$/, { error: bilingual('Mã ngày lễ chỉ gồm a-z, 0-9 và -', 'Holiday ids use a-z, 0-9 and -') })) });
+export const versionedSchema = z.object({ version: z.int() });
 export { holidayDateSchema };

@@ -1,5 +1,5 @@
 import type { Context, PostAuthenticationTriggerEvent, PostConfirmationTriggerEvent } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { documentClient } from '../../shared/adapters/aws-clients';
 import { AccountRepository } from '../../shared/adapters/dynamo/accounts';
 import { recordIdentityPasswordChange, type IdentityPasswordEvent } from '../../shared/application/identity-password-changes';
@@ -12,7 +12,7 @@ import { logger } from '../../shared/logger';
  * Throwing makes Cognito refuse the sign-in, so a change is never silently lost: the next
  * sign-in records it.
  */
-const { TABLE_NAME } = z.object({ TABLE_NAME: z.string().min(1) }).parse(process.env);
+const { TABLE_NAME } = z.object({ TABLE_NAME: z.string().check(z.minLength(1)) }).parse(process.env);
 const accounts = new AccountRepository(documentClient(), TABLE_NAME);
 
 type TriggerEvent = PostAuthenticationTriggerEvent | PostConfirmationTriggerEvent;

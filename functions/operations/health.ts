@@ -1,15 +1,23 @@
 import { json } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
-import { probeDependencies } from '../../shared/adapters/dependency-probe';
+import { probeTable } from '../../shared/adapters/table-probe';
+import { documentClient } from '../../shared/adapters/aws-clients';
+import { JobRunRepository } from '../../shared/adapters/dynamo/job-runs';
+import { env } from '../../shared/config/env';
+import { DEPENDENCY_CHECK_JOB, healthReport } from '../../shared/application/health-report';
 import { operationsRoutes } from './routes';
 
 export const handler = httpFunction('health', operationsRoutes, {
   health: async () => {
-    const checks = await probeDependencies();
-    const healthy = Object.values(checks).every((c) => c.status === 'ok');
+    const [table, [lastRun]] = await Promise.all([
+      probeTable(),
+      // An unreadable ledger is reported as such, never a 500: /health must answer when things are down.
+      new JobRunRepository(documentClient(), env().TABLE_NAME).latest(DEPENDENCY_CHECK_JOB, 1).catch(() => ['unreadable' as const]),
+    ]);
+    const report = healthReport(table, lastRun, new Date());
     return json(
-      healthy ? 200 : 503,
-      { status: healthy ? 'ok' : 'degraded', time: new Date().toISOString(), checks },
+      report.healthy ? 200 : 503,
+      { status: report.healthy ? 'ok' : 'degraded', time: new Date().toISOString(), checks: report.checks },
       { 'cache-control': 'no-store' },
     );
   },

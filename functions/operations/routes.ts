@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoute } from '../../shared/http/contract';
 import { dependencyStatusSchema } from '../../shared/api/common-schemas';
 import { problemKinds, problemSlug, type ProblemCode } from '../../shared/http/error-table';
@@ -21,7 +21,8 @@ export const operationsRoutes = {
     function: 'health',
     auth: 'public',
     summary: 'Liveness and dependency check',
-    description: 'Answers 200 when the table, buckets and queues answer, 503 when any does not.',
+    description:
+      'Answers 200 when the table answers and the dependency-check job (every 15 minutes) last found the buckets and queues answering; 503 when any does not, or when that check is missing or older than two periods (`checks.monitoring`).',
     tags: ['operations'],
     responses: {
       200: { description: 'All dependencies answer', schema: healthSchema },
@@ -39,7 +40,7 @@ export const operationsRoutes = {
     responses: {
       200: {
         description: 'The OpenAPI document',
-        schema: z.object({ openapi: z.string(), info: z.object({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) }).loose(),
+        schema: z.looseObject({ openapi: z.string(), info: z.object({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) }),
       },
     },
   }),
@@ -52,7 +53,7 @@ export const operationsRoutes = {
     summary: 'What a problem `type` of this API means (the `type` member of every error points here)',
     tags: ['operations'],
     params: z.object({
-      code: z.enum(problemSlugs, { error: bilingual('Không có loại lỗi này', 'No such problem type') }).describe('The last segment of a problem `type`'),
+      code: z.enum(problemSlugs, { error: bilingual('Không có loại lỗi này', 'No such problem type') }).check(z.describe('The last segment of a problem `type`')),
     }),
     responses: {
       200: {
@@ -60,7 +61,7 @@ export const operationsRoutes = {
         schema: z.object({
           type: z.string(),
           code: z.string(),
-          status: z.number().int(),
+          status: z.int(),
           title: z.object({ vi: z.string(), en: z.string() }),
         }),
       },

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoute } from '../../shared/http/contract';
 import { pageOf } from '../../shared/api/common-schemas';
 import { mergeBody, newUnitBody, renameBody, splitBody, unitCodeParam, unitSchema, unitsQuery } from './schemas';
@@ -81,7 +81,7 @@ export const unitsRoutes = {
     responses: {
       200: {
         description: 'Merged',
-        schema: z.object({ target: z.string(), movedWork: z.number().int(), movedAccounts: z.number().int() }),
+        schema: z.object({ target: z.string(), movedWork: z.int(), movedAccounts: z.int() }),
       },
     },
   }),
@@ -99,7 +99,7 @@ export const unitsRoutes = {
     responses: {
       200: {
         description: 'Split',
-        schema: z.object({ created: z.array(z.string()), movedWork: z.number().int(), movedAccounts: z.number().int() }),
+        schema: z.object({ created: z.array(z.string()), movedWork: z.int(), movedAccounts: z.int() }),
       },
     },
   }),

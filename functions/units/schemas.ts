@@ -1,5 +1,5 @@
-import * as z from 'zod';
-import { unitCodeSchema, unitKinds, slugSchema } from '../../shared/domain/units/unit';
+import * as z from 'zod/mini';
+import { unitCodeSchema, unitKinds, slugSchema, type UnitKind } from '../../shared/domain/units/unit';
 import { pageQuery } from '../../shared/api/common-schemas';
 import { humanText } from '../../shared/domain/text';
 export { unitCodeParam } from '../../shared/api/common-schemas';
@@ -10,21 +10,21 @@ const name = z.object({
   en: humanText(200, 2),
 });
 
-export const unitsQuery = pageQuery.extend({ parent: unitCodeSchema.optional().describe('Children of this unit; omitted: the province') });
+export const unitsQuery = z.extend(pageQuery, { parent: z.optional(unitCodeSchema).check(z.describe('Children of this unit; omitted: the province')) });
 
 export const newUnitBody = z.object({
   code: unitCodeSchema,
   name,
-  kind: z.enum(unitKinds).exclude(['province']),
+  kind: z.enum(unitKinds.filter((k) => k !== 'province') as [Exclude<UnitKind, 'province'>, ...Exclude<UnitKind, 'province'>[]]),
   parentCode: unitCodeSchema,
-  slug: slugSchema.optional().describe('Domain label (no diacritics, no spaces); derived from the name when omitted'),
-  languages: z.array(z.enum(['vi', 'en', 'zh'])).min(1).optional(),
+  slug: z.optional(slugSchema).check(z.describe('Domain label (no diacritics, no spaces); derived from the name when omitted')),
+  languages: z.optional(z.array(z.enum(['vi', 'en', 'zh'])).check(z.minLength(1))),
 });
 
-export const renameBody = z.object({ name, slug: slugSchema.optional() });
-export const mergeBody = z.object({ sources: z.array(unitCodeSchema).min(1).max(20), into: unitCodeSchema });
+export const renameBody = z.object({ name, slug: z.optional(slugSchema) });
+export const mergeBody = z.object({ sources: z.array(unitCodeSchema).check(z.minLength(1), z.maxLength(20)), into: unitCodeSchema });
 export const splitBody = z.object({
-  into: z.array(newUnitBody.omit({ parentCode: true })).min(2).max(10),
+  into: z.array(z.omit(newUnitBody, { parentCode: true })).check(z.minLength(2), z.maxLength(10)),
   workTo: unitCodeSchema,
 });
 
@@ -32,14 +32,14 @@ export const unitSchema = z.object({
   code: z.string(),
   name: z.object({ vi: z.string(), en: z.string() }),
   kind: z.enum(unitKinds),
-  parentCode: z.string().nullable(),
+  parentCode: z.nullable(z.string()),
   slug: z.string(),
   domain: z.string(),
   languages: z.array(z.string()),
   status: z.enum(['active', 'merged', 'split']),
-  successorCode: z.string().optional(),
+  successorCode: z.optional(z.string()),
   formerDomains: z.array(z.string()),
-  languageDomains: z.record(z.string(), z.string()).optional(),
-  version: z.number().int(),
+  languageDomains: z.optional(z.record(z.string(), z.string())),
+  version: z.int(),
 });
 

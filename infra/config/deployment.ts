@@ -1,54 +1,62 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import enLocale from 'zod/v4/locales/en.js';
 import { policyRuleIds, presetIds } from '../../shared/domain/policies';
 
 /**
  * The deployment's own settings, read from one file (infra/config/deployment.json, or the file
  * named by PORTAL_CONFIG) by CDK and by the local stack. Invalid settings stop synth at once.
  */
+// Operators read these messages: English, from zod's own locale (zod/mini ships without one).
+z.config(enLocale());
+
 /**
  * Where Cognito may send the console back after sign-in or sign-out: HTTPS, or plain HTTP on
  * localhost for development (Cognito's own rule); no wildcard, no fragment (RFC 6749 3.1.2).
  */
-const redirectUrl = z.url().refine((raw) => {
+const redirectUrl = z.url().check(z.refine((raw: string) => {
   if (!URL.canParse(raw)) return false;
   const url = new URL(raw);
   const local = url.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(url.hostname);
   return (url.protocol === 'https:' || local) && url.hash === '' && !raw.includes('*');
-}, 'must be an https:// URL (or http://localhost), without wildcard or fragment');
+}, 'must be an https:// URL (or http://localhost), without wildcard or fragment'));
 
 export const deploymentConfigSchema = z.object({
   province: z.object({
     /** Short code used in names and sub-portal domains, e.g. `binhdinh`. */
-    code: z.string().regex(/^[a-z][a-z0-9-]{1,30}$/),
-    name: z.string().min(1),
-    nameEn: z.string().min(1),
+    code: z.string().check(z.regex(/^[a-z][a-z0-9-]{1,30}$/)),
+    name: z.string().check(z.minLength(1)),
+    nameEn: z.string().check(z.minLength(1)),
   }),
   /** The provincial portal's domain, e.g. `binhdinh.gov.vn`. */
-  domain: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/),
-  languages: z.array(z.enum(['vi', 'en', 'zh'])).min(1).refine((l) => l.includes('vi'), 'Vietnamese is required'),
+  domain: z.string().check(z.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)),
+  languages: z.array(z.enum(['vi', 'en', 'zh'])).check(z.minLength(1), z.refine((l) => l.includes('vi'), 'Vietnamese is required')),
   /** Deadline policy preset (see shared/domain/policies); an unknown id stops synth and local start. */
   policyPreset: z.enum(presetIds as [string, ...string[]], {
     error: (issue) => `unknown policy preset ${JSON.stringify(issue.input)}; known presets: ${presetIds.join(', ')}`,
   }),
   /** Single values replaced for this province, each with its own legal basis. */
-  policyOverrides: z
-    .partialRecord(z.enum(policyRuleIds as [string, ...string[]]), z.object({ value: z.number().int().min(0).max(365), basis: z.string().min(1) }))
-    .default({}),
+  policyOverrides: z._default(
+    z.partialRecord(
+      z.enum(policyRuleIds as [string, ...string[]]),
+      z.object({ value: z.int().check(z.gte(0), z.lte(365)), basis: z.string().check(z.minLength(1)) }),
+    ),
+    {},
+  ),
   /**
    * Official working hours, local time (BĐ 9.4: Monday–Friday, within working hours). No default:
    * they decide when a receipt counts from the next working day, so each province states its own.
    */
-  workingHours: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM-HH:MM, e.g. 07:30-17:00'),
+  workingHours: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM-HH:MM, e.g. 07:30-17:00')),
   alarmEmail: z.email(),
-  region: z.string().regex(/^[a-z]{2}-[a-z]+-\d$/),
-  stage: z.string().regex(/^[a-z][a-z0-9]{0,9}$/),
-  corsOrigins: z.array(z.string()).min(1),
+  region: z.string().check(z.regex(/^[a-z]{2}-[a-z]+-\d$/)),
+  stage: z.string().check(z.regex(/^[a-z][a-z0-9]{0,9}$/)),
+  corsOrigins: z.array(z.string()).check(z.minLength(1)),
   /** The staff console: Cognito's authorization code flow (PKCE) returns to these URLs only. */
   console: z.object({
-    callbackUrls: z.array(redirectUrl).min(1),
-    logoutUrls: z.array(redirectUrl).min(1),
+    callbackUrls: z.array(redirectUrl).check(z.minLength(1)),
+    logoutUrls: z.array(redirectUrl).check(z.minLength(1)),
   }),
 });
 

@@ -1,9 +1,18 @@
+import { resolve } from 'node:path';
 import type { BuildOptions } from 'esbuild';
 import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 
 /** esbuild settings shared by the Lambda bundles (PortalFunction) and the bundle benchmark. */
 export const bundlingTarget = 'node22';
 export const esmRequireBanner = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+
+/**
+ * On Lambda the SDK's default credential chain ends at its first link, the environment: bundles take
+ * that link only (shared/adapters/lambda-credentials.ts says why and what it saves).
+ */
+export const lambdaAliases: Record<string, string> = {
+  '@aws-sdk/credential-provider-node': resolve(import.meta.dirname, '../../shared/adapters/lambda-credentials.ts'),
+};
 
 /** The same options as PortalFunction's `bundling`, for esbuild called directly (npm run bench). */
 export const bundleOptions: BuildOptions = {
@@ -16,6 +25,7 @@ export const bundleOptions: BuildOptions = {
   mainFields: ['module', 'main'],
   banner: { js: esmRequireBanner },
   outExtension: { '.js': '.mjs' },
+  alias: lambdaAliases,
 };
 
 /** NodejsFunction's bundling for every function: ESM, minified, maps without sources, local esbuild (never Docker). */
@@ -30,4 +40,5 @@ export const lambdaBundling: BundlingOptions = {
   // Some dependencies still call require(); give the ESM bundle one.
   banner: esmRequireBanner,
   forceDockerBundling: false,
+  esbuildArgs: Object.fromEntries(Object.entries(lambdaAliases).map(([from, to]) => [`--alias:${from}`, to])),
 };

@@ -1,36 +1,16 @@
-import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { env } from '../config/env';
-import { dynamoClient, s3Client, sqsClient } from './aws-clients';
+import { s3Client, sqsClient } from './aws-clients';
+import { probe, probeTable, type DependencyStatus } from './table-probe';
 
 /**
- * Asks each dependency a cheap question with a short deadline. Reports logical names only
- * (`table`, `bucket:media`), never resource names, because /health is public.
+ * Asks each dependency a cheap question with a short deadline (the dependency-check job). Reports
+ * logical names only (`table`, `bucket:media`), never resource names: /health shows the results.
  */
-export interface DependencyStatus {
-  readonly status: 'ok' | 'error';
-  readonly latencyMs: number;
-  readonly error?: string;
-}
-
-const TIMEOUT_MS = 2_000;
-
-async function probe(check: (signal: AbortSignal) => Promise<unknown>): Promise<DependencyStatus> {
-  const started = performance.now();
-  try {
-    await check(AbortSignal.timeout(TIMEOUT_MS));
-    return { status: 'ok', latencyMs: Math.round(performance.now() - started) };
-  } catch (error) {
-    const name = error instanceof Error ? error.name : 'Error';
-    return { status: 'error', latencyMs: Math.round(performance.now() - started), error: name };
-  }
-}
-
 export async function probeDependencies(): Promise<Record<string, DependencyStatus>> {
   const config = env();
   const checks: Record<string, (signal: AbortSignal) => Promise<unknown>> = {
-    table: (abortSignal) => dynamoClient().send(new DescribeTableCommand({ TableName: config.TABLE_NAME }), { abortSignal }),
     'bucket:media': (abortSignal) => s3Client().send(new HeadBucketCommand({ Bucket: config.MEDIA_BUCKET }), { abortSignal }),
     'bucket:backups': (abortSignal) => s3Client().send(new HeadBucketCommand({ Bucket: config.BACKUP_BUCKET }), { abortSignal }),
   };
@@ -39,8 +19,8 @@ export async function probeDependencies(): Promise<Record<string, DependencyStat
       sqsClient().send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }), { abortSignal });
   }
   const names = Object.keys(checks);
-  const results = await Promise.all(names.map((name) => probe(checks[name]!)));
-  return Object.fromEntries(names.map((name, i) => [name, results[i]!]));
+  const [table, ...results] = await Promise.all([probeTable(), ...names.map((name) => probe(checks[name]!))]);
+  return { table: table!, ...Object.fromEntries(names.map((name, i) => [name, results[i]!])) };
 }
 
 /** Messages waiting in each dead-letter queue: anything above zero needs an operator. */

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import enLocale from 'zod/v4/locales/en.js';
 import { presetIds } from '../domain/policies/presets';
 
 /**
@@ -7,68 +8,69 @@ import { presetIds } from '../domain/policies/presets';
  * own settings (infra/config/deployment.ts `configEnvironment`) have no defaults here: a function
  * deployed without them must fail, not serve a demo province.
  */
-const queueUrls = z
-  .string()
-  .transform((raw, ctx) => {
-    try {
-      return z.record(z.string(), z.url()).parse(JSON.parse(raw));
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'must be a JSON object of queue key → queue URL' });
-      return z.NEVER;
-    }
-  });
+// Messages of a bad environment are for operators: in English (zod/mini ships without a locale).
+z.config(enLocale());
+
+/** A JSON value in one variable, checked by `schema`; `what` says what it must be. */
+const jsonVariable = <S extends z.core.$ZodType>(schema: S, what: string) =>
+  z.pipe(
+    z.string(),
+    z.transform((raw: string, ctx) => {
+      try {
+        return z.parse(schema, JSON.parse(raw));
+      } catch {
+        ctx.issues.push({ code: 'custom', message: `must be ${what}`, input: raw });
+        return z.NEVER;
+      }
+    }),
+  );
+
+const required = () => z.string().check(z.minLength(1));
 
 const envSchema = z.object({
-  TABLE_NAME: z.string().min(1),
-  MEDIA_BUCKET: z.string().min(1),
-  BACKUP_BUCKET: z.string().min(1),
-  EVENT_BUS_NAME: z.string().min(1),
-  QUEUE_URLS: queueUrls,
+  TABLE_NAME: required(),
+  MEDIA_BUCKET: required(),
+  BACKUP_BUCKET: required(),
+  EVENT_BUS_NAME: required(),
+  QUEUE_URLS: jsonVariable(z.record(z.string(), z.url()), 'a JSON object of queue key → queue URL'),
   /** `local` routes events in process to SQS by events/rules.ts; on AWS EventBridge does it. */
-  EVENT_TRANSPORT: z.enum(['eventbridge', 'local']).default('eventbridge'),
-  CORS_ALLOWED_ORIGINS: z.string().min(1),
-  IDEMPOTENCY_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 86400).default(86400),
-  PROVINCE_CODE: z.string().min(1),
-  PROVINCE_DOMAIN: z.string().min(1),
-  PROVINCE_NAME: z.string().min(1),
-  PROVINCE_NAME_EN: z.string().min(1),
+  EVENT_TRANSPORT: z._default(z.enum(['eventbridge', 'local']), 'eventbridge'),
+  CORS_ALLOWED_ORIGINS: required(),
+  IDEMPOTENCY_TTL_SECONDS: z._default(z.coerce.number().check(z.int(), z.gte(60), z.lte(7 * 86400)), 86400),
+  PROVINCE_CODE: required(),
+  PROVINCE_DOMAIN: required(),
+  PROVINCE_NAME: required(),
+  PROVINCE_NAME_EN: required(),
   /** Language versions of the provincial portal, comma-separated, e.g. `vi,en,zh` (QN 2). */
-  PROVINCE_LANGUAGES: z
-    .string()
-    .transform((raw) => raw.split(',').map((l) => l.trim()))
-    .pipe(z.array(z.enum(['vi', 'en', 'zh'])).refine((l) => l.includes('vi'), 'must include vi')),
+  PROVINCE_LANGUAGES: z.pipe(
+    z.pipe(z.string(), z.transform((raw: string) => raw.split(',').map((l) => l.trim()))),
+    z.array(z.enum(['vi', 'en', 'zh'])).check(z.refine((l) => l.includes('vi'), 'must include vi')),
+  ),
   /** Receives the first operator's temporary password (bootstrap-directory). */
   OPERATOR_EMAIL: z.email(),
   POLICY_PRESET: z.enum(presetIds as [string, ...string[]], {
     error: (issue) => `unknown policy preset ${JSON.stringify(issue.input)}; known presets: ${presetIds.join(', ')}`,
   }),
-  POLICY_OVERRIDES: z
-    .string()
-    .default('{}')
-    .transform((raw, ctx) => {
-      try {
-        return z.record(z.string(), z.object({ value: z.number(), basis: z.string() })).parse(JSON.parse(raw));
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'must be a JSON object of rule → { value, basis }' });
-        return z.NEVER;
-      }
-    }),
+  POLICY_OVERRIDES: z._default(
+    jsonVariable(z.record(z.string(), z.object({ value: z.number(), basis: z.string() })), 'a JSON object of rule → { value, basis }'),
+    {},
+  ),
   /** `cognito` on AWS; `local` on the local stack (shared/adapters/identity/local.ts). */
-  IDENTITY_PROVIDER: z.enum(['cognito', 'local']).default('cognito'),
-  USER_POOL_ID: z.string().default(''),
-  USER_POOL_CLIENT_ID: z.string().default(''),
+  IDENTITY_PROVIDER: z._default(z.enum(['cognito', 'local']), 'cognito'),
+  USER_POOL_ID: z._default(z.string(), ''),
+  USER_POOL_CLIENT_ID: z._default(z.string(), ''),
   /** Signs local tokens; only with IDENTITY_PROVIDER=local. */
-  LOCAL_IDP_SECRET: z.string().default(''),
-  WORKING_HOURS: z
-    .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/)
-    .transform((raw) => {
+  LOCAL_IDP_SECRET: z._default(z.string(), ''),
+  WORKING_HOURS: z.pipe(
+    z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/)),
+    z.transform((raw: string) => {
       const [start, end] = raw.split('-').map((t) => {
         const [h, m] = t.split(':').map(Number);
         return h! * 60 + m!;
       });
       return { start: start!, end: end! };
     }),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -80,7 +82,7 @@ const identityProviderConfigured = (e: Env) =>
 
 export function env(): Env {
   if (!cached) {
-    const parsed = envSchema.safeParse(process.env);
+    const parsed = z.safeParse(envSchema, process.env);
     if (!parsed.success) {
       const names = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
       throw new Error(`Invalid environment: ${names}`);

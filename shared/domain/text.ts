@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** A message in both languages the portal must serve (BĐ 6.2, NĐ 42 Điều 7.2). */
 export interface LocalizedText {
@@ -24,7 +24,7 @@ export function foldDiacritics(value: string): string {
 }
 
 /**
- * A custom zod message in both languages (`.refine(f, { message: bilingual('…', '…') })`); the
+ * A custom zod message in both languages (`z.refine(f, { error: bilingual('…', '…') })`); the
  * HTTP layer (shared/http/validation.ts) turns it back into a LocalizedText.
  */
 export const BILINGUAL_MARK = '\u0001';
@@ -58,14 +58,14 @@ export function humanTextProblem(value: string): LocalizedText | undefined {
  */
 export function humanText(max: number, min = 1) {
   const length = bilingual(`Độ dài phải từ ${min} đến ${max} ký tự`, `The length must be ${min} to ${max} characters`);
-  return z
-    .string()
-    .normalize('NFC')
-    .trim()
-    .min(min, { error: length })
-    .max(max, { error: length })
-    .superRefine((value, ctx) => {
+  return z.string().check(
+    z.normalize('NFC'),
+    z.trim(),
+    z.minLength(min, { error: length }),
+    z.maxLength(max, { error: length }),
+    z.superRefine((value, ctx) => {
       const problem = humanTextProblem(value);
       if (problem) ctx.addIssue({ code: 'custom', message: bilingual(problem.vi, problem.en) });
-    });
+    }),
+  );
 }

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { FunctionKey } from '../../functions/manifest';
 import type { Action } from '../domain/access/rules';
 import { USER_SCOPE, type MachineScope } from '../domain/access/scopes';
@@ -12,7 +12,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface ResponseSpec {
   readonly description: string;
-  readonly schema?: z.ZodType;
+  readonly schema?: z.core.$ZodType;
   /** Defaults to application/json. */
   readonly contentType?: string;
 }
@@ -37,9 +37,9 @@ export interface RouteDefinition {
   readonly summary: string;
   readonly description?: string;
   readonly tags: readonly string[];
-  readonly params?: z.ZodObject;
-  readonly query?: z.ZodObject;
-  readonly body?: z.ZodType;
+  readonly params?: z.core.$ZodObject;
+  readonly query?: z.core.$ZodObject;
+  readonly body?: z.core.$ZodType;
   readonly responses: Readonly<Record<number, ResponseSpec>>;
   /**
    * Response fields that are secrets shown once (a temporary password, a client secret). Every
@@ -50,7 +50,7 @@ export interface RouteDefinition {
 
 export const defineRoute = <const R extends RouteDefinition>(route: R): R => route;
 
-type Out<S> = S extends z.ZodType ? z.output<S> : Record<string, never>;
+type Out<S> = S extends z.core.$ZodType ? z.output<S> : Record<string, never>;
 
 export interface Caller {
   readonly kind: 'anonymous' | 'user' | 'machine';

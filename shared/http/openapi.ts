@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { ResponseSpec, RouteDefinition } from './contract';
 import { problemSchema } from '../api/common-schemas';
 import { problemKinds } from './error-table';
@@ -17,7 +17,7 @@ export interface ServerEntry {
   readonly description: string;
 }
 
-function schemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+function schemaOf(schema: z.core.$ZodType, io: 'input' | 'output'): JsonSchema {
   const out = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema;
   delete out.$schema;
   return out;

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import * as z from 'zod/mini';
 // Only the two locales we answer in: `z.locales` would bundle all 64 (~260 KB) into every function.
 import viLocale from 'zod/v4/locales/vi.js';
 import enLocale from 'zod/v4/locales/en.js';
@@ -28,7 +28,7 @@ function messageOf(issue: z.core.$ZodIssue): LocalizedText {
   return { vi: render(vi, issue), en: render(en, issue) };
 }
 
-export function fieldIssues(part: string, error: z.ZodError): FieldIssue[] {
+export function fieldIssues(part: string, error: z.core.$ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({
     field: [part, ...issue.path.map(String)].join('.'),
     code: issue.code,
@@ -37,12 +37,12 @@ export function fieldIssues(part: string, error: z.ZodError): FieldIssue[] {
 }
 
 /** Parses one part of a request; the issues name the part (`params`, `query`, `body`). */
-export function parsePart<S extends z.ZodType>(
+export function parsePart<S extends z.core.$ZodType>(
   part: string,
   schema: S,
   value: unknown,
 ): { ok: true; value: z.output<S> } | { ok: false; issues: FieldIssue[] } {
   // reportInput lets the locales say what was received; the input never reaches a log.
-  const result = schema.safeParse(value, { reportInput: true });
+  const result = z.safeParse(schema, value, { reportInput: true });
   return result.success ? { ok: true, value: result.data } : { ok: false, issues: fieldIssues(part, result.error) };
 }

@@ -18,6 +18,17 @@ export interface JobInvocation {
   readonly trigger?: 'schedule' | 'manual';
 }
 
+/** A failed run that still has findings to record (e.g. which dependencies did not answer). */
+export class JobFailure extends Error {
+  override readonly name = 'JobFailure';
+  constructor(
+    message: string,
+    readonly summary: JobSummary,
+  ) {
+    super(message);
+  }
+}
+
 export type JobHandler = (event: JobInvocation | undefined, context?: Context) => Promise<JobSummary & { outcome: string }>;
 
 export function jobFunction(job: string, run: (now: Date) => Promise<JobSummary>): JobHandler {
@@ -34,7 +45,7 @@ export function jobFunction(job: string, run: (now: Date) => Promise<JobSummary>
     } catch (error) {
       outcome = 'failed';
       failure = error;
-      summary = { error: error instanceof Error ? error.name : 'Error' };
+      summary = { ...(error instanceof JobFailure ? error.summary : {}), error: error instanceof Error ? error.name : 'Error' };
       logger.error('job failed', { job, runId, error: error as Error });
     }
     const finishedAt = new Date();

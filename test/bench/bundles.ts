@@ -2,6 +2,10 @@
  * Bundle size and cold import time of every function, bundled as CDK bundles it, against a floor
  * bundle holding only the DynamoDB client, measured in the same run (paired, interleaved rounds)
  * so that machine load affects both alike. Prints figures; asserts nothing.
+ *
+ * Two floors: the SDK's own (default bundling, the whole credential chain) is the yardstick the
+ * targets are set against; the house floor gets our bundling too (credentials from the
+ * environment only), to show what the rest of a function costs beyond the client.
  */
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -19,10 +23,12 @@ export interface BundleFigure {
   readonly kib: number;
   readonly importMs: number;
   readonly ratio: number;
+  /** Against the house floor (same bundling as the functions). */
+  readonly houseRatio: number;
 }
 
-async function bundle(entry: string, outfile: string): Promise<number> {
-  const out = await build({ ...bundleOptions, entryPoints: [entry], outfile, bundle: true, platform: 'node', logLevel: 'silent', metafile: true, nodePaths: [resolve(root, 'node_modules')] });
+async function bundle(entry: string, outfile: string, options = bundleOptions): Promise<number> {
+  const out = await build({ ...options, entryPoints: [entry], outfile, bundle: true, platform: 'node', logLevel: 'silent', metafile: true, nodePaths: [resolve(root, 'node_modules')] });
   return Object.entries(out.metafile.outputs).filter(([file]) => file.endsWith('.mjs')).reduce((sum, [, o]) => sum + o.bytes, 0);
 }
 
@@ -50,20 +56,25 @@ export async function measureBundles(rounds = 9): Promise<BundleFigure[]> {
   try {
     const floorEntry = join(dir, 'floor-entry.mjs');
     writeFileSync(floorEntry, "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nconst client = new DynamoDBClient({});\nexport const handler = async () => client.config.region;\n");
-    const targets = [{ name: 'floor (DynamoDB client only)', entry: floorEntry }, ...Object.entries(functionDefinitions).map(([name, def]) => ({ name, entry: resolve(root, def.entry) }))];
+    const targets = [
+      { name: 'floor (DynamoDB client only, SDK bundling)', entry: floorEntry, file: 'floor', options: { ...bundleOptions, alias: {} } },
+      { name: 'house floor (DynamoDB client only)', entry: floorEntry, file: 'house-floor', options: bundleOptions },
+      ...Object.entries(functionDefinitions).map(([name, def]) => ({ name, entry: resolve(root, def.entry), file: name, options: bundleOptions })),
+    ];
     const built = [];
     for (const t of targets) {
-      const outfile = join(dir, `${t.name.split(' ')[0]}.mjs`);
-      built.push({ ...t, outfile, bytes: await bundle(t.entry, outfile) });
+      const outfile = join(dir, `${t.file}.mjs`);
+      built.push({ ...t, outfile, bytes: await bundle(t.entry, outfile, t.options) });
     }
     const samples = new Map<string, number[]>(built.map((b) => [b.name, []]));
     for (let round = 0; round < rounds; round++) {
       for (const b of round % 2 ? [...built].reverse() : built) samples.get(b.name)!.push(importMs(b.outfile));
     }
     const floor = median(samples.get(built[0]!.name)!);
+    const houseFloor = median(samples.get(built[1]!.name)!);
     return built.map((b) => {
       const ms = median(samples.get(b.name)!);
-      return { name: b.name, kib: b.bytes / 1024, importMs: ms, ratio: ms / floor };
+      return { name: b.name, kib: b.bytes / 1024, importMs: ms, ratio: ms / floor, houseRatio: ms / houseFloor };
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -80,7 +80,7 @@ function timeIt(iterations: number, fn: (i: number) => void): number {
 
 // Bundle size and cold import time of each function, as a ratio to a floor bundle (DynamoDB client only).
 for (const f of await measureBundles()) {
-  report(`bundle: ${f.name}`, `${fmt(f.kib, 0)} KiB, import ${fmt(f.importMs, 1)} ms = ${fmt(f.ratio, 2)}× floor`);
+  report(`bundle: ${f.name}`, `${fmt(f.kib, 0)} KiB, import ${fmt(f.importMs, 1)} ms = ${fmt(f.ratio, 2)}× floor (${fmt(f.houseRatio, 2)}× house floor)`);
 }
 
 // HTTP through the local stack (gateway → middleware → handler → DynamoDB Local).

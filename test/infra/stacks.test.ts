@@ -145,17 +145,19 @@ describe('CDK stacks', () => {
     }
   });
 
-  it('grants the health function no data access beyond probing', () => {
+  it('grants the health function a table probe and its job ledger query, nothing else', () => {
     const template = Template.fromStack(stacks.api);
     const policies = template.findResources('AWS::IAM::Policy');
     const healthPolicies = Object.entries(policies).filter(([id]) => id.startsWith('HealthFunction'));
     expect(healthPolicies.length).toBeGreaterThan(0);
-    const actions = healthPolicies.flatMap(([, p]) =>
-      (p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[] }>).flatMap((s) => s.Action),
-    );
-    expect(actions).toContain('dynamodb:DescribeTable');
-    expect(actions).toContain('s3:ListBucket');
-    expect(actions.filter((a) => /^(dynamodb:(Get|Put|Query|Update|Delete|Batch)|s3:(Get|Put|Delete))/.test(a))).toEqual([]);
+    const statements = healthPolicies.flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Effect: string; Condition?: unknown }>);
+    const allowed = statements.filter((s) => s.Effect === 'Allow').flatMap((s) => [s.Action].flat());
+    expect(allowed).toContain('dynamodb:DescribeTable');
+    // No S3 or SQS at all: bucket and queue health comes from the dependency-check job's ledger.
+    expect(allowed.filter((a) => /^(s3|sqs):/.test(a))).toEqual([]);
+    expect(allowed.filter((a) => /^dynamodb:(Get|Put|Update|Delete|Batch|Scan)/.test(a))).toEqual([]);
+    const query = statements.find((s) => s.Effect === 'Allow' && [s.Action].flat().includes('dynamodb:Query'));
+    expect(JSON.stringify(query?.Condition)).toContain('JOB#dependency-check*');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { defineRoute, json } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
@@ -22,9 +22,9 @@ const createNote = defineRoute({
   auth: 'public',
   summary: 'test route',
   tags: ['test'],
-  params: z.object({ folder: z.string().regex(/^[a-z]+$/) }),
-  query: z.object({ priority: z.coerce.number().int().min(1).max(5).default(3) }),
-  body: z.object({ title: z.string().min(3), tags: z.array(z.string()).max(3).default([]) }),
+  params: z.object({ folder: z.string().check(z.regex(/^[a-z]+$/)) }),
+  query: z.object({ priority: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(5)), 3) }),
+  body: z.object({ title: z.string().check(z.minLength(3)), tags: z._default(z.array(z.string()).check(z.maxLength(3)), []) }),
   responses: { 201: { description: 'created' } },
 });
 

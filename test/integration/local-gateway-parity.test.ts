@@ -28,6 +28,7 @@ const expectServedOrRefused = (res: RawResponse) => {
 const ELEVEN_MIB = Buffer.alloc(11 * 1024 * 1024, 'a');
 
 beforeAll(async () => {
+  await local.monitored(); // /health stands for any public route here: it must answer 200
   await seedTree();
   admin = await person(local.api, 'admin', 'demo', ['operator']);
 });

@@ -36,6 +36,11 @@ export function useLocalStack(options: { retryDelaySeconds?: number; authorizer?
     stack,
     clients: () => localClients(endpoints),
     api: (path: string, init?: RequestInit) => fetch(`${stack().gateway.url}${path}`, init),
+    /** Runs the dependency-check job and waits until its run is recorded, so /health answers 200 (not 503). */
+    async monitored(): Promise<void> {
+      await stack().runJob('dependency-check');
+      await eventually(async () => ((await fetch(`${stack().gateway.url}/health`)).status === 200 ? true : undefined));
+    },
     /** Every item of this file's table, read consistently (tests may scan; the application never does). */
     async scanAll(): Promise<Array<Record<string, any>>> {
       const items: Array<Record<string, any>> = [];

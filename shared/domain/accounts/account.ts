@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Role } from '../roles';
 
 /** A person's (or an agency system's) account on one unit. Credentials live with the identity provider. */
@@ -21,6 +21,6 @@ export interface Account {
 }
 
 /** Usernames: lower-case ASCII labels joined by dots, e.g. `admin.sotttt`, `nguyenvana.phucat`. */
-export const usernameSchema = z.string().regex(/^[a-z0-9]+(?:[._-][a-z0-9]+){0,5}$/).max(64);
+export const usernameSchema = z.string().check(z.regex(/^[a-z0-9]+(?:[._-][a-z0-9]+){0,5}$/), z.maxLength(64));
 
 export const closureReasons = ['transfer', 'retirement', 'resignation', 'other'] as const;

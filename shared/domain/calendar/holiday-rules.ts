@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { humanText, type LocalizedText } from '../text';
 
 /**
@@ -6,25 +6,26 @@ import { humanText, type LocalizedText } from '../text';
  * others (e.g. the proposed 24/11, Ngày Văn hóa Việt Nam) by configuration, in force or pending.
  */
 const localized = z.object({ vi: humanText(200), en: humanText(200) });
+const between = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
 
 export const holidayDateSchema = z.discriminatedUnion('calendar', [
-  z.object({ calendar: z.literal('solar'), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }),
-  z.object({ calendar: z.literal('lunar'), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(30) }),
+  z.object({ calendar: z.literal('solar'), month: between(1, 12), day: between(1, 31) }),
+  z.object({ calendar: z.literal('lunar'), month: between(1, 12), day: between(1, 30) }),
   /** Tết: `daysBefore` days of the old lunar year and `daysAfter` days from mùng 1. */
-  z.object({ calendar: z.literal('tet'), daysBefore: z.number().int().min(0).max(5), daysAfter: z.number().int().min(1).max(9) }),
+  z.object({ calendar: z.literal('tet'), daysBefore: between(0, 5), daysAfter: between(1, 9) }),
 ]);
 
 export const holidayRuleSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]{2,40}$/),
+  id: z.string().check(z.regex(/^[a-z0-9-]{2,40}$/)),
   name: localized,
   date: holidayDateSchema,
   /** Extra days next to the date (Quốc khánh: 2/9 and one adjacent day). */
-  adjacent: z.object({ direction: z.enum(['before', 'after']), days: z.number().int().min(1).max(3) }).optional(),
+  adjacent: z.optional(z.object({ direction: z.enum(['before', 'after']), days: between(1, 3) })),
   basis: humanText(300),
   /** `pending`: known and shown, not yet counted (a proposal awaiting its legal act). */
   status: z.enum(['in-force', 'pending']),
-  fromYear: z.number().int().min(1900).max(2100).optional(),
-  toYear: z.number().int().min(1900).max(2100).optional(),
+  fromYear: z.optional(between(1900, 2100)),
+  toYear: z.optional(between(1900, 2100)),
 });
 
 export type HolidayRule = z.infer<typeof holidayRuleSchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { humanText } from '../text';
 
 /**
@@ -6,11 +6,11 @@ import { humanText } from '../text';
  * window, bridge days and the Saturdays worked in exchange. Where a year has one, it replaces
  * the statutory computation for that year. Operators replace or add years through the admin API.
  */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const localized = z.object({ vi: humanText(200), en: humanText(200) });
 
 export const officialScheduleSchema = z.object({
-  year: z.number().int().min(1900).max(2100),
+  year: z.int().check(z.gte(1900), z.lte(2100)),
   source: humanText(500),
   daysOff: z
     .array(
@@ -21,8 +21,8 @@ export const officialScheduleSchema = z.object({
         basis: humanText(300),
       }),
     )
-    .max(60),
-  workingSaturdays: z.array(z.object({ date: isoDate, replaces: isoDate, basis: humanText(300) })).max(10),
+    .check(z.maxLength(60)),
+  workingSaturdays: z.array(z.object({ date: isoDate, replaces: isoDate, basis: humanText(300) })).check(z.maxLength(10)),
 });
 
 export type OfficialSchedule = z.infer<typeof officialScheduleSchema>;

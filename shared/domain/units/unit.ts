@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DomainError } from '../errors';
 import { foldDiacritics, nfc } from '../text';
 
@@ -18,9 +18,9 @@ export const allowedParents: Record<UnitKind, readonly UnitKind[]> = {
   commune: ['district', 'province'],
 };
 
-export const unitCodeSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/);
+export const unitCodeSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,39}$/));
 /** A domain label: no diacritics, no spaces (QN 4, TG 4). */
-export const slugSchema = z.string().regex(/^[a-z0-9]{1,40}$/);
+export const slugSchema = z.string().check(z.regex(/^[a-z0-9]{1,40}$/));
 
 export interface UnitHistoryEntry {
   readonly at: string;

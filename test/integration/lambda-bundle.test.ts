@@ -1,0 +1,59 @@
+import { describe, expect, inject, it } from 'vitest';
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { useLocalStack } from '../support/local-stack';
+import { bundleOptions } from '../../infra/constructs/bundling';
+import { functionEnvironment } from '../../infra/local/resources';
+import { loadDeploymentConfig } from '../../infra/config/deployment';
+import { functionDefinitions } from '../../functions/manifest';
+
+/**
+ * The bundle CDK deploys, not the source the local stack loads: built with the same esbuild
+ * options (credential alias included), run in a fresh Node process against the local emulators.
+ */
+const local = useLocalStack();
+const root = resolve(import.meta.dirname, '../..');
+
+async function bundleHealth() {
+  const dir = mkdtempSync(join(tmpdir(), 'lambda-bundle-'));
+  const outfile = join(dir, 'index.mjs');
+  const out = await build({ ...bundleOptions, entryPoints: [resolve(root, functionDefinitions.health.entry)], outfile, bundle: true, platform: 'node', logLevel: 'silent', metafile: true });
+  // What the bundle holds: inputs that left bytes in the output (tree-shaken ones leave none).
+  const inputs = Object.values(out.metafile.outputs).flatMap((o) => Object.entries(o.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([name]) => name));
+  return { dir, outfile, inputs };
+}
+
+function invoke(dir: string, outfile: string, env: Record<string, string>) {
+  const event = { resource: '/health', path: '/health', httpMethod: 'GET', headers: {}, multiValueHeaders: {}, queryStringParameters: null, pathParameters: null, body: null, isBase64Encoded: false, requestContext: { requestId: 'bundle-test', identity: { sourceIp: '127.0.0.1' }, path: '/v1/health', stage: 'v1' } };
+  const script = join(dir, 'invoke.mjs');
+  writeFileSync(script, `const { handler } = await import(${JSON.stringify(outfile)});\nconst res = await handler(${JSON.stringify(event)}, { awsRequestId: 'bundle-test', functionName: 'health', getRemainingTimeInMillis: () => 5000 });\nconsole.log(JSON.stringify(res));\n`);
+  const out = execFileSync(process.execPath, [script], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop()!) as { statusCode: number; body: string };
+}
+
+describe('the deployed bundle', () => {
+  it('takes Lambda credentials from the environment only, and signs real DynamoDB calls with them', async () => {
+    const { dir, outfile, inputs } = await bundleHealth();
+    expect(inputs.some((i) => i.endsWith('shared/adapters/lambda-credentials.ts'))).toBe(true);
+    expect(inputs.filter((i) => /credential-provider-(node|ini|sso|process|web-identity)|nested-clients|client-s3|client-sqs/.test(i))).toEqual([]);
+
+    const endpoints = { dynamodb: inject('dynamodbEndpoint'), s3sqs: inject('s3sqsEndpoint'), region: 'ap-southeast-1' };
+    const env: Record<string, string> = {
+      ...functionEnvironment(endpoints, local.stack().resources, loadDeploymentConfig()),
+      IDENTITY_PROVIDER: 'cognito', USER_POOL_ID: 'ap-southeast-1_bundle', USER_POOL_CLIENT_ID: 'bundle', LOG_LEVEL: 'SILENT',
+    };
+    const ok = invoke(dir, outfile, env);
+    const body = JSON.parse(ok.body) as { checks: Record<string, { status: string; error?: string }> };
+    expect(body.checks.table).toMatchObject({ status: 'ok' });
+
+    const { AWS_ACCESS_KEY_ID: _dropped, ...withoutCredentials } = env;
+    const refused = invoke(dir, outfile, withoutCredentials);
+    expect(refused.statusCode).toBe(503);
+    const refusedBody = JSON.parse(refused.body) as typeof body;
+    expect(refusedBody.checks.table).toMatchObject({ status: 'error', error: 'CredentialsProviderError' });
+    expect(refusedBody.checks.monitoring).toMatchObject({ status: 'error', error: 'LedgerUnreadable' });
+  }, 30_000);
+});
