@@ -51,6 +51,17 @@ const workflowTransitionedDetail = z.object({
   publicNote: z.optional(z.string()),
 });
 
+/** A content item was created (as a draft, or submitted at once: a WorkflowTransitioned follows then). */
+const contentItemCreatedDetail = z.object({
+  id: z.string().check(z.minLength(1)),
+  unitCode: z.string().check(z.minLength(1)),
+  category: z.string().check(z.minLength(1)),
+  language: z.string().check(z.minLength(1)),
+  version: z.int().check(z.positive()),
+  actor: z.object({ id: z.string().check(z.minLength(1)), kind: z.enum(['user', 'machine']) }),
+  at: z.iso.datetime({ offset: true }),
+});
+
 export const eventCatalogue = {
   JobRunFinished: {
     source: `${EVENT_SOURCE_PREFIX}.jobs`,
@@ -81,6 +92,12 @@ export const eventCatalogue = {
     detailType: 'WorkflowTransitioned',
     detail: workflowTransitionedDetail,
     description: 'A content item or question took a workflow step (routed nowhere yet: content and Q&A consumers subscribe).',
+  },
+  ContentItemCreated: {
+    source: `${EVENT_SOURCE_PREFIX}.content`,
+    detailType: 'ContentItemCreated',
+    detail: contentItemCreatedDetail,
+    description: 'A contributor, reporter or agency created a content item in a portal (its steps follow as WorkflowTransitioned: ContentSubmitted, ContentApproved, ContentPublished…).',
   },
 } as const;
 

@@ -104,6 +104,19 @@ export const functionDefinitions = {
     table: 'read',
     readsAudit: true,
   },
+  content: {
+    entry: 'functions/content/staff.ts',
+    kind: 'http',
+    description: 'Content items: create, read, list, and the editorial workflow (audited, with revisions)',
+    table: 'readwrite',
+  },
+  contentPublic: {
+    entry: 'functions/content/public.ts',
+    kind: 'http',
+    description: 'Public read API: published items per portal, one item with its citation line',
+    // Public renditions only (PUBCONTENT items and their portal listings): never drafts, accounts or stored responses.
+    tableItems: [{ actions: ['GetItem', 'Query'], partitionPrefixes: [keys.publishedContent('').pk, keys.publishedOfPortal('', '').gsi1pk.replace(/#+$/, '#')], indexes: ['gsi1', 'gsi2'] }],
+  },
   dependencyCheck: {
     entry: 'functions/jobs/dependency-check.ts',
     kind: 'job',

@@ -4,13 +4,14 @@ import { auditRoutes } from './audit/routes';
 import { calendarRoutes } from './calendar/routes';
 import { operationsRoutes } from './operations/routes';
 import { unitsRoutes } from './units/routes';
+import { contentRoutes } from './content/routes';
 
 /**
  * Every route of the public API, concatenated from the areas (functions/<area>/routes.ts). The API
  * stack creates these resources, the local gateway serves them and /openapi.json is generated from
  * them. Handlers import only their own area's table, so each bundle holds only its own area.
  */
-const areas = [operationsRoutes, calendarRoutes, unitsRoutes, accountsRoutes, auditRoutes] as const;
+const areas = [operationsRoutes, calendarRoutes, unitsRoutes, accountsRoutes, auditRoutes, contentRoutes] as const;
 
 export const routes = {
   ...operationsRoutes,
@@ -18,6 +19,7 @@ export const routes = {
   ...unitsRoutes,
   ...accountsRoutes,
   ...auditRoutes,
+  ...contentRoutes,
 } as const;
 
 export const allRoutes: readonly RouteDefinition[] = areas.flatMap((area) => Object.values(area));

@@ -7,11 +7,14 @@ export const bundlingTarget = 'node22';
 export const esmRequireBanner = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
 
 /**
- * On Lambda the SDK's default credential chain ends at its first link, the environment: bundles take
- * that link only (shared/adapters/lambda-credentials.ts says why and what it saves).
+ * Modules replaced in the Lambda bundles, each by a small stand-in that says why:
+ * - on Lambda the SDK's default credential chain ends at its first link, the environment
+ *   (shared/adapters/lambda-credentials.ts);
+ * - sanitize-html needs postcss only for allowed inline styles, and we allow none (stubs/postcss.ts).
  */
 export const lambdaAliases: Record<string, string> = {
   '@aws-sdk/credential-provider-node': resolve(import.meta.dirname, '../../shared/adapters/lambda-credentials.ts'),
+  postcss: resolve(import.meta.dirname, 'stubs/postcss.ts'),
 };
 
 /** The same options as PortalFunction's `bundling`, for esbuild called directly (npm run bench). */

@@ -1,13 +1,15 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ensureAccount, ensureProvince, ensureUnits, type SeededAccount } from '../../shared/application/bootstrap';
+import { seedDemoContent } from '../../shared/application/content-demo';
 import { localIdentity } from './identity-root';
 import type { DeploymentConfig } from '../config/deployment';
 
 /**
  * Demo data for a first `npm start`: a province with a department, a district with two communes
  * (three-level shape) and a commune directly under the province (two-level shape), and accounts
- * for the main roles. Returns the accounts created now, with their temporary passwords.
+ * for the main roles (the editorial board with a contributor and a reporter), and published items of every
+ * category in the department's portal. Returns the accounts created now, with their temporary passwords.
  */
 export async function seedDemo(config: DeploymentConfig): Promise<SeededAccount[]> {
   const province = config.province.code;
@@ -27,6 +29,8 @@ export async function seedDemo(config: DeploymentConfig): Promise<SeededAccount[
     { username: 'truongban.sotttt', fullName: 'Trưởng ban Biên tập', unitCode: 'sotttt', roles: ['chief-editor'] as const },
     { username: 'phoban.sotttt', fullName: 'Phó Trưởng ban Biên tập', unitCode: 'sotttt', roles: ['deputy-editor'] as const },
     { username: 'thuky.sotttt', fullName: 'Thư ký Ban Biên tập', unitCode: 'sotttt', roles: ['secretary', 'editor'] as const },
+    { username: 'ctv.sotttt', fullName: 'Cộng tác viên', unitCode: 'sotttt', roles: ['contributor'] as const },
+    { username: 'phongvien.sotttt', fullName: 'Phóng viên', unitCode: 'sotttt', roles: ['reporter'] as const },
     { username: 'admin.phucat.cattan', fullName: 'Quản trị xã Cát Tân', unitCode: 'cattan', roles: ['operator', 'unit-head'] as const },
     { username: 'canbo.phucat.cattan', fullName: 'Cán bộ trả lời Hỏi – Đáp', unitCode: 'cattan', roles: ['unit-officer'] as const },
   ];
@@ -35,6 +39,8 @@ export async function seedDemo(config: DeploymentConfig): Promise<SeededAccount[
     const account = await ensureAccount({ ...person, email: `${person.username}@${config.domain}`, roles: [...person.roles] });
     if (account) created.push(account);
   }
+  // A living portal for newcomers: a few published items of every category (issue 8 #10).
+  await seedDemoContent('sotttt');
   return created;
 }
 

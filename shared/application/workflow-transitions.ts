@@ -2,7 +2,7 @@ import type { DeadlineCalculator } from '../domain/calendar';
 import { effectivePolicy, type EffectivePolicy } from '../domain/policies';
 import { decide, type ClockOpen, type TransitionInput, type TransitionPlan, type WorkflowAggregate, type WorkflowTable } from '../domain/workflow';
 import type { Key } from '../adapters/dynamo/keys';
-import type { Committed, UnitOfWork } from '../adapters/dynamo/unit-of-work';
+import { combine, type Committed, type UnitOfWork, type Work } from '../adapters/dynamo/unit-of-work';
 import { workOfPlan } from '../adapters/dynamo/workflow-commit';
 import { env } from '../config/env';
 import { currentDeadlines } from './calendar-service';
@@ -25,6 +25,19 @@ export interface TransitionDeps {
   readonly uow?: UnitOfWork;
   readonly deadlines?: DeadlineCalculator;
   readonly policy?: EffectivePolicy;
+  /** Due instants the caller already knows (a legal document's, counted from its issue date), by clock. */
+  readonly dueAt?: Readonly<Record<string, string>>;
+  /**
+   * What the owning area adds to the same transaction: attributes set or removed on the item,
+   * and further writes (content: its revision, its public rendition).
+   */
+  readonly extend?: (plan: TransitionPlan<string, string, string>, due: Readonly<Record<string, string>>) => TransitionExtension;
+}
+
+export interface TransitionExtension {
+  readonly set?: Readonly<Record<string, unknown>>;
+  readonly remove?: readonly string[];
+  readonly work?: Work;
 }
 
 export interface AppliedTransition<S extends string, T extends string, C extends string> {
@@ -47,14 +60,18 @@ export async function applyTransition<S extends string, T extends string, C exte
   const plan = decision.value;
   const dueOf = await dueCounter(deps);
   const due: Partial<Record<C, string>> = {};
-  for (const open of plan.work.open) due[open.clock] = dueOf(open);
-  const work = workOfPlan(plan, {
+  for (const open of plan.work.open) due[open.clock] = deps.dueAt?.[open.clock] ?? dueOf(open);
+  const extension = deps.extend?.(plan as TransitionPlan<string, string, string>, due as Record<string, string>) ?? {};
+  const planWork = workOfPlan(plan, {
     tableName: deps.tableName ?? env().TABLE_NAME,
     itemKey: deps.itemKey,
     dueOf: (open) => due[open.clock as C]!,
     ifMatch: input.expectedVersion !== undefined,
     ...(deps.title !== undefined && { title: deps.title }),
+    ...(extension.set !== undefined && { extraSet: extension.set }),
+    ...(extension.remove !== undefined && { extraRemove: extension.remove }),
   });
+  const work = extension.work ? combine(planWork, extension.work) : planWork;
   const committed = await (deps.uow ?? directory().uow).commit(work, commitContext(ctx));
   return { plan, due, committed };
 }

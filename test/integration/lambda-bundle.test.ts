@@ -56,4 +56,18 @@ describe('the deployed bundle', () => {
     expect(refusedBody.checks.table).toMatchObject({ status: 'error', error: 'CredentialsProviderError' });
     expect(refusedBody.checks.monitoring).toMatchObject({ status: 'error', error: 'LedgerUnreadable' });
   }, 30_000);
+
+  it('cleans rich text with the bundled sanitiser, without postcss (no inline styles are allowed)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lambda-bundle-'));
+    const outfile = join(dir, 'rich-text.mjs');
+    const out = await build({ ...bundleOptions, entryPoints: [resolve(root, 'shared/domain/content/rich-text.ts')], outfile, bundle: true, platform: 'node', logLevel: 'silent', metafile: true });
+    const inputs = Object.values(out.metafile.outputs).flatMap((o) => Object.entries(o.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([name]) => name));
+    expect(inputs.filter((i) => /node_modules\/(postcss|source-map-js)\//.test(i))).toEqual([]);
+    expect(inputs.some((i) => i.includes('node_modules/sanitize-html/'))).toBe(true);
+    const html = '<p style="color:red" onclick="x()">Tin <b>mới</b><script>alert(1)</script><a href="javascript:alert(1)">x</a><img src=x onerror=alert(1)></p>';
+    const script = join(dir, 'clean.mjs');
+    writeFileSync(script, `const { cleanRichText } = await import(${JSON.stringify(outfile)});\nconsole.log(JSON.stringify(cleanRichText(process.argv[2])));\n`);
+    const cleaned = JSON.parse(execFileSync(process.execPath, [script, html], { encoding: 'utf8' }).trim()) as string;
+    expect(cleaned).toBe('<p>Tin <b>mới</b><a rel="noopener noreferrer nofollow">x</a><img src="x" /></p>');
+  }, 30_000);
 });

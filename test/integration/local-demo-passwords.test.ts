@@ -8,13 +8,14 @@ import { useLocalStack } from '../support/local-stack';
 import { signIn } from '../support/directory';
 import { DEMO_PASSWORDS_FILE, demoPasswordLines, demoPasswords, seedDemo } from '../../infra/local/demo-data';
 import { loadDeploymentConfig } from '../../infra/config/deployment';
+import { contentCategoryIds } from '../../shared/domain/content';
 
 /**
  * Issue 12 #28: a newcomer who missed the first `npm start` still sees each demo account's
  * temporary password at the next start, for as long as it has not been changed; `npm run reset`
  * starts afresh.
  */
-vi.setConfig({ testTimeout: 120_000 }); // eight accounts' scrypt hashes on a loaded machine
+vi.setConfig({ testTimeout: 120_000 }); // ten accounts' scrypt hashes on a loaded machine
 const local = useLocalStack();
 const config = loadDeploymentConfig();
 const root = resolve(import.meta.dirname, '../..');
@@ -23,7 +24,7 @@ describe('demo passwords at npm start (local stack only)', () => {
   it('are shown at every start until each is changed, and kept only in a private file', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'demo-passwords-'));
     const first = await demoPasswords(dataDir, await seedDemo(config));
-    expect(first.length).toBe(8);
+    expect(first.length).toBe(10);
     const admin = first.find((a) => a.username === 'admin')!;
     expect(demoPasswordLines(first)).toContain(admin.temporaryPassword);
 
@@ -34,10 +35,16 @@ describe('demo passwords at npm start (local stack only)', () => {
     await signIn(local.api, 'admin', admin.temporaryPassword);
     const third = await demoPasswords(dataDir, await seedDemo(config));
     expect(third.map((a) => a.username)).not.toContain('admin');
-    expect(third.length).toBe(7);
+    expect(third.length).toBe(9);
     const file = join(dataDir, DEMO_PASSWORDS_FILE);
     expect(readFileSync(file, 'utf8')).not.toContain(admin.temporaryPassword);
     expect(statSync(file).mode & 0o077).toBe(0);
+
+    // The demo department's portal is alive: published items of every category, written once.
+    const published = (await (await local.api('/public/portals/sotttt/content?limit=100')).json()) as { items: Array<{ category: string; citation: string }> };
+    expect(new Set(published.items.map((i) => i.category))).toEqual(new Set(contentCategoryIds));
+    expect(published.items).toHaveLength(14);
+    expect(published.items[0]!.citation).toMatch(/^Theo Cổng thông tin điện tử Sở Thông tin và Truyền thông/);
   });
 });
 

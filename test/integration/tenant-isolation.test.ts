@@ -20,6 +20,8 @@ interface Request {
   readonly body?: unknown;
   /** The unit path the rule table judges: target first, then its ancestors. */
   readonly unitPath: readonly string[];
+  /** The rule that judges the request when it is finer than the route's coarse action (a workflow step's). */
+  readonly judgedBy?: Action;
 }
 
 const people: Partial<Record<Role, Person>> = {};
@@ -68,6 +70,16 @@ const cases: Record<string, (side: Side, role: Role) => Request> = {
     body: { name: 'Hệ thống thử', unitCode: UNIT[side], scopes: ['portal/read'] },
   }),
   [routes.disableMachineClient.id]: (side) => ({ method: 'POST', path: `/machine-clients/${fixtures[`client.${side}`]}/disable`, unitPath: path(UNIT[side]) }),
+  [routes.createContentItem.id]: (side) => ({
+    method: 'POST', path: `/units/${UNIT[side]}/content`, unitPath: path(UNIT[side]),
+    body: { category: 'news', language: 'vi', title: 'Tin thử', body: '<p>Nội dung</p>' },
+  }),
+  [routes.listUnitContent.id]: (side) => ({ method: 'GET', path: `/units/${UNIT[side]}/content`, unitPath: path(UNIT[side]) }),
+  [routes.getContentItem.id]: (side) => ({ method: 'GET', path: `/content/${fixtures[`content.${side}`]}`, unitPath: path(UNIT[side]) }),
+  // Submitting a draft: judged by content.submit (the first allowed role submits it, later ones find it submitted: 409).
+  [routes.transitionContentItem.id]: (side) => ({
+    method: 'POST', path: `/content/${fixtures[`content.${side}`]}/transitions`, unitPath: path(UNIT[side]), body: { action: 'submit' }, judgedBy: 'content.submit',
+  }),
   [routes.jobRuns.id]: () => ({ method: 'GET', path: '/job-runs?job=dependency-check', unitPath: province }),
   // The calendar is the province's: nobody in a district reaches it, whichever side.
   [routes.adminGetSchedule.id]: () => ({ method: 'GET', path: '/admin/calendar/schedules/2026', unitPath: province }),
@@ -112,6 +124,17 @@ beforeAll(async () => {
   fixtures['client.other'] = await register('huyenb');
   fixtures['delegation.own'] = await grant(people['chief-editor']!, deputyA.id);
   fixtures['delegation.other'] = await grant(chiefB, deputyB.id);
+  const draft = async (unitCode: string) => {
+    const writer = await person(local.api, `ctv.${unitCode}`, unitCode, ['contributor']);
+    const res = await local.api(`/units/${unitCode}/content`, {
+      method: 'POST',
+      headers: { ...bearer(writer), 'content-type': 'application/json' },
+      body: JSON.stringify({ category: 'news', language: 'vi', title: 'Bản nháp', body: '<p>Nội dung</p>' }),
+    });
+    return ((await res.json()) as { id: string }).id;
+  };
+  fixtures['content.own'] = await draft('huyena');
+  fixtures['content.other'] = await draft('huyenb');
 }, 120_000);
 
 describe('tenant isolation', () => {
@@ -134,7 +157,7 @@ describe('tenant isolation', () => {
         const text = await res.text();
         const allowed = can(
           { id: caller.id, kind: 'user', unitCode: 'huyena', roles: [role as Role], delegations: [] },
-          (route as { action?: Action }).action!,
+          request.judgedBy ?? (route as { action?: Action }).action!,
           request.unitPath,
           new Date(),
         );

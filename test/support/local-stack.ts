@@ -5,12 +5,13 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../infra/local/stack';
 import type { Authorizer } from '../../infra/local/gateway';
 import { localClients, type LocalEndpoints } from '../../infra/local/resources';
+import type { DeploymentConfig } from '../../infra/config/deployment';
 
 /**
  * Gives a test file its own local stack (own table, buckets and queues under a unique prefix)
  * on the run's shared emulators, started before its tests and stopped after them.
  */
-export function useLocalStack(options: { retryDelaySeconds?: number; authorizer?: Authorizer } = {}) {
+export function useLocalStack(options: { retryDelaySeconds?: number; authorizer?: Authorizer; config?: DeploymentConfig } = {}) {
   const state: { stack?: LocalStack } = {};
   const endpoints: LocalEndpoints = {
     dynamodb: inject('dynamodbEndpoint'),
@@ -23,6 +24,7 @@ export function useLocalStack(options: { retryDelaySeconds?: number; authorizer?
       prefix: `t${randomUUID().slice(0, 8)}`,
       retryDelaySeconds: options.retryDelaySeconds ?? 0,
       ...(options.authorizer ? { authorizer: options.authorizer } : {}),
+      ...(options.config ? { config: options.config } : {}),
     });
   });
   afterAll(async () => {

@@ -78,11 +78,11 @@ describe('decide: an accepted action returns the whole plan', () => {
   it('records the submitter on submit, and carries reason and public note (never the comment) in the event', () => {
     const plan = accepted(decide(contentWorkflow, item({ state: 'draft', submittedBy: undefined }), 'submit', {}, ctx(reporter)));
     expect(plan.next).toStrictEqual({ state: 'submitted', version: 5, submittedBy: 'reporter', openClocks: [] });
-    const returned = accepted(decide(contentWorkflow, item({ state: 'editing' }), 'return', { reason: ' Thiếu nguồn ', comment: 'nội bộ' }, ctx(secretary)));
+    const returned = accepted(decide(contentWorkflow, item(), 'reject', { reason: ' Thiếu nguồn ', comment: 'nội bộ' }, ctx(chief)));
     expect(returned.events[0]?.detail).toMatchObject({ reason: 'Thiếu nguồn' });
     expect(returned.events[0]?.detail).not.toHaveProperty('comment');
     expect(returned.events[0]?.detail).not.toHaveProperty('publicNote');
-    expect(returned.audit.after).toStrictEqual({ state: 'returned', version: 5, assignedTo: null, reason: 'Thiếu nguồn', comment: 'nội bộ' });
+    expect(returned.audit.after).toStrictEqual({ state: 'rejected', version: 5, assignedTo: null, reason: 'Thiếu nguồn', comment: 'nội bộ' });
     const declined = accepted(decide(questionWorkflow, question(), 'decline', { publicNote: 'Nội dung khiếu nại' }, ctx(secretary)));
     expect(declined.events[0]?.detail).toMatchObject({ publicNote: 'Nội dung khiếu nại' });
     expect(declined.events[0]?.detail).not.toHaveProperty('reason');
@@ -206,7 +206,7 @@ describe('guards, each refused and allowed', () => {
     // A deputy of another unit lacks scope, not a delegation; a non-delegable action is a plain refusal.
     const elsewhere = refused(decide(contentWorkflow, item(), 'approve', {}, ctx(person('deputy', ['deputy-editor'], 'sotttt'))));
     expect(elsewhere.messages.en).toBe('Not allowed to "content.approve" on unit demo');
-    const notDelegable = refused(decide(contentWorkflow, item({ state: 'submitted' }), 'intake', {}, ctx(deputy)));
+    const notDelegable = refused(decide(contentWorkflow, item({ state: 'submitted' }), 'accept', {}, ctx(deputy)));
     expect(notDelegable.messages.en).toBe('Not allowed to "content.intake" on unit demo');
     // Deciding is for the portal's own board: a province deputy has no say on a department's portal.
     const above = refused(decide(contentWorkflow, item({ unitPath: sotttt }), 'approve', {}, ctx(person('deputy', ['deputy-editor']))));
@@ -231,7 +231,7 @@ describe('guards, each refused and allowed', () => {
     });
     const many = refused(decide(contentWorkflow, item({ state: 'draft' }), 'archive', {}, ctx(secretary)));
     expect(many.messages.en).toBe(
-      'Cannot archive (archive) content item c1 in state "draft" (Draft); allowed only from: "published", "unpublished", "rejected", "withdrawn"',
+      'Cannot archive (archive) content item c1 in state "draft" (Draft); allowed only from: "published", "withdrawn", "rejected", "recalled"',
     );
     const unknownState = refused(decide(contentWorkflow, item({ state: 'lost' as never }), 'approve', {}, ctx(chief)));
     expect(unknownState.messages.vi).toBe('Không thể duyệt (approve) tin, bài c1 ở trạng thái "lost" (lost); chỉ được từ: "pending-decision"');
@@ -255,12 +255,22 @@ describe('guards, each refused and allowed', () => {
     expect(refused(decide(questionWorkflow, review, 'send', {}, ctx(chief))).messages.en).toBe('Separation of duties: you submitted this, so someone else must send the answer to the asker');
   });
 
-  it('lets only the submitter withdraw', () => {
+  it('lets only the submitter recall', () => {
     const submitted = item({ state: 'submitted' });
-    expect(decide(contentWorkflow, submitted, 'withdraw', {}, ctx(reporter)).ok).toBe(true);
-    const error = refused(decide(contentWorkflow, submitted, 'withdraw', {}, ctx(person('reporter2', ['reporter']))));
-    expect(error).toMatchObject({ code: 'forbidden', messages: { vi: 'Chỉ người đã gửi mới được rút lại', en: 'Only the submitter may withdraw' } });
-    expect(refused(decide(contentWorkflow, item({ state: 'submitted', submittedBy: undefined }), 'withdraw', {}, ctx(reporter))).code).toBe('forbidden');
+    expect(decide(contentWorkflow, submitted, 'recall', {}, ctx(reporter)).ok).toBe(true);
+    const error = refused(decide(contentWorkflow, submitted, 'recall', {}, ctx(person('reporter2', ['reporter']))));
+    expect(error).toMatchObject({ code: 'forbidden', messages: { vi: 'Chỉ người đã gửi mới được rút lại', en: 'Only the submitter may recall' } });
+    expect(refused(decide(contentWorkflow, item({ state: 'submitted', submittedBy: undefined }), 'recall', {}, ctx(reporter))).code).toBe('forbidden');
+  });
+
+  it('bars the last editor and an emergency publisher from deciding, naming the rule', () => {
+    const edited = item({ submittedBy: 'reporter', conflictedParties: [{ id: 'chief', did: { vi: 'đã biên tập lần cuối', en: 'last edited it' } }] });
+    const error = refused(decide(contentWorkflow, edited, 'approve', {}, ctx(chief)));
+    expect(error).toMatchObject({ code: 'forbidden', fields: [{ field: 'actor', code: 'separation_of_duties' }] });
+    expect(error.messages.en).toBe('Separation of duties: you last edited it, so someone else must approve');
+    expect(decide(contentWorkflow, edited, 'approve', {}, ctx(person('chief2', ['chief-editor']))).ok).toBe(true);
+    // Sending back is not a decision on publication.
+    expect(decide(contentWorkflow, edited, 'send-back', { comment: 'Sửa' }, ctx(chief)).ok).toBe(true);
   });
 
   it('requires the texts an action needs, naming each field; blank is missing', () => {

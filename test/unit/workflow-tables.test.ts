@@ -160,17 +160,19 @@ describe('the tables', () => {
   it('content: submit, take in, edit, decide, publish (CB 17.3, BĐ 9.6)', () => {
     expect(summary(contentWorkflow as never)).toEqual([
       'submit: draft|returned → submitted by content.submit; records submitter; emits ContentSubmitted',
-      'withdraw: submitted|returned → withdrawn by content.submit; actor submitter; emits ContentWithdrawn',
-      'intake: submitted → editing by content.intake; emits ContentTakenIn',
-      'return: submitted|editing → returned by content.intake; needs reason; emits ContentReturned',
+      'recall: submitted|returned → recalled by content.submit; actor submitter; emits ContentRecalled',
+      'accept: submitted → editing by content.intake; emits ContentAccepted',
+      'return: submitted|editing → returned by content.intake; needs comment; emits ContentReturned',
       'propose: editing → pending-decision by content.edit; emits ContentProposed',
       'send-back: pending-decision → editing by content.approve; needs comment; emits ContentSentBack',
       'approve: pending-decision → approved by content.approve; actor not-submitter; opens publication@owner; emits ContentApproved',
       'reject: pending-decision → rejected by content.approve; actor not-submitter; needs reason; emits ContentRejected',
       'schedule: approved → scheduled by content.publish; emits ContentScheduled',
       'publish: approved|scheduled → published by content.publish; closes publication; emits ContentPublished',
-      'unpublish: published → unpublished by content.approve; needs reason; emits ContentUnpublished',
-      'archive: published|unpublished|rejected|withdrawn → archived by content.publish; emits ContentArchived',
+      'emergency-publish: submitted|editing|pending-decision → emergency-published by content.publish; needs reason; emits ContentEmergencyPublished',
+      'confirm: emergency-published → published by content.approve; actor not-submitter; emits ContentEmergencyConfirmed',
+      'withdraw: published|emergency-published → withdrawn by content.approve; needs publicNote; emits ContentWithdrawn',
+      'archive: published|withdrawn|rejected|recalled → archived by content.publish; emits ContentArchived',
     ]);
     expect(contentWorkflow.initial).toBe('draft');
     expect(Object.entries(contentWorkflow.states).filter(([, s]) => s.clocks).map(([name, s]) => `${name}: ${s.clocks?.join('+')}`)).toEqual([

@@ -74,6 +74,34 @@ export const keys = {
   /** due index (sparse, only while the work is open): every open deadline by its due instant. */
   openWorkDue: (dueAt?: string) => ({ duePk: 'DUEWORK', ...(dueAt ? { dueAt } : {}) }),
 
+  /** A content item (news, a legal document…) of a portal, and its append-only revisions. */
+  contentItem: (id: string): Key => ({ pk: join('CONTENT', id), sk: 'ITEM' }),
+  contentRevision: (id: string, version: number): Key => ({ pk: join('CONTENT', id), sk: join('REV', String(version).padStart(6, '0')) }),
+  contentRevisionsOf: (id: string) => ({ pk: join('CONTENT', id), skPrefix: 'REV#' }),
+  /** gsi1: a unit's items by creation time. */
+  contentOfUnit: (unitCode: string, createdAt?: string, id?: string) => ({
+    gsi1pk: join('UNITCONTENT', unitCode),
+    ...(createdAt ? { gsi1sk: join(createdAt, id ?? '') } : {}),
+  }),
+  /** gsi2: a unit's items in one state (the intake queue is `submitted`) by last change. */
+  contentOfUnitInState: (unitCode: string, state: string, updatedAt?: string, id?: string) => ({
+    gsi2pk: join('UNITCONTENT', unitCode, state),
+    ...(updatedAt ? { gsi2sk: join(updatedAt, id ?? '') } : {}),
+  }),
+  /** due index (sparse, until published): a unit's items by publication deadline, one partition per unit (no hot key). */
+  contentDue: (unitCode: string, dueAt?: string) => ({ duePk: join('CONTENTDUE', unitCode), ...(dueAt ? { dueAt } : {}) }),
+  /** The public rendition of a published (or withdrawn) item: all the public read functions may see. */
+  publishedContent: (id: string): Key => ({ pk: join('PUBCONTENT', id), sk: 'PUBLIC' }),
+  /** gsi1: a portal's published items in one language, newest first; gsi2: the same within one category. */
+  publishedOfPortal: (portal: string, language: string, publishedAt?: string, id?: string) => ({
+    gsi1pk: join('PORTALCONTENT', portal, language),
+    ...(publishedAt ? { gsi1sk: join(publishedAt, id ?? '') } : {}),
+  }),
+  publishedOfPortalCategory: (portal: string, language: string, category: string, publishedAt?: string, id?: string) => ({
+    gsi2pk: join('PORTALCONTENT', portal, language, category),
+    ...(publishedAt ? { gsi2sk: join(publishedAt, id ?? '') } : {}),
+  }),
+
   /** Audit entries per scope (a unit code, or PORTAL for portal-wide settings), by time. */
   auditEntry: (scope: string, at: string, id: string): Key => ({ pk: join('AUDIT', scope), sk: join(at, id) }),
   auditOf: (scope: string) => ({ pk: join('AUDIT', scope) }),

@@ -19,6 +19,10 @@ export interface PlanWriteOptions {
   readonly ifMatch?: boolean;
   /** The open work's title for the people who must act (default: the item's type and id). */
   readonly title?: string;
+  /** Attributes the owning area sets on the item in the same update (content: its listing keys, publication fields). */
+  readonly extraSet?: Readonly<Record<string, unknown>>;
+  /** Attributes it removes (e.g. the sparse due index's key once the item is published). */
+  readonly extraRemove?: readonly string[];
 }
 
 export function workOfPlan(plan: TransitionPlan<string, string, string>, options: PlanWriteOptions): Required<Work> {
@@ -57,6 +61,16 @@ function itemUpdate(plan: TransitionPlan<string, string, string>, options: PlanW
       values[`:${field}`] = value;
     }
   }
+  const names: Record<string, string> = { '#state': 'state', '#version': 'version', '#openClocks': 'openClocks', '#submittedBy': 'submittedBy', '#assignee': 'assignee' };
+  Object.entries(options.extraSet ?? {}).forEach(([name, value], i) => {
+    set.push(`#x${i} = :x${i}`);
+    names[`#x${i}`] = name;
+    values[`:x${i}`] = value;
+  });
+  (options.extraRemove ?? []).forEach((name, i) => {
+    remove.push(`#r${i}`);
+    names[`#r${i}`] = name;
+  });
   const { type, id } = plan.aggregate;
   const message = options.ifMatch
     ? { vi: `${type} ${id} đã thay đổi từ phiên bản ${plan.expectedVersion} bạn đã xem`, en: `${type} ${id} changed since version ${plan.expectedVersion} you saw` }
@@ -68,7 +82,7 @@ function itemUpdate(plan: TransitionPlan<string, string, string>, options: PlanW
         Key: options.itemKey,
         UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
         ConditionExpression: '#state = :from AND #version = :expected',
-        ExpressionAttributeNames: { '#state': 'state', '#version': 'version', '#openClocks': 'openClocks', '#submittedBy': 'submittedBy', '#assignee': 'assignee' },
+        ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
       },
     },

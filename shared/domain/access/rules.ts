@@ -17,6 +17,7 @@ export type Action =
   | 'calendar.manage'
   | 'calendar.read-config'
   | 'work.read'
+  | 'content.read'
   | 'content.submit'
   | 'content.intake'
   | 'content.edit'
@@ -45,6 +46,7 @@ export const accessRules: readonly AccessRule[] = [
   { action: 'calendar.read-config', roles: ['operator', 'auditor'], scope: 'unit-tree', basis: 'Vận hành Cổng' },
   { action: 'work.read', roles: ['operator', 'auditor', 'unit-head', 'unit-officer', 'chief-editor', 'secretary'], scope: 'unit-tree', basis: 'Theo dõi công việc được giao' },
   // Editorial workflow (shared/domain/workflow/tables/content.ts): who may take each step.
+  { action: 'content.read', roles: ['contributor', 'reporter', 'editor', 'secretary', 'chief-editor', 'deputy-editor', 'unit-officer', 'unit-head', 'operator', 'auditor'], scope: 'unit-tree', basis: 'CB 17.3 (Ban Biên tập và đơn vị cung cấp tin theo dõi tin, bài)' },
   { action: 'content.submit', roles: ['contributor', 'reporter', 'editor', 'secretary', 'unit-officer', 'unit-head'], scope: 'own-unit', basis: 'CB 17.3c (tin, bài từ biên tập viên, phóng viên, cộng tác viên); BĐ 10.1' },
   { action: 'content.intake', roles: ['secretary'], scope: 'own-unit', basis: 'CB 17.3c (Thư ký là đầu mối tiếp nhận thông tin)' },
   { action: 'content.edit', roles: ['editor', 'secretary'], scope: 'own-unit', basis: 'CB 17.1, 17.3c (biên tập, tổng hợp tin, bài trình Trưởng ban)' },

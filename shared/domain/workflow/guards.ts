@@ -64,13 +64,18 @@ export interface StateNames {
   readonly state: (state: string) => LocalizedText;
 }
 
-/** Separation of duties (as GOV.UK Whitehall's edition rules): nobody approves their own submission. */
+/** Separation of duties (as GOV.UK Whitehall's edition rules): nobody approves their own submission or edit. */
 export function wrongActor(aggregate: WorkflowAggregate, transition: Transition, actorId: string): DomainError | undefined {
-  if (transition.actor === 'not-submitter' && aggregate.submittedBy === actorId) {
-    return new DomainError('forbidden', {
-      vi: `Phân tách nhiệm vụ: bạn đã gửi mục này nên người khác phải ${transition.label.vi}`,
-      en: `Separation of duties: you submitted this, so someone else must ${transition.label.en}`,
-    });
+  if (transition.actor === 'not-submitter') {
+    const submitted = aggregate.submittedBy === actorId ? { vi: 'đã gửi mục này', en: 'submitted this' } : undefined;
+    const did = submitted ?? aggregate.conflictedParties?.find((p) => p.id === actorId)?.did;
+    if (did) {
+      const message = {
+        vi: `Phân tách nhiệm vụ: bạn ${did.vi} nên người khác phải ${transition.label.vi}`,
+        en: `Separation of duties: you ${did.en}, so someone else must ${transition.label.en}`,
+      };
+      return new DomainError('forbidden', message, [{ field: 'actor', code: 'separation_of_duties', message }]);
+    }
   }
   if (transition.actor === 'submitter' && aggregate.submittedBy !== actorId) {
     return new DomainError('forbidden', {

@@ -34,9 +34,20 @@ export interface WorkflowAggregate<S extends string = string, C extends string =
   readonly unitPath: readonly string[];
   /** Who submitted it (content) or drafted the answer (Q&A): never the one who approves it. */
   readonly submittedBy?: string;
+  /**
+   * Others who took part and so may not take a `not-submitter` decision on it either (separation
+   * of duties): its last editor, whoever published it in an emergency. Each with what they did.
+   */
+  readonly conflictedParties?: readonly ConflictedParty[];
   readonly assignee?: Assignee;
   /** Clocks (by the table's clock name) now running for this item. */
   readonly openClocks: readonly C[];
+}
+
+export interface ConflictedParty {
+  readonly id: string;
+  /** What they did, as a clause: "đã biên tập lần cuối" / "last edited it". */
+  readonly did: LocalizedText;
 }
 
 /** Whom a transition is checked against, or whom a clock it opens is assigned to. */

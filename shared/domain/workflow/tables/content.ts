@@ -10,22 +10,23 @@ export const contentStates = [
   'draft',
   'submitted',
   'returned',
-  'withdrawn',
+  'recalled',
   'editing',
   'pending-decision',
   'rejected',
   'approved',
   'scheduled',
+  'emergency-published',
   'published',
-  'unpublished',
+  'withdrawn',
   'archived',
 ] as const;
 export type ContentState = (typeof contentStates)[number];
 
 export type ContentAction =
   | 'submit'
-  | 'withdraw'
-  | 'intake'
+  | 'recall'
+  | 'accept'
   | 'return'
   | 'propose'
   | 'send-back'
@@ -33,7 +34,9 @@ export type ContentAction =
   | 'reject'
   | 'schedule'
   | 'publish'
-  | 'unpublish'
+  | 'emergency-publish'
+  | 'confirm'
+  | 'withdraw'
   | 'archive';
 
 export type ContentClock = 'publication';
@@ -54,14 +57,15 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
     draft: { label: label('Bản nháp', 'Draft') },
     submitted: { label: label('Đã gửi, chờ tiếp nhận', 'Submitted, awaiting intake') },
     returned: { label: label('Trả lại người gửi', 'Returned to the submitter') },
-    withdrawn: { label: label('Người gửi đã rút lại', 'Withdrawn by the submitter') },
+    recalled: { label: label('Người gửi đã rút lại', 'Recalled by the submitter') },
     editing: { label: label('Đang biên tập', 'Being edited') },
     'pending-decision': { label: label('Chờ Trưởng ban quyết định', 'Awaiting the chief’s decision') },
     rejected: { label: label('Không duyệt', 'Rejected') },
     approved: { label: label('Đã duyệt, chờ đăng', 'Approved, awaiting publication'), clocks: ['publication'] },
     scheduled: { label: label('Đã hẹn giờ đăng', 'Scheduled'), clocks: ['publication'] },
+    'emergency-published': { label: label('Đã đăng khẩn, chờ Trưởng ban xác nhận', 'Published in an emergency, awaiting the chief’s confirmation') },
     published: { label: label('Đã đăng', 'Published') },
-    unpublished: { label: label('Đã gỡ', 'Taken down') },
+    withdrawn: { label: label('Đã gỡ, có thông báo công khai', 'Withdrawn, with a public note') },
     archived: { label: label('Đã lưu trữ', 'Archived') },
   },
   clocks: {
@@ -80,21 +84,21 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       event: 'ContentSubmitted',
       basis: 'CB 17.3c; BĐ 10.1',
     },
-    withdraw: {
-      label: label('rút lại', 'withdraw'),
+    recall: {
+      label: label('rút lại', 'recall'),
       from: ['submitted', 'returned'],
-      to: 'withdrawn',
+      to: 'recalled',
       permission: 'content.submit',
       actor: 'submitter',
-      event: 'ContentWithdrawn',
+      event: 'ContentRecalled',
       basis: 'CB 17.3c (rút lại trước khi Thư ký tiếp nhận)',
     },
-    intake: {
+    accept: {
       label: label('tiếp nhận', 'take in'),
       from: ['submitted'],
       to: 'editing',
       permission: 'content.intake',
-      event: 'ContentTakenIn',
+      event: 'ContentAccepted',
       basis: 'CB 17.3c (Thư ký là đầu mối tiếp nhận)',
     },
     return: {
@@ -102,7 +106,7 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       from: ['submitted', 'editing'],
       to: 'returned',
       permission: 'content.intake',
-      requires: ['reason'],
+      requires: ['comment'],
       event: 'ContentReturned',
       basis: 'CB 17.3c; BĐ 9.6',
     },
@@ -160,18 +164,38 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       event: 'ContentPublished',
       basis: 'CB 17.3c; BĐ 11',
     },
-    unpublish: {
-      label: label('gỡ', 'take down'),
-      from: ['published'],
-      to: 'unpublished',
-      permission: 'content.approve',
+    // Whitehall's force-publish with retrospective approval: a legal document may go online before the
+    // chief decides (the content layer allows it for legal documents only), flagged until confirmed.
+    'emergency-publish': {
+      label: label('đăng khẩn', 'publish in an emergency'),
+      from: ['submitted', 'editing', 'pending-decision'],
+      to: 'emergency-published',
+      permission: 'content.publish',
       requires: ['reason'],
-      event: 'ContentUnpublished',
+      event: 'ContentEmergencyPublished',
+      basis: 'BĐ 11 (thời hạn đăng văn bản); CB 17.3a (Trưởng ban quyết định, xác nhận sau)',
+    },
+    confirm: {
+      label: label('xác nhận đăng khẩn', 'confirm the emergency publication'),
+      from: ['emergency-published'],
+      to: 'published',
+      permission: 'content.approve',
+      actor: 'not-submitter',
+      event: 'ContentEmergencyConfirmed',
+      basis: 'CB 17.3a–b',
+    },
+    withdraw: {
+      label: label('gỡ', 'withdraw'),
+      from: ['published', 'emergency-published'],
+      to: 'withdrawn',
+      permission: 'content.approve',
+      requires: ['publicNote'],
+      event: 'ContentWithdrawn',
       basis: 'CB 17.3a (quyết định nội dung đưa lên Cổng)',
     },
     archive: {
       label: label('lưu trữ', 'archive'),
-      from: ['published', 'unpublished', 'rejected', 'withdrawn'],
+      from: ['published', 'withdrawn', 'rejected', 'recalled'],
       to: 'archived',
       permission: 'content.publish',
       event: 'ContentArchived',

@@ -1,0 +1,18 @@
+import { json } from '../../shared/http/contract';
+import { httpFunction } from '../../shared/http/handler';
+import { publishedContent } from '../../shared/application/published-content';
+import { DomainError } from '../../shared/domain/errors';
+import { contentRoutes } from './routes';
+
+/** The public read side: published renditions only (its role may read nothing else). */
+export const handler = httpFunction('contentPublic', contentRoutes, {
+  listPublishedContent: async ({ params, query }) =>
+    json(200, await publishedContent().list(params.portal, query.language, query.category, query.limit, query.cursor), { 'cache-control': 'public, max-age=60' }),
+  getPublishedContent: async ({ params }) => {
+    const item = await publishedContent().get(params.id);
+    if (!item || item.portal !== params.portal) {
+      throw new DomainError('not_found', { vi: `Cổng ${params.portal} không có tin, bài ${params.id}`, en: `Portal ${params.portal} has no item ${params.id}` });
+    }
+    return json(200, item, { 'cache-control': 'public, max-age=60' });
+  },
+});

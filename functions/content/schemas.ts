@@ -1,0 +1,88 @@
+import * as z from 'zod/mini';
+import { contentCategoryIds } from '../../shared/domain/content/categories';
+import { legalDocumentSchema } from '../../shared/domain/content/legal-document';
+import { contentStates, contentWorkflow, type ContentAction } from '../../shared/domain/workflow';
+import { bilingual, humanText } from '../../shared/domain/text';
+import { pageQuery, recordId } from '../../shared/api/common-schemas';
+import { unitCodeSchema } from '../../shared/domain/units/unit';
+
+/** Request and response schemas of content items (issue 8), written with zod/mini. */
+const languages = ['vi', 'en', 'zh'] as const;
+const uuid = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: bilingual('Mã không hợp lệ', 'Invalid id') }));
+/** Upload ids (POST /uploads): letters, digits and dashes. */
+const uploadId = z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/, { error: bilingual('Mã tệp tải lên không hợp lệ', 'Invalid upload id') }));
+
+export const contentIdParam = z.object({ id: uuid });
+export const portalParams = z.object({ portal: unitCodeSchema });
+export const publicItemParams = z.object({ portal: unitCodeSchema, id: uuid });
+
+export const newContentBody = z.object({
+  category: z.enum(contentCategoryIds),
+  language: z.enum(languages),
+  title: humanText(300, 2),
+  body: z.string().check(z.minLength(1), z.maxLength(200_000), z.describe('HTML; cleaned against an allow-list on input')),
+  summary: z.optional(humanText(1000, 2)),
+  legalDocument: z.optional(legalDocumentSchema),
+  attachments: z.optional(
+    z.array(uploadId).check(
+      z.maxLength(20),
+      z.refine((ids) => new Set(ids).size === ids.length, { error: bilingual('Tệp đính kèm bị lặp', 'An attachment is listed twice') }),
+    ),
+  ),
+  contributors: z.optional(
+    z.array(z.object({ name: humanText(120, 2), accountId: z.optional(recordId), share: z.number().check(z.int(), z.minimum(0), z.maximum(100)) })).check(z.maxLength(20)),
+  ),
+  submit: z.optional(z.boolean()),
+  translationOf: z.optional(uuid).check(z.describe('The item this one translates (same portal, another language); each version keeps its own state')),
+});
+
+const actions = Object.keys(contentWorkflow.transitions) as [ContentAction, ...ContentAction[]];
+export const transitionBody = z.object({
+  action: z.enum(actions),
+  comment: z.optional(humanText(2000)),
+  reason: z.optional(humanText(2000)),
+  publicNote: z.optional(humanText(2000)),
+  publishAt: z.optional(z.iso.datetime({ offset: true })),
+});
+
+export const unitContentQuery = z.object({
+  ...pageQuery.shape,
+  state: z.optional(z.enum(contentStates)),
+  category: z.optional(z.enum(contentCategoryIds)),
+  overdue: z.optional(z.enum(['true', 'false'])),
+});
+
+export const publicContentQuery = z.object({
+  ...pageQuery.shape,
+  category: z.optional(z.enum(contentCategoryIds)),
+  language: z._default(z.enum(languages), 'vi'),
+});
+
+/** Responses. */
+export const createdSchema = z.object({ id: z.string(), state: z.string(), version: z.number() });
+export const transitionedSchema = z.object({ id: z.string(), state: z.string(), version: z.number(), dueAt: z.optional(z.string()) });
+const revisionSchema = z.object({ version: z.number(), at: z.string(), actor: z.string(), action: z.string(), summary: z.object({ vi: z.string(), en: z.string() }) });
+export const contentItemSchema = z.looseObject({
+  id: z.string(),
+  unitCode: z.string(),
+  category: z.string(),
+  language: z.string(),
+  title: z.string(),
+  body: z.string(),
+  state: z.string(),
+  version: z.number(),
+  dueAt: z.optional(z.string()),
+  publishedOnTime: z.optional(z.boolean()),
+  revisions: z.array(revisionSchema),
+});
+export const contentSummarySchema = z.looseObject({ id: z.string(), title: z.string(), state: z.string(), version: z.number(), overdue: z.boolean() });
+export const publishedSchema = z.looseObject({
+  id: z.string(),
+  title: z.string(),
+  status: z.enum(['published', 'withdrawn']),
+  publishedAt: z.string(),
+  citation: z.string().check(z.describe('"Theo Cổng thông tin điện tử …" (QN 13.1)')),
+  body: z.optional(z.string()),
+  publicNote: z.optional(z.string()),
+});
+export const pageSchema = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.array(item), nextCursor: z.optional(z.string()) });

@@ -1,0 +1,279 @@
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ContentState } from '../../domain/workflow';
+import type { LegalDocument } from '../../domain/content';
+import type { RevisionSummary } from '../../domain/content';
+import { keys } from './keys';
+import { decodeCursor, encodeCursor, indexCursorShape, queryPrefix, type CursorShape, type Page } from './pagination';
+import type { WriteAction } from './unit-of-work';
+
+/**
+ * Content items (one item per content item, its revisions beside it) and their public renditions
+ * (`PUBCONTENT#`), the only content items the public read functions are granted.
+ */
+export interface Contributor {
+  readonly name: string;
+  readonly accountId?: string;
+  /** Share of the royalty in percent (QN 12.2), frozen at publication. */
+  readonly share: number;
+}
+
+export interface ContentItemRecord {
+  readonly id: string;
+  readonly unitCode: string;
+  /** The owning portal, then its ancestors (as the rule table reads scopes). */
+  readonly unitPath: readonly string[];
+  readonly category: string;
+  readonly language: string;
+  readonly title: string;
+  readonly summary?: string;
+  /** Sanitised HTML (shared/domain/content/rich-text.ts). */
+  readonly body: string;
+  readonly legalDocument?: LegalDocument;
+  /** Upload ids (POST /uploads); publication requires each to be `clean`. */
+  readonly attachments: readonly string[];
+  readonly contributors: readonly Contributor[];
+  readonly state: ContentState;
+  readonly version: number;
+  readonly openClocks: readonly 'publication'[];
+  readonly publishPolicy: string;
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly submittedBy?: string;
+  readonly lastEditedBy?: string;
+  /** The publication deadline (legal documents: from the issue date; others: from approval). */
+  readonly dueAt?: string;
+  readonly publishedAt?: string;
+  readonly publishedOnTime?: boolean;
+  readonly publishAt?: string;
+  readonly emergency?: { readonly by: string; readonly reason: string; readonly at: string; readonly confirmedBy?: string; readonly confirmedAt?: string };
+  readonly publicNote?: string;
+  readonly withdrawnAt?: string;
+  /** Language versions: the item this one translates, and (on that item) its translations. */
+  readonly translationOf?: string;
+  readonly translations?: readonly { readonly language: string; readonly id: string }[];
+}
+
+export interface Revision {
+  readonly version: number;
+  readonly at: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly summary: RevisionSummary;
+}
+
+/** The item's listing keys for its current state: by unit, by unit and state, and by deadline until published. */
+export const contentIndexKeys = (r: Pick<ContentItemRecord, 'unitCode' | 'state' | 'createdAt' | 'updatedAt' | 'id' | 'dueAt' | 'publishedAt'>) => ({
+  ...keys.contentOfUnit(r.unitCode, r.createdAt, r.id),
+  ...keys.contentOfUnitInState(r.unitCode, r.state, r.updatedAt, r.id),
+  ...(r.dueAt !== undefined && r.publishedAt === undefined ? keys.contentDue(r.unitCode, r.dueAt) : {}),
+});
+
+const STORED = new Set(['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'duePk']);
+const toRecord = (item: Record<string, unknown>): ContentItemRecord =>
+  Object.fromEntries(Object.entries(item).filter(([k]) => !STORED.has(k))) as unknown as ContentItemRecord;
+
+export interface UnitContentQuery {
+  readonly state?: ContentState;
+  readonly category?: string;
+  /** Only items whose deadline passed before `now` and that are not online yet. */
+  readonly overdueAt?: string;
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+export class ContentRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(id: string): Promise<ContentItemRecord | undefined> {
+    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.contentItem(id), ConsistentRead: true }));
+    return out.Item ? toRecord(out.Item) : undefined;
+  }
+
+  revisions(id: string): Promise<Revision[]> {
+    return queryPrefix(this.client, this.tableName, { ...keys.contentRevisionsOf(id), limit: 200 }, (i) => {
+      const { version, at, actor, action, summary } = i as unknown as Revision;
+      return { version, at, actor, action, summary };
+    });
+  }
+
+  /**
+   * One page of a unit's items: overdue ones by deadline (their own partition of the due index),
+   * one state's by last change, or all by creation, newest first. A category narrows the page
+   * (a filter on the page read, so a page may hold fewer items than `limit`).
+   */
+  async ofUnit(unitCode: string, query: UnitContentQuery): Promise<Page<ContentItemRecord>> {
+    const names: Record<string, string> = { '#pk': '', '#sk': '' };
+    const values: Record<string, unknown> = {};
+    let index: string;
+    let condition = '#pk = :pk';
+    let shape: CursorShape;
+    if (query.overdueAt !== undefined) {
+      index = 'due';
+      Object.assign(names, { '#pk': 'duePk', '#sk': 'dueAt' });
+      Object.assign(values, { ':pk': keys.contentDue(unitCode).duePk, ':now': query.overdueAt });
+      condition += ' AND #sk < :now';
+      shape = { attributes: { pk: null, sk: null, duePk: values[':pk'] as string, dueAt: null } };
+    } else if (query.state !== undefined) {
+      index = 'gsi2';
+      Object.assign(names, { '#pk': 'gsi2pk', '#sk': 'gsi2sk' });
+      values[':pk'] = keys.contentOfUnitInState(unitCode, query.state).gsi2pk;
+      shape = indexCursorShape('gsi2', values[':pk'] as string);
+    } else {
+      index = 'gsi1';
+      Object.assign(names, { '#pk': 'gsi1pk', '#sk': 'gsi1sk' });
+      values[':pk'] = keys.contentOfUnit(unitCode).gsi1pk;
+      shape = indexCursorShape('gsi1', values[':pk'] as string);
+    }
+    const filters: string[] = [];
+    if (query.category !== undefined) {
+      filters.push('#category = :category');
+      names['#category'] = 'category';
+      values[':category'] = query.category;
+    }
+    if (query.overdueAt !== undefined && query.state !== undefined) {
+      filters.push('#state = :state');
+      names['#state'] = 'state';
+      values[':state'] = query.state;
+    }
+    if (!condition.includes('#sk')) delete names['#sk'];
+    const out = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: index,
+        KeyConditionExpression: condition,
+        ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ScanIndexForward: index === 'due',
+        Limit: query.limit,
+        ExclusiveStartKey: decodeCursor(query.cursor, shape),
+      }),
+    );
+    return { items: (out.Items ?? []).map(toRecord), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+  }
+
+  /** A new item; never overwrites one. */
+  create(record: ContentItemRecord): WriteAction {
+    return {
+      item: {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.contentItem(record.id), type: 'ContentItem', ...record, ...contentIndexKeys(record) },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      onConflict: { message: { vi: `Tin, bài ${record.id} đã tồn tại`, en: `Content item ${record.id} exists already` } },
+    };
+  }
+
+  /**
+   * Links a new language version to its source item, which must still exist. Not an editorial
+   * change of the source (its version stays): each language version has its own state.
+   */
+  linkTranslation(sourceId: string, translation: { language: string; id: string }): WriteAction {
+    return {
+      item: {
+        Update: {
+          TableName: this.tableName,
+          Key: keys.contentItem(sourceId),
+          UpdateExpression: 'SET #tr = list_append(if_not_exists(#tr, :none), :one)',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#tr': 'translations' },
+          ExpressionAttributeValues: { ':none': [], ':one': [translation] },
+        },
+      },
+      onConflict: { code: 'not_found', field: 'body.translationOf', message: { vi: `Không có tin, bài ${sourceId}`, en: `No content item ${sourceId}` } },
+    };
+  }
+
+  /** A revision: append-only, one per version. */
+  revision(id: string, revision: Revision): WriteAction {
+    return {
+      item: {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.contentRevision(id, revision.version), type: 'ContentRevision', ...revision },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      onConflict: { message: { vi: `Phiên bản ${revision.version} của ${id} đã có`, en: `Revision ${revision.version} of ${id} exists already` } },
+    };
+  }
+
+  /** Writes (or replaces) the public rendition: what the public read API serves. */
+  putPublic(rendition: PublicRendition): WriteAction {
+    return {
+      item: {
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...keys.publishedContent(rendition.id),
+            type: 'PublishedContent',
+            ...rendition,
+            ...keys.publishedOfPortal(rendition.portal, rendition.language, rendition.publishedAt, rendition.id),
+            ...keys.publishedOfPortalCategory(rendition.portal, rendition.language, rendition.category, rendition.publishedAt, rendition.id),
+          },
+        },
+      },
+      onConflict: { message: { vi: `Không ghi được bản công khai của ${rendition.id}`, en: `Could not write the public rendition of ${rendition.id}` } },
+    };
+  }
+}
+
+/** What the public sees of an item: all of it while published, only the withdrawal note once withdrawn. */
+export interface PublicRendition {
+  readonly id: string;
+  readonly portal: string;
+  readonly language: string;
+  readonly category: string;
+  readonly title: string;
+  readonly publishedAt: string;
+  readonly citation: string;
+  readonly status: 'published' | 'withdrawn';
+  readonly summary?: string;
+  readonly body?: string;
+  readonly legalDocument?: LegalDocument;
+  readonly attachments?: readonly string[];
+  readonly publicNote?: string;
+  readonly withdrawnAt?: string;
+}
+
+const toRendition = (item: Record<string, unknown>): PublicRendition =>
+  Object.fromEntries(Object.entries(item).filter(([k]) => !STORED.has(k))) as unknown as PublicRendition;
+
+/** The public read side: renditions only (its function is granted nothing else). */
+export class PublishedContentRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(id: string): Promise<PublicRendition | undefined> {
+    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.publishedContent(id) }));
+    return out.Item ? toRendition(out.Item) : undefined;
+  }
+
+  async list(portal: string, language: string, category: string | undefined, limit: number, cursor?: string): Promise<Page<PublicRendition>> {
+    const [index, partition] =
+      category === undefined
+        ? (['gsi1', keys.publishedOfPortal(portal, language).gsi1pk] as const)
+        : (['gsi2', keys.publishedOfPortalCategory(portal, language, category).gsi2pk] as const);
+    const out = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: index,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': `${index}pk` },
+        ExpressionAttributeValues: { ':pk': partition },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor, indexCursorShape(index, partition)),
+      }),
+    );
+    return { items: (out.Items ?? []).map(toRendition), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+  }
+}

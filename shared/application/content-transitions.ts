@@ -1,0 +1,179 @@
+import { requireAccess } from '../domain/access/authorize';
+import { categoryOf, citationLine, diffSummary, onTime, type ContentCategoryId } from '../domain/content';
+import { DomainError, invalidField } from '../domain/errors';
+import { contentWorkflow, decide, type ContentAction, type ContentState, type TransitionPlan } from '../domain/workflow';
+import { contentIndexKeys, type ContentItemRecord, type PublicRendition } from '../adapters/dynamo/content';
+import { keys } from '../adapters/dynamo/keys';
+import type { WriteAction } from '../adapters/dynamo/unit-of-work';
+import { applyTransition, type TransitionExtension } from './workflow-transitions';
+import { requireCleanAttachments } from './content-attachments';
+import { contentRepository, notFound, policy, workflowItemOf } from './content';
+import { readInUnit } from './unit-scope';
+import { directory } from './directory';
+import type { UseCaseContext } from './context';
+
+/**
+ * One editorial step on one item (POST /content/{id}/transitions): the workflow engine decides,
+ * then the item, its revision, audit entry, clocks, event and — on publication or withdrawal — its
+ * public rendition commit in one conditional transaction (shared/application/workflow-transitions.ts).
+ */
+export interface TransitionRequest {
+  readonly action: ContentAction;
+  readonly comment?: string | undefined;
+  readonly reason?: string | undefined;
+  readonly publicNote?: string | undefined;
+  readonly publishAt?: string | undefined;
+}
+
+const PUBLISHING: ReadonlySet<ContentAction> = new Set(['publish', 'emergency-publish']);
+
+export async function transitionContentItem(ctx: UseCaseContext, id: string, request: TransitionRequest, expectedVersion?: number) {
+  const record = await contentRepository().get(id);
+  if (!record) throw notFound(id);
+  requireAccess(ctx.principal, 'content.read', record.unitPath, ctx.now);
+  const input = {
+    ...(request.comment !== undefined && { comment: request.comment }),
+    ...(request.reason !== undefined && { reason: request.reason }),
+    ...(request.publicNote !== undefined && { publicNote: request.publicNote }),
+    ...(expectedVersion !== undefined && { expectedVersion }),
+  };
+  const aggregate = workflowItemOf(record);
+  // The engine's refusals (version, permission, state, separation of duties, texts) come first,
+  // so nobody learns more about an item than the step they may take.
+  const decision = decide(contentWorkflow, aggregate, request.action, input, ctx);
+  if (!decision.ok) throw decision.error;
+  await contentGuards(record, request, ctx.now);
+  const portal = PUBLISHING.has(request.action) || request.action === 'withdraw' ? await directory().units.get(record.unitCode) : undefined;
+  const applied = await applyTransition(ctx, contentWorkflow, aggregate, request.action, input, {
+    itemKey: keys.contentItem(id),
+    title: record.title,
+    policy: policy(),
+    ...(record.dueAt !== undefined && { dueAt: { publication: record.dueAt } }),
+    extend: (plan, due) => extension(record, request, plan, due, ctx, portal ? citationLine(portal.name.vi, portal.domain) : ''),
+  });
+  const dueAt = record.dueAt ?? applied.due.publication;
+  return { id, state: applied.plan.to, version: applied.plan.nextVersion, ...(dueAt !== undefined && { dueAt }) };
+}
+
+/** What only content knows: emergency publication is for legal documents; scheduling needs a future time; files must be clean. */
+async function contentGuards(record: ContentItemRecord, request: TransitionRequest, now: Date): Promise<void> {
+  if (request.action === 'emergency-publish' && !('emergencyPublication' in categoryOf(record.category as ContentCategoryId))) {
+    const message = { vi: 'Chỉ văn bản mới được đăng khẩn trước khi Trưởng ban quyết định', en: 'Only legal documents may be published before the chief decides' };
+    throw new DomainError('conflict', message, [{ field: 'body.action', code: 'emergency_not_allowed', message }]);
+  }
+  if (request.action === 'schedule') {
+    if (request.publishAt === undefined) {
+      throw invalidField('body.publishAt', { vi: 'Cần nêu thời điểm đăng', en: 'Give the time to publish at' }, 'required');
+    }
+    if (Date.parse(request.publishAt) <= now.getTime()) {
+      throw invalidField('body.publishAt', { vi: 'Thời điểm đăng phải ở tương lai', en: 'The publication time must be in the future' }, 'not_future');
+    }
+  }
+  if (PUBLISHING.has(request.action)) await requireCleanAttachments(record.id, record.attachments);
+}
+
+function extension(
+  record: ContentItemRecord,
+  request: TransitionRequest,
+  plan: TransitionPlan<string, string, string>,
+  due: Readonly<Record<string, string>>,
+  ctx: UseCaseContext,
+  citation: string,
+): TransitionExtension {
+  const at = ctx.now.toISOString();
+  const actor = ctx.principal.id;
+  const state = plan.to as ContentState;
+  const set: Record<string, unknown> = { updatedAt: at };
+  const remove: string[] = [];
+  const next: Record<string, unknown> = {};
+  switch (request.action) {
+    case 'propose':
+      next.lastEditedBy = actor;
+      break;
+    case 'schedule':
+      next.publishAt = request.publishAt;
+      break;
+    case 'emergency-publish':
+      next.emergency = { by: actor, reason: plan.notes.reason, at };
+      break;
+    case 'confirm':
+      next.emergency = { ...record.emergency, confirmedBy: actor, confirmedAt: at };
+      break;
+    case 'withdraw':
+      Object.assign(next, { publicNote: plan.notes.publicNote, withdrawnAt: at });
+      break;
+    default:
+  }
+  const dueAt = record.dueAt ?? due.publication;
+  if (dueAt !== undefined && record.dueAt === undefined) next.dueAt = dueAt;
+  if (PUBLISHING.has(request.action) && record.publishedAt === undefined) {
+    // "Published on time" is frozen at the first publication, and the item leaves the due index.
+    Object.assign(next, { publishedAt: at, publishedOnTime: onTime(at, dueAt) });
+    remove.push('duePk');
+  }
+  const after = { ...record, ...next, state, updatedAt: at } as ContentItemRecord;
+  Object.assign(set, next, indexKeysWithoutDue(after));
+  if (after.publishedAt === undefined && after.dueAt !== undefined) Object.assign(set, keys.contentDue(record.unitCode, after.dueAt));
+
+  const actions: WriteAction[] = [
+    contentRepository().revision(record.id, { version: plan.nextVersion, at, actor, action: request.action, summary: diffSummary({ state: record.state }, { state }) }),
+  ];
+  if (PUBLISHING.has(request.action) || request.action === 'withdraw') actions.push(contentRepository().putPublic(rendition(after, citation)));
+  return { set, remove, work: { actions } };
+}
+
+function indexKeysWithoutDue(record: ContentItemRecord) {
+  const { duePk: _duePk, dueAt: _dueAt, ...rest } = contentIndexKeys(record) as Record<string, string>;
+  return rest;
+}
+
+/** The public rendition: the whole item while online; after a withdrawal, only its note. */
+export function rendition(record: ContentItemRecord, citation: string): PublicRendition {
+  const base = {
+    id: record.id,
+    portal: record.unitCode,
+    language: record.language,
+    category: record.category,
+    title: record.title,
+    publishedAt: record.publishedAt!,
+    citation,
+  };
+  if (record.state === 'withdrawn') return { ...base, status: 'withdrawn', publicNote: record.publicNote!, withdrawnAt: record.withdrawnAt! };
+  return {
+    ...base,
+    status: 'published',
+    body: record.body,
+    attachments: record.attachments,
+    ...(record.summary !== undefined && { summary: record.summary }),
+    ...(record.legalDocument !== undefined && { legalDocument: record.legalDocument }),
+  };
+}
+
+export interface UnitContentFilter {
+  readonly state?: ContentState | undefined;
+  readonly category?: string | undefined;
+  readonly overdue?: boolean | undefined;
+  readonly limit: number;
+  readonly cursor?: string | undefined;
+}
+
+/** A unit's items for its staff, without their bodies (GET /content/{id} has those). */
+export async function listUnitContent(ctx: UseCaseContext, unitCode: string, filter: UnitContentFilter) {
+  const page = await readInUnit(ctx.principal, 'content.read', unitCode, () =>
+    contentRepository().ofUnit(unitCode, {
+      limit: filter.limit,
+      ...(filter.state !== undefined && { state: filter.state }),
+      ...(filter.category !== undefined && { category: filter.category }),
+      ...(filter.overdue && { overdueAt: ctx.now.toISOString() }),
+      ...(filter.cursor !== undefined && { cursor: filter.cursor }),
+    }),
+  );
+  return {
+    items: page.items.map(({ body: _body, legalDocument, ...rest }) => ({
+      ...rest,
+      ...(legalDocument !== undefined && { numberSymbol: legalDocument.numberSymbol }),
+      overdue: rest.publishedAt === undefined && rest.dueAt !== undefined && rest.dueAt < ctx.now.toISOString(),
+    })),
+    ...(page.nextCursor !== undefined && { nextCursor: page.nextCursor }),
+  };
+}
