@@ -3,6 +3,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { calendarData, DeadlineCalculator, shippedCalendar, tet, WorkingCalendar } from '../../shared/domain/calendar';
+import { planSearch, SEARCH_LIMITS, searchTermsOf } from '../../shared/domain/search';
 import { measureBundles } from './bundles';
 import { startEmulators } from '../../infra/local/emulators';
 import { startLocalStack } from '../../infra/local/stack';
@@ -49,6 +50,32 @@ function timeIt(iterations: number, fn: (i: number) => void): number {
   const n = 20_000;
   const ms = timeIt(n, (i) => tet(1900 + (i % 201)));
   report('Tết date computations', `${fmt((n / ms) * 1000)} /s`);
+}
+
+// Legal-document search, pure parts: a document's index entries, a query's bounded plan.
+{
+  const documents = Array.from({ length: 1024 }, (_, i) => ({
+    itemId: `c-${i}`,
+    language: 'vi',
+    numberSymbol: `${i + 1}/2026/QĐ-UBND`,
+    issuedOn: '2026-02-13',
+    status: 'in-force',
+    summary: 'Ban hành Quy chế quản lý, vận hành và cung cấp thông tin trên Cổng thông tin điện tử tỉnh',
+    issuingAuthority: 'Ủy ban nhân dân tỉnh Bình Định',
+    signer: 'Phạm Anh Tuấn',
+  }));
+  const n = 50_000;
+  let entries = 0;
+  const ms = timeIt(n, (i) => {
+    entries += searchTermsOf(documents[i % documents.length]!).length;
+  });
+  report('searchTermsOf (document → index entries)', `${fmt((n / ms) * 1000)} /s, ${fmt(entries / (n + 1000), 0)} entries each`);
+  const queries = ['quyet dinh 12/2026', 'Quyết định số 12/2026/QĐ-UBND', 'quản lý đất đai khu dân cư', 'ubnd binh dinh ke hoach 2026'];
+  let reads = 0;
+  const planned = timeIt(n, (i) => {
+    reads += planSearch({ q: queries[i % queries.length]!, issuedFrom: '2025-01-01' }).reads.length;
+  });
+  report('planSearch (query → bounded reads)', `${fmt((n / planned) * 1000)} /s, ${fmt(reads / (n + 1000), 1)} reads each (≤ ${SEARCH_LIMITS.maxReads} × ${SEARCH_LIMITS.itemsPerRead} entries)`);
 }
 
 // Bundle size and cold import time of each function, as a ratio to a floor bundle (DynamoDB client only).

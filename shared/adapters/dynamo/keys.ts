@@ -130,4 +130,22 @@ export const keys = {
 
   /** An attachment upload (shared/domain/uploads): its declaration and check status. */
   upload: (uploadId: string): Key => ({ pk: join('UPLOAD', uploadId), sk: 'UPLOAD' }),
+
+  /**
+   * Legal-document search (shared/domain/search): one small item per (portal, term, document),
+   * sorted by issue date then item id, carrying the entry's SearchDoc. Terms never hold `#`.
+   */
+  legalSearchEntry: (portal: string, term: string, issuedOn: string, itemId: string): Key => ({
+    pk: join('LEGALSEARCH', portal, term),
+    sk: join(issuedOn, itemId),
+  }),
+  /**
+   * One planned read: `pk = :pk AND sk BETWEEN :from AND :to`, ScanIndexForward false, Limit from
+   * the plan. `$` sorts just after `#`, so `<issuedTo>$` is above every entry of that day.
+   */
+  legalSearchRange: (portal: string, term: string, issuedFrom?: string, issuedTo?: string) => ({
+    pk: join('LEGALSEARCH', portal, term),
+    skFrom: issuedFrom ?? '0000-00-00',
+    skTo: `${issuedTo ?? '9999-12-31'}$`,
+  }),
 } as const;
