@@ -120,7 +120,13 @@ export const functionDefinitions = {
   content: {
     entry: 'functions/content/staff.ts',
     kind: 'http',
-    description: 'Content items: create, read, list, and the editorial workflow (audited, with revisions)',
+    description: 'Content items: read, list, and the editorial workflow (audited, with revisions)',
+    table: 'readwrite',
+  },
+  contentCreate: {
+    entry: 'functions/content/create.ts',
+    kind: 'http',
+    description: 'Content items: create (the HTML sanitiser lives only here)',
     table: 'readwrite',
   },
   contentPublic: {

@@ -22,7 +22,7 @@ export const contentRoutes = {
     id: 'createContentItem',
     method: 'POST',
     path: '/units/{code}/content',
-    function: 'content',
+    function: 'contentCreate',
     auth: 'signed-in',
     action: 'content.submit',
     summary: 'Create a content item in a portal (a draft, or submitted at once); its HTML is cleaned against an allow-list',

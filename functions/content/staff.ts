@@ -2,7 +2,7 @@ import { json } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
 import { dynamoServices } from '../../shared/http/services';
 import { expectedVersion } from '../../shared/http/if-match';
-import { createContentItem, readContentItem } from '../../shared/application/content';
+import { readContentItem } from '../../shared/application/content';
 import { listUnitContent, transitionContentItem } from '../../shared/application/content-transitions';
 import { useAttachmentStatus } from '../../shared/application/content-attachments';
 import { attachmentStatuses } from '../../shared/application/uploads';
@@ -11,12 +11,8 @@ import { contentRoutes } from './routes';
 // Publication asks the uploads area whether an item's files were checked clean.
 useAttachmentStatus(attachmentStatuses);
 
-/** Staff side of content: create, read, list and move items through the editorial workflow. */
+/** Staff side of content: read, list and move items through the editorial workflow (creation: create.ts). */
 export const handler = httpFunction('content', contentRoutes, {
-  createContentItem: async ({ params, body, principal, requestId }) => {
-    const created = await createContentItem({ principal, requestId, now: new Date() }, params.code, body);
-    return json(201, created, { location: `/content/${created.id}`, etag: `"${created.version}"` });
-  },
   listUnitContent: async ({ params, query, principal, requestId }) =>
     json(
       200,

@@ -1,39 +1,19 @@
-import { randomUUID } from 'node:crypto';
 import { requireAccess } from '../domain/access/authorize';
-import { auditEntry } from '../domain/audit';
-import { categoryOf, cleanRichText, diffSummary, legalDocumentDue, visibleText, type ContentCategoryId, type LegalDocument } from '../domain/content';
-import { DomainError, invalidField } from '../domain/errors';
+import { DomainError } from '../domain/errors';
 import { effectivePolicy } from '../domain/policies';
-import { contentWorkflow, decide, type ContentState, type ContentWorkflowItem } from '../domain/workflow';
-import { ContentRepository, type ContentItemRecord, type Contributor } from '../adapters/dynamo/content';
-import { workOfPlan } from '../adapters/dynamo/workflow-commit';
-import { combine, type Work } from '../adapters/dynamo/unit-of-work';
+import type { ContentWorkflowItem } from '../domain/workflow';
+import { ContentRepository, type ContentItemRecord } from '../adapters/dynamo/content';
 import { documentClient } from '../adapters/aws-clients';
-import { pendingEvent } from '../../events/catalogue';
 import { env } from '../config/env';
-import { currentDeadlines, withinCalendarRange } from './calendar-service';
-import { directory } from './directory';
-import { commitContext, type UseCaseContext } from './context';
+import type { UseCaseContext } from './context';
 
 /**
  * Content items of a portal (issue 8): created by contributors, reporters and agencies (as a draft,
- * or submitted at once), read and listed by the unit's staff. Workflow steps: content-transitions.ts.
+ * or submitted at once: content-create.ts), read and listed by the unit's staff. Workflow steps:
+ * content-transitions.ts.
  */
 let repository: ContentRepository | undefined;
 export const contentRepository = () => (repository ??= new ContentRepository(documentClient(), env().TABLE_NAME));
-
-export interface NewContentItem {
-  readonly category: ContentCategoryId;
-  readonly language: string;
-  readonly title: string;
-  readonly body: string;
-  readonly summary?: string | undefined;
-  readonly legalDocument?: LegalDocument | undefined;
-  readonly attachments?: readonly string[] | undefined;
-  readonly contributors?: readonly Contributor[] | undefined;
-  readonly submit?: boolean | undefined;
-  readonly translationOf?: string | undefined;
-}
 
 /** The item's workflow view: who may not decide on it besides its submitter (separation of duties). */
 export function workflowItemOf(record: ContentItemRecord): ContentWorkflowItem {
@@ -51,103 +31,6 @@ export function workflowItemOf(record: ContentItemRecord): ContentWorkflowItem {
     ...(record.submittedBy !== undefined && { submittedBy: record.submittedBy }),
     ...(conflicted.length > 0 && { conflictedParties: conflicted }),
   };
-}
-
-/** Checks that depend on more than one field; each refusal names its field. */
-function checkNewItem(input: NewContentItem, languages: readonly string[]): { body: string } {
-  const category = categoryOf(input.category);
-  if (category.legalDocument && !input.legalDocument) {
-    throw invalidField('body.legalDocument', { vi: 'Văn bản phải có thông tin văn bản (hình thức, số ký hiệu…)', en: 'A legal document needs its metadata (form, number/symbol…)' }, 'required');
-  }
-  if (!category.legalDocument && input.legalDocument) {
-    throw invalidField('body.legalDocument', { vi: 'Chỉ mục văn bản mới có thông tin văn bản', en: 'Only legal documents carry legal-document metadata' }, 'not_allowed');
-  }
-  if (!languages.includes(input.language)) {
-    throw invalidField('body.language', { vi: `Cổng này không có ngôn ngữ "${input.language}"`, en: `This portal has no "${input.language}" version` }, 'unsupported_language');
-  }
-  const body = cleanRichText(input.body);
-  if (visibleText(body) === '') {
-    throw invalidField('body.body', { vi: 'Nội dung trống sau khi làm sạch HTML', en: 'The body is empty once its HTML is cleaned' }, 'empty');
-  }
-  const shares = (input.contributors ?? []).reduce((sum, c) => sum + c.share, 0);
-  if (shares > 100) throw invalidField('body.contributors', { vi: 'Tổng tỷ lệ nhuận bút vượt 100%', en: 'Contributor shares exceed 100%' }, 'shares');
-  return { body };
-}
-
-export async function createContentItem(ctx: UseCaseContext, unitCode: string, input: NewContentItem): Promise<{ id: string; state: ContentState; version: number }> {
-  const unit = await directory().units.get(unitCode);
-  if (!unit) throw new DomainError('not_found', { vi: `Không có đơn vị ${unitCode}`, en: `No unit ${unitCode}` });
-  const unitPath = [unit.code, ...(unit.ancestorCodes ?? (await directory().units.scopeOf(unitCode)).slice(1))];
-  requireAccess(ctx.principal, 'content.submit', unitPath, ctx.now);
-  const { body } = checkNewItem(input, unit.languages);
-  if (input.translationOf !== undefined) await checkTranslation(input.translationOf, unit.code, input.language);
-  const category = categoryOf(input.category);
-  const at = ctx.now.toISOString();
-  const legal = input.legalDocument;
-  const calendar = legal ? await currentDeadlines() : undefined;
-  const dueAt = legal && calendar ? withinCalendarRange('body.legalDocument.issuedOn', () => legalDocumentDue(legal.issuedOn, policy(), calendar)) : undefined;
-  const draft: ContentItemRecord = {
-    id: randomUUID(),
-    unitCode: unit.code,
-    unitPath,
-    category: input.category,
-    language: input.language,
-    title: input.title,
-    ...(input.summary !== undefined && { summary: input.summary }),
-    body,
-    ...(input.legalDocument !== undefined && { legalDocument: input.legalDocument }),
-    attachments: [...(input.attachments ?? [])],
-    contributors: input.contributors?.length ? [...input.contributors] : [{ name: ctx.principal.id, accountId: ctx.principal.id, share: 100 }],
-    state: contentWorkflow.initial,
-    version: 1,
-    openClocks: [],
-    publishPolicy: category.publishPolicy,
-    createdBy: ctx.principal.id,
-    createdAt: at,
-    updatedAt: at,
-    lastEditedBy: ctx.principal.id,
-    ...(dueAt !== undefined && { dueAt }),
-    ...(input.translationOf !== undefined && { translationOf: input.translationOf }),
-  };
-  const actor = { id: ctx.principal.id, kind: ctx.principal.kind };
-  const repo = contentRepository();
-  const created: Work = {
-    actions: [repo.revision(draft.id, { version: 1, at, actor: actor.id, action: 'create', summary: diffSummary(undefined, { ...draft }) })],
-    audits: [
-      auditEntry(
-        { scope: unit.code, actor, action: 'content.create', target: { type: 'ContentItem', id: draft.id }, before: null, after: { state: draft.state, version: 1, category: draft.category, title: draft.title }, requestId: ctx.requestId },
-        ctx.now,
-      ),
-    ],
-    events: [pendingEvent('ContentItemCreated', { id: draft.id, unitCode: unit.code, category: draft.category, language: draft.language, version: 1, actor, at })],
-  };
-  let record = draft;
-  let work = created;
-  if (input.submit) {
-    const decision = decide(contentWorkflow, workflowItemOf(draft), 'submit', {}, ctx);
-    if (!decision.ok) throw decision.error;
-    const plan = decision.value;
-    record = { ...draft, state: plan.next.state, version: plan.nextVersion, submittedBy: plan.next.submittedBy! };
-    // Submitted in the same transaction as created: the plan's audit entry and event, written with the new item.
-    const { audits, events } = workOfPlan(plan, { tableName: env().TABLE_NAME, itemKey: { pk: '', sk: '' }, dueOf: () => at });
-    work = combine(created, {
-      actions: [repo.revision(draft.id, { version: plan.nextVersion, at, actor: actor.id, action: 'submit', summary: diffSummary({ state: draft.state }, { state: plan.next.state }) })],
-      audits,
-      events,
-    });
-  }
-  const link = input.translationOf !== undefined ? [repo.linkTranslation(input.translationOf, { language: record.language, id: record.id })] : [];
-  await directory().uow.commit(combine({ actions: [repo.create(record), ...link] }, work), commitContext(ctx));
-  return { id: record.id, state: record.state, version: record.version };
-}
-
-/** A language version translates an item of the same portal, in another language it has no version in yet. */
-async function checkTranslation(sourceId: string, unitCode: string, language: string): Promise<void> {
-  const source = await contentRepository().get(sourceId);
-  const refuse = (vi: string, en: string, code: string) => invalidField('body.translationOf', { vi, en }, code);
-  if (!source || source.unitCode !== unitCode) throw refuse(`Cổng này không có tin, bài ${sourceId}`, `This portal has no item ${sourceId}`, 'not_found');
-  const taken = [source.language, ...(source.translations ?? []).map((t) => t.language)];
-  if (taken.includes(language)) throw refuse(`Đã có bản ngôn ngữ "${language}" của ${sourceId}`, `Item ${sourceId} has a "${language}" version already`, 'language_taken');
 }
 
 export async function readContentItem(ctx: UseCaseContext, id: string) {

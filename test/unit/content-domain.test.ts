@@ -2,15 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   categoryOf,
   citationLine,
-  cleanRichText,
   contentCategoryIds,
   diffSummary,
   legalDocumentDue,
   legalDocumentSchema,
   onTime,
   parseNumberSymbol,
-  visibleText,
 } from '../../shared/domain/content';
+import { cleanRichText, visibleText } from '../../shared/domain/content/rich-text';
 import { DeadlineCalculator, shippedCalendar } from '../../shared/domain/calendar';
 import { effectivePolicy, policyRules } from '../../shared/domain/policies';
 
