@@ -1,6 +1,7 @@
 import { json } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
 import { publishedContent } from '../../shared/application/published-content';
+import { searchLegalDocuments } from '../../shared/application/legal-search';
 import { DomainError } from '../../shared/domain/errors';
 import { contentRoutes } from './routes';
 
@@ -14,5 +15,10 @@ export const handler = httpFunction('contentPublic', contentRoutes, {
       throw new DomainError('not_found', { vi: `Cổng ${params.portal} không có tin, bài ${params.id}`, en: `Portal ${params.portal} has no item ${params.id}` });
     }
     return json(200, item, { 'cache-control': 'public, max-age=60' });
+  },
+  searchLegalDocuments: async ({ params, query }) => {
+    const { limit, cursor, ...search } = query;
+    const defined = Object.fromEntries(Object.entries(search).filter(([, v]) => v !== undefined));
+    return json(200, await searchLegalDocuments(params.portal, defined, { limit, offset: Number(cursor ?? 0) }), { 'cache-control': 'public, max-age=60' });
   },
 });
