@@ -132,6 +132,8 @@ export const functionDefinitions = {
       { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.publishedContent('').pk, keys.publishedOfPortal('', '').gsi1pk.replace(/#+$/, '#')], indexes: ['gsi1', 'gsi2'] },
       // Legal-document search: one Query per planned read of the term entries, nothing else.
       { actions: ['Query'], partitionPrefixes: [keys.legalSearchEntry('', '', '', '').pk.replace(/#+$/, '#')] },
+      // The feed's channel names the portal: units are public directory data (unitsPublic reads them too).
+      { actions: ['GetItem'], partitionPrefixes: [keys.unit('').pk] },
     ],
   },
   dependencyCheck: {

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { defineRoute } from '../../shared/http/contract';
 import { unitCodeParam } from '../../shared/api/common-schemas';
 import {
@@ -5,6 +6,7 @@ import {
   contentItemSchema,
   contentSummarySchema,
   createdSchema,
+  feedQuery,
   legalSearchQuery,
   legalSearchResultSchema,
   newContentBody,
@@ -106,5 +108,17 @@ export const contentRoutes = {
     params: portalParams,
     query: legalSearchQuery,
     responses: { 200: { description: 'A page of ranked documents', schema: legalSearchResultSchema } },
+  }),
+  getContentFeed: defineRoute({
+    id: 'getContentFeed',
+    method: 'GET',
+    path: '/public/portals/{portal}/feed.rss',
+    function: 'contentPublic',
+    auth: 'public',
+    summary: "RSS 2.0 of a portal's latest published items in one language (and category); withdrawn items show their note",
+    tags: ['public'],
+    params: portalParams,
+    query: feedQuery,
+    responses: { 200: { description: 'RSS 2.0 feed', contentType: 'application/rss+xml', schema: z.string() } },
   }),
 } as const;

@@ -72,6 +72,11 @@ export const legalSearchQuery = z.object({
   cursor: z.optional(z.string().check(z.regex(/^\d{1,4}$/, { error: bilingual('Con trỏ trang không hợp lệ', 'Invalid page cursor') }))),
 });
 
+export const feedQuery = z.object({
+  category: z.optional(z.enum(contentCategoryIds)),
+  language: z._default(z.enum(languages), 'vi'),
+});
+
 /** Responses. */
 export const createdSchema = z.object({ id: z.string(), state: z.string(), version: z.number() });
 export const transitionedSchema = z.object({ id: z.string(), state: z.string(), version: z.number(), dueAt: z.optional(z.string()) });

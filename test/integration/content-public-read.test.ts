@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useLocalStack } from '../support/local-stack';
 import { caller, person, seedTree, type Person } from '../support/directory';
+import Parser from 'rss-parser';
 
 /**
- * Issue 8 §8 through HTTP on the local stack: publishing a legal document indexes it in the same
+ * Issue 8 §8 (public read side) through HTTP on the local stack: publishing a legal document indexes it in the same
  * transaction, the public search finds it (diacritics and đ/d ignored), withdrawal takes it out,
- * and junk queries are refused naming the field.
+ * and junk queries are refused naming the field; the RSS feed shows published items and withdrawal notes.
  */
 const local = useLocalStack();
 const call = caller(local.api);
@@ -98,5 +99,31 @@ describe('legal-document search', () => {
       expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
       expect(body).toContain(`"${field}"`);
     }
+  });
+});
+
+describe('RSS feed', () => {
+  it('parses as RSS 2.0 and shows a published item; a withdrawn item shows its note, not its content', async () => {
+    const kept = await published(legal('Quyết định số 51/2026/QĐ-UBND về giao thông', '51/2026/QĐ-UBND', '2026-04-01', 'Quy định về an toàn giao thông'));
+    const gone = await published(legal('Quyết định số 52/2026/QĐ-UBND về chợ', '52/2026/QĐ-UBND', '2026-04-02', 'Nội dung quản lý chợ bí mật'));
+    expect((await step(gone, people.chief!, { action: 'withdraw', publicNote: 'Đã gỡ theo yêu cầu của cơ quan ban hành' })).status).toBe(200);
+
+    const res = await local.api('/public/portals/huyena/feed.rss?category=legal-document', { method: 'GET' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/rss\+xml/);
+    const xml = await res.text();
+    const feed = await new Parser().parseString(xml);
+    expect(feed.title).toContain('Huyện A');
+    expect(feed.language).toBe('vi');
+    const item = (id: string) => feed.items.find((i) => i.guid === `content:${id}`);
+    expect(item(kept)).toMatchObject({ title: 'Quyết định số 51/2026/QĐ-UBND về giao thông', contentSnippet: 'Quy định về an toàn giao thông' });
+    expect(item(kept)!.link).toMatch(/^https:\/\/[^/]+\/vi\/content\//);
+    expect(item(gone)!.contentSnippet).toBe('Đã gỡ theo yêu cầu của cơ quan ban hành');
+    expect(xml).not.toContain('quản lý chợ bí mật');
+    // Another language has its own (empty) feed; an unknown portal is a 404 problem.
+    const english = await new Parser().parseString(await (await local.api('/public/portals/huyena/feed.rss?language=en', { method: 'GET' })).text());
+    expect(english.items).toEqual([]);
+    expect((await local.api('/public/portals/khongco/feed.rss', { method: 'GET' })).status).toBe(404);
+    expect((await local.api('/public/portals/huyena/feed.rss?category=junk', { method: 'GET' })).status).toBe(400);
   });
 });
