@@ -77,9 +77,14 @@ describe('legal-document search', () => {
     expect(entries.filter((e) => e.doc.itemId === other).length).toBeGreaterThan(5);
   });
 
-  it('indexes an emergency publication at once', async () => {
+  it('indexes an emergency publication at once, and archiving takes it out', async () => {
     const id = await published(legal('Quyết định số 40/2026/QĐ-UBND về phòng chống bão', '40/2026/QĐ-UBND', '2026-03-02', 'Phòng chống bão số 3'), true);
     expect(ids(await search('q=40%2F2026%2FQ%C4%90-UBND'))[0]).toBe(id);
+    expect((await step(id, people.chief!, { action: 'confirm' })).status).toBe(200);
+    expect(ids(await search('q=phong+chong+bao'))).toEqual([id]);
+    expect((await step(id, people.secretary!, { action: 'archive' })).status).toBe(200);
+    expect(ids(await search('q=phong+chong+bao'))).toEqual([]);
+    expect((await local.scanAll()).filter((i) => String(i.pk).startsWith('LEGALSEARCH#') && i.doc.itemId === id)).toEqual([]);
   });
 
   it('refuses junk queries with a problem naming the field, in Vietnamese and English', async () => {
