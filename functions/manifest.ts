@@ -132,9 +132,15 @@ export const functionDefinitions = {
   contentPublic: {
     entry: 'functions/content/public.ts',
     kind: 'http',
-    description: 'Public read API: published items per portal, one item with its citation line',
+    description: 'Public read API: published items per portal, one item with its citation line, legal-document search, RSS',
     // Public renditions only (PUBCONTENT items and their portal listings): never drafts, accounts or stored responses.
-    tableItems: [{ actions: ['GetItem', 'Query'], partitionPrefixes: [keys.publishedContent('').pk, keys.publishedOfPortal('', '').gsi1pk.replace(/#+$/, '#')], indexes: ['gsi1', 'gsi2'] }],
+    tableItems: [
+      { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.publishedContent('').pk, keys.publishedOfPortal('', '').gsi1pk.replace(/#+$/, '#')], indexes: ['gsi1', 'gsi2'] },
+      // Legal-document search: one Query per planned read of the term entries, nothing else.
+      { actions: ['Query'], partitionPrefixes: [keys.legalSearchEntry('', '', '', '').pk.replace(/#+$/, '#')] },
+      // The feed's channel names the portal: units are public directory data (unitsPublic reads them too).
+      { actions: ['GetItem'], partitionPrefixes: [keys.unit('').pk] },
+    ],
   },
   dependencyCheck: {
     entry: 'functions/jobs/dependency-check.ts',

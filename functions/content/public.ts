@@ -1,6 +1,8 @@
 import { json } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
 import { publishedContent } from '../../shared/application/published-content';
+import { searchLegalDocuments } from '../../shared/application/legal-search';
+import { contentFeed } from '../../shared/application/content-feed';
 import { DomainError } from '../../shared/domain/errors';
 import { contentRoutes } from './routes';
 
@@ -15,4 +17,15 @@ export const handler = httpFunction('contentPublic', contentRoutes, {
     }
     return json(200, item, { 'cache-control': 'public, max-age=60' });
   },
+  searchLegalDocuments: async ({ params, query }) => {
+    const { limit, cursor, ...search } = query;
+    const defined = Object.fromEntries(Object.entries(search).filter(([, v]) => v !== undefined));
+    return json(200, await searchLegalDocuments(params.portal, defined, { limit, offset: Number(cursor ?? 0) }), { 'cache-control': 'public, max-age=60' });
+  },
+  getContentFeed: async ({ params, query }) => ({
+    status: 200,
+    body: await contentFeed(params.portal, query.language, query.category, new Date()),
+    contentType: 'application/rss+xml; charset=utf-8',
+    headers: { 'cache-control': 'public, max-age=300' },
+  }),
 });

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { defineRoute } from '../../shared/http/contract';
 import { unitCodeParam } from '../../shared/api/common-schemas';
 import {
@@ -5,6 +6,9 @@ import {
   contentItemSchema,
   contentSummarySchema,
   createdSchema,
+  feedQuery,
+  legalSearchQuery,
+  legalSearchResultSchema,
   newContentBody,
   pageSchema,
   portalParams,
@@ -92,5 +96,29 @@ export const contentRoutes = {
     tags: ['public'],
     params: publicItemParams,
     responses: { 200: { description: 'The item', schema: publishedSchema } },
+  }),
+  searchLegalDocuments: defineRoute({
+    id: 'searchLegalDocuments',
+    method: 'GET',
+    path: '/public/portals/{portal}/legal-documents',
+    function: 'contentPublic',
+    auth: 'public',
+    summary: 'Search published legal documents by number/symbol, form, authority, issue dates, effectiveness and words (diacritics and đ/d ignored), ranked; bounded reads, no Scan',
+    tags: ['public'],
+    params: portalParams,
+    query: legalSearchQuery,
+    responses: { 200: { description: 'A page of ranked documents', schema: legalSearchResultSchema } },
+  }),
+  getContentFeed: defineRoute({
+    id: 'getContentFeed',
+    method: 'GET',
+    path: '/public/portals/{portal}/feed.rss',
+    function: 'contentPublic',
+    auth: 'public',
+    summary: "RSS 2.0 of a portal's latest published items in one language (and category); withdrawn items show their note",
+    tags: ['public'],
+    params: portalParams,
+    query: feedQuery,
+    responses: { 200: { description: 'RSS 2.0 feed', contentType: 'application/rss+xml', schema: z.string() } },
   }),
 } as const;

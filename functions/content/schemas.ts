@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import { contentCategoryIds } from '../../shared/domain/content/categories';
-import { legalDocumentSchema } from '../../shared/domain/content/legal-document';
+import { effectivenessStatuses, legalDocumentSchema } from '../../shared/domain/content/legal-document';
 import { contentStates, contentWorkflow, type ContentAction } from '../../shared/domain/workflow';
 import { bilingual, humanText } from '../../shared/domain/text';
-import { pageQuery, recordId } from '../../shared/api/common-schemas';
+import { decimalInteger, pageQuery, recordId } from '../../shared/api/common-schemas';
 import { unitCodeSchema } from '../../shared/domain/units/unit';
 
 /** Request and response schemas of content items (issue 8), written with zod/mini. */
@@ -58,6 +58,25 @@ export const publicContentQuery = z.object({
   language: z._default(z.enum(languages), 'vi'),
 });
 
+/** searchLegalDocuments: planSearch checks the texts and dates further (README "Legal-document search and feeds"). */
+const searchText = (max: number) => z.optional(z.string().check(z.minLength(1), z.maxLength(max)));
+export const legalSearchQuery = z.object({
+  q: searchText(200),
+  number: searchText(100),
+  form: searchText(100),
+  authority: searchText(100),
+  issuedFrom: searchText(10),
+  issuedTo: searchText(10),
+  status: z.optional(z.enum(effectivenessStatuses)),
+  limit: z._default(decimalInteger(1, 50), 20),
+  cursor: z.optional(z.string().check(z.regex(/^\d{1,4}$/, { error: bilingual('Con trỏ trang không hợp lệ', 'Invalid page cursor') }))),
+});
+
+export const feedQuery = z.object({
+  category: z.optional(z.enum(contentCategoryIds)),
+  language: z._default(z.enum(languages), 'vi'),
+});
+
 /** Responses. */
 export const createdSchema = z.object({ id: z.string(), state: z.string(), version: z.number() });
 export const transitionedSchema = z.object({ id: z.string(), state: z.string(), version: z.number(), dueAt: z.optional(z.string()) });
@@ -86,3 +105,10 @@ export const publishedSchema = z.looseObject({
   publicNote: z.optional(z.string()),
 });
 export const pageSchema = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.array(item), nextCursor: z.optional(z.string()) });
+export const legalSearchResultSchema = z.object({
+  items: z.array(
+    z.looseObject({ id: z.string(), title: z.string(), numberSymbol: z.string(), issuedOn: z.string(), status: z.string(), publishedAt: z.string() }),
+  ),
+  truncated: z.boolean().check(z.describe('Some words of q were left out to keep the search within its bounds')),
+  nextCursor: z.optional(z.string()),
+});

@@ -4,6 +4,7 @@ import { citationLine, contentCategoryIds, categoryOf, diffSummary, type Content
 import type { ContentItemRecord } from '../adapters/dynamo/content';
 import { contentRepository } from './content';
 import { rendition } from './content-transitions';
+import { searchIndexWrites } from './legal-search';
 import { directory } from './directory';
 import { bootstrapContext } from './context';
 
@@ -39,7 +40,7 @@ export async function seedDemoContent(unitCode: string): Promise<number> {
   let written = 0;
   for (const category of contentCategoryIds) {
     for (const title of titles[category]) {
-      const record: ContentItemRecord = {
+      const seeded: ContentItemRecord = {
         id: randomUUID(),
         unitCode,
         unitPath: [unitCode, ...(unit.ancestorCodes ?? [])],
@@ -72,6 +73,9 @@ export async function seedDemoContent(unitCode: string): Promise<number> {
         publishedAt: at,
         publishedOnTime: true,
       };
+      // Demo legal documents are searchable like published ones.
+      const index = searchIndexWrites(seeded, true);
+      const record: ContentItemRecord = index.stored ? { ...seeded, searchIndex: index.stored } : seeded;
       const actor = { id: 'system', kind: 'machine' as const };
       await directory().uow.commit(
         {
@@ -79,6 +83,7 @@ export async function seedDemoContent(unitCode: string): Promise<number> {
             repo.create(record),
             repo.revision(record.id, { version: 1, at, actor: 'system', action: 'seed', summary: diffSummary(undefined, { ...record }) }),
             repo.putPublic(rendition(record, citation)),
+            ...index.actions,
           ],
           audits: [auditEntry({ scope: unitCode, actor, action: 'content.seed', target: { type: 'ContentItem', id: record.id }, before: null, after: { state: 'published', title }, requestId: ctx.requestId }, ctx.now)],
         },

@@ -7,6 +7,7 @@ import { keys } from '../adapters/dynamo/keys';
 import type { WriteAction } from '../adapters/dynamo/unit-of-work';
 import { applyTransition, type TransitionExtension } from './workflow-transitions';
 import { requireCleanAttachments } from './content-attachments';
+import { searchIndexWrites } from './legal-search';
 import { contentRepository, notFound, policy, workflowItemOf } from './content';
 import { readInUnit } from './unit-scope';
 import { directory } from './directory';
@@ -119,6 +120,13 @@ function extension(
     contentRepository().revision(record.id, { version: plan.nextVersion, at, actor, action: request.action, summary: diffSummary({ state: record.state }, { state }) }),
   ];
   if (PUBLISHING.has(request.action) || request.action === 'withdraw') actions.push(contentRepository().putPublic(rendition(after, citation)));
+  if (PUBLISHING.has(request.action) || request.action === 'withdraw' || request.action === 'archive') {
+    // The search entries change in the same transaction as what the public sees (at most 40 each way).
+    const index = searchIndexWrites(after, PUBLISHING.has(request.action));
+    actions.push(...index.actions);
+    if (index.stored) set.searchIndex = index.stored;
+    else if (record.searchIndex !== undefined) remove.push('searchIndex');
+  }
   return { set, remove, work: { actions } };
 }
 

@@ -45,6 +45,11 @@ describe('demo passwords at npm start (local stack only)', () => {
     expect(new Set(published.items.map((i) => i.category))).toEqual(new Set(contentCategoryIds));
     expect(published.items).toHaveLength(14);
     expect(published.items[0]!.citation).toMatch(/^Theo Cổng thông tin điện tử Sở Thông tin và Truyền thông/);
+    // Its legal documents are searchable, as published ones are.
+    const legal = published.items.filter((i) => i.category === 'legal-document');
+    const found = (await (await local.api('/public/portals/sotttt/legal-documents?q=quyet+dinh')).json()) as { items: unknown[] };
+    expect(found.items.length).toBe(legal.length);
+    expect(legal.length).toBeGreaterThan(0);
   });
 });
 

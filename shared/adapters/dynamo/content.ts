@@ -49,6 +49,8 @@ export interface ContentItemRecord {
   readonly emergency?: { readonly by: string; readonly reason: string; readonly at: string; readonly confirmedBy?: string; readonly confirmedAt?: string };
   readonly publicNote?: string;
   readonly withdrawnAt?: string;
+  /** The legal-document search entries its publication wrote (shared/application/legal-search.ts), deleted when it goes offline. */
+  readonly searchIndex?: { readonly issuedOn: string; readonly terms: readonly string[] };
   /** Language versions: the item this one translates, and (on that item) its translations. */
   readonly translationOf?: string;
   readonly translations?: readonly { readonly language: string; readonly id: string }[];
