@@ -40,6 +40,17 @@ describe('searchTermsOf', () => {
       '*', 's:12/2026/qd-ubnd', 's:12/qd-ubnd', 'ny:12/2026', 'n:12', 'y:2026', 'f:quyet-dinh', 'a:ubnd', 'w:ubnd', 'w:quy', 'w:che',
     ]);
   });
+  it('a công văn without a form gives no form term', () => {
+    expect(searchTermsOf({ ...minimal, numberSymbol: '45/UBND-VX', summary: 'x' }).map((e) => e.term)).toEqual([
+      '*', 's:45/2026/ubnd-vx', 's:45/ubnd-vx', 'ny:45/2026', 'n:45', 'y:2026', 'a:ubnd', 'a:vx', 'w:ubnd', 'w:vx', 'w:x',
+    ]);
+  });
+  it('keeps at most 40 entries even when the identity terms alone are more', () => {
+    const codes = Array.from({ length: 45 }, (_, i) => `A${i}B`).join('-');
+    const terms = searchTermsOf({ ...minimal, numberSymbol: `12/2026/QĐ-${codes}` }).map((e) => e.term);
+    expect(terms).toHaveLength(40);
+    expect(terms.slice(-2)).toEqual(['a:a31b', 'a:a32b']);
+  });
   it('refuses a number without an authority, naming the field in both languages', () => {
     const error = refusal(() => searchTermsOf({ ...minimal, numberSymbol: '12/2026' }));
     const message = { vi: 'Số, ký hiệu văn bản không hợp lệ (ví dụ 12/2026/QĐ-UBND)', en: 'The document number/symbol is invalid (e.g. 12/2026/QĐ-UBND)' };
