@@ -50,7 +50,7 @@ const endRecord = (entries: number, directorySize: number, directoryOffset: numb
 /** A local header for `name` stored (method 0) with `content`, as ODF requires of `mimetype`. */
 const localHeader = (name: string, content: string, { method = 0, extra = 0, signature = 0x04034b50 } = {}) =>
   bytes(u32le(signature), [20, 0, 0, 0], u16le(method), zeros(8), u32le(content.length), u32le(content.length), u16le(name.length), u16le(extra), name, zeros(extra), content);
-function zip(entries: Entry[], first = localHeader('a.txt', 'hello')): Uint8Array {
+function zip(entries: Entry[], first: Uint8Array = localHeader('a.txt', 'hello')): Uint8Array {
   const directory = bytes(...entries.map(centralEntry));
   return bytes(first, directory, endRecord(entries.length, directory.length, first.length));
 }
@@ -88,7 +88,7 @@ describe('ASF streams are looked for inside the header object only', () => {
   const ASF_HEADER = [0x30, 0x26, 0xb2, 0x75, 0x8e, 0x66, 0xcf, 0x11, 0xa6, 0xd9, 0x00, 0xaa, 0x00, 0x62, 0xce, 0x6c];
   const VIDEO = [0xc0, 0xef, 0x19, 0xbc, 0x4d, 0x5b, 0xcf, 0x11, 0xa8, 0xfd, 0x00, 0x80, 0x5f, 0x5c, 0x44, 0x2b];
   const AUDIO = [0x40, 0x9e, 0x69, 0xf8, 0x4d, 0x5b, 0xcf, 0x11, 0xa8, 0xfd, 0x00, 0x80, 0x5f, 0x5c, 0x44, 0x2b];
-  const asf = (headerSize: number, ...body: number[][]) => bytes(ASF_HEADER, u32le(headerSize), zeros(10), ...body);
+  const asf = (headerSize: number, ...body: Array<ArrayLike<number>>) => bytes(ASF_HEADER, u32le(headerSize), zeros(10), ...body);
   it.each([
     ['a video stream listed before audio', asf(30 + 32, VIDEO, AUDIO), 'wmv'],
     ['no stream at all', asf(30, zeros(16)), 'asf'],
