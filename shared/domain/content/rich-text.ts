@@ -36,5 +36,6 @@ export function cleanRichText(html: string): string {
 
 /** The visible text of sanitised HTML, to tell an empty body (only tags or spaces) from a real one. */
 export function visibleText(html: string): string {
+  // Stryker disable next-line ArrayDeclaration: a tag name with spaces cannot occur in HTML, so allowing it keeps nothing
   return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).replace(/&nbsp;|\s+/g, ' ').trim();
 }
