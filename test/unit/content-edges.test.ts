@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bilingual } from '../../shared/domain/text';
-import { civilDateSchema, cleanRichText, diffSummary, legalDocumentSchema, numberSymbolSchema, visibleText } from '../../shared/domain/content';
+import { civilDateSchema, diffSummary, legalDocumentSchema, numberSymbolSchema } from '../../shared/domain/content';
+import { cleanRichText, visibleText } from '../../shared/domain/content/rich-text';
 
 /** The edges of content metadata: year and date ranges, each refusal's message, revision summaries, rich text. */
 const document = {
