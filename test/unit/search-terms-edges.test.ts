@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../shared/domain/errors';
+import { refusal } from '../support/refusal';
 import { authorityTerms, parseLegalNumber, searchTermsOf, symbolTerms } from '../../shared/domain/search';
 
 /** The edges of index terms: code folding and its bound, stems, and each refusal in full. */
 const minimal = { itemId: 'c-1', language: 'vi', numberSymbol: '12/2026/QĐ-UBND', issuedOn: '2026-02-13', status: 'in-force', summary: 'Quy chế' };
-function refusal(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('authority codes', () => {
   it('keep letters, digits and dots only, bounded to 40 characters', () => {

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../shared/domain/errors';
+import { refusal } from '../support/refusal';
 import { MAX_UPLOAD_BYTES } from '../../shared/domain/uploads/file-types';
 import { cleanKey, contentDisposition, declaredFileType, incomingKey, quarantineKey, uploadIdOfIncomingKey } from '../../shared/domain/uploads/upload';
 
 /** Each refusal of a declared upload, in full (field, code, both languages), and the bucket keys. */
-function refusal(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('declaredFileType refusals', () => {
   it('names a content type outside CB 13.2', () => {
