@@ -45,7 +45,7 @@ const workflowTransitionedDetail = z.object({
   version: z.int().check(z.positive()),
   unitCode: z.string(),
   assignedTo: z.nullable(z.string()),
-  actor: z.object({ id: z.string().check(z.minLength(1)), kind: z.enum(['user', 'machine']) }),
+  actor: z.object({ id: z.string().check(z.minLength(1)), kind: z.enum(['user', 'machine', 'system']) }),
   at: z.iso.datetime({ offset: true }),
   reason: z.optional(z.string()),
   publicNote: z.optional(z.string()),
@@ -58,7 +58,7 @@ const contentItemCreatedDetail = z.object({
   category: z.string().check(z.minLength(1)),
   language: z.string().check(z.minLength(1)),
   version: z.int().check(z.positive()),
-  actor: z.object({ id: z.string().check(z.minLength(1)), kind: z.enum(['user', 'machine']) }),
+  actor: z.object({ id: z.string().check(z.minLength(1)), kind: z.enum(['user', 'machine', 'system']) }),
   at: z.iso.datetime({ offset: true }),
 });
 

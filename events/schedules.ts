@@ -24,6 +24,14 @@ export const schedules: readonly ScheduleDefinition[] = [
     basis: 'BĐ 18.1, NA 13.2 (24/7 operation and monitoring)',
     description: 'Checks that the table, buckets and queues answer, and records the result.',
   },
+  {
+    job: 'publish-scheduled',
+    function: 'publishScheduled',
+    expression: 'rate(5 minutes)',
+    timeZone: 'Asia/Ho_Chi_Minh',
+    basis: 'CB 17.3c (tin đã duyệt được hẹn giờ đăng)',
+    description: 'Publishes every scheduled content item whose time has come (and any an earlier run missed), as the system identity.',
+  },
 ];
 
 /** Jobs an operator runs by hand (`npm run job -- NAME` locally, a Lambda invoke on AWS), never on a schedule. */

@@ -12,7 +12,7 @@ export type Access = 'probe' | 'read' | 'readwrite';
 
 /** Narrower than `table`: these item actions only, on partitions whose key starts with a prefix (IAM dynamodb:LeadingKeys). */
 export interface TableItemAccess {
-  readonly actions: ReadonlyArray<'GetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'ConditionCheckItem'>;
+  readonly actions: ReadonlyArray<'GetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem'>;
   readonly partitionPrefixes: readonly string[];
   /** Indexes the function may query as well (by name; within the same partition prefixes). */
   readonly indexes?: readonly string[];
@@ -157,6 +157,25 @@ export const functionDefinitions = {
     description: 'Creates the province unit and the first operator account once',
     table: 'readwrite',
     identityAdmin: ['AdminCreateUser', 'AdminDeleteUser', 'AdminAddUserToGroup'],
+  },
+  publishScheduled: {
+    entry: 'functions/jobs/publish-scheduled.ts',
+    kind: 'job',
+    description: 'Publishes scheduled content items whose time has come, as the system identity (audited)',
+    timeoutSeconds: 120,
+    tableItems: [
+      // Due markers only, on the due index; then each item, its revision and its marker.
+      { actions: ['Query'], partitionPrefixes: [keys.scheduledPublicationDue(0).duePk.replace(/\d+$/, '')], indexes: ['due'] },
+      { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], partitionPrefixes: [keys.contentItem('').pk] },
+      // What publication writes beside the item: its public rendition, search entries, clock work.
+      { actions: ['PutItem'], partitionPrefixes: [keys.publishedContent('').pk, keys.legalSearchEntry('', '', '', '').pk.replace(/#+$/, '#')] },
+      { actions: ['UpdateItem'], partitionPrefixes: [keys.work('').pk] },
+      // What it reads to decide: the portal (citation line), the files' check status, the calendar.
+      { actions: ['GetItem'], partitionPrefixes: [keys.unit('').pk, keys.upload('').pk] },
+      { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.calendarConfig().pk] },
+      { actions: ['PutItem'], partitionPrefixes: [keys.auditOf('').pk] },
+    ],
+    writesOutbox: true,
   },
   recordJobRun: {
     entry: 'functions/consumers/record-job-run.ts',

@@ -36,7 +36,8 @@ export const newContentBody = z.object({
   translationOf: z.optional(uuid).check(z.describe('The item this one translates (same portal, another language); each version keeps its own state')),
 });
 
-const actions = Object.keys(contentWorkflow.transitions) as [ContentAction, ...ContentAction[]];
+/** Steps a person may ask for: the system's own (scheduled publication) is not one. */
+const actions = (Object.keys(contentWorkflow.transitions) as ContentAction[]).filter((a) => a !== 'publish-scheduled') as [ContentAction, ...ContentAction[]];
 export const transitionBody = z.object({
   action: z.enum(actions),
   comment: z.optional(humanText(2000)),

@@ -5,6 +5,9 @@ import { contentWorkflow, decide, type ContentAction, type ContentState, type Tr
 import { contentIndexKeys, type ContentItemRecord, type PublicRendition } from '../adapters/dynamo/content';
 import { keys } from '../adapters/dynamo/keys';
 import type { WriteAction } from '../adapters/dynamo/unit-of-work';
+import { ScheduledPublicationRepository } from '../adapters/dynamo/scheduled-publication';
+import { documentClient } from '../adapters/aws-clients';
+import { env } from '../config/env';
 import { applyTransition, type TransitionExtension } from './workflow-transitions';
 import { requireCleanAttachments } from './content-attachments';
 import { searchIndexWrites } from './legal-search';
@@ -24,18 +27,33 @@ export interface TransitionRequest {
   readonly reason?: string | undefined;
   readonly publicNote?: string | undefined;
   readonly publishAt?: string | undefined;
+  /** `assign`: the account id of the editor who will work on the item (checked by the caller). */
+  readonly assignee?: string | undefined;
 }
 
-const PUBLISHING: ReadonlySet<ContentAction> = new Set(['publish', 'emergency-publish']);
+const PUBLISHING: ReadonlySet<ContentAction> = new Set(['publish', 'emergency-publish', 'publish-scheduled']);
+
+let schedules: ScheduledPublicationRepository | undefined;
+const scheduleMarkers = () => (schedules ??= new ScheduledPublicationRepository(documentClient(), env().TABLE_NAME));
 
 export async function transitionContentItem(ctx: UseCaseContext, id: string, request: TransitionRequest, expectedVersion?: number) {
   const record = await contentRepository().get(id);
   if (!record) throw notFound(id);
   requireAccess(ctx.principal, 'content.read', record.unitPath, ctx.now);
+  return takeContentStep(ctx, record, request, expectedVersion);
+}
+
+/**
+ * One step on an item already read: for callers that checked who may see it themselves (the
+ * bulk intake actions) or that act as the system (scheduled publication), which reads nothing.
+ */
+export async function takeContentStep(ctx: UseCaseContext, record: ContentItemRecord, request: TransitionRequest, expectedVersion?: number) {
+  const id = record.id;
   const input = {
     ...(request.comment !== undefined && { comment: request.comment }),
     ...(request.reason !== undefined && { reason: request.reason }),
     ...(request.publicNote !== undefined && { publicNote: request.publicNote }),
+    ...(request.assignee !== undefined && { assignTo: { unitPath: record.unitPath, personId: request.assignee } }),
     ...(expectedVersion !== undefined && { expectedVersion }),
   };
   const aggregate = workflowItemOf(record);
@@ -92,7 +110,11 @@ function extension(
       next.lastEditedBy = actor;
       break;
     case 'schedule':
-      next.publishAt = request.publishAt;
+      // In UTC, as every instant on the due index, so `dueAt <= now` compares like with like.
+      next.publishAt = new Date(request.publishAt!).toISOString();
+      break;
+    case 'assign':
+      next.assignedAt = at;
       break;
     case 'emergency-publish':
       next.emergency = { by: actor, reason: plan.notes.reason, at };
@@ -119,6 +141,9 @@ function extension(
   const actions: WriteAction[] = [
     contentRepository().revision(record.id, { version: plan.nextVersion, at, actor, action: request.action, summary: diffSummary({ state: record.state }, { state }) }),
   ];
+  // The scheduled-publication marker lives exactly as long as the item is `scheduled`.
+  if (request.action === 'schedule') actions.push(scheduleMarkers().mark(record.id, next.publishAt as string));
+  else if (record.state === 'scheduled') actions.push(scheduleMarkers().clear(record.id));
   if (PUBLISHING.has(request.action) || request.action === 'withdraw') actions.push(contentRepository().putPublic(rendition(after, citation)));
   if (PUBLISHING.has(request.action) || request.action === 'withdraw' || request.action === 'archive') {
     // The search entries change in the same transaction as what the public sees (at most 40 each way).

@@ -29,6 +29,7 @@ export function workflowItemOf(record: ContentItemRecord): ContentWorkflowItem {
     openClocks: record.openClocks,
     publishPolicy: record.publishPolicy as ContentWorkflowItem['publishPolicy'],
     ...(record.submittedBy !== undefined && { submittedBy: record.submittedBy }),
+    ...(record.assignee !== undefined && { assignee: record.assignee }),
     ...(conflicted.length > 0 && { conflictedParties: conflicted }),
   };
 }

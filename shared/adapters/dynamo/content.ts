@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ContentState } from '../../domain/workflow';
+import type { Assignee, ContentState } from '../../domain/workflow';
 import type { LegalDocument } from '../../domain/content';
 import type { RevisionSummary } from '../../domain/content';
 import { keys } from './keys';
@@ -46,6 +46,9 @@ export interface ContentItemRecord {
   readonly publishedAt?: string;
   readonly publishedOnTime?: boolean;
   readonly publishAt?: string;
+  /** The editor the secretary assigned at intake (the `assign` step), kept through later steps. */
+  readonly assignee?: Assignee;
+  readonly assignedAt?: string;
   readonly emergency?: { readonly by: string; readonly reason: string; readonly at: string; readonly confirmedBy?: string; readonly confirmedAt?: string };
   readonly publicNote?: string;
   readonly withdrawnAt?: string;

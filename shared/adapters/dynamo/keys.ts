@@ -8,6 +8,9 @@ export interface Key {
   sk: string;
 }
 
+/** Partitions of the scheduled-publication markers on the due index (the job reads each). */
+export const PUBLISH_SHARDS = 8;
+
 const join = (...parts: Array<string | number>) => parts.join('#');
 
 export const keys = {
@@ -90,6 +93,19 @@ export const keys = {
   }),
   /** due index (sparse, until published): a unit's items by publication deadline, one partition per unit (no hot key). */
   contentDue: (unitCode: string, dueAt?: string) => ({ duePk: join('CONTENTDUE', unitCode), ...(dueAt ? { dueAt } : {}) }),
+  /**
+   * Scheduled publication: one marker per scheduled item, beside it (`CONTENT#<id>` / `SCHEDULE`),
+   * on the sparse due index under one of `PUBLISH_SHARDS` partitions by `publishAt` while the item
+   * waits, so the publishing job reads only what is due (`dueAt <= now`), with no hot partition.
+   */
+  scheduledPublication: (id: string): Key => ({ pk: join('CONTENT', id), sk: 'SCHEDULE' }),
+  scheduledPublicationDue: (shard: number, publishAt?: string) => ({ duePk: join('PUBLISHAT', shard), ...(publishAt ? { dueAt: publishAt } : {}) }),
+  /** The shard of an item's marker: a stable hash of its id. */
+  publishShardOf: (id: string): number => {
+    let hash = 0;
+    for (const ch of id) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+    return hash % PUBLISH_SHARDS;
+  },
   /** The public rendition of a published (or withdrawn) item: all the public read functions may see. */
   publishedContent: (id: string): Key => ({ pk: join('PUBCONTENT', id), sk: 'PUBLIC' }),
   /** gsi1: a portal's published items in one language, newest first; gsi2: the same within one category. */

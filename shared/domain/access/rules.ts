@@ -1,4 +1,4 @@
-import type { Role } from '../roles';
+import type { PrincipalRole } from '../roles';
 
 /**
  * Who may do what, on which units: the one rule table every handler consults.
@@ -23,6 +23,7 @@ export type Action =
   | 'content.edit'
   | 'content.approve'
   | 'content.publish'
+  | 'content.publish-scheduled'
   | 'qa.route'
   | 'qa.answer'
   | 'qa.check'
@@ -31,7 +32,7 @@ export type Action =
 
 export interface AccessRule {
   readonly action: Action;
-  readonly roles: readonly Role[];
+  readonly roles: readonly PrincipalRole[];
   readonly scope: 'own-unit' | 'unit-tree';
   readonly delegable?: boolean;
   readonly basis: string;
@@ -55,6 +56,8 @@ export const accessRules: readonly AccessRule[] = [
   // Deciding what is published, or taken down, is the chief's (or a delegated deputy's).
   { action: 'content.approve', roles: ['chief-editor', 'deputy-editor'], scope: 'own-unit', delegable: true, basis: 'CB 17.3a–b; BĐ 9.6' },
   { action: 'content.publish', roles: ['secretary'], scope: 'own-unit', basis: 'CB 17.3c (cập nhật tin đã duyệt lên Cổng, lưu trữ hồ sơ)' },
+  // The scheduler releases what the secretary scheduled (at the time the secretary chose), and nothing else.
+  { action: 'content.publish-scheduled', roles: ['publication-scheduler'], scope: 'unit-tree', basis: 'CB 17.3c (Thư ký hẹn giờ đăng tin đã duyệt; hệ thống đăng đúng giờ)' },
   // Q&A workflow (shared/domain/workflow/tables/questions.ts).
   { action: 'qa.route', roles: ['secretary', 'chief-editor'], scope: 'own-unit', basis: 'BĐ 12.3; CB 11.3 (Ban Biên tập tiếp nhận, phân loại, chuyển câu hỏi)' },
   { action: 'qa.answer', roles: ['unit-head', 'unit-officer'], scope: 'own-unit', basis: 'CB 11.5; BĐ 12.4' },
@@ -68,4 +71,4 @@ export const accessRules: readonly AccessRule[] = [
 export const rulesFor = (action: Action) => accessRules.filter((r) => r.action === action);
 
 /** Roles that could perform `action` somewhere: the coarse check made before a handler runs. */
-export const rolesFor = (action: Action): Role[] => [...new Set(rulesFor(action).flatMap((r) => r.roles))];
+export const rolesFor = (action: Action): PrincipalRole[] => [...new Set(rulesFor(action).flatMap((r) => r.roles))];

@@ -32,8 +32,11 @@ export type ContentAction =
   | 'send-back'
   | 'approve'
   | 'reject'
+  | 'assign'
   | 'schedule'
+  | 'unschedule'
   | 'publish'
+  | 'publish-scheduled'
   | 'emergency-publish'
   | 'confirm'
   | 'withdraw'
@@ -110,6 +113,17 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       event: 'ContentReturned',
       basis: 'CB 17.3c; BĐ 9.6',
     },
+    // Bulk intake (issue 8 §3): the secretary names the editor who will work on an item; it stays in the queue.
+    assign: {
+      label: label('giao biên tập viên', 'assign an editor'),
+      from: ['submitted'],
+      to: 'submitted',
+      permission: 'content.intake',
+      requires: ['assignee'],
+      assigns: 'input',
+      event: 'ContentAssigned',
+      basis: 'CB 17.3c (Thư ký tiếp nhận, phân công biên tập)',
+    },
     propose: {
       label: label('trình duyệt', 'propose for decision'),
       from: ['editing'],
@@ -137,9 +151,10 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       event: 'ContentApproved',
       basis: 'CB 17.3a–b; BĐ 9.6',
     },
+    // The chief may also refuse straight from the intake queue (bulk intake actions), with a reason.
     reject: {
       label: label('không duyệt', 'reject'),
-      from: ['pending-decision'],
+      from: ['submitted', 'pending-decision'],
       to: 'rejected',
       permission: 'content.approve',
       actor: 'not-submitter',
@@ -154,6 +169,24 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       permission: 'content.publish',
       event: 'ContentScheduled',
       basis: 'CB 17.3c',
+    },
+    unschedule: {
+      label: label('hủy hẹn giờ đăng', 'cancel the schedule'),
+      from: ['scheduled'],
+      to: 'approved',
+      permission: 'content.publish',
+      event: 'ContentUnscheduled',
+      basis: 'CB 17.3c',
+    },
+    // Scheduled publication: only the system identity (access/rules.ts) releases it, at `publishAt`.
+    'publish-scheduled': {
+      label: label('đăng theo giờ đã hẹn', 'publish as scheduled'),
+      from: ['scheduled'],
+      to: 'published',
+      permission: 'content.publish-scheduled',
+      closes: ['publication'],
+      event: 'ContentPublished',
+      basis: 'CB 17.3c; BĐ 11',
     },
     publish: {
       label: label('đăng', 'publish'),
