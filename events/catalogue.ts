@@ -107,7 +107,8 @@ export const eventCatalogue = {
     source: `${EVENT_SOURCE_PREFIX}.workflow`,
     detailType: 'WorkflowTransitioned',
     detail: workflowTransitionedDetail,
-    description: 'A content item or question took a workflow step (routed nowhere yet: content and Q&A consumers subscribe).',
+    description:
+      'A content item or question took a workflow step (routed nowhere yet: content and Q&A consumers subscribe). Its `event` names the step: ContentAssigned (an editor assigned at intake, in bulk or alone), ContentUnscheduled, and ContentPublished with `action: publish-scheduled` and `actor.kind: system` when the publish-scheduled job released a scheduled item.',
   },
   ContentItemCreated: {
     source: `${EVENT_SOURCE_PREFIX}.content`,

@@ -2,6 +2,8 @@ import * as z from 'zod/mini';
 import { defineRoute } from '../../shared/http/contract';
 import { unitCodeParam } from '../../shared/api/common-schemas';
 import {
+  bulkResultSchema,
+  bulkTransitionBody,
   contentIdParam,
   contentItemSchema,
   contentSummarySchema,
@@ -73,6 +75,20 @@ export const contentRoutes = {
     params: contentIdParam,
     body: transitionBody,
     responses: { 200: { description: 'The step was taken', schema: transitionedSchema } },
+  }),
+  bulkTransitionContent: defineRoute({
+    id: 'bulkTransitionContent',
+    method: 'POST',
+    path: '/units/{code}/content/bulk-transitions',
+    function: 'content',
+    auth: 'signed-in',
+    // Coarse check only: return and assign need content.intake, reject content.approve (the workflow table).
+    action: 'content.read',
+    summary: 'Return, reject or assign up to 25 items of the intake queue; each item is its own audited step with its own result (one failing leaves the others done)',
+    tags: ['content'],
+    params: unitCodeParam,
+    body: bulkTransitionBody,
+    responses: { 200: { description: 'One result per item, in the order given', schema: bulkResultSchema } },
   }),
   listPublishedContent: defineRoute({
     id: 'listPublishedContent',

@@ -113,3 +113,35 @@ export const legalSearchResultSchema = z.object({
   truncated: z.boolean().check(z.describe('Some words of q were left out to keep the search within its bounds')),
   nextCursor: z.optional(z.string()),
 });
+
+/** bulkTransitionContent: up to 25 items of one intake queue, each answered on its own. */
+export const bulkTransitionBody = z.object({
+  action: z.enum(['return', 'reject', 'assign']),
+  ids: z.array(uuid).check(
+    z.minLength(1),
+    z.maxLength(25),
+    z.refine((ids) => new Set(ids).size === ids.length, { error: bilingual('Mã tin, bài bị lặp', 'An item is listed twice') }),
+  ),
+  comment: z.optional(humanText(2000)),
+  reason: z.optional(humanText(2000)),
+  assignee: z.optional(recordId).check(z.describe('`assign`: the account id of an editorial board member of the unit')),
+});
+const bilingualText = z.object({ vi: z.string(), en: z.string() });
+export const bulkResultSchema = z.object({
+  action: z.string(),
+  succeeded: z.number(),
+  failed: z.number(),
+  results: z.array(
+    z.union([
+      z.object({ id: z.string(), ok: z.literal(true), state: z.string(), version: z.number() }),
+      z.object({
+        id: z.string(),
+        ok: z.literal(false),
+        status: z.number().check(z.describe('The HTTP status this item alone would have had')),
+        code: z.string(),
+        detail: bilingualText,
+        errors: z.optional(z.array(z.object({ field: z.string(), code: z.string() }))),
+      }),
+    ]),
+  ),
+});
