@@ -73,6 +73,10 @@ export const legalSearchQuery = z.object({
   cursor: z.optional(z.string().check(z.regex(/^\d{1,4}$/, { error: bilingual('Con trỏ trang không hợp lệ', 'Invalid page cursor') }))),
 });
 
+export const sitemapQuery = z.object({
+  page: z.optional(decimalInteger(1, 50_000)).check(z.describe('A page of a sitemap index (only when the portal has more than 50,000 URLs)')),
+});
+
 export const feedQuery = z.object({
   category: z.optional(z.enum(contentCategoryIds)),
   language: z._default(z.enum(languages), 'vi'),

@@ -281,4 +281,30 @@ export class PublishedContentRepository {
     );
     return { items: (out.Items ?? []).map(toRendition), nextCursor: encodeCursor(out.LastEvaluatedKey) };
   }
+
+  /**
+   * Every rendition of a portal in one language, oldest first, with only what a sitemap needs:
+   * page after page of the portal's listing (never a Scan), each at most 1,000 small items.
+   */
+  async *sitemapEntries(portal: string, language: string): AsyncGenerator<Pick<PublicRendition, 'id' | 'language' | 'publishedAt' | 'withdrawnAt'>> {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.publishedOfPortal(portal, language).gsi1pk },
+          ProjectionExpression: 'id, #language, publishedAt, withdrawnAt',
+          ExpressionAttributeNames: { '#language': 'language' },
+          Limit: 1000,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of out.Items ?? []) {
+        yield { id: String(item.id), language: String(item.language), publishedAt: String(item.publishedAt), ...(item.withdrawnAt !== undefined && { withdrawnAt: String(item.withdrawnAt) }) };
+      }
+      start = out.LastEvaluatedKey;
+    } while (start);
+  }
 }
