@@ -44,6 +44,7 @@ export const transitionBody = z.object({
   reason: z.optional(humanText(2000)),
   publicNote: z.optional(humanText(2000)),
   publishAt: z.optional(z.iso.datetime({ offset: true })),
+  assignee: z.optional(recordId).check(z.describe('`assign`: the account id of an editorial board member of the unit')),
 });
 
 export const unitContentQuery = z.object({

@@ -1,10 +1,9 @@
 import { requireAccess } from '../domain/access/authorize';
 import { DomainError, invalidField, type DomainErrorCode, type FieldIssue } from '../domain/errors';
-import type { Role } from '../domain/roles';
 import type { LocalizedText } from '../domain/text';
 import { contentWorkflow } from '../domain/workflow';
 import { contentRepository } from './content';
-import { takeContentStep } from './content-transitions';
+import { requireBoardMember, takeContentStep } from './content-transitions';
 import { directory } from './directory';
 import type { UseCaseContext } from './context';
 
@@ -37,8 +36,6 @@ export type BulkItemResult =
       readonly errors?: readonly { readonly field: string; readonly code: string }[];
     };
 
-/** Editorial board members an item may be assigned to (CB 17.1, 17.3). */
-const BOARD_ROLES: readonly Role[] = ['editor', 'secretary', 'chief-editor', 'deputy-editor'];
 const INTAKE_STATE = 'submitted';
 
 export async function bulkTransitionContent(ctx: UseCaseContext, unitCode: string, request: BulkRequest) {
@@ -87,14 +84,4 @@ function requireTexts(request: BulkRequest): void {
   const names = { comment: { vi: 'ý kiến', en: 'a comment' }, reason: { vi: 'lý do', en: 'a reason' }, assignee: { vi: 'biên tập viên được giao', en: 'the editor to assign' } }[field];
   const label = contentWorkflow.transitions[request.action].label;
   throw invalidField(`body.${field}`, { vi: `Cần nêu ${names.vi} khi ${label.vi}`, en: `Give ${names.en} to ${label.en}` }, 'required');
-}
-
-async function requireBoardMember(unitCode: string, assignee: string | undefined): Promise<void> {
-  const account = assignee === undefined ? undefined : await directory().accounts.get(assignee);
-  if (account && account.status === 'active' && account.unitCode === unitCode && account.roles.some((r) => BOARD_ROLES.includes(r))) return;
-  throw invalidField(
-    'body.assignee',
-    { vi: `${assignee} không phải thành viên Ban Biên tập của ${unitCode}`, en: `${assignee} is not a member of the editorial board of ${unitCode}` },
-    'not_board_member',
-  );
 }

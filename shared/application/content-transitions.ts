@@ -1,6 +1,7 @@
 import { requireAccess } from '../domain/access/authorize';
 import { categoryOf, citationLine, diffSummary, onTime, type ContentCategoryId } from '../domain/content';
 import { DomainError, invalidField } from '../domain/errors';
+import type { Role } from '../domain/roles';
 import { contentWorkflow, decide, type ContentAction, type ContentState, type TransitionPlan } from '../domain/workflow';
 import { contentIndexKeys, type ContentItemRecord, type PublicRendition } from '../adapters/dynamo/content';
 import { keys } from '../adapters/dynamo/keys';
@@ -56,6 +57,9 @@ export async function takeContentStep(ctx: UseCaseContext, record: ContentItemRe
     ...(request.assignee !== undefined && { assignTo: { unitPath: record.unitPath, personId: request.assignee } }),
     ...(expectedVersion !== undefined && { expectedVersion }),
   };
+  if (request.action === 'assign' && request.assignee === undefined) {
+    throw invalidField('body.assignee', { vi: 'Cần nêu biên tập viên được giao', en: 'Give the editor to assign' }, 'required');
+  }
   const aggregate = workflowItemOf(record);
   // The engine's refusals (version, permission, state, separation of duties, texts) come first,
   // so nobody learns more about an item than the step they may take.
@@ -74,8 +78,23 @@ export async function takeContentStep(ctx: UseCaseContext, record: ContentItemRe
   return { id, state: applied.plan.to, version: applied.plan.nextVersion, ...(dueAt !== undefined && { dueAt }) };
 }
 
+/** Editorial board members an item may be assigned to (CB 17.1, 17.3). */
+const BOARD_ROLES: readonly Role[] = ['editor', 'secretary', 'chief-editor', 'deputy-editor'];
+
+/** `assign` names an active account of the unit's editorial board (400 naming body.assignee otherwise). */
+export async function requireBoardMember(unitCode: string, assignee: string | undefined): Promise<void> {
+  const account = assignee === undefined ? undefined : await directory().accounts.get(assignee);
+  if (account && account.status === 'active' && account.unitCode === unitCode && account.roles.some((r) => BOARD_ROLES.includes(r))) return;
+  throw invalidField(
+    'body.assignee',
+    { vi: `${assignee} không phải thành viên Ban Biên tập của ${unitCode}`, en: `${assignee} is not a member of the editorial board of ${unitCode}` },
+    'not_board_member',
+  );
+}
+
 /** What only content knows: emergency publication is for legal documents; scheduling needs a future time; files must be clean. */
 async function contentGuards(record: ContentItemRecord, request: TransitionRequest, now: Date): Promise<void> {
+  if (request.action === 'assign') await requireBoardMember(record.unitCode, request.assignee);
   if (request.action === 'emergency-publish' && !('emergencyPublication' in categoryOf(record.category as ContentCategoryId))) {
     const message = { vi: 'Chỉ văn bản mới được đăng khẩn trước khi Trưởng ban quyết định', en: 'Only legal documents may be published before the chief decides' };
     throw new DomainError('conflict', message, [{ field: 'body.action', code: 'emergency_not_allowed', message }]);

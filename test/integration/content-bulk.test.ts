@@ -106,7 +106,12 @@ describe('bulk actions on the intake queue', () => {
       expect(refused.body.errors[0]).toMatchObject({ field: 'body.assignee', code: 'not_board_member' });
     }
     expect((await bulk(people.secretary!, { action: 'assign', ids: [b] })).body.errors[0]).toMatchObject({ field: 'body.assignee', code: 'required' });
+    // The same step on one item, through the single-item endpoint, checks the same.
+    const single = (body: Record<string, unknown>) => call(`/content/${b}/transitions`, people.secretary, { method: 'POST', body: { action: 'assign', ...body } });
+    expect((await single({})).body.errors[0]).toMatchObject({ field: 'body.assignee', code: 'required' });
+    expect((await single({ assignee: people.otherEditor!.id })).body.errors[0]).toMatchObject({ field: 'body.assignee', code: 'not_board_member' });
     expect(await writesSince(before)).toBe(0);
+    expect((await single({ assignee: people.editor!.id })).body).toMatchObject({ state: 'submitted', version: 4 });
   });
 
   it('lets the chief reject from the queue with a reason, never an item the chief submitted', async () => {
