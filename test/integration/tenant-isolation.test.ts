@@ -80,6 +80,11 @@ const cases: Record<string, (side: Side, role: Role) => Request> = {
   [routes.transitionContentItem.id]: (side) => ({
     method: 'POST', path: `/content/${fixtures[`content.${side}`]}/transitions`, unitPath: path(UNIT[side]), body: { action: 'submit' }, judgedBy: 'content.submit',
   }),
+  // Bulk return from the intake queue: judged by content.intake (the draft is not in the queue: a per-item 409 within a 200).
+  [routes.bulkTransitionContent.id]: (side) => ({
+    method: 'POST', path: `/units/${UNIT[side]}/content/bulk-transitions`, unitPath: path(UNIT[side]),
+    body: { action: 'return', ids: [fixtures[`content.${side}`]], comment: 'Bổ sung nguồn' }, judgedBy: 'content.intake',
+  }),
   [routes.jobRuns.id]: () => ({ method: 'GET', path: '/job-runs?job=dependency-check', unitPath: province }),
   // The calendar is the province's: nobody in a district reaches it, whichever side.
   [routes.adminGetSchedule.id]: () => ({ method: 'GET', path: '/admin/calendar/schedules/2026', unitPath: province }),
