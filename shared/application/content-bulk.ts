@@ -1,7 +1,7 @@
 import { requireAccess } from '../domain/access/authorize';
 import { DomainError, invalidField, type DomainErrorCode, type FieldIssue } from '../domain/errors';
 import type { LocalizedText } from '../domain/text';
-import { contentWorkflow } from '../domain/workflow';
+import { contentWorkflow } from '../domain/workflow/tables/content';
 import { contentRepository } from './content';
 import { requireBoardMember, takeContentStep } from './content-transitions';
 import { directory } from './directory';
