@@ -147,5 +147,14 @@ describe('scheduled publication', () => {
     const refused = await step(id, people.secretary!, { action: 'publish-scheduled' });
     expect(refused.status).toBe(400);
     expect(refused.body.errors[0].field).toBe('body.action');
+    // Nor can anyone be given the system's role: it is no account role.
+    const operator = await person(local.api, 'vanhanh.h', 'demo', ['operator']);
+    const account = { username: 'gia.he.thong', fullName: 'Giả hệ thống', email: 'gia@example.gov.vn', unitCode: 'huyena', roles: ['publication-scheduler'] };
+    const created = await call('/accounts', operator, { method: 'POST', body: account });
+    expect(created.status).toBe(400);
+    expect(created.body.errors[0].field).toBe('body.roles.0');
+    const roles = await call(`/accounts/${people.secretary!.id}/roles`, operator, { method: 'PUT', body: { roles: ['secretary', 'publication-scheduler'] } });
+    expect(roles.status).toBe(400);
+    expect(roles.body.errors[0].field).toBe('body.roles.1');
   });
 });
