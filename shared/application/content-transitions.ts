@@ -161,7 +161,14 @@ function extension(
   if (after.publishedAt === undefined && after.dueAt !== undefined) Object.assign(set, keys.contentDue(record.unitCode, after.dueAt));
 
   const actions: WriteAction[] = [
-    contentRepository().revision(record.id, { version: plan.nextVersion, at, actor, action: request.action, summary: diffSummary({ state: record.state }, { state }) }),
+    contentRepository().revision(record.id, {
+      version: plan.nextVersion,
+      at,
+      actor,
+      action: request.action,
+      // An assignment keeps the state: its revision names what it changed.
+      summary: diffSummary({ state: record.state, assignee: record.assignee?.personId }, { state, assignee: plan.next.assignee?.personId }),
+    }),
   ];
   // The scheduled-publication marker lives exactly as long as the item is `scheduled`.
   if (request.action === 'schedule') actions.push(scheduleMarkers().mark(record.id, next.publishAt as string));

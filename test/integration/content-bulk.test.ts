@@ -94,6 +94,7 @@ describe('bulk actions on the intake queue', () => {
     expect(res.body).toMatchObject({ succeeded: 2, failed: 0 });
     const item = (await call(`/content/${a}`, people.secretary)).body;
     expect(item).toMatchObject({ state: 'submitted', version: 3, assignee: { personId: people.editor!.id } });
+    expect(item.revisions.at(-1)).toMatchObject({ action: 'assign', summary: { en: 'Changed: assignee' } });
     expect(await traces(a)).toMatchObject({ audits: expect.arrayContaining(['content.assign']), events: expect.arrayContaining(['ContentAssigned']) });
     // The assignment survives the next step.
     expect((await call(`/content/${a}/transitions`, people.secretary, { method: 'POST', body: { action: 'accept' } })).status).toBe(200);
