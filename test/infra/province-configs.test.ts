@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { App } from 'aws-cdk-lib';
+import { App } from 'aws-cdk-lib/core';
 import { buildPortal } from '../../infra/portal-app';
 import { configEnvironment, loadDeploymentConfig } from '../../infra/config/deployment';
 import { effectivePolicy, presetIds } from '../../shared/domain/policies';

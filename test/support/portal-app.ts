@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { App } from 'aws-cdk-lib/core';
 import { buildPortal } from '../../infra/portal-app';
 import { loadDeploymentConfig } from '../../infra/config/deployment';
 
