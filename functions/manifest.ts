@@ -188,6 +188,12 @@ export const functionDefinitions = {
     description: "Relays outbox items from the table's stream to the event bus",
     publishesEvents: true,
   },
+  followSyndication: {
+    entry: 'functions/consumers/follow-syndication.ts',
+    kind: 'consumer',
+    description: "Syndicated copies in the provincial portal follow their source's new publications and withdrawal (updated, withdrawn or flagged)",
+    table: 'readwrite',
+  },
   uploads: {
     entry: 'functions/uploads/handler.ts',
     kind: 'http',

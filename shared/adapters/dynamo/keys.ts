@@ -148,4 +148,11 @@ export const keys = {
     skFrom: issuedFrom ?? '0000-00-00',
     skTo: `${issuedTo ?? '9999-12-31'}$`,
   }),
+
+  /** Attribution frozen at publication (QN 12.2): one item per published content item, by unit and quarter, for the royalty tally. */
+  attributionOf: (unitCode: string, quarter: string, itemId: string): Key => ({ pk: join('ATTRIBUTION', unitCode, quarter), sk: join('ITEM', itemId) }),
+  attributionsOfQuarter: (unitCode: string, quarter: string) => ({ pk: join('ATTRIBUTION', unitCode, quarter), skPrefix: 'ITEM#' }),
+  /** Syndication: the copy of a sub-portal's item in the provincial portal (one per source and target portal). */
+  syndicationOf: (sourceId: string, targetPortal: string): Key => ({ pk: join('SYNDICATION', sourceId), sk: join('PORTAL', targetPortal) }),
+  syndicationsOf: (sourceId: string) => ({ pk: join('SYNDICATION', sourceId), skPrefix: 'PORTAL#' }),
 } as const;

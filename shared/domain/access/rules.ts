@@ -23,6 +23,7 @@ export type Action =
   | 'content.edit'
   | 'content.approve'
   | 'content.publish'
+  | 'content.syndicate'
   | 'qa.route'
   | 'qa.answer'
   | 'qa.check'
@@ -55,6 +56,8 @@ export const accessRules: readonly AccessRule[] = [
   // Deciding what is published, or taken down, is the chief's (or a delegated deputy's).
   { action: 'content.approve', roles: ['chief-editor', 'deputy-editor'], scope: 'own-unit', delegable: true, basis: 'CB 17.3a–b; BĐ 9.6' },
   { action: 'content.publish', roles: ['secretary'], scope: 'own-unit', basis: 'CB 17.3c (cập nhật tin đã duyệt lên Cổng, lưu trữ hồ sơ)' },
+  // Syndication (issue 8 §6): a sub-portal's board proposes its published item to the provincial portal's intake.
+  { action: 'content.syndicate', roles: ['secretary', 'chief-editor'], scope: 'own-unit', basis: 'CB 17.3c (đầu mối cung cấp thông tin cho Cổng tỉnh)' },
   // Q&A workflow (shared/domain/workflow/tables/questions.ts).
   { action: 'qa.route', roles: ['secretary', 'chief-editor'], scope: 'own-unit', basis: 'BĐ 12.3; CB 11.3 (Ban Biên tập tiếp nhận, phân loại, chuyển câu hỏi)' },
   { action: 'qa.answer', roles: ['unit-head', 'unit-officer'], scope: 'own-unit', basis: 'CB 11.5; BĐ 12.4' },

@@ -7,3 +7,5 @@ export * from './legal-document';
 export * from './deadline';
 export * from './revisions';
 export * from './citation';
+export * from './editing';
+export * from './attribution';
