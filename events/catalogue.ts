@@ -142,7 +142,7 @@ export const eventCatalogue = {
     source: `${EVENT_SOURCE_PREFIX}.workflow`,
     detailType: 'WorkflowTransitioned',
     detail: workflowTransitionedDetail,
-    description: 'A content item or question took a workflow step (routed nowhere yet: content and Q&A consumers subscribe).',
+    description: 'A content item or question took a workflow step (routed to the syndication consumer, which follows content publications and withdrawals).',
   },
   ContentItemCreated: {
     source: `${EVENT_SOURCE_PREFIX}.content`,

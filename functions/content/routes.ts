@@ -91,7 +91,12 @@ export const contentRoutes = {
     tags: ['content'],
     params: contentIdParam,
     body: editContentBody,
-    responses: { 200: { description: 'Edited: the new version and its revision', schema: editedSchema } },
+    responses: {
+      200: { description: 'Edited: the new version and its revision', schema: editedSchema },
+      404: { description: 'No such item' },
+      409: { description: 'The item is not editable in its state (`state`), or its contributors were frozen at publication (`body.contributors`); or the same Idempotency-Key is in progress' },
+      412: { description: 'If-Match names a version that is no longer current (`header.if-match`)' },
+    },
   }),
   proposeSyndication: defineRoute({
     id: 'proposeSyndication',
@@ -104,7 +109,11 @@ export const contentRoutes = {
     tags: ['content'],
     params: contentIdParam,
     body: syndicationBody,
-    responses: { 201: { description: 'The copy in the provincial portal', schema: syndicatedSchema } },
+    responses: {
+      201: { description: 'The copy in the provincial portal', schema: syndicatedSchema },
+      404: { description: 'No such item' },
+      409: { description: 'Not published (`state`), already in the provincial portal (`unitCode`), already proposed (`id`), or a language the province has not (`language`); or the same Idempotency-Key is in progress' },
+    },
   }),
   listPublishedContent: defineRoute({
     id: 'listPublishedContent',

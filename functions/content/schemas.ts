@@ -40,7 +40,7 @@ export const newContentBody = z.object({
 export const editContentBody = z.partial(z.pick(newContentBody, { title: true, body: true, summary: true, legalDocument: true, attachments: true, contributors: true }));
 
 /** POST /content/{id}/syndication: proposes a published item of a sub-portal to the provincial portal. */
-export const syndicationBody = z.object({ note: z.optional(humanText(2000)) });
+export const syndicationBody = z.object({ note: z.optional(humanText(2000).check(z.describe('For the provincial board: why this item suits the provincial portal'))) });
 
 const actions = Object.keys(contentWorkflow.transitions) as [ContentAction, ...ContentAction[]];
 export const transitionBody = z.object({

@@ -33,8 +33,8 @@ export const handler = httpFunction('content', contentRoutes, {
     const done = await transitionContentItem({ principal, requestId, now: new Date() }, params.id, body, expectedVersion(headers));
     return json(200, done, { etag: `"${done.version}"` });
   },
-  proposeSyndication: async ({ params, principal, requestId }) => {
-    const copy = await proposeSyndication({ principal, requestId, now: new Date() }, params.id);
+  proposeSyndication: async ({ params, body, principal, requestId }) => {
+    const copy = await proposeSyndication({ principal, requestId, now: new Date() }, params.id, body.note);
     return json(201, copy, { location: `/content/${copy.id}`, etag: `"${copy.version}"` });
   },
 }, dynamoServices);

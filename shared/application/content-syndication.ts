@@ -30,7 +30,7 @@ const ENDED: ReadonlySet<ContentState> = new Set(['withdrawn', 'archived', 'reje
 /** The content a copy takes over from its source. */
 const COPIED = ['title', 'body', 'summary', 'legalDocument', 'attachments'] as const;
 
-export async function proposeSyndication(ctx: UseCaseContext, id: string) {
+export async function proposeSyndication(ctx: UseCaseContext, id: string, note?: string) {
   const source = await contentRepository().get(id);
   if (!source) throw notFound(id);
   requireAccess(ctx.principal, 'content.read', source.unitPath, ctx.now);
@@ -75,6 +75,7 @@ export async function proposeSyndication(ctx: UseCaseContext, id: string) {
     // The proposer is the copy's submitter: they may never approve it in the provincial portal.
     submittedBy: actor.id,
     syndicatedFrom,
+    ...(note !== undefined && { syndicationNote: note }),
   };
   const repo = contentRepository();
   const audit = (scope: string, targetId: string): AuditEntry =>

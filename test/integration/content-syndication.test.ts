@@ -82,7 +82,7 @@ describe('syndication to the provincial portal', () => {
     // Who may propose: the district's board, not its contributors nor the province's staff.
     expect((await propose(id, people.contributor!)).status).toBe(403);
     expect((await propose(id, people.provinceSecretary!)).status).toBe(403);
-    const proposed = await propose(id, people.secretary!);
+    const proposed = await call(`/content/${id}/syndication`, people.secretary, { method: 'POST', body: { note: 'Tin đáng đưa lên Cổng tỉnh' } });
     expect(proposed.status, JSON.stringify(proposed.body)).toBe(201);
     expect(proposed.body).toMatchObject({ unitCode: 'demo', state: 'submitted', version: 1, syndicatedFrom: { portal: 'huyena', id, version: 6 } });
     const copyId = proposed.body.id as string;
@@ -93,7 +93,7 @@ describe('syndication to the provincial portal', () => {
     const intake = await call('/units/demo/content?state=submitted', people.provinceSecretary);
     expect(intake.body.items.map((i: { id: string }) => i.id)).toContain(copyId);
     const copy = await read(copyId);
-    expect(copy).toMatchObject({ title: 'Huyện A khánh thành cầu', body: '<p>Tin của huyện</p>', submittedBy: people.secretary!.id });
+    expect(copy).toMatchObject({ title: 'Huyện A khánh thành cầu', body: '<p>Tin của huyện</p>', submittedBy: people.secretary!.id, syndicationNote: 'Tin đáng đưa lên Cổng tỉnh' });
     expect(copy.revisions.map((r: { action: string }) => r.action)).toEqual(['syndicate']);
     const items = await local.scanAll();
     expect(items.filter((i) => i.action === 'content.syndicate' && [copyId, id].includes(i.target?.id)).map((i) => i.pk).sort()).toEqual(['AUDIT#demo', 'AUDIT#huyena']);

@@ -60,6 +60,8 @@ export interface ContentItemRecord {
   readonly attribution?: Attribution;
   /** A copy proposed to the provincial portal (syndication): its source, at the version it follows. */
   readonly syndicatedFrom?: SyndicationSource;
+  /** The proposer's note to the provincial board. */
+  readonly syndicationNote?: string;
   /** On a copy: the source was withdrawn after the copy was taken in (the board decides; it is not published). */
   readonly sourceWithdrawn?: { readonly at: string; readonly publicNote?: string; readonly version: number };
   /** On a copy already online: the source published a newer version the board has not taken over. */
