@@ -28,9 +28,6 @@ export interface ContentEdit {
 }
 
 export async function editContentItem(ctx: UseCaseContext, id: string, edit: ContentEdit, expectedVersion: number | undefined) {
-  if (expectedVersion === undefined) {
-    throw invalidField('header.if-match', { vi: 'Cần gửi If-Match với phiên bản đang sửa, ví dụ "3"', en: 'Send If-Match with the version you edit, e.g. "3"' }, 'required');
-  }
   const fields = editableFields.filter((f) => edit[f] !== undefined);
   if (fields.length === 0) {
     throw invalidField('body', { vi: `Cần ít nhất một trường để sửa: ${editableFields.join(', ')}`, en: `Give at least one field to edit: ${editableFields.join(', ')}` }, 'empty');
@@ -40,6 +37,9 @@ export async function editContentItem(ctx: UseCaseContext, id: string, edit: Con
   requireAccess(ctx.principal, 'content.read', record.unitPath, ctx.now);
   const refusal = editRefusal(record, fields, ctx.principal, expectedVersion, ctx.now);
   if (refusal) throw refusal;
+  if (expectedVersion === undefined) {
+    throw invalidField('header.if-match', { vi: 'Cần gửi If-Match với phiên bản đang sửa, ví dụ "3"', en: 'Send If-Match with the version you edit, e.g. "3"' }, 'required');
+  }
 
   const changes = checkedChanges(edit, record.category as ContentCategoryId);
   const at = ctx.now.toISOString();

@@ -20,6 +20,7 @@ interface Request {
   readonly body?: unknown;
   /** The unit path the rule table judges: target first, then its ancestors. */
   readonly unitPath: readonly string[];
+  readonly headers?: Readonly<Record<string, string>>;
   /** The rule that judges the request when it is finer than the route's coarse action (a workflow step's). */
   readonly judgedBy?: Action;
 }
@@ -79,6 +80,14 @@ const cases: Record<string, (side: Side, role: Role) => Request> = {
   // Submitting a draft: judged by content.submit (the first allowed role submits it, later ones find it submitted: 409).
   [routes.transitionContentItem.id]: (side) => ({
     method: 'POST', path: `/content/${fixtures[`content.${side}`]}/transitions`, unitPath: path(UNIT[side]), body: { action: 'submit' }, judgedBy: 'content.submit',
+  }),
+  // Editing an item the board is editing: judged by content.edit (the first allowed role edits it, later ones send a stale If-Match: 412).
+  [routes.updateContentItem.id]: (side) => ({
+    method: 'PATCH', path: `/content/${fixtures[`editing.${side}`]}`, unitPath: path(UNIT[side]), body: { summary: 'Tóm tắt đã sửa' }, headers: { 'if-match': '"3"' }, judgedBy: 'content.edit',
+  }),
+  // Proposing a published item to the province: judged by content.syndicate (the first allowed role proposes it, later ones get 409).
+  [routes.proposeSyndication.id]: (side) => ({
+    method: 'POST', path: `/content/${fixtures[`published.${side}`]}/syndication`, unitPath: path(UNIT[side]), body: {}, judgedBy: 'content.syndicate',
   }),
   [routes.jobRuns.id]: () => ({ method: 'GET', path: '/job-runs?job=dependency-check', unitPath: province }),
   // The calendar is the province's: nobody in a district reaches it, whichever side.
@@ -146,6 +155,28 @@ beforeAll(async () => {
   };
   fixtures['content.own'] = await draft('huyena');
   fixtures['content.other'] = await draft('huyenb');
+  // Items in editing (version 3) and published, on each side, for the edit and syndication routes.
+  const board = { huyena: { secretary: people.secretary!, chief: people['chief-editor']! }, huyenb: { secretary: await person(local.api, 'thuky.b', 'huyenb', ['secretary']), chief: chiefB } };
+  const taken = async (unitCode: 'huyena' | 'huyenb', until: 'editing' | 'published') => {
+    const writer = await person(local.api, `ctv.${until}.${unitCode}`, unitCode, ['contributor']);
+    const created = await local.api(`/units/${unitCode}/content`, {
+      method: 'POST',
+      headers: { ...bearer(writer), 'content-type': 'application/json' },
+      body: JSON.stringify({ category: 'news', language: 'vi', title: 'Tin thử', body: '<p>Nội dung</p>', submit: true }),
+    });
+    const id = ((await created.json()) as { id: string }).id;
+    const { secretary, chief } = board[unitCode];
+    const steps: Array<[Person, string]> = until === 'editing' ? [[secretary, 'accept']] : [[secretary, 'accept'], [secretary, 'propose'], [chief, 'approve'], [secretary, 'publish']];
+    for (const [who, action] of steps) {
+      const res = await local.api(`/content/${id}/transitions`, { method: 'POST', headers: { ...bearer(who), 'content-type': 'application/json' }, body: JSON.stringify({ action }) });
+      if (res.status !== 200) throw new Error(`${action} of the ${unitCode} fixture: ${res.status} ${await res.text()}`);
+    }
+    return id;
+  };
+  fixtures['editing.own'] = await taken('huyena', 'editing');
+  fixtures['editing.other'] = await taken('huyenb', 'editing');
+  fixtures['published.own'] = await taken('huyena', 'published');
+  fixtures['published.other'] = await taken('huyenb', 'published');
 }, 120_000);
 
 describe('tenant isolation', () => {
@@ -162,7 +193,7 @@ describe('tenant isolation', () => {
         const request = cases[route.id]!(side, role as Role);
         const res = await local.api(request.path, {
           method: request.method,
-          headers: { ...bearer(caller), ...(request.body ? { 'content-type': 'application/json' } : {}) },
+          headers: { ...bearer(caller), ...(request.body ? { 'content-type': 'application/json' } : {}), ...request.headers },
           ...(request.body ? { body: JSON.stringify(request.body) } : {}),
         });
         const text = await res.text();

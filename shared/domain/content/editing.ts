@@ -22,15 +22,11 @@ export interface EditableItem {
 export const editableFields = ['title', 'body', 'summary', 'legalDocument', 'attachments', 'contributors'] as const;
 export type EditableField = (typeof editableFields)[number];
 
-/** The refusal of an edit, or undefined. Order: stale version, frozen attribution, state, permission, author. */
-export function editRefusal(item: EditableItem, fields: readonly EditableField[], principal: Principal, expectedVersion: number, now: Date): DomainError | undefined {
-  if (expectedVersion !== item.version) {
-    const message = {
-      vi: `Tin, bài ${item.id} đã thay đổi: phiên bản hiện tại là ${item.version}, không phải ${expectedVersion}`,
-      en: `Content item ${item.id} has changed: its version is ${item.version}, not ${expectedVersion}`,
-    };
-    return new DomainError('precondition_failed', message, [{ field: 'header.if-match', code: 'stale_version', message }]);
-  }
+/**
+ * The refusal of an edit, or undefined. Order: frozen attribution, state, permission, author, stale
+ * version (If-Match), so someone who may not edit learns nothing about versions.
+ */
+export function editRefusal(item: EditableItem, fields: readonly EditableField[], principal: Principal, expectedVersion: number | undefined, now: Date): DomainError | undefined {
   if (item.attribution && fields.includes('contributors')) {
     const message = {
       vi: `Người đóng góp và tỷ lệ nhuận bút của ${item.id} đã được chốt khi đăng (${item.attribution.frozenAt}); không sửa được nữa (QN 12.2)`,
@@ -56,6 +52,13 @@ export function editRefusal(item: EditableItem, fields: readonly EditableField[]
   if (rule.actor === 'author' && (item.submittedBy ?? item.createdBy) !== principal.id) {
     const message = { vi: `Chỉ người gửi mới sửa được tin, bài ở trạng thái "${item.state}"`, en: `Only the author may edit an item in state "${item.state}"` };
     return new DomainError('forbidden', message, [{ field: 'actor', code: 'not_author', message }]);
+  }
+  if (expectedVersion !== undefined && expectedVersion !== item.version) {
+    const message = {
+      vi: `Tin, bài ${item.id} đã thay đổi: phiên bản hiện tại là ${item.version}, không phải ${expectedVersion}`,
+      en: `Content item ${item.id} has changed: its version is ${item.version}, not ${expectedVersion}`,
+    };
+    return new DomainError('precondition_failed', message, [{ field: 'header.if-match', code: 'stale_version', message }]);
   }
   return undefined;
 }
