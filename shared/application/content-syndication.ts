@@ -3,7 +3,7 @@ import { requireAccess } from '../domain/access/authorize';
 import { auditEntry, type AuditEntry } from '../domain/audit';
 import { citationLine, diffSummary } from '../domain/content';
 import { DomainError } from '../domain/errors';
-import type { ContentState } from '../domain/workflow';
+import type { ContentState } from '../domain/workflow/tables/content';
 import type { ContentItemRecord, SyndicationSource } from '../adapters/dynamo/content';
 import { documentClient } from '../adapters/aws-clients';
 import { keys } from '../adapters/dynamo/keys';
