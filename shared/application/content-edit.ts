@@ -1,6 +1,8 @@
 import { requireAccess } from '../domain/access/authorize';
 import { auditEntry } from '../domain/audit';
-import { categoryOf, diffSummary, editableFields, editRefusal, legalDocumentDue, type ContentCategoryId, type EditableField, type LegalDocument } from '../domain/content';
+import { categoryOf, diffSummary, legalDocumentDue, type ContentCategoryId, type LegalDocument } from '../domain/content';
+// By path, not the barrel: the public read bundle takes the barrel and needs no edit rules.
+import { editableFields, editRefusal, type EditableField } from '../domain/content/editing';
 import { invalidField } from '../domain/errors';
 import type { Contributor } from '../adapters/dynamo/content';
 import { keys } from '../adapters/dynamo/keys';

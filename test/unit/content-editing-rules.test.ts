@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { editRefusal, quarterOf, type EditableItem } from '../../shared/domain/content';
+import { quarterOf } from '../../shared/domain/content';
+import { editRefusal, type EditableItem } from '../../shared/domain/content/editing';
 import { contentEditing, contentStates } from '../../shared/domain/workflow';
 import type { Principal } from '../../shared/domain/access/authorize';
 
