@@ -1,0 +1,6 @@
+/** Q&A (issue 9): pure rules for asking, classifying and the question's clocks. */
+export * from './asker';
+export * from './vietnamese-text';
+export * from './tracking';
+export * from './clocks';
+export * from './classification';
