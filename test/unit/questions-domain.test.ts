@@ -80,6 +80,7 @@ describe('tracking codes and secrets', () => {
     expect(secretMatches(newSecret(), hash)).toBe(false);
     expect(secretMatches(secret, undefined)).toBe(false);
     expect(secretMatches(secret, 'short')).toBe(false);
+    expect(secretMatches('no question has this secret', undefined)).toBe(false);
   });
 
   it('tells every secret apart from every other (property)', () => {
