@@ -1,0 +1,183 @@
+import { can } from '../domain/access/authorize';
+import { DomainError, invalidField } from '../domain/errors';
+import { isComplex, type Complexity, type QuestionField, type QuestionScope, type RefusalGround } from '../domain/questions';
+import { decide, questionWorkflow, type QuestionState, type QuestionWorkflowItem, type TransitionInput, type TransitionPlan } from '../domain/workflow';
+import { keys } from '../adapters/dynamo/keys';
+import type { QuestionRecord, Routing } from '../adapters/dynamo/questions';
+import { applyTransition, type TransitionExtension } from './workflow-transitions';
+import { readInUnit } from './unit-scope';
+import { directory } from './directory';
+import { questionRepository } from './questions';
+import type { UseCaseContext } from './context';
+
+/**
+ * The staff side of Q&A (issue 9), first slice: read a question, list a portal's or a unit's
+ * questions, and the board's intake — classify, refuse, route — and the unit's return. Each step
+ * is decided by the workflow engine and commits with its audit entry, clocks and event.
+ */
+export type IntakeAction = 'classify' | 'refuse' | 'route' | 'return';
+export const intakeActions: readonly IntakeAction[] = ['classify', 'refuse', 'route', 'return'];
+
+export interface QuestionTransitionRequest {
+  readonly action: IntakeAction;
+  readonly unit?: string | undefined;
+  readonly complexity?: Complexity | undefined;
+  readonly scope?: QuestionScope | undefined;
+  readonly field?: QuestionField | undefined;
+  readonly ground?: RefusalGround | undefined;
+  readonly reason?: string | undefined;
+  readonly comment?: string | undefined;
+}
+
+const notFound = (id: string) => new DomainError('not_found', { vi: `Không có câu hỏi ${id}`, en: `No question ${id}` });
+
+/** The board of the portal asked, or the unit the question is routed to (and their superiors' auditors). */
+const mayRead = (ctx: UseCaseContext, record: QuestionRecord) =>
+  can(ctx.principal, 'qa.read', record.unitPath, ctx.now) || (record.assignee !== undefined && can(ctx.principal, 'qa.read', record.assignee.unitPath, ctx.now));
+
+/** A question the caller may not read is answered as one that does not exist (ids are sequential). */
+async function readable(ctx: UseCaseContext, id: string): Promise<QuestionRecord> {
+  const record = await questionRepository().get(id);
+  if (!record || !mayRead(ctx, record)) throw notFound(id);
+  return record;
+}
+
+const overdue = (record: QuestionRecord, now: Date) => record.dueAt !== undefined && record.dueAt < now.toISOString();
+
+function staffView(record: QuestionRecord, now: Date) {
+  const { secretHash: _secret, ...rest } = record;
+  return { ...rest, overdue: overdue(record, now) };
+}
+
+export async function readQuestion(ctx: UseCaseContext, id: string) {
+  const record = await readable(ctx, id);
+  // Personal data: the board of the portal only (CB 6; NĐ 356/2025).
+  const asker = can(ctx.principal, 'qa.read-asker', record.unitPath, ctx.now) ? (await questionRepository().asker(id))?.asker : undefined;
+  return { ...staffView(record, ctx.now), ...(asker !== undefined && { asker }) };
+}
+
+export interface QuestionListFilter {
+  readonly view?: 'portal' | 'unit' | undefined;
+  readonly stage?: QuestionState | undefined;
+  readonly overdue?: boolean | undefined;
+  readonly limit: number;
+  readonly cursor?: string | undefined;
+}
+
+/** The portal's questions for its board (`view=portal`), or those routed to the unit (`view=unit`; the default for others). */
+export async function listQuestions(ctx: UseCaseContext, code: string, filter: QuestionListFilter) {
+  const view = filter.view ?? (can(ctx.principal, 'qa.route', [code], ctx.now) ? 'portal' : 'unit');
+  const page = await readInUnit(
+    ctx.principal,
+    'qa.read',
+    code,
+    () =>
+      questionRepository().list(code, {
+        view,
+        limit: filter.limit,
+        ...(filter.stage !== undefined && { state: filter.stage }),
+        ...(filter.overdue && { overdueAt: ctx.now.toISOString() }),
+        ...(filter.cursor !== undefined && { cursor: filter.cursor }),
+      }),
+    ctx.now,
+  );
+  return {
+    view,
+    items: page.items.map((r) => ({
+      id: r.id,
+      portal: r.portal,
+      field: r.field,
+      title: r.title,
+      stage: r.state,
+      version: r.version,
+      receivedAt: r.receivedAt,
+      ...(r.dueAt !== undefined && { dueAt: r.dueAt }),
+      ...(r.assignee !== undefined && { assignedTo: r.assignee.unitPath[0] }),
+      overdue: overdue(r, ctx.now),
+    })),
+    ...(page.nextCursor !== undefined && { nextCursor: page.nextCursor }),
+  };
+}
+
+export async function transitionQuestion(ctx: UseCaseContext, id: string, request: QuestionTransitionRequest, expectedVersion?: number) {
+  const record = await readable(ctx, id);
+  const aggregate: QuestionWorkflowItem = {
+    id: record.id,
+    state: record.state,
+    version: record.version,
+    unitPath: record.unitPath,
+    openClocks: record.openClocks,
+    complex: isComplex(record.complexity, record.scope),
+    ...(record.assignee !== undefined && { assignee: record.assignee }),
+    ...(record.submittedBy !== undefined && { submittedBy: record.submittedBy }),
+  };
+  const assignTo = request.action === 'route' ? await routeTarget(request.unit) : undefined;
+  const input: TransitionInput = {
+    ...(request.reason !== undefined && { reason: request.reason }),
+    ...(request.comment !== undefined && { comment: request.comment }),
+    ...(assignTo !== undefined && { assignTo }),
+    ...(expectedVersion !== undefined && { expectedVersion }),
+  };
+  // The engine's refusals (version, permission, state, texts) come first.
+  const decision = decide(questionWorkflow, aggregate, request.action, input, ctx);
+  if (!decision.ok) throw decision.error;
+  if (request.action === 'classify' && request.complexity === undefined) {
+    throw invalidField('body.complexity', { vi: 'Cần nêu mức độ phức tạp khi phân loại', en: 'Give the complexity to classify' }, 'required');
+  }
+  if (request.action === 'refuse' && request.ground === undefined) {
+    throw invalidField('body.ground', { vi: 'Cần nêu căn cứ từ chối (CB 11.1)', en: 'Give the ground for refusing (CB 11.1)' }, 'required');
+  }
+  const applied = await applyTransition(ctx, questionWorkflow, aggregate, request.action, input, {
+    itemKey: keys.question(id),
+    title: `Câu hỏi ${id}`,
+    extend: (plan, due) => extension(record, request, plan, due, ctx.now),
+  });
+  const after = await questionRepository().get(id);
+  return {
+    id,
+    stage: applied.plan.to,
+    version: applied.plan.nextVersion,
+    ...(after?.dueAt !== undefined && { dueAt: after.dueAt }),
+    ...(after?.answerDueAt !== undefined && { answerDueAt: after.answerDueAt }),
+    ...(after?.returnDueAt !== undefined && { returnDueAt: after.returnDueAt }),
+  };
+}
+
+/** The unit a question is routed to, with its ancestors (the engine checks it lies within the portal). */
+async function routeTarget(code: string | undefined) {
+  if (code === undefined) throw invalidField('body.unit', { vi: 'Cần nêu đơn vị trả lời', en: 'Give the unit to route to' }, 'required');
+  const unit = await directory().units.get(code);
+  if (!unit) throw invalidField('body.unit', { vi: `Không có đơn vị ${code}`, en: `No unit ${code}` }, 'not_found');
+  return { unitPath: [unit.code, ...(unit.ancestorCodes ?? (await directory().units.scopeOf(code)).slice(1))] };
+}
+
+function extension(record: QuestionRecord, request: QuestionTransitionRequest, plan: TransitionPlan<string, string, string>, due: Readonly<Record<string, string>>, now: Date): TransitionExtension {
+  const at = now.toISOString();
+  const set: Record<string, unknown> = { updatedAt: at };
+  const remove: string[] = [];
+  switch (request.action) {
+    case 'classify':
+      Object.assign(set, { complexity: request.complexity, ...(request.scope !== undefined && { scope: request.scope }), ...(request.field !== undefined && { field: request.field }) });
+      break;
+    case 'refuse':
+      set.refusal = { ground: request.ground, reason: plan.notes.reason, at };
+      remove.push('dueAt');
+      break;
+    case 'route': {
+      const unitCode = plan.next.assignee!.unitPath[0]!;
+      const routing: Routing = { unitCode, routedAt: at, answerDueAt: due.answer!, returnDueAt: due.return!, routedOnTime: at <= record.classificationDueAt };
+      Object.assign(set, { routings: [...record.routings, routing], answerDueAt: due.answer, returnDueAt: due.return, dueAt: due.answer }, keys.questionsOfUnit(unitCode, at, record.id));
+      break;
+    }
+    case 'return': {
+      // Re-routing will open a new answer clock; the history keeps this routing and why it came back.
+      const routings = record.routings.map((r, i) =>
+        i === record.routings.length - 1 ? { ...r, returnedAt: at, returnReason: plan.notes.reason, returnedOnTime: at <= r.returnDueAt } : r,
+      );
+      Object.assign(set, { routings, classificationDueAt: due.classify, dueAt: due.classify });
+      remove.push('answerDueAt', 'returnDueAt', 'gsi2pk', 'gsi2sk');
+      break;
+    }
+  }
+  return { set, remove };
+}

@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { useLocalStack } from '../support/local-stack';
+import { caller, NEW_PASSWORD, person, signIn, type Person } from '../support/directory';
+import { httpFrom, type RawResponse } from '../support/http-from';
+import { loadDeploymentConfig } from '../../infra/config/deployment';
+import { ensureProvince, ensureUnits } from '../../shared/application/bootstrap';
+
+// The request log must be on to prove it holds no personal data.
+vi.hoisted(() => {
+  process.env.LOG_LEVEL = 'INFO';
+});
+
+/**
+ * Issue 9, first slice, through HTTP on the local stack under Bình Định's regulation, on the
+ * working calendar of 2026 (Tết 14–22/02): asking, the asker's status lookup at each step, the
+ * board's classification, refusal and routing, the unit's return and the re-routing that restarts
+ * the answer clock; attackers; and a scan proving that no personal field of any asker reached a
+ * public response, an event, an audit entry or a log line. The clock is set with fake Dates (the
+ * handlers run in this process), so due instants are the regulation's, not today's.
+ */
+vi.useFakeTimers({ toFake: ['Date'] });
+const setNow = (local: string) => vi.setSystemTime(new Date(`${local}+07:00`));
+setNow('2026-02-12T10:00:00');
+
+const local = useLocalStack({ config: loadDeploymentConfig('infra/config/provinces/binhdinh.json') });
+const call = caller(local.api);
+const people: Record<string, Person> = {};
+
+/** Moves the clock; access tokens last an hour, so everyone signs in again at the new time. */
+async function travel(to: string): Promise<void> {
+  setNow(to);
+  for (const [key, p] of Object.entries(people)) people[key] = { ...p, token: await signIn(local.api, p.username, NEW_PASSWORD) };
+}
+
+const nhung = { fullName: 'Phạm Thị Hồng Nhung', nationality: 'Việt Nam', address: '123 Xuân Diệu, phường Quy Nhơn Nam', phone: '0905 123 456', email: 'nhung.pham@example.vn' };
+const company = { representativeName: 'Lê Quang Vinh', representativePosition: 'Giám đốc', organisationName: 'Công ty TNHH Hải Vinh Quy Nhơn', phone: '0256 3811 999', email: 'lienhe@haivinh.example.vn' };
+/** Every personal value sent in this file: none may appear anywhere public. */
+const personal = [nhung.fullName, nhung.address, nhung.phone, nhung.email, company.representativeName, company.organisationName, company.phone, company.email];
+
+let texts = 0;
+const question = (extra: Record<string, unknown> = {}) => ({
+  asker: { kind: 'individual', ...nhung },
+  field: 'land-environment',
+  title: 'Hỏi về thủ tục cấp giấy chứng nhận quyền sử dụng đất',
+  text: `Xin hỏi hồ sơ cấp giấy chứng nhận quyền sử dụng đất lần đầu gồm những giấy tờ gì, nộp ở đâu? (${(texts += 1)})`,
+  consent: { processing: true, publication: true },
+  ...extra,
+});
+
+/** Each ask from its own loopback address unless told, so the per-address limit is tested on purpose only. */
+let addresses = 0;
+const nextAddress = () => `127.0.1.${(addresses += 1)}`;
+const publicAnswers: RawResponse[] = [];
+const publicCall = async (path: string, init: Parameters<typeof httpFrom>[2] = {}) => {
+  const res = await httpFrom(local.stack().gateway.url, path, init);
+  publicAnswers.push(res);
+  return res;
+};
+const ask = (body: unknown, from = nextAddress(), headers: Record<string, string> = {}) =>
+  publicCall('/public/portals/binhdinh/questions', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), from });
+const status = (code: string, secret?: string) => publicCall(`/public/questions/${code}`, { headers: secret === undefined ? {} : { 'x-question-secret': secret } });
+const step = (id: string, who: Person, body: Record<string, unknown>, version?: number) =>
+  call(`/questions/${id}/transitions`, who, { method: 'POST', body, ...(version !== undefined && { headers: { 'if-match': `"${version}"` } }) });
+const endOf = (day: string) => new Date(new Date(`${day}T00:00:00+07:00`).getTime() + 86_400_000).toISOString();
+
+const logged: string[] = [];
+const spies: Array<{ mockRestore(): void }> = [];
+
+beforeAll(async () => {
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream);
+    spies.push(
+      vi.spyOn(stream, 'write').mockImplementation(((chunk: string | Uint8Array, ...rest: unknown[]) => {
+        logged.push(String(chunk));
+        // Only our JSON log lines are kept from the console; anything else goes through.
+        return String(chunk).startsWith('{') ? true : (write as (...args: unknown[]) => boolean)(chunk, ...rest);
+      }) as typeof stream.write),
+    );
+  }
+  await ensureProvince({ vi: 'Tỉnh Bình Định', en: 'Binh Dinh Province' });
+  await ensureUnits([
+    { code: 'soa', name: { vi: 'Sở A', en: 'Department A' }, kind: 'department', parentCode: 'binhdinh', slug: 'soa' },
+    { code: 'sob', name: { vi: 'Sở B', en: 'Department B' }, kind: 'department', parentCode: 'binhdinh', slug: 'sob' },
+    { code: 'huyena', name: { vi: 'Huyện A', en: 'District A' }, kind: 'district', parentCode: 'binhdinh', slug: 'huyena' },
+  ]);
+  people.secretary = await person(local.api, 'thuky.bd', 'binhdinh', ['secretary']);
+  people.chief = await person(local.api, 'truongban.bd', 'binhdinh', ['chief-editor']);
+  people.contributor = await person(local.api, 'ctv.bd', 'binhdinh', ['contributor']);
+  people.officerA = await person(local.api, 'canbo.soa', 'soa', ['unit-officer']);
+  people.headA = await person(local.api, 'giamdoc.soa', 'soa', ['unit-head']);
+  people.officerB = await person(local.api, 'canbo.sob', 'sob', ['unit-officer']);
+  people.otherSecretary = await person(local.api, 'thuky.huyena', 'huyena', ['secretary']);
+}, 120_000);
+
+afterAll(() => {
+  for (const spy of spies) spy.mockRestore();
+  vi.useRealTimers();
+});
+
+describe('asking, intake and routing, end to end (Bình Định, Tết 2026)', () => {
+  it('follows a question from asking to re-routing, the asker seeing each stage; re-routing restarts the answer clock and the history keeps both', async () => {
+    // Thu 12/02/2026 10:00: classification is due by the end of Fri 13/02 (BĐ 12.3).
+    const first = question();
+    const from = nextAddress();
+    const asked = await ask(first, from, { 'idempotency-key': 'hoi-1' });
+    expect(asked.status, asked.text).toBe(201);
+    expect(asked.json).toEqual({ trackingCode: 'HD.20260212.0001', secret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), receivedAt: '2026-02-12T03:00:00.000Z', classificationDueAt: endOf('2026-02-13') });
+    expect(asked.headers.location).toBe('/public/questions/HD.20260212.0001');
+    const { trackingCode: id, secret } = asked.json as { trackingCode: string; secret: string };
+    // A retry with its Idempotency-Key replays the answer without the secret (never stored) and writes nothing.
+    const before = (await local.scanAll()).length;
+    const replay = await ask(first, from, { 'idempotency-key': 'hoi-1' });
+    expect(replay).toMatchObject({ status: 201, headers: { 'idempotent-replayed': 'true', 'idempotent-redacted': 'secret' } });
+    expect(replay.json).toEqual({ trackingCode: id, receivedAt: '2026-02-12T03:00:00.000Z', classificationDueAt: endOf('2026-02-13') });
+    expect((await local.scanAll()).length).toBe(before);
+    const seen = async (stage: string, extra: Record<string, unknown> = {}) => {
+      const res = await status(id, secret);
+      expect(res.status, res.text).toBe(200);
+      expect(res.json).toMatchObject({ trackingCode: id, stage, ...extra });
+      return res.json;
+    };
+    expect(await seen('received', { classificationDueAt: endOf('2026-02-13'), dueAt: endOf('2026-02-13') })).not.toHaveProperty('answerDueAt');
+
+    // The board sees the asker; nobody outside the board does.
+    const staff = await call(`/questions/${id}`, people.secretary);
+    expect(staff.status).toBe(200);
+    expect(staff.body).toMatchObject({ state: 'received', version: 1, asker: { kind: 'individual', fullName: nhung.fullName, phone: nhung.phone } });
+    expect(staff.body).not.toHaveProperty('secretHash');
+    expect((await call(`/questions/${id}`, people.officerA)).status).toBe(404);
+
+    // Fri 13/02: classified and routed to Sở A, the answer is due 4 working days later, after Tết: Thu 26/02 (BĐ 12.4).
+    await travel('2026-02-13T09:00:00');
+    expect((await step(id, people.secretary!, { action: 'classify', complexity: 'simple', scope: 'single-unit' }, 1)).body).toMatchObject({ stage: 'classified', version: 2 });
+    await seen('classified');
+    const routed = await step(id, people.secretary!, { action: 'route', unit: 'soa' }, 2);
+    expect(routed.status, JSON.stringify(routed.body)).toBe(200);
+    // One calendar day to return it; Sat 14/02 is a day off, so the return is due with Mon 23/02 (BĐ 12.5).
+    expect(routed.body).toEqual({ id, stage: 'routed', version: 3, dueAt: endOf('2026-02-26'), answerDueAt: endOf('2026-02-26'), returnDueAt: endOf('2026-02-23') });
+    await seen('routed', { answerDueAt: endOf('2026-02-26'), dueAt: endOf('2026-02-26') });
+
+    // The unit reads it, without the asker's data, and finds it in its list.
+    const atUnit = await call(`/questions/${id}`, people.officerA);
+    expect(atUnit.status).toBe(200);
+    expect(atUnit.body).not.toHaveProperty('asker');
+    const unitList = await call('/units/soa/questions', people.officerA);
+    expect(unitList.body).toMatchObject({ view: 'unit', items: [{ id, stage: 'routed', assignedTo: 'soa', overdue: false }] });
+
+    // Mon 23/02: not competent, Sở A returns it; the board has a working day again.
+    await travel('2026-02-23T10:00:00');
+    const returned = await step(id, people.officerA!, { action: 'return', reason: 'Không thuộc thẩm quyền của Sở A' }, 3);
+    expect(returned.body).toEqual({ id, stage: 'returned', version: 4, dueAt: endOf('2026-02-24') });
+    await seen('returned', { dueAt: endOf('2026-02-24') });
+    expect((await call(`/questions/${id}`, people.officerA)).status).toBe(404);
+    expect((await call('/units/soa/questions', people.officerA)).body.items).toEqual([]);
+
+    // Tue 24/02: re-routed to Sở B; the answer clock starts again: Mon 02/03.
+    await travel('2026-02-24T09:00:00');
+    const rerouted = await step(id, people.secretary!, { action: 'route', unit: 'sob' }, 4);
+    expect(rerouted.body).toMatchObject({ stage: 'routed', version: 5, answerDueAt: endOf('2026-03-02'), returnDueAt: endOf('2026-02-25') });
+    await seen('routed', { answerDueAt: endOf('2026-03-02') });
+    const history = (await call(`/questions/${id}`, people.chief)).body;
+    expect(history.routings).toEqual([
+      {
+        unitCode: 'soa',
+        routedAt: '2026-02-13T02:00:00.000Z',
+        answerDueAt: endOf('2026-02-26'),
+        returnDueAt: endOf('2026-02-23'),
+        routedOnTime: true,
+        returnedAt: '2026-02-23T03:00:00.000Z',
+        returnReason: 'Không thuộc thẩm quyền của Sở A',
+        returnedOnTime: true,
+      },
+      { unitCode: 'sob', routedAt: '2026-02-24T02:00:00.000Z', answerDueAt: endOf('2026-03-02'), returnDueAt: endOf('2026-02-25'), routedOnTime: true },
+    ]);
+    // The open work follows the clocks: Sở B's answer and return clocks are due when the question says.
+    const work = (await local.scanAll()).filter((i) => i.aggregateId === id);
+    expect(work.filter((w) => w.status === 'open').map((w) => [w.clock, w.unitCode, w.dueAt]).sort()).toEqual([
+      ['answer', 'sob', endOf('2026-03-02')],
+      ['return', 'sob', endOf('2026-02-25')],
+    ]);
+    // The board's list, overdue or not.
+    await travel('2026-03-03T09:00:00');
+    const overdue = await call('/units/binhdinh/questions?overdue=true', people.secretary);
+    expect(overdue.body.view).toBe('portal');
+    expect(overdue.body.items.map((i: { id: string }) => i.id)).toContain(id);
+    expect(overdue.body.items.find((i: { id: string }) => i.id === id)).toMatchObject({ overdue: true, assignedTo: 'sob' });
+    expect((await call('/units/binhdinh/questions?stage=refused', people.secretary)).body.items.map((i: { id: string }) => i.id)).not.toContain(id);
+  });
+});
