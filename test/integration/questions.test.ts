@@ -187,3 +187,208 @@ describe('asking, intake and routing, end to end (Bình Định, Tết 2026)', (
     expect((await call('/units/binhdinh/questions?stage=refused', people.secretary)).body.items.map((i: { id: string }) => i.id)).not.toContain(id);
   });
 });
+
+describe('the board refuses, or routes a complex question on the longer clock', () => {
+  it('gives a complex question routed on Fri 13/02 until Tue 03/03 (BĐ 12.4, Tết)', async () => {
+    await travel('2026-02-12T10:00:00');
+    const { trackingCode: id } = (await ask(question())).json;
+    await travel('2026-02-13T09:00:00');
+    expect((await step(id, people.secretary!, { action: 'classify', complexity: 'complex' })).status).toBe(200);
+    expect((await step(id, people.secretary!, { action: 'route', unit: 'soa' })).body).toMatchObject({ answerDueAt: endOf('2026-03-03') });
+  });
+
+  it('refuses a complaint with a reason the asker reads; a refused question goes no further', async () => {
+    await travel('2026-02-12T11:00:00');
+    const { trackingCode: id, secret } = (await ask(question())).json;
+    const missingGround = await step(id, people.secretary!, { action: 'refuse', reason: 'Đây là đơn khiếu nại' });
+    expect(missingGround.status).toBe(400);
+    expect(missingGround.body.errors.map((e: { field: string }) => e.field)).toEqual(['body.ground']);
+    const missingReason = await step(id, people.secretary!, { action: 'refuse', ground: 'complaint' });
+    expect(missingReason.body.errors.map((e: { field: string }) => e.field)).toEqual(['body.reason']);
+    const refused = await step(id, people.secretary!, { action: 'refuse', ground: 'complaint', reason: 'Đây là đơn khiếu nại: đề nghị gửi theo Luật Khiếu nại' });
+    expect(refused.body).toEqual({ id, stage: 'refused', version: 2 });
+    const seen = await status(id, secret);
+    expect(seen.json).toMatchObject({ stage: 'refused', stageLabel: { en: 'Refused, the asker was told why' }, refusal: { ground: 'complaint', reason: 'Đây là đơn khiếu nại: đề nghị gửi theo Luật Khiếu nại' } });
+    expect(seen.json).not.toHaveProperty('dueAt');
+    const route = await step(id, people.secretary!, { action: 'route', unit: 'soa' });
+    expect(route.status).toBe(409);
+    expect((await call('/units/binhdinh/questions?stage=refused', people.secretary)).body.items.map((i: { id: string }) => i.id)).toEqual([id]);
+  });
+
+  it('asks for the complexity to classify, and for a known unit within the portal to route', async () => {
+    const { trackingCode: id } = (await ask(question())).json;
+    expect((await step(id, people.secretary!, { action: 'classify' })).body.errors[0]).toMatchObject({ field: 'body.complexity', code: 'required' });
+    // Routing needs the classification first.
+    expect((await step(id, people.secretary!, { action: 'route', unit: 'soa' })).status).toBe(409);
+    expect((await step(id, people.secretary!, { action: 'classify', complexity: 'simple' })).status).toBe(200);
+    expect((await step(id, people.secretary!, { action: 'route' })).body.errors[0]).toMatchObject({ field: 'body.unit', code: 'required' });
+    expect((await step(id, people.secretary!, { action: 'route', unit: 'khongco' })).body.errors[0]).toMatchObject({ field: 'body.unit', code: 'not_found' });
+  });
+});
+
+describe('asking: what is refused writes nothing', () => {
+  const fingerprint = async () => JSON.stringify((await local.scanAll()).map((i) => `${i.pk}|${i.sk}|${i.version ?? ''}|${i.asks ?? ''}|${i.count ?? ''}`).sort());
+
+  it('refuses text without diacritics, mojibake and legacy encodings, naming the field in Vietnamese and English', async () => {
+    const before = await fingerprint();
+    const cases: Array<[Record<string, unknown>, string, string]> = [
+      [{ text: 'Xin hoi thu tuc cap giay chung nhan quyen su dung dat lan dau' }, 'body.text', 'no_diacritics'],
+      [{ title: 'Há»i vá» thá»§ tá»¥c Ä‘áº¥t Ä‘ai' }, 'body.title', 'mojibake'],
+      [{ text: 'H¸i vÒ thñ tôc cÊp giÊy chøng nhËn ®Êt ®ai' }, 'body.text', 'legacy_encoding'],
+    ];
+    for (const [change, field, code] of cases) {
+      const res = await ask(question(change));
+      expect(res.status, res.text).toBe(400);
+      expect(res.json.errors).toEqual([expect.objectContaining({ field, code })]);
+      expect(res.json.errors[0].message.vi).toMatch(/^(Nội dung|Tiêu đề) câu hỏi/);
+      expect(res.json.errors[0].message.en).toMatch(/^The question (text|title)/);
+    }
+    // The preset's required fields (BĐ 12.2c), every one named; consent is explicit.
+    const { phone: _phone, address: _address, ...incomplete } = nhung;
+    const missing = await ask(question({ asker: { kind: 'individual', ...incomplete } }));
+    expect(missing.json.errors.map((e: { field: string }) => e.field)).toEqual(['body.asker.address', 'body.asker.phone']);
+    const noConsent = await ask(question({ consent: { processing: false, publication: true } }));
+    expect(noConsent.json.errors.map((e: { field: string }) => e.field)).toEqual(['body.consent.processing']);
+    expect((await ask(question(), nextAddress(), {})).status).toBe(201);
+    expect(await fingerprint()).not.toBe(before);
+  });
+
+  it('answers junk in every field with a 4xx and writes nothing', async () => {
+    const before = await fingerprint();
+    const junk: unknown[] = [null, 42, '', 'x'.repeat(6000), '\u202Eabc', '\uD800', {}, [], true];
+    const paths = ['asker', 'asker.kind', 'asker.fullName', 'asker.phone', 'asker.email', 'asker.address', 'field', 'title', 'text', 'consent', 'consent.processing', 'consent.publication', 'extra', 'asker.organisationName'];
+    const statuses = new Set<number>();
+    for (const path of paths) {
+      for (const value of junk) {
+        if (value === true && path.startsWith('consent.')) continue; // a valid value there
+        const body = structuredClone(question()) as Record<string, any>;
+        const parts = path.split('.');
+        let node = body;
+        for (const part of parts.slice(0, -1)) node = node[part];
+        node[parts[parts.length - 1]!] = value;
+        const res = await ask(body);
+        statuses.add(res.status);
+        expect(res.status, `${path} = ${JSON.stringify(value)?.slice(0, 40)}: ${res.text.slice(0, 300)}`).toBeGreaterThanOrEqual(400);
+        expect(res.status).toBeLessThan(500);
+      }
+    }
+    for (const raw of ['{', '[]', 'null', '"x"']) {
+      const res = await publicCall('/public/portals/binhdinh/questions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: raw, from: nextAddress() });
+      expect(res.status).toBe(400);
+    }
+    expect((await ask(question(), nextAddress())).status).toBe(201);
+    expect([...statuses]).toEqual([400]);
+    // Only the last, valid ask wrote: its question, asker, counter, rate, guard, clock, audit and event.
+    const after = JSON.parse(await fingerprint()) as string[];
+    const added = after.filter((k) => !(JSON.parse(before) as string[]).includes(k));
+    expect(added.map((k) => k.split('#')[0]).sort()).toEqual(['ASKER', 'AUDIT', 'OUTBOX', 'QCOUNTER', 'QDUP', 'QRATE', 'QUESTION', 'WORK']);
+  });
+
+  it('refuses a second identical question from the same asker (409, no tracking code) and more than 10 asks an hour from one address (429)', async () => {
+    await travel('2026-02-16T10:00:00');
+    const body = question();
+    expect((await ask(body)).status).toBe(201);
+    const before = await fingerprint();
+    const again = await ask({ ...body, text: `  ${body.text.toUpperCase()} ` });
+    expect(again.status).toBe(409);
+    expect(again.text).not.toMatch(/HD\.\d{8}/);
+    expect(again.json.errors[0]).toMatchObject({ field: 'body.text' });
+    // Another asker may ask the same.
+    expect((await ask({ ...body, asker: { kind: 'organisation', ...company } })).status).toBe(201);
+
+    const from = nextAddress();
+    for (let i = 0; i < 10; i += 1) expect((await ask(question(), from)).status).toBe(201);
+    const mid = await fingerprint();
+    expect(mid).not.toBe(before);
+    const limited = await ask(question(), from);
+    expect(limited.status).toBe(429);
+    expect(limited.json.detail).toMatch(/10/);
+    expect(await fingerprint()).toBe(mid);
+    // The next hour, the address may ask again.
+    await travel('2026-02-16T11:00:00');
+    expect((await ask(question(), from)).status).toBe(201);
+  });
+});
+
+describe('attackers', () => {
+  let routed: { id: string; secret: string };
+  beforeAll(async () => {
+    await travel('2026-02-17T09:00:00');
+    const asked = (await ask(question())).json;
+    routed = { id: asked.trackingCode, secret: asked.secret };
+    await step(routed.id, people.secretary!, { action: 'classify', complexity: 'simple' });
+    expect((await step(routed.id, people.secretary!, { action: 'route', unit: 'soa' })).status).toBe(200);
+  });
+
+  it('answers a wrong secret exactly as an unknown code (404), a missing secret with 401', async () => {
+    const wrong = await status(routed.id, 'A'.repeat(43));
+    const unknown = await status('HD.20260217.9999', 'A'.repeat(43));
+    const strip = (r: RawResponse) => ({ status: r.status, body: { ...r.json, instance: undefined, requestId: undefined } });
+    expect(wrong.status).toBe(404);
+    expect(strip(wrong)).toEqual(strip(unknown));
+    expect(strip(wrong).body.detail).toBe(strip(unknown).body.detail);
+    expect((await status(routed.id)).status).toBe(401);
+    expect((await status(routed.id, 'short')).status).toBe(401);
+    expect((await status('HD.2026.1', routed.secret)).status).toBe(400);
+    expect((await status(routed.id, routed.secret)).status).toBe(200);
+  });
+
+  it("keeps other units, other portals and the wrong roles out", async () => {
+    // Sở B cannot see or return Sở A's question; another portal's board cannot touch the province's.
+    expect((await call(`/questions/${routed.id}`, people.officerB)).status).toBe(404);
+    expect((await step(routed.id, people.officerB!, { action: 'return', reason: 'Không phải của chúng tôi' })).status).toBe(404);
+    expect((await call(`/questions/${routed.id}`, people.otherSecretary)).status).toBe(404);
+    expect((await step(routed.id, people.otherSecretary!, { action: 'refuse', ground: 'complaint', reason: 'Khiếu nại' })).status).toBe(404);
+    expect((await call('/units/binhdinh/questions', people.otherSecretary)).status).toBe(403);
+    expect((await call('/units/soa/questions', people.officerB)).status).toBe(403);
+    // A contributor holds no Q&A role at all; the unit may not route; the board may not return for the unit.
+    expect((await call(`/questions/${routed.id}`, people.contributor)).status).toBe(403);
+    expect((await step(routed.id, people.headA!, { action: 'route', unit: 'sob' })).status).toBe(403);
+    expect((await step(routed.id, people.secretary!, { action: 'return', reason: 'Thử' })).status).toBe(403);
+    // Anonymous callers get nothing from the staff routes.
+    expect((await call(`/questions/${routed.id}`, undefined)).status).toBe(401);
+    // Nothing happened to the question.
+    expect((await call(`/questions/${routed.id}`, people.secretary)).body).toMatchObject({ state: 'routed', version: 3 });
+  });
+
+  it('lets one of 50 concurrent transitions win; the others are told the question changed', async () => {
+    const { trackingCode: id } = (await ask(question())).json;
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => step(id, i % 2 ? people.secretary! : people.chief!, { action: 'classify', complexity: i % 3 ? 'simple' : 'complex' }, 1)),
+    );
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.every((s) => s === 200 || s === 412 || s === 409)).toBe(true);
+    const audits = (await local.scanAll()).filter((i) => i.pk?.startsWith('AUDIT#') && i.target?.id === id);
+    expect(audits.map((a) => a.action).sort()).toEqual(['question.ask', 'question.classify']);
+    expect((await call(`/questions/${id}`, people.secretary)).body).toMatchObject({ state: 'classified', version: 2 });
+  });
+});
+
+describe('personal data never leaks', () => {
+  it('appears in no public response, event, audit entry or log line of this whole file, and only in the asker items', async () => {
+    expect(publicAnswers.length).toBeGreaterThan(100);
+    const items = await local.scanAll();
+    const outbox = items.filter((i) => i.pk.startsWith('OUTBOX#')).map((i) => JSON.stringify(i));
+    const audits = items.filter((i) => i.pk.startsWith('AUDIT#')).map((i) => JSON.stringify(i));
+    const questions = items.filter((i) => i.pk.startsWith('QUESTION#') || i.pk.startsWith('WORK#')).map((i) => JSON.stringify(i));
+    const logLines = logged.join('').split('\n').filter((l) => l.startsWith('{'));
+    expect(outbox.some((e) => e.includes('QuestionReceived'))).toBe(true);
+    expect(logLines.some((l) => l.includes('/public/portals/{portal}/questions'))).toBe(true);
+    const haystacks: Array<[string, string[]]> = [
+      ['public response', publicAnswers.map((r) => `${JSON.stringify(r.headers)}\n${r.text}`)],
+      ['event', outbox],
+      ['audit entry', audits],
+      ['question item', questions],
+      ['log line', logLines],
+    ];
+    for (const value of personal) {
+      for (const [where, texts] of haystacks) {
+        const leak = texts.find((t) => t.includes(value) || t.includes(JSON.stringify(value).slice(1, -1)));
+        expect(leak, `${value} in a ${where}`).toBeUndefined();
+      }
+    }
+    // The asker items hold them, apart from the questions.
+    expect(items.filter((i) => i.pk.startsWith('ASKER#')).some((i) => i.asker?.fullName === nhung.fullName)).toBe(true);
+  });
+});
