@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { bilingual, humanText } from '../../shared/domain/text';
 import { complexities, questionFields, questionScopes, refusalGrounds, TRACKING_CODE } from '../../shared/domain/questions';
 import { questionStates } from '../../shared/domain/workflow';
-import { intakeActions } from '../../shared/application/question-transitions';
+import { servedActions } from '../../shared/application/question-transitions';
 import { pageQuery } from '../../shared/api/common-schemas';
 import { unitCodeSchema } from '../../shared/domain/units/unit';
 
@@ -68,8 +68,18 @@ export const listQuery = z.object({
   view: z.optional(z.enum(['portal', 'unit']).check(z.describe('`portal`: questions asked on this portal (its board); `unit`: questions routed to this unit'))),
 });
 
+const uuid = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: bilingual('Mã không hợp lệ', 'Invalid id') }));
+/** A legal document an answer relies on (CB 11.4): number/symbol, summary, date and issuer; linked when it is published here. */
+const citation = z.strictObject({
+  numberSymbol: humanText(100, 1),
+  summary: humanText(1000, 2),
+  issuedOn: z.iso.date({ error: bilingual('Ngày ban hành có dạng YYYY-MM-DD', 'The issue date looks like YYYY-MM-DD') }),
+  issuer: humanText(300, 2),
+  contentId: z.optional(uuid.check(z.describe('The legal document published through the content API, if it is'))),
+});
+
 export const transitionBody = z.strictObject({
-  action: z.enum(intakeActions as [string, ...string[]] as ['classify', 'refuse', 'route', 'return']),
+  action: z.enum(servedActions),
   unit: z.optional(unitCodeSchema),
   complexity: z.optional(z.enum(complexities)),
   scope: z.optional(z.enum(questionScopes)),
@@ -77,6 +87,12 @@ export const transitionBody = z.strictObject({
   ground: z.optional(z.enum(refusalGrounds)),
   reason: z.optional(humanText(2000)),
   comment: z.optional(humanText(2000)),
+  answer: z.optional(
+    z.strictObject({
+      text: humanText(20_000, 20),
+      citations: z.array(citation).check(z.maxLength(30)),
+    }),
+  ),
 });
 
 /** Responses. */
@@ -99,6 +115,15 @@ export const statusSchema = z.object({
   answerDueAt: z.optional(instant),
   dueAt: z.optional(instant.check(z.describe('When the stage now open is due'))),
   refusal: z.optional(z.object({ ground: z.enum(refusalGrounds), reason: z.string(), at: instant })),
+  answer: z.optional(
+    z.object({
+      text: z.string(),
+      citations: z.array(z.looseObject({ numberSymbol: z.string(), summary: z.string(), issuedOn: z.string(), issuer: z.string() })),
+      advisoryNotice: label,
+      answeredAt: instant,
+      sentAt: instant,
+    }).check(z.describe('Shown once the board has sent it')),
+  ),
 });
 
 const routingSchema = z.looseObject({

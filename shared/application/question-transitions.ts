@@ -1,25 +1,37 @@
 import { can } from '../domain/access/authorize';
 import { DomainError, invalidField } from '../domain/errors';
-import { isComplex, type Complexity, type QuestionField, type QuestionScope, type RefusalGround } from '../domain/questions';
+import {
+  answerOf,
+  isComplex,
+  requireVietnameseText,
+  type Complexity,
+  type DraftAnswer,
+  type QuestionField,
+  type QuestionScope,
+  type RefusalGround,
+} from '../domain/questions';
 import { decide, questionWorkflow, type QuestionState, type QuestionWorkflowItem, type TransitionInput, type TransitionPlan } from '../domain/workflow';
 import { keys } from '../adapters/dynamo/keys';
 import type { QuestionRecord, Routing } from '../adapters/dynamo/questions';
 import { applyTransition, type TransitionExtension } from './workflow-transitions';
 import { readInUnit } from './unit-scope';
 import { directory } from './directory';
+import { publishedContent } from './published-content';
 import { questionRepository } from './questions';
 import type { UseCaseContext } from './context';
 
 /**
- * The staff side of Q&A (issue 9), first slice: read a question, list a portal's or a unit's
- * questions, and the board's intake — classify, refuse, route — and the unit's return. Each step
- * is decided by the workflow engine and commits with its audit entry, clocks and event.
+ * The staff side of Q&A (issue 9): read a question, list a portal's or a unit's questions, the
+ * board's intake (classify, refuse, route), the unit's return or answer, and the board's check of
+ * the answer (approve or return it) and its sending to the asker. Each step is decided by the
+ * workflow engine and commits with its audit entry, clocks and event.
  */
-export type IntakeAction = 'classify' | 'refuse' | 'route' | 'return';
-export const intakeActions: readonly IntakeAction[] = ['classify', 'refuse', 'route', 'return'];
+export const servedActions = ['classify', 'refuse', 'route', 'return', 'answer', 'approve-answer', 'return-answer', 'send'] as const;
+export type ServedAction = (typeof servedActions)[number];
 
 export interface QuestionTransitionRequest {
-  readonly action: IntakeAction;
+  readonly action: ServedAction;
+  readonly answer?: DraftAnswer | undefined;
   readonly unit?: string | undefined;
   readonly complexity?: Complexity | undefined;
   readonly scope?: QuestionScope | undefined;
@@ -127,10 +139,11 @@ export async function transitionQuestion(ctx: UseCaseContext, id: string, reques
   if (request.action === 'refuse' && request.ground === undefined) {
     throw invalidField('body.ground', { vi: 'Cần nêu căn cứ từ chối (CB 11.1)', en: 'Give the ground for refusing (CB 11.1)' }, 'required');
   }
+  if (request.action === 'answer') await checkAnswer(request.answer);
   const applied = await applyTransition(ctx, questionWorkflow, aggregate, request.action, input, {
     itemKey: keys.question(id),
     title: `Câu hỏi ${id}`,
-    extend: (plan, due) => extension(record, request, plan, due, ctx.now),
+    extend: (plan, due) => extension(record, request, plan, due, ctx),
   });
   const after = await questionRepository().get(id);
   return {
@@ -151,8 +164,37 @@ async function routeTarget(code: string | undefined) {
   return { unitPath: [unit.code, ...(unit.ancestorCodes ?? (await directory().units.scopeOf(code)).slice(1))] };
 }
 
-function extension(record: QuestionRecord, request: QuestionTransitionRequest, plan: TransitionPlan<string, string, string>, due: Readonly<Record<string, string>>, now: Date): TransitionExtension {
-  const at = now.toISOString();
+/** An answer has Vietnamese text with diacritics, and each citation linked to a published legal document names it by its number/symbol. */
+async function checkAnswer(answer: DraftAnswer | undefined): Promise<void> {
+  if (answer === undefined) throw invalidField('body.answer', { vi: 'Cần nêu nội dung trả lời', en: 'Give the answer' }, 'required');
+  requireVietnameseText('body.answer.text', { vi: 'Nội dung trả lời', en: 'answer text' }, answer.text);
+  await Promise.all(
+    answer.citations.map(async (citation, i) => {
+      if (citation.contentId === undefined) return;
+      const field = `body.answer.citations.${i}.contentId`;
+      const document = await publishedContent().get(citation.contentId);
+      if (!document || document.status !== 'published' || document.legalDocument === undefined) {
+        throw invalidField(field, { vi: `Không có văn bản đã đăng ${citation.contentId}`, en: `No published legal document ${citation.contentId}` }, 'not_found');
+      }
+      if (document.legalDocument.numberSymbol !== citation.numberSymbol) {
+        const message = {
+          vi: `Văn bản ${citation.contentId} có số, ký hiệu ${document.legalDocument.numberSymbol}, không phải ${citation.numberSymbol}`,
+          en: `Document ${citation.contentId} is ${document.legalDocument.numberSymbol}, not ${citation.numberSymbol}`,
+        };
+        throw invalidField(field, message, 'mismatch');
+      }
+    }),
+  );
+}
+
+function extension(
+  record: QuestionRecord,
+  request: QuestionTransitionRequest,
+  plan: TransitionPlan<string, string, string>,
+  due: Readonly<Record<string, string>>,
+  ctx: UseCaseContext,
+): TransitionExtension {
+  const at = ctx.now.toISOString();
   const set: Record<string, unknown> = { updatedAt: at };
   const remove: string[] = [];
   switch (request.action) {
@@ -178,6 +220,27 @@ function extension(record: QuestionRecord, request: QuestionTransitionRequest, p
       remove.push('answerDueAt', 'returnDueAt', 'gsi2pk', 'gsi2sk');
       break;
     }
+    case 'answer':
+      // "Answered on time" is frozen now, against the answer clock that ran.
+      Object.assign(set, { answer: answerOf(request.answer!, ctx.principal.id, at), answeredAt: at, answeredOnTime: record.answerDueAt === undefined || at <= record.answerDueAt });
+      // The return clock closes with the answer (the routing history keeps its due instant).
+      remove.push('dueAt', 'returnDueAt');
+      break;
+    case 'approve-answer':
+      set.approval = { by: ctx.principal.id, at };
+      break;
+    case 'return-answer':
+      // The unit reworks it on a new answer clock; the returned answer and the board's comment are kept.
+      Object.assign(set, {
+        returnedAnswers: [...(record.returnedAnswers ?? []), { ...record.answer!, returnedAt: at, comment: plan.notes.comment! }],
+        answerDueAt: due.answer,
+        dueAt: due.answer,
+      });
+      remove.push('answer', 'answeredAt', 'answeredOnTime');
+      break;
+    case 'send':
+      set.sentAt = at;
+      break;
   }
   return { set, remove };
 }

@@ -185,5 +185,10 @@ export async function questionStatus(trackingCode: string, secret: string) {
     ...(record.answerDueAt !== undefined && { answerDueAt: record.answerDueAt }),
     ...(record.dueAt !== undefined && { dueAt: record.dueAt }),
     ...(record.refusal !== undefined && { refusal: { ground: record.refusal.ground, reason: record.refusal.reason, at: record.refusal.at } }),
+    // The answer only once the board has sent it; never who in the unit wrote it.
+    ...(record.sentAt !== undefined &&
+      record.answer !== undefined && {
+        answer: { text: record.answer.text, citations: record.answer.citations, advisoryNotice: record.answer.advisoryNotice, answeredAt: record.answer.at, sentAt: record.sentAt },
+      }),
   };
 }

@@ -365,6 +365,92 @@ describe('attackers', () => {
   });
 });
 
+describe('answering: the board checks the answer before the asker sees it', () => {
+  it('goes answer → return-answer (new clock) → answer → approve-answer → send, the asker seeing the answer only once sent', async () => {
+    // A legal document published on the province's portal, for the answer to cite and link.
+    await travel('2026-03-02T09:00:00');
+    const created = await call('/units/binhdinh/content', people.contributor, {
+      method: 'POST',
+      body: {
+        category: 'legal-document', language: 'vi', title: 'Quyết định ban hành quy chế', body: '<p>Toàn văn</p>', submit: true,
+        legalDocument: { form: 'quyet-dinh', numberSymbol: '12/2026/QĐ-UBND', issuingAuthority: 'Ủy ban nhân dân tỉnh Bình Định', signer: 'Phạm Anh Tuấn', issuedOn: '2026-02-13', summary: 'Ban hành quy chế cấp giấy chứng nhận' },
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const documentId = created.body.id as string;
+    for (const [who, action] of [[people.secretary, 'accept'], [people.secretary, 'propose'], [people.chief, 'approve'], [people.secretary, 'publish']] as const) {
+      expect((await call(`/content/${documentId}/transitions`, who, { method: 'POST', body: { action } })).status).toBe(200);
+    }
+
+    // Wed 04/03: asked, classified and routed to Sở A: the answer is due by the end of Tue 10/03.
+    await travel('2026-03-04T09:00:00');
+    const { trackingCode: id, secret } = (await ask(question())).json;
+    await step(id, people.secretary!, { action: 'classify', complexity: 'simple' });
+    expect((await step(id, people.secretary!, { action: 'route', unit: 'soa' })).body).toMatchObject({ answerDueAt: endOf('2026-03-10') });
+
+    const citation = { numberSymbol: '12/2026/QĐ-UBND', summary: 'Ban hành quy chế cấp giấy chứng nhận', issuedOn: '2026-02-13', issuer: 'Ủy ban nhân dân tỉnh Bình Định', contentId: documentId };
+    const answer = { text: 'Theo Điều 5 Quyết định 12/2026/QĐ-UBND, hồ sơ gồm đơn đề nghị và giấy tờ về quyền sử dụng đất.', citations: [citation] };
+    // Only the unit it was routed to answers; the answer must be complete, in Vietnamese, citing documents as they are.
+    expect((await step(id, people.officerB!, { action: 'answer', answer })).status).toBe(404);
+    expect((await step(id, people.secretary!, { action: 'answer', answer })).status).toBe(403);
+    expect((await step(id, people.headA!, { action: 'answer' })).body.errors[0]).toMatchObject({ field: 'body.answer', code: 'required' });
+    expect((await step(id, people.headA!, { action: 'answer', answer: { ...answer, text: 'Ho so gom don de nghi va giay to ve quyen su dung dat' } })).body.errors[0]).toMatchObject({ field: 'body.answer.text', code: 'no_diacritics' });
+    const wrongNumber = await step(id, people.headA!, { action: 'answer', answer: { ...answer, citations: [{ ...citation, numberSymbol: '13/2026/QĐ-UBND' }] } });
+    expect(wrongNumber.body.errors[0]).toMatchObject({ field: 'body.answer.citations.0.contentId', code: 'mismatch' });
+    const unknown = await step(id, people.headA!, { action: 'answer', answer: { ...answer, citations: [{ ...citation, contentId: '00000000-0000-4000-8000-000000000000' }] } });
+    expect(unknown.body.errors[0]).toMatchObject({ field: 'body.answer.citations.0.contentId', code: 'not_found' });
+    expect((await step(id, people.headA!, { action: 'answer', answer: { ...answer, citations: [{ ...citation, issuedOn: '13/02/2026' }] } })).body.errors[0].field).toBe('body.answer.citations.0.issuedOn');
+
+    await travel('2026-03-05T09:00:00');
+    expect((await step(id, people.headA!, { action: 'answer', answer }, 3)).body).toEqual({ id, stage: 'answered', version: 4, answerDueAt: endOf('2026-03-10') });
+    // Answered is not sent: the asker sees the stage, not the answer.
+    expect((await status(id, secret)).json).toMatchObject({ stage: 'answered' });
+    expect((await status(id, secret)).json).not.toHaveProperty('answer');
+    // Nobody approves their own answer; the secretary holds no qa.check; the chief returns it with a comment, on a new clock.
+    expect((await step(id, people.secretary!, { action: 'approve-answer' })).status).toBe(403);
+    expect((await step(id, people.headA!, { action: 'approve-answer' })).status).toBe(403);
+    expect((await step(id, people.chief!, { action: 'return-answer' })).body.errors[0]).toMatchObject({ field: 'body.comment', code: 'required' });
+    await travel('2026-03-06T09:00:00');
+    const back = await step(id, people.chief!, { action: 'return-answer', comment: 'Đề nghị nêu rõ nơi nộp hồ sơ' }, 4);
+    expect(back.body).toMatchObject({ stage: 'routed', version: 5, answerDueAt: endOf('2026-03-12'), dueAt: endOf('2026-03-12') });
+    await travel('2026-03-09T09:00:00');
+    const better = { ...answer, text: `${answer.text} Hồ sơ nộp tại Bộ phận một cửa của Ủy ban nhân dân cấp xã.` };
+    expect((await step(id, people.officerA!, { action: 'answer', answer: better }, 5)).body).toMatchObject({ stage: 'answered', version: 6 });
+    expect((await step(id, people.chief!, { action: 'approve-answer' }, 6)).body).toMatchObject({ stage: 'approved', version: 7 });
+    expect((await status(id, secret)).json).not.toHaveProperty('answer');
+    expect((await step(id, people.officerA!, { action: 'send' })).status).toBe(403);
+    await travel('2026-03-09T10:00:00');
+    expect((await step(id, people.secretary!, { action: 'send' }, 7)).body).toMatchObject({ stage: 'sent', version: 8 });
+
+    const seen = (await status(id, secret)).json;
+    expect(seen).toMatchObject({
+      stage: 'sent',
+      answer: {
+        text: better.text,
+        citations: [citation],
+        advisoryNotice: { vi: expect.stringContaining('CB 11.6'), en: expect.stringContaining('advisory') },
+        answeredAt: '2026-03-09T02:00:00.000Z',
+        sentAt: '2026-03-09T03:00:00.000Z',
+      },
+    });
+    expect(JSON.stringify(seen)).not.toContain(people.officerA!.id);
+    // Answered, approved and sent are separate facts; the returned answer is kept with the comment.
+    const staff = (await call(`/questions/${id}`, people.secretary)).body;
+    expect(staff).toMatchObject({
+      state: 'sent',
+      answeredAt: '2026-03-09T02:00:00.000Z',
+      answeredOnTime: true,
+      approval: { by: people.chief!.id, at: '2026-03-09T02:00:00.000Z' },
+      sentAt: '2026-03-09T03:00:00.000Z',
+      answer: { by: people.officerA!.id },
+      returnedAnswers: [{ text: answer.text, by: people.headA!.id, comment: 'Đề nghị nêu rõ nơi nộp hồ sơ', returnedAt: '2026-03-06T02:00:00.000Z' }],
+    });
+    expect(staff).not.toHaveProperty('dueAt');
+    // Publishing is not served yet.
+    expect((await step(id, people.secretary!, { action: 'publish' })).status).toBe(400);
+  });
+});
+
 describe('personal data never leaks', () => {
   it('appears in no public response, event, audit entry or log line of this whole file, and only in the asker items', async () => {
     expect(publicAnswers.length).toBeGreaterThan(100);

@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Asker, Complexity, QuestionField, QuestionScope, RefusalGround } from '../../domain/questions';
+import type { Answer, Asker, Complexity, QuestionField, QuestionScope, RefusalGround } from '../../domain/questions';
 import type { Assignee, QuestionClock, QuestionState } from '../../domain/workflow';
 import { keys } from './keys';
 import { decodeCursor, encodeCursor, indexCursorShape, type Page } from './pagination';
@@ -49,6 +49,15 @@ export interface QuestionRecord {
   readonly dueAt?: string;
   readonly routings: readonly Routing[];
   readonly refusal?: { readonly ground: RefusalGround; readonly reason: string; readonly at: string };
+  /** The unit's answer; "answered", "approved" and "sent" are separate facts with their own instants. */
+  readonly answer?: Answer;
+  readonly answeredAt?: string;
+  /** Frozen when answered: within the answer clock running then? */
+  readonly answeredOnTime?: boolean;
+  readonly approval?: { readonly by: string; readonly at: string };
+  readonly sentAt?: string;
+  /** Answers the board returned to the unit, with its comment. */
+  readonly returnedAnswers?: readonly (Answer & { readonly returnedAt: string; readonly comment: string })[];
   readonly secretHash: string;
 }
 

@@ -4,3 +4,4 @@ export * from './vietnamese-text';
 export * from './tracking';
 export * from './clocks';
 export * from './classification';
+export * from './answer';
