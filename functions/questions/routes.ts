@@ -85,7 +85,7 @@ export const questionsRoutes = {
     auth: 'signed-in',
     // Coarse check only: the workflow table names the rule each action needs (qa.route, qa.answer…).
     action: 'qa.read',
-    summary: 'Take one step: classify, refuse (with the reason the asker sees), route to a unit (starts the answer clock), return (the unit is not competent), answer (with citations), approve-answer, return-answer (with a comment), send; If-Match guards the version',
+    summary: 'Take one step: classify, refuse (with the reason the asker sees), route to a unit (starts the answer clock), return (the unit is not competent), progress-notice (CB 11.4, once, with expectedBy), answer (with citations), approve-answer, return-answer (with a comment), send; If-Match guards the version',
     tags: ['questions'],
     params: questionIdParams,
     body: transitionBody,

@@ -87,6 +87,7 @@ export const transitionBody = z.strictObject({
   ground: z.optional(z.enum(refusalGrounds)),
   reason: z.optional(humanText(2000)),
   comment: z.optional(humanText(2000)),
+  expectedBy: z.optional(z.iso.date({ error: bilingual('Ngày dự kiến có dạng YYYY-MM-DD', 'The expected date looks like YYYY-MM-DD') })),
   answer: z.optional(
     z.strictObject({
       text: humanText(20_000, 20),
@@ -115,6 +116,7 @@ export const statusSchema = z.object({
   answerDueAt: z.optional(instant),
   dueAt: z.optional(instant.check(z.describe('When the stage now open is due'))),
   refusal: z.optional(z.object({ ground: z.enum(refusalGrounds), reason: z.string(), at: instant })),
+  progressNotice: z.optional(z.object({ at: instant, expectedBy: z.string().check(z.describe('The local date the answer is expected by (CB 11.4)')) })),
   answer: z.optional(
     z.object({
       text: z.string(),

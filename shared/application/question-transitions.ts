@@ -2,7 +2,9 @@ import { can } from '../domain/access/authorize';
 import { DomainError, invalidField } from '../domain/errors';
 import {
   answerOf,
+  endOfLocalDay,
   isComplex,
+  progressNoticeRefusal,
   requireVietnameseText,
   type Complexity,
   type DraftAnswer,
@@ -12,7 +14,10 @@ import {
 } from '../domain/questions';
 import { decide, questionWorkflow, type QuestionState, type QuestionWorkflowItem, type TransitionInput, type TransitionPlan } from '../domain/workflow';
 import { keys } from '../adapters/dynamo/keys';
+import { effectivePolicy } from '../domain/policies';
+import { env } from '../config/env';
 import type { QuestionRecord, Routing } from '../adapters/dynamo/questions';
+import type { WriteAction } from '../adapters/dynamo/unit-of-work';
 import { applyTransition, type TransitionExtension } from './workflow-transitions';
 import { readInUnit } from './unit-scope';
 import { directory } from './directory';
@@ -26,12 +31,14 @@ import type { UseCaseContext } from './context';
  * the answer (approve or return it) and its sending to the asker. Each step is decided by the
  * workflow engine and commits with its audit entry, clocks and event.
  */
-export const servedActions = ['classify', 'refuse', 'route', 'return', 'answer', 'approve-answer', 'return-answer', 'send'] as const;
+export const servedActions = ['classify', 'refuse', 'route', 'return', 'progress-notice', 'answer', 'approve-answer', 'return-answer', 'send'] as const;
 export type ServedAction = (typeof servedActions)[number];
 
 export interface QuestionTransitionRequest {
   readonly action: ServedAction;
   readonly answer?: DraftAnswer | undefined;
+  /** progress-notice: the local date the answer is expected by (YYYY-MM-DD). */
+  readonly expectedBy?: string | undefined;
   readonly unit?: string | undefined;
   readonly complexity?: Complexity | undefined;
   readonly scope?: QuestionScope | undefined;
@@ -140,6 +147,11 @@ export async function transitionQuestion(ctx: UseCaseContext, id: string, reques
     throw invalidField('body.ground', { vi: 'Cần nêu căn cứ từ chối (CB 11.1)', en: 'Give the ground for refusing (CB 11.1)' }, 'required');
   }
   if (request.action === 'answer') await checkAnswer(request.answer);
+  if (request.action === 'progress-notice') {
+    const policy = effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES);
+    const refusal = progressNoticeRefusal(policy, { previous: record.progressNotice, expectedBy: request.expectedBy, answerDueAt: record.answerDueAt, now: ctx.now });
+    if (refusal) throw refusal;
+  }
   const applied = await applyTransition(ctx, questionWorkflow, aggregate, request.action, input, {
     itemKey: keys.question(id),
     title: `Câu hỏi ${id}`,
@@ -153,6 +165,22 @@ export async function transitionQuestion(ctx: UseCaseContext, id: string, reques
     ...(after?.dueAt !== undefined && { dueAt: after.dueAt }),
     ...(after?.answerDueAt !== undefined && { answerDueAt: after.answerDueAt }),
     ...(after?.returnDueAt !== undefined && { returnDueAt: after.returnDueAt }),
+  };
+}
+
+function moveAnswerClock(id: string, dueAt: string): WriteAction {
+  return {
+    item: {
+      Update: {
+        TableName: env().TABLE_NAME,
+        Key: keys.work(keys.workflowClockWorkId(questionWorkflow.aggregateType, id, 'answer')),
+        UpdateExpression: 'SET dueAt = :due',
+        ConditionExpression: '#status = :open',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':due': dueAt, ':open': 'open' },
+      },
+    },
+    onConflict: { message: { vi: `Thời hạn trả lời của ${id} không còn mở`, en: `The answer clock of ${id} is not open` } },
   };
 }
 
@@ -222,7 +250,7 @@ function extension(
     }
     case 'answer':
       // "Answered on time" is frozen now, against the answer clock that ran.
-      Object.assign(set, { answer: answerOf(request.answer!, ctx.principal.id, at), answeredAt: at, answeredOnTime: record.answerDueAt === undefined || at <= record.answerDueAt });
+      Object.assign(set, { answer: answerOf(request.answer!, ctx.principal.id, at), answeredAt: at, answeredOnTime: record.dueAt === undefined || at <= record.dueAt });
       // The return clock closes with the answer (the routing history keeps its due instant).
       remove.push('dueAt', 'returnDueAt');
       break;
@@ -241,6 +269,12 @@ function extension(
     case 'send':
       set.sentAt = at;
       break;
+    case 'progress-notice': {
+      // On time until the end of the expected day: the question and its answer clock's work item say so.
+      const expectedByAt = endOfLocalDay(request.expectedBy!);
+      Object.assign(set, { progressNotice: { at, by: ctx.principal.id, expectedBy: request.expectedBy, expectedByAt }, dueAt: expectedByAt });
+      return { set, remove, work: { actions: [moveAnswerClock(record.id, expectedByAt)] } };
+    }
   }
   return { set, remove };
 }

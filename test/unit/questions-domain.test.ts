@@ -179,3 +179,24 @@ describe('the asker, as the preset requires (BĐ 12.2, CB 11.2)', () => {
     expect(askerIdentity({ ...individual, phone: '0912345679' })).not.toBe(askerIdentity(individual));
   });
 });
+
+describe('the progress notice (CB 11.4)', () => {
+  it('exists where the preset provides for it, ends with the expected local day, once, before the answer is overdue', async () => {
+    const { endOfLocalDay, progressNoticeAllowed, progressNoticeRefusal } = await import('../../shared/domain/questions');
+    expect(['national', 'binh-dinh-2020', 'cao-bang-2015'].map((p) => progressNoticeAllowed(effectivePolicy(p)))).toEqual([false, false, true]);
+    expect(progressNoticeAllowed(effectivePolicy('binh-dinh-2020', { 'qa.progressNotice': { value: 10, basis: 'QĐ sửa đổi' } }))).toBe(true);
+    expect(endOfLocalDay('2026-04-10')).toBe('2026-04-10T17:00:00.000Z');
+    const cb = effectivePolicy('cao-bang-2015');
+    const answerDueAt = endOfLocalDay('2026-03-23');
+    const now = at('2026-03-10T09:00:00');
+    expect(progressNoticeRefusal(cb, { expectedBy: '2026-04-10', answerDueAt, now })).toBeUndefined();
+    expect(progressNoticeRefusal(cb, { expectedBy: '2026-03-23', answerDueAt, now })?.fields[0]?.code).toBe('not_later');
+    expect(progressNoticeRefusal(cb, { expectedBy: '2026-04-10', answerDueAt, now: at('2026-03-24T00:00:01') })?.code).toBe('conflict');
+    expect(progressNoticeRefusal(cb, { answerDueAt, now })?.fields[0]?.field).toBe('body.expectedBy');
+    const previous = { at: '2026-03-05T02:00:00.000Z', by: 'x', expectedBy: '2026-04-01', expectedByAt: endOfLocalDay('2026-04-01') };
+    expect(progressNoticeRefusal(cb, { previous, expectedBy: '2026-04-10', answerDueAt, now })?.messages.en).toBe('A progress notice was given on 2026-03-05; once per question');
+    expect(progressNoticeRefusal(effectivePolicy('binh-dinh-2020'), { expectedBy: '2026-04-10', answerDueAt, now })?.messages.en).toBe(
+      'The regulation in force (Bình Định) provides for no progress notice (as CB 11.4 does)',
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Answer, Asker, Complexity, QuestionField, QuestionScope, RefusalGround } from '../../domain/questions';
+import type { Answer, Asker, Complexity, ProgressNotice, QuestionField, QuestionScope, RefusalGround } from '../../domain/questions';
 import type { Assignee, QuestionClock, QuestionState } from '../../domain/workflow';
 import { keys } from './keys';
 import { decodeCursor, encodeCursor, indexCursorShape, type Page } from './pagination';
@@ -49,6 +49,8 @@ export interface QuestionRecord {
   readonly dueAt?: string;
   readonly routings: readonly Routing[];
   readonly refusal?: { readonly ground: RefusalGround; readonly reason: string; readonly at: string };
+  /** CB 11.4: once per question; the question is on time until its expected day ends. */
+  readonly progressNotice?: ProgressNotice;
   /** The unit's answer; "answered", "approved" and "sent" are separate facts with their own instants. */
   readonly answer?: Answer;
   readonly answeredAt?: string;

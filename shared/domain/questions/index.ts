@@ -5,3 +5,4 @@ export * from './tracking';
 export * from './clocks';
 export * from './classification';
 export * from './answer';
+export * from './progress-notice';
