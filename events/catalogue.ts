@@ -113,6 +113,20 @@ const syndicatedCopyFollowedDetail = z.object({
   at: z.iso.datetime({ offset: true }),
 });
 
+/**
+ * A question was asked on a portal (issue 9). No personal data: neither the asker's fields nor the
+ * question's text travel; consumers read what they need from the table with their own grants.
+ */
+const questionReceivedDetail = z.object({
+  id: z.string().check(z.minLength(1)),
+  portal: z.string().check(z.minLength(1)),
+  field: z.string().check(z.minLength(1)),
+  askerKind: z.enum(['individual', 'organisation']),
+  publicationConsent: z.boolean(),
+  receivedAt: z.iso.datetime({ offset: true }),
+  classificationDueAt: z.iso.datetime({ offset: true }),
+});
+
 export const eventCatalogue = {
   JobRunFinished: {
     source: `${EVENT_SOURCE_PREFIX}.jobs`,
@@ -179,6 +193,12 @@ export const eventCatalogue = {
     detailType: 'UploadQuarantined',
     detail: uploadCheckedDetail,
     description: 'An uploaded file is not what it was declared to be, or not an allowed type (CB 13.2): moved to quarantine/, never published.',
+  },
+  QuestionReceived: {
+    source: `${EVENT_SOURCE_PREFIX}.questions`,
+    detailType: 'QuestionReceived',
+    detail: questionReceivedDetail,
+    description: 'Someone asked a question on a portal (no personal data); its steps follow as WorkflowTransitioned: QuestionClassified, QuestionRefused, QuestionRouted, QuestionReturned…',
   },
 } as const;
 

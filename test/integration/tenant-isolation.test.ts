@@ -98,6 +98,12 @@ const cases: Record<string, (side: Side, role: Role) => Request> = {
     body: { name: { vi: 'Thử', en: 'Test' }, date: { calendar: 'solar', month: 6, day: 1 }, basis: 'x', status: 'pending' },
   }),
   [routes.getUpload.id]: (side) => ({ method: 'GET', path: `/uploads/${fixtures[`upload.${side}`]}`, unitPath: path(UNIT[side]) }),
+  [routes.listQuestions.id]: (side) => ({ method: 'GET', path: `/units/${UNIT[side]}/questions`, unitPath: path(UNIT[side]) }),
+  [routes.getQuestion.id]: (side) => ({ method: 'GET', path: `/questions/${fixtures[`question.${side}`]}`, unitPath: path(UNIT[side]) }),
+  // Classifying: judged by qa.route (the portal's board); a second classification of a classified question is allowed too.
+  [routes.transitionQuestion.id]: (side) => ({
+    method: 'POST', path: `/questions/${fixtures[`question.${side}`]}/transitions`, unitPath: path(UNIT[side]), body: { action: 'classify', complexity: 'simple' }, judgedBy: 'qa.route',
+  }),
 };
 /** Signed-in routes about the caller alone, with no unit to cross (an upload is declared in the caller's own unit). */
 const selfOnly = new Set<string>([routes.me.id, routes.changePassword.id, routes.createUpload.id]);
@@ -177,6 +183,22 @@ beforeAll(async () => {
   fixtures['editing.other'] = await taken('huyenb', 'editing');
   fixtures['published.own'] = await taken('huyena', 'published');
   fixtures['published.other'] = await taken('huyenb', 'published');
+  const ask = async (portal: string) => {
+    const res = await local.api(`/public/portals/${portal}/questions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        asker: { kind: 'individual', fullName: 'Người hỏi', nationality: 'Việt Nam', address: 'Xã A', phone: '0900000000' },
+        field: 'other',
+        title: 'Câu hỏi thử nghiệm',
+        text: `Xin hỏi về việc thử nghiệm cổng của ${portal}`,
+        consent: { processing: true, publication: false },
+      }),
+    });
+    return ((await res.json()) as { trackingCode: string }).trackingCode;
+  };
+  fixtures['question.own'] = await ask('huyena');
+  fixtures['question.other'] = await ask('huyenb');
 }, 120_000);
 
 describe('tenant isolation', () => {
