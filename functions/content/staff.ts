@@ -4,6 +4,7 @@ import { dynamoServices } from '../../shared/http/services';
 import { expectedVersion } from '../../shared/http/if-match';
 import { readContentItem } from '../../shared/application/content';
 import { listUnitContent, transitionContentItem } from '../../shared/application/content-transitions';
+import { proposeSyndication } from '../../shared/application/content-syndication';
 import { useAttachmentStatus } from '../../shared/application/content-attachments';
 import { attachmentStatuses } from '../../shared/application/uploads';
 import { bulkTransitionContent } from '../../shared/application/content-bulk';
@@ -38,5 +39,9 @@ export const handler = httpFunction('content', contentRoutes, {
     const done = await bulkTransitionContent({ principal, requestId, now: new Date() }, params.code, body);
     // Each failed item carries the status it would have had alone.
     return json(200, { ...done, results: done.results.map((r) => (r.ok ? r : { ...r, status: problemKinds[r.code].status })) });
+  },
+  proposeSyndication: async ({ params, body, principal, requestId }) => {
+    const copy = await proposeSyndication({ principal, requestId, now: new Date() }, params.id, body.note);
+    return json(201, copy, { location: `/content/${copy.id}`, etag: `"${copy.version}"` });
   },
 }, dynamoServices);

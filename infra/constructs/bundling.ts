@@ -13,7 +13,8 @@ export const esmRequireBanner = "import { createRequire } from 'node:module'; co
  * - sanitize-html needs postcss only for allowed inline styles, and we allow none (stubs/postcss.ts);
  *   it needs only htmlparser2's streaming parser (stubs/htmlparser2.ts), and only launder's URL
  *   check, not its dayjs date helpers (stubs/dayjs.ts);
- * - no call we make uses an AWS event stream (stubs/event-streams.ts).
+ * - no call we make uses an AWS event stream (stubs/event-streams.ts), and the DynamoDB client's
+ *   endpoint cache needs five methods of an LRU cache, not mnemonist (stubs/lru-cache.ts).
  */
 export const lambdaAliases: Record<string, string> = {
   '@aws-sdk/credential-provider-node': resolve(import.meta.dirname, '../../shared/adapters/lambda-credentials.ts'),
@@ -21,6 +22,7 @@ export const lambdaAliases: Record<string, string> = {
   htmlparser2: resolve(import.meta.dirname, 'stubs/htmlparser2.ts'),
   dayjs: resolve(import.meta.dirname, 'stubs/dayjs.ts'),
   '@smithy/core/event-streams': resolve(import.meta.dirname, 'stubs/event-streams.ts'),
+  'mnemonist/lru-cache': resolve(import.meta.dirname, 'stubs/lru-cache.ts'),
 };
 
 /** The same options as PortalFunction's `bundling`, for esbuild called directly (npm run bench). */

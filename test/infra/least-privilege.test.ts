@@ -107,7 +107,7 @@ describe('least privilege (from the templates)', () => {
     expect(granted('Query')).toEqual(['CALENDAR*', 'PUBLISHAT#*']);
     expect(granted('DeleteItem')).toEqual(['CONTENT#*']);
     expect(granted('UpdateItem')).toEqual(['CONTENT#*', 'WORK#*']);
-    expect(granted('PutItem')).toEqual(['AUDIT#*', 'CONTENT#*', 'LEGALSEARCH#*', 'OUTBOX#*', 'PUBCONTENT#*']);
+    expect(granted('PutItem')).toEqual(['ATTRIBUTION#*', 'AUDIT#*', 'CONTENT#*', 'LEGALSEARCH#*', 'OUTBOX#*', 'PUBCONTENT#*']);
     expect(granted('GetItem')).toEqual(['CALENDAR*', 'CONTENT#*', 'UNIT#*', 'UPLOAD#*']);
     // The due markers are queried on the due index only.
     const query = allows.find((s) => leadingKeys(s, 'ForAllValues:StringLike').includes('PUBLISHAT#*'))!;
