@@ -59,7 +59,7 @@ beforeAll(async () => {
 describe('scheduled publication', () => {
   it('publishes a scheduled item once its time has come, as the system, visible in the public list and feed', async () => {
     const id = await approvedItem('Tin hẹn giờ đăng');
-    const publishAt = inVietnam(1500);
+    const publishAt = inVietnam(3000);
     const scheduled = await step(id, people.secretary!, { action: 'schedule', publishAt });
     expect(scheduled.body).toMatchObject({ state: 'scheduled' });
     expect((await traces(id)).marker).toMatchObject({ publishAt: new Date(publishAt).toISOString(), duePk: expect.stringMatching(/^PUBLISHAT#\d$/) });
@@ -94,7 +94,8 @@ describe('scheduled publication', () => {
 
   it('publishes once when two runs go at the same time, and catches every item due, however late', async () => {
     const ids = [await approvedItem('Tin hẹn A'), await approvedItem('Tin hẹn B'), await approvedItem('Tin hẹn C')];
-    const publishAt = inVietnam(1500);
+    // Far enough ahead for three steps on a busy machine (a time already past is refused).
+    const publishAt = inVietnam(4000);
     for (const id of ids) expect((await step(id, people.secretary!, { action: 'schedule', publishAt })).status).toBe(200);
     await sleepUntil(publishAt);
     const runs = await Promise.all([runJob(), runJob()]);
@@ -109,7 +110,7 @@ describe('scheduled publication', () => {
 
   it('does not publish an item taken out of the schedule meanwhile, and clears a marker left behind', async () => {
     const id = await approvedItem('Tin hủy hẹn');
-    const publishAt = inVietnam(1200);
+    const publishAt = inVietnam(3000);
     expect((await step(id, people.secretary!, { action: 'schedule', publishAt })).status).toBe(200);
     expect((await step(id, people.secretary!, { action: 'unschedule' })).body).toMatchObject({ state: 'approved' });
     expect((await traces(id)).marker).toBeUndefined();
@@ -133,7 +134,7 @@ describe('scheduled publication', () => {
     const upload = await call('/uploads', people.contributor, { method: 'POST', body: { fileName: 'thong-bao.pdf', contentType: 'application/pdf', size: 1000 } });
     expect(upload.status, JSON.stringify(upload.body)).toBe(201);
     const id = await approvedItem('Tin có tệp chưa kiểm tra', { attachments: [upload.body.uploadId] });
-    const publishAt = inVietnam(1200);
+    const publishAt = inVietnam(3000);
     expect((await step(id, people.secretary!, { action: 'schedule', publishAt })).status).toBe(200);
     await sleepUntil(publishAt);
     expect(await runJob()).toMatchObject({ published: 0, held: 1 });
