@@ -1,8 +1,9 @@
 /**
  * Content on the local stack (issue 8): p50/p99 of createContentItem with `submit`, of each step of
  * the main path (transitionContentItem: accept, propose, approve, publish) and of a public list page,
- * over BENCH_CONTENT_N items (200 by default), each beside a floor measured in the same run: GET
- * /health (gateway, middleware, one small read) and a bare DynamoDB GetItem through the same client.
+ * over BENCH_CONTENT_N items (200 by default), each beside a floor measured in the same run: the
+ * cheapest request that reads the table (a public item that does not exist: gateway, middleware,
+ * one GetItem, a 404) and a bare DynamoDB GetItem through the same client.
  * People sign in as the integration tests' do (test/support/directory.ts).
  */
 import { randomUUID } from 'node:crypto';
@@ -12,16 +13,29 @@ import { keys } from '../../shared/adapters/dynamo/keys';
 import type { LocalStack } from '../../infra/local/stack';
 import { caller, person, seedTree, type Person } from '../support/directory';
 import { latency, report } from './report';
-import { summarize, timeRuns, type LatencySummary } from './stats';
+import { summarize, timePaired, timeRuns } from './stats';
 
-/** The floors: what every request pays before its own work. */
-export async function measureFloors(stack: LocalStack, n: number): Promise<{ health: LatencySummary; getItem: LatencySummary }> {
-  const health = summarize(await timeRuns(n, () => fetch(`${stack.gateway.url}/health`).then((r) => r.arrayBuffer()), 20));
-  const key = keys.contentItem('00000000-0000-4000-8000-000000000000');
-  const getItem = summarize(await timeRuns(n, () => documentClient().send(new GetCommand({ TableName: stack.resources.tableName, Key: key })), 20));
-  report('floor: GET /health p50 / p99', latency(health));
-  report('floor: bare DynamoDB GetItem p50 / p99', latency(getItem));
-  return { health, getItem };
+/**
+ * The floors: what every request pays before its own work. Each figure below is paired with the
+ * HTTP floor, one floor request after each measured one (stats.ts timePaired).
+ */
+export function floors(stack: LocalStack) {
+  const missing = 'ffffffff-ffff-4fff-bfff-ffffffffffff';
+  const key = keys.publishedContent(missing);
+  return {
+    async http() {
+      const res = await fetch(`${stack.gateway.url}/public/portals/huyena/content/${missing}`);
+      await res.arrayBuffer();
+      if (res.status !== 404) throw new Error(`floor: expected 404, got ${res.status}`);
+    },
+    getItem: () => documentClient().send(new GetCommand({ TableName: stack.resources.tableName, Key: key })),
+  };
+}
+
+export async function measureFloors(stack: LocalStack, n: number): Promise<void> {
+  const floor = floors(stack);
+  report('floor: GET a missing public item (404) p50 / p99', latency(summarize(await timeRuns(n, floor.http, 50))));
+  report('floor: bare DynamoDB GetItem p50 / p99', latency(summarize(await timeRuns(n, floor.getItem, 50))));
 }
 
 const news = (i: number) => ({
@@ -34,7 +48,9 @@ const news = (i: number) => ({
   submit: true,
 });
 
-export async function benchContent(stack: LocalStack, floor: LatencySummary): Promise<void> {
+export async function benchContent(stack: LocalStack): Promise<void> {
+  const floor = floors(stack).http;
+  const paired = (s: { times: number[]; floor: number[] }) => latency(summarize(s.times), summarize(s.floor));
   const n = Math.max(200, Number(process.env.BENCH_CONTENT_N ?? 200));
   const api = (path: string, init?: RequestInit) => fetch(`${stack.gateway.url}${path}`, init);
   const call = caller(api);
@@ -51,13 +67,13 @@ export async function benchContent(stack: LocalStack, floor: LatencySummary): Pr
 
   const ids: string[] = [];
   const versions: number[] = [];
-  const created = await timeRuns(n, async (i) => {
+  const created = await timePaired(n, async (i) => {
     const res = await call('/units/huyena/content', people.contributor, { method: 'POST', body: news(i), headers: { 'idempotency-key': randomUUID() } });
     const body = expect(201, res, 'createContentItem');
     ids.push(body.id);
     versions.push(body.version);
-  });
-  report('createContentItem (submit) p50 / p99', latency(summarize(created), floor));
+  }, floor);
+  report('createContentItem (submit) p50 / p99', paired(created));
 
   const steps: Array<[action: string, who: Person]> = [
     ['accept', people.secretary],
@@ -66,17 +82,17 @@ export async function benchContent(stack: LocalStack, floor: LatencySummary): Pr
     ['publish', people.secretary],
   ];
   for (const [action, who] of steps) {
-    const times = await timeRuns(n, async (i) => {
+    const times = await timePaired(n, async (i) => {
       const res = await call(`/content/${ids[i]}/transitions`, who, { method: 'POST', body: { action }, headers: { 'if-match': `"${versions[i]}"` } });
       versions[i] = expect(200, res, `transition ${action}`).version;
-    });
-    report(`transitionContentItem ${action} p50 / p99`, latency(summarize(times), floor));
+    }, floor);
+    report(`transitionContentItem ${action} p50 / p99`, paired(times));
   }
 
-  const list = await timeRuns(n, async () => {
+  const list = await timePaired(n, async () => {
     const res = await call('/public/portals/huyena/content?language=vi&limit=20', undefined);
     const page = res.body as { items: unknown[] };
     if (res.status !== 200 || page.items.length !== 20) throw new Error(`listPublishedContent: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
-  }, 5);
-  report('listPublishedContent (public, 20 items) p50 / p99', latency(summarize(list), floor));
+  }, floor, 5);
+  report('listPublishedContent (public, 20 items) p50 / p99', paired(list));
 }

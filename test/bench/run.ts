@@ -145,9 +145,9 @@ if (stack && wants('http')) {
 
 // Content and search at scale, each against floors measured now, on the same stack.
 if (stack && (wants('content') || wants('search'))) {
-  const floors = await measureFloors(stack, 200);
-  if (wants('content')) await benchContent(stack, floors.health);
-  if (wants('search')) await benchSearch(stack, floors.health);
+  await measureFloors(stack, 200);
+  if (wants('content')) await benchContent(stack);
+  if (wants('search')) await benchSearch(stack);
 }
 await stack?.stop();
 await emulators?.stop();

@@ -28,3 +28,21 @@ export async function timeRuns(n: number, fn: (i: number) => Promise<unknown>, w
   }
   return times;
 }
+
+/**
+ * Times `n` runs of `fn`, each followed by a run of `floor`, so that both see the same moments of a
+ * shared machine's load: the ratio of their percentiles is steadier than either figure alone.
+ */
+export async function timePaired(n: number, fn: (i: number) => Promise<unknown>, floor: () => Promise<unknown>, warmUp = 0): Promise<{ times: number[]; floor: number[] }> {
+  for (let i = 0; i < warmUp; i++) {
+    await fn(-1 - i);
+    await floor();
+  }
+  const times: number[] = [];
+  const floors: number[] = [];
+  for (let i = 0; i < n; i++) {
+    times.push(...(await timeRuns(1, () => fn(i))));
+    floors.push(...(await timeRuns(1, floor)));
+  }
+  return { times, floor: floors };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentile, summarize } from '../bench/stats';
+import { percentile, summarize, timePaired } from '../bench/stats';
 
 describe('bench percentiles (nearest rank)', () => {
   const hundred = Array.from({ length: 100 }, (_, i) => 100 - i); // 100…1, unsorted on purpose
@@ -32,5 +32,16 @@ describe('bench percentiles (nearest rank)', () => {
 
   it('summarizes n, p50 and p99', () => {
     expect(summarize(hundred)).toEqual({ n: 100, p50: 50, p99: 99 });
+  });
+});
+
+describe('paired timing', () => {
+  it('runs the floor right after each measured run (warm-ups first, untimed), and times each', async () => {
+    const calls: string[] = [];
+    const out = await timePaired(3, async (i) => calls.push(`run ${i}`), async () => calls.push('floor'), 1);
+    expect(calls).toEqual(['run -1', 'floor', 'run 0', 'floor', 'run 1', 'floor', 'run 2', 'floor']);
+    expect(out.times).toHaveLength(3);
+    expect(out.floor).toHaveLength(3);
+    expect([...out.times, ...out.floor].every((ms) => ms >= 0)).toBe(true);
   });
 });
