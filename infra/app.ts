@@ -1,4 +1,4 @@
-import { App } from 'aws-cdk-lib';
+import { App } from 'aws-cdk-lib/core';
 import { loadDeploymentConfig } from './config/deployment';
 import { buildPortal } from './portal-app';
 

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { contentCategoryIds } from '../../shared/domain/content/categories';
 import { effectivenessStatuses, legalDocumentSchema } from '../../shared/domain/content/legal-document';
-import { contentStates, contentWorkflow, type ContentAction } from '../../shared/domain/workflow';
+import { contentStates, contentWorkflow, type ContentAction } from '../../shared/domain/workflow/tables/content';
 import { bilingual, humanText } from '../../shared/domain/text';
 import { decimalInteger, pageQuery, recordId } from '../../shared/api/common-schemas';
 import { unitCodeSchema } from '../../shared/domain/units/unit';

@@ -10,11 +10,19 @@ export const esmRequireBanner = "import { createRequire } from 'node:module'; co
  * Modules replaced in the Lambda bundles, each by a small stand-in that says why:
  * - on Lambda the SDK's default credential chain ends at its first link, the environment
  *   (shared/adapters/lambda-credentials.ts);
- * - sanitize-html needs postcss only for allowed inline styles, and we allow none (stubs/postcss.ts).
+ * - sanitize-html needs postcss only for allowed inline styles, and we allow none (stubs/postcss.ts);
+ *   it needs only htmlparser2's streaming parser (stubs/htmlparser2.ts), and only launder's URL
+ *   check, not its dayjs date helpers (stubs/dayjs.ts);
+ * - no call we make uses an AWS event stream (stubs/event-streams.ts), and the DynamoDB client's
+ *   endpoint cache needs five methods of an LRU cache, not mnemonist (stubs/lru-cache.ts).
  */
 export const lambdaAliases: Record<string, string> = {
   '@aws-sdk/credential-provider-node': resolve(import.meta.dirname, '../../shared/adapters/lambda-credentials.ts'),
   postcss: resolve(import.meta.dirname, 'stubs/postcss.ts'),
+  htmlparser2: resolve(import.meta.dirname, 'stubs/htmlparser2.ts'),
+  dayjs: resolve(import.meta.dirname, 'stubs/dayjs.ts'),
+  '@smithy/core/event-streams': resolve(import.meta.dirname, 'stubs/event-streams.ts'),
+  'mnemonist/lru-cache': resolve(import.meta.dirname, 'stubs/lru-cache.ts'),
 };
 
 /** The same options as PortalFunction's `bundling`, for esbuild called directly (npm run bench). */

@@ -4,7 +4,9 @@ import { auditEntry } from '../domain/audit';
 import { categoryOf, diffSummary, legalDocumentDue, type ContentCategoryId, type LegalDocument } from '../domain/content';
 import { cleanRichText, visibleText } from '../domain/content/rich-text';
 import { DomainError, invalidField } from '../domain/errors';
-import { contentWorkflow, decide, type ContentState } from '../domain/workflow';
+// The table and the engine by path, not the barrel: the barrel also loads the Q&A table into content bundles.
+import { decide } from '../domain/workflow/engine';
+import { contentWorkflow, type ContentState } from '../domain/workflow/tables/content';
 import type { ContentItemRecord, Contributor } from '../adapters/dynamo/content';
 import { workOfPlan } from '../adapters/dynamo/workflow-commit';
 import { combine, type Work } from '../adapters/dynamo/unit-of-work';

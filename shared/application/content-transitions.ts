@@ -1,7 +1,10 @@
 import { requireAccess } from '../domain/access/authorize';
 import { categoryOf, citationLine, diffSummary, onTime, type ContentCategoryId } from '../domain/content';
 import { DomainError, invalidField } from '../domain/errors';
-import { contentWorkflow, decide, type ContentAction, type ContentState, type TransitionPlan } from '../domain/workflow';
+// The table and the engine by path, not the barrel: the barrel also loads the Q&A table into content bundles.
+import { decide } from '../domain/workflow/engine';
+import type { TransitionPlan } from '../domain/workflow/types';
+import { contentWorkflow, type ContentAction, type ContentState } from '../domain/workflow/tables/content';
 import { contentIndexKeys, type ContentItemRecord, type PublicRendition } from '../adapters/dynamo/content';
 import { keys } from '../adapters/dynamo/keys';
 import type { WriteAction } from '../adapters/dynamo/unit-of-work';

@@ -1,6 +1,8 @@
 import type { DeadlineCalculator } from '../domain/calendar';
 import { effectivePolicy, type EffectivePolicy } from '../domain/policies';
-import { decide, type ClockOpen, type TransitionInput, type TransitionPlan, type WorkflowAggregate, type WorkflowTable } from '../domain/workflow';
+// The engine by path, not the barrel: the barrel loads every table into every bundle that transitions one.
+import { decide } from '../domain/workflow/engine';
+import type { ClockOpen, TransitionInput, TransitionPlan, WorkflowAggregate, WorkflowTable } from '../domain/workflow/types';
 import type { Key } from '../adapters/dynamo/keys';
 import { combine, type Committed, type UnitOfWork, type Work } from '../adapters/dynamo/unit-of-work';
 import { workOfPlan } from '../adapters/dynamo/workflow-commit';

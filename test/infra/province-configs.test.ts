@@ -1,8 +1,7 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { App } from 'aws-cdk-lib';
+import { testApp } from '../support/portal-app';
 import { buildPortal } from '../../infra/portal-app';
 import { configEnvironment, loadDeploymentConfig } from '../../infra/config/deployment';
 import { effectivePolicy, presetIds } from '../../shared/domain/policies';
@@ -46,7 +45,7 @@ describe('seed province configs', () => {
     });
 
     it('synthesises the CDK app, every function carrying the province’s settings', () => {
-      const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'cdk-province-')), context: { 'aws:cdk:bundling-stacks': [] } });
+      const app = testApp({ prefix: 'cdk-province-' });
       // cdk-nag runs once on the default config (stacks.test.ts); here only what the config changes.
       const stacks = buildPortal(app, config, { nag: false });
       const assembly = app.synth();

@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it, beforeAll } from 'vitest';
-import { Stack, Validations, type App } from 'aws-cdk-lib';
+import { CfnResource, Stack, Validations, type App } from 'aws-cdk-lib/core';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import type { buildPortal } from '../../infra/portal-app';
+import { buildPortal } from '../../infra/portal-app';
+import { loadDeploymentConfig } from '../../infra/config/deployment';
 import { defaultPortal, testApp } from '../support/portal-app';
 import { tableDefinition } from '../../infra/definitions/table';
 import { queueDefinitions } from '../../infra/definitions/queues';
@@ -152,6 +155,25 @@ describe('CDK stacks', () => {
     expect(allowed.filter((a) => /^dynamodb:(Get|Put|Update|Delete|Batch|Scan)/.test(a))).toEqual([]);
     const query = statements.find((s) => s.Effect === 'Allow' && [s.Action].flat().includes('dynamodb:Query'));
     expect(JSON.stringify(query?.Condition)).toContain('JOB#dependency-check*');
+  });
+});
+
+describe('CloudFormation validation', () => {
+  // The plugin CDK runs at every real synth (cdk.json makes its findings errors); the other
+  // infra tests skip it (test/support/portal-app.ts), so it runs here once, on the default deployment.
+  it('passes the templates CDK ships to its CloudFormation validator, with no finding', { timeout: 120_000 }, () => {
+    const cdkJson = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../cdk.json'), 'utf8')) as { context: Record<string, unknown> };
+    expect(cdkJson.context['@aws-cdk/core:validateAgainstDefaultRules']).toBe(true);
+    const app = testApp({ cloudFormationValidation: true });
+    buildPortal(app, loadDeploymentConfig(), { nag: false });
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  it('fails synthesis on a template CloudFormation would refuse (the validator really runs)', () => {
+    const app = testApp({ cloudFormationValidation: true });
+    const stack = new Stack(app, 'Bad');
+    new CfnResource(stack, 'Odd', { type: 'AWS::SQS::Queue', properties: { VisibilityTimeout: 'soon', NoSuchProperty: 1 } });
+    expect(() => app.synth()).toThrow(/NoSuchProperty/);
   });
 });
 

@@ -1,8 +1,5 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { App } from 'aws-cdk-lib';
+import { testApp } from '../support/portal-app';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildPortal } from '../../infra/portal-app';
 import { loadDeploymentConfig } from '../../infra/config/deployment';
@@ -45,7 +42,7 @@ function s3StatementsOf(service: string): Array<{ actions: string[]; resources: 
 }
 
 beforeAll(() => {
-  const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'cdk-uploads-')), context: { 'aws:cdk:bundling-stacks': [] } });
+  const app = testApp({ prefix: 'cdk-uploads-' });
   const stacks = buildPortal(app, config, { nag: false });
   data = Template.fromStack(stacks.data).toJSON().Resources;
   asyncStack = Template.fromStack(stacks.async).toJSON().Resources;

@@ -17,13 +17,23 @@ import { functionDefinitions } from '../../functions/manifest';
 const local = useLocalStack();
 const root = resolve(import.meta.dirname, '../..');
 
-async function bundleHealth() {
+/** Builds `entry` as CDK does; `inputs` are the files that left bytes in the output (tree-shaken ones leave none). */
+async function bundle(entry: string) {
   const dir = mkdtempSync(join(tmpdir(), 'lambda-bundle-'));
   const outfile = join(dir, 'index.mjs');
-  const out = await build({ ...bundleOptions, entryPoints: [resolve(root, functionDefinitions.health.entry)], outfile, bundle: true, platform: 'node', logLevel: 'silent', metafile: true });
-  // What the bundle holds: inputs that left bytes in the output (tree-shaken ones leave none).
+  const out = await build({ ...bundleOptions, entryPoints: [resolve(root, entry)], outfile, bundle: true, platform: 'node', logLevel: 'silent', metafile: true });
   const inputs = Object.values(out.metafile.outputs).flatMap((o) => Object.entries(o.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([name]) => name));
   return { dir, outfile, inputs };
+}
+
+const bundleHealth = () => bundle(functionDefinitions.health.entry);
+
+function localEnvironment(): Record<string, string> {
+  const endpoints = { dynamodb: inject('dynamodbEndpoint'), s3sqs: inject('s3sqsEndpoint'), region: 'ap-southeast-1' };
+  return {
+    ...functionEnvironment(endpoints, local.stack().resources, loadDeploymentConfig()),
+    IDENTITY_PROVIDER: 'cognito', USER_POOL_ID: 'ap-southeast-1_bundle', USER_POOL_CLIENT_ID: 'bundle', LOG_LEVEL: 'SILENT',
+  };
 }
 
 function invoke(dir: string, outfile: string, env: Record<string, string>) {
@@ -38,13 +48,9 @@ describe('the deployed bundle', () => {
   it('takes Lambda credentials from the environment only, and signs real DynamoDB calls with them', async () => {
     const { dir, outfile, inputs } = await bundleHealth();
     expect(inputs.some((i) => i.endsWith('shared/adapters/lambda-credentials.ts'))).toBe(true);
-    expect(inputs.filter((i) => /credential-provider-(node|ini|sso|process|web-identity)|nested-clients|client-s3|client-sqs/.test(i))).toEqual([]);
+    expect(inputs.filter((i) => /credential-provider-(node|ini|sso|process|web-identity)|nested-clients|client-s3|client-sqs|node_modules\/mnemonist\//.test(i))).toEqual([]);
 
-    const endpoints = { dynamodb: inject('dynamodbEndpoint'), s3sqs: inject('s3sqsEndpoint'), region: 'ap-southeast-1' };
-    const env: Record<string, string> = {
-      ...functionEnvironment(endpoints, local.stack().resources, loadDeploymentConfig()),
-      IDENTITY_PROVIDER: 'cognito', USER_POOL_ID: 'ap-southeast-1_bundle', USER_POOL_CLIENT_ID: 'bundle', LOG_LEVEL: 'SILENT',
-    };
+    const env = localEnvironment();
     const ok = invoke(dir, outfile, env);
     const body = JSON.parse(ok.body) as { checks: Record<string, { status: string; error?: string }> };
     expect(body.checks.table).toMatchObject({ status: 'ok' });
@@ -57,17 +63,30 @@ describe('the deployed bundle', () => {
     expect(refusedBody.checks.monitoring).toMatchObject({ status: 'error', error: 'LedgerUnreadable' });
   }, 30_000);
 
-  it('cleans rich text with the bundled sanitiser, without postcss (no inline styles are allowed)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lambda-bundle-'));
-    const outfile = join(dir, 'rich-text.mjs');
-    const out = await build({ ...bundleOptions, entryPoints: [resolve(root, 'shared/domain/content/rich-text.ts')], outfile, bundle: true, platform: 'node', logLevel: 'silent', metafile: true });
-    const inputs = Object.values(out.metafile.outputs).flatMap((o) => Object.entries(o.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([name]) => name));
-    expect(inputs.filter((i) => /node_modules\/(postcss|source-map-js)\//.test(i))).toEqual([]);
+  it('constructs S3 and SQS clients without the event-stream codec, and calls them', async () => {
+    const { dir, outfile, inputs } = await bundle(functionDefinitions.dependencyCheck.entry);
+    expect(inputs.some((i) => i.endsWith('infra/constructs/stubs/event-streams.ts'))).toBe(true);
+    expect(inputs.filter((i) => i.includes('/submodules/event-streams/'))).toEqual([]);
+    const script = join(dir, 'run.mjs');
+    writeFileSync(script, `const { handler } = await import(${JSON.stringify(outfile)});\nconsole.log(JSON.stringify(await handler({ trigger: 'manual' })));\n`);
+    const summary = JSON.parse(execFileSync(process.execPath, [script], { env: { PATH: process.env.PATH ?? '', ...localEnvironment() }, encoding: 'utf8' }).trim().split('\n').pop()!) as Record<string, unknown>;
+    expect(summary).toMatchObject({ outcome: 'succeeded', table: 'ok', 'bucket:media': 'ok', 'bucket:backups': 'ok' });
+    expect(Object.entries(summary).filter(([k]) => k.startsWith('queue:')).map(([, v]) => v)).not.toContain('error');
+    expect(Object.keys(summary).filter((k) => k.startsWith('queue:')).length).toBeGreaterThan(0);
+  }, 30_000);
+
+  it('cleans rich text with the bundled sanitiser: its parser only, no postcss, no DOM, no date helpers', async () => {
+    const { dir, outfile, inputs } = await bundle('shared/domain/content/rich-text.ts');
+    expect(inputs.filter((i) => /node_modules\/(postcss|source-map-js|domhandler|domutils|dom-serializer|dayjs)\//.test(i))).toEqual([]);
     expect(inputs.some((i) => i.includes('node_modules/sanitize-html/'))).toBe(true);
-    const html = '<p style="color:red" onclick="x()">Tin <b>mới</b><script>alert(1)</script><a href="javascript:alert(1)">x</a><img src=x onerror=alert(1)></p>';
+    expect(inputs.some((i) => i.includes('node_modules/htmlparser2/dist/Tokenizer.js'))).toBe(true);
     const script = join(dir, 'clean.mjs');
     writeFileSync(script, `const { cleanRichText } = await import(${JSON.stringify(outfile)});\nconsole.log(JSON.stringify(cleanRichText(process.argv[2])));\n`);
-    const cleaned = JSON.parse(execFileSync(process.execPath, [script, html], { encoding: 'utf8' }).trim()) as string;
-    expect(cleaned).toBe('<p>Tin <b>mới</b><a rel="noopener noreferrer nofollow">x</a><img src="x" /></p>');
+    const clean = (html: string) => JSON.parse(execFileSync(process.execPath, [script, html], { encoding: 'utf8' }).trim()) as string;
+    expect(clean('<p style="color:red" onclick="x()">Tin <b>mới</b><script>alert(1)</script><a href="javascript:alert(1)">x</a><img src=x onerror=alert(1)></p>'))
+      .toBe('<p>Tin <b>mới</b><a rel="noopener noreferrer nofollow">x</a><img src="x" /></p>');
+    // Entities are decoded before the URL check (the parser's own tables), then re-escaped on output.
+    expect(clean('<a href="jav&#x61;script&colon;alert(1)">y</a><p>Ti&ecirc;u &amp; &#x111;i&#x1EC3;m&nbsp;&lt;b&gt;</p>'))
+      .toBe('<a rel="noopener noreferrer nofollow">y</a><p>Tiêu &amp; điểm\u00a0&lt;b&gt;</p>');
   }, 30_000);
 });

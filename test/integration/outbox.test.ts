@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
-import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { eventually, useLocalStack } from '../support/local-stack';
 import { commitWork } from '../support/directory';
 import { pendingEvent, type EventDetail } from '../../events/catalogue';
@@ -100,8 +100,11 @@ describe('transactional outbox', () => {
       ),
     );
     await ledgerOf('twice');
-    // Give the second delivery time to be consumed, then count.
-    await new Promise((r) => setTimeout(r, 2000));
+    // Both deliveries consumed (none waiting, none in flight), then count.
+    await eventually(async () => {
+      const out = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: local.stack().resources.queueUrls.jobRuns, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }));
+      return Number(out.Attributes?.ApproximateNumberOfMessages) + Number(out.Attributes?.ApproximateNumberOfMessagesNotVisible) === 0 ? true : undefined;
+    });
     expect(await jobRuns().stats('twice')).toMatchObject({ runs: 1, lastRunId: runId });
     // The ledger expires: each run carries its TTL.
     const ledger = await local.clients().dynamodb.send(

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { App } from 'aws-cdk-lib/core';
 import { buildPortal } from '../../infra/portal-app';
 import { loadDeploymentConfig } from '../../infra/config/deployment';
 
@@ -23,5 +23,15 @@ export function defaultPortal() {
   return shared;
 }
 
-/** A fresh app that skips esbuild bundling: infra tests are about the templates, not the code. */
-export const testApp = () => new App({ outdir: mkdtempSync(join(tmpdir(), 'cdk-test-')), context: { 'aws:cdk:bundling-stacks': [] } });
+/**
+ * A fresh app that skips esbuild bundling (infra tests are about the templates, not the code) and,
+ * unless asked, CDK's built-in CloudFormation validation: ~7 s of CPU per synth, spent once on the
+ * default deployment by stacks.test.ts, not in every file's own app.
+ */
+export const testApp = (options: { cloudFormationValidation?: boolean; prefix?: string } = {}) =>
+  new App({
+    outdir: mkdtempSync(join(tmpdir(), options.prefix ?? 'cdk-test-')),
+    builtinCloudFormationValidation: options.cloudFormationValidation ?? false,
+    // As cdk.json: a finding of the validation is an error, not a warning.
+    context: { 'aws:cdk:bundling-stacks': [], '@aws-cdk/core:validateAgainstDefaultRules': true },
+  });

@@ -21,3 +21,13 @@ export async function xmlErrors(xml: string, against?: 'sitemap.xsd' | 'siteinde
     : await validateXML({ xml: [file], normalization: 'c14n', ...MEMORY });
   return result.valid ? [] : result.errors.map((e) => e.rawMessage);
 }
+
+/**
+ * Many documents in one run of xmllint (each run starts a worker and a WebAssembly instance,
+ * ~0.3 s): the errors of each, in order.
+ */
+export async function xmlErrorsOfEach(xmls: readonly string[]): Promise<string[][]> {
+  const files = xmls.map((contents, i) => ({ fileName: `document-${i}.xml`, contents }));
+  const result = await validateXML({ xml: files, normalization: 'c14n', ...MEMORY });
+  return files.map((f) => result.errors.filter((e) => e.loc?.fileName === f.fileName).map((e) => e.rawMessage));
+}
