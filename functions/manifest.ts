@@ -12,7 +12,7 @@ export type Access = 'probe' | 'read' | 'readwrite';
 
 /** Narrower than `table`: these item actions only, on partitions whose key starts with a prefix (IAM dynamodb:LeadingKeys). */
 export interface TableItemAccess {
-  readonly actions: ReadonlyArray<'GetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'ConditionCheckItem'>;
+  readonly actions: ReadonlyArray<'GetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem'>;
   readonly partitionPrefixes: readonly string[];
   /** Indexes the function may query as well (by name; within the same partition prefixes). */
   readonly indexes?: readonly string[];
@@ -188,6 +188,12 @@ export const functionDefinitions = {
     description: "Relays outbox items from the table's stream to the event bus",
     publishesEvents: true,
   },
+  followSyndication: {
+    entry: 'functions/consumers/follow-syndication.ts',
+    kind: 'consumer',
+    description: "Syndicated copies in the provincial portal follow their source's new publications and withdrawal (updated, withdrawn or flagged)",
+    table: 'readwrite',
+  },
   uploads: {
     entry: 'functions/uploads/handler.ts',
     kind: 'http',
@@ -212,6 +218,28 @@ export const functionDefinitions = {
       { bucket: 'media', actions: ['GetObject', 'DeleteObject'], prefixes: [uploadPrefixes.incoming] },
       { bucket: 'media', actions: ['PutObject'], prefixes: [uploadPrefixes.clean, uploadPrefixes.quarantine] },
     ],
+  },
+  questionsPublic: {
+    entry: 'functions/questions/public.ts',
+    kind: 'http',
+    description: "Q&A, the asker's side: ask a question (anonymous), follow it with its tracking code and secret",
+    tableItems: [
+      // The question, the asker's data (written, never read here), the clock's work item, the guards of asking.
+      { actions: ['GetItem', 'PutItem'], partitionPrefixes: [keys.question('').pk, keys.work('').pk] },
+      { actions: ['PutItem'], partitionPrefixes: [keys.questionAsker('').pk, keys.questionDuplicate('', '').pk.replace(/#+$/, '#'), keys.auditOf('').pk] },
+      { actions: ['GetItem', 'UpdateItem'], partitionPrefixes: [keys.questionDayCounter('').pk, keys.questionAskRate('', '').pk] },
+      // The portal asked (units are public directory data) and the calendar in force for the clock.
+      { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.unit('').pk, keys.calendarConfig().pk] },
+      // Idempotency-Key records of anonymous callers.
+      { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], partitionPrefixes: [keys.idempotency('').pk] },
+    ],
+    writesOutbox: true,
+  },
+  questions: {
+    entry: 'functions/questions/staff.ts',
+    kind: 'http',
+    description: "Q&A, staff side: read and list questions (the asker's data for the board only), classify, refuse, route, return (audited)",
+    table: 'readwrite',
   },
 } as const satisfies Record<string, FunctionDefinition>;
 

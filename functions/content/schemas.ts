@@ -36,6 +36,12 @@ export const newContentBody = z.object({
   translationOf: z.optional(uuid).check(z.describe('The item this one translates (same portal, another language); each version keeps its own state')),
 });
 
+/** PATCH /content/{id}: any of the content fields (at least one; the use case says which are missing). */
+export const editContentBody = z.partial(z.pick(newContentBody, { title: true, body: true, summary: true, legalDocument: true, attachments: true, contributors: true }));
+
+/** POST /content/{id}/syndication: proposes a published item of a sub-portal to the provincial portal. */
+export const syndicationBody = z.object({ note: z.optional(humanText(2000).check(z.describe('For the provincial board: why this item suits the provincial portal'))) });
+
 const actions = Object.keys(contentWorkflow.transitions) as [ContentAction, ...ContentAction[]];
 export const transitionBody = z.object({
   action: z.enum(actions),
@@ -111,4 +117,13 @@ export const legalSearchResultSchema = z.object({
   ),
   truncated: z.boolean().check(z.describe('Some words of q were left out to keep the search within its bounds')),
   nextCursor: z.optional(z.string()),
+});
+
+export const editedSchema = z.object({ id: z.string(), state: z.string(), version: z.number(), revision: revisionSchema });
+export const syndicatedSchema = z.object({
+  id: z.string().check(z.describe("The copy's id in the provincial portal (state `submitted`, in its intake queue)")),
+  unitCode: z.string(),
+  state: z.string(),
+  version: z.number(),
+  syndicatedFrom: z.object({ portal: z.string(), id: z.string(), version: z.number() }),
 });

@@ -4,6 +4,7 @@ import { dynamoServices } from '../../shared/http/services';
 import { expectedVersion } from '../../shared/http/if-match';
 import { readContentItem } from '../../shared/application/content';
 import { listUnitContent, transitionContentItem } from '../../shared/application/content-transitions';
+import { proposeSyndication } from '../../shared/application/content-syndication';
 import { useAttachmentStatus } from '../../shared/application/content-attachments';
 import { attachmentStatuses } from '../../shared/application/uploads';
 import { contentRoutes } from './routes';
@@ -31,5 +32,9 @@ export const handler = httpFunction('content', contentRoutes, {
   transitionContentItem: async ({ params, body, headers, principal, requestId }) => {
     const done = await transitionContentItem({ principal, requestId, now: new Date() }, params.id, body, expectedVersion(headers));
     return json(200, done, { etag: `"${done.version}"` });
+  },
+  proposeSyndication: async ({ params, body, principal, requestId }) => {
+    const copy = await proposeSyndication({ principal, requestId, now: new Date() }, params.id, body.note);
+    return json(201, copy, { location: `/content/${copy.id}`, etag: `"${copy.version}"` });
   },
 }, dynamoServices);

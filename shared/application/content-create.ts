@@ -46,13 +46,23 @@ function checkNewItem(input: NewContentItem, languages: readonly string[]): { bo
   if (!languages.includes(input.language)) {
     throw invalidField('body.language', { vi: `Cổng này không có ngôn ngữ "${input.language}"`, en: `This portal has no "${input.language}" version` }, 'unsupported_language');
   }
-  const body = cleanRichText(input.body);
+  const body = cleanBody(input.body);
+  checkShares(input.contributors);
+  return { body };
+}
+
+/** Rich text cleaned against the allow-list; refused (naming `body.body`) if nothing visible is left. */
+export function cleanBody(html: string): string {
+  const body = cleanRichText(html);
   if (visibleText(body) === '') {
     throw invalidField('body.body', { vi: 'Nội dung trống sau khi làm sạch HTML', en: 'The body is empty once its HTML is cleaned' }, 'empty');
   }
-  const shares = (input.contributors ?? []).reduce((sum, c) => sum + c.share, 0);
+  return body;
+}
+
+export function checkShares(contributors: readonly Contributor[] | undefined): void {
+  const shares = (contributors ?? []).reduce((sum, c) => sum + c.share, 0);
   if (shares > 100) throw invalidField('body.contributors', { vi: 'Tổng tỷ lệ nhuận bút vượt 100%', en: 'Contributor shares exceed 100%' }, 'shares');
-  return { body };
 }
 
 export async function createContentItem(ctx: UseCaseContext, unitCode: string, input: NewContentItem): Promise<{ id: string; state: ContentState; version: number }> {

@@ -1,5 +1,5 @@
 import { requireAccess } from '../domain/access/authorize';
-import { categoryOf, citationLine, diffSummary, onTime, type ContentCategoryId } from '../domain/content';
+import { categoryOf, citationLine, diffSummary, onTime, quarterOf, type ContentCategoryId } from '../domain/content';
 import { DomainError, invalidField } from '../domain/errors';
 // The table and the engine by path, not the barrel: the barrel also loads the Q&A table into content bundles.
 import { decide } from '../domain/workflow/engine';
@@ -73,7 +73,15 @@ async function contentGuards(record: ContentItemRecord, request: TransitionReque
       throw invalidField('body.publishAt', { vi: 'Thời điểm đăng phải ở tương lai', en: 'The publication time must be in the future' }, 'not_future');
     }
   }
-  if (PUBLISHING.has(request.action)) await requireCleanAttachments(record.id, record.unitCode, record.attachments);
+  if (PUBLISHING.has(request.action) && record.sourceWithdrawn) {
+    const message = {
+      vi: `Bản gốc của ${record.id} (Cổng ${record.syndicatedFrom?.portal ?? ''}) đã bị gỡ: không đăng bản này`,
+      en: `The source of ${record.id} (portal ${record.syndicatedFrom?.portal ?? ''}) was withdrawn: this copy is not published`,
+    };
+    throw new DomainError('conflict', message, [{ field: 'syndicatedFrom', code: 'source_withdrawn', message }]);
+  }
+  // A syndicated copy carries its source's files, which belong to the source's portal.
+  if (PUBLISHING.has(request.action)) await requireCleanAttachments(record.id, record.syndicatedFrom?.portal ?? record.unitCode, record.attachments);
 }
 
 function extension(
@@ -115,6 +123,9 @@ function extension(
     Object.assign(next, { publishedAt: at, publishedOnTime: onTime(at, dueAt) });
     remove.push('duePk');
   }
+  // Attribution (QN 12.2) is frozen at the first publication, whichever step publishes.
+  const attribution = PUBLISHING.has(request.action) && record.attribution === undefined ? { contributors: record.contributors, frozenAt: at, quarter: quarterOf(at) } : undefined;
+  if (attribution) next.attribution = attribution;
   const after = { ...record, ...next, state, updatedAt: at } as ContentItemRecord;
   Object.assign(set, next, indexKeysWithoutDue(after));
   if (after.publishedAt === undefined && after.dueAt !== undefined) Object.assign(set, keys.contentDue(record.unitCode, after.dueAt));
@@ -122,6 +133,7 @@ function extension(
   const actions: WriteAction[] = [
     contentRepository().revision(record.id, { version: plan.nextVersion, at, actor, action: request.action, summary: diffSummary({ state: record.state }, { state }) }),
   ];
+  if (attribution) actions.push(contentRepository().putAttribution(record, attribution));
   if (PUBLISHING.has(request.action) || request.action === 'withdraw') actions.push(contentRepository().putPublic(rendition(after, citation)));
   if (PUBLISHING.has(request.action) || request.action === 'withdraw' || request.action === 'archive') {
     // The search entries change in the same transaction as what the public sees (at most 40 each way).

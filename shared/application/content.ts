@@ -19,6 +19,8 @@ export const contentRepository = () => (repository ??= new ContentRepository(doc
 export function workflowItemOf(record: ContentItemRecord): ContentWorkflowItem {
   const conflicted = [
     ...(record.lastEditedBy ? [{ id: record.lastEditedBy, did: { vi: 'đã biên tập lần cuối', en: 'last edited it' } }] : []),
+    // Whoever edited its content (PATCH) stays barred even after someone else proposes it.
+    ...(record.editors ?? []).map((id) => ({ id, did: { vi: 'đã sửa nội dung mục này', en: 'edited its content' } })),
     ...(record.emergency ? [{ id: record.emergency.by, did: { vi: 'đã đăng khẩn mục này', en: 'published it in an emergency' } }] : []),
   ];
   return {

@@ -148,4 +148,34 @@ export const keys = {
     skFrom: issuedFrom ?? '0000-00-00',
     skTo: `${issuedTo ?? '9999-12-31'}$`,
   }),
+
+  /** Attribution frozen at publication (QN 12.2): one item per published content item, by unit and quarter, for the royalty tally. */
+  attributionOf: (unitCode: string, quarter: string, itemId: string): Key => ({ pk: join('ATTRIBUTION', unitCode, quarter), sk: join('ITEM', itemId) }),
+  attributionsOfQuarter: (unitCode: string, quarter: string) => ({ pk: join('ATTRIBUTION', unitCode, quarter), skPrefix: 'ITEM#' }),
+  /** Syndication: the copy of a sub-portal's item in the provincial portal (one per source and target portal). */
+  syndicationOf: (sourceId: string, targetPortal: string): Key => ({ pk: join('SYNDICATION', sourceId), sk: join('PORTAL', targetPortal) }),
+  syndicationsOf: (sourceId: string) => ({ pk: join('SYNDICATION', sourceId), skPrefix: 'PORTAL#' }),
+  /**
+   * Q&A (issue 9). A question, by its tracking code (`HD.20260212.0042`, no `#`). The asker's
+   * personal data lives in its own partition (`ASKER#`), never in the question's item, so it can be
+   * granted, encrypted and destroyed apart from the question.
+   */
+  question: (id: string): Key => ({ pk: join('QUESTION', id), sk: 'QUESTION' }),
+  questionAsker: (id: string): Key => ({ pk: join('ASKER', id), sk: 'ASKER' }),
+  /** The per-day counter behind tracking codes (local day `20260212`). */
+  questionDayCounter: (day: string): Key => ({ pk: join('QCOUNTER', day), sk: 'COUNTER' }),
+  /** Asks per client address (a digest, never the address) per hour window. */
+  questionAskRate: (sourceDigest: string, windowStart: string): Key => ({ pk: join('QRATE', sourceDigest), sk: windowStart }),
+  /** Duplicate guard: one question per portal, asker and text (a digest) within the window. */
+  questionDuplicate: (portal: string, digest: string): Key => ({ pk: join('QDUP', portal, digest), sk: 'QDUP' }),
+  /** gsi1: every question asked on a portal, by receipt (the board's view). */
+  questionsOfPortal: (portal: string, receivedAt?: string, id?: string) => ({
+    gsi1pk: join('QPORTAL', portal),
+    ...(receivedAt ? { gsi1sk: join(receivedAt, id ?? '') } : {}),
+  }),
+  /** gsi2: the questions routed to a unit, by routing (the answering unit's view; re-routing moves them). */
+  questionsOfUnit: (unitCode: string, routedAt?: string, id?: string) => ({
+    gsi2pk: join('QUNIT', unitCode),
+    ...(routedAt ? { gsi2sk: join(routedAt, id ?? '') } : {}),
+  }),
 } as const;

@@ -1,4 +1,5 @@
 import type { PolicyRuleId } from '../../policies/rules';
+import type { Action } from '../../access/rules';
 import type { WorkflowAggregate, WorkflowTable } from '../types';
 
 /**
@@ -202,4 +203,24 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       basis: 'CB 17.3c (lưu trữ hồ sơ); TG 8.1',
     },
   },
+};
+
+/**
+ * Who may edit an item's content (PATCH /content/{id}) in which state, as data beside the steps:
+ * its author while it is a draft or was returned to them, the board's editors while it is being
+ * edited. Every other state refuses edits (409 naming the state). Attribution (contributors and
+ * shares) is frozen at publication on top of this (shared/domain/content/editing.ts).
+ */
+export interface ContentEditRule {
+  /** The rule-table action that authorises the edit on the owning portal. */
+  readonly permission: Action;
+  /** `author`: only whoever submitted it (or created it, before any submission). */
+  readonly actor?: 'author';
+  readonly basis: string;
+}
+
+export const contentEditing: Readonly<Partial<Record<ContentState, ContentEditRule>>> = {
+  draft: { permission: 'content.submit', actor: 'author', basis: 'CB 17.3c (người gửi hoàn thiện tin, bài trước khi gửi)' },
+  returned: { permission: 'content.submit', actor: 'author', basis: 'CB 17.3c; BĐ 9.6 (trả lại để người gửi sửa và gửi lại)' },
+  editing: { permission: 'content.edit', basis: 'CB 17.1, 17.3c (Ban Biên tập biên tập tin, bài)' },
 };
