@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
 import { bilingual, humanText } from '../../shared/domain/text';
-import { complexities, questionFields, questionScopes, refusalGrounds, TRACKING_CODE } from '../../shared/domain/questions';
+import { complexities, questionFields, questionScopes, refusalGrounds, servedActions, TRACKING_CODE } from '../../shared/domain/questions';
 import { questionStates } from '../../shared/domain/workflow';
-import { servedActions } from '../../shared/application/question-transitions';
 import { pageQuery } from '../../shared/api/common-schemas';
 import { unitCodeSchema } from '../../shared/domain/units/unit';
 

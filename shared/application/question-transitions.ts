@@ -31,8 +31,8 @@ import type { UseCaseContext } from './context';
  * the answer (approve or return it) and its sending to the asker. Each step is decided by the
  * workflow engine and commits with its audit entry, clocks and event.
  */
-export const servedActions = ['classify', 'refuse', 'route', 'return', 'progress-notice', 'answer', 'approve-answer', 'return-answer', 'send'] as const;
-export type ServedAction = (typeof servedActions)[number];
+export { servedActions, type ServedAction } from '../domain/questions/served-actions';
+import type { ServedAction } from '../domain/questions/served-actions';
 
 export interface QuestionTransitionRequest {
   readonly action: ServedAction;

@@ -63,6 +63,13 @@ describe('the deployed bundle', () => {
     expect(refusedBody.checks.monitoring).toMatchObject({ status: 'error', error: 'LedgerUnreadable' });
   }, 30_000);
 
+  it('leaves the AWS SDK out of the functions that call no AWS service', async () => {
+    for (const name of ['openapi', 'policies'] as const) {
+      const { inputs } = await bundle(functionDefinitions[name].entry);
+      expect(inputs.filter((i) => /node_modules\/@(aws-sdk|smithy)\//.test(i)), name).toEqual([]);
+    }
+  }, 30_000);
+
   it('constructs S3 and SQS clients without the event-stream codec, and calls them', async () => {
     const { dir, outfile, inputs } = await bundle(functionDefinitions.dependencyCheck.entry);
     expect(inputs.some((i) => i.endsWith('infra/constructs/stubs/event-streams.ts'))).toBe(true);

@@ -6,3 +6,4 @@ export * from './clocks';
 export * from './classification';
 export * from './answer';
 export * from './progress-notice';
+export * from './served-actions';
