@@ -4,10 +4,10 @@ import { dynamoServices } from '../../shared/http/services';
 import { expectedVersion } from '../../shared/http/if-match';
 import { createContentItem } from '../../shared/application/content-create';
 import { editContentItem } from '../../shared/application/content-edit';
-import { contentRoutes } from './routes';
+import { contentEditingRoutes } from './editing-routes';
 
 /** Creating and editing items: the content routes that clean rich text, so the only bundle with the HTML sanitiser. */
-export const handler = httpFunction('contentCreate', contentRoutes, {
+export const handler = httpFunction('contentCreate', contentEditingRoutes, {
   createContentItem: async ({ params, body, principal, requestId }) => {
     const created = await createContentItem({ principal, requestId, now: new Date() }, params.code, body);
     return json(201, created, { location: `/content/${created.id}`, etag: `"${created.version}"` });

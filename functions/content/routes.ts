@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../../shared/http/contract';
+import { contentEditingRoutes } from './editing-routes';
 import { unitCodeParam } from '../../shared/api/common-schemas';
 import {
   bulkResultSchema,
@@ -7,15 +8,11 @@ import {
   contentIdParam,
   contentItemSchema,
   contentSummarySchema,
-  createdSchema,
-  editContentBody,
-  editedSchema,
   syndicatedSchema,
   syndicationBody,
   feedQuery,
   legalSearchQuery,
   legalSearchResultSchema,
-  newContentBody,
   pageSchema,
   portalParams,
   publicContentQuery,
@@ -29,19 +26,7 @@ import {
 
 /** The content area's route contracts (issue 8): staff work on items, the public reads what is published. */
 export const contentRoutes = {
-  createContentItem: defineRoute({
-    id: 'createContentItem',
-    method: 'POST',
-    path: '/units/{code}/content',
-    function: 'contentCreate',
-    auth: 'signed-in',
-    action: 'content.submit',
-    summary: 'Create a content item in a portal (a draft, or submitted at once); its HTML is cleaned against an allow-list',
-    tags: ['content'],
-    params: unitCodeParam,
-    body: newContentBody,
-    responses: { 201: { description: 'Created', schema: createdSchema } },
-  }),
+  createContentItem: contentEditingRoutes.createContentItem,
   listUnitContent: defineRoute({
     id: 'listUnitContent',
     method: 'GET',
@@ -95,26 +80,7 @@ export const contentRoutes = {
     body: bulkTransitionBody,
     responses: { 200: { description: 'One result per item, in the order given', schema: bulkResultSchema } },
   }),
-  updateContentItem: defineRoute({
-    id: 'updateContentItem',
-    method: 'PATCH',
-    path: '/content/{id}',
-    // The body is cleaned like at creation: the sanitiser's bundle serves this route too.
-    function: 'contentCreate',
-    auth: 'signed-in',
-    // Coarse check only: the workflow table says who may edit in which state (contentEditing).
-    action: 'content.read',
-    summary: "Edit an item's title, body, summary, legal-document metadata, attachments or contributors: its author while draft or returned, the board's editors while editing; If-Match required; each edit appends a revision",
-    tags: ['content'],
-    params: contentIdParam,
-    body: editContentBody,
-    responses: {
-      200: { description: 'Edited: the new version and its revision', schema: editedSchema },
-      404: { description: 'No such item' },
-      409: { description: 'The item is not editable in its state (`state`), or its contributors were frozen at publication (`body.contributors`); or the same Idempotency-Key is in progress' },
-      412: { description: 'If-Match names a version that is no longer current (`header.if-match`)' },
-    },
-  }),
+  updateContentItem: contentEditingRoutes.updateContentItem,
   proposeSyndication: defineRoute({
     id: 'proposeSyndication',
     method: 'POST',

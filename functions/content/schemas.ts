@@ -1,43 +1,19 @@
 import * as z from 'zod/mini';
 import { contentCategoryIds } from '../../shared/domain/content/categories';
-import { effectivenessStatuses, legalDocumentSchema } from '../../shared/domain/content/legal-document';
+import { effectivenessStatuses } from '../../shared/domain/content/legal-document';
 import { contentStates, contentWorkflow, type ContentAction } from '../../shared/domain/workflow/tables/content';
 import { bilingual, humanText } from '../../shared/domain/text';
 import { decimalInteger, pageQuery, recordId } from '../../shared/api/common-schemas';
 import { unitCodeSchema } from '../../shared/domain/units/unit';
+import { languages, revisionSchema, uuid } from './editing-schemas';
 
 /** Request and response schemas of content items (issue 8), written with zod/mini. */
-const languages = ['vi', 'en', 'zh'] as const;
-const uuid = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: bilingual('Mã không hợp lệ', 'Invalid id') }));
-/** Upload ids (POST /uploads): letters, digits and dashes. */
-const uploadId = z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/, { error: bilingual('Mã tệp tải lên không hợp lệ', 'Invalid upload id') }));
+export { contentIdParam, createdSchema, editContentBody, editedSchema, newContentBody } from './editing-schemas';
 
-export const contentIdParam = z.object({ id: uuid });
 export const portalParams = z.object({ portal: unitCodeSchema });
 export const publicItemParams = z.object({ portal: unitCodeSchema, id: uuid });
 
-export const newContentBody = z.object({
-  category: z.enum(contentCategoryIds),
-  language: z.enum(languages),
-  title: humanText(300, 2),
-  body: z.string().check(z.minLength(1), z.maxLength(200_000), z.describe('HTML; cleaned against an allow-list on input')),
-  summary: z.optional(humanText(1000, 2)),
-  legalDocument: z.optional(legalDocumentSchema),
-  attachments: z.optional(
-    z.array(uploadId).check(
-      z.maxLength(20),
-      z.refine((ids) => new Set(ids).size === ids.length, { error: bilingual('Tệp đính kèm bị lặp', 'An attachment is listed twice') }),
-    ),
-  ),
-  contributors: z.optional(
-    z.array(z.object({ name: humanText(120, 2), accountId: z.optional(recordId), share: z.number().check(z.int(), z.minimum(0), z.maximum(100)) })).check(z.maxLength(20)),
-  ),
-  submit: z.optional(z.boolean()),
-  translationOf: z.optional(uuid).check(z.describe('The item this one translates (same portal, another language); each version keeps its own state')),
-});
 
-/** PATCH /content/{id}: any of the content fields (at least one; the use case says which are missing). */
-export const editContentBody = z.partial(z.pick(newContentBody, { title: true, body: true, summary: true, legalDocument: true, attachments: true, contributors: true }));
 
 /** POST /content/{id}/syndication: proposes a published item of a sub-portal to the provincial portal. */
 export const syndicationBody = z.object({ note: z.optional(humanText(2000).check(z.describe('For the provincial board: why this item suits the provincial portal'))) });
@@ -90,9 +66,7 @@ export const feedQuery = z.object({
 });
 
 /** Responses. */
-export const createdSchema = z.object({ id: z.string(), state: z.string(), version: z.number() });
 export const transitionedSchema = z.object({ id: z.string(), state: z.string(), version: z.number(), dueAt: z.optional(z.string()) });
-const revisionSchema = z.object({ version: z.number(), at: z.string(), actor: z.string(), action: z.string(), summary: z.object({ vi: z.string(), en: z.string() }) });
 export const contentItemSchema = z.looseObject({
   id: z.string(),
   unitCode: z.string(),
@@ -157,7 +131,6 @@ export const bulkResultSchema = z.object({
   ),
 });
 
-export const editedSchema = z.object({ id: z.string(), state: z.string(), version: z.number(), revision: revisionSchema });
 export const syndicatedSchema = z.object({
   id: z.string().check(z.describe("The copy's id in the provincial portal (state `submitted`, in its intake queue)")),
   unitCode: z.string(),
