@@ -13,9 +13,8 @@ import { combine, type Work } from '../adapters/dynamo/unit-of-work';
 import { pendingEvent } from '../../events/catalogue';
 import { env } from '../config/env';
 import { currentDeadlines, withinCalendarRange } from './calendar-service';
-import { directory } from './directory';
 import { commitContext, type UseCaseContext } from './context';
-import { contentRepository, policy, workflowItemOf } from './content';
+import { contentRepository, contentWriting, policy, workflowItemOf } from './content';
 
 /**
  * Creating a content item (issue 8): the only use case that cleans rich text, kept apart so that
@@ -66,9 +65,9 @@ export function checkShares(contributors: readonly Contributor[] | undefined): v
 }
 
 export async function createContentItem(ctx: UseCaseContext, unitCode: string, input: NewContentItem): Promise<{ id: string; state: ContentState; version: number }> {
-  const unit = await directory().units.get(unitCode);
+  const unit = await contentWriting().units.get(unitCode);
   if (!unit) throw new DomainError('not_found', { vi: `Không có đơn vị ${unitCode}`, en: `No unit ${unitCode}` });
-  const unitPath = [unit.code, ...(unit.ancestorCodes ?? (await directory().units.scopeOf(unitCode)).slice(1))];
+  const unitPath = [unit.code, ...(unit.ancestorCodes ?? (await contentWriting().units.scopeOf(unitCode)).slice(1))];
   requireAccess(ctx.principal, 'content.submit', unitPath, ctx.now);
   const { body } = checkNewItem(input, unit.languages);
   if (input.translationOf !== undefined) await checkTranslation(input.translationOf, unit.code, input.language);
@@ -128,7 +127,7 @@ export async function createContentItem(ctx: UseCaseContext, unitCode: string, i
     });
   }
   const link = input.translationOf !== undefined ? [repo.linkTranslation(input.translationOf, { language: record.language, id: record.id })] : [];
-  await directory().uow.commit(combine({ actions: [repo.create(record), ...link] }, work), commitContext(ctx));
+  await contentWriting().uow.commit(combine({ actions: [repo.create(record), ...link] }, work), commitContext(ctx));
   return { id: record.id, state: record.state, version: record.version };
 }
 

@@ -8,9 +8,8 @@ import type { Contributor } from '../adapters/dynamo/content';
 import { keys } from '../adapters/dynamo/keys';
 import { pendingEvent } from '../../events/catalogue';
 import { currentDeadlines, withinCalendarRange } from './calendar-service';
-import { directory } from './directory';
 import { commitContext, type UseCaseContext } from './context';
-import { contentRepository, notFound, policy } from './content';
+import { contentRepository, contentWriting, notFound, policy } from './content';
 import { checkShares, cleanBody } from './content-create';
 
 /**
@@ -58,7 +57,7 @@ export async function editContentItem(ctx: UseCaseContext, id: string, edit: Con
     if (dueAt !== record.dueAt && record.publishedAt === undefined) Object.assign(set, keys.contentDue(record.unitCode, dueAt));
   }
   const repo = contentRepository();
-  await directory().uow.commit(
+  await contentWriting().uow.commit(
     {
       actions: [repo.update(record, set, [], true), repo.revision(id, { version, at, actor: actor.id, action: 'edit', summary })],
       audits: [
