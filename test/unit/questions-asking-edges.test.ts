@@ -47,6 +47,8 @@ describe('the asker: messages in both languages, one refusal naming every field'
   it('accepts a complete asker, and refuses several faults at once as one validation error listing them all', () => {
     expect(() => requireCompleteAsker(individual, 'binh-dinh-2020')).not.toThrow();
     expect(() => requireCompleteAsker(organisation, 'binh-dinh-2020')).not.toThrow();
+    const single = refusal(() => requireCompleteAsker({ ...individual, phone: '' }, 'binh-dinh-2020'));
+    expect([single.code, single.messages.en]).toEqual(['validation', 'Give the phone number (BĐ 12.2c (họ tên, quốc tịch, địa chỉ, điện thoại, e-mail nếu có))']);
     const error = refusal(() => requireCompleteAsker({ kind: 'individual', fullName: 'Nguyễn Văn An', nationality: 'Việt Nam' }, 'binh-dinh-2020'));
     expect(error.code).toBe('validation');
     expect(error.fields.map((f) => f.field)).toEqual(['body.asker.address', 'body.asker.phone']);

@@ -34,7 +34,7 @@ export function progressNoticeRefusal(
   }
   if (given.previous) {
     // The local day (UTC+7) of the first notice, as the asker and the unit know it, not the UTC date.
-    const day = localDayOf(new Date(given.previous.at)).replace(/^(\d{4})(\d{2})/, '$1-$2-');
+    const day = localDayOf(new Date(given.previous.at)).replace(/(\d{4})(\d{2})/, '$1-$2-');
     return new DomainError('conflict', {
       vi: `Đã thông báo quá trình xử lý ngày ${day}; mỗi câu hỏi chỉ một lần`,
       en: `A progress notice was given on ${day}; once per question`,
