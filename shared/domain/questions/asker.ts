@@ -1,4 +1,4 @@
-import { invalidField, DomainError, type FieldIssue } from '../errors';
+import { DomainError, type FieldIssue } from '../errors';
 
 /**
  * Who asks (BĐ 12.2, CB 11.2): an individual or an organisation, with the fields the deployment's
@@ -100,11 +100,10 @@ export function askerProblems(asker: Asker, presetId: string): FieldIssue[] {
 
 export function requireCompleteAsker(asker: Asker, presetId: string): void {
   const issues = askerProblems(asker, presetId);
-  if (issues.length === 1) throw invalidField(issues[0]!.field, issues[0]!.message, issues[0]!.code);
-  if (issues.length > 1) {
-    const message = { vi: issues.map((i) => i.message.vi).join('; '), en: issues.map((i) => i.message.en).join('; ') };
-    throw new DomainError('validation', message, issues);
-  }
+  if (issues.length === 0) return;
+  // One validation refusal naming every field (with a single issue, the same as invalidField() gives).
+  const message = { vi: issues.map((i) => i.message.vi).join('; '), en: issues.map((i) => i.message.en).join('; ') };
+  throw new DomainError('validation', message, issues);
 }
 
 /** The fields that identify an asker for duplicate detection (lower-cased, spaces collapsed). */

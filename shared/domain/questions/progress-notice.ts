@@ -1,5 +1,6 @@
 import { DomainError, invalidField } from '../errors';
 import type { EffectivePolicy } from '../policies';
+import { localDayOf } from './tracking';
 
 /**
  * A progress notice (CB 11.4): where the preset provides for it, a unit that cannot answer within
@@ -32,9 +33,11 @@ export function progressNoticeRefusal(
     });
   }
   if (given.previous) {
+    // The local day (UTC+7) of the first notice, as the asker and the unit know it, not the UTC date.
+    const day = localDayOf(new Date(given.previous.at)).replace(/(\d{4})(\d{2})/, '$1-$2-');
     return new DomainError('conflict', {
-      vi: `Đã thông báo quá trình xử lý ngày ${given.previous.at.slice(0, 10)}; mỗi câu hỏi chỉ một lần`,
-      en: `A progress notice was given on ${given.previous.at.slice(0, 10)}; once per question`,
+      vi: `Đã thông báo quá trình xử lý ngày ${day}; mỗi câu hỏi chỉ một lần`,
+      en: `A progress notice was given on ${day}; once per question`,
     });
   }
   if (given.expectedBy === undefined) {

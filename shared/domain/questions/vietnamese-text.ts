@@ -34,6 +34,7 @@ export const MIN_WORDS = 3;
 export function vietnameseTextProblem(value: string): VietnameseTextProblem | undefined {
   if (MOJIBAKE.test(value)) return 'mojibake';
   if ((value.match(TCVN3_IN_WORD)?.length ?? 0) >= 2 || (value.match(VNI_IN_WORD)?.length ?? 0) >= 2) return 'legacy_encoding';
+  // Stryker disable next-line ArrayDeclaration: any stand-in for "no words" has no Vietnamese mark, so it is refused as no_diacritics all the same
   const words = value.match(WORD) ?? [];
   if (words.length === 0) return 'no_diacritics';
   const marked = words.filter((w) => VIETNAMESE_MARK.test(w.normalize('NFD'))).length;
