@@ -24,6 +24,14 @@ export const schedules: readonly ScheduleDefinition[] = [
     basis: 'BĐ 18.1, NA 13.2 (24/7 operation and monitoring)',
     description: 'Checks that the table, buckets and queues answer, and records the result.',
   },
+  {
+    job: 'weekly-backup',
+    function: 'weeklyBackup',
+    expression: 'cron(0 2 ? * SUN *)',
+    timeZone: 'Asia/Ho_Chi_Minh',
+    basis: 'TG 8.2 (weekly backup), BĐ 18.6, NA 13.2 (restore plan)',
+    description: 'Exports the table and the media manifest to the backups bucket, once per ISO week.',
+  },
 ];
 
 /** Jobs an operator runs by hand (`npm run job -- NAME` locally, a Lambda invoke on AWS), never on a schedule. */

@@ -53,6 +53,7 @@ export class PortalFunction extends NodejsFunction {
         IDENTITY_PROVIDER: 'cognito',
         USER_POOL_ID: resources.userPool.userPoolId,
         USER_POOL_CLIENT_ID: resources.userPoolClient.userPoolClientId,
+        ...(def.exportsTable ? { EXPORT_MODE: 'aws', TABLE_ARN: resources.table.tableArn } : {}),
       },
     });
     grantManifestAccess(this, def, resources);
@@ -122,6 +123,22 @@ function grantManifestAccess(fn: NodejsFunction, def: FunctionDefinition, resour
         conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['OUTBOX#*'] } },
       }),
     );
+  }
+  if (def.exportsTable) {
+    // The export itself, on this table only; DynamoDB writes the files with the caller's rights,
+    // so the function may put (and abort multipart uploads) under the backup prefix, nothing else.
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:ExportTableToPointInTime'], resources: [resources.table.tableArn] }));
+    const exportName = bucketArnExportName(`Portal-${resources.config.stage}-Data`, def.exportsTable.bucket);
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:PutObject', 's3:AbortMultipartUpload'],
+        resources: [`${Fn.importValue(exportName)}/${def.exportsTable.prefix}*`],
+      }),
+    );
+    Validations.of(fn).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${exportName}/${def.exportsTable.prefix}*]`,
+      reason: 'Backup files under the backup prefix only; DynamoDB names the export files itself.',
+    });
   }
   if (def.identityAdmin) {
     fn.addToRolePolicy(

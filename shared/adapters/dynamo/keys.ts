@@ -148,4 +148,7 @@ export const keys = {
     skFrom: issuedFrom ?? '0000-00-00',
     skTo: `${issuedTo ?? '9999-12-31'}$`,
   }),
+
+  /** The weekly backup of an ISO week (`2026-W48`): its conditional put makes the job idempotent within the week. */
+  backupRecord: (weekId: string): Key => ({ pk: join('BACKUP', weekId), sk: 'BACKUP' }),
 } as const;
