@@ -59,6 +59,8 @@ export interface FunctionDefinition {
    * EXPORT_MODE=aws and TABLE_ARN. Locally the portable exporter stands in.
    */
   readonly exportsTable?: { readonly bucket: BucketKey; readonly prefix: string };
+  /** Lists every object version of these buckets and reads any of them (the backup's media manifest). */
+  readonly readsAllVersions?: readonly BucketKey[];
 }
 
 /** Monitoring probes every queue (shared/adapters/dependency-probe.ts), so it may inspect every one. */
@@ -167,7 +169,7 @@ export const functionDefinitions = {
     tableItems: [{ actions: ['GetItem', 'PutItem', 'UpdateItem'], partitionPrefixes: [keys.backupRecord('').pk] }],
     writesOutbox: true,
     // The media manifest lists every version and hashes the current ones.
-    buckets: { media: 'read' },
+    readsAllVersions: ['media'],
     exportsTable: { bucket: 'backups', prefix: 'backups/' },
     // Re-reads what it wrote, to verify it (the portable path).
     objects: [{ bucket: 'backups', actions: ['GetObject'], prefixes: ['backups/'] }],

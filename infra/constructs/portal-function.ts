@@ -140,6 +140,16 @@ function grantManifestAccess(fn: NodejsFunction, def: FunctionDefinition, resour
       reason: 'Backup files under the backup prefix only; DynamoDB names the export files itself.',
     });
   }
+  for (const key of def.readsAllVersions ?? []) {
+    const exportName = bucketArnExportName(`Portal-${resources.config.stage}-Data`, key);
+    const arn = Fn.importValue(exportName);
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket', 's3:ListBucketVersions'], resources: [arn] }));
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject', 's3:GetObjectVersion'], resources: [`${arn}/*`] }));
+    Validations.of(fn).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${exportName}/*]`,
+      reason: 'The backup hashes every current object of this bucket: reading all of them is the task.',
+    });
+  }
   if (def.identityAdmin) {
     fn.addToRolePolicy(
       new PolicyStatement({
