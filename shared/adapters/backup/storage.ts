@@ -3,7 +3,9 @@ import { backupManifestKey, mediaManifestKey, type BackupManifest, type MediaMan
 
 /** Reading and writing a backup's objects in the backups bucket. */
 export async function putObject(s3: S3Client, bucket: string, key: string, body: Uint8Array | string, contentType = 'application/json'): Promise<void> {
-  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }));
+  // Bytes with a known length: the SDK warns about (and streams) a body it cannot measure.
+  const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
+  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, ContentLength: bytes.length, ContentType: contentType }));
 }
 
 /** The object's bytes, or undefined when it does not exist. */
