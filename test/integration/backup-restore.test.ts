@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BatchWriteItemCommand, DeleteTableCommand, DescribeTableCommand, DescribeTimeToLiveCommand, QueryCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand, CreateTableCommand, PutItemCommand, DeleteTableCommand, DescribeTableCommand, DescribeTimeToLiveCommand, QueryCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { useLocalStack } from '../support/local-stack';
 import { exportTablePortably } from '../../shared/adapters/backup/portable-export';
 import { verifyStoredBackup } from '../../shared/adapters/backup/verify-stored';
-import { restoreBackup, RestoreInterrupted, RestoreRefused } from '../../shared/adapters/backup/restore';
+import { digestOfTable, restoreBackup, RestoreInterrupted, RestoreRefused } from '../../shared/adapters/backup/restore';
+import { tableShape } from '../../shared/adapters/backup/table-shape';
 import { fileCheckpoint } from '../../shared/adapters/backup/checkpoint';
 import type { BackupManifest } from '../../shared/domain/backups/manifest';
 
@@ -150,6 +151,19 @@ describe('restore', () => {
     expect(summary).toMatchObject({ filesResumed: 2, itemsWrittenNow: ITEMS - doneItems, countMatch: true, digestMatch: true, tableDigest: backup.table.digest });
     expect(await checkpoint.load()).toBeUndefined(); // cleared once the restore checked out
     expect(await owner3(target)).toEqual(owner3Before);
+  });
+
+  it('refuses a target table that exists already (a mistyped live table), writing nothing', async () => {
+    const live = `${res().tableName}-live`;
+    await c().dynamodb.send(new CreateTableCommand(tableShape(live)));
+    await c().dynamodb.send(new PutItemCommand({ TableName: live, Item: { pk: { S: 'LIVE' }, sk: { S: 'ONLY' } } }));
+    await expect(
+      restoreBackup({
+        dynamodb: c().dynamodb, s3: c().s3, backupBucket: res().buckets.backups, backupId: '2026-W48', targetTable: live,
+        checkpoint: fileCheckpoint(join(mkdtempSync(join(tmpdir(), 'restore-')), 'checkpoint.json')),
+      }),
+    ).rejects.toThrow(/exists already/);
+    expect((await digestOfTable(c().dynamodb, live)).count).toBe(1);
   });
 
   it('a tampered data file is found by the verifier, and refused by the restore', async () => {

@@ -74,7 +74,11 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
   }
   const done = new Set(state?.doneFiles ?? []);
   const filesResumed = done.size;
-  await createShapedTable(dynamodb, targetTable);
+  // Never into a table that exists already, unless it is this restore's own, being resumed: a
+  // mistyped target must not pour a backup into the live table.
+  const created = await createShapedTable(dynamodb, targetTable);
+  if (!created && !state) throw new RestoreRefused(`Table ${targetTable} exists already: restore into a new table`);
+  if (!state) await checkpoint.save({ backupId, doneFiles: [] });
 
   let batches = 0;
   let itemsWrittenNow = 0;
