@@ -59,6 +59,8 @@ export interface FunctionDefinition {
    * EXPORT_MODE=aws and TABLE_ARN. Locally the portable exporter stands in.
    */
   readonly exportsTable?: { readonly bucket: BucketKey; readonly prefix: string };
+  /** Creates, fills, reads and deletes scratch tables named `<table><infix>*` (the restore drill), never the table itself. */
+  readonly scratchTables?: { readonly infix: string };
   /** Lists every object version of these buckets and reads any of them (the backup's media manifest). */
   readonly readsAllVersions?: readonly BucketKey[];
 }
@@ -173,6 +175,19 @@ export const functionDefinitions = {
     exportsTable: { bucket: 'backups', prefix: 'backups/' },
     // Re-reads what it wrote, to verify it (the portable path).
     objects: [{ bucket: 'backups', actions: ['GetObject'], prefixes: ['backups/'] }],
+  },
+  restoreDrill: {
+    entry: 'functions/jobs/restore-drill.ts',
+    kind: 'job',
+    description: 'Weekly restore drill: the latest backup into a scratch table, digests and index queries checked, the table deleted',
+    memoryMb: 1024,
+    timeoutSeconds: 900,
+    writesOutbox: true,
+    scratchTables: { infix: '-drill-' },
+    // Finds the latest backup and reads it; reads the media versions it names.
+    buckets: { backups: 'probe' },
+    objects: [{ bucket: 'backups', actions: ['GetObject'], prefixes: ['backups/'] }],
+    readsAllVersions: ['media'],
   },
   bootstrapDirectory: {
     entry: 'functions/jobs/bootstrap-directory.ts',

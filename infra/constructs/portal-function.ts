@@ -12,6 +12,7 @@ import { functionDefinitions, type Access, type FunctionKey, type FunctionDefini
 import { grantTableAccess } from './table-access';
 import { houseFunctionProps } from './house-function';
 import { bucketArnExportName, type BucketKey } from '../definitions/buckets';
+import { tableArnExportName } from '../definitions/table';
 import type { QueueKey } from '../definitions/queues';
 import { configEnvironment, type DeploymentConfig } from '../config/deployment';
 
@@ -139,6 +140,23 @@ function grantManifestAccess(fn: NodejsFunction, def: FunctionDefinition, resour
       id: `AwsSolutions-IAM5[Resource::${exportName}/${def.exportsTable.prefix}*]`,
       reason: 'Backup files under the backup prefix only; DynamoDB names the export files itself.',
     });
+  }
+  if (def.scratchTables) {
+    // Tables named after ours plus the infix, and their indexes: the drill's own, never the table itself.
+    const exportName = tableArnExportName(`Portal-${resources.config.stage}-Data`);
+    const scratch = `${Fn.importValue(exportName)}${def.scratchTables.infix}*`;
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['CreateTable', 'DescribeTable', 'UpdateTimeToLive', 'DescribeTimeToLive', 'BatchWriteItem', 'Scan', 'Query', 'DeleteTable'].map((a) => `dynamodb:${a}`),
+        resources: [scratch, `${scratch}/index/*`],
+      }),
+    );
+    for (const suffix of ['', '/index/*']) {
+      Validations.of(fn).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${exportName}${def.scratchTables.infix}*${suffix}]`,
+        reason: 'Scratch tables named after the portal table plus the infix (and their indexes): the drill creates and deletes them.',
+      });
+    }
   }
   for (const key of def.readsAllVersions ?? []) {
     const exportName = bucketArnExportName(`Portal-${resources.config.stage}-Data`, key);

@@ -18,17 +18,21 @@ describe('weekly backup (from the templates)', () => {
   let data: Template;
   let statements: Statement[];
   let environment: Record<string, unknown>;
+  let statementsOf: (key: string) => Statement[];
   beforeAll(() => {
     const { stacks } = defaultPortal();
     jobs = Template.fromStack(stacks.jobs);
     data = Template.fromStack(stacks.data);
     const resources = jobs.toJSON().Resources as Record<string, { Type: string; Properties: Record<string, any> }>;
-    const fn = Object.values(resources).find((r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'weeklyBackup')!;
-    environment = fn.Properties.Environment.Variables;
-    const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
-    statements = Object.values(resources)
-      .filter((r) => r.Type === 'AWS::IAM::Policy' && (r.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === roleId))
-      .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+    const functionOf = (key: string) => Object.values(resources).find((r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === key)!;
+    statementsOf = (key: string) => {
+      const roleId = functionOf(key).Properties.Role['Fn::GetAtt'][0] as string;
+      return Object.values(resources)
+        .filter((r) => r.Type === 'AWS::IAM::Policy' && (r.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === roleId))
+        .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+    };
+    environment = functionOf('weeklyBackup').Properties.Environment.Variables;
+    statements = statementsOf('weeklyBackup');
   });
 
   it('runs every Sunday at 02:00 Hà Nội time', () => {
@@ -58,6 +62,18 @@ describe('weekly backup (from the templates)', () => {
     for (const forbidden of ['dynamodb:Scan', 'dynamodb:*', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 's3:DeleteObject*', 's3:*']) expect(actions).not.toContain(forbidden);
     expect(environment).toMatchObject({ EXPORT_MODE: 'aws' });
     expect(environment.TABLE_ARN).toBeDefined();
+  });
+
+  it('runs the restore drill on Sundays at 04:00, on scratch tables only, with an alarm when it fails', () => {
+    jobs.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(0 4 ? * SUN *)', ScheduleExpressionTimezone: 'Asia/Ho_Chi_Minh' });
+    const drill = statementsOf('restoreDrill');
+    const onTables = drill.filter((s) => asList(s.Action).some((a) => a === 'dynamodb:CreateTable' || a === 'dynamodb:DeleteTable'));
+    expect(onTables).toHaveLength(1);
+    for (const resource of asList(onTables[0]!.Resource).map((r) => JSON.stringify(r))) expect(resource).toMatch(/-drill-\*/);
+    // Nothing else may write or delete in DynamoDB beyond the outbox.
+    const writes = drill.filter((s) => s !== onTables[0] && asList(s.Action).some((a) => /dynamodb:(BatchWrite|Delete|Update|\*)/.test(a)));
+    expect(writes).toEqual([]);
+    jobs.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmDescription: Match.stringLikeRegexp('^Job restore-drill failed') });
   });
 
   it('exports from a table with point-in-time recovery into a versioned, encrypted backups bucket', () => {

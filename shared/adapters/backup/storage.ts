@@ -1,5 +1,5 @@
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { backupManifestKey, mediaManifestKey, type BackupManifest, type MediaManifest } from '../../domain/backups/manifest';
+import { GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { BACKUP_ROOT, backupManifestKey, mediaManifestKey, type BackupManifest, type MediaManifest } from '../../domain/backups/manifest';
 
 /** Reading and writing a backup's objects in the backups bucket. */
 export async function putObject(s3: S3Client, bucket: string, key: string, body: Uint8Array | string, contentType = 'application/json'): Promise<void> {
@@ -38,4 +38,19 @@ export async function readMediaManifest(s3: S3Client, bucket: string, backupId: 
   const bytes = await getObjectBytes(s3, bucket, mediaManifestKey(backupId));
   if (!bytes) throw new BackupNotFound(`Backup "${backupId}" has no media manifest`);
   return { manifest: JSON.parse(new TextDecoder().decode(bytes)) as MediaManifest, bytes };
+}
+
+/** The newest complete backup (one whose manifest was written), by id (`2026-W48` sorts by time), or undefined. */
+export async function latestBackupId(s3: S3Client, bucket: string): Promise<string | undefined> {
+  const ids: string[] = [];
+  let token: string | undefined;
+  do {
+    const out = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: BACKUP_ROOT, ContinuationToken: token }));
+    for (const o of out.Contents ?? []) {
+      const match = /^backups\/([^/]+)\/backup-manifest\.json$/.exec(o.Key ?? '');
+      if (match) ids.push(match[1]!);
+    }
+    token = out.IsTruncated ? out.NextContinuationToken : undefined;
+  } while (token);
+  return ids.sort().at(-1);
 }
