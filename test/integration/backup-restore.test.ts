@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
 import { BatchWriteItemCommand, CreateTableCommand, PutItemCommand, DeleteTableCommand, DescribeTableCommand, DescribeTimeToLiveCommand, QueryCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { useLocalStack } from '../support/local-stack';
@@ -53,6 +54,17 @@ async function gsiKeys(table: string, index: string, condition: string, values: 
 }
 const owner3 = (table: string) => gsiKeys(table, 'gsi1', 'gsi1pk = :p', { ':p': { S: 'OWNER#3' } });
 const dueSoon = (table: string) => gsiKeys(table, 'due', 'duePk = :p AND dueAt <= :t', { ':p': { S: 'DUEWORK' }, ':t': { S: '2026-12-15' } });
+
+async function streamRecords(streamArn: string): Promise<number> {
+  const streams = new DynamoDBStreamsClient({ endpoint: inject('dynamodbEndpoint'), region: 'ap-southeast-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const shards = (await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }))).StreamDescription?.Shards ?? [];
+  let count = 0;
+  for (const shard of shards) {
+    const { ShardIterator } = await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shard.ShardId!, ShardIteratorType: 'TRIM_HORIZON' }));
+    count += (await streams.send(new GetRecordsCommand({ ShardIterator: ShardIterator!, Limit: 1000 }))).Records?.length ?? 0;
+  }
+  return count;
+}
 
 beforeAll(async () => {
   const table = res().tableName;
@@ -131,6 +143,8 @@ describe('restore', () => {
     const described = (await c().dynamodb.send(new DescribeTableCommand({ TableName: target }))).Table!;
     expect(described.GlobalSecondaryIndexes!.map((g) => g.IndexName).sort()).toEqual(['due', 'gsi1', 'gsi2']);
     expect(described.StreamSpecification).toMatchObject({ StreamEnabled: true, StreamViewType: 'NEW_IMAGE' });
+    // The stream is turned on after loading: restored items (old outbox events too) are not replayed as new.
+    expect(await streamRecords(described.LatestStreamArn!)).toBe(0);
     const ttl = await c().dynamodb.send(new DescribeTimeToLiveCommand({ TableName: target }));
     expect(ttl.TimeToLiveDescription).toMatchObject({ TimeToLiveStatus: 'ENABLED', AttributeName: 'expiresAt' });
     for (const key of mediaKeys) expect(await s3Bytes(mediaTarget, key)).toEqual(mediaBytes.get(key));

@@ -5,7 +5,7 @@ import { decodeDataFile, type MediaManifest } from '../../domain/backups/manifes
 import type { RestoreCheckpoint } from './checkpoint';
 import { fromExportJson, toExportJson } from './export-json';
 import { getObjectBytes, readBackupManifest, readMediaManifest } from './storage';
-import { createShapedTable } from './table-shape';
+import { createShapedTable, enableStream } from './table-shape';
 
 /**
  * Restores a backup into a NEW table shaped from the table definition (indexes, stream, TTL),
@@ -64,6 +64,7 @@ export class RestoreRefused extends Error {
 }
 
 const BATCH = 25; // BatchWriteItem's limit
+const PARALLEL = 8;
 const MAX_ATTEMPTS = 10;
 
 export async function restoreBackup(options: RestoreOptions): Promise<RestoreSummary> {
@@ -95,17 +96,26 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
     if (bytesDigest(data) !== file.sha256) throw new RestoreRefused(`Data file ${file.key} does not match its digest in the manifest`);
     const items = decodeDataFile(data);
     if (items.length !== file.itemCount) throw new RestoreRefused(`Data file ${file.key} holds ${items.length} items, the manifest says ${file.itemCount}`);
-    for (let i = 0; i < items.length; i += BATCH) {
-      if (options.stopAfterBatches !== undefined && batches >= options.stopAfterBatches) throw new RestoreInterrupted(`stopped after ${batches} batches`);
-      await writeBatch(dynamodb, targetTable, items.slice(i, i + BATCH).map((item) => ({ PutRequest: { Item: fromExportJson(item) } })));
-      batches++;
-      itemsWrittenNow += Math.min(BATCH, items.length - i);
+    const requests = items.map((item) => ({ PutRequest: { Item: fromExportJson(item) } }));
+    // Batches in waves of PARALLEL calls: one call at a time waits on the network most of the time.
+    for (let i = 0; i < requests.length; ) {
+      let wave = Math.min(PARALLEL, Math.ceil((requests.length - i) / BATCH));
+      if (options.stopAfterBatches !== undefined) wave = Math.min(wave, options.stopAfterBatches - batches);
+      if (wave <= 0) throw new RestoreInterrupted(`stopped after ${batches} batches`);
+      const slices = Array.from({ length: wave }, (_, w) => requests.slice(i + w * BATCH, i + (w + 1) * BATCH));
+      await Promise.all(slices.map((slice) => writeBatch(dynamodb, targetTable, slice)));
+      const written = slices.reduce((n, slice) => n + slice.length, 0);
+      batches += wave;
+      itemsWrittenNow += written;
+      i += written;
     }
     bytes += data.length;
     done.add(file.key);
     await checkpoint.save({ backupId, doneFiles: [...done] });
     progress('items');
   }
+
+  await enableStream(dynamodb, targetTable);
 
   progress('media');
   const media = await readMediaManifest(s3, backupBucket, backupId);
