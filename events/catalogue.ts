@@ -45,7 +45,7 @@ const workflowTransitionedDetail = z.object({
   version: z.int().check(z.positive()),
   unitCode: z.string(),
   assignedTo: z.nullable(z.string()),
-  actor: z.object({ id: z.string().check(z.minLength(1)), kind: z.enum(['user', 'machine']) }),
+  actor: z.object({ id: z.string().check(z.minLength(1)), kind: z.enum(['user', 'machine', 'system']) }),
   at: z.iso.datetime({ offset: true }),
   reason: z.optional(z.string()),
   publicNote: z.optional(z.string()),
@@ -58,7 +58,7 @@ const contentItemCreatedDetail = z.object({
   category: z.string().check(z.minLength(1)),
   language: z.string().check(z.minLength(1)),
   version: z.int().check(z.positive()),
-  actor: z.object({ id: z.string().check(z.minLength(1)), kind: z.enum(['user', 'machine']) }),
+  actor: z.object({ id: z.string().check(z.minLength(1)), kind: z.enum(['user', 'machine', 'system']) }),
   at: z.iso.datetime({ offset: true }),
 });
 
@@ -76,6 +76,55 @@ const uploadCheckedDetail = z.object({
   size: z.number(),
   reason: z.optional(z.enum(['type-mismatch', 'forbidden-type', 'size-mismatch'])),
   checkedAt: z.iso.datetime({ offset: true }),
+});
+
+const actorDetail = z.object({ id: z.string().check(z.minLength(1)), kind: z.enum(['user', 'machine', 'system']) });
+
+/** An item's content was edited (PATCH /content/{id}): which fields, by whom, the version it reached. */
+const contentItemEditedDetail = z.object({
+  id: z.string().check(z.minLength(1)),
+  unitCode: z.string().check(z.minLength(1)),
+  version: z.int().check(z.positive()),
+  fields: z.array(z.string()),
+  actor: actorDetail,
+  at: z.iso.datetime({ offset: true }),
+});
+
+const syndicationSource = z.object({ portal: z.string().check(z.minLength(1)), id: z.string().check(z.minLength(1)), version: z.int().check(z.positive()) });
+
+/**
+ * Syndication (issue 8 #6): a sub-portal's published item was proposed to the provincial portal
+ * (`ContentSyndicated`: a copy entered its intake), or a copy followed its source
+ * (`SyndicatedCopyFollowed`: `change` says what the source did and what the copy did about it).
+ */
+const contentSyndicatedDetail = z.object({
+  id: z.string().check(z.minLength(1)),
+  unitCode: z.string().check(z.minLength(1)),
+  syndicatedFrom: syndicationSource,
+  actor: actorDetail,
+  at: z.iso.datetime({ offset: true }),
+});
+const syndicatedCopyFollowedDetail = z.object({
+  id: z.string().check(z.minLength(1)),
+  unitCode: z.string().check(z.minLength(1)),
+  version: z.int().check(z.positive()),
+  syndicatedFrom: syndicationSource,
+  change: z.enum(['updated', 'flagged-update', 'withdrawn', 'flagged-withdrawal']),
+  at: z.iso.datetime({ offset: true }),
+});
+
+/**
+ * A question was asked on a portal (issue 9). No personal data: neither the asker's fields nor the
+ * question's text travel; consumers read what they need from the table with their own grants.
+ */
+const questionReceivedDetail = z.object({
+  id: z.string().check(z.minLength(1)),
+  portal: z.string().check(z.minLength(1)),
+  field: z.string().check(z.minLength(1)),
+  askerKind: z.enum(['individual', 'organisation']),
+  publicationConsent: z.boolean(),
+  receivedAt: z.iso.datetime({ offset: true }),
+  classificationDueAt: z.iso.datetime({ offset: true }),
 });
 
 export const eventCatalogue = {
@@ -107,13 +156,32 @@ export const eventCatalogue = {
     source: `${EVENT_SOURCE_PREFIX}.workflow`,
     detailType: 'WorkflowTransitioned',
     detail: workflowTransitionedDetail,
-    description: 'A content item or question took a workflow step (routed nowhere yet: content and Q&A consumers subscribe).',
+    description:
+      'A content item or question took a workflow step (routed to the syndication consumer, which follows content publications and withdrawals). Its `event` names the step: ContentAssigned (an editor assigned at intake, in bulk or alone), ContentUnscheduled, and ContentPublished with `action: publish-scheduled` and `actor.kind: system` when the publish-scheduled job released a scheduled item.',
   },
   ContentItemCreated: {
     source: `${EVENT_SOURCE_PREFIX}.content`,
     detailType: 'ContentItemCreated',
     detail: contentItemCreatedDetail,
     description: 'A contributor, reporter or agency created a content item in a portal (its steps follow as WorkflowTransitioned: ContentSubmitted, ContentApproved, ContentPublished…).',
+  },
+  ContentItemEdited: {
+    source: `${EVENT_SOURCE_PREFIX}.content`,
+    detailType: 'ContentItemEdited',
+    detail: contentItemEditedDetail,
+    description: "An item's content was edited by its author (draft, returned) or the board (editing); a revision records the diff.",
+  },
+  ContentSyndicated: {
+    source: `${EVENT_SOURCE_PREFIX}.content`,
+    detailType: 'ContentSyndicated',
+    detail: contentSyndicatedDetail,
+    description: "A sub-portal's published item was proposed to the provincial portal: a linked copy entered its intake (submitted).",
+  },
+  SyndicatedCopyFollowed: {
+    source: `${EVENT_SOURCE_PREFIX}.content`,
+    detailType: 'SyndicatedCopyFollowed',
+    detail: syndicatedCopyFollowedDetail,
+    description: 'A syndicated copy followed a new published version or the withdrawal of its source (updated or withdrawn, or flagged for the board).',
   },
   UploadCleared: {
     source: `${EVENT_SOURCE_PREFIX}.uploads`,
@@ -126,6 +194,12 @@ export const eventCatalogue = {
     detailType: 'UploadQuarantined',
     detail: uploadCheckedDetail,
     description: 'An uploaded file is not what it was declared to be, or not an allowed type (CB 13.2): moved to quarantine/, never published.',
+  },
+  QuestionReceived: {
+    source: `${EVENT_SOURCE_PREFIX}.questions`,
+    detailType: 'QuestionReceived',
+    detail: questionReceivedDetail,
+    description: 'Someone asked a question on a portal (no personal data); its steps follow as WorkflowTransitioned: QuestionClassified, QuestionRefused, QuestionRouted, QuestionReturned…',
   },
 } as const;
 

@@ -16,6 +16,8 @@ export interface RoutingRule {
 export const routingRules: readonly RoutingRule[] = [
   { name: 'JobRunsToLedger', events: ['JobRunFinished'], target: 'jobRuns' },
   { name: 'AccountChangesToIdentity', events: ['AccountClosed', 'AccountUnlocked', 'AccountRolesChanged'], target: 'identitySync' },
+  // Every workflow step (the pattern matches source and detail-type only); the consumer keeps content publications and withdrawals.
+  { name: 'WorkflowStepsToSyndication', events: ['WorkflowTransitioned'], target: 'syndication' },
 ];
 
 /** The EventBridge pattern of a rule (exact match on source and detail-type, as on AWS). */

@@ -25,6 +25,14 @@ export const schedules: readonly ScheduleDefinition[] = [
     description: 'Checks that the table, buckets and queues answer, and records the result.',
   },
   {
+    job: 'publish-scheduled',
+    function: 'publishScheduled',
+    expression: 'rate(5 minutes)',
+    timeZone: 'Asia/Ho_Chi_Minh',
+    basis: 'CB 17.3c (tin đã duyệt được hẹn giờ đăng)',
+    description: 'Publishes every scheduled content item whose time has come (and any an earlier run missed), as the system identity.',
+  },
+  {
     job: 'weekly-backup',
     function: 'weeklyBackup',
     expression: 'cron(0 2 ? * SUN *)',

@@ -12,7 +12,7 @@ export type Access = 'probe' | 'read' | 'readwrite';
 
 /** Narrower than `table`: these item actions only, on partitions whose key starts with a prefix (IAM dynamodb:LeadingKeys). */
 export interface TableItemAccess {
-  readonly actions: ReadonlyArray<'GetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'ConditionCheckItem'>;
+  readonly actions: ReadonlyArray<'GetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem'>;
   readonly partitionPrefixes: readonly string[];
   /** Indexes the function may query as well (by name; within the same partition prefixes). */
   readonly indexes?: readonly string[];
@@ -196,6 +196,26 @@ export const functionDefinitions = {
     table: 'readwrite',
     identityAdmin: ['AdminCreateUser', 'AdminDeleteUser', 'AdminAddUserToGroup'],
   },
+  publishScheduled: {
+    entry: 'functions/jobs/publish-scheduled.ts',
+    kind: 'job',
+    description: 'Publishes scheduled content items whose time has come, as the system identity (audited)',
+    timeoutSeconds: 120,
+    tableItems: [
+      // Due markers only, on the due index; then each item, its revision and its marker.
+      { actions: ['Query'], partitionPrefixes: [keys.scheduledPublicationDue(0).duePk.replace(/\d+$/, '')], indexes: ['due'] },
+      { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], partitionPrefixes: [keys.contentItem('').pk] },
+      // What publication writes beside the item: its public rendition, search entries, clock work
+      // (and the attribution frozen at the first publication, QN 12.2).
+      { actions: ['PutItem'], partitionPrefixes: [keys.publishedContent('').pk, keys.legalSearchEntry('', '', '', '').pk.replace(/#+$/, '#'), keys.attributionOf('', '', '').pk.replace(/#+$/, '#')] },
+      { actions: ['UpdateItem'], partitionPrefixes: [keys.work('').pk] },
+      // What it reads to decide: the portal (citation line), the files' check status, the calendar.
+      { actions: ['GetItem'], partitionPrefixes: [keys.unit('').pk, keys.upload('').pk] },
+      { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.calendarConfig().pk] },
+      { actions: ['PutItem'], partitionPrefixes: [keys.auditOf('').pk] },
+    ],
+    writesOutbox: true,
+  },
   recordJobRun: {
     entry: 'functions/consumers/record-job-run.ts',
     kind: 'consumer',
@@ -226,6 +246,12 @@ export const functionDefinitions = {
     description: "Relays outbox items from the table's stream to the event bus",
     publishesEvents: true,
   },
+  followSyndication: {
+    entry: 'functions/consumers/follow-syndication.ts',
+    kind: 'consumer',
+    description: "Syndicated copies in the provincial portal follow their source's new publications and withdrawal (updated, withdrawn or flagged)",
+    table: 'readwrite',
+  },
   uploads: {
     entry: 'functions/uploads/handler.ts',
     kind: 'http',
@@ -250,6 +276,28 @@ export const functionDefinitions = {
       { bucket: 'media', actions: ['GetObject', 'DeleteObject'], prefixes: [uploadPrefixes.incoming] },
       { bucket: 'media', actions: ['PutObject'], prefixes: [uploadPrefixes.clean, uploadPrefixes.quarantine] },
     ],
+  },
+  questionsPublic: {
+    entry: 'functions/questions/public.ts',
+    kind: 'http',
+    description: "Q&A, the asker's side: ask a question (anonymous), follow it with its tracking code and secret",
+    tableItems: [
+      // The question, the asker's data (written, never read here), the clock's work item, the guards of asking.
+      { actions: ['GetItem', 'PutItem'], partitionPrefixes: [keys.question('').pk, keys.work('').pk] },
+      { actions: ['PutItem'], partitionPrefixes: [keys.questionAsker('').pk, keys.questionDuplicate('', '').pk.replace(/#+$/, '#'), keys.auditOf('').pk] },
+      { actions: ['GetItem', 'UpdateItem'], partitionPrefixes: [keys.questionDayCounter('').pk, keys.questionAskRate('', '').pk] },
+      // The portal asked (units are public directory data) and the calendar in force for the clock.
+      { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.unit('').pk, keys.calendarConfig().pk] },
+      // Idempotency-Key records of anonymous callers.
+      { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], partitionPrefixes: [keys.idempotency('').pk] },
+    ],
+    writesOutbox: true,
+  },
+  questions: {
+    entry: 'functions/questions/staff.ts',
+    kind: 'http',
+    description: "Q&A, staff side: read and list questions (the asker's data for the board only), classify, refuse, route, return (audited)",
+    table: 'readwrite',
   },
 } as const satisfies Record<string, FunctionDefinition>;
 

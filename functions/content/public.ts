@@ -3,6 +3,7 @@ import { httpFunction } from '../../shared/http/handler';
 import { publishedContent } from '../../shared/application/published-content';
 import { searchLegalDocuments } from '../../shared/application/legal-search';
 import { contentFeed } from '../../shared/application/content-feed';
+import { contentSitemap } from '../../shared/application/content-sitemap';
 import { DomainError } from '../../shared/domain/errors';
 import { contentRoutes } from './routes';
 
@@ -27,5 +28,11 @@ export const handler = httpFunction('contentPublic', contentRoutes, {
     body: await contentFeed(params.portal, query.language, query.category, new Date()),
     contentType: 'application/rss+xml; charset=utf-8',
     headers: { 'cache-control': 'public, max-age=300' },
+  }),
+  getSitemap: async ({ params, query }) => ({
+    status: 200,
+    body: await contentSitemap(params.portal, query.page),
+    contentType: 'application/xml; charset=utf-8',
+    headers: { 'cache-control': 'public, max-age=3600' },
   }),
 });

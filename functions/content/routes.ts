@@ -1,20 +1,24 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../../shared/http/contract';
+import { contentEditingRoutes } from './editing-routes';
 import { unitCodeParam } from '../../shared/api/common-schemas';
 import {
+  bulkResultSchema,
+  bulkTransitionBody,
   contentIdParam,
   contentItemSchema,
   contentSummarySchema,
-  createdSchema,
+  syndicatedSchema,
+  syndicationBody,
   feedQuery,
   legalSearchQuery,
   legalSearchResultSchema,
-  newContentBody,
   pageSchema,
   portalParams,
   publicContentQuery,
   publicItemParams,
   publishedSchema,
+  sitemapQuery,
   transitionBody,
   transitionedSchema,
   unitContentQuery,
@@ -22,19 +26,7 @@ import {
 
 /** The content area's route contracts (issue 8): staff work on items, the public reads what is published. */
 export const contentRoutes = {
-  createContentItem: defineRoute({
-    id: 'createContentItem',
-    method: 'POST',
-    path: '/units/{code}/content',
-    function: 'contentCreate',
-    auth: 'signed-in',
-    action: 'content.submit',
-    summary: 'Create a content item in a portal (a draft, or submitted at once); its HTML is cleaned against an allow-list',
-    tags: ['content'],
-    params: unitCodeParam,
-    body: newContentBody,
-    responses: { 201: { description: 'Created', schema: createdSchema } },
-  }),
+  createContentItem: contentEditingRoutes.createContentItem,
   listUnitContent: defineRoute({
     id: 'listUnitContent',
     method: 'GET',
@@ -73,6 +65,38 @@ export const contentRoutes = {
     params: contentIdParam,
     body: transitionBody,
     responses: { 200: { description: 'The step was taken', schema: transitionedSchema } },
+  }),
+  bulkTransitionContent: defineRoute({
+    id: 'bulkTransitionContent',
+    method: 'POST',
+    path: '/units/{code}/content/bulk-transitions',
+    function: 'content',
+    auth: 'signed-in',
+    // Coarse check only: return and assign need content.intake, reject content.approve (the workflow table).
+    action: 'content.read',
+    summary: 'Return, reject or assign up to 25 items of the intake queue; each item is its own audited step with its own result (one failing leaves the others done)',
+    tags: ['content'],
+    params: unitCodeParam,
+    body: bulkTransitionBody,
+    responses: { 200: { description: 'One result per item, in the order given', schema: bulkResultSchema } },
+  }),
+  updateContentItem: contentEditingRoutes.updateContentItem,
+  proposeSyndication: defineRoute({
+    id: 'proposeSyndication',
+    method: 'POST',
+    path: '/content/{id}/syndication',
+    function: 'content',
+    auth: 'signed-in',
+    action: 'content.read',
+    summary: "Propose a sub-portal's published item to the provincial portal: a linked copy enters its intake (submitted); the source's new versions and withdrawal follow it as events",
+    tags: ['content'],
+    params: contentIdParam,
+    body: syndicationBody,
+    responses: {
+      201: { description: 'The copy in the provincial portal', schema: syndicatedSchema },
+      404: { description: 'No such item' },
+      409: { description: 'Not published (`state`), already in the provincial portal (`unitCode`), already proposed (`id`), or a language the province has not (`language`); or the same Idempotency-Key is in progress' },
+    },
   }),
   listPublishedContent: defineRoute({
     id: 'listPublishedContent',
@@ -120,5 +144,17 @@ export const contentRoutes = {
     params: portalParams,
     query: feedQuery,
     responses: { 200: { description: 'RSS 2.0 feed', contentType: 'application/rss+xml', schema: z.string() } },
+  }),
+  getSitemap: defineRoute({
+    id: 'getSitemap',
+    method: 'GET',
+    path: '/public/portals/{portal}/sitemap.xml',
+    function: 'contentPublic',
+    auth: 'public',
+    summary: "Sitemap (sitemaps.org 0.9) of a portal's published and withdrawn items; over 50,000 URLs, a sitemap index of pages (`?page=N`)",
+    tags: ['public'],
+    params: portalParams,
+    query: sitemapQuery,
+    responses: { 200: { description: 'A urlset, or a sitemapindex', contentType: 'application/xml', schema: z.string() } },
   }),
 } as const;

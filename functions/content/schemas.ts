@@ -1,48 +1,32 @@
 import * as z from 'zod/mini';
 import { contentCategoryIds } from '../../shared/domain/content/categories';
-import { effectivenessStatuses, legalDocumentSchema } from '../../shared/domain/content/legal-document';
+import { effectivenessStatuses } from '../../shared/domain/content/legal-document';
 import { contentStates, contentWorkflow, type ContentAction } from '../../shared/domain/workflow/tables/content';
 import { bilingual, humanText } from '../../shared/domain/text';
 import { decimalInteger, pageQuery, recordId } from '../../shared/api/common-schemas';
 import { unitCodeSchema } from '../../shared/domain/units/unit';
+import { languages, revisionSchema, uuid } from './editing-schemas';
 
 /** Request and response schemas of content items (issue 8), written with zod/mini. */
-const languages = ['vi', 'en', 'zh'] as const;
-const uuid = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: bilingual('Mã không hợp lệ', 'Invalid id') }));
-/** Upload ids (POST /uploads): letters, digits and dashes. */
-const uploadId = z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/, { error: bilingual('Mã tệp tải lên không hợp lệ', 'Invalid upload id') }));
+export { contentIdParam, createdSchema, editContentBody, editedSchema, newContentBody } from './editing-schemas';
 
-export const contentIdParam = z.object({ id: uuid });
 export const portalParams = z.object({ portal: unitCodeSchema });
 export const publicItemParams = z.object({ portal: unitCodeSchema, id: uuid });
 
-export const newContentBody = z.object({
-  category: z.enum(contentCategoryIds),
-  language: z.enum(languages),
-  title: humanText(300, 2),
-  body: z.string().check(z.minLength(1), z.maxLength(200_000), z.describe('HTML; cleaned against an allow-list on input')),
-  summary: z.optional(humanText(1000, 2)),
-  legalDocument: z.optional(legalDocumentSchema),
-  attachments: z.optional(
-    z.array(uploadId).check(
-      z.maxLength(20),
-      z.refine((ids) => new Set(ids).size === ids.length, { error: bilingual('Tệp đính kèm bị lặp', 'An attachment is listed twice') }),
-    ),
-  ),
-  contributors: z.optional(
-    z.array(z.object({ name: humanText(120, 2), accountId: z.optional(recordId), share: z.number().check(z.int(), z.minimum(0), z.maximum(100)) })).check(z.maxLength(20)),
-  ),
-  submit: z.optional(z.boolean()),
-  translationOf: z.optional(uuid).check(z.describe('The item this one translates (same portal, another language); each version keeps its own state')),
-});
 
-const actions = Object.keys(contentWorkflow.transitions) as [ContentAction, ...ContentAction[]];
+
+/** POST /content/{id}/syndication: proposes a published item of a sub-portal to the provincial portal. */
+export const syndicationBody = z.object({ note: z.optional(humanText(2000).check(z.describe('For the provincial board: why this item suits the provincial portal'))) });
+
+/** Steps a person may ask for: the system's own (scheduled publication) is not one. */
+const actions = (Object.keys(contentWorkflow.transitions) as ContentAction[]).filter((a) => a !== 'publish-scheduled') as [ContentAction, ...ContentAction[]];
 export const transitionBody = z.object({
   action: z.enum(actions),
   comment: z.optional(humanText(2000)),
   reason: z.optional(humanText(2000)),
   publicNote: z.optional(humanText(2000)),
   publishAt: z.optional(z.iso.datetime({ offset: true })),
+  assignee: z.optional(recordId).check(z.describe('`assign`: the account id of an editorial board member of the unit')),
 });
 
 export const unitContentQuery = z.object({
@@ -72,15 +56,17 @@ export const legalSearchQuery = z.object({
   cursor: z.optional(z.string().check(z.regex(/^\d{1,4}$/, { error: bilingual('Con trỏ trang không hợp lệ', 'Invalid page cursor') }))),
 });
 
+export const sitemapQuery = z.object({
+  page: z.optional(decimalInteger(1, 50_000)).check(z.describe('A page of a sitemap index (only when the portal has more than 50,000 URLs)')),
+});
+
 export const feedQuery = z.object({
   category: z.optional(z.enum(contentCategoryIds)),
   language: z._default(z.enum(languages), 'vi'),
 });
 
 /** Responses. */
-export const createdSchema = z.object({ id: z.string(), state: z.string(), version: z.number() });
 export const transitionedSchema = z.object({ id: z.string(), state: z.string(), version: z.number(), dueAt: z.optional(z.string()) });
-const revisionSchema = z.object({ version: z.number(), at: z.string(), actor: z.string(), action: z.string(), summary: z.object({ vi: z.string(), en: z.string() }) });
 export const contentItemSchema = z.looseObject({
   id: z.string(),
   unitCode: z.string(),
@@ -111,4 +97,44 @@ export const legalSearchResultSchema = z.object({
   ),
   truncated: z.boolean().check(z.describe('Some words of q were left out to keep the search within its bounds')),
   nextCursor: z.optional(z.string()),
+});
+
+/** bulkTransitionContent: up to 25 items of one intake queue, each answered on its own. */
+export const bulkTransitionBody = z.object({
+  action: z.enum(['return', 'reject', 'assign']),
+  ids: z.array(uuid).check(
+    z.minLength(1),
+    z.maxLength(25),
+    z.refine((ids) => new Set(ids).size === ids.length, { error: bilingual('Mã tin, bài bị lặp', 'An item is listed twice') }),
+  ),
+  comment: z.optional(humanText(2000)),
+  reason: z.optional(humanText(2000)),
+  assignee: z.optional(recordId).check(z.describe('`assign`: the account id of an editorial board member of the unit')),
+});
+const bilingualText = z.object({ vi: z.string(), en: z.string() });
+export const bulkResultSchema = z.object({
+  action: z.string(),
+  succeeded: z.number(),
+  failed: z.number(),
+  results: z.array(
+    z.union([
+      z.object({ id: z.string(), ok: z.literal(true), state: z.string(), version: z.number() }),
+      z.object({
+        id: z.string(),
+        ok: z.literal(false),
+        status: z.number().check(z.describe('The HTTP status this item alone would have had')),
+        code: z.string(),
+        detail: bilingualText,
+        errors: z.optional(z.array(z.object({ field: z.string(), code: z.string() }))),
+      }),
+    ]),
+  ),
+});
+
+export const syndicatedSchema = z.object({
+  id: z.string().check(z.describe("The copy's id in the provincial portal (state `submitted`, in its intake queue)")),
+  unitCode: z.string(),
+  state: z.string(),
+  version: z.number(),
+  syndicatedFrom: z.object({ portal: z.string(), id: z.string(), version: z.number() }),
 });

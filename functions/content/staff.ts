@@ -4,8 +4,11 @@ import { dynamoServices } from '../../shared/http/services';
 import { expectedVersion } from '../../shared/http/if-match';
 import { readContentItem } from '../../shared/application/content';
 import { listUnitContent, transitionContentItem } from '../../shared/application/content-transitions';
+import { proposeSyndication } from '../../shared/application/content-syndication';
 import { useAttachmentStatus } from '../../shared/application/content-attachments';
 import { attachmentStatuses } from '../../shared/application/uploads';
+import { bulkTransitionContent } from '../../shared/application/content-bulk';
+import { problemKinds } from '../../shared/http/error-table';
 import { contentRoutes } from './routes';
 
 // Publication asks the uploads area whether an item's files were checked clean.
@@ -31,5 +34,14 @@ export const handler = httpFunction('content', contentRoutes, {
   transitionContentItem: async ({ params, body, headers, principal, requestId }) => {
     const done = await transitionContentItem({ principal, requestId, now: new Date() }, params.id, body, expectedVersion(headers));
     return json(200, done, { etag: `"${done.version}"` });
+  },
+  bulkTransitionContent: async ({ params, body, principal, requestId }) => {
+    const done = await bulkTransitionContent({ principal, requestId, now: new Date() }, params.code, body);
+    // Each failed item carries the status it would have had alone.
+    return json(200, { ...done, results: done.results.map((r) => (r.ok ? r : { ...r, status: problemKinds[r.code].status })) });
+  },
+  proposeSyndication: async ({ params, body, principal, requestId }) => {
+    const copy = await proposeSyndication({ principal, requestId, now: new Date() }, params.id, body.note);
+    return json(201, copy, { location: `/content/${copy.id}`, etag: `"${copy.version}"` });
   },
 }, dynamoServices);

@@ -11,8 +11,8 @@ export const esmRequireBanner = "import { createRequire } from 'node:module'; co
  * - on Lambda the SDK's default credential chain ends at its first link, the environment
  *   (shared/adapters/lambda-credentials.ts);
  * - sanitize-html needs postcss only for allowed inline styles, and we allow none (stubs/postcss.ts);
- *   it needs only htmlparser2's streaming parser (stubs/htmlparser2.ts), and only launder's URL
- *   check, not its dayjs date helpers (stubs/dayjs.ts);
+ *   it needs only htmlparser2's streaming parser (stubs/htmlparser2.ts), only launder's URL
+ *   check, not its dayjs date helpers (stubs/dayjs.ts), and no srcset parser (stubs/parse-srcset.ts);
  * - no call we make uses an AWS event stream (stubs/event-streams.ts), and the DynamoDB client's
  *   endpoint cache needs five methods of an LRU cache, not mnemonist (stubs/lru-cache.ts).
  */
@@ -21,6 +21,7 @@ export const lambdaAliases: Record<string, string> = {
   postcss: resolve(import.meta.dirname, 'stubs/postcss.ts'),
   htmlparser2: resolve(import.meta.dirname, 'stubs/htmlparser2.ts'),
   dayjs: resolve(import.meta.dirname, 'stubs/dayjs.ts'),
+  'parse-srcset': resolve(import.meta.dirname, 'stubs/parse-srcset.ts'),
   '@smithy/core/event-streams': resolve(import.meta.dirname, 'stubs/event-streams.ts'),
   'mnemonist/lru-cache': resolve(import.meta.dirname, 'stubs/lru-cache.ts'),
 };

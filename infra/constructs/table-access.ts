@@ -51,7 +51,7 @@ export function grantTableAccess(fn: Grantee, def: FunctionDefinition, table: IT
 }
 
 function itemGrant(grant: TableItemAccess, tableArn: string, indexArn: (name: string) => string): PolicyStatement {
-  if (grant.actions.some((a) => a === 'UpdateItem') && grant.partitionPrefixes.some(isAuditPrefix)) {
+  if (grant.actions.some((a) => a === 'UpdateItem' || a === 'DeleteItem') && grant.partitionPrefixes.some(isAuditPrefix)) {
     throw new Error(`Audit entries are append-only: no grant may update ${grant.partitionPrefixes.join(', ')}`);
   }
   return new PolicyStatement({

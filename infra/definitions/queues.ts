@@ -44,6 +44,15 @@ export const queueDefinitions = {
     visibilityTimeoutSeconds: 180,
     purpose: 'checks every uploaded attachment from its bytes before it can be published (CB 13.2, issue 8 #2)',
   },
+  syndication: {
+    logicalName: 'Syndication',
+    localName: 'syndication',
+    consumer: 'followSyndication',
+    batchSize: 10,
+    maxReceiveCount: 5,
+    visibilityTimeoutSeconds: 60,
+    purpose: "carries content workflow steps to syndicated copies in the provincial portal (issue 8 #6)",
+  },
 } as const satisfies Record<string, QueueDefinition>;
 
 export type QueueKey = keyof typeof queueDefinitions;

@@ -6,12 +6,21 @@ import './identity-root'; // the local composition root: jobs that manage users 
 import { loadDeploymentConfig } from '../config/deployment';
 import { allJobs } from '../../events/schedules';
 
-/** `npm run job -- NAME`: runs one scheduled job now, against the running `npm start` stack. */
+/**
+ * `npm run job -- NAME [--at ISO]`: runs one scheduled job now, against the running `npm start`
+ * stack; `--at` runs it as of an earlier instant (never a later one: shared/jobs/job.ts).
+ */
 const name = process.argv[2];
+const atFlag = process.argv.indexOf('--at');
+const at = atFlag > 0 ? process.argv[atFlag + 1] : undefined;
+if (atFlag > 0 && !at) {
+  console.error('usage: npm run job -- <name> --at <ISO 8601 instant>');
+  process.exit(2);
+}
 const known = allJobs.map((s) => s.job);
 const schedule = allJobs.find((s) => s.job === name);
 if (!schedule) {
-  console.error(`usage: npm run job -- <${known.join('|')}>`);
+  console.error(`usage: npm run job -- <${known.join('|')}> [--at ISO]`);
   process.exit(2);
 }
 const stateFile = resolve(import.meta.dirname, '../..', process.env.LOCAL_DATA_DIR ?? '.local', 'stack.json');
@@ -26,7 +35,7 @@ Object.assign(process.env, functionEnvironment(state.endpoints, state.resources,
   LOCAL_IDP_SECRET: state.identitySecret,
 });
 try {
-  const result = await invoke(schedule.function, { trigger: 'manual' });
+  const result = await invoke(schedule.function, { trigger: 'manual', ...(at !== undefined && { at }) });
   console.log(JSON.stringify(result, null, 2));
 } catch (error) {
   console.error(`job ${name} failed: ${(error as Error).message}`);

@@ -25,7 +25,8 @@ export interface LocalStack {
   readonly gateway: LocalGateway;
   /** Relays outbox events from the table's stream to the local event bus. */
   readonly outbox: StreamPoller;
-  runJob(job: string): Promise<unknown>;
+  /** `at`: run as of that earlier instant (shared/jobs/job.ts). */
+  runJob(job: string, options?: { at?: string }): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -84,10 +85,10 @@ export async function startLocalStack(options: {
     onError: (error) => console.error('bucket notifier:', (error as Error).message),
   });
 
-  const runJob = async (job: string) => {
+  const runJob = async (job: string, runOptions: { at?: string } = {}) => {
     const schedule = allJobs.find((s) => s.job === job);
     if (!schedule) throw new Error(`Unknown job "${job}"; known: ${allJobs.map((s) => s.job).join(', ')}`);
-    return invoke(schedule.function, { trigger: 'manual' });
+    return invoke(schedule.function, { trigger: 'manual', ...(runOptions.at !== undefined && { at: runOptions.at }) });
   };
 
   let scheduler: LocalScheduler | undefined;

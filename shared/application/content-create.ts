@@ -13,9 +13,8 @@ import { combine, type Work } from '../adapters/dynamo/unit-of-work';
 import { pendingEvent } from '../../events/catalogue';
 import { env } from '../config/env';
 import { currentDeadlines, withinCalendarRange } from './calendar-service';
-import { directory } from './directory';
 import { commitContext, type UseCaseContext } from './context';
-import { contentRepository, policy, workflowItemOf } from './content';
+import { contentRepository, contentWriting, policy, workflowItemOf } from './content';
 
 /**
  * Creating a content item (issue 8): the only use case that cleans rich text, kept apart so that
@@ -46,19 +45,29 @@ function checkNewItem(input: NewContentItem, languages: readonly string[]): { bo
   if (!languages.includes(input.language)) {
     throw invalidField('body.language', { vi: `Cổng này không có ngôn ngữ "${input.language}"`, en: `This portal has no "${input.language}" version` }, 'unsupported_language');
   }
-  const body = cleanRichText(input.body);
-  if (visibleText(body) === '') {
-    throw invalidField('body.body', { vi: 'Nội dung trống sau khi làm sạch HTML', en: 'The body is empty once its HTML is cleaned' }, 'empty');
-  }
-  const shares = (input.contributors ?? []).reduce((sum, c) => sum + c.share, 0);
-  if (shares > 100) throw invalidField('body.contributors', { vi: 'Tổng tỷ lệ nhuận bút vượt 100%', en: 'Contributor shares exceed 100%' }, 'shares');
+  const body = cleanBody(input.body);
+  checkShares(input.contributors);
   return { body };
 }
 
+/** Rich text cleaned against the allow-list; refused (naming `body.body`) if nothing visible is left. */
+export function cleanBody(html: string): string {
+  const body = cleanRichText(html);
+  if (visibleText(body) === '') {
+    throw invalidField('body.body', { vi: 'Nội dung trống sau khi làm sạch HTML', en: 'The body is empty once its HTML is cleaned' }, 'empty');
+  }
+  return body;
+}
+
+export function checkShares(contributors: readonly Contributor[] | undefined): void {
+  const shares = (contributors ?? []).reduce((sum, c) => sum + c.share, 0);
+  if (shares > 100) throw invalidField('body.contributors', { vi: 'Tổng tỷ lệ nhuận bút vượt 100%', en: 'Contributor shares exceed 100%' }, 'shares');
+}
+
 export async function createContentItem(ctx: UseCaseContext, unitCode: string, input: NewContentItem): Promise<{ id: string; state: ContentState; version: number }> {
-  const unit = await directory().units.get(unitCode);
+  const unit = await contentWriting().units.get(unitCode);
   if (!unit) throw new DomainError('not_found', { vi: `Không có đơn vị ${unitCode}`, en: `No unit ${unitCode}` });
-  const unitPath = [unit.code, ...(unit.ancestorCodes ?? (await directory().units.scopeOf(unitCode)).slice(1))];
+  const unitPath = [unit.code, ...(unit.ancestorCodes ?? (await contentWriting().units.scopeOf(unitCode)).slice(1))];
   requireAccess(ctx.principal, 'content.submit', unitPath, ctx.now);
   const { body } = checkNewItem(input, unit.languages);
   if (input.translationOf !== undefined) await checkTranslation(input.translationOf, unit.code, input.language);
@@ -118,7 +127,7 @@ export async function createContentItem(ctx: UseCaseContext, unitCode: string, i
     });
   }
   const link = input.translationOf !== undefined ? [repo.linkTranslation(input.translationOf, { language: record.language, id: record.id })] : [];
-  await directory().uow.commit(combine({ actions: [repo.create(record), ...link] }, work), commitContext(ctx));
+  await contentWriting().uow.commit(combine({ actions: [repo.create(record), ...link] }, work), commitContext(ctx));
   return { id: record.id, state: record.state, version: record.version };
 }
 

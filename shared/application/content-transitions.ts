@@ -1,6 +1,7 @@
 import { requireAccess } from '../domain/access/authorize';
-import { categoryOf, citationLine, diffSummary, onTime, type ContentCategoryId } from '../domain/content';
+import { categoryOf, citationLine, diffSummary, onTime, quarterOf, type ContentCategoryId } from '../domain/content';
 import { DomainError, invalidField } from '../domain/errors';
+import type { Role } from '../domain/roles';
 // The table and the engine by path, not the barrel: the barrel also loads the Q&A table into content bundles.
 import { decide } from '../domain/workflow/engine';
 import type { TransitionPlan } from '../domain/workflow/types';
@@ -8,6 +9,9 @@ import { contentWorkflow, type ContentAction, type ContentState } from '../domai
 import { contentIndexKeys, type ContentItemRecord, type PublicRendition } from '../adapters/dynamo/content';
 import { keys } from '../adapters/dynamo/keys';
 import type { WriteAction } from '../adapters/dynamo/unit-of-work';
+import { ScheduledPublicationRepository } from '../adapters/dynamo/scheduled-publication';
+import { documentClient } from '../adapters/aws-clients';
+import { env } from '../config/env';
 import { applyTransition, type TransitionExtension } from './workflow-transitions';
 import { requireCleanAttachments } from './content-attachments';
 import { searchIndexWrites } from './legal-search';
@@ -27,20 +31,38 @@ export interface TransitionRequest {
   readonly reason?: string | undefined;
   readonly publicNote?: string | undefined;
   readonly publishAt?: string | undefined;
+  /** `assign`: the account id of the editor who will work on the item (checked by the caller). */
+  readonly assignee?: string | undefined;
 }
 
-const PUBLISHING: ReadonlySet<ContentAction> = new Set(['publish', 'emergency-publish']);
+const PUBLISHING: ReadonlySet<ContentAction> = new Set(['publish', 'emergency-publish', 'publish-scheduled']);
+
+let schedules: ScheduledPublicationRepository | undefined;
+const scheduleMarkers = () => (schedules ??= new ScheduledPublicationRepository(documentClient(), env().TABLE_NAME));
 
 export async function transitionContentItem(ctx: UseCaseContext, id: string, request: TransitionRequest, expectedVersion?: number) {
   const record = await contentRepository().get(id);
   if (!record) throw notFound(id);
   requireAccess(ctx.principal, 'content.read', record.unitPath, ctx.now);
+  return takeContentStep(ctx, record, request, expectedVersion);
+}
+
+/**
+ * One step on an item already read: for callers that checked who may see it themselves (the
+ * bulk intake actions) or that act as the system (scheduled publication), which reads nothing.
+ */
+export async function takeContentStep(ctx: UseCaseContext, record: ContentItemRecord, request: TransitionRequest, expectedVersion?: number) {
+  const id = record.id;
   const input = {
     ...(request.comment !== undefined && { comment: request.comment }),
     ...(request.reason !== undefined && { reason: request.reason }),
     ...(request.publicNote !== undefined && { publicNote: request.publicNote }),
+    ...(request.assignee !== undefined && { assignTo: { unitPath: record.unitPath, personId: request.assignee } }),
     ...(expectedVersion !== undefined && { expectedVersion }),
   };
+  if (request.action === 'assign' && request.assignee === undefined) {
+    throw invalidField('body.assignee', { vi: 'Cần nêu biên tập viên được giao', en: 'Give the editor to assign' }, 'required');
+  }
   const aggregate = workflowItemOf(record);
   // The engine's refusals (version, permission, state, separation of duties, texts) come first,
   // so nobody learns more about an item than the step they may take.
@@ -59,8 +81,23 @@ export async function transitionContentItem(ctx: UseCaseContext, id: string, req
   return { id, state: applied.plan.to, version: applied.plan.nextVersion, ...(dueAt !== undefined && { dueAt }) };
 }
 
+/** Editorial board members an item may be assigned to (CB 17.1, 17.3). */
+const BOARD_ROLES: readonly Role[] = ['editor', 'secretary', 'chief-editor', 'deputy-editor'];
+
+/** `assign` names an active account of the unit's editorial board (400 naming body.assignee otherwise). */
+export async function requireBoardMember(unitCode: string, assignee: string | undefined): Promise<void> {
+  const account = assignee === undefined ? undefined : await directory().accounts.get(assignee);
+  if (account && account.status === 'active' && account.unitCode === unitCode && account.roles.some((r) => BOARD_ROLES.includes(r))) return;
+  throw invalidField(
+    'body.assignee',
+    { vi: `${assignee} không phải thành viên Ban Biên tập của ${unitCode}`, en: `${assignee} is not a member of the editorial board of ${unitCode}` },
+    'not_board_member',
+  );
+}
+
 /** What only content knows: emergency publication is for legal documents; scheduling needs a future time; files must be clean. */
 async function contentGuards(record: ContentItemRecord, request: TransitionRequest, now: Date): Promise<void> {
+  if (request.action === 'assign') await requireBoardMember(record.unitCode, request.assignee);
   if (request.action === 'emergency-publish' && !('emergencyPublication' in categoryOf(record.category as ContentCategoryId))) {
     const message = { vi: 'Chỉ văn bản mới được đăng khẩn trước khi Trưởng ban quyết định', en: 'Only legal documents may be published before the chief decides' };
     throw new DomainError('conflict', message, [{ field: 'body.action', code: 'emergency_not_allowed', message }]);
@@ -73,7 +110,15 @@ async function contentGuards(record: ContentItemRecord, request: TransitionReque
       throw invalidField('body.publishAt', { vi: 'Thời điểm đăng phải ở tương lai', en: 'The publication time must be in the future' }, 'not_future');
     }
   }
-  if (PUBLISHING.has(request.action)) await requireCleanAttachments(record.id, record.unitCode, record.attachments);
+  if (PUBLISHING.has(request.action) && record.sourceWithdrawn) {
+    const message = {
+      vi: `Bản gốc của ${record.id} (Cổng ${record.syndicatedFrom?.portal ?? ''}) đã bị gỡ: không đăng bản này`,
+      en: `The source of ${record.id} (portal ${record.syndicatedFrom?.portal ?? ''}) was withdrawn: this copy is not published`,
+    };
+    throw new DomainError('conflict', message, [{ field: 'syndicatedFrom', code: 'source_withdrawn', message }]);
+  }
+  // A syndicated copy carries its source's files, which belong to the source's portal.
+  if (PUBLISHING.has(request.action)) await requireCleanAttachments(record.id, record.syndicatedFrom?.portal ?? record.unitCode, record.attachments);
 }
 
 function extension(
@@ -95,7 +140,11 @@ function extension(
       next.lastEditedBy = actor;
       break;
     case 'schedule':
-      next.publishAt = request.publishAt;
+      // In UTC, as every instant on the due index, so `dueAt <= now` compares like with like.
+      next.publishAt = new Date(request.publishAt!).toISOString();
+      break;
+    case 'assign':
+      next.assignedAt = at;
       break;
     case 'emergency-publish':
       next.emergency = { by: actor, reason: plan.notes.reason, at };
@@ -115,13 +164,27 @@ function extension(
     Object.assign(next, { publishedAt: at, publishedOnTime: onTime(at, dueAt) });
     remove.push('duePk');
   }
+  // Attribution (QN 12.2) is frozen at the first publication, whichever step publishes.
+  const attribution = PUBLISHING.has(request.action) && record.attribution === undefined ? { contributors: record.contributors, frozenAt: at, quarter: quarterOf(at) } : undefined;
+  if (attribution) next.attribution = attribution;
   const after = { ...record, ...next, state, updatedAt: at } as ContentItemRecord;
   Object.assign(set, next, indexKeysWithoutDue(after));
   if (after.publishedAt === undefined && after.dueAt !== undefined) Object.assign(set, keys.contentDue(record.unitCode, after.dueAt));
 
   const actions: WriteAction[] = [
-    contentRepository().revision(record.id, { version: plan.nextVersion, at, actor, action: request.action, summary: diffSummary({ state: record.state }, { state }) }),
+    contentRepository().revision(record.id, {
+      version: plan.nextVersion,
+      at,
+      actor,
+      action: request.action,
+      // An assignment keeps the state: its revision names what it changed.
+      summary: diffSummary({ state: record.state, assignee: record.assignee?.personId }, { state, assignee: plan.next.assignee?.personId }),
+    }),
   ];
+  // The scheduled-publication marker lives exactly as long as the item is `scheduled`.
+  if (request.action === 'schedule') actions.push(scheduleMarkers().mark(record.id, next.publishAt as string));
+  else if (record.state === 'scheduled') actions.push(scheduleMarkers().clear(record.id));
+  if (attribution) actions.push(contentRepository().putAttribution(record, attribution));
   if (PUBLISHING.has(request.action) || request.action === 'withdraw') actions.push(contentRepository().putPublic(rendition(after, citation)));
   if (PUBLISHING.has(request.action) || request.action === 'withdraw' || request.action === 'archive') {
     // The search entries change in the same transaction as what the public sees (at most 40 each way).

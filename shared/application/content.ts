@@ -4,6 +4,8 @@ import { effectivePolicy } from '../domain/policies';
 import type { ContentWorkflowItem } from '../domain/workflow';
 import { ContentRepository, type ContentItemRecord } from '../adapters/dynamo/content';
 import { documentClient } from '../adapters/aws-clients';
+import { UnitRepository } from '../adapters/dynamo/units';
+import { UnitOfWork } from '../adapters/dynamo/unit-of-work';
 import { env } from '../config/env';
 import type { UseCaseContext } from './context';
 
@@ -15,10 +17,20 @@ import type { UseCaseContext } from './context';
 let repository: ContentRepository | undefined;
 export const contentRepository = () => (repository ??= new ContentRepository(documentClient(), env().TABLE_NAME));
 
+/**
+ * The units and the unit of work, for creating and editing items: not the whole directory()
+ * (accounts, machine clients, identity), which the sanitiser's bundle would otherwise carry.
+ */
+let writing: { units: UnitRepository; uow: UnitOfWork } | undefined;
+export const contentWriting = () =>
+  (writing ??= { units: new UnitRepository(documentClient(), env().TABLE_NAME), uow: new UnitOfWork(documentClient(), env().TABLE_NAME) });
+
 /** The item's workflow view: who may not decide on it besides its submitter (separation of duties). */
 export function workflowItemOf(record: ContentItemRecord): ContentWorkflowItem {
   const conflicted = [
     ...(record.lastEditedBy ? [{ id: record.lastEditedBy, did: { vi: 'đã biên tập lần cuối', en: 'last edited it' } }] : []),
+    // Whoever edited its content (PATCH) stays barred even after someone else proposes it.
+    ...(record.editors ?? []).map((id) => ({ id, did: { vi: 'đã sửa nội dung mục này', en: 'edited its content' } })),
     ...(record.emergency ? [{ id: record.emergency.by, did: { vi: 'đã đăng khẩn mục này', en: 'published it in an emergency' } }] : []),
   ];
   return {
@@ -29,6 +41,7 @@ export function workflowItemOf(record: ContentItemRecord): ContentWorkflowItem {
     openClocks: record.openClocks,
     publishPolicy: record.publishPolicy as ContentWorkflowItem['publishPolicy'],
     ...(record.submittedBy !== undefined && { submittedBy: record.submittedBy }),
+    ...(record.assignee !== undefined && { assignee: record.assignee }),
     ...(conflicted.length > 0 && { conflictedParties: conflicted }),
   };
 }

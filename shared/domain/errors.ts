@@ -12,6 +12,7 @@ export type DomainErrorCode =
   | 'unauthenticated'
   | 'precondition_failed'
   | 'locked'
+  | 'too_many_requests'
   | 'password_change_required';
 
 export interface FieldIssue {

@@ -68,6 +68,8 @@ export interface RouteInput<R extends RouteDefinition> {
   readonly requestId: string;
   readonly lang: 'vi' | 'en';
   readonly headers: Readonly<Record<string, string>>;
+  /** The client's address as the gateway saw it (personal data: never logged or stored as such). */
+  readonly clientAddress: string;
   /** Where the API is served on this host: `/v1` (API Gateway's stage) or `` (local). */
   readonly basePath: string;
 }

@@ -173,6 +173,7 @@ export function httpFunction<T extends Readonly<Record<string, RouteDefinition>>
           requestId: event.requestContext?.requestId ?? 'local',
           lang: languageOf(event),
           headers: event.headers as Record<string, string>,
+          clientAddress: event.requestContext?.identity?.sourceIp ?? '',
           basePath: basePathOf(event),
         }),
       );

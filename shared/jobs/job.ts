@@ -16,6 +16,11 @@ export type JobSummary = Record<string, string | number | boolean>;
 export interface JobInvocation {
   /** Set by the local runner and by operators invoking by hand; schedules send their own event. */
   readonly trigger?: 'schedule' | 'manual';
+  /**
+   * Runs the job as of this earlier instant (ISO 8601; `npm run job -- NAME --at ISO`): to see what
+   * a run at that time found. Never later than the real clock, so nothing is done ahead of time.
+   */
+  readonly at?: string;
 }
 
 /** A failed run that still has findings to record (e.g. which dependencies did not answer). */
@@ -31,7 +36,15 @@ export class JobFailure extends Error {
 
 export type JobHandler = (event: JobInvocation | undefined, context?: Context) => Promise<JobSummary & { outcome: string }>;
 
-export function jobFunction(job: string, run: (now: Date) => Promise<JobSummary>): JobHandler {
+/** The run's clock: now, or an earlier instant the invocation names. */
+function clockOf(event: JobInvocation | undefined, realNow: Date): Date {
+  if (event?.at === undefined) return realNow;
+  const at = new Date(event.at);
+  if (Number.isNaN(at.getTime()) || at.getTime() > realNow.getTime()) throw new Error(`"at" must be an ISO 8601 instant not later than now, not ${JSON.stringify(event.at)}`);
+  return at;
+}
+
+export function jobFunction(job: string, run: (now: Date, runId: string) => Promise<JobSummary>): JobHandler {
   return async (event, context) => {
     if (context) logger.addContext(context);
     const runId = randomUUID();
@@ -41,7 +54,7 @@ export function jobFunction(job: string, run: (now: Date) => Promise<JobSummary>
     let summary: JobSummary = {};
     let failure: unknown;
     try {
-      summary = await run(startedAt);
+      summary = await run(clockOf(event, startedAt), runId);
     } catch (error) {
       outcome = 'failed';
       failure = error;

@@ -1,19 +1,24 @@
 /**
  * `npm run bench`: prints throughput and size figures. Not a test: nothing here passes or fails.
+ * `npm run bench -- content search` runs only the parts named (domain, bundles, http, content,
+ * search); all of them by default.
  */
 import { randomUUID } from 'node:crypto';
 import { calendarData, DeadlineCalculator, shippedCalendar, tet, WorkingCalendar } from '../../shared/domain/calendar';
 import { planSearch, SEARCH_LIMITS, searchTermsOf } from '../../shared/domain/search';
 import { measureBundles } from './bundles';
 import { startEmulators } from '../../infra/local/emulators';
-import { startLocalStack } from '../../infra/local/stack';
+import { startLocalStack, type LocalStack } from '../../infra/local/stack';
+import { fmt, report } from './report';
+import { benchContent, measureFloors } from './content';
+import { benchSearch } from './search';
 
-const rows: Array<[string, string]> = [];
-const report = (name: string, value: string) => {
-  rows.push([name, value]);
-  console.log(`${name.padEnd(52)} ${value}`);
-};
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const PARTS = ['domain', 'bundles', 'http', 'content', 'search'] as const;
+const asked = process.argv.slice(2);
+const unknown = asked.filter((a) => !(PARTS as readonly string[]).includes(a));
+if (unknown.length > 0) throw new Error(`Unknown bench part ${unknown.join(', ')}; known: ${PARTS.join(', ')}`);
+const wants = (part: (typeof PARTS)[number]) => asked.length === 0 || asked.includes(part);
+const started = performance.now();
 
 function timeIt(iterations: number, fn: (i: number) => void): number {
   for (let i = 0; i < Math.min(1000, iterations); i++) fn(i); // warm-up
@@ -23,7 +28,7 @@ function timeIt(iterations: number, fn: (i: number) => void): number {
 }
 
 // Deadlines: receipts spread over 2025–2030, 1–15 working days.
-{
+if (wants('domain')) {
   const deadlines = new DeadlineCalculator(shippedCalendar());
   const base = Date.parse('2025-01-01T00:00:00Z');
   const span = 6 * 365 * 86_400_000;
@@ -34,7 +39,7 @@ function timeIt(iterations: number, fn: (i: number) => void): number {
 }
 
 // A year's calendar built from the rules (lunar conversions included), cold.
-{
+if (wants('domain')) {
   const years = Array.from({ length: 201 }, (_, i) => 1900 + i);
   const start = performance.now();
   for (const year of years) new WorkingCalendar(calendarData()).year(year);
@@ -46,14 +51,14 @@ function timeIt(iterations: number, fn: (i: number) => void): number {
 }
 
 // Lunar conversion.
-{
+if (wants('domain')) {
   const n = 20_000;
   const ms = timeIt(n, (i) => tet(1900 + (i % 201)));
   report('Tết date computations', `${fmt((n / ms) * 1000)} /s`);
 }
 
 // Legal-document search, pure parts: a document's index entries, a query's bounded plan.
-{
+if (wants('domain')) {
   const documents = Array.from({ length: 1024 }, (_, i) => ({
     itemId: `c-${i}`,
     language: 'vi',
@@ -79,18 +84,20 @@ function timeIt(iterations: number, fn: (i: number) => void): number {
 }
 
 // Bundle size and cold import time of each function, as a ratio to a floor bundle (DynamoDB client only).
-for (const f of await measureBundles()) {
+for (const f of wants('bundles') ? await measureBundles() : []) {
   report(`bundle: ${f.name}`, `${fmt(f.kib, 0)} KiB, import ${fmt(f.importMs, 1)} ms = ${fmt(f.ratio, 2)}× floor (${fmt(f.houseRatio, 2)}× house floor)`);
 }
 
+// One local stack (one table) for every part that needs it: handlers keep their clients per process.
+process.env.LOG_LEVEL = 'SILENT';
+const emulators = wants('http') || wants('content') || wants('search') ? await startEmulators({ region: 'ap-southeast-1' }) : undefined;
+const stack: LocalStack | undefined = emulators && await startLocalStack({
+  endpoints: { dynamodb: emulators.dynamodbEndpoint, s3sqs: emulators.s3sqsEndpoint, region: 'ap-southeast-1' },
+  prefix: `bench${randomUUID().slice(0, 6)}`,
+});
+
 // HTTP through the local stack (gateway → middleware → handler → DynamoDB Local).
-{
-  process.env.LOG_LEVEL = 'SILENT';
-  const emulators = await startEmulators({ region: 'ap-southeast-1' });
-  const stack = await startLocalStack({
-    endpoints: { dynamodb: emulators.dynamodbEndpoint, s3sqs: emulators.s3sqsEndpoint, region: 'ap-southeast-1' },
-    prefix: `bench${randomUUID().slice(0, 6)}`,
-  });
+if (stack && wants('http')) {
   const measure = async (label: string, path: string, n = 300) => {
     for (let i = 0; i < 20; i++) await (await fetch(`${stack.gateway.url}${path}`)).arrayBuffer();
     const times: number[] = [];
@@ -134,8 +141,16 @@ for (const f of await measureBundles()) {
   await authed();
   await measure('GET /calendar/due', `/calendar/due?from=${encodeURIComponent('2026-02-12T10:00:00+07:00')}&workingDays=3`);
   await measure('GET /calendar/2026', '/calendar/2026');
-  await stack.stop();
-  await emulators.stop();
 }
 
+// Content and search at scale, each against floors measured now, on the same stack.
+if (stack && (wants('content') || wants('search'))) {
+  await measureFloors(stack, 200);
+  if (wants('content')) await benchContent(stack);
+  if (wants('search')) await benchSearch(stack);
+}
+await stack?.stop();
+await emulators?.stop();
+
 report('heap used at end', `${fmt(process.memoryUsage().heapUsed / 1024 / 1024, 1)} MiB`);
+report('bench run time', `${fmt((performance.now() - started) / 1000, 0)} s`);

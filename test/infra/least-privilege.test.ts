@@ -98,4 +98,21 @@ describe('least privilege (from the templates)', () => {
       }
     }
   });
+
+  it('keeps the scheduled-publication job to due markers, the items it publishes and what publishing writes', () => {
+    const statements = statementsOf.get('publishScheduled')!.filter((s) => asList(s.Action).some((a) => a.startsWith('dynamodb:')));
+    const allows = statements.filter((s) => s.Effect === 'Allow');
+    // Every grant is item-level: no table-wide access, no Scan, no BatchWriteItem.
+    expect(allows.every((s) => leadingKeys(s, 'ForAllValues:StringLike').length > 0)).toBe(true);
+    const granted = (action: string) => allows.filter((s) => asList(s.Action).includes(`dynamodb:${action}`)).flatMap((s) => leadingKeys(s, 'ForAllValues:StringLike')).sort();
+    expect(allows.flatMap((s) => asList(s.Action)).filter((a) => ['dynamodb:Scan', 'dynamodb:BatchWriteItem', 'dynamodb:*'].includes(a))).toEqual([]);
+    expect(granted('Query')).toEqual(['CALENDAR*', 'PUBLISHAT#*']);
+    expect(granted('DeleteItem')).toEqual(['CONTENT#*']);
+    expect(granted('UpdateItem')).toEqual(['CONTENT#*', 'WORK#*']);
+    expect(granted('PutItem')).toEqual(['ATTRIBUTION#*', 'AUDIT#*', 'CONTENT#*', 'LEGALSEARCH#*', 'OUTBOX#*', 'PUBCONTENT#*']);
+    expect(granted('GetItem')).toEqual(['CALENDAR*', 'CONTENT#*', 'UNIT#*', 'UPLOAD#*']);
+    // The due markers are queried on the due index only.
+    const query = allows.find((s) => leadingKeys(s, 'ForAllValues:StringLike').includes('PUBLISHAT#*'))!;
+    expect(JSON.stringify(query.Resource)).toMatch(/index\/due/);
+  });
 });

@@ -56,15 +56,19 @@ describe('legal-document search', () => {
   it('finds "Quyết định số 12/2026/QĐ-UBND" first for "quyet dinh 12/2026", and not after its withdrawal', async () => {
     const other = await published(legal('Quyết định số 3/2026/QĐ-UBND về đất đai', '3/2026/QĐ-UBND', '2026-01-20', 'Quy định về quản lý đất đai, số 12 trang'));
     const id = await published(legal('Quyết định số 12/2026/QĐ-UBND', '12/2026/QĐ-UBND', '2026-02-13', 'Quy định về quản lý Cổng thông tin điện tử'));
+    // Newer, the same number, the year only as its issue date (an administrative decision): second.
+    const sameNumber = await published(legal('Quyết định số 12/QĐ-UBND về khen thưởng', '12/QĐ-UBND', '2026-03-02', 'Khen thưởng tập thể'));
 
     const found = await search(`q=${encodeURIComponent('quyet dinh 12/2026')}`);
     expect(found.status, JSON.stringify(found.body)).toBe(200);
     expect(found.body.items[0]).toMatchObject({ id, title: 'Quyết định số 12/2026/QĐ-UBND', numberSymbol: '12/2026/QĐ-UBND', issuedOn: '2026-02-13', status: 'in-force' });
+    expect(ids(found).slice(0, 2)).toEqual([id, sameNumber]);
+    expect(ids(await search('number=12%2F2026%2FQ%C4%90-UBND'))[0]).toBe(id);
     // Words without diacritics and with d for đ; the number filter; the date range.
     expect(ids(await search(`q=${encodeURIComponent('cong thong tin dien tu')}`))).toEqual([id]);
     expect(ids(await search(`q=${encodeURIComponent('ĐẤT ĐAI')}`))).toEqual([other]);
     expect(ids(await search('number=3%2F2026%2FQ%C4%90-UBND'))).toEqual([other]);
-    expect(ids(await search('form=Q%C4%90&issuedFrom=2026-02-01'))).toEqual([id]);
+    expect(ids(await search('form=Q%C4%90&issuedFrom=2026-02-01'))).toEqual([sameNumber, id]);
     // Another portal has none of them.
     expect((await search('q=quyet+dinh', 'huyenb')).body.items).toEqual([]);
 

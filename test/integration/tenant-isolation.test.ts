@@ -20,6 +20,7 @@ interface Request {
   readonly body?: unknown;
   /** The unit path the rule table judges: target first, then its ancestors. */
   readonly unitPath: readonly string[];
+  readonly headers?: Readonly<Record<string, string>>;
   /** The rule that judges the request when it is finer than the route's coarse action (a workflow step's). */
   readonly judgedBy?: Action;
 }
@@ -80,6 +81,19 @@ const cases: Record<string, (side: Side, role: Role) => Request> = {
   [routes.transitionContentItem.id]: (side) => ({
     method: 'POST', path: `/content/${fixtures[`content.${side}`]}/transitions`, unitPath: path(UNIT[side]), body: { action: 'submit' }, judgedBy: 'content.submit',
   }),
+  // Bulk return from the intake queue: judged by content.intake (the draft is not in the queue: a per-item 409 within a 200).
+  [routes.bulkTransitionContent.id]: (side) => ({
+    method: 'POST', path: `/units/${UNIT[side]}/content/bulk-transitions`, unitPath: path(UNIT[side]),
+    body: { action: 'return', ids: [fixtures[`content.${side}`]], comment: 'Bổ sung nguồn' }, judgedBy: 'content.intake',
+  }),
+  // Editing an item the board is editing: judged by content.edit (the first allowed role edits it, later ones send a stale If-Match: 412).
+  [routes.updateContentItem.id]: (side) => ({
+    method: 'PATCH', path: `/content/${fixtures[`editing.${side}`]}`, unitPath: path(UNIT[side]), body: { summary: 'Tóm tắt đã sửa' }, headers: { 'if-match': '"3"' }, judgedBy: 'content.edit',
+  }),
+  // Proposing a published item to the province: judged by content.syndicate (the first allowed role proposes it, later ones get 409).
+  [routes.proposeSyndication.id]: (side) => ({
+    method: 'POST', path: `/content/${fixtures[`published.${side}`]}/syndication`, unitPath: path(UNIT[side]), body: {}, judgedBy: 'content.syndicate',
+  }),
   [routes.jobRuns.id]: () => ({ method: 'GET', path: '/job-runs?job=dependency-check', unitPath: province }),
   // The calendar is the province's: nobody in a district reaches it, whichever side.
   [routes.adminGetSchedule.id]: () => ({ method: 'GET', path: '/admin/calendar/schedules/2026', unitPath: province }),
@@ -89,6 +103,12 @@ const cases: Record<string, (side: Side, role: Role) => Request> = {
     body: { name: { vi: 'Thử', en: 'Test' }, date: { calendar: 'solar', month: 6, day: 1 }, basis: 'x', status: 'pending' },
   }),
   [routes.getUpload.id]: (side) => ({ method: 'GET', path: `/uploads/${fixtures[`upload.${side}`]}`, unitPath: path(UNIT[side]) }),
+  [routes.listQuestions.id]: (side) => ({ method: 'GET', path: `/units/${UNIT[side]}/questions`, unitPath: path(UNIT[side]) }),
+  [routes.getQuestion.id]: (side) => ({ method: 'GET', path: `/questions/${fixtures[`question.${side}`]}`, unitPath: path(UNIT[side]) }),
+  // Classifying: judged by qa.route (the portal's board); a second classification of a classified question is allowed too.
+  [routes.transitionQuestion.id]: (side) => ({
+    method: 'POST', path: `/questions/${fixtures[`question.${side}`]}/transitions`, unitPath: path(UNIT[side]), body: { action: 'classify', complexity: 'simple' }, judgedBy: 'qa.route',
+  }),
 };
 /** Signed-in routes about the caller alone, with no unit to cross (an upload is declared in the caller's own unit). */
 const selfOnly = new Set<string>([routes.me.id, routes.changePassword.id, routes.createUpload.id]);
@@ -146,6 +166,44 @@ beforeAll(async () => {
   };
   fixtures['content.own'] = await draft('huyena');
   fixtures['content.other'] = await draft('huyenb');
+  // Items in editing (version 3) and published, on each side, for the edit and syndication routes.
+  const board = { huyena: { secretary: people.secretary!, chief: people['chief-editor']! }, huyenb: { secretary: await person(local.api, 'thuky.b', 'huyenb', ['secretary']), chief: chiefB } };
+  const taken = async (unitCode: 'huyena' | 'huyenb', until: 'editing' | 'published') => {
+    const writer = await person(local.api, `ctv.${until}.${unitCode}`, unitCode, ['contributor']);
+    const created = await local.api(`/units/${unitCode}/content`, {
+      method: 'POST',
+      headers: { ...bearer(writer), 'content-type': 'application/json' },
+      body: JSON.stringify({ category: 'news', language: 'vi', title: 'Tin thử', body: '<p>Nội dung</p>', submit: true }),
+    });
+    const id = ((await created.json()) as { id: string }).id;
+    const { secretary, chief } = board[unitCode];
+    const steps: Array<[Person, string]> = until === 'editing' ? [[secretary, 'accept']] : [[secretary, 'accept'], [secretary, 'propose'], [chief, 'approve'], [secretary, 'publish']];
+    for (const [who, action] of steps) {
+      const res = await local.api(`/content/${id}/transitions`, { method: 'POST', headers: { ...bearer(who), 'content-type': 'application/json' }, body: JSON.stringify({ action }) });
+      if (res.status !== 200) throw new Error(`${action} of the ${unitCode} fixture: ${res.status} ${await res.text()}`);
+    }
+    return id;
+  };
+  fixtures['editing.own'] = await taken('huyena', 'editing');
+  fixtures['editing.other'] = await taken('huyenb', 'editing');
+  fixtures['published.own'] = await taken('huyena', 'published');
+  fixtures['published.other'] = await taken('huyenb', 'published');
+  const ask = async (portal: string) => {
+    const res = await local.api(`/public/portals/${portal}/questions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        asker: { kind: 'individual', fullName: 'Người hỏi', nationality: 'Việt Nam', address: 'Xã A', phone: '0900000000' },
+        field: 'other',
+        title: 'Câu hỏi thử nghiệm',
+        text: `Xin hỏi về việc thử nghiệm cổng của ${portal}`,
+        consent: { processing: true, publication: false },
+      }),
+    });
+    return ((await res.json()) as { trackingCode: string }).trackingCode;
+  };
+  fixtures['question.own'] = await ask('huyena');
+  fixtures['question.other'] = await ask('huyenb');
 }, 120_000);
 
 describe('tenant isolation', () => {
@@ -162,7 +220,7 @@ describe('tenant isolation', () => {
         const request = cases[route.id]!(side, role as Role);
         const res = await local.api(request.path, {
           method: request.method,
-          headers: { ...bearer(caller), ...(request.body ? { 'content-type': 'application/json' } : {}) },
+          headers: { ...bearer(caller), ...(request.body ? { 'content-type': 'application/json' } : {}), ...request.headers },
           ...(request.body ? { body: JSON.stringify(request.body) } : {}),
         });
         const text = await res.text();

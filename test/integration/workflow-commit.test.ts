@@ -208,16 +208,16 @@ describe('a workflow transition commits whole', () => {
 
   it('guards on the version, not only the state: of twenty progress notices (a step that stays in its state) one wins', async () => {
     const id = `q-${randomUUID()}`;
-    const question: QuestionWorkflowItem = { id, state: 'accepted', version: 3, unitPath: ['demo'], assignee: { unitPath: ['soa', 'demo'] }, openClocks: [] };
+    const question: QuestionWorkflowItem = { id, state: 'routed', version: 3, unitPath: ['demo'], assignee: { unitPath: ['soa', 'demo'] }, openClocks: [] };
     await store('Question', question);
     const outcomes = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) =>
-        applyTransition(ctx(i % 2 ? head : officer), questionWorkflow, question, 'notify-progress', { publicNote: `Thông báo ${i}` }, depsOf('Question', id)),
+        applyTransition(ctx(i % 2 ? head : officer), questionWorkflow, question, 'progress-notice', { publicNote: `Thông báo ${i}` }, depsOf('Question', id)),
       ),
     );
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
     expect(outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected').map((o) => statusOf(o.reason))).toEqual(Array(19).fill(409));
-    expect(await stored('Question', id)).toMatchObject({ state: 'accepted', version: 4 });
+    expect(await stored('Question', id)).toMatchObject({ state: 'routed', version: 4 });
     const { audits, events } = await traces(id);
     expect(audits).toHaveLength(1);
     expect(events).toHaveLength(1);
@@ -253,13 +253,13 @@ describe('random action sequences on the question workflow', () => {
       const input = { ...(s.reason !== undefined && { reason: s.reason }), ...(s.publicNote !== undefined && { publicNote: s.publicNote }), ...(s.assignTo % 2 === 0 && { assignTo }) };
       return { actor: pick(cast, s.actor), action: pick(actions, s.action), input };
     }
-    // Declining ends a question at once: rarely, so that most sequences go further.
-    const allowed = actions.filter((a) => (questionWorkflow.transitions[a].from as readonly string[]).includes(item.state) && (a !== 'decline' || s.action % 5 === 0));
+    // Refusing ends a question at once: rarely, so that most sequences go further.
+    const allowed = actions.filter((a) => (questionWorkflow.transitions[a].from as readonly string[]).includes(item.state) && (a !== 'refuse' || s.action % 5 === 0));
     const action = allowed.length ? pick(allowed, s.action) : pick(actions, s.action);
     const transition = questionWorkflow.transitions[action];
     const path = transition.on === 'assignee' ? (item.assignee?.unitPath ?? []) : item.unitPath;
     const fit = cast.filter((p) => can(p, transition.permission, path, at));
-    return { actor: pick(fit.length ? fit : cast, s.actor), action, input: { reason: 'lý do', publicNote: 'Thông báo', assignTo } };
+    return { actor: pick(fit.length ? fit : cast, s.actor), action, input: { reason: 'lý do', comment: 'ý kiến', publicNote: 'Thông báo', assignTo } };
   }
 
   it('records one audit entry and one event per accepted action, and keeps item and open work as the model says', async () => {

@@ -42,7 +42,7 @@ export const item = (fields: Partial<ContentWorkflowItem> = {}): ContentWorkflow
 });
 export const question = (fields: Partial<QuestionWorkflowItem> = {}): QuestionWorkflowItem => ({
   id: 'q1',
-  state: 'received',
+  state: 'classified',
   version: 1,
   unitPath: board,
   openClocks: ['classify'],

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { activeDelegation, can, requireAccess, type Delegation, type Principal } from '../../shared/domain/access/authorize';
+import { activeDelegation, can, requireAccess, systemPrincipal, type Delegation, type Principal } from '../../shared/domain/access/authorize';
 import { accessRules, rolesFor, rulesFor, type Action } from '../../shared/domain/access/rules';
 import { DomainError } from '../../shared/domain/errors';
-import { roles, type Role } from '../../shared/domain/roles';
+import { isSystemRole, roles, systemRoles, type Role } from '../../shared/domain/roles';
 
 /**
  * Every rule of the access table, for the roles it allows and the roles it refuses, in and out
@@ -73,7 +73,10 @@ describe('the rules in force', () => {
   });
 });
 
-describe.each(accessRules)('$action ($scope)', (rule) => {
+/** Rules for people and machine clients; the system identity's rules are checked below. */
+const personRules = accessRules.filter((r) => !r.roles.some(isSystemRole));
+
+describe.each(personRules)('$action ($scope)', (rule) => {
   const allowedHere = roles.filter((role) => decidesAlone(rule, role));
   // Should an action get several rules, a role another rule lists is neither refused nor scoped by this one.
   const refused = roles.filter((role) => !rolesFor(rule.action).includes(role));
@@ -143,7 +146,7 @@ describe('delegation (CB 17.3b)', () => {
     // A role the rule does not list does not stand in for the delegation.
     expect(can(deputy([], ['editor']), rule.action, commune, now)).toBe(false);
     // A role the rule lists does.
-    const other = rule.roles.find((r) => r !== 'deputy-editor')!;
+    const other = rule.roles.find((r): r is Role => r !== 'deputy-editor' && !isSystemRole(r))!;
     expect(can(deputy([], [other]), rule.action, commune, now)).toBe(true);
     // A delegation gives no role: without the deputy role it is worth nothing.
     expect(can(person(['editor'], 'cattan', [delegation(rule.action)]), rule.action, commune, now)).toBe(false);
@@ -201,5 +204,29 @@ describe('requireAccess', () => {
       vi: 'Không có quyền "account.manage" đối với đơn vị ',
       en: 'Not allowed to "account.manage" on unit ',
     });
+  });
+});
+
+describe('the system identity (scheduled publication)', () => {
+  const scheduler = systemPrincipal('publication-scheduler', 'demo');
+  const systemActions = accessRules.filter((r) => r.roles.some(isSystemRole)).map((r) => r.action);
+
+  it('may take exactly one action, content.publish-scheduled, in every unit of the province', () => {
+    expect(systemActions).toEqual(['content.publish-scheduled']);
+    expect(scheduler).toMatchObject({ kind: 'system', id: 'system:publication-scheduler' });
+    for (const action of actions) expect(can(scheduler, action, commune, now), action).toBe(action === 'content.publish-scheduled');
+    expect(can(scheduler, 'content.publish-scheduled', district, now)).toBe(true);
+    // Not outside its province.
+    expect(can(systemPrincipal('publication-scheduler', 'other'), 'content.publish-scheduled', commune, now)).toBe(false);
+  });
+
+  it('is no role a person can hold, and a person carrying it gains nothing', () => {
+    for (const role of systemRoles) expect(roles as readonly string[]).not.toContain(role);
+    const impostor = { ...scheduler, kind: 'user' as const };
+    for (const action of actions) expect(can(impostor, action, commune, now), action).toBe(false);
+    const machine = { ...scheduler, kind: 'machine' as const };
+    expect(can(machine, 'content.publish-scheduled', commune, now)).toBe(false);
+    // Nor does the system gain a person's role by carrying one.
+    expect(can({ ...scheduler, roles: ['secretary'] }, 'content.publish', commune, now)).toBe(false);
   });
 });

@@ -22,6 +22,23 @@ describe('rank', () => {
     expect(rank(candidate, plan([{ kind: 'word', anyOf: [['s:1/ubnd']], required: false }]))[0]?.exact).toBe(0);
     expect(rank(candidate, plan([{ kind: 'number', anyOf: [['s:1/ubnd']], required: true }]))[0]?.exact).toBe(2);
   });
+
+  it('puts the number whose symbol writes the year asked for before one issued that year without it', () => {
+    const written = { itemId: 'written', language: 'vi', issuedOn: '2026-01-10', symbol: '12/2026/QĐ-UBND', status: 'in-force' };
+    const issuedThen = { itemId: 'issued-then', language: 'vi', issuedOn: '2026-12-01', symbol: '12/QĐ-UBND', status: 'in-force' };
+    const numberClause: SearchClause = { kind: 'number', anyOf: [['ny:12/2026']], required: false };
+    for (const order of permutations([issuedThen, written])) {
+      const hits = rank(order.map((d) => ({ doc: d, matched: new Set(['ny:12/2026']) })), plan([numberClause]));
+      expect(hits.map((h) => [h.doc.itemId, h.exact, h.yearWritten])).toEqual([['written', 1, true], ['issued-then', 1, false]]);
+    }
+    // The same for the whole symbol: "12/QĐ-UBND" issued in 2026 is also filed as s:12/2026/qd-ubnd.
+    const symbolClause: SearchClause = { kind: 'number', anyOf: [['s:12/2026/qd-ubnd']], required: true };
+    const bySymbol = rank([issuedThen, written].map((d) => ({ doc: d, matched: new Set(['s:12/2026/qd-ubnd']) })), plan([symbolClause]));
+    expect(bySymbol.map((h) => [h.doc.itemId, h.exact])).toEqual([['written', 2], ['issued-then', 2]]);
+    // Without a year in the query, the newest comes first as before.
+    const bare = rank([written, issuedThen].map((d) => ({ doc: d, matched: new Set(['n:12']) })), plan([{ kind: 'number', anyOf: [['n:12']], required: false }]));
+    expect(bare.map((h) => h.doc.itemId)).toEqual(['issued-then', 'written']);
+  });
 });
 
 describe('collectCandidates', () => {

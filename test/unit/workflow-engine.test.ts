@@ -83,12 +83,16 @@ describe('decide: an accepted action returns the whole plan', () => {
     expect(returned.events[0]?.detail).not.toHaveProperty('comment');
     expect(returned.events[0]?.detail).not.toHaveProperty('publicNote');
     expect(returned.audit.after).toStrictEqual({ state: 'rejected', version: 5, assignedTo: null, reason: 'Thiếu nguồn', comment: 'nội bộ' });
-    const declined = accepted(decide(questionWorkflow, question(), 'decline', { publicNote: 'Nội dung khiếu nại' }, ctx(secretary)));
-    expect(declined.events[0]?.detail).toMatchObject({ publicNote: 'Nội dung khiếu nại' });
-    expect(declined.events[0]?.detail).not.toHaveProperty('reason');
-    expect(declined.next).toStrictEqual({ state: 'declined', version: 2, openClocks: [] });
-    expect(declined.notes).toStrictEqual({ publicNote: 'Nội dung khiếu nại' });
-    expect(declined.work.close).toEqual([{ clock: 'classify', closedAt: at }]);
+    const withdrawn = accepted(decide(contentWorkflow, item({ state: 'published' }), 'withdraw', { publicNote: 'Gỡ do sai sót' }, ctx(chief)));
+    expect(withdrawn.events[0]?.detail).toMatchObject({ publicNote: 'Gỡ do sai sót' });
+    expect(withdrawn.events[0]?.detail).not.toHaveProperty('reason');
+    // The reason a question is refused is for the asker: it travels; the internal comment does not.
+    const refusedQuestion = accepted(decide(questionWorkflow, question(), 'refuse', { reason: 'Nội dung khiếu nại', comment: 'nội bộ' }, ctx(secretary)));
+    expect(refusedQuestion.events[0]?.detail).toMatchObject({ reason: 'Nội dung khiếu nại' });
+    expect(refusedQuestion.events[0]?.detail).not.toHaveProperty('comment');
+    expect(refusedQuestion.next).toStrictEqual({ state: 'refused', version: 2, openClocks: [] });
+    expect(refusedQuestion.notes).toStrictEqual({ reason: 'Nội dung khiếu nại', comment: 'nội bộ' });
+    expect(refusedQuestion.work.close).toEqual([{ clock: 'classify', closedAt: at }]);
   });
 
   it('closes only running clocks: publishing an item whose clock is not open closes nothing', () => {
@@ -109,14 +113,14 @@ describe('decide: an accepted action returns the whole plan', () => {
 describe('decide: Q&A routing, clocks and assignment', () => {
   const toSotttt: TransitionInput = { assignTo: { unitPath: sotttt } };
 
-  it('routes to a unit: closes the classify clock, opens the competence and answer clocks at that unit', () => {
+  it('routes to a unit: closes the classify clock, opens the answer and return clocks at that unit', () => {
     const plan = accepted(decide(questionWorkflow, question(), 'route', toSotttt, ctx(secretary)));
-    expect(plan.next).toStrictEqual({ state: 'routed', version: 2, assignee: { unitPath: sotttt }, openClocks: ['competence', 'answer'] });
+    expect(plan.next).toStrictEqual({ state: 'routed', version: 2, assignee: { unitPath: sotttt }, openClocks: ['answer', 'return'] });
     expect(plan.audit.action).toBe('question.route');
     expect(plan.work.close).toEqual([{ clock: 'classify', closedAt: at }]);
     expect(plan.work.open).toStrictEqual([
-      { clock: 'competence', policy: 'qa.returnOutOfScope', basis: 'BĐ 12.5', assignee: { unitCode: 'sotttt' }, startedAt: at },
       { clock: 'answer', policy: 'qa.answer', basis: 'BĐ 12.4; CB 11.4', assignee: { unitCode: 'sotttt' }, startedAt: at },
+      { clock: 'return', policy: 'qa.returnOutOfScope', basis: 'BĐ 12.5', assignee: { unitCode: 'sotttt' }, startedAt: at },
     ]);
     expect(plan.audit.after).toEqual({ state: 'routed', version: 2, assignedTo: 'sotttt' });
     expect(plan.events[0]).toMatchObject({ id: 'Question#q1#2', name: 'QuestionRouted', detail: { assignedTo: 'sotttt' } });
@@ -124,17 +128,17 @@ describe('decide: Q&A routing, clocks and assignment', () => {
 
   it('gives a complex question the longer answer clock, and names the person it was assigned to', () => {
     const plan = accepted(decide(questionWorkflow, question({ complex: true }), 'route', { assignTo: { unitPath: sotttt, personId: 'officer' } }, ctx(secretary)));
-    expect(plan.work.open[1]).toMatchObject({ policy: 'qa.answerComplex', assignee: { unitCode: 'sotttt', personId: 'officer' } });
+    expect(plan.work.open[0]).toMatchObject({ policy: 'qa.answerComplex', assignee: { unitCode: 'sotttt', personId: 'officer' } });
     // Without a person, the work sits with the unit: no empty person.
     const unitOnly = accepted(decide(questionWorkflow, question(), 'route', { assignTo: { unitPath: sotttt } }, ctx(secretary)));
     expect(unitOnly.work.open[1]?.assignee).toStrictEqual({ unitCode: 'sotttt' });
   });
 
   it('lets the assigned unit, not the board, return an out-of-scope question; it goes back to the board', () => {
-    const routed = question({ state: 'routed', assignee: { unitPath: sotttt }, openClocks: ['competence', 'answer'] });
+    const routed = question({ state: 'routed', assignee: { unitPath: sotttt }, openClocks: ['answer', 'return'] });
     const plan = accepted(decide(questionWorkflow, routed, 'return', { reason: 'Không thuộc thẩm quyền' }, ctx(officer)));
-    expect(plan.next).toStrictEqual({ state: 'received', version: 2, openClocks: ['classify'] });
-    expect(plan.work.close.map((c) => c.clock)).toEqual(['competence', 'answer']);
+    expect(plan.next).toStrictEqual({ state: 'returned', version: 2, openClocks: ['classify'] });
+    expect(plan.work.close.map((c) => c.clock)).toEqual(['answer', 'return']);
     expect(plan.work.open).toEqual([{ clock: 'classify', policy: 'qa.classify', basis: 'BĐ 12.3', assignee: { unitCode: 'demo' }, startedAt: at }]);
     expect(plan.audit.before).toEqual({ state: 'routed', version: 1, assignedTo: 'sotttt' });
     expect(refused(decide(questionWorkflow, routed, 'return', { reason: 'x' }, ctx(person('o2', ['unit-officer']))))).toMatchObject({
@@ -144,16 +148,16 @@ describe('decide: Q&A routing, clocks and assignment', () => {
   });
 
   it('refuses an assignee-side action on an item assigned to nobody', () => {
-    const error = refused(decide(questionWorkflow, question({ state: 'routed' }), 'accept', {}, ctx(officer)));
+    const error = refused(decide(questionWorkflow, question({ state: 'routed' }), 'answer', {}, ctx(officer)));
     expect(error.messages).toEqual({ vi: 'Không có quyền "qa.answer" đối với đơn vị ', en: 'Not allowed to "qa.answer" on unit ' });
   });
 
   it('records who drafted the answer, and keeps the assignee when the board returns it for rework', () => {
-    const accepted1 = question({ state: 'accepted', assignee: { unitPath: sotttt }, openClocks: ['answer'] });
-    const answered = accepted(decide(questionWorkflow, accepted1, 'answer', {}, ctx(officer)));
-    expect(answered.next).toStrictEqual({ state: 'answer-review', version: 2, submittedBy: 'officer', assignee: { unitPath: sotttt }, openClocks: [] });
-    const review = question({ state: 'answer-review', submittedBy: 'officer', assignee: { unitPath: sotttt }, openClocks: [] });
-    const rework = accepted(decide(questionWorkflow, review, 'rework', { reason: 'Dẫn sai văn bản' }, ctx(chief)));
+    const routed = question({ state: 'routed', assignee: { unitPath: sotttt }, openClocks: ['answer', 'return'] });
+    const answered = accepted(decide(questionWorkflow, routed, 'answer', {}, ctx(officer)));
+    expect(answered.next).toStrictEqual({ state: 'answered', version: 2, submittedBy: 'officer', assignee: { unitPath: sotttt }, openClocks: [] });
+    const review = question({ state: 'answered', submittedBy: 'officer', assignee: { unitPath: sotttt }, openClocks: [] });
+    const rework = accepted(decide(questionWorkflow, review, 'return-answer', { comment: 'Dẫn sai văn bản' }, ctx(chief)));
     expect(rework.work.open).toEqual([{ clock: 'answer', policy: 'qa.answer', basis: 'BĐ 12.4; CB 11.4', assignee: { unitCode: 'sotttt' }, startedAt: at }]);
   });
 });
@@ -213,8 +217,8 @@ describe('guards, each refused and allowed', () => {
     expect(above.messages.en).toBe('Not allowed to "content.approve" on unit sotttt');
     // The board's check of an answer is delegable too.
     const qaDeputy = person('deputy', ['deputy-editor'], 'demo');
-    const review = question({ state: 'answer-review', submittedBy: 'officer', assignee: { unitPath: sotttt }, openClocks: [] });
-    expect(refused(decide(questionWorkflow, review, 'publish', {}, ctx(qaDeputy))).messages.en).toBe(
+    const review = question({ state: 'answered', submittedBy: 'officer', assignee: { unitPath: sotttt }, openClocks: [] });
+    expect(refused(decide(questionWorkflow, review, 'approve-answer', {}, ctx(qaDeputy))).messages.en).toBe(
       'A deputy may "qa.check" on unit demo only under a live delegation from the chief (CB 17.3b)',
     );
   });
@@ -251,8 +255,8 @@ describe('guards, each refused and allowed', () => {
     // Sending back for editing is not a decision on publication: allowed.
     expect(decide(contentWorkflow, own, 'send-back', { comment: 'Sửa tít' }, ctx(chief)).ok).toBe(true);
     expect(decide(contentWorkflow, item({ submittedBy: undefined }), 'approve', {}, ctx(chief)).ok).toBe(true);
-    const review = question({ state: 'answer-review', submittedBy: 'chief', assignee: { unitPath: sotttt }, openClocks: [] });
-    expect(refused(decide(questionWorkflow, review, 'send', {}, ctx(chief))).messages.en).toBe('Separation of duties: you submitted this, so someone else must send the answer to the asker');
+    const review = question({ state: 'answered', submittedBy: 'chief', assignee: { unitPath: sotttt }, openClocks: [] });
+    expect(refused(decide(questionWorkflow, review, 'approve-answer', {}, ctx(chief))).messages.en).toBe('Separation of duties: you submitted this, so someone else must approve the answer');
   });
 
   it('lets only the submitter recall', () => {
@@ -281,10 +285,10 @@ describe('guards, each refused and allowed', () => {
     }
     expect(decide(contentWorkflow, item(), 'reject', { reason: 'Trùng lặp' }, ctx(chief)).ok).toBe(true);
     expect(refused(decide(contentWorkflow, item(), 'send-back', {}, ctx(chief))).fields[0]).toMatchObject({ field: 'body.comment', code: 'required' });
-    expect(refused(decide(questionWorkflow, question(), 'decline', {}, ctx(secretary))).fields[0]).toEqual({
-      field: 'body.publicNote',
+    expect(refused(decide(questionWorkflow, question(), 'refuse', {}, ctx(secretary))).fields[0]).toEqual({
+      field: 'body.reason',
       code: 'required',
-      message: { vi: 'Cần nêu thông báo công khai khi từ chối tiếp nhận', en: 'Give a public note to decline' },
+      message: { vi: 'Cần nêu lý do khi từ chối tiếp nhận', en: 'Give a reason to refuse' },
     });
   });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { can, type Principal } from '../../shared/domain/access/authorize';
+import { can, systemPrincipal, type Principal } from '../../shared/domain/access/authorize';
 import type { AuditEntry } from '../../shared/domain/audit';
 import { DomainError } from '../../shared/domain/errors';
 import {
@@ -50,6 +50,8 @@ const actors: readonly Principal[] = [
   person('head', ['unit-head'], 'sotttt'),
   person('auditor', ['auditor']),
   person('other-chief', ['chief-editor'], 'sotttt'),
+  // The platform itself: releases scheduled items, and may do nothing else.
+  systemPrincipal('publication-scheduler', 'demo'),
 ];
 
 const text = fc.oneof({ arbitrary: fc.constant('Nội dung cụ thể'), weight: 5 }, { arbitrary: fc.constantFrom(undefined, '', '   '), weight: 1 });

@@ -163,11 +163,14 @@ describe('the tables', () => {
       'recall: submitted|returned → recalled by content.submit; actor submitter; emits ContentRecalled',
       'accept: submitted → editing by content.intake; emits ContentAccepted',
       'return: submitted|editing → returned by content.intake; needs comment; emits ContentReturned',
+      'assign: submitted → submitted by content.intake; needs assignee; assigns input; emits ContentAssigned',
       'propose: editing → pending-decision by content.edit; emits ContentProposed',
       'send-back: pending-decision → editing by content.approve; needs comment; emits ContentSentBack',
       'approve: pending-decision → approved by content.approve; actor not-submitter; opens publication@owner; emits ContentApproved',
-      'reject: pending-decision → rejected by content.approve; actor not-submitter; needs reason; emits ContentRejected',
+      'reject: submitted|pending-decision → rejected by content.approve; actor not-submitter; needs reason; emits ContentRejected',
       'schedule: approved → scheduled by content.publish; emits ContentScheduled',
+      'unschedule: scheduled → approved by content.publish; emits ContentUnscheduled',
+      'publish-scheduled: scheduled → published by content.publish-scheduled; closes publication; emits ContentPublished',
       'publish: approved|scheduled → published by content.publish; closes publication; emits ContentPublished',
       'emergency-publish: submitted|editing|pending-decision → emergency-published by content.publish; needs reason; emits ContentEmergencyPublished',
       'confirm: emergency-published → published by content.approve; actor not-submitter; emits ContentEmergencyConfirmed',
@@ -181,23 +184,27 @@ describe('the tables', () => {
     ]);
   });
 
-  it('Q&A: route within a working day, return or answer, board check (BĐ 12, CB 11)', () => {
+  it("Q&A: issue 9's actions — classify, refuse or route within a working day; return, answer, board check, send, publish (BĐ 12, CB 11)", () => {
     expect(summary(questionWorkflow as never)).toEqual([
-      'route: received → routed by qa.route; needs assignee; assigns input; closes classify; opens competence@assignee+answer@assignee; emits QuestionRouted',
-      'decline: received → declined by qa.route; needs publicNote; closes classify; emits QuestionDeclined',
-      'return: routed → received by qa.answer of the assignee; needs reason; assigns clear; closes competence+answer; opens classify@owner; emits QuestionReturned',
-      'accept: routed → accepted by qa.answer of the assignee; closes competence; emits QuestionAccepted',
-      'notify-progress: accepted → accepted by qa.answer of the assignee; needs publicNote; emits QuestionProgressNoticed',
-      'answer: routed|accepted → answer-review by qa.answer of the assignee; records submitter; closes competence+answer; emits QuestionAnswered',
-      'rework: answer-review → accepted by qa.check; needs reason; opens answer@assignee; emits QuestionReturnedForRework',
-      'publish: answer-review → published by qa.check; actor not-submitter; emits QuestionAnswerPublished',
-      'send: answer-review → sent by qa.check; actor not-submitter; emits QuestionAnswerSent',
+      'classify: received|classified|returned|reopened → classified by qa.route; emits QuestionClassified',
+      'refuse: received|classified|returned|reopened → refused by qa.route; needs reason; closes classify; emits QuestionRefused',
+      'route: classified|returned|reopened → routed by qa.route; needs assignee; assigns input; closes classify; opens answer@assignee+return@assignee; emits QuestionRouted',
+      'return: routed → returned by qa.answer of the assignee; needs reason; assigns clear; closes answer+return; opens classify@owner; emits QuestionReturned',
+      'progress-notice: routed → routed by qa.answer of the assignee; emits QuestionProgressNoticed',
+      'answer: routed → answered by qa.answer of the assignee; records submitter; closes answer+return; emits QuestionAnswered',
+      'approve-answer: answered → approved by qa.check; actor not-submitter; emits QuestionAnswerApproved',
+      'return-answer: answered → routed by qa.check; needs comment; opens answer@assignee; emits QuestionAnswerReturned',
+      'send: approved → sent by qa.publish; emits QuestionAnswerSent',
+      'publish: sent → published by qa.publish; emits QuestionPublished',
+      'reopen: sent|published → reopened by qa.route; needs reason; opens classify@owner; emits QuestionReopened',
     ]);
     expect(questionWorkflow.initial).toBe('received');
     expect(Object.entries(questionWorkflow.states).filter(([, s]) => s.clocks).map(([name, s]) => `${name}: ${s.clocks?.join('+')}`)).toEqual([
       'received: classify',
-      'routed: competence+answer',
-      'accepted: answer',
+      'classified: classify',
+      'routed: answer+return',
+      'returned: classify',
+      'reopened: classify',
     ]);
   });
 });

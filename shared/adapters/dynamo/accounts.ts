@@ -3,12 +3,13 @@ import type { Account } from '../../domain/accounts/account';
 import type { Delegation } from '../../domain/access/authorize';
 import type { AuditEntry } from '../../domain/audit';
 import { keys } from './keys';
-import { queryAll, queryIndexPage, queryPrefix, type Page } from './pagination';
+import { PrincipalRecords } from './principal-records';
+import { queryIndexPage, queryPrefix, type Page } from './pagination';
 import { UnitOfWork, versionCondition, type ConflictReport, type WriteAction } from './unit-of-work';
 
 const ACCOUNT_FIELDS = ['id', 'username', 'fullName', 'email', 'unitCode', 'roles', 'status', 'passwordChangedAt', 'mustChangePassword', 'closedAt', 'closedReason', 'successorId', 'createdAt', 'version'] as const;
 
-const toAccount = (item: Record<string, unknown>): Account =>
+export const toAccount = (item: Record<string, unknown>): Account =>
   Object.fromEntries(ACCOUNT_FIELDS.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])) as unknown as Account;
 
 const accountItem = (account: Account) => ({
@@ -18,7 +19,7 @@ const accountItem = (account: Account) => ({
   ...account,
 });
 
-const toDelegation = (item: Record<string, unknown>): Delegation => {
+export const toDelegation = (item: Record<string, unknown>): Delegation => {
   const { id, deputyId, unitCode, actions, validFrom, validTo, revokedAt } = item as unknown as Delegation;
   return { id, deputyId, unitCode, actions, validFrom, validTo, ...(revokedAt ? { revokedAt } : {}) };
 };
@@ -41,20 +42,9 @@ export class AccountRepository {
     return out.Item ? toAccount(out.Item) : undefined;
   }
 
-  /**
-   * The account and its delegations in one round trip: they share the account's partition
-   * (ACCOUNT#id: ACCOUNT, CREDENTIALS, DELEGATION#…). Credentials are never read here.
-   */
-  async withDelegations(id: string): Promise<{ account?: Account; delegations: Delegation[] }> {
-    const items = await queryAll(this.client, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk',
-      FilterExpression: '#type IN (:account, :delegation)',
-      ExpressionAttributeNames: { '#type': 'type' },
-      ExpressionAttributeValues: { ':pk': keys.account(id).pk, ':account': 'Account', ':delegation': 'Delegation' },
-    });
-    const accountItem = items.find((i) => i.type === 'Account');
-    return { ...(accountItem ? { account: toAccount(accountItem) } : {}), delegations: items.filter((i) => i.type === 'Delegation').map(toDelegation) };
+  /** The account and its delegations in one round trip (the read principal resolution makes). */
+  withDelegations(id: string): Promise<{ account?: Account; delegations: Delegation[] }> {
+    return new PrincipalRecords(this.client, this.tableName).accountWithDelegations(id);
   }
 
   async idOfUsername(username: string): Promise<string | undefined> {

@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ContentState } from '../../domain/workflow';
+import type { Assignee, ContentState } from '../../domain/workflow';
 import type { LegalDocument } from '../../domain/content';
 import type { RevisionSummary } from '../../domain/content';
 import { keys } from './keys';
@@ -46,6 +46,9 @@ export interface ContentItemRecord {
   readonly publishedAt?: string;
   readonly publishedOnTime?: boolean;
   readonly publishAt?: string;
+  /** The editor the secretary assigned at intake (the `assign` step), kept through later steps. */
+  readonly assignee?: Assignee;
+  readonly assignedAt?: string;
   readonly emergency?: { readonly by: string; readonly reason: string; readonly at: string; readonly confirmedBy?: string; readonly confirmedAt?: string };
   readonly publicNote?: string;
   readonly withdrawnAt?: string;
@@ -54,6 +57,31 @@ export interface ContentItemRecord {
   /** Language versions: the item this one translates, and (on that item) its translations. */
   readonly translationOf?: string;
   readonly translations?: readonly { readonly language: string; readonly id: string }[];
+  /** Everyone who edited its content (PATCH): none of them may approve it (separation of duties). */
+  readonly editors?: readonly string[];
+  /** Contributors and shares as frozen at the first publication (QN 12.2); never edited after. */
+  readonly attribution?: Attribution;
+  /** A copy proposed to the provincial portal (syndication): its source, at the version it follows. */
+  readonly syndicatedFrom?: SyndicationSource;
+  /** The proposer's note to the provincial board. */
+  readonly syndicationNote?: string;
+  /** On a copy: the source was withdrawn after the copy was taken in (the board decides; it is not published). */
+  readonly sourceWithdrawn?: { readonly at: string; readonly publicNote?: string; readonly version: number };
+  /** On a copy already online: the source published a newer version the board has not taken over. */
+  readonly sourceChanged?: { readonly at: string; readonly version: number };
+}
+
+export interface Attribution {
+  readonly contributors: readonly Contributor[];
+  readonly frozenAt: string;
+  /** The quarter of the freeze in the province's time (e.g. `2026-Q4`): royalties are tallied per quarter. */
+  readonly quarter: string;
+}
+
+export interface SyndicationSource {
+  readonly portal: string;
+  readonly id: string;
+  readonly version: number;
 }
 
 export interface Revision {
@@ -192,6 +220,66 @@ export class ContentRepository {
     };
   }
 
+  /**
+   * Changes an item that is still in `expected.state` at `expected.version` (edits, syndication
+   * updates): sets and removes attributes, bumps the version, keeps its state listing current.
+   * A lost race is a 412 when the client named the version (If-Match), else a 409.
+   */
+  update(record: ContentItemRecord, set: Readonly<Record<string, unknown>>, remove: readonly string[], ifMatch: boolean): WriteAction {
+    const at = set.updatedAt as string;
+    const state = (set.state as string | undefined) ?? record.state;
+    const all: Record<string, unknown> = { ...set, version: record.version + 1, ...keys.contentOfUnitInState(record.unitCode, state, at, record.id) };
+    const names: Record<string, string> = { '#state': 'state', '#version': 'version' };
+    const values: Record<string, unknown> = { ':state': record.state, ':expected': record.version };
+    const assignments = Object.entries(all).map(([name, value], i) => {
+      names[`#s${i}`] = name;
+      values[`:s${i}`] = value;
+      return `#s${i} = :s${i}`;
+    });
+    const removals = remove.map((name, i) => {
+      names[`#r${i}`] = name;
+      return `#r${i}`;
+    });
+    const message = ifMatch
+      ? { vi: `Tin, bài ${record.id} đã thay đổi từ phiên bản ${record.version} bạn đã xem`, en: `Content item ${record.id} changed since version ${record.version} you saw` }
+      : { vi: `Tin, bài ${record.id} vừa được người khác thay đổi; hãy thử lại`, en: `Content item ${record.id} was just changed by someone else; try again` };
+    return {
+      item: {
+        Update: {
+          TableName: this.tableName,
+          Key: keys.contentItem(record.id),
+          UpdateExpression: `SET ${assignments.join(', ')}${removals.length ? ` REMOVE ${removals.join(', ')}` : ''}`,
+          ConditionExpression: '#state = :state AND #version = :expected',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        },
+      },
+      onConflict: ifMatch ? { code: 'precondition_failed', field: 'header.if-match', message } : { code: 'conflict', message },
+    };
+  }
+
+  /** The attribution frozen at publication, listed by unit and quarter (written once). */
+  putAttribution(record: Pick<ContentItemRecord, 'id' | 'unitCode' | 'title' | 'category'>, attribution: Attribution): WriteAction {
+    return {
+      item: {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.attributionOf(record.unitCode, attribution.quarter, record.id), type: 'ContentAttribution', itemId: record.id, unitCode: record.unitCode, title: record.title, category: record.category, ...attribution },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      onConflict: { message: { vi: `Nhuận bút của ${record.id} đã được chốt`, en: `The attribution of ${record.id} is frozen already` } },
+    };
+  }
+
+  /** Attributions frozen in one quarter for one unit (the royalty tally reads these). */
+  attributionsOf(unitCode: string, quarter: string): Promise<Array<Attribution & { itemId: string; title: string }>> {
+    return queryPrefix(this.client, this.tableName, { ...keys.attributionsOfQuarter(unitCode, quarter), limit: 1000 }, (i) => {
+      const { itemId, title, contributors, frozenAt, quarter: q } = i as unknown as Attribution & { itemId: string; title: string };
+      return { itemId, title, contributors, frozenAt, quarter: q };
+    });
+  }
+
   /** A revision: append-only, one per version. */
   revision(id: string, revision: Revision): WriteAction {
     return {
@@ -277,5 +365,31 @@ export class PublishedContentRepository {
       }),
     );
     return { items: (out.Items ?? []).map(toRendition), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+  }
+
+  /**
+   * Every rendition of a portal in one language, oldest first, with only what a sitemap needs:
+   * page after page of the portal's listing (never a Scan), each at most 1,000 small items.
+   */
+  async *sitemapEntries(portal: string, language: string): AsyncGenerator<Pick<PublicRendition, 'id' | 'language' | 'publishedAt' | 'withdrawnAt'>> {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.publishedOfPortal(portal, language).gsi1pk },
+          ProjectionExpression: 'id, #language, publishedAt, withdrawnAt',
+          ExpressionAttributeNames: { '#language': 'language' },
+          Limit: 1000,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of out.Items ?? []) {
+        yield { id: String(item.id), language: String(item.language), publishedAt: String(item.publishedAt), ...(item.withdrawnAt !== undefined && { withdrawnAt: String(item.withdrawnAt) }) };
+      }
+      start = out.LastEvaluatedKey;
+    } while (start);
   }
 }

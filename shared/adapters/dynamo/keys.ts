@@ -8,6 +8,9 @@ export interface Key {
   sk: string;
 }
 
+/** Partitions of the scheduled-publication markers on the due index (the job reads each). */
+export const PUBLISH_SHARDS = 8;
+
 const join = (...parts: Array<string | number>) => parts.join('#');
 
 export const keys = {
@@ -90,6 +93,19 @@ export const keys = {
   }),
   /** due index (sparse, until published): a unit's items by publication deadline, one partition per unit (no hot key). */
   contentDue: (unitCode: string, dueAt?: string) => ({ duePk: join('CONTENTDUE', unitCode), ...(dueAt ? { dueAt } : {}) }),
+  /**
+   * Scheduled publication: one marker per scheduled item, beside it (`CONTENT#<id>` / `SCHEDULE`),
+   * on the sparse due index under one of `PUBLISH_SHARDS` partitions by `publishAt` while the item
+   * waits, so the publishing job reads only what is due (`dueAt <= now`), with no hot partition.
+   */
+  scheduledPublication: (id: string): Key => ({ pk: join('CONTENT', id), sk: 'SCHEDULE' }),
+  scheduledPublicationDue: (shard: number, publishAt?: string) => ({ duePk: join('PUBLISHAT', shard), ...(publishAt ? { dueAt: publishAt } : {}) }),
+  /** The shard of an item's marker: a stable hash of its id. */
+  publishShardOf: (id: string): number => {
+    let hash = 0;
+    for (const ch of id) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+    return hash % PUBLISH_SHARDS;
+  },
   /** The public rendition of a published (or withdrawn) item: all the public read functions may see. */
   publishedContent: (id: string): Key => ({ pk: join('PUBCONTENT', id), sk: 'PUBLIC' }),
   /** gsi1: a portal's published items in one language, newest first; gsi2: the same within one category. */
@@ -151,4 +167,33 @@ export const keys = {
 
   /** The weekly backup of an ISO week (`2026-W48`): its conditional put makes the job idempotent within the week. */
   backupRecord: (weekId: string): Key => ({ pk: join('BACKUP', weekId), sk: 'BACKUP' }),
+  /** Attribution frozen at publication (QN 12.2): one item per published content item, by unit and quarter, for the royalty tally. */
+  attributionOf: (unitCode: string, quarter: string, itemId: string): Key => ({ pk: join('ATTRIBUTION', unitCode, quarter), sk: join('ITEM', itemId) }),
+  attributionsOfQuarter: (unitCode: string, quarter: string) => ({ pk: join('ATTRIBUTION', unitCode, quarter), skPrefix: 'ITEM#' }),
+  /** Syndication: the copy of a sub-portal's item in the provincial portal (one per source and target portal). */
+  syndicationOf: (sourceId: string, targetPortal: string): Key => ({ pk: join('SYNDICATION', sourceId), sk: join('PORTAL', targetPortal) }),
+  syndicationsOf: (sourceId: string) => ({ pk: join('SYNDICATION', sourceId), skPrefix: 'PORTAL#' }),
+  /**
+   * Q&A (issue 9). A question, by its tracking code (`HD.20260212.0042`, no `#`). The asker's
+   * personal data lives in its own partition (`ASKER#`), never in the question's item, so it can be
+   * granted, encrypted and destroyed apart from the question.
+   */
+  question: (id: string): Key => ({ pk: join('QUESTION', id), sk: 'QUESTION' }),
+  questionAsker: (id: string): Key => ({ pk: join('ASKER', id), sk: 'ASKER' }),
+  /** The per-day counter behind tracking codes (local day `20260212`). */
+  questionDayCounter: (day: string): Key => ({ pk: join('QCOUNTER', day), sk: 'COUNTER' }),
+  /** Asks per client address (a digest, never the address) per hour window. */
+  questionAskRate: (sourceDigest: string, windowStart: string): Key => ({ pk: join('QRATE', sourceDigest), sk: windowStart }),
+  /** Duplicate guard: one question per portal, asker and text (a digest) within the window. */
+  questionDuplicate: (portal: string, digest: string): Key => ({ pk: join('QDUP', portal, digest), sk: 'QDUP' }),
+  /** gsi1: every question asked on a portal, by receipt (the board's view). */
+  questionsOfPortal: (portal: string, receivedAt?: string, id?: string) => ({
+    gsi1pk: join('QPORTAL', portal),
+    ...(receivedAt ? { gsi1sk: join(receivedAt, id ?? '') } : {}),
+  }),
+  /** gsi2: the questions routed to a unit, by routing (the answering unit's view; re-routing moves them). */
+  questionsOfUnit: (unitCode: string, routedAt?: string, id?: string) => ({
+    gsi2pk: join('QUNIT', unitCode),
+    ...(routedAt ? { gsi2sk: join(routedAt, id ?? '') } : {}),
+  }),
 } as const;

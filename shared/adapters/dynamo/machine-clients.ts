@@ -14,7 +14,7 @@ export interface MachineClient {
   readonly version: number;
 }
 
-const toClient = (item: Record<string, unknown>): MachineClient => {
+export const toClient = (item: Record<string, unknown>): MachineClient => {
   const { clientId, name, unitCode, scopes, status, createdAt, version } = item as unknown as MachineClient;
   return { clientId, name, unitCode, scopes, status, createdAt, version };
 };

@@ -26,7 +26,7 @@ export interface ConflictReport {
    * `conflict` (409) by default; `precondition_failed` when the version the client named (If-Match)
    * went stale, which HTTP may answer with 412; `not_found` when the item had to exist.
    */
-  readonly code?: 'conflict' | 'precondition_failed' | 'not_found';
+  readonly code?: 'conflict' | 'precondition_failed' | 'not_found' | 'too_many_requests';
   /** The request field the conflict is about, if any (e.g. `body.username`). */
   readonly field?: string;
 }

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors';
-import type { Role } from '../roles';
+import { isSystemRole, type PrincipalRole } from '../roles';
 import { rulesFor, type Action } from './rules';
 
 /**
@@ -19,9 +19,10 @@ export interface Delegation {
 
 export interface Principal {
   readonly id: string;
-  readonly kind: 'user' | 'machine';
+  /** `system`: the platform itself (a scheduled job), never a person: see systemPrincipal(). */
+  readonly kind: 'user' | 'machine' | 'system';
   readonly unitCode: string;
-  readonly roles: readonly Role[];
+  readonly roles: readonly PrincipalRole[];
   readonly delegations: readonly Delegation[];
   readonly scopes?: readonly string[];
 }
@@ -30,12 +31,14 @@ export interface Principal {
 export function can(principal: Principal, action: Action, unitPath: readonly string[], now: Date): boolean {
   const target = unitPath[0];
   if (!target) return false;
+  // A system role counts only for the system, and a person's roles never for it.
+  const held = principal.roles.filter((r) => isSystemRole(r) === (principal.kind === 'system'));
   for (const rule of rulesFor(action)) {
     const inScope = rule.scope === 'own-unit' ? target === principal.unitCode : unitPath.includes(principal.unitCode);
     if (!inScope) continue;
-    if (principal.roles.some((r) => rule.roles.includes(r))) {
+    if (held.some((r) => rule.roles.includes(r))) {
       // A deputy acts on delegable actions only under a live delegation.
-      const needsDelegation = rule.delegable && !principal.roles.some((r) => r !== 'deputy-editor' && rule.roles.includes(r));
+      const needsDelegation = rule.delegable && !held.some((r) => r !== 'deputy-editor' && rule.roles.includes(r));
       if (!needsDelegation) return true;
       if (activeDelegation(principal, action, target, now)) return true;
     }
@@ -58,3 +61,16 @@ export function requireAccess(principal: Principal, action: Action, unitPath: re
     });
   }
 }
+
+/**
+ * The platform acting on its own (a scheduled job): a principal that is not a person, recorded as
+ * `kind: system` in audit entries and events. It holds one system role; reaching every unit of the
+ * province, it may take exactly the actions whose rules list that role.
+ */
+export const systemPrincipal = (role: 'publication-scheduler', provinceCode: string): Principal => ({
+  id: `system:${role}`,
+  kind: 'system',
+  unitCode: provinceCode,
+  roles: [role],
+  delegations: [],
+});

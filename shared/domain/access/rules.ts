@@ -1,4 +1,4 @@
-import type { Role } from '../roles';
+import type { PrincipalRole } from '../roles';
 
 /**
  * Who may do what, on which units: the one rule table every handler consults.
@@ -23,15 +23,20 @@ export type Action =
   | 'content.edit'
   | 'content.approve'
   | 'content.publish'
+  | 'content.publish-scheduled'
+  | 'content.syndicate'
   | 'qa.route'
   | 'qa.answer'
   | 'qa.check'
+  | 'qa.publish'
+  | 'qa.read'
+  | 'qa.read-asker'
   | 'upload.create'
   | 'upload.read';
 
 export interface AccessRule {
   readonly action: Action;
-  readonly roles: readonly Role[];
+  readonly roles: readonly PrincipalRole[];
   readonly scope: 'own-unit' | 'unit-tree';
   readonly delegable?: boolean;
   readonly basis: string;
@@ -55,10 +60,19 @@ export const accessRules: readonly AccessRule[] = [
   // Deciding what is published, or taken down, is the chief's (or a delegated deputy's).
   { action: 'content.approve', roles: ['chief-editor', 'deputy-editor'], scope: 'own-unit', delegable: true, basis: 'CB 17.3a–b; BĐ 9.6' },
   { action: 'content.publish', roles: ['secretary'], scope: 'own-unit', basis: 'CB 17.3c (cập nhật tin đã duyệt lên Cổng, lưu trữ hồ sơ)' },
+  // The scheduler releases what the secretary scheduled (at the time the secretary chose), and nothing else.
+  { action: 'content.publish-scheduled', roles: ['publication-scheduler'], scope: 'unit-tree', basis: 'CB 17.3c (Thư ký hẹn giờ đăng tin đã duyệt; hệ thống đăng đúng giờ)' },
+  // Syndication (issue 8 §6): a sub-portal's board proposes its published item to the provincial portal's intake.
+  { action: 'content.syndicate', roles: ['secretary', 'chief-editor'], scope: 'own-unit', basis: 'CB 17.3c (đầu mối cung cấp thông tin cho Cổng tỉnh)' },
   // Q&A workflow (shared/domain/workflow/tables/questions.ts).
   { action: 'qa.route', roles: ['secretary', 'chief-editor'], scope: 'own-unit', basis: 'BĐ 12.3; CB 11.3 (Ban Biên tập tiếp nhận, phân loại, chuyển câu hỏi)' },
   { action: 'qa.answer', roles: ['unit-head', 'unit-officer'], scope: 'own-unit', basis: 'CB 11.5; BĐ 12.4' },
   { action: 'qa.check', roles: ['chief-editor', 'deputy-editor'], scope: 'own-unit', delegable: true, basis: 'BĐ 9.6, 12.3–12.4 (kết quả gửi qua Ban Biên tập); CB 11.3' },
+  { action: 'qa.publish', roles: ['secretary', 'chief-editor'], scope: 'own-unit', basis: 'CB 17.3c (cập nhật thông tin đã duyệt lên Cổng); BĐ 12.4' },
+  // Reading questions: the board of the portal asked, and (checked on the unit it was routed to) the answering unit.
+  { action: 'qa.read', roles: ['secretary', 'chief-editor', 'deputy-editor', 'editor', 'unit-head', 'unit-officer', 'auditor'], scope: 'unit-tree', basis: 'BĐ 12.3–12.5; CB 11.3–11.5' },
+  // The asker's personal data: the board only (CB 6; NĐ 356/2025), never the answering unit by default.
+  { action: 'qa.read-asker', roles: ['secretary', 'chief-editor', 'deputy-editor'], scope: 'own-unit', basis: 'CB 6; NĐ 356/2025/NĐ-CP (dữ liệu cá nhân chỉ người có nhiệm vụ được xem)' },
   // Attachments (shared/domain/uploads): whoever may submit content uploads its files; the unit's
   // editorial board reads their check status. Own unit only: an upload belongs to its uploader's unit.
   { action: 'upload.create', roles: ['contributor', 'reporter', 'editor', 'secretary', 'unit-officer', 'unit-head'], scope: 'own-unit', basis: 'CB 13.2 (tệp gửi kèm tin, bài); CB 17.3c' },
@@ -68,4 +82,4 @@ export const accessRules: readonly AccessRule[] = [
 export const rulesFor = (action: Action) => accessRules.filter((r) => r.action === action);
 
 /** Roles that could perform `action` somewhere: the coarse check made before a handler runs. */
-export const rolesFor = (action: Action): Role[] => [...new Set(rulesFor(action).flatMap((r) => r.roles))];
+export const rolesFor = (action: Action): PrincipalRole[] => [...new Set(rulesFor(action).flatMap((r) => r.roles))];

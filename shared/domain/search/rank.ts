@@ -1,5 +1,6 @@
 import type { SearchClause, SearchPlan } from './plan';
-import { verifiableTermsOf, type SearchDoc } from './terms';
+import { parseLegalNumber } from './legal-number';
+import { term, verifiableTermsOf, type SearchDoc } from './terms';
 
 /** What one planned read returned: the entries' carried documents, newest first. */
 export interface SearchReadResult {
@@ -17,6 +18,11 @@ export interface SearchHit {
   readonly doc: SearchDoc;
   /** 2: its exact number/symbol was asked for; 1: its number (and year); 0: neither. */
   readonly exact: 0 | 1 | 2;
+  /**
+   * The year the query wrote with the number ("12/2026") is written in its symbol too
+   * ("12/2026/QĐ-UBND"), not only its year of issue ("12/QĐ-UBND", issued in 2026).
+   */
+  readonly yearWritten: boolean;
   /** How many of the query's clauses it satisfies. */
   readonly clauses: number;
   /** How many distinct terms of the query's clauses it has. */
@@ -71,8 +77,23 @@ function exactness(plan: SearchPlan, matched: ReadonlySet<string>): 0 | 1 | 2 {
 }
 
 /**
- * Best first: the exact number/symbol asked for, then its number; then documents satisfying more
- * clauses, then found under more terms; then the newest; ties by id, so pages are stable.
+ * Whether the number and year the query asked for (`ny:12/2026`, or a symbol with its year,
+ * `s:12/2026/qd-ubnd`) are written so in the document's symbol, not only its year of issue.
+ */
+function yearWritten(plan: SearchPlan, doc: SearchDoc, matched: ReadonlySet<string>): boolean {
+  const symbol = parseLegalNumber(doc.symbol);
+  if (symbol?.year === undefined) return false;
+  const numberYear = term.numberYear(symbol.number, symbol.year);
+  const symbolPrefix = term.symbol(`${symbol.number}/${symbol.year}/`);
+  return plan.clauses.some(
+    (c) => c.kind === 'number' && c.anyOf.flat().some((t) => matched.has(t) && (t === numberYear || t.startsWith(symbolPrefix))),
+  );
+}
+
+/**
+ * Best first: the exact number/symbol asked for, then its number with the year written in its
+ * symbol, then its number; then documents satisfying more clauses, then found under more terms;
+ * then the newest; ties by id, so pages are stable.
  */
 export function rank(candidates: readonly SearchCandidate[], plan: SearchPlan): SearchHit[] {
   const queryTerms = [...new Set(plan.clauses.flatMap((c) => c.anyOf.flat()))];
@@ -80,12 +101,14 @@ export function rank(candidates: readonly SearchCandidate[], plan: SearchPlan): 
     .map(({ doc, matched }) => ({
       doc,
       exact: exactness(plan, matched),
+      yearWritten: yearWritten(plan, doc, matched),
       clauses: plan.clauses.filter((c) => satisfies(c, matched)).length,
       terms: queryTerms.filter((t) => matched.has(t)).length,
     }))
     .sort(
       (a, b) =>
         b.exact - a.exact ||
+        Number(b.yearWritten) - Number(a.yearWritten) ||
         b.clauses - a.clauses ||
         b.terms - a.terms ||
         (a.doc.issuedOn < b.doc.issuedOn ? 1 : a.doc.issuedOn > b.doc.issuedOn ? -1 : 0) ||

@@ -1,4 +1,5 @@
 import type { PolicyRuleId } from '../../policies/rules';
+import type { Action } from '../../access/rules';
 import type { WorkflowAggregate, WorkflowTable } from '../types';
 
 /**
@@ -32,8 +33,11 @@ export type ContentAction =
   | 'send-back'
   | 'approve'
   | 'reject'
+  | 'assign'
   | 'schedule'
+  | 'unschedule'
   | 'publish'
+  | 'publish-scheduled'
   | 'emergency-publish'
   | 'confirm'
   | 'withdraw'
@@ -110,6 +114,17 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       event: 'ContentReturned',
       basis: 'CB 17.3c; BĐ 9.6',
     },
+    // Bulk intake (issue 8 §3): the secretary names the editor who will work on an item; it stays in the queue.
+    assign: {
+      label: label('giao biên tập viên', 'assign an editor'),
+      from: ['submitted'],
+      to: 'submitted',
+      permission: 'content.intake',
+      requires: ['assignee'],
+      assigns: 'input',
+      event: 'ContentAssigned',
+      basis: 'CB 17.3c (Thư ký tiếp nhận, phân công biên tập)',
+    },
     propose: {
       label: label('trình duyệt', 'propose for decision'),
       from: ['editing'],
@@ -137,9 +152,10 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       event: 'ContentApproved',
       basis: 'CB 17.3a–b; BĐ 9.6',
     },
+    // The chief may also refuse straight from the intake queue (bulk intake actions), with a reason.
     reject: {
       label: label('không duyệt', 'reject'),
-      from: ['pending-decision'],
+      from: ['submitted', 'pending-decision'],
       to: 'rejected',
       permission: 'content.approve',
       actor: 'not-submitter',
@@ -154,6 +170,24 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       permission: 'content.publish',
       event: 'ContentScheduled',
       basis: 'CB 17.3c',
+    },
+    unschedule: {
+      label: label('hủy hẹn giờ đăng', 'cancel the schedule'),
+      from: ['scheduled'],
+      to: 'approved',
+      permission: 'content.publish',
+      event: 'ContentUnscheduled',
+      basis: 'CB 17.3c',
+    },
+    // Scheduled publication: only the system identity (access/rules.ts) releases it, at `publishAt`.
+    'publish-scheduled': {
+      label: label('đăng theo giờ đã hẹn', 'publish as scheduled'),
+      from: ['scheduled'],
+      to: 'published',
+      permission: 'content.publish-scheduled',
+      closes: ['publication'],
+      event: 'ContentPublished',
+      basis: 'CB 17.3c; BĐ 11',
     },
     publish: {
       label: label('đăng', 'publish'),
@@ -202,4 +236,24 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       basis: 'CB 17.3c (lưu trữ hồ sơ); TG 8.1',
     },
   },
+};
+
+/**
+ * Who may edit an item's content (PATCH /content/{id}) in which state, as data beside the steps:
+ * its author while it is a draft or was returned to them, the board's editors while it is being
+ * edited. Every other state refuses edits (409 naming the state). Attribution (contributors and
+ * shares) is frozen at publication on top of this (shared/domain/content/editing.ts).
+ */
+export interface ContentEditRule {
+  /** The rule-table action that authorises the edit on the owning portal. */
+  readonly permission: Action;
+  /** `author`: only whoever submitted it (or created it, before any submission). */
+  readonly actor?: 'author';
+  readonly basis: string;
+}
+
+export const contentEditing: Readonly<Partial<Record<ContentState, ContentEditRule>>> = {
+  draft: { permission: 'content.submit', actor: 'author', basis: 'CB 17.3c (người gửi hoàn thiện tin, bài trước khi gửi)' },
+  returned: { permission: 'content.submit', actor: 'author', basis: 'CB 17.3c; BĐ 9.6 (trả lại để người gửi sửa và gửi lại)' },
+  editing: { permission: 'content.edit', basis: 'CB 17.1, 17.3c (Ban Biên tập biên tập tin, bài)' },
 };

@@ -1,24 +1,40 @@
 import type { WorkflowAggregate, WorkflowTable } from '../types';
 
 /**
- * Q&A (BĐ 12, CB 11): the board receives and routes a question within a working day; the unit it is
- * sent to returns it at once if not competent, or answers (the head, or a person the head
- * authorised, CB 11.5); the board checks the answer, then publishes it (general interest, CB 11.3)
- * or sends it to the asker only, or returns it for rework.
+ * Q&A (BĐ 12, CB 11; issue 9's contract): the board classifies a question and refuses it or routes
+ * it to a unit within a working day; the unit returns it if not competent (the board re-routes it,
+ * the answer clock starts again) or answers it (the head, or a person the head authorised, CB
+ * 11.5), possibly after a progress notice (CB 11.4); the board approves the answer or returns it
+ * to the unit, then sends it to the asker and, if of general interest, publishes it. "Answered",
+ * "sent" and "published" are separate states, each reached by its own step. An asker's poor rating
+ * lets the board reopen a question that was sent.
  */
-export const questionStates = ['received', 'declined', 'routed', 'accepted', 'answer-review', 'published', 'sent'] as const;
+export const questionStates = ['received', 'classified', 'refused', 'routed', 'returned', 'answered', 'approved', 'sent', 'published', 'reopened'] as const;
 export type QuestionState = (typeof questionStates)[number];
 
-export type QuestionAction = 'route' | 'decline' | 'return' | 'accept' | 'notify-progress' | 'answer' | 'rework' | 'publish' | 'send';
+export type QuestionAction =
+  | 'classify'
+  | 'refuse'
+  | 'route'
+  | 'return'
+  | 'progress-notice'
+  | 'answer'
+  | 'approve-answer'
+  | 'return-answer'
+  | 'send'
+  | 'publish'
+  | 'reopen';
 
-export type QuestionClock = 'classify' | 'competence' | 'answer';
+/** `classify`: the board's (until routed); `answer` and `return`: the unit's (answer it, or return it). */
+export type QuestionClock = 'classify' | 'answer' | 'return';
 
 export interface QuestionWorkflowItem extends WorkflowAggregate<QuestionState, QuestionClock> {
-  /** Complex and inter-agency: the longer answer clock (BĐ 12.4). */
+  /** Complex or inter-agency: the longer answer clock (BĐ 12.4). */
   readonly complex?: boolean;
 }
 
 const label = (vi: string, en: string) => ({ vi, en });
+const AT_THE_BOARD = ['received', 'classified', 'returned', 'reopened'] as const;
 
 export const questionWorkflow: WorkflowTable<QuestionState, QuestionAction, QuestionClock, QuestionWorkflowItem> = {
   name: 'question',
@@ -26,116 +42,133 @@ export const questionWorkflow: WorkflowTable<QuestionState, QuestionAction, Ques
   label: label('câu hỏi', 'question'),
   initial: 'received',
   states: {
-    received: { label: label('Đã tiếp nhận, chờ phân loại', 'Received, awaiting routing'), clocks: ['classify'] },
-    declined: { label: label('Không thuộc phạm vi, đã báo người hỏi', 'Out of scope, asker told') },
-    routed: { label: label('Đã chuyển đơn vị', 'Sent to a unit'), clocks: ['competence', 'answer'] },
-    accepted: { label: label('Đơn vị đang trả lời', 'Being answered by the unit'), clocks: ['answer'] },
-    'answer-review': { label: label('Ban Biên tập kiểm tra câu trả lời', 'Answer under the board’s check') },
-    published: { label: label('Đã đăng câu trả lời', 'Answer published') },
+    received: { label: label('Đã tiếp nhận, chờ phân loại', 'Received, awaiting classification'), clocks: ['classify'] },
+    classified: { label: label('Đã phân loại, chờ chuyển đơn vị', 'Classified, awaiting routing'), clocks: ['classify'] },
+    refused: { label: label('Không tiếp nhận, đã báo lý do cho người hỏi', 'Refused, the asker was told why') },
+    routed: { label: label('Đã chuyển đơn vị trả lời', 'Routed to a unit to answer'), clocks: ['answer', 'return'] },
+    returned: { label: label('Đơn vị trả lại vì không thuộc thẩm quyền, chờ chuyển lại', 'Returned by the unit as outside its competence, awaiting re-routing'), clocks: ['classify'] },
+    answered: { label: label('Đã có câu trả lời, Ban Biên tập đang kiểm tra', 'Answered, under the board’s check') },
+    approved: { label: label('Câu trả lời đã được duyệt, chờ gửi', 'Answer approved, awaiting sending') },
     sent: { label: label('Đã gửi câu trả lời cho người hỏi', 'Answer sent to the asker') },
+    published: { label: label('Đã đăng câu hỏi và câu trả lời', 'Question and answer published') },
+    reopened: { label: label('Mở lại theo đánh giá của người hỏi', 'Reopened on the asker’s rating'), clocks: ['classify'] },
   },
   clocks: {
     classify: { policy: 'qa.classify', basis: 'BĐ 12.3' },
-    competence: { policy: 'qa.returnOutOfScope', basis: 'BĐ 12.5' },
     answer: { policy: (q) => (q.complex ? 'qa.answerComplex' : 'qa.answer'), basis: 'BĐ 12.4; CB 11.4' },
+    return: { policy: 'qa.returnOutOfScope', basis: 'BĐ 12.5' },
   },
   transitions: {
+    classify: {
+      label: label('phân loại', 'classify'),
+      from: AT_THE_BOARD,
+      to: 'classified',
+      permission: 'qa.route',
+      event: 'QuestionClassified',
+      basis: 'BĐ 12.3; CB 11.3 (phân loại theo lĩnh vực, mức độ, phạm vi)',
+    },
+    refuse: {
+      label: label('từ chối tiếp nhận', 'refuse'),
+      from: AT_THE_BOARD,
+      to: 'refused',
+      permission: 'qa.route',
+      requires: ['reason'],
+      closes: ['classify'],
+      event: 'QuestionRefused',
+      basis: 'CB 11.1, 11.3 (khiếu nại, tố cáo, việc riêng, ngoài thẩm quyền: báo người hỏi)',
+    },
     route: {
       label: label('chuyển đơn vị trả lời', 'route to a unit'),
-      from: ['received'],
+      from: ['classified', 'returned', 'reopened'],
       to: 'routed',
       permission: 'qa.route',
       requires: ['assignee'],
       assigns: 'input',
       closes: ['classify'],
       opens: [
-        { clock: 'competence', assignee: 'assignee' },
         { clock: 'answer', assignee: 'assignee' },
+        { clock: 'return', assignee: 'assignee' },
       ],
       event: 'QuestionRouted',
       basis: 'BĐ 12.3; CB 11.3',
     },
-    decline: {
-      label: label('từ chối tiếp nhận', 'decline'),
-      from: ['received'],
-      to: 'declined',
-      permission: 'qa.route',
-      requires: ['publicNote'],
-      closes: ['classify'],
-      event: 'QuestionDeclined',
-      basis: 'CB 11.1, 11.3 (khiếu nại, tố cáo, việc riêng: thông báo cho người hỏi)',
-    },
     return: {
       label: label('trả lại vì không thuộc thẩm quyền', 'return as outside the unit’s competence'),
       from: ['routed'],
-      to: 'received',
+      to: 'returned',
       permission: 'qa.answer',
       on: 'assignee',
       requires: ['reason'],
       assigns: 'clear',
-      closes: ['competence', 'answer'],
+      closes: ['answer', 'return'],
       opens: [{ clock: 'classify', assignee: 'owner' }],
       event: 'QuestionReturned',
       basis: 'BĐ 12.5',
     },
-    accept: {
-      label: label('nhận trả lời', 'accept'),
-      from: ['routed'],
-      to: 'accepted',
-      permission: 'qa.answer',
-      on: 'assignee',
-      closes: ['competence'],
-      event: 'QuestionAccepted',
-      basis: 'BĐ 12.4–12.5',
-    },
-    'notify-progress': {
+    'progress-notice': {
       label: label('thông báo quá trình xử lý', 'send a progress notice'),
-      from: ['accepted'],
-      to: 'accepted',
+      from: ['routed'],
+      to: 'routed',
       permission: 'qa.answer',
       on: 'assignee',
-      requires: ['publicNote'],
       event: 'QuestionProgressNoticed',
       basis: 'CB 11.4 (thông báo quá trình xử lý, nói rõ thời hạn trả lời)',
     },
     answer: {
-      label: label('gửi câu trả lời', 'submit the answer'),
-      from: ['routed', 'accepted'],
-      to: 'answer-review',
+      label: label('trả lời', 'answer'),
+      from: ['routed'],
+      to: 'answered',
       permission: 'qa.answer',
       on: 'assignee',
       recordsSubmitter: true,
-      closes: ['competence', 'answer'],
+      closes: ['answer', 'return'],
       event: 'QuestionAnswered',
       basis: 'BĐ 12.4; CB 11.4–11.5',
     },
-    rework: {
-      label: label('trả lại để sửa câu trả lời', 'return the answer for rework'),
-      from: ['answer-review'],
-      to: 'accepted',
-      permission: 'qa.check',
-      requires: ['reason'],
-      opens: [{ clock: 'answer', assignee: 'assignee' }],
-      event: 'QuestionReturnedForRework',
-      basis: 'BĐ 12.4; CB 11.4 (nội dung trả lời ngắn gọn, dẫn đúng văn bản)',
-    },
-    publish: {
-      label: label('đăng câu trả lời', 'publish the answer'),
-      from: ['answer-review'],
-      to: 'published',
+    'approve-answer': {
+      label: label('duyệt câu trả lời', 'approve the answer'),
+      from: ['answered'],
+      to: 'approved',
       permission: 'qa.check',
       actor: 'not-submitter',
-      event: 'QuestionAnswerPublished',
-      basis: 'CB 11.3; BĐ 9.6, 12.3',
+      event: 'QuestionAnswerApproved',
+      basis: 'BĐ 9.6, 12.4 (kết quả trả lời gửi qua Ban Biên tập); QĐ 31/2021/QĐ-TTg Điều 46',
+    },
+    'return-answer': {
+      label: label('trả lại câu trả lời để sửa', 'return the answer to the unit'),
+      from: ['answered'],
+      to: 'routed',
+      permission: 'qa.check',
+      requires: ['comment'],
+      opens: [{ clock: 'answer', assignee: 'assignee' }],
+      event: 'QuestionAnswerReturned',
+      basis: 'BĐ 12.4; CB 11.4 (trả lời ngắn gọn, dẫn đúng văn bản); QĐ 31/2021/QĐ-TTg Điều 46',
     },
     send: {
       label: label('gửi câu trả lời cho người hỏi', 'send the answer to the asker'),
-      from: ['answer-review'],
+      from: ['approved'],
       to: 'sent',
-      permission: 'qa.check',
-      actor: 'not-submitter',
+      permission: 'qa.publish',
       event: 'QuestionAnswerSent',
       basis: 'BĐ 12.4; QN 14.12',
+    },
+    publish: {
+      label: label('đăng câu hỏi và câu trả lời', 'publish the question and answer'),
+      from: ['sent'],
+      to: 'published',
+      permission: 'qa.publish',
+      event: 'QuestionPublished',
+      basis: 'CB 11.3 (câu hỏi được quan tâm nhiều được đăng); BĐ 9.6',
+    },
+    reopen: {
+      label: label('mở lại câu hỏi', 'reopen the question'),
+      from: ['sent', 'published'],
+      to: 'reopened',
+      permission: 'qa.route',
+      requires: ['reason'],
+      opens: [{ clock: 'classify', assignee: 'owner' }],
+      event: 'QuestionReopened',
+      basis: 'CB 11.3; QĐ 31/2021/QĐ-TTg Điều 46 (trả lời chưa đạt được trả lại)',
     },
   },
 };

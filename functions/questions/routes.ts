@@ -1,0 +1,98 @@
+import { defineRoute } from '../../shared/http/contract';
+import { unitCodeParam } from '../../shared/api/common-schemas';
+import {
+  askBody,
+  askedSchema,
+  listQuery,
+  portalParams,
+  questionIdParams,
+  questionPageSchema,
+  questionSchema,
+  statusSchema,
+  trackingParams,
+  transitionBody,
+  transitionedSchema,
+} from './schemas';
+
+/** The Q&A area's route contracts (issue 9, first slice): asking, the asker's status lookup, the board's intake and routing. */
+export const questionsRoutes = {
+  askQuestion: defineRoute({
+    id: 'askQuestion',
+    method: 'POST',
+    path: '/public/portals/{portal}/questions',
+    function: 'questionsPublic',
+    auth: 'public',
+    summary: 'Ask a question (no account): as an individual or an organisation, with the fields the preset requires; Vietnamese with diacritics; explicit consent',
+    description:
+      'Answers a tracking code and a secret, shown once (a replay with the same Idempotency-Key omits the secret). At most 10 questions per client address and hour (429); the same asker and text within 24 hours is a 409.',
+    tags: ['public', 'questions'],
+    params: portalParams,
+    body: askBody,
+    secretFields: ['secret'],
+    responses: {
+      201: { description: 'Received', schema: askedSchema },
+      404: { description: 'No such portal' },
+      409: { description: 'The same asker sent the same question within 24 hours; or a request with this Idempotency-Key is in progress' },
+      429: { description: 'Too many questions from this address within the hour' },
+    },
+  }),
+  getQuestionStatus: defineRoute({
+    id: 'getQuestionStatus',
+    method: 'GET',
+    path: '/public/questions/{trackingCode}',
+    function: 'questionsPublic',
+    auth: 'public',
+    summary: "The asker's view of a question: stage and due instants, the refusal's reason; send the secret as X-Question-Secret",
+    description: 'Never personal data. An unknown code and a wrong secret get the same 404; a missing or malformed secret header is a 401.',
+    tags: ['public', 'questions'],
+    params: trackingParams,
+    responses: {
+      200: { description: 'The stage of the question', schema: statusSchema },
+      401: { description: 'No X-Question-Secret header, or not a secret this API issues' },
+      404: { description: 'No question with this tracking code and secret' },
+    },
+  }),
+  getQuestion: defineRoute({
+    id: 'getQuestion',
+    method: 'GET',
+    path: '/questions/{id}',
+    function: 'questions',
+    auth: 'signed-in',
+    action: 'qa.read',
+    summary: "A question for staff: stage, version (ETag), clocks, routing history; the asker's data for the portal's board only",
+    tags: ['questions'],
+    params: questionIdParams,
+    responses: { 200: { description: 'The question', schema: questionSchema }, 404: { description: 'No question this caller may read' } },
+  }),
+  listQuestions: defineRoute({
+    id: 'listQuestions',
+    method: 'GET',
+    path: '/units/{code}/questions',
+    function: 'questions',
+    auth: 'signed-in',
+    action: 'qa.read',
+    summary: "A portal's questions for its board, or those routed to a unit; by stage, or overdue; newest first",
+    tags: ['questions'],
+    params: unitCodeParam,
+    query: listQuery,
+    responses: { 200: { description: 'A page of questions (no personal data)', schema: questionPageSchema }, 404: { description: 'No such unit' } },
+  }),
+  transitionQuestion: defineRoute({
+    id: 'transitionQuestion',
+    method: 'POST',
+    path: '/questions/{id}/transitions',
+    function: 'questions',
+    auth: 'signed-in',
+    // Coarse check only: the workflow table names the rule each action needs (qa.route, qa.answer…).
+    action: 'qa.read',
+    summary: 'Take one step: classify, refuse (with the reason the asker sees), route to a unit (starts the answer clock), return (the unit is not competent), progress-notice (CB 11.4, once, with expectedBy), answer (with citations), approve-answer, return-answer (with a comment), send; If-Match guards the version',
+    tags: ['questions'],
+    params: questionIdParams,
+    body: transitionBody,
+    responses: {
+      200: { description: 'The step was taken', schema: transitionedSchema },
+      404: { description: 'No question this caller may read' },
+      412: { description: 'The question changed since the version named in If-Match' },
+    },
+  }),
+} as const;

@@ -1,0 +1,183 @@
+import * as z from 'zod/mini';
+import { bilingual, humanText } from '../../shared/domain/text';
+import { complexities, questionFields, questionScopes, refusalGrounds, servedActions, TRACKING_CODE } from '../../shared/domain/questions';
+import { questionStates } from '../../shared/domain/workflow';
+import { pageQuery } from '../../shared/api/common-schemas';
+import { unitCodeSchema } from '../../shared/domain/units/unit';
+
+/**
+ * Request and response schemas of Q&A (issue 9), written with zod/mini. Bodies are strict: an
+ * unknown field (personal data sent where it does not belong, or a typo) is refused, not dropped.
+ * Which asker fields are required depends on the preset: the use case checks that (BĐ 12.2, CB 11.2).
+ */
+const phone = z.string().check(
+  z.trim(),
+  z.regex(/^\+?[0-9][0-9 .()-]{6,19}$/, { error: bilingual('Số điện thoại không hợp lệ', 'Invalid phone number') }),
+);
+const email = z.email({ error: bilingual('Địa chỉ thư điện tử không hợp lệ', 'Invalid e-mail address') }).check(z.maxLength(254));
+/** CMND (9 digits), CCCD (12 digits) or a passport (a letter and 7–8 digits). */
+const idNumber = z.string().check(
+  z.trim(),
+  z.regex(/^(?:\d{9}|\d{12}|[A-Z]\d{7,8})$/, { error: bilingual('Số CMND/CCCD/hộ chiếu không hợp lệ', 'Invalid ID card or passport number') }),
+);
+
+const individual = z.strictObject({
+  kind: z.literal('individual'),
+  fullName: z.optional(humanText(120, 2)),
+  nationality: z.optional(humanText(60, 2)),
+  address: z.optional(humanText(300, 2)),
+  phone: z.optional(phone),
+  email: z.optional(email),
+  occupation: z.optional(humanText(120, 2)),
+  idNumber: z.optional(idNumber),
+});
+const organisation = z.strictObject({
+  kind: z.literal('organisation'),
+  representativeName: z.optional(humanText(120, 2)),
+  representativePosition: z.optional(humanText(120, 2)),
+  organisationName: z.optional(humanText(300, 2)),
+  organisationAddress: z.optional(humanText(300, 2)),
+  phone: z.optional(phone),
+  email: z.optional(email),
+});
+
+export const askBody = z.strictObject({
+  asker: z.discriminatedUnion('kind', [individual, organisation]),
+  field: z.enum(questionFields),
+  title: humanText(200, 5),
+  text: humanText(5000, 20),
+  consent: z.strictObject({
+    processing: z.literal(true, { error: bilingual('Cần đồng ý cho xử lý dữ liệu cá nhân để gửi câu hỏi', 'Consent to processing is required to ask') }),
+    publication: z.boolean().check(z.describe('May the anonymised question and its answer be published?')),
+  }),
+});
+
+export const portalParams = z.object({ portal: unitCodeSchema });
+export const trackingParams = z.object({
+  trackingCode: z.string().check(z.regex(TRACKING_CODE, { error: bilingual('Mã theo dõi có dạng HD.YYYYMMDD.NNNN', 'A tracking code looks like HD.YYYYMMDD.NNNN') })),
+});
+export const questionIdParams = z.object({
+  id: z.string().check(z.regex(TRACKING_CODE, { error: bilingual('Mã câu hỏi có dạng HD.YYYYMMDD.NNNN', 'A question id looks like HD.YYYYMMDD.NNNN') })),
+});
+
+export const listQuery = z.object({
+  ...pageQuery.shape,
+  stage: z.optional(z.enum(questionStates)),
+  overdue: z.optional(z.enum(['true', 'false'])),
+  view: z.optional(z.enum(['portal', 'unit']).check(z.describe('`portal`: questions asked on this portal (its board); `unit`: questions routed to this unit'))),
+});
+
+const uuid = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: bilingual('Mã không hợp lệ', 'Invalid id') }));
+/** A legal document an answer relies on (CB 11.4): number/symbol, summary, date and issuer; linked when it is published here. */
+const citation = z.strictObject({
+  numberSymbol: humanText(100, 1),
+  summary: humanText(1000, 2),
+  issuedOn: z.iso.date({ error: bilingual('Ngày ban hành có dạng YYYY-MM-DD', 'The issue date looks like YYYY-MM-DD') }),
+  issuer: humanText(300, 2),
+  contentId: z.optional(uuid.check(z.describe('The legal document published through the content API, if it is'))),
+});
+
+export const transitionBody = z.strictObject({
+  action: z.enum(servedActions),
+  unit: z.optional(unitCodeSchema),
+  complexity: z.optional(z.enum(complexities)),
+  scope: z.optional(z.enum(questionScopes)),
+  field: z.optional(z.enum(questionFields)),
+  ground: z.optional(z.enum(refusalGrounds)),
+  reason: z.optional(humanText(2000)),
+  comment: z.optional(humanText(2000)),
+  expectedBy: z.optional(z.iso.date({ error: bilingual('Ngày dự kiến có dạng YYYY-MM-DD', 'The expected date looks like YYYY-MM-DD') })),
+  answer: z.optional(
+    z.strictObject({
+      text: humanText(20_000, 20),
+      citations: z.array(citation).check(z.maxLength(30)),
+    }),
+  ),
+});
+
+/** Responses. */
+const instant = z.string().check(z.describe('RFC 3339 instant (UTC)'));
+const label = z.object({ vi: z.string(), en: z.string() });
+
+export const askedSchema = z.object({
+  trackingCode: z.string(),
+  secret: z.string().check(z.describe('Shown once: send it as X-Question-Secret to follow the question; only its hash is kept')),
+  receivedAt: instant,
+  classificationDueAt: instant,
+});
+
+export const statusSchema = z.object({
+  trackingCode: z.string(),
+  stage: z.enum(questionStates),
+  stageLabel: label,
+  receivedAt: instant,
+  classificationDueAt: instant,
+  answerDueAt: z.optional(instant),
+  dueAt: z.optional(instant.check(z.describe('When the stage now open is due'))),
+  refusal: z.optional(z.object({ ground: z.enum(refusalGrounds), reason: z.string(), at: instant })),
+  progressNotice: z.optional(z.object({ at: instant, expectedBy: z.string().check(z.describe('The local date the answer is expected by (CB 11.4)')) })),
+  answer: z.optional(
+    z.object({
+      text: z.string(),
+      citations: z.array(z.looseObject({ numberSymbol: z.string(), summary: z.string(), issuedOn: z.string(), issuer: z.string() })),
+      advisoryNotice: label,
+      answeredAt: instant,
+      sentAt: instant,
+    }).check(z.describe('Shown once the board has sent it')),
+  ),
+});
+
+const routingSchema = z.looseObject({
+  unitCode: z.string(),
+  routedAt: instant,
+  answerDueAt: instant,
+  returnDueAt: instant,
+  routedOnTime: z.boolean(),
+  returnedAt: z.optional(instant),
+  returnReason: z.optional(z.string()),
+  returnedOnTime: z.optional(z.boolean()),
+});
+
+export const questionSchema = z.looseObject({
+  id: z.string(),
+  portal: z.string(),
+  field: z.string(),
+  title: z.string(),
+  text: z.string(),
+  askerKind: z.enum(['individual', 'organisation']),
+  state: z.enum(questionStates),
+  version: z.number(),
+  receivedAt: instant,
+  classificationDueAt: instant,
+  routings: z.array(routingSchema),
+  overdue: z.boolean(),
+  asker: z.optional(z.looseObject({ kind: z.enum(['individual', 'organisation']) }).check(z.describe("The asker's personal data: only for the portal's board"))),
+});
+
+export const questionPageSchema = z.object({
+  view: z.enum(['portal', 'unit']),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      portal: z.string(),
+      field: z.string(),
+      title: z.string(),
+      stage: z.enum(questionStates),
+      version: z.number(),
+      receivedAt: instant,
+      dueAt: z.optional(instant),
+      assignedTo: z.optional(z.string()),
+      overdue: z.boolean(),
+    }),
+  ),
+  nextCursor: z.optional(z.string()),
+});
+
+export const transitionedSchema = z.object({
+  id: z.string(),
+  stage: z.enum(questionStates),
+  version: z.number(),
+  dueAt: z.optional(instant),
+  answerDueAt: z.optional(instant),
+  returnDueAt: z.optional(instant),
+});

@@ -1,0 +1,30 @@
+import { json } from '../../shared/http/contract';
+import { httpFunction } from '../../shared/http/handler';
+import { dynamoServices } from '../../shared/http/services';
+import { expectedVersion } from '../../shared/http/if-match';
+import { listQuestions, readQuestion, transitionQuestion } from '../../shared/application/question-transitions';
+import { questionsRoutes } from './routes';
+
+/** The staff side of Q&A: read, list, and the board's intake and the unit's return. */
+export const handler = httpFunction('questions', questionsRoutes, {
+  getQuestion: async ({ params, principal, requestId }) => {
+    const question = await readQuestion({ principal, requestId, now: new Date() }, params.id);
+    return json(200, question, { etag: `"${question.version}"`, 'cache-control': 'no-store' });
+  },
+  listQuestions: async ({ params, query, principal, requestId }) =>
+    json(
+      200,
+      await listQuestions({ principal, requestId, now: new Date() }, params.code, {
+        limit: query.limit,
+        view: query.view,
+        stage: query.stage,
+        overdue: query.overdue === 'true',
+        cursor: query.cursor,
+      }),
+      { 'cache-control': 'no-store' },
+    ),
+  transitionQuestion: async ({ params, body, headers, principal, requestId }) => {
+    const done = await transitionQuestion({ principal, requestId, now: new Date() }, params.id, body, expectedVersion(headers));
+    return json(200, done, { etag: `"${done.version}"` });
+  },
+}, dynamoServices);

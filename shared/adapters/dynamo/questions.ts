@@ -1,0 +1,229 @@
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Answer, Asker, Complexity, ProgressNotice, QuestionField, QuestionScope, RefusalGround } from '../../domain/questions';
+import type { Assignee, QuestionClock, QuestionState } from '../../domain/workflow';
+import { keys } from './keys';
+import { decodeCursor, encodeCursor, indexCursorShape, type Page } from './pagination';
+import type { WriteAction } from './unit-of-work';
+
+/**
+ * Questions (issue 9): one item per question (`QUESTION#<tracking code>`), the asker's personal
+ * data in another partition (`ASKER#`), and the small items that guard asking (the day's counter,
+ * the per-address rate, the duplicate guard), each written in the question's transaction so a
+ * refused ask writes nothing at all.
+ */
+export interface Routing {
+  readonly unitCode: string;
+  readonly routedAt: string;
+  readonly answerDueAt: string;
+  readonly returnDueAt: string;
+  /** Frozen when routed: was the board within its classification clock? */
+  readonly routedOnTime: boolean;
+  readonly returnedAt?: string;
+  readonly returnReason?: string;
+  readonly returnedOnTime?: boolean;
+}
+
+export interface QuestionRecord {
+  readonly id: string;
+  readonly portal: string;
+  /** The portal, then its ancestors (as the rule table reads scopes). */
+  readonly unitPath: readonly string[];
+  readonly field: QuestionField;
+  readonly title: string;
+  readonly text: string;
+  readonly askerKind: Asker['kind'];
+  readonly consent: { readonly processing: true; readonly publication: boolean };
+  readonly state: QuestionState;
+  readonly version: number;
+  readonly openClocks: readonly QuestionClock[];
+  readonly assignee?: Assignee;
+  readonly submittedBy?: string;
+  readonly complexity?: Complexity;
+  readonly scope?: QuestionScope;
+  readonly receivedAt: string;
+  readonly updatedAt: string;
+  readonly classificationDueAt: string;
+  readonly answerDueAt?: string;
+  readonly returnDueAt?: string;
+  /** The due instant of the stage now open (classification or answer), for "overdue" listings. */
+  readonly dueAt?: string;
+  readonly routings: readonly Routing[];
+  readonly refusal?: { readonly ground: RefusalGround; readonly reason: string; readonly at: string };
+  /** CB 11.4: once per question; the question is on time until its expected day ends. */
+  readonly progressNotice?: ProgressNotice;
+  /** The unit's answer; "answered", "approved" and "sent" are separate facts with their own instants. */
+  readonly answer?: Answer;
+  readonly answeredAt?: string;
+  /** Frozen when answered: within the answer clock running then? */
+  readonly answeredOnTime?: boolean;
+  readonly approval?: { readonly by: string; readonly at: string };
+  readonly sentAt?: string;
+  /** Answers the board returned to the unit, with its comment. */
+  readonly returnedAnswers?: readonly (Answer & { readonly returnedAt: string; readonly comment: string })[];
+  readonly secretHash: string;
+}
+
+export interface AskerRecord {
+  readonly questionId: string;
+  readonly asker: Asker;
+  readonly receivedAt: string;
+}
+
+const STORED = new Set(['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk']);
+const toRecord = (item: Record<string, unknown>): QuestionRecord =>
+  Object.fromEntries(Object.entries(item).filter(([k]) => !STORED.has(k))) as unknown as QuestionRecord;
+
+/** The index keys a question carries in its state: the portal's listing always, the unit's while routed to one. */
+export const questionIndexKeys = (r: Pick<QuestionRecord, 'portal' | 'receivedAt' | 'id' | 'routings' | 'state'>) => {
+  const last = r.routings[r.routings.length - 1];
+  const atUnit = last !== undefined && last.returnedAt === undefined;
+  return {
+    ...keys.questionsOfPortal(r.portal, r.receivedAt, r.id),
+    ...(atUnit ? keys.questionsOfUnit(last.unitCode, last.routedAt, r.id) : {}),
+  };
+};
+
+export interface QuestionListQuery {
+  readonly view: 'portal' | 'unit';
+  readonly limit: number;
+  readonly state?: QuestionState;
+  /** Only questions whose open stage was due before this instant. */
+  readonly overdueAt?: string;
+  readonly cursor?: string;
+}
+
+export class QuestionRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(id: string): Promise<QuestionRecord | undefined> {
+    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.question(id), ConsistentRead: true }));
+    return out.Item ? toRecord(out.Item) : undefined;
+  }
+
+  async asker(id: string): Promise<AskerRecord | undefined> {
+    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.questionAsker(id), ConsistentRead: true }));
+    return out.Item ? ({ questionId: out.Item.questionId, asker: out.Item.asker, receivedAt: out.Item.receivedAt } as AskerRecord) : undefined;
+  }
+
+  async dayCounter(day: string): Promise<number> {
+    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.questionDayCounter(day), ConsistentRead: true }));
+    return Number(out.Item?.count ?? 0);
+  }
+
+  /** Takes number `next` of the day: refused when another ask took it first (the caller reads again and retries). */
+  takeNumber(day: string, next: number): WriteAction {
+    return {
+      item: {
+        Update: {
+          TableName: this.tableName,
+          Key: keys.questionDayCounter(day),
+          UpdateExpression: 'SET #count = :next, #type = :type',
+          ConditionExpression: next === 1 ? 'attribute_not_exists(#count)' : '#count = :previous',
+          ExpressionAttributeNames: { '#count': 'count', '#type': 'type' },
+          ExpressionAttributeValues: { ':next': next, ':type': 'QuestionDayCounter', ...(next === 1 ? {} : { ':previous': next - 1 }) },
+        },
+      },
+      onConflict: { message: NUMBER_TAKEN, field: NUMBER_TAKEN_FIELD },
+    };
+  }
+
+  /** Counts one ask against the address's hour; refused (429) past `max`. */
+  chargeAsk(sourceDigest: string, windowStart: string, max: number, expiresAt: number): WriteAction {
+    const message = {
+      vi: `Địa chỉ này đã gửi ${max} câu hỏi trong một giờ; hãy thử lại sau`,
+      en: `This address has sent ${max} questions within an hour; try again later`,
+    };
+    return {
+      item: {
+        Update: {
+          TableName: this.tableName,
+          Key: keys.questionAskRate(sourceDigest, windowStart),
+          UpdateExpression: 'SET asks = if_not_exists(asks, :zero) + :one, expiresAt = :expiresAt, #type = :type',
+          ConditionExpression: 'attribute_not_exists(asks) OR asks < :max',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':max': max, ':expiresAt': expiresAt, ':type': 'QuestionAskRate' },
+        },
+      },
+      onConflict: { code: 'too_many_requests', message },
+    };
+  }
+
+  /** One question per portal, asker and text within the window: a second is a 409 (its tracking code is not revealed). */
+  guardDuplicate(portal: string, digest: string, now: Date, expiresAt: number, receivedAt: string): WriteAction {
+    const message = {
+      vi: 'Câu hỏi này của cùng người hỏi đã được tiếp nhận trong 24 giờ qua; hãy theo dõi bằng mã đã nhận',
+      en: 'The same asker sent this question within the last 24 hours; follow it with the tracking code you received',
+    };
+    return {
+      item: {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.questionDuplicate(portal, digest), type: 'QuestionDuplicateGuard', receivedAt, expiresAt },
+          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
+          ExpressionAttributeValues: { ':now': Math.floor(now.getTime() / 1000) },
+        },
+      },
+      onConflict: { message, field: 'body.text' },
+    };
+  }
+
+  create(record: QuestionRecord): WriteAction {
+    return {
+      item: {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.question(record.id), type: 'Question', ...record, ...questionIndexKeys(record) },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      onConflict: { message: NUMBER_TAKEN, field: NUMBER_TAKEN_FIELD },
+    };
+  }
+
+  createAsker(record: AskerRecord): WriteAction {
+    return {
+      item: { Put: { TableName: this.tableName, Item: { ...keys.questionAsker(record.questionId), type: 'QuestionAsker', ...record }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      onConflict: { message: NUMBER_TAKEN, field: NUMBER_TAKEN_FIELD },
+    };
+  }
+
+  /** A page of a portal's questions (or a unit's), optionally in one state or overdue. */
+  async list(code: string, query: QuestionListQuery): Promise<Page<QuestionRecord>> {
+    const index = query.view === 'portal' ? 'gsi1' : 'gsi2';
+    const partition = query.view === 'portal' ? keys.questionsOfPortal(code).gsi1pk : keys.questionsOfUnit(code).gsi2pk;
+    const filters: string[] = [];
+    const values: Record<string, unknown> = { ':pk': partition };
+    const names: Record<string, string> = { '#pk': `${index}pk` };
+    if (query.state !== undefined) {
+      filters.push('#state = :state');
+      names['#state'] = 'state';
+      values[':state'] = query.state;
+    }
+    if (query.overdueAt !== undefined) {
+      filters.push('#dueAt < :now');
+      names['#dueAt'] = 'dueAt';
+      values[':now'] = query.overdueAt;
+    }
+    const out = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: index,
+        KeyConditionExpression: '#pk = :pk',
+        ...(filters.length > 0 && { FilterExpression: filters.join(' AND ') }),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ScanIndexForward: false,
+        Limit: query.limit,
+        ExclusiveStartKey: decodeCursor(query.cursor, indexCursorShape(index, partition)),
+      }),
+    );
+    return { items: (out.Items ?? []).map(toRecord), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+  }
+}
+
+/** The field named when another ask took the same number first: never shown, the use case retries. */
+export const NUMBER_TAKEN_FIELD = 'internal.trackingNumber';
+const NUMBER_TAKEN = { vi: 'Số tiếp nhận vừa được dùng; hãy thử lại', en: 'The tracking number was just taken; try again' };

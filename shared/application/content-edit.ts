@@ -1,0 +1,105 @@
+import { requireAccess } from '../domain/access/authorize';
+import { auditEntry } from '../domain/audit';
+import { categoryOf, diffSummary, legalDocumentDue, type ContentCategoryId, type LegalDocument } from '../domain/content';
+// By path, not the barrel: the public read bundle takes the barrel and needs no edit rules.
+import { editableFields, editRefusal, type EditableField } from '../domain/content/editing';
+import { invalidField } from '../domain/errors';
+import type { Contributor } from '../adapters/dynamo/content';
+import { keys } from '../adapters/dynamo/keys';
+import { pendingEvent } from '../../events/catalogue';
+import { currentDeadlines, withinCalendarRange } from './calendar-service';
+import { commitContext, type UseCaseContext } from './context';
+import { contentRepository, contentWriting, notFound, policy } from './content';
+import { checkShares, cleanBody } from './content-create';
+
+/**
+ * Editing an item's content (PATCH /content/{id}, issue 8 §1/§5): who may edit in which state comes
+ * from the workflow table (`contentEditing`); the body is cleaned like at creation (so this lives in
+ * the creation function's bundle, the only one with the sanitiser). The item, its revision (who,
+ * when, which fields), the audit entry and a `ContentItemEdited` event commit together, conditioned
+ * on the version the client saw (If-Match): of concurrent edits of one version exactly one wins.
+ */
+export interface ContentEdit {
+  readonly title?: string | undefined;
+  readonly body?: string | undefined;
+  readonly summary?: string | undefined;
+  readonly legalDocument?: LegalDocument | undefined;
+  readonly attachments?: readonly string[] | undefined;
+  readonly contributors?: readonly Contributor[] | undefined;
+}
+
+export async function editContentItem(ctx: UseCaseContext, id: string, edit: ContentEdit, expectedVersion: number | undefined) {
+  const fields = editableFields.filter((f) => edit[f] !== undefined);
+  if (fields.length === 0) {
+    throw invalidField('body', { vi: `Cần ít nhất một trường để sửa: ${editableFields.join(', ')}`, en: `Give at least one field to edit: ${editableFields.join(', ')}` }, 'empty');
+  }
+  const record = await contentRepository().get(id);
+  if (!record) throw notFound(id);
+  requireAccess(ctx.principal, 'content.read', record.unitPath, ctx.now);
+  const refusal = editRefusal(record, fields, ctx.principal, expectedVersion, ctx.now);
+  if (refusal) throw refusal;
+  if (expectedVersion === undefined) {
+    throw invalidField('header.if-match', { vi: 'Cần gửi If-Match với phiên bản đang sửa, ví dụ "3"', en: 'Send If-Match with the version you edit, e.g. "3"' }, 'required');
+  }
+
+  const changes = checkedChanges(edit, record.category as ContentCategoryId);
+  const at = ctx.now.toISOString();
+  const actor = { id: ctx.principal.id, kind: ctx.principal.kind };
+  const before = Object.fromEntries(fields.map((f) => [f, record[f]]));
+  const after = Object.fromEntries(fields.map((f) => [f, changes[f]]));
+  const summary = diffSummary(before, after);
+  const version = record.version + 1;
+  const set: Record<string, unknown> = { ...changes, updatedAt: at, lastEditedBy: actor.id, editors: [...new Set([...(record.editors ?? []), actor.id])] };
+  if (changes.legalDocument !== undefined) {
+    const calendar = await currentDeadlines();
+    const legal = changes.legalDocument;
+    const dueAt = withinCalendarRange('body.legalDocument.issuedOn', () => legalDocumentDue(legal.issuedOn, policy(), calendar));
+    if (dueAt !== record.dueAt && record.publishedAt === undefined) Object.assign(set, keys.contentDue(record.unitCode, dueAt));
+  }
+  const repo = contentRepository();
+  await contentWriting().uow.commit(
+    {
+      actions: [repo.update(record, set, [], true), repo.revision(id, { version, at, actor: actor.id, action: 'edit', summary })],
+      audits: [
+        auditEntry(
+          {
+            scope: record.unitCode,
+            actor,
+            action: 'content.edit',
+            target: { type: 'ContentItem', id },
+            before: { state: record.state, version: record.version },
+            after: { state: record.state, version, fields: Object.keys(after).filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f])) },
+            requestId: ctx.requestId,
+          },
+          ctx.now,
+        ),
+      ],
+      events: [pendingEvent('ContentItemEdited', { id, unitCode: record.unitCode, version, fields: [...fields], actor, at })],
+    },
+    commitContext(ctx),
+  );
+  return { id, state: record.state, version, revision: { version, at, actor: actor.id, action: 'edit', summary } };
+}
+
+/** The edited values as they will be stored, each checked as at creation (refusals name their field). */
+function checkedChanges(edit: ContentEdit, category: ContentCategoryId): Partial<Record<EditableField, unknown>> & { legalDocument?: LegalDocument } {
+  const changes: Partial<Record<EditableField, unknown>> & { legalDocument?: LegalDocument } = {};
+  if (edit.title !== undefined) changes.title = edit.title;
+  if (edit.summary !== undefined) changes.summary = edit.summary;
+  if (edit.body !== undefined) changes.body = cleanBody(edit.body);
+  if (edit.attachments !== undefined) changes.attachments = [...edit.attachments];
+  if (edit.contributors !== undefined) {
+    if (edit.contributors.length === 0) {
+      throw invalidField('body.contributors', { vi: 'Cần ít nhất một người đóng góp', en: 'Give at least one contributor' }, 'empty');
+    }
+    checkShares(edit.contributors);
+    changes.contributors = [...edit.contributors];
+  }
+  if (edit.legalDocument !== undefined) {
+    if (!categoryOf(category).legalDocument) {
+      throw invalidField('body.legalDocument', { vi: 'Chỉ mục văn bản mới có thông tin văn bản', en: 'Only legal documents carry legal-document metadata' }, 'not_allowed');
+    }
+    changes.legalDocument = edit.legalDocument;
+  }
+  return changes;
+}

@@ -1,0 +1,36 @@
+import { DomainError } from '../domain/errors';
+import { renderSitemaps, type SitemapLimits, type SitemapUrl } from '../domain/feeds';
+import { UnitRepository } from '../adapters/dynamo/units';
+import { documentClient } from '../adapters/aws-clients';
+import { env } from '../config/env';
+import { publishedContent } from './published-content';
+
+/**
+ * A portal's sitemap (getSitemap, sitemaps.org 0.9): its home page and every item it published,
+ * withdrawn ones included (their page shows the withdrawal note), at the same URLs as the RSS feed.
+ * Up to 50,000 URLs (or 50 MB) it is one urlset; beyond, it is a sitemap index of
+ * `https://<domain>/sitemap.xml?page=N`, each page a urlset, for the portal to serve from this route.
+ */
+const LANGUAGES = ['vi', 'en', 'zh'] as const;
+let units: UnitRepository | undefined;
+const unitRepository = () => (units ??= new UnitRepository(documentClient(), env().TABLE_NAME));
+
+export async function contentSitemap(portal: string, page?: number, limits?: Partial<SitemapLimits>): Promise<string> {
+  const unit = await unitRepository().get(portal);
+  if (!unit) throw new DomainError('not_found', { vi: `Không có cổng ${portal}`, en: `No portal ${portal}` });
+  const base = `https://${unit.domain}/`;
+  const urls: SitemapUrl[] = [{ loc: base }];
+  for (const language of LANGUAGES) {
+    for await (const item of publishedContent().sitemapEntries(portal, language)) {
+      urls.push({ loc: `${base}${item.language}/content/${item.id}`, lastmod: new Date(item.withdrawnAt ?? item.publishedAt) });
+    }
+  }
+  const files = renderSitemaps(urls, { sitemapUrl: (n) => `${base}sitemap.xml?page=${n}`, ...(limits && { limits }) });
+  if (page === undefined) return files.index ?? files.sitemaps[0]!;
+  const file = files.sitemaps[page - 1];
+  if (file === undefined) {
+    const message = { vi: `Sơ đồ trang của ${portal} có ${files.sitemaps.length} trang`, en: `The sitemap of ${portal} has ${files.sitemaps.length} page(s)` };
+    throw new DomainError('not_found', message, [{ field: 'query.page', code: 'no_such_page', message }]);
+  }
+  return file;
+}

@@ -1,0 +1,280 @@
+import { can } from '../domain/access/authorize';
+import { DomainError, invalidField } from '../domain/errors';
+import {
+  answerOf,
+  endOfLocalDay,
+  isComplex,
+  progressNoticeRefusal,
+  requireVietnameseText,
+  type Complexity,
+  type DraftAnswer,
+  type QuestionField,
+  type QuestionScope,
+  type RefusalGround,
+} from '../domain/questions';
+import { decide, questionWorkflow, type QuestionState, type QuestionWorkflowItem, type TransitionInput, type TransitionPlan } from '../domain/workflow';
+import { keys } from '../adapters/dynamo/keys';
+import { effectivePolicy } from '../domain/policies';
+import { env } from '../config/env';
+import type { QuestionRecord, Routing } from '../adapters/dynamo/questions';
+import type { WriteAction } from '../adapters/dynamo/unit-of-work';
+import { applyTransition, type TransitionExtension } from './workflow-transitions';
+import { readInUnit } from './unit-scope';
+import { directory } from './directory';
+import { publishedContent } from './published-content';
+import { questionRepository } from './questions';
+import type { UseCaseContext } from './context';
+
+/**
+ * The staff side of Q&A (issue 9): read a question, list a portal's or a unit's questions, the
+ * board's intake (classify, refuse, route), the unit's return or answer, and the board's check of
+ * the answer (approve or return it) and its sending to the asker. Each step is decided by the
+ * workflow engine and commits with its audit entry, clocks and event.
+ */
+export { servedActions, type ServedAction } from '../domain/questions/served-actions';
+import type { ServedAction } from '../domain/questions/served-actions';
+
+export interface QuestionTransitionRequest {
+  readonly action: ServedAction;
+  readonly answer?: DraftAnswer | undefined;
+  /** progress-notice: the local date the answer is expected by (YYYY-MM-DD). */
+  readonly expectedBy?: string | undefined;
+  readonly unit?: string | undefined;
+  readonly complexity?: Complexity | undefined;
+  readonly scope?: QuestionScope | undefined;
+  readonly field?: QuestionField | undefined;
+  readonly ground?: RefusalGround | undefined;
+  readonly reason?: string | undefined;
+  readonly comment?: string | undefined;
+}
+
+const notFound = (id: string) => new DomainError('not_found', { vi: `Không có câu hỏi ${id}`, en: `No question ${id}` });
+
+/** The board of the portal asked, or the unit the question is routed to (and their superiors' auditors). */
+const mayRead = (ctx: UseCaseContext, record: QuestionRecord) =>
+  can(ctx.principal, 'qa.read', record.unitPath, ctx.now) || (record.assignee !== undefined && can(ctx.principal, 'qa.read', record.assignee.unitPath, ctx.now));
+
+/** A question the caller may not read is answered as one that does not exist (ids are sequential). */
+async function readable(ctx: UseCaseContext, id: string): Promise<QuestionRecord> {
+  const record = await questionRepository().get(id);
+  if (!record || !mayRead(ctx, record)) throw notFound(id);
+  return record;
+}
+
+const overdue = (record: QuestionRecord, now: Date) => record.dueAt !== undefined && record.dueAt < now.toISOString();
+
+function staffView(record: QuestionRecord, now: Date) {
+  const { secretHash: _secret, ...rest } = record;
+  return { ...rest, overdue: overdue(record, now) };
+}
+
+export async function readQuestion(ctx: UseCaseContext, id: string) {
+  const record = await readable(ctx, id);
+  // Personal data: the board of the portal only (CB 6; NĐ 356/2025).
+  const asker = can(ctx.principal, 'qa.read-asker', record.unitPath, ctx.now) ? (await questionRepository().asker(id))?.asker : undefined;
+  return { ...staffView(record, ctx.now), ...(asker !== undefined && { asker }) };
+}
+
+export interface QuestionListFilter {
+  readonly view?: 'portal' | 'unit' | undefined;
+  readonly stage?: QuestionState | undefined;
+  readonly overdue?: boolean | undefined;
+  readonly limit: number;
+  readonly cursor?: string | undefined;
+}
+
+/** The portal's questions for its board (`view=portal`), or those routed to the unit (`view=unit`; the default for others). */
+export async function listQuestions(ctx: UseCaseContext, code: string, filter: QuestionListFilter) {
+  const view = filter.view ?? (can(ctx.principal, 'qa.route', [code], ctx.now) ? 'portal' : 'unit');
+  const page = await readInUnit(
+    ctx.principal,
+    'qa.read',
+    code,
+    () =>
+      questionRepository().list(code, {
+        view,
+        limit: filter.limit,
+        ...(filter.stage !== undefined && { state: filter.stage }),
+        ...(filter.overdue && { overdueAt: ctx.now.toISOString() }),
+        ...(filter.cursor !== undefined && { cursor: filter.cursor }),
+      }),
+    ctx.now,
+  );
+  return {
+    view,
+    items: page.items.map((r) => ({
+      id: r.id,
+      portal: r.portal,
+      field: r.field,
+      title: r.title,
+      stage: r.state,
+      version: r.version,
+      receivedAt: r.receivedAt,
+      ...(r.dueAt !== undefined && { dueAt: r.dueAt }),
+      ...(r.assignee !== undefined && { assignedTo: r.assignee.unitPath[0] }),
+      overdue: overdue(r, ctx.now),
+    })),
+    ...(page.nextCursor !== undefined && { nextCursor: page.nextCursor }),
+  };
+}
+
+export async function transitionQuestion(ctx: UseCaseContext, id: string, request: QuestionTransitionRequest, expectedVersion?: number) {
+  const record = await readable(ctx, id);
+  const aggregate: QuestionWorkflowItem = {
+    id: record.id,
+    state: record.state,
+    version: record.version,
+    unitPath: record.unitPath,
+    openClocks: record.openClocks,
+    complex: isComplex(record.complexity, record.scope),
+    ...(record.assignee !== undefined && { assignee: record.assignee }),
+    ...(record.submittedBy !== undefined && { submittedBy: record.submittedBy }),
+  };
+  const assignTo = request.action === 'route' ? await routeTarget(request.unit) : undefined;
+  const input: TransitionInput = {
+    ...(request.reason !== undefined && { reason: request.reason }),
+    ...(request.comment !== undefined && { comment: request.comment }),
+    ...(assignTo !== undefined && { assignTo }),
+    ...(expectedVersion !== undefined && { expectedVersion }),
+  };
+  // The engine's refusals (version, permission, state, texts) come first.
+  const decision = decide(questionWorkflow, aggregate, request.action, input, ctx);
+  if (!decision.ok) throw decision.error;
+  if (request.action === 'classify' && request.complexity === undefined) {
+    throw invalidField('body.complexity', { vi: 'Cần nêu mức độ phức tạp khi phân loại', en: 'Give the complexity to classify' }, 'required');
+  }
+  if (request.action === 'refuse' && request.ground === undefined) {
+    throw invalidField('body.ground', { vi: 'Cần nêu căn cứ từ chối (CB 11.1)', en: 'Give the ground for refusing (CB 11.1)' }, 'required');
+  }
+  if (request.action === 'answer') await checkAnswer(request.answer);
+  if (request.action === 'progress-notice') {
+    const policy = effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES);
+    const refusal = progressNoticeRefusal(policy, { previous: record.progressNotice, expectedBy: request.expectedBy, answerDueAt: record.answerDueAt, now: ctx.now });
+    if (refusal) throw refusal;
+  }
+  const applied = await applyTransition(ctx, questionWorkflow, aggregate, request.action, input, {
+    itemKey: keys.question(id),
+    title: `Câu hỏi ${id}`,
+    extend: (plan, due) => extension(record, request, plan, due, ctx),
+  });
+  const after = await questionRepository().get(id);
+  return {
+    id,
+    stage: applied.plan.to,
+    version: applied.plan.nextVersion,
+    ...(after?.dueAt !== undefined && { dueAt: after.dueAt }),
+    ...(after?.answerDueAt !== undefined && { answerDueAt: after.answerDueAt }),
+    ...(after?.returnDueAt !== undefined && { returnDueAt: after.returnDueAt }),
+  };
+}
+
+function moveAnswerClock(id: string, dueAt: string): WriteAction {
+  return {
+    item: {
+      Update: {
+        TableName: env().TABLE_NAME,
+        Key: keys.work(keys.workflowClockWorkId(questionWorkflow.aggregateType, id, 'answer')),
+        UpdateExpression: 'SET dueAt = :due',
+        ConditionExpression: '#status = :open',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':due': dueAt, ':open': 'open' },
+      },
+    },
+    onConflict: { message: { vi: `Thời hạn trả lời của ${id} không còn mở`, en: `The answer clock of ${id} is not open` } },
+  };
+}
+
+/** The unit a question is routed to, with its ancestors (the engine checks it lies within the portal). */
+async function routeTarget(code: string | undefined) {
+  if (code === undefined) throw invalidField('body.unit', { vi: 'Cần nêu đơn vị trả lời', en: 'Give the unit to route to' }, 'required');
+  const unit = await directory().units.get(code);
+  if (!unit) throw invalidField('body.unit', { vi: `Không có đơn vị ${code}`, en: `No unit ${code}` }, 'not_found');
+  return { unitPath: [unit.code, ...(unit.ancestorCodes ?? (await directory().units.scopeOf(code)).slice(1))] };
+}
+
+/** An answer has Vietnamese text with diacritics, and each citation linked to a published legal document names it by its number/symbol. */
+async function checkAnswer(answer: DraftAnswer | undefined): Promise<void> {
+  if (answer === undefined) throw invalidField('body.answer', { vi: 'Cần nêu nội dung trả lời', en: 'Give the answer' }, 'required');
+  requireVietnameseText('body.answer.text', { vi: 'Nội dung trả lời', en: 'answer text' }, answer.text);
+  await Promise.all(
+    answer.citations.map(async (citation, i) => {
+      if (citation.contentId === undefined) return;
+      const field = `body.answer.citations.${i}.contentId`;
+      const document = await publishedContent().get(citation.contentId);
+      if (!document || document.status !== 'published' || document.legalDocument === undefined) {
+        throw invalidField(field, { vi: `Không có văn bản đã đăng ${citation.contentId}`, en: `No published legal document ${citation.contentId}` }, 'not_found');
+      }
+      if (document.legalDocument.numberSymbol !== citation.numberSymbol) {
+        const message = {
+          vi: `Văn bản ${citation.contentId} có số, ký hiệu ${document.legalDocument.numberSymbol}, không phải ${citation.numberSymbol}`,
+          en: `Document ${citation.contentId} is ${document.legalDocument.numberSymbol}, not ${citation.numberSymbol}`,
+        };
+        throw invalidField(field, message, 'mismatch');
+      }
+    }),
+  );
+}
+
+function extension(
+  record: QuestionRecord,
+  request: QuestionTransitionRequest,
+  plan: TransitionPlan<string, string, string>,
+  due: Readonly<Record<string, string>>,
+  ctx: UseCaseContext,
+): TransitionExtension {
+  const at = ctx.now.toISOString();
+  const set: Record<string, unknown> = { updatedAt: at };
+  const remove: string[] = [];
+  switch (request.action) {
+    case 'classify':
+      Object.assign(set, { complexity: request.complexity, ...(request.scope !== undefined && { scope: request.scope }), ...(request.field !== undefined && { field: request.field }) });
+      break;
+    case 'refuse':
+      set.refusal = { ground: request.ground, reason: plan.notes.reason, at };
+      remove.push('dueAt');
+      break;
+    case 'route': {
+      const unitCode = plan.next.assignee!.unitPath[0]!;
+      const routing: Routing = { unitCode, routedAt: at, answerDueAt: due.answer!, returnDueAt: due.return!, routedOnTime: at <= record.classificationDueAt };
+      Object.assign(set, { routings: [...record.routings, routing], answerDueAt: due.answer, returnDueAt: due.return, dueAt: due.answer }, keys.questionsOfUnit(unitCode, at, record.id));
+      break;
+    }
+    case 'return': {
+      // Re-routing will open a new answer clock; the history keeps this routing and why it came back.
+      const routings = record.routings.map((r, i) =>
+        i === record.routings.length - 1 ? { ...r, returnedAt: at, returnReason: plan.notes.reason, returnedOnTime: at <= r.returnDueAt } : r,
+      );
+      Object.assign(set, { routings, classificationDueAt: due.classify, dueAt: due.classify });
+      remove.push('answerDueAt', 'returnDueAt', 'gsi2pk', 'gsi2sk');
+      break;
+    }
+    case 'answer':
+      // "Answered on time" is frozen now, against the answer clock that ran.
+      Object.assign(set, { answer: answerOf(request.answer!, ctx.principal.id, at), answeredAt: at, answeredOnTime: record.dueAt === undefined || at <= record.dueAt });
+      // The return clock closes with the answer (the routing history keeps its due instant).
+      remove.push('dueAt', 'returnDueAt');
+      break;
+    case 'approve-answer':
+      set.approval = { by: ctx.principal.id, at };
+      break;
+    case 'return-answer':
+      // The unit reworks it on a new answer clock; the returned answer and the board's comment are kept.
+      Object.assign(set, {
+        returnedAnswers: [...(record.returnedAnswers ?? []), { ...record.answer!, returnedAt: at, comment: plan.notes.comment! }],
+        answerDueAt: due.answer,
+        dueAt: due.answer,
+      });
+      remove.push('answer', 'answeredAt', 'answeredOnTime');
+      break;
+    case 'send':
+      set.sentAt = at;
+      break;
+    case 'progress-notice': {
+      // On time until the end of the expected day: the question and its answer clock's work item say so.
+      const expectedByAt = endOfLocalDay(request.expectedBy!);
+      Object.assign(set, { progressNotice: { at, by: ctx.principal.id, expectedBy: request.expectedBy, expectedByAt }, dueAt: expectedByAt });
+      return { set, remove, work: { actions: [moveAnswerClock(record.id, expectedByAt)] } };
+    }
+  }
+  return { set, remove };
+}

@@ -1,0 +1,199 @@
+import { createHash } from 'node:crypto';
+import { auditEntry } from '../domain/audit';
+import { DomainError } from '../domain/errors';
+import {
+  askerIdentity,
+  localDayOf,
+  newSecret,
+  questionClocks,
+  requireCompleteAsker,
+  requireVietnameseText,
+  secretHash,
+  secretMatches,
+  trackingCode,
+  type Asker,
+  type QuestionField,
+} from '../domain/questions';
+import { foldDiacritics } from '../domain/text';
+import { questionWorkflow } from '../domain/workflow';
+import { pendingEvent } from '../../events/catalogue';
+import { documentClient } from '../adapters/aws-clients';
+import { NUMBER_TAKEN_FIELD, QuestionRepository, type QuestionRecord } from '../adapters/dynamo/questions';
+import { openClockWork } from '../adapters/dynamo/workflow-commit';
+import { env } from '../config/env';
+import { currentDeadlines } from './calendar-service';
+import { UnitRepository } from '../adapters/dynamo/units';
+import { UnitOfWork } from '../adapters/dynamo/unit-of-work';
+import { effectivePolicy } from '../domain/policies';
+
+/**
+ * Asking a question (POST /public/portals/{portal}/questions) and the asker's status lookup
+ * (GET /public/questions/{trackingCode}). The question, the asker's personal data (apart), the
+ * classification clock, the day's number, the address's rate and the duplicate guard commit in
+ * one transaction: a refused ask (429, 409, 400) writes nothing.
+ */
+const policy = () => effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES);
+
+let repository: QuestionRepository | undefined;
+export const questionRepository = () => (repository ??= new QuestionRepository(documentClient(), env().TABLE_NAME));
+/** Units and the unit of work without the rest of the directory (accounts, identity): the public bundle stays small. */
+let adapters: { units: UnitRepository; uow: UnitOfWork } | undefined;
+const asking = () => (adapters ??= { units: new UnitRepository(documentClient(), env().TABLE_NAME), uow: new UnitOfWork(documentClient(), env().TABLE_NAME) });
+
+/** Per client address and hour; beyond it a 429 (WAF rate rules still cap floods before the function). */
+export const ASKS_PER_ADDRESS_PER_HOUR = 10;
+const HOUR_MS = 3_600_000;
+/** A second identical question from the same asker within this window is a 409. */
+export const DUPLICATE_WINDOW_SECONDS = 24 * 3600;
+const MAX_NUMBER_ATTEMPTS = 12;
+
+export interface NewQuestion {
+  readonly asker: Asker;
+  readonly field: QuestionField;
+  readonly title: string;
+  readonly text: string;
+  readonly consent: { readonly processing: true; readonly publication: boolean };
+}
+
+export interface AskContext {
+  readonly requestId: string;
+  readonly now: Date;
+  readonly clientAddress: string;
+}
+
+const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').digest('base64url');
+
+const questionNotFound = (portal: string) =>
+  new DomainError('not_found', { vi: `Không có Cổng ${portal}`, en: `No portal ${portal}` }, [
+    { field: 'params.portal', code: 'not_found', message: { vi: `Không có Cổng ${portal}`, en: `No portal ${portal}` } },
+  ]);
+
+export async function askQuestion(ctx: AskContext, portal: string, input: NewQuestion) {
+  const unit = await asking().units.get(portal);
+  if (!unit) throw questionNotFound(portal);
+  requireCompleteAsker(input.asker, env().POLICY_PRESET);
+  requireVietnameseText('body.title', { vi: 'Tiêu đề câu hỏi', en: 'question title' }, input.title);
+  requireVietnameseText('body.text', { vi: 'Nội dung câu hỏi', en: 'question text' }, input.text);
+  const unitPath = [unit.code, ...(unit.ancestorCodes ?? (await asking().units.scopeOf(portal)).slice(1))];
+
+  const receivedAt = ctx.now.toISOString();
+  const clocks = questionClocks(policy(), await currentDeadlines());
+  const classificationDueAt = clocks.classificationDue(ctx.now);
+  const secret = newSecret();
+  const day = localDayOf(ctx.now);
+  const repo = questionRepository();
+  const nowSeconds = Math.floor(ctx.now.getTime() / 1000);
+  const windowStart = new Date(Math.floor(ctx.now.getTime() / HOUR_MS) * HOUR_MS).toISOString();
+  const sourceDigest = sha256(`question-source\n${ctx.clientAddress}`);
+  const duplicateDigest = sha256(['question-duplicate', unit.code, askerIdentity(input.asker), foldDiacritics(input.text).toLowerCase().replace(/\s+/g, ' ').trim()].join('\n'));
+
+  for (let attempt = 1; ; attempt += 1) {
+    const number = (await repo.dayCounter(day)) + 1;
+    const id = trackingCode(day, number);
+    const record: QuestionRecord = {
+      id,
+      portal: unit.code,
+      unitPath,
+      field: input.field,
+      title: input.title,
+      text: input.text,
+      askerKind: input.asker.kind,
+      consent: input.consent,
+      state: questionWorkflow.initial,
+      version: 1,
+      openClocks: ['classify'],
+      receivedAt,
+      updatedAt: receivedAt,
+      classificationDueAt,
+      dueAt: classificationDueAt,
+      routings: [],
+      secretHash: secretHash(secret),
+    };
+    const classify = questionWorkflow.clocks.classify;
+    const work = {
+      actions: [
+        repo.chargeAsk(sourceDigest, windowStart, ASKS_PER_ADDRESS_PER_HOUR, nowSeconds + 2 * 3600),
+        repo.guardDuplicate(unit.code, duplicateDigest, ctx.now, nowSeconds + DUPLICATE_WINDOW_SECONDS, receivedAt),
+        repo.takeNumber(day, number),
+        repo.create(record),
+        repo.createAsker({ questionId: id, asker: input.asker, receivedAt }),
+        openClockWork(
+          env().TABLE_NAME,
+          { type: questionWorkflow.aggregateType, id },
+          { clock: 'classify', policy: classify.policy as 'qa.classify', basis: classify.basis, assignee: { unitCode: unit.code }, startedAt: receivedAt },
+          classificationDueAt,
+          `Câu hỏi ${id}`,
+        ),
+      ],
+      audits: [
+        auditEntry(
+          {
+            scope: unit.code,
+            actor: { id: 'asker', kind: 'anonymous' },
+            action: 'question.ask',
+            target: { type: questionWorkflow.aggregateType, id },
+            before: null,
+            // The fact of asking only: the asker's data stays in its own item.
+            after: { state: record.state, version: 1, field: record.field, askerKind: record.askerKind },
+            requestId: ctx.requestId,
+          },
+          ctx.now,
+        ),
+      ],
+      events: [
+        pendingEvent('QuestionReceived', {
+          id,
+          portal: unit.code,
+          field: record.field,
+          askerKind: record.askerKind,
+          publicationConsent: record.consent.publication,
+          receivedAt,
+          classificationDueAt,
+        }),
+      ],
+    };
+    try {
+      await asking().uow.commit(work, { requestId: ctx.requestId, now: ctx.now });
+      return { trackingCode: id, secret, receivedAt, classificationDueAt };
+    } catch (error) {
+      if (!(error instanceof DomainError) || !numberRace(error) || attempt >= MAX_NUMBER_ATTEMPTS) throw error;
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+    }
+  }
+}
+
+/** Another ask took the same number, or a concurrent transaction touched the same counter: read it again. */
+const numberRace = (error: DomainError) =>
+  error.code === 'conflict' && (error.fields.length === 0 || error.fields.some((f) => f.field === NUMBER_TAKEN_FIELD));
+
+/**
+ * What the asker may see: the stage and its due instants, the refusal's reason; never personal
+ * data, never who inside the administration handles it. An unknown code and a wrong secret get
+ * the same answer after the same work (a read and a constant-time comparison).
+ */
+export async function questionStatus(trackingCode: string, secret: string) {
+  const record = await questionRepository().get(trackingCode);
+  if (!secretMatches(secret, record?.secretHash) || !record) {
+    throw new DomainError('not_found', {
+      vi: 'Không có câu hỏi với mã và mã bí mật này',
+      en: 'No question with this tracking code and secret',
+    });
+  }
+  const stage = questionWorkflow.states[record.state];
+  return {
+    trackingCode: record.id,
+    stage: record.state,
+    stageLabel: stage.label,
+    receivedAt: record.receivedAt,
+    classificationDueAt: record.classificationDueAt,
+    ...(record.answerDueAt !== undefined && { answerDueAt: record.answerDueAt }),
+    ...(record.dueAt !== undefined && { dueAt: record.dueAt }),
+    ...(record.refusal !== undefined && { refusal: { ground: record.refusal.ground, reason: record.refusal.reason, at: record.refusal.at } }),
+    ...(record.progressNotice !== undefined && { progressNotice: { at: record.progressNotice.at, expectedBy: record.progressNotice.expectedBy } }),
+    // The answer only once the board has sent it; never who in the unit wrote it.
+    ...(record.sentAt !== undefined &&
+      record.answer !== undefined && {
+        answer: { text: record.answer.text, citations: record.answer.citations, advisoryNotice: record.answer.advisoryNotice, answeredAt: record.answer.at, sentAt: record.sentAt },
+      }),
+  };
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { percentile, summarize, timePaired } from '../bench/stats';
+
+describe('bench percentiles (nearest rank)', () => {
+  const hundred = Array.from({ length: 100 }, (_, i) => 100 - i); // 100…1, unsorted on purpose
+
+  it('takes the sample at rank ⌈p·n⌉ of the sorted samples', () => {
+    expect(percentile(hundred, 50)).toBe(50);
+    expect(percentile(hundred, 99)).toBe(99);
+    expect(percentile(hundred, 100)).toBe(100);
+    expect(percentile([3, 1, 2], 50)).toBe(2);
+    expect(percentile([10, 20], 50)).toBe(10);
+    expect(percentile([10, 20], 51)).toBe(20);
+  });
+
+  it('is the largest sample for p99 of fewer than 100 samples, and the only one for one sample', () => {
+    expect(percentile([5, 1, 9, 3], 99)).toBe(9);
+    expect(percentile([7], 1)).toBe(7);
+  });
+
+  it('does not reorder the caller’s samples', () => {
+    const samples = [3, 1, 2];
+    percentile(samples, 50);
+    expect(samples).toEqual([3, 1, 2]);
+  });
+
+  it('refuses no samples and a percentile outside (0, 100]', () => {
+    expect(() => percentile([], 50)).toThrow(/no samples/);
+    expect(() => percentile([1], 0)).toThrow(/\(0, 100\]/);
+    expect(() => percentile([1], 101)).toThrow(/\(0, 100\]/);
+  });
+
+  it('summarizes n, p50 and p99', () => {
+    expect(summarize(hundred)).toEqual({ n: 100, p50: 50, p99: 99 });
+  });
+});
+
+describe('paired timing', () => {
+  it('runs the floor right after each measured run (warm-ups first, untimed), and times each', async () => {
+    const calls: string[] = [];
+    const out = await timePaired(3, async (i) => calls.push(`run ${i}`), async () => calls.push('floor'), 1);
+    expect(calls).toEqual(['run -1', 'floor', 'run 0', 'floor', 'run 1', 'floor', 'run 2', 'floor']);
+    expect(out.times).toHaveLength(3);
+    expect(out.floor).toHaveLength(3);
+    expect([...out.times, ...out.floor].every((ms) => ms >= 0)).toBe(true);
+  });
+});

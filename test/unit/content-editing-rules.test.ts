@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { quarterOf } from '../../shared/domain/content';
+import { editRefusal, type EditableItem } from '../../shared/domain/content/editing';
+import { contentEditing, contentStates } from '../../shared/domain/workflow';
+import type { Principal } from '../../shared/domain/access/authorize';
+
+/** Who may edit in which state (the workflow table's data), the order of an edit's refusals, the royalty quarter. */
+const now = new Date('2026-11-23T03:00:00Z');
+const as = (id: string, roles: Principal['roles'], unitCode = 'huyena'): Principal => ({ id, kind: 'user', unitCode, roles, delegations: [] });
+const item = (state: EditableItem['state'], extra: Partial<EditableItem> = {}): EditableItem => ({ id: 'c-1', state, version: 3, unitPath: ['huyena', 'demo'], createdBy: 'tac-gia', ...extra });
+const author = as('tac-gia', ['contributor']);
+const editor = as('bien-tap', ['editor']);
+
+describe('contentEditing: the states in which content may be edited', () => {
+  it('is the author in draft and returned, the board in editing, nobody elsewhere', () => {
+    const editable = contentStates.filter((s) => contentEditing[s]);
+    expect(editable).toEqual(['draft', 'returned', 'editing']);
+    for (const state of contentStates) {
+      const byAuthor = editRefusal(item(state), ['title'], author, 3, now);
+      const byEditor = editRefusal(item(state), ['title'], editor, 3, now);
+      expect([state, byAuthor?.code ?? 'ok', byEditor?.code ?? 'ok']).toEqual(
+        state === 'editing' ? [state, 'forbidden', 'ok'] : editable.includes(state) ? [state, 'ok', 'forbidden'] : [state, 'conflict', 'conflict'],
+      );
+    }
+  });
+
+  it('takes the author of a returned item to be whoever submitted it', () => {
+    expect(editRefusal(item('returned', { submittedBy: 'nguoi-gui' }), ['body'], as('nguoi-gui', ['contributor']), 3, now)).toBeUndefined();
+    expect(editRefusal(item('returned', { submittedBy: 'nguoi-gui' }), ['body'], author, 3, now)?.fields[0]).toMatchObject({ field: 'actor', code: 'not_author' });
+  });
+});
+
+describe('the order of refusals', () => {
+  it('names frozen contributors before the state, and only when contributors are edited', () => {
+    const published = item('published', { attribution: { frozenAt: '2026-11-01T00:00:00Z' } });
+    expect(editRefusal(published, ['title', 'contributors'], editor, 3, now)?.fields[0]).toMatchObject({ field: 'body.contributors', code: 'attribution_frozen' });
+    expect(editRefusal(published, ['title'], editor, 3, now)?.fields[0]).toMatchObject({ field: 'state', code: 'not_editable' });
+    expect(editRefusal(item('draft', { attribution: { frozenAt: 'x' } }), ['contributors'], author, 3, now)?.code).toBe('conflict');
+    expect(editRefusal(item('draft'), ['contributors'], author, 3, now)).toBeUndefined();
+  });
+
+  it('checks who may edit before the version, and the version only when one is given', () => {
+    expect(editRefusal(item('editing'), ['title'], author, 2, now)?.code).toBe('forbidden');
+    expect(editRefusal(item('editing'), ['title'], editor, 2, now)?.fields[0]).toMatchObject({ field: 'header.if-match', code: 'stale_version' });
+    expect(editRefusal(item('editing'), ['title'], editor, 2, now)?.code).toBe('precondition_failed');
+    expect(editRefusal(item('editing'), ['title'], editor, undefined, now)).toBeUndefined();
+    expect(editRefusal(item('editing'), ['title'], as('bien-tap.b', ['editor'], 'huyenb'), 3, now)?.code).toBe('forbidden');
+  });
+});
+
+describe('quarterOf: the royalty quarter in the province’s time (UTC+7)', () => {
+  it.each([
+    ['2026-03-31T16:59:59.999Z', '2026-Q1'],
+    ['2026-03-31T17:00:00Z', '2026-Q2'],
+    ['2026-06-30T17:00:00Z', '2026-Q3'],
+    ['2026-09-30T16:59:59Z', '2026-Q3'],
+    ['2026-12-31T16:59:59Z', '2026-Q4'],
+    ['2026-12-31T17:00:00Z', '2027-Q1'],
+  ])('%s is in %s', (instant, quarter) => {
+    expect(quarterOf(instant)).toBe(quarter);
+  });
+});
