@@ -32,6 +32,23 @@ export const schedules: readonly ScheduleDefinition[] = [
     basis: 'CB 17.3c (tin đã duyệt được hẹn giờ đăng)',
     description: 'Publishes every scheduled content item whose time has come (and any an earlier run missed), as the system identity.',
   },
+  {
+    job: 'weekly-backup',
+    function: 'weeklyBackup',
+    expression: 'cron(0 2 ? * SUN *)',
+    timeZone: 'Asia/Ho_Chi_Minh',
+    basis: 'TG 8.2 (weekly backup), BĐ 18.6, NA 13.2 (restore plan)',
+    description: 'Exports the table and the media manifest to the backups bucket, once per ISO week.',
+  },
+  {
+    job: 'restore-drill',
+    function: 'restoreDrill',
+    // Two hours after the backup: a backup nobody restored is a hope.
+    expression: 'cron(0 4 ? * SUN *)',
+    timeZone: 'Asia/Ho_Chi_Minh',
+    basis: 'BĐ 18.6, NA 13.2 (restore plan), TG 16.3 (restored within 24 hours)',
+    description: 'Restores the latest backup into a scratch table, checks digests, media and index queries, deletes the table.',
+  },
 ];
 
 /** Jobs an operator runs by hand (`npm run job -- NAME` locally, a Lambda invoke on AWS), never on a schedule. */

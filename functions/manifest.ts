@@ -53,6 +53,16 @@ export interface FunctionDefinition {
   readonly writesOutbox?: boolean;
   /** Cognito admin actions on the user pool: `true` for every action account management needs. */
   readonly identityAdmin?: true | readonly IdentityAdminAction[];
+  /**
+   * Exports the table to S3 (ExportTableToPointInTime) under this bucket prefix: CDK grants that
+   * action on the table and s3:PutObject/AbortMultipartUpload under the prefix, and sets
+   * EXPORT_MODE=aws and TABLE_ARN. Locally the portable exporter stands in.
+   */
+  readonly exportsTable?: { readonly bucket: BucketKey; readonly prefix: string };
+  /** Creates, fills, reads and deletes scratch tables named `<table><infix>*` (the restore drill), never the table itself. */
+  readonly scratchTables?: { readonly infix: string };
+  /** Lists every object version of these buckets and reads any of them (the backup's media manifest). */
+  readonly readsAllVersions?: readonly BucketKey[];
 }
 
 /** Monitoring probes every queue (shared/adapters/dependency-probe.ts), so it may inspect every one. */
@@ -150,6 +160,34 @@ export const functionDefinitions = {
     buckets: { media: 'probe', backups: 'probe' },
     queues: everyQueue,
     writesOutbox: true,
+  },
+  weeklyBackup: {
+    entry: 'functions/jobs/weekly-backup.ts',
+    kind: 'job',
+    description: 'Weekly backup: table export and media manifest into the backups bucket, once per ISO week',
+    memoryMb: 1024,
+    timeoutSeconds: 900,
+    // Its own week record only (the claim that makes it idempotent), and the job-run event.
+    tableItems: [{ actions: ['GetItem', 'PutItem', 'UpdateItem'], partitionPrefixes: [keys.backupRecord('').pk] }],
+    writesOutbox: true,
+    // The media manifest lists every version and hashes the current ones.
+    readsAllVersions: ['media'],
+    exportsTable: { bucket: 'backups', prefix: 'backups/' },
+    // Re-reads what it wrote, to verify it (the portable path).
+    objects: [{ bucket: 'backups', actions: ['GetObject'], prefixes: ['backups/'] }],
+  },
+  restoreDrill: {
+    entry: 'functions/jobs/restore-drill.ts',
+    kind: 'job',
+    description: 'Weekly restore drill: the latest backup into a scratch table, digests and index queries checked, the table deleted',
+    memoryMb: 1024,
+    timeoutSeconds: 900,
+    writesOutbox: true,
+    scratchTables: { infix: '-drill-' },
+    // Finds the latest backup and reads it; reads the media versions it names.
+    buckets: { backups: 'probe' },
+    objects: [{ bucket: 'backups', actions: ['GetObject'], prefixes: ['backups/'] }],
+    readsAllVersions: ['media'],
   },
   bootstrapDirectory: {
     entry: 'functions/jobs/bootstrap-directory.ts',

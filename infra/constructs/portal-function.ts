@@ -12,6 +12,7 @@ import { functionDefinitions, type Access, type FunctionKey, type FunctionDefini
 import { grantTableAccess } from './table-access';
 import { houseFunctionProps } from './house-function';
 import { bucketArnExportName, type BucketKey } from '../definitions/buckets';
+import { tableArnExportName } from '../definitions/table';
 import type { QueueKey } from '../definitions/queues';
 import { configEnvironment, type DeploymentConfig } from '../config/deployment';
 
@@ -53,6 +54,7 @@ export class PortalFunction extends NodejsFunction {
         IDENTITY_PROVIDER: 'cognito',
         USER_POOL_ID: resources.userPool.userPoolId,
         USER_POOL_CLIENT_ID: resources.userPoolClient.userPoolClientId,
+        ...(def.exportsTable ? { EXPORT_MODE: 'aws', TABLE_ARN: resources.table.tableArn } : {}),
       },
     });
     grantManifestAccess(this, def, resources);
@@ -122,6 +124,49 @@ function grantManifestAccess(fn: NodejsFunction, def: FunctionDefinition, resour
         conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['OUTBOX#*'] } },
       }),
     );
+  }
+  if (def.exportsTable) {
+    // The export itself, on this table only; DynamoDB writes the files with the caller's rights,
+    // so the function may put (and abort multipart uploads) under the backup prefix, nothing else.
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:ExportTableToPointInTime'], resources: [resources.table.tableArn] }));
+    const exportName = bucketArnExportName(`Portal-${resources.config.stage}-Data`, def.exportsTable.bucket);
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:PutObject', 's3:AbortMultipartUpload'],
+        resources: [`${Fn.importValue(exportName)}/${def.exportsTable.prefix}*`],
+      }),
+    );
+    Validations.of(fn).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${exportName}/${def.exportsTable.prefix}*]`,
+      reason: 'Backup files under the backup prefix only; DynamoDB names the export files itself.',
+    });
+  }
+  if (def.scratchTables) {
+    // Tables named after ours plus the infix, and their indexes: the drill's own, never the table itself.
+    const exportName = tableArnExportName(`Portal-${resources.config.stage}-Data`);
+    const scratch = `${Fn.importValue(exportName)}${def.scratchTables.infix}*`;
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['CreateTable', 'DescribeTable', 'UpdateTimeToLive', 'DescribeTimeToLive', 'BatchWriteItem', 'Scan', 'Query', 'DeleteTable'].map((a) => `dynamodb:${a}`),
+        resources: [scratch, `${scratch}/index/*`],
+      }),
+    );
+    for (const suffix of ['', '/index/*']) {
+      Validations.of(fn).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${exportName}${def.scratchTables.infix}*${suffix}]`,
+        reason: 'Scratch tables named after the portal table plus the infix (and their indexes): the drill creates and deletes them.',
+      });
+    }
+  }
+  for (const key of def.readsAllVersions ?? []) {
+    const exportName = bucketArnExportName(`Portal-${resources.config.stage}-Data`, key);
+    const arn = Fn.importValue(exportName);
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket', 's3:ListBucketVersions'], resources: [arn] }));
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject', 's3:GetObjectVersion'], resources: [`${arn}/*`] }));
+    Validations.of(fn).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${exportName}/*]`,
+      reason: 'The backup hashes every current object of this bucket: reading all of them is the task.',
+    });
   }
   if (def.identityAdmin) {
     fn.addToRolePolicy(

@@ -45,3 +45,6 @@ export const tableDefinition = {
 } as const;
 
 export type TableDefinition = typeof tableDefinition;
+
+/** The export that carries the table's ARN from the data stack (`Portal-<stage>-Data`): grants on names derived from it (the drill's scratch tables) read it. */
+export const tableArnExportName = (dataStackName: string) => `${dataStackName}:TableArn`;

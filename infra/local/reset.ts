@@ -17,7 +17,7 @@ const listening = (url: URL) =>
     socket.once('error', () => done(false));
     socket.once('timeout', () => (socket.destroy(), done(false)));
   });
-const OURS = new Set(['dynamodb', 's3sqs', 'identity-secret', 'stack.json', 'demo-passwords.json']);
+const OURS = new Set(['dynamodb', 's3sqs', 'identity-secret', 'stack.json', 'demo-passwords.json', 'restores']);
 
 if (!existsSync(dataDir)) {
   console.log(`Nothing to reset: ${dataDir} does not exist.`);

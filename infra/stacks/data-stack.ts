@@ -2,7 +2,7 @@ import { RemovalPolicy, Stack, Duration, Validations, type StackProps } from 'aw
 import { AttributeType, Billing, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { tableDefinition } from '../definitions/table';
+import { tableArnExportName, tableDefinition } from '../definitions/table';
 import { bucketArnExportName, bucketDefinitions, type BucketKey } from '../definitions/buckets';
 
 /** The table and buckets: everything that holds data, kept on stack deletion. */
@@ -80,6 +80,8 @@ export class DataStack extends Stack {
       // A named export, so that prefix-scoped grants in other stacks can name the ARN they import.
       this.exportValue(buckets[key].bucketArn, { name: bucketArnExportName(this.stackName, key) });
     }
+    // Named too: the restore drill's grants name scratch tables derived from it.
+    this.exportValue(this.table.tableArn, { name: tableArnExportName(this.stackName) });
     this.buckets = buckets;
   }
 }

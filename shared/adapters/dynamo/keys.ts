@@ -165,6 +165,8 @@ export const keys = {
     skTo: `${issuedTo ?? '9999-12-31'}$`,
   }),
 
+  /** The weekly backup of an ISO week (`2026-W48`): its conditional put makes the job idempotent within the week. */
+  backupRecord: (weekId: string): Key => ({ pk: join('BACKUP', weekId), sk: 'BACKUP' }),
   /** Attribution frozen at publication (QN 12.2): one item per published content item, by unit and quarter, for the royalty tally. */
   attributionOf: (unitCode: string, quarter: string, itemId: string): Key => ({ pk: join('ATTRIBUTION', unitCode, quarter), sk: join('ITEM', itemId) }),
   attributionsOfQuarter: (unitCode: string, quarter: string) => ({ pk: join('ATTRIBUTION', unitCode, quarter), skPrefix: 'ITEM#' }),

@@ -1,0 +1,169 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { HeadObjectCommand, ListObjectsV2Command, ListObjectVersionsCommand, type S3Client } from '@aws-sdk/client-s3';
+import { bytesDigest, TableDigest } from '../../domain/backups/digest';
+import {
+  backupManifestKey, encodeDataFile, exportDirectory, MANIFEST_VERSION, mediaManifestKey,
+  type BackupManifest, type DataFileEntry, type MediaManifest, type MediaObjectEntry,
+} from '../../domain/backups/manifest';
+import { toExportJson } from './export-json';
+import { getObjectBytes, putObject } from './storage';
+
+/**
+ * The portable exporter: writes DynamoDB's export-to-S3 layout (`AWSDynamoDB/<exportId>/
+ * manifest-summary.json`, `manifest-files.json`, `data/*.json.gz` of `{"Item": …}` lines) from a
+ * parallel Scan with ConsistentRead, plus our digest manifest and the media manifest.
+ * A Scan is not a point-in-time snapshot: an item written while the segments run may or may not
+ * be in it. On AWS the weekly job uses ExportTableToPointInTime instead (weekly-backup.ts).
+ */
+export interface PortableExportOptions {
+  readonly dynamodb: DynamoDBClient;
+  readonly s3: S3Client;
+  readonly tableName: string;
+  readonly backupBucket: string;
+  readonly mediaBucket: string;
+  readonly backupId: string;
+  readonly segments?: number;
+  readonly itemsPerFile?: number;
+}
+
+const md5 = (bytes: Uint8Array | string) => createHash('md5').update(bytes).digest();
+
+export async function exportTablePortably(options: PortableExportOptions): Promise<BackupManifest> {
+  const { dynamodb, s3, tableName, backupBucket, backupId } = options;
+  const segments = options.segments ?? 4;
+  const itemsPerFile = options.itemsPerFile ?? 10_000;
+  const startedAt = new Date();
+  // The shape of DynamoDB's export ids: epoch milliseconds and 8 hex digits.
+  const exportId = `${startedAt.getTime()}-${randomBytes(4).toString('hex')}`;
+  const directory = exportDirectory(backupId, exportId);
+  await putObject(s3, backupBucket, `${directory}_started`, '', 'application/octet-stream');
+
+  const table = new TableDigest();
+  const files: Array<DataFileEntry & { md5: Buffer }> = [];
+  const writeFile = async (segment: number, sequence: number, items: Array<Record<string, unknown>>) => {
+    const bytes = encodeDataFile(items, (raw) => gzipSync(raw));
+    const key = `${directory}data/${String(segment).padStart(3, '0')}-${String(sequence).padStart(5, '0')}.json.gz`;
+    await putObject(s3, backupBucket, key, bytes, 'application/gzip');
+    files.push({ key, itemCount: items.length, sha256: bytesDigest(bytes), bytes: bytes.length, md5: md5(bytes) });
+  };
+  await Promise.all(
+    Array.from({ length: segments }, async (_, segment) => {
+      let buffer: Array<Record<string, unknown>> = [];
+      let sequence = 0;
+      let start: Record<string, AttributeValue> | undefined;
+      do {
+        const out = await dynamodb.send(
+          new ScanCommand({ TableName: tableName, Segment: segment, TotalSegments: segments, ConsistentRead: true, ExclusiveStartKey: start }),
+        );
+        for (const raw of out.Items ?? []) {
+          const item = toExportJson(raw);
+          table.add(item);
+          buffer.push(item);
+          if (buffer.length >= itemsPerFile) {
+            await writeFile(segment, sequence++, buffer);
+            buffer = [];
+          }
+        }
+        start = out.LastEvaluatedKey;
+      } while (start);
+      // Like the export, every segment writes at least one file, empty or not.
+      if (buffer.length > 0 || sequence === 0) await writeFile(segment, sequence, buffer);
+    }),
+  );
+  files.sort((a, b) => (a.key < b.key ? -1 : 1));
+  const exportTime = new Date();
+
+  // DynamoDB's own manifests, so a restore tool reading AWS exports reads these too.
+  const manifestFiles = files
+    .map((f) => JSON.stringify({ itemCount: f.itemCount, md5Checksum: f.md5.toString('base64'), etag: f.md5.toString('hex'), dataFileS3Key: f.key }))
+    .join('\n');
+  await putObject(s3, backupBucket, `${directory}manifest-files.json`, `${manifestFiles}\n`);
+  await putObject(s3, backupBucket, `${directory}manifest-files.checksum`, md5(`${manifestFiles}\n`).toString('hex'), 'text/plain');
+  const summary = JSON.stringify({
+    version: '2020-06-30',
+    exportArn: `portable:${tableName}/export/${exportId}`,
+    startTime: startedAt.toISOString(),
+    endTime: exportTime.toISOString(),
+    tableArn: `portable:${tableName}`,
+    exportTime: startedAt.toISOString(),
+    s3Bucket: backupBucket,
+    s3Prefix: directory.slice(0, directory.indexOf('AWSDynamoDB/')).replace(/\/$/, ''),
+    s3SseAlgorithm: 'AES256',
+    manifestFilesS3Key: `${directory}manifest-files.json`,
+    billedSizeBytes: 0,
+    itemCount: table.count,
+    outputFormat: 'DYNAMODB_JSON',
+    exportType: 'FULL_EXPORT',
+  });
+  await putObject(s3, backupBucket, `${directory}manifest-summary.json`, summary);
+  await putObject(s3, backupBucket, `${directory}manifest-summary.checksum`, md5(summary).toString('hex'), 'text/plain');
+
+  const media = await writeMediaManifest(s3, options.mediaBucket, backupBucket, backupId);
+  const manifest: BackupManifest = {
+    version: MANIFEST_VERSION,
+    backupId,
+    exportId,
+    source: 'portable',
+    tableName,
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    table: { itemCount: table.count, digest: table.digest() },
+    files: files.map(({ key, itemCount, sha256, bytes }) => ({ key, itemCount, sha256, bytes })),
+    media,
+  };
+  // Written last: a backup without its manifest is incomplete and never restored from.
+  await putObject(s3, backupBucket, backupManifestKey(backupId), JSON.stringify(manifest, null, 1));
+  return manifest;
+}
+
+/** Every current media object (latest version, not a delete marker): key, version id, size and SHA-256 of its bytes. */
+export async function writeMediaManifest(s3: S3Client, mediaBucket: string, backupBucket: string, backupId: string): Promise<BackupManifest['media']> {
+  const current: Array<{ key: string; versionId: string }> = [];
+  let keyMarker: string | undefined;
+  let versionMarker: string | undefined;
+  do {
+    const out = await s3.send(new ListObjectVersionsCommand({ Bucket: mediaBucket, KeyMarker: keyMarker, VersionIdMarker: versionMarker }));
+    for (const v of out.Versions ?? []) if (v.IsLatest && v.Key && v.VersionId) current.push({ key: v.Key, versionId: v.VersionId });
+    keyMarker = out.IsTruncated ? out.NextKeyMarker : undefined;
+    versionMarker = out.IsTruncated ? out.NextVersionIdMarker : undefined;
+  } while (keyMarker);
+  if (current.length === 0) current.push(...(await listUnversioned(s3, mediaBucket)));
+  const objects: MediaObjectEntry[] = [];
+  for (let i = 0; i < current.length; i += 8) {
+    objects.push(
+      ...(await Promise.all(
+        current.slice(i, i + 8).map(async ({ key, versionId }) => {
+          const bytes = await getObjectBytes(s3, mediaBucket, key, versionId);
+          if (!bytes) throw new Error(`media object ${key} version ${versionId} vanished while listed`);
+          return { key, versionId, size: bytes.length, sha256: bytesDigest(bytes) };
+        }),
+      )),
+    );
+  }
+  objects.sort((a, b) => (a.key < b.key ? -1 : 1));
+  const manifest: MediaManifest = { bucket: mediaBucket, objects };
+  const body = JSON.stringify(manifest, null, 1);
+  await putObject(s3, backupBucket, mediaManifestKey(backupId), body);
+  return { key: mediaManifestKey(backupId), objectCount: objects.length, totalBytes: objects.reduce((n, o) => n + o.size, 0), sha256: bytesDigest(new TextEncoder().encode(body)) };
+}
+
+/**
+ * A bucket that answers ListObjectVersions with no versions at all holds no objects, or keeps no
+ * versions: fauxqs accepts PutBucketVersioning but ignores it. Its objects are then listed plainly,
+ * each under S3's version id for an unversioned object, `null`.
+ */
+async function listUnversioned(s3: S3Client, bucket: string): Promise<Array<{ key: string; versionId: string }>> {
+  const found: Array<{ key: string; versionId: string }> = [];
+  let token: string | undefined;
+  do {
+    const out = await s3.send(new ListObjectsV2Command({ Bucket: bucket, ContinuationToken: token }));
+    for (const o of out.Contents ?? []) {
+      const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: o.Key! }));
+      found.push({ key: o.Key!, versionId: head.VersionId ?? 'null' });
+    }
+    token = out.IsTruncated ? out.NextContinuationToken : undefined;
+  } while (token);
+  return found;
+}

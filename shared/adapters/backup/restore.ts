@@ -1,0 +1,214 @@
+import { BatchWriteItemCommand, ScanCommand, type AttributeValue, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import { CopyObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { bytesDigest, TableDigest } from '../../domain/backups/digest';
+import { decodeDataFile, type MediaManifest } from '../../domain/backups/manifest';
+import type { RestoreCheckpoint } from './checkpoint';
+import { fromExportJson, toExportJson } from './export-json';
+import { getObjectBytes, readBackupManifest, readMediaManifest } from './storage';
+import { createShapedTable, enableStream } from './table-shape';
+
+/**
+ * Restores a backup into a NEW table shaped from the table definition (indexes, stream, TTL),
+ * brings every media object back by its recorded version, then checks counts and the
+ * table-level digest against the manifest. Resumable: data files written in full are recorded in
+ * a checkpoint, and a second run skips them; a file cut short is written again (a Put of the same
+ * item is idempotent, so nothing is duplicated).
+ */
+export interface RestoreOptions {
+  readonly dynamodb: DynamoDBClient;
+  readonly s3: S3Client;
+  readonly backupBucket: string;
+  readonly backupId: string;
+  readonly targetTable: string;
+  /** Where media versions come back as current objects; default: the bucket they were recorded in. */
+  readonly targetMediaBucket?: string;
+  readonly checkpoint: RestoreCheckpoint;
+  readonly onProgress?: (progress: RestoreProgress) => void;
+  /** `verify`: read each recorded media version and check its digest, copy nothing (the restore drill). */
+  readonly media?: 'restore' | 'verify';
+  /** Tests: stop (as if killed) after this many BatchWriteItem calls. */
+  readonly stopAfterBatches?: number;
+}
+
+export interface RestoreProgress {
+  readonly phase: 'items' | 'media' | 'verify';
+  readonly filesDone: number;
+  readonly filesTotal: number;
+  readonly items: number;
+  readonly bytes: number;
+}
+
+export interface RestoreSummary {
+  readonly backupId: string;
+  readonly targetTable: string;
+  readonly method: 'portable';
+  /** Items in the backup, items written by this run, and data files an earlier run had finished. */
+  readonly items: number;
+  readonly itemsWrittenNow: number;
+  readonly filesResumed: number;
+  readonly bytes: number;
+  readonly seconds: number;
+  readonly countMatch: boolean;
+  readonly digestMatch: boolean;
+  readonly expectedDigest: string;
+  readonly tableDigest: string;
+  readonly media: { readonly objects: number; readonly bytes: number; readonly copied: number; readonly mismatched: readonly string[] };
+}
+
+export class RestoreInterrupted extends Error {
+  override readonly name = 'RestoreInterrupted';
+}
+
+export class RestoreRefused extends Error {
+  override readonly name = 'RestoreRefused';
+}
+
+const BATCH = 25; // BatchWriteItem's limit
+const PARALLEL = 8;
+const MAX_ATTEMPTS = 10;
+
+export async function restoreBackup(options: RestoreOptions): Promise<RestoreSummary> {
+  const started = Date.now();
+  const { dynamodb, s3, backupBucket, backupId, targetTable, checkpoint } = options;
+  const manifest = await readBackupManifest(s3, backupBucket, backupId);
+  const state = await checkpoint.load();
+  if (state && state.backupId !== backupId) {
+    throw new RestoreRefused(`The checkpoint belongs to backup ${state.backupId}, not ${backupId}: restore into another table or clear it`);
+  }
+  const done = new Set(state?.doneFiles ?? []);
+  const filesResumed = done.size;
+  // Never into a table that exists already, unless it is this restore's own, being resumed: a
+  // mistyped target must not pour a backup into the live table.
+  const created = await createShapedTable(dynamodb, targetTable);
+  if (!created && !state) throw new RestoreRefused(`Table ${targetTable} exists already: restore into a new table`);
+  if (!state) await checkpoint.save({ backupId, doneFiles: [] });
+
+  let batches = 0;
+  let itemsWrittenNow = 0;
+  let bytes = 0;
+  const progress = (phase: RestoreProgress['phase']) =>
+    options.onProgress?.({ phase, filesDone: done.size, filesTotal: manifest.files.length, items: itemsWrittenNow, bytes });
+  for (const file of manifest.files) {
+    if (done.has(file.key)) continue;
+    const data = await getObjectBytes(s3, backupBucket, file.key);
+    // A missing or altered file is refused before any of its items is written.
+    if (!data) throw new RestoreRefused(`Data file ${file.key} is missing`);
+    if (bytesDigest(data) !== file.sha256) throw new RestoreRefused(`Data file ${file.key} does not match its digest in the manifest`);
+    const items = decodeDataFile(data);
+    if (items.length !== file.itemCount) throw new RestoreRefused(`Data file ${file.key} holds ${items.length} items, the manifest says ${file.itemCount}`);
+    const requests = items.map((item) => ({ PutRequest: { Item: fromExportJson(item) } }));
+    // Batches in waves of PARALLEL calls: one call at a time waits on the network most of the time.
+    for (let i = 0; i < requests.length; ) {
+      let wave = Math.min(PARALLEL, Math.ceil((requests.length - i) / BATCH));
+      if (options.stopAfterBatches !== undefined) wave = Math.min(wave, options.stopAfterBatches - batches);
+      if (wave <= 0) throw new RestoreInterrupted(`stopped after ${batches} batches`);
+      const slices = Array.from({ length: wave }, (_, w) => requests.slice(i + w * BATCH, i + (w + 1) * BATCH));
+      await Promise.all(slices.map((slice) => writeBatch(dynamodb, targetTable, slice)));
+      const written = slices.reduce((n, slice) => n + slice.length, 0);
+      batches += wave;
+      itemsWrittenNow += written;
+      i += written;
+    }
+    bytes += data.length;
+    done.add(file.key);
+    await checkpoint.save({ backupId, doneFiles: [...done] });
+    progress('items');
+  }
+
+  await enableStream(dynamodb, targetTable);
+
+  progress('media');
+  const media = await readMediaManifest(s3, backupBucket, backupId);
+  if (bytesDigest(media.bytes) !== manifest.media.sha256) throw new RestoreRefused('The media manifest does not match its digest in the backup manifest');
+  const mediaResult =
+    options.media === 'verify' ? await checkMediaVersions(s3, media.manifest) : await restoreMedia(s3, media.manifest, options.targetMediaBucket ?? media.manifest.bucket);
+
+  progress('verify');
+  const restored = await digestOfTable(dynamodb, targetTable);
+  const summary: RestoreSummary = {
+    backupId,
+    targetTable,
+    method: 'portable',
+    items: manifest.table.itemCount,
+    itemsWrittenNow,
+    filesResumed,
+    bytes,
+    seconds: (Date.now() - started) / 1000,
+    countMatch: restored.count === manifest.table.itemCount,
+    digestMatch: restored.digest() === manifest.table.digest,
+    expectedDigest: manifest.table.digest,
+    tableDigest: restored.digest(),
+    media: mediaResult,
+  };
+  if (summary.countMatch && summary.digestMatch && mediaResult.mismatched.length === 0) await checkpoint.clear();
+  return summary;
+}
+
+/** BatchWriteItem, retrying UnprocessedItems with exponential backoff and jitter. */
+async function writeBatch(dynamodb: DynamoDBClient, table: string, requests: WriteRequest[]): Promise<void> {
+  let pending = requests;
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    if (attempt >= MAX_ATTEMPTS) throw new Error(`${pending.length} items still unprocessed after ${MAX_ATTEMPTS} attempts`);
+    if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(2_000, 50 * 2 ** attempt) * (0.5 + Math.random() / 2)));
+    const out = await dynamodb.send(new BatchWriteItemCommand({ RequestItems: { [table]: pending } }));
+    pending = out.UnprocessedItems?.[table] ?? [];
+  }
+}
+
+/**
+ * Copies each recorded version back as the current object (a no-op when it is current already in
+ * the same bucket), then reads the current object and checks its SHA-256 against the manifest.
+ */
+async function restoreMedia(s3: S3Client, manifest: MediaManifest, targetBucket: string) {
+  let copied = 0;
+  let bytes = 0;
+  const mismatched: string[] = [];
+  for (const object of manifest.objects) {
+    const current = targetBucket === manifest.bucket
+      ? await s3.send(new HeadObjectCommand({ Bucket: targetBucket, Key: object.key })).catch(() => undefined)
+      : undefined;
+    const isCurrent = current !== undefined && (current.VersionId ?? 'null') === object.versionId;
+    if (!isCurrent) {
+      await s3.send(
+        new CopyObjectCommand({
+          Bucket: targetBucket,
+          Key: object.key,
+          CopySource: `${manifest.bucket}/${object.key.split('/').map(encodeURIComponent).join('/')}${object.versionId === 'null' ? '' : `?versionId=${encodeURIComponent(object.versionId)}`}`,
+        }),
+      );
+      copied++;
+    }
+    const restored = await getObjectBytes(s3, targetBucket, object.key);
+    if (!restored || bytesDigest(restored) !== object.sha256) mismatched.push(object.key);
+    bytes += object.size;
+  }
+  return { objects: manifest.objects.length, bytes, copied, mismatched };
+}
+
+/** Reads each recorded version where it was recorded and checks its SHA-256: proves the media are restorable. */
+async function checkMediaVersions(s3: S3Client, manifest: MediaManifest) {
+  let bytes = 0;
+  const mismatched: string[] = [];
+  for (const object of manifest.objects) {
+    const stored = await getObjectBytes(s3, manifest.bucket, object.key, object.versionId);
+    if (!stored || bytesDigest(stored) !== object.sha256) mismatched.push(object.key);
+    bytes += object.size;
+  }
+  return { objects: manifest.objects.length, bytes, copied: 0, mismatched };
+}
+
+/** Every item of a table read through a consistent parallel scan, digested as the export digests them. */
+export async function digestOfTable(dynamodb: DynamoDBClient, table: string, segments = 4): Promise<TableDigest> {
+  const digest = new TableDigest();
+  await Promise.all(
+    Array.from({ length: segments }, async (_, segment) => {
+      let start: Record<string, AttributeValue> | undefined;
+      do {
+        const out = await dynamodb.send(new ScanCommand({ TableName: table, Segment: segment, TotalSegments: segments, ConsistentRead: true, ExclusiveStartKey: start }));
+        for (const item of out.Items ?? []) digest.add(toExportJson(item));
+        start = out.LastEvaluatedKey;
+      } while (start);
+    }),
+  );
+  return digest;
+}

@@ -1,0 +1,80 @@
+import { gunzipSync } from 'node:zlib';
+import type { DynamoJsonItem } from './digest';
+
+/**
+ * A backup: DynamoDB's export layout (`<prefix>/AWSDynamoDB/<exportId>/manifest-summary.json`,
+ * `manifest-files.json`, `data/<n>.json.gz`), plus our own manifest of digests and the media
+ * manifest beside it. Paths are relative to the backups bucket.
+ */
+export const BACKUP_ROOT = 'backups/';
+export const MANIFEST_VERSION = 1;
+
+export interface DataFileEntry {
+  /** S3 key of the gzipped data file. */
+  readonly key: string;
+  readonly itemCount: number;
+  /** SHA-256 (hex) of the file's bytes as stored (gzipped). */
+  readonly sha256: string;
+  readonly bytes: number;
+}
+
+export interface MediaObjectEntry {
+  readonly key: string;
+  readonly versionId: string;
+  readonly size: number;
+  /** SHA-256 (hex) of the object's bytes. */
+  readonly sha256: string;
+}
+
+export interface MediaManifest {
+  readonly bucket: string;
+  readonly objects: readonly MediaObjectEntry[];
+}
+
+export interface BackupManifest {
+  readonly version: typeof MANIFEST_VERSION;
+  readonly backupId: string;
+  readonly exportId: string;
+  /** `portable` (a consistent parallel scan, locally) or `aws` (ExportTableToPointInTime). */
+  readonly source: 'portable' | 'aws';
+  readonly tableName: string;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly table: { readonly itemCount: number; readonly digest: string };
+  readonly files: readonly DataFileEntry[];
+  readonly media: { readonly key: string; readonly objectCount: number; readonly totalBytes: number; readonly sha256: string };
+}
+
+export const backupPrefix = (backupId: string) => `${BACKUP_ROOT}${backupId}/`;
+export const exportDirectory = (backupId: string, exportId: string) => `${backupPrefix(backupId)}AWSDynamoDB/${exportId}/`;
+export const backupManifestKey = (backupId: string) => `${backupPrefix(backupId)}backup-manifest.json`;
+export const mediaManifestKey = (backupId: string) => `${backupPrefix(backupId)}media-manifest.json`;
+
+/** The ISO-8601 week (`2026-W48`) of an instant, in a time zone at a fixed offset (Việt Nam: UTC+7, no DST). */
+export function isoWeekId(at: Date, utcOffsetMinutes = 7 * 60): string {
+  const local = new Date(at.getTime() + utcOffsetMinutes * 60_000);
+  const day = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()));
+  const weekday = day.getUTCDay() || 7; // Monday 1 … Sunday 7
+  day.setUTCDate(day.getUTCDate() + 4 - weekday); // the Thursday of this week decides its year
+  const year = day.getUTCFullYear();
+  const week = Math.ceil(((day.getTime() - Date.UTC(year, 0, 1)) / 86_400_000 + 1) / 7);
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** One export data file: gzipped, one `{"Item": {...}}` per line (DynamoDB's DYNAMODB_JSON output). */
+export function encodeDataFile(items: readonly DynamoJsonItem[], gzip: (raw: Uint8Array) => Uint8Array): Uint8Array {
+  const text = items.map((item) => `${JSON.stringify({ Item: item })}\n`).join('');
+  return gzip(new TextEncoder().encode(text));
+}
+
+export function decodeDataFile(bytes: Uint8Array): DynamoJsonItem[] {
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(gunzipSync(bytes));
+  return text
+    .split('\n')
+    .filter((line) => line.length > 0)
+    .map((line) => {
+      const parsed = JSON.parse(line) as { Item?: unknown };
+      if (!parsed.Item || typeof parsed.Item !== 'object') throw new Error('a line without an Item');
+      return parsed.Item as DynamoJsonItem;
+    });
+}
