@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import Parser from 'rss-parser';
 import { useLocalStack } from '../support/local-stack';
 import { caller, commitWork, person, seedTree, type Person } from '../support/directory';
@@ -34,9 +34,18 @@ async function approvedItem(title: string, extra: Record<string, unknown> = {}):
 
 /** `ms` from now, written in Vietnam's offset as a console would send it. */
 const inVietnam = (ms: number) => new Date(Date.now() + ms + 7 * 3600_000).toISOString().replace('Z', '+07:00');
+/**
+ * The clock moves on as usual, and jumps to a publication time instead of waiting for it: the
+ * handlers and the job run in this process, on the same (fake) Date. The job itself still refuses
+ * an `at` later than that clock.
+ */
+vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+afterAll(() => {
+  vi.useRealTimers();
+});
 const sleepUntil = async (iso: string) => {
-  const wait = Date.parse(iso) - Date.now() + 50;
-  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  const target = Date.parse(iso) + 50;
+  if (target > Date.now()) vi.setSystemTime(target);
 };
 const runJob = (at?: string) => local.stack().runJob(JOB, at === undefined ? {} : { at }) as Promise<Record<string, number | boolean | string>>;
 

@@ -9,6 +9,8 @@ import { afterAll, vi } from 'vitest';
 vi.resetModules();
 const started = { ...process.env };
 afterAll(() => {
+  // A file that fakes Date must not leave it faked for the next file in this worker.
+  vi.useRealTimers();
   for (const name of Object.keys(process.env)) if (!(name in started)) delete process.env[name];
   Object.assign(process.env, started);
 });
