@@ -17,7 +17,7 @@ import { allRoutes } from '../../functions/routes';
  */
 const local = useLocalStack();
 
-const REQUESTS_PER_OPERATION = Number(process.env.FUZZ_PER_OPERATION ?? 59);
+const REQUESTS_PER_OPERATION = Number(process.env.FUZZ_PER_OPERATION ?? 40);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2_147_483_647);
 
 type Schema = Record<string, any>;
@@ -347,7 +347,7 @@ describe('fuzzing every operation of /openapi.json', () => {
     );
     expect(requests.length).toBeGreaterThanOrEqual(2000);
     expect(failures.slice(0, 20)).toEqual([]);
-    // Its work grows with the number of operations (59 requests each, writes scanned around): a ceiling
-    // for the full run on a loaded 2-core machine, where 40 operations take ~50 s alone and 90+ s beside the rest.
+    // Its work grows with the number of operations (40 requests each, plus the concrete cases; at least
+    // 2,000 in all): a ceiling for the full run on a loaded 2-core machine, not a timing assertion.
   }, 240_000);
 });
