@@ -1,12 +1,12 @@
 import { json } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
-import { API_STAGE_NAME, buildOpenApi, type ServerEntry } from '../../shared/http/openapi';
+import { API_STAGE_NAME, type ServerEntry } from '../../shared/http/openapi';
 import { problemCodeOfSlug, problemKinds, problemType } from '../../shared/http/error-table';
-import { allRoutes } from '../routes';
 import { operationsRoutes } from './routes';
+// Generated from the route contracts by `npm run openapi` (openapi-source.ts), kept fresh by a test.
+import generated from './openapi.generated.json';
 
-// Built once per cold start and base path: the routes cannot change while the function lives.
-const documents = new Map<string, ReturnType<typeof buildOpenApi>>();
+const documents = new Map<string, Record<string, unknown>>();
 
 /**
  * Where the API is served: on API Gateway under its stage (`/v1`, relative to the host that
@@ -31,11 +31,8 @@ export const handler = httpFunction('openapi', operationsRoutes, {
 function documentFor(basePath: string) {
   let document = documents.get(basePath);
   if (!document) {
-    document = buildOpenApi(allRoutes, {
-      title: 'Cổng thông tin điện tử tỉnh – API',
-      version: process.env.PORTAL_VERSION ?? '0.1.0',
-      servers: servers(basePath),
-    });
+    const { openapi, info, ...rest } = generated;
+    document = { openapi, info: { ...info, version: process.env.PORTAL_VERSION ?? info.version }, servers: servers(basePath), ...rest };
     documents.set(basePath, document);
   }
   return document;
