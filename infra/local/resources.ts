@@ -8,6 +8,7 @@ import {
 import { CreateBucketCommand, PutBucketVersioningCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { tableDefinition } from '../definitions/table';
+import { tableShape } from '../../shared/adapters/backup/table-shape';
 import { configEnvironment, type DeploymentConfig } from '../config/deployment';
 import { bucketDefinitions, type BucketKey } from '../definitions/buckets';
 import { dlqName, queueDefinitions, type QueueKey } from '../definitions/queues';
@@ -85,37 +86,14 @@ export async function createLocalResources(endpoints: LocalEndpoints, prefix: st
 const onEndpoint = (endpoints: LocalEndpoints, queueUrl: string) => `${endpoints.s3sqs}${new URL(queueUrl).pathname}`;
 
 async function createTable(client: DynamoDBClient, tableName: string): Promise<void> {
-  const def = tableDefinition;
-  const attributes = new Set<string>([def.partitionKey, def.sortKey]);
-  for (const index of def.indexes) {
-    attributes.add(index.partitionKey);
-    attributes.add(index.sortKey);
-  }
   try {
-    await client.send(
-      new CreateTableCommand({
-        TableName: tableName,
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [...attributes].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
-        KeySchema: [
-          { AttributeName: def.partitionKey, KeyType: 'HASH' },
-          { AttributeName: def.sortKey, KeyType: 'RANGE' },
-        ],
-        GlobalSecondaryIndexes: def.indexes.map((index) => ({
-          IndexName: index.name,
-          KeySchema: [
-            { AttributeName: index.partitionKey, KeyType: 'HASH' },
-            { AttributeName: index.sortKey, KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'ALL' },
-        })),
-      }),
-    );
+    // The same shape a restore creates (keys, every GSI), from the one table definition.
+    await client.send(new CreateTableCommand(tableShape(tableName)));
     await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: tableName });
     await client.send(
       new UpdateTimeToLiveCommand({
         TableName: tableName,
-        TimeToLiveSpecification: { AttributeName: def.timeToLiveAttribute, Enabled: true },
+        TimeToLiveSpecification: { AttributeName: tableDefinition.timeToLiveAttribute, Enabled: true },
       }),
     );
   } catch (error) {
