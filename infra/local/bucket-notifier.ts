@@ -3,6 +3,7 @@ import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { storageRoutingRules } from '../../events/rules';
 import type { LocalResources } from './resources';
+import { pauses } from './pause';
 
 /**
  * Stands in for S3 event notifications to EventBridge, which fauxqs does not emit: lists each
@@ -42,6 +43,7 @@ export function startBucketNotifier(options: {
       } while (token);
     }
   };
+  const between = pauses();
   const loop = (async () => {
     while (!stopped) {
       try {
@@ -49,12 +51,13 @@ export function startBucketNotifier(options: {
       } catch (error) {
         options.onError?.(error);
       }
-      await new Promise((r) => setTimeout(r, options.intervalMs ?? 200));
+      if (!stopped) await between.pause(options.intervalMs ?? 200);
     }
   })();
   return {
     async stop() {
       stopped = true;
+      between.wake();
       await loop;
     },
   };

@@ -15,6 +15,7 @@ import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 
 import { tableDefinition } from '../definitions/table';
 import { isOutboxInsert } from '../../functions/consumers/outbox-relay';
 import { invoke } from './functions';
+import { pauses } from './pause';
 import type { LocalEndpoints } from './resources';
 
 /**
@@ -184,10 +185,11 @@ export async function startStreamPoller(options: {
   };
   let stopped = false;
   const interval = options.intervalMs ?? 200;
+  const between = pauses();
   const loop = async () => {
     while (!stopped) {
       await serialPass().catch((error: unknown) => options.onError?.(error));
-      if (!stopped) await new Promise((r) => setTimeout(r, interval));
+      if (!stopped) await between.pause(interval);
     }
   };
   const done = loop();
@@ -199,6 +201,7 @@ export async function startStreamPoller(options: {
     },
     async stop() {
       stopped = true;
+      between.wake();
       await done;
       streams.destroy();
     },
