@@ -47,9 +47,12 @@ export function workflowItemOf(record: ContentItemRecord): ContentWorkflowItem {
 }
 
 export async function readContentItem(ctx: UseCaseContext, id: string) {
-  const [record, revisions] = await Promise.all([contentRepository().get(id), contentRepository().revisions(id)]);
+  const [record, read] = await Promise.all([contentRepository().get(id), contentRepository().revisions(id)]);
   if (!record) throw notFound(id);
   requireAccess(ctx.principal, 'content.read', record.unitPath, ctx.now);
+  // The two reads run side by side: a step committed between them shows in the item but not yet in
+  // the revisions read first. Its revision committed with it, so reading them again finds it.
+  const revisions = (read.at(-1)?.version ?? 0) < record.version ? await contentRepository().revisions(id) : read;
   return { ...record, revisions };
 }
 

@@ -124,7 +124,8 @@ export class ContentRepository {
   }
 
   revisions(id: string): Promise<Revision[]> {
-    return queryPrefix(this.client, this.tableName, { ...keys.contentRevisionsOf(id), limit: 200 }, (i) => {
+    // Consistent, as the item's own read: a revision commits in the same transaction as its version.
+    return queryPrefix(this.client, this.tableName, { ...keys.contentRevisionsOf(id), limit: 200, consistent: true }, (i) => {
       const { version, at, actor, action, summary } = i as unknown as Revision;
       return { version, at, actor, action, summary };
     });

@@ -96,7 +96,7 @@ export async function queryIndexPage<T>(
 export async function queryPrefix<T>(
   client: QueryClient,
   tableName: string,
-  key: { pk: string; skPrefix: string; limit?: number; newestFirst?: boolean },
+  key: { pk: string; skPrefix: string; limit?: number; newestFirst?: boolean; consistent?: boolean },
   map: (item: Record<string, unknown>) => T,
 ): Promise<T[]> {
   const out = await client.send(
@@ -106,6 +106,7 @@ export async function queryPrefix<T>(
       ExpressionAttributeValues: { ':pk': key.pk, ':sk': key.skPrefix },
       ScanIndexForward: !key.newestFirst,
       ...(key.limit ? { Limit: key.limit } : {}),
+      ...(key.consistent ? { ConsistentRead: true } : {}),
     }),
   );
   return (out.Items ?? []).map(map);
