@@ -3,7 +3,6 @@ import type { Account } from '../../domain/accounts/account';
 import type { Delegation } from '../../domain/access/authorize';
 import type { AuditEntry } from '../../domain/audit';
 import { keys } from './keys';
-import { PrincipalRecords } from './principal-records';
 import { queryIndexPage, queryPrefix, type Page } from './pagination';
 import { UnitOfWork, versionCondition, type ConflictReport, type WriteAction } from './unit-of-work';
 
@@ -40,11 +39,6 @@ export class AccountRepository {
   async get(id: string): Promise<Account | undefined> {
     const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.account(id) }));
     return out.Item ? toAccount(out.Item) : undefined;
-  }
-
-  /** The account and its delegations in one round trip (the read principal resolution makes). */
-  withDelegations(id: string): Promise<{ account?: Account; delegations: Delegation[] }> {
-    return new PrincipalRecords(this.client, this.tableName).accountWithDelegations(id);
   }
 
   async idOfUsername(username: string): Promise<string | undefined> {

@@ -8,8 +8,8 @@ import { queryAll } from './pagination';
 
 /**
  * What principal resolution reads on every signed-in request: an account with its delegations, or
- * a machine client. Apart from the repositories (accounts.ts, machine-clients.ts, which use these
- * reads too), so that a function that only needs to know who calls does not carry account
+ * a machine client. Apart from the repositories (accounts.ts, machine-clients.ts, whose item
+ * mappers it shares), so that a function that only needs to know who calls does not carry account
  * management into its bundle.
  */
 export class PrincipalRecords {
