@@ -14,7 +14,8 @@ import { pendingEvent } from '../../events/catalogue';
 import { env } from '../config/env';
 import { currentDeadlines, withinCalendarRange } from './calendar-service';
 import { commitContext, type UseCaseContext } from './context';
-import { contentRepository, contentWriting, policy, workflowItemOf } from './content';
+import { contentRepository, policy, workflowItemOf } from './content';
+import { unitsAndWork } from './units-and-work';
 
 /**
  * Creating a content item (issue 8): the only use case that cleans rich text, kept apart so that
@@ -65,9 +66,9 @@ export function checkShares(contributors: readonly Contributor[] | undefined): v
 }
 
 export async function createContentItem(ctx: UseCaseContext, unitCode: string, input: NewContentItem): Promise<{ id: string; state: ContentState; version: number }> {
-  const unit = await contentWriting().units.get(unitCode);
+  const unit = await unitsAndWork().units.get(unitCode);
   if (!unit) throw new DomainError('not_found', { vi: `Không có đơn vị ${unitCode}`, en: `No unit ${unitCode}` });
-  const unitPath = [unit.code, ...(unit.ancestorCodes ?? (await contentWriting().units.scopeOf(unitCode)).slice(1))];
+  const unitPath = [unit.code, ...(unit.ancestorCodes ?? (await unitsAndWork().units.scopeOf(unitCode)).slice(1))];
   requireAccess(ctx.principal, 'content.submit', unitPath, ctx.now);
   const { body } = checkNewItem(input, unit.languages);
   if (input.translationOf !== undefined) await checkTranslation(input.translationOf, unit.code, input.language);
@@ -127,7 +128,7 @@ export async function createContentItem(ctx: UseCaseContext, unitCode: string, i
     });
   }
   const link = input.translationOf !== undefined ? [repo.linkTranslation(input.translationOf, { language: record.language, id: record.id })] : [];
-  await contentWriting().uow.commit(combine({ actions: [repo.create(record), ...link] }, work), commitContext(ctx));
+  await unitsAndWork().uow.commit(combine({ actions: [repo.create(record), ...link] }, work), commitContext(ctx));
   return { id: record.id, state: record.state, version: record.version };
 }
 

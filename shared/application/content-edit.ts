@@ -9,7 +9,8 @@ import { keys } from '../adapters/dynamo/keys';
 import { pendingEvent } from '../../events/catalogue';
 import { currentDeadlines, withinCalendarRange } from './calendar-service';
 import { commitContext, type UseCaseContext } from './context';
-import { contentRepository, contentWriting, notFound, policy } from './content';
+import { contentRepository, notFound, policy } from './content';
+import { unitsAndWork } from './units-and-work';
 import { checkShares, cleanBody } from './content-create';
 
 /**
@@ -57,7 +58,7 @@ export async function editContentItem(ctx: UseCaseContext, id: string, edit: Con
     if (dueAt !== record.dueAt && record.publishedAt === undefined) Object.assign(set, keys.contentDue(record.unitCode, dueAt));
   }
   const repo = contentRepository();
-  await contentWriting().uow.commit(
+  await unitsAndWork().uow.commit(
     {
       actions: [repo.update(record, set, [], true), repo.revision(id, { version, at, actor: actor.id, action: 'edit', summary })],
       audits: [

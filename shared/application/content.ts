@@ -4,8 +4,6 @@ import { effectivePolicy } from '../domain/policies';
 import type { ContentWorkflowItem } from '../domain/workflow';
 import { ContentRepository, type ContentItemRecord } from '../adapters/dynamo/content';
 import { documentClient } from '../adapters/aws-clients';
-import { UnitRepository } from '../adapters/dynamo/units';
-import { UnitOfWork } from '../adapters/dynamo/unit-of-work';
 import { env } from '../config/env';
 import type { UseCaseContext } from './context';
 
@@ -17,13 +15,6 @@ import type { UseCaseContext } from './context';
 let repository: ContentRepository | undefined;
 export const contentRepository = () => (repository ??= new ContentRepository(documentClient(), env().TABLE_NAME));
 
-/**
- * The units and the unit of work, for creating and editing items: not the whole directory()
- * (accounts, machine clients, identity), which the sanitiser's bundle would otherwise carry.
- */
-let writing: { units: UnitRepository; uow: UnitOfWork } | undefined;
-export const contentWriting = () =>
-  (writing ??= { units: new UnitRepository(documentClient(), env().TABLE_NAME), uow: new UnitOfWork(documentClient(), env().TABLE_NAME) });
 
 /** The item's workflow view: who may not decide on it besides its submitter (separation of duties). */
 export function workflowItemOf(record: ContentItemRecord): ContentWorkflowItem {

@@ -22,8 +22,7 @@ import { NUMBER_TAKEN_FIELD, QuestionRepository, type QuestionRecord } from '../
 import { openClockWork } from '../adapters/dynamo/workflow-commit';
 import { env } from '../config/env';
 import { currentDeadlines } from './calendar-service';
-import { UnitRepository } from '../adapters/dynamo/units';
-import { UnitOfWork } from '../adapters/dynamo/unit-of-work';
+import { unitsAndWork } from './units-and-work';
 import { effectivePolicy } from '../domain/policies';
 
 /**
@@ -36,9 +35,6 @@ const policy = () => effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES
 
 let repository: QuestionRepository | undefined;
 export const questionRepository = () => (repository ??= new QuestionRepository(documentClient(), env().TABLE_NAME));
-/** Units and the unit of work without the rest of the directory (accounts, identity): the public bundle stays small. */
-let adapters: { units: UnitRepository; uow: UnitOfWork } | undefined;
-const asking = () => (adapters ??= { units: new UnitRepository(documentClient(), env().TABLE_NAME), uow: new UnitOfWork(documentClient(), env().TABLE_NAME) });
 
 /** Per client address and hour; beyond it a 429 (WAF rate rules still cap floods before the function). */
 export const ASKS_PER_ADDRESS_PER_HOUR = 10;
@@ -69,12 +65,12 @@ const questionNotFound = (portal: string) =>
   ]);
 
 export async function askQuestion(ctx: AskContext, portal: string, input: NewQuestion) {
-  const unit = await asking().units.get(portal);
+  const unit = await unitsAndWork().units.get(portal);
   if (!unit) throw questionNotFound(portal);
   requireCompleteAsker(input.asker, env().POLICY_PRESET);
   requireVietnameseText('body.title', { vi: 'Tiêu đề câu hỏi', en: 'question title' }, input.title);
   requireVietnameseText('body.text', { vi: 'Nội dung câu hỏi', en: 'question text' }, input.text);
-  const unitPath = [unit.code, ...(unit.ancestorCodes ?? (await asking().units.scopeOf(portal)).slice(1))];
+  const unitPath = [unit.code, ...(unit.ancestorCodes ?? (await unitsAndWork().units.scopeOf(portal)).slice(1))];
 
   const receivedAt = ctx.now.toISOString();
   const clocks = questionClocks(policy(), await currentDeadlines());
@@ -153,7 +149,7 @@ export async function askQuestion(ctx: AskContext, portal: string, input: NewQue
       ],
     };
     try {
-      await asking().uow.commit(work, { requestId: ctx.requestId, now: ctx.now });
+      await unitsAndWork().uow.commit(work, { requestId: ctx.requestId, now: ctx.now });
       return { trackingCode: id, secret, receivedAt, classificationDueAt };
     } catch (error) {
       if (!(error instanceof DomainError) || !numberRace(error) || attempt >= MAX_NUMBER_ATTEMPTS) throw error;
