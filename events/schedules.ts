@@ -49,6 +49,16 @@ export const schedules: readonly ScheduleDefinition[] = [
     basis: 'BĐ 18.6, NA 13.2 (restore plan), TG 16.3 (restored within 24 hours)',
     description: 'Restores the latest backup into a scratch table, checks digests, media and index queries, deletes the table.',
   },
+  {
+    job: 'escalate-questions',
+    function: 'escalateQuestions',
+    // Hourly in working hours, Monday to Saturday (working Saturdays exist); the job itself skips
+    // the days off of the calendar in force (weekends, holidays, Tết, bridge days).
+    expression: 'cron(0 8-17 ? * MON-SAT *)',
+    timeZone: 'Asia/Ho_Chi_Minh',
+    basis: 'BĐ 12.3–12.5, CB 11.4 (thời hạn phân loại, trả lời, trả lại câu hỏi)',
+    description: 'Reminds and escalates open question clocks near or past their due instant, once per question, clock, due instant and level.',
+  },
 ];
 
 /** Jobs an operator runs by hand (`npm run job -- NAME` locally, a Lambda invoke on AWS), never on a schedule. */

@@ -299,6 +299,22 @@ export const functionDefinitions = {
     description: "Q&A, staff side: read and list questions (the asker's data for the board only), classify, refuse, route, return (audited)",
     table: 'readwrite',
   },
+  escalateQuestions: {
+    entry: 'functions/jobs/escalate-questions.ts',
+    kind: 'job',
+    description: 'Escalates open question clocks near or past their due instant (reminder, overdue, very overdue), once per level (audited)',
+    timeoutSeconds: 300,
+    tableItems: [
+      // Question clocks on the due index only; then each clock's mark and the escalation's marker.
+      { actions: ['Query'], partitionPrefixes: [keys.openWorkDue('Question', 0).duePk.replace(/\d+$/, '')], indexes: ['due'] },
+      { actions: ['UpdateItem'], partitionPrefixes: [keys.work(keys.workflowClockWorkId('Question', '', '')).pk.replace(/#+$/, '#')] },
+      { actions: ['PutItem'], partitionPrefixes: [keys.questionEscalation('', '', '', '').pk.replace(/#+$/, '#'), keys.auditOf('').pk] },
+      // The portal of a clock opened before work items kept it; the calendar in force.
+      { actions: ['GetItem'], partitionPrefixes: [keys.question('').pk] },
+      { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.calendarConfig().pk] },
+    ],
+    writesOutbox: true,
+  },
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionKey = keyof typeof functionDefinitions;

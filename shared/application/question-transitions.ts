@@ -230,7 +230,8 @@ function extension(
       Object.assign(set, { complexity: request.complexity, ...(request.scope !== undefined && { scope: request.scope }), ...(request.field !== undefined && { field: request.field }) });
       break;
     case 'refuse':
-      set.refusal = { ground: request.ground, reason: plan.notes.reason, at };
+      // "On time" frozen with the classification clock it closes.
+      set.refusal = { ground: request.ground, reason: plan.notes.reason, at, onTime: at <= record.classificationDueAt };
       remove.push('dueAt');
       break;
     case 'route': {

@@ -115,7 +115,7 @@ export async function askQuestion(ctx: AskContext, portal: string, input: NewQue
         repo.createAsker({ questionId: id, asker: input.asker, receivedAt }),
         openClockWork(
           env().TABLE_NAME,
-          { type: questionWorkflow.aggregateType, id },
+          { type: questionWorkflow.aggregateType, id, owner: unit.code },
           { clock: 'classify', policy: classify.policy as 'qa.classify', basis: classify.basis, assignee: { unitCode: unit.code }, startedAt: receivedAt },
           classificationDueAt,
           `Câu hỏi ${id}`,

@@ -41,7 +41,7 @@ export const SEARCH_QUERIES: ReadonlyArray<{ label: string; query: LegalSearchQu
 const termOf = (pk: string) => pk.split('#').slice(2).join('#');
 
 /** Sends BatchWriteItem requests of 25, `concurrency` at a time, retrying what DynamoDB leaves unprocessed. */
-function batchWriter(tableName: string, concurrency = 8) {
+export function batchWriter(tableName: string, concurrency = 8) {
   const pending: Array<Record<string, unknown>> = [];
   const inFlight = new Set<Promise<void>>();
   let written = 0;

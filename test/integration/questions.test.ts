@@ -211,6 +211,8 @@ describe('the board refuses, or routes a complex question on the longer clock', 
     expect(missingReason.body.errors.map((e: { field: string }) => e.field)).toEqual(['body.reason']);
     const refused = await step(id, people.secretary!, { action: 'refuse', ground: 'complaint', reason: 'Đây là đơn khiếu nại: đề nghị gửi theo Luật Khiếu nại' });
     expect(refused.body).toEqual({ id, stage: 'refused', version: 2 });
+    // Refused within its classification clock: frozen with the refusal.
+    expect((await call(`/questions/${id}`, people.secretary)).body.refusal).toMatchObject({ ground: 'complaint', onTime: true });
     const seen = await status(id, secret);
     expect(seen.json).toMatchObject({ stage: 'refused', stageLabel: { en: 'Refused, the asker was told why' }, refusal: { ground: 'complaint', reason: 'Đây là đơn khiếu nại: đề nghị gửi theo Luật Khiếu nại' } });
     expect(seen.json).not.toHaveProperty('dueAt');

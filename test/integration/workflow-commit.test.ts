@@ -126,7 +126,8 @@ describe('a workflow transition commits whole', () => {
       unitCode: 'demo',
       policy: 'publish.legalDocument',
       openedAt: now.toISOString(),
-      duePk: 'DUEWORK',
+      duePk: keys.openWorkDue('ContentItem', keys.workDueShardOf(`ContentItem#${id}#publication`)).duePk,
+      owner: 'demo',
       dueAt,
       gsi2pk: 'UNITWORK#demo',
     });
@@ -136,7 +137,7 @@ describe('a workflow transition commits whole', () => {
         TableName: tableName(),
         IndexName: 'due',
         KeyConditionExpression: 'duePk = :pk AND dueAt <= :now',
-        ExpressionAttributeValues: { ':pk': keys.openWorkDue().duePk, ':now': new Date(Date.parse(dueAt) + 1).toISOString() },
+        ExpressionAttributeValues: { ':pk': keys.openWorkDue('ContentItem', keys.workDueShardOf(`ContentItem#${id}#publication`)).duePk, ':now': new Date(Date.parse(dueAt) + 1).toISOString() },
       }),
     );
     expect((overdue.Items ?? []).map((i) => i.workId)).toContain(`ContentItem#${id}#publication`);
@@ -315,7 +316,7 @@ describe('random action sequences on the question workflow', () => {
           const { value, unit } = policy.value(w.policy);
           const start = new Date(w.openedAt);
           const due = unit === 'workingDays' ? deadlines.addWorkingDays(start, value) : deadlines.addCalendarDays(start, value);
-          expect(w).toMatchObject({ duePk: 'DUEWORK', dueAt: due.dueAt });
+          expect(w).toMatchObject({ duePk: keys.openWorkDue(type, keys.workDueShardOf(String(w.workId))).duePk, dueAt: due.dueAt });
         }
         expect(work.filter((w) => w.status !== 'open').every((w) => w.duePk === undefined && w.gsi2pk === undefined)).toBe(true);
       }),

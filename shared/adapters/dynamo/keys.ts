@@ -10,6 +10,8 @@ export interface Key {
 
 /** Partitions of the scheduled-publication markers on the due index (the job reads each). */
 export const PUBLISH_SHARDS = 8;
+/** Partitions of each aggregate type's open clocks on the due index (the escalation job reads each). */
+export const WORK_DUE_SHARDS = 8;
 
 const join = (...parts: Array<string | number>) => parts.join('#');
 
@@ -74,8 +76,18 @@ export const keys = {
    * item per clock, reopened in place when the clock starts again (the audit log keeps history).
    */
   workflowClockWorkId: (aggregateType: string, aggregateId: string, clock: string) => join(aggregateType, aggregateId, clock),
-  /** due index (sparse, only while the work is open): every open deadline by its due instant. */
-  openWorkDue: (dueAt?: string) => ({ duePk: 'DUEWORK', ...(dueAt ? { dueAt } : {}) }),
+  /**
+   * due index (sparse, only while the work is open): an aggregate type's open deadlines by due
+   * instant, over `WORK_DUE_SHARDS` partitions (`DUEWORK#Question#3`), so no partition is hot and
+   * a sweep of one type (question escalation) reads only that type's clocks.
+   */
+  openWorkDue: (aggregateType: string, shard: number, dueAt?: string) => ({ duePk: join('DUEWORK', aggregateType, shard), ...(dueAt ? { dueAt } : {}) }),
+  /** The due-index shard of a clock's work item: a stable hash of its work id. */
+  workDueShardOf: (workId: string): number => {
+    let hash = 0;
+    for (const ch of workId) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+    return hash % WORK_DUE_SHARDS;
+  },
 
   /** A content item (news, a legal document…) of a portal, and its append-only revisions. */
   contentItem: (id: string): Key => ({ pk: join('CONTENT', id), sk: 'ITEM' }),
@@ -196,4 +208,9 @@ export const keys = {
     gsi2pk: join('QUNIT', unitCode),
     ...(routedAt ? { gsi2sk: join(routedAt, id ?? '') } : {}),
   }),
+  /**
+   * One escalation of one question clock (issue 9 #5): put with `attribute_not_exists` in the
+   * transaction of its event, so each level of each due instant fires once (TTL'd).
+   */
+  questionEscalation: (questionId: string, clock: string, dueAt: string, level: string): Key => ({ pk: join('ESCALATION', questionId, clock, dueAt, level), sk: 'ESCALATION' }),
 } as const;

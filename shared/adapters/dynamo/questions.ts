@@ -48,7 +48,8 @@ export interface QuestionRecord {
   /** The due instant of the stage now open (classification or answer), for "overdue" listings. */
   readonly dueAt?: string;
   readonly routings: readonly Routing[];
-  readonly refusal?: { readonly ground: RefusalGround; readonly reason: string; readonly at: string };
+  /** `onTime`: frozen when refused, within the classification clock? */
+  readonly refusal?: { readonly ground: RefusalGround; readonly reason: string; readonly at: string; readonly onTime?: boolean };
   /** CB 11.4: once per question; the question is on time until its expected day ends. */
   readonly progressNotice?: ProgressNotice;
   /** The unit's answer; "answered", "approved" and "sent" are separate facts with their own instants. */

@@ -31,7 +31,8 @@ export function workOfPlan(plan: TransitionPlan<string, string, string>, options
   return {
     actions: [
       itemUpdate(plan, options),
-      ...plan.work.open.map((open) => openClockWork(tableName, plan.aggregate, open, options.dueOf(open), title)),
+      // The owner (the audit scope: the item's portal) travels on the work item, for whoever escalates it.
+      ...plan.work.open.map((open) => openClockWork(tableName, { ...plan.aggregate, owner: plan.audit.scope }, open, options.dueOf(open), title)),
       ...plan.work.close.map((close) => closeClockWork(tableName, plan.aggregate, close)),
     ],
     audits: [plan.audit],
@@ -90,7 +91,12 @@ function itemUpdate(plan: TransitionPlan<string, string, string>, options: PlanW
   };
 }
 
-type AggregateRef = { readonly type: string; readonly id: string };
+type AggregateRef = {
+  readonly type: string;
+  readonly id: string;
+  /** The unit owning the item (its portal), kept on the work item: an escalation names it without reading the item. */
+  readonly owner?: string;
+};
 
 /**
  * Opens the work item of a clock (also for an item created with clocks running): listed for its
@@ -116,12 +122,13 @@ export function openClockWork(tableName: string, aggregate: AggregateRef, open: 
           status: 'open',
           aggregateType: aggregate.type,
           aggregateId: aggregate.id,
+          ...(aggregate.owner !== undefined && { owner: aggregate.owner }),
           clock: open.clock,
           policy: open.policy,
           basis: open.basis,
           ...keys.openWorkOfUnit(unitCode, open.startedAt, workId),
           ...(personId !== undefined && keys.openWorkOfAssignee(personId, open.startedAt, workId)),
-          ...keys.openWorkDue(dueAt),
+          ...keys.openWorkDue(aggregate.type, keys.workDueShardOf(workId), dueAt),
         },
         ConditionExpression: 'attribute_not_exists(pk) OR #status = :done',
         ExpressionAttributeNames: { '#status': 'status' },

@@ -16,6 +16,9 @@ export const policyRules = {
   'qa.answerComplex': rule('Trả lời câu hỏi phức tạp, cần phối hợp liên ngành', 'Answer to a complex, inter-agency question'),
   'qa.returnOutOfScope': rule('Trả lại câu hỏi không thuộc thẩm quyền', 'Return a question outside the unit’s competence', 'calendarDays'),
   'qa.progressNotice': rule('Thông báo quá trình xử lý, nêu rõ thời hạn trả lời', 'Progress notice stating when the answer will come'),
+  // Escalation thresholds (issue 9 #5), in working days around a clock's due instant.
+  'qa.reminderLead': rule('Nhắc hạn: từ đầu ngày làm việc thứ N tính ngược từ ngày hết hạn', 'Reminder: from the start of the Nth last working day before the deadline'),
+  'qa.veryOverdue': rule('Quá hạn nghiêm trọng: sau N ngày làm việc kể từ khi hết hạn', 'Very overdue: N working days after the deadline'),
   'publish.legalDocument': rule('Đăng văn bản quy phạm pháp luật, văn bản quản lý', 'Publish a legal or administrative document'),
   'publish.administrativeProcedure': rule('Đăng thủ tục hành chính', 'Publish an administrative procedure'),
   'publish.draftForComment': rule('Đăng dự thảo lấy ý kiến', 'Publish a draft for public comment'),

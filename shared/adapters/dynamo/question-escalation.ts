@@ -1,0 +1,123 @@
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { EscalationLevel } from '../../domain/questions/escalation';
+import type { QuestionClock } from '../../domain/workflow/tables/questions';
+import { keys, WORK_DUE_SHARDS } from './keys';
+import type { WriteAction } from './unit-of-work';
+
+/**
+ * The question clocks on the sparse due index (`DUEWORK#Question#<shard>`, only while open) and
+ * the writes of one escalation: its marker (`ESCALATION#<question>#<clock>#<dueAt>#<level>`, put
+ * only if absent) and the clock's work item, marked with the level for that due instant and
+ * conditioned on the clock being still open and still due then (a clock closed, re-opened or
+ * moved by a progress notice meanwhile does not escalate on what the job read before).
+ */
+export interface DueClock {
+  readonly workId: string;
+  readonly questionId: string;
+  readonly clock: QuestionClock;
+  readonly dueAt: string;
+  readonly unitCode: string;
+  readonly assigneeId?: string;
+  /** The question's portal (work opened before owners were kept has none: the caller reads the question). */
+  readonly owner?: string;
+  /** Levels already raised for this due instant. */
+  readonly raised: readonly EscalationLevel[];
+}
+
+const QUESTION = 'Question';
+const attributeOf: Record<EscalationLevel, string> = { reminder: 'escalatedReminder', overdue: 'escalatedOverdue', 'very-overdue': 'escalatedVeryOverdue' };
+const PROJECTION = ['workId', 'aggregateId', 'clock', 'dueAt', 'unitCode', 'assigneeId', 'owner', ...Object.values(attributeOf)];
+
+/** Markers outlive any clock: a year and a month. */
+const MARKER_TTL_SECONDS = 400 * 86_400;
+
+export const ESCALATION_RAISED_FIELD = 'internal.escalationRaised';
+export const CLOCK_MOVED_FIELD = 'internal.clockMoved';
+
+function toDueClock(item: Record<string, unknown>): DueClock {
+  const dueAt = String(item.dueAt);
+  const raised = (Object.entries(attributeOf) as [EscalationLevel, string][]).filter(([, name]) => item[name] === dueAt).map(([level]) => level);
+  return {
+    workId: String(item.workId),
+    questionId: String(item.aggregateId),
+    clock: item.clock as QuestionClock,
+    dueAt,
+    unitCode: String(item.unitCode),
+    ...(typeof item.assigneeId === 'string' && { assigneeId: item.assigneeId }),
+    ...(typeof item.owner === 'string' && { owner: item.owner }),
+    raised,
+  };
+}
+
+export class QuestionEscalationRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  /** Every open question clock due by `horizon`, earliest first, at most `limit`: one Query per shard, never a Scan. */
+  async dueBy(horizon: string, limit: number): Promise<{ clocks: DueClock[]; more: boolean }> {
+    const perShard = await Promise.all(Array.from({ length: WORK_DUE_SHARDS }, (_, shard) => this.dueInShard(shard, horizon, limit)));
+    const all = perShard.flatMap((s) => s.clocks).sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.workId.localeCompare(b.workId));
+    return { clocks: all.slice(0, limit), more: all.length > limit || perShard.some((s) => s.more) };
+  }
+
+  private async dueInShard(shard: number, horizon: string, limit: number): Promise<{ clocks: DueClock[]; more: boolean }> {
+    const clocks: DueClock[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'due',
+          KeyConditionExpression: 'duePk = :pk AND dueAt <= :horizon',
+          ExpressionAttributeValues: { ':pk': keys.openWorkDue(QUESTION, shard).duePk, ':horizon': horizon },
+          ProjectionExpression: PROJECTION.map((_, i) => `#p${i}`).join(', '),
+          ExpressionAttributeNames: Object.fromEntries(PROJECTION.map((name, i) => [`#p${i}`, name])),
+          Limit: Math.min(500, limit - clocks.length),
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of out.Items ?? []) clocks.push(toDueClock(item));
+      start = out.LastEvaluatedKey;
+    } while (start && clocks.length < limit);
+    return { clocks, more: start !== undefined };
+  }
+
+  /** The marker and the clock's mark of one escalation: both refuse a second time. */
+  raise(clock: DueClock, level: EscalationLevel, now: Date): WriteAction[] {
+    const marker: WriteAction = {
+      item: {
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...keys.questionEscalation(clock.questionId, clock.clock, clock.dueAt, level),
+            type: 'QuestionEscalation',
+            questionId: clock.questionId,
+            clock: clock.clock,
+            dueAt: clock.dueAt,
+            level,
+            raisedAt: now.toISOString(),
+            expiresAt: Math.floor(now.getTime() / 1000) + MARKER_TTL_SECONDS,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      onConflict: { message: { vi: 'Đã nhắc mức này', en: 'This level was raised already' }, field: ESCALATION_RAISED_FIELD },
+    };
+    const mark: WriteAction = {
+      item: {
+        Update: {
+          TableName: this.tableName,
+          Key: keys.work(clock.workId),
+          UpdateExpression: 'SET #level = :due',
+          ConditionExpression: '#status = :open AND dueAt = :due AND (attribute_not_exists(#level) OR #level <> :due)',
+          ExpressionAttributeNames: { '#status': 'status', '#level': attributeOf[level] },
+          ExpressionAttributeValues: { ':open': 'open', ':due': clock.dueAt },
+        },
+      },
+      onConflict: { message: { vi: 'Thời hạn đã đóng, đã đổi hoặc đã được nhắc', en: 'The clock closed, moved or was raised already' }, field: CLOCK_MOVED_FIELD },
+    };
+    return [marker, mark];
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * `npm run bench -- escalation` (issue 9 #5): a table of `BENCH_ESCALATION_QUESTIONS` (100,000)
+ * routed questions, each with its open answer clock on the due index, `BENCH_ESCALATION_DUE` (100)
+ * of them past their due instant. The `escalate-questions` job runs as of Fri 20/11/2026 09:00
+ * (twice: the first raises "overdue", the second finds it raised), then a Scan of the same table
+ * looks for the same clocks (4 segments, stopped after `BENCH_SCAN_SECONDS`, 600). What the job read is
+ * counted by the read counter (read-counter.ts).
+ */
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateTableCommand } from '@aws-sdk/client-dynamodb';
+import { documentClient } from '../../shared/adapters/aws-clients';
+import { keys } from '../../shared/adapters/dynamo/keys';
+import { openClockWork } from '../../shared/adapters/dynamo/workflow-commit';
+import type { LocalStack } from '../../infra/local/stack';
+import { countReads, type ReadTally } from './read-counter';
+import { fmt, report } from './report';
+import { batchWriter } from './search';
+
+const AT = '2026-11-20T09:00:00+07:00';
+/** Due at the end of Wed 18/11: overdue on Fri 20/11, not yet very overdue (2 working days). */
+const OVERDUE_AT = new Date(Date.parse('2026-11-19T00:00:00+07:00')).toISOString();
+
+function question(i: number, due: boolean) {
+  const id = `HD.20261102.${String(i + 1).padStart(6, '0')}`;
+  const routedAt = '2026-11-12T02:00:00.000Z';
+  // The others are due from January 2027 on, one a few minutes after another.
+  const dueAt = due ? OVERDUE_AT : new Date(Date.parse('2027-01-05T17:00:00Z') + i * 300_000).toISOString();
+  return {
+    question: {
+      ...keys.question(id),
+      type: 'Question',
+      id,
+      portal: 'demo',
+      unitPath: ['demo'],
+      field: 'land-environment',
+      title: 'Hỏi về thủ tục cấp giấy chứng nhận quyền sử dụng đất',
+      text: 'Xin hỏi hồ sơ cấp giấy chứng nhận quyền sử dụng đất lần đầu gồm những giấy tờ gì, nộp ở đâu, trong bao lâu thì được giải quyết?',
+      askerKind: 'individual',
+      consent: { processing: true, publication: false },
+      state: 'routed',
+      version: 3,
+      openClocks: ['answer'],
+      assignee: { unitPath: ['soa', 'demo'] },
+      receivedAt: '2026-11-11T02:00:00.000Z',
+      updatedAt: routedAt,
+      classificationDueAt: '2026-11-12T17:00:00.000Z',
+      answerDueAt: dueAt,
+      dueAt,
+      routings: [{ unitCode: 'soa', routedAt, answerDueAt: dueAt, returnDueAt: '2026-11-13T17:00:00.000Z', routedOnTime: true }],
+      secretHash: 'x'.repeat(43),
+    },
+    // The work item exactly as a `route` step opens it.
+    clock: openClockWork(
+      '',
+      { type: 'Question', id, owner: 'demo' },
+      { clock: 'answer', policy: 'qa.answer', basis: 'BĐ 12.4', assignee: { unitCode: 'soa' }, startedAt: routedAt },
+      dueAt,
+      `Câu hỏi ${id}`,
+    ).item.Put!.Item as Record<string, unknown>,
+  };
+}
+
+async function load(stack: LocalStack, count: number, due: number) {
+  // Setup, not traffic: the stream and its poller would only add work (see search.ts).
+  await stack.outbox.stop();
+  await documentClient().send(new UpdateTableCommand({ TableName: stack.resources.tableName, StreamSpecification: { StreamEnabled: false } })).catch(() => undefined);
+  const writer = batchWriter(stack.resources.tableName);
+  const every = Math.floor(count / due);
+  const start = performance.now();
+  for (let i = 0; i < count; i++) {
+    const q = question(i, i % every === 0 && i / every < due);
+    await writer.put(q.question);
+    await writer.put(q.clock);
+  }
+  const written = await writer.done();
+  return { written, seconds: (performance.now() - start) / 1000 };
+}
+
+/** The same question, answered by a Scan: every open question clock due by the job's horizon. */
+async function scan(tableName: string, horizon: string) {
+  const budgetMs = Number(process.env.BENCH_SCAN_SECONDS ?? 600) * 1000;
+  const start = performance.now();
+  const totals = { scanned: 0, found: 0, capacity: 0, complete: true };
+  await Promise.all(
+    Array.from({ length: 4 }, async (_, segment) => {
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        if (performance.now() - start > budgetMs) {
+          totals.complete = false;
+          return;
+        }
+        const out = await documentClient().send(
+          new ScanCommand({
+            TableName: tableName,
+            Segment: segment,
+            TotalSegments: 4,
+            FilterExpression: '#type = :type AND aggregateType = :question AND #status = :open AND dueAt <= :horizon',
+            ExpressionAttributeNames: { '#type': 'type', '#status': 'status' },
+            ExpressionAttributeValues: { ':type': 'WorkAssignment', ':question': 'Question', ':open': 'open', ':horizon': horizon },
+            ExclusiveStartKey: startKey,
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
+        );
+        totals.scanned += out.ScannedCount ?? 0;
+        totals.found += out.Count ?? 0;
+        totals.capacity += out.ConsumedCapacity?.CapacityUnits ?? 0;
+        startKey = out.LastEvaluatedKey;
+      } while (startKey);
+    }),
+  );
+  return { ...totals, ms: performance.now() - start };
+}
+
+const readsText = (r: ReadTally) =>
+  `${fmt(r.items)} items read in ${r.calls} calls (${Object.entries(r.byCommand).map(([c, n]) => `${n} ${c}`).join(', ')}), ${fmt(r.capacityUnits, 1)} RCU`;
+
+export async function benchEscalation(stack: LocalStack): Promise<void> {
+  const count = Number(process.env.BENCH_ESCALATION_QUESTIONS ?? 100_000);
+  const due = Number(process.env.BENCH_ESCALATION_DUE ?? 100);
+  const loaded = await load(stack, count, due);
+  report(`escalation: load ${fmt(count)} questions (${fmt(due)} due)`, `${fmt(loaded.seconds, 1)} s, ${fmt(loaded.written)} items (${fmt(loaded.written / loaded.seconds)}/s), BatchWriteItem ×8`);
+  for (const label of ['first run (raises)', 'second run (all raised)']) {
+    const start = performance.now();
+    const { result, reads } = await countReads('escalateQuestions', () => stack.runJob('escalate-questions', { at: AT }));
+    const ms = performance.now() - start;
+    const r = result as Record<string, unknown>;
+    report(`escalation: job, ${label}`, `${fmt(ms, 0)} ms, ${readsText(reads)}; due ${r.due}, overdue raised ${r.overdue}, skipped ${r.skipped}`);
+  }
+  // The job's horizon on Fri 20/11 (a reminder the same day): the end of that day.
+  const scanned = await scan(stack.resources.tableName, new Date(Date.parse('2026-11-21T00:00:00+07:00')).toISOString());
+  const whole = scanned.complete ? '' : ` (stopped after BENCH_SCAN_SECONDS: ${fmt(loaded.written)} items in the table)`;
+  report('escalation: full Scan of the same table', `${fmt(scanned.ms, 0)} ms, ${fmt(scanned.scanned)} items read (${fmt(scanned.capacity, 1)} RCU) to find ${fmt(scanned.found)}${whole}`);
+}
