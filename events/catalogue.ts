@@ -127,6 +127,20 @@ const questionReceivedDetail = z.object({
   classificationDueAt: z.iso.datetime({ offset: true }),
 });
 
+/** One escalation of one open clock of a question (issue 9 #5): fired once per question, clock, due instant and level. */
+const questionEscalatedDetail = z.object({
+  questionId: z.string().check(z.minLength(1)),
+  portal: z.string().check(z.minLength(1)),
+  clock: z.enum(['classify', 'answer', 'return']),
+  level: z.enum(['reminder', 'overdue', 'very-overdue']),
+  dueAt: z.iso.datetime({ offset: true }),
+  /** The unit that must act (the board's own unit for `classify`). */
+  unitCode: z.string().check(z.minLength(1)),
+  /** Who is told, by the escalation ladder: unit officer → unit head → board secretary → chief editor. */
+  recipientRole: z.enum(['unit-officer', 'unit-head', 'secretary', 'chief-editor']),
+  assigneeId: z.optional(z.string().check(z.minLength(1))),
+});
+
 export const eventCatalogue = {
   JobRunFinished: {
     source: `${EVENT_SOURCE_PREFIX}.jobs`,
@@ -200,6 +214,12 @@ export const eventCatalogue = {
     detailType: 'QuestionReceived',
     detail: questionReceivedDetail,
     description: 'Someone asked a question on a portal (no personal data); its steps follow as WorkflowTransitioned: QuestionClassified, QuestionRefused, QuestionRouted, QuestionReturned…',
+  },
+  QuestionEscalated: {
+    source: `${EVENT_SOURCE_PREFIX}.questions`,
+    detailType: 'QuestionEscalated',
+    detail: questionEscalatedDetail,
+    description: 'An open clock of a question is near or past its due instant (reminder, overdue, very overdue), once per level (issue 9 #5).',
   },
 } as const;
 

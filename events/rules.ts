@@ -18,6 +18,8 @@ export const routingRules: readonly RoutingRule[] = [
   { name: 'AccountChangesToIdentity', events: ['AccountClosed', 'AccountUnlocked', 'AccountRolesChanged'], target: 'identitySync' },
   // Every workflow step (the pattern matches source and detail-type only); the consumer keeps content publications and withdrawals.
   { name: 'WorkflowStepsToSyndication', events: ['WorkflowTransitioned'], target: 'syndication' },
+  // Question receipts, escalations and every workflow step; the consumer keeps the question steps that tell someone.
+  { name: 'QuestionNoticesToNotifications', events: ['QuestionReceived', 'WorkflowTransitioned', 'QuestionEscalated'], target: 'notifications' },
 ];
 
 /** The EventBridge pattern of a rule (exact match on source and detail-type, as on AWS). */

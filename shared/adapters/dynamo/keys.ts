@@ -196,4 +196,9 @@ export const keys = {
     gsi2pk: join('QUNIT', unitCode),
     ...(routedAt ? { gsi2sk: join(routedAt, id ?? '') } : {}),
   }),
+  /**
+   * One notification of one event to one recipient (`asker`, or `ACCOUNT#<id>`: never an address),
+   * claimed before it is sent so that it is sent once (shared/application/question-notifications.ts).
+   */
+  notification: (eventId: string, recipient: string): Key => ({ pk: join('NOTIFIED', eventId), sk: recipient }),
 } as const;
