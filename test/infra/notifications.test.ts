@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { eventPattern, matches, routingRules } from '../../events/rules';
 import { defaultPortal } from '../support/portal-app';
 import { loadDeploymentConfig, mailIdentity, mailSenderAddress } from '../../infra/config/deployment';
 
@@ -20,9 +21,16 @@ describe('notifications (from the templates)', () => {
     const template = Template.fromStack(stacks.async);
     template.hasResourceProperties('AWS::SQS::Queue', { QueueName: `portal-${config.stage}-notifications`, RedrivePolicy: Match.objectLike({ maxReceiveCount: 5 }) });
     template.hasResourceProperties('AWS::SQS::Queue', { QueueName: `portal-${config.stage}-notifications-dlq` });
-    template.hasResourceProperties('AWS::Events::Rule', {
-      EventPattern: { source: Match.arrayWith(['portal.questions', 'portal.workflow']), 'detail-type': ['QuestionReceived', 'WorkflowTransitioned', 'QuestionEscalated'] },
-    });
+    template.hasResourceProperties('AWS::Events::Rule', { EventPattern: { source: ['portal.questions'], 'detail-type': ['QuestionReceived', 'QuestionEscalated'] } });
+    // Workflow steps of questions only: content's steps never reach the notification consumer.
+    template.hasResourceProperties('AWS::Events::Rule', { EventPattern: { source: ['portal.workflow'], 'detail-type': ['WorkflowTransitioned'], detail: { data: { type: ['Question'] } } } });
+  });
+
+  it('matches question steps locally as EventBridge does: by source, detail-type and the data type', () => {
+    const targets = (source: string, detailType: string, data: unknown) => routingRules.filter((r) => matches(eventPattern(r), source, detailType, { metadata: {}, data })).map((r) => r.target);
+    expect(targets('portal.workflow', 'WorkflowTransitioned', { type: 'Question', event: 'QuestionRouted' }).sort()).toEqual(['notifications', 'syndication']);
+    expect(targets('portal.workflow', 'WorkflowTransitioned', { type: 'ContentItem', event: 'ContentPublished' })).toEqual(['syndication']);
+    expect(targets('portal.questions', 'QuestionEscalated', { questionId: 'HD.1' })).toEqual(['notifications']);
   });
 
   it('lets the notification consumer send e-mail from the configured identity and sender only, and no other function send any', () => {
