@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MailMessage, MailSender } from '../../application/mail';
 
@@ -25,7 +25,10 @@ export class OutboxFolderMailSender implements MailSender {
       'Content-Type: text/plain; charset=UTF-8',
       'Content-Transfer-Encoding: 8bit',
     ];
-    await writeFile(join(day, `${message.notificationId}.eml`), `${headers.join('\r\n')}\r\n\r\n${message.text.replace(/\r?\n/g, '\r\n')}\r\n`, { flag: 'wx' });
+    // Written aside, then renamed: a reader of the folder never sees half a message.
+    const file = join(day, `${message.notificationId}.eml`);
+    await writeFile(`${file}.part`, `${headers.join('\r\n')}\r\n\r\n${message.text.replace(/\r?\n/g, '\r\n')}\r\n`, { flag: 'wx' });
+    await rename(`${file}.part`, file);
     return { messageId: message.notificationId };
   }
 }
