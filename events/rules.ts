@@ -11,6 +11,8 @@ export interface RoutingRule {
   readonly name: string;
   readonly events: readonly EventName[];
   readonly target: QueueKey;
+  /** Only events whose data has one of these values in each field (EventBridge matches `detail.data.<field>`). */
+  readonly dataFilter?: Readonly<Record<string, readonly string[]>>;
 }
 
 export const routingRules: readonly RoutingRule[] = [
@@ -18,19 +20,33 @@ export const routingRules: readonly RoutingRule[] = [
   { name: 'AccountChangesToIdentity', events: ['AccountClosed', 'AccountUnlocked', 'AccountRolesChanged'], target: 'identitySync' },
   // Every workflow step (the pattern matches source and detail-type only); the consumer keeps content publications and withdrawals.
   { name: 'WorkflowStepsToSyndication', events: ['WorkflowTransitioned'], target: 'syndication' },
+  // Question receipts and escalations, and the questions' workflow steps (not content's); the consumer keeps the steps that tell someone.
+  { name: 'QuestionNoticesToNotifications', events: ['QuestionReceived', 'QuestionEscalated'], target: 'notifications' },
+  { name: 'QuestionStepsToNotifications', events: ['WorkflowTransitioned'], dataFilter: { type: ['Question'] }, target: 'notifications' },
 ];
 
-/** The EventBridge pattern of a rule (exact match on source and detail-type, as on AWS). */
-export function eventPattern(rule: RoutingRule): { source: string[]; 'detail-type': string[] } {
+export interface EventPattern {
+  source: string[];
+  'detail-type': string[];
+  detail?: { data: Record<string, string[]> };
+}
+
+/** The EventBridge pattern of a rule (exact match on source and detail-type, and on data fields when filtered, as on AWS). */
+export function eventPattern(rule: RoutingRule): EventPattern {
   const entries = rule.events.map((name) => eventCatalogue[name]);
   return {
     source: [...new Set(entries.map((e) => e.source))],
     'detail-type': [...new Set(entries.map((e) => e.detailType))],
+    ...(rule.dataFilter && { detail: { data: Object.fromEntries(Object.entries(rule.dataFilter).map(([field, values]) => [field, [...values]])) } }),
   };
 }
 
-export function matches(pattern: ReturnType<typeof eventPattern>, source: string, detailType: string): boolean {
-  return pattern.source.includes(source) && pattern['detail-type'].includes(detailType);
+/** Whether an event matches a pattern; `detail` is the bus detail (`{ metadata, data }`). */
+export function matches(pattern: EventPattern, source: string, detailType: string, detail?: unknown): boolean {
+  if (!pattern.source.includes(source) || !pattern['detail-type'].includes(detailType)) return false;
+  if (!pattern.detail) return true;
+  const data = ((detail as { data?: unknown } | undefined)?.data ?? {}) as Record<string, unknown>;
+  return Object.entries(pattern.detail.data).every(([field, values]) => typeof data[field] === 'string' && values.includes(data[field]));
 }
 
 /**

@@ -63,6 +63,8 @@ export interface FunctionDefinition {
   readonly scratchTables?: { readonly infix: string };
   /** Lists every object version of these buckets and reads any of them (the backup's media manifest). */
   readonly readsAllVersions?: readonly BucketKey[];
+  /** Sends e-mail: SES SendEmail from the deployment's sender identity only (MAIL_TRANSPORT=ses, MAIL_FROM). */
+  readonly sendsMail?: true;
 }
 
 /** Monitoring probes every queue (shared/adapters/dependency-probe.ts), so it may inspect every one. */
@@ -314,6 +316,22 @@ export const functionDefinitions = {
       { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.calendarConfig().pk] },
     ],
     writesOutbox: true,
+  },
+  sendNotifications: {
+    entry: 'functions/consumers/send-notifications.ts',
+    kind: 'consumer',
+    description: 'E-mails askers and staff about question steps and escalations, once per event and recipient (SES)',
+    timeoutSeconds: 30,
+    tableItems: [
+      // The question (its public facts) and the asker item (the address only; never written).
+      { actions: ['GetItem'], partitionPrefixes: [keys.question('').pk, keys.questionAsker('').pk] },
+      // The staff of the unit to tell.
+      { actions: ['Query'], partitionPrefixes: [keys.accountsOfUnit('').gsi1pk], indexes: ['gsi1'] },
+      // Its claims and marks per (event, recipient), and its record of processed events.
+      { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], partitionPrefixes: [keys.notification('', '').pk] },
+      { actions: ['GetItem', 'PutItem'], partitionPrefixes: [keys.consumedEvent('sendNotifications', '').pk] },
+    ],
+    sendsMail: true,
   },
 } as const satisfies Record<string, FunctionDefinition>;
 

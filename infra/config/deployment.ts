@@ -50,6 +50,11 @@ export const deploymentConfigSchema = z.object({
    */
   workingHours: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM-HH:MM, e.g. 07:30-17:00')),
   alarmEmail: z.email(),
+  /**
+   * Notification e-mails to askers and staff (issue 9 #6): the sender address, and the SES identity
+   * verified for it (the address itself, or its domain: the default). Default sender: no-reply@<domain>.
+   */
+  notifications: z.optional(z.object({ sender: z.email(), identity: z.optional(z.string().check(z.minLength(3))) })),
   region: z.string().check(z.regex(/^[a-z]{2}-[a-z]+-\d$/)),
   stage: z.string().check(z.regex(/^[a-z][a-z0-9]{0,9}$/)),
   corsOrigins: z.array(z.string()).check(z.minLength(1)),
@@ -106,3 +111,9 @@ export function configEnvironment(config: DeploymentConfig): Record<string, stri
     CORS_ALLOWED_ORIGINS: config.corsOrigins.join(','),
   };
 }
+
+/** The From address of notification e-mails. */
+export const mailSenderAddress = (config: DeploymentConfig): string => config.notifications?.sender ?? `no-reply@${config.domain}`;
+
+/** The SES identity that must be verified to send from it (IAM grants ses:SendEmail on it alone). */
+export const mailIdentity = (config: DeploymentConfig): string => config.notifications?.identity ?? mailSenderAddress(config).split('@')[1]!;

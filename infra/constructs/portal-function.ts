@@ -14,7 +14,7 @@ import { houseFunctionProps } from './house-function';
 import { bucketArnExportName, type BucketKey } from '../definitions/buckets';
 import { tableArnExportName } from '../definitions/table';
 import type { QueueKey } from '../definitions/queues';
-import { configEnvironment, type DeploymentConfig } from '../config/deployment';
+import { configEnvironment, mailIdentity, mailSenderAddress, type DeploymentConfig } from '../config/deployment';
 
 /** What every function may be wired to; each gets only the access its manifest entry names. */
 export interface PortalResources {
@@ -55,6 +55,7 @@ export class PortalFunction extends NodejsFunction {
         USER_POOL_ID: resources.userPool.userPoolId,
         USER_POOL_CLIENT_ID: resources.userPoolClient.userPoolClientId,
         ...(def.exportsTable ? { EXPORT_MODE: 'aws', TABLE_ARN: resources.table.tableArn } : {}),
+        ...(def.sendsMail ? { MAIL_TRANSPORT: 'ses', MAIL_FROM: mailSenderAddress(config) } : {}),
       },
     });
     grantManifestAccess(this, def, resources);
@@ -167,6 +168,16 @@ function grantManifestAccess(fn: NodejsFunction, def: FunctionDefinition, resour
       id: `AwsSolutions-IAM5[Resource::${exportName}/*]`,
       reason: 'The backup hashes every current object of this bucket: reading all of them is the task.',
     });
+  }
+  if (def.sendsMail) {
+    // SendEmail from the one verified identity and the one sender address: no other identity, no raw or templated mail.
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [Stack.of(fn).formatArn({ service: 'ses', resource: 'identity', resourceName: mailIdentity(resources.config) })],
+        conditions: { StringEquals: { 'ses:FromAddress': mailSenderAddress(resources.config) } },
+      }),
+    );
   }
   if (def.identityAdmin) {
     fn.addToRolePolicy(

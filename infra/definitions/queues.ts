@@ -53,6 +53,17 @@ export const queueDefinitions = {
     visibilityTimeoutSeconds: 60,
     purpose: "carries content workflow steps to syndicated copies in the provincial portal (issue 8 #6)",
   },
+  notifications: {
+    logicalName: 'Notifications',
+    localName: 'notifications',
+    consumer: 'sendNotifications',
+    batchSize: 5,
+    maxReceiveCount: 5,
+    // Above the consumer's timeout (30 s) and its sending claims' lease (60 s), so a redelivery
+    // finds a crashed consumer's claim expired and sends instead of waiting again.
+    visibilityTimeoutSeconds: 90,
+    purpose: 'tells askers and staff of question steps and escalations by e-mail (issue 9 #6)',
+  },
 } as const satisfies Record<string, QueueDefinition>;
 
 export type QueueKey = keyof typeof queueDefinitions;

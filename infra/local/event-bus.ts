@@ -26,7 +26,7 @@ export class LocalEventBus implements EventPublisher {
         resources: [],
         detail: busDetail(event),
       };
-      const targets = routingRules.filter((rule) => matches(eventPattern(rule), event.source, event.detailType));
+      const targets = routingRules.filter((rule) => matches(eventPattern(rule), event.source, event.detailType, envelope.detail));
       await Promise.all(
         targets.map((rule) => {
           const url = urls[rule.target];

@@ -10,8 +10,11 @@ import { invoke } from './functions';
 import { randomBytes } from 'node:crypto';
 import { localAuthorizer } from './identity-endpoints';
 import './event-bus'; // the local composition root for events: the stand-in for EventBridge
+import './mail-root'; // the local composition root for mail: the outbox folder stands in for SES
 import { enforceTablePermissions } from './table-permissions';
-import { loadDeploymentConfig, type DeploymentConfig } from '../config/deployment';
+import { loadDeploymentConfig, mailSenderAddress, type DeploymentConfig } from '../config/deployment';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DEFAULT_SCRYPT_N } from '../../shared/adapters/identity/passwords';
 
 /**
@@ -25,6 +28,8 @@ export interface LocalStack {
   readonly gateway: LocalGateway;
   /** Relays outbox events from the table's stream to the local event bus. */
   readonly outbox: StreamPoller;
+  /** Where notification e-mails land, one `.eml` file each under a folder per day (SES on AWS). */
+  readonly mailOutboxDir: string;
   /** `at`: run as of that earlier instant (shared/jobs/job.ts). */
   runJob(job: string, options?: { at?: string }): Promise<unknown>;
   stop(): Promise<void>;
@@ -45,10 +50,17 @@ export async function startLocalStack(options: {
   streamCheckpointFile?: string;
   /** scrypt cost of the stand-in's password hashes; the strong default unless a test asks for a cheap one. */
   scryptN?: number;
+  /** The folder of sent e-mails; a temporary folder of this stack's prefix when unset. */
+  mailOutboxDir?: string;
 }): Promise<LocalStack> {
   const { endpoints } = options;
   const resources = await createLocalResources(endpoints, options.prefix);
-  Object.assign(process.env, functionEnvironment(endpoints, resources, options.config ?? loadDeploymentConfig()), {
+  const config = options.config ?? loadDeploymentConfig();
+  const mailOutboxDir = options.mailOutboxDir ?? join(tmpdir(), `portal-mail-${options.prefix}`);
+  Object.assign(process.env, functionEnvironment(endpoints, resources, config), {
+    MAIL_TRANSPORT: 'outbox',
+    MAIL_FROM: mailSenderAddress(config),
+    MAIL_OUTBOX_DIR: mailOutboxDir,
     IDENTITY_PROVIDER: 'local',
     LOCAL_IDP_SECRET: options.identitySecret ?? randomBytes(32).toString('base64url'),
     LOCAL_IDP_SCRYPT_N: String(options.scryptN ?? DEFAULT_SCRYPT_N),
@@ -107,6 +119,7 @@ export async function startLocalStack(options: {
     resources,
     gateway,
     outbox,
+    mailOutboxDir,
     runJob,
     async stop() {
       scheduler?.stop();

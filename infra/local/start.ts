@@ -39,6 +39,7 @@ const stack = await startLocalStack({
   scheduler: true,
   config,
   streamCheckpointFile: resolve(dataDir, 'stream-checkpoint.json'),
+  mailOutboxDir: resolve(dataDir, 'outbox'),
   onJobError: (job, error) => console.error(`job ${job} failed:`, (error as Error).message),
 });
 
@@ -62,6 +63,7 @@ Cổng TTĐT ${config.province.name} — local stack ready in ${readyMs} ms
   Schedules      ${schedules.map((s) => `${s.job} ${s.expression}`).join('; ')}
   Run a job now  npm run job -- <name>
   Data           ${dataDir} (npm run reset starts afresh)
+  E-mail outbox  ${stack.mailOutboxDir}/<date>/<id>.eml (notifications; SES on AWS)
   Sign in        POST ${stack.gateway.url}/local-auth/sign-in {"username","password"}
 ${demoPasswordLines(demo)}
 Ctrl-C stops everything.`);

@@ -74,9 +74,10 @@ export class AsyncStack extends Stack {
     }
 
     for (const rule of routingRules) {
+      const pattern = eventPattern(rule);
       new Rule(this, rule.name, {
         eventBus: this.bus,
-        eventPattern: { source: eventPattern(rule).source, detailType: eventPattern(rule)['detail-type'] },
+        eventPattern: { source: pattern.source, detailType: pattern['detail-type'], ...(pattern.detail && { detail: pattern.detail }) },
         targets: [new SqsQueue(this.queues[rule.target])],
       });
     }

@@ -213,4 +213,9 @@ export const keys = {
    * transaction of its event, so each level of each due instant fires once (TTL'd).
    */
   questionEscalation: (questionId: string, clock: string, dueAt: string, level: string): Key => ({ pk: join('ESCALATION', questionId, clock, dueAt, level), sk: 'ESCALATION' }),
+  /**
+   * One notification of one event to one recipient (`asker`, or `ACCOUNT#<id>`: never an address),
+   * claimed before it is sent so that it is sent once (shared/application/question-notifications.ts).
+   */
+  notification: (eventId: string, recipient: string): Key => ({ pk: join('NOTIFIED', eventId), sk: recipient }),
 } as const;

@@ -1,0 +1,18 @@
+import { eventConsumer } from '../../shared/adapters/events/consumer';
+import { useSesMail } from '../../shared/adapters/mail/ses';
+import { notifyOfQuestionEvent } from '../../shared/application/question-notifications';
+import { mailConfig } from '../../shared/config/mail';
+
+// On AWS e-mail goes through SES; the local stack registers its outbox folder instead (infra/local/mail-root.ts).
+useSesMail();
+// Fail at cold start, naming the variable, rather than on the first message.
+mailConfig();
+
+/**
+ * Tells askers and staff of question steps and escalations by e-mail (issue 9 #6), once per event
+ * and recipient (shared/application/question-notifications.ts). Other workflow steps reach this
+ * queue too (the rule matches the event type) and are dropped here.
+ */
+export const handler = eventConsumer('sendNotifications', ['QuestionReceived', 'WorkflowTransitioned', 'QuestionEscalated'], async (event, meta) => {
+  await notifyOfQuestionEvent(event, meta);
+});

@@ -1,0 +1,31 @@
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { registerMailSender, type MailMessage, type MailSender } from '../../application/mail';
+
+/**
+ * Amazon SES (API v2): one SendEmail per message, plain text in UTF-8. SES has no idempotency
+ * key: sending once is the caller's business (the notification claims). The function's role may
+ * send only from the configured identity (infra/constructs/portal-function.ts).
+ */
+export class SesMailSender implements MailSender {
+  constructor(private readonly client = new SESv2Client({})) {}
+
+  async send(message: MailMessage): Promise<{ messageId: string }> {
+    const out = await this.client.send(
+      new SendEmailCommand({
+        FromEmailAddress: message.from,
+        Destination: { ToAddresses: [message.to] },
+        Content: {
+          Simple: {
+            Subject: { Data: message.subject, Charset: 'UTF-8' },
+            Body: { Text: { Data: message.text, Charset: 'UTF-8' } },
+          },
+        },
+        EmailTags: [{ Name: 'notification', Value: message.notificationId.replace(/[^A-Za-z0-9_-]/g, '-') }],
+      }),
+    );
+    return { messageId: out.MessageId ?? message.notificationId };
+  }
+}
+
+/** The AWS composition root for mail: the notification consumer's entry calls this once. */
+export const useSesMail = () => registerMailSender('ses', () => new SesMailSender());

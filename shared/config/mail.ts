@@ -1,0 +1,31 @@
+import * as z from 'zod/mini';
+import enLocale from 'zod/v4/locales/en.js';
+
+/**
+ * How the notification consumer sends e-mail: SES on AWS (the sender address must be a verified
+ * SES identity), a folder of readable files on the local stack. Parsed at the consumer's cold
+ * start: a missing or malformed setting stops it before it takes a message, with the variable named.
+ */
+z.config(enLocale());
+
+const mailSchema = z.union([
+  z.object({ MAIL_TRANSPORT: z.literal('ses'), MAIL_FROM: z.email() }),
+  z.object({ MAIL_TRANSPORT: z.literal('outbox'), MAIL_FROM: z.email(), MAIL_OUTBOX_DIR: z.string().check(z.minLength(1)) }),
+]);
+
+export type MailConfig = z.infer<typeof mailSchema>;
+
+let cached: MailConfig | undefined;
+
+export function mailConfig(): MailConfig {
+  if (!cached) {
+    const parsed = z.safeParse(mailSchema, { MAIL_TRANSPORT: process.env.MAIL_TRANSPORT, MAIL_FROM: process.env.MAIL_FROM, MAIL_OUTBOX_DIR: process.env.MAIL_OUTBOX_DIR });
+    if (!parsed.success) {
+      const transport = process.env.MAIL_TRANSPORT;
+      const needs = transport === 'outbox' ? 'MAIL_FROM (an e-mail address) and MAIL_OUTBOX_DIR' : transport === 'ses' ? 'MAIL_FROM (an e-mail address)' : 'MAIL_TRANSPORT (ses or outbox)';
+      throw new Error(`Invalid mail environment: needs ${needs}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
