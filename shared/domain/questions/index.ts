@@ -8,3 +8,4 @@ export * from './answer';
 export * from './progress-notice';
 export * from './served-actions';
 export * from './redaction';
+export * from './figures';
