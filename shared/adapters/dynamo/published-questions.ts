@@ -56,10 +56,11 @@ export function putPublishedQuestion(tableName: string, copy: StoredPublishedQue
           ...keys.publishedQuestionsOfPortal(copy.portal, copy.publishedAt, copy.id),
           ...keys.publishedQuestionsOfField(copy.portal, copy.field, copy.publishedAt, copy.id),
         },
-        ConditionExpression: 'attribute_not_exists(pk)',
+        // No condition: the question's own versioned update allows one publication per `sent`; a question
+        // reopened and sent again is published again over its old copy (new texts, new instant, same key).
       },
     },
-    onConflict: { message: { vi: 'Câu hỏi đã được đăng', en: 'The question is published already' } },
+    onConflict: { message: { vi: 'Không thể đăng câu hỏi', en: 'The question could not be published' } },
   };
 }
 
