@@ -287,6 +287,8 @@ export const functionDefinitions = {
       // The question, the asker's data (written, never read here), the clock's work item, the guards of asking.
       { actions: ['GetItem', 'PutItem'], partitionPrefixes: [keys.question('').pk, keys.work('').pk] },
       { actions: ['PutItem'], partitionPrefixes: [keys.questionAsker('').pk, keys.questionDuplicate('', '').pk.replace(/#+$/, '#'), keys.auditOf('').pk] },
+      // The portal's "received" figure, frozen with the question.
+      { actions: ['PutItem'], partitionPrefixes: [keys.questionFact('', '', '', '', '').pk.replace(/#+$/, '#')] },
       { actions: ['GetItem', 'UpdateItem'], partitionPrefixes: [keys.questionDayCounter('').pk, keys.questionAskRate('', '').pk] },
       // The portal asked (units are public directory data) and the calendar in force for the clock.
       { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.unit('').pk, keys.calendarConfig().pk] },
@@ -332,6 +334,13 @@ export const functionDefinitions = {
       { actions: ['GetItem', 'PutItem'], partitionPrefixes: [keys.consumedEvent('sendNotifications', '').pk] },
     ],
     sendsMail: true,
+  },
+  questionsPublished: {
+    entry: 'functions/questions/published.ts',
+    kind: 'http',
+    description: 'Q&A, public list: published questions and answers (redacted copies only), by field, with search',
+    // The redacted copies and their portal and field listings: never a question, an asker or anything else.
+    tableItems: [{ actions: ['Query'], partitionPrefixes: [keys.publishedQuestionsOfPortal('').gsi1pk.replace(/#+$/, '#')], indexes: ['gsi1', 'gsi2'] }],
   },
 } as const satisfies Record<string, FunctionDefinition>;
 

@@ -2,6 +2,10 @@ import { defineRoute } from '../../shared/http/contract';
 import { unitCodeParam } from '../../shared/api/common-schemas';
 import {
   askBody,
+  figuresQuery,
+  figuresSchema,
+  publishedListQuery,
+  publishedPageSchema,
   askedSchema,
   listQuery,
   portalParams,
@@ -92,7 +96,44 @@ export const questionsRoutes = {
     responses: {
       200: { description: 'The step was taken', schema: transitionedSchema },
       404: { description: 'No question this caller may read' },
+      409: { description: 'The action is not possible in this stage, or (publish) the asker did not consent to publication (`consent.publication`)' },
       412: { description: 'The question changed since the version named in If-Match' },
+    },
+  }),
+  listPublishedQuestions: defineRoute({
+    id: 'listPublishedQuestions',
+    method: 'GET',
+    path: '/public/portals/{portal}/questions',
+    function: 'questionsPublished',
+    auth: 'public',
+    summary: "A portal's published questions and answers, newest first: by field, with diacritic-insensitive search (`q`), cursor pagination",
+    description:
+      'Redacted copies only: no personal data of the asker, and names, phone numbers, e-mails and ID numbers in the texts replaced by [đã ẩn]. With `q`, each request reads at most 200 copies: a page may hold fewer than `limit` items and still end with a cursor.',
+    tags: ['public', 'questions'],
+    params: portalParams,
+    query: publishedListQuery,
+    responses: {
+      200: { description: 'A page of published questions', schema: publishedPageSchema },
+      400: { description: 'A malformed query: `q` without a letter or digit, an unknown field, a cursor this query did not make' },
+    },
+  }),
+  getQuestionFigures: defineRoute({
+    id: 'getQuestionFigures',
+    method: 'GET',
+    path: '/units/{code}/question-figures',
+    function: 'questions',
+    auth: 'signed-in',
+    action: 'qa.read',
+    summary: "A unit's Q&A figures over local dates `from`..`to` (at most 366 days): received, routed within a working day, re-routed, returned, answered on time, median working days to answer, overdue now",
+    description: 'From facts frozen when each step happened, never recounted on the calendar of today.',
+    tags: ['questions'],
+    params: unitCodeParam,
+    query: figuresQuery,
+    responses: {
+      200: { description: 'The figures', schema: figuresSchema },
+      400: { description: 'A date that is not YYYY-MM-DD, `to` before `from`, or a range over 366 days' },
+      403: { description: 'The caller is not staff of this unit, its ancestors or its board' },
+      404: { description: 'No such unit' },
     },
   }),
 } as const;

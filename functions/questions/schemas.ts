@@ -125,6 +125,7 @@ export const statusSchema = z.object({
       sentAt: instant,
     }).check(z.describe('Shown once the board has sent it')),
   ),
+  publishedAt: z.optional(instant.check(z.describe('When the redacted question and answer were published'))),
 });
 
 const routingSchema = z.looseObject({
@@ -180,4 +181,47 @@ export const transitionedSchema = z.object({
   dueAt: z.optional(instant),
   answerDueAt: z.optional(instant),
   returnDueAt: z.optional(instant),
+});
+
+/** The public list of published questions (issue 9 §8). */
+export const publishedListQuery = z.object({
+  ...pageQuery.shape,
+  q: z.optional(humanText(200, 1).check(z.describe('Words to find, with or without diacritics ("thue dat" finds "thuế đất"); every word must match'))),
+  field: z.optional(z.enum(questionFields)),
+});
+
+const citationSchema = z.looseObject({ numberSymbol: z.string(), summary: z.string(), issuedOn: z.string(), issuer: z.string(), contentId: z.optional(z.string()) });
+export const publishedPageSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      portal: z.string(),
+      field: z.enum(questionFields),
+      title: z.string(),
+      text: z.string().check(z.describe('The question, with personal data replaced by [đã ẩn]')),
+      answer: z.object({ text: z.string(), citations: z.array(citationSchema), advisoryNotice: label, answeredAt: instant }),
+      receivedAt: instant,
+      publishedAt: instant,
+    }),
+  ),
+  nextCursor: z.optional(z.string().check(z.describe('Opaque: pass it back as `cursor` with the same portal and field'))),
+});
+
+/** Per-unit figures (issue 9 §9). */
+const localDate = (name: string) =>
+  z.iso.date({ error: bilingual(`${name} có dạng YYYY-MM-DD`, `${name} looks like YYYY-MM-DD`) }).check(z.describe(`Local date (UTC+7), inclusive`));
+export const figuresQuery = z.object({ from: localDate('from'), to: localDate('to') });
+export const figuresSchema = z.object({
+  unit: z.string(),
+  from: z.string(),
+  to: z.string(),
+  received: z.number().check(z.describe('Questions asked on this portal, or routed to this unit')),
+  routed: z.number().check(z.describe("The board's routings")),
+  routedWithinOneWorkingDay: z.number().check(z.describe('Routings within the classification clock, frozen when routed')),
+  rerouted: z.number().check(z.describe('Routings after a unit returned the question')),
+  returned: z.number().check(z.describe('Questions this unit returned as outside its competence')),
+  answered: z.number(),
+  answeredOnTime: z.number().check(z.describe('Frozen when answered')),
+  medianWorkingDaysToAnswer: z.nullable(z.number().check(z.describe('From routing to answer, counted on the calendar in force when answered'))),
+  overdueNow: z.number().check(z.describe('Questions whose open classification or answer clock at this unit is past due now')),
 });

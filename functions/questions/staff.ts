@@ -3,6 +3,7 @@ import { httpFunction } from '../../shared/http/handler';
 import { dynamoServices } from '../../shared/http/services';
 import { expectedVersion } from '../../shared/http/if-match';
 import { listQuestions, readQuestion, transitionQuestion } from '../../shared/application/question-transitions';
+import { questionFigures } from '../../shared/application/question-figures';
 import { questionsRoutes } from './routes';
 
 /** The staff side of Q&A: read, list, and the board's intake and the unit's return. */
@@ -27,4 +28,6 @@ export const handler = httpFunction('questions', questionsRoutes, {
     const done = await transitionQuestion({ principal, requestId, now: new Date() }, params.id, body, expectedVersion(headers));
     return json(200, done, { etag: `"${done.version}"` });
   },
+  getQuestionFigures: async ({ params, query, principal, requestId }) =>
+    json(200, await questionFigures({ principal, requestId, now: new Date() }, params.code, query.from, query.to), { 'cache-control': 'no-store' }),
 }, dynamoServices);

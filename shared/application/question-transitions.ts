@@ -6,6 +6,8 @@ import {
   isComplex,
   progressNoticeRefusal,
   requireVietnameseText,
+  workingDaysBetween,
+  type Asker,
   type Complexity,
   type DraftAnswer,
   type QuestionField,
@@ -19,6 +21,9 @@ import { env } from '../config/env';
 import type { QuestionRecord, Routing } from '../adapters/dynamo/questions';
 import type { WriteAction } from '../adapters/dynamo/unit-of-work';
 import { applyTransition, type TransitionExtension } from './workflow-transitions';
+import { currentCalendar } from './calendar-service';
+import { publicCopyOf, publicationWrite, requirePublicationConsent } from './question-publication';
+import { putQuestionFact } from '../adapters/dynamo/question-facts';
 import { readInUnit } from './unit-scope';
 import { directory } from './directory';
 import { publishedContent } from './published-content';
@@ -147,6 +152,12 @@ export async function transitionQuestion(ctx: UseCaseContext, id: string, reques
     throw invalidField('body.ground', { vi: 'Cần nêu căn cứ từ chối (CB 11.1)', en: 'Give the ground for refusing (CB 11.1)' }, 'required');
   }
   if (request.action === 'answer') await checkAnswer(request.answer);
+  if (request.action === 'publish') requirePublicationConsent(record);
+  // What the step freezes or copies: the answer's working days on today's calendar, the asker's data to redact.
+  const facts: StepFacts = {
+    ...(request.action === 'answer' && { answerWorkingDays: await answerWorkingDays(record, ctx.now) }),
+    ...(request.action === 'publish' && { asker: (await questionRepository().asker(id))?.asker }),
+  };
   if (request.action === 'progress-notice') {
     const policy = effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES);
     const refusal = progressNoticeRefusal(policy, { previous: record.progressNotice, expectedBy: request.expectedBy, answerDueAt: record.answerDueAt, now: ctx.now });
@@ -155,7 +166,7 @@ export async function transitionQuestion(ctx: UseCaseContext, id: string, reques
   const applied = await applyTransition(ctx, questionWorkflow, aggregate, request.action, input, {
     itemKey: keys.question(id),
     title: `Câu hỏi ${id}`,
-    extend: (plan, due) => extension(record, request, plan, due, ctx),
+    extend: (plan, due) => extension(record, request, plan, due, ctx, facts),
   });
   const after = await questionRepository().get(id);
   return {
@@ -215,16 +226,33 @@ async function checkAnswer(answer: DraftAnswer | undefined): Promise<void> {
   );
 }
 
+interface StepFacts {
+  readonly answerWorkingDays?: number;
+  readonly asker?: Asker | undefined;
+}
+
+/** Working days from the last routing to now, counted on the calendar in force now, to be frozen with the answer. */
+async function answerWorkingDays(record: QuestionRecord, now: Date): Promise<number> {
+  const routedAt = record.routings[record.routings.length - 1]?.routedAt ?? record.receivedAt;
+  const calendar = await currentCalendar(now.getTime());
+  return workingDaysBetween((day) => calendar.isWorkingDay(day), new Date(routedAt), now);
+}
+
 function extension(
   record: QuestionRecord,
   request: QuestionTransitionRequest,
   plan: TransitionPlan<string, string, string>,
   due: Readonly<Record<string, string>>,
   ctx: UseCaseContext,
+  facts: StepFacts,
 ): TransitionExtension {
   const at = ctx.now.toISOString();
   const set: Record<string, unknown> = { updatedAt: at };
   const remove: string[] = [];
+  // Per-unit figures (issue 9 §9): each fact frozen in the step's own transaction.
+  const actions: WriteAction[] = [];
+  const table = env().TABLE_NAME;
+  const unitOfAssignee = record.assignee?.unitPath[0];
   switch (request.action) {
     case 'classify':
       Object.assign(set, { complexity: request.complexity, ...(request.scope !== undefined && { scope: request.scope }), ...(request.field !== undefined && { field: request.field }) });
@@ -238,6 +266,10 @@ function extension(
       const unitCode = plan.next.assignee!.unitPath[0]!;
       const routing: Routing = { unitCode, routedAt: at, answerDueAt: due.answer!, returnDueAt: due.return!, routedOnTime: at <= record.classificationDueAt };
       Object.assign(set, { routings: [...record.routings, routing], answerDueAt: due.answer, returnDueAt: due.return, dueAt: due.answer }, keys.questionsOfUnit(unitCode, at, record.id));
+      actions.push(
+        putQuestionFact(table, record.portal, { kind: 'routed', questionId: record.id, at, onTime: routing.routedOnTime, rerouting: record.routings.length > 0 }),
+        putQuestionFact(table, unitCode, { kind: 'received', questionId: record.id, at }),
+      );
       break;
     }
     case 'return': {
@@ -247,14 +279,20 @@ function extension(
       );
       Object.assign(set, { routings, classificationDueAt: due.classify, dueAt: due.classify });
       remove.push('answerDueAt', 'returnDueAt', 'gsi2pk', 'gsi2sk');
+      if (unitOfAssignee !== undefined) actions.push(putQuestionFact(table, unitOfAssignee, { kind: 'returned', questionId: record.id, at, onTime: routings[routings.length - 1]!.returnedOnTime! }));
       break;
     }
-    case 'answer':
-      // "Answered on time" is frozen now, against the answer clock that ran.
-      Object.assign(set, { answer: answerOf(request.answer!, ctx.principal.id, at), answeredAt: at, answeredOnTime: record.dueAt === undefined || at <= record.dueAt });
+    case 'answer': {
+      // "Answered on time" and the working days it took are frozen now, against the clock and calendar that ran.
+      const answeredOnTime = record.dueAt === undefined || at <= record.dueAt;
+      Object.assign(set, { answer: answerOf(request.answer!, ctx.principal.id, at), answeredAt: at, answeredOnTime, answerWorkingDays: facts.answerWorkingDays });
       // The return clock closes with the answer (the routing history keeps its due instant).
       remove.push('dueAt', 'returnDueAt');
+      if (unitOfAssignee !== undefined) {
+        actions.push(putQuestionFact(table, unitOfAssignee, { kind: 'answered', questionId: record.id, at, onTime: answeredOnTime, workingDays: facts.answerWorkingDays! }));
+      }
       break;
+    }
     case 'approve-answer':
       set.approval = { by: ctx.principal.id, at };
       break;
@@ -265,17 +303,22 @@ function extension(
         answerDueAt: due.answer,
         dueAt: due.answer,
       });
-      remove.push('answer', 'answeredAt', 'answeredOnTime');
+      remove.push('answer', 'answeredAt', 'answeredOnTime', 'answerWorkingDays');
       break;
     case 'send':
       set.sentAt = at;
+      break;
+    case 'publish':
+      set.publishedAt = at;
+      actions.push(publicationWrite(table, publicCopyOf(record, facts.asker, at)));
       break;
     case 'progress-notice': {
       // On time until the end of the expected day: the question and its answer clock's work item say so.
       const expectedByAt = endOfLocalDay(request.expectedBy!);
       Object.assign(set, { progressNotice: { at, by: ctx.principal.id, expectedBy: request.expectedBy, expectedByAt }, dueAt: expectedByAt });
-      return { set, remove, work: { actions: [moveAnswerClock(record.id, expectedByAt)] } };
+      actions.push(moveAnswerClock(record.id, expectedByAt));
+      break;
     }
   }
-  return { set, remove };
+  return { set, remove, ...(actions.length > 0 && { work: { actions } }) };
 }

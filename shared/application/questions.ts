@@ -20,6 +20,7 @@ import { pendingEvent } from '../../events/catalogue';
 import { documentClient } from '../adapters/aws-clients';
 import { NUMBER_TAKEN_FIELD, QuestionRepository, type QuestionRecord } from '../adapters/dynamo/questions';
 import { openClockWork } from '../adapters/dynamo/workflow-commit';
+import { putQuestionFact } from '../adapters/dynamo/question-facts';
 import { env } from '../config/env';
 import { currentDeadlines } from './calendar-service';
 import { unitsAndWork } from './units-and-work';
@@ -113,6 +114,8 @@ export async function askQuestion(ctx: AskContext, portal: string, input: NewQue
         repo.takeNumber(day, number),
         repo.create(record),
         repo.createAsker({ questionId: id, asker: input.asker, receivedAt }),
+        // The portal's "received" figure (issue 9 §9), frozen with the question.
+        putQuestionFact(env().TABLE_NAME, unit.code, { kind: 'received', questionId: id, at: receivedAt }),
         openClockWork(
           env().TABLE_NAME,
           { type: questionWorkflow.aggregateType, id, owner: unit.code },
@@ -191,5 +194,6 @@ export async function questionStatus(trackingCode: string, secret: string) {
       record.answer !== undefined && {
         answer: { text: record.answer.text, citations: record.answer.citations, advisoryNotice: record.answer.advisoryNotice, answeredAt: record.answer.at, sentAt: record.sentAt },
       }),
+    ...(record.publishedAt !== undefined && { publishedAt: record.publishedAt }),
   };
 }

@@ -289,10 +289,10 @@ describe('asking: what is refused writes nothing', () => {
     }
     expect((await ask(question(), nextAddress())).status).toBe(201);
     expect([...statuses]).toEqual([400]);
-    // Only the last, valid ask wrote: its question, asker, counter, rate, guard, clock, audit and event.
+    // Only the last, valid ask wrote: its question, asker, counter, rate, guard, received fact, clock, audit and event.
     const after = JSON.parse(await fingerprint()) as string[];
     const added = after.filter((k) => !(JSON.parse(before) as string[]).includes(k));
-    expect(added.map((k) => k.split('#')[0]).sort()).toEqual(['ASKER', 'AUDIT', 'OUTBOX', 'QCOUNTER', 'QDUP', 'QRATE', 'QUESTION', 'WORK']);
+    expect(added.map((k) => k.split('#')[0]).sort()).toEqual(['ASKER', 'AUDIT', 'OUTBOX', 'QCOUNTER', 'QDUP', 'QFACTS', 'QRATE', 'QUESTION', 'WORK']);
   });
 
   it('refuses a second identical question from the same asker (409, no tracking code) and more than 10 asks an hour from one address (429)', async () => {
@@ -457,8 +457,9 @@ describe('answering: the board checks the answer before the asker sees it', () =
       returnedAnswers: [{ text: answer.text, by: people.headA!.id, comment: 'Đề nghị nêu rõ nơi nộp hồ sơ', returnedAt: '2026-03-06T02:00:00.000Z' }],
     });
     expect(staff).not.toHaveProperty('dueAt');
-    // Publishing is not served yet.
-    expect((await step(id, people.secretary!, { action: 'publish' })).status).toBe(400);
+    // Published (the asker consented): its own fact, with its instant (questions-publication.test.ts covers the copy).
+    expect((await step(id, people.secretary!, { action: 'publish' }, 8)).body).toMatchObject({ stage: 'published', version: 9 });
+    expect((await status(id, secret)).json).toMatchObject({ stage: 'published', publishedAt: '2026-03-09T03:00:00.000Z', answer: { sentAt: '2026-03-09T03:00:00.000Z' } });
   });
 });
 

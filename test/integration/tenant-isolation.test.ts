@@ -109,6 +109,7 @@ const cases: Record<string, (side: Side, role: Role) => Request> = {
   [routes.transitionQuestion.id]: (side) => ({
     method: 'POST', path: `/questions/${fixtures[`question.${side}`]}/transitions`, unitPath: path(UNIT[side]), body: { action: 'classify', complexity: 'simple' }, judgedBy: 'qa.route',
   }),
+  [routes.getQuestionFigures.id]: (side) => ({ method: 'GET', path: `/units/${UNIT[side]}/question-figures?from=2026-01-01&to=2026-01-31`, unitPath: path(UNIT[side]) }),
 };
 /** Signed-in routes about the caller alone, with no unit to cross (an upload is declared in the caller's own unit). */
 const selfOnly = new Set<string>([routes.me.id, routes.changePassword.id, routes.createUpload.id]);

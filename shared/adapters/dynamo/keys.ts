@@ -218,4 +218,28 @@ export const keys = {
    * claimed before it is sent so that it is sent once (shared/application/question-notifications.ts).
    */
   notification: (eventId: string, recipient: string): Key => ({ pk: join('NOTIFIED', eventId), sk: recipient }),
+  /** The redacted public copy of a published question and its answer: all the public Q&A function may read. */
+  publishedQuestion: (id: string): Key => ({ pk: join('PUBQUESTION', id), sk: 'PUBLIC' }),
+  /** gsi1: a portal's published questions, newest first; gsi2: the same within one field. */
+  publishedQuestionsOfPortal: (portal: string, publishedAt?: string, id?: string) => ({
+    gsi1pk: join('QPUBLISHED', portal),
+    ...(publishedAt ? { gsi1sk: join(publishedAt, id ?? '') } : {}),
+  }),
+  publishedQuestionsOfField: (portal: string, field: string, publishedAt?: string, id?: string) => ({
+    gsi2pk: join('QPUBLISHED', portal, field),
+    ...(publishedAt ? { gsi2sk: join(publishedAt, id ?? '') } : {}),
+  }),
+  /**
+   * Per-unit Q&A facts (issue 9 §9), frozen when each step happens: one small item per fact, in
+   * one partition per unit and local month, sorted by local date, so a date range is one Query per month.
+   */
+  questionFact: (unitCode: string, localDate: string, at: string, questionId: string, kind: string): Key => ({
+    pk: join('QFACTS', unitCode, localDate.slice(0, 7)),
+    sk: join(localDate, at, questionId, kind),
+  }),
+  questionFactsRange: (unitCode: string, month: string, fromDate: string, toDate: string) => ({
+    pk: join('QFACTS', unitCode, month),
+    skFrom: fromDate,
+    skTo: `${toDate}$`,
+  }),
 } as const;

@@ -59,6 +59,10 @@ export interface QuestionRecord {
   readonly answeredOnTime?: boolean;
   readonly approval?: { readonly by: string; readonly at: string };
   readonly sentAt?: string;
+  /** "Published": its own fact, with its instant (the redacted copy is PUBQUESTION#<id>). */
+  readonly publishedAt?: string;
+  /** Frozen when answered: working days from the routing to the answer, on the calendar then in force. */
+  readonly answerWorkingDays?: number;
   /** Answers the board returned to the unit, with its comment. */
   readonly returnedAnswers?: readonly (Answer & { readonly returnedAt: string; readonly comment: string })[];
   readonly secretHash: string;

@@ -7,3 +7,5 @@ export * from './classification';
 export * from './answer';
 export * from './progress-notice';
 export * from './served-actions';
+export * from './redaction';
+export * from './figures';

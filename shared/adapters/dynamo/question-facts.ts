@@ -1,0 +1,75 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { localDateOf, type QuestionFact } from '../../domain/questions/figures';
+import { keys } from './keys';
+import { queryAll } from './pagination';
+import type { WriteAction } from './unit-of-work';
+
+/**
+ * Frozen Q&A facts per unit (issue 9 §9). Why one item per fact rather than a counters item per
+ * unit: a counters item would be written by every step of every question of the unit, so two
+ * steps at once would conflict in their transactions (a spurious 409 for the loser); a fact item
+ * is its own key, written once by its step's transaction, and never changes. Reads stay bounded:
+ * a range of at most 366 days is at most 13 Queries, one per local month partition, each reading
+ * only the unit's facts of those days (a few hundred small items a month for a busy unit).
+ */
+export function putQuestionFact(tableName: string, unitCode: string, fact: QuestionFact): WriteAction {
+  const localDate = localDateOf(new Date(fact.at));
+  return {
+    item: {
+      Put: {
+        TableName: tableName,
+        Item: { ...keys.questionFact(unitCode, localDate, fact.at, fact.questionId, fact.kind), type: 'QuestionFact', unitCode, localDate, ...fact },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    onConflict: { message: { vi: 'Số liệu của bước này đã được ghi', en: 'This step’s fact is recorded already' } },
+  };
+}
+
+const toFact = (item: Record<string, unknown>): QuestionFact => ({
+  kind: item.kind as QuestionFact['kind'],
+  questionId: String(item.questionId),
+  at: String(item.at),
+  ...(typeof item.onTime === 'boolean' && { onTime: item.onTime }),
+  ...(typeof item.rerouting === 'boolean' && { rerouting: item.rerouting }),
+  ...(typeof item.workingDays === 'number' && { workingDays: item.workingDays }),
+});
+
+export class QuestionFactRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  /** The unit's facts of the local dates `from`..`to`, one Query per month in `months`. */
+  async facts(unitCode: string, months: readonly string[], from: string, to: string): Promise<QuestionFact[]> {
+    const pages = await Promise.all(
+      months.map((month) => {
+        const range = keys.questionFactsRange(unitCode, month, from, to);
+        return queryAll(this.client, {
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':pk': range.pk, ':from': range.skFrom, ':to': range.skTo },
+          ProjectionExpression: 'kind, questionId, #at, onTime, rerouting, workingDays',
+          ExpressionAttributeNames: { '#at': 'at' },
+        });
+      }),
+    );
+    return pages.flat().map(toFact);
+  }
+
+  /** Question clocks of the unit open now and past due: the unit's open work (sparse gsi2), never the table. */
+  async overdueNow(unitCode: string, now: Date): Promise<number> {
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      // The return clock only bounds when the unit may still return it: not a late answer.
+      FilterExpression: 'aggregateType = :type AND dueAt < :now AND #clock <> :return',
+      ExpressionAttributeNames: { '#clock': 'clock' },
+      ExpressionAttributeValues: { ':pk': keys.openWorkOfUnit(unitCode).gsi2pk, ':type': 'Question', ':now': now.toISOString(), ':return': 'return' },
+      ProjectionExpression: 'aggregateId',
+    });
+    return new Set(items.map((i) => i.aggregateId)).size;
+  }
+}
