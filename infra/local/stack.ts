@@ -1,5 +1,5 @@
 import { allRoutes } from '../../functions/routes';
-import { allJobs, schedules } from '../../events/schedules';
+import { allJobs, configuredSchedules } from '../../events/schedules';
 import { createLocalResources, functionEnvironment, localClients, type LocalEndpoints, type LocalResources } from './resources';
 import { startGateway, type Authorizer, type LocalGateway } from './gateway';
 import { startQueuePollers, type QueuePollers } from './queue-pollers';
@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { localAuthorizer } from './identity-endpoints';
 import './event-bus'; // the local composition root for events: the stand-in for EventBridge
 import { enforceTablePermissions } from './table-permissions';
-import { loadDeploymentConfig, type DeploymentConfig } from '../config/deployment';
+import { loadDeploymentConfig, scheduleOverrides, type DeploymentConfig } from '../config/deployment';
 import { DEFAULT_SCRYPT_N } from '../../shared/adapters/identity/passwords';
 
 /**
@@ -48,7 +48,8 @@ export async function startLocalStack(options: {
 }): Promise<LocalStack> {
   const { endpoints } = options;
   const resources = await createLocalResources(endpoints, options.prefix);
-  Object.assign(process.env, functionEnvironment(endpoints, resources, options.config ?? loadDeploymentConfig()), {
+  const config = options.config ?? loadDeploymentConfig();
+  Object.assign(process.env, functionEnvironment(endpoints, resources, config), {
     IDENTITY_PROVIDER: 'local',
     LOCAL_IDP_SECRET: options.identitySecret ?? randomBytes(32).toString('base64url'),
     LOCAL_IDP_SCRYPT_N: String(options.scryptN ?? DEFAULT_SCRYPT_N),
@@ -93,7 +94,7 @@ export async function startLocalStack(options: {
 
   let scheduler: LocalScheduler | undefined;
   if (options.scheduler) {
-    scheduler = startScheduler(schedules, async (schedule) => {
+    scheduler = startScheduler(configuredSchedules(scheduleOverrides(config)), async (schedule) => {
       try {
         await invoke(schedule.function, { trigger: 'schedule' });
       } catch (error) {

@@ -7,6 +7,7 @@ import {
   backupManifestKey, encodeDataFile, exportDirectory, MANIFEST_VERSION, mediaManifestKey,
   type BackupManifest, type DataFileEntry, type MediaManifest, type MediaObjectEntry,
 } from '../../domain/backups/manifest';
+import type { RetentionClass } from '../../domain/backups/retention';
 import { toExportJson } from './export-json';
 import { getObjectBytes, putObject } from './storage';
 
@@ -24,6 +25,8 @@ export interface PortableExportOptions {
   readonly backupBucket: string;
   readonly mediaBucket: string;
   readonly backupId: string;
+  /** Which prefix, so which lifecycle rule (retention.ts). */
+  readonly retention: RetentionClass;
   readonly segments?: number;
   readonly itemsPerFile?: number;
 }
@@ -31,13 +34,13 @@ export interface PortableExportOptions {
 const md5 = (bytes: Uint8Array | string) => createHash('md5').update(bytes).digest();
 
 export async function exportTablePortably(options: PortableExportOptions): Promise<BackupManifest> {
-  const { dynamodb, s3, tableName, backupBucket, backupId } = options;
+  const { dynamodb, s3, tableName, backupBucket, backupId, retention } = options;
   const segments = options.segments ?? 4;
   const itemsPerFile = options.itemsPerFile ?? 10_000;
   const startedAt = new Date();
   // The shape of DynamoDB's export ids: epoch milliseconds and 8 hex digits.
   const exportId = `${startedAt.getTime()}-${randomBytes(4).toString('hex')}`;
-  const directory = exportDirectory(backupId, exportId);
+  const directory = exportDirectory(backupId, retention, exportId);
   await putObject(s3, backupBucket, `${directory}_started`, '', 'application/octet-stream');
 
   const table = new TableDigest();
@@ -100,12 +103,13 @@ export async function exportTablePortably(options: PortableExportOptions): Promi
   await putObject(s3, backupBucket, `${directory}manifest-summary.json`, summary);
   await putObject(s3, backupBucket, `${directory}manifest-summary.checksum`, md5(summary).toString('hex'), 'text/plain');
 
-  const media = await writeMediaManifest(s3, options.mediaBucket, backupBucket, backupId);
+  const media = await writeMediaManifest(s3, options.mediaBucket, backupBucket, backupId, retention);
   const manifest: BackupManifest = {
     version: MANIFEST_VERSION,
     backupId,
     exportId,
     source: 'portable',
+    retention,
     tableName,
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
@@ -114,12 +118,14 @@ export async function exportTablePortably(options: PortableExportOptions): Promi
     media,
   };
   // Written last: a backup without its manifest is incomplete and never restored from.
-  await putObject(s3, backupBucket, backupManifestKey(backupId), JSON.stringify(manifest, null, 1));
+  await putObject(s3, backupBucket, backupManifestKey(backupId, retention), JSON.stringify(manifest, null, 1));
   return manifest;
 }
 
 /** Every current media object (latest version, not a delete marker): key, version id, size and SHA-256 of its bytes. */
-export async function writeMediaManifest(s3: S3Client, mediaBucket: string, backupBucket: string, backupId: string): Promise<BackupManifest['media']> {
+export async function writeMediaManifest(
+  s3: S3Client, mediaBucket: string, backupBucket: string, backupId: string, retention: RetentionClass,
+): Promise<BackupManifest['media']> {
   const current: Array<{ key: string; versionId: string }> = [];
   let keyMarker: string | undefined;
   let versionMarker: string | undefined;
@@ -145,8 +151,8 @@ export async function writeMediaManifest(s3: S3Client, mediaBucket: string, back
   objects.sort((a, b) => (a.key < b.key ? -1 : 1));
   const manifest: MediaManifest = { bucket: mediaBucket, objects };
   const body = JSON.stringify(manifest, null, 1);
-  await putObject(s3, backupBucket, mediaManifestKey(backupId), body);
-  return { key: mediaManifestKey(backupId), objectCount: objects.length, totalBytes: objects.reduce((n, o) => n + o.size, 0), sha256: bytesDigest(new TextEncoder().encode(body)) };
+  await putObject(s3, backupBucket, mediaManifestKey(backupId, retention), body);
+  return { key: mediaManifestKey(backupId, retention), objectCount: objects.length, totalBytes: objects.reduce((n, o) => n + o.size, 0), sha256: bytesDigest(new TextEncoder().encode(body)) };
 }
 
 /**

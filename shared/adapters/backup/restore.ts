@@ -4,7 +4,8 @@ import { bytesDigest, TableDigest } from '../../domain/backups/digest';
 import { decodeDataFile, type MediaManifest } from '../../domain/backups/manifest';
 import type { RestoreCheckpoint } from './checkpoint';
 import { fromExportJson, toExportJson } from './export-json';
-import { getObjectBytes, readBackupManifest, readMediaManifest } from './storage';
+import { getObjectBytes, readMediaManifest } from './storage';
+import { openBackup } from './aws-export';
 import { createShapedTable, enableStream } from './table-shape';
 
 /**
@@ -70,7 +71,8 @@ const MAX_ATTEMPTS = 10;
 export async function restoreBackup(options: RestoreOptions): Promise<RestoreSummary> {
   const started = Date.now();
   const { dynamodb, s3, backupBucket, backupId, targetTable, checkpoint } = options;
-  const manifest = await readBackupManifest(s3, backupBucket, backupId);
+  // An AWS export not yet sealed with our digest manifest is sealed first (aws-export.ts).
+  const manifest = await openBackup(s3, backupBucket, backupId);
   const state = await checkpoint.load();
   if (state && state.backupId !== backupId) {
     throw new RestoreRefused(`The checkpoint belongs to backup ${state.backupId}, not ${backupId}: restore into another table or clear it`);
@@ -118,7 +120,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
   await enableStream(dynamodb, targetTable);
 
   progress('media');
-  const media = await readMediaManifest(s3, backupBucket, backupId);
+  const media = await readMediaManifest(s3, backupBucket, manifest);
   if (bytesDigest(media.bytes) !== manifest.media.sha256) throw new RestoreRefused('The media manifest does not match its digest in the backup manifest');
   const mediaResult =
     options.media === 'verify' ? await checkMediaVersions(s3, media.manifest) : await restoreMedia(s3, media.manifest, options.targetMediaBucket ?? media.manifest.bucket);
