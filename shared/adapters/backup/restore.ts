@@ -1,7 +1,7 @@
 import { BatchWriteItemCommand, ScanCommand, type AttributeValue, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { CopyObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { bytesDigest, TableDigest } from '../../domain/backups/digest';
-import { decodeDataFile, type MediaManifest } from '../../domain/backups/manifest';
+import { decodeDataFile, type BackupManifest, type MediaManifest } from '../../domain/backups/manifest';
 import type { RestoreCheckpoint } from './checkpoint';
 import { fromExportJson, toExportJson } from './export-json';
 import { getObjectBytes, readMediaManifest } from './storage';
@@ -42,7 +42,9 @@ export interface RestoreProgress {
 export interface RestoreSummary {
   readonly backupId: string;
   readonly targetTable: string;
+  /** How the items were written (BatchWriteItem from the files, never ImportTable), and what wrote the backup. */
   readonly method: 'portable';
+  readonly backupSource: BackupManifest['source'];
   /** Items in the backup, items written by this run, and data files an earlier run had finished. */
   readonly items: number;
   readonly itemsWrittenNow: number;
@@ -131,6 +133,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
     backupId,
     targetTable,
     method: 'portable',
+    backupSource: manifest.source,
     items: manifest.table.itemCount,
     itemsWrittenNow,
     filesResumed,
