@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: prints throughput and size figures. Not a test: nothing here passes or fails.
  * `npm run bench -- content search` runs only the parts named (domain, bundles, http, content,
- * search); all of them by default.
+ * search, backup); all of them by default.
  */
 import { randomUUID } from 'node:crypto';
 import { calendarData, DeadlineCalculator, shippedCalendar, tet, WorkingCalendar } from '../../shared/domain/calendar';
@@ -12,8 +12,9 @@ import { startLocalStack, type LocalStack } from '../../infra/local/stack';
 import { fmt, report } from './report';
 import { benchContent, measureFloors } from './content';
 import { benchSearch } from './search';
+import { benchBackup } from './backup';
 
-const PARTS = ['domain', 'bundles', 'http', 'content', 'search'] as const;
+const PARTS = ['domain', 'bundles', 'http', 'content', 'search', 'backup'] as const;
 const asked = process.argv.slice(2);
 const unknown = asked.filter((a) => !(PARTS as readonly string[]).includes(a));
 if (unknown.length > 0) throw new Error(`Unknown bench part ${unknown.join(', ')}; known: ${PARTS.join(', ')}`);
@@ -90,7 +91,7 @@ for (const f of wants('bundles') ? await measureBundles() : []) {
 
 // One local stack (one table) for every part that needs it: handlers keep their clients per process.
 process.env.LOG_LEVEL = 'SILENT';
-const emulators = wants('http') || wants('content') || wants('search') ? await startEmulators({ region: 'ap-southeast-1' }) : undefined;
+const emulators = wants('http') || wants('content') || wants('search') || wants('backup') ? await startEmulators({ region: 'ap-southeast-1' }) : undefined;
 const stack: LocalStack | undefined = emulators && await startLocalStack({
   endpoints: { dynamodb: emulators.dynamodbEndpoint, s3sqs: emulators.s3sqsEndpoint, region: 'ap-southeast-1' },
   prefix: `bench${randomUUID().slice(0, 6)}`,
@@ -149,6 +150,8 @@ if (stack && (wants('content') || wants('search'))) {
   if (wants('content')) await benchContent(stack);
   if (wants('search')) await benchSearch(stack);
 }
+// Last: it stops the stream poller and fills the table with its own items.
+if (stack && wants('backup')) await benchBackup(stack);
 await stack?.stop();
 await emulators?.stop();
 

@@ -34,13 +34,13 @@ export async function sealAwsExport(s3: S3Client, bucket: string, backupId: stri
     return new TextDecoder().decode(bytes);
   };
   const summary = parseExportSummary(text(summaryKey, await getObjectBytes(s3, bucket, summaryKey)));
-  const filesKey = exportObjectKey(summary, summary.manifestFilesS3Key);
+  const filesKey = exportObjectKey(summaryKey, summary.manifestFilesS3Key);
   const dataFiles = parseManifestFiles(text(filesKey, await getObjectBytes(s3, bucket, filesKey)));
 
   const table = new TableDigest();
   const files: DataFileEntry[] = [];
   for (const file of dataFiles) {
-    const key = exportObjectKey(summary, file.dataFileS3Key);
+    const key = exportObjectKey(summaryKey, file.dataFileS3Key);
     const bytes = await getObjectBytes(s3, bucket, key);
     if (!bytes) throw new ExportFormatError(`data file ${key} is missing`);
     const md5 = createHash('md5').update(bytes).digest('base64');

@@ -78,10 +78,14 @@ export function parseManifestFiles(text: string): ExportDataFile[] {
 
 /**
  * The bucket key of a manifest's key. AWS's documented examples give keys from `AWSDynamoDB/…`,
- * without the export prefix; keys that start with the prefix already are taken as they are.
+ * without the export prefix; real exports may include it. Either way the key is taken from
+ * `AWSDynamoDB/` on, under the prefix where the summary was found
+ * (`<prefix>/AWSDynamoDB/<id>/manifest-summary.json`), not its `s3Prefix` field: an export copied
+ * elsewhere is still read from where it is.
  */
-export function exportObjectKey(summary: Pick<ExportSummary, 's3Prefix'>, key: string): string {
-  const prefix = summary.s3Prefix?.replace(/\/+$/, '');
-  if (!prefix || key.startsWith(`${prefix}/`)) return key;
-  return `${prefix}/${key}`;
+export function exportObjectKey(summaryKey: string, key: string): string {
+  const at = summaryKey.lastIndexOf('AWSDynamoDB/');
+  const prefix = at > 0 ? summaryKey.slice(0, at) : '';
+  const within = key.lastIndexOf('AWSDynamoDB/');
+  return `${prefix}${within >= 0 ? key.slice(within) : key}`;
 }
