@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { HeadObjectCommand, ListObjectsV2Command, ListObjectVersionsCommand, type S3Client } from '@aws-sdk/client-s3';
 import { bytesDigest, TableDigest } from '../../domain/backups/digest';
 import {
-  backupManifestKey, encodeDataFile, exportDirectory, MANIFEST_VERSION, mediaManifestKey,
+  backupManifestKey, dataFileText, exportDirectory, MANIFEST_VERSION, mediaManifestKey,
   type BackupManifest, type DataFileEntry, type MediaManifest, type MediaObjectEntry,
 } from '../../domain/backups/manifest';
 import type { RetentionClass } from '../../domain/backups/retention';
@@ -32,6 +33,8 @@ export interface PortableExportOptions {
 }
 
 const md5 = (bytes: Uint8Array | string) => createHash('md5').update(bytes).digest();
+// On libuv's thread pool: compression runs beside the scan instead of stopping it.
+const gzipAsync = promisify(gzip);
 
 export async function exportTablePortably(options: PortableExportOptions): Promise<BackupManifest> {
   const { dynamodb, s3, tableName, backupBucket, backupId, retention } = options;
@@ -46,10 +49,17 @@ export async function exportTablePortably(options: PortableExportOptions): Promi
   const table = new TableDigest();
   const files: Array<DataFileEntry & { md5: Buffer }> = [];
   const writeFile = async (segment: number, sequence: number, items: Array<Record<string, unknown>>) => {
-    const bytes = encodeDataFile(items, (raw) => gzipSync(raw));
+    const bytes = new Uint8Array(await gzipAsync(dataFileText(items)));
     const key = `${directory}data/${String(segment).padStart(3, '0')}-${String(sequence).padStart(5, '0')}.json.gz`;
     await putObject(s3, backupBucket, key, bytes, 'application/gzip');
     files.push({ key, itemCount: items.length, sha256: bytesDigest(bytes), bytes: bytes.length, md5: md5(bytes) });
+  };
+  // Files are compressed and written while the segment scans on; all are awaited before the manifests.
+  const writing: Array<Promise<void>> = [];
+  const startWrite = (segment: number, sequence: number, items: Array<Record<string, unknown>>) => {
+    const done = writeFile(segment, sequence, items);
+    done.catch(() => undefined); // reported by the Promise.all below, not as an unhandled rejection meanwhile
+    writing.push(done);
   };
   await Promise.all(
     Array.from({ length: segments }, async (_, segment) => {
@@ -65,16 +75,17 @@ export async function exportTablePortably(options: PortableExportOptions): Promi
           table.add(item);
           buffer.push(item);
           if (buffer.length >= itemsPerFile) {
-            await writeFile(segment, sequence++, buffer);
+            startWrite(segment, sequence++, buffer);
             buffer = [];
           }
         }
         start = out.LastEvaluatedKey;
       } while (start);
       // Like the export, every segment writes at least one file, empty or not.
-      if (buffer.length > 0 || sequence === 0) await writeFile(segment, sequence, buffer);
+      if (buffer.length > 0 || sequence === 0) startWrite(segment, sequence, buffer);
     }),
   );
+  await Promise.all(writing);
   files.sort((a, b) => (a.key < b.key ? -1 : 1));
   const exportTime = new Date();
 

@@ -67,8 +67,14 @@ export function isoWeekId(at: Date, utcOffsetMinutes = 7 * 60): string {
 
 /** One export data file: gzipped, one `{"Item": {...}}` per line (DynamoDB's DYNAMODB_JSON output). */
 export function encodeDataFile(items: readonly DynamoJsonItem[], gzip: (raw: Uint8Array) => Uint8Array): Uint8Array {
-  const text = items.map((item) => `${JSON.stringify({ Item: item })}\n`).join('');
-  return gzip(new TextEncoder().encode(text));
+  return gzip(new TextEncoder().encode(dataFileText(items)));
+}
+
+/** The uncompressed text of a data file: one `{"Item":…}` line per item. */
+export function dataFileText(items: readonly DynamoJsonItem[]): string {
+  let text = '';
+  for (const item of items) text += `{"Item":${JSON.stringify(item)}}\n`;
+  return text;
 }
 
 export function decodeDataFile(bytes: Uint8Array): DynamoJsonItem[] {
