@@ -77,3 +77,11 @@ export const manualJobs: readonly ManualJobDefinition[] = [
 ];
 
 export const allJobs: ReadonlyArray<{ job: string; function: FunctionKeyOfKind<'job'> }> = [...schedules, ...manualJobs];
+
+/**
+ * The schedules with the expressions a deployment sets (infra/config `backups.schedule`,
+ * `backups.drillSchedule`): the jobs stack and the local scheduler use this, not `schedules` alone.
+ */
+export function configuredSchedules(overrides: Readonly<Record<string, string>>): readonly ScheduleDefinition[] {
+  return schedules.map((s) => (overrides[s.job] ? { ...s, expression: overrides[s.job]! } : s));
+}

@@ -175,8 +175,9 @@ export const functionDefinitions = {
     // The media manifest lists every version and hashes the current ones.
     readsAllVersions: ['media'],
     exportsTable: { bucket: 'backups', prefix: 'backups/' },
-    // Re-reads what it wrote, to verify it (the portable path).
+    // Re-reads what it wrote, to verify it (the portable path); lists monthly backups (retention).
     objects: [{ bucket: 'backups', actions: ['GetObject'], prefixes: ['backups/'] }],
+    buckets: { backups: 'probe' },
   },
   restoreDrill: {
     entry: 'functions/jobs/restore-drill.ts',
@@ -188,7 +189,11 @@ export const functionDefinitions = {
     scratchTables: { infix: '-drill-' },
     // Finds the latest backup and reads it; reads the media versions it names.
     buckets: { backups: 'probe' },
-    objects: [{ bucket: 'backups', actions: ['GetObject'], prefixes: ['backups/'] }],
+    objects: [
+      { bucket: 'backups', actions: ['GetObject'], prefixes: ['backups/'] },
+      // Seals a finished AWS export with our digest manifest (aws-export.ts): that one object name only.
+      { bucket: 'backups', actions: ['PutObject'], prefixes: ['backups/*/*/backup-manifest.json'] },
+    ],
     readsAllVersions: ['media'],
   },
   bootstrapDirectory: {

@@ -17,7 +17,7 @@ export function buildPortal(app: App, config: DeploymentConfig, options: { nag?:
   const prefix = `Portal-${config.stage}`;
   const tags = { project: 'cong-ttdt', province: config.province.code, stage: config.stage };
 
-  const data = new DataStack(app, `${prefix}-Data`, { env, tags, corsOrigins: config.corsOrigins });
+  const data = new DataStack(app, `${prefix}-Data`, { env, tags, corsOrigins: config.corsOrigins, backups: config.backups });
   const auth = new AuthStack(app, `${prefix}-Auth`, { env, tags, config, table: data.table });
   const async = new AsyncStack(app, `${prefix}-Async`, {
     env,

@@ -16,5 +16,6 @@ export const handler = jobFunction(WEEKLY_BACKUP_JOB, (now) =>
     // Set by CDK on functions that export the table; locally unset: the portable exporter.
     mode: process.env.EXPORT_MODE === 'aws' ? 'aws' : 'portable',
     ...(process.env.TABLE_ARN ? { tableArn: process.env.TABLE_ARN } : {}),
+    ...(process.env.BACKUP_KMS_KEY_ARN ? { kmsKeyArn: process.env.BACKUP_KMS_KEY_ARN } : {}),
   }),
 );

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import * as z from 'zod/mini';
 import enLocale from 'zod/v4/locales/en.js';
 import { policyRuleIds, presetIds } from '../../shared/domain/policies';
+import { scheduleExpressionProblem } from './schedule-expression';
 
 /**
  * The deployment's own settings, read from one file (infra/config/deployment.json, or the file
@@ -21,6 +22,33 @@ const redirectUrl = z.url().check(z.refine((raw: string) => {
   const local = url.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(url.hostname);
   return (url.protocol === 'https:' || local) && url.hash === '' && !raw.includes('*');
 }, 'must be an https:// URL (or http://localhost), without wildcard or fragment'));
+
+/** An EventBridge Scheduler expression that both EventBridge and the local scheduler accept. */
+const scheduleExpression = z.string().check(
+  z.superRefine((raw, ctx) => {
+    const problem = scheduleExpressionProblem(raw);
+    if (problem) ctx.issues.push({ code: 'custom', message: problem, input: raw });
+  }),
+);
+
+/**
+ * The backups (issue 10): when the weekly backup and its restore drill run (Asia/Ho_Chi_Minh), S3
+ * Object Lock on the backups bucket (it can only be enabled when the bucket is created), and
+ * whether the bucket encrypts with S3-managed keys or a customer-managed KMS key.
+ */
+const backupsSchema = z.object({
+  schedule: z._default(scheduleExpression, 'cron(0 2 ? * SUN *)'),
+  drillSchedule: z._default(scheduleExpression, 'cron(0 4 ? * SUN *)'),
+  objectLock: z.optional(
+    z.object({
+      /** GOVERNANCE: users with s3:BypassGovernanceRetention may still delete; COMPLIANCE: nobody, root included. */
+      mode: z.enum(['GOVERNANCE', 'COMPLIANCE']),
+      /** How long every new object version is protected from deletion and overwrite. */
+      days: z.int().check(z.gte(1), z.lte(3650)),
+    }),
+  ),
+  encryption: z._default(z.enum(['S3_MANAGED', 'KMS']), 'S3_MANAGED'),
+});
 
 export const deploymentConfigSchema = z.object({
   province: z.object({
@@ -63,6 +91,8 @@ export const deploymentConfigSchema = z.object({
     callbackUrls: z.array(redirectUrl).check(z.minLength(1)),
     logoutUrls: z.array(redirectUrl).check(z.minLength(1)),
   }),
+  /** Optional: every field has a default (weekly Sunday 02:00, drill 04:00, no Object Lock, S3-managed keys). */
+  backups: z.prefault(backupsSchema, {}),
 });
 
 export type DeploymentConfig = z.infer<typeof deploymentConfigSchema>;
@@ -117,3 +147,8 @@ export const mailSenderAddress = (config: DeploymentConfig): string => config.no
 
 /** The SES identity that must be verified to send from it (IAM grants ses:SendEmail on it alone). */
 export const mailIdentity = (config: DeploymentConfig): string => config.notifications?.identity ?? mailSenderAddress(config).split('@')[1]!;
+
+/** The schedule expressions the deployment sets, by job (events/schedules.ts `configuredSchedules`). */
+export function scheduleOverrides(config: DeploymentConfig): Record<string, string> {
+  return { 'weekly-backup': config.backups.schedule, 'restore-drill': config.backups.drillSchedule };
+}

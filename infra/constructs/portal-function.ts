@@ -56,6 +56,10 @@ export class PortalFunction extends NodejsFunction {
         USER_POOL_CLIENT_ID: resources.userPoolClient.userPoolClientId,
         ...(def.exportsTable ? { EXPORT_MODE: 'aws', TABLE_ARN: resources.table.tableArn } : {}),
         ...(def.sendsMail ? { MAIL_TRANSPORT: 'ses', MAIL_FROM: mailSenderAddress(config) } : {}),
+        // The export must name the bucket's KMS key, or it would write with AES256 (weekly-backup.ts).
+        ...(def.exportsTable && resources.buckets[def.exportsTable.bucket].encryptionKey
+          ? { BACKUP_KMS_KEY_ARN: resources.buckets[def.exportsTable.bucket].encryptionKey!.keyArn }
+          : {}),
       },
     });
     grantManifestAccess(this, def, resources);
@@ -106,6 +110,7 @@ function grantManifestAccess(fn: NodejsFunction, def: FunctionDefinition, resour
       });
     }
   }
+  grantBucketKeys(fn, def, resources);
   for (const key of def.queues ?? []) {
     // Inspect only (health and monitoring read depths); consumers get their own queue's rights.
     fn.addToRolePolicy(
@@ -186,5 +191,22 @@ function grantManifestAccess(fn: NodejsFunction, def: FunctionDefinition, resour
         resources: [resources.userPool.userPoolArn],
       }),
     );
+  }
+}
+
+/**
+ * A bucket encrypted with a customer-managed KMS key (config `backups.encryption: KMS`): whoever
+ * writes its objects (or exports into it) may encrypt with the key, whoever reads them may decrypt.
+ * Listing needs neither. grantRead/grantReadWrite on the bucket grant the key themselves.
+ */
+function grantBucketKeys(fn: NodejsFunction, def: FunctionDefinition, resources: PortalResources) {
+  for (const [key, bucket] of Object.entries(resources.buckets) as Array<[BucketKey, IBucket]>) {
+    if (!bucket.encryptionKey) continue;
+    const grants = (def.objects ?? []).filter((g) => g.bucket === key);
+    const writes = def.exportsTable?.bucket === key || grants.some((g) => g.actions.some((a) => a.startsWith('Put')));
+    const reads = grants.length > 0 || (def.readsAllVersions ?? []).includes(key);
+    // Named actions, no wildcards: a data key to write (Decrypt too: multipart uploads need it), Decrypt to read.
+    if (writes) bucket.encryptionKey.grant(fn, 'kms:GenerateDataKey', 'kms:Decrypt');
+    else if (reads) bucket.encryptionKey.grant(fn, 'kms:Decrypt');
   }
 }

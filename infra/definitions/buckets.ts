@@ -1,3 +1,5 @@
+import { RETENTION, RETENTION_CLASSES } from '../../shared/domain/backups/retention';
+
 /** S3 buckets, described once for CDK and the local bootstrap. */
 export interface BucketDefinition {
   readonly logicalName: string;
@@ -12,6 +14,8 @@ export interface BucketDefinition {
   readonly notifiesEventBridge?: boolean;
   /** Browsers POST presigned upload forms to it: CORS for the deployment's origins (POST only). */
   readonly browserUploads?: boolean;
+  /** Objects under each prefix expire (become noncurrent) this many days after they were written. */
+  readonly expireByPrefix?: ReadonlyArray<{ readonly id: string; readonly prefix: string; readonly days: number }>;
 }
 
 export const bucketDefinitions = {
@@ -32,9 +36,17 @@ export const bucketDefinitions = {
     logicalName: 'Backups',
     localName: 'backups',
     versioned: true,
-    keepNoncurrentVersionsDays: 90,
+    // An expired or overwritten backup file stays recoverable for 30 days more (Object Lock, where
+    // configured, holds each version for its own retention period on top).
+    keepNoncurrentVersionsDays: 30,
     envVar: 'BACKUP_BUCKET',
     purpose: 'weekly table exports and media manifests (TG 8.2, TG 16.3)',
+    // 8 weekly and 12 monthly backups (shared/domain/backups/retention.ts): one rule per class's prefix.
+    expireByPrefix: RETENTION_CLASSES.map((retention) => ({
+      id: `${retention}-backups`,
+      prefix: `backups/${retention}/`,
+      days: RETENTION[retention].expireAfterDays,
+    })),
   },
 } as const satisfies Record<string, BucketDefinition>;
 

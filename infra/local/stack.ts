@@ -1,5 +1,5 @@
 import { allRoutes } from '../../functions/routes';
-import { allJobs, schedules } from '../../events/schedules';
+import { allJobs, configuredSchedules } from '../../events/schedules';
 import { createLocalResources, functionEnvironment, localClients, type LocalEndpoints, type LocalResources } from './resources';
 import { startGateway, type Authorizer, type LocalGateway } from './gateway';
 import { startQueuePollers, type QueuePollers } from './queue-pollers';
@@ -12,7 +12,7 @@ import { localAuthorizer } from './identity-endpoints';
 import './event-bus'; // the local composition root for events: the stand-in for EventBridge
 import './mail-root'; // the local composition root for mail: the outbox folder stands in for SES
 import { enforceTablePermissions } from './table-permissions';
-import { loadDeploymentConfig, mailSenderAddress, type DeploymentConfig } from '../config/deployment';
+import { loadDeploymentConfig, mailSenderAddress, scheduleOverrides, type DeploymentConfig } from '../config/deployment';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SCRYPT_N } from '../../shared/adapters/identity/passwords';
@@ -105,7 +105,7 @@ export async function startLocalStack(options: {
 
   let scheduler: LocalScheduler | undefined;
   if (options.scheduler) {
-    scheduler = startScheduler(schedules, async (schedule) => {
+    scheduler = startScheduler(configuredSchedules(scheduleOverrides(config)), async (schedule) => {
       try {
         await invoke(schedule.function, { trigger: 'schedule' });
       } catch (error) {

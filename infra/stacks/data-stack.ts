@@ -1,16 +1,18 @@
 import { RemovalPolicy, Stack, Duration, Validations, type StackProps } from 'aws-cdk-lib/core';
 import { AttributeType, Billing, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership, type CfnBucket } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectLockRetention, ObjectOwnership, type BucketProps, type CfnBucket } from 'aws-cdk-lib/aws-s3';
+import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { tableArnExportName, tableDefinition } from '../definitions/table';
 import { bucketArnExportName, bucketDefinitions, type BucketKey } from '../definitions/buckets';
+import type { DeploymentConfig } from '../config/deployment';
 
 /** The table and buckets: everything that holds data, kept on stack deletion. */
 export class DataStack extends Stack {
   readonly table: TableV2;
   readonly buckets: Record<BucketKey, Bucket>;
 
-  constructor(scope: Construct, id: string, props: StackProps & { corsOrigins: readonly string[] }) {
+  constructor(scope: Construct, id: string, props: StackProps & { corsOrigins: readonly string[]; backups: DeploymentConfig['backups'] }) {
     super(scope, id, props);
     const def = tableDefinition;
     this.table = new TableV2(this, def.logicalName, {
@@ -49,6 +51,7 @@ export class DataStack extends Stack {
       buckets[key] = new Bucket(this, bucketDef.logicalName, {
         blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
         encryption: BucketEncryption.S3_MANAGED,
+        ...(key === 'backups' ? this.backupProtection(props.backups) : {}),
         enforceSSL: true,
         versioned: bucketDef.versioned,
         // The console POSTs upload forms straight to the bucket: its origins may, and read the answer.
@@ -68,6 +71,7 @@ export class DataStack extends Stack {
               : {}),
             abortIncompleteMultipartUploadAfter: Duration.days(7),
           },
+          ...('expireByPrefix' in bucketDef ? bucketDef.expireByPrefix : []).map((rule) => ({ id: rule.id, prefix: rule.prefix, expiration: Duration.days(rule.days) })),
         ],
       });
     }
@@ -83,5 +87,33 @@ export class DataStack extends Stack {
     // Named too: the restore drill's grants name scratch tables derived from it.
     this.exportValue(this.table.tableArn, { name: tableArnExportName(this.stackName) });
     this.buckets = buckets;
+  }
+
+  /**
+   * The backups bucket's deployment settings: Object Lock (default retention for every new object
+   * version; S3 allows enabling it only when the bucket is created) and a customer-managed KMS key.
+   */
+  private backupProtection(backups: DeploymentConfig['backups']): Partial<BucketProps> {
+    const lock = backups.objectLock;
+    return {
+      ...(lock
+        ? {
+            objectLockEnabled: true,
+            objectLockDefaultRetention: (lock.mode === 'COMPLIANCE' ? ObjectLockRetention.compliance : ObjectLockRetention.governance)(Duration.days(lock.days)),
+          }
+        : {}),
+      ...(backups.encryption === 'KMS'
+        ? {
+            encryption: BucketEncryption.KMS,
+            encryptionKey: new Key(this, 'BackupsKey', {
+              description: 'Encrypts the backups bucket (weekly exports and manifests)',
+              enableKeyRotation: true,
+              removalPolicy: RemovalPolicy.RETAIN,
+            }),
+            // One data key per bucket rather than per object: fewer KMS calls while exporting.
+            bucketKeyEnabled: true,
+          }
+        : {}),
+    };
   }
 }

@@ -7,7 +7,8 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
-import { manualJobs, schedules } from '../../events/schedules';
+import { configuredSchedules, manualJobs } from '../../events/schedules';
+import { scheduleOverrides } from '../config/deployment';
 import { PortalFunction, type PortalResources } from '../constructs/portal-function';
 
 /** The compliance jobs and the EventBridge Scheduler schedules that run them. */
@@ -27,7 +28,7 @@ export class JobsStack extends Stack {
       const fn = new PortalFunction(this, `${id}Job`, manual.function, props.resources);
       new CfnOutput(this, `${id}FunctionName`, { value: fn.functionName, description: manual.description });
     }
-    for (const schedule of schedules) {
+    for (const schedule of configuredSchedules(scheduleOverrides(props.resources.config))) {
       const id = schedule.job.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
       const fn = new PortalFunction(this, `${id}Job`, schedule.function, props.resources);
       new Schedule(this, `${id}Schedule`, {

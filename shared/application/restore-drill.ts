@@ -64,7 +64,7 @@ export async function runRestoreDrill(deps: RestoreDrillDeps): Promise<JobSummar
 
 /** For each index, a few items of the backup that it lists, asked for by their index keys in the restored table. */
 async function queryIndexes(deps: RestoreDrillDeps, backupId: string, scratch: string) {
-  const manifest = await readBackupManifest(deps.s3, deps.backupBucket, backupId);
+  const manifest = await readBackupManifest(deps.s3, deps.backupBucket, backupId); // sealed by the restore
   const samples = new Map<string, DynamoJsonItem[]>(tableDefinition.indexes.map((index) => [index.name, []]));
   for (const file of manifest.files) {
     if ([...samples.values()].every((s) => s.length >= QUERIES_PER_INDEX)) break;

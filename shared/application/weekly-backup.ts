@@ -3,7 +3,9 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { keys } from '../adapters/dynamo/keys';
 import { exportTablePortably, writeMediaManifest } from '../adapters/backup/portable-export';
 import { verifyStoredBackup } from '../adapters/backup/verify-stored';
+import { monthlyBackupWeeks } from '../adapters/backup/storage';
 import { backupPrefix, isoWeekId } from '../domain/backups/manifest';
+import { retentionFor, type RetentionClass } from '../domain/backups/retention';
 
 /**
  * The weekly backup (TG 8.2): one per ISO week in Việt Nam time. A conditional put of the week's
@@ -21,19 +23,22 @@ export interface WeeklyBackupDeps {
   readonly backupBucket: string;
   readonly mediaBucket: string;
   readonly mode: 'aws' | 'portable';
+  /** The backups bucket's KMS key, when the deployment encrypts it with one (config `backups.encryption`). */
+  readonly kmsKeyArn?: string;
 }
 
 export type WeeklyBackupSummary = Record<string, string | number | boolean>;
 
 /** The export request for a week: its ClientToken makes a retried call within 8 hours the same export. */
-export function exportRequest(weekId: string, tableArn: string, bucket: string) {
+export function exportRequest(weekId: string, retention: RetentionClass, tableArn: string, bucket: string, kmsKeyArn?: string) {
   return {
     TableArn: tableArn,
     S3Bucket: bucket,
-    S3Prefix: backupPrefix(weekId).replace(/\/$/, ''),
+    S3Prefix: backupPrefix(weekId, retention).replace(/\/$/, ''),
     ExportFormat: 'DYNAMODB_JSON' as const,
     ExportType: 'FULL_EXPORT' as const,
-    S3SseAlgorithm: 'AES256' as const,
+    // The bucket's own key when it encrypts with KMS: an explicit AES256 would override its default.
+    ...(kmsKeyArn ? { S3SseAlgorithm: 'KMS' as const, S3SseKmsKeyId: kmsKeyArn } : { S3SseAlgorithm: 'AES256' as const }),
     ClientToken: `weekly-backup-${weekId}`,
   };
 }
@@ -70,22 +75,25 @@ export async function runWeeklyBackup(now: Date, deps: WeeklyBackupDeps): Promis
     );
   };
   try {
+    // The first backup of each month goes under monthly/, kept 12 months; the others 8 weeks.
+    const retention = retentionFor(backupId, await monthlyBackupWeeks(deps.s3, deps.backupBucket));
     if (deps.mode === 'aws') {
       if (!deps.tableArn) throw new Error('TABLE_ARN is required with EXPORT_MODE=aws');
-      const out = await deps.dynamodb.send(new ExportTableToPointInTimeCommand(exportRequest(backupId, deps.tableArn, deps.backupBucket)));
-      const media = await writeMediaManifest(deps.s3, deps.mediaBucket, deps.backupBucket, backupId);
+      const out = await deps.dynamodb.send(new ExportTableToPointInTimeCommand(exportRequest(backupId, retention, deps.tableArn, deps.backupBucket, deps.kmsKeyArn)));
+      const media = await writeMediaManifest(deps.s3, deps.mediaBucket, deps.backupBucket, backupId, retention);
       const exportArn = out.ExportDescription?.ExportArn ?? '';
-      await finish('exporting', { exportArn: { S: exportArn }, mediaObjects: { N: String(media.objectCount) } });
-      return { backupId, created: true, status: 'exporting', exportArn, mediaObjects: media.objectCount };
+      await finish('exporting', { exportArn: { S: exportArn }, retention: { S: retention }, mediaObjects: { N: String(media.objectCount) } });
+      return { backupId, created: true, status: 'exporting', retention, exportArn, mediaObjects: media.objectCount };
     }
     const manifest = await exportTablePortably({
-      dynamodb: deps.dynamodb, s3: deps.s3, tableName: deps.tableName, backupBucket: deps.backupBucket, mediaBucket: deps.mediaBucket, backupId,
+      dynamodb: deps.dynamodb, s3: deps.s3, tableName: deps.tableName, backupBucket: deps.backupBucket, mediaBucket: deps.mediaBucket, backupId, retention,
     });
     // "Verified" only once the stored files have been read back and checked against the manifest.
     const verification = await verifyStoredBackup(deps.s3, deps.backupBucket, backupId);
     const status = verification.ok ? 'verified' : 'unverified';
     await finish(status, {
       exportId: { S: manifest.exportId },
+      retention: { S: retention },
       itemCount: { N: String(manifest.table.itemCount) },
       tableDigest: { S: manifest.table.digest },
       mediaObjects: { N: String(manifest.media.objectCount) },
@@ -93,7 +101,7 @@ export async function runWeeklyBackup(now: Date, deps: WeeklyBackupDeps): Promis
     });
     if (!verification.ok) throw new Error(`backup ${backupId} failed verification: ${verification.findings.map((f) => f.kind).join(', ')}`);
     return {
-      backupId, created: true, status, exportId: manifest.exportId, items: manifest.table.itemCount, files: manifest.files.length,
+      backupId, created: true, status, retention, exportId: manifest.exportId, items: manifest.table.itemCount, files: manifest.files.length,
       tableDigest: manifest.table.digest, mediaObjects: manifest.media.objectCount, mediaBytes: manifest.media.totalBytes,
     };
   } catch (error) {

@@ -83,19 +83,19 @@ beforeAll(async () => {
   dueBefore = await dueSoon(table);
   backup = await exportTablePortably({
     dynamodb: c().dynamodb, s3: c().s3, tableName: table, backupBucket: res().buckets.backups, mediaBucket: res().buckets.media,
-    backupId: '2026-W48', itemsPerFile: PER_FILE, segments: 3,
+    backupId: '2026-W48', retention: 'weekly', itemsPerFile: PER_FILE, segments: 3,
   });
 });
 
 describe('the portable export', () => {
   it('writes DynamoDB’s export layout and format, and our manifests beside it', async () => {
-    const listed = await c().s3.send(new ListObjectsV2Command({ Bucket: res().buckets.backups, Prefix: 'backups/2026-W48/' }));
+    const listed = await c().s3.send(new ListObjectsV2Command({ Bucket: res().buckets.backups, Prefix: 'backups/weekly/2026-W48/' }));
     const keys = (listed.Contents ?? []).map((o) => o.Key!);
-    const dir = `backups/2026-W48/AWSDynamoDB/${backup.exportId}/`;
+    const dir = `backups/weekly/2026-W48/AWSDynamoDB/${backup.exportId}/`;
     expect(backup.exportId).toMatch(/^\d{13}-[0-9a-f]{8}$/);
     for (const name of ['_started', 'manifest-summary.json', 'manifest-summary.checksum', 'manifest-files.json', 'manifest-files.checksum']) expect(keys).toContain(`${dir}${name}`);
-    expect(keys).toContain('backups/2026-W48/backup-manifest.json');
-    expect(keys).toContain('backups/2026-W48/media-manifest.json');
+    expect(keys).toContain('backups/weekly/2026-W48/backup-manifest.json');
+    expect(keys).toContain('backups/weekly/2026-W48/media-manifest.json');
 
     const summary = JSON.parse(new TextDecoder().decode(await s3Bytes(res().buckets.backups, `${dir}manifest-summary.json`)));
     expect(summary).toMatchObject({ version: '2020-06-30', itemCount: ITEMS, outputFormat: 'DYNAMODB_JSON', exportType: 'FULL_EXPORT', manifestFilesS3Key: `${dir}manifest-files.json` });

@@ -42,7 +42,9 @@ describe('weekly-backup', () => {
     const filesAfterFirst = await dataFiles();
     const second = (await local.stack().runJob('weekly-backup')) as Record<string, unknown>;
     expect(second).toMatchObject({ outcome: 'succeeded', backupId: week, created: false, status: 'verified' });
-    expect(await backupManifests()).toEqual([`backups/${week}/backup-manifest.json`]);
+    // The first backup in the bucket is its month's first: kept as a monthly one.
+    expect(first.retention).toBe('monthly');
+    expect(await backupManifests()).toEqual([`backups/monthly/${week}/backup-manifest.json`]);
     expect(await dataFiles()).toBe(filesAfterFirst);
 
     const runs = await eventually(async () => {
@@ -56,22 +58,32 @@ describe('weekly-backup', () => {
     const sunday = new Date('2026-12-06T19:00:00Z'); // Monday 02:00 in Hà Nội: 2026-W50
     const laterThatWeek = new Date('2026-12-13T16:59:00Z'); // Sunday 23:59 in Hà Nội
     const nextMonday = new Date('2026-12-13T17:00:00Z');
-    expect(await runWeeklyBackup(sunday, deps())).toMatchObject({ backupId: '2026-W50', created: true, status: 'verified' });
+    // The first backup of December (2026-W50's Thursday is 10 December) is monthly, the next ones weekly.
+    expect(await runWeeklyBackup(sunday, deps())).toMatchObject({ backupId: '2026-W50', created: true, status: 'verified', retention: 'monthly' });
     expect(await runWeeklyBackup(laterThatWeek, deps())).toEqual({ backupId: '2026-W50', created: false, status: 'verified' });
-    expect(await runWeeklyBackup(nextMonday, deps())).toMatchObject({ backupId: '2026-W51', created: true });
+    expect(await runWeeklyBackup(nextMonday, deps())).toMatchObject({ backupId: '2026-W51', created: true, retention: 'weekly' });
 
     // A run that fails leaves the week marked failed; the next run takes it again.
     const failing = { ...deps(), mediaBucket: 'no-such-bucket' };
     const thursday = new Date('2026-12-24T03:00:00Z');
     await expect(runWeeklyBackup(thursday, failing)).rejects.toThrow();
-    expect(await runWeeklyBackup(thursday, deps())).toMatchObject({ backupId: '2026-W52', created: true, status: 'verified' });
+    expect(await runWeeklyBackup(thursday, deps())).toMatchObject({ backupId: '2026-W52', created: true, status: 'verified', retention: 'weekly' });
+    expect((await backupManifests()).filter((k) => /W5[0-2]/.test(k))).toEqual([
+      'backups/monthly/2026-W50/backup-manifest.json', 'backups/weekly/2026-W51/backup-manifest.json', 'backups/weekly/2026-W52/backup-manifest.json',
+    ]);
+    // A year later: January 2027's first backup is monthly again.
+    expect(await runWeeklyBackup(new Date('2027-01-04T03:00:00Z'), deps())).toMatchObject({ backupId: '2027-W01', retention: 'monthly' });
   });
 
   it('is scheduled on Sundays at 02:00 Hà Nội time; on AWS it asks for an idempotent export into the week’s prefix', () => {
     expect(schedules.find((s) => s.job === 'weekly-backup')).toMatchObject({ expression: 'cron(0 2 ? * SUN *)', timeZone: 'Asia/Ho_Chi_Minh', function: 'weeklyBackup' });
-    expect(exportRequest('2026-W48', 'arn:aws:dynamodb:ap-southeast-1:1:table/T', 'b')).toEqual({
-      TableArn: 'arn:aws:dynamodb:ap-southeast-1:1:table/T', S3Bucket: 'b', S3Prefix: 'backups/2026-W48',
+    expect(exportRequest('2026-W48', 'weekly', 'arn:aws:dynamodb:ap-southeast-1:1:table/T', 'b')).toEqual({
+      TableArn: 'arn:aws:dynamodb:ap-southeast-1:1:table/T', S3Bucket: 'b', S3Prefix: 'backups/weekly/2026-W48',
       ExportFormat: 'DYNAMODB_JSON', ExportType: 'FULL_EXPORT', S3SseAlgorithm: 'AES256', ClientToken: 'weekly-backup-2026-W48',
+    });
+    // A bucket encrypted with its own KMS key: the export names the key, or S3 would use AES256.
+    expect(exportRequest('2026-W49', 'monthly', 'arn:t', 'b', 'arn:aws:kms:ap-southeast-1:1:key/k')).toMatchObject({
+      S3Prefix: 'backups/monthly/2026-W49', S3SseAlgorithm: 'KMS', S3SseKmsKeyId: 'arn:aws:kms:ap-southeast-1:1:key/k',
     });
   });
 });

@@ -43,11 +43,12 @@ describe('the table digest', () => {
 });
 
 describe('the layout of a backup in its bucket', () => {
-  it('puts each backup under backups/<id>/, the export beside our manifests', () => {
-    expect(backupPrefix('2026-W48')).toBe('backups/2026-W48/');
-    expect(exportDirectory('2026-W48', '0123-abc')).toBe('backups/2026-W48/AWSDynamoDB/0123-abc/');
-    expect(backupManifestKey('2026-W48')).toBe('backups/2026-W48/backup-manifest.json');
-    expect(mediaManifestKey('2026-W48')).toBe('backups/2026-W48/media-manifest.json');
+  it('puts each backup under backups/<retention>/<id>/, the export beside our manifests', () => {
+    expect(backupPrefix('2026-W48', 'weekly')).toBe('backups/weekly/2026-W48/');
+    expect(backupPrefix('2026-W49', 'monthly')).toBe('backups/monthly/2026-W49/');
+    expect(exportDirectory('2026-W48', 'weekly', '0123-abc')).toBe('backups/weekly/2026-W48/AWSDynamoDB/0123-abc/');
+    expect(backupManifestKey('2026-W48', 'monthly')).toBe('backups/monthly/2026-W48/backup-manifest.json');
+    expect(mediaManifestKey('2026-W48', 'weekly')).toBe('backups/weekly/2026-W48/media-manifest.json');
   });
 });
 

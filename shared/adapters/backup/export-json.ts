@@ -7,7 +7,20 @@ import type { DynamoJsonItem } from '../../domain/backups/digest';
  * the export's form on both sides (export and restore).
  */
 export function toExportJson(item: Record<string, AttributeValue>): DynamoJsonItem {
+  // Most items hold no binary: they are DynamoDB JSON as the SDK returns them, taken as they are
+  // (the backup converts every item; rebuilding each cost as much as reading it).
+  if (!holdsBinary(item)) return item as DynamoJsonItem;
   return Object.fromEntries(Object.entries(item).map(([name, value]) => [name, attributeToJson(value)]));
+}
+
+function holdsBinary(map: Record<string, AttributeValue>): boolean {
+  for (const name in map) {
+    const value = map[name]!;
+    if (value.B !== undefined || value.BS !== undefined) return true;
+    if (value.M !== undefined && holdsBinary(value.M)) return true;
+    if (value.L !== undefined && value.L.some((member) => holdsBinary({ member }))) return true;
+  }
+  return false;
 }
 
 export function fromExportJson(item: DynamoJsonItem): Record<string, AttributeValue> {

@@ -1,12 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { HeadObjectCommand, ListObjectsV2Command, ListObjectVersionsCommand, type S3Client } from '@aws-sdk/client-s3';
 import { bytesDigest, TableDigest } from '../../domain/backups/digest';
 import {
-  backupManifestKey, encodeDataFile, exportDirectory, MANIFEST_VERSION, mediaManifestKey,
+  backupManifestKey, dataFileText, exportDirectory, MANIFEST_VERSION, mediaManifestKey,
   type BackupManifest, type DataFileEntry, type MediaManifest, type MediaObjectEntry,
 } from '../../domain/backups/manifest';
+import type { RetentionClass } from '../../domain/backups/retention';
 import { toExportJson } from './export-json';
 import { getObjectBytes, putObject } from './storage';
 
@@ -24,29 +26,40 @@ export interface PortableExportOptions {
   readonly backupBucket: string;
   readonly mediaBucket: string;
   readonly backupId: string;
+  /** Which prefix, so which lifecycle rule (retention.ts). */
+  readonly retention: RetentionClass;
   readonly segments?: number;
   readonly itemsPerFile?: number;
 }
 
 const md5 = (bytes: Uint8Array | string) => createHash('md5').update(bytes).digest();
+// On libuv's thread pool: compression runs beside the scan instead of stopping it.
+const gzipAsync = promisify(gzip);
 
 export async function exportTablePortably(options: PortableExportOptions): Promise<BackupManifest> {
-  const { dynamodb, s3, tableName, backupBucket, backupId } = options;
+  const { dynamodb, s3, tableName, backupBucket, backupId, retention } = options;
   const segments = options.segments ?? 4;
   const itemsPerFile = options.itemsPerFile ?? 10_000;
   const startedAt = new Date();
   // The shape of DynamoDB's export ids: epoch milliseconds and 8 hex digits.
   const exportId = `${startedAt.getTime()}-${randomBytes(4).toString('hex')}`;
-  const directory = exportDirectory(backupId, exportId);
+  const directory = exportDirectory(backupId, retention, exportId);
   await putObject(s3, backupBucket, `${directory}_started`, '', 'application/octet-stream');
 
   const table = new TableDigest();
   const files: Array<DataFileEntry & { md5: Buffer }> = [];
   const writeFile = async (segment: number, sequence: number, items: Array<Record<string, unknown>>) => {
-    const bytes = encodeDataFile(items, (raw) => gzipSync(raw));
+    const bytes = new Uint8Array(await gzipAsync(dataFileText(items)));
     const key = `${directory}data/${String(segment).padStart(3, '0')}-${String(sequence).padStart(5, '0')}.json.gz`;
     await putObject(s3, backupBucket, key, bytes, 'application/gzip');
     files.push({ key, itemCount: items.length, sha256: bytesDigest(bytes), bytes: bytes.length, md5: md5(bytes) });
+  };
+  // Files are compressed and written while the segment scans on; all are awaited before the manifests.
+  const writing: Array<Promise<void>> = [];
+  const startWrite = (segment: number, sequence: number, items: Array<Record<string, unknown>>) => {
+    const done = writeFile(segment, sequence, items);
+    done.catch(() => undefined); // reported by the Promise.all below, not as an unhandled rejection meanwhile
+    writing.push(done);
   };
   await Promise.all(
     Array.from({ length: segments }, async (_, segment) => {
@@ -62,16 +75,17 @@ export async function exportTablePortably(options: PortableExportOptions): Promi
           table.add(item);
           buffer.push(item);
           if (buffer.length >= itemsPerFile) {
-            await writeFile(segment, sequence++, buffer);
+            startWrite(segment, sequence++, buffer);
             buffer = [];
           }
         }
         start = out.LastEvaluatedKey;
       } while (start);
       // Like the export, every segment writes at least one file, empty or not.
-      if (buffer.length > 0 || sequence === 0) await writeFile(segment, sequence, buffer);
+      if (buffer.length > 0 || sequence === 0) startWrite(segment, sequence, buffer);
     }),
   );
+  await Promise.all(writing);
   files.sort((a, b) => (a.key < b.key ? -1 : 1));
   const exportTime = new Date();
 
@@ -100,12 +114,13 @@ export async function exportTablePortably(options: PortableExportOptions): Promi
   await putObject(s3, backupBucket, `${directory}manifest-summary.json`, summary);
   await putObject(s3, backupBucket, `${directory}manifest-summary.checksum`, md5(summary).toString('hex'), 'text/plain');
 
-  const media = await writeMediaManifest(s3, options.mediaBucket, backupBucket, backupId);
+  const media = await writeMediaManifest(s3, options.mediaBucket, backupBucket, backupId, retention);
   const manifest: BackupManifest = {
     version: MANIFEST_VERSION,
     backupId,
     exportId,
     source: 'portable',
+    retention,
     tableName,
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
@@ -114,12 +129,14 @@ export async function exportTablePortably(options: PortableExportOptions): Promi
     media,
   };
   // Written last: a backup without its manifest is incomplete and never restored from.
-  await putObject(s3, backupBucket, backupManifestKey(backupId), JSON.stringify(manifest, null, 1));
+  await putObject(s3, backupBucket, backupManifestKey(backupId, retention), JSON.stringify(manifest, null, 1));
   return manifest;
 }
 
 /** Every current media object (latest version, not a delete marker): key, version id, size and SHA-256 of its bytes. */
-export async function writeMediaManifest(s3: S3Client, mediaBucket: string, backupBucket: string, backupId: string): Promise<BackupManifest['media']> {
+export async function writeMediaManifest(
+  s3: S3Client, mediaBucket: string, backupBucket: string, backupId: string, retention: RetentionClass,
+): Promise<BackupManifest['media']> {
   const current: Array<{ key: string; versionId: string }> = [];
   let keyMarker: string | undefined;
   let versionMarker: string | undefined;
@@ -145,8 +162,8 @@ export async function writeMediaManifest(s3: S3Client, mediaBucket: string, back
   objects.sort((a, b) => (a.key < b.key ? -1 : 1));
   const manifest: MediaManifest = { bucket: mediaBucket, objects };
   const body = JSON.stringify(manifest, null, 1);
-  await putObject(s3, backupBucket, mediaManifestKey(backupId), body);
-  return { key: mediaManifestKey(backupId), objectCount: objects.length, totalBytes: objects.reduce((n, o) => n + o.size, 0), sha256: bytesDigest(new TextEncoder().encode(body)) };
+  await putObject(s3, backupBucket, mediaManifestKey(backupId, retention), body);
+  return { key: mediaManifestKey(backupId, retention), objectCount: objects.length, totalBytes: objects.reduce((n, o) => n + o.size, 0), sha256: bytesDigest(new TextEncoder().encode(body)) };
 }
 
 /**

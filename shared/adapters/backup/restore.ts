@@ -1,10 +1,11 @@
 import { BatchWriteItemCommand, ScanCommand, type AttributeValue, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { CopyObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { bytesDigest, TableDigest } from '../../domain/backups/digest';
-import { decodeDataFile, type MediaManifest } from '../../domain/backups/manifest';
+import { decodeDataFile, type BackupManifest, type MediaManifest } from '../../domain/backups/manifest';
 import type { RestoreCheckpoint } from './checkpoint';
 import { fromExportJson, toExportJson } from './export-json';
-import { getObjectBytes, readBackupManifest, readMediaManifest } from './storage';
+import { getObjectBytes, readMediaManifest } from './storage';
+import { openBackup } from './aws-export';
 import { createShapedTable, enableStream } from './table-shape';
 
 /**
@@ -41,7 +42,9 @@ export interface RestoreProgress {
 export interface RestoreSummary {
   readonly backupId: string;
   readonly targetTable: string;
+  /** How the items were written (BatchWriteItem from the files, never ImportTable), and what wrote the backup. */
   readonly method: 'portable';
+  readonly backupSource: BackupManifest['source'];
   /** Items in the backup, items written by this run, and data files an earlier run had finished. */
   readonly items: number;
   readonly itemsWrittenNow: number;
@@ -70,7 +73,8 @@ const MAX_ATTEMPTS = 10;
 export async function restoreBackup(options: RestoreOptions): Promise<RestoreSummary> {
   const started = Date.now();
   const { dynamodb, s3, backupBucket, backupId, targetTable, checkpoint } = options;
-  const manifest = await readBackupManifest(s3, backupBucket, backupId);
+  // An AWS export not yet sealed with our digest manifest is sealed first (aws-export.ts).
+  const manifest = await openBackup(s3, backupBucket, backupId);
   const state = await checkpoint.load();
   if (state && state.backupId !== backupId) {
     throw new RestoreRefused(`The checkpoint belongs to backup ${state.backupId}, not ${backupId}: restore into another table or clear it`);
@@ -118,7 +122,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
   await enableStream(dynamodb, targetTable);
 
   progress('media');
-  const media = await readMediaManifest(s3, backupBucket, backupId);
+  const media = await readMediaManifest(s3, backupBucket, manifest);
   if (bytesDigest(media.bytes) !== manifest.media.sha256) throw new RestoreRefused('The media manifest does not match its digest in the backup manifest');
   const mediaResult =
     options.media === 'verify' ? await checkMediaVersions(s3, media.manifest) : await restoreMedia(s3, media.manifest, options.targetMediaBucket ?? media.manifest.bucket);
@@ -129,6 +133,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
     backupId,
     targetTable,
     method: 'portable',
+    backupSource: manifest.source,
     items: manifest.table.itemCount,
     itemsWrittenNow,
     filesResumed,

@@ -1,5 +1,6 @@
 import { GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { BACKUP_ROOT, backupManifestKey, mediaManifestKey, type BackupManifest, type MediaManifest } from '../../domain/backups/manifest';
+import { BACKUP_ROOT, backupManifestKey, type BackupManifest, type MediaManifest } from '../../domain/backups/manifest';
+import { RETENTION_CLASSES, type RetentionClass } from '../../domain/backups/retention';
 
 /** Reading and writing a backup's objects in the backups bucket. */
 export async function putObject(s3: S3Client, bucket: string, key: string, body: Uint8Array | string, contentType = 'application/json'): Promise<void> {
@@ -28,29 +29,61 @@ export class BackupNotFound extends Error {
   override readonly name = 'BackupNotFound';
 }
 
+/** A backup's manifest, wherever its retention class put it (monthly first: the longer-lived copy). */
 export async function readBackupManifest(s3: S3Client, bucket: string, backupId: string): Promise<BackupManifest> {
-  const manifest = await getJson<BackupManifest>(s3, bucket, backupManifestKey(backupId));
-  if (!manifest) throw new BackupNotFound(`No backup "${backupId}" in bucket ${bucket} (no ${backupManifestKey(backupId)})`);
-  return manifest;
+  for (const retention of RETENTION_CLASSES) {
+    const manifest = await getJson<BackupManifest>(s3, bucket, backupManifestKey(backupId, retention));
+    if (manifest) return manifest;
+  }
+  throw new BackupNotFound(`No backup "${backupId}" in bucket ${bucket} (no backup-manifest.json under ${RETENTION_CLASSES.map((r) => `${BACKUP_ROOT}${r}/${backupId}/`).join(' or ')})`);
 }
 
-export async function readMediaManifest(s3: S3Client, bucket: string, backupId: string): Promise<{ manifest: MediaManifest; bytes: Uint8Array }> {
-  const bytes = await getObjectBytes(s3, bucket, mediaManifestKey(backupId));
-  if (!bytes) throw new BackupNotFound(`Backup "${backupId}" has no media manifest`);
+export async function readMediaManifest(s3: S3Client, bucket: string, manifest: BackupManifest): Promise<{ manifest: MediaManifest; bytes: Uint8Array }> {
+  const bytes = await getObjectBytes(s3, bucket, manifest.media.key);
+  if (!bytes) throw new BackupNotFound(`Backup "${manifest.backupId}" has no media manifest (${manifest.media.key})`);
   return { manifest: JSON.parse(new TextDecoder().decode(bytes)) as MediaManifest, bytes };
 }
 
-/** The newest complete backup (one whose manifest was written), by id (`2026-W48` sorts by time), or undefined. */
-export async function latestBackupId(s3: S3Client, bucket: string): Promise<string | undefined> {
-  const ids: string[] = [];
+/** Every key under a prefix. */
+export async function listKeys(s3: S3Client, bucket: string, prefix: string): Promise<string[]> {
+  const keys: string[] = [];
   let token: string | undefined;
   do {
-    const out = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: BACKUP_ROOT, ContinuationToken: token }));
-    for (const o of out.Contents ?? []) {
-      const match = /^backups\/([^/]+)\/backup-manifest\.json$/.exec(o.Key ?? '');
-      if (match) ids.push(match[1]!);
-    }
+    const out = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+    for (const o of out.Contents ?? []) if (o.Key) keys.push(o.Key);
     token = out.IsTruncated ? out.NextContinuationToken : undefined;
   } while (token);
-  return ids.sort().at(-1);
+  return keys;
+}
+
+/**
+ * The backups in the bucket, by week and retention class: those whose digest manifest was written
+ * (complete), and AWS exports that finished (DynamoDB writes `manifest-summary.json` last) but
+ * were not sealed with a digest manifest yet (aws-export.ts does that on first read).
+ */
+export async function listBackups(s3: S3Client, bucket: string): Promise<Array<{ backupId: string; retention: RetentionClass; sealed: boolean }>> {
+  const found = new Map<string, { backupId: string; retention: RetentionClass; sealed: boolean }>();
+  for (const key of await listKeys(s3, bucket, BACKUP_ROOT)) {
+    const match = /^backups\/(weekly|monthly)\/([^/]+)\/(backup-manifest\.json|AWSDynamoDB\/[^/]+\/manifest-summary\.json)$/.exec(key);
+    if (!match) continue;
+    const id = `${match[1]}/${match[2]}`;
+    const sealed = match[3] === 'backup-manifest.json';
+    if (!found.has(id) || sealed) found.set(id, { backupId: match[2]!, retention: match[1] as RetentionClass, sealed });
+  }
+  return [...found.values()];
+}
+
+/** The newest backup, by id (`2026-W48` sorts by time), or undefined. */
+export async function latestBackupId(s3: S3Client, bucket: string): Promise<string | undefined> {
+  return (await listBackups(s3, bucket)).map((b) => b.backupId).sort().at(-1);
+}
+
+/** Weeks that have a monthly backup (complete, or an export under way): retention.ts decides from them. */
+export async function monthlyBackupWeeks(s3: S3Client, bucket: string): Promise<string[]> {
+  const weeks = new Set<string>();
+  for (const key of await listKeys(s3, bucket, `${BACKUP_ROOT}monthly/`)) {
+    const match = /^backups\/monthly\/([^/]+)\/(backup-manifest\.json|media-manifest\.json)$/.exec(key);
+    if (match) weeks.add(match[1]!);
+  }
+  return [...weeks];
 }

@@ -1,10 +1,12 @@
 import { gunzipSync } from 'node:zlib';
 import type { DynamoJsonItem } from './digest';
+import type { RetentionClass } from './retention';
 
 /**
  * A backup: DynamoDB's export layout (`<prefix>/AWSDynamoDB/<exportId>/manifest-summary.json`,
  * `manifest-files.json`, `data/<n>.json.gz`), plus our own manifest of digests and the media
- * manifest beside it. Paths are relative to the backups bucket.
+ * manifest beside it. Paths are relative to the backups bucket; the prefix is
+ * `backups/<weekly|monthly>/<week>/` (the retention class, retention.ts).
  */
 export const BACKUP_ROOT = 'backups/';
 export const MANIFEST_VERSION = 1;
@@ -37,6 +39,8 @@ export interface BackupManifest {
   readonly exportId: string;
   /** `portable` (a consistent parallel scan, locally) or `aws` (ExportTableToPointInTime). */
   readonly source: 'portable' | 'aws';
+  /** Which lifecycle rule ages it out (retention.ts); manifests written before retention existed lack it. */
+  readonly retention?: RetentionClass;
   readonly tableName: string;
   readonly startedAt: string;
   readonly finishedAt: string;
@@ -45,10 +49,10 @@ export interface BackupManifest {
   readonly media: { readonly key: string; readonly objectCount: number; readonly totalBytes: number; readonly sha256: string };
 }
 
-export const backupPrefix = (backupId: string) => `${BACKUP_ROOT}${backupId}/`;
-export const exportDirectory = (backupId: string, exportId: string) => `${backupPrefix(backupId)}AWSDynamoDB/${exportId}/`;
-export const backupManifestKey = (backupId: string) => `${backupPrefix(backupId)}backup-manifest.json`;
-export const mediaManifestKey = (backupId: string) => `${backupPrefix(backupId)}media-manifest.json`;
+export const backupPrefix = (backupId: string, retention: RetentionClass) => `${BACKUP_ROOT}${retention}/${backupId}/`;
+export const exportDirectory = (backupId: string, retention: RetentionClass, exportId: string) => `${backupPrefix(backupId, retention)}AWSDynamoDB/${exportId}/`;
+export const backupManifestKey = (backupId: string, retention: RetentionClass) => `${backupPrefix(backupId, retention)}backup-manifest.json`;
+export const mediaManifestKey = (backupId: string, retention: RetentionClass) => `${backupPrefix(backupId, retention)}media-manifest.json`;
 
 /** The ISO-8601 week (`2026-W48`) of an instant, in a time zone at a fixed offset (Việt Nam: UTC+7, no DST). */
 export function isoWeekId(at: Date, utcOffsetMinutes = 7 * 60): string {
@@ -63,8 +67,14 @@ export function isoWeekId(at: Date, utcOffsetMinutes = 7 * 60): string {
 
 /** One export data file: gzipped, one `{"Item": {...}}` per line (DynamoDB's DYNAMODB_JSON output). */
 export function encodeDataFile(items: readonly DynamoJsonItem[], gzip: (raw: Uint8Array) => Uint8Array): Uint8Array {
-  const text = items.map((item) => `${JSON.stringify({ Item: item })}\n`).join('');
-  return gzip(new TextEncoder().encode(text));
+  return gzip(new TextEncoder().encode(dataFileText(items)));
+}
+
+/** The uncompressed text of a data file: one `{"Item":…}` line per item. */
+export function dataFileText(items: readonly DynamoJsonItem[]): string {
+  let text = '';
+  for (const item of items) text += `{"Item":${JSON.stringify(item)}}\n`;
+  return text;
 }
 
 export function decodeDataFile(bytes: Uint8Array): DynamoJsonItem[] {
