@@ -21,7 +21,7 @@ export const routingRules: readonly RoutingRule[] = [
 ];
 
 /** The EventBridge pattern of a rule (exact match on source and detail-type, as on AWS). */
-export function eventPattern(rule: RoutingRule): { source: string[]; 'detail-type': string[] } {
+export function eventPattern(rule: Pick<RoutingRule, 'events'>): { source: string[]; 'detail-type': string[] } {
   const entries = rule.events.map((name) => eventCatalogue[name]);
   return {
     source: [...new Set(entries.map((e) => e.source))],
@@ -47,4 +47,19 @@ export interface StorageRoutingRule {
 
 export const storageRoutingRules: readonly StorageRoutingRule[] = [
   { name: 'UploadsToChecker', bucket: 'media', prefix: uploadPrefixes.incoming, target: 'uploadChecks' },
+];
+
+/**
+ * Events delivered to people rather than queues: the operators' topic (on AWS the `Alarms` SNS
+ * topic, which mails `alarmEmail`, so alarms and incidents reach one mailbox). Locally the event
+ * bus writes each to a readable file under the operators' folder (`.local/operators/`).
+ */
+export interface NotificationRule {
+  readonly name: string;
+  readonly events: readonly EventName[];
+  readonly topic: 'operators';
+}
+
+export const notificationRules: readonly NotificationRule[] = [
+  { name: 'OperationsToOperators', events: ['IncidentReported', 'SecurityCheckDue'], topic: 'operators' },
 ];

@@ -49,6 +49,14 @@ export const schedules: readonly ScheduleDefinition[] = [
     basis: 'BĐ 18.6, NA 13.2 (restore plan), TG 16.3 (restored within 24 hours)',
     description: 'Restores the latest backup into a scratch table, checks digests, media and index queries, deletes the table.',
   },
+  {
+    job: 'security-check-reminder',
+    function: 'securityCheckReminder',
+    expression: 'cron(0 8 * * ? *)',
+    timeZone: 'Asia/Ho_Chi_Minh',
+    basis: 'TG 16.2 (kiểm tra an toàn thông tin ít nhất 6 tháng một lần)',
+    description: 'Reminds the operators once per due date when the periodic security check falls due within the reminder lead, or is overdue.',
+  },
 ];
 
 /** Jobs an operator runs by hand (`npm run job -- NAME` locally, a Lambda invoke on AWS), never on a schedule. */

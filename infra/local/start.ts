@@ -39,6 +39,7 @@ const stack = await startLocalStack({
   scheduler: true,
   config,
   streamCheckpointFile: resolve(dataDir, 'stream-checkpoint.json'),
+  operatorsDir: resolve(dataDir, 'operators'),
   onJobError: (job, error) => console.error(`job ${job} failed:`, (error as Error).message),
 });
 
