@@ -13,7 +13,12 @@ const refusal = (fn: () => unknown) => {
   try {
     fn();
   } catch (error) {
-    return error instanceof DomainError ? { code: error.code, field: error.fields[0]?.field } : error;
+    if (!(error instanceof DomainError)) return error;
+    // Every refusal speaks both languages, and names its field in both when it has one.
+    expect(error.messages.vi.length * error.messages.en.length, JSON.stringify(error.messages)).toBeGreaterThan(0);
+    expect(error.messages.vi).not.toBe(error.messages.en);
+    for (const f of error.fields) expect(f.message.vi.length * f.message.en.length).toBeGreaterThan(0);
+    return { code: error.code, field: error.fields[0]?.field };
   }
   return undefined;
 };
@@ -24,6 +29,9 @@ describe('incidents (pure)', () => {
     expect(incident).toMatchObject({ status: 'reported', version: 1, detectedAt: '2026-11-22T20:00:00.000Z', affectedServices: ['portal', 'api'], restoredAt: null });
     expect(incident.timeline).toEqual([{ at: now.toISOString(), by: 'u1', note: expect.any(String), status: 'reported' }]);
     expect(refusal(() => fresh('2026-11-23T05:00:01Z'))).toEqual({ code: 'validation', field: 'body.detectedAt' });
+    expect(refusal(() => fresh(now.toISOString()))).toBeUndefined();
+    expect(fresh().detectedAt).toBeNull();
+    expect(incident.timeline[0]!.note).toMatch(/Incident reported/);
   });
 
   it('the transition table: forward moves, back to investigating from mitigated, nothing out of resolved', () => {
@@ -56,6 +64,16 @@ describe('incidents (pure)', () => {
     expect(applyTimelineUpdate(mitigated, { note: 'done', status: 'resolved' }, 'op', now).restoredAt).toBe('2026-11-23T02:00:00.000Z');
     expect(applyTimelineUpdate(incident, { note: 'done', status: 'resolved' }, 'op', now).restoredAt).toBe(now.toISOString());
     // A note alone keeps the status and records no status on the entry.
+    // restoredAt with a resolution is fine, and may be now exactly.
+    expect(applyTimelineUpdate(incident, { note: 'n', status: 'resolved', restoredAt: now.toISOString() }, 'op', now).restoredAt).toBe(now.toISOString());
+    expect(refusal(() => applyTimelineUpdate(incident, { note: 'n', status: 'investigating', restoredAt: '2026-11-23T01:00:00Z' }, 'op', now))).toEqual({ code: 'validation', field: 'body.restoredAt' });
+    try {
+      applyTimelineUpdate(incident, { note: 'n', status: 'reported' as const }, 'op', now);
+      applyTimelineUpdate({ ...incident, status: 'investigating' }, { note: 'n', status: 'reported' }, 'op', now);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as DomainError).fields[0]).toMatchObject({ code: 'invalid_transition', message: { en: 'Cannot move from "investigating" to "reported" (allowed: mitigated, resolved)' } });
+    }
     const noted = applyTimelineUpdate(incident, { note: 'just a note' }, 'op', now);
     expect(noted.status).toBe('reported');
     expect(noted.timeline.at(-1)).toEqual({ at: now.toISOString(), by: 'op', note: 'just a note' });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { longestGapMs, nextFiring, parseScheduleExpression } from '../../shared/domain/operations/schedule-expression';
 import { schedules } from '../../events/schedules';
+import { jobTiming, missedAfterMs } from '../../shared/domain/operations/job-calendar';
 
 const HCM = 'Asia/Ho_Chi_Minh';
 const next = (expression: string, after: string, timeZone = HCM) => nextFiring(parseScheduleExpression(expression, timeZone), new Date(after))?.toISOString();
@@ -102,5 +103,36 @@ describe('the cron evaluator on our own schedules (6-field AWS syntax, Asia/Ho_C
         expect(a.toISOString(), s.job).toBe(b.toISOString());
       }
     }
+  });
+});
+
+describe('job timing (GET /jobs and the missed-schedule alarms)', () => {
+  it('missedAfter: the longest gap plus 10%, at least 30 minutes', () => {
+    expect(missedAfterMs('rate(15 minutes)', HCM)).toBe(45 * 60_000);
+    expect(missedAfterMs('rate(5 hours)', HCM)).toBe(5.5 * 3_600_000);
+    expect(missedAfterMs('cron(0 2 ? * SUN *)', HCM)).toBe(184.8 * 3_600_000);
+    expect(missedAfterMs('cron(0 8 * * ? *)', HCM)).toBe(26.4 * 3_600_000);
+  });
+
+  it('a cron: the next firing after now, missed once the last success is older than missedAfter', () => {
+    const now = new Date('2026-11-23T05:00:00Z');
+    const weekly = { expression: 'cron(0 2 ? * SUN *)', timeZone: HCM };
+    expect(jobTiming(weekly, { startedAt: null, succeededAt: null }, now)).toEqual({ nextRunAt: '2026-11-28T19:00:00.000Z', missedAfterHours: 184.8, missed: true });
+    const edge = new Date(now.getTime() - 184.8 * 3_600_000).toISOString();
+    expect(jobTiming(weekly, { startedAt: edge, succeededAt: edge }, now).missed).toBe(false);
+    const past = new Date(now.getTime() - 184.8 * 3_600_000 - 1).toISOString();
+    expect(jobTiming(weekly, { startedAt: past, succeededAt: past }, now).missed).toBe(true);
+    expect(jobTiming({ expression: 'cron(0 0 1 1 ? 2020)', timeZone: HCM }, { startedAt: null, succeededAt: null }, now).nextRunAt).toBeNull();
+  });
+
+  it('a rate: whole intervals from the last start, none before the first run', () => {
+    const now = new Date('2026-11-23T05:00:00Z');
+    const every15 = { expression: 'rate(15 minutes)', timeZone: HCM };
+    expect(jobTiming(every15, { startedAt: null, succeededAt: null }, now)).toEqual({ nextRunAt: null, missedAfterHours: 0.75, missed: true });
+    expect(jobTiming(every15, { startedAt: '2026-11-23T04:50:00.000Z', succeededAt: '2026-11-23T04:50:01.000Z' }, now)).toEqual({ nextRunAt: '2026-11-23T05:05:00.000Z', missedAfterHours: 0.75, missed: false });
+    // Exactly one interval later it is due now: the next one is an interval on.
+    expect(jobTiming(every15, { startedAt: '2026-11-23T04:45:00.000Z', succeededAt: null }, now).nextRunAt).toBe('2026-11-23T05:15:00.000Z');
+    // Runs missed: the phase is kept, the next firing still after now.
+    expect(jobTiming(every15, { startedAt: '2026-11-23T02:07:00.000Z', succeededAt: '2026-11-23T02:07:00.000Z' }, now)).toEqual({ nextRunAt: '2026-11-23T05:07:00.000Z', missedAfterHours: 0.75, missed: true });
   });
 });
