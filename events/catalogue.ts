@@ -141,6 +141,30 @@ const questionEscalatedDetail = z.object({
   assigneeId: z.optional(z.string().check(z.minLength(1))),
 });
 
+/** Operations (issue 10 §4): an incident was reported; the operators are told at once (QN 20.2, TG 17.1). */
+const incidentReportedDetail = z.object({
+  id: z.string().check(z.minLength(1)),
+  title: z.string(),
+  severity: z.string(),
+  affectedServices: z.array(z.string()),
+  unitCode: z.string(),
+  reportedBy: z.string(),
+  reportedAt: z.iso.datetime({ offset: true }),
+  detectedAt: z.nullable(z.iso.datetime({ offset: true })),
+  restoreDeadline: z.iso.datetime({ offset: true }),
+});
+
+/** A security check (TG 16.2) falls due soon, or is overdue, or was never recorded. */
+const securityCheckDueDetail = z.object({
+  reminderKey: z.string().check(z.minLength(1)),
+  lastCheckAt: z.nullable(z.iso.datetime({ offset: true })),
+  dueAt: z.nullable(z.iso.datetime({ offset: true })),
+  overdue: z.boolean(),
+  periodMonths: z.int(),
+  basis: z.string(),
+  remindedAt: z.iso.datetime({ offset: true }),
+});
+
 export const eventCatalogue = {
   JobRunFinished: {
     source: `${EVENT_SOURCE_PREFIX}.jobs`,
@@ -220,6 +244,18 @@ export const eventCatalogue = {
     detailType: 'QuestionEscalated',
     detail: questionEscalatedDetail,
     description: 'An open clock of a question is near or past its due instant (reminder, overdue, very overdue), once per level (issue 9 #5).',
+  },
+  IncidentReported: {
+    source: `${EVENT_SOURCE_PREFIX}.operations`,
+    detailType: 'IncidentReported',
+    detail: incidentReportedDetail,
+    description: 'A staff member reported an incident (QN 20.2, NA 15.6, TG 17.1): delivered to the operators at once (events/rules.ts notificationRules).',
+  },
+  SecurityCheckDue: {
+    source: `${EVENT_SOURCE_PREFIX}.operations`,
+    detailType: 'SecurityCheckDue',
+    detail: securityCheckDueDetail,
+    description: 'The periodic security check (TG 16.2) falls due within the reminder lead, or is overdue: the operators are reminded once per due date.',
   },
 } as const;
 

@@ -32,7 +32,7 @@ export interface EventPattern {
 }
 
 /** The EventBridge pattern of a rule (exact match on source and detail-type, and on data fields when filtered, as on AWS). */
-export function eventPattern(rule: RoutingRule): EventPattern {
+export function eventPattern(rule: Pick<RoutingRule, 'events' | 'dataFilter'>): EventPattern {
   const entries = rule.events.map((name) => eventCatalogue[name]);
   return {
     source: [...new Set(entries.map((e) => e.source))],
@@ -63,4 +63,19 @@ export interface StorageRoutingRule {
 
 export const storageRoutingRules: readonly StorageRoutingRule[] = [
   { name: 'UploadsToChecker', bucket: 'media', prefix: uploadPrefixes.incoming, target: 'uploadChecks' },
+];
+
+/**
+ * Events delivered to people rather than queues: the operators' topic (on AWS the `Alarms` SNS
+ * topic, which mails `alarmEmail`, so alarms and incidents reach one mailbox). Locally the event
+ * bus writes each to a readable file under the operators' folder (`.local/operators/`).
+ */
+export interface NotificationRule {
+  readonly name: string;
+  readonly events: readonly EventName[];
+  readonly topic: 'operators';
+}
+
+export const notificationRules: readonly NotificationRule[] = [
+  { name: 'OperationsToOperators', events: ['IncidentReported', 'SecurityCheckDue'], topic: 'operators' },
 ];

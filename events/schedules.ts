@@ -59,6 +59,14 @@ export const schedules: readonly ScheduleDefinition[] = [
     basis: 'BĐ 12.3–12.5, CB 11.4 (thời hạn phân loại, trả lời, trả lại câu hỏi)',
     description: 'Reminds and escalates open question clocks near or past their due instant, once per question, clock, due instant and level.',
   },
+  {
+    job: 'security-check-reminder',
+    function: 'securityCheckReminder',
+    expression: 'cron(0 8 * * ? *)',
+    timeZone: 'Asia/Ho_Chi_Minh',
+    basis: 'TG 16.2 (kiểm tra an toàn thông tin ít nhất 6 tháng một lần)',
+    description: 'Reminds the operators once per due date when the periodic security check falls due within the reminder lead, or is overdue.',
+  },
 ];
 
 /** Jobs an operator runs by hand (`npm run job -- NAME` locally, a Lambda invoke on AWS), never on a schedule. */

@@ -347,6 +347,22 @@ export const functionDefinitions = {
     // The redacted copies and their portal and field listings: never a question, an asker or anything else.
     tableItems: [{ actions: ['Query'], partitionPrefixes: [keys.publishedQuestionsOfPortal('').gsi1pk.replace(/#+$/, '#')], indexes: ['gsi1', 'gsi2'] }],
   },
+  incidents: {
+    entry: 'functions/incidents/handler.ts',
+    kind: 'http',
+    description: 'Operations register: incidents (report, timeline, time to restore) and security checks (issue 10 §4, audited)',
+    table: 'readwrite',
+  },
+  securityCheckReminder: {
+    entry: 'functions/jobs/security-check-reminder.ts',
+    kind: 'job',
+    description: 'Reminds the operators, once per due date, that the periodic security check (TG 16.2) falls due',
+    tableItems: [
+      { actions: ['Query'], partitionPrefixes: [keys.securityChecks().pk] },
+      { actions: ['PutItem'], partitionPrefixes: [keys.securityCheckReminder('').pk] },
+    ],
+    writesOutbox: true,
+  },
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionKey = keyof typeof functionDefinitions;

@@ -6,6 +6,7 @@ import { directory } from '../../shared/application/directory';
 import { env } from '../../shared/config/env';
 import { JobRunRepository } from '../../shared/adapters/dynamo/job-runs';
 import { documentClient } from '../../shared/adapters/aws-clients';
+import { jobOverview } from '../../shared/application/job-overview';
 import { auditRoutes } from './routes';
 
 /**
@@ -20,6 +21,10 @@ export const handler = httpFunction('audit', auditRoutes, {
     requireAccess(principal, 'audit.read', [env().PROVINCE_CODE]);
     jobRuns ??= new JobRunRepository(documentClient(), env().TABLE_NAME);
     return json(200, { items: await jobRuns.latest(query.job, query.limit) }, { 'cache-control': 'no-store' });
+  },
+  jobs: async ({ principal }) => {
+    requireAccess(principal, 'audit.read', [env().PROVINCE_CODE]);
+    return json(200, await jobOverview(new Date()), { 'cache-control': 'no-store' });
   },
   audit: async ({ query, principal }) => {
     const scope = query.unit;

@@ -15,6 +15,25 @@ const auditEntrySchema = z.object({
   requestId: z.string(),
 });
 const jobRunSchema = z.looseObject({ job: z.string(), runId: z.string(), trigger: z.enum(['schedule', 'manual']) });
+const jobOverviewSchema = z.object({
+  at: z.string(),
+  items: z.array(
+    z.object({
+      job: z.string(),
+      trigger: z.enum(['schedule', 'manual']),
+      description: z.string(),
+      expression: z.nullable(z.string()),
+      timeZone: z.nullable(z.string()),
+      basis: z.nullable(z.string()),
+      runs: z.int(),
+      lastRun: z.nullable(z.object({ runId: z.string(), outcome: z.enum(['succeeded', 'failed']), startedAt: z.nullable(z.string()), finishedAt: z.nullable(z.string()) })),
+      lastSucceededAt: z.nullable(z.string()),
+      nextRunAt: z.nullable(z.string()),
+      missedAfterHours: z.nullable(z.number()),
+      missed: z.boolean(),
+    }),
+  ),
+});
 
 /** The audit area's route contracts. */
 export const auditRoutes = {
@@ -41,5 +60,17 @@ export const auditRoutes = {
     tags: ['operations'],
     query: jobRunsQuery,
     responses: { 200: { description: 'Runs', schema: z.object({ items: z.array(jobRunSchema) }) } },
+  }),
+  jobs: defineRoute({
+    id: 'listJobs',
+    method: 'GET',
+    path: '/jobs',
+    function: 'audit',
+    auth: 'signed-in',
+    action: 'audit.read',
+    summary: "Every job: its last run and last success, its schedule, its next run (Asia/Ho_Chi_Minh) and whether it missed its schedule",
+    description: '`missed`: no successful run within the longest gap between two firings plus a margin (`missedAfterHours`); the missed-schedule alarms use the same figure.',
+    tags: ['operations'],
+    responses: { 200: { description: 'Jobs', schema: jobOverviewSchema } },
   }),
 } as const;

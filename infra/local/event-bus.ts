@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { EventEnvelope } from '../../events/catalogue';
 import { busDetail, type OutboxEvent } from '../../events/outbox';
-import { eventPattern, matches, routingRules } from '../../events/rules';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { eventPattern, matches, notificationRules, routingRules } from '../../events/rules';
 import { env } from '../../shared/config/env';
 import { sqsClient } from '../../shared/adapters/aws-clients';
 import { useEventPublisher, type EventPublisher } from '../../shared/adapters/events/publisher';
@@ -34,6 +36,14 @@ export class LocalEventBus implements EventPublisher {
           return sqsClient().send(new SendMessageCommand({ QueueUrl: url, MessageBody: JSON.stringify(envelope) }));
         }),
       );
+      // The operators' topic: one readable file per event, where an operator running the stack looks.
+      if (notificationRules.some((rule) => matches(eventPattern(rule), event.source, event.detailType))) {
+        const dir = process.env.LOCAL_OPERATORS_DIR;
+        if (!dir) throw new Error('LOCAL_OPERATORS_DIR is not set: the local stack sets it');
+        mkdirSync(dir, { recursive: true });
+        const stamp = event.metadata.occurredAt.replace(/[:.]/g, '-');
+        writeFileSync(join(dir, `${stamp}-${event.detailType}-${event.metadata.eventId.slice(0, 8)}.json`), JSON.stringify(envelope, null, 2) + '\n');
+      }
     }
     return { failed: [] };
   }

@@ -8,13 +8,14 @@ import { startStreamPoller, type StreamPoller } from './stream-poller';
 import { startBucketNotifier } from './bucket-notifier';
 import { invoke } from './functions';
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { localAuthorizer } from './identity-endpoints';
 import './event-bus'; // the local composition root for events: the stand-in for EventBridge
 import './mail-root'; // the local composition root for mail: the outbox folder stands in for SES
 import { enforceTablePermissions } from './table-permissions';
 import { loadDeploymentConfig, mailSenderAddress, scheduleOverrides, type DeploymentConfig } from '../config/deployment';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DEFAULT_SCRYPT_N } from '../../shared/adapters/identity/passwords';
 
 /**
@@ -30,6 +31,10 @@ export interface LocalStack {
   readonly outbox: StreamPoller;
   /** Where notification e-mails land, one `.eml` file each under a folder per day (SES on AWS). */
   readonly mailOutboxDir: string;
+  /** The folder the operators' topic writes to locally (one JSON file per event). */
+  readonly operatorsDir: string;
+  /** The job-run ledger's metric lines (CloudWatch EMF, one JSON object a line). */
+  readonly metricsFile: string;
   /** `at`: run as of that earlier instant (shared/jobs/job.ts). */
   runJob(job: string, options?: { at?: string }): Promise<unknown>;
   stop(): Promise<void>;
@@ -52,6 +57,8 @@ export async function startLocalStack(options: {
   scryptN?: number;
   /** The folder of sent e-mails; a temporary folder of this stack's prefix when unset. */
   mailOutboxDir?: string;
+  /** Where events for the operators' topic are written (default: a folder per stack under the OS temp dir). */
+  operatorsDir?: string;
 }): Promise<LocalStack> {
   const { endpoints } = options;
   const resources = await createLocalResources(endpoints, options.prefix);
@@ -64,7 +71,11 @@ export async function startLocalStack(options: {
     IDENTITY_PROVIDER: 'local',
     LOCAL_IDP_SECRET: options.identitySecret ?? randomBytes(32).toString('base64url'),
     LOCAL_IDP_SCRYPT_N: String(options.scryptN ?? DEFAULT_SCRYPT_N),
+    LOCAL_OPERATORS_DIR: options.operatorsDir ?? join(tmpdir(), `portal-${options.prefix}`, 'operators'),
+    // The job-run ledger's EMF metric lines (CloudWatch reads them from the logs on AWS).
+    LOCAL_METRICS_FILE: join(options.operatorsDir ? dirname(options.operatorsDir) : join(tmpdir(), `portal-${options.prefix}`), 'job-metrics.ndjson'),
   });
+  mkdirSync(dirname(process.env.LOCAL_METRICS_FILE!), { recursive: true });
   // As IAM on AWS: each invoked function may touch only the partitions its manifest entry grants.
   enforceTablePermissions();
 
@@ -120,6 +131,8 @@ export async function startLocalStack(options: {
     gateway,
     outbox,
     mailOutboxDir,
+    operatorsDir: process.env.LOCAL_OPERATORS_DIR!,
+    metricsFile: process.env.LOCAL_METRICS_FILE!,
     runJob,
     async stop() {
       scheduler?.stop();

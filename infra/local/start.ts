@@ -40,6 +40,7 @@ const stack = await startLocalStack({
   config,
   streamCheckpointFile: resolve(dataDir, 'stream-checkpoint.json'),
   mailOutboxDir: resolve(dataDir, 'outbox'),
+  operatorsDir: resolve(dataDir, 'operators'),
   onJobError: (job, error) => console.error(`job ${job} failed:`, (error as Error).message),
 });
 

@@ -12,7 +12,9 @@ import {
 } from 'aws-cdk-lib/aws-apigateway';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
-import { Alarm, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, MathExpression, Metric, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
+import { Operation } from 'aws-cdk-lib/aws-dynamodb';
+import { FilterPattern, MetricFilter } from 'aws-cdk-lib/aws-logs';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
@@ -152,6 +154,47 @@ export class ApiStack extends Stack {
       evaluationPeriods: 1,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     }).addAlarmAction(new SnsAction(props.alarmTopic));
+    this.addOperationsAlarms(props.resources, accessLogs, props.alarmTopic);
+  }
+
+  /**
+   * Issue 10 §4, through the operators' topic: the API's 5xx rate, and throttling wherever it can
+   * happen — API Gateway's own throttle (429s, which it counts only among all 4XXErrors, so a
+   * metric filter on the access log picks them out), Lambda's concurrency and DynamoDB's capacity.
+   */
+  private addOperationsAlarms(resources: PortalResources, accessLogs: LogGroup, topic: ITopic) {
+    const five = Duration.minutes(5);
+    const alarm = (id: string, description: string, metric: IMetric, threshold: number) =>
+      new Alarm(this, id, {
+        alarmDescription: description,
+        metric,
+        threshold,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }).addAlarmAction(new SnsAction(topic));
+
+    // Percent of requests answered 5xx; below 20 requests in 5 minutes the count alarm above speaks instead.
+    alarm('Api5xxRate', 'More than 5% of API requests answered with server errors (5XXError / Count)', new MathExpression({
+      expression: 'IF(requests >= 20, 100 * errors / requests, 0)',
+      usingMetrics: { errors: this.api.metricServerError({ period: five, statistic: 'Sum' }), requests: this.api.metricCount({ period: five, statistic: 'Sum' }) },
+      period: five,
+      label: 'API 5xx rate (%)',
+    }), 5);
+
+    const throttled = new MetricFilter(this, 'ApiThrottledFilter', {
+      logGroup: accessLogs,
+      filterPattern: FilterPattern.stringValue('$.status', '=', '429'),
+      metricNamespace: 'Portal/Api',
+      metricName: 'Throttled',
+      metricValue: '1',
+    });
+    alarm('ApiThrottles', 'API Gateway throttles requests (429 in the access log)', throttled.metric({ period: five, statistic: 'Sum' }), 10);
+    alarm('LambdaThrottles', 'Lambda throttles invocations (account concurrency)', new Metric({ namespace: 'AWS/Lambda', metricName: 'Throttles', period: five, statistic: 'Sum' }), 1);
+    alarm('TableThrottles', 'DynamoDB throttles requests to the table (ThrottledRequests)', resources.table.metricThrottledRequestsForOperations({
+      operations: [Operation.GET_ITEM, Operation.BATCH_GET_ITEM, Operation.QUERY, Operation.SCAN, Operation.PUT_ITEM, Operation.UPDATE_ITEM, Operation.DELETE_ITEM, Operation.BATCH_WRITE_ITEM, Operation.TRANSACT_WRITE_ITEMS],
+      period: five,
+    }), 1);
   }
 
   /** AWS managed rule sets and a per-IP rate limit (public forms attract abuse). */

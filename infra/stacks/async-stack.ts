@@ -1,6 +1,6 @@
 import { Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib/core';
 import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
-import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
+import { SnsTopic, SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import { Queue, QueueEncryption, type IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -14,7 +14,7 @@ import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { dlqName, queueDefinitions, type QueueKey } from '../definitions/queues';
-import { eventPattern, routingRules, storageRoutingRules } from '../../events/rules';
+import { eventPattern, notificationRules, routingRules, storageRoutingRules } from '../../events/rules';
 import type { DeploymentConfig } from '../config/deployment';
 import type { BucketKey } from '../definitions/buckets';
 import { PortalFunction, type PortalResources } from '../constructs/portal-function';
@@ -79,6 +79,17 @@ export class AsyncStack extends Stack {
         eventBus: this.bus,
         eventPattern: { source: pattern.source, detailType: pattern['detail-type'], ...(pattern.detail && { detail: pattern.detail }) },
         targets: [new SqsQueue(this.queues[rule.target])],
+      });
+    }
+
+    // Events for people (an incident reported, a security check due): straight to the operators' topic,
+    // the same mailbox as the alarms (alarmEmail), so the operator hears of an incident at once.
+    const topics = { operators: this.alarmTopic };
+    for (const rule of notificationRules) {
+      new Rule(this, rule.name, {
+        eventBus: this.bus,
+        eventPattern: { source: eventPattern(rule).source, detailType: eventPattern(rule)['detail-type'] },
+        targets: [new SnsTopic(topics[rule.topic])],
       });
     }
 

@@ -2,7 +2,7 @@ import { CfnOutput, Duration, Stack, TimeZone, Validations, type StackProps } fr
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
-import { Alarm, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
@@ -10,6 +10,11 @@ import type { Construct } from 'constructs';
 import { configuredSchedules, manualJobs } from '../../events/schedules';
 import { scheduleOverrides } from '../config/deployment';
 import { PortalFunction, type PortalResources } from '../constructs/portal-function';
+import { missedAfterMs } from '../../shared/domain/operations/job-calendar';
+import { JOB_METRICS_NAMESPACE, jobMetricNames } from '../../shared/adapters/metrics/job-metrics';
+
+/** The newest good backup may be this old (TG 8.2: weekly, plus a day's grace); older alarms. */
+export const BACKUP_MAX_AGE_HOURS = 8 * 24;
 
 /** The compliance jobs and the EventBridge Scheduler schedules that run them. */
 export class JobsStack extends Stack {
@@ -52,6 +57,41 @@ export class JobsStack extends Stack {
         evaluationPeriods: 1,
         treatMissingData: TreatMissingData.NOT_BREACHING,
       }).addAlarmAction(new SnsAction(props.alarmTopic));
+      // Missed schedule: no success within the longest gap between firings plus a margin. The job-run
+      // ledger reports each scheduled job's age at every recorded run of any job (the dependency check
+      // runs every 15 minutes); no figure at all for an hour means the ledger or the jobs stopped: breaching.
+      this.ageAlarm(`${id}MissedSchedule`, schedule.job, missedAfterMs(schedule.expression, schedule.timeZone) / 3_600_000,
+        `Job ${schedule.job} has not succeeded within its schedule (${schedule.expression}) plus a margin (${schedule.basis})`, props);
     }
+    this.ageAlarm('BackupOlderThan8Days', 'weekly-backup', BACKUP_MAX_AGE_HOURS, 'The last verified backup is older than 8 days (TG 8.2, BĐ 18.6)', props);
+    new Alarm(this, 'RestoreDrillFailed', {
+      alarmDescription: 'The weekly restore drill failed: the latest backup could not be restored and checked (BĐ 18.6, TG 16.3)',
+      metric: this.jobMetric('restore-drill', jobMetricNames.failedRuns, 'Sum', props),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    }).addAlarmAction(new SnsAction(props.alarmTopic));
+  }
+
+  private jobMetric(job: string, name: string, statistic: 'Maximum' | 'Sum', props: { resources: PortalResources }) {
+    return new Metric({
+      namespace: JOB_METRICS_NAMESPACE,
+      metricName: name,
+      dimensionsMap: { Table: props.resources.table.tableName, Job: job },
+      statistic,
+      period: Duration.hours(1),
+    });
+  }
+
+  private ageAlarm(id: string, job: string, hours: number, description: string, props: { resources: PortalResources; alarmTopic: ITopic }) {
+    new Alarm(this, id, {
+      alarmDescription: description,
+      metric: this.jobMetric(job, jobMetricNames.hoursSinceSuccess, 'Maximum', props),
+      threshold: Math.round(hours * 100) / 100,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      treatMissingData: TreatMissingData.BREACHING,
+    }).addAlarmAction(new SnsAction(props.alarmTopic));
   }
 }

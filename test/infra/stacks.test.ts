@@ -12,7 +12,7 @@ import { tableDefinition } from '../../infra/definitions/table';
 import { queueDefinitions } from '../../infra/definitions/queues';
 import { allRoutes } from '../../functions/routes';
 import { schedules } from '../../events/schedules';
-import { routingRules, storageRoutingRules } from '../../events/rules';
+import { notificationRules, routingRules, storageRoutingRules } from '../../events/rules';
 
 describe('CDK stacks', () => {
   let stacks: ReturnType<typeof buildPortal>;
@@ -79,7 +79,7 @@ describe('CDK stacks', () => {
         FunctionResponseTypes: ['ReportBatchItemFailures'],
       });
     }
-    template.resourceCountIs('AWS::Events::Rule', routingRules.length + storageRoutingRules.length);
+    template.resourceCountIs('AWS::Events::Rule', routingRules.length + storageRoutingRules.length + notificationRules.length);
   });
 
   it('creates one API method per route and problem+json gateway responses', () => {

@@ -110,9 +110,18 @@ const cases: Record<string, (side: Side, role: Role) => Request> = {
     method: 'POST', path: `/questions/${fixtures[`question.${side}`]}/transitions`, unitPath: path(UNIT[side]), body: { action: 'classify', complexity: 'simple' }, judgedBy: 'qa.route',
   }),
   [routes.getQuestionFigures.id]: (side) => ({ method: 'GET', path: `/units/${UNIT[side]}/question-figures?from=2026-01-01&to=2026-01-31`, unitPath: path(UNIT[side]) }),
+  [routes.jobs.id]: () => ({ method: 'GET', path: '/jobs', unitPath: province }),
+  // The incident register is the province's; one incident is its unit's (its reporter, not the caller, reported it).
+  [routes.listIncidents.id]: () => ({ method: 'GET', path: '/incidents', unitPath: province }),
+  [routes.getIncident.id]: (side) => ({ method: 'GET', path: `/incidents/${fixtures[`incident.${side}`]}`, unitPath: path(UNIT[side]) }),
+  [routes.updateIncident.id]: (side) => ({ method: 'POST', path: `/incidents/${fixtures[`incident.${side}`]}/timeline`, unitPath: path(UNIT[side]), body: { note: 'Ghi chú' } }),
+  [routes.recordSecurityCheck.id]: () => ({
+    method: 'POST', path: '/security-checks', unitPath: province, body: { performedAt: '2026-11-01T00:00:00Z', performedBy: 'Đội kiểm tra', scope: 'Cổng', findings: [] },
+  }),
+  [routes.listSecurityChecks.id]: () => ({ method: 'GET', path: '/security-checks', unitPath: province }),
 };
-/** Signed-in routes about the caller alone, with no unit to cross (an upload is declared in the caller's own unit). */
-const selfOnly = new Set<string>([routes.me.id, routes.changePassword.id, routes.createUpload.id]);
+/** Signed-in routes about the caller alone, with no unit to cross (an upload is declared, an incident reported, in the caller's own unit). */
+const selfOnly = new Set<string>([routes.me.id, routes.changePassword.id, routes.createUpload.id, routes.reportIncident.id]);
 /** Where "another unit" is refused as invalid input rather than forbidden (the deputy must be of the caller's own unit). */
 const otherIsInvalid = new Set<string>([routes.grantDelegation.id]);
 
@@ -125,6 +134,16 @@ beforeAll(async () => {
   const deputyB = await person(local.api, 'pho.b', 'huyenb', ['deputy-editor']);
   const chiefB = await person(local.api, 'truong.b', 'huyenb', ['chief-editor']);
   Object.assign(fixtures, { 'target.own': targetA.id, 'target.other': targetB.id, 'deputy.own': deputyA.id, 'deputy.other': deputyB.id });
+  const reportIncident = async (who: Person) => {
+    const res = await local.api('/incidents', {
+      method: 'POST',
+      headers: { ...bearer(who), 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Sự cố thử', description: 'Mô tả', severity: 'low', affectedServices: ['other'] }),
+    });
+    return ((await res.json()) as { id: string }).id;
+  };
+  fixtures['incident.own'] = await reportIncident(targetA);
+  fixtures['incident.other'] = await reportIncident(targetB);
   const grant = async (chief: Person, deputyId: string) => {
     const res = await local.api('/delegations', {
       method: 'POST',

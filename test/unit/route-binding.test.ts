@@ -43,7 +43,7 @@ describe('entry points wire what their routes need', () => {
   it('fails at cold start, naming the route, when a signed-in route has no principal resolver', async () => {
     const { httpFunction } = await import('../../shared/http/handler');
     const { auditRoutes } = await import('../../functions/audit/routes');
-    expect(() => httpFunction('audit', auditRoutes, { audit: ok, jobRuns: ok })).toThrow(/audit: queryAudit is signed-in but no principal resolver is wired/);
+    expect(() => httpFunction('audit', auditRoutes, { audit: ok, jobRuns: ok, jobs: ok })).toThrow(/audit: queryAudit is signed-in but no principal resolver is wired/);
   });
 });
 

@@ -6,6 +6,16 @@ import type { Work } from './unit-of-work';
 
 export type JobRun = EventDetail<'JobRunFinished'>;
 
+/** Per job: how many runs, and the last run and last success (null: recorded before these were kept, or never). */
+export interface JobStats {
+  readonly runs: number;
+  readonly lastRunId: string;
+  readonly lastOutcome: 'succeeded' | 'failed';
+  readonly lastStartedAt: string | null;
+  readonly lastFinishedAt: string | null;
+  readonly lastSucceededAt: string | null;
+}
+
 /** Ledger entries are evidence for operators; DynamoDB TTL removes them after this long. */
 export const JOB_RUN_RETENTION_DAYS = 400;
 
@@ -39,9 +49,10 @@ export class JobRunRepository {
             Update: {
               TableName: this.tableName,
               Key: keys.jobStats(run.job),
-              UpdateExpression: 'SET #type = :type, job = :job, lastRunId = :run, lastOutcome = :outcome, lastFinishedAt = :at ADD runs :one',
+              // The last success is kept apart: the missed-schedule alarms and GET /jobs measure from it.
+              UpdateExpression: `SET #type = :type, job = :job, lastRunId = :run, lastOutcome = :outcome, lastStartedAt = :started, lastFinishedAt = :at${run.outcome === 'succeeded' ? ', lastSucceededAt = :at' : ''} ADD runs :one`,
               ExpressionAttributeNames: { '#type': 'type' },
-              ExpressionAttributeValues: { ':type': 'JobStats', ':job': run.job, ':run': run.runId, ':outcome': run.outcome, ':at': run.finishedAt, ':one': 1 },
+              ExpressionAttributeValues: { ':type': 'JobStats', ':job': run.job, ':run': run.runId, ':outcome': run.outcome, ':started': run.startedAt, ':at': run.finishedAt, ':one': 1 },
             },
           },
           onConflict: { message: { vi: 'Thống kê công việc vừa thay đổi', en: 'The job statistics changed meanwhile' } },
@@ -50,9 +61,19 @@ export class JobRunRepository {
     };
   }
 
-  async stats(job: string): Promise<{ runs: number; lastRunId?: string } | undefined> {
+  async stats(job: string): Promise<JobStats | undefined> {
     const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.jobStats(job) }));
-    return out.Item ? { runs: Number(out.Item.runs), lastRunId: out.Item.lastRunId as string } : undefined;
+    if (!out.Item) return undefined;
+    const item = out.Item as Record<string, unknown>;
+    const text = (name: string) => (typeof item[name] === 'string' ? (item[name] as string) : null);
+    return {
+      runs: Number(item.runs),
+      lastRunId: String(item.lastRunId),
+      lastOutcome: item.lastOutcome === 'failed' ? 'failed' : 'succeeded',
+      lastStartedAt: text('lastStartedAt'),
+      lastFinishedAt: text('lastFinishedAt'),
+      lastSucceededAt: text('lastSucceededAt'),
+    };
   }
 
   latest(job: string, limit = 20): Promise<JobRun[]> {

@@ -242,4 +242,11 @@ export const keys = {
     skFrom: fromDate,
     skTo: `${toDate}$`,
   }),
+  /** Operations (issue 10 §4): an incident, one item with its timeline; gsi1 lists them newest first. */
+  incident: (id: string): Key => ({ pk: join('INCIDENT', id), sk: 'INCIDENT' }),
+  incidentsByTime: (reportedAt?: string, id?: string) => ({ gsi1pk: 'INCIDENTS', ...(reportedAt ? { gsi1sk: join(reportedAt, id ?? '') } : {}) }),
+  /** Security checks (TG 16.2), one small partition by date; and the once-per-due-date reminder marker. */
+  securityCheck: (performedAt: string, id: string): Key => ({ pk: 'SECCHECK', sk: join('CHECK', performedAt, id) }),
+  securityChecks: () => ({ pk: 'SECCHECK', skPrefix: 'CHECK#' }),
+  securityCheckReminder: (reminderKey: string): Key => ({ pk: join('SECCHECKDUE', reminderKey), sk: 'REMINDER' }),
 } as const;

@@ -32,7 +32,11 @@ export type Action =
   | 'qa.read'
   | 'qa.read-asker'
   | 'upload.create'
-  | 'upload.read';
+  | 'upload.read'
+  | 'incident.report'
+  | 'incident.manage'
+  | 'security-check.manage'
+  | 'security-check.read';
 
 export interface AccessRule {
   readonly action: Action;
@@ -77,6 +81,12 @@ export const accessRules: readonly AccessRule[] = [
   // editorial board reads their check status. Own unit only: an upload belongs to its uploader's unit.
   { action: 'upload.create', roles: ['contributor', 'reporter', 'editor', 'secretary', 'unit-officer', 'unit-head'], scope: 'own-unit', basis: 'CB 13.2 (tệp gửi kèm tin, bài); CB 17.3c' },
   { action: 'upload.read', roles: ['contributor', 'reporter', 'editor', 'secretary', 'unit-officer', 'unit-head', 'chief-editor', 'deputy-editor'], scope: 'own-unit', basis: 'CB 13.2; CB 17.3 (Ban Biên tập duyệt tin, bài và tệp kèm theo)' },
+  // Operations (issue 10 §4). Anyone who runs the portal reports an incident at once, in their own unit;
+  // operators and the board's chief read the register, add to timelines and resolve.
+  { action: 'incident.report', roles: ['operator', 'chief-editor', 'deputy-editor', 'secretary', 'editor', 'reporter', 'contributor', 'unit-officer', 'unit-head'], scope: 'own-unit', basis: 'QN 20.2; NA 15.6; TG 17.1 (báo cáo sự cố ngay); auditors only read' },
+  { action: 'incident.manage', roles: ['operator', 'chief-editor'], scope: 'unit-tree', basis: 'QN 20.2; NA 15.6; TG 16.3 (xử lý, khôi phục trong 24 giờ)' },
+  { action: 'security-check.manage', roles: ['operator'], scope: 'unit-tree', basis: 'TG 16.2 (kiểm tra an toàn thông tin định kỳ)' },
+  { action: 'security-check.read', roles: ['operator', 'auditor'], scope: 'unit-tree', basis: 'TG 16.2; BĐ 18.3' },
 ];
 
 export const rulesFor = (action: Action) => accessRules.filter((r) => r.action === action);

@@ -1,0 +1,74 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eventually, useLocalStack } from '../support/local-stack';
+import { caller, person, seedTree, type Person } from '../support/directory';
+import { schedules } from '../../events/schedules';
+
+/**
+ * GET /jobs on the local stack: every job's last run and next run (the schedule evaluated in
+ * Asia/Ho_Chi_Minh), and the per-job metrics the job-run ledger emits for the missed-schedule alarms.
+ */
+const local = useLocalStack();
+const call = caller(local.api);
+let operator: Person;
+let editor: Person;
+
+const metricLines = () =>
+  existsSync(local.stack().metricsFile) ? readFileSync(local.stack().metricsFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+
+beforeAll(async () => {
+  await seedTree();
+  operator = await person(local.api, 'admin', 'demo', ['operator']);
+  editor = await person(local.api, 'bientap.soa', 'soa', ['editor']);
+}, 60_000);
+
+describe('GET /jobs', () => {
+  it('lists every job; before any run, scheduled ones count as missed, crons still have a next run', async () => {
+    const res = await call('/jobs', operator);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.items.map((j: { job: string }) => j.job)).toEqual([...schedules.map((s) => s.job), 'bootstrap-directory']);
+    const backup = res.body.items.find((j: { job: string }) => j.job === 'weekly-backup');
+    expect(backup).toMatchObject({ trigger: 'schedule', expression: 'cron(0 2 ? * SUN *)', timeZone: 'Asia/Ho_Chi_Minh', runs: 0, lastRun: null, missed: true, missedAfterHours: 184.8 });
+    // The next Sunday 02:00 in Việt Nam: a Saturday 19:00 UTC, within a week.
+    const next = new Date(backup.nextRunAt);
+    expect(next.getUTCDay()).toBe(6);
+    expect(next.toISOString().slice(11)).toBe('19:00:00.000Z');
+    expect(next.getTime() - Date.now()).toBeGreaterThan(0);
+    expect(next.getTime() - Date.now()).toBeLessThanOrEqual(7 * 86_400_000);
+    // A rate() schedule has no phase before its first run.
+    expect(res.body.items.find((j: { job: string }) => j.job === 'dependency-check')).toMatchObject({ nextRunAt: null, missed: true, missedAfterHours: 0.75 });
+    expect(res.body.items.find((j: { job: string }) => j.job === 'bootstrap-directory')).toMatchObject({ trigger: 'manual', nextRunAt: null, expression: null, missed: false });
+    expect((await call('/jobs', editor)).status).toBe(403);
+  });
+
+  it('after a run: its last run and success, the next run one interval on, not missed; listJobRuns unchanged', async () => {
+    await local.stack().runJob('dependency-check');
+    const job = await eventually(async () => {
+      const res = await call('/jobs', operator);
+      const found = res.body.items.find((j: { job: string }) => j.job === 'dependency-check');
+      return found.runs > 0 ? found : undefined;
+    });
+    expect(job).toMatchObject({ runs: 1, missed: false, lastRun: { outcome: 'succeeded' } });
+    expect(job.lastSucceededAt).toBe(job.lastRun.finishedAt);
+    expect(Date.parse(job.nextRunAt)).toBe(Date.parse(job.lastRun.startedAt) + 15 * 60_000);
+    const runs = await call('/job-runs?job=dependency-check', operator);
+    expect(runs.status).toBe(200);
+    expect(runs.body.items[0]).toMatchObject({ job: 'dependency-check', runId: job.lastRun.runId, outcome: 'succeeded' });
+  });
+
+  it('the ledger emits per-job metrics as EMF lines: the outcome, and hours since each scheduled job last succeeded', async () => {
+    await local.stack().runJob('security-check-reminder');
+    const lines = await eventually(async () => {
+      const all = metricLines();
+      return all.some((l) => l.Job === 'security-check-reminder' && l.SucceededRuns === 1) ? all : undefined;
+    });
+    const line = lines.find((l) => l.Job === 'security-check-reminder' && l.SucceededRuns === 1);
+    expect(line._aws.CloudWatchMetrics).toEqual([{ Namespace: 'Portal/Jobs', Dimensions: [['Table', 'Job']], Metrics: [{ Name: 'SucceededRuns', Unit: 'Count' }] }]);
+    expect(line.Table).toBe(local.stack().resources.tableName);
+    // With that run recorded, dependency-check's age is reported too (it succeeded minutes ago); weekly-backup never ran: no figure.
+    const ages = lines.filter((l) => 'HoursSinceSuccess' in l);
+    expect(ages.some((l) => l.Job === 'dependency-check' && l.HoursSinceSuccess < 1)).toBe(true);
+    expect(ages.some((l) => l.Job === 'security-check-reminder' && l.HoursSinceSuccess === 0)).toBe(true);
+    expect(ages.some((l) => l.Job === 'weekly-backup')).toBe(false);
+  });
+});
