@@ -139,6 +139,8 @@ export function configEnvironment(config: DeploymentConfig): Record<string, stri
     POLICY_OVERRIDES: JSON.stringify(config.policyOverrides),
     WORKING_HOURS: config.workingHours,
     CORS_ALLOWED_ORIGINS: config.corsOrigins.join(','),
+    // GET /jobs computes next runs from the schedules as deployed, not the defaults.
+    SCHEDULE_OVERRIDES: JSON.stringify(scheduleOverrides(config)),
   };
 }
 

@@ -55,6 +55,8 @@ const envSchema = z.object({
     jsonVariable(z.record(z.string(), z.object({ value: z.number(), basis: z.string() })), 'a JSON object of rule → { value, basis }'),
     {},
   ),
+  /** The deployment's own schedule expressions by job (backup and drill), over events/schedules.ts's defaults. */
+  SCHEDULE_OVERRIDES: z._default(jsonVariable(z.record(z.string(), z.string()), 'a JSON object of job → schedule expression'), {}),
   /** `cognito` on AWS; `local` on the local stack (shared/adapters/identity/local.ts). */
   IDENTITY_PROVIDER: z._default(z.enum(['cognito', 'local']), 'cognito'),
   USER_POOL_ID: z._default(z.string(), ''),

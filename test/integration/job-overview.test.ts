@@ -3,12 +3,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { eventually, useLocalStack } from '../support/local-stack';
 import { caller, person, seedTree, type Person } from '../support/directory';
 import { schedules } from '../../events/schedules';
+import { loadDeploymentConfig } from '../../infra/config/deployment';
 
 /**
  * GET /jobs on the local stack: every job's last run and next run (the schedule evaluated in
  * Asia/Ho_Chi_Minh), and the per-job metrics the job-run ledger emits for the missed-schedule alarms.
  */
-const local = useLocalStack();
+// A province that backs up on Saturdays at 01:30: GET /jobs shows the schedule as deployed, not the default.
+const base = loadDeploymentConfig();
+const local = useLocalStack({ config: { ...base, backups: { ...base.backups, schedule: 'cron(30 1 ? * SAT *)' } } });
 const call = caller(local.api);
 let operator: Person;
 let editor: Person;
@@ -28,11 +31,11 @@ describe('GET /jobs', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.items.map((j: { job: string }) => j.job)).toEqual([...schedules.map((s) => s.job), 'bootstrap-directory']);
     const backup = res.body.items.find((j: { job: string }) => j.job === 'weekly-backup');
-    expect(backup).toMatchObject({ trigger: 'schedule', expression: 'cron(0 2 ? * SUN *)', timeZone: 'Asia/Ho_Chi_Minh', runs: 0, lastRun: null, missed: true, missedAfterHours: 184.8 });
-    // The next Sunday 02:00 in Việt Nam: a Saturday 19:00 UTC, within a week.
+    expect(backup).toMatchObject({ trigger: 'schedule', expression: 'cron(30 1 ? * SAT *)', timeZone: 'Asia/Ho_Chi_Minh', runs: 0, lastRun: null, missed: true, missedAfterHours: 184.8 });
+    // The next Saturday 01:30 in Việt Nam: a Friday 18:30 UTC, within a week.
     const next = new Date(backup.nextRunAt);
-    expect(next.getUTCDay()).toBe(6);
-    expect(next.toISOString().slice(11)).toBe('19:00:00.000Z');
+    expect(next.getUTCDay()).toBe(5);
+    expect(next.toISOString().slice(11)).toBe('18:30:00.000Z');
     expect(next.getTime() - Date.now()).toBeGreaterThan(0);
     expect(next.getTime() - Date.now()).toBeLessThanOrEqual(7 * 86_400_000);
     // A rate() schedule has no phase before its first run.
