@@ -63,6 +63,11 @@ export interface FunctionDefinition {
   readonly scratchTables?: { readonly infix: string };
   /** Lists every object version of these buckets and reads any of them (the backup's media manifest). */
   readonly readsAllVersions?: readonly BucketKey[];
+  /**
+   * The askers' data key (KMS, infra/definitions/asker-key.ts): `seal` may GenerateDataKey (asking),
+   * `open` may Decrypt (staff who see the data). Nothing else may use it.
+   */
+  readonly askerKey?: 'seal' | 'open';
 }
 
 /** Monitoring probes every queue (shared/adapters/dependency-probe.ts), so it may inspect every one. */
@@ -282,9 +287,12 @@ export const functionDefinitions = {
     kind: 'http',
     description: "Q&A, the asker's side: ask a question (anonymous), follow it with its tracking code and secret",
     tableItems: [
-      // The question, the asker's data (written, never read here), the clock's work item, the guards of asking.
-      { actions: ['GetItem', 'PutItem'], partitionPrefixes: [keys.question('').pk, keys.work('').pk] },
-      { actions: ['PutItem'], partitionPrefixes: [keys.questionAsker('').pk, keys.questionDuplicate('', '').pk.replace(/#+$/, '#'), keys.auditOf('').pk] },
+      // The question (rated, erased), the clock's work item (reopened on a rating), the guards of asking.
+      { actions: ['GetItem', 'PutItem', 'UpdateItem'], partitionPrefixes: [keys.question('').pk, keys.work('').pk] },
+      { actions: ['PutItem'], partitionPrefixes: [keys.auditOf('').pk] },
+      // The asker's data, sealed (never opened here): written when asking, deleted with its duplicate guard on erasure.
+      { actions: ['GetItem', 'PutItem', 'DeleteItem'], partitionPrefixes: [keys.questionAsker('').pk] },
+      { actions: ['PutItem', 'DeleteItem'], partitionPrefixes: [keys.questionDuplicate('', '').pk.replace(/#+$/, '#')] },
       { actions: ['GetItem', 'UpdateItem'], partitionPrefixes: [keys.questionDayCounter('').pk, keys.questionAskRate('', '').pk] },
       // The portal asked (units are public directory data) and the calendar in force for the clock.
       { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.unit('').pk, keys.calendarConfig().pk] },
@@ -292,12 +300,14 @@ export const functionDefinitions = {
       { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], partitionPrefixes: [keys.idempotency('').pk] },
     ],
     writesOutbox: true,
+    askerKey: 'seal',
   },
   questions: {
     entry: 'functions/questions/staff.ts',
     kind: 'http',
-    description: "Q&A, staff side: read and list questions (the asker's data for the board only), classify, refuse, route, return (audited)",
+    description: "Q&A, staff side: read and list questions (the asker's data for the board, and the unit it shares it with), classify, refuse, route, return, reopen, erase on demand (audited)",
     table: 'readwrite',
+    askerKey: 'open',
   },
 } as const satisfies Record<string, FunctionDefinition>;
 

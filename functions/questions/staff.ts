@@ -3,7 +3,12 @@ import { httpFunction } from '../../shared/http/handler';
 import { dynamoServices } from '../../shared/http/services';
 import { expectedVersion } from '../../shared/http/if-match';
 import { listQuestions, readQuestion, transitionQuestion } from '../../shared/application/question-transitions';
+import { eraseAskerDataOnDemand } from '../../shared/application/question-asker';
+import { useKmsAskerKeys } from '../../shared/adapters/kms/asker-keys';
 import { questionsRoutes } from './routes';
+
+// Staff open the asker's data under KMS (Decrypt only: this function never seals).
+useKmsAskerKeys();
 
 /** The staff side of Q&A: read, list, and the board's intake and the unit's return. */
 export const handler = httpFunction('questions', questionsRoutes, {
@@ -27,4 +32,6 @@ export const handler = httpFunction('questions', questionsRoutes, {
     const done = await transitionQuestion({ principal, requestId, now: new Date() }, params.id, body, expectedVersion(headers));
     return json(200, done, { etag: `"${done.version}"` });
   },
+  eraseAskerDataOnDemand: async ({ params, body, principal, requestId }) =>
+    json(200, await eraseAskerDataOnDemand({ principal, requestId, now: new Date() }, params.id, body.demandReference), { 'cache-control': 'no-store' }),
 }, dynamoServices);

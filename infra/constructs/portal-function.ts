@@ -13,6 +13,7 @@ import { grantTableAccess } from './table-access';
 import { houseFunctionProps } from './house-function';
 import { bucketArnExportName, type BucketKey } from '../definitions/buckets';
 import { tableArnExportName } from '../definitions/table';
+import { askerKeyArnExportName } from '../definitions/asker-key';
 import type { QueueKey } from '../definitions/queues';
 import { configEnvironment, type DeploymentConfig } from '../config/deployment';
 
@@ -55,6 +56,7 @@ export class PortalFunction extends NodejsFunction {
         USER_POOL_ID: resources.userPool.userPoolId,
         USER_POOL_CLIENT_ID: resources.userPoolClient.userPoolClientId,
         ...(def.exportsTable ? { EXPORT_MODE: 'aws', TABLE_ARN: resources.table.tableArn } : {}),
+        ...(def.askerKey ? { ASKER_KEYS: 'kms', ASKER_KEY_ID: Fn.importValue(askerKeyArnExportName(`Portal-${config.stage}-Data`)) } : {}),
       },
     });
     grantManifestAccess(this, def, resources);
@@ -167,6 +169,16 @@ function grantManifestAccess(fn: NodejsFunction, def: FunctionDefinition, resour
       id: `AwsSolutions-IAM5[Resource::${exportName}/*]`,
       reason: 'The backup hashes every current object of this bucket: reading all of them is the task.',
     });
+  }
+  if (def.askerKey) {
+    // One action on the one key: asking seals (GenerateDataKey), staff open (Decrypt), each with the question as context.
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: [def.askerKey === 'seal' ? 'kms:GenerateDataKey' : 'kms:Decrypt'],
+        resources: [Fn.importValue(askerKeyArnExportName(`Portal-${resources.config.stage}-Data`))],
+        conditions: { 'ForAllValues:StringEquals': { 'kms:EncryptionContextKeys': ['questionId'] }, Null: { 'kms:EncryptionContext:questionId': 'false' } },
+      }),
+    );
   }
   if (def.identityAdmin) {
     fn.addToRolePolicy(

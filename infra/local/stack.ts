@@ -10,6 +10,7 @@ import { invoke } from './functions';
 import { randomBytes } from 'node:crypto';
 import { localAuthorizer } from './identity-endpoints';
 import './event-bus'; // the local composition root for events: the stand-in for EventBridge
+import { localAskerKey } from './asker-keys-root'; // and for asker data keys: the stand-in for KMS
 import { enforceTablePermissions } from './table-permissions';
 import { loadDeploymentConfig, type DeploymentConfig } from '../config/deployment';
 import { DEFAULT_SCRYPT_N } from '../../shared/adapters/identity/passwords';
@@ -48,10 +49,13 @@ export async function startLocalStack(options: {
 }): Promise<LocalStack> {
   const { endpoints } = options;
   const resources = await createLocalResources(endpoints, options.prefix);
+  const identitySecret = options.identitySecret ?? randomBytes(32).toString('base64url');
   Object.assign(process.env, functionEnvironment(endpoints, resources, options.config ?? loadDeploymentConfig()), {
     IDENTITY_PROVIDER: 'local',
-    LOCAL_IDP_SECRET: options.identitySecret ?? randomBytes(32).toString('base64url'),
+    LOCAL_IDP_SECRET: identitySecret,
     LOCAL_IDP_SCRYPT_N: String(options.scryptN ?? DEFAULT_SCRYPT_N),
+    ASKER_KEYS: 'local',
+    LOCAL_ASKER_KEY: localAskerKey(identitySecret),
   });
   // As IAM on AWS: each invoked function may touch only the partitions its manifest entry grants.
   enforceTablePermissions();

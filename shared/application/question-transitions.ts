@@ -1,8 +1,10 @@
 import { can } from '../domain/access/authorize';
+import { auditEntry } from '../domain/audit';
 import { DomainError, invalidField } from '../domain/errors';
 import {
   answerOf,
   endOfLocalDay,
+  reopenedFields,
   isComplex,
   progressNoticeRefusal,
   requireVietnameseText,
@@ -23,6 +25,7 @@ import { readInUnit } from './unit-scope';
 import { directory } from './directory';
 import { publishedContent } from './published-content';
 import { questionRepository } from './questions';
+import { askerFor } from './question-asker';
 import type { UseCaseContext } from './context';
 
 /**
@@ -46,6 +49,8 @@ export interface QuestionTransitionRequest {
   readonly ground?: RefusalGround | undefined;
   readonly reason?: string | undefined;
   readonly comment?: string | undefined;
+  /** route: show the asker's data to the unit (the board's choice, audited). */
+  readonly shareAskerData?: boolean | undefined;
 }
 
 const notFound = (id: string) => new DomainError('not_found', { vi: `Không có câu hỏi ${id}`, en: `No question ${id}` });
@@ -70,8 +75,8 @@ function staffView(record: QuestionRecord, now: Date) {
 
 export async function readQuestion(ctx: UseCaseContext, id: string) {
   const record = await readable(ctx, id);
-  // Personal data: the board of the portal only (CB 6; NĐ 356/2025).
-  const asker = can(ctx.principal, 'qa.read-asker', record.unitPath, ctx.now) ? (await questionRepository().asker(id))?.asker : undefined;
+  // Personal data: the portal's board, and the unit it is routed to if the board chose so (CB 6; NĐ 356/2025).
+  const asker = await askerFor(ctx.principal, record, ctx.now);
   return { ...staffView(record, ctx.now), ...(asker !== undefined && { asker }) };
 }
 
@@ -237,6 +242,18 @@ function extension(
       const unitCode = plan.next.assignee!.unitPath[0]!;
       const routing: Routing = { unitCode, routedAt: at, answerDueAt: due.answer!, returnDueAt: due.return!, routedOnTime: at <= record.classificationDueAt };
       Object.assign(set, { routings: [...record.routings, routing], answerDueAt: due.answer, returnDueAt: due.return, dueAt: due.answer }, keys.questionsOfUnit(unitCode, at, record.id));
+      if (request.shareAskerData !== true || record.erasure !== undefined) {
+        remove.push('askerSharedWith');
+        break;
+      }
+      // The board chose to show the asker's data to this unit: recorded on the question, audited apart.
+      set.askerSharedWith = unitCode;
+      return { set, remove, work: { audits: [askerSharedAudit(record, unitCode, ctx)] } };
+    }
+    case 'reopen': {
+      const fields = reopenedFields(record, at, due.classify!);
+      Object.assign(set, fields.set);
+      remove.push(...fields.remove);
       break;
     }
     case 'return': {
@@ -245,7 +262,7 @@ function extension(
         i === record.routings.length - 1 ? { ...r, returnedAt: at, returnReason: plan.notes.reason, returnedOnTime: at <= r.returnDueAt } : r,
       );
       Object.assign(set, { routings, classificationDueAt: due.classify, dueAt: due.classify });
-      remove.push('answerDueAt', 'returnDueAt', 'gsi2pk', 'gsi2sk');
+      remove.push('answerDueAt', 'returnDueAt', 'gsi2pk', 'gsi2sk', 'askerSharedWith');
       break;
     }
     case 'answer':
@@ -278,3 +295,17 @@ function extension(
   }
   return { set, remove };
 }
+
+const askerSharedAudit = (record: QuestionRecord, unitCode: string, ctx: UseCaseContext) =>
+  auditEntry(
+    {
+      scope: record.portal,
+      actor: { id: ctx.principal.id, kind: ctx.principal.kind },
+      action: 'question.share-asker',
+      target: { type: questionWorkflow.aggregateType, id: record.id },
+      before: { askerSharedWith: record.askerSharedWith ?? null },
+      after: { askerSharedWith: unitCode },
+      requestId: ctx.requestId,
+    },
+    ctx.now,
+  );

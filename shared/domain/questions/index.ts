@@ -7,3 +7,4 @@ export * from './classification';
 export * from './answer';
 export * from './progress-notice';
 export * from './served-actions';
+export * from './rating';
