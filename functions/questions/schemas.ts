@@ -124,10 +124,13 @@ const ratingSchema = z.object({
   reopened: z.boolean().check(z.describe('Did this rating reopen the question?')),
 });
 
+/** Without the comment: replays of this answer are kept, and must hold none of the asker's text. */
 export const ratedSchema = z.object({
   trackingCode: z.string(),
   stage: z.enum(questionStates),
-  ...ratingSchema.shape,
+  rating: z.enum(ratings),
+  at: instant,
+  reopened: z.boolean().check(z.describe('Did this rating reopen the question?')),
   reopenWindowEndsAt: instant,
 });
 

@@ -149,7 +149,8 @@ export async function rateAnswer(ctx: RequestContext, trackingCode: string, secr
     };
   }
   await unitsAndWork().uow.commit(work, ctx);
-  return { trackingCode: record.id, stage: state, ...rating, reopenWindowEndsAt: windowEndsAt };
+  // Not the comment: the answer is kept for Idempotency-Key replays, and erasure could not reach it there.
+  return { trackingCode: record.id, stage: state, rating: rating.rating, at, reopened, reopenWindowEndsAt: windowEndsAt };
 }
 
 export interface ErasureReceipt {

@@ -82,6 +82,10 @@ async function sentQuestion(asker?: Record<string, unknown>, share = false) {
   return asked;
 }
 
+/** The question rated with a comment (the asker's free text), erased later. */
+let ratedWithComment: { trackingCode: string; secret: string } | undefined;
+const COMMENT = 'Câu trả lời chưa nói rõ mức hưởng';
+
 const logged: string[] = [];
 const spies: Array<{ mockRestore(): void }> = [];
 
@@ -138,7 +142,6 @@ describe("the asker's rating", () => {
       trackingCode: sent.trackingCode,
       stage: 'reopened',
       rating: 'not-answered',
-      comment: 'Câu trả lời chưa nói rõ mức hưởng',
       at: '2026-03-17T03:00:00.000Z',
       reopened: true,
       reopenWindowEndsAt: endOf('2026-03-30'),
@@ -149,7 +152,7 @@ describe("the asker's rating", () => {
 
     // The asker sees the stage, the rating and the board's new clock, no longer the answer.
     const seen = (await status(sent.trackingCode, sent.secret)).json;
-    expect(seen).toMatchObject({ stage: 'reopened', rating: { rating: 'not-answered', reopened: true }, dueAt: endOf('2026-03-18') });
+    expect(seen).toMatchObject({ stage: 'reopened', rating: { rating: 'not-answered', comment: COMMENT, reopened: true }, dueAt: endOf('2026-03-18') });
     expect(seen).not.toHaveProperty('answer');
     // The board's queue has it, on its classification clock; the sent answer is kept in the history.
     const queue = await call('/units/binhdinh/questions?view=portal&stage=reopened', people.secretary);
@@ -171,6 +174,7 @@ describe("the asker's rating", () => {
     }
     expect((await status(sent.trackingCode, sent.secret)).json).toMatchObject({ stage: 'sent', answer: { text: expect.stringContaining('Mức hưởng') } });
     expect((await rate(sent.trackingCode, sent.secret, { rating: 'not-answered' })).status).toBe(409);
+    ratedWithComment = sent;
   });
 
   it('records a late "not-answered" without reopening; the board may reopen with a reason', async () => {
@@ -224,7 +228,7 @@ describe("the asker's data, shown to the routed unit only when the board chooses
     expect(shared[0]).toMatchObject({ actor: { id: people.secretary!.id }, after: { askerSharedWith: 'soa' } });
     // Returned again: the sharing ends with the routing; re-routed to Sở B without it, Sở B sees none.
     expect((await step(id, people.headA!, { action: 'return', reason: 'Không thuộc thẩm quyền của Sở A' })).status).toBe(200);
-    expect((await call(`/questions/${id}`, people.officerA)).body).not.toHaveProperty('asker');
+    expect((await call(`/questions/${id}`, people.secretary)).body).not.toHaveProperty('askerSharedWith');
     expect((await step(id, people.secretary!, { action: 'route', unit: 'sob' })).status).toBe(200);
     const other = await call(`/questions/${id}`, people.officerB);
     expect(other.status).toBe(200);
@@ -266,6 +270,16 @@ describe('erasure', () => {
     expect((await status(id, secret)).json).toMatchObject({ stage: 'routed', erasure: { erasedAt: '2026-04-03T02:00:00.000Z' } });
     // The duplicate guard went with it: the same person may ask the same again.
     await ask(first);
+  });
+
+  it("drops the rating's comment (the asker's free text) and keeps the rating", async () => {
+    const { trackingCode: id, secret } = ratedWithComment!;
+    expect(JSON.stringify(await local.scanAll())).toContain(COMMENT);
+    expect((await erase(id, secret)).status).toBe(200);
+    expect(JSON.stringify(await local.scanAll())).not.toContain(COMMENT);
+    const seen = (await status(id, secret)).json;
+    expect(seen.rating).toMatchObject({ rating: 'not-answered', reopened: true });
+    expect(seen.rating).not.toHaveProperty('comment');
   });
 
   it("destroys it on an authority's demand, by the board's chief only", async () => {
