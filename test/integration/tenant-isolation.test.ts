@@ -109,6 +109,10 @@ const cases: Record<string, (side: Side, role: Role) => Request> = {
   [routes.transitionQuestion.id]: (side) => ({
     method: 'POST', path: `/questions/${fixtures[`question.${side}`]}/transitions`, unitPath: path(UNIT[side]), body: { action: 'classify', complexity: 'simple' }, judgedBy: 'qa.route',
   }),
+  // Erasure on an authority's demand: the portal's chief only (repeating it is fine).
+  [routes.eraseAskerDataOnDemand.id]: (side) => ({
+    method: 'POST', path: `/questions/${fixtures[`question.${side}`]}/erasure`, unitPath: path(UNIT[side]), body: { demandReference: 'Công văn 1/CAT-PA05' },
+  }),
 };
 /** Signed-in routes about the caller alone, with no unit to cross (an upload is declared in the caller's own unit). */
 const selfOnly = new Set<string>([routes.me.id, routes.changePassword.id, routes.createUpload.id]);
