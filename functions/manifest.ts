@@ -65,6 +65,11 @@ export interface FunctionDefinition {
   readonly readsAllVersions?: readonly BucketKey[];
   /** Sends e-mail: SES SendEmail from the deployment's sender identity only (MAIL_TRANSPORT=ses, MAIL_FROM). */
   readonly sendsMail?: true;
+  /**
+   * The askers' data key (KMS, infra/definitions/asker-key.ts): `seal` may GenerateDataKey (asking),
+   * `open` may Decrypt (staff who see the data). Nothing else may use it.
+   */
+  readonly askerKey?: 'seal' | 'open';
 }
 
 /** Monitoring probes every queue (shared/adapters/dependency-probe.ts), so it may inspect every one. */
@@ -289,9 +294,12 @@ export const functionDefinitions = {
     kind: 'http',
     description: "Q&A, the asker's side: ask a question (anonymous), follow it with its tracking code and secret",
     tableItems: [
-      // The question, the asker's data (written, never read here), the clock's work item, the guards of asking.
-      { actions: ['GetItem', 'PutItem'], partitionPrefixes: [keys.question('').pk, keys.work('').pk] },
-      { actions: ['PutItem'], partitionPrefixes: [keys.questionAsker('').pk, keys.questionDuplicate('', '').pk.replace(/#+$/, '#'), keys.auditOf('').pk] },
+      // The question (rated, erased), the clock's work item (reopened on a rating), the guards of asking.
+      { actions: ['GetItem', 'PutItem', 'UpdateItem'], partitionPrefixes: [keys.question('').pk, keys.work('').pk] },
+      { actions: ['PutItem'], partitionPrefixes: [keys.auditOf('').pk] },
+      // The asker's data, sealed (never opened here): written when asking, deleted with its duplicate guard on erasure.
+      { actions: ['GetItem', 'PutItem', 'DeleteItem'], partitionPrefixes: [keys.questionAsker('').pk] },
+      { actions: ['PutItem', 'DeleteItem'], partitionPrefixes: [keys.questionDuplicate('', '').pk.replace(/#+$/, '#')] },
       // The portal's "received" figure, frozen with the question.
       { actions: ['PutItem'], partitionPrefixes: [keys.questionFact('', '', '', '', '').pk.replace(/#+$/, '#')] },
       { actions: ['GetItem', 'UpdateItem'], partitionPrefixes: [keys.questionDayCounter('').pk, keys.questionAskRate('', '').pk] },
@@ -301,12 +309,14 @@ export const functionDefinitions = {
       { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], partitionPrefixes: [keys.idempotency('').pk] },
     ],
     writesOutbox: true,
+    askerKey: 'seal',
   },
   questions: {
     entry: 'functions/questions/staff.ts',
     kind: 'http',
-    description: "Q&A, staff side: read and list questions (the asker's data for the board only), classify, refuse, route, return (audited)",
+    description: "Q&A, staff side: read and list questions (the asker's data for the board, and the unit it shares it with), classify, refuse, route, return, reopen, erase on demand (audited)",
     table: 'readwrite',
+    askerKey: 'open',
   },
   escalateQuestions: {
     entry: 'functions/jobs/escalate-questions.ts',
@@ -339,6 +349,8 @@ export const functionDefinitions = {
       { actions: ['GetItem', 'PutItem'], partitionPrefixes: [keys.consumedEvent('sendNotifications', '').pk] },
     ],
     sendsMail: true,
+    // Opens the asker item for the address only.
+    askerKey: 'open',
   },
   questionsPublished: {
     entry: 'functions/questions/published.ts',

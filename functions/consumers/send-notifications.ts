@@ -1,10 +1,13 @@
 import { eventConsumer } from '../../shared/adapters/events/consumer';
 import { useSesMail } from '../../shared/adapters/mail/ses';
+import { useKmsAskerKeys } from '../../shared/adapters/kms/asker-keys';
 import { notifyOfQuestionEvent } from '../../shared/application/question-notifications';
 import { mailConfig } from '../../shared/config/mail';
 
 // On AWS e-mail goes through SES; the local stack registers its outbox folder instead (infra/local/mail-root.ts).
 useSesMail();
+// The asker's address is sealed with the askers' data key (KMS on AWS; the local stack registers its own).
+useKmsAskerKeys();
 // Fail at cold start, naming the variable, rather than on the first message.
 mailConfig();
 

@@ -4,16 +4,30 @@ import { HttpProblem } from '../../shared/http/problem';
 import { text } from '../../shared/domain/text';
 import { SECRET_PATTERN } from '../../shared/domain/questions';
 import { askQuestion, questionStatus } from '../../shared/application/questions';
+import { eraseAskerData, rateAnswer } from '../../shared/application/question-asker';
+import { useKmsAskerKeys } from '../../shared/adapters/kms/asker-keys';
 import { documentClient } from '../../shared/adapters/aws-clients';
 import { DynamoIdempotencyStore } from '../../shared/adapters/dynamo/idempotency-store';
 import { env } from '../../shared/config/env';
 import { questionsRoutes } from './routes';
 
 /**
- * The asker's side of Q&A: ask, follow. Its own function, without the principal resolver (no
+ * The asker's side of Q&A: ask, follow, rate the answer, have their data erased. Its own function, without the principal resolver (no
  * signed-in route here) and without the content area, so the bundle stays small.
  */
 let store: DynamoIdempotencyStore | undefined;
+// Asking seals the asker's data under a KMS data key (GenerateDataKey only: this function never decrypts).
+useKmsAskerKeys();
+
+/** The secret the asker was given, from X-Question-Secret: missing or malformed is a 401. */
+function askerSecret(headers: Record<string, string | undefined>): string {
+  const secret = headers['x-question-secret'];
+  if (secret === undefined || !SECRET_PATTERN.test(secret)) {
+    const message = text('Cần gửi mã bí mật đã nhận khi hỏi trong tiêu đề X-Question-Secret', 'Send the secret you received when asking in the X-Question-Secret header');
+    throw new HttpProblem('unauthenticated', message, [{ field: 'headers.X-Question-Secret', code: 'required', message }]);
+  }
+  return secret;
+}
 
 export const handler = httpFunction(
   'questionsPublic',
@@ -23,14 +37,11 @@ export const handler = httpFunction(
       const asked = await askQuestion({ requestId, now: new Date(), clientAddress }, params.portal, body);
       return json(201, asked, { location: `/public/questions/${asked.trackingCode}`, 'cache-control': 'no-store' });
     },
-    getQuestionStatus: async ({ params, headers }) => {
-      const secret = headers['x-question-secret'];
-      if (secret === undefined || !SECRET_PATTERN.test(secret)) {
-        const message = text('Cần gửi mã bí mật đã nhận khi hỏi trong tiêu đề X-Question-Secret', 'Send the secret you received when asking in the X-Question-Secret header');
-        throw new HttpProblem('unauthenticated', message, [{ field: 'headers.X-Question-Secret', code: 'required', message }]);
-      }
-      return json(200, await questionStatus(params.trackingCode, secret), { 'cache-control': 'no-store' });
-    },
+    getQuestionStatus: async ({ params, headers }) => json(200, await questionStatus(params.trackingCode, askerSecret(headers)), { 'cache-control': 'no-store' }),
+    rateAnswer: async ({ params, headers, body, requestId }) =>
+      json(201, await rateAnswer({ requestId, now: new Date() }, params.trackingCode, askerSecret(headers), body), { 'cache-control': 'no-store' }),
+    eraseAskerData: async ({ params, headers, requestId }) =>
+      json(200, await eraseAskerData({ requestId, now: new Date() }, params.trackingCode, askerSecret(headers)), { 'cache-control': 'no-store' }),
   },
   { idempotencyStore: () => (store ??= new DynamoIdempotencyStore(documentClient(), env().TABLE_NAME, env().IDEMPOTENCY_TTL_SECONDS)) },
 );

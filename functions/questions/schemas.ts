@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { bilingual, humanText } from '../../shared/domain/text';
-import { complexities, questionFields, questionScopes, refusalGrounds, servedActions, TRACKING_CODE } from '../../shared/domain/questions';
+import { complexities, questionFields, questionScopes, ratings, refusalGrounds, servedActions, TRACKING_CODE } from '../../shared/domain/questions';
 import { questionStates } from '../../shared/domain/workflow';
 import { pageQuery } from '../../shared/api/common-schemas';
 import { unitCodeSchema } from '../../shared/domain/units/unit';
@@ -87,12 +87,23 @@ export const transitionBody = z.strictObject({
   reason: z.optional(humanText(2000)),
   comment: z.optional(humanText(2000)),
   expectedBy: z.optional(z.iso.date({ error: bilingual('Ngày dự kiến có dạng YYYY-MM-DD', 'The expected date looks like YYYY-MM-DD') })),
+  shareAskerData: z.optional(z.boolean().check(z.describe("route: show the asker's personal data to the unit's staff (the board's choice, audited); default false"))),
   answer: z.optional(
     z.strictObject({
       text: humanText(20_000, 20),
       citations: z.array(citation).check(z.maxLength(30)),
     }),
   ),
+});
+
+export const ratingBody = z.strictObject({
+  rating: z.enum(ratings).check(z.describe('`not-answered` within the reopen window (policy qa.reopenWindow, 10 working days from sending by default) reopens the question for the board, once')),
+  comment: z.optional(humanText(2000)),
+});
+
+/** The board carries out an authority's demand to erase the asker's data. */
+export const erasureDemandBody = z.strictObject({
+  demandReference: humanText(200, 2).check(z.describe("The number/symbol of the authority's document demanding erasure (never the asker's data): it goes into the audit entry")),
 });
 
 /** Responses. */
@@ -104,6 +115,29 @@ export const askedSchema = z.object({
   secret: z.string().check(z.describe('Shown once: send it as X-Question-Secret to follow the question; only its hash is kept')),
   receivedAt: instant,
   classificationDueAt: instant,
+});
+
+const ratingSchema = z.object({
+  rating: z.enum(ratings),
+  comment: z.optional(z.string()),
+  at: instant,
+  reopened: z.boolean().check(z.describe('Did this rating reopen the question?')),
+});
+
+/** Without the comment: replays of this answer are kept, and must hold none of the asker's text. */
+export const ratedSchema = z.object({
+  trackingCode: z.string(),
+  stage: z.enum(questionStates),
+  rating: z.enum(ratings),
+  at: instant,
+  reopened: z.boolean().check(z.describe('Did this rating reopen the question?')),
+  reopenWindowEndsAt: instant,
+});
+
+export const erasureSchema = z.object({
+  trackingCode: z.string(),
+  erasureRequestedAt: instant,
+  erasedAt: instant.check(z.describe('Completed at once (NĐ 356/2025 allows 2 working days to acknowledge, 15 days to complete)')),
 });
 
 export const statusSchema = z.object({
@@ -126,6 +160,8 @@ export const statusSchema = z.object({
     }).check(z.describe('Shown once the board has sent it')),
   ),
   publishedAt: z.optional(instant.check(z.describe('When the redacted question and answer were published'))),
+  rating: z.optional(ratingSchema),
+  erasure: z.optional(z.object({ requestedAt: instant, erasedAt: instant }).check(z.describe("The asker's personal data was destroyed"))),
 });
 
 const routingSchema = z.looseObject({

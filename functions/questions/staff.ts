@@ -4,7 +4,12 @@ import { dynamoServices } from '../../shared/http/services';
 import { expectedVersion } from '../../shared/http/if-match';
 import { listQuestions, readQuestion, transitionQuestion } from '../../shared/application/question-transitions';
 import { questionFigures } from '../../shared/application/question-figures';
+import { eraseAskerDataOnDemand } from '../../shared/application/question-asker';
+import { useKmsAskerKeys } from '../../shared/adapters/kms/asker-keys';
 import { questionsRoutes } from './routes';
+
+// Staff open the asker's data under KMS (Decrypt only: this function never seals).
+useKmsAskerKeys();
 
 /** The staff side of Q&A: read, list, and the board's intake and the unit's return. */
 export const handler = httpFunction('questions', questionsRoutes, {
@@ -30,4 +35,6 @@ export const handler = httpFunction('questions', questionsRoutes, {
   },
   getQuestionFigures: async ({ params, query, principal, requestId }) =>
     json(200, await questionFigures({ principal, requestId, now: new Date() }, params.code, query.from, query.to), { 'cache-control': 'no-store' }),
+  eraseAskerDataOnDemand: async ({ params, body, principal, requestId }) =>
+    json(200, await eraseAskerDataOnDemand({ principal, requestId, now: new Date() }, params.id, body.demandReference), { 'cache-control': 'no-store' }),
 }, dynamoServices);

@@ -13,6 +13,7 @@ import { grantTableAccess } from './table-access';
 import { houseFunctionProps } from './house-function';
 import { bucketArnExportName, type BucketKey } from '../definitions/buckets';
 import { tableArnExportName } from '../definitions/table';
+import { askerKeyArnExportName } from '../definitions/asker-key';
 import type { QueueKey } from '../definitions/queues';
 import { configEnvironment, mailIdentity, mailSenderAddress, type DeploymentConfig } from '../config/deployment';
 
@@ -60,6 +61,7 @@ export class PortalFunction extends NodejsFunction {
         ...(def.exportsTable && resources.buckets[def.exportsTable.bucket].encryptionKey
           ? { BACKUP_KMS_KEY_ARN: resources.buckets[def.exportsTable.bucket].encryptionKey!.keyArn }
           : {}),
+        ...(def.askerKey ? { ASKER_KEYS: 'kms', ASKER_KEY_ID: Fn.importValue(askerKeyArnExportName(`Portal-${config.stage}-Data`)) } : {}),
       },
     });
     grantManifestAccess(this, def, resources);
@@ -181,6 +183,16 @@ function grantManifestAccess(fn: NodejsFunction, def: FunctionDefinition, resour
         actions: ['ses:SendEmail'],
         resources: [Stack.of(fn).formatArn({ service: 'ses', resource: 'identity', resourceName: mailIdentity(resources.config) })],
         conditions: { StringEquals: { 'ses:FromAddress': mailSenderAddress(resources.config) } },
+      }),
+    );
+  }
+  if (def.askerKey) {
+    // One action on the one key: asking seals (GenerateDataKey), staff open (Decrypt), each with the question as context.
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: [def.askerKey === 'seal' ? 'kms:GenerateDataKey' : 'kms:Decrypt'],
+        resources: [Fn.importValue(askerKeyArnExportName(`Portal-${resources.config.stage}-Data`))],
+        conditions: { 'ForAllValues:StringEquals': { 'kms:EncryptionContextKeys': ['questionId'] }, Null: { 'kms:EncryptionContext:questionId': 'false' } },
       }),
     );
   }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { ensureAccount, ensureProvince, ensureUnits, type SeededAccount } from '../../shared/application/bootstrap';
 import { seedDemoContent } from '../../shared/application/content-demo';
 import { localIdentity } from './identity-root';
+import { seedDemoQuestions } from './demo-questions';
 import type { DeploymentConfig } from '../config/deployment';
 
 /**
@@ -33,6 +34,10 @@ export async function seedDemo(config: DeploymentConfig): Promise<SeededAccount[
     { username: 'phongvien.sotttt', fullName: 'Phóng viên', unitCode: 'sotttt', roles: ['reporter'] as const },
     { username: 'admin.phucat.cattan', fullName: 'Quản trị xã Cát Tân', unitCode: 'cattan', roles: ['operator', 'unit-head'] as const },
     { username: 'canbo.phucat.cattan', fullName: 'Cán bộ trả lời Hỏi – Đáp', unitCode: 'cattan', roles: ['unit-officer'] as const },
+    // The provincial portal's own editorial board (issue 9 §10): it receives, routes and checks the questions.
+    { username: 'truongban', fullName: 'Trưởng ban Biên tập Cổng tỉnh', unitCode: province, roles: ['chief-editor'] as const },
+    { username: 'phoban', fullName: 'Phó Trưởng ban Biên tập Cổng tỉnh', unitCode: province, roles: ['deputy-editor'] as const },
+    { username: 'thuky', fullName: 'Thư ký Ban Biên tập Cổng tỉnh', unitCode: province, roles: ['secretary'] as const },
   ];
   const created: SeededAccount[] = [];
   for (const person of people) {
@@ -41,6 +46,8 @@ export async function seedDemo(config: DeploymentConfig): Promise<SeededAccount[
   }
   // A living portal for newcomers: a few published items of every category (issue 8 #10).
   await seedDemoContent('sotttt');
+  // Questions on the provincial portal in each stage, one overdue (issue 9 §10).
+  await seedDemoQuestions(province);
   return created;
 }
 

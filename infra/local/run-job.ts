@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { functionEnvironment, type LocalEndpoints, type LocalResources } from './resources';
 import { invoke } from './functions';
+import { localAskerKey } from './asker-keys-root'; // jobs that read asker data (notifications) get the local key
 import './identity-root'; // the local composition root: jobs that manage users get the stand-in
 import { loadDeploymentConfig } from '../config/deployment';
 import { allJobs } from '../../events/schedules';
@@ -33,6 +34,8 @@ Object.assign(process.env, functionEnvironment(state.endpoints, state.resources,
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'WARN',
   IDENTITY_PROVIDER: 'local',
   LOCAL_IDP_SECRET: state.identitySecret,
+  ASKER_KEYS: 'local',
+  LOCAL_ASKER_KEY: localAskerKey(state.identitySecret),
 });
 try {
   const result = await invoke(schedule.function, { trigger: 'manual', ...(at !== undefined && { at }) });

@@ -14,6 +14,7 @@ import { mkdirSync } from 'node:fs';
 import { localAuthorizer } from './identity-endpoints';
 import './event-bus'; // the local composition root for events: the stand-in for EventBridge
 import './mail-root'; // the local composition root for mail: the outbox folder stands in for SES
+import { localAskerKey } from './asker-keys-root'; // and for asker data keys: the stand-in for KMS
 import { enforceTablePermissions } from './table-permissions';
 import { loadDeploymentConfig, mailSenderAddress, scheduleOverrides, type DeploymentConfig } from '../config/deployment';
 import { DEFAULT_SCRYPT_N } from '../../shared/adapters/identity/passwords';
@@ -64,16 +65,19 @@ export async function startLocalStack(options: {
   const resources = await createLocalResources(endpoints, options.prefix);
   const config = options.config ?? loadDeploymentConfig();
   const mailOutboxDir = options.mailOutboxDir ?? join(tmpdir(), `portal-mail-${options.prefix}`);
+  const identitySecret = options.identitySecret ?? randomBytes(32).toString('base64url');
   Object.assign(process.env, functionEnvironment(endpoints, resources, config), {
     MAIL_TRANSPORT: 'outbox',
     MAIL_FROM: mailSenderAddress(config),
     MAIL_OUTBOX_DIR: mailOutboxDir,
     IDENTITY_PROVIDER: 'local',
-    LOCAL_IDP_SECRET: options.identitySecret ?? randomBytes(32).toString('base64url'),
+    LOCAL_IDP_SECRET: identitySecret,
     LOCAL_IDP_SCRYPT_N: String(options.scryptN ?? DEFAULT_SCRYPT_N),
     LOCAL_OPERATORS_DIR: options.operatorsDir ?? join(tmpdir(), `portal-${options.prefix}`, 'operators'),
     // The job-run ledger's EMF metric lines (CloudWatch reads them from the logs on AWS).
     LOCAL_METRICS_FILE: join(options.operatorsDir ? dirname(options.operatorsDir) : join(tmpdir(), `portal-${options.prefix}`), 'job-metrics.ndjson'),
+    ASKER_KEYS: 'local',
+    LOCAL_ASKER_KEY: localAskerKey(identitySecret),
   });
   mkdirSync(dirname(process.env.LOCAL_METRICS_FILE!), { recursive: true });
   // As IAM on AWS: each invoked function may touch only the partitions its manifest entry grants.

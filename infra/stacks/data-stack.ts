@@ -4,6 +4,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectLockRet
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { tableArnExportName, tableDefinition } from '../definitions/table';
+import { ASKER_KEY_LOGICAL_NAME, askerKeyArnExportName } from '../definitions/asker-key';
 import { bucketArnExportName, bucketDefinitions, type BucketKey } from '../definitions/buckets';
 import type { DeploymentConfig } from '../config/deployment';
 
@@ -11,6 +12,8 @@ import type { DeploymentConfig } from '../config/deployment';
 export class DataStack extends Stack {
   readonly table: TableV2;
   readonly buckets: Record<BucketKey, Bucket>;
+  /** Wraps each question's data key for the asker's personal data (envelope encryption). */
+  readonly askerKey: Key;
 
   constructor(scope: Construct, id: string, props: StackProps & { corsOrigins: readonly string[]; backups: DeploymentConfig['backups'] }) {
     super(scope, id, props);
@@ -87,6 +90,15 @@ export class DataStack extends Stack {
     // Named too: the restore drill's grants name scratch tables derived from it.
     this.exportValue(this.table.tableArn, { name: tableArnExportName(this.stackName) });
     this.buckets = buckets;
+
+    // Askers' personal data (issue 9 §7, NĐ 356/2025): a customer managed key, rotated yearly; its
+    // key policy leaves grants to IAM, and only the functions whose manifest entry says so get one.
+    this.askerKey = new Key(this, ASKER_KEY_LOGICAL_NAME, {
+      description: "Wraps the data keys of askers' personal data (Q&A)",
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.exportValue(this.askerKey.keyArn, { name: askerKeyArnExportName(this.stackName) });
   }
 
   /**

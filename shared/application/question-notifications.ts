@@ -11,6 +11,8 @@ import { logger } from '../logger';
 // By path, not the barrel: the consumer needs none of the asking rules.
 import { audienceOfStep, composeNotice, type NoticeAudience, type NoticeFacts } from '../domain/questions/notifications';
 import { mailSender } from './mail';
+import { askerKeys } from './asker-keys';
+import { openAsker } from '../adapters/crypto/asker-envelope';
 
 /**
  * Notifications to askers and staff (issue 9 #6): each question event that tells someone becomes
@@ -90,10 +92,10 @@ interface Recipient {
 
 async function askerRecipient(questionId: string, eventId: string, now: Date): Promise<Recipient | undefined> {
   const { questions, claims } = repositories();
-  const record = await questions.asker(questionId);
-  // Erased (deleted or blanked by the erasure use case): nothing to send and nothing to say about it.
-  const asker = record?.asker as { email?: string } | undefined;
-  if (!asker || Object.keys(asker).length <= 1) {
+  const stored = await questions.asker(questionId);
+  // Erased (the erasure use case deletes the item, data key and all): nothing to send and nothing to say about it.
+  const asker = stored ? await openAsker<{ email?: string }>(askerKeys(), questionId, stored.sealed) : undefined;
+  if (!asker) {
     await claims.skip(eventId, ASKER, 'erased', now);
     logger.info('notification skipped', { eventId, questionId, recipient: ASKER, outcome: 'erased' });
     return undefined;

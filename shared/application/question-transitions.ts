@@ -1,8 +1,10 @@
 import { can } from '../domain/access/authorize';
+import { auditEntry } from '../domain/audit';
 import { DomainError, invalidField } from '../domain/errors';
 import {
   answerOf,
   endOfLocalDay,
+  reopenedFields,
   isComplex,
   progressNoticeRefusal,
   requireVietnameseText,
@@ -28,6 +30,7 @@ import { readInUnit } from './unit-scope';
 import { directory } from './directory';
 import { publishedContent } from './published-content';
 import { questionRepository } from './questions';
+import { askerFor, askerToRedact } from './question-asker';
 import type { UseCaseContext } from './context';
 
 /**
@@ -51,6 +54,8 @@ export interface QuestionTransitionRequest {
   readonly ground?: RefusalGround | undefined;
   readonly reason?: string | undefined;
   readonly comment?: string | undefined;
+  /** route: show the asker's data to the unit (the board's choice, audited). */
+  readonly shareAskerData?: boolean | undefined;
 }
 
 const notFound = (id: string) => new DomainError('not_found', { vi: `Không có câu hỏi ${id}`, en: `No question ${id}` });
@@ -75,8 +80,8 @@ function staffView(record: QuestionRecord, now: Date) {
 
 export async function readQuestion(ctx: UseCaseContext, id: string) {
   const record = await readable(ctx, id);
-  // Personal data: the board of the portal only (CB 6; NĐ 356/2025).
-  const asker = can(ctx.principal, 'qa.read-asker', record.unitPath, ctx.now) ? (await questionRepository().asker(id))?.asker : undefined;
+  // Personal data: the portal's board, and the unit it is routed to if the board chose so (CB 6; NĐ 356/2025).
+  const asker = await askerFor(ctx.principal, record, ctx.now);
   return { ...staffView(record, ctx.now), ...(asker !== undefined && { asker }) };
 }
 
@@ -156,7 +161,7 @@ export async function transitionQuestion(ctx: UseCaseContext, id: string, reques
   // What the step freezes or copies: the answer's working days on today's calendar, the asker's data to redact.
   const facts: StepFacts = {
     ...(request.action === 'answer' && { answerWorkingDays: await answerWorkingDays(record, ctx.now) }),
-    ...(request.action === 'publish' && { asker: (await questionRepository().asker(id))?.asker }),
+    ...(request.action === 'publish' && { asker: await askerToRedact(id) }),
   };
   if (request.action === 'progress-notice') {
     const policy = effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES);
@@ -270,6 +275,18 @@ function extension(
         putQuestionFact(table, record.portal, { kind: 'routed', questionId: record.id, at, onTime: routing.routedOnTime, rerouting: record.routings.length > 0 }),
         putQuestionFact(table, unitCode, { kind: 'received', questionId: record.id, at }),
       );
+      if (request.shareAskerData !== true || record.erasure !== undefined) {
+        remove.push('askerSharedWith');
+        break;
+      }
+      // The board chose to show the asker's data to this unit: recorded on the question, audited apart.
+      set.askerSharedWith = unitCode;
+      return { set, remove, work: { actions, audits: [askerSharedAudit(record, unitCode, ctx)] } };
+    }
+    case 'reopen': {
+      const fields = reopenedFields(record, at, due.classify!);
+      Object.assign(set, fields.set);
+      remove.push(...fields.remove);
       break;
     }
     case 'return': {
@@ -278,7 +295,7 @@ function extension(
         i === record.routings.length - 1 ? { ...r, returnedAt: at, returnReason: plan.notes.reason, returnedOnTime: at <= r.returnDueAt } : r,
       );
       Object.assign(set, { routings, classificationDueAt: due.classify, dueAt: due.classify });
-      remove.push('answerDueAt', 'returnDueAt', 'gsi2pk', 'gsi2sk');
+      remove.push('answerDueAt', 'returnDueAt', 'gsi2pk', 'gsi2sk', 'askerSharedWith');
       if (unitOfAssignee !== undefined) actions.push(putQuestionFact(table, unitOfAssignee, { kind: 'returned', questionId: record.id, at, onTime: routings[routings.length - 1]!.returnedOnTime! }));
       break;
     }
@@ -322,3 +339,17 @@ function extension(
   }
   return { set, remove, ...(actions.length > 0 && { work: { actions } }) };
 }
+
+const askerSharedAudit = (record: QuestionRecord, unitCode: string, ctx: UseCaseContext) =>
+  auditEntry(
+    {
+      scope: record.portal,
+      actor: { id: ctx.principal.id, kind: ctx.principal.kind },
+      action: 'question.share-asker',
+      target: { type: questionWorkflow.aggregateType, id: record.id },
+      before: { askerSharedWith: record.askerSharedWith ?? null },
+      after: { askerSharedWith: unitCode },
+      requestId: ctx.requestId,
+    },
+    ctx.now,
+  );

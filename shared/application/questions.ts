@@ -25,6 +25,9 @@ import { env } from '../config/env';
 import { currentDeadlines } from './calendar-service';
 import { unitsAndWork } from './units-and-work';
 import { effectivePolicy } from '../domain/policies';
+import { sealAsker } from '../adapters/crypto/asker-envelope';
+import { askerKeys } from './asker-keys';
+import { keys } from '../adapters/dynamo/keys';
 
 /**
  * Asking a question (POST /public/portals/{portal}/questions) and the asker's status lookup
@@ -113,7 +116,8 @@ export async function askQuestion(ctx: AskContext, portal: string, input: NewQue
         repo.guardDuplicate(unit.code, duplicateDigest, ctx.now, nowSeconds + DUPLICATE_WINDOW_SECONDS, receivedAt),
         repo.takeNumber(day, number),
         repo.create(record),
-        repo.createAsker({ questionId: id, asker: input.asker, receivedAt }),
+        // Sealed under a data key of its own, bound to this question (KMS on AWS).
+        repo.createAsker({ questionId: id, receivedAt, sealed: await sealAsker(askerKeys(), id, input.asker), duplicateGuard: keys.questionDuplicate(unit.code, duplicateDigest) }),
         // The portal's "received" figure (issue 9 §9), frozen with the question.
         putQuestionFact(env().TABLE_NAME, unit.code, { kind: 'received', questionId: id, at: receivedAt }),
         openClockWork(
@@ -170,7 +174,7 @@ const numberRace = (error: DomainError) =>
  * data, never who inside the administration handles it. An unknown code and a wrong secret get
  * the same answer after the same work (a read and a constant-time comparison).
  */
-export async function questionStatus(trackingCode: string, secret: string) {
+export async function questionForAsker(trackingCode: string, secret: string): Promise<QuestionRecord> {
   const record = await questionRepository().get(trackingCode);
   if (!secretMatches(secret, record?.secretHash) || !record) {
     throw new DomainError('not_found', {
@@ -178,6 +182,11 @@ export async function questionStatus(trackingCode: string, secret: string) {
       en: 'No question with this tracking code and secret',
     });
   }
+  return record;
+}
+
+export async function questionStatus(trackingCode: string, secret: string) {
+  const record = await questionForAsker(trackingCode, secret);
   const stage = questionWorkflow.states[record.state];
   return {
     trackingCode: record.id,
@@ -195,5 +204,7 @@ export async function questionStatus(trackingCode: string, secret: string) {
         answer: { text: record.answer.text, citations: record.answer.citations, advisoryNotice: record.answer.advisoryNotice, answeredAt: record.answer.at, sentAt: record.sentAt },
       }),
     ...(record.publishedAt !== undefined && { publishedAt: record.publishedAt }),
+    ...(record.rating !== undefined && { rating: record.rating }),
+    ...(record.erasure !== undefined && { erasure: { requestedAt: record.erasure.requestedAt, erasedAt: record.erasure.erasedAt } }),
   };
 }

@@ -63,6 +63,10 @@ const envSchema = z.object({
   USER_POOL_CLIENT_ID: z._default(z.string(), ''),
   /** Signs local tokens; only with IDENTITY_PROVIDER=local. */
   LOCAL_IDP_SECRET: z._default(z.string(), ''),
+  /** Who wraps the asker data keys: `kms` on AWS (ASKER_KEY_ID), `local` on the local stack (LOCAL_ASKER_KEY). */
+  ASKER_KEYS: z._default(z.enum(['kms', 'local']), 'kms'),
+  ASKER_KEY_ID: z._default(z.string(), ''),
+  LOCAL_ASKER_KEY: z._default(z.string(), ''),
   WORKING_HOURS: z.pipe(
     z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/)),
     z.transform((raw: string) => {

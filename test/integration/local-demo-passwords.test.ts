@@ -15,7 +15,7 @@ import { contentCategoryIds } from '../../shared/domain/content';
  * temporary password at the next start, for as long as it has not been changed; `npm run reset`
  * starts afresh.
  */
-vi.setConfig({ testTimeout: 120_000 }); // ten accounts' scrypt hashes on a loaded machine
+vi.setConfig({ testTimeout: 120_000 }); // thirteen accounts' scrypt hashes on a loaded machine
 const local = useLocalStack();
 const config = loadDeploymentConfig();
 const root = resolve(import.meta.dirname, '../..');
@@ -24,7 +24,7 @@ describe('demo passwords at npm start (local stack only)', () => {
   it('are shown at every start until each is changed, and kept only in a private file', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'demo-passwords-'));
     const first = await demoPasswords(dataDir, await seedDemo(config));
-    expect(first.length).toBe(10);
+    expect(first.length).toBe(13);
     const admin = first.find((a) => a.username === 'admin')!;
     expect(demoPasswordLines(first)).toContain(admin.temporaryPassword);
 
@@ -35,7 +35,7 @@ describe('demo passwords at npm start (local stack only)', () => {
     await signIn(local.api, 'admin', admin.temporaryPassword);
     const third = await demoPasswords(dataDir, await seedDemo(config));
     expect(third.map((a) => a.username)).not.toContain('admin');
-    expect(third.length).toBe(9);
+    expect(third.length).toBe(12);
     const file = join(dataDir, DEMO_PASSWORDS_FILE);
     expect(readFileSync(file, 'utf8')).not.toContain(admin.temporaryPassword);
     expect(statSync(file).mode & 0o077).toBe(0);
@@ -50,6 +50,21 @@ describe('demo passwords at npm start (local stack only)', () => {
     const found = (await (await local.api('/public/portals/sotttt/legal-documents?q=quyet+dinh')).json()) as { items: unknown[] };
     expect(found.items.length).toBe(legal.length);
     expect(legal.length).toBeGreaterThan(0);
+
+    // The provincial portal's own board has questions in each stage, one overdue, visible through the API (written once).
+    const province = config.province.code;
+    const secretary = first.find((a) => a.username === 'thuky')!;
+    expect(secretary).toMatchObject({ unitCode: province, roles: ['secretary'] });
+    expect(first.filter((a) => a.unitCode === province).map((a) => a.username)).toEqual(expect.arrayContaining(['truongban', 'phoban', 'thuky']));
+    const token = await signIn(local.api, 'thuky', secretary.temporaryPassword);
+    const list = async (query: string) =>
+      (await (await local.api(`/units/${province}/questions?view=portal${query}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: Array<{ stage: string; overdue: boolean; dueAt?: string }> };
+    const all = await list('');
+    expect(all.items.map((q) => q.stage).sort()).toEqual(['answered', 'received', 'received', 'refused', 'routed', 'sent']);
+    const overdue = await list('&overdue=true');
+    expect(overdue.items).toHaveLength(1);
+    expect(overdue.items[0]).toMatchObject({ stage: 'received', overdue: true });
+    expect(all.items.filter((q) => q.dueAt !== undefined && !q.overdue).length).toBeGreaterThan(0);
   });
 });
 

@@ -119,6 +119,10 @@ const cases: Record<string, (side: Side, role: Role) => Request> = {
     method: 'POST', path: '/security-checks', unitPath: province, body: { performedAt: '2026-11-01T00:00:00Z', performedBy: 'Đội kiểm tra', scope: 'Cổng', findings: [] },
   }),
   [routes.listSecurityChecks.id]: () => ({ method: 'GET', path: '/security-checks', unitPath: province }),
+  // Erasure on an authority's demand: the portal's chief only (repeating it is fine).
+  [routes.eraseAskerDataOnDemand.id]: (side) => ({
+    method: 'POST', path: `/questions/${fixtures[`question.${side}`]}/erasure`, unitPath: path(UNIT[side]), body: { demandReference: 'Công văn 1/CAT-PA05' },
+  }),
 };
 /** Signed-in routes about the caller alone, with no unit to cross (an upload is declared, an incident reported, in the caller's own unit). */
 const selfOnly = new Set<string>([routes.me.id, routes.changePassword.id, routes.createUpload.id, routes.reportIncident.id]);

@@ -1,5 +1,6 @@
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Answer, Asker, Complexity, ProgressNotice, QuestionField, QuestionScope, RefusalGround } from '../../domain/questions';
+import type { Answer, Asker, Complexity, PreviousAnswer, ProgressNotice, QuestionField, QuestionRating, QuestionScope, RefusalGround } from '../../domain/questions';
+import type { SealedAsker } from '../crypto/asker-envelope';
 import type { Assignee, QuestionClock, QuestionState } from '../../domain/workflow';
 import { keys } from './keys';
 import { decodeCursor, encodeCursor, indexCursorShape, type Page } from './pagination';
@@ -66,12 +67,34 @@ export interface QuestionRecord {
   /** Answers the board returned to the unit, with its comment. */
   readonly returnedAnswers?: readonly (Answer & { readonly returnedAt: string; readonly comment: string })[];
   readonly secretHash: string;
+  /** The asker's rating of the sent answer (one per question). */
+  readonly rating?: QuestionRating;
+  /** Answers sent before the question was reopened, with their facts. */
+  readonly previousAnswers?: readonly PreviousAnswer[];
+  readonly reopenedAt?: string;
+  /** The board chose, when routing, to show the asker's data to this unit (audited with the step). */
+  readonly askerSharedWith?: string;
+  /** The asker's personal data was destroyed (NĐ 356/2025): on the asker's request or an authority's demand. */
+  readonly erasure?: { readonly requestedAt: string; readonly erasedAt: string; readonly on: 'asker-request' | 'authority-demand' };
 }
 
+/** The asker's data as the application sees it, once opened. */
 export interface AskerRecord {
   readonly questionId: string;
   readonly asker: Asker;
   readonly receivedAt: string;
+}
+
+/**
+ * The asker item as stored: the personal data sealed (shared/adapters/crypto/asker-envelope.ts),
+ * and the key of the duplicate guard it caused (a digest of the asker's identity and text), which
+ * erasure deletes with it.
+ */
+export interface StoredAsker {
+  readonly questionId: string;
+  readonly receivedAt: string;
+  readonly sealed: SealedAsker;
+  readonly duplicateGuard: { readonly pk: string; readonly sk: string };
 }
 
 const STORED = new Set(['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk']);
@@ -108,9 +131,18 @@ export class QuestionRepository {
     return out.Item ? toRecord(out.Item) : undefined;
   }
 
-  async asker(id: string): Promise<AskerRecord | undefined> {
+  async asker(id: string): Promise<StoredAsker | undefined> {
     const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.questionAsker(id), ConsistentRead: true }));
-    return out.Item ? ({ questionId: out.Item.questionId, asker: out.Item.asker, receivedAt: out.Item.receivedAt } as AskerRecord) : undefined;
+    return out.Item ? ({ questionId: out.Item.questionId, receivedAt: out.Item.receivedAt, sealed: out.Item.sealed, duplicateGuard: out.Item.duplicateGuard } as StoredAsker) : undefined;
+  }
+
+  /** Destroys the asker item and the duplicate guard it caused, in the erasure's transaction. */
+  eraseAsker(stored: StoredAsker): WriteAction[] {
+    return [
+      { item: { Delete: { TableName: this.tableName, Key: keys.questionAsker(stored.questionId), ConditionExpression: 'attribute_exists(pk)' } }, onConflict: { message: ERASED_ALREADY } },
+      // Unconditional: the guard may have expired (TTL) already.
+      { item: { Delete: { TableName: this.tableName, Key: stored.duplicateGuard } }, onConflict: { message: ERASED_ALREADY } },
+    ];
   }
 
   async dayCounter(day: string): Promise<number> {
@@ -188,7 +220,7 @@ export class QuestionRepository {
     };
   }
 
-  createAsker(record: AskerRecord): WriteAction {
+  createAsker(record: StoredAsker): WriteAction {
     return {
       item: { Put: { TableName: this.tableName, Item: { ...keys.questionAsker(record.questionId), type: 'QuestionAsker', ...record }, ConditionExpression: 'attribute_not_exists(pk)' } },
       onConflict: { message: NUMBER_TAKEN, field: NUMBER_TAKEN_FIELD },
@@ -231,4 +263,5 @@ export class QuestionRepository {
 
 /** The field named when another ask took the same number first: never shown, the use case retries. */
 export const NUMBER_TAKEN_FIELD = 'internal.trackingNumber';
+const ERASED_ALREADY = { vi: 'Dữ liệu cá nhân của người hỏi đã được xóa', en: "The asker's personal data was erased already" };
 const NUMBER_TAKEN = { vi: 'Số tiếp nhận vừa được dùng; hãy thử lại', en: 'The tracking number was just taken; try again' };

@@ -31,6 +31,7 @@ export type Action =
   | 'qa.publish'
   | 'qa.read'
   | 'qa.read-asker'
+  | 'qa.erase-asker'
   | 'upload.create'
   | 'upload.read'
   | 'incident.report'
@@ -77,6 +78,7 @@ export const accessRules: readonly AccessRule[] = [
   { action: 'qa.read', roles: ['secretary', 'chief-editor', 'deputy-editor', 'editor', 'unit-head', 'unit-officer', 'auditor'], scope: 'unit-tree', basis: 'BĐ 12.3–12.5; CB 11.3–11.5' },
   // The asker's personal data: the board only (CB 6; NĐ 356/2025), never the answering unit by default.
   { action: 'qa.read-asker', roles: ['secretary', 'chief-editor', 'deputy-editor'], scope: 'own-unit', basis: 'CB 6; NĐ 356/2025/NĐ-CP (dữ liệu cá nhân chỉ người có nhiệm vụ được xem)' },
+  { action: 'qa.erase-asker', roles: ['chief-editor'], scope: 'own-unit', basis: 'NĐ 356/2025/NĐ-CP; Luật 91/2025/QH15 (xóa dữ liệu cá nhân theo yêu cầu của cơ quan có thẩm quyền)' },
   // Attachments (shared/domain/uploads): whoever may submit content uploads its files; the unit's
   // editorial board reads their check status. Own unit only: an upload belongs to its uploader's unit.
   { action: 'upload.create', roles: ['contributor', 'reporter', 'editor', 'secretary', 'unit-officer', 'unit-head'], scope: 'own-unit', basis: 'CB 13.2 (tệp gửi kèm tin, bài); CB 17.3c' },

@@ -43,6 +43,11 @@ export const nationalPreset: PolicyPreset & { values: Record<PolicyRuleId, Polic
     'publish.other': { value: 5, basis: 'LTCTT 2016 Điều 18.4; NĐ 43/2011 Điều 17' },
     'dataSubject.respond': { value: 2, basis: 'Luật 91/2025/QH15; NĐ 356/2025/NĐ-CP' },
     'dataSubject.complete': { value: 15, basis: 'Luật 91/2025/QH15; NĐ 356/2025/NĐ-CP' },
+    'qa.reopenWindow': {
+      value: 10,
+      basis: PRODUCT_DEFAULT,
+      note: 'in the spirit of QĐ 31/2021/QĐ-TTg Điều 46 (an unfit answer goes back to the agency) and CPGRAMS appeals; a province may override it',
+    },
   },
 };
 

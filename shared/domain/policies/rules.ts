@@ -30,6 +30,7 @@ export const policyRules = {
   'publish.other': rule('Thông tin khác phải công khai', 'Other information that must be disclosed'),
   'dataSubject.respond': rule('Phản hồi yêu cầu của chủ thể dữ liệu cá nhân', 'Answer a data-subject request'),
   'dataSubject.complete': rule('Hoàn thành yêu cầu của chủ thể dữ liệu cá nhân', 'Complete a data-subject request', 'calendarDays'),
+  'qa.reopenWindow': rule('Người hỏi đánh giá "chưa trả lời đúng câu hỏi" để mở lại câu hỏi', 'Asker rates "did not answer my question" to reopen it'),
 } as const satisfies Record<string, PolicyRuleDefinition>;
 
 export type PolicyRuleId = keyof typeof policyRules;

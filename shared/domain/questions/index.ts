@@ -9,3 +9,4 @@ export * from './progress-notice';
 export * from './served-actions';
 export * from './redaction';
 export * from './figures';
+export * from './rating';

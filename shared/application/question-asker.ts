@@ -1,0 +1,236 @@
+import { auditEntry, type AuditEntry } from '../domain/audit';
+import { can, requireAccess, type Principal } from '../domain/access/authorize';
+import { DomainError } from '../domain/errors';
+import { questionClocks, ratingRefusal, ratingReopens, reopenedFields, type Asker, type QuestionRating, type Rating } from '../domain/questions';
+import { questionWorkflow } from '../domain/workflow';
+import { effectivePolicy } from '../domain/policies';
+import { pendingEvent, type EventDetail } from '../../events/catalogue';
+import { openAsker } from '../adapters/crypto/asker-envelope';
+import type { QuestionRecord } from '../adapters/dynamo/questions';
+import type { Work, WriteAction } from '../adapters/dynamo/unit-of-work';
+import { openClockWork } from '../adapters/dynamo/workflow-commit';
+import { keys } from '../adapters/dynamo/keys';
+import { env } from '../config/env';
+import { askerKeys } from './asker-keys';
+import { currentDeadlines } from './calendar-service';
+import { questionForAsker, questionRepository } from './questions';
+import { unitsAndWork } from './units-and-work';
+import type { UseCaseContext } from './context';
+
+/**
+ * The asker's rating and the erasure of their personal data (issue 9 §4, §7), and who on staff may
+ * see that data. Each commits the question's change with its audit entry (no personal data in it)
+ * in one transaction; a refused request writes nothing.
+ */
+interface RequestContext {
+  readonly requestId: string;
+  readonly now: Date;
+}
+
+const ASKER = { id: 'asker', kind: 'anonymous' } as const;
+
+interface Guard {
+  readonly expression: string;
+  readonly names?: Record<string, string>;
+  readonly values?: Record<string, unknown>;
+}
+
+/** The question's update, guarded by its version and `guard`; `remove` takes dotted paths. */
+function updateQuestion(record: QuestionRecord, set: Record<string, unknown>, remove: readonly string[], guard: Guard, message: { vi: string; en: string }): WriteAction {
+  const names: Record<string, string> = { '#version': 'version', ...guard.names };
+  const values: Record<string, unknown> = { ':version': record.version, ':next': record.version + 1, ...guard.values };
+  const sets = ['#version = :next'];
+  Object.entries(set).forEach(([name, value], i) => {
+    names[`#s${i}`] = name;
+    values[`:s${i}`] = value;
+    sets.push(`#s${i} = :s${i}`);
+  });
+  const removes = remove.map((path, i) =>
+    path
+      .split('.')
+      .map((part, j) => {
+        names[`#r${i}_${j}`] = part;
+        return `#r${i}_${j}`;
+      })
+      .join('.'),
+  );
+  return {
+    item: {
+      Update: {
+        TableName: env().TABLE_NAME,
+        Key: keys.question(record.id),
+        UpdateExpression: `SET ${sets.join(', ')}${removes.length > 0 ? ` REMOVE ${removes.join(', ')}` : ''}`,
+        ConditionExpression: `#version = :version AND ${guard.expression}`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    },
+    onConflict: { message },
+  };
+}
+
+const CHANGED = { vi: 'Câu hỏi vừa thay đổi; hãy thử lại', en: 'The question just changed; try again' };
+const RATED = { vi: 'Câu hỏi này vừa được đánh giá hoặc thay đổi; mỗi câu hỏi chỉ đánh giá một lần', en: 'This question was just rated or changed; once per question' };
+
+export interface RatingInput {
+  readonly rating: Rating;
+  readonly comment?: string | undefined;
+}
+
+/**
+ * POST /public/questions/{trackingCode}/rating: once the answer is sent (or published), once per
+ * question. "Not answered" within the reopen window reopens it for the board: the answer moves to
+ * the history, the board's classification clock opens (its queue), and a QuestionReopened event.
+ */
+export async function rateAnswer(ctx: RequestContext, trackingCode: string, secret: string, input: RatingInput) {
+  const record = await questionForAsker(trackingCode, secret);
+  const refusal = ratingRefusal(record);
+  if (refusal) throw refusal;
+  const at = ctx.now.toISOString();
+  const policy = effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES);
+  const deadlines = await currentDeadlines();
+  const window = policy.value('qa.reopenWindow');
+  const sentAt = new Date(record.sentAt!);
+  const windowEndsAt = (window.unit === 'workingDays' ? deadlines.addWorkingDays(sentAt, window.value) : deadlines.addCalendarDays(sentAt, window.value)).dueAt;
+  const reopened = ratingReopens(input.rating, ctx.now, windowEndsAt);
+  const rating: QuestionRating = { rating: input.rating, ...(input.comment !== undefined && { comment: input.comment }), at, reopened };
+  const guard: Guard = { expression: 'attribute_not_exists(#rated) AND #state = :state', names: { '#rated': 'rating', '#state': 'state' }, values: { ':state': record.state } };
+  const state = reopened ? questionWorkflow.transitions.reopen.to : record.state;
+  const audit = auditEntry(
+    {
+      scope: record.portal,
+      actor: ASKER,
+      action: 'question.rate',
+      target: { type: questionWorkflow.aggregateType, id: record.id },
+      before: { state: record.state, version: record.version },
+      // The comment stays out of the log: it is the asker's free text.
+      after: { state, version: record.version + 1, rating: input.rating, reopened },
+      requestId: ctx.requestId,
+    },
+    ctx.now,
+  );
+  let work: Work;
+  if (!reopened) {
+    work = { actions: [updateQuestion(record, { rating, updatedAt: at }, [], guard, RATED)], audits: [audit] };
+  } else {
+    const classificationDueAt = questionClocks(policy, deadlines).classificationDue(ctx.now);
+    const fields = reopenedFields(record, at, classificationDueAt);
+    const clock = questionWorkflow.clocks.classify;
+    const openClocks = [...record.openClocks.filter((c) => c !== 'classify'), 'classify'];
+    work = {
+      actions: [
+        updateQuestion(record, { ...fields.set, rating, state, openClocks }, fields.remove, guard, RATED),
+        openClockWork(
+          env().TABLE_NAME,
+          { type: questionWorkflow.aggregateType, id: record.id },
+          { clock: 'classify', policy: clock.policy as 'qa.classify', basis: clock.basis, assignee: { unitCode: record.portal }, startedAt: at },
+          classificationDueAt,
+          `Câu hỏi ${record.id}`,
+        ),
+      ],
+      audits: [audit],
+      events: [
+        pendingEvent('WorkflowTransitioned', {
+          key: `${questionWorkflow.aggregateType}#${record.id}#${record.version + 1}`,
+          event: questionWorkflow.transitions.reopen.event,
+          type: questionWorkflow.aggregateType,
+          id: record.id,
+          action: 'reopen',
+          from: record.state,
+          to: state,
+          version: record.version + 1,
+          unitCode: record.portal,
+          assignedTo: record.assignee?.unitPath[0] ?? null,
+          // The platform reopens it under the policy, on the asker's rating: no person, and nothing of the asker.
+          actor: { id: 'asker-rating', kind: 'system' },
+          at,
+        } satisfies EventDetail<'WorkflowTransitioned'>),
+      ],
+    };
+  }
+  await unitsAndWork().uow.commit(work, ctx);
+  // Not the comment: the answer is kept for Idempotency-Key replays, and erasure could not reach it there.
+  return { trackingCode: record.id, stage: state, rating: rating.rating, at, reopened, reopenWindowEndsAt: windowEndsAt };
+}
+
+export interface ErasureReceipt {
+  readonly trackingCode: string;
+  readonly erasureRequestedAt: string;
+  readonly erasedAt: string;
+}
+
+const receipt = (record: QuestionRecord): ErasureReceipt => ({ trackingCode: record.id, erasureRequestedAt: record.erasure!.requestedAt, erasedAt: record.erasure!.erasedAt });
+
+/** POST /public/questions/{trackingCode}/erasure: the asker's own request (tracking code and secret). */
+export async function eraseAskerData(ctx: RequestContext, trackingCode: string, secret: string): Promise<ErasureReceipt> {
+  const record = await questionForAsker(trackingCode, secret);
+  return erase(ctx, record, 'asker-request', ASKER, {});
+}
+
+/** POST /questions/{id}/erasure: the board (chief) carries out an authority's demand, naming the demand's document. */
+export async function eraseAskerDataOnDemand(ctx: UseCaseContext, id: string, demandReference: string): Promise<ErasureReceipt> {
+  const record = await questionRepository().get(id);
+  if (!record || !can(ctx.principal, 'qa.read', record.unitPath, ctx.now)) throw new DomainError('not_found', { vi: `Không có câu hỏi ${id}`, en: `No question ${id}` });
+  requireAccess(ctx.principal, 'qa.erase-asker', record.unitPath, ctx.now);
+  return erase(ctx, record, 'authority-demand', { id: ctx.principal.id, kind: ctx.principal.kind }, { demandReference });
+}
+
+/**
+ * Destroys the personal data at once (NĐ 356/2025 allows 2 working days to acknowledge, 15 days to
+ * complete): the asker item with its wrapped data key, and the duplicate guard (a digest of the
+ * asker's identity and text). The question stays, anonymised and workable. A second request
+ * answers the first one's instants.
+ */
+async function erase(ctx: RequestContext, record: QuestionRecord, on: 'asker-request' | 'authority-demand', actor: AuditEntry['actor'], extra: Record<string, string>): Promise<ErasureReceipt> {
+  if (record.erasure) return receipt(record);
+  const repo = questionRepository();
+  const stored = await repo.asker(record.id);
+  const at = ctx.now.toISOString();
+  const erasure = { requestedAt: at, erasedAt: at, on };
+  // The rating's comment is the asker's free text: it goes too; the rating stays for the figures.
+  const remove = ['askerSharedWith', ...(record.rating?.comment !== undefined ? ['rating.comment'] : [])];
+  const work: Work = {
+    actions: [...(stored ? repo.eraseAsker(stored) : []), updateQuestion(record, { erasure, updatedAt: at }, remove, { expression: 'attribute_not_exists(#erasure)', names: { '#erasure': 'erasure' } }, CHANGED)],
+    audits: [
+      auditEntry(
+        {
+          scope: record.portal,
+          actor,
+          action: 'question.erase-asker',
+          target: { type: questionWorkflow.aggregateType, id: record.id },
+          before: { askerData: stored ? 'held' : 'none' },
+          after: { askerData: 'destroyed', on, erasedAt: at, ...extra },
+          requestId: ctx.requestId,
+        },
+        ctx.now,
+      ),
+    ],
+  };
+  try {
+    await unitsAndWork().uow.commit(work, ctx);
+  } catch (error) {
+    // A concurrent erasure won: answer its instants.
+    const now = error instanceof DomainError ? await repo.get(record.id) : undefined;
+    if (now?.erasure) return receipt(now);
+    throw error;
+  }
+  return { trackingCode: record.id, erasureRequestedAt: at, erasedAt: at };
+}
+
+/**
+ * The asker's data for staff: the portal's board (`qa.read-asker`), or the unit the question is
+ * routed to when the board chose to share it (`qa.answer` there); for anyone else, nothing.
+ */
+export async function askerFor(principal: Principal, record: QuestionRecord, now: Date): Promise<Asker | undefined> {
+  const board = can(principal, 'qa.read-asker', record.unitPath, now);
+  const sharedUnit = record.askerSharedWith !== undefined && record.assignee?.unitPath[0] === record.askerSharedWith && can(principal, 'qa.answer', record.assignee.unitPath, now);
+  if (!board && !sharedUnit) return undefined;
+  const stored = await questionRepository().asker(record.id);
+  return stored ? openAsker<Asker>(askerKeys(), record.id, stored.sealed) : undefined;
+}
+
+/** The asker's data opened only to take it out of a publication's texts (never shown to the caller). */
+export async function askerToRedact(questionId: string): Promise<Asker | undefined> {
+  const stored = await questionRepository().asker(questionId);
+  return stored ? openAsker<Asker>(askerKeys(), questionId, stored.sealed) : undefined;
+}
