@@ -301,7 +301,7 @@ export const functionDefinitions = {
       { actions: ['GetItem', 'PutItem', 'DeleteItem'], partitionPrefixes: [keys.questionAsker('').pk] },
       { actions: ['PutItem', 'DeleteItem'], partitionPrefixes: [keys.questionDuplicate('', '').pk.replace(/#+$/, '#')] },
       // The portal's "received" figure, frozen with the question.
-      { actions: ['PutItem'], partitionPrefixes: [keys.questionFact('', '', '', '', '').pk.replace(/#+$/, '#')] },
+      { actions: ['PutItem'], partitionPrefixes: [keys.questionFact('', '', '', '', '', 0).pk.replace(/#+$/, '#')] },
       { actions: ['GetItem', 'UpdateItem'], partitionPrefixes: [keys.questionDayCounter('').pk, keys.questionAskRate('', '').pk] },
       // The portal asked (units are public directory data) and the calendar in force for the clock.
       { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.unit('').pk, keys.calendarConfig().pk] },

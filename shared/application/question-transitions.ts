@@ -258,6 +258,7 @@ function extension(
   const actions: WriteAction[] = [];
   const table = env().TABLE_NAME;
   const unitOfAssignee = record.assignee?.unitPath[0];
+  const step = record.version + 1;
   switch (request.action) {
     case 'classify':
       Object.assign(set, { complexity: request.complexity, ...(request.scope !== undefined && { scope: request.scope }), ...(request.field !== undefined && { field: request.field }) });
@@ -272,8 +273,8 @@ function extension(
       const routing: Routing = { unitCode, routedAt: at, answerDueAt: due.answer!, returnDueAt: due.return!, routedOnTime: at <= record.classificationDueAt };
       Object.assign(set, { routings: [...record.routings, routing], answerDueAt: due.answer, returnDueAt: due.return, dueAt: due.answer }, keys.questionsOfUnit(unitCode, at, record.id));
       actions.push(
-        putQuestionFact(table, record.portal, { kind: 'routed', questionId: record.id, at, onTime: routing.routedOnTime, rerouting: record.routings.length > 0 }),
-        putQuestionFact(table, unitCode, { kind: 'received', questionId: record.id, at }),
+        putQuestionFact(table, record.portal, { kind: 'routed', questionId: record.id, at, onTime: routing.routedOnTime, rerouting: record.routings.length > 0 }, step),
+        putQuestionFact(table, unitCode, { kind: 'received', questionId: record.id, at }, step),
       );
       if (request.shareAskerData !== true || record.erasure !== undefined) {
         remove.push('askerSharedWith');
@@ -296,7 +297,7 @@ function extension(
       );
       Object.assign(set, { routings, classificationDueAt: due.classify, dueAt: due.classify });
       remove.push('answerDueAt', 'returnDueAt', 'gsi2pk', 'gsi2sk', 'askerSharedWith');
-      if (unitOfAssignee !== undefined) actions.push(putQuestionFact(table, unitOfAssignee, { kind: 'returned', questionId: record.id, at, onTime: routings[routings.length - 1]!.returnedOnTime! }));
+      if (unitOfAssignee !== undefined) actions.push(putQuestionFact(table, unitOfAssignee, { kind: 'returned', questionId: record.id, at, onTime: routings[routings.length - 1]!.returnedOnTime! }, step));
       break;
     }
     case 'answer': {
@@ -306,7 +307,7 @@ function extension(
       // The return clock closes with the answer (the routing history keeps its due instant).
       remove.push('dueAt', 'returnDueAt');
       if (unitOfAssignee !== undefined) {
-        actions.push(putQuestionFact(table, unitOfAssignee, { kind: 'answered', questionId: record.id, at, onTime: answeredOnTime, workingDays: facts.answerWorkingDays! }));
+        actions.push(putQuestionFact(table, unitOfAssignee, { kind: 'answered', questionId: record.id, at, onTime: answeredOnTime, workingDays: facts.answerWorkingDays! }, step));
       }
       break;
     }

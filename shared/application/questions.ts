@@ -119,7 +119,7 @@ export async function askQuestion(ctx: AskContext, portal: string, input: NewQue
         // Sealed under a data key of its own, bound to this question (KMS on AWS).
         repo.createAsker({ questionId: id, receivedAt, sealed: await sealAsker(askerKeys(), id, input.asker), duplicateGuard: keys.questionDuplicate(unit.code, duplicateDigest) }),
         // The portal's "received" figure (issue 9 §9), frozen with the question.
-        putQuestionFact(env().TABLE_NAME, unit.code, { kind: 'received', questionId: id, at: receivedAt }),
+        putQuestionFact(env().TABLE_NAME, unit.code, { kind: 'received', questionId: id, at: receivedAt }, 1),
         openClockWork(
           env().TABLE_NAME,
           { type: questionWorkflow.aggregateType, id, owner: unit.code },

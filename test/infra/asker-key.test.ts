@@ -44,8 +44,8 @@ describe("the askers' data key", () => {
     expect(keys[0]).toMatchObject({ Properties: { EnableKeyRotation: true }, DeletionPolicy: 'Retain' });
   });
 
-  it('lets askQuestion generate data keys and the staff function decrypt them, nothing else, and only with the question as context', () => {
-    expect([...kmsActions.keys()].sort()).toEqual(['questions', 'questionsPublic']);
+  it('lets askQuestion generate data keys and the staff function and the notifications consumer decrypt them, nothing else, and only with the question as context', () => {
+    expect([...kmsActions.keys()].sort()).toEqual(['questions', 'questionsPublic', 'sendNotifications']);
     const only = (key: string) => {
       const statements = kmsActions.get(key)!;
       expect(statements).toHaveLength(1);
@@ -56,13 +56,15 @@ describe("the askers' data key", () => {
     };
     expect(only('questionsPublic')).toEqual(['kms:GenerateDataKey']);
     expect(only('questions')).toEqual(['kms:Decrypt']);
+    // The notifications consumer opens the asker item for the address only.
+    expect(only('sendNotifications')).toEqual(['kms:Decrypt']);
   });
 
   it('tells exactly those functions which key to use', () => {
     for (const t of templates) {
       for (const fn of Object.values(t.Resources as Record<string, { Type: string; Properties: Record<string, any> }>).filter((r) => r.Type === 'AWS::Lambda::Function')) {
         const vars = fn.Properties.Environment?.Variables ?? {};
-        const wired = ['questions', 'questionsPublic'].includes(vars.POWERTOOLS_SERVICE_NAME);
+        const wired = ['questions', 'questionsPublic', 'sendNotifications'].includes(vars.POWERTOOLS_SERVICE_NAME);
         expect(vars.ASKER_KEYS === 'kms' && vars.ASKER_KEY_ID !== undefined, vars.POWERTOOLS_SERVICE_NAME).toBe(wired);
       }
     }

@@ -76,7 +76,7 @@ async function toSent(body: Record<string, unknown>, answerText = 'Hồ sơ nộ
   return { id, secret };
 }
 const fingerprint = async () =>
-  JSON.stringify((await local.scanAll()).filter((i) => !String(i.pk).startsWith('CONSUMED#')).map((i) => `${i.pk}|${i.sk}|${i.version ?? ''}`).sort());
+  JSON.stringify((await local.scanAll()).filter((i) => !/^(CONSUMED|NOTIFIED)#/.test(String(i.pk))).map((i) => `${i.pk}|${i.sk}|${i.version ?? ''}`).sort());
 
 let main: { id: string; secret: string };
 

@@ -233,9 +233,10 @@ export const keys = {
    * Per-unit Q&A facts (issue 9 §9), frozen when each step happens: one small item per fact, in
    * one partition per unit and local month, sorted by local date, so a date range is one Query per month.
    */
-  questionFact: (unitCode: string, localDate: string, at: string, questionId: string, kind: string): Key => ({
+  questionFact: (unitCode: string, localDate: string, at: string, questionId: string, kind: string, step: number): Key => ({
     pk: join('QFACTS', unitCode, localDate.slice(0, 7)),
-    sk: join(localDate, at, questionId, kind),
+    // The step (the question's version it made) keeps two steps of one kind at one instant apart.
+    sk: join(localDate, at, questionId, kind, String(step)),
   }),
   questionFactsRange: (unitCode: string, month: string, fromDate: string, toDate: string) => ({
     pk: join('QFACTS', unitCode, month),

@@ -12,13 +12,14 @@ import type { WriteAction } from './unit-of-work';
  * a range of at most 366 days is at most 13 Queries, one per local month partition, each reading
  * only the unit's facts of those days (a few hundred small items a month for a busy unit).
  */
-export function putQuestionFact(tableName: string, unitCode: string, fact: QuestionFact): WriteAction {
+/** `step`: the question's version the step makes (1 for asking). */
+export function putQuestionFact(tableName: string, unitCode: string, fact: QuestionFact, step: number): WriteAction {
   const localDate = localDateOf(new Date(fact.at));
   return {
     item: {
       Put: {
         TableName: tableName,
-        Item: { ...keys.questionFact(unitCode, localDate, fact.at, fact.questionId, fact.kind), type: 'QuestionFact', unitCode, localDate, ...fact },
+        Item: { ...keys.questionFact(unitCode, localDate, fact.at, fact.questionId, fact.kind, step), type: 'QuestionFact', unitCode, localDate, ...fact },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
