@@ -3,7 +3,7 @@ import { requireAccess } from '../domain/access/authorize';
 import { auditEntry } from '../domain/audit';
 import { DomainError, invalidField } from '../domain/errors';
 import { nfc } from '../domain/text';
-import { assertParentAllowed, assertSlugAllowed, assertSplitKind, domainOf, slugOf, type Unit, type UnitKind } from '../domain/units/unit';
+import { assertMergeable, assertParentAllowed, assertSlugAllowed, assertSplitKind, domainOf, slugOf, type Unit, type UnitKind } from '../domain/units/unit';
 import type { UnitChange } from '../adapters/dynamo/units';
 import type { WriteAction } from '../adapters/dynamo/unit-of-work';
 import { env } from '../config/env';
@@ -180,6 +180,7 @@ export async function mergeUnits(ctx: UseCaseContext, sources: readonly string[]
     const path = await pathOf(code, 'body.sources');
     const source = path[0]!;
     requireAccess(principal, 'unit.manage', codes(path), now);
+    assertMergeable(codes(path), codes(targetPath), 'body.sources');
     if (source.status === 'merged' && source.successorCode === targetCode) continue; // resumed call
     if (source.status !== 'active') throw invalidField('body.sources', { vi: `Đơn vị ${code} không còn hoạt động`, en: `Unit ${code} is no longer active` });
     const merged: Unit = { ...source, status: 'merged', successorCode: targetCode, version: source.version + 1 };

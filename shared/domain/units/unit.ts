@@ -124,3 +124,19 @@ export function assertParentAllowed(kind: UnitKind, parent: Pick<Unit, 'kind' | 
     throw new DomainError('validation', inactive, [{ field: 'body.parentCode', code: 'inactive_parent', message: inactive }]);
   }
 }
+
+/**
+ * A merge ends its source and hands its place to the target, so the province (the root) is never a
+ * source, and neither is a unit the target sits inside (the target would become its own ancestor's
+ * successor, and the source's other units would hang under a unit that no longer is).
+ */
+export function assertMergeable(sourcePath: readonly string[], targetPath: readonly string[], field: string): void {
+  const source = sourcePath[0]!;
+  if (sourcePath.length === 1) {
+    throw new DomainError('forbidden', { vi: 'Không thể sáp nhập cấp tỉnh', en: 'The province cannot be merged' });
+  }
+  if (targetPath.includes(source)) {
+    const message = { vi: `Không thể sáp nhập ${source} vào đơn vị trực thuộc nó (${targetPath[0]})`, en: `${source} cannot merge into ${targetPath[0]}, which is one of its own units` };
+    throw new DomainError('validation', message, [{ field, code: 'inside_source', message }]);
+  }
+}
