@@ -169,6 +169,8 @@ export async function closeAccount(ctx: UseCaseContext, id: string, input: { suc
 export async function unlockAccount(ctx: UseCaseContext, id: string) {
   const account = await accountOr404(id);
   requireAccess(ctx.principal, 'account.manage', await directory().units.scopeOf(account.unitCode), ctx.now);
+  // Unlocking resets the password at the provider (Cognito): never for someone who has left.
+  if (account.status !== 'active') throw new DomainError('conflict', { vi: 'Tài khoản đã đóng', en: 'The account is closed' });
   const { accounts, uow } = directory();
   await uow.commit(
     {

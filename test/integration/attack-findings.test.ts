@@ -17,6 +17,7 @@ beforeAll(async () => {
   await seedTree();
   people.operator = await person(local.api, 'vanhanh', 'demo', ['operator']);
   people.contributor = await person(local.api, 'ctv.a', 'huyena', ['contributor']);
+  people.leaving = await person(local.api, 'ctv.nghi', 'huyena', ['contributor']);
 }, 120_000);
 
 describe('merging units keeps the tree a tree', () => {
@@ -30,5 +31,17 @@ describe('merging units keeps the tree a tree', () => {
     expect(await snapshot()).toBe(before);
     expect((await call('/units/huyena', undefined)).body.current).toMatchObject({ code: 'huyena', status: 'active' });
     expect((await call(`/accounts/${people.operator!.id}`, people.operator)).body.unitCode).toBe('demo');
+  });
+});
+
+describe('a closed account stays closed', () => {
+  it('refuses to unlock it (409, as for its roles) and writes nothing: no audit entry, no AccountUnlocked', async () => {
+    const closed = await call(`/accounts/${people.leaving!.id}/close`, people.operator, { method: 'POST', body: { successorId: people.contributor!.id, reason: 'retirement' } });
+    expect(closed.status).toBe(200);
+    const before = await snapshot();
+    const unlock = await call(`/accounts/${people.leaving!.id}/unlock`, people.operator, { method: 'POST' });
+    expect(unlock.status).toBe(409);
+    expect(unlock.body.i18n.en.detail).toBe('The account is closed');
+    expect(await snapshot()).toBe(before);
   });
 });
