@@ -45,3 +45,21 @@ describe('a closed account stays closed', () => {
     expect(await snapshot()).toBe(before);
   });
 });
+
+describe('If-Match', () => {
+  it('a version beyond what a number holds exactly is a 400 naming the header, not a conflict about "1e+23"', async () => {
+    const created = await call('/units/huyena/content', people.contributor, { method: 'POST', body: { category: 'news', language: 'vi', title: 'Tin thử', body: '<p>Nội dung</p>' } });
+    const before = await snapshot();
+    for (const [path, method, body] of [
+      [`/content/${created.body.id}/transitions`, 'POST', { action: 'submit' }],
+      [`/content/${created.body.id}`, 'PATCH', { title: 'Tin đã sửa' }],
+      [`/accounts/${people.contributor!.id}/roles`, 'PUT', { roles: ['reporter'] }],
+    ] as const) {
+      const who = method === 'PUT' ? people.operator : people.contributor;
+      const res = await call(path, who, { method, body, headers: { 'if-match': '"99999999999999999999999"' } });
+      expect(res.status, `${method} ${path}`).toBe(400);
+      expect(res.body.errors[0]).toMatchObject({ field: 'headers.If-Match' });
+    }
+    expect(await snapshot()).toBe(before);
+  });
+});
