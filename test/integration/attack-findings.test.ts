@@ -63,3 +63,25 @@ describe('If-Match', () => {
     expect(await snapshot()).toBe(before);
   });
 });
+
+describe('an item body (HTML) holds text, not control characters or broken Unicode', () => {
+  it('refuses NUL, ESC and a lone surrogate in body.body on creation and on edit, naming the field, and writes nothing', async () => {
+    const draft = await call('/units/huyena/content', people.contributor, { method: 'POST', body: { category: 'news', language: 'vi', title: 'Tin thử', body: '<p>Nội dung</p>' } });
+    const before = await snapshot();
+    const bodies = [String.raw`<p>Nội\u0000dung</p>`, String.raw`<p>Nội dung \u001b[31m</p>`, String.raw`<p>Nội \ud800dung</p>`];
+    for (const body of bodies) {
+      const raw = `{"category":"news","language":"vi","title":"Tin thử","body":"${body}"}`;
+      const created = await local.api('/units/huyena/content', { method: 'POST', headers: { authorization: `Bearer ${people.contributor!.token}`, 'content-type': 'application/json' }, body: raw });
+      const problem = (await created.json()) as { errors: Array<{ field: string }> };
+      expect(created.status, body).toBe(400);
+      expect(problem.errors.map((e) => e.field)).toEqual(['body.body']);
+      const edited = await local.api(`/content/${draft.body.id}`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${people.contributor!.token}`, 'content-type': 'application/json', 'if-match': '"1"' },
+        body: `{"body":"${body}"}`,
+      });
+      expect(edited.status, body).toBe(400);
+    }
+    expect(await snapshot()).toBe(before);
+  });
+});
