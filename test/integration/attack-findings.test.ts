@@ -111,3 +111,57 @@ describe('an item body (HTML) holds text, not control characters or broken Unico
     expect(await snapshot()).toEqual(before);
   });
 });
+
+describe('/openapi.json names every status a route answers', () => {
+  type Case = readonly [operationId: string, status: number, method: string, path: string, who?: string, body?: unknown, headers?: Record<string, string>];
+  const NO_ID = '00000000-0000-4000-8000-000000000000';
+  const news = { category: 'news', language: 'vi', title: 'Tin thử', body: '<p>Nội dung</p>' };
+  const rename = { name: { vi: 'Xã Đổi Tên', en: 'Renamed' } };
+  const schedule = { source: 'Thông báo thử', daysOff: [], workingSaturdays: [] };
+  const rule = { name: { vi: 'Ngày thử', en: 'Test day' }, date: { calendar: 'solar', month: 6, day: 1 }, basis: 'Thử', status: 'pending' };
+  const split = { into: [{ code: 'xa-p', name: { vi: 'Xã P', en: 'Commune P' }, kind: 'commune' }, { code: 'xa-q', name: { vi: 'Xã Q', en: 'Commune Q' }, kind: 'commune' }], workTo: 'xa-p' };
+
+  it('a missing resource (404) and a stale If-Match (412) are described where they happen', async () => {
+    const doc = (await call('/openapi.json', undefined)).body as { paths: Record<string, Record<string, { operationId: string; responses: Record<string, unknown> }>> };
+    const documented = new Map(Object.values(doc.paths).flatMap((methods) => Object.values(methods).map((op) => [op.operationId, Object.keys(op.responses)] as const)));
+    const submitted = (await call('/units/huyena/content', people.contributor, { method: 'POST', body: { ...news, submit: true } })).body.id as string;
+    const cases: Case[] = [
+      ['createContentItem', 404, 'POST', '/units/khongco/content', 'contributor', news],
+      ['listUnitContent', 404, 'GET', '/units/khongco/content', 'secretary'],
+      ['getContentItem', 404, 'GET', `/content/${NO_ID}`, 'secretary'],
+      ['transitionContentItem', 404, 'POST', `/content/${NO_ID}/transitions`, 'secretary', { action: 'accept' }],
+      ['transitionContentItem', 412, 'POST', `/content/${submitted}/transitions`, 'secretary', { action: 'accept' }, { 'if-match': '"1"' }],
+      ['bulkTransitionContent', 404, 'POST', '/units/khongco/content/bulk-transitions', 'secretary', { action: 'return', ids: [NO_ID], comment: 'Bổ sung' }],
+      ['getPublishedContent', 404, 'GET', `/public/portals/huyena/content/${NO_ID}`],
+      ['getContentFeed', 404, 'GET', '/public/portals/khongco/feed.rss'],
+      ['getSitemap', 404, 'GET', '/public/portals/huyena/sitemap.xml?page=5'],
+      ['listUnitAccounts', 404, 'GET', '/units/khongco/accounts', 'operator'],
+      ['listUnitWork', 404, 'GET', '/units/khongco/work', 'operator'],
+      ['listUnitDelegations', 404, 'GET', '/units/khongco/delegations', 'operator'],
+      ['getAccount', 404, 'GET', `/accounts/${NO_ID}`, 'operator'],
+      ['setAccountRoles', 404, 'PUT', `/accounts/${NO_ID}/roles`, 'operator', { roles: ['editor'] }],
+      ['setAccountRoles', 412, 'PUT', `/accounts/${people.contributor!.id}/roles`, 'operator', { roles: ['reporter'] }, { 'if-match': '"99"' }],
+      ['closeAccount', 404, 'POST', `/accounts/${NO_ID}/close`, 'operator', { successorId: people.contributor!.id, reason: 'transfer' }],
+      ['unlockAccount', 404, 'POST', `/accounts/${NO_ID}/unlock`, 'operator'],
+      ['revokeDelegation', 404, 'POST', `/accounts/${people.deputy!.id}/delegations/${NO_ID}/revoke`, 'chief'],
+      ['disableMachineClient', 404, 'POST', '/machine-clients/KhongCoUngDung1/disable', 'operator'],
+      ['getUnit', 404, 'GET', '/units/khongco'],
+      ['getUnitHistory', 404, 'GET', '/units/khongco/history'],
+      ['renameUnit', 404, 'PATCH', '/units/khongco', 'operator', rename],
+      ['renameUnit', 412, 'PATCH', '/units/xab', 'operator', rename, { 'if-match': '"99"' }],
+      ['splitUnit', 404, 'POST', '/units/khongco/split', 'operator', split],
+      ['getPolicy', 404, 'GET', '/policies/khong-co'],
+      ['getConfiguredSchedule', 404, 'GET', '/admin/calendar/schedules/2099', 'operator'],
+      ['putSchedule', 412, 'PUT', '/admin/calendar/schedules/2031', 'operator', schedule, { 'if-match': '"5"' }],
+      ['putHolidayRule', 412, 'PUT', '/admin/calendar/holidays/ngay-thu', 'operator', rule, { 'if-match': '"5"' }],
+      ['getUpload', 404, 'GET', '/uploads/khongco-0000', 'contributor'],
+    ];
+    const missing: string[] = [];
+    for (const [id, status, method, path, who, body, headers] of cases) {
+      const res = await call(path, who ? people[who] : undefined, { method, ...(body !== undefined && { body }), ...(headers && { headers }) });
+      expect(res.status, `${id}: ${method} ${path} ${JSON.stringify(res.body)}`).toBe(status);
+      if (!documented.get(id)?.includes(String(status))) missing.push(`${id} ${status}`);
+    }
+    expect(missing).toEqual([]);
+  });
+});
