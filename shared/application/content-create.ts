@@ -71,7 +71,7 @@ export async function createContentItem(ctx: UseCaseContext, unitCode: string, i
   const unitPath = [unit.code, ...(unit.ancestorCodes ?? (await unitsAndWork().units.scopeOf(unitCode)).slice(1))];
   requireAccess(ctx.principal, 'content.submit', unitPath, ctx.now);
   const { body } = checkNewItem(input, unit.languages);
-  if (input.translationOf !== undefined) await checkTranslation(input.translationOf, unit.code, input.language);
+  const knownTranslations = input.translationOf !== undefined ? await checkTranslation(input.translationOf, unit.code, input.language) : 0;
   const category = categoryOf(input.category);
   const at = ctx.now.toISOString();
   const legal = input.legalDocument;
@@ -127,17 +127,21 @@ export async function createContentItem(ctx: UseCaseContext, unitCode: string, i
       events,
     });
   }
-  const link = input.translationOf !== undefined ? [repo.linkTranslation(input.translationOf, { language: record.language, id: record.id })] : [];
+  const link = input.translationOf !== undefined ? [repo.linkTranslation(input.translationOf, { language: record.language, id: record.id }, knownTranslations)] : [];
   await unitsAndWork().uow.commit(combine({ actions: [repo.create(record), ...link] }, work), commitContext(ctx));
   return { id: record.id, state: record.state, version: record.version };
 }
 
-/** A language version translates an item of the same portal, in another language it has no version in yet. */
-async function checkTranslation(sourceId: string, unitCode: string, language: string): Promise<void> {
+/**
+ * A language version translates an item of the same portal, in another language it has no version
+ * in yet. Returns how many versions the source has, which the link is conditioned on.
+ */
+async function checkTranslation(sourceId: string, unitCode: string, language: string): Promise<number> {
   const source = await contentRepository().get(sourceId);
   const refuse = (vi: string, en: string, code: string) => invalidField('body.translationOf', { vi, en }, code);
   if (!source || source.unitCode !== unitCode) throw refuse(`Cổng này không có tin, bài ${sourceId}`, `This portal has no item ${sourceId}`, 'not_found');
   const taken = [source.language, ...(source.translations ?? []).map((t) => t.language)];
   if (taken.includes(language)) throw refuse(`Đã có bản ngôn ngữ "${language}" của ${sourceId}`, `Item ${sourceId} has a "${language}" version already`, 'language_taken');
+  return taken.length - 1;
 }
 

@@ -112,6 +112,28 @@ describe('an item body (HTML) holds text, not control characters or broken Unico
   });
 });
 
+describe('language versions under concurrent requests', () => {
+  it('of 50 concurrent English versions of one item exactly one is created; the others get 409 or 400 language_taken', async () => {
+    // Three rounds: one alone lost the race only about three times in four before the fix.
+    for (let round = 0; round < 3; round++) await oneRound();
+  });
+
+  async function oneRound() {
+    const source = await call('/units/huyena/content', people.contributor, { method: 'POST', body: { category: 'news', language: 'vi', title: 'Tin gốc', body: '<p>Nội dung</p>' } });
+    const outcomes = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        call('/units/huyena/content', people.contributor, { method: 'POST', body: { category: 'news', language: 'en', title: `Version ${i}`, body: '<p>Text</p>', translationOf: source.body.id } }),
+      ),
+    );
+    const statuses = outcomes.map((o) => o.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s !== 201 && s !== 409 && s !== 400)).toEqual([]);
+    const versions = (await local.scanAll()).filter((i) => i.type === 'ContentItem' && i.translationOf === source.body.id);
+    expect(versions).toHaveLength(1);
+    expect((await call(`/content/${source.body.id}`, people.contributor)).body.translations).toEqual([{ language: 'en', id: versions[0]!.id }]);
+  }
+});
+
 describe('/openapi.json names every status a route answers', () => {
   type Case = readonly [operationId: string, status: number, method: string, path: string, who?: string, body?: unknown, headers?: Record<string, string>];
   const NO_ID = '00000000-0000-4000-8000-000000000000';
