@@ -134,6 +134,29 @@ describe('language versions under concurrent requests', () => {
   }
 });
 
+describe("a year's schedule of days off says one thing per day", () => {
+  const off = (date: string) => ({ date, kind: 'holiday', name: { vi: 'Ngày nghỉ thử', en: 'Test day off' }, basis: 'Thử' });
+  const put = (body: unknown) => call('/admin/calendar/schedules/2031', people.operator, { method: 'PUT', body });
+
+  it('refuses a day off listed twice, a "working Saturday" that is no Saturday, and a day both off and worked, naming the field; nothing is written', async () => {
+    const before = await snapshot();
+    const twice = await put({ source: 'Thử', daysOff: [off('2031-03-05'), off('2031-03-05')], workingSaturdays: [] });
+    expect(twice.status).toBe(400);
+    expect(twice.body.errors[0]).toMatchObject({ field: 'body.daysOff.1.date', code: 'duplicate' });
+    // 2031-03-05 is a Wednesday.
+    const wednesday = await put({ source: 'Thử', daysOff: [off('2031-03-07')], workingSaturdays: [{ date: '2031-03-05', replaces: '2031-03-07', basis: 'Thử' }] });
+    expect(wednesday.status).toBe(400);
+    expect(wednesday.body.errors[0]).toMatchObject({ field: 'body.workingSaturdays.0.date', code: 'not_saturday' });
+    // 2031-03-08 is a Saturday.
+    const both = await put({ source: 'Thử', daysOff: [off('2031-03-07'), off('2031-03-08')], workingSaturdays: [{ date: '2031-03-08', replaces: '2031-03-07', basis: 'Thử' }] });
+    expect(both.status).toBe(400);
+    expect(both.body.errors[0]).toMatchObject({ field: 'body.workingSaturdays.0.date', code: 'day_off' });
+    expect(await snapshot()).toEqual(before);
+    // The same year, consistent, is stored.
+    expect((await put({ source: 'Thử', daysOff: [off('2031-03-07')], workingSaturdays: [{ date: '2031-03-08', replaces: '2031-03-07', basis: 'Thử' }] })).status).toBe(200);
+  });
+});
+
 describe('/openapi.json names every status a route answers', () => {
   type Case = readonly [operationId: string, status: number, method: string, path: string, who?: string, body?: unknown, headers?: Record<string, string>];
   const NO_ID = '00000000-0000-4000-8000-000000000000';
