@@ -157,6 +157,21 @@ describe("a year's schedule of days off says one thing per day", () => {
   });
 });
 
+describe('the days-off calendar (.ics)', () => {
+  it('escapes a carriage return in a name or basis, so no text becomes a line of its own (RFC 5545 §3.3.11)', async () => {
+    const injected = 'Nghỉ thử\rEND:VEVENT\rBEGIN:VEVENT\rSUMMARY:Giả mạo';
+    const day = { date: '2032-03-05', kind: 'holiday', name: { vi: injected, en: 'Test day off' }, basis: 'Căn cứ\r\nthứ hai' };
+    const put = await call('/admin/calendar/schedules/2032', people.operator, { method: 'PUT', body: { source: 'Thử', daysOff: [day], workingSaturdays: [] } });
+    expect(put.status).toBe(200);
+    const ics = await (await local.api('/calendar/2032/days-off.ics')).text();
+    // Only CRLF ends a line: a bare CR (or LF) would end one for many readers.
+    expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    const lines = ics.replace(/\r\n[ \t]/g, '').split(/\r\n|\r|\n/);
+    expect(lines.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(1);
+    expect(lines.filter((l) => l.startsWith('SUMMARY:'))).toEqual(['SUMMARY:Nghỉ thử\\nEND:VEVENT\\nBEGIN:VEVENT\\nSUMMARY:Giả mạo']);
+  });
+});
+
 describe('/openapi.json names every status a route answers', () => {
   type Case = readonly [operationId: string, status: number, method: string, path: string, who?: string, body?: unknown, headers?: Record<string, string>];
   const NO_ID = '00000000-0000-4000-8000-000000000000';
