@@ -172,6 +172,18 @@ describe('the days-off calendar (.ics)', () => {
   });
 });
 
+describe('one e-mail address, one account (as Cognito\'s e-mail alias on AWS)', () => {
+  it('refuses a second account with an address in use, whatever its case, with 409 naming body.email; nothing is written', async () => {
+    const account = (username: string, email: string) => ({ username, fullName: 'Người thử', email, unitCode: 'huyena', roles: ['editor'] });
+    expect((await call('/accounts', people.operator, { method: 'POST', body: account('thu.mot', 'thu.mot@huyena.demo.gov.vn') })).status).toBe(201);
+    const before = await snapshot();
+    const again = await call('/accounts', people.operator, { method: 'POST', body: account('thu.hai', 'Thu.Mot@HuyenA.demo.gov.vn') });
+    expect(again.status).toBe(409);
+    expect(again.body.errors[0]).toMatchObject({ field: 'body.email', code: 'taken' });
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
 describe('/openapi.json names every status a route answers', () => {
   type Case = readonly [operationId: string, status: number, method: string, path: string, who?: string, body?: unknown, headers?: Record<string, string>];
   const NO_ID = '00000000-0000-4000-8000-000000000000';
