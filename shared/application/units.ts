@@ -3,7 +3,7 @@ import { requireAccess } from '../domain/access/authorize';
 import { auditEntry } from '../domain/audit';
 import { DomainError, invalidField } from '../domain/errors';
 import { nfc } from '../domain/text';
-import { assertMergeable, assertParentAllowed, assertSlugAllowed, assertSplitKind, domainOf, slugOf, type Unit, type UnitKind } from '../domain/units/unit';
+import { assertDistinctParts, assertMergeable, assertParentAllowed, assertSlugAllowed, assertSplitKind, domainOf, slugOf, type Unit, type UnitKind } from '../domain/units/unit';
 import type { UnitChange } from '../adapters/dynamo/units';
 import type { WriteAction } from '../adapters/dynamo/unit-of-work';
 import { env } from '../config/env';
@@ -219,6 +219,7 @@ export async function splitUnit(ctx: UseCaseContext, code: string, into: readonl
     assertParentAllowed(input.kind, ancestors[0]);
     return buildUnit({ ...input, parentCode: source.parentCode }, ancestors);
   });
+  assertDistinctParts(code, created);
   const split: Unit = { ...source, status: 'split', successorCode: workTo, version: source.version + 1 };
   const at = now.toISOString();
   await directory().uow.commit(

@@ -48,6 +48,26 @@ describe('merging units keeps the tree a tree', () => {
   });
 });
 
+describe('a split or merge naming one unit or domain twice', () => {
+  it('is a 400 naming the field, never a 500, and writes nothing', async () => {
+    const commune = (code: string, vi: string, en: string, slug?: string) => ({ code, name: { vi, en }, kind: 'commune', ...(slug && { slug }) });
+    const before = await snapshot();
+    const sameCode = await call('/units/xab/split', people.operator, { method: 'POST', body: { into: [commune('xa-r', 'Xã Một', 'Commune One'), commune('xa-r', 'Xã Hai', 'Commune Two')], workTo: 'xa-r' } });
+    expect(sameCode.status).toBe(400);
+    expect(sameCode.body.errors[0]).toMatchObject({ field: 'body.into.1.code', code: 'duplicate' });
+    const sameSlug = await call('/units/xab/split', people.operator, { method: 'POST', body: { into: [commune('xa-r', 'Xã Một', 'Commune One', 'trung'), commune('xa-s', 'Xã Hai', 'Commune Two', 'trung')], workTo: 'xa-r' } });
+    expect(sameSlug.status).toBe(400);
+    expect(sameSlug.body.errors[0]).toMatchObject({ field: 'body.into.1.slug', code: 'duplicate' });
+    const itself = await call('/units/xab/split', people.operator, { method: 'POST', body: { into: [commune('xab', 'Xã Một', 'Commune One'), commune('xa-s', 'Xã Hai', 'Commune Two')], workTo: 'xa-s' } });
+    expect(itself.status).toBe(400);
+    expect(itself.body.errors[0]).toMatchObject({ field: 'body.into.0.code', code: 'duplicate' });
+    const sameSource = await call('/unit-merges', people.operator, { method: 'POST', body: { sources: ['xab', 'xab'], into: 'xaa' } });
+    expect(sameSource.status).toBe(400);
+    expect(sameSource.body.errors[0]).toMatchObject({ field: 'body.sources' });
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
 describe('a closed account stays closed', () => {
   it('refuses to unlock it (409, as for its roles) and writes nothing: no audit entry, no AccountUnlocked', async () => {
     const closed = await call(`/accounts/${people.leaving!.id}/close`, people.operator, { method: 'POST', body: { successorId: people.contributor!.id, reason: 'retirement' } });

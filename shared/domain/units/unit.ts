@@ -140,3 +140,24 @@ export function assertMergeable(sourcePath: readonly string[], targetPath: reado
     throw new DomainError('validation', message, [{ field, code: 'inside_source', message }]);
   }
 }
+
+/**
+ * The parts of a split are new units, each its own code and domain: one named twice (or the source
+ * itself) would be two writes of one item in one transaction, which DynamoDB refuses outright.
+ */
+export function assertDistinctParts(sourceCode: string, parts: readonly Pick<Unit, 'code' | 'domain'>[]): void {
+  const codes = new Set([sourceCode]);
+  const domains = new Set<string>();
+  parts.forEach((part, i) => {
+    if (codes.has(part.code)) {
+      const message = { vi: `Mã đơn vị ${part.code} bị dùng hai lần`, en: `Unit code ${part.code} is used twice` };
+      throw new DomainError('validation', message, [{ field: `body.into.${i}.code`, code: 'duplicate', message }]);
+    }
+    if (domains.has(part.domain)) {
+      const message = { vi: `Tên miền ${part.domain} bị dùng hai lần`, en: `Domain ${part.domain} is used twice` };
+      throw new DomainError('validation', message, [{ field: `body.into.${i}.slug`, code: 'duplicate', message }]);
+    }
+    codes.add(part.code);
+    domains.add(part.domain);
+  });
+}
