@@ -80,6 +80,22 @@ describe('a closed account stays closed', () => {
   });
 });
 
+describe('closing a deputy who holds many delegations', () => {
+  it('ends every delegation and answers 200, however many there are (one transaction holds 100 writes)', async () => {
+    const deputy = await person(local.api, 'pho.nhieu', 'huyena', ['deputy-editor']);
+    const window = { validFrom: new Date(Date.now() - 60_000).toISOString(), validTo: new Date(Date.now() + 86_400_000).toISOString() };
+    for (let i = 0; i < 55; i++) {
+      const granted = await call('/delegations', people.chief, { method: 'POST', body: { deputyId: deputy.id, actions: ['content.approve'], ...window } });
+      expect(granted.status).toBe(201);
+    }
+    const closed = await call(`/accounts/${deputy.id}/close`, people.operator, { method: 'POST', body: { successorId: people.deputy!.id, reason: 'transfer' } });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    const delegations = (await local.scanAll()).filter((i) => i.type === 'Delegation' && i.deputyId === deputy.id);
+    expect(delegations).toHaveLength(55);
+    expect(delegations.filter((d) => !d.revokedAt)).toEqual([]);
+  });
+});
+
 describe('If-Match', () => {
   it('a version beyond what a number holds exactly is a 400 naming the header, not a conflict about "1e+23"', async () => {
     const created = await call('/units/huyena/content', people.contributor, { method: 'POST', body: { category: 'news', language: 'vi', title: 'Tin thử', body: '<p>Nội dung</p>' } });
