@@ -51,11 +51,22 @@ function checkNewItem(input: NewContentItem, languages: readonly string[]): { bo
   return { body };
 }
 
-/** Rich text cleaned against the allow-list; refused (naming `body.body`) if nothing visible is left. */
+/**
+ * The cleaned body's bound, in UTF-8 bytes: cleaning can lengthen it (each `&` becomes `&amp;`), and
+ * the item that stores it must stay within DynamoDB's 400 KB with its other attributes.
+ */
+const MAX_CLEAN_BODY_BYTES = 300_000;
+
+/** Rich text cleaned against the allow-list; refused (naming `body.body`) if nothing visible is left, or if it grew too long. */
 export function cleanBody(html: string): string {
   const body = cleanRichText(html);
   if (visibleText(body) === '') {
     throw invalidField('body.body', { vi: 'Nội dung trống sau khi làm sạch HTML', en: 'The body is empty once its HTML is cleaned' }, 'empty');
+  }
+  const bytes = Buffer.byteLength(body);
+  if (bytes > MAX_CLEAN_BODY_BYTES) {
+    const kb = Math.ceil(bytes / 1000);
+    throw invalidField('body.body', { vi: `Nội dung sau khi làm sạch HTML quá dài (${kb} KB, tối đa 300 KB)`, en: `The body is too long once its HTML is cleaned (${kb} KB; at most 300 KB)` }, 'too_long');
   }
   return body;
 }

@@ -148,6 +148,17 @@ describe('an item body (HTML) holds text, not control characters or broken Unico
   });
 });
 
+describe('an item body that its cleaning makes longer', () => {
+  it('is a 400 naming body.body, not a 500 from DynamoDB\'s 400 KB item limit, and nothing is written', async () => {
+    const before = await snapshot();
+    // Each & is escaped as &amp;: 190,000 characters in, 950,000 out.
+    const created = await call('/units/huyena/content', people.contributor, { method: 'POST', body: { category: 'news', language: 'vi', title: 'Tin dài', body: `<p>${'&'.repeat(190_000)}</p>` } });
+    expect(created.status, JSON.stringify(created.body).slice(0, 300)).toBe(400);
+    expect(created.body.errors[0]).toMatchObject({ field: 'body.body' });
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
 describe('language versions under concurrent requests', () => {
   it('of 50 concurrent English versions of one item exactly one is created; the others get 409 or 400 language_taken', async () => {
     // Three rounds: one alone lost the race only about three times in four before the fix.
