@@ -16,7 +16,7 @@ export const accountsRoutes = {
     tags: ['accounts'],
     params: unitCodeParam,
     query: pageQuery,
-    responses: { 200: { description: 'A page of accounts', schema: pageOf(accountSchema) } },
+    responses: { 200: { description: 'A page of accounts', schema: pageOf(accountSchema) }, 404: { description: 'No such unit' } },
   }),
   unitWork: defineRoute({
     id: 'listUnitWork',
@@ -29,7 +29,7 @@ export const accountsRoutes = {
     tags: ['accounts'],
     params: unitCodeParam,
     query: pageQuery,
-    responses: { 200: { description: 'A page of open work', schema: pageOf(workSchema) } },
+    responses: { 200: { description: 'A page of open work', schema: pageOf(workSchema) }, 404: { description: 'No such unit' } },
   }),
   unitDelegations: defineRoute({
     id: 'listUnitDelegations',
@@ -42,7 +42,7 @@ export const accountsRoutes = {
     tags: ['accounts'],
     params: unitCodeParam,
     query: pageQuery,
-    responses: { 200: { description: 'A page of delegations', schema: pageOf(delegationSchema) } },
+    responses: { 200: { description: 'A page of delegations', schema: pageOf(delegationSchema) }, 404: { description: 'No such unit' } },
   }),
   createAccount: defineRoute({
     id: 'createAccount',
@@ -73,7 +73,7 @@ export const accountsRoutes = {
     summary: 'An account',
     tags: ['accounts'],
     params: accountIdParam,
-    responses: { 200: { description: 'The account', schema: accountSchema } },
+    responses: { 200: { description: 'The account', schema: accountSchema }, 404: { description: 'No such account' } },
   }),
   setRoles: defineRoute({
     id: 'setAccountRoles',
@@ -86,7 +86,11 @@ export const accountsRoutes = {
     tags: ['accounts'],
     params: accountIdParam,
     body: rolesBody,
-    responses: { 200: { description: 'Updated', schema: accountSchema } },
+    responses: {
+      200: { description: 'Updated', schema: accountSchema },
+      404: { description: 'No such account' },
+      412: { description: 'If-Match names a version of the account that is no longer current' },
+    },
   }),
   closeAccount: defineRoute({
     id: 'closeAccount',
@@ -99,7 +103,7 @@ export const accountsRoutes = {
     tags: ['accounts'],
     params: accountIdParam,
     body: closeBody,
-    responses: { 200: { description: 'Closed', schema: closedSchema } },
+    responses: { 200: { description: 'Closed', schema: closedSchema }, 404: { description: 'No such account' } },
   }),
   unlockAccount: defineRoute({
     id: 'unlockAccount',
@@ -111,7 +115,7 @@ export const accountsRoutes = {
     summary: 'Lift a lockout after repeated failed sign-ins',
     tags: ['accounts'],
     params: accountIdParam,
-    responses: { 204: { description: 'Unlocked' } },
+    responses: { 204: { description: 'Unlocked' }, 404: { description: 'No such account' }, 409: { description: 'The account is closed, or changed meanwhile' } },
   }),
   grantDelegation: defineRoute({
     id: 'grantDelegation',
@@ -135,7 +139,7 @@ export const accountsRoutes = {
     summary: 'Revoke a delegation',
     tags: ['accounts'],
     params: delegationParams,
-    responses: { 200: { description: 'Revoked', schema: delegationSchema } },
+    responses: { 200: { description: 'Revoked', schema: delegationSchema }, 404: { description: 'No such delegation of this account' } },
   }),
   registerMachineClient: defineRoute({
     id: 'registerMachineClient',
@@ -166,7 +170,7 @@ export const accountsRoutes = {
     summary: 'Disable an agency system’s client: its tokens stop working at once',
     tags: ['accounts'],
     params: clientIdParam,
-    responses: { 200: { description: 'Disabled', schema: machineClientSchema } },
+    responses: { 200: { description: 'Disabled', schema: machineClientSchema }, 404: { description: 'No such client' } },
   }),
   me: defineRoute({
     id: 'getMe',

@@ -3,7 +3,7 @@ import { httpFunction } from '../../shared/http/handler';
 import { dynamoServices } from '../../shared/http/services';
 import { invalidField, DomainError } from '../../shared/domain/errors';
 import { expectedVersion } from '../../shared/http/if-match';
-import { officialScheduleSchema, parseIsoDate, civil } from '../../shared/domain/calendar';
+import { assertConsistentSchedule, officialScheduleSchema, parseIsoDate, civil } from '../../shared/domain/calendar';
 import { calendarRepository } from '../../shared/application/calendar-service';
 import { saveHolidayRule, saveSchedule } from '../../shared/application/calendar-admin';
 import { requireAccess } from '../../shared/domain/access/authorize';
@@ -39,6 +39,7 @@ export const handler = httpFunction('calendarAdmin', calendarRoutes, {
         throw invalidField(field, { vi: `Ngày ${iso} không hợp lệ hoặc không thuộc năm ${params.year}`, en: `${iso} is not a valid date of ${params.year}` });
       }
     }
+    assertConsistentSchedule(schedule);
     const version = await saveSchedule({ principal, requestId, now: new Date() }, schedule, expectedVersion(headers));
     return json(200, { version }, { etag: `"${version}"` });
   },

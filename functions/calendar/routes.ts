@@ -63,7 +63,7 @@ export const calendarRoutes = {
     summary: 'Effective deadline values of a preset (or `current`: this deployment’s), each with its legal basis',
     tags: ['policies'],
     params: policyIdParam,
-    responses: { 200: { description: 'Effective values', schema: effectivePolicySchema } },
+    responses: { 200: { description: 'Effective values', schema: effectivePolicySchema }, 404: { description: 'No such preset' } },
   }),
   adminGetSchedule: defineRoute({
     id: 'getConfiguredSchedule',
@@ -75,7 +75,7 @@ export const calendarRoutes = {
     summary: 'The schedule configured for a year, with its version (ETag)',
     tags: ['calendar', 'admin'],
     params: yearParam,
-    responses: { 200: { description: 'Configured schedule', schema: officialScheduleSchema } },
+    responses: { 200: { description: 'Configured schedule', schema: officialScheduleSchema }, 404: { description: 'No schedule configured for that year' } },
   }),
   adminPutSchedule: defineRoute({
     id: 'putSchedule',
@@ -88,7 +88,7 @@ export const calendarRoutes = {
     tags: ['calendar', 'admin'],
     params: yearParam,
     body: scheduleBody,
-    responses: { 200: { description: 'Stored', schema: versionedSchema } },
+    responses: { 200: { description: 'Stored', schema: versionedSchema }, 412: { description: 'If-Match names a version that is no longer current' } },
   }),
   adminPutHolidayRule: defineRoute({
     id: 'putHolidayRule',
@@ -101,6 +101,6 @@ export const calendarRoutes = {
     tags: ['calendar', 'admin'],
     params: ruleIdParam,
     body: holidayRuleBody,
-    responses: { 200: { description: 'Stored', schema: versionedSchema } },
+    responses: { 200: { description: 'Stored', schema: versionedSchema }, 412: { description: 'If-Match names a version that is no longer current' } },
   }),
 } as const;

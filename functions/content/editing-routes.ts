@@ -18,7 +18,7 @@ export const contentEditingRoutes = {
     tags: ['content'],
     params: unitCodeParam,
     body: newContentBody,
-    responses: { 201: { description: 'Created', schema: createdSchema } },
+    responses: { 201: { description: 'Created', schema: createdSchema }, 404: { description: 'No such unit' } },
   }),
   updateContentItem: defineRoute({
     id: 'updateContentItem',

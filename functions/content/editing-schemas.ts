@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { contentCategoryIds } from '../../shared/domain/content/categories';
 import { legalDocumentSchema } from '../../shared/domain/content/legal-document';
-import { bilingual, humanText } from '../../shared/domain/text';
+import { bilingual, humanText, isCleanCharacters } from '../../shared/domain/text';
 import { recordId } from '../../shared/api/common-schemas';
 
 /**
@@ -20,7 +20,12 @@ export const newContentBody = z.object({
   category: z.enum(contentCategoryIds),
   language: z.enum(languages),
   title: humanText(300, 2),
-  body: z.string().check(z.minLength(1), z.maxLength(200_000), z.describe('HTML; cleaned against an allow-list on input')),
+  body: z.string().check(
+    z.minLength(1),
+    z.maxLength(200_000),
+    z.refine(isCleanCharacters, { error: bilingual('Nội dung không được chứa ký tự điều khiển hoặc ký tự Unicode hỏng', 'The body must not hold control characters or broken Unicode (lone surrogates)') }),
+    z.describe('HTML; cleaned against an allow-list on input'),
+  ),
   summary: z.optional(humanText(1000, 2)),
   legalDocument: z.optional(legalDocumentSchema),
   attachments: z.optional(

@@ -38,7 +38,7 @@ export const contentRoutes = {
     tags: ['content'],
     params: unitCodeParam,
     query: unitContentQuery,
-    responses: { 200: { description: 'A page of items (without their bodies)', schema: pageSchema(contentSummarySchema) } },
+    responses: { 200: { description: 'A page of items (without their bodies)', schema: pageSchema(contentSummarySchema) }, 404: { description: 'No such unit' } },
   }),
   getContentItem: defineRoute({
     id: 'getContentItem',
@@ -50,7 +50,7 @@ export const contentRoutes = {
     summary: 'A content item for staff: state, version (ETag), due instant, revisions',
     tags: ['content'],
     params: contentIdParam,
-    responses: { 200: { description: 'The item', schema: contentItemSchema } },
+    responses: { 200: { description: 'The item', schema: contentItemSchema }, 404: { description: 'No such item' } },
   }),
   transitionContentItem: defineRoute({
     id: 'transitionContentItem',
@@ -64,7 +64,12 @@ export const contentRoutes = {
     tags: ['content'],
     params: contentIdParam,
     body: transitionBody,
-    responses: { 200: { description: 'The step was taken', schema: transitionedSchema } },
+    responses: {
+      200: { description: 'The step was taken', schema: transitionedSchema },
+      404: { description: 'No such item' },
+      409: { description: 'Not allowed from the item\'s state, or the item changed meanwhile (no If-Match sent); or the same Idempotency-Key is in progress' },
+      412: { description: 'If-Match names a version that is no longer current (`header.if-match`)' },
+    },
   }),
   bulkTransitionContent: defineRoute({
     id: 'bulkTransitionContent',
@@ -78,7 +83,7 @@ export const contentRoutes = {
     tags: ['content'],
     params: unitCodeParam,
     body: bulkTransitionBody,
-    responses: { 200: { description: 'One result per item, in the order given', schema: bulkResultSchema } },
+    responses: { 200: { description: 'One result per item, in the order given', schema: bulkResultSchema }, 404: { description: 'No such unit' } },
   }),
   updateContentItem: contentEditingRoutes.updateContentItem,
   proposeSyndication: defineRoute({
@@ -119,7 +124,7 @@ export const contentRoutes = {
     summary: 'One published item with its citation line; a withdrawn item shows only its withdrawal note',
     tags: ['public'],
     params: publicItemParams,
-    responses: { 200: { description: 'The item', schema: publishedSchema } },
+    responses: { 200: { description: 'The item', schema: publishedSchema }, 404: { description: 'No such portal, or no such item published in it' } },
   }),
   searchLegalDocuments: defineRoute({
     id: 'searchLegalDocuments',
@@ -143,7 +148,7 @@ export const contentRoutes = {
     tags: ['public'],
     params: portalParams,
     query: feedQuery,
-    responses: { 200: { description: 'RSS 2.0 feed', contentType: 'application/rss+xml', schema: z.string() } },
+    responses: { 200: { description: 'RSS 2.0 feed', contentType: 'application/rss+xml', schema: z.string() }, 404: { description: 'No such portal' } },
   }),
   getSitemap: defineRoute({
     id: 'getSitemap',
@@ -155,6 +160,6 @@ export const contentRoutes = {
     tags: ['public'],
     params: portalParams,
     query: sitemapQuery,
-    responses: { 200: { description: 'A urlset, or a sitemapindex', contentType: 'application/xml', schema: z.string() } },
+    responses: { 200: { description: 'A urlset, or a sitemapindex', contentType: 'application/xml', schema: z.string() }, 404: { description: 'No such portal, or no such page of its sitemap index' } },
   }),
 } as const;

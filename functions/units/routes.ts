@@ -25,7 +25,7 @@ export const unitsRoutes = {
     summary: 'A unit; a merged or split unit also names the unit that carries its work now',
     tags: ['units'],
     params: unitCodeParam,
-    responses: { 200: { description: 'The unit', schema: z.object({ unit: unitSchema, current: unitSchema }) } },
+    responses: { 200: { description: 'The unit', schema: z.object({ unit: unitSchema, current: unitSchema }) }, 404: { description: 'No such unit' } },
   }),
   unitHistory: defineRoute({
     id: 'getUnitHistory',
@@ -41,6 +41,7 @@ export const unitsRoutes = {
         description: 'History, oldest first',
         schema: z.object({ items: z.array(z.object({ at: z.string(), event: z.string(), detail: z.record(z.string(), z.unknown()) })) }),
       },
+      404: { description: 'No such unit' },
     },
   }),
   createUnit: defineRoute({
@@ -66,7 +67,11 @@ export const unitsRoutes = {
     tags: ['units'],
     params: unitCodeParam,
     body: renameBody,
-    responses: { 200: { description: 'Renamed', schema: unitSchema } },
+    responses: {
+      200: { description: 'Renamed', schema: unitSchema },
+      404: { description: 'No such unit' },
+      412: { description: 'If-Match names a version of the unit that is no longer current' },
+    },
   }),
   mergeUnits: defineRoute({
     id: 'mergeUnits',
@@ -101,6 +106,7 @@ export const unitsRoutes = {
         description: 'Split',
         schema: z.object({ created: z.array(z.string()), movedWork: z.int(), movedAccounts: z.int() }),
       },
+      404: { description: 'No such unit' },
     },
   }),
 } as const;

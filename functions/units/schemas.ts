@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { unitCodeSchema, unitKinds, slugSchema, type UnitKind } from '../../shared/domain/units/unit';
 import { pageQuery } from '../../shared/api/common-schemas';
-import { humanText } from '../../shared/domain/text';
+import { bilingual, humanText } from '../../shared/domain/text';
 export { unitCodeParam } from '../../shared/api/common-schemas';
 
 /** Request and response schemas of units (sub-portals). */
@@ -22,7 +22,14 @@ export const newUnitBody = z.object({
 });
 
 export const renameBody = z.object({ name, slug: z.optional(slugSchema) });
-export const mergeBody = z.object({ sources: z.array(unitCodeSchema).check(z.minLength(1), z.maxLength(20)), into: unitCodeSchema });
+export const mergeBody = z.object({
+  sources: z.array(unitCodeSchema).check(
+    z.minLength(1),
+    z.maxLength(20),
+    z.refine((codes) => new Set(codes).size === codes.length, { error: bilingual('Đơn vị bị liệt kê hai lần', 'A unit is listed twice') }),
+  ),
+  into: unitCodeSchema,
+});
 export const splitBody = z.object({
   into: z.array(z.omit(newUnitBody, { parentCode: true })).check(z.minLength(2), z.maxLength(10)),
   workTo: unitCodeSchema,

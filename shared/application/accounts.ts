@@ -1,4 +1,4 @@
-import type { Principal } from '../domain/access/authorize';
+import type { Delegation, Principal } from '../domain/access/authorize';
 import { requireAccess } from '../domain/access/authorize';
 import type { Account } from '../domain/accounts/account';
 import { passwordIssues } from '../domain/accounts/password-policy';
@@ -142,17 +142,16 @@ export async function closeAccount(ctx: UseCaseContext, id: string, input: { suc
   }
   requireAccess(principal, 'account.manage', await directory().units.scopeOf(successor.unitCode), now);
   const { accounts, work, uow } = directory();
+  let live = (await accounts.delegationsOf(account.id)).filter((d) => !d.revokedAt);
   if (account.status === 'active') {
     const closed: Account = { ...account, status: 'closed', closedAt: now.toISOString(), closedReason: input.reason, successorId: successor.id, version: account.version + 1 };
-    const live = (await accounts.delegationsOf(account.id)).filter((d) => !d.revokedAt);
-    const revoked = live.map((d) => ({ ...d, revokedAt: now.toISOString() }));
+    // The closure ends as many delegations as its transaction holds; the rest follow below.
+    const ended = revocations(ctx, account, live.slice(0, REVOCATIONS_PER_TRANSACTION));
+    live = live.slice(REVOCATIONS_PER_TRANSACTION);
     await uow.commit(
       {
-        actions: [accounts.replace(closed, account.version), ...revoked.map((d) => accounts.putDelegation(d, false))],
-        audits: [
-          audit(ctx, 'account.close', account, auditView(account), auditView(closed)),
-          ...live.map((d, i) => audit(ctx, 'delegation.revoke', account, d, revoked[i])),
-        ],
+        actions: [accounts.replace(closed, account.version), ...ended.actions],
+        audits: [audit(ctx, 'account.close', account, auditView(account), auditView(closed)), ...ended.audits],
         events: [pendingEvent('AccountClosed', identityDetail(account))],
       },
       commitContext(ctx),
@@ -162,13 +161,29 @@ export async function closeAccount(ctx: UseCaseContext, id: string, input: { suc
     throw new DomainError('conflict', { vi: 'Tài khoản đã đóng với người kế nhiệm khác', en: 'The account was closed with another successor' });
   }
   // Also on a repeated call: finishes a hand-over that was interrupted.
+  for (let i = 0; i < live.length; i += REVOCATIONS_PER_TRANSACTION) {
+    await uow.commit(revocations(ctx, account, live.slice(i, i + REVOCATIONS_PER_TRANSACTION)), commitContext(ctx));
+  }
   const movedWork = await work.moveAssigneeWork(uow, commitContext(ctx), account.id, successor.id);
   return { closed: account.id, successor: successor.id, movedWork };
+}
+
+/** Delegations ended per transaction: a write and an audit entry each, within DynamoDB's 100 actions with the closure's own. */
+const REVOCATIONS_PER_TRANSACTION = 40;
+
+function revocations(ctx: UseCaseContext, account: Account, live: readonly Delegation[]) {
+  const revoked = live.map((d) => ({ ...d, revokedAt: ctx.now.toISOString() }));
+  return {
+    actions: revoked.map((d) => directory().accounts.putDelegation(d, false)),
+    audits: live.map((d, i) => audit(ctx, 'delegation.revoke', account, d, revoked[i])),
+  };
 }
 
 export async function unlockAccount(ctx: UseCaseContext, id: string) {
   const account = await accountOr404(id);
   requireAccess(ctx.principal, 'account.manage', await directory().units.scopeOf(account.unitCode), ctx.now);
+  // Unlocking resets the password at the provider (Cognito): never for someone who has left.
+  if (account.status !== 'active') throw new DomainError('conflict', { vi: 'Tài khoản đã đóng', en: 'The account is closed' });
   const { accounts, uow } = directory();
   await uow.commit(
     {

@@ -51,11 +51,22 @@ function checkNewItem(input: NewContentItem, languages: readonly string[]): { bo
   return { body };
 }
 
-/** Rich text cleaned against the allow-list; refused (naming `body.body`) if nothing visible is left. */
+/**
+ * The cleaned body's bound, in UTF-8 bytes: cleaning can lengthen it (each `&` becomes `&amp;`), and
+ * the item that stores it must stay within DynamoDB's 400 KB with its other attributes.
+ */
+const MAX_CLEAN_BODY_BYTES = 300_000;
+
+/** Rich text cleaned against the allow-list; refused (naming `body.body`) if nothing visible is left, or if it grew too long. */
 export function cleanBody(html: string): string {
   const body = cleanRichText(html);
   if (visibleText(body) === '') {
     throw invalidField('body.body', { vi: 'Nội dung trống sau khi làm sạch HTML', en: 'The body is empty once its HTML is cleaned' }, 'empty');
+  }
+  const bytes = Buffer.byteLength(body);
+  if (bytes > MAX_CLEAN_BODY_BYTES) {
+    const kb = Math.ceil(bytes / 1000);
+    throw invalidField('body.body', { vi: `Nội dung sau khi làm sạch HTML quá dài (${kb} KB, tối đa 300 KB)`, en: `The body is too long once its HTML is cleaned (${kb} KB; at most 300 KB)` }, 'too_long');
   }
   return body;
 }
@@ -71,7 +82,7 @@ export async function createContentItem(ctx: UseCaseContext, unitCode: string, i
   const unitPath = [unit.code, ...(unit.ancestorCodes ?? (await unitsAndWork().units.scopeOf(unitCode)).slice(1))];
   requireAccess(ctx.principal, 'content.submit', unitPath, ctx.now);
   const { body } = checkNewItem(input, unit.languages);
-  if (input.translationOf !== undefined) await checkTranslation(input.translationOf, unit.code, input.language);
+  const knownTranslations = input.translationOf !== undefined ? await checkTranslation(input.translationOf, unit.code, input.language) : 0;
   const category = categoryOf(input.category);
   const at = ctx.now.toISOString();
   const legal = input.legalDocument;
@@ -127,17 +138,21 @@ export async function createContentItem(ctx: UseCaseContext, unitCode: string, i
       events,
     });
   }
-  const link = input.translationOf !== undefined ? [repo.linkTranslation(input.translationOf, { language: record.language, id: record.id })] : [];
+  const link = input.translationOf !== undefined ? [repo.linkTranslation(input.translationOf, { language: record.language, id: record.id }, knownTranslations)] : [];
   await unitsAndWork().uow.commit(combine({ actions: [repo.create(record), ...link] }, work), commitContext(ctx));
   return { id: record.id, state: record.state, version: record.version };
 }
 
-/** A language version translates an item of the same portal, in another language it has no version in yet. */
-async function checkTranslation(sourceId: string, unitCode: string, language: string): Promise<void> {
+/**
+ * A language version translates an item of the same portal, in another language it has no version
+ * in yet. Returns how many versions the source has, which the link is conditioned on.
+ */
+async function checkTranslation(sourceId: string, unitCode: string, language: string): Promise<number> {
   const source = await contentRepository().get(sourceId);
   const refuse = (vi: string, en: string, code: string) => invalidField('body.translationOf', { vi, en }, code);
   if (!source || source.unitCode !== unitCode) throw refuse(`Cổng này không có tin, bài ${sourceId}`, `This portal has no item ${sourceId}`, 'not_found');
   const taken = [source.language, ...(source.translations ?? []).map((t) => t.language)];
   if (taken.includes(language)) throw refuse(`Đã có bản ngôn ngữ "${language}" của ${sourceId}`, `Item ${sourceId} has a "${language}" version already`, 'language_taken');
+  return taken.length - 1;
 }
 

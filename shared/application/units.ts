@@ -3,7 +3,7 @@ import { requireAccess } from '../domain/access/authorize';
 import { auditEntry } from '../domain/audit';
 import { DomainError, invalidField } from '../domain/errors';
 import { nfc } from '../domain/text';
-import { assertParentAllowed, assertSlugAllowed, assertSplitKind, domainOf, slugOf, type Unit, type UnitKind } from '../domain/units/unit';
+import { assertDistinctParts, assertMergeable, assertParentAllowed, assertSlugAllowed, assertSplitKind, domainOf, slugOf, type Unit, type UnitKind } from '../domain/units/unit';
 import type { UnitChange } from '../adapters/dynamo/units';
 import type { WriteAction } from '../adapters/dynamo/unit-of-work';
 import { env } from '../config/env';
@@ -180,6 +180,7 @@ export async function mergeUnits(ctx: UseCaseContext, sources: readonly string[]
     const path = await pathOf(code, 'body.sources');
     const source = path[0]!;
     requireAccess(principal, 'unit.manage', codes(path), now);
+    assertMergeable(codes(path), codes(targetPath), 'body.sources');
     if (source.status === 'merged' && source.successorCode === targetCode) continue; // resumed call
     if (source.status !== 'active') throw invalidField('body.sources', { vi: `Đơn vị ${code} không còn hoạt động`, en: `Unit ${code} is no longer active` });
     const merged: Unit = { ...source, status: 'merged', successorCode: targetCode, version: source.version + 1 };
@@ -218,6 +219,7 @@ export async function splitUnit(ctx: UseCaseContext, code: string, into: readonl
     assertParentAllowed(input.kind, ancestors[0]);
     return buildUnit({ ...input, parentCode: source.parentCode }, ancestors);
   });
+  assertDistinctParts(code, created);
   const split: Unit = { ...source, status: 'split', successorCode: workTo, version: source.version + 1 };
   const at = now.toISOString();
   await directory().uow.commit(

@@ -52,6 +52,9 @@ export function humanTextProblem(value: string): LocalizedText | undefined {
   return undefined;
 }
 
+/** Text that is not human text but must still be characters (an item's HTML body): no lone surrogates, no control characters. */
+export const isCleanCharacters = (value: string): boolean => !LONE_SURROGATE.test(value) && !CONTROLS.test(value);
+
 /**
  * Human text as every schema takes it: NFC, trimmed, `min`–`max` characters, and nothing
  * humanTextProblem refuses. Use it for every free-text field.

@@ -5,7 +5,8 @@ export function expectedVersion(headers: Readonly<Record<string, string>>): numb
   const raw = headers['if-match'];
   if (raw === undefined) return undefined;
   const match = /^(?:W\/)?"?(\d+)"?$/.exec(raw.trim());
-  if (!match) {
+  // Beyond 2^53 the digits no longer name one version (they would compare as 1e+23).
+  if (!match || !Number.isSafeInteger(Number(match[1]))) {
     throw invalidField('headers.If-Match', { vi: 'If-Match phải là số phiên bản, ví dụ "3"', en: 'If-Match must be a version number, e.g. "3"' });
   }
   return Number(match[1]);

@@ -171,13 +171,10 @@ describe('guards, each refused and allowed', () => {
     expect(refused(decide(contentWorkflow, item(), 'toString' as never, {}, ctx(chief))).code).toBe('validation');
   });
 
-  it('refuses a stale version (If-Match) as a conflict, accepts the current one', () => {
+  it('refuses a stale version (If-Match) as a failed precondition, accepts the current one', () => {
     const error = refused(decide(contentWorkflow, item(), 'approve', { expectedVersion: 3 }, ctx(chief)));
-    expect(error).toMatchObject({
-      code: 'conflict',
-      messages: { vi: 'Mục c1 đã thay đổi: phiên bản hiện tại là 4, không phải 3', en: 'Item c1 has changed: its version is 4, not 3' },
-      fields: [],
-    });
+    const message = { vi: 'Mục c1 đã thay đổi: phiên bản hiện tại là 4, không phải 3', en: 'Item c1 has changed: its version is 4, not 3' };
+    expect(error).toMatchObject({ code: 'precondition_failed', messages: message, fields: [{ field: 'header.if-match', code: 'stale_version', message }] });
     expect(decide(contentWorkflow, item(), 'approve', { expectedVersion: 4 }, ctx(chief)).ok).toBe(true);
   });
 
@@ -314,7 +311,7 @@ describe('guards, each refused and allowed', () => {
 
   it('checks in order: version, permission, state, actor, input, portal', () => {
     const own = item({ state: 'draft', submittedBy: 'chief' });
-    expect(refused(decide(contentWorkflow, own, 'reject', { expectedVersion: 1 }, ctx(editor))).code).toBe('conflict');
+    expect(refused(decide(contentWorkflow, own, 'reject', { expectedVersion: 1 }, ctx(editor))).code).toBe('precondition_failed');
     expect(refused(decide(contentWorkflow, own, 'reject', {}, ctx(editor))).code).toBe('forbidden');
     expect(refused(decide(contentWorkflow, own, 'reject', {}, ctx(chief))).messages.en).toMatch(/^Cannot reject/);
     expect(refused(decide(contentWorkflow, { ...own, state: 'pending-decision' }, 'reject', {}, ctx(chief))).messages.en).toMatch(/^Separation of duties/);

@@ -176,7 +176,7 @@ function run<S extends string, T extends string, C extends string>(
       taken.add(`${table.name}.${action}`);
     } else {
       must(result.error instanceof DomainError, 'a refusal is a DomainError');
-      must(['forbidden', 'conflict', 'validation'].includes(result.error.code), `refused as ${result.error.code}`);
+      must(['forbidden', 'conflict', 'precondition_failed', 'validation'].includes(result.error.code), `refused as ${result.error.code}`);
       // A refusal changes nothing.
       must(JSON.stringify({ item: store.item, audit: store.audit.length, events: store.events.length }) === before, `refused ${action} changed the item`);
     }

@@ -202,22 +202,27 @@ export class ContentRepository {
   }
 
   /**
-   * Links a new language version to its source item, which must still exist. Not an editorial
-   * change of the source (its version stays): each language version has its own state.
+   * Links a new language version to its source item, which must still exist and still have the
+   * `known` versions the caller checked the language against: of two concurrent versions in one
+   * language, one wins. Not an editorial change of the source (its version stays): each language
+   * version has its own state.
    */
-  linkTranslation(sourceId: string, translation: { language: string; id: string }): WriteAction {
+  linkTranslation(sourceId: string, translation: { language: string; id: string }, known: number): WriteAction {
     return {
       item: {
         Update: {
           TableName: this.tableName,
           Key: keys.contentItem(sourceId),
           UpdateExpression: 'SET #tr = list_append(if_not_exists(#tr, :none), :one)',
-          ConditionExpression: 'attribute_exists(pk)',
+          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(#tr) OR size(#tr) = :known)',
           ExpressionAttributeNames: { '#tr': 'translations' },
-          ExpressionAttributeValues: { ':none': [], ':one': [translation] },
+          ExpressionAttributeValues: { ':none': [], ':one': [translation], ':known': known },
         },
       },
-      onConflict: { code: 'not_found', field: 'body.translationOf', message: { vi: `Không có tin, bài ${sourceId}`, en: `No content item ${sourceId}` } },
+      onConflict: {
+        field: 'body.translationOf',
+        message: { vi: `Tin, bài ${sourceId} vừa có thêm bản ngôn ngữ khác; hãy thử lại`, en: `Item ${sourceId} has just gained another language version; try again` },
+      },
     };
   }
 

@@ -38,6 +38,8 @@ export const keys = {
   username: (username: string): Key => ({ pk: join('USERNAME', username), sk: 'USERNAME' }),
   /** Local identity provider only: password hash, failures, lockout. */
   credentials: (accountId: string): Key => ({ pk: join('ACCOUNT', accountId), sk: 'CREDENTIALS' }),
+  /** Local identity provider only: an e-mail address (lower case) held by one user, as Cognito's alias. */
+  localEmail: (email: string): Key => ({ pk: join('LOCALEMAIL', email), sk: 'LOCALEMAIL' }),
   /**
    * Local identity provider only: sign-in throttling per username (a digest, so that any string a
    * caller sends fits in a key and unknown usernames are throttled exactly like known ones).

@@ -20,6 +20,8 @@ import { signToken, verifyToken } from './tokens';
  * are counted apart (sign-in-throttle.ts), so a failed sign-in never writes the credentials.
  */
 interface Credentials {
+  /** The address this user holds (lower case), to free it when the user is removed. */
+  email?: string;
   hash: string;
   temporary: boolean;
   temporaryExpiresAt?: string;
@@ -67,14 +69,25 @@ export class LocalIdentityProvider implements IdentityProvider {
     this.throttle = new SignInThrottle(client, tableName, now);
   }
 
-  async createUser(_user: NewUser) {
+  async createUser(user: NewUser) {
     const subject = randomUUID();
     const password = temporaryPassword();
     const expires = new Date(this.now().getTime() + passwordPolicy.temporaryPasswordValidityDays.value * 86_400_000);
+    // As Cognito's e-mail alias (AliasExistsException): one user per address, whatever its case.
+    const email = user.email.toLowerCase();
+    try {
+      await this.client.send(
+        new PutCommand({ TableName: this.tableName, Item: { ...keys.localEmail(email), type: 'LocalEmail', subject }, ConditionExpression: 'attribute_not_exists(pk)' }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const message = { vi: `Địa chỉ thư ${user.email} đã dùng cho tài khoản khác`, en: `The e-mail address ${user.email} belongs to another account` };
+      throw new DomainError('conflict', message, [{ field: 'body.email', code: 'taken', message }]);
+    }
     await this.client.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { ...keys.credentials(subject), type: 'Credentials', hash: await hashPassword(password, this.scryptN), temporary: true, temporaryExpiresAt: expires.toISOString(), disabled: false },
+        Item: { ...keys.credentials(subject), type: 'Credentials', email, hash: await hashPassword(password, this.scryptN), temporary: true, temporaryExpiresAt: expires.toISOString(), disabled: false },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -82,7 +95,17 @@ export class LocalIdentityProvider implements IdentityProvider {
   }
 
   async removeUser(user: { readonly subject: string }): Promise<void> {
+    const email = (await this.credentials(user.subject))?.email;
     await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: keys.credentials(user.subject) }));
+    if (!email) return;
+    try {
+      await this.client.send(
+        new DeleteCommand({ TableName: this.tableName, Key: keys.localEmail(email), ConditionExpression: 'subject = :s', ExpressionAttributeValues: { ':s': user.subject } }),
+      );
+    } catch (error) {
+      // Held by another user already: not this one's to free.
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 
   async setRoles(): Promise<void> {

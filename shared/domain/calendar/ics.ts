@@ -5,7 +5,8 @@ import type { YearCalendar } from './working-calendar';
  * A year's days off (and working Saturdays) as iCalendar (RFC 5545): all-day events, lines
  * folded at 75 octets, CRLF line ends, text escaped.
  */
-const escape = (value: string) => value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
+// Any line break (CRLF, CR or LF: human text may hold each) becomes \n: a bare CR would end the line for many readers.
+const escape = (value: string) => value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n?|\n/g, '\\n');
 
 function fold(line: string): string {
   // Stryker disable next-line StringLiteral: Buffer reads an empty encoding name as UTF-8

@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
+import { invalidField } from '../errors';
 import { humanText } from '../text';
+import { isoWeekday, parseIsoDate } from './civil-date';
 
 /**
  * The Government's schedule of days off for civil servants in a given year: the exact Tết
@@ -26,6 +28,27 @@ export const officialScheduleSchema = z.object({
 });
 
 export type OfficialSchedule = z.infer<typeof officialScheduleSchema>;
+
+/**
+ * What the schema cannot see (dates already checked valid): each day off listed once, and each
+ * working Saturday a Saturday that is not also a day off; else the working calendar would count
+ * a declared holiday as worked, and the .ics would carry one UID twice.
+ */
+export function assertConsistentSchedule(schedule: Pick<OfficialSchedule, 'daysOff' | 'workingSaturdays'>): void {
+  const off = new Set<string>();
+  schedule.daysOff.forEach(({ date }, i) => {
+    if (off.has(date)) throw invalidField(`body.daysOff.${i}.date`, { vi: `Ngày nghỉ ${date} bị liệt kê hai lần`, en: `Day off ${date} is listed twice` }, 'duplicate');
+    off.add(date);
+  });
+  const worked = new Set<string>();
+  schedule.workingSaturdays.forEach(({ date }, i) => {
+    const field = `body.workingSaturdays.${i}.date`;
+    if (isoWeekday(parseIsoDate(date)!) !== 6) throw invalidField(field, { vi: `${date} không phải thứ Bảy`, en: `${date} is not a Saturday` }, 'not_saturday');
+    if (off.has(date)) throw invalidField(field, { vi: `${date} vừa là ngày nghỉ vừa là ngày làm bù`, en: `${date} is both a day off and a working Saturday` }, 'day_off');
+    if (worked.has(date)) throw invalidField(field, { vi: `Ngày làm bù ${date} bị liệt kê hai lần`, en: `Working Saturday ${date} is listed twice` }, 'duplicate');
+    worked.add(date);
+  });
+}
 
 const n = (vi: string, en: string) => ({ vi, en });
 const TET = n('Tết Âm lịch', 'Lunar New Year (Tết)');

@@ -124,3 +124,40 @@ export function assertParentAllowed(kind: UnitKind, parent: Pick<Unit, 'kind' | 
     throw new DomainError('validation', inactive, [{ field: 'body.parentCode', code: 'inactive_parent', message: inactive }]);
   }
 }
+
+/**
+ * A merge ends its source and hands its place to the target, so the province (the root) is never a
+ * source, and neither is a unit the target sits inside (the target would become its own ancestor's
+ * successor, and the source's other units would hang under a unit that no longer is).
+ */
+export function assertMergeable(sourcePath: readonly string[], targetPath: readonly string[], field: string): void {
+  const source = sourcePath[0]!;
+  if (sourcePath.length === 1) {
+    throw new DomainError('forbidden', { vi: 'Không thể sáp nhập cấp tỉnh', en: 'The province cannot be merged' });
+  }
+  if (targetPath.includes(source)) {
+    const message = { vi: `Không thể sáp nhập ${source} vào đơn vị trực thuộc nó (${targetPath[0]})`, en: `${source} cannot merge into ${targetPath[0]}, which is one of its own units` };
+    throw new DomainError('validation', message, [{ field, code: 'inside_source', message }]);
+  }
+}
+
+/**
+ * The parts of a split are new units, each its own code and domain: one named twice (or the source
+ * itself) would be two writes of one item in one transaction, which DynamoDB refuses outright.
+ */
+export function assertDistinctParts(sourceCode: string, parts: readonly Pick<Unit, 'code' | 'domain'>[]): void {
+  const codes = new Set([sourceCode]);
+  const domains = new Set<string>();
+  parts.forEach((part, i) => {
+    if (codes.has(part.code)) {
+      const message = { vi: `Mã đơn vị ${part.code} bị dùng hai lần`, en: `Unit code ${part.code} is used twice` };
+      throw new DomainError('validation', message, [{ field: `body.into.${i}.code`, code: 'duplicate', message }]);
+    }
+    if (domains.has(part.domain)) {
+      const message = { vi: `Tên miền ${part.domain} bị dùng hai lần`, en: `Domain ${part.domain} is used twice` };
+      throw new DomainError('validation', message, [{ field: `body.into.${i}.slug`, code: 'duplicate', message }]);
+    }
+    codes.add(part.code);
+    domains.add(part.domain);
+  });
+}

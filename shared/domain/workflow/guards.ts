@@ -13,10 +13,12 @@ type Transition = TransitionDefinition<string, string>;
 
 export function staleVersion(aggregate: WorkflowAggregate, input: TransitionInput): DomainError | undefined {
   if (input.expectedVersion === undefined || input.expectedVersion === aggregate.version) return undefined;
-  return new DomainError('conflict', {
+  const message = {
     vi: `Mục ${aggregate.id} đã thay đổi: phiên bản hiện tại là ${aggregate.version}, không phải ${input.expectedVersion}`,
     en: `Item ${aggregate.id} has changed: its version is ${aggregate.version}, not ${input.expectedVersion}`,
-  });
+  };
+  // 412, as when the same stale If-Match loses at the commit (and as an edit's): RFC 9110 §13.1.1.
+  return new DomainError('precondition_failed', message, [{ field: 'header.if-match', code: 'stale_version', message }]);
 }
 
 /** The unit path the permission is checked on: the owning portal, or the unit the item was sent to. */
