@@ -3,10 +3,12 @@ import { httpFunction } from '../../shared/http/handler';
 import { API_STAGE_NAME, type ServerEntry } from '../../shared/http/openapi';
 import { problemCodeOfSlug, problemKinds, problemType } from '../../shared/http/error-table';
 import { operationsRoutes } from './routes';
-// Generated from the route contracts by `npm run openapi` (openapi-source.ts), kept fresh by a test.
-import generated from './openapi.generated.json';
+// Generated from the route contracts by `npm run openapi` (openapi-source.ts), kept fresh by a test;
+// a string, parsed on the first request that needs it (openapi-source.ts says why).
+import { generatedText } from './openapi.generated-text';
 
 const documents = new Map<string, Record<string, unknown>>();
+let parsed: ({ openapi: string; info: { version: string } & Record<string, unknown> } & Record<string, unknown>) | undefined;
 
 /**
  * Where the API is served: on API Gateway under its stage (`/v1`, relative to the host that
@@ -31,7 +33,7 @@ export const handler = httpFunction('openapi', operationsRoutes, {
 function documentFor(basePath: string) {
   let document = documents.get(basePath);
   if (!document) {
-    const { openapi, info, ...rest } = generated;
+    const { openapi, info, ...rest } = (parsed ??= JSON.parse(generatedText) as { openapi: string; info: { version: string } & Record<string, unknown> } & Record<string, unknown>);
     document = { openapi, info: { ...info, version: process.env.PORTAL_VERSION ?? info.version }, servers: servers(basePath), ...rest };
     documents.set(basePath, document);
   }
