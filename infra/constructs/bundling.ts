@@ -31,6 +31,8 @@ export const bundleOptions: BuildOptions = {
   format: 'esm',
   target: bundlingTarget,
   minify: true,
+  // Vietnamese text (rules' citations, messages, presets) as UTF-8, not \uXXXX escapes: ~7 KB less per function.
+  charset: 'utf8',
   // Maps for readable stack traces, without embedded sources (they cost import time and memory).
   sourcemap: 'linked',
   sourcesContent: false,
@@ -52,5 +54,10 @@ export const lambdaBundling: BundlingOptions = {
   // Some dependencies still call require(); give the ESM bundle one.
   banner: esmRequireBanner,
   forceDockerBundling: false,
-  esbuildArgs: Object.fromEntries(Object.entries(lambdaAliases).map(([from, to]) => [`--alias:${from}`, to])),
+  esbuildArgs: {
+    ...Object.fromEntries(Object.entries(lambdaAliases).map(([from, to]) => [`--alias:${from}`, to])),
+    // As bundleOptions: Vietnamese text as UTF-8. Given as an argument: this CDK version declares
+    // BundlingOptions.charset but does not pass it to esbuild.
+    '--charset': 'utf8',
+  },
 };
