@@ -78,9 +78,12 @@ async function escalations(id: string) {
 beforeAll(async () => {
   await ensureProvince({ vi: 'Tỉnh Bình Định', en: 'Binh Dinh Province' });
   await ensureUnits([{ code: 'soa', name: { vi: 'Sở A', en: 'Department A' }, kind: 'department', parentCode: 'binhdinh', slug: 'soa' }]);
-  people.secretary = await person(local.api, 'thuky.bd', 'binhdinh', ['secretary']);
-  people.officer = await person(local.api, 'canbo.soa', 'soa', ['unit-officer']);
-  people.head = await person(local.api, 'giamdoc.soa', 'soa', ['unit-head']);
+  // Independent accounts: created and signed in at once.
+  [people.secretary, people.officer, people.head] = await Promise.all([
+    person(local.api, 'thuky.bd', 'binhdinh', ['secretary']),
+    person(local.api, 'canbo.soa', 'soa', ['unit-officer']),
+    person(local.api, 'giamdoc.soa', 'soa', ['unit-head']),
+  ]);
 }, 120_000);
 
 afterAll(() => {
