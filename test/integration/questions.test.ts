@@ -83,13 +83,16 @@ beforeAll(async () => {
     { code: 'sob', name: { vi: 'Sở B', en: 'Department B' }, kind: 'department', parentCode: 'binhdinh', slug: 'sob' },
     { code: 'huyena', name: { vi: 'Huyện A', en: 'District A' }, kind: 'district', parentCode: 'binhdinh', slug: 'huyena' },
   ]);
-  people.secretary = await person(local.api, 'thuky.bd', 'binhdinh', ['secretary']);
-  people.chief = await person(local.api, 'truongban.bd', 'binhdinh', ['chief-editor']);
-  people.contributor = await person(local.api, 'ctv.bd', 'binhdinh', ['contributor']);
-  people.officerA = await person(local.api, 'canbo.soa', 'soa', ['unit-officer']);
-  people.headA = await person(local.api, 'giamdoc.soa', 'soa', ['unit-head']);
-  people.officerB = await person(local.api, 'canbo.sob', 'sob', ['unit-officer']);
-  people.otherSecretary = await person(local.api, 'thuky.huyena', 'huyena', ['secretary']);
+  // Independent accounts: created and signed in at once.
+  [people.secretary, people.chief, people.contributor, people.officerA, people.headA, people.officerB, people.otherSecretary] = await Promise.all([
+    person(local.api, 'thuky.bd', 'binhdinh', ['secretary']),
+    person(local.api, 'truongban.bd', 'binhdinh', ['chief-editor']),
+    person(local.api, 'ctv.bd', 'binhdinh', ['contributor']),
+    person(local.api, 'canbo.soa', 'soa', ['unit-officer']),
+    person(local.api, 'giamdoc.soa', 'soa', ['unit-head']),
+    person(local.api, 'canbo.sob', 'sob', ['unit-officer']),
+    person(local.api, 'thuky.huyena', 'huyena', ['secretary']),
+  ]);
 }, 120_000);
 
 afterAll(() => {
