@@ -29,7 +29,8 @@ const people: Record<string, Person> = {};
 /** Moves the clock; access tokens last an hour, so everyone signs in again at the new time. */
 async function travel(to: string): Promise<void> {
   setNow(to);
-  for (const [key, p] of Object.entries(people)) people[key] = { ...p, token: await signIn(local.api, p.username, NEW_PASSWORD) };
+  // Tokens follow the clock: everyone signs in again, at once (independent sign-ins).
+  await Promise.all(Object.entries(people).map(async ([key, p]) => void (people[key] = { ...p, token: await signIn(local.api, p.username, NEW_PASSWORD) })));
 }
 
 const nhung = { fullName: 'Phạm Thị Hồng Nhung', nationality: 'Việt Nam', address: '123 Xuân Diệu, phường Quy Nhơn Nam', phone: '0905 123 456', email: 'nhung.pham@example.vn' };
