@@ -24,7 +24,8 @@ const people: Record<string, Person> = {};
 
 async function travel(to: string): Promise<void> {
   setNow(to);
-  for (const [key, p] of Object.entries(people)) people[key] = { ...p, token: await signIn(local.api, p.username, NEW_PASSWORD) };
+  // Tokens follow the clock: everyone signs in again, at once (independent sign-ins).
+  await Promise.all(Object.entries(people).map(async ([key, p]) => void (people[key] = { ...p, token: await signIn(local.api, p.username, NEW_PASSWORD) })));
 }
 
 const nhung = { fullName: 'Phạm Thị Hồng Nhung', nationality: 'Việt Nam', address: '45 Lê Hồng Phong, phường Quy Nhơn', phone: '0905 123 456', email: 'nhung.pham@example.vn', idNumber: '052123456789' };
