@@ -26,7 +26,8 @@ const people: Record<string, Person> = {};
 
 async function travel(to: string): Promise<void> {
   setNow(to);
-  for (const [key, p] of Object.entries(people)) people[key] = { ...p, token: await signIn(local.api, p.username, NEW_PASSWORD) };
+  // Tokens follow the clock: everyone signs in again, at once (independent sign-ins).
+  await Promise.all(Object.entries(people).map(async ([key, p]) => void (people[key] = { ...p, token: await signIn(local.api, p.username, NEW_PASSWORD) })));
 }
 
 /** Distinctive values, so that finding one anywhere is a leak, not a coincidence. */
