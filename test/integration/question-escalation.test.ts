@@ -23,7 +23,8 @@ const people: Record<string, Person> = {};
 /** Moves the clock; access tokens last an hour, so everyone signs in again at the new time. */
 async function travel(to: string): Promise<void> {
   setNow(to);
-  for (const [key, p] of Object.entries(people)) people[key] = { ...p, token: await signIn(local.api, p.username, NEW_PASSWORD) };
+  // Tokens follow the clock: everyone signs in again, at once (independent sign-ins).
+  await Promise.all(Object.entries(people).map(async ([key, p]) => void (people[key] = { ...p, token: await signIn(local.api, p.username, NEW_PASSWORD) })));
 }
 
 const endOf = (day: string) => new Date(Date.parse(`${day}T00:00:00+07:00`) + 86_400_000).toISOString();
