@@ -32,10 +32,13 @@ const outage = {
 
 beforeAll(async () => {
   await seedTree();
-  editorA = await person(local.api, 'bientap.soa', 'soa', ['editor']);
-  editorB = await person(local.api, 'bientap.sob', 'sob', ['editor']);
-  chiefA = await person(local.api, 'truongban.soa', 'soa', ['chief-editor']);
-  operator = await person(local.api, 'admin', 'demo', ['operator']);
+  // Independent accounts: created and signed in at once.
+  [editorA, editorB, chiefA, operator] = await Promise.all([
+    person(local.api, 'bientap.soa', 'soa', ['editor']),
+    person(local.api, 'bientap.sob', 'sob', ['editor']),
+    person(local.api, 'truongban.soa', 'soa', ['chief-editor']),
+    person(local.api, 'admin', 'demo', ['operator']),
+  ]);
 }, 60_000);
 
 describe('reporting an incident', () => {

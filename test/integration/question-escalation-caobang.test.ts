@@ -36,8 +36,11 @@ async function answerEscalations(id: string): Promise<string[]> {
 beforeAll(async () => {
   await ensureProvince({ vi: 'Tỉnh Cao Bằng', en: 'Cao Bang Province' });
   await ensureUnits([{ code: 'soldtbxh', name: { vi: 'Sở Lao động', en: 'Department of Labour' }, kind: 'department', parentCode: 'caobang', slug: 'soldtbxh' }]);
-  secretary = await person(local.api, 'thuky.cb', 'caobang', ['secretary']);
-  head = await person(local.api, 'giamdoc.sld', 'soldtbxh', ['unit-head']);
+  // Independent accounts: created and signed in at once.
+  [secretary, head] = await Promise.all([
+    person(local.api, 'thuky.cb', 'caobang', ['secretary']),
+    person(local.api, 'giamdoc.sld', 'soldtbxh', ['unit-head']),
+  ]);
 }, 120_000);
 
 afterAll(() => {

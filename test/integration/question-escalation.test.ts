@@ -23,7 +23,8 @@ const people: Record<string, Person> = {};
 /** Moves the clock; access tokens last an hour, so everyone signs in again at the new time. */
 async function travel(to: string): Promise<void> {
   setNow(to);
-  for (const [key, p] of Object.entries(people)) people[key] = { ...p, token: await signIn(local.api, p.username, NEW_PASSWORD) };
+  // Tokens follow the clock: everyone signs in again, at once (independent sign-ins).
+  await Promise.all(Object.entries(people).map(async ([key, p]) => void (people[key] = { ...p, token: await signIn(local.api, p.username, NEW_PASSWORD) })));
 }
 
 const endOf = (day: string) => new Date(Date.parse(`${day}T00:00:00+07:00`) + 86_400_000).toISOString();
@@ -78,9 +79,12 @@ async function escalations(id: string) {
 beforeAll(async () => {
   await ensureProvince({ vi: 'Tỉnh Bình Định', en: 'Binh Dinh Province' });
   await ensureUnits([{ code: 'soa', name: { vi: 'Sở A', en: 'Department A' }, kind: 'department', parentCode: 'binhdinh', slug: 'soa' }]);
-  people.secretary = await person(local.api, 'thuky.bd', 'binhdinh', ['secretary']);
-  people.officer = await person(local.api, 'canbo.soa', 'soa', ['unit-officer']);
-  people.head = await person(local.api, 'giamdoc.soa', 'soa', ['unit-head']);
+  // Independent accounts: created and signed in at once.
+  [people.secretary, people.officer, people.head] = await Promise.all([
+    person(local.api, 'thuky.bd', 'binhdinh', ['secretary']),
+    person(local.api, 'canbo.soa', 'soa', ['unit-officer']),
+    person(local.api, 'giamdoc.soa', 'soa', ['unit-head']),
+  ]);
 }, 120_000);
 
 afterAll(() => {

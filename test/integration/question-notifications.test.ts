@@ -7,6 +7,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eventually, useLocalStack } from '../support/local-stack';
+import { settled } from '../support/settled';
 import { caller, person, type Person } from '../support/directory';
 import { httpFrom } from '../support/http-from';
 import { loadDeploymentConfig } from '../../infra/config/deployment';
@@ -85,15 +86,17 @@ function mails(): Mail[] {
       return { file: f, to: headers.to!, from: headers.from!, subject: headers.subject!, text: raw.slice(split + 4).replace(/\r\n/g, '\n') };
     });
 }
+/** Until every event committed so far was handled (instead of sleeping to see that nothing more comes). */
+const quiet = () => settled(local.stack(), local.clients().sqs);
 const about = (id: string, to?: string) => mails().filter((m) => m.subject.includes(id) && (to === undefined || m.to === to));
 
-/** Waits until `count` e-mails about the question reached `to`, then a little longer to see that no more come. */
+/** Waits until `count` e-mails about the question reached `to`, then until all is handled, to see that no more come. */
 async function received(id: string, to: string, count: number, match?: string): Promise<Mail[]> {
   const found = await eventually(async () => {
     const list = about(id, to).filter((m) => match === undefined || m.subject.includes(match));
     return list.length >= count ? list : undefined;
   }, 15_000);
-  await new Promise((r) => setTimeout(r, 1_500));
+  await quiet();
   expect(about(id, to).filter((m) => match === undefined || m.subject.includes(match))).toHaveLength(found.length);
   return found;
 }
@@ -142,11 +145,14 @@ beforeAll(async () => {
     { code: 'soa', name: { vi: 'Sở A', en: 'Department A' }, kind: 'department', parentCode: 'binhdinh', slug: 'soa' },
     { code: 'sob', name: { vi: 'Sở B', en: 'Department B' }, kind: 'department', parentCode: 'binhdinh', slug: 'sob' },
   ]);
-  people.secretary = await person(local.api, 'thuky.tb', 'binhdinh', ['secretary']);
-  people.chief = await person(local.api, 'truongban.tb', 'binhdinh', ['chief-editor']);
-  people.officerA = await person(local.api, 'canbo.tba', 'soa', ['unit-officer']);
-  people.headA = await person(local.api, 'giamdoc.tba', 'soa', ['unit-head']);
-  people.officerB = await person(local.api, 'canbo.tbb', 'sob', ['unit-officer']);
+  // Independent accounts: created and signed in at once.
+  [people.secretary, people.chief, people.officerA, people.headA, people.officerB] = await Promise.all([
+    person(local.api, 'thuky.tb', 'binhdinh', ['secretary']),
+    person(local.api, 'truongban.tb', 'binhdinh', ['chief-editor']),
+    person(local.api, 'canbo.tba', 'soa', ['unit-officer']),
+    person(local.api, 'giamdoc.tba', 'soa', ['unit-head']),
+    person(local.api, 'canbo.tbb', 'sob', ['unit-officer']),
+  ]);
 }, 120_000);
 
 afterAll(() => {
@@ -193,7 +199,7 @@ describe('the asker is told, once per step', () => {
     await step(id, people.officerA!, { action: 'answer', answer: { ...answer, text: `${answer.text} Căn cứ Điều 3 Quyết định 40/2024/QĐ-UBND.` } });
     await step(id, people.chief!, { action: 'approve-answer' });
     // Answering and approving tell the asker nothing: only sending does.
-    await new Promise((r) => setTimeout(r, 1_500));
+    await quiet();
     expect(about(id, lan.email).map((m) => m.subject)).toEqual([expect.stringContaining('Đã tiếp nhận')]);
     await step(id, people.secretary!, { action: 'send' });
     const [sent] = await received(id, lan.email, 1, 'Trả lời câu hỏi');
@@ -254,7 +260,7 @@ describe('sending twice never notifies twice', () => {
     const body = JSON.stringify({ version: '0', id: randomUUID(), 'detail-type': entry.detailType, source: entry.source, account: '000000000000', time: metadata.occurredAt, region: 'ap-southeast-1', resources: [], detail: { metadata, data } });
     const { sqs } = local.clients();
     for (let i = 0; i < 2; i += 1) await sqs.send(new SendMessageCommand({ QueueUrl: local.stack().resources.queueUrls.notifications, MessageBody: body }));
-    await new Promise((r) => setTimeout(r, 3_000));
+    await quiet();
     expect(about(id, lan.email)).toHaveLength(1);
   });
 

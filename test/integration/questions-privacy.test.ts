@@ -26,7 +26,8 @@ const people: Record<string, Person> = {};
 
 async function travel(to: string): Promise<void> {
   setNow(to);
-  for (const [key, p] of Object.entries(people)) people[key] = { ...p, token: await signIn(local.api, p.username, NEW_PASSWORD) };
+  // Tokens follow the clock: everyone signs in again, at once (independent sign-ins).
+  await Promise.all(Object.entries(people).map(async ([key, p]) => void (people[key] = { ...p, token: await signIn(local.api, p.username, NEW_PASSWORD) })));
 }
 
 /** Distinctive values, so that finding one anywhere is a leak, not a coincidence. */
@@ -104,11 +105,14 @@ beforeAll(async () => {
     { code: 'soa', name: { vi: 'Sở A', en: 'Department A' }, kind: 'department', parentCode: 'binhdinh', slug: 'soa' },
     { code: 'sob', name: { vi: 'Sở B', en: 'Department B' }, kind: 'department', parentCode: 'binhdinh', slug: 'sob' },
   ]);
-  people.secretary = await person(local.api, 'thuky.pv', 'binhdinh', ['secretary']);
-  people.chief = await person(local.api, 'truongban.pv', 'binhdinh', ['chief-editor']);
-  people.headA = await person(local.api, 'giamdoc.pv', 'soa', ['unit-head']);
-  people.officerA = await person(local.api, 'canbo.pv', 'soa', ['unit-officer']);
-  people.officerB = await person(local.api, 'canbob.pv', 'sob', ['unit-officer']);
+  // Independent accounts: created and signed in at once.
+  [people.secretary, people.chief, people.headA, people.officerA, people.officerB] = await Promise.all([
+    person(local.api, 'thuky.pv', 'binhdinh', ['secretary']),
+    person(local.api, 'truongban.pv', 'binhdinh', ['chief-editor']),
+    person(local.api, 'giamdoc.pv', 'soa', ['unit-head']),
+    person(local.api, 'canbo.pv', 'soa', ['unit-officer']),
+    person(local.api, 'canbob.pv', 'sob', ['unit-officer']),
+  ]);
 }, 120_000);
 
 afterAll(() => {

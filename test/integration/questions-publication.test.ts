@@ -24,7 +24,8 @@ const people: Record<string, Person> = {};
 
 async function travel(to: string): Promise<void> {
   setNow(to);
-  for (const [key, p] of Object.entries(people)) people[key] = { ...p, token: await signIn(local.api, p.username, NEW_PASSWORD) };
+  // Tokens follow the clock: everyone signs in again, at once (independent sign-ins).
+  await Promise.all(Object.entries(people).map(async ([key, p]) => void (people[key] = { ...p, token: await signIn(local.api, p.username, NEW_PASSWORD) })));
 }
 
 const nhung = { fullName: 'Phạm Thị Hồng Nhung', nationality: 'Việt Nam', address: '45 Lê Hồng Phong, phường Quy Nhơn', phone: '0905 123 456', email: 'nhung.pham@example.vn', idNumber: '052123456789' };
@@ -86,13 +87,16 @@ beforeAll(async () => {
     { code: 'soa', name: { vi: 'Sở A', en: 'Department A' }, kind: 'department', parentCode: 'binhdinh', slug: 'soa' },
     { code: 'sob', name: { vi: 'Sở B', en: 'Department B' }, kind: 'department', parentCode: 'binhdinh', slug: 'sob' },
   ]);
-  people.secretary = await person(local.api, 'thuky.bd', 'binhdinh', ['secretary']);
-  people.chief = await person(local.api, 'truongban.bd', 'binhdinh', ['chief-editor']);
-  people.contributor = await person(local.api, 'ctv.bd', 'binhdinh', ['contributor']);
-  people.operator = await person(local.api, 'vanhanh.bd', 'binhdinh', ['operator']);
-  people.headA = await person(local.api, 'giamdoc.soa', 'soa', ['unit-head']);
-  people.officerA = await person(local.api, 'canbo.soa', 'soa', ['unit-officer']);
-  people.headB = await person(local.api, 'giamdoc.sob', 'sob', ['unit-head']);
+  // Independent accounts: created and signed in at once.
+  [people.secretary, people.chief, people.contributor, people.operator, people.headA, people.officerA, people.headB] = await Promise.all([
+    person(local.api, 'thuky.bd', 'binhdinh', ['secretary']),
+    person(local.api, 'truongban.bd', 'binhdinh', ['chief-editor']),
+    person(local.api, 'ctv.bd', 'binhdinh', ['contributor']),
+    person(local.api, 'vanhanh.bd', 'binhdinh', ['operator']),
+    person(local.api, 'giamdoc.soa', 'soa', ['unit-head']),
+    person(local.api, 'canbo.soa', 'soa', ['unit-officer']),
+    person(local.api, 'giamdoc.sob', 'sob', ['unit-head']),
+  ]);
   await travel('2026-03-02T09:00:00');
 }, 120_000);
 

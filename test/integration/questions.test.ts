@@ -29,7 +29,8 @@ const people: Record<string, Person> = {};
 /** Moves the clock; access tokens last an hour, so everyone signs in again at the new time. */
 async function travel(to: string): Promise<void> {
   setNow(to);
-  for (const [key, p] of Object.entries(people)) people[key] = { ...p, token: await signIn(local.api, p.username, NEW_PASSWORD) };
+  // Tokens follow the clock: everyone signs in again, at once (independent sign-ins).
+  await Promise.all(Object.entries(people).map(async ([key, p]) => void (people[key] = { ...p, token: await signIn(local.api, p.username, NEW_PASSWORD) })));
 }
 
 const nhung = { fullName: 'Phạm Thị Hồng Nhung', nationality: 'Việt Nam', address: '123 Xuân Diệu, phường Quy Nhơn Nam', phone: '0905 123 456', email: 'nhung.pham@example.vn' };
@@ -83,13 +84,16 @@ beforeAll(async () => {
     { code: 'sob', name: { vi: 'Sở B', en: 'Department B' }, kind: 'department', parentCode: 'binhdinh', slug: 'sob' },
     { code: 'huyena', name: { vi: 'Huyện A', en: 'District A' }, kind: 'district', parentCode: 'binhdinh', slug: 'huyena' },
   ]);
-  people.secretary = await person(local.api, 'thuky.bd', 'binhdinh', ['secretary']);
-  people.chief = await person(local.api, 'truongban.bd', 'binhdinh', ['chief-editor']);
-  people.contributor = await person(local.api, 'ctv.bd', 'binhdinh', ['contributor']);
-  people.officerA = await person(local.api, 'canbo.soa', 'soa', ['unit-officer']);
-  people.headA = await person(local.api, 'giamdoc.soa', 'soa', ['unit-head']);
-  people.officerB = await person(local.api, 'canbo.sob', 'sob', ['unit-officer']);
-  people.otherSecretary = await person(local.api, 'thuky.huyena', 'huyena', ['secretary']);
+  // Independent accounts: created and signed in at once.
+  [people.secretary, people.chief, people.contributor, people.officerA, people.headA, people.officerB, people.otherSecretary] = await Promise.all([
+    person(local.api, 'thuky.bd', 'binhdinh', ['secretary']),
+    person(local.api, 'truongban.bd', 'binhdinh', ['chief-editor']),
+    person(local.api, 'ctv.bd', 'binhdinh', ['contributor']),
+    person(local.api, 'canbo.soa', 'soa', ['unit-officer']),
+    person(local.api, 'giamdoc.soa', 'soa', ['unit-head']),
+    person(local.api, 'canbo.sob', 'sob', ['unit-officer']),
+    person(local.api, 'thuky.huyena', 'huyena', ['secretary']),
+  ]);
 }, 120_000);
 
 afterAll(() => {
