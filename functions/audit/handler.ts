@@ -20,7 +20,8 @@ export const handler = httpFunction('audit', auditRoutes, {
   jobRuns: async ({ query, principal }) => {
     requireAccess(principal, 'audit.read', [env().PROVINCE_CODE]);
     jobRuns ??= new JobRunRepository(documentClient(), env().TABLE_NAME);
-    return json(200, { items: await jobRuns.latest(query.job, query.limit) }, { 'cache-control': 'no-store' });
+    const [items, overview] = await Promise.all([query.job ? jobRuns.latest(query.job, query.limit) : [], jobOverview(new Date())]);
+    return json(200, { items, jobs: overview.items }, { 'cache-control': 'no-store' });
   },
   jobs: async ({ principal }) => {
     requireAccess(principal, 'audit.read', [env().PROVINCE_CODE]);

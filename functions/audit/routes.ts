@@ -56,10 +56,12 @@ export const auditRoutes = {
     function: 'audit',
     auth: 'signed-in',
     action: 'audit.read',
-    summary: 'The latest runs of a scheduled job, newest first: evidence that monitoring and backups ran (TG 8.2)',
+    summary: "The latest runs of a job (`job`), newest first: evidence that monitoring and backups ran (TG 8.2); and every job's last run and next run (`jobs`, as GET /jobs)",
     tags: ['operations'],
     query: jobRunsQuery,
-    responses: { 200: { description: 'Runs', schema: z.object({ items: z.array(jobRunSchema) }) } },
+    responses: {
+      200: { description: "Runs of the job named (none without `job`), and every job's overview", schema: z.object({ items: z.array(jobRunSchema), jobs: jobOverviewSchema.shape.items }) },
+    },
   }),
   jobs: defineRoute({
     id: 'listJobs',

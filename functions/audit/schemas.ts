@@ -23,6 +23,7 @@ export const auditQuery = z
   );
 
 export const jobRunsQuery = z.object({
-  job: z.string().check(z.regex(/^[a-z0-9-]{2,40}$/)),
+  /** The job whose runs to list; without it, only every job's overview (`jobs`). */
+  job: z.optional(z.string().check(z.regex(/^[a-z0-9-]{2,40}$/))),
   limit: z._default(decimalInteger(1, 100), 20),
 });

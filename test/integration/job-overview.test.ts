@@ -57,6 +57,13 @@ describe('GET /jobs', () => {
     const runs = await call('/job-runs?job=dependency-check', operator);
     expect(runs.status).toBe(200);
     expect(runs.body.items[0]).toMatchObject({ job: 'dependency-check', runId: job.lastRun.runId, outcome: 'succeeded' });
+    // GET /job-runs shows every job's last run and next run too (issue 10 §4), as GET /jobs does.
+    expect(runs.body.jobs).toEqual((await call('/jobs', operator)).body.items);
+    const all = await call('/job-runs', operator);
+    expect(all.status).toBe(200);
+    expect(all.body.items).toEqual([]);
+    expect(all.body.jobs.find((j: { job: string }) => j.job === 'dependency-check')).toMatchObject({ runs: 1, lastRun: { runId: job.lastRun.runId }, nextRunAt: job.nextRunAt });
+    expect(all.body.jobs.find((j: { job: string }) => j.job === 'weekly-backup')).toMatchObject({ expression: 'cron(30 1 ? * SAT *)', lastRun: null });
   });
 
   it('the ledger emits per-job metrics as EMF lines: the outcome, and hours since each scheduled job last succeeded', async () => {
