@@ -4,6 +4,7 @@ import { HttpProblem } from '../../shared/http/problem';
 import { text } from '../../shared/domain/text';
 import { SECRET_PATTERN } from '../../shared/domain/questions';
 import { askQuestion, questionStatus } from '../../shared/application/questions';
+import { requireAskChallenge } from '../../shared/application/ask-challenge';
 import { eraseAskerData, rateAnswer } from '../../shared/application/question-asker';
 import { useKmsAskerKeys } from '../../shared/adapters/kms/asker-keys';
 import { documentClient } from '../../shared/adapters/aws-clients';
@@ -33,7 +34,9 @@ export const handler = httpFunction(
   'questionsPublic',
   questionsRoutes,
   {
-    askQuestion: async ({ params, body, requestId, clientAddress }) => {
+    askQuestion: async ({ params, body, headers, requestId, clientAddress }) => {
+      // The optional challenge hook (shared/application/ask-challenge.ts): none is registered by default.
+      await requireAskChallenge(headers['x-challenge-token'], clientAddress);
       const asked = await askQuestion({ requestId, now: new Date(), clientAddress }, params.portal, body);
       return json(201, asked, { location: `/public/questions/${asked.trackingCode}`, 'cache-control': 'no-store' });
     },

@@ -39,6 +39,7 @@ export const questionsRoutes = {
     secretFields: ['secret'],
     responses: {
       201: { description: 'Received', schema: askedSchema },
+      403: { description: 'A challenge hook is configured (shared/application/ask-challenge.ts) and X-Challenge-Token is missing or does not pass' },
       404: { description: 'No such portal' },
       409: { description: 'The same asker sent the same question within 24 hours; or a request with this Idempotency-Key is in progress' },
       429: { description: 'Too many questions from this address within the hour' },

@@ -4,6 +4,7 @@ import { caller, NEW_PASSWORD, person, signIn, type Person } from '../support/di
 import { httpFrom, type RawResponse } from '../support/http-from';
 import { loadDeploymentConfig } from '../../infra/config/deployment';
 import { ensureProvince, ensureUnits } from '../../shared/application/bootstrap';
+import { registerAskChallenge } from '../../shared/application/ask-challenge';
 
 // The request log must be on to prove it holds no personal data.
 vi.hoisted(() => {
@@ -322,6 +323,29 @@ describe('asking: what is refused writes nothing', () => {
     // The next hour, the address may ask again.
     await travel('2026-02-16T11:00:00');
     expect((await ask(question(), from)).status).toBe(201);
+  });
+});
+
+describe('the optional challenge hook of asking', () => {
+  const fingerprint = async () => JSON.stringify((await local.scanAll()).filter((i) => !/^(CONSUMED|NOTIFIED)#/.test(String(i.pk))).map((i) => `${i.pk}|${i.sk}|${i.version ?? ''}`).sort());
+  afterAll(() => registerAskChallenge(undefined));
+
+  it('when a province registers a verifier, asks without a passing X-Challenge-Token are 403 naming the header and write nothing', async () => {
+    // A stand-in for a provider such as Turnstile: it passes tokens made for the client's own address.
+    const seen: string[] = [];
+    registerAskChallenge({ verify: async (token, clientAddress) => (seen.push(clientAddress), token === `human:${clientAddress}`) });
+    const before = await fingerprint();
+    const from = nextAddress();
+    const missing = await ask(question({ title: 'Hỏi về việc cấp phép xây dựng nhà ở riêng lẻ' }), from);
+    expect(missing.status, missing.text).toBe(403);
+    expect(missing.json.errors).toEqual([expect.objectContaining({ field: 'headers.X-Challenge-Token', code: 'required' })]);
+    const wrong = await ask(question({ title: 'Hỏi về việc cấp phép xây dựng nhà ở riêng lẻ' }), from, { 'x-challenge-token': 'human:10.9.9.9' });
+    expect(wrong.status).toBe(403);
+    expect(wrong.json.errors[0]).toMatchObject({ code: 'challenge_failed', message: { vi: expect.stringMatching(/chống gửi tự động/), en: expect.stringMatching(/anti-automation/) } });
+    expect(await fingerprint()).toBe(before);
+    expect(seen).toEqual([from, from]);
+    const passed = await ask(question({ title: 'Hỏi về việc cấp phép xây dựng nhà ở riêng lẻ' }), from, { 'x-challenge-token': `human:${from}` });
+    expect(passed.status, passed.text).toBe(201);
   });
 });
 
