@@ -3,7 +3,7 @@ import { requireAccess } from '../domain/access/authorize';
 import { auditEntry } from '../domain/audit';
 import { DomainError, invalidField } from '../domain/errors';
 import { nfc } from '../domain/text';
-import { assertDistinctParts, assertMergeable, assertParentAllowed, assertSlugAllowed, assertSplitKind, domainOf, slugOf, type Unit, type UnitKind } from '../domain/units/unit';
+import { assertDistinctParts, assertMergeable, assertParentAllowed, assertSlugAllowed, assertSplitKind, domainOf, mayHaveChildren, slugOf, type Unit, type UnitKind } from '../domain/units/unit';
 import type { UnitChange } from '../adapters/dynamo/units';
 import type { WriteAction } from '../adapters/dynamo/unit-of-work';
 import { env } from '../config/env';
@@ -156,7 +156,8 @@ async function cascadeDomains(ctx: UseCaseContext, path: readonly Unit[]): Promi
       }));
       await uow.commit({ actions: changeActions(changes) }, commitContext(ctx));
       updated += changes.length;
-      for (const { unit } of changes) updated += await cascadeDomains(ctx, [unit, ...path]);
+      // Only units that may have units below them are looked into: a district's communes cost no read each.
+      for (const { unit } of changes) if (mayHaveChildren(unit.kind)) updated += await cascadeDomains(ctx, [unit, ...path]);
     }
     cursor = page.nextCursor;
   } while (cursor);

@@ -131,12 +131,18 @@ const otherIsInvalid = new Set<string>([routes.grantDelegation.id]);
 
 beforeAll(async () => {
   await seedTree();
-  for (const role of roles) people[role] = await person(local.api, `r.${role.replace(/-/g, '')}`, 'huyena', [role]);
-  const targetA = await person(local.api, 'muc-tieu.a', 'huyena', ['unit-officer']);
-  const targetB = await person(local.api, 'muc-tieu.b', 'huyenb', ['unit-officer']);
-  const deputyA = await person(local.api, 'pho.a', 'huyena', ['deputy-editor']);
-  const deputyB = await person(local.api, 'pho.b', 'huyenb', ['deputy-editor']);
-  const chiefB = await person(local.api, 'truong.b', 'huyenb', ['chief-editor']);
+  // Fixtures that don't depend on each other are made concurrently: the file's setup is mostly waiting on requests.
+  const [, targetA, targetB, deputyA, deputyB, chiefB, provinceOperator, editorB, secretaryB] = await Promise.all([
+    Promise.all(roles.map(async (role) => (people[role] = await person(local.api, `r.${role.replace(/-/g, '')}`, 'huyena', [role])))),
+    person(local.api, 'muc-tieu.a', 'huyena', ['unit-officer']),
+    person(local.api, 'muc-tieu.b', 'huyenb', ['unit-officer']),
+    person(local.api, 'pho.a', 'huyena', ['deputy-editor']),
+    person(local.api, 'pho.b', 'huyenb', ['deputy-editor']),
+    person(local.api, 'truong.b', 'huyenb', ['chief-editor']),
+    person(local.api, 'admin', 'demo', ['operator']),
+    person(local.api, 'bientap.b', 'huyenb', ['editor']),
+    person(local.api, 'thuky.b', 'huyenb', ['secretary']),
+  ]);
   Object.assign(fixtures, { 'target.own': targetA.id, 'target.other': targetB.id, 'deputy.own': deputyA.id, 'deputy.other': deputyB.id });
   const reportIncident = async (who: Person) => {
     const res = await local.api('/incidents', {
@@ -146,8 +152,6 @@ beforeAll(async () => {
     });
     return ((await res.json()) as { id: string }).id;
   };
-  fixtures['incident.own'] = await reportIncident(targetA);
-  fixtures['incident.other'] = await reportIncident(targetB);
   const grant = async (chief: Person, deputyId: string) => {
     const res = await local.api('/delegations', {
       method: 'POST',
@@ -156,7 +160,6 @@ beforeAll(async () => {
     });
     return ((await res.json()) as { id: string }).id;
   };
-  const provinceOperator = await person(local.api, 'admin', 'demo', ['operator']);
   const register = async (unitCode: string) => {
     const res = await local.api('/machine-clients', {
       method: 'POST',
@@ -165,8 +168,6 @@ beforeAll(async () => {
     });
     return ((await res.json()) as { client: { clientId: string } }).client.clientId;
   };
-  fixtures['client.own'] = await register('huyena');
-  fixtures['client.other'] = await register('huyenb');
   const declareUpload = async (who: Person) => {
     const res = await local.api('/uploads', {
       method: 'POST',
@@ -175,10 +176,6 @@ beforeAll(async () => {
     });
     return ((await res.json()) as { uploadId: string }).uploadId;
   };
-  fixtures['upload.own'] = await declareUpload(people.editor!);
-  fixtures['upload.other'] = await declareUpload(await person(local.api, 'bientap.b', 'huyenb', ['editor']));
-  fixtures['delegation.own'] = await grant(people['chief-editor']!, deputyA.id);
-  fixtures['delegation.other'] = await grant(chiefB, deputyB.id);
   const draft = async (unitCode: string) => {
     const writer = await person(local.api, `ctv.${unitCode}`, unitCode, ['contributor']);
     const res = await local.api(`/units/${unitCode}/content`, {
@@ -188,10 +185,8 @@ beforeAll(async () => {
     });
     return ((await res.json()) as { id: string }).id;
   };
-  fixtures['content.own'] = await draft('huyena');
-  fixtures['content.other'] = await draft('huyenb');
   // Items in editing (version 3) and published, on each side, for the edit and syndication routes.
-  const board = { huyena: { secretary: people.secretary!, chief: people['chief-editor']! }, huyenb: { secretary: await person(local.api, 'thuky.b', 'huyenb', ['secretary']), chief: chiefB } };
+  const board = { huyena: { secretary: people.secretary!, chief: people['chief-editor']! }, huyenb: { secretary: secretaryB, chief: chiefB } };
   const taken = async (unitCode: 'huyena' | 'huyenb', until: 'editing' | 'published') => {
     const writer = await person(local.api, `ctv.${until}.${unitCode}`, unitCode, ['contributor']);
     const created = await local.api(`/units/${unitCode}/content`, {
@@ -208,10 +203,6 @@ beforeAll(async () => {
     }
     return id;
   };
-  fixtures['editing.own'] = await taken('huyena', 'editing');
-  fixtures['editing.other'] = await taken('huyenb', 'editing');
-  fixtures['published.own'] = await taken('huyena', 'published');
-  fixtures['published.other'] = await taken('huyenb', 'published');
   const ask = async (portal: string) => {
     const res = await local.api(`/public/portals/${portal}/questions`, {
       method: 'POST',
@@ -226,8 +217,26 @@ beforeAll(async () => {
     });
     return ((await res.json()) as { trackingCode: string }).trackingCode;
   };
-  fixtures['question.own'] = await ask('huyena');
-  fixtures['question.other'] = await ask('huyenb');
+  const made = {
+    'incident.own': reportIncident(targetA),
+    'incident.other': reportIncident(targetB),
+    'client.own': register('huyena'),
+    'client.other': register('huyenb'),
+    'upload.own': declareUpload(people.editor!),
+    'upload.other': declareUpload(editorB),
+    'delegation.own': grant(people['chief-editor']!, deputyA.id),
+    'delegation.other': grant(chiefB, deputyB.id),
+    'content.own': draft('huyena'),
+    'content.other': draft('huyenb'),
+    'editing.own': taken('huyena', 'editing'),
+    'editing.other': taken('huyenb', 'editing'),
+    'published.own': taken('huyena', 'published'),
+    'published.other': taken('huyenb', 'published'),
+    'question.own': ask('huyena'),
+    'question.other': ask('huyenb'),
+  };
+  const ids = await Promise.all(Object.values(made));
+  Object.keys(made).forEach((name, i) => (fixtures[name] = ids[i]!));
 }, 120_000);
 
 describe('tenant isolation', () => {
@@ -239,8 +248,9 @@ describe('tenant isolation', () => {
   it.each(roles.map((role) => [role]))('%s in district A reaches its own unit only as the rule table says, never district B', async (role) => {
     const caller = people[role as Role]!;
     const failures: string[] = [];
+    // A route's two sides touch different units, so they are called together; routes stay in order.
     for (const route of allRoutes.filter((r) => cases[r.id])) {
-      for (const side of ['own', 'other'] as const) {
+      await Promise.all((['own', 'other'] as const).map(async (side) => {
         const request = cases[route.id]!(side, role as Role);
         const res = await local.api(request.path, {
           method: request.method,
@@ -264,7 +274,7 @@ describe('tenant isolation', () => {
         } else if (!allowed && res.status !== 403) {
           failures.push(`${label} (the rule table forbids it)`);
         }
-      }
+      }));
     }
     expect(failures).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../shared/domain/errors';
-import { adminAccountName, assertParentAllowed, domainOf, languageDomains, slugOf } from '../../shared/domain/units/unit';
+import { adminAccountName, assertParentAllowed, domainOf, languageDomains, mayHaveChildren, slugOf, unitKinds } from '../../shared/domain/units/unit';
 
 /** Sub-portal domains, admin account names and the unit hierarchy (QN 4, TG 4, NA 10.2d). */
 const province = { kind: 'province' as const, slug: 'binhdinh', domain: 'binhdinh.gov.vn' };
@@ -109,5 +109,11 @@ describe('which unit may sit under which', () => {
       expect(error.messages).toStrictEqual(message);
       expect(error.fields).toStrictEqual([{ field: 'body.parentCode', code: 'inactive_parent', message }]);
     }
+  });
+});
+
+describe('mayHaveChildren (a rename cascade looks only below these)', () => {
+  it('is true exactly for the kinds some kind may sit under: the province and a district', () => {
+    expect(unitKinds.filter(mayHaveChildren)).toEqual(['province', 'district']);
   });
 });

@@ -18,6 +18,9 @@ export const allowedParents: Record<UnitKind, readonly UnitKind[]> = {
   commune: ['district', 'province'],
 };
 
+/** Whether a unit of this kind can have units below it (a commune cannot: nothing may sit under it). */
+export const mayHaveChildren = (kind: UnitKind): boolean => unitKinds.some((k) => allowedParents[k].includes(kind));
+
 export const unitCodeSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,39}$/));
 /** A domain label: no diacritics, no spaces (QN 4, TG 4). */
 export const slugSchema = z.string().check(z.regex(/^[a-z0-9]{1,40}$/));
