@@ -7,11 +7,11 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eventually, useLocalStack } from '../support/local-stack';
+import { captureLogs, seedQuestionUnits } from '../support/log-capture';
 import { settled } from '../support/settled';
 import { caller, person, type Person } from '../support/directory';
 import { httpFrom } from '../support/http-from';
 import { loadDeploymentConfig } from '../../infra/config/deployment';
-import { ensureProvince, ensureUnits } from '../../shared/application/bootstrap';
 import { directory } from '../../shared/application/directory';
 import { invoke, lambdaContext } from '../../infra/local/functions';
 import { invocation } from '../../infra/local/table-permissions';
@@ -127,24 +127,11 @@ async function secondInstance(): Promise<(event: SQSEvent) => Promise<SQSBatchRe
   return (event) => invocation.run({ function: 'sendNotifications' }, () => handler(event, lambdaContext('sendNotifications')));
 }
 
-const logged: string[] = [];
-const spies: Array<{ mockRestore(): void }> = [];
+let logs: ReturnType<typeof captureLogs>;
 
 beforeAll(async () => {
-  for (const stream of [process.stdout, process.stderr]) {
-    const write = stream.write.bind(stream);
-    spies.push(
-      vi.spyOn(stream, 'write').mockImplementation(((chunk: string | Uint8Array, ...rest: unknown[]) => {
-        logged.push(String(chunk));
-        return String(chunk).startsWith('{') ? true : (write as (...args: unknown[]) => boolean)(chunk, ...rest);
-      }) as typeof stream.write),
-    );
-  }
-  await ensureProvince({ vi: 'Tỉnh Bình Định', en: 'Binh Dinh Province' });
-  await ensureUnits([
-    { code: 'soa', name: { vi: 'Sở A', en: 'Department A' }, kind: 'department', parentCode: 'binhdinh', slug: 'soa' },
-    { code: 'sob', name: { vi: 'Sở B', en: 'Department B' }, kind: 'department', parentCode: 'binhdinh', slug: 'sob' },
-  ]);
+  logs = captureLogs();
+  await seedQuestionUnits();
   // Independent accounts: created and signed in at once.
   [people.secretary, people.chief, people.officerA, people.headA, people.officerB] = await Promise.all([
     person(local.api, 'thuky.tb', 'binhdinh', ['secretary']),
@@ -156,7 +143,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(() => {
-  for (const spy of spies) spy.mockRestore();
+  logs.restore();
 });
 
 describe('the asker is told, once per step', () => {
@@ -301,7 +288,7 @@ describe('sending twice never notifies twice', () => {
 
 describe('privacy', () => {
   it('no personal data of an asker in any log line of the run, nor in the claims; the consumer did log', () => {
-    const lines = logged.join('').split('\n').filter((l) => l.startsWith('{'));
+    const lines = logs.lines();
     expect(lines.some((l) => l.includes('"notifications"') && l.includes('"sent":1'))).toBe(true);
     for (const line of lines) for (const value of personal) expect(line, 'a log line').not.toContain(value);
   });

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { captureLogs, seedQuestionUnits } from '../support/log-capture';
 import { useLocalStack } from '../support/local-stack';
 import { caller, NEW_PASSWORD, person, signIn, type Person } from '../support/directory';
 import { httpFrom, type RawResponse } from '../support/http-from';
 import { loadDeploymentConfig } from '../../infra/config/deployment';
-import { ensureProvince, ensureUnits } from '../../shared/application/bootstrap';
 
 // The request log must be on to prove it holds no personal data.
 vi.hoisted(() => {
@@ -87,24 +87,11 @@ async function sentQuestion(asker?: Record<string, unknown>, share = false) {
 let ratedWithComment: { trackingCode: string; secret: string } | undefined;
 const COMMENT = 'Câu trả lời chưa nói rõ mức hưởng';
 
-const logged: string[] = [];
-const spies: Array<{ mockRestore(): void }> = [];
+let logs: ReturnType<typeof captureLogs>;
 
 beforeAll(async () => {
-  for (const stream of [process.stdout, process.stderr]) {
-    const write = stream.write.bind(stream);
-    spies.push(
-      vi.spyOn(stream, 'write').mockImplementation(((chunk: string | Uint8Array, ...rest: unknown[]) => {
-        logged.push(String(chunk));
-        return String(chunk).startsWith('{') ? true : (write as (...args: unknown[]) => boolean)(chunk, ...rest);
-      }) as typeof stream.write),
-    );
-  }
-  await ensureProvince({ vi: 'Tỉnh Bình Định', en: 'Binh Dinh Province' });
-  await ensureUnits([
-    { code: 'soa', name: { vi: 'Sở A', en: 'Department A' }, kind: 'department', parentCode: 'binhdinh', slug: 'soa' },
-    { code: 'sob', name: { vi: 'Sở B', en: 'Department B' }, kind: 'department', parentCode: 'binhdinh', slug: 'sob' },
-  ]);
+  logs = captureLogs();
+  await seedQuestionUnits();
   // Independent accounts: created and signed in at once.
   [people.secretary, people.chief, people.headA, people.officerA, people.officerB] = await Promise.all([
     person(local.api, 'thuky.pv', 'binhdinh', ['secretary']),
@@ -116,7 +103,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(() => {
-  for (const spy of spies) spy.mockRestore();
+  logs.restore();
   vi.useRealTimers();
 });
 
@@ -310,7 +297,7 @@ describe('personal data never leaks (the whole run)', () => {
     expect(publicAnswers.length).toBeGreaterThan(60);
     const items = await local.scanAll();
     const outbox = items.filter((i) => i.pk.startsWith('OUTBOX#')).map((i) => JSON.stringify(i));
-    const logLines = logged.join('').split('\n').filter((l) => l.startsWith('{'));
+    const logLines = logs.lines();
     expect(outbox.some((e) => e.includes('QuestionReopened'))).toBe(true);
     expect(logLines.some((l) => l.includes('/public/questions/{trackingCode}/rating'))).toBe(true);
     const haystacks: Array<[string, string[]]> = [

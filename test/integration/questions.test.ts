@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { captureLogs, seedQuestionUnits } from '../support/log-capture';
 import { useLocalStack } from '../support/local-stack';
 import { caller, NEW_PASSWORD, person, signIn, type Person } from '../support/directory';
 import { httpFrom, type RawResponse } from '../support/http-from';
 import { loadDeploymentConfig } from '../../infra/config/deployment';
-import { ensureProvince, ensureUnits } from '../../shared/application/bootstrap';
 import { registerAskChallenge } from '../../shared/application/ask-challenge';
 
 // The request log must be on to prove it holds no personal data.
@@ -65,24 +65,11 @@ const step = (id: string, who: Person, body: Record<string, unknown>, version?: 
   call(`/questions/${id}/transitions`, who, { method: 'POST', body, ...(version !== undefined && { headers: { 'if-match': `"${version}"` } }) });
 const endOf = (day: string) => new Date(new Date(`${day}T00:00:00+07:00`).getTime() + 86_400_000).toISOString();
 
-const logged: string[] = [];
-const spies: Array<{ mockRestore(): void }> = [];
+let logs: ReturnType<typeof captureLogs>;
 
 beforeAll(async () => {
-  for (const stream of [process.stdout, process.stderr]) {
-    const write = stream.write.bind(stream);
-    spies.push(
-      vi.spyOn(stream, 'write').mockImplementation(((chunk: string | Uint8Array, ...rest: unknown[]) => {
-        logged.push(String(chunk));
-        // Only our JSON log lines are kept from the console; anything else goes through.
-        return String(chunk).startsWith('{') ? true : (write as (...args: unknown[]) => boolean)(chunk, ...rest);
-      }) as typeof stream.write),
-    );
-  }
-  await ensureProvince({ vi: 'Tỉnh Bình Định', en: 'Binh Dinh Province' });
-  await ensureUnits([
-    { code: 'soa', name: { vi: 'Sở A', en: 'Department A' }, kind: 'department', parentCode: 'binhdinh', slug: 'soa' },
-    { code: 'sob', name: { vi: 'Sở B', en: 'Department B' }, kind: 'department', parentCode: 'binhdinh', slug: 'sob' },
+  logs = captureLogs();
+  await seedQuestionUnits([
     { code: 'huyena', name: { vi: 'Huyện A', en: 'District A' }, kind: 'district', parentCode: 'binhdinh', slug: 'huyena' },
   ]);
   // Independent accounts: created and signed in at once.
@@ -98,7 +85,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(() => {
-  for (const spy of spies) spy.mockRestore();
+  logs.restore();
   vi.useRealTimers();
 });
 
@@ -498,7 +485,7 @@ describe('personal data never leaks', () => {
     const outbox = items.filter((i) => i.pk.startsWith('OUTBOX#')).map((i) => JSON.stringify(i));
     const audits = items.filter((i) => i.pk.startsWith('AUDIT#')).map((i) => JSON.stringify(i));
     const questions = items.filter((i) => i.pk.startsWith('QUESTION#') || i.pk.startsWith('WORK#')).map((i) => JSON.stringify(i));
-    const logLines = logged.join('').split('\n').filter((l) => l.startsWith('{'));
+    const logLines = logs.lines();
     expect(outbox.some((e) => e.includes('QuestionReceived'))).toBe(true);
     expect(logLines.some((l) => l.includes('/public/portals/{portal}/questions'))).toBe(true);
     const haystacks: Array<[string, string[]]> = [

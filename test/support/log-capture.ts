@@ -1,0 +1,33 @@
+import { vi } from 'vitest';
+import { ensureProvince, ensureUnits } from '../../shared/application/bootstrap';
+
+/**
+ * Keeps every JSON log line written to stdout and stderr (they stay off the console; anything
+ * else goes through), so a test can read what the functions logged, e.g. that no personal data
+ * was. Start it in beforeAll, restore in afterAll.
+ */
+export function captureLogs(): { readonly chunks: string[]; lines(): string[]; restore(): void } {
+  const chunks: string[] = [];
+  const spies = [process.stdout, process.stderr].map((stream) => {
+    const write = stream.write.bind(stream);
+    return vi.spyOn(stream, 'write').mockImplementation(((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      chunks.push(String(chunk));
+      return String(chunk).startsWith('{') ? true : (write as (...args: unknown[]) => boolean)(chunk, ...rest);
+    }) as typeof stream.write);
+  });
+  return {
+    chunks,
+    lines: () => chunks.join('').split('\n').filter((line) => line.startsWith('{')),
+    restore: () => spies.forEach((spy) => spy.mockRestore()),
+  };
+}
+
+/** The Q&A tests' province (Bình Định) and its two departments, Sở A and Sở B, plus any more units. */
+export async function seedQuestionUnits(more: Parameters<typeof ensureUnits>[0] = []): Promise<void> {
+  await ensureProvince({ vi: 'Tỉnh Bình Định', en: 'Binh Dinh Province' });
+  await ensureUnits([
+    { code: 'soa', name: { vi: 'Sở A', en: 'Department A' }, kind: 'department', parentCode: 'binhdinh', slug: 'soa' },
+    { code: 'sob', name: { vi: 'Sở B', en: 'Department B' }, kind: 'department', parentCode: 'binhdinh', slug: 'sob' },
+    ...more,
+  ]);
+}
