@@ -225,11 +225,10 @@ export async function askerFor(principal: Principal, record: QuestionRecord, now
   const board = can(principal, 'qa.read-asker', record.unitPath, now);
   const sharedUnit = record.askerSharedWith !== undefined && record.assignee?.unitPath[0] === record.askerSharedWith && can(principal, 'qa.answer', record.assignee.unitPath, now);
   if (!board && !sharedUnit) return undefined;
-  const stored = await questionRepository().asker(record.id);
-  return stored ? openAsker<Asker>(askerKeys(), record.id, stored.sealed) : undefined;
+  return askerToRedact(record.id);
 }
 
-/** The asker's data opened only to take it out of a publication's texts (never shown to the caller). */
+/** The asker's data, opened (none once erased); alone, only to take it out of a publication's texts. */
 export async function askerToRedact(questionId: string): Promise<Asker | undefined> {
   const stored = await questionRepository().asker(questionId);
   return stored ? openAsker<Asker>(askerKeys(), questionId, stored.sealed) : undefined;

@@ -6,7 +6,6 @@
  * looks for the same clocks (4 segments, stopped after `BENCH_SCAN_SECONDS`, 600). What the job read is
  * counted by the read counter (read-counter.ts).
  */
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { UpdateTableCommand } from '@aws-sdk/client-dynamodb';
 import { documentClient } from '../../shared/adapters/aws-clients';
 import { keys } from '../../shared/adapters/dynamo/keys';
@@ -14,7 +13,7 @@ import { openClockWork } from '../../shared/adapters/dynamo/workflow-commit';
 import type { LocalStack } from '../../infra/local/stack';
 import { countReads, type ReadTally } from './read-counter';
 import { fmt, report } from './report';
-import { batchWriter } from './search';
+import { batchWriter, budgetedScan } from './search';
 
 const AT = '2026-11-20T09:00:00+07:00';
 /** Due at the end of Wed 18/11: overdue on Fri 20/11, not yet very overdue (2 working days). */
@@ -78,37 +77,15 @@ async function load(stack: LocalStack, count: number, due: number) {
 
 /** The same question, answered by a Scan: every open question clock due by the job's horizon. */
 async function scan(tableName: string, horizon: string) {
-  const budgetMs = Number(process.env.BENCH_SCAN_SECONDS ?? 600) * 1000;
-  const start = performance.now();
-  const totals = { scanned: 0, found: 0, capacity: 0, complete: true };
-  await Promise.all(
-    Array.from({ length: 4 }, async (_, segment) => {
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        if (performance.now() - start > budgetMs) {
-          totals.complete = false;
-          return;
-        }
-        const out = await documentClient().send(
-          new ScanCommand({
-            TableName: tableName,
-            Segment: segment,
-            TotalSegments: 4,
-            FilterExpression: '#type = :type AND aggregateType = :question AND #status = :open AND dueAt <= :horizon',
-            ExpressionAttributeNames: { '#type': 'type', '#status': 'status' },
-            ExpressionAttributeValues: { ':type': 'WorkAssignment', ':question': 'Question', ':open': 'open', ':horizon': horizon },
-            ExclusiveStartKey: startKey,
-            ReturnConsumedCapacity: 'TOTAL',
-          }),
-        );
-        totals.scanned += out.ScannedCount ?? 0;
-        totals.found += out.Count ?? 0;
-        totals.capacity += out.ConsumedCapacity?.CapacityUnits ?? 0;
-        startKey = out.LastEvaluatedKey;
-      } while (startKey);
-    }),
+  return budgetedScan(
+    tableName,
+    {
+      FilterExpression: '#type = :type AND aggregateType = :question AND #status = :open AND dueAt <= :horizon',
+      ExpressionAttributeNames: { '#type': 'type', '#status': 'status' },
+      ExpressionAttributeValues: { ':type': 'WorkAssignment', ':question': 'Question', ':open': 'open', ':horizon': horizon },
+    },
+    600,
   );
-  return { ...totals, ms: performance.now() - start };
 }
 
 const readsText = (r: ReadTally) =>

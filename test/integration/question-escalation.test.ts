@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { setNow, traveller } from '../support/travel';
 import { useLocalStack } from '../support/local-stack';
-import { caller, NEW_PASSWORD, person, signIn, type Person } from '../support/directory';
+import { caller, person, type Person } from '../support/directory';
 import { loadDeploymentConfig } from '../../infra/config/deployment';
 import { ensureProvince, ensureUnits } from '../../shared/application/bootstrap';
 
@@ -13,19 +14,13 @@ import { ensureProvince, ensureUnits } from '../../shared/application/bootstrap'
  * asked and moved over HTTP; the clock is set with fake Dates (the handlers run in this process).
  */
 vi.useFakeTimers({ toFake: ['Date'] });
-const setNow = (local: string) => vi.setSystemTime(new Date(`${local}+07:00`));
 setNow('2026-03-02T09:00:00');
 
 const local = useLocalStack({ config: loadDeploymentConfig('infra/config/provinces/binhdinh.json') });
 const call = caller(local.api);
 const people: Record<string, Person> = {};
 
-/** Moves the clock; access tokens last an hour, so everyone signs in again at the new time. */
-async function travel(to: string): Promise<void> {
-  setNow(to);
-  // Tokens follow the clock: everyone signs in again, at once (independent sign-ins).
-  await Promise.all(Object.entries(people).map(async ([key, p]) => void (people[key] = { ...p, token: await signIn(local.api, p.username, NEW_PASSWORD) })));
-}
+const travel = traveller(local.api, people);
 
 const endOf = (day: string) => new Date(Date.parse(`${day}T00:00:00+07:00`) + 86_400_000).toISOString();
 const runAt = async (localTime: string) => {

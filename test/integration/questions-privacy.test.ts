@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { captureLogs, seedQuestionUnits } from '../support/log-capture';
+import { setNow, traveller } from '../support/travel';
 import { useLocalStack } from '../support/local-stack';
-import { caller, NEW_PASSWORD, person, signIn, type Person } from '../support/directory';
+import { caller, person, type Person } from '../support/directory';
 import { httpFrom, type RawResponse } from '../support/http-from';
 import { loadDeploymentConfig } from '../../infra/config/deployment';
 
@@ -17,18 +18,13 @@ vi.hoisted(() => {
  * a scan of every public answer, log line, event and table item of the run for the askers' values.
  */
 vi.useFakeTimers({ toFake: ['Date'] });
-const setNow = (local: string) => vi.setSystemTime(new Date(`${local}+07:00`));
 setNow('2026-03-16T09:00:00');
 
 const local = useLocalStack({ config: loadDeploymentConfig('infra/config/provinces/binhdinh.json') });
 const call = caller(local.api);
 const people: Record<string, Person> = {};
 
-async function travel(to: string): Promise<void> {
-  setNow(to);
-  // Tokens follow the clock: everyone signs in again, at once (independent sign-ins).
-  await Promise.all(Object.entries(people).map(async ([key, p]) => void (people[key] = { ...p, token: await signIn(local.api, p.username, NEW_PASSWORD) })));
-}
+const travel = traveller(local.api, people);
 
 /** Distinctive values, so that finding one anywhere is a leak, not a coincidence. */
 const quyen = { fullName: 'Trần Thị Bí Mật Quyên', nationality: 'Việt Nam', address: '77 Đường Riêng Tư Kín Đáo, phường Ghềnh Ráng', phone: '0912 765 432', email: 'quyen.bimat.riengtu@example.vn' };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { setNow, traveller } from '../support/travel';
 import { useLocalStack } from '../support/local-stack';
-import { caller, NEW_PASSWORD, person, signIn, type Person } from '../support/directory';
+import { caller, person, type Person } from '../support/directory';
 import { httpFrom, type RawResponse } from '../support/http-from';
 import { loadDeploymentConfig } from '../../infra/config/deployment';
 import { ensureProvince, ensureUnits } from '../../shared/application/bootstrap';
@@ -15,18 +16,13 @@ import { shippedSchedules } from '../../shared/domain/calendar';
  * is added afterwards. Fake Dates set the clock (the handlers run in this process).
  */
 vi.useFakeTimers({ toFake: ['Date'] });
-const setNow = (local: string) => vi.setSystemTime(new Date(`${local}+07:00`));
 setNow('2026-03-02T08:00:00');
 
 const local = useLocalStack({ config: loadDeploymentConfig('infra/config/provinces/binhdinh.json') });
 const call = caller(local.api);
 const people: Record<string, Person> = {};
 
-async function travel(to: string): Promise<void> {
-  setNow(to);
-  // Tokens follow the clock: everyone signs in again, at once (independent sign-ins).
-  await Promise.all(Object.entries(people).map(async ([key, p]) => void (people[key] = { ...p, token: await signIn(local.api, p.username, NEW_PASSWORD) })));
-}
+const travel = traveller(local.api, people);
 
 const nhung = { fullName: 'Phạm Thị Hồng Nhung', nationality: 'Việt Nam', address: '45 Lê Hồng Phong, phường Quy Nhơn', phone: '0905 123 456', email: 'nhung.pham@example.vn', idNumber: '052123456789' };
 const mainText =

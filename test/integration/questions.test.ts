@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { captureLogs, seedQuestionUnits } from '../support/log-capture';
+import { setNow, traveller } from '../support/travel';
 import { useLocalStack } from '../support/local-stack';
-import { caller, NEW_PASSWORD, person, signIn, type Person } from '../support/directory';
+import { caller, person, type Person } from '../support/directory';
 import { httpFrom, type RawResponse } from '../support/http-from';
 import { loadDeploymentConfig } from '../../infra/config/deployment';
 import { registerAskChallenge } from '../../shared/application/ask-challenge';
@@ -20,19 +21,13 @@ vi.hoisted(() => {
  * handlers run in this process), so due instants are the regulation's, not today's.
  */
 vi.useFakeTimers({ toFake: ['Date'] });
-const setNow = (local: string) => vi.setSystemTime(new Date(`${local}+07:00`));
 setNow('2026-02-12T10:00:00');
 
 const local = useLocalStack({ config: loadDeploymentConfig('infra/config/provinces/binhdinh.json') });
 const call = caller(local.api);
 const people: Record<string, Person> = {};
 
-/** Moves the clock; access tokens last an hour, so everyone signs in again at the new time. */
-async function travel(to: string): Promise<void> {
-  setNow(to);
-  // Tokens follow the clock: everyone signs in again, at once (independent sign-ins).
-  await Promise.all(Object.entries(people).map(async ([key, p]) => void (people[key] = { ...p, token: await signIn(local.api, p.username, NEW_PASSWORD) })));
-}
+const travel = traveller(local.api, people);
 
 const nhung = { fullName: 'Phạm Thị Hồng Nhung', nationality: 'Việt Nam', address: '123 Xuân Diệu, phường Quy Nhơn Nam', phone: '0905 123 456', email: 'nhung.pham@example.vn' };
 const company = { representativeName: 'Lê Quang Vinh', representativePosition: 'Giám đốc', organisationName: 'Công ty TNHH Hải Vinh Quy Nhơn', phone: '0256 3811 999', email: 'lienhe@haivinh.example.vn' };
