@@ -22,6 +22,12 @@ export interface LocalEndpoints {
   /** One endpoint serves S3 and SQS (fauxqs). */
   readonly s3sqs: string;
   readonly region: string;
+  /**
+   * The account on the emulators (default `local`). Without `sharedDb`, DynamoDB Local keeps one
+   * database per access key: the tests give each file its own, because every request there costs
+   * more with every stream record in its database (emulators.ts).
+   */
+  readonly accessKeyId?: string;
 }
 
 export interface LocalResources {
@@ -32,9 +38,9 @@ export interface LocalResources {
   readonly eventBusName: string;
 }
 
-const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+export const localCredentials = (endpoints: LocalEndpoints) => ({ accessKeyId: endpoints.accessKeyId ?? 'local', secretAccessKey: 'local' });
 
-export const localClients = (endpoints: LocalEndpoints) => ({
+export const localClients = (endpoints: LocalEndpoints, credentials = localCredentials(endpoints)) => ({
   dynamodb: new DynamoDBClient({ endpoint: endpoints.dynamodb, region: endpoints.region, credentials }),
   s3: new S3Client({ endpoint: endpoints.s3sqs, region: endpoints.region, credentials, forcePathStyle: true }),
   sqs: new SQSClient({ endpoint: endpoints.s3sqs, region: endpoints.region, credentials }),
@@ -110,8 +116,8 @@ export function functionEnvironment(
   return {
     ...(config ? configEnvironment(config) : {}),
     AWS_REGION: endpoints.region,
-    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+    AWS_ACCESS_KEY_ID: localCredentials(endpoints).accessKeyId,
+    AWS_SECRET_ACCESS_KEY: localCredentials(endpoints).secretAccessKey,
     AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
     AWS_ENDPOINT_URL_S3: endpoints.s3sqs,
     AWS_ENDPOINT_URL_SQS: endpoints.s3sqs,

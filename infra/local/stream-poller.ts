@@ -16,7 +16,7 @@ import { tableDefinition } from '../definitions/table';
 import { isOutboxInsert } from '../../functions/consumers/outbox-relay';
 import { invoke } from './functions';
 import { pauses } from './pause';
-import type { LocalEndpoints } from './resources';
+import { localCredentials, type LocalEndpoints } from './resources';
 
 /**
  * Stands in for Lambda's DynamoDB Streams event source on the local stack: reads the table's
@@ -37,8 +37,6 @@ interface Checkpoint {
   /** Per shard: the last sequence number handed over, or `closed` once the shard is finished. */
   shards: Record<string, { sequenceNumber?: string; closed?: boolean }>;
 }
-
-const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 /** Turns on the table's stream if it is off (tables created before the outbox existed). */
 async function streamArnOf(dynamodb: DynamoDBClient, tableName: string): Promise<string> {
@@ -72,7 +70,7 @@ export async function startStreamPoller(options: {
   intervalMs?: number;
   onError?: (error: unknown) => void;
 }): Promise<StreamPoller> {
-  const streams = new DynamoDBStreamsClient({ endpoint: options.endpoints.dynamodb, region: options.endpoints.region, credentials });
+  const streams = new DynamoDBStreamsClient({ endpoint: options.endpoints.dynamodb, region: options.endpoints.region, credentials: localCredentials(options.endpoints) });
   const streamArn = await streamArnOf(options.dynamodb, options.tableName);
   const file = options.checkpointFile;
   let checkpoint: Checkpoint = file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Checkpoint) : { shards: {} };

@@ -7,6 +7,7 @@ import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetSha
 import { BatchWriteItemCommand, CreateTableCommand, PutItemCommand, DeleteTableCommand, DescribeTableCommand, DescribeTimeToLiveCommand, QueryCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { useLocalStack } from '../support/local-stack';
+import { localCredentials } from '../../infra/local/resources';
 import { exportTablePortably } from '../../shared/adapters/backup/portable-export';
 import { verifyStoredBackup } from '../../shared/adapters/backup/verify-stored';
 import { digestOfTable, restoreBackup, RestoreInterrupted, RestoreRefused } from '../../shared/adapters/backup/restore';
@@ -56,7 +57,7 @@ const owner3 = (table: string) => gsiKeys(table, 'gsi1', 'gsi1pk = :p', { ':p': 
 const dueSoon = (table: string) => gsiKeys(table, 'due', 'duePk = :p AND dueAt <= :t', { ':p': { S: 'DUEWORK' }, ':t': { S: '2026-12-15' } });
 
 async function streamRecords(streamArn: string): Promise<number> {
-  const streams = new DynamoDBStreamsClient({ endpoint: inject('dynamodbEndpoint'), region: 'ap-southeast-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const streams = new DynamoDBStreamsClient({ endpoint: inject('dynamodbEndpoint'), region: 'ap-southeast-1', credentials: localCredentials(local.stack().endpoints) });
   const shards = (await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }))).StreamDescription?.Shards ?? [];
   let count = 0;
   for (const shard of shards) {

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as fc from 'fast-check';
 import * as z from 'zod/mini';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
@@ -316,7 +316,7 @@ describe('fuzzing every operation of /openapi.json', () => {
       if (anonymous && last && last.length < 8 && !last[0]!.headers.authorization?.includes(operator.token)) last.push(request);
       else batches.push([request]);
     }
-    const changes = await watchTable(local.clients().dynamodb, { dynamodb: inject('dynamodbEndpoint'), s3sqs: inject('s3sqsEndpoint'), region: 'ap-southeast-1' }, local.stack().resources.tableName);
+    const changes = await watchTable(local.clients().dynamodb, local.stack().endpoints, local.stack().resources.tableName);
     const writePhase = async () => {
       let accepted = false;
       for (const batch of batches) {

@@ -1,4 +1,4 @@
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -29,9 +29,8 @@ async function bundle(entry: string) {
 const bundleHealth = () => bundle(functionDefinitions.health.entry);
 
 function localEnvironment(): Record<string, string> {
-  const endpoints = { dynamodb: inject('dynamodbEndpoint'), s3sqs: inject('s3sqsEndpoint'), region: 'ap-southeast-1' };
   return {
-    ...functionEnvironment(endpoints, local.stack().resources, loadDeploymentConfig()),
+    ...functionEnvironment(local.stack().endpoints, local.stack().resources, loadDeploymentConfig()),
     IDENTITY_PROVIDER: 'cognito', USER_POOL_ID: 'ap-southeast-1_bundle', USER_POOL_CLIENT_ID: 'bundle', LOG_LEVEL: 'SILENT',
   };
 }

@@ -22,15 +22,18 @@ export function useLocalStack(
   options: { retryDelaySeconds?: number; authorizer?: Authorizer; config?: DeploymentConfig; passwordHashing?: 'cheap' | 'default' } = {},
 ) {
   const state: { stack?: LocalStack } = {};
+  const prefix = `t${randomUUID().slice(0, 8)}`;
   const endpoints: LocalEndpoints = {
     dynamodb: inject('dynamodbEndpoint'),
     s3sqs: inject('s3sqsEndpoint'),
     region: 'ap-southeast-1',
+    // The file's own DynamoDB database (global-setup.ts): no file pays for another's stream records.
+    accessKeyId: prefix,
   };
   beforeAll(async () => {
     state.stack = await startLocalStack({
       endpoints,
-      prefix: `t${randomUUID().slice(0, 8)}`,
+      prefix,
       retryDelaySeconds: options.retryDelaySeconds ?? 0,
       ...(options.authorizer ? { authorizer: options.authorizer } : {}),
       ...(options.config ? { config: options.config } : {}),

@@ -6,7 +6,7 @@ import {
   type _Record as StreamRecord,
 } from '@aws-sdk/client-dynamodb-streams';
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { LocalEndpoints } from '../../infra/local/resources';
+import { localCredentials, type LocalEndpoints } from '../../infra/local/resources';
 
 /**
  * What changed in a table since the last look, read from its stream instead of scanning it
@@ -20,7 +20,7 @@ export interface TableChanges {
 }
 
 export async function watchTable(dynamodb: DynamoDBClient, endpoints: LocalEndpoints, tableName: string): Promise<TableChanges> {
-  const streams = new DynamoDBStreamsClient({ endpoint: endpoints.dynamodb, region: endpoints.region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const streams = new DynamoDBStreamsClient({ endpoint: endpoints.dynamodb, region: endpoints.region, credentials: localCredentials(endpoints) });
   const streamArn = (await dynamodb.send(new DescribeTableCommand({ TableName: tableName }))).Table?.LatestStreamArn;
   if (!streamArn) throw new Error(`No stream on table ${tableName}`);
   /** Open shards and where to read each next; shards that appear later are read from their start. */
