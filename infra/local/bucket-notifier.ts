@@ -3,7 +3,8 @@ import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { storageRoutingRules } from '../../events/rules';
 import type { LocalResources } from './resources';
-import { pauses } from './pause';
+import { pollRhythm } from './pause';
+import { afterInvocations } from './functions';
 
 /**
  * Stands in for S3 event notifications to EventBridge, which fauxqs does not emit: lists each
@@ -22,12 +23,17 @@ export function startBucketNotifier(options: {
   sqs: SQSClient;
   resources: LocalResources;
   region: string;
+  /** Between scans while they find new objects, and after a function ran (default 200 ms). */
   intervalMs?: number;
+  /** Between scans once they find nothing, reached by doubling (default 1.6 s). */
+  idleIntervalMs?: number;
   onError?: (error: unknown) => void;
 }): BucketNotifier {
   const seen = new Set<string>();
   let stopped = false;
-  const scan = async () => {
+  /** Announces new objects; true when there was one. */
+  const scan = async (): Promise<boolean> => {
+    let found = false;
     for (const rule of storageRoutingRules) {
       const bucket = options.resources.buckets[rule.bucket];
       let token: string | undefined;
@@ -38,26 +44,32 @@ export function startBucketNotifier(options: {
           if (seen.has(id) || !object.Key) continue;
           await options.sqs.send(new SendMessageCommand({ QueueUrl: options.resources.queueUrls[rule.target], MessageBody: JSON.stringify(objectCreated(bucket, object.Key, object.Size ?? 0, object.ETag ?? '', options.region)) }));
           seen.add(id);
+          found = true;
         }
         token = page.IsTruncated ? page.NextContinuationToken : undefined;
       } while (token);
     }
+    return found;
   };
-  const between = pauses();
+  const rhythm = pollRhythm(options.intervalMs ?? 200, options.idleIntervalMs ?? 1600);
+  // Uploads go straight to S3, but whoever uploads asks the API about it next: look again soon.
+  const unsubscribe = afterInvocations(rhythm.nudge);
   const loop = (async () => {
     while (!stopped) {
+      let found = false;
       try {
-        await scan();
+        found = await scan();
       } catch (error) {
         options.onError?.(error);
       }
-      if (!stopped) await between.pause(options.intervalMs ?? 200);
+      if (!stopped) await rhythm.after(found);
     }
   })();
   return {
     async stop() {
       stopped = true;
-      between.wake();
+      unsubscribe();
+      rhythm.stop();
       await loop;
     },
   };

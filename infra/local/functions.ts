@@ -46,7 +46,19 @@ export function lambdaContext(key: FunctionKey): Context {
   };
 }
 
+const invocationListeners = new Set<() => void>();
+
+/** Calls `listener` after every invocation ends; returns the unsubscribe. Pollers use it to look for new work at once. */
+export function afterInvocations(listener: () => void): () => void {
+  invocationListeners.add(listener);
+  return () => invocationListeners.delete(listener);
+}
+
 export async function invoke(key: FunctionKey, event: unknown): Promise<unknown> {
   const handler = await loadHandler(key);
-  return invocation.run({ function: key }, () => handler(event, lambdaContext(key)));
+  try {
+    return await invocation.run({ function: key }, () => handler(event, lambdaContext(key)));
+  } finally {
+    for (const listener of invocationListeners) listener();
+  }
 }

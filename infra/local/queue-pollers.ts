@@ -61,7 +61,9 @@ export function startQueuePollers(options: {
           new ReceiveMessageCommand({
             QueueUrl: url,
             MaxNumberOfMessages: def.batchSize,
-            WaitTimeSeconds: 1,
+            // fauxqs answers a long poll as soon as a message arrives (as SQS does); a longer wait only
+            // means fewer idle requests (stop() aborts it).
+            WaitTimeSeconds: 10,
             MessageSystemAttributeNames: ['All'],
           }),
           { abortSignal: abort.signal },

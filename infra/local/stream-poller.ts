@@ -15,7 +15,8 @@ import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 
 import { tableDefinition } from '../definitions/table';
 import { isOutboxInsert } from '../../functions/consumers/outbox-relay';
 import { invoke } from './functions';
-import { pauses } from './pause';
+import { pollRhythm } from './pause';
+import { afterInvocations } from './functions';
 import { localCredentials, type LocalEndpoints } from './resources';
 
 /**
@@ -67,7 +68,10 @@ export async function startStreamPoller(options: {
   dynamodb: DynamoDBClient;
   tableName: string;
   checkpointFile?: string;
+  /** Between passes while they find records, and after a function ran (default 200 ms). */
   intervalMs?: number;
+  /** Between passes once they find nothing, reached by doubling (default 1.6 s). */
+  idleIntervalMs?: number;
   onError?: (error: unknown) => void;
 }): Promise<StreamPoller> {
   const streams = new DynamoDBStreamsClient({ endpoint: options.endpoints.dynamodb, region: options.endpoints.region, credentials: localCredentials(options.endpoints) });
@@ -182,12 +186,16 @@ export async function startStreamPoller(options: {
     return next;
   };
   let stopped = false;
-  const interval = options.intervalMs ?? 200;
-  const between = pauses();
+  const rhythm = pollRhythm(options.intervalMs ?? 200, options.idleIntervalMs ?? 1600);
+  // Outbox records come from functions' commits: after one ran, look again soon.
+  const unsubscribe = afterInvocations(rhythm.nudge);
   const loop = async () => {
     while (!stopped) {
-      await serialPass().catch((error: unknown) => options.onError?.(error));
-      if (!stopped) await between.pause(interval);
+      const read = await serialPass().catch((error: unknown) => {
+        options.onError?.(error);
+        return false;
+      });
+      if (!stopped) await rhythm.after(read);
     }
   };
   const done = loop();
@@ -199,7 +207,8 @@ export async function startStreamPoller(options: {
     },
     async stop() {
       stopped = true;
-      between.wake();
+      unsubscribe();
+      rhythm.stop();
       await done;
       streams.destroy();
     },
