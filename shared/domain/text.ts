@@ -60,6 +60,17 @@ export const isCleanCharacters = (value: string): boolean => !LONE_SURROGATE.tes
  * humanTextProblem refuses. Use it for every free-text field.
  */
 export function humanText(max: number, min = 1) {
+  // One schema per bounds: ~50 fields share a handful, and each build is 6 zod objects at import.
+  const key = `${min}-${max}`;
+  let schema = humanTexts.get(key);
+  if (!schema) humanTexts.set(key, (schema = buildHumanText(max, min)));
+  return schema;
+}
+
+/** Schemas are immutable: `.check(…)` on a shared one (a description, a refinement) makes a new one. */
+const humanTexts = new Map<string, ReturnType<typeof buildHumanText>>();
+
+function buildHumanText(max: number, min: number) {
   const length = bilingual(`Độ dài phải từ ${min} đến ${max} ký tự`, `The length must be ${min} to ${max} characters`);
   return z.string().check(
     z.normalize('NFC'),

@@ -14,12 +14,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { functionDefinitions } from '../../functions/manifest';
 import { bundleOptions } from '../../infra/constructs/bundling';
-import { configEnvironment, loadDeploymentConfig } from '../../infra/config/deployment';
+import { configEnvironment, loadDeploymentConfig, mailSenderAddress } from '../../infra/config/deployment';
 
 const root = resolve(import.meta.dirname, '../..');
 
 export interface BundleFigure {
   readonly name: string;
+  /** `http`, `job`…; undefined for the floors. */
+  readonly kind?: string;
+  /** Granted no AWS service at all in the manifest (no table, bucket, queue, bus, pool, key or mail). */
+  readonly noAws?: boolean;
   readonly kib: number;
   readonly importMs: number;
   readonly ratio: number;
@@ -40,14 +44,29 @@ const fakeEnv = {
   LOG_LEVEL: 'SILENT',
 };
 
-function importMs(file: string): number {
+/** What CDK adds for some functions (infra/constructs/portal-function.ts), with stand-in values. */
+const envOf = (def?: (typeof functionDefinitions)[keyof typeof functionDefinitions]): Record<string, string> => {
+  const d = def as { sendsMail?: boolean; askerKey?: string; exportsTable?: unknown } | undefined;
+  return {
+    ...fakeEnv,
+    ...(d?.sendsMail ? { MAIL_TRANSPORT: 'ses', MAIL_FROM: mailSenderAddress(loadDeploymentConfig()) } : {}),
+    ...(d?.askerKey ? { ASKER_KEYS: 'kms', ASKER_KEY_ID: 'arn:aws:kms:ap-southeast-1:000000000000:key/bench' } : {}),
+    ...(d?.exportsTable ? { EXPORT_MODE: 'aws', TABLE_ARN: 'arn:aws:dynamodb:ap-southeast-1:000000000000:table/bench' } : {}),
+  };
+};
+
+function importMs(file: string, env: Record<string, string>): number {
   const script = 'const t = performance.now(); await import(process.argv[1]); console.log(performance.now() - t);';
   const out = execFileSync(process.execPath, ['--enable-source-maps', '--input-type=module', '-e', script, file], {
-    env: { PATH: process.env.PATH ?? '', ...fakeEnv },
+    env: { PATH: process.env.PATH ?? '', ...env },
     encoding: 'utf8',
   });
   return Number(out.trim().split('\n').pop());
 }
+
+/** Manifest fields that are not grants: a definition with nothing else touches no AWS service. */
+const NOT_GRANTS = new Set(['entry', 'kind', 'description', 'memoryMb', 'timeoutSeconds']);
+const touchesNoAws = (def: object) => Object.keys(def).every((k) => NOT_GRANTS.has(k));
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -59,7 +78,7 @@ export async function measureBundles(rounds = 9): Promise<BundleFigure[]> {
     const targets = [
       { name: 'floor (DynamoDB client only, SDK bundling)', entry: floorEntry, file: 'floor', options: { ...bundleOptions, alias: {} } },
       { name: 'house floor (DynamoDB client only)', entry: floorEntry, file: 'house-floor', options: bundleOptions },
-      ...Object.entries(functionDefinitions).map(([name, def]) => ({ name, entry: resolve(root, def.entry), file: name, options: bundleOptions })),
+      ...Object.entries(functionDefinitions).map(([name, def]) => ({ name, entry: resolve(root, def.entry), file: name, options: bundleOptions, env: envOf(def) })),
     ];
     const built = [];
     for (const t of targets) {
@@ -68,13 +87,14 @@ export async function measureBundles(rounds = 9): Promise<BundleFigure[]> {
     }
     const samples = new Map<string, number[]>(built.map((b) => [b.name, []]));
     for (let round = 0; round < rounds; round++) {
-      for (const b of round % 2 ? [...built].reverse() : built) samples.get(b.name)!.push(importMs(b.outfile));
+      for (const b of round % 2 ? [...built].reverse() : built) samples.get(b.name)!.push(importMs(b.outfile, 'env' in b ? b.env : envOf()));
     }
     const floor = median(samples.get(built[0]!.name)!);
     const houseFloor = median(samples.get(built[1]!.name)!);
     return built.map((b) => {
       const ms = median(samples.get(b.name)!);
-      return { name: b.name, kib: b.bytes / 1024, importMs: ms, ratio: ms / floor, houseRatio: ms / houseFloor };
+      const def = (functionDefinitions as Record<string, object & { kind: string }>)[b.name];
+      return { name: b.name, kind: def?.kind, noAws: def ? touchesNoAws(def) : undefined, kib: b.bytes / 1024, importMs: ms, ratio: ms / floor, houseRatio: ms / houseFloor };
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -86,8 +86,21 @@ if (wants('domain')) {
 }
 
 // Bundle size and cold import time of each function, as a ratio to a floor bundle (DynamoDB client only).
-for (const f of wants('bundles') ? await measureBundles() : []) {
-  report(`bundle: ${f.name}`, `${fmt(f.kib, 0)} KiB, import ${fmt(f.importMs, 1)} ms = ${fmt(f.ratio, 2)}× floor (${fmt(f.houseRatio, 2)}× house floor)`);
+if (wants('bundles')) {
+  const figures = await measureBundles();
+  for (const f of figures) {
+    report(`bundle: ${f.name}${f.noAws ? ' (no AWS)' : ''}`, `${fmt(f.kib, 0)} KiB, import ${fmt(f.importMs, 1)} ms = ${fmt(f.ratio, 2)}× floor (${fmt(f.houseRatio, 2)}× house floor)`);
+  }
+  // Issue 7's targets, against the SDK-bundled floor of the same run.
+  const worst = (fs: typeof figures, by: (f: (typeof figures)[number]) => number) => fs.reduce((a, b) => (by(b) > by(a) ? b : a));
+  const http = figures.filter((f) => f.kind === 'http');
+  const noAws = figures.filter((f) => f.noAws);
+  const largest = worst(http, (f) => f.kib);
+  const slowest = worst(http, (f) => f.ratio);
+  const slowestNoAws = worst(noAws, (f) => f.ratio);
+  report('bundles: largest HTTP bundle (≤ 450 KB)', `${largest.name} ${fmt(largest.kib * 1.024, 0)} KB`);
+  report('bundles: slowest HTTP import (≤ 1.15× floor)', `${slowest.name} ${fmt(slowest.ratio, 2)}×`);
+  report('bundles: slowest no-AWS import (≤ 0.6× floor)', `${slowestNoAws.name} ${fmt(slowestNoAws.ratio, 2)}× (of ${noAws.map((f) => f.name).join(', ')})`);
 }
 
 // One local stack (one table) for every part that needs it: handlers keep their clients per process.

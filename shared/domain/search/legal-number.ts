@@ -13,11 +13,17 @@ export interface LegalForm {
   readonly code?: string;
 }
 
-const form = (name: string, code?: string): LegalForm => ({
-  key: foldForSearch(name).replace(/\s+/g, '-'),
-  name,
-  ...(code ? { code } : {}),
-});
+/** The key is folded at first read, not at import (a cold start of every function bundling search). */
+const form = (name: string, code?: string): LegalForm => {
+  let key: string | undefined;
+  return {
+    get key() {
+      return (key ??= foldForSearch(name).replace(/\s+/g, '-'));
+    },
+    name,
+    ...(code ? { code } : {}),
+  };
+};
 
 export const LEGAL_FORMS: readonly LegalForm[] = [
   form('Hiến pháp'),

@@ -59,24 +59,30 @@ export interface SearchPlan {
 }
 
 /** Issuing authorities readers name in words; their codes are what symbols carry. */
-const AUTHORITY_NAMES: ReadonlyArray<{ words: readonly string[]; code: string }> = [
-  { words: tokenize('Ủy ban nhân dân'), code: 'UBND' },
-  { words: tokenize('Hội đồng nhân dân'), code: 'HĐND' },
-  { words: tokenize('Thủ tướng Chính phủ'), code: 'TTg' },
-  { words: tokenize('Chính phủ'), code: 'CP' },
-  { words: tokenize('Quốc hội'), code: 'QH' },
-];
+const AUTHORITY_NAMES = [
+  { name: 'Ủy ban nhân dân', code: 'UBND' },
+  { name: 'Hội đồng nhân dân', code: 'HĐND' },
+  { name: 'Thủ tướng Chính phủ', code: 'TTg' },
+  { name: 'Chính phủ', code: 'CP' },
+  { name: 'Quốc hội', code: 'QH' },
+] as const;
 
-/** Form names and authority names as token sequences, longest first ("thông tư liên tịch" before "thông tư"). */
-const PHRASES = [
-  ...LEGAL_FORMS.map((f) => {
-    const words = tokenize(f.name);
-    // A one-syllable name ("luật", "lệnh") is also an ordinary word of summaries.
-    const clause = formClause([f], false);
-    return { words, clause: words.length === 1 ? { ...clause, anyOf: [...clause.anyOf, [term.word(words[0]!)]] } : clause };
-  }),
-  ...AUTHORITY_NAMES.map((a) => ({ words: a.words, clause: authorityClause(a.code, false) })),
-].sort((a, b) => b.words.length - a.words.length);
+/**
+ * Form names and authority names as token sequences, longest first ("thông tư liên tịch" before
+ * "thông tư"). Built at the first search, not at import: most requests of the functions that
+ * bundle search never search, and folding ~30 names costs a cold start ~3 ms.
+ */
+let phrases: Array<{ words: string[]; clause: SearchClause }> | undefined;
+const PHRASES = () =>
+  (phrases ??= [
+    ...LEGAL_FORMS.map((f) => {
+      const words = tokenize(f.name);
+      // A one-syllable name ("luật", "lệnh") is also an ordinary word of summaries.
+      const clause = formClause([f], false);
+      return { words, clause: words.length === 1 ? { ...clause, anyOf: [...clause.anyOf, [term.word(words[0]!)]] } : clause };
+    }),
+    ...AUTHORITY_NAMES.map((a) => ({ words: tokenize(a.name), clause: authorityClause(a.code, false) })),
+  ].sort((a, b) => b.words.length - a.words.length));
 
 function formClause(forms: readonly LegalForm[], required: boolean): SearchClause {
   return { kind: 'form', anyOf: forms.map((f) => [term.form(f)]), required };
@@ -110,7 +116,7 @@ function clausesOfText(q: string): SearchClause[] {
   }
   const tokens = tokenize(rest + nfc.slice(last));
   for (let i = 0; i < tokens.length; ) {
-    const phrase = PHRASES.find((p) => p.words.every((w, k) => tokens[i + k] === w));
+    const phrase = PHRASES().find((p) => p.words.every((w, k) => tokens[i + k] === w));
     if (phrase) {
       clauses.push(phrase.clause);
       i += phrase.words.length;
@@ -181,7 +187,7 @@ export function planSearch(query: LegalSearchQuery): SearchPlan {
   const authority = bounded(query.authority, 'query.authority');
   if (authority !== undefined) {
     const folded = tokenize(authority);
-    const named = AUTHORITY_NAMES.find((a) => a.words.join(' ') === folded.join(' '));
+    const named = AUTHORITY_NAMES.find((a) => tokenize(a.name).join(' ') === folded.join(' '));
     const code = named?.code ?? (folded.length === 1 ? folded[0] : undefined);
     if (!code) throw invalidField('query.authority', text('Cơ quan ban hành: một mã (ví dụ UBND) hoặc tên', 'Issuing authority: a code (e.g. UBND) or a name'));
     required.push(authorityClause(code, true));
