@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { QueryCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, ListTablesCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { useLocalStack, eventually } from '../support/local-stack';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { allRoutes } from '../../functions/routes';
 import { queueDefinitions } from '../../infra/definitions/queues';
+import { localCredentials } from '../../infra/local/resources';
 import { bearer, person, seedTree } from '../support/directory';
 
 const local = useLocalStack();
@@ -136,5 +137,21 @@ describe('scheduled jobs and event routing', () => {
     // The monitoring job now reports it.
     const summary = (await local.stack().runJob('dependency-check')) as Record<string, unknown>;
     expect(summary['dlq:jobRuns']).toBe(1);
+  });
+});
+
+describe('the test run’s emulators', () => {
+  it('give each test file a DynamoDB database of its own (its access key): no file pays for another’s stream records', async () => {
+    const tables = async (accessKeyId?: string) => {
+      const endpoints = { ...local.stack().endpoints, ...(accessKeyId ? { accessKeyId } : {}) };
+      const client = new DynamoDBClient({ endpoint: endpoints.dynamodb, region: endpoints.region, credentials: localCredentials(endpoints) });
+      try {
+        return (await client.send(new ListTablesCommand({}))).TableNames ?? [];
+      } finally {
+        client.destroy();
+      }
+    };
+    expect(await tables()).toEqual([local.stack().resources.tableName]);
+    expect(await tables('anotherTestFile')).not.toContain(local.stack().resources.tableName);
   });
 });

@@ -28,6 +28,7 @@ export function useLocalStack(
     s3sqs: inject('s3sqsEndpoint'),
     region: 'ap-southeast-1',
     // The file's own DynamoDB database (global-setup.ts): no file pays for another's stream records.
+    // DynamoDB Local takes letters and digits only in an access key, as the prefix is.
     accessKeyId: prefix,
   };
   beforeAll(async () => {
