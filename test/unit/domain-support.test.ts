@@ -4,7 +4,8 @@ import { dayNumber, isoWeekday, parseIsoDate, toIsoDate, civil } from '../../sha
 import { machineScopeNames, RESOURCE_SERVER, USER_SCOPE } from '../../shared/domain/access/scopes';
 import { usernameSchema } from '../../shared/domain/accounts/account';
 import { DomainError, invalidField } from '../../shared/domain/errors';
-import { foldDiacritics, nfc, text } from '../../shared/domain/text';
+import * as z from 'zod/mini';
+import { BILINGUAL_MARK, foldDiacritics, humanText, isCleanCharacters, nfc, text } from '../../shared/domain/text';
 
 /** The small shared pieces of the domain: errors, bilingual text, audit entries, civil dates. */
 const now = new Date('2026-03-10T03:00:00.000Z');
@@ -39,6 +40,36 @@ describe('text', () => {
     expect(nfc('Việt'.normalize('NFD'))).toHaveLength(4);
     expect(foldDiacritics('Đường Điện Biên Phủ, đảo Cát Bà')).toBe('Duong Dien Bien Phu, dao Cat Ba');
     expect(foldDiacritics('Ừ'.normalize('NFD'))).toBe('U');
+  });
+
+  it('humanText takes NFC, trimmed text within its bounds, and refuses what readers would not see as it is, in both languages', () => {
+    const title = humanText(10, 2);
+    expect(z.parse(title, '  Vie\u0302\u0323t  ')).toBe('Việt');
+    const refusal = (value: string) => {
+      const result = z.safeParse(title, value);
+      if (result.success) return undefined;
+      const message = result.error.issues[0]!.message;
+      expect(message.startsWith(BILINGUAL_MARK)).toBe(true);
+      return JSON.parse(message.slice(1)) as { vi: string; en: string };
+    };
+    expect(refusal('x')?.en).toBe('The length must be 2 to 10 characters');
+    expect(refusal('x'.repeat(11))?.vi).toBe('Độ dài phải từ 2 đến 10 ký tự');
+    expect(refusal('ab\u202Ecd')?.en).toMatch(/bidi/);
+    expect(refusal('ab\uD800cd')?.en).toMatch(/lone surrogate/);
+    expect(refusal('ab\u0007cd')?.en).toMatch(/control characters/);
+    expect(refusal('\u200B\u200B')?.en).toMatch(/at least one letter or digit/);
+    expect(refusal('Hà Nội')).toBeUndefined();
+    // One schema per bounds, shared by the fields that use them.
+    expect(humanText(10, 2)).toBe(title);
+    expect(humanText(10)).not.toBe(title);
+  });
+
+  it('isCleanCharacters refuses lone surrogates and control characters, and nothing else', () => {
+    expect(isCleanCharacters('<p>Xin chào\n\tbạn</p>')).toBe(true);
+    expect(isCleanCharacters('a\uD800')).toBe(false);
+    expect(isCleanCharacters('\uDC00a')).toBe(false);
+    expect(isCleanCharacters('a\u0000')).toBe(false);
+    expect(isCleanCharacters('😀')).toBe(true);
   });
 });
 
