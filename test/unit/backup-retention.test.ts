@@ -13,6 +13,8 @@ describe('the retention decision', () => {
     expect(monthOfWeek('2020-W01')).toBe('2020-01'); // 30 Dec 2019 – 5 Jan 2020
     expect(monthOfWeek('2021-W01')).toBe('2021-01'); // 4–10 Jan 2021 (2020 had a week 53)
     expect(() => monthOfWeek('2026-48')).toThrow(/ISO week/);
+    // The whole id must be a week: anything before or after it (a key's prefix or suffix) is refused.
+    for (const id of ['x2026-W48', '2026-W48x', '2026-W480', '12026-W48', 'backups/weekly/2026-W48/']) expect(() => monthOfWeek(id)).toThrow(/ISO week/);
   });
 
   it('agrees with the week of every day: the Thursday of a week is in the month named', () => {

@@ -41,15 +41,18 @@ export function canonicalItem(item: DynamoJsonItem): string {
 }
 
 function canonicalAttribute(value: unknown): string {
+  // Stryker disable next-line StringLiteral: `typeof value !== ''` only sends every value the generic way, whose output is the same (a lost speed-up)
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return canonicalItemJson(value);
   const types = Object.keys(value);
   if (types.length !== 1) return canonicalItemJson(value);
   const type = types[0]!;
   const member = (value as Record<string, unknown>)[type];
   switch (type) {
+    // Stryker disable next-line StringLiteral,ConditionalExpression: a string under '' is written alike by both ways; an emptied `case 'B'` falls into BOOL, which writes a boolean alike and sends a string the generic way
     case 'S': case 'N': case 'B':
       if (typeof member === 'string') return `{"${type}":${JSON.stringify(member)}}`;
       break;
+    // Stryker disable next-line StringLiteral: a boolean under the type '' is written `{"":true}` by both ways, and BOOL or NULL then goes the generic way, same output
     case 'BOOL': case 'NULL':
       if (typeof member === 'boolean') return `{"${type}":${member}}`;
       break;
@@ -59,6 +62,7 @@ function canonicalAttribute(value: unknown): string {
     case 'L':
       if (Array.isArray(member)) return `{"L":[${member.map(canonicalAttribute).join(',')}]}`;
       break;
+    // Stryker disable next-line ConditionalExpression: M is the last case; emptied, a map leaves the switch for the generic way, same output (a lost speed-up)
     case 'M':
       if (member !== null && typeof member === 'object' && !Array.isArray(member)) return `{"M":${canonicalItem(member as DynamoJsonItem)}}`;
       break;
