@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { calendarData, DeadlineCalculator, shippedCalendar, tet, WorkingCalendar } from '../../shared/domain/calendar';
 import { planSearch, SEARCH_LIMITS, searchTermsOf } from '../../shared/domain/search';
+import { longestGapMs, nextFiring, parseScheduleExpression } from '../../shared/domain/operations/schedule-expression';
 import { measureBundles } from './bundles';
 import { startEmulators } from '../../infra/local/emulators';
 import { startLocalStack, type LocalStack } from '../../infra/local/stack';
@@ -50,6 +51,17 @@ if (wants('domain')) {
   const scheduled = performance.now();
   for (let i = 0; i < 1000; i++) new WorkingCalendar(calendarData()).year(2026);
   report('build 2026 from its official schedule (cold)', `${fmt(((performance.now() - scheduled) / 1000) * 1000, 1)} µs`);
+}
+
+// Job schedules: the next firing and the longest healthy gap of an hourly working-day cron (GET /jobs, alarms).
+if (wants('domain')) {
+  const hourly = parseScheduleExpression('cron(0 8-17 ? * MON-SAT *)', 'Asia/Ho_Chi_Minh');
+  const from = Date.parse('2026-01-01T00:00:00Z');
+  const n = 2_000;
+  const next = timeIt(n, (i) => nextFiring(hourly, new Date(from + i * 3_600_000)));
+  report('cron next firing (Asia/Ho_Chi_Minh)', `${fmt((n / next) * 1000)} /s`);
+  const gaps = timeIt(50, (i) => longestGapMs(hourly, new Date(from + i * 86_400_000)));
+  report('cron longest gap over 60 firings', `${fmt((gaps / 50) * 1000, 0)} µs`);
 }
 
 // Lunar conversion.
