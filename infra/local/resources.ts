@@ -8,6 +8,7 @@ import {
 import { CreateBucketCommand, PutBucketVersioningCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { tableDefinition } from '../definitions/table';
+import { withoutSdkLogging } from '../../shared/adapters/aws-clients';
 import { tableShape } from '../../shared/adapters/backup/table-shape';
 import { configEnvironment, type DeploymentConfig } from '../config/deployment';
 import { bucketDefinitions, type BucketKey } from '../definitions/buckets';
@@ -41,9 +42,9 @@ export interface LocalResources {
 export const localCredentials = (endpoints: LocalEndpoints) => ({ accessKeyId: endpoints.accessKeyId ?? 'local', secretAccessKey: 'local' });
 
 export const localClients = (endpoints: LocalEndpoints, credentials = localCredentials(endpoints)) => ({
-  dynamodb: new DynamoDBClient({ endpoint: endpoints.dynamodb, region: endpoints.region, credentials }),
-  s3: new S3Client({ endpoint: endpoints.s3sqs, region: endpoints.region, credentials, forcePathStyle: true }),
-  sqs: new SQSClient({ endpoint: endpoints.s3sqs, region: endpoints.region, credentials }),
+  dynamodb: withoutSdkLogging(new DynamoDBClient({ endpoint: endpoints.dynamodb, region: endpoints.region, credentials })),
+  s3: withoutSdkLogging(new S3Client({ endpoint: endpoints.s3sqs, region: endpoints.region, credentials, forcePathStyle: true })),
+  sqs: withoutSdkLogging(new SQSClient({ endpoint: endpoints.s3sqs, region: endpoints.region, credentials })),
 });
 
 /** Bucket names are global on S3 and limited to lower-case letters, digits and dashes. */

@@ -18,6 +18,7 @@ import { invoke } from './functions';
 import { pollRhythm } from './pause';
 import { afterInvocations } from './functions';
 import { localCredentials, type LocalEndpoints } from './resources';
+import { withoutSdkLogging } from '../../shared/adapters/aws-clients';
 
 /**
  * Stands in for Lambda's DynamoDB Streams event source on the local stack: reads the table's
@@ -74,7 +75,7 @@ export async function startStreamPoller(options: {
   idleIntervalMs?: number;
   onError?: (error: unknown) => void;
 }): Promise<StreamPoller> {
-  const streams = new DynamoDBStreamsClient({ endpoint: options.endpoints.dynamodb, region: options.endpoints.region, credentials: localCredentials(options.endpoints) });
+  const streams = withoutSdkLogging(new DynamoDBStreamsClient({ endpoint: options.endpoints.dynamodb, region: options.endpoints.region, credentials: localCredentials(options.endpoints) }));
   const streamArn = await streamArnOf(options.dynamodb, options.tableName);
   const file = options.checkpointFile;
   let checkpoint: Checkpoint = file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Checkpoint) : { shards: {} };
