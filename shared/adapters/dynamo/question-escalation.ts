@@ -1,4 +1,5 @@
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { sweepDue } from './due-sweep';
 import type { EscalationLevel } from '../../domain/questions/escalation';
 import type { QuestionClock } from '../../domain/workflow/tables/questions';
 import { keys, WORK_DUE_SHARDS } from './keys';
@@ -57,31 +58,17 @@ export class QuestionEscalationRepository {
 
   /** Every open question clock due by `horizon`, earliest first, at most `limit`: one Query per shard, never a Scan. */
   async dueBy(horizon: string, limit: number): Promise<{ clocks: DueClock[]; more: boolean }> {
-    const perShard = await Promise.all(Array.from({ length: WORK_DUE_SHARDS }, (_, shard) => this.dueInShard(shard, horizon, limit)));
-    const all = perShard.flatMap((s) => s.clocks).sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.workId.localeCompare(b.workId));
-    return { clocks: all.slice(0, limit), more: all.length > limit || perShard.some((s) => s.more) };
-  }
-
-  private async dueInShard(shard: number, horizon: string, limit: number): Promise<{ clocks: DueClock[]; more: boolean }> {
-    const clocks: DueClock[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'due',
-          KeyConditionExpression: 'duePk = :pk AND dueAt <= :horizon',
-          ExpressionAttributeValues: { ':pk': keys.openWorkDue(QUESTION, shard).duePk, ':horizon': horizon },
-          ProjectionExpression: PROJECTION.map((_, i) => `#p${i}`).join(', '),
-          ExpressionAttributeNames: Object.fromEntries(PROJECTION.map((name, i) => [`#p${i}`, name])),
-          Limit: Math.min(500, limit - clocks.length),
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of out.Items ?? []) clocks.push(toDueClock(item));
-      start = out.LastEvaluatedKey;
-    } while (start && clocks.length < limit);
-    return { clocks, more: start !== undefined };
+    const { found, more } = await sweepDue(this.client, this.tableName, {
+      shards: WORK_DUE_SHARDS,
+      duePk: (shard) => keys.openWorkDue(QUESTION, shard).duePk,
+      horizon,
+      limit,
+      pageSize: 500,
+      attributes: PROJECTION,
+      read: toDueClock,
+      order: (a, b) => a.dueAt.localeCompare(b.dueAt) || a.workId.localeCompare(b.workId),
+    });
+    return { clocks: found, more };
   }
 
   /** The marker and the clock's mark of one escalation: both refuse a second time. */

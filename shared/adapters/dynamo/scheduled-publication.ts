@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { sweepDue } from './due-sweep';
 import { keys, PUBLISH_SHARDS } from './keys';
 import type { WriteAction } from './unit-of-work';
 
@@ -43,30 +44,17 @@ export class ScheduledPublicationRepository {
    * the last period, so an item a failed or late run missed is found by the next one (the sweep).
    */
   async dueBy(now: string, limit: number): Promise<{ markers: DueMarker[]; more: boolean }> {
-    const perShard = await Promise.all(Array.from({ length: PUBLISH_SHARDS }, (_, shard) => this.dueInShard(shard, now, limit)));
-    const all = perShard.flatMap((s) => s.markers).sort((a, b) => a.publishAt.localeCompare(b.publishAt) || a.id.localeCompare(b.id));
-    return { markers: all.slice(0, limit), more: all.length > limit || perShard.some((s) => s.more) };
-  }
-
-  private async dueInShard(shard: number, now: string, limit: number): Promise<{ markers: DueMarker[]; more: boolean }> {
-    const markers: DueMarker[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'due',
-          KeyConditionExpression: 'duePk = :pk AND dueAt <= :now',
-          ExpressionAttributeValues: { ':pk': keys.scheduledPublicationDue(shard).duePk, ':now': now },
-          ProjectionExpression: 'id, publishAt',
-          Limit: Math.min(100, limit - markers.length),
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of out.Items ?? []) markers.push({ id: String(item.id), publishAt: String(item.publishAt) });
-      start = out.LastEvaluatedKey;
-    } while (start && markers.length < limit);
-    return { markers, more: start !== undefined };
+    const { found, more } = await sweepDue(this.client, this.tableName, {
+      shards: PUBLISH_SHARDS,
+      duePk: (shard) => keys.scheduledPublicationDue(shard).duePk,
+      horizon: now,
+      limit,
+      pageSize: 100,
+      attributes: ['id', 'publishAt'],
+      read: (item): DueMarker => ({ id: String(item.id), publishAt: String(item.publishAt) }),
+      order: (a, b) => a.publishAt.localeCompare(b.publishAt) || a.id.localeCompare(b.id),
+    });
+    return { markers: found, more };
   }
 
   /** Removes a marker the item no longer matches (it left `scheduled`, or was rescheduled meanwhile: then it is kept). */
