@@ -1,7 +1,7 @@
 import { contentCategories, type ContentCategoryId } from '../domain/content/categories';
 import { DomainError } from '../domain/errors';
 import { renderRss, type RssItem } from '../domain/feeds';
-import type { PublicRendition } from '../adapters/dynamo/content';
+import type { PublicRendition } from '../adapters/dynamo/published-content';
 import { UnitRepository } from '../adapters/dynamo/units';
 import { documentClient } from '../adapters/aws-clients';
 import { env } from '../config/env';

@@ -1,4 +1,4 @@
-import { PublishedContentRepository } from '../adapters/dynamo/content';
+import { PublishedContentRepository } from '../adapters/dynamo/published-content';
 import { documentClient } from '../adapters/aws-clients';
 import { env } from '../config/env';
 

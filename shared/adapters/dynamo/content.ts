@@ -2,9 +2,10 @@ import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/
 import type { Assignee, ContentState } from '../../domain/workflow';
 import type { LegalDocument } from '../../domain/content';
 import type { RevisionSummary } from '../../domain/content';
-import { keys } from './keys';
+import { keys, withoutStorageKeys } from './keys';
 import { decodeCursor, encodeCursor, indexCursorShape, queryPrefix, type CursorShape, type Page } from './pagination';
 import type { WriteAction } from './unit-of-work';
+import type { PublicRendition } from './published-content';
 
 /**
  * Content items (one item per content item, its revisions beside it) and their public renditions
@@ -99,9 +100,7 @@ export const contentIndexKeys = (r: Pick<ContentItemRecord, 'unitCode' | 'state'
   ...(r.dueAt !== undefined && r.publishedAt === undefined ? keys.contentDue(r.unitCode, r.dueAt) : {}),
 });
 
-const STORED = new Set(['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'duePk']);
-const toRecord = (item: Record<string, unknown>): ContentItemRecord =>
-  Object.fromEntries(Object.entries(item).filter(([k]) => !STORED.has(k))) as unknown as ContentItemRecord;
+const toRecord = (item: Record<string, unknown>): ContentItemRecord => withoutStorageKeys(item) as unknown as ContentItemRecord;
 
 export interface UnitContentQuery {
   readonly state?: ContentState;
@@ -317,85 +316,5 @@ export class ContentRepository {
       },
       onConflict: { message: { vi: `Không ghi được bản công khai của ${rendition.id}`, en: `Could not write the public rendition of ${rendition.id}` } },
     };
-  }
-}
-
-/** What the public sees of an item: all of it while published, only the withdrawal note once withdrawn. */
-export interface PublicRendition {
-  readonly id: string;
-  readonly portal: string;
-  readonly language: string;
-  readonly category: string;
-  readonly title: string;
-  readonly publishedAt: string;
-  readonly citation: string;
-  readonly status: 'published' | 'withdrawn';
-  readonly summary?: string;
-  readonly body?: string;
-  readonly legalDocument?: LegalDocument;
-  readonly attachments?: readonly string[];
-  readonly publicNote?: string;
-  readonly withdrawnAt?: string;
-}
-
-const toRendition = (item: Record<string, unknown>): PublicRendition =>
-  Object.fromEntries(Object.entries(item).filter(([k]) => !STORED.has(k))) as unknown as PublicRendition;
-
-/** The public read side: renditions only (its function is granted nothing else). */
-export class PublishedContentRepository {
-  constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
-
-  async get(id: string): Promise<PublicRendition | undefined> {
-    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.publishedContent(id) }));
-    return out.Item ? toRendition(out.Item) : undefined;
-  }
-
-  async list(portal: string, language: string, category: string | undefined, limit: number, cursor?: string): Promise<Page<PublicRendition>> {
-    const [index, partition] =
-      category === undefined
-        ? (['gsi1', keys.publishedOfPortal(portal, language).gsi1pk] as const)
-        : (['gsi2', keys.publishedOfPortalCategory(portal, language, category).gsi2pk] as const);
-    const out = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: index,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': `${index}pk` },
-        ExpressionAttributeValues: { ':pk': partition },
-        ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, indexCursorShape(index, partition)),
-      }),
-    );
-    return { items: (out.Items ?? []).map(toRendition), nextCursor: encodeCursor(out.LastEvaluatedKey) };
-  }
-
-  /**
-   * Every rendition of a portal in one language, oldest first, with only what a sitemap needs:
-   * page after page of the portal's listing (never a Scan), each at most 1,000 small items.
-   */
-  async *sitemapEntries(portal: string, language: string): AsyncGenerator<Pick<PublicRendition, 'id' | 'language' | 'publishedAt' | 'withdrawnAt'>> {
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.publishedOfPortal(portal, language).gsi1pk },
-          ProjectionExpression: 'id, #language, publishedAt, withdrawnAt',
-          ExpressionAttributeNames: { '#language': 'language' },
-          Limit: 1000,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of out.Items ?? []) {
-        yield { id: String(item.id), language: String(item.language), publishedAt: String(item.publishedAt), ...(item.withdrawnAt !== undefined && { withdrawnAt: String(item.withdrawnAt) }) };
-      }
-      start = out.LastEvaluatedKey;
-    } while (start);
   }
 }

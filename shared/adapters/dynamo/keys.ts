@@ -9,6 +9,11 @@ export interface Key {
 }
 
 /** Partitions of the scheduled-publication markers on the due index (the job reads each). */
+/** A content item or rendition as stored, without the attributes only the table and its indexes need. */
+const STORAGE_ATTRIBUTES = new Set(['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'duePk']);
+export const withoutStorageKeys = (item: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(item).filter(([k]) => !STORAGE_ATTRIBUTES.has(k)));
+
 export const PUBLISH_SHARDS = 8;
 /** Partitions of each aggregate type's open clocks on the due index (the escalation job reads each). */
 export const WORK_DUE_SHARDS = 8;
