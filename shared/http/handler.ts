@@ -238,11 +238,11 @@ function requestLog(): middy.MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxy
       method: request.event.httpMethod,
       route: request.event.resource,
       status: request.response?.statusCode,
-      durationMs: Date.now() - (started.get(request) ?? Date.now()),
+      durationMs: Math.round(performance.now() - (started.get(request) ?? performance.now())),
     });
   return {
     before: (request) => {
-      started.set(request, Date.now());
+      started.set(request, performance.now());
     },
     after: log,
     onError: log,

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { eventually, useLocalStack } from '../support/local-stack';
@@ -12,6 +12,9 @@ import { schedules } from '../../events/schedules';
  * (the second run in the week writes nothing new), its run in the job ledger.
  */
 const local = useLocalStack();
+// The job reads the clock in this process: each run below says when it happens.
+vi.useFakeTimers({ toFake: ['Date'] });
+afterAll(() => void vi.useRealTimers());
 const res = () => local.stack().resources;
 const deps = (): WeeklyBackupDeps => ({
   dynamodb: local.clients().dynamodb, s3: local.clients().s3, tableName: res().tableName,
@@ -22,7 +25,7 @@ const backupManifests = async () => {
   return (out.Contents ?? []).map((o) => o.Key!).filter((k) => k.endsWith('backup-manifest.json')).sort();
 };
 const dataFiles = async () => {
-  const out = await local.clients().s3.send(new ListObjectsV2Command({ Bucket: res().buckets.backups, Prefix: 'backups/' }));
+  const out = await local.clients().s3.send(new ListObjectsV2Command({ Bucket: res().buckets.backups, Prefix: 'backups/monthly/2027-W11/' }));
   return (out.Contents ?? []).filter((o) => o.Key!.includes('/data/')).length;
 };
 
@@ -32,7 +35,10 @@ describe('weekly-backup', () => {
       await local.clients().dynamodb.send(new PutItemCommand({ TableName: res().tableName, Item: { pk: { S: `THING#${i}` }, sk: { S: 'THING' }, n: { N: String(i) } } }));
     }
     await local.clients().s3.send(new PutObjectCommand({ Bucket: res().buckets.media, Key: 'clean/x/a.txt', Body: 'media' }));
+    // A week no other test of this file uses (2027-W11), so any order of the tests holds.
+    vi.setSystemTime(new Date('2027-03-15T03:00:00Z')); // Monday 10:00 in Hà Nội
     const week = isoWeekId(new Date());
+    expect(week).toBe('2027-W11');
     const first = (await local.stack().runJob('weekly-backup')) as Record<string, unknown>;
     expect(first).toMatchObject({ outcome: 'succeeded', backupId: week, created: true, status: 'verified', mediaObjects: 1 });
     expect(first.items).toBeGreaterThanOrEqual(41); // the seeded items and the week's own record
@@ -40,15 +46,18 @@ describe('weekly-backup', () => {
     expect(manifest).toMatchObject({ backupId: week, source: 'portable', table: { itemCount: first.items, digest: first.tableDigest } });
 
     const filesAfterFirst = await dataFiles();
+    vi.setSystemTime(new Date('2027-03-21T16:59:00Z')); // Sunday 23:59 in Hà Nội, the same week
     const second = (await local.stack().runJob('weekly-backup')) as Record<string, unknown>;
     expect(second).toMatchObject({ outcome: 'succeeded', backupId: week, created: false, status: 'verified' });
     // The first backup in the bucket is its month's first: kept as a monthly one.
     expect(first.retention).toBe('monthly');
-    expect(await backupManifests()).toEqual([`backups/monthly/${week}/backup-manifest.json`]);
+    expect((await backupManifests()).filter((k) => k.includes('2027-W1'))).toEqual([`backups/monthly/${week}/backup-manifest.json`]);
     expect(await dataFiles()).toBe(filesAfterFirst);
 
     const runs = await eventually(async () => {
-      const found = (await local.scanAll()).filter((i) => i.pk === 'JOB#weekly-backup' && String(i.sk).startsWith('RUN#'));
+      const found = (await local.scanAll()).filter(
+        (i) => i.pk === 'JOB#weekly-backup' && String(i.sk).startsWith('RUN#') && (i.summary as { backupId?: string } | undefined)?.backupId === week,
+      );
       return found.length === 2 ? found : undefined;
     });
     expect(runs.map((r) => r.outcome)).toEqual(['succeeded', 'succeeded']);

@@ -71,7 +71,7 @@ const PARALLEL = 8;
 const MAX_ATTEMPTS = 10;
 
 export async function restoreBackup(options: RestoreOptions): Promise<RestoreSummary> {
-  const started = Date.now();
+  const started = performance.now();
   const { dynamodb, s3, backupBucket, backupId, targetTable, checkpoint } = options;
   // An AWS export not yet sealed with our digest manifest is sealed first (aws-export.ts).
   const manifest = await openBackup(s3, backupBucket, backupId);
@@ -138,7 +138,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
     itemsWrittenNow,
     filesResumed,
     bytes,
-    seconds: (Date.now() - started) / 1000,
+    seconds: (performance.now() - started) / 1000,
     countMatch: restored.count === manifest.table.itemCount,
     digestMatch: restored.digest() === manifest.table.digest,
     expectedDigest: manifest.table.digest,
