@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { acceptedScopes, type RouteDefinition } from '../../shared/http/contract';
-import { allowedOrigins, allowOriginHeader, corsPolicy } from '../../shared/http/cors';
+import { allowedOrigins, allowOriginHeader, corsPolicy, isPublicPath, PUBLIC_ORIGIN } from '../../shared/http/cors';
 import { problemBody, problemHeaders } from '../../shared/http/problem';
 import type { ProblemCode } from '../../shared/http/error-table';
 import { invoke } from './functions';
@@ -207,8 +207,12 @@ export async function startGateway(options: {
         .map((c) => ({ c, m: c.pattern.exec(url.pathname) }))
         .filter((x): x is { c: CompiledRoute; m: RegExpExecArray } => x.m !== null);
       if (method === 'OPTIONS' && candidates.length > 0) {
+        // As the API stack's preflights: `*` on public paths, the configured origins elsewhere.
+        const origin = isPublicPath(candidates.map((x) => x.c.route))
+          ? { 'access-control-allow-origin': PUBLIC_ORIGIN }
+          : allowOriginHeader(req.headers.origin, allowedOrigins(process.env.CORS_ALLOWED_ORIGINS));
         res.writeHead(204, {
-          ...allowOriginHeader(req.headers.origin, allowedOrigins(process.env.CORS_ALLOWED_ORIGINS)),
+          ...origin,
           'access-control-allow-methods': [...candidates.map((x) => x.c.route.method as string), 'OPTIONS'].join(','),
           'access-control-allow-headers': corsPolicy.allowHeaders.join(','),
           'access-control-max-age': String(corsPolicy.maxAgeSeconds),

@@ -21,7 +21,7 @@ import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { allRoutes } from '../../functions/routes';
 import { functionDefinitions, type FunctionKey } from '../../functions/manifest';
-import { allowedOrigins, corsPolicy } from '../../shared/http/cors';
+import { allowedOrigins, corsPolicy, isPublicPath, PUBLIC_ORIGIN } from '../../shared/http/cors';
 import { acceptedScopes } from '../../shared/http/contract';
 import { gatewayResponses } from '../../shared/http/gateway-responses';
 import { problemBody, problemHeaders } from '../../shared/http/problem';
@@ -73,14 +73,17 @@ export class ApiStack extends Stack {
       },
     });
     // Preflight only on resources that carry a route (not on every intermediate path segment).
-    // Only the configured origins, never `*` (API Gateway answers each with its own origin).
+    // Signed-in paths: only the configured origins (API Gateway answers each with its own origin);
+    // public paths: `*` without credentials (shared/http/cors.ts).
     const origins = allowedOrigins(config.corsOrigins.join(','));
-    const preflight = {
+    const staffPreflight = {
       allowOrigins: origins.length > 0 ? origins : ['https://' + config.domain],
       allowHeaders: [...corsPolicy.allowHeaders],
       allowMethods: [...corsPolicy.allowMethods],
       maxAge: Duration.seconds(corsPolicy.maxAgeSeconds),
     };
+    const publicPreflight = { ...staffPreflight, allowOrigins: [PUBLIC_ORIGIN], allowCredentials: false };
+    const routesOn = (path: string) => allRoutes.filter((r) => r.path === path);
 
     // A gateway response cannot choose among several origins, and must not echo any: it names
     // the one configured origin, or none (a browser then sees a CORS error instead of the body).
@@ -118,7 +121,7 @@ export class ApiStack extends Stack {
       }
       const resource = this.api.root.resourceForPath(route.path);
       if (!withPreflight.has(route.path)) {
-        resource.addCorsPreflight(preflight);
+        resource.addCorsPreflight(isPublicPath(routesOn(route.path)) ? publicPreflight : staffPreflight);
         withPreflight.add(route.path);
       }
       const method = resource.addMethod(route.method, integration, {

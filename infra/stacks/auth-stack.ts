@@ -85,7 +85,9 @@ export class AuthStack extends Stack {
       generateSecret: false,
       oAuth: {
         flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
-        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        // COGNITO_ADMIN is the scope every staff route accepts (USER_SCOPE, shared/domain/access/scopes.ts):
+        // without it a code-flow access token passes no signed-in method.
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE, OAuthScope.COGNITO_ADMIN],
         callbackUrls,
         logoutUrls,
       },
