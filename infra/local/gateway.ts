@@ -4,6 +4,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { acceptedScopes, type RouteDefinition } from '../../shared/http/contract';
 import { allowedOrigins, allowOriginHeader, corsPolicy, isPublicPath, PUBLIC_ORIGIN } from '../../shared/http/cors';
 import { problemBody, problemHeaders } from '../../shared/http/problem';
+import { MAX_REQUEST_BODY_BYTES } from '../../shared/http/body-limit';
 import type { ProblemCode } from '../../shared/http/error-table';
 import { invoke } from './functions';
 import { handleLocalAuth, LOCAL_AUTH_PREFIX, sourceOf } from './identity-endpoints';
@@ -21,7 +22,11 @@ interface CompiledRoute {
   readonly names: string[];
 }
 
-const MAX_BODY_BYTES = 10 * 1024 * 1024; // API Gateway's payload limit
+/**
+ * What the deployed firewall and handler refuse (shared/http/body-limit.ts), far below API Gateway's
+ * own 10 MB: a body the deployment would refuse is refused here too, before any function runs.
+ */
+const MAX_BODY_BYTES = MAX_REQUEST_BODY_BYTES;
 
 function compile(route: RouteDefinition): CompiledRoute {
   const names: string[] = [];
@@ -135,7 +140,7 @@ function invalidPathParameter(res: ServerResponse, name: string, path: string) {
 }
 
 /**
- * The body, or undefined when it exceeds API Gateway's 10 MB limit (announced by Content-Length
+ * The body, or undefined when it exceeds the deployment's body limit (announced by Content-Length
  * or found while reading). The rest of an oversized body is read and dropped, so that the client
  * receives the 413 instead of a connection reset in the middle of its upload.
  */

@@ -26,6 +26,7 @@ import { acceptedScopes } from '../../shared/http/contract';
 import { gatewayResponses } from '../../shared/http/gateway-responses';
 import { problemBody, problemHeaders } from '../../shared/http/problem';
 import { API_STAGE_NAME } from '../../shared/http/openapi';
+import { greaterThanPattern, MAX_REQUEST_BODY_BYTES } from '../../shared/http/body-limit';
 import { PortalFunction, type PortalResources } from '../constructs/portal-function';
 
 /** The REST API: one resource per route of functions/routes.ts, one function per manifest key. */
@@ -200,33 +201,61 @@ export class ApiStack extends Stack {
     }), 1);
   }
 
-  /** AWS managed rule sets and a per-IP rate limit (public forms attract abuse). */
+  /**
+   * AWS managed rule sets, our own body size rule and a per-IP rate limit (public forms attract
+   * abuse). The common rule set's SizeRestrictions_BODY blocks bodies over 8 KB, far below the
+   * API's 256 KiB (an article of 200,000 characters): it only counts here, and `BodyOverLimit`
+   * blocks at the API's limit instead, read from Content-Length (WAF inspects at most 64 KB of a
+   * body, so it cannot measure one of 256 KiB).
+   */
   private addFirewall() {
     const visibility = (name: string) => ({
       cloudWatchMetricsEnabled: true,
       metricName: name,
       sampledRequestsEnabled: true,
     });
-    const managed = (name: string, priority: number) => ({
+    const managed = (name: string, priority: number, countOnly: readonly string[] = []) => ({
       name,
       priority,
       overrideAction: { none: {} },
-      statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } },
+      statement: {
+        managedRuleGroupStatement: {
+          vendorName: 'AWS',
+          name,
+          ...(countOnly.length > 0 && { ruleActionOverrides: countOnly.map((rule) => ({ name: rule, actionToUse: { count: {} } })) }),
+        },
+      },
       visibilityConfig: visibility(name),
     });
     // Blocks by our own rules answer problem+json like every other refusal (WAF allows only its
     // own content types: APPLICATION_JSON). Managed rule groups' blocks reach API Gateway's
     // WAF_FILTERED gateway response, which is problem+json too (shared/http/gateway-responses.ts).
     const rateLimited = problemBody('too_many_requests', { lang: 'vi', basePath: `/${API_STAGE_NAME}` });
+    const tooLarge = problemBody('payload_too_large', { lang: 'vi', basePath: `/${API_STAGE_NAME}` });
     const acl = new CfnWebACL(this, 'Firewall', {
       scope: 'REGIONAL',
       defaultAction: { allow: {} },
       visibilityConfig: visibility('portal-api'),
       customResponseBodies: {
         'problem-too-many-requests': { contentType: 'APPLICATION_JSON', content: JSON.stringify(rateLimited) },
+        'problem-payload-too-large': { contentType: 'APPLICATION_JSON', content: JSON.stringify(tooLarge) },
       },
       rules: [
-        managed('AWSManagedRulesCommonRuleSet', 1),
+        {
+          name: 'BodyOverLimit',
+          priority: 0,
+          action: { block: { customResponse: { responseCode: tooLarge.status, customResponseBodyKey: 'problem-payload-too-large' } } },
+          statement: {
+            regexMatchStatement: {
+              // singleHeader is untyped in the L1 construct: its key is written as CloudFormation spells it.
+              fieldToMatch: { singleHeader: { Name: 'content-length' } },
+              regexString: greaterThanPattern(MAX_REQUEST_BODY_BYTES),
+              textTransformations: [{ priority: 0, type: 'NONE' }],
+            },
+          },
+          visibilityConfig: visibility('BodyOverLimit'),
+        },
+        managed('AWSManagedRulesCommonRuleSet', 1, ['SizeRestrictions_BODY']),
         managed('AWSManagedRulesKnownBadInputsRuleSet', 2),
         {
           name: 'RatePerIp',

@@ -20,8 +20,8 @@ import { keyScopeOf, withIdempotencyKey } from './idempotency';
 import { allowedOrigins, corsPolicy, PUBLIC_ORIGIN } from './cors';
 import { basePathOf, HttpProblem, problemBody, problemHeaders } from './problem';
 import { parsePart } from './validation';
+import { MAX_REQUEST_BODY_BYTES } from './body-limit';
 
-const MAX_JSON_BODY_BYTES = 256 * 1024;
 
 export type ApiHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
@@ -31,7 +31,7 @@ const languageOf = (event: APIGatewayProxyEvent): Language =>
 function readBody(event: APIGatewayProxyEvent): unknown {
   if (event.body == null || event.body === '') return undefined;
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  if (Buffer.byteLength(raw) > MAX_JSON_BODY_BYTES) throw new HttpProblem('payload_too_large');
+  if (Buffer.byteLength(raw) > MAX_REQUEST_BODY_BYTES) throw new HttpProblem('payload_too_large');
   const contentType = event.headers?.['content-type'] ?? '';
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) {
     throw new HttpProblem(
