@@ -12,6 +12,8 @@ import {
   UserPool,
   UserPoolClient,
   UserPoolResourceServer,
+  UserPoolEmail,
+  VerificationEmailStyle,
   ResourceServerScope,
 } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -19,7 +21,8 @@ import { machineScopes, RESOURCE_SERVER } from '../../shared/domain/access/scope
 import type { Construct } from 'constructs';
 import { passwordPolicy } from '../../shared/domain/accounts/password-policy';
 import { roles } from '../../shared/domain/roles';
-import type { DeploymentConfig } from '../config/deployment';
+import { mailIdentity, mailSenderAddress, type DeploymentConfig } from '../config/deployment';
+import { cognitoMessages } from '../definitions/cognito-messages';
 import { CognitoTriggerFunction } from '../constructs/cognito-trigger-function';
 
 type PolicyValues = { readonly [K in 'minLength' | 'temporaryPasswordValidityDays']: { readonly value: number } } & {
@@ -49,6 +52,8 @@ export class AuthStack extends Stack {
 
   constructor(scope: Construct, id: string, props: StackProps & { config: DeploymentConfig; table: ITable }) {
     super(scope, id, props);
+    // The console's address staff are sent to: its home, where a sign-out lands.
+    const messages = cognitoMessages(`Cổng TTĐT ${props.config.province.name}`, props.config.console.logoutUrls[0] ?? `https://${props.config.domain}`);
     this.userPool = new UserPool(this, 'Staff', {
       userPoolName: `portal-${props.config.stage}-staff`,
       selfSignUpEnabled: false,
@@ -60,6 +65,16 @@ export class AuthStack extends Stack {
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       customAttributes: { unit: new StringAttribute({ mutable: true, maxLen: 64 }) },
+      // Through SES with the identity the notifications use (Cognito's own sender allows 50 a day,
+      // in English); the texts are the pool's templates, not a custom message trigger: no function
+      // on the sign-in path, and the template is what an infra test can read.
+      email: UserPoolEmail.withSES({
+        fromEmail: mailSenderAddress(props.config),
+        fromName: props.config.province.name,
+        ...(mailIdentity(props.config).includes('@') ? {} : { sesVerifiedDomain: mailIdentity(props.config) }),
+      }),
+      userInvitation: { emailSubject: messages.invitation.subject, emailBody: messages.invitation.body },
+      userVerification: { emailSubject: messages.verification.subject, emailBody: messages.verification.body, emailStyle: VerificationEmailStyle.CODE },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
