@@ -11,6 +11,8 @@ import {
   RestApi,
 } from 'aws-cdk-lib/aws-apigateway';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { reservedConcurrency } from '../config/capacity-plan';
 import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { Alarm, ComparisonOperator, MathExpression, Metric, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import { Operation } from 'aws-cdk-lib/aws-dynamodb';
@@ -40,6 +42,9 @@ export class ApiStack extends Stack {
   ) {
     super(scope, id, props);
     const { config } = props.resources;
+    const { publicApi, staffApi } = config.capacity;
+    // Fails the synth, naming what to change, when the account cannot hold the reservations.
+    const reserved = reservedConcurrency(config.capacity);
 
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: RetentionDays.ONE_YEAR,
@@ -56,8 +61,16 @@ export class ApiStack extends Stack {
         dataTraceEnabled: false, // bodies may hold askers' personal data
         tracingEnabled: true,
         metricsEnabled: true,
-        throttlingRateLimit: 100,
-        throttlingBurstLimit: 200,
+        // The stage's default applies to each method on its own: public methods get the public
+        // limits, and every signed-in method its own staff limits (methodOptions), so a public
+        // burst never spends the console's or the agency systems' requests.
+        throttlingRateLimit: publicApi.rateLimit,
+        throttlingBurstLimit: publicApi.burstLimit,
+        methodOptions: Object.fromEntries(
+          allRoutes
+            .filter((route) => route.auth === 'signed-in')
+            .map((route) => [`${route.path}/${route.method}`, { throttlingRateLimit: staffApi.rateLimit, throttlingBurstLimit: staffApi.burstLimit }]),
+        ),
         accessLogDestination: new LogGroupLogDestination(accessLogs),
         // No caller IP or user in access logs: those are personal data.
         accessLogFormat: AccessLogFormat.jsonWithStandardFields({
@@ -117,6 +130,8 @@ export class ApiStack extends Stack {
       let integration = integrations.get(key);
       if (!integration) {
         const fn = new PortalFunction(this, `${key[0]!.toUpperCase()}${key.slice(1)}Function`, key, props.resources);
+        const reservation = reserved.get(key);
+        if (reservation !== undefined) (fn.node.defaultChild as CfnFunction).reservedConcurrentExecutions = reservation;
         integration = new LambdaIntegration(fn, { scopePermissionToMethod: false });
         integrations.set(key, integration);
       }

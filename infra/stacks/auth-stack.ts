@@ -17,6 +17,8 @@ import {
   ResourceServerScope,
 } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { reservedConcurrency } from '../config/capacity-plan';
 import { machineScopes, RESOURCE_SERVER } from '../../shared/domain/access/scopes';
 import type { Construct } from 'constructs';
 import { passwordPolicy } from '../../shared/domain/accounts/password-policy';
@@ -83,6 +85,8 @@ export class AuthStack extends Stack {
       reason: 'TOTP MFA is offered to every account; making it mandatory is each province\u2019s decision (the regulations require strong passwords, not MFA).',
     });
     const passwordChanges = new CognitoTriggerFunction(this, 'PasswordChangesTrigger', 'cognitoPasswordChanges', props.table);
+    // Sign-in waits on this trigger: its reserved concurrency keeps a public burst from starving it.
+    (passwordChanges.node.defaultChild as CfnFunction).reservedConcurrentExecutions = reservedConcurrency(props.config.capacity).get('cognitoPasswordChanges');
     // First sign-in (NEW_PASSWORD_REQUIRED answered) ends in a post authentication; a confirmed
     // forgotten-password reset in a post confirmation. Cognito's own ChangePassword has no trigger:
     // the API's POST /me/password is the way to change a password, and it records the change itself.
