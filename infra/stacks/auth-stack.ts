@@ -72,7 +72,7 @@ export class AuthStack extends Stack {
       // on the sign-in path, and the template is what an infra test can read.
       email: UserPoolEmail.withSES({
         fromEmail: mailSenderAddress(props.config),
-        fromName: props.config.province.name,
+        fromName: `Cổng TTĐT ${props.config.province.name}`,
         ...(mailIdentity(props.config).includes('@') ? {} : { sesVerifiedDomain: mailIdentity(props.config) }),
       }),
       userInvitation: { emailSubject: messages.invitation.subject, emailBody: messages.invitation.body },
