@@ -34,6 +34,7 @@ export const contentRoutes = {
     function: 'content',
     auth: 'signed-in',
     action: 'content.read',
+    machineScopes: ['portal/read', 'portal/content.submit'],
     summary: "A portal's items for its staff: by state (the intake queue is `submitted`), category, or overdue",
     tags: ['content'],
     params: unitCodeParam,
@@ -47,6 +48,7 @@ export const contentRoutes = {
     function: 'content',
     auth: 'signed-in',
     action: 'content.read',
+    machineScopes: ['portal/read', 'portal/content.submit'],
     summary: 'A content item for staff: state, version (ETag), due instant, revisions',
     tags: ['content'],
     params: contentIdParam,
@@ -60,6 +62,7 @@ export const contentRoutes = {
     auth: 'signed-in',
     // Coarse check only: the workflow table names the rule each action needs (content.submit, content.approve…).
     action: 'content.read',
+    machineScopes: ['portal/content.submit'],
     summary: 'Take one editorial step (submit, accept, propose, approve, publish, schedule, return, reject, withdraw, archive, emergency-publish, confirm…); If-Match guards the version',
     tags: ['content'],
     params: contentIdParam,

@@ -68,6 +68,7 @@ export const questionsRoutes = {
     function: 'questions',
     auth: 'signed-in',
     action: 'qa.read',
+    machineScopes: ['portal/read', 'portal/qa.answer'],
     summary: "A question for staff: stage, version (ETag), clocks, routing history; the asker's data for the portal's board only",
     tags: ['questions'],
     params: questionIdParams,
@@ -80,6 +81,7 @@ export const questionsRoutes = {
     function: 'questions',
     auth: 'signed-in',
     action: 'qa.read',
+    machineScopes: ['portal/read', 'portal/qa.answer'],
     summary: "A portal's questions for its board, or those routed to a unit; by stage, or overdue; newest first",
     tags: ['questions'],
     params: unitCodeParam,
@@ -94,6 +96,7 @@ export const questionsRoutes = {
     auth: 'signed-in',
     // Coarse check only: the workflow table names the rule each action needs (qa.route, qa.answer…).
     action: 'qa.read',
+    machineScopes: ['portal/qa.answer'],
     summary: 'Take one step: classify, refuse (with the reason the asker sees), route to a unit (starts the answer clock; `shareAskerData: true` shows the asker’s data to that unit, audited), return (the unit is not competent), progress-notice (CB 11.4, once, with expectedBy), answer (with citations), approve-answer, return-answer (with a comment), send, reopen (a sent question, with a reason: the board’s classification clock opens again); If-Match guards the version',
     tags: ['questions'],
     params: questionIdParams,

@@ -2,8 +2,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { acceptedScopes, type RouteDefinition } from '../../shared/http/contract';
-import { allowedOrigins, allowOriginHeader, corsPolicy } from '../../shared/http/cors';
+import { allowedOrigins, allowOriginHeader, corsPolicy, isPublicPath, PUBLIC_ORIGIN } from '../../shared/http/cors';
 import { problemBody, problemHeaders } from '../../shared/http/problem';
+import { MAX_REQUEST_BODY_BYTES } from '../../shared/http/body-limit';
 import type { ProblemCode } from '../../shared/http/error-table';
 import { invoke } from './functions';
 import { handleLocalAuth, LOCAL_AUTH_PREFIX, sourceOf } from './identity-endpoints';
@@ -21,7 +22,11 @@ interface CompiledRoute {
   readonly names: string[];
 }
 
-const MAX_BODY_BYTES = 10 * 1024 * 1024; // API Gateway's payload limit
+/**
+ * What the deployed firewall and handler refuse (shared/http/body-limit.ts), far below API Gateway's
+ * own 10 MB: a body the deployment would refuse is refused here too, before any function runs.
+ */
+const MAX_BODY_BYTES = MAX_REQUEST_BODY_BYTES;
 
 function compile(route: RouteDefinition): CompiledRoute {
   const names: string[] = [];
@@ -135,7 +140,7 @@ function invalidPathParameter(res: ServerResponse, name: string, path: string) {
 }
 
 /**
- * The body, or undefined when it exceeds API Gateway's 10 MB limit (announced by Content-Length
+ * The body, or undefined when it exceeds the deployment's body limit (announced by Content-Length
  * or found while reading). The rest of an oversized body is read and dropped, so that the client
  * receives the 413 instead of a connection reset in the middle of its upload.
  */
@@ -207,8 +212,12 @@ export async function startGateway(options: {
         .map((c) => ({ c, m: c.pattern.exec(url.pathname) }))
         .filter((x): x is { c: CompiledRoute; m: RegExpExecArray } => x.m !== null);
       if (method === 'OPTIONS' && candidates.length > 0) {
+        // As the API stack's preflights: `*` on public paths, the configured origins elsewhere.
+        const origin = isPublicPath(candidates.map((x) => x.c.route))
+          ? { 'access-control-allow-origin': PUBLIC_ORIGIN }
+          : allowOriginHeader(req.headers.origin, allowedOrigins(process.env.CORS_ALLOWED_ORIGINS));
         res.writeHead(204, {
-          ...allowOriginHeader(req.headers.origin, allowedOrigins(process.env.CORS_ALLOWED_ORIGINS)),
+          ...origin,
           'access-control-allow-methods': [...candidates.map((x) => x.c.route.method as string), 'OPTIONS'].join(','),
           'access-control-allow-headers': corsPolicy.allowHeaders.join(','),
           'access-control-max-age': String(corsPolicy.maxAgeSeconds),

@@ -70,7 +70,10 @@ export interface RouteInput<R extends RouteDefinition> {
   readonly headers: Readonly<Record<string, string>>;
   /** The client's address as the gateway saw it (personal data: never logged or stored as such). */
   readonly clientAddress: string;
-  /** Where the API is served on this host: `/v1` (API Gateway's stage) or `` (local). */
+  /**
+   * Where the API is served on this host: `/v1` (API Gateway's stage) or `` (local). A `location`
+   * header given from the API's root (`/content/…`) gets it added by the handler.
+   */
   readonly basePath: string;
 }
 
