@@ -42,7 +42,11 @@ document.addEventListener('click', (event) => {
 });
 addEventListener('popstate', () => void show());
 
+let rendered = false;
 function layout(screen: Screen) {
+  // The first render replaces index.html's static "loading" content (lit-html appends otherwise).
+  if (!rendered) document.body.textContent = '';
+  rendered = true;
   document.title = `${screen.title} — ${t(texts.app)}`;
   const toggle = () => {
     setLang(lang === 'vi' ? 'en' : 'vi');
