@@ -11,6 +11,8 @@ import { generate, SOURCE, TARGET } from './api-types';
  */
 const root = resolve(import.meta.dirname, '..');
 export const DEFAULT_OUT = resolve(root, 'dist');
+/** The first screen's budget (issue 25): at most 60 KB of gzipped JavaScript and CSS. */
+export const CONSOLE_BUDGET_BYTES = 60 * 1024;
 
 export interface ConsoleBuild {
   readonly outDir: string;

@@ -127,7 +127,7 @@ describe('content in the console', () => {
     const focusOn = async (text: string) => {
       for (let i = 0; i < 40; i++) {
         await page.keyboard.press('Tab');
-        const focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+        const focused = await page.evaluate(() => (globalThis as any).document.activeElement?.textContent?.trim() ?? '');
         if (focused === text) return;
       }
       throw new Error(`could not reach "${text}" with Tab`);
@@ -145,6 +145,6 @@ describe('content in the console', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('status').textContent()).toContain('trình duyệt');
     // The focus follows the outcome, so a keyboard or screen-reader user hears it.
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('status');
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.getAttribute('role'))).toBe('status');
   });
 });
