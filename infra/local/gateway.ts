@@ -8,6 +8,7 @@ import { MAX_REQUEST_BODY_BYTES } from '../../shared/http/body-limit';
 import type { ProblemCode } from '../../shared/http/error-table';
 import { invoke } from './functions';
 import { handleLocalAuth, LOCAL_AUTH_PREFIX, sourceOf } from './identity-endpoints';
+import { serveConsole } from './console-static';
 
 /**
  * Stands in for API Gateway (REST, Lambda proxy): matches the route table, builds the same
@@ -190,6 +191,8 @@ export async function startGateway(options: {
   authorizer?: Authorizer;
   /** Serve the local identity provider's sign-in endpoints under /local-auth. */
   localAuth?: boolean;
+  /** Serve this built console folder at /console/ (the edge serves its bucket on AWS). */
+  consoleDir?: string;
 }): Promise<LocalGateway> {
   // API Gateway prefers literal segments over parameters (/calendar/due before /calendar/{year}).
   const literals = (c: CompiledRoute) => c.route.path.split('/').filter((seg) => !seg.startsWith('{')).length;
@@ -208,6 +211,7 @@ export async function startGateway(options: {
         if (!body) return gatewayProblem(res, 'payload_too_large', url.pathname);
         return await handleLocalAuth(req, res, url, body);
       }
+      if (options.consoleDir && (url.pathname === '/console' || url.pathname.startsWith('/console/'))) return await serveConsole(req, res, url, options.consoleDir);
       const candidates = compiled
         .map((c) => ({ c, m: c.pattern.exec(url.pathname) }))
         .filter((x): x is { c: CompiledRoute; m: RegExpExecArray } => x.m !== null);

@@ -6,6 +6,7 @@ import { startLocalStack } from './stack';
 import { schedules } from '../../events/schedules';
 import { loadDeploymentConfig } from '../config/deployment';
 import { demoPasswordLines, demoPasswords, seedDemo } from './demo-data';
+import { buildConsole } from '../../console/build/build';
 
 /**
  * `npm start`: the whole backend on this machine. Data lives in .local/ (git-ignored) and
@@ -31,7 +32,10 @@ const endpoints = { dynamodb: emulators.dynamodbEndpoint, s3sqs: emulators.s3sqs
 const secretFile = resolve(dataDir, 'identity-secret');
 if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
 const identitySecret = readFileSync(secretFile, 'utf8').trim();
+// The console, built afresh on every start (esbuild: well under a second), served at /console/.
+const consoleBuild = await buildConsole();
 const stack = await startLocalStack({
+  consoleDir: consoleBuild.outDir,
   identitySecret,
   endpoints,
   prefix: `local-${config.province.code}`,
@@ -65,6 +69,7 @@ Cổng TTĐT ${config.province.name} — local stack ready in ${readyMs} ms
   Run a job now  npm run job -- <name>
   Data           ${dataDir} (npm run reset starts afresh)
   E-mail outbox  ${stack.mailOutboxDir}/<date>/<id>.eml (notifications; SES on AWS)
+  Console        ${stack.gateway.url}/console/ (sign in with a demo account below)
   Sign in        POST ${stack.gateway.url}/local-auth/sign-in {"username","password"}
 ${demoPasswordLines(demo)}
 Ctrl-C stops everything.`);
