@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import { httpSecurityHeaders } from './security-headers';
+import { negotiateEncoding } from './compression';
 import httpCors from '@middy/http-cors';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
@@ -162,21 +163,21 @@ export function httpFunction<T extends Readonly<Record<string, RouteDefinition>>
     const caller = callerOf(event);
     const principal = await authorise(route, caller, services);
     const { params, query, body } = validate(route, event);
-    const run = async () =>
-      toResponse(
-        await implementation({
-          params,
-          query,
-          body,
-          caller,
-          principal: principal as Principal,
-          requestId: event.requestContext?.requestId ?? 'local',
-          lang: languageOf(event),
-          headers: event.headers as Record<string, string>,
-          clientAddress: event.requestContext?.identity?.sourceIp ?? '',
-          basePath: basePathOf(event),
-        }),
-      );
+    const run = async () => {
+      const result = await implementation({
+        params,
+        query,
+        body,
+        caller,
+        principal: principal as Principal,
+        requestId: event.requestContext?.requestId ?? 'local',
+        lang: languageOf(event),
+        headers: event.headers as Record<string, string>,
+        clientAddress: event.requestContext?.identity?.sourceIp ?? '',
+        basePath: basePathOf(event),
+      });
+      return result.compressible ? negotiateEncoding(toResponse(result), event.headers) : toResponse(result);
+    };
     return withIdempotencyKey(route, event, keyScopeOf(caller, event), idempotencyStore, run);
   };
 
