@@ -74,6 +74,10 @@ export async function proposeSyndication(ctx: UseCaseContext, id: string, note?:
     updatedAt: at,
     // The proposer is the copy's submitter: they may never approve it in the provincial portal.
     submittedBy: actor.id,
+    participants: [
+      { id: actor.id, role: 'creator' },
+      { id: actor.id, role: 'submitter' },
+    ],
     syndicatedFrom,
     ...(note !== undefined && { syndicationNote: note }),
   };

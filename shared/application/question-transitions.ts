@@ -139,6 +139,7 @@ export async function transitionQuestion(ctx: UseCaseContext, id: string, reques
     complex: isComplex(record.complexity, record.scope),
     ...(record.assignee !== undefined && { assignee: record.assignee }),
     ...(record.submittedBy !== undefined && { submittedBy: record.submittedBy }),
+    ...(record.participants !== undefined && { participants: record.participants }),
   };
   const assignTo = request.action === 'route' ? await routeTarget(request.unit) : undefined;
   const input: TransitionInput = {
