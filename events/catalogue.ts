@@ -88,7 +88,7 @@ const uploadCheckedDetail = lazily(() => z.object({
   declaredType: z.string(),
   detectedType: z.string(),
   size: z.number(),
-  reason: z.optional(z.enum(['type-mismatch', 'forbidden-type', 'size-mismatch'])),
+  reason: z.optional(z.enum(['type-mismatch', 'forbidden-type', 'size-mismatch', 'replaced'])),
   checkedAt: z.iso.datetime({ offset: true }),
 }));
 

@@ -285,8 +285,8 @@ export const functionDefinitions = {
     ],
     writesOutbox: true,
     objects: [
-      { bucket: 'media', actions: ['GetObject', 'DeleteObject'], prefixes: [uploadPrefixes.incoming] },
-      { bucket: 'media', actions: ['PutObject'], prefixes: [uploadPrefixes.clean, uploadPrefixes.quarantine] },
+      { bucket: 'media', actions: ['GetObject', 'DeleteObject'], prefixes: [uploadPrefixes.incoming, uploadPrefixes.checking] },
+      { bucket: 'media', actions: ['PutObject'], prefixes: [uploadPrefixes.clean, uploadPrefixes.quarantine, uploadPrefixes.checking] },
     ],
   },
   questionsPublic: {
