@@ -21,9 +21,11 @@ import {
   transitionBody,
   transitionedSchema,
 } from './schemas';
+import { answerAuthorisationRoutes } from './answerers';
 
 /** The Q&A area's route contracts (issue 9, first slice): asking, the asker's status lookup, the board's intake and routing. */
 export const questionsRoutes = {
+  ...answerAuthorisationRoutes,
   askQuestion: defineRoute({
     id: 'askQuestion',
     method: 'POST',

@@ -31,6 +31,7 @@ import { directory } from './directory';
 import { publishedContent } from './published-content';
 import { questionRepository } from './questions';
 import { askerFor, askerToRedact } from './question-asker';
+import { answerNotAuthorised } from './answer-authorisations';
 import type { UseCaseContext } from './context';
 
 /**
@@ -157,7 +158,12 @@ export async function transitionQuestion(ctx: UseCaseContext, id: string, reques
   if (request.action === 'refuse' && request.ground === undefined) {
     throw invalidField('body.ground', { vi: 'Cần nêu căn cứ từ chối (CB 11.1)', en: 'Give the ground for refusing (CB 11.1)' }, 'required');
   }
-  if (request.action === 'answer') await checkAnswer(request.answer);
+  if (request.action === 'answer') {
+    // CB 11.5 where the preset says so: the head, or an officer the head authorised for this field.
+    const refusal = await answerNotAuthorised(ctx, record.assignee?.unitPath[0] ?? '', record.field);
+    if (refusal) throw refusal;
+    await checkAnswer(request.answer);
+  }
   if (request.action === 'publish') requirePublicationConsent(record);
   // What the step freezes or copies: the answer's working days on today's calendar, the asker's data to redact.
   const facts: StepFacts = {

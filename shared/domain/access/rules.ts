@@ -27,6 +27,7 @@ export type Action =
   | 'content.syndicate'
   | 'qa.route'
   | 'qa.answer'
+  | 'qa.authorise-answerer'
   | 'qa.check'
   | 'qa.publish'
   | 'qa.read'
@@ -72,6 +73,8 @@ export const accessRules: readonly AccessRule[] = [
   // Q&A workflow (shared/domain/workflow/tables/questions.ts).
   { action: 'qa.route', roles: ['secretary', 'chief-editor'], scope: 'own-unit', basis: 'BĐ 12.3; CB 11.3 (Ban Biên tập tiếp nhận, phân loại, chuyển câu hỏi)' },
   { action: 'qa.answer', roles: ['unit-head', 'unit-officer'], scope: 'own-unit', basis: 'CB 11.5; BĐ 12.4' },
+  // Where the preset requires it (CB 11.5), the head names the officers who answer for the unit.
+  { action: 'qa.authorise-answerer', roles: ['unit-head'], scope: 'own-unit', basis: 'CB 11.5 (người được Thủ trưởng cơ quan, đơn vị ủy quyền trả lời)' },
   { action: 'qa.check', roles: ['chief-editor', 'deputy-editor'], scope: 'own-unit', delegable: true, basis: 'BĐ 9.6, 12.3–12.4 (kết quả gửi qua Ban Biên tập); CB 11.3' },
   { action: 'qa.publish', roles: ['secretary', 'chief-editor'], scope: 'own-unit', basis: 'CB 17.3c (cập nhật thông tin đã duyệt lên Cổng); BĐ 12.4' },
   // Reading questions: the board of the portal asked, and (checked on the unit it was routed to) the answering unit.
