@@ -58,7 +58,7 @@ export const answerAuthorisationRoutes = {
     path: '/units/{code}/answer-authorisations',
     function: 'questions',
     auth: 'signed-in',
-    action: 'qa.read',
+    action: 'qa.read-routed',
     summary: 'Answer authorisations granted in a unit (CB 11.5), newest first',
     tags: ['questions'],
     params: unitCodeParam,

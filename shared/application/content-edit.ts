@@ -1,4 +1,3 @@
-import { requireAccess } from '../domain/access/authorize';
 import { auditEntry } from '../domain/audit';
 import { categoryOf, diffSummary, legalDocumentDue, type ContentCategoryId, type LegalDocument } from '../domain/content';
 // By path, not the barrel: the public read bundle takes the barrel and needs no edit rules.
@@ -10,7 +9,7 @@ import { keys } from '../adapters/dynamo/keys';
 import { pendingEvent } from '../../events/catalogue';
 import { currentDeadlines, withinCalendarRange } from './calendar-service';
 import { commitContext, type UseCaseContext } from './context';
-import { coAuthors, contentParticipants, contentRepository, notFound, policy } from './content';
+import { coAuthors, contentParticipants, contentRepository, policy, readable } from './content';
 import { unitsAndWork } from './units-and-work';
 import { checkShares, cleanBody } from './content-create';
 
@@ -35,9 +34,7 @@ export async function editContentItem(ctx: UseCaseContext, id: string, edit: Con
   if (fields.length === 0) {
     throw invalidField('body', { vi: `Cần ít nhất một trường để sửa: ${editableFields.join(', ')}`, en: `Give at least one field to edit: ${editableFields.join(', ')}` }, 'empty');
   }
-  const record = await contentRepository().get(id);
-  if (!record) throw notFound(id);
-  requireAccess(ctx.principal, 'content.read', record.unitPath, ctx.now);
+  const record = readable(ctx, id, await contentRepository().get(id));
   const refusal = editRefusal(record, fields, ctx.principal, expectedVersion, ctx.now);
   if (refusal) throw refusal;
   if (expectedVersion === undefined) {

@@ -11,7 +11,7 @@ import { queryPrefix } from '../adapters/dynamo/pagination';
 import type { Work, WriteAction } from '../adapters/dynamo/unit-of-work';
 import { env } from '../config/env';
 import { pendingEvent, type EventDetail } from '../../events/catalogue';
-import { contentRepository, notFound } from './content';
+import { contentRepository, readable } from './content';
 import { rendition } from './content-transitions';
 import { searchIndexWrites } from './legal-search';
 import { directory } from './directory';
@@ -31,9 +31,7 @@ const ENDED: ReadonlySet<ContentState> = new Set(['withdrawn', 'archived', 'reje
 const COPIED = ['title', 'body', 'summary', 'legalDocument', 'attachments'] as const;
 
 export async function proposeSyndication(ctx: UseCaseContext, id: string, note?: string) {
-  const source = await contentRepository().get(id);
-  if (!source) throw notFound(id);
-  requireAccess(ctx.principal, 'content.read', source.unitPath, ctx.now);
+  const source = readable(ctx, id, await contentRepository().get(id));
   requireAccess(ctx.principal, 'content.syndicate', source.unitPath, ctx.now);
   const province = source.unitPath[source.unitPath.length - 1]!;
   if (source.unitPath.length < 2 || source.syndicatedFrom) {

@@ -1,4 +1,4 @@
-import { requireAccess } from '../domain/access/authorize';
+import { can } from '../domain/access/authorize';
 import { DomainError } from '../domain/errors';
 import { effectivePolicy } from '../domain/policies';
 import type { ContentWorkflowItem } from '../domain/workflow';
@@ -56,13 +56,21 @@ export function workflowItemOf(record: ContentItemRecord): ContentWorkflowItem {
 }
 
 export async function readContentItem(ctx: UseCaseContext, id: string) {
-  const [record, read] = await Promise.all([contentRepository().get(id), contentRepository().revisions(id)]);
-  if (!record) throw notFound(id);
-  requireAccess(ctx.principal, 'content.read', record.unitPath, ctx.now);
+  const [stored, read] = await Promise.all([contentRepository().get(id), contentRepository().revisions(id)]);
+  const record = readable(ctx, id, stored);
   // The two reads run side by side: a step committed between them shows in the item but not yet in
   // the revisions read first. Its revision committed with it, so reading them again finds it.
   const revisions = (read.at(-1)?.version ?? 0) < record.version ? await contentRepository().revisions(id) : read;
   return { ...record, revisions };
+}
+
+/**
+ * The item, if the caller may read it: one they may not see is answered as one that does not
+ * exist (404), so ids reveal nothing (as questions and incidents do).
+ */
+export function readable(ctx: UseCaseContext, id: string, record: ContentItemRecord | undefined): ContentItemRecord {
+  if (!record || !can(ctx.principal, 'content.read', record.unitPath, ctx.now)) throw notFound(id);
+  return record;
 }
 
 export const notFound = (id: string) => new DomainError('not_found', { vi: `Không có tin, bài ${id}`, en: `No content item ${id}` });

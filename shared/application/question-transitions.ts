@@ -63,7 +63,7 @@ const notFound = (id: string) => new DomainError('not_found', { vi: `Không có 
 
 /** The board of the portal asked, or the unit the question is routed to (and their superiors' auditors). */
 const mayRead = (ctx: UseCaseContext, record: QuestionRecord) =>
-  can(ctx.principal, 'qa.read', record.unitPath, ctx.now) || (record.assignee !== undefined && can(ctx.principal, 'qa.read', record.assignee.unitPath, ctx.now));
+  can(ctx.principal, 'qa.read', record.unitPath, ctx.now) || (record.assignee !== undefined && can(ctx.principal, 'qa.read-routed', record.assignee.unitPath, ctx.now));
 
 /** A question the caller may not read is answered as one that does not exist (ids are sequential). */
 async function readable(ctx: UseCaseContext, id: string): Promise<QuestionRecord> {
@@ -99,7 +99,8 @@ export async function listQuestions(ctx: UseCaseContext, code: string, filter: Q
   const view = filter.view ?? (can(ctx.principal, 'qa.route', [code], ctx.now) ? 'portal' : 'unit');
   const page = await readInUnit(
     ctx.principal,
-    'qa.read',
+    // The portal's questions are the board's; those routed to the unit are also its own staff's.
+    view === 'portal' ? 'qa.read' : 'qa.read-routed',
     code,
     () =>
       questionRepository().list(code, {

@@ -253,8 +253,9 @@ describe('content, end to end', () => {
   it("refuses another unit's staff", async () => {
     const id = await itemIn('submitted');
     const other = people.otherSecretary!;
-    expect((await call(`/content/${id}`, other)).status).toBe(403);
-    expect((await step(id, other, { action: 'accept' })).status).toBe(403);
+    // An item the caller may not see is answered as missing (issue 20: no existence oracle).
+    expect((await call(`/content/${id}`, other)).status).toBe(404);
+    expect((await step(id, other, { action: 'accept' })).status).toBe(404);
     expect((await call('/units/huyena/content', other)).status).toBe(403);
     expect((await call('/units/huyena/content', other, { method: 'POST', body: news('Lấn sân') })).status).toBe(403);
     expect((await call(`/content/${id}`, people.secretary)).body.state).toBe('submitted');
