@@ -184,6 +184,8 @@ function extension(
   else if (record.state === 'scheduled') actions.push(scheduleMarkers().clear(record.id));
   if (attribution) actions.push(contentRepository().putAttribution(record, attribution));
   if (PUBLISHING.has(request.action) || request.action === 'withdraw') actions.push(contentRepository().putPublic(rendition(after, citation)));
+  // Archived: the item leaves the public API whole (its public note too), as its search entries do.
+  if (request.action === 'archive' && record.publishedAt !== undefined) actions.push(contentRepository().deletePublic(record.id));
   if (PUBLISHING.has(request.action) || request.action === 'withdraw' || request.action === 'archive') {
     // The search entries change in the same transaction as what the public sees (at most 40 each way).
     const index = searchIndexWrites(after, PUBLISHING.has(request.action));

@@ -26,6 +26,7 @@ import { applyTransition, type TransitionExtension } from './workflow-transition
 import { currentCalendar } from './calendar-service';
 import { publicCopyOf, publicationWrite, requirePublicationConsent } from './question-publication';
 import { putQuestionFact } from '../adapters/dynamo/question-facts';
+import { deletePublishedQuestion } from '../adapters/dynamo/published-questions';
 import { readInUnit } from './unit-scope';
 import { directory } from './directory';
 import { publishedContent } from './published-content';
@@ -296,6 +297,7 @@ function extension(
       const fields = reopenedFields(record, at, due.classify!);
       Object.assign(set, fields.set);
       remove.push(...fields.remove);
+      if (record.state === 'published') actions.push(deletePublishedQuestion(table, record.id));
       break;
     }
     case 'return': {

@@ -302,6 +302,14 @@ export class ContentRepository {
     };
   }
 
+  /** Takes the public rendition away (an archived item leaves the public API: item, lists, feeds). */
+  deletePublic(id: string): WriteAction {
+    return {
+      item: { Delete: { TableName: this.tableName, Key: keys.publishedContent(id) } },
+      onConflict: { message: { vi: `Không gỡ được bản công khai của ${id}`, en: `Could not remove the public rendition of ${id}` } },
+    };
+  }
+
   /** Writes (or replaces) the public rendition: what the public read API serves. */
   putPublic(rendition: PublicRendition): WriteAction {
     return {
