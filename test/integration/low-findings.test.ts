@@ -116,8 +116,10 @@ describe('an archived item', () => {
 });
 
 describe('a reopened question', () => {
-  it('leaves the public list when the asker rates it not answered, until it is published again', async () => {
-    const asked = await askRaw(question('0905 777 888', 'Xin hỏi lệ phí cấp đổi giấy chứng nhận quyền sử dụng đất là bao nhiêu?', true));
+  const listed = async () => ((await call('/public/portals/binhdinh/questions', undefined)).body.items as { id: string }[]).map((q) => q.id);
+  /** Asked with consent to publication, and taken to `published`. */
+  async function published(phone: string, text: string) {
+    const asked = await askRaw(question(phone, text, true));
     expect(asked.status, asked.text).toBe(201);
     const { trackingCode: id, secret } = asked.json as { trackingCode: string; secret: string };
     await step(`/questions/${id}/transitions`, people.secretary!, { action: 'classify', complexity: 'simple' });
@@ -126,8 +128,18 @@ describe('a reopened question', () => {
     await step(`/questions/${id}/transitions`, people.chief!, { action: 'approve-answer' });
     await step(`/questions/${id}/transitions`, people.secretary!, { action: 'send' });
     await step(`/questions/${id}/transitions`, people.secretary!, { action: 'publish' });
-    const listed = async () => ((await call('/public/portals/binhdinh/questions', undefined)).body.items as { id: string }[]).map((q) => q.id);
     expect(await listed()).toContain(id);
+    return { id, secret };
+  }
+
+  it('leaves the public list when the board reopens it', async () => {
+    const { id } = await published('0905 666 777', 'Xin hỏi thời hạn cấp đổi giấy chứng nhận quyền sử dụng đất là bao lâu?');
+    await step(`/questions/${id}/transitions`, people.secretary!, { action: 'reopen', reason: 'Câu trả lời chưa nêu thời hạn' });
+    expect(await listed()).not.toContain(id);
+  });
+
+  it('leaves the public list when the asker rates it not answered, until it is published again', async () => {
+    const { id, secret } = await published('0905 777 888', 'Xin hỏi lệ phí cấp đổi giấy chứng nhận quyền sử dụng đất là bao nhiêu?');
     const rated = await httpFrom(local.stack().gateway.url, `/public/questions/${id}/rating`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-question-secret': secret },
