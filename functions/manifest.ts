@@ -357,8 +357,8 @@ export const functionDefinitions = {
     ],
     writesOutbox: true,
     objects: [
-      { bucket: 'media', actions: ['GetObject', 'DeleteObject'], prefixes: [uploadPrefixes.incoming] },
-      { bucket: 'media', actions: ['PutObject'], prefixes: [uploadPrefixes.clean, uploadPrefixes.quarantine] },
+      { bucket: 'media', actions: ['GetObject', 'DeleteObject'], prefixes: [uploadPrefixes.incoming, uploadPrefixes.checking] },
+      { bucket: 'media', actions: ['PutObject'], prefixes: [uploadPrefixes.clean, uploadPrefixes.quarantine, uploadPrefixes.checking] },
     ],
   },
   questionsPublic: {
@@ -372,6 +372,8 @@ export const functionDefinitions = {
       // The asker's data, sealed (never opened here): written when asking, deleted with its duplicate guard on erasure.
       { actions: ['GetItem', 'PutItem', 'DeleteItem'], partitionPrefixes: [keys.questionAsker('').pk] },
       { actions: ['PutItem', 'DeleteItem'], partitionPrefixes: [keys.questionDuplicate('', '').pk.replace(/#+$/, '#')] },
+      // A published question reopened on the asker's rating leaves the public list.
+      { actions: ['DeleteItem'], partitionPrefixes: [keys.publishedQuestion('').pk] },
       // The portal's "received" figure, frozen with the question.
       { actions: ['PutItem'], partitionPrefixes: [keys.questionFact('', '', '', '', '', 0).pk.replace(/#+$/, '#')] },
       { actions: ['GetItem', 'UpdateItem'], partitionPrefixes: [keys.questionDayCounter('').pk, keys.questionAskRate('', '').pk] },

@@ -1161,7 +1161,66 @@ export interface Operations {
       fileName: string;
       contentType: string;
       size: number;
-      reason?: "type-mismatch" | "forbidden-type" | "size-mismatch";
+      reason?: "type-mismatch" | "forbidden-type" | "size-mismatch" | "replaced";
+    };
+  };
+  "POST /answer-authorisations": {
+    operationId: "grantAnswerAuthorisation";
+    path: never;
+    query: never;
+    body: {
+      officerId: string;
+      fields?: Array<"administrative-procedures" | "land-environment" | "construction-transport" | "investment-business" | "finance-tax" | "labour-social" | "education-health" | "information-communication" | "justice" | "other">;
+      validFrom: string;
+      validTo: string;
+    };
+    response: {
+      id: string;
+      officerId: string;
+      unitCode: string;
+      fields: Array<string>;
+      validFrom: string;
+      validTo: string;
+      grantedBy: string;
+      grantedAt: string;
+      revokedAt?: string;
+    };
+  };
+  "POST /accounts/{id}/answer-authorisations/{authorisationId}/revoke": {
+    operationId: "revokeAnswerAuthorisation";
+    path: { id: string; authorisationId: string };
+    query: never;
+    body: never;
+    response: {
+      id: string;
+      officerId: string;
+      unitCode: string;
+      fields: Array<string>;
+      validFrom: string;
+      validTo: string;
+      grantedBy: string;
+      grantedAt: string;
+      revokedAt?: string;
+    };
+  };
+  "GET /units/{code}/answer-authorisations": {
+    operationId: "listUnitAnswerAuthorisations";
+    path: { code: string };
+    query: { limit?: string; cursor?: string };
+    body: never;
+    response: {
+      items: Array<{
+        id: string;
+        officerId: string;
+        unitCode: string;
+        fields: Array<string>;
+        validFrom: string;
+        validTo: string;
+        grantedBy: string;
+        grantedAt: string;
+        revokedAt?: string;
+      }>;
+      nextCursor?: string;
     };
   };
   "POST /public/portals/{portal}/questions": {
