@@ -185,7 +185,8 @@ export const functionDefinitions = {
       // Items, revisions and schedule markers; their clocks; syndicated copies.
       { actions: [...OWN], partitionPrefixes: [keys.contentItem('').pk, keys.work('').pk, keys.syndicationOf('', '').pk.replace(/#+$/, '#')] },
       // What publication writes beside the item: the public rendition, search entries, the attribution (QN 12.2).
-      { actions: ['GetItem', 'PutItem', 'UpdateItem'], partitionPrefixes: [keys.publishedContent('').pk] },
+      // The public rendition: written on publication, deleted when the item is archived (it leaves the public API).
+      { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], partitionPrefixes: [keys.publishedContent('').pk] },
       { actions: ['PutItem', 'DeleteItem'], partitionPrefixes: [keys.legalSearchEntry('', '', '', '').pk.replace(/#+$/, '#')] },
       { actions: ['PutItem', 'Query'], partitionPrefixes: [keys.attributionOf('', '', '').pk.replace(/#+$/, '#')] },
       // The attachments' check status.
@@ -400,6 +401,9 @@ export const functionDefinitions = {
       { actions: ['GetItem'], partitionPrefixes: [keys.publishedContent('').pk] },
       { actions: ['Query'], partitionPrefixes: [indexPrefix(keys.questionsOfPortal('x').gsi1pk), indexPrefix(keys.openWorkOfAssignee('x').gsi1pk)], indexes: ['gsi1'] },
       { actions: ['Query'], partitionPrefixes: [indexPrefix(keys.questionsOfUnit('x').gsi2pk), indexPrefix(keys.openWorkOfUnit('x').gsi2pk)], indexes: ['gsi2'] },
+      // Answer authorisations (CB 11.5): kept, revoked and read when an officer answers; listed per unit.
+      { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], partitionPrefixes: [keys.answerAuthorisation('', '').pk.replace(/#+$/, '#')] },
+      { actions: ['Query'], partitionPrefixes: [indexPrefix(keys.answerAuthorisationsOfUnit('x').gsi1pk)], indexes: ['gsi1'] },
     ],
     writesOutbox: true,
     askerKey: 'open',

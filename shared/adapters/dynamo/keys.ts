@@ -67,9 +67,12 @@ export const keys = {
     ...(validFrom ? { gsi1sk: join(validFrom, id ?? '') } : {}),
   }),
 
-  /** A unit head's authorisation of an officer to answer questions (CB 11.5), beside the officer's account. */
-  answerAuthorisation: (officerId: string, id: string): Key => ({ pk: join('ACCOUNT', officerId), sk: join('ANSWERAUTH', id) }),
-  answerAuthorisationsOf: (officerId: string) => ({ pk: join('ACCOUNT', officerId), skPrefix: 'ANSWERAUTH#' }),
+  /**
+   * A unit head's authorisation of an officer to answer questions (CB 11.5), in a partition of its own per officer:
+   * the Q&A function that keeps them may then hold no write on accounts (IAM scopes by partition key only).
+   */
+  answerAuthorisation: (officerId: string, id: string): Key => ({ pk: join('ANSWERAUTH', officerId), sk: join('ANSWERAUTH', id) }),
+  answerAuthorisationsOf: (officerId: string) => ({ pk: join('ANSWERAUTH', officerId), skPrefix: 'ANSWERAUTH#' }),
   /** gsi1: a unit's answer authorisations by start. */
   answerAuthorisationsOfUnit: (unitCode: string, validFrom?: string, id?: string) => ({
     gsi1pk: join('UNITANSWERAUTHS', unitCode),
