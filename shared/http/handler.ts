@@ -74,6 +74,10 @@ function validate(route: RouteDefinition, event: APIGatewayProxyEvent) {
 
 function toResponse(result: HttpResult): APIGatewayProxyResult {
   const isJson = result.contentType === undefined;
+  // Bytes (a Word document) travel base64-encoded; API Gateway turns them back into bytes.
+  if (result.body instanceof Uint8Array) {
+    return { statusCode: result.status, headers: { 'content-type': result.contentType ?? 'application/octet-stream', ...result.headers }, body: Buffer.from(result.body).toString('base64'), isBase64Encoded: true };
+  }
   return {
     statusCode: result.status,
     headers: {
