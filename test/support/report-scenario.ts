@@ -158,8 +158,8 @@ export function counted(ledger: readonly LedgerEntry[], period: Period, unit: st
   return ledger.filter((e) => e.unit === unit && e.group === group && e.figure === figure && (category === undefined || e.category === category) && e.at >= period.startsAt && e.at < period.endsAt).length;
 }
 
-/** The period of a kind that holds the scenario's November. */
-export const periodOfNovember = (rule: PeriodRule): Period => periodContaining(rule, '2026-11-15');
+/** The period of a kind that holds the scenario's facts (31/10–05/11/2026). */
+export const periodOfNovember = (rule: PeriodRule): Period => periodContaining(rule, '2026-11-04');
 
 /** Checks every figure of a generated report against the ledger. */
 export function expectFiguresMatch(figures: any, ledger: readonly LedgerEntry[], period: Period, province: string): void {
