@@ -397,6 +397,21 @@ export const functionDefinitions = {
     // Figures under reports/ in the versioned media bucket, nothing else there.
     objects: [{ bucket: 'media', actions: ['GetObject', 'PutObject'], prefixes: ['reports/'] }],
   },
+  generateReports: {
+    entry: 'functions/jobs/generate-reports.ts',
+    kind: 'job',
+    description: 'Generates each periodic report of the preset as a draft once its period has closed (issue 27), once per kind and period',
+    memoryMb: 512,
+    timeoutSeconds: 300,
+    tableItems: [
+      { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.unit('').pk, keys.contentItem('').pk, keys.questionFact('', '', '', '', '', 0).pk.replace(/#+$/, '#'), keys.jobRunsOf('').pk, keys.securityChecks().pk, keys.attributionOf('', '', '').pk.replace(/#+$/, '#')] },
+      { actions: ['Query'], partitionPrefixes: [keys.unitsUnder(null).gsi1pk.replace(/ROOT$/, ''), keys.contentOfUnit('').gsi1pk, keys.accountsOfUnit('').gsi1pk, keys.incidentsByTime().gsi1pk], indexes: ['gsi1'] },
+      { actions: ['GetItem', 'PutItem'], partitionPrefixes: [keys.report('').pk] },
+      { actions: ['PutItem'], partitionPrefixes: [keys.auditOf('').pk] },
+    ],
+    writesOutbox: true,
+    objects: [{ bucket: 'media', actions: ['PutObject'], prefixes: ['reports/'] }],
+  },
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionKey = keyof typeof functionDefinitions;

@@ -3,7 +3,7 @@ import { auditEntry } from '../domain/audit';
 import { requireAccess } from '../domain/access/authorize';
 import { DomainError, invalidField } from '../domain/errors';
 import { reportKindOf, kindsOfPreset, type ReportKind } from '../domain/reports/kinds';
-import { dueAtOf, periodOf, type Period } from '../domain/reports/periods';
+import { dueAtOf, lastClosedPeriod, periodOf, type Period } from '../domain/reports/periods';
 import { reportFigures, type ReportFigures } from '../domain/reports/figures';
 import { royaltyTally, zeroRoyaltyRates, type RoyaltyTally } from '../domain/reports/royalties';
 import { reportWorkflow, type ReportAction, type ReportWorkflowItem } from '../domain/reports/workflow';
@@ -75,16 +75,44 @@ export interface GenerateInput {
   readonly unitCode?: string | undefined;
 }
 
-export async function generateReport(ctx: UseCaseContext, input: GenerateInput, trigger: 'on-demand' | 'schedule' = 'on-demand'): Promise<StoredReport> {
+export async function generateReport(ctx: UseCaseContext, input: GenerateInput): Promise<StoredReport> {
   const kind = reportKindOf(preset(), input.kind);
   const unitCode = input.unitCode ?? ctx.principal.unitCode;
   const unitPath = await unitPathOf(unitCode);
   requireAccess(ctx.principal, 'report.generate', unitPath, ctx.now);
-  const period = periodOf(kind.period, input.period, kind.adHoc === true);
+  return createReport(ctx, kind, unitCode, unitPath, periodOf(kind.period, input.period, kind.adHoc === true), 'on-demand');
+}
+
+/**
+ * The scheduled run (events/schedules.ts `generate-reports`): for each periodic kind of the preset,
+ * the provincial portal's report of the last period whose cut-off has passed, unless it exists. The
+ * platform generates it (audited as `system`), so anyone entitled may approve it.
+ */
+export async function generateDueReports(now: Date, runId: string): Promise<Record<string, string | number>> {
+  const unitCode = env().PROVINCE_CODE;
+  const unitPath = await unitPathOf(unitCode);
+  const ctx: UseCaseContext = { principal: { id: 'system', kind: 'system', unitCode, roles: [], delegations: [] }, requestId: `job-${runId}`, now };
+  const summary: Record<string, string | number> = { generated: 0, existing: 0 };
+  for (const kind of reportKinds().filter((k) => !k.adHoc)) {
+    const period = lastClosedPeriod(kind.period, now);
+    if (await adapters().reports.get(reportIdOf(kind, period, unitCode))) {
+      summary.existing = Number(summary.existing) + 1;
+      continue;
+    }
+    await createReport(ctx, kind, unitCode, unitPath, period, 'schedule');
+    summary.generated = Number(summary.generated) + 1;
+    summary[kind.id] = period.id;
+  }
+  return summary;
+}
+
+const reportIdOf = (kind: ReportKind, period: Period, unitCode: string) => `${kind.id}.${period.id}.${unitCode}`;
+
+async function createReport(ctx: UseCaseContext, kind: ReportKind, unitCode: string, unitPath: readonly string[], period: Period, trigger: 'on-demand' | 'schedule'): Promise<StoredReport> {
   if (Date.parse(period.endsAt) > ctx.now.getTime()) {
     throw invalidField('body.period', { vi: `Kỳ ${period.id} chưa kết thúc (chốt số liệu lúc ${period.endsAt})`, en: `Period ${period.id} has not ended (cut-off ${period.endsAt})` }, 'period_open');
   }
-  const id = `${kind.id}.${period.id}.${unitCode}`;
+  const id = reportIdOf(kind, period, unitCode);
   const content = await figuresFor(kind, unitCode, period);
   const bytes = new TextEncoder().encode(JSON.stringify({ report: id, reportKind: kind.id, preset: kind.preset, unitCode, period, ...content }));
   const digest = sha256(bytes);
@@ -98,7 +126,7 @@ export async function generateReport(ctx: UseCaseContext, input: GenerateInput, 
   const record: ReportRecord = {
     id,
     unitCode,
-    unitPath,
+    unitPath: [...unitPath],
     kind: kind.id,
     preset: kind.preset,
     citation: kind.citation,

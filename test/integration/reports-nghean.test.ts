@@ -114,4 +114,13 @@ reportSuite('infra/config/provinces/nghean.json', (scenario, local) => {
     expect(read.fonts).toMatch(/TimesNewRoman|Times New Roman|LiberationSerif/);
     console.info(`NA report: ${docx.length} bytes, ${read.pages} pages, LibreOffice conversion ${Math.round(read.convertMs)} ms`);
   }, 180_000);
+
+  it('generates each periodic kind of the last closed period on schedule, once (the scheduled job)', async () => {
+    const s = scenario();
+    const first = await local.stack().runJob('generate-reports');
+    expect(first).toMatchObject({ outcome: 'succeeded', generated: 1, existing: 3, 'na-monthly': '2026-12' });
+    const listed = await s.call('/reports?limit=50', s.people.chief);
+    expect(listed.body.items.find((r: { id: string }) => r.id === 'na-monthly.2026-12.nghean')).toMatchObject({ trigger: 'schedule', generatedBy: 'system', state: 'draft', dueAt: '2027-01-05T17:00:00.000Z' });
+    expect(await local.stack().runJob('generate-reports')).toMatchObject({ outcome: 'succeeded', generated: 0, existing: 4 });
+  });
 });
