@@ -378,7 +378,7 @@ export const functionDefinitions = {
   reports: {
     entry: 'functions/reports/handler.ts',
     kind: 'http',
-    description: 'Reports (issue 27): generated from frozen facts, stored with their digest, written, approved, sent; CSV and Word downloads; royalty tallies',
+    description: 'Reports (issue 27): generated from frozen facts, stored with their digest, written, approved, sent; royalty tallies',
     memoryMb: 512,
     timeoutSeconds: 29,
     tableItems: [
@@ -396,6 +396,20 @@ export const functionDefinitions = {
     writesOutbox: true,
     // Figures under reports/ in the versioned media bucket, nothing else there.
     objects: [{ bucket: 'media', actions: ['GetObject', 'PutObject'], prefixes: ['reports/'] }],
+  },
+  reportDocuments: {
+    entry: 'functions/reports/documents.ts',
+    kind: 'http',
+    description: 'Report downloads (issue 27): CSV and the Word document of each seed (the docx package lives only here)',
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+    tableItems: [
+      // The report and its units (names for the header block): read only.
+      { actions: ['GetItem'], partitionPrefixes: [keys.report('').pk, keys.unit('').pk] },
+      { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.account('').pk] },
+      { actions: ['GetItem'], partitionPrefixes: [keys.machineClient('').pk] },
+    ],
+    objects: [{ bucket: 'media', actions: ['GetObject'], prefixes: ['reports/'] }],
   },
   generateReports: {
     entry: 'functions/jobs/generate-reports.ts',

@@ -3,11 +3,10 @@ import { httpFunction } from '../../shared/http/handler';
 import { dynamoServices } from '../../shared/http/services';
 import { expectedVersion } from '../../shared/http/if-match';
 import { generateReport, getReport, listReports, reportKinds, royaltyTallyOf, transitionReport, updateReportText, type StoredReport } from '../../shared/application/reports';
-import { reportDownload } from '../../shared/application/report-documents';
 import type { ReportRecord } from '../../shared/adapters/dynamo/reports';
 import { reportsRoutes } from './routes';
 
-/** Reports (issue 27): generate, read, write, approve, send, download; royalty tallies. */
+/** Reports (issue 27): generate, read, write, approve, send; royalty tallies. Downloads are documents.ts (the docx package stays out of this bundle). */
 const noStore = { 'cache-control': 'no-store' };
 const withEtag = (r: { version: number }) => ({ ...noStore, etag: `"${r.version}"` });
 const summary = (r: ReportRecord) => {
@@ -39,10 +38,6 @@ export const handler = httpFunction('reports', reportsRoutes, {
   transitionReport: async ({ params, body, principal, requestId, headers }) => {
     const record = await transitionReport({ principal, requestId, now: new Date() }, params.id, body, expectedVersion(headers));
     return json(200, summary(record), withEtag(record));
-  },
-  downloadReport: async ({ params, query, principal, requestId }) => {
-    const file = await reportDownload({ principal, requestId, now: new Date() }, params.id, query.format, query.bom === 'true');
-    return { status: 200, body: file.body, contentType: file.contentType, headers: { ...noStore, 'content-disposition': `attachment; filename="${file.filename}"` } };
   },
   getRoyaltyTally: async ({ params, query, principal, requestId }) => json(200, await royaltyTallyOf({ principal, requestId, now: new Date() }, params.quarter, query.unit), noStore),
 }, dynamoServices);

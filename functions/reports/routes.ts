@@ -84,7 +84,7 @@ export const reportsRoutes = {
     id: 'downloadReport',
     method: 'GET',
     path: '/reports/{id}/download',
-    function: 'reports',
+    function: 'reportDocuments',
     auth: 'signed-in',
     action: 'report.read',
     summary: 'The report as CSV (UTF-8 with BOM for Excel, `bom=false` for machines; RFC 4180, CRLF) or as the Word document of its seed (NA: the Phụ lục; others: NĐ 30/2020 layout)',

@@ -27,6 +27,7 @@ import { gatewayResponses } from '../../shared/http/gateway-responses';
 import { problemBody, problemHeaders } from '../../shared/http/problem';
 import { API_STAGE_NAME } from '../../shared/http/openapi';
 import { PortalFunction, type PortalResources } from '../constructs/portal-function';
+import { DOCX_MEDIA_TYPE } from '../../shared/domain/reports/media-types';
 
 /** The REST API: one resource per route of functions/routes.ts, one function per manifest key. */
 export class ApiStack extends Stack {
@@ -48,6 +49,8 @@ export class ApiStack extends Stack {
       restApiName: `portal-${config.stage}`,
       description: `Cổng TTĐT ${config.province.name}`,
       endpointTypes: [EndpointType.REGIONAL],
+      // Word reports (downloadReport): the function returns them base64-encoded; API Gateway sends bytes.
+      binaryMediaTypes: [DOCX_MEDIA_TYPE],
       cloudWatchRole: true,
       deployOptions: {
         stageName: API_STAGE_NAME,

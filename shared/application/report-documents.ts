@@ -9,7 +9,7 @@ import type { UseCaseContext } from './context';
  * A report's downloads (issue 27 §4): CSV or the Word document of its seed. Only the reports
  * function imports this module, so the `docx` package is in its bundle alone.
  */
-export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+import { DOCX_MEDIA_TYPE } from '../domain/reports/media-types';
 const dmy = (date: string) => date.split('-').reverse().join('/');
 
 export async function reportDownload(ctx: UseCaseContext, id: string, format: 'csv' | 'docx', bom: boolean) {
@@ -32,5 +32,5 @@ export async function reportDownload(ctx: UseCaseContext, id: string, format: 'c
     dated: record.sentOn,
     ...(content.kind === 'royalties' ? { tally: content.tally } : { figures: content.figures }),
   });
-  return { body: bytes, contentType: DOCX_TYPE, filename: `${base}.docx` };
+  return { body: bytes, contentType: DOCX_MEDIA_TYPE, filename: `${base}.docx` };
 }

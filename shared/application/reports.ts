@@ -108,6 +108,15 @@ export async function generateDueReports(now: Date, runId: string): Promise<Reco
 
 const reportIdOf = (kind: ReportKind, period: Period, unitCode: string) => `${kind.id}.${period.id}.${unitCode}`;
 
+/** A report the platform generates (demo data, scheduled runs), unless it exists; its id. */
+export async function createReportAsSystem(kind: ReportKind, unitCode: string, period: Period, now: Date): Promise<string> {
+  const id = reportIdOf(kind, period, unitCode);
+  if (await adapters().reports.get(id)) return id;
+  const ctx: UseCaseContext = { principal: { id: 'system', kind: 'system', unitCode, roles: [], delegations: [] }, requestId: `system-${id}`, now };
+  await createReport(ctx, kind, unitCode, await unitPathOf(unitCode), period, 'schedule');
+  return id;
+}
+
 async function createReport(ctx: UseCaseContext, kind: ReportKind, unitCode: string, unitPath: readonly string[], period: Period, trigger: 'on-demand' | 'schedule'): Promise<StoredReport> {
   if (Date.parse(period.endsAt) > ctx.now.getTime()) {
     throw invalidField('body.period', { vi: `Kỳ ${period.id} chưa kết thúc (chốt số liệu lúc ${period.endsAt})`, en: `Period ${period.id} has not ended (cut-off ${period.endsAt})` }, 'period_open');
