@@ -39,6 +39,8 @@ export function reportSuite(configPath: string, extra?: (scenario: () => Scenari
         } else {
           expectFiguresMatch(res.body.figures, s.ledger, period, s.province);
         }
+        const f = res.body.figures;
+        console.info(`${kind.id} ${period.id}: ${kind.template === 'royalty' ? `royalty items ${f.total.items}, contributors ${f.contributors.length}` : `submitted ${f.totals.content.submitted}, published ${f.totals.content.published} (on time ${f.totals.content.onTimeRate}%), returned ${f.totals.content.returned}, rejected ${f.totals.content.rejected}, withdrawn ${f.totals.content.withdrawn}; questions received ${f.totals.questions.received}, routed in the day ${f.totals.questions.routedWithinOneWorkingDay}, answered ${f.totals.questions.answered} (on time ${f.totals.questions.answeredOnTime}), returned ${f.totals.questions.returnedNotCompetent}; incidents ${f.operations.incidents} (restored ≤24 h ${f.operations.restoredWithinLimit}), security checks ${f.operations.securityChecks}, accounts opened ${f.totals.accounts.opened}`}`);
         // Reproducible: read back, the same figures under the same digest.
         const again = await s.call(`/reports/${res.body.id}`, s.people.chief);
         expect(again.body.figures).toEqual(res.body.figures);
