@@ -75,7 +75,7 @@ export const schedules: readonly ScheduleDefinition[] = [
     // ("trước ngày 11/12", data to 10/12): docs/reports.md says how that is read.
     expression: 'cron(15 0 * * ? *)',
     timeZone: 'Asia/Ho_Chi_Minh',
-    basis: 'CB 18.1–18.2; TG 22.7; QN 23.3; NA 15.7, 14.2g; BĐ 19.9 (báo cáo định kỳ)',
+    basis: 'CB 21.1–21.2; TG 22.7; QN 23.3; NA 15.7, 14.4g; BĐ 19.9 (báo cáo định kỳ)',
     description: 'Generates each periodic report of the preset as a draft for the last closed period, once per kind and period.',
   },
 ];

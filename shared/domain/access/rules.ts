@@ -97,8 +97,8 @@ export const accessRules: readonly AccessRule[] = [
   // Reports (issue 27, shared/domain/reports): the board or the operator generates and drafts them;
   // the head of the reporting body approves (never whoever generated or edited it); the secretary or
   // the operator sends them with their number.
-  { action: 'report.read', roles: ['chief-editor', 'deputy-editor', 'secretary', 'operator', 'auditor', 'unit-head'], scope: 'unit-tree', basis: 'CB 18; TG 22.7; QN 23.3; NA 15.7; BĐ 19.9' },
-  { action: 'report.generate', roles: ['chief-editor', 'deputy-editor', 'secretary', 'operator'], scope: 'unit-tree', basis: 'CB 18.1–18.2; TG 22.7; QN 23.3; NA 15.7 (tổng hợp, báo cáo định kỳ và đột xuất)' },
+  { action: 'report.read', roles: ['chief-editor', 'deputy-editor', 'secretary', 'operator', 'auditor', 'unit-head'], scope: 'unit-tree', basis: 'CB 21; TG 22.7; QN 23.3; NA 15.7; BĐ 19.9' },
+  { action: 'report.generate', roles: ['chief-editor', 'deputy-editor', 'secretary', 'operator'], scope: 'unit-tree', basis: 'CB 21.1–21.2; TG 22.7; QN 23.3; NA 15.7 (tổng hợp, báo cáo định kỳ và đột xuất)' },
   { action: 'report.edit', roles: ['chief-editor', 'deputy-editor', 'secretary', 'operator'], scope: 'unit-tree', basis: 'NA 15.7 và Phụ lục (phần I, III, IV, V do cơ quan báo cáo soạn)' },
   { action: 'report.approve', roles: ['chief-editor', 'deputy-editor', 'unit-head'], scope: 'own-unit', delegable: true, basis: 'NA Phụ lục (Đại diện đơn vị báo cáo ký); CB 17.3a–b' },
   { action: 'report.send', roles: ['secretary', 'operator', 'chief-editor'], scope: 'unit-tree', basis: 'NĐ 30/2020/NĐ-CP Điều 15–16 (ghi số, ngày, phát hành văn bản)' },
