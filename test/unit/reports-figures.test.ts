@@ -91,3 +91,13 @@ describe('royalty tally', () => {
     expect(paid.contributors.reduce((s, c) => s + c.amount, 0)).toBe(paid.total.amount);
   });
 });
+
+describe('royalty rates as deployment data', () => {
+  it('travel from the province config to every function as ROYALTY_RATES, and are absent (zero) by default', async () => {
+    const { configEnvironment, loadDeploymentConfig } = await import('../../infra/config/deployment');
+    const config = loadDeploymentConfig('infra/config/provinces/quangninh.json');
+    expect(configEnvironment(config)).not.toHaveProperty('ROYALTY_RATES');
+    const rates = { currency: 'VND', perItem: { news: 200_000 }, default: 100_000, basis: 'QĐ …/QĐ-UBND về nhuận bút (ví dụ)' };
+    expect(JSON.parse(configEnvironment({ ...config, royaltyRates: rates }).ROYALTY_RATES!)).toEqual(rates);
+  });
+});
