@@ -19,7 +19,9 @@ export async function reportDownload(ctx: UseCaseContext, id: string, format: 'c
     const rows = content.kind === 'royalties' ? royaltyRows(content.tally) : figuresRows(content.figures);
     return { body: toCsv(rows, bom), contentType: 'text/csv; charset=utf-8', filename: `${base}.csv` };
   }
-  const [unit, parent] = await directory().units.path(record.unitCode);
+  // Two GetItems, not units.path(): its BatchGetItem is an IAM action of its own, which this function is not granted.
+  const unit = await directory().units.get(record.unitCode);
+  const parent = unit?.parentCode ? await directory().units.get(unit.parentCode) : undefined;
   const periodLabel = `từ ngày ${dmy(record.period.from)} đến ngày ${dmy(record.period.to)}`;
   const bytes = await reportDocx({
     kind,
