@@ -5,6 +5,9 @@ import { allRoutes, routes } from '../../functions/routes';
 import { roles, type Role } from '../../shared/domain/roles';
 import { can } from '../../shared/domain/access/authorize';
 import type { Action } from '../../shared/domain/access/rules';
+import { createReportAsSystem } from '../../shared/application/reports';
+import { reportKindOf } from '../../shared/domain/reports/kinds';
+import { adHocPeriod } from '../../shared/domain/reports/periods';
 
 /**
  * Every non-public route, called by each role held in district A (`huyena`) against its own
@@ -134,6 +137,19 @@ const cases: Record<string, (side: Side, role: Role) => Request> = {
   [routes.eraseAskerDataOnDemand.id]: (side) => ({
     method: 'POST', path: `/questions/${fixtures[`question.${side}`]}/erasure`, unitPath: path(UNIT[side]), body: { demandReference: 'Công văn 1/CAT-PA05' },
   }),
+  [routes.listReports.id]: (side) => ({ method: 'GET', path: `/reports?unit=${UNIT[side]}`, unitPath: path(UNIT[side]) }),
+  [routes.generateReport.id]: (side) => ({
+    method: 'POST', path: '/reports', unitPath: path(UNIT[side]), body: { kind: 'ad-hoc', period: '2026-02-01..2026-02-28', unitCode: UNIT[side] },
+  }),
+  [routes.getReport.id]: (side) => ({ method: 'GET', path: `/reports/${fixtures[`report.${side}`]}`, unitPath: path(UNIT[side]) }),
+  [routes.updateReportText.id]: (side) => ({
+    method: 'PATCH', path: `/reports/${fixtures[`report.${side}`]}/text`, unitPath: path(UNIT[side]), body: { sections: { assessment: 'Đánh giá thử' } }, judgedBy: 'report.edit',
+  }),
+  [routes.transitionReport.id]: (side) => ({
+    method: 'POST', path: `/reports/${fixtures[`approvable.${side}`]}/transitions`, unitPath: path(UNIT[side]), body: { action: 'approve' }, judgedBy: 'report.approve',
+  }),
+  [routes.downloadReport.id]: (side) => ({ method: 'GET', path: `/reports/${fixtures[`report.${side}`]}/download?format=csv`, unitPath: path(UNIT[side]) }),
+  [routes.getRoyaltyTally.id]: (side) => ({ method: 'GET', path: `/royalties/2026-Q1?unit=${UNIT[side]}`, unitPath: path(UNIT[side]) }),
 };
 /** Signed-in routes about the caller alone, with no unit to cross (an upload is declared, an incident reported, in the caller's own unit). */
 const selfOnly = new Set<string>([routes.me.id, routes.changePassword.id, routes.createUpload.id, routes.reportIncident.id]);
@@ -228,6 +244,7 @@ beforeAll(async () => {
     });
     return ((await res.json()) as { trackingCode: string }).trackingCode;
   };
+  const systemReport = (unitCode: string, from: string, to: string) => createReportAsSystem(reportKindOf('national', 'ad-hoc'), unitCode, adHocPeriod(from, to), new Date());
   const made = {
     'incident.own': reportIncident(targetA),
     'incident.other': reportIncident(targetB),
@@ -245,6 +262,11 @@ beforeAll(async () => {
     'published.other': taken('huyenb', 'published'),
     'question.own': ask('huyena'),
     'question.other': ask('huyenb'),
+    // Reports the platform generated: one whose text each role may write, one each role may try to approve.
+    'report.own': systemReport('huyena', '2026-01-01', '2026-01-31'),
+    'report.other': systemReport('huyenb', '2026-01-01', '2026-01-31'),
+    'approvable.own': systemReport('huyena', '2026-03-01', '2026-03-31'),
+    'approvable.other': systemReport('huyenb', '2026-03-01', '2026-03-31'),
   };
   const ids = await Promise.all(Object.values(made));
   Object.keys(made).forEach((name, i) => (fixtures[name] = ids[i]!));

@@ -269,4 +269,7 @@ export const keys = {
   securityCheck: (performedAt: string, id: string): Key => ({ pk: 'SECCHECK', sk: join('CHECK', performedAt, id) }),
   securityChecks: () => ({ pk: 'SECCHECK', skPrefix: 'CHECK#' }),
   securityCheckReminder: (reminderKey: string): Key => ({ pk: join('SECCHECKDUE', reminderKey), sk: 'REMINDER' }),
+  /** Reports (issue 27): one item per report (its figures live in S3 under its digest); gsi1 lists a unit's, newest first. */
+  report: (id: string): Key => ({ pk: join('REPORT', id), sk: 'REPORT' }),
+  reportsOfUnit: (unitCode: string, generatedAt?: string, id?: string) => ({ gsi1pk: join('UNITREPORTS', unitCode), ...(generatedAt ? { gsi1sk: join(generatedAt, id ?? '') } : {}) }),
 } as const;

@@ -39,7 +39,12 @@ export type Action =
   | 'incident.report'
   | 'incident.manage'
   | 'security-check.manage'
-  | 'security-check.read';
+  | 'security-check.read'
+  | 'report.read'
+  | 'report.generate'
+  | 'report.edit'
+  | 'report.approve'
+  | 'report.send';
 
 export interface AccessRule {
   readonly action: Action;
@@ -98,6 +103,14 @@ export const accessRules: readonly AccessRule[] = [
   { action: 'incident.manage', roles: ['operator', 'chief-editor'], scope: 'unit-tree', basis: 'QN 20.2; NA 15.6; TG 16.3 (xử lý, khôi phục trong 24 giờ)' },
   { action: 'security-check.manage', roles: ['operator'], scope: 'unit-tree', basis: 'TG 16.2 (kiểm tra an toàn thông tin định kỳ)' },
   { action: 'security-check.read', roles: ['operator', 'auditor'], scope: 'unit-tree', basis: 'TG 16.2; BĐ 18.3' },
+  // Reports (issue 27, shared/domain/reports): the board or the operator generates and drafts them;
+  // the head of the reporting body approves (never whoever generated or edited it); the secretary or
+  // the operator sends them with their number.
+  { action: 'report.read', roles: ['chief-editor', 'deputy-editor', 'secretary', 'operator', 'auditor', 'unit-head'], scope: 'unit-tree', basis: 'CB 21; TG 22.7; QN 23.3; NA 15.7; BĐ 19.9' },
+  { action: 'report.generate', roles: ['chief-editor', 'deputy-editor', 'secretary', 'operator'], scope: 'unit-tree', basis: 'CB 21.1–21.2; TG 22.7; QN 23.3; NA 15.7 (tổng hợp, báo cáo định kỳ và đột xuất)' },
+  { action: 'report.edit', roles: ['chief-editor', 'deputy-editor', 'secretary', 'operator'], scope: 'unit-tree', basis: 'NA 15.7 và Phụ lục (phần I, III, IV, V do cơ quan báo cáo soạn)' },
+  { action: 'report.approve', roles: ['chief-editor', 'deputy-editor', 'unit-head'], scope: 'own-unit', delegable: true, basis: 'NA Phụ lục (Đại diện đơn vị báo cáo ký); CB 17.3a–b' },
+  { action: 'report.send', roles: ['secretary', 'operator', 'chief-editor'], scope: 'unit-tree', basis: 'NĐ 30/2020/NĐ-CP Điều 15–16 (ghi số, ngày, phát hành văn bản)' },
 ];
 
 export const rulesFor = (action: Action) => accessRules.filter((r) => r.action === action);
