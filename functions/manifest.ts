@@ -70,6 +70,11 @@ export interface FunctionDefinition {
    * `open` may Decrypt (staff who see the data). Nothing else may use it.
    */
   readonly askerKey?: 'seal' | 'open';
+  /**
+   * The backup signing key (KMS, asymmetric; shared/adapters/backup/signing.ts): `sign` may Sign
+   * and Verify (the backup writer), `verify` may only Verify (readers: the drill). Nothing else may use it.
+   */
+  readonly backupSigning?: 'sign' | 'verify';
 }
 
 /** Monitoring probes every queue (shared/adapters/dependency-probe.ts), so it may inspect every one. */
@@ -180,6 +185,8 @@ export const functionDefinitions = {
     // The media manifest lists every version and hashes the current ones.
     readsAllVersions: ['media'],
     exportsTable: { bucket: 'backups', prefix: 'backups/' },
+    // Signs each backup's manifest: the only function that may.
+    backupSigning: 'sign',
     // Re-reads what it wrote, to verify it (the portable path); lists monthly backups (retention).
     objects: [{ bucket: 'backups', actions: ['GetObject'], prefixes: ['backups/'] }],
     buckets: { backups: 'probe' },
@@ -192,6 +199,8 @@ export const functionDefinitions = {
     timeoutSeconds: 900,
     writesOutbox: true,
     scratchTables: { infix: '-drill-' },
+    // Checks each backup's signature before reading it; may not sign.
+    backupSigning: 'verify',
     // Finds the latest backup and reads it; reads the media versions it names.
     buckets: { backups: 'probe' },
     objects: [

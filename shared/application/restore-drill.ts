@@ -4,7 +4,9 @@ import { tableDefinition } from '../../infra/definitions/table';
 import { decodeDataFile } from '../domain/backups/manifest';
 import type { DynamoJsonItem } from '../domain/backups/digest';
 import { restoreBackup } from '../adapters/backup/restore';
-import { getObjectBytes, latestBackupId, readBackupManifest } from '../adapters/backup/storage';
+import type { RestoreState } from '../adapters/backup/checkpoint';
+import { getObjectBytes, latestBackupId, readSignedManifest } from '../adapters/backup/storage';
+import type { ManifestVerifier } from '../adapters/backup/signing';
 import { JobFailure, type JobSummary } from '../jobs/job';
 
 /**
@@ -21,11 +23,12 @@ export interface RestoreDrillDeps {
   readonly s3: S3Client;
   readonly tableName: string;
   readonly backupBucket: string;
+  readonly verifier: ManifestVerifier;
 }
 
 /** In memory: a drill is never resumed, it runs again from the start. */
 const memoryCheckpoint = () => {
-  let state: { backupId: string; doneFiles: string[] } | undefined;
+  let state: RestoreState | undefined;
   return { load: async () => state, save: async (s: typeof state & object) => void (state = s), clear: async () => void (state = undefined) };
 };
 
@@ -37,7 +40,7 @@ export async function runRestoreDrill(deps: RestoreDrillDeps): Promise<JobSummar
   await dropTable(deps.dynamodb, scratch);
   try {
     const restored = await restoreBackup({
-      dynamodb: deps.dynamodb, s3: deps.s3, backupBucket: deps.backupBucket, backupId, targetTable: scratch, checkpoint: memoryCheckpoint(), media: 'verify',
+      dynamodb: deps.dynamodb, s3: deps.s3, backupBucket: deps.backupBucket, backupId, targetTable: scratch, checkpoint: memoryCheckpoint(), media: 'verify', verifier: deps.verifier,
     });
     const queries = await queryIndexes(deps, backupId, scratch);
     const summary: JobSummary = {
@@ -64,7 +67,7 @@ export async function runRestoreDrill(deps: RestoreDrillDeps): Promise<JobSummar
 
 /** For each index, a few items of the backup that it lists, asked for by their index keys in the restored table. */
 async function queryIndexes(deps: RestoreDrillDeps, backupId: string, scratch: string) {
-  const manifest = await readBackupManifest(deps.s3, deps.backupBucket, backupId); // sealed by the restore
+  const manifest = await readSignedManifest(deps.s3, deps.backupBucket, backupId, deps.verifier);
   const samples = new Map<string, DynamoJsonItem[]>(tableDefinition.indexes.map((index) => [index.name, []]));
   for (const file of manifest.files) {
     if ([...samples.values()].every((s) => s.length >= QUERIES_PER_INDEX)) break;

@@ -7,6 +7,7 @@
  * time projected for the reference province (200,000 items, 20 GB of media) against 24 hours,
  * from the measured restore rate and a media copy rate (measured against fauxqs, and assumed for S3).
  */
+import { backupSigner, backupVerifier } from '../../shared/adapters/backup/signing-keys';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -123,7 +124,7 @@ export async function benchBackup(stack: LocalStack) {
     t = performance.now();
     manifest = await exportTablePortably({
       dynamodb, s3, tableName: table, backupBucket: stack.resources.buckets.backups, mediaBucket: stack.resources.buckets.media,
-      backupId: `2026-W${String(40 + round)}`, retention: 'weekly', segments: SEGMENTS,
+      backupId: `2026-W${String(40 + round)}`, retention: 'weekly', segments: SEGMENTS, signer: backupSigner(),
     });
     backups.push((performance.now() - t) / 1000);
   }
@@ -138,7 +139,7 @@ export async function benchBackup(stack: LocalStack) {
   const target = `${table}-bench-restored`;
   const restored = await restoreBackup({
     dynamodb, s3, backupBucket: stack.resources.buckets.backups, backupId: manifest!.backupId, targetTable: target,
-    checkpoint: fileCheckpoint(join(mkdtempSync(join(tmpdir(), 'bench-restore-')), 'checkpoint.json')),
+    checkpoint: fileCheckpoint(join(mkdtempSync(join(tmpdir(), 'bench-restore-')), 'checkpoint.json')), verifier: backupVerifier(),
   });
   const restoreSeconds = (performance.now() - t) / 1000;
   report('backup: restore into a new table (8 × 25 in flight)', `${rate(restored.items, dataBytes, restoreSeconds)}; digests ${restored.digestMatch ? 'match' : 'DIFFER'}`);

@@ -5,12 +5,13 @@ import { ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/
 import { HeadObjectCommand, ListObjectsV2Command, ListObjectVersionsCommand, type S3Client } from '@aws-sdk/client-s3';
 import { bytesDigest, TableDigest } from '../../domain/backups/digest';
 import {
-  backupManifestKey, dataFileText, exportDirectory, MANIFEST_VERSION, mediaManifestKey,
+  dataFileText, exportDirectory, MANIFEST_VERSION, mediaManifestKey,
   type BackupManifest, type DataFileEntry, type MediaManifest, type MediaObjectEntry,
 } from '../../domain/backups/manifest';
 import type { RetentionClass } from '../../domain/backups/retention';
 import { toExportJson } from './export-json';
-import { getObjectBytes, putObject } from './storage';
+import { getObjectBytes, putObject, putSignedManifest } from './storage';
+import type { ManifestSigner } from './signing';
 
 /**
  * The portable exporter: writes DynamoDB's export-to-S3 layout (`AWSDynamoDB/<exportId>/
@@ -30,6 +31,8 @@ export interface PortableExportOptions {
   readonly retention: RetentionClass;
   readonly segments?: number;
   readonly itemsPerFile?: number;
+  /** The backup writer's key: the manifest is signed (signing.ts). */
+  readonly signer: ManifestSigner;
 }
 
 const md5 = (bytes: Uint8Array | string) => createHash('md5').update(bytes).digest();
@@ -129,7 +132,7 @@ export async function exportTablePortably(options: PortableExportOptions): Promi
     media,
   };
   // Written last: a backup without its manifest is incomplete and never restored from.
-  await putObject(s3, backupBucket, backupManifestKey(backupId, retention), JSON.stringify(manifest, null, 1));
+  await putSignedManifest(s3, backupBucket, manifest, options.signer);
   return manifest;
 }
 
