@@ -14,6 +14,7 @@ import { houseFunctionProps } from './house-function';
 import { bucketArnExportName, type BucketKey } from '../definitions/buckets';
 import { tableArnExportName } from '../definitions/table';
 import { askerKeyArnExportName } from '../definitions/asker-key';
+import { backupSigningKeyArnExportName } from '../definitions/backup-signing-key';
 import type { QueueKey } from '../definitions/queues';
 import { configEnvironment, mailIdentity, mailSenderAddress, type DeploymentConfig } from '../config/deployment';
 
@@ -62,6 +63,7 @@ export class PortalFunction extends NodejsFunction {
           ? { BACKUP_KMS_KEY_ARN: resources.buckets[def.exportsTable.bucket].encryptionKey!.keyArn }
           : {}),
         ...(def.askerKey ? { ASKER_KEYS: 'kms', ASKER_KEY_ID: Fn.importValue(askerKeyArnExportName(`Portal-${config.stage}-Data`)) } : {}),
+        ...(def.backupSigning ? { BACKUP_SIGNING: 'kms', BACKUP_SIGNING_KEY_ID: Fn.importValue(backupSigningKeyArnExportName(`Portal-${config.stage}-Data`)) } : {}),
       },
     });
     grantManifestAccess(this, def, resources);
@@ -193,6 +195,15 @@ function grantManifestAccess(fn: NodejsFunction, def: FunctionDefinition, resour
         actions: [def.askerKey === 'seal' ? 'kms:GenerateDataKey' : 'kms:Decrypt'],
         resources: [Fn.importValue(askerKeyArnExportName(`Portal-${resources.config.stage}-Data`))],
         conditions: { 'ForAllValues:StringEquals': { 'kms:EncryptionContextKeys': ['questionId'] }, Null: { 'kms:EncryptionContext:questionId': 'false' } },
+      }),
+    );
+  }
+  if (def.backupSigning) {
+    // The backup writer signs (and checks what it signed); readers only verify. Nothing else names the key.
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: def.backupSigning === 'sign' ? ['kms:Sign', 'kms:Verify'] : ['kms:Verify'],
+        resources: [Fn.importValue(backupSigningKeyArnExportName(`Portal-${resources.config.stage}-Data`))],
       }),
     );
   }
