@@ -201,6 +201,8 @@ export const functionDefinitions = {
     scratchTables: { infix: '-drill-' },
     // Checks each backup's signature before reading it; may not sign.
     backupSigning: 'verify',
+    // Its lease: one drill at a time (shared/adapters/dynamo/lease.ts).
+    tableItems: [{ actions: ['GetItem', 'PutItem', 'DeleteItem'], partitionPrefixes: [keys.lease('restore-drill').pk] }],
     // Finds the latest backup and reads it; reads the media versions it names.
     buckets: { backups: 'probe' },
     objects: [

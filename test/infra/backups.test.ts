@@ -70,8 +70,11 @@ describe('weekly backup (from the templates)', () => {
     const onTables = drill.filter((s) => asList(s.Action).some((a) => a === 'dynamodb:CreateTable' || a === 'dynamodb:DeleteTable'));
     expect(onTables).toHaveLength(1);
     for (const resource of asList(onTables[0]!.Resource).map((r) => JSON.stringify(r))) expect(resource).toMatch(/-drill-\*/);
-    // Nothing else may write or delete in DynamoDB beyond the outbox.
-    const writes = drill.filter((s) => s !== onTables[0] && asList(s.Action).some((a) => /dynamodb:(BatchWrite|Delete|Update|\*)/.test(a)));
+    // Nothing else may write or delete in DynamoDB beyond the outbox and its lease item (one drill at a time).
+    const leading = (st: Statement) => JSON.stringify((st as { Condition?: unknown }).Condition ?? {});
+    const lease = drill.filter((st) => leading(st).includes('"dynamodb:LeadingKeys":["LEASE#restore-drill*"]'));
+    expect(lease.map((st) => asList(st.Action).sort())).toEqual([['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem']]);
+    const writes = drill.filter((s) => s !== onTables[0] && !lease.includes(s) && asList(s.Action).some((a) => /dynamodb:(BatchWrite|Delete|Update|\*)/.test(a)));
     expect(writes).toEqual([]);
     jobs.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmDescription: Match.stringLikeRegexp('^Job restore-drill failed') });
   });

@@ -2,10 +2,11 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ListTablesCommand, QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { useLocalStack } from '../support/local-stack';
+import { loadDeploymentConfig } from '../../infra/config/deployment';
 import { restoreBackup } from '../../shared/adapters/backup/restore';
 import { fileCheckpoint } from '../../shared/adapters/backup/checkpoint';
 import { writeMediaManifest } from '../../shared/adapters/backup/portable-export';
@@ -20,7 +21,13 @@ import { tableDigestOf, type DynamoJsonItem } from '../../shared/domain/backups/
  * from AWS's documented format), as the weekly job leaves it on AWS: the export under the week's
  * prefix and our media manifest beside it. The first reader seals it with a digest manifest.
  */
-const local = useLocalStack();
+// The drill here restores in full every week (the default restores monthly backups in full only).
+const config = loadDeploymentConfig();
+const local = useLocalStack({ config: { ...config, backups: { ...config.backups, fullRestoreDrill: 'weekly' } } });
+// The fixture export ended 2026-11-21 00:05 UTC: the drill refuses a backup older than 8 days, so it runs the next day.
+vi.useFakeTimers({ toFake: ['Date'] });
+vi.setSystemTime(new Date('2026-11-22T00:00:00Z'));
+afterAll(() => void vi.useRealTimers());
 const c = () => local.clients();
 const res = () => local.stack().resources;
 const fixture = resolve(import.meta.dirname, '../fixtures/aws-export');

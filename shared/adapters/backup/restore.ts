@@ -4,7 +4,7 @@ import { bytesDigest, TableDigest } from '../../domain/backups/digest';
 import { decodeDataFile, type BackupManifest, type MediaManifest } from '../../domain/backups/manifest';
 import type { RestoreCheckpoint } from './checkpoint';
 import { fromExportJson, toExportJson } from './export-json';
-import { getObjectBytes, readMediaManifest } from './storage';
+import { getObjectBytes, objectSha256, readMediaManifest } from './storage';
 import { openBackup } from './aws-export';
 import { createShapedTable, enableStream, isRestoreMarker, removeRestoreMarker, restoreMarkerOf, writeRestoreMarker } from './table-shape';
 import { verifyBackupFiles } from './verify-stored';
@@ -217,20 +217,20 @@ async function restoreMedia(s3: S3Client, manifest: MediaManifest, targetBucket:
       );
       copied++;
     }
-    const restored = await getObjectBytes(s3, targetBucket, object.key);
-    if (!restored || bytesDigest(restored) !== object.sha256) mismatched.push(object.key);
+    const restored = await objectSha256(s3, targetBucket, object.key);
+    if (restored?.sha256 !== object.sha256) mismatched.push(object.key);
     bytes += object.size;
   }
   return { objects: manifest.objects.length, bytes, copied, mismatched };
 }
 
-/** Reads each recorded version where it was recorded and checks its SHA-256: proves the media are restorable. */
-async function checkMediaVersions(s3: S3Client, manifest: MediaManifest) {
+/** Reads each recorded version (or those of `only`) where it was recorded and checks its SHA-256: proves the media are restorable. */
+export async function checkMediaVersions(s3: S3Client, manifest: MediaManifest, only?: readonly MediaManifest['objects'][number][]) {
   let bytes = 0;
   const mismatched: string[] = [];
-  for (const object of manifest.objects) {
-    const stored = await getObjectBytes(s3, manifest.bucket, object.key, object.versionId);
-    if (!stored || bytesDigest(stored) !== object.sha256) mismatched.push(object.key);
+  for (const object of only ?? manifest.objects) {
+    const stored = await objectSha256(s3, manifest.bucket, object.key, object.versionId);
+    if (stored?.sha256 !== object.sha256) mismatched.push(object.key);
     bytes += object.size;
   }
   return { objects: manifest.objects.length, bytes, copied: 0, mismatched };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { BACKUP_ROOT, backupManifestKey, type BackupManifest, type MediaManifest } from '../../domain/backups/manifest';
 import { RETENTION_CLASSES, type RetentionClass } from '../../domain/backups/retention';
@@ -122,4 +123,24 @@ export async function readSignedManifest(s3: S3Client, bucket: string, backupId:
     return JSON.parse(new TextDecoder().decode(bytes)) as BackupManifest;
   }
   throw new BackupNotFound(`No backup "${backupId}" in bucket ${bucket} (no backup-manifest.json under ${RETENTION_CLASSES.map((r) => `${BACKUP_ROOT}${r}/${backupId}/`).join(' or ')})`);
+}
+
+/**
+ * An object's SHA-256 (hex) and size, hashed as it streams: never the whole object in memory (media
+ * files may be hundreds of MiB). Undefined when it does not exist.
+ */
+export async function objectSha256(s3: S3Client, bucket: string, key: string, versionId?: string): Promise<{ sha256: string; size: number } | undefined> {
+  try {
+    const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, ...(versionId && versionId !== 'null' ? { VersionId: versionId } : {}) }));
+    const hash = createHash('sha256');
+    let size = 0;
+    for await (const chunk of out.Body as AsyncIterable<Uint8Array>) {
+      hash.update(chunk);
+      size += chunk.length;
+    }
+    return { sha256: hash.digest('hex'), size };
+  } catch (error) {
+    if (error instanceof NoSuchKey || (error as Error).name === 'NoSuchKey' || (error as Error).name === 'NotFound') return undefined;
+    throw error;
+  }
 }
