@@ -21,7 +21,7 @@ export interface TableItemAccess {
 /** Object-level S3 rights, only on keys under these prefixes (IAM resources `<bucket>/<prefix>*`). */
 export interface ObjectAccess {
   readonly bucket: BucketKey;
-  readonly actions: ReadonlyArray<'GetObject' | 'PutObject' | 'DeleteObject'>;
+  readonly actions: ReadonlyArray<'GetObject' | 'PutObject' | 'DeleteObject' | 'GetObjectAttributes'>;
   readonly prefixes: readonly string[];
 }
 
@@ -211,6 +211,16 @@ export const functionDefinitions = {
       { bucket: 'backups', actions: ['PutObject'], prefixes: ['backups/*/*/backup-manifest.json'] },
     ],
     readsAllVersions: ['media'],
+  },
+  mediaChecksums: {
+    entry: 'functions/jobs/media-checksums.ts',
+    kind: 'job',
+    description: 'Gives clean media objects without a SHA-256 checksum one, once (a copy onto itself; S3 computes it): the backup then reads no media byte',
+    timeoutSeconds: 900,
+    writesOutbox: true,
+    buckets: { media: 'probe' },
+    // A copy onto itself: read and write of the same clean/ object, and its stored checksum.
+    objects: [{ bucket: 'media', actions: ['GetObject', 'PutObject', 'GetObjectAttributes'], prefixes: [uploadPrefixes.clean] }],
   },
   bootstrapDirectory: {
     entry: 'functions/jobs/bootstrap-directory.ts',

@@ -172,7 +172,8 @@ function grantManifestAccess(fn: NodejsFunction, def: FunctionDefinition, resour
     const exportName = bucketArnExportName(`Portal-${resources.config.stage}-Data`, key);
     const arn = Fn.importValue(exportName);
     fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket', 's3:ListBucketVersions'], resources: [arn] }));
-    fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject', 's3:GetObjectVersion'], resources: [`${arn}/*`] }));
+    // The stored checksums too (GetObjectAttributes): the media manifest reads S3's SHA-256, not the bytes.
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject', 's3:GetObjectVersion', 's3:GetObjectAttributes', 's3:GetObjectVersionAttributes'], resources: [`${arn}/*`] }));
     Validations.of(fn).acknowledge({
       id: `AwsSolutions-IAM5[Resource::${exportName}/*]`,
       reason: 'The backup hashes every current object of this bucket: reading all of them is the task.',

@@ -10,7 +10,8 @@ import {
 } from '../../domain/backups/manifest';
 import type { RetentionClass } from '../../domain/backups/retention';
 import { toExportJson } from './export-json';
-import { getObjectBytes, putObject, putSignedManifest } from './storage';
+import { putObject, putSignedManifest } from './storage';
+import { mediaChecksums } from './media-checksums';
 import type { ManifestSigner } from './signing';
 
 /**
@@ -136,7 +137,10 @@ export async function exportTablePortably(options: PortableExportOptions): Promi
   return manifest;
 }
 
-/** Every current media object (latest version, not a delete marker): key, version id, size and SHA-256 of its bytes. */
+/**
+ * Every current media object (latest version, not a delete marker): key, version id, size and SHA-256
+ * of its bytes, and (`read`) how many objects had no SHA-256 checksum in S3 and were read to hash them.
+ */
 export async function writeMediaManifest(
   s3: S3Client, mediaBucket: string, backupBucket: string, backupId: string, retention: RetentionClass,
 ): Promise<BackupManifest['media']> {
@@ -150,23 +154,17 @@ export async function writeMediaManifest(
     versionMarker = out.IsTruncated ? out.NextVersionIdMarker : undefined;
   } while (keyMarker);
   if (current.length === 0) current.push(...(await listUnversioned(s3, mediaBucket)));
-  const objects: MediaObjectEntry[] = [];
-  for (let i = 0; i < current.length; i += 8) {
-    objects.push(
-      ...(await Promise.all(
-        current.slice(i, i + 8).map(async ({ key, versionId }) => {
-          const bytes = await getObjectBytes(s3, mediaBucket, key, versionId);
-          if (!bytes) throw new Error(`media object ${key} version ${versionId} vanished while listed`);
-          return { key, versionId, size: bytes.length, sha256: bytesDigest(bytes) };
-        }),
-      )),
-    );
-  }
+  // From S3's own checksums; only objects without one are read (media-checksums.ts).
+  const checksums = await mediaChecksums(s3, mediaBucket, current);
+  const objects: MediaObjectEntry[] = checksums.map((c) => c.entry);
   objects.sort((a, b) => (a.key < b.key ? -1 : 1));
   const manifest: MediaManifest = { bucket: mediaBucket, objects };
   const body = JSON.stringify(manifest, null, 1);
   await putObject(s3, backupBucket, mediaManifestKey(backupId, retention), body);
-  return { key: mediaManifestKey(backupId, retention), objectCount: objects.length, totalBytes: objects.reduce((n, o) => n + o.size, 0), sha256: bytesDigest(new TextEncoder().encode(body)) };
+  return {
+    key: mediaManifestKey(backupId, retention), objectCount: objects.length, totalBytes: objects.reduce((n, o) => n + o.size, 0), sha256: bytesDigest(new TextEncoder().encode(body)),
+    read: checksums.filter((c) => c.read).length,
+  };
 }
 
 /**
