@@ -1,6 +1,7 @@
 import { CfnOutput, Duration, Stack, TimeZone, Validations, type StackProps } from 'aws-cdk-lib/core';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
-import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { LambdaInvoke, StepFunctionsStartExecution } from 'aws-cdk-lib/aws-scheduler-targets';
+import { weeklyBackupStateMachine } from './backup-state-machine';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -36,14 +37,15 @@ export class JobsStack extends Stack {
     for (const schedule of configuredSchedules(scheduleOverrides(props.resources.config))) {
       const id = schedule.job.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
       const fn = new PortalFunction(this, `${id}Job`, schedule.function, props.resources);
+      const input = ScheduleTargetInput.fromObject({ trigger: 'schedule' });
       new Schedule(this, `${id}Schedule`, {
         description: `${schedule.description} (${schedule.basis})`,
         schedule: ScheduleExpression.expression(schedule.expression, TimeZone.of(schedule.timeZone)),
-        target: new LambdaInvoke(fn, {
-          input: ScheduleTargetInput.fromObject({ trigger: 'schedule' }),
-          retryAttempts: 2,
-          deadLetterQueue: undelivered,
-        }),
+        // The weekly backup runs as a state machine: the export finishes long after the invocation that starts it.
+        target:
+          schedule.job === 'weekly-backup'
+            ? new StepFunctionsStartExecution(weeklyBackupStateMachine(this, fn, props.alarmTopic), { input, retryAttempts: 2, deadLetterQueue: undelivered })
+            : new LambdaInvoke(fn, { input, retryAttempts: 2, deadLetterQueue: undelivered }),
       });
       const fnLogicalId = this.getLogicalId(fn.node.defaultChild as CfnFunction);
       Validations.of(this).acknowledge({
