@@ -63,6 +63,8 @@ export async function startLocalStack(options: {
   operatorsDir?: string;
   /** The backup signing key's PEM file (default: in a folder per stack under the OS temp dir; `npm start`: the data folder). */
   backupSigningKeyFile?: string;
+  /** A built console to serve at /console/ (console/build/build.ts). */
+  consoleDir?: string;
 }): Promise<LocalStack> {
   const { endpoints } = options;
   const resources = await createLocalResources(endpoints, options.prefix);
@@ -93,6 +95,7 @@ export async function startLocalStack(options: {
     ...(options.port !== undefined ? { port: options.port } : {}),
     authorizer: options.authorizer ?? localAuthorizer,
     localAuth: true,
+    ...(options.consoleDir && { consoleDir: options.consoleDir }),
   });
   const outbox = await startStreamPoller({
     endpoints,

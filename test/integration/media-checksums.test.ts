@@ -70,7 +70,7 @@ describe('media manifest from S3 checksums', () => {
     const { s3, sent } = recordingS3();
     await s3.send(new PutObjectCommand({ Bucket: res().buckets.media, Key: 'incoming/u1', Body: 'tệp' }));
     try {
-      await new S3UploadStorage(s3, res().buckets.media).copyOut('u1', 'clean', { 'content-type': 'text/plain', 'content-disposition': 'attachment' });
+      await new S3UploadStorage(s3, res().buckets.media).copyOut('incoming/u1', 'u1', 'clean', { 'content-type': 'text/plain', 'content-disposition': 'attachment' });
       expect(sent.find((c) => c.command === 'CopyObjectCommand')!.input).toMatchObject({ Key: 'clean/u1', ChecksumAlgorithm: 'SHA256' });
     } finally {
       // The other tests count the clean objects: whatever the order, they find the same four.
