@@ -21,7 +21,7 @@ export interface TableItemAccess {
 /** Object-level S3 rights, only on keys under these prefixes (IAM resources `<bucket>/<prefix>*`). */
 export interface ObjectAccess {
   readonly bucket: BucketKey;
-  readonly actions: ReadonlyArray<'GetObject' | 'PutObject' | 'DeleteObject'>;
+  readonly actions: ReadonlyArray<'GetObject' | 'PutObject' | 'DeleteObject' | 'GetObjectAttributes'>;
   readonly prefixes: readonly string[];
 }
 
@@ -70,6 +70,11 @@ export interface FunctionDefinition {
    * `open` may Decrypt (staff who see the data). Nothing else may use it.
    */
   readonly askerKey?: 'seal' | 'open';
+  /**
+   * The backup signing key (KMS, asymmetric; shared/adapters/backup/signing.ts): `sign` may Sign
+   * and Verify (the backup writer), `verify` may only Verify (readers: the drill). Nothing else may use it.
+   */
+  readonly backupSigning?: 'sign' | 'verify';
 }
 
 /** Monitoring probes every queue (shared/adapters/dependency-probe.ts), so it may inspect every one. */
@@ -242,6 +247,8 @@ export const functionDefinitions = {
     // The media manifest lists every version and hashes the current ones.
     readsAllVersions: ['media'],
     exportsTable: { bucket: 'backups', prefix: 'backups/' },
+    // Signs each backup's manifest: the only function that may.
+    backupSigning: 'sign',
     // Re-reads what it wrote, to verify it (the portable path); lists monthly backups (retention).
     objects: [{ bucket: 'backups', actions: ['GetObject'], prefixes: ['backups/'] }],
     buckets: { backups: 'probe' },
@@ -254,6 +261,10 @@ export const functionDefinitions = {
     timeoutSeconds: 900,
     writesOutbox: true,
     scratchTables: { infix: '-drill-' },
+    // Checks each backup's signature before reading it; may not sign.
+    backupSigning: 'verify',
+    // Its lease: one drill at a time (shared/adapters/dynamo/lease.ts).
+    tableItems: [{ actions: ['GetItem', 'PutItem', 'DeleteItem'], partitionPrefixes: [keys.lease('restore-drill').pk] }],
     // Finds the latest backup and reads it; reads the media versions it names.
     buckets: { backups: 'probe' },
     objects: [
@@ -262,6 +273,16 @@ export const functionDefinitions = {
       { bucket: 'backups', actions: ['PutObject'], prefixes: ['backups/*/*/backup-manifest.json'] },
     ],
     readsAllVersions: ['media'],
+  },
+  mediaChecksums: {
+    entry: 'functions/jobs/media-checksums.ts',
+    kind: 'job',
+    description: 'Gives clean media objects without a SHA-256 checksum one, once (a copy onto itself; S3 computes it): the backup then reads no media byte',
+    timeoutSeconds: 900,
+    writesOutbox: true,
+    buckets: { media: 'probe' },
+    // A copy onto itself: read and write of the same clean/ object, and its stored checksum.
+    objects: [{ bucket: 'media', actions: ['GetObject', 'PutObject', 'GetObjectAttributes'], prefixes: [uploadPrefixes.clean] }],
   },
   bootstrapDirectory: {
     entry: 'functions/jobs/bootstrap-directory.ts',

@@ -1,3 +1,4 @@
+import { FULL_RESTORE_CADENCES } from '../../shared/domain/backups/drill-plan';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as z from 'zod/mini';
@@ -49,6 +50,12 @@ const backupsSchema = z.object({
     }),
   ),
   encryption: z._default(z.enum(['S3_MANAGED', 'KMS']), 'S3_MANAGED'),
+  /**
+   * How often the restore drill restores the newest backup in full into a scratch table (issue 24):
+   * `weekly`, `monthly` (each month's first backup, default) or `quarterly`; the other drills verify
+   * it without restoring (shared/domain/backups/drill-plan.ts).
+   */
+  fullRestoreDrill: z._default(z.enum(FULL_RESTORE_CADENCES), 'monthly'),
 });
 
 export const deploymentConfigSchema = z.object({
@@ -147,6 +154,7 @@ export function configEnvironment(config: DeploymentConfig): Record<string, stri
     // GET /jobs computes next runs from the schedules as deployed, not the defaults.
     SCHEDULE_OVERRIDES: JSON.stringify(scheduleOverrides(config)),
     ...(config.royaltyRates && { ROYALTY_RATES: JSON.stringify(config.royaltyRates) }),
+    BACKUP_FULL_RESTORE_DRILL: config.backups.fullRestoreDrill,
   };
 }
 

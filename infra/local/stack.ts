@@ -16,6 +16,7 @@ import './event-bus'; // the local composition root for events: the stand-in for
 import './mail-root'; // the local composition root for mail: the outbox folder stands in for SES
 import { localAskerKey } from './asker-keys-root'; // and for asker data keys: the stand-in for KMS
 import { enforceTablePermissions } from './table-permissions';
+import { BACKUP_SIGNING_KEY_FILE } from './backup-signing-root'; // and for the backup signing key
 import { loadDeploymentConfig, mailSenderAddress, scheduleOverrides, type DeploymentConfig } from '../config/deployment';
 import { DEFAULT_SCRYPT_N } from '../../shared/adapters/identity/passwords';
 
@@ -60,6 +61,8 @@ export async function startLocalStack(options: {
   mailOutboxDir?: string;
   /** Where events for the operators' topic are written (default: a folder per stack under the OS temp dir). */
   operatorsDir?: string;
+  /** The backup signing key's PEM file (default: in a folder per stack under the OS temp dir; `npm start`: the data folder). */
+  backupSigningKeyFile?: string;
   /** A built console to serve at /console/ (console/build/build.ts). */
   consoleDir?: string;
 }): Promise<LocalStack> {
@@ -80,6 +83,8 @@ export async function startLocalStack(options: {
     LOCAL_METRICS_FILE: join(options.operatorsDir ? dirname(options.operatorsDir) : join(tmpdir(), `portal-${options.prefix}`), 'job-metrics.ndjson'),
     ASKER_KEYS: 'local',
     LOCAL_ASKER_KEY: localAskerKey(identitySecret),
+    BACKUP_SIGNING: 'local',
+    LOCAL_BACKUP_SIGNING_KEY_FILE: options.backupSigningKeyFile ?? join(tmpdir(), `portal-${options.prefix}`, BACKUP_SIGNING_KEY_FILE),
   });
   mkdirSync(dirname(process.env.LOCAL_METRICS_FILE!), { recursive: true });
   // As IAM on AWS: each invoked function may touch only the partitions its manifest entry grants.

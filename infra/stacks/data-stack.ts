@@ -1,7 +1,8 @@
 import { RemovalPolicy, Stack, Duration, Validations, type StackProps } from 'aws-cdk-lib/core';
 import { AttributeType, Billing, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectLockRetention, ObjectOwnership, type BucketProps, type CfnBucket } from 'aws-cdk-lib/aws-s3';
-import { Key } from 'aws-cdk-lib/aws-kms';
+import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
+import { BACKUP_SIGNING_KEY_LOGICAL_NAME, backupSigningKeyArnExportName } from '../definitions/backup-signing-key';
 import type { Construct } from 'constructs';
 import { tableArnExportName, tableDefinition } from '../definitions/table';
 import { ASKER_KEY_LOGICAL_NAME, askerKeyArnExportName } from '../definitions/asker-key';
@@ -14,6 +15,7 @@ export class DataStack extends Stack {
   readonly buckets: Record<BucketKey, Bucket>;
   /** Wraps each question's data key for the asker's personal data (envelope encryption). */
   readonly askerKey: Key;
+  readonly backupSigningKey: Key;
 
   constructor(scope: Construct, id: string, props: StackProps & { corsOrigins: readonly string[]; backups: DeploymentConfig['backups'] }) {
     super(scope, id, props);
@@ -99,6 +101,17 @@ export class DataStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.exportValue(this.askerKey.keyArn, { name: askerKeyArnExportName(this.stackName) });
+
+    // Backup manifests are signed with it (issue 24): its key policy leaves grants to IAM, and only
+    // the backup writer's role may Sign (functions/manifest.ts `backupSigning`).
+    this.backupSigningKey = new Key(this, BACKUP_SIGNING_KEY_LOGICAL_NAME, {
+      description: 'Signs backup manifests (ECDSA P-256): only the backup writer may sign, readers verify',
+      keySpec: KeySpec.ECC_NIST_P256,
+      keyUsage: KeyUsage.SIGN_VERIFY,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.backupSigningKey).acknowledge({ id: 'AwsSolutions-KMS5', reason: 'Asymmetric KMS keys cannot rotate automatically; old backups must stay verifiable with this key.' });
+    this.exportValue(this.backupSigningKey.keyArn, { name: backupSigningKeyArnExportName(this.stackName) });
   }
 
   /**

@@ -60,7 +60,8 @@ describe('operations alarms and notifications', () => {
   it('alarms when the last verified backup is older than 8 days, and when the restore drill fails', () => {
     const [backup] = byDescription(jobs, /older than 8 days/);
     expect(backup!.Properties).toMatchObject({ MetricName: 'HoursSinceSuccess', Threshold: 192, TreatMissingData: 'breaching', ComparisonOperator: 'GreaterThanThreshold' });
-    expect(backup!.Properties.Dimensions).toContainEqual({ Name: 'Job', Value: 'weekly-backup' });
+    // Verified by a restore drill (it fails on a backup older than 8 days, or one it cannot check).
+    expect(backup!.Properties.Dimensions).toContainEqual({ Name: 'Job', Value: 'restore-drill' });
     const [drill] = byDescription(jobs, /restore drill failed/);
     expect(drill!.Properties).toMatchObject({ MetricName: 'FailedRuns', Statistic: 'Sum', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'notBreaching', AlarmActions: topicRef() });
     expect(drill!.Properties.Dimensions).toContainEqual({ Name: 'Job', Value: 'restore-drill' });
