@@ -299,7 +299,8 @@ export const functionDefinitions = {
       { actions: ['PutItem'], partitionPrefixes: [keys.auditOf('').pk] },
       // The asker's data, sealed (never opened here): written when asking, deleted with its duplicate guard on erasure.
       { actions: ['GetItem', 'PutItem', 'DeleteItem'], partitionPrefixes: [keys.questionAsker('').pk] },
-      { actions: ['PutItem', 'DeleteItem'], partitionPrefixes: [keys.questionDuplicate('', '').pk.replace(/#+$/, '#')] },
+      // Read before a number is taken, so a duplicate is refused without burning one.
+      { actions: ['GetItem', 'PutItem', 'DeleteItem'], partitionPrefixes: [keys.questionDuplicate('', '').pk.replace(/#+$/, '#')] },
       // The portal's "received" figure, frozen with the question.
       { actions: ['PutItem'], partitionPrefixes: [keys.questionFact('', '', '', '', '', 0).pk.replace(/#+$/, '#')] },
       { actions: ['GetItem', 'UpdateItem'], partitionPrefixes: [keys.questionDayCounter('').pk, keys.questionAskRate('', '').pk] },

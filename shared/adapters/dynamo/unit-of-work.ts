@@ -139,16 +139,19 @@ const changedMeanwhile = () =>
     en: 'The same data is being changed by another request; try again',
   });
 
+/** The DomainError a conflict report describes (409, 412, 404 or 429, naming its field). */
+export function conflictError(report: ConflictReport): DomainError {
+  const code = report.code ?? 'conflict';
+  return new DomainError(code, report.message, report.field ? [{ field: report.field, code, message: report.message }] : []);
+}
+
 function translate(error: unknown, actions: readonly WriteAction[]): unknown {
   if (error instanceof TransactionInProgressException) return changedMeanwhile();
   if (!(error instanceof TransactionCanceledException)) return error;
   const reasons = error.CancellationReasons ?? [];
   const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
   const report = failed >= 0 ? actions[failed]?.onConflict : undefined;
-  if (report) {
-    const code = report.code ?? 'conflict';
-    return new DomainError(code, report.message, report.field ? [{ field: report.field, code, message: report.message }] : []);
-  }
+  if (report) return conflictError(report);
   if (reasons.some((r) => r.Code === 'TransactionConflict')) return changedMeanwhile();
   return error;
 }
