@@ -19,6 +19,7 @@ import { searchIndexWrites } from './legal-search';
 import { contentRepository, notFound, policy, workflowItemOf } from './content';
 import { readInUnit } from './unit-scope';
 import { directory } from './directory';
+import { portalUnit, readPortalAhead } from './portal-units';
 import type { UseCaseContext } from './context';
 
 /**
@@ -42,6 +43,8 @@ let schedules: ScheduledPublicationRepository | undefined;
 const scheduleMarkers = () => (schedules ??= new ScheduledPublicationRepository(documentClient(), env().TABLE_NAME));
 
 export async function transitionContentItem(ctx: UseCaseContext, id: string, request: TransitionRequest, expectedVersion?: number) {
+  // A publication names its portal: read alongside the item (issue 22), guessing the caller's own.
+  if (PUBLISHING.has(request.action) || request.action === 'withdraw') readPortalAhead(ctx.principal.unitCode);
   const record = await contentRepository().get(id);
   if (!record) throw notFound(id);
   requireAccess(ctx.principal, 'content.read', record.unitPath, ctx.now);
@@ -70,7 +73,7 @@ export async function takeContentStep(ctx: UseCaseContext, record: ContentItemRe
   const decision = decide(contentWorkflow, aggregate, request.action, input, ctx);
   if (!decision.ok) throw decision.error;
   await contentGuards(record, request, ctx.now);
-  const portal = PUBLISHING.has(request.action) || request.action === 'withdraw' ? await directory().units.get(record.unitCode) : undefined;
+  const portal = PUBLISHING.has(request.action) || request.action === 'withdraw' ? await portalUnit(record.unitCode) : undefined;
   const applied = await applyTransition(ctx, contentWorkflow, aggregate, request.action, input, {
     itemKey: keys.contentItem(id),
     title: record.title,

@@ -21,6 +21,7 @@ import { documentClient } from '../adapters/aws-clients';
 import { QuestionRepository, type QuestionRecord } from '../adapters/dynamo/questions';
 import { conflictError } from '../adapters/dynamo/unit-of-work';
 import { openClockWork } from '../adapters/dynamo/workflow-commit';
+import { writesMayStart } from '../adapters/dynamo/held-commit';
 import { putQuestionFact } from '../adapters/dynamo/question-facts';
 import { env } from '../config/env';
 import { currentDeadlines } from './calendar-service';
@@ -89,7 +90,8 @@ export async function askQuestion(ctx: AskContext, portal: string, input: NewQue
   const day = localDayOf(ctx.now);
   // The number, the calendar and (for a unit without stored ancestors) its path: one round.
   const [number, deadlines, ancestors] = await Promise.all([
-    repo.nextNumber(day),
+    // Under an Idempotency-Key, once the request is known not to be a replay (a replay takes no number).
+    writesMayStart().then(() => repo.nextNumber(day)),
     currentDeadlines(),
     unit.ancestorCodes ?? unitsAndWork().units.scopeOf(portal).then((codes) => codes.slice(1)),
   ]);

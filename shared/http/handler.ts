@@ -15,7 +15,7 @@ import type { Principal } from '../domain/access/authorize';
 import type { Resolution } from '../application/principals';
 import type { IdempotencyStore } from './idempotency-store';
 import { callerOf } from './caller';
-import { keyScopeOf, withIdempotencyKey } from './idempotency';
+import { beginIdempotency, keyScopeOf } from './idempotency';
 import { allowedOrigins, corsPolicy } from './cors';
 import { basePathOf, HttpProblem, problemBody, problemHeaders } from './problem';
 import { parsePart } from './validation';
@@ -160,6 +160,8 @@ export function httpFunction<T extends Readonly<Record<string, RouteDefinition>>
     if (!binding) throw new HttpProblem('route_not_found');
     const { route, implementation } = binding;
     const caller = callerOf(event);
+    // Started first, so a key's record is read alongside the caller's account (one round).
+    const underKey = beginIdempotency(route, event, keyScopeOf(caller, event), idempotencyStore);
     const principal = await authorise(route, caller, services);
     const { params, query, body } = validate(route, event);
     const run = async () =>
@@ -177,7 +179,7 @@ export function httpFunction<T extends Readonly<Record<string, RouteDefinition>>
           basePath: basePathOf(event),
         }),
       );
-    return withIdempotencyKey(route, event, keyScopeOf(caller, event), idempotencyStore, run);
+    return underKey(run);
   };
 
   const origins = allowedOrigins(env().CORS_ALLOWED_ORIGINS);
