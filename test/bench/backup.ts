@@ -10,7 +10,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BatchWriteItemCommand, DeleteTableCommand, ScanCommand, UpdateTableCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand, DeleteTableCommand, ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CopyObjectCommand, CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { LocalStack } from '../../infra/local/stack';
 import { localClients } from '../../infra/local/resources';
@@ -18,6 +18,7 @@ import { exportTablePortably } from '../../shared/adapters/backup/portable-expor
 import { restoreBackup } from '../../shared/adapters/backup/restore';
 import { fileCheckpoint } from '../../shared/adapters/backup/checkpoint';
 import { fmt, report } from './report';
+import { streamOffForLoading } from './stream-off';
 
 const ITEMS = Number(process.env.BENCH_BACKUP_ITEMS ?? 100_000);
 const SEGMENTS = Number(process.env.BENCH_BACKUP_SEGMENTS ?? 4);
@@ -102,7 +103,7 @@ export async function benchBackup(stack: LocalStack) {
   const table = stack.resources.tableName;
   // Loading is setup: no outbox events, so the stream only slows DynamoDB Local down.
   await stack.outbox.stop();
-  await dynamodb.send(new UpdateTableCommand({ TableName: table, StreamSpecification: { StreamEnabled: false } })).catch(() => undefined);
+  await streamOffForLoading(table);
   const dataBytes = Array.from({ length: 1000 }, (_, i) => JSON.stringify(benchItem(i)).length).reduce((a, b) => a + b, 0) / 1000 * ITEMS;
 
   let t = performance.now();

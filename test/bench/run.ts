@@ -15,6 +15,7 @@ import { benchContent, measureFloors } from './content';
 import { benchSearch } from './search';
 import { benchEscalation } from './escalation';
 import { benchBackup } from './backup';
+import { benchEmulators } from './stream-off';
 
 const PARTS = ['domain', 'bundles', 'http', 'content', 'search', 'escalation', 'backup'] as const;
 const asked = process.argv.slice(2);
@@ -118,6 +119,7 @@ if (wants('bundles')) {
 // One local stack (one table) for every part that needs it: handlers keep their clients per process.
 process.env.LOG_LEVEL = 'SILENT';
 const emulators = wants('http') || wants('content') || wants('search') || wants('escalation') || wants('backup') ? await startEmulators({ region: 'ap-southeast-1' }) : undefined;
+benchEmulators(emulators);
 const stack: LocalStack | undefined = emulators && await startLocalStack({
   endpoints: { dynamodb: emulators.dynamodbEndpoint, s3sqs: emulators.s3sqsEndpoint, region: 'ap-southeast-1' },
   prefix: `bench${randomUUID().slice(0, 6)}`,

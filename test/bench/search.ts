@@ -12,7 +12,6 @@
  * are the same; only the Scan is smaller than it would be over the full index (printed beside it).
  */
 import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { UpdateTableCommand } from '@aws-sdk/client-dynamodb';
 import { documentClient } from '../../shared/adapters/aws-clients';
 import { contentRepository } from '../../shared/application/content';
 import { rendition } from '../../shared/application/content-transitions';
@@ -25,6 +24,7 @@ import { countReads, type ReadTally } from './read-counter';
 import { fmt, latency, report } from './report';
 import { summarize, timePaired } from './stats';
 import { floors } from './content';
+import { streamOffForLoading } from './stream-off';
 
 const PORTAL = 'demo';
 
@@ -79,7 +79,7 @@ async function load(stack: LocalStack, count: number, mode: 'read' | 'full') {
   // Loading is setup, not traffic: no outbox events here, so the stream (and its poller) would only add
   // work. Turning the stream off only saves time: the load is correct either way.
   await stack.outbox.stop();
-  await documentClient().send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: { StreamEnabled: false } })).catch(() => undefined);
+  await streamOffForLoading(tableName);
   const readTerms = new Set(SEARCH_QUERIES.flatMap(({ query }) => planSearch(query).reads.map((r) => r.term)));
   const citation = citationLine('Tỉnh Bình Định', 'binhdinh.gov.vn');
   const writer = batchWriter(tableName);
