@@ -22,7 +22,7 @@ import type { LocalStack } from '../../infra/local/stack';
 import { legalCorpus } from './legal-corpus';
 import { countReads, type ReadTally } from './read-counter';
 import { fmt, latency, report } from './report';
-import { summarize, timePaired } from './stats';
+import { summarize, timeInterleaved } from './stats';
 import { floors } from './content';
 import { streamOffForLoading } from './stream-off';
 
@@ -166,7 +166,7 @@ export async function benchSearch(stack: LocalStack): Promise<void> {
       return body;
     };
     const { result, reads } = await countReads('contentPublic', get);
-    const times = await timePaired(runs, get, floor, 5);
+    const times = await timeInterleaved(runs, get, floor, { warmUp: 5 });
     const shown = result.items ?? [];
     const rank = sought === undefined ? '' : `, ${sought} ${shown.some((i) => i.numberSymbol === sought) ? `#${shown.findIndex((i) => i.numberSymbol === sought) + 1}` : 'not shown'}`;
     report(`search ${label}`, `${latency(summarize(times.times), summarize(times.floor))}; ${shown.length} shown (first ${shown[0]?.numberSymbol ?? '–'}${rank}); ${readsText(reads)}`);
