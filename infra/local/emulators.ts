@@ -34,8 +34,8 @@ export function dynamoHeapMb(env: NodeJS.ProcessEnv = process.env): number {
   return value;
 }
 
-/** The JVM options: the cap, a small start, and an exit (not a hang) when the cap is reached. */
-export const dynamoJvmOptions = (heapMb: number) => [`-Xmx${heapMb}m`, '-Xms32m', '-XX:+ExitOnOutOfMemoryError'];
+/** The JVM options: the cap, and an exit (not a hang) when the cap is reached. */
+export const dynamoJvmOptions = (heapMb: number) => [`-Xmx${heapMb}m`, '-XX:+ExitOnOutOfMemoryError'];
 
 /** What to say when DynamoDB Local stopped at its heap cap, from its last output; undefined otherwise. */
 export function heapCapReached(stderr: string, heapMb: number): string | undefined {
@@ -56,7 +56,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function waitForDynamo(endpoint: string, child: ChildProcess, timeoutMs = 20_000): Promise<void> {
+async function waitForDynamo(endpoint: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const client = new DynamoDBClient({
     endpoint,
     region: 'local',
