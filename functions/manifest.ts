@@ -12,7 +12,7 @@ export type Access = 'probe' | 'read' | 'readwrite';
 
 /** Narrower than `table`: these item actions only, on partitions whose key starts with a prefix (IAM dynamodb:LeadingKeys). */
 export interface TableItemAccess {
-  readonly actions: ReadonlyArray<'GetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem'>;
+  readonly actions: ReadonlyArray<'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem'>;
   readonly partitionPrefixes: readonly string[];
   /** Indexes the function may query as well (by name; within the same partition prefixes). */
   readonly indexes?: readonly string[];
@@ -152,7 +152,8 @@ export const functionDefinitions = {
     description: 'Public read API: published items per portal, one item with its citation line, legal-document search, RSS',
     // Public renditions only (PUBCONTENT items and their portal listings): never drafts, accounts or stored responses.
     tableItems: [
-      { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.publishedContent('').pk, keys.publishedOfPortal('', '').gsi1pk.replace(/#+$/, '#')], indexes: ['gsi1', 'gsi2'] },
+      // BatchGetItem: a search page's renditions in one round (AWS names it apart from GetItem; the local check reads it key by key).
+      { actions: ['GetItem', 'BatchGetItem', 'Query'], partitionPrefixes: [keys.publishedContent('').pk, keys.publishedOfPortal('', '').gsi1pk.replace(/#+$/, '#')], indexes: ['gsi1', 'gsi2'] },
       // Legal-document search: one Query per planned read of the term entries, nothing else.
       { actions: ['Query'], partitionPrefixes: [keys.legalSearchEntry('', '', '', '').pk.replace(/#+$/, '#')] },
       // The feed's channel names the portal: units are public directory data (unitsPublic reads them too).

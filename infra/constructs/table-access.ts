@@ -55,8 +55,7 @@ function itemGrant(grant: TableItemAccess, tableArn: string, indexArn: (name: st
     throw new Error(`Audit entries are append-only: no grant may update ${grant.partitionPrefixes.join(', ')}`);
   }
   return new PolicyStatement({
-    // A batch of gets reads what GetItem reads, key by key (the local stack checks it so): granted with it.
-    actions: grant.actions.flatMap((a) => (a === 'GetItem' ? ['dynamodb:GetItem', 'dynamodb:BatchGetItem'] : [`dynamodb:${a}`])),
+    actions: grant.actions.map((a) => `dynamodb:${a}`),
     resources: [tableArn, ...(grant.indexes ?? []).map(indexArn)],
     conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': grant.partitionPrefixes.map((p) => `${p}*`) } },
   });

@@ -13,9 +13,9 @@ export const AUDIT_PARTITION_PATTERNS = [
   `${keys.auditByScopeAndActor('', '', '').gsi2pk}*`,
 ] as const;
 
-export type ItemAction = 'GetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem';
+export type ItemAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem';
 
-const READS: readonly ItemAction[] = ['GetItem', 'Query', 'ConditionCheckItem'];
+const READS: readonly ItemAction[] = ['GetItem', 'BatchGetItem', 'Query', 'ConditionCheckItem'];
 const CHANGES: readonly ItemAction[] = ['UpdateItem', 'DeleteItem'];
 const matches = (pattern: string, value: string) => (pattern.endsWith('*') ? value.startsWith(pattern.slice(0, -1)) : value === pattern);
 const inAudit = (pk: string) => AUDIT_PARTITION_PATTERNS.some((p) => matches(p, pk));
