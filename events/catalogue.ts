@@ -56,6 +56,8 @@ const workflowTransitionedDetail = lazily(() => z.object({
   unitCode: z.string(),
   assignedTo: z.nullable(z.string()),
   actor: z.object({ id: z.string().check(z.minLength(1)), kind: z.enum(['user', 'machine', 'system']) }),
+  /** An authorship step taken by a proxy (the secretary for the board): the author it was taken for. */
+  onBehalfOf: z.optional(z.string()),
   at: z.iso.datetime({ offset: true }),
   reason: z.optional(z.string()),
   publicNote: z.optional(z.string()),
@@ -86,7 +88,7 @@ const uploadCheckedDetail = lazily(() => z.object({
   declaredType: z.string(),
   detectedType: z.string(),
   size: z.number(),
-  reason: z.optional(z.enum(['type-mismatch', 'forbidden-type', 'size-mismatch'])),
+  reason: z.optional(z.enum(['type-mismatch', 'forbidden-type', 'size-mismatch', 'replaced'])),
   checkedAt: z.iso.datetime({ offset: true }),
 }));
 

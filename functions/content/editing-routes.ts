@@ -14,6 +14,7 @@ export const contentEditingRoutes = {
     function: 'contentCreate',
     auth: 'signed-in',
     action: 'content.submit',
+    machineScopes: ['portal/content.submit'],
     summary: 'Create a content item in a portal (a draft, or submitted at once); its HTML is cleaned against an allow-list',
     tags: ['content'],
     params: unitCodeParam,
@@ -30,6 +31,7 @@ export const contentEditingRoutes = {
     auth: 'signed-in',
     // Coarse check only: the workflow table says who may edit in which state (contentEditing).
     action: 'content.read',
+    machineScopes: ['portal/content.submit'],
     summary: "Edit an item's title, body, summary, legal-document metadata, attachments or contributors: its author while draft or returned, the board's editors while editing; If-Match required; each edit appends a revision",
     tags: ['content'],
     params: contentIdParam,

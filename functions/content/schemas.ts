@@ -66,6 +66,7 @@ export const feedQuery = z.object({
 });
 
 /** Responses. */
+const bilingualText = z.object({ vi: z.string(), en: z.string() });
 export const transitionedSchema = z.object({ id: z.string(), state: z.string(), version: z.number(), dueAt: z.optional(z.string()) });
 export const contentItemSchema = z.looseObject({
   id: z.string(),
@@ -79,6 +80,11 @@ export const contentItemSchema = z.looseObject({
   dueAt: z.optional(z.string()),
   publishedOnTime: z.optional(z.boolean()),
   revisions: z.array(revisionSchema),
+  steps: z.optional(
+    z.array(z.object({ action: z.string(), label: bilingualText, allowed: z.boolean(), reason: z.optional(bilingualText), requires: z.array(z.string()) })).check(
+      z.describe("The steps of the item's state and whether the caller may take each now (with the reason if not); advisory: the transition still decides"),
+    ),
+  ),
 });
 export const contentSummarySchema = z.looseObject({ id: z.string(), title: z.string(), state: z.string(), version: z.number(), overdue: z.boolean() });
 export const publishedSchema = z.looseObject({
@@ -111,7 +117,6 @@ export const bulkTransitionBody = z.object({
   reason: z.optional(humanText(2000)),
   assignee: z.optional(recordId).check(z.describe('`assign`: the account id of an editorial board member of the unit')),
 });
-const bilingualText = z.object({ vi: z.string(), en: z.string() });
 export const bulkResultSchema = z.object({
   action: z.string(),
   succeeded: z.number(),

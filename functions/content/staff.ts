@@ -2,7 +2,9 @@ import { json } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
 import { dynamoServices } from '../../shared/http/services';
 import { expectedVersion } from '../../shared/http/if-match';
-import { readContentItem } from '../../shared/application/content';
+import { readContentItem, workflowItemOf } from '../../shared/application/content';
+import { availableSteps } from '../../shared/domain/workflow/available';
+import { contentWorkflow } from '../../shared/domain/workflow/tables/content';
 import { listUnitContent, transitionContentItem } from '../../shared/application/content-transitions';
 import { proposeSyndication } from '../../shared/application/content-syndication';
 import { useAttachmentStatus } from '../../shared/application/content-attachments';
@@ -28,8 +30,11 @@ export const handler = httpFunction('content', contentRoutes, {
       }),
     ),
   getContentItem: async ({ params, principal, requestId }) => {
-    const item = await readContentItem({ principal, requestId, now: new Date() }, params.id);
-    return json(200, item, { etag: `"${item.version}"` });
+    const now = new Date();
+    const item = await readContentItem({ principal, requestId, now }, params.id);
+    // What this caller may do next, for a console's buttons (the transition still decides).
+    const steps = availableSteps(contentWorkflow, workflowItemOf(item), principal, now, ['publish-scheduled']);
+    return json(200, { ...item, steps }, { etag: `"${item.version}"` });
   },
   transitionContentItem: async ({ params, body, headers, principal, requestId }) => {
     const done = await transitionContentItem({ principal, requestId, now: new Date() }, params.id, body, expectedVersion(headers));

@@ -11,9 +11,9 @@ const noStore = { 'cache-control': 'no-store' };
 const withEtag = (incident: { version: number }) => ({ ...noStore, etag: `"${incident.version}"` });
 
 export const handler = httpFunction('incidents', incidentsRoutes, {
-  reportIncident: async ({ body, principal, requestId, basePath }) => {
+  reportIncident: async ({ body, principal, requestId }) => {
     const incident = await reportIncident({ principal, requestId, now: new Date() }, body);
-    return json(201, incident, { ...withEtag(incident), location: `${basePath}/incidents/${incident.id}` });
+    return json(201, incident, { ...withEtag(incident), location: `/incidents/${incident.id}` });
   },
   listIncidents: async ({ query, principal, requestId }) => json(200, await listIncidents({ principal, requestId, now: new Date() }, query), noStore),
   getIncident: async ({ params, principal, requestId }) => {

@@ -1,6 +1,7 @@
 import { json } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
 import { HttpProblem } from '../../shared/http/problem';
+import { requestHeaders } from '../../shared/http/cors';
 import { text } from '../../shared/domain/text';
 import { SECRET_PATTERN } from '../../shared/domain/questions';
 import { askQuestion, questionStatus } from '../../shared/application/questions';
@@ -22,7 +23,7 @@ useKmsAskerKeys();
 
 /** The secret the asker was given, from X-Question-Secret: missing or malformed is a 401. */
 function askerSecret(headers: Record<string, string | undefined>): string {
-  const secret = headers['x-question-secret'];
+  const secret = headers[requestHeaders.questionSecret];
   if (secret === undefined || !SECRET_PATTERN.test(secret)) {
     const message = text('Cần gửi mã bí mật đã nhận khi hỏi trong tiêu đề X-Question-Secret', 'Send the secret you received when asking in the X-Question-Secret header');
     throw new HttpProblem('unauthenticated', message, [{ field: 'headers.X-Question-Secret', code: 'required', message }]);
@@ -36,7 +37,7 @@ export const handler = httpFunction(
   {
     askQuestion: async ({ params, body, headers, requestId, clientAddress }) => {
       // The optional challenge hook (shared/application/ask-challenge.ts): none is registered by default.
-      await requireAskChallenge(headers['x-challenge-token'], clientAddress);
+      await requireAskChallenge(headers[requestHeaders.challengeToken], clientAddress);
       const asked = await askQuestion({ requestId, now: new Date(), clientAddress }, params.portal, body);
       return json(201, asked, { location: `/public/questions/${asked.trackingCode}`, 'cache-control': 'no-store' });
     },

@@ -10,6 +10,7 @@ export const uploadsRoutes = {
     function: 'uploads',
     auth: 'signed-in',
     action: 'upload.create',
+    machineScopes: ['portal/content.submit'],
     summary: 'Declare an attachment and get a presigned POST form for it (one of the CB 13.2 file types)',
     description:
       'POST the returned `fields`, then the file as the last field `file`, as multipart/form-data to `url`. S3 accepts only ' +
@@ -26,6 +27,7 @@ export const uploadsRoutes = {
     function: 'uploads',
     auth: 'signed-in',
     action: 'upload.read',
+    machineScopes: ['portal/read', 'portal/content.submit'],
     summary: "An upload's check status: pending, clean (served and publishable) or quarantined (never published)",
     tags: ['uploads'],
     params: uploadIdParam,

@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import enLocale from 'zod/v4/locales/en.js';
 import { policyRuleIds, presetIds } from '../../shared/domain/policies';
 import { scheduleExpressionProblem } from './schedule-expression';
+import { capacitySchema } from './capacity';
 
 /**
  * The deployment's own settings, read from one file (infra/config/deployment.json, or the file
@@ -93,6 +94,8 @@ export const deploymentConfigSchema = z.object({
   }),
   /** Optional: every field has a default (weekly Sunday 02:00, drill 04:00, no Object Lock, S3-managed keys). */
   backups: z.prefault(backupsSchema, {}),
+  /** Optional: API throttles and reserved concurrency (infra/config/capacity.ts has the defaults and the check). */
+  capacity: z.prefault(capacitySchema, {}),
 });
 
 export type DeploymentConfig = z.infer<typeof deploymentConfigSchema>;

@@ -1,12 +1,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { isBinaryMediaType } from '../definitions/api';
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { acceptedScopes, type RouteDefinition } from '../../shared/http/contract';
-import { allowedOrigins, allowOriginHeader, corsPolicy } from '../../shared/http/cors';
+import { allowedOrigins, allowOriginHeader, corsPolicy, isPublicPath, PUBLIC_ORIGIN } from '../../shared/http/cors';
 import { problemBody, problemHeaders } from '../../shared/http/problem';
+import { MAX_REQUEST_BODY_BYTES } from '../../shared/http/body-limit';
 import type { ProblemCode } from '../../shared/http/error-table';
 import { invoke } from './functions';
 import { handleLocalAuth, LOCAL_AUTH_PREFIX, sourceOf } from './identity-endpoints';
+import { serveConsole } from './console-static';
 
 /**
  * Stands in for API Gateway (REST, Lambda proxy): matches the route table, builds the same
@@ -21,7 +24,11 @@ interface CompiledRoute {
   readonly names: string[];
 }
 
-const MAX_BODY_BYTES = 10 * 1024 * 1024; // API Gateway's payload limit
+/**
+ * What the deployed firewall and handler refuse (shared/http/body-limit.ts), far below API Gateway's
+ * own 10 MB: a body the deployment would refuse is refused here too, before any function runs.
+ */
+const MAX_BODY_BYTES = MAX_REQUEST_BODY_BYTES;
 
 function compile(route: RouteDefinition): CompiledRoute {
   const names: string[] = [];
@@ -36,8 +43,6 @@ function compile(route: RouteDefinition): CompiledRoute {
     .join('/');
   return { route, pattern: new RegExp(`^${source}$`), names };
 }
-
-const BINARY = /^(image|audio|video)\/|^application\/(octet-stream|pdf|zip)/;
 
 /**
  * Plain objects built with Object.fromEntries, never by assignment into `{}`: a query or header
@@ -73,7 +78,8 @@ export function buildEvent(
   const { last: headers, all: multiValueHeaders } = grouped(headerPairs(req.headers));
   const { last: query, all: multiQuery } = grouped(req.url.searchParams);
   const hasQuery = Object.keys(query).length > 0;
-  const binary = BINARY.test(headers['content-type'] ?? '');
+  // As API Gateway with the API's binary media types (every type): request bodies arrive base64-encoded.
+  const binary = isBinaryMediaType(headers['content-type']);
   const now = new Date();
   return {
     resource: route.path,
@@ -109,6 +115,7 @@ function send(res: ServerResponse, result: APIGatewayProxyResult) {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
   res.writeHead(result.statusCode, headers);
+  // API Gateway turns a base64 body back into bytes when the media type is binary: every one is (BINARY_MEDIA_TYPES).
   res.end(result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
 }
 
@@ -135,7 +142,7 @@ function invalidPathParameter(res: ServerResponse, name: string, path: string) {
 }
 
 /**
- * The body, or undefined when it exceeds API Gateway's 10 MB limit (announced by Content-Length
+ * The body, or undefined when it exceeds the deployment's body limit (announced by Content-Length
  * or found while reading). The rest of an oversized body is read and dropped, so that the client
  * receives the 413 instead of a connection reset in the middle of its upload.
  */
@@ -185,6 +192,8 @@ export async function startGateway(options: {
   authorizer?: Authorizer;
   /** Serve the local identity provider's sign-in endpoints under /local-auth. */
   localAuth?: boolean;
+  /** Serve this built console folder at /console/ (the edge serves its bucket on AWS). */
+  consoleDir?: string;
 }): Promise<LocalGateway> {
   // API Gateway prefers literal segments over parameters (/calendar/due before /calendar/{year}).
   const literals = (c: CompiledRoute) => c.route.path.split('/').filter((seg) => !seg.startsWith('{')).length;
@@ -203,12 +212,17 @@ export async function startGateway(options: {
         if (!body) return gatewayProblem(res, 'payload_too_large', url.pathname);
         return await handleLocalAuth(req, res, url, body);
       }
+      if (options.consoleDir && (url.pathname === '/console' || url.pathname.startsWith('/console/'))) return await serveConsole(req, res, url, options.consoleDir);
       const candidates = compiled
         .map((c) => ({ c, m: c.pattern.exec(url.pathname) }))
         .filter((x): x is { c: CompiledRoute; m: RegExpExecArray } => x.m !== null);
       if (method === 'OPTIONS' && candidates.length > 0) {
+        // As the API stack's preflights: `*` on public paths, the configured origins elsewhere.
+        const origin = isPublicPath(candidates.map((x) => x.c.route))
+          ? { 'access-control-allow-origin': PUBLIC_ORIGIN }
+          : allowOriginHeader(req.headers.origin, allowedOrigins(process.env.CORS_ALLOWED_ORIGINS));
         res.writeHead(204, {
-          ...allowOriginHeader(req.headers.origin, allowedOrigins(process.env.CORS_ALLOWED_ORIGINS)),
+          ...origin,
           'access-control-allow-methods': [...candidates.map((x) => x.c.route.method as string), 'OPTIONS'].join(','),
           'access-control-allow-headers': corsPolicy.allowHeaders.join(','),
           'access-control-max-age': String(corsPolicy.maxAgeSeconds),

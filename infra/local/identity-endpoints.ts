@@ -4,6 +4,7 @@ import { PROBLEM_CONTENT_TYPE, problemBody } from '../../shared/http/problem';
 import { asAuthorizerClaims } from '../../shared/adapters/identity/tokens';
 import { localIdentity } from './identity-root';
 import type { Authorizer } from './gateway';
+import { discoveryDocument, handleAuthorize, handleLogout, handleRevoke, handleUserGrant } from './oauth-endpoints';
 
 /**
  * The local stand-in for Cognito's sign-in endpoints, served by the local gateway under
@@ -11,6 +12,8 @@ import type { Authorizer } from './gateway';
  *   POST /local-auth/sign-in          { username, password }   → tokens, or the NEW_PASSWORD_REQUIRED challenge
  *   POST /local-auth/new-password     { session, newPassword } → tokens
  *   POST /local-auth/oauth2/token     client_credentials (client_secret_basic or _post), as Cognito's token endpoint
+ * and the managed login of the console's app client (oauth-endpoints.ts): discovery, authorize,
+ * the authorization_code and refresh_token grants, revoke and logout.
  */
 export const LOCAL_AUTH_PREFIX = '/local-auth/';
 
@@ -92,6 +95,9 @@ function clientAuthentication(req: IncomingMessage, form: URLSearchParams): { cl
 export async function handleLocalAuth(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<void> {
   const path = url.pathname.slice(LOCAL_AUTH_PREFIX.length);
   try {
+    if (path === '.well-known/openid-configuration' && req.method === 'GET') return send(res, 200, discoveryDocument(req));
+    if (path === 'oauth2/authorize' && (req.method === 'GET' || req.method === 'POST')) return await handleAuthorize(req, res, url, body, sourceOf(req));
+    if (path === 'logout' && req.method === 'GET') return handleLogout(req, res, url);
     if (req.method !== 'POST') return send(res, 405, problemBody('method_not_allowed', { instance: url.pathname, lang: 'vi' }), PROBLEM_CONTENT_TYPE);
     const tokens = (result: Awaited<ReturnType<ReturnType<typeof identity>['signIn']>>) =>
       result.kind === 'tokens'
@@ -110,7 +116,9 @@ export async function handleLocalAuth(req: IncomingMessage, res: ServerResponse,
       const form = new URLSearchParams(body.toString('utf8'));
       const { clientId, clientSecret, error } = clientAuthentication(req, form);
       if (error) return send(res, 400, { error });
-      if (form.get('grant_type') !== 'client_credentials') return send(res, 400, { error: 'unsupported_grant_type' });
+      const grant = form.get('grant_type');
+      if ((grant === 'authorization_code' || grant === 'refresh_token') && !clientSecret) return await handleUserGrant(res, form, clientId);
+      if (grant !== 'client_credentials') return send(res, 400, { error: 'unsupported_grant_type' });
       if (!clientId || !clientSecret) return send(res, 400, { error: 'invalid_request' });
       try {
         const result = await identity().clientCredentials(clientId, clientSecret, (form.get('scope') ?? '').split(' ').filter(Boolean));
@@ -121,6 +129,7 @@ export async function handleLocalAuth(req: IncomingMessage, res: ServerResponse,
         throw refused;
       }
     }
+    if (path === 'oauth2/revoke') return handleRevoke(res, new URLSearchParams(body.toString('utf8')));
     send(res, 404, problemBody('route_not_found', { instance: url.pathname, lang: 'vi' }), PROBLEM_CONTENT_TYPE);
   } catch (error) {
     fail(res, error, url.pathname);

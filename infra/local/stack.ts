@@ -60,6 +60,8 @@ export async function startLocalStack(options: {
   mailOutboxDir?: string;
   /** Where events for the operators' topic are written (default: a folder per stack under the OS temp dir). */
   operatorsDir?: string;
+  /** A built console to serve at /console/ (console/build/build.ts). */
+  consoleDir?: string;
 }): Promise<LocalStack> {
   const { endpoints } = options;
   const resources = await createLocalResources(endpoints, options.prefix);
@@ -88,6 +90,7 @@ export async function startLocalStack(options: {
     ...(options.port !== undefined ? { port: options.port } : {}),
     authorizer: options.authorizer ?? localAuthorizer,
     localAuth: true,
+    ...(options.consoleDir && { consoleDir: options.consoleDir }),
   });
   const outbox = await startStreamPoller({
     endpoints,

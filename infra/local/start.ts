@@ -5,7 +5,8 @@ import { startEmulators } from './emulators';
 import { startLocalStack } from './stack';
 import { schedules } from '../../events/schedules';
 import { loadDeploymentConfig } from '../config/deployment';
-import { demoPasswordLines, demoPasswords, seedDemo } from './demo-data';
+import { DEMO_PASSWORDS_FILE, demoPasswordLines, startDemo } from './demo-data';
+import { buildConsole } from '../../console/build/build';
 
 /**
  * `npm start`: the whole backend on this machine. Data lives in .local/ (git-ignored) and
@@ -31,7 +32,10 @@ const endpoints = { dynamodb: emulators.dynamodbEndpoint, s3sqs: emulators.s3sqs
 const secretFile = resolve(dataDir, 'identity-secret');
 if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
 const identitySecret = readFileSync(secretFile, 'utf8').trim();
+// The console, built afresh on every start (esbuild: well under a second), served at /console/.
+const consoleBuild = await buildConsole();
 const stack = await startLocalStack({
+  consoleDir: consoleBuild.outDir,
   identitySecret,
   endpoints,
   prefix: `local-${config.province.code}`,
@@ -47,7 +51,11 @@ const stack = await startLocalStack({
 // run-job.ts reads this to reach the running stack.
 const stateFile = resolve(dataDir, 'stack.json');
 writeFileSync(stateFile, JSON.stringify({ endpoints, resources: stack.resources, api: stack.gateway.url, identitySecret }, null, 2), { mode: 0o600 });
-const demo = await demoPasswords(dataDir, await seedDemo(config));
+const demo = await startDemo(dataDir, config).catch((error: Error) => {
+  console.error(`The demo data could not be completed: ${error.message}
+The demo accounts created so far and their temporary passwords are in ${resolve(dataDir, DEMO_PASSWORDS_FILE)}; the next npm start finishes the rest.`);
+  throw error;
+});
 // /health reports the buckets and queues as the dependency-check job last found them: check once now
 // rather than 15 minutes from now (on AWS the first scheduled run does this).
 await stack.runJob('dependency-check').catch((error: Error) => console.error('dependency-check failed:', error.message));
@@ -65,6 +73,7 @@ Cổng TTĐT ${config.province.name} — local stack ready in ${readyMs} ms
   Run a job now  npm run job -- <name>
   Data           ${dataDir} (npm run reset starts afresh)
   E-mail outbox  ${stack.mailOutboxDir}/<date>/<id>.eml (notifications; SES on AWS)
+  Console        ${stack.gateway.url}/console/ (sign in with a demo account below)
   Sign in        POST ${stack.gateway.url}/local-auth/sign-in {"username","password"}
 ${demoPasswordLines(demo)}
 Ctrl-C stops everything.`);

@@ -1,4 +1,5 @@
 import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib/core';
+import { BINARY_MEDIA_TYPES, cloudFormationMediaType } from '../definitions/api';
 import {
   AccessLogFormat,
   AuthorizationType,
@@ -11,6 +12,8 @@ import {
   RestApi,
 } from 'aws-cdk-lib/aws-apigateway';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { reservedConcurrency } from '../config/capacity-plan';
 import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { Alarm, ComparisonOperator, MathExpression, Metric, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import { Operation } from 'aws-cdk-lib/aws-dynamodb';
@@ -21,11 +24,12 @@ import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { allRoutes } from '../../functions/routes';
 import { functionDefinitions, type FunctionKey } from '../../functions/manifest';
-import { allowedOrigins, corsPolicy } from '../../shared/http/cors';
+import { allowedOrigins, corsPolicy, isPublicPath, PUBLIC_ORIGIN } from '../../shared/http/cors';
 import { acceptedScopes } from '../../shared/http/contract';
 import { gatewayResponses } from '../../shared/http/gateway-responses';
 import { problemBody, problemHeaders } from '../../shared/http/problem';
 import { API_STAGE_NAME } from '../../shared/http/openapi';
+import { greaterThanPattern, MAX_REQUEST_BODY_BYTES } from '../../shared/http/body-limit';
 import { PortalFunction, type PortalResources } from '../constructs/portal-function';
 
 /** The REST API: one resource per route of functions/routes.ts, one function per manifest key. */
@@ -39,6 +43,9 @@ export class ApiStack extends Stack {
   ) {
     super(scope, id, props);
     const { config } = props.resources;
+    const { publicApi, staffApi } = config.capacity;
+    // Fails the synth, naming what to change, when the account cannot hold the reservations.
+    const reserved = reservedConcurrency(config.capacity);
 
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: RetentionDays.ONE_YEAR,
@@ -48,6 +55,8 @@ export class ApiStack extends Stack {
       restApiName: `portal-${config.stage}`,
       description: `Cổng TTĐT ${config.province.name}`,
       endpointTypes: [EndpointType.REGIONAL],
+      // Every type binary: a gzip-compressed sitemap (isBase64Encoded) reaches any client as bytes (infra/definitions/api.ts).
+      binaryMediaTypes: BINARY_MEDIA_TYPES.map(cloudFormationMediaType),
       cloudWatchRole: true,
       deployOptions: {
         stageName: API_STAGE_NAME,
@@ -55,8 +64,16 @@ export class ApiStack extends Stack {
         dataTraceEnabled: false, // bodies may hold askers' personal data
         tracingEnabled: true,
         metricsEnabled: true,
-        throttlingRateLimit: 100,
-        throttlingBurstLimit: 200,
+        // The stage's default applies to each method on its own: public methods get the public
+        // limits, and every signed-in method its own staff limits (methodOptions), so a public
+        // burst never spends the console's or the agency systems' requests.
+        throttlingRateLimit: publicApi.rateLimit,
+        throttlingBurstLimit: publicApi.burstLimit,
+        methodOptions: Object.fromEntries(
+          allRoutes
+            .filter((route) => route.auth === 'signed-in')
+            .map((route) => [`${route.path}/${route.method}`, { throttlingRateLimit: staffApi.rateLimit, throttlingBurstLimit: staffApi.burstLimit }]),
+        ),
         accessLogDestination: new LogGroupLogDestination(accessLogs),
         // No caller IP or user in access logs: those are personal data.
         accessLogFormat: AccessLogFormat.jsonWithStandardFields({
@@ -73,14 +90,17 @@ export class ApiStack extends Stack {
       },
     });
     // Preflight only on resources that carry a route (not on every intermediate path segment).
-    // Only the configured origins, never `*` (API Gateway answers each with its own origin).
+    // Signed-in paths: only the configured origins (API Gateway answers each with its own origin);
+    // public paths: `*` without credentials (shared/http/cors.ts).
     const origins = allowedOrigins(config.corsOrigins.join(','));
-    const preflight = {
+    const staffPreflight = {
       allowOrigins: origins.length > 0 ? origins : ['https://' + config.domain],
       allowHeaders: [...corsPolicy.allowHeaders],
       allowMethods: [...corsPolicy.allowMethods],
       maxAge: Duration.seconds(corsPolicy.maxAgeSeconds),
     };
+    const publicPreflight = { ...staffPreflight, allowOrigins: [PUBLIC_ORIGIN], allowCredentials: false };
+    const routesOn = (path: string) => allRoutes.filter((r) => r.path === path);
 
     // A gateway response cannot choose among several origins, and must not echo any: it names
     // the one configured origin, or none (a browser then sees a CORS error instead of the body).
@@ -113,12 +133,14 @@ export class ApiStack extends Stack {
       let integration = integrations.get(key);
       if (!integration) {
         const fn = new PortalFunction(this, `${key[0]!.toUpperCase()}${key.slice(1)}Function`, key, props.resources);
+        const reservation = reserved.get(key);
+        if (reservation !== undefined) (fn.node.defaultChild as CfnFunction).reservedConcurrentExecutions = reservation;
         integration = new LambdaIntegration(fn, { scopePermissionToMethod: false });
         integrations.set(key, integration);
       }
       const resource = this.api.root.resourceForPath(route.path);
       if (!withPreflight.has(route.path)) {
-        resource.addCorsPreflight(preflight);
+        resource.addCorsPreflight(isPublicPath(routesOn(route.path)) ? publicPreflight : staffPreflight);
         withPreflight.add(route.path);
       }
       const method = resource.addMethod(route.method, integration, {
@@ -197,33 +219,61 @@ export class ApiStack extends Stack {
     }), 1);
   }
 
-  /** AWS managed rule sets and a per-IP rate limit (public forms attract abuse). */
+  /**
+   * AWS managed rule sets, our own body size rule and a per-IP rate limit (public forms attract
+   * abuse). The common rule set's SizeRestrictions_BODY blocks bodies over 8 KB, far below the
+   * API's 256 KiB (an article of 200,000 characters): it only counts here, and `BodyOverLimit`
+   * blocks at the API's limit instead, read from Content-Length (WAF inspects at most 64 KB of a
+   * body, so it cannot measure one of 256 KiB).
+   */
   private addFirewall() {
     const visibility = (name: string) => ({
       cloudWatchMetricsEnabled: true,
       metricName: name,
       sampledRequestsEnabled: true,
     });
-    const managed = (name: string, priority: number) => ({
+    const managed = (name: string, priority: number, countOnly: readonly string[] = []) => ({
       name,
       priority,
       overrideAction: { none: {} },
-      statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } },
+      statement: {
+        managedRuleGroupStatement: {
+          vendorName: 'AWS',
+          name,
+          ...(countOnly.length > 0 && { ruleActionOverrides: countOnly.map((rule) => ({ name: rule, actionToUse: { count: {} } })) }),
+        },
+      },
       visibilityConfig: visibility(name),
     });
     // Blocks by our own rules answer problem+json like every other refusal (WAF allows only its
     // own content types: APPLICATION_JSON). Managed rule groups' blocks reach API Gateway's
     // WAF_FILTERED gateway response, which is problem+json too (shared/http/gateway-responses.ts).
     const rateLimited = problemBody('too_many_requests', { lang: 'vi', basePath: `/${API_STAGE_NAME}` });
+    const tooLarge = problemBody('payload_too_large', { lang: 'vi', basePath: `/${API_STAGE_NAME}` });
     const acl = new CfnWebACL(this, 'Firewall', {
       scope: 'REGIONAL',
       defaultAction: { allow: {} },
       visibilityConfig: visibility('portal-api'),
       customResponseBodies: {
         'problem-too-many-requests': { contentType: 'APPLICATION_JSON', content: JSON.stringify(rateLimited) },
+        'problem-payload-too-large': { contentType: 'APPLICATION_JSON', content: JSON.stringify(tooLarge) },
       },
       rules: [
-        managed('AWSManagedRulesCommonRuleSet', 1),
+        {
+          name: 'BodyOverLimit',
+          priority: 0,
+          action: { block: { customResponse: { responseCode: tooLarge.status, customResponseBodyKey: 'problem-payload-too-large' } } },
+          statement: {
+            regexMatchStatement: {
+              // singleHeader is untyped in the L1 construct: its key is written as CloudFormation spells it.
+              fieldToMatch: { singleHeader: { Name: 'content-length' } },
+              regexString: greaterThanPattern(MAX_REQUEST_BODY_BYTES),
+              textTransformations: [{ priority: 0, type: 'NONE' }],
+            },
+          },
+          visibilityConfig: visibility('BodyOverLimit'),
+        },
+        managed('AWSManagedRulesCommonRuleSet', 1, ['SizeRestrictions_BODY']),
         managed('AWSManagedRulesKnownBadInputsRuleSet', 2),
         {
           name: 'RatePerIp',

@@ -12,14 +12,19 @@ import {
   UserPool,
   UserPoolClient,
   UserPoolResourceServer,
+  UserPoolEmail,
+  VerificationEmailStyle,
   ResourceServerScope,
 } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { reservedConcurrency } from '../config/capacity-plan';
 import { machineScopes, RESOURCE_SERVER } from '../../shared/domain/access/scopes';
 import type { Construct } from 'constructs';
 import { passwordPolicy } from '../../shared/domain/accounts/password-policy';
 import { roles } from '../../shared/domain/roles';
-import type { DeploymentConfig } from '../config/deployment';
+import { mailIdentity, mailSenderAddress, type DeploymentConfig } from '../config/deployment';
+import { cognitoMessages } from '../definitions/cognito-messages';
 import { CognitoTriggerFunction } from '../constructs/cognito-trigger-function';
 
 type PolicyValues = { readonly [K in 'minLength' | 'temporaryPasswordValidityDays']: { readonly value: number } } & {
@@ -49,6 +54,8 @@ export class AuthStack extends Stack {
 
   constructor(scope: Construct, id: string, props: StackProps & { config: DeploymentConfig; table: ITable }) {
     super(scope, id, props);
+    // The console's address staff are sent to: its home, where a sign-out lands.
+    const messages = cognitoMessages(`Cổng TTĐT ${props.config.province.name}`, props.config.console.logoutUrls[0] ?? `https://${props.config.domain}`);
     this.userPool = new UserPool(this, 'Staff', {
       userPoolName: `portal-${props.config.stage}-staff`,
       selfSignUpEnabled: false,
@@ -60,6 +67,16 @@ export class AuthStack extends Stack {
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       customAttributes: { unit: new StringAttribute({ mutable: true, maxLen: 64 }) },
+      // Through SES with the identity the notifications use (Cognito's own sender allows 50 a day,
+      // in English); the texts are the pool's templates, not a custom message trigger: no function
+      // on the sign-in path, and the template is what an infra test can read.
+      email: UserPoolEmail.withSES({
+        fromEmail: mailSenderAddress(props.config),
+        fromName: `Cổng TTĐT ${props.config.province.name}`,
+        ...(mailIdentity(props.config).includes('@') ? {} : { sesVerifiedDomain: mailIdentity(props.config) }),
+      }),
+      userInvitation: { emailSubject: messages.invitation.subject, emailBody: messages.invitation.body },
+      userVerification: { emailSubject: messages.verification.subject, emailBody: messages.verification.body, emailStyle: VerificationEmailStyle.CODE },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -68,6 +85,8 @@ export class AuthStack extends Stack {
       reason: 'TOTP MFA is offered to every account; making it mandatory is each province\u2019s decision (the regulations require strong passwords, not MFA).',
     });
     const passwordChanges = new CognitoTriggerFunction(this, 'PasswordChangesTrigger', 'cognitoPasswordChanges', props.table);
+    // Sign-in waits on this trigger: its reserved concurrency keeps a public burst from starving it.
+    (passwordChanges.node.defaultChild as CfnFunction).reservedConcurrentExecutions = reservedConcurrency(props.config.capacity).get('cognitoPasswordChanges');
     // First sign-in (NEW_PASSWORD_REQUIRED answered) ends in a post authentication; a confirmed
     // forgotten-password reset in a post confirmation. Cognito's own ChangePassword has no trigger:
     // the API's POST /me/password is the way to change a password, and it records the change itself.
@@ -85,7 +104,9 @@ export class AuthStack extends Stack {
       generateSecret: false,
       oAuth: {
         flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
-        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        // COGNITO_ADMIN is the scope every staff route accepts (USER_SCOPE, shared/domain/access/scopes.ts):
+        // without it a code-flow access token passes no signed-in method.
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE, OAuthScope.COGNITO_ADMIN],
         callbackUrls,
         logoutUrls,
       },

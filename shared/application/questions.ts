@@ -3,6 +3,7 @@ import { auditEntry } from '../domain/audit';
 import { DomainError } from '../domain/errors';
 import {
   askerIdentity,
+  duplicateText,
   localDayOf,
   newSecret,
   questionClocks,
@@ -14,7 +15,6 @@ import {
   type Asker,
   type QuestionField,
 } from '../domain/questions';
-import { foldDiacritics } from '../domain/text';
 import { questionWorkflow } from '../domain/workflow';
 import { pendingEvent } from '../../events/catalogue';
 import { documentClient } from '../adapters/aws-clients';
@@ -75,7 +75,7 @@ export async function askQuestion(ctx: AskContext, portal: string, input: NewQue
   const repo = questionRepository();
   const windowStart = new Date(Math.floor(ctx.now.getTime() / HOUR_MS) * HOUR_MS).toISOString();
   const sourceDigest = sha256(`question-source\n${ctx.clientAddress}`);
-  const duplicateDigest = sha256(['question-duplicate', portal, askerIdentity(input.asker), foldDiacritics(input.text).toLowerCase().replace(/\s+/g, ' ').trim()].join('\n'));
+  const duplicateDigest = sha256(['question-duplicate', portal, askerIdentity(input.asker), duplicateText(input.text)].join('\n'));
   // Read alongside the portal (one round): a refusal found here burns no number.
   const refusalRead = repo.refusalBefore(sourceDigest, windowStart, ASKS_PER_ADDRESS_PER_HOUR, portal, duplicateDigest, ctx.now);
   refusalRead.catch(() => undefined);

@@ -76,7 +76,10 @@ export interface RouteInput<R extends RouteDefinition> {
   readonly headers: Readonly<Record<string, string>>;
   /** The client's address as the gateway saw it (personal data: never logged or stored as such). */
   readonly clientAddress: string;
-  /** Where the API is served on this host: `/v1` (API Gateway's stage) or `` (local). */
+  /**
+   * Where the API is served on this host: `/v1` (API Gateway's stage) or `` (local). A `location`
+   * header given from the API's root (`/content/…`) gets it added by the handler.
+   */
   readonly basePath: string;
 }
 
@@ -86,6 +89,8 @@ export interface HttpResult {
   readonly headers?: Record<string, string>;
   /** Set for non-JSON bodies (the body is then sent as the string it is). */
   readonly contentType?: string;
+  /** Sent gzip-compressed to callers that accept it (shared/http/compression.ts): large text such as sitemaps. */
+  readonly compressible?: boolean;
 }
 
 export type RouteImplementation<R extends RouteDefinition> = (input: RouteInput<R>) => Promise<HttpResult>;

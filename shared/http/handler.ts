@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import { httpSecurityHeaders } from './security-headers';
+import { negotiateEncoding } from './compression';
 import httpCors from '@middy/http-cors';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
@@ -8,19 +9,20 @@ import { DomainError } from '../domain/errors';
 import { text, type Language } from '../domain/text';
 import { env } from '../config/env';
 import { logger } from '../logger';
-import { bindAll, type Caller, type Implementations, type RouteDefinition, type HttpResult } from './contract';
+import { acceptedScopes, bindAll, type Caller, type Implementations, type RouteDefinition, type HttpResult } from './contract';
 import type { FunctionKey } from '../../functions/manifest';
-import { rolesFor } from '../domain/access/rules';
+import { rolesFor, type Action } from '../domain/access/rules';
+import { scopesGrant } from '../domain/access/scopes';
 import type { Principal } from '../domain/access/authorize';
 import type { Resolution } from '../application/principals';
 import type { IdempotencyStore } from './idempotency-store';
 import { callerOf } from './caller';
 import { beginIdempotency, keyScopeOf } from './idempotency';
-import { allowedOrigins, corsPolicy } from './cors';
+import { allowedOrigins, corsPolicy, PUBLIC_ORIGIN } from './cors';
 import { basePathOf, HttpProblem, problemBody, problemHeaders } from './problem';
 import { parsePart } from './validation';
+import { MAX_REQUEST_BODY_BYTES } from './body-limit';
 
-const MAX_JSON_BODY_BYTES = 256 * 1024;
 
 export type ApiHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
@@ -30,7 +32,7 @@ const languageOf = (event: APIGatewayProxyEvent): Language =>
 function readBody(event: APIGatewayProxyEvent): unknown {
   if (event.body == null || event.body === '') return undefined;
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  if (Buffer.byteLength(raw) > MAX_JSON_BODY_BYTES) throw new HttpProblem('payload_too_large');
+  if (Buffer.byteLength(raw) > MAX_REQUEST_BODY_BYTES) throw new HttpProblem('payload_too_large');
   const contentType = event.headers?.['content-type'] ?? '';
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) {
     throw new HttpProblem(
@@ -72,14 +74,19 @@ function validate(route: RouteDefinition, event: APIGatewayProxyEvent) {
   return values as { params: never; query: never; body: never };
 }
 
-function toResponse(result: HttpResult): APIGatewayProxyResult {
+/**
+ * The response as API Gateway expects it. A `location` the route gives relative to the API's root
+ * (`/content/…`) gets the base path the request came in on (`/v1` on AWS), so every route's
+ * Location resolves on the host that answered. A body that depended on Accept-Language says so.
+ */
+function toResponse(result: HttpResult, basePath: string, localized: boolean): APIGatewayProxyResult {
   const isJson = result.contentType === undefined;
+  const headers: Record<string, string> = { 'content-type': result.contentType ?? 'application/json; charset=utf-8', ...result.headers };
+  if (headers.location?.startsWith('/') && !headers.location.startsWith('//')) headers.location = `${basePath}${headers.location}`;
+  if (localized) headers.vary = withVary(headers.vary, 'Accept-Language');
   return {
     statusCode: result.status,
-    headers: {
-      'content-type': result.contentType ?? 'application/json; charset=utf-8',
-      ...result.headers,
-    },
+    headers,
     body: result.body === undefined ? '' : isJson ? JSON.stringify(result.body) : String(result.body),
   };
 }
@@ -109,7 +116,9 @@ async function authorise(route: RouteDefinition, caller: Caller, services: HttpS
     );
   }
   const { principal } = resolution;
-  if (route.action && !principal.roles.some((r) => rolesFor(route.action!).includes(r))) {
+  const mayAct = (action: Action) =>
+    principal.kind === 'machine' ? scopesGrant(principal.scopes, action) && acceptedScopes(route).some((s) => principal.scopes?.includes(s)) : principal.roles.some((r) => rolesFor(action).includes(r));
+  if (route.action && !mayAct(route.action)) {
     throw new HttpProblem(
       'forbidden',
       text(`Không có quyền "${route.action}"`, `Not allowed to "${route.action}"`),
@@ -164,40 +173,60 @@ export function httpFunction<T extends Readonly<Record<string, RouteDefinition>>
     const underKey = beginIdempotency(route, event, keyScopeOf(caller, event), idempotencyStore);
     const principal = await authorise(route, caller, services);
     const { params, query, body } = validate(route, event);
-    const run = async () =>
-      toResponse(
-        await implementation({
-          params,
-          query,
-          body,
-          caller,
-          principal: principal as Principal,
-          requestId: event.requestContext?.requestId ?? 'local',
-          lang: languageOf(event),
-          headers: event.headers as Record<string, string>,
-          clientAddress: event.requestContext?.identity?.sourceIp ?? '',
-          basePath: basePathOf(event),
-        }),
-      );
+    const basePath = basePathOf(event);
+    const run = async () => {
+      // Whether the body depends on Accept-Language is known by whether the route read `lang`.
+      let localized = false;
+      const input = {
+        params,
+        query,
+        body,
+        caller,
+        principal: principal as Principal,
+        requestId: event.requestContext?.requestId ?? 'local',
+        get lang() {
+          localized = true;
+          return languageOf(event);
+        },
+        headers: event.headers as Record<string, string>,
+        clientAddress: event.requestContext?.identity?.sourceIp ?? '',
+        basePath,
+      };
+      const result = await implementation(input);
+      const response = toResponse(result, basePath, localized);
+      return result.compressible ? negotiateEncoding(response, event.headers) : response;
+    };
     return underKey(run);
   };
-
-  const origins = allowedOrigins(env().CORS_ALLOWED_ORIGINS);
 
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult>(core)
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(requestLog())
     .use(httpHeaderNormalizer())
-    .use(
-      httpCors({
-        origins,
-        headers: corsPolicy.allowHeaders.join(','),
-        exposeHeaders: corsPolicy.exposeHeaders.join(','),
-        maxAge: corsPolicy.maxAgeSeconds,
-      }),
-    )
+    .use(corsByRoute((event) => bindingOf(event)?.route))
     .use(httpSecurityHeaders())
     .use(problemErrors()) as unknown as ApiHandler;
+}
+
+/**
+ * CORS per route (shared/http/cors.ts): public routes answer `*` without credentials, signed-in
+ * routes only the configured origins (echoed, with Vary: Origin).
+ */
+function corsByRoute(routeOf: (event: APIGatewayProxyEvent) => RouteDefinition | undefined): middy.MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {
+  const common = { headers: corsPolicy.allowHeaders.join(','), exposeHeaders: corsPolicy.exposeHeaders.join(','), maxAge: corsPolicy.maxAgeSeconds };
+  const staff = httpCors({ ...common, origins: allowedOrigins(env().CORS_ALLOWED_ORIGINS) });
+  const open = httpCors({ ...common, origins: [PUBLIC_ORIGIN], credentials: false });
+  const pick = (request: middy.Request<APIGatewayProxyEvent, APIGatewayProxyResult>) => (routeOf(request.event)?.auth === 'public' ? open : staff);
+  return {
+    after: (request) => pick(request).after!(request),
+    onError: (request) => pick(request).onError!(request),
+  };
+}
+
+/** A Vary header with `value` added once (case-insensitive). */
+function withVary(current: string | undefined, value: string): string {
+  const parts = (current ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  return parts.some((p) => p.toLowerCase() === value.toLowerCase()) ? parts.join(', ') : [...parts, value].join(', ');
 }
 
 /** Renders any error as problem+json; unexpected errors are logged and hidden from callers. */
@@ -225,7 +254,8 @@ function problemErrors(): middy.MiddlewareObj<APIGatewayProxyEvent, APIGatewayPr
       });
       request.response = {
         statusCode: body.status,
-        headers: { ...problemHeaders(body.status), ...problem.headers },
+        // Problem bodies carry the title and detail in the caller's language.
+        headers: { ...problemHeaders(body.status), ...problem.headers, vary: 'Accept-Language' },
         body: JSON.stringify(body),
       };
     },

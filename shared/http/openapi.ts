@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { ResponseSpec, RouteDefinition } from './contract';
+import { acceptedScopes, type ResponseSpec, type RouteDefinition } from './contract';
 import { problemSchema } from '../api/common-schemas';
 import { problemKinds } from './error-table';
 
@@ -95,7 +95,8 @@ export function buildOpenApi(routes: readonly RouteDefinition[], info: { title: 
         ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input') } } } }
         : {}),
       responses,
-      ...(route.auth === 'public' ? { security: [] } : {}),
+      // OpenAPI 3.1 lets a bearer scheme list the scopes (roles) an operation accepts: the authorizer's.
+      security: route.auth === 'public' ? [] : [{ cognito: acceptedScopes(route) }],
     };
   }
   return {

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: prints throughput and size figures. Not a test: nothing here passes or fails.
  * `npm run bench -- content search` runs only the parts named (domain, bundles, http, content,
- * search, escalation, backup); all of them by default.
+ * search, escalation, backup, console); all of them by default.
  */
 import { randomUUID } from 'node:crypto';
 import { calendarData, DeadlineCalculator, shippedCalendar, tet, WorkingCalendar } from '../../shared/domain/calendar';
@@ -17,8 +17,9 @@ import { benchSearch } from './search';
 import { benchEscalation } from './escalation';
 import { benchBackup } from './backup';
 import { benchEmulators } from './stream-off';
+import { benchConsoleRender, benchConsoleSize } from './console';
 
-const PARTS = ['domain', 'bundles', 'http', 'content', 'search', 'escalation', 'backup'] as const;
+const PARTS = ['domain', 'bundles', 'http', 'content', 'search', 'escalation', 'backup', 'console'] as const;
 const asked = process.argv.slice(2);
 const unknown = asked.filter((a) => !(PARTS as readonly string[]).includes(a));
 if (unknown.length > 0) throw new Error(`Unknown bench part ${unknown.join(', ')}; known: ${PARTS.join(', ')}`);
@@ -122,11 +123,13 @@ if (wants('bundles')) {
 
 // One local stack (one table) for every part that needs it: handlers keep their clients per process.
 process.env.LOG_LEVEL = 'SILENT';
-const emulators = wants('http') || wants('content') || wants('search') || wants('escalation') || wants('backup') ? await startEmulators({ region: 'ap-southeast-1' }) : undefined;
+const consoleBuild = wants('console') ? await benchConsoleSize() : undefined;
+const emulators = wants('http') || wants('content') || wants('search') || wants('escalation') || wants('backup') || wants('console') ? await startEmulators({ region: 'ap-southeast-1' }) : undefined;
 benchEmulators(emulators);
 const stack: LocalStack | undefined = emulators && await startLocalStack({
   endpoints: { dynamodb: emulators.dynamodbEndpoint, s3sqs: emulators.s3sqsEndpoint, region: 'ap-southeast-1' },
   prefix: `bench${randomUUID().slice(0, 6)}`,
+  ...(consoleBuild && { consoleDir: consoleBuild.outDir }),
 });
 
 /** Resident memory of the local stack at rest: DynamoDB Local's JVM and this process (gateway, handlers, fauxqs). */
@@ -199,6 +202,8 @@ if (stack && wants('escalation')) await benchEscalation(stack);
 // Then the backup: it stops the stream poller and adds its own 100,000 items (raw scan, backup and restore
 // measure the same table, so their ratio holds whatever an earlier part left in it).
 if (stack && wants('backup')) await benchBackup(stack);
+
+if (stack && wants('console')) await benchConsoleRender(stack);
 if (stack && emulators?.dynamodbPid !== undefined) report('local stack after the run: resident memory', `${fmt(residentMiB(emulators.dynamodbPid) + residentMiB('self'), 0)} MiB (DynamoDB Local ${fmt(residentMiB(emulators.dynamodbPid), 0)})`);
 await stack?.stop();
 await emulators?.stop();

@@ -197,14 +197,16 @@ describe('#24 CORS honours the configured origins only', () => {
   it('never allows another origin, neither as `*` nor echoed', async () => {
     const preflight = await local.api('/units/demo', { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' } });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
-    const get = await local.api('/units/demo', { headers: { origin: 'https://evil.example' } });
+    // A signed-in route (public reads answer `*`: test/integration/browser-rules.test.ts).
+    const get = await local.api('/units/demo/accounts', { headers: { origin: 'https://evil.example', ...bearer(operator) } });
+    expect(get.status).toBe(200);
     expect(get.headers.get('access-control-allow-origin')).toBeNull();
     const missing = await local.api('/khong-co', { headers: { origin: 'https://evil.example' } });
     expect(missing.headers.get('access-control-allow-origin')).not.toBe('*');
   });
 
   it('exposes ETag and Location to a configured origin', async () => {
-    const res = await local.api('/units/demo', { headers: { origin: 'https://demo.gov.vn' } });
+    const res = await local.api('/units/demo/accounts', { headers: { origin: 'https://demo.gov.vn', ...bearer(operator) } });
     expect(res.headers.get('access-control-allow-origin')).toBe('https://demo.gov.vn');
     const exposed = (res.headers.get('access-control-expose-headers') ?? '').toLowerCase();
     expect(exposed).toContain('etag');

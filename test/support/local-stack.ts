@@ -19,7 +19,14 @@ const TEST_SCRYPT_N = 2 ** 10;
  * on the run's shared emulators, started before its tests and stopped after them.
  */
 export function useLocalStack(
-  options: { retryDelaySeconds?: number; authorizer?: Authorizer; config?: DeploymentConfig; passwordHashing?: 'cheap' | 'default' } = {},
+  options: {
+    retryDelaySeconds?: number;
+    authorizer?: Authorizer;
+    config?: DeploymentConfig;
+    passwordHashing?: 'cheap' | 'default';
+    /** Serve a built console at /console/ (test/support/browser.ts builds it). */
+    consoleDir?: () => Promise<string>;
+  } = {},
 ) {
   const state: { stack?: LocalStack } = {};
   const prefix = `t${randomUUID().slice(0, 8)}`;
@@ -39,6 +46,7 @@ export function useLocalStack(
       ...(options.authorizer ? { authorizer: options.authorizer } : {}),
       ...(options.config ? { config: options.config } : {}),
       ...((options.passwordHashing ?? 'cheap') === 'cheap' ? { scryptN: TEST_SCRYPT_N } : {}),
+      ...(options.consoleDir ? { consoleDir: await options.consoleDir() } : {}),
     });
   });
   afterAll(async () => {

@@ -11,6 +11,10 @@ import { keys } from '../dynamo/keys';
 import { DEFAULT_SCRYPT_N, dummyHash, hashPassword, isScryptN, temporaryPassword, verifyPassword } from './passwords';
 import { SignInThrottle } from './sign-in-throttle';
 import { signToken, verifyToken } from './tokens';
+import { USER_SCOPE } from '../../domain/access/scopes';
+
+/** The console's app client (public, authorization code with PKCE): the client every person's token is issued to locally. */
+export const LOCAL_CONSOLE_CLIENT_ID = 'local-console';
 
 /**
  * The local stand-in for Cognito: the same flows (temporary password → NEW_PASSWORD_REQUIRED
@@ -33,6 +37,8 @@ export type SignInResult =
   | { readonly kind: 'challenge'; readonly challenge: 'NEW_PASSWORD_REQUIRED'; readonly session: string };
 
 const TOKEN_TTL_SECONDS = 3600;
+/** Refresh tokens of the authorization-code flow (Cognito's default validity is 30 days; a working day here). */
+const REFRESH_TTL_SECONDS = 12 * 3600;
 const SESSION_TTL_SECONDS = 180;
 /** Longer than any valid username (usernameSchema) or client id: such a name cannot exist, so it is not looked up. */
 const MAX_USERNAME_LENGTH = 128;
@@ -193,6 +199,35 @@ export class LocalIdentityProvider implements IdentityProvider {
     return this.tokensFor(id, account.username, account.roles);
   }
 
+  /**
+   * A refresh token for the person an access token of this provider was just issued to (the
+   * authorization-code flow's token response). Like Cognito's, it is not rotated on use.
+   */
+  refreshTokenFor(accessToken: string, clientId: string): string {
+    const claims = this.verify(accessToken);
+    if (!claims || typeof claims.sub !== 'string') throw sessionExpired();
+    return signToken({ sub: claims.sub, client_id: clientId, token_use: 'refresh' }, this.secret, REFRESH_TTL_SECONDS, this.now());
+  }
+
+  /**
+   * The refresh_token grant: a new access token with the account's roles as they are now, refused
+   * once the account is closed or disabled (as Cognito refuses a disabled user's refresh), or when
+   * the token was revoked (`isRevoked`, the /oauth2/revoke stand-in's list).
+   */
+  async refresh(refreshToken: string, clientId: string, isRevoked: (jti: string) => boolean = () => false): Promise<SignInResult> {
+    const claims = verifyToken(refreshToken, this.secret, this.now());
+    if (!claims || claims.token_use !== 'refresh' || claims.client_id !== clientId || typeof claims.sub !== 'string' || isRevoked(String(claims.jti))) throw sessionExpired();
+    const [credentials, account] = await Promise.all([this.credentials(claims.sub), this.accounts.get(claims.sub)]);
+    if (!credentials || !account || credentials.disabled || account.status !== 'active') throw sessionExpired();
+    return this.tokensFor(claims.sub, account.username, account.roles);
+  }
+
+  /** The id of a valid refresh token of `clientId` (for revocation), or undefined. */
+  refreshTokenId(refreshToken: string, clientId: string): string | undefined {
+    const claims = verifyToken(refreshToken, this.secret, this.now());
+    return claims && claims.token_use === 'refresh' && claims.client_id === clientId ? String(claims.jti) : undefined;
+  }
+
   /** OAuth 2.0 client credentials for agency systems (Cognito's /oauth2/token). */
   async clientCredentials(clientId: string, clientSecret: string, requestedScopes: readonly string[]): Promise<SignInResult> {
     // Client ids are 26 characters; a longer one cannot exist (and could not be a table key).
@@ -251,7 +286,7 @@ export class LocalIdentityProvider implements IdentityProvider {
 
   private tokensFor(id: string, username: string, roles: readonly Role[]): SignInResult {
     const accessToken = signToken(
-      { sub: id, username, 'cognito:groups': roles, client_id: 'local-console', token_use: 'access', scope: 'aws.cognito.signin.user.admin' },
+      { sub: id, username, 'cognito:groups': roles, client_id: LOCAL_CONSOLE_CLIENT_ID, token_use: 'access', scope: USER_SCOPE },
       this.secret,
       TOKEN_TTL_SECONDS,
       this.now(),

@@ -1,6 +1,7 @@
 import { DomainError } from '../errors';
 import { isSystemRole, type PrincipalRole } from '../roles';
 import { rulesFor, type Action } from './rules';
+import { scopesGrant } from './scopes';
 
 /**
  * The caller as the rules see it: who, in which unit, with which roles and delegations.
@@ -31,6 +32,8 @@ export interface Principal {
 export function can(principal: Principal, action: Action, unitPath: readonly string[], now: Date): boolean {
   const target = unitPath[0];
   if (!target) return false;
+  // An agency system acts through its token's scopes, in its own unit only (scopes.ts).
+  if (principal.kind === 'machine') return target === principal.unitCode && scopesGrant(principal.scopes, action);
   // A system role counts only for the system, and a person's roles never for it.
   const held = principal.roles.filter((r) => isSystemRole(r) === (principal.kind === 'system'));
   for (const rule of rulesFor(action)) {

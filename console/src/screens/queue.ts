@@ -1,0 +1,47 @@
+import { html } from 'lit-html';
+import { call } from '../api';
+import { href, type Screen } from '../main';
+import { categories, contentStates, t, texts, when } from '../i18n';
+import { filterForm } from './filters';
+import { problemScreen } from './problem';
+
+/** A unit's content items by state (the intake queue is `submitted`), with due instants and overdue flags. */
+export async function queue(unit: string, query: URLSearchParams): Promise<Screen> {
+  const title = `${t(texts.queue)} — ${unit}`;
+  try {
+    const { data } = await call('GET /units/{code}/content', {
+      path: { code: unit },
+      query: { state: query.get('state') ?? undefined, category: query.get('category') ?? undefined, overdue: query.get('overdue') ?? undefined, cursor: query.get('cursor') ?? undefined } as never,
+    });
+    const items = data.items as Array<(typeof data.items)[number] & { dueAt?: string; category?: string }>;
+    const next = data.nextCursor;
+    return {
+      title,
+      body: html`${filterForm(
+          [
+            { name: 'state', label: texts.state, options: contentStates },
+            { name: 'category', label: texts.category, options: categories },
+            { name: 'overdue', label: texts.overdueOnly },
+          ],
+          query,
+        )}
+        ${items.length === 0
+          ? html`<p>${t(texts.none)}</p>`
+          : html`<table>
+              <thead><tr><th scope="col">${t(texts.title)}</th><th scope="col">${t(texts.state)}</th><th scope="col">${t(texts.due)}</th></tr></thead>
+              <tbody>
+                ${items.map(
+                  (item) => html`<tr class=${item.overdue ? 'overdue' : ''}>
+                    <td><a href=${href(`content/${item.id}`)}>${item.title}</a></td>
+                    <td>${t(contentStates[item.state] ?? { vi: item.state, en: item.state })}</td>
+                    <td>${when(item.dueAt)} ${item.overdue ? html`<strong class="tag bad">${t(texts.overdue)}</strong>` : ''}</td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>`}
+        ${next ? html`<p><a href=${href(`units/${unit}/content`, { ...Object.fromEntries(query), cursor: next })}>${t(texts.more)}</a></p>` : ''}`,
+    };
+  } catch (error) {
+    return problemScreen(title, error);
+  }
+}

@@ -1,0 +1,28 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { NEW_PASSWORD } from './directory';
+import { accessibilityViolations } from './browser';
+
+/** Steps of the console's browser tests: sign in through the sign-in page, check a screen. */
+export async function signInAs(page: Page, base: string, username: string, path = '') {
+  await page.goto(`${base}/console/${path}`);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(NEW_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+}
+
+/** No WCAG 2.2 AA violation on the screen shown; with CONSOLE_SCREENSHOTS set, also a picture of it for docs/console/. */
+export async function checkScreen(page: Page, name: string) {
+  await page.locator('main h1').waitFor();
+  expect(await accessibilityViolations(page), name).toEqual([]);
+  if (process.env.CONSOLE_SCREENSHOTS) {
+    const dir = resolve(import.meta.dirname, '../../docs/console');
+    mkdirSync(dir, { recursive: true });
+    const width = page.viewportSize()?.width ?? 1280;
+    await page.screenshot({ path: resolve(dir, `${name}-${width}.png`), fullPage: true });
+  }
+}
