@@ -219,7 +219,8 @@ export const functionDefinitions = {
     description: 'Public read API: published items per portal, one item with its citation line, legal-document search, RSS',
     // Public renditions only (PUBCONTENT items and their portal listings): never drafts, accounts or stored responses.
     tableItems: [
-      { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.publishedContent('').pk, keys.publishedOfPortal('', '').gsi1pk.replace(/#+$/, '#')], indexes: ['gsi1', 'gsi2'] },
+      // BatchGetItem: a search page's renditions in one round (AWS names it apart from GetItem; the local check reads it key by key).
+      { actions: ['GetItem', 'BatchGetItem', 'Query'], partitionPrefixes: [keys.publishedContent('').pk, keys.publishedOfPortal('', '').gsi1pk.replace(/#+$/, '#')], indexes: ['gsi1', 'gsi2'] },
       // Legal-document search: one Query per planned read of the term entries, nothing else.
       { actions: ['Query'], partitionPrefixes: [keys.legalSearchEntry('', '', '', '').pk.replace(/#+$/, '#')] },
       // The feed's channel names the portal: units are public directory data (unitsPublic reads them too).
@@ -393,7 +394,8 @@ export const functionDefinitions = {
       { actions: ['PutItem'], partitionPrefixes: [keys.auditOf('').pk] },
       // The asker's data, sealed (never opened here): written when asking, deleted with its duplicate guard on erasure.
       { actions: ['GetItem', 'PutItem', 'DeleteItem'], partitionPrefixes: [keys.questionAsker('').pk] },
-      { actions: ['PutItem', 'DeleteItem'], partitionPrefixes: [keys.questionDuplicate('', '').pk.replace(/#+$/, '#')] },
+      // Read before a number is taken, so a duplicate is refused without burning one.
+      { actions: ['GetItem', 'PutItem', 'DeleteItem'], partitionPrefixes: [keys.questionDuplicate('', '').pk.replace(/#+$/, '#')] },
       // A published question reopened on the asker's rating leaves the public list.
       { actions: ['DeleteItem'], partitionPrefixes: [keys.publishedQuestion('').pk] },
       // The portal's "received" figure, frozen with the question.

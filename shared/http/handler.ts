@@ -17,7 +17,7 @@ import type { Principal } from '../domain/access/authorize';
 import type { Resolution } from '../application/principals';
 import type { IdempotencyStore } from './idempotency-store';
 import { callerOf } from './caller';
-import { keyScopeOf, withIdempotencyKey } from './idempotency';
+import { beginIdempotency, keyScopeOf } from './idempotency';
 import { allowedOrigins, corsPolicy, PUBLIC_ORIGIN } from './cors';
 import { basePathOf, HttpProblem, problemBody, problemHeaders } from './problem';
 import { parsePart } from './validation';
@@ -174,6 +174,8 @@ export function httpFunction<T extends Readonly<Record<string, RouteDefinition>>
     if (!binding) throw new HttpProblem('route_not_found');
     const { route, implementation } = binding;
     const caller = callerOf(event);
+    // Started first, so a key's record is read alongside the caller's account (one round).
+    const underKey = beginIdempotency(route, event, keyScopeOf(caller, event), idempotencyStore);
     const principal = await authorise(route, caller, services);
     const { params, query, body } = validate(route, event);
     const basePath = basePathOf(event);
@@ -199,7 +201,7 @@ export function httpFunction<T extends Readonly<Record<string, RouteDefinition>>
       const response = toResponse(result, basePath, localized);
       return result.compressible ? negotiateEncoding(response, event.headers) : response;
     };
-    return withIdempotencyKey(route, event, keyScopeOf(caller, event), idempotencyStore, run);
+    return underKey(run);
   };
 
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult>(core)
