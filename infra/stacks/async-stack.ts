@@ -4,7 +4,7 @@ import { SnsTopic, SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import { Queue, QueueEncryption, type IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
@@ -120,14 +120,20 @@ export class AsyncStack extends Stack {
       consumer.addEventSource(
         new SqsEventSource(this.queues[key], { batchSize: def.batchSize, reportBatchItemFailures: true }),
       );
-      new Alarm(this, `${def.logicalName}ConsumerErrors`, {
-        alarmDescription: `The ${def.consumer} consumer fails`,
-        metric: consumer.metricErrors({ period: Duration.minutes(5) }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      }).addAlarmAction(new SnsAction(this.alarmTopic));
     }
+    // Any function's error, one alarm metric instead of one per consumer and job (issue 26: 11 → 1).
+    // Lambda's account-wide Errors: the portal's account holds one deployment (as LambdaThrottles
+    // assumes); HTTP functions answer their own failures as 500s (Api5xxRate), so what counts here
+    // is a consumer, a job, the relay or a trigger failing, or any function crashing or timing out.
+    // The alarm names no function: the Lambda console's Errors by function, or the logs, do.
+    new Alarm(this, 'FunctionErrors', {
+      alarmDescription: 'A function failed: a consumer, a scheduled job, the outbox relay or a trigger (AWS/Lambda Errors, account-wide)',
+      metric: new Metric({ namespace: 'AWS/Lambda', metricName: 'Errors', period: Duration.minutes(5), statistic: 'Sum' }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    }).addAlarmAction(new SnsAction(this.alarmTopic));
 
     this.relayOutbox(resources, props.table);
   }
