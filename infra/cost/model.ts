@@ -75,6 +75,9 @@ export const resourceTypeCosts: Readonly<Record<string, string>> = {
 };
 
 const MB = 1 / 1024;
+
+/** The restore drill's line: its design belongs to the backups issue (24), priced from the template as it stands. */
+export const RESTORE_DRILL = 'DynamoDB restore drill (issue 24)';
 const round = (usd: number) => Math.round(usd * 100) / 100;
 const fmt = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : n >= 1e4 ? `${Math.round(n / 1000)}k` : String(Math.round(n * 10) / 10));
 
@@ -132,7 +135,9 @@ export function estimate(facts: TemplateFacts, workload: Workload): Estimate {
   add('Job metrics (EMF)', emfMetrics * p('cloudWatchMetric'), (emfMetrics - freeTiers.cloudWatchMetrics) * p('cloudWatchMetric'),
     `${fmt(emfMetrics)} metric-months: HoursSinceSuccess per job, run counts in the hours jobs run`);
 
-  add(...dynamo(facts, workload, publicAtOrigin));
+  const table = dynamo(facts, workload, publicAtOrigin);
+  add(...table.rest);
+  add(...table.drill);
 
   const tier = facts.userPoolTier ?? 'ESSENTIALS';
   const mau = workload.monthlyActiveStaff;
@@ -195,21 +200,27 @@ function logs(facts: TemplateFacts, workload: Workload, apiRequests: number): [s
     `${fmt(standardGb + iaGb)} GB/month (${fmt(iaGb)} GB infrequent access), platform lines ${platformOn ? 'on' : 'at WARN'}, ~${Math.round(retention)} months kept`];
 }
 
-/** Requests, storage, continuous backup, the weekly export, and the restore drill's writes as the template has it. */
-function dynamo(facts: TemplateFacts, workload: Workload, publicAtOrigin: number): [string, number, number, string] {
+/**
+ * The table: requests, storage, continuous backup and the weekly export; and, as its own line, the
+ * restore drill as the template has it (its role may CreateTable and BatchWriteItem on scratch
+ * tables: every item written again, 1 KB write units, into a table built with the same indexes).
+ */
+function dynamo(facts: TemplateFacts, workload: Workload, publicAtOrigin: number): { rest: [string, number, number, string]; drill: [string, number, number, string] } {
   const a = workload.assumptions;
   const indexes = facts.table?.indexes ?? 0;
   const reads = publicAtOrigin * a.readUnitsPerPublicRead + workload.staffCallsPerMonth * a.readUnitsPerStaffCall;
   const writes = workload.staffCallsPerMonth * a.writeUnitsPerStaffCall * (1 + indexes * a.indexedShare);
   const drills = facts.schedules.filter((s) => s.key === 'restoreDrill').reduce((n, s) => n + s.firingsPerMonth, 0);
   const exports = facts.schedules.filter((s) => s.key === 'weeklyBackup').reduce((n, s) => n + s.firingsPerMonth, 0);
-  // The drill writes every item (1 KB write units) into a scratch table built with the same indexes.
   const drillWrites = drills * workload.tableGb * 1024 * 1024 * (1 + indexes * a.indexedShare);
   const storage = workload.tableGb * prices.dynamoStorage.usd * (1 + indexes * a.indexedShare);
   const pitr = facts.table?.pointInTimeRecovery ? workload.tableGb * prices.dynamoPitr.usd : 0;
-  const usd = reads * prices.dynamoRead.usd + (writes + drillWrites) * prices.dynamoWrite.usd + storage + pitr + exports * workload.tableGb * prices.dynamoExport.usd;
+  const usd = reads * prices.dynamoRead.usd + writes * prices.dynamoWrite.usd + storage + pitr + exports * workload.tableGb * prices.dynamoExport.usd;
   const drillUsd = drillWrites * prices.dynamoWrite.usd;
-  return ['DynamoDB', usd, usd - storage, `${fmt(reads)} RRU, ${fmt(writes)} WRU, ${workload.tableGb} GB with ${indexes} indexes, PITR; restore drill ${fmt(drills)}×/month = $${drillUsd.toFixed(2)}`];
+  return {
+    rest: ['DynamoDB', usd, usd - storage, `${fmt(reads)} RRU, ${fmt(writes)} WRU, ${workload.tableGb} GB with ${indexes} indexes, PITR, ${fmt(exports)} exports`],
+    drill: [RESTORE_DRILL, drillUsd, drillUsd, `${fmt(drills)} drills/month × ${fmt(drillWrites / Math.max(1, drills))} WRU (every item into a scratch table with ${indexes} indexes)`],
+  };
 }
 
 /** CloudFront (requests, bytes, invalidation paths) or, without it, the API's own transfer out. */

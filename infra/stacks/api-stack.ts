@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib/core';
+import { Duration, RemovalPolicy, Size, Stack, Validations, type StackProps } from 'aws-cdk-lib/core';
 import {
   AccessLogFormat,
   AuthorizationType,
@@ -13,7 +13,6 @@ import {
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { reservedConcurrency } from '../config/capacity-plan';
-import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { CfnSamplingRule } from 'aws-cdk-lib/aws-xray';
 import { Alarm, ComparisonOperator, MathExpression, Metric, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import { Operation } from 'aws-cdk-lib/aws-dynamodb';
@@ -28,9 +27,21 @@ import { allowedOrigins, corsPolicy, isPublicPath, PUBLIC_ORIGIN } from '../../s
 import { acceptedScopes } from '../../shared/http/contract';
 import { gatewayResponses } from '../../shared/http/gateway-responses';
 import { problemBody, problemHeaders } from '../../shared/http/problem';
+import { cacheClassOf } from '../../shared/http/edge-cache';
+import { MIN_COMPRESSION_BYTES } from '../../shared/http/compression';
 import { API_STAGE_NAME } from '../../shared/http/openapi';
-import { greaterThanPattern, MAX_REQUEST_BODY_BYTES } from '../../shared/http/body-limit';
 import { PortalFunction, type PortalResources } from '../constructs/portal-function';
+
+function acknowledgePublic(method: Construct, route: { method: string; path: string; summary: string }) {
+  Validations.of(method).acknowledge({
+    id: 'AwsSolutions-APIG4',
+    reason: `${route.method} ${route.path} is public by design (${route.summary}).`,
+  });
+  Validations.of(method).acknowledge({
+    id: 'AwsSolutions-COG4',
+    reason: `${route.method} ${route.path} is public by design and has no user pool authorizer.`,
+  });
+}
 
 /** The share of API requests X-Ray traces (the sampling rule). */
 export const API_TRACE_SAMPLING_RATE = 0.02;
@@ -61,6 +72,9 @@ export class ApiStack extends Stack {
       description: `Cổng TTĐT ${config.province.name}`,
       endpointTypes: [EndpointType.REGIONAL],
       cloudWatchRole: true,
+      // API Gateway compresses answers of at least this size for clients that accept it; the
+      // local gateway applies the same rule (shared/http/compression.ts).
+      minCompressionSize: Size.bytes(MIN_COMPRESSION_BYTES),
       deployOptions: {
         stageName: API_STAGE_NAME,
         loggingLevel: MethodLoggingLevel.ERROR,
@@ -149,20 +163,18 @@ export class ApiStack extends Stack {
         resource.addCorsPreflight(isPublicPath(routesOn(route.path)) ? publicPreflight : staffPreflight);
         withPreflight.add(route.path);
       }
-      const method = resource.addMethod(route.method, integration, {
+      const options = {
         operationName: route.id,
+        // Only the distribution holds the key (edge-stack.ts): the API cannot be called around its firewall.
+        apiKeyRequired: true,
         ...(route.auth === 'public' ? {} : { authorizer, authorizationType: AuthorizationType.COGNITO, authorizationScopes: acceptedScopes(route) }),
-      });
-      if (route.auth === 'public') {
-        Validations.of(method).acknowledge({
-          id: 'AwsSolutions-APIG4',
-          reason: `${route.method} ${route.path} is public by design (${route.summary}).`,
-        });
-        Validations.of(method).acknowledge({
-          id: 'AwsSolutions-COG4',
-          reason: `${route.method} ${route.path} is public by design and has no user pool authorizer.`,
-        });
-      }
+      };
+      const method = resource.addMethod(route.method, integration, options);
+      // REST APIs do not answer HEAD by themselves, and CloudFront forwards a HEAD it cannot answer
+      // from its cache as HEAD: cached public reads get a HEAD method (the handler answers it as GET
+      // without the body). Only those: each method is a resource of this stack (resource-budget.test.ts).
+      if (cacheClassOf(route)) acknowledgePublic(resource.addMethod('HEAD', integration, { ...options, operationName: `${route.id}Head` }), route);
+      if (route.auth === 'public') acknowledgePublic(method, route);
     }
     Validations.of(this.api).acknowledge({
       id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
@@ -173,7 +185,10 @@ export class ApiStack extends Stack {
       reason: 'Every request is validated in its function against the zod contract, which also names the failing field in problem+json.',
     });
 
-    this.addFirewall();
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-APIG3',
+      reason: 'The web ACL is on the CloudFront distribution (us-east-1, edge-firewall-stack.ts); every method requires the distribution\u2019s API key (edge-stack.ts).',
+    });
     this.addTraceSampling(config.stage);
     this.addOperationsAlarms(props.resources, accessLogs, props.alarmTopic);
   }
@@ -242,82 +257,4 @@ export class ApiStack extends Stack {
     });
   }
 
-  /**
-   * AWS managed rule sets, our own body size rule and a per-IP rate limit (public forms attract
-   * abuse). The common rule set's SizeRestrictions_BODY blocks bodies over 8 KB, far below the
-   * API's 256 KiB (an article of 200,000 characters): it only counts here, and `BodyOverLimit`
-   * blocks at the API's limit instead, read from Content-Length (WAF inspects at most 64 KB of a
-   * body, so it cannot measure one of 256 KiB).
-   */
-  private addFirewall() {
-    const visibility = (name: string) => ({
-      cloudWatchMetricsEnabled: true,
-      metricName: name,
-      sampledRequestsEnabled: true,
-    });
-    const managed = (name: string, priority: number, countOnly: readonly string[] = []) => ({
-      name,
-      priority,
-      overrideAction: { none: {} },
-      statement: {
-        managedRuleGroupStatement: {
-          vendorName: 'AWS',
-          name,
-          ...(countOnly.length > 0 && { ruleActionOverrides: countOnly.map((rule) => ({ name: rule, actionToUse: { count: {} } })) }),
-        },
-      },
-      visibilityConfig: visibility(name),
-    });
-    // Blocks by our own rules answer problem+json like every other refusal (WAF allows only its
-    // own content types: APPLICATION_JSON). Managed rule groups' blocks reach API Gateway's
-    // WAF_FILTERED gateway response, which is problem+json too (shared/http/gateway-responses.ts).
-    const rateLimited = problemBody('too_many_requests', { lang: 'vi', basePath: `/${API_STAGE_NAME}` });
-    const tooLarge = problemBody('payload_too_large', { lang: 'vi', basePath: `/${API_STAGE_NAME}` });
-    const acl = new CfnWebACL(this, 'Firewall', {
-      scope: 'REGIONAL',
-      defaultAction: { allow: {} },
-      visibilityConfig: visibility('portal-api'),
-      customResponseBodies: {
-        'problem-too-many-requests': { contentType: 'APPLICATION_JSON', content: JSON.stringify(rateLimited) },
-        'problem-payload-too-large': { contentType: 'APPLICATION_JSON', content: JSON.stringify(tooLarge) },
-      },
-      rules: [
-        {
-          name: 'BodyOverLimit',
-          priority: 0,
-          action: { block: { customResponse: { responseCode: tooLarge.status, customResponseBodyKey: 'problem-payload-too-large' } } },
-          statement: {
-            regexMatchStatement: {
-              // singleHeader is untyped in the L1 construct: its key is written as CloudFormation spells it.
-              fieldToMatch: { singleHeader: { Name: 'content-length' } },
-              regexString: greaterThanPattern(MAX_REQUEST_BODY_BYTES),
-              textTransformations: [{ priority: 0, type: 'NONE' }],
-            },
-          },
-          visibilityConfig: visibility('BodyOverLimit'),
-        },
-        managed('AWSManagedRulesCommonRuleSet', 1, ['SizeRestrictions_BODY']),
-        managed('AWSManagedRulesKnownBadInputsRuleSet', 2),
-        {
-          name: 'RatePerIp',
-          priority: 3,
-          action: {
-            block: {
-              customResponse: {
-                responseCode: rateLimited.status,
-                customResponseBodyKey: 'problem-too-many-requests',
-                responseHeaders: [{ name: 'retry-after', value: '300' }],
-              },
-            },
-          },
-          statement: { rateBasedStatement: { limit: 2000, aggregateKeyType: 'IP' } },
-          visibilityConfig: visibility('RatePerIp'),
-        },
-      ],
-    });
-    new CfnWebACLAssociation(this, 'FirewallAssociation', {
-      resourceArn: this.api.deploymentStage.stageArn,
-      webAclArn: acl.attrArn,
-    });
-  }
 }

@@ -73,7 +73,7 @@ describe('weekly backup (from the templates)', () => {
     // Nothing else may write or delete in DynamoDB beyond the outbox.
     const writes = drill.filter((s) => s !== onTables[0] && asList(s.Action).some((a) => /dynamodb:(BatchWrite|Delete|Update|\*)/.test(a)));
     expect(writes).toEqual([]);
-    jobs.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmDescription: Match.stringLikeRegexp('^Job restore-drill failed') });
+    jobs.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmDescription: Match.stringLikeRegexp('^The weekly restore drill failed') });
   });
 
   it('exports from a table with point-in-time recovery into a versioned, encrypted backups bucket', () => {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { defaultPortal } from '../support/portal-app';
 import { readFacts, firingsPerMonth, type TemplateFacts } from '../../infra/cost/facts';
-import { estimate, resourceTypeCosts } from '../../infra/cost/model';
+import { estimate, resourceTypeCosts, RESTORE_DRILL } from '../../infra/cost/model';
 import { loadWorkload } from '../../infra/cost/workload';
 import { prices } from '../../infra/cost/prices';
 import type { SynthesizedStack } from '../../infra/cost/templates';
@@ -50,5 +50,16 @@ describe('cost model', () => {
     for (const line of ten.lines) expect(line.driver, line.component).not.toBe('');
     expect(ten.total).toBeGreaterThan(reference.total);
     expect(reference.total).toBeCloseTo(reference.lines.reduce((n, l) => n + l.usd, 0), 1);
+  });
+});
+
+describe('cost budget (issue 26)', () => {
+  it('keeps the reference province within $25 a month after the always-free tiers, the restore drill (issue 24) aside', () => {
+    const stacks = Object.values(defaultPortal().stacks).map((stack) => ({ name: stack.stackName, region: stack.region, template: Template.fromStack(stack).toJSON() }));
+    const reference = estimate(readFacts(stacks), loadWorkload(resolve(import.meta.dirname, '../../infra/config/workloads/reference.json')));
+    const drill = reference.lines.find((l) => l.component === RESTORE_DRILL)!;
+    console.log(`reference: $${reference.total} list, $${reference.totalAfterFreeTier} after free tiers, of which the restore drill $${drill.usdAfterFreeTier}`);
+    // The drill's redesign is issue 24's ("Backups at scale"); when it lands, its line falls and this aside can go.
+    expect(reference.totalAfterFreeTier - drill.usdAfterFreeTier).toBeLessThanOrEqual(25);
   });
 });
