@@ -51,10 +51,11 @@ export function buildPortal(app: App, config: DeploymentConfig, options: { nag?:
     api: api.api,
     media: data.buckets.media,
     webAclArn: edgeFirewall.webAclArn,
+    resources,
     cognitoDomain: `https://${cognitoDomainPrefix(config)}.auth.${config.region}.amazoncognito.com`,
   });
 
-  for (const stack of [async, api, jobs]) {
+  for (const stack of [async, api, jobs, edge]) {
     // Findings that apply to every function of the house construct, acknowledged once with the reason.
     Validations.of(stack).acknowledge({
       id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',

@@ -35,8 +35,8 @@ export interface TemplateFacts {
   readonly samplingRules: ReadonlyArray<{ readonly serviceType: string; readonly fixedRate: number; readonly reservoir: number }>;
   readonly webAcls: ReadonlyArray<{ readonly scope: string; readonly rules: number }>;
   readonly distributions: number;
-  /** Paths one publication, edit or withdrawal invalidates (the invalidation consumer's environment). */
-  readonly invalidationPathsPerChange: number;
+  /** Whether the edge consumer (refreshEdge) invalidates changed paths. */
+  readonly invalidates: boolean;
   readonly schedules: ReadonlyArray<{ readonly key?: FunctionKey; readonly firingsPerMonth: number }>;
   readonly table?: { readonly indexes: number; readonly pointInTimeRecovery: boolean };
   readonly userPoolTier?: string;
@@ -110,7 +110,6 @@ export function readFacts(stacks: readonly SynthesizedStack[]): TemplateFacts {
   });
 
   const table = ofType('AWS::DynamoDB::GlobalTable')[0];
-  const invalidator = [...ofType('AWS::Lambda::Function')].find((x) => props(x).Environment?.Variables?.INVALIDATION_PATHS_PER_CHANGE);
   return {
     resources: all.map((x) => ({ stack: x.stack, region: x.region, id: x.id, type: x.r.Type })),
     ...(stage ? { stage: { perMethodMetrics: methodSettings.some((m) => m.MetricsEnabled === true), tracing: props(stage).TracingEnabled === true } } : {}),
@@ -127,7 +126,7 @@ export function readFacts(stacks: readonly SynthesizedStack[]): TemplateFacts {
     }),
     webAcls: ofType('AWS::WAFv2::WebACL').map((x) => ({ scope: props(x).Scope, rules: (props(x).Rules ?? []).length })),
     distributions: ofType('AWS::CloudFront::Distribution').length,
-    invalidationPathsPerChange: invalidator ? Number(props(invalidator).Environment.Variables.INVALIDATION_PATHS_PER_CHANGE) : 0,
+    invalidates: [...functionsById.values()].some((f) => f.key === 'refreshEdge'),
     schedules,
     ...(table
       ? { table: { indexes: (props(table).GlobalSecondaryIndexes ?? []).length, pointInTimeRecovery: (props(table).Replicas ?? []).some((r: any) => r.PointInTimeRecoverySpecification?.PointInTimeRecoveryEnabled) } }

@@ -1,6 +1,7 @@
 import { freeTiers, prices } from './prices';
 import type { TemplateFacts } from './facts';
 import type { Workload } from './workload';
+import { invalidationPaths } from '../../shared/domain/edge/published-files';
 
 /** One line of the bill: list price, the same after the always-free monthly tiers, and what drives it. */
 export interface CostLine {
@@ -232,12 +233,19 @@ function delivery(facts: TemplateFacts, workload: Workload): [string, number, nu
     const out = workload.publicReadsPerMonth * a.publicResponseKb * MB * MB;
     return ['Transfer out', out * prices.dataTransferOut.usd, Math.max(0, out - freeTiers.dataTransferOutGb) * prices.dataTransferOut.usd, `${fmt(out)} GB of uncompressed public responses from the API`];
   }
-  const changes = (workload.itemsPerYear * (1 + a.editsOfPublishedPerItem + a.withdrawnShare)) / 12;
-  const paths = changes * facts.invalidationPathsPerChange;
+  // Paths per step from the consumer's own rule (shared/domain/edge): publications and edits, withdrawals.
+  const perPublication = facts.invalidates ? invalidationPaths({ kind: 'published', portal: 'p', itemId: 'i' }, '/v1', false).length : 0;
+  const perRepublication = facts.invalidates ? invalidationPaths({ kind: 'republished', portal: 'p', itemId: 'i' }, '/v1', false).length : 0;
+  const perWithdrawal = facts.invalidates ? invalidationPaths({ kind: 'withdrawn', portal: 'p', itemId: 'i' }, '/v1', false).length : 0;
+  const publications = workload.itemsPerYear / 12;
+  const republications = (workload.itemsPerYear * a.editsOfPublishedPerItem) / 12;
+  const withdrawals = (workload.itemsPerYear * a.withdrawnShare) / 12;
+  const changes = publications + republications + withdrawals;
+  const paths = publications * perPublication + republications * perRepublication + withdrawals * perWithdrawal;
   const usd = requests * prices.cloudFrontRequest.usd + gb * prices.cloudFrontTransfer.usd + paths * prices.cloudFrontInvalidationPath.usd;
   const afterFree =
     Math.max(0, requests - freeTiers.cloudFrontRequests) * prices.cloudFrontRequest.usd +
     Math.max(0, gb - freeTiers.cloudFrontGb) * prices.cloudFrontTransfer.usd +
     Math.max(0, paths - freeTiers.cloudFrontInvalidationPaths) * prices.cloudFrontInvalidationPath.usd;
-  return ['CloudFront', usd, afterFree, `${fmt(requests)} requests, ${fmt(gb)} GB compressed, ${fmt(paths)} invalidation paths (${fmt(changes)} changes × ${facts.invalidationPathsPerChange})`];
+  return ['CloudFront', usd, afterFree, `${fmt(requests)} requests, ${fmt(gb)} GB compressed, ${fmt(paths)} invalidation paths (${fmt(changes)} publications, edits and withdrawals; 1,000 free)`];
 }

@@ -13,7 +13,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { dlqName, queueDefinitions, type QueueKey } from '../definitions/queues';
+import { dlqName, queueDefinitions, type QueueDefinition, type QueueKey } from '../definitions/queues';
 import { eventPattern, notificationRules, routingRules, storageRoutingRules } from '../../events/rules';
 import type { DeploymentConfig } from '../config/deployment';
 import type { BucketKey } from '../definitions/buckets';
@@ -115,7 +115,8 @@ export class AsyncStack extends Stack {
       userPool: props.userPool,
       userPoolClient: props.userPoolClient,
     };
-    for (const [key, def] of Object.entries(queueDefinitions) as Array<[QueueKey, (typeof queueDefinitions)[QueueKey]]>) {
+    for (const [key, def] of Object.entries(queueDefinitions) as Array<[QueueKey, QueueDefinition]>) {
+      if (def.consumerStack) continue;
       const consumer = new PortalFunction(this, `${def.logicalName}Consumer`, def.consumer as FunctionKey, resources);
       consumer.addEventSource(
         new SqsEventSource(this.queues[key], { batchSize: def.batchSize, reportBatchItemFailures: true }),

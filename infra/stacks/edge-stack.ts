@@ -26,7 +26,11 @@ import type { DeploymentConfig } from '../config/deployment';
 import { allRoutes } from '../../functions/routes';
 import { API_STAGE_NAME } from '../../shared/http/openapi';
 import { cachedBehaviours, cacheClasses, CACHE_KEY_HEADERS, type CacheClass } from '../../shared/http/edge-cache';
-import { PUBLISHED_PREFIX } from '../../shared/domain/edge/published-files';
+import { ERROR_CACHE_SECONDS, PUBLISHED_PREFIX } from '../../shared/domain/edge/published-files';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { PortalFunction, type PortalResources } from '../constructs/portal-function';
+import { queueDefinitions } from '../definitions/queues';
 import { CONSOLE_PATH, consoleContentSecurityPolicy, EDGE_ORIGIN_KEY_HEADER } from '../definitions/edge';
 
 /**
@@ -43,7 +47,7 @@ export class EdgeStack extends Stack {
   constructor(
     scope: Construct,
     id: string,
-    props: StackProps & { config: DeploymentConfig; api: RestApi; media: IBucket; webAclArn: string; cognitoDomain: string },
+    props: StackProps & { config: DeploymentConfig; api: RestApi; media: IBucket; webAclArn: string; cognitoDomain: string; resources: PortalResources },
   ) {
     super(scope, id, { ...props, crossRegionReferences: true });
     const { config } = props;
@@ -133,6 +137,8 @@ export class EdgeStack extends Stack {
       },
       defaultRootObject: `${CONSOLE_PATH.slice(1)}index.html`,
       additionalBehaviors,
+      // A 404 (an item not yet published) is kept briefly, so a publication needs no invalidation.
+      errorResponses: [{ httpStatus: 404, ttl: Duration.seconds(ERROR_CACHE_SECONDS) }],
       webAclId: props.webAclArn,
       priceClass: PriceClass.PRICE_CLASS_200, // includes the Asia edges near Việt Nam
       httpVersion: HttpVersion.HTTP2_AND_3,
@@ -149,10 +155,25 @@ export class EdgeStack extends Stack {
         reason: 'No custom domain configured yet (config `edge`): the default *.cloudfront.net certificate allows TLS 1.0 viewers until a domain and an us-east-1 certificate are set.',
       });
     }
+    this.followContent(props.resources);
     Validations.of(this.distribution).acknowledge({
       id: 'AwsSolutions-CFR1',
       reason: 'A provincial portal is read worldwide (overseas Vietnamese, foreign investors): no geo restriction.',
     });
+  }
+
+  /**
+   * The edge queue's consumer (its queue and DLQ alarm are in the async stack): published files and
+   * invalidations, batched over up to a minute, allowed to invalidate this distribution only.
+   */
+  private followContent(resources: PortalResources) {
+    const def = queueDefinitions.edge;
+    const consumer = new PortalFunction(this, 'EdgeConsumer', def.consumer, resources);
+    consumer.addEnvironment('EDGE_DISTRIBUTION_ID', this.distribution.distributionId);
+    consumer.addToRolePolicy(new PolicyStatement({ actions: ['cloudfront:CreateInvalidation'], resources: [this.distribution.distributionArn] }));
+    consumer.addEventSource(
+      new SqsEventSource(resources.queues.edge, { batchSize: def.batchSize, maxBatchingWindow: Duration.seconds(def.batchingWindowSeconds), reportBatchItemFailures: true }),
+    );
   }
 
   /**

@@ -5,6 +5,7 @@ import { allRoutes } from '../../functions/routes';
 import { cachedBehaviours, cacheClasses, cacheClassOf, edgePathPattern, patternMatches, publicCaching } from '../../shared/http/edge-cache';
 import { API_STAGE_NAME } from '../../shared/http/openapi';
 import { CONSOLE_PATH } from '../../infra/definitions/edge';
+import { ERROR_CACHE_SECONDS } from '../../shared/domain/edge/published-files';
 
 /** Issue 26 §1 on AWS: one distribution, its behaviours and policies, the firewall at the edge, the origin protected. */
 describe('edge (CloudFront) as synthesized', () => {
@@ -116,6 +117,22 @@ describe('edge (CloudFront) as synthesized', () => {
     // HEAD for exactly the cached public reads.
     const heads = methods.filter((m) => m.Properties.HttpMethod === 'HEAD').length;
     expect(heads).toBe(allRoutes.filter((r) => cacheClassOf(r)).length);
+  });
+
+  it('keeps a 404 only briefly, so that a first publication needs no invalidation', () => {
+    expect(distribution.CustomErrorResponses).toEqual([{ ErrorCode: 404, ErrorCachingMinTTL: ERROR_CACHE_SECONDS }]);
+  });
+
+  it('invalidates through one consumer: batched over a minute from the edge queue, allowed this distribution only', () => {
+    edge.hasResourceProperties('AWS::Lambda::EventSourceMapping', { BatchSize: 10, MaximumBatchingWindowInSeconds: 60, FunctionResponseTypes: ['ReportBatchItemFailures'] });
+    const [fnId, fn] = Object.entries(edge.findResources('AWS::Lambda::Function')).find(([, f]) => f.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'refreshEdge')!;
+    expect(fn.Properties.Environment.Variables.EDGE_DISTRIBUTION_ID).toEqual({ Ref: Object.keys(edge.findResources('AWS::CloudFront::Distribution'))[0] });
+    const statements = Object.values(edge.findResources('AWS::IAM::Policy')).filter((p) => JSON.stringify(p.Properties.Roles).includes(fnId.replace(/[A-F0-9]{8}$/, ''))).flatMap((p) => p.Properties.PolicyDocument.Statement);
+    const invalidate = statements.filter((s: any) => JSON.stringify(s.Action).includes('cloudfront:'));
+    expect(invalidate).toHaveLength(1);
+    expect(invalidate[0].Action).toBe('cloudfront:CreateInvalidation');
+    expect(JSON.stringify(invalidate[0].Resource)).toContain('distribution/');
+    expect(JSON.stringify(invalidate[0].Resource)).not.toContain('*');
   });
 
   it('compresses answers of 1 KiB and more at the API (the rule the local gateway applies)', () => {
