@@ -170,9 +170,9 @@ export class ApiStack extends Stack {
         ...(route.auth === 'public' ? {} : { authorizer, authorizationType: AuthorizationType.COGNITO, authorizationScopes: acceptedScopes(route) }),
       };
       const method = resource.addMethod(route.method, integration, options);
-      // REST APIs do not answer HEAD by themselves, and CloudFront forwards a HEAD it cannot answer
-      // from its cache as HEAD: cached public reads get a HEAD method (the handler answers it as GET
-      // without the body). Only those: each method is a resource of this stack (resource-budget.test.ts).
+      // REST APIs do not answer HEAD by themselves, and on a cache miss CloudFront forwards the
+      // viewer's method: cached public reads get a HEAD method (the handler answers it as GET without
+      // the body). Only those: each method is a resource of this stack (resource-budget.test.ts).
       if (cacheClassOf(route)) acknowledgePublic(resource.addMethod('HEAD', integration, { ...options, operationName: `${route.id}Head` }), route);
       if (route.auth === 'public') acknowledgePublic(method, route);
     }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { cacheClassOf, cacheControlOf } from './edge-cache';
+import { cacheClasses, cacheClassOf, cacheControlOf, type CacheClass } from './edge-cache';
 
 /**
  * Cached public reads (shared/http/edge-cache.ts) answer with Cache-Control and an ETag, and a
@@ -19,6 +19,17 @@ export function noneMatch(header: string | undefined, etag: string): boolean {
   return header.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
 }
 
+/**
+ * A route's own Cache-Control speaks for browsers (`public, max-age=60`): shared caches get the
+ * class's lifetime as `s-maxage` beside it. Without one, the class's whole value; `no-store`,
+ * `private` or an explicit s-maxage are left as the route says.
+ */
+export function withSharedMaxAge(current: string | undefined, cacheClass: CacheClass): string {
+  if (current === undefined || current.trim() === '') return cacheControlOf(cacheClass);
+  if (/\b(no-store|private|s-maxage)\b/i.test(current)) return current;
+  return `${current}, s-maxage=${cacheClasses[cacheClass].sharedSeconds}`;
+}
+
 type Route = { readonly id: string; readonly method: string; readonly auth: string };
 type Request = middy.Request<APIGatewayProxyEvent, APIGatewayProxyResult>;
 
@@ -34,7 +45,8 @@ export function conditionalGet(routeOf: (event: APIGatewayProxyEvent) => Route |
       const cacheClass = cacheClassOf(route);
       if (cacheClass && response.statusCode === 200) {
         const headers = (response.headers ??= {});
-        headers[headerName(headers, 'cache-control')] = cacheControlOf(cacheClass);
+        const cacheKey = headerName(headers, 'cache-control');
+        headers[cacheKey] = withSharedMaxAge(headers[cacheKey] === undefined ? undefined : String(headers[cacheKey]), cacheClass);
         const etagKey = headerName(headers, 'etag');
         const etag = String(headers[etagKey] ?? etagOf(response.body));
         headers[etagKey] = etag;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
 import { edgeChangeOf, invalidationPaths, publishedFileKey, uniquePaths } from '../../shared/domain/edge/published-files';
 import { compressBody, MIN_COMPRESSION_BYTES, negotiateEncoding } from '../../shared/http/compression';
-import { etagOf, noneMatch } from '../../shared/http/conditional-get';
+import { etagOf, noneMatch, withSharedMaxAge } from '../../shared/http/conditional-get';
 import { cachedBehaviours, cacheControlOf, patternMatches } from '../../shared/http/edge-cache';
 import { applyEdgeStep, invalidateBatch } from '../../shared/application/edge-refresh';
 import { allRoutes } from '../../functions/routes';
@@ -68,6 +68,13 @@ describe('origin caching rules (shared/http)', () => {
     expect(out.headers).toEqual({ 'content-encoding': 'gzip' });
     expect(gunzipSync(out.body).equals(big)).toBe(true);
     expect(compressBody(big, 'gzip', true)).toBeUndefined();
+  });
+
+  it('keeps a route\'s own browser lifetime and adds the class\'s for shared caches', () => {
+    expect(withSharedMaxAge('public, max-age=300', 'feed')).toBe('public, max-age=300, s-maxage=900');
+    expect(withSharedMaxAge(undefined, 'item')).toBe('public, max-age=60, s-maxage=3600');
+    expect(withSharedMaxAge('no-store', 'item')).toBe('no-store');
+    expect(withSharedMaxAge('public, s-maxage=5', 'item')).toBe('public, s-maxage=5');
   });
 
   it('tells browsers a minute and shared caches the class lifetime', () => {
