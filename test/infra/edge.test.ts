@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { defaultPortal } from '../support/portal-app';
+import { defaultPortal, testApp } from '../support/portal-app';
+import { buildPortal } from '../../infra/portal-app';
+import { deploymentConfigSchema, loadDeploymentConfig } from '../../infra/config/deployment';
 import { allRoutes } from '../../functions/routes';
 import { cachedBehaviours, cacheClasses, cacheClassOf, edgePathPattern, patternMatches, publicCaching } from '../../shared/http/edge-cache';
 import { API_STAGE_NAME } from '../../shared/http/openapi';
@@ -137,5 +139,15 @@ describe('edge (CloudFront) as synthesized', () => {
 
   it('compresses answers of 1 KiB and more at the API (the rule the local gateway applies)', () => {
     api.hasResourceProperties('AWS::ApiGateway::RestApi', { MinimumCompressionSize: 1024 });
+  });
+
+  it('serves a configured domain with its us-east-1 certificate, TLS 1.2 (2021 policy) and SNI', () => {
+    const base = loadDeploymentConfig();
+    const certificateArn = 'arn:aws:acm:us-east-1:123456789012:certificate/0b1c2d3e-aaaa-bbbb-cccc-0123456789ab';
+    expect(deploymentConfigSchema.safeParse({ ...base, edge: { domainName: 'cong.demo.gov.vn', certificateArn: certificateArn.replace('us-east-1', 'ap-southeast-1') } }).success).toBe(false);
+    const stacks = buildPortal(testApp({ prefix: 'cdk-edge-domain-' }), { ...base, edge: { domainName: 'cong.demo.gov.vn', certificateArn } }, { nag: false });
+    const config = Object.values(Template.fromStack(stacks.edge).findResources('AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig;
+    expect(config.Aliases).toEqual(['cong.demo.gov.vn']);
+    expect(config.ViewerCertificate).toEqual({ AcmCertificateArn: certificateArn, MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' });
   });
 });
