@@ -33,6 +33,8 @@ export const routingRules: readonly RoutingRule[] = [
   // Question receipts and escalations, and the questions' workflow steps (not content's); the consumer keeps the steps that tell someone.
   { name: 'QuestionNoticesToNotifications', events: ['QuestionReceived', 'QuestionEscalated'], target: 'notifications' },
   { name: 'QuestionStepsToNotifications', events: ['WorkflowTransitioned'], dataFilter: { type: ['Question'] }, target: 'notifications' },
+  // Content steps; the consumer keeps those that put an item online or take it offline (shared/domain/edge).
+  { name: 'ContentStepsToEdge', events: ['WorkflowTransitioned'], dataFilter: { type: ['ContentItem'] }, target: 'edge' },
 ];
 
 export interface EventPattern {

@@ -2,6 +2,7 @@ import type { BucketKey } from '../infra/definitions/buckets';
 import { queueDefinitions, type QueueKey } from '../infra/definitions/queues';
 import { keys } from '../shared/adapters/dynamo/keys';
 import { uploadPrefixes } from '../shared/domain/uploads/upload';
+import { PUBLISHED_PREFIX } from '../shared/domain/edge/published-files';
 
 /**
  * Every Lambda function: its entry file and the least privilege it needs. CDK builds one
@@ -346,6 +347,17 @@ export const functionDefinitions = {
     kind: 'consumer',
     description: "Relays outbox items from the table's stream to the event bus",
     publishesEvents: true,
+  },
+  refreshEdge: {
+    entry: 'functions/consumers/refresh-edge.ts',
+    kind: 'consumer',
+    description: 'Published attachments copied under published/ or removed, and the changed paths invalidated at the distribution in one batch (issue 26)',
+    // The item's record names its attachments, in every state.
+    tableItems: [{ actions: ['GetItem'], partitionPrefixes: [keys.contentItem('').pk] }],
+    objects: [
+      { bucket: 'media', actions: ['GetObject'], prefixes: [uploadPrefixes.clean] },
+      { bucket: 'media', actions: ['PutObject', 'DeleteObject'], prefixes: [PUBLISHED_PREFIX] },
+    ],
   },
   followSyndication: {
     entry: 'functions/consumers/follow-syndication.ts',

@@ -105,6 +105,17 @@ export const deploymentConfigSchema = z.object({
   backups: z.prefault(backupsSchema, {}),
   /** Optional: API throttles and reserved concurrency (infra/config/capacity.ts has the defaults and the check). */
   capacity: z.prefault(capacitySchema, {}),
+  /**
+   * Optional: the distribution's own domain (issue 26), e.g. `cong.demo.gov.vn`, with an ACM
+   * certificate for it issued in us-east-1 (CloudFront reads certificates only there). Without
+   * them the distribution answers on its *.cloudfront.net name.
+   */
+  edge: z.optional(
+    z.object({
+      domainName: z.string().check(z.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)),
+      certificateArn: z.string().check(z.regex(/^arn:aws:acm:us-east-1:\d{12}:certificate\/[\w-]+$/, 'must be an ACM certificate in us-east-1')),
+    }),
+  ),
 });
 
 export type DeploymentConfig = z.infer<typeof deploymentConfigSchema>;

@@ -34,7 +34,7 @@ export interface PortalResources {
 
 /**
  * The house Lambda function: Node 22 on arm64, ESM bundled by the local esbuild (never Docker),
- * JSON logs in an explicit log group, X-Ray tracing, and the common environment.
+ * JSON logs in an explicit log group, X-Ray tracing (sampled: see `tracing`), and the common environment.
  */
 export class PortalFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, key: FunctionKey, resources: PortalResources) {
@@ -42,7 +42,10 @@ export class PortalFunction extends NodejsFunction {
     const { config } = resources;
     super(scope, id, {
       ...houseFunctionProps(scope, id, def, { memoryMb: 512, timeoutSeconds: 10 }),
-      tracing: Tracing.ACTIVE,
+      // HTTP functions follow the API's sampling decision (the X-Ray sampling rule in api-stack.ts):
+      // with ACTIVE they would also trace every direct invocation at Lambda's own fixed rate.
+      // Consumers and jobs run a few thousand times a month: Lambda's 1 a second and 5% traces them all.
+      tracing: def.kind === 'http' ? Tracing.PASS_THROUGH : Tracing.ACTIVE,
       environment: {
         POWERTOOLS_SERVICE_NAME: key,
         NODE_OPTIONS: '--enable-source-maps',

@@ -2,7 +2,9 @@ import { RemovalPolicy, Stack, Duration, Validations, type StackProps } from 'aw
 import { AttributeType, Billing, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectLockRetention, ObjectOwnership, type BucketProps, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { BACKUP_SIGNING_KEY_LOGICAL_NAME, backupSigningKeyArnExportName } from '../definitions/backup-signing-key';
+import { PUBLISHED_PREFIX } from '../../shared/domain/edge/published-files';
 import type { Construct } from 'constructs';
 import { tableArnExportName, tableDefinition } from '../definitions/table';
 import { ASKER_KEY_LOGICAL_NAME, askerKeyArnExportName } from '../definitions/asker-key';
@@ -89,6 +91,16 @@ export class DataStack extends Stack {
       // A named export, so that prefix-scoped grants in other stacks can name the ARN they import.
       this.exportValue(buckets[key].bucketArn, { name: bucketArnExportName(this.stackName, key) });
     }
+    // The distribution (edge-stack.ts, OAC) reads published attachments, and nothing else of the
+    // media bucket. Its ARN is not known here (the edge stack depends on this one): any
+    // distribution of this account, which holds one deployment.
+    buckets.media.addToResourcePolicy(new PolicyStatement({
+      sid: 'DistributionReadsPublishedFiles',
+      actions: ['s3:GetObject'],
+      principals: [new ServicePrincipal('cloudfront.amazonaws.com')],
+      resources: [buckets.media.arnForObjects(`${PUBLISHED_PREFIX}*`)],
+      conditions: { StringLike: { 'AWS:SourceArn': `arn:${this.partition}:cloudfront::${this.account}:distribution/*` } },
+    }));
     // Named too: the restore drill's grants name scratch tables derived from it.
     this.exportValue(this.table.tableArn, { name: tableArnExportName(this.stackName) });
     this.buckets = buckets;

@@ -53,13 +53,7 @@ export class JobsStack extends Stack {
         id: `AwsSolutions-IAM5[Resource::<${fnLogicalId}.Arn>:*]`,
         reason: 'The scheduler may invoke any version or alias of this one job function.',
       });
-      new Alarm(this, `${id}Failures`, {
-        alarmDescription: `Job ${schedule.job} failed (${schedule.basis})`,
-        metric: fn.metricErrors({ period: Duration.minutes(15) }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      }).addAlarmAction(new SnsAction(props.alarmTopic));
+      // A failed run alarms through the deployment's one FunctionErrors alarm (async-stack.ts).
       // Missed schedule: no success within the longest gap between firings plus a margin. The job-run
       // ledger reports each scheduled job's age at every recorded run of any job (the dependency check
       // runs every 15 minutes); no figure at all for an hour means the ledger or the jobs stopped: breaching.

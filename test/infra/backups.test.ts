@@ -76,7 +76,7 @@ describe('weekly backup (from the templates)', () => {
     expect(lease.map((st) => asList(st.Action).sort())).toEqual([['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem']]);
     const writes = drill.filter((s) => s.Effect === 'Allow' && s !== onTables[0] && !lease.includes(s) && asList(s.Action).some((a) => /dynamodb:(BatchWrite|Delete|Update|\*)/.test(a)));
     expect(writes).toEqual([]);
-    jobs.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmDescription: Match.stringLikeRegexp('^Job restore-drill failed') });
+    jobs.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmDescription: Match.stringLikeRegexp('^The weekly restore drill failed') });
   });
 
   it('exports from a table with point-in-time recovery into a versioned, encrypted backups bucket', () => {
