@@ -131,7 +131,11 @@ describe('identity changes happen with their record or not at all (issue 12 #5)'
 
 describe('audit log by unit and actor', () => {
   it('pages an actor’s entries within a unit by index, not by a filter after the limit', async () => {
-    // The newest entries of soa are other people's (their first passwords); the admin's are older.
+    // The admin's own entry in soa; then the newest entries of soa are other people's (their first passwords).
+    const created = await call('/accounts', admin, { method: 'POST', body: { username: 'nhat.ky', fullName: 'Nhật Ký', email: 'nk@soa.demo.gov.vn', unitCode: 'soa', roles: ['editor'] } });
+    expect(created.status).toBe(201);
+    await person(local.api, 'sau.soa', 'soa', ['editor']);
+    await person(local.api, 'sau2.soa', 'soa', ['editor']);
     const page = await call(`/audit?unit=soa&actor=${admin.id}&limit=1`, admin);
     expect(page.status).toBe(200);
     expect(page.body.items).toHaveLength(1);

@@ -64,11 +64,13 @@ describe('legal-document search', () => {
     expect(found.body.items[0]).toMatchObject({ id, title: 'Quyết định số 12/2026/QĐ-UBND', numberSymbol: '12/2026/QĐ-UBND', issuedOn: '2026-02-13', status: 'in-force' });
     expect(ids(found).slice(0, 2)).toEqual([id, sameNumber]);
     expect(ids(await search('number=12%2F2026%2FQ%C4%90-UBND'))[0]).toBe(id);
-    // Words without diacritics and with d for đ; the number filter; the date range.
-    expect(ids(await search(`q=${encodeURIComponent('cong thong tin dien tu')}`))).toEqual([id]);
-    expect(ids(await search(`q=${encodeURIComponent('ĐẤT ĐAI')}`))).toEqual([other]);
+    // Words without diacritics and with d for đ; the number filter; the date range. Among this test's documents
+    // (words are ranked, any one may match: other tests' documents of the portal may share a word).
+    const mine = (res: Parameters<typeof ids>[0]) => ids(res).filter((x) => [other, id, sameNumber].includes(x));
+    expect(mine(await search(`q=${encodeURIComponent('cong thong tin dien tu')}`))).toEqual([id]);
+    expect(mine(await search(`q=${encodeURIComponent('ĐẤT ĐAI')}`))).toEqual([other]);
     expect(ids(await search('number=3%2F2026%2FQ%C4%90-UBND'))).toEqual([other]);
-    expect(ids(await search('form=Q%C4%90&issuedFrom=2026-02-01'))).toEqual([sameNumber, id]);
+    expect(mine(await search('form=Q%C4%90&issuedFrom=2026-02-01'))).toEqual([sameNumber, id]);
     // Another portal has none of them.
     expect((await search('q=quyet+dinh', 'huyenb')).body.items).toEqual([]);
 

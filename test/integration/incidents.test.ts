@@ -58,9 +58,10 @@ describe('reporting an incident', () => {
     // The audit entry and the event committed with the record.
     const items = await local.scanAll();
     expect(items.find((i) => i.pk === 'AUDIT#soa' && i.target?.id === incident.id)).toMatchObject({ action: 'incident.report', actor: { id: editorA.id } });
-    // The operators' topic (locally a folder) receives IncidentReported.
-    const file = await eventually(async () => operatorFiles().find((f) => f.includes('IncidentReported')));
-    const delivered = JSON.parse(readFileSync(join(local.stack().operatorsDir, file), 'utf8'));
+    // The operators' topic (locally a folder) receives IncidentReported (this incident's: other tests report too).
+    const read = (f: string) => JSON.parse(readFileSync(join(local.stack().operatorsDir, f), 'utf8'));
+    const file = await eventually(async () => operatorFiles().find((f) => f.includes('IncidentReported') && read(f).detail?.data?.id === incident.id));
+    const delivered = read(file);
     expect(delivered).toMatchObject({ 'detail-type': 'IncidentReported', source: 'portal.operations', detail: { data: { id: incident.id, severity: 'critical', title: outage.title, restoreDeadline: incident.restore.deadline } } });
   });
 
@@ -163,6 +164,8 @@ describe('who may read and edit', () => {
   it('only the province’s operators and chief list the register, newest first, with a cursor', async () => {
     expect((await call('/incidents', editorA)).status).toBe(403);
     expect((await call('/incidents', chiefA)).status).toBe(403);
+    // Three of its own, so there is a second page whatever else the register holds.
+    for (const title of ['Sự cố 1', 'Sự cố 2', 'Sự cố 3']) expect((await report(editorA, { ...outage, title })).status).toBe(201);
     const first = await call('/incidents?limit=2', operator);
     expect(first.status).toBe(200);
     expect(first.body.items).toHaveLength(2);

@@ -15,6 +15,8 @@ const local = useLocalStack({ config: { ...base, backups: { ...base.backups, sch
 const call = caller(local.api);
 let operator: Person;
 let editor: Person;
+/** GET /jobs before any run: taken in beforeAll, since the tests (which run jobs) go in any order. */
+let beforeAnyRun: Awaited<ReturnType<typeof call>>;
 
 const metricLines = () =>
   existsSync(local.stack().metricsFile) ? readFileSync(local.stack().metricsFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
@@ -23,11 +25,12 @@ beforeAll(async () => {
   await seedTree();
   operator = await person(local.api, 'admin', 'demo', ['operator']);
   editor = await person(local.api, 'bientap.soa', 'soa', ['editor']);
+  beforeAnyRun = await call('/jobs', operator);
 }, 60_000);
 
 describe('GET /jobs', () => {
   it('lists every job; before any run, scheduled ones count as missed, crons still have a next run', async () => {
-    const res = await call('/jobs', operator);
+    const res = beforeAnyRun;
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.items.map((j: { job: string }) => j.job)).toEqual([...schedules.map((s) => s.job), 'bootstrap-directory', 'media-checksums']);
     const backup = res.body.items.find((j: { job: string }) => j.job === 'weekly-backup');
@@ -45,13 +48,14 @@ describe('GET /jobs', () => {
   });
 
   it('after a run: its last run and success, the next run one interval on, not missed; listJobRuns unchanged', async () => {
+    const dependencyCheck = async () => (await call('/jobs', operator)).body.items.find((j: { job: string }) => j.job === 'dependency-check');
+    const before = (await dependencyCheck()).runs as number; // the metrics test may have run it already
     await local.stack().runJob('dependency-check');
     const job = await eventually(async () => {
-      const res = await call('/jobs', operator);
-      const found = res.body.items.find((j: { job: string }) => j.job === 'dependency-check');
-      return found.runs > 0 ? found : undefined;
+      const found = await dependencyCheck();
+      return found.runs > before ? found : undefined;
     });
-    expect(job).toMatchObject({ runs: 1, missed: false, lastRun: { outcome: 'succeeded' } });
+    expect(job).toMatchObject({ runs: before + 1, missed: false, lastRun: { outcome: 'succeeded' } });
     expect(job.lastSucceededAt).toBe(job.lastRun.finishedAt);
     expect(Date.parse(job.nextRunAt)).toBe(Date.parse(job.lastRun.startedAt) + 15 * 60_000);
     const runs = await call('/job-runs?job=dependency-check', operator);
@@ -62,11 +66,14 @@ describe('GET /jobs', () => {
     const all = await call('/job-runs', operator);
     expect(all.status).toBe(200);
     expect(all.body.items).toEqual([]);
-    expect(all.body.jobs.find((j: { job: string }) => j.job === 'dependency-check')).toMatchObject({ runs: 1, lastRun: { runId: job.lastRun.runId }, nextRunAt: job.nextRunAt });
+    expect(all.body.jobs.find((j: { job: string }) => j.job === 'dependency-check')).toMatchObject({ runs: before + 1, lastRun: { runId: job.lastRun.runId }, nextRunAt: job.nextRunAt });
     expect(all.body.jobs.find((j: { job: string }) => j.job === 'weekly-backup')).toMatchObject({ expression: 'cron(30 1 ? * SAT *)', lastRun: null });
   });
 
   it('the ledger emits per-job metrics as EMF lines: the outcome, and hours since each scheduled job last succeeded', async () => {
+    // A dependency-check success recorded first (whichever test runs first).
+    await local.stack().runJob('dependency-check');
+    await eventually(async () => (metricLines().some((l) => l.Job === 'dependency-check' && l.SucceededRuns === 1) ? true : undefined));
     await local.stack().runJob('security-check-reminder');
     const lines = await eventually(async () => {
       const all = metricLines();

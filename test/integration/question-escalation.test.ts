@@ -88,6 +88,7 @@ afterAll(() => {
 
 describe('question escalation (issue 9 #5, Bình Định, March 2026)', () => {
   it('raises reminder, overdue and very overdue of each open clock once, however often and however concurrently the job runs', async () => {
+    await travel('2026-03-02T09:00:00'); // its own start (the other test may have moved the clock on)
     // Asked Mon 02/03 09:00: classification due at the end of Tue 03/03 (BĐ 12.3), the board's own clock.
     const late = await ask();
     // Routed Mon 02/03: the answer is due at the end of Fri 06/03 (BĐ 12.4), the return at the end of Tue 03/03 (BĐ 12.5).

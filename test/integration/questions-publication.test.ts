@@ -100,6 +100,10 @@ afterAll(() => {
   vi.useRealTimers();
 });
 
+// One story in steps (the file's two chapters, not indented again to keep the diff small): the main question is
+// published, found and paged with five more; the per-unit figures then count every question of the file and the
+// facts frozen on its way. The two tests that stand alone (consent, refusals) run in their place in it.
+describe('Bình Định, March 2026', { shuffle: false }, () => {
 describe('publication, end to end', () => {
   it('goes ask → classify → route → return → re-route → answer → approve → send → publish, the asker seeing each stage; the copy holds no personal data', async () => {
     const { trackingCode: id, secret } = await ask(askBody({ title: 'Hỏi về thuế đất khi đo đạc lại ranh giới thửa đất', text: mainText }));
@@ -315,4 +319,5 @@ describe('per-unit figures', () => {
     expect((await figures('sob', people.headB)).body).toEqual(before);
     expect((await call(`/questions/${main.id}`, people.secretary)).body).toMatchObject({ answeredOnTime: true, answerWorkingDays: 2 });
   });
+});
 });

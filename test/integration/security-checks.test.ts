@@ -35,7 +35,8 @@ beforeAll(async () => {
   editor = await person(local.api, 'bientap.soa', 'soa', ['editor']);
 }, 60_000);
 
-describe('the security-check calendar', () => {
+// One story in steps: the province has one calendar, never checked, then checked, then listed.
+describe('the security-check calendar', { shuffle: false }, () => {
   it('with no check recorded, the job reminds the operators once, however often it runs', async () => {
     const first = await remind();
     expect(first).toMatchObject({ reminded: true, reminderKey: 'never-checked', outcome: 'succeeded' });
@@ -79,7 +80,9 @@ describe('the security-check calendar', () => {
     expect((await call('/security-checks', editor)).status).toBe(403);
     expect((await call('/security-checks?limit=0', operator)).status).toBe(400);
   });
+});
 
+describe('the security-check calendar refuses bad input', () => {
   it('refuses junk, naming the field, and writes nothing', async () => {
     // What a request could write (job runs of earlier tests land asynchronously, so not the whole table).
     const writable = async () => (await local.scanAll()).filter((i) => /^(SECCHECK|AUDIT#|OUTBOX#|IDEM#)/.test(i.pk)).length;
