@@ -66,7 +66,8 @@ afterAll(() => {
   vi.useRealTimers();
 });
 
-describe('answering under CB 11.5', () => {
+// One story in steps: an authorisation is granted, used, revoked, then outlived (each step starts where the last ended).
+describe('answering under CB 11.5', { shuffle: false }, () => {
   it('refuses an officer without the head’s authorisation, naming CB 11.5; the head answers', async () => {
     const id = await ask();
     const refused = await answer(id, people.officer!);

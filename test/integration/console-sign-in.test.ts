@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useLocalStack } from '../support/local-stack';
 import { NEW_PASSWORD, seedTree } from '../support/directory';
@@ -11,9 +11,12 @@ let page: Page;
 
 beforeAll(async () => {
   await seedTree();
+});
+// A page (and browser context) per test: the language one test chose stays in its own storage, whatever the order.
+beforeEach(async () => {
   page = await newPage();
 });
-afterAll(async () => {
+afterEach(async () => {
   await page?.context().close();
 });
 

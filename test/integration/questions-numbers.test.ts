@@ -29,7 +29,8 @@ const ask = (i: number, from = `127.0.4.${i + 1}`, headers: Record<string, strin
 beforeAll(() => seedQuestionUnits(), 60_000);
 afterAll(() => vi.useRealTimers());
 
-describe('tracking numbers under concurrent asks', () => {
+// One story in steps: the second continues the day's numbering the first left (its replay is the first's ask).
+describe('tracking numbers under concurrent asks', { shuffle: false }, () => {
   it('answers 64 asks in flight together from distinct addresses, each with a distinct number of the day', async () => {
     const answers = await Promise.all(Array.from({ length: 64 }, (_, i) => ask(i)));
     expect(answers.filter((a) => a.status !== 201).map((a) => `${a.status} ${a.text.slice(0, 200)}`)).toEqual([]);

@@ -23,7 +23,9 @@ export function reportSuite(configPath: string, extra?: (scenario: () => Scenari
   }, 300_000);
   afterAll(() => void vi.useRealTimers());
 
-  describe(`reports of ${config.policyPreset}`, () => {
+  // One story in steps: the first test generates every kind; the province's own tests then write, approve, send and
+  // download the report it generated.
+  describe(`reports of ${config.policyPreset}`, { shuffle: false }, () => {
     it('generates each report kind of the preset, every figure equal to the test’s own count', async () => {
       const kinds = kindsOfPreset(config.policyPreset);
       expect(kinds.length).toBeGreaterThanOrEqual(3);
