@@ -82,10 +82,13 @@ describe('sign-in on the Cognito side', () => {
   });
 
   it('writes nothing on an ordinary later sign-in', async () => {
-    const before = await accountOf('admin.demo');
+    // An account of its own, past its first sign-in (the tests run in any order).
+    await ensureAccount({ username: 'lan.sau', fullName: 'Đăng nhập lần sau', email: 'lansau@demo.gov.vn', unitCode: 'demo', roles: ['operator'] });
+    await firstSignIn('lan.sau');
+    const before = await accountOf('lan.sau');
     const auditBefore = await auditActions(before);
-    await signIn('admin.demo', PASSWORD);
-    expect(await accountOf('admin.demo')).toEqual(before);
+    await signIn('lan.sau', PASSWORD);
+    expect(await accountOf('lan.sau')).toEqual(before);
     expect(await auditActions(before)).toEqual(auditBefore);
   });
 
@@ -112,11 +115,14 @@ describe('sign-in on the Cognito side', () => {
   });
 
   it('answers a duplicate e-mail with 409 naming body.email, and leaves neither a Cognito user nor a record', async () => {
-    const token = await signIn('admin.demo', PASSWORD);
+    // An operator of its own, and an account holding the e-mail (the tests run in any order).
+    await ensureAccount({ username: 'vanhanh.demo', fullName: 'Vận hành', email: 'vanhanh@demo.gov.vn', unitCode: 'demo', roles: ['operator'] });
+    const token = await firstSignIn('vanhanh.demo');
+    await ensureAccount({ username: 'co.thu.soa', fullName: 'Có thư', email: 'cothu@soa.demo.gov.vn', unitCode: 'soa', roles: ['reporter'] });
     const res = await api('/accounts', {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'trung.soa', fullName: 'Trùng thư', email: 'btv@soa.demo.gov.vn', unitCode: 'soa', roles: ['reporter'] }),
+      body: JSON.stringify({ username: 'trung.soa', fullName: 'Trùng thư', email: 'cothu@soa.demo.gov.vn', unitCode: 'soa', roles: ['reporter'] }),
     });
     expect(res.status).toBe(409);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
