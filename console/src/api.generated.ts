@@ -926,6 +926,7 @@ export interface Operations {
           vi: string;
           en: string;
         };
+        textKept?: true;
       }>;
       steps?: Array<{
         action: string;
@@ -986,7 +987,27 @@ export interface Operations {
           vi: string;
           en: string;
         };
+        textKept?: true;
       };
+    };
+  };
+  "GET /content/{id}/revisions/{version}": {
+    operationId: "getContentRevision";
+    path: { id: string; version: string };
+    query: never;
+    body: never;
+    response: {
+      version: number;
+      at: string;
+      actor: string;
+      action: string;
+      summary: {
+        vi: string;
+        en: string;
+      };
+      textKept?: true;
+      title?: string;
+      body?: string;
     };
   };
   "POST /content/{id}/transitions": {
@@ -1322,6 +1343,27 @@ export interface Operations {
         kind: "individual" | "organisation";
         [key: string]: unknown;
       };
+      escalations: Array<{
+        clock: "classify" | "answer" | "return";
+        level: "reminder" | "overdue" | "very-overdue";
+        dueAt: string;
+        raisedAt: string;
+        unitCode: string;
+        recipientRole: "unit-officer" | "unit-head" | "secretary" | "chief-editor";
+      }>;
+      steps: Array<{
+        action: string;
+        label: {
+          vi: string;
+          en: string;
+        };
+        allowed: boolean;
+        reason?: {
+          vi: string;
+          en: string;
+        };
+        requires: Array<string>;
+      }>;
       [key: string]: unknown;
     };
   };

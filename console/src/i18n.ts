@@ -65,7 +65,86 @@ export const texts = {
   open: b('Mở', 'Open'),
   back: b('Về hàng chờ', 'Back to the queue'),
   notFound: b('Không có trang này.', 'No such page.'),
+  // Q&A item
+  question: b('Câu hỏi', 'Question'),
+  questionText: b('Nội dung câu hỏi', 'The question'),
+  field: b('Lĩnh vực', 'Field'),
+  trackingCode: b('Mã theo dõi', 'Tracking code'),
+  classificationDue: b('Hạn phân loại', 'Classification due'),
+  answerDue: b('Hạn trả lời', 'Answer due'),
+  complexity: b('Mức độ', 'Complexity'),
+  scope: b('Phạm vi', 'Scope'),
+  asker: b('Người hỏi', 'The asker'),
+  askerHidden: b('Thông tin người hỏi chỉ Ban biên tập (hoặc đơn vị được Ban biên tập chia sẻ) được xem.', 'Only the board (or a unit it shared them with) sees the asker’s details.'),
+  routings: b('Chuyển đơn vị', 'Routings'),
+  unit: b('Đơn vị', 'Unit'),
+  routedAt: b('Chuyển lúc', 'Routed'),
+  returnDue: b('Hạn trả lại', 'Return due'),
+  returnedAt: b('Trả lại lúc', 'Returned'),
+  escalations: b('Nhắc việc và cảnh báo quá hạn', 'Reminders and overdue warnings'),
+  noEscalations: b('Chưa có nhắc việc nào.', 'Nothing raised yet.'),
+  level: b('Mức', 'Level'),
+  clock: b('Thời hạn', 'Clock'),
+  raisedAt: b('Nhắc lúc', 'Raised'),
+  recipient: b('Gửi đến', 'Sent to'),
+  answer: b('Trả lời', 'Answer'),
+  answerText: b('Nội dung trả lời', 'Answer text'),
+  citations: b('Căn cứ pháp lý', 'Legal basis'),
+  citation: b('Căn cứ', 'Citation'),
+  addCitation: b('Thêm căn cứ', 'Add a citation'),
+  numberSymbol: b('Số, ký hiệu', 'Number/symbol'),
+  citationSummary: b('Trích yếu', 'Summary'),
+  issuedOn: b('Ngày ban hành', 'Issued on'),
+  issuer: b('Cơ quan ban hành', 'Issuer'),
+  ground: b('Căn cứ từ chối', 'Ground for refusing'),
+  routeTo: b('Mã đơn vị trả lời', 'Unit to answer (code)'),
+  shareAsker: b('Cho đơn vị xem thông tin người hỏi', 'Show the asker’s details to the unit'),
+  expectedBy: b('Ngày dự kiến trả lời', 'Answer expected by'),
+  backToInbox: b('Về hộp thư', 'Back to the inbox'),
+  returnedAnswers: b('Trả lời bị trả lại', 'Answers returned'),
+  yes: b('Có', 'Yes'),
+  no: b('Không', 'No'),
 } satisfies Record<string, Bilingual>;
+
+export const escalationLevels: Record<string, Bilingual> = {
+  reminder: b('Nhắc việc', 'Reminder'),
+  overdue: b('Quá hạn', 'Overdue'),
+  'very-overdue': b('Quá hạn nghiêm trọng', 'Very overdue'),
+};
+export const clocks: Record<string, Bilingual> = {
+  classify: b('Phân loại, chuyển đơn vị', 'Classify and route'),
+  answer: b('Trả lời', 'Answer'),
+  return: b('Trả lại nếu không thuộc thẩm quyền', 'Return if outside competence'),
+};
+export const roles: Record<string, Bilingual> = {
+  'unit-officer': b('Cán bộ đơn vị', 'Unit officer'),
+  'unit-head': b('Thủ trưởng đơn vị', 'Head of unit'),
+  secretary: b('Thư ký Ban biên tập', 'Board secretary'),
+  'chief-editor': b('Trưởng Ban biên tập', 'Chief editor'),
+};
+export const complexities: Record<string, Bilingual> = { simple: b('Đơn giản', 'Simple'), complex: b('Phức tạp', 'Complex') };
+export const scopes: Record<string, Bilingual> = { 'single-unit': b('Một đơn vị', 'One unit'), 'inter-agency': b('Liên ngành', 'Inter-agency') };
+export const refusalGrounds: Record<string, Bilingual> = {
+  complaint: b('Khiếu nại', 'A complaint'),
+  denunciation: b('Tố cáo', 'A denunciation'),
+  'private-matter': b('Việc riêng tư', 'A private matter'),
+  'outside-competence': b('Không thuộc thẩm quyền của tỉnh', 'Outside the province’s competence'),
+};
+export const questionFields: Record<string, Bilingual> = {
+  'administrative-procedures': b('Thủ tục hành chính', 'Administrative procedures'),
+  'land-environment': b('Đất đai, môi trường', 'Land and environment'),
+  'construction-transport': b('Xây dựng, giao thông', 'Construction and transport'),
+  'investment-business': b('Đầu tư, kinh doanh', 'Investment and business'),
+  'finance-tax': b('Tài chính, thuế', 'Finance and tax'),
+  'labour-social': b('Lao động, xã hội', 'Labour and social affairs'),
+  'education-health': b('Giáo dục, y tế', 'Education and health'),
+  'information-communication': b('Thông tin, truyền thông', 'Information and communication'),
+  justice: b('Tư pháp', 'Justice'),
+  other: b('Khác', 'Other'),
+};
+
+/** A label of a code, or the code itself when the console does not know it (a newer API). */
+export const labelOf = (labels: Record<string, Bilingual>, code: string | undefined) => (code === undefined ? '—' : t(labels[code] ?? { vi: code, en: code }));
 
 export const contentStates: Record<string, Bilingual> = {
   draft: b('Bản nháp', 'Draft'),

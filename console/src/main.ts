@@ -6,6 +6,7 @@ import { landing } from './screens/landing';
 import { queue } from './screens/queue';
 import { review } from './screens/review';
 import { questions } from './screens/questions';
+import { question } from './screens/question';
 import type { Operations } from './api.generated';
 
 /**
@@ -88,6 +89,7 @@ export async function show(focus = true): Promise<void> {
     if (parts[0] === 'units' && parts[2] === 'content') screen = await queue(decodeURIComponent(parts[1]!), query);
     else if (parts[0] === 'units' && parts[2] === 'questions') screen = await questions(decodeURIComponent(parts[1]!), query);
     else if (parts[0] === 'content' && parts[1]) screen = await review(decodeURIComponent(parts[1]), rerender);
+    else if (parts[0] === 'questions' && parts[1]) screen = await question(decodeURIComponent(parts[1]), rerender);
     else screen = landing(me, () => undefined);
   }
   if (ticket !== shown) return;

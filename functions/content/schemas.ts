@@ -86,6 +86,12 @@ export const contentItemSchema = z.looseObject({
     ),
   ),
 });
+export const revisionParams = z.object({ id: uuid, version: decimalInteger(1, 1_000_000) });
+export const revisionTextSchema = z.object({
+  ...revisionSchema.shape,
+  title: z.optional(z.string().check(z.describe('The title after this revision, when it was kept'))),
+  body: z.optional(z.string().check(z.describe('The cleaned body after this revision, when it was kept'))),
+});
 export const contentSummarySchema = z.looseObject({ id: z.string(), title: z.string(), state: z.string(), version: z.number(), overdue: z.boolean() });
 export const publishedSchema = z.looseObject({
   id: z.string(),

@@ -2,7 +2,7 @@ import { json } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
 import { dynamoServices } from '../../shared/http/services';
 import { expectedVersion } from '../../shared/http/if-match';
-import { readContentItem, workflowItemOf } from '../../shared/application/content';
+import { readContentItem, readContentRevision, workflowItemOf } from '../../shared/application/content';
 import { availableSteps } from '../../shared/domain/workflow/available';
 import { contentWorkflow } from '../../shared/domain/workflow/tables/content';
 import { listUnitContent, transitionContentItem } from '../../shared/application/content-transitions';
@@ -36,6 +36,8 @@ export const handler = httpFunction('content', contentRoutes, {
     const steps = availableSteps(contentWorkflow, workflowItemOf(item), principal, now, ['publish-scheduled']);
     return json(200, { ...item, steps }, { etag: `"${item.version}"` });
   },
+  getContentRevision: async ({ params, principal, requestId }) =>
+    json(200, await readContentRevision({ principal, requestId, now: new Date() }, params.id, params.version), { 'cache-control': 'no-store' }),
   transitionContentItem: async ({ params, body, headers, principal, requestId }) => {
     const done = await transitionContentItem({ principal, requestId, now: new Date() }, params.id, body, expectedVersion(headers));
     return json(200, done, { etag: `"${done.version}"` });

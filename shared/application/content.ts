@@ -47,6 +47,16 @@ export async function readContentItem(ctx: UseCaseContext, id: string) {
   return { ...record, revisions };
 }
 
+/** One revision of an item, with the title and body kept with it (create and edits of the text), for a diff. */
+export async function readContentRevision(ctx: UseCaseContext, id: string, version: number) {
+  const [record, revision] = await Promise.all([contentRepository().get(id), contentRepository().revisionOf(id, version)]);
+  if (!record) throw notFound(id);
+  requireAccess(ctx.principal, 'content.read', record.unitPath, ctx.now);
+  if (!revision) throw new DomainError('not_found', { vi: `Tin, bài ${id} không có phiên bản ${version}`, en: `Item ${id} has no version ${version}` });
+  const { text, ...rest } = revision;
+  return { ...rest, ...(text !== undefined && { title: text.title, body: text.body }) };
+}
+
 export const notFound = (id: string) => new DomainError('not_found', { vi: `Không có tin, bài ${id}`, en: `No content item ${id}` });
 
 export const policy = () => effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES);

@@ -33,7 +33,7 @@ export async function questions(unit: string, query: URLSearchParams): Promise<S
               <tbody>
                 ${data.items.map(
                   (q) => html`<tr class=${q.overdue ? 'overdue' : ''}>
-                    <td>${q.title}</td>
+                    <td><a href=${href(`questions/${q.id}`)}>${q.title}</a></td>
                     <td>${t(questionStages[q.stage] ?? { vi: q.stage, en: q.stage })}</td>
                     <td>${when(q.receivedAt)}</td>
                     <td>${when(q.dueAt)} ${q.overdue ? html`<strong class="tag bad">${t(texts.overdue)}</strong>` : ''}</td>
