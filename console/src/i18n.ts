@@ -102,9 +102,45 @@ export const texts = {
   expectedBy: b('Ngày dự kiến trả lời', 'Answer expected by'),
   backToInbox: b('Về hộp thư', 'Back to the inbox'),
   returnedAnswers: b('Trả lời bị trả lại', 'Answers returned'),
+  changes: b('Thay đổi giữa hai phiên bản', 'Changes between two versions'),
+  fromVersion: b('Từ phiên bản', 'From version'),
+  toVersion: b('Đến phiên bản', 'To version'),
+  compare: b('So sánh', 'Compare'),
+  diffLegend: b('Chữ gạch ngang nền đỏ: bị bỏ; chữ gạch chân nền xanh: được thêm.', 'Struck through on red: removed; underlined on green: added.'),
+  removed: b('bỏ', 'removed'),
+  added: b('thêm', 'added'),
+  nothingToCompare: b('Chỉ một phiên bản giữ nội dung: chưa có gì để so sánh.', 'Only one version kept its text: nothing to compare yet.'),
+  noChange: b('Không có thay đổi.', 'No change.'),
+  attachments: b('Tệp đính kèm', 'Attachments'),
+  noAttachments: b('Không có tệp đính kèm.', 'No attachments.'),
+  file: b('Tệp', 'File'),
+  fileType: b('Loại', 'Type'),
+  size: b('Dung lượng', 'Size'),
+  scan: b('Kiểm tra an toàn', 'Safety check'),
+  bulk: b('Thao tác với các mục đã chọn', 'Act on the selected items'),
+  selectItem: b('Chọn', 'Select'),
+  bulkAction: b('Thao tác', 'Action'),
+  bulkText: b('Ý kiến (khi trả lại) hoặc lý do (khi không duyệt)', 'Comment (to return) or reason (to reject)'),
+  bulkAssignee: b('Mã tài khoản biên tập viên (khi giao việc)', 'Editor’s account id (to assign)'),
+  bulkApply: b('Thực hiện với các mục đã chọn', 'Apply to the selected items'),
+  bulkDone: b('Đã thực hiện', 'Done'),
+  bulkFailed: b('không thực hiện được', 'not done'),
   yes: b('Có', 'Yes'),
   no: b('Không', 'No'),
 } satisfies Record<string, Bilingual>;
+
+export const scanStatuses: Record<string, Bilingual> = {
+  pending: b('Đang chờ kiểm tra', 'Waiting for the check'),
+  clean: b('Sạch, được đăng', 'Clean, may be published'),
+  quarantined: b('Bị cách ly, không được đăng', 'Quarantined, never published'),
+  missing: b('Không tìm thấy', 'Not found'),
+};
+
+export const bulkActions: Record<string, Bilingual> = {
+  return: b('Trả lại người gửi', 'Return to the sender'),
+  reject: b('Không duyệt', 'Reject'),
+  assign: b('Giao biên tập viên', 'Assign an editor'),
+};
 
 export const escalationLevels: Record<string, Bilingual> = {
   reminder: b('Nhắc việc', 'Reminder'),

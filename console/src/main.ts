@@ -88,7 +88,7 @@ export async function show(focus = true): Promise<void> {
     const parts = path.split('/');
     if (parts[0] === 'units' && parts[2] === 'content') screen = await queue(decodeURIComponent(parts[1]!), query);
     else if (parts[0] === 'units' && parts[2] === 'questions') screen = await questions(decodeURIComponent(parts[1]!), query);
-    else if (parts[0] === 'content' && parts[1]) screen = await review(decodeURIComponent(parts[1]), rerender);
+    else if (parts[0] === 'content' && parts[1]) screen = await review(decodeURIComponent(parts[1]), rerender, query);
     else if (parts[0] === 'questions' && parts[1]) screen = await question(decodeURIComponent(parts[1]), rerender);
     else screen = landing(me, () => undefined);
   }

@@ -5,6 +5,8 @@ import { href, type Screen } from '../main';
 import { categories, contentStates, t, texts, when, type Bilingual } from '../i18n';
 import { errorSummary, problemScreen } from './problem';
 import { stepsSection, type Step } from './steps';
+import { changesSection } from './revisions';
+import { attachmentsSection } from './attachments';
 
 /**
  * One item for review: its state, due instant, body and history, and the steps of its state. The
@@ -24,7 +26,7 @@ const inputOf: Record<string, { label: Bilingual; type: 'textarea' | 'text' | 'd
 };
 const fieldIds = (action: string) => Object.fromEntries(Object.keys(inputOf).map((k) => [`body.${k}`, `${action}-${k}`]));
 
-export async function review(id: string, rerender: () => Promise<void>): Promise<Screen> {
+export async function review(id: string, rerender: () => Promise<void>, query = new URLSearchParams()): Promise<Screen> {
   let item;
   let etag: string | null;
   try {
@@ -33,6 +35,10 @@ export async function review(id: string, rerender: () => Promise<void>): Promise
     return problemScreen(t(texts.steps), error);
   }
   const steps = (item.steps ?? []) as Step[];
+  const [changes, attachments] = await Promise.all([
+    changesSection(id, item.revisions, query),
+    attachmentsSection(((item as { attachments?: string[] }).attachments ?? []).slice(0, 50)),
+  ]).catch((error) => [errorSummary(error), ''] as const);
   const mine = outcome?.id === id ? outcome : undefined;
   outcome = undefined;
 
@@ -77,6 +83,8 @@ export async function review(id: string, rerender: () => Promise<void>): Promise
         <!-- Cleaned against the API's allow-list when written (shared/domain/content/rich-text.ts); the console's CSP runs no inline script either. -->
         <div class="body">${unsafeHTML(item.body)}</div>
       </section>
+      ${attachments}
+      ${changes}
       <section aria-labelledby="history-h">
         <h2 id="history-h">${t(texts.history)}</h2>
         <ol class="history">${item.revisions.map((r) => html`<li><span>${when(r.at)}</span> — v${r.version} ${r.action}: ${t(r.summary)}</li>`)}</ol>
