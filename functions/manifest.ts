@@ -12,7 +12,7 @@ export type Access = 'probe' | 'read' | 'readwrite';
 
 /** Narrower than `table`: these item actions only, on partitions whose key starts with a prefix (IAM dynamodb:LeadingKeys). */
 export interface TableItemAccess {
-  readonly actions: ReadonlyArray<'GetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem'>;
+  readonly actions: ReadonlyArray<'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'BatchWriteItem' | 'ConditionCheckItem'>;
   readonly partitionPrefixes: readonly string[];
   /** Indexes the function may query as well (by name; within the same partition prefixes). */
   readonly indexes?: readonly string[];
@@ -75,6 +75,26 @@ export interface FunctionDefinition {
 /** Monitoring probes every queue (shared/adapters/dependency-probe.ts), so it may inspect every one. */
 const everyQueue = Object.keys(queueDefinitions) as QueueKey[];
 
+/*
+ * Item grants the read-write functions share (prefixes from the keys module, each `X#`, so `UNIT#`
+ * never reaches `UNITS#`). No function holds the whole table: each names the partitions it uses.
+ */
+const READ = ['GetItem', 'BatchGetItem', 'Query'] as const;
+const OWN = ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'] as const;
+/** Who calls: an account with its delegations (one Query of its partition), or a machine client (shared/adapters/dynamo/principal-records.ts). */
+const resolvesPrincipal: TableItemAccess = { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.account('').pk, keys.machineClient('').pk] };
+/** Idempotency-Key records (shared/adapters/dynamo/idempotency-store.ts). */
+const idempotencyRecords: TableItemAccess = { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], partitionPrefixes: [keys.idempotency('').pk] };
+/** The audit entry of each change: the unit of work's conditional create, nothing else (infra/constructs/table-access.ts). */
+const appendsAudit: TableItemAccess = { actions: ['PutItem'], partitionPrefixes: [keys.auditOf('').pk] };
+/** The unit directory as every use case reads it (a unit and its ancestors in one BatchGet). */
+const readsUnits: TableItemAccess = { actions: [...READ], partitionPrefixes: [keys.unit('').pk] };
+const readsCalendar: TableItemAccess = { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.calendarConfig().pk] };
+/** A consumer's record of the events it processed (shared/adapters/events/consumer.ts). */
+const consumedBy = (consumer: string): TableItemAccess => ({ actions: ['GetItem', 'PutItem', 'UpdateItem', 'ConditionCheckItem'], partitionPrefixes: [keys.consumedEvent(consumer, '').pk] });
+/** Prefix of an index partition key (`UNITCONTENT#…` → `UNITCONTENT#`). */
+const indexPrefix = (value: string) => value.replace(/#.*$/, '#');
+
 export const functionDefinitions = {
   health: {
     entry: 'functions/operations/health.ts',
@@ -105,7 +125,8 @@ export const functionDefinitions = {
     entry: 'functions/calendar/admin.ts',
     kind: 'http',
     description: 'Operators edit official schedules and holiday rules (audited)',
-    table: 'readwrite',
+    tableItems: [resolvesPrincipal, idempotencyRecords, appendsAudit, readsUnits, { actions: [...OWN], partitionPrefixes: [keys.calendarConfig().pk] }],
+    writesOutbox: true,
   },
   unitsPublic: {
     entry: 'functions/units/public.ts',
@@ -118,13 +139,34 @@ export const functionDefinitions = {
     entry: 'functions/units/admin.ts',
     kind: 'http',
     description: 'Operators create, rename, merge and split units (audited)',
-    table: 'readwrite',
+    tableItems: [
+      resolvesPrincipal, idempotencyRecords, appendsAudit,
+      { actions: [...OWN], partitionPrefixes: [keys.unit('').pk, keys.domainClaim('').pk] },
+      // A merge or split moves the unit's open work and accounts to the unit that carries on.
+      { actions: ['GetItem', 'PutItem', 'UpdateItem'], partitionPrefixes: [keys.account('').pk, keys.work('').pk] },
+      { actions: ['Query'], partitionPrefixes: [indexPrefix(keys.unitsUnder(null).gsi1pk), indexPrefix(keys.accountsOfUnit('x').gsi1pk)], indexes: ['gsi1'] },
+      { actions: ['Query'], partitionPrefixes: [indexPrefix(keys.openWorkOfUnit('x').gsi2pk)], indexes: ['gsi2'] },
+    ],
+    writesOutbox: true,
   },
   accounts: {
     entry: 'functions/accounts/handler.ts',
     kind: 'http',
     description: 'Accounts, roles, closure with hand-over, delegations, own password',
-    table: 'readwrite',
+    tableItems: [
+      idempotencyRecords, appendsAudit, readsUnits,
+      // Accounts with their delegations, the username guard, machine clients.
+      { actions: [...OWN], partitionPrefixes: [keys.account('').pk, keys.username('').pk, keys.machineClient('').pk] },
+      // Closure hands the account's open work over.
+      { actions: ['GetItem', 'UpdateItem'], partitionPrefixes: [keys.work('').pk] },
+      {
+        actions: ['Query'],
+        partitionPrefixes: [keys.accountsOfUnit('x').gsi1pk, keys.delegationsOfUnit('x').gsi1pk, keys.machineClientsOfUnit('x').gsi1pk, keys.openWorkOfAssignee('x').gsi1pk].map(indexPrefix),
+        indexes: ['gsi1'],
+      },
+      { actions: ['Query'], partitionPrefixes: [indexPrefix(keys.openWorkOfUnit('x').gsi2pk)], indexes: ['gsi2'] },
+    ],
+    writesOutbox: true,
     identityAdmin: true,
   },
   audit: {
@@ -138,13 +180,32 @@ export const functionDefinitions = {
     entry: 'functions/content/staff.ts',
     kind: 'http',
     description: 'Content items: read, list, and the editorial workflow (audited, with revisions)',
-    table: 'readwrite',
+    tableItems: [
+      resolvesPrincipal, idempotencyRecords, appendsAudit, readsUnits, readsCalendar,
+      // Items, revisions and schedule markers; their clocks; syndicated copies.
+      { actions: [...OWN], partitionPrefixes: [keys.contentItem('').pk, keys.work('').pk, keys.syndicationOf('', '').pk.replace(/#+$/, '#')] },
+      // What publication writes beside the item: the public rendition, search entries, the attribution (QN 12.2).
+      { actions: ['GetItem', 'PutItem', 'UpdateItem'], partitionPrefixes: [keys.publishedContent('').pk] },
+      { actions: ['PutItem', 'DeleteItem'], partitionPrefixes: [keys.legalSearchEntry('', '', '', '').pk.replace(/#+$/, '#')] },
+      { actions: ['PutItem', 'Query'], partitionPrefixes: [keys.attributionOf('', '', '').pk.replace(/#+$/, '#')] },
+      // The attachments' check status.
+      { actions: ['GetItem'], partitionPrefixes: [keys.upload('').pk] },
+      { actions: ['Query'], partitionPrefixes: [indexPrefix(keys.contentOfUnit('x').gsi1pk), indexPrefix(keys.openWorkOfAssignee('x').gsi1pk)], indexes: ['gsi1'] },
+      { actions: ['Query'], partitionPrefixes: [indexPrefix(keys.contentOfUnitInState('x', 'y').gsi2pk), indexPrefix(keys.openWorkOfUnit('x').gsi2pk)], indexes: ['gsi2'] },
+      { actions: ['Query'], partitionPrefixes: [indexPrefix(keys.contentDue('x').duePk)], indexes: ['due'] },
+    ],
+    writesOutbox: true,
   },
   contentCreate: {
     entry: 'functions/content/create.ts',
     kind: 'http',
-    description: 'Content items: create (the HTML sanitiser lives only here)',
-    table: 'readwrite',
+    description: 'Content items: create and edit (the HTML sanitiser lives only here)',
+    tableItems: [
+      resolvesPrincipal, idempotencyRecords, appendsAudit, readsUnits, readsCalendar,
+      { actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem'], partitionPrefixes: [keys.contentItem('').pk, keys.work('').pk] },
+      { actions: ['GetItem'], partitionPrefixes: [keys.upload('').pk] },
+    ],
+    writesOutbox: true,
   },
   contentPublic: {
     entry: 'functions/content/public.ts',
@@ -204,8 +265,12 @@ export const functionDefinitions = {
   bootstrapDirectory: {
     entry: 'functions/jobs/bootstrap-directory.ts',
     kind: 'job',
-    description: 'Creates the province unit and the first operator account once',
-    table: 'readwrite',
+    description: 'Creates the province unit and the first operator account once (synthesized only when asked: infra/app.ts)',
+    tableItems: [
+      appendsAudit,
+      { actions: ['GetItem', 'PutItem', 'UpdateItem', 'ConditionCheckItem'], partitionPrefixes: [keys.unit('').pk, keys.domainClaim('').pk, keys.account('').pk, keys.username('').pk] },
+    ],
+    writesOutbox: true,
     identityAdmin: ['AdminCreateUser', 'AdminDeleteUser', 'AdminAddUserToGroup'],
   },
   publishScheduled: {
@@ -249,7 +314,8 @@ export const functionDefinitions = {
     entry: 'functions/consumers/sync-identity.ts',
     kind: 'consumer',
     description: 'Mirrors committed account closures, unlocks and role changes at the identity provider',
-    table: 'readwrite',
+    // The events carry what it mirrors: its own processed-event records only.
+    tableItems: [consumedBy('syncIdentity')],
     identityAdmin: true,
   },
   outboxRelay: {
@@ -262,13 +328,19 @@ export const functionDefinitions = {
     entry: 'functions/consumers/follow-syndication.ts',
     kind: 'consumer',
     description: "Syndicated copies in the provincial portal follow their source's new publications and withdrawal (updated, withdrawn or flagged)",
-    table: 'readwrite',
+    tableItems: [
+      consumedBy('followSyndication'), appendsAudit, readsUnits,
+      { actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem'], partitionPrefixes: [keys.contentItem('').pk, keys.publishedContent('').pk, keys.syndicationOf('', '').pk.replace(/#+$/, '#')] },
+      { actions: ['PutItem', 'DeleteItem'], partitionPrefixes: [keys.legalSearchEntry('', '', '', '').pk.replace(/#+$/, '#')] },
+    ],
+    writesOutbox: true,
   },
   uploads: {
     entry: 'functions/uploads/handler.ts',
     kind: 'http',
     description: 'Attachments: presigned POST forms into incoming/ and their check status',
-    table: 'readwrite',
+    tableItems: [resolvesPrincipal, idempotencyRecords, appendsAudit, readsUnits, { actions: ['GetItem', 'PutItem', 'UpdateItem'], partitionPrefixes: [keys.upload('').pk] }],
+    writesOutbox: true,
     // The form is signed with this role's credentials: S3 authorises the browser's POST as a
     // PutObject by this role, so the role may put under incoming/ and nowhere else.
     objects: [{ bucket: 'media', actions: ['PutObject'], prefixes: [uploadPrefixes.incoming] }],
@@ -315,7 +387,21 @@ export const functionDefinitions = {
     entry: 'functions/questions/staff.ts',
     kind: 'http',
     description: "Q&A, staff side: read and list questions (the asker's data for the board, and the unit it shares it with), classify, refuse, route, return, reopen, erase on demand (audited)",
-    table: 'readwrite',
+    tableItems: [
+      resolvesPrincipal, idempotencyRecords, appendsAudit, readsUnits, readsCalendar,
+      { actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem'], partitionPrefixes: [keys.question('').pk, keys.work('').pk] },
+      // The asker's data (sealed) and its duplicate guard: read, and destroyed on erasure.
+      { actions: ['GetItem', 'UpdateItem', 'DeleteItem'], partitionPrefixes: [keys.questionAsker('').pk, keys.questionDuplicate('', '').pk.replace(/#+$/, '#')] },
+      // The unit's facts (issue 9 §9), the redacted public copy, and published content an answer cites.
+      { actions: ['PutItem', 'Query'], partitionPrefixes: [keys.questionFact('', '', '', '', '', 0).pk.replace(/#+$/, '#')] },
+      { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], partitionPrefixes: [keys.publishedQuestion('').pk] },
+      { actions: ['GetItem'], partitionPrefixes: [keys.publishedContent('').pk] },
+      // The escalations the job raised, for the staff view (issue 25).
+      { actions: ['Query'], partitionPrefixes: [keys.questionEscalationsOf('').pk] },
+      { actions: ['Query'], partitionPrefixes: [indexPrefix(keys.questionsOfPortal('x').gsi1pk), indexPrefix(keys.openWorkOfAssignee('x').gsi1pk)], indexes: ['gsi1'] },
+      { actions: ['Query'], partitionPrefixes: [indexPrefix(keys.questionsOfUnit('x').gsi2pk), indexPrefix(keys.openWorkOfUnit('x').gsi2pk)], indexes: ['gsi2'] },
+    ],
+    writesOutbox: true,
     askerKey: 'open',
   },
   escalateQuestions: {
@@ -363,7 +449,12 @@ export const functionDefinitions = {
     entry: 'functions/incidents/handler.ts',
     kind: 'http',
     description: 'Operations register: incidents (report, timeline, time to restore) and security checks (issue 10 §4, audited)',
-    table: 'readwrite',
+    tableItems: [
+      resolvesPrincipal, idempotencyRecords, appendsAudit, readsUnits,
+      { actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem'], partitionPrefixes: [keys.incident('').pk, keys.securityChecks().pk] },
+      { actions: ['Query'], partitionPrefixes: [keys.incidentsByTime().gsi1pk], indexes: ['gsi1'] },
+    ],
+    writesOutbox: true,
   },
   securityCheckReminder: {
     entry: 'functions/jobs/security-check-reminder.ts',

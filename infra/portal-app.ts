@@ -11,8 +11,10 @@ import type { PortalResources } from './constructs/portal-function';
 /**
  * Builds the stacks for one deployment and runs cdk-nag's AwsSolutions rules on them. `nag: false`
  * only lets tests that synthesise many configurations skip the rules (≈ 28 s a synth here).
+ * `oneOffJobs`: also the manual jobs (the directory bootstrap, whose role creates users and writes
+ * accounts): deployed for the first run only (`cdk deploy -c bootstrap=true`), then deployed away.
  */
-export function buildPortal(app: App, config: DeploymentConfig, options: { nag?: boolean } = {}) {
+export function buildPortal(app: App, config: DeploymentConfig, options: { nag?: boolean; oneOffJobs?: boolean } = {}) {
   const env: Environment = { region: config.region, ...(process.env.CDK_DEFAULT_ACCOUNT ? { account: process.env.CDK_DEFAULT_ACCOUNT } : {}) };
   const prefix = `Portal-${config.stage}`;
   const tags = { project: 'cong-ttdt', province: config.province.code, stage: config.stage };
@@ -39,7 +41,7 @@ export function buildPortal(app: App, config: DeploymentConfig, options: { nag?:
     userPoolClient: auth.consoleClient,
   };
   const api = new ApiStack(app, `${prefix}-Api`, { env, tags, resources, alarmTopic: async.alarmTopic, userPool: auth.userPool });
-  const jobs = new JobsStack(app, `${prefix}-Jobs`, { env, tags, resources, alarmTopic: async.alarmTopic });
+  const jobs = new JobsStack(app, `${prefix}-Jobs`, { env, tags, resources, alarmTopic: async.alarmTopic, oneOffJobs: options.oneOffJobs ?? false });
 
   for (const stack of [async, api, jobs]) {
     // Findings that apply to every function of the house construct, acknowledged once with the reason.

@@ -34,5 +34,6 @@ export const handler = httpFunction('contentPublic', contentRoutes, {
     body: await contentSitemap(params.portal, query.page),
     contentType: 'application/xml; charset=utf-8',
     headers: { 'cache-control': 'public, max-age=3600' },
+    compressible: true,
   }),
 });

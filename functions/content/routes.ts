@@ -174,7 +174,7 @@ export const contentRoutes = {
     path: '/public/portals/{portal}/sitemap.xml',
     function: 'contentPublic',
     auth: 'public',
-    summary: "Sitemap (sitemaps.org 0.9) of a portal's published and withdrawn items; over 50,000 URLs, a sitemap index of pages (`?page=N`)",
+    summary: "Sitemap (sitemaps.org 0.9) of a portal's published and withdrawn items; over 50,000 URLs or 5 MiB, a sitemap index of pages (`?page=N`); gzip-compressed when the client accepts it",
     tags: ['public'],
     params: portalParams,
     query: sitemapQuery,

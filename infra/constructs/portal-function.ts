@@ -10,6 +10,7 @@ import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { functionDefinitions, type Access, type FunctionKey, type FunctionDefinition, type IdentityAdminAction } from '../../functions/manifest';
 import { grantTableAccess } from './table-access';
+import { SCRATCH_TABLE_ACTIONS, tableLevelActions } from '../definitions/table-permissions';
 import { houseFunctionProps } from './house-function';
 import { bucketArnExportName, type BucketKey } from '../definitions/buckets';
 import { tableArnExportName } from '../definitions/table';
@@ -136,7 +137,7 @@ function grantManifestAccess(fn: NodejsFunction, def: FunctionDefinition, resour
   if (def.exportsTable) {
     // The export itself, on this table only; DynamoDB writes the files with the caller's rights,
     // so the function may put (and abort multipart uploads) under the backup prefix, nothing else.
-    fn.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:ExportTableToPointInTime'], resources: [resources.table.tableArn] }));
+    fn.addToRolePolicy(new PolicyStatement({ actions: tableLevelActions(def).filter((a) => a !== 'DescribeTable').map((a) => `dynamodb:${a}`), resources: [resources.table.tableArn] }));
     const exportName = bucketArnExportName(`Portal-${resources.config.stage}-Data`, def.exportsTable.bucket);
     fn.addToRolePolicy(
       new PolicyStatement({
@@ -155,7 +156,7 @@ function grantManifestAccess(fn: NodejsFunction, def: FunctionDefinition, resour
     const scratch = `${Fn.importValue(exportName)}${def.scratchTables.infix}*`;
     fn.addToRolePolicy(
       new PolicyStatement({
-        actions: ['CreateTable', 'DescribeTable', 'UpdateTimeToLive', 'DescribeTimeToLive', 'BatchWriteItem', 'Scan', 'Query', 'DeleteTable'].map((a) => `dynamodb:${a}`),
+        actions: SCRATCH_TABLE_ACTIONS.map((a) => `dynamodb:${a}`),
         resources: [scratch, `${scratch}/index/*`],
       }),
     );

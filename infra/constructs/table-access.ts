@@ -1,8 +1,8 @@
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import type { Access, FunctionDefinition, TableItemAccess } from '../../functions/manifest';
+import type { FunctionDefinition, TableItemAccess } from '../../functions/manifest';
 import { tableDefinition } from '../definitions/table';
-import { AUDIT_PARTITION_PATTERNS } from '../definitions/table-permissions';
+import { AUDIT_PARTITION_PATTERNS, COARSE_TABLE_ACTIONS } from '../definitions/table-permissions';
 
 /**
  * A function's access to the table, from its manifest entry: the coarse grant (`table`), the
@@ -13,16 +13,6 @@ import { AUDIT_PARTITION_PATTERNS } from '../definitions/table-permissions';
  *   (which ends in a random UUID) to overwrite it with a Put.
  */
 export { AUDIT_PARTITION_PATTERNS };
-
-const TABLE_ACTIONS: Record<Access, string[]> = {
-  probe: ['dynamodb:DescribeTable'],
-  // No Scan: every access pattern has a key or an index.
-  read: ['dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
-  readwrite: [
-    'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem',
-    'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem',
-  ],
-};
 
 const CHANGES = ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 const READS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
@@ -38,20 +28,21 @@ export function grantTableAccess(fn: Grantee, def: FunctionDefinition, table: IT
   if (def.table) {
     // Each index by name rather than `index/*`, so the grant names exactly what the code may query.
     const indexArns = def.table === 'probe' ? [] : tableDefinition.indexes.map((index) => indexArn(index.name));
-    fn.addToRolePolicy(new PolicyStatement({ actions: TABLE_ACTIONS[def.table], resources: [tableArn, ...indexArns] }));
+    fn.addToRolePolicy(new PolicyStatement({ actions: COARSE_TABLE_ACTIONS[def.table].map((a) => `dynamodb:${a}`), resources: [tableArn, ...indexArns] }));
   }
   for (const grant of def.tableItems ?? []) fn.addToRolePolicy(itemGrant(grant, tableArn, indexArn));
 
-  const mayChange = def.table === 'readwrite';
-  const mayRead = def.table === 'read' || def.table === 'readwrite' || (def.tableItems ?? []).some((g) => g.actions.some((a) => a === 'GetItem' || a === 'Query'));
+  // Every role that reaches the table carries both guards, whatever its grants: a later grant
+  // wider than meant (or a coarse one) still cannot read or change an audit entry.
+  const touchesTable = Boolean(def.table || def.tableItems?.length || def.writesOutbox || def.exportsTable);
   const leadingKeys = { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [...AUDIT_PARTITION_PATTERNS] } };
   const everywhere = [tableArn, ...tableDefinition.indexes.map((index) => indexArn(index.name))];
-  if (mayChange) fn.addToRolePolicy(new PolicyStatement({ effect: Effect.DENY, actions: CHANGES, resources: [tableArn], conditions: leadingKeys }));
-  if (mayRead && !def.readsAudit) fn.addToRolePolicy(new PolicyStatement({ effect: Effect.DENY, actions: READS, resources: everywhere, conditions: leadingKeys }));
+  if (touchesTable) fn.addToRolePolicy(new PolicyStatement({ effect: Effect.DENY, actions: CHANGES, resources: [tableArn], conditions: leadingKeys }));
+  if (touchesTable && !def.readsAudit) fn.addToRolePolicy(new PolicyStatement({ effect: Effect.DENY, actions: READS, resources: everywhere, conditions: leadingKeys }));
 }
 
 function itemGrant(grant: TableItemAccess, tableArn: string, indexArn: (name: string) => string): PolicyStatement {
-  if (grant.actions.some((a) => a === 'UpdateItem' || a === 'DeleteItem') && grant.partitionPrefixes.some(isAuditPrefix)) {
+  if (grant.actions.some((a) => a === 'UpdateItem' || a === 'DeleteItem' || a === 'BatchWriteItem') && grant.partitionPrefixes.some(isAuditPrefix)) {
     throw new Error(`Audit entries are append-only: no grant may update ${grant.partitionPrefixes.join(', ')}`);
   }
   return new PolicyStatement({

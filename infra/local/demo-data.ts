@@ -12,7 +12,7 @@ import type { DeploymentConfig } from '../config/deployment';
  * for the main roles (the editorial board with a contributor and a reporter), and published items of every
  * category in the department's portal. Returns the accounts created now, with their temporary passwords.
  */
-export async function seedDemo(config: DeploymentConfig): Promise<SeededAccount[]> {
+export async function seedDemo(config: DeploymentConfig, options: { readonly onAccount?: (account: SeededAccount) => void } = {}): Promise<SeededAccount[]> {
   const province = config.province.code;
   await ensureProvince({ vi: config.province.name, en: config.province.nameEn });
   await ensureUnits([
@@ -42,12 +42,16 @@ export async function seedDemo(config: DeploymentConfig): Promise<SeededAccount[
   const created: SeededAccount[] = [];
   for (const person of people) {
     const account = await ensureAccount({ ...person, email: `${person.username}@${config.domain}`, roles: [...person.roles] });
-    if (account) created.push(account);
+    if (account) {
+      created.push(account);
+      // Kept at once: its temporary password exists nowhere else, and a later step may still fail.
+      options.onAccount?.(account);
+    }
   }
   // A living portal for newcomers: a few published items of every category (issue 8 #10).
   await seedDemoContent('sotttt');
   // Questions on the provincial portal in each stage, one overdue (issue 9 §10).
-  await seedDemoQuestions(province);
+  await seedDemoQuestions(province, config.policyPreset);
   return created;
 }
 
@@ -79,6 +83,25 @@ export async function demoPasswords(dataDir: string, seeded: readonly SeededAcco
   }
   writeFileSync(file, JSON.stringify(unchanged.map(({ status: _, ...account }) => account), null, 2), { mode: 0o600 });
   return unchanged;
+}
+
+/** Adds one account just created to the store (before anything else of the start can fail). */
+export function rememberDemoPassword(dataDir: string, account: SeededAccount): void {
+  if (!account.temporaryPassword) return;
+  const file = resolve(dataDir, DEMO_PASSWORDS_FILE);
+  const known = readStore(file).filter((a) => a.username !== account.username);
+  writeFileSync(file, JSON.stringify([...known, account], null, 2), { mode: 0o600 });
+}
+
+/**
+ * The demo part of `npm start`: seeds what is missing, keeping each new account's temporary password
+ * in the store as soon as the account exists, so that a start failing half-way (a demo step the
+ * deployment's rules refuse, a stopped emulator) leaves them readable, and the next start — which
+ * creates nobody again and finishes what is missing — still shows them.
+ */
+export async function startDemo(dataDir: string, config: DeploymentConfig): Promise<DemoPassword[]> {
+  await seedDemo(config, { onAccount: (account) => rememberDemoPassword(dataDir, account) });
+  return demoPasswords(dataDir, []);
 }
 
 /** The lines `npm start` prints about the demo accounts. */

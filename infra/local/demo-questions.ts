@@ -3,20 +3,37 @@ import type { Role } from '../../shared/domain/roles';
 import { askQuestion, questionRepository, type NewQuestion } from '../../shared/application/questions';
 import { transitionQuestion, type QuestionTransitionRequest } from '../../shared/application/question-transitions';
 import { directory } from '../../shared/application/directory';
+import { askerRequirements, type IndividualField, type OrganisationField } from '../../shared/domain/questions/asker';
 
 /**
  * Demo questions on the provincial portal (issue 9 §10), once: one in each stage — received
  * (one of them asked two weeks ago and never classified, so it shows overdue), routed, answered,
  * sent, refused — made through the same use cases as the API, so their clocks, work items and
- * audit entries are real. The askers are invented, and sealed like any asker's data.
+ * audit entries are real. The askers are invented, and sealed like any asker's data; each gives
+ * what the deployment's preset requires of an asker (CB 11.2 asks more than BĐ 12.2), and no more.
  */
 const DAY_MS = 86_400_000;
 
-const askers: NewQuestion['asker'][] = [
-  { kind: 'individual', fullName: 'Nguyễn Thị Mẫu', nationality: 'Việt Nam', address: '1 Đường Thử Nghiệm, phường Mẫu', phone: '0900 000 001' },
-  { kind: 'individual', fullName: 'Trần Văn Ví Dụ', nationality: 'Việt Nam', address: '2 Đường Thử Nghiệm, xã Mẫu', phone: '0900 000 002', email: 'vidu@example.vn' },
-  { kind: 'organisation', representativeName: 'Lê Minh Đại Diện', representativePosition: 'Giám đốc', organisationName: 'Công ty TNHH Mẫu Thử', phone: '0900 000 003', email: 'lienhe@mauthu.example.vn' },
+/** Every field an asker may give, invented: a preset picks what it requires (typed, so a new field needs a demo value). */
+const individuals: Array<Record<IndividualField, string>> = [
+  { fullName: 'Nguyễn Thị Mẫu', nationality: 'Việt Nam', address: '1 Đường Thử Nghiệm, phường Mẫu', phone: '0900 000 001', email: '', occupation: 'Giáo viên', idNumber: '001190000001' },
+  { fullName: 'Trần Văn Ví Dụ', nationality: 'Việt Nam', address: '2 Đường Thử Nghiệm, xã Mẫu', phone: '0900 000 002', email: 'vidu@example.vn', occupation: 'Nông dân', idNumber: '001190000002' },
 ];
+const organisation: Record<OrganisationField, string> = {
+  representativeName: 'Lê Minh Đại Diện', representativePosition: 'Giám đốc', organisationName: 'Công ty TNHH Mẫu Thử',
+  organisationAddress: '3 Đường Thử Nghiệm, phường Mẫu', phone: '0900 000 003', email: 'lienhe@mauthu.example.vn',
+};
+
+/** The demo askers as the preset wants them: its required fields, plus an e-mail where the demo has one. */
+export function demoAskers(presetId: string): Array<NewQuestion['asker']> {
+  const required = askerRequirements(presetId);
+  const pick = <F extends string>(values: Record<F, string>, fields: readonly F[]) =>
+    Object.fromEntries([...new Set<F>([...fields, 'email' as F])].filter((f) => values[f]).map((f) => [f, values[f]]));
+  return [
+    ...individuals.map((person) => ({ kind: 'individual' as const, ...pick(person, required.individual.required) })),
+    { kind: 'organisation' as const, ...pick(organisation, required.organisation.required) },
+  ];
+}
 
 const questions: Array<Omit<NewQuestion, 'asker' | 'consent'>> = [
   { field: 'land-environment', title: 'Hỏi về thời hạn cấp giấy chứng nhận quyền sử dụng đất', text: 'Hồ sơ cấp giấy chứng nhận quyền sử dụng đất lần đầu được giải quyết trong bao nhiêu ngày làm việc?' },
@@ -50,7 +67,8 @@ async function principal(username: string, unitCode: string, roles: readonly Rol
   return { id, kind: 'user', unitCode, roles: [...roles] as Principal['roles'], delegations: [] };
 }
 
-export async function seedDemoQuestions(province: string): Promise<void> {
+export async function seedDemoQuestions(province: string, presetId: string): Promise<void> {
+  const askers = demoAskers(presetId);
   if ((await questionRepository().list(province, { view: 'portal', limit: 1 })).items.length > 0) return;
   const actors = {
     secretary: await principal('thuky', province, ['secretary']),

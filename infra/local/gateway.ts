@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { isBinaryMediaType } from '../definitions/api';
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { acceptedScopes, type RouteDefinition } from '../../shared/http/contract';
@@ -43,8 +44,6 @@ function compile(route: RouteDefinition): CompiledRoute {
   return { route, pattern: new RegExp(`^${source}$`), names };
 }
 
-const BINARY = /^(image|audio|video)\/|^application\/(octet-stream|pdf|zip)/;
-
 /**
  * Plain objects built with Object.fromEntries, never by assignment into `{}`: a query or header
  * named `constructor` or `__proto__` becomes an own property like any other name, instead of
@@ -79,7 +78,8 @@ export function buildEvent(
   const { last: headers, all: multiValueHeaders } = grouped(headerPairs(req.headers));
   const { last: query, all: multiQuery } = grouped(req.url.searchParams);
   const hasQuery = Object.keys(query).length > 0;
-  const binary = BINARY.test(headers['content-type'] ?? '');
+  // As API Gateway with the API's binary media types (every type): request bodies arrive base64-encoded.
+  const binary = isBinaryMediaType(headers['content-type']);
   const now = new Date();
   return {
     resource: route.path,
@@ -115,6 +115,7 @@ function send(res: ServerResponse, result: APIGatewayProxyResult) {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
   res.writeHead(result.statusCode, headers);
+  // API Gateway turns a base64 body back into bytes when the media type is binary: every one is (BINARY_MEDIA_TYPES).
   res.end(result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
 }
 

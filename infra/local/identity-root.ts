@@ -3,6 +3,7 @@ import { LocalIdentityProvider } from '../../shared/adapters/identity/local';
 import { documentClient } from '../../shared/adapters/aws-clients';
 import { env } from '../../shared/config/env';
 import { DEFAULT_SCRYPT_N } from '../../shared/adapters/identity/passwords';
+import { invocation } from './table-permissions';
 
 /**
  * The local composition root for identity: the stand-in for Cognito, created on first use from the
@@ -10,11 +11,24 @@ import { DEFAULT_SCRYPT_N } from '../../shared/adapters/identity/passwords';
  */
 let local: LocalIdentityProvider | undefined;
 
+/**
+ * Its table calls are Cognito's, not the calling function's: IAM grants the function cognito-idp
+ * actions (functions/manifest.ts `identityAdmin`), never the stand-in's partitions, so they run
+ * outside the local permission check (infra/local/table-permissions.ts).
+ */
+const outsideInvocation = <T extends object>(target: T): T =>
+  new Proxy(target, {
+    get(t, property, receiver) {
+      const value = Reflect.get(t, property, receiver) as unknown;
+      return typeof value === 'function' ? (...args: unknown[]) => invocation.exit(() => (value as (...a: unknown[]) => unknown).apply(t, args)) : value;
+    },
+  });
+
 export function localIdentity(): LocalIdentityProvider {
   if (env().IDENTITY_PROVIDER !== 'local') throw new Error('IDENTITY_PROVIDER is not local');
   // LOCAL_IDP_SCRYPT_N is set by the local stack (infra/local/stack.ts); the provider refuses an odd one.
   const scryptN = Number(process.env.LOCAL_IDP_SCRYPT_N ?? DEFAULT_SCRYPT_N);
-  return (local ??= new LocalIdentityProvider(documentClient(), env().TABLE_NAME, env().LOCAL_IDP_SECRET, undefined, scryptN));
+  return (local ??= outsideInvocation(new LocalIdentityProvider(documentClient(), env().TABLE_NAME, env().LOCAL_IDP_SECRET, undefined, scryptN)));
 }
 
 registerIdentityProvider('local', localIdentity);

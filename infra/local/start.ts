@@ -5,7 +5,7 @@ import { startEmulators } from './emulators';
 import { startLocalStack } from './stack';
 import { schedules } from '../../events/schedules';
 import { loadDeploymentConfig } from '../config/deployment';
-import { demoPasswordLines, demoPasswords, seedDemo } from './demo-data';
+import { DEMO_PASSWORDS_FILE, demoPasswordLines, startDemo } from './demo-data';
 import { buildConsole } from '../../console/build/build';
 
 /**
@@ -51,7 +51,11 @@ const stack = await startLocalStack({
 // run-job.ts reads this to reach the running stack.
 const stateFile = resolve(dataDir, 'stack.json');
 writeFileSync(stateFile, JSON.stringify({ endpoints, resources: stack.resources, api: stack.gateway.url, identitySecret }, null, 2), { mode: 0o600 });
-const demo = await demoPasswords(dataDir, await seedDemo(config));
+const demo = await startDemo(dataDir, config).catch((error: Error) => {
+  console.error(`The demo data could not be completed: ${error.message}
+The demo accounts created so far and their temporary passwords are in ${resolve(dataDir, DEMO_PASSWORDS_FILE)}; the next npm start finishes the rest.`);
+  throw error;
+});
 // /health reports the buckets and queues as the dependency-check job last found them: check once now
 // rather than 15 minutes from now (on AWS the first scheduled run does this).
 await stack.runJob('dependency-check').catch((error: Error) => console.error('dependency-check failed:', error.message));

@@ -1,4 +1,5 @@
 import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib/core';
+import { BINARY_MEDIA_TYPES, cloudFormationMediaType } from '../definitions/api';
 import {
   AccessLogFormat,
   AuthorizationType,
@@ -54,6 +55,8 @@ export class ApiStack extends Stack {
       restApiName: `portal-${config.stage}`,
       description: `Cổng TTĐT ${config.province.name}`,
       endpointTypes: [EndpointType.REGIONAL],
+      // Every type binary: a gzip-compressed sitemap (isBase64Encoded) reaches any client as bytes (infra/definitions/api.ts).
+      binaryMediaTypes: BINARY_MEDIA_TYPES.map(cloudFormationMediaType),
       cloudWatchRole: true,
       deployOptions: {
         stageName: API_STAGE_NAME,

@@ -18,7 +18,7 @@ export const BACKUP_MAX_AGE_HOURS = 8 * 24;
 
 /** The compliance jobs and the EventBridge Scheduler schedules that run them. */
 export class JobsStack extends Stack {
-  constructor(scope: Construct, id: string, props: StackProps & { resources: PortalResources; alarmTopic: ITopic }) {
+  constructor(scope: Construct, id: string, props: StackProps & { resources: PortalResources; alarmTopic: ITopic; oneOffJobs: boolean }) {
     super(scope, id, props);
     // Invocations the scheduler could not deliver after its retries.
     const undelivered = new Queue(this, 'UndeliveredSchedules', {
@@ -28,7 +28,8 @@ export class JobsStack extends Stack {
     });
     Validations.of(undelivered).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is the schedules\u2019 dead-letter queue.' });
 
-    for (const manual of manualJobs) {
+    // One-off jobs only when asked: a steady deployment holds no role that may create users at will.
+    for (const manual of props.oneOffJobs ? manualJobs : []) {
       const id = manual.job.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
       const fn = new PortalFunction(this, `${id}Job`, manual.function, props.resources);
       new CfnOutput(this, `${id}FunctionName`, { value: fn.functionName, description: manual.description });

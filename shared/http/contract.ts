@@ -83,6 +83,8 @@ export interface HttpResult {
   readonly headers?: Record<string, string>;
   /** Set for non-JSON bodies (the body is then sent as the string it is). */
   readonly contentType?: string;
+  /** Sent gzip-compressed to callers that accept it (shared/http/compression.ts): large text such as sitemaps. */
+  readonly compressible?: boolean;
 }
 
 export type RouteImplementation<R extends RouteDefinition> = (input: RouteInput<R>) => Promise<HttpResult>;

@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import { httpSecurityHeaders } from './security-headers';
+import { negotiateEncoding } from './compression';
 import httpCors from '@middy/http-cors';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
@@ -190,7 +191,8 @@ export function httpFunction<T extends Readonly<Record<string, RouteDefinition>>
         basePath,
       };
       const result = await implementation(input);
-      return toResponse(result, basePath, localized);
+      const response = toResponse(result, basePath, localized);
+      return result.compressible ? negotiateEncoding(response, event.headers) : response;
     };
     return withIdempotencyKey(route, event, keyScopeOf(caller, event), idempotencyStore, run);
   };

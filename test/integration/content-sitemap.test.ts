@@ -1,3 +1,5 @@
+import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useLocalStack } from '../support/local-stack';
 import { caller, person, seedTree, type Person } from '../support/directory';
@@ -77,6 +79,31 @@ describe('getSitemap', () => {
     }
     expect(listed).toEqual(whole);
     await expect(contentSitemap('huyena', 3, { maxUrls: 2 })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('is gzip-compressed through the gateway when the client accepts it, and the bytes round-trip', async () => {
+    // Raw bytes from the local gateway (fetch would decompress on its own).
+    const raw = (acceptEncoding: string) =>
+      new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; bytes: Buffer }>((done, fail) => {
+        const req = request(`${local.stack().gateway.url}/public/portals/huyena/sitemap.xml`, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c)).on('end', () => done({ status: res.statusCode!, headers: res.headers, bytes: Buffer.concat(chunks) })).on('error', fail);
+        });
+        req.on('error', fail).end();
+      });
+    const plain = await raw('identity');
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/Accept-Encoding/i);
+    const zipped = await raw('br;q=1, gzip;q=0.8');
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(zipped.headers['content-type']).toBe('application/xml; charset=utf-8');
+    expect(gunzipSync(zipped.bytes).toString('utf8')).toBe(plain.bytes.toString('utf8'));
+    expect(await xmlErrors(gunzipSync(zipped.bytes).toString('utf8'), 'sitemap.xsd')).toEqual([]);
+    // gzip refused outright (q=0) is not sent.
+    expect((await raw('gzip;q=0, identity')).headers['content-encoding']).toBeUndefined();
   });
 
   it('answers problems for an unknown portal or page, and junk pages', async () => {
