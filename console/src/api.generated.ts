@@ -760,7 +760,7 @@ export interface Operations {
   "GET /audit": {
     operationId: "queryAudit";
     path: never;
-    query: { limit?: string; cursor?: string; unit?: string; actor?: string; from?: string; to?: string };
+    query: { limit?: string; cursor?: string; unit?: string; actor?: string; from?: string; to?: string; target?: string };
     body: never;
     response: {
       items: Array<{

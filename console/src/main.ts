@@ -7,6 +7,9 @@ import { queue } from './screens/queue';
 import { review } from './screens/review';
 import { questions } from './screens/questions';
 import { question } from './screens/question';
+import { figures } from './screens/figures';
+import { jobs } from './screens/jobs';
+import { audit } from './screens/audit';
 import type { Operations } from './api.generated';
 
 /**
@@ -62,6 +65,7 @@ function layout(screen: Screen) {
           ? html`<nav aria-label=${t(texts.nav)}>
               <a href=${href(`units/${unit}/content`, { state: 'submitted' })}>${t(texts.queue)}</a>
               <a href=${href(`units/${unit}/questions`, { view: 'portal' })}>${t(texts.questions)}</a>
+              <a href=${href(`units/${unit}/figures`)}>${t(texts.figures)}</a>
             </nav>`
           : ''}
         <span class="tools">
@@ -88,6 +92,9 @@ export async function show(focus = true): Promise<void> {
     const parts = path.split('/');
     if (parts[0] === 'units' && parts[2] === 'content') screen = await queue(decodeURIComponent(parts[1]!), query);
     else if (parts[0] === 'units' && parts[2] === 'questions') screen = await questions(decodeURIComponent(parts[1]!), query);
+    else if (parts[0] === 'units' && parts[2] === 'figures') screen = await figures(decodeURIComponent(parts[1]!), query);
+    else if (parts[0] === 'units' && parts[2] === 'audit') screen = await audit(decodeURIComponent(parts[1]!), query);
+    else if (parts[0] === 'jobs') screen = await jobs(query);
     else if (parts[0] === 'content' && parts[1]) screen = await review(decodeURIComponent(parts[1]), rerender, query);
     else if (parts[0] === 'questions' && parts[1]) screen = await question(decodeURIComponent(parts[1]), rerender);
     else screen = landing(me, () => undefined);

@@ -143,6 +143,7 @@ describe('questions in the console', () => {
     expect(read.body.escalations.length).toBeGreaterThanOrEqual(2);
     const page = pages.at(-1)!;
     await page.getByRole('link', { name: 'Câu hỏi chưa được phân loại' }).click();
+    await page.locator('table.escalations').waitFor();
     expect(await page.locator('table.escalations tr[data-level]').count()).toBe(read.body.escalations.length);
   });
 });

@@ -134,7 +134,8 @@ export async function question(id: string, rerender: () => Promise<void>): Promi
   const asker = q.asker as Record<string, unknown> | undefined;
   return {
     title: q.title,
-    body: html`<p><a href=${href(`units/${unit}/questions`, { view: 'portal' })}>${t(texts.backToInbox)}</a></p>
+    body: html`<p class="links"><a href=${href(`units/${unit}/questions`, { view: 'portal' })}>${t(texts.backToInbox)}</a>
+        <a href=${href(`units/${unit}/audit`, { target: q.id, from: q.receivedAt })}>${t(texts.auditOfItem)}</a></p>
       ${mine?.done ? html`<p role="status" tabindex="-1" class="done">${t(texts.done)}${t(mine.done)}</p>` : ''}
       ${failed ? errorSummary(failed.error, fieldIds) : ''}
       <dl class="facts">

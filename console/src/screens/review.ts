@@ -62,7 +62,8 @@ export async function review(id: string, rerender: () => Promise<void>, query = 
   const inputsFor = (step: Step) => [...step.requires.filter((r) => r in inputOf), ...(step.action === 'schedule' ? ['publishAt'] : [])];
   return {
     title: item.title,
-    body: html`<p><a href=${href(`units/${item.unitCode}/content`, { state: 'submitted' })}>${t(texts.back)}</a></p>
+    body: html`<p class="links"><a href=${href(`units/${item.unitCode}/content`, { state: 'submitted' })}>${t(texts.back)}</a>
+        <a href=${href(`units/${item.unitCode}/audit`, { target: id, from: (item as { createdAt?: string }).createdAt })}>${t(texts.auditOfItem)}</a></p>
       ${mine?.done ? html`<p role="status" tabindex="-1" class="done">${t(texts.done)}${t(mine.done)}</p>` : ''}
       ${failed ? errorSummary(failed.error, fieldIds(failed.action)) : ''}
       <dl class="facts">
