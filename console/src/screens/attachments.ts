@@ -20,7 +20,7 @@ export async function attachmentsSection(ids: readonly string[]) {
     <h2 id="attachments-h">${t(texts.attachments)}</h2>
     ${rows.length === 0
       ? html`<p>${t(texts.noAttachments)}</p>`
-      : html`<div class="scroll"><table class="attachments">
+      : html`<div class="scroll" role="region" tabindex="0" aria-label=${t(texts.attachments)}><table class="attachments">
           <thead><tr><th scope="col">${t(texts.file)}</th><th scope="col">${t(texts.fileType)}</th><th scope="col">${t(texts.size)}</th><th scope="col">${t(texts.scan)}</th></tr></thead>
           <tbody>${rows.map(
             (r) => html`<tr data-status=${r.status}>

@@ -28,7 +28,7 @@ export async function audit(unit: string, query: URLSearchParams): Promise<Scree
         )}
         ${data.items.length === 0
           ? html`<p>${t(texts.none)}</p>`
-          : html`<div class="scroll"><table class="audit">
+          : html`<div class="scroll" role="region" tabindex="0" aria-label=${t(texts.audit)}><table class="audit">
               <thead><tr><th scope="col">${t(texts.at)}</th><th scope="col">${t(texts.actor)}</th><th scope="col">${t(texts.action)}</th><th scope="col">${t(texts.target)}</th></tr></thead>
               <tbody>${data.items.map(
                 (e) => html`<tr data-action=${e.action}><td>${when(e.at)}</td><td>${e.actor.id}</td><td><code>${e.action}</code></td><td>${e.target.type} ${e.target.id}</td></tr>`,

@@ -19,7 +19,7 @@ export async function jobs(query: URLSearchParams): Promise<Screen> {
         body: html`<p><a href=${href('jobs')}>${t(texts.jobs)}</a></p>
           ${runs.length === 0
             ? html`<p>${t(texts.none)}</p>`
-            : html`<div class="scroll"><table>
+            : html`<div class="scroll" role="region" tabindex="0" aria-label=${t(texts.runs)}><table>
                 <thead><tr><th scope="col">${t(texts.started)}</th><th scope="col">${t(texts.finished)}</th><th scope="col">${t(texts.outcome)}</th><th scope="col">Trigger</th></tr></thead>
                 <tbody>${runs.map((r) => html`<tr><td>${when(r.startedAt)}</td><td>${when(r.finishedAt)}</td><td>${outcome(r.outcome)}</td><td>${r.trigger}</td></tr>`)}</tbody>
               </table></div>`}`,
@@ -28,7 +28,7 @@ export async function jobs(query: URLSearchParams): Promise<Screen> {
     const overview = data.jobs as Array<{ job: string; description: string; expression: string | null; lastRun: { outcome: string; finishedAt: string | null } | null; lastSucceededAt: string | null; nextRunAt: string | null; missed: boolean }>;
     return {
       title,
-      body: html`<div class="scroll"><table class="jobs">
+      body: html`<div class="scroll" role="region" tabindex="0" aria-label=${t(texts.jobs)}><table class="jobs">
         <thead><tr><th scope="col">${t(texts.job)}</th><th scope="col">${t(texts.schedule)}</th><th scope="col">${t(texts.lastRun)}</th><th scope="col">${t(texts.lastSuccess)}</th><th scope="col">${t(texts.nextRun)}</th></tr></thead>
         <tbody>${overview.map(
           (j) => html`<tr data-job=${j.job} class=${j.missed ? 'overdue' : ''}>

@@ -164,7 +164,7 @@ export async function question(id: string, rerender: () => Promise<void>): Promi
         <h2 id="esc-h">${t(texts.escalations)}</h2>
         ${q.escalations.length === 0
           ? html`<p>${t(texts.noEscalations)}</p>`
-          : html`<div class="scroll"><table class="escalations">
+          : html`<div class="scroll" role="region" tabindex="0" aria-label=${t(texts.escalations)}><table class="escalations">
               <thead><tr><th scope="col">${t(texts.level)}</th><th scope="col">${t(texts.clock)}</th><th scope="col">${t(texts.due)}</th><th scope="col">${t(texts.raisedAt)}</th><th scope="col">${t(texts.unit)}</th><th scope="col">${t(texts.recipient)}</th></tr></thead>
               <tbody>${q.escalations.map(
                 (e) => html`<tr data-level=${e.level}>
@@ -177,7 +177,7 @@ export async function question(id: string, rerender: () => Promise<void>): Promi
       ${q.routings.length > 0
         ? html`<section aria-labelledby="routings-h">
             <h2 id="routings-h">${t(texts.routings)}</h2>
-            <div class="scroll"><table>
+            <div class="scroll" role="region" tabindex="0" aria-label=${t(texts.routings)}><table>
               <thead><tr><th scope="col">${t(texts.unit)}</th><th scope="col">${t(texts.routedAt)}</th><th scope="col">${t(texts.answerDue)}</th><th scope="col">${t(texts.returnedAt)}</th></tr></thead>
               <tbody>${q.routings.map((r) => html`<tr><td>${r.unitCode}</td><td>${when(r.routedAt)}</td><td>${when(r.answerDueAt)}</td><td>${r.returnedAt ? html`${when(r.returnedAt)}: ${r.returnReason ?? ''}` : '—'}</td></tr>`)}</tbody>
             </table></div>

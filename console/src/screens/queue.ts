@@ -30,7 +30,7 @@ export async function queue(unit: string, query: URLSearchParams): Promise<Scree
         )}
         ${items.length === 0
           ? html`<p>${t(texts.none)}</p>`
-          : html`<table>
+          : html`<div class="scroll" role="region" tabindex="0" aria-label=${t(texts.queue)}><table>
               <thead><tr>${bulk ? html`<th scope="col"><span class="visually-hidden">${t(texts.selectItem)}</span></th>` : ''}<th scope="col">${t(texts.title)}</th><th scope="col">${t(texts.state)}</th><th scope="col">${t(texts.due)}</th></tr></thead>
               <tbody>
                 ${items.map(
@@ -42,7 +42,7 @@ export async function queue(unit: string, query: URLSearchParams): Promise<Scree
                   </tr>`,
                 )}
               </tbody>
-            </table>`}
+            </table></div>`}
         ${bulk ? bulkForm(unit, new Map(items.map((i) => [i.id, i.title]))) : ''}
         ${next ? html`<p><a href=${href(`units/${unit}/content`, { ...Object.fromEntries(query), cursor: next })}>${t(texts.more)}</a></p>` : ''}`,
     };
