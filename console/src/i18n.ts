@@ -186,6 +186,20 @@ export const bulkActions: Record<string, Bilingual> = {
   assign: b('Giao biên tập viên', 'Assign an editor'),
 };
 
+export const askerFields: Record<string, Bilingual> = {
+  fullName: b('Họ và tên', 'Full name'),
+  nationality: b('Quốc tịch', 'Nationality'),
+  address: b('Địa chỉ', 'Address'),
+  phone: b('Điện thoại', 'Phone'),
+  email: b('Thư điện tử', 'E-mail'),
+  occupation: b('Nghề nghiệp', 'Occupation'),
+  idNumber: b('Số CMND/CCCD/hộ chiếu', 'ID card or passport'),
+  representativeName: b('Người đại diện', 'Representative'),
+  representativePosition: b('Chức vụ', 'Position'),
+  organisationName: b('Tên tổ chức', 'Organisation'),
+  organisationAddress: b('Địa chỉ tổ chức', 'Organisation’s address'),
+};
+
 export const escalationLevels: Record<string, Bilingual> = {
   reminder: b('Nhắc việc', 'Reminder'),
   overdue: b('Quá hạn', 'Overdue'),

@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit-html';
 import { call } from '../api';
 import { href, type Screen } from '../main';
-import { clocks, complexities, escalationLevels, labelOf, questionFields, questionStages, refusalGrounds, roles, scopes, t, texts, when, type Bilingual } from '../i18n';
+import { askerFields, clocks, complexities, escalationLevels, labelOf, questionFields, questionStages, refusalGrounds, roles, scopes, t, texts, when, type Bilingual } from '../i18n';
 import { errorSummary, problemScreen } from './problem';
 import { stepsSection, type Step } from './steps';
 
@@ -147,19 +147,6 @@ export async function question(id: string, rerender: () => Promise<void>): Promi
         ${q.answerDueAt ? html`<dt>${t(texts.answerDue)}</dt><dd>${when(q.answerDueAt as string)}</dd>` : ''}
         ${q.complexity ? html`<dt>${t(texts.complexity)}</dt><dd>${labelOf(complexities, q.complexity as string)}</dd>` : ''}
       </dl>
-      ${stepsSection(q.steps, (step) => inputsOf(q, step, rerender), take)}
-      <section aria-labelledby="text-h">
-        <h2 id="text-h">${t(texts.questionText)}</h2>
-        <p class="body">${q.text}</p>
-      </section>
-      <section aria-labelledby="asker-h">
-        <h2 id="asker-h">${t(texts.asker)}</h2>
-        ${asker
-          ? html`<dl class="facts">${Object.entries(asker)
-              .filter(([k]) => k !== 'kind')
-              .map(([k, v]) => html`<dt>${k}</dt><dd>${String(v)}</dd>`)}</dl>`
-          : html`<p>${t(texts.askerHidden)}</p>`}
-      </section>
       <section aria-labelledby="esc-h">
         <h2 id="esc-h">${t(texts.escalations)}</h2>
         ${q.escalations.length === 0
@@ -173,6 +160,19 @@ export async function question(id: string, rerender: () => Promise<void>): Promi
                 </tr>`,
               )}</tbody>
             </table></div>`}
+      </section>
+      ${stepsSection(q.steps, (step) => inputsOf(q, step, rerender), take)}
+      <section aria-labelledby="text-h">
+        <h2 id="text-h">${t(texts.questionText)}</h2>
+        <p class="body">${q.text}</p>
+      </section>
+      <section aria-labelledby="asker-h">
+        <h2 id="asker-h">${t(texts.asker)}</h2>
+        ${asker
+          ? html`<dl class="facts">${Object.entries(asker)
+              .filter(([k]) => k !== 'kind')
+              .map(([k, v]) => html`<dt>${labelOf(askerFields, k)}</dt><dd>${String(v)}</dd>`)}</dl>`
+          : html`<p>${t(texts.askerHidden)}</p>`}
       </section>
       ${q.routings.length > 0
         ? html`<section aria-labelledby="routings-h">
