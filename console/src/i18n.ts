@@ -169,6 +169,46 @@ export const texts = {
   target: b('Đối tượng', 'Target'),
   targetId: b('Mã đối tượng', 'Target id'),
   actorId: b('Mã người thực hiện', 'Actor id'),
+  people: b('Đơn vị và tài khoản', 'Unit and people'),
+  parentUnit: b('Đơn vị cấp trên', 'Parent unit'),
+  unitFacts: b('Đơn vị', 'Unit'),
+  kind: b('Loại', 'Kind'),
+  domain: b('Tên miền', 'Domain'),
+  languages: b('Ngôn ngữ', 'Languages'),
+  subUnits: b('Đơn vị trực thuộc', 'Units under it'),
+  accounts: b('Tài khoản', 'Accounts'),
+  username: b('Tên đăng nhập', 'Username'),
+  fullName: b('Họ và tên', 'Full name'),
+  email: b('Thư điện tử', 'E-mail'),
+  rolesLabel: b('Vai trò', 'Roles'),
+  status: b('Tình trạng', 'Status'),
+  active: b('Đang dùng', 'Active'),
+  closed: b('Đã đóng', 'Closed'),
+  newAccount: b('Tạo tài khoản', 'Create an account'),
+  temporaryPassword: b('Mật khẩu tạm (chỉ hiện một lần, gửi riêng cho người dùng)', 'Temporary password (shown once: give it to the person privately)'),
+  delegations: b('Ủy quyền', 'Delegations'),
+  deputy: b('Người được ủy quyền', 'Deputy'),
+  actions: b('Quyền', 'Actions'),
+  validFrom: b('Từ', 'From'),
+  validTo: b('Đến', 'To'),
+  revoked: b('Đã thu hồi', 'Revoked'),
+  revoke: b('Thu hồi', 'Revoke'),
+  grant: b('Ủy quyền', 'Delegate'),
+  newDelegation: b('Ủy quyền mới', 'New delegation'),
+  saveRoles: b('Lưu vai trò', 'Save the roles'),
+  closeAccount: b('Đóng tài khoản và chuyển việc', 'Close the account and hand over its work'),
+  successor: b('Người nhận việc', 'Successor'),
+  closeReason: b('Lý do', 'Reason'),
+  unlock: b('Mở khóa đăng nhập', 'Unlock sign-in'),
+  movedWork: b('Số việc đã chuyển', 'Work handed over'),
+  machineClients: b('Ứng dụng kết nối', 'Machine clients'),
+  registerClient: b('Đăng ký ứng dụng', 'Register a client'),
+  clientName: b('Tên ứng dụng', 'Client name'),
+  scopes: b('Phạm vi truy cập', 'Scopes'),
+  clientSecret: b('Khóa bí mật (chỉ hiện một lần)', 'Client secret (shown once)'),
+  disableClient: b('Vô hiệu hóa ứng dụng', 'Disable a client'),
+  clientId: b('Mã ứng dụng', 'Client id'),
+  disable: b('Vô hiệu hóa', 'Disable'),
   yes: b('Có', 'Yes'),
   no: b('Không', 'No'),
 } satisfies Record<string, Bilingual>;
@@ -200,6 +240,19 @@ export const askerFields: Record<string, Bilingual> = {
   organisationAddress: b('Địa chỉ tổ chức', 'Organisation’s address'),
 };
 
+export const closeReasons: Record<string, Bilingual> = {
+  transfer: b('Điều chuyển công tác', 'Transfer'),
+  retirement: b('Nghỉ hưu', 'Retirement'),
+  resignation: b('Thôi việc', 'Resignation'),
+  other: b('Khác', 'Other'),
+};
+export const unitKinds: Record<string, Bilingual> = {
+  province: b('Tỉnh', 'Province'),
+  department: b('Sở, ngành', 'Department'),
+  district: b('Huyện', 'District'),
+  commune: b('Xã', 'Commune'),
+};
+
 export const escalationLevels: Record<string, Bilingual> = {
   reminder: b('Nhắc việc', 'Reminder'),
   overdue: b('Quá hạn', 'Overdue'),
@@ -211,10 +264,16 @@ export const clocks: Record<string, Bilingual> = {
   return: b('Trả lại nếu không thuộc thẩm quyền', 'Return if outside competence'),
 };
 export const roles: Record<string, Bilingual> = {
-  'unit-officer': b('Cán bộ đơn vị', 'Unit officer'),
-  'unit-head': b('Thủ trưởng đơn vị', 'Head of unit'),
-  secretary: b('Thư ký Ban biên tập', 'Board secretary'),
   'chief-editor': b('Trưởng Ban biên tập', 'Chief editor'),
+  'deputy-editor': b('Phó Trưởng Ban biên tập', 'Deputy editor'),
+  secretary: b('Thư ký Ban biên tập', 'Board secretary'),
+  editor: b('Biên tập viên', 'Editor'),
+  reporter: b('Phóng viên', 'Reporter'),
+  contributor: b('Cộng tác viên', 'Contributor'),
+  'unit-head': b('Thủ trưởng đơn vị', 'Head of unit'),
+  'unit-officer': b('Cán bộ đơn vị', 'Unit officer'),
+  operator: b('Quản trị vận hành', 'Operator'),
+  auditor: b('Kiểm tra, giám sát', 'Auditor'),
 };
 export const complexities: Record<string, Bilingual> = { simple: b('Đơn giản', 'Simple'), complex: b('Phức tạp', 'Complex') };
 export const scopes: Record<string, Bilingual> = { 'single-unit': b('Một đơn vị', 'One unit'), 'inter-agency': b('Liên ngành', 'Inter-agency') };

@@ -10,6 +10,9 @@ import { question } from './screens/question';
 import { figures } from './screens/figures';
 import { jobs } from './screens/jobs';
 import { audit } from './screens/audit';
+import { people } from './screens/people';
+import { account } from './screens/account';
+import { clients } from './screens/clients';
 import type { Operations } from './api.generated';
 
 /**
@@ -95,6 +98,9 @@ export async function show(focus = true): Promise<void> {
     else if (parts[0] === 'units' && parts[2] === 'figures') screen = await figures(decodeURIComponent(parts[1]!), query);
     else if (parts[0] === 'units' && parts[2] === 'audit') screen = await audit(decodeURIComponent(parts[1]!), query);
     else if (parts[0] === 'jobs') screen = await jobs(query);
+    else if (parts[0] === 'units' && parts[2] === 'people') screen = await people(decodeURIComponent(parts[1]!));
+    else if (parts[0] === 'accounts' && parts[1]) screen = await account(decodeURIComponent(parts[1]));
+    else if (parts[0] === 'machine-clients') screen = clients(me.account.unitCode);
     else if (parts[0] === 'content' && parts[1]) screen = await review(decodeURIComponent(parts[1]), rerender, query);
     else if (parts[0] === 'questions' && parts[1]) screen = await question(decodeURIComponent(parts[1]), rerender);
     else screen = landing(me, () => undefined);
