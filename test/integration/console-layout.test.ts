@@ -61,6 +61,9 @@ beforeAll(async () => {
     { name: 'figures', who: 'thuky.lo', path: () => 'units/huyena/figures', ready: '#qa-figures' },
     { name: 'audit', who: 'kiemtra.lo', path: () => `units/huyena/audit?target=${item}`, ready: 'table.audit' },
     { name: 'jobs', who: 'kiemtra.lo', path: () => 'jobs', ready: 'table.jobs' },
+    { name: 'people', who: 'kiemtra.lo', path: () => 'units/huyena/people', ready: 'table.accounts' },
+    { name: 'account', who: 'kiemtra.lo', path: () => `accounts/${people.contributor!.id}`, ready: 'form.step' },
+    { name: 'machine clients', who: 'kiemtra.lo', path: () => 'machine-clients', ready: 'form.step' },
   );
 }, 120_000);
 afterAll(async () => {
