@@ -117,5 +117,6 @@ describe('the console at 320 px, at 200 % zoom and with 200 % text', () => {
       await page.evaluate(() => ((globalThis as any).document.documentElement.style.fontSize = ''));
       await page.setViewportSize({ width: 360, height: 800 });
     }
-  });
+    // Eleven screens, two axe runs each: about a minute alone, several under a full `npm test`.
+  }, 300_000);
 });

@@ -77,6 +77,7 @@ const cases: Record<string, (side: Side, role: Role) => Request> = {
   }),
   [routes.listUnitContent.id]: (side) => ({ method: 'GET', path: `/units/${UNIT[side]}/content`, unitPath: path(UNIT[side]) }),
   [routes.getContentItem.id]: (side) => ({ method: 'GET', path: `/content/${fixtures[`content.${side}`]}`, unitPath: path(UNIT[side]) }),
+  [routes.getContentRevision.id]: (side) => ({ method: 'GET', path: `/content/${fixtures[`content.${side}`]}/revisions/1`, unitPath: path(UNIT[side]) }),
   // Submitting a draft: judged by content.submit (the first allowed role submits it, later ones find it submitted: 409).
   [routes.transitionContentItem.id]: (side) => ({
     method: 'POST', path: `/content/${fixtures[`content.${side}`]}/transitions`, unitPath: path(UNIT[side]), body: { action: 'submit' }, judgedBy: 'content.submit',

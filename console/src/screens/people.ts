@@ -1,5 +1,5 @@
 import { html } from 'lit-html';
-import { call } from '../api';
+import { ApiProblem, call } from '../api';
 import type { Operations } from '../api.generated';
 import { href, type Screen } from '../main';
 import { labelOf, roles, t, texts, unitKinds, when } from '../i18n';
@@ -13,6 +13,11 @@ import { act, outcomeOf, valuesOf } from './outcome';
  * chief editor delegates) and its refusal is shown as the error summary.
  */
 const delegable = ['content.approve', 'qa.check'] as const;
+/** A list the caller may not read stays a refusal to show; anything else is thrown. */
+const problem = (error: unknown): ApiProblem => {
+  if (error instanceof ApiProblem) return error;
+  throw error;
+};
 
 export async function people(unit: string): Promise<Screen> {
   const title = `${t(texts.people)} — ${unit}`;
@@ -24,9 +29,9 @@ export async function people(unit: string): Promise<Screen> {
     return problemScreen(title, error);
   }
   const [children, accounts, delegations] = await Promise.all([
-    call('GET /units', { query: { parent: unit, limit: '100' } as never }).then((r) => r.data.items, (e: unknown) => e),
-    call('GET /units/{code}/accounts', { path: { code: unit }, query: { limit: '100' } as never }).then((r) => r.data.items, (e: unknown) => e),
-    call('GET /units/{code}/delegations', { path: { code: unit }, query: { limit: '100' } as never }).then((r) => r.data.items, (e: unknown) => e),
+    call('GET /units', { query: { parent: unit, limit: '100' } as never }).then((r) => r.data.items, (e: unknown) => problem(e)),
+    call('GET /units/{code}/accounts', { path: { code: unit }, query: { limit: '100' } as never }).then((r) => r.data.items, (e: unknown) => problem(e)),
+    call('GET /units/{code}/delegations', { path: { code: unit }, query: { limit: '100' } as never }).then((r) => r.data.items, (e: unknown) => problem(e)),
   ]);
   const nameOf = (id: string) => (Array.isArray(accounts) ? accounts.find((a) => a.id === id)?.username : undefined) ?? id;
 
