@@ -56,6 +56,8 @@ const workflowTransitionedDetail = lazily(() => z.object({
   unitCode: z.string(),
   assignedTo: z.nullable(z.string()),
   actor: z.object({ id: z.string().check(z.minLength(1)), kind: z.enum(['user', 'machine', 'system']) }),
+  /** An authorship step taken by a proxy (the secretary for the board): the author it was taken for. */
+  onBehalfOf: z.optional(z.string()),
   at: z.iso.datetime({ offset: true }),
   reason: z.optional(z.string()),
   publicNote: z.optional(z.string()),
@@ -86,7 +88,7 @@ const uploadCheckedDetail = lazily(() => z.object({
   declaredType: z.string(),
   detectedType: z.string(),
   size: z.number(),
-  reason: z.optional(z.enum(['type-mismatch', 'forbidden-type', 'size-mismatch'])),
+  reason: z.optional(z.enum(['type-mismatch', 'forbidden-type', 'size-mismatch', 'replaced'])),
   checkedAt: z.iso.datetime({ offset: true }),
 }));
 
@@ -175,6 +177,19 @@ const securityCheckDueDetail = lazily(() => z.object({
   periodMonths: z.int(),
   basis: z.string(),
   remindedAt: z.iso.datetime({ offset: true }),
+}));
+
+/** A report (issue 27) was generated, or its free text changed: its figures' digest and version. */
+const reportDetail = lazily(() => z.object({
+  id: z.string().check(z.minLength(1)),
+  kind: z.string().check(z.minLength(1)),
+  period: z.string().check(z.minLength(1)),
+  unitCode: z.string().check(z.minLength(1)),
+  version: z.int().check(z.positive()),
+  digest: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  sections: z.optional(z.array(z.string())),
+  actor: z.object({ id: z.string().check(z.minLength(1)), kind: z.enum(['user', 'machine', 'system']) }),
+  at: z.iso.datetime({ offset: true }),
 }));
 
 export const eventCatalogue = {
@@ -298,6 +313,22 @@ export const eventCatalogue = {
       return securityCheckDueDetail();
     },
     description: 'The periodic security check (TG 16.2) falls due within the reminder lead, or is overdue: the operators are reminded once per due date.',
+  },
+  ReportGenerated: {
+    source: `${EVENT_SOURCE_PREFIX}.reports`,
+    detailType: 'ReportGenerated',
+    get detail() {
+      return reportDetail();
+    },
+    description: 'A periodic or ad hoc report was generated as a draft, its figures stored with their SHA-256 digest (issue 27); its steps follow as WorkflowTransitioned: ReportApproved, ReportReopened, ReportSent.',
+  },
+  ReportTextUpdated: {
+    source: `${EVENT_SOURCE_PREFIX}.reports`,
+    detailType: 'ReportTextUpdated',
+    get detail() {
+      return reportDetail();
+    },
+    description: "A draft report's free-text sections were written or changed (NA Phụ lục I, III, IV, V); whoever did so may not approve it.",
   },
 } as const;
 

@@ -67,6 +67,17 @@ export const schedules: readonly ScheduleDefinition[] = [
     basis: 'TG 16.2 (kiểm tra an toàn thông tin ít nhất 6 tháng một lần)',
     description: 'Reminds the operators once per due date when the periodic security check falls due within the reminder lead, or is overdue.',
   },
+  {
+    job: 'generate-reports',
+    function: 'generateReports',
+    // Just after local midnight, when a day (and so any period ending on it) has closed: the draft is
+    // there at the start of the reporting window. NA 15.7's due instant is its cut-off itself
+    // ("trước ngày 11/12", data to 10/12): docs/reports.md says how that is read.
+    expression: 'cron(15 0 * * ? *)',
+    timeZone: 'Asia/Ho_Chi_Minh',
+    basis: 'CB 21.1–21.2; TG 22.7; QN 23.3; NA 15.7, 14.4g; BĐ 19.9 (báo cáo định kỳ)',
+    description: 'Generates each periodic report of the preset as a draft for the last closed period, once per kind and period.',
+  },
 ];
 
 /** Jobs an operator runs by hand (`npm run job -- NAME` locally, a Lambda invoke on AWS), never on a schedule. */

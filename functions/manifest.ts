@@ -185,7 +185,8 @@ export const functionDefinitions = {
       // Items, revisions and schedule markers; their clocks; syndicated copies.
       { actions: [...OWN], partitionPrefixes: [keys.contentItem('').pk, keys.work('').pk, keys.syndicationOf('', '').pk.replace(/#+$/, '#')] },
       // What publication writes beside the item: the public rendition, search entries, the attribution (QN 12.2).
-      { actions: ['GetItem', 'PutItem', 'UpdateItem'], partitionPrefixes: [keys.publishedContent('').pk] },
+      // The public rendition: written on publication, deleted when the item is archived (it leaves the public API).
+      { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], partitionPrefixes: [keys.publishedContent('').pk] },
       { actions: ['PutItem', 'DeleteItem'], partitionPrefixes: [keys.legalSearchEntry('', '', '', '').pk.replace(/#+$/, '#')] },
       { actions: ['PutItem', 'Query'], partitionPrefixes: [keys.attributionOf('', '', '').pk.replace(/#+$/, '#')] },
       // The attachments' check status.
@@ -357,8 +358,8 @@ export const functionDefinitions = {
     ],
     writesOutbox: true,
     objects: [
-      { bucket: 'media', actions: ['GetObject', 'DeleteObject'], prefixes: [uploadPrefixes.incoming] },
-      { bucket: 'media', actions: ['PutObject'], prefixes: [uploadPrefixes.clean, uploadPrefixes.quarantine] },
+      { bucket: 'media', actions: ['GetObject', 'DeleteObject'], prefixes: [uploadPrefixes.incoming, uploadPrefixes.checking] },
+      { bucket: 'media', actions: ['PutObject'], prefixes: [uploadPrefixes.clean, uploadPrefixes.quarantine, uploadPrefixes.checking] },
     ],
   },
   questionsPublic: {
@@ -372,6 +373,8 @@ export const functionDefinitions = {
       // The asker's data, sealed (never opened here): written when asking, deleted with its duplicate guard on erasure.
       { actions: ['GetItem', 'PutItem', 'DeleteItem'], partitionPrefixes: [keys.questionAsker('').pk] },
       { actions: ['PutItem', 'DeleteItem'], partitionPrefixes: [keys.questionDuplicate('', '').pk.replace(/#+$/, '#')] },
+      // A published question reopened on the asker's rating leaves the public list.
+      { actions: ['DeleteItem'], partitionPrefixes: [keys.publishedQuestion('').pk] },
       // The portal's "received" figure, frozen with the question.
       { actions: ['PutItem'], partitionPrefixes: [keys.questionFact('', '', '', '', '', 0).pk.replace(/#+$/, '#')] },
       { actions: ['GetItem', 'UpdateItem'], partitionPrefixes: [keys.questionDayCounter('').pk, keys.questionAskRate('', '').pk] },
@@ -400,6 +403,9 @@ export const functionDefinitions = {
       { actions: ['Query'], partitionPrefixes: [keys.questionEscalationsOf('').pk] },
       { actions: ['Query'], partitionPrefixes: [indexPrefix(keys.questionsOfPortal('x').gsi1pk), indexPrefix(keys.openWorkOfAssignee('x').gsi1pk)], indexes: ['gsi1'] },
       { actions: ['Query'], partitionPrefixes: [indexPrefix(keys.questionsOfUnit('x').gsi2pk), indexPrefix(keys.openWorkOfUnit('x').gsi2pk)], indexes: ['gsi2'] },
+      // Answer authorisations (CB 11.5): kept, revoked and read when an officer answers; listed per unit.
+      { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], partitionPrefixes: [keys.answerAuthorisation('', '').pk.replace(/#+$/, '#')] },
+      { actions: ['Query'], partitionPrefixes: [indexPrefix(keys.answerAuthorisationsOfUnit('x').gsi1pk)], indexes: ['gsi1'] },
     ],
     writesOutbox: true,
     askerKey: 'open',
@@ -465,6 +471,57 @@ export const functionDefinitions = {
       { actions: ['PutItem'], partitionPrefixes: [keys.securityCheckReminder('').pk] },
     ],
     writesOutbox: true,
+  },
+  reports: {
+    entry: 'functions/reports/handler.ts',
+    kind: 'http',
+    description: 'Reports (issue 27): generated from frozen facts, stored with their digest, written, approved, sent; royalty tallies',
+    memoryMb: 512,
+    timeoutSeconds: 29,
+    tableItems: [
+      // The frozen facts it sums, by key range (never the audit log: it writes, so it may not read audit partitions).
+      { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.unit('').pk, keys.contentItem('').pk, keys.questionFact('', '', '', '', '', 0).pk.replace(/#+$/, '#'), keys.jobRunsOf('').pk, keys.securityChecks().pk, keys.attributionOf('', '', '').pk.replace(/#+$/, '#'), keys.calendarConfig().pk] },
+      { actions: ['Query'], partitionPrefixes: [keys.unitsUnder(null).gsi1pk.replace(/ROOT$/, ''), keys.contentOfUnit('').gsi1pk, keys.accountsOfUnit('').gsi1pk, keys.incidentsByTime().gsi1pk], indexes: ['gsi1'] },
+      // Its own reports, their audit entries.
+      { actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem'], partitionPrefixes: [keys.report('').pk, keys.reportsOfUnit('').gsi1pk], indexes: ['gsi1'] },
+      { actions: ['PutItem'], partitionPrefixes: [keys.auditOf('').pk] },
+      // The caller's account and delegations (principal resolution) and idempotency records.
+      { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.account('').pk] },
+      { actions: ['GetItem'], partitionPrefixes: [keys.machineClient('').pk] },
+      { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], partitionPrefixes: [keys.idempotency('').pk] },
+    ],
+    writesOutbox: true,
+    // Figures under reports/ in the versioned media bucket, nothing else there.
+    objects: [{ bucket: 'media', actions: ['GetObject', 'PutObject'], prefixes: ['reports/'] }],
+  },
+  reportDocuments: {
+    entry: 'functions/reports/documents.ts',
+    kind: 'http',
+    description: 'Report downloads (issue 27): CSV and the Word document of each seed (the docx package lives only here)',
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+    tableItems: [
+      // The report and its units (names for the header block): read only.
+      { actions: ['GetItem'], partitionPrefixes: [keys.report('').pk, keys.unit('').pk] },
+      { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.account('').pk] },
+      { actions: ['GetItem'], partitionPrefixes: [keys.machineClient('').pk] },
+    ],
+    objects: [{ bucket: 'media', actions: ['GetObject'], prefixes: ['reports/'] }],
+  },
+  generateReports: {
+    entry: 'functions/jobs/generate-reports.ts',
+    kind: 'job',
+    description: 'Generates each periodic report of the preset as a draft once its period has closed (issue 27), once per kind and period',
+    memoryMb: 512,
+    timeoutSeconds: 300,
+    tableItems: [
+      { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.unit('').pk, keys.contentItem('').pk, keys.questionFact('', '', '', '', '', 0).pk.replace(/#+$/, '#'), keys.jobRunsOf('').pk, keys.securityChecks().pk, keys.attributionOf('', '', '').pk.replace(/#+$/, '#')] },
+      { actions: ['Query'], partitionPrefixes: [keys.unitsUnder(null).gsi1pk.replace(/ROOT$/, ''), keys.contentOfUnit('').gsi1pk, keys.accountsOfUnit('').gsi1pk, keys.incidentsByTime().gsi1pk], indexes: ['gsi1'] },
+      { actions: ['GetItem', 'PutItem'], partitionPrefixes: [keys.report('').pk] },
+      { actions: ['PutItem'], partitionPrefixes: [keys.auditOf('').pk] },
+    ],
+    writesOutbox: true,
+    objects: [{ bucket: 'media', actions: ['PutObject'], prefixes: ['reports/'] }],
   },
 } as const satisfies Record<string, FunctionDefinition>;
 

@@ -8,13 +8,14 @@ import { contentRoutes } from './content/routes';
 import { uploadsRoutes } from './uploads/routes';
 import { questionsRoutes } from './questions/routes';
 import { incidentsRoutes } from './incidents/routes';
+import { reportsRoutes } from './reports/routes';
 
 /**
  * Every route of the public API, concatenated from the areas (functions/<area>/routes.ts). The API
  * stack creates these resources, the local gateway serves them and /openapi.json is generated from
  * them. Handlers import only their own area's table, so each bundle holds only its own area.
  */
-const areas = [operationsRoutes, calendarRoutes, unitsRoutes, accountsRoutes, auditRoutes, contentRoutes, uploadsRoutes, questionsRoutes, incidentsRoutes] as const;
+const areas = [operationsRoutes, calendarRoutes, unitsRoutes, accountsRoutes, auditRoutes, contentRoutes, uploadsRoutes, questionsRoutes, incidentsRoutes, reportsRoutes] as const;
 
 export const routes = {
   ...operationsRoutes,
@@ -26,6 +27,7 @@ export const routes = {
   ...uploadsRoutes,
   ...questionsRoutes,
   ...incidentsRoutes,
+  ...reportsRoutes,
 } as const;
 
 export const allRoutes: readonly RouteDefinition[] = areas.flatMap((area) => Object.values(area));

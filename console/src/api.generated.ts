@@ -642,7 +642,7 @@ export interface Operations {
     query: never;
     body: {
       deputyId: string;
-      actions: Array<"content.approve" | "qa.check">;
+      actions: Array<"content.approve" | "qa.check" | "report.approve">;
       validFrom: string;
       validTo: string;
     };
@@ -1182,7 +1182,66 @@ export interface Operations {
       fileName: string;
       contentType: string;
       size: number;
-      reason?: "type-mismatch" | "forbidden-type" | "size-mismatch";
+      reason?: "type-mismatch" | "forbidden-type" | "size-mismatch" | "replaced";
+    };
+  };
+  "POST /answer-authorisations": {
+    operationId: "grantAnswerAuthorisation";
+    path: never;
+    query: never;
+    body: {
+      officerId: string;
+      fields?: Array<"administrative-procedures" | "land-environment" | "construction-transport" | "investment-business" | "finance-tax" | "labour-social" | "education-health" | "information-communication" | "justice" | "other">;
+      validFrom: string;
+      validTo: string;
+    };
+    response: {
+      id: string;
+      officerId: string;
+      unitCode: string;
+      fields: Array<string>;
+      validFrom: string;
+      validTo: string;
+      grantedBy: string;
+      grantedAt: string;
+      revokedAt?: string;
+    };
+  };
+  "POST /accounts/{id}/answer-authorisations/{authorisationId}/revoke": {
+    operationId: "revokeAnswerAuthorisation";
+    path: { id: string; authorisationId: string };
+    query: never;
+    body: never;
+    response: {
+      id: string;
+      officerId: string;
+      unitCode: string;
+      fields: Array<string>;
+      validFrom: string;
+      validTo: string;
+      grantedBy: string;
+      grantedAt: string;
+      revokedAt?: string;
+    };
+  };
+  "GET /units/{code}/answer-authorisations": {
+    operationId: "listUnitAnswerAuthorisations";
+    path: { code: string };
+    query: { limit?: string; cursor?: string };
+    body: never;
+    response: {
+      items: Array<{
+        id: string;
+        officerId: string;
+        unitCode: string;
+        fields: Array<string>;
+        validFrom: string;
+        validTo: string;
+        grantedBy: string;
+        grantedAt: string;
+        revokedAt?: string;
+      }>;
+      nextCursor?: string;
     };
   };
   "POST /public/portals/{portal}/questions": {
@@ -1722,6 +1781,278 @@ export interface Operations {
         reminderDue: boolean;
         overdue: boolean;
         reminderKey: string;
+      };
+    };
+  };
+  "GET /reports": {
+    operationId: "listReports";
+    path: never;
+    query: { limit?: string; cursor?: string; unit?: string };
+    body: never;
+    response: {
+      items: Array<{
+        id: string;
+        unitCode: string;
+        kind: string;
+        preset: string;
+        citation: string;
+        title: string;
+        period: {
+          id: string;
+          from: string;
+          to: string;
+          startsAt: string;
+          endsAt: string;
+        };
+        dueAt: string;
+        state: "draft" | "approved" | "sent";
+        version: number;
+        trigger: "on-demand" | "schedule";
+        generatedBy: string;
+        generatedAt: string;
+        editors: Array<string>;
+        sections: {
+          [key: string]: string;
+        };
+        digest: string;
+        approvedBy?: string;
+        approvedAt?: string;
+        number?: string;
+        sentOn?: string;
+        sentAt?: string;
+      }>;
+      nextCursor?: string;
+      kinds: Array<{
+        id: string;
+        title: {
+          vi: string;
+          en: string;
+        };
+        citation: string;
+        reportingBody: string;
+        recipients: Array<string>;
+        period: {
+          kind: string;
+        };
+        adHoc?: boolean;
+        dueBasis: string;
+        template: string;
+        sections: Array<{
+          id: string;
+          heading: string;
+        }>;
+      }>;
+    };
+  };
+  "POST /reports": {
+    operationId: "generateReport";
+    path: never;
+    query: never;
+    body: {
+      kind: string;
+      period: string;
+      unitCode?: string;
+    };
+    response: {
+      id: string;
+      unitCode: string;
+      kind: string;
+      preset: string;
+      citation: string;
+      title: string;
+      period: {
+        id: string;
+        from: string;
+        to: string;
+        startsAt: string;
+        endsAt: string;
+      };
+      dueAt: string;
+      state: "draft" | "approved" | "sent";
+      version: number;
+      trigger: "on-demand" | "schedule";
+      generatedBy: string;
+      generatedAt: string;
+      editors: Array<string>;
+      sections: {
+        [key: string]: string;
+      };
+      digest: string;
+      approvedBy?: string;
+      approvedAt?: string;
+      number?: string;
+      sentOn?: string;
+      sentAt?: string;
+      figures: unknown;
+    };
+  };
+  "GET /reports/{id}": {
+    operationId: "getReport";
+    path: { id: string };
+    query: never;
+    body: never;
+    response: {
+      id: string;
+      unitCode: string;
+      kind: string;
+      preset: string;
+      citation: string;
+      title: string;
+      period: {
+        id: string;
+        from: string;
+        to: string;
+        startsAt: string;
+        endsAt: string;
+      };
+      dueAt: string;
+      state: "draft" | "approved" | "sent";
+      version: number;
+      trigger: "on-demand" | "schedule";
+      generatedBy: string;
+      generatedAt: string;
+      editors: Array<string>;
+      sections: {
+        [key: string]: string;
+      };
+      digest: string;
+      approvedBy?: string;
+      approvedAt?: string;
+      number?: string;
+      sentOn?: string;
+      sentAt?: string;
+      figures: unknown;
+    };
+  };
+  "PATCH /reports/{id}/text": {
+    operationId: "updateReportText";
+    path: { id: string };
+    query: never;
+    body: {
+      sections: {
+        [key: string]: string;
+      };
+    };
+    response: {
+      id: string;
+      unitCode: string;
+      kind: string;
+      preset: string;
+      citation: string;
+      title: string;
+      period: {
+        id: string;
+        from: string;
+        to: string;
+        startsAt: string;
+        endsAt: string;
+      };
+      dueAt: string;
+      state: "draft" | "approved" | "sent";
+      version: number;
+      trigger: "on-demand" | "schedule";
+      generatedBy: string;
+      generatedAt: string;
+      editors: Array<string>;
+      sections: {
+        [key: string]: string;
+      };
+      digest: string;
+      approvedBy?: string;
+      approvedAt?: string;
+      number?: string;
+      sentOn?: string;
+      sentAt?: string;
+    };
+  };
+  "POST /reports/{id}/transitions": {
+    operationId: "transitionReport";
+    path: { id: string };
+    query: never;
+    body: {
+      action: "approve" | "reopen" | "send";
+      reason?: string;
+      number?: string;
+      sentOn?: string;
+    };
+    response: {
+      id: string;
+      unitCode: string;
+      kind: string;
+      preset: string;
+      citation: string;
+      title: string;
+      period: {
+        id: string;
+        from: string;
+        to: string;
+        startsAt: string;
+        endsAt: string;
+      };
+      dueAt: string;
+      state: "draft" | "approved" | "sent";
+      version: number;
+      trigger: "on-demand" | "schedule";
+      generatedBy: string;
+      generatedAt: string;
+      editors: Array<string>;
+      sections: {
+        [key: string]: string;
+      };
+      digest: string;
+      approvedBy?: string;
+      approvedAt?: string;
+      number?: string;
+      sentOn?: string;
+      sentAt?: string;
+    };
+  };
+  "GET /reports/{id}/download": {
+    operationId: "downloadReport";
+    path: { id: string };
+    query: { format: "csv" | "docx"; bom?: "true" | "false" };
+    body: never;
+    response: unknown;
+  };
+  "GET /royalties/{quarter}": {
+    operationId: "getRoyaltyTally";
+    path: { quarter: string };
+    query: { unit?: string };
+    body: never;
+    response: {
+      quarter: string;
+      rates: {
+        currency: string;
+        perItem: {
+          [key: string]: number;
+        };
+        default: number;
+        basis: string;
+      };
+      items: Array<{
+        itemId: string;
+        unitCode: string;
+        title: string;
+        category: string;
+        frozenAt: string;
+        amount: number;
+      }>;
+      contributors: Array<{
+        contributor: string;
+        name: string;
+        unitCode: string;
+        items: number;
+        shareOfItems: number;
+        amount: number;
+      }>;
+      units: Array<{
+        unitCode: string;
+        items: number;
+        amount: number;
+      }>;
+      total: {
+        items: number;
+        amount: number;
       };
     };
   };

@@ -21,9 +21,11 @@ import {
   transitionBody,
   transitionedSchema,
 } from './schemas';
+import { answerAuthorisationRoutes } from './answerers';
 
 /** The Q&A area's route contracts (issue 9, first slice): asking, the asker's status lookup, the board's intake and routing. */
 export const questionsRoutes = {
+  ...answerAuthorisationRoutes,
   askQuestion: defineRoute({
     id: 'askQuestion',
     method: 'POST',
@@ -67,7 +69,8 @@ export const questionsRoutes = {
     path: '/questions/{id}',
     function: 'questions',
     auth: 'signed-in',
-    action: 'qa.read',
+    // The coarse check before the handler: every role that reads some question (board, auditors, answering units).
+    action: 'qa.read-routed',
     machineScopes: ['portal/read', 'portal/qa.answer'],
     summary: "A question for staff: stage, version (ETag), clocks, routing history; the asker's data for the portal's board only",
     tags: ['questions'],
@@ -80,7 +83,8 @@ export const questionsRoutes = {
     path: '/units/{code}/questions',
     function: 'questions',
     auth: 'signed-in',
-    action: 'qa.read',
+    // The coarse check before the handler: every role that reads some question (board, auditors, answering units).
+    action: 'qa.read-routed',
     machineScopes: ['portal/read', 'portal/qa.answer'],
     summary: "A portal's questions for its board, or those routed to a unit; by stage, or overdue; newest first",
     tags: ['questions'],
@@ -95,7 +99,8 @@ export const questionsRoutes = {
     function: 'questions',
     auth: 'signed-in',
     // Coarse check only: the workflow table names the rule each action needs (qa.route, qa.answer…).
-    action: 'qa.read',
+    // The coarse check before the handler: every role that reads some question (board, auditors, answering units).
+    action: 'qa.read-routed',
     machineScopes: ['portal/qa.answer'],
     summary: 'Take one step: classify, refuse (with the reason the asker sees), route to a unit (starts the answer clock; `shareAskerData: true` shows the asker’s data to that unit, audited), return (the unit is not competent), progress-notice (CB 11.4, once, with expectedBy), answer (with citations), approve-answer, return-answer (with a comment), send, reopen (a sent question, with a reason: the board’s classification clock opens again); If-Match guards the version',
     tags: ['questions'],
@@ -131,7 +136,8 @@ export const questionsRoutes = {
     path: '/units/{code}/question-figures',
     function: 'questions',
     auth: 'signed-in',
-    action: 'qa.read',
+    // The coarse check before the handler: every role that reads some question (board, auditors, answering units).
+    action: 'qa.read-routed',
     summary: "A unit's Q&A figures over local dates `from`..`to` (at most 366 days): received, routed within a working day, re-routed, returned, answered on time, median working days to answer, overdue now",
     description: 'From facts frozen when each step happened, never recounted on the calendar of today.',
     tags: ['questions'],

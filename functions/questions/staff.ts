@@ -6,6 +6,7 @@ import { listQuestions, readQuestion, transitionQuestion } from '../../shared/ap
 import { questionFigures } from '../../shared/application/question-figures';
 import { eraseAskerDataOnDemand } from '../../shared/application/question-asker';
 import { useKmsAskerKeys } from '../../shared/adapters/kms/asker-keys';
+import { grantAnswerAuthorisation, listAnswerAuthorisations, revokeAnswerAuthorisation } from '../../shared/application/answer-authorisations';
 import { questionsRoutes } from './routes';
 
 // Staff open the asker's data under KMS (Decrypt only: this function never seals).
@@ -13,6 +14,11 @@ useKmsAskerKeys();
 
 /** The staff side of Q&A: read, list, and the board's intake and the unit's return. */
 export const handler = httpFunction('questions', questionsRoutes, {
+  grantAnswerAuthorisation: async ({ body, principal, requestId }) => json(201, await grantAnswerAuthorisation({ principal, requestId, now: new Date() }, body)),
+  revokeAnswerAuthorisation: async ({ params, principal, requestId }) =>
+    json(200, await revokeAnswerAuthorisation({ principal, requestId, now: new Date() }, params.id, params.authorisationId)),
+  unitAnswerAuthorisations: async ({ params, query, principal, requestId }) =>
+    json(200, await listAnswerAuthorisations({ principal, requestId, now: new Date() }, params.code, query.limit, query.cursor)),
   getQuestion: async ({ params, principal, requestId }) => {
     const question = await readQuestion({ principal, requestId, now: new Date() }, params.id);
     return json(200, question, { etag: `"${question.version}"`, 'cache-control': 'no-store' });

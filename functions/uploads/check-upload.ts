@@ -21,7 +21,7 @@ const s3ObjectCreated = z.object({
   time: z.string(),
   detail: z.object({
     bucket: z.object({ name: z.string() }),
-    object: z.object({ key: z.string(), size: z.optional(z.number()) }),
+    object: z.object({ key: z.string(), size: z.optional(z.number()), etag: z.optional(z.string()) }),
   }),
 });
 
@@ -38,7 +38,9 @@ const recordHandler = async (record: SQSRecord) => {
     return;
   }
   storage ??= new S3UploadStorage(s3Client(), env().MEDIA_BUCKET);
-  const result = await checkUpload(uploadId, storage, { requestId: `s3:${event.id}`, now: new Date() });
+  // The ETag the notification announced: the object checked must be that one (a form used again is refused).
+  const announced = object.etag ? object.etag.replace(/"/g, '') : undefined;
+  const result = await checkUpload(uploadId, storage, { requestId: `s3:${event.id}`, now: new Date() }, announced);
   logger.info('upload checked', { uploadId, ...result });
 };
 

@@ -32,5 +32,5 @@ export const uploadStatusSchema = z.object({
   fileName: z.string(),
   contentType: z.string(),
   size: z.number(),
-  reason: z.optional(z.enum(['type-mismatch', 'forbidden-type', 'size-mismatch'])),
+  reason: z.optional(z.enum(['type-mismatch', 'forbidden-type', 'size-mismatch', 'replaced'])),
 });

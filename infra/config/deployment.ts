@@ -84,6 +84,8 @@ export const deploymentConfigSchema = z.object({
    * verified for it (the address itself, or its domain: the default). Default sender: no-reply@<domain>.
    */
   notifications: z.optional(z.object({ sender: z.email(), identity: z.optional(z.string().check(z.minLength(3))) })),
+  /** Royalty rates (issue 27, QN 12.2): an amount per published item by category, with the decision that sets them; zero when absent. */
+  royaltyRates: z.optional(z.strictObject({ currency: z.string(), perItem: z.record(z.string(), z.number().check(z.gte(0))), default: z.number().check(z.gte(0)), basis: z.string().check(z.minLength(3)) })),
   region: z.string().check(z.regex(/^[a-z]{2}-[a-z]+-\d$/)),
   stage: z.string().check(z.regex(/^[a-z][a-z0-9]{0,9}$/)),
   corsOrigins: z.array(z.string()).check(z.minLength(1)),
@@ -144,6 +146,7 @@ export function configEnvironment(config: DeploymentConfig): Record<string, stri
     CORS_ALLOWED_ORIGINS: config.corsOrigins.join(','),
     // GET /jobs computes next runs from the schedules as deployed, not the defaults.
     SCHEDULE_OVERRIDES: JSON.stringify(scheduleOverrides(config)),
+    ...(config.royaltyRates && { ROYALTY_RATES: JSON.stringify(config.royaltyRates) }),
   };
 }
 

@@ -4,6 +4,7 @@ import { ensureAccount, ensureProvince, ensureUnits, type SeededAccount } from '
 import { seedDemoContent } from '../../shared/application/content-demo';
 import { localIdentity } from './identity-root';
 import { seedDemoQuestions } from './demo-questions';
+import { seedDemoReport } from './demo-reports';
 import type { DeploymentConfig } from '../config/deployment';
 
 /**
@@ -52,6 +53,8 @@ export async function seedDemo(config: DeploymentConfig, options: { readonly onA
   await seedDemoContent('sotttt');
   // Questions on the provincial portal in each stage, one overdue (issue 9 §10).
   await seedDemoQuestions(province, config.policyPreset);
+  // Last month's report of the preset (issue 27), a draft to write, approve, send and download.
+  await seedDemoReport(province);
   return created;
 }
 

@@ -55,7 +55,8 @@ export class ApiStack extends Stack {
       restApiName: `portal-${config.stage}`,
       description: `Cổng TTĐT ${config.province.name}`,
       endpointTypes: [EndpointType.REGIONAL],
-      // Every type binary: a gzip-compressed sitemap (isBase64Encoded) reaches any client as bytes (infra/definitions/api.ts).
+      // Every type binary: a gzip-compressed sitemap or a Word report (isBase64Encoded) reaches any client as bytes
+      // (infra/definitions/api.ts).
       binaryMediaTypes: BINARY_MEDIA_TYPES.map(cloudFormationMediaType),
       cloudWatchRole: true,
       deployOptions: {

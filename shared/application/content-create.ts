@@ -14,7 +14,7 @@ import { pendingEvent } from '../../events/catalogue';
 import { env } from '../config/env';
 import { currentDeadlines, withinCalendarRange } from './calendar-service';
 import { commitContext, type UseCaseContext } from './context';
-import { contentRepository, policy, workflowItemOf } from './content';
+import { contentParticipants, contentRepository, policy, workflowItemOf } from './content';
 import { unitsAndWork } from './units-and-work';
 
 /**
@@ -88,7 +88,7 @@ export async function createContentItem(ctx: UseCaseContext, unitCode: string, i
   const legal = input.legalDocument;
   const calendar = legal ? await currentDeadlines() : undefined;
   const dueAt = legal && calendar ? withinCalendarRange('body.legalDocument.issuedOn', () => legalDocumentDue(legal.issuedOn, policy(), calendar)) : undefined;
-  const draft: ContentItemRecord = {
+  let draft: ContentItemRecord = {
     id: randomUUID(),
     unitCode: unit.code,
     unitPath,
@@ -108,9 +108,11 @@ export async function createContentItem(ctx: UseCaseContext, unitCode: string, i
     createdAt: at,
     updatedAt: at,
     lastEditedBy: ctx.principal.id,
+    participants: [],
     ...(dueAt !== undefined && { dueAt }),
     ...(input.translationOf !== undefined && { translationOf: input.translationOf }),
   };
+  draft = { ...draft, participants: contentParticipants(draft) };
   const actor = { id: ctx.principal.id, kind: ctx.principal.kind };
   const repo = contentRepository();
   const created: Work = {
@@ -129,7 +131,7 @@ export async function createContentItem(ctx: UseCaseContext, unitCode: string, i
     const decision = decide(contentWorkflow, workflowItemOf(draft), 'submit', {}, ctx);
     if (!decision.ok) throw decision.error;
     const plan = decision.value;
-    record = { ...draft, state: plan.next.state, version: plan.nextVersion, submittedBy: plan.next.submittedBy! };
+    record = { ...draft, state: plan.next.state, version: plan.nextVersion, submittedBy: plan.next.submittedBy!, participants: plan.next.participants };
     // Submitted in the same transaction as created: the plan's audit entry and event, written with the new item.
     const { audits, events } = workOfPlan(plan, { tableName: env().TABLE_NAME, itemKey: { pk: '', sk: '' }, dueOf: () => at });
     work = combine(created, {

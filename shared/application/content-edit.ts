@@ -1,15 +1,15 @@
-import { requireAccess } from '../domain/access/authorize';
 import { auditEntry } from '../domain/audit';
 import { categoryOf, diffSummary, legalDocumentDue, type ContentCategoryId, type LegalDocument } from '../domain/content';
 // By path, not the barrel: the public read bundle takes the barrel and needs no edit rules.
-import { editableFields, editRefusal, type EditableField } from '../domain/content/editing';
+import { editableFields, editingFor, editRefusal, type EditableField } from '../domain/content/editing';
+import { withParticipants } from '../domain/workflow/participants';
 import { invalidField } from '../domain/errors';
 import type { Contributor } from '../adapters/dynamo/content';
 import { keys } from '../adapters/dynamo/keys';
 import { pendingEvent } from '../../events/catalogue';
 import { currentDeadlines, withinCalendarRange } from './calendar-service';
 import { commitContext, type UseCaseContext } from './context';
-import { contentRepository, notFound, policy } from './content';
+import { coAuthors, contentParticipants, contentRepository, policy, readable } from './content';
 import { unitsAndWork } from './units-and-work';
 import { checkShares, cleanBody } from './content-create';
 
@@ -34,9 +34,7 @@ export async function editContentItem(ctx: UseCaseContext, id: string, edit: Con
   if (fields.length === 0) {
     throw invalidField('body', { vi: `Cần ít nhất một trường để sửa: ${editableFields.join(', ')}`, en: `Give at least one field to edit: ${editableFields.join(', ')}` }, 'empty');
   }
-  const record = await contentRepository().get(id);
-  if (!record) throw notFound(id);
-  requireAccess(ctx.principal, 'content.read', record.unitPath, ctx.now);
+  const record = readable(ctx, id, await contentRepository().get(id));
   const refusal = editRefusal(record, fields, ctx.principal, expectedVersion, ctx.now);
   if (refusal) throw refusal;
   if (expectedVersion === undefined) {
@@ -52,7 +50,10 @@ export async function editContentItem(ctx: UseCaseContext, id: string, edit: Con
   // The text after the edit, kept with its revision when the title or body changed (the console's diff).
   const textChanged = changes.title !== undefined || changes.body !== undefined;
   const version = record.version + 1;
-  const set: Record<string, unknown> = { ...changes, updatedAt: at, lastEditedBy: actor.id, editors: [...new Set([...(record.editors ?? []), actor.id])] };
+  // The editor, and every co-author the edit names, take part from now on (separation of duties).
+  const participants = withParticipants(contentParticipants(record), [{ id: actor.id, role: 'editor' }, ...coAuthors((changes.contributors as Contributor[] | undefined) ?? [])]);
+  const onBehalfOf = editingFor(record, ctx.principal, ctx.now);
+  const set: Record<string, unknown> = { ...changes, updatedAt: at, lastEditedBy: actor.id, editors: [...new Set([...(record.editors ?? []), actor.id])], participants };
   if (changes.legalDocument !== undefined) {
     const calendar = await currentDeadlines();
     const legal = changes.legalDocument;
@@ -71,7 +72,7 @@ export async function editContentItem(ctx: UseCaseContext, id: string, edit: Con
             action: 'content.edit',
             target: { type: 'ContentItem', id },
             before: { state: record.state, version: record.version },
-            after: { state: record.state, version, fields: Object.keys(after).filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f])) },
+            after: { state: record.state, version, ...(typeof onBehalfOf === 'string' && { onBehalfOf }), fields: Object.keys(after).filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f])) },
             requestId: ctx.requestId,
           },
           ctx.now,

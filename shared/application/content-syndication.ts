@@ -11,7 +11,7 @@ import { queryPrefix } from '../adapters/dynamo/pagination';
 import type { Work, WriteAction } from '../adapters/dynamo/unit-of-work';
 import { env } from '../config/env';
 import { pendingEvent, type EventDetail } from '../../events/catalogue';
-import { contentRepository, notFound } from './content';
+import { contentRepository, readable } from './content';
 import { rendition } from './content-transitions';
 import { searchIndexWrites } from './legal-search';
 import { directory } from './directory';
@@ -31,9 +31,7 @@ const ENDED: ReadonlySet<ContentState> = new Set(['withdrawn', 'archived', 'reje
 const COPIED = ['title', 'body', 'summary', 'legalDocument', 'attachments'] as const;
 
 export async function proposeSyndication(ctx: UseCaseContext, id: string, note?: string) {
-  const source = await contentRepository().get(id);
-  if (!source) throw notFound(id);
-  requireAccess(ctx.principal, 'content.read', source.unitPath, ctx.now);
+  const source = readable(ctx, id, await contentRepository().get(id));
   requireAccess(ctx.principal, 'content.syndicate', source.unitPath, ctx.now);
   const province = source.unitPath[source.unitPath.length - 1]!;
   if (source.unitPath.length < 2 || source.syndicatedFrom) {
@@ -74,6 +72,10 @@ export async function proposeSyndication(ctx: UseCaseContext, id: string, note?:
     updatedAt: at,
     // The proposer is the copy's submitter: they may never approve it in the provincial portal.
     submittedBy: actor.id,
+    participants: [
+      { id: actor.id, role: 'creator' },
+      { id: actor.id, role: 'submitter' },
+    ],
     syndicatedFrom,
     ...(note !== undefined && { syndicationNote: note }),
   };
@@ -144,7 +146,7 @@ export async function followSyndicatedSource(event: EventDetail<'WorkflowTransit
   if (links.length === 0) return {};
   const [source, ...copies] = await Promise.all([contentRepository().get(event.id), ...links.map((copyId) => contentRepository().get(copyId))]);
   const works = await Promise.all(
-    copies.map((copy) => (!copy || !source || ENDED.has(copy.state) ? {} : withdrawn ? followWithdrawal(copy, event, requestId) : followPublication(copy, source, requestId))),
+    copies.map((copy) => (!copy || !source || ENDED.has(copy.state) ? {} : withdrawn ? followWithdrawal(copy, source, requestId) : followPublication(copy, source, requestId))),
   );
   return { actions: works.flatMap((w) => w.actions ?? []), audits: works.flatMap((w) => w.audits ?? []), events: works.flatMap((w) => w.events ?? []) };
 }
@@ -166,10 +168,14 @@ function followPublication(copy: ContentItemRecord, source: ContentItemRecord, r
   });
 }
 
-async function followWithdrawal(copy: ContentItemRecord, event: EventDetail<'WorkflowTransitioned'>, requestId: string): Promise<Work> {
-  if (copy.sourceWithdrawn) return {};
+/**
+ * As for a publication, the source is read again rather than the event trusted: only a source that
+ * is withdrawn now (or archived after its withdrawal) takes its copies down, with its own public note.
+ */
+async function followWithdrawal(copy: ContentItemRecord, source: ContentItemRecord, requestId: string): Promise<Work> {
+  if (copy.sourceWithdrawn || source.withdrawnAt === undefined || (source.state !== 'withdrawn' && source.state !== 'archived')) return {};
   const at = new Date().toISOString();
-  const sourceWithdrawn = { at, version: event.version, ...(event.publicNote !== undefined && { publicNote: event.publicNote }) };
+  const sourceWithdrawn = { at, version: source.version, ...(source.publicNote !== undefined && { publicNote: source.publicNote }) };
   if (!ONLINE.has(copy.state)) {
     return changed(requestId, copy, { sourceWithdrawn, updatedAt: at }, 'flagged-withdrawal', {
       vi: 'Bản gốc đã bị gỡ; bản này không được đăng',
@@ -177,7 +183,7 @@ async function followWithdrawal(copy: ContentItemRecord, event: EventDetail<'Wor
     });
   }
   // Online: the copy goes offline with the source's public note, as the source did.
-  const publicNote = event.publicNote ?? 'Bản gốc đã được gỡ khỏi Cổng thông tin của đơn vị cung cấp';
+  const publicNote = source.publicNote ?? 'Bản gốc đã được gỡ khỏi Cổng thông tin của đơn vị cung cấp';
   const after: ContentItemRecord = { ...copy, state: 'withdrawn', publicNote, withdrawnAt: at, updatedAt: at };
   const portal = await directory().units.get(copy.unitCode);
   const index = searchIndexWrites(after, false);

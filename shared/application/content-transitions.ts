@@ -1,4 +1,3 @@
-import { requireAccess } from '../domain/access/authorize';
 import { categoryOf, citationLine, diffSummary, onTime, quarterOf, type ContentCategoryId } from '../domain/content';
 import { DomainError, invalidField } from '../domain/errors';
 import type { Role } from '../domain/roles';
@@ -16,7 +15,7 @@ import { env } from '../config/env';
 import { applyTransition, type TransitionExtension } from './workflow-transitions';
 import { requireCleanAttachments } from './content-attachments';
 import { searchIndexWrites } from './legal-search';
-import { contentRepository, notFound, policy, workflowItemOf } from './content';
+import { contentRepository, policy, readable, workflowItemOf } from './content';
 import { readInUnit } from './unit-scope';
 import { directory } from './directory';
 import type { UseCaseContext } from './context';
@@ -42,9 +41,7 @@ let schedules: ScheduledPublicationRepository | undefined;
 const scheduleMarkers = () => (schedules ??= new ScheduledPublicationRepository(documentClient(), env().TABLE_NAME));
 
 export async function transitionContentItem(ctx: UseCaseContext, id: string, request: TransitionRequest, expectedVersion?: number) {
-  const record = await contentRepository().get(id);
-  if (!record) throw notFound(id);
-  requireAccess(ctx.principal, 'content.read', record.unitPath, ctx.now);
+  const record = readable(ctx, id, await contentRepository().get(id));
   return takeContentStep(ctx, record, request, expectedVersion);
 }
 
@@ -187,6 +184,8 @@ function extension(
   else if (record.state === 'scheduled') actions.push(scheduleMarkers().clear(record.id));
   if (attribution) actions.push(contentRepository().putAttribution(record, attribution));
   if (PUBLISHING.has(request.action) || request.action === 'withdraw') actions.push(contentRepository().putPublic(rendition(after, citation)));
+  // Archived: the item leaves the public API whole (its public note too), as its search entries do.
+  if (request.action === 'archive' && record.publishedAt !== undefined) actions.push(contentRepository().deletePublic(record.id));
   if (PUBLISHING.has(request.action) || request.action === 'withdraw' || request.action === 'archive') {
     // The search entries change in the same transaction as what the public sees (at most 40 each way).
     const index = searchIndexWrites(after, PUBLISHING.has(request.action));

@@ -1,8 +1,9 @@
-import { requireAccess } from '../domain/access/authorize';
+import { can } from '../domain/access/authorize';
 import { DomainError } from '../domain/errors';
 import { effectivePolicy } from '../domain/policies';
 import type { ContentWorkflowItem } from '../domain/workflow';
-import { ContentRepository, type ContentItemRecord } from '../adapters/dynamo/content';
+import { withParticipants, type Participant } from '../domain/workflow/participants';
+import { ContentRepository, type ContentItemRecord, type Contributor } from '../adapters/dynamo/content';
 import { documentClient } from '../adapters/aws-clients';
 import { env } from '../config/env';
 import type { UseCaseContext } from './context';
@@ -16,14 +17,30 @@ let repository: ContentRepository | undefined;
 export const contentRepository = () => (repository ??= new ContentRepository(documentClient(), env().TABLE_NAME));
 
 
-/** The item's workflow view: who may not decide on it besides its submitter (separation of duties). */
+/**
+ * Everyone who took part in an item (shared/domain/workflow/participants.ts): the set stored on it,
+ * with what its own fields say for items stored before the set existed (and the co-authors named
+ * now, who are barred as soon as they are named).
+ */
+export function contentParticipants(record: ContentItemRecord): Participant[] {
+  const editors = record.editors ?? [];
+  const legacyProposer = record.lastEditedBy !== undefined && record.lastEditedBy !== record.createdBy && !editors.includes(record.lastEditedBy);
+  return withParticipants(record.participants, [
+    { id: record.createdBy, role: 'creator' },
+    ...(record.submittedBy !== undefined ? [{ id: record.submittedBy, role: 'submitter' as const }] : []),
+    ...editors.map((id) => ({ id, role: 'editor' as const })),
+    ...(legacyProposer ? [{ id: record.lastEditedBy!, role: 'proposer' as const }] : []),
+    ...coAuthors(record.contributors),
+    ...(record.emergency ? [{ id: record.emergency.by, role: 'emergency-publisher' as const }] : []),
+  ]);
+}
+
+/** Co-authors with an account (QN 12.2 royalty attribution): participants as soon as they are named. */
+export const coAuthors = (contributors: readonly Contributor[]): Participant[] =>
+  contributors.flatMap((c) => (c.accountId ? [{ id: c.accountId, role: 'contributor' as const }] : []));
+
+/** The item's workflow view: its author (the creator) and everyone who took part. */
 export function workflowItemOf(record: ContentItemRecord): ContentWorkflowItem {
-  const conflicted = [
-    ...(record.lastEditedBy ? [{ id: record.lastEditedBy, did: { vi: 'đã biên tập lần cuối', en: 'last edited it' } }] : []),
-    // Whoever edited its content (PATCH) stays barred even after someone else proposes it.
-    ...(record.editors ?? []).map((id) => ({ id, did: { vi: 'đã sửa nội dung mục này', en: 'edited its content' } })),
-    ...(record.emergency ? [{ id: record.emergency.by, did: { vi: 'đã đăng khẩn mục này', en: 'published it in an emergency' } }] : []),
-  ];
   return {
     id: record.id,
     state: record.state,
@@ -31,27 +48,35 @@ export function workflowItemOf(record: ContentItemRecord): ContentWorkflowItem {
     unitPath: record.unitPath,
     openClocks: record.openClocks,
     publishPolicy: record.publishPolicy as ContentWorkflowItem['publishPolicy'],
+    author: record.createdBy,
+    participants: contentParticipants(record),
     ...(record.submittedBy !== undefined && { submittedBy: record.submittedBy }),
     ...(record.assignee !== undefined && { assignee: record.assignee }),
-    ...(conflicted.length > 0 && { conflictedParties: conflicted }),
   };
 }
 
 export async function readContentItem(ctx: UseCaseContext, id: string) {
-  const [record, read] = await Promise.all([contentRepository().get(id), contentRepository().revisions(id)]);
-  if (!record) throw notFound(id);
-  requireAccess(ctx.principal, 'content.read', record.unitPath, ctx.now);
+  const [stored, read] = await Promise.all([contentRepository().get(id), contentRepository().revisions(id)]);
+  const record = readable(ctx, id, stored);
   // The two reads run side by side: a step committed between them shows in the item but not yet in
   // the revisions read first. Its revision committed with it, so reading them again finds it.
   const revisions = (read.at(-1)?.version ?? 0) < record.version ? await contentRepository().revisions(id) : read;
   return { ...record, revisions };
 }
 
+/**
+ * The item, if the caller may read it: one they may not see is answered as one that does not
+ * exist (404), so ids reveal nothing (as questions and incidents do).
+ */
+export function readable(ctx: UseCaseContext, id: string, record: ContentItemRecord | undefined): ContentItemRecord {
+  if (!record || !can(ctx.principal, 'content.read', record.unitPath, ctx.now)) throw notFound(id);
+  return record;
+}
+
 /** One revision of an item, with the title and body kept with it (create and edits of the text), for a diff. */
 export async function readContentRevision(ctx: UseCaseContext, id: string, version: number) {
   const [record, revision] = await Promise.all([contentRepository().get(id), contentRepository().revisionOf(id, version)]);
-  if (!record) throw notFound(id);
-  requireAccess(ctx.principal, 'content.read', record.unitPath, ctx.now);
+  readable(ctx, id, record);
   if (!revision) throw new DomainError('not_found', { vi: `Tin, bài ${id} không có phiên bản ${version}`, en: `Item ${id} has no version ${version}` });
   const { text, ...rest } = revision;
   return { ...rest, ...(text !== undefined && { title: text.title, body: text.body }) };

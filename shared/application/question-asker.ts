@@ -4,6 +4,7 @@ import { DomainError } from '../domain/errors';
 import { questionClocks, ratingRefusal, ratingReopens, reopenedFields, type Asker, type QuestionRating, type Rating } from '../domain/questions';
 import { questionWorkflow } from '../domain/workflow';
 import { effectivePolicy } from '../domain/policies';
+import { deletePublishedQuestion } from '../adapters/dynamo/published-questions';
 import { pendingEvent, type EventDetail } from '../../events/catalogue';
 import { openAsker } from '../adapters/crypto/asker-envelope';
 import type { QuestionRecord } from '../adapters/dynamo/questions';
@@ -120,6 +121,8 @@ export async function rateAnswer(ctx: RequestContext, trackingCode: string, secr
     work = {
       actions: [
         updateQuestion(record, { ...fields.set, rating, state, openClocks }, fields.remove, guard, RATED),
+        // Published and now reopened: off the public list until answered, sent and published again.
+        ...(record.state === 'published' ? [deletePublishedQuestion(env().TABLE_NAME, record.id)] : []),
         openClockWork(
           env().TABLE_NAME,
           { type: questionWorkflow.aggregateType, id: record.id },

@@ -16,6 +16,6 @@ const facts = () => (repository ??= new QuestionFactRepository(documentClient(),
 
 export async function questionFigures(ctx: UseCaseContext, code: string, from: string, to: string) {
   const months = figuresMonths(from, to);
-  const [recorded, overdueNow] = await readInUnit(ctx.principal, 'qa.read', code, () => Promise.all([facts().facts(code, months, from, to), facts().overdueNow(code, ctx.now)]), ctx.now);
+  const [recorded, overdueNow] = await readInUnit(ctx.principal, 'qa.read-routed', code, () => Promise.all([facts().facts(code, months, from, to), facts().overdueNow(code, ctx.now)]), ctx.now);
   return { unit: code, from, to, ...figuresOf(recorded, overdueNow) };
 }

@@ -29,11 +29,13 @@ import { applyTransition, type TransitionExtension } from './workflow-transition
 import { currentCalendar } from './calendar-service';
 import { publicCopyOf, publicationWrite, requirePublicationConsent } from './question-publication';
 import { putQuestionFact } from '../adapters/dynamo/question-facts';
+import { deletePublishedQuestion } from '../adapters/dynamo/published-questions';
 import { readInUnit } from './unit-scope';
 import { directory } from './directory';
 import { publishedContent } from './published-content';
 import { questionRepository } from './questions';
 import { askerFor, askerToRedact } from './question-asker';
+import { answerNotAuthorised } from './answer-authorisations';
 import type { UseCaseContext } from './context';
 
 /**
@@ -65,7 +67,7 @@ const notFound = (id: string) => new DomainError('not_found', { vi: `Không có 
 
 /** The board of the portal asked, or the unit the question is routed to (and their superiors' auditors). */
 const mayRead = (ctx: UseCaseContext, record: QuestionRecord) =>
-  can(ctx.principal, 'qa.read', record.unitPath, ctx.now) || (record.assignee !== undefined && can(ctx.principal, 'qa.read', record.assignee.unitPath, ctx.now));
+  can(ctx.principal, 'qa.read', record.unitPath, ctx.now) || (record.assignee !== undefined && can(ctx.principal, 'qa.read-routed', record.assignee.unitPath, ctx.now));
 
 /** A question the caller may not read is answered as one that does not exist (ids are sequential). */
 async function readable(ctx: UseCaseContext, id: string): Promise<QuestionRecord> {
@@ -91,6 +93,7 @@ export const questionWorkflowItemOf = (record: QuestionRecord): QuestionWorkflow
   complex: isComplex(record.complexity, record.scope),
   ...(record.assignee !== undefined && { assignee: record.assignee }),
   ...(record.submittedBy !== undefined && { submittedBy: record.submittedBy }),
+  ...(record.participants !== undefined && { participants: record.participants }),
 });
 
 let escalations: QuestionEscalationRepository | undefined;
@@ -122,7 +125,8 @@ export async function listQuestions(ctx: UseCaseContext, code: string, filter: Q
   const view = filter.view ?? (can(ctx.principal, 'qa.route', [code], ctx.now) ? 'portal' : 'unit');
   const page = await readInUnit(
     ctx.principal,
-    'qa.read',
+    // The portal's questions are the board's; those routed to the unit are also its own staff's.
+    view === 'portal' ? 'qa.read' : 'qa.read-routed',
     code,
     () =>
       questionRepository().list(code, {
@@ -171,7 +175,12 @@ export async function transitionQuestion(ctx: UseCaseContext, id: string, reques
   if (request.action === 'refuse' && request.ground === undefined) {
     throw invalidField('body.ground', { vi: 'Cần nêu căn cứ từ chối (CB 11.1)', en: 'Give the ground for refusing (CB 11.1)' }, 'required');
   }
-  if (request.action === 'answer') await checkAnswer(request.answer);
+  if (request.action === 'answer') {
+    // CB 11.5 where the preset says so: the head, or an officer the head authorised for this field.
+    const refusal = await answerNotAuthorised(ctx, record.assignee?.unitPath[0] ?? '', record.field);
+    if (refusal) throw refusal;
+    await checkAnswer(request.answer);
+  }
   if (request.action === 'publish') requirePublicationConsent(record);
   // What the step freezes or copies: the answer's working days on today's calendar, the asker's data to redact.
   const facts: StepFacts = {
@@ -303,6 +312,7 @@ function extension(
       const fields = reopenedFields(record, at, due.classify!);
       Object.assign(set, fields.set);
       remove.push(...fields.remove);
+      if (record.state === 'published') actions.push(deletePublishedQuestion(table, record.id));
       break;
     }
     case 'return': {

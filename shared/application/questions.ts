@@ -3,6 +3,7 @@ import { auditEntry } from '../domain/audit';
 import { DomainError } from '../domain/errors';
 import {
   askerIdentity,
+  duplicateText,
   localDayOf,
   newSecret,
   questionClocks,
@@ -14,7 +15,6 @@ import {
   type Asker,
   type QuestionField,
 } from '../domain/questions';
-import { foldDiacritics } from '../domain/text';
 import { questionWorkflow } from '../domain/workflow';
 import { pendingEvent } from '../../events/catalogue';
 import { documentClient } from '../adapters/aws-clients';
@@ -85,7 +85,7 @@ export async function askQuestion(ctx: AskContext, portal: string, input: NewQue
   const nowSeconds = Math.floor(ctx.now.getTime() / 1000);
   const windowStart = new Date(Math.floor(ctx.now.getTime() / HOUR_MS) * HOUR_MS).toISOString();
   const sourceDigest = sha256(`question-source\n${ctx.clientAddress}`);
-  const duplicateDigest = sha256(['question-duplicate', unit.code, askerIdentity(input.asker), foldDiacritics(input.text).toLowerCase().replace(/\s+/g, ' ').trim()].join('\n'));
+  const duplicateDigest = sha256(['question-duplicate', unit.code, askerIdentity(input.asker), duplicateText(input.text)].join('\n'));
 
   for (let attempt = 1; ; attempt += 1) {
     const number = (await repo.dayCounter(day)) + 1;

@@ -112,12 +112,15 @@ export async function attachmentStatuses(uploadIds: readonly string[], unitCode:
 
 /** Where the checker reads and moves objects: S3 on AWS and locally (fauxqs). */
 export interface UploadStorage {
-  /** The stored size, or undefined when the object is gone. */
-  size(key: string): Promise<number | undefined>;
-  /** Reads ranges of an object of `size` bytes (ranges past the end come back short or empty). */
-  reader(key: string, size: number): ByteReader;
-  /** Copies `incoming/<id>` to its clean or quarantine key (with serving headers when clean). */
-  copyOut(uploadId: string, to: 'clean' | 'quarantine', headers?: ReturnType<typeof servingHeaders>): Promise<void>;
+  /** The stored size and ETag (unquoted), or undefined when the object is gone. */
+  head(key: string): Promise<{ size: number; etag: string } | undefined>;
+  /** Copies `incoming/<id>` at `etag` to this check's own key; undefined if it is gone or no longer that version. */
+  stage(uploadId: string, checkId: string, etag: string): Promise<{ key: string; size: number; etag: string } | undefined>;
+  /** Reads ranges of an object of `size` bytes at `etag` (ranges past the end come back short or empty). */
+  reader(key: string, size: number, etag: string): ByteReader;
+  /** Copies the staged object to its clean or quarantine key (with serving headers when clean). */
+  copyOut(from: string, uploadId: string, to: 'clean' | 'quarantine', headers?: ReturnType<typeof servingHeaders>): Promise<void>;
+  delete(key: string): Promise<void>;
   deleteIncoming(uploadId: string): Promise<void>;
 }
 
@@ -125,11 +128,16 @@ export interface UploadStorage {
 const CHECKER = { id: 'upload-checker', kind: 'machine' } as const;
 
 /**
- * Checks one uploaded object from its bytes and settles its upload: copy out, then commit the
- * verdict with its audit entry and event, then delete the incoming object. Each step is safe to
- * repeat, so a redelivered notification finishes an interrupted check and does nothing more.
+ * Checks one uploaded object from its bytes and settles its upload. The bytes are pinned: the
+ * check stages its own copy of the version it found (conditioned on its ETag), sniffs that copy
+ * and copies that copy out, so a form posted again meanwhile cannot put other bytes under
+ * `clean/`. A form used again is refused: an object that is not the one its notification
+ * announced (`announcedEtag`), or that changed while it was judged, is quarantined as `replaced`.
+ * Then the verdict commits with its audit entry and event, and the incoming object and the staged
+ * copy are deleted. Each step is safe to repeat, so a redelivered notification finishes an
+ * interrupted check and does nothing more.
  */
-export async function checkUpload(uploadId: string, storage: UploadStorage, context: { requestId: string; now: Date }) {
+export async function checkUpload(uploadId: string, storage: UploadStorage, context: { requestId: string; now: Date }, announcedEtag?: string) {
   const upload = await services().uploads.get(uploadId);
   if (!upload) return { outcome: 'unknown-upload' as const };
   const key = incomingKey(uploadId);
@@ -137,11 +145,19 @@ export async function checkUpload(uploadId: string, storage: UploadStorage, cont
     await storage.deleteIncoming(uploadId);
     return { outcome: 'already-checked' as const };
   }
-  const size = await storage.size(key);
-  if (size === undefined) return { outcome: 'no-object' as const };
-  const detected = await sniffFileType(storage.reader(key, size), size);
-  const outcome = checkOutcome(upload, detected, size);
-  await storage.copyOut(uploadId, outcome.status === 'clean' ? 'clean' : 'quarantine', outcome.status === 'clean' ? servingHeaders(upload) : undefined);
+  const found = await storage.head(key);
+  if (found === undefined) return { outcome: 'no-object' as const };
+  const staged = await storage.stage(uploadId, randomUUID(), found.etag);
+  // Gone between the two requests: the upload stays pending for the next notification.
+  if (staged === undefined) return { outcome: 'no-object' as const };
+  const detected = await sniffFileType(storage.reader(staged.key, staged.size, staged.etag), staged.size);
+  // On S3 the staged copy is of `found` (CopySourceIfMatch); fauxqs ignores that condition, so the
+  // object is read again: any change since `found` (or since its notification) refuses the upload.
+  const after = await storage.head(key);
+  const replaced = (announcedEtag !== undefined && announcedEtag !== found.etag) || after?.etag !== found.etag;
+  const outcome = checkOutcome(upload, detected, staged.size, replaced);
+  await storage.copyOut(staged.key, uploadId, outcome.status === 'clean' ? 'clean' : 'quarantine', outcome.status === 'clean' ? servingHeaders(upload) : undefined);
+  const size = staged.size;
   const checkedAt = context.now.toISOString();
   const detail = {
     uploadId,
@@ -157,7 +173,7 @@ export async function checkUpload(uploadId: string, storage: UploadStorage, cont
   try {
     await services().uow.commit(
       {
-        actions: [services().uploads.settle(uploadId, outcome, checkedAt)],
+        actions: [services().uploads.settle(uploadId, outcome, checkedAt, found.etag)],
         audits: [
           auditEntry(
             {
@@ -166,7 +182,7 @@ export async function checkUpload(uploadId: string, storage: UploadStorage, cont
               action: outcome.status === 'clean' ? 'upload.clean' : 'upload.quarantine',
               target: { type: 'Upload', id: uploadId },
               before: { status: 'pending', declaredType: upload.declaredType, size: upload.size },
-              after: { status: outcome.status, detectedType: outcome.detectedType, size, ...(outcome.reason ? { reason: outcome.reason } : {}) },
+              after: { status: outcome.status, detectedType: outcome.detectedType, size, etag: found.etag, ...(outcome.reason ? { reason: outcome.reason } : {}) },
               requestId: context.requestId,
             },
             context.now,
@@ -181,6 +197,8 @@ export async function checkUpload(uploadId: string, storage: UploadStorage, cont
     // collided and neither committed) the record is still pending: fail, so SQS delivers again.
     if (!(error instanceof DomainError && error.code === 'conflict')) throw error;
     if ((await services().uploads.get(uploadId))?.status === 'pending') throw error;
+  } finally {
+    await storage.delete(staged.key);
   }
   await storage.deleteIncoming(uploadId);
   return { outcome: outcome.status, detectedType: outcome.detectedType, ...(outcome.reason ? { reason: outcome.reason } : {}) };

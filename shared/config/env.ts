@@ -55,6 +55,10 @@ const envSchema = z.object({
     jsonVariable(z.record(z.string(), z.object({ value: z.number(), basis: z.string() })), 'a JSON object of rule → { value, basis }'),
     {},
   ),
+  /** Royalty rates (issue 27 §5, QN 12.2): an amount per published item by category; zero when unset. */
+  ROYALTY_RATES: z.optional(
+    jsonVariable(z.object({ currency: z.string(), perItem: z.record(z.string(), z.number().check(z.gte(0))), default: z.number().check(z.gte(0)), basis: z.string() }), 'a JSON object { currency, perItem, default, basis }'),
+  ),
   /** The deployment's own schedule expressions by job (backup and drill), over events/schedules.ts's defaults. */
   SCHEDULE_OVERRIDES: z._default(jsonVariable(z.record(z.string(), z.string()), 'a JSON object of job → schedule expression'), {}),
   /** `cognito` on AWS; `local` on the local stack (shared/adapters/identity/local.ts). */

@@ -32,6 +32,16 @@ export const bilingual = (viText: string, enText: string): string => `${BILINGUA
 
 /** Bidi embeddings, overrides (U+202A–U+202E) and isolates (U+2066–U+2069): they reorder what readers see. */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/u;
+/**
+ * Characters a reader cannot see but a machine compares: format characters (zero-width space,
+ * joiners and non-joiners U+200B–U+200D, marks U+200E–U+200F and U+061C, word joiner U+2060 and
+ * invisible operators, the BOM U+FEFF, soft hyphen, bidi controls) and non-characters (U+FFFE,
+ * U+FFFF, U+FDD0–U+FDEF). Refused in human text; stripped from bodies and comparison keys.
+ */
+const INVISIBLE_CHARACTERS = String.raw`[\p{Cf}￾￿﷐-﷯]`;
+const INVISIBLE = new RegExp(INVISIBLE_CHARACTERS, 'u');
+export const stripInvisible = (value: string): string => value.replace(new RegExp(INVISIBLE_CHARACTERS, 'gu'), '');
+
 /** Control characters other than tab and line breaks. */
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
@@ -48,6 +58,7 @@ export function humanTextProblem(value: string): LocalizedText | undefined {
   if (LONE_SURROGATE.test(value)) return text('Văn bản chứa ký tự Unicode hỏng (surrogate lẻ)', 'The text holds broken Unicode (a lone surrogate)');
   if (BIDI_CONTROLS.test(value)) return text('Văn bản không được chứa ký tự điều khiển hướng chữ', 'The text must not hold bidi override or isolate characters');
   if (CONTROLS.test(value)) return text('Văn bản không được chứa ký tự điều khiển', 'The text must not hold control characters');
+  if (INVISIBLE.test(value)) return text('Văn bản không được chứa ký tự vô hình (độ rộng 0, định dạng)', 'The text must not hold invisible characters (zero-width or format characters)');
   if (!VISIBLE.test(value)) return text('Văn bản phải có ít nhất một chữ hoặc số', 'The text must hold at least one letter or digit');
   return undefined;
 }

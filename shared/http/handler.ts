@@ -84,6 +84,11 @@ function toResponse(result: HttpResult, basePath: string, localized: boolean): A
   const headers: Record<string, string> = { 'content-type': result.contentType ?? 'application/json; charset=utf-8', ...result.headers };
   if (headers.location?.startsWith('/') && !headers.location.startsWith('//')) headers.location = `${basePath}${headers.location}`;
   if (localized) headers.vary = withVary(headers.vary, 'Accept-Language');
+  // Bytes (a Word document) travel base64-encoded; API Gateway turns them back into bytes.
+  if (result.body instanceof Uint8Array) {
+    if (result.contentType === undefined) headers['content-type'] = 'application/octet-stream';
+    return { statusCode: result.status, headers, body: Buffer.from(result.body).toString('base64'), isBase64Encoded: true };
+  }
   return {
     statusCode: result.status,
     headers,

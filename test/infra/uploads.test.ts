@@ -87,10 +87,10 @@ describe('uploads on AWS', () => {
     expect(JSON.stringify(queuePolicy?.Properties.PolicyDocument)).toContain('events.amazonaws.com');
   });
 
-  it('lets the checker read and delete under incoming/ and write under clean/ and quarantine/, nothing else of S3', () => {
+  it('lets the checker read and delete under incoming/ and its own checking/, write under clean/, quarantine/ and checking/, nothing else of S3', () => {
     expect(s3StatementsOf('checkUpload')).toEqual([
-      { actions: ['s3:DeleteObject', 's3:GetObject'], resources: [`${mediaExport}/incoming/*`] },
-      { actions: ['s3:PutObject'], resources: [`${mediaExport}/clean/*`, `${mediaExport}/quarantine/*`] },
+      { actions: ['s3:DeleteObject', 's3:GetObject'], resources: [`${mediaExport}/checking/*`, `${mediaExport}/incoming/*`] },
+      { actions: ['s3:PutObject'], resources: [`${mediaExport}/checking/*`, `${mediaExport}/clean/*`, `${mediaExport}/quarantine/*`] },
     ]);
   });
 

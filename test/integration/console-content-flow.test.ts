@@ -90,11 +90,14 @@ describe('content in the console', () => {
     await signInAs(chief, base(), 'truongban.viet.a', `content/${id}`);
     await chief.getByRole('heading', { name: 'Bài của Trưởng ban' }).waitFor();
     expect(await chief.getByRole('button', { name: /^Duyệt$/ }).count()).toBe(0);
-    expect(await chief.locator('[data-refused=approve]').textContent()).toContain('bạn đã gửi mục này');
+    // The reason names every way the chief took part (created and submitted it), as the API's rule says.
+    const refusal = await chief.locator('[data-refused=approve]').textContent();
+    expect(refusal).toContain('Phân tách nhiệm vụ');
+    expect(refusal).toContain('đã gửi mục này');
     // The API decides all the same.
     const forced = await call(`/content/${id}/transitions`, people.writingChief, { method: 'POST', body: { action: 'approve' } });
     expect(forced.status).toBe(403);
-    expect(forced.body.i18n.vi.detail).toContain('bạn đã gửi mục này');
+    expect(forced.body.i18n.vi.detail).toContain('đã gửi mục này');
   });
 
   it('has no WCAG 2.2 AA violation on any screen, in Vietnamese and in English', async () => {

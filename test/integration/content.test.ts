@@ -119,7 +119,7 @@ describe('content, end to end', () => {
     const refused = await step(own, people.writingChief!, { action: 'approve' });
     expect(refused.status).toBe(403);
     expect(refused.body.errors[0]).toMatchObject({ field: 'actor', code: 'separation_of_duties' });
-    expect(refused.body.i18n.en.detail).toBe('Separation of duties: you submitted this, so someone else must approve');
+    expect(refused.body.i18n.en.detail).toBe('Separation of duties: you created it, are one of its co-authors, submitted this, so someone else must approve');
 
     const created = await call('/units/huyena/content', people.contributor, { method: 'POST', body: news('Biên tập bởi trưởng ban', { submit: true }) });
     const id = created.body.id as string;
@@ -127,7 +127,7 @@ describe('content, end to end', () => {
     expect((await step(id, people.editingChief!, { action: 'propose' })).status).toBe(200);
     const edited = await step(id, people.editingChief!, { action: 'approve' });
     expect(edited.status).toBe(403);
-    expect(edited.body.i18n.en.detail).toBe('Separation of duties: you last edited it, so someone else must approve');
+    expect(edited.body.i18n.en.detail).toBe('Separation of duties: you proposed it for decision, so someone else must approve');
     expect((await call(`/content/${id}`, people.chief)).body).toMatchObject({ state: 'pending-decision', version: 4 });
     expect((await step(id, people.chief!, { action: 'approve' })).status).toBe(200);
   });
@@ -253,8 +253,9 @@ describe('content, end to end', () => {
   it("refuses another unit's staff", async () => {
     const id = await itemIn('submitted');
     const other = people.otherSecretary!;
-    expect((await call(`/content/${id}`, other)).status).toBe(403);
-    expect((await step(id, other, { action: 'accept' })).status).toBe(403);
+    // An item the caller may not see is answered as missing (issue 20: no existence oracle).
+    expect((await call(`/content/${id}`, other)).status).toBe(404);
+    expect((await step(id, other, { action: 'accept' })).status).toBe(404);
     expect((await call('/units/huyena/content', other)).status).toBe(403);
     expect((await call('/units/huyena/content', other, { method: 'POST', body: news('Lấn sân') })).status).toBe(403);
     expect((await call(`/content/${id}`, people.secretary)).body.state).toBe('submitted');

@@ -5,6 +5,9 @@ import { allRoutes, routes } from '../../functions/routes';
 import { roles, type Role } from '../../shared/domain/roles';
 import { can } from '../../shared/domain/access/authorize';
 import type { Action } from '../../shared/domain/access/rules';
+import { createReportAsSystem } from '../../shared/application/reports';
+import { reportKindOf } from '../../shared/domain/reports/kinds';
+import { adHocPeriod } from '../../shared/domain/reports/periods';
 
 /**
  * Every non-public route, called by each role held in district A (`huyena`) against its own
@@ -23,6 +26,8 @@ interface Request {
   readonly headers?: Readonly<Record<string, string>>;
   /** The rule that judges the request when it is finer than the route's coarse action (a workflow step's). */
   readonly judgedBy?: Action;
+  /** Whoever may not read the item this way gets 404, as for a missing one (ids reveal nothing). */
+  readonly seenWith?: Action;
 }
 
 const people: Partial<Record<Role, Person>> = {};
@@ -79,8 +84,9 @@ const cases: Record<string, (side: Side, role: Role) => Request> = {
   [routes.getContentItem.id]: (side) => ({ method: 'GET', path: `/content/${fixtures[`content.${side}`]}`, unitPath: path(UNIT[side]) }),
   [routes.getContentRevision.id]: (side) => ({ method: 'GET', path: `/content/${fixtures[`content.${side}`]}/revisions/1`, unitPath: path(UNIT[side]) }),
   // Submitting a draft: judged by content.submit (the first allowed role submits it, later ones find it submitted: 409).
+  // Submitting another's draft: an authorship step, the author's or the secretary's for the board (AUTHOR_PROXY: content.intake).
   [routes.transitionContentItem.id]: (side) => ({
-    method: 'POST', path: `/content/${fixtures[`content.${side}`]}/transitions`, unitPath: path(UNIT[side]), body: { action: 'submit' }, judgedBy: 'content.submit',
+    method: 'POST', path: `/content/${fixtures[`content.${side}`]}/transitions`, unitPath: path(UNIT[side]), body: { action: 'submit' }, judgedBy: 'content.intake',
   }),
   // Bulk return from the intake queue: judged by content.intake (the draft is not in the queue: a per-item 409 within a 200).
   [routes.bulkTransitionContent.id]: (side) => ({
@@ -108,8 +114,16 @@ const cases: Record<string, (side: Side, role: Role) => Request> = {
   [routes.getQuestion.id]: (side) => ({ method: 'GET', path: `/questions/${fixtures[`question.${side}`]}`, unitPath: path(UNIT[side]) }),
   // Classifying: judged by qa.route (the portal's board); a second classification of a classified question is allowed too.
   [routes.transitionQuestion.id]: (side) => ({
-    method: 'POST', path: `/questions/${fixtures[`question.${side}`]}/transitions`, unitPath: path(UNIT[side]), body: { action: 'classify', complexity: 'simple' }, judgedBy: 'qa.route',
+    method: 'POST', path: `/questions/${fixtures[`question.${side}`]}/transitions`, unitPath: path(UNIT[side]), body: { action: 'classify', complexity: 'simple' }, judgedBy: 'qa.route', seenWith: 'qa.read',
   }),
+  [routes.grantAnswerAuthorisation.id]: (side) => ({
+    method: 'POST', path: '/answer-authorisations', unitPath: path(UNIT[side]),
+    body: { officerId: fixtures[`target.${side}`], validFrom: '2026-01-01T00:00:00Z', validTo: '2026-06-01T00:00:00Z' },
+  }),
+  [routes.revokeAnswerAuthorisation.id]: (side) => ({
+    method: 'POST', path: `/accounts/${fixtures[`target.${side}`]}/answer-authorisations/00000000-0000-4000-8000-000000000000/revoke`, unitPath: path(UNIT[side]),
+  }),
+  [routes.unitAnswerAuthorisations.id]: (side) => ({ method: 'GET', path: `/units/${UNIT[side]}/answer-authorisations`, unitPath: path(UNIT[side]) }),
   [routes.getQuestionFigures.id]: (side) => ({ method: 'GET', path: `/units/${UNIT[side]}/question-figures?from=2026-01-01&to=2026-01-31`, unitPath: path(UNIT[side]) }),
   [routes.jobs.id]: () => ({ method: 'GET', path: '/jobs', unitPath: province }),
   // The incident register is the province's; one incident is its unit's (its reporter, not the caller, reported it).
@@ -124,11 +138,24 @@ const cases: Record<string, (side: Side, role: Role) => Request> = {
   [routes.eraseAskerDataOnDemand.id]: (side) => ({
     method: 'POST', path: `/questions/${fixtures[`question.${side}`]}/erasure`, unitPath: path(UNIT[side]), body: { demandReference: 'Công văn 1/CAT-PA05' },
   }),
+  [routes.listReports.id]: (side) => ({ method: 'GET', path: `/reports?unit=${UNIT[side]}`, unitPath: path(UNIT[side]) }),
+  [routes.generateReport.id]: (side) => ({
+    method: 'POST', path: '/reports', unitPath: path(UNIT[side]), body: { kind: 'ad-hoc', period: '2026-02-01..2026-02-28', unitCode: UNIT[side] },
+  }),
+  [routes.getReport.id]: (side) => ({ method: 'GET', path: `/reports/${fixtures[`report.${side}`]}`, unitPath: path(UNIT[side]) }),
+  [routes.updateReportText.id]: (side) => ({
+    method: 'PATCH', path: `/reports/${fixtures[`report.${side}`]}/text`, unitPath: path(UNIT[side]), body: { sections: { assessment: 'Đánh giá thử' } }, judgedBy: 'report.edit',
+  }),
+  [routes.transitionReport.id]: (side) => ({
+    method: 'POST', path: `/reports/${fixtures[`approvable.${side}`]}/transitions`, unitPath: path(UNIT[side]), body: { action: 'approve' }, judgedBy: 'report.approve',
+  }),
+  [routes.downloadReport.id]: (side) => ({ method: 'GET', path: `/reports/${fixtures[`report.${side}`]}/download?format=csv`, unitPath: path(UNIT[side]) }),
+  [routes.getRoyaltyTally.id]: (side) => ({ method: 'GET', path: `/royalties/2026-Q1?unit=${UNIT[side]}`, unitPath: path(UNIT[side]) }),
 };
 /** Signed-in routes about the caller alone, with no unit to cross (an upload is declared, an incident reported, in the caller's own unit). */
 const selfOnly = new Set<string>([routes.me.id, routes.changePassword.id, routes.createUpload.id, routes.reportIncident.id]);
 /** Where "another unit" is refused as invalid input rather than forbidden (the deputy must be of the caller's own unit). */
-const otherIsInvalid = new Set<string>([routes.grantDelegation.id]);
+const otherIsInvalid = new Set<string>([routes.grantDelegation.id, routes.grantAnswerAuthorisation.id]);
 
 beforeAll(async () => {
   await seedTree();
@@ -218,6 +245,7 @@ beforeAll(async () => {
     });
     return ((await res.json()) as { trackingCode: string }).trackingCode;
   };
+  const systemReport = (unitCode: string, from: string, to: string) => createReportAsSystem(reportKindOf('national', 'ad-hoc'), unitCode, adHocPeriod(from, to), new Date());
   const made = {
     'incident.own': reportIncident(targetA),
     'incident.other': reportIncident(targetB),
@@ -235,6 +263,11 @@ beforeAll(async () => {
     'published.other': taken('huyenb', 'published'),
     'question.own': ask('huyena'),
     'question.other': ask('huyenb'),
+    // Reports the platform generated: one whose text each role may write, one each role may try to approve.
+    'report.own': systemReport('huyena', '2026-01-01', '2026-01-31'),
+    'report.other': systemReport('huyenb', '2026-01-01', '2026-01-31'),
+    'approvable.own': systemReport('huyena', '2026-03-01', '2026-03-31'),
+    'approvable.other': systemReport('huyenb', '2026-03-01', '2026-03-31'),
   };
   const ids = await Promise.all(Object.values(made));
   Object.keys(made).forEach((name, i) => (fixtures[name] = ids[i]!));
@@ -272,7 +305,7 @@ describe('tenant isolation', () => {
           if (text.includes('muc-tieu.b') || text.includes('pho.b')) failures.push(`${label} leaks district B data`);
         } else if (allowed && (res.status === 401 || res.status === 403)) {
           failures.push(`${label} (the rule table allows it)`);
-        } else if (!allowed && res.status !== 403) {
+        } else if (!allowed && res.status !== 403 && !(res.status === 404 && request.seenWith && !can({ id: caller.id, kind: 'user', unitCode: 'huyena', roles: [role as Role], delegations: [] }, request.seenWith, request.unitPath, new Date()))) {
           failures.push(`${label} (the rule table forbids it)`);
         }
       }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quarterOf } from '../../shared/domain/content';
-import { editRefusal, type EditableItem } from '../../shared/domain/content/editing';
+import { editingFor, editRefusal, type EditableItem } from '../../shared/domain/content/editing';
 import { contentEditing, contentStates } from '../../shared/domain/workflow';
 import type { Principal } from '../../shared/domain/access/authorize';
 
@@ -24,9 +24,18 @@ describe('contentEditing: the states in which content may be edited', () => {
     }
   });
 
-  it('takes the author of a returned item to be whoever submitted it', () => {
-    expect(editRefusal(item('returned', { submittedBy: 'nguoi-gui' }), ['body'], as('nguoi-gui', ['contributor']), 3, now)).toBeUndefined();
-    expect(editRefusal(item('returned', { submittedBy: 'nguoi-gui' }), ['body'], author, 3, now)?.fields[0]).toMatchObject({ field: 'actor', code: 'not_author' });
+  it('takes the author to be its creator, whoever submitted it; the secretary may edit for the board, recorded as such', () => {
+    const colleague = as('dong-nghiep', ['contributor']);
+    expect(editRefusal(item('returned'), ['contributors'], colleague, 3, now)?.fields[0]).toMatchObject({ field: 'actor', code: 'not_author' });
+    expect(editRefusal(item('draft'), ['body'], colleague, 3, now)?.fields[0]).toMatchObject({ field: 'actor', code: 'not_author' });
+    expect(editRefusal(item('returned'), ['body'], author, 3, now)).toBeUndefined();
+    const secretary = as('thu-ky', ['secretary']);
+    expect(editRefusal(item('returned'), ['body'], secretary, 3, now)).toBeUndefined();
+    expect(editingFor(item('returned'), secretary, now)).toBe('tac-gia');
+    expect(editingFor(item('returned'), author, now)).toBeUndefined();
+    expect(editingFor(item('editing'), secretary, now)).toBeUndefined();
+    expect(editingFor(item('draft'), colleague, now)).toBe(false);
+    expect(editRefusal(item('returned'), ['body'], as('thu-ky-khac', ['secretary'], 'huyenb'), 3, now)?.code).toBe('forbidden');
   });
 });
 

@@ -24,7 +24,11 @@ describe('human text', () => {
     ['a bidi override', 'Tên \u202E', 'bidi override'],
     ['a bidi isolate', 'Tên \u2066', 'bidi override'],
     ['a control character', 'Tên\u0007', 'control characters'],
-    ['only zero-width characters', '\u200B\u200C\u200D', 'at least one letter or digit'],
+    ['only zero-width characters', '\u200B\u200C\u200D', 'invisible characters'],
+    ['a zero-width space in a word (issue 20)', 'Tin\u200B mới', 'invisible characters'],
+    ['a byte-order mark', '\uFEFFTin', 'invisible characters'],
+    ['the Arabic letter mark', 'Tin\u061C', 'invisible characters'],
+    ['a non-character', 'Tin\uFFFF', 'invisible characters'],
     ['only punctuation', '— … —', 'at least one letter or digit'],
   ])('refuses %s, saying why in both languages', (_, value, why) => {
     const problem = humanTextProblem(value);

@@ -57,7 +57,8 @@ describe('text', () => {
     expect(refusal('ab\u202Ecd')?.en).toMatch(/bidi/);
     expect(refusal('ab\uD800cd')?.en).toMatch(/lone surrogate/);
     expect(refusal('ab\u0007cd')?.en).toMatch(/control characters/);
-    expect(refusal('\u200B\u200B')?.en).toMatch(/at least one letter or digit/);
+    expect(refusal('\u200B\u200B')?.en).toMatch(/invisible characters/);
+    expect(refusal('— … —')?.en).toMatch(/at least one letter or digit/);
     expect(refusal('Hà Nội')).toBeUndefined();
     // One schema per bounds, shared by the fields that use them.
     expect(humanText(10, 2)).toBe(title);

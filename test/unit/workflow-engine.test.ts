@@ -20,7 +20,7 @@ describe('decide: an accepted action returns the whole plan', () => {
       nextVersion: 5,
       notes: { comment: 'Đồng ý' },
     });
-    expect(plan.next).toStrictEqual({ state: 'approved', version: 5, submittedBy: 'reporter', openClocks: ['publication'] });
+    expect(plan.next).toStrictEqual({ state: 'approved', version: 5, submittedBy: 'reporter', openClocks: ['publication'], participants: [{ id: 'reporter', role: 'submitter' }] });
     expect(plan.work).toEqual({
       open: [
         {
@@ -76,8 +76,8 @@ describe('decide: an accepted action returns the whole plan', () => {
   });
 
   it('records the submitter on submit, and carries reason and public note (never the comment) in the event', () => {
-    const plan = accepted(decide(contentWorkflow, item({ state: 'draft', submittedBy: undefined }), 'submit', {}, ctx(reporter)));
-    expect(plan.next).toStrictEqual({ state: 'submitted', version: 5, submittedBy: 'reporter', openClocks: [] });
+    const plan = accepted(decide(contentWorkflow, item({ state: 'draft', submittedBy: undefined, author: 'reporter' }), 'submit', {}, ctx(reporter)));
+    expect(plan.next).toStrictEqual({ state: 'submitted', version: 5, submittedBy: 'reporter', openClocks: [], participants: [{ id: 'reporter', role: 'submitter' }] });
     const returned = accepted(decide(contentWorkflow, item(), 'reject', { reason: ' Thiếu nguồn ', comment: 'nội bộ' }, ctx(chief)));
     expect(returned.events[0]?.detail).toMatchObject({ reason: 'Thiếu nguồn' });
     expect(returned.events[0]?.detail).not.toHaveProperty('comment');
@@ -90,7 +90,7 @@ describe('decide: an accepted action returns the whole plan', () => {
     const refusedQuestion = accepted(decide(questionWorkflow, question(), 'refuse', { reason: 'Nội dung khiếu nại', comment: 'nội bộ' }, ctx(secretary)));
     expect(refusedQuestion.events[0]?.detail).toMatchObject({ reason: 'Nội dung khiếu nại' });
     expect(refusedQuestion.events[0]?.detail).not.toHaveProperty('comment');
-    expect(refusedQuestion.next).toStrictEqual({ state: 'refused', version: 2, openClocks: [] });
+    expect(refusedQuestion.next).toStrictEqual({ state: 'refused', version: 2, openClocks: [], participants: [] });
     expect(refusedQuestion.notes).toStrictEqual({ reason: 'Nội dung khiếu nại', comment: 'nội bộ' });
     expect(refusedQuestion.work.close).toEqual([{ clock: 'classify', closedAt: at }]);
   });
@@ -115,7 +115,7 @@ describe('decide: Q&A routing, clocks and assignment', () => {
 
   it('routes to a unit: closes the classify clock, opens the answer and return clocks at that unit', () => {
     const plan = accepted(decide(questionWorkflow, question(), 'route', toSotttt, ctx(secretary)));
-    expect(plan.next).toStrictEqual({ state: 'routed', version: 2, assignee: { unitPath: sotttt }, openClocks: ['answer', 'return'] });
+    expect(plan.next).toStrictEqual({ state: 'routed', version: 2, assignee: { unitPath: sotttt }, openClocks: ['answer', 'return'], participants: [] });
     expect(plan.audit.action).toBe('question.route');
     expect(plan.work.close).toEqual([{ clock: 'classify', closedAt: at }]);
     expect(plan.work.open).toStrictEqual([
@@ -137,7 +137,7 @@ describe('decide: Q&A routing, clocks and assignment', () => {
   it('lets the assigned unit, not the board, return an out-of-scope question; it goes back to the board', () => {
     const routed = question({ state: 'routed', assignee: { unitPath: sotttt }, openClocks: ['answer', 'return'] });
     const plan = accepted(decide(questionWorkflow, routed, 'return', { reason: 'Không thuộc thẩm quyền' }, ctx(officer)));
-    expect(plan.next).toStrictEqual({ state: 'returned', version: 2, openClocks: ['classify'] });
+    expect(plan.next).toStrictEqual({ state: 'returned', version: 2, openClocks: ['classify'], participants: [] });
     expect(plan.work.close.map((c) => c.clock)).toEqual(['answer', 'return']);
     expect(plan.work.open).toEqual([{ clock: 'classify', policy: 'qa.classify', basis: 'BĐ 12.3', assignee: { unitCode: 'demo' }, startedAt: at }]);
     expect(plan.audit.before).toEqual({ state: 'routed', version: 1, assignedTo: 'sotttt' });
@@ -155,7 +155,7 @@ describe('decide: Q&A routing, clocks and assignment', () => {
   it('records who drafted the answer, and keeps the assignee when the board returns it for rework', () => {
     const routed = question({ state: 'routed', assignee: { unitPath: sotttt }, openClocks: ['answer', 'return'] });
     const answered = accepted(decide(questionWorkflow, routed, 'answer', {}, ctx(officer)));
-    expect(answered.next).toStrictEqual({ state: 'answered', version: 2, submittedBy: 'officer', assignee: { unitPath: sotttt }, openClocks: [] });
+    expect(answered.next).toStrictEqual({ state: 'answered', version: 2, submittedBy: 'officer', assignee: { unitPath: sotttt }, openClocks: [], participants: [{ id: 'officer', role: 'answerer' }] });
     const review = question({ state: 'answered', submittedBy: 'officer', assignee: { unitPath: sotttt }, openClocks: [] });
     const rework = accepted(decide(questionWorkflow, review, 'return-answer', { comment: 'Dẫn sai văn bản' }, ctx(chief)));
     expect(rework.work.open).toEqual([{ clock: 'answer', policy: 'qa.answer', basis: 'BĐ 12.4; CB 11.4', assignee: { unitCode: 'sotttt' }, startedAt: at }]);
@@ -256,22 +256,45 @@ describe('guards, each refused and allowed', () => {
     expect(refused(decide(questionWorkflow, review, 'approve-answer', {}, ctx(chief))).messages.en).toBe('Separation of duties: you submitted this, so someone else must approve the answer');
   });
 
-  it('lets only the submitter recall', () => {
-    const submitted = item({ state: 'submitted' });
+  it('lets only the author recall and submit, or the secretary acting for the board, recorded as such', () => {
+    const submitted = item({ state: 'submitted', author: 'reporter' });
     expect(decide(contentWorkflow, submitted, 'recall', {}, ctx(reporter)).ok).toBe(true);
     const error = refused(decide(contentWorkflow, submitted, 'recall', {}, ctx(person('reporter2', ['reporter']))));
-    expect(error).toMatchObject({ code: 'forbidden', messages: { vi: 'Chỉ người đã gửi mới được rút lại', en: 'Only the submitter may recall' } });
+    expect(error).toMatchObject({
+      code: 'forbidden',
+      messages: { vi: 'Chỉ tác giả (hoặc Thư ký thay mặt Ban Biên tập) mới được rút lại', en: 'Only the author (or the secretary acting for the board) may recall' },
+      fields: [{ field: 'actor', code: 'not_author' }],
+    });
     expect(refused(decide(contentWorkflow, item({ state: 'submitted', submittedBy: undefined }), 'recall', {}, ctx(reporter))).code).toBe('forbidden');
+    // A colleague cannot take a draft over, or re-submit a returned item, even after submitting it once.
+    const draft = item({ state: 'draft', author: 'reporter', submittedBy: undefined });
+    expect(refused(decide(contentWorkflow, draft, 'submit', {}, ctx(person('reporter2', ['reporter'])))).fields[0]).toMatchObject({ code: 'not_author' });
+    const returned = item({ state: 'returned', author: 'reporter', submittedBy: 'reporter2' });
+    expect(refused(decide(contentWorkflow, returned, 'submit', {}, ctx(person('reporter2', ['reporter'])))).fields[0]).toMatchObject({ code: 'not_author' });
+    const own = accepted(decide(contentWorkflow, draft, 'submit', {}, ctx(reporter)));
+    expect(own.audit.after).not.toHaveProperty('onBehalfOf');
+    // The secretary acts for the board: the step names whom for, in the audit entry and the event.
+    const proxied = accepted(decide(contentWorkflow, draft, 'submit', {}, ctx(secretary)));
+    expect(proxied.audit.after).toMatchObject({ onBehalfOf: 'reporter' });
+    expect(proxied.events[0]?.detail).toMatchObject({ onBehalfOf: 'reporter', actor: { id: 'secretary' } });
+    expect(proxied.next.participants).toEqual([{ id: 'secretary', role: 'submitter' }]);
+    // A secretary of another unit is no proxy here.
+    expect(refused(decide(contentWorkflow, draft, 'submit', {}, ctx(person('sec2', ['secretary'], 'sotttt')))).code).toBe('forbidden');
   });
 
-  it('bars the last editor and an emergency publisher from deciding, naming the rule', () => {
-    const edited = item({ submittedBy: 'reporter', conflictedParties: [{ id: 'chief', did: { vi: 'đã biên tập lần cuối', en: 'last edited it' } }] });
+  it('bars every participant from deciding, naming what they did, and keeps the set growing', () => {
+    const edited = item({ submittedBy: 'reporter', participants: [{ id: 'chief', role: 'proposer' }, { id: 'chief', role: 'contributor' }] });
     const error = refused(decide(contentWorkflow, edited, 'approve', {}, ctx(chief)));
     expect(error).toMatchObject({ code: 'forbidden', fields: [{ field: 'actor', code: 'separation_of_duties' }] });
-    expect(error.messages.en).toBe('Separation of duties: you last edited it, so someone else must approve');
+    expect(error.messages.en).toBe('Separation of duties: you proposed it for decision, are one of its co-authors, so someone else must approve');
     expect(decide(contentWorkflow, edited, 'approve', {}, ctx(person('chief2', ['chief-editor']))).ok).toBe(true);
     // Sending back is not a decision on publication.
     expect(decide(contentWorkflow, edited, 'send-back', { comment: 'Sửa' }, ctx(chief)).ok).toBe(true);
+    const proposed = accepted(decide(contentWorkflow, item({ state: 'editing', participants: [{ id: 'reporter', role: 'creator' }] }), 'propose', {}, ctx(editor)));
+    expect(proposed.next.participants).toEqual([
+      { id: 'reporter', role: 'creator' },
+      { id: 'editor', role: 'proposer' },
+    ]);
   });
 
   it('requires the texts an action needs, naming each field; blank is missing', () => {

@@ -1,5 +1,6 @@
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Assignee, ContentState } from '../../domain/workflow';
+import type { Participant } from '../../domain/workflow/participants';
 import type { LegalDocument } from '../../domain/content';
 import type { RevisionSummary } from '../../domain/content';
 import { keys, withoutStorageKeys } from './keys';
@@ -60,6 +61,8 @@ export interface ContentItemRecord {
   readonly translations?: readonly { readonly language: string; readonly id: string }[];
   /** Everyone who edited its content (PATCH): none of them may approve it (separation of duties). */
   readonly editors?: readonly string[];
+  /** Everyone who took part, with how (shared/domain/workflow/participants.ts): none of them decides on it. */
+  readonly participants?: readonly Participant[];
   /** Contributors and shares as frozen at the first publication (QN 12.2); never edited after. */
   readonly attribution?: Attribution;
   /** A copy proposed to the provincial portal (syndication): its source, at the version it follows. */
@@ -311,6 +314,14 @@ export class ContentRepository {
         },
       },
       onConflict: { message: { vi: `Phiên bản ${revision.version} của ${id} đã có`, en: `Revision ${revision.version} of ${id} exists already` } },
+    };
+  }
+
+  /** Takes the public rendition away (an archived item leaves the public API: item, lists, feeds). */
+  deletePublic(id: string): WriteAction {
+    return {
+      item: { Delete: { TableName: this.tableName, Key: keys.publishedContent(id) } },
+      onConflict: { message: { vi: `Không gỡ được bản công khai của ${id}`, en: `Could not remove the public rendition of ${id}` } },
     };
   }
 

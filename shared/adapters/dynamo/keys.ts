@@ -67,6 +67,18 @@ export const keys = {
     ...(validFrom ? { gsi1sk: join(validFrom, id ?? '') } : {}),
   }),
 
+  /**
+   * A unit head's authorisation of an officer to answer questions (CB 11.5), in a partition of its own per officer:
+   * the Q&A function that keeps them may then hold no write on accounts (IAM scopes by partition key only).
+   */
+  answerAuthorisation: (officerId: string, id: string): Key => ({ pk: join('ANSWERAUTH', officerId), sk: join('ANSWERAUTH', id) }),
+  answerAuthorisationsOf: (officerId: string) => ({ pk: join('ANSWERAUTH', officerId), skPrefix: 'ANSWERAUTH#' }),
+  /** gsi1: a unit's answer authorisations by start. */
+  answerAuthorisationsOfUnit: (unitCode: string, validFrom?: string, id?: string) => ({
+    gsi1pk: join('UNITANSWERAUTHS', unitCode),
+    ...(validFrom ? { gsi1sk: join(validFrom, id ?? '') } : {}),
+  }),
+
   /** Open work (questions, content items…) assigned to a unit and, optionally, a person. */
   work: (workId: string): Key => ({ pk: join('WORK', workId), sk: 'ASSIGNMENT' }),
   /** gsi1 and gsi2 exist only while the work is open (sparse): who and which unit must act. */
@@ -263,4 +275,7 @@ export const keys = {
   securityCheck: (performedAt: string, id: string): Key => ({ pk: 'SECCHECK', sk: join('CHECK', performedAt, id) }),
   securityChecks: () => ({ pk: 'SECCHECK', skPrefix: 'CHECK#' }),
   securityCheckReminder: (reminderKey: string): Key => ({ pk: join('SECCHECKDUE', reminderKey), sk: 'REMINDER' }),
+  /** Reports (issue 27): one item per report (its figures live in S3 under its digest); gsi1 lists a unit's, newest first. */
+  report: (id: string): Key => ({ pk: join('REPORT', id), sk: 'REPORT' }),
+  reportsOfUnit: (unitCode: string, generatedAt?: string, id?: string) => ({ gsi1pk: join('UNITREPORTS', unitCode), ...(generatedAt ? { gsi1sk: join(generatedAt, id ?? '') } : {}) }),
 } as const;

@@ -44,6 +44,14 @@ const PUBLIC_FIELDS = ['id', 'portal', 'field', 'title', 'text', 'answer', 'rece
 const toPublic = (item: Record<string, unknown>): PublishedQuestion =>
   Object.fromEntries(PUBLIC_FIELDS.map((k) => [k, item[k]])) as unknown as PublishedQuestion;
 
+/** A reopened question leaves the public list until it is answered, sent and published again. */
+export function deletePublishedQuestion(tableName: string, id: string): WriteAction {
+  return {
+    item: { Delete: { TableName: tableName, Key: keys.publishedQuestion(id) } },
+    onConflict: { message: { vi: `Không gỡ được bản đã đăng của câu hỏi ${id}`, en: `Could not remove the published copy of question ${id}` } },
+  };
+}
+
 export function putPublishedQuestion(tableName: string, copy: StoredPublishedQuestion): WriteAction {
   return {
     item: {

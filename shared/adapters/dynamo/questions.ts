@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Answer, Asker, Complexity, PreviousAnswer, ProgressNotice, QuestionField, QuestionRating, QuestionScope, RefusalGround } from '../../domain/questions';
 import type { SealedAsker } from '../crypto/asker-envelope';
-import type { Assignee, QuestionClock, QuestionState } from '../../domain/workflow';
+import type { Assignee, Participant, QuestionClock, QuestionState } from '../../domain/workflow';
 import { keys } from './keys';
 import { decodeCursor, encodeCursor, indexCursorShape, type Page } from './pagination';
 import type { WriteAction } from './unit-of-work';
@@ -39,6 +39,8 @@ export interface QuestionRecord {
   readonly openClocks: readonly QuestionClock[];
   readonly assignee?: Assignee;
   readonly submittedBy?: string;
+  /** Everyone who took part (its answerers): none of them checks the answer (shared/domain/workflow/participants.ts). */
+  readonly participants?: readonly Participant[];
   readonly complexity?: Complexity;
   readonly scope?: QuestionScope;
   readonly receivedAt: string;

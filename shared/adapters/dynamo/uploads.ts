@@ -34,19 +34,20 @@ export class UploadRepository {
   }
 
   /** The checker's verdict, once: only a pending upload is settled. */
-  settle(uploadId: string, outcome: CheckOutcome, checkedAt: string): WriteAction {
+  settle(uploadId: string, outcome: CheckOutcome, checkedAt: string, checkedEtag: string): WriteAction {
     return {
       item: {
         Update: {
           TableName: this.tableName,
           Key: keys.upload(uploadId),
-          UpdateExpression: `SET #status = :status, detectedType = :detected, checkedAt = :at${outcome.reason ? ', reason = :reason' : ''}`,
+          UpdateExpression: `SET #status = :status, detectedType = :detected, checkedAt = :at, checkedEtag = :etag${outcome.reason ? ', reason = :reason' : ''}`,
           ConditionExpression: '#status = :pending',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
             ':status': outcome.status,
             ':detected': outcome.detectedType,
             ':at': checkedAt,
+            ':etag': checkedEtag,
             ':pending': 'pending',
             ...(outcome.reason ? { ':reason': outcome.reason } : {}),
           },

@@ -45,12 +45,13 @@ export function workOfPlan(plan: TransitionPlan<string, string, string>, options
 /** Sets the plan's next workflow fields where the item is still in `from` at `expectedVersion`. */
 function itemUpdate(plan: TransitionPlan<string, string, string>, options: PlanWriteOptions): WriteAction {
   const { next } = plan;
-  const set = ['#state = :to', '#version = :next', '#openClocks = :openClocks'];
+  const set = ['#state = :to', '#version = :next', '#openClocks = :openClocks', '#participants = :participants'];
   const remove: string[] = [];
   const values: Record<string, unknown> = {
     ':to': next.state,
     ':next': next.version,
     ':openClocks': next.openClocks,
+    ':participants': next.participants,
     ':from': plan.from,
     ':expected': plan.expectedVersion,
   };
@@ -62,7 +63,7 @@ function itemUpdate(plan: TransitionPlan<string, string, string>, options: PlanW
       values[`:${field}`] = value;
     }
   }
-  const names: Record<string, string> = { '#state': 'state', '#version': 'version', '#openClocks': 'openClocks', '#submittedBy': 'submittedBy', '#assignee': 'assignee' };
+  const names: Record<string, string> = { '#state': 'state', '#version': 'version', '#openClocks': 'openClocks', '#participants': 'participants', '#submittedBy': 'submittedBy', '#assignee': 'assignee' };
   Object.entries(options.extraSet ?? {}).forEach(([name, value], i) => {
     set.push(`#x${i} = :x${i}`);
     names[`#x${i}`] = name;

@@ -22,14 +22,15 @@ export const machineScopeNames = Object.keys(machineScopes).map((s) => `${RESOUR
 /**
  * What each scope lets an agency system do, always in its own unit only (never the units below
  * it): the rule table's actions, checked by `can()` as roles are for people. A submitting system
- * reads what it submits and uploads its files; an answering one reads the questions routed to it.
+ * reads what it submits and uploads its files; an answering one reads the questions routed to it (`qa.read-routed`, never the board's
+ * `qa.read` of every question of a portal).
  * No scope grants approval, publication or intake: the system is the submitter, so separation of
  * duties holds (someone else approves), and people decide what is published (CB 17.3).
  */
 export const machineGrants: Readonly<Record<MachineScope, readonly Action[]>> = {
-  'portal/read': ['content.read', 'qa.read', 'upload.read'],
+  'portal/read': ['content.read', 'qa.read-routed', 'upload.read'],
   'portal/content.submit': ['content.read', 'content.submit', 'upload.create', 'upload.read'],
-  'portal/qa.answer': ['qa.read', 'qa.answer'],
+  'portal/qa.answer': ['qa.read-routed', 'qa.answer'],
 };
 
 /** True when one of `scopes` grants `action` to a machine client. */

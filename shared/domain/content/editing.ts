@@ -13,7 +13,6 @@ export interface EditableItem {
   readonly version: number;
   readonly unitPath: readonly string[];
   readonly createdBy: string;
-  readonly submittedBy?: string;
   /** Set at the first publication: contributors and shares as they were then. */
   readonly attribution?: { readonly frozenAt: string };
 }
@@ -49,8 +48,11 @@ export function editRefusal(item: EditableItem, fields: readonly EditableField[]
       en: `Not allowed to edit items in state "${item.state}" of unit ${item.unitPath[0] ?? ''} (${rule.permission})`,
     });
   }
-  if (rule.actor === 'author' && (item.submittedBy ?? item.createdBy) !== principal.id) {
-    const message = { vi: `Chỉ người gửi mới sửa được tin, bài ở trạng thái "${item.state}"`, en: `Only the author may edit an item in state "${item.state}"` };
+  if (rule.actor === 'author' && editingFor(item, principal, now) === false) {
+    const message = {
+      vi: `Chỉ tác giả (hoặc Thư ký thay mặt Ban Biên tập) mới sửa được tin, bài ở trạng thái "${item.state}"`,
+      en: `Only the author (or the secretary acting for the board) may edit an item in state "${item.state}"`,
+    };
     return new DomainError('forbidden', message, [{ field: 'actor', code: 'not_author', message }]);
   }
   if (expectedVersion !== undefined && expectedVersion !== item.version) {
@@ -61,4 +63,15 @@ export function editRefusal(item: EditableItem, fields: readonly EditableField[]
     return new DomainError('precondition_failed', message, [{ field: 'header.if-match', code: 'stale_version', message }]);
   }
   return undefined;
+}
+
+/**
+ * For an edit in an authorship state: `undefined` when the author (its creator) edits, the
+ * author's id when the state's proxy edits for the board (recorded as such), `false` otherwise.
+ * In other states nobody edits "for" anyone.
+ */
+export function editingFor(item: Pick<EditableItem, 'state' | 'unitPath' | 'createdBy'>, principal: Principal, now: Date): string | undefined | false {
+  const rule = contentEditing[item.state];
+  if (rule?.actor !== 'author' || item.createdBy === principal.id) return undefined;
+  return rule.proxy !== undefined && can(principal, rule.proxy, item.unitPath, now) ? item.createdBy : false;
 }

@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { stripInvisible } from '../text';
 
 /**
  * Rich text (an item's body) is HTML cleaned on input against an allow-list with sanitize-html, the
@@ -29,9 +30,13 @@ const allowList: sanitizeHtml.IOptions = {
 // rel is set by the transform; allow it on links only so the transform's value survives.
 allowList.allowedAttributes = { ...(allowList.allowedAttributes as Record<string, string[]>), a: ['href', 'title', 'rel'] };
 
-/** The body as stored: sanitised, then NFC (TCVN 6909:2001). */
+/**
+ * The body as stored: sanitised, then NFC (TCVN 6909:2001), without invisible characters (bidi
+ * controls, zero-width and format characters: shared/domain/text.ts), raw or as entities — the
+ * sanitiser decodes entities, so stripping its output catches both.
+ */
 export function cleanRichText(html: string): string {
-  return sanitizeHtml(html.normalize('NFC'), allowList).normalize('NFC').trim();
+  return stripInvisible(sanitizeHtml(html.normalize('NFC'), allowList).normalize('NFC')).trim();
 }
 
 /** The visible text of sanitised HTML, to tell an empty body (only tags or spaces) from a real one. */

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors';
-import { nationalPreset, presets } from './presets';
+import { nationalPreset, presets, type AnsweringRule } from './presets';
 import { policyRuleIds, policyRules, type PolicyRuleId, type PolicyUnit } from './rules';
 
 /** The values a deployment runs with: its preset, the national value where the preset is silent, and its overrides. */
@@ -19,6 +19,8 @@ export interface EffectivePolicy {
   readonly act: string;
   readonly values: readonly EffectiveValue[];
   value(rule: PolicyRuleId): EffectiveValue;
+  /** Who answers questions (CB 11.5 under Cao Bằng). */
+  readonly answering: AnsweringRule;
 }
 
 export interface PolicyOverride {
@@ -49,5 +51,5 @@ export function effectivePolicy(presetId: string, overrides: Readonly<Record<str
     return { ...base, ...nationalPreset.values[rule], source: 'national' };
   });
   const byRule = new Map(values.map((v) => [v.rule, v]));
-  return { preset: preset.id, name: preset.name, act: preset.act, values, value: (rule) => byRule.get(rule)! };
+  return { preset: preset.id, name: preset.name, act: preset.act, values, value: (rule) => byRule.get(rule)!, answering: preset.answering ?? nationalPreset.answering };
 }

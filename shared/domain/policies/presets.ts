@@ -11,17 +11,29 @@ export interface PolicyValue {
   readonly note?: string;
 }
 
+/**
+ * Who answers a question for the unit it is routed to: any of its staff holding `qa.answer`
+ * (`unit-staff`), or only its head and the officers the head authorised (`head-or-authorised`).
+ */
+export interface AnsweringRule {
+  readonly answerers: 'unit-staff' | 'head-or-authorised';
+  readonly basis: string;
+}
+
 export interface PolicyPreset {
   readonly id: string;
   readonly name: string;
   readonly act: string;
   readonly values: Partial<Record<PolicyRuleId, PolicyValue>>;
+  /** Silent presets take the national rule. */
+  readonly answering?: AnsweringRule;
 }
 
 const PRODUCT_DEFAULT = 'Mặc định của hệ thống (không có quy định quốc gia) / product default, no national rule';
 
-export const nationalPreset: PolicyPreset & { values: Record<PolicyRuleId, PolicyValue> } = {
+export const nationalPreset: PolicyPreset & { values: Record<PolicyRuleId, PolicyValue>; answering: AnsweringRule } = {
   id: 'national',
+  answering: { answerers: 'unit-staff', basis: `${PRODUCT_DEFAULT}: the unit answers (BĐ 12.4), whoever of its staff holds qa.answer` },
   name: 'Mặc định quốc gia / national defaults',
   act: 'NĐ 43/2011/NĐ-CP; Luật Tiếp cận thông tin 2016; NĐ 224/2026/NĐ-CP; Luật 91/2025/QH15; NĐ 356/2025/NĐ-CP',
   values: {
@@ -79,6 +91,10 @@ export const provincePresets: readonly PolicyPreset[] = [
     id: 'cao-bang-2015',
     name: 'Cao Bằng',
     act: 'QĐ 31/2015/QĐ-UBND',
+    answering: {
+      answerers: 'head-or-authorised',
+      basis: 'CB 11.5 (Người trả lời thông tin trên chuyên mục Hỏi – Đáp phải là Thủ trưởng các cơ quan, đơn vị hoặc người được Thủ trưởng các cơ quan, đơn vị ủy quyền)',
+    },
     values: {
       'qa.answer': { value: 15, basis: 'CB 11.4' },
       'qa.answerComplex': { value: 15, basis: 'CB 11.4' },

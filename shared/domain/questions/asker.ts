@@ -1,4 +1,5 @@
 import { DomainError, type FieldIssue } from '../errors';
+import { foldDiacritics, stripInvisible } from '../text';
 
 /**
  * Who asks (BĐ 12.2, CB 11.2): an individual or an organisation, with the fields the deployment's
@@ -106,9 +107,28 @@ export function requireCompleteAsker(asker: Asker, presetId: string): void {
   throw new DomainError('validation', message, issues);
 }
 
-/** The fields that identify an asker for duplicate detection (lower-cased, spaces collapsed). */
+/**
+ * The fields that identify an asker for duplicate detection: names and e-mail lower-cased, spaces
+ * collapsed, invisible characters gone; the phone as one E.164 number (`0912.345.678`,
+ * `+84 912 345 678` and `0084912345678` are the same asker).
+ */
 export function askerIdentity(asker: Asker): string {
   const v = asker as unknown as Record<string, string | undefined>;
-  const parts = asker.kind === 'individual' ? [v.fullName, v.phone, v.email] : [v.organisationName, v.representativeName, v.phone, v.email];
-  return [asker.kind, ...parts.map((p) => (p ?? '').normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim())].join('\n');
+  const plain = (p: string | undefined) => stripInvisible((p ?? '').normalize('NFC')).toLowerCase().replace(/\s+/g, ' ').trim();
+  const parts = asker.kind === 'individual' ? [plain(v.fullName), e164(v.phone), plain(v.email)] : [plain(v.organisationName), plain(v.representativeName), e164(v.phone), plain(v.email)];
+  return [asker.kind, ...parts].join('\n');
 }
+
+/** A Vietnamese phone number in E.164 (`+84…`): national (`0…`), `84…`, `0084…` or `+84…`; other digits as they are. */
+export function e164(phone: string | undefined): string {
+  const digits = (phone ?? '').replace(/\D/g, '');
+  if (digits === '') return '';
+  if (digits.startsWith('0084')) return `+84${digits.slice(4)}`;
+  if (digits.startsWith('84') && digits.length >= 11) return `+${digits}`;
+  if (digits.startsWith('0')) return `+84${digits.slice(1)}`;
+  return digits;
+}
+
+/** A question's text as the duplicate guard compares it: no diacritics, case, punctuation, symbols or invisible characters. */
+export const duplicateText = (text: string): string =>
+  foldDiacritics(stripInvisible(text.normalize('NFC'))).toLowerCase().replace(/[\p{P}\p{S}]/gu, ' ').replace(/\s+/g, ' ').trim();

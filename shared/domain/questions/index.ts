@@ -10,3 +10,4 @@ export * from './served-actions';
 export * from './redaction';
 export * from './figures';
 export * from './rating';
+export * from './answerers';

@@ -51,6 +51,7 @@ function askerPatterns(asker: Asker | undefined): RegExp[] {
     .map(([key, value]) => [key, (value as string).normalize('NFC').trim()] as const)
     .filter(([, value]) => value.length >= 2);
   const patterns: RegExp[] = [];
+  const houses: RegExp[] = [];
   for (const [key, value] of values) {
     const digits = value.replace(/\D/g, '');
     if ((key === 'phone' || key === 'idNumber') && digits.length >= 6) {
@@ -60,11 +61,37 @@ function askerPatterns(asker: Asker | undefined): RegExp[] {
       patterns.push(new RegExp(String.raw`(?:\(?\+?84\)?[ .-]*|0)?${spaced}(?!\p{N})`, 'gu'));
     } else {
       patterns.push(new RegExp(String.raw`(?<![\p{L}\p{M}\p{N}])${escapeRegExp(value)}(?![\p{L}\p{M}\p{N}])`, 'giu'));
+      if (key === 'address') houses.push(...houseAndStreet(value));
       // A name's given part alone ("Nhung", "Hồng Nhung") after a form of address is caught by INTRODUCED_NAME.
     }
   }
-  // Longest first: an address that contains the name is hidden whole.
-  return patterns.sort((a, b) => b.source.length - a.source.length);
+  // Longest first: an address that contains the name is hidden whole; then the house by its parts.
+  return [...patterns.sort((a, b) => b.source.length - a.source.length), ...houses];
+}
+
+/**
+ * The house of an address typed as "[Số | Số nhà] <number> [đường | phố] <street>, …" (its first
+ * part): the number with its street however a text writes them — `12 Lê Lợi`, `số 12 đường Lê
+ * Lợi`, `số nhà 12, phố Lê Lợi`, `Lê Lợi số 12` — in any case. A house number is digits, letters
+ * after them and `/` parts (`12`, `12A`, `12bis`, `45B/2`). The street alone, or another number on
+ * it, stays: it identifies nobody, and answers name streets.
+ */
+const HOUSE_NUMBER = String.raw`\d+[\p{L}]*(?:\/\d+[\p{L}]*)*`;
+const HOUSE_PREFIX = String.raw`(?:số[ \t]+nhà|số)`;
+const STREET_KIND = String.raw`(?:đường|phố)`;
+const TYPED_HOUSE = new RegExp(String.raw`^(?:${HOUSE_PREFIX}[ \t]*)?(${HOUSE_NUMBER})[ \t]*,?[ \t]*(?:${STREET_KIND}[ \t]+)?([\p{L}\p{N}][\p{L}\p{M}\p{N} ]*[\p{L}\p{M}\p{N}]|\p{L})$`, 'iu');
+
+function houseAndStreet(address: string): RegExp[] {
+  const first = address.split(',')[0]!.trim().replace(/\s+/g, ' ');
+  const match = TYPED_HOUSE.exec(first);
+  if (!match) return [];
+  const number = escapeRegExp(match[1]!);
+  const street = match[2]!.split(' ').map(escapeRegExp).join(String.raw`[ \t]+`);
+  const gap = String.raw`[ \t]*,?[ \t]*`;
+  return [
+    new RegExp(String.raw`(?<![\p{L}\p{M}\p{N}])(?:${HOUSE_PREFIX}[ \t]*)?${number}${gap}(?:${STREET_KIND}[ \t]+)?${street}(?![\p{L}\p{M}\p{N}])`, 'giu'),
+    new RegExp(String.raw`(?<![\p{L}\p{M}\p{N}])(?:${STREET_KIND}[ \t]+)?${street}${gap}(?:${HOUSE_PREFIX}[ \t]*)?${number}(?![\p{L}\p{M}\p{N}/])`, 'giu'),
+  ];
 }
 
 /** `text` with personal data replaced by REDACTED; NFC in, NFC out; idempotent. */

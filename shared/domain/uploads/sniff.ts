@@ -44,14 +44,14 @@ const MP4_BRANDS = new Set(['isom', 'iso2', 'iso3', 'iso4', 'iso5', 'iso6', 'mp4
 export async function sniffFileType(read: ByteReader, size: number): Promise<DetectedType> {
   if (size === 0) return 'empty';
   const head = await read(0, Math.min(size, SNIFF_HEAD_BYTES));
-  if (startsWith(head, PNG)) return 'png';
-  if (startsWith(head, JPEG)) return 'jpg';
-  if (ascii(head, 0, 6) === 'GIF87a' || ascii(head, 0, 6) === 'GIF89a') return 'gif';
-  if (ascii(head, 0, 2) === 'BM' && head.length >= 18 && BMP_DIB_SIZES.has(u32(head, 14))) return 'bmp';
-  if (ascii(head, 0, 4) === '8BPS' && (u16be(head, 4) === 1 || u16be(head, 4) === 2)) return 'psd';
+  const image = imageType(head);
+  if (image !== undefined) return (await carriesMarkup(read, size, head, image)) ? 'image-with-markup' : image;
   if (startsWith(head, RAR4) || startsWith(head, RAR5)) return 'rar';
-  // A PDF reader accepts the header anywhere in the first 1024 bytes (PDF 32000-1, Annex H.3 note).
-  if (ascii(head, 0, 1024).includes('%PDF-')) return 'pdf';
+  // "The first line of a PDF file shall be a header consisting of the 5 characters %PDF–" (ISO
+  // 32000-1:2008 §7.5.2; the same in ISO 32000-2). Readers that look further (Annex H.3, note 13)
+  // are lenient, not the format: no preamble is allowed, so an HTML page or a ZIP that carries
+  // `%PDF-` somewhere is not a PDF.
+  if (ascii(head, 0, 5) === '%PDF-') return 'pdf';
   if (ascii(head, 0, 4) === 'RIFF') return riffType(ascii(head, 8, 4));
   if (startsWith(head, ASF_HEADER)) return asfType(head);
   if (ascii(head, 4, 4) === 'ftyp') return MP4_BRANDS.has(ascii(head, 8, 4)) ? 'mp4' : ascii(head, 8, 4) === 'qt  ' ? 'mov' : 'iso-media';
@@ -65,6 +65,46 @@ export async function sniffFileType(read: ByteReader, size: number): Promise<Det
 }
 
 const u16be = (b: Uint8Array, at: number) => (b[at]! << 8) | b[at + 1]!;
+
+type ImageType = 'png' | 'jpg' | 'gif' | 'bmp' | 'psd';
+
+function imageType(head: Uint8Array): ImageType | undefined {
+  if (startsWith(head, PNG)) return 'png';
+  if (startsWith(head, JPEG)) return 'jpg';
+  if (ascii(head, 0, 6) === 'GIF87a' || ascii(head, 0, 6) === 'GIF89a') return 'gif';
+  if (ascii(head, 0, 2) === 'BM' && head.length >= 18 && BMP_DIB_SIZES.has(u32(head, 14))) return 'bmp';
+  if (ascii(head, 0, 4) === '8BPS' && (u16be(head, 4) === 1 || u16be(head, 4) === 2)) return 'psd';
+  return undefined;
+}
+
+/**
+ * Markup a browser would render if it ever sniffed the bytes as HTML: the tag patterns of the
+ * WHATWG MIME Sniffing Standard's "rules for identifying an unknown MIME type" (§7.1: `<!DOCTYPE
+ * HTML`, `<HTML`, `<HEAD`, `<SCRIPT`, `<IFRAME`, `<BODY`, `<STYLE`, `<TITLE`, `<TABLE`, `<FONT`,
+ * `<DIV`, `<!--`, `<?xml`), plus `<svg`, `<object`, `<embed` and `javascript:`, case-insensitive,
+ * each tag followed by a space or `>` as the standard asks. Five or more bytes each: in compressed
+ * pixel data such a sequence turns up by chance about once in 2^40 positions.
+ */
+const MARKUP = /<(?:!doctype\s+html|html|head|script|iframe|body|style|title|table|font|div|svg|object|embed)[\s>\/]|<!--|<\?xml|javascript:/i;
+/** Read in slices, each overlapping the last by a pattern's length, so none is cut in two. */
+const MARKUP_SLICE = 1024 * 1024;
+const MARKUP_OVERLAP = 32;
+
+/**
+ * An image is refused when it carries markup anywhere (a PNG text chunk or bytes after IEND
+ * holding an HTML page: the PNG+HTML polyglot), or when a GIF's logical screen opens a JavaScript
+ * comment (`GIF89a/*`, the known GIF/JS polyglot: the file is then valid script). The whole image
+ * is read; CB 13.2's images are far below the upload limit.
+ */
+async function carriesMarkup(read: ByteReader, size: number, head: Uint8Array, type: ImageType): Promise<boolean> {
+  if (type === 'gif' && ascii(head, 6, 2) === '/*') return true;
+  for (let at = 0; at < size; at += MARKUP_SLICE - MARKUP_OVERLAP) {
+    const slice = at === 0 && head.length >= Math.min(size, MARKUP_SLICE) ? head.subarray(0, MARKUP_SLICE) : await read(at, MARKUP_SLICE);
+    if (MARKUP.test(Buffer.from(slice.buffer, slice.byteOffset, slice.byteLength).toString('latin1'))) return true;
+    if (at + MARKUP_SLICE >= size) break;
+  }
+  return false;
+}
 
 function riffType(form: string): DetectedType {
   if (form === 'AVI ') return 'avi';

@@ -10,7 +10,8 @@ import type { DetectedType } from './sniff';
  * until every file of the item is clean.
  */
 export type UploadStatus = 'pending' | 'clean' | 'quarantined';
-export type QuarantineReason = 'type-mismatch' | 'forbidden-type' | 'size-mismatch';
+/** `replaced`: the object under the form's key changed during or before its check (the form was used again). */
+export type QuarantineReason = 'type-mismatch' | 'forbidden-type' | 'size-mismatch' | 'replaced';
 
 export interface Upload {
   readonly id: string;
@@ -26,10 +27,18 @@ export interface Upload {
   readonly createdAt: string;
   readonly expiresAt: string;
   readonly checkedAt?: string;
+  /** The ETag of the object the check read (its staged copy's source): the version that was judged. */
+  readonly checkedEtag?: string;
 }
 
-/** Where each stage of an upload lives in the media bucket. */
-export const uploadPrefixes = { incoming: 'incoming/', clean: 'clean/', quarantine: 'quarantine/' } as const;
+/**
+ * Where each stage of an upload lives in the media bucket. `checking/` holds the checker's own
+ * copy of the object while it is judged: only the checker writes there, so the bytes it sniffs
+ * are the bytes it copies out, whatever is posted to `incoming/` meanwhile.
+ */
+export const uploadPrefixes = { incoming: 'incoming/', clean: 'clean/', quarantine: 'quarantine/', checking: 'checking/' } as const;
+/** One check's private copy (a redelivered event runs its own check with its own copy). */
+export const checkingKey = (uploadId: string, checkId: string) => `${uploadPrefixes.checking}${uploadId}/${checkId}`;
 export const incomingKey = (uploadId: string) => `${uploadPrefixes.incoming}${uploadId}`;
 export const cleanKey = (uploadId: string) => `${uploadPrefixes.clean}${uploadId}`;
 export const quarantineKey = (uploadId: string) => `${uploadPrefixes.quarantine}${uploadId}`;
@@ -76,7 +85,8 @@ export interface CheckOutcome {
  * declared size (S3 enforces the size through the POST policy; checking it again costs nothing
  * and covers a store that does not, such as the local emulator).
  */
-export function checkOutcome(upload: Pick<Upload, 'declaredType' | 'size'>, detectedType: DetectedType, storedSize: number): CheckOutcome {
+export function checkOutcome(upload: Pick<Upload, 'declaredType' | 'size'>, detectedType: DetectedType, storedSize: number, replaced = false): CheckOutcome {
+  if (replaced) return { status: 'quarantined', detectedType, reason: 'replaced' };
   if (!isAllowedFileType(detectedType)) return { status: 'quarantined', detectedType, reason: 'forbidden-type' };
   if (detectedType !== upload.declaredType) return { status: 'quarantined', detectedType, reason: 'type-mismatch' };
   if (storedSize !== upload.size) return { status: 'quarantined', detectedType, reason: 'size-mismatch' };

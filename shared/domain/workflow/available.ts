@@ -30,7 +30,7 @@ export function availableSteps<S extends string, T extends string, C extends str
     .filter((action) => !hidden.includes(action) && table.transitions[action].from.includes(aggregate.state))
     .map((action) => {
       const transition = table.transitions[action];
-      const refusal = forbidden(principal, transition, permissionPath(aggregate, transition), now) ?? wrongActor(aggregate, transition, principal.id);
+      const refusal = forbidden(principal, transition, permissionPath(aggregate, transition), now) ?? wrongActor(aggregate, transition, principal, now);
       return {
         action,
         label: transition.label,

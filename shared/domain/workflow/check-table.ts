@@ -34,7 +34,9 @@ export function tableProblems<S extends string, T extends string, C extends stri
     if (!bilingual(t.label)) problems.push(`${where}: label not in both languages`);
     if (!t.event.trim()) problems.push(`${where}: no event`);
     if (t.assigns === 'input' && !(t.requires ?? []).includes('assignee')) problems.push(`${where}: assigns from input but does not require it`);
-    if (t.actor === 'submitter' && t.recordsSubmitter) problems.push(`${where}: both needs and records the submitter`);
+    if (t.recordsSubmitter && t.participates === undefined) problems.push(`${where}: records the submitter but not as a participant`);
+    if (t.proxy !== undefined && t.actor !== 'author') problems.push(`${where}: names a proxy but is no authorship step`);
+    if (t.actor === 'not-participant' && t.participates !== undefined) problems.push(`${where}: a decision that makes its taker a participant`);
     const opened = (t.opens ?? []).map((o) => o.clock);
     for (const clock of [...opened, ...(t.closes ?? [])]) if (!clocks.has(clock)) problems.push(`${where}: unknown clock "${clock}"`);
     const expected = new Set<string>(table.states[t.to]?.clocks ?? []);

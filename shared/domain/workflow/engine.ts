@@ -1,6 +1,7 @@
 import { auditEntry } from '../audit';
 import { DomainError } from '../errors';
-import { forbidden, illegalState, missingInput, outsidePortal, permissionPath, staleVersion, wrongActor } from './guards';
+import { actingFor, forbidden, illegalState, missingInput, outsidePortal, permissionPath, staleVersion, wrongActor } from './guards';
+import { withParticipants, type ParticipantRole } from './participants';
 import type {
   Assignee,
   ClockClose,
@@ -42,7 +43,7 @@ export function decide<S extends string, T extends string, C extends string, A e
     staleVersion(aggregate, input) ??
     forbidden(context.principal, transition, permissionPath(aggregate, transition), context.now) ??
     illegalState(aggregate, action, transition, names) ??
-    wrongActor(aggregate, transition, context.principal.id) ??
+    wrongActor(aggregate, transition, context.principal, context.now) ??
     missingInput(transition, input) ??
     outsidePortal(aggregate, transition, input);
   if (refusal) return refuse(refusal);
@@ -55,8 +56,9 @@ function plan<S extends string, T extends string, C extends string, A extends Wo
   action: T,
   transition: TransitionDefinition<S, C>,
   input: TransitionInput,
-  { principal, now, requestId }: WorkflowContext,
+  context: WorkflowContext,
 ): TransitionPlan<S, T, C> {
+  const { principal, now, requestId } = context;
   const at = now.toISOString();
   const owner = aggregate.unitPath[0] ?? '';
   const submittedBy = transition.recordsSubmitter ? principal.id : aggregate.submittedBy;
@@ -75,12 +77,21 @@ function plan<S extends string, T extends string, C extends string, A extends Wo
   const close: ClockClose<C>[] = [...closes].map((clock) => ({ clock, closedAt: at }));
 
   const nextVersion = aggregate.version + 1;
+  const participants = withParticipants(aggregate.participants, [
+    // The submitter of an item stored before the set existed joins it, so a later submitter does not wash them out.
+    ...(aggregate.submittedBy !== undefined && !aggregate.participants?.some((p) => p.id === aggregate.submittedBy) ? [{ id: aggregate.submittedBy, role: submitterRole(table) }] : []),
+    ...(transition.participates ? [{ id: principal.id, role: transition.participates }] : []),
+  ]);
+  // A proxy taking an authorship step (the secretary for the board) is recorded as acting for the author.
+  const proxyFor = transition.actor === 'author' ? actingFor(aggregate, transition, principal, now) : undefined;
+  const onBehalfOf = typeof proxyFor === 'string' ? { onBehalfOf: proxyFor } : {};
   const next: WorkflowFields<S, C> = {
     state: transition.to,
     version: nextVersion,
     ...(submittedBy !== undefined && { submittedBy }),
     ...(assignee !== undefined && { assignee }),
     openClocks: [...stillOpen, ...open.map((o) => o.clock)],
+    participants,
   };
   const notes: Partial<Record<NoteField, string>> = {};
   for (const field of noteFields) {
@@ -95,7 +106,7 @@ function plan<S extends string, T extends string, C extends string, A extends Wo
       action: `${table.name}.${action}`,
       target: { type: table.aggregateType, id: aggregate.id },
       before: { state: aggregate.state, version: aggregate.version, assignedTo: aggregate.assignee?.unitPath[0] ?? null },
-      after: { state: next.state, version: nextVersion, assignedTo: assignee?.unitPath[0] ?? null, ...notes },
+      after: { state: next.state, version: nextVersion, assignedTo: assignee?.unitPath[0] ?? null, ...onBehalfOf, ...notes },
       requestId,
     },
     now,
@@ -113,6 +124,7 @@ function plan<S extends string, T extends string, C extends string, A extends Wo
       unitCode: owner,
       assignedTo: assignee?.unitPath[0] ?? null,
       actor,
+      ...onBehalfOf,
       at,
       // Internal comments stay in the audit log; only what the public or the submitter may read travels.
       ...(notes.reason !== undefined && { reason: notes.reason }),
@@ -148,5 +160,9 @@ function holder(party: Party, owner: string, submittedBy: string | undefined, as
   if (party === 'submitter' && submittedBy !== undefined) return { unitCode: owner, personId: submittedBy };
   return { unitCode: owner };
 }
+
+/** The role a table's submitter takes part in (content: submitter; Q&A: answerer). */
+const submitterRole = (table: WorkflowTable<string, string, string, never>): ParticipantRole =>
+  (Object.values(table.transitions) as TransitionDefinition<string, string>[]).find((t) => t.recordsSubmitter)?.participates ?? 'submitter';
 
 const refuse = (error: DomainError): { ok: false; error: DomainError } => ({ ok: false, error });

@@ -2,6 +2,7 @@ import { can, type Principal } from '../access/authorize';
 import { rulesFor, type Action } from '../access/rules';
 import { DomainError, invalidField, type FieldIssue } from '../errors';
 import type { LocalizedText } from '../text';
+import { participantDid, rolesOf, type ParticipantRole } from './participants';
 import type { RequiredInput, TransitionDefinition, TransitionInput, WorkflowAggregate } from './types';
 
 /**
@@ -66,26 +67,48 @@ export interface StateNames {
   readonly state: (state: string) => LocalizedText;
 }
 
-/** Separation of duties (as GOV.UK Whitehall's edition rules): nobody approves their own submission or edit. */
-export function wrongActor(aggregate: WorkflowAggregate, transition: Transition, actorId: string): DomainError | undefined {
-  if (transition.actor === 'not-submitter') {
-    const submitted = aggregate.submittedBy === actorId ? { vi: 'đã gửi mục này', en: 'submitted this' } : undefined;
-    const did = submitted ?? aggregate.conflictedParties?.find((p) => p.id === actorId)?.did;
-    if (did) {
+/**
+ * Separation of duties (as GOV.UK Whitehall's edition rules): nobody who took part decides on it
+ * (participants.ts); and authorship steps are the author's, or a proxy's acting for the board.
+ */
+export function wrongActor(aggregate: WorkflowAggregate, transition: Transition, principal: Principal, now: Date): DomainError | undefined {
+  if (transition.actor === 'not-participant') {
+    const roles = participationOf(aggregate, principal.id);
+    if (roles.length > 0) {
+      const did = roles.map((r) => participantDid[r]);
       const message = {
-        vi: `Phân tách nhiệm vụ: bạn ${did.vi} nên người khác phải ${transition.label.vi}`,
-        en: `Separation of duties: you ${did.en}, so someone else must ${transition.label.en}`,
+        vi: `Phân tách nhiệm vụ: bạn ${did.map((d) => d.vi).join(', ')} nên người khác phải ${transition.label.vi}`,
+        en: `Separation of duties: you ${did.map((d) => d.en).join(', ')}, so someone else must ${transition.label.en}`,
       };
       return new DomainError('forbidden', message, [{ field: 'actor', code: 'separation_of_duties', message }]);
     }
   }
-  if (transition.actor === 'submitter' && aggregate.submittedBy !== actorId) {
-    return new DomainError('forbidden', {
-      vi: `Chỉ người đã gửi mới được ${transition.label.vi}`,
-      en: `Only the submitter may ${transition.label.en}`,
-    });
+  if (transition.actor === 'author' && actingFor(aggregate, transition, principal, now) === false) {
+    const message = {
+      vi: `Chỉ tác giả (hoặc Thư ký thay mặt Ban Biên tập) mới được ${transition.label.vi}`,
+      en: `Only the author (or the secretary acting for the board) may ${transition.label.en}`,
+    };
+    return new DomainError('forbidden', message, [{ field: 'actor', code: 'not_author', message }]);
   }
   return undefined;
+}
+
+/** The roles in which someone took part, the last submitter counted even on items stored before the set existed. */
+export function participationOf(aggregate: WorkflowAggregate, id: string): ParticipantRole[] {
+  const roles = rolesOf(aggregate.participants, id);
+  return aggregate.submittedBy === id && roles.length === 0 ? ['submitter'] : roles;
+}
+
+/**
+ * For an authorship step: `undefined` when the author takes it, the author's id when a proxy
+ * acts for them (recorded as such), `false` when the actor is neither. An item without an author
+ * (none recorded) is its last submitter's.
+ */
+export function actingFor(aggregate: WorkflowAggregate, transition: Transition, principal: Principal, now: Date): string | undefined | false {
+  const author = aggregate.author ?? aggregate.submittedBy;
+  if (author === principal.id) return undefined;
+  if (transition.proxy !== undefined && can(principal, transition.proxy, aggregate.unitPath, now)) return author ?? '';
+  return false;
 }
 
 const inputNames: Record<RequiredInput, { field: string; name: LocalizedText }> = {

@@ -3,6 +3,7 @@ import type { Action } from '../access/rules';
 import type { AuditEntry } from '../audit';
 import type { PolicyRuleId } from '../policies/rules';
 import type { LocalizedText } from '../text';
+import type { Participant, ParticipantRole } from './participants';
 
 /**
  * A workflow is data: its states, its clocks and, for each action, the states it leaves from, the
@@ -32,22 +33,15 @@ export interface WorkflowAggregate<S extends string = string, C extends string =
   readonly version: number;
   /** The portal that owns the item (its editorial board decides), then its ancestors. */
   readonly unitPath: readonly string[];
-  /** Who submitted it (content) or drafted the answer (Q&A): never the one who approves it. */
+  /** Who submitted it (content) or drafted the answer (Q&A) last: the holder of the submitter's clocks. */
   readonly submittedBy?: string;
-  /**
-   * Others who took part and so may not take a `not-submitter` decision on it either (separation
-   * of duties): its last editor, whoever published it in an emergency. Each with what they did.
-   */
-  readonly conflictedParties?: readonly ConflictedParty[];
+  /** Whose item it is (content: its creator): only they take the authorship steps, or a proxy acting for the board. */
+  readonly author?: string;
+  /** Everyone who took part (participants.ts): none of them takes a `not-participant` step. */
+  readonly participants?: readonly Participant[];
   readonly assignee?: Assignee;
   /** Clocks (by the table's clock name) now running for this item. */
   readonly openClocks: readonly C[];
-}
-
-export interface ConflictedParty {
-  readonly id: string;
-  /** What they did, as a clause: "đã biên tập lần cuối" / "last edited it". */
-  readonly did: LocalizedText;
 }
 
 /** Whom a transition is checked against, or whom a clock it opens is assigned to. */
@@ -78,10 +72,17 @@ export interface TransitionDefinition<S extends string, C extends string> {
   readonly permission: Action;
   /** The unit the permission is checked on: the owning portal (default) or the assigned unit. */
   readonly on?: 'owner' | 'assignee';
-  /** `submitter`: only whoever submitted; `not-submitter`: separation of duties. */
-  readonly actor?: 'submitter' | 'not-submitter';
-  /** The actor becomes the item's submitter (the one who may not approve it). */
+  /**
+   * `author`: only the item's author, or whoever holds `proxy` on its portal acting for the board
+   * (recorded as such); `not-participant`: nobody who took part (separation of duties).
+   */
+  readonly actor?: 'author' | 'not-participant';
+  /** With `actor: 'author'`: the rule-table action of whoever may act for the author. */
+  readonly proxy?: Action;
+  /** The actor becomes the item's submitter (who holds its clocks assigned to the submitter). */
   readonly recordsSubmitter?: true;
+  /** The actor joins the item's participants in this role. */
+  readonly participates?: ParticipantRole;
   readonly requires?: readonly RequiredInput[];
   /** `input`: the item goes to `input.assignTo`; `clear`: it goes back to the owning portal. */
   readonly assigns?: 'input' | 'clear';
@@ -156,6 +157,8 @@ export interface WorkflowFields<S extends string, C extends string> {
   readonly submittedBy?: string;
   readonly assignee?: Assignee;
   readonly openClocks: readonly C[];
+  /** The participants after the step (only ever grows). */
+  readonly participants: readonly Participant[];
 }
 
 /**

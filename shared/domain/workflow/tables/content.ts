@@ -52,6 +52,13 @@ export interface ContentWorkflowItem extends WorkflowAggregate<ContentState, Con
 
 const label = (vi: string, en: string) => ({ vi, en });
 
+/**
+ * Authorship steps (submit, recall, editing a draft or a returned item) are the author's; the
+ * unit's secretary, the board's intake, may take them for the board (CB 17.3c: the secretary is
+ * the focal point that receives and compiles items), and is then recorded as acting for the author.
+ */
+export const AUTHOR_PROXY: Action = 'content.intake';
+
 export const contentWorkflow: WorkflowTable<ContentState, ContentAction, ContentClock, ContentWorkflowItem> = {
   name: 'content',
   aggregateType: 'ContentItem',
@@ -84,7 +91,10 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       from: ['draft', 'returned'],
       to: 'submitted',
       permission: 'content.submit',
+      actor: 'author',
+      proxy: AUTHOR_PROXY,
       recordsSubmitter: true,
+      participates: 'submitter',
       event: 'ContentSubmitted',
       basis: 'CB 17.3c; BĐ 10.1',
     },
@@ -93,7 +103,8 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       from: ['submitted', 'returned'],
       to: 'recalled',
       permission: 'content.submit',
-      actor: 'submitter',
+      actor: 'author',
+      proxy: AUTHOR_PROXY,
       event: 'ContentRecalled',
       basis: 'CB 17.3c (rút lại trước khi Thư ký tiếp nhận)',
     },
@@ -130,6 +141,7 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       from: ['editing'],
       to: 'pending-decision',
       permission: 'content.edit',
+      participates: 'proposer',
       event: 'ContentProposed',
       basis: 'CB 17.3c (tổng hợp tin, bài trình Trưởng ban)',
     },
@@ -147,7 +159,7 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       from: ['pending-decision'],
       to: 'approved',
       permission: 'content.approve',
-      actor: 'not-submitter',
+      actor: 'not-participant',
       opens: [{ clock: 'publication', assignee: 'owner' }],
       event: 'ContentApproved',
       basis: 'CB 17.3a–b; BĐ 9.6',
@@ -158,7 +170,7 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       from: ['submitted', 'pending-decision'],
       to: 'rejected',
       permission: 'content.approve',
-      actor: 'not-submitter',
+      actor: 'not-participant',
       requires: ['reason'],
       event: 'ContentRejected',
       basis: 'CB 17.3a; BĐ 9.6',
@@ -206,6 +218,7 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       to: 'emergency-published',
       permission: 'content.publish',
       requires: ['reason'],
+      participates: 'emergency-publisher',
       event: 'ContentEmergencyPublished',
       basis: 'BĐ 11 (thời hạn đăng văn bản); CB 17.3a (Trưởng ban quyết định, xác nhận sau)',
     },
@@ -214,7 +227,7 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       from: ['emergency-published'],
       to: 'published',
       permission: 'content.approve',
-      actor: 'not-submitter',
+      actor: 'not-participant',
       event: 'ContentEmergencyConfirmed',
       basis: 'CB 17.3a–b',
     },
@@ -247,13 +260,14 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
 export interface ContentEditRule {
   /** The rule-table action that authorises the edit on the owning portal. */
   readonly permission: Action;
-  /** `author`: only whoever submitted it (or created it, before any submission). */
+  /** `author`: only the item's author, or `proxy` acting for the board (as the authorship steps). */
   readonly actor?: 'author';
+  readonly proxy?: Action;
   readonly basis: string;
 }
 
 export const contentEditing: Readonly<Partial<Record<ContentState, ContentEditRule>>> = {
-  draft: { permission: 'content.submit', actor: 'author', basis: 'CB 17.3c (người gửi hoàn thiện tin, bài trước khi gửi)' },
-  returned: { permission: 'content.submit', actor: 'author', basis: 'CB 17.3c; BĐ 9.6 (trả lại để người gửi sửa và gửi lại)' },
+  draft: { permission: 'content.submit', actor: 'author', proxy: AUTHOR_PROXY, basis: 'CB 17.3c (người gửi hoàn thiện tin, bài trước khi gửi)' },
+  returned: { permission: 'content.submit', actor: 'author', proxy: AUTHOR_PROXY, basis: 'CB 17.3c; BĐ 9.6 (trả lại để người gửi sửa và gửi lại)' },
   editing: { permission: 'content.edit', basis: 'CB 17.1, 17.3c (Ban Biên tập biên tập tin, bài)' },
 };

@@ -1,0 +1,4 @@
+import { reportSuite } from '../support/report-suite';
+
+/** Issue 27 under infra/config/provinces/caobang.json: every report kind's figures against the test's own count. */
+reportSuite('infra/config/provinces/caobang.json');

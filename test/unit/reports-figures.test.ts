@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { operationsFigures, reportFigures, type UnitFacts } from '../../shared/domain/reports/figures';
+import { periodOf } from '../../shared/domain/reports/periods';
+import { royaltyTally } from '../../shared/domain/reports/royalties';
+
+/** Report figures and royalty tallies (issue 27 §2, §5): pure sums of frozen facts inside the period. */
+describe('report figures', () => {
+  const november = periodOf({ kind: 'month' }, '2026-11', false); // [2026-10-31T17:00Z, 2026-11-30T17:00Z)
+  const unit = (code: string, extra: Partial<UnitFacts> = {}): UnitFacts => ({ unitCode: code, unitName: code, contentSteps: [], publications: [], questionFacts: [], accounts: [], ...extra });
+
+  it('counts steps and first publications inside [start, cut-off) only, per category, with the on-time rate', () => {
+    const facts = unit('sgd', {
+      contentSteps: [
+        { itemId: 'a', category: 'news', action: 'submit', at: '2026-10-31T17:00:00.000Z' }, // 1/11 00:00 ICT: in
+        { itemId: 'b', category: 'news', action: 'submit', at: '2026-10-31T16:59:59.999Z' }, // 31/10 23:59 ICT: out
+        { itemId: 'a', category: 'news', action: 'return', at: '2026-11-02T01:00:00.000Z' },
+        { itemId: 'c', category: 'legal', action: 'reject', at: '2026-11-03T01:00:00.000Z' },
+        { itemId: 'c', category: 'legal', action: 'withdraw', at: '2026-11-30T17:00:00.000Z' }, // 1/12 ICT: out
+        { itemId: 'c', category: 'legal', action: 'edit', at: '2026-11-03T02:00:00.000Z' },
+      ],
+      publications: [
+        { itemId: 'a', category: 'news', publishedAt: '2026-11-05T01:00:00.000Z', onTime: true },
+        { itemId: 'd', category: 'legal', publishedAt: '2026-11-06T01:00:00.000Z', onTime: false },
+        { itemId: 'e', category: 'legal', publishedAt: '2026-10-06T01:00:00.000Z', onTime: false },
+      ],
+      accounts: [{ createdAt: '2026-11-01T00:00:00Z' }, { createdAt: '2026-01-01T00:00:00Z', closedAt: '2026-11-20T00:00:00Z' }],
+    });
+    const f = reportFigures([facts], { incidents: [], jobRuns: [], securityChecks: [], restoreLimitHours: 24 }, november);
+    expect(f.units[0]!.content).toEqual({ submitted: 1, published: 2, publishedOnTime: 1, publishedLate: 1, onTimeRate: 50, returned: 1, rejected: 1, withdrawn: 0 });
+    expect(f.units[0]!.contentByCategory.legal).toMatchObject({ published: 1, publishedOnTime: 0, rejected: 1 });
+    expect(f.units[0]!.contentByCategory.news).toMatchObject({ submitted: 1, published: 1, onTimeRate: 100 });
+    expect(f.units[0]!.accounts).toEqual({ opened: 1, closed: 1 });
+    expect(f.totals.content.published).toBe(2);
+  });
+
+  it('sums Q&A facts as frozen (late = answered − on time) and recomputes totals across units', () => {
+    const q = (kind: 'received' | 'routed' | 'returned' | 'answered', id: string, day: number, extra = {}) => ({ kind, questionId: id, at: `2026-11-${String(day).padStart(2, '0')}T02:00:00.000Z`, ...extra });
+    const board = unit('ubnd', { questionFacts: [q('received', 'x', 2), q('routed', 'x', 2, { onTime: true, rerouting: false }), q('received', 'y', 3), q('routed', 'y', 5, { onTime: false, rerouting: false })] });
+    const dept = unit('sgd', { questionFacts: [q('received', 'x', 2), q('answered', 'x', 9, { onTime: true, workingDays: 5 }), q('received', 'y', 5), q('returned', 'y', 6, { onTime: true })] });
+    const f = reportFigures([dept, board], { incidents: [], jobRuns: [], securityChecks: [], restoreLimitHours: 24 }, november);
+    expect(f.units.map((u) => u.unitCode)).toEqual(['sgd', 'ubnd']);
+    expect(f.units[1]!.questions).toMatchObject({ received: 2, routed: 2, routedWithinOneWorkingDay: 1 });
+    expect(f.units[0]!.questions).toMatchObject({ received: 2, answered: 1, answeredOnTime: 1, answeredLate: 0, returnedNotCompetent: 1, medianWorkingDaysToAnswer: 5 });
+    // A question counted by the board and by the unit it went to is one question in the totals.
+    expect(f.totals.questions.received).toBe(2);
+  });
+
+  it('measures incidents against the restore limit as known at the cut-off, and counts backups, drills and checks', () => {
+    const o = operationsFigures(
+      {
+        incidents: [
+          { reportedAt: '2026-11-02T00:00:00Z', detectedAt: '2026-11-01T23:00:00Z', restoredAt: '2026-11-02T23:00:00Z' }, // 24 h: within
+          { reportedAt: '2026-11-10T00:00:00Z', detectedAt: null, restoredAt: '2026-11-11T00:00:01Z' }, // just over
+          { reportedAt: '2026-11-30T10:00:00Z', detectedAt: null, restoredAt: '2026-11-30T18:00:00Z' }, // restored after the cut-off
+          { reportedAt: '2026-10-30T10:00:00Z', detectedAt: null, restoredAt: null }, // another period
+        ],
+        jobRuns: [
+          { job: 'weekly-backup', finishedAt: '2026-11-01T20:00:00Z', outcome: 'succeeded' },
+          { job: 'weekly-backup', finishedAt: '2026-11-08T20:00:00Z', outcome: 'failed' },
+          { job: 'restore-drill', finishedAt: '2026-11-01T22:00:00Z', outcome: 'succeeded' },
+          { job: 'restore-drill', finishedAt: '2026-12-01T22:00:00Z', outcome: 'succeeded' },
+        ],
+        securityChecks: [{ performedAt: '2026-11-15T02:00:00Z' }, { performedAt: '2026-05-15T02:00:00Z' }],
+        restoreLimitHours: 24,
+      },
+      november,
+    );
+    expect(o).toEqual({ incidents: 3, restoredWithinLimit: 1, notRestoredWithinLimit: 2, medianHoursToRestore: 24, restoreLimitHours: 24, weeklyBackups: 1, failedBackups: 1, restoreDrills: 1, failedRestoreDrills: 0, securityChecks: 1 });
+  });
+});
+
+describe('royalty tally', () => {
+  const a = (itemId: string, unitCode: string, category: string, contributors: { name: string; accountId?: string; share: number }[], quarter = '2026-Q4') => ({ itemId, unitCode, title: itemId, category, contributors, frozenAt: `2026-11-0${itemId.length}T00:00:00Z`, quarter });
+
+  it('sums the frozen shares per contributor and unit, with rates as data (zero by default)', () => {
+    const attributions = [
+      a('n1', 'ubnd', 'news', [{ name: 'Lan', accountId: 'u-lan', share: 60 }, { name: 'Minh', share: 40 }]),
+      a('n22', 'ubnd', 'legalDocument', [{ name: 'Lan', accountId: 'u-lan', share: 100 }]),
+      a('n333', 'sgd', 'news', [{ name: 'Lan', accountId: 'u-lan2', share: 100 }]),
+      a('old', 'ubnd', 'news', [{ name: 'Minh', share: 100 }], '2026-Q3'),
+    ];
+    const zero = royaltyTally('2026-Q4', attributions);
+    expect(zero.total).toEqual({ items: 3, amount: 0 });
+    expect(zero.contributors.find((c) => c.contributor === 'u-lan')).toMatchObject({ items: 2, shareOfItems: 1.6, amount: 0 });
+    const paid = royaltyTally('2026-Q4', attributions, { currency: 'VND', perItem: { news: 100_000 }, default: 50_000, basis: 'test' });
+    expect(paid.total.amount).toBe(250_000);
+    expect(paid.contributors.find((c) => c.contributor === 'u-lan')!.amount).toBe(110_000);
+    expect(paid.contributors.find((c) => c.contributor === 'name:Minh')!.amount).toBe(40_000);
+    expect(paid.units).toEqual([{ unitCode: 'sgd', items: 1, amount: 100_000 }, { unitCode: 'ubnd', items: 2, amount: 150_000 }]);
+    // Every contributor's amount adds up to the total.
+    expect(paid.contributors.reduce((s, c) => s + c.amount, 0)).toBe(paid.total.amount);
+  });
+});
+
+describe('royalty rates as deployment data', () => {
+  it('travel from the province config to every function as ROYALTY_RATES, and are absent (zero) by default', async () => {
+    const { configEnvironment, loadDeploymentConfig } = await import('../../infra/config/deployment');
+    const config = loadDeploymentConfig('infra/config/provinces/quangninh.json');
+    expect(configEnvironment(config)).not.toHaveProperty('ROYALTY_RATES');
+    const rates = { currency: 'VND', perItem: { news: 200_000 }, default: 100_000, basis: 'QĐ …/QĐ-UBND về nhuận bút (ví dụ)' };
+    expect(JSON.parse(configEnvironment({ ...config, royaltyRates: rates }).ROYALTY_RATES!)).toEqual(rates);
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { adHocPeriod, dueAtOf, lastClosedPeriod, monthsOf, periodContaining, periodOf, quartersOf } from '../../shared/domain/reports/periods';
+import { kindsOfPreset, reportKindOf, reportKinds } from '../../shared/domain/reports/kinds';
+import { presets } from '../../shared/domain/policies';
+import { DomainError } from '../../shared/domain/errors';
+
+/** Reporting periods and due dates (issue 27 §1) in Việt Nam time, across month and year ends. */
+describe('report periods', () => {
+  it('reads NA 15.7 as (10/12 of the previous year, 10/12]: 11/12 … 10/12, cut-off at 11/12 00:00 ICT', () => {
+    const na = reportKindOf('nghe-an-2025', 'na-yearly');
+    const p = periodOf(na.period, '2026', false);
+    expect(p).toEqual({ id: '2026', from: '2025-12-11', to: '2026-12-10', startsAt: '2025-12-10T17:00:00.000Z', endsAt: '2026-12-10T17:00:00.000Z' });
+    // 10/12 belongs to the period it ends, 11/12 to the next one: no day is counted twice.
+    expect(periodContaining(na.period, '2026-12-10').id).toBe('2026');
+    expect(periodContaining(na.period, '2026-12-11').id).toBe('2027');
+    expect(periodContaining(na.period, '2026-01-01').id).toBe('2026');
+    // "chậm nhất trước ngày 11/12": due by the end of 10/12, the same instant as the cut-off.
+    expect(dueAtOf(na.due, p)).toBe('2026-12-10T17:00:00.000Z');
+  });
+
+  it('takes QN 23.3’s twelve months up to 14/11, due at the end of 15/11', () => {
+    const qn = reportKindOf('quang-ninh-2023', 'qn-yearly');
+    const p = periodOf(qn.period, '2026', false);
+    expect([p.from, p.to]).toEqual(['2025-11-15', '2026-11-14']);
+    expect(dueAtOf(qn.due, p)).toBe('2026-11-15T17:00:00.000Z');
+  });
+
+  it('cuts months, quarters, half-years and years at local midnight, across the year end', () => {
+    expect(periodContaining({ kind: 'month' }, '2026-12-31')).toEqual({ id: '2026-12', from: '2026-12-01', to: '2026-12-31', startsAt: '2026-11-30T17:00:00.000Z', endsAt: '2026-12-31T17:00:00.000Z' });
+    expect(periodContaining({ kind: 'month' }, '2028-02-10').to).toBe('2028-02-29');
+    expect(periodContaining({ kind: 'quarter' }, '2026-11-05')).toMatchObject({ id: '2026-Q4', from: '2026-10-01', to: '2026-12-31' });
+    expect(periodContaining({ kind: 'half-year' }, '2026-07-01')).toMatchObject({ id: '2026-H2', from: '2026-07-01', to: '2026-12-31' });
+    expect(periodContaining({ kind: 'year' }, '2027-01-01')).toMatchObject({ id: '2027', from: '2027-01-01', to: '2027-12-31' });
+    // A monthly report of December is due on 5 January of the next year (end of day, ICT).
+    const cb = reportKindOf('cao-bang-2015', 'cb-monthly');
+    expect(dueAtOf(cb.due, periodOf(cb.period, '2026-12', false))).toBe('2027-01-05T17:00:00.000Z');
+    const q = reportKindOf('cao-bang-2015', 'cb-quarterly');
+    expect(dueAtOf(q.due, periodOf(q.period, '2026-Q4', false))).toBe('2027-01-15T17:00:00.000Z');
+  });
+
+  it('reports on the last period whose cut-off passed, in local time', () => {
+    // 31/12 23:30 ICT is still December: the last closed month is November.
+    expect(lastClosedPeriod({ kind: 'month' }, new Date('2026-12-31T16:30:00Z')).id).toBe('2026-11');
+    // 1/1 00:30 ICT (31/12 17:30 UTC): December has closed.
+    expect(lastClosedPeriod({ kind: 'month' }, new Date('2026-12-31T17:30:00Z')).id).toBe('2026-12');
+    expect(lastClosedPeriod({ kind: 'year-to', month: 12, day: 10 }, new Date('2026-12-10T17:05:00Z')).id).toBe('2026');
+    expect(lastClosedPeriod({ kind: 'year-to', month: 12, day: 10 }, new Date('2026-12-10T16:55:00Z')).id).toBe('2025');
+  });
+
+  it('lists the month and quarter partitions a period covers', () => {
+    const p = periodOf({ kind: 'year-to', month: 12, day: 10 }, '2026', false);
+    expect(monthsOf(p)).toHaveLength(13);
+    expect(monthsOf(p)[0]).toBe('2025-12');
+    expect(quartersOf(p)).toEqual(['2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
+  });
+
+  it('refuses malformed, reversed and too long ranges, naming the field', () => {
+    const refusal = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (e) {
+        return e instanceof DomainError ? [e.code, e.fields[0]?.field] : e;
+      }
+      return 'accepted';
+    };
+    expect(refusal(() => periodOf({ kind: 'month' }, '2026-13', false))).toEqual(['validation', 'body.period']);
+    expect(refusal(() => periodOf({ kind: 'quarter' }, '2026-11', false))).toEqual(['validation', 'body.period']);
+    expect(refusal(() => periodOf({ kind: 'month' }, '2026-01-01..2026-01-31', false))).toEqual(['validation', 'body.period']);
+    expect(periodOf({ kind: 'month' }, '2026-01-01..2026-01-31', true)).toMatchObject({ from: '2026-01-01', to: '2026-01-31' });
+    expect(refusal(() => adHocPeriod('2026-02-01', '2026-01-31'))).toEqual(['validation', 'body.period']);
+    expect(refusal(() => adHocPeriod('2026-02-30', '2026-03-01'))).toEqual(['validation', 'body.period']);
+    expect(refusal(() => adHocPeriod('2025-01-01', '2026-01-02'))).toEqual(['validation', 'body.period']);
+    expect(adHocPeriod('2025-01-01', '2026-01-01').endsAt).toBe('2026-01-01T17:00:00.000Z');
+  });
+
+  it('gives every seed preset its kinds, each with a citation, recipients, a due rule and an ad hoc report', () => {
+    for (const preset of presets.filter((p) => p.id !== 'national')) {
+      const kinds = kindsOfPreset(preset.id);
+      expect(kinds.filter((k) => k.template !== 'royalty' && !k.adHoc).length, preset.id).toBeGreaterThan(0);
+      expect(kinds.some((k) => k.id === 'royalty-quarterly')).toBe(true);
+      expect(kinds.some((k) => k.adHoc)).toBe(true);
+      for (const k of kinds) expect(k.citation && k.recipients.length && k.dueBasis, k.id).toBeTruthy();
+    }
+    expect(new Set(reportKinds.map((k) => `${k.preset}/${k.id}`)).size).toBe(reportKinds.length);
+    expect(kindsOfPreset('national').map((k) => k.id)).toEqual(['ad-hoc']);
+  });
+});
