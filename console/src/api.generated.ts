@@ -904,7 +904,7 @@ export interface Operations {
   "GET /content/{id}": {
     operationId: "getContentItem";
     path: { id: string };
-    query: never;
+    query: { revisions?: string };
     body: never;
     response: {
       id: string;
@@ -927,6 +927,11 @@ export interface Operations {
           en: string;
         };
         textKept?: true;
+      }>;
+      revisionTexts?: Array<{
+        version: number;
+        title?: string;
+        body?: string;
       }>;
       steps?: Array<{
         action: string;
@@ -989,25 +994,6 @@ export interface Operations {
         };
         textKept?: true;
       };
-    };
-  };
-  "GET /content/{id}/revisions/{version}": {
-    operationId: "getContentRevision";
-    path: { id: string; version: string };
-    query: never;
-    body: never;
-    response: {
-      version: number;
-      at: string;
-      actor: string;
-      action: string;
-      summary: {
-        vi: string;
-        en: string;
-      };
-      textKept?: true;
-      title?: string;
-      body?: string;
     };
   };
   "POST /content/{id}/transitions": {

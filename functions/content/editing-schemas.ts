@@ -51,6 +51,6 @@ export const revisionSchema = z.object({
   actor: z.string(),
   action: z.string(),
   summary: z.object({ vi: z.string(), en: z.string() }),
-  textKept: z.optional(z.literal(true).check(z.describe('The title and body after this revision were kept: GET /content/{id}/revisions/{version}'))),
+  textKept: z.optional(z.literal(true).check(z.describe('The title and body after this revision were kept: GET /content/{id}?revisions={version}'))),
 });
 export const editedSchema = z.object({ id: z.string(), state: z.string(), version: z.number(), revision: revisionSchema });

@@ -1,5 +1,5 @@
 import { can } from '../domain/access/authorize';
-import { DomainError } from '../domain/errors';
+import { DomainError, invalidField } from '../domain/errors';
 import { effectivePolicy } from '../domain/policies';
 import type { ContentWorkflowItem } from '../domain/workflow';
 import { withParticipants, type Participant } from '../domain/workflow/participants';
@@ -73,13 +73,12 @@ export function readable(ctx: UseCaseContext, id: string, record: ContentItemRec
   return record;
 }
 
-/** One revision of an item, with the title and body kept with it (create and edits of the text), for a diff. */
-export async function readContentRevision(ctx: UseCaseContext, id: string, version: number) {
+/** The title and body kept with one revision of an item (creation, edits of the text), for a diff; none when it kept none. */
+export async function readRevisionText(ctx: UseCaseContext, id: string, version: number) {
   const [record, revision] = await Promise.all([contentRepository().get(id), contentRepository().revisionOf(id, version)]);
   readable(ctx, id, record);
-  if (!revision) throw new DomainError('not_found', { vi: `Tin, bài ${id} không có phiên bản ${version}`, en: `Item ${id} has no version ${version}` });
-  const { text, ...rest } = revision;
-  return { ...rest, ...(text !== undefined && { title: text.title, body: text.body }) };
+  if (!revision) throw invalidField('query.revisions', { vi: `Tin, bài ${id} không có phiên bản ${version}`, en: `Item ${id} has no version ${version}` }, 'not_found');
+  return { version, ...(revision.text && { title: revision.text.title, body: revision.text.body }) };
 }
 
 export const notFound = (id: string) => new DomainError('not_found', { vi: `Không có tin, bài ${id}`, en: `No content item ${id}` });

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { useLocalStack } from '../support/local-stack';
 import { caller, person, seedTree, type Person } from '../support/directory';
 import { accessibilityViolations, consoleDir, newPage } from '../support/browser';
-import { signInAs } from '../support/console-pages';
+import { signInAs, switchLanguage } from '../support/console-pages';
 
 /**
  * Reflow and zoom (WCAG 2.2 1.4.10, 1.4.4) on every screen of the console, in Chromium: at 320 px
@@ -102,11 +102,11 @@ describe('the console at 320 px, at 200 % zoom and with 200 % text', () => {
       }
       await page.locator(screen.ready).first().waitFor();
       for (const lang of ['vi', 'en']) {
-        if (lang === 'en') await page.getByRole('button', { name: 'English' }).click();
+        if (lang === 'en') await switchLanguage(page, 'en');
         await page.locator(screen.ready).first().waitFor();
         expect(await accessibilityViolations(page), `${screen.name} at 360 px (${lang})`).toEqual([]);
       }
-      await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+      await switchLanguage(page, 'vi');
       for (const width of [320, 640]) {
         await page.setViewportSize({ width, height: 800 });
         expect(await sideways(page), `${screen.name} at ${width} px`).toBe(0);

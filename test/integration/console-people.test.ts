@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { useLocalStack } from '../support/local-stack';
 import { caller, person, seedTree, type Person } from '../support/directory';
 import { consoleDir, newPage } from '../support/browser';
-import { checkScreen, signInAs } from '../support/console-pages';
+import { checkScreen, signInAs, switchLanguage } from '../support/console-pages';
 
 /**
  * Units and people in the console, in Chromium: an operator creates an account (its temporary
@@ -63,10 +63,10 @@ describe('units and people in the console', () => {
     await page.getByRole('status').waitFor();
     expect((await call(`/accounts/${people.leaving!.id}`, people.operator)).body.roles).toEqual(expect.arrayContaining(['editor', 'reporter']));
     await checkScreen(page, 'vi-account');
-    await page.getByRole('button', { name: 'English' }).click();
+    await switchLanguage(page, 'en');
     await page.getByRole('heading', { name: /btv\.nghi/ }).waitFor();
     await checkScreen(page, 'en-account');
-    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await switchLanguage(page, 'vi');
 
     await page.getByLabel('Người nhận việc').selectOption(people.successor!.id);
     await page.getByLabel('Lý do').selectOption('transfer');
@@ -87,7 +87,7 @@ describe('units and people in the console', () => {
     await page.getByLabel('Mã ứng dụng').fill(clientId!);
     await page.getByRole('button', { name: 'Vô hiệu hóa', exact: true }).click();
     await expect.poll(() => page.getByRole('status').textContent(), { timeout: 10_000 }).toContain('Hệ thống một cửa huyện A');
-    await page.getByRole('button', { name: 'English' }).click();
+    await switchLanguage(page, 'en');
     await checkScreen(page, 'en-machine-clients');
   });
 
@@ -104,10 +104,10 @@ describe('units and people in the console', () => {
     expect(granted).toEqual([expect.objectContaining({ deputyId: people.deputy!.id, actions: ['content.approve'] })]);
     expect(await page.locator('table.delegations').textContent()).toContain(people.deputy!.id);
     await checkScreen(page, 'vi-people-delegation');
-    await page.getByRole('button', { name: 'English' }).click();
+    await switchLanguage(page, 'en');
     await page.locator('table.delegations').waitFor();
     await checkScreen(page, 'en-people-delegation');
-    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await switchLanguage(page, 'vi');
     await page.getByRole('button', { name: /^Thu hồi/ }).click();
     await page.getByRole('status').waitFor();
     expect((await call('/units/huyena/delegations', people.chief)).body.items[0].revokedAt).toBeDefined();

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { useLocalStack } from '../support/local-stack';
 import { caller, person, seedTree, type Person } from '../support/directory';
 import { consoleDir, newPage } from '../support/browser';
-import { checkScreen, signInAs } from '../support/console-pages';
+import { checkScreen, signInAs, switchLanguage } from '../support/console-pages';
 
 /**
  * Q&A in the console, in Chromium: a question asked on the public API is classified and routed by
@@ -124,7 +124,7 @@ describe('questions in the console', () => {
     for (const width of widths) {
       const page = await pageOf('thuky.hd', 'units/huyena/questions?view=portal&overdue=true', width);
       for (const lang of ['vi', 'en']) {
-        if (lang === 'en') await page.getByRole('button', { name: 'English' }).click();
+        if (lang === 'en') await switchLanguage(page, 'en');
         await page.locator('table').waitFor();
         await checkScreen(page, `${lang}-questions-overdue`);
         await page.getByRole('link', { name: 'Câu hỏi chưa được phân loại' }).click();
@@ -136,7 +136,7 @@ describe('questions in the console', () => {
         await checkScreen(page, `${lang}-question-escalations`);
         await page.goBack();
       }
-      await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+      await switchLanguage(page, 'vi');
     }
     // Every escalation the API lists is on the screen.
     const read = await call(`/questions/${trackingCode}`, people.secretary);

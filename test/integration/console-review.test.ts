@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { eventually, useLocalStack } from '../support/local-stack';
 import { caller, person, seedTree, type Person } from '../support/directory';
 import { consoleDir, newPage } from '../support/browser';
-import { checkScreen, signInAs } from '../support/console-pages';
+import { checkScreen, signInAs, switchLanguage } from '../support/console-pages';
 
 /**
  * Item review and the intake queue in the console, in Chromium: the words changed between two
@@ -83,7 +83,7 @@ describe('review and the intake queue in the console', () => {
     for (const width of process.env.CONSOLE_SCREENSHOTS ? [1280, 360] : [1280]) {
       const page = await pageOf('thuky.rv', `content/${id}`, width);
       for (const lang of ['vi', 'en']) {
-        if (lang === 'en') await page.getByRole('button', { name: 'English' }).click();
+        if (lang === 'en') await switchLanguage(page, 'en');
         await page.locator('.diff').first().waitFor();
         expect(await page.locator('del').allTextContents()).toEqual([expect.stringContaining('Sáng')]);
         expect(await page.locator('ins').allTextContents()).toEqual([expect.stringContaining('2026'), expect.stringContaining('Chiều'), expect.stringContaining('Đoạn mới.')]);
@@ -91,7 +91,7 @@ describe('review and the intake queue in the console', () => {
         expect(await page.locator('table.attachments').textContent()).toContain(lang === 'vi' ? 'Bị cách ly' : 'Quarantined');
         await checkScreen(page, `${lang}-review-diff`);
       }
-      await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+      await switchLanguage(page, 'vi');
     }
     // The versions compared are the URL's: v1 against itself shows no change.
     const page = pages.at(-1)!;

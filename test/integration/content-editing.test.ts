@@ -74,7 +74,7 @@ describe('editing an item (PATCH /content/{id})', () => {
     expect(events.map((e) => JSON.parse(e.payload).data)).toMatchObject([{ version: 2, fields: ['title', 'body'] }]);
   });
 
-  it('keeps the title and body with each revision that changed them, for a diff between revisions (GET /content/{id}/revisions/{version})', async () => {
+  it('keeps the title and body with each revision that changed them, for a diff between revisions (GET /content/{id}?revisions=1,3)', async () => {
     const id = await created(news('Trước khi sửa'));
     expect((await edit(id, people.contributor!, { summary: 'Tóm tắt' }, 1)).status).toBe(200);
     expect((await edit(id, people.contributor!, { body: '<p>Nội dung đã sửa <script>x()</script></p>' }, 2)).status).toBe(200);
@@ -82,19 +82,21 @@ describe('editing an item (PATCH /content/{id})', () => {
     const item = await read(id);
     expect(item.revisions.map((r: { version: number; textKept?: boolean }) => [r.version, r.textKept ?? false])).toEqual([[1, true], [2, false], [3, true]]);
     expect(JSON.stringify(item.revisions)).not.toContain('Nội dung');
-    const revision = (version: number, who = people.chief!) => call(`/content/${id}/revisions/${version}`, who);
-    expect((await revision(1)).body).toMatchObject({ version: 1, action: 'create', title: 'Trước khi sửa', body: '<p>Nội dung</p>' });
+    const texts = async (versions: string) => (await call(`/content/${id}?revisions=${versions}`, people.chief)).body.revisionTexts;
+    expect(await texts('1,3')).toEqual([
+      { version: 1, title: 'Trước khi sửa', body: '<p>Nội dung</p>' },
+      // The title unchanged is kept beside the changed body, cleaned as the item is.
+      { version: 3, title: 'Trước khi sửa', body: item.body },
+    ]);
+    expect(item.body).not.toContain('script');
     // The summary alone changed: no text kept.
-    const summaryOnly = await revision(2);
-    expect(summaryOnly.status).toBe(200);
-    expect(summaryOnly.body.body).toBeUndefined();
-    // The title unchanged is kept beside the changed body, cleaned as the item is.
-    const edited = (await revision(3)).body;
-    expect(edited).toMatchObject({ version: 3, action: 'edit', title: 'Trước khi sửa', actor: people.contributor!.id });
-    expect(edited.body).toBe(item.body);
-    expect(edited.body).not.toContain('script');
-    expect((await revision(4)).status).toBe(404);
-    expect((await call(`/content/${id}/revisions/x`, people.chief)).status).toBe(400);
+    expect(await texts('2')).toEqual([{ version: 2 }]);
+    expect(item.revisionTexts).toBeUndefined();
+    for (const bad of ['4', '1,2,3', 'x']) {
+      const res = await call(`/content/${id}?revisions=${bad}`, people.chief);
+      expect(res.status, bad).toBe(400);
+      expect(res.body.errors[0].field).toBe('query.revisions');
+    }
   });
 
   it('needs If-Match, refuses a stale one with 412, and a refused edit writes nothing', async () => {

@@ -82,7 +82,6 @@ const cases: Record<string, (side: Side, role: Role) => Request> = {
   }),
   [routes.listUnitContent.id]: (side) => ({ method: 'GET', path: `/units/${UNIT[side]}/content`, unitPath: path(UNIT[side]) }),
   [routes.getContentItem.id]: (side) => ({ method: 'GET', path: `/content/${fixtures[`content.${side}`]}`, unitPath: path(UNIT[side]) }),
-  [routes.getContentRevision.id]: (side) => ({ method: 'GET', path: `/content/${fixtures[`content.${side}`]}/revisions/1`, unitPath: path(UNIT[side]) }),
   // Submitting a draft: judged by content.submit (the first allowed role submits it, later ones find it submitted: 409).
   // Submitting another's draft: an authorship step, the author's or the secretary's for the board (AUTHOR_PROXY: content.intake).
   [routes.transitionContentItem.id]: (side) => ({

@@ -14,17 +14,17 @@ const isDate = (v: string | null): v is string => v !== null && /^\d{4}-\d{2}-\d
 
 function rate(part: number, whole: number): string {
   if (whole === 0) return '—';
-  return `${new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 }).format((part * 100) / whole)} %`;
+  return `${new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 }).format((part * 100) / whole)}\u00a0%`;
 }
 const row = (label: Bilingual, value: string | number, ratio = '', key = '') =>
   html`<tr data-figure=${key}><th scope="row">${t(label)}</th><td>${value}</td><td>${ratio}</td></tr>`;
-const head = html`<thead><tr><th scope="col">${t(texts.figure)}</th><th scope="col">${t(texts.value)}</th><th scope="col">${t(texts.rate)}</th></tr></thead>`;
+const head = () => html`<thead><tr><th scope="col">${t(texts.figure)}</th><th scope="col">${t(texts.value)}</th><th scope="col">${t(texts.rate)}</th></tr></thead>`;
 
 async function questionFigures(unit: string, from: string, to: string) {
   try {
     const { data: f } = await call('GET /units/{code}/question-figures', { path: { code: unit }, query: { from, to } });
     return html`<table class="figures" id="qa-figures">
-      <caption>${t(texts.qaFigures)}</caption>${head}
+      <caption>${t(texts.qaFigures)}</caption>${head()}
       <tbody>
         ${row(texts.qReceived, f.received)}
         ${row(texts.qRouted, f.routed)}
@@ -50,15 +50,15 @@ async function publicationFigures(unit: string) {
     ]);
     const due = (published.data.items as Array<{ dueAt?: string; publishedOnTime?: boolean }>).filter((i) => i.dueAt !== undefined);
     const onTime = due.filter((i) => i.publishedOnTime === true).length;
-    return html`<table class="figures" id="publication-figures">
-        <caption>${t(texts.publicationFigures)}</caption>${head}
+    return html`<div><table class="figures" id="publication-figures">
+        <caption>${t(texts.publicationFigures)}</caption>${head()}
         <tbody>
           ${row(texts.pLatest, due.length)}
           ${row(texts.pOnTime, onTime, rate(onTime, due.length), 'published-on-time')}
           ${row(texts.pOverdueNow, `${overdue.data.items.length}${overdue.data.nextCursor ? '+' : ''}`)}
         </tbody>
       </table>
-      <p class="hint">${t(texts.pNote)}</p>`;
+      <p class="hint">${t(texts.pNote)}</p></div>`;
   } catch (error) {
     return errorSummary(error);
   }
