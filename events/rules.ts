@@ -13,31 +13,50 @@ export interface RoutingRule {
   readonly target: QueueKey;
   /** Only events whose data has one of these values in each field (EventBridge matches `detail.data.<field>`). */
   readonly dataFilter?: Readonly<Record<string, readonly string[]>>;
+  /** And one of these (EventBridge's `$or` on `detail.data`): alternatives over different fields. */
+  readonly dataAnyOf?: readonly Readonly<Record<string, readonly string[]>>[];
 }
+
+type DataFilter = Readonly<Record<string, readonly string[]>>;
 
 export const routingRules: readonly RoutingRule[] = [
   { name: 'JobRunsToLedger', events: ['JobRunFinished'], target: 'jobRuns' },
   { name: 'AccountChangesToIdentity', events: ['AccountClosed', 'AccountUnlocked', 'AccountRolesChanged'], target: 'identitySync' },
-  // Every workflow step (the pattern matches source and detail-type only); the consumer keeps content publications and withdrawals.
-  { name: 'WorkflowStepsToSyndication', events: ['WorkflowTransitioned'], target: 'syndication' },
+  // Only what a syndicated copy follows: content publications and withdrawals (the consumer's own test), so no other step runs it.
+  {
+    name: 'WorkflowStepsToSyndication',
+    events: ['WorkflowTransitioned'],
+    dataFilter: { type: ['ContentItem'] },
+    dataAnyOf: [{ to: ['published'] }, { action: ['withdraw'] }],
+    target: 'syndication',
+  },
   // Question receipts and escalations, and the questions' workflow steps (not content's); the consumer keeps the steps that tell someone.
   { name: 'QuestionNoticesToNotifications', events: ['QuestionReceived', 'QuestionEscalated'], target: 'notifications' },
   { name: 'QuestionStepsToNotifications', events: ['WorkflowTransitioned'], dataFilter: { type: ['Question'] }, target: 'notifications' },
+  // Content steps; the consumer keeps those that put an item online or take it offline (shared/domain/edge).
+  { name: 'ContentStepsToEdge', events: ['WorkflowTransitioned'], dataFilter: { type: ['ContentItem'] }, target: 'edge' },
 ];
 
 export interface EventPattern {
   source: string[];
   'detail-type': string[];
-  detail?: { data: Record<string, string[]> };
+  /** Field values to match, and `$or`: alternatives, each a set of field values. */
+  detail?: { data: Record<string, string[] | Array<Record<string, string[]>>> };
 }
 
+const copyFilter = (filter: DataFilter) => Object.fromEntries(Object.entries(filter).map(([field, values]) => [field, [...values]]));
+
 /** The EventBridge pattern of a rule (exact match on source and detail-type, and on data fields when filtered, as on AWS). */
-export function eventPattern(rule: Pick<RoutingRule, 'events' | 'dataFilter'>): EventPattern {
+export function eventPattern(rule: Pick<RoutingRule, 'events' | 'dataFilter' | 'dataAnyOf'>): EventPattern {
   const entries = rule.events.map((name) => eventCatalogue[name]);
+  const data = {
+    ...(rule.dataFilter && copyFilter(rule.dataFilter)),
+    ...(rule.dataAnyOf && { $or: rule.dataAnyOf.map(copyFilter) }),
+  };
   return {
     source: [...new Set(entries.map((e) => e.source))],
     'detail-type': [...new Set(entries.map((e) => e.detailType))],
-    ...(rule.dataFilter && { detail: { data: Object.fromEntries(Object.entries(rule.dataFilter).map(([field, values]) => [field, [...values]])) } }),
+    ...((rule.dataFilter || rule.dataAnyOf) && { detail: { data } }),
   };
 }
 
@@ -46,7 +65,10 @@ export function matches(pattern: EventPattern, source: string, detailType: strin
   if (!pattern.source.includes(source) || !pattern['detail-type'].includes(detailType)) return false;
   if (!pattern.detail) return true;
   const data = ((detail as { data?: unknown } | undefined)?.data ?? {}) as Record<string, unknown>;
-  return Object.entries(pattern.detail.data).every(([field, values]) => typeof data[field] === 'string' && values.includes(data[field]));
+  const { $or, ...fields } = pattern.detail.data as Record<string, string[]> & { $or?: Array<Record<string, string[]>> };
+  const all = (filter: Record<string, string[]>) =>
+    Object.entries(filter).every(([field, values]) => typeof data[field] === 'string' && values.includes(data[field]));
+  return all(fields) && ($or === undefined || $or.some(all));
 }
 
 /**

@@ -93,6 +93,11 @@ export const manualJobs: readonly ManualJobDefinition[] = [
     function: 'bootstrapDirectory',
     description: 'Creates the province unit and the first operator account (`admin`) if they do not exist yet.',
   },
+  {
+    job: 'media-checksums',
+    function: 'mediaChecksums',
+    description: 'Gives clean media objects stored without a SHA-256 checksum one (S3 computes it on a copy onto itself), once; run again until it says finished.',
+  },
 ];
 
 export const allJobs: ReadonlyArray<{ job: string; function: FunctionKeyOfKind<'job'> }> = [...schedules, ...manualJobs];

@@ -2,6 +2,7 @@ import type { BucketKey } from '../infra/definitions/buckets';
 import { queueDefinitions, type QueueKey } from '../infra/definitions/queues';
 import { keys } from '../shared/adapters/dynamo/keys';
 import { uploadPrefixes } from '../shared/domain/uploads/upload';
+import { PUBLISHED_PREFIX } from '../shared/domain/edge/published-files';
 
 /**
  * Every Lambda function: its entry file and the least privilege it needs. CDK builds one
@@ -21,7 +22,7 @@ export interface TableItemAccess {
 /** Object-level S3 rights, only on keys under these prefixes (IAM resources `<bucket>/<prefix>*`). */
 export interface ObjectAccess {
   readonly bucket: BucketKey;
-  readonly actions: ReadonlyArray<'GetObject' | 'PutObject' | 'DeleteObject'>;
+  readonly actions: ReadonlyArray<'GetObject' | 'PutObject' | 'DeleteObject' | 'GetObjectAttributes'>;
   readonly prefixes: readonly string[];
 }
 
@@ -70,6 +71,11 @@ export interface FunctionDefinition {
    * `open` may Decrypt (staff who see the data). Nothing else may use it.
    */
   readonly askerKey?: 'seal' | 'open';
+  /**
+   * The backup signing key (KMS, asymmetric; shared/adapters/backup/signing.ts): `sign` may Sign
+   * and Verify (the backup writer), `verify` may only Verify (readers: the drill). Nothing else may use it.
+   */
+  readonly backupSigning?: 'sign' | 'verify';
 }
 
 /** Monitoring probes every queue (shared/adapters/dependency-probe.ts), so it may inspect every one. */
@@ -214,7 +220,8 @@ export const functionDefinitions = {
     description: 'Public read API: published items per portal, one item with its citation line, legal-document search, RSS',
     // Public renditions only (PUBCONTENT items and their portal listings): never drafts, accounts or stored responses.
     tableItems: [
-      { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.publishedContent('').pk, keys.publishedOfPortal('', '').gsi1pk.replace(/#+$/, '#')], indexes: ['gsi1', 'gsi2'] },
+      // BatchGetItem: a search page's renditions in one round (AWS names it apart from GetItem; the local check reads it key by key).
+      { actions: ['GetItem', 'BatchGetItem', 'Query'], partitionPrefixes: [keys.publishedContent('').pk, keys.publishedOfPortal('', '').gsi1pk.replace(/#+$/, '#')], indexes: ['gsi1', 'gsi2'] },
       // Legal-document search: one Query per planned read of the term entries, nothing else.
       { actions: ['Query'], partitionPrefixes: [keys.legalSearchEntry('', '', '', '').pk.replace(/#+$/, '#')] },
       // The feed's channel names the portal: units are public directory data (unitsPublic reads them too).
@@ -242,6 +249,8 @@ export const functionDefinitions = {
     // The media manifest lists every version and hashes the current ones.
     readsAllVersions: ['media'],
     exportsTable: { bucket: 'backups', prefix: 'backups/' },
+    // Signs each backup's manifest: the only function that may.
+    backupSigning: 'sign',
     // Re-reads what it wrote, to verify it (the portable path); lists monthly backups (retention).
     objects: [{ bucket: 'backups', actions: ['GetObject'], prefixes: ['backups/'] }],
     buckets: { backups: 'probe' },
@@ -254,6 +263,10 @@ export const functionDefinitions = {
     timeoutSeconds: 900,
     writesOutbox: true,
     scratchTables: { infix: '-drill-' },
+    // Checks each backup's signature before reading it; may not sign.
+    backupSigning: 'verify',
+    // Its lease: one drill at a time (shared/adapters/dynamo/lease.ts).
+    tableItems: [{ actions: ['GetItem', 'PutItem', 'DeleteItem'], partitionPrefixes: [keys.lease('restore-drill').pk] }],
     // Finds the latest backup and reads it; reads the media versions it names.
     buckets: { backups: 'probe' },
     objects: [
@@ -262,6 +275,16 @@ export const functionDefinitions = {
       { bucket: 'backups', actions: ['PutObject'], prefixes: ['backups/*/*/backup-manifest.json'] },
     ],
     readsAllVersions: ['media'],
+  },
+  mediaChecksums: {
+    entry: 'functions/jobs/media-checksums.ts',
+    kind: 'job',
+    description: 'Gives clean media objects without a SHA-256 checksum one, once (a copy onto itself; S3 computes it): the backup then reads no media byte',
+    timeoutSeconds: 900,
+    writesOutbox: true,
+    buckets: { media: 'probe' },
+    // A copy onto itself: read and write of the same clean/ object, and its stored checksum.
+    objects: [{ bucket: 'media', actions: ['GetObject', 'PutObject', 'GetObjectAttributes'], prefixes: [uploadPrefixes.clean] }],
   },
   bootstrapDirectory: {
     entry: 'functions/jobs/bootstrap-directory.ts',
@@ -325,6 +348,17 @@ export const functionDefinitions = {
     description: "Relays outbox items from the table's stream to the event bus",
     publishesEvents: true,
   },
+  refreshEdge: {
+    entry: 'functions/consumers/refresh-edge.ts',
+    kind: 'consumer',
+    description: 'Published attachments copied under published/ or removed, and the changed paths invalidated at the distribution in one batch (issue 26)',
+    // The item's record names its attachments, in every state.
+    tableItems: [{ actions: ['GetItem'], partitionPrefixes: [keys.contentItem('').pk] }],
+    objects: [
+      { bucket: 'media', actions: ['GetObject'], prefixes: [uploadPrefixes.clean] },
+      { bucket: 'media', actions: ['PutObject', 'DeleteObject'], prefixes: [PUBLISHED_PREFIX] },
+    ],
+  },
   followSyndication: {
     entry: 'functions/consumers/follow-syndication.ts',
     kind: 'consumer',
@@ -372,7 +406,8 @@ export const functionDefinitions = {
       { actions: ['PutItem'], partitionPrefixes: [keys.auditOf('').pk] },
       // The asker's data, sealed (never opened here): written when asking, deleted with its duplicate guard on erasure.
       { actions: ['GetItem', 'PutItem', 'DeleteItem'], partitionPrefixes: [keys.questionAsker('').pk] },
-      { actions: ['PutItem', 'DeleteItem'], partitionPrefixes: [keys.questionDuplicate('', '').pk.replace(/#+$/, '#')] },
+      // Read before a number is taken, so a duplicate is refused without burning one.
+      { actions: ['GetItem', 'PutItem', 'DeleteItem'], partitionPrefixes: [keys.questionDuplicate('', '').pk.replace(/#+$/, '#')] },
       // A published question reopened on the asker's rating leaves the public list.
       { actions: ['DeleteItem'], partitionPrefixes: [keys.publishedQuestion('').pk] },
       // The portal's "received" figure, frozen with the question.

@@ -5,7 +5,9 @@ import { DataStack } from './stacks/data-stack';
 import { AsyncStack } from './stacks/async-stack';
 import { ApiStack } from './stacks/api-stack';
 import { JobsStack } from './stacks/jobs-stack';
-import { AuthStack } from './stacks/auth-stack';
+import { AuthStack, cognitoDomainPrefix } from './stacks/auth-stack';
+import { EdgeFirewallStack } from './stacks/edge-firewall-stack';
+import { EdgeStack } from './stacks/edge-stack';
 import type { PortalResources } from './constructs/portal-function';
 
 /**
@@ -42,8 +44,20 @@ export function buildPortal(app: App, config: DeploymentConfig, options: { nag?:
   };
   const api = new ApiStack(app, `${prefix}-Api`, { env, tags, resources, alarmTopic: async.alarmTopic, userPool: auth.userPool });
   const jobs = new JobsStack(app, `${prefix}-Jobs`, { env, tags, resources, alarmTopic: async.alarmTopic, oneOffJobs: options.oneOffJobs ?? false });
+  // CloudFront's web ACL must live in us-east-1; the distribution itself is managed from the deployment's region.
+  const edgeFirewall = new EdgeFirewallStack(app, `${prefix}-EdgeFirewall`, { env: { ...env, region: 'us-east-1' }, tags });
+  const edge = new EdgeStack(app, `${prefix}-Edge`, {
+    env,
+    tags,
+    config,
+    api: api.api,
+    media: data.buckets.media,
+    webAclArn: edgeFirewall.webAclArn,
+    resources,
+    cognitoDomain: `https://${cognitoDomainPrefix(config)}.auth.${config.region}.amazoncognito.com`,
+  });
 
-  for (const stack of [async, api, jobs]) {
+  for (const stack of [async, api, jobs, edge]) {
     // Findings that apply to every function of the house construct, acknowledged once with the reason.
     Validations.of(stack).acknowledge({
       id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
@@ -55,5 +69,5 @@ export function buildPortal(app: App, config: DeploymentConfig, options: { nag?:
     });
   }
   if (options.nag ?? true) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { data, auth, async, api, jobs };
+  return { data, auth, async, api, jobs, edgeFirewall, edge };
 }

@@ -20,6 +20,7 @@ export const contentEditingRoutes = {
     params: unitCodeParam,
     body: newContentBody,
     responses: { 201: { description: 'Created', schema: createdSchema }, 404: { description: 'No such unit' } },
+    idempotencyJoinsCommit: true,
   }),
   updateContentItem: defineRoute({
     id: 'updateContentItem',

@@ -69,6 +69,7 @@ export const contentRoutes = {
     tags: ['content'],
     params: contentIdParam,
     body: transitionBody,
+    idempotencyJoinsCommit: true,
     responses: {
       200: { description: 'The step was taken', schema: transitionedSchema },
       404: { description: 'No such item' },

@@ -39,6 +39,7 @@ export const questionsRoutes = {
     params: portalParams,
     body: askBody,
     secretFields: ['secret'],
+    idempotencyJoinsCommit: true,
     responses: {
       201: { description: 'Received', schema: askedSchema },
       403: { description: 'A challenge hook is configured (shared/application/ask-challenge.ts) and X-Challenge-Token is missing or does not pass' },

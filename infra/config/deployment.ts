@@ -1,3 +1,4 @@
+import { FULL_RESTORE_CADENCES } from '../../shared/domain/backups/drill-plan';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as z from 'zod/mini';
@@ -49,6 +50,12 @@ const backupsSchema = z.object({
     }),
   ),
   encryption: z._default(z.enum(['S3_MANAGED', 'KMS']), 'S3_MANAGED'),
+  /**
+   * How often the restore drill restores the newest backup in full into a scratch table (issue 24):
+   * `weekly`, `monthly` (each month's first backup, default) or `quarterly`; the other drills verify
+   * it without restoring (shared/domain/backups/drill-plan.ts).
+   */
+  fullRestoreDrill: z._default(z.enum(FULL_RESTORE_CADENCES), 'monthly'),
 });
 
 export const deploymentConfigSchema = z.object({
@@ -98,6 +105,17 @@ export const deploymentConfigSchema = z.object({
   backups: z.prefault(backupsSchema, {}),
   /** Optional: API throttles and reserved concurrency (infra/config/capacity.ts has the defaults and the check). */
   capacity: z.prefault(capacitySchema, {}),
+  /**
+   * Optional: the distribution's own domain (issue 26), e.g. `cong.demo.gov.vn`, with an ACM
+   * certificate for it issued in us-east-1 (CloudFront reads certificates only there). Without
+   * them the distribution answers on its *.cloudfront.net name.
+   */
+  edge: z.optional(
+    z.object({
+      domainName: z.string().check(z.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)),
+      certificateArn: z.string().check(z.regex(/^arn:aws:acm:us-east-1:\d{12}:certificate\/[\w-]+$/, 'must be an ACM certificate in us-east-1')),
+    }),
+  ),
 });
 
 export type DeploymentConfig = z.infer<typeof deploymentConfigSchema>;
@@ -147,6 +165,7 @@ export function configEnvironment(config: DeploymentConfig): Record<string, stri
     // GET /jobs computes next runs from the schedules as deployed, not the defaults.
     SCHEDULE_OVERRIDES: JSON.stringify(scheduleOverrides(config)),
     ...(config.royaltyRates && { ROYALTY_RATES: JSON.stringify(config.royaltyRates) }),
+    BACKUP_FULL_RESTORE_DRILL: config.backups.fullRestoreDrill,
   };
 }
 

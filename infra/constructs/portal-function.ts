@@ -15,6 +15,7 @@ import { houseFunctionProps } from './house-function';
 import { bucketArnExportName, type BucketKey } from '../definitions/buckets';
 import { tableArnExportName } from '../definitions/table';
 import { askerKeyArnExportName } from '../definitions/asker-key';
+import { backupSigningKeyArnExportName } from '../definitions/backup-signing-key';
 import type { QueueKey } from '../definitions/queues';
 import { configEnvironment, mailIdentity, mailSenderAddress, type DeploymentConfig } from '../config/deployment';
 
@@ -33,7 +34,7 @@ export interface PortalResources {
 
 /**
  * The house Lambda function: Node 22 on arm64, ESM bundled by the local esbuild (never Docker),
- * JSON logs in an explicit log group, X-Ray tracing, and the common environment.
+ * JSON logs in an explicit log group, X-Ray tracing (sampled: see `tracing`), and the common environment.
  */
 export class PortalFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, key: FunctionKey, resources: PortalResources) {
@@ -41,7 +42,10 @@ export class PortalFunction extends NodejsFunction {
     const { config } = resources;
     super(scope, id, {
       ...houseFunctionProps(scope, id, def, { memoryMb: 512, timeoutSeconds: 10 }),
-      tracing: Tracing.ACTIVE,
+      // HTTP functions follow the API's sampling decision (the X-Ray sampling rule in api-stack.ts):
+      // with ACTIVE they would also trace every direct invocation at Lambda's own fixed rate.
+      // Consumers and jobs run a few thousand times a month: Lambda's 1 a second and 5% traces them all.
+      tracing: def.kind === 'http' ? Tracing.PASS_THROUGH : Tracing.ACTIVE,
       environment: {
         POWERTOOLS_SERVICE_NAME: key,
         NODE_OPTIONS: '--enable-source-maps',
@@ -63,6 +67,7 @@ export class PortalFunction extends NodejsFunction {
           ? { BACKUP_KMS_KEY_ARN: resources.buckets[def.exportsTable.bucket].encryptionKey!.keyArn }
           : {}),
         ...(def.askerKey ? { ASKER_KEYS: 'kms', ASKER_KEY_ID: Fn.importValue(askerKeyArnExportName(`Portal-${config.stage}-Data`)) } : {}),
+        ...(def.backupSigning ? { BACKUP_SIGNING: 'kms', BACKUP_SIGNING_KEY_ID: Fn.importValue(backupSigningKeyArnExportName(`Portal-${config.stage}-Data`)) } : {}),
       },
     });
     grantManifestAccess(this, def, resources);
@@ -171,7 +176,8 @@ function grantManifestAccess(fn: NodejsFunction, def: FunctionDefinition, resour
     const exportName = bucketArnExportName(`Portal-${resources.config.stage}-Data`, key);
     const arn = Fn.importValue(exportName);
     fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket', 's3:ListBucketVersions'], resources: [arn] }));
-    fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject', 's3:GetObjectVersion'], resources: [`${arn}/*`] }));
+    // The stored checksums too (GetObjectAttributes): the media manifest reads S3's SHA-256, not the bytes.
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject', 's3:GetObjectVersion', 's3:GetObjectAttributes', 's3:GetObjectVersionAttributes'], resources: [`${arn}/*`] }));
     Validations.of(fn).acknowledge({
       id: `AwsSolutions-IAM5[Resource::${exportName}/*]`,
       reason: 'The backup hashes every current object of this bucket: reading all of them is the task.',
@@ -194,6 +200,15 @@ function grantManifestAccess(fn: NodejsFunction, def: FunctionDefinition, resour
         actions: [def.askerKey === 'seal' ? 'kms:GenerateDataKey' : 'kms:Decrypt'],
         resources: [Fn.importValue(askerKeyArnExportName(`Portal-${resources.config.stage}-Data`))],
         conditions: { 'ForAllValues:StringEquals': { 'kms:EncryptionContextKeys': ['questionId'] }, Null: { 'kms:EncryptionContext:questionId': 'false' } },
+      }),
+    );
+  }
+  if (def.backupSigning) {
+    // The backup writer signs (and checks what it signed); readers only verify. Nothing else names the key.
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: def.backupSigning === 'sign' ? ['kms:Sign', 'kms:Verify'] : ['kms:Verify'],
+        resources: [Fn.importValue(backupSigningKeyArnExportName(`Portal-${resources.config.stage}-Data`))],
       }),
     );
   }

@@ -13,6 +13,10 @@ export interface QueueDefinition {
   readonly maxReceiveCount: number;
   readonly visibilityTimeoutSeconds: number;
   readonly purpose: string;
+  /** Lambda waits up to this long to fill a batch (AWS only; the local poller takes what has arrived). */
+  readonly batchingWindowSeconds?: number;
+  /** Its consumer is built by another stack than the async one (it needs that stack's resources). */
+  readonly consumerStack?: 'edge';
 }
 
 export const queueDefinitions = {
@@ -63,6 +67,19 @@ export const queueDefinitions = {
     // finds a crashed consumer's claim expired and sends instead of waiting again.
     visibilityTimeoutSeconds: 90,
     purpose: 'tells askers and staff of question steps and escalations by e-mail (issue 9 #6)',
+  },
+  edge: {
+    logicalName: 'Edge',
+    localName: 'edge',
+    consumer: 'refreshEdge',
+    batchSize: 10,
+    maxReceiveCount: 5,
+    visibilityTimeoutSeconds: 180,
+    purpose: 'keeps the distribution in step with publications and withdrawals: published files copied or removed, changed paths invalidated in one batch (issue 26)',
+    // One invalidation per batch: a minute's publications share it (CloudFront's first 1,000 paths a month are free).
+    batchingWindowSeconds: 60,
+    // Built in the edge stack, which knows the distribution it invalidates.
+    consumerStack: 'edge',
   },
 } as const satisfies Record<string, QueueDefinition>;
 

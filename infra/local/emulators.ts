@@ -12,7 +12,37 @@ import type { ChildProcess } from 'node:child_process';
 export interface Emulators {
   readonly dynamodbEndpoint: string;
   readonly s3sqsEndpoint: string;
+  /** Whether the data outlives this run (a data folder), which a bench must not leave altered. */
+  readonly persistent: boolean;
+  /** DynamoDB Local's JVM (its heap cap can be read with `jcmd <pid> VM.flags`). */
+  readonly dynamodbPid: number | undefined;
   stop(): Promise<void>;
+}
+
+/**
+ * DynamoDB Local's heap cap in MiB (issue 22): without one its JVM grew to 447 MiB at rest and to
+ * 6.5 GB in a bench run. `DYNAMODB_LOCAL_HEAP_MB` overrides it for `npm start`, the tests and the
+ * bench alike (the tests' in-memory tables and `npm start`'s demo fit well within the default).
+ */
+export const DEFAULT_DYNAMODB_HEAP_MB = 256;
+
+export function dynamoHeapMb(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.DYNAMODB_LOCAL_HEAP_MB;
+  if (raw === undefined || raw === '') return DEFAULT_DYNAMODB_HEAP_MB;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 64) throw new Error(`DYNAMODB_LOCAL_HEAP_MB must be a whole number of MiB, at least 64 (got "${raw}")`);
+  return value;
+}
+
+/** The JVM options: the cap, and an exit (not a hang) when the cap is reached. */
+export const dynamoJvmOptions = (heapMb: number) => [`-Xmx${heapMb}m`, '-XX:+ExitOnOutOfMemoryError'];
+
+/** What to say when DynamoDB Local stopped at its heap cap, from its last output; undefined otherwise. */
+export function heapCapReached(stderr: string, heapMb: number): string | undefined {
+  // The JVM says "Terminating due to java.lang.OutOfMemoryError: Java heap space" (its options, echoed, name the flag only).
+  if (!/java\.lang\.OutOfMemoryError/.test(stderr)) return undefined;
+  return `DynamoDB Local reached its heap cap of ${heapMb} MiB and stopped (java.lang.OutOfMemoryError). ` +
+    'Raise DYNAMODB_LOCAL_HEAP_MB (e.g. DYNAMODB_LOCAL_HEAP_MB=512), or hold less data in one in-memory table.';
 }
 
 export async function freePort(): Promise<number> {
@@ -26,7 +56,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function waitForDynamo(endpoint: string, child: ChildProcess, timeoutMs = 20_000): Promise<void> {
+async function waitForDynamo(endpoint: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const client = new DynamoDBClient({
     endpoint,
     region: 'local',
@@ -69,13 +99,28 @@ export async function startEmulators(options: {
     dynamoPath = `${options.dataDir}/dynamodb`;
     mkdirSync(dynamoPath, { recursive: true });
   }
-  const dynamo = spawnDynamo({ port: dynamodbPort, path: dynamoPath, sharedDb: options.sharedDb ?? true, stdio: 'pipe' });
+  // The `java` launcher reads JDK_JAVA_OPTIONS (the package passes no JVM options of its own); set for this spawn only.
+  const heapMb = dynamoHeapMb();
+  const previousOptions = process.env.JDK_JAVA_OPTIONS;
+  process.env.JDK_JAVA_OPTIONS = [previousOptions, ...dynamoJvmOptions(heapMb)].filter(Boolean).join(' ');
+  let dynamo: ChildProcess;
+  try {
+    dynamo = spawnDynamo({ port: dynamodbPort, path: dynamoPath, sharedDb: options.sharedDb ?? true, stdio: 'pipe' });
+  } finally {
+    if (previousOptions === undefined) delete process.env.JDK_JAVA_OPTIONS;
+    else process.env.JDK_JAVA_OPTIONS = previousOptions;
+  }
   // Never leave the JVM behind, however this process ends.
   const killDynamo = () => dynamo.exitCode === null && dynamo.kill('SIGKILL');
   process.once('exit', killDynamo);
   let dynamoErr = '';
   dynamo.stderr?.on('data', (chunk: Buffer) => (dynamoErr = (dynamoErr + chunk.toString()).slice(-2000)));
-  dynamo.stdout?.resume();
+  dynamo.stdout?.on('data', (chunk: Buffer) => (dynamoErr = (dynamoErr + chunk.toString()).slice(-2000)));
+  // Reaching the cap ends the JVM: say so plainly, once, rather than leave only refused connections.
+  dynamo.once('exit', () => {
+    const reached = heapCapReached(dynamoErr, heapMb);
+    if (reached) console.error(`\n${reached}\n`);
+  });
   const dynamodbEndpoint = `http://127.0.0.1:${dynamodbPort}`;
 
   let fauxqs: FauxqsServer;
@@ -93,11 +138,13 @@ export async function startEmulators(options: {
     ]);
   } catch (error) {
     dynamo.kill();
-    throw new Error(`${(error as Error).message}\n${dynamoErr}`);
+    throw new Error(`${heapCapReached(dynamoErr, heapMb) ?? (error as Error).message}\n${dynamoErr}`);
   }
 
   return {
     dynamodbEndpoint,
+    persistent: dynamoPath !== null,
+    dynamodbPid: dynamo.pid,
     s3sqsEndpoint: `http://127.0.0.1:${fauxqs.port}`,
     async stop() {
       process.off('exit', killDynamo);

@@ -10,6 +10,8 @@ import type { ProblemCode } from '../../shared/http/error-table';
 import { invoke } from './functions';
 import { handleLocalAuth, LOCAL_AUTH_PREFIX, sourceOf } from './identity-endpoints';
 import { serveConsole } from './console-static';
+import { compressBody } from '../../shared/http/compression';
+import { answersHead } from '../../shared/http/edge-cache';
 
 /**
  * Stands in for API Gateway (REST, Lambda proxy): matches the route table, builds the same
@@ -111,13 +113,26 @@ export function buildEvent(
   } as APIGatewayProxyEvent;
 }
 
-function send(res: ServerResponse, result: APIGatewayProxyResult) {
+function send(res: ServerResponse, result: APIGatewayProxyResult, acceptEncoding?: string) {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
+  for (const [name, value] of Object.entries(result.headers ?? {})) headers[name.toLowerCase()] = String(value);
+  let body: Buffer = result.isBase64Encoded ? Buffer.from(result.body, 'base64') : Buffer.from(result.body ?? '');
+  // As API Gateway with minimumCompressionSize (shared/http/compression.ts): large answers, compressed when asked.
+  const compressed = compressBody(body, acceptEncoding, headers['content-encoding'] !== undefined);
+  if (compressed) {
+    body = compressed.body;
+    Object.assign(headers, compressed.headers);
+    headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding';
+  }
   res.writeHead(result.statusCode, headers);
-  // API Gateway turns a base64 body back into bytes when the media type is binary: every one is (BINARY_MEDIA_TYPES).
-  res.end(result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
+  res.end(body);
 }
+
+/**
+ * The distribution's /published/* behaviour, locally: the media bucket's object under the same key,
+ * or 404 (the bucket serves nothing else to the distribution: infra/stacks/data-stack.ts).
+ */
+export type PublishedFileReader = (key: string) => Promise<{ body: Buffer; headers: Record<string, string> } | undefined>;
 
 function gatewayProblem(res: ServerResponse, code: ProblemCode, path: string) {
   const body = problemBody(code, { lang: 'vi', instance: path, requestId: randomUUID() });
@@ -194,6 +209,8 @@ export async function startGateway(options: {
   localAuth?: boolean;
   /** Serve this built console folder at /console/ (the edge serves its bucket on AWS). */
   consoleDir?: string;
+  /** Serve published attachments under /published/, as the distribution does. */
+  publishedFiles?: { prefix: string; read: PublishedFileReader };
 }): Promise<LocalGateway> {
   // API Gateway prefers literal segments over parameters (/calendar/due before /calendar/{year}).
   const literals = (c: CompiledRoute) => c.route.path.split('/').filter((seg) => !seg.startsWith('{')).length;
@@ -213,6 +230,14 @@ export async function startGateway(options: {
         return await handleLocalAuth(req, res, url, body);
       }
       if (options.consoleDir && (url.pathname === '/console' || url.pathname.startsWith('/console/'))) return await serveConsole(req, res, url, options.consoleDir);
+      const files = options.publishedFiles;
+      if (files && url.pathname.startsWith(`/${files.prefix}`) && (method === 'GET' || method === 'HEAD')) {
+        const file = await files.read(decodeURIComponent(url.pathname.slice(1)));
+        if (!file) return gatewayProblem(res, 'route_not_found', url.pathname);
+        res.writeHead(200, file.headers);
+        res.end(method === 'HEAD' ? undefined : file.body);
+        return;
+      }
       const candidates = compiled
         .map((c) => ({ c, m: c.pattern.exec(url.pathname) }))
         .filter((x): x is { c: CompiledRoute; m: RegExpExecArray } => x.m !== null);
@@ -230,7 +255,8 @@ export async function startGateway(options: {
         res.end();
         return;
       }
-      const hit = candidates.find((x) => x.c.route.method === method);
+      // HEAD reaches the GET route where the deployment has a HEAD method for it (api-stack.ts).
+      const hit = candidates.find((x) => x.c.route.method === method || (method === 'HEAD' && x.c.route.method === 'GET' && answersHead(x.c.route)));
       if (!hit) return gatewayProblem(res, 'route_not_found', url.pathname);
       const body = await readBody(req);
       if (!body) return gatewayProblem(res, 'payload_too_large', url.pathname);
@@ -250,7 +276,7 @@ export async function startGateway(options: {
       const params = Object.fromEntries(decoded) as Record<string, string>;
       const event = buildEvent({ method, url, headers: req.headers, body, sourceIp: sourceOf(req) }, route, params, claims);
       const result = (await invoke(route.function, event)) as APIGatewayProxyResult;
-      send(res, result);
+      send(res, method === 'HEAD' ? { ...result, body: '' } : result, req.headers['accept-encoding']);
     } catch (error) {
       console.error('local gateway: handler failed', error);
       gatewayProblem(res, 'unavailable', url.pathname);

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { functionEnvironment, type LocalEndpoints, type LocalResources } from './resources';
 import { invoke } from './functions';
 import { localAskerKey } from './asker-keys-root'; // jobs that read asker data (notifications) get the local key
+import { localBackupSigningKeyFile } from './backup-signing-root'; // the backup writer signs with the local key
 import './identity-root'; // the local composition root: jobs that manage users get the stand-in
 import { loadDeploymentConfig } from '../config/deployment';
 import { allJobs } from '../../events/schedules';
@@ -36,6 +37,8 @@ Object.assign(process.env, functionEnvironment(state.endpoints, state.resources,
   LOCAL_IDP_SECRET: state.identitySecret,
   ASKER_KEYS: 'local',
   LOCAL_ASKER_KEY: localAskerKey(state.identitySecret),
+  BACKUP_SIGNING: 'local',
+  LOCAL_BACKUP_SIGNING_KEY_FILE: localBackupSigningKeyFile(resolve(stateFile, '..')),
 });
 try {
   const result = await invoke(schedule.function, { trigger: 'manual', ...(at !== undefined && { at }) });

@@ -1,7 +1,9 @@
 import { allRoutes } from '../../functions/routes';
 import { allJobs, configuredSchedules } from '../../events/schedules';
 import { createLocalResources, functionEnvironment, localClients, type LocalEndpoints, type LocalResources } from './resources';
-import { startGateway, type Authorizer, type LocalGateway } from './gateway';
+import { startGateway, type Authorizer, type LocalGateway, type PublishedFileReader } from './gateway';
+import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { PUBLISHED_PREFIX } from '../../shared/domain/edge/published-files';
 import { startQueuePollers, type QueuePollers } from './queue-pollers';
 import { startScheduler, type LocalScheduler } from './scheduler';
 import { startStreamPoller, type StreamPoller } from './stream-poller';
@@ -16,6 +18,7 @@ import './event-bus'; // the local composition root for events: the stand-in for
 import './mail-root'; // the local composition root for mail: the outbox folder stands in for SES
 import { localAskerKey } from './asker-keys-root'; // and for asker data keys: the stand-in for KMS
 import { enforceTablePermissions } from './table-permissions';
+import { BACKUP_SIGNING_KEY_FILE } from './backup-signing-root'; // and for the backup signing key
 import { loadDeploymentConfig, mailSenderAddress, scheduleOverrides, type DeploymentConfig } from '../config/deployment';
 import { DEFAULT_SCRYPT_N } from '../../shared/adapters/identity/passwords';
 
@@ -24,6 +27,25 @@ import { DEFAULT_SCRYPT_N } from '../../shared/adapters/identity/passwords';
  * definitions, the functions' environment, the HTTP gateway, queue pollers and (optionally)
  * the scheduler. `npm start` and the integration tests both build on this.
  */
+/** The media bucket's published/ objects, as the distribution serves them (OAC, published/* only). */
+function publishedFileReader(s3: S3Client, bucket: string): PublishedFileReader {
+  return async (key) => {
+    if (!key.startsWith(PUBLISHED_PREFIX) || key.includes('..')) return undefined;
+    try {
+      const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      const body = Buffer.from(await out.Body!.transformToByteArray());
+      const headers: Record<string, string> = { 'content-length': String(body.length), 'x-content-type-options': 'nosniff' };
+      if (out.ContentType) headers['content-type'] = out.ContentType;
+      if (out.ContentDisposition) headers['content-disposition'] = out.ContentDisposition;
+      if (out.ETag) headers.etag = out.ETag;
+      return { body, headers };
+    } catch (error) {
+      if ((error as { name?: string }).name === 'NoSuchKey' || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return undefined;
+      throw error;
+    }
+  };
+}
+
 export interface LocalStack {
   readonly endpoints: LocalEndpoints;
   readonly resources: LocalResources;
@@ -60,6 +82,8 @@ export async function startLocalStack(options: {
   mailOutboxDir?: string;
   /** Where events for the operators' topic are written (default: a folder per stack under the OS temp dir). */
   operatorsDir?: string;
+  /** The backup signing key's PEM file (default: in a folder per stack under the OS temp dir; `npm start`: the data folder). */
+  backupSigningKeyFile?: string;
   /** A built console to serve at /console/ (console/build/build.ts). */
   consoleDir?: string;
 }): Promise<LocalStack> {
@@ -78,8 +102,12 @@ export async function startLocalStack(options: {
     LOCAL_OPERATORS_DIR: options.operatorsDir ?? join(tmpdir(), `portal-${options.prefix}`, 'operators'),
     // The job-run ledger's EMF metric lines (CloudWatch reads them from the logs on AWS).
     LOCAL_METRICS_FILE: join(options.operatorsDir ? dirname(options.operatorsDir) : join(tmpdir(), `portal-${options.prefix}`), 'job-metrics.ndjson'),
+    // The edge consumer's invalidations (CloudFront on AWS): one JSON line per batch.
+    LOCAL_INVALIDATIONS_FILE: join(options.operatorsDir ? dirname(options.operatorsDir) : join(tmpdir(), `portal-${options.prefix}`), 'invalidations.ndjson'),
     ASKER_KEYS: 'local',
     LOCAL_ASKER_KEY: localAskerKey(identitySecret),
+    BACKUP_SIGNING: 'local',
+    LOCAL_BACKUP_SIGNING_KEY_FILE: options.backupSigningKeyFile ?? join(tmpdir(), `portal-${options.prefix}`, BACKUP_SIGNING_KEY_FILE),
   });
   mkdirSync(dirname(process.env.LOCAL_METRICS_FILE!), { recursive: true });
   // As IAM on AWS: each invoked function may touch only the partitions its manifest entry grants.
@@ -91,6 +119,7 @@ export async function startLocalStack(options: {
     authorizer: options.authorizer ?? localAuthorizer,
     localAuth: true,
     ...(options.consoleDir && { consoleDir: options.consoleDir }),
+    publishedFiles: { prefix: PUBLISHED_PREFIX, read: publishedFileReader(localClients(endpoints).s3, resources.buckets.media) },
   });
   const outbox = await startStreamPoller({
     endpoints,

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { startEmulators } from './emulators';
 import { startLocalStack } from './stack';
+import { localBackupSigningKeyFile } from './backup-signing-root';
 import { schedules } from '../../events/schedules';
 import { loadDeploymentConfig } from '../config/deployment';
 import { DEMO_PASSWORDS_FILE, demoPasswordLines, startDemo } from './demo-data';
@@ -44,6 +45,7 @@ const stack = await startLocalStack({
   config,
   streamCheckpointFile: resolve(dataDir, 'stream-checkpoint.json'),
   mailOutboxDir: resolve(dataDir, 'outbox'),
+  backupSigningKeyFile: localBackupSigningKeyFile(dataDir),
   operatorsDir: resolve(dataDir, 'operators'),
   onJobError: (job, error) => console.error(`job ${job} failed:`, (error as Error).message),
 });

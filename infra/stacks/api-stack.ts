@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib/core';
+import { Duration, RemovalPolicy, Size, Stack, Validations, type StackProps } from 'aws-cdk-lib/core';
 import { BINARY_MEDIA_TYPES, cloudFormationMediaType } from '../definitions/api';
 import {
   AccessLogFormat,
@@ -14,7 +14,7 @@ import {
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { reservedConcurrency } from '../config/capacity-plan';
-import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
+import { CfnSamplingRule } from 'aws-cdk-lib/aws-xray';
 import { Alarm, ComparisonOperator, MathExpression, Metric, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import { Operation } from 'aws-cdk-lib/aws-dynamodb';
 import { FilterPattern, MetricFilter } from 'aws-cdk-lib/aws-logs';
@@ -28,9 +28,26 @@ import { allowedOrigins, corsPolicy, isPublicPath, PUBLIC_ORIGIN } from '../../s
 import { acceptedScopes } from '../../shared/http/contract';
 import { gatewayResponses } from '../../shared/http/gateway-responses';
 import { problemBody, problemHeaders } from '../../shared/http/problem';
+import { cacheClassOf } from '../../shared/http/edge-cache';
+import { MIN_COMPRESSION_BYTES } from '../../shared/http/compression';
 import { API_STAGE_NAME } from '../../shared/http/openapi';
-import { greaterThanPattern, MAX_REQUEST_BODY_BYTES } from '../../shared/http/body-limit';
 import { PortalFunction, type PortalResources } from '../constructs/portal-function';
+
+function acknowledgePublic(method: Construct, route: { method: string; path: string; summary: string }) {
+  Validations.of(method).acknowledge({
+    id: 'AwsSolutions-APIG4',
+    reason: `${route.method} ${route.path} is public by design (${route.summary}).`,
+  });
+  Validations.of(method).acknowledge({
+    id: 'AwsSolutions-COG4',
+    reason: `${route.method} ${route.path} is public by design and has no user pool authorizer.`,
+  });
+}
+
+/** The share of API requests X-Ray traces (the sampling rule). */
+export const API_TRACE_SAMPLING_RATE = 0.02;
+/** 1 when the API's server errors reach 5 in a period, or 5% of at least 20 requests. */
+export const API_5XX_EXPRESSION = 'IF(errors >= 5 || (requests >= 20 && 100 * errors / requests >= 5), 1, 0)';
 
 /** The REST API: one resource per route of functions/routes.ts, one function per manifest key. */
 export class ApiStack extends Stack {
@@ -59,12 +76,18 @@ export class ApiStack extends Stack {
       // (infra/definitions/api.ts).
       binaryMediaTypes: BINARY_MEDIA_TYPES.map(cloudFormationMediaType),
       cloudWatchRole: true,
+      // API Gateway compresses answers of at least this size for clients that accept it; the
+      // local gateway applies the same rule (shared/http/compression.ts).
+      minCompressionSize: Size.bytes(MIN_COMPRESSION_BYTES),
       deployOptions: {
         stageName: API_STAGE_NAME,
         loggingLevel: MethodLoggingLevel.ERROR,
         dataTraceEnabled: false, // bodies may hold askers' personal data
+        // Sampled by the rule below; the functions follow the stage's decision (PassThrough).
         tracingEnabled: true,
-        metricsEnabled: true,
+        // Per-method metrics (5 per method, billed as custom metrics: ≈ $46 a month) are read by
+        // nobody; the API-level ones the alarms read (5XXError, Count) are free and always on.
+        metricsEnabled: false,
         // The stage's default applies to each method on its own: public methods get the public
         // limits, and every signed-in method its own staff limits (methodOptions), so a public
         // burst never spends the console's or the agency systems' requests.
@@ -144,20 +167,18 @@ export class ApiStack extends Stack {
         resource.addCorsPreflight(isPublicPath(routesOn(route.path)) ? publicPreflight : staffPreflight);
         withPreflight.add(route.path);
       }
-      const method = resource.addMethod(route.method, integration, {
+      const options = {
         operationName: route.id,
+        // Only the distribution holds the key (edge-stack.ts): the API cannot be called around its firewall.
+        apiKeyRequired: true,
         ...(route.auth === 'public' ? {} : { authorizer, authorizationType: AuthorizationType.COGNITO, authorizationScopes: acceptedScopes(route) }),
-      });
-      if (route.auth === 'public') {
-        Validations.of(method).acknowledge({
-          id: 'AwsSolutions-APIG4',
-          reason: `${route.method} ${route.path} is public by design (${route.summary}).`,
-        });
-        Validations.of(method).acknowledge({
-          id: 'AwsSolutions-COG4',
-          reason: `${route.method} ${route.path} is public by design and has no user pool authorizer.`,
-        });
-      }
+      };
+      const method = resource.addMethod(route.method, integration, options);
+      // REST APIs do not answer HEAD by themselves, and on a cache miss CloudFront forwards the
+      // viewer's method: cached public reads get a HEAD method (the handler answers it as GET without
+      // the body). Only those: each method is a resource of this stack (resource-budget.test.ts).
+      if (cacheClassOf(route)) acknowledgePublic(resource.addMethod('HEAD', integration, { ...options, operationName: `${route.id}Head` }), route);
+      if (route.auth === 'public') acknowledgePublic(method, route);
     }
     Validations.of(this.api).acknowledge({
       id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
@@ -168,15 +189,11 @@ export class ApiStack extends Stack {
       reason: 'Every request is validated in its function against the zod contract, which also names the failing field in problem+json.',
     });
 
-    this.addFirewall();
-
-    new Alarm(this, 'Api5xx', {
-      alarmDescription: 'The API answers with server errors',
-      metric: this.api.metricServerError({ period: Duration.minutes(5) }),
-      threshold: 5,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    }).addAlarmAction(new SnsAction(props.alarmTopic));
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-APIG3',
+      reason: 'The web ACL is on the CloudFront distribution (us-east-1, edge-firewall-stack.ts); every method requires the distribution\u2019s API key (edge-stack.ts).',
+    });
+    this.addTraceSampling(config.stage);
     this.addOperationsAlarms(props.resources, accessLogs, props.alarmTopic);
   }
 
@@ -197,13 +214,14 @@ export class ApiStack extends Stack {
         treatMissingData: TreatMissingData.NOT_BREACHING,
       }).addAlarmAction(new SnsAction(topic));
 
-    // Percent of requests answered 5xx; below 20 requests in 5 minutes the count alarm above speaks instead.
-    alarm('Api5xxRate', 'More than 5% of API requests answered with server errors (5XXError / Count)', new MathExpression({
-      expression: 'IF(requests >= 20, 100 * errors / requests, 0)',
+    // One alarm, two metrics, for what were two alarms (three metrics): 5 server errors in 5
+    // minutes, or 5% of at least 20 requests.
+    alarm('Api5xxRate', 'The API answers with server errors: 5 or more in 5 minutes, or more than 5% of requests (5XXError / Count)', new MathExpression({
+      expression: API_5XX_EXPRESSION,
       usingMetrics: { errors: this.api.metricServerError({ period: five, statistic: 'Sum' }), requests: this.api.metricCount({ period: five, statistic: 'Sum' }) },
       period: five,
-      label: 'API 5xx rate (%)',
-    }), 5);
+      label: 'API 5xx: count ≥ 5 or rate ≥ 5%',
+    }), 1);
 
     const throttled = new MetricFilter(this, 'ApiThrottledFilter', {
       logGroup: accessLogs,
@@ -221,81 +239,26 @@ export class ApiStack extends Stack {
   }
 
   /**
-   * AWS managed rule sets, our own body size rule and a per-IP rate limit (public forms attract
-   * abuse). The common rule set's SizeRestrictions_BODY blocks bodies over 8 KB, far below the
-   * API's 256 KiB (an article of 200,000 characters): it only counts here, and `BodyOverLimit`
-   * blocks at the API's limit instead, read from Content-Length (WAF inspects at most 64 KB of a
-   * body, so it cannot measure one of 256 KiB).
+   * X-Ray's default rule traces the first request of every second and 5% of the rest: nearly every
+   * request at our volume (≈ $7 a month). This rule traces 2% of API requests and no reservoir:
+   * enough to see where time goes; errors are found through the logs and alarms, not traces.
    */
-  private addFirewall() {
-    const visibility = (name: string) => ({
-      cloudWatchMetricsEnabled: true,
-      metricName: name,
-      sampledRequestsEnabled: true,
-    });
-    const managed = (name: string, priority: number, countOnly: readonly string[] = []) => ({
-      name,
-      priority,
-      overrideAction: { none: {} },
-      statement: {
-        managedRuleGroupStatement: {
-          vendorName: 'AWS',
-          name,
-          ...(countOnly.length > 0 && { ruleActionOverrides: countOnly.map((rule) => ({ name: rule, actionToUse: { count: {} } })) }),
-        },
+  private addTraceSampling(stage: string) {
+    new CfnSamplingRule(this, 'ApiTraceSampling', {
+      samplingRule: {
+        ruleName: `portal-${stage}-api`,
+        priority: 100,
+        fixedRate: API_TRACE_SAMPLING_RATE,
+        reservoirSize: 0,
+        serviceName: '*',
+        serviceType: 'AWS::ApiGateway::Stage',
+        host: '*',
+        httpMethod: '*',
+        urlPath: '*',
+        resourceArn: '*',
+        version: 1,
       },
-      visibilityConfig: visibility(name),
-    });
-    // Blocks by our own rules answer problem+json like every other refusal (WAF allows only its
-    // own content types: APPLICATION_JSON). Managed rule groups' blocks reach API Gateway's
-    // WAF_FILTERED gateway response, which is problem+json too (shared/http/gateway-responses.ts).
-    const rateLimited = problemBody('too_many_requests', { lang: 'vi', basePath: `/${API_STAGE_NAME}` });
-    const tooLarge = problemBody('payload_too_large', { lang: 'vi', basePath: `/${API_STAGE_NAME}` });
-    const acl = new CfnWebACL(this, 'Firewall', {
-      scope: 'REGIONAL',
-      defaultAction: { allow: {} },
-      visibilityConfig: visibility('portal-api'),
-      customResponseBodies: {
-        'problem-too-many-requests': { contentType: 'APPLICATION_JSON', content: JSON.stringify(rateLimited) },
-        'problem-payload-too-large': { contentType: 'APPLICATION_JSON', content: JSON.stringify(tooLarge) },
-      },
-      rules: [
-        {
-          name: 'BodyOverLimit',
-          priority: 0,
-          action: { block: { customResponse: { responseCode: tooLarge.status, customResponseBodyKey: 'problem-payload-too-large' } } },
-          statement: {
-            regexMatchStatement: {
-              // singleHeader is untyped in the L1 construct: its key is written as CloudFormation spells it.
-              fieldToMatch: { singleHeader: { Name: 'content-length' } },
-              regexString: greaterThanPattern(MAX_REQUEST_BODY_BYTES),
-              textTransformations: [{ priority: 0, type: 'NONE' }],
-            },
-          },
-          visibilityConfig: visibility('BodyOverLimit'),
-        },
-        managed('AWSManagedRulesCommonRuleSet', 1, ['SizeRestrictions_BODY']),
-        managed('AWSManagedRulesKnownBadInputsRuleSet', 2),
-        {
-          name: 'RatePerIp',
-          priority: 3,
-          action: {
-            block: {
-              customResponse: {
-                responseCode: rateLimited.status,
-                customResponseBodyKey: 'problem-too-many-requests',
-                responseHeaders: [{ name: 'retry-after', value: '300' }],
-              },
-            },
-          },
-          statement: { rateBasedStatement: { limit: 2000, aggregateKeyType: 'IP' } },
-          visibilityConfig: visibility('RatePerIp'),
-        },
-      ],
-    });
-    new CfnWebACLAssociation(this, 'FirewallAssociation', {
-      resourceArn: this.api.deploymentStage.stageArn,
-      webAclArn: acl.attrArn,
     });
   }
+
 }

@@ -4,7 +4,7 @@ import { SnsTopic, SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import { Queue, QueueEncryption, type IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
@@ -13,7 +13,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { dlqName, queueDefinitions, type QueueKey } from '../definitions/queues';
+import { dlqName, queueDefinitions, type QueueDefinition, type QueueKey } from '../definitions/queues';
 import { eventPattern, notificationRules, routingRules, storageRoutingRules } from '../../events/rules';
 import type { DeploymentConfig } from '../config/deployment';
 import type { BucketKey } from '../definitions/buckets';
@@ -115,19 +115,26 @@ export class AsyncStack extends Stack {
       userPool: props.userPool,
       userPoolClient: props.userPoolClient,
     };
-    for (const [key, def] of Object.entries(queueDefinitions) as Array<[QueueKey, (typeof queueDefinitions)[QueueKey]]>) {
+    for (const [key, def] of Object.entries(queueDefinitions) as Array<[QueueKey, QueueDefinition]>) {
+      if (def.consumerStack) continue;
       const consumer = new PortalFunction(this, `${def.logicalName}Consumer`, def.consumer as FunctionKey, resources);
       consumer.addEventSource(
         new SqsEventSource(this.queues[key], { batchSize: def.batchSize, reportBatchItemFailures: true }),
       );
-      new Alarm(this, `${def.logicalName}ConsumerErrors`, {
-        alarmDescription: `The ${def.consumer} consumer fails`,
-        metric: consumer.metricErrors({ period: Duration.minutes(5) }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      }).addAlarmAction(new SnsAction(this.alarmTopic));
     }
+    // Any function's error, one alarm metric instead of one per consumer and job (issue 26: 11 → 1).
+    // Lambda's account-wide Errors: the portal's account holds one deployment (as LambdaThrottles
+    // assumes); HTTP functions answer their own failures as 500s (Api5xxRate), so what counts here
+    // is a consumer, a job, the relay or a trigger failing, or any function crashing or timing out.
+    // The alarm names no function: the Lambda console's Errors by function, or the logs, do.
+    new Alarm(this, 'FunctionErrors', {
+      alarmDescription: 'A function failed: a consumer, a scheduled job, the outbox relay or a trigger (AWS/Lambda Errors, account-wide)',
+      metric: new Metric({ namespace: 'AWS/Lambda', metricName: 'Errors', period: Duration.minutes(5), statistic: 'Sum' }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    }).addAlarmAction(new SnsAction(this.alarmTopic));
 
     this.relayOutbox(resources, props.table);
   }

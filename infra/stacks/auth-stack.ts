@@ -48,6 +48,9 @@ export function userPoolPasswordPolicy(policy: PolicyValues = passwordPolicy): P
  * from the domain), and a trigger that records on our account every password change made in
  * Cognito (first sign-in, reset), so that the "must change" mark and the 3-month rule hold on AWS.
  */
+/** The hosted domain's prefix: the console's code flow talks to https://<prefix>.auth.<region>.amazoncognito.com. */
+export const cognitoDomainPrefix = (config: DeploymentConfig) => `portal-${config.stage}-${config.province.code}`;
+
 export class AuthStack extends Stack {
   readonly userPool: UserPool;
   readonly consoleClient: UserPoolClient;
@@ -121,7 +124,7 @@ export class AuthStack extends Stack {
       identifier: RESOURCE_SERVER,
       scopes: Object.entries(machineScopes).map(([name, description]) => new ResourceServerScope({ scopeName: name, scopeDescription: description })),
     });
-    this.userPool.addDomain('TokenDomain', { cognitoDomain: { domainPrefix: `portal-${props.config.stage}-${props.config.province.code}` } });
+    this.userPool.addDomain('TokenDomain', { cognitoDomain: { domainPrefix: cognitoDomainPrefix(props.config) } });
     for (const role of roles) {
       new CfnUserPoolGroup(this, `Group-${role}`, { userPoolId: this.userPool.userPoolId, groupName: role });
     }

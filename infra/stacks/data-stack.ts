@@ -1,7 +1,10 @@
 import { RemovalPolicy, Stack, Duration, Validations, type StackProps } from 'aws-cdk-lib/core';
 import { AttributeType, Billing, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectLockRetention, ObjectOwnership, type BucketProps, type CfnBucket } from 'aws-cdk-lib/aws-s3';
-import { Key } from 'aws-cdk-lib/aws-kms';
+import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { BACKUP_SIGNING_KEY_LOGICAL_NAME, backupSigningKeyArnExportName } from '../definitions/backup-signing-key';
+import { PUBLISHED_PREFIX } from '../../shared/domain/edge/published-files';
 import type { Construct } from 'constructs';
 import { tableArnExportName, tableDefinition } from '../definitions/table';
 import { ASKER_KEY_LOGICAL_NAME, askerKeyArnExportName } from '../definitions/asker-key';
@@ -14,6 +17,7 @@ export class DataStack extends Stack {
   readonly buckets: Record<BucketKey, Bucket>;
   /** Wraps each question's data key for the asker's personal data (envelope encryption). */
   readonly askerKey: Key;
+  readonly backupSigningKey: Key;
 
   constructor(scope: Construct, id: string, props: StackProps & { corsOrigins: readonly string[]; backups: DeploymentConfig['backups'] }) {
     super(scope, id, props);
@@ -87,6 +91,16 @@ export class DataStack extends Stack {
       // A named export, so that prefix-scoped grants in other stacks can name the ARN they import.
       this.exportValue(buckets[key].bucketArn, { name: bucketArnExportName(this.stackName, key) });
     }
+    // The distribution (edge-stack.ts, OAC) reads published attachments, and nothing else of the
+    // media bucket. Its ARN is not known here (the edge stack depends on this one): any
+    // distribution of this account, which holds one deployment.
+    buckets.media.addToResourcePolicy(new PolicyStatement({
+      sid: 'DistributionReadsPublishedFiles',
+      actions: ['s3:GetObject'],
+      principals: [new ServicePrincipal('cloudfront.amazonaws.com')],
+      resources: [buckets.media.arnForObjects(`${PUBLISHED_PREFIX}*`)],
+      conditions: { StringLike: { 'AWS:SourceArn': `arn:${this.partition}:cloudfront::${this.account}:distribution/*` } },
+    }));
     // Named too: the restore drill's grants name scratch tables derived from it.
     this.exportValue(this.table.tableArn, { name: tableArnExportName(this.stackName) });
     this.buckets = buckets;
@@ -99,6 +113,17 @@ export class DataStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.exportValue(this.askerKey.keyArn, { name: askerKeyArnExportName(this.stackName) });
+
+    // Backup manifests are signed with it (issue 24): its key policy leaves grants to IAM, and only
+    // the backup writer's role may Sign (functions/manifest.ts `backupSigning`).
+    this.backupSigningKey = new Key(this, BACKUP_SIGNING_KEY_LOGICAL_NAME, {
+      description: 'Signs backup manifests (ECDSA P-256): only the backup writer may sign, readers verify',
+      keySpec: KeySpec.ECC_NIST_P256,
+      keyUsage: KeyUsage.SIGN_VERIFY,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.backupSigningKey).acknowledge({ id: 'AwsSolutions-KMS5', reason: 'Asymmetric KMS keys cannot rotate automatically; old backups must stay verifiable with this key.' });
+    this.exportValue(this.backupSigningKey.keyArn, { name: backupSigningKeyArnExportName(this.stackName) });
   }
 
   /**

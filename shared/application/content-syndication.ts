@@ -8,7 +8,7 @@ import type { ContentItemRecord, SyndicationSource } from '../adapters/dynamo/co
 import { documentClient } from '../adapters/aws-clients';
 import { keys } from '../adapters/dynamo/keys';
 import { queryPrefix } from '../adapters/dynamo/pagination';
-import type { Work, WriteAction } from '../adapters/dynamo/unit-of-work';
+import { actionCount, type Work, type WriteAction } from '../adapters/dynamo/unit-of-work';
 import { env } from '../config/env';
 import { pendingEvent, type EventDetail } from '../../events/catalogue';
 import { contentRepository, readable } from './content';
@@ -138,17 +138,20 @@ const SYSTEM = { id: 'syndication', kind: 'machine' as const };
  * one not yet online (it can no longer be published). Idempotent: a copy already at the event's
  * version, or already following the withdrawal, is left as it is.
  */
-export async function followSyndicatedSource(event: EventDetail<'WorkflowTransitioned'>, requestId: string): Promise<Work> {
+/** The copies' changes for a source's step; `null` when there is nothing to do (no copy, or none to change), so nothing is written. */
+export async function followSyndicatedSource(event: EventDetail<'WorkflowTransitioned'>, requestId: string): Promise<Work | null> {
   const published = event.to === 'published';
   const withdrawn = event.action === 'withdraw';
-  if (event.type !== 'ContentItem' || (!published && !withdrawn)) return {};
+  // The routing rule sends only these (events/rules.ts); a redelivered or replayed other step is still ignored.
+  if (event.type !== 'ContentItem' || (!published && !withdrawn)) return null;
   const links = await queryPrefix(documentClient(), env().TABLE_NAME, keys.syndicationsOf(event.id), (i) => i.copyId as string);
-  if (links.length === 0) return {};
+  if (links.length === 0) return null;
   const [source, ...copies] = await Promise.all([contentRepository().get(event.id), ...links.map((copyId) => contentRepository().get(copyId))]);
   const works = await Promise.all(
     copies.map((copy) => (!copy || !source || ENDED.has(copy.state) ? {} : withdrawn ? followWithdrawal(copy, source, requestId) : followPublication(copy, source, requestId))),
   );
-  return { actions: works.flatMap((w) => w.actions ?? []), audits: works.flatMap((w) => w.audits ?? []), events: works.flatMap((w) => w.events ?? []) };
+  const work = { actions: works.flatMap((w) => w.actions ?? []), audits: works.flatMap((w) => w.audits ?? []), events: works.flatMap((w) => w.events ?? []) };
+  return actionCount(work) === 0 ? null : work;
 }
 
 function followPublication(copy: ContentItemRecord, source: ContentItemRecord, requestId: string): Work {

@@ -18,6 +18,7 @@ import { searchIndexWrites } from './legal-search';
 import { contentRepository, policy, readable, workflowItemOf } from './content';
 import { readInUnit } from './unit-scope';
 import { directory } from './directory';
+import { portalUnit, readPortalAhead } from './portal-units';
 import type { UseCaseContext } from './context';
 
 /**
@@ -41,6 +42,8 @@ let schedules: ScheduledPublicationRepository | undefined;
 const scheduleMarkers = () => (schedules ??= new ScheduledPublicationRepository(documentClient(), env().TABLE_NAME));
 
 export async function transitionContentItem(ctx: UseCaseContext, id: string, request: TransitionRequest, expectedVersion?: number) {
+  // A publication names its portal: read alongside the item (issue 22), guessing the caller's own.
+  if (PUBLISHING.has(request.action) || request.action === 'withdraw') readPortalAhead(ctx.principal.unitCode);
   const record = readable(ctx, id, await contentRepository().get(id));
   return takeContentStep(ctx, record, request, expectedVersion);
 }
@@ -67,7 +70,7 @@ export async function takeContentStep(ctx: UseCaseContext, record: ContentItemRe
   const decision = decide(contentWorkflow, aggregate, request.action, input, ctx);
   if (!decision.ok) throw decision.error;
   await contentGuards(record, request, ctx.now);
-  const portal = PUBLISHING.has(request.action) || request.action === 'withdraw' ? await directory().units.get(record.unitCode) : undefined;
+  const portal = PUBLISHING.has(request.action) || request.action === 'withdraw' ? await portalUnit(record.unitCode) : undefined;
   const applied = await applyTransition(ctx, contentWorkflow, aggregate, request.action, input, {
     itemKey: keys.contentItem(id),
     title: record.title,

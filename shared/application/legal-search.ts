@@ -69,7 +69,8 @@ export async function searchLegalDocuments(portal: string, query: LegalSearchQue
   const results = await Promise.all(plan.reads.map((read) => legalSearch().read(portal, read)));
   const hits = rank(collectCandidates(plan, results), plan);
   const slice = hits.slice(page.offset, page.offset + page.limit);
-  const renditions = await Promise.all(slice.map((hit) => publishedContent().get(hit.doc.itemId)));
+  // One round for the page, whatever its size (a page is at most 100 hits).
+  const renditions = slice.length === 0 ? [] : await publishedContent().getMany(slice.map((hit) => hit.doc.itemId));
   const items = slice.flatMap((hit, i) => {
     const shown = renditions[i];
     // An entry outlives its document only if a write failed half-way, which the transaction prevents; skip it anyway.

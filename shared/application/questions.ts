@@ -18,8 +18,10 @@ import {
 import { questionWorkflow } from '../domain/workflow';
 import { pendingEvent } from '../../events/catalogue';
 import { documentClient } from '../adapters/aws-clients';
-import { NUMBER_TAKEN_FIELD, QuestionRepository, type QuestionRecord } from '../adapters/dynamo/questions';
+import { QuestionRepository, type QuestionRecord } from '../adapters/dynamo/questions';
+import { conflictError } from '../adapters/dynamo/unit-of-work';
 import { openClockWork } from '../adapters/dynamo/workflow-commit';
+import { writesMayStart } from '../adapters/dynamo/held-commit';
 import { putQuestionFact } from '../adapters/dynamo/question-facts';
 import { env } from '../config/env';
 import { currentDeadlines } from './calendar-service';
@@ -32,8 +34,10 @@ import { keys } from '../adapters/dynamo/keys';
 /**
  * Asking a question (POST /public/portals/{portal}/questions) and the asker's status lookup
  * (GET /public/questions/{trackingCode}). The question, the asker's personal data (apart), the
- * classification clock, the day's number, the address's rate and the duplicate guard commit in
- * one transaction: a refused ask (429, 409, 400) writes nothing.
+ * classification clock, the address's rate and the duplicate guard commit in one transaction. The
+ * day's number is taken just before, by one atomic ADD (never a hot item in the transaction): a
+ * refused ask (429, 409, 400) writes nothing, but one refused only by the transaction (a race) leaves
+ * a gap in the day's numbers.
  */
 const policy = () => effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES);
 
@@ -45,7 +49,6 @@ export const ASKS_PER_ADDRESS_PER_HOUR = 10;
 const HOUR_MS = 3_600_000;
 /** A second identical question from the same asker within this window is a 409. */
 export const DUPLICATE_WINDOW_SECONDS = 24 * 3600;
-const MAX_NUMBER_ATTEMPTS = 12;
 
 export interface NewQuestion {
   readonly asker: Asker;
@@ -69,26 +72,37 @@ const questionNotFound = (portal: string) =>
   ]);
 
 export async function askQuestion(ctx: AskContext, portal: string, input: NewQuestion) {
+  const repo = questionRepository();
+  const windowStart = new Date(Math.floor(ctx.now.getTime() / HOUR_MS) * HOUR_MS).toISOString();
+  const sourceDigest = sha256(`question-source\n${ctx.clientAddress}`);
+  const duplicateDigest = sha256(['question-duplicate', portal, askerIdentity(input.asker), duplicateText(input.text)].join('\n'));
+  // Read alongside the portal (one round): a refusal found here burns no number.
+  const refusalRead = repo.refusalBefore(sourceDigest, windowStart, ASKS_PER_ADDRESS_PER_HOUR, portal, duplicateDigest, ctx.now);
+  refusalRead.catch(() => undefined);
   const unit = await unitsAndWork().units.get(portal);
   if (!unit) throw questionNotFound(portal);
   requireCompleteAsker(input.asker, env().POLICY_PRESET);
   requireVietnameseText('body.title', { vi: 'Tiêu đề câu hỏi', en: 'question title' }, input.title);
   requireVietnameseText('body.text', { vi: 'Nội dung câu hỏi', en: 'question text' }, input.text);
-  const unitPath = [unit.code, ...(unit.ancestorCodes ?? (await unitsAndWork().units.scopeOf(portal)).slice(1))];
+  const refusal = await refusalRead;
+  if (refusal) throw conflictError(refusal);
 
+  const day = localDayOf(ctx.now);
+  // The number, the calendar and (for a unit without stored ancestors) its path: one round.
+  const [number, deadlines, ancestors] = await Promise.all([
+    // Under an Idempotency-Key, once the request is known not to be a replay (a replay takes no number).
+    writesMayStart().then(() => repo.nextNumber(day)),
+    currentDeadlines(),
+    unit.ancestorCodes ?? unitsAndWork().units.scopeOf(portal).then((codes) => codes.slice(1)),
+  ]);
+  const unitPath = [unit.code, ...ancestors];
   const receivedAt = ctx.now.toISOString();
-  const clocks = questionClocks(policy(), await currentDeadlines());
+  const clocks = questionClocks(policy(), deadlines);
   const classificationDueAt = clocks.classificationDue(ctx.now);
   const secret = newSecret();
-  const day = localDayOf(ctx.now);
-  const repo = questionRepository();
   const nowSeconds = Math.floor(ctx.now.getTime() / 1000);
-  const windowStart = new Date(Math.floor(ctx.now.getTime() / HOUR_MS) * HOUR_MS).toISOString();
-  const sourceDigest = sha256(`question-source\n${ctx.clientAddress}`);
-  const duplicateDigest = sha256(['question-duplicate', unit.code, askerIdentity(input.asker), duplicateText(input.text)].join('\n'));
 
-  for (let attempt = 1; ; attempt += 1) {
-    const number = (await repo.dayCounter(day)) + 1;
+  {
     const id = trackingCode(day, number);
     const record: QuestionRecord = {
       id,
@@ -114,7 +128,6 @@ export async function askQuestion(ctx: AskContext, portal: string, input: NewQue
       actions: [
         repo.chargeAsk(sourceDigest, windowStart, ASKS_PER_ADDRESS_PER_HOUR, nowSeconds + 2 * 3600),
         repo.guardDuplicate(unit.code, duplicateDigest, ctx.now, nowSeconds + DUPLICATE_WINDOW_SECONDS, receivedAt),
-        repo.takeNumber(day, number),
         repo.create(record),
         // Sealed under a data key of its own, bound to this question (KMS on AWS).
         repo.createAsker({ questionId: id, receivedAt, sealed: await sealAsker(askerKeys(), id, input.asker), duplicateGuard: keys.questionDuplicate(unit.code, duplicateDigest) }),
@@ -155,19 +168,10 @@ export async function askQuestion(ctx: AskContext, portal: string, input: NewQue
         }),
       ],
     };
-    try {
-      await unitsAndWork().uow.commit(work, { requestId: ctx.requestId, now: ctx.now });
-      return { trackingCode: id, secret, receivedAt, classificationDueAt };
-    } catch (error) {
-      if (!(error instanceof DomainError) || !numberRace(error) || attempt >= MAX_NUMBER_ATTEMPTS) throw error;
-      await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
-    }
+    await unitsAndWork().uow.commit(work, { requestId: ctx.requestId, now: ctx.now });
+    return { trackingCode: id, secret, receivedAt, classificationDueAt };
   }
 }
-
-/** Another ask took the same number, or a concurrent transaction touched the same counter: read it again. */
-const numberRace = (error: DomainError) =>
-  error.code === 'conflict' && (error.fields.length === 0 || error.fields.some((f) => f.field === NUMBER_TAKEN_FIELD));
 
 /**
  * What the asker may see: the stage and its due instants, the refusal's reason; never personal

@@ -4,6 +4,8 @@ import { keys } from '../adapters/dynamo/keys';
 import { exportTablePortably, writeMediaManifest } from '../adapters/backup/portable-export';
 import { verifyStoredBackup } from '../adapters/backup/verify-stored';
 import { monthlyBackupWeeks } from '../adapters/backup/storage';
+import { sealAwsExport, unsealedExport } from '../adapters/backup/aws-export';
+import type { ManifestSigner, ManifestVerifier } from '../adapters/backup/signing';
 import { backupPrefix, isoWeekId } from '../domain/backups/manifest';
 import { retentionFor, type RetentionClass } from '../domain/backups/retention';
 
@@ -25,6 +27,9 @@ export interface WeeklyBackupDeps {
   readonly mode: 'aws' | 'portable';
   /** The backups bucket's KMS key, when the deployment encrypts it with one (config `backups.encryption`). */
   readonly kmsKeyArn?: string;
+  /** The backup writer's signing key: only this job signs manifests (signing.ts). */
+  readonly signer: ManifestSigner;
+  readonly verifier: ManifestVerifier;
 }
 
 export type WeeklyBackupSummary = Record<string, string | number | boolean>;
@@ -60,7 +65,10 @@ export async function runWeeklyBackup(now: Date, deps: WeeklyBackupDeps): Promis
   } catch (error) {
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
     const existing = await deps.dynamodb.send(new GetItemCommand({ TableName: deps.tableName, Key: recordKey, ConsistentRead: true }));
-    return { backupId, created: false, status: existing.Item?.status?.S ?? 'unknown' };
+    const status = existing.Item?.status?.S ?? 'unknown';
+    // Run again once AWS's export has finished, the writer seals it: checked and signed (aws-export.ts).
+    if (status === 'exporting') return sealFinishedExport(deps, backupId, recordKey);
+    return { backupId, created: false, status };
   }
   const finish = (status: string, values: Record<string, { S: string } | { N: string } | { BOOL: boolean }>) => {
     const names = Object.keys(values);
@@ -87,9 +95,10 @@ export async function runWeeklyBackup(now: Date, deps: WeeklyBackupDeps): Promis
     }
     const manifest = await exportTablePortably({
       dynamodb: deps.dynamodb, s3: deps.s3, tableName: deps.tableName, backupBucket: deps.backupBucket, mediaBucket: deps.mediaBucket, backupId, retention,
+      signer: deps.signer,
     });
     // "Verified" only once the stored files have been read back and checked against the manifest.
-    const verification = await verifyStoredBackup(deps.s3, deps.backupBucket, backupId);
+    const verification = await verifyStoredBackup(deps.s3, deps.backupBucket, backupId, deps.verifier);
     const status = verification.ok ? 'verified' : 'unverified';
     await finish(status, {
       exportId: { S: manifest.exportId },
@@ -108,4 +117,24 @@ export async function runWeeklyBackup(now: Date, deps: WeeklyBackupDeps): Promis
     await finish('failed', { failedAt: { S: new Date().toISOString() } }).catch(() => undefined);
     throw error;
   }
+}
+
+/** The week's AWS export, once DynamoDB has finished it: sealed (checked, signed) and the week marked verified. */
+async function sealFinishedExport(deps: WeeklyBackupDeps, backupId: string, recordKey: { pk: { S: string }; sk: { S: string } }): Promise<WeeklyBackupSummary> {
+  const finished = await unsealedExport(deps.s3, deps.backupBucket, backupId);
+  if (!finished) return { backupId, created: false, status: 'exporting' };
+  const manifest = await sealAwsExport(deps.s3, deps.backupBucket, backupId, finished.retention, deps.signer);
+  const verification = await verifyStoredBackup(deps.s3, deps.backupBucket, backupId, deps.verifier);
+  const status = verification.ok ? 'verified' : 'unverified';
+  await deps.dynamodb.send(
+    new UpdateItemCommand({
+      TableName: deps.tableName,
+      Key: recordKey,
+      UpdateExpression: 'SET #status = :status, itemCount = :items, tableDigest = :digest',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':status': { S: status }, ':items': { N: String(manifest.table.itemCount) }, ':digest': { S: manifest.table.digest } },
+    }),
+  );
+  if (!verification.ok) throw new Error(`backup ${backupId} failed verification: ${verification.findings.map((f) => f.kind).join(', ')}`);
+  return { backupId, created: false, status, sealed: true, items: manifest.table.itemCount, tableDigest: manifest.table.digest };
 }

@@ -46,6 +46,12 @@ export interface RouteDefinition {
    * POST/PUT/PATCH honours Idempotency-Key; these fields are never stored, so a replay omits them.
    */
   readonly secretFields?: readonly string[];
+  /**
+   * The Idempotency-Key record joins the step's own transaction (issue 22): looked up alongside the
+   * caller's read, written with the change, no claim before and no update after. Only for steps
+   * whose last call is their one unit-of-work commit (nothing read or written after it).
+   */
+  readonly idempotencyJoinsCommit?: true;
 }
 
 export const defineRoute = <const R extends RouteDefinition>(route: R): R => route;

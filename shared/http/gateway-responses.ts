@@ -17,6 +17,8 @@ export const gatewayResponses = [
   { type: 'INVALID_SIGNATURE', code: 'unauthenticated' },
   { type: 'ACCESS_DENIED', code: 'forbidden' },
   { type: 'WAF_FILTERED', code: 'forbidden' },
+  // A request without the distribution's API key reached the API around CloudFront (issue 26).
+  { type: 'INVALID_API_KEY', code: 'forbidden' },
   { type: 'BAD_REQUEST_BODY', code: 'bad_request' },
   { type: 'BAD_REQUEST_PARAMETERS', code: 'bad_request' },
   { type: 'THROTTLED', code: 'too_many_requests' },

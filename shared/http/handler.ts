@@ -17,11 +17,12 @@ import type { Principal } from '../domain/access/authorize';
 import type { Resolution } from '../application/principals';
 import type { IdempotencyStore } from './idempotency-store';
 import { callerOf } from './caller';
-import { keyScopeOf, withIdempotencyKey } from './idempotency';
+import { beginIdempotency, keyScopeOf } from './idempotency';
 import { allowedOrigins, corsPolicy, PUBLIC_ORIGIN } from './cors';
 import { basePathOf, HttpProblem, problemBody, problemHeaders } from './problem';
 import { parsePart } from './validation';
 import { MAX_REQUEST_BODY_BYTES } from './body-limit';
+import { conditionalGet } from './conditional-get';
 
 
 export type ApiHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
@@ -155,7 +156,8 @@ function checkServices(fn: string, routes: readonly RouteDefinition[], services:
 
 /**
  * One Lambda function serving one or more routes, with the house middleware chain:
- * logger → header normaliser → idempotency → CORS → security headers → problem+json errors.
+ * logger → header normaliser → idempotency → CORS → security headers → problem+json errors →
+ * cache headers, ETag and 304 for cached public reads (shared/http/edge-cache.ts).
  */
 export function httpFunction<T extends Readonly<Record<string, RouteDefinition>>, F extends FunctionKey>(
   fn: F,
@@ -166,7 +168,8 @@ export function httpFunction<T extends Readonly<Record<string, RouteDefinition>>
   const bindings = bindAll(fn, table, implementations);
   checkServices(fn, bindings.map((b) => b.route), services);
   const byKey = new Map(bindings.map((b) => [routeKey(b.route.method, b.route.path), b]));
-  const bindingOf = (event: APIGatewayProxyEvent) => byKey.get(routeKey(event.httpMethod, event.resource));
+  // HEAD is answered by the GET route of the same path, without the body (conditionalGet).
+  const bindingOf = (event: APIGatewayProxyEvent) => byKey.get(routeKey(event.httpMethod === 'HEAD' ? 'GET' : event.httpMethod, event.resource));
   const idempotencyStore = () => services.idempotencyStore!();
 
   const core = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
@@ -174,6 +177,8 @@ export function httpFunction<T extends Readonly<Record<string, RouteDefinition>>
     if (!binding) throw new HttpProblem('route_not_found');
     const { route, implementation } = binding;
     const caller = callerOf(event);
+    // Started first, so a key's record is read alongside the caller's account (one round).
+    const underKey = beginIdempotency(route, event, keyScopeOf(caller, event), idempotencyStore);
     const principal = await authorise(route, caller, services);
     const { params, query, body } = validate(route, event);
     const basePath = basePathOf(event);
@@ -199,7 +204,7 @@ export function httpFunction<T extends Readonly<Record<string, RouteDefinition>>
       const response = toResponse(result, basePath, localized);
       return result.compressible ? negotiateEncoding(response, event.headers) : response;
     };
-    return withIdempotencyKey(route, event, keyScopeOf(caller, event), idempotencyStore, run);
+    return underKey(run);
   };
 
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult>(core)
@@ -208,7 +213,8 @@ export function httpFunction<T extends Readonly<Record<string, RouteDefinition>>
     .use(httpHeaderNormalizer())
     .use(corsByRoute((event) => bindingOf(event)?.route))
     .use(httpSecurityHeaders())
-    .use(problemErrors()) as unknown as ApiHandler;
+    .use(problemErrors())
+    .use(conditionalGet((event) => bindingOf(event)?.route)) as unknown as ApiHandler;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { text } from '../domain/text';
 import { logger } from '../logger';
 import type { Caller, RouteDefinition } from './contract';
-import type { IdempotencyStore, StoredResponse } from './idempotency-store';
+import type { EarlierOutcome, IdempotencyStore, StoredResponse } from './idempotency-store';
 import { HttpProblem } from './problem';
 
 /**
@@ -65,18 +65,47 @@ export async function withIdempotencyKey(
   store: () => IdempotencyStore,
   run: () => Promise<APIGatewayProxyResult>,
 ): Promise<APIGatewayProxyResult> {
-  if (!UNSAFE.has(event.httpMethod)) return run();
+  return beginIdempotency(route, event, keyScope, store)(run);
+}
+
+type Step = () => Promise<APIGatewayProxyResult>;
+
+/**
+ * Starts what the key needs before the route's step may run (called before authorisation): for a
+ * route whose record joins its commit, the record's read starts now, alongside the caller's. The
+ * function returned runs the step under the key; a malformed key is refused there, after the
+ * caller and the request are checked, as before.
+ */
+export function beginIdempotency(route: RouteDefinition, event: APIGatewayProxyEvent, keyScope: string, store: () => IdempotencyStore): (run: Step) => Promise<APIGatewayProxyResult> {
+  if (!UNSAFE.has(event.httpMethod)) return (run) => run();
   const key = event.headers?.['idempotency-key'];
-  if (key === undefined) return run();
+  if (key === undefined) return (run) => run();
   if (!KEY_PATTERN.test(key)) {
-    const message = text('Idempotency-Key phải gồm 1–255 ký tự ASCII in được', 'Idempotency-Key must be 1–255 printable ASCII characters');
-    throw new HttpProblem('validation', message, [{ field: 'headers.Idempotency-Key', code: 'invalid_format', message }]);
+    return async () => {
+      const message = text('Idempotency-Key phải gồm 1–255 ký tự ASCII in được', 'Idempotency-Key must be 1–255 printable ASCII characters');
+      throw new HttpProblem('validation', message, [{ field: 'headers.Idempotency-Key', code: 'invalid_format', message }]);
+    };
   }
   const claim = [keyScope, event.httpMethod, event.resource, key].join('\n');
   const scope = sha256(claim);
   // The key itself is part of the fingerprint: what is stored cannot be guessed back to a body.
   const fingerprint = sha256([claim, event.path, event.body ?? ''].join('\n'));
-  const outcome = await store().begin(scope, fingerprint, new Date());
+  const joining = route.idempotencyJoinsCommit && store().peek && store().joinCommit ? store() : undefined;
+  if (joining) {
+    const earlier = joining.peek!(scope, fingerprint, new Date());
+    earlier.catch(() => undefined);
+    return async (run) => {
+      // A failed step (an error, a 5xx) keeps nothing: its retry runs again.
+      const stored = (response: APIGatewayProxyResult) => (response.statusCode >= 500 ? undefined : storable(route, response));
+      const outcome = await joining.joinCommit!(scope, fingerprint, new Date(), earlier, run, stored);
+      return outcome.kind === 'done' ? outcome.value : answerEarlier(outcome);
+    };
+  }
+  return (run) => claimedBefore(route, scope, fingerprint, store, run);
+}
+
+/** The answer to a request whose key an earlier request used: its response replayed, or a 409 or 422. */
+function answerEarlier(outcome: EarlierOutcome): APIGatewayProxyResult {
   switch (outcome.kind) {
     case 'replay': {
       const { statusCode, headers, body, redacted } = outcome.response;
@@ -96,9 +125,16 @@ export async function withIdempotencyKey(
           message: text('Khóa này đã được dùng cho một yêu cầu có nội dung khác', 'This key was already used for a request with a different body'),
         },
       ]);
-    case 'started':
-      break;
   }
+}
+
+const storable = (route: RouteDefinition, response: APIGatewayProxyResult): StoredResponse =>
+  redact({ statusCode: response.statusCode, headers: stringHeaders(response.headers), body: response.body }, route.secretFields ?? []);
+
+/** The key claimed before the step runs (a Put), completed after it (an Update): routes that do not join their commit. */
+async function claimedBefore(route: RouteDefinition, scope: string, fingerprint: string, store: () => IdempotencyStore, run: Step): Promise<APIGatewayProxyResult> {
+  const outcome = await store().begin(scope, fingerprint, new Date());
+  if (outcome.kind !== 'started') return answerEarlier(outcome);
   let response: APIGatewayProxyResult;
   try {
     response = await run();
@@ -111,7 +147,7 @@ export async function withIdempotencyKey(
     await store().release(scope);
     return response;
   }
-  const stored = redact({ statusCode: response.statusCode, headers: stringHeaders(response.headers), body: response.body }, route.secretFields ?? []);
+  const stored = storable(route, response);
   try {
     await store().complete(scope, stored, new Date());
   } catch (error) {

@@ -1,9 +1,10 @@
 /**
  * Content on the local stack (issue 8): p50/p99 of createContentItem with `submit`, of each step of
  * the main path (transitionContentItem: accept, propose, approve, publish) and of a public list page,
- * over BENCH_CONTENT_N items (200 by default), each beside a floor measured in the same run: the
- * cheapest request that reads the table (a public item that does not exist: gateway, middleware,
- * one GetItem, a 404) and a bare DynamoDB GetItem through the same client.
+ * over BENCH_CONTENT_N items (200 by default), of asking a question, and of creates and asks 8 and
+ * 64 in flight; each beside a floor measured alone in the same run, in blocks between the measured
+ * request's blocks: the cheapest request that reads the table (a public item that does not exist:
+ * gateway, middleware, one GetItem, a 404). Each write also prints its DynamoDB calls and rounds.
  * People sign in as the integration tests' do (test/support/directory.ts).
  */
 import { randomUUID } from 'node:crypto';
@@ -12,12 +13,15 @@ import { documentClient } from '../../shared/adapters/aws-clients';
 import { keys } from '../../shared/adapters/dynamo/keys';
 import type { LocalStack } from '../../infra/local/stack';
 import { caller, person, seedTree, type Person } from '../support/directory';
-import { latency, report } from './report';
-import { summarize, timePaired, timeRuns } from './stats';
+import { fmt, latency, report } from './report';
+import { summarize, timeConcurrent, timeInterleaved, timeRuns } from './stats';
+import { countRounds } from './round-counter';
+import { httpFrom } from '../support/http-from';
+import type { FunctionKey } from '../../functions/manifest';
 
 /**
- * The floors: what every request pays before its own work. Each figure below is paired with the
- * HTTP floor, one floor request after each measured one (stats.ts timePaired).
+ * The floors: what every request pays before its own work. Each figure below is set against the
+ * HTTP floor measured in blocks of its own between the measured request's (stats.ts timeInterleaved).
  */
 export function floors(stack: LocalStack) {
   const missing = 'ffffffff-ffff-4fff-bfff-ffffffffffff';
@@ -48,10 +52,25 @@ const news = (i: number) => ({
   submit: true,
 });
 
+const asker = (i: number) => ({
+  asker: { kind: 'individual', fullName: `Trần Văn Bình ${i}`, nationality: 'Việt Nam', address: '12 Lê Lợi, Quy Nhơn', phone: '0905 000 111', email: 'binh.tran@example.vn' },
+  field: 'land-environment',
+  title: 'Hỏi về thủ tục cấp giấy chứng nhận quyền sử dụng đất',
+  text: `Xin hỏi hồ sơ cấp giấy chứng nhận quyền sử dụng đất lần đầu gồm những giấy tờ gì, nộp ở đâu? (câu ${i})`,
+  consent: { processing: true, publication: false },
+});
+
+/** Each ask from an address of its own (127.x.y.z), so the per-address limit never refuses the bench. */
+let asks = 0;
+const nextAddress = () => {
+  asks += 1;
+  return `127.${10 + Math.floor(asks / 65_536)}.${Math.floor(asks / 256) % 256}.${(asks % 254) + 1}`;
+};
+
 export async function benchContent(stack: LocalStack): Promise<void> {
   const floor = floors(stack).http;
-  const paired = (s: { times: number[]; floor: number[] }) => latency(summarize(s.times), summarize(s.floor));
-  const n = Math.max(200, Number(process.env.BENCH_CONTENT_N ?? 200));
+  const vsFloor = (s: { times: number[]; floor: number[] }) => latency(summarize(s.times), summarize(s.floor));
+  const n = Math.max(40, Number(process.env.BENCH_CONTENT_N ?? 200));
   const api = (path: string, init?: RequestInit) => fetch(`${stack.gateway.url}${path}`, init);
   const call = caller(api);
   await seedTree();
@@ -64,16 +83,24 @@ export async function benchContent(stack: LocalStack): Promise<void> {
     if (res.status !== status) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body as { id: string; version: number };
   };
+  const rounds = async (fn: FunctionKey, request: () => Promise<unknown>) => {
+    const counted = await countRounds(fn, request);
+    return `${counted.calls.length} calls in ${counted.rounds} rounds, ${counted.beforeCommit} before the commit [${counted.calls.join(', ')}]`;
+  };
 
   const ids: string[] = [];
   const versions: number[] = [];
-  const created = await timePaired(n, async (i) => {
+  const create = async (i: number) => {
     const res = await call('/units/huyena/content', people.contributor, { method: 'POST', body: news(i), headers: { 'idempotency-key': randomUUID() } });
     const body = expect(201, res, 'createContentItem');
-    ids.push(body.id);
-    versions.push(body.version);
-  }, floor);
-  report('createContentItem (submit) p50 / p99', paired(created));
+    if (i >= 0) {
+      ids[i] = body.id;
+      versions[i] = body.version;
+    }
+  };
+  // Floors alone, in blocks between blocks of the measured request (stats.ts timeInterleaved).
+  report('createContentItem (submit, Idempotency-Key) p50 / p99', vsFloor(await timeInterleaved(n, create, floor, { warmUp: 5 })));
+  report('createContentItem DynamoDB', await rounds('contentCreate', () => create(-100)));
 
   const steps: Array<[action: string, who: Person]> = [
     ['accept', people.secretary],
@@ -82,17 +109,41 @@ export async function benchContent(stack: LocalStack): Promise<void> {
     ['publish', people.secretary],
   ];
   for (const [action, who] of steps) {
-    const times = await timePaired(n, async (i) => {
-      const res = await call(`/content/${ids[i]}/transitions`, who, { method: 'POST', body: { action }, headers: { 'if-match': `"${versions[i]}"` } });
+    const step = async (i: number) => {
+      const res = await call(`/content/${ids[i]}/transitions`, who, { method: 'POST', body: { action }, headers: { 'if-match': `"${versions[i]}"`, 'idempotency-key': randomUUID() } });
       versions[i] = expect(200, res, `transition ${action}`).version;
-    }, floor);
-    report(`transitionContentItem ${action} p50 / p99`, paired(times));
+    };
+    report(`transitionContentItem ${action} p50 / p99`, vsFloor(await timeInterleaved(n - 1, step, floor)));
+    report(`transitionContentItem ${action} DynamoDB`, await rounds('content', () => step(n - 1)));
   }
 
-  const list = await timePaired(n, async () => {
+  const list = await timeInterleaved(n, async () => {
     const res = await call('/public/portals/huyena/content?language=vi&limit=20', undefined);
     const page = res.body as { items: unknown[] };
     if (res.status !== 200 || page.items.length !== 20) throw new Error(`listPublishedContent: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
-  }, floor, 5);
-  report('listPublishedContent (public, 20 items) p50 / p99', paired(list));
+  }, floor, { warmUp: 5 });
+  report('listPublishedContent (public, 20 items) p50 / p99', vsFloor(list));
+
+  // Asking (anonymous, each from its own address), one at a time against the floor, then in flight together.
+  const ask = async () => {
+    const res = await httpFrom(stack.gateway.url, '/public/portals/demo/questions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      from: nextAddress(),
+      body: JSON.stringify(asker(asks)),
+    });
+    if (res.status !== 201) throw new Error(`askQuestion: ${res.status} ${res.text.slice(0, 200)}`);
+  };
+  report('askQuestion (Idempotency-Key) p50 / p99', vsFloor(await timeInterleaved(n, ask, floor, { warmUp: 5 })));
+  report('askQuestion DynamoDB', await rounds('questionsPublic', ask));
+
+  // Writes in flight together: every request must pass (a failure is printed, not hidden).
+  for (const concurrency of [8, 64]) {
+    const total = Math.max(128, concurrency * 4);
+    for (const [label, fn] of [['createContentItem', (i: number) => create(10_000 * concurrency + i)], ['askQuestion', () => ask()]] as const) {
+      const run = await timeConcurrent(total, concurrency, fn);
+      const figure = run.times.length > 0 ? latency(summarize(run.times)) : 'no request passed';
+      report(`${label} at ${concurrency} in flight p50 / p99`, `${figure}, ${fmt(run.times.length / run.seconds, 0)}/s, ${run.failures.length} failed${run.failures.length ? ` (${run.failures[0]})` : ''}`);
+    }
+  }
 }

@@ -6,14 +6,13 @@
  * looks for the same clocks (4 segments, stopped after `BENCH_SCAN_SECONDS`, 600). What the job read is
  * counted by the read counter (read-counter.ts).
  */
-import { UpdateTableCommand } from '@aws-sdk/client-dynamodb';
-import { documentClient } from '../../shared/adapters/aws-clients';
 import { keys } from '../../shared/adapters/dynamo/keys';
 import { openClockWork } from '../../shared/adapters/dynamo/workflow-commit';
 import type { LocalStack } from '../../infra/local/stack';
 import { countReads, type ReadTally } from './read-counter';
 import { fmt, report } from './report';
 import { batchWriter, budgetedScan } from './search';
+import { streamOffForLoading } from './stream-off';
 
 const AT = '2026-11-20T09:00:00+07:00';
 /** Due at the end of Wed 18/11: overdue on Fri 20/11, not yet very overdue (2 working days). */
@@ -62,7 +61,7 @@ function question(i: number, due: boolean) {
 async function load(stack: LocalStack, count: number, due: number) {
   // Setup, not traffic: the stream and its poller would only add work (see search.ts).
   await stack.outbox.stop();
-  await documentClient().send(new UpdateTableCommand({ TableName: stack.resources.tableName, StreamSpecification: { StreamEnabled: false } })).catch(() => undefined);
+  await streamOffForLoading(stack.resources.tableName);
   const writer = batchWriter(stack.resources.tableName);
   const every = Math.floor(count / due);
   const start = performance.now();

@@ -12,7 +12,6 @@
  * are the same; only the Scan is smaller than it would be over the full index (printed beside it).
  */
 import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { UpdateTableCommand } from '@aws-sdk/client-dynamodb';
 import { documentClient } from '../../shared/adapters/aws-clients';
 import { contentRepository } from '../../shared/application/content';
 import { rendition } from '../../shared/application/content-transitions';
@@ -23,8 +22,9 @@ import type { LocalStack } from '../../infra/local/stack';
 import { legalCorpus } from './legal-corpus';
 import { countReads, type ReadTally } from './read-counter';
 import { fmt, latency, report } from './report';
-import { summarize, timePaired } from './stats';
+import { summarize, timeInterleaved } from './stats';
 import { floors } from './content';
+import { streamOffForLoading } from './stream-off';
 
 const PORTAL = 'demo';
 
@@ -79,7 +79,7 @@ async function load(stack: LocalStack, count: number, mode: 'read' | 'full') {
   // Loading is setup, not traffic: no outbox events here, so the stream (and its poller) would only add
   // work. Turning the stream off only saves time: the load is correct either way.
   await stack.outbox.stop();
-  await documentClient().send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: { StreamEnabled: false } })).catch(() => undefined);
+  await streamOffForLoading(tableName);
   const readTerms = new Set(SEARCH_QUERIES.flatMap(({ query }) => planSearch(query).reads.map((r) => r.term)));
   const citation = citationLine('Tỉnh Bình Định', 'binhdinh.gov.vn');
   const writer = batchWriter(tableName);
@@ -166,7 +166,7 @@ export async function benchSearch(stack: LocalStack): Promise<void> {
       return body;
     };
     const { result, reads } = await countReads('contentPublic', get);
-    const times = await timePaired(runs, get, floor, 5);
+    const times = await timeInterleaved(runs, get, floor, { warmUp: 5 });
     const shown = result.items ?? [];
     const rank = sought === undefined ? '' : `, ${sought} ${shown.some((i) => i.numberSymbol === sought) ? `#${shown.findIndex((i) => i.numberSymbol === sought) + 1}` : 'not shown'}`;
     report(`search ${label}`, `${latency(summarize(times.times), summarize(times.floor))}; ${shown.length} shown (first ${shown[0]?.numberSymbol ?? '–'}${rank}); ${readsText(reads)}`);

@@ -46,3 +46,48 @@ export async function timePaired(n: number, fn: (i: number) => Promise<unknown>,
   }
   return { times, floor: floors };
 }
+
+/**
+ * Times `n` runs of `fn` and `n` of `floor` in alternating blocks of `block`, with a quiet pause
+ * before each floor block: the floor is measured alone in the same run, not right after a write
+ * whose background work (stream, relay, consumers) would inflate it (issue 22).
+ */
+export async function timeInterleaved(
+  n: number,
+  fn: (i: number) => Promise<unknown>,
+  floor: () => Promise<unknown>,
+  options: { block?: number; quietMs?: number; warmUp?: number } = {},
+): Promise<{ times: number[]; floor: number[] }> {
+  const block = options.block ?? 20;
+  for (let i = 0; i < (options.warmUp ?? 0); i++) await fn(-1 - i);
+  const times: number[] = [];
+  const floors: number[] = [];
+  for (let start = 0; start < n; start += block) {
+    const size = Math.min(block, n - start);
+    for (let i = start; i < start + size; i++) times.push(...(await timeRuns(1, () => fn(i))));
+    await new Promise((resolve) => setTimeout(resolve, options.quietMs ?? 300));
+    floors.push(...(await timeRuns(size, floor)));
+  }
+  return { times, floor: floors };
+}
+
+/** `n` runs of `fn` with `concurrency` in flight: each run's latency, the failures, the wall time. */
+export async function timeConcurrent(n: number, concurrency: number, fn: (i: number) => Promise<unknown>): Promise<{ times: number[]; failures: string[]; seconds: number }> {
+  const times: number[] = [];
+  const failures: string[] = [];
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    for (let i = next++; i < n; i = next++) {
+      const start = performance.now();
+      try {
+        await fn(i);
+        times.push(performance.now() - start);
+      } catch (error) {
+        failures.push((error as Error).message.slice(0, 200));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { times, failures, seconds: (performance.now() - started) / 1000 };
+}

@@ -73,7 +73,7 @@ describe('API stack: gateway and firewall answers', () => {
   });
 
   it('gives the WAF rate-limit block a problem+json body', () => {
-    const acl = Object.values(template.findResources('AWS::WAFv2::WebACL'))[0] as { Properties: Record<string, any> };
+    const acl = Object.values(Template.fromStack(defaultPortal().stacks.edgeFirewall).findResources('AWS::WAFv2::WebACL'))[0] as { Properties: Record<string, any> };
     const bodies = acl.Properties.CustomResponseBodies as Record<string, { ContentType: string; Content: string }>;
     const rate = (acl.Properties.Rules as Array<Record<string, any>>).find((r) => r.Name === 'RatePerIp')!;
     const custom = rate.Action.Block.CustomResponse;

@@ -24,7 +24,7 @@ describe('Firewall (web ACL) against the API body limit', () => {
   let rules: Rule[];
   let bodies: Record<string, { Content: string }>;
   beforeAll(() => {
-    const template = Template.fromStack(defaultPortal().stacks.api);
+    const template = Template.fromStack(defaultPortal().stacks.edgeFirewall);
     const acl = Object.values(template.findResources('AWS::WAFv2::WebACL'))[0]!;
     rules = [...(acl.Properties.Rules as Rule[])].sort((a, b) => a.Priority - b.Priority);
     bodies = acl.Properties.CustomResponseBodies;

@@ -28,8 +28,8 @@ describe('notifications (from the templates)', () => {
 
   it('matches question steps locally as EventBridge does: by source, detail-type and the data type', () => {
     const targets = (source: string, detailType: string, data: unknown) => routingRules.filter((r) => matches(eventPattern(r), source, detailType, { metadata: {}, data })).map((r) => r.target);
-    expect(targets('portal.workflow', 'WorkflowTransitioned', { type: 'Question', event: 'QuestionRouted' }).sort()).toEqual(['notifications', 'syndication']);
-    expect(targets('portal.workflow', 'WorkflowTransitioned', { type: 'ContentItem', event: 'ContentPublished' })).toEqual(['syndication']);
+    expect(targets('portal.workflow', 'WorkflowTransitioned', { type: 'Question', event: 'QuestionRouted', to: 'routed', action: 'route' })).toEqual(['notifications']);
+    expect(targets('portal.workflow', 'WorkflowTransitioned', { type: 'ContentItem', event: 'ContentPublished', to: 'published', action: 'publish' }).sort()).toEqual(['edge', 'syndication']);
     expect(targets('portal.questions', 'QuestionEscalated', { questionId: 'HD.1' })).toEqual(['notifications']);
   });
 

@@ -60,18 +60,20 @@ describe('operations alarms and notifications', () => {
   it('alarms when the last verified backup is older than 8 days, and when the restore drill fails', () => {
     const [backup] = byDescription(jobs, /older than 8 days/);
     expect(backup!.Properties).toMatchObject({ MetricName: 'HoursSinceSuccess', Threshold: 192, TreatMissingData: 'breaching', ComparisonOperator: 'GreaterThanThreshold' });
-    expect(backup!.Properties.Dimensions).toContainEqual({ Name: 'Job', Value: 'weekly-backup' });
+    // Verified by a restore drill (it fails on a backup older than 8 days, or one it cannot check).
+    expect(backup!.Properties.Dimensions).toContainEqual({ Name: 'Job', Value: 'restore-drill' });
     const [drill] = byDescription(jobs, /restore drill failed/);
     expect(drill!.Properties).toMatchObject({ MetricName: 'FailedRuns', Statistic: 'Sum', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'notBreaching', AlarmActions: topicRef() });
     expect(drill!.Properties.Dimensions).toContainEqual({ Name: 'Job', Value: 'restore-drill' });
   });
 
-  it('alarms on the API 5xx rate as a math expression over 5XXError and Count', () => {
+  it('alarms on the API 5xx count or rate as one math expression over 5XXError and Count', () => {
     const [rate] = byDescription(api, /5XXError \/ Count/);
-    expect(rate!.Properties.Threshold).toBe(5);
+    expect(rate!.Properties.Threshold).toBe(1);
     const metrics = rate!.Properties.Metrics as Array<Record<string, any>>;
     const expression = metrics.find((m) => m.Expression)!;
-    expect(expression.Expression).toBe('IF(requests >= 20, 100 * errors / requests, 0)');
+    expect(expression.Expression).toBe('IF(errors >= 5 || (requests >= 20 && 100 * errors / requests >= 5), 1, 0)');
+    expect(byDescription(api, /server errors/)).toHaveLength(1);
     expect(metrics.filter((m) => m.MetricStat).map((m) => [m.Id, m.MetricStat.Metric.MetricName, m.MetricStat.Stat]).sort()).toEqual([
       ['errors', '5XXError', 'Sum'],
       ['requests', 'Count', 'Sum'],

@@ -36,7 +36,9 @@ describe('escalate-questions job (from the template)', () => {
       ScheduleExpressionTimezone: 'Asia/Ho_Chi_Minh',
       Target: Match.objectLike({ Input: JSON.stringify({ trigger: 'schedule' }) }),
     });
-    jobs.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmDescription: Match.stringLikeRegexp('^Job escalate-questions failed') });
+    // A failed run alarms through the deployment's one account-wide Errors alarm (issue 26), and a missed one by its own.
+    Template.fromStack(defaultPortal().stacks.async).hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/Lambda', MetricName: 'Errors', Dimensions: Match.absent() });
+    jobs.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmDescription: Match.stringLikeRegexp('^Job escalate-questions has not succeeded') });
   });
 
   it('queries question clocks on the due index only, and writes only markers, clock marks, audit entries and events', () => {

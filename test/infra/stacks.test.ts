@@ -92,7 +92,10 @@ describe('CDK stacks', () => {
       StatusCode: '404',
       ResponseParameters: { 'gatewayresponse.header.Content-Type': "'application/problem+json'" },
     });
-    template.resourceCountIs('AWS::WAFv2::WebACLAssociation', 1);
+    // The web ACL is at the edge (edge-firewall-stack.ts); every method requires the distribution's key.
+    template.resourceCountIs('AWS::WAFv2::WebACLAssociation', 0);
+    const methods = Object.values(template.findResources('AWS::ApiGateway::Method')).filter((m) => m.Properties.HttpMethod !== 'OPTIONS');
+    for (const method of methods) expect(method.Properties.ApiKeyRequired, method.Properties.OperationName).toBe(true);
   });
 
   it('puts every signed-in route behind the Cognito authorizer and leaves public ones open', () => {

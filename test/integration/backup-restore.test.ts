@@ -14,6 +14,7 @@ import { digestOfTable, restoreBackup, RestoreInterrupted, RestoreRefused } from
 import { tableShape } from '../../shared/adapters/backup/table-shape';
 import { fileCheckpoint } from '../../shared/adapters/backup/checkpoint';
 import type { BackupManifest } from '../../shared/domain/backups/manifest';
+import { backupSigner, backupVerifier } from '../../shared/adapters/backup/signing-keys';
 
 /**
  * Backup → wipe → restore on the local stack (DynamoDB Local + fauxqs): the export's layout, every
@@ -84,7 +85,7 @@ beforeAll(async () => {
   dueBefore = await dueSoon(table);
   backup = await exportTablePortably({
     dynamodb: c().dynamodb, s3: c().s3, tableName: table, backupBucket: res().buckets.backups, mediaBucket: res().buckets.media,
-    backupId: '2026-W48', retention: 'weekly', itemsPerFile: PER_FILE, segments: 3,
+    backupId: '2026-W48', retention: 'weekly', itemsPerFile: PER_FILE, segments: 3, signer: backupSigner(),
   });
 });
 
@@ -114,7 +115,7 @@ describe('the portable export', () => {
 
     expect(backup.table.itemCount).toBe(ITEMS);
     expect(backup.media).toMatchObject({ objectCount: mediaKeys.length });
-    expect(await verifyStoredBackup(c().s3, res().buckets.backups, '2026-W48')).toMatchObject({ ok: true, findings: [], itemCount: ITEMS });
+    expect(await verifyStoredBackup(c().s3, res().buckets.backups, '2026-W48', backupVerifier())).toMatchObject({ ok: true, findings: [], itemCount: ITEMS });
   });
 });
 
@@ -131,7 +132,7 @@ describe('restore', () => {
     const progress: number[] = [];
     const summary = await restoreBackup({
       dynamodb: c().dynamodb, s3: c().s3, backupBucket: res().buckets.backups, backupId: '2026-W48', targetTable: target, targetMediaBucket: mediaTarget,
-      checkpoint: fileCheckpoint(join(mkdtempSync(join(tmpdir(), 'restore-')), 'checkpoint.json')),
+      checkpoint: fileCheckpoint(join(mkdtempSync(join(tmpdir(), 'restore-')), 'checkpoint.json')), verifier: backupVerifier(),
       onProgress: (p) => p.phase === 'items' && progress.push(p.filesDone),
     });
     expect(summary).toMatchObject({ items: ITEMS, itemsWrittenNow: ITEMS, countMatch: true, digestMatch: true, tableDigest: backup.table.digest });
@@ -154,7 +155,7 @@ describe('restore', () => {
   it('resumes after being stopped half-way: the same digest, no item twice', async () => {
     const target = `${res().tableName}-resumed`;
     const checkpoint = fileCheckpoint(join(mkdtempSync(join(tmpdir(), 'restore-')), 'checkpoint.json'));
-    const options = { dynamodb: c().dynamodb, s3: c().s3, backupBucket: res().buckets.backups, backupId: '2026-W48', targetTable: target, checkpoint };
+    const options = { dynamodb: c().dynamodb, s3: c().s3, backupBucket: res().buckets.backups, backupId: '2026-W48', targetTable: target, checkpoint, verifier: backupVerifier() };
     // Stopped one batch into the third file: two files written in full, part of the third.
     const batchesOf = (n: number) => Math.ceil(backup.files[n]!.itemCount / 25);
     await expect(restoreBackup({ ...options, stopAfterBatches: batchesOf(0) + batchesOf(1) + 1 })).rejects.toBeInstanceOf(RestoreInterrupted);
@@ -175,7 +176,7 @@ describe('restore', () => {
     await expect(
       restoreBackup({
         dynamodb: c().dynamodb, s3: c().s3, backupBucket: res().buckets.backups, backupId: '2026-W48', targetTable: live,
-        checkpoint: fileCheckpoint(join(mkdtempSync(join(tmpdir(), 'restore-')), 'checkpoint.json')),
+        checkpoint: fileCheckpoint(join(mkdtempSync(join(tmpdir(), 'restore-')), 'checkpoint.json')), verifier: backupVerifier(),
       }),
     ).rejects.toThrow(/exists already/);
     expect((await digestOfTable(c().dynamodb, live)).count).toBe(1);
@@ -188,13 +189,13 @@ describe('restore', () => {
     tampered[Math.floor(tampered.length / 2)]! ^= 0x01;
     await c().s3.send(new PutObjectCommand({ Bucket: res().buckets.backups, Key: key, Body: tampered }));
     try {
-      const result = await verifyStoredBackup(c().s3, res().buckets.backups, '2026-W48');
+      const result = await verifyStoredBackup(c().s3, res().buckets.backups, '2026-W48', backupVerifier());
       expect(result.ok).toBe(false);
       expect(result.findings).toContainEqual(expect.objectContaining({ kind: 'digest-mismatch', key }));
       await expect(
         restoreBackup({
           dynamodb: c().dynamodb, s3: c().s3, backupBucket: res().buckets.backups, backupId: '2026-W48', targetTable: `${res().tableName}-tampered`,
-          checkpoint: fileCheckpoint(join(mkdtempSync(join(tmpdir(), 'restore-')), 'checkpoint.json')),
+          checkpoint: fileCheckpoint(join(mkdtempSync(join(tmpdir(), 'restore-')), 'checkpoint.json')), verifier: backupVerifier(),
         }),
       ).rejects.toThrow(RestoreRefused);
     } finally {

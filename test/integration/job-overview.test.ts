@@ -29,7 +29,7 @@ describe('GET /jobs', () => {
   it('lists every job; before any run, scheduled ones count as missed, crons still have a next run', async () => {
     const res = await call('/jobs', operator);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.items.map((j: { job: string }) => j.job)).toEqual([...schedules.map((s) => s.job), 'bootstrap-directory']);
+    expect(res.body.items.map((j: { job: string }) => j.job)).toEqual([...schedules.map((s) => s.job), 'bootstrap-directory', 'media-checksums']);
     const backup = res.body.items.find((j: { job: string }) => j.job === 'weekly-backup');
     expect(backup).toMatchObject({ trigger: 'schedule', expression: 'cron(30 1 ? * SAT *)', timeZone: 'Asia/Ho_Chi_Minh', runs: 0, lastRun: null, missed: true, missedAfterHours: 184.8 });
     // The next Saturday 01:30 in Việt Nam: a Friday 18:30 UTC, within a week.

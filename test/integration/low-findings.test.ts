@@ -166,6 +166,7 @@ describe('the syndication consumer', () => {
       unitCode: 'huyena', assignedTo: null, actor: { id: 'ai-do', kind: 'user' }, at: new Date().toISOString(), publicNote: 'Gỡ giả',
     };
     const work = await followSyndicatedSource(forged as never, 'req-forged');
-    expect(work.actions ?? []).toEqual([]);
+    // Nothing to do: nothing to write, not even the consumer's record of the event (issue 22).
+    expect(work).toBeNull();
   });
 });

@@ -139,7 +139,8 @@ describe('publication, end to end', () => {
 
     const list = await published();
     expect(list.status, list.text).toBe(200);
-    expect(list.headers['cache-control']).toBe('public, max-age=60');
+    // The route's browser lifetime, and the edge's for shared caches (issue 26, shared/http/edge-cache.ts).
+    expect(list.headers['cache-control']).toBe('public, max-age=60, s-maxage=60');
     expect(list.json.items).toHaveLength(1);
     const copy = list.json.items[0];
     expect(copy).toMatchObject({ id, portal: 'binhdinh', field: 'land-environment', publishedAt: '2026-03-05T03:00:00.000Z', receivedAt: '2026-03-02T02:00:00.000Z' });

@@ -5,6 +5,7 @@ import { runRestoreDrill } from '../../shared/application/restore-drill';
 import { eventually, useLocalStack } from '../support/local-stack';
 import { isoWeekId } from '../../shared/domain/backups/manifest';
 import { readBackupManifest } from '../../shared/adapters/backup/storage';
+import { backupVerifier } from '../../shared/adapters/backup/signing-keys';
 
 /**
  * The restore drill on the local stack, through the job runner (local IAM on): the latest backup
@@ -41,7 +42,7 @@ describe('restore-drill', () => {
     // A bucket of its own, so the other tests' backup cannot be there whatever the order.
     const bucket = `empty-backups-${Date.now().toString(36)}`;
     await local.clients().s3.send(new CreateBucketCommand({ Bucket: bucket }));
-    const drill = runRestoreDrill({ dynamodb: local.clients().dynamodb, s3: local.clients().s3, tableName: res().tableName, backupBucket: bucket });
+    const drill = runRestoreDrill({ dynamodb: local.clients().dynamodb, s3: local.clients().s3, tableName: res().tableName, backupBucket: bucket, verifier: backupVerifier() });
     await expect(drill).rejects.toThrow(/no backup/);
   });
 

@@ -6,6 +6,7 @@ import { runWeeklyBackup, exportRequest, type WeeklyBackupDeps } from '../../sha
 import { isoWeekId } from '../../shared/domain/backups/manifest';
 import { readBackupManifest } from '../../shared/adapters/backup/storage';
 import { schedules } from '../../events/schedules';
+import { backupSigner, backupVerifier } from '../../shared/adapters/backup/signing-keys';
 
 /**
  * The weekly-backup job on the local stack: the portable exporter, one backup per ISO week
@@ -18,7 +19,7 @@ afterAll(() => void vi.useRealTimers());
 const res = () => local.stack().resources;
 const deps = (): WeeklyBackupDeps => ({
   dynamodb: local.clients().dynamodb, s3: local.clients().s3, tableName: res().tableName,
-  backupBucket: res().buckets.backups, mediaBucket: res().buckets.media, mode: 'portable',
+  backupBucket: res().buckets.backups, mediaBucket: res().buckets.media, mode: 'portable', signer: backupSigner(), verifier: backupVerifier(),
 });
 const backupManifests = async () => {
   const out = await local.clients().s3.send(new ListObjectsV2Command({ Bucket: res().buckets.backups, Prefix: 'backups/' }));

@@ -11,7 +11,7 @@ describe('deployment config: backups', () => {
   it('defaults to Sunday 02:00 for the backup, 04:00 for the drill, no Object Lock, S3-managed keys', () => {
     const { backups: _omitted, ...withoutBackups } = base;
     const parsed = deploymentConfigSchema.parse(withoutBackups);
-    expect(parsed.backups).toEqual({ schedule: 'cron(0 2 ? * SUN *)', drillSchedule: 'cron(0 4 ? * SUN *)', encryption: 'S3_MANAGED' });
+    expect(parsed.backups).toEqual({ schedule: 'cron(0 2 ? * SUN *)', drillSchedule: 'cron(0 4 ? * SUN *)', encryption: 'S3_MANAGED', fullRestoreDrill: 'monthly' });
     expect(configuredSchedules(scheduleOverrides(parsed))).toEqual(schedules);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentile, summarize, timePaired } from '../bench/stats';
+import { percentile, summarize, timeConcurrent, timeInterleaved, timePaired } from '../bench/stats';
 
 describe('bench percentiles (nearest rank)', () => {
   const hundred = Array.from({ length: 100 }, (_, i) => 100 - i); // 100…1, unsorted on purpose
@@ -43,5 +43,30 @@ describe('paired timing', () => {
     expect(out.times).toHaveLength(3);
     expect(out.floor).toHaveLength(3);
     expect([...out.times, ...out.floor].every((ms) => ms >= 0)).toBe(true);
+  });
+});
+
+describe('floors alone and requests in flight (issue 22)', () => {
+  it('measures the floor in blocks of its own, never right after each measured run', async () => {
+    const order: string[] = [];
+    const out = await timeInterleaved(5, async (i) => void order.push(`w${i}`), async () => void order.push('f'), { block: 2, quietMs: 1 });
+    expect(order).toEqual(['w0', 'w1', 'f', 'f', 'w2', 'w3', 'f', 'f', 'w4', 'f']);
+    expect(out.times).toHaveLength(5);
+    expect(out.floor).toHaveLength(5);
+  });
+
+  it('keeps the given number of runs in flight and counts failures rather than hiding them', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const run = await timeConcurrent(20, 4, async (i) => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise((r) => setTimeout(r, 2));
+      inFlight -= 1;
+      if (i % 5 === 0) throw new Error(`refused ${i}`);
+    });
+    expect(most).toBe(4);
+    expect(run.times).toHaveLength(16);
+    expect(run.failures).toHaveLength(4);
   });
 });

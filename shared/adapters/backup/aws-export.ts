@@ -1,30 +1,37 @@
 import { createHash } from 'node:crypto';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { bytesDigest, TableDigest } from '../../domain/backups/digest';
-import { backupManifestKey, backupPrefix, decodeDataFile, MANIFEST_VERSION, mediaManifestKey, type BackupManifest, type DataFileEntry } from '../../domain/backups/manifest';
+import { backupPrefix, decodeDataFile, MANIFEST_VERSION, mediaManifestKey, type BackupManifest, type DataFileEntry } from '../../domain/backups/manifest';
 import { exportObjectKey, ExportFormatError, parseExportSummary, parseManifestFiles } from '../../domain/backups/export-format';
 import type { RetentionClass } from '../../domain/backups/retention';
-import { BackupNotFound, getObjectBytes, listBackups, listKeys, putObject, readBackupManifest } from './storage';
+import { BackupNotFound, getObjectBytes, listBackups, listKeys, putSignedManifest, readSignedManifest } from './storage';
+import type { ManifestSigner, ManifestVerifier } from './signing';
 
 /**
  * DynamoDB's ExportTableToPointInTime writes the export's manifests and data files, not our digest
- * manifest. The first reader of a finished export (the drill, `npm run restore`) seals it: reads
- * DynamoDB's manifests, checks every data file against its MD5 and item count and the total
- * against the summary, then writes `backup-manifest.json` with SHA-256 digests and the table
- * digest, so restore and verification read AWS exports and portable backups the same way.
+ * manifest. The backup writer seals a finished export (weekly-backup.ts, run again once the export
+ * is done): reads DynamoDB's manifests, checks every data file against its MD5 and item count and
+ * the total against the summary, then writes `backup-manifest.json` with SHA-256 digests and the
+ * table digest, signed, so restore and verification read AWS exports and portable backups the
+ * same way. Readers never seal: they may not sign.
  */
-export async function openBackup(s3: S3Client, bucket: string, backupId: string): Promise<BackupManifest> {
+export async function openBackup(s3: S3Client, bucket: string, backupId: string, verifier: ManifestVerifier): Promise<BackupManifest> {
   try {
-    return await readBackupManifest(s3, bucket, backupId);
+    return await readSignedManifest(s3, bucket, backupId, verifier);
   } catch (error) {
     if (!(error instanceof BackupNotFound)) throw error;
     const unsealed = (await listBackups(s3, bucket)).find((b) => b.backupId === backupId && !b.sealed);
     if (!unsealed) throw error;
-    return sealAwsExport(s3, bucket, backupId, unsealed.retention);
+    throw new BackupNotFound(`Backup "${backupId}" is a finished AWS export not yet sealed by the backup writer: run the weekly-backup job again (it seals a finished export)`);
   }
 }
 
-export async function sealAwsExport(s3: S3Client, bucket: string, backupId: string, retention: RetentionClass): Promise<BackupManifest> {
+/** The week's finished but unsealed AWS export, if there is one. */
+export async function unsealedExport(s3: S3Client, bucket: string, backupId: string) {
+  return (await listBackups(s3, bucket)).find((b) => b.backupId === backupId && !b.sealed);
+}
+
+export async function sealAwsExport(s3: S3Client, bucket: string, backupId: string, retention: RetentionClass, signer: ManifestSigner): Promise<BackupManifest> {
   const summaries = (await listKeys(s3, bucket, `${backupPrefix(backupId, retention)}AWSDynamoDB/`)).filter((k) => k.endsWith('/manifest-summary.json'));
   // One export per week (the ClientToken); two would mean someone exported by hand into the prefix.
   if (summaries.length !== 1) throw new ExportFormatError(`expected one finished export under ${backupPrefix(backupId, retention)}, found ${summaries.length}`);
@@ -71,6 +78,6 @@ export async function sealAwsExport(s3: S3Client, bucket: string, backupId: stri
     files: files.sort((a, b) => (a.key < b.key ? -1 : 1)),
     media: { key: mediaKey, objectCount: mediaManifest.objects.length, totalBytes: mediaManifest.objects.reduce((n, o) => n + o.size, 0), sha256: bytesDigest(media) },
   };
-  await putObject(s3, bucket, backupManifestKey(backupId, retention), JSON.stringify(manifest, null, 1));
+  await putSignedManifest(s3, bucket, manifest, signer);
   return manifest;
 }

@@ -5,12 +5,14 @@ import { ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/
 import { HeadObjectCommand, ListObjectsV2Command, ListObjectVersionsCommand, type S3Client } from '@aws-sdk/client-s3';
 import { bytesDigest, TableDigest } from '../../domain/backups/digest';
 import {
-  backupManifestKey, dataFileText, exportDirectory, MANIFEST_VERSION, mediaManifestKey,
+  dataFileText, exportDirectory, MANIFEST_VERSION, mediaManifestKey,
   type BackupManifest, type DataFileEntry, type MediaManifest, type MediaObjectEntry,
 } from '../../domain/backups/manifest';
 import type { RetentionClass } from '../../domain/backups/retention';
 import { toExportJson } from './export-json';
-import { getObjectBytes, putObject } from './storage';
+import { putObject, putSignedManifest } from './storage';
+import { mediaChecksums } from './media-checksums';
+import type { ManifestSigner } from './signing';
 
 /**
  * The portable exporter: writes DynamoDB's export-to-S3 layout (`AWSDynamoDB/<exportId>/
@@ -30,6 +32,8 @@ export interface PortableExportOptions {
   readonly retention: RetentionClass;
   readonly segments?: number;
   readonly itemsPerFile?: number;
+  /** The backup writer's key: the manifest is signed (signing.ts). */
+  readonly signer: ManifestSigner;
 }
 
 const md5 = (bytes: Uint8Array | string) => createHash('md5').update(bytes).digest();
@@ -129,11 +133,14 @@ export async function exportTablePortably(options: PortableExportOptions): Promi
     media,
   };
   // Written last: a backup without its manifest is incomplete and never restored from.
-  await putObject(s3, backupBucket, backupManifestKey(backupId, retention), JSON.stringify(manifest, null, 1));
+  await putSignedManifest(s3, backupBucket, manifest, options.signer);
   return manifest;
 }
 
-/** Every current media object (latest version, not a delete marker): key, version id, size and SHA-256 of its bytes. */
+/**
+ * Every current media object (latest version, not a delete marker): key, version id, size and SHA-256
+ * of its bytes, and (`read`) how many objects had no SHA-256 checksum in S3 and were read to hash them.
+ */
 export async function writeMediaManifest(
   s3: S3Client, mediaBucket: string, backupBucket: string, backupId: string, retention: RetentionClass,
 ): Promise<BackupManifest['media']> {
@@ -147,23 +154,17 @@ export async function writeMediaManifest(
     versionMarker = out.IsTruncated ? out.NextVersionIdMarker : undefined;
   } while (keyMarker);
   if (current.length === 0) current.push(...(await listUnversioned(s3, mediaBucket)));
-  const objects: MediaObjectEntry[] = [];
-  for (let i = 0; i < current.length; i += 8) {
-    objects.push(
-      ...(await Promise.all(
-        current.slice(i, i + 8).map(async ({ key, versionId }) => {
-          const bytes = await getObjectBytes(s3, mediaBucket, key, versionId);
-          if (!bytes) throw new Error(`media object ${key} version ${versionId} vanished while listed`);
-          return { key, versionId, size: bytes.length, sha256: bytesDigest(bytes) };
-        }),
-      )),
-    );
-  }
+  // From S3's own checksums; only objects without one are read (media-checksums.ts).
+  const checksums = await mediaChecksums(s3, mediaBucket, current);
+  const objects: MediaObjectEntry[] = checksums.map((c) => c.entry);
   objects.sort((a, b) => (a.key < b.key ? -1 : 1));
   const manifest: MediaManifest = { bucket: mediaBucket, objects };
   const body = JSON.stringify(manifest, null, 1);
   await putObject(s3, backupBucket, mediaManifestKey(backupId, retention), body);
-  return { key: mediaManifestKey(backupId, retention), objectCount: objects.length, totalBytes: objects.reduce((n, o) => n + o.size, 0), sha256: bytesDigest(new TextEncoder().encode(body)) };
+  return {
+    key: mediaManifestKey(backupId, retention), objectCount: objects.length, totalBytes: objects.reduce((n, o) => n + o.size, 0), sha256: bytesDigest(new TextEncoder().encode(body)),
+    read: checksums.filter((c) => c.read).length,
+  };
 }
 
 /**

@@ -4,9 +4,14 @@ import { bytesDigest, TableDigest } from '../../domain/backups/digest';
 import { decodeDataFile, type BackupManifest, type MediaManifest } from '../../domain/backups/manifest';
 import type { RestoreCheckpoint } from './checkpoint';
 import { fromExportJson, toExportJson } from './export-json';
-import { getObjectBytes, readMediaManifest } from './storage';
+import { getObjectBytes, objectSha256, readMediaManifest } from './storage';
+import { storedChecksum } from './media-checksums';
 import { openBackup } from './aws-export';
-import { createShapedTable, enableStream } from './table-shape';
+import { createShapedTable, enableStream, isRestoreMarker, removeRestoreMarker, restoreMarkerOf, writeRestoreMarker } from './table-shape';
+import { verifyBackupFiles } from './verify-stored';
+import { describeFindings } from '../../domain/backups/verify';
+import type { ManifestVerifier } from './signing';
+import { randomUUID } from 'node:crypto';
 
 /**
  * Restores a backup into a NEW table shaped from the table definition (indexes, stream, TTL),
@@ -24,6 +29,8 @@ export interface RestoreOptions {
   /** Where media versions come back as current objects; default: the bucket they were recorded in. */
   readonly targetMediaBucket?: string;
   readonly checkpoint: RestoreCheckpoint;
+  /** Checks the manifest's signature (signing.ts): an unsigned or forged backup is refused first. */
+  readonly verifier: ManifestVerifier;
   readonly onProgress?: (progress: RestoreProgress) => void;
   /** `verify`: read each recorded media version and check its digest, copy nothing (the restore drill). */
   readonly media?: 'restore' | 'verify';
@@ -32,7 +39,7 @@ export interface RestoreOptions {
 }
 
 export interface RestoreProgress {
-  readonly phase: 'items' | 'media' | 'verify';
+  readonly phase: 'check' | 'items' | 'media' | 'verify';
   readonly filesDone: number;
   readonly filesTotal: number;
   readonly items: number;
@@ -73,19 +80,42 @@ const MAX_ATTEMPTS = 10;
 export async function restoreBackup(options: RestoreOptions): Promise<RestoreSummary> {
   const started = performance.now();
   const { dynamodb, s3, backupBucket, backupId, targetTable, checkpoint } = options;
-  // An AWS export not yet sealed with our digest manifest is sealed first (aws-export.ts).
-  const manifest = await openBackup(s3, backupBucket, backupId);
+  // The signature before anything else: a backup the writer did not sign is not read further.
+  const manifest = await openBackup(s3, backupBucket, backupId, options.verifier).catch((error: Error) => {
+    throw error.name === 'BackupNotAuthentic' || error.name === 'BackupNotFound' ? new RestoreRefused(error.message) : error;
+  });
   const state = await checkpoint.load();
   if (state && state.backupId !== backupId) {
     throw new RestoreRefused(`The checkpoint belongs to backup ${state.backupId}, not ${backupId}: restore into another table or clear it`);
   }
-  const done = new Set(state?.doneFiles ?? []);
+  // Every file checked (digest, items, the table's count and digest) before any table is created:
+  // a tampered backup leaves nothing behind, not a table half-filled.
+  const checked = await verifyBackupFiles(s3, backupBucket, manifest, (filesDone) =>
+    options.onProgress?.({ phase: 'check', filesDone, filesTotal: manifest.files.length, items: 0, bytes: 0 }),
+  );
+  if (!checked.ok) throw new RestoreRefused(`Backup ${backupId} is refused, no table was created: ${describeFindings(checked.findings)}`);
+
+  // Only into a table this restore created, known by the marker it wrote into it on creating it:
+  // never into another table, whatever a checkpoint file says (a mistyped target must not pour a
+  // backup into the live table).
+  const restoreId = state?.restoreId ?? randomUUID();
+  let owner = await restoreMarkerOf(dynamodb, targetTable);
+  let done = new Set<string>();
+  if (owner === undefined) {
+    await checkpoint.save({ backupId, restoreId, doneFiles: [] });
+    if (await createShapedTable(dynamodb, targetTable)) {
+      await writeRestoreMarker(dynamodb, targetTable, restoreId, backupId);
+      owner = restoreId;
+    } else owner = await restoreMarkerOf(dynamodb, targetTable); // created meanwhile by someone else
+  } else if (state && owner === restoreId) {
+    done = new Set(state.doneFiles);
+  }
+  if (owner !== restoreId) {
+    throw new RestoreRefused(
+      `Table ${targetTable} exists already and was not created by this restore${state ? ' (the checkpoint names it, but the table does not carry its marker)' : ''}: restore into a new table`,
+    );
+  }
   const filesResumed = done.size;
-  // Never into a table that exists already, unless it is this restore's own, being resumed: a
-  // mistyped target must not pour a backup into the live table.
-  const created = await createShapedTable(dynamodb, targetTable);
-  if (!created && !state) throw new RestoreRefused(`Table ${targetTable} exists already: restore into a new table`);
-  if (!state) await checkpoint.save({ backupId, doneFiles: [] });
 
   let batches = 0;
   let itemsWrittenNow = 0;
@@ -97,7 +127,8 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
     const data = await getObjectBytes(s3, backupBucket, file.key);
     // A missing or altered file is refused before any of its items is written.
     if (!data) throw new RestoreRefused(`Data file ${file.key} is missing`);
-    if (bytesDigest(data) !== file.sha256) throw new RestoreRefused(`Data file ${file.key} does not match its digest in the manifest`);
+    // Checked above; checked again, as it may have been replaced since.
+    if (bytesDigest(data) !== file.sha256) throw new RestoreRefused(`Data file ${file.key} does not match its digest in the manifest (changed since it was checked)`);
     const items = decodeDataFile(data);
     if (items.length !== file.itemCount) throw new RestoreRefused(`Data file ${file.key} holds ${items.length} items, the manifest says ${file.itemCount}`);
     const requests = items.map((item) => ({ PutRequest: { Item: fromExportJson(item) } }));
@@ -115,11 +146,9 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
     }
     bytes += data.length;
     done.add(file.key);
-    await checkpoint.save({ backupId, doneFiles: [...done] });
+    await checkpoint.save({ backupId, restoreId, doneFiles: [...done] });
     progress('items');
   }
-
-  await enableStream(dynamodb, targetTable);
 
   progress('media');
   const media = await readMediaManifest(s3, backupBucket, manifest);
@@ -145,7 +174,13 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
     tableDigest: restored.digest(),
     media: mediaResult,
   };
-  if (summary.countMatch && summary.digestMatch && mediaResult.mismatched.length === 0) await checkpoint.clear();
+  if (summary.countMatch && summary.digestMatch && mediaResult.mismatched.length === 0) {
+    // Done: the table holds the backup's items and nothing else; it can no longer be resumed into.
+    await removeRestoreMarker(dynamodb, targetTable);
+    await checkpoint.clear();
+  }
+  // Only now, so no restored item (old outbox events among them) nor the marker reaches a consumer.
+  await enableStream(dynamodb, targetTable);
   return summary;
 }
 
@@ -183,23 +218,30 @@ async function restoreMedia(s3: S3Client, manifest: MediaManifest, targetBucket:
       );
       copied++;
     }
-    const restored = await getObjectBytes(s3, targetBucket, object.key);
-    if (!restored || bytesDigest(restored) !== object.sha256) mismatched.push(object.key);
+    const restored = await objectSha256(s3, targetBucket, object.key);
+    if (restored?.sha256 !== object.sha256) mismatched.push(object.key);
     bytes += object.size;
   }
   return { objects: manifest.objects.length, bytes, copied, mismatched };
 }
 
-/** Reads each recorded version where it was recorded and checks its SHA-256: proves the media are restorable. */
-async function checkMediaVersions(s3: S3Client, manifest: MediaManifest) {
+/** Reads each recorded version (or those of `only`) where it was recorded and checks its SHA-256: proves the media are restorable. */
+export async function checkMediaVersions(s3: S3Client, manifest: MediaManifest, only?: readonly MediaManifest['objects'][number][]) {
   let bytes = 0;
   const mismatched: string[] = [];
-  for (const object of manifest.objects) {
-    const stored = await getObjectBytes(s3, manifest.bucket, object.key, object.versionId);
-    if (!stored || bytesDigest(stored) !== object.sha256) mismatched.push(object.key);
+  for (const object of only ?? manifest.objects) {
+    // Every object (the full drill) by S3's stored checksum, read only where it has none; a sample (`only`) read back.
+    const stored = only ? await objectSha256(s3, manifest.bucket, object.key, object.versionId) : await storedOrRead(s3, manifest.bucket, object.key, object.versionId);
+    if (stored?.sha256 !== object.sha256) mismatched.push(object.key);
     bytes += object.size;
   }
   return { objects: manifest.objects.length, bytes, copied: 0, mismatched };
+}
+
+/** S3's stored SHA-256 of the version, or (none stored) the bytes hashed as they stream; undefined when it is gone. */
+async function storedOrRead(s3: S3Client, bucket: string, key: string, versionId: string) {
+  const stored = await storedChecksum(s3, bucket, key, versionId).catch(() => undefined);
+  return stored?.sha256 ? stored : objectSha256(s3, bucket, key, versionId);
 }
 
 /** Every item of a table read through a consistent parallel scan, digested as the export digests them. */
@@ -210,7 +252,7 @@ export async function digestOfTable(dynamodb: DynamoDBClient, table: string, seg
       let start: Record<string, AttributeValue> | undefined;
       do {
         const out = await dynamodb.send(new ScanCommand({ TableName: table, Segment: segment, TotalSegments: segments, ConsistentRead: true, ExclusiveStartKey: start }));
-        for (const item of out.Items ?? []) digest.add(toExportJson(item));
+        for (const item of out.Items ?? []) if (!isRestoreMarker(item)) digest.add(toExportJson(item));
         start = out.LastEvaluatedKey;
       } while (start);
     }),

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { BACKUP_ROOT, backupManifestKey, type BackupManifest, type MediaManifest } from '../../domain/backups/manifest';
 import { RETENTION_CLASSES, type RetentionClass } from '../../domain/backups/retention';
+import { checkManifestSignature, signManifest, type ManifestSignature, type ManifestSigner, type ManifestVerifier } from './signing';
 
 /** Reading and writing a backup's objects in the backups bucket. */
 export async function putObject(s3: S3Client, bucket: string, key: string, body: Uint8Array | string, contentType = 'application/json'): Promise<void> {
@@ -86,4 +88,59 @@ export async function monthlyBackupWeeks(s3: S3Client, bucket: string): Promise<
     if (match) weeks.add(match[1]!);
   }
   return [...weeks];
+}
+
+/** A backup whose manifest is unsigned, or signed by another key, or changed since. */
+export class BackupNotAuthentic extends Error {
+  override readonly name = 'BackupNotAuthentic';
+}
+
+export const signatureKey = (manifestKey: string) => manifestKey.replace(/backup-manifest\.json$/, 'backup-manifest.signature.json');
+
+/**
+ * Writes a manifest and its signature (the signature first: the manifest, written last, is what
+ * makes a backup complete, and a complete backup is always signed).
+ */
+export async function putSignedManifest(s3: S3Client, bucket: string, manifest: BackupManifest, signer: ManifestSigner): Promise<void> {
+  const key = backupManifestKey(manifest.backupId, manifest.retention ?? 'weekly');
+  const bytes = new TextEncoder().encode(JSON.stringify(manifest, null, 1));
+  await putObject(s3, bucket, signatureKey(key), JSON.stringify(await signManifest(signer, bytes)));
+  await putObject(s3, bucket, key, bytes);
+}
+
+/**
+ * A backup's manifest, its signature checked before anything in it is believed: a backup that is
+ * not the writer's is refused whatever its digests say.
+ */
+export async function readSignedManifest(s3: S3Client, bucket: string, backupId: string, verifier: ManifestVerifier): Promise<BackupManifest> {
+  for (const retention of RETENTION_CLASSES) {
+    const key = backupManifestKey(backupId, retention);
+    const bytes = await getObjectBytes(s3, bucket, key);
+    if (!bytes) continue;
+    const signature = await getJson<ManifestSignature>(s3, bucket, signatureKey(key)).catch(() => undefined);
+    const refusal = await checkManifestSignature(verifier, bytes, signature);
+    if (refusal) throw new BackupNotAuthentic(`Backup "${backupId}" is refused: ${refusal} (${key})`);
+    return JSON.parse(new TextDecoder().decode(bytes)) as BackupManifest;
+  }
+  throw new BackupNotFound(`No backup "${backupId}" in bucket ${bucket} (no backup-manifest.json under ${RETENTION_CLASSES.map((r) => `${BACKUP_ROOT}${r}/${backupId}/`).join(' or ')})`);
+}
+
+/**
+ * An object's SHA-256 (hex) and size, hashed as it streams: never the whole object in memory (media
+ * files may be hundreds of MiB). Undefined when it does not exist.
+ */
+export async function objectSha256(s3: S3Client, bucket: string, key: string, versionId?: string): Promise<{ sha256: string; size: number } | undefined> {
+  try {
+    const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, ...(versionId && versionId !== 'null' ? { VersionId: versionId } : {}) }));
+    const hash = createHash('sha256');
+    let size = 0;
+    for await (const chunk of out.Body as AsyncIterable<Uint8Array>) {
+      hash.update(chunk);
+      size += chunk.length;
+    }
+    return { sha256: hash.digest('hex'), size };
+  } catch (error) {
+    if (error instanceof NoSuchKey || (error as Error).name === 'NoSuchKey' || (error as Error).name === 'NotFound') return undefined;
+    throw error;
+  }
 }

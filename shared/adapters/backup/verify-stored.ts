@@ -1,20 +1,33 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { bytesDigest } from '../../domain/backups/digest';
-import { verifyBackup, type VerificationResult } from '../../domain/backups/verify';
+import type { BackupManifest } from '../../domain/backups/manifest';
+import { BackupVerification, type VerificationResult } from '../../domain/backups/verify';
 import { getObjectBytes, readMediaManifest } from './storage';
 import { openBackup } from './aws-export';
+import type { ManifestVerifier } from './signing';
 
-/** Re-reads a stored backup (manifest, every data file, the media manifest) and checks it against its manifest. */
-export async function verifyStoredBackup(s3: S3Client, bucket: string, backupId: string): Promise<VerificationResult> {
-  const manifest = await openBackup(s3, bucket, backupId);
-  const files = new Map<string, Uint8Array | undefined>();
-  for (const entry of manifest.files) files.set(entry.key, await getObjectBytes(s3, bucket, entry.key));
-  const result = verifyBackup(manifest, files);
-  const media = await readMediaManifest(s3, bucket, manifest).catch(() => undefined);
-  const findings = [...result.findings];
-  if (!media) findings.push({ kind: 'missing-file', key: manifest.media.key });
-  else if (bytesDigest(media.bytes) !== manifest.media.sha256) {
-    findings.push({ kind: 'digest-mismatch', key: manifest.media.key, expected: manifest.media.sha256, actual: bytesDigest(media.bytes) });
+/**
+ * Re-reads a stored backup and checks it: the manifest's signature first (openBackup refuses a
+ * backup the writer did not sign), then every data file (digest, items, the table's count and
+ * digest) and the media manifest's digest. One file in memory at a time.
+ */
+export async function verifyStoredBackup(s3: S3Client, bucket: string, backupId: string, verifier: ManifestVerifier): Promise<VerificationResult & { manifest: BackupManifest }> {
+  const manifest = await openBackup(s3, bucket, backupId, verifier);
+  return { ...(await verifyBackupFiles(s3, bucket, manifest)), manifest };
+}
+
+/** Every data file and the media manifest of an opened (signature-checked) backup, against it. */
+export async function verifyBackupFiles(s3: S3Client, bucket: string, manifest: BackupManifest, onFile?: (done: number) => void): Promise<VerificationResult> {
+  const verification = new BackupVerification(manifest);
+  let done = 0;
+  for (const entry of manifest.files) {
+    verification.add(entry, await getObjectBytes(s3, bucket, entry.key));
+    onFile?.(++done);
   }
-  return { ...result, ok: findings.length === 0, findings };
+  const media = await readMediaManifest(s3, bucket, manifest).catch(() => undefined);
+  if (!media) verification.finding({ kind: 'missing-file', key: manifest.media.key });
+  else if (bytesDigest(media.bytes) !== manifest.media.sha256) {
+    verification.finding({ kind: 'digest-mismatch', key: manifest.media.key, expected: manifest.media.sha256, actual: bytesDigest(media.bytes) });
+  }
+  return verification.result();
 }

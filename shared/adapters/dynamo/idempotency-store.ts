@@ -1,8 +1,23 @@
-import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { BeginOutcome, IdempotencyStore, StoredResponse } from '../../http/idempotency-store';
+import type { BeginOutcome, EarlierOutcome, IdempotencyStore, PeekOutcome, StoredResponse } from '../../http/idempotency-store';
 import { keys } from './keys';
+import { holdingCommit } from './held-commit';
+import type { WriteAction } from './unit-of-work';
+
+/** Raw attribute values (a transaction's cancellation reasons carry them unconverted). */
+type RawItem = Record<string, { S?: string; N?: string }>;
+
+/** Thrown by the record's action when another request with the key committed first. */
+class KeyTaken extends Error {
+  constructor(readonly found: RawItem | undefined) {
+    super('Idempotency-Key record written by another request');
+  }
+}
+
+/** The claim's condition: no record, an expired one, or a claim whose lock ran out. */
+const CLAIMABLE = 'attribute_not_exists(pk) OR expiresAt < :now OR (#status = :inProgress AND lockedUntil < :now)';
 
 /**
  * Idempotency records, one partition per key (no hot partition), kept for `ttlSeconds` and
@@ -30,8 +45,7 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
             lockedUntil: nowSeconds + this.lockSeconds,
             expiresAt: nowSeconds + this.ttlSeconds,
           },
-          ConditionExpression:
-            'attribute_not_exists(pk) OR expiresAt < :now OR (#status = :inProgress AND lockedUntil < :now)',
+          ConditionExpression: CLAIMABLE,
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':now': nowSeconds, ':inProgress': 'in_progress' },
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
@@ -40,11 +54,75 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
       return { kind: 'started' };
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      const old = (error.Item ?? {}) as Record<string, { S?: string; N?: string }>;
-      if (old.fingerprint?.S !== fingerprint) return { kind: 'mismatch' };
-      if (old.status?.S !== 'completed' || !old.response?.S) return { kind: 'in_progress' };
-      return { kind: 'replay', response: JSON.parse(old.response.S) as StoredResponse };
+      return earlierOf((error.Item ?? {}) as RawItem, fingerprint);
     }
+  }
+
+  async peek(scope: string, fingerprint: string, now: Date): Promise<PeekOutcome> {
+    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.idempotency(scope), ConsistentRead: true }));
+    const item = out.Item;
+    const nowSeconds = Math.floor(now.getTime() / 1000);
+    if (!item || Number(item.expiresAt) < nowSeconds || (item.status === 'in_progress' && Number(item.lockedUntil) < nowSeconds)) return { kind: 'absent' };
+    const raw: RawItem = { fingerprint: { S: String(item.fingerprint) }, status: { S: String(item.status) }, ...(typeof item.response === 'string' && { response: { S: item.response } }) };
+    return earlierOf(raw, fingerprint);
+  }
+
+  async joinCommit<R>(
+    scope: string,
+    fingerprint: string,
+    now: Date,
+    earlier: Promise<PeekOutcome>,
+    step: () => Promise<R>,
+    stored: (value: R) => StoredResponse | undefined,
+  ): Promise<{ kind: 'done'; value: R } | EarlierOutcome> {
+    // Known already (the caller's read took longer): a replay runs nothing of the step.
+    const known = await Promise.race([earlier, Promise.resolve(undefined)]);
+    if (known && known.kind !== 'absent') return known;
+    // The step's reads run alongside the record's; nothing it holds is sent before the record is known absent.
+    const stepping = holdingCommit(step, earlier.then((seen) => {
+      if (seen.kind !== 'absent') throw new Error('A request with this Idempotency-Key was made before');
+    }));
+    stepping.catch(() => undefined);
+    const seen = await earlier;
+    if (seen.kind !== 'absent') return seen;
+    const { value, held } = await stepping;
+    const response = stored(value);
+    const record = response && this.record(scope, fingerprint, response, now);
+    try {
+      if (held) await held.send(record ? [record] : []);
+      // A step that changed nothing: its answer is kept all the same (one Put, the same condition).
+      else if (record) await this.client.send(new PutCommand({ ...(record.item.Put as ConstructorParameters<typeof PutCommand>[0]), ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }));
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return this.earlierFound(scope, fingerprint, now, error.Item as RawItem | undefined);
+      if (error instanceof KeyTaken) return this.earlierFound(scope, fingerprint, now, error.found);
+      throw error;
+    }
+    return { kind: 'done', value };
+  }
+
+  /** The completed record as one action of the step's transaction. */
+  private record(scope: string, fingerprint: string, response: StoredResponse, now: Date): WriteAction {
+    const nowSeconds = Math.floor(now.getTime() / 1000);
+    return {
+      item: {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.idempotency(scope), status: 'completed', fingerprint, response: JSON.stringify(response), completedAt: now.toISOString(), expiresAt: nowSeconds + this.ttlSeconds },
+          ConditionExpression: CLAIMABLE,
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':now': nowSeconds, ':inProgress': 'in_progress' },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
+      onConflict: { message: { vi: 'Khóa Idempotency-Key vừa được dùng', en: 'The Idempotency-Key was just used' }, field: 'headers.Idempotency-Key' },
+      onConditionFailed: (found) => new KeyTaken(found as RawItem | undefined),
+    };
+  }
+
+  private async earlierFound(scope: string, fingerprint: string, now: Date, found: RawItem | undefined): Promise<EarlierOutcome> {
+    if (found?.fingerprint) return earlierOf(found, fingerprint);
+    const again = await this.peek(scope, fingerprint, now);
+    return again.kind === 'absent' ? { kind: 'in_progress' } : again;
   }
 
   async complete(scope: string, response: StoredResponse, now: Date): Promise<void> {
@@ -78,4 +156,11 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     });
   }
+}
+
+/** What a record another request left says to this one. */
+function earlierOf(old: RawItem, fingerprint: string): EarlierOutcome {
+  if (old.fingerprint?.S !== fingerprint) return { kind: 'mismatch' };
+  if (old.status?.S !== 'completed' || !old.response?.S) return { kind: 'in_progress' };
+  return { kind: 'replay', response: JSON.parse(old.response.S) as StoredResponse };
 }

@@ -198,6 +198,8 @@ export const keys = {
 
   /** The weekly backup of an ISO week (`2026-W48`): its conditional put makes the job idempotent within the week. */
   backupRecord: (weekId: string): Key => ({ pk: join('BACKUP', weekId), sk: 'BACKUP' }),
+  /** A named lease (one holder at a time: the restore drill's), shared/adapters/dynamo/lease.ts. */
+  lease: (name: string): Key => ({ pk: join('LEASE', name), sk: 'LEASE' }),
   /** Attribution frozen at publication (QN 12.2): one item per published content item, by unit and quarter, for the royalty tally. */
   attributionOf: (unitCode: string, quarter: string, itemId: string): Key => ({ pk: join('ATTRIBUTION', unitCode, quarter), sk: join('ITEM', itemId) }),
   attributionsOfQuarter: (unitCode: string, quarter: string) => ({ pk: join('ATTRIBUTION', unitCode, quarter), skPrefix: 'ITEM#' }),

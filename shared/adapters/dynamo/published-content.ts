@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { keys, withoutStorageKeys } from './keys';
 import type { LegalDocument } from '../../domain/content';
 import { decodeCursor, encodeCursor, indexCursorShape, type Page } from './pagination';
@@ -29,6 +29,8 @@ export interface PublicRendition {
 const toRendition = (item: Record<string, unknown>): PublicRendition =>
   withoutStorageKeys(item) as unknown as PublicRendition;
 
+const BATCH_GET_ATTEMPTS = 6;
+
 /** The public read side: renditions only (its function is granted nothing else). */
 export class PublishedContentRepository {
   constructor(
@@ -39,6 +41,29 @@ export class PublishedContentRepository {
   async get(id: string): Promise<PublicRendition | undefined> {
     const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.publishedContent(id) }));
     return out.Item ? toRendition(out.Item) : undefined;
+  }
+
+  /**
+   * The renditions of `ids` in one BatchGetItem round (at most 100 keys, a page of hits), in the
+   * order asked (undefined where there is none). Keys DynamoDB leaves unprocessed under throttling
+   * are asked again after 25, 50, 100… ms, up to `BATCH_GET_ATTEMPTS` rounds in all.
+   */
+  async getMany(ids: readonly string[]): Promise<Array<PublicRendition | undefined>> {
+    const unique = [...new Set(ids)];
+    if (unique.length > 100) throw new Error(`BatchGetItem takes at most 100 keys, not ${unique.length}`);
+    const found = new Map<string, PublicRendition>();
+    let pending: Array<Record<string, unknown>> = unique.map((id) => ({ ...keys.publishedContent(id) }));
+    for (let attempt = 0; pending.length > 0; attempt += 1) {
+      if (attempt >= BATCH_GET_ATTEMPTS) throw new Error(`BatchGetItem left ${pending.length} keys unprocessed after ${attempt} attempts`);
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** (attempt - 1)));
+      const out = await this.client.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending } } }));
+      for (const item of out.Responses?.[this.tableName] ?? []) {
+        const rendition = toRendition(item);
+        found.set(rendition.id, rendition);
+      }
+      pending = (out.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as Array<Record<string, unknown>>;
+    }
+    return ids.map((id) => found.get(id));
   }
 
   async list(portal: string, language: string, category: string | undefined, limit: number, cursor?: string): Promise<Page<PublicRendition>> {

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Answer, Asker, Complexity, PreviousAnswer, ProgressNotice, QuestionField, QuestionRating, QuestionScope, RefusalGround } from '../../domain/questions';
 import type { SealedAsker } from '../crypto/asker-envelope';
 import type { Assignee, Participant, QuestionClock, QuestionState } from '../../domain/workflow';
@@ -147,26 +147,39 @@ export class QuestionRepository {
     ];
   }
 
-  async dayCounter(day: string): Promise<number> {
-    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.questionDayCounter(day), ConsistentRead: true }));
-    return Number(out.Item?.count ?? 0);
+  /**
+   * The day's next tracking number: one atomic ADD on the day's counter, outside the ask's
+   * transaction, so concurrent asks never conflict on it (no retry, no serialisation). A number
+   * taken by an ask that is then refused (a race past the rate limit or the duplicate guard, a
+   * failed commit) is never used: the day's numbers may have gaps.
+   */
+  async nextNumber(day: string): Promise<number> {
+    const out = await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.questionDayCounter(day),
+        UpdateExpression: 'ADD #count :one SET #type = :type',
+        ExpressionAttributeNames: { '#count': 'count', '#type': 'type' },
+        ExpressionAttributeValues: { ':one': 1, ':type': 'QuestionDayCounter' },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(out.Attributes?.count);
   }
 
-  /** Takes number `next` of the day: refused when another ask took it first (the caller reads again and retries). */
-  takeNumber(day: string, next: number): WriteAction {
-    return {
-      item: {
-        Update: {
-          TableName: this.tableName,
-          Key: keys.questionDayCounter(day),
-          UpdateExpression: 'SET #count = :next, #type = :type',
-          ConditionExpression: next === 1 ? 'attribute_not_exists(#count)' : '#count = :previous',
-          ExpressionAttributeNames: { '#count': 'count', '#type': 'type' },
-          ExpressionAttributeValues: { ':next': next, ':type': 'QuestionDayCounter', ...(next === 1 ? {} : { ':previous': next - 1 }) },
-        },
-      },
-      onConflict: { message: NUMBER_TAKEN, field: NUMBER_TAKEN_FIELD },
-    };
+  /**
+   * Whether the address has used its asks of the hour, or the same asker sent this text within the
+   * window: read before a number is taken, so a refusal burns none. The transaction checks both
+   * again (a concurrent ask may pass these reads).
+   */
+  async refusalBefore(sourceDigest: string, windowStart: string, max: number, portal: string, digest: string, now: Date): Promise<WriteAction['onConflict'] | undefined> {
+    const [rate, duplicate] = await Promise.all([
+      this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.questionAskRate(sourceDigest, windowStart), ConsistentRead: true })),
+      this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.questionDuplicate(portal, digest), ConsistentRead: true })),
+    ]);
+    if (Number(rate.Item?.asks ?? 0) >= max) return this.chargeAsk(sourceDigest, windowStart, max, 0).onConflict;
+    if (duplicate.Item && Number(duplicate.Item.expiresAt) >= Math.floor(now.getTime() / 1000)) return this.guardDuplicate(portal, digest, now, 0, '').onConflict;
+    return undefined;
   }
 
   /** Counts one ask against the address's hour; refused (429) past `max`. */

@@ -8,6 +8,7 @@ import type { PendingEvent } from '../../../events/catalogue';
 import { OUTBOX_RETENTION_SECONDS, outboxEvent } from '../../../events/outbox';
 import { keys } from './keys';
 import { auditItem } from './audit-log';
+import { holdCommit } from './held-commit';
 
 /**
  * The unit of work: repositories describe writes as transaction actions, and `commit` sends
@@ -34,6 +35,12 @@ export interface ConflictReport {
 export interface WriteAction {
   readonly item: TransactItem;
   readonly onConflict: ConflictReport;
+  /**
+   * When this action's condition fails, the error to throw instead of the report's, from the item
+   * found (raw attribute values; the action asks for them with ReturnValuesOnConditionCheckFailure).
+   * It takes precedence over other failed conditions of the same transaction.
+   */
+  readonly onConditionFailed?: (found: Record<string, unknown> | undefined) => Error;
 }
 
 /** Everything one step changes: item writes, their audit entries, the events they produce. */
@@ -124,12 +131,20 @@ export class UnitOfWork {
     if (actions.length === 0) return { transactionId, eventIds };
     if (actions.length > MAX_TRANSACTION_ACTIONS) throw new TransactionTooLargeError(actions.length);
     assertDistinctItems(actions);
+    // A route whose Idempotency-Key record joins its step's commit: sent with the record, once the response is known.
+    if (holdCommit((extra) => this.send([...actions, ...extra], transactionId))) return { transactionId, eventIds };
+    await this.send(actions, transactionId);
+    return { transactionId, eventIds };
+  }
+
+  private async send(actions: readonly WriteAction[], transactionId: string): Promise<void> {
+    if (actions.length > MAX_TRANSACTION_ACTIONS) throw new TransactionTooLargeError(actions.length);
+    assertDistinctItems(actions);
     try {
       await this.client.send(new TransactWriteCommand({ TransactItems: actions.map((a) => a.item), ClientRequestToken: transactionId }));
     } catch (error) {
       throw translate(error, actions);
     }
-    return { transactionId, eventIds };
   }
 }
 
@@ -139,16 +154,21 @@ const changedMeanwhile = () =>
     en: 'The same data is being changed by another request; try again',
   });
 
+/** The DomainError a conflict report describes (409, 412, 404 or 429, naming its field). */
+export function conflictError(report: ConflictReport): DomainError {
+  const code = report.code ?? 'conflict';
+  return new DomainError(code, report.message, report.field ? [{ field: report.field, code, message: report.message }] : []);
+}
+
 function translate(error: unknown, actions: readonly WriteAction[]): unknown {
   if (error instanceof TransactionInProgressException) return changedMeanwhile();
   if (!(error instanceof TransactionCanceledException)) return error;
   const reasons = error.CancellationReasons ?? [];
+  const own = reasons.findIndex((r, i) => r.Code === 'ConditionalCheckFailed' && actions[i]?.onConditionFailed);
+  if (own >= 0) return actions[own]!.onConditionFailed!(reasons[own]!.Item as Record<string, unknown> | undefined);
   const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
   const report = failed >= 0 ? actions[failed]?.onConflict : undefined;
-  if (report) {
-    const code = report.code ?? 'conflict';
-    return new DomainError(code, report.message, report.field ? [{ field: report.field, code, message: report.message }] : []);
-  }
+  if (report) return conflictError(report);
   if (reasons.some((r) => r.Code === 'TransactionConflict')) return changedMeanwhile();
   return error;
 }

@@ -20,7 +20,8 @@ export type ReceivedEvent<N extends EventName> = { [K in N]: { readonly name: K;
  * consumer. `process` returns the writes its event causes; they commit together with the
  * consumer's record of the event id, so either both happen or neither does, and a redelivered
  * event finds the record and is skipped. Effects outside the table must be idempotent: they
- * may run again if the commit that follows them fails.
+ * may run again if the commit that follows them fails. A consumer that finds nothing to do (and
+ * did nothing) returns `null`: it writes nothing, not even its record.
  *
  * A record that fails (bad envelope, bad detail, a write that throws) is reported as a batch
  * item failure: SQS redelivers it alone and moves it to the queue's DLQ after maxReceiveCount.
@@ -28,7 +29,7 @@ export type ReceivedEvent<N extends EventName> = { [K in N]: { readonly name: K;
 export function eventConsumer<N extends EventName>(
   consumer: string,
   names: readonly N[],
-  process: (event: ReceivedEvent<N>, meta: EventMetadata) => Promise<Work | void>,
+  process: (event: ReceivedEvent<N>, meta: EventMetadata) => Promise<Work | void | null>,
 ): (event: SQSEvent, context: Context) => Promise<SQSBatchResponse> {
   const processor = new BatchProcessor(EventType.SQS);
   let uow: UnitOfWork | undefined;
@@ -45,7 +46,10 @@ export function eventConsumer<N extends EventName>(
       logger.info('event already processed', { consumer, eventId: metadata.eventId });
       return;
     }
-    const work = (await process({ name, detail } as ReceivedEvent<N>, metadata)) ?? {};
+    const outcome = await process({ name, detail } as ReceivedEvent<N>, metadata);
+    // `null`: nothing to do and nothing done (no write, no effect outside the table), so nothing to remember either.
+    if (outcome === null) return;
+    const work = outcome ?? {};
     const remember: WriteAction = {
       item: {
         Put: {

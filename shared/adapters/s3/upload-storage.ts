@@ -61,6 +61,8 @@ export class S3UploadStorage implements UploadStorage {
         CopySource: `${this.bucket}/${from}`,
         // Clean files carry the headers they are served with; quarantined ones are never served.
         MetadataDirective: 'REPLACE',
+        // S3 computes and keeps the clean file's SHA-256: the backup's media manifest reads it from there (GetObjectAttributes).
+        ChecksumAlgorithm: 'SHA256',
         ContentType: headers?.['content-type'] ?? 'application/octet-stream',
         ...(headers ? { ContentDisposition: headers['content-disposition'] } : {}),
       }),

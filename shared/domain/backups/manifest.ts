@@ -46,7 +46,8 @@ export interface BackupManifest {
   readonly finishedAt: string;
   readonly table: { readonly itemCount: number; readonly digest: string };
   readonly files: readonly DataFileEntry[];
-  readonly media: { readonly key: string; readonly objectCount: number; readonly totalBytes: number; readonly sha256: string };
+  /** `read`: objects that had no SHA-256 checksum in S3 and were read to hash them (media-checksums.ts). */
+  readonly media: { readonly key: string; readonly objectCount: number; readonly totalBytes: number; readonly sha256: string; readonly read?: number };
 }
 
 export const backupPrefix = (backupId: string, retention: RetentionClass) => `${BACKUP_ROOT}${retention}/${backupId}/`;
