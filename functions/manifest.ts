@@ -434,6 +434,8 @@ export const functionDefinitions = {
       { actions: ['PutItem', 'Query'], partitionPrefixes: [keys.questionFact('', '', '', '', '', 0).pk.replace(/#+$/, '#')] },
       { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], partitionPrefixes: [keys.publishedQuestion('').pk] },
       { actions: ['GetItem'], partitionPrefixes: [keys.publishedContent('').pk] },
+      // The escalations the job raised, for the staff view (issue 25).
+      { actions: ['Query'], partitionPrefixes: [keys.questionEscalationsOf('').pk] },
       { actions: ['Query'], partitionPrefixes: [indexPrefix(keys.questionsOfPortal('x').gsi1pk), indexPrefix(keys.openWorkOfAssignee('x').gsi1pk)], indexes: ['gsi1'] },
       { actions: ['Query'], partitionPrefixes: [indexPrefix(keys.questionsOfUnit('x').gsi2pk), indexPrefix(keys.openWorkOfUnit('x').gsi2pk)], indexes: ['gsi2'] },
       // Answer authorisations (CB 11.5): kept, revoked and read when an officer answers; listed per unit.
@@ -449,10 +451,10 @@ export const functionDefinitions = {
     description: 'Escalates open question clocks near or past their due instant (reminder, overdue, very overdue), once per level (audited)',
     timeoutSeconds: 300,
     tableItems: [
-      // Question clocks on the due index only; then each clock's mark and the escalation's marker.
+      // Question clocks on the due index only; then each clock's mark, the escalation's marker and its entry in the question's log.
       { actions: ['Query'], partitionPrefixes: [keys.openWorkDue('Question', 0).duePk.replace(/\d+$/, '')], indexes: ['due'] },
       { actions: ['UpdateItem'], partitionPrefixes: [keys.work(keys.workflowClockWorkId('Question', '', '')).pk.replace(/#+$/, '#')] },
-      { actions: ['PutItem'], partitionPrefixes: [keys.questionEscalation('', '', '', '').pk.replace(/#+$/, '#'), keys.auditOf('').pk] },
+      { actions: ['PutItem'], partitionPrefixes: [keys.questionEscalation('', '', '', '').pk.replace(/#+$/, '#'), keys.questionEscalationsOf('').pk, keys.auditOf('').pk] },
       // The portal of a clock opened before work items kept it; the calendar in force.
       { actions: ['GetItem'], partitionPrefixes: [keys.question('').pk] },
       { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.calendarConfig().pk] },

@@ -760,7 +760,7 @@ export interface Operations {
   "GET /audit": {
     operationId: "queryAudit";
     path: never;
-    query: { limit?: string; cursor?: string; unit?: string; actor?: string; from?: string; to?: string };
+    query: { limit?: string; cursor?: string; unit?: string; actor?: string; from?: string; to?: string; target?: string };
     body: never;
     response: {
       items: Array<{
@@ -904,7 +904,7 @@ export interface Operations {
   "GET /content/{id}": {
     operationId: "getContentItem";
     path: { id: string };
-    query: never;
+    query: { revisions?: string };
     body: never;
     response: {
       id: string;
@@ -926,6 +926,12 @@ export interface Operations {
           vi: string;
           en: string;
         };
+        textKept?: true;
+      }>;
+      revisionTexts?: Array<{
+        version: number;
+        title?: string;
+        body?: string;
       }>;
       steps?: Array<{
         action: string;
@@ -986,6 +992,7 @@ export interface Operations {
           vi: string;
           en: string;
         };
+        textKept?: true;
       };
     };
   };
@@ -1381,6 +1388,27 @@ export interface Operations {
         kind: "individual" | "organisation";
         [key: string]: unknown;
       };
+      escalations: Array<{
+        clock: "classify" | "answer" | "return";
+        level: "reminder" | "overdue" | "very-overdue";
+        dueAt: string;
+        raisedAt: string;
+        unitCode: string;
+        recipientRole: "unit-officer" | "unit-head" | "secretary" | "chief-editor";
+      }>;
+      steps: Array<{
+        action: string;
+        label: {
+          vi: string;
+          en: string;
+        };
+        allowed: boolean;
+        reason?: {
+          vi: string;
+          en: string;
+        };
+        requires: Array<string>;
+      }>;
       [key: string]: unknown;
     };
   };

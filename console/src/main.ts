@@ -6,6 +6,13 @@ import { landing } from './screens/landing';
 import { queue } from './screens/queue';
 import { review } from './screens/review';
 import { questions } from './screens/questions';
+import { question } from './screens/question';
+import { figures } from './screens/figures';
+import { jobs } from './screens/jobs';
+import { audit } from './screens/audit';
+import { people } from './screens/people';
+import { account } from './screens/account';
+import { clients } from './screens/clients';
 import type { Operations } from './api.generated';
 
 /**
@@ -61,6 +68,7 @@ function layout(screen: Screen) {
           ? html`<nav aria-label=${t(texts.nav)}>
               <a href=${href(`units/${unit}/content`, { state: 'submitted' })}>${t(texts.queue)}</a>
               <a href=${href(`units/${unit}/questions`, { view: 'portal' })}>${t(texts.questions)}</a>
+              <a href=${href(`units/${unit}/figures`)}>${t(texts.figures)}</a>
             </nav>`
           : ''}
         <span class="tools">
@@ -87,7 +95,14 @@ export async function show(focus = true): Promise<void> {
     const parts = path.split('/');
     if (parts[0] === 'units' && parts[2] === 'content') screen = await queue(decodeURIComponent(parts[1]!), query);
     else if (parts[0] === 'units' && parts[2] === 'questions') screen = await questions(decodeURIComponent(parts[1]!), query);
-    else if (parts[0] === 'content' && parts[1]) screen = await review(decodeURIComponent(parts[1]), rerender);
+    else if (parts[0] === 'units' && parts[2] === 'figures') screen = await figures(decodeURIComponent(parts[1]!), query);
+    else if (parts[0] === 'units' && parts[2] === 'audit') screen = await audit(decodeURIComponent(parts[1]!), query);
+    else if (parts[0] === 'jobs') screen = await jobs(query);
+    else if (parts[0] === 'units' && parts[2] === 'people') screen = await people(decodeURIComponent(parts[1]!));
+    else if (parts[0] === 'accounts' && parts[1]) screen = await account(decodeURIComponent(parts[1]));
+    else if (parts[0] === 'machine-clients') screen = clients(me.account.unitCode);
+    else if (parts[0] === 'content' && parts[1]) screen = await review(decodeURIComponent(parts[1]), rerender, query);
+    else if (parts[0] === 'questions' && parts[1]) screen = await question(decodeURIComponent(parts[1]), rerender);
     else screen = landing(me, () => undefined);
   }
   if (ticket !== shown) return;

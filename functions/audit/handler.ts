@@ -35,6 +35,7 @@ export const handler = httpFunction('audit', auditRoutes, {
     const page = await directory().audit.query({
       ...(scope ? { scope } : {}),
       ...(query.actor ? { actor: query.actor } : {}),
+      ...(query.target ? { target: query.target } : {}),
       ...(query.from ? { from: new Date(query.from).toISOString() } : {}),
       ...(query.to ? { to: new Date(query.to).toISOString() } : {}),
       limit: query.limit,

@@ -10,8 +10,18 @@ export const auditQuery = z
     actor: z.optional(recordId),
     from: z.optional(z.iso.datetime({ offset: true })),
     to: z.optional(z.iso.datetime({ offset: true })),
+    target: z.optional(
+      z.string().check(
+        z.regex(/^[A-Za-z0-9._:#-]{1,120}$/, { error: bilingual('Mã đối tượng không hợp lệ', 'Invalid target id') }),
+        z.describe("Only the entries about this item (a content item's or a question's id…), with `unit`: a filter on the unit's entries in the time range, so a page may hold fewer than `limit` and still end with a cursor"),
+      ),
+    ),
   })
   .check(
+    z.refine((q) => q.target === undefined || q.unit !== undefined, {
+      path: ['target'],
+      error: bilingual('Cần unit khi lọc theo target', 'Give unit to filter by target'),
+    }),
     z.refine((q) => q.unit !== undefined || q.actor !== undefined, {
       path: ['unit'],
       error: bilingual('Cần unit hoặc actor', 'Give unit or actor'),

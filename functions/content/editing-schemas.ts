@@ -45,5 +45,12 @@ export const newContentBody = z.object({
 export const editContentBody = z.partial(z.pick(newContentBody, { title: true, body: true, summary: true, legalDocument: true, attachments: true, contributors: true }));
 
 export const createdSchema = z.object({ id: z.string(), state: z.string(), version: z.number() });
-export const revisionSchema = z.object({ version: z.number(), at: z.string(), actor: z.string(), action: z.string(), summary: z.object({ vi: z.string(), en: z.string() }) });
+export const revisionSchema = z.object({
+  version: z.number(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  summary: z.object({ vi: z.string(), en: z.string() }),
+  textKept: z.optional(z.literal(true).check(z.describe('The title and body after this revision were kept: GET /content/{id}?revisions={version}'))),
+});
 export const editedSchema = z.object({ id: z.string(), state: z.string(), version: z.number(), revision: revisionSchema });

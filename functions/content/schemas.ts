@@ -80,9 +80,26 @@ export const contentItemSchema = z.looseObject({
   dueAt: z.optional(z.string()),
   publishedOnTime: z.optional(z.boolean()),
   revisions: z.array(revisionSchema),
+  revisionTexts: z.optional(
+    z.array(
+      z.object({
+        version: z.number(),
+        title: z.optional(z.string().check(z.describe('The title after this revision, when it was kept'))),
+        body: z.optional(z.string().check(z.describe('The cleaned body after this revision, when it was kept'))),
+      }),
+    ).check(z.describe('The revisions asked for with `revisions`, in that order; without title and body when that revision kept none')),
+  ),
   steps: z.optional(
     z.array(z.object({ action: z.string(), label: bilingualText, allowed: z.boolean(), reason: z.optional(bilingualText), requires: z.array(z.string()) })).check(
       z.describe("The steps of the item's state and whether the caller may take each now (with the reason if not); advisory: the transition still decides"),
+    ),
+  ),
+});
+export const contentItemQuery = z.object({
+  revisions: z.optional(
+    z.string().check(
+      z.regex(/^[1-9][0-9]{0,5}(,[1-9][0-9]{0,5})?$/, { error: bilingual('revisions là một hoặc hai số phiên bản, ví dụ 3,5', 'revisions is one or two version numbers, e.g. 3,5') }),
+      z.describe('One or two versions whose kept title and body to include as `revisionTexts` (a console diffs them)'),
     ),
   ),
 });

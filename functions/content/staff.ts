@@ -2,7 +2,7 @@ import { json } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
 import { dynamoServices } from '../../shared/http/services';
 import { expectedVersion } from '../../shared/http/if-match';
-import { readContentItem, workflowItemOf } from '../../shared/application/content';
+import { readContentItem, readRevisionText, workflowItemOf } from '../../shared/application/content';
 import { availableSteps } from '../../shared/domain/workflow/available';
 import { contentWorkflow } from '../../shared/domain/workflow/tables/content';
 import { listUnitContent, transitionContentItem } from '../../shared/application/content-transitions';
@@ -29,12 +29,16 @@ export const handler = httpFunction('content', contentRoutes, {
         cursor: query.cursor,
       }),
     ),
-  getContentItem: async ({ params, principal, requestId }) => {
+  getContentItem: async ({ params, query, principal, requestId }) => {
     const now = new Date();
-    const item = await readContentItem({ principal, requestId, now }, params.id);
+    const ctx = { principal, requestId, now };
+    const item = await readContentItem(ctx, params.id);
     // What this caller may do next, for a console's buttons (the transition still decides).
     const steps = availableSteps(contentWorkflow, workflowItemOf(item), principal, now, ['publish-scheduled']);
-    return json(200, { ...item, steps }, { etag: `"${item.version}"` });
+    // The texts of the revisions a console compares (kept with creation and edits of the text).
+    const versions = query.revisions?.split(',').map(Number);
+    const revisionTexts = versions && (await Promise.all(versions.map((v) => readRevisionText(ctx, params.id, v))));
+    return json(200, { ...item, steps, ...(revisionTexts && { revisionTexts }) }, { etag: `"${item.version}"` });
   },
   transitionContentItem: async ({ params, body, headers, principal, requestId }) => {
     const done = await transitionContentItem({ principal, requestId, now: new Date() }, params.id, body, expectedVersion(headers));

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { bilingual, humanText } from '../../shared/domain/text';
 import { complexities, questionFields, questionScopes, ratings, refusalGrounds, servedActions, TRACKING_CODE } from '../../shared/domain/questions';
 import { questionStates } from '../../shared/domain/workflow';
+import { escalationLadder, escalationLevels } from '../../shared/domain/questions/escalation';
 import { pageQuery } from '../../shared/api/common-schemas';
 import { unitCodeSchema } from '../../shared/domain/units/unit';
 
@@ -189,6 +190,19 @@ export const questionSchema = z.looseObject({
   routings: z.array(routingSchema),
   overdue: z.boolean(),
   asker: z.optional(z.looseObject({ kind: z.enum(['individual', 'organisation']) }).check(z.describe("The asker's personal data: only for the portal's board"))),
+  escalations: z.array(
+    z.object({
+      clock: z.enum(['classify', 'answer', 'return']),
+      level: z.enum(escalationLevels),
+      dueAt: instant.check(z.describe('The due instant of the clock it was raised on')),
+      raisedAt: instant,
+      unitCode: z.string().check(z.describe('The unit whose clock it is')),
+      recipientRole: z.enum(escalationLadder).check(z.describe('Who was told (the escalation ladder)')),
+    }),
+  ).check(z.describe('What the escalation job raised on this question (reminder, overdue, very overdue), oldest first')),
+  steps: z.array(z.object({ action: z.string(), label, allowed: z.boolean(), reason: z.optional(label), requires: z.array(z.string()) })).check(
+    z.describe("The steps of the question's stage and whether the caller may take each now (with the reason if not); advisory: the transition still decides"),
+  ),
 });
 
 export const questionPageSchema = z.object({

@@ -116,7 +116,7 @@ export async function createContentItem(ctx: UseCaseContext, unitCode: string, i
   const actor = { id: ctx.principal.id, kind: ctx.principal.kind };
   const repo = contentRepository();
   const created: Work = {
-    actions: [repo.revision(draft.id, { version: 1, at, actor: actor.id, action: 'create', summary: diffSummary(undefined, { ...draft }) })],
+    actions: [repo.revision(draft.id, { version: 1, at, actor: actor.id, action: 'create', summary: diffSummary(undefined, { ...draft }), text: { title: draft.title, body: draft.body } })],
     audits: [
       auditEntry(
         { scope: unit.code, actor, action: 'content.create', target: { type: 'ContentItem', id: draft.id }, before: null, after: { state: draft.state, version: 1, category: draft.category, title: draft.title }, requestId: ctx.requestId },

@@ -47,6 +47,8 @@ export async function editContentItem(ctx: UseCaseContext, id: string, edit: Con
   const before = Object.fromEntries(fields.map((f) => [f, record[f]]));
   const after = Object.fromEntries(fields.map((f) => [f, changes[f]]));
   const summary = diffSummary(before, after);
+  // The text after the edit, kept with its revision when the title or body changed (the console's diff).
+  const textChanged = changes.title !== undefined || changes.body !== undefined;
   const version = record.version + 1;
   // The editor, and every co-author the edit names, take part from now on (separation of duties).
   const participants = withParticipants(contentParticipants(record), [{ id: actor.id, role: 'editor' }, ...coAuthors((changes.contributors as Contributor[] | undefined) ?? [])]);
@@ -61,7 +63,7 @@ export async function editContentItem(ctx: UseCaseContext, id: string, edit: Con
   const repo = contentRepository();
   await unitsAndWork().uow.commit(
     {
-      actions: [repo.update(record, set, [], true), repo.revision(id, { version, at, actor: actor.id, action: 'edit', summary })],
+      actions: [repo.update(record, set, [], true), repo.revision(id, { version, at, actor: actor.id, action: 'edit', summary, ...(textChanged && { text: { title: String(changes.title ?? record.title), body: String(changes.body ?? record.body) } }) })],
       audits: [
         auditEntry(
           {

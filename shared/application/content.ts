@@ -1,5 +1,5 @@
 import { can } from '../domain/access/authorize';
-import { DomainError } from '../domain/errors';
+import { DomainError, invalidField } from '../domain/errors';
 import { effectivePolicy } from '../domain/policies';
 import type { ContentWorkflowItem } from '../domain/workflow';
 import { withParticipants, type Participant } from '../domain/workflow/participants';
@@ -71,6 +71,14 @@ export async function readContentItem(ctx: UseCaseContext, id: string) {
 export function readable(ctx: UseCaseContext, id: string, record: ContentItemRecord | undefined): ContentItemRecord {
   if (!record || !can(ctx.principal, 'content.read', record.unitPath, ctx.now)) throw notFound(id);
   return record;
+}
+
+/** The title and body kept with one revision of an item (creation, edits of the text), for a diff; none when it kept none. */
+export async function readRevisionText(ctx: UseCaseContext, id: string, version: number) {
+  const [record, revision] = await Promise.all([contentRepository().get(id), contentRepository().revisionOf(id, version)]);
+  readable(ctx, id, record);
+  if (!revision) throw invalidField('query.revisions', { vi: `Tin, bài ${id} không có phiên bản ${version}`, en: `Item ${id} has no version ${version}` }, 'not_found');
+  return { version, ...(revision.text && { title: revision.text.title, body: revision.text.body }) };
 }
 
 export const notFound = (id: string) => new DomainError('not_found', { vi: `Không có tin, bài ${id}`, en: `No content item ${id}` });

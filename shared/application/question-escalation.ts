@@ -92,7 +92,7 @@ async function raise(clock: DueClock, level: EscalationLevel, portal: string, no
   );
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await repos().uow.commit({ actions: repos().escalation.raise(clock, level, now), audits: [audit], events: [pendingEvent('QuestionEscalated', detail)] }, { requestId, now });
+      await repos().uow.commit({ actions: repos().escalation.raise(clock, level, now, recipientRole), audits: [audit], events: [pendingEvent('QuestionEscalated', detail)] }, { requestId, now });
       return true;
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== 'conflict') throw error;

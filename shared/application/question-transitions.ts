@@ -18,6 +18,9 @@ import {
 } from '../domain/questions';
 import { decide, questionWorkflow, type QuestionState, type QuestionWorkflowItem, type TransitionInput, type TransitionPlan } from '../domain/workflow';
 import { keys } from '../adapters/dynamo/keys';
+import { availableSteps } from '../domain/workflow/available';
+import { documentClient } from '../adapters/aws-clients';
+import { QuestionEscalationRepository } from '../adapters/dynamo/question-escalation';
 import { effectivePolicy } from '../domain/policies';
 import { env } from '../config/env';
 import type { QuestionRecord, Routing } from '../adapters/dynamo/questions';
@@ -80,11 +83,33 @@ function staffView(record: QuestionRecord, now: Date) {
   return { ...rest, overdue: overdue(record, now) };
 }
 
+/** The question as the workflow engine sees it. */
+export const questionWorkflowItemOf = (record: QuestionRecord): QuestionWorkflowItem => ({
+  id: record.id,
+  state: record.state,
+  version: record.version,
+  unitPath: record.unitPath,
+  openClocks: record.openClocks,
+  complex: isComplex(record.complexity, record.scope),
+  ...(record.assignee !== undefined && { assignee: record.assignee }),
+  ...(record.submittedBy !== undefined && { submittedBy: record.submittedBy }),
+  ...(record.participants !== undefined && { participants: record.participants }),
+});
+
+let escalations: QuestionEscalationRepository | undefined;
+const escalationRepository = () => (escalations ??= new QuestionEscalationRepository(documentClient(), env().TABLE_NAME));
+
+/**
+ * The staff view: the record without the secret's hash, the escalations the job raised on it, and
+ * the steps of its stage with whether this caller may take each (advisory, for a console's buttons:
+ * the transition decides again).
+ */
 export async function readQuestion(ctx: UseCaseContext, id: string) {
   const record = await readable(ctx, id);
   // Personal data: the portal's board, and the unit it is routed to if the board chose so (CB 6; NĐ 356/2025).
-  const asker = await askerFor(ctx.principal, record, ctx.now);
-  return { ...staffView(record, ctx.now), ...(asker !== undefined && { asker }) };
+  const [asker, raised] = await Promise.all([askerFor(ctx.principal, record, ctx.now), escalationRepository().of(id)]);
+  const steps = availableSteps(questionWorkflow, questionWorkflowItemOf(record), ctx.principal, ctx.now);
+  return { ...staffView(record, ctx.now), escalations: raised, steps, ...(asker !== undefined && { asker }) };
 }
 
 export interface QuestionListFilter {
@@ -133,17 +158,7 @@ export async function listQuestions(ctx: UseCaseContext, code: string, filter: Q
 
 export async function transitionQuestion(ctx: UseCaseContext, id: string, request: QuestionTransitionRequest, expectedVersion?: number) {
   const record = await readable(ctx, id);
-  const aggregate: QuestionWorkflowItem = {
-    id: record.id,
-    state: record.state,
-    version: record.version,
-    unitPath: record.unitPath,
-    openClocks: record.openClocks,
-    complex: isComplex(record.complexity, record.scope),
-    ...(record.assignee !== undefined && { assignee: record.assignee }),
-    ...(record.submittedBy !== undefined && { submittedBy: record.submittedBy }),
-    ...(record.participants !== undefined && { participants: record.participants }),
-  };
+  const aggregate = questionWorkflowItemOf(record);
   const assignTo = request.action === 'route' ? await routeTarget(request.unit) : undefined;
   const input: TransitionInput = {
     ...(request.reason !== undefined && { reason: request.reason }),

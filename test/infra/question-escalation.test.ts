@@ -48,7 +48,8 @@ describe('escalate-questions job (from the template)', () => {
     const granted = (action: string) => allows.filter((s) => asList(s.Action).includes(`dynamodb:${action}`)).flatMap(leadingKeys).sort();
     expect(granted('Query')).toEqual(['CALENDAR*', 'DUEWORK#Question#*']);
     expect(granted('UpdateItem')).toEqual(['WORK#Question#*']);
-    expect(granted('PutItem')).toEqual(['AUDIT#*', 'ESCALATION#*', 'OUTBOX#*']);
+    // The escalation's marker, its audit entry, its event, and its entry in the question's log (the staff view, issue 25).
+    expect(granted('PutItem')).toEqual(['AUDIT#*', 'ESCALATION#*', 'OUTBOX#*', 'QESCALATIONS#*']);
     expect(granted('GetItem')).toEqual(['CALENDAR*', 'QUESTION#*']);
     const query = allows.find((s) => leadingKeys(s).includes('DUEWORK#Question#*'))!;
     expect(JSON.stringify(query.Resource)).toMatch(/index\/due/);

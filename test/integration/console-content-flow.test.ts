@@ -157,7 +157,7 @@ describe('content in the console', () => {
     await page.getByRole('status').waitFor();
     await focusOn('Trình duyệt');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('trình duyệt');
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 10_000 }).toContain('trình duyệt');
     // The focus follows the outcome, so a keyboard or screen-reader user hears it.
     expect(await page.evaluate(() => (globalThis as any).document.activeElement?.getAttribute('role'))).toBe('status');
   });

@@ -35,7 +35,7 @@ describe('signing in to the console', () => {
     // The new-password step, its rules said beside the field; a weak one is refused, naming the field.
     await page.getByLabel('Mật khẩu mới').fill('yeu');
     await page.getByRole('button', { name: 'Lưu mật khẩu và tiếp tục' }).click();
-    await expect.poll(() => page.locator('.error-summary').count()).toBe(1);
+    await expect.poll(() => page.locator('.error-summary').count(), { timeout: 10_000 }).toBe(1);
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByLabel('Mật khẩu mới').fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Lưu mật khẩu và tiếp tục' }).click();
@@ -56,7 +56,7 @@ describe('signing in to the console', () => {
     await page.getByLabel('Username').fill('moi.a');
     await page.getByLabel('Password').fill('Sai-Mat-Khau-1!');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.locator('.error-summary').textContent()).toContain('Incorrect username or password');
+    await expect.poll(() => page.locator('.error-summary').textContent(), { timeout: 10_000 }).toContain('Incorrect username or password');
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 });

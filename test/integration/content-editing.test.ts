@@ -74,6 +74,31 @@ describe('editing an item (PATCH /content/{id})', () => {
     expect(events.map((e) => JSON.parse(e.payload).data)).toMatchObject([{ version: 2, fields: ['title', 'body'] }]);
   });
 
+  it('keeps the title and body with each revision that changed them, for a diff between revisions (GET /content/{id}?revisions=1,3)', async () => {
+    const id = await created(news('Trước khi sửa'));
+    expect((await edit(id, people.contributor!, { summary: 'Tóm tắt' }, 1)).status).toBe(200);
+    expect((await edit(id, people.contributor!, { body: '<p>Nội dung đã sửa <script>x()</script></p>' }, 2)).status).toBe(200);
+    // The item's list of revisions says which kept the text, without carrying it.
+    const item = await read(id);
+    expect(item.revisions.map((r: { version: number; textKept?: boolean }) => [r.version, r.textKept ?? false])).toEqual([[1, true], [2, false], [3, true]]);
+    expect(JSON.stringify(item.revisions)).not.toContain('Nội dung');
+    const texts = async (versions: string) => (await call(`/content/${id}?revisions=${versions}`, people.chief)).body.revisionTexts;
+    expect(await texts('1,3')).toEqual([
+      { version: 1, title: 'Trước khi sửa', body: '<p>Nội dung</p>' },
+      // The title unchanged is kept beside the changed body, cleaned as the item is.
+      { version: 3, title: 'Trước khi sửa', body: item.body },
+    ]);
+    expect(item.body).not.toContain('script');
+    // The summary alone changed: no text kept.
+    expect(await texts('2')).toEqual([{ version: 2 }]);
+    expect(item.revisionTexts).toBeUndefined();
+    for (const bad of ['4', '1,2,3', 'x']) {
+      const res = await call(`/content/${id}?revisions=${bad}`, people.chief);
+      expect(res.status, bad).toBe(400);
+      expect(res.body.errors[0].field).toBe('query.revisions');
+    }
+  });
+
   it('needs If-Match, refuses a stale one with 412, and a refused edit writes nothing', async () => {
     const id = await created(news('Phiên bản'));
     const bare = await edit(id, people.contributor!, { title: 'Không có If-Match' });

@@ -182,5 +182,18 @@ describe('question escalation (issue 9 #5, Bình Định, March 2026)', () => {
       `return:reminder:${endOf('2026-03-17')}:unit-officer`,
       `return:reminder:${endOf('2026-03-19')}:unit-officer`,
     ]);
+    // The staff view lists what was raised, oldest first, each with the unit whose clock it is and who was told (issue 25).
+    await travel('2026-03-25T10:30:00');
+    const read = await call(`/questions/${id}`, people.secretary!);
+    expect(read.status).toBe(200);
+    expect(read.body.escalations.map((e: Record<string, string>) => `${e.clock}:${e.level}:${e.dueAt}:${e.recipientRole}:${e.unitCode}`)).toEqual([
+      `return:reminder:${endOf('2026-03-17')}:unit-officer:soa`,
+      `return:reminder:${endOf('2026-03-19')}:unit-officer:soa`,
+      `answer:reminder:${endOf('2026-03-24')}:unit-officer:soa`,
+      `answer:overdue:${endOf('2026-03-24')}:unit-head:soa`,
+    ]);
+    expect(read.body.escalations[3].raisedAt).toBe(new Date('2026-03-25T09:00:00+07:00').toISOString());
+    // The unit reads the same list.
+    expect((await call(`/questions/${id}`, people.officer!)).body.escalations).toHaveLength(4);
   });
 });

@@ -26,3 +26,9 @@ export async function checkScreen(page: Page, name: string) {
     await page.screenshot({ path: resolve(dir, `${name}-${width}.png`), fullPage: true });
   }
 }
+
+/** Switches the console's language and waits for the screen drawn in it (the toggle names the other language). */
+export async function switchLanguage(page: Page, to: 'vi' | 'en') {
+  await page.getByRole('button', { name: to === 'en' ? 'English' : 'Tiếng Việt' }).click();
+  await page.getByRole('button', { name: to === 'en' ? 'Tiếng Việt' : 'English' }).waitFor();
+}

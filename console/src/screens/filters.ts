@@ -6,8 +6,9 @@ import { t, texts, type Bilingual } from '../i18n';
 export interface Filter {
   readonly name: string;
   readonly label: Bilingual;
-  /** Options of a select, or a checkbox when absent. */
+  /** Options of a select, or a checkbox when absent (a text input with `text`). */
   readonly options?: Record<string, Bilingual>;
+  readonly text?: boolean;
 }
 
 export function filterForm(filters: readonly Filter[], query: URLSearchParams, keep: Record<string, string> = {}) {
@@ -20,7 +21,9 @@ export function filterForm(filters: readonly Filter[], query: URLSearchParams, k
   };
   return html`<form class="filters" @submit=${submit} aria-label=${t(texts.filters)}>
     ${filters.map((f) =>
-      f.options
+      f.text
+        ? html`<div><label for=${`f-${f.name}`}>${t(f.label)}</label><input id=${`f-${f.name}`} name=${f.name} .value=${query.get(f.name) ?? ''}></div>`
+        : f.options
         ? html`<div><label for=${`f-${f.name}`}>${t(f.label)}</label>
             <select id=${`f-${f.name}`} name=${f.name}>
               <option value="" ?selected=${!query.get(f.name)}>${t(texts.any)}</option>

@@ -21,6 +21,11 @@ export function landing(me: Me | undefined, signIn: () => void): Screen {
         <li><a href=${href(`units/${unit}/content`, { state: 'submitted' })}>${t(texts.queue)}</a></li>
         <li><a href=${href(`units/${unit}/questions`, { view: 'portal' })}>${t(texts.boardInbox)}</a></li>
         <li><a href=${href(`units/${unit}/questions`, { view: 'unit' })}>${t(texts.unitInbox)}</a></li>
+        <li><a href=${href(`units/${unit}/figures`)}>${t(texts.figures)}</a></li>
+        <li><a href=${href(`units/${unit}/audit`)}>${t(texts.audit)}</a></li>
+        <li><a href=${href('jobs')}>${t(texts.jobs)}</a></li>
+        <li><a href=${href(`units/${unit}/people`)}>${t(texts.people)}</a></li>
+        <li><a href=${href('machine-clients')}>${t(texts.machineClients)}</a></li>
       </ul>`,
   };
 }

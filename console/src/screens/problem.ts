@@ -20,3 +20,9 @@ export function errorSummary(error: unknown, inputs: Record<string, string> = {}
 }
 
 export const problemScreen = (title: string, error: unknown): Screen => ({ title, body: errorSummary(error) });
+
+/** A list the caller may not read: the API's reason as a plain note (not an alert: nothing went wrong yet). */
+export function refusalNote(error: unknown) {
+  if (!(error instanceof ApiProblem)) throw error;
+  return html`<p class="refused">${t(error.detail)}</p>`;
+}

@@ -28,12 +28,12 @@ export async function questions(unit: string, query: URLSearchParams): Promise<S
         )}
         ${data.items.length === 0
           ? html`<p>${t(texts.none)}</p>`
-          : html`<table>
+          : html`<div class="scroll" role="region" tabindex="0" aria-label=${t(texts.questions)}><table>
               <thead><tr><th scope="col">${t(texts.title)}</th><th scope="col">${t(texts.stage)}</th><th scope="col">${t(texts.received)}</th><th scope="col">${t(texts.due)}</th><th scope="col">${t(texts.assignedTo)}</th></tr></thead>
               <tbody>
                 ${data.items.map(
                   (q) => html`<tr class=${q.overdue ? 'overdue' : ''}>
-                    <td>${q.title}</td>
+                    <td><a href=${href(`questions/${q.id}`)}>${q.title}</a></td>
                     <td>${t(questionStages[q.stage] ?? { vi: q.stage, en: q.stage })}</td>
                     <td>${when(q.receivedAt)}</td>
                     <td>${when(q.dueAt)} ${q.overdue ? html`<strong class="tag bad">${t(texts.overdue)}</strong>` : ''}</td>
@@ -41,7 +41,7 @@ export async function questions(unit: string, query: URLSearchParams): Promise<S
                   </tr>`,
                 )}
               </tbody>
-            </table>`}
+            </table></div>`}
         ${data.nextCursor ? html`<p><a href=${href(`units/${unit}/questions`, { ...Object.fromEntries(query), cursor: data.nextCursor })}>${t(texts.more)}</a></p>` : ''}`,
     };
   } catch (error) {

@@ -4,13 +4,15 @@ import { call } from '../api';
 import { href, type Screen } from '../main';
 import { categories, contentStates, t, texts, when, type Bilingual } from '../i18n';
 import { errorSummary, problemScreen } from './problem';
+import { stepsSection, type Step } from './steps';
+import { changesSection } from './revisions';
+import { attachmentsSection } from './attachments';
 
 /**
  * One item for review: its state, due instant, body and history, and the steps of its state. The
  * API says which of them this caller may take (`steps`); the others are not offered as buttons but
  * listed with the reason. The API decides again when a step is asked for.
  */
-type Step = { action: string; label: Bilingual; allowed: boolean; reason?: Bilingual; requires: string[] };
 
 /** What happened last on this screen: a step done, or a refusal to show above the steps. */
 let outcome: { id: string; done?: Bilingual; error?: unknown } | undefined;
@@ -24,7 +26,7 @@ const inputOf: Record<string, { label: Bilingual; type: 'textarea' | 'text' | 'd
 };
 const fieldIds = (action: string) => Object.fromEntries(Object.keys(inputOf).map((k) => [`body.${k}`, `${action}-${k}`]));
 
-export async function review(id: string, rerender: () => Promise<void>): Promise<Screen> {
+export async function review(id: string, rerender: () => Promise<void>, query = new URLSearchParams()): Promise<Screen> {
   let item;
   let etag: string | null;
   try {
@@ -33,8 +35,10 @@ export async function review(id: string, rerender: () => Promise<void>): Promise
     return problemScreen(t(texts.steps), error);
   }
   const steps = (item.steps ?? []) as Step[];
-  const allowed = steps.filter((s) => s.allowed);
-  const refused = steps.filter((s) => !s.allowed);
+  const [changes, attachments] = await Promise.all([
+    changesSection(id, item.revisions, query),
+    attachmentsSection(((item as { attachments?: string[] }).attachments ?? []).slice(0, 50)),
+  ]).catch((error) => [errorSummary(error), ''] as const);
   const mine = outcome?.id === id ? outcome : undefined;
   outcome = undefined;
 
@@ -58,7 +62,8 @@ export async function review(id: string, rerender: () => Promise<void>): Promise
   const inputsFor = (step: Step) => [...step.requires.filter((r) => r in inputOf), ...(step.action === 'schedule' ? ['publishAt'] : [])];
   return {
     title: item.title,
-    body: html`<p><a href=${href(`units/${item.unitCode}/content`, { state: 'submitted' })}>${t(texts.back)}</a></p>
+    body: html`<p class="links"><a href=${href(`units/${item.unitCode}/content`, { state: 'submitted' })}>${t(texts.back)}</a>
+        <a href=${href(`units/${item.unitCode}/audit`, { target: id, from: (item as { createdAt?: string }).createdAt })}>${t(texts.auditOfItem)}</a></p>
       ${mine?.done ? html`<p role="status" tabindex="-1" class="done">${t(texts.done)}${t(mine.done)}</p>` : ''}
       ${failed ? errorSummary(failed.error, fieldIds(failed.action)) : ''}
       <dl class="facts">
@@ -67,33 +72,20 @@ export async function review(id: string, rerender: () => Promise<void>): Promise
         <dt>${t(texts.version)}</dt><dd>${item.version}</dd>
         <dt>${t(texts.due)}</dt><dd>${when(item.dueAt)}</dd>
       </dl>
-      <section aria-labelledby="steps-h">
-        <h2 id="steps-h">${t(texts.steps)}</h2>
-        ${allowed.length === 0 ? html`<p>${t(texts.noSteps)}</p>` : ''}
-        <div class="steps">
-          ${allowed.map((step) => {
-            const inputs = inputsFor(step);
-            return html`<form class="step" @submit=${(e: Event) => take(e, step)}>
-              ${inputs.map((name) => {
-                const fieldId = `${step.action}-${name}`;
-                const spec = inputOf[name]!;
-                return html`<label for=${fieldId}>${t(spec.label)}</label>
-                  ${spec.type === 'textarea' ? html`<textarea id=${fieldId} name=${name} rows="2" required></textarea>` : html`<input id=${fieldId} name=${name} type=${spec.type} required>`}`;
-              })}
-              <button type="submit" class=${inputs.length > 0 ? '' : 'primary'} data-action=${step.action}>${capitalise(t(step.label))}</button>
-            </form>`;
-          })}
-        </div>
-        ${refused.length > 0
-          ? html`<h3>${t(texts.notYours)}</h3>
-              <ul class="refused">${refused.map((s) => html`<li data-refused=${s.action}><strong>${capitalise(t(s.label))}</strong>: ${s.reason ? t(s.reason) : ''}</li>`)}</ul>`
-          : ''}
-      </section>
+      ${stepsSection(steps, (step) =>
+        inputsFor(step).map((name) => {
+          const fieldId = `${step.action}-${name}`;
+          const spec = inputOf[name]!;
+          return html`<label for=${fieldId}>${t(spec.label)}</label>
+            ${spec.type === 'textarea' ? html`<textarea id=${fieldId} name=${name} rows="2" required></textarea>` : html`<input id=${fieldId} name=${name} type=${spec.type} required>`}`;
+        }), take)}
       <section aria-labelledby="body-h">
         <h2 id="body-h">${t(texts.body)}</h2>
         <!-- Cleaned against the API's allow-list when written (shared/domain/content/rich-text.ts); the console's CSP runs no inline script either. -->
         <div class="body">${unsafeHTML(item.body)}</div>
       </section>
+      ${attachments}
+      ${changes}
       <section aria-labelledby="history-h">
         <h2 id="history-h">${t(texts.history)}</h2>
         <ol class="history">${item.revisions.map((r) => html`<li><span>${when(r.at)}</span> — v${r.version} ${r.action}: ${t(r.summary)}</li>`)}</ol>
@@ -101,4 +93,3 @@ export async function review(id: string, rerender: () => Promise<void>): Promise
   };
 }
 
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

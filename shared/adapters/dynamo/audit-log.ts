@@ -6,6 +6,8 @@ import { decodeCursor, encodeCursor, type Page } from './pagination';
 export interface AuditQuery {
   readonly scope?: string;
   readonly actor?: string;
+  /** Only the entries about this target id (a filter on the page read). */
+  readonly target?: string;
   readonly from?: string;
   readonly to?: string;
   readonly limit: number;
@@ -46,8 +48,9 @@ export class AuditLog {
         TableName: this.tableName,
         ...(index ? { IndexName: index } : {}),
         KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
-        ExpressionAttributeNames: { '#pk': pkName, '#sk': skName },
-        ExpressionAttributeValues: { ':pk': pkValue, ':from': from, ':to': to },
+        ...(q.target !== undefined && { FilterExpression: '#target.#id = :target' }),
+        ExpressionAttributeNames: { '#pk': pkName, '#sk': skName, ...(q.target !== undefined && { '#target': 'target', '#id': 'id' }) },
+        ExpressionAttributeValues: { ':pk': pkValue, ':from': from, ':to': to, ...(q.target !== undefined && { ':target': q.target }) },
         ScanIndexForward: false,
         Limit: q.limit,
         // A cursor of this very query: its partition, its index, a sort key inside [from, to].

@@ -94,6 +94,12 @@ export interface Revision {
   readonly actor: string;
   readonly action: string;
   readonly summary: RevisionSummary;
+  /** The title and cleaned body after this revision, kept when it changed them (create, edit): the console diffs two of these. */
+  readonly text?: RevisionText;
+}
+export interface RevisionText {
+  readonly title: string;
+  readonly body: string;
 }
 
 /** The item's listing keys for its current state: by unit, by unit and state, and by deadline until published. */
@@ -125,12 +131,21 @@ export class ContentRepository {
     return out.Item ? toRecord(out.Item) : undefined;
   }
 
-  revisions(id: string): Promise<Revision[]> {
+  revisions(id: string): Promise<Array<Omit<Revision, 'text'> & { textKept?: true }>> {
     // Consistent, as the item's own read: a revision commits in the same transaction as its version.
     return queryPrefix(this.client, this.tableName, { ...keys.contentRevisionsOf(id), limit: 200, consistent: true }, (i) => {
-      const { version, at, actor, action, summary } = i as unknown as Revision;
-      return { version, at, actor, action, summary };
+      const { version, at, actor, action, summary, text } = i as unknown as Revision;
+      // The list stays light: whether the text was kept, not the text (read one revision for it).
+      return { version, at, actor, action, summary, ...(text !== undefined && { textKept: true }) };
     });
+  }
+
+  /** One revision with its kept text, if any. */
+  async revisionOf(id: string, version: number): Promise<Revision | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.contentRevision(id, version), ConsistentRead: true }));
+    if (!Item) return undefined;
+    const { version: v, at, actor, action, summary, text } = Item as unknown as Revision;
+    return { version: v, at, actor, action, summary, ...(text !== undefined && { text }) };
   }
 
   /**

@@ -235,6 +235,12 @@ export const keys = {
    */
   questionEscalation: (questionId: string, clock: string, dueAt: string, level: string): Key => ({ pk: join('ESCALATION', questionId, clock, dueAt, level), sk: 'ESCALATION' }),
   /**
+   * The same escalation in its question's log, written in the same commit, for the question's staff
+   * view (issue 25); its own partition, so the job may append to it without write access to questions.
+   */
+  questionEscalationLog: (questionId: string, raisedAt: string, clock: string, level: string): Key => ({ pk: join('QESCALATIONS', questionId), sk: join(raisedAt, clock, level) }),
+  questionEscalationsOf: (questionId: string) => ({ pk: join('QESCALATIONS', questionId) }),
+  /**
    * One notification of one event to one recipient (`asker`, or `ACCOUNT#<id>`: never an address),
    * claimed before it is sent so that it is sent once (shared/application/question-notifications.ts).
    */

@@ -1,6 +1,6 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { sweepDue } from './due-sweep';
-import type { EscalationLevel } from '../../domain/questions/escalation';
+import type { EscalationLevel, RecipientRole } from '../../domain/questions/escalation';
 import type { QuestionClock } from '../../domain/workflow/tables/questions';
 import { keys, WORK_DUE_SHARDS } from './keys';
 import type { WriteAction } from './unit-of-work';
@@ -10,7 +10,9 @@ import type { WriteAction } from './unit-of-work';
  * the writes of one escalation: its marker (`ESCALATION#<question>#<clock>#<dueAt>#<level>`, put
  * only if absent) and the clock's work item, marked with the level for that due instant and
  * conditioned on the clock being still open and still due then (a clock closed, re-opened or
- * moved by a progress notice meanwhile does not escalate on what the job read before).
+ * moved by a progress notice meanwhile does not escalate on what the job read before). Each one is
+ * also logged in its question's log (`QESCALATIONS#<id>` / `<raisedAt>#<clock>#<level>`, no TTL: history),
+ * so the question's staff view lists what was raised (issue 25).
  */
 export interface DueClock {
   readonly workId: string;
@@ -31,6 +33,16 @@ const PROJECTION = ['workId', 'aggregateId', 'clock', 'dueAt', 'unitCode', 'assi
 
 /** Markers outlive any clock: a year and a month. */
 const MARKER_TTL_SECONDS = 400 * 86_400;
+
+/** One escalation raised on a question, as its staff view shows it. */
+export interface RaisedEscalation {
+  readonly clock: QuestionClock;
+  readonly level: EscalationLevel;
+  readonly dueAt: string;
+  readonly raisedAt: string;
+  readonly unitCode: string;
+  readonly recipientRole: RecipientRole;
+}
 
 export const ESCALATION_RAISED_FIELD = 'internal.escalationRaised';
 export const CLOCK_MOVED_FIELD = 'internal.clockMoved';
@@ -71,8 +83,30 @@ export class QuestionEscalationRepository {
     return { clocks: found, more };
   }
 
-  /** The marker and the clock's mark of one escalation: both refuse a second time. */
-  raise(clock: DueClock, level: EscalationLevel, now: Date): WriteAction[] {
+  /** The escalations raised on a question, oldest first (one Query of its partition). */
+  async of(questionId: string): Promise<RaisedEscalation[]> {
+    const { pk } = keys.questionEscalationsOf(questionId);
+    const found: RaisedEscalation[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': pk },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const i of page.Items ?? []) {
+        found.push({ clock: i.clock, level: i.level, dueAt: i.dueAt, raisedAt: i.raisedAt, unitCode: i.unitCode, recipientRole: i.recipientRole });
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return found;
+  }
+
+  /** The marker, the clock's mark and the question's log entry of one escalation: the first two refuse a second time. */
+  raise(clock: DueClock, level: EscalationLevel, now: Date, recipientRole: RecipientRole): WriteAction[] {
     const marker: WriteAction = {
       item: {
         Put: {
@@ -105,6 +139,25 @@ export class QuestionEscalationRepository {
       },
       onConflict: { message: { vi: 'Thời hạn đã đóng, đã đổi hoặc đã được nhắc', en: 'The clock closed, moved or was raised already' }, field: CLOCK_MOVED_FIELD },
     };
-    return [marker, mark];
+    const raisedAt = now.toISOString();
+    const log: WriteAction = {
+      item: {
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...keys.questionEscalationLog(clock.questionId, raisedAt, clock.clock, level),
+            type: 'QuestionEscalationLog',
+            clock: clock.clock,
+            level,
+            dueAt: clock.dueAt,
+            raisedAt,
+            unitCode: clock.unitCode,
+            recipientRole,
+          },
+        },
+      },
+      onConflict: { message: { vi: 'Đã nhắc mức này', en: 'This level was raised already' }, field: ESCALATION_RAISED_FIELD },
+    };
+    return [marker, mark, log];
   }
 }
