@@ -42,6 +42,8 @@ export interface TemplateFacts {
   readonly userPoolTier?: string;
   readonly kmsKeys: number;
   readonly secrets: number;
+  /** How often a restore drill restores in full (BACKUP_FULL_RESTORE_DRILL); the other drills verify without writing. */
+  readonly fullRestoreDrill?: string;
 }
 
 const MONTH_MS = 30.44 * 86_400_000;
@@ -133,6 +135,13 @@ export function readFacts(stacks: readonly SynthesizedStack[]): TemplateFacts {
       : {}),
     ...(ofType('AWS::Cognito::UserPool')[0] ? { userPoolTier: props(ofType('AWS::Cognito::UserPool')[0]!).UserPoolTier ?? 'ESSENTIALS' } : {}),
     kmsKeys: ofType('AWS::KMS::Key').length,
+    ...(fullRestoreDrillOf(ofType('AWS::Lambda::Function').map(props)) ?? {}),
     secrets: ofType('AWS::SecretsManager::Secret').length,
   };
+}
+
+/** The drill's full-restore cadence from any function's environment (every function carries the deployment's). */
+function fullRestoreDrillOf(functions: ReadonlyArray<{ Environment?: { Variables?: Record<string, unknown> } }>): { fullRestoreDrill: string } | undefined {
+  const value = functions.map((p) => p.Environment?.Variables?.BACKUP_FULL_RESTORE_DRILL).find((v) => typeof v === 'string');
+  return typeof value === 'string' ? { fullRestoreDrill: value } : undefined;
 }

@@ -214,14 +214,16 @@ function dynamo(facts: TemplateFacts, workload: Workload, publicAtOrigin: number
   const writes = workload.staffCallsPerMonth * a.writeUnitsPerStaffCall * (1 + indexes * a.indexedShare);
   const drills = facts.schedules.filter((s) => s.key === 'restoreDrill').reduce((n, s) => n + s.firingsPerMonth, 0);
   const exports = facts.schedules.filter((s) => s.key === 'weeklyBackup').reduce((n, s) => n + s.firingsPerMonth, 0);
-  const drillWrites = drills * workload.tableGb * 1024 * 1024 * (1 + indexes * a.indexedShare);
+  // Only a full-restore drill writes the table again (issue 24): weekly, monthly or quarterly; the others verify.
+  const fullRestores = facts.fullRestoreDrill === 'monthly' ? Math.min(1, drills) : facts.fullRestoreDrill === 'quarterly' ? Math.min(1 / 3, drills) : drills;
+  const drillWrites = fullRestores * workload.tableGb * 1024 * 1024 * (1 + indexes * a.indexedShare);
   const storage = workload.tableGb * prices.dynamoStorage.usd * (1 + indexes * a.indexedShare);
   const pitr = facts.table?.pointInTimeRecovery ? workload.tableGb * prices.dynamoPitr.usd : 0;
   const usd = reads * prices.dynamoRead.usd + writes * prices.dynamoWrite.usd + storage + pitr + exports * workload.tableGb * prices.dynamoExport.usd;
   const drillUsd = drillWrites * prices.dynamoWrite.usd;
   return {
     rest: ['DynamoDB', usd, usd - storage, `${fmt(reads)} RRU, ${fmt(writes)} WRU, ${workload.tableGb} GB with ${indexes} indexes, PITR, ${fmt(exports)} exports`],
-    drill: [RESTORE_DRILL, drillUsd, drillUsd, `${fmt(drills)} drills/month × ${fmt(drillWrites / Math.max(1, drills))} WRU (every item into a scratch table with ${indexes} indexes)`],
+    drill: [RESTORE_DRILL, drillUsd, drillUsd, `${fmt(fullRestores)} full restores of ${fmt(drills)} drills/month × ${fmt(drillWrites / Math.max(1e-9, fullRestores))} WRU (every item into a scratch table with ${indexes} indexes; the other drills verify)`],
   };
 }
 
