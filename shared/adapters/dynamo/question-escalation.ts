@@ -1,5 +1,6 @@
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { sweepDue } from './due-sweep';
+import { queryAll } from './pagination';
 import type { EscalationLevel, RecipientRole } from '../../domain/questions/escalation';
 import type { QuestionClock } from '../../domain/workflow/tables/questions';
 import { keys, WORK_DUE_SHARDS } from './keys';
@@ -86,23 +87,8 @@ export class QuestionEscalationRepository {
   /** The escalations raised on a question, oldest first (one Query of its partition). */
   async of(questionId: string): Promise<RaisedEscalation[]> {
     const { pk } = keys.questionEscalationsOf(questionId);
-    const found: RaisedEscalation[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': pk },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const i of page.Items ?? []) {
-        found.push({ clock: i.clock, level: i.level, dueAt: i.dueAt, raisedAt: i.raisedAt, unitCode: i.unitCode, recipientRole: i.recipientRole });
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return found;
+    const items = await queryAll(this.client, { TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } });
+    return items.map((i) => ({ clock: i.clock, level: i.level, dueAt: i.dueAt, raisedAt: i.raisedAt, unitCode: i.unitCode, recipientRole: i.recipientRole }) as RaisedEscalation);
   }
 
   /** The marker, the clock's mark and the question's log entry of one escalation: the first two refuse a second time. */
