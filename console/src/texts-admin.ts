@@ -3,6 +3,7 @@ import { b, type Bilingual } from './i18n';
 /** Texts of the operations and structure screens: incidents, security checks, units, machine clients. */
 export const adminTexts = {
   disabled: b('Đã vô hiệu hóa', 'Disabled'),
+  registeredAt: b('Đăng ký lúc', 'Registered'),
   // Incidents (QN 20.2, TG 16.3, TG 17.1).
   incidents: b('Sự cố', 'Incidents'),
   incident: b('Sự cố', 'Incident'),

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { useLocalStack } from '../support/local-stack';
 import { caller, person, seedTree, type Person } from '../support/directory';
 import { consoleDir, newPage } from '../support/browser';
-import { checkScreen, signInAs, switchLanguage } from '../support/console-pages';
+import { checkInBothLanguages as inBothLanguages, signInAs } from '../support/console-pages';
 
 /**
  * Incidents, security checks, units and the forms the rule table hides, in Chromium: a secretary
@@ -24,21 +24,6 @@ async function pageOf(username: string, path = ''): Promise<Page> {
   pages.push(page);
   await signInAs(page, base(), username, path);
   return page;
-}
-/** axe in both languages; with CONSOLE_SCREENSHOTS, pictures at 1280 and 360 px too. */
-async function inBothLanguages(page: Page, name: string, ready: string) {
-  for (const lang of ['vi', 'en'] as const) {
-    if (lang === 'en') await switchLanguage(page, 'en');
-    await page.locator(ready).first().waitFor();
-    await checkScreen(page, `${lang}-${name}`);
-    if (process.env.CONSOLE_SCREENSHOTS) {
-      await page.setViewportSize({ width: 360, height: 900 });
-      await checkScreen(page, `${lang}-${name}`);
-      await page.setViewportSize({ width: 1280, height: 900 });
-    }
-  }
-  await switchLanguage(page, 'vi');
-  await page.locator(ready).first().waitFor();
 }
 /** Tab (never the mouse) until the element matching `selector` has the focus. */
 async function tabTo(page: Page, selector: string) {

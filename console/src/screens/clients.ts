@@ -30,11 +30,13 @@ export async function clients(me: Me, query: URLSearchParams): Promise<Screen> {
   const listed = await call('GET /machine-clients', { query: { unit, limit: '100' } as never }).then((r) => r.data.items, (e: unknown) => e);
   const may = permission(me, 'account.manage', path);
   const register = (event: Event) => {
+    const form = event.target as HTMLFormElement;
     const { one, lists } = valuesOf(event, ['scopes']);
     return act(
       key,
       async () => {
         const { data } = await call('POST /machine-clients', { body: { name: one.name ?? '', unitCode: unit, scopes: lists.scopes as never } });
+        form.reset();
         return html`<p>${t(texts.done)}${t(texts.registerClient)}: ${t(texts.clientId)} <code>${data.client.clientId}</code></p>
           ${data.clientSecret ? html`<p>${t(texts.clientSecret)}: <code class="secret">${data.clientSecret}</code></p>` : ''}`;
       },
@@ -56,7 +58,7 @@ export async function clients(me: Me, query: URLSearchParams): Promise<Screen> {
           : listed.length === 0
           ? html`<p>${t(texts.none)}</p>`
           : html`<div class="scroll" role="region" tabindex="0" aria-label=${t(texts.machineClients)}><table class="clients">
-              <thead><tr><th scope="col">${t(texts.clientName)}</th><th scope="col">${t(texts.clientId)}</th><th scope="col">${t(texts.scopes)}</th><th scope="col">${t(texts.received)}</th><th scope="col">${t(texts.status)}</th></tr></thead>
+              <thead><tr><th scope="col">${t(texts.clientName)}</th><th scope="col">${t(texts.clientId)}</th><th scope="col">${t(texts.scopes)}</th><th scope="col">${t(at.registeredAt)}</th><th scope="col">${t(texts.status)}</th></tr></thead>
               <tbody>${listed.map(
                 (c) => html`<tr data-client=${c.clientId}><td>${c.name}</td><td><code>${c.clientId}</code></td><td><code>${c.scopes.join(', ')}</code></td><td>${when(c.createdAt)}</td>
                   <td>${c.status === 'disabled'

@@ -28,6 +28,7 @@ export async function incident(me: Me, id: string): Promise<Screen> {
   const manages = permission(me, 'incident.manage', await unitPathOf(i.unitCode).catch(() => [i.unitCode]));
   const next = incidentTransitions[i.status as IncidentStatus];
   const add = (event: Event) => {
+    const form = event.target as HTMLFormElement;
     const { one } = valuesOf(event);
     return act(
       key,
@@ -38,6 +39,7 @@ export async function incident(me: Me, id: string): Promise<Screen> {
           body: { note: one.note ?? '', ...(one.status && { status: one.status as never }), ...(restoredAt && { restoredAt }) },
           headers: { 'if-match': `"${i.version}"` },
         });
+        form.reset();
         return html`<p>${t(texts.done)}${t(at.addEntry)}</p>`;
       },
       { 'body.note': 'entry-note', 'body.status': 'entry-status', 'body.restoredAt': 'entry-restored' },

@@ -27,6 +27,7 @@ export async function securityChecks(me: Me): Promise<Screen> {
     : undefined;
 
   const record = (event: Event) => {
+    const form = event.target as HTMLFormElement;
     const { one } = valuesOf(event);
     const findings = Array.from({ length: FINDING_ROWS }, (_, n) => n)
       .filter((n) => one[`finding-${n}-title`])
@@ -37,6 +38,7 @@ export async function securityChecks(me: Me): Promise<Screen> {
       key,
       async () => {
         await call('POST /security-checks', { body: { performedAt: fromLocalInput(one.performedAt) ?? '', performedBy: one.performedBy ?? '', scope: one.scope ?? '', findings } });
+        form.reset();
         return html`<p>${t(texts.done)}${t(at.recordCheck)}</p>`;
       },
       fields,

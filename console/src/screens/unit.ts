@@ -22,6 +22,12 @@ const nameInputs = (prefix: string, current?: Unit) => html`
   <label for=${`${prefix}-vi`}>${t(at.nameVi)}</label><input id=${`${prefix}-vi`} name="vi" required .value=${current?.name.vi ?? ''}>
   <label for=${`${prefix}-en`}>${t(at.nameEn)}</label><input id=${`${prefix}-en`} name="en" required .value=${current?.name.en ?? ''}>`;
 
+/** A history entry's detail as "key: value" pairs; a bilingual name in the reader's language. */
+const detailText = (detail: Record<string, unknown>) =>
+  Object.entries(detail)
+    .map(([k, v]) => `${k}: ${v && typeof v === 'object' && 'vi' in v ? t(v as { vi: string; en: string }) : Array.isArray(v) ? v.join(', ') : String(v)}`)
+    .join('; ');
+
 export async function unitScreen(me: Me, code: string): Promise<Screen> {
   const key = `unit:${code}`;
   let u: Unit;
@@ -42,6 +48,7 @@ export async function unitScreen(me: Me, code: string): Promise<Screen> {
   const maySplit = path.length < 2 ? ({ allowed: false, reason: at.provinceNotSplit } as const) : permission(me, 'unit.manage', path.slice(1));
 
   const create = (event: Event) => {
+    const form = event.target as HTMLFormElement;
     const { one } = valuesOf(event);
     return act(
       key,
@@ -49,6 +56,7 @@ export async function unitScreen(me: Me, code: string): Promise<Screen> {
         const { data } = await call('POST /units', {
           body: { code: one.code ?? '', name: { vi: one.vi ?? '', en: one.en ?? '' }, kind: (one.kind ?? '') as never, parentCode: code, ...(one.slug && { slug: one.slug }) },
         });
+        form.reset();
         return html`<p>${t(at.created)}: <a href=${href(`units/${data.code}`)}>${t(data.name)}</a> (${data.domain})</p>`;
       },
       { 'body.code': 'new-code', 'body.name.vi': 'new-vi', 'body.name.en': 'new-en', 'body.kind': 'new-kind', 'body.slug': 'new-slug', 'body.parentCode': 'new-code' },
@@ -109,7 +117,7 @@ export async function unitScreen(me: Me, code: string): Promise<Screen> {
       <section aria-labelledby="history-h"><h2 id="history-h">${t(at.unitHistory)}</h2>
         <div class="scroll" role="region" tabindex="0" aria-label=${t(at.unitHistory)}><table class="history">
           <thead><tr><th scope="col">${t(texts.at)}</th><th scope="col">${t(at.event)}</th><th scope="col">${t(at.detail)}</th></tr></thead>
-          <tbody>${history.map((h) => html`<tr><td>${when(h.at)}</td><td>${labelOf(unitEvents, h.event)}</td><td><code>${JSON.stringify(h.detail)}</code></td></tr>`)}</tbody>
+          <tbody>${history.map((h) => html`<tr><td>${when(h.at)}</td><td>${labelOf(unitEvents, h.event)}</td><td>${detailText(h.detail)}</td></tr>`)}</tbody>
         </table></div>
       </section>
       ${!active
