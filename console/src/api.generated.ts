@@ -693,6 +693,24 @@ export interface Operations {
       clientSecret?: string;
     };
   };
+  "GET /machine-clients": {
+    operationId: "listMachineClients";
+    path: never;
+    query: { limit?: string; cursor?: string; unit?: string };
+    body: never;
+    response: {
+      items: Array<{
+        clientId: string;
+        name: string;
+        unitCode: string;
+        scopes: Array<string>;
+        status: "active" | "disabled";
+        createdAt: string;
+        version: number;
+      }>;
+      nextCursor?: string;
+    };
+  };
   "POST /machine-clients/{clientId}/disable": {
     operationId: "disableMachineClient";
     path: { clientId: string };
