@@ -171,6 +171,7 @@ const routingSchema = z.looseObject({
   answerDueAt: instant,
   returnDueAt: instant,
   routedOnTime: z.boolean(),
+  unitWorkingDays: z.optional(z.int().check(z.describe("Where the answer clock counts from the portal's receipt (CB 11.4): the working days it left to this unit, beside the asker's answerDueAt"))),
   returnedAt: z.optional(instant),
   returnReason: z.optional(z.string()),
   returnedOnTime: z.optional(z.boolean()),
@@ -231,6 +232,11 @@ export const transitionedSchema = z.object({
   dueAt: z.optional(instant),
   answerDueAt: z.optional(instant),
   returnDueAt: z.optional(instant),
+  unitShare: z.optional(
+    z.object({ routedAt: instant, workingDays: z.int() }).check(
+      z.describe("`route`, where the answer clock counts from the portal's receipt (CB 11.4): answerDueAt is the asker's and does not restart at a re-routing; this is the unit's share of it"),
+    ),
+  ),
 });
 
 /** The public list of published questions (issue 9 §8). */

@@ -6,6 +6,9 @@ import {
   endOfLocalDay,
   reopenedFields,
   isComplex,
+  answerCountsFromReceipt,
+  answerDueFrom,
+  unitShareDays,
   progressNoticeRefusal,
   requireVietnameseText,
   workingDaysBetween,
@@ -26,7 +29,7 @@ import { env } from '../config/env';
 import type { QuestionRecord, Routing } from '../adapters/dynamo/questions';
 import type { WriteAction } from '../adapters/dynamo/unit-of-work';
 import { applyTransition, type TransitionExtension } from './workflow-transitions';
-import { currentCalendar } from './calendar-service';
+import { currentCalendar, currentDeadlines } from './calendar-service';
 import { publicCopyOf, publicationWrite, requirePublicationConsent } from './question-publication';
 import { putQuestionFact } from '../adapters/dynamo/question-facts';
 import { deletePublishedQuestion } from '../adapters/dynamo/published-questions';
@@ -183,7 +186,9 @@ export async function transitionQuestion(ctx: UseCaseContext, id: string, reques
   }
   if (request.action === 'publish') requirePublicationConsent(record);
   // What the step freezes or copies: the answer's working days on today's calendar, the asker's data to redact.
+  const askerClock = request.action === 'route' || request.action === 'return-answer' ? await askerAnswerClock(record, ctx.now) : undefined;
   const facts: StepFacts = {
+    ...(askerClock !== undefined && { askerClock }),
     ...(request.action === 'answer' && { answerWorkingDays: await answerWorkingDays(record, ctx.now) }),
     ...(request.action === 'publish' && { asker: await askerToRedact(id) }),
   };
@@ -195,6 +200,7 @@ export async function transitionQuestion(ctx: UseCaseContext, id: string, reques
   const applied = await applyTransition(ctx, questionWorkflow, aggregate, request.action, input, {
     itemKey: keys.question(id),
     title: `Câu hỏi ${id}`,
+    ...(askerClock !== undefined && { dueAt: { answer: askerClock.dueAt } }),
     extend: (plan, due) => extension(record, request, plan, due, ctx, facts),
   });
   const after = await questionRepository().get(id);
@@ -205,6 +211,7 @@ export async function transitionQuestion(ctx: UseCaseContext, id: string, reques
     ...(after?.dueAt !== undefined && { dueAt: after.dueAt }),
     ...(after?.answerDueAt !== undefined && { answerDueAt: after.answerDueAt }),
     ...(after?.returnDueAt !== undefined && { returnDueAt: after.returnDueAt }),
+    ...(request.action === 'route' && facts.askerClock !== undefined && { unitShare: { routedAt: ctx.now.toISOString(), workingDays: facts.askerClock.unitWorkingDays } }),
   };
 }
 
@@ -256,8 +263,25 @@ async function checkAnswer(answer: DraftAnswer | undefined): Promise<void> {
 }
 
 interface StepFacts {
+  /** An answer clock counted from the portal's receipt (CB 11.4), and the unit's share of it from this routing. */
+  readonly askerClock?: { readonly dueAt: string; readonly unitWorkingDays: number };
   readonly answerWorkingDays?: number;
   readonly asker?: Asker | undefined;
+}
+
+/**
+ * Where the preset counts the answer from the portal's receipt (CB 11.4), the asker's due instant:
+ * from the question's receipt (or its reopening, a new receipt), the same at every re-routing; and
+ * the working days left to the unit routed now.
+ */
+async function askerAnswerClock(record: QuestionRecord, now: Date): Promise<StepFacts['askerClock']> {
+  const policy = effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES);
+  const complex = isComplex(record.complexity, record.scope);
+  if (!answerCountsFromReceipt(policy, complex)) return undefined;
+  const receivedAt = new Date((record as { reopenedAt?: string }).reopenedAt ?? record.receivedAt);
+  const dueAt = answerDueFrom(policy, await currentDeadlines(), { receivedAt, routedAt: now }, complex);
+  const calendar = await currentCalendar(now.getTime());
+  return { dueAt, unitWorkingDays: unitShareDays((day) => calendar.isWorkingDay(day), now, dueAt) };
 }
 
 /** Working days from the last routing to now, counted on the calendar in force now, to be frozen with the answer. */
@@ -294,7 +318,14 @@ function extension(
       break;
     case 'route': {
       const unitCode = plan.next.assignee!.unitPath[0]!;
-      const routing: Routing = { unitCode, routedAt: at, answerDueAt: due.answer!, returnDueAt: due.return!, routedOnTime: at <= record.classificationDueAt };
+      const routing: Routing = {
+        unitCode,
+        routedAt: at,
+        answerDueAt: due.answer!,
+        returnDueAt: due.return!,
+        routedOnTime: at <= record.classificationDueAt,
+        ...(facts.askerClock !== undefined && { unitWorkingDays: facts.askerClock.unitWorkingDays }),
+      };
       Object.assign(set, { routings: [...record.routings, routing], answerDueAt: due.answer, returnDueAt: due.return, dueAt: due.answer }, keys.questionsOfUnit(unitCode, at, record.id));
       actions.push(
         putQuestionFact(table, record.portal, { kind: 'routed', questionId: record.id, at, onTime: routing.routedOnTime, rerouting: record.routings.length > 0 }, step),
