@@ -46,7 +46,7 @@ export const contentCategories = {
   announcement: category('Thông báo', 'Announcements', 'publish.other', 'NĐ 42/2022 Điều 4'),
   spokesperson: category('Người phát ngôn, thông tin liên hệ', 'Spokesperson and contact information', 'publish.other', 'NĐ 42/2022 Điều 4'),
   leaders: category('Tiểu sử lãnh đạo', "Leaders' profiles", 'publish.other', 'NĐ 42/2022 Điều 4'),
-  'useful-information': category('Thông tin cần biết, liên kết', 'Notices and links', 'publish.afterApproval', 'BĐ 8.2g, 11.4'),
+  'useful-information': category('Thông tin cần biết, liên kết', 'Notices and links', 'publish.afterApproval', 'NĐ 42/2022 Điều 4; BĐ 8.2g, 11.4'),
   advertising: category('Quảng cáo', 'Advertising', 'publish.afterApproval', 'NĐ 42/2022 Điều 4; BĐ 7, 8.2g, 11.4', { advertising: true }),
 } as const satisfies Record<string, ContentCategory>;
 
