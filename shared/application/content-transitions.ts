@@ -121,7 +121,8 @@ async function contentGuards(record: ContentItemRecord, request: TransitionReque
       throw invalidField('body.publishAt', { vi: 'Thời điểm đăng phải ở tương lai', en: 'The publication time must be in the future' }, 'not_future');
     }
   }
-  if (PUBLISHING.has(request.action) || request.action === 'schedule') {
+  // BĐ 7.1: the People's Committee's approval is recorded before the chief approves and before anything goes online.
+  if (PUBLISHING.has(request.action) || request.action === 'schedule' || request.action === 'approve') {
     const refusal = publicationApprovalRefusal(record, policy());
     if (refusal) throw refusal;
   }

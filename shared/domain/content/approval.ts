@@ -9,7 +9,7 @@ import { civilDateSchema, numberSymbolSchema } from './legal-document';
  * The People's Committee's approval of advertising (BĐ 7.1: "phải được Ủy ban nhân dân tỉnh chấp
  * thuận"), recorded on the item as the decision that gave it: number/symbol, date, and the signed
  * file (an upload, clean before publication like any attachment). Where the preset requires it,
- * an advertisement is neither scheduled nor published without one.
+ * an advertisement is neither approved by the chief, scheduled nor published without one.
  */
 export const peoplesCommitteeApprovalSchema = z.object({
   decisionNumber: numberSymbolSchema.check(z.describe('Số, ký hiệu of the approving document, e.g. "125/UBND-KT"')),
@@ -29,7 +29,7 @@ export function approvalDateRefusal(approval: PeoplesCommitteeApproval, today: s
   return new DomainError('validation', message, [{ field: 'body.peoplesCommitteeApproval.decidedOn', code: 'in_future', message }]);
 }
 
-/** Refuses publication (and scheduling) of an item that needs the approval and has none recorded. */
+/** Refuses the chief's approval, scheduling and publication of an item that needs the approval and has none recorded. */
 export function publicationApprovalRefusal(item: { readonly category: string; readonly peoplesCommitteeApproval?: PeoplesCommitteeApproval | undefined }, policy: EffectivePolicy): DomainError | undefined {
   const rule = policy.advertisingApproval;
   if (rule === undefined || !needsPeoplesCommitteeApproval(item.category as ContentCategoryId, policy) || item.peoplesCommitteeApproval !== undefined) return undefined;
