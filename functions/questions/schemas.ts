@@ -150,7 +150,13 @@ export const statusSchema = z.object({
   answerDueAt: z.optional(instant),
   dueAt: z.optional(instant.check(z.describe('When the stage now open is due'))),
   refusal: z.optional(z.object({ ground: z.enum(refusalGrounds), reason: z.string(), at: instant })),
-  progressNotice: z.optional(z.object({ at: instant, expectedBy: z.string().check(z.describe('The local date the answer is expected by (CB 11.4)')) })),
+  progressNotice: z.optional(
+    z.object({
+      at: instant,
+      kind: z.optional(z.enum(['new-date', 'report-back']).check(z.describe('`report-back`: a complex question’s unit reported back within the clock (BĐ 12.4); otherwise a notice with a new date (CB 11.4)'))),
+      expectedBy: z.optional(z.string().check(z.describe('The local date the answer is expected by (CB 11.4; optional in a BĐ 12.4 report-back)'))),
+    }),
+  ),
   answer: z.optional(
     z.object({
       text: z.string(),

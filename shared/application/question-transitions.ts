@@ -10,6 +10,8 @@ import {
   answerDueFrom,
   unitShareDays,
   progressNoticeRefusal,
+  progressNoticeKind,
+  type ProgressNoticeKind,
   requireVietnameseText,
   workingDaysBetween,
   type Asker,
@@ -185,18 +187,22 @@ export async function transitionQuestion(ctx: UseCaseContext, id: string, reques
     await checkAnswer(request.answer);
   }
   if (request.action === 'publish') requirePublicationConsent(record);
+  let noticeKind: ProgressNoticeKind | undefined;
+  if (request.action === 'progress-notice') {
+    const policy = effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES);
+    const complex = isComplex(record.complexity, record.scope);
+    const refusal = progressNoticeRefusal(policy, { previous: record.progressNotice, expectedBy: request.expectedBy, answerDueAt: record.answerDueAt, now: ctx.now, complex });
+    if (refusal) throw refusal;
+    noticeKind = progressNoticeKind(policy, complex);
+  }
   // What the step freezes or copies: the answer's working days on today's calendar, the asker's data to redact.
   const askerClock = request.action === 'route' || request.action === 'return-answer' ? await askerAnswerClock(record, ctx.now) : undefined;
   const facts: StepFacts = {
     ...(askerClock !== undefined && { askerClock }),
+    ...(noticeKind !== undefined && { noticeKind }),
     ...(request.action === 'answer' && { answerWorkingDays: await answerWorkingDays(record, ctx.now) }),
     ...(request.action === 'publish' && { asker: await askerToRedact(id) }),
   };
-  if (request.action === 'progress-notice') {
-    const policy = effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES);
-    const refusal = progressNoticeRefusal(policy, { previous: record.progressNotice, expectedBy: request.expectedBy, answerDueAt: record.answerDueAt, now: ctx.now });
-    if (refusal) throw refusal;
-  }
   const applied = await applyTransition(ctx, questionWorkflow, aggregate, request.action, input, {
     itemKey: keys.question(id),
     title: `Câu hỏi ${id}`,
@@ -266,6 +272,7 @@ interface StepFacts {
   /** An answer clock counted from the portal's receipt (CB 11.4), and the unit's share of it from this routing. */
   readonly askerClock?: { readonly dueAt: string; readonly unitWorkingDays: number };
   readonly answerWorkingDays?: number;
+  readonly noticeKind?: ProgressNoticeKind;
   readonly asker?: Asker | undefined;
 }
 
@@ -387,6 +394,12 @@ function extension(
       actions.push(publicationWrite(table, publicCopyOf(record, facts.asker, at)));
       break;
     case 'progress-notice': {
+      if (facts.noticeKind === 'report-back') {
+        // BĐ 12.4: the unit reports back so the board can inform the asker; the answer clock stays.
+        const expected = request.expectedBy === undefined ? {} : { expectedBy: request.expectedBy, expectedByAt: endOfLocalDay(request.expectedBy) };
+        set.progressNotice = { at, by: ctx.principal.id, kind: 'report-back', ...expected };
+        break;
+      }
       // On time until the end of the expected day: the question and its answer clock's work item say so.
       const expectedByAt = endOfLocalDay(request.expectedBy!);
       Object.assign(set, { progressNotice: { at, by: ctx.principal.id, expectedBy: request.expectedBy, expectedByAt }, dueAt: expectedByAt });

@@ -105,3 +105,50 @@ describe('BĐ 7.1 and 11.4: advertising', () => {
     expect(refused.body.errors[0]).toMatchObject({ field: 'body.peoplesCommitteeApproval', code: 'not_allowed' });
   });
 });
+
+describe('BĐ 12.4: a complex question’s unit reports back so the board can inform the asker', () => {
+  it('allows one report-back within the 7 working days, which stay; a simple question has none', async () => {
+    await travel('2026-05-05T09:00:00');
+    people.head = await person(local.api, 'giamdoc.clock.bd', 'sotttt', ['unit-head']);
+    const board = await person(local.api, 'thuky.clock.bdp', 'binhdinh', ['secretary']);
+    people.board = board;
+    const ask = async (n: number) => {
+      const asked = await call('/public/portals/binhdinh/questions', undefined, {
+        method: 'POST',
+        body: {
+          asker: { kind: 'individual', fullName: 'Phạm Thị Hồng Nhung', nationality: 'Việt Nam', address: 'Phường Quy Nhơn Nam', phone: '0905 123 456' },
+          field: 'land-environment',
+          title: 'Hỏi về quy hoạch khu dân cư',
+          text: `Xin hỏi quy hoạch khu dân cư phía tây thành phố được điều chỉnh như thế nào? (${n})`,
+          consent: { processing: true, publication: false },
+        },
+      });
+      expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+      return asked.body.trackingCode as string;
+    };
+    const route = async (id: string, complexity: string) => {
+      expect((await call(`/questions/${id}/transitions`, people.board, { method: 'POST', body: { action: 'classify', complexity } })).status).toBe(200);
+      const routed = await call(`/questions/${id}/transitions`, people.board, { method: 'POST', body: { action: 'route', unit: 'sotttt' } });
+      expect(routed.status, JSON.stringify(routed.body)).toBe(200);
+      return routed.body;
+    };
+    const notice = (id: string, expectedBy?: string) =>
+      call(`/questions/${id}/transitions`, people.head, { method: 'POST', body: { action: 'progress-notice', ...(expectedBy !== undefined && { expectedBy }) } });
+
+    const complex = await ask(1);
+    // Routed Tue 05/05: 7 working days (BĐ 12.4), to Thu 14/05.
+    expect(await route(complex, 'complex')).toMatchObject({ answerDueAt: endOf('2026-05-14') });
+    expect((await notice(complex, '2026-05-15')).body.errors[0]).toMatchObject({ field: 'body.expectedBy', code: 'after_due' });
+    const reported = await notice(complex, '2026-05-13');
+    expect(reported.status, JSON.stringify(reported.body)).toBe(200);
+    expect(reported.body).toMatchObject({ stage: 'routed', dueAt: endOf('2026-05-14'), answerDueAt: endOf('2026-05-14') });
+    const stored = await call(`/questions/${complex}`, people.board);
+    expect(stored.body.progressNotice).toMatchObject({ kind: 'report-back', expectedBy: '2026-05-13' });
+
+    const simple = await ask(2);
+    await route(simple, 'simple');
+    const refused = await notice(simple);
+    expect(refused.status).toBe(409);
+    expect(refused.body.i18n.en.detail).toContain('BĐ 12.4');
+  });
+});

@@ -11,7 +11,7 @@ import {
 } from '../../shared/domain/content';
 import { DeadlineCalculator, shippedCalendar } from '../../shared/domain/calendar';
 import { clockEventIds, effectivePolicy, nationalPreset, policyRuleIds, presets, type PolicyRuleId } from '../../shared/domain/policies';
-import { answerDueFrom, unitShareDays } from '../../shared/domain/questions';
+import { answerDueFrom, progressNoticeKind, progressNoticeRefusal, unitShareDays } from '../../shared/domain/questions';
 import { DomainError } from '../../shared/domain/errors';
 
 /**
@@ -159,5 +159,21 @@ describe('BĐ 7.1: advertising needs the People’s Committee’s approval', () 
     expect(publicationApprovalRefusal({ category: 'advertising', peoplesCommitteeApproval: { decisionNumber: '125/UBND-KT', decidedOn: '2026-03-02', file: 'upload-123456' } }, binhDinh)).toBeUndefined();
     expect(publicationApprovalRefusal({ category: 'news' }, binhDinh)).toBeUndefined();
     expect(publicationApprovalRefusal({ category: 'advertising' }, caoBang)).toBeUndefined();
+  });
+});
+
+describe('BĐ 12.4: a complex question’s unit reports back so the board can inform the asker', () => {
+  const answerDueAt = endOf('2026-03-11');
+  const now = at('2026-03-05T09:00:00');
+
+  it('allows a report-back for a complex question within the clock, which it does not move; refuses it for a simple one', () => {
+    expect(progressNoticeKind(binhDinh, true)).toBe('report-back');
+    expect(progressNoticeKind(binhDinh, false)).toBeUndefined();
+    expect(progressNoticeKind(caoBang, false)).toBe('new-date');
+    expect(progressNoticeRefusal(binhDinh, { answerDueAt, now, complex: true })).toBeUndefined();
+    expect(progressNoticeRefusal(binhDinh, { expectedBy: '2026-03-11', answerDueAt, now, complex: true })).toBeUndefined();
+    expect(progressNoticeRefusal(binhDinh, { expectedBy: '2026-03-12', answerDueAt, now, complex: true })?.fields[0]).toMatchObject({ field: 'body.expectedBy', code: 'after_due' });
+    expect(progressNoticeRefusal(binhDinh, { answerDueAt, now: at('2026-03-12T09:00:00'), complex: true })?.code).toBe('conflict');
+    expect(progressNoticeRefusal(binhDinh, { answerDueAt, now, complex: false })?.messages.en).toContain('Only a complex, inter-agency question');
   });
 });

@@ -36,6 +36,8 @@ export interface EffectivePolicy {
   readonly answering: AnsweringRule;
   /** Advertising needs the People's Committee's recorded approval (BĐ 7.1). */
   readonly advertisingApproval?: { readonly basis: string };
+  /** A complex question's unit reports back within the clock (BĐ 12.4). */
+  readonly reportBack?: { readonly complexOnly: true; readonly basis: string };
 }
 
 export interface PolicyOverride {
@@ -77,5 +79,6 @@ export function effectivePolicy(presetId: string, overrides: Readonly<Record<str
   };
   return { preset: preset.id, name: preset.name, act: preset.act, values, value, valueFor, answering: preset.answering ?? nationalPreset.answering,
     ...(preset.advertisingApproval !== undefined && { advertisingApproval: preset.advertisingApproval }),
+    ...(preset.reportBack !== undefined && { reportBack: preset.reportBack }),
   };
 }

@@ -37,6 +37,11 @@ export interface PolicyPreset {
   readonly answering?: AnsweringRule;
   /** Advertising needs the provincial People's Committee's recorded approval before publication (BĐ 7.1). */
   readonly advertisingApproval?: { readonly basis: string };
+  /**
+   * A complex question's unit reports back so the board can inform the asker (BĐ 12.4), within
+   * the answer clock, which it does not move (unlike CB 11.4's progress notice).
+   */
+  readonly reportBack?: { readonly complexOnly: true; readonly basis: string };
 }
 
 const PRODUCT_DEFAULT = 'Mặc định của hệ thống (không có quy định quốc gia) / product default, no national rule';
@@ -90,6 +95,7 @@ export const provincePresets: readonly PolicyPreset[] = [
     name: 'Bình Định',
     act: 'Quy chế Cổng TTĐT tỉnh Bình Định (QĐ …/2020/QĐ-UBND, dự thảo)',
     advertisingApproval: { basis: 'BĐ 7.1 (dịch vụ quảng cáo phải được Ủy ban nhân dân tỉnh chấp thuận)' },
+    reportBack: { complexOnly: true, basis: 'BĐ 12.4 (câu hỏi phức tạp … phải có thông tin phản hồi để Ban Biên tập thông tin đến tổ chức, cá nhân)' },
     values: {
       'qa.classify': { countsFrom: 'receipt', value: 1, basis: 'BĐ 12.3 (Ban Biên tập tiếp nhận, phân loại … 01 ngày làm việc)' },
       'qa.answer': { countsFrom: 'routing', value: 4, basis: 'BĐ 12.4 (Thủ trưởng cơ quan, đơn vị được giao nhiệm vụ trả lời … không quá 04 ngày làm việc)' },
