@@ -23,7 +23,7 @@ describe('effective policy', () => {
 
   it('Bình Định answers questions in 4 working days (BĐ 12.4) and publishes statistics on the national clock', () => {
     const policy = effectivePolicy('binh-dinh-2020');
-    expect(policy.value('qa.answer')).toMatchObject({ value: 4, basis: expect.stringMatching(/^BĐ 12\.4 /), source: 'preset', unit: 'workingDays', countsFrom: 'routing' });
+    expect(policy.value('qa.answer')).toMatchObject({ value: 4, basis: 'BĐ 12.4', source: 'preset', unit: 'workingDays', countsFrom: 'routing' });
     expect(policy.value('publish.statistics')).toMatchObject({ value: 5, basis: 'LTCTT 2016 Điều 18.4', source: 'national' });
     expect(policy.value('qa.returnOutOfScope').unit).toBe('calendarDays');
   });
