@@ -92,6 +92,14 @@ describe('CB 10.1: publication clocks from each item’s own event', () => {
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect((await call(`/content/${created.body.id}`, people.secretary)).body).toMatchObject({ dueAt: endOf('2026-03-11'), eventDate: '2026-03-05' });
 
+    // Corrected while it is being edited: the due instant is counted again from the new date.
+    expect((await call(`/content/${created.body.id}/transitions`, people.secretary, { method: 'POST', body: { action: 'accept' } })).status).toBe(200);
+    const edited = await call(`/content/${created.body.id}`, people.secretary, { method: 'PATCH', body: { eventDate: '2026-03-06' }, headers: { 'if-match': '"3"' } });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    expect((await call(`/content/${created.body.id}`, people.secretary)).body).toMatchObject({ dueAt: endOf('2026-03-12'), eventDate: '2026-03-06' });
+    const editedFuture = await call(`/content/${created.body.id}`, people.secretary, { method: 'PATCH', body: { eventDate: '2026-03-12' }, headers: { 'if-match': '"4"' } });
+    expect(editedFuture.body.errors[0]).toMatchObject({ field: 'body.eventDate', code: 'in_future' });
+
     const missing = await call('/units/caobang/content', people.secretary, { method: 'POST', body: item('science-call') });
     expect(missing.status).toBe(400);
     expect(missing.body.errors[0]).toMatchObject({ field: 'body.eventDate', code: 'required' });
@@ -131,6 +139,14 @@ describe('CB 10.1: publication clocks from each item’s own event', () => {
     const created = await call('/units/caobang/content', people.secretary, { method: 'POST', body: item('draft-for-comment') });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect((await call(`/content/${created.body.id}`, people.secretary)).body.dueAt).toBe(endOf('2026-03-09'));
+
+    // A draft kept unsubmitted has no clock yet; submitted Mon 09/03 10:00, it is due that day, and the approval keeps it.
+    const kept = await call('/units/caobang/content', people.secretary, { method: 'POST', body: item('draft-for-comment', { submit: false }) });
+    expect((await call(`/content/${kept.body.id}`, people.secretary)).body.dueAt).toBeUndefined();
+    await travel('2026-03-09T10:00:00');
+    const submitted = await call(`/content/${kept.body.id}/transitions`, people.secretary, { method: 'POST', body: { action: 'submit' } });
+    expect(submitted.body).toMatchObject({ state: 'submitted', dueAt: endOf('2026-03-09') });
+    expect((await call(`/content/${kept.body.id}`, people.secretary)).body.dueAt).toBe(endOf('2026-03-09'));
   });
 
   it('CB 10.1g: a translation of a published item is due the day the source went online', async () => {
