@@ -6,9 +6,6 @@ import {
   endOfLocalDay,
   reopenedFields,
   isComplex,
-  answerCountsFromReceipt,
-  answerDueFrom,
-  unitShareDays,
   progressNoticeRefusal,
   progressNoticeKind,
   type ProgressNoticeKind,
@@ -31,7 +28,8 @@ import { env } from '../config/env';
 import type { QuestionRecord, Routing } from '../adapters/dynamo/questions';
 import type { WriteAction } from '../adapters/dynamo/unit-of-work';
 import { applyTransition, type TransitionExtension } from './workflow-transitions';
-import { currentCalendar, currentDeadlines } from './calendar-service';
+import { currentCalendar } from './calendar-service';
+import { askerAnswerClock, type AskerAnswerClock } from './question-answer-clock';
 import { publicCopyOf, publicationWrite, requirePublicationConsent } from './question-publication';
 import { putQuestionFact } from '../adapters/dynamo/question-facts';
 import { deletePublishedQuestion } from '../adapters/dynamo/published-questions';
@@ -270,25 +268,10 @@ async function checkAnswer(answer: DraftAnswer | undefined): Promise<void> {
 
 interface StepFacts {
   /** An answer clock counted from the portal's receipt (CB 11.4), and the unit's share of it from this routing. */
-  readonly askerClock?: { readonly dueAt: string; readonly unitWorkingDays: number };
+  readonly askerClock?: AskerAnswerClock;
   readonly answerWorkingDays?: number;
   readonly noticeKind?: ProgressNoticeKind;
   readonly asker?: Asker | undefined;
-}
-
-/**
- * Where the preset counts the answer from the portal's receipt (CB 11.4), the asker's due instant:
- * from the question's receipt (or its reopening, a new receipt), the same at every re-routing; and
- * the working days left to the unit routed now.
- */
-async function askerAnswerClock(record: QuestionRecord, now: Date): Promise<StepFacts['askerClock']> {
-  const policy = effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES);
-  const complex = isComplex(record.complexity, record.scope);
-  if (!answerCountsFromReceipt(policy, complex)) return undefined;
-  const receivedAt = new Date((record as { reopenedAt?: string }).reopenedAt ?? record.receivedAt);
-  const dueAt = answerDueFrom(policy, await currentDeadlines(), { receivedAt, routedAt: now }, complex);
-  const calendar = await currentCalendar(now.getTime());
-  return { dueAt, unitWorkingDays: unitShareDays((day) => calendar.isWorkingDay(day), now, dueAt) };
 }
 
 /** Working days from the last routing to now, counted on the calendar in force now, to be frozen with the answer. */
