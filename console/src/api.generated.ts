@@ -198,6 +198,22 @@ export interface Operations {
         basis: string;
         note?: string;
         source: "preset" | "national" | "override";
+        countsFrom: "receipt" | "routing" | "issue" | "announcement" | "plan-approval" | "programme-approval" | "publication-decision" | "board-approval" | "source-change" | "answer" | "request" | "deadline";
+        countsFromName: {
+          vi: string;
+          en: string;
+        };
+        issuer?: {
+          id: string;
+          name: {
+            vi: string;
+            en: string;
+          };
+          otherIssuers: {
+            value: number;
+            basis: string;
+          };
+        };
       }>;
     };
   };
@@ -867,7 +883,7 @@ export interface Operations {
     path: { code: string };
     query: never;
     body: {
-      category: "news" | "direction" | "legal-document" | "draft-for-comment" | "administrative-procedure" | "plan-project" | "procurement" | "statistics" | "financial-report" | "announcement" | "spokesperson" | "leaders" | "advertising";
+      category: "news" | "direction" | "legal-document" | "draft-for-comment" | "administrative-procedure" | "legal-guidance" | "plan-project" | "procurement" | "science-call" | "science-approval" | "statistics" | "financial-report" | "announcement" | "spokesperson" | "leaders" | "useful-information" | "advertising";
       language: "vi" | "en" | "zh";
       title: string;
       body: string;
@@ -895,6 +911,12 @@ export interface Operations {
       }>;
       submit?: boolean;
       translationOf?: string;
+      eventDate?: string;
+      peoplesCommitteeApproval?: {
+        decisionNumber: string;
+        decidedOn: string;
+        file: string;
+      };
     };
     response: {
       id: string;
@@ -905,7 +927,7 @@ export interface Operations {
   "GET /units/{code}/content": {
     operationId: "listUnitContent";
     path: { code: string };
-    query: { limit?: string; cursor?: string; state?: "draft" | "submitted" | "returned" | "recalled" | "editing" | "pending-decision" | "rejected" | "approved" | "scheduled" | "emergency-published" | "published" | "withdrawn" | "archived"; category?: "news" | "direction" | "legal-document" | "draft-for-comment" | "administrative-procedure" | "plan-project" | "procurement" | "statistics" | "financial-report" | "announcement" | "spokesperson" | "leaders" | "advertising"; overdue?: "true" | "false" };
+    query: { limit?: string; cursor?: string; state?: "draft" | "submitted" | "returned" | "recalled" | "editing" | "pending-decision" | "rejected" | "approved" | "scheduled" | "emergency-published" | "published" | "withdrawn" | "archived"; category?: "news" | "direction" | "legal-document" | "draft-for-comment" | "administrative-procedure" | "legal-guidance" | "plan-project" | "procurement" | "science-call" | "science-approval" | "statistics" | "financial-report" | "announcement" | "spokesperson" | "leaders" | "useful-information" | "advertising"; overdue?: "true" | "false" };
     body: never;
     response: {
       items: Array<{
@@ -996,6 +1018,12 @@ export interface Operations {
         accountId?: string;
         share: number;
       }>;
+      eventDate?: string;
+      peoplesCommitteeApproval?: {
+        decisionNumber: string;
+        decidedOn: string;
+        file: string;
+      };
     };
     response: {
       id: string;
@@ -1091,7 +1119,7 @@ export interface Operations {
   "GET /public/portals/{portal}/content": {
     operationId: "listPublishedContent";
     path: { portal: string };
-    query: { limit?: string; cursor?: string; category?: "news" | "direction" | "legal-document" | "draft-for-comment" | "administrative-procedure" | "plan-project" | "procurement" | "statistics" | "financial-report" | "announcement" | "spokesperson" | "leaders" | "advertising"; language?: "vi" | "en" | "zh" };
+    query: { limit?: string; cursor?: string; category?: "news" | "direction" | "legal-document" | "draft-for-comment" | "administrative-procedure" | "legal-guidance" | "plan-project" | "procurement" | "science-call" | "science-approval" | "statistics" | "financial-report" | "announcement" | "spokesperson" | "leaders" | "useful-information" | "advertising"; language?: "vi" | "en" | "zh" };
     body: never;
     response: {
       items: Array<{
@@ -1145,7 +1173,7 @@ export interface Operations {
   "GET /public/portals/{portal}/feed.rss": {
     operationId: "getContentFeed";
     path: { portal: string };
-    query: { category?: "news" | "direction" | "legal-document" | "draft-for-comment" | "administrative-procedure" | "plan-project" | "procurement" | "statistics" | "financial-report" | "announcement" | "spokesperson" | "leaders" | "advertising"; language?: "vi" | "en" | "zh" };
+    query: { category?: "news" | "direction" | "legal-document" | "draft-for-comment" | "administrative-procedure" | "legal-guidance" | "plan-project" | "procurement" | "science-call" | "science-approval" | "statistics" | "financial-report" | "announcement" | "spokesperson" | "leaders" | "useful-information" | "advertising"; language?: "vi" | "en" | "zh" };
     body: never;
     response: unknown;
   };
@@ -1343,7 +1371,8 @@ export interface Operations {
       };
       progressNotice?: {
         at: string;
-        expectedBy: string;
+        kind?: "new-date" | "report-back";
+        expectedBy?: string;
       };
       answer?: {
         text: string;
@@ -1396,6 +1425,7 @@ export interface Operations {
         answerDueAt: string;
         returnDueAt: string;
         routedOnTime: boolean;
+        unitWorkingDays?: number;
         returnedAt?: string;
         returnReason?: string;
         returnedOnTime?: boolean;
@@ -1485,6 +1515,10 @@ export interface Operations {
       dueAt?: string;
       answerDueAt?: string;
       returnDueAt?: string;
+      unitShare?: {
+        routedAt: string;
+        workingDays: number;
+      };
     };
   };
   "GET /units/{code}/question-figures": {

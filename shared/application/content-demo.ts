@@ -19,13 +19,17 @@ const titles: Record<ContentCategoryId, readonly string[]> = {
   'legal-document': ['Quyết định ban hành Quy chế quản lý Cổng thông tin điện tử'],
   'draft-for-comment': ['Lấy ý kiến dự thảo Quy định về chia sẻ dữ liệu'],
   'administrative-procedure': ['Thủ tục cấp giấy phép bưu chính'],
+  'legal-guidance': ['Hướng dẫn thực hiện Luật Chuyển đổi số'],
   'plan-project': ['Kế hoạch chuyển đổi số giai đoạn 2026–2030'],
   procurement: ['Thông báo mời thầu thiết bị mạng'],
+  'science-call': ['Thông báo tuyển chọn đề tài khoa học cấp tỉnh năm 2027'],
+  'science-approval': ['Phê duyệt danh mục đề tài khoa học cấp tỉnh năm 2026'],
   statistics: ['Số liệu thống kê hạ tầng viễn thông quý III'],
   'financial-report': ['Công khai dự toán ngân sách năm 2026'],
   announcement: ['Thông báo lịch tiếp công dân tháng 12'],
   spokesperson: ['Người phát ngôn và thông tin liên hệ'],
   leaders: ['Tiểu sử Giám đốc Sở'],
+  'useful-information': ['Liên kết Cổng Dịch vụ công quốc gia'],
   advertising: ['Giới thiệu Ngày hội sách điện tử'],
 };
 

@@ -1,4 +1,4 @@
-import { categoryOf, citationLine, diffSummary, onTime, quarterOf, type ContentCategoryId } from '../domain/content';
+import { categoryOf, citationLine, diffSummary, onTime, publicationApprovalRefusal, quarterOf, type ContentCategoryId } from '../domain/content';
 import { DomainError, invalidField } from '../domain/errors';
 import type { Role } from '../domain/roles';
 // The table and the engine by path, not the barrel: the barrel also loads the Q&A table into content bundles.
@@ -17,6 +17,7 @@ import { requireCleanAttachments } from './content-attachments';
 import { searchIndexWrites } from './legal-search';
 import { contentRepository, policy, readable, workflowItemOf } from './content';
 import { readInUnit } from './unit-scope';
+import { receiptDueAt } from './content-clock';
 import { directory } from './directory';
 import { portalUnit, readPortalAhead } from './portal-units';
 import type { UseCaseContext } from './context';
@@ -70,17 +71,26 @@ export async function takeContentStep(ctx: UseCaseContext, record: ContentItemRe
   const decision = decide(contentWorkflow, aggregate, request.action, input, ctx);
   if (!decision.ok) throw decision.error;
   await contentGuards(record, request, ctx.now);
+  // A clock that counts from the portal's receipt (CB 10.1đ) starts at the first submission.
+  const received = request.action === 'submit' ? await receiptDueAt(clockFactsOf(record), record.dueAt, ctx.now) : undefined;
   const portal = PUBLISHING.has(request.action) || request.action === 'withdraw' ? await portalUnit(record.unitCode) : undefined;
   const applied = await applyTransition(ctx, contentWorkflow, aggregate, request.action, input, {
     itemKey: keys.contentItem(id),
     title: record.title,
     policy: policy(),
     ...(record.dueAt !== undefined && { dueAt: { publication: record.dueAt } }),
-    extend: (plan, due) => extension(record, request, plan, due, ctx, portal ? citationLine(portal.name.vi, portal.domain) : ''),
+    extend: (plan, due) => extension(record, request, plan, received === undefined ? due : { ...due, publication: received }, ctx, portal ? citationLine(portal.name.vi, portal.domain) : ''),
   });
-  const dueAt = record.dueAt ?? applied.due.publication;
+  const dueAt = record.dueAt ?? received ?? applied.due.publication;
   return { id, state: applied.plan.to, version: applied.plan.nextVersion, ...(dueAt !== undefined && { dueAt }) };
 }
+
+const clockFactsOf = (record: ContentItemRecord) => ({
+  category: record.category as ContentCategoryId,
+  legalDocument: record.legalDocument,
+  eventDate: record.eventDate,
+  translation: record.translationOf !== undefined,
+});
 
 /** Editorial board members an item may be assigned to (CB 17.1, 17.3). */
 const BOARD_ROLES: readonly Role[] = ['editor', 'secretary', 'chief-editor', 'deputy-editor'];
@@ -110,6 +120,11 @@ async function contentGuards(record: ContentItemRecord, request: TransitionReque
     if (Date.parse(request.publishAt) <= now.getTime()) {
       throw invalidField('body.publishAt', { vi: 'Thời điểm đăng phải ở tương lai', en: 'The publication time must be in the future' }, 'not_future');
     }
+  }
+  // BĐ 7.1: the People's Committee's approval is recorded before the chief approves and before anything goes online.
+  if (PUBLISHING.has(request.action) || request.action === 'schedule' || request.action === 'approve') {
+    const refusal = publicationApprovalRefusal(record, policy());
+    if (refusal) throw refusal;
   }
   if (PUBLISHING.has(request.action) && record.sourceWithdrawn) {
     const message = {

@@ -7,6 +7,8 @@ import {
   reopenedFields,
   isComplex,
   progressNoticeRefusal,
+  progressNoticeKind,
+  type ProgressNoticeKind,
   requireVietnameseText,
   workingDaysBetween,
   type Asker,
@@ -27,6 +29,7 @@ import type { QuestionRecord, Routing } from '../adapters/dynamo/questions';
 import type { WriteAction } from '../adapters/dynamo/unit-of-work';
 import { applyTransition, type TransitionExtension } from './workflow-transitions';
 import { currentCalendar } from './calendar-service';
+import { askerAnswerClock, type AskerAnswerClock } from './question-answer-clock';
 import { publicCopyOf, publicationWrite, requirePublicationConsent } from './question-publication';
 import { putQuestionFact } from '../adapters/dynamo/question-facts';
 import { deletePublishedQuestion } from '../adapters/dynamo/published-questions';
@@ -182,19 +185,26 @@ export async function transitionQuestion(ctx: UseCaseContext, id: string, reques
     await checkAnswer(request.answer);
   }
   if (request.action === 'publish') requirePublicationConsent(record);
+  let noticeKind: ProgressNoticeKind | undefined;
+  if (request.action === 'progress-notice') {
+    const policy = effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES);
+    const complex = isComplex(record.complexity, record.scope);
+    const refusal = progressNoticeRefusal(policy, { previous: record.progressNotice, expectedBy: request.expectedBy, answerDueAt: record.answerDueAt, now: ctx.now, complex });
+    if (refusal) throw refusal;
+    noticeKind = progressNoticeKind(policy, complex);
+  }
   // What the step freezes or copies: the answer's working days on today's calendar, the asker's data to redact.
+  const askerClock = request.action === 'route' || request.action === 'return-answer' ? await askerAnswerClock(record, ctx.now) : undefined;
   const facts: StepFacts = {
+    ...(askerClock !== undefined && { askerClock }),
+    ...(noticeKind !== undefined && { noticeKind }),
     ...(request.action === 'answer' && { answerWorkingDays: await answerWorkingDays(record, ctx.now) }),
     ...(request.action === 'publish' && { asker: await askerToRedact(id) }),
   };
-  if (request.action === 'progress-notice') {
-    const policy = effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES);
-    const refusal = progressNoticeRefusal(policy, { previous: record.progressNotice, expectedBy: request.expectedBy, answerDueAt: record.answerDueAt, now: ctx.now });
-    if (refusal) throw refusal;
-  }
   const applied = await applyTransition(ctx, questionWorkflow, aggregate, request.action, input, {
     itemKey: keys.question(id),
     title: `Câu hỏi ${id}`,
+    ...(askerClock !== undefined && { dueAt: { answer: askerClock.dueAt } }),
     extend: (plan, due) => extension(record, request, plan, due, ctx, facts),
   });
   const after = await questionRepository().get(id);
@@ -205,6 +215,7 @@ export async function transitionQuestion(ctx: UseCaseContext, id: string, reques
     ...(after?.dueAt !== undefined && { dueAt: after.dueAt }),
     ...(after?.answerDueAt !== undefined && { answerDueAt: after.answerDueAt }),
     ...(after?.returnDueAt !== undefined && { returnDueAt: after.returnDueAt }),
+    ...(request.action === 'route' && facts.askerClock !== undefined && { unitShare: { routedAt: ctx.now.toISOString(), workingDays: facts.askerClock.unitWorkingDays } }),
   };
 }
 
@@ -256,7 +267,10 @@ async function checkAnswer(answer: DraftAnswer | undefined): Promise<void> {
 }
 
 interface StepFacts {
+  /** An answer clock counted from the portal's receipt (CB 11.4), and the unit's share of it from this routing. */
+  readonly askerClock?: AskerAnswerClock;
   readonly answerWorkingDays?: number;
+  readonly noticeKind?: ProgressNoticeKind;
   readonly asker?: Asker | undefined;
 }
 
@@ -294,7 +308,14 @@ function extension(
       break;
     case 'route': {
       const unitCode = plan.next.assignee!.unitPath[0]!;
-      const routing: Routing = { unitCode, routedAt: at, answerDueAt: due.answer!, returnDueAt: due.return!, routedOnTime: at <= record.classificationDueAt };
+      const routing: Routing = {
+        unitCode,
+        routedAt: at,
+        answerDueAt: due.answer!,
+        returnDueAt: due.return!,
+        routedOnTime: at <= record.classificationDueAt,
+        ...(facts.askerClock !== undefined && { unitWorkingDays: facts.askerClock.unitWorkingDays }),
+      };
       Object.assign(set, { routings: [...record.routings, routing], answerDueAt: due.answer, returnDueAt: due.return, dueAt: due.answer }, keys.questionsOfUnit(unitCode, at, record.id));
       actions.push(
         putQuestionFact(table, record.portal, { kind: 'routed', questionId: record.id, at, onTime: routing.routedOnTime, rerouting: record.routings.length > 0 }, step),
@@ -356,6 +377,12 @@ function extension(
       actions.push(publicationWrite(table, publicCopyOf(record, facts.asker, at)));
       break;
     case 'progress-notice': {
+      if (facts.noticeKind === 'report-back') {
+        // BĐ 12.4: the unit reports back so the board can inform the asker; the answer clock stays.
+        const expected = request.expectedBy === undefined ? {} : { expectedBy: request.expectedBy, expectedByAt: endOfLocalDay(request.expectedBy) };
+        set.progressNotice = { at, by: ctx.principal.id, kind: 'report-back', ...expected };
+        break;
+      }
       // On time until the end of the expected day: the question and its answer clock's work item say so.
       const expectedByAt = endOfLocalDay(request.expectedBy!);
       Object.assign(set, { progressNotice: { at, by: ctx.principal.id, expectedBy: request.expectedBy, expectedByAt }, dueAt: expectedByAt });

@@ -134,10 +134,10 @@ describe('asking, intake and routing, end to end (Bình Định, Tết 2026)', (
     await seen('routed', { answerDueAt: endOf('2026-02-26'), dueAt: endOf('2026-02-26') });
 
     // The unit reads it, without the asker's data, and finds it in its list.
-    // Bình Định's regulation has no progress notice (CB 11.4 has).
+    // Bình Định's regulation has no progress notice with a new date (CB 11.4 has); only a complex question reports back (BĐ 12.4).
     const notice = await step(id, people.officerA!, { action: 'progress-notice', expectedBy: '2026-03-20' });
     expect(notice.status).toBe(409);
-    expect(notice.body.i18n.en.detail).toMatch(/provides for no progress notice/);
+    expect(notice.body.i18n.en.detail).toMatch(/Only a complex, inter-agency question has a report-back/);
     const atUnit = await call(`/questions/${id}`, people.officerA);
     expect(atUnit.status).toBe(200);
     expect(atUnit.body).not.toHaveProperty('asker');

@@ -26,7 +26,7 @@ const document = {
 
 describe('categories (NĐ 42/2022 Điều 4)', () => {
   it('each names a known publication clock and its basis; only legal documents take the emergency path', () => {
-    expect(contentCategoryIds).toHaveLength(13);
+    expect(contentCategoryIds).toHaveLength(17);
     for (const id of contentCategoryIds) {
       const c = categoryOf(id);
       expect(Object.keys(policyRules), id).toContain(c.publishPolicy);

@@ -23,9 +23,9 @@ describe('the progress notice (CB 11.4): refusals, their codes and both language
   const now = at('2026-03-10T09:00:00');
 
   it('refuses it under a regulation without one as a conflict, in Vietnamese too', () => {
-    const error = progressNoticeRefusal(effectivePolicy('binh-dinh-2020'), { expectedBy: '2026-04-10', answerDueAt, now });
+    const error = progressNoticeRefusal(effectivePolicy('quang-ninh-2023'), { expectedBy: '2026-04-10', answerDueAt, now });
     expect(error?.code).toBe('conflict');
-    expect(error?.messages.vi).toBe('Quy chế đang áp dụng (Bình Định) không quy định thông báo quá trình xử lý (như CB 11.4)');
+    expect(error?.messages.vi).toBe('Quy chế đang áp dụng (Quảng Ninh) không quy định thông báo quá trình xử lý (như CB 11.4)');
   });
 
   it('refuses a second notice as a conflict, naming the local day of the first in both languages', () => {

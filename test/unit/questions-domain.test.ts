@@ -195,8 +195,8 @@ describe('the progress notice (CB 11.4)', () => {
     expect(progressNoticeRefusal(cb, { answerDueAt, now })?.fields[0]?.field).toBe('body.expectedBy');
     const previous = { at: '2026-03-05T02:00:00.000Z', by: 'x', expectedBy: '2026-04-01', expectedByAt: endOfLocalDay('2026-04-01') };
     expect(progressNoticeRefusal(cb, { previous, expectedBy: '2026-04-10', answerDueAt, now })?.messages.en).toBe('A progress notice was given on 2026-03-05; once per question');
-    expect(progressNoticeRefusal(effectivePolicy('binh-dinh-2020'), { expectedBy: '2026-04-10', answerDueAt, now })?.messages.en).toBe(
-      'The regulation in force (Bình Định) provides for no progress notice (as CB 11.4 does)',
+    expect(progressNoticeRefusal(effectivePolicy('tien-giang-2024'), { expectedBy: '2026-04-10', answerDueAt, now })?.messages.en).toBe(
+      'The regulation in force (Tiền Giang) provides for no progress notice (as CB 11.4 does)',
     );
   });
 });
