@@ -54,7 +54,6 @@ describe('password rules (NA 10.2đ)', () => {
 
 describe('password age and lockout', () => {
   const now = new Date('2026-03-10T03:00:00.000Z');
-  const daysBefore = (days: number, ms = 0) => new Date(now.getTime() - days * 86_400_000 - ms).toISOString();
 
   // NA 10.2đ "ít nhất 3 tháng/lần", read as 3 calendar months on local dates (BLDS 2015 Điều 148.1): the period
   // ends at 24:00 (UTC+7) of the same day 3 months on, or of that month's last day when it has none.
