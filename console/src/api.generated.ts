@@ -305,6 +305,13 @@ export interface Operations {
         status: "active" | "merged" | "split";
         successorCode?: string;
         formerDomains: Array<string>;
+        offices?: Array<{
+          slug: string;
+          name: {
+            vi: string;
+            en: string;
+          };
+        }>;
         languageDomains?: {
           [key: string]: string;
         };
@@ -327,6 +334,13 @@ export interface Operations {
       parentCode: string;
       slug?: string;
       languages?: Array<"vi" | "en" | "zh">;
+      offices?: Array<{
+        slug: string;
+        name: {
+          vi: string;
+          en: string;
+        };
+      }>;
     };
     response: {
       code: string;
@@ -342,6 +356,13 @@ export interface Operations {
       status: "active" | "merged" | "split";
       successorCode?: string;
       formerDomains: Array<string>;
+      offices?: Array<{
+        slug: string;
+        name: {
+          vi: string;
+          en: string;
+        };
+      }>;
       languageDomains?: {
         [key: string]: string;
       };
@@ -368,6 +389,13 @@ export interface Operations {
         status: "active" | "merged" | "split";
         successorCode?: string;
         formerDomains: Array<string>;
+        offices?: Array<{
+          slug: string;
+          name: {
+            vi: string;
+            en: string;
+          };
+        }>;
         languageDomains?: {
           [key: string]: string;
         };
@@ -387,6 +415,13 @@ export interface Operations {
         status: "active" | "merged" | "split";
         successorCode?: string;
         formerDomains: Array<string>;
+        offices?: Array<{
+          slug: string;
+          name: {
+            vi: string;
+            en: string;
+          };
+        }>;
         languageDomains?: {
           [key: string]: string;
         };
@@ -404,6 +439,13 @@ export interface Operations {
         en: string;
       };
       slug?: string;
+      offices?: Array<{
+        slug: string;
+        name: {
+          vi: string;
+          en: string;
+        };
+      }>;
     };
     response: {
       code: string;
@@ -419,6 +461,13 @@ export interface Operations {
       status: "active" | "merged" | "split";
       successorCode?: string;
       formerDomains: Array<string>;
+      offices?: Array<{
+        slug: string;
+        name: {
+          vi: string;
+          en: string;
+        };
+      }>;
       languageDomains?: {
         [key: string]: string;
       };
@@ -468,6 +517,13 @@ export interface Operations {
         kind: "department" | "district" | "commune";
         slug?: string;
         languages?: Array<"vi" | "en" | "zh">;
+        offices?: Array<{
+          slug: string;
+          name: {
+            vi: string;
+            en: string;
+          };
+        }>;
       }>;
       workTo: string;
     };
@@ -1290,7 +1346,7 @@ export interface Operations {
             contentId?: string;
             [key: string]: unknown;
           }>;
-          advisoryNotice: {
+          advisoryNotice?: {
             vi: string;
             en: string;
           };
@@ -1336,7 +1392,7 @@ export interface Operations {
           issuer: string;
           [key: string]: unknown;
         }>;
-        advisoryNotice: {
+        advisoryNotice?: {
           vi: string;
           en: string;
         };

@@ -82,7 +82,7 @@ export const presetConventions: Readonly<Record<string, PresetConventions>> = {
     },
     advisoryNotice: {
       vi: 'Ý kiến trả lời chỉ có ý nghĩa tham khảo, không phải là cơ sở pháp lý để giải quyết các quan hệ dân sự (CB 11.6).',
-      en: 'This answer is for reference only; it is not a legal basis for settling civil matters (CB 11.6).',
+      en: 'This answer is advisory only, for reference; it is not a legal basis for settling civil matters (CB 11.6).',
     },
   },
   'nghe-an-2025': {
