@@ -45,7 +45,8 @@ function portalLine(withAddress: boolean, chineseProvince?: string) {
       const name = portal.kind === 'province' && chineseProvince ? chineseProvince : portal.name.en;
       return `来源：${name}电子信息门户网站${withAddress ? `（${portal.domain}）` : ''}`;
     }
-    return `Theo Cổng thông tin điện tử ${inSentence(portal.name.vi)}${address}`;
+    // "Tỉnh Quảng Ninh" reads "tỉnh Quảng Ninh" inside the line (QN 13.1); a sub-portal keeps its own name as written.
+    return `Theo Cổng thông tin điện tử ${portal.kind === 'province' ? inSentence(portal.name.vi) : portal.name.vi}${address}`;
   };
 }
 
