@@ -321,6 +321,13 @@ export interface Operations {
         status: "active" | "merged" | "split";
         successorCode?: string;
         formerDomains: Array<string>;
+        offices?: Array<{
+          slug: string;
+          name: {
+            vi: string;
+            en: string;
+          };
+        }>;
         languageDomains?: {
           [key: string]: string;
         };
@@ -343,6 +350,13 @@ export interface Operations {
       parentCode: string;
       slug?: string;
       languages?: Array<"vi" | "en" | "zh">;
+      offices?: Array<{
+        slug: string;
+        name: {
+          vi: string;
+          en: string;
+        };
+      }>;
     };
     response: {
       code: string;
@@ -358,6 +372,13 @@ export interface Operations {
       status: "active" | "merged" | "split";
       successorCode?: string;
       formerDomains: Array<string>;
+      offices?: Array<{
+        slug: string;
+        name: {
+          vi: string;
+          en: string;
+        };
+      }>;
       languageDomains?: {
         [key: string]: string;
       };
@@ -384,6 +405,13 @@ export interface Operations {
         status: "active" | "merged" | "split";
         successorCode?: string;
         formerDomains: Array<string>;
+        offices?: Array<{
+          slug: string;
+          name: {
+            vi: string;
+            en: string;
+          };
+        }>;
         languageDomains?: {
           [key: string]: string;
         };
@@ -403,6 +431,13 @@ export interface Operations {
         status: "active" | "merged" | "split";
         successorCode?: string;
         formerDomains: Array<string>;
+        offices?: Array<{
+          slug: string;
+          name: {
+            vi: string;
+            en: string;
+          };
+        }>;
         languageDomains?: {
           [key: string]: string;
         };
@@ -420,6 +455,13 @@ export interface Operations {
         en: string;
       };
       slug?: string;
+      offices?: Array<{
+        slug: string;
+        name: {
+          vi: string;
+          en: string;
+        };
+      }>;
     };
     response: {
       code: string;
@@ -435,6 +477,13 @@ export interface Operations {
       status: "active" | "merged" | "split";
       successorCode?: string;
       formerDomains: Array<string>;
+      offices?: Array<{
+        slug: string;
+        name: {
+          vi: string;
+          en: string;
+        };
+      }>;
       languageDomains?: {
         [key: string]: string;
       };
@@ -484,6 +533,13 @@ export interface Operations {
         kind: "department" | "district" | "commune";
         slug?: string;
         languages?: Array<"vi" | "en" | "zh">;
+        offices?: Array<{
+          slug: string;
+          name: {
+            vi: string;
+            en: string;
+          };
+        }>;
       }>;
       workTo: string;
     };
@@ -1336,7 +1392,7 @@ export interface Operations {
             contentId?: string;
             [key: string]: unknown;
           }>;
-          advisoryNotice: {
+          advisoryNotice?: {
             vi: string;
             en: string;
           };
@@ -1383,7 +1439,7 @@ export interface Operations {
           issuer: string;
           [key: string]: unknown;
         }>;
-        advisoryNotice: {
+        advisoryNotice?: {
           vi: string;
           en: string;
         };

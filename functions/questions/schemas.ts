@@ -161,7 +161,7 @@ export const statusSchema = z.object({
     z.object({
       text: z.string(),
       citations: z.array(z.looseObject({ numberSymbol: z.string(), summary: z.string(), issuedOn: z.string(), issuer: z.string() })),
-      advisoryNotice: label,
+      advisoryNotice: z.optional(label).check(z.describe('Only where the preset has one (CB 11.6)')),
       answeredAt: instant,
       sentAt: instant,
     }).check(z.describe('Shown once the board has sent it')),
@@ -261,7 +261,7 @@ export const publishedPageSchema = z.object({
       field: z.enum(questionFields),
       title: z.string(),
       text: z.string().check(z.describe('The question, with personal data replaced by [đã ẩn]')),
-      answer: z.object({ text: z.string(), citations: z.array(citationSchema), advisoryNotice: label, answeredAt: instant }),
+      answer: z.object({ text: z.string(), citations: z.array(citationSchema), advisoryNotice: z.optional(label), answeredAt: instant }),
       receivedAt: instant,
       publishedAt: instant,
     }),

@@ -193,7 +193,7 @@ async function followWithdrawal(copy: ContentItemRecord, source: ContentItemReco
   const work = changed(requestId, copy, { state: 'withdrawn', publicNote, withdrawnAt: at, sourceWithdrawn, updatedAt: at }, 'withdrawn', diffSummary({ state: copy.state }, { state: 'withdrawn' }), index.stored === null && copy.searchIndex !== undefined ? ['searchIndex'] : []);
   return {
     ...work,
-    actions: [...work.actions!, contentRepository().putPublic(rendition(after, portal ? citationLine(portal.name.vi, portal.domain) : '')), ...index.actions],
+    actions: [...work.actions!, contentRepository().putPublic(rendition(after, portal ? citationLine(portal, after.language, env().POLICY_PRESET) : '')), ...index.actions],
   };
 }
 

@@ -79,7 +79,7 @@ export async function takeContentStep(ctx: UseCaseContext, record: ContentItemRe
     title: record.title,
     policy: policy(),
     ...(record.dueAt !== undefined && { dueAt: { publication: record.dueAt } }),
-    extend: (plan, due) => extension(record, request, plan, received === undefined ? due : { ...due, publication: received }, ctx, portal ? citationLine(portal.name.vi, portal.domain) : ''),
+    extend: (plan, due) => extension(record, request, plan, received === undefined ? due : { ...due, publication: received }, ctx, portal ? citationLine(portal, record.language, env().POLICY_PRESET) : ''),
   });
   const dueAt = record.dueAt ?? received ?? applied.due.publication;
   return { id, state: applied.plan.to, version: applied.plan.nextVersion, ...(dueAt !== undefined && { dueAt }) };

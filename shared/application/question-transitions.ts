@@ -25,6 +25,7 @@ import { documentClient } from '../adapters/aws-clients';
 import { QuestionEscalationRepository } from '../adapters/dynamo/question-escalation';
 import { effectivePolicy } from '../domain/policies';
 import { env } from '../config/env';
+import { conventionsOf } from '../domain/policies/conventions';
 import type { QuestionRecord, Routing } from '../adapters/dynamo/questions';
 import type { WriteAction } from '../adapters/dynamo/unit-of-work';
 import { applyTransition, type TransitionExtension } from './workflow-transitions';
@@ -349,7 +350,7 @@ function extension(
     case 'answer': {
       // "Answered on time" and the working days it took are frozen now, against the clock and calendar that ran.
       const answeredOnTime = record.dueAt === undefined || at <= record.dueAt;
-      Object.assign(set, { answer: answerOf(request.answer!, ctx.principal.id, at), answeredAt: at, answeredOnTime, answerWorkingDays: facts.answerWorkingDays });
+      Object.assign(set, { answer: answerOf(request.answer!, ctx.principal.id, at, conventionsOf(env().POLICY_PRESET).advisoryNotice), answeredAt: at, answeredOnTime, answerWorkingDays: facts.answerWorkingDays });
       // The return clock closes with the answer (the routing history keeps its due instant).
       remove.push('dueAt', 'returnDueAt');
       if (unitOfAssignee !== undefined) {

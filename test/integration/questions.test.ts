@@ -458,11 +458,12 @@ describe('answering: the board checks the answer before the asker sees it', () =
       answer: {
         text: better.text,
         citations: [citation],
-        advisoryNotice: { vi: expect.stringContaining('CB 11.6'), en: expect.stringContaining('advisory') },
         answeredAt: '2026-03-09T02:00:00.000Z',
         sentAt: '2026-03-09T03:00:00.000Z',
       },
     });
+    // Bình Định's regulation has no advisory notice: the answer cites nobody else's (CB 11.6 is Cao Bằng's).
+    expect(seen.answer).not.toHaveProperty('advisoryNotice');
     expect(JSON.stringify(seen)).not.toContain(people.officerA!.id);
     // Answered, approved and sent are separate facts; the returned answer is kept with the comment.
     const staff = (await call(`/questions/${id}`, people.secretary)).body;

@@ -100,7 +100,20 @@ describe('revisions and citation', () => {
     expect(diffSummary({ state: 'x' }, { state: 'x' })).toEqual({ vi: 'Không đổi nội dung', en: 'No content change' });
   });
 
-  it('cites the portal (QN 13.1)', () => {
-    expect(citationLine('tỉnh Bình Định', 'binhdinh.gov.vn')).toBe('Theo Cổng thông tin điện tử tỉnh Bình Định (binhdinh.gov.vn)');
+  it('cites the portal in the words and language its preset prescribes (QN 13.1, CB 4.3; BĐ 9.3 names the source)', () => {
+    const province = (vi: string, en: string, domain: string) => ({ kind: 'province' as const, name: { vi, en }, domain });
+    const bd = province('Tỉnh Bình Định', 'Binh Dinh Province', 'binhdinh.gov.vn');
+    expect(citationLine(bd, 'vi', 'binh-dinh-2020')).toBe('Theo Cổng thông tin điện tử tỉnh Bình Định (binhdinh.gov.vn)');
+    expect(citationLine(bd, 'en', 'binh-dinh-2020')).toBe('According to the e-information portal of Binh Dinh Province (binhdinh.gov.vn)');
+    const qn = province('Tỉnh Quảng Ninh', 'Quang Ninh Province', 'quangninh.gov.vn');
+    expect(citationLine(qn, 'vi', 'quang-ninh-2023')).toBe('Theo Cổng thông tin điện tử tỉnh Quảng Ninh');
+    expect(citationLine(qn, 'en', 'quang-ninh-2023')).toBe('According to the e-information portal of Quang Ninh Province');
+    expect(citationLine(qn, 'zh', 'quang-ninh-2023')).toBe('来源：广宁省电子信息门户网站');
+    const cb = province('Tỉnh Cao Bằng', 'Cao Bang Province', 'caobang.gov.vn');
+    expect(citationLine(cb, 'vi', 'cao-bang-2015')).toBe('theo www.caobang.gov.vn');
+    expect(citationLine(cb, 'en', 'cao-bang-2015')).toBe('Source: www.caobang.gov.vn');
+    expect(citationLine({ kind: 'department', name: { vi: 'Sở Tư pháp', en: 'Department of Justice' }, domain: 'stp.caobang.gov.vn' }, 'vi', 'cao-bang-2015')).toBe('theo stp.caobang.gov.vn');
+    // An unknown language reads as Vietnamese, the portal's own.
+    expect(citationLine(bd, 'fr', 'binh-dinh-2020')).toBe(citationLine(bd, 'vi', 'binh-dinh-2020'));
   });
 });

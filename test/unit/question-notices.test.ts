@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { audienceOfStep, composeNotice, localDeadline } from '../../shared/domain/questions/notifications';
-import { ADVISORY_NOTICE } from '../../shared/domain/questions/answer';
+import { conventionsOf } from '../../shared/domain/policies/conventions';
+
+const ADVISORY_NOTICE = conventionsOf('cao-bang-2015').advisoryNotice!;
 
 /**
  * Notices (issue 9 #6): who each question step tells, how a due instant reads in Vietnam's time,

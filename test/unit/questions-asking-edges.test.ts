@@ -1,6 +1,6 @@
+import { conventionsOf } from '../../shared/domain/policies/conventions';
 import { describe, expect, it } from 'vitest';
 import {
-  ADVISORY_NOTICE,
   answerOf,
   askerIdentity,
   askerProblems,
@@ -135,11 +135,16 @@ describe('tracking codes and secret hashes: the edges', () => {
 describe('the answer (CB 11.4–11.6)', () => {
   const citation = { numberSymbol: '102/2024/NĐ-CP', summary: 'Quy định chi tiết thi hành một số điều của Luật Đất đai', issuedOn: '2024-07-30', issuer: 'Chính phủ', contentId: 'c-123' };
 
-  it('keeps the text and every citation, records who answered and when, and carries the advisory notice (CB 11.6)', () => {
+  it('keeps the text and every citation, records who answered and when, and carries the advisory notice where the preset has one (CB 11.6)', () => {
     const draft = { text: 'Theo Nghị định 102/2024/NĐ-CP, hồ sơ gồm…', citations: [citation, { ...citation, numberSymbol: '31/2024/QH15', contentId: undefined }] };
-    const answer = answerOf(draft, 'unit-head-1', '2026-03-10T02:00:00.000Z');
-    expect(answer).toEqual({ ...draft, advisoryNotice: ADVISORY_NOTICE, by: 'unit-head-1', at: '2026-03-10T02:00:00.000Z' });
-    expect(answer.advisoryNotice.vi).toContain('chỉ có giá trị tham khảo');
-    expect(answer.advisoryNotice.en).toContain('advisory only');
+    const notice = conventionsOf('cao-bang-2015').advisoryNotice;
+    const answer = answerOf(draft, 'unit-head-1', '2026-03-10T02:00:00.000Z', notice);
+    expect(answer).toEqual({ ...draft, advisoryNotice: notice, by: 'unit-head-1', at: '2026-03-10T02:00:00.000Z' });
+    expect(answer.advisoryNotice?.vi).toContain('chỉ có ý nghĩa tham khảo, không phải là cơ sở pháp lý');
+    expect(answer.advisoryNotice?.vi).toContain('(CB 11.6)');
+    // Only Cao Bằng's regulation has the notice: no other preset's answers carry one, least of all citing CB 11.6.
+    for (const preset of ['national', 'binh-dinh-2020', 'quang-ninh-2023', 'nghe-an-2025', 'tien-giang-2024']) {
+      expect(answerOf(draft, 'unit-head-1', '2026-03-10T02:00:00.000Z', conventionsOf(preset).advisoryNotice)).not.toHaveProperty('advisoryNotice');
+    }
   });
 });
