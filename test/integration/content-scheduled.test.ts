@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import Parser from 'rss-parser';
 import { useLocalStack } from '../support/local-stack';
 import { caller, commitWork, person, seedTree, type Person } from '../support/directory';
+import { contentFlow } from '../support/content-flow';
 import { ScheduledPublicationRepository } from '../../shared/adapters/dynamo/scheduled-publication';
 import { documentClient } from '../../shared/adapters/aws-clients';
 import { env } from '../../shared/config/env';
@@ -16,21 +17,9 @@ const call = caller(local.api);
 const people: Record<string, Person> = {};
 const JOB = 'publish-scheduled';
 
-const step = (id: string, who: Person, body: Record<string, unknown>) => call(`/content/${id}/transitions`, who, { method: 'POST', body });
-
-async function approvedItem(title: string, extra: Record<string, unknown> = {}): Promise<string> {
-  const created = await call('/units/huyena/content', people.contributor, {
-    method: 'POST',
-    body: { category: 'news', language: 'vi', title, body: '<p>Nội dung</p>', submit: true, ...extra },
-  });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const id = created.body.id as string;
-  for (const [who, action] of [[people.secretary!, 'accept'], [people.secretary!, 'propose'], [people.chief!, 'approve']] as const) {
-    const res = await step(id, who, { action });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-  }
-  return id;
-}
+const content = contentFlow(call, { unit: 'huyena', cast: () => ({ author: people.contributor, secretary: people.secretary, chief: people.chief }) });
+const step = content.step;
+const approvedItem = (title: string, extra: Record<string, unknown> = {}) => content.itemIn('approved', title, extra);
 
 /** `ms` from now, written in Vietnam's offset as a console would send it. */
 const inVietnam = (ms: number) => new Date(Date.now() + ms + 7 * 3600_000).toISOString().replace('Z', '+07:00');

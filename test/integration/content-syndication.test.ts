@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eventually, useLocalStack } from '../support/local-stack';
 import { caller, person, seedTree, type Person } from '../support/directory';
+import { contentFlow } from '../support/content-flow';
 import { invoke } from '../../infra/local/functions';
 import { keys } from '../../shared/adapters/dynamo/keys';
 
@@ -42,19 +43,12 @@ async function take(id: string, path: Array<[Person, Record<string, unknown>]>) 
   }
 }
 
+const district = contentFlow(call, { unit: 'huyena', cast: () => ({ author: people.contributor, secretary: people.secretary, chief: people.chief }) });
+/** The province's board, which moderates the copies in its intake. */
+const provinceBoard = contentFlow(call, { unit: 'demo', cast: () => ({ author: people.provinceSecretary, secretary: people.provinceSecretary, chief: people.provinceChief }) });
+
 /** A district item through its board to publication. */
-async function publishedInDistrict(title: string) {
-  const created = await call('/units/huyena/content', people.contributor, { method: 'POST', body: news(title) });
-  expect(created.status).toBe(201);
-  const id = created.body.id as string;
-  await take(id, [
-    [people.secretary!, { action: 'accept' }],
-    [people.secretary!, { action: 'propose' }],
-    [people.chief!, { action: 'approve' }],
-    [people.secretary!, { action: 'publish' }],
-  ]);
-  return id;
-}
+const publishedInDistrict = (title: string) => district.itemIn('published', title, { body: '<p>Tin của huyện</p>' });
 
 /** The outbox event of one workflow step of one item, as EventBridge delivers it to SQS. */
 async function deliveredStep(itemId: string, event: string, eventId?: string) {
@@ -100,12 +94,7 @@ describe('syndication to the provincial portal', () => {
     expect(items.filter((i) => i.detailType === 'ContentSyndicated' && JSON.parse(i.payload).data.id === copyId)).toHaveLength(1);
 
     // The province's board moderates the copy like any other item, and publishes it.
-    await take(copyId, [
-      [people.provinceSecretary!, { action: 'accept' }],
-      [people.provinceSecretary!, { action: 'propose' }],
-      [people.provinceChief!, { action: 'approve' }],
-      [people.provinceSecretary!, { action: 'publish' }],
-    ]);
+    await provinceBoard.walk(copyId, 'published');
     expect((await call(`/public/portals/demo/content/${copyId}`, undefined)).body).toMatchObject({ status: 'published', body: '<p>Tin của huyện</p>' });
 
     // The district withdraws its item: the copy follows, with the same public note.
@@ -127,11 +116,7 @@ describe('syndication to the provincial portal', () => {
   it('flags a copy not yet online when its source is withdrawn: it can no longer be published', async () => {
     const id = await publishedInDistrict('Tin sẽ bị gỡ');
     const copyId = (await propose(id, people.secretary!)).body.id as string;
-    await take(copyId, [
-      [people.provinceSecretary!, { action: 'accept' }],
-      [people.provinceSecretary!, { action: 'propose' }],
-      [people.provinceChief!, { action: 'approve' }],
-    ]);
+    await provinceBoard.walk(copyId, 'approved');
     expect((await step(id, people.chief!, { action: 'withdraw', publicNote: 'Thông tin chưa chính xác' })).status).toBe(200);
     const flagged = await eventually(async () => {
       const now = await read(copyId);
@@ -184,11 +169,7 @@ describe('syndication to the provincial portal', () => {
       [people.secretary!, { action: 'emergency-publish', reason: 'Có hiệu lực ngay' }],
     ]);
     const copyId = (await propose(id, people.secretary!)).body.id as string;
-    await take(copyId, [
-      [people.provinceSecretary!, { action: 'accept' }],
-      [people.provinceSecretary!, { action: 'propose' }],
-      [people.provinceChief!, { action: 'approve' }],
-    ]);
+    await provinceBoard.walk(copyId, 'approved');
     await take(id, [[people.chief!, { action: 'confirm' }]]);
     const flagged = await eventually(async () => {
       const now = await read(copyId);
@@ -204,7 +185,7 @@ describe('syndication to the provincial portal', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.errors[0]).toMatchObject({ field: 'state', code: 'not_published' });
     const own = await call('/units/demo/content', people.provinceSecretary, { method: 'POST', body: news('Tin của tỉnh') });
-    await take(own.body.id, [[people.provinceSecretary!, { action: 'accept' }], [people.provinceSecretary!, { action: 'propose' }], [people.provinceChief!, { action: 'approve' }], [people.provinceSecretary!, { action: 'publish' }]]);
+    await provinceBoard.walk(own.body.id, 'published');
     const provincial = await propose(own.body.id, people.provinceSecretary!);
     expect(provincial.status).toBe(409);
     expect(provincial.body.errors[0]).toMatchObject({ field: 'unitCode', code: 'provincial_portal' });
