@@ -4,6 +4,7 @@ import { setNow, traveller } from '../support/travel';
 import { useLocalStack } from '../support/local-stack';
 import { caller, person, type Person } from '../support/directory';
 import { httpFrom, type RawResponse } from '../support/http-from';
+import { questionFlow } from '../support/question-flow';
 import { afterWholeFile } from '../support/whole-file';
 import { loadDeploymentConfig } from '../../infra/config/deployment';
 
@@ -63,22 +64,9 @@ const step = (id: string, who: Person, body: Record<string, unknown>) => call(`/
 const endOf = (day: string) => new Date(new Date(`${day}T00:00:00+07:00`).getTime() + 86_400_000).toISOString();
 const answer = { text: 'Người lao động được hưởng bảo hiểm xã hội một lần khi đủ tuổi nghỉ hưu mà chưa đủ 15 năm đóng.', citations: [] };
 
+const questions = questionFlow(call, { cast: () => ({ secretary: people.secretary, unitHead: people.headA, chief: people.chief }), ask, walk: { answer } });
 /** Asked, classified, routed to Sở A (sharing the asker's data if told), answered, approved and sent. */
-async function sentQuestion(asker?: Record<string, unknown>, share = false) {
-  const asked = await ask(question(asker));
-  const id = asked.trackingCode;
-  for (const [who, body] of [
-    [people.secretary, { action: 'classify', complexity: 'simple' }],
-    [people.secretary, { action: 'route', unit: 'soa', ...(share && { shareAskerData: true }) }],
-    [people.headA, { action: 'answer', answer }],
-    [people.chief, { action: 'approve-answer' }],
-    [people.secretary, { action: 'send' }],
-  ] as const) {
-    const res = await step(id, who!, body);
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-  }
-  return asked;
-}
+const sentQuestion = (asker?: Record<string, unknown>, share = false) => questions.questionIn('sent', question(asker), { shareAskerData: share });
 
 const COMMENT = 'Câu trả lời chưa nói rõ mức hưởng';
 
