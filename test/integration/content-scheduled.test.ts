@@ -3,6 +3,7 @@ import Parser from 'rss-parser';
 import { useLocalStack } from '../support/local-stack';
 import { caller, commitWork, person, seedTree, type Person } from '../support/directory';
 import { contentFlow } from '../support/content-flow';
+import { auditLog } from '../support/audit-log';
 import { ScheduledPublicationRepository } from '../../shared/adapters/dynamo/scheduled-publication';
 import { documentClient } from '../../shared/adapters/aws-clients';
 import { env } from '../../shared/config/env';
@@ -38,10 +39,15 @@ const sleepUntil = async (iso: string) => {
 };
 const runJob = (at?: string) => local.stack().runJob(JOB, at === undefined ? {} : { at }) as Promise<Record<string, number | boolean | string>>;
 
+const auditOf = auditLog(call, () => people.auditor);
+/**
+ * What a scheduled publication left: its audit entries (as an auditor reads them), its event and its schedule marker
+ * (read where the commit put them: no interface reads the outbox or the job's due index).
+ */
 async function traces(id: string) {
   const items = await local.scanAll();
   return {
-    audits: items.filter((i) => String(i.pk).startsWith('AUDIT#') && i.target?.id === id && i.action === 'content.publish-scheduled'),
+    audits: (await auditOf('huyena', id)).filter((e) => e.action === 'content.publish-scheduled'),
     published: items.filter((i) => String(i.pk).startsWith('OUTBOX#')).map((i) => JSON.parse(i.payload).data).filter((d) => d.id === id && d.event === 'ContentPublished'),
     marker: items.find((i) => i.pk === `CONTENT#${id}` && i.sk === 'SCHEDULE'),
   };
@@ -52,6 +58,7 @@ beforeAll(async () => {
   people.contributor = await person(local.api, 'ctv.h', 'huyena', ['contributor']);
   people.secretary = await person(local.api, 'thuky.h', 'huyena', ['secretary']);
   people.chief = await person(local.api, 'truongban.h', 'huyena', ['chief-editor']);
+  people.auditor = await person(local.api, 'kiemtra.h', 'huyena', ['auditor']);
 }, 120_000);
 
 describe('scheduled publication', () => {
