@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setNow, traveller } from '../support/travel';
 import { useLocalStack } from '../support/local-stack';
 import { caller, person, type Person } from '../support/directory';
+import { questionFlow } from '../support/question-flow';
 import { loadDeploymentConfig } from '../../infra/config/deployment';
 import { ensureProvince, ensureUnits } from '../../shared/application/bootstrap';
 
@@ -43,11 +44,8 @@ async function ask(): Promise<string> {
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.trackingCode as string;
 }
-const step = async (id: string, who: Person, body: Record<string, unknown>) => {
-  const res = await call(`/questions/${id}/transitions`, who, { method: 'POST', body });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body;
-};
+const questions = questionFlow(call, { cast: () => ({ secretary: people.secretary, unitHead: people.head }) });
+const step = questions.take;
 
 interface Escalated {
   questionId: string;
@@ -97,9 +95,7 @@ describe('question escalation (issue 9 #5, Bình Định, March 2026)', () => {
     expect(await step(routed, people.secretary!, { action: 'route', unit: 'soa' })).toMatchObject({ answerDueAt: endOf('2026-03-06'), returnDueAt: endOf('2026-03-03') });
     // Answered Mon 02/03: its clocks closed, it never escalates.
     const answered = await ask();
-    await step(answered, people.secretary!, { action: 'classify', complexity: 'simple' });
-    await step(answered, people.secretary!, { action: 'route', unit: 'soa' });
-    await step(answered, people.head!, { action: 'answer', answer: { text: 'Theo quy định, hồ sơ gồm đơn đề nghị và giấy chứng nhận quyền sử dụng đất.', citations: [] } });
+    await questions.walk(answered, 'answered', { answer: { text: 'Theo quy định, hồ sơ gồm đơn đề nghị và giấy chứng nhận quyền sử dụng đất.', citations: [] } });
 
     // Mon 02/03 10:00: nothing is due before the morning of a last day.
     expect(await runAt('2026-03-02T10:00:00')).toMatchObject({ outcome: 'succeeded', workingDay: true, reminder: 0, overdue: 0 });
@@ -156,9 +152,8 @@ describe('question escalation (issue 9 #5, Bình Định, March 2026)', () => {
   it('restarts with a re-routed question: the closed clock never fires again, the new one does', async () => {
     await travel('2026-03-16T09:00:00');
     const id = await ask();
-    await step(id, people.secretary!, { action: 'classify', complexity: 'simple' });
     // Routed Mon 16/03: answer due at the end of Fri 20/03, return at the end of Tue 17/03.
-    await step(id, people.secretary!, { action: 'route', unit: 'soa' });
+    await questions.walk(id, 'routed');
     await runAt('2026-03-17T08:00:00');
     expect((await escalations(id)).brief).toEqual([`return:reminder:${endOf('2026-03-17')}:unit-officer`]);
     // Returned Tue 17/03 10:00; the board re-routes it Wed 18/03: answer due Tue 24/03, return Thu 19/03.

@@ -10,6 +10,7 @@ import { eventually, useLocalStack } from '../support/local-stack';
 import { captureLogs, seedQuestionUnits } from '../support/log-capture';
 import { settled } from '../support/settled';
 import { caller, person, type Person } from '../support/directory';
+import { questionFlow } from '../support/question-flow';
 import { httpFrom } from '../support/http-from';
 import { loadDeploymentConfig } from '../../infra/config/deployment';
 import { directory } from '../../shared/application/directory';
@@ -59,11 +60,7 @@ async function ask(asker?: Record<string, string>): Promise<string> {
   expect(res.status, res.text).toBe(201);
   return (res.json as { trackingCode: string }).trackingCode;
 }
-const step = async (id: string, who: Person, body: Record<string, unknown>) => {
-  const res = await call(`/questions/${id}/transitions`, who, { method: 'POST', body });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body;
-};
+const step = questionFlow(call, { cast: () => ({}) }).take;
 
 interface Mail {
   readonly file: string;

@@ -3,6 +3,7 @@ import { captureLogs, seedQuestionUnits } from '../support/log-capture';
 import { setNow, traveller } from '../support/travel';
 import { useLocalStack } from '../support/local-stack';
 import { caller, person, type Person } from '../support/directory';
+import { auditLog } from '../support/audit-log';
 import { afterWholeFile } from '../support/whole-file';
 import { httpFrom, type RawResponse } from '../support/http-from';
 import { loadDeploymentConfig } from '../../infra/config/deployment';
@@ -27,6 +28,7 @@ setNow('2026-02-12T10:00:00');
 
 const local = useLocalStack({ config: loadDeploymentConfig('infra/config/provinces/binhdinh.json') });
 const call = caller(local.api);
+const auditOf = auditLog(call, () => people.auditor);
 const people: Record<string, Person> = {};
 
 const travel = traveller(local.api, people);
@@ -70,7 +72,7 @@ beforeAll(async () => {
     { code: 'huyena', name: { vi: 'Huyện A', en: 'District A' }, kind: 'district', parentCode: 'binhdinh', slug: 'huyena' },
   ]);
   // Independent accounts: created and signed in at once.
-  [people.secretary, people.chief, people.contributor, people.officerA, people.headA, people.officerB, people.otherSecretary] = await Promise.all([
+  [people.secretary, people.chief, people.contributor, people.officerA, people.headA, people.officerB, people.otherSecretary, people.auditor] = await Promise.all([
     person(local.api, 'thuky.bd', 'binhdinh', ['secretary']),
     person(local.api, 'truongban.bd', 'binhdinh', ['chief-editor']),
     person(local.api, 'ctv.bd', 'binhdinh', ['contributor']),
@@ -78,6 +80,7 @@ beforeAll(async () => {
     person(local.api, 'giamdoc.soa', 'soa', ['unit-head']),
     person(local.api, 'canbo.sob', 'sob', ['unit-officer']),
     person(local.api, 'thuky.huyena', 'huyena', ['secretary']),
+    person(local.api, 'kiemtra.bd', 'binhdinh', ['auditor']),
   ]);
 }, 120_000);
 
@@ -389,7 +392,7 @@ describe('attackers', () => {
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.every((s) => s === 200 || s === 412 || s === 409)).toBe(true);
-    const audits = (await local.scanAll()).filter((i) => i.pk?.startsWith('AUDIT#') && i.target?.id === id);
+    const audits = await auditOf('binhdinh', id);
     expect(audits.map((a) => a.action).sort()).toEqual(['question.ask', 'question.classify']);
     expect((await call(`/questions/${id}`, people.secretary)).body).toMatchObject({ state: 'classified', version: 2 });
   });

@@ -1,8 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../shared/domain/errors';
 import { effectivePolicy, nationalPreset, policyRuleIds, policyRules, presets } from '../../shared/domain/policies';
 
-/** The values a deployment runs with: preset, national fallback, overrides, each with its source and basis. */
+/**
+ * The values a deployment runs with: preset, national fallback, overrides, each with its source and basis. The
+ * presets are legal data, pinned: a change to a deadline or its citation must be made in the fixture too, on purpose.
+ */
+describe('deadline presets are the regulations’ values, bases and notes, pinned', () => {
+  it('are exactly the values and citations of the regulations (test/fixtures/policy-presets.json)', () => {
+    const pinned = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/policy-presets.json'), 'utf8'));
+    expect(presets).toStrictEqual(pinned);
+  });
+});
+
 describe('effective policy', () => {
   it.each(presets)('$id: its own values, the national value where it is silent, in rule order', (preset) => {
     const policy = effectivePolicy(preset.id);

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { sniffFileType } from '../../shared/domain/uploads/sniff';
 
 /**
- * The sniffer's edges, from the specifications' layouts: each signature at its exact length and
- * one byte off, the ZIP end record and central directory walked entry by entry, OLE2 sector
+ * The sniffer reads each format as its specification lays it out: each signature at its exact length
+ * and one byte off, the ZIP end record and central directory walked entry by entry, OLE2 sector
  * geometry, ID3 tag sizes, truncated heads. Complements uploads-sniff.test.ts (real files).
  */
 type Patch = { at: number; bytes: ArrayLike<number> };

@@ -1,13 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { collectCandidates, rank, type SearchClause, type SearchDoc, type SearchPlan } from '../../shared/domain/search';
+import { legalDocument, memorySearchIndex } from '../support/search-index';
 
-/** Ranking and filtering on hand-made plans: stable order of equals, date bounds, whole clauses. */
+/** Ranking and filtering: equals in a stable order (newest, then by id), status, language and date bounds, whole clauses. */
 const doc = (itemId: string, issuedOn: string): SearchDoc => ({ itemId, language: 'vi', issuedOn, symbol: `${itemId.length}/UBND`, status: 'in-force' });
 const plan = (clauses: SearchClause[] = [], filters: SearchPlan['filters'] = {}): SearchPlan => ({ reads: [], clauses, filters, truncated: false });
 const permutations = <T>(items: readonly T[]): T[][] =>
   items.length <= 1 ? [[...items]] : items.flatMap((x, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [x, ...rest]));
 
-describe('rank', () => {
+describe('ranking through the index: equals by newest then id, filters, number matches', () => {
+  it('orders equals by newest, then by id; filters status and language', () => {
+    const docs = [
+      legalDocument({ itemId: 'b', numberSymbol: '1/2026/QĐ-UBND', issuedOn: '2026-01-01', summary: 'giá' }),
+      legalDocument({ itemId: 'a', numberSymbol: '2/2026/QĐ-UBND', issuedOn: '2026-01-01', summary: 'giá' }),
+      legalDocument({ itemId: 'c', numberSymbol: '3/2026/QĐ-UBND', issuedOn: '2026-01-02', summary: 'giá', language: 'en', status: 'expired' }),
+    ];
+    const index = memorySearchIndex('p', docs);
+    expect(index.search({ q: 'giá' }).hits.map((h) => h.doc.itemId)).toEqual(['c', 'a', 'b']);
+    expect(index.search({ q: 'giá', language: 'vi' }).hits.map((h) => h.doc.itemId)).toEqual(['a', 'b']);
+    expect(index.search({ q: 'giá', status: 'expired' }).hits.map((h) => h.doc.itemId)).toEqual(['c']);
+    expect(index.search({ q: 'giá', issuedFrom: '2026-01-02' }).hits.map((h) => h.doc.itemId)).toEqual(['c']);
+  });
+
+  it('counts a bare number as a number match, and every term found', () => {
+    const index = memorySearchIndex('p', [legalDocument({ itemId: 'n', numberSymbol: '43/2026/NĐ-CP', summary: 'thuế' }), legalDocument({ itemId: 'w', summary: 'mục 43 thuế' })]);
+    const hits = index.search({ q: 'nghị định 43 thuế' }).hits;
+    expect(hits.map((h) => [h.doc.itemId, h.exact, h.clauses, h.terms])).toEqual([
+      ['n', 1, 3, 3],
+      ['w', 0, 1, 1], // found by the word 43; its other words are not read when a number is asked
+    ]);
+  });
+});
+
+describe('rank: a stable order of equals, exact symbols, the year asked for', () => {
   it('orders equals newest first, then by id, whatever order they come in', () => {
     const docs = [doc('b', '2026-01-01'), doc('a', '2026-01-01'), doc('c', '2026-01-02'), doc('d', '2025-12-31')];
     for (const order of permutations(docs)) {
@@ -41,7 +66,7 @@ describe('rank', () => {
   });
 });
 
-describe('collectCandidates', () => {
+describe('collectCandidates: date bounds and whole clauses', () => {
   const read = (term: string, ...docs: SearchDoc[]) => ({ term, docs });
   const ids = (p: SearchPlan, ...results: Array<{ term: string; docs: SearchDoc[] }>) => collectCandidates(p, results).map((c) => c.doc.itemId);
 

@@ -2,8 +2,11 @@ import '../support/fast-check-seed';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { canonicalItem, canonicalItemJson, itemDigest, tableDigestOf, type DynamoJsonItem } from '../../shared/domain/backups/digest';
+import { toExportJson } from '../../shared/adapters/backup/export-json';
 
 /**
+ * The canonical form of an item, which its digest is taken of. The fast paths agree with the reference forms:
+ * canonicalItem with canonicalItemJson (so digests did not change), toExportJson's pass-through with its conversion.
  * The fast canonical form takes only well-formed DynamoDB JSON; anything else must get exactly the
  * reference form (keys sorted at every level, lists in order). Otherwise a corrupted or hand-edited
  * item's digest would depend on its key order, and a backup could verify or fail by accident.
@@ -13,6 +16,29 @@ const same = (item: Record<string, unknown>) => {
   expect(fast).toBe(canonicalItemJson(item));
   return fast;
 };
+
+describe('the canonical form, pinned exactly: a backup written today verifies with any later version', () => {
+  it('sorts keys at every level and the members of SS, NS and BS sets, and keeps list order', () => {
+    const item = {
+      d: { BS: ['Yg==', 'YQ=='] },
+      c: { NS: ['9', '10'] },
+      b: { L: [{ M: { z: { S: 'z' }, y: { S: 'y' } } }, { S: 'x' }] },
+      a: { M: { tags: { SS: ['q', 'p'] }, n: { N: '2' } } },
+    };
+    expect(canonicalItemJson(item)).toBe(
+      '{"a":{"M":{"n":{"N":"2"},"tags":{"SS":["p","q"]}}},"b":{"L":[{"M":{"y":{"S":"y"},"z":{"S":"z"}}},{"S":"x"}]},"c":{"NS":["10","9"]},"d":{"BS":["YQ==","Yg=="]}}',
+    );
+  });
+
+  it('sorts only the members of a set: an attribute named like a set type is a value, not a set', () => {
+    // A user attribute called "SS" holds a typed value (an object), and a list keeps its order.
+    expect(canonicalItemJson({ SS: { L: [{ S: 'b' }, { S: 'a' }] }, NS: { S: 'x' } })).toBe('{"NS":{"S":"x"},"SS":{"L":[{"S":"b"},{"S":"a"}]}}');
+  });
+
+  it('writes scalars as JSON', () => {
+    expect(canonicalItemJson({ flag: { BOOL: true }, none: { NULL: true }, s: { S: 'Đà "Nẵng"' } })).toBe('{"flag":{"BOOL":true},"none":{"NULL":true},"s":{"S":"Đà \\"Nẵng\\""}}');
+  });
+});
 
 describe('canonicalItem on values that are not the type they claim', () => {
   it('sorts the keys of an object held where a string, number or binary should be', () => {
@@ -123,5 +149,43 @@ describe('canonicalItem and canonicalItemJson', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+const name = fc.string({ minLength: 1, maxLength: 6 });
+const scalar = fc.oneof(
+  fc.string().map((S) => ({ S })),
+  fc.integer().map((n) => ({ N: String(n) })),
+  fc.boolean().map((BOOL) => ({ BOOL })),
+  fc.constant({ NULL: true as const }),
+  fc.base64String().map((B) => ({ B })),
+  fc.uniqueArray(fc.string(), { minLength: 1, maxLength: 4 }).map((SS) => ({ SS })),
+  fc.uniqueArray(fc.integer().map(String), { minLength: 1, maxLength: 4 }).map((NS) => ({ NS })),
+  fc.uniqueArray(fc.base64String(), { minLength: 1, maxLength: 3 }).map((BS) => ({ BS })),
+);
+const { attribute } = fc.letrec<{ attribute: Record<string, unknown> }>((tie) => ({
+  attribute: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    scalar,
+    fc.array(tie('attribute'), { maxLength: 3 }).map((L) => ({ L })),
+    fc.dictionary(name, tie('attribute'), { maxKeys: 3 }).map((M) => ({ M })),
+  ),
+}));
+const dynamoItem = fc.dictionary(name, attribute, { minKeys: 1, maxKeys: 6 });
+
+describe('the fast paths agree with the reference forms', () => {
+  it('canonicalItem is canonicalItemJson for every DynamoDB JSON item, and for odd shapes too', () => {
+    fc.assert(fc.property(dynamoItem, (i) => { expect(canonicalItem(i as DynamoJsonItem)).toBe(canonicalItemJson(i)); }), { numRuns: 500 });
+    const odd = { a: { S: 1 }, b: { SS: [2, 'x'] }, c: { S: 'x', N: '1' }, d: [1, { z: 1, a: 2 }], e: null, f: { BOOL: 'yes' }, g: { M: [] }, h: { L: 'no' } };
+    expect(canonicalItem(odd as DynamoJsonItem)).toBe(canonicalItemJson(odd));
+  });
+
+  it('passes an item without binary through as it is, and converts one with binary anywhere', () => {
+    const plain = { pk: { S: 'A' }, n: { N: '1' }, l: { L: [{ M: { x: { SS: ['a'] } } }] } };
+    expect(toExportJson(plain as never)).toBe(plain);
+    const nested = { pk: { S: 'A' }, l: { L: [{ M: { x: { B: new Uint8Array([1, 2]) } } }] } };
+    expect(toExportJson(nested as never)).toEqual({ pk: { S: 'A' }, l: { L: [{ M: { x: { B: 'AQI=' } } }] } });
+    const set = { pk: { S: 'A' }, m: { M: { s: { BS: [new Uint8Array([255])] } } } };
+    expect(toExportJson(set as never)).toEqual({ pk: { S: 'A' }, m: { M: { s: { BS: ['/w=='] } } } });
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../shared/domain/errors';
 import { planSearch, type LegalSearchQuery } from '../../shared/domain/search';
 
-/** Each refusal of a search, in full: the field it names, its code, both languages. */
+/** Planning a search: how each word of a query is read, the filters, and each refusal in full (field, code, both languages). */
 function refusal(query: LegalSearchQuery): { field?: string; code?: string; vi: string; en: string } {
   try {
     planSearch(query);
@@ -14,7 +14,41 @@ function refusal(query: LegalSearchQuery): { field?: string; code?: string; vi: 
 }
 const badDate = { code: 'invalid', vi: 'Ngày phải có dạng YYYY-MM-DD và có thật', en: 'The date must be a real date written YYYY-MM-DD' };
 
-describe('planSearch refusals', () => {
+describe('planSearch reads each word as the kinds of term it may be', () => {
+  const anyOf = (q: string) => planSearch({ q }).clauses.map((c) => c.anyOf);
+
+  it('reads a bare number as a number or a year, and also as a word', () => {
+    expect(anyOf('2026')).toEqual([[['y:2026'], ['w:2026']]]);
+    expect(anyOf('1945')).toEqual([[['y:1945'], ['w:1945']]]);
+    expect(anyOf('1944')).toEqual([[['n:1944'], ['w:1944']]]);
+    expect(anyOf('2101')).toEqual([[['n:2101'], ['w:2101']]]);
+    expect(anyOf('202')).toEqual([[['n:202'], ['w:202']]]);
+    expect(anyOf('1234567')).toEqual([[['w:1234567']]]);
+  });
+
+  it('reads a code-like word as a form code or the word, a syllable as a word', () => {
+    expect(anyOf('qd')).toEqual([[['f:quyet-dinh'], ['w:qd']]]);
+    expect(anyOf('hd')).toEqual([[['f:huong-dan'], ['f:hop-dong'], ['w:hd']]]);
+    expect(anyOf('ba')).toEqual([[['w:ba']]]);
+    expect(anyOf('xyz')).toEqual([[['w:xyz']]]);
+    expect(anyOf('luật')).toEqual([[['f:luat'], ['w:luat']]]);
+    expect(anyOf('ủy ban nhân dân')).toEqual([[['a:ubnd']]]);
+  });
+
+  it('marks filters required and the reader’s words not', () => {
+    const plan = planSearch({ q: 'đất', number: '12', form: 'QĐ', authority: 'QH15' });
+    expect(plan.clauses.map((c) => [c.kind, c.required])).toEqual([
+      ['number', true],
+      ['form', true],
+      ['authority', true],
+      ['word', false],
+    ]);
+    expect(plan.clauses[2]?.anyOf).toEqual([['a:qh15']]);
+    expect(planSearch({ status: 'in-force', language: 'en' }).filters).toEqual({ status: 'in-force', language: 'en' });
+  });
+});
+
+describe('planSearch refusals, in full', () => {
   it.each<[string, LegalSearchQuery, ReturnType<typeof refusal>]>([
     ['a start date that does not exist', { issuedFrom: '2026-02-30' }, { field: 'query.issuedFrom', ...badDate }],
     ['an end date that does not exist', { issuedTo: '2026-13-01' }, { field: 'query.issuedTo', ...badDate }],
@@ -45,7 +79,7 @@ describe('planSearch refusals', () => {
   });
 });
 
-describe('planSearch details', () => {
+describe('planSearch: absent filters, year bounds, typographic dashes, repeated words', () => {
   it('leaves absent filters out entirely', () => {
     expect(planSearch({ q: 'giá' }).filters).toStrictEqual({});
     expect(planSearch({ q: 'giá', status: 'in-force', language: 'vi' }).filters).toStrictEqual({ status: 'in-force', language: 'vi' });
