@@ -26,8 +26,16 @@ import { currentCalendar } from './calendar-service';
  * has no due entry; a re-opened one has a new due instant; a progress notice moved the answer's.
  */
 const ACTOR = { id: 'system:question-escalation', kind: 'system' } as const;
-/** Clocks read per run; more are left for the next run (`more`). */
-const BATCH = 1000;
+/**
+ * Open clocks read per run at most: a memory guard. All of them are read, raised or not, so clocks
+ * raised already (they stay on the index until they close) never hide later ones from the job.
+ */
+const READ_LIMIT = 50_000;
+/**
+ * Clocks escalated per run at most (~24 a transaction, 4 transactions in flight); the rest wait for
+ * the next run (`more`). Measured against the 300 s timeout in docs/bench.md (Escalation).
+ */
+const RAISE_LIMIT = 5_000;
 
 let repositories: { escalation: QuestionEscalationRepository; questions: QuestionRepository; uow: UnitOfWork } | undefined;
 const repos = () => {
@@ -57,11 +65,16 @@ export async function escalateDueQuestions(now: Date, requestId: string): Promis
   const counts = { reminder: 0, overdue: 0, veryOverdue: 0, skipped: 0 };
   if (!isWorkingDayAt(now, calendar)) return { workingDay: false, due: 0, ...counts, more: false };
   const policy = escalationPolicyOf(effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES));
-  const { clocks, more } = await repos().escalation.dueBy(reminderHorizon(now, policy, calendar), BATCH);
+  const read = await repos().escalation.dueBy(reminderHorizon(now, policy, calendar), READ_LIMIT);
+  let more = read.more;
   const raising: { levels: EscalationLevel[]; work: Work }[] = [];
-  for (const clock of clocks) {
+  for (const clock of read.clocks) {
     const levels = levelsReached(clock.clock, clock.dueAt, now, policy, calendar).filter((level) => !clock.raised.includes(level));
     if (levels.length === 0) continue;
+    if (raising.length === RAISE_LIMIT) {
+      more = true;
+      break;
+    }
     const portal = clock.owner ?? (await repos().questions.get(clock.questionId))?.portal;
     if (portal === undefined) continue;
     raising.push({ levels, work: escalation(clock, levels, portal, now, requestId) });
@@ -76,7 +89,7 @@ export async function escalateDueQuestions(now: Date, requestId: string): Promis
       else counts.skipped += 1;
     }
   });
-  return { workingDay: true, due: clocks.length, ...counts, more };
+  return { workingDay: true, due: read.clocks.length, ...counts, more };
 }
 
 /**

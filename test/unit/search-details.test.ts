@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../shared/domain/errors';
+import type { DomainError } from '../../shared/domain/errors';
 import {
   authorityTerms,
   findLegalNumbers,

@@ -72,7 +72,7 @@ export class QuestionEscalationRepository {
       duePk: (shard) => keys.openWorkDue(QUESTION, shard).duePk,
       horizon,
       limit,
-      pageSize: 500,
+      pageSize: 1000,
       attributes: PROJECTION,
       read: toDueClock,
       order: (a, b) => a.dueAt.localeCompare(b.dueAt) || a.workId.localeCompare(b.workId),
