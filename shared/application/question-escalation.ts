@@ -60,18 +60,18 @@ export interface EscalationRun {
   readonly more: boolean;
 }
 
-export async function escalateDueQuestions(now: Date, requestId: string): Promise<EscalationRun> {
+export async function escalateDueQuestions(now: Date, requestId: string, limits = { read: READ_LIMIT, raise: RAISE_LIMIT }): Promise<EscalationRun> {
   const calendar = await currentCalendar();
   const counts = { reminder: 0, overdue: 0, veryOverdue: 0, skipped: 0 };
   if (!isWorkingDayAt(now, calendar)) return { workingDay: false, due: 0, ...counts, more: false };
   const policy = escalationPolicyOf(effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES));
-  const read = await repos().escalation.dueBy(reminderHorizon(now, policy, calendar), READ_LIMIT);
+  const read = await repos().escalation.dueBy(reminderHorizon(now, policy, calendar), limits.read);
   let more = read.more;
   const raising: { levels: EscalationLevel[]; work: Work }[] = [];
   for (const clock of read.clocks) {
     const levels = levelsReached(clock.clock, clock.dueAt, now, policy, calendar).filter((level) => !clock.raised.includes(level));
     if (levels.length === 0) continue;
-    if (raising.length === RAISE_LIMIT) {
+    if (raising.length === limits.raise) {
       more = true;
       break;
     }
