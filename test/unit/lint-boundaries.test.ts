@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -16,6 +16,7 @@ const biome = createRequire(import.meta.url).resolve('@biomejs/biome/bin/biome')
 const scratch = mkdtempSync(join(tmpdir(), 'lint-boundaries-'));
 const { vcs: _vcs, $schema: _schema, ...config } = JSON.parse(readFileSync('biome.json', 'utf8'));
 writeFileSync(join(scratch, 'biome.json'), JSON.stringify(config));
+cpSync('lint', join(scratch, 'lint'), { recursive: true });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 let probes = 0;
@@ -52,5 +53,12 @@ describe('import boundaries (biome.json, npm run lint)', () => {
   it('the domain imports the domain, and adapters import keys', () => {
     expect(lint('shared/domain/questions/probe.ts', "import { auditEntry } from '../audit';\nexport const probe = auditEntry;\n").ok).toBe(true);
     expect(lint('shared/adapters/dynamo/probe.ts', "import { keys } from './keys';\nexport const probe = keys;\n").ok).toBe(true);
+  });
+
+  it('module-level `let` in Lambda code is reported (a warning until issue 21 #2 lands); a `let` in a function is not', () => {
+    const moduleLet = lint('shared/application/probe.ts', "let cache: string | undefined;\nexport const probe = () => (cache ??= 'x');\n");
+    expect(moduleLet.output).toMatch(/No module-level `let`/);
+    expect(lint('functions/probe/handler.ts', 'export let calls = 0;\n').output).toMatch(/No module-level `let`/);
+    expect(lint('shared/application/probe.ts', 'export function probe() {\n  let n = 1;\n  n += 1;\n  return n;\n}\n').output).not.toMatch(/No module-level `let`/);
   });
 });
