@@ -57,7 +57,7 @@ interface Escalated {
   portal: string;
   assigneeId?: string;
 }
-/** Every QuestionEscalated event of a question in the outbox, with its audit entries and markers. */
+/** Every QuestionEscalated event of a question in the outbox, with its audit entries and its clocks' marks. */
 async function escalations(id: string) {
   const items = await local.scanAll();
   const events = items
@@ -65,8 +65,10 @@ async function escalations(id: string) {
     .map((i) => JSON.parse(i.payload).data as Escalated)
     .filter((d) => d.questionId === id);
   const audits = items.filter((i) => String(i.pk).startsWith('AUDIT#') && i.action === 'question.escalate' && i.target?.id === id);
-  const markers = items.filter((i) => i.type === 'QuestionEscalation' && i.questionId === id);
-  return { events, audits, markers, brief: events.map((e) => `${e.clock}:${e.level}:${e.dueAt}:${e.recipientRole}`).sort() };
+  const marks = items
+    .filter((i) => i.type === 'WorkAssignment' && i.aggregateId === id)
+    .flatMap((w) => Object.entries({ reminder: w.escalatedReminder, overdue: w.escalatedOverdue, 'very-overdue': w.escalatedVeryOverdue }).flatMap(([level, dueAt]) => (dueAt ? [`${w.clock}:${level}:${dueAt}`] : [])));
+  return { events, audits, marks, brief: events.map((e) => `${e.clock}:${e.level}:${e.dueAt}:${e.recipientRole}`).sort() };
 }
 
 beforeAll(async () => {
@@ -138,10 +140,11 @@ describe('question escalation (issue 9 #5, Bình Định, March 2026)', () => {
       `answer:very-overdue:${endOf('2026-03-06')}:secretary`,
       `return:reminder:${endOf('2026-03-03')}:unit-officer`,
     ]);
-    // Each event with its audit entry and its marker, in one commit.
+    // Each event with its audit entry, and the level marked on its clock (the one record that it was raised), in one commit.
     expect(answer.audits).toHaveLength(4);
     expect(answer.audits[0]).toMatchObject({ scope: 'binhdinh', actor: { id: 'system:question-escalation', kind: 'system' } });
-    expect(answer.markers.map((m) => m.pk).sort()).toEqual(answer.events.map((e) => `ESCALATION#${routed}#${e.clock}#${e.dueAt}#${e.level}`).sort());
+    expect(answer.marks.sort()).toEqual(answer.events.map((e) => `${e.clock}:${e.level}:${e.dueAt}`).sort());
+    expect((await local.scanAll()).filter((i) => String(i.pk).startsWith('ESCALATION#'))).toEqual([]);
     expect((await escalations(late)).events).toHaveLength(3);
     expect((await escalations(answered)).events).toEqual([]);
     // The due index is sparse: the answered question's closed clocks left it in the commit that closed them.

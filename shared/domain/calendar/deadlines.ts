@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../text';
 import { isoWeekday, toIsoDate, WEEKDAY_NAMES, type DayNumber } from './civil-date';
-import { WorkingCalendar, type NonWorkingReason } from './working-calendar';
+import type { WorkingCalendar, NonWorkingReason } from './working-calendar';
 
 /**
  * Deadlines counted as the Civil Code counts them (Bộ luật Dân sự 2015):
