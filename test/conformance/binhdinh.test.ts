@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { conformance } from '../support/conformance';
+import { conformance, DEPT } from '../support/conformance';
 
 /**
  * Bình Định's Quy chế (QĐ …/2020/QĐ-UBND, draft), article by article, through the public API of a
@@ -7,6 +7,29 @@ import { conformance } from '../support/conformance';
  * (npm run provinces).
  */
 const bd = conformance('binhdinh.json');
+
+/** The end of a local day (24:00 in Việt Nam), as the API writes due instants. */
+const endOf = (day: string) => new Date(Date.parse(`${day}T00:00:00+07:00`) + 86_400_000).toISOString();
+const item = (category: string, extra: Record<string, unknown> = {}) => ({ category, language: 'vi', title: `Tin ${category}`, body: '<p>Nội dung</p>', submit: true, ...extra });
+const approval = (decidedOn: string) => ({ decisionNumber: '125/UBND-KT', decidedOn, file: 'upload-approval-125' });
+/** Content on the department's sub-portal, written by its board's secretary and approved by its chief. */
+const create = (body: Record<string, unknown>) => bd.call(`/units/${DEPT}/content`, bd.people.deptSecretary, { method: 'POST', body });
+const step = (id: string, who: string, action: string, extra: Record<string, unknown> = {}) =>
+  bd.call(`/content/${id}/transitions`, bd.people[who], { method: 'POST', body: { action, ...extra } });
+
+async function dueOf(body: Record<string, unknown>): Promise<string> {
+  const created = await create(body);
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return (await bd.call(`/content/${created.body.id}`, bd.people.deptSecretary)).body.dueAt;
+}
+
+/** Created, accepted and proposed for approval; its id. */
+async function proposed(body: Record<string, unknown>): Promise<string> {
+  const created = await create(body);
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  for (const action of ['accept', 'propose']) expect((await step(created.body.id, 'deptSecretary', action)).status).toBe(200);
+  return created.body.id;
+}
 
 describe('Bình Định (binh-dinh-2020)', () => {
   test('BĐ 6.2: the portal runs in Vietnamese and English, English at en.binhdinh.gov.vn', async () => {
@@ -82,11 +105,104 @@ describe('Bình Định (binh-dinh-2020)', () => {
     expect(kinds.filter((k) => k.citation === 'BĐ 19.9').map((k) => k.id)).toEqual(expect.arrayContaining(['bd-quarterly', 'bd-yearly']));
   });
 
-  test.todo('BĐ 7.1: advertising is published only with the People’s Committee’s approval — issue 23 — seeds-clocks');
-  test.todo('BĐ 11.2: news and direction are updated daily on working days — issue 23 — seeds-clocks');
-  test.todo('BĐ 11.3: legal documents, drafts and procedures go online within 2 working days of their issue or announcement — issue 23 — seeds-clocks');
-  test.todo('BĐ 11.4: advertising, Q&A and links go online right after approval — issue 23 — seeds-clocks');
-  test.todo('BĐ 11.5: the English version is updated right after a change — issue 23 — seeds-clocks');
-  test.todo('BĐ 12.4: the unit reports back on a complex question so the board can inform the asker — issue 23 — seeds-clocks');
+  test('BĐ 7.1: advertising is published only with the People’s Committee’s approval, recorded (decision, date, file) before the chief approves', async () => {
+    await bd.at('2026-05-05T09:00:00');
+    const created = await create(item('advertising'));
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const id = created.body.id as string;
+    expect((await step(id, 'deptSecretary', 'accept')).status).toBe(200);
+    expect((await step(id, 'deptSecretary', 'propose')).status).toBe(200);
+    const refused = await step(id, 'deptChief', 'approve');
+    expect(refused.status).toBe(409);
+    expect(refused.body.errors[0]).toMatchObject({ field: 'peoplesCommitteeApproval', code: 'approval_required' });
+    expect(refused.body.i18n.vi.detail).toContain('BĐ 7.1');
+
+    // Sent back, the approval recorded (a future date is refused), proposed again: approved and published.
+    expect((await step(id, 'deptChief', 'send-back', { comment: 'Bổ sung văn bản chấp thuận của UBND tỉnh' })).status).toBe(200);
+    const current = (await bd.call(`/content/${id}`, bd.people.deptSecretary)).body.version as number;
+    const edit = (body: Record<string, unknown>) => bd.call(`/content/${id}`, bd.people.deptSecretary, { method: 'PATCH', body, headers: { 'if-match': `"${current}"` } });
+    const future = await edit({ peoplesCommitteeApproval: approval('2026-05-06') });
+    expect(future.status).toBe(400);
+    expect(future.body.errors[0]).toMatchObject({ field: 'body.peoplesCommitteeApproval.decidedOn', code: 'in_future' });
+    expect((await edit({ peoplesCommitteeApproval: approval('2026-05-04') })).status).toBe(200);
+    for (const [who, action] of [['deptSecretary', 'propose'], ['deptChief', 'approve'], ['deptSecretary', 'publish']] as const) {
+      const res = await step(id, who, action);
+      expect(res.status, `${action}: ${JSON.stringify(res.body)}`).toBe(200);
+    }
+    expect((await bd.call(`/content/${id}`, bd.people.deptSecretary)).body).toMatchObject({ state: 'published', peoplesCommitteeApproval: approval('2026-05-04') });
+  });
+
+  test('BĐ 7.1: only advertising carries the People’s Committee’s approval', async () => {
+    await bd.at('2026-05-05T09:00:00');
+    const refused = await create(item('news', { peoplesCommitteeApproval: approval('2026-05-04') }));
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors[0]).toMatchObject({ field: 'body.peoplesCommitteeApproval', code: 'not_allowed' });
+  });
+
+  test('BĐ 11.2: news and direction are due online the working day they are approved; approved after hours, the next working day', async () => {
+    await bd.at('2026-05-05T09:00:00'); // Tuesday
+    const direction = await proposed(item('direction'));
+    expect((await step(direction, 'deptChief', 'approve')).body).toMatchObject({ state: 'approved', dueAt: endOf('2026-05-05') });
+    const news = await proposed(item('news'));
+    await bd.at('2026-05-05T18:00:00');
+    expect((await step(news, 'deptChief', 'approve')).body).toMatchObject({ state: 'approved', dueAt: endOf('2026-05-06') });
+  });
+
+  test('BĐ 11.3: a legal document issued Sat 02/05/2026 is due at the end of Tue 05/05 (2 working days counted from the day after its issue)', async () => {
+    await bd.at('2026-05-04T09:00:00');
+    const legalDocument = { form: 'quyet-dinh', numberSymbol: '15/2026/QĐ-UBND', issuingAuthority: 'Ủy ban nhân dân tỉnh Bình Định', signer: 'Phạm Anh Tuấn', issuedOn: '2026-05-02', summary: 'Ban hành quy định' };
+    expect(await dueOf(item('legal-document', { legalDocument }))).toBe(endOf('2026-05-05'));
+  });
+
+  test('BĐ 11.3: procedures count from their announcement and drafts from their issue, whenever the board approves', async () => {
+    await bd.at('2026-05-04T09:00:00');
+    // Wed 29/04 announced; Thu 30/04–Sun 03/05 off: Mon 04/05 and Tue 05/05.
+    expect(await dueOf(item('administrative-procedure', { eventDate: '2026-04-29' }))).toBe(endOf('2026-05-05'));
+    expect(await dueOf(item('draft-for-comment', { eventDate: '2026-04-29' }))).toBe(endOf('2026-05-05'));
+  });
+
+  test('BĐ 11.4: advertising, Q&A and links go online right after approval: due the day they are approved', async () => {
+    await bd.at('2026-05-05T09:00:00');
+    const links = await proposed(item('useful-information'));
+    const advert = await proposed(item('advertising', { peoplesCommitteeApproval: approval('2026-05-04') }));
+    await bd.at('2026-05-05T10:00:00');
+    expect((await step(links, 'deptChief', 'approve')).body).toMatchObject({ state: 'approved', dueAt: endOf('2026-05-05') });
+    expect((await step(advert, 'deptChief', 'approve')).body).toMatchObject({ state: 'approved', dueAt: endOf('2026-05-05') });
+    expect((await step(advert, 'deptSecretary', 'publish')).status).toBe(200);
+    expect((await bd.call(`/content/${advert}`, bd.people.deptSecretary)).body).toMatchObject({ publishedOnTime: true, publishPolicy: 'publish.afterApproval' });
+  });
+
+  test('BĐ 11.5: the English version is updated right after a change: a translation is due the day its source went online', async () => {
+    await bd.at('2026-05-05T09:00:00');
+    const source = await proposed(item('news'));
+    expect((await step(source, 'deptChief', 'approve')).status).toBe(200);
+    expect((await step(source, 'deptSecretary', 'publish')).status).toBe(200);
+    await bd.at('2026-05-05T10:00:00');
+    const english = await create({ ...item('news'), language: 'en', title: 'Provincial news', translationOf: source });
+    expect(english.status, JSON.stringify(english.body)).toBe(201);
+    expect((await bd.call(`/content/${english.body.id}`, bd.people.deptSecretary)).body).toMatchObject({ dueAt: endOf('2026-05-05'), publishPolicy: 'publish.translation' });
+  });
+
+  test('BĐ 12.4: the unit reports back on a complex question so the board can inform the asker; the 7 working days stay', async () => {
+    await bd.at('2026-05-05T09:00:00');
+    const complex = await bd.asked();
+    // Routed Tue 05/05: 7 working days (BĐ 12.4), to Thu 14/05.
+    expect(await bd.routed(complex, { complexity: 'complex', scope: 'inter-agency' })).toMatchObject({ answerDueAt: endOf('2026-05-14') });
+    const notice = (id: string, expectedBy?: string) =>
+      bd.call(`/questions/${id}/transitions`, bd.people.deptHead, { method: 'POST', body: { action: 'progress-notice', ...(expectedBy !== undefined && { expectedBy }) } });
+    expect((await notice(complex.trackingCode, '2026-05-15')).body.errors[0]).toMatchObject({ field: 'body.expectedBy', code: 'after_due' });
+    const reported = await notice(complex.trackingCode, '2026-05-13');
+    expect(reported.status, JSON.stringify(reported.body)).toBe(200);
+    expect(reported.body).toMatchObject({ stage: 'routed', dueAt: endOf('2026-05-14'), answerDueAt: endOf('2026-05-14') });
+    expect((await bd.call(`/questions/${complex.trackingCode}`, bd.people.secretary)).body.progressNotice).toMatchObject({ kind: 'report-back', expectedBy: '2026-05-13' });
+
+    // A simple question has no report-back.
+    const simple = await bd.asked();
+    await bd.routed(simple);
+    const refused = await notice(simple.trackingCode);
+    expect(refused.status).toBe(409);
+    expect(refused.body.i18n.en.detail).toContain('BĐ 12.4');
+  });
+
   test.todo('BĐ 8.2đ: people comment on drafts article by article — issue 28');
 });

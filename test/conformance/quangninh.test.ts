@@ -88,6 +88,29 @@ describe('Quảng Ninh (quang-ninh-2023)', () => {
     expect((await qn.reportKinds()).map((k) => [k.id, k.citation])).toContainEqual(['qn-yearly', 'QN 23.3']);
   });
 
-  test.todo('QN 15.3: the English and Chinese versions are updated as the Vietnamese changes — issue 23 — seeds-clocks');
+  test('QN 15.3: with no number of its own, an English or Chinese version of an item keeps its category’s national clock (5 working days from approval)', async () => {
+    await qn.at('2026-03-02T09:00:00'); // Monday
+    const step = async (id: string, who: string, action: string) => {
+      const res = await qn.call(`/content/${id}/transitions`, qn.people[who], { method: 'POST', body: { action } });
+      expect(res.status, `${action}: ${JSON.stringify(res.body)}`).toBe(200);
+      return res.body;
+    };
+    const create = async (body: Record<string, unknown>) => {
+      const res = await qn.call(`/units/${qn.province}/content`, qn.people.secretary, { method: 'POST', body: { category: 'news', submit: true, ...body } });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body.id as string;
+    };
+    const source = await create({ language: 'vi', title: 'Hạ Long đón khách quốc tế', body: '<p>Hạ Long đón khách quốc tế</p>' });
+    for (const [who, action] of [['secretary', 'accept'], ['secretary', 'propose'], ['chief', 'approve'], ['secretary', 'publish']] as const) await step(source, who, action);
+    for (const [language, title] of [['en', 'Ha Long welcomes international visitors'], ['zh', '下龙湾迎接国际游客']] as const) {
+      const version = await create({ language, title, body: `<p>${title}</p>`, translationOf: source });
+      await step(version, 'secretary', 'accept');
+      await step(version, 'secretary', 'propose');
+      // Approved Mon 02/03: the 5 working days run Tue 03/03 – Mon 09/03.
+      expect(await step(version, 'chief', 'approve'), language).toMatchObject({ state: 'approved', dueAt: '2026-03-09T17:00:00.000Z' });
+      expect((await qn.call(`/content/${version}`, qn.people.secretary)).body, language).toMatchObject({ translationOf: source, publishPolicy: 'publish.news' });
+    }
+  });
+
   test.todo('QN 14.12: people take part in law-making on drafts and rate the portal’s information — issue 28');
 });

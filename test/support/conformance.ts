@@ -14,8 +14,9 @@ import { ensureProvince, ensureUnits } from '../../shared/application/bootstrap'
  * started once per file, with a department (`sotttt`) and the people who take the regulation's
  * steps, named as the preset wants (NA 10.2d). Every test sets its own instant (`at`, a local time
  * in Việt Nam) and signs everyone in again there, so the tests pass in any order and on any date.
- * The people are made on Mon 02/03/2026; every instant a test uses lies within the 3 months their
- * passwords last (NA 10.2đ).
+ * The people are made on Mon 02/03/2026; every instant a test uses lies before the end of the 3
+ * months their passwords last (NA 10.2đ). CB 11.4's receipt test goes back to February: a password
+ * changed after "now" has not expired, so they sign in there too.
  */
 export const DEPT = 'sotttt';
 const root = resolve(import.meta.dirname, '../..');
