@@ -1,4 +1,5 @@
-import { BatchWriteItemCommand, ScanCommand, type AttributeValue, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import { ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { writeInWaves } from './batch-write';
 import { CopyObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { bytesDigest, TableDigest } from '../../domain/backups/digest';
 import { decodeDataFile, type BackupManifest, type MediaManifest } from '../../domain/backups/manifest';
@@ -73,10 +74,6 @@ export class RestoreRefused extends Error {
   override readonly name = 'RestoreRefused';
 }
 
-const BATCH = 25; // BatchWriteItem's limit
-const PARALLEL = 8;
-const MAX_ATTEMPTS = 10;
-
 export async function restoreBackup(options: RestoreOptions): Promise<RestoreSummary> {
   const started = performance.now();
   const { dynamodb, s3, backupBucket, backupId, targetTable, checkpoint } = options;
@@ -132,18 +129,11 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
     const items = decodeDataFile(data);
     if (items.length !== file.itemCount) throw new RestoreRefused(`Data file ${file.key} holds ${items.length} items, the manifest says ${file.itemCount}`);
     const requests = items.map((item) => ({ PutRequest: { Item: fromExportJson(item) } }));
-    // Batches in waves of PARALLEL calls: one call at a time waits on the network most of the time.
-    for (let i = 0; i < requests.length; ) {
-      let wave = Math.min(PARALLEL, Math.ceil((requests.length - i) / BATCH));
-      if (options.stopAfterBatches !== undefined) wave = Math.min(wave, options.stopAfterBatches - batches);
-      if (wave <= 0) throw new RestoreInterrupted(`stopped after ${batches} batches`);
-      const slices = Array.from({ length: wave }, (_, w) => requests.slice(i + w * BATCH, i + (w + 1) * BATCH));
-      await Promise.all(slices.map((slice) => writeBatch(dynamodb, targetTable, slice)));
-      const written = slices.reduce((n, slice) => n + slice.length, 0);
-      batches += wave;
-      itemsWrittenNow += written;
-      i += written;
-    }
+    const remaining = options.stopAfterBatches === undefined ? Infinity : options.stopAfterBatches - batches;
+    const wrote = await writeInWaves(dynamodb, targetTable, requests, remaining);
+    batches += wrote.batches;
+    itemsWrittenNow += wrote.written;
+    if (wrote.written < requests.length) throw new RestoreInterrupted(`stopped after ${batches} batches`);
     bytes += data.length;
     done.add(file.key);
     await checkpoint.save({ backupId, restoreId, doneFiles: [...done] });
@@ -182,17 +172,6 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
   // Only now, so no restored item (old outbox events among them) nor the marker reaches a consumer.
   await enableStream(dynamodb, targetTable);
   return summary;
-}
-
-/** BatchWriteItem, retrying UnprocessedItems with exponential backoff and jitter. */
-async function writeBatch(dynamodb: DynamoDBClient, table: string, requests: WriteRequest[]): Promise<void> {
-  let pending = requests;
-  for (let attempt = 0; pending.length > 0; attempt++) {
-    if (attempt >= MAX_ATTEMPTS) throw new Error(`${pending.length} items still unprocessed after ${MAX_ATTEMPTS} attempts`);
-    if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(2_000, 50 * 2 ** attempt) * (0.5 + Math.random() / 2)));
-    const out = await dynamodb.send(new BatchWriteItemCommand({ RequestItems: { [table]: pending } }));
-    pending = out.UnprocessedItems?.[table] ?? [];
-  }
 }
 
 /**
