@@ -19,7 +19,8 @@ import { exportTablePortably } from '../../shared/adapters/backup/portable-expor
 import { restoreBackup } from '../../shared/adapters/backup/restore';
 import { fileCheckpoint } from '../../shared/adapters/backup/checkpoint';
 import { fmt, report } from './report';
-import { LAMBDA_TIMEOUT_SECONDS, monthlyUsd, project, SCALES } from './backup-projection';
+import { AWS, LAMBDA_TIMEOUT_SECONDS, longestByFunction, monthlyUsd, project, SCALES } from './backup-projection';
+import { functionDefinitions } from '../../functions/manifest';
 import { TableDigest } from '../../shared/domain/backups/digest';
 import { toExportJson } from '../../shared/adapters/backup/export-json';
 import { streamOffForLoading } from './stream-off';
@@ -165,13 +166,19 @@ export async function benchBackup(stack: LocalStack) {
   // On AWS (issue 24): each step of a backup and a drill, its longest invocation against 900 s, and a month's cost.
   const digestItemsPerSecond = measureDigestRate();
   report('backup: table digest over decoded items (CPU)', `${fmt(digestItemsPerSecond, 0)} items/s`);
+  report('backup: AWS rates used (us-east-1 list)', `export $${AWS.exportUsdPerGb}/GB, import $${AWS.importUsdPerGb}/GB (uncompressed; no write capacity), writes $${AWS.writeUsdPerMillion}/M, reads $${AWS.readUsdPerMillion}/M, GET $${AWS.s3GetUsdPerThousand}/1,000, Lambda $${AWS.lambdaUsdPerGbSecond}/GB-s; AWS publishes no export or import throughput (assumed import ${AWS.importMinutesPerGb} min/GB, outside our invocations)`);
   for (const scale of SCALES) {
     const steps = project(scale, { digestItemsPerSecond });
-    for (const step of steps) {
-      const over = step.invocationSeconds > LAMBDA_TIMEOUT_SECONDS ? ' OVER 900 s' : '';
+    for (const step of steps.filter((s) => !/Failed|Abort/.test(s.machineStep))) {
+      const timeout = functionDefinitions[step.fn].timeoutSeconds ?? LAMBDA_TIMEOUT_SECONDS;
+      const over = step.invocationSeconds > timeout ? ` OVER ${timeout} s` : '';
       report(`backup at ${scale.name}: ${step.step}`, `longest invocation ${fmt(step.invocationSeconds, 0)} s${over}; $${fmt(step.usd, 3)} (${step.note})`);
     }
-    report(`backup at ${scale.name}: a month (weekly backups and drills, one full restore)`, `$${fmt(monthlyUsd(steps), 2)}`);
+    for (const [fn, step] of Object.entries(longestByFunction(steps))) {
+      const timeout = functionDefinitions[fn as keyof typeof functionDefinitions].timeoutSeconds ?? LAMBDA_TIMEOUT_SECONDS;
+      report(`backup at ${scale.name}: longest ${fn} invocation`, `${fmt(step.invocationSeconds, 0)} s (${step.machineStep}) of its ${timeout} s timeout: ${step.invocationSeconds <= timeout ? 'fits' : 'DOES NOT FIT'}`);
+    }
+    report(`backup at ${scale.name}: a month (weekly backups and drills, one full restore by import)`, `$${fmt(monthlyUsd(steps), 2)}`);
   }
 }
 
