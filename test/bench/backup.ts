@@ -20,7 +20,7 @@ import { restoreBackup } from '../../shared/adapters/backup/restore';
 import { fileCheckpoint } from '../../shared/adapters/backup/checkpoint';
 import { fmt, report } from './report';
 import { AWS, LAMBDA_TIMEOUT_SECONDS, longestByFunction, monthlyUsd, project, SCALES } from './backup-projection';
-import { functionDefinitions } from '../../functions/manifest';
+import { functionDefinitions, type FunctionDefinition } from '../../functions/manifest';
 import { TableDigest } from '../../shared/domain/backups/digest';
 import { toExportJson } from '../../shared/adapters/backup/export-json';
 import { streamOffForLoading } from './stream-off';
@@ -170,12 +170,12 @@ export async function benchBackup(stack: LocalStack) {
   for (const scale of SCALES) {
     const steps = project(scale, { digestItemsPerSecond });
     for (const step of steps.filter((s) => !/Failed|Abort/.test(s.machineStep))) {
-      const timeout = functionDefinitions[step.fn].timeoutSeconds ?? LAMBDA_TIMEOUT_SECONDS;
+      const timeout = (functionDefinitions[step.fn] as FunctionDefinition).timeoutSeconds ?? LAMBDA_TIMEOUT_SECONDS;
       const over = step.invocationSeconds > timeout ? ` OVER ${timeout} s` : '';
       report(`backup at ${scale.name}: ${step.step}`, `longest invocation ${fmt(step.invocationSeconds, 0)} s${over}; $${fmt(step.usd, 3)} (${step.note})`);
     }
     for (const [fn, step] of Object.entries(longestByFunction(steps))) {
-      const timeout = functionDefinitions[fn as keyof typeof functionDefinitions].timeoutSeconds ?? LAMBDA_TIMEOUT_SECONDS;
+      const timeout = (functionDefinitions[fn as keyof typeof functionDefinitions] as FunctionDefinition).timeoutSeconds ?? LAMBDA_TIMEOUT_SECONDS;
       report(`backup at ${scale.name}: longest ${fn} invocation`, `${fmt(step.invocationSeconds, 0)} s (${step.machineStep}) of its ${timeout} s timeout: ${step.invocationSeconds <= timeout ? 'fits' : 'DOES NOT FIT'}`);
     }
     report(`backup at ${scale.name}: a month (weekly backups and drills, one full restore by import)`, `$${fmt(monthlyUsd(steps), 2)}`);
