@@ -10,7 +10,7 @@ import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { functionDefinitions, type Access, type FunctionKey, type FunctionDefinition, type IdentityAdminAction } from '../../functions/manifest';
 import { grantTableAccess } from './table-access';
-import { SCRATCH_TABLE_ACTIONS, tableLevelActions } from '../definitions/table-permissions';
+import { SCRATCH_IMPORT_ACTIONS, SCRATCH_TABLE_ACTIONS, tableLevelActions } from '../definitions/table-permissions';
 import { houseFunctionProps } from './house-function';
 import { bucketArnExportName, type BucketKey } from '../definitions/buckets';
 import { tableArnExportName } from '../definitions/table';
@@ -170,7 +170,7 @@ function grantManifestAccess(fn: NodejsFunction, def: FunctionDefinition, resour
       // DynamoDB's import creates the scratch table and reads the data files with the caller's rights
       // (s3:GetObject and ListBucket on the backups come from the objects/buckets grants), and writes its
       // own log under /aws-dynamodb/ (AWS's documented policy for ImportTable).
-      fn.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:ImportTable', 'dynamodb:DescribeImport'], resources: [scratch, `${scratch}/import/*`] }));
+      fn.addToRolePolicy(new PolicyStatement({ actions: SCRATCH_IMPORT_ACTIONS.map((a) => `dynamodb:${a}`), resources: [scratch, `${scratch}/import/*`] }));
       const importLogs = Stack.of(fn).formatArn({ service: 'logs', resource: 'log-group', resourceName: '/aws-dynamodb/*', arnFormat: ArnFormat.COLON_RESOURCE_NAME });
       fn.addToRolePolicy(
         new PolicyStatement({
