@@ -8,6 +8,7 @@
  */
 import { IMPORT_POLL_SECONDS, LOAD_STEP_SECONDS } from '../../shared/application/restore-drill-steps';
 import { EXPORT_POLL_SECONDS } from '../../shared/application/weekly-backup-steps';
+import { MEDIA_IN_FLIGHT } from '../../shared/adapters/backup/media-checksums';
 
 export const LAMBDA_TIMEOUT_SECONDS = 900;
 
@@ -23,14 +24,18 @@ export const SCALES: readonly Scale[] = [
 
 /** Measured on this machine by the bench (DynamoDB Local and fauxqs: pessimistic for AWS). */
 export interface Measured {
-  /** TableDigest over decoded items, CPU only: what sealing and verifying every file costs per item. */
-  readonly digestItemsPerSecond: number;
+  /**
+   * Items of a gzipped data file decoded and added to the TableDigest per second of CPU time (not
+   * wall time: on this shared machine the wall clock mostly measures the other sessions). What
+   * sealing, checking every file and digesting the scanned table cost per item; single-threaded.
+   */
+  readonly digestItemsPerCpuSecond: number;
 }
 /**
- * The last `npm run bench -- backup` (2026-12-07, this 2-core machine at load average 30–36, so
- * pessimistic): what the infra test projects with. Update it with the bench's figure.
+ * The last `npm run bench -- backup` (2026-12-07; this 2-core machine at load average ~44, where the
+ * wall-clock rate was 2,700–8,800 items/s): what the infra test projects with. Update it with the bench's figure.
  */
-export const LAST_MEASURED: Measured = { digestItemsPerSecond: 4_445 };
+export const LAST_MEASURED: Measured = { digestItemsPerCpuSecond: 50_000 };
 
 /**
  * What AWS publishes (us-east-1 list prices, aws.amazon.com/dynamodb/pricing/on-demand, and the
@@ -50,9 +55,9 @@ export const AWS = {
   stepFunctionsUsdPerThousandTransitions: 0.025, // standard workflows
   /** Assumed: a new on-demand table serves about 4,000 writes/s at first (AWS: "up to 4,000 write request units" initially). */
   newTableWritesPerSecond: 4_000,
-  /** Assumed: GetObjectAttributes round trip within the region, 16 in flight. */
+  /** Assumed: GetObjectAttributes round trip within the region; as many in flight as the code sends (media-checksums.ts). */
   attributesLatencySeconds: 0.03,
-  attributesInFlight: 16,
+  attributesInFlight: MEDIA_IN_FLIGHT,
   /** Assumed: reading from S3 inside the region, one stream. */
   s3ReadMbPerSecond: 50,
   /** Assumed: a parallel Scan (4 segments) of the restored table. */
@@ -63,6 +68,9 @@ export const AWS = {
 
 /** Stated shape of the data: the bench's item (608 bytes of DynamoDB JSON), 3 indexes, 1 MB media objects, gzip 16:1. */
 export const SHAPE = { itemBytes: 608, indexes: 3, mediaObjectBytes: 1e6, gzipRatio: 16, lambdaGb: 1, itemsPerDataFile: 10_000 } as const;
+/** AWS: "at 1,769 MB, a function has the equivalent of one vCPU", in proportion below it; the digest uses one thread. */
+export const LAMBDA_MB_PER_VCPU = 1_769;
+export const lambdaDigestRate = (measured: Measured) => measured.digestItemsPerCpuSecond * Math.min(1, (SHAPE.lambdaGb * 1024) / LAMBDA_MB_PER_VCPU);
 
 export type StepFunctionKey = 'weeklyBackup' | 'restoreDrill';
 export interface Step {
@@ -84,7 +92,7 @@ export function project(scale: Scale, measured: Measured): Step[] {
   const attributesSeconds = (objects / AWS.attributesInFlight) * AWS.attributesLatencySeconds;
   const attributesUsd = (objects / 1e3) * AWS.s3GetUsdPerThousand;
   const gzMb = (tableGb * 1e3) / SHAPE.gzipRatio;
-  const digestSeconds = scale.items / measured.digestItemsPerSecond;
+  const digestSeconds = scale.items / lambdaDigestRate(measured);
   const readAndDigest = gzMb / AWS.s3ReadMbPerSecond + digestSeconds;
   const scanAndDigest = (tableGb * 1e3) / AWS.scanMbPerSecond + digestSeconds;
   const lambda = (seconds: number) => seconds * SHAPE.lambdaGb * AWS.lambdaUsdPerGbSecond;
@@ -109,7 +117,7 @@ export function project(scale: Scale, measured: Measured): Step[] {
       step: 'backup: SealWhenExported (every data file read, MD5, SHA-256, table digest; signed)',
       invocationSeconds: readAndDigest,
       usd: lambda(readAndDigest),
-      note: `${Math.round(gzMb)} MB gzipped at ${AWS.s3ReadMbPerSecond} MB/s + digest at ${Math.round(measured.digestItemsPerSecond).toLocaleString('en')} items/s`,
+      note: `${Math.round(gzMb)} MB gzipped at ${AWS.s3ReadMbPerSecond} MB/s + digest at ${Math.round(lambdaDigestRate(measured)).toLocaleString('en')} items/s (${SHAPE.lambdaGb * 1024} MB: ${(Math.min(1, (SHAPE.lambdaGb * 1024) / LAMBDA_MB_PER_VCPU)).toFixed(2)} vCPU)`,
     },
     small('BackupFailed', 'weeklyBackup', 'backup', 'only after a failed step', 1),
     small('Begin', 'restoreDrill', 'verify', 'lease, newest backup, its signature and age'),
@@ -138,7 +146,7 @@ export function project(scale: Scale, measured: Measured): Step[] {
       machineStep: 'CheckTable', fn: 'restoreDrill', runs: 'full',
       step: 'drill: CheckTable (scan, table digest, index queries)',
       invocationSeconds: scanAndDigest, usd: scanUsd + lambda(scanAndDigest),
-      note: `scan at ${AWS.scanMbPerSecond} MB/s + digest at ${Math.round(measured.digestItemsPerSecond).toLocaleString('en')} items/s`,
+      note: `scan at ${AWS.scanMbPerSecond} MB/s + digest at ${Math.round(lambdaDigestRate(measured)).toLocaleString('en')} items/s (${SHAPE.lambdaGb * 1024} MB: ${(Math.min(1, (SHAPE.lambdaGb * 1024) / LAMBDA_MB_PER_VCPU)).toFixed(2)} vCPU)`,
     },
     {
       machineStep: 'CheckMedia', fn: 'restoreDrill', runs: 'full',

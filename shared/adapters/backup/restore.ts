@@ -6,7 +6,7 @@ import { decodeDataFile, type BackupManifest, type MediaManifest } from '../../d
 import type { RestoreCheckpoint } from './checkpoint';
 import { fromExportJson, toExportJson } from './export-json';
 import { getObjectBytes, objectSha256, readMediaManifest } from './storage';
-import { storedChecksum } from './media-checksums';
+import { MEDIA_IN_FLIGHT, storedChecksum } from './media-checksums';
 import { openBackup } from './aws-export';
 import { createShapedTable, enableStream, isRestoreMarker, removeRestoreMarker, restoreMarkerOf, writeRestoreMarker } from './table-shape';
 import { verifyBackupFiles } from './verify-stored';
@@ -208,11 +208,15 @@ async function restoreMedia(s3: S3Client, manifest: MediaManifest, targetBucket:
 export async function checkMediaVersions(s3: S3Client, manifest: MediaManifest, only?: readonly MediaManifest['objects'][number][]) {
   let bytes = 0;
   const mismatched: string[] = [];
-  for (const object of only ?? manifest.objects) {
-    // Every object (the full drill) by S3's stored checksum, read only where it has none; a sample (`only`) read back.
-    const stored = only ? await objectSha256(s3, manifest.bucket, object.key, object.versionId) : await storedOrRead(s3, manifest.bucket, object.key, object.versionId);
-    if (stored?.sha256 !== object.sha256) mismatched.push(object.key);
-    bytes += object.size;
+  const objects = only ?? manifest.objects;
+  // Every object (the full drill) by S3's stored checksum, read only where it has none, MEDIA_IN_FLIGHT at a time; a sample (`only`) read back.
+  for (let i = 0; i < objects.length; i += MEDIA_IN_FLIGHT) {
+    const wave = objects.slice(i, i + MEDIA_IN_FLIGHT);
+    const found = await Promise.all(wave.map((o) => (only ? objectSha256(s3, manifest.bucket, o.key, o.versionId) : storedOrRead(s3, manifest.bucket, o.key, o.versionId))));
+    wave.forEach((object, w) => {
+      if (found[w]?.sha256 !== object.sha256) mismatched.push(object.key);
+      bytes += object.size;
+    });
   }
   return { objects: manifest.objects.length, bytes, copied: 0, mismatched };
 }
