@@ -84,7 +84,10 @@ type Step = StepFunction<DrillState, RestoreDrillDeps>;
 /** Each step: renews the lease (except the first and the clean-up), and adds its own duration to the run's. */
 const step = (body: Step, renew = true): Step => async (state, deps, error) => {
   const started = performance.now();
-  if (renew && state.scratch) await renewLease(deps.dynamodb, deps.tableName, DRILL_LEASE, state.runId, new Date(), LEASE_SECONDS, { scratchTable: state.scratch });
+  if (renew && state.scratch && !(await renewLease(deps.dynamodb, deps.tableName, DRILL_LEASE, state.runId, new Date(), LEASE_SECONDS, { scratchTable: state.scratch }))) {
+    // Another drill took the lease after it expired: this one stopped stepping too long ago to go on.
+    throw new JobFailure(`restore drill of ${state.backupId} lost its lease (more than ${LEASE_SECONDS / 60} minutes between steps)`, { backupId: state.backupId!, reason: 'lease lost' });
+  }
   const out = await body(state, deps, error);
   const seconds = Math.round(((state.seconds ?? 0) + (performance.now() - started) / 1000) * 1000) / 1000;
   return { ...out, state: { ...out.state, seconds } };
@@ -138,7 +141,7 @@ const createTable: Step = async (state, deps) => {
     const shape = tableShape(state.scratch!);
     const out = await deps.dynamodb.send(
       new ImportTableCommand({
-        ClientToken: state.runId,
+        ClientToken: state.runId.replace(/-/g, ''), // the run's id: a retried call is the same import
         S3BucketSource: { S3Bucket: deps.backupBucket, S3KeyPrefix: prefix },
         InputFormat: 'DYNAMODB_JSON',
         InputCompressionType: 'GZIP',
@@ -215,11 +218,15 @@ const finish: Step = async (state, deps) => {
   return { step: DONE, state, summary };
 };
 
-/** After a failed step: this run's scratch table (named in its lease) dropped, its lease given back. */
+/**
+ * After a failed step: this run's scratch table dropped (its name carries the run's id; or, when the
+ * failed step was Begin, the one named in the lease this run took), its lease given back.
+ */
 const abort: Step = async (state, deps, error) => {
+  if (state.scratch) await dropTable(deps.dynamodb, state.scratch);
   const lease = await leaseOf(deps.dynamodb, deps.tableName, DRILL_LEASE);
   if (lease?.holder === state.runId) {
-    if (lease.scratchTable) await dropTable(deps.dynamodb, lease.scratchTable);
+    if (lease.scratchTable && lease.scratchTable !== state.scratch) await dropTable(deps.dynamodb, lease.scratchTable);
     await releaseLease(deps.dynamodb, deps.tableName, DRILL_LEASE, state.runId);
   }
   return { step: DONE, state, summary: { ...(state.backupId ? { backupId: state.backupId } : {}), error: error?.Error ?? 'Error', reason: error?.Cause ?? '' } };
