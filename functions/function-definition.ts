@@ -58,8 +58,12 @@ export interface FunctionDefinition {
    * EXPORT_MODE=aws and TABLE_ARN. Locally the portable exporter stands in.
    */
   readonly exportsTable?: { readonly bucket: BucketKey; readonly prefix: string };
-  /** Creates, fills, reads and deletes scratch tables named `<table><infix>*` (the restore drill), never the table itself. */
-  readonly scratchTables?: { readonly infix: string };
+  /**
+   * Creates, fills, reads and deletes scratch tables named `<table><infix>*` (the restore drill), never the table itself.
+   * `importsFrom`: on AWS fills them with DynamoDB's ImportTable from that bucket (ImportTable and DescribeImport on
+   * the scratch tables, DynamoDB's import logs under /aws-dynamodb/; DRILL_LOAD=import). Locally the portable load.
+   */
+  readonly scratchTables?: { readonly infix: string; readonly importsFrom?: BucketKey };
   /** Lists every object version of these buckets and reads any of them (the backup's media manifest). */
   readonly readsAllVersions?: readonly BucketKey[];
   /** Sends e-mail: SES SendEmail from the deployment's sender identity only (MAIL_TRANSPORT=ses, MAIL_FROM). */

@@ -191,11 +191,12 @@ export const functionDefinitions = {
   restoreDrill: {
     entry: 'functions/jobs/restore-drill.ts',
     kind: 'job',
-    description: 'Weekly restore drill: the latest backup into a scratch table, digests and index queries checked, the table deleted',
+    description: 'Weekly restore drill, one step per invocation: the latest backup verified, or imported into a scratch table, digests and index queries checked, the table deleted',
     memoryMb: 1024,
     timeoutSeconds: 900,
     writesOutbox: true,
-    scratchTables: { infix: '-drill-' },
+    // Fills them with DynamoDB's ImportTable from the backup's data files on AWS (a new table built by AWS).
+    scratchTables: { infix: '-drill-', importsFrom: 'backups' },
     // Checks each backup's signature before reading it; may not sign.
     backupSigning: 'verify',
     // Its lease: one drill at a time (shared/adapters/dynamo/lease.ts).

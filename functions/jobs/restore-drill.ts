@@ -1,22 +1,21 @@
-import { jobFunction } from '../../shared/jobs/job';
+import { steppedJobFunction } from '../../shared/jobs/stepped-job';
 import { dynamoClient, s3Client } from '../../shared/adapters/aws-clients';
 import { env } from '../../shared/config/env';
 import { runRestoreDrill } from '../../shared/application/restore-drill';
+import { restoreDrillMachine, type RestoreDrillDeps } from '../../shared/application/restore-drill-steps';
 import { backupVerifier } from '../../shared/adapters/backup/signing-keys';
 import { FULL_RESTORE_CADENCES, type FullRestoreCadence } from '../../shared/domain/backups/drill-plan';
 
 const fullRestoreCadence = (value: string | undefined): FullRestoreCadence =>
   (FULL_RESTORE_CADENCES as readonly string[]).includes(value ?? '') ? (value as FullRestoreCadence) : 'monthly';
 
-/** Weekly restore drill (BĐ 18.6, NA 13.2, TG 16.3): the latest backup restored into a scratch table and checked. */
-export const handler = jobFunction('restore-drill', (now, runId) =>
-  runRestoreDrill(
-    {
-      dynamodb: dynamoClient(), s3: s3Client(), tableName: env().TABLE_NAME, backupBucket: env().BACKUP_BUCKET, verifier: backupVerifier(),
-      // The deployment config's `backups.fullRestoreDrill` (infra/config/deployment.ts configEnvironment).
-      fullRestore: fullRestoreCadence(process.env.BACKUP_FULL_RESTORE_DRILL),
-    },
-    now,
-    runId,
-  ),
-);
+const deps = (): RestoreDrillDeps => ({
+  dynamodb: dynamoClient(), s3: s3Client(), tableName: env().TABLE_NAME, backupBucket: env().BACKUP_BUCKET, verifier: backupVerifier(),
+  // The deployment config's `backups.fullRestoreDrill` (infra/config/deployment.ts configEnvironment).
+  fullRestore: fullRestoreCadence(process.env.BACKUP_FULL_RESTORE_DRILL),
+  // Set by CDK (functions/manifest.ts importsTable): DynamoDB's ImportTable fills the scratch table; DynamoDB Local has none.
+  load: process.env.DRILL_LOAD === 'import' ? 'import' : 'portable',
+});
+
+/** Weekly restore drill (BĐ 18.6, NA 13.2, TG 16.3): on AWS its state machine invokes it once per step; locally all steps in one run. */
+export const handler = steppedJobFunction(restoreDrillMachine, deps, (now, runId) => runRestoreDrill(deps(), now, runId));

@@ -1,4 +1,4 @@
-import { Fn, Stack, Validations } from 'aws-cdk-lib/core';
+import { ArnFormat, Fn, Stack, Token, Validations } from 'aws-cdk-lib/core';
 import { Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -10,7 +10,7 @@ import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { functionDefinitions, type Access, type FunctionKey, type FunctionDefinition, type IdentityAdminAction } from '../../functions/manifest';
 import { grantTableAccess } from './table-access';
-import { SCRATCH_TABLE_ACTIONS, tableLevelActions } from '../definitions/table-permissions';
+import { SCRATCH_IMPORT_ACTIONS, SCRATCH_TABLE_ACTIONS, tableLevelActions } from '../definitions/table-permissions';
 import { houseFunctionProps } from './house-function';
 import { bucketArnExportName, type BucketKey } from '../definitions/buckets';
 import { tableArnExportName } from '../definitions/table';
@@ -61,6 +61,7 @@ export class PortalFunction extends NodejsFunction {
         USER_POOL_ID: resources.userPool.userPoolId,
         USER_POOL_CLIENT_ID: resources.userPoolClient.userPoolClientId,
         ...(def.exportsTable ? { EXPORT_MODE: 'aws', TABLE_ARN: resources.table.tableArn } : {}),
+        ...(def.scratchTables?.importsFrom ? { DRILL_LOAD: 'import' } : {}),
         ...(def.sendsMail ? { MAIL_TRANSPORT: 'ses', MAIL_FROM: mailSenderAddress(config) } : {}),
         // The export must name the bucket's KMS key, or it would write with AES256 (weekly-backup.ts).
         ...(def.exportsTable && resources.buckets[def.exportsTable.bucket].encryptionKey
@@ -165,6 +166,27 @@ function grantManifestAccess(fn: NodejsFunction, def: FunctionDefinition, resour
         resources: [scratch, `${scratch}/index/*`],
       }),
     );
+    if (def.scratchTables.importsFrom) {
+      // DynamoDB's import creates the scratch table and reads the data files with the caller's rights
+      // (s3:GetObject and ListBucket on the backups come from the objects/buckets grants), and writes its
+      // own log under /aws-dynamodb/ (AWS's documented policy for ImportTable).
+      fn.addToRolePolicy(new PolicyStatement({ actions: SCRATCH_IMPORT_ACTIONS.map((a) => `dynamodb:${a}`), resources: [scratch, `${scratch}/import/*`] }));
+      const importLogs = Stack.of(fn).formatArn({ service: 'logs', resource: 'log-group', resourceName: '/aws-dynamodb/*', arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:DescribeLogGroups', 'logs:DescribeLogStreams', 'logs:PutLogEvents', 'logs:PutRetentionPolicy'],
+          resources: [importLogs],
+        }),
+      );
+      Validations.of(fn).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${exportName}${def.scratchTables.infix}*/import/*]`,
+        reason: 'The imports of the drill\u2019s own scratch tables.',
+      });
+      Validations.of(fn).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:${Token.isUnresolved(Stack.of(fn).region) ? '<AWS::Region>' : Stack.of(fn).region}:<AWS::AccountId>:log-group:/aws-dynamodb/*]`,
+        reason: 'DynamoDB names its import log groups itself, under /aws-dynamodb/.',
+      });
+    }
     for (const suffix of ['', '/index/*']) {
       Validations.of(fn).acknowledge({
         id: `AwsSolutions-IAM5[Resource::${exportName}${def.scratchTables.infix}*${suffix}]`,

@@ -44,6 +44,8 @@ export interface TemplateFacts {
   readonly secrets: number;
   /** How often a restore drill restores in full (BACKUP_FULL_RESTORE_DRILL); the other drills verify without writing. */
   readonly fullRestoreDrill?: string;
+  /** The drill fills its scratch table with DynamoDB's ImportTable (DRILL_LOAD=import): priced per GB, not per write. */
+  readonly drillImports?: boolean;
 }
 
 const MONTH_MS = 30.44 * 86_400_000;
@@ -106,8 +108,14 @@ export function readFacts(stacks: readonly SynthesizedStack[]): TemplateFacts {
     return n + (metrics ? metrics.filter((m) => m.MetricStat).length : 1);
   }, 0);
 
+  // A schedule that starts a state machine (the backup, the drill: issue 24) runs the function its tasks invoke.
+  const machineFunction = new Map(ofType('AWS::StepFunctions::StateMachine').map((m) => {
+    const parts = (props(m).DefinitionString?.['Fn::Join']?.[1] ?? []) as unknown[];
+    return [m.id, parts.map(arnOf).find((id) => id !== undefined && functionsById.has(id))] as const;
+  }));
   const schedules = ofType('AWS::Scheduler::Schedule').map((x) => {
-    const target = arnOf(props(x).Target?.Arn);
+    const arn = props(x).Target?.Arn;
+    const target = arnOf(arn) ?? machineFunction.get(refOf(arn) ?? '');
     return { ...(target && functionsById.get(target)?.key ? { key: functionsById.get(target)!.key } : {}), firingsPerMonth: firingsPerMonth(props(x).ScheduleExpression, props(x).ScheduleExpressionTimezone) };
   });
 
@@ -136,6 +144,7 @@ export function readFacts(stacks: readonly SynthesizedStack[]): TemplateFacts {
     ...(ofType('AWS::Cognito::UserPool')[0] ? { userPoolTier: props(ofType('AWS::Cognito::UserPool')[0]!).UserPoolTier ?? 'ESSENTIALS' } : {}),
     kmsKeys: ofType('AWS::KMS::Key').length,
     ...(fullRestoreDrillOf(ofType('AWS::Lambda::Function').map(props)) ?? {}),
+    drillImports: ofType('AWS::Lambda::Function').some((f) => props(f).Environment?.Variables?.DRILL_LOAD === 'import'),
     secrets: ofType('AWS::SecretsManager::Secret').length,
   };
 }

@@ -62,7 +62,7 @@ export const resourceTypeCosts: Readonly<Record<string, string>> = {
   'AWS::SNS::TopicPolicy': 'free: part of the topic',
   'AWS::Events::EventBus': 'SQS, EventBridge, SES',
   'AWS::Events::Rule': 'free: rules cost nothing, events are priced on the bus',
-  'AWS::StepFunctions::StateMachine': 'free: the weekly backup takes about 10 state transitions a run, within the 4,000 free a month',
+  'AWS::StepFunctions::StateMachine': 'free: the weekly backup and the drill take a few dozen state transitions a run (the import polled each minute), within the 4,000 free a month',
   'AWS::Scheduler::Schedule': 'Lambda (jobs); free: 14 million scheduled invocations a month',
   'AWS::SecretsManager::Secret': 'Secrets Manager',
   'AWS::CloudFront::Distribution': 'CloudFront',
@@ -204,8 +204,9 @@ function logs(facts: TemplateFacts, workload: Workload, apiRequests: number): [s
 
 /**
  * The table: requests, storage, continuous backup and the weekly export; and, as its own line, the
- * restore drill as the template has it (its role may CreateTable and BatchWriteItem on scratch
- * tables: every item written again, 1 KB write units, into a table built with the same indexes).
+ * restore drill as the template has it: DynamoDB's ImportTable into a scratch table when the drill
+ * is told to import (DRILL_LOAD=import, priced per GB), else every item written again (1 KB write
+ * units, into a table built with the same indexes).
  */
 function dynamo(facts: TemplateFacts, workload: Workload, publicAtOrigin: number): { rest: [string, number, number, string]; drill: [string, number, number, string] } {
   const a = workload.assumptions;
@@ -220,10 +221,13 @@ function dynamo(facts: TemplateFacts, workload: Workload, publicAtOrigin: number
   const storage = workload.tableGb * prices.dynamoStorage.usd * (1 + indexes * a.indexedShare);
   const pitr = facts.table?.pointInTimeRecovery ? workload.tableGb * prices.dynamoPitr.usd : 0;
   const usd = reads * prices.dynamoRead.usd + writes * prices.dynamoWrite.usd + storage + pitr + exports * workload.tableGb * prices.dynamoExport.usd;
-  const drillUsd = drillWrites * prices.dynamoWrite.usd;
+  // With ImportTable (issue 24) AWS builds the scratch table from the backup's files: per GB, no write units.
+  const drillUsd = facts.drillImports ? fullRestores * workload.tableGb * prices.dynamoImport.usd : drillWrites * prices.dynamoWrite.usd;
   return {
     rest: ['DynamoDB', usd, usd - storage, `${fmt(reads)} RRU, ${fmt(writes)} WRU, ${workload.tableGb} GB with ${indexes} indexes, PITR, ${fmt(exports)} exports`],
-    drill: [RESTORE_DRILL, drillUsd, drillUsd, `${fmt(fullRestores)} full restores of ${fmt(drills)} drills/month × ${fmt(drillWrites / Math.max(1e-9, fullRestores))} WRU (every item into a scratch table with ${indexes} indexes; the other drills verify)`],
+    drill: [RESTORE_DRILL, drillUsd, drillUsd, facts.drillImports
+      ? `${fmt(fullRestores)} full restores of ${fmt(drills)} drills/month × ${workload.tableGb} GB imported by DynamoDB into a scratch table with ${indexes} indexes (the other drills verify)`
+      : `${fmt(fullRestores)} full restores of ${fmt(drills)} drills/month × ${fmt(drillWrites / Math.max(1e-9, fullRestores))} WRU (every item into a scratch table with ${indexes} indexes; the other drills verify)`],
   };
 }
 

@@ -32,6 +32,8 @@ export const prices = {
   dynamoStorage: price(0.285, 'GB-month of table storage (Standard class)', 'dynamodb'),
   dynamoPitr: price(0.228, 'GB-month of continuous backup (point-in-time recovery)', 'dynamodb'),
   dynamoExport: price(0.114, 'GB exported to S3 from point-in-time recovery', 'dynamodb'),
+  // us-east-1 lists $0.15; not read on the Singapore page: the 1.14 factor of every other DynamoDB line here (issue 24).
+  dynamoImport: price(0.171, 'GB imported from S3 (uncompressed; no write units)', 'dynamodb', '2026-12-07'),
   cognitoPlusMau: price(0.02, 'monthly active user, Plus tier (no free tier)', 'cognito'),
   cognitoEssentialsMau: price(0.015, 'monthly active user, Essentials tier (10,000 free)', 'cognito'),
   cognitoLiteMau: price(0.0055, 'monthly active user, Lite tier (10,000 free)', 'cognito'),

@@ -41,6 +41,9 @@ export const SCRATCH_TABLE_ACTIONS = [
   'CreateTable', 'DescribeTable', 'UpdateTable', 'DescribeTimeToLive', 'UpdateTimeToLive', 'BatchWriteItem', 'Scan', 'Query', 'DeleteTable',
 ] as const;
 
+/** On AWS the drill fills its scratch tables with DynamoDB's import (scratchTables.importsFrom): these two, on them only. */
+export const SCRATCH_IMPORT_ACTIONS = ['ImportTable', 'DescribeImport'] as const;
+
 /** Table-level actions on the portal table itself, beyond the coarse grant. */
 export function tableLevelActions(def: FunctionDefinition): readonly string[] {
   return [...(def.table ? ['DescribeTable'] : []), ...(def.exportsTable ? ['ExportTableToPointInTime'] : [])];
@@ -67,6 +70,9 @@ export function allows(def: FunctionDefinition, action: ItemAction, partitionKey
 
 /** May `def` take this table-level action on the portal table (`table`) or on one of its scratch tables (`scratch`)? */
 export function allowsOnTable(def: FunctionDefinition, action: string, target: 'table' | 'scratch'): boolean {
-  if (target === 'scratch') return def.scratchTables !== undefined && (SCRATCH_TABLE_ACTIONS as readonly string[]).includes(action);
+  if (target === 'scratch') {
+    if ((SCRATCH_IMPORT_ACTIONS as readonly string[]).includes(action)) return def.scratchTables?.importsFrom !== undefined;
+    return def.scratchTables !== undefined && (SCRATCH_TABLE_ACTIONS as readonly string[]).includes(action);
+  }
   return tableLevelActions(def).includes(action);
 }

@@ -1,11 +1,14 @@
 import { CfnOutput, Duration, Stack, TimeZone, Validations, type StackProps } from 'aws-cdk-lib/core';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke, StepFunctionsStartExecution } from 'aws-cdk-lib/aws-scheduler-targets';
-import { weeklyBackupStateMachine } from './backup-state-machine';
+import { stepMachine } from './step-machine';
+import { WEEKLY_BACKUP_MACHINE } from '../../shared/application/weekly-backup-steps';
+import { RESTORE_DRILL_MACHINE } from '../../shared/application/restore-drill-steps';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import { configuredSchedules, manualJobs } from '../../events/schedules';
@@ -35,6 +38,16 @@ export class JobsStack extends Stack {
       const fn = new PortalFunction(this, `${id}Job`, manual.function, props.resources);
       new CfnOutput(this, `${id}FunctionName`, { value: fn.functionName, description: manual.description });
     }
+    const machines: Record<string, (fn: PortalFunction) => StateMachine> = {
+      'weekly-backup': (fn) => stepMachine(this, 'WeeklyBackupSteps', WEEKLY_BACKUP_MACHINE, fn, {
+        topic: props.alarmTopic,
+        failed: 'The weekly backup state machine failed: the week has no sealed, signed backup (TG 8.2)',
+        timedOut: `The weekly backup state machine timed out: the export did not finish within ${WEEKLY_BACKUP_MACHINE.timeoutHours} hours (TG 8.2)`,
+      }),
+      // A failed step records a failed run (its Abort step): RestoreDrillFailed below; a drill that stops
+      // stepping misses its schedule (the missed-schedule alarm) and, after 8 days, BackupOlderThan8Days.
+      'restore-drill': (fn) => stepMachine(this, 'RestoreDrillSteps', RESTORE_DRILL_MACHINE, fn),
+    };
     for (const schedule of configuredSchedules(scheduleOverrides(props.resources.config))) {
       const id = schedule.job.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
       const fn = new PortalFunction(this, `${id}Job`, schedule.function, props.resources);
@@ -42,11 +55,11 @@ export class JobsStack extends Stack {
       new Schedule(this, `${id}Schedule`, {
         description: `${schedule.description} (${schedule.basis})`,
         schedule: ScheduleExpression.expression(schedule.expression, TimeZone.of(schedule.timeZone)),
-        // The weekly backup runs as a state machine: the export finishes long after the invocation that starts it.
-        target:
-          schedule.job === 'weekly-backup'
-            ? new StepFunctionsStartExecution(weeklyBackupStateMachine(this, fn, props.alarmTopic), { input, retryAttempts: 2, deadLetterQueue: undelivered })
-            : new LambdaInvoke(fn, { input, retryAttempts: 2, deadLetterQueue: undelivered }),
+        // The backup and the drill run as state machines, one invocation per step: DynamoDB's export and
+        // import finish long after the invocation that starts them, and no step may outgrow 15 minutes at 10×.
+        target: machines[schedule.job]
+          ? new StepFunctionsStartExecution(machines[schedule.job]!(fn), { input, retryAttempts: 2, deadLetterQueue: undelivered })
+          : new LambdaInvoke(fn, { input, retryAttempts: 2, deadLetterQueue: undelivered }),
       });
       const fnLogicalId = this.getLogicalId(fn.node.defaultChild as CfnFunction);
       Validations.of(this).acknowledge({

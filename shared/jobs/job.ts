@@ -44,6 +44,15 @@ function clockOf(event: JobInvocation | undefined, realNow: Date): Date {
   return at;
 }
 
+/** The run in the job ledger (JobRunFinished through the outbox): by jobFunction, and by the last step of a job run as steps (stepped-job.ts). */
+export async function recordJobRun(run: { job: string; runId: string; trigger: 'manual' | 'schedule'; startedAt: Date; outcome: 'succeeded' | 'failed'; summary: JobSummary }): Promise<void> {
+  const { job, runId, trigger, startedAt, outcome, summary } = run;
+  const finishedAt = new Date();
+  const finished = { job, runId, trigger, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), outcome, summary };
+  await new UnitOfWork(documentClient(), env().TABLE_NAME).commit({ events: [pendingEvent('JobRunFinished', finished)] }, { requestId: runId, now: finishedAt });
+  logger.info('job finished', { job, runId, outcome, durationMs: finishedAt.getTime() - startedAt.getTime() });
+}
+
 export function jobFunction(job: string, run: (now: Date, runId: string) => Promise<JobSummary>): JobHandler {
   return async (event, context) => {
     if (context) logger.addContext(context);
@@ -61,10 +70,7 @@ export function jobFunction(job: string, run: (now: Date, runId: string) => Prom
       summary = { ...(error instanceof JobFailure ? error.summary : {}), error: error instanceof Error ? error.name : 'Error' };
       logger.error('job failed', { job, runId, error: error as Error });
     }
-    const finishedAt = new Date();
-    const finished = { job, runId, trigger, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), outcome, summary };
-    await new UnitOfWork(documentClient(), env().TABLE_NAME).commit({ events: [pendingEvent('JobRunFinished', finished)] }, { requestId: runId, now: finishedAt });
-    logger.info('job finished', { job, runId, outcome, durationMs: finishedAt.getTime() - startedAt.getTime() });
+    await recordJobRun({ job, runId, trigger, startedAt, outcome, summary });
     // A failed run still fails the invocation, so Lambda's error metric and alarms see it.
     if (failure) throw failure;
     return { ...summary, outcome };

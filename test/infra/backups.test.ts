@@ -89,26 +89,4 @@ describe('weekly backup (from the templates)', () => {
     expect(backups.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
     expect(backups.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
   });
-
-  it('on AWS runs as a state machine: starts the export, waits while it runs, then the writer seals it; alarmed when it fails or times out', () => {
-    const resources = jobs.toJSON().Resources as Record<string, { Type: string; Properties: Record<string, any> }>;
-    const [machineId, machine] = Object.entries(resources).find(([, r]) => r.Type === 'AWS::StepFunctions::StateMachine')!;
-    const definition = JSON.stringify(machine.Properties.DefinitionString);
-    const backupFn = Object.entries(resources).find(([, r]) => r.Type === 'AWS::Lambda::Function' && r.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'weeklyBackup')![0];
-    for (const state of ['StartWeeklyBackup', 'ExportStillRunning?', 'WaitForExport', 'SealWhenExported', 'BackupSealed']) expect(definition).toContain(state);
-    expect(definition).toContain('\\"Variable\\":\\"$.status\\",\\"StringEquals\\":\\"exporting\\"');
-    expect(definition).toContain(backupFn);
-    // The Sunday schedule starts the state machine, not the function.
-    const schedule = Object.values(resources).find((r) => r.Type === 'AWS::Scheduler::Schedule' && r.Properties.ScheduleExpression === 'cron(0 2 ? * SUN *)')!;
-    expect(JSON.stringify(schedule.Properties.Target.Arn)).toContain(machineId);
-    // Its role may invoke that one function (and write its logs and traces), nothing else.
-    const roleId = machine.Properties.RoleArn['Fn::GetAtt'][0] as string;
-    const invokes = Object.values(resources)
-      .filter((r) => r.Type === 'AWS::IAM::Policy' && (r.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === roleId))
-      .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[])
-      .filter((st) => asList(st.Action).some((a) => a.startsWith('lambda:')));
-    expect(invokes.flatMap((st) => asList(st.Resource)).every((r) => JSON.stringify(r).includes(backupFn))).toBe(true);
-    jobs.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmDescription: Match.stringLikeRegexp('^The weekly backup state machine failed') });
-    jobs.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmDescription: Match.stringLikeRegexp('^The weekly backup state machine timed out') });
-  });
 });

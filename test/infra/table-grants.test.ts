@@ -28,7 +28,7 @@ const ITEM_ACTIONS: readonly ItemAction[] = ['GetItem', 'BatchGetItem', 'Query',
 const WRITES = ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'];
 const TABLE_LEVEL = [
   'CreateTable', 'UpdateTable', 'DeleteTable', 'DescribeTable', 'ImportTable', 'ExportTableToPointInTime', 'UpdateTimeToLive', 'DescribeTimeToLive',
-  'UpdateContinuousBackups', 'DescribeContinuousBackups', 'RestoreTableToPointInTime', 'CreateBackup', 'Scan',
+  'UpdateContinuousBackups', 'DescribeContinuousBackups', 'RestoreTableToPointInTime', 'CreateBackup', 'Scan', 'DescribeImport',
 ];
 const oneOff = new Set<string>(manualJobs.map((j) => j.function));
 const ALLOW_EVERYTHING: Statement = { Effect: 'Allow', Action: 'dynamodb:*', Resource: '*' };

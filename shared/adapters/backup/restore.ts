@@ -1,11 +1,12 @@
-import { BatchWriteItemCommand, ScanCommand, type AttributeValue, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import { ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { writeInWaves } from './batch-write';
 import { CopyObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { bytesDigest, TableDigest } from '../../domain/backups/digest';
 import { decodeDataFile, type BackupManifest, type MediaManifest } from '../../domain/backups/manifest';
 import type { RestoreCheckpoint } from './checkpoint';
 import { fromExportJson, toExportJson } from './export-json';
 import { getObjectBytes, objectSha256, readMediaManifest } from './storage';
-import { storedChecksum } from './media-checksums';
+import { MEDIA_IN_FLIGHT, storedChecksum } from './media-checksums';
 import { openBackup } from './aws-export';
 import { createShapedTable, enableStream, isRestoreMarker, removeRestoreMarker, restoreMarkerOf, writeRestoreMarker } from './table-shape';
 import { verifyBackupFiles } from './verify-stored';
@@ -73,10 +74,6 @@ export class RestoreRefused extends Error {
   override readonly name = 'RestoreRefused';
 }
 
-const BATCH = 25; // BatchWriteItem's limit
-const PARALLEL = 8;
-const MAX_ATTEMPTS = 10;
-
 export async function restoreBackup(options: RestoreOptions): Promise<RestoreSummary> {
   const started = performance.now();
   const { dynamodb, s3, backupBucket, backupId, targetTable, checkpoint } = options;
@@ -132,18 +129,11 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
     const items = decodeDataFile(data);
     if (items.length !== file.itemCount) throw new RestoreRefused(`Data file ${file.key} holds ${items.length} items, the manifest says ${file.itemCount}`);
     const requests = items.map((item) => ({ PutRequest: { Item: fromExportJson(item) } }));
-    // Batches in waves of PARALLEL calls: one call at a time waits on the network most of the time.
-    for (let i = 0; i < requests.length; ) {
-      let wave = Math.min(PARALLEL, Math.ceil((requests.length - i) / BATCH));
-      if (options.stopAfterBatches !== undefined) wave = Math.min(wave, options.stopAfterBatches - batches);
-      if (wave <= 0) throw new RestoreInterrupted(`stopped after ${batches} batches`);
-      const slices = Array.from({ length: wave }, (_, w) => requests.slice(i + w * BATCH, i + (w + 1) * BATCH));
-      await Promise.all(slices.map((slice) => writeBatch(dynamodb, targetTable, slice)));
-      const written = slices.reduce((n, slice) => n + slice.length, 0);
-      batches += wave;
-      itemsWrittenNow += written;
-      i += written;
-    }
+    const remaining = options.stopAfterBatches === undefined ? Infinity : options.stopAfterBatches - batches;
+    const wrote = await writeInWaves(dynamodb, targetTable, requests, remaining);
+    batches += wrote.batches;
+    itemsWrittenNow += wrote.written;
+    if (wrote.written < requests.length) throw new RestoreInterrupted(`stopped after ${batches} batches`);
     bytes += data.length;
     done.add(file.key);
     await checkpoint.save({ backupId, restoreId, doneFiles: [...done] });
@@ -184,17 +174,6 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
   return summary;
 }
 
-/** BatchWriteItem, retrying UnprocessedItems with exponential backoff and jitter. */
-async function writeBatch(dynamodb: DynamoDBClient, table: string, requests: WriteRequest[]): Promise<void> {
-  let pending = requests;
-  for (let attempt = 0; pending.length > 0; attempt++) {
-    if (attempt >= MAX_ATTEMPTS) throw new Error(`${pending.length} items still unprocessed after ${MAX_ATTEMPTS} attempts`);
-    if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(2_000, 50 * 2 ** attempt) * (0.5 + Math.random() / 2)));
-    const out = await dynamodb.send(new BatchWriteItemCommand({ RequestItems: { [table]: pending } }));
-    pending = out.UnprocessedItems?.[table] ?? [];
-  }
-}
-
 /**
  * Copies each recorded version back as the current object (a no-op when it is current already in
  * the same bucket), then reads the current object and checks its SHA-256 against the manifest.
@@ -229,11 +208,15 @@ async function restoreMedia(s3: S3Client, manifest: MediaManifest, targetBucket:
 export async function checkMediaVersions(s3: S3Client, manifest: MediaManifest, only?: readonly MediaManifest['objects'][number][]) {
   let bytes = 0;
   const mismatched: string[] = [];
-  for (const object of only ?? manifest.objects) {
-    // Every object (the full drill) by S3's stored checksum, read only where it has none; a sample (`only`) read back.
-    const stored = only ? await objectSha256(s3, manifest.bucket, object.key, object.versionId) : await storedOrRead(s3, manifest.bucket, object.key, object.versionId);
-    if (stored?.sha256 !== object.sha256) mismatched.push(object.key);
-    bytes += object.size;
+  const objects = only ?? manifest.objects;
+  // Every object (the full drill) by S3's stored checksum, read only where it has none, MEDIA_IN_FLIGHT at a time; a sample (`only`) read back.
+  for (let i = 0; i < objects.length; i += MEDIA_IN_FLIGHT) {
+    const wave = objects.slice(i, i + MEDIA_IN_FLIGHT);
+    const found = await Promise.all(wave.map((o) => (only ? objectSha256(s3, manifest.bucket, o.key, o.versionId) : storedOrRead(s3, manifest.bucket, o.key, o.versionId))));
+    wave.forEach((object, w) => {
+      if (found[w]?.sha256 !== object.sha256) mismatched.push(object.key);
+      bytes += object.size;
+    });
   }
   return { objects: manifest.objects.length, bytes, copied: 0, mismatched };
 }

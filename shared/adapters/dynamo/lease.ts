@@ -56,3 +56,34 @@ export async function releaseLease(client: DynamoDBClient, table: string, name: 
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     });
 }
+
+/**
+ * Extends the lease by `seconds` from now, if this holder still has it: a run split into steps
+ * (a state machine) renews it at each step, so only a run that stopped stepping loses it.
+ */
+export async function renewLease(
+  client: DynamoDBClient, table: string, name: string, holder: string, now: Date, seconds: number, detail: Record<string, string> = {},
+): Promise<boolean> {
+  const key = keys.lease(name);
+  try {
+    await documents(client).send(
+      new PutCommand({
+        TableName: table,
+        Item: { pk: key.pk, sk: key.sk, holder, expiresAt: Math.floor(now.getTime() / 1000) + seconds, renewedAt: now.toISOString(), ...detail },
+        ConditionExpression: 'holder = :holder',
+        ExpressionAttributeValues: { ':holder': holder },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+/** The lease's item as strings (holder, details), if anybody holds it. */
+export async function leaseOf(client: DynamoDBClient, table: string, name: string): Promise<Record<string, string> | undefined> {
+  const key = keys.lease(name);
+  const out = await documents(client).send(new GetCommand({ TableName: table, Key: { pk: key.pk, sk: key.sk }, ConsistentRead: true }));
+  return out.Item ? (Object.fromEntries(Object.entries(out.Item).filter(([, v]) => typeof v === 'string')) as Record<string, string>) : undefined;
+}
