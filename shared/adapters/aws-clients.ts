@@ -15,6 +15,15 @@ export function withoutSdkLogging<C extends { middlewareStack: { remove(name: st
   return client;
 }
 
+/** A DynamoDB client and its document client over it, as every composition root builds them once. */
+export function createDynamoClients(): { dynamo: DynamoDBClient; db: DynamoDBDocumentClient } {
+  const dynamo = withoutSdkLogging(new DynamoDBClient({}));
+  return { dynamo, db: documentClientOver(dynamo) };
+}
+
+const documentClientOver = (dynamo: DynamoDBClient) =>
+  DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false } });
+
 /**
  * One client of each kind per process, created on first use. Endpoints come from the SDK's own
  * `AWS_ENDPOINT_URL_<SERVICE>` variables, which the local stack sets; on AWS they are unset.
@@ -30,9 +39,7 @@ export function dynamoClient(): DynamoDBClient {
 }
 
 export function documentClient(): DynamoDBDocumentClient {
-  return (doc ??= DynamoDBDocumentClient.from(dynamoClient(), {
-    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-  }));
+  return (doc ??= documentClientOver(dynamoClient()));
 }
 
 export function s3Client(): S3Client {

@@ -1,0 +1,77 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createDynamoClients } from '../adapters/aws-clients';
+import { AccountRepository } from '../adapters/dynamo/accounts';
+import { AuditLog } from '../adapters/dynamo/audit-log';
+import { DynamoIdempotencyStore } from '../adapters/dynamo/idempotency-store';
+import { JobRunRepository } from '../adapters/dynamo/job-runs';
+import { MachineClientRepository } from '../adapters/dynamo/machine-clients';
+import { PrincipalRecords } from '../adapters/dynamo/principal-records';
+import { UnitOfWork } from '../adapters/dynamo/unit-of-work';
+import { UnitRepository } from '../adapters/dynamo/units';
+import { WorkRepository } from '../adapters/dynamo/work';
+import type { IdentityProvider } from '../application/identity-provider';
+import type { Env } from '../config/env';
+
+/**
+ * What a composition root supplies besides the configuration: clients it already has (a test's,
+ * the local stack's) and the adapters that differ per runtime, so a bundle carries only the one
+ * its function uses (Cognito on AWS, the stand-in locally; functions that manage no users: none).
+ */
+export interface ServiceOptions {
+  readonly clients?: { readonly dynamo: DynamoDBClient; readonly db: DynamoDBDocumentClient };
+  readonly identity?: (services: CoreServices) => IdentityProvider;
+}
+
+/** The clients and the one unit of work every table-backed service shares. */
+export interface CoreServices {
+  readonly config: Env;
+  readonly dynamo: DynamoDBClient;
+  readonly db: DynamoDBDocumentClient;
+  readonly table: string;
+  readonly uow: UnitOfWork;
+}
+
+/**
+ * The services of one runtime, built once by its composition root (a Lambda entry point at cold
+ * start, the local stack, a test) and passed into the use cases, which hold no state of their own.
+ * Repositories over the table are plain objects over the shared client: cheap to build eagerly.
+ * S3, SQS, KMS and mail adapters are built by the roots of the functions that use them.
+ */
+export function createServices(config: Env, options: ServiceOptions = {}) {
+  const { dynamo, db } = options.clients ?? createDynamoClients();
+  const table = config.TABLE_NAME;
+  const core: CoreServices = { config, dynamo, db, table, uow: new UnitOfWork(db, table) };
+  const identityOf = options.identity;
+  const identity = identityOf ? once(() => identityOf(core)) : undefined;
+  return {
+    ...core,
+    units: new UnitRepository(db, table),
+    accounts: new AccountRepository(db, table),
+    machineClients: new MachineClientRepository(db, table),
+    work: new WorkRepository(db, table),
+    audit: new AuditLog(db, table),
+    jobRuns: new JobRunRepository(db, table),
+    principals: new PrincipalRecords(db, table),
+    idempotency: new DynamoIdempotencyStore(db, table, config.IDEMPOTENCY_TTL_SECONDS),
+    /** The identity provider the root chose; a function whose root chose none fails here, naming it. */
+    get identity(): IdentityProvider {
+      if (!identity) throw new Error(`No identity provider wired for this function (see its entry file)`);
+      return identity();
+    },
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+/** `make`'s value, made on first call: for adapters a root wires but not every invocation uses. */
+export function once<T>(make: () => T): () => T {
+  const cell: { value?: T; made?: boolean } = {};
+  return () => {
+    if (!cell.made) {
+      cell.value = make();
+      cell.made = true;
+    }
+    return cell.value as T;
+  };
+}
