@@ -7,7 +7,7 @@ import { allowedOrigins, allowOriginHeader, corsPolicy, isPublicPath, PUBLIC_ORI
 import { problemBody, problemHeaders } from '../../shared/http/problem';
 import { MAX_REQUEST_BODY_BYTES } from '../../shared/http/body-limit';
 import type { ProblemCode } from '../../shared/http/error-table';
-import { invoke } from './functions';
+import type { LocalFunctions } from './functions';
 import { handleLocalAuth, LOCAL_AUTH_PREFIX, sourceOf } from './identity-endpoints';
 import { serveConsole } from './console-static';
 import { compressBody } from '../../shared/http/compression';
@@ -203,6 +203,7 @@ export interface LocalGateway {
 
 export async function startGateway(options: {
   routes: readonly RouteDefinition[];
+  invoke: LocalFunctions['invoke'];
   port?: number;
   authorizer?: Authorizer;
   /** Serve the local identity provider's sign-in endpoints under /local-auth. */
@@ -275,7 +276,7 @@ export async function startGateway(options: {
       if (malformed) return invalidPathParameter(res, malformed[0], url.pathname);
       const params = Object.fromEntries(decoded) as Record<string, string>;
       const event = buildEvent({ method, url, headers: req.headers, body, sourceIp: sourceOf(req) }, route, params, claims);
-      const result = (await invoke(route.function, event)) as APIGatewayProxyResult;
+      const result = (await options.invoke(route.function, event)) as APIGatewayProxyResult;
       send(res, method === 'HEAD' ? { ...result, body: '' } : result, req.headers['accept-encoding']);
     } catch (error) {
       console.error('local gateway: handler failed', error);

@@ -8,12 +8,15 @@ import { startQueuePollers, type QueuePollers } from './queue-pollers';
 import { startScheduler, type LocalScheduler } from './scheduler';
 import { startStreamPoller, type StreamPoller } from './stream-poller';
 import { startBucketNotifier } from './bucket-notifier';
-import { invoke } from './functions';
+import { createLocalFunctions, type LocalFunctions } from './functions';
+import { createServices, type Services } from '../../shared/composition/services';
+import { parseEnv } from '../../shared/config/env';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { localAuthorizer } from './identity-endpoints';
+import { localIdentity } from './identity-root';
 import './event-bus'; // the local composition root for events: the stand-in for EventBridge
 import './mail-root'; // the local composition root for mail: the outbox folder stands in for SES
 import { localAskerKey } from './asker-keys-root'; // and for asker data keys: the stand-in for KMS
@@ -58,6 +61,10 @@ export interface LocalStack {
   readonly operatorsDir: string;
   /** The job-run ledger's metric lines (CloudWatch EMF, one JSON object a line). */
   readonly metricsFile: string;
+  /** The stack's composition root: what its functions are wired to (shared/composition/services.ts). */
+  readonly services: Services;
+  /** Runs one function as Lambda would, wired to `services`. */
+  readonly invoke: LocalFunctions['invoke'];
   /** `at`: run as of that earlier instant (shared/jobs/job.ts). */
   runJob(job: string, options?: { at?: string }): Promise<unknown>;
   stop(): Promise<void>;
@@ -112,9 +119,14 @@ export async function startLocalStack(options: {
   mkdirSync(dirname(process.env.LOCAL_METRICS_FILE!), { recursive: true });
   // As IAM on AWS: each invoked function may touch only the partitions its manifest entry grants.
   enforceTablePermissions();
+  // The local runtime's composition root: one set of services for every function of this stack.
+  const services = createServices(parseEnv(process.env), { identity: () => localIdentity() });
+  const functions = createLocalFunctions(services);
+  const { invoke } = functions;
 
   const gateway = await startGateway({
     routes: allRoutes,
+    invoke,
     ...(options.port !== undefined ? { port: options.port } : {}),
     authorizer: options.authorizer ?? localAuthorizer,
     localAuth: true,
@@ -122,6 +134,7 @@ export async function startLocalStack(options: {
     publishedFiles: { prefix: PUBLISHED_PREFIX, read: publishedFileReader(localClients(endpoints).s3, resources.buckets.media) },
   });
   const outbox = await startStreamPoller({
+    functions,
     endpoints,
     dynamodb: localClients(endpoints).dynamodb,
     tableName: resources.tableName,
@@ -129,6 +142,7 @@ export async function startLocalStack(options: {
     onError: (error) => console.error('outbox stream poller:', (error as Error).message),
   });
   const pollers: QueuePollers = startQueuePollers({
+    invoke,
     sqs: localClients(endpoints).sqs,
     queueUrls: resources.queueUrls,
     region: endpoints.region,
@@ -137,6 +151,7 @@ export async function startLocalStack(options: {
 
   // S3 → EventBridge → SQS for new uploads, which fauxqs does not notify.
   const notifier = startBucketNotifier({
+    afterInvocations: functions.afterInvocations,
     s3: localClients(endpoints).s3,
     sqs: localClients(endpoints).sqs,
     resources,
@@ -166,6 +181,8 @@ export async function startLocalStack(options: {
     resources,
     gateway,
     outbox,
+    services,
+    invoke,
     mailOutboxDir,
     operatorsDir: process.env.LOCAL_OPERATORS_DIR!,
     metricsFile: process.env.LOCAL_METRICS_FILE!,

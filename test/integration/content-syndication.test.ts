@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eventually, useLocalStack } from '../support/local-stack';
 import { caller, person, seedTree, type Person } from '../support/directory';
-import { invoke } from '../../infra/local/functions';
 import { keys } from '../../shared/adapters/dynamo/keys';
 
 /**
@@ -165,7 +164,7 @@ describe('syndication to the provincial portal', () => {
     // Delivered again (same event id), or relayed twice under a new id: the copy changes no further.
     const same = await deliveredStep(id, 'ContentEmergencyConfirmed');
     const fresh = await deliveredStep(id, 'ContentEmergencyConfirmed', 'replayed-under-a-new-id');
-    const response = (await invoke('followSyndication', { Records: [same, fresh] })) as { batchItemFailures: unknown[] };
+    const response = (await local.stack().invoke('followSyndication', { Records: [same, fresh] })) as { batchItemFailures: unknown[] };
     expect(response.batchItemFailures).toEqual([]);
     const now = await read(copyId);
     expect(now).toMatchObject({ version: 2, syndicatedFrom: { version: 5 } });

@@ -5,7 +5,6 @@ import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { eventually, useLocalStack } from '../support/local-stack';
 import { caller, person, seedTree, type Person } from '../support/directory';
 import { attachmentsReady } from '../../shared/application/uploads';
-import { invoke } from '../../infra/local/functions';
 import { objectCreated } from '../../infra/local/bucket-notifier';
 
 /**
@@ -160,7 +159,7 @@ describe('the checker under redelivery', () => {
       eventSourceARN: 'arn:aws:sqs:local:000000000000:upload-checks',
       awsRegion: 'ap-southeast-1',
     });
-    const response = (await invoke('checkUpload', { Records: [record(1), record(2)] })) as { batchItemFailures: unknown[] };
+    const response = (await local.stack().invoke('checkUpload', { Records: [record(1), record(2)] })) as { batchItemFailures: unknown[] };
     expect(response.batchItemFailures).toEqual([]);
     const items = await local.scanAll();
     expect(items.filter((i) => i.pk === 'AUDIT#soa' && i.target?.id === id)).toHaveLength(1);
@@ -172,7 +171,7 @@ describe('the checker under redelivery', () => {
   it('reports a malformed notification as a batch item failure (SQS redelivers it, then the DLQ takes it)', async () => {
     const base = { receiptHandle: 'r', attributes: {}, messageAttributes: {}, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn', awsRegion: 'ap-southeast-1' };
     const unknown = objectCreated(local.stack().resources.buckets.media, 'incoming/khong-co-upload', 1, 'e', 'ap-southeast-1');
-    const response = (await invoke('checkUpload', {
+    const response = (await local.stack().invoke('checkUpload', {
       Records: [
         { ...base, messageId: 'bad-1', body: '{"source":"aws.s3"}' },
         { ...base, messageId: 'ok-1', body: JSON.stringify(unknown) },

@@ -60,7 +60,6 @@ const NOT_YET_WIRED = new Set([
   'shared/application/uploads.ts:instances',
   'shared/application/content-scheduled.ts:markers',
   'shared/application/content-transitions.ts:schedules',
-  'shared/application/principals.ts:records',
   'shared/application/identity.ts:instance',
   'shared/application/identity.ts:factories',
   'shared/application/content.ts:repository',
@@ -89,8 +88,6 @@ const NOT_YET_WIRED = new Set([
   'infra/local/table-permissions.ts:installed',
   'infra/local/oauth-endpoints.ts:codes',
   'infra/local/oauth-endpoints.ts:revokedRefreshTokens',
-  'infra/local/functions.ts:loaded',
-  'infra/local/functions.ts:invocationListeners',
 ]);
 
 function sources(dir: string): string[] {
