@@ -9,12 +9,13 @@ import { listUnitContent, transitionContentItem } from '../../shared/application
 import { proposeSyndication } from '../../shared/application/content-syndication';
 import { useAttachmentStatus } from '../../shared/application/content-attachments';
 import { attachmentStatuses } from '../../shared/application/uploads';
+import { directory } from '../../shared/application/directory';
 import { bulkTransitionContent } from '../../shared/application/content-bulk';
 import { problemKinds } from '../../shared/http/error-table';
 import { contentRoutes } from './routes';
 
 // Publication asks the uploads area whether an item's files were checked clean.
-useAttachmentStatus(attachmentStatuses);
+useAttachmentStatus((ids, unitCode) => attachmentStatuses(directory(), ids, unitCode));
 
 /** Staff side of content: read, list and move items through the editorial workflow (creation: create.ts). */
 export const handler = httpFunction('content', contentRoutes, {

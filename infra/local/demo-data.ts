@@ -6,6 +6,7 @@ import { localIdentity } from './identity-root';
 import { seedDemoQuestions } from './demo-questions';
 import { seedDemoReport } from './demo-reports';
 import type { DeploymentConfig } from '../config/deployment';
+import type { Services } from '../../shared/composition/services';
 
 /**
  * Demo data for a first `npm start`: a province with a department, a district with two communes
@@ -13,10 +14,10 @@ import type { DeploymentConfig } from '../config/deployment';
  * for the main roles (the editorial board with a contributor and a reporter), and published items of every
  * category in the department's portal. Returns the accounts created now, with their temporary passwords.
  */
-export async function seedDemo(config: DeploymentConfig, options: { readonly onAccount?: (account: SeededAccount) => void } = {}): Promise<SeededAccount[]> {
+export async function seedDemo(s: Services, config: DeploymentConfig, options: { readonly onAccount?: (account: SeededAccount) => void } = {}): Promise<SeededAccount[]> {
   const province = config.province.code;
-  await ensureProvince({ vi: config.province.name, en: config.province.nameEn });
-  await ensureUnits([
+  await ensureProvince(s, { vi: config.province.name, en: config.province.nameEn });
+  await ensureUnits(s, [
     { code: 'sotttt', name: { vi: 'Sở Thông tin và Truyền thông', en: 'Department of Information and Communications' }, kind: 'department', parentCode: province, slug: 'sotttt' },
     { code: 'vpubnd', name: { vi: 'Văn phòng UBND tỉnh', en: 'Office of the Provincial People’s Committee' }, kind: 'department', parentCode: province, slug: 'vpubnd' },
     { code: 'phucat', name: { vi: 'Huyện Phù Cát', en: 'Phù Cát District' }, kind: 'district', parentCode: province },
@@ -42,7 +43,7 @@ export async function seedDemo(config: DeploymentConfig, options: { readonly onA
   ];
   const created: SeededAccount[] = [];
   for (const person of people) {
-    const account = await ensureAccount({ ...person, email: `${person.username}@${config.domain}`, roles: [...person.roles] });
+    const account = await ensureAccount(s, { ...person, email: `${person.username}@${config.domain}`, roles: [...person.roles] });
     if (account) {
       created.push(account);
       // Kept at once: its temporary password exists nowhere else, and a later step may still fail.
@@ -102,8 +103,8 @@ export function rememberDemoPassword(dataDir: string, account: SeededAccount): v
  * deployment's rules refuse, a stopped emulator) leaves them readable, and the next start — which
  * creates nobody again and finishes what is missing — still shows them.
  */
-export async function startDemo(dataDir: string, config: DeploymentConfig): Promise<DemoPassword[]> {
-  await seedDemo(config, { onAccount: (account) => rememberDemoPassword(dataDir, account) });
+export async function startDemo(s: Services, dataDir: string, config: DeploymentConfig): Promise<DemoPassword[]> {
+  await seedDemo(s, config, { onAccount: (account) => rememberDemoPassword(dataDir, account) });
   return demoPasswords(dataDir, []);
 }
 

@@ -9,8 +9,10 @@ import { startScheduler, type LocalScheduler } from './scheduler';
 import { startStreamPoller, type StreamPoller } from './stream-poller';
 import { startBucketNotifier } from './bucket-notifier';
 import { createLocalFunctions, type LocalFunctions } from './functions';
-import { createServices, type Services } from '../../shared/composition/services';
+import { createServices, type CoreServices, type Services } from '../../shared/composition/services';
+import type { IdentityProvider } from '../../shared/application/identity-provider';
 import { parseEnv } from '../../shared/config/env';
+import { documentClient, dynamoClient } from '../../shared/adapters/aws-clients';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -93,6 +95,8 @@ export async function startLocalStack(options: {
   backupSigningKeyFile?: string;
   /** A built console to serve at /console/ (console/build/build.ts). */
   consoleDir?: string;
+  /** The identity provider the stack's root wires; the local stand-in unless given (a test of the Cognito path). */
+  identity?: (services: CoreServices) => IdentityProvider;
 }): Promise<LocalStack> {
   const { endpoints } = options;
   const resources = await createLocalResources(endpoints, options.prefix);
@@ -119,8 +123,13 @@ export async function startLocalStack(options: {
   mkdirSync(dirname(process.env.LOCAL_METRICS_FILE!), { recursive: true });
   // As IAM on AWS: each invoked function may touch only the partitions its manifest entry grants.
   enforceTablePermissions();
-  // The local runtime's composition root: one set of services for every function of this stack.
-  const services = createServices(parseEnv(process.env), { identity: () => localIdentity() });
+  // The local runtime's composition root: one set of services for every function of this stack. Until
+  // every entry point is wired to it, it shares the process's clients (aws-clients.ts) with the code
+  // that is not, so that one client (and a test's middleware on it) sees every call.
+  const services = createServices(parseEnv(process.env), {
+    clients: { dynamo: dynamoClient(), db: documentClient() },
+    identity: options.identity ?? (() => localIdentity()),
+  });
   const functions = createLocalFunctions(services);
   const { invoke } = functions;
 

@@ -42,9 +42,11 @@ export function documentClient(): DynamoDBDocumentClient {
   return (doc ??= documentClientOver(dynamoClient()));
 }
 
+/** An S3 client for a root to keep. Emulators serve buckets by path; real S3 prefers virtual-hosted names. */
+export const createS3Client = () => withoutSdkLogging(new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3) }));
+
 export function s3Client(): S3Client {
-  // Emulators serve buckets by path; real S3 prefers virtual-hosted names.
-  return (s3 ??= withoutSdkLogging(new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3) })));
+  return (s3 ??= createS3Client());
 }
 
 export function sqsClient(): SQSClient {

@@ -82,7 +82,7 @@ export async function revokeAnswerAuthorisation(ctx: UseCaseContext, officerId: 
 }
 
 export const listAnswerAuthorisations = (ctx: UseCaseContext, unitCode: string, limit: number, cursor?: string) =>
-  readInUnit(ctx.principal, 'qa.read-routed', unitCode, () => authorisations().ofUnit(unitCode, limit, cursor), ctx.now);
+  readInUnit(directory(), ctx.principal, 'qa.read-routed', unitCode, () => authorisations().ofUnit(unitCode, limit, cursor), ctx.now);
 
 /** The refusal of an answer by someone the deployment's rule (CB 11.5) does not let answer, if any. */
 export async function answerNotAuthorised(ctx: UseCaseContext, unitCode: string, field: QuestionField): Promise<DomainError | undefined> {

@@ -236,7 +236,7 @@ export interface UnitContentFilter {
 
 /** A unit's items for its staff, without their bodies (GET /content/{id} has those). */
 export async function listUnitContent(ctx: UseCaseContext, unitCode: string, filter: UnitContentFilter) {
-  const page = await readInUnit(ctx.principal, 'content.read', unitCode, () =>
+  const page = await readInUnit(directory(), ctx.principal, 'content.read', unitCode, () =>
     contentRepository().ofUnit(unitCode, {
       limit: filter.limit,
       ...(filter.state !== undefined && { state: filter.state }),

@@ -3,6 +3,7 @@ import { QuestionFactRepository } from '../adapters/dynamo/question-facts';
 import { documentClient } from '../adapters/aws-clients';
 import { env } from '../config/env';
 import { readInUnit } from './unit-scope';
+import { directory } from './directory';
 import type { UseCaseContext } from './context';
 
 /**
@@ -16,6 +17,6 @@ const facts = () => (repository ??= new QuestionFactRepository(documentClient(),
 
 export async function questionFigures(ctx: UseCaseContext, code: string, from: string, to: string) {
   const months = figuresMonths(from, to);
-  const [recorded, overdueNow] = await readInUnit(ctx.principal, 'qa.read-routed', code, () => Promise.all([facts().facts(code, months, from, to), facts().overdueNow(code, ctx.now)]), ctx.now);
+  const [recorded, overdueNow] = await readInUnit(directory(), ctx.principal, 'qa.read-routed', code, () => Promise.all([facts().facts(code, months, from, to), facts().overdueNow(code, ctx.now)]), ctx.now);
   return { unit: code, from, to, ...figuresOf(recorded, overdueNow) };
 }

@@ -124,7 +124,7 @@ export interface QuestionListFilter {
 export async function listQuestions(ctx: UseCaseContext, code: string, filter: QuestionListFilter) {
   const view = filter.view ?? (can(ctx.principal, 'qa.route', [code], ctx.now) ? 'portal' : 'unit');
   const page = await readInUnit(
-    ctx.principal,
+    directory(), ctx.principal,
     // The portal's questions are the board's; those routed to the unit are also its own staff's.
     view === 'portal' ? 'qa.read' : 'qa.read-routed',
     code,

@@ -8,7 +8,15 @@ import { JobRunRepository } from '../adapters/dynamo/job-runs';
 import { MachineClientRepository } from '../adapters/dynamo/machine-clients';
 import { PrincipalRecords } from '../adapters/dynamo/principal-records';
 import { UnitOfWork } from '../adapters/dynamo/unit-of-work';
+import { SecurityCheckRepository } from '../adapters/dynamo/security-checks';
+import { IncidentRepository } from '../adapters/dynamo/incidents';
+import { PublishedContentRepository } from '../adapters/dynamo/published-content';
+import { PublishedQuestionRepository } from '../adapters/dynamo/published-questions';
+import { LegalSearchRepository } from '../adapters/dynamo/legal-search';
+import { QuestionFactRepository } from '../adapters/dynamo/question-facts';
+import { AnswerAuthorisationRepository } from '../adapters/dynamo/answer-authorisations';
 import { UnitRepository } from '../adapters/dynamo/units';
+import { UploadRepository } from '../adapters/dynamo/uploads';
 import { WorkRepository } from '../adapters/dynamo/work';
 import type { IdentityProvider } from '../application/identity-provider';
 import type { Env } from '../config/env';
@@ -53,6 +61,14 @@ export function createServices(config: Env, options: ServiceOptions = {}) {
     audit: new AuditLog(db, table),
     jobRuns: new JobRunRepository(db, table),
     principals: new PrincipalRecords(db, table),
+    uploads: new UploadRepository(db, table),
+    securityChecks: new SecurityCheckRepository(db, table),
+    incidents: new IncidentRepository(db, table),
+    publishedContent: new PublishedContentRepository(db, table),
+    publishedQuestions: new PublishedQuestionRepository(db, table),
+    legalSearch: new LegalSearchRepository(db, table),
+    questionFacts: new QuestionFactRepository(db, table),
+    answerAuthorisations: new AnswerAuthorisationRepository(db, table),
     idempotency: new DynamoIdempotencyStore(db, table, config.IDEMPOTENCY_TTL_SECONDS),
     /** The identity provider the root chose; a function whose root chose none fails here, naming it. */
     get identity(): IdentityProvider {

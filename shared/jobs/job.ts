@@ -44,7 +44,8 @@ function clockOf(event: JobInvocation | undefined, realNow: Date): Date {
   return at;
 }
 
-export function jobFunction(job: string, run: (now: Date, runId: string) => Promise<JobSummary>): JobHandler {
+/** `uow`: the root's unit of work, which records the run; entry points not yet wired by a root pass none. */
+export function jobFunction(job: string, run: (now: Date, runId: string) => Promise<JobSummary>, uow?: UnitOfWork): JobHandler {
   return async (event, context) => {
     if (context) logger.addContext(context);
     const runId = randomUUID();
@@ -63,7 +64,7 @@ export function jobFunction(job: string, run: (now: Date, runId: string) => Prom
     }
     const finishedAt = new Date();
     const finished = { job, runId, trigger, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), outcome, summary };
-    await new UnitOfWork(documentClient(), env().TABLE_NAME).commit({ events: [pendingEvent('JobRunFinished', finished)] }, { requestId: runId, now: finishedAt });
+    await (uow ?? new UnitOfWork(documentClient(), env().TABLE_NAME)).commit({ events: [pendingEvent('JobRunFinished', finished)] }, { requestId: runId, now: finishedAt });
     logger.info('job finished', { job, runId, outcome, durationMs: finishedAt.getTime() - startedAt.getTime() });
     // A failed run still fails the invocation, so Lambda's error metric and alarms see it.
     if (failure) throw failure;

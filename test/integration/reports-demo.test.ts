@@ -17,8 +17,8 @@ afterAll(() => void vi.useRealTimers());
 
 describe('demo data', () => {
   it('shows last month’s report of the preset, generated once from the demo’s facts', async () => {
-    await seedDemo(loadDeploymentConfig('infra/config/provinces/nghean.json'));
-    await seedDemo(loadDeploymentConfig('infra/config/provinces/nghean.json'));
+    await seedDemo(local.stack().services, loadDeploymentConfig('infra/config/provinces/nghean.json'));
+    await seedDemo(local.stack().services, loadDeploymentConfig('infra/config/provinces/nghean.json'));
     const reader = await person(local.api, 'docbaocao', 'nghean', ['auditor']);
     const listed = await call('/reports', reader);
     expect(listed.status, JSON.stringify(listed.body)).toBe(200);

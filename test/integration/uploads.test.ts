@@ -137,9 +137,9 @@ describe('an upload through the presigned form', () => {
     await settled(editorA, bad);
     await settled(editorB, otherUnit);
 
-    expect(await attachmentsReady([clean], 'soa')).toEqual({ ready: true, notClean: [] });
-    expect(await attachmentsReady([], 'soa')).toEqual({ ready: true, notClean: [] });
-    expect(await attachmentsReady([clean, bad, pending, 'khong-co', otherUnit], 'soa')).toEqual({ ready: false, notClean: [bad, pending, 'khong-co', otherUnit] });
+    expect(await attachmentsReady(local.stack().services, [clean], 'soa')).toEqual({ ready: true, notClean: [] });
+    expect(await attachmentsReady(local.stack().services, [], 'soa')).toEqual({ ready: true, notClean: [] });
+    expect(await attachmentsReady(local.stack().services, [clean, bad, pending, 'khong-co', otherUnit], 'soa')).toEqual({ ready: false, notClean: [bad, pending, 'khong-co', otherUnit] });
   });
 });
 

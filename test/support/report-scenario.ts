@@ -1,3 +1,4 @@
+import { fileServices } from './local-stack';
 import { expect } from 'vitest';
 import { caller, person, type Person } from './directory';
 import { httpFrom } from './http-from';
@@ -45,8 +46,8 @@ export async function reportScenario(api: Api, gatewayUrl: () => string, provinc
 
   // Sat 31/10/2026 23:00 ICT: the units and their people (accounts opened in October).
   setNow('2026-10-31T23:00:00');
-  await ensureProvince({ vi: province.name, en: province.nameEn });
-  await ensureUnits([{ code: DEPT, name: { vi: 'Sở Thông tin và Truyền thông', en: 'Department of Information and Communications' }, kind: 'department', parentCode: province.code, slug: DEPT }]);
+  await ensureProvince(fileServices(), { vi: province.name, en: province.nameEn });
+  await ensureUnits(fileServices(), [{ code: DEPT, name: { vi: 'Sở Thông tin và Truyền thông', en: 'Department of Information and Communications' }, kind: 'department', parentCode: province.code, slug: DEPT }]);
   const made: [string, string, string, Parameters<typeof person>[3]][] = [
     ['secretary', `thuky.${province.code}`, province.code, ['secretary']],
     ['chief', `truongban.${province.code}`, province.code, ['chief-editor']],
