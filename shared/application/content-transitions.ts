@@ -191,7 +191,7 @@ function extension(
   if (request.action === 'archive' && record.publishedAt !== undefined) actions.push(contentRepository().deletePublic(record.id));
   if (PUBLISHING.has(request.action) || request.action === 'withdraw' || request.action === 'archive') {
     // The search entries change in the same transaction as what the public sees (at most 40 each way).
-    const index = searchIndexWrites(after, PUBLISHING.has(request.action));
+    const index = searchIndexWrites(directory(), after, PUBLISHING.has(request.action));
     actions.push(...index.actions);
     if (index.stored) set.searchIndex = index.stored;
     else if (record.searchIndex !== undefined) remove.push('searchIndex');

@@ -32,7 +32,6 @@ import { putQuestionFact } from '../adapters/dynamo/question-facts';
 import { deletePublishedQuestion } from '../adapters/dynamo/published-questions';
 import { readInUnit } from './unit-scope';
 import { directory } from './directory';
-import { publishedContent } from './published-content';
 import { questionRepository } from './questions';
 import { askerFor, askerToRedact } from './question-asker';
 import { answerNotAuthorised } from './answer-authorisations';
@@ -177,7 +176,7 @@ export async function transitionQuestion(ctx: UseCaseContext, id: string, reques
   }
   if (request.action === 'answer') {
     // CB 11.5 where the preset says so: the head, or an officer the head authorised for this field.
-    const refusal = await answerNotAuthorised(ctx, record.assignee?.unitPath[0] ?? '', record.field);
+    const refusal = await answerNotAuthorised(directory(), ctx, record.assignee?.unitPath[0] ?? '', record.field);
     if (refusal) throw refusal;
     await checkAnswer(request.answer);
   }
@@ -240,7 +239,7 @@ async function checkAnswer(answer: DraftAnswer | undefined): Promise<void> {
     answer.citations.map(async (citation, i) => {
       if (citation.contentId === undefined) return;
       const field = `body.answer.citations.${i}.contentId`;
-      const document = await publishedContent().get(citation.contentId);
+      const document = await directory().publishedContent.get(citation.contentId);
       if (!document || document.status !== 'published' || document.legalDocument === undefined) {
         throw invalidField(field, { vi: `Không có văn bản đã đăng ${citation.contentId}`, en: `No published legal document ${citation.contentId}` }, 'not_found');
       }
