@@ -55,7 +55,7 @@ export async function seedDemo(s: Services, config: DeploymentConfig, options: {
   // Questions on the provincial portal in each stage, one overdue (issue 9 §10).
   await seedDemoQuestions(province, config.policyPreset);
   // Last month's report of the preset (issue 27), a draft to write, approve, send and download.
-  await seedDemoReport(province);
+  await seedDemoReport(s, province);
   return created;
 }
 

@@ -53,7 +53,6 @@ const NOT_YET_WIRED = new Set([
   'shared/application/content.ts:repository',
   'shared/application/mail.ts:instance',
   'shared/application/mail.ts:factories',
-  'shared/application/reports.ts:deps',
   'shared/application/ask-challenge.ts:registered',
   'shared/application/question-notifications.ts:deps',
   'shared/application/question-transitions.ts:escalations',
