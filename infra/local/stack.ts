@@ -12,6 +12,7 @@ import { createLocalFunctions, type LocalFunctions } from './functions';
 import { createServices, type CoreServices, type Services } from '../../shared/composition/services';
 import type { IdentityProvider } from '../../shared/application/identity-provider';
 import { parseEnv } from '../../shared/config/env';
+import { adoptServices } from '../../shared/composition/process-services';
 import { documentClient, dynamoClient } from '../../shared/adapters/aws-clients';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -130,6 +131,7 @@ export async function startLocalStack(options: {
     clients: { dynamo: dynamoClient(), db: documentClient() },
     identity: options.identity ?? (() => localIdentity()),
   });
+  adoptServices(services); // the bridge for code not yet wired (shared/composition/process-services.ts)
   const functions = createLocalFunctions(services);
   const { invoke } = functions;
 

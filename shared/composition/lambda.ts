@@ -1,6 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { parseEnv } from '../config/env';
 import { createServices, once, type ServiceOptions, type Services } from './services';
+import { adoptServices } from './process-services';
 
 export type LambdaHandler<E = any, R = any> = (event: E, context: Context) => Promise<R>;
 
@@ -13,7 +14,11 @@ export type WiredHandler<E = any, R = any> = LambdaHandler<E, R> & { readonly wi
  * stack calls `wire` with the services it built for itself instead.
  */
 export function lambdaRoot<E, R>(wire: (services: Services) => LambdaHandler<E, R>, options: () => ServiceOptions = () => ({})): WiredHandler<E, R> {
-  const wired = once(() => wire(createServices(parseEnv(process.env), options())));
+  const wired = once(() => {
+    const services = createServices(parseEnv(process.env), options());
+    adoptServices(services);
+    return wire(services);
+  });
   const handler: LambdaHandler<E, R> = (event, context) => wired()(event, context);
   return Object.assign(handler, { wire });
 }

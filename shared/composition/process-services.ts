@@ -11,5 +11,14 @@ import { createServices, type Services } from './services';
  */
 let services: Services | undefined;
 
+/**
+ * A root's services become the bridge's too (lambdaRoot at cold start, the local stack at its start),
+ * so that wired and not-yet-wired code of one runtime share one set: one client, one unit of work,
+ * one calendar cache.
+ */
+export function adoptServices(root: Services): void {
+  services = root;
+}
+
 export const processServices = (): Services =>
   (services ??= createServices(env(), { clients: { dynamo: dynamoClient(), db: documentClient() }, identity: () => identity() }));

@@ -20,6 +20,8 @@ import { UploadRepository } from '../adapters/dynamo/uploads';
 import { WorkRepository } from '../adapters/dynamo/work';
 import type { IdentityProvider } from '../application/identity-provider';
 import type { Env } from '../config/env';
+import { CalendarConfigRepository } from '../adapters/dynamo/calendar-config';
+import { createCalendarService } from '../application/calendar-service';
 
 /**
  * What a composition root supplies besides the configuration: clients it already has (a test's,
@@ -69,6 +71,8 @@ export function createServices(config: Env, options: ServiceOptions = {}) {
     legalSearch: new LegalSearchRepository(db, table),
     questionFacts: new QuestionFactRepository(db, table),
     answerAuthorisations: new AnswerAuthorisationRepository(db, table),
+    /** The calendar in force, its configuration cached for the root's life (CONFIG_TTL_MS). */
+    calendar: createCalendarService(new CalendarConfigRepository(db, table), config.WORKING_HOURS),
     idempotency: new DynamoIdempotencyStore(db, table, config.IDEMPOTENCY_TTL_SECONDS),
     /** The identity provider the root chose; a function whose root chose none fails here, naming it. */
     get identity(): IdentityProvider {

@@ -42,8 +42,6 @@ const NOT_YET_WIRED = new Set([
   'shared/config/mail.ts:cached',
   'shared/http/services.ts:store',
   'shared/application/content-attachments.ts:reader',
-  'shared/application/calendar-service.ts:repository',
-  'shared/application/calendar-service.ts:cached',
   'shared/application/question-escalation.ts:repositories',
   'shared/application/questions.ts:repository',
   'shared/application/content-scheduled.ts:markers',
