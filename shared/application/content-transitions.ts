@@ -119,7 +119,7 @@ async function contentGuards(record: ContentItemRecord, request: TransitionReque
     throw new DomainError('conflict', message, [{ field: 'syndicatedFrom', code: 'source_withdrawn', message }]);
   }
   // A syndicated copy carries its source's files, which belong to the source's portal.
-  if (PUBLISHING.has(request.action)) await requireCleanAttachments(record.id, record.syndicatedFrom?.portal ?? record.unitCode, record.attachments);
+  if (PUBLISHING.has(request.action)) await requireCleanAttachments(directory().attachmentStatus, record.id, record.syndicatedFrom?.portal ?? record.unitCode, record.attachments);
 }
 
 function extension(

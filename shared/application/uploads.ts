@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Services } from '../composition/services';
+import type { UploadRepository } from '../adapters/dynamo/uploads';
 import { environmentCredentials, presignedPost } from '../adapters/s3/presigned-post';
 import { requireAccess } from '../domain/access/authorize';
 import { auditEntry } from '../domain/audit';
@@ -97,7 +98,7 @@ export async function attachmentsReady(s: UploadServices, uploadIds: readonly st
  * Each named upload's check status for the content workflow (shared/application/content-attachments.ts):
  * one that does not exist, or belongs to another unit, is `missing`.
  */
-export async function attachmentStatuses(s: UploadServices, uploadIds: readonly string[], unitCode: string): Promise<Record<string, Upload['status'] | 'missing'>> {
+export async function attachmentStatuses(s: { readonly uploads: UploadRepository }, uploadIds: readonly string[], unitCode: string): Promise<Record<string, Upload['status'] | 'missing'>> {
   if (uploadIds.length === 0) return {};
   const found = await s.uploads.getMany(uploadIds);
   return Object.fromEntries(uploadIds.map((id) => {

@@ -22,6 +22,8 @@ import type { IdentityProvider } from '../application/identity-provider';
 import type { Env } from '../config/env';
 import { CalendarConfigRepository } from '../adapters/dynamo/calendar-config';
 import { createCalendarService } from '../application/calendar-service';
+import { attachmentStatuses } from '../application/uploads';
+import type { AttachmentStatusReader } from '../application/content-attachments';
 
 /**
  * What a composition root supplies besides the configuration: clients it already has (a test's,
@@ -54,6 +56,7 @@ export function createServices(config: Env, options: ServiceOptions = {}) {
   const core: CoreServices = { config, dynamo, db, table, uow: new UnitOfWork(db, table) };
   const identityOf = options.identity;
   const identity = identityOf ? once(() => identityOf(core)) : undefined;
+  const uploads = new UploadRepository(db, table);
   return {
     ...core,
     units: new UnitRepository(db, table),
@@ -63,7 +66,9 @@ export function createServices(config: Env, options: ServiceOptions = {}) {
     audit: new AuditLog(db, table),
     jobRuns: new JobRunRepository(db, table),
     principals: new PrincipalRecords(db, table),
-    uploads: new UploadRepository(db, table),
+    uploads,
+    /** Whether an item's files were checked clean, for publication (shared/application/content-attachments.ts). */
+    attachmentStatus: ((ids, unitCode) => attachmentStatuses({ uploads }, ids, unitCode)) satisfies AttachmentStatusReader,
     securityChecks: new SecurityCheckRepository(db, table),
     incidents: new IncidentRepository(db, table),
     publishedContent: new PublishedContentRepository(db, table),
