@@ -1,4 +1,3 @@
-import { registerIdentityProvider } from '../../shared/application/identity';
 import { LocalIdentityProvider } from '../../shared/adapters/identity/local';
 import { documentClient } from '../../shared/adapters/aws-clients';
 import { env } from '../../shared/config/env';
@@ -7,7 +6,7 @@ import { invocation } from './table-permissions';
 
 /**
  * The local composition root for identity: the stand-in for Cognito, created on first use from the
- * environment the local stack sets. Importing this module registers it; AWS bundles never do.
+ * environment the local stack sets; the stack wires it into its services. AWS bundles never import it.
  */
 let local: LocalIdentityProvider | undefined;
 
@@ -31,4 +30,3 @@ export function localIdentity(): LocalIdentityProvider {
   return (local ??= outsideInvocation(new LocalIdentityProvider(documentClient(), env().TABLE_NAME, env().LOCAL_IDP_SECRET, undefined, scryptN)));
 }
 
-registerIdentityProvider('local', localIdentity);

@@ -123,7 +123,7 @@ export async function setRoles(s: Services, ctx: UseCaseContext, id: string, rol
     },
     commitContext(ctx),
   );
-  await applyIdentityChange({ name: 'AccountRolesChanged', detail: { ...identityDetail(account), previous: [...account.roles], next: [...next.roles] } });
+  await applyIdentityChange(s, { name: 'AccountRolesChanged', detail: { ...identityDetail(account), previous: [...account.roles], next: [...next.roles] } });
   return next;
 }
 
@@ -156,7 +156,7 @@ export async function closeAccount(s: Services, ctx: UseCaseContext, id: string,
       },
       commitContext(ctx),
     );
-    await applyIdentityChange({ name: 'AccountClosed', detail: identityDetail(account) });
+    await applyIdentityChange(s, { name: 'AccountClosed', detail: identityDetail(account) });
   } else if (account.successorId !== successor.id) {
     throw new DomainError('conflict', { vi: 'Tài khoản đã đóng với người kế nhiệm khác', en: 'The account was closed with another successor' });
   }
@@ -193,7 +193,7 @@ export async function unlockAccount(s: Services, ctx: UseCaseContext, id: string
     },
     commitContext(ctx),
   );
-  await applyIdentityChange({ name: 'AccountUnlocked', detail: identityDetail(account) });
+  await applyIdentityChange(s, { name: 'AccountUnlocked', detail: identityDetail(account) });
 }
 
 /** The caller changes their own password (allowed even while it is expired). */

@@ -12,11 +12,7 @@ import { cognitoAuthorizer, startCognitoLocal, type CognitoLocal, type TriggerHa
 import { ensureAccount, ensureProvince, ensureUnits } from '../../shared/application/bootstrap';
 import { keys } from '../../shared/adapters/dynamo/keys';
 import { documentClient } from '../../shared/adapters/aws-clients';
-import { useCognitoIdentity } from '../../shared/adapters/identity/cognito-root';
 import { CognitoIdentityProvider } from '../../shared/adapters/identity/cognito';
-
-// This process acts as the AWS side: its composition root registers Cognito, as the accounts entry does.
-useCognitoIdentity();
 
 /**
  * The AWS sign-in path, end to end: the handlers run with IDENTITY_PROVIDER=cognito against

@@ -44,8 +44,6 @@ const NOT_YET_WIRED = new Set([
   'shared/application/questions.ts:repository',
   'shared/application/content-scheduled.ts:markers',
   'shared/application/content-transitions.ts:schedules',
-  'shared/application/identity.ts:instance',
-  'shared/application/identity.ts:factories',
   'shared/application/content.ts:repository',
   'shared/application/mail.ts:instance',
   'shared/application/mail.ts:factories',
