@@ -21,7 +21,7 @@ import { mkdirSync } from 'node:fs';
 import { localAuthorizer } from './identity-endpoints';
 import { localIdentity } from './identity-root';
 import './event-bus'; // the local composition root for events: the stand-in for EventBridge
-import './mail-root'; // the local composition root for mail: the outbox folder stands in for SES
+import { localMail } from './mail-root'; // the outbox folder stands in for SES
 import { localAskerKey } from './asker-keys-root'; // and for asker data keys: the stand-in for KMS
 import { enforceTablePermissions } from './table-permissions';
 import { BACKUP_SIGNING_KEY_FILE } from './backup-signing-root'; // and for the backup signing key
@@ -130,6 +130,7 @@ export async function startLocalStack(options: {
   const services = createServices(parseEnv(process.env), {
     clients: { dynamo: dynamoClient(), db: documentClient() },
     identity: options.identity ?? (() => localIdentity()),
+    mail: localMail,
   });
   adoptServices(services); // the bridge for code not yet wired (shared/composition/process-services.ts)
   const functions = createLocalFunctions(services);

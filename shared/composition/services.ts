@@ -19,6 +19,9 @@ import { UnitRepository } from '../adapters/dynamo/units';
 import { UploadRepository } from '../adapters/dynamo/uploads';
 import { WorkRepository } from '../adapters/dynamo/work';
 import type { IdentityProvider } from '../application/identity-provider';
+import type { Mail } from '../application/mail';
+import { QuestionRepository } from '../adapters/dynamo/questions';
+import { NotificationClaims } from '../adapters/dynamo/notification-claims';
 import type { Env } from '../config/env';
 import { CalendarConfigRepository } from '../adapters/dynamo/calendar-config';
 import { createCalendarService } from '../application/calendar-service';
@@ -33,6 +36,7 @@ import type { AttachmentStatusReader } from '../application/content-attachments'
 export interface ServiceOptions {
   readonly clients?: { readonly dynamo: DynamoDBClient; readonly db: DynamoDBDocumentClient };
   readonly identity?: (services: CoreServices) => IdentityProvider;
+  readonly mail?: () => Mail;
 }
 
 /** The clients and the one unit of work every table-backed service shares. */
@@ -57,6 +61,7 @@ export function createServices(config: Env, options: ServiceOptions = {}) {
   const identityOf = options.identity;
   const identity = identityOf ? once(() => identityOf(core)) : undefined;
   const uploads = new UploadRepository(db, table);
+  const mail = options.mail ? once(options.mail) : undefined;
   return {
     ...core,
     units: new UnitRepository(db, table),
@@ -79,6 +84,13 @@ export function createServices(config: Env, options: ServiceOptions = {}) {
     /** The calendar in force, its configuration cached for the root's life (CONFIG_TTL_MS). */
     calendar: createCalendarService(new CalendarConfigRepository(db, table), config.WORKING_HOURS),
     idempotency: new DynamoIdempotencyStore(db, table, config.IDEMPOTENCY_TTL_SECONDS),
+    questions: new QuestionRepository(db, table),
+    notificationClaims: new NotificationClaims(db, table),
+    /** The mail sender the root chose (the notification consumer's: SES; the local stack's: the outbox folder). */
+    get mail(): Mail {
+      if (!mail) throw new Error('No mail sender wired for this function (see its entry file)');
+      return mail();
+    },
     /** The identity provider the root chose; a function whose root chose none fails here, naming it. */
     get identity(): IdentityProvider {
       if (!identity) throw new Error(`No identity provider wired for this function (see its entry file)`);
