@@ -1,11 +1,8 @@
 import { eventConsumer } from '../../shared/adapters/events/consumer';
 import { sesMail } from '../../shared/adapters/mail/ses';
-import { useKmsAskerKeys } from '../../shared/adapters/kms/asker-keys';
+import { kmsAskerKeys } from '../../shared/adapters/kms/asker-keys';
 import { notifyOfQuestionEvent } from '../../shared/application/question-notifications';
 import { lambdaRoot } from '../../shared/composition/lambda';
-
-// The asker's address is sealed with the askers' data key (KMS on AWS; the local stack registers its own).
-useKmsAskerKeys();
 
 /**
  * Tells askers and staff of question steps and escalations by e-mail (issue 9 #6), once per event
@@ -21,5 +18,6 @@ export const handler = lambdaRoot(
       await notifyOfQuestionEvent(s, event, meta);
     }, s);
   },
-  () => ({ mail: sesMail }),
+  // The asker's address is sealed with the askers' data key (KMS on AWS; the local stack wires its own).
+  () => ({ mail: sesMail, askerKeys: kmsAskerKeys }),
 );

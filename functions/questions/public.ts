@@ -7,7 +7,7 @@ import { SECRET_PATTERN } from '../../shared/domain/questions';
 import { askQuestion, questionStatus } from '../../shared/application/questions';
 import { requireAskChallenge } from '../../shared/application/ask-challenge';
 import { eraseAskerData, rateAnswer } from '../../shared/application/question-asker';
-import { useKmsAskerKeys } from '../../shared/adapters/kms/asker-keys';
+import { kmsAskerKeys } from '../../shared/adapters/kms/asker-keys';
 import { lambdaRoot } from '../../shared/composition/lambda';
 import { questionsRoutes } from './routes';
 
@@ -15,9 +15,6 @@ import { questionsRoutes } from './routes';
  * The asker's side of Q&A: ask, follow, rate the answer, have their data erased. Its own function, without the principal resolver (no
  * signed-in route here) and without the content area, so the bundle stays small.
  */
-// Asking seals the asker's data under a KMS data key (GenerateDataKey only: this function never decrypts).
-useKmsAskerKeys();
-
 /** The secret the asker was given, from X-Question-Secret: missing or malformed is a 401. */
 function askerSecret(headers: Record<string, string | undefined>): string {
   const secret = headers[requestHeaders.questionSecret];
@@ -47,4 +44,6 @@ export const handler = lambdaRoot((s) =>
   },
   { idempotencyStore: () => s.idempotency, corsOrigins: s.config.CORS_ALLOWED_ORIGINS },
   ),
+  // Asking seals the asker's data under a KMS data key (GenerateDataKey only: this function never decrypts).
+  () => ({ askerKeys: kmsAskerKeys }),
 );

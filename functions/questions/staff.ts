@@ -6,12 +6,9 @@ import { expectedVersion } from '../../shared/http/if-match';
 import { listQuestions, readQuestion, transitionQuestion } from '../../shared/application/question-transitions';
 import { questionFigures } from '../../shared/application/question-figures';
 import { eraseAskerDataOnDemand } from '../../shared/application/question-asker';
-import { useKmsAskerKeys } from '../../shared/adapters/kms/asker-keys';
+import { kmsAskerKeys } from '../../shared/adapters/kms/asker-keys';
 import { grantAnswerAuthorisation, listAnswerAuthorisations, revokeAnswerAuthorisation } from '../../shared/application/answer-authorisations';
 import { questionsRoutes } from './routes';
-
-// Staff open the asker's data under KMS (Decrypt only: this function never seals).
-useKmsAskerKeys();
 
 /** The staff side of Q&A: read, list, and the board's intake and the unit's return. */
 export const handler = lambdaRoot((s) =>
@@ -46,4 +43,6 @@ export const handler = lambdaRoot((s) =>
   eraseAskerDataOnDemand: async ({ params, body, principal, requestId }) =>
     json(200, await eraseAskerDataOnDemand({ principal, requestId, now: new Date() }, params.id, body.demandReference), { 'cache-control': 'no-store' }),
 }, httpServices(s)),
+  // Staff open the asker's data under KMS (Decrypt only: this function never seals).
+  () => ({ askerKeys: kmsAskerKeys }),
 );

@@ -6,7 +6,7 @@ import { createServices } from '../../shared/composition/services';
 import { parseEnv } from '../../shared/config/env';
 import { localIdentity } from './identity-root';
 import { localMail } from './mail-root';
-import { localAskerKey } from './asker-keys-root'; // jobs that read asker data (notifications) get the local key
+import { localAskerKey, localAskerKeys } from './asker-keys-root'; // jobs that read asker data (notifications) get the local key
 import { localBackupSigningKeyFile } from './backup-signing-root'; // the backup writer signs with the local key
 import { loadDeploymentConfig } from '../config/deployment';
 import { allJobs } from '../../events/schedules';
@@ -45,7 +45,7 @@ Object.assign(process.env, functionEnvironment(state.endpoints, state.resources,
 });
 try {
   // This command's composition root: the running stack's table and the local stand-ins.
-  const { invoke } = createLocalFunctions(createServices(parseEnv(process.env), { identity: () => localIdentity(), mail: localMail }));
+  const { invoke } = createLocalFunctions(createServices(parseEnv(process.env), { identity: () => localIdentity(), mail: localMail, askerKeys: localAskerKeys }));
   const result = await invoke(schedule.function, { trigger: 'manual', ...(at !== undefined && { at }) });
   console.log(JSON.stringify(result, null, 2));
 } catch (error) {

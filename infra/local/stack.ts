@@ -22,7 +22,7 @@ import { localAuthorizer } from './identity-endpoints';
 import { localIdentity } from './identity-root';
 import './event-bus'; // the local composition root for events: the stand-in for EventBridge
 import { localMail } from './mail-root'; // the outbox folder stands in for SES
-import { localAskerKey } from './asker-keys-root'; // and for asker data keys: the stand-in for KMS
+import { localAskerKey, localAskerKeys } from './asker-keys-root'; // and for asker data keys: the stand-in for KMS
 import { enforceTablePermissions } from './table-permissions';
 import { BACKUP_SIGNING_KEY_FILE } from './backup-signing-root'; // and for the backup signing key
 import { loadDeploymentConfig, mailSenderAddress, scheduleOverrides, type DeploymentConfig } from '../config/deployment';
@@ -131,6 +131,7 @@ export async function startLocalStack(options: {
     clients: { dynamo: dynamoClient(), db: documentClient() },
     identity: options.identity ?? (() => localIdentity()),
     mail: localMail,
+    askerKeys: localAskerKeys,
   });
   adoptServices(services); // the bridge for code not yet wired (shared/composition/process-services.ts)
   const functions = createLocalFunctions(services);

@@ -5,7 +5,6 @@ import type { ReceivedEvent } from '../adapters/events/consumer';
 import { logger } from '../logger';
 // By path, not the barrel: the consumer needs none of the asking rules.
 import { audienceOfStep, composeNotice, type NoticeAudience, type NoticeFacts } from '../domain/questions/notifications';
-import { askerKeys } from './asker-keys';
 import { openAsker } from '../adapters/crypto/asker-envelope';
 import type { Services } from '../composition/services';
 
@@ -80,7 +79,7 @@ async function askerRecipient(s: Services, questionId: string, eventId: string, 
   const { questions, notificationClaims: claims } = s;
   const stored = await questions.asker(questionId);
   // Erased (the erasure use case deletes the item, data key and all): nothing to send and nothing to say about it.
-  const asker = stored ? await openAsker<{ email?: string }>(askerKeys(), questionId, stored.sealed) : undefined;
+  const asker = stored ? await openAsker<{ email?: string }>(s.askerKeys, questionId, stored.sealed) : undefined;
   if (!asker) {
     await claims.skip(eventId, ASKER, 'erased', now);
     logger.info('notification skipped', { eventId, questionId, recipient: ASKER, outcome: 'erased' });

@@ -20,6 +20,7 @@ import { UploadRepository } from '../adapters/dynamo/uploads';
 import { WorkRepository } from '../adapters/dynamo/work';
 import type { IdentityProvider } from '../application/identity-provider';
 import type { Mail } from '../application/mail';
+import type { AskerKeys } from '../adapters/crypto/asker-envelope';
 import { QuestionRepository } from '../adapters/dynamo/questions';
 import { NotificationClaims } from '../adapters/dynamo/notification-claims';
 import type { Env } from '../config/env';
@@ -37,6 +38,7 @@ export interface ServiceOptions {
   readonly clients?: { readonly dynamo: DynamoDBClient; readonly db: DynamoDBDocumentClient };
   readonly identity?: (services: CoreServices) => IdentityProvider;
   readonly mail?: () => Mail;
+  readonly askerKeys?: (services: CoreServices) => AskerKeys;
 }
 
 /** The clients and the one unit of work every table-backed service shares. */
@@ -62,6 +64,8 @@ export function createServices(config: Env, options: ServiceOptions = {}) {
   const identity = identityOf ? once(() => identityOf(core)) : undefined;
   const uploads = new UploadRepository(db, table);
   const mail = options.mail ? once(options.mail) : undefined;
+  const askerKeysOf = options.askerKeys;
+  const askerKeys = askerKeysOf ? once(() => askerKeysOf(core)) : undefined;
   return {
     ...core,
     units: new UnitRepository(db, table),
@@ -90,6 +94,11 @@ export function createServices(config: Env, options: ServiceOptions = {}) {
     get mail(): Mail {
       if (!mail) throw new Error('No mail sender wired for this function (see its entry file)');
       return mail();
+    },
+    /** Who wraps the askers' data keys: the root's choice (KMS on AWS, the local key on the local stack). */
+    get askerKeys(): AskerKeys {
+      if (!askerKeys) throw new Error('No asker key provider wired for this function (see its entry file)');
+      return askerKeys();
     },
     /** The identity provider the root chose; a function whose root chose none fails here, naming it. */
     get identity(): IdentityProvider {
