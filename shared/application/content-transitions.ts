@@ -9,9 +9,6 @@ import { contentIndexKeys, type ContentItemRecord } from '../adapters/dynamo/con
 import type { PublicRendition } from '../adapters/dynamo/published-content';
 import { keys } from '../adapters/dynamo/keys';
 import type { WriteAction } from '../adapters/dynamo/unit-of-work';
-import { ScheduledPublicationRepository } from '../adapters/dynamo/scheduled-publication';
-import { documentClient } from '../adapters/aws-clients';
-import { env } from '../config/env';
 import { applyTransition, type TransitionExtension } from './workflow-transitions';
 import { requireCleanAttachments } from './content-attachments';
 import { searchIndexWrites } from './legal-search';
@@ -20,6 +17,7 @@ import { readInUnit } from './unit-scope';
 import { directory } from './directory';
 import { portalUnit, readPortalAhead } from './portal-units';
 import type { UseCaseContext } from './context';
+import { processServices } from '../composition/process-services';
 
 /**
  * One editorial step on one item (POST /content/{id}/transitions): the workflow engine decides,
@@ -38,8 +36,7 @@ export interface TransitionRequest {
 
 const PUBLISHING: ReadonlySet<ContentAction> = new Set(['publish', 'emergency-publish', 'publish-scheduled']);
 
-let schedules: ScheduledPublicationRepository | undefined;
-const scheduleMarkers = () => (schedules ??= new ScheduledPublicationRepository(documentClient(), env().TABLE_NAME));
+const scheduleMarkers = () => processServices().scheduledPublications;
 
 export async function transitionContentItem(ctx: UseCaseContext, id: string, request: TransitionRequest, expectedVersion?: number) {
   // A publication names its portal: read alongside the item (issue 22), guessing the caller's own.

@@ -10,12 +10,10 @@ import {
   type EscalationLevel,
 } from '../domain/questions/escalation';
 import { pendingEvent } from '../../events/catalogue';
-import { documentClient } from '../adapters/aws-clients';
-import { QuestionEscalationRepository, ESCALATION_RAISED_FIELD, CLOCK_MOVED_FIELD, type DueClock } from '../adapters/dynamo/question-escalation';
-import { QuestionRepository } from '../adapters/dynamo/questions';
-import { UnitOfWork } from '../adapters/dynamo/unit-of-work';
+import { ESCALATION_RAISED_FIELD, CLOCK_MOVED_FIELD, type DueClock } from '../adapters/dynamo/question-escalation';
 import { env } from '../config/env';
 import { currentCalendar } from './calendar-service';
+import { processServices } from '../composition/process-services';
 
 /**
  * The escalation job (issue 9 #5): on working days, reads the open question clocks due by the
@@ -31,14 +29,9 @@ const BATCH = 1000;
 /** Two transactions on one item at once: the loser tries again, then finds the level raised. */
 const ATTEMPTS = 4;
 
-let repositories: { escalation: QuestionEscalationRepository; questions: QuestionRepository; uow: UnitOfWork } | undefined;
 const repos = () => {
-  const table = env().TABLE_NAME;
-  return (repositories ??= {
-    escalation: new QuestionEscalationRepository(documentClient(), table),
-    questions: new QuestionRepository(documentClient(), table),
-    uow: new UnitOfWork(documentClient(), table),
-  });
+  const s = processServices();
+  return { escalation: s.questionEscalations, questions: s.questions, uow: s.uow };
 };
 
 export interface EscalationRun {

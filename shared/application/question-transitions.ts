@@ -19,8 +19,6 @@ import {
 import { decide, questionWorkflow, type QuestionState, type QuestionWorkflowItem, type TransitionInput, type TransitionPlan } from '../domain/workflow';
 import { keys } from '../adapters/dynamo/keys';
 import { availableSteps } from '../domain/workflow/available';
-import { documentClient } from '../adapters/aws-clients';
-import { QuestionEscalationRepository } from '../adapters/dynamo/question-escalation';
 import { effectivePolicy } from '../domain/policies';
 import { env } from '../config/env';
 import type { QuestionRecord, Routing } from '../adapters/dynamo/questions';
@@ -45,6 +43,7 @@ import type { UseCaseContext } from './context';
  */
 export { servedActions, type ServedAction } from '../domain/questions/served-actions';
 import type { ServedAction } from '../domain/questions/served-actions';
+import { processServices } from '../composition/process-services';
 
 export interface QuestionTransitionRequest {
   readonly action: ServedAction;
@@ -95,8 +94,7 @@ export const questionWorkflowItemOf = (record: QuestionRecord): QuestionWorkflow
   ...(record.participants !== undefined && { participants: record.participants }),
 });
 
-let escalations: QuestionEscalationRepository | undefined;
-const escalationRepository = () => (escalations ??= new QuestionEscalationRepository(documentClient(), env().TABLE_NAME));
+const escalationRepository = () => processServices().questionEscalations;
 
 /**
  * The staff view: the record without the secret's hash, the escalations the job raised on it, and

@@ -22,6 +22,9 @@ import type { IdentityProvider } from '../application/identity-provider';
 import type { Mail } from '../application/mail';
 import type { AskerKeys } from '../adapters/crypto/asker-envelope';
 import { QuestionRepository } from '../adapters/dynamo/questions';
+import { QuestionEscalationRepository } from '../adapters/dynamo/question-escalation';
+import { ContentRepository } from '../adapters/dynamo/content';
+import { ScheduledPublicationRepository } from '../adapters/dynamo/scheduled-publication';
 import { NotificationClaims } from '../adapters/dynamo/notification-claims';
 import type { Env } from '../config/env';
 import { CalendarConfigRepository } from '../adapters/dynamo/calendar-config';
@@ -89,6 +92,9 @@ export function createServices(config: Env, options: ServiceOptions = {}) {
     calendar: createCalendarService(new CalendarConfigRepository(db, table), config.WORKING_HOURS),
     idempotency: new DynamoIdempotencyStore(db, table, config.IDEMPOTENCY_TTL_SECONDS),
     questions: new QuestionRepository(db, table),
+    questionEscalations: new QuestionEscalationRepository(db, table),
+    content: new ContentRepository(db, table),
+    scheduledPublications: new ScheduledPublicationRepository(db, table),
     notificationClaims: new NotificationClaims(db, table),
     /** The mail sender the root chose (the notification consumer's: SES; the local stack's: the outbox folder). */
     get mail(): Mail {

@@ -39,13 +39,7 @@ const NOT_YET_WIRED = new Set([
   'shared/composition/process-services.ts:services', // the bridge for code not yet wired
   'shared/config/env.ts:cached',
   'shared/http/services.ts:store',
-  'shared/application/question-escalation.ts:repositories',
-  'shared/application/questions.ts:repository',
-  'shared/application/content-scheduled.ts:markers',
-  'shared/application/content-transitions.ts:schedules',
-  'shared/application/content.ts:repository',
   'shared/application/ask-challenge.ts:registered',
-  'shared/application/question-transitions.ts:escalations',
   'shared/application/portal-units.ts:reads',
   'shared/adapters/events/publisher.ts:publisher',
   'shared/adapters/events/publisher.ts:standIn',
