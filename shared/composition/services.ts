@@ -30,6 +30,7 @@ import type { Env } from '../config/env';
 import { CalendarConfigRepository } from '../adapters/dynamo/calendar-config';
 import { createCalendarService } from '../application/calendar-service';
 import { attachmentStatuses } from '../application/uploads';
+import { createPortalUnits } from '../application/portal-units';
 import type { AttachmentStatusReader } from '../application/content-attachments';
 
 /**
@@ -66,12 +67,15 @@ export function createServices(config: Env, options: ServiceOptions = {}) {
   const identityOf = options.identity;
   const identity = identityOf ? once(() => identityOf(core)) : undefined;
   const uploads = new UploadRepository(db, table);
+  const units = new UnitRepository(db, table);
   const mail = options.mail ? once(options.mail) : undefined;
   const askerKeysOf = options.askerKeys;
   const askerKeys = askerKeysOf ? once(() => askerKeysOf(core)) : undefined;
   return {
     ...core,
-    units: new UnitRepository(db, table),
+    units,
+    /** Portals' units as citation lines name them, kept PORTAL_TTL_MS (shared/application/portal-units.ts). */
+    portalUnits: createPortalUnits(units),
     accounts: new AccountRepository(db, table),
     machineClients: new MachineClientRepository(db, table),
     work: new WorkRepository(db, table),

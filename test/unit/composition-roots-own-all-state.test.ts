@@ -40,7 +40,6 @@ const NOT_YET_WIRED = new Set([
   'shared/config/env.ts:cached',
   'shared/http/services.ts:store',
   'shared/application/ask-challenge.ts:registered',
-  'shared/application/portal-units.ts:reads',
   'shared/adapters/events/publisher.ts:publisher',
   'shared/adapters/events/publisher.ts:standIn',
   'shared/adapters/aws-clients.ts:ddb',
