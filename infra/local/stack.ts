@@ -20,7 +20,7 @@ import { dirname, join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { localAuthorizer } from './identity-endpoints';
 import { localIdentity } from './identity-root';
-import './event-bus'; // the local composition root for events: the stand-in for EventBridge
+import { LocalEventBus } from './event-bus'; // the stand-in for EventBridge
 import { localMail } from './mail-root'; // the outbox folder stands in for SES
 import { localAskerKey, localAskerKeys } from './asker-keys-root'; // and for asker data keys: the stand-in for KMS
 import { enforceTablePermissions } from './table-permissions';
@@ -132,6 +132,7 @@ export async function startLocalStack(options: {
     identity: options.identity ?? (() => localIdentity()),
     mail: localMail,
     askerKeys: localAskerKeys,
+    events: (core) => new LocalEventBus(localClients(endpoints).sqs, core.config.QUEUE_URLS, process.env.LOCAL_OPERATORS_DIR!),
   });
   adoptServices(services); // the bridge for code not yet wired (shared/composition/process-services.ts)
   const functions = createLocalFunctions(services);

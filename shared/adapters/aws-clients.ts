@@ -32,7 +32,6 @@ let ddb: DynamoDBClient | undefined;
 let doc: DynamoDBDocumentClient | undefined;
 let s3: S3Client | undefined;
 let sqs: SQSClient | undefined;
-let eventBridge: EventBridgeClient | undefined;
 
 export function dynamoClient(): DynamoDBClient {
   return (ddb ??= withoutSdkLogging(new DynamoDBClient({})));
@@ -53,6 +52,4 @@ export function sqsClient(): SQSClient {
   return (sqs ??= withoutSdkLogging(new SQSClient({})));
 }
 
-export function eventBridgeClient(): EventBridgeClient {
-  return (eventBridge ??= withoutSdkLogging(new EventBridgeClient({})));
-}
+export const createEventBridgeClient = () => withoutSdkLogging(new EventBridgeClient({}));

@@ -21,6 +21,7 @@ import { WorkRepository } from '../adapters/dynamo/work';
 import type { IdentityProvider } from '../application/identity-provider';
 import type { Mail } from '../application/mail';
 import type { AskerKeys } from '../adapters/crypto/asker-envelope';
+import type { EventPublisher } from '../adapters/events/publisher';
 import { QuestionRepository } from '../adapters/dynamo/questions';
 import { QuestionEscalationRepository } from '../adapters/dynamo/question-escalation';
 import { ContentRepository } from '../adapters/dynamo/content';
@@ -43,6 +44,8 @@ export interface ServiceOptions {
   readonly identity?: (services: CoreServices) => IdentityProvider;
   readonly mail?: () => Mail;
   readonly askerKeys?: (services: CoreServices) => AskerKeys;
+  /** Who puts committed outbox events on the bus (the outbox relay's root: EventBridge; the local stack: its bus). */
+  readonly events?: (services: CoreServices) => EventPublisher;
 }
 
 /** The clients and the one unit of work every table-backed service shares. */
@@ -71,6 +74,8 @@ export function createServices(config: Env, options: ServiceOptions = {}) {
   const mail = options.mail ? once(options.mail) : undefined;
   const askerKeysOf = options.askerKeys;
   const askerKeys = askerKeysOf ? once(() => askerKeysOf(core)) : undefined;
+  const eventsOf = options.events;
+  const events = eventsOf ? once(() => eventsOf(core)) : undefined;
   return {
     ...core,
     units,
@@ -109,6 +114,11 @@ export function createServices(config: Env, options: ServiceOptions = {}) {
     get askerKeys(): AskerKeys {
       if (!askerKeys) throw new Error('No asker key provider wired for this function (see its entry file)');
       return askerKeys();
+    },
+    /** The event bus the root chose for the outbox relay. */
+    get events(): EventPublisher {
+      if (!events) throw new Error('No event publisher wired for this function (see its entry file)');
+      return events();
     },
     /** The identity provider the root chose; a function whose root chose none fails here, naming it. */
     get identity(): IdentityProvider {
