@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ensureAccount, ensureProvince, ensureUnits, type SeededAccount } from '../../shared/application/bootstrap';
 import { seedDemoContent } from '../../shared/application/content-demo';
-import { localIdentity } from './identity-root';
+import type { LocalIdentityProvider } from '../../shared/adapters/identity/local';
 import { seedDemoQuestions } from './demo-questions';
 import { seedDemoReport } from './demo-reports';
 import type { DeploymentConfig } from '../config/deployment';
@@ -75,11 +75,10 @@ export interface DemoPassword extends SeededAccount {
 const readStore = (file: string): SeededAccount[] => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SeededAccount[]) : []);
 
 /** Adds the accounts just created to the store; returns those whose temporary password is still unchanged. */
-export async function demoPasswords(dataDir: string, seeded: readonly SeededAccount[]): Promise<DemoPassword[]> {
+export async function demoPasswords(identity: LocalIdentityProvider, dataDir: string, seeded: readonly SeededAccount[]): Promise<DemoPassword[]> {
   const file = resolve(dataDir, DEMO_PASSWORDS_FILE);
   const known = new Map(readStore(file).map((a) => [a.username, a]));
   for (const account of seeded) if (account.temporaryPassword) known.set(account.username, account);
-  const identity = localIdentity();
   const unchanged: DemoPassword[] = [];
   for (const account of known.values()) {
     const status = account.temporaryPassword ? await identity.temporaryPasswordStatus(account.username) : 'unknown';
@@ -103,9 +102,9 @@ export function rememberDemoPassword(dataDir: string, account: SeededAccount): v
  * deployment's rules refuse, a stopped emulator) leaves them readable, and the next start — which
  * creates nobody again and finishes what is missing — still shows them.
  */
-export async function startDemo(s: Services, dataDir: string, config: DeploymentConfig): Promise<DemoPassword[]> {
+export async function startDemo(s: Services, identity: LocalIdentityProvider, dataDir: string, config: DeploymentConfig): Promise<DemoPassword[]> {
   await seedDemo(s, config, { onAccount: (account) => rememberDemoPassword(dataDir, account) });
-  return demoPasswords(dataDir, []);
+  return demoPasswords(identity, dataDir, []);
 }
 
 /** The lines `npm start` prints about the demo accounts. */

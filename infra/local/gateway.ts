@@ -9,6 +9,7 @@ import { MAX_REQUEST_BODY_BYTES } from '../../shared/http/body-limit';
 import type { ProblemCode } from '../../shared/http/error-table';
 import type { LocalFunctions } from './functions';
 import { handleLocalAuth, LOCAL_AUTH_PREFIX, sourceOf } from './identity-endpoints';
+import type { OAuthState } from './oauth-endpoints';
 import { serveConsole } from './console-static';
 import { compressBody } from '../../shared/http/compression';
 import { answersHead } from '../../shared/http/edge-cache';
@@ -207,7 +208,7 @@ export async function startGateway(options: {
   port?: number;
   authorizer?: Authorizer;
   /** Serve the local identity provider's sign-in endpoints under /local-auth. */
-  localAuth?: boolean;
+  localAuth?: OAuthState;
   /** Serve this built console folder at /console/ (the edge serves its bucket on AWS). */
   consoleDir?: string;
   /** Serve published attachments under /published/, as the distribution does. */
@@ -228,7 +229,7 @@ export async function startGateway(options: {
       if (options.localAuth && url.pathname.startsWith(LOCAL_AUTH_PREFIX)) {
         const body = await readBody(req);
         if (!body) return gatewayProblem(res, 'payload_too_large', url.pathname);
-        return await handleLocalAuth(req, res, url, body);
+        return await handleLocalAuth(options.localAuth, req, res, url, body);
       }
       if (options.consoleDir && (url.pathname === '/console' || url.pathname.startsWith('/console/'))) return await serveConsole(req, res, url, options.consoleDir);
       const files = options.publishedFiles;

@@ -4,7 +4,7 @@ import { functionEnvironment, type LocalEndpoints, type LocalResources } from '.
 import { createLocalFunctions } from './functions';
 import { createServices } from '../../shared/composition/services';
 import { parseEnv } from '../../shared/config/env';
-import { localIdentity } from './identity-root';
+import { createLocalIdentity } from './identity-root';
 import { localMail } from './mail-root';
 import { localAskerKey, localAskerKeys } from './asker-keys-root'; // jobs that read asker data (notifications) get the local key
 import { localBackupSigningKeyFile } from './backup-signing-root'; // the backup writer signs with the local key
@@ -45,7 +45,7 @@ Object.assign(process.env, functionEnvironment(state.endpoints, state.resources,
 });
 try {
   // This command's composition root: the running stack's table and the local stand-ins.
-  const { invoke } = createLocalFunctions(createServices(parseEnv(process.env), { identity: () => localIdentity(), mail: localMail, askerKeys: localAskerKeys }));
+  const { invoke } = createLocalFunctions(createServices(parseEnv(process.env), { identity: (core) => createLocalIdentity(core.config, core.db), mail: localMail, askerKeys: localAskerKeys }));
   const result = await invoke(schedule.function, { trigger: 'manual', ...(at !== undefined && { at }) });
   console.log(JSON.stringify(result, null, 2));
 } catch (error) {

@@ -9,8 +9,9 @@ import { startScheduler, type LocalScheduler } from './scheduler';
 import { startStreamPoller, type StreamPoller } from './stream-poller';
 import { startBucketNotifier } from './bucket-notifier';
 import { createLocalFunctions, type LocalFunctions } from './functions';
-import { createServices, type CoreServices, type Services } from '../../shared/composition/services';
+import { createServices, once, type CoreServices, type Services } from '../../shared/composition/services';
 import type { IdentityProvider } from '../../shared/application/identity-provider';
+import type { LocalIdentityProvider } from '../../shared/adapters/identity/local';
 import { parseEnv } from '../../shared/config/env';
 import { adoptServices } from '../../shared/composition/process-services';
 import { documentClient, dynamoClient } from '../../shared/adapters/aws-clients';
@@ -19,7 +20,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { localAuthorizer } from './identity-endpoints';
-import { localIdentity } from './identity-root';
+import { createLocalIdentity } from './identity-root';
+import { createOAuthState } from './oauth-endpoints';
 import { LocalEventBus } from './event-bus'; // the stand-in for EventBridge
 import { localMail } from './mail-root'; // the outbox folder stands in for SES
 import { localAskerKey, localAskerKeys } from './asker-keys-root'; // and for asker data keys: the stand-in for KMS
@@ -66,6 +68,8 @@ export interface LocalStack {
   readonly metricsFile: string;
   /** The stack's composition root: what its functions are wired to (shared/composition/services.ts). */
   readonly services: Services;
+  /** The stack's stand-in for Cognito (local-only calls: temporary passwords of the demo accounts). */
+  readonly localIdentity: () => LocalIdentityProvider;
   /** Runs one function as Lambda would, wired to `services`. */
   readonly invoke: LocalFunctions['invoke'];
   /** `at`: run as of that earlier instant (shared/jobs/job.ts). */
@@ -127,9 +131,12 @@ export async function startLocalStack(options: {
   // The local runtime's composition root: one set of services for every function of this stack. Until
   // every entry point is wired to it, it shares the process's clients (aws-clients.ts) with the code
   // that is not, so that one client (and a test's middleware on it) sees every call.
-  const services = createServices(parseEnv(process.env), {
-    clients: { dynamo: dynamoClient(), db: documentClient() },
-    identity: options.identity ?? (() => localIdentity()),
+  const functionConfig = parseEnv(process.env);
+  const clients = { dynamo: dynamoClient(), db: documentClient() };
+  const localIdentity = once(() => createLocalIdentity(functionConfig, clients.db));
+  const services = createServices(functionConfig, {
+    clients,
+    identity: options.identity ?? localIdentity,
     mail: localMail,
     askerKeys: localAskerKeys,
     events: (core) => new LocalEventBus(localClients(endpoints).sqs, core.config.QUEUE_URLS, process.env.LOCAL_OPERATORS_DIR!),
@@ -142,8 +149,8 @@ export async function startLocalStack(options: {
     routes: allRoutes,
     invoke,
     ...(options.port !== undefined ? { port: options.port } : {}),
-    authorizer: options.authorizer ?? localAuthorizer,
-    localAuth: true,
+    authorizer: options.authorizer ?? localAuthorizer(localIdentity),
+    localAuth: createOAuthState(localIdentity),
     ...(options.consoleDir && { consoleDir: options.consoleDir }),
     publishedFiles: { prefix: PUBLISHED_PREFIX, read: publishedFileReader(localClients(endpoints).s3, resources.buckets.media) },
   });
@@ -196,6 +203,7 @@ export async function startLocalStack(options: {
     gateway,
     outbox,
     services,
+    localIdentity,
     invoke,
     mailOutboxDir,
     operatorsDir: process.env.LOCAL_OPERATORS_DIR!,

@@ -47,10 +47,7 @@ const NOT_YET_WIRED = new Set([
   'shared/adapters/backup/signing-keys.ts:localGuard',
   'shared/adapters/backup/signing-keys.ts:kms',
   'shared/adapters/backup/signing-keys.ts:localKeys',
-  'infra/local/identity-root.ts:local',
   'infra/local/table-permissions.ts:installed',
-  'infra/local/oauth-endpoints.ts:codes',
-  'infra/local/oauth-endpoints.ts:revokedRefreshTokens',
 ]);
 
 function sources(dir: string): string[] {
