@@ -48,6 +48,7 @@ const NOT_YET_WIRED = new Set([
   'shared/adapters/backup/signing-keys.ts:kms',
   'shared/adapters/backup/signing-keys.ts:localKeys',
   'infra/local/table-permissions.ts:installed',
+  'functions/cognito/password-changes.ts:accounts',
 ]);
 
 function sources(dir: string): string[] {
@@ -67,6 +68,9 @@ export function moduleState(file: string, text: string): string[] {
     // UPPER_CASE sets and maps are lookup tables written once at import and only read after.
     const collection = /^(?:export\s+)?const\s+([a-z_$][\w$]*)\s*(?::[^=]+)?=\s*new\s+(?:Map|Set|WeakMap)\b/.exec(line);
     if (collection && !/:\s*Readonly/.test(line)) found.push(`${file}:${collection[1]}`);
+    // An object built at import from the environment or a process-wide client: a singleton by another name.
+    const built = /^(?:export\s+)?const\s+([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=\s*new\s+\w+\(.*(?:env\(\)|documentClient\(\)|dynamoClient\(\)|s3Client\(\)|sqsClient\(\)|process\.env)/.exec(line);
+    if (built) found.push(`${file}:${built[1]}`);
   }
   return found;
 }
@@ -78,7 +82,7 @@ const all = SCANNED.flatMap((dir) => sources(resolve(root, dir))).flatMap((path)
 
 describe('composition roots own all state', () => {
   it('finds module-level state the way this check reads it', () => {
-    expect(moduleState('x.ts', 'let a = 1;\nexport let b: number | undefined;\nconst c = new Map<string, number>();\nconst D = new Set([1]);\nexport const f: ReadonlySet<string> = new Set([]);\n  let inner = 2;\nconst e = 3;')).toEqual(['x.ts:a', 'x.ts:b', 'x.ts:c']);
+    expect(moduleState('x.ts', 'let a = 1;\nexport let b: number | undefined;\nconst c = new Map<string, number>();\nconst D = new Set([1]);\nconst g = new Repo(documentClient(), env().TABLE_NAME);\nconst h = () => new Repo(documentClient());\nexport const f: ReadonlySet<string> = new Set([]);\n  let inner = 2;\nconst e = 3;')).toEqual(['x.ts:a', 'x.ts:b', 'x.ts:c', 'x.ts:g']);
   });
 
   it('keeps no module-level mutable state outside the composition roots', () => {
