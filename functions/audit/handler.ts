@@ -1,11 +1,8 @@
+import { lambdaRoot } from '../../shared/composition/lambda';
 import { json } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
-import { dynamoServices } from '../../shared/http/services';
+import { httpServices } from '../../shared/http/services';
 import { requireAccess } from '../../shared/domain/access/authorize';
-import { directory } from '../../shared/application/directory';
-import { env } from '../../shared/config/env';
-import { JobRunRepository } from '../../shared/adapters/dynamo/job-runs';
-import { documentClient } from '../../shared/adapters/aws-clients';
 import { jobOverview } from '../../shared/application/job-overview';
 import { auditRoutes } from './routes';
 
@@ -14,25 +11,23 @@ import { auditRoutes } from './routes';
  * units, so only the province's auditors and operators may query by actor alone. Entries of a
  * unit that no longer exists are reachable by the province only.
  */
-let jobRuns: JobRunRepository | undefined;
-
-export const handler = httpFunction('audit', auditRoutes, {
+export const handler = lambdaRoot((s) =>
+  httpFunction('audit', auditRoutes, {
   jobRuns: async ({ query, principal }) => {
-    requireAccess(principal, 'audit.read', [env().PROVINCE_CODE]);
-    jobRuns ??= new JobRunRepository(documentClient(), env().TABLE_NAME);
-    const [items, overview] = await Promise.all([query.job ? jobRuns.latest(query.job, query.limit) : [], jobOverview(new Date())]);
+    requireAccess(principal, 'audit.read', [s.config.PROVINCE_CODE]);
+    const [items, overview] = await Promise.all([query.job ? s.jobRuns.latest(query.job, query.limit) : [], jobOverview(s, new Date())]);
     return json(200, { items, jobs: overview.items }, { 'cache-control': 'no-store' });
   },
   jobs: async ({ principal }) => {
-    requireAccess(principal, 'audit.read', [env().PROVINCE_CODE]);
-    return json(200, await jobOverview(new Date()), { 'cache-control': 'no-store' });
+    requireAccess(principal, 'audit.read', [s.config.PROVINCE_CODE]);
+    return json(200, await jobOverview(s, new Date()), { 'cache-control': 'no-store' });
   },
   audit: async ({ query, principal }) => {
     const scope = query.unit;
-    const path = scope ? (await directory().units.path(scope)).map((u) => u.code) : [env().PROVINCE_CODE];
+    const path = scope ? (await s.units.path(scope)).map((u) => u.code) : [s.config.PROVINCE_CODE];
     // Portal-wide settings (the calendar) are audited under the province's own code.
-    requireAccess(principal, 'audit.read', path.length === 0 ? [env().PROVINCE_CODE] : path);
-    const page = await directory().audit.query({
+    requireAccess(principal, 'audit.read', path.length === 0 ? [s.config.PROVINCE_CODE] : path);
+    const page = await s.audit.query({
       ...(scope ? { scope } : {}),
       ...(query.actor ? { actor: query.actor } : {}),
       ...(query.target ? { target: query.target } : {}),
@@ -43,4 +38,5 @@ export const handler = httpFunction('audit', auditRoutes, {
     });
     return json(200, page, { 'cache-control': 'no-store' });
   },
-}, dynamoServices);
+}, httpServices(s)),
+);

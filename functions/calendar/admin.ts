@@ -1,22 +1,23 @@
+import { lambdaRoot } from '../../shared/composition/lambda';
 import { json } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
-import { dynamoServices } from '../../shared/http/services';
+import { httpServices } from '../../shared/http/services';
 import { invalidField, DomainError } from '../../shared/domain/errors';
 import { expectedVersion } from '../../shared/http/if-match';
 import { assertConsistentSchedule, officialScheduleSchema, parseIsoDate, civil } from '../../shared/domain/calendar';
-import { calendarRepository } from '../../shared/application/calendar-service';
+import type { Services } from '../../shared/composition/services';
 import { saveHolidayRule, saveSchedule } from '../../shared/application/calendar-admin';
 import { requireAccess } from '../../shared/domain/access/authorize';
-import { env } from '../../shared/config/env';
 import { calendarRoutes } from './routes';
 
 /** The calendar is portal-wide: only the province's own operators (and auditors, to read) reach it. */
-const province = () => [env().PROVINCE_CODE];
+const province = (s: Services) => [s.config.PROVINCE_CODE];
 
-export const handler = httpFunction('calendarAdmin', calendarRoutes, {
+export const handler = lambdaRoot((s) =>
+  httpFunction('calendarAdmin', calendarRoutes, {
   adminGetSchedule: async ({ params, principal }) => {
-    requireAccess(principal, 'calendar.read-config', province());
-    const stored = await calendarRepository().getSchedule(params.year);
+    requireAccess(principal, 'calendar.read-config', province(s));
+    const stored = await s.calendar.repository.getSchedule(params.year);
     if (!stored) {
       throw new DomainError('not_found', {
         vi: `Chưa cấu hình lịch nghỉ năm ${params.year} (đang dùng dữ liệu sẵn có hoặc quy tắc luật định)`,
@@ -26,7 +27,7 @@ export const handler = httpFunction('calendarAdmin', calendarRoutes, {
     return json(200, stored.value, { etag: `"${stored.version}"` });
   },
   adminPutSchedule: async ({ params, body, headers, principal, requestId }) => {
-    requireAccess(principal, 'calendar.manage', province());
+    requireAccess(principal, 'calendar.manage', province(s));
     const schedule = officialScheduleSchema.parse({ ...body, year: params.year });
     // Every date must exist and belong to the year being edited.
     const dates = [
@@ -40,17 +41,17 @@ export const handler = httpFunction('calendarAdmin', calendarRoutes, {
       }
     }
     assertConsistentSchedule(schedule);
-    const version = await saveSchedule({ principal, requestId, now: new Date() }, schedule, expectedVersion(headers));
+    const version = await saveSchedule(s, { principal, requestId, now: new Date() }, schedule, expectedVersion(headers));
     return json(200, { version }, { etag: `"${version}"` });
   },
   adminPutHolidayRule: async ({ params, body, headers, principal, requestId }) => {
-    requireAccess(principal, 'calendar.manage', province());
+    requireAccess(principal, 'calendar.manage', province(s));
     if (body.fromYear !== undefined && body.toYear !== undefined && body.fromYear > body.toYear) {
       throw invalidField('body.toYear', { vi: 'toYear phải không nhỏ hơn fromYear', en: 'toYear must not be before fromYear' });
     }
     const rule = { ...body, id: params.id };
-    const version = await saveHolidayRule({ principal, requestId, now: new Date() }, rule, expectedVersion(headers));
+    const version = await saveHolidayRule(s, { principal, requestId, now: new Date() }, rule, expectedVersion(headers));
     return json(200, { version }, { etag: `"${version}"` });
   },
-}, dynamoServices);
-
+}, httpServices(s)),
+);

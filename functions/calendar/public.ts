@@ -1,8 +1,8 @@
+import { lambdaRoot } from '../../shared/composition/lambda';
 import { json } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
 import { isoWeekday, toIsoDate, WEEKDAY_NAMES, yearToICalendar } from '../../shared/domain/calendar';
-import { currentCalendar, currentDeadlines, withinCalendarRange } from '../../shared/application/calendar-service';
-import { env } from '../../shared/config/env';
+import { withinCalendarRange } from '../../shared/application/calendar-service';
 import { calendarRoutes } from './routes';
 
 const weekday = (day: number) => {
@@ -10,9 +10,10 @@ const weekday = (day: number) => {
   return { vi: WEEKDAY_NAMES.vi[w]!, en: WEEKDAY_NAMES.en[w]! };
 };
 
-export const handler = httpFunction('calendar', calendarRoutes, {
+export const handler = lambdaRoot((s) =>
+  httpFunction('calendar', calendarRoutes, {
   calendarYear: async ({ params }) => {
-    const year = (await currentCalendar()).year(params.year);
+    const year = (await s.calendar.current()).year(params.year);
     return json(
       200,
       {
@@ -27,9 +28,9 @@ export const handler = httpFunction('calendar', calendarRoutes, {
     );
   },
   calendarIcs: async ({ params, lang }) => {
-    const year = (await currentCalendar()).year(params.year);
+    const year = (await s.calendar.current()).year(params.year);
     const body = yearToICalendar(year, {
-      domain: env().PROVINCE_DOMAIN,
+      domain: s.config.PROVINCE_DOMAIN,
       calendarName: lang === 'vi' ? `Ngày nghỉ lễ, Tết ${params.year}` : `Public holidays ${params.year}`,
       lang,
     });
@@ -41,11 +42,12 @@ export const handler = httpFunction('calendar', calendarRoutes, {
     };
   },
   calendarDue: async ({ query }) => {
-    const deadlines = await currentDeadlines();
+    const deadlines = await s.calendar.deadlines();
     const from = new Date(query.from);
     const deadline = withinCalendarRange('query.from', () =>
       query.workingDays !== undefined ? deadlines.addWorkingDays(from, query.workingDays) : deadlines.addCalendarDays(from, query.calendarDays!),
     );
     return json(200, deadline);
   },
-});
+}, { corsOrigins: s.config.CORS_ALLOWED_ORIGINS }),
+);

@@ -1,4 +1,5 @@
 import { eventConsumer } from '../../shared/adapters/events/consumer';
+import { lambdaRoot } from '../../shared/composition/lambda';
 import { followSyndicatedSource } from '../../shared/application/content-syndication';
 
 /**
@@ -6,4 +7,6 @@ import { followSyndicatedSource } from '../../shared/application/content-syndica
  * publication or withdrawal of an item that has copies in the provincial portal updates, withdraws
  * or flags them, in one transaction with this consumer's record of the event (once per event).
  */
-export const handler = eventConsumer('followSyndication', ['WorkflowTransitioned'], async ({ detail }, meta) => followSyndicatedSource(detail, meta.requestId));
+export const handler = lambdaRoot((s) =>
+  eventConsumer('followSyndication', ['WorkflowTransitioned'], async ({ detail }, meta) => followSyndicatedSource(detail, meta.requestId), s),
+);

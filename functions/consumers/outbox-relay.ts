@@ -2,7 +2,8 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { fromOutboxItem, OUTBOX_ITEM_TYPE, type OutboxEvent } from '../../events/outbox';
-import { eventPublisher } from '../../shared/adapters/events/publisher';
+import { eventBridgePublisher, type EventPublisher } from '../../shared/adapters/events/publisher';
+import { lambdaRoot } from '../../shared/composition/lambda';
 import { logger } from '../../shared/logger';
 
 /**
@@ -15,7 +16,8 @@ import { logger } from '../../shared/logger';
 export const isOutboxInsert = (record: DynamoDBRecord) =>
   record.eventName === 'INSERT' && record.dynamodb?.NewImage?.type?.S === OUTBOX_ITEM_TYPE;
 
-export async function handler(event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> {
+/** The relay over `publisher` (the root's: EventBridge on AWS, the local bus on the local stack). */
+export const relayOutbox = (publisher: EventPublisher) => async (event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> => {
   if (context) logger.addContext(context);
   const records = event.Records.filter(isOutboxInsert);
   const events: Array<{ record: DynamoDBRecord; event: OutboxEvent }> = records.map((record) => ({
@@ -23,7 +25,7 @@ export async function handler(event: DynamoDBStreamEvent, context?: Context): Pr
     event: fromOutboxItem(unmarshall(record.dynamodb!.NewImage as Record<string, AttributeValue>)),
   }));
   if (events.length === 0) return { batchItemFailures: [] };
-  const { failed } = await eventPublisher().publish(events.map((e) => e.event));
+  const { failed } = await publisher.publish(events.map((e) => e.event));
   const firstFailed = events.find((e) => failed.includes(e.event.metadata.eventId));
   if (firstFailed) {
     logger.warn('bus refused outbox events', { failed: failed.length, total: events.length });
@@ -32,4 +34,6 @@ export async function handler(event: DynamoDBStreamEvent, context?: Context): Pr
   }
   logger.info('outbox events relayed', { count: events.length });
   return { batchItemFailures: [] };
-}
+};
+
+export const handler = lambdaRoot((s) => relayOutbox(s.events), () => ({ events: eventBridgePublisher }));

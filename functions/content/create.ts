@@ -1,13 +1,15 @@
+import { lambdaRoot } from '../../shared/composition/lambda';
 import { json } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
-import { dynamoServices } from '../../shared/http/services';
+import { httpServices } from '../../shared/http/services';
 import { expectedVersion } from '../../shared/http/if-match';
 import { createContentItem } from '../../shared/application/content-create';
 import { editContentItem } from '../../shared/application/content-edit';
 import { contentEditingRoutes } from './editing-routes';
 
 /** Creating and editing items: the content routes that clean rich text, so the only bundle with the HTML sanitiser. */
-export const handler = httpFunction('contentCreate', contentEditingRoutes, {
+export const handler = lambdaRoot((s) =>
+  httpFunction('contentCreate', contentEditingRoutes, {
   createContentItem: async ({ params, body, principal, requestId }) => {
     const created = await createContentItem({ principal, requestId, now: new Date() }, params.code, body);
     return json(201, created, { location: `/content/${created.id}`, etag: `"${created.version}"` });
@@ -16,4 +18,5 @@ export const handler = httpFunction('contentCreate', contentEditingRoutes, {
     const edited = await editContentItem({ principal, requestId, now: new Date() }, params.id, body, expectedVersion(headers));
     return json(200, edited, { etag: `"${edited.version}"` });
   },
-}, dynamoServices);
+}, httpServices(s)),
+);

@@ -1,23 +1,20 @@
+import { lambdaRoot } from '../../shared/composition/lambda';
 import { json } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
-import { dynamoServices } from '../../shared/http/services';
+import { httpServices } from '../../shared/http/services';
 import { expectedVersion } from '../../shared/http/if-match';
 import { readContentItem, readRevisionText, workflowItemOf } from '../../shared/application/content';
 import { availableSteps } from '../../shared/domain/workflow/available';
 import { contentWorkflow } from '../../shared/domain/workflow/tables/content';
 import { listUnitContent, transitionContentItem } from '../../shared/application/content-transitions';
 import { proposeSyndication } from '../../shared/application/content-syndication';
-import { useAttachmentStatus } from '../../shared/application/content-attachments';
-import { attachmentStatuses } from '../../shared/application/uploads';
 import { bulkTransitionContent } from '../../shared/application/content-bulk';
 import { problemKinds } from '../../shared/http/error-table';
 import { contentRoutes } from './routes';
 
-// Publication asks the uploads area whether an item's files were checked clean.
-useAttachmentStatus(attachmentStatuses);
-
 /** Staff side of content: read, list and move items through the editorial workflow (creation: create.ts). */
-export const handler = httpFunction('content', contentRoutes, {
+export const handler = lambdaRoot((s) =>
+  httpFunction('content', contentRoutes, {
   listUnitContent: async ({ params, query, principal, requestId }) =>
     json(
       200,
@@ -53,4 +50,5 @@ export const handler = httpFunction('content', contentRoutes, {
     const copy = await proposeSyndication({ principal, requestId, now: new Date() }, params.id, body.note);
     return json(201, copy, { location: `/content/${copy.id}`, etag: `"${copy.version}"` });
   },
-}, dynamoServices);
+}, httpServices(s)),
+);

@@ -1,12 +1,9 @@
 import { jobFunction } from '../../shared/jobs/job';
+import { lambdaRoot } from '../../shared/composition/lambda';
 import { publishDueItems } from '../../shared/application/content-scheduled';
-import { useAttachmentStatus } from '../../shared/application/content-attachments';
-import { attachmentStatuses } from '../../shared/application/uploads';
-
-// Files must still be clean at publication: the uploads area answers, as for the staff function.
-useAttachmentStatus(attachmentStatuses);
 
 /** Scheduled publication (issue 8 §3): publishes what is due, as the system identity; see content-scheduled.ts. */
 export const PUBLISH_SCHEDULED_JOB = 'publish-scheduled';
 
-export const handler = jobFunction(PUBLISH_SCHEDULED_JOB, async (now, runId) => ({ ...(await publishDueItems(now, `job:${runId}`)) }));
+// Files must still be clean at publication: the root's services answer from the uploads (services.attachmentStatus).
+export const handler = lambdaRoot((s) => jobFunction(PUBLISH_SCHEDULED_JOB, async (now, runId) => ({ ...(await publishDueItems(now, `job:${runId}`)) }), s.uow));

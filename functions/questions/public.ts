@@ -7,20 +7,14 @@ import { SECRET_PATTERN } from '../../shared/domain/questions';
 import { askQuestion, questionStatus } from '../../shared/application/questions';
 import { requireAskChallenge } from '../../shared/application/ask-challenge';
 import { eraseAskerData, rateAnswer } from '../../shared/application/question-asker';
-import { useKmsAskerKeys } from '../../shared/adapters/kms/asker-keys';
-import { documentClient } from '../../shared/adapters/aws-clients';
-import { DynamoIdempotencyStore } from '../../shared/adapters/dynamo/idempotency-store';
-import { env } from '../../shared/config/env';
+import { kmsAskerKeys } from '../../shared/adapters/kms/asker-keys';
+import { lambdaRoot } from '../../shared/composition/lambda';
 import { questionsRoutes } from './routes';
 
 /**
  * The asker's side of Q&A: ask, follow, rate the answer, have their data erased. Its own function, without the principal resolver (no
  * signed-in route here) and without the content area, so the bundle stays small.
  */
-let store: DynamoIdempotencyStore | undefined;
-// Asking seals the asker's data under a KMS data key (GenerateDataKey only: this function never decrypts).
-useKmsAskerKeys();
-
 /** The secret the asker was given, from X-Question-Secret: missing or malformed is a 401. */
 function askerSecret(headers: Record<string, string | undefined>): string {
   const secret = headers[requestHeaders.questionSecret];
@@ -31,7 +25,8 @@ function askerSecret(headers: Record<string, string | undefined>): string {
   return secret;
 }
 
-export const handler = httpFunction(
+export const handler = lambdaRoot((s) =>
+  httpFunction(
   'questionsPublic',
   questionsRoutes,
   {
@@ -47,5 +42,8 @@ export const handler = httpFunction(
     eraseAskerData: async ({ params, headers, requestId }) =>
       json(200, await eraseAskerData({ requestId, now: new Date() }, params.trackingCode, askerSecret(headers)), { 'cache-control': 'no-store' }),
   },
-  { idempotencyStore: () => (store ??= new DynamoIdempotencyStore(documentClient(), env().TABLE_NAME, env().IDEMPOTENCY_TTL_SECONDS)) },
+  { idempotencyStore: () => s.idempotency, corsOrigins: s.config.CORS_ALLOWED_ORIGINS },
+  ),
+  // Asking seals the asker's data under a KMS data key (GenerateDataKey only: this function never decrypts).
+  () => ({ askerKeys: kmsAskerKeys }),
 );

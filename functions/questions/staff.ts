@@ -1,24 +1,23 @@
+import { lambdaRoot } from '../../shared/composition/lambda';
 import { json } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
-import { dynamoServices } from '../../shared/http/services';
+import { httpServices } from '../../shared/http/services';
 import { expectedVersion } from '../../shared/http/if-match';
 import { listQuestions, readQuestion, transitionQuestion } from '../../shared/application/question-transitions';
 import { questionFigures } from '../../shared/application/question-figures';
 import { eraseAskerDataOnDemand } from '../../shared/application/question-asker';
-import { useKmsAskerKeys } from '../../shared/adapters/kms/asker-keys';
+import { kmsAskerKeys } from '../../shared/adapters/kms/asker-keys';
 import { grantAnswerAuthorisation, listAnswerAuthorisations, revokeAnswerAuthorisation } from '../../shared/application/answer-authorisations';
 import { questionsRoutes } from './routes';
 
-// Staff open the asker's data under KMS (Decrypt only: this function never seals).
-useKmsAskerKeys();
-
 /** The staff side of Q&A: read, list, and the board's intake and the unit's return. */
-export const handler = httpFunction('questions', questionsRoutes, {
-  grantAnswerAuthorisation: async ({ body, principal, requestId }) => json(201, await grantAnswerAuthorisation({ principal, requestId, now: new Date() }, body)),
+export const handler = lambdaRoot((s) =>
+  httpFunction('questions', questionsRoutes, {
+  grantAnswerAuthorisation: async ({ body, principal, requestId }) => json(201, await grantAnswerAuthorisation(s, { principal, requestId, now: new Date() }, body)),
   revokeAnswerAuthorisation: async ({ params, principal, requestId }) =>
-    json(200, await revokeAnswerAuthorisation({ principal, requestId, now: new Date() }, params.id, params.authorisationId)),
+    json(200, await revokeAnswerAuthorisation(s, { principal, requestId, now: new Date() }, params.id, params.authorisationId)),
   unitAnswerAuthorisations: async ({ params, query, principal, requestId }) =>
-    json(200, await listAnswerAuthorisations({ principal, requestId, now: new Date() }, params.code, query.limit, query.cursor)),
+    json(200, await listAnswerAuthorisations(s, { principal, requestId, now: new Date() }, params.code, query.limit, query.cursor)),
   getQuestion: async ({ params, principal, requestId }) => {
     const question = await readQuestion({ principal, requestId, now: new Date() }, params.id);
     return json(200, question, { etag: `"${question.version}"`, 'cache-control': 'no-store' });
@@ -40,7 +39,10 @@ export const handler = httpFunction('questions', questionsRoutes, {
     return json(200, done, { etag: `"${done.version}"` });
   },
   getQuestionFigures: async ({ params, query, principal, requestId }) =>
-    json(200, await questionFigures({ principal, requestId, now: new Date() }, params.code, query.from, query.to), { 'cache-control': 'no-store' }),
+    json(200, await questionFigures(s, { principal, requestId, now: new Date() }, params.code, query.from, query.to), { 'cache-control': 'no-store' }),
   eraseAskerDataOnDemand: async ({ params, body, principal, requestId }) =>
     json(200, await eraseAskerDataOnDemand({ principal, requestId, now: new Date() }, params.id, body.demandReference), { 'cache-control': 'no-store' }),
-}, dynamoServices);
+}, httpServices(s)),
+  // Staff open the asker's data under KMS (Decrypt only: this function never seals).
+  () => ({ askerKeys: kmsAskerKeys }),
+);

@@ -3,8 +3,8 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import * as z from 'zod/mini';
 import { checkUpload } from '../../shared/application/uploads';
 import { S3UploadStorage } from '../../shared/adapters/s3/upload-storage';
-import { s3Client } from '../../shared/adapters/aws-clients';
-import { env } from '../../shared/config/env';
+import { createS3Client } from '../../shared/adapters/aws-clients';
+import { lambdaRoot } from '../../shared/composition/lambda';
 import { logger } from '../../shared/logger';
 import { uploadIdOfIncomingKey } from '../../shared/domain/uploads/upload';
 
@@ -25,26 +25,27 @@ const s3ObjectCreated = z.object({
   }),
 });
 
-const processor = new BatchProcessor(EventType.SQS);
-let storage: S3UploadStorage | undefined;
-
-const recordHandler = async (record: SQSRecord) => {
+/** The consumer of one container (or one local stack): its batch processor and the bucket it reads. */
+export const handler = lambdaRoot((s) => {
+  const processor = new BatchProcessor(EventType.SQS);
+  const storage = new S3UploadStorage(createS3Client(), s.config.MEDIA_BUCKET);
+  const recordHandler = async (record: SQSRecord) => {
   const event = s3ObjectCreated.parse(JSON.parse(record.body));
   const { bucket, object } = event.detail;
   // S3 URL-encodes keys in notifications; ours are plain ids, so a key that changes is not ours.
   const uploadId = uploadIdOfIncomingKey(decodeURIComponent(object.key.replace(/\+/g, ' ')));
-  if (bucket.name !== env().MEDIA_BUCKET || !uploadId) {
+  if (bucket.name !== s.config.MEDIA_BUCKET || !uploadId) {
     logger.warn('object outside incoming/ ignored', { bucket: bucket.name });
     return;
   }
-  storage ??= new S3UploadStorage(s3Client(), env().MEDIA_BUCKET);
   // The ETag the notification announced: the object checked must be that one (a form used again is refused).
   const announced = object.etag ? object.etag.replace(/"/g, '') : undefined;
-  const result = await checkUpload(uploadId, storage, { requestId: `s3:${event.id}`, now: new Date() }, announced);
+  const result = await checkUpload(s, uploadId, storage, { requestId: `s3:${event.id}`, now: new Date() }, announced);
   logger.info('upload checked', { uploadId, ...result });
 };
 
-export const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
-  logger.addContext(context);
-  return processPartialResponse(event, recordHandler, processor, { context });
-};
+  return async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+    logger.addContext(context);
+    return processPartialResponse(event, recordHandler, processor, { context });
+  };
+});

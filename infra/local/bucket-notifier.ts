@@ -4,7 +4,7 @@ import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { storageRoutingRules } from '../../events/rules';
 import type { LocalResources } from './resources';
 import { pollRhythm } from './pause';
-import { afterInvocations } from './functions';
+import type { LocalFunctions } from './functions';
 
 /**
  * Stands in for S3 event notifications to EventBridge, which fauxqs does not emit: lists each
@@ -19,6 +19,7 @@ export interface BucketNotifier {
 }
 
 export function startBucketNotifier(options: {
+  afterInvocations: LocalFunctions['afterInvocations'];
   s3: S3Client;
   sqs: SQSClient;
   resources: LocalResources;
@@ -53,7 +54,7 @@ export function startBucketNotifier(options: {
   };
   const rhythm = pollRhythm(options.intervalMs ?? 200, options.idleIntervalMs ?? 1600);
   // Uploads go straight to S3, but whoever uploads asks the API about it next: look again soon.
-  const unsubscribe = afterInvocations(rhythm.nudge);
+  const unsubscribe = options.afterInvocations(rhythm.nudge);
   const loop = (async () => {
     while (!stopped) {
       let found = false;

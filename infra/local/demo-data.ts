@@ -4,10 +4,11 @@ import { ensureAccount, ensureProvince, ensureUnits, type SeededAccount } from '
 import { seedDemoContent, seedDemoTranslations } from '../../shared/application/content-demo';
 import type { NewUnit } from '../../shared/application/units';
 import { conventionsOf } from '../../shared/domain/policies/conventions';
-import { localIdentity } from './identity-root';
+import type { LocalIdentityProvider } from '../../shared/adapters/identity/local';
 import { seedDemoQuestions } from './demo-questions';
 import { seedDemoReport } from './demo-reports';
 import type { DeploymentConfig } from '../config/deployment';
+import type { Services } from '../../shared/composition/services';
 
 type DemoRole = SeededAccount['roles'][number];
 type Office = NonNullable<NewUnit['offices']>[number];
@@ -82,14 +83,14 @@ export function demoCast(config: DeploymentConfig) {
  * languages (QN: English and Chinese), questions from askers who give what the preset requires
  * (CB 11.2), and last month's report. Returns the accounts created now, with their temporary passwords.
  */
-export async function seedDemo(config: DeploymentConfig, options: { readonly onAccount?: (account: SeededAccount) => void } = {}): Promise<SeededAccount[]> {
+export async function seedDemo(s: Services, config: DeploymentConfig, options: { readonly onAccount?: (account: SeededAccount) => void } = {}): Promise<SeededAccount[]> {
   const province = config.province.code;
   const cast = demoCast(config);
-  await ensureProvince({ vi: config.province.name, en: config.province.nameEn }, cast.provinceOffices);
-  await ensureUnits(cast.units);
+  await ensureProvince(s, { vi: config.province.name, en: config.province.nameEn }, cast.provinceOffices);
+  await ensureUnits(s, cast.units);
   const created: SeededAccount[] = [];
   for (const person of cast.people) {
-    const account = await ensureAccount({ username: person.username, fullName: person.fullName, unitCode: person.unitCode, email: `${person.username}@${config.domain}`, roles: [...person.roles] });
+    const account = await ensureAccount(s, { username: person.username, fullName: person.fullName, unitCode: person.unitCode, email: `${person.username}@${config.domain}`, roles: [...person.roles] });
     if (account) {
       created.push(account);
       // Kept at once: its temporary password exists nowhere else, and a later step may still fail.
@@ -104,7 +105,7 @@ export async function seedDemo(config: DeploymentConfig, options: { readonly onA
   const { secretary, chief, communeHead } = cast.byKey;
   await seedDemoQuestions(province, config.policyPreset, { secretary: secretary!.username, chief: chief!.username, unitHead: communeHead!.username });
   // Last month's report of the preset (issue 27), a draft to write, approve, send and download.
-  await seedDemoReport(province);
+  await seedDemoReport(s, province);
   return created;
 }
 
@@ -124,11 +125,10 @@ export interface DemoPassword extends SeededAccount {
 const readStore = (file: string): SeededAccount[] => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SeededAccount[]) : []);
 
 /** Adds the accounts just created to the store; returns those whose temporary password is still unchanged. */
-export async function demoPasswords(dataDir: string, seeded: readonly SeededAccount[]): Promise<DemoPassword[]> {
+export async function demoPasswords(identity: LocalIdentityProvider, dataDir: string, seeded: readonly SeededAccount[]): Promise<DemoPassword[]> {
   const file = resolve(dataDir, DEMO_PASSWORDS_FILE);
   const known = new Map(readStore(file).map((a) => [a.username, a]));
   for (const account of seeded) if (account.temporaryPassword) known.set(account.username, account);
-  const identity = localIdentity();
   const unchanged: DemoPassword[] = [];
   for (const account of known.values()) {
     const status = account.temporaryPassword ? await identity.temporaryPasswordStatus(account.username) : 'unknown';
@@ -152,9 +152,9 @@ export function rememberDemoPassword(dataDir: string, account: SeededAccount): v
  * deployment's rules refuse, a stopped emulator) leaves them readable, and the next start — which
  * creates nobody again and finishes what is missing — still shows them.
  */
-export async function startDemo(dataDir: string, config: DeploymentConfig): Promise<DemoPassword[]> {
-  await seedDemo(config, { onAccount: (account) => rememberDemoPassword(dataDir, account) });
-  return demoPasswords(dataDir, []);
+export async function startDemo(s: Services, identity: LocalIdentityProvider, dataDir: string, config: DeploymentConfig): Promise<DemoPassword[]> {
+  await seedDemo(s, config, { onAccount: (account) => rememberDemoPassword(dataDir, account) });
+  return demoPasswords(identity, dataDir, []);
 }
 
 /** The lines `npm start` prints about the demo accounts. */

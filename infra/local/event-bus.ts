@@ -5,17 +5,23 @@ import { busDetail, type OutboxEvent } from '../../events/outbox';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventPattern, matches, notificationRules, routingRules } from '../../events/rules';
-import { env } from '../../shared/config/env';
-import { sqsClient } from '../../shared/adapters/aws-clients';
-import { useEventPublisher, type EventPublisher } from '../../shared/adapters/events/publisher';
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import type { EventPublisher } from '../../shared/adapters/events/publisher';
 
 /**
  * Stands in for EventBridge on the local stack: matches the same rules and sends the same
  * envelope EventBridge would deliver to each target queue.
  */
 export class LocalEventBus implements EventPublisher {
+  constructor(
+    private readonly sqs: SQSClient,
+    private readonly queueUrls: Readonly<Record<string, string>>,
+    /** The operators' topic: one readable file per event. */
+    private readonly operatorsDir: string,
+  ) {}
+
   async publish(events: readonly OutboxEvent[]): Promise<{ failed: string[] }> {
-    const urls = env().QUEUE_URLS;
+    const urls = this.queueUrls;
     for (const event of events) {
       const envelope: EventEnvelope = {
         version: '0',
@@ -33,13 +39,12 @@ export class LocalEventBus implements EventPublisher {
         targets.map((rule) => {
           const url = urls[rule.target];
           if (!url) throw new Error(`No queue URL for rule target ${rule.target}`);
-          return sqsClient().send(new SendMessageCommand({ QueueUrl: url, MessageBody: JSON.stringify(envelope) }));
+          return this.sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: JSON.stringify(envelope) }));
         }),
       );
       // The operators' topic: one readable file per event, where an operator running the stack looks.
       if (notificationRules.some((rule) => matches(eventPattern(rule), event.source, event.detailType))) {
-        const dir = process.env.LOCAL_OPERATORS_DIR;
-        if (!dir) throw new Error('LOCAL_OPERATORS_DIR is not set: the local stack sets it');
+        const dir = this.operatorsDir;
         mkdirSync(dir, { recursive: true });
         const stamp = event.metadata.occurredAt.replace(/[:.]/g, '-');
         writeFileSync(join(dir, `${stamp}-${event.detailType}-${event.metadata.eventId.slice(0, 8)}.json`), JSON.stringify(envelope, null, 2) + '\n');
@@ -48,7 +53,3 @@ export class LocalEventBus implements EventPublisher {
     return { failed: [] };
   }
 }
-
-
-/** The local composition root for events: importing this module puts the stand-in in place. AWS bundles never do. */
-useEventPublisher(new LocalEventBus());

@@ -4,25 +4,54 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
 import { functionDefinitions, type FunctionKey } from '../../functions/manifest';
 import { invocation } from './table-permissions';
+import type { Services } from '../../shared/composition/services';
+
+const root = resolve(import.meta.dirname, '../..');
+
+type LoadedHandler = (event: unknown, context: Context) => Promise<unknown>;
+
+/** The functions of one local stack: each handler wired to the stack's services, and who runs after every invocation. */
+export interface LocalFunctions {
+  invoke(key: FunctionKey, event: unknown): Promise<unknown>;
+  /** Calls `listener` after every invocation ends; returns the unsubscribe. Pollers use it to look for new work at once. */
+  afterInvocations(listener: () => void): () => void;
+}
 
 /**
- * Loads the same handler modules CDK bundles, in process. Handlers read their environment at
- * first use, so the caller sets process.env (resources.ts functionEnvironment) before loading.
+ * Loads the same handler modules CDK bundles, in process, and wires each to `services`, the local
+ * stack's composition root (shared/composition/lambda.ts `wire`), so two stacks in one process
+ * never share a client, a table or a cache. Entry points not yet wired that way read the
+ * environment the stack sets (resources.ts functionEnvironment) at first use.
  */
-const root = resolve(import.meta.dirname, '../..');
-const loaded = new Map<FunctionKey, Promise<(event: unknown, context: Context) => Promise<unknown>>>();
-
-export function loadHandler(key: FunctionKey) {
-  let handler = loaded.get(key);
-  if (!handler) {
-    const entry = pathToFileURL(resolve(root, functionDefinitions[key].entry)).href;
-    handler = import(entry).then((mod: { handler?: (event: unknown, context: Context) => Promise<unknown> }) => {
-      if (typeof mod.handler !== 'function') throw new Error(`${entry} exports no handler`);
-      return mod.handler;
-    });
-    loaded.set(key, handler);
-  }
-  return handler;
+export function createLocalFunctions(services: Services): LocalFunctions {
+  const loaded = new Map<FunctionKey, Promise<LoadedHandler>>();
+  const listeners = new Set<() => void>();
+  const load = (key: FunctionKey) => {
+    let handler = loaded.get(key);
+    if (!handler) {
+      const entry = pathToFileURL(resolve(root, functionDefinitions[key].entry)).href;
+      handler = import(entry).then((mod: { handler?: LoadedHandler & { wire?: (s: Services) => LoadedHandler } }) => {
+        if (typeof mod.handler !== 'function') throw new Error(`${entry} exports no handler`);
+        return mod.handler.wire ? mod.handler.wire(services) : mod.handler;
+      });
+      loaded.set(key, handler);
+    }
+    return handler;
+  };
+  return {
+    async invoke(key, event) {
+      const handler = await load(key);
+      try {
+        return await invocation.run({ function: key }, () => handler(event, lambdaContext(key)));
+      } finally {
+        for (const listener of listeners) listener();
+      }
+    },
+    afterInvocations(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
 }
 
 /**
@@ -50,21 +79,4 @@ export function lambdaContext(key: FunctionKey): Context {
     fail: () => undefined,
     succeed: () => undefined,
   };
-}
-
-const invocationListeners = new Set<() => void>();
-
-/** Calls `listener` after every invocation ends; returns the unsubscribe. Pollers use it to look for new work at once. */
-export function afterInvocations(listener: () => void): () => void {
-  invocationListeners.add(listener);
-  return () => invocationListeners.delete(listener);
-}
-
-export async function invoke(key: FunctionKey, event: unknown): Promise<unknown> {
-  const handler = await loadHandler(key);
-  try {
-    return await invocation.run({ function: key }, () => handler(event, lambdaContext(key)));
-  } finally {
-    for (const listener of invocationListeners) listener();
-  }
 }

@@ -7,8 +7,9 @@ import { allowedOrigins, allowOriginHeader, corsPolicy, isPublicPath, PUBLIC_ORI
 import { problemBody, problemHeaders } from '../../shared/http/problem';
 import { MAX_REQUEST_BODY_BYTES } from '../../shared/http/body-limit';
 import type { ProblemCode } from '../../shared/http/error-table';
-import { invoke } from './functions';
+import type { LocalFunctions } from './functions';
 import { handleLocalAuth, LOCAL_AUTH_PREFIX, sourceOf } from './identity-endpoints';
+import type { OAuthState } from './oauth-endpoints';
 import { serveConsole } from './console-static';
 import { compressBody } from '../../shared/http/compression';
 import { answersHead } from '../../shared/http/edge-cache';
@@ -203,10 +204,11 @@ export interface LocalGateway {
 
 export async function startGateway(options: {
   routes: readonly RouteDefinition[];
+  invoke: LocalFunctions['invoke'];
   port?: number;
   authorizer?: Authorizer;
   /** Serve the local identity provider's sign-in endpoints under /local-auth. */
-  localAuth?: boolean;
+  localAuth?: OAuthState;
   /** Serve this built console folder at /console/ (the edge serves its bucket on AWS). */
   consoleDir?: string;
   /** Serve published attachments under /published/, as the distribution does. */
@@ -227,7 +229,7 @@ export async function startGateway(options: {
       if (options.localAuth && url.pathname.startsWith(LOCAL_AUTH_PREFIX)) {
         const body = await readBody(req);
         if (!body) return gatewayProblem(res, 'payload_too_large', url.pathname);
-        return await handleLocalAuth(req, res, url, body);
+        return await handleLocalAuth(options.localAuth, req, res, url, body);
       }
       if (options.consoleDir && (url.pathname === '/console' || url.pathname.startsWith('/console/'))) return await serveConsole(req, res, url, options.consoleDir);
       const files = options.publishedFiles;
@@ -275,7 +277,7 @@ export async function startGateway(options: {
       if (malformed) return invalidPathParameter(res, malformed[0], url.pathname);
       const params = Object.fromEntries(decoded) as Record<string, string>;
       const event = buildEvent({ method, url, headers: req.headers, body, sourceIp: sourceOf(req) }, route, params, claims);
-      const result = (await invoke(route.function, event)) as APIGatewayProxyResult;
+      const result = (await options.invoke(route.function, event)) as APIGatewayProxyResult;
       send(res, method === 'HEAD' ? { ...result, body: '' } : result, req.headers['accept-encoding']);
     } catch (error) {
       console.error('local gateway: handler failed', error);

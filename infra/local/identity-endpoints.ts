@@ -2,9 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DomainError } from '../../shared/domain/errors';
 import { PROBLEM_CONTENT_TYPE, problemBody } from '../../shared/http/problem';
 import { asAuthorizerClaims } from '../../shared/adapters/identity/tokens';
-import { localIdentity } from './identity-root';
+import type { LocalIdentityProvider } from '../../shared/adapters/identity/local';
 import type { Authorizer } from './gateway';
-import { discoveryDocument, handleAuthorize, handleLogout, handleRevoke, handleUserGrant } from './oauth-endpoints';
+import { discoveryDocument, handleAuthorize, handleLogout, handleRevoke, handleUserGrant, type OAuthState } from './oauth-endpoints';
 
 /**
  * The local stand-in for Cognito's sign-in endpoints, served by the local gateway under
@@ -17,10 +17,10 @@ import { discoveryDocument, handleAuthorize, handleLogout, handleRevoke, handleU
  */
 export const LOCAL_AUTH_PREFIX = '/local-auth/';
 
-const identity = localIdentity;
 
 /** The authorizer the local gateway runs where API Gateway runs Cognito's. */
-export const localAuthorizer: Authorizer = async (header) => {
+/** Checks the stand-in's tokens as API Gateway's Cognito authorizer checks Cognito's. */
+export const localAuthorizer = (identity: () => LocalIdentityProvider): Authorizer => async (header) => {
   const token = /^Bearer\s+(.+)$/i.exec(header ?? '')?.[1];
   const claims = token ? identity().verify(token) : undefined;
   return claims ? asAuthorizerClaims(claims) : undefined;
@@ -92,24 +92,24 @@ function clientAuthentication(req: IncomingMessage, form: URLSearchParams): { cl
   return { clientId, clientSecret };
 }
 
-export async function handleLocalAuth(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<void> {
+export async function handleLocalAuth(o: OAuthState, req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<void> {
   const path = url.pathname.slice(LOCAL_AUTH_PREFIX.length);
   try {
     if (path === '.well-known/openid-configuration' && req.method === 'GET') return send(res, 200, discoveryDocument(req));
-    if (path === 'oauth2/authorize' && (req.method === 'GET' || req.method === 'POST')) return await handleAuthorize(req, res, url, body, sourceOf(req));
+    if (path === 'oauth2/authorize' && (req.method === 'GET' || req.method === 'POST')) return await handleAuthorize(o, req, res, url, body, sourceOf(req));
     if (path === 'logout' && req.method === 'GET') return handleLogout(req, res, url);
     if (req.method !== 'POST') return send(res, 405, problemBody('method_not_allowed', { instance: url.pathname, lang: 'vi' }), PROBLEM_CONTENT_TYPE);
-    const tokens = (result: Awaited<ReturnType<ReturnType<typeof identity>['signIn']>>) =>
+    const tokens = (result: Awaited<ReturnType<LocalIdentityProvider['signIn']>>) =>
       result.kind === 'tokens'
         ? send(res, 200, { accessToken: result.accessToken, expiresIn: result.expiresIn, tokenType: result.tokenType })
         : send(res, 200, { challenge: result.challenge, session: result.session });
     if (path === 'sign-in') {
       const input = jsonObject(body);
-      return tokens(await identity().signIn(required(input.username, 'username'), required(input.password, 'password'), sourceOf(req)));
+      return tokens(await o.identity().signIn(required(input.username, 'username'), required(input.password, 'password'), sourceOf(req)));
     }
     if (path === 'new-password') {
       const input = jsonObject(body);
-      return tokens(await identity().completeNewPassword(required(input.session, 'session'), required(input.newPassword, 'newPassword')));
+      return tokens(await o.identity().completeNewPassword(required(input.session, 'session'), required(input.newPassword, 'newPassword')));
     }
     if (path === 'oauth2/token') {
       // Errors as Cognito's token endpoint (and RFC 6749 §5.2) give them: 400 with an `error` code.
@@ -117,11 +117,11 @@ export async function handleLocalAuth(req: IncomingMessage, res: ServerResponse,
       const { clientId, clientSecret, error } = clientAuthentication(req, form);
       if (error) return send(res, 400, { error });
       const grant = form.get('grant_type');
-      if ((grant === 'authorization_code' || grant === 'refresh_token') && !clientSecret) return await handleUserGrant(res, form, clientId);
+      if ((grant === 'authorization_code' || grant === 'refresh_token') && !clientSecret) return await handleUserGrant(o, res, form, clientId);
       if (grant !== 'client_credentials') return send(res, 400, { error: 'unsupported_grant_type' });
       if (!clientId || !clientSecret) return send(res, 400, { error: 'invalid_request' });
       try {
-        const result = await identity().clientCredentials(clientId, clientSecret, (form.get('scope') ?? '').split(' ').filter(Boolean));
+        const result = await o.identity().clientCredentials(clientId, clientSecret, (form.get('scope') ?? '').split(' ').filter(Boolean));
         if (result.kind !== 'tokens') return send(res, 400, { error: 'invalid_request' });
         return send(res, 200, { access_token: result.accessToken, token_type: 'Bearer', expires_in: result.expiresIn });
       } catch (refused) {
@@ -129,7 +129,7 @@ export async function handleLocalAuth(req: IncomingMessage, res: ServerResponse,
         throw refused;
       }
     }
-    if (path === 'oauth2/revoke') return handleRevoke(res, new URLSearchParams(body.toString('utf8')));
+    if (path === 'oauth2/revoke') return handleRevoke(o, res, new URLSearchParams(body.toString('utf8')));
     send(res, 404, problemBody('route_not_found', { instance: url.pathname, lang: 'vi' }), PROBLEM_CONTENT_TYPE);
   } catch (error) {
     fail(res, error, url.pathname);

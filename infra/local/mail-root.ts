@@ -1,11 +1,13 @@
-import { registerMailSender } from '../../shared/application/mail';
+import type { Mail } from '../../shared/application/mail';
 import { OutboxFolderMailSender } from '../../shared/adapters/mail/outbox-folder';
+import { parseMailConfig } from '../../shared/config/mail';
 
 /**
  * The local composition root for mail: e-mails become files in the outbox folder the local stack
- * names (MAIL_OUTBOX_DIR). Importing this module registers it; AWS bundles never do.
+ * names (MAIL_OUTBOX_DIR). The stack wires it into its services; AWS bundles never import it.
  */
-registerMailSender('outbox', (config) => {
+export function localMail(): Mail {
+  const config = parseMailConfig(process.env);
   if (config.MAIL_TRANSPORT !== 'outbox') throw new Error('MAIL_TRANSPORT is not outbox');
-  return new OutboxFolderMailSender(config.MAIL_OUTBOX_DIR);
-});
+  return { sender: new OutboxFolderMailSender(config.MAIL_OUTBOX_DIR), from: config.MAIL_FROM };
+}

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DomainError } from '../../shared/domain/errors';
 import { LOCAL_CONSOLE_CLIENT_ID } from '../../shared/adapters/identity/local';
 import { USER_SCOPE } from '../../shared/domain/access/scopes';
-import { localIdentity } from './identity-root';
+import type { LocalIdentityProvider } from '../../shared/adapters/identity/local';
 import { errorPage, signInPage, type Lang, type PageState } from './sign-in-page';
 
 /**
@@ -26,10 +26,14 @@ interface PendingCode {
   readonly codeChallenge: string;
   readonly expiresAt: number;
 }
-const codes = new Map<string, PendingCode>();
-const revokedRefreshTokens = new Set<string>();
+/** One local stack's sign-in state: its stand-in, the codes not yet exchanged, the refresh tokens revoked. */
+export interface OAuthState {
+  readonly identity: () => LocalIdentityProvider;
+  readonly codes: Map<string, PendingCode>;
+  readonly revokedRefreshTokens: Set<string>;
+}
 
-const identity = () => localIdentity();
+export const createOAuthState = (identity: () => LocalIdentityProvider): OAuthState => ({ identity, codes: new Map(), revokedRefreshTokens: new Set() });
 
 /** The origins this gateway answers on: the console's callback and sign-out URLs are registered for these only. */
 const ownOrigins = (req: IncomingMessage) => {
@@ -111,7 +115,7 @@ const backTo = (params: URLSearchParams, query: Record<string, string>) => {
 const requestOf = (params: URLSearchParams) =>
   Object.fromEntries(REQUEST_PARAMS.filter((p) => params.has(p)).map((p) => [p, params.get(p)!])) as Record<string, string>;
 
-export async function handleAuthorize(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer, source: string): Promise<void> {
+export async function handleAuthorize(o: OAuthState, req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer, source: string): Promise<void> {
   const params = req.method === 'POST' ? new URLSearchParams(body.toString('utf8')) : url.searchParams;
   const lang = langOf(params.get('lang'));
   const checked = checkRequest(req, params);
@@ -124,11 +128,11 @@ export async function handleAuthorize(req: IncomingMessage, res: ServerResponse,
   try {
     const session = params.get('session');
     const result = session
-      ? await identity().completeNewPassword(session, params.get('newPassword') ?? '')
-      : await identity().signIn(params.get('username') ?? '', params.get('password') ?? '', source);
+      ? await o.identity().completeNewPassword(session, params.get('newPassword') ?? '')
+      : await o.identity().signIn(params.get('username') ?? '', params.get('password') ?? '', source);
     if (result.kind === 'challenge') return page({ step: 'new-password', session: result.session });
     const code = randomBytes(32).toString('base64url');
-    codes.set(code, {
+    o.codes.set(code, {
       accessToken: result.accessToken,
       clientId: params.get('client_id')!,
       redirectUri: params.get('redirect_uri')!,
@@ -151,14 +155,14 @@ export async function handleAuthorize(req: IncomingMessage, res: ServerResponse,
 const s256 = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');
 
 /** The authorization_code and refresh_token grants of a public client (no secret, as the console's). */
-export async function handleUserGrant(res: ServerResponse, form: URLSearchParams, clientId: string | undefined): Promise<void> {
+export async function handleUserGrant(o: OAuthState, res: ServerResponse, form: URLSearchParams, clientId: string | undefined): Promise<void> {
   const code = form.get('code') ?? '';
-  const pending = codes.get(code);
-  codes.delete(code); // single use, whatever happens next (RFC 6749 §4.1.2), even when presented by another client
+  const pending = o.codes.get(code);
+  o.codes.delete(code); // single use, whatever happens next (RFC 6749 §4.1.2), even when presented by another client
   if (clientId !== LOCAL_CONSOLE_CLIENT_ID) return json(res, 400, { error: 'invalid_client' });
   if (form.get('grant_type') === 'refresh_token') {
     try {
-      const result = await identity().refresh(form.get('refresh_token') ?? '', clientId, (jti) => revokedRefreshTokens.has(jti));
+      const result = await o.identity().refresh(form.get('refresh_token') ?? '', clientId, (jti) => o.revokedRefreshTokens.has(jti));
       if (result.kind !== 'tokens') return json(res, 400, { error: 'invalid_grant' });
       return json(res, 200, { access_token: result.accessToken, token_type: 'Bearer', expires_in: result.expiresIn });
     } catch (error) {
@@ -179,16 +183,16 @@ export async function handleUserGrant(res: ServerResponse, form: URLSearchParams
   }
   return json(res, 200, {
     access_token: pending.accessToken,
-    refresh_token: identity().refreshTokenFor(pending.accessToken, clientId),
+    refresh_token: o.identity().refreshTokenFor(pending.accessToken, clientId),
     token_type: 'Bearer',
     expires_in: 3600,
   });
 }
 
 /** RFC 7009: revoking an unknown or invalid token is a 200 as well. */
-export function handleRevoke(res: ServerResponse, form: URLSearchParams): void {
-  const jti = identity().refreshTokenId(form.get('token') ?? '', form.get('client_id') ?? '');
-  if (jti) revokedRefreshTokens.add(jti);
+export function handleRevoke(o: OAuthState, res: ServerResponse, form: URLSearchParams): void {
+  const jti = o.identity().refreshTokenId(form.get('token') ?? '', form.get('client_id') ?? '');
+  if (jti) o.revokedRefreshTokens.add(jti);
   res.writeHead(200, { 'cache-control': 'no-store' });
   res.end();
 }

@@ -8,7 +8,7 @@ import {
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { queueDefinitions, type QueueKey } from '../definitions/queues';
 import type { FunctionKey } from '../../functions/manifest';
-import { invoke } from './functions';
+import type { LocalFunctions } from './functions';
 
 /**
  * Stands in for Lambda's SQS event source mapping: long-polls each queue, hands batches to the
@@ -40,6 +40,7 @@ function toRecord(message: Message, queueArn: string, region: string): SQSEvent[
 }
 
 export function startQueuePollers(options: {
+  invoke: LocalFunctions['invoke'];
   sqs: SQSClient;
   queueUrls: Record<QueueKey, string>;
   region: string;
@@ -73,7 +74,7 @@ export function startQueuePollers(options: {
         const event: SQSEvent = { Records: messages.map((m) => toRecord(m, arn, options.region)) };
         let failedIds: Set<string>;
         try {
-          const response = (await invoke(def.consumer as FunctionKey, event)) as SQSBatchResponse | undefined;
+          const response = (await options.invoke(def.consumer as FunctionKey, event)) as SQSBatchResponse | undefined;
           failedIds = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
         } catch {
           failedIds = new Set(messages.map((m) => m.MessageId!));

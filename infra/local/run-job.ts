@@ -1,10 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { functionEnvironment, type LocalEndpoints, type LocalResources } from './resources';
-import { invoke } from './functions';
-import { localAskerKey } from './asker-keys-root'; // jobs that read asker data (notifications) get the local key
+import { createLocalFunctions } from './functions';
+import { createServices } from '../../shared/composition/services';
+import { parseEnv } from '../../shared/config/env';
+import { createLocalIdentity } from './identity-root';
+import { localMail } from './mail-root';
+import { localAskerKey, localAskerKeys } from './asker-keys-root'; // jobs that read asker data (notifications) get the local key
 import { localBackupSigningKeyFile } from './backup-signing-root'; // the backup writer signs with the local key
-import './identity-root'; // the local composition root: jobs that manage users get the stand-in
 import { loadDeploymentConfig } from '../config/deployment';
 import { allJobs } from '../../events/schedules';
 
@@ -41,6 +44,8 @@ Object.assign(process.env, functionEnvironment(state.endpoints, state.resources,
   LOCAL_BACKUP_SIGNING_KEY_FILE: localBackupSigningKeyFile(resolve(stateFile, '..')),
 });
 try {
+  // This command's composition root: the running stack's table and the local stand-ins.
+  const { invoke } = createLocalFunctions(createServices(parseEnv(process.env), { identity: (core) => createLocalIdentity(core.config, core.db), mail: localMail, askerKeys: localAskerKeys }));
   const result = await invoke(schedule.function, { trigger: 'manual', ...(at !== undefined && { at }) });
   console.log(JSON.stringify(result, null, 2));
 } catch (error) {

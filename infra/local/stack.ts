@@ -8,15 +8,23 @@ import { startQueuePollers, type QueuePollers } from './queue-pollers';
 import { startScheduler, type LocalScheduler } from './scheduler';
 import { startStreamPoller, type StreamPoller } from './stream-poller';
 import { startBucketNotifier } from './bucket-notifier';
-import { invoke } from './functions';
+import { createLocalFunctions, type LocalFunctions } from './functions';
+import { createServices, once, type CoreServices, type Services } from '../../shared/composition/services';
+import type { IdentityProvider } from '../../shared/application/identity-provider';
+import type { LocalIdentityProvider } from '../../shared/adapters/identity/local';
+import { parseEnv } from '../../shared/config/env';
+import { adoptServices } from '../../shared/composition/process-services';
+import { documentClient, dynamoClient } from '../../shared/adapters/aws-clients';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { localAuthorizer } from './identity-endpoints';
-import './event-bus'; // the local composition root for events: the stand-in for EventBridge
-import './mail-root'; // the local composition root for mail: the outbox folder stands in for SES
-import { localAskerKey } from './asker-keys-root'; // and for asker data keys: the stand-in for KMS
+import { createLocalIdentity } from './identity-root';
+import { createOAuthState } from './oauth-endpoints';
+import { LocalEventBus } from './event-bus'; // the stand-in for EventBridge
+import { localMail } from './mail-root'; // the outbox folder stands in for SES
+import { localAskerKey, localAskerKeys } from './asker-keys-root'; // and for asker data keys: the stand-in for KMS
 import { enforceTablePermissions } from './table-permissions';
 import { BACKUP_SIGNING_KEY_FILE } from './backup-signing-root'; // and for the backup signing key
 import { loadDeploymentConfig, mailSenderAddress, scheduleOverrides, type DeploymentConfig } from '../config/deployment';
@@ -58,6 +66,12 @@ export interface LocalStack {
   readonly operatorsDir: string;
   /** The job-run ledger's metric lines (CloudWatch EMF, one JSON object a line). */
   readonly metricsFile: string;
+  /** The stack's composition root: what its functions are wired to (shared/composition/services.ts). */
+  readonly services: Services;
+  /** The stack's stand-in for Cognito (local-only calls: temporary passwords of the demo accounts). */
+  readonly localIdentity: () => LocalIdentityProvider;
+  /** Runs one function as Lambda would, wired to `services`. */
+  readonly invoke: LocalFunctions['invoke'];
   /** `at`: run as of that earlier instant (shared/jobs/job.ts). */
   runJob(job: string, options?: { at?: string }): Promise<unknown>;
   stop(): Promise<void>;
@@ -86,6 +100,8 @@ export async function startLocalStack(options: {
   backupSigningKeyFile?: string;
   /** A built console to serve at /console/ (console/build/build.ts). */
   consoleDir?: string;
+  /** The identity provider the stack's root wires; the local stand-in unless given (a test of the Cognito path). */
+  identity?: (services: CoreServices) => IdentityProvider;
 }): Promise<LocalStack> {
   const { endpoints } = options;
   const resources = await createLocalResources(endpoints, options.prefix);
@@ -112,16 +128,34 @@ export async function startLocalStack(options: {
   mkdirSync(dirname(process.env.LOCAL_METRICS_FILE!), { recursive: true });
   // As IAM on AWS: each invoked function may touch only the partitions its manifest entry grants.
   enforceTablePermissions();
+  // The local runtime's composition root: one set of services for every function of this stack. Until
+  // every entry point is wired to it, it shares the process's clients (aws-clients.ts) with the code
+  // that is not, so that one client (and a test's middleware on it) sees every call.
+  const functionConfig = parseEnv(process.env);
+  const clients = { dynamo: dynamoClient(), db: documentClient() };
+  const localIdentity = once(() => createLocalIdentity(functionConfig, clients.db));
+  const services = createServices(functionConfig, {
+    clients,
+    identity: options.identity ?? localIdentity,
+    mail: localMail,
+    askerKeys: localAskerKeys,
+    events: (core) => new LocalEventBus(localClients(endpoints).sqs, core.config.QUEUE_URLS, process.env.LOCAL_OPERATORS_DIR!),
+  });
+  adoptServices(services); // the bridge for code not yet wired (shared/composition/process-services.ts)
+  const functions = createLocalFunctions(services);
+  const { invoke } = functions;
 
   const gateway = await startGateway({
     routes: allRoutes,
+    invoke,
     ...(options.port !== undefined ? { port: options.port } : {}),
-    authorizer: options.authorizer ?? localAuthorizer,
-    localAuth: true,
+    authorizer: options.authorizer ?? localAuthorizer(localIdentity),
+    localAuth: createOAuthState(localIdentity),
     ...(options.consoleDir && { consoleDir: options.consoleDir }),
     publishedFiles: { prefix: PUBLISHED_PREFIX, read: publishedFileReader(localClients(endpoints).s3, resources.buckets.media) },
   });
   const outbox = await startStreamPoller({
+    functions,
     endpoints,
     dynamodb: localClients(endpoints).dynamodb,
     tableName: resources.tableName,
@@ -129,6 +163,7 @@ export async function startLocalStack(options: {
     onError: (error) => console.error('outbox stream poller:', (error as Error).message),
   });
   const pollers: QueuePollers = startQueuePollers({
+    invoke,
     sqs: localClients(endpoints).sqs,
     queueUrls: resources.queueUrls,
     region: endpoints.region,
@@ -137,6 +172,7 @@ export async function startLocalStack(options: {
 
   // S3 → EventBridge → SQS for new uploads, which fauxqs does not notify.
   const notifier = startBucketNotifier({
+    afterInvocations: functions.afterInvocations,
     s3: localClients(endpoints).s3,
     sqs: localClients(endpoints).sqs,
     resources,
@@ -166,6 +202,9 @@ export async function startLocalStack(options: {
     resources,
     gateway,
     outbox,
+    services,
+    localIdentity,
+    invoke,
     mailOutboxDir,
     operatorsDir: process.env.LOCAL_OPERATORS_DIR!,
     metricsFile: process.env.LOCAL_METRICS_FILE!,

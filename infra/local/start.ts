@@ -53,7 +53,7 @@ const stack = await startLocalStack({
 // run-job.ts reads this to reach the running stack.
 const stateFile = resolve(dataDir, 'stack.json');
 writeFileSync(stateFile, JSON.stringify({ endpoints, resources: stack.resources, api: stack.gateway.url, identitySecret }, null, 2), { mode: 0o600 });
-const demo = await startDemo(dataDir, config).catch((error: Error) => {
+const demo = await startDemo(stack.services, stack.localIdentity(), dataDir, config).catch((error: Error) => {
   console.error(`The demo data could not be completed: ${error.message}
 The demo accounts created so far and their temporary passwords are in ${resolve(dataDir, DEMO_PASSWORDS_FILE)}; the next npm start finishes the rest.`);
   throw error;

@@ -14,9 +14,8 @@ import {
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { tableDefinition } from '../definitions/table';
 import { isOutboxInsert } from '../../functions/consumers/outbox-relay';
-import { invoke } from './functions';
+import type { LocalFunctions } from './functions';
 import { pollRhythm } from './pause';
-import { afterInvocations } from './functions';
 import { localCredentials, type LocalEndpoints } from './resources';
 import { withoutSdkLogging } from '../../shared/adapters/aws-clients';
 
@@ -65,6 +64,7 @@ const asLambdaRecord = (record: StreamRecord): DynamoDBRecord =>
   }) as DynamoDBRecord;
 
 export async function startStreamPoller(options: {
+  functions: LocalFunctions;
   endpoints: LocalEndpoints;
   dynamodb: DynamoDBClient;
   tableName: string;
@@ -139,7 +139,7 @@ export async function startStreamPoller(options: {
         read = true;
         const batch = records.map(asLambdaRecord);
         const outbox = batch.filter(isOutboxInsert);
-        const response = outbox.length > 0 ? ((await invoke('outboxRelay', { Records: outbox } satisfies DynamoDBStreamEvent)) as DynamoDBBatchResponse) : { batchItemFailures: [] };
+        const response = outbox.length > 0 ? ((await options.functions.invoke('outboxRelay', { Records: outbox } satisfies DynamoDBStreamEvent)) as DynamoDBBatchResponse) : { batchItemFailures: [] };
         const failedAt = response.batchItemFailures[0]?.itemIdentifier;
         if (failedAt) {
           // As on AWS: retry from the failed record on.
@@ -189,7 +189,7 @@ export async function startStreamPoller(options: {
   let stopped = false;
   const rhythm = pollRhythm(options.intervalMs ?? 200, options.idleIntervalMs ?? 1600);
   // Outbox records come from functions' commits: after one ran, look again soon.
-  const unsubscribe = afterInvocations(rhythm.nudge);
+  const unsubscribe = options.functions.afterInvocations(rhythm.nudge);
   const loop = async () => {
     while (!stopped) {
       const read = await serialPass().catch((error: unknown) => {

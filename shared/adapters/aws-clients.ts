@@ -15,6 +15,15 @@ export function withoutSdkLogging<C extends { middlewareStack: { remove(name: st
   return client;
 }
 
+/** A DynamoDB client and its document client over it, as every composition root builds them once. */
+export function createDynamoClients(): { dynamo: DynamoDBClient; db: DynamoDBDocumentClient } {
+  const dynamo = withoutSdkLogging(new DynamoDBClient({}));
+  return { dynamo, db: documentClientOver(dynamo) };
+}
+
+const documentClientOver = (dynamo: DynamoDBClient) =>
+  DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false } });
+
 /**
  * One client of each kind per process, created on first use. Endpoints come from the SDK's own
  * `AWS_ENDPOINT_URL_<SERVICE>` variables, which the local stack sets; on AWS they are unset.
@@ -23,27 +32,24 @@ let ddb: DynamoDBClient | undefined;
 let doc: DynamoDBDocumentClient | undefined;
 let s3: S3Client | undefined;
 let sqs: SQSClient | undefined;
-let eventBridge: EventBridgeClient | undefined;
 
 export function dynamoClient(): DynamoDBClient {
   return (ddb ??= withoutSdkLogging(new DynamoDBClient({})));
 }
 
 export function documentClient(): DynamoDBDocumentClient {
-  return (doc ??= DynamoDBDocumentClient.from(dynamoClient(), {
-    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-  }));
+  return (doc ??= documentClientOver(dynamoClient()));
 }
 
+/** An S3 client for a root to keep. Emulators serve buckets by path; real S3 prefers virtual-hosted names. */
+export const createS3Client = () => withoutSdkLogging(new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3) }));
+
 export function s3Client(): S3Client {
-  // Emulators serve buckets by path; real S3 prefers virtual-hosted names.
-  return (s3 ??= withoutSdkLogging(new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3) })));
+  return (s3 ??= createS3Client());
 }
 
 export function sqsClient(): SQSClient {
   return (sqs ??= withoutSdkLogging(new SQSClient({})));
 }
 
-export function eventBridgeClient(): EventBridgeClient {
-  return (eventBridge ??= withoutSdkLogging(new EventBridgeClient({})));
-}
+export const createEventBridgeClient = () => withoutSdkLogging(new EventBridgeClient({}));

@@ -5,20 +5,15 @@ import { DomainError, invalidField } from '../domain/errors';
 import { answererRefusal, MAX_ANSWER_AUTHORISATION_DAYS, needsAuthorisation, type AnswerAuthorisation } from '../domain/questions/answerers';
 import type { QuestionField } from '../domain/questions/classification';
 import { effectivePolicy } from '../domain/policies';
-import { AnswerAuthorisationRepository } from '../adapters/dynamo/answer-authorisations';
-import { documentClient } from '../adapters/aws-clients';
-import { env } from '../config/env';
-import { directory } from './directory';
 import { readInUnit } from './unit-scope';
 import { commitContext, type UseCaseContext } from './context';
+import type { Services } from '../composition/services';
 
 /**
  * CB 11.5: the unit head authorises officers to answer questions for the unit, for some fields (or
  * all) and a window of time; audited, revoked never deleted. The transition of `answer` consults
  * them (shared/application/question-transitions.ts) where the preset requires it.
  */
-let repository: AnswerAuthorisationRepository | undefined;
-const authorisations = () => (repository ??= new AnswerAuthorisationRepository(documentClient(), env().TABLE_NAME));
 
 export interface AnswerAuthorisationGrant {
   readonly officerId: string;
@@ -27,10 +22,10 @@ export interface AnswerAuthorisationGrant {
   readonly validTo: string;
 }
 
-export async function grantAnswerAuthorisation(ctx: UseCaseContext, input: AnswerAuthorisationGrant): Promise<AnswerAuthorisation> {
+export async function grantAnswerAuthorisation(s: Services, ctx: UseCaseContext, input: AnswerAuthorisationGrant): Promise<AnswerAuthorisation> {
   const { principal, requestId, now } = ctx;
   requireAccess(principal, 'qa.authorise-answerer', [principal.unitCode], now);
-  const officer = await directory().accounts.get(input.officerId);
+  const officer = await s.accounts.get(input.officerId);
   if (!officer || officer.status !== 'active' || officer.unitCode !== principal.unitCode || !officer.roles.includes('unit-officer')) {
     throw invalidField(
       'body.officerId',
@@ -54,9 +49,9 @@ export async function grantAnswerAuthorisation(ctx: UseCaseContext, input: Answe
     grantedBy: principal.id,
     grantedAt: now.toISOString(),
   };
-  await directory().uow.commit(
+  await s.uow.commit(
     {
-      actions: [authorisations().put(authorisation, true)],
+      actions: [s.answerAuthorisations.put(authorisation, true)],
       audits: [auditEntry({ scope: principal.unitCode, actor: { id: principal.id, kind: principal.kind }, action: 'qa.answerer.grant', target: { type: 'AnswerAuthorisation', id: authorisation.id }, before: null, after: authorisation, requestId }, now)],
     },
     commitContext(ctx),
@@ -64,16 +59,16 @@ export async function grantAnswerAuthorisation(ctx: UseCaseContext, input: Answe
   return authorisation;
 }
 
-export async function revokeAnswerAuthorisation(ctx: UseCaseContext, officerId: string, id: string): Promise<AnswerAuthorisation> {
+export async function revokeAnswerAuthorisation(s: Services, ctx: UseCaseContext, officerId: string, id: string): Promise<AnswerAuthorisation> {
   const { principal, requestId, now } = ctx;
-  const authorisation = await authorisations().get(officerId, id);
+  const authorisation = await s.answerAuthorisations.get(officerId, id);
   if (!authorisation) throw new DomainError('not_found', { vi: 'Không có ủy quyền trả lời này', en: 'No such answer authorisation' });
   requireAccess(principal, 'qa.authorise-answerer', [authorisation.unitCode], now);
   if (authorisation.revokedAt) return authorisation;
   const revoked = { ...authorisation, revokedAt: now.toISOString() };
-  await directory().uow.commit(
+  await s.uow.commit(
     {
-      actions: [authorisations().put(revoked, false)],
+      actions: [s.answerAuthorisations.put(revoked, false)],
       audits: [auditEntry({ scope: authorisation.unitCode, actor: { id: principal.id, kind: principal.kind }, action: 'qa.answerer.revoke', target: { type: 'AnswerAuthorisation', id }, before: authorisation, after: revoked, requestId }, now)],
     },
     commitContext(ctx),
@@ -81,12 +76,12 @@ export async function revokeAnswerAuthorisation(ctx: UseCaseContext, officerId: 
   return revoked;
 }
 
-export const listAnswerAuthorisations = (ctx: UseCaseContext, unitCode: string, limit: number, cursor?: string) =>
-  readInUnit(ctx.principal, 'qa.read-routed', unitCode, () => authorisations().ofUnit(unitCode, limit, cursor), ctx.now);
+export const listAnswerAuthorisations = (s: Services, ctx: UseCaseContext, unitCode: string, limit: number, cursor?: string) =>
+  readInUnit(s, ctx.principal, 'qa.read-routed', unitCode, () => s.answerAuthorisations.ofUnit(unitCode, limit, cursor), ctx.now);
 
 /** The refusal of an answer by someone the deployment's rule (CB 11.5) does not let answer, if any. */
-export async function answerNotAuthorised(ctx: UseCaseContext, unitCode: string, field: QuestionField): Promise<DomainError | undefined> {
-  const rule = effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES).answering;
+export async function answerNotAuthorised(s: Services, ctx: UseCaseContext, unitCode: string, field: QuestionField): Promise<DomainError | undefined> {
+  const rule = effectivePolicy(s.config.POLICY_PRESET, s.config.POLICY_OVERRIDES).answering;
   if (!needsAuthorisation(rule, ctx.principal)) return undefined;
-  return answererRefusal(rule, ctx.principal, unitCode, field, await authorisations().ofOfficer(ctx.principal.id), ctx.now);
+  return answererRefusal(rule, ctx.principal, unitCode, field, await s.answerAuthorisations.ofOfficer(ctx.principal.id), ctx.now);
 }

@@ -1,8 +1,8 @@
 import { calendarData, CalendarRangeError, DeadlineCalculator, WorkingCalendar } from '../domain/calendar';
 import { invalidField } from '../domain/errors';
-import { CalendarConfigRepository } from '../adapters/dynamo/calendar-config';
-import { documentClient } from '../adapters/aws-clients';
-import { env } from '../config/env';
+import type { CalendarConfigRepository } from '../adapters/dynamo/calendar-config';
+import type { Env } from '../config/env';
+import { processServices } from '../composition/process-services';
 
 /**
  * The calendar in force: shipped data plus what operators configured. The stored configuration
@@ -11,33 +11,44 @@ import { env } from '../config/env';
  */
 export const CONFIG_TTL_MS = 30_000;
 
-let repository: CalendarConfigRepository | undefined;
-let cached: { fingerprint: string; calendar: WorkingCalendar; loadedAt: number } | undefined;
-
-export const calendarRepository = () => (repository ??= new CalendarConfigRepository(documentClient(), env().TABLE_NAME));
-
-/** Forgets the cached configuration (after this function changed it). */
-export function invalidateCalendar(): void {
-  if (cached) cached = { ...cached, loadedAt: -Infinity };
+export interface CalendarService {
+  readonly repository: CalendarConfigRepository;
+  /** The calendar in force, rebuilt only when the stored configuration changed. */
+  current(nowMs?: number): Promise<WorkingCalendar>;
+  /** Deadlines in working days and hours over the calendar in force. */
+  deadlines(): Promise<DeadlineCalculator>;
+  /** Forgets the cached configuration (after this runtime changed it). */
+  invalidate(): void;
 }
 
-export async function currentCalendar(nowMs = Date.now()): Promise<WorkingCalendar> {
-  if (cached && nowMs - cached.loadedAt < CONFIG_TTL_MS) return cached.calendar;
-  const stored = await calendarRepository().load();
-  if (!cached || cached.fingerprint !== stored.fingerprint) {
-    cached = { fingerprint: stored.fingerprint, calendar: new WorkingCalendar(calendarData(stored)), loadedAt: nowMs };
-  } else {
-    cached = { ...cached, loadedAt: nowMs };
-  }
-  return cached.calendar;
+/** One runtime's calendar, built by its composition root: the cache lives as long as the root's services. */
+export function createCalendarService(repository: CalendarConfigRepository, workingHours: Env['WORKING_HOURS']): CalendarService {
+  const cache: { entry?: { fingerprint: string; calendar: WorkingCalendar; loadedAt: number } } = {};
+  const current = async (nowMs = Date.now()) => {
+    const cached = cache.entry;
+    if (cached && nowMs - cached.loadedAt < CONFIG_TTL_MS) return cached.calendar;
+    const stored = await repository.load();
+    cache.entry =
+      !cached || cached.fingerprint !== stored.fingerprint
+        ? { fingerprint: stored.fingerprint, calendar: new WorkingCalendar(calendarData(stored)), loadedAt: nowMs }
+        : { ...cached, loadedAt: nowMs };
+    return cache.entry.calendar;
+  };
+  return {
+    repository,
+    current,
+    deadlines: async () => new DeadlineCalculator(await current(), { workingHours, utcOffsetMinutes: 7 * 60 }),
+    invalidate: () => {
+      if (cache.entry) cache.entry = { ...cache.entry, loadedAt: -Infinity };
+    },
+  };
 }
 
-export async function currentDeadlines(): Promise<DeadlineCalculator> {
-  return new DeadlineCalculator(await currentCalendar(), {
-    workingHours: env().WORKING_HOURS,
-    utcOffsetMinutes: 7 * 60,
-  });
-}
+/** The calendar in force, for code not yet wired by a composition root (the bridge's calendar). */
+export const currentCalendar = (nowMs = Date.now()) => processServices().calendar.current(nowMs);
+
+/** Deadlines over the calendar in force, for code not yet wired by a composition root. */
+export const currentDeadlines = () => processServices().calendar.deadlines();
 
 /** Runs `compute`, turning a year outside the calendar's range into a 400 on `field`. */
 export function withinCalendarRange<T>(field: string, compute: () => T): T {

@@ -2,24 +2,17 @@ import { DomainError } from '../domain/errors';
 
 /**
  * Where publication asks whether an item's files were checked (issue 8 #2: nothing is published
- * until its files are). The uploads area registers its reader (`GET /uploads/{id}`'s status) with
- * `useAttachmentStatus`; until it does, every attachment counts as `pending`, so an item with
- * files cannot go online unchecked.
+ * until its files are). The reader is the uploads area's (`GET /uploads/{id}`'s status), which the
+ * composition root wires as `services.attachmentStatus` (shared/composition/services.ts).
  */
 export type AttachmentStatus = 'pending' | 'clean' | 'quarantined' | 'missing';
 /** Statuses of an item's uploads; an upload of another unit than the item's counts as `missing`. */
 export type AttachmentStatusReader = (uploadIds: readonly string[], unitCode: string) => Promise<Readonly<Record<string, AttachmentStatus>>>;
 
-let reader: AttachmentStatusReader = async (ids) => Object.fromEntries(ids.map((id) => [id, 'pending' as const]));
-
-export function useAttachmentStatus(statusOf: AttachmentStatusReader): void {
-  reader = statusOf;
-}
-
-/** Refuses (409, naming each file) unless every attachment is `clean`. */
-export async function requireCleanAttachments(itemId: string, unitCode: string, uploadIds: readonly string[]): Promise<void> {
+/** Refuses (409, naming each file) unless every attachment is `clean`, as `statusOf` reads them. */
+export async function requireCleanAttachments(statusOf: AttachmentStatusReader, itemId: string, unitCode: string, uploadIds: readonly string[]): Promise<void> {
   if (uploadIds.length === 0) return;
-  const status = await reader(uploadIds, unitCode);
+  const status = await statusOf(uploadIds, unitCode);
   const unchecked = uploadIds.filter((id) => status[id] !== 'clean');
   if (unchecked.length === 0) return;
   const message = {

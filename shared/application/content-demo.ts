@@ -117,7 +117,7 @@ async function seedItems(unit: Unit, items: readonly DemoItem[]): Promise<number
         publishedOnTime: true,
       };
       // Demo legal documents are searchable like published ones.
-      const index = searchIndexWrites(seeded, true);
+      const index = searchIndexWrites(directory(), seeded, true);
       const record: ContentItemRecord = index.stored ? { ...seeded, searchIndex: index.stored } : seeded;
       const actor = { id: 'system', kind: 'machine' as const };
       await directory().uow.commit(

@@ -2,10 +2,7 @@ import { contentCategories, type ContentCategoryId } from '../domain/content/cat
 import { DomainError } from '../domain/errors';
 import { renderRss, type RssItem } from '../domain/feeds';
 import type { PublicRendition } from '../adapters/dynamo/published-content';
-import { UnitRepository } from '../adapters/dynamo/units';
-import { documentClient } from '../adapters/aws-clients';
-import { env } from '../config/env';
-import { publishedContent } from './published-content';
+import type { Services } from '../composition/services';
 
 /**
  * A portal's RSS 2.0 feed (getContentFeed): its latest renditions in one language (and category).
@@ -13,13 +10,11 @@ import { publishedContent } from './published-content';
  * its withdrawal note, never its content, as the public API does.
  */
 const FEED_ITEMS = 50;
-let units: UnitRepository | undefined;
-const unitRepository = () => (units ??= new UnitRepository(documentClient(), env().TABLE_NAME));
 
-export async function contentFeed(portal: string, language: 'vi' | 'en' | 'zh', category: ContentCategoryId | undefined, now: Date): Promise<string> {
-  const unit = await unitRepository().get(portal);
+export async function contentFeed(s: Services, portal: string, language: 'vi' | 'en' | 'zh', category: ContentCategoryId | undefined, now: Date): Promise<string> {
+  const unit = await s.units.get(portal);
   if (!unit) throw new DomainError('not_found', { vi: `Không có cổng ${portal}`, en: `No portal ${portal}` });
-  const page = await publishedContent().list(portal, language, category, FEED_ITEMS);
+  const page = await s.publishedContent.list(portal, language, category, FEED_ITEMS);
   const label = (id: string) => contentCategories[id as ContentCategoryId]?.label[language === 'vi' ? 'vi' : 'en'] ?? id;
   const name = language === 'vi' ? unit.name.vi : unit.name.en;
   return renderRss({

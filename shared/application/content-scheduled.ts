@@ -1,11 +1,11 @@
 import { systemPrincipal } from '../domain/access/authorize';
 import { DomainError } from '../domain/errors';
-import { ScheduledPublicationRepository, type DueMarker } from '../adapters/dynamo/scheduled-publication';
-import { documentClient } from '../adapters/aws-clients';
+import { type DueMarker } from '../adapters/dynamo/scheduled-publication';
 import { env } from '../config/env';
 import { logger } from '../logger';
 import { contentRepository } from './content';
 import { takeContentStep } from './content-transitions';
+import { processServices } from '../composition/process-services';
 
 /**
  * Scheduled publication (issue 8 §3): publishes every `scheduled` item whose `publishAt` has come,
@@ -17,8 +17,7 @@ import { takeContentStep } from './content-transitions';
  */
 const BATCH = 200;
 
-let markers: ScheduledPublicationRepository | undefined;
-const scheduleMarkers = () => (markers ??= new ScheduledPublicationRepository(documentClient(), env().TABLE_NAME));
+const scheduleMarkers = () => processServices().scheduledPublications;
 
 export interface ScheduledPublicationRun {
   /** Markers due by the run's clock that it read. */

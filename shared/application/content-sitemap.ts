@@ -1,9 +1,6 @@
 import { DomainError } from '../domain/errors';
 import { renderSitemaps, type SitemapLimits, type SitemapUrl } from '../domain/feeds';
-import { UnitRepository } from '../adapters/dynamo/units';
-import { documentClient } from '../adapters/aws-clients';
-import { env } from '../config/env';
-import { publishedContent } from './published-content';
+import type { Services } from '../composition/services';
 
 /**
  * A portal's sitemap (getSitemap, sitemaps.org 0.9): its home page and every item it published,
@@ -23,16 +20,14 @@ export const LAMBDA_RESPONSE_MAX_BYTES = 6 * 1024 * 1024;
  * (~133 bytes a line) are ~6.65 MB: they now take two pages.
  */
 export const SITEMAP_PAGE_LIMITS: Partial<SitemapLimits> = { maxBytes: 5 * 1024 * 1024 };
-let units: UnitRepository | undefined;
-const unitRepository = () => (units ??= new UnitRepository(documentClient(), env().TABLE_NAME));
 
-export async function contentSitemap(portal: string, page?: number, limits?: Partial<SitemapLimits>): Promise<string> {
-  const unit = await unitRepository().get(portal);
+export async function contentSitemap(s: Services, portal: string, page?: number, limits?: Partial<SitemapLimits>): Promise<string> {
+  const unit = await s.units.get(portal);
   if (!unit) throw new DomainError('not_found', { vi: `Không có cổng ${portal}`, en: `No portal ${portal}` });
   const base = `https://${unit.domain}/`;
   const urls: SitemapUrl[] = [{ loc: base }];
   for (const language of LANGUAGES) {
-    for await (const item of publishedContent().sitemapEntries(portal, language)) {
+    for await (const item of s.publishedContent.sitemapEntries(portal, language)) {
       urls.push({ loc: `${base}${item.language}/content/${item.id}`, lastmod: new Date(item.withdrawnAt ?? item.publishedAt) });
     }
   }

@@ -189,7 +189,7 @@ async function followWithdrawal(copy: ContentItemRecord, source: ContentItemReco
   const publicNote = source.publicNote ?? 'Bản gốc đã được gỡ khỏi Cổng thông tin của đơn vị cung cấp';
   const after: ContentItemRecord = { ...copy, state: 'withdrawn', publicNote, withdrawnAt: at, updatedAt: at };
   const portal = await directory().units.get(copy.unitCode);
-  const index = searchIndexWrites(after, false);
+  const index = searchIndexWrites(directory(), after, false);
   const work = changed(requestId, copy, { state: 'withdrawn', publicNote, withdrawnAt: at, sourceWithdrawn, updatedAt: at }, 'withdrawn', diffSummary({ state: copy.state }, { state: 'withdrawn' }), index.stored === null && copy.searchIndex !== undefined ? ['searchIndex'] : []);
   return {
     ...work,

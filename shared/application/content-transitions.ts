@@ -9,9 +9,6 @@ import { contentIndexKeys, type ContentItemRecord } from '../adapters/dynamo/con
 import type { PublicRendition } from '../adapters/dynamo/published-content';
 import { keys } from '../adapters/dynamo/keys';
 import type { WriteAction } from '../adapters/dynamo/unit-of-work';
-import { ScheduledPublicationRepository } from '../adapters/dynamo/scheduled-publication';
-import { documentClient } from '../adapters/aws-clients';
-import { env } from '../config/env';
 import { applyTransition, type TransitionExtension } from './workflow-transitions';
 import { requireCleanAttachments } from './content-attachments';
 import { searchIndexWrites } from './legal-search';
@@ -21,6 +18,7 @@ import { receiptDueAt } from './content-clock';
 import { directory } from './directory';
 import { portalUnit, readPortalAhead } from './portal-units';
 import type { UseCaseContext } from './context';
+import { processServices } from '../composition/process-services';
 
 /**
  * One editorial step on one item (POST /content/{id}/transitions): the workflow engine decides,
@@ -39,8 +37,7 @@ export interface TransitionRequest {
 
 const PUBLISHING: ReadonlySet<ContentAction> = new Set(['publish', 'emergency-publish', 'publish-scheduled']);
 
-let schedules: ScheduledPublicationRepository | undefined;
-const scheduleMarkers = () => (schedules ??= new ScheduledPublicationRepository(documentClient(), env().TABLE_NAME));
+const scheduleMarkers = () => processServices().scheduledPublications;
 
 export async function transitionContentItem(ctx: UseCaseContext, id: string, request: TransitionRequest, expectedVersion?: number) {
   // A publication names its portal: read alongside the item (issue 22), guessing the caller's own.
@@ -79,7 +76,7 @@ export async function takeContentStep(ctx: UseCaseContext, record: ContentItemRe
     title: record.title,
     policy: policy(),
     ...(record.dueAt !== undefined && { dueAt: { publication: record.dueAt } }),
-    extend: (plan, due) => extension(record, request, plan, received === undefined ? due : { ...due, publication: received }, ctx, portal ? citationLine(portal, record.language, env().POLICY_PRESET) : ''),
+    extend: (plan, due) => extension(record, request, plan, received === undefined ? due : { ...due, publication: received }, ctx, portal ? citationLine(portal, record.language, processServices().config.POLICY_PRESET) : ''),
   });
   const dueAt = record.dueAt ?? received ?? applied.due.publication;
   return { id, state: applied.plan.to, version: applied.plan.nextVersion, ...(dueAt !== undefined && { dueAt }) };
@@ -134,7 +131,7 @@ async function contentGuards(record: ContentItemRecord, request: TransitionReque
     throw new DomainError('conflict', message, [{ field: 'syndicatedFrom', code: 'source_withdrawn', message }]);
   }
   // A syndicated copy carries its source's files, which belong to the source's portal.
-  if (PUBLISHING.has(request.action)) await requireCleanAttachments(record.id, record.syndicatedFrom?.portal ?? record.unitCode, record.attachments);
+  if (PUBLISHING.has(request.action)) await requireCleanAttachments(directory().attachmentStatus, record.id, record.syndicatedFrom?.portal ?? record.unitCode, record.attachments);
 }
 
 function extension(
@@ -206,7 +203,7 @@ function extension(
   if (request.action === 'archive' && record.publishedAt !== undefined) actions.push(contentRepository().deletePublic(record.id));
   if (PUBLISHING.has(request.action) || request.action === 'withdraw' || request.action === 'archive') {
     // The search entries change in the same transaction as what the public sees (at most 40 each way).
-    const index = searchIndexWrites(after, PUBLISHING.has(request.action));
+    const index = searchIndexWrites(directory(), after, PUBLISHING.has(request.action));
     actions.push(...index.actions);
     if (index.stored) set.searchIndex = index.stored;
     else if (record.searchIndex !== undefined) remove.push('searchIndex');
@@ -251,7 +248,7 @@ export interface UnitContentFilter {
 
 /** A unit's items for its staff, without their bodies (GET /content/{id} has those). */
 export async function listUnitContent(ctx: UseCaseContext, unitCode: string, filter: UnitContentFilter) {
-  const page = await readInUnit(ctx.principal, 'content.read', unitCode, () =>
+  const page = await readInUnit(directory(), ctx.principal, 'content.read', unitCode, () =>
     contentRepository().ofUnit(unitCode, {
       limit: filter.limit,
       ...(filter.state !== undefined && { state: filter.state }),

@@ -3,18 +3,17 @@ import { DomainError, invalidField } from '../domain/errors';
 import { effectivePolicy } from '../domain/policies';
 import type { ContentWorkflowItem } from '../domain/workflow';
 import { withParticipants, type Participant } from '../domain/workflow/participants';
-import { ContentRepository, type ContentItemRecord, type Contributor } from '../adapters/dynamo/content';
-import { documentClient } from '../adapters/aws-clients';
+import { type ContentItemRecord, type Contributor } from '../adapters/dynamo/content';
 import { env } from '../config/env';
 import type { UseCaseContext } from './context';
+import { processServices } from '../composition/process-services';
 
 /**
  * Content items of a portal (issue 8): created by contributors, reporters and agencies (as a draft,
  * or submitted at once: content-create.ts), read and listed by the unit's staff. Workflow steps:
  * content-transitions.ts.
  */
-let repository: ContentRepository | undefined;
-export const contentRepository = () => (repository ??= new ContentRepository(documentClient(), env().TABLE_NAME));
+export const contentRepository = () => processServices().content;
 
 
 /**

@@ -4,8 +4,8 @@ import { requireAccess } from '../domain/access/authorize';
 import { accessRules, type Action } from '../domain/access/rules';
 import { auditEntry } from '../domain/audit';
 import { DomainError, invalidField } from '../domain/errors';
-import { directory } from './directory';
 import { commitContext, type UseCaseContext } from './context';
+import type { Services } from '../composition/services';
 
 /**
  * The chief editor delegates decisions to a deputy for a scope of actions and a window of time
@@ -13,13 +13,13 @@ import { commitContext, type UseCaseContext } from './context';
  */
 const MAX_DAYS = 366;
 
-export async function grantDelegation(
+export async function grantDelegation(s: Services, 
   ctx: UseCaseContext,
   input: { deputyId: string; actions: readonly Action[]; validFrom: string; validTo: string },
 ): Promise<Delegation> {
   const { principal, requestId, now } = ctx;
   requireAccess(principal, 'delegation.manage', [principal.unitCode], now);
-  const deputy = await directory().accounts.get(input.deputyId);
+  const deputy = await s.accounts.get(input.deputyId);
   if (!deputy || deputy.status !== 'active' || deputy.unitCode !== principal.unitCode || !deputy.roles.includes('deputy-editor')) {
     throw invalidField('body.deputyId', {
       vi: 'Người được ủy quyền phải là Phó trưởng ban đang hoạt động của cùng đơn vị',
@@ -41,9 +41,9 @@ export async function grantDelegation(
     validFrom: new Date(from).toISOString(),
     validTo: new Date(to).toISOString(),
   };
-  await directory().uow.commit(
+  await s.uow.commit(
     {
-      actions: [directory().accounts.putDelegation(delegation, true)],
+      actions: [s.accounts.putDelegation(delegation, true)],
       audits: [auditEntry({ scope: principal.unitCode, actor: actorOf(principal), action: 'delegation.grant', target: { type: 'Delegation', id: delegation.id }, before: null, after: delegation, requestId }, now)],
     },
     commitContext(ctx),
@@ -53,16 +53,16 @@ export async function grantDelegation(
 
 const actorOf = (principal: Principal) => ({ id: principal.id, kind: principal.kind });
 
-export async function revokeDelegation(ctx: UseCaseContext, deputyId: string, id: string): Promise<Delegation> {
+export async function revokeDelegation(s: Services, ctx: UseCaseContext, deputyId: string, id: string): Promise<Delegation> {
   const { principal, requestId, now } = ctx;
-  const delegation = await directory().accounts.getDelegation(deputyId, id);
+  const delegation = await s.accounts.getDelegation(deputyId, id);
   if (!delegation) throw new DomainError('not_found', { vi: 'Không có ủy quyền này', en: 'No such delegation' });
   requireAccess(principal, 'delegation.manage', [delegation.unitCode], now);
   if (delegation.revokedAt) return delegation;
   const revoked = { ...delegation, revokedAt: now.toISOString() };
-  await directory().uow.commit(
+  await s.uow.commit(
     {
-      actions: [directory().accounts.putDelegation(revoked, false)],
+      actions: [s.accounts.putDelegation(revoked, false)],
       audits: [auditEntry({ scope: delegation.unitCode, actor: actorOf(principal), action: 'delegation.revoke', target: { type: 'Delegation', id }, before: delegation, after: revoked, requestId }, now)],
     },
     commitContext(ctx),

@@ -1,6 +1,6 @@
 import type { EventDetail } from '../../events/catalogue';
 import { logger } from '../logger';
-import { directory } from './directory';
+import type { Services } from '../composition/services';
 
 /**
  * Mirrors a committed account change at the identity provider (Cognito groups, disabled users,
@@ -13,8 +13,8 @@ export type IdentityChange =
   | { readonly name: 'AccountUnlocked'; readonly detail: EventDetail<'AccountUnlocked'> }
   | { readonly name: 'AccountRolesChanged'; readonly detail: EventDetail<'AccountRolesChanged'> };
 
-export async function syncIdentity(change: IdentityChange): Promise<void> {
-  const { identity } = directory();
+export async function syncIdentity(s: Services, change: IdentityChange): Promise<void> {
+  const { identity } = s;
   switch (change.name) {
     case 'AccountClosed':
       return identity.disableUser(change.detail.username);
@@ -26,9 +26,9 @@ export async function syncIdentity(change: IdentityChange): Promise<void> {
 }
 
 /** The inline attempt: a failure is left to the consumer, the change itself is committed. */
-export async function applyIdentityChange(change: IdentityChange): Promise<void> {
+export async function applyIdentityChange(s: Services, change: IdentityChange): Promise<void> {
   try {
-    await syncIdentity(change);
+    await syncIdentity(s, change);
   } catch (error) {
     logger.warn('identity change left to the outbox consumer', { event: change.name, error: error as Error });
   }

@@ -1,9 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { documentClient } from '../adapters/aws-clients';
-import { IncidentRepository } from '../adapters/dynamo/incidents';
-import { UnitRepository } from '../adapters/dynamo/units';
-import { UnitOfWork } from '../adapters/dynamo/unit-of-work';
-import { env } from '../config/env';
 import { can, requireAccess, type Principal } from '../domain/access/authorize';
 import { auditEntry } from '../domain/audit';
 import { DomainError } from '../domain/errors';
@@ -19,52 +14,45 @@ import {
 import { operationsPolicy } from '../domain/operations/policy';
 import { pendingEvent } from '../../events/catalogue';
 import { commitContext, type UseCaseContext } from './context';
+import type { Services } from '../composition/services';
 
 /**
  * The incident register (issue 10 §4): any staff member reports; the operators hear of it at once
  * (IncidentReported through the outbox to the operators' topic); operators and the board's chief
  * read the register, add timeline entries, move the status and record when service came back.
  */
-let instances: { incidents: IncidentRepository; units: UnitRepository; uow: UnitOfWork } | undefined;
-const services = () =>
-  (instances ??= {
-    incidents: new IncidentRepository(documentClient(), env().TABLE_NAME),
-    units: new UnitRepository(documentClient(), env().TABLE_NAME),
-    uow: new UnitOfWork(documentClient(), env().TABLE_NAME),
-  });
-
-const policy = () => operationsPolicy(env().POLICY_PRESET);
+const policy = (s: Services) => operationsPolicy(s.config.POLICY_PRESET);
 
 /** What the API shows: the record, what its severity means, and its time to restore against the limit. */
-export function incidentView(incident: Incident, now: Date) {
-  return { ...incident, severityMeaning: severityMeanings[incident.severity], restore: restoreMeasure(incident, policy(), now) };
+export function incidentView(s: Services, incident: Incident, now: Date) {
+  return { ...incident, severityMeaning: severityMeanings[incident.severity], restore: restoreMeasure(incident, policy(s), now) };
 }
 
 const notFound = (id: string) => new DomainError('not_found', { vi: `Không tìm thấy sự cố ${id}`, en: `Incident ${id} not found` });
 
-async function unitPath(code: string): Promise<string[]> {
-  const path = (await services().units.path(code)).map((u) => u.code);
+async function unitPath(s: Services, code: string): Promise<string[]> {
+  const path = (await s.units.path(code)).map((u) => u.code);
   // A unit merged away or removed: its incidents stay the province's.
-  return path.length > 0 ? path : [env().PROVINCE_CODE];
+  return path.length > 0 ? path : [s.config.PROVINCE_CODE];
 }
 
 /** Managers of its unit see an incident; its reporter sees their own. Anyone else learns nothing, not even that it exists. */
-async function readable(principal: Principal, id: string, now: Date): Promise<{ incident: Incident; manages: boolean }> {
-  const incident = await services().incidents.get(id);
+async function readable(s: Services, principal: Principal, id: string, now: Date): Promise<{ incident: Incident; manages: boolean }> {
+  const incident = await s.incidents.get(id);
   if (!incident) throw notFound(id);
-  const manages = can(principal, 'incident.manage', await unitPath(incident.unitCode), now);
+  const manages = can(principal, 'incident.manage', await unitPath(s, incident.unitCode), now);
   if (!manages && incident.reportedBy !== principal.id) throw notFound(id);
   return { incident, manages };
 }
 
-export async function reportIncident(ctx: UseCaseContext, report: IncidentReport) {
+export async function reportIncident(s: Services, ctx: UseCaseContext, report: IncidentReport) {
   const { principal, now } = ctx;
   requireAccess(principal, 'incident.report', [principal.unitCode], now);
   const incident = newIncident(report, principal, randomUUID(), now);
-  const view = incidentView(incident, now);
-  await services().uow.commit(
+  const view = incidentView(s, incident, now);
+  await s.uow.commit(
     {
-      actions: [services().incidents.create(incident)],
+      actions: [s.incidents.create(incident)],
       audits: [
         auditEntry(
           {
@@ -98,15 +86,15 @@ export async function reportIncident(ctx: UseCaseContext, report: IncidentReport
   return view;
 }
 
-export async function getIncident(ctx: UseCaseContext, id: string) {
-  return incidentView((await readable(ctx.principal, id, ctx.now)).incident, ctx.now);
+export async function getIncident(s: Services, ctx: UseCaseContext, id: string) {
+  return incidentView(s, (await readable(s, ctx.principal, id, ctx.now)).incident, ctx.now);
 }
 
 /** The register, newest first: for the province's operators and chief (it spans every unit). */
-export async function listIncidents(ctx: UseCaseContext, query: { limit: number; cursor?: string | undefined }) {
-  requireAccess(ctx.principal, 'incident.manage', [env().PROVINCE_CODE], ctx.now);
-  const page = await services().incidents.list(query);
-  return { items: page.items.map((i) => incidentView(i, ctx.now)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+export async function listIncidents(s: Services, ctx: UseCaseContext, query: { limit: number; cursor?: string | undefined }) {
+  requireAccess(ctx.principal, 'incident.manage', [s.config.PROVINCE_CODE], ctx.now);
+  const page = await s.incidents.list(query);
+  return { items: page.items.map((i) => incidentView(s, i, ctx.now)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
 
 /**
@@ -114,9 +102,9 @@ export async function listIncidents(ctx: UseCaseContext, query: { limit: number;
  * reporter may add notes to their own incident only. Committed over the version it was computed
  * from, so of concurrent updates one wins (412 with If-Match, 409 without).
  */
-export async function updateIncident(ctx: UseCaseContext, id: string, update: TimelineUpdate, ifMatch: number | undefined) {
+export async function updateIncident(s: Services, ctx: UseCaseContext, id: string, update: TimelineUpdate, ifMatch: number | undefined) {
   const { principal, now } = ctx;
-  const { incident, manages } = await readable(principal, id, now);
+  const { incident, manages } = await readable(s, principal, id, now);
   if (ifMatch !== undefined && ifMatch !== incident.version) {
     throw new DomainError('precondition_failed', { vi: `Sự cố đang ở phiên bản ${incident.version}, không phải ${ifMatch}`, en: `The incident is at version ${incident.version}, not ${ifMatch}` });
   }
@@ -124,9 +112,9 @@ export async function updateIncident(ctx: UseCaseContext, id: string, update: Ti
     throw new DomainError('forbidden', { vi: 'Chỉ người vận hành hoặc Trưởng ban được đổi trạng thái sự cố', en: 'Only operators and the chief editor may change an incident\u2019s status' });
   }
   const next = applyTimelineUpdate(incident, update, principal.id, now);
-  await services().uow.commit(
+  await s.uow.commit(
     {
-      actions: [services().incidents.update(next, incident.version, ifMatch !== undefined)],
+      actions: [s.incidents.update(next, incident.version, ifMatch !== undefined)],
       audits: [
         auditEntry(
           {
@@ -144,5 +132,5 @@ export async function updateIncident(ctx: UseCaseContext, id: string, update: Ti
     },
     commitContext(ctx),
   );
-  return incidentView(next, now);
+  return incidentView(s, next, now);
 }

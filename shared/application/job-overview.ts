@@ -1,15 +1,11 @@
-import { documentClient } from '../adapters/aws-clients';
-import { JobRunRepository } from '../adapters/dynamo/job-runs';
-import { env } from '../config/env';
+import type { Services } from '../composition/services';
 import { jobTiming } from '../domain/operations/job-calendar';
 import { configuredSchedules, manualJobs } from '../../events/schedules';
 
 /** GET /jobs: every job, its last run and last success, and for scheduled ones the next run and whether it missed its schedule. */
-let repository: JobRunRepository | undefined;
-
-export async function jobOverview(now: Date) {
-  const runs = (repository ??= new JobRunRepository(documentClient(), env().TABLE_NAME));
-  const all = [...configuredSchedules(env().SCHEDULE_OVERRIDES).map((s) => ({ ...s, trigger: 'schedule' as const })), ...manualJobs.map((m) => ({ ...m, trigger: 'manual' as const }))];
+export async function jobOverview(s: Pick<Services, 'jobRuns' | 'config'>, now: Date) {
+  const runs = s.jobRuns;
+  const all = [...configuredSchedules(s.config.SCHEDULE_OVERRIDES).map((s) => ({ ...s, trigger: 'schedule' as const })), ...manualJobs.map((m) => ({ ...m, trigger: 'manual' as const }))];
   const items = await Promise.all(
     all.map(async (job) => {
       const stats = await runs.stats(job.job);

@@ -2,19 +2,14 @@ import { legalForms } from '../domain/content/legal-document';
 import { DomainError } from '../domain/errors';
 import { collectCandidates, diffSearchEntries, planSearch, rank, searchTermsOf, type LegalSearchQuery, type SearchEntry } from '../domain/search';
 import type { ContentItemRecord } from '../adapters/dynamo/content';
-import { LegalSearchRepository } from '../adapters/dynamo/legal-search';
 import type { WriteAction } from '../adapters/dynamo/unit-of-work';
-import { documentClient } from '../adapters/aws-clients';
-import { env } from '../config/env';
-import { publishedContent } from './published-content';
+import type { Services } from '../composition/services';
 
 /**
  * The legal-document search index, kept by the publishing transaction (README "Legal-document
  * search and feeds"): publication puts the document's entries, withdrawal and archive delete them.
  * The item records what it wrote (`searchIndex`), so the delete needs no read and misses nothing.
  */
-let repository: LegalSearchRepository | undefined;
-const legalSearch = () => (repository ??= new LegalSearchRepository(documentClient(), env().TABLE_NAME));
 
 /** What the item stores of its entries: their terms and the issue date that is part of their keys. */
 export interface StoredSearchIndex {
@@ -55,22 +50,22 @@ function entriesOf(record: ContentItemRecord): SearchEntry[] {
  * The writes that bring the index to the item's new state, and what the item then records
  * (`null`: remove the record). `online` is whether the item is public after the step.
  */
-export function searchIndexWrites(record: ContentItemRecord, online: boolean): { actions: WriteAction[]; stored: StoredSearchIndex | null } {
+export function searchIndexWrites(s: Services, record: ContentItemRecord, online: boolean): { actions: WriteAction[]; stored: StoredSearchIndex | null } {
   const after = online ? entriesOf(record) : [];
   const diff = diffSearchEntries(storedEntries(record.id, record.searchIndex), after);
-  const actions = [...diff.delete.map((e) => legalSearch().delete(record.unitCode, e)), ...diff.put.map((e) => legalSearch().put(record.unitCode, e))];
+  const actions = [...diff.delete.map((e) => s.legalSearch.delete(record.unitCode, e)), ...diff.put.map((e) => s.legalSearch.put(record.unitCode, e))];
   const stored = after.length > 0 ? { issuedOn: after[0]!.doc.issuedOn, terms: after.map((e) => e.term) } : null;
   return { actions, stored };
 }
 
 /** One page of the public search: bounded reads, ranked hits, each shown with its public rendition. */
-export async function searchLegalDocuments(portal: string, query: LegalSearchQuery, page: { limit: number; offset: number }) {
+export async function searchLegalDocuments(s: Services, portal: string, query: LegalSearchQuery, page: { limit: number; offset: number }) {
   const plan = planSearch(query);
-  const results = await Promise.all(plan.reads.map((read) => legalSearch().read(portal, read)));
+  const results = await Promise.all(plan.reads.map((read) => s.legalSearch.read(portal, read)));
   const hits = rank(collectCandidates(plan, results), plan);
   const slice = hits.slice(page.offset, page.offset + page.limit);
   // One round for the page, whatever its size (a page is at most 100 hits).
-  const renditions = slice.length === 0 ? [] : await publishedContent().getMany(slice.map((hit) => hit.doc.itemId));
+  const renditions = slice.length === 0 ? [] : await s.publishedContent.getMany(slice.map((hit) => hit.doc.itemId));
   const items = slice.flatMap((hit, i) => {
     const shown = renditions[i];
     // An entry outlives its document only if a write failed half-way, which the transaction prevents; skip it anyway.

@@ -1,12 +1,6 @@
 import type { Principal } from '../domain/access/authorize';
 import { passwordExpired } from '../domain/accounts/password-policy';
-import { PrincipalRecords } from '../adapters/dynamo/principal-records';
-import { documentClient } from '../adapters/aws-clients';
-import { env } from '../config/env';
-
-// Its own reader, not directory(): every signed-in function resolves principals, few manage accounts.
-let records: PrincipalRecords | undefined;
-const principalRecords = () => (records ??= new PrincipalRecords(documentClient(), env().TABLE_NAME));
+import type { PrincipalRecords } from '../adapters/dynamo/principal-records';
 
 /**
  * Turns an authenticated caller (token claims) into a principal from our own records: the
@@ -17,10 +11,10 @@ export type Resolution =
   | { readonly kind: 'unknown' }
   | { readonly kind: 'closed' };
 
-export async function resolvePrincipal(claims: Readonly<Record<string, string>>, now = new Date()): Promise<Resolution> {
+export async function resolvePrincipal(records: PrincipalRecords, claims: Readonly<Record<string, string>>, now = new Date()): Promise<Resolution> {
   const isMachine = claims.token_use === 'access' && !claims.username && Boolean(claims.client_id);
   if (isMachine) {
-    const client = await principalRecords().machineClient(claims.client_id!);
+    const client = await records.machineClient(claims.client_id!);
     if (!client) return { kind: 'unknown' };
     if (client.status !== 'active') return { kind: 'closed' };
     return {
@@ -31,7 +25,7 @@ export async function resolvePrincipal(claims: Readonly<Record<string, string>>,
     };
   }
   // One round trip: the account and its delegations share the account's partition.
-  const { account, delegations: all } = claims.sub ? await principalRecords().accountWithDelegations(claims.sub) : { delegations: [] };
+  const { account, delegations: all } = claims.sub ? await records.accountWithDelegations(claims.sub) : { delegations: [] };
   if (!account) return { kind: 'unknown' };
   if (account.status !== 'active') return { kind: 'closed' };
   const delegations = account.roles.includes('deputy-editor') ? all : [];

@@ -1,13 +1,9 @@
 import { invalidField } from '../domain/errors';
 // The search folding by path: the barrel would bring the legal-number parser and the planner.
 import { searchWords, tokenize } from '../domain/search/normalize';
-import { PublishedQuestionRepository } from '../adapters/dynamo/published-questions';
-import { documentClient } from '../adapters/aws-clients';
-import { env } from '../config/env';
+import type { Services } from '../composition/services';
 
 /** The public list of published questions (issue 9 §8): redacted copies only, for the public Q&A function. */
-let repository: PublishedQuestionRepository | undefined;
-const publishedQuestions = () => (repository ??= new PublishedQuestionRepository(documentClient(), env().TABLE_NAME));
 
 /** Words of `q`, folded as the copies' terms are ("thue dat" meets "thuế đất"); at most 8. */
 export function queryWords(q: string): string[] {
@@ -26,8 +22,8 @@ export interface PublishedQuestionListQuery {
   readonly cursor?: string | undefined;
 }
 
-export async function listPublishedQuestions(portal: string, query: PublishedQuestionListQuery) {
+export async function listPublishedQuestions(s: Services, portal: string, query: PublishedQuestionListQuery) {
   const words = query.q === undefined ? undefined : queryWords(query.q);
-  const page = await publishedQuestions().list({ portal, field: query.field, words, limit: query.limit, cursor: query.cursor });
+  const page = await s.publishedQuestions.list({ portal, field: query.field, words, limit: query.limit, cursor: query.cursor });
   return { items: page.items, ...(page.nextCursor !== undefined && { nextCursor: page.nextCursor }) };
 }

@@ -9,12 +9,11 @@ import {
   type EscalationLevel,
 } from '../domain/questions/escalation';
 import { pendingEvent } from '../../events/catalogue';
-import { documentClient } from '../adapters/aws-clients';
-import { QuestionEscalationRepository, type DueClock } from '../adapters/dynamo/question-escalation';
-import { QuestionRepository } from '../adapters/dynamo/questions';
-import { UnitOfWork, type Work } from '../adapters/dynamo/unit-of-work';
+import type { DueClock } from '../adapters/dynamo/question-escalation';
+import type { Work } from '../adapters/dynamo/unit-of-work';
 import { env } from '../config/env';
 import { currentCalendar } from './calendar-service';
+import { processServices } from '../composition/process-services';
 
 /**
  * The escalation job (issue 9 #5): on working days, reads the open question clocks due by the
@@ -37,14 +36,9 @@ const READ_LIMIT = 50_000;
  */
 const RAISE_LIMIT = 5_000;
 
-let repositories: { escalation: QuestionEscalationRepository; questions: QuestionRepository; uow: UnitOfWork } | undefined;
 const repos = () => {
-  const table = env().TABLE_NAME;
-  return (repositories ??= {
-    escalation: new QuestionEscalationRepository(documentClient(), table),
-    questions: new QuestionRepository(documentClient(), table),
-    uow: new UnitOfWork(documentClient(), table),
-  });
+  const s = processServices();
+  return { escalation: s.questionEscalations, questions: s.questions, uow: s.uow };
 };
 
 export interface EscalationRun {

@@ -1,18 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { EventMetadata } from '../../events/catalogue';
-import { AccountRepository } from '../adapters/dynamo/accounts';
-import { NotificationClaims } from '../adapters/dynamo/notification-claims';
-import { QuestionRepository, type QuestionRecord } from '../adapters/dynamo/questions';
-import { documentClient } from '../adapters/aws-clients';
+import type { QuestionRecord } from '../adapters/dynamo/questions';
 import type { ReceivedEvent } from '../adapters/events/consumer';
-import { env } from '../config/env';
-import { mailConfig } from '../config/mail';
 import { logger } from '../logger';
 // By path, not the barrel: the consumer needs none of the asking rules.
 import { audienceOfStep, composeNotice, type NoticeAudience, type NoticeFacts } from '../domain/questions/notifications';
-import { mailSender } from './mail';
-import { askerKeys } from './asker-keys';
 import { openAsker } from '../adapters/crypto/asker-envelope';
+import type { Services } from '../composition/services';
 
 /**
  * Notifications to askers and staff (issue 9 #6): each question event that tells someone becomes
@@ -37,15 +31,6 @@ export const CLAIM_LEASE_SECONDS = 60;
 const ASKER = 'asker';
 const accountRecipient = (id: string) => `ACCOUNT#${id}`;
 
-let deps: { questions: QuestionRepository; accounts: AccountRepository; claims: NotificationClaims } | undefined;
-const repositories = () => {
-  if (!deps) {
-    const client = documentClient();
-    const table = env().TABLE_NAME;
-    deps = { questions: new QuestionRepository(client, table), accounts: new AccountRepository(client, table), claims: new NotificationClaims(client, table) };
-  }
-  return deps;
-};
 
 /** Who the event tells, the question it is about, and the facts the event itself carries. */
 function noticeOf(event: NotifiableEvent): { audience: NoticeAudience; questionId: string; facts: Partial<NoticeFacts> } | undefined {
@@ -90,11 +75,11 @@ interface Recipient {
   readonly address: string;
 }
 
-async function askerRecipient(questionId: string, eventId: string, now: Date): Promise<Recipient | undefined> {
-  const { questions, claims } = repositories();
+async function askerRecipient(s: Services, questionId: string, eventId: string, now: Date): Promise<Recipient | undefined> {
+  const { questions, notificationClaims: claims } = s;
   const stored = await questions.asker(questionId);
   // Erased (the erasure use case deletes the item, data key and all): nothing to send and nothing to say about it.
-  const asker = stored ? await openAsker<{ email?: string }>(askerKeys(), questionId, stored.sealed) : undefined;
+  const asker = stored ? await openAsker<{ email?: string }>(s.askerKeys, questionId, stored.sealed) : undefined;
   if (!asker) {
     await claims.skip(eventId, ASKER, 'erased', now);
     logger.info('notification skipped', { eventId, questionId, recipient: ASKER, outcome: 'erased' });
@@ -109,11 +94,11 @@ async function askerRecipient(questionId: string, eventId: string, now: Date): P
 }
 
 /** The active accounts of the unit holding one of the roles, with an address. */
-async function staffRecipients(unitCode: string, roles: readonly string[]): Promise<Recipient[]> {
+async function staffRecipients(s: Services, unitCode: string, roles: readonly string[]): Promise<Recipient[]> {
   const found: Recipient[] = [];
   let cursor: string | undefined;
   do {
-    const page = await repositories().accounts.ofUnit(unitCode, 100, cursor);
+    const page = await s.accounts.ofUnit(unitCode, 100, cursor);
     for (const account of page.items) {
       if (account.status === 'active' && account.email && account.roles.some((r) => roles.includes(r))) found.push({ key: accountRecipient(account.id), address: account.email });
     }
@@ -124,14 +109,14 @@ async function staffRecipients(unitCode: string, roles: readonly string[]): Prom
 
 type Delivery = 'sent' | 'done' | 'in-flight' | 'failed';
 
-async function deliver(eventId: string, recipient: Recipient, notice: { subject: string; text: string }): Promise<Delivery> {
-  const { claims } = repositories();
+async function deliver(s: Services, eventId: string, recipient: Recipient, notice: { subject: string; text: string }): Promise<Delivery> {
+  const { notificationClaims: claims } = s;
   const token = randomUUID();
   const claimed = await claims.claim(eventId, recipient.key, token, new Date(), CLAIM_LEASE_SECONDS);
   if (claimed !== 'claimed') return claimed;
   let messageId: string;
   try {
-    ({ messageId } = await mailSender().send({ notificationId: randomUUID(), from: mailConfig().MAIL_FROM, to: recipient.address, ...notice }));
+    ({ messageId } = await s.mail.sender.send({ notificationId: randomUUID(), from: s.mail.from, to: recipient.address, ...notice }));
   } catch (error) {
     await claims.release(eventId, recipient.key, token);
     logger.warn('notification not sent', { eventId, recipient: recipient.key === ASKER ? ASKER : recipient.key, error: (error as Error).name });
@@ -147,12 +132,12 @@ async function deliver(eventId: string, recipient: Recipient, notice: { subject:
  * retried and, after the queue's receive count, lands in its DLQ; recipients already served are
  * not sent again.
  */
-export async function notifyOfQuestionEvent(event: NotifiableEvent, meta: EventMetadata): Promise<void> {
+export async function notifyOfQuestionEvent(s: Services, event: NotifiableEvent, meta: EventMetadata): Promise<void> {
   const notice = noticeOf(event);
   if (!notice) return;
   const { audience, questionId } = notice;
-  const question = await repositories().questions.get(questionId);
-  const e = env();
+  const question = await s.questions.get(questionId);
+  const e = s.config;
   const facts: NoticeFacts = {
     site: { vi: `Cổng Thông tin điện tử ${e.PROVINCE_NAME}`, en: `${e.PROVINCE_NAME_EN} e-Portal` },
     questionId,
@@ -162,10 +147,10 @@ export async function notifyOfQuestionEvent(event: NotifiableEvent, meta: EventM
   const composed = composeNotice(audience, facts);
   const recipients =
     audience.to === 'asker'
-      ? [await askerRecipient(questionId, meta.eventId, new Date())].filter((r): r is Recipient => r !== undefined)
-      : await staffRecipients(audience.unitCode, audience.roles);
+      ? [await askerRecipient(s, questionId, meta.eventId, new Date())].filter((r): r is Recipient => r !== undefined)
+      : await staffRecipients(s, audience.unitCode, audience.roles);
   const outcomes: Delivery[] = [];
-  for (const recipient of recipients) outcomes.push(await deliver(meta.eventId, recipient, composed));
+  for (const recipient of recipients) outcomes.push(await deliver(s, meta.eventId, recipient, composed));
   const count = (d: Delivery) => outcomes.filter((o) => o === d).length;
   logger.info('notifications', { eventId: meta.eventId, questionId, notice: audience.kind, recipients: recipients.length, sent: count('sent'), already: count('done'), inFlight: count('in-flight'), failed: count('failed') });
   if (count('failed') + count('in-flight') > 0) {

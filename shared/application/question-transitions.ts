@@ -21,8 +21,6 @@ import {
 import { decide, questionWorkflow, type QuestionState, type QuestionWorkflowItem, type TransitionInput, type TransitionPlan } from '../domain/workflow';
 import { keys } from '../adapters/dynamo/keys';
 import { availableSteps } from '../domain/workflow/available';
-import { documentClient } from '../adapters/aws-clients';
-import { QuestionEscalationRepository } from '../adapters/dynamo/question-escalation';
 import { effectivePolicy } from '../domain/policies';
 import { env } from '../config/env';
 import { conventionsOf } from '../domain/policies/conventions';
@@ -36,7 +34,6 @@ import { putQuestionFact } from '../adapters/dynamo/question-facts';
 import { deletePublishedQuestion } from '../adapters/dynamo/published-questions';
 import { readInUnit } from './unit-scope';
 import { directory } from './directory';
-import { publishedContent } from './published-content';
 import { questionRepository } from './questions';
 import { askerFor, askerToRedact } from './question-asker';
 import { answerNotAuthorised } from './answer-authorisations';
@@ -50,6 +47,7 @@ import type { UseCaseContext } from './context';
  */
 export { servedActions, type ServedAction } from '../domain/questions/served-actions';
 import type { ServedAction } from '../domain/questions/served-actions';
+import { processServices } from '../composition/process-services';
 
 export interface QuestionTransitionRequest {
   readonly action: ServedAction;
@@ -100,8 +98,7 @@ export const questionWorkflowItemOf = (record: QuestionRecord): QuestionWorkflow
   ...(record.participants !== undefined && { participants: record.participants }),
 });
 
-let escalations: QuestionEscalationRepository | undefined;
-const escalationRepository = () => (escalations ??= new QuestionEscalationRepository(documentClient(), env().TABLE_NAME));
+const escalationRepository = () => processServices().questionEscalations;
 
 /**
  * The staff view: the record without the secret's hash, the escalations the job raised on it, and
@@ -128,7 +125,7 @@ export interface QuestionListFilter {
 export async function listQuestions(ctx: UseCaseContext, code: string, filter: QuestionListFilter) {
   const view = filter.view ?? (can(ctx.principal, 'qa.route', [code], ctx.now) ? 'portal' : 'unit');
   const page = await readInUnit(
-    ctx.principal,
+    directory(), ctx.principal,
     // The portal's questions are the board's; those routed to the unit are also its own staff's.
     view === 'portal' ? 'qa.read' : 'qa.read-routed',
     code,
@@ -181,7 +178,7 @@ export async function transitionQuestion(ctx: UseCaseContext, id: string, reques
   }
   if (request.action === 'answer') {
     // CB 11.5 where the preset says so: the head, or an officer the head authorised for this field.
-    const refusal = await answerNotAuthorised(ctx, record.assignee?.unitPath[0] ?? '', record.field);
+    const refusal = await answerNotAuthorised(directory(), ctx, record.assignee?.unitPath[0] ?? '', record.field);
     if (refusal) throw refusal;
     await checkAnswer(request.answer);
   }
@@ -252,7 +249,7 @@ async function checkAnswer(answer: DraftAnswer | undefined): Promise<void> {
     answer.citations.map(async (citation, i) => {
       if (citation.contentId === undefined) return;
       const field = `body.answer.citations.${i}.contentId`;
-      const document = await publishedContent().get(citation.contentId);
+      const document = await directory().publishedContent.get(citation.contentId);
       if (!document || document.status !== 'published' || document.legalDocument === undefined) {
         throw invalidField(field, { vi: `Không có văn bản đã đăng ${citation.contentId}`, en: `No published legal document ${citation.contentId}` }, 'not_found');
       }

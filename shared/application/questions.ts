@@ -17,8 +17,7 @@ import {
 } from '../domain/questions';
 import { questionWorkflow } from '../domain/workflow';
 import { pendingEvent } from '../../events/catalogue';
-import { documentClient } from '../adapters/aws-clients';
-import { QuestionRepository, type QuestionRecord } from '../adapters/dynamo/questions';
+import { type QuestionRecord } from '../adapters/dynamo/questions';
 import { conflictError } from '../adapters/dynamo/unit-of-work';
 import { openClockWork } from '../adapters/dynamo/workflow-commit';
 import { writesMayStart } from '../adapters/dynamo/held-commit';
@@ -30,6 +29,7 @@ import { effectivePolicy } from '../domain/policies';
 import { sealAsker } from '../adapters/crypto/asker-envelope';
 import { askerKeys } from './asker-keys';
 import { keys } from '../adapters/dynamo/keys';
+import { processServices } from '../composition/process-services';
 
 /**
  * Asking a question (POST /public/portals/{portal}/questions) and the asker's status lookup
@@ -41,8 +41,7 @@ import { keys } from '../adapters/dynamo/keys';
  */
 const policy = () => effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES);
 
-let repository: QuestionRepository | undefined;
-export const questionRepository = () => (repository ??= new QuestionRepository(documentClient(), env().TABLE_NAME));
+export const questionRepository = () => processServices().questions;
 
 /** Per client address and hour; beyond it a 429 (WAF rate rules still cap floods before the function). */
 export const ASKS_PER_ADDRESS_PER_HOUR = 10;

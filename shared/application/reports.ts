@@ -9,15 +9,14 @@ import { royaltyTally, zeroRoyaltyRates, type RoyaltyTally } from '../domain/rep
 import { reportWorkflow, type ReportAction, type ReportWorkflowItem } from '../domain/reports/workflow';
 import { operationsPolicy } from '../domain/operations/policy';
 import { pendingEvent } from '../../events/catalogue';
-import { documentClient, s3Client } from '../adapters/aws-clients';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { ReportFactsReader } from '../adapters/dynamo/report-facts';
 import { ReportRepository, type ReportRecord } from '../adapters/dynamo/reports';
 import { reportFiguresKey, ReportStorage } from '../adapters/s3/report-storage';
 import { keys } from '../adapters/dynamo/keys';
-import { env } from '../config/env';
-import { directory } from './directory';
 import { applyTransition } from './workflow-transitions';
 import { commitContext, type UseCaseContext } from './context';
+import type { Services } from '../composition/services';
 
 /**
  * Reports (issue 27 §3): generated on demand or on schedule from frozen facts only, stored as a
@@ -27,45 +26,46 @@ import { commitContext, type UseCaseContext } from './context';
  */
 export type StoredFigures = { readonly kind: 'figures'; readonly figures: ReportFigures } | { readonly kind: 'royalties'; readonly tally: RoyaltyTally };
 
+/** What the reports' use cases need: the root's services and the reports' own adapters (their figures live in S3). */
+export type ReportServices = Pick<Services, 'config' | 'units' | 'uow'> & { readonly reports: ReportRepository; readonly facts: ReportFactsReader; readonly storage: ReportStorage };
+
+/** The reports' adapters over a root's services; `s3` is the root's client (only the report functions use S3 here). */
+export const reportServices = (s: Services, s3: S3Client): ReportServices => ({
+  config: s.config,
+  units: s.units,
+  uow: s.uow,
+  reports: new ReportRepository(s.db, s.table),
+  facts: new ReportFactsReader(s.db, s.table),
+  storage: new ReportStorage(s3, s.config.MEDIA_BUCKET),
+});
+
 export interface StoredReport {
   readonly record: ReportRecord;
   readonly kind: ReportKind;
   readonly content: StoredFigures;
 }
 
-let deps: { reports: ReportRepository; facts: ReportFactsReader; storage: ReportStorage } | undefined;
-const adapters = () => {
-  if (!deps) {
-    const config = env();
-    deps = {
-      reports: new ReportRepository(documentClient(), config.TABLE_NAME),
-      facts: new ReportFactsReader(documentClient(), config.TABLE_NAME),
-      storage: new ReportStorage(s3Client(), config.MEDIA_BUCKET),
-    };
-  }
-  return deps;
-};
 
-const preset = () => env().POLICY_PRESET;
-export const reportKinds = () => kindsOfPreset(preset());
+const preset = (s: ReportServices) => s.config.POLICY_PRESET;
+export const reportKinds = (s: ReportServices) => kindsOfPreset(preset(s));
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const actorOf = (ctx: UseCaseContext) => ({ id: ctx.principal.id, kind: ctx.principal.kind });
 
-async function unitPathOf(code: string): Promise<string[]> {
-  const path = await directory().units.scopeOf(code);
+async function unitPathOf(s: ReportServices, code: string): Promise<string[]> {
+  const path = await s.units.scopeOf(code);
   if (path.length === 0) throw new DomainError('not_found', { vi: `Không có đơn vị ${code}`, en: `No unit ${code}` });
   return path;
 }
 
 /** The figures of a kind for a closed period, from the facts of the unit and every unit below it. */
-export async function figuresFor(kind: ReportKind, unitCode: string, period: Period): Promise<StoredFigures> {
-  const { facts } = adapters();
+export async function figuresFor(s: ReportServices, kind: ReportKind, unitCode: string, period: Period): Promise<StoredFigures> {
+  const { facts } = s;
   const units = await facts.unitTree(unitCode);
   if (kind.figures.includes('royalties')) {
     const attributions = await facts.attributions(units.map((u) => u.code), period.id);
-    return { kind: 'royalties', tally: royaltyTally(period.id, attributions, env().ROYALTY_RATES ?? zeroRoyaltyRates) };
+    return { kind: 'royalties', tally: royaltyTally(period.id, attributions, s.config.ROYALTY_RATES ?? zeroRoyaltyRates) };
   }
-  const [unitFacts, operations] = await Promise.all([Promise.all(units.map((u) => facts.unitFacts(u, period))), facts.operations(period, operationsPolicy(preset()).restoreLimitHours)]);
+  const [unitFacts, operations] = await Promise.all([Promise.all(units.map((u) => facts.unitFacts(u, period))), facts.operations(period, operationsPolicy(preset(s)).restoreLimitHours)]);
   return { kind: 'figures', figures: reportFigures(unitFacts, operations, period) };
 }
 
@@ -75,12 +75,12 @@ export interface GenerateInput {
   readonly unitCode?: string | undefined;
 }
 
-export async function generateReport(ctx: UseCaseContext, input: GenerateInput): Promise<StoredReport> {
-  const kind = reportKindOf(preset(), input.kind);
+export async function generateReport(s: ReportServices, ctx: UseCaseContext, input: GenerateInput): Promise<StoredReport> {
+  const kind = reportKindOf(preset(s), input.kind);
   const unitCode = input.unitCode ?? ctx.principal.unitCode;
-  const unitPath = await unitPathOf(unitCode);
+  const unitPath = await unitPathOf(s, unitCode);
   requireAccess(ctx.principal, 'report.generate', unitPath, ctx.now);
-  return createReport(ctx, kind, unitCode, unitPath, periodOf(kind.period, input.period, kind.adHoc === true), 'on-demand');
+  return createReport(s, ctx, kind, unitCode, unitPath, periodOf(kind.period, input.period, kind.adHoc === true), 'on-demand');
 }
 
 /**
@@ -88,18 +88,18 @@ export async function generateReport(ctx: UseCaseContext, input: GenerateInput):
  * the provincial portal's report of the last period whose cut-off has passed, unless it exists. The
  * platform generates it (audited as `system`), so anyone entitled may approve it.
  */
-export async function generateDueReports(now: Date, runId: string): Promise<Record<string, string | number>> {
-  const unitCode = env().PROVINCE_CODE;
-  const unitPath = await unitPathOf(unitCode);
+export async function generateDueReports(s: ReportServices, now: Date, runId: string): Promise<Record<string, string | number>> {
+  const unitCode = s.config.PROVINCE_CODE;
+  const unitPath = await unitPathOf(s, unitCode);
   const ctx: UseCaseContext = { principal: { id: 'system', kind: 'system', unitCode, roles: [], delegations: [] }, requestId: `job-${runId}`, now };
   const summary: Record<string, string | number> = { generated: 0, existing: 0 };
-  for (const kind of reportKinds().filter((k) => !k.adHoc)) {
+  for (const kind of reportKinds(s).filter((k) => !k.adHoc)) {
     const period = lastClosedPeriod(kind.period, now);
-    if (await adapters().reports.get(reportIdOf(kind, period, unitCode))) {
+    if (await s.reports.get(reportIdOf(kind, period, unitCode))) {
       summary.existing = Number(summary.existing) + 1;
       continue;
     }
-    await createReport(ctx, kind, unitCode, unitPath, period, 'schedule');
+    await createReport(s, ctx, kind, unitCode, unitPath, period, 'schedule');
     summary.generated = Number(summary.generated) + 1;
     summary[kind.id] = period.id;
   }
@@ -109,23 +109,23 @@ export async function generateDueReports(now: Date, runId: string): Promise<Reco
 const reportIdOf = (kind: ReportKind, period: Period, unitCode: string) => `${kind.id}.${period.id}.${unitCode}`;
 
 /** A report the platform generates (demo data, scheduled runs), unless it exists; its id. */
-export async function createReportAsSystem(kind: ReportKind, unitCode: string, period: Period, now: Date): Promise<string> {
+export async function createReportAsSystem(s: ReportServices, kind: ReportKind, unitCode: string, period: Period, now: Date): Promise<string> {
   const id = reportIdOf(kind, period, unitCode);
-  if (await adapters().reports.get(id)) return id;
+  if (await s.reports.get(id)) return id;
   const ctx: UseCaseContext = { principal: { id: 'system', kind: 'system', unitCode, roles: [], delegations: [] }, requestId: `system-${id}`, now };
-  await createReport(ctx, kind, unitCode, await unitPathOf(unitCode), period, 'schedule');
+  await createReport(s, ctx, kind, unitCode, await unitPathOf(s, unitCode), period, 'schedule');
   return id;
 }
 
-async function createReport(ctx: UseCaseContext, kind: ReportKind, unitCode: string, unitPath: readonly string[], period: Period, trigger: 'on-demand' | 'schedule'): Promise<StoredReport> {
+async function createReport(s: ReportServices, ctx: UseCaseContext, kind: ReportKind, unitCode: string, unitPath: readonly string[], period: Period, trigger: 'on-demand' | 'schedule'): Promise<StoredReport> {
   if (Date.parse(period.endsAt) > ctx.now.getTime()) {
     throw invalidField('body.period', { vi: `Kỳ ${period.id} chưa kết thúc (chốt số liệu lúc ${period.endsAt})`, en: `Period ${period.id} has not ended (cut-off ${period.endsAt})` }, 'period_open');
   }
   const id = reportIdOf(kind, period, unitCode);
-  const content = await figuresFor(kind, unitCode, period);
+  const content = await figuresFor(s, kind, unitCode, period);
   const bytes = new TextEncoder().encode(JSON.stringify({ report: id, reportKind: kind.id, preset: kind.preset, unitCode, period, ...content }));
   const digest = sha256(bytes);
-  const { reports, storage } = adapters();
+  const { reports, storage } = s;
   const figuresKey = reportFiguresKey(unitCode, id);
   const existing = await reports.get(id);
   if (existing) throw new DomainError('conflict', { vi: `Báo cáo ${id} đã được tạo`, en: `Report ${id} exists already` }, [{ field: 'body.period', code: 'exists', message: { vi: `Báo cáo ${id} đã được tạo`, en: `Report ${id} exists already` } }]);
@@ -154,7 +154,7 @@ async function createReport(ctx: UseCaseContext, kind: ReportKind, unitCode: str
     ...(figuresVersionId !== undefined && { figuresVersionId }),
     digest,
   };
-  await directory().uow.commit(
+  await s.uow.commit(
     {
       actions: [reports.create(record)],
       audits: [auditEntry({ scope: unitCode, actor: actorOf(ctx), action: 'report.generate', target: { type: 'Report', id }, before: null, after: { state: 'draft', version: 1, period: period.id, digest, trigger }, requestId: ctx.requestId }, ctx.now)],
@@ -165,32 +165,32 @@ async function createReport(ctx: UseCaseContext, kind: ReportKind, unitCode: str
   return { record, kind, content };
 }
 
-async function readable(ctx: UseCaseContext, id: string, action: 'report.read' | 'report.edit'): Promise<ReportRecord> {
-  const record = await adapters().reports.get(id);
+async function readable(s: ReportServices, ctx: UseCaseContext, id: string, action: 'report.read' | 'report.edit'): Promise<ReportRecord> {
+  const record = await s.reports.get(id);
   if (!record) throw new DomainError('not_found', { vi: `Không có báo cáo ${id}`, en: `No report ${id}` });
   requireAccess(ctx.principal, action, record.unitPath, ctx.now);
   return record;
 }
 
 /** The report with its stored figures, checked against the digest it was generated with. */
-export async function getReport(ctx: UseCaseContext, id: string): Promise<StoredReport> {
-  const record = await readable(ctx, id, 'report.read');
-  const bytes = await adapters().storage.get(record.figuresKey, record.figuresVersionId);
+export async function getReport(s: ReportServices, ctx: UseCaseContext, id: string): Promise<StoredReport> {
+  const record = await readable(s, ctx, id, 'report.read');
+  const bytes = await s.storage.get(record.figuresKey, record.figuresVersionId);
   if (sha256(bytes) !== record.digest) throw new Error(`Stored figures of report ${id} do not match their digest`);
   const stored = JSON.parse(new TextDecoder().decode(bytes)) as StoredFigures;
   const content: StoredFigures = stored.kind === 'royalties' ? { kind: 'royalties', tally: stored.tally } : { kind: 'figures', figures: stored.figures };
   return { record, kind: reportKindOf(record.preset, record.kind), content };
 }
 
-export async function listReports(ctx: UseCaseContext, unitCode: string | undefined, limit: number, cursor?: string) {
+export async function listReports(s: ReportServices, ctx: UseCaseContext, unitCode: string | undefined, limit: number, cursor?: string) {
   const code = unitCode ?? ctx.principal.unitCode;
-  requireAccess(ctx.principal, 'report.read', await unitPathOf(code), ctx.now);
-  return adapters().reports.ofUnit(code, limit, cursor);
+  requireAccess(ctx.principal, 'report.read', await unitPathOf(s, code), ctx.now);
+  return s.reports.ofUnit(code, limit, cursor);
 }
 
 /** Writes free-text sections of a draft (others keep their text); the writer may no longer approve it. */
-export async function updateReportText(ctx: UseCaseContext, id: string, sections: Readonly<Record<string, string>>, expectedVersion?: number): Promise<ReportRecord> {
-  const record = await readable(ctx, id, 'report.edit');
+export async function updateReportText(s: ReportServices, ctx: UseCaseContext, id: string, sections: Readonly<Record<string, string>>, expectedVersion?: number): Promise<ReportRecord> {
+  const record = await readable(s, ctx, id, 'report.edit');
   const kind = reportKindOf(record.preset, record.kind);
   const known = new Set(kind.sections.map((s) => s.id));
   for (const section of Object.keys(sections)) {
@@ -207,9 +207,9 @@ export async function updateReportText(ctx: UseCaseContext, id: string, sections
   const changed = Object.keys(sections).filter((s) => (record.sections[s] ?? '') !== (next[s] ?? ''));
   const at = ctx.now.toISOString();
   const version = record.version + 1;
-  await directory().uow.commit(
+  await s.uow.commit(
     {
-      actions: [adapters().reports.updateText(record, next, ctx.principal.id, at, expectedVersion !== undefined)],
+      actions: [s.reports.updateText(record, next, ctx.principal.id, at, expectedVersion !== undefined)],
       audits: [
         auditEntry(
           {
@@ -238,8 +238,8 @@ export interface TransitionInput {
   readonly sentOn?: string | undefined;
 }
 
-export async function transitionReport(ctx: UseCaseContext, id: string, input: TransitionInput, expectedVersion?: number): Promise<ReportRecord> {
-  const record = await readable(ctx, id, 'report.read');
+export async function transitionReport(s: ReportServices, ctx: UseCaseContext, id: string, input: TransitionInput, expectedVersion?: number): Promise<ReportRecord> {
+  const record = await readable(s, ctx, id, 'report.read');
   if (input.action === 'send' && input.number === undefined) {
     throw invalidField('body.number', { vi: 'Cần số văn bản của báo cáo (ví dụ 12/BC-BBT)', en: 'Give the report’s document number (e.g. 12/BC-BBT)' }, 'required');
   }
@@ -264,11 +264,11 @@ export async function transitionReport(ctx: UseCaseContext, id: string, input: T
 }
 
 /** The royalty tally of a quarter for a unit and the units below it (read-only, from the frozen attributions). */
-export async function royaltyTallyOf(ctx: UseCaseContext, quarter: string, unitCode?: string): Promise<RoyaltyTally> {
+export async function royaltyTallyOf(s: ReportServices, ctx: UseCaseContext, quarter: string, unitCode?: string): Promise<RoyaltyTally> {
   const code = unitCode ?? ctx.principal.unitCode;
-  requireAccess(ctx.principal, 'report.read', await unitPathOf(code), ctx.now);
-  const kind = reportKindOf(preset(), 'royalty-quarterly', 'query.quarter');
+  requireAccess(ctx.principal, 'report.read', await unitPathOf(s, code), ctx.now);
+  const kind = reportKindOf(preset(s), 'royalty-quarterly', 'query.quarter');
   const period = periodOf(kind.period, quarter, false, 'query.quarter');
-  const content = await figuresFor(kind, code, period);
+  const content = await figuresFor(s, kind, code, period);
   return (content as Extract<StoredFigures, { kind: 'royalties' }>).tally;
 }

@@ -1,8 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { documentClient } from '../adapters/aws-clients';
-import { SecurityCheckRepository } from '../adapters/dynamo/security-checks';
-import { UnitOfWork } from '../adapters/dynamo/unit-of-work';
-import { env } from '../config/env';
 import { requireAccess } from '../domain/access/authorize';
 import { auditEntry } from '../domain/audit';
 import { DomainError, invalidField } from '../domain/errors';
@@ -10,36 +6,35 @@ import { operationsPolicy } from '../domain/operations/policy';
 import { securityCheckStatus, type SecurityCheck } from '../domain/operations/security-checks';
 import { pendingEvent } from '../../events/catalogue';
 import { commitContext, type UseCaseContext } from './context';
+import type { Services } from '../composition/services';
 
 /**
  * The security-check calendar (TG 16.2): operators record each check's findings, which restarts
  * the clock; the `security-check-reminder` job reminds the operators once per due date.
  */
-let instances: { checks: SecurityCheckRepository; uow: UnitOfWork } | undefined;
-const services = () => (instances ??= { checks: new SecurityCheckRepository(documentClient(), env().TABLE_NAME), uow: new UnitOfWork(documentClient(), env().TABLE_NAME) });
-const policy = () => operationsPolicy(env().POLICY_PRESET);
+const policy = (s: Services) => operationsPolicy(s.config.POLICY_PRESET);
 
 export type SecurityCheckInput = Omit<SecurityCheck, 'id' | 'recordedBy' | 'recordedAt'>;
 
-async function calendar(now: Date) {
-  const [last] = await services().checks.latest(1);
-  return securityCheckStatus(last?.performedAt ?? null, policy(), now);
+async function calendar(s: Services, now: Date) {
+  const [last] = await s.securityChecks.latest(1);
+  return securityCheckStatus(last?.performedAt ?? null, policy(s), now);
 }
 
-export async function recordSecurityCheck(ctx: UseCaseContext, input: SecurityCheckInput) {
+export async function recordSecurityCheck(s: Services, ctx: UseCaseContext, input: SecurityCheckInput) {
   const { principal, now } = ctx;
-  requireAccess(principal, 'security-check.manage', [env().PROVINCE_CODE], now);
+  requireAccess(principal, 'security-check.manage', [s.config.PROVINCE_CODE], now);
   if (Date.parse(input.performedAt) > now.getTime()) {
     throw invalidField('body.performedAt', { vi: 'Thời điểm kiểm tra không được ở tương lai', en: 'performedAt must not be in the future' });
   }
   const check: SecurityCheck = { ...input, performedAt: new Date(input.performedAt).toISOString(), id: randomUUID(), recordedBy: principal.id, recordedAt: now.toISOString() };
-  await services().uow.commit(
+  await s.uow.commit(
     {
-      actions: [services().checks.record(check)],
+      actions: [s.securityChecks.record(check)],
       audits: [
         auditEntry(
           {
-            scope: env().PROVINCE_CODE,
+            scope: s.config.PROVINCE_CODE,
             actor: { id: principal.id, kind: principal.kind },
             action: 'security-check.record',
             target: { type: 'SecurityCheck', id: check.id },
@@ -53,13 +48,13 @@ export async function recordSecurityCheck(ctx: UseCaseContext, input: SecurityCh
     },
     commitContext(ctx),
   );
-  return { check, calendar: await calendar(now) };
+  return { check, calendar: await calendar(s, now) };
 }
 
-export async function listSecurityChecks(ctx: UseCaseContext, limit: number) {
-  requireAccess(ctx.principal, 'security-check.read', [env().PROVINCE_CODE], ctx.now);
-  const items = await services().checks.latest(limit);
-  return { items, calendar: securityCheckStatus(items[0]?.performedAt ?? null, policy(), ctx.now) };
+export async function listSecurityChecks(s: Services, ctx: UseCaseContext, limit: number) {
+  requireAccess(ctx.principal, 'security-check.read', [s.config.PROVINCE_CODE], ctx.now);
+  const items = await s.securityChecks.latest(limit);
+  return { items, calendar: securityCheckStatus(items[0]?.performedAt ?? null, policy(s), ctx.now) };
 }
 
 /**
@@ -67,15 +62,15 @@ export async function listSecurityChecks(ctx: UseCaseContext, limit: number) {
  * recorded), claim this due date's marker and emit SecurityCheckDue in one transaction, so each
  * due date is reminded once however often the job runs.
  */
-export async function remindSecurityCheck(now: Date, runId: string) {
-  const status = await calendar(now);
+export async function remindSecurityCheck(s: Services, now: Date, runId: string) {
+  const status = await calendar(s, now);
   const summary = { lastCheckAt: status.lastCheckAt ?? 'never', dueAt: status.dueAt ?? 'now', reminderKey: status.reminderKey };
   if (!status.reminderDue) return { ...summary, reminded: false, reason: 'not-due' };
   const remindedAt = now.toISOString();
   try {
-    await services().uow.commit(
+    await s.uow.commit(
       {
-        actions: [services().checks.claimReminder(status.reminderKey, remindedAt)],
+        actions: [s.securityChecks.claimReminder(status.reminderKey, remindedAt)],
         events: [
           pendingEvent('SecurityCheckDue', {
             reminderKey: status.reminderKey,

@@ -1,13 +1,4 @@
-import { documentClient } from '../adapters/aws-clients';
-import { UnitRepository } from '../adapters/dynamo/units';
-import { UnitOfWork } from '../adapters/dynamo/unit-of-work';
-import { env } from '../config/env';
+import { processServices } from '../composition/process-services';
 
-/**
- * The units and the unit of work, created once per process: what use cases need that look up a
- * portal and commit, without the whole directory() (accounts, machine clients, identity), which
- * would otherwise ride along in their functions' bundles (item creation, asking a question).
- */
-let instances: { units: UnitRepository; uow: UnitOfWork } | undefined;
-export const unitsAndWork = () =>
-  (instances ??= { units: new UnitRepository(documentClient(), env().TABLE_NAME), uow: new UnitOfWork(documentClient(), env().TABLE_NAME) });
+/** The units and the unit of work for code not yet wired by a composition root (see directory.ts). */
+export const unitsAndWork = processServices;

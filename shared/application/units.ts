@@ -7,9 +7,8 @@ import { assertDistinctParts, assertLevelAllowed, assertMergeable, assertOffices
 import { conventionsOf } from '../domain/policies/conventions';
 import type { UnitChange } from '../adapters/dynamo/units';
 import type { WriteAction } from '../adapters/dynamo/unit-of-work';
-import { env } from '../config/env';
-import { directory } from './directory';
 import { commitContext, systemActor, type BootstrapContext, type UseCaseContext } from './context';
+import type { Services } from '../composition/services';
 
 /** Creating, renaming, merging and splitting units; every change audited, history kept. */
 export interface NewUnit {
@@ -23,7 +22,7 @@ export interface NewUnit {
 }
 
 /** What the deployment's preset says about units: how many levels, whether offices exist (NA 1.2a, 10.2d). */
-const conventions = () => conventionsOf(env().POLICY_PRESET);
+const conventions = (s: Services) => conventionsOf(s.config.POLICY_PRESET);
 
 /** Children whose domains follow a renamed parent are updated this many per transaction (3 actions each). */
 const CASCADE_CHUNK = 30;
@@ -31,8 +30,8 @@ const CASCADE_CHUNK = 30;
 const notFound = (code: string, field = 'params.code') =>
   invalidField(field, { vi: `Không có đơn vị ${code}`, en: `No unit ${code}` }, 'not_found');
 
-async function pathOf(code: string, field?: string): Promise<Unit[]> {
-  const path = await directory().units.path(code);
+async function pathOf(s: Services, code: string, field?: string): Promise<Unit[]> {
+  const path = await s.units.path(code);
   if (path.length === 0) throw field ? notFound(code, field) : new DomainError('not_found', { vi: `Không có đơn vị ${code}`, en: `No unit ${code}` });
   return path;
 }
@@ -43,17 +42,17 @@ function audit(ctx: { principal: Principal; requestId: string; now: Date }, acti
   return auditEntry({ scope: unit, actor: { id: ctx.principal.id, kind: ctx.principal.kind }, action, target: { type: 'Unit', id: unit }, before, after, requestId: ctx.requestId }, ctx.now);
 }
 
-const changeActions = (changes: readonly UnitChange[]): WriteAction[] => changes.flatMap((c) => directory().units.change(c));
+const changeActions = (s: Services, changes: readonly UnitChange[]): WriteAction[] => changes.flatMap((c) => s.units.change(c));
 
-function buildUnit(input: NewUnit, ancestors: readonly Unit[], field = 'body'): Unit {
-  assertLevelAllowed(input.kind, conventions().levels, `${field}.kind`);
-  assertOffices(input.offices, conventions().offices, `${field}.offices`);
+function buildUnit(s: Services, input: NewUnit, ancestors: readonly Unit[], field = 'body'): Unit {
+  assertLevelAllowed(input.kind, conventions(s).levels, `${field}.kind`);
+  assertOffices(input.offices, conventions(s).offices, `${field}.offices`);
   const slug = input.slug ?? defaultSlugOf(input.kind, input.name.vi);
   if (!/^[a-z0-9]{1,40}$/.test(slug)) {
     throw invalidField('body.slug', { vi: 'Không tạo được tên miền từ tên đơn vị; hãy nhập slug', en: 'Cannot derive a domain label from the name; give a slug' });
   }
   if (input.kind !== 'province') assertSlugAllowed(slug);
-  const domain = input.kind === 'province' ? env().PROVINCE_DOMAIN : domainOf(input.kind, slug, ancestors);
+  const domain = input.kind === 'province' ? s.config.PROVINCE_DOMAIN : domainOf(input.kind, slug, ancestors);
   return {
     code: input.code,
     name: { vi: nfc(input.name.vi), en: nfc(input.name.en) },
@@ -70,15 +69,15 @@ function buildUnit(input: NewUnit, ancestors: readonly Unit[], field = 'body'): 
   };
 }
 
-export async function createUnit(ctx: UseCaseContext | BootstrapContext, input: NewUnit): Promise<Unit> {
-  const ancestors = input.parentCode ? await pathOf(input.parentCode, 'body.parentCode') : [];
+export async function createUnit(s: Services, ctx: UseCaseContext | BootstrapContext, input: NewUnit): Promise<Unit> {
+  const ancestors = input.parentCode ? await pathOf(s, input.parentCode, 'body.parentCode') : [];
   if (ctx.principal !== 'bootstrap') requireAccess(ctx.principal, 'unit.manage', codes(ancestors), ctx.now);
   assertParentAllowed(input.kind, ancestors[0]);
-  const unit = buildUnit(input, ancestors);
+  const unit = buildUnit(s, input, ancestors);
   const actor = ctx.principal === 'bootstrap' ? systemActor(unit.code) : ctx.principal;
-  await directory().uow.commit(
+  await s.uow.commit(
     {
-      actions: changeActions([{ unit, expectedVersion: 0, history: { at: ctx.now.toISOString(), event: 'created', detail: { name: unit.name, parentCode: unit.parentCode } }, claimDomains: [unit.domain] }]),
+      actions: changeActions(s, [{ unit, expectedVersion: 0, history: { at: ctx.now.toISOString(), event: 'created', detail: { name: unit.name, parentCode: unit.parentCode } }, claimDomains: [unit.domain] }]),
       audits: [audit({ ...ctx, principal: actor }, 'unit.create', unit.code, null, unit)],
     },
     commitContext(ctx),
@@ -87,8 +86,8 @@ export async function createUnit(ctx: UseCaseContext | BootstrapContext, input: 
 }
 
 /** Follows merges and splits to the unit that carries the work now. */
-export async function resolveUnit(code: string): Promise<{ requested: Unit; current: Unit }> {
-  const { units } = directory();
+export async function resolveUnit(s: Services, code: string): Promise<{ requested: Unit; current: Unit }> {
+  const { units } = s;
   const requested = await units.get(code);
   if (!requested) throw new DomainError('not_found', { vi: `Không có đơn vị ${code}`, en: `No unit ${code}` });
   let current = requested;
@@ -106,19 +105,20 @@ export async function resolveUnit(code: string): Promise<{ requested: Unit; curr
  * with their history. Repeating the request finishes a cascade that was interrupted.
  */
 export async function renameUnit(
+  s: Services,
   ctx: UseCaseContext,
   code: string,
   change: { name: { vi: string; en: string }; slug?: string; offices?: readonly Office[] },
   expectedVersion: number | undefined,
 ): Promise<Unit> {
-  const path = await pathOf(code);
+  const path = await pathOf(s, code);
   const unit = path[0]!;
   requireAccess(ctx.principal, 'unit.manage', codes(path), ctx.now);
   if (unit.status !== 'active') throw new DomainError('conflict', { vi: `Đơn vị ${code} không còn hoạt động`, en: `Unit ${code} is no longer active` });
   if (expectedVersion !== undefined && expectedVersion !== unit.version) {
     throw new DomainError('precondition_failed', { vi: `Đơn vị đã thay đổi (phiên bản ${unit.version})`, en: `The unit changed (version ${unit.version})` });
   }
-  assertOffices(change.offices, conventions().offices);
+  assertOffices(change.offices, conventions(s).offices);
   const slug = change.slug ?? unit.slug;
   if (slug !== unit.slug && unit.kind !== 'province') assertSlugAllowed(slug);
   const domain = unit.kind === 'province' ? unit.domain : domainOf(unit.kind, slug, path.slice(1));
@@ -131,9 +131,9 @@ export async function renameUnit(
     formerDomains: domain === unit.domain ? unit.formerDomains : [...unit.formerDomains, unit.domain],
     version: unit.version + 1,
   };
-  await directory().uow.commit(
+  await s.uow.commit(
     {
-      actions: changeActions([
+      actions: changeActions(s, [
         {
           unit: renamed,
           expectedVersion: unit.version,
@@ -146,13 +146,13 @@ export async function renameUnit(
     },
     commitContext(ctx),
   );
-  await cascadeDomains(ctx, [renamed, ...path.slice(1)]);
+  await cascadeDomains(s, ctx, [renamed, ...path.slice(1)]);
   return renamed;
 }
 
 /** Brings the domains of every active unit below `path[0]` in line with it, chunk by chunk. */
-async function cascadeDomains(ctx: UseCaseContext, path: readonly Unit[]): Promise<number> {
-  const { units, uow } = directory();
+async function cascadeDomains(s: Services, ctx: UseCaseContext, path: readonly Unit[]): Promise<number> {
+  const { units, uow } = s;
   const parent = path[0]!;
   let updated = 0;
   let cursor: string | undefined;
@@ -169,10 +169,10 @@ async function cascadeDomains(ctx: UseCaseContext, path: readonly Unit[]): Promi
         history: { at: ctx.now.toISOString(), event: 'renamed', detail: { fromDomain: child.domain, toDomain: domain, because: parent.code } },
         claimDomains: [domain],
       }));
-      await uow.commit({ actions: changeActions(changes) }, commitContext(ctx));
+      await uow.commit({ actions: changeActions(s, changes) }, commitContext(ctx));
       updated += changes.length;
       // Only units that may have units below them are looked into: a district's communes cost no read each.
-      for (const { unit } of changes) if (mayHaveChildren(unit.kind)) updated += await cascadeDomains(ctx, [unit, ...path]);
+      for (const { unit } of changes) if (mayHaveChildren(unit.kind)) updated += await cascadeDomains(s, ctx, [unit, ...path]);
     }
     cursor = page.nextCursor;
   } while (cursor);
@@ -183,9 +183,9 @@ async function cascadeDomains(ctx: UseCaseContext, path: readonly Unit[]): Promi
  * Merges `sources` into `target` (QN 11.5): the sources stop, name the target as successor, and
  * their open work and accounts move to it. Repeating the call finishes an interrupted move.
  */
-export async function mergeUnits(ctx: UseCaseContext, sources: readonly string[], targetCode: string) {
+export async function mergeUnits(s: Services, ctx: UseCaseContext, sources: readonly string[], targetCode: string) {
   const { principal, now } = ctx;
-  const targetPath = await pathOf(targetCode, 'body.into');
+  const targetPath = await pathOf(s, targetCode, 'body.into');
   const target = targetPath[0]!;
   requireAccess(principal, 'unit.manage', codes(targetPath), now);
   if (target.status !== 'active') throw invalidField('body.into', { vi: `Đơn vị ${targetCode} không còn hoạt động`, en: `Unit ${targetCode} is no longer active` });
@@ -193,7 +193,7 @@ export async function mergeUnits(ctx: UseCaseContext, sources: readonly string[]
   const audits = [];
   for (const code of sources) {
     if (code === targetCode) throw invalidField('body.sources', { vi: 'Không thể sáp nhập đơn vị vào chính nó', en: 'A unit cannot merge into itself' });
-    const path = await pathOf(code, 'body.sources');
+    const path = await pathOf(s, code, 'body.sources');
     const source = path[0]!;
     requireAccess(principal, 'unit.manage', codes(path), now);
     assertMergeable(codes(path), codes(targetPath), 'body.sources');
@@ -210,9 +210,9 @@ export async function mergeUnits(ctx: UseCaseContext, sources: readonly string[]
       history: { at: now.toISOString(), event: 'absorbed', detail: { from: changes.map((c) => c.unit.code) } },
     });
     // At most 20 sources (the API's bound): 3 actions each, well inside one transaction.
-    await directory().uow.commit({ actions: changeActions(changes), audits }, commitContext(ctx));
+    await s.uow.commit({ actions: changeActions(s, changes), audits }, commitContext(ctx));
   }
-  const moved = await moveEverything(ctx, sources, targetCode);
+  const moved = await moveEverything(s, ctx, sources, targetCode);
   return { target: targetCode, ...moved };
 }
 
@@ -221,9 +221,9 @@ export async function mergeUnits(ctx: UseCaseContext, sources: readonly string[]
  * manage the parent, and the new units must be of the source's kind (issue 12 #1). Its open work
  * goes to `workTo`.
  */
-export async function splitUnit(ctx: UseCaseContext, code: string, into: readonly NewUnit[], workTo: string) {
+export async function splitUnit(s: Services, ctx: UseCaseContext, code: string, into: readonly NewUnit[], workTo: string) {
   const { principal, now } = ctx;
-  const path = await pathOf(code);
+  const path = await pathOf(s, code);
   const source = path[0]!;
   const ancestors = path.slice(1);
   if (ancestors.length === 0) throw new DomainError('forbidden', { vi: 'Không thể tách cấp tỉnh', en: 'The province cannot be split' });
@@ -233,14 +233,14 @@ export async function splitUnit(ctx: UseCaseContext, code: string, into: readonl
   const created = into.map((input, i) => {
     assertSplitKind(source, input.kind, `body.into.${i}.kind`);
     assertParentAllowed(input.kind, ancestors[0]);
-    return buildUnit({ ...input, parentCode: source.parentCode }, ancestors, `body.into.${i}`);
+    return buildUnit(s, { ...input, parentCode: source.parentCode }, ancestors, `body.into.${i}`);
   });
   assertDistinctParts(code, created);
   const split: Unit = { ...source, status: 'split', successorCode: workTo, version: source.version + 1 };
   const at = now.toISOString();
-  await directory().uow.commit(
+  await s.uow.commit(
     {
-      actions: changeActions([
+      actions: changeActions(s, [
         { unit: split, expectedVersion: source.version, history: { at, event: 'split-into', detail: { into: created.map((u) => u.code), workTo } } },
         ...created.map((unit) => ({ unit, expectedVersion: 0, history: { at, event: 'split-from' as const, detail: { from: code } }, claimDomains: [unit.domain] })),
       ]),
@@ -251,13 +251,13 @@ export async function splitUnit(ctx: UseCaseContext, code: string, into: readonl
     },
     commitContext(ctx),
   );
-  const moved = await moveEverything(ctx, [code], workTo);
+  const moved = await moveEverything(s, ctx, [code], workTo);
   return { created, ...moved };
 }
 
 /** Moves open work and accounts, one small transaction per item, so any number fits. */
-async function moveEverything(ctx: UseCaseContext, sources: readonly string[], target: string) {
-  const { work, accounts, uow } = directory();
+async function moveEverything(s: Services, ctx: UseCaseContext, sources: readonly string[], target: string) {
+  const { work, accounts, uow } = s;
   let movedWork = 0;
   let movedAccounts = 0;
   for (const source of sources) {

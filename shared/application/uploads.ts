@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { documentClient } from '../adapters/aws-clients';
-import { UploadRepository } from '../adapters/dynamo/uploads';
-import { UnitOfWork } from '../adapters/dynamo/unit-of-work';
+import type { Services } from '../composition/services';
+import type { UploadRepository } from '../adapters/dynamo/uploads';
 import { environmentCredentials, presignedPost } from '../adapters/s3/presigned-post';
-import { env } from '../config/env';
 import { requireAccess } from '../domain/access/authorize';
 import { auditEntry } from '../domain/audit';
 import { DomainError } from '../domain/errors';
@@ -24,8 +22,7 @@ import { commitContext, type UseCaseContext } from './context';
  * Attachments: declare an upload and get a presigned POST form, read its check status, settle it
  * from its bytes (the checker), and tell the content workflow whether an item's files are clean.
  */
-let instances: { uploads: UploadRepository; uow: UnitOfWork } | undefined;
-const services = () => (instances ??= { uploads: new UploadRepository(documentClient(), env().TABLE_NAME), uow: new UnitOfWork(documentClient(), env().TABLE_NAME) });
+type UploadServices = Pick<Services, 'uploads' | 'uow' | 'config'>;
 
 export interface UploadDeclaration {
   readonly fileName: string;
@@ -33,7 +30,7 @@ export interface UploadDeclaration {
   readonly size: number;
 }
 
-export async function createUpload(ctx: UseCaseContext, declaration: UploadDeclaration) {
+export async function createUpload(s: UploadServices, ctx: UseCaseContext, declaration: UploadDeclaration) {
   const { principal, now } = ctx;
   requireAccess(principal, 'upload.create', [principal.unitCode], now);
   const declaredType = declaredFileType(declaration.fileName, declaration.contentType, declaration.size);
@@ -52,7 +49,7 @@ export async function createUpload(ctx: UseCaseContext, declaration: UploadDecla
     expiresAt: expiresAt.toISOString(),
   };
   const form = presignedPost({
-    bucket: env().MEDIA_BUCKET,
+    bucket: s.config.MEDIA_BUCKET,
     key: incomingKey(upload.id),
     contentType: declaration.contentType,
     size: declaration.size,
@@ -62,13 +59,13 @@ export async function createUpload(ctx: UseCaseContext, declaration: UploadDecla
     expiresAt,
     ...(process.env.AWS_ENDPOINT_URL_S3 ? { endpoint: process.env.AWS_ENDPOINT_URL_S3 } : {}),
   });
-  await services().uow.commit({ actions: [services().uploads.create(upload)] }, commitContext(ctx));
+  await s.uow.commit({ actions: [s.uploads.create(upload)] }, commitContext(ctx));
   return { uploadId: upload.id, url: form.url, fields: form.fields, expiresAt: upload.expiresAt };
 }
 
 /** The upload's status, for its own unit's staff only (others learn nothing, not even that it exists). */
-export async function getUpload(ctx: UseCaseContext, uploadId: string) {
-  const upload = await services().uploads.get(uploadId);
+export async function getUpload(s: UploadServices, ctx: UseCaseContext, uploadId: string) {
+  const upload = await s.uploads.get(uploadId);
   if (!upload || upload.unitCode !== ctx.principal.unitCode) {
     throw new DomainError('not_found', { vi: `Không tìm thấy tệp tải lên ${uploadId}`, en: `Upload ${uploadId} not found` });
   }
@@ -89,9 +86,9 @@ export async function getUpload(ctx: UseCaseContext, uploadId: string) {
  * belongs to the item's unit and is clean. `notClean` lists the others (pending, quarantined,
  * unknown or another unit's), so nothing is published until its files are checked.
  */
-export async function attachmentsReady(uploadIds: readonly string[], unitCode: string): Promise<{ ready: boolean; notClean: string[] }> {
+export async function attachmentsReady(s: UploadServices, uploadIds: readonly string[], unitCode: string): Promise<{ ready: boolean; notClean: string[] }> {
   if (uploadIds.length === 0) return { ready: true, notClean: [] };
-  const found = await services().uploads.getMany(uploadIds);
+  const found = await s.uploads.getMany(uploadIds);
   const ofUnit = new Map([...found].filter(([, u]) => u.unitCode === unitCode));
   const blocked = notClean(uploadIds, ofUnit);
   return { ready: blocked.length === 0, notClean: blocked };
@@ -101,9 +98,9 @@ export async function attachmentsReady(uploadIds: readonly string[], unitCode: s
  * Each named upload's check status for the content workflow (shared/application/content-attachments.ts):
  * one that does not exist, or belongs to another unit, is `missing`.
  */
-export async function attachmentStatuses(uploadIds: readonly string[], unitCode: string): Promise<Record<string, Upload['status'] | 'missing'>> {
+export async function attachmentStatuses(s: { readonly uploads: UploadRepository }, uploadIds: readonly string[], unitCode: string): Promise<Record<string, Upload['status'] | 'missing'>> {
   if (uploadIds.length === 0) return {};
-  const found = await services().uploads.getMany(uploadIds);
+  const found = await s.uploads.getMany(uploadIds);
   return Object.fromEntries(uploadIds.map((id) => {
     const upload = found.get(id);
     return [id, upload && upload.unitCode === unitCode ? upload.status : 'missing'];
@@ -137,8 +134,8 @@ const CHECKER = { id: 'upload-checker', kind: 'machine' } as const;
  * copy are deleted. Each step is safe to repeat, so a redelivered notification finishes an
  * interrupted check and does nothing more.
  */
-export async function checkUpload(uploadId: string, storage: UploadStorage, context: { requestId: string; now: Date }, announcedEtag?: string) {
-  const upload = await services().uploads.get(uploadId);
+export async function checkUpload(s: UploadServices, uploadId: string, storage: UploadStorage, context: { requestId: string; now: Date }, announcedEtag?: string) {
+  const upload = await s.uploads.get(uploadId);
   if (!upload) return { outcome: 'unknown-upload' as const };
   const key = incomingKey(uploadId);
   if (upload.status !== 'pending') {
@@ -171,9 +168,9 @@ export async function checkUpload(uploadId: string, storage: UploadStorage, cont
     checkedAt,
   };
   try {
-    await services().uow.commit(
+    await s.uow.commit(
       {
-        actions: [services().uploads.settle(uploadId, outcome, checkedAt, found.etag)],
+        actions: [s.uploads.settle(uploadId, outcome, checkedAt, found.etag)],
         audits: [
           auditEntry(
             {
@@ -196,7 +193,7 @@ export async function checkUpload(uploadId: string, storage: UploadStorage, cont
     // A concurrent delivery settled it first: its verdict stands. Otherwise (both transactions
     // collided and neither committed) the record is still pending: fail, so SQS delivers again.
     if (!(error instanceof DomainError && error.code === 'conflict')) throw error;
-    if ((await services().uploads.get(uploadId))?.status === 'pending') throw error;
+    if ((await s.uploads.get(uploadId))?.status === 'pending') throw error;
   } finally {
     await storage.delete(staged.key);
   }

@@ -90,17 +90,20 @@ let cached: Env | undefined;
 const identityProviderConfigured = (e: Env) =>
   e.IDENTITY_PROVIDER === 'local' ? e.LOCAL_IDP_SECRET.length >= 32 : e.USER_POOL_ID !== '' && e.USER_POOL_CLIENT_ID !== '';
 
-export function env(): Env {
-  if (!cached) {
-    const parsed = z.safeParse(envSchema, process.env);
-    if (!parsed.success) {
-      const names = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-      throw new Error(`Invalid environment: ${names}`);
-    }
-    if (!identityProviderConfigured(parsed.data)) {
-      throw new Error('Invalid environment: IDENTITY_PROVIDER=cognito needs USER_POOL_ID and USER_POOL_CLIENT_ID; local needs LOCAL_IDP_SECRET (32+ characters)');
-    }
-    cached = parsed.data;
+/** Parses a function's configuration from `source` (its environment); throws naming every bad variable. */
+export function parseEnv(source: Readonly<Record<string, string | undefined>>): Env {
+  const parsed = z.safeParse(envSchema, source);
+  if (!parsed.success) {
+    const names = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid environment: ${names}`);
   }
-  return cached;
+  if (!identityProviderConfigured(parsed.data)) {
+    throw new Error('Invalid environment: IDENTITY_PROVIDER=cognito needs USER_POOL_ID and USER_POOL_CLIENT_ID; local needs LOCAL_IDP_SECRET (32+ characters)');
+  }
+  return parsed.data;
+}
+
+/** The process's configuration, parsed once; code wired by a composition root reads `services.config` instead. */
+export function env(): Env {
+  return (cached ??= parseEnv(process.env));
 }

@@ -15,17 +15,13 @@ const mailSchema = z.union([
 
 export type MailConfig = z.infer<typeof mailSchema>;
 
-let cached: MailConfig | undefined;
-
-export function mailConfig(): MailConfig {
-  if (!cached) {
-    const parsed = z.safeParse(mailSchema, { MAIL_TRANSPORT: process.env.MAIL_TRANSPORT, MAIL_FROM: process.env.MAIL_FROM, MAIL_OUTBOX_DIR: process.env.MAIL_OUTBOX_DIR });
-    if (!parsed.success) {
-      const transport = process.env.MAIL_TRANSPORT;
-      const needs = transport === 'outbox' ? 'MAIL_FROM (an e-mail address) and MAIL_OUTBOX_DIR' : transport === 'ses' ? 'MAIL_FROM (an e-mail address)' : 'MAIL_TRANSPORT (ses or outbox)';
-      throw new Error(`Invalid mail environment: needs ${needs}`);
-    }
-    cached = parsed.data;
+/** Parses the mail settings from `source` (the environment); throws naming what is missing. */
+export function parseMailConfig(source: Readonly<Record<string, string | undefined>>): MailConfig {
+  const parsed = z.safeParse(mailSchema, { MAIL_TRANSPORT: source.MAIL_TRANSPORT, MAIL_FROM: source.MAIL_FROM, MAIL_OUTBOX_DIR: source.MAIL_OUTBOX_DIR });
+  if (!parsed.success) {
+    const transport = source.MAIL_TRANSPORT;
+    const needs = transport === 'outbox' ? 'MAIL_FROM (an e-mail address) and MAIL_OUTBOX_DIR' : transport === 'ses' ? 'MAIL_FROM (an e-mail address)' : 'MAIL_TRANSPORT (ses or outbox)';
+    throw new Error(`Invalid mail environment: needs ${needs}`);
   }
-  return cached;
+  return parsed.data;
 }

@@ -142,6 +142,8 @@ const routeKey = (method: string, path: string) => `${method} ${path}`;
 export interface HttpServices {
   readonly resolvePrincipal?: (claims: Readonly<Record<string, string>>) => Promise<Resolution>;
   readonly idempotencyStore?: () => IdempotencyStore;
+  /** The origins signed-in routes answer (CORS_ALLOWED_ORIGINS); read from the environment when unset. */
+  readonly corsOrigins?: string;
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH']);
@@ -211,7 +213,7 @@ export function httpFunction<T extends Readonly<Record<string, RouteDefinition>>
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(requestLog())
     .use(httpHeaderNormalizer())
-    .use(corsByRoute((event) => bindingOf(event)?.route))
+    .use(corsByRoute((event) => bindingOf(event)?.route, services.corsOrigins ?? env().CORS_ALLOWED_ORIGINS))
     .use(httpSecurityHeaders())
     .use(problemErrors())
     .use(conditionalGet((event) => bindingOf(event)?.route)) as unknown as ApiHandler;
@@ -221,9 +223,9 @@ export function httpFunction<T extends Readonly<Record<string, RouteDefinition>>
  * CORS per route (shared/http/cors.ts): public routes answer `*` without credentials, signed-in
  * routes only the configured origins (echoed, with Vary: Origin).
  */
-function corsByRoute(routeOf: (event: APIGatewayProxyEvent) => RouteDefinition | undefined): middy.MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {
+function corsByRoute(routeOf: (event: APIGatewayProxyEvent) => RouteDefinition | undefined, corsOrigins: string): middy.MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {
   const common = { headers: corsPolicy.allowHeaders.join(','), exposeHeaders: corsPolicy.exposeHeaders.join(','), maxAge: corsPolicy.maxAgeSeconds };
-  const staff = httpCors({ ...common, origins: allowedOrigins(env().CORS_ALLOWED_ORIGINS) });
+  const staff = httpCors({ ...common, origins: allowedOrigins(corsOrigins) });
   const open = httpCors({ ...common, origins: [PUBLIC_ORIGIN], credentials: false });
   const pick = (request: middy.Request<APIGatewayProxyEvent, APIGatewayProxyResult>) => (routeOf(request.event)?.auth === 'public' ? open : staff);
   return {

@@ -44,16 +44,23 @@ function clockOf(event: JobInvocation | undefined, realNow: Date): Date {
   return at;
 }
 
-/** The run in the job ledger (JobRunFinished through the outbox): by jobFunction, and by the last step of a job run as steps (stepped-job.ts). */
-export async function recordJobRun(run: { job: string; runId: string; trigger: 'manual' | 'schedule'; startedAt: Date; outcome: 'succeeded' | 'failed'; summary: JobSummary }): Promise<void> {
+/**
+ * The run in the job ledger (JobRunFinished through the outbox): by jobFunction, and by the last step of a job run as
+ * steps (stepped-job.ts). `uow`: the root's unit of work; entry points not yet wired by a root pass none.
+ */
+export async function recordJobRun(
+  run: { job: string; runId: string; trigger: 'manual' | 'schedule'; startedAt: Date; outcome: 'succeeded' | 'failed'; summary: JobSummary },
+  uow?: UnitOfWork,
+): Promise<void> {
   const { job, runId, trigger, startedAt, outcome, summary } = run;
   const finishedAt = new Date();
   const finished = { job, runId, trigger, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), outcome, summary };
-  await new UnitOfWork(documentClient(), env().TABLE_NAME).commit({ events: [pendingEvent('JobRunFinished', finished)] }, { requestId: runId, now: finishedAt });
+  await (uow ?? new UnitOfWork(documentClient(), env().TABLE_NAME)).commit({ events: [pendingEvent('JobRunFinished', finished)] }, { requestId: runId, now: finishedAt });
   logger.info('job finished', { job, runId, outcome, durationMs: finishedAt.getTime() - startedAt.getTime() });
 }
 
-export function jobFunction(job: string, run: (now: Date, runId: string) => Promise<JobSummary>): JobHandler {
+/** `uow`: the root's unit of work, which records the run; entry points not yet wired by a root pass none. */
+export function jobFunction(job: string, run: (now: Date, runId: string) => Promise<JobSummary>, uow?: UnitOfWork): JobHandler {
   return async (event, context) => {
     if (context) logger.addContext(context);
     const runId = randomUUID();
@@ -70,7 +77,7 @@ export function jobFunction(job: string, run: (now: Date, runId: string) => Prom
       summary = { ...(error instanceof JobFailure ? error.summary : {}), error: error instanceof Error ? error.name : 'Error' };
       logger.error('job failed', { job, runId, error: error as Error });
     }
-    await recordJobRun({ job, runId, trigger, startedAt, outcome, summary });
+    await recordJobRun({ job, runId, trigger, startedAt, outcome, summary }, uow);
     // A failed run still fails the invocation, so Lambda's error metric and alarms see it.
     if (failure) throw failure;
     return { ...summary, outcome };

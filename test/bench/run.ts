@@ -161,8 +161,8 @@ if (stack && wants('http')) {
   await measure('GET /health', '/health');
   // Sign-in cost (scrypt, N=2^15) and an authenticated request (token → account record → rule table).
   const { ensureAccount, ensureProvince } = await import('../../shared/application/bootstrap');
-  await ensureProvince({ vi: 'Tỉnh Bench', en: 'Bench' });
-  const seeded = await ensureAccount({ username: 'bench', fullName: 'Bench', email: 'bench@example.gov.vn', unitCode: 'demo', roles: ['operator'] });
+  await ensureProvince(stack.services, { vi: 'Tỉnh Bench', en: 'Bench' });
+  const seeded = await ensureAccount(stack.services, { username: 'bench', fullName: 'Bench', email: 'bench@example.gov.vn', unitCode: 'demo', roles: ['operator'] });
   const post = (path: string, body: unknown) =>
     fetch(`${stack.gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<Record<string, string>>);
   const challenge = await post('/local-auth/sign-in', { username: 'bench', password: seeded!.temporaryPassword });

@@ -16,6 +16,7 @@ import { documentClient } from '../../shared/adapters/aws-clients';
 import { contentRepository } from '../../shared/application/content';
 import { rendition } from '../../shared/application/content-transitions';
 import { searchIndexWrites } from '../../shared/application/legal-search';
+import { processServices } from '../../shared/composition/process-services';
 import { citationLine } from '../../shared/domain/content';
 import { planSearch, type LegalSearchQuery } from '../../shared/domain/search';
 import type { LocalStack } from '../../infra/local/stack';
@@ -87,7 +88,7 @@ async function load(stack: LocalStack, count: number, mode: 'read' | 'full') {
   let documents = 0;
   const start = performance.now();
   for (const record of legalCorpus(count, PORTAL)) {
-    const { actions, stored } = searchIndexWrites(record, true);
+    const { actions, stored } = searchIndexWrites(processServices(), record, true);
     fullIndex += actions.length;
     const kept = actions.map((a) => a.item.Put!.Item as Record<string, unknown>).filter((item) => mode === 'full' || readTerms.has(termOf(item.pk as string)));
     if (kept.length === 0) continue;

@@ -44,8 +44,8 @@ const answer = (id: string, who: Person) =>
 const grant = (who: Person, body: Record<string, unknown>) => call('/answer-authorisations', who, { method: 'POST', body });
 
 beforeAll(async () => {
-  await ensureProvince({ vi: 'Tỉnh Cao Bằng', en: 'Cao Bang Province' });
-  await ensureUnits([
+  await ensureProvince(local.stack().services, { vi: 'Tỉnh Cao Bằng', en: 'Cao Bang Province' });
+  await ensureUnits(local.stack().services, [
     { code: 'soldtbxh', name: { vi: 'Sở Lao động', en: 'Department of Labour' }, kind: 'department', parentCode: 'caobang', slug: 'soldtbxh' },
     { code: 'soyte', name: { vi: 'Sở Y tế', en: 'Department of Health' }, kind: 'department', parentCode: 'caobang', slug: 'soyte' },
   ]);

@@ -170,8 +170,8 @@ describe('#20 HTTP semantics', () => {
 
   it('a 401 from a function asks for a Bearer token too', async () => {
     const event = apiEvent(accountsRoutes.me, { claims: { sub: 'no-such-account', username: 'x', token_use: 'access', scope: 'aws.cognito.signin.user.admin' } });
-    const { handler } = await import('../../functions/accounts/handler'); // built once the stack's environment is set
-    const res = await handler(event, testContext());
+    const { handler: entry } = await import('../../functions/accounts/handler');
+    const res = await entry.wire(local.stack().services)(event, testContext());
     expect(res.statusCode).toBe(401);
     expect(res.headers?.['www-authenticate']).toBe('Bearer');
   });

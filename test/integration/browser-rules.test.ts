@@ -84,8 +84,8 @@ describe('Location under the stage prefix', () => {
       claims: { sub: operator.id, username: operator.username, token_use: 'access', scope: 'aws.cognito.signin.user.admin' },
     });
     const onAws = { ...event, requestContext: { ...event.requestContext, path: '/v1/units', stage: 'v1' } };
-    const { handler } = await import('../../functions/units/admin');
-    const res = await handler(onAws, testContext());
+    const { handler: entry } = await import('../../functions/units/admin');
+    const res = await entry.wire(local.stack().services)(onAws, testContext());
     expect(res.statusCode, res.body).toBe(201);
     expect(res.headers?.location).toBe('/v1/units/xa-moi-3');
   });

@@ -10,13 +10,9 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { useLocalStack } from '../support/local-stack';
 import { cognitoAuthorizer, startCognitoLocal, type CognitoLocal, type TriggerHandler } from '../support/cognito-local';
 import { ensureAccount, ensureProvince, ensureUnits } from '../../shared/application/bootstrap';
-import { directory } from '../../shared/application/directory';
 import { keys } from '../../shared/adapters/dynamo/keys';
 import { documentClient } from '../../shared/adapters/aws-clients';
-import { useCognitoIdentity } from '../../shared/adapters/identity/cognito-root';
-
-// This process acts as the AWS side: its composition root registers Cognito, as the accounts entry does.
-useCognitoIdentity();
+import { CognitoIdentityProvider } from '../../shared/adapters/identity/cognito';
 
 /**
  * The AWS sign-in path, end to end: the handlers run with IDENTITY_PROVIDER=cognito against
@@ -25,7 +21,9 @@ useCognitoIdentity();
  * tokens as API Gateway's Cognito authorizer does.
  */
 let cognito: CognitoLocal;
-const { api } = useLocalStack({ authorizer: cognitoAuthorizer(() => cognito) });
+// The stack's root wires Cognito (cognito-local) as the accounts entry's root does on AWS, once it has started.
+const local = useLocalStack({ authorizer: cognitoAuthorizer(() => cognito), identity: () => new CognitoIdentityProvider(cognito.userPoolId, cognito.clientId) });
+const { api } = local;
 
 beforeAll(async () => {
   const triggers: CognitoLocal['triggers'] = {};
@@ -40,8 +38,8 @@ beforeAll(async () => {
   const { handler } = await import('../../functions/cognito/password-changes');
   triggers.PostAuthentication = handler as TriggerHandler;
   triggers.PostConfirmation = handler as TriggerHandler;
-  await ensureProvince({ vi: 'Tỉnh Demo', en: 'Demo Province' });
-  await ensureUnits([{ code: 'soa', name: { vi: 'Sở A', en: 'Department A' }, kind: 'department', parentCode: 'demo', slug: 'soa' }]);
+  await ensureProvince(local.stack().services, { vi: 'Tỉnh Demo', en: 'Demo Province' });
+  await ensureUnits(local.stack().services, [{ code: 'soa', name: { vi: 'Sở A', en: 'Department A' }, kind: 'department', parentCode: 'demo', slug: 'soa' }]);
 });
 afterAll(async () => {
   await cognito?.stop();
@@ -49,9 +47,9 @@ afterAll(async () => {
 
 const PASSWORD = 'Mật-Khẩu-Mới-2026';
 const codeFor = (username: string) => cognito.messages.filter((m) => m.username === username).at(-1)!.code;
-const accountOf = async (username: string) => (await directory().accounts.get((await directory().accounts.idOfUsername(username))!))!;
+const accountOf = async (username: string) => (await local.stack().services.accounts.get((await local.stack().services.accounts.idOfUsername(username))!))!;
 const auditActions = async (account: { id: string; unitCode: string }) =>
-  (await directory().audit.query({ scope: account.unitCode, limit: 100 })).items.filter((e) => e.target.id === account.id).map((e) => e.action);
+  (await local.stack().services.audit.query({ scope: account.unitCode, limit: 100 })).items.filter((e) => e.target.id === account.id).map((e) => e.action);
 const get = (path: string, token: string) => api(path, { headers: { authorization: `Bearer ${token}` } });
 
 async function firstSignIn(username: string, chosen = PASSWORD): Promise<string> {
@@ -71,7 +69,7 @@ const signIn = async (username: string, password: string) =>
 
 describe('sign-in on the Cognito side', () => {
   it('records the password chosen at first sign-in, so the new user is not blocked (403) afterwards', async () => {
-    await ensureAccount({ username: 'admin.demo', fullName: 'Quản trị tỉnh', email: 'admin@demo.gov.vn', unitCode: 'demo', roles: ['operator'] });
+    await ensureAccount(local.stack().services, { username: 'admin.demo', fullName: 'Quản trị tỉnh', email: 'admin@demo.gov.vn', unitCode: 'demo', roles: ['operator'] });
     expect((await accountOf('admin.demo')).mustChangePassword).toBe(true);
     const token = await firstSignIn('admin.demo');
     const account = await accountOf('admin.demo');
@@ -83,7 +81,7 @@ describe('sign-in on the Cognito side', () => {
 
   it('writes nothing on an ordinary later sign-in', async () => {
     // An account of its own, past its first sign-in (the tests run in any order).
-    await ensureAccount({ username: 'lan.sau', fullName: 'Đăng nhập lần sau', email: 'lansau@demo.gov.vn', unitCode: 'demo', roles: ['operator'] });
+    await ensureAccount(local.stack().services, { username: 'lan.sau', fullName: 'Đăng nhập lần sau', email: 'lansau@demo.gov.vn', unitCode: 'demo', roles: ['operator'] });
     await firstSignIn('lan.sau');
     const before = await accountOf('lan.sau');
     const auditBefore = await auditActions(before);
@@ -93,7 +91,7 @@ describe('sign-in on the Cognito side', () => {
   });
 
   it('records a forgotten-password reset, so the 3-month rule sees the new password', async () => {
-    await ensureAccount({ username: 'btv.soa', fullName: 'Trưởng đơn vị', email: 'btv@soa.demo.gov.vn', unitCode: 'soa', roles: ['unit-head'] });
+    await ensureAccount(local.stack().services, { username: 'btv.soa', fullName: 'Trưởng đơn vị', email: 'btv@soa.demo.gov.vn', unitCode: 'soa', roles: ['unit-head'] });
     await firstSignIn('btv.soa');
     const id = (await accountOf('btv.soa')).id;
     // Four months later: the password is too old (NA 10.2đ), every route but /me answers 403.
@@ -116,9 +114,9 @@ describe('sign-in on the Cognito side', () => {
 
   it('answers a duplicate e-mail with 409 naming body.email, and leaves neither a Cognito user nor a record', async () => {
     // An operator of its own, and an account holding the e-mail (the tests run in any order).
-    await ensureAccount({ username: 'vanhanh.demo', fullName: 'Vận hành', email: 'vanhanh@demo.gov.vn', unitCode: 'demo', roles: ['operator'] });
+    await ensureAccount(local.stack().services, { username: 'vanhanh.demo', fullName: 'Vận hành', email: 'vanhanh@demo.gov.vn', unitCode: 'demo', roles: ['operator'] });
     const token = await firstSignIn('vanhanh.demo');
-    await ensureAccount({ username: 'co.thu.soa', fullName: 'Có thư', email: 'cothu@soa.demo.gov.vn', unitCode: 'soa', roles: ['reporter'] });
+    await ensureAccount(local.stack().services, { username: 'co.thu.soa', fullName: 'Có thư', email: 'cothu@soa.demo.gov.vn', unitCode: 'soa', roles: ['reporter'] });
     const res = await api('/accounts', {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -129,6 +127,6 @@ describe('sign-in on the Cognito side', () => {
     const problem = (await res.json()) as { errors: Array<{ field: string }> };
     expect(problem.errors.map((e) => e.field)).toEqual(['body.email']);
     await expect(cognito.client.send(new AdminGetUserCommand({ UserPoolId: cognito.userPoolId, Username: 'trung.soa' }))).rejects.toMatchObject({ name: 'UserNotFoundException' });
-    expect(await directory().accounts.idOfUsername('trung.soa')).toBeUndefined();
+    expect(await local.stack().services.accounts.idOfUsername('trung.soa')).toBeUndefined();
   });
 });

@@ -22,7 +22,7 @@ afterEach(async () => {
 
 describe('signing in to the console', () => {
   it('signs in through the code flow, setting a new password at first sign-in, and lands on the signed-in screen', async () => {
-    const created = await ensureAccount({ username: 'moi.a', fullName: 'Nguyễn Thị Mới', email: 'moi.a@example.gov.vn', unitCode: 'huyena', roles: ['secretary'] });
+    const created = await ensureAccount(local.stack().services, { username: 'moi.a', fullName: 'Nguyễn Thị Mới', email: 'moi.a@example.gov.vn', unitCode: 'huyena', roles: ['secretary'] });
     await page.goto(`${local.stack().gateway.url}/console/`);
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();

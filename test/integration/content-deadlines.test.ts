@@ -23,8 +23,8 @@ const legalDocument = (issuedOn: string, numberSymbol: string) => ({
 });
 
 beforeAll(async () => {
-  await ensureProvince({ vi: 'Tỉnh Bình Định', en: 'Binh Dinh Province' });
-  await ensureUnits([{ code: 'sotttt', name: { vi: 'Sở Thông tin và Truyền thông', en: 'Department of Information and Communications' }, kind: 'department', parentCode: 'binhdinh', slug: 'sotttt' }]);
+  await ensureProvince(local.stack().services, { vi: 'Tỉnh Bình Định', en: 'Binh Dinh Province' });
+  await ensureUnits(local.stack().services, [{ code: 'sotttt', name: { vi: 'Sở Thông tin và Truyền thông', en: 'Department of Information and Communications' }, kind: 'department', parentCode: 'binhdinh', slug: 'sotttt' }]);
   secretary = await person(local.api, 'thuky.sotttt', 'sotttt', ['secretary']);
   chief = await person(local.api, 'truongban.sotttt', 'sotttt', ['chief-editor']);
 }, 120_000);

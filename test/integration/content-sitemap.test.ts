@@ -61,19 +61,19 @@ describe('getSitemap', () => {
   });
 
   it('splits past the URL limit into a sitemap index whose pages are valid and list every URL once', async () => {
-    const whole = locsOf(await contentSitemap('huyena'));
-    const index = await contentSitemap('huyena', undefined, { maxUrls: 2 });
+    const whole = locsOf(await contentSitemap(local.stack().services, 'huyena'));
+    const index = await contentSitemap(local.stack().services, 'huyena', undefined, { maxUrls: 2 });
     expect(await xmlErrors(index, 'siteindex.xsd')).toEqual([]);
     const pages = locsOf(index);
     expect(pages).toEqual([1, 2].map((n) => `${whole[0]}sitemap.xml?page=${n}`));
     const listed: string[] = [];
     for (const n of [1, 2]) {
-      const page = await contentSitemap('huyena', n, { maxUrls: 2 });
+      const page = await contentSitemap(local.stack().services, 'huyena', n, { maxUrls: 2 });
       expect(await xmlErrors(page, 'sitemap.xsd')).toEqual([]);
       listed.push(...locsOf(page));
     }
     expect(listed).toEqual(whole);
-    await expect(contentSitemap('huyena', 3, { maxUrls: 2 })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(contentSitemap(local.stack().services, 'huyena', 3, { maxUrls: 2 })).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('is gzip-compressed through the gateway when the client accepts it, and the bytes round-trip', async () => {

@@ -3,7 +3,6 @@ import { eventually, useLocalStack } from '../support/local-stack';
 import { caller, person, seedTree, type Person } from '../support/directory';
 import { contentFlow } from '../support/content-flow';
 import { auditLog } from '../support/audit-log';
-import { invoke } from '../../infra/local/functions';
 import { keys } from '../../shared/adapters/dynamo/keys';
 
 /**
@@ -157,7 +156,7 @@ describe('syndication to the provincial portal', () => {
     // Delivered again (same event id), or relayed twice under a new id: the copy changes no further.
     const same = await deliveredStep(id, 'ContentEmergencyConfirmed');
     const fresh = await deliveredStep(id, 'ContentEmergencyConfirmed', 'replayed-under-a-new-id');
-    const response = (await invoke('followSyndication', { Records: [same, fresh] })) as { batchItemFailures: unknown[] };
+    const response = (await local.stack().invoke('followSyndication', { Records: [same, fresh] })) as { batchItemFailures: unknown[] };
     expect(response.batchItemFailures).toEqual([]);
     const now = await read(copyId);
     expect(now).toMatchObject({ version: 2, syndicatedFrom: { version: 5 } });

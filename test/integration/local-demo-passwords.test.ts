@@ -23,17 +23,17 @@ const root = resolve(import.meta.dirname, '../..');
 describe('demo passwords at npm start (local stack only)', () => {
   it('are shown at every start until each is changed, and kept only in a private file', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'demo-passwords-'));
-    const first = await demoPasswords(dataDir, await seedDemo(config));
+    const first = await demoPasswords(local.stack().localIdentity(), dataDir, await seedDemo(local.stack().services, config));
     expect(first.length).toBe(13);
     const admin = first.find((a) => a.username === 'admin')!;
     expect(demoPasswordLines(first)).toContain(admin.temporaryPassword);
 
-    const second = await demoPasswords(dataDir, await seedDemo(config)); // a second start creates nobody
+    const second = await demoPasswords(local.stack().localIdentity(), dataDir, await seedDemo(local.stack().services, config)); // a second start creates nobody
     expect(second).toEqual(first);
     expect(demoPasswordLines(second)).toContain(admin.temporaryPassword);
 
     await signIn(local.api, 'admin', admin.temporaryPassword);
-    const third = await demoPasswords(dataDir, await seedDemo(config));
+    const third = await demoPasswords(local.stack().localIdentity(), dataDir, await seedDemo(local.stack().services, config));
     expect(third.map((a) => a.username)).not.toContain('admin');
     expect(third.length).toBe(12);
     const file = join(dataDir, DEMO_PASSWORDS_FILE);

@@ -106,7 +106,7 @@ describe('discovery and the authorization request', () => {
 
 describe('the code flow', () => {
   it('first sign-in: the new-password step, then a code; the tokens carry the staff scope and refresh', async () => {
-    const created = await ensureAccount({ username: 'luong.soa', fullName: 'Lương', email: 'luong.soa@example.gov.vn', unitCode: 'soa', roles: ['editor'] });
+    const created = await ensureAccount(local.stack().services, { username: 'luong.soa', fullName: 'Lương', email: 'luong.soa@example.gov.vn', unitCode: 'soa', roles: ['editor'] });
     const { verifier, challenge } = pkce();
     const request = authorizeQuery({ code_challenge: challenge });
     const first = await postForm('/local-auth/oauth2/authorize', new URLSearchParams([...request, ['username', 'luong.soa'], ['password', created!.temporaryPassword!]]));

@@ -121,7 +121,7 @@ describe('password change', () => {
 
 describe('first-sign-in session', () => {
   it('is single-use: a replay cannot set another password', async () => {
-    const created = (await ensureAccount({ username: 'moi.soa', fullName: 'Người mới', email: 'moi@soa.gov.vn', unitCode: 'soa', roles: ['editor'] }))!;
+    const created = (await ensureAccount(local.stack().services, { username: 'moi.soa', fullName: 'Người mới', email: 'moi@soa.gov.vn', unitCode: 'soa', roles: ['editor'] }))!;
     const source = freshSource();
     const first = await signInFrom(source, 'moi.soa', created.temporaryPassword!);
     expect(first.json.challenge).toBe('NEW_PASSWORD_REQUIRED');
@@ -136,7 +136,7 @@ describe('first-sign-in session', () => {
   });
 
   it('two sessions raced: exactly one sets the password', async () => {
-    const created = (await ensureAccount({ username: 'dua.soa', fullName: 'Người đua', email: 'dua@soa.gov.vn', unitCode: 'soa', roles: ['editor'] }))!;
+    const created = (await ensureAccount(local.stack().services, { username: 'dua.soa', fullName: 'Người đua', email: 'dua@soa.gov.vn', unitCode: 'soa', roles: ['editor'] }))!;
     const url = local.stack().gateway.url;
     const session = (await signInFrom(freshSource(), 'dua.soa', created.temporaryPassword!)).json.session as string;
     const answers = await Promise.all(

@@ -31,7 +31,7 @@ async function start(configFile: string, run: (started: Started) => Promise<void
   const stack = await startLocalStack({ endpoints, prefix, config, retryDelaySeconds: 0, scryptN: 2 ** 10 });
   try {
     const api = (path: string, init?: RequestInit) => fetch(`${stack.gateway.url}${path}`, init);
-    await run({ api, config, startDemo: (dataDir) => demoData.startDemo(dataDir, config), put: (item) => documentClient().send(new PutCommand({ TableName: stack.resources.tableName, Item: item })).then(() => undefined),
+    await run({ api, config, startDemo: (dataDir) => demoData.startDemo(stack.services, stack.localIdentity(), dataDir, config), put: (item) => documentClient().send(new PutCommand({ TableName: stack.resources.tableName, Item: item })).then(() => undefined),
       remove: (key) => documentClient().send(new DeleteCommand({ TableName: stack.resources.tableName, Key: key })).then(() => undefined),
     });
   } finally {

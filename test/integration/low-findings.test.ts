@@ -37,8 +37,8 @@ const step = async (path: string, who: Person, body: Record<string, unknown>) =>
 };
 
 beforeAll(async () => {
-  await ensureProvince({ vi: 'Tỉnh Bình Định', en: 'Binh Dinh Province' });
-  await ensureUnits([
+  await ensureProvince(local.stack().services, { vi: 'Tỉnh Bình Định', en: 'Binh Dinh Province' });
+  await ensureUnits(local.stack().services, [
     { code: 'soa', name: { vi: 'Sở A', en: 'Department A' }, kind: 'department', parentCode: 'binhdinh', slug: 'soa' },
     { code: 'huyena', name: { vi: 'Huyện A', en: 'District A' }, kind: 'district', parentCode: 'binhdinh', slug: 'huyena' },
   ]);

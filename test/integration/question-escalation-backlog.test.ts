@@ -36,7 +36,7 @@ async function ask(n: number): Promise<string> {
 }
 
 beforeAll(async () => {
-  await ensureProvince({ vi: 'Tỉnh Bình Định', en: 'Binh Dinh Province' });
+  await ensureProvince(local.stack().services, { vi: 'Tỉnh Bình Định', en: 'Binh Dinh Province' });
   people.secretary = await person(local.api, 'thuky.bd', 'binhdinh', ['secretary']);
 }, 120_000);
 

@@ -34,8 +34,8 @@ async function answerEscalations(id: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  await ensureProvince({ vi: 'Tỉnh Cao Bằng', en: 'Cao Bang Province' });
-  await ensureUnits([{ code: 'soldtbxh', name: { vi: 'Sở Lao động', en: 'Department of Labour' }, kind: 'department', parentCode: 'caobang', slug: 'soldtbxh' }]);
+  await ensureProvince(local.stack().services, { vi: 'Tỉnh Cao Bằng', en: 'Cao Bang Province' });
+  await ensureUnits(local.stack().services, [{ code: 'soldtbxh', name: { vi: 'Sở Lao động', en: 'Department of Labour' }, kind: 'department', parentCode: 'caobang', slug: 'soldtbxh' }]);
   // Independent accounts: created and signed in at once.
   [secretary, head] = await Promise.all([
     person(local.api, 'thuky.cb', 'caobang', ['secretary']),

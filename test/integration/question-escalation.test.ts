@@ -72,8 +72,8 @@ async function escalations(id: string) {
 }
 
 beforeAll(async () => {
-  await ensureProvince({ vi: 'Tỉnh Bình Định', en: 'Binh Dinh Province' });
-  await ensureUnits([{ code: 'soa', name: { vi: 'Sở A', en: 'Department A' }, kind: 'department', parentCode: 'binhdinh', slug: 'soa' }]);
+  await ensureProvince(local.stack().services, { vi: 'Tỉnh Bình Định', en: 'Binh Dinh Province' });
+  await ensureUnits(local.stack().services, [{ code: 'soa', name: { vi: 'Sở A', en: 'Department A' }, kind: 'department', parentCode: 'binhdinh', slug: 'soa' }]);
   // Independent accounts: created and signed in at once.
   [people.secretary, people.officer, people.head] = await Promise.all([
     person(local.api, 'thuky.bd', 'binhdinh', ['secretary']),

@@ -14,7 +14,8 @@ import { questionFlow } from '../support/question-flow';
 import { httpFrom } from '../support/http-from';
 import { loadDeploymentConfig } from '../../infra/config/deployment';
 import { directory } from '../../shared/application/directory';
-import { invoke, lambdaContext } from '../../infra/local/functions';
+import { lambdaContext } from '../../infra/local/functions';
+import type { Services } from '../../shared/composition/services';
 import { invocation } from '../../infra/local/table-permissions';
 import { functionDefinitions } from '../../functions/manifest';
 import { pathToFileURL } from 'node:url';
@@ -111,7 +112,7 @@ function sqsEvent<N extends EventName>(name: N, detail: EventDetail<N>, eventId 
   });
   return { Records: Array.from({ length: messages }, (_, i) => record(i)) };
 }
-const consume = (event: SQSEvent) => invoke('sendNotifications', event) as Promise<SQSBatchResponse>;
+const consume = (event: SQSEvent) => local.stack().invoke('sendNotifications', event) as Promise<SQSBatchResponse>;
 
 /**
  * A second Lambda instance of the consumer: its entry module loaded again (its own batch processor,
@@ -120,7 +121,8 @@ const consume = (event: SQSEvent) => invoke('sendNotifications', event) as Promi
  */
 async function secondInstance(): Promise<(event: SQSEvent) => Promise<SQSBatchResponse>> {
   const entry = `${pathToFileURL(resolve(import.meta.dirname, '../..', functionDefinitions.sendNotifications.entry)).href}?instance=2`;
-  const { handler } = (await import(entry)) as { handler: (event: SQSEvent, context: Context) => Promise<SQSBatchResponse> };
+  const { handler: entryHandler } = (await import(entry)) as { handler: ((event: SQSEvent, context: Context) => Promise<SQSBatchResponse>) & { wire?: (s: Services) => (event: SQSEvent, context: Context) => Promise<SQSBatchResponse> } };
+  const handler = entryHandler.wire ? entryHandler.wire(local.stack().services) : entryHandler;
   return (event) => invocation.run({ function: 'sendNotifications' }, () => handler(event, lambdaContext('sendNotifications')));
 }
 

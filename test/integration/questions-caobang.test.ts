@@ -29,8 +29,8 @@ const body = (extra: Record<string, unknown>) => ({
 });
 
 beforeAll(async () => {
-  await ensureProvince({ vi: 'Tỉnh Cao Bằng', en: 'Cao Bang Province' });
-  await ensureUnits([{ code: 'soldtbxh', name: { vi: 'Sở Lao động', en: 'Department of Labour' }, kind: 'department', parentCode: 'caobang', slug: 'soldtbxh' }]);
+  await ensureProvince(local.stack().services, { vi: 'Tỉnh Cao Bằng', en: 'Cao Bang Province' });
+  await ensureUnits(local.stack().services, [{ code: 'soldtbxh', name: { vi: 'Sở Lao động', en: 'Department of Labour' }, kind: 'department', parentCode: 'caobang', slug: 'soldtbxh' }]);
   secretary = await person(local.api, 'thuky.cb', 'caobang', ['secretary']);
   head = await person(local.api, 'giamdoc.sld', 'soldtbxh', ['unit-head']);
 }, 120_000);

@@ -71,8 +71,8 @@ const fingerprint = async () =>
 let main: { id: string; secret: string };
 
 beforeAll(async () => {
-  await ensureProvince({ vi: 'Tỉnh Bình Định', en: 'Binh Dinh Province' });
-  await ensureUnits([
+  await ensureProvince(local.stack().services, { vi: 'Tỉnh Bình Định', en: 'Binh Dinh Province' });
+  await ensureUnits(local.stack().services, [
     { code: 'soa', name: { vi: 'Sở A', en: 'Department A' }, kind: 'department', parentCode: 'binhdinh', slug: 'soa' },
     { code: 'sob', name: { vi: 'Sở B', en: 'Department B' }, kind: 'department', parentCode: 'binhdinh', slug: 'sob' },
   ]);

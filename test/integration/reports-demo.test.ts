@@ -17,8 +17,8 @@ afterAll(() => void vi.useRealTimers());
 
 describe('demo data', () => {
   it('shows last month’s report of the preset, generated once from the demo’s facts', async () => {
-    const accounts = await seedDemo(loadDeploymentConfig('infra/config/provinces/nghean.json'));
-    await seedDemo(loadDeploymentConfig('infra/config/provinces/nghean.json'));
+    const accounts = await seedDemo(local.stack().services, loadDeploymentConfig('infra/config/provinces/nghean.json'));
+    await seedDemo(local.stack().services, loadDeploymentConfig('infra/config/provinces/nghean.json'));
     // The demo's own auditor, named as NA 10.2d wants (admin.<office>.<unit>).
     const auditor = accounts.find((a) => a.roles.includes('auditor'))!;
     expect(auditor.username).toBe('admin.kiemtra.nghean');

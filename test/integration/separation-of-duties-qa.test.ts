@@ -28,7 +28,7 @@ const ok = async (id: string, who: Person, body: Record<string, unknown>) => {
 const answer = (text: string) => ({ text, citations: [{ numberSymbol: '12/2026/QĐ-UBND', summary: 'Ban hành quy chế đo đạc thửa đất', issuedOn: '2026-02-13', issuer: 'Ủy ban nhân dân tỉnh Bình Định' }] });
 
 beforeAll(async () => {
-  await ensureProvince({ vi: 'Tỉnh Bình Định', en: 'Binh Dinh Province' });
+  await ensureProvince(local.stack().services, { vi: 'Tỉnh Bình Định', en: 'Binh Dinh Province' });
   [people.secretary, people.chief, people.chiefOfficer, people.officer] = await Promise.all([
     person(local.api, 'thuky.sodqa', 'binhdinh', ['secretary']),
     person(local.api, 'truongban.sodqa', 'binhdinh', ['chief-editor']),

@@ -3,7 +3,6 @@ import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { randomUUID } from 'node:crypto';
 import { eventually, useLocalStack } from '../support/local-stack';
-import { invoke } from '../../infra/local/functions';
 import { DONE, type StepEnvelope } from '../../shared/jobs/step-machine';
 import { LEASE_SECONDS, RESTORE_DRILL_MACHINE, restoreDrillMachine, type DrillState, type RestoreDrillDeps } from '../../shared/application/restore-drill-steps';
 import { runRestoreDrill } from '../../shared/application/restore-drill';
@@ -34,7 +33,7 @@ async function asTheStateMachine(fn: 'weeklyBackup' | 'restoreDrill', first: str
   const steps: string[] = [];
   while (envelope.step !== DONE) {
     steps.push(envelope.step);
-    envelope = (await invoke(fn, envelope)) as StepEnvelope<unknown>;
+    envelope = (await local.stack().invoke(fn, envelope)) as StepEnvelope<unknown>;
   }
   return { runId, steps, summary: envelope.summary };
 }
@@ -91,7 +90,7 @@ describe('stepped job handlers, invoked step by step', () => {
   it('after a failed step the machine invokes the failure step: a failed run in the ledger, with what failed', async () => {
     const runId = randomUUID();
     const envelope = { step: 'Abort', state: { runId, now: new Date().toISOString(), backupId: '2027-W31' }, waitSeconds: 0, error: { Error: 'JobFailure', Cause: 'restore drill (full) of 2027-W31 does not match the backup' } };
-    expect(await invoke('restoreDrill', envelope)).toMatchObject({ step: DONE, summary: { backupId: '2027-W31', error: 'JobFailure' } });
+    expect(await local.stack().invoke('restoreDrill', envelope)).toMatchObject({ step: DONE, summary: { backupId: '2027-W31', error: 'JobFailure' } });
     const runs = await eventually(async () => ((await runsOf('restore-drill', runId)).length > 0 ? runsOf('restore-drill', runId) : undefined), LEDGER_WAIT_MS);
     expect(runs.map((r) => [r.outcome, r.summary.reason])).toEqual([['failed', 'restore drill (full) of 2027-W31 does not match the backup']]);
   });

@@ -5,7 +5,7 @@ import { allRoutes, routes } from '../../functions/routes';
 import { roles, type Role } from '../../shared/domain/roles';
 import { can } from '../../shared/domain/access/authorize';
 import type { Action } from '../../shared/domain/access/rules';
-import { createReportAsSystem } from '../../shared/application/reports';
+import { createReportAsSystem, reportServices } from '../../shared/application/reports';
 import { reportKindOf } from '../../shared/domain/reports/kinds';
 import { adHocPeriod } from '../../shared/domain/reports/periods';
 
@@ -245,7 +245,7 @@ beforeAll(async () => {
     });
     return ((await res.json()) as { trackingCode: string }).trackingCode;
   };
-  const systemReport = (unitCode: string, from: string, to: string) => createReportAsSystem(reportKindOf('national', 'ad-hoc'), unitCode, adHocPeriod(from, to), new Date());
+  const systemReport = (unitCode: string, from: string, to: string) => createReportAsSystem(reportServices(local.stack().services, local.clients().s3), reportKindOf('national', 'ad-hoc'), unitCode, adHocPeriod(from, to), new Date());
   const made = {
     'incident.own': reportIncident(targetA),
     'incident.other': reportIncident(targetB),

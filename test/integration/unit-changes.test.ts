@@ -21,11 +21,11 @@ describe('renaming a district with 70 communes', () => {
   it('moves every commune’s domain, with history, in bounded transactions', async () => {
     // 70 communes: three cascade transactions of up to 30 (shared/application/units.ts), the last one partial.
     const communes = Array.from({ length: 70 }, (_, i) => `xl${String(i).padStart(3, '0')}`);
-    await ensureUnits([{ code: 'huyen-lon', name: { vi: 'Huyện Lớn', en: 'Big District' }, kind: 'district', parentCode: 'demo', slug: 'huyenlon' }]);
+    await ensureUnits(local.stack().services, [{ code: 'huyen-lon', name: { vi: 'Huyện Lớn', en: 'Big District' }, kind: 'district', parentCode: 'demo', slug: 'huyenlon' }]);
     // Ten creators at once, seven communes each.
     await Promise.all(
       Array.from({ length: 10 }, (_, n) =>
-        ensureUnits(communes.slice(n * 7, n * 7 + 7).map((code) => ({ code, name: { vi: `Xã ${code}`, en: `Commune ${code}` }, kind: 'commune' as const, parentCode: 'huyen-lon', slug: code }))),
+        ensureUnits(local.stack().services, communes.slice(n * 7, n * 7 + 7).map((code) => ({ code, name: { vi: `Xã ${code}`, en: `Commune ${code}` }, kind: 'commune' as const, parentCode: 'huyen-lon', slug: code }))),
       ),
     );
     const renamed = await call('/units/huyen-lon', admin, { method: 'PATCH', body: { name: { vi: 'Thị xã Lớn', en: 'Big Town' }, slug: 'thixalon' }, headers: { 'if-match': '"1"' } });

@@ -68,7 +68,7 @@ describe('the check copies exactly what it sniffed', () => {
     const id = await declare();
     await put(`incoming/${id}`, PNG, 'image/png');
     const s3 = attackingClient((name, input) => name === 'CopyObjectCommand' && input.Key === `clean/${id}`, () => put(`incoming/${id}`, HTML, 'text/html'));
-    await checkUpload(id, new S3UploadStorage(s3, RACE_BUCKET), ctx());
+    await checkUpload(local.stack().services, id, new S3UploadStorage(s3, RACE_BUCKET), ctx());
     const status = await statusOf(id);
     const clean = await bytesOf(`clean/${id}`);
     if (status.status === 'clean') expect(clean?.equals(Buffer.from(PNG)), 'clean/ holds other bytes than the PNG that was sniffed').toBe(true);
@@ -83,7 +83,7 @@ describe('the check copies exactly what it sniffed', () => {
     const id = await declare();
     await put(`incoming/${id}`, PNG, 'image/png');
     const s3 = attackingClient((name) => name === 'GetObjectCommand', () => put(`incoming/${id}`, HTML, 'text/html'));
-    await checkUpload(id, new S3UploadStorage(s3, RACE_BUCKET), ctx());
+    await checkUpload(local.stack().services, id, new S3UploadStorage(s3, RACE_BUCKET), ctx());
     expect(await statusOf(id)).toMatchObject({ status: 'quarantined', reason: 'replaced' });
     expect(await bytesOf(`clean/${id}`)).toBeUndefined();
   });
@@ -93,7 +93,7 @@ describe('the check copies exactly what it sniffed', () => {
     await put(`incoming/${id}`, PNG, 'image/png');
     const announced = (await local.clients().s3.send(new HeadObjectCommand({ Bucket: RACE_BUCKET, Key: `incoming/${id}` }))).ETag!.replace(/"/g, '');
     await put(`incoming/${id}`, Buffer.concat([Buffer.from(PNG.subarray(0, PNG.length - 1)), Buffer.from([0])]), 'image/png');
-    await checkUpload(id, new S3UploadStorage(local.clients().s3, RACE_BUCKET), ctx(), announced);
+    await checkUpload(local.stack().services, id, new S3UploadStorage(local.clients().s3, RACE_BUCKET), ctx(), announced);
     expect(await statusOf(id)).toMatchObject({ status: 'quarantined', reason: 'replaced' });
     expect(await bytesOf(`clean/${id}`)).toBeUndefined();
   });

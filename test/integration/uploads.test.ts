@@ -6,7 +6,6 @@ import { eventually, useLocalStack } from '../support/local-stack';
 import { caller, person, seedTree, type Person } from '../support/directory';
 import { auditLog } from '../support/audit-log';
 import { attachmentsReady } from '../../shared/application/uploads';
-import { invoke } from '../../infra/local/functions';
 import { objectCreated } from '../../infra/local/bucket-notifier';
 
 /**
@@ -142,9 +141,9 @@ describe('an upload through the presigned form', () => {
     await settled(editorA, bad);
     await settled(editorB, otherUnit);
 
-    expect(await attachmentsReady([clean], 'soa')).toEqual({ ready: true, notClean: [] });
-    expect(await attachmentsReady([], 'soa')).toEqual({ ready: true, notClean: [] });
-    expect(await attachmentsReady([clean, bad, pending, 'khong-co', otherUnit], 'soa')).toEqual({ ready: false, notClean: [bad, pending, 'khong-co', otherUnit] });
+    expect(await attachmentsReady(local.stack().services, [clean], 'soa')).toEqual({ ready: true, notClean: [] });
+    expect(await attachmentsReady(local.stack().services, [], 'soa')).toEqual({ ready: true, notClean: [] });
+    expect(await attachmentsReady(local.stack().services, [clean, bad, pending, 'khong-co', otherUnit], 'soa')).toEqual({ ready: false, notClean: [bad, pending, 'khong-co', otherUnit] });
   });
 });
 
@@ -164,7 +163,7 @@ describe('the checker under redelivery', () => {
       eventSourceARN: 'arn:aws:sqs:local:000000000000:upload-checks',
       awsRegion: 'ap-southeast-1',
     });
-    const response = (await invoke('checkUpload', { Records: [record(1), record(2)] })) as { batchItemFailures: unknown[] };
+    const response = (await local.stack().invoke('checkUpload', { Records: [record(1), record(2)] })) as { batchItemFailures: unknown[] };
     expect(response.batchItemFailures).toEqual([]);
     expect(await auditOf('soa', id)).toHaveLength(1);
     const items = await local.scanAll();
@@ -176,7 +175,7 @@ describe('the checker under redelivery', () => {
   it('reports a malformed notification as a batch item failure (SQS redelivers it, then the DLQ takes it)', async () => {
     const base = { receiptHandle: 'r', attributes: {}, messageAttributes: {}, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn', awsRegion: 'ap-southeast-1' };
     const unknown = objectCreated(local.stack().resources.buckets.media, 'incoming/khong-co-upload', 1, 'e', 'ap-southeast-1');
-    const response = (await invoke('checkUpload', {
+    const response = (await local.stack().invoke('checkUpload', {
       Records: [
         { ...base, messageId: 'bad-1', body: '{"source":"aws.s3"}' },
         { ...base, messageId: 'ok-1', body: JSON.stringify(unknown) },

@@ -33,9 +33,9 @@ export function conformance(configFile: string) {
 
   beforeAll(async () => {
     setNow('2026-03-02T08:00:00');
-    await ensureProvince({ vi: config.province.name, en: config.province.nameEn }, staff.officesFor(['thuky', 'truongban', 'vanhanh']));
+    await ensureProvince(local.stack().services, { vi: config.province.name, en: config.province.nameEn }, staff.officesFor(['thuky', 'truongban', 'vanhanh']));
     const deptOffices = staff.officesFor(['thuky', 'truongban', 'giamdoc', 'canbo']);
-    await ensureUnits([{ code: DEPT, name: { vi: 'Sở Thông tin và Truyền thông', en: 'Department of Information and Communications' }, kind: 'department', parentCode: province, slug: DEPT, ...(deptOffices && { offices: deptOffices }) }]);
+    await ensureUnits(local.stack().services, [{ code: DEPT, name: { vi: 'Sở Thông tin và Truyền thông', en: 'Department of Information and Communications' }, kind: 'department', parentCode: province, slug: DEPT, ...(deptOffices && { offices: deptOffices }) }]);
     const made: Array<[string, string, string, Parameters<typeof person>[3]]> = [
       ['secretary', staff.name('thuky', province), province, ['secretary']],
       ['chief', staff.name('truongban', province), province, ['chief-editor']],

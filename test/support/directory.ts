@@ -1,8 +1,8 @@
+import { fileServices } from './local-stack';
 import { randomUUID } from 'node:crypto';
 import type { Work } from '../../shared/adapters/dynamo/unit-of-work';
 import type { WorkAssignment } from '../../shared/adapters/dynamo/work';
 import { ensureAccount, ensureProvince, ensureUnits } from '../../shared/application/bootstrap';
-import { directory } from '../../shared/application/directory';
 import type { Role } from '../../shared/domain/roles';
 
 /** Units, people and sign-ins for tests, through the same bootstrap and sign-in paths the product uses. */
@@ -33,17 +33,17 @@ export interface Person {
 
 /** Creates an account (as the bootstrap does), signs it in and sets its first password. */
 export async function person(api: Api, username: string, unitCode: string, roles: readonly Role[]): Promise<Person> {
-  const created = await ensureAccount({ username, fullName: `Người dùng ${username}`, email: `${username}@example.gov.vn`, unitCode, roles });
+  const created = await ensureAccount(fileServices(), { username, fullName: `Người dùng ${username}`, email: `${username}@example.gov.vn`, unitCode, roles });
   if (!created?.temporaryPassword) throw new Error(`${username} exists already`);
-  const id = (await directory().accounts.idOfUsername(username))!;
+  const id = (await fileServices().accounts.idOfUsername(username))!;
   const token = await signIn(api, username, created.temporaryPassword);
   return { id, username, token, temporaryPassword: created.temporaryPassword };
 }
 
 /** Province `demo` with two districts (each with a commune) and two departments. */
 export async function seedTree(): Promise<void> {
-  await ensureProvince({ vi: 'Tỉnh Demo', en: 'Demo Province' });
-  await ensureUnits([
+  await ensureProvince(fileServices(), { vi: 'Tỉnh Demo', en: 'Demo Province' });
+  await ensureUnits(fileServices(), [
     { code: 'huyena', name: { vi: 'Huyện A', en: 'District A' }, kind: 'district', parentCode: 'demo', slug: 'huyena' },
     { code: 'huyenb', name: { vi: 'Huyện B', en: 'District B' }, kind: 'district', parentCode: 'demo', slug: 'huyenb' },
     { code: 'xaa', name: { vi: 'Xã A', en: 'Commune A' }, kind: 'commune', parentCode: 'huyena', slug: 'xaa' },
@@ -56,10 +56,10 @@ export async function seedTree(): Promise<void> {
 export const bearer = (p: Person) => ({ authorization: `Bearer ${p.token}` });
 
 /** Commits writes the way a use case does (tests that set up state directly). */
-export const commitWork = (work: Work) => directory().uow.commit(work, { requestId: `test-${randomUUID()}`, now: new Date() });
+export const commitWork = (work: Work) => fileServices().uow.commit(work, { requestId: `test-${randomUUID()}`, now: new Date() });
 
 /** Registers open work, as content and Q&A will. */
-export const openWork = (work: WorkAssignment) => commitWork({ actions: [directory().work.open(work)] });
+export const openWork = (work: WorkAssignment) => commitWork({ actions: [fileServices().work.open(work)] });
 
 /** Calls the API as `who` (or anonymously) with a JSON body; returns the status and the parsed body. */
 export function caller(api: Api) {

@@ -6,6 +6,8 @@ import { startLocalStack, type LocalStack } from '../../infra/local/stack';
 import type { Authorizer } from '../../infra/local/gateway';
 import { localClients, type LocalEndpoints } from '../../infra/local/resources';
 import type { DeploymentConfig } from '../../infra/config/deployment';
+import type { CoreServices, Services } from '../../shared/composition/services';
+import type { IdentityProvider } from '../../shared/application/identity-provider';
 
 /**
  * scrypt cost of the stand-in's password hashes in tests: 2^10 (~4 ms a hash) instead of 2^15
@@ -13,6 +15,19 @@ import type { DeploymentConfig } from '../../infra/config/deployment';
  * itself (timing, the default cost) ask for `passwordHashing: 'default'`.
  */
 const TEST_SCRYPT_N = 2 ** 10;
+
+/**
+ * The stack the running test file started: files run one after another in a worker, each starting
+ * its own. The support helpers (directory.ts, log-capture.ts…) reach the file's services through it,
+ * so that they need no stack argument; a test file itself uses `local.stack().services`.
+ */
+const fileStack: { current?: LocalStack } = {};
+
+/** The services of the test file's own stack (its composition root: shared/composition/services.ts). */
+export function fileServices(): Services {
+  if (!fileStack.current) throw new Error('no local stack started in this file (useLocalStack)');
+  return fileStack.current.services;
+}
 
 /**
  * Gives a test file its own local stack (own table, buckets and queues under a unique prefix)
@@ -24,6 +39,8 @@ export function useLocalStack(
     authorizer?: Authorizer;
     config?: DeploymentConfig;
     passwordHashing?: 'cheap' | 'default';
+    /** The identity provider the stack's root wires (default: the local stand-in). */
+    identity?: (services: CoreServices) => IdentityProvider;
     /** Serve a built console at /console/ (test/support/browser.ts builds it). */
     consoleDir?: () => Promise<string>;
   } = {},
@@ -47,9 +64,12 @@ export function useLocalStack(
       ...(options.config ? { config: options.config } : {}),
       ...((options.passwordHashing ?? 'cheap') === 'cheap' ? { scryptN: TEST_SCRYPT_N } : {}),
       ...(options.consoleDir ? { consoleDir: await options.consoleDir() } : {}),
+      ...(options.identity ? { identity: options.identity } : {}),
     });
+    fileStack.current = state.stack;
   });
   afterAll(async () => {
+    if (fileStack.current === state.stack) delete fileStack.current;
     await state.stack?.stop();
   });
   const stack = () => {

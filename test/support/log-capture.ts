@@ -1,3 +1,4 @@
+import { fileServices } from './local-stack';
 import { vi } from 'vitest';
 import { ensureProvince, ensureUnits } from '../../shared/application/bootstrap';
 
@@ -23,9 +24,9 @@ export function captureLogs(): { readonly chunks: string[]; lines(): string[]; r
 }
 
 /** The Q&A tests' province (Bình Định) and its two departments, Sở A and Sở B, plus any more units. */
-export async function seedQuestionUnits(more: Parameters<typeof ensureUnits>[0] = []): Promise<void> {
-  await ensureProvince({ vi: 'Tỉnh Bình Định', en: 'Binh Dinh Province' });
-  await ensureUnits([
+export async function seedQuestionUnits(more: Parameters<typeof ensureUnits>[1] = []): Promise<void> {
+  await ensureProvince(fileServices(), { vi: 'Tỉnh Bình Định', en: 'Binh Dinh Province' });
+  await ensureUnits(fileServices(), [
     { code: 'soa', name: { vi: 'Sở A', en: 'Department A' }, kind: 'department', parentCode: 'binhdinh', slug: 'soa' },
     { code: 'sob', name: { vi: 'Sở B', en: 'Department B' }, kind: 'department', parentCode: 'binhdinh', slug: 'sob' },
     ...more,

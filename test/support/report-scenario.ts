@@ -1,3 +1,4 @@
+import { fileServices } from './local-stack';
 import { expect } from 'vitest';
 import { caller, person, type Person } from './directory';
 import { httpFrom } from './http-from';
@@ -50,8 +51,8 @@ export async function reportScenario(api: Api, gatewayUrl: () => string, provinc
   const staff = staffNames();
   const provinceOffices = staff.officesFor(['thuky', 'truongban', 'lanhdao', 'vanhanh']);
   const deptOffices = staff.officesFor(['thuky', 'truongban', 'giamdoc', 'bientap']);
-  await ensureProvince({ vi: province.name, en: province.nameEn }, provinceOffices);
-  await ensureUnits([{ code: DEPT, name: { vi: 'Sở Thông tin và Truyền thông', en: 'Department of Information and Communications' }, kind: 'department', parentCode: province.code, slug: DEPT, ...(deptOffices && { offices: deptOffices }) }]);
+  await ensureProvince(fileServices(), { vi: province.name, en: province.nameEn }, provinceOffices);
+  await ensureUnits(fileServices(), [{ code: DEPT, name: { vi: 'Sở Thông tin và Truyền thông', en: 'Department of Information and Communications' }, kind: 'department', parentCode: province.code, slug: DEPT, ...(deptOffices && { offices: deptOffices }) }]);
   const made: [string, string, string, Parameters<typeof person>[3]][] = [
     ['secretary', staff.name('thuky', province.code), province.code, ['secretary']],
     ['chief', staff.name('truongban', province.code), province.code, ['chief-editor']],

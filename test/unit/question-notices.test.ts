@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseMailConfig } from '../../shared/config/mail';
+import { describe, expect, it } from 'vitest';
 import { audienceOfStep, composeNotice, localDeadline } from '../../shared/domain/questions/notifications';
 import { conventionsOf } from '../../shared/domain/policies/conventions';
 
@@ -77,16 +78,8 @@ describe('what a notice says', () => {
 });
 
 describe('mail settings fail fast (shared/config/mail.ts)', () => {
-  const saved = { ...process.env };
-  afterEach(() => {
-    process.env = { ...saved };
-    vi.resetModules();
-  });
-  const load = async (vars: Record<string, string | undefined>) => {
-    vi.resetModules();
-    for (const [k, v] of Object.entries(vars)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
-    return (await import('../../shared/config/mail')).mailConfig;
-  };
+  // The roots parse the environment once, at cold start: each case is its own environment.
+  const load = async (vars: Record<string, string | undefined>) => () => parseMailConfig(vars);
 
   it('refuses SES without a sender address, a malformed one, and the outbox without its folder, naming what is missing', async () => {
     await expect(async () => (await load({ MAIL_TRANSPORT: 'ses', MAIL_FROM: undefined }))()).rejects.toThrow(/MAIL_FROM/);

@@ -1,7 +1,8 @@
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { busDetail, type OutboxEvent } from '../../../events/outbox';
-import { env } from '../../config/env';
-import { eventBridgeClient } from '../aws-clients';
+import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import type { CoreServices } from '../../composition/services';
+import { createEventBridgeClient } from '../aws-clients';
 
 /**
  * Puts committed outbox events on the bus. Only the outbox relay calls it: use cases never
@@ -15,15 +16,20 @@ export interface EventPublisher {
 /** PutEvents takes at most 10 entries per call. */
 const PUT_EVENTS_BATCH = 10;
 
-class EventBridgePublisher implements EventPublisher {
+export class EventBridgePublisher implements EventPublisher {
+  constructor(
+    private readonly client: EventBridgeClient,
+    private readonly busName: string,
+  ) {}
+
   async publish(events: readonly OutboxEvent[]): Promise<{ failed: string[] }> {
     const failed: string[] = [];
     for (let i = 0; i < events.length; i += PUT_EVENTS_BATCH) {
       const batch = events.slice(i, i + PUT_EVENTS_BATCH);
-      const out = await eventBridgeClient().send(
+      const out = await this.client.send(
         new PutEventsCommand({
           Entries: batch.map((e) => ({
-            EventBusName: env().EVENT_BUS_NAME,
+            EventBusName: this.busName,
             Source: e.source,
             DetailType: e.detailType,
             Detail: JSON.stringify(busDetail(e)),
@@ -39,14 +45,5 @@ class EventBridgePublisher implements EventPublisher {
   }
 }
 
-let publisher: EventPublisher | undefined;
-let standIn: EventPublisher | undefined;
-
-/** The local stack's composition root puts its stand-in for EventBridge here (infra/local/event-bus.ts). */
-export function useEventPublisher(replacement: EventPublisher): void {
-  standIn = replacement;
-}
-
-export function eventPublisher(): EventPublisher {
-  return standIn ?? (publisher ??= new EventBridgePublisher());
-}
+/** EventBridge, for the outbox relay's root on AWS; the local stack wires its stand-in (infra/local/event-bus.ts). */
+export const eventBridgePublisher = (core: CoreServices): EventPublisher => new EventBridgePublisher(createEventBridgeClient(), core.config.EVENT_BUS_NAME);

@@ -1,7 +1,6 @@
 import { DecryptCommand, GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import type { AskerKeys, DataKey } from '../crypto/asker-envelope';
-import { registerAskerKeys } from '../../application/asker-keys';
-import { env } from '../../config/env';
+import type { CoreServices } from '../../composition/services';
 
 /**
  * The asker data keys on AWS: GenerateDataKey (askQuestion's function only) and Decrypt (the staff
@@ -27,9 +26,5 @@ export class KmsAskerKeys implements AskerKeys {
   }
 }
 
-let instance: KmsAskerKeys | undefined;
-
-/** The AWS composition root of asker data keys: entry points that seal or open asker data call this. */
-export function useKmsAskerKeys(): void {
-  registerAskerKeys('kms', () => (instance ??= new KmsAskerKeys(new KMSClient({}), env().ASKER_KEY_ID)));
-}
+/** KMS, for the roots of the entry points that seal or open asker data (shared/composition/lambda.ts options). */
+export const kmsAskerKeys = (core: CoreServices) => new KmsAskerKeys(new KMSClient({}), core.config.ASKER_KEY_ID);

@@ -1,5 +1,6 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { registerMailSender, type MailMessage, type MailSender } from '../../application/mail';
+import type { Mail, MailMessage, MailSender } from '../../application/mail';
+import { parseMailConfig } from '../../config/mail';
 
 /**
  * Amazon SES (API v2): one SendEmail per message, plain text in UTF-8. SES has no idempotency
@@ -28,4 +29,9 @@ export class SesMailSender implements MailSender {
 }
 
 /** The AWS composition root for mail: the notification consumer's entry calls this once. */
-export const useSesMail = () => registerMailSender('ses', () => new SesMailSender());
+/** SES, for the notification consumer's root on AWS; its settings are checked when the root is built (cold start). */
+export const sesMail = (): Mail => {
+  const config = parseMailConfig(process.env);
+  if (config.MAIL_TRANSPORT !== 'ses') throw new Error('MAIL_TRANSPORT is not ses');
+  return { sender: new SesMailSender(), from: config.MAIL_FROM };
+};
