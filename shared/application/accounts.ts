@@ -8,6 +8,7 @@ import type { Role } from '../domain/roles';
 import { assertAccountName, defaultAccountName } from '../domain/accounts/naming';
 import { conventionsOf } from '../domain/policies/conventions';
 import { env } from '../config/env';
+import { putRoleChangeFact } from '../adapters/dynamo/account-facts';
 import { pendingEvent } from '../../events/catalogue';
 import { directory } from './directory';
 import { commitContext, systemActor, type BootstrapContext, type UseCaseContext } from './context';
@@ -122,7 +123,11 @@ export async function setRoles(ctx: UseCaseContext, id: string, roles: readonly 
   const { accounts, uow } = directory();
   await uow.commit(
     {
-      actions: [accounts.replace(next, account.version, expectedVersion === undefined ? 'conflict' : 'precondition_failed')],
+      actions: [
+        accounts.replace(next, account.version, expectedVersion === undefined ? 'conflict' : 'precondition_failed'),
+        // Frozen for the reports' "account changes" (issue 27): the account item keeps only its current roles.
+        putRoleChangeFact(env().TABLE_NAME, account.unitCode, { accountId: account.id, at: now.toISOString(), previous: account.roles, next: next.roles }, next.version),
+      ],
       audits: [audit(ctx, 'account.roles', account, auditView(account), auditView(next))],
       events: [pendingEvent('AccountRolesChanged', { ...identityDetail(account), previous: [...account.roles], next: [...next.roles] })],
     },
