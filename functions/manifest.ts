@@ -98,6 +98,8 @@ export const functionDefinitions = {
       { actions: [...OWN], partitionPrefixes: [keys.account('').pk, keys.username('').pk, keys.machineClient('').pk] },
       // Closure hands the account's open work over.
       { actions: ['GetItem', 'UpdateItem'], partitionPrefixes: [keys.work('').pk] },
+      // A role change's frozen fact, for the reports (issue 27).
+      { actions: ['PutItem'], partitionPrefixes: [keys.accountFact('', '', '', '', 0).pk.replace(/#+$/, '#')] },
       {
         actions: ['Query'],
         partitionPrefixes: [keys.accountsOfUnit('x').gsi1pk, keys.delegationsOfUnit('x').gsi1pk, keys.machineClientsOfUnit('x').gsi1pk, keys.openWorkOfAssignee('x').gsi1pk].map(indexPrefix),
@@ -389,6 +391,8 @@ export const functionDefinitions = {
       { actions: ['Query'], partitionPrefixes: [keys.openWorkDue('Question', 0).duePk.replace(/\d+$/, '')], indexes: ['due'] },
       { actions: ['UpdateItem'], partitionPrefixes: [keys.work(keys.workflowClockWorkId('Question', '', '')).pk.replace(/#+$/, '#')] },
       { actions: ['PutItem'], partitionPrefixes: [keys.questionEscalationsOf('').pk, keys.auditOf('').pk] },
+      // Each level's frozen fact for the reports (issue 27), in the unit's fact partition.
+      { actions: ['PutItem'], partitionPrefixes: [keys.questionFact('', '', '', '', '', 0).pk.replace(/#+$/, '#')] },
       // The portal of a clock opened before work items kept it; the calendar in force.
       { actions: ['GetItem'], partitionPrefixes: [keys.question('').pk] },
       { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.calendarConfig().pk] },
@@ -449,7 +453,7 @@ export const functionDefinitions = {
     timeoutSeconds: 29,
     tableItems: [
       // The frozen facts it sums, by key range (never the audit log: it writes, so it may not read audit partitions).
-      { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.unit('').pk, keys.contentItem('').pk, keys.questionFact('', '', '', '', '', 0).pk.replace(/#+$/, '#'), keys.jobRunsOf('').pk, keys.securityChecks().pk, keys.attributionOf('', '', '').pk.replace(/#+$/, '#'), keys.calendarConfig().pk] },
+      { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.unit('').pk, keys.contentItem('').pk, keys.questionFact('', '', '', '', '', 0).pk.replace(/#+$/, '#'), keys.accountFact('', '', '', '', 0).pk.replace(/#+$/, '#'), keys.jobRunsOf('').pk, keys.securityChecks().pk, keys.attributionOf('', '', '').pk.replace(/#+$/, '#'), keys.calendarConfig().pk] },
       { actions: ['Query'], partitionPrefixes: [keys.unitsUnder(null).gsi1pk.replace(/ROOT$/, ''), keys.contentOfUnit('').gsi1pk, keys.accountsOfUnit('').gsi1pk, keys.incidentsByTime().gsi1pk], indexes: ['gsi1'] },
       // Its own reports, their audit entries.
       { actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem'], partitionPrefixes: [keys.report('').pk, keys.reportsOfUnit('').gsi1pk], indexes: ['gsi1'] },
@@ -484,7 +488,7 @@ export const functionDefinitions = {
     memoryMb: 512,
     timeoutSeconds: 300,
     tableItems: [
-      { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.unit('').pk, keys.contentItem('').pk, keys.questionFact('', '', '', '', '', 0).pk.replace(/#+$/, '#'), keys.jobRunsOf('').pk, keys.securityChecks().pk, keys.attributionOf('', '', '').pk.replace(/#+$/, '#')] },
+      { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.unit('').pk, keys.contentItem('').pk, keys.questionFact('', '', '', '', '', 0).pk.replace(/#+$/, '#'), keys.accountFact('', '', '', '', 0).pk.replace(/#+$/, '#'), keys.jobRunsOf('').pk, keys.securityChecks().pk, keys.attributionOf('', '', '').pk.replace(/#+$/, '#')] },
       { actions: ['Query'], partitionPrefixes: [keys.unitsUnder(null).gsi1pk.replace(/ROOT$/, ''), keys.contentOfUnit('').gsi1pk, keys.accountsOfUnit('').gsi1pk, keys.incidentsByTime().gsi1pk], indexes: ['gsi1'] },
       { actions: ['GetItem', 'PutItem'], partitionPrefixes: [keys.report('').pk] },
       { actions: ['PutItem'], partitionPrefixes: [keys.auditOf('').pk] },

@@ -7,6 +7,7 @@ import { DomainError, invalidField } from '../domain/errors';
 import type { Role } from '../domain/roles';
 import { assertAccountName, defaultAccountName } from '../domain/accounts/naming';
 import { conventionsOf } from '../domain/policies/conventions';
+import { putRoleChangeFact } from '../adapters/dynamo/account-facts';
 import { pendingEvent } from '../../events/catalogue';
 import { commitContext, systemActor, type BootstrapContext, type UseCaseContext } from './context';
 import { applyIdentityChange } from './identity-sync';
@@ -121,7 +122,11 @@ export async function setRoles(s: Services, ctx: UseCaseContext, id: string, rol
   const { accounts, uow } = s;
   await uow.commit(
     {
-      actions: [accounts.replace(next, account.version, expectedVersion === undefined ? 'conflict' : 'precondition_failed')],
+      actions: [
+        accounts.replace(next, account.version, expectedVersion === undefined ? 'conflict' : 'precondition_failed'),
+        // Frozen for the reports' "account changes" (issue 27): the account item keeps only its current roles.
+        putRoleChangeFact(s.table, account.unitCode, { accountId: account.id, at: now.toISOString(), previous: account.roles, next: next.roles }, next.version),
+      ],
       audits: [audit(ctx, 'account.roles', account, auditView(account), auditView(next))],
       events: [pendingEvent('AccountRolesChanged', { ...identityDetail(account), previous: [...account.roles], next: [...next.roles] })],
     },

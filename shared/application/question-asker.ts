@@ -11,6 +11,7 @@ import type { QuestionRecord } from '../adapters/dynamo/questions';
 import type { Work, WriteAction } from '../adapters/dynamo/unit-of-work';
 import { openClockWork } from '../adapters/dynamo/workflow-commit';
 import { keys } from '../adapters/dynamo/keys';
+import { putQuestionFact } from '../adapters/dynamo/question-facts';
 import { env } from '../config/env';
 import { askerKeys } from './asker-keys';
 import { currentDeadlines } from './calendar-service';
@@ -110,9 +111,11 @@ export async function rateAnswer(ctx: RequestContext, trackingCode: string, secr
     },
     ctx.now,
   );
+  // The rating of the unit's answer, frozen for the reports' figures (issue 27); the board's own answer counts for the portal.
+  const ratingFact = putQuestionFact(env().TABLE_NAME, record.assignee?.unitPath[0] ?? record.portal, { kind: 'rated', questionId: record.id, at, rating: input.rating }, record.version + 1);
   let work: Work;
   if (!reopened) {
-    work = { actions: [updateQuestion(record, { rating, updatedAt: at }, [], guard, RATED)], audits: [audit] };
+    work = { actions: [updateQuestion(record, { rating, updatedAt: at }, [], guard, RATED), ratingFact], audits: [audit] };
   } else {
     const classificationDueAt = questionClocks(policy, deadlines).classificationDue(ctx.now);
     const fields = reopenedFields(record, at, classificationDueAt);
@@ -121,6 +124,7 @@ export async function rateAnswer(ctx: RequestContext, trackingCode: string, secr
     work = {
       actions: [
         updateQuestion(record, { ...fields.set, rating, state, openClocks }, fields.remove, guard, RATED),
+        ratingFact,
         // Published and now reopened: off the public list until answered, sent and published again.
         ...(record.state === 'published' ? [deletePublishedQuestion(env().TABLE_NAME, record.id)] : []),
         openClockWork(

@@ -375,6 +375,7 @@ function extension(
       actions.push(publicationWrite(table, publicCopyOf(record, facts.asker, at)));
       break;
     case 'progress-notice': {
+      if (unitOfAssignee !== undefined) actions.push(putQuestionFact(table, unitOfAssignee, { kind: 'progress-notice', questionId: record.id, at }, step));
       if (facts.noticeKind === 'report-back') {
         // BĐ 12.4: the unit reports back so the board can inform the asker; the answer clock stays.
         const expected = request.expectedBy === undefined ? {} : { expectedBy: request.expectedBy, expectedByAt: endOfLocalDay(request.expectedBy) };

@@ -67,6 +67,7 @@ reportSuite('infra/config/provinces/nghean.json', (scenario, local) => {
     for (const unit of figures.units) {
       for (const [key, v] of Object.entries(unit.content)) expect(rows.find((r) => r.nhom === 'content' && r.ma_don_vi === unit.unitCode && r.phan_loai === '' && r.chi_so === key)?.gia_tri, `${unit.unitCode} ${key}`).toBe(value(v as number | null));
       for (const [key, v] of Object.entries(unit.questions)) expect(rows.find((r) => r.nhom === 'questions' && r.ma_don_vi === unit.unitCode && r.chi_so === key)?.gia_tri).toBe(value(v as number | null));
+      for (const [key, v] of Object.entries(unit.accounts)) expect(rows.find((r) => r.nhom === 'accounts' && r.ma_don_vi === unit.unitCode && r.chi_so === key)?.gia_tri, `${unit.unitCode} ${key}`).toBe(value(v as number | null));
     }
     for (const [key, v] of Object.entries(figures.operations)) expect(rows.find((r) => r.nhom === 'operations' && r.chi_so === key)?.gia_tri).toBe(value(v as number | null));
     expect(rows.find((r) => r.ma_don_vi === DEPT && r.chi_so === 'submitted' && r.phan_loai === '')!.don_vi).toBe('Sở Thông tin và Truyền thông');
@@ -110,6 +111,11 @@ reportSuite('infra/config/provinces/nghean.json', (scenario, local) => {
     const dept = figures.units.find((u: { unitCode: string }) => u.unitCode === DEPT);
     expect(read.text).toContain(`Sở Thông tin và Truyền thông ${dept.content.submitted} ${dept.content.published} ${dept.content.publishedOnTime} ${dept.content.publishedLate}`);
     expect(read.text).toContain(`${'Sự cố'} ${figures.operations.incidents}`);
+    // Its row of progress notices, escalations and ratings, and the accounts whose roles changed.
+    const q = dept.questions;
+    const dash = (v: number | null) => (v === null ? '–' : String(v));
+    expect(read.text).toContain(`Sở Thông tin và Truyền thông ${[q.progressNotices, q.escalations, q.escalatedQuestions, q.ratings, q.ratedSatisfied, q.ratedPartly, q.ratedNotAnswered, q.meanRatingScore].map(dash).join(' ')}`);
+    expect(read.text).toContain(`Tài khoản thay đổi vai trò ${figures.totals.accounts.rolesChanged}`);
     expect(read.pageSize).toMatch(/^595\.\d+ x 841\.\d+ pts \(A4\)/);
     expect(read.fonts).toMatch(/TimesNewRoman|Times New Roman|LiberationSerif/);
     console.info(`NA report: ${docx.length} bytes, ${read.pages} pages, LibreOffice conversion ${Math.round(read.convertMs)} ms`);

@@ -6,6 +6,7 @@ import { setNow, traveller } from './travel';
 import { staffNames } from './staff-names';
 import { ensureProvince, ensureUnits } from '../../shared/application/bootstrap';
 import { periodContaining, type Period } from '../../shared/domain/reports/periods';
+import { RATING_SCORES } from '../../shared/domain/reports/figures';
 import type { PeriodRule } from '../../shared/domain/reports/periods';
 
 /**
@@ -21,6 +22,8 @@ export interface LedgerEntry {
   readonly figure: string;
   readonly category?: string;
   readonly at: string;
+  /** The question an escalation was raised on (escalatedQuestions counts them). */
+  readonly questionId?: string;
 }
 
 type Api = (path: string, init?: RequestInit) => Promise<Response>;
@@ -38,7 +41,9 @@ export interface Scenario {
 
 let addresses = 0;
 
-export async function reportScenario(api: Api, gatewayUrl: () => string, province: { code: string; name: string; nameEn: string }): Promise<Scenario> {
+export type RunJob = (name: string, input?: Record<string, unknown>) => Promise<unknown>;
+
+export async function reportScenario(api: Api, gatewayUrl: () => string, province: { code: string; name: string; nameEn: string }, runJob: RunJob): Promise<Scenario> {
   const call = caller(api);
   const ledger: LedgerEntry[] = [];
   const now = () => new Date().toISOString();
@@ -118,8 +123,10 @@ export async function reportScenario(api: Api, gatewayUrl: () => string, provinc
     });
     expect(res.status, res.text).toBe(201);
     note(province.code, 'questions', 'received');
+    secrets.set(res.json.trackingCode as string, res.json.secret as string);
     return res.json.trackingCode as string;
   };
+  const secrets = new Map<string, string>();
   const qStep = async (id: string, who: Person, body: Record<string, unknown>) => ok(await call(`/questions/${id}/transitions`, who, { method: 'POST', body }));
   const questions = [await ask('Chế độ trợ cấp'), await ask('Thủ tục cấp phép')];
   for (const id of questions) {
@@ -129,7 +136,15 @@ export async function reportScenario(api: Api, gatewayUrl: () => string, provinc
     note(province.code, 'questions', 'routedWithinOneWorkingDay');
     note(DEPT, 'questions', 'received');
   }
+  // A complex question the department will not answer in time: a progress notice, then escalations.
+  const slow = await ask('Hỗ trợ học nghề');
+  await qStep(slow, people.secretary!, { action: 'classify', complexity: 'complex', scope: 'single-unit' });
+  await qStep(slow, people.secretary!, { action: 'route', unit: DEPT });
+  note(province.code, 'questions', 'routed');
+  note(province.code, 'questions', 'routedWithinOneWorkingDay');
+  note(DEPT, 'questions', 'received');
   await travel('2026-11-04T09:00:00');
+  await progressNotice(call, people.deptHead!, slow, () => note(DEPT, 'questions', 'progressNotices'));
   await qStep(questions[0]!, people.deptHead!, { action: 'answer', answer: { text: 'Theo quy định hiện hành, người cao tuổi từ đủ 75 tuổi được hưởng trợ cấp hằng tháng.', citations: [] } });
   note(DEPT, 'questions', 'answered');
   note(DEPT, 'questions', 'answeredOnTime');
@@ -155,8 +170,50 @@ export async function reportScenario(api: Api, gatewayUrl: () => string, provinc
   // A person who joins in November.
   people.deptEditor = await person(api, staff.name('bientap', DEPT), DEPT, ['editor']);
   note(DEPT, 'accounts', 'opened');
+  // Their roles change (the province's operator), and the answered question is approved, sent and rated by its asker.
+  ok(await call(`/accounts/${people.deptEditor.id}/roles`, people.operator, { method: 'PUT', body: { roles: ['editor', 'secretary'] } }));
+  note(DEPT, 'accounts', 'rolesChanged');
+  await qStep(questions[0]!, people.chief!, { action: 'approve-answer' });
+  await qStep(questions[0]!, people.secretary!, { action: 'send' });
+  const rated = await httpFrom(gatewayUrl(), `/public/questions/${questions[0]}/rating`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-question-secret': secrets.get(questions[0]!)! },
+    from: '127.0.2.250',
+    body: JSON.stringify({ rating: 'partly' }),
+  });
+  expect(rated.status, rated.text).toBe(201);
+  note(DEPT, 'questions', 'ratings');
+  note(DEPT, 'questions', 'ratedPartly');
+
+  // Mon 30/11/2026: the escalation job raises what is due (the unanswered question, the returned one back with the
+  // board); the test counts each level from the questions' staff views (their escalation log), not from the report.
+  await travel('2026-11-30T09:00:00');
+  await runJob('escalate-questions', { at: new Date().toISOString() });
+  for (const id of [...questions, slow]) {
+    const view = await call(`/questions/${id}`, people.secretary);
+    ok(view);
+    for (const e of view.body.escalations as { unitCode: string; raisedAt: string }[]) ledger.push({ unit: e.unitCode, group: 'questions', figure: 'escalations', at: e.raisedAt, questionId: id });
+  }
+  expect(ledger.filter((e) => e.figure === 'escalations').length, 'the scenario raises escalations').toBeGreaterThan(0);
 
   return { province: province.code, people, ledger, published: [{ id: published, quarter: '2026-Q4', contributors }], travel, call };
+}
+
+/**
+ * A progress notice on `id`, of the kind the preset provides for: BĐ 12.4's report-back needs no
+ * date; CB 11.4's new date must come after the answer is now due. A preset that provides for none
+ * refuses it (409) and nothing is counted.
+ */
+async function progressNotice(call: ReturnType<typeof caller>, head: Person, id: string, counted: () => void): Promise<void> {
+  const plain = await call(`/questions/${id}/transitions`, head, { method: 'POST', body: { action: 'progress-notice' } });
+  if (plain.status === 200) return counted();
+  if (plain.status === 409) return;
+  expect(plain.body.errors?.[0]?.field, JSON.stringify(plain.body)).toBe('body.expectedBy');
+  const { answerDueAt } = (await call(`/questions/${id}`, head)).body as { answerDueAt: string };
+  const expectedBy = new Date(Date.parse(answerDueAt) + 7 * 3_600_000 + 2 * 86_400_000).toISOString().slice(0, 10);
+  const dated = await call(`/questions/${id}/transitions`, head, { method: 'POST', body: { action: 'progress-notice', expectedBy } });
+  expect(dated.status, JSON.stringify(dated.body)).toBe(200);
+  counted();
 }
 
 /** What the test itself counts for a period: one figure of one unit (or `*`), optionally one category. */
@@ -181,7 +238,15 @@ export function expectFiguresMatch(figures: any, ledger: readonly LedgerEntry[],
     for (const figure of ['received', 'routed', 'routedWithinOneWorkingDay', 'answered', 'answeredOnTime', 'returnedNotCompetent']) {
       expect(row.questions[figure], `${unit} questions.${figure}`).toBe(c(unit, 'questions', figure));
     }
-    expect(row.accounts).toEqual({ opened: c(unit, 'accounts', 'opened'), closed: 0 });
+    for (const figure of ['progressNotices', 'escalations', 'ratings', 'ratedSatisfied', 'ratedPartly', 'ratedNotAnswered']) {
+      expect(row.questions[figure], `${unit} questions.${figure}`).toBe(c(unit, 'questions', figure));
+    }
+    const escalated = ledger.filter((e) => e.unit === unit && e.figure === 'escalations' && e.at >= period.startsAt && e.at < period.endsAt);
+    expect(row.questions.escalatedQuestions, `${unit} questions.escalatedQuestions`).toBe(new Set(escalated.map((e) => e.questionId)).size);
+    const ratings = c(unit, 'questions', 'ratings');
+    const score = c(unit, 'questions', 'ratedSatisfied') * RATING_SCORES.satisfied! + c(unit, 'questions', 'ratedPartly') * RATING_SCORES.partly!;
+    expect(row.questions.meanRatingScore, `${unit} questions.meanRatingScore`).toBe(ratings === 0 ? null : Math.round((score / ratings) * 10) / 10);
+    expect(row.accounts).toEqual({ opened: c(unit, 'accounts', 'opened'), closed: 0, rolesChanged: c(unit, 'accounts', 'rolesChanged') });
   }
   for (const figure of ['incidents', 'restoredWithinLimit', 'securityChecks']) expect(figures.operations[figure], `operations.${figure}`).toBe(c('*', 'operations', figure));
   expect(figures.operations).toMatchObject({ weeklyBackups: 0, restoreDrills: 0 });

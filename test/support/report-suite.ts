@@ -17,7 +17,7 @@ export function reportSuite(configPath: string, extra?: (scenario: () => Scenari
   let s: Scenario;
 
   beforeAll(async () => {
-    s = await reportScenario(local.api, () => local.stack().gateway.url, config.province);
+    s = await reportScenario(local.api, () => local.stack().gateway.url, config.province, (name, input) => local.stack().runJob(name, input));
     // 02/01/2027: every period holding November 2026 has closed.
     await s.travel('2027-01-02T09:00:00');
   }, 300_000);
@@ -42,7 +42,7 @@ export function reportSuite(configPath: string, extra?: (scenario: () => Scenari
           expectFiguresMatch(res.body.figures, s.ledger, period, s.province);
         }
         const f = res.body.figures;
-        console.info(`${kind.id} ${period.id}: ${kind.template === 'royalty' ? `royalty items ${f.total.items}, contributors ${f.contributors.length}` : `submitted ${f.totals.content.submitted}, published ${f.totals.content.published} (on time ${f.totals.content.onTimeRate}%), returned ${f.totals.content.returned}, rejected ${f.totals.content.rejected}, withdrawn ${f.totals.content.withdrawn}; questions received ${f.totals.questions.received}, routed in the day ${f.totals.questions.routedWithinOneWorkingDay}, answered ${f.totals.questions.answered} (on time ${f.totals.questions.answeredOnTime}), returned ${f.totals.questions.returnedNotCompetent}; incidents ${f.operations.incidents} (restored ≤24 h ${f.operations.restoredWithinLimit}), security checks ${f.operations.securityChecks}, accounts opened ${f.totals.accounts.opened}`}`);
+        console.info(`${kind.id} ${period.id}: ${kind.template === 'royalty' ? `royalty items ${f.total.items}, contributors ${f.contributors.length}` : `submitted ${f.totals.content.submitted}, published ${f.totals.content.published} (on time ${f.totals.content.onTimeRate}%), returned ${f.totals.content.returned}, rejected ${f.totals.content.rejected}, withdrawn ${f.totals.content.withdrawn}; questions received ${f.totals.questions.received}, routed in the day ${f.totals.questions.routedWithinOneWorkingDay}, answered ${f.totals.questions.answered} (on time ${f.totals.questions.answeredOnTime}), returned ${f.totals.questions.returnedNotCompetent}; incidents ${f.operations.incidents} (restored ≤24 h ${f.operations.restoredWithinLimit}), security checks ${f.operations.securityChecks}, accounts opened ${f.totals.accounts.opened}, roles changed ${f.totals.accounts.rolesChanged}; progress notices ${f.totals.questions.progressNotices}, escalations ${f.totals.questions.escalations} (on ${f.totals.questions.escalatedQuestions} questions), ratings ${f.totals.questions.ratings} (mean ${f.totals.questions.meanRatingScore})`}`);
         // Reproducible: read back, the same figures under the same digest.
         const again = await s.call(`/reports/${res.body.id}`, s.people.chief);
         expect(again.body.figures).toEqual(res.body.figures);

@@ -18,7 +18,7 @@ import { bundleOptions } from '../../infra/constructs/bundling';
 /** The non-NA documents (NĐ 30/2020 layout, royalty tally), the CSV's quoting, and where `docx` is bundled. */
 const period = periodOf({ kind: 'month' }, '2026-11', false);
 const figures = reportFigures(
-  [{ unitCode: 'caobang', unitName: 'Tỉnh Cao Bằng', contentSteps: [{ itemId: 'a', category: 'news', action: 'submit', at: '2026-11-02T02:00:00Z' }], publications: [{ itemId: 'a', category: 'news', publishedAt: '2026-11-02T03:00:00Z', onTime: true }], questionFacts: [], accounts: [] }],
+  [{ unitCode: 'caobang', unitName: 'Tỉnh Cao Bằng', contentSteps: [{ itemId: 'a', category: 'news', action: 'submit', at: '2026-11-02T02:00:00Z' }], publications: [{ itemId: 'a', category: 'news', publishedAt: '2026-11-02T03:00:00Z', onTime: true }], questionFacts: [], accounts: [], roleChanges: [] }],
   { incidents: [], jobRuns: [], securityChecks: [], restoreLimitHours: 24 },
   period,
 );

@@ -6,7 +6,7 @@ import { royaltyTally } from '../../shared/domain/reports/royalties';
 /** Report figures and royalty tallies (issue 27 §2, §5): pure sums of frozen facts inside the period. */
 describe('report figures', () => {
   const november = periodOf({ kind: 'month' }, '2026-11', false); // [2026-10-31T17:00Z, 2026-11-30T17:00Z)
-  const unit = (code: string, extra: Partial<UnitFacts> = {}): UnitFacts => ({ unitCode: code, unitName: code, contentSteps: [], publications: [], questionFacts: [], accounts: [], ...extra });
+  const unit = (code: string, extra: Partial<UnitFacts> = {}): UnitFacts => ({ unitCode: code, unitName: code, contentSteps: [], publications: [], questionFacts: [], accounts: [], roleChanges: [], ...extra });
 
   it('counts steps and first publications inside [start, cut-off) only, per category, with the on-time rate', () => {
     const facts = unit('sgd', {
@@ -29,7 +29,7 @@ describe('report figures', () => {
     expect(f.units[0]!.content).toEqual({ submitted: 1, published: 2, publishedOnTime: 1, publishedLate: 1, onTimeRate: 50, returned: 1, rejected: 1, withdrawn: 0 });
     expect(f.units[0]!.contentByCategory.legal).toMatchObject({ published: 1, publishedOnTime: 0, rejected: 1 });
     expect(f.units[0]!.contentByCategory.news).toMatchObject({ submitted: 1, published: 1, onTimeRate: 100 });
-    expect(f.units[0]!.accounts).toEqual({ opened: 1, closed: 1 });
+    expect(f.units[0]!.accounts).toEqual({ opened: 1, closed: 1, rolesChanged: 0 });
     expect(f.totals.content.published).toBe(2);
   });
 
@@ -43,6 +43,45 @@ describe('report figures', () => {
     expect(f.units[0]!.questions).toMatchObject({ received: 2, answered: 1, answeredOnTime: 1, answeredLate: 0, returnedNotCompetent: 1, medianWorkingDaysToAnswer: 5 });
     // A question counted by the board and by the unit it went to is one question in the totals.
     expect(f.totals.questions.received).toBe(2);
+  });
+
+  it('counts progress notices, escalation levels (and their questions), and ratings with their mean score, per unit and in all', () => {
+    const at = (day: number, hour = 2) => `2026-11-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00.000Z`;
+    const dept = unit('sgd', {
+      questionFacts: [
+        { kind: 'progress-notice', questionId: 'x', at: at(3) },
+        { kind: 'escalated', questionId: 'x', at: at(20), clock: 'answer', level: 'reminder' },
+        { kind: 'escalated', questionId: 'x', at: at(24), clock: 'answer', level: 'overdue' },
+        { kind: 'escalated', questionId: 'y', at: at(24), clock: 'answer', level: 'reminder' },
+        { kind: 'escalated', questionId: 'z', at: '2026-11-30T17:00:00.000Z', clock: 'answer', level: 'reminder' }, // 1/12 ICT: out
+        { kind: 'rated', questionId: 'x', at: at(25), rating: 'satisfied' },
+        { kind: 'rated', questionId: 'y', at: at(26), rating: 'partly' },
+        { kind: 'rated', questionId: 'w', at: '2026-10-31T16:59:59.999Z', rating: 'not-answered' }, // 31/10 ICT: out
+      ],
+    });
+    const board = unit('ubnd', { questionFacts: [{ kind: 'escalated', questionId: 'v', at: at(4), clock: 'classify', level: 'overdue' }, { kind: 'rated', questionId: 'v', at: at(27), rating: 'not-answered' }] });
+    const f = reportFigures([dept, board], { incidents: [], jobRuns: [], securityChecks: [], restoreLimitHours: 24 }, november);
+    expect(f.units[0]!.questions).toMatchObject({ progressNotices: 1, escalations: 3, escalatedQuestions: 2, ratings: 2, ratedSatisfied: 1, ratedPartly: 1, ratedNotAnswered: 0, meanRatingScore: 75 });
+    expect(f.units[1]!.questions).toMatchObject({ progressNotices: 0, escalations: 1, escalatedQuestions: 1, ratings: 1, ratedNotAnswered: 1, meanRatingScore: 0 });
+    // The mean is recomputed from every rating, not averaged over the units' means.
+    expect(f.totals.questions).toMatchObject({ progressNotices: 1, escalations: 4, ratings: 3, meanRatingScore: 50 });
+    expect(reportFigures([unit('sgd')], { incidents: [], jobRuns: [], securityChecks: [], restoreLimitHours: 24 }, november).units[0]!.questions).toMatchObject({ ratings: 0, meanRatingScore: null });
+  });
+
+  it('counts accounts whose set of roles changed in the period, once each; a change to the same roles is none', () => {
+    const change = (accountId: string, at: string, previous: string[], next: string[]) => ({ accountId, at, previous, next });
+    const facts = unit('sgd', {
+      roleChanges: [
+        change('a', '2026-11-02T02:00:00Z', ['editor'], ['editor', 'secretary']),
+        change('a', '2026-11-09T02:00:00Z', ['editor', 'secretary'], ['secretary']),
+        change('b', '2026-11-03T02:00:00Z', ['editor', 'secretary'], ['secretary', 'editor']),
+        change('c', '2026-10-31T16:00:00Z', ['editor'], ['secretary']), // 31/10 ICT: out
+        change('d', '2026-11-30T16:59:59Z', ['editor'], ['unit-head']),
+      ],
+    });
+    const f = reportFigures([facts, unit('ubnd', { roleChanges: [change('e', '2026-11-04T02:00:00Z', [], ['operator'])] })], { incidents: [], jobRuns: [], securityChecks: [], restoreLimitHours: 24 }, november);
+    expect(f.units[0]!.accounts).toEqual({ opened: 0, closed: 0, rolesChanged: 2 });
+    expect(f.totals.accounts.rolesChanged).toBe(3);
   });
 
   it('measures incidents against the restore limit as known at the cut-off, and counts backups, drills and checks', () => {

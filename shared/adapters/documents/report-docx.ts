@@ -90,6 +90,8 @@ function grid(header: readonly string[], rows: readonly (readonly string[])[]): 
 const n = (v: number | null) => (v === null ? '–' : String(v));
 const CONTENT_COLUMNS: readonly (keyof ContentFigures)[] = ['submitted', 'published', 'publishedOnTime', 'publishedLate', 'onTimeRate', 'returned', 'rejected', 'withdrawn'];
 const QUESTION_COLUMNS: readonly (keyof QuestionReportFigures)[] = ['received', 'routed', 'routedWithinOneWorkingDay', 'returnedNotCompetent', 'answered', 'answeredOnTime', 'answeredLate'];
+/** The Q&A figures after the answer: progress notices, escalations, the askers' ratings (issue 27 §2). */
+const FOLLOW_UP_COLUMNS: readonly (keyof QuestionReportFigures)[] = ['progressNotices', 'escalations', 'escalatedQuestions', 'ratings', 'ratedSatisfied', 'ratedPartly', 'ratedNotAnswered', 'meanRatingScore'];
 const OPERATION_ROWS: readonly (keyof OperationsFigures)[] = ['incidents', 'restoredWithinLimit', 'notRestoredWithinLimit', 'medianHoursToRestore', 'restoreLimitHours', 'weeklyBackups', 'failedBackups', 'restoreDrills', 'failedRestoreDrills', 'securityChecks'];
 
 function contentTables(f: ReportFigures): (Paragraph | Table)[] {
@@ -99,6 +101,8 @@ function contentTables(f: ReportFigures): (Paragraph | Table)[] {
     grid(['Đơn vị', ...CONTENT_COLUMNS.map((k) => figureLabels[k]!)], units.map((u) => [u.name, ...CONTENT_COLUMNS.map((k) => n(u.content[k]))])),
     para('b) Hỏi đáp:', { italics: true }),
     grid(['Đơn vị', ...QUESTION_COLUMNS.map((k) => figureLabels[k]!)], units.map((u) => [u.name, ...QUESTION_COLUMNS.map((k) => n(u.questions[k]))])),
+    para('c) Thông báo tiến độ, nhắc hạn và đánh giá của người hỏi:', { italics: true }),
+    grid(['Đơn vị', ...FOLLOW_UP_COLUMNS.map((k) => figureLabels[k]!)], units.map((u) => [u.name, ...FOLLOW_UP_COLUMNS.map((k) => n(u.questions[k]))])),
   ];
 }
 
@@ -108,6 +112,7 @@ function operationsTable(f: ReportFigures): (Paragraph | Table)[] {
       ...OPERATION_ROWS.map((k) => [figureLabels[k]!, n(f.operations[k])]),
       [figureLabels.opened!, n(f.totals.accounts.opened)],
       [figureLabels.closed!, n(f.totals.accounts.closed)],
+      [figureLabels.rolesChanged!, n(f.totals.accounts.rolesChanged)],
     ]),
   ];
 }

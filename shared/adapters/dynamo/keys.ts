@@ -39,6 +39,15 @@ export const keys = {
   account: (id: string): Key => ({ pk: join('ACCOUNT', id), sk: 'ACCOUNT' }),
   /** gsi1: a unit's accounts by username. */
   accountsOfUnit: (unitCode: string, username?: string) => ({ gsi1pk: join('UNITACCOUNTS', unitCode), ...(username ? { gsi1sk: username } : {}) }),
+  /**
+   * A unit's frozen account facts (issue 27: role changes), one item per change, in one partition
+   * per unit and local month sorted by local date, as the Q&A facts: a period is one Query per month.
+   */
+  accountFact: (unitCode: string, localDate: string, at: string, accountId: string, version: number): Key => ({
+    pk: join('ACCTFACTS', unitCode, localDate.slice(0, 7)),
+    sk: join(localDate, at, accountId, String(version)),
+  }),
+  accountFactsRange: (unitCode: string, month: string, fromDate: string, toDate: string) => ({ pk: join('ACCTFACTS', unitCode, month), skFrom: fromDate, skTo: `${toDate}$` }),
   /** Uniqueness guard and sign-in lookup. */
   username: (username: string): Key => ({ pk: join('USERNAME', username), sk: 'USERNAME' }),
   /** Local identity provider only: password hash, failures, lockout. */

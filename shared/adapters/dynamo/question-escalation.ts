@@ -4,6 +4,7 @@ import { queryAll } from './pagination';
 import type { EscalationLevel, RecipientRole } from '../../domain/questions/escalation';
 import type { QuestionClock } from '../../domain/workflow/tables/questions';
 import { keys, WORK_DUE_SHARDS } from './keys';
+import { putEscalationFact } from './question-facts';
 import type { WriteAction } from './unit-of-work';
 
 /**
@@ -130,6 +131,8 @@ export class QuestionEscalationRepository {
         onConflict: { message: { vi: 'Đã nhắc mức này', en: 'This level was raised already' }, field: CLOCK_MOVED_FIELD },
       }),
     );
-    return [mark, ...log];
+    // And the unit's frozen fact of each level, for the reports' figures (issue 27), in the same commit.
+    const facts = levels.map(({ level }) => putEscalationFact(this.tableName, clock.unitCode, { questionId: clock.questionId, at: raisedAt, clock: clock.clock, level }));
+    return [mark, ...log, ...facts];
   }
 }

@@ -27,6 +27,26 @@ export function putQuestionFact(tableName: string, unitCode: string, fact: Quest
   };
 }
 
+/**
+ * The fact of one escalation level raised on a clock (issue 27), written in the commit that marks
+ * the clock: kept apart by clock and level, since a run may raise several levels of one question at
+ * one instant. Its unit is the clock's (the board's for classification, the answering unit's for
+ * the answer).
+ */
+export function putEscalationFact(tableName: string, unitCode: string, fact: { questionId: string; at: string; clock: string; level: string }): WriteAction {
+  const localDate = localDateOf(new Date(fact.at));
+  return {
+    item: {
+      Put: {
+        TableName: tableName,
+        Item: { ...keys.questionFact(unitCode, localDate, fact.at, fact.questionId, `escalated.${fact.clock}.${fact.level}`, 0), type: 'QuestionFact', unitCode, localDate, kind: 'escalated', ...fact },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    onConflict: { message: { vi: 'Đã nhắc mức này', en: 'This level was raised already' } },
+  };
+}
+
 const toFact = (item: Record<string, unknown>): QuestionFact => ({
   kind: item.kind as QuestionFact['kind'],
   questionId: String(item.questionId),
@@ -34,6 +54,9 @@ const toFact = (item: Record<string, unknown>): QuestionFact => ({
   ...(typeof item.onTime === 'boolean' && { onTime: item.onTime }),
   ...(typeof item.rerouting === 'boolean' && { rerouting: item.rerouting }),
   ...(typeof item.workingDays === 'number' && { workingDays: item.workingDays }),
+  ...(typeof item.clock === 'string' && { clock: item.clock }),
+  ...(typeof item.level === 'string' && { level: item.level }),
+  ...(typeof item.rating === 'string' && { rating: item.rating }),
 });
 
 export class QuestionFactRepository {
@@ -51,8 +74,8 @@ export class QuestionFactRepository {
           TableName: this.tableName,
           KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
           ExpressionAttributeValues: { ':pk': range.pk, ':from': range.skFrom, ':to': range.skTo },
-          ProjectionExpression: 'kind, questionId, #at, onTime, rerouting, workingDays',
-          ExpressionAttributeNames: { '#at': 'at' },
+          ProjectionExpression: 'kind, questionId, #at, onTime, rerouting, workingDays, #clock, #level, rating',
+          ExpressionAttributeNames: { '#at': 'at', '#clock': 'clock', '#level': 'level' },
         });
       }),
     );

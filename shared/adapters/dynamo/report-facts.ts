@@ -5,12 +5,14 @@ import { monthsOf, type Period } from '../../domain/reports/periods';
 import { keys } from './keys';
 import { queryAll } from './pagination';
 import { QuestionFactRepository } from './question-facts';
+import { AccountFactRepository } from './account-facts';
 
 /**
  * Reads the frozen facts a report sums (issue 27 §2), never the audit log (a function that writes
  * may not read audit partitions: infra/constructs/table-access.ts). Per unit: its content items
  * (gsi1, by creation) and, for those changed since the period began, their append-only revisions;
- * its Q&A fact partitions (one Query per local month); its accounts (gsi1). Portal-wide: incidents
+ * its Q&A fact partitions (one Query per local month: steps, progress notices, escalations,
+ * ratings); its accounts (gsi1) and its account-fact partitions (role changes, one Query a month). Portal-wide: incidents
  * by report time (gsi1), the backup and drill job ledgers, security checks by date. Each read is a
  * key-range Query; nothing is scanned.
  */
@@ -18,11 +20,13 @@ const JOBS = ['weekly-backup', 'restore-drill'] as const;
 
 export class ReportFactsReader {
   private readonly questions: QuestionFactRepository;
+  private readonly accountFacts: AccountFactRepository;
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {
     this.questions = new QuestionFactRepository(client, tableName);
+    this.accountFacts = new AccountFactRepository(client, tableName);
   }
 
   /** The unit and every unit below it (breadth first, at most `max`), with their names. */
@@ -45,9 +49,10 @@ export class ReportFactsReader {
   }
 
   async unitFacts(unit: { code: string; name: string }, p: Period): Promise<UnitFacts> {
-    const [content, questionFacts, accounts] = await Promise.all([
+    const [content, questionFacts, roleChanges, accounts] = await Promise.all([
       this.content(unit.code, p),
       this.questions.facts(unit.code, monthsOf(p), p.from, p.to),
+      this.accountFacts.roleChanges(unit.code, monthsOf(p), p.from, p.to),
       queryAll(this.client, {
         TableName: this.tableName,
         IndexName: 'gsi1',
@@ -62,6 +67,7 @@ export class ReportFactsReader {
       ...content,
       questionFacts,
       accounts: accounts.map((a) => ({ createdAt: String(a.createdAt), ...(typeof a.closedAt === 'string' && { closedAt: a.closedAt }) })),
+      roleChanges,
     };
   }
 

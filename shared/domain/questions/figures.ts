@@ -7,7 +7,7 @@ import type { DayNumber } from '../calendar/civil-date';
  * days the answer took, counted on the calendar in force at that moment. Nothing here reads
  * today's calendar, so a holiday added later moves no figure.
  */
-export type QuestionFactKind = 'received' | 'routed' | 'returned' | 'answered';
+export type QuestionFactKind = 'received' | 'routed' | 'returned' | 'answered' | 'progress-notice' | 'escalated' | 'rated';
 
 export interface QuestionFact {
   readonly kind: QuestionFactKind;
@@ -19,6 +19,11 @@ export interface QuestionFact {
   readonly rerouting?: boolean;
   /** answered: working days from routing to answer, frozen at answer time. */
   readonly workingDays?: number;
+  /** escalated: the clock and the level raised (issue 27: escalations per unit). */
+  readonly clock?: string;
+  readonly level?: string;
+  /** rated: the asker's rating of the unit's answer (issue 27: ratings per unit). */
+  readonly rating?: string;
 }
 
 export interface QuestionFigures {

@@ -46,11 +46,38 @@ export interface QuestionReportFigures {
   readonly answeredOnTime: number;
   readonly answeredLate: number;
   readonly medianWorkingDaysToAnswer: number | null;
+  /** Progress notices the unit gave (CB 11.4 new date, BĐ 12.4 report-back). */
+  readonly progressNotices: number;
+  /** Escalation levels raised on the unit's clocks, and the distinct questions they were raised on. */
+  readonly escalations: number;
+  readonly escalatedQuestions: number;
+  /** The askers' ratings of the unit's answers, by rating, and their mean score (RATING_SCORES; null when none). */
+  readonly ratings: number;
+  readonly ratedSatisfied: number;
+  readonly ratedPartly: number;
+  readonly ratedNotAnswered: number;
+  readonly meanRatingScore: number | null;
 }
+
+/**
+ * A rating as a score out of 100, so a unit's ratings have a mean: answered satisfactorily 100,
+ * partly 50, not answered 0 (the three ratings of shared/domain/questions/rating.ts).
+ */
+export const RATING_SCORES: Readonly<Record<string, number>> = { satisfied: 100, partly: 50, 'not-answered': 0 };
 
 export interface AccountFigures {
   readonly opened: number;
   readonly closed: number;
+  /** Accounts of the unit whose set of roles changed in the period (counted once however many times). */
+  readonly rolesChanged: number;
+}
+
+/** One change of an account's roles, frozen when it was made (shared/adapters/dynamo/account-facts.ts). */
+export interface RoleChangeFact {
+  readonly accountId: string;
+  readonly at: string;
+  readonly previous: readonly string[];
+  readonly next: readonly string[];
 }
 
 export interface UnitFacts {
@@ -60,6 +87,7 @@ export interface UnitFacts {
   readonly publications: readonly ContentPublication[];
   readonly questionFacts: readonly QuestionFact[];
   readonly accounts: readonly { readonly createdAt: string; readonly closedAt?: string }[];
+  readonly roleChanges: readonly RoleChangeFact[];
 }
 
 export interface IncidentFact {
@@ -127,7 +155,30 @@ export function contentFigures(steps: readonly ContentStep[], publications: read
 export function questionReportFigures(facts: readonly QuestionFact[]): QuestionReportFigures {
   // What is overdue "now" is not a fact of the period: the report counts only what happened in it.
   const { overdueNow: _now, returned, ...rest } = figuresOf(facts, 0);
-  return { ...rest, returnedNotCompetent: returned, answeredLate: rest.answered - rest.answeredOnTime };
+  const of = (kind: QuestionFact['kind']) => facts.filter((f) => f.kind === kind);
+  const escalations = of('escalated');
+  const ratings = of('rated');
+  const scores = ratings.flatMap((f) => (f.rating !== undefined && f.rating in RATING_SCORES ? [RATING_SCORES[f.rating]!] : []));
+  const rated = (rating: string) => ratings.filter((f) => f.rating === rating).length;
+  return {
+    ...rest,
+    returnedNotCompetent: returned,
+    answeredLate: rest.answered - rest.answeredOnTime,
+    progressNotices: of('progress-notice').length,
+    escalations: escalations.length,
+    escalatedQuestions: new Set(escalations.map((f) => f.questionId)).size,
+    ratings: ratings.length,
+    ratedSatisfied: rated('satisfied'),
+    ratedPartly: rated('partly'),
+    ratedNotAnswered: rated('not-answered'),
+    meanRatingScore: scores.length === 0 ? null : Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10,
+  };
+}
+
+/** Accounts whose set of roles differs after a change in the period (a change that set the same roles is none). */
+export function rolesChanged(changes: readonly RoleChangeFact[]): number {
+  const roleSet = (roles: readonly string[]) => [...new Set(roles)].sort().join(',');
+  return new Set(changes.filter((c) => roleSet(c.previous) !== roleSet(c.next)).map((c) => c.accountId)).size;
 }
 
 export function unitFigures(facts: UnitFacts, p: Period): UnitFigures {
@@ -144,6 +195,7 @@ export function unitFigures(facts: UnitFacts, p: Period): UnitFigures {
     accounts: {
       opened: facts.accounts.filter((a) => inPeriod(a.createdAt)).length,
       closed: facts.accounts.filter((a) => inPeriod(a.closedAt)).length,
+      rolesChanged: rolesChanged(facts.roleChanges.filter((c) => inPeriod(c.at))),
     },
   };
 }
@@ -191,7 +243,7 @@ export function reportFigures(units: readonly UnitFacts[], operations: Operation
     totals: {
       content: contentFigures(allSteps, allPublications),
       questions: questionReportFigures(allQuestionFacts),
-      accounts: sum(rows.map((r) => r.accounts), { opened: 0, closed: 0 }),
+      accounts: sum(rows.map((r) => r.accounts), { opened: 0, closed: 0, rolesChanged: 0 }),
     },
     operations: operationsFigures(operations, p),
   };
