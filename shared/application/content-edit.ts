@@ -38,7 +38,7 @@ export async function editContentItem(ctx: UseCaseContext, id: string, edit: Con
   const refusal = editRefusal(record, fields, ctx.principal, expectedVersion, ctx.now);
   if (refusal) throw refusal;
   if (expectedVersion === undefined) {
-    throw invalidField('header.if-match', { vi: 'Cần gửi If-Match với phiên bản đang sửa, ví dụ "3"', en: 'Send If-Match with the version you edit, e.g. "3"' }, 'required');
+    throw invalidField('expectedVersion', { vi: 'Cần gửi If-Match với phiên bản đang sửa, ví dụ "3"', en: 'Send If-Match with the version you edit, e.g. "3"' }, 'required');
   }
 
   const changes = checkedChanges(edit, record.category as ContentCategoryId);

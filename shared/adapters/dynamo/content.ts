@@ -5,8 +5,20 @@ import type { LegalDocument } from '../../domain/content';
 import type { RevisionSummary } from '../../domain/content';
 import { keys, withoutStorageKeys } from './keys';
 import { decodeCursor, encodeCursor, indexCursorShape, queryPrefix, type CursorShape, type Page } from './pagination';
-import type { WriteAction } from './unit-of-work';
+import { combine, type Work, type WriteAction } from './unit-of-work';
 import type { PublicRendition } from './published-content';
+import { trailOfPlan, workOfPlan } from './workflow-commit';
+import { ScheduledPublicationRepository } from './scheduled-publication';
+import type { TransitionPlan } from '../../domain/workflow/types';
+import type { CreationPlan } from '../../domain/workflow/engine';
+import { pendingEvent, type EventDetail } from '../../../events/catalogue';
+
+/** What a step's effects change on an item (its own fields) and write beside it. */
+export interface ContentStepChanges {
+  readonly set: Readonly<Partial<Record<keyof ContentItemRecord, unknown>>>;
+  readonly remove: readonly (keyof ContentItemRecord)[];
+  readonly writes: readonly WriteAction[];
+}
 
 /**
  * Content items (one item per content item, its revisions beside it) and their public renditions
@@ -204,6 +216,51 @@ export class ContentRepository {
     return { items: (out.Items ?? []).map(toRecord), nextCursor: encodeCursor(out.LastEvaluatedKey) };
   }
 
+  /**
+   * Everything one editorial step writes (`content.stepWrites(item, plan)`): the item's workflow
+   * fields and the fields the step's effects changed, conditional on the version read; its listing
+   * keys for the new state (by deadline only until the first publication); the plan's audit entry,
+   * clock work and event; and the effects' own writes (revision, rendition, index entries…).
+   */
+  stepWrites(record: ContentItemRecord, plan: TransitionPlan<string, string, string>, changes: ContentStepChanges, due: Readonly<Partial<Record<string, string>>>): Work {
+    const after = { ...record, ...changes.set, state: plan.to } as ContentItemRecord;
+    const { duePk: _duePk, dueAt: _dueAt, ...listing } = contentIndexKeys(after) as Record<string, string>;
+    const set: Record<string, unknown> = { ...changes.set, ...listing };
+    if (after.publishedAt === undefined && after.dueAt !== undefined) Object.assign(set, keys.contentDue(record.unitCode, after.dueAt));
+    // The first publication takes the item off the due index.
+    const remove: string[] = [...changes.remove, ...(record.publishedAt === undefined && after.publishedAt !== undefined ? ['duePk'] : [])];
+    return combine(
+      workOfPlan(plan, { tableName: this.tableName, itemKey: keys.contentItem(record.id), dueOf: (open) => due[open.clock]!, title: record.title, extraSet: set, extraRemove: remove }),
+      { actions: changes.writes },
+    );
+  }
+
+  /**
+   * What creating an item writes: the item as it stands after the request, the creation's audit
+   * entry and event, and its effects' writes; then, for a step taken in the same request (created
+   * and submitted at once), that step's trail and effects' writes, without a second write of the item.
+   */
+  createWrites(
+    record: ContentItemRecord,
+    creation: { readonly plan: CreationPlan<string, string>; readonly detail: EventDetail<'ContentItemCreated'>; readonly writes: readonly WriteAction[] },
+    steps: readonly { readonly plan: TransitionPlan<string, string, string>; readonly changes: ContentStepChanges }[] = [],
+  ): Work {
+    const created: Work = { actions: [this.create(record), ...creation.writes], audits: [creation.plan.audit], events: [pendingEvent('ContentItemCreated', creation.detail)] };
+    return steps.reduce<Work>(
+      (work, { plan, changes }) => combine(work, combine(trailOfPlan(plan, { tableName: this.tableName, dueOf: () => record.updatedAt, title: record.title }), { actions: changes.writes })),
+      created,
+    );
+  }
+
+  /** The scheduled-publication marker (scheduled-publication.ts): put by `schedule`, deleted by the step that leaves `scheduled`. */
+  scheduleMarker(id: string, publishAt: string): WriteAction {
+    return new ScheduledPublicationRepository(this.client, this.tableName).mark(id, publishAt);
+  }
+
+  scheduleMarkerCleared(id: string): WriteAction {
+    return new ScheduledPublicationRepository(this.client, this.tableName).clear(id);
+  }
+
   /** A new item; never overwrites one. */
   create(record: ContentItemRecord): WriteAction {
     return {
@@ -277,7 +334,7 @@ export class ContentRepository {
           ExpressionAttributeValues: values,
         },
       },
-      onConflict: ifMatch ? { code: 'precondition_failed', field: 'header.if-match', message } : { code: 'conflict', message },
+      onConflict: ifMatch ? { code: 'precondition_failed', field: 'expectedVersion', message } : { code: 'conflict', message },
     };
   }
 
