@@ -5,7 +5,6 @@ import { editableFields, editingFor, editRefusal, type EditableField } from '../
 import { withParticipants } from '../domain/workflow/participants';
 import { invalidField } from '../domain/errors';
 import type { Contributor } from '../adapters/dynamo/content';
-import { keys } from '../adapters/dynamo/keys';
 import { pendingEvent } from '../../events/catalogue';
 import { currentDeadlines, withinCalendarRange } from './calendar-service';
 import { commitContext, type UseCaseContext } from './context';
@@ -58,7 +57,8 @@ export async function editContentItem(ctx: UseCaseContext, id: string, edit: Con
     const calendar = await currentDeadlines();
     const legal = changes.legalDocument;
     const dueAt = withinCalendarRange('body.legalDocument.issuedOn', () => legalDocumentDue(legal.issuedOn, policy(), calendar));
-    if (dueAt !== record.dueAt && record.publishedAt === undefined) Object.assign(set, keys.contentDue(record.unitCode, dueAt));
+    // A new deadline moves the item on the due index (the repository keeps the index key with it).
+    if (dueAt !== record.dueAt && record.publishedAt === undefined) set.dueAt = dueAt;
   }
   const repo = contentRepository();
   await unitsAndWork().uow.commit(

@@ -261,6 +261,42 @@ export class ContentRepository {
     return new ScheduledPublicationRepository(this.client, this.tableName).clear(id);
   }
 
+  /** The item is still at the version read (a copy is of the version its proposer saw online). */
+  unchangedSince(source: Pick<ContentItemRecord, 'id' | 'version'>): WriteAction {
+    return {
+      item: {
+        ConditionCheck: {
+          TableName: this.tableName,
+          Key: keys.contentItem(source.id),
+          ConditionExpression: '#version = :version',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':version': source.version },
+        },
+      },
+      onConflict: { message: { vi: `Tin, bài ${source.id} vừa thay đổi; hãy thử lại`, en: `Content item ${source.id} just changed; try again` } },
+    };
+  }
+
+  /** One copy per source and portal. */
+  syndicationLink(sourceId: string, portal: string, copyId: string): WriteAction {
+    const message = { vi: `Tin, bài ${sourceId} đã được đề xuất lên Cổng ${portal}`, en: `Content item ${sourceId} was proposed to portal ${portal} already` };
+    return {
+      item: {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.syndicationOf(sourceId, portal), type: 'ContentSyndication', sourceId, portal, copyId },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      onConflict: { field: 'id', message },
+    };
+  }
+
+  /** The ids of the copies proposed from a source. */
+  syndicatedCopiesOf(sourceId: string): Promise<string[]> {
+    return queryPrefix(this.client, this.tableName, keys.syndicationsOf(sourceId), (i) => i.copyId as string);
+  }
+
   /** A new item; never overwrites one. */
   create(record: ContentItemRecord): WriteAction {
     return {
@@ -309,6 +345,8 @@ export class ContentRepository {
     const at = set.updatedAt as string;
     const state = (set.state as string | undefined) ?? record.state;
     const all: Record<string, unknown> = { ...set, version: record.version + 1, ...keys.contentOfUnitInState(record.unitCode, state, at, record.id) };
+    // A deadline set before the first publication is listed on the due index with it.
+    if (typeof set.dueAt === 'string' && record.publishedAt === undefined) Object.assign(all, keys.contentDue(record.unitCode, set.dueAt));
     const names: Record<string, string> = { '#state': 'state', '#version': 'version' };
     const values: Record<string, unknown> = { ':state': record.state, ':expected': record.version };
     const assignments = Object.entries(all).map(([name, value], i) => {

@@ -10,7 +10,8 @@ import { putQuestionFact } from './question-facts';
 import { deletePublishedQuestion, putPublishedQuestion, type StoredPublishedQuestion } from './published-questions';
 import type { QuestionFact } from '../../domain/questions/figures';
 import type { AuditEntry } from '../../domain/audit';
-import type { TransitionPlan } from '../../domain/workflow/types';
+import type { ClockOpen, TransitionPlan } from '../../domain/workflow/types';
+import type { LocalizedText } from '../../domain/text';
 import type { CreationPlan } from '../../domain/workflow/engine';
 import { pendingEvent, type EventDetail } from '../../../events/catalogue';
 
@@ -198,6 +199,61 @@ export class QuestionRepository {
   /** The answer clock's work item falls due when a progress notice says the answer comes. */
   moveAnswerClock(id: string, dueAt: string): WriteAction {
     return moveClockDue(this.tableName, { type: 'Question', id }, 'answer', dueAt);
+  }
+
+  /** The asker's rating (and, if it reopens the question, what that changes): once, and only while the question is still as read. */
+  rated(record: QuestionRecord, set: Readonly<Record<string, unknown>>, remove: readonly string[], message: LocalizedText): WriteAction {
+    return this.guardedUpdate(record, set, remove, { expression: 'attribute_not_exists(#rated) AND #state = :state', names: { '#rated': 'rating', '#state': 'state' }, values: { ':state': record.state } }, message);
+  }
+
+  /** The asker's data erased: once; `remove` may name nested fields (`rating.comment`). */
+  erased(record: QuestionRecord, set: Readonly<Record<string, unknown>>, remove: readonly string[], message: LocalizedText): WriteAction {
+    return this.guardedUpdate(record, set, remove, { expression: 'attribute_not_exists(#erasure)', names: { '#erasure': 'erasure' } }, message);
+  }
+
+  /** A clock's work item opened outside a workflow step (the asker's rating reopens the question). */
+  clockOpened(id: string, open: ClockOpen<string>, dueAt: string): WriteAction {
+    return openClockWork(this.tableName, { type: 'Question', id }, open, dueAt, `Câu hỏi ${id}`);
+  }
+
+  /** The question's update, guarded by its version and `guard`; `remove` takes dotted paths. */
+  private guardedUpdate(
+    record: QuestionRecord,
+    set: Readonly<Record<string, unknown>>,
+    remove: readonly string[],
+    guard: { readonly expression: string; readonly names?: Record<string, string>; readonly values?: Record<string, unknown> },
+    message: LocalizedText,
+  ): WriteAction {
+    const names: Record<string, string> = { '#version': 'version', ...guard.names };
+    const values: Record<string, unknown> = { ':version': record.version, ':next': record.version + 1, ...guard.values };
+    const sets = ['#version = :next'];
+    Object.entries(set).forEach(([name, value], i) => {
+      names[`#s${i}`] = name;
+      values[`:s${i}`] = value;
+      sets.push(`#s${i} = :s${i}`);
+    });
+    const removes = remove.map((path, i) =>
+      path
+        .split('.')
+        .map((part, j) => {
+          names[`#r${i}_${j}`] = part;
+          return `#r${i}_${j}`;
+        })
+        .join('.'),
+    );
+    return {
+      item: {
+        Update: {
+          TableName: this.tableName,
+          Key: keys.question(record.id),
+          UpdateExpression: `SET ${sets.join(', ')}${removes.length > 0 ? ` REMOVE ${removes.join(', ')}` : ''}`,
+          ConditionExpression: `#version = :version AND ${guard.expression}`,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        },
+      },
+      onConflict: { message },
+    };
   }
 
   async get(id: string): Promise<QuestionRecord | undefined> {
