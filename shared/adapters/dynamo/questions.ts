@@ -6,6 +6,7 @@ import { keys } from './keys';
 import { decodeCursor, encodeCursor, indexCursorShape, type Page } from './pagination';
 import { combine, type Work, type WriteAction } from './unit-of-work';
 import { moveClockDue, openClockWork, workOfPlan } from './workflow-commit';
+import { guardedUpdate } from './guarded-update';
 import { putQuestionFact } from './question-facts';
 import { deletePublishedQuestion, putPublishedQuestion, type StoredPublishedQuestion } from './published-questions';
 import type { QuestionFact } from '../../domain/questions/figures';
@@ -203,57 +204,17 @@ export class QuestionRepository {
 
   /** The asker's rating (and, if it reopens the question, what that changes): once, and only while the question is still as read. */
   rated(record: QuestionRecord, set: Readonly<Record<string, unknown>>, remove: readonly string[], message: LocalizedText): WriteAction {
-    return this.guardedUpdate(record, set, remove, { expression: 'attribute_not_exists(#rated) AND #state = :state', names: { '#rated': 'rating', '#state': 'state' }, values: { ':state': record.state } }, message);
+    return guardedUpdate(this.tableName, keys.question(record.id), record.version, set, remove, { expression: 'attribute_not_exists(#rated) AND #state = :state', names: { '#rated': 'rating', '#state': 'state' }, values: { ':state': record.state } }, message);
   }
 
   /** The asker's data erased: once; `remove` may name nested fields (`rating.comment`). */
   erased(record: QuestionRecord, set: Readonly<Record<string, unknown>>, remove: readonly string[], message: LocalizedText): WriteAction {
-    return this.guardedUpdate(record, set, remove, { expression: 'attribute_not_exists(#erasure)', names: { '#erasure': 'erasure' } }, message);
+    return guardedUpdate(this.tableName, keys.question(record.id), record.version, set, remove, { expression: 'attribute_not_exists(#erasure)', names: { '#erasure': 'erasure' } }, message);
   }
 
   /** A clock's work item opened outside a workflow step (the asker's rating reopens the question). */
   clockOpened(id: string, open: ClockOpen<string>, dueAt: string): WriteAction {
     return openClockWork(this.tableName, { type: 'Question', id }, open, dueAt, `Câu hỏi ${id}`);
-  }
-
-  /** The question's update, guarded by its version and `guard`; `remove` takes dotted paths. */
-  private guardedUpdate(
-    record: QuestionRecord,
-    set: Readonly<Record<string, unknown>>,
-    remove: readonly string[],
-    guard: { readonly expression: string; readonly names?: Record<string, string>; readonly values?: Record<string, unknown> },
-    message: LocalizedText,
-  ): WriteAction {
-    const names: Record<string, string> = { '#version': 'version', ...guard.names };
-    const values: Record<string, unknown> = { ':version': record.version, ':next': record.version + 1, ...guard.values };
-    const sets = ['#version = :next'];
-    Object.entries(set).forEach(([name, value], i) => {
-      names[`#s${i}`] = name;
-      values[`:s${i}`] = value;
-      sets.push(`#s${i} = :s${i}`);
-    });
-    const removes = remove.map((path, i) =>
-      path
-        .split('.')
-        .map((part, j) => {
-          names[`#r${i}_${j}`] = part;
-          return `#r${i}_${j}`;
-        })
-        .join('.'),
-    );
-    return {
-      item: {
-        Update: {
-          TableName: this.tableName,
-          Key: keys.question(record.id),
-          UpdateExpression: `SET ${sets.join(', ')}${removes.length > 0 ? ` REMOVE ${removes.join(', ')}` : ''}`,
-          ConditionExpression: `#version = :version AND ${guard.expression}`,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-        },
-      },
-      onConflict: { message },
-    };
   }
 
   async get(id: string): Promise<QuestionRecord | undefined> {
