@@ -8,6 +8,7 @@ import {
   type WorkflowTable,
 } from '../../shared/domain/workflow';
 
+import { decideCreation } from '../../shared/domain/workflow/engine';
 import { accepted, board, chief, ctx, item, refused, secretary, sotttt } from '../support/workflow-fixtures';
 
 /** The workflow tables: their consistency checks, engine details on a small table, and the real tables read aloud. */
@@ -158,6 +159,20 @@ describe('table checks', () => {
       'close (initial): no event',
       'create (initial): opens "follow-up" but state open does not expect it',
     ]);
+    // An initial step into no state at all is named, not a crash.
+    expect(tableProblems({ ...tiny, creations: { create: { ...creation, to: 'void' } } } as unknown as typeof tiny)).toEqual(['create (initial): reaches "void", not the initial state']);
+  });
+
+  it('plans an initial step’s clocks with their policy, computed from the item where the table says so', () => {
+    const counted = {
+      ...tiny,
+      clocks: { 'follow-up': { policy: () => 'publish.legalDocument', basis: 'BĐ 11' } },
+      creations: { create: { label: { vi: 'tạo', en: 'create' }, to: 'open', opens: [{ clock: 'follow-up', assignee: 'owner' }], event: 'TinyCreated', basis: 'CB 17.3c' } },
+    } as unknown as typeof tiny;
+    const plan = decideCreation(counted, 'create', tinyItem(), ctx(secretary));
+    expect(plan.work.open).toEqual([{ clock: 'follow-up', policy: 'publish.legalDocument', basis: 'BĐ 11', assignee: { unitCode: 'demo' }, startedAt: expect.any(String) }]);
+    // A table with no initial steps has none to take.
+    expect(() => decideCreation(tiny, 'create', tinyItem(), ctx(secretary))).toThrow('Workflow tiny has no initial step "create"');
   });
 });
 
