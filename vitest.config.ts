@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     // One DynamoDB Local and one S3/SQS emulator per run; each test file makes its own resources.
     globalSetup: ['test/support/global-setup.ts'],
-    env: { LOG_LEVEL: 'SILENT', POWERTOOLS_DEV: 'false' },
+    env: { LOG_LEVEL: 'SILENT', POWERTOOLS_DEV: 'false', LOCAL_TIMEOUT_SCALE: '6' },
     testTimeout: 90_000, // a ceiling for slow shared machines (CDK synth with cdk-nag), not a timing assertion
     hookTimeout: 180_000,
     pool: 'forks',
@@ -13,7 +13,7 @@ export default defineConfig({
       // Integration files share worker processes, so the dependencies (AWS SDK, zod, middy…) load once
       // per worker; each file sets up its own local stack in process-wide state (environment,
       // composition roots), so it gets fresh copies of our own modules (test/support/fresh-modules.ts).
-      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], isolate: false, setupFiles: ['test/support/fresh-modules.ts'] } },
+      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts', 'test/conformance/**/*.test.ts'], isolate: false, setupFiles: ['test/support/fresh-modules.ts'] } },
       // No process-wide state: a worker runs file after file, importing every module once. The infra
       // files share one synthesised CDK app (test/support/portal-app.ts): a process's first synth
       // costs ~7 s, later ones ~1.5 s.

@@ -384,10 +384,10 @@ export const functionDefinitions = {
     description: 'Escalates open question clocks near or past their due instant (reminder, overdue, very overdue), once per level (audited)',
     timeoutSeconds: 300,
     tableItems: [
-      // Question clocks on the due index only; then each clock's mark, the escalation's marker and its entry in the question's log.
+      // Question clocks on the due index only; then each clock's mark (the record of what was raised) and its entries in the question's log.
       { actions: ['Query'], partitionPrefixes: [keys.openWorkDue('Question', 0).duePk.replace(/\d+$/, '')], indexes: ['due'] },
       { actions: ['UpdateItem'], partitionPrefixes: [keys.work(keys.workflowClockWorkId('Question', '', '')).pk.replace(/#+$/, '#')] },
-      { actions: ['PutItem'], partitionPrefixes: [keys.questionEscalation('', '', '', '').pk.replace(/#+$/, '#'), keys.questionEscalationsOf('').pk, keys.auditOf('').pk] },
+      { actions: ['PutItem'], partitionPrefixes: [keys.questionEscalationsOf('').pk, keys.auditOf('').pk] },
       // The portal of a clock opened before work items kept it; the calendar in force.
       { actions: ['GetItem'], partitionPrefixes: [keys.question('').pk] },
       { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.calendarConfig().pk] },

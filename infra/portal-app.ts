@@ -1,4 +1,4 @@
-import { App, Validations, type Environment } from 'aws-cdk-lib/core';
+import { type App, Validations, type Environment } from 'aws-cdk-lib/core';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { DeploymentConfig } from './config/deployment';
 import { DataStack } from './stacks/data-stack';

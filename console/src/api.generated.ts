@@ -198,6 +198,22 @@ export interface Operations {
         basis: string;
         note?: string;
         source: "preset" | "national" | "override";
+        countsFrom: "receipt" | "routing" | "issue" | "announcement" | "plan-approval" | "programme-approval" | "publication-decision" | "board-approval" | "source-change" | "answer" | "request" | "deadline";
+        countsFromName: {
+          vi: string;
+          en: string;
+        };
+        issuer?: {
+          id: string;
+          name: {
+            vi: string;
+            en: string;
+          };
+          otherIssuers: {
+            value: number;
+            basis: string;
+          };
+        };
       }>;
     };
   };
@@ -305,6 +321,13 @@ export interface Operations {
         status: "active" | "merged" | "split";
         successorCode?: string;
         formerDomains: Array<string>;
+        offices?: Array<{
+          slug: string;
+          name: {
+            vi: string;
+            en: string;
+          };
+        }>;
         languageDomains?: {
           [key: string]: string;
         };
@@ -327,6 +350,13 @@ export interface Operations {
       parentCode: string;
       slug?: string;
       languages?: Array<"vi" | "en" | "zh">;
+      offices?: Array<{
+        slug: string;
+        name: {
+          vi: string;
+          en: string;
+        };
+      }>;
     };
     response: {
       code: string;
@@ -342,6 +372,13 @@ export interface Operations {
       status: "active" | "merged" | "split";
       successorCode?: string;
       formerDomains: Array<string>;
+      offices?: Array<{
+        slug: string;
+        name: {
+          vi: string;
+          en: string;
+        };
+      }>;
       languageDomains?: {
         [key: string]: string;
       };
@@ -368,6 +405,13 @@ export interface Operations {
         status: "active" | "merged" | "split";
         successorCode?: string;
         formerDomains: Array<string>;
+        offices?: Array<{
+          slug: string;
+          name: {
+            vi: string;
+            en: string;
+          };
+        }>;
         languageDomains?: {
           [key: string]: string;
         };
@@ -387,6 +431,13 @@ export interface Operations {
         status: "active" | "merged" | "split";
         successorCode?: string;
         formerDomains: Array<string>;
+        offices?: Array<{
+          slug: string;
+          name: {
+            vi: string;
+            en: string;
+          };
+        }>;
         languageDomains?: {
           [key: string]: string;
         };
@@ -404,6 +455,13 @@ export interface Operations {
         en: string;
       };
       slug?: string;
+      offices?: Array<{
+        slug: string;
+        name: {
+          vi: string;
+          en: string;
+        };
+      }>;
     };
     response: {
       code: string;
@@ -419,6 +477,13 @@ export interface Operations {
       status: "active" | "merged" | "split";
       successorCode?: string;
       formerDomains: Array<string>;
+      offices?: Array<{
+        slug: string;
+        name: {
+          vi: string;
+          en: string;
+        };
+      }>;
       languageDomains?: {
         [key: string]: string;
       };
@@ -468,6 +533,13 @@ export interface Operations {
         kind: "department" | "district" | "commune";
         slug?: string;
         languages?: Array<"vi" | "en" | "zh">;
+        offices?: Array<{
+          slug: string;
+          name: {
+            vi: string;
+            en: string;
+          };
+        }>;
       }>;
       workTo: string;
     };
@@ -693,6 +765,24 @@ export interface Operations {
       clientSecret?: string;
     };
   };
+  "GET /machine-clients": {
+    operationId: "listMachineClients";
+    path: never;
+    query: { limit?: string; cursor?: string; unit?: string };
+    body: never;
+    response: {
+      items: Array<{
+        clientId: string;
+        name: string;
+        unitCode: string;
+        scopes: Array<string>;
+        status: "active" | "disabled";
+        createdAt: string;
+        version: number;
+      }>;
+      nextCursor?: string;
+    };
+  };
   "POST /machine-clients/{clientId}/disable": {
     operationId: "disableMachineClient";
     path: { clientId: string };
@@ -849,7 +939,7 @@ export interface Operations {
     path: { code: string };
     query: never;
     body: {
-      category: "news" | "direction" | "legal-document" | "draft-for-comment" | "administrative-procedure" | "plan-project" | "procurement" | "statistics" | "financial-report" | "announcement" | "spokesperson" | "leaders" | "advertising";
+      category: "news" | "direction" | "legal-document" | "draft-for-comment" | "administrative-procedure" | "legal-guidance" | "plan-project" | "procurement" | "science-call" | "science-approval" | "statistics" | "financial-report" | "announcement" | "spokesperson" | "leaders" | "useful-information" | "advertising";
       language: "vi" | "en" | "zh";
       title: string;
       body: string;
@@ -877,6 +967,12 @@ export interface Operations {
       }>;
       submit?: boolean;
       translationOf?: string;
+      eventDate?: string;
+      peoplesCommitteeApproval?: {
+        decisionNumber: string;
+        decidedOn: string;
+        file: string;
+      };
     };
     response: {
       id: string;
@@ -887,7 +983,7 @@ export interface Operations {
   "GET /units/{code}/content": {
     operationId: "listUnitContent";
     path: { code: string };
-    query: { limit?: string; cursor?: string; state?: "draft" | "submitted" | "returned" | "recalled" | "editing" | "pending-decision" | "rejected" | "approved" | "scheduled" | "emergency-published" | "published" | "withdrawn" | "archived"; category?: "news" | "direction" | "legal-document" | "draft-for-comment" | "administrative-procedure" | "plan-project" | "procurement" | "statistics" | "financial-report" | "announcement" | "spokesperson" | "leaders" | "advertising"; overdue?: "true" | "false" };
+    query: { limit?: string; cursor?: string; state?: "draft" | "submitted" | "returned" | "recalled" | "editing" | "pending-decision" | "rejected" | "approved" | "scheduled" | "emergency-published" | "published" | "withdrawn" | "archived"; category?: "news" | "direction" | "legal-document" | "draft-for-comment" | "administrative-procedure" | "legal-guidance" | "plan-project" | "procurement" | "science-call" | "science-approval" | "statistics" | "financial-report" | "announcement" | "spokesperson" | "leaders" | "useful-information" | "advertising"; overdue?: "true" | "false" };
     body: never;
     response: {
       items: Array<{
@@ -978,6 +1074,12 @@ export interface Operations {
         accountId?: string;
         share: number;
       }>;
+      eventDate?: string;
+      peoplesCommitteeApproval?: {
+        decisionNumber: string;
+        decidedOn: string;
+        file: string;
+      };
     };
     response: {
       id: string;
@@ -1073,7 +1175,7 @@ export interface Operations {
   "GET /public/portals/{portal}/content": {
     operationId: "listPublishedContent";
     path: { portal: string };
-    query: { limit?: string; cursor?: string; category?: "news" | "direction" | "legal-document" | "draft-for-comment" | "administrative-procedure" | "plan-project" | "procurement" | "statistics" | "financial-report" | "announcement" | "spokesperson" | "leaders" | "advertising"; language?: "vi" | "en" | "zh" };
+    query: { limit?: string; cursor?: string; category?: "news" | "direction" | "legal-document" | "draft-for-comment" | "administrative-procedure" | "legal-guidance" | "plan-project" | "procurement" | "science-call" | "science-approval" | "statistics" | "financial-report" | "announcement" | "spokesperson" | "leaders" | "useful-information" | "advertising"; language?: "vi" | "en" | "zh" };
     body: never;
     response: {
       items: Array<{
@@ -1127,7 +1229,7 @@ export interface Operations {
   "GET /public/portals/{portal}/feed.rss": {
     operationId: "getContentFeed";
     path: { portal: string };
-    query: { category?: "news" | "direction" | "legal-document" | "draft-for-comment" | "administrative-procedure" | "plan-project" | "procurement" | "statistics" | "financial-report" | "announcement" | "spokesperson" | "leaders" | "advertising"; language?: "vi" | "en" | "zh" };
+    query: { category?: "news" | "direction" | "legal-document" | "draft-for-comment" | "administrative-procedure" | "legal-guidance" | "plan-project" | "procurement" | "science-call" | "science-approval" | "statistics" | "financial-report" | "announcement" | "spokesperson" | "leaders" | "useful-information" | "advertising"; language?: "vi" | "en" | "zh" };
     body: never;
     response: unknown;
   };
@@ -1290,7 +1392,7 @@ export interface Operations {
             contentId?: string;
             [key: string]: unknown;
           }>;
-          advisoryNotice: {
+          advisoryNotice?: {
             vi: string;
             en: string;
           };
@@ -1325,7 +1427,8 @@ export interface Operations {
       };
       progressNotice?: {
         at: string;
-        expectedBy: string;
+        kind?: "new-date" | "report-back";
+        expectedBy?: string;
       };
       answer?: {
         text: string;
@@ -1336,7 +1439,7 @@ export interface Operations {
           issuer: string;
           [key: string]: unknown;
         }>;
-        advisoryNotice: {
+        advisoryNotice?: {
           vi: string;
           en: string;
         };
@@ -1378,6 +1481,7 @@ export interface Operations {
         answerDueAt: string;
         returnDueAt: string;
         routedOnTime: boolean;
+        unitWorkingDays?: number;
         returnedAt?: string;
         returnReason?: string;
         returnedOnTime?: boolean;
@@ -1467,6 +1571,10 @@ export interface Operations {
       dueAt?: string;
       answerDueAt?: string;
       returnDueAt?: string;
+      unitShare?: {
+        routedAt: string;
+        workingDays: number;
+      };
     };
   };
   "GET /units/{code}/question-figures": {

@@ -11,7 +11,7 @@ export function setLang(next: Lang) {
 }
 
 export const t = (text: Bilingual) => text[lang];
-const b = (vi: string, en: string): Bilingual => ({ vi, en });
+export const b = (vi: string, en: string): Bilingual => ({ vi, en });
 
 export const texts = {
   app: b('Bàn làm việc biên tập', 'Editorial console'),

@@ -13,6 +13,10 @@ import { audit } from './screens/audit';
 import { people } from './screens/people';
 import { account } from './screens/account';
 import { clients } from './screens/clients';
+import { incidents } from './screens/incidents';
+import { incident } from './screens/incident';
+import { securityChecks } from './screens/security-checks';
+import { unitScreen } from './screens/unit';
 import type { Operations } from './api.generated';
 
 /**
@@ -98,9 +102,13 @@ export async function show(focus = true): Promise<void> {
     else if (parts[0] === 'units' && parts[2] === 'figures') screen = await figures(decodeURIComponent(parts[1]!), query);
     else if (parts[0] === 'units' && parts[2] === 'audit') screen = await audit(decodeURIComponent(parts[1]!), query);
     else if (parts[0] === 'jobs') screen = await jobs(query);
-    else if (parts[0] === 'units' && parts[2] === 'people') screen = await people(decodeURIComponent(parts[1]!));
-    else if (parts[0] === 'accounts' && parts[1]) screen = await account(decodeURIComponent(parts[1]));
-    else if (parts[0] === 'machine-clients') screen = clients(me.account.unitCode);
+    else if (parts[0] === 'units' && parts[2] === 'people') screen = await people(me, decodeURIComponent(parts[1]!));
+    else if (parts[0] === 'units' && parts[1] && !parts[2]) screen = await unitScreen(me, decodeURIComponent(parts[1]));
+    else if (parts[0] === 'accounts' && parts[1]) screen = await account(me, decodeURIComponent(parts[1]));
+    else if (parts[0] === 'machine-clients') screen = await clients(me, query);
+    else if (parts[0] === 'incidents' && parts[1]) screen = await incident(me, decodeURIComponent(parts[1]));
+    else if (parts[0] === 'incidents') screen = await incidents(me, query);
+    else if (parts[0] === 'security-checks') screen = await securityChecks(me);
     else if (parts[0] === 'content' && parts[1]) screen = await review(decodeURIComponent(parts[1]), rerender, query);
     else if (parts[0] === 'questions' && parts[1]) screen = await question(decodeURIComponent(parts[1]), rerender);
     else screen = landing(me, () => undefined);

@@ -40,6 +40,11 @@ export const handler = httpFunction('accounts', accountsRoutes, {
     json(200, await revokeDelegation({ principal, requestId, now: new Date() }, params.id, params.delegationId)),
   registerMachineClient: async ({ body, principal, requestId }) =>
     json(201, await registerMachineClient({ principal, requestId, now: new Date() }, body), { 'cache-control': 'no-store' }),
+  // Scoped as registering is (account.manage on the unit); the records hold no secret (Cognito keeps it).
+  listMachineClients: async ({ query, principal }) => {
+    const unit = query.unit ?? principal.unitCode;
+    return json(200, await readInUnit(principal, 'account.manage', unit, () => directory().machineClients.ofUnit(unit, query.limit, query.cursor)), { 'cache-control': 'no-store' });
+  },
   disableMachineClient: async ({ params, principal, requestId }) => json(200, await disableMachineClient({ principal, requestId, now: new Date() }, params.clientId)),
   me: async ({ principal }) => {
     if (principal.kind === 'machine') return json(200, { kind: 'machine', clientId: principal.id, unitCode: principal.unitCode, scopes: principal.scopes });

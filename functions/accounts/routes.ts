@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../../shared/http/contract';
-import { accountIdParam, accountSchema, clientIdParam, closeBody, closedSchema, delegationBody, delegationParams, delegationSchema, machineClientBody, machineClientSchema, meSchema, newAccountBody, passwordBody, rolesBody, workSchema } from './schemas';
+import { accountIdParam, accountSchema, clientIdParam, closeBody, closedSchema, delegationBody, delegationParams, delegationSchema, machineClientBody, machineClientSchema, machineClientsQuery, meSchema, newAccountBody, passwordBody, rolesBody, workSchema } from './schemas';
 import { pageOf, pageQuery, unitCodeParam } from '../../shared/api/common-schemas';
 
 /** The accounts area's route contracts. */
@@ -159,6 +159,18 @@ export const accountsRoutes = {
         schema: z.object({ client: machineClientSchema, clientSecret: z.optional(z.string()).check(z.describe('Shown once; absent from an Idempotency-Key replay')) }),
       },
     },
+  }),
+  listMachineClients: defineRoute({
+    id: 'listMachineClients',
+    method: 'GET',
+    path: '/machine-clients',
+    function: 'accounts',
+    auth: 'signed-in',
+    action: 'account.manage',
+    summary: 'The agency systems registered on a unit (its operators, as for registering one); never their secrets',
+    tags: ['accounts'],
+    query: machineClientsQuery,
+    responses: { 200: { description: 'A page of machine clients', schema: pageOf(machineClientSchema) }, 404: { description: 'No such unit' } },
   }),
   disableMachineClient: defineRoute({
     id: 'disableMachineClient',

@@ -6,7 +6,7 @@ import { accessRules, type Action } from '../../shared/domain/access/rules';
 import { bilingual } from '../../shared/http/validation';
 import { machineScopeNames } from '../../shared/domain/access/scopes';
 import { humanText } from '../../shared/domain/text';
-import { recordId } from '../../shared/api/common-schemas';
+import { pageQuery, recordId } from '../../shared/api/common-schemas';
 
 /** Request and response schemas of accounts, roles, delegations and machine clients. */
 const roleSchema = z.enum(roles);
@@ -56,6 +56,10 @@ export const machineClientBody = z.object({
   name: humanText(100, 2),
   unitCode: unitCodeSchema,
   scopes: z.array(z.enum(machineScopeNames as [string, ...string[]])).check(z.minLength(1)),
+});
+/** A unit's machine clients: the caller's unit unless `unit` names another it manages. */
+export const machineClientsQuery = z.extend(pageQuery, {
+  unit: z.optional(unitCodeSchema).check(z.describe('The unit whose clients are listed; omitted: the caller\u2019s unit')),
 });
 export const clientIdParam = z.object({ clientId: z.string().check(z.regex(/^[A-Za-z0-9]{10,64}$/)) });
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { clockEventIds } from '../../shared/domain/policies/clock-events';
 import { holidayDateSchema, holidayRuleSchema, officialScheduleSchema } from '../../shared/domain/calendar';
 import { bilingual } from '../../shared/http/validation';
 import { decimalInteger } from '../../shared/api/common-schemas';
@@ -91,6 +92,13 @@ export const effectivePolicySchema = z.object({
       basis: z.string(),
       note: z.optional(z.string()),
       source: z.enum(['preset', 'national', 'override']),
+      countsFrom: z.enum(clockEventIds).check(z.describe('The event the clock counts from (receipt, routing, issue date, announcement, approval…)')),
+      countsFromName: localized,
+      issuer: z.optional(
+        z.object({ id: z.string(), name: localized, otherIssuers: z.object({ value: z.int(), basis: z.string() }) }).check(
+          z.describe('The value applies to this issuer’s documents only (CB 10.1c); other issuers’ documents take `otherIssuers`'),
+        ),
+      ),
     }),
   ),
 });

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { contentCategoryIds } from '../../shared/domain/content/categories';
-import { legalDocumentSchema } from '../../shared/domain/content/legal-document';
+import { civilDateSchema, legalDocumentSchema } from '../../shared/domain/content/legal-document';
+import { peoplesCommitteeApprovalSchema } from '../../shared/domain/content/approval';
 import { bilingual, humanText, isCleanCharacters } from '../../shared/domain/text';
 import { recordId } from '../../shared/api/common-schemas';
 
@@ -39,10 +40,20 @@ export const newContentBody = z.object({
   ),
   submit: z.optional(z.boolean()),
   translationOf: z.optional(uuid).check(z.describe('The item this one translates (same portal, another language); each version keeps its own state')),
+  eventDate: z.optional(civilDateSchema).check(
+    z.describe(
+      'YYYY-MM-DD: the date of the event the publication clock counts from, where the preset names one the item does not otherwise carry (an announcement, a plan’s approval, the head’s decision to publish: GET /policies/current `countsFrom`). Required then, refused otherwise; not in the future, not before the issue date',
+    ),
+  ),
+  peoplesCommitteeApproval: z.optional(peoplesCommitteeApprovalSchema).check(
+    z.describe('Advertising: the provincial People’s Committee’s approval (number/symbol, date, signed file), required before publication where the preset says so (BĐ 7.1)'),
+  ),
 });
 
 /** PATCH /content/{id}: any of the content fields (at least one; the use case says which are missing). */
-export const editContentBody = z.partial(z.pick(newContentBody, { title: true, body: true, summary: true, legalDocument: true, attachments: true, contributors: true }));
+export const editContentBody = z.partial(
+  z.pick(newContentBody, { title: true, body: true, summary: true, legalDocument: true, attachments: true, contributors: true, eventDate: true, peoplesCommitteeApproval: true }),
+);
 
 export const createdSchema = z.object({ id: z.string(), state: z.string(), version: z.number() });
 export const revisionSchema = z.object({

@@ -150,12 +150,18 @@ export const statusSchema = z.object({
   answerDueAt: z.optional(instant),
   dueAt: z.optional(instant.check(z.describe('When the stage now open is due'))),
   refusal: z.optional(z.object({ ground: z.enum(refusalGrounds), reason: z.string(), at: instant })),
-  progressNotice: z.optional(z.object({ at: instant, expectedBy: z.string().check(z.describe('The local date the answer is expected by (CB 11.4)')) })),
+  progressNotice: z.optional(
+    z.object({
+      at: instant,
+      kind: z.optional(z.enum(['new-date', 'report-back']).check(z.describe('`report-back`: a complex question’s unit reported back within the clock (BĐ 12.4); otherwise a notice with a new date (CB 11.4)'))),
+      expectedBy: z.optional(z.string().check(z.describe('The local date the answer is expected by (CB 11.4; optional in a BĐ 12.4 report-back)'))),
+    }),
+  ),
   answer: z.optional(
     z.object({
       text: z.string(),
       citations: z.array(z.looseObject({ numberSymbol: z.string(), summary: z.string(), issuedOn: z.string(), issuer: z.string() })),
-      advisoryNotice: label,
+      advisoryNotice: z.optional(label).check(z.describe('Only where the preset has one (CB 11.6)')),
       answeredAt: instant,
       sentAt: instant,
     }).check(z.describe('Shown once the board has sent it')),
@@ -171,6 +177,7 @@ const routingSchema = z.looseObject({
   answerDueAt: instant,
   returnDueAt: instant,
   routedOnTime: z.boolean(),
+  unitWorkingDays: z.optional(z.int().check(z.describe("Where the answer clock counts from the portal's receipt (CB 11.4): the working days it left to this unit, beside the asker's answerDueAt"))),
   returnedAt: z.optional(instant),
   returnReason: z.optional(z.string()),
   returnedOnTime: z.optional(z.boolean()),
@@ -231,6 +238,11 @@ export const transitionedSchema = z.object({
   dueAt: z.optional(instant),
   answerDueAt: z.optional(instant),
   returnDueAt: z.optional(instant),
+  unitShare: z.optional(
+    z.object({ routedAt: instant, workingDays: z.int() }).check(
+      z.describe("`route`, where the answer clock counts from the portal's receipt (CB 11.4): answerDueAt is the asker's and does not restart at a re-routing; this is the unit's share of it"),
+    ),
+  ),
 });
 
 /** The public list of published questions (issue 9 §8). */
@@ -249,7 +261,7 @@ export const publishedPageSchema = z.object({
       field: z.enum(questionFields),
       title: z.string(),
       text: z.string().check(z.describe('The question, with personal data replaced by [đã ẩn]')),
-      answer: z.object({ text: z.string(), citations: z.array(citationSchema), advisoryNotice: label, answeredAt: instant }),
+      answer: z.object({ text: z.string(), citations: z.array(citationSchema), advisoryNotice: z.optional(label), answeredAt: instant }),
       receivedAt: instant,
       publishedAt: instant,
     }),

@@ -1,28 +1,21 @@
-import { parseScheduleExpression } from '../local/scheduler';
+import { nextFiring, parseScheduleExpression, ScheduleExpressionError } from '../../shared/domain/operations/schedule-expression';
 
 /**
  * Why an EventBridge Scheduler expression would be refused, or undefined when it is fine. Checked
- * at synth and local start: EventBridge's own rules (`rate(1 hour)` singular, `rate(2 hours)`
- * plural; a cron of six fields with `?` in exactly one of day-of-month and day-of-week), then
- * the local scheduler must be able to fire it too, so a schedule tested locally is the one deployed.
+ * at synth and local start by the project's one evaluator (shared/domain/operations/schedule-expression.ts,
+ * which the local scheduler and GET /jobs use too), so a schedule tested locally is the one
+ * deployed; then two rules of the written form: single spaces, as EventBridge writes it (the
+ * evaluator itself tolerates more), and a cron that still fires.
  */
-export function scheduleExpressionProblem(expression: string): string | undefined {
-  const rate = /^rate\((\d+) (minute|hour|day)(s?)\)$/.exec(expression);
-  if (rate) {
-    const value = Number(rate[1]);
-    if (value < 1) return `${expression}: a rate must be at least 1`;
-    if ((value === 1) !== (rate[3] === '')) return `${expression}: EventBridge wants "${value} ${rate[2]}${value === 1 ? '' : 's'}"`;
-    return undefined;
-  }
-  const cron = /^cron\((.*)\)$/.exec(expression);
-  if (!cron) return `${expression}: must be rate(N minutes|hours|days) or cron(minutes hours day-of-month month day-of-week year)`;
-  const fields = cron[1]!.split(' ');
-  if (fields.length !== 6 || fields.some((f) => f === '')) return `${expression}: an EventBridge cron has 6 fields separated by single spaces`;
-  if ((fields[2] === '?') === (fields[4] === '?')) return `${expression}: exactly one of day-of-month and day-of-week must be "?"`;
+export function scheduleExpressionProblem(expression: string, now = new Date()): string | undefined {
+  let parsed: ReturnType<typeof parseScheduleExpression>;
   try {
-    parseScheduleExpression(expression, 'Asia/Ho_Chi_Minh').next(new Date());
+    parsed = parseScheduleExpression(expression, 'Asia/Ho_Chi_Minh');
   } catch (error) {
-    return `${expression}: ${(error as Error).message}`;
+    if (error instanceof ScheduleExpressionError) return `${expression}: ${error.message}`;
+    throw error;
   }
+  if (/^\s|\s$|\s\s|[^\S ]/.test(expression)) return `${expression}: separate the fields by single spaces, as EventBridge writes them`;
+  if (!nextFiring(parsed, now)) return `${expression}: never fires after ${now.toISOString()}`;
   return undefined;
 }

@@ -67,13 +67,20 @@ async function principal(username: string, unitCode: string, roles: readonly Rol
   return { id, kind: 'user', unitCode, roles: [...roles] as Principal['roles'], delegations: [] };
 }
 
-export async function seedDemoQuestions(province: string, presetId: string): Promise<void> {
+/** The demo accounts that take the steps (their names follow the preset, NA 10.2d: see demoCast). */
+export interface DemoActors {
+  readonly secretary: string;
+  readonly chief: string;
+  readonly unitHead: string;
+}
+
+export async function seedDemoQuestions(province: string, presetId: string, names: DemoActors): Promise<void> {
   const askers = demoAskers(presetId);
   if ((await questionRepository().list(province, { view: 'portal', limit: 1 })).items.length > 0) return;
   const actors = {
-    secretary: await principal('thuky', province, ['secretary']),
-    chief: await principal('truongban', province, ['chief-editor']),
-    unitHead: await principal('admin.phucat.cattan', 'cattan', ['operator', 'unit-head']),
+    secretary: await principal(names.secretary, province, ['secretary']),
+    chief: await principal(names.chief, province, ['chief-editor']),
+    unitHead: await principal(names.unitHead, 'cattan', ['operator', 'unit-head']),
   };
   const now = Date.now();
   for (const [i, plan] of plans.entries()) {

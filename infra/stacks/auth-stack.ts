@@ -10,7 +10,7 @@ import {
   StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
-  UserPoolClient,
+  type UserPoolClient,
   UserPoolResourceServer,
   UserPoolEmail,
   VerificationEmailStyle,

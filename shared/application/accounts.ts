@@ -5,7 +5,9 @@ import { passwordIssues } from '../domain/accounts/password-policy';
 import { auditEntry, passwordChangeAudit } from '../domain/audit';
 import { DomainError, invalidField } from '../domain/errors';
 import type { Role } from '../domain/roles';
-import { adminAccountName } from '../domain/units/unit';
+import { assertAccountName, defaultAccountName } from '../domain/accounts/naming';
+import { conventionsOf } from '../domain/policies/conventions';
+import { env } from '../config/env';
 import { pendingEvent } from '../../events/catalogue';
 import { directory } from './directory';
 import { commitContext, systemActor, type BootstrapContext, type UseCaseContext } from './context';
@@ -56,7 +58,10 @@ export async function createAccount(
   const path = await unitPath(input.unitCode, 'body.unitCode');
   const actor = ctx.principal === 'bootstrap' ? systemActor(input.unitCode) : ctx.principal;
   if (ctx.principal !== 'bootstrap') requireAccess(ctx.principal, 'account.manage', path.map((u) => u.code), ctx.now);
-  const username = input.username ?? adminAccountName(path[0]!, path.slice(1));
+  // NA 10.2d: where the preset prescribes account names, every account follows them.
+  const naming = conventionsOf(env().POLICY_PRESET).accountNames;
+  const username = input.username ?? defaultAccountName(path[0]!, path.slice(1), naming);
+  assertAccountName(username, path[0]!, naming);
   const { accounts, identity, uow } = directory();
   const taken = () => invalidField('body.username', { vi: `Tên đăng nhập ${username} đã tồn tại`, en: `The username ${username} is taken` }, 'taken');
   await uow.commit({ actions: [accounts.reserveUsername(username, ctx.requestId, ctx.now.toISOString())] }, commitContext(ctx)).catch((error: unknown) => {

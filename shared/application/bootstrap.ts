@@ -16,10 +16,11 @@ export interface SeededAccount {
   readonly temporaryPassword?: string;
 }
 
-export async function ensureProvince(name: { vi: string; en: string }): Promise<void> {
+/** The province unit, with its offices (phòng ban) where the preset names them (NA 10.2d). */
+export async function ensureProvince(name: { vi: string; en: string }, offices?: NewUnit['offices']): Promise<void> {
   const code = env().PROVINCE_CODE;
   if (await directory().units.get(code)) return;
-  await createUnit(bootstrapContext(), { code, name, kind: 'province', parentCode: null, slug: code, languages: env().PROVINCE_LANGUAGES });
+  await createUnit(bootstrapContext(), { code, name, kind: 'province', parentCode: null, slug: code, languages: env().PROVINCE_LANGUAGES, ...(offices && { offices }) });
 }
 
 export async function ensureAccount(input: { username: string; fullName: string; email: string; unitCode: string; roles: readonly Role[] }): Promise<SeededAccount | undefined> {

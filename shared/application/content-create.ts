@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { requireAccess } from '../domain/access/authorize';
-import { categoryOf, diffSummary, legalDocumentDue, type ContentCategoryId, type LegalDocument } from '../domain/content';
+import { approvalDateRefusal, categoryOf, diffSummary, localDateOf, type ContentCategoryId, type LegalDocument, type PeoplesCommitteeApproval } from '../domain/content';
 import { cleanRichText, visibleText } from '../domain/content/rich-text';
 import { DomainError, invalidField } from '../domain/errors';
 // The table and the engine by path, not the barrel: the barrel also loads the Q&A table into content bundles.
@@ -8,9 +8,9 @@ import { decide, decideCreation } from '../domain/workflow/engine';
 import { contentWorkflow, type ContentState } from '../domain/workflow/tables/content';
 import type { ContentItemRecord, Contributor } from '../adapters/dynamo/content';
 import { contentChanges } from './content-steps';
-import { currentDeadlines, withinCalendarRange } from './calendar-service';
+import { itemClockAndDue } from './content-clock';
 import { commitContext, type UseCaseContext } from './context';
-import { contentParticipants, contentRepository, policy, workflowItemOf } from './content';
+import { contentParticipants, contentRepository, workflowItemOf } from './content';
 import { unitsAndWork } from './units-and-work';
 
 /**
@@ -28,11 +28,16 @@ export interface NewContentItem {
   readonly contributors?: readonly Contributor[] | undefined;
   readonly submit?: boolean | undefined;
   readonly translationOf?: string | undefined;
+  /** The date of the event the category's clock counts from, where the preset names one the item does not carry otherwise. */
+  readonly eventDate?: string | undefined;
+  /** Advertising: the provincial People's Committee's approval (BĐ 7.1). */
+  readonly peoplesCommitteeApproval?: PeoplesCommitteeApproval | undefined;
 }
 
 /** Checks that depend on more than one field; each refusal names its field. */
-function checkNewItem(input: NewContentItem, languages: readonly string[]): { body: string } {
+function checkNewItem(input: NewContentItem, languages: readonly string[], now: Date): { body: string } {
   const category = categoryOf(input.category);
+  checkApproval(input.category, input.peoplesCommitteeApproval, now);
   if (category.legalDocument && !input.legalDocument) {
     throw invalidField('body.legalDocument', { vi: 'Văn bản phải có thông tin văn bản (hình thức, số ký hiệu…)', en: 'A legal document needs its metadata (form, number/symbol…)' }, 'required');
   }
@@ -67,6 +72,16 @@ export function cleanBody(html: string): string {
   return body;
 }
 
+/** Only advertising carries the People's Committee's approval (BĐ 7.1), dated no later than today. */
+export function checkApproval(category: ContentCategoryId, approval: PeoplesCommitteeApproval | undefined, now: Date): void {
+  if (approval === undefined) return;
+  if (!categoryOf(category).advertising) {
+    throw invalidField('body.peoplesCommitteeApproval', { vi: 'Chỉ quảng cáo mới cần văn bản chấp thuận của Ủy ban nhân dân tỉnh', en: 'Only advertising carries the People’s Committee’s approval' }, 'not_allowed');
+  }
+  const refusal = approvalDateRefusal(approval, localDateOf(now));
+  if (refusal) throw refusal;
+}
+
 export function checkShares(contributors: readonly Contributor[] | undefined): void {
   const shares = (contributors ?? []).reduce((sum, c) => sum + c.share, 0);
   if (shares > 100) throw invalidField('body.contributors', { vi: 'Tổng tỷ lệ nhuận bút vượt 100%', en: 'Contributor shares exceed 100%' }, 'shares');
@@ -77,13 +92,12 @@ export async function createContentItem(ctx: UseCaseContext, unitCode: string, i
   if (!unit) throw new DomainError('not_found', { vi: `Không có đơn vị ${unitCode}`, en: `No unit ${unitCode}` });
   const unitPath = [unit.code, ...(unit.ancestorCodes ?? (await unitsAndWork().units.scopeOf(unitCode)).slice(1))];
   requireAccess(ctx.principal, 'content.submit', unitPath, ctx.now);
-  const { body } = checkNewItem(input, unit.languages);
-  const knownTranslations = input.translationOf !== undefined ? await checkTranslation(input.translationOf, unit.code, input.language) : 0;
-  const category = categoryOf(input.category);
+  const { body } = checkNewItem(input, unit.languages, ctx.now);
+  const source = input.translationOf !== undefined ? await checkTranslation(input.translationOf, unit.code, input.language) : undefined;
+  const knownTranslations = source?.versions ?? 0;
   const at = ctx.now.toISOString();
-  const legal = input.legalDocument;
-  const calendar = legal ? await currentDeadlines() : undefined;
-  const dueAt = legal && calendar ? withinCalendarRange('body.legalDocument.issuedOn', () => legalDocumentDue(legal.issuedOn, policy(), calendar)) : undefined;
+  const facts = { category: input.category, legalDocument: input.legalDocument, eventDate: input.eventDate, translation: input.translationOf !== undefined };
+  const { clock, dueAt } = await itemClockAndDue(facts, { now: ctx.now, submitting: input.submit === true, sourcePublishedAt: source?.publishedAt });
   let draft: ContentItemRecord = {
     id: randomUUID(),
     unitCode: unit.code,
@@ -94,12 +108,14 @@ export async function createContentItem(ctx: UseCaseContext, unitCode: string, i
     ...(input.summary !== undefined && { summary: input.summary }),
     body,
     ...(input.legalDocument !== undefined && { legalDocument: input.legalDocument }),
+    ...(input.eventDate !== undefined && { eventDate: input.eventDate }),
+    ...(input.peoplesCommitteeApproval !== undefined && { peoplesCommitteeApproval: input.peoplesCommitteeApproval }),
     attachments: [...(input.attachments ?? [])],
     contributors: input.contributors?.length ? [...input.contributors] : [{ name: ctx.principal.id, accountId: ctx.principal.id, share: 100 }],
     state: contentWorkflow.initial,
     version: 1,
     openClocks: [],
-    publishPolicy: category.publishPolicy,
+    publishPolicy: clock.rule,
     createdBy: ctx.principal.id,
     createdAt: at,
     updatedAt: at,
@@ -135,12 +151,12 @@ export async function createContentItem(ctx: UseCaseContext, unitCode: string, i
  * A language version translates an item of the same portal, in another language it has no version
  * in yet. Returns how many versions the source has, which the link is conditioned on.
  */
-async function checkTranslation(sourceId: string, unitCode: string, language: string): Promise<number> {
+async function checkTranslation(sourceId: string, unitCode: string, language: string): Promise<{ versions: number; publishedAt?: string | undefined }> {
   const source = await contentRepository().get(sourceId);
   const refuse = (vi: string, en: string, code: string) => invalidField('body.translationOf', { vi, en }, code);
   if (!source || source.unitCode !== unitCode) throw refuse(`Cổng này không có tin, bài ${sourceId}`, `This portal has no item ${sourceId}`, 'not_found');
   const taken = [source.language, ...(source.translations ?? []).map((t) => t.language)];
   if (taken.includes(language)) throw refuse(`Đã có bản ngôn ngữ "${language}" của ${sourceId}`, `Item ${sourceId} has a "${language}" version already`, 'language_taken');
-  return taken.length - 1;
+  return { versions: taken.length - 1, publishedAt: source.publishedAt };
 }
 

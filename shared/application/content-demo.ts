@@ -7,6 +7,8 @@ import { rendition } from './content-transitions';
 import { searchIndexWrites } from './legal-search';
 import { directory } from './directory';
 import { bootstrapContext } from './context';
+import { env } from '../config/env';
+import type { Unit } from '../domain/units/unit';
 
 /**
  * Local demo only: a few published items of every category in a demo portal, so a newcomer sees a
@@ -19,36 +21,77 @@ const titles: Record<ContentCategoryId, readonly string[]> = {
   'legal-document': ['Quyết định ban hành Quy chế quản lý Cổng thông tin điện tử'],
   'draft-for-comment': ['Lấy ý kiến dự thảo Quy định về chia sẻ dữ liệu'],
   'administrative-procedure': ['Thủ tục cấp giấy phép bưu chính'],
+  'legal-guidance': ['Hướng dẫn thực hiện Luật Chuyển đổi số'],
   'plan-project': ['Kế hoạch chuyển đổi số giai đoạn 2026–2030'],
   procurement: ['Thông báo mời thầu thiết bị mạng'],
+  'science-call': ['Thông báo tuyển chọn đề tài khoa học cấp tỉnh năm 2027'],
+  'science-approval': ['Phê duyệt danh mục đề tài khoa học cấp tỉnh năm 2026'],
   statistics: ['Số liệu thống kê hạ tầng viễn thông quý III'],
   'financial-report': ['Công khai dự toán ngân sách năm 2026'],
   announcement: ['Thông báo lịch tiếp công dân tháng 12'],
   spokesperson: ['Người phát ngôn và thông tin liên hệ'],
   leaders: ['Tiểu sử Giám đốc Sở'],
+  'useful-information': ['Liên kết Cổng Dịch vụ công quốc gia'],
   advertising: ['Giới thiệu Ngày hội sách điện tử'],
 };
 
+/** The provincial portal's foreign-language versions carry at least its organisation and contacts (BĐ 6.2, NĐ 42 Điều 7.2; QN 15: English and Chinese). */
+const translations: Record<string, ReadonlyArray<{ category: ContentCategoryId; title: string; body: string }>> = {
+  en: [
+    { category: 'news', title: 'The provincial e-information portal opens its new version', body: 'Demonstration content of the English version.' },
+    { category: 'spokesperson', title: 'Spokesperson and contact details', body: 'Demonstration content: the spokesperson, telephone and e-mail.' },
+  ],
+  zh: [
+    { category: 'news', title: '省电子信息门户网站新版上线', body: '中文版演示内容。' },
+    { category: 'spokesperson', title: '新闻发言人及联系方式', body: '演示内容：新闻发言人、电话和电子邮箱。' },
+  ],
+};
+
+interface DemoItem {
+  readonly category: ContentCategoryId;
+  readonly language: string;
+  readonly title: string;
+  readonly body: string;
+}
+
 export async function seedDemoContent(unitCode: string): Promise<number> {
-  const repo = contentRepository();
-  if ((await repo.ofUnit(unitCode, { limit: 1 })).items.length > 0) return 0;
   const unit = await directory().units.get(unitCode);
   if (!unit) return 0;
+  const items = contentCategoryIds.flatMap((category) =>
+    titles[category].map((title) => ({ category, language: 'vi', title, body: `<p>${title}. Nội dung minh họa của Cổng thông tin điện tử ${unit.name.vi}.</p>` })),
+  );
+  return seedItems(unit, items);
+}
+
+/** A few items in each of the portal's other languages (QN: English and Chinese), each with the source line in its language. */
+export async function seedDemoTranslations(unitCode: string): Promise<number> {
+  const unit = await directory().units.get(unitCode);
+  if (!unit) return 0;
+  const items = unit.languages.flatMap((language) => (translations[language] ?? []).map((i) => ({ ...i, language, body: `<p>${i.body}</p>` })));
+  return seedItems(unit, items);
+}
+
+async function seedItems(unit: Unit, items: readonly DemoItem[]): Promise<number> {
+  const repo = contentRepository();
+  const unitCode = unit.code;
+  const existing = (await repo.ofUnit(unitCode, { limit: 100 })).items;
+  const languages = new Set(items.map((i) => i.language));
+  // Seeded once per language: a second start finds them and writes nothing.
+  if (existing.some((i) => languages.has(i.language))) return 0;
   const ctx = bootstrapContext();
   const at = ctx.now.toISOString();
-  const citation = citationLine(unit.name.vi, unit.domain);
   let written = 0;
-  for (const category of contentCategoryIds) {
-    for (const title of titles[category]) {
+  for (const { category, language, title, body } of items) {
+    {
       const seeded: ContentItemRecord = {
         id: randomUUID(),
         unitCode,
         unitPath: [unitCode, ...(unit.ancestorCodes ?? [])],
         category,
-        language: 'vi',
+        language,
         title,
         summary: title,
-        body: `<p>${title}. Nội dung minh họa của Cổng thông tin điện tử ${unit.name.vi}.</p>`,
+        body,
         ...(categoryOf(category).legalDocument && {
           legalDocument: {
             form: 'quyet-dinh' as const,
@@ -82,7 +125,7 @@ export async function seedDemoContent(unitCode: string): Promise<number> {
           actions: [
             repo.create(record),
             repo.revision(record.id, { version: 1, at, actor: 'system', action: 'seed', summary: diffSummary(undefined, { ...record }) }),
-            repo.putPublic(rendition(record, citation)),
+            repo.putPublic(rendition(record, citationLine(unit, language, env().POLICY_PRESET))),
             ...index.actions,
           ],
           audits: [auditEntry({ scope: unitCode, actor, action: 'content.seed', target: { type: 'ContentItem', id: record.id }, before: null, after: { state: 'published', title }, requestId: ctx.requestId }, ctx.now)],

@@ -1,16 +1,16 @@
 import { auditEntry } from '../domain/audit';
-import { categoryOf, diffSummary, legalDocumentDue, type ContentCategoryId, type LegalDocument } from '../domain/content';
+import { categoryOf, diffSummary, type ContentCategoryId, type LegalDocument, type PeoplesCommitteeApproval } from '../domain/content';
 // By path, not the barrel: the public read bundle takes the barrel and needs no edit rules.
 import { editableFields, editingFor, editRefusal, type EditableField } from '../domain/content/editing';
 import { withParticipants } from '../domain/workflow/participants';
 import { invalidField } from '../domain/errors';
 import type { Contributor } from '../adapters/dynamo/content';
 import { pendingEvent } from '../../events/catalogue';
-import { currentDeadlines, withinCalendarRange } from './calendar-service';
+import { itemClockAndDue } from './content-clock';
 import { commitContext, type UseCaseContext } from './context';
-import { coAuthors, contentParticipants, contentRepository, policy, readable } from './content';
+import { coAuthors, contentParticipants, contentRepository, readable } from './content';
 import { unitsAndWork } from './units-and-work';
-import { checkShares, cleanBody } from './content-create';
+import { checkApproval, checkShares, cleanBody } from './content-create';
 
 /**
  * Editing an item's content (PATCH /content/{id}, issue 8 §1/§5): who may edit in which state comes
@@ -26,6 +26,8 @@ export interface ContentEdit {
   readonly legalDocument?: LegalDocument | undefined;
   readonly attachments?: readonly string[] | undefined;
   readonly contributors?: readonly Contributor[] | undefined;
+  readonly eventDate?: string | undefined;
+  readonly peoplesCommitteeApproval?: PeoplesCommitteeApproval | undefined;
 }
 
 export async function editContentItem(ctx: UseCaseContext, id: string, edit: ContentEdit, expectedVersion: number | undefined) {
@@ -40,7 +42,7 @@ export async function editContentItem(ctx: UseCaseContext, id: string, edit: Con
     throw invalidField('expectedVersion', { vi: 'Cần gửi If-Match với phiên bản đang sửa, ví dụ "3"', en: 'Send If-Match with the version you edit, e.g. "3"' }, 'required');
   }
 
-  const changes = checkedChanges(edit, record.category as ContentCategoryId);
+  const changes = checkedChanges(edit, record.category as ContentCategoryId, ctx.now);
   const at = ctx.now.toISOString();
   const actor = { id: ctx.principal.id, kind: ctx.principal.kind };
   const before = Object.fromEntries(fields.map((f) => [f, record[f]]));
@@ -53,12 +55,17 @@ export async function editContentItem(ctx: UseCaseContext, id: string, edit: Con
   const participants = withParticipants(contentParticipants(record), [{ id: actor.id, role: 'editor' }, ...coAuthors((changes.contributors as Contributor[] | undefined) ?? [])]);
   const onBehalfOf = editingFor(record, ctx.principal, ctx.now);
   const set: Record<string, unknown> = { ...changes, updatedAt: at, lastEditedBy: actor.id, editors: [...new Set([...(record.editors ?? []), actor.id])], participants };
-  if (changes.legalDocument !== undefined) {
-    const calendar = await currentDeadlines();
-    const legal = changes.legalDocument;
-    const dueAt = withinCalendarRange('body.legalDocument.issuedOn', () => legalDocumentDue(legal.issuedOn, policy(), calendar));
+  if (changes.legalDocument !== undefined || changes.eventDate !== undefined) {
+    // The clock's event date changed: checked as at creation, and the due instant counted again until publication.
+    const facts = {
+      category: record.category as ContentCategoryId,
+      legalDocument: changes.legalDocument ?? record.legalDocument,
+      eventDate: (changes.eventDate as string | undefined) ?? record.eventDate,
+      translation: record.translationOf !== undefined,
+    };
+    const { dueAt } = await itemClockAndDue(facts, { now: ctx.now, submitting: false });
     // A new deadline moves the item on the due index (the repository keeps the index key with it).
-    if (dueAt !== record.dueAt && record.publishedAt === undefined) set.dueAt = dueAt;
+    if (dueAt !== undefined && dueAt !== record.dueAt && record.publishedAt === undefined) set.dueAt = dueAt;
   }
   const repo = contentRepository();
   await unitsAndWork().uow.commit(
@@ -86,7 +93,7 @@ export async function editContentItem(ctx: UseCaseContext, id: string, edit: Con
 }
 
 /** The edited values as they will be stored, each checked as at creation (refusals name their field). */
-function checkedChanges(edit: ContentEdit, category: ContentCategoryId): Partial<Record<EditableField, unknown>> & { legalDocument?: LegalDocument } {
+function checkedChanges(edit: ContentEdit, category: ContentCategoryId, now: Date): Partial<Record<EditableField, unknown>> & { legalDocument?: LegalDocument } {
   const changes: Partial<Record<EditableField, unknown>> & { legalDocument?: LegalDocument } = {};
   if (edit.title !== undefined) changes.title = edit.title;
   if (edit.summary !== undefined) changes.summary = edit.summary;
@@ -98,6 +105,11 @@ function checkedChanges(edit: ContentEdit, category: ContentCategoryId): Partial
     }
     checkShares(edit.contributors);
     changes.contributors = [...edit.contributors];
+  }
+  if (edit.eventDate !== undefined) changes.eventDate = edit.eventDate;
+  if (edit.peoplesCommitteeApproval !== undefined) {
+    checkApproval(category, edit.peoplesCommitteeApproval, now);
+    changes.peoplesCommitteeApproval = edit.peoplesCommitteeApproval;
   }
   if (edit.legalDocument !== undefined) {
     if (!categoryOf(category).legalDocument) {

@@ -1,4 +1,4 @@
-import { categoryOf, citationLine, diffSummary, onTime, quarterOf, type ContentCategoryId } from '../domain/content';
+import { categoryOf, citationLine, diffSummary, onTime, publicationApprovalRefusal, quarterOf, type ContentCategoryId } from '../domain/content';
 import { DomainError, invalidField } from '../domain/errors';
 import type { Role } from '../domain/roles';
 import type { TransitionInput, TransitionPlan } from '../domain/workflow/types';
@@ -8,7 +8,9 @@ import type { PublicRendition } from '../adapters/dynamo/published-content';
 import type { WriteAction } from '../adapters/dynamo/unit-of-work';
 import { requireCleanAttachments } from './content-attachments';
 import { searchIndexWrites } from './legal-search';
-import { contentRepository } from './content';
+import { contentRepository, policy } from './content';
+import { receiptDueAt } from './content-clock';
+import { env } from '../config/env';
 import { directory } from './directory';
 import { portalUnit } from './portal-units';
 import type { UseCaseContext } from './context';
@@ -80,6 +82,11 @@ export const contentGuards: Readonly<Record<ContentGuard, (record: ContentItemRe
       throw invalidField('publishAt', { vi: 'Thời điểm đăng phải ở tương lai', en: 'The publication time must be in the future' }, 'not_future');
     }
   },
+  // BĐ 7.1: the People's Committee's approval is recorded before the chief approves and before anything goes online.
+  'peoples-committee-approval': (record) => {
+    const refusal = publicationApprovalRefusal(record, policy());
+    if (refusal) throw refusal;
+  },
   'source-not-withdrawn': (record) => {
     if (!record.sourceWithdrawn) return;
     const message = {
@@ -94,6 +101,11 @@ export const contentGuards: Readonly<Record<ContentGuard, (record: ContentItemRe
 
 /** What each effect changes on the item or writes beside it. */
 export const contentEffects: Readonly<Record<Exclude<ContentEffect, 'creation-revision'>, (step: ContentStep) => void | Promise<void>>> = {
+  // A clock that counts from the portal's receipt (CB 10.1đ) starts at the first submission.
+  'receipt-due': async ({ set, record, ctx }) => {
+    const received = await receiptDueAt(clockFactsOf(record), record.dueAt, ctx.now);
+    if (record.dueAt === undefined && received !== undefined) set.dueAt = received;
+  },
   // An assignment keeps the state: its revision names what it changed.
   revision: ({ record, plan, request, at, ctx, writes }) => {
     const summary = diffSummary({ state: record.state, assignee: record.assignee?.personId }, { state: plan.to, assignee: plan.next.assignee?.personId });
@@ -127,7 +139,7 @@ export const contentEffects: Readonly<Record<Exclude<ContentEffect, 'creation-re
   },
   'public-rendition': async (step) => {
     const portal = await portalUnit(step.record.unitCode);
-    step.writes.push(contentRepository().putPublic(rendition(after(step), portal ? citationLine(portal.name.vi, portal.domain) : '')));
+    step.writes.push(contentRepository().putPublic(rendition(after(step), portal ? citationLine(portal, step.record.language, env().POLICY_PRESET) : '')));
   },
   // Archived: the item leaves the public API whole (its public note too), as its search entries do.
   'public-removed': ({ record, writes }) => {
@@ -144,6 +156,13 @@ function searchEntries(step: ContentStep, online: boolean): void {
   if (index.stored) step.set.searchIndex = index.stored;
   else if (step.record.searchIndex !== undefined) step.remove.push('searchIndex');
 }
+
+const clockFactsOf = (record: ContentItemRecord) => ({
+  category: record.category as ContentCategoryId,
+  legalDocument: record.legalDocument,
+  eventDate: record.eventDate,
+  translation: record.translationOf !== undefined,
+});
 
 /** Runs a row's effects in order and returns what they change, for the repository to write. */
 export async function contentChanges(

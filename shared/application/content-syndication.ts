@@ -6,6 +6,7 @@ import { DomainError } from '../domain/errors';
 import type { ContentState } from '../domain/workflow/tables/content';
 import type { ContentItemRecord, SyndicationSource } from '../adapters/dynamo/content';
 import { actionCount, type Work } from '../adapters/dynamo/unit-of-work';
+import { env } from '../config/env';
 import { pendingEvent, type EventDetail } from '../../events/catalogue';
 import { contentRepository, readable } from './content';
 import { rendition } from './content-transitions';
@@ -158,7 +159,7 @@ async function followWithdrawal(copy: ContentItemRecord, source: ContentItemReco
   const work = changed(requestId, copy, { state: 'withdrawn', publicNote, withdrawnAt: at, sourceWithdrawn, updatedAt: at }, 'withdrawn', diffSummary({ state: copy.state }, { state: 'withdrawn' }), index.stored === null && copy.searchIndex !== undefined ? ['searchIndex'] : []);
   return {
     ...work,
-    actions: [...work.actions!, contentRepository().putPublic(rendition(after, portal ? citationLine(portal.name.vi, portal.domain) : '')), ...index.actions],
+    actions: [...work.actions!, contentRepository().putPublic(rendition(after, portal ? citationLine(portal, after.language, env().POLICY_PRESET) : '')), ...index.actions],
   };
 }
 

@@ -47,12 +47,18 @@ export async function takeContentStep(ctx: UseCaseContext, record: ContentItemRe
   if (!decision.ok) throw decision.error;
   const plan = decision.value;
   for (const name of row?.guards ?? []) await contentGuards[name](record, request, ctx.now);
+  let setDueAt: string | undefined;
   const applied = await applyTransition(ctx, plan, {
     policy: policy(),
     ...(record.dueAt !== undefined && { dueAt: { publication: record.dueAt } }),
-    writes: async (due) => contentRepository().stepWrites(record, plan, await contentChanges(row?.effects ?? [], { ctx, record, request, plan, due }), due),
+    writes: async (due) => {
+      const changes = await contentChanges(row?.effects ?? [], { ctx, record, request, plan, due });
+      setDueAt = changes.set.dueAt as string | undefined;
+      return contentRepository().stepWrites(record, plan, changes, due);
+    },
   });
-  const dueAt = record.dueAt ?? applied.due.publication;
+  // A deadline the step set (counted from the receipt at submission), else the clock it opened.
+  const dueAt = record.dueAt ?? setDueAt ?? applied.due.publication;
   return { id: record.id, state: plan.to, version: plan.nextVersion, ...(dueAt !== undefined && { dueAt }) };
 }
 

@@ -1,5 +1,4 @@
 import { auditEntry } from '../domain/audit';
-import { DomainError } from '../domain/errors';
 import { effectivePolicy } from '../domain/policies';
 import {
   escalationPolicyOf,
@@ -11,25 +10,32 @@ import {
 } from '../domain/questions/escalation';
 import { pendingEvent } from '../../events/catalogue';
 import { documentClient } from '../adapters/aws-clients';
-import { QuestionEscalationRepository, ESCALATION_RAISED_FIELD, CLOCK_MOVED_FIELD, type DueClock } from '../adapters/dynamo/question-escalation';
+import { QuestionEscalationRepository, type DueClock } from '../adapters/dynamo/question-escalation';
 import { QuestionRepository } from '../adapters/dynamo/questions';
-import { UnitOfWork } from '../adapters/dynamo/unit-of-work';
+import { UnitOfWork, type Work } from '../adapters/dynamo/unit-of-work';
 import { env } from '../config/env';
 import { currentCalendar } from './calendar-service';
 
 /**
  * The escalation job (issue 9 #5): on working days, reads the open question clocks due by the
  * reminder horizon (the sparse due index, sharded: never a Scan) and raises each level reached
- * (shared/domain/questions/escalation.ts) once per question, clock, due instant and level: its
- * marker, the clock's mark, an audit entry and a `QuestionEscalated` event commit in one
- * transaction, so of two runs at once one raises it and the other finds it raised. A closed clock
+ * (shared/domain/questions/escalation.ts) once per question, clock, due instant and level. A
+ * clock's levels (its mark, log entries, audit entries and `QuestionEscalated` events) are one
+ * piece of work; the run's pieces commit together, as many per transaction as fit (about 24
+ * clocks), so of two runs at once one raises a clock and the other finds it raised. A closed clock
  * has no due entry; a re-opened one has a new due instant; a progress notice moved the answer's.
  */
 const ACTOR = { id: 'system:question-escalation', kind: 'system' } as const;
-/** Clocks read per run; more are left for the next run (`more`). */
-const BATCH = 1000;
-/** Two transactions on one item at once: the loser tries again, then finds the level raised. */
-const ATTEMPTS = 4;
+/**
+ * Open clocks read per run at most: a memory guard. All of them are read, raised or not, so clocks
+ * raised already (they stay on the index until they close) never hide later ones from the job.
+ */
+const READ_LIMIT = 50_000;
+/**
+ * Clocks escalated per run at most (~24 a transaction, 4 transactions in flight); the rest wait for
+ * the next run (`more`). Measured against the 300 s timeout in docs/bench.md (Escalation).
+ */
+const RAISE_LIMIT = 5_000;
 
 let repositories: { escalation: QuestionEscalationRepository; questions: QuestionRepository; uow: UnitOfWork } | undefined;
 const repos = () => {
@@ -54,29 +60,45 @@ export interface EscalationRun {
   readonly more: boolean;
 }
 
-export async function escalateDueQuestions(now: Date, requestId: string): Promise<EscalationRun> {
+export async function escalateDueQuestions(now: Date, requestId: string, limits = { read: READ_LIMIT, raise: RAISE_LIMIT }): Promise<EscalationRun> {
   const calendar = await currentCalendar();
   const counts = { reminder: 0, overdue: 0, veryOverdue: 0, skipped: 0 };
   if (!isWorkingDayAt(now, calendar)) return { workingDay: false, due: 0, ...counts, more: false };
   const policy = escalationPolicyOf(effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES));
-  const { clocks, more } = await repos().escalation.dueBy(reminderHorizon(now, policy, calendar), BATCH);
-  for (const clock of clocks) {
+  const read = await repos().escalation.dueBy(reminderHorizon(now, policy, calendar), limits.read);
+  let more = read.more;
+  const raising: { levels: EscalationLevel[]; work: Work }[] = [];
+  for (const clock of read.clocks) {
     const levels = levelsReached(clock.clock, clock.dueAt, now, policy, calendar).filter((level) => !clock.raised.includes(level));
     if (levels.length === 0) continue;
+    if (raising.length === limits.raise) {
+      more = true;
+      break;
+    }
     const portal = clock.owner ?? (await repos().questions.get(clock.questionId))?.portal;
     if (portal === undefined) continue;
+    raising.push({ levels, work: escalation(clock, levels, portal, now, requestId) });
+  }
+  const committed = await repos().uow.commitEach(
+    raising.map((r) => r.work),
+    { requestId, now },
+  );
+  raising.forEach(({ levels }, i) => {
     for (const level of levels) {
-      if (await raise(clock, level, portal, now, requestId)) counts[level === 'very-overdue' ? 'veryOverdue' : level] += 1;
+      if (committed[i]) counts[level === 'very-overdue' ? 'veryOverdue' : level] += 1;
       else counts.skipped += 1;
     }
-  }
-  return { workingDay: true, due: clocks.length, ...counts, more };
+  });
+  return { workingDay: true, due: read.clocks.length, ...counts, more };
 }
 
-/** Commits one escalation; false when it was raised already, or its clock closed or moved. */
-async function raise(clock: DueClock, level: EscalationLevel, portal: string, now: Date, requestId: string): Promise<boolean> {
-  const recipientRole = recipientOf(clock.clock, level);
-  const detail = {
+/**
+ * Everything raising `levels` of one clock writes: refused whole when another run raised them
+ * first, or the clock closed or moved meanwhile.
+ */
+function escalation(clock: DueClock, levels: readonly EscalationLevel[], portal: string, now: Date, requestId: string): Work {
+  const raised = levels.map((level) => ({ level, recipientRole: recipientOf(clock.clock, level) }));
+  const details = raised.map(({ level, recipientRole }) => ({
     questionId: clock.questionId,
     portal,
     clock: clock.clock,
@@ -85,21 +107,12 @@ async function raise(clock: DueClock, level: EscalationLevel, portal: string, no
     unitCode: clock.unitCode,
     recipientRole,
     ...(clock.assigneeId !== undefined && { assigneeId: clock.assigneeId }),
+  }));
+  return {
+    actions: repos().escalation.raise(clock, raised, now),
+    audits: details.map((detail) =>
+      auditEntry({ scope: portal, actor: ACTOR, action: 'question.escalate', target: { type: 'Question', id: clock.questionId }, before: null, after: detail, requestId }, now),
+    ),
+    events: details.map((detail) => pendingEvent('QuestionEscalated', detail)),
   };
-  const audit = auditEntry(
-    { scope: portal, actor: ACTOR, action: 'question.escalate', target: { type: 'Question', id: clock.questionId }, before: null, after: detail, requestId },
-    now,
-  );
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      await repos().uow.commit({ actions: repos().escalation.raise(clock, level, now, recipientRole), audits: [audit], events: [pendingEvent('QuestionEscalated', detail)] }, { requestId, now });
-      return true;
-    } catch (error) {
-      if (!(error instanceof DomainError) || error.code !== 'conflict') throw error;
-      if (error.fields.some((f) => f.field === ESCALATION_RAISED_FIELD || f.field === CLOCK_MOVED_FIELD)) return false;
-      // A concurrent transaction on the same items: try again, then the condition decides.
-      if (attempt >= ATTEMPTS) return false;
-      await new Promise((r) => setTimeout(r, Math.random() * 50 * attempt));
-    }
-  }
 }

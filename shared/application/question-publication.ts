@@ -41,7 +41,7 @@ export function publicCopyOf(record: QuestionRecord, asker: Asker | undefined, p
         issuer: c.issuer,
         ...(c.contentId !== undefined && { contentId: c.contentId }),
       })),
-      advisoryNotice: answer.advisoryNotice,
+      ...(answer.advisoryNotice && { advisoryNotice: answer.advisoryNotice }),
       answeredAt: answer.at,
     },
     receivedAt: record.receivedAt,

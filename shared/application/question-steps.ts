@@ -4,6 +4,8 @@ import { effectivePolicy } from '../domain/policies';
 import {
   answerOf,
   endOfLocalDay,
+  isComplex,
+  progressNoticeKind,
   progressNoticeRefusal,
   reopenedFields,
   requireVietnameseText,
@@ -21,6 +23,8 @@ import type { QuestionRecord, QuestionStepChanges, Routing } from '../adapters/d
 import type { AuditEntry } from '../domain/audit';
 import type { WriteAction } from '../adapters/dynamo/unit-of-work';
 import { env } from '../config/env';
+import { conventionsOf } from '../domain/policies/conventions';
+import type { AskerAnswerClock } from './question-answer-clock';
 import { currentCalendar } from './calendar-service';
 import { publicCopyOf, requirePublicationConsent } from './question-publication';
 import { askerToRedact } from './question-asker';
@@ -57,6 +61,8 @@ export interface QuestionStep {
   readonly request: QuestionTransitionRequest;
   readonly plan: TransitionPlan<QuestionState, QuestionAction, QuestionClock>;
   readonly due: Readonly<Partial<Record<QuestionClock, string>>>;
+  /** An answer clock counted from the portal's receipt (CB 11.4), and the unit's share of it from this routing. */
+  readonly askerClock?: AskerAnswerClock;
   readonly at: string;
   /** The question's version after the step: each figure it freezes is keyed by it. */
   readonly version: number;
@@ -94,7 +100,7 @@ export const questionGuards: Readonly<Record<QuestionGuard, (record: QuestionRec
   'publication-consent': (record) => requirePublicationConsent(record),
   'progress-notice-allowed': (record, request, ctx) => {
     const policy = effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES);
-    const refusal = progressNoticeRefusal(policy, { previous: record.progressNotice, expectedBy: request.expectedBy, answerDueAt: record.answerDueAt, now: ctx.now });
+    const refusal = progressNoticeRefusal(policy, { previous: record.progressNotice, expectedBy: request.expectedBy, answerDueAt: record.answerDueAt, now: ctx.now, complex: isComplex(record.complexity, record.scope) });
     if (refusal) throw refusal;
   },
 };
@@ -143,7 +149,14 @@ export const questionEffects: Readonly<Record<QuestionEffect, (step: QuestionSte
   routing: (step) => {
     const { record, plan, due, at, set, remove, writes, ctx, request } = step;
     const unitCode = plan.next.assignee!.unitPath[0]!;
-    const routing: Routing = { unitCode, routedAt: at, answerDueAt: due.answer!, returnDueAt: due.return!, routedOnTime: at <= record.classificationDueAt };
+    const routing: Routing = {
+      unitCode,
+      routedAt: at,
+      answerDueAt: due.answer!,
+      returnDueAt: due.return!,
+      routedOnTime: at <= record.classificationDueAt,
+      ...(step.askerClock !== undefined && { unitWorkingDays: step.askerClock.unitWorkingDays }),
+    };
     Object.assign(set, { routings: [...record.routings, routing], answerDueAt: due.answer, returnDueAt: due.return, dueAt: due.answer });
     step.listedFor = { unitCode, at };
     writes.push(
@@ -183,6 +196,12 @@ export const questionEffects: Readonly<Record<QuestionEffect, (step: QuestionSte
   },
   // On time until the end of the expected day: the question and its answer clock's work item say so.
   'progress-notice': ({ set, record, request, ctx, at, writes }) => {
+    if (progressNoticeKind(effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES), isComplex(record.complexity, record.scope)) === 'report-back') {
+      // BĐ 12.4: the unit reports back so the board can inform the asker; the answer clock stays.
+      const expected = request.expectedBy === undefined ? {} : { expectedBy: request.expectedBy, expectedByAt: endOfLocalDay(request.expectedBy) };
+      set.progressNotice = { at, by: ctx.principal.id, kind: 'report-back', ...expected };
+      return;
+    }
     const expectedByAt = endOfLocalDay(request.expectedBy!);
     Object.assign(set, { progressNotice: { at, by: ctx.principal.id, expectedBy: request.expectedBy, expectedByAt }, dueAt: expectedByAt });
     writes.push(repo().moveAnswerClock(record.id, expectedByAt));
@@ -192,7 +211,7 @@ export const questionEffects: Readonly<Record<QuestionEffect, (step: QuestionSte
     const { record, request, ctx, at, set, remove, writes } = step;
     const workingDays = await answerWorkingDays(record, ctx.now);
     const answeredOnTime = record.dueAt === undefined || at <= record.dueAt;
-    Object.assign(set, { answer: answerOf(request.answer!, ctx.principal.id, at), answeredAt: at, answeredOnTime, answerWorkingDays: workingDays });
+    Object.assign(set, { answer: answerOf(request.answer!, ctx.principal.id, at, conventionsOf(env().POLICY_PRESET).advisoryNotice), answeredAt: at, answeredOnTime, answerWorkingDays: workingDays });
     // The return clock closes with the answer (the routing history keeps its due instant).
     remove.push('dueAt', 'returnDueAt');
     const unit = record.assignee?.unitPath[0];
@@ -223,7 +242,7 @@ export const questionEffects: Readonly<Record<QuestionEffect, (step: QuestionSte
 };
 
 /** Runs a row's effects in order and returns what they change, for the repository to write. */
-export async function questionChanges(effects: readonly QuestionEffect[], base: Pick<QuestionStep, 'ctx' | 'record' | 'request' | 'plan' | 'due'>): Promise<QuestionStepChanges> {
+export async function questionChanges(effects: readonly QuestionEffect[], base: Pick<QuestionStep, 'ctx' | 'record' | 'request' | 'plan' | 'due' | 'askerClock'>): Promise<QuestionStepChanges> {
   const at = base.ctx.now.toISOString();
   const step: QuestionStep = { ...base, at, version: base.record.version + 1, set: { updatedAt: at }, remove: [], writes: [], audits: [] };
   for (const name of effects) await questionEffects[name](step);

@@ -1,13 +1,14 @@
 import { can } from '../domain/access/authorize';
 import { DomainError } from '../domain/errors';
 import { isComplex } from '../domain/questions';
-import { decide, questionWorkflow, type QuestionState, type QuestionWorkflowItem, type TransitionInput } from '../domain/workflow';
+import { decide, questionWorkflow, type QuestionClock, type QuestionState, type QuestionWorkflowItem, type TransitionInput } from '../domain/workflow';
 import { availableSteps } from '../domain/workflow/available';
 import { documentClient } from '../adapters/aws-clients';
 import { QuestionEscalationRepository } from '../adapters/dynamo/question-escalation';
 import { env } from '../config/env';
 import type { QuestionRecord } from '../adapters/dynamo/questions';
 import { applyTransition } from './workflow-transitions';
+import { askerAnswerClock } from './question-answer-clock';
 import { readInUnit } from './unit-scope';
 import { questionRepository } from './questions';
 import { askerFor } from './question-asker';
@@ -136,8 +137,12 @@ export async function transitionQuestion(ctx: UseCaseContext, id: string, reques
   if (!decision.ok) throw decision.error;
   const plan = decision.value;
   for (const name of row?.guards ?? []) await questionGuards[name](record, request, ctx);
-  await applyTransition(ctx, plan, {
-    writes: async (due) => questionRepository().stepWrites(record, plan, await questionChanges(row?.effects ?? [], { ctx, record, request, plan, due }), due),
+  // A step that opens the answer clock counts it from the portal's receipt where the preset says so (CB 11.4).
+  const askerClock = plan.work.open.some((o) => o.clock === 'answer') ? await askerAnswerClock(record, ctx.now) : undefined;
+  await applyTransition<QuestionClock, typeof plan>(ctx, plan, {
+    ...(askerClock !== undefined && { dueAt: { answer: askerClock.dueAt } }),
+    writes: async (due) =>
+      questionRepository().stepWrites(record, plan, await questionChanges(row?.effects ?? [], { ctx, record, request, plan, due, ...(askerClock !== undefined && { askerClock }) }), due),
   });
   const after = await questionRepository().get(id);
   return {
@@ -147,5 +152,7 @@ export async function transitionQuestion(ctx: UseCaseContext, id: string, reques
     ...(after?.dueAt !== undefined && { dueAt: after.dueAt }),
     ...(after?.answerDueAt !== undefined && { answerDueAt: after.answerDueAt }),
     ...(after?.returnDueAt !== undefined && { returnDueAt: after.returnDueAt }),
+    // A routing tells the unit its share of the asker's clock.
+    ...(row?.effects?.includes('routing') && askerClock !== undefined && { unitShare: { routedAt: ctx.now.toISOString(), workingDays: askerClock.unitWorkingDays } }),
   };
 }

@@ -161,7 +161,13 @@ export async function questionStatus(trackingCode: string, secret: string) {
     ...(record.answerDueAt !== undefined && { answerDueAt: record.answerDueAt }),
     ...(record.dueAt !== undefined && { dueAt: record.dueAt }),
     ...(record.refusal !== undefined && { refusal: { ground: record.refusal.ground, reason: record.refusal.reason, at: record.refusal.at } }),
-    ...(record.progressNotice !== undefined && { progressNotice: { at: record.progressNotice.at, expectedBy: record.progressNotice.expectedBy } }),
+    ...(record.progressNotice !== undefined && {
+      progressNotice: {
+        at: record.progressNotice.at,
+        ...(record.progressNotice.kind !== undefined && { kind: record.progressNotice.kind }),
+        ...(record.progressNotice.expectedBy !== undefined && { expectedBy: record.progressNotice.expectedBy }),
+      },
+    }),
     // The answer only once the board has sent it; never who in the unit wrote it.
     ...(record.sentAt !== undefined &&
       record.answer !== undefined && {

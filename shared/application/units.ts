@@ -3,7 +3,8 @@ import { requireAccess } from '../domain/access/authorize';
 import { auditEntry } from '../domain/audit';
 import { DomainError, invalidField } from '../domain/errors';
 import { nfc } from '../domain/text';
-import { assertDistinctParts, assertMergeable, assertParentAllowed, assertSlugAllowed, assertSplitKind, domainOf, mayHaveChildren, slugOf, type Unit, type UnitKind } from '../domain/units/unit';
+import { assertDistinctParts, assertLevelAllowed, assertMergeable, assertOffices, assertParentAllowed, assertSlugAllowed, assertSplitKind, defaultSlugOf, domainOf, mayHaveChildren, type Office, type Unit, type UnitKind } from '../domain/units/unit';
+import { conventionsOf } from '../domain/policies/conventions';
 import type { UnitChange } from '../adapters/dynamo/units';
 import type { WriteAction } from '../adapters/dynamo/unit-of-work';
 import { env } from '../config/env';
@@ -18,7 +19,11 @@ export interface NewUnit {
   readonly parentCode: string | null;
   readonly slug?: string;
   readonly languages?: readonly string[];
+  readonly offices?: readonly Office[];
 }
+
+/** What the deployment's preset says about units: how many levels, whether offices exist (NA 1.2a, 10.2d). */
+const conventions = () => conventionsOf(env().POLICY_PRESET);
 
 /** Children whose domains follow a renamed parent are updated this many per transaction (3 actions each). */
 const CASCADE_CHUNK = 30;
@@ -40,8 +45,10 @@ function audit(ctx: { principal: Principal; requestId: string; now: Date }, acti
 
 const changeActions = (changes: readonly UnitChange[]): WriteAction[] => changes.flatMap((c) => directory().units.change(c));
 
-function buildUnit(input: NewUnit, ancestors: readonly Unit[]): Unit {
-  const slug = input.slug ?? slugOf(input.name.vi);
+function buildUnit(input: NewUnit, ancestors: readonly Unit[], field = 'body'): Unit {
+  assertLevelAllowed(input.kind, conventions().levels, `${field}.kind`);
+  assertOffices(input.offices, conventions().offices, `${field}.offices`);
+  const slug = input.slug ?? defaultSlugOf(input.kind, input.name.vi);
   if (!/^[a-z0-9]{1,40}$/.test(slug)) {
     throw invalidField('body.slug', { vi: 'Không tạo được tên miền từ tên đơn vị; hãy nhập slug', en: 'Cannot derive a domain label from the name; give a slug' });
   }
@@ -58,6 +65,7 @@ function buildUnit(input: NewUnit, ancestors: readonly Unit[]): Unit {
     languages: input.languages ?? ['vi', 'en'],
     status: 'active',
     formerDomains: [],
+    ...(input.offices && { offices: input.offices.map((o) => ({ slug: o.slug, name: { vi: nfc(o.name.vi), en: nfc(o.name.en) } })) }),
     version: 1,
   };
 }
@@ -97,7 +105,12 @@ export async function resolveUnit(code: string): Promise<{ requested: Unit; curr
  * communes): the unit commits first, then its descendants follow in bounded transactions, each
  * with their history. Repeating the request finishes a cascade that was interrupted.
  */
-export async function renameUnit(ctx: UseCaseContext, code: string, change: { name: { vi: string; en: string }; slug?: string }, expectedVersion: number | undefined): Promise<Unit> {
+export async function renameUnit(
+  ctx: UseCaseContext,
+  code: string,
+  change: { name: { vi: string; en: string }; slug?: string; offices?: readonly Office[] },
+  expectedVersion: number | undefined,
+): Promise<Unit> {
   const path = await pathOf(code);
   const unit = path[0]!;
   requireAccess(ctx.principal, 'unit.manage', codes(path), ctx.now);
@@ -105,6 +118,7 @@ export async function renameUnit(ctx: UseCaseContext, code: string, change: { na
   if (expectedVersion !== undefined && expectedVersion !== unit.version) {
     throw new DomainError('precondition_failed', { vi: `Đơn vị đã thay đổi (phiên bản ${unit.version})`, en: `The unit changed (version ${unit.version})` });
   }
+  assertOffices(change.offices, conventions().offices);
   const slug = change.slug ?? unit.slug;
   if (slug !== unit.slug && unit.kind !== 'province') assertSlugAllowed(slug);
   const domain = unit.kind === 'province' ? unit.domain : domainOf(unit.kind, slug, path.slice(1));
@@ -113,6 +127,7 @@ export async function renameUnit(ctx: UseCaseContext, code: string, change: { na
     name: { vi: nfc(change.name.vi), en: nfc(change.name.en) },
     slug,
     domain,
+    ...(change.offices && { offices: change.offices.map((o) => ({ slug: o.slug, name: { vi: nfc(o.name.vi), en: nfc(o.name.en) } })) }),
     formerDomains: domain === unit.domain ? unit.formerDomains : [...unit.formerDomains, unit.domain],
     version: unit.version + 1,
   };
@@ -218,7 +233,7 @@ export async function splitUnit(ctx: UseCaseContext, code: string, into: readonl
   const created = into.map((input, i) => {
     assertSplitKind(source, input.kind, `body.into.${i}.kind`);
     assertParentAllowed(input.kind, ancestors[0]);
-    return buildUnit({ ...input, parentCode: source.parentCode }, ancestors);
+    return buildUnit({ ...input, parentCode: source.parentCode }, ancestors, `body.into.${i}`);
   });
   assertDistinctParts(code, created);
   const split: Unit = { ...source, status: 'split', successorCode: workTo, version: source.version + 1 };

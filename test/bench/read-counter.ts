@@ -10,12 +10,14 @@ import type { FunctionKey } from '../../functions/manifest';
  */
 export interface ReadTally {
   calls: number;
+  /** TransactWriteItems calls (not in `calls`, `items` or `capacityUnits`). */
+  transactions: number;
   items: number;
   capacityUnits: number;
   byCommand: Record<string, number>;
 }
 
-const empty = (): ReadTally => ({ calls: 0, items: 0, capacityUnits: 0, byCommand: {} });
+const empty = (): ReadTally => ({ transactions: 0, calls: 0, items: 0, capacityUnits: 0, byCommand: {} });
 
 type Output = {
   Count?: number;
@@ -45,7 +47,9 @@ export function installReadCounter(): void {
   dynamoClient().middlewareStack.add(
     (next, context) => async (args) => {
       const current = counting;
-      if (!current || invocation.getStore()?.function !== current.fn || !READS.has(context.commandName ?? '')) return next(args);
+      if (!current || invocation.getStore()?.function !== current.fn) return next(args);
+      if (context.commandName === 'TransactWriteItemsCommand' || context.commandName === 'TransactWriteCommand') current.tally.transactions += 1;
+      if (!READS.has(context.commandName ?? '')) return next(args);
       (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
       const result = await next(args);
       const output = result.output as Output;

@@ -81,7 +81,7 @@ async function load(stack: LocalStack, count: number, mode: 'read' | 'full') {
   await stack.outbox.stop();
   await streamOffForLoading(tableName);
   const readTerms = new Set(SEARCH_QUERIES.flatMap(({ query }) => planSearch(query).reads.map((r) => r.term)));
-  const citation = citationLine('Tỉnh Bình Định', 'binhdinh.gov.vn');
+  const citation = citationLine({ kind: 'province', name: { vi: 'Tỉnh Bình Định', en: 'Binh Dinh Province' }, domain: 'binhdinh.gov.vn' }, 'vi', 'binh-dinh-2020');
   const writer = batchWriter(tableName);
   let fullIndex = 0;
   let documents = 0;

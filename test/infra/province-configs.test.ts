@@ -12,7 +12,7 @@ import { effectivePolicy, presetIds } from '../../shared/domain/policies';
  */
 const dir = resolve(import.meta.dirname, '../../infra/config/provinces');
 
-// What each regulation says (docs/provinces.md): its preset, and its portal's languages.
+// What each regulation says (docs/regulation-map.md): its preset, and its portal's languages.
 const expected: Record<string, { preset: string; languages: string[]; basis: string }> = {
   binhdinh: { preset: 'binh-dinh-2020', languages: ['vi', 'en'], basis: 'BĐ 6.2' },
   quangninh: { preset: 'quang-ninh-2023', languages: ['vi', 'en', 'zh'], basis: 'QN 2' },

@@ -41,15 +41,16 @@ describe('escalate-questions job (from the template)', () => {
     jobs.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmDescription: Match.stringLikeRegexp('^Job escalate-questions has not succeeded') });
   });
 
-  it('queries question clocks on the due index only, and writes only markers, clock marks, audit entries and events', () => {
+  it('queries question clocks on the due index only, and writes only clock marks, log entries, audit entries and events', () => {
     const allows = statements.filter((s) => s.Effect === 'Allow');
     expect(allows.every((s) => leadingKeys(s).length > 0)).toBe(true);
     expect(allows.flatMap((s) => asList(s.Action)).filter((a) => ['dynamodb:Scan', 'dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:*'].includes(a))).toEqual([]);
     const granted = (action: string) => allows.filter((s) => asList(s.Action).includes(`dynamodb:${action}`)).flatMap(leadingKeys).sort();
     expect(granted('Query')).toEqual(['CALENDAR*', 'DUEWORK#Question#*']);
     expect(granted('UpdateItem')).toEqual(['WORK#Question#*']);
-    // The escalation's marker, its audit entry, its event, and its entry in the question's log (the staff view, issue 25).
-    expect(granted('PutItem')).toEqual(['AUDIT#*', 'ESCALATION#*', 'OUTBOX#*', 'QESCALATIONS#*']);
+    // The escalation's audit entry, its event, and its entry in the question's log (the staff view, issue 25);
+    // what was raised is recorded once, on the clock's work item (UpdateItem above), not as a marker item.
+    expect(granted('PutItem')).toEqual(['AUDIT#*', 'OUTBOX#*', 'QESCALATIONS#*']);
     expect(granted('GetItem')).toEqual(['CALENDAR*', 'QUESTION#*']);
     const query = allows.find((s) => leadingKeys(s).includes('DUEWORK#Question#*'))!;
     expect(JSON.stringify(query.Resource)).toMatch(/index\/due/);

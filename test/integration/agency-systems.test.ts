@@ -137,3 +137,36 @@ describe('an agency system answers the questions routed to its unit', () => {
     expect((await call(`/questions/${id}/transitions`, answerer, { method: 'POST', body: { action: 'approve-answer' } })).status).toBe(403);
   });
 });
+
+describe('operators list a unit’s agency systems', () => {
+  it('pages through the unit’s clients without their secrets, for whoever may register them there and nobody else', async () => {
+    const soaOperator = await person(local.api, 'vanhanh.soa', 'soa', ['operator']);
+    // A unit of its own, so the systems the other tests register elsewhere do not count.
+    const unit = await call('/units', operator, { method: 'POST', body: { code: 'soc', name: { vi: 'Sở C', en: 'Department C' }, kind: 'department', parentCode: 'binhdinh', slug: 'soc' } });
+    expect(unit.status, JSON.stringify(unit.body)).toBe(201);
+    const registered = [];
+    for (const name of ['Một cửa Sở C', 'Văn bản Sở C']) {
+      const res = await call('/machine-clients', operator, { method: 'POST', body: { name, unitCode: 'soc', scopes: ['portal/read'] } });
+      expect(res.status).toBe(201);
+      registered.push(res.body as { client: { clientId: string }; clientSecret: string });
+    }
+    const first = await call('/machine-clients?unit=soc&limit=1', operator);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body.items).toHaveLength(1);
+    const second = await call(`/machine-clients?unit=soc&limit=1&cursor=${encodeURIComponent(first.body.nextCursor)}`, operator);
+    const listed = [...first.body.items, ...second.body.items];
+    expect(listed.map((c: { clientId: string }) => c.clientId).sort()).toEqual(registered.map((r) => r.client.clientId).sort());
+    expect(listed[0]).toMatchObject({ unitCode: 'soc', scopes: ['portal/read'], status: 'active' });
+    const text = JSON.stringify([first.body, second.body]);
+    for (const r of registered) expect(text).not.toContain(r.clientSecret);
+    expect(Object.keys(listed[0]).sort()).toEqual(['clientId', 'createdAt', 'name', 'scopes', 'status', 'unitCode', 'version']);
+
+    // Without `unit`: the caller's own unit (the Sở A operator has none registered there).
+    expect((await call('/machine-clients', soaOperator)).body.items.every((c: { unitCode: string }) => c.unitCode === 'soa')).toBe(true);
+    // Another unit's operator, and a unit's own secretary, are refused; an unknown unit is a 404.
+    expect((await call('/machine-clients?unit=soc', soaOperator)).status).toBe(403);
+    expect((await call('/machine-clients?unit=soa', secretary)).status).toBe(403);
+    expect((await call('/machine-clients?unit=khongco', operator)).status).toBe(404);
+    expect((await call('/machine-clients?unit=soc&limit=0', operator)).status).toBe(400);
+  });
+});

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { useLocalStack } from '../support/local-stack';
 import { traveller } from '../support/travel';
 import { caller, person, type Person } from '../support/directory';
+import { auditLog } from '../support/audit-log';
+import { questionFlow } from '../support/question-flow';
 import { loadDeploymentConfig } from '../../infra/config/deployment';
 import { ensureProvince, ensureUnits } from '../../shared/application/bootstrap';
 
@@ -20,24 +22,19 @@ const call = caller(local.api);
 const people: Record<string, Person> = {};
 const travel = traveller(local.api, people);
 
+const questions = questionFlow(call, { portal: 'caobang', cast: () => ({ secretary: people.secretary }), walk: { unit: 'soldtbxh' } });
+const auditOf = auditLog(call, () => people.auditor);
 let asked = 0;
+/** Asked and routed to the labour department, its answer awaited. */
 const ask = async (field = 'labour-social') => {
-  const res = await call('/public/portals/caobang/questions', undefined, {
-    method: 'POST',
-    body: {
-      asker: { kind: 'individual', fullName: 'Nông Văn Dũng', nationality: 'Việt Nam', address: 'Thành phố Cao Bằng', phone: '0206 385 2222', occupation: 'Nông dân', idNumber: '004052001234' },
-      field,
-      title: 'Hỏi về chế độ trợ cấp',
-      text: `Xin hỏi điều kiện hưởng trợ cấp xã hội hằng tháng đối với người cao tuổi? (${(asked += 1)})`,
-      consent: { processing: true, publication: false },
-    },
+  const { trackingCode } = await questions.questionIn('routed', {
+    asker: { kind: 'individual', fullName: 'Nông Văn Dũng', nationality: 'Việt Nam', address: 'Thành phố Cao Bằng', phone: '0206 385 2222', occupation: 'Nông dân', idNumber: '004052001234' },
+    field,
+    title: 'Hỏi về chế độ trợ cấp',
+    text: `Xin hỏi điều kiện hưởng trợ cấp xã hội hằng tháng đối với người cao tuổi? (${(asked += 1)})`,
+    consent: { processing: true, publication: false },
   });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  const id = res.body.trackingCode as string;
-  await call(`/questions/${id}/transitions`, people.secretary, { method: 'POST', body: { action: 'classify', complexity: 'simple' } });
-  const routed = await call(`/questions/${id}/transitions`, people.secretary, { method: 'POST', body: { action: 'route', unit: 'soldtbxh' } });
-  expect(routed.status, JSON.stringify(routed.body)).toBe(200);
-  return id;
+  return trackingCode;
 };
 const answer = (id: string, who: Person) =>
   call(`/questions/${id}/transitions`, who, {
@@ -81,7 +78,7 @@ describe('answering under CB 11.5', { shuffle: false }, () => {
     const granted = await grant(people.head!, { officerId: people.officer!.id, fields: ['labour-social'], validFrom: '2026-03-01T00:00:00+07:00', validTo: '2026-03-31T00:00:00+07:00' });
     expect(granted.status, JSON.stringify(granted.body)).toBe(201);
     expect(granted.body).toMatchObject({ officerId: people.officer!.id, unitCode: 'soldtbxh', fields: ['labour-social'], grantedBy: people.head!.id });
-    const audit = (await local.scanAll()).find((i) => i.pk === 'AUDIT#soldtbxh' && i.action === 'qa.answerer.grant');
+    const audit = (await auditOf('soldtbxh')).find((e) => e.action === 'qa.answerer.grant');
     expect(audit).toMatchObject({ actor: { id: people.head!.id }, target: { type: 'AnswerAuthorisation', id: granted.body.id } });
 
     expect((await answer(await ask(), people.officer!)).status).toBe(200);

@@ -90,6 +90,7 @@ describe('closing a deputy who holds many delegations', () => {
     }
     const closed = await call(`/accounts/${deputy.id}/close`, people.operator, { method: 'POST', body: { successorId: people.deputy!.id, reason: 'transfer' } });
     expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    // Read in the table itself: every one of the 55 records ended, however many pages a list would take.
     const delegations = (await local.scanAll()).filter((i) => i.type === 'Delegation' && i.deputyId === deputy.id);
     expect(delegations).toHaveLength(55);
     expect(delegations.filter((d) => !d.revokedAt)).toEqual([]);
@@ -175,6 +176,7 @@ describe('language versions under concurrent requests', () => {
     const statuses = outcomes.map((o) => o.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s !== 201 && s !== 409 && s !== 400)).toEqual([]);
+    // Counted in the table itself: no second version may have been written, even one no list would show.
     const versions = (await local.scanAll()).filter((i) => i.type === 'ContentItem' && i.translationOf === source.body.id);
     expect(versions).toHaveLength(1);
     expect((await call(`/content/${source.body.id}`, people.contributor)).body.translations).toEqual([{ language: 'en', id: versions[0]!.id }]);

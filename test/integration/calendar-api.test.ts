@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { QueryCommand } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { beforeAll } from 'vitest';
 import { useLocalStack } from '../support/local-stack';
-import { person, seedTree, type Person } from '../support/directory';
+import { caller, person, seedTree, type Person } from '../support/directory';
+import { auditLog } from '../support/audit-log';
 import { proposedHolidays } from '../../shared/domain/calendar/holiday-rules';
 
 const local = useLocalStack();
@@ -145,18 +144,9 @@ describe('admin: official schedules and holiday rules', () => {
   const put = (path: string, body: unknown, token = 'Bearer operator', extra: Record<string, string> = {}) =>
     getJson(path, { method: 'PUT', headers: { authorization: tokens[token] ?? token, 'content-type': 'application/json', ...extra }, body: JSON.stringify(body) });
 
-  const auditEntries = async () => {
-    const out = await local.clients().dynamodb.send(
-      new QueryCommand({
-        TableName: local.stack().resources.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': { S: 'AUDIT#demo' }, ':calendar': { S: 'calendar.' } },
-        FilterExpression: 'begins_with(#action, :calendar)',
-        ExpressionAttributeNames: { '#action': 'action' },
-      }),
-    );
-    return (out.Items ?? []).map((i) => unmarshall(i));
-  };
+  // The province's audit log as its operator reads it (GET /audit).
+  const auditOf = auditLog(caller(local.api), () => operator);
+  const auditEntries = async () => (await auditOf('demo')).filter((e) => e.action.startsWith('calendar.'));
 
   it('refuses anonymous callers (401), callers without the operator role and operators below the province (403), writing nothing', async () => {
     const before = (await auditEntries()).length;

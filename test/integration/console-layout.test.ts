@@ -26,6 +26,7 @@ const step = async (path: string, who: Person, body: Record<string, unknown>) =>
 const screens: Array<{ name: string; who: 'thuky.lo' | 'kiemtra.lo'; path: () => string; ready: string }> = [];
 let item: string;
 let question: string;
+let incident: string;
 
 beforeAll(async () => {
   await seedTree();
@@ -52,6 +53,12 @@ beforeAll(async () => {
   question = asked.body.trackingCode;
   await step(`/questions/${question}`, people.secretary!, { action: 'classify', complexity: 'simple' });
   await step(`/questions/${question}`, people.secretary!, { action: 'route', unit: 'xaa' });
+  const reported = await call('/incidents', people.secretary, {
+    method: 'POST',
+    body: { title: long, description: 'Trang tra cứu thủ tục hành chính trả lỗi khi tìm kiếm theo lĩnh vực.', severity: 'medium', affectedServices: ['portal', 'search'] },
+  });
+  expect(reported.status, JSON.stringify(reported.body)).toBe(201);
+  incident = reported.body.id;
   screens.push(
     { name: 'home', who: 'thuky.lo', path: () => '', ready: '.cards' },
     { name: 'queue', who: 'thuky.lo', path: () => 'units/huyena/content?state=submitted', ready: 'form.bulk' },
@@ -62,8 +69,13 @@ beforeAll(async () => {
     { name: 'audit', who: 'kiemtra.lo', path: () => `units/huyena/audit?target=${item}`, ready: 'table.audit' },
     { name: 'jobs', who: 'kiemtra.lo', path: () => 'jobs', ready: 'table.jobs' },
     { name: 'people', who: 'kiemtra.lo', path: () => 'units/huyena/people', ready: 'table.accounts' },
-    { name: 'account', who: 'kiemtra.lo', path: () => `accounts/${people.contributor!.id}`, ready: 'form.step' },
-    { name: 'machine clients', who: 'kiemtra.lo', path: () => 'machine-clients', ready: 'form.step' },
+    // An auditor reads but does not manage: the forms' places hold their reasons.
+    { name: 'account', who: 'kiemtra.lo', path: () => `accounts/${people.contributor!.id}`, ready: '[data-refused-form]' },
+    { name: 'machine clients', who: 'kiemtra.lo', path: () => 'machine-clients?unit=huyena', ready: '#clients-h' },
+    { name: 'unit', who: 'kiemtra.lo', path: () => 'units/huyena', ready: 'table.history' },
+    { name: 'security checks', who: 'kiemtra.lo', path: () => 'security-checks', ready: 'dl.calendar' },
+    { name: 'incidents', who: 'thuky.lo', path: () => 'incidents', ready: 'form.step' },
+    { name: 'incident', who: 'thuky.lo', path: () => `incidents/${incident}`, ready: 'table.timeline' },
   );
 }, 120_000);
 afterAll(async () => {
@@ -117,6 +129,6 @@ describe('the console at 320 px, at 200 % zoom and with 200 % text', () => {
       await page.evaluate(() => ((globalThis as any).document.documentElement.style.fontSize = ''));
       await page.setViewportSize({ width: 360, height: 800 });
     }
-    // Eleven screens, two axe runs each: about a minute alone, several under a full `npm test`.
+    // Fifteen screens, two axe runs each: about a minute alone, several under a full `npm test`.
   }, 300_000);
 });

@@ -3,13 +3,14 @@ import type { Page } from 'playwright-core';
 import { useLocalStack } from '../support/local-stack';
 import { caller, person, seedTree, type Person } from '../support/directory';
 import { consoleDir, newPage } from '../support/browser';
-import { checkScreen, signInAs, switchLanguage } from '../support/console-pages';
+import { checkInBothLanguages, checkScreen, signInAs, switchLanguage } from '../support/console-pages';
 
 /**
  * Units and people in the console, in Chromium: an operator creates an account (its temporary
  * password shown once), changes an account's roles, closes an account with its successor, registers
- * and disables a machine client; the chief editor delegates approval to a deputy and revokes it; a
- * secretary is refused by the API and told. axe on each screen in both languages.
+ * a machine client, sees it listed without its secret and disables it; the chief editor delegates
+ * approval to a deputy and revokes it; a secretary sees neither form, with the reason, and a forced
+ * request gets the API's 403. axe on each screen in both languages.
  */
 const local = useLocalStack({ consoleDir });
 const call = caller(local.api);
@@ -75,23 +76,24 @@ describe('units and people in the console', () => {
     expect(await page.getByRole('status').textContent()).toContain('Số việc đã chuyển');
     expect((await call(`/accounts/${people.leaving!.id}`, people.operator)).body).toMatchObject({ status: 'closed', successorId: people.successor!.id, closedReason: 'transfer' });
 
-    await signInAs(page, base(), 'vanhanh.nd', 'machine-clients');
+    // The unit's agency systems: registered (the secret shown once), listed without it, disabled from the list.
+    await signInAs(page, base(), 'vanhanh.nd', 'machine-clients?unit=huyena');
     await page.getByLabel('Tên ứng dụng').fill('Hệ thống một cửa huyện A');
-    await page.getByLabel('Mã đơn vị').fill('huyena');
     await page.getByLabel('portal/content.submit').check();
     await page.getByRole('button', { name: 'Đăng ký ứng dụng' }).click();
     await page.getByRole('status').waitFor();
     const clientId = await page.getByRole('status').locator('code').first().textContent();
-    expect(await page.getByRole('status').locator('code.secret').count()).toBe(1);
-    await checkScreen(page, 'vi-machine-clients');
-    await page.getByLabel('Mã ứng dụng').fill(clientId!);
-    await page.getByRole('button', { name: 'Vô hiệu hóa', exact: true }).click();
-    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 10_000 }).toContain('Hệ thống một cửa huyện A');
-    await switchLanguage(page, 'en');
-    await checkScreen(page, 'en-machine-clients');
+    const secret = await page.getByRole('status').locator('code.secret').textContent();
+    const row = page.locator(`tr[data-client="${clientId}"]`);
+    expect(await row.textContent()).toContain('Hệ thống một cửa huyện A');
+    expect(await page.locator('table.clients').textContent()).not.toContain(secret!);
+    await checkInBothLanguages(page, 'machine-clients', 'table.clients');
+    await row.getByRole('button', { name: /^Vô hiệu hóa/ }).click();
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('Đã vô hiệu hóa');
+    expect((await call('/machine-clients?unit=huyena', people.operator)).body.items[0]).toMatchObject({ clientId, status: 'disabled' });
   });
 
-  it('lets the chief editor delegate approval to a deputy and revoke it; a secretary is refused by the API and told', async () => {
+  it('lets the chief editor delegate approval to a deputy and revoke it; a secretary sees neither form, with the reason, and a forced request gets 403', async () => {
     const page = await pageOf('truongban.nd', 'units/huyena/people');
     // The chief may not list the unit's accounts (account.read): the deputy is named by account id.
     await page.locator('#grant-deputy').fill(people.deputy!.id);
@@ -112,12 +114,13 @@ describe('units and people in the console', () => {
     await page.getByRole('status').waitFor();
     expect((await call('/units/huyena/delegations', people.chief)).body.items[0].revokedAt).toBeDefined();
 
-    // A secretary may not create accounts: the API says no, the console shows it.
+    // A secretary may not create accounts or delegate: the rule table hides the forms and says why; the API still refuses a forced request.
     const secretary = await pageOf('thuky.nd', 'units/huyena/people');
-    await secretary.getByLabel('Họ và tên').fill('Người Không Được Tạo');
-    await secretary.getByLabel('Thư điện tử').fill('khong@example.vn');
-    await secretary.getByRole('button', { name: 'Tạo tài khoản' }).click();
-    await secretary.locator('.error-summary').waitFor();
-    expect(await secretary.locator('.error-summary').textContent()).toContain('account.manage');
+    await secretary.locator('#delegations-h').waitFor();
+    expect(await secretary.locator('form.admin').count()).toBe(0);
+    expect(await secretary.locator('[data-refused-form="Tạo tài khoản"]').textContent()).toContain('account.manage');
+    expect(await secretary.locator('[data-refused-form="Ủy quyền mới"]').textContent()).toContain('delegation.manage');
+    const forced = await call('/accounts', people.secretary, { method: 'POST', body: { fullName: 'Người Không Được Tạo', email: 'khong@example.vn', unitCode: 'huyena', roles: ['reporter'] } });
+    expect(forced.status).toBe(403);
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useLocalStack } from '../support/local-stack';
 import { caller, person, seedTree, type Person } from '../support/directory';
+import { auditLog } from '../support/audit-log';
 
 /**
  * Issue 8 §3, bulk actions on the intake queue, through HTTP on the local stack: each item is its
@@ -20,15 +21,16 @@ async function submitted(title: string, unit = 'huyena', who = people.contributo
 }
 const bulk = (who: Person, body: Record<string, unknown>, headers: Record<string, string> = {}) => call(BULK, who, { method: 'POST', body, headers });
 
-/** Audit entries and events of one item, by action / event name. */
-async function traces(id: string) {
+const auditOf = auditLog(call, () => people.auditor);
+/** Audit entries (as an auditor reads them) and events (where the commit put them: no interface reads the outbox) of one item of `unit`. */
+async function traces(id: string, unit = 'huyena') {
   const items = await local.scanAll();
   return {
-    audits: items.filter((i) => String(i.pk).startsWith('AUDIT#') && i.target?.id === id).map((i) => i.action as string),
+    audits: (await auditOf(unit, id)).map((e) => e.action),
     events: items.filter((i) => String(i.pk).startsWith('OUTBOX#')).map((i) => JSON.parse(i.payload).data).filter((d) => d.id === id && d.event).map((d) => d.event as string),
   };
 }
-/** Items of the table, but the consumers' records of the events they processed: those follow earlier steps asynchronously. */
+/** Writes are counted in the table itself: that nothing was written is the point. Items of the table, but the consumers' records of the events they processed: those follow earlier steps asynchronously. */
 const ownItems = async () => (await local.scanAll()).filter((i) => !String(i.pk).startsWith('CONSUMED#')).length;
 const writesSince = async (before: number) => (await ownItems()) - before;
 
@@ -41,6 +43,7 @@ beforeAll(async () => {
   people.editor = await person(local.api, 'btv.k', 'huyena', ['editor']);
   people.otherEditor = await person(local.api, 'btv.khac', 'huyenb', ['editor']);
   people.otherContributor = await person(local.api, 'ctv.khac', 'huyenb', ['contributor']);
+  people.auditor = await person(local.api, 'kiemtra.k', 'demo', ['auditor']);
 }, 120_000);
 
 describe('bulk actions on the intake queue', () => {
@@ -69,7 +72,7 @@ describe('bulk actions on the intake queue', () => {
       expect(audits.filter((x) => x === 'content.return')).toHaveLength(1);
       expect(events.filter((x) => x === 'ContentReturned')).toHaveLength(1);
     }
-    expect((await traces(foreign)).audits.sort()).toEqual(['content.create', 'content.submit']);
+    expect((await traces(foreign, 'huyenb')).audits.sort()).toEqual(['content.create', 'content.submit']);
   });
 
   it('replays the same answer for a retry with the same Idempotency-Key, writing nothing again', async () => {

@@ -40,10 +40,15 @@ describe('publication deadlines (Bình Định)', () => {
     expect(overdue.body.items.map((i: { id: string }) => i.id)).toEqual([id]);
     expect(overdue.body.items[0]).toMatchObject({ overdue: true, numberSymbol: '12/2026/QĐ-UBND' });
 
-    // A document issued tomorrow is not overdue.
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    const fresh = await call('/units/sotttt/content', secretary, { method: 'POST', body: legalDocument(tomorrow, `7/${tomorrow.slice(0, 4)}/QĐ-UBND`) });
+    // A document issued today is not overdue; one "issued" tomorrow is refused (issue 23: the clock's event is not in the future).
+    const dayOf = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
+    const today = dayOf(Date.now());
+    const fresh = await call('/units/sotttt/content', secretary, { method: 'POST', body: legalDocument(today, `7/${today.slice(0, 4)}/QĐ-UBND`) });
     expect(fresh.status, JSON.stringify(fresh.body)).toBe(201);
+    const tomorrow = dayOf(Date.now() + 86_400_000);
+    const future = await call('/units/sotttt/content', secretary, { method: 'POST', body: legalDocument(tomorrow, `8/${tomorrow.slice(0, 4)}/QĐ-UBND`) });
+    expect(future.status).toBe(400);
+    expect(future.body.errors[0]).toMatchObject({ field: 'body.legalDocument.issuedOn', code: 'in_future' });
     expect((await call('/units/sotttt/content?overdue=true', chief)).body.items.map((i: { id: string }) => i.id)).toEqual([id]);
 
     for (const [who, action] of [[secretary, 'accept'], [secretary, 'propose'], [chief, 'approve']] as const) {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useLocalStack } from '../support/local-stack';
 import { caller, person, seedTree, type Person } from '../support/directory';
+import { contentFlow } from '../support/content-flow';
 import Parser from 'rss-parser';
 
 /**
@@ -21,24 +22,13 @@ const legal = (title: string, numberSymbol: string, issuedOn: string, summary: s
   legalDocument: { form: 'quyet-dinh', numberSymbol, issuingAuthority: 'Ủy ban nhân dân huyện A', signer: 'Nguyễn Văn A', issuedOn, summary },
 });
 
-const step = (id: string, who: Person, body: Record<string, unknown>) => call(`/content/${id}/transitions`, who, { method: 'POST', body });
+const content = contentFlow(call, { unit: 'huyena', cast: () => ({ author: people.contributor, secretary: people.secretary, chief: people.chief }) });
+const step = content.step;
 
 async function published(body: ReturnType<typeof legal>, emergency = false): Promise<string> {
-  const created = await call('/units/huyena/content', people.contributor, { method: 'POST', body });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const id = created.body.id as string;
-  const path: Array<[Person, Record<string, unknown>]> = emergency
-    ? [[people.secretary!, { action: 'emergency-publish', reason: 'Văn bản cần có hiệu lực ngay' }]]
-    : [
-        [people.secretary!, { action: 'accept' }],
-        [people.secretary!, { action: 'propose' }],
-        [people.chief!, { action: 'approve' }],
-        [people.secretary!, { action: 'publish' }],
-      ];
-  for (const [who, action] of path) {
-    const res = await step(id, who, action);
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-  }
+  if (!emergency) return content.itemIn('published', body.title, body);
+  const id = await content.create(body.title, body);
+  await content.take(id, people.secretary!, { action: 'emergency-publish', reason: 'Văn bản cần có hiệu lực ngay' });
   return id;
 }
 

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import Parser from 'rss-parser';
 import { useLocalStack } from '../support/local-stack';
 import { caller, commitWork, person, seedTree, type Person } from '../support/directory';
+import { contentFlow } from '../support/content-flow';
+import { auditLog } from '../support/audit-log';
 import { ScheduledPublicationRepository } from '../../shared/adapters/dynamo/scheduled-publication';
 import { documentClient } from '../../shared/adapters/aws-clients';
 import { env } from '../../shared/config/env';
@@ -16,21 +18,9 @@ const call = caller(local.api);
 const people: Record<string, Person> = {};
 const JOB = 'publish-scheduled';
 
-const step = (id: string, who: Person, body: Record<string, unknown>) => call(`/content/${id}/transitions`, who, { method: 'POST', body });
-
-async function approvedItem(title: string, extra: Record<string, unknown> = {}): Promise<string> {
-  const created = await call('/units/huyena/content', people.contributor, {
-    method: 'POST',
-    body: { category: 'news', language: 'vi', title, body: '<p>Nội dung</p>', submit: true, ...extra },
-  });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const id = created.body.id as string;
-  for (const [who, action] of [[people.secretary!, 'accept'], [people.secretary!, 'propose'], [people.chief!, 'approve']] as const) {
-    const res = await step(id, who, { action });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-  }
-  return id;
-}
+const content = contentFlow(call, { unit: 'huyena', cast: () => ({ author: people.contributor, secretary: people.secretary, chief: people.chief }) });
+const step = content.step;
+const approvedItem = (title: string, extra: Record<string, unknown> = {}) => content.itemIn('approved', title, extra);
 
 /** `ms` from now, written in Vietnam's offset as a console would send it. */
 const inVietnam = (ms: number) => new Date(Date.now() + ms + 7 * 3600_000).toISOString().replace('Z', '+07:00');
@@ -49,10 +39,15 @@ const sleepUntil = async (iso: string) => {
 };
 const runJob = (at?: string) => local.stack().runJob(JOB, at === undefined ? {} : { at }) as Promise<Record<string, number | boolean | string>>;
 
+const auditOf = auditLog(call, () => people.auditor);
+/**
+ * What a scheduled publication left: its audit entries (as an auditor reads them), its event and its schedule marker
+ * (read where the commit put them: no interface reads the outbox or the job's due index).
+ */
 async function traces(id: string) {
   const items = await local.scanAll();
   return {
-    audits: items.filter((i) => String(i.pk).startsWith('AUDIT#') && i.target?.id === id && i.action === 'content.publish-scheduled'),
+    audits: (await auditOf('huyena', id)).filter((e) => e.action === 'content.publish-scheduled'),
     published: items.filter((i) => String(i.pk).startsWith('OUTBOX#')).map((i) => JSON.parse(i.payload).data).filter((d) => d.id === id && d.event === 'ContentPublished'),
     marker: items.find((i) => i.pk === `CONTENT#${id}` && i.sk === 'SCHEDULE'),
   };
@@ -63,6 +58,7 @@ beforeAll(async () => {
   people.contributor = await person(local.api, 'ctv.h', 'huyena', ['contributor']);
   people.secretary = await person(local.api, 'thuky.h', 'huyena', ['secretary']);
   people.chief = await person(local.api, 'truongban.h', 'huyena', ['chief-editor']);
+  people.auditor = await person(local.api, 'kiemtra.h', 'huyena', ['auditor']);
 }, 120_000);
 
 describe('scheduled publication', () => {

@@ -3,6 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useLocalStack } from '../support/local-stack';
 import { caller, person, seedTree, type Person } from '../support/directory';
+import { contentFlow } from '../support/content-flow';
 import { xmlErrors } from '../support/xml-validation';
 import { contentSitemap } from '../../shared/application/content-sitemap';
 
@@ -16,15 +17,9 @@ const call = caller(local.api);
 const people: Record<string, Person> = {};
 const ids: Record<string, string> = {};
 
-const step = (id: string, who: Person, body: Record<string, unknown>) => call(`/content/${id}/transitions`, who, { method: 'POST', body });
-async function item(title: string, language: string, until: 'approved' | 'published'): Promise<string> {
-  const created = await call('/units/huyena/content', people.contributor, { method: 'POST', body: { category: 'news', language, title, body: '<p>Nội dung</p>', submit: true } });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const id = created.body.id as string;
-  const path: Array<[Person, string]> = [[people.secretary!, 'accept'], [people.secretary!, 'propose'], [people.chief!, 'approve'], ...(until === 'published' ? [[people.secretary!, 'publish'] as [Person, string]] : [])];
-  for (const [who, action] of path) expect((await step(id, who, { action })).status).toBe(200);
-  return id;
-}
+const content = contentFlow(call, { unit: 'huyena', cast: () => ({ author: people.contributor, secretary: people.secretary, chief: people.chief }) });
+const step = content.step;
+const item = (title: string, language: string, until: 'approved' | 'published') => content.itemIn(until, title, { language });
 const locsOf = (xml: string) => [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]!);
 const get = async (path: string) => {
   const res = await local.api(path);

@@ -103,7 +103,8 @@ describe('units', () => {
       body: { code: 'xa-binh-an', name: { vi: 'Xã Bình An', en: 'Bình An Commune' }, kind: 'commune', parentCode: 'huyena' },
     });
     expect(created.status).toBe(201);
-    expect(created.body.domain).toBe('xabinhan.huyena.demo.gov.vn');
+    // The commune's full name without its level, under its district's label (QN 4.3: quangtrung.uongbi).
+    expect(created.body.domain).toBe('binhan.huyena.demo.gov.vn');
     const duplicate = await call('/units', admin, {
       method: 'POST',
       body: { code: 'xa-binh-an-2', name: { vi: 'Xã Bình An', en: 'Bình An Commune' }, kind: 'commune', parentCode: 'huyena' },

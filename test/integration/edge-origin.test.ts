@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { request } from 'node:http';
 import { eventually, useLocalStack } from '../support/local-stack';
 import { caller, person, seedTree, type Person } from '../support/directory';
+import { contentFlow } from '../support/content-flow';
 import { cacheClasses } from '../../shared/http/edge-cache';
 
 /**
@@ -14,18 +15,10 @@ const local = useLocalStack();
 const call = caller(local.api);
 const people: Record<string, Person> = {};
 
-const step = (id: string, who: Person, body: Record<string, unknown>) => call(`/content/${id}/transitions`, who, { method: 'POST', body });
+const content = contentFlow(call, { unit: 'huyena', cast: () => ({ author: people.contributor, secretary: people.secretary, chief: people.chief }) });
+const step = content.step;
 
-async function published(title: string, extra: Record<string, unknown> = {}) {
-  const created = await call('/units/huyena/content', people.contributor, { method: 'POST', body: { category: 'news', language: 'vi', title, body: '<p>Nội dung</p>', submit: true, ...extra } });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const id = created.body.id as string;
-  for (const [who, action] of [[people.secretary, 'accept'], [people.secretary, 'propose'], [people.chief, 'approve'], [people.secretary, 'publish']] as const) {
-    const res = await step(id, who!, { action });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-  }
-  return id;
-}
+const published = (title: string, extra: Record<string, unknown> = {}) => content.itemIn('published', title, extra);
 
 /** A raw request (no transparent decompression), to see the bytes the origin sends. */
 function raw(path: string, headers: Record<string, string>, method = 'GET'): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {

@@ -41,17 +41,44 @@ async function start(configFile: string, run: (started: Started) => Promise<void
 
 interface Started {
   readonly api: (path: string, init?: RequestInit) => Promise<Response>;
-  readonly config: { readonly province: { readonly code: string }; readonly policyPreset: string };
-  readonly startDemo: (dataDir: string) => Promise<Array<{ username: string; temporaryPassword: string; unitCode: string }>>;
+  readonly config: { readonly province: { readonly code: string }; readonly policyPreset: string; readonly languages: readonly string[] };
+  readonly startDemo: (dataDir: string) => Promise<Array<{ username: string; temporaryPassword: string; unitCode: string; roles: readonly string[] }>>;
   readonly put: (item: Record<string, unknown>) => Promise<void>;
   readonly remove: (key: { pk: string; sk: string }) => Promise<void>;
 }
 
-async function portalQuestions(started: Started, password: string) {
-  const token = await signIn(started.api, 'thuky', password);
+/** The provincial board's secretary among the demo accounts (named `thuky`, or `admin.thuky.<tỉnh>` under NA 10.2d). */
+const secretaryOf = <A extends { username: string; unitCode: string; roles: readonly string[] }>(started: Started, demo: readonly A[]): A =>
+  demo.find((a) => a.unitCode === started.config.province.code && a.roles.includes('secretary'))!;
+
+async function portalQuestions(started: Started, account: { username: string; temporaryPassword: string }) {
+  const token = await signIn(started.api, account.username, account.temporaryPassword);
   const res = await started.api(`/units/${started.config.province.code}/questions?view=portal`, { headers: { authorization: `Bearer ${token}` } });
   expect(res.status).toBe(200);
   return ((await res.json()) as { items: Array<{ stage: string }> }).items;
+}
+
+/**
+ * Issue 23 #9: the demo shows the province's own rules: two levels and admin.<office>.<unit> names
+ * where the preset has them (NA 1.2a, 10.2d), districts elsewhere; an item in each of the provincial
+ * portal's other languages with the source line in that language (QN: English and Chinese).
+ */
+async function showsItsOwnRules(started: Started, demo: ReadonlyArray<{ username: string }>) {
+  const { conventionsOf } = await import('../../shared/domain/policies/conventions');
+  const conventions = conventionsOf(started.config.policyPreset);
+  const code = started.config.province.code;
+  const units = ((await (await started.api(`/units?parent=${code}`)).json()) as { items: Array<{ kind: string }> }).items;
+  expect(units.some((u) => u.kind === 'district')).toBe(conventions.levels.value === 3);
+  expect(units.some((u) => u.kind === 'commune')).toBe(true);
+  if (conventions.accountNames) for (const { username } of demo) expect(username).toMatch(/^admin\.(?:[a-z0-9]+\.)?[a-z0-9]+$/);
+  else expect(demo.map((a) => a.username)).toContain('thuky');
+  for (const language of started.config.languages.filter((l) => l !== 'vi')) {
+    const items = ((await (await started.api(`/public/portals/${code}/content?language=${language}`)).json()) as { items: Array<{ id: string; language: string }> }).items;
+    expect(items.length, language).toBeGreaterThan(0);
+    const one = (await (await started.api(`/public/portals/${code}/content/${items[0]!.id}`)).json()) as { language: string; citation: string };
+    expect(one.language).toBe(language);
+    expect(one.citation, language).not.toMatch(/^Theo /);
+  }
 }
 
 describe('npm start with each seed province config, on an empty data folder', () => {
@@ -66,9 +93,9 @@ describe('npm start with each seed province config, on an empty data folder', ()
         const policy = (await (await started.api('/policies/current')).json()) as { preset: string };
         expect(policy.preset).toBe(started.config.policyPreset);
         // …and its demo questions (asked through the same use case as the API, so under its asker rules) exist in every stage.
-        const secretary = demo.find((a) => a.username === 'thuky')!;
-        const questions = await portalQuestions(started, secretary.temporaryPassword);
+        const questions = await portalQuestions(started, secretaryOf(started, demo));
         expect(questions.map((q) => q.stage).sort()).toEqual(['answered', 'received', 'received', 'refused', 'routed', 'sent']);
+        await showsItsOwnRules(started, demo);
       });
     });
   }
@@ -93,7 +120,7 @@ describe('a start that fails half-way', () => {
       for (const day of days) await started.remove(keys.questionDayCounter(day));
       const again = await started.startDemo(dataDir);
       expect(again.map((a) => [a.username, a.temporaryPassword]).sort()).toEqual(saved.map((a) => [a.username, a.temporaryPassword]).sort());
-      const questions = await portalQuestions(started, again.find((a) => a.username === 'thuky')!.temporaryPassword);
+      const questions = await portalQuestions(started, secretaryOf(started, again));
       expect(questions).toHaveLength(6);
     });
   });

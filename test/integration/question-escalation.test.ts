@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setNow, traveller } from '../support/travel';
 import { useLocalStack } from '../support/local-stack';
 import { caller, person, type Person } from '../support/directory';
+import { questionFlow } from '../support/question-flow';
 import { loadDeploymentConfig } from '../../infra/config/deployment';
 import { ensureProvince, ensureUnits } from '../../shared/application/bootstrap';
 
@@ -43,11 +44,8 @@ async function ask(): Promise<string> {
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.trackingCode as string;
 }
-const step = async (id: string, who: Person, body: Record<string, unknown>) => {
-  const res = await call(`/questions/${id}/transitions`, who, { method: 'POST', body });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body;
-};
+const questions = questionFlow(call, { cast: () => ({ secretary: people.secretary, unitHead: people.head }) });
+const step = questions.take;
 
 interface Escalated {
   questionId: string;
@@ -59,7 +57,7 @@ interface Escalated {
   portal: string;
   assigneeId?: string;
 }
-/** Every QuestionEscalated event of a question in the outbox, with its audit entries and markers. */
+/** Every QuestionEscalated event of a question in the outbox, with its audit entries and its clocks' marks. */
 async function escalations(id: string) {
   const items = await local.scanAll();
   const events = items
@@ -67,8 +65,10 @@ async function escalations(id: string) {
     .map((i) => JSON.parse(i.payload).data as Escalated)
     .filter((d) => d.questionId === id);
   const audits = items.filter((i) => String(i.pk).startsWith('AUDIT#') && i.action === 'question.escalate' && i.target?.id === id);
-  const markers = items.filter((i) => i.type === 'QuestionEscalation' && i.questionId === id);
-  return { events, audits, markers, brief: events.map((e) => `${e.clock}:${e.level}:${e.dueAt}:${e.recipientRole}`).sort() };
+  const marks = items
+    .filter((i) => i.type === 'WorkAssignment' && i.aggregateId === id)
+    .flatMap((w) => Object.entries({ reminder: w.escalatedReminder, overdue: w.escalatedOverdue, 'very-overdue': w.escalatedVeryOverdue }).flatMap(([level, dueAt]) => (dueAt ? [`${w.clock}:${level}:${dueAt}`] : [])));
+  return { events, audits, marks, brief: events.map((e) => `${e.clock}:${e.level}:${e.dueAt}:${e.recipientRole}`).sort() };
 }
 
 beforeAll(async () => {
@@ -97,9 +97,7 @@ describe('question escalation (issue 9 #5, Bình Định, March 2026)', () => {
     expect(await step(routed, people.secretary!, { action: 'route', unit: 'soa' })).toMatchObject({ answerDueAt: endOf('2026-03-06'), returnDueAt: endOf('2026-03-03') });
     // Answered Mon 02/03: its clocks closed, it never escalates.
     const answered = await ask();
-    await step(answered, people.secretary!, { action: 'classify', complexity: 'simple' });
-    await step(answered, people.secretary!, { action: 'route', unit: 'soa' });
-    await step(answered, people.head!, { action: 'answer', answer: { text: 'Theo quy định, hồ sơ gồm đơn đề nghị và giấy chứng nhận quyền sử dụng đất.', citations: [] } });
+    await questions.walk(answered, 'answered', { answer: { text: 'Theo quy định, hồ sơ gồm đơn đề nghị và giấy chứng nhận quyền sử dụng đất.', citations: [] } });
 
     // Mon 02/03 10:00: nothing is due before the morning of a last day.
     expect(await runAt('2026-03-02T10:00:00')).toMatchObject({ outcome: 'succeeded', workingDay: true, reminder: 0, overdue: 0 });
@@ -142,10 +140,11 @@ describe('question escalation (issue 9 #5, Bình Định, March 2026)', () => {
       `answer:very-overdue:${endOf('2026-03-06')}:secretary`,
       `return:reminder:${endOf('2026-03-03')}:unit-officer`,
     ]);
-    // Each event with its audit entry and its marker, in one commit.
+    // Each event with its audit entry, and the level marked on its clock (the one record that it was raised), in one commit.
     expect(answer.audits).toHaveLength(4);
     expect(answer.audits[0]).toMatchObject({ scope: 'binhdinh', actor: { id: 'system:question-escalation', kind: 'system' } });
-    expect(answer.markers.map((m) => m.pk).sort()).toEqual(answer.events.map((e) => `ESCALATION#${routed}#${e.clock}#${e.dueAt}#${e.level}`).sort());
+    expect(answer.marks.sort()).toEqual(answer.events.map((e) => `${e.clock}:${e.level}:${e.dueAt}`).sort());
+    expect((await local.scanAll()).filter((i) => String(i.pk).startsWith('ESCALATION#'))).toEqual([]);
     expect((await escalations(late)).events).toHaveLength(3);
     expect((await escalations(answered)).events).toEqual([]);
     // The due index is sparse: the answered question's closed clocks left it in the commit that closed them.
@@ -156,9 +155,8 @@ describe('question escalation (issue 9 #5, Bình Định, March 2026)', () => {
   it('restarts with a re-routed question: the closed clock never fires again, the new one does', async () => {
     await travel('2026-03-16T09:00:00');
     const id = await ask();
-    await step(id, people.secretary!, { action: 'classify', complexity: 'simple' });
     // Routed Mon 16/03: answer due at the end of Fri 20/03, return at the end of Tue 17/03.
-    await step(id, people.secretary!, { action: 'route', unit: 'soa' });
+    await questions.walk(id, 'routed');
     await runAt('2026-03-17T08:00:00');
     expect((await escalations(id)).brief).toEqual([`return:reminder:${endOf('2026-03-17')}:unit-officer`]);
     // Returned Tue 17/03 10:00; the board re-routes it Wed 18/03: answer due Tue 24/03, return Thu 19/03.

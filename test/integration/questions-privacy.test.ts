@@ -4,6 +4,8 @@ import { setNow, traveller } from '../support/travel';
 import { useLocalStack } from '../support/local-stack';
 import { caller, person, type Person } from '../support/directory';
 import { httpFrom, type RawResponse } from '../support/http-from';
+import { questionFlow } from '../support/question-flow';
+import { auditLog } from '../support/audit-log';
 import { afterWholeFile } from '../support/whole-file';
 import { loadDeploymentConfig } from '../../infra/config/deployment';
 
@@ -63,22 +65,10 @@ const step = (id: string, who: Person, body: Record<string, unknown>) => call(`/
 const endOf = (day: string) => new Date(new Date(`${day}T00:00:00+07:00`).getTime() + 86_400_000).toISOString();
 const answer = { text: 'Người lao động được hưởng bảo hiểm xã hội một lần khi đủ tuổi nghỉ hưu mà chưa đủ 15 năm đóng.', citations: [] };
 
+const auditOf = auditLog(call, () => people.auditor);
+const questions = questionFlow(call, { cast: () => ({ secretary: people.secretary, unitHead: people.headA, chief: people.chief }), ask, walk: { answer } });
 /** Asked, classified, routed to Sở A (sharing the asker's data if told), answered, approved and sent. */
-async function sentQuestion(asker?: Record<string, unknown>, share = false) {
-  const asked = await ask(question(asker));
-  const id = asked.trackingCode;
-  for (const [who, body] of [
-    [people.secretary, { action: 'classify', complexity: 'simple' }],
-    [people.secretary, { action: 'route', unit: 'soa', ...(share && { shareAskerData: true }) }],
-    [people.headA, { action: 'answer', answer }],
-    [people.chief, { action: 'approve-answer' }],
-    [people.secretary, { action: 'send' }],
-  ] as const) {
-    const res = await step(id, who!, body);
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-  }
-  return asked;
-}
+const sentQuestion = (asker?: Record<string, unknown>, share = false) => questions.questionIn('sent', question(asker), { shareAskerData: share });
 
 const COMMENT = 'Câu trả lời chưa nói rõ mức hưởng';
 
@@ -88,12 +78,13 @@ beforeAll(async () => {
   logs = captureLogs();
   await seedQuestionUnits();
   // Independent accounts: created and signed in at once.
-  [people.secretary, people.chief, people.headA, people.officerA, people.officerB] = await Promise.all([
+  [people.secretary, people.chief, people.headA, people.officerA, people.officerB, people.auditor] = await Promise.all([
     person(local.api, 'thuky.pv', 'binhdinh', ['secretary']),
     person(local.api, 'truongban.pv', 'binhdinh', ['chief-editor']),
     person(local.api, 'giamdoc.pv', 'soa', ['unit-head']),
     person(local.api, 'canbo.pv', 'soa', ['unit-officer']),
     person(local.api, 'canbob.pv', 'sob', ['unit-officer']),
+    person(local.api, 'kiemtra.pv', 'binhdinh', ['auditor']),
   ]);
 }, 120_000);
 
@@ -187,7 +178,7 @@ describe("the asker's rating", () => {
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(49);
-    const audits = (await local.scanAll()).filter((i) => i.pk?.startsWith('AUDIT#') && i.target?.id === sent.trackingCode && i.action === 'question.rate');
+    const audits = (await auditOf('binhdinh', sent.trackingCode)).filter((e) => e.action === 'question.rate');
     expect(audits).toHaveLength(1);
     const winner = answers.find((a) => a.status === 201)!.json;
     expect((await status(sent.trackingCode, sent.secret)).json).toMatchObject({ stage: winner.reopened ? 'reopened' : 'sent', rating: { rating: winner.rating } });
@@ -210,7 +201,7 @@ describe("the asker's data, shown to the routed unit only when the board chooses
     expect((await step(id, people.secretary!, { action: 'route', unit: 'soa', shareAskerData: true })).status).toBe(200);
     expect((await call(`/questions/${id}`, people.officerA)).body.asker).toMatchObject({ representativeName: hopTac.representativeName, phone: hopTac.phone });
     expect((await call(`/questions/${id}`, people.officerB)).status).toBe(404);
-    const shared = (await local.scanAll()).filter((i) => i.pk?.startsWith('AUDIT#') && i.target?.id === id && i.action === 'question.share-asker');
+    const shared = (await auditOf('binhdinh', id)).filter((e) => e.action === 'question.share-asker');
     expect(shared).toHaveLength(1);
     expect(shared[0]).toMatchObject({ actor: { id: people.secretary!.id }, after: { askerSharedWith: 'soa' } });
     // Returned again: the sharing ends with the routing; re-routed to Sở B without it, Sở B sees none.

@@ -3,6 +3,7 @@ import { setNow, traveller } from '../support/travel';
 import { useLocalStack } from '../support/local-stack';
 import { caller, person, type Person } from '../support/directory';
 import { httpFrom, type RawResponse } from '../support/http-from';
+import { questionFlow } from '../support/question-flow';
 import { loadDeploymentConfig } from '../../infra/config/deployment';
 import { ensureProvince, ensureUnits } from '../../shared/application/bootstrap';
 import { shippedSchedules } from '../../shared/domain/calendar';
@@ -54,22 +55,14 @@ const ask = async (body: unknown) => {
 };
 const status = async (code: string, secret: string) => (await publicCall(`/public/questions/${code}`, { headers: { 'x-question-secret': secret } })).json;
 const published = (query = '') => publicCall(`/public/portals/binhdinh/questions${query}`);
-const step = async (id: string, who: Person, body: Record<string, unknown>, expected = 200) => {
-  const res = await call(`/questions/${id}/transitions`, who, { method: 'POST', body });
-  expect(res.status, JSON.stringify(res.body)).toBe(expected);
-  return res.body;
-};
+const questions = questionFlow(call, { cast: () => ({ secretary: people.secretary, unitHead: people.headA, chief: people.chief }), ask });
+const step = questions.take;
 const figures = (unit: string, who: Person | undefined, query = '?from=2026-03-01&to=2026-03-31') => call(`/units/${unit}/question-figures${query}`, who);
 const answer = (text: string) => ({ text, citations: [{ numberSymbol: '12/2026/QĐ-UBND', summary: 'Ban hành quy chế đo đạc thửa đất', issuedOn: '2026-02-13', issuer: 'Ủy ban nhân dân tỉnh Bình Định' }] });
 
 /** Asks and takes a question to `sent` at the current instant (routed to Sở A). */
 async function toSent(body: Record<string, unknown>, answerText = 'Hồ sơ nộp tại Bộ phận một cửa của Ủy ban nhân dân cấp xã, gồm đơn đề nghị và giấy tờ về đất.') {
-  const { trackingCode: id, secret } = await ask(body);
-  await step(id, people.secretary!, { action: 'classify', complexity: 'simple' });
-  await step(id, people.secretary!, { action: 'route', unit: 'soa' });
-  await step(id, people.headA!, { action: 'answer', answer: answer(answerText) });
-  await step(id, people.chief!, { action: 'approve-answer' });
-  await step(id, people.secretary!, { action: 'send' });
+  const { trackingCode: id, secret } = await questions.questionIn('sent', body, { answer: answer(answerText) });
   return { id, secret };
 }
 const fingerprint = async () =>
@@ -252,9 +245,7 @@ describe('per-unit figures', () => {
   it('counts received, routed within a working day, re-routed, returned, answered on time and the median working days; overdue now', async () => {
     // A question routed to Sở B on Tue 10/03 and left unanswered: overdue after Mon 16/03.
     await travel('2026-03-10T09:00:00');
-    const { trackingCode: late } = await ask(askBody());
-    await step(late, people.secretary!, { action: 'classify', complexity: 'simple' });
-    await step(late, people.secretary!, { action: 'route', unit: 'sob' });
+    await questions.questionIn('routed', askBody(), { unit: 'sob' });
     await travel('2026-03-20T09:00:00');
 
     const b = await figures('sob', people.headB);

@@ -3,6 +3,7 @@ import { captureLogs, seedQuestionUnits } from '../support/log-capture';
 import { setNow, traveller } from '../support/travel';
 import { useLocalStack } from '../support/local-stack';
 import { caller, person, type Person } from '../support/directory';
+import { auditLog } from '../support/audit-log';
 import { afterWholeFile } from '../support/whole-file';
 import { httpFrom, type RawResponse } from '../support/http-from';
 import { loadDeploymentConfig } from '../../infra/config/deployment';
@@ -27,6 +28,7 @@ setNow('2026-02-12T10:00:00');
 
 const local = useLocalStack({ config: loadDeploymentConfig('infra/config/provinces/binhdinh.json') });
 const call = caller(local.api);
+const auditOf = auditLog(call, () => people.auditor);
 const people: Record<string, Person> = {};
 
 const travel = traveller(local.api, people);
@@ -70,7 +72,7 @@ beforeAll(async () => {
     { code: 'huyena', name: { vi: 'Huyện A', en: 'District A' }, kind: 'district', parentCode: 'binhdinh', slug: 'huyena' },
   ]);
   // Independent accounts: created and signed in at once.
-  [people.secretary, people.chief, people.contributor, people.officerA, people.headA, people.officerB, people.otherSecretary] = await Promise.all([
+  [people.secretary, people.chief, people.contributor, people.officerA, people.headA, people.officerB, people.otherSecretary, people.auditor] = await Promise.all([
     person(local.api, 'thuky.bd', 'binhdinh', ['secretary']),
     person(local.api, 'truongban.bd', 'binhdinh', ['chief-editor']),
     person(local.api, 'ctv.bd', 'binhdinh', ['contributor']),
@@ -78,6 +80,7 @@ beforeAll(async () => {
     person(local.api, 'giamdoc.soa', 'soa', ['unit-head']),
     person(local.api, 'canbo.sob', 'sob', ['unit-officer']),
     person(local.api, 'thuky.huyena', 'huyena', ['secretary']),
+    person(local.api, 'kiemtra.bd', 'binhdinh', ['auditor']),
   ]);
 }, 120_000);
 
@@ -134,10 +137,10 @@ describe('asking, intake and routing, end to end (Bình Định, Tết 2026)', (
     await seen('routed', { answerDueAt: endOf('2026-02-26'), dueAt: endOf('2026-02-26') });
 
     // The unit reads it, without the asker's data, and finds it in its list.
-    // Bình Định's regulation has no progress notice (CB 11.4 has).
+    // Bình Định's regulation has no progress notice with a new date (CB 11.4 has); only a complex question reports back (BĐ 12.4).
     const notice = await step(id, people.officerA!, { action: 'progress-notice', expectedBy: '2026-03-20' });
     expect(notice.status).toBe(409);
-    expect(notice.body.i18n.en.detail).toMatch(/provides for no progress notice/);
+    expect(notice.body.i18n.en.detail).toMatch(/Only a complex, inter-agency question has a report-back/);
     const atUnit = await call(`/questions/${id}`, people.officerA);
     expect(atUnit.status).toBe(200);
     expect(atUnit.body).not.toHaveProperty('asker');
@@ -389,7 +392,7 @@ describe('attackers', () => {
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.every((s) => s === 200 || s === 412 || s === 409)).toBe(true);
-    const audits = (await local.scanAll()).filter((i) => i.pk?.startsWith('AUDIT#') && i.target?.id === id);
+    const audits = await auditOf('binhdinh', id);
     expect(audits.map((a) => a.action).sort()).toEqual(['question.ask', 'question.classify']);
     expect((await call(`/questions/${id}`, people.secretary)).body).toMatchObject({ state: 'classified', version: 2 });
   });
@@ -458,11 +461,12 @@ describe('answering: the board checks the answer before the asker sees it', () =
       answer: {
         text: better.text,
         citations: [citation],
-        advisoryNotice: { vi: expect.stringContaining('CB 11.6'), en: expect.stringContaining('advisory') },
         answeredAt: '2026-03-09T02:00:00.000Z',
         sentAt: '2026-03-09T03:00:00.000Z',
       },
     });
+    // Bình Định's regulation has no advisory notice: the answer cites nobody else's (CB 11.6 is Cao Bằng's).
+    expect(seen.answer).not.toHaveProperty('advisoryNotice');
     expect(JSON.stringify(seen)).not.toContain(people.officerA!.id);
     // Answered, approved and sent are separate facts; the returned answer is kept with the comment.
     const staff = (await call(`/questions/${id}`, people.secretary)).body;

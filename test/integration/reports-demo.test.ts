@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { useLocalStack } from '../support/local-stack';
 import { loadDeploymentConfig } from '../../infra/config/deployment';
 import { seedDemo } from '../../infra/local/demo-data';
-import { caller, person } from '../support/directory';
+import { caller, signIn } from '../support/directory';
 
 /**
  * The demo's report of last month (issue 27): a first `npm start` on 07/12/2026 leaves November's
@@ -17,9 +17,12 @@ afterAll(() => void vi.useRealTimers());
 
 describe('demo data', () => {
   it('shows last month’s report of the preset, generated once from the demo’s facts', async () => {
+    const accounts = await seedDemo(loadDeploymentConfig('infra/config/provinces/nghean.json'));
     await seedDemo(loadDeploymentConfig('infra/config/provinces/nghean.json'));
-    await seedDemo(loadDeploymentConfig('infra/config/provinces/nghean.json'));
-    const reader = await person(local.api, 'docbaocao', 'nghean', ['auditor']);
+    // The demo's own auditor, named as NA 10.2d wants (admin.<office>.<unit>).
+    const auditor = accounts.find((a) => a.roles.includes('auditor'))!;
+    expect(auditor.username).toBe('admin.kiemtra.nghean');
+    const reader = { id: auditor.username, username: auditor.username, temporaryPassword: auditor.temporaryPassword!, token: await signIn(local.api, auditor.username, auditor.temporaryPassword!) };
     const listed = await call('/reports', reader);
     expect(listed.status, JSON.stringify(listed.body)).toBe(200);
     expect(listed.body.items.map((r: { id: string }) => r.id)).toEqual(['na-monthly.2026-11.nghean']);

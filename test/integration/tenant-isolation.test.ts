@@ -75,6 +75,7 @@ const cases: Record<string, (side: Side, role: Role) => Request> = {
     method: 'POST', path: '/machine-clients', unitPath: path(UNIT[side]),
     body: { name: 'Hệ thống thử', unitCode: UNIT[side], scopes: ['portal/read'] },
   }),
+  [routes.listMachineClients.id]: (side) => ({ method: 'GET', path: `/machine-clients?unit=${UNIT[side]}`, unitPath: path(UNIT[side]) }),
   [routes.disableMachineClient.id]: (side) => ({ method: 'POST', path: `/machine-clients/${fixtures[`client.${side}`]}/disable`, unitPath: path(UNIT[side]) }),
   [routes.createContentItem.id]: (side) => ({
     method: 'POST', path: `/units/${UNIT[side]}/content`, unitPath: path(UNIT[side]),

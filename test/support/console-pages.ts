@@ -32,3 +32,19 @@ export async function switchLanguage(page: Page, to: 'vi' | 'en') {
   await page.getByRole('button', { name: to === 'en' ? 'English' : 'Tiếng Việt' }).click();
   await page.getByRole('button', { name: to === 'en' ? 'Tiếng Việt' : 'English' }).waitFor();
 }
+
+/** axe in both languages; with CONSOLE_SCREENSHOTS, pictures at 1280 and 360 px too. */
+export async function checkInBothLanguages(page: Page, name: string, ready: string) {
+  for (const lang of ['vi', 'en'] as const) {
+    if (lang === 'en') await switchLanguage(page, 'en');
+    await page.locator(ready).first().waitFor();
+    await checkScreen(page, `${lang}-${name}`);
+    if (process.env.CONSOLE_SCREENSHOTS) {
+      await page.setViewportSize({ width: 360, height: 900 });
+      await checkScreen(page, `${lang}-${name}`);
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  }
+  await switchLanguage(page, 'vi');
+  await page.locator(ready).first().waitFor();
+}

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import { caller, person, type Person } from './directory';
 import { httpFrom } from './http-from';
 import { setNow, traveller } from './travel';
+import { staffNames } from './staff-names';
 import { ensureProvince, ensureUnits } from '../../shared/application/bootstrap';
 import { periodContaining, type Period } from '../../shared/domain/reports/periods';
 import type { PeriodRule } from '../../shared/domain/reports/periods';
@@ -45,16 +46,20 @@ export async function reportScenario(api: Api, gatewayUrl: () => string, provinc
 
   // Sat 31/10/2026 23:00 ICT: the units and their people (accounts opened in October).
   setNow('2026-10-31T23:00:00');
-  await ensureProvince({ vi: province.name, en: province.nameEn });
-  await ensureUnits([{ code: DEPT, name: { vi: 'Sở Thông tin và Truyền thông', en: 'Department of Information and Communications' }, kind: 'department', parentCode: province.code, slug: DEPT }]);
+  // Account names as the preset wants them (NA 10.2d: admin.<office>.<unit>, the offices on their units).
+  const staff = staffNames();
+  const provinceOffices = staff.officesFor(['thuky', 'truongban', 'lanhdao', 'vanhanh']);
+  const deptOffices = staff.officesFor(['thuky', 'truongban', 'giamdoc', 'bientap']);
+  await ensureProvince({ vi: province.name, en: province.nameEn }, provinceOffices);
+  await ensureUnits([{ code: DEPT, name: { vi: 'Sở Thông tin và Truyền thông', en: 'Department of Information and Communications' }, kind: 'department', parentCode: province.code, slug: DEPT, ...(deptOffices && { offices: deptOffices }) }]);
   const made: [string, string, string, Parameters<typeof person>[3]][] = [
-    ['secretary', `thuky.${province.code}`, province.code, ['secretary']],
-    ['chief', `truongban.${province.code}`, province.code, ['chief-editor']],
-    ['head', `lanhdao.${province.code}`, province.code, ['unit-head']],
-    ['operator', `vanhanh.${province.code}`, province.code, ['operator']],
-    ['deptSecretary', 'thuky.sotttt', DEPT, ['secretary']],
-    ['deptChief', 'truongban.sotttt', DEPT, ['chief-editor']],
-    ['deptHead', 'giamdoc.sotttt', DEPT, ['unit-head']],
+    ['secretary', staff.name('thuky', province.code), province.code, ['secretary']],
+    ['chief', staff.name('truongban', province.code), province.code, ['chief-editor']],
+    ['head', staff.name('lanhdao', province.code), province.code, ['unit-head']],
+    ['operator', staff.name('vanhanh', province.code), province.code, ['operator']],
+    ['deptSecretary', staff.name('thuky', DEPT), DEPT, ['secretary']],
+    ['deptChief', staff.name('truongban', DEPT), DEPT, ['chief-editor']],
+    ['deptHead', staff.name('giamdoc', DEPT), DEPT, ['unit-head']],
   ];
   const people: Record<string, Person> = {};
   for (const [key, username, unit, roles] of made) {
@@ -147,7 +152,7 @@ export async function reportScenario(api: Api, gatewayUrl: () => string, provinc
   await step(published, people.deptChief!, { action: 'withdraw', publicNote: 'Tin đã được cập nhật ở bài khác' });
   note(DEPT, 'content', 'withdrawn', 'news');
   // A person who joins in November.
-  people.deptEditor = await person(api, 'bientap.sotttt', DEPT, ['editor']);
+  people.deptEditor = await person(api, staff.name('bientap', DEPT), DEPT, ['editor']);
   note(DEPT, 'accounts', 'opened');
 
   return { province: province.code, people, ledger, published: [{ id: published, quarter: '2026-Q4', contributors }], travel, call };

@@ -27,12 +27,13 @@ describe('deployment config: backups', () => {
     ['cron(0 2 * * SUN *)', /exactly one of day-of-month and day-of-week/],
     ['cron(0 2 ? * SUN)', /6 fields/],
     ['cron(61 2 ? * SUN *)', /cron\(61/],
-    ['cron(0 2 ? * SUN 2027)', /year/],
+    ['cron(0 2 ? * SUN 2020)', /never fires after/],
+    ['cron(0 2 ?  * SUN *)', /single spaces/],
     ['rate(1 days)', /"1 day"/],
     ['rate(2 hour)', /"2 hours"/],
     ['rate(0 minutes)', /at least 1/],
-    ['weekly', /must be rate\(/],
-    ['', /must be rate\(/],
+    ['weekly', /Unknown schedule expression/],
+    ['', /Unknown schedule expression/],
   ])('refuses %j', (expression, message) => {
     expect(scheduleExpressionProblem(expression)).toMatch(message);
     const result = parse({ schedule: expression });

@@ -1,10 +1,24 @@
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalItemJson, itemDigest, tableDigestOf, bytesDigest, type DynamoJsonItem } from '../../shared/domain/backups/digest';
-import { decodeDataFile, encodeDataFile, isoWeekId, type BackupManifest } from '../../shared/domain/backups/manifest';
+import {
+  backupManifestKey,
+  backupPrefix,
+  decodeDataFile,
+  encodeDataFile,
+  exportDirectory,
+  isoWeekId,
+  mediaManifestKey,
+  type BackupManifest,
+} from '../../shared/domain/backups/manifest';
 import { verifyBackup } from '../../shared/domain/backups/verify';
 
+/**
+ * A backup's manifest and its verification. The format is a contract: a backup written today must verify with the
+ * code of any later version, so the table digest, the layout and the data-file reading are pinned here exactly.
+ */
 const attribute = fc.oneof(
   fc.string().map((S) => ({ S })),
   fc.integer().map((n) => ({ N: String(n) })),
@@ -67,6 +81,17 @@ describe('item and table digests', () => {
   });
 });
 
+describe('the table digest, pinned exactly: SHA-256 over the sorted item digests', () => {
+  it('is SHA-256 over the items’ raw 32-byte SHA-256 digests, sorted', () => {
+    const items: DynamoJsonItem[] = [{ pk: { S: 'A' } }, { pk: { S: 'B' }, n: { N: '1' } }, { pk: { S: 'C' }, tags: { SS: ['y', 'x'] } }];
+    const raw = items.map((i) => createHash('sha256').update(canonicalItemJson(i)).digest()).sort(Buffer.compare);
+    const expected = createHash('sha256');
+    for (const d of raw) expected.update(d);
+    expect(tableDigestOf(items)).toBe(expected.digest('hex'));
+    expect(itemDigest(items[0]!)).toBe(createHash('sha256').update('{"pk":{"S":"A"}}').digest('hex'));
+  });
+});
+
 describe('data files in the export format', () => {
   it('round-trips one {"Item": …} line per item', () => {
     const items = [{ pk: { S: 'A' }, sk: { S: 'B' } }, { pk: { S: 'C' }, sk: { S: 'D' }, n: { N: '3' } }];
@@ -74,6 +99,32 @@ describe('data files in the export format', () => {
     expect(decodeDataFile(bytes)).toEqual(items);
     const { gunzipSync } = require('node:zlib') as typeof import('node:zlib');
     expect(gunzipSync(bytes).toString()).toBe('{"Item":{"pk":{"S":"A"},"sk":{"S":"B"}}}\n{"Item":{"pk":{"S":"C"},"sk":{"S":"D"},"n":{"N":"3"}}}\n');
+  });
+});
+
+describe('reading a data file: lines without an item and bytes that are not UTF-8 are refused', () => {
+  const file = (text: string | Uint8Array) => gzipSync(typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
+
+  it('refuses a line without an item, or whose item is not an object', () => {
+    expect(() => decodeDataFile(file('{"Item":{"pk":{"S":"A"}}}\n{"NotItem":{}}\n'))).toThrow('a line without an Item');
+    expect(() => decodeDataFile(file('{"Item":5}\n'))).toThrow('a line without an Item');
+    expect(() => decodeDataFile(file('{"Item":null}\n'))).toThrow('a line without an Item');
+    expect(decodeDataFile(file('{"Item":{"pk":{"S":"A"}}}\n\n'))).toEqual([{ pk: { S: 'A' } }]);
+  });
+
+  it('refuses bytes that are not UTF-8 rather than reading them with replacement characters', () => {
+    const bad = Buffer.concat([Buffer.from('{"Item":{"pk":{"S":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}}}\n')]);
+    expect(() => decodeDataFile(file(bad))).toThrow(TypeError);
+  });
+});
+
+describe('the layout of a backup in its bucket', () => {
+  it('puts each backup under backups/<retention>/<id>/, the export beside our manifests', () => {
+    expect(backupPrefix('2026-W48', 'weekly')).toBe('backups/weekly/2026-W48/');
+    expect(backupPrefix('2026-W49', 'monthly')).toBe('backups/monthly/2026-W49/');
+    expect(exportDirectory('2026-W48', 'weekly', '0123-abc')).toBe('backups/weekly/2026-W48/AWSDynamoDB/0123-abc/');
+    expect(backupManifestKey('2026-W48', 'monthly')).toBe('backups/monthly/2026-W48/backup-manifest.json');
+    expect(mediaManifestKey('2026-W48', 'weekly')).toBe('backups/weekly/2026-W48/media-manifest.json');
   });
 });
 

@@ -3,14 +3,14 @@ import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
- * docs/provinces.md says where each province's rule lives in the code. These checks keep it from
+ * docs/regulation-map.md says where each province's rule lives in the code. These checks keep it from
  * rotting silently: every file it names exists and holds the symbol named after it, every rule row
  * names a place in the code or the issue that will build it (or says it is a people process), and
  * the docs link only inside the repo.
  */
 const root = resolve(import.meta.dirname, '../..');
 const read = (path: string) => readFileSync(resolve(root, path), 'utf8');
-const provinces = read('docs/provinces.md');
+const provinces = read('docs/regulation-map.md');
 
 // `path/to/file.ts` optionally followed by `symbol`, e.g. `shared/domain/access/rules.ts` `'qa.answer'`.
 const LOCATION = /`((?:shared|functions|infra|events|test)\/[\w./-]+\.(?:ts|json))`(?:[ \t]*`([^`]+)`)?/g;
@@ -40,7 +40,7 @@ function ruleRows(markdown: string): string[][] {
   return rows;
 }
 
-describe('docs/provinces.md', () => {
+describe('docs/regulation-map.md', () => {
   it('names code locations (the parser finds them)', () => {
     expect(locations.length).toBeGreaterThan(60);
   });

@@ -5,7 +5,7 @@ import { machineScopeNames, RESOURCE_SERVER, USER_SCOPE } from '../../shared/dom
 import { usernameSchema } from '../../shared/domain/accounts/account';
 import { DomainError, invalidField } from '../../shared/domain/errors';
 import * as z from 'zod/mini';
-import { BILINGUAL_MARK, foldDiacritics, humanText, isCleanCharacters, nfc, text } from '../../shared/domain/text';
+import { BILINGUAL_MARK, foldDiacritics, humanText, humanTextProblem, isCleanCharacters, nfc, text } from '../../shared/domain/text';
 
 /** The small shared pieces of the domain: errors, bilingual text, audit entries, civil dates. */
 const now = new Date('2026-03-10T03:00:00.000Z');
@@ -71,6 +71,30 @@ describe('text', () => {
     expect(isCleanCharacters('\uDC00a')).toBe(false);
     expect(isCleanCharacters('a\u0000')).toBe(false);
     expect(isCleanCharacters('😀')).toBe(true);
+  });
+});
+
+describe('human text: each character readers would not see as it is, refused with why', () => {
+  it.each([
+    ['a lone high surrogate', 'Tên \uD800', 'lone surrogate'],
+    ['a lone low surrogate', '\uDC00 tên', 'lone surrogate'],
+    ['a bidi override', 'Tên \u202E', 'bidi override'],
+    ['a bidi isolate', 'Tên \u2066', 'bidi override'],
+    ['a control character', 'Tên\u0007', 'control characters'],
+    ['only zero-width characters', '\u200B\u200C\u200D', 'invisible characters'],
+    ['a zero-width space in a word (issue 20)', 'Tin\u200B mới', 'invisible characters'],
+    ['a byte-order mark', '\uFEFFTin', 'invisible characters'],
+    ['the Arabic letter mark', 'Tin\u061C', 'invisible characters'],
+    ['a non-character', 'Tin\uFFFF', 'invisible characters'],
+    ['only punctuation', '— … —', 'at least one letter or digit'],
+  ])('refuses %s, saying why in both languages', (_, value, why) => {
+    const problem = humanTextProblem(value);
+    expect(problem?.en).toContain(why);
+    expect(problem?.vi.length).toBeGreaterThan(10);
+  });
+
+  it.each([['Sở Tư pháp'], ['UBND xã 3'], ['Tab\tand\nnew lines'], ['Ngày 2/9']])('accepts %s', (value) => {
+    expect(humanTextProblem(value)).toBeUndefined();
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lockoutAfter, passwordExpired, passwordIssues, passwordPolicy } from '../../shared/domain/accounts/password-policy';
+import { lockoutAfter, passwordExpired, passwordIssues, passwordPolicy, passwordRenewBy } from '../../shared/domain/accounts/password-policy';
 
 /** Each password rule of NA 10.2đ, alone and together, with the message that names it. */
 const needs = (vi: string, en: string) => [
@@ -54,13 +54,24 @@ describe('password rules (NA 10.2đ)', () => {
 
 describe('password age and lockout', () => {
   const now = new Date('2026-03-10T03:00:00.000Z');
-  const daysBefore = (days: number, ms = 0) => new Date(now.getTime() - days * 86_400_000 - ms).toISOString();
 
-  it('expires a password after 90 days, not at 90 days exactly', () => {
-    expect(passwordPolicy.maxAgeDays.value).toBe(90);
+  // NA 10.2đ "ít nhất 3 tháng/lần", read as 3 calendar months on local dates (BLDS 2015 Điều 148.1): the period
+  // ends at 24:00 (UTC+7) of the same day 3 months on, or of that month's last day when it has none.
+  it.each([
+    ['2026-01-31T03:00:00Z', '2026-04-30T17:00:00.000Z'], // 31/01 → end of 30/04 (April has no 31st)
+    ['2026-01-15T03:00:00Z', '2026-04-15T17:00:00.000Z'], // 15/01 → end of 15/04
+    ['2027-11-30T10:00:00Z', '2028-02-29T17:00:00.000Z'], // 30/11 → end of 29/02 in a leap year
+    ['2026-11-30T10:00:00Z', '2027-02-28T17:00:00.000Z'], // 30/11 → end of 28/02
+    ['2026-01-31T18:00:00Z', '2026-05-01T17:00:00.000Z'], // 01:00 on 01/02 local → end of 01/05
+  ])('a password changed at %s must be renewed by %s (calendar months, end of month clamped)', (changed, renewBy) => {
+    expect(passwordPolicy.maxAgeMonths.value).toBe(3);
+    expect(passwordRenewBy(changed)).toBe(renewBy);
+    expect(passwordExpired(changed, new Date(Date.parse(renewBy) - 1))).toBe(false);
+    expect(passwordExpired(changed, new Date(renewBy))).toBe(true);
+  });
+
+  it('keeps a password changed just now', () => {
     expect(passwordExpired(now.toISOString(), now)).toBe(false);
-    expect(passwordExpired(daysBefore(90), now)).toBe(false);
-    expect(passwordExpired(daysBefore(90, 1), now)).toBe(true);
   });
 
   it('treats a password never changed as expired', () => {

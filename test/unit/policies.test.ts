@@ -1,8 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../shared/domain/errors';
 import { effectivePolicy, nationalPreset, policyRuleIds, policyRules, presets } from '../../shared/domain/policies';
 
-/** The values a deployment runs with: preset, national fallback, overrides, each with its source and basis. */
+/**
+ * The values a deployment runs with: preset, national fallback, overrides, each with its source and basis. The
+ * presets are legal data, pinned: a change to a deadline or its citation must be made in the fixture too, on purpose.
+ */
+describe('deadline presets are the regulations’ values, bases and notes, pinned', () => {
+  it('are exactly the values and citations of the regulations (test/fixtures/policy-presets.json)', () => {
+    const pinned = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/policy-presets.json'), 'utf8'));
+    expect(presets).toStrictEqual(pinned);
+  });
+});
+
 describe('effective policy', () => {
   it.each(presets)('$id: its own values, the national value where it is silent, in rule order', (preset) => {
     const policy = effectivePolicy(preset.id);
@@ -12,8 +24,10 @@ describe('effective policy', () => {
     expect(policy.values.map((v) => v.rule)).toEqual(policyRuleIds);
     for (const rule of policyRuleIds) {
       const own = preset.values[rule];
+      const national = { rule, name: policyRules[rule].name, unit: policyRules[rule].unit, ...nationalPreset.values[rule], source: 'national' };
+      // A province silent on the event keeps the national one; an issuer-scoped value says what other issuers get.
       const expected = own
-        ? { ...own, source: preset.id === 'national' ? 'national' : 'preset' }
+        ? { ...own, countsFrom: own.countsFrom ?? nationalPreset.values[rule].countsFrom, ...(own.issuer !== undefined && { outsideIssuer: national }), source: preset.id === 'national' ? 'national' : 'preset' }
         : { ...nationalPreset.values[rule], source: 'national' };
       expect(policy.value(rule)).toStrictEqual({ rule, name: policyRules[rule].name, unit: policyRules[rule].unit, ...expected });
     }
@@ -21,13 +35,13 @@ describe('effective policy', () => {
 
   it('Bình Định answers questions in 4 working days (BĐ 12.4) and publishes statistics on the national clock', () => {
     const policy = effectivePolicy('binh-dinh-2020');
-    expect(policy.value('qa.answer')).toMatchObject({ value: 4, basis: 'BĐ 12.4', source: 'preset', unit: 'workingDays' });
+    expect(policy.value('qa.answer')).toMatchObject({ value: 4, basis: 'BĐ 12.4', source: 'preset', unit: 'workingDays', countsFrom: 'routing' });
     expect(policy.value('publish.statistics')).toMatchObject({ value: 5, basis: 'LTCTT 2016 Điều 18.4', source: 'national' });
     expect(policy.value('qa.returnOutOfScope').unit).toBe('calendarDays');
   });
 
   it('keeps a note with the value it explains', () => {
-    expect(effectivePolicy('cao-bang-2015').value('publish.draftForComment')).toMatchObject({ value: 0, note: 'cập nhật ngay / immediately', source: 'preset' });
+    expect(effectivePolicy('cao-bang-2015').value('publish.draftForComment')).toMatchObject({ value: 0, note: 'the day it is received', source: 'preset', countsFrom: 'receipt' });
   });
 
   it('replaces single values by overrides, with their basis and no inherited note', () => {
@@ -38,6 +52,7 @@ describe('effective policy', () => {
       unit: 'workingDays',
       value: 2,
       basis: 'QĐ 1/2026',
+      countsFrom: 'receipt',
       source: 'override',
     });
     expect(policy.value('qa.answer').source).toBe('national');

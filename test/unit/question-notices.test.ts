@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { audienceOfStep, composeNotice, localDeadline } from '../../shared/domain/questions/notifications';
-import { ADVISORY_NOTICE } from '../../shared/domain/questions/answer';
+import { conventionsOf } from '../../shared/domain/policies/conventions';
+
+const ADVISORY_NOTICE = conventionsOf('cao-bang-2015').advisoryNotice!;
 
 /**
  * Notices (issue 9 #6): who each question step tells, how a due instant reads in Vietnam's time,
@@ -22,6 +24,13 @@ describe('who a step tells', () => {
     // A content step of the same name is not a question's.
     expect(audienceOfStep({ ...step('QuestionRefused'), type: 'ContentItem' })).toBeUndefined();
   });
+
+  it('a routing or answer return with no unit assigned tells nobody', () => {
+    const step = (event: string) => ({ type: 'Question', event, unitCode: 'binhdinh', assignedTo: null });
+    expect(audienceOfStep(step('QuestionRouted'))).toBeUndefined();
+    expect(audienceOfStep(step('QuestionAnswerReturned'))).toBeUndefined();
+    expect(audienceOfStep(step('QuestionUnknownStep'))).toBeUndefined();
+  });
 });
 
 describe('due instants as people read them (UTC+7)', () => {
@@ -29,6 +38,13 @@ describe('due instants as people read them (UTC+7)', () => {
     expect(localDeadline('2026-02-13T17:00:00.000Z')).toEqual({ vi: 'hết ngày 13/02/2026', en: 'the end of 13/02/2026' });
     expect(localDeadline('2026-02-13T02:30:00.000Z')).toEqual({ vi: '09:30 ngày 13/02/2026', en: '09:30 on 13/02/2026' });
     expect(localDeadline('2026-12-31T17:00:00.000Z')).toEqual({ vi: 'hết ngày 31/12/2026', en: 'the end of 31/12/2026' });
+  });
+
+  it('only exact local midnight reads "the end of" the day before; a minute or a second past is that time', () => {
+    expect(localDeadline('2026-02-13T17:00:00.000Z')).toEqual({ vi: 'hết ngày 13/02/2026', en: 'the end of 13/02/2026' });
+    expect(localDeadline('2026-02-13T17:30:00.000Z')).toEqual({ vi: '00:30 ngày 14/02/2026', en: '00:30 on 14/02/2026' });
+    expect(localDeadline('2026-02-13T17:00:30.000Z')).toEqual({ vi: '00:00 ngày 14/02/2026', en: '00:00 on 14/02/2026' });
+    expect(localDeadline('2026-02-13T18:00:00.000Z')).toEqual({ vi: '01:00 ngày 14/02/2026', en: '01:00 on 14/02/2026' });
   });
 });
 

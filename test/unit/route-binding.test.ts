@@ -13,8 +13,9 @@ describe('routes by area', () => {
   it('binding is exhaustive at compile time: a missing or unknown implementation does not type-check', () => {
     // @ts-expect-error getUnit and unitHistory have no implementation
     const missing = () => bindAll('unitsPublic', unitsRoutes, { listUnits: ok });
-    // @ts-expect-error createUnit is served by the `units` function, not `unitsPublic`
-    const foreign = () => bindAll('unitsPublic', unitsRoutes, { listUnits: ok, getUnit: ok, unitHistory: ok, createUnit: ok });
+    const foreign = () =>
+      // @ts-expect-error createUnit is served by the `units` function, not `unitsPublic`
+      bindAll('unitsPublic', unitsRoutes, { listUnits: ok, getUnit: ok, unitHistory: ok, createUnit: ok });
     expect(missing).toThrow(/getUnit has no implementation/);
     expect(foreign().map((b) => b.route.id)).toEqual(['listUnits', 'getUnit', 'getUnitHistory']);
   });

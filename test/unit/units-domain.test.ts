@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../shared/domain/errors';
-import { adminAccountName, assertParentAllowed, domainOf, languageDomains, mayHaveChildren, slugOf, unitKinds } from '../../shared/domain/units/unit';
+import {
+  adminAccountName,
+  assertDistinctParts,
+  assertMergeable,
+  assertParentAllowed,
+  assertSlugAllowed,
+  assertSplitKind,
+  domainOf,
+  languageDomains,
+  mayHaveChildren,
+  reservedSlugs,
+  slugOf,
+  unitKinds,
+} from '../../shared/domain/units/unit';
 
 /** Sub-portal domains, admin account names and the unit hierarchy (QN 4, TG 4, NA 10.2d). */
 const province = { kind: 'province' as const, slug: 'binhdinh', domain: 'binhdinh.gov.vn' };
@@ -22,6 +35,35 @@ describe('slugs', () => {
     expect(slugOf('Xã Cát Tân'.normalize('NFD'))).toBe('xacattan');
     expect(slugOf('Ủy ban nhân dân huyện Phù Cát, tỉnh Bình Định và các đơn vị')).toBe('uybannhandanhuyenphucattinhbinhdinhvacac');
     expect(slugOf('Ủy ban nhân dân huyện Phù Cát, tỉnh Bình Định và các đơn vị')).toHaveLength(40);
+  });
+});
+
+describe('reserved labels, and split units keep the source’s kind', () => {
+  it('refuses every reserved label, naming the field, and accepts others', () => {
+    for (const slug of reservedSlugs) {
+      const error = (() => {
+        try {
+          assertSlugAllowed(slug, 'body.into.0.slug');
+        } catch (e) {
+          return e as DomainError;
+        }
+      })();
+      expect(error, slug).toBeInstanceOf(DomainError);
+      expect(error!.code).toBe('validation');
+      expect(error!.fields).toEqual([{ field: 'body.into.0.slug', code: 'reserved', message: expect.objectContaining({ en: expect.stringContaining(`"${slug}" is reserved`) }) }]);
+    }
+    expect(['en', 'zh', 'www']).toSatisfy((slugs: string[]) => slugs.every((s) => reservedSlugs.has(s)));
+    expect(() => assertSlugAllowed('sotttt')).not.toThrow();
+  });
+
+  it('keeps split units to the source’s kind', () => {
+    expect(() => assertSplitKind({ kind: 'department' }, 'department', 'body.into.0.kind')).not.toThrow();
+    try {
+      assertSplitKind({ kind: 'department' }, 'district', 'body.into.0.kind');
+      expect.unreachable();
+    } catch (e) {
+      expect((e as DomainError).fields).toEqual([{ field: 'body.into.0.kind', code: 'invalid_kind', message: expect.objectContaining({ en: 'Units split from a department must be departments too' }) }]);
+    }
   });
 });
 
@@ -115,5 +157,43 @@ describe('which unit may sit under which', () => {
 describe('mayHaveChildren (a rename cascade looks only below these)', () => {
   it('is true exactly for the kinds some kind may sit under: the province and a district', () => {
     expect(unitKinds.filter(mayHaveChildren)).toEqual(['province', 'district']);
+  });
+});
+
+describe('a unit merge never takes the province, nor merges a unit into its own units', () => {
+  it('never takes the province as a source (403)', () => {
+    const error = failure(() => assertMergeable(['demo'], ['soa', 'demo'], 'body.sources.0'));
+    expect(error.code).toBe('forbidden');
+    expect(error.messages).toEqual({ vi: 'Không thể sáp nhập cấp tỉnh', en: 'The province cannot be merged' });
+  });
+
+  it('never merges a unit into one of its own units (400 naming the field)', () => {
+    const error = failure(() => assertMergeable(['hoaian', 'demo'], ['xa1', 'hoaian', 'demo'], 'body.sources.1'));
+    expect(error.code).toBe('validation');
+    expect(error.fields).toEqual([{ field: 'body.sources.1', code: 'inside_source', message: { vi: expect.stringContaining('hoaian'), en: 'hoaian cannot merge into xa1, which is one of its own units' } }]);
+    expect(error.fields[0]!.message.vi).toBe('Không thể sáp nhập hoaian vào đơn vị trực thuộc nó (xa1)');
+  });
+
+  it('takes siblings and cousins', () => {
+    expect(() => assertMergeable(['xa1', 'hoaian', 'demo'], ['xa2', 'hoaian', 'demo'], 'body.sources.0')).not.toThrow();
+    expect(() => assertMergeable(['xa1', 'hoaian', 'demo'], ['hoaian', 'demo'], 'body.sources.0')).not.toThrow();
+  });
+});
+
+describe('a unit split takes distinct codes and domains only', () => {
+  const part = (code: string, domain: string) => ({ code, domain });
+
+  it('refuses a part named like the source or like another part, and a domain used twice, naming the part', () => {
+    const source = failure(() => assertDistinctParts('hoaian', [part('hoaian', 'a.gov.vn')]));
+    expect(source.fields).toEqual([{ field: 'body.into.0.code', code: 'duplicate', message: { vi: 'Mã đơn vị hoaian bị dùng hai lần', en: 'Unit code hoaian is used twice' } }]);
+    const code = failure(() => assertDistinctParts('hoaian', [part('a', 'a.gov.vn'), part('b', 'b.gov.vn'), part('a', 'c.gov.vn')]));
+    expect(code.fields[0]).toMatchObject({ field: 'body.into.2.code', code: 'duplicate' });
+    const domain = failure(() => assertDistinctParts('hoaian', [part('a', 'a.gov.vn'), part('b', 'a.gov.vn')]));
+    expect(domain.code).toBe('validation');
+    expect(domain.fields).toEqual([{ field: 'body.into.1.slug', code: 'duplicate', message: { vi: 'Tên miền a.gov.vn bị dùng hai lần', en: 'Domain a.gov.vn is used twice' } }]);
+  });
+
+  it('takes distinct parts', () => {
+    expect(() => assertDistinctParts('hoaian', [part('a', 'a.gov.vn'), part('b', 'b.gov.vn')])).not.toThrow();
   });
 });

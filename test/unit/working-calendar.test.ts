@@ -11,8 +11,19 @@ import {
   type HolidayRule,
   type OfficialSchedule,
 } from '../../shared/domain/calendar';
+import { assertConsistentSchedule } from '../../shared/domain/calendar/official-schedules';
+import { DomainError } from '../../shared/domain/errors';
 
-/** How a year's days off are built from holiday rules or an official schedule, through the public calendar. */
+/** How a year's days off are built from holiday rules or an official schedule (refused when inconsistent), through the public calendar. */
+const refusal = (f: () => void): DomainError => {
+  try {
+    f();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('not refused');
+};
 const rule = (id: string, date: HolidayDate, extra: Partial<HolidayRule> = {}): HolidayRule => ({
   id,
   name: { vi: `Ngày ${id}`, en: `${id} day` },
@@ -166,6 +177,28 @@ describe('days off from an official schedule', () => {
     expect(data.rules.map((r) => r.id)).toContain('new-year');
     expect(calendarData().rules.map((r) => r.id)).toEqual(['new-year', 'tet', 'victory-day', 'labour-day', 'national-day', 'hung-kings', 'vietnamese-culture-day']);
     expect(calendarData().schedules.map((s) => s.year)).toEqual([2025, 2026]);
+  });
+});
+
+describe('an official schedule is refused when inconsistent, naming the day', () => {
+  const day = (date: string) => ({ date });
+
+  it('refuses a day off listed twice, naming its second place', () => {
+    const error = refusal(() => assertConsistentSchedule({ daysOff: [day('2026-09-02'), day('2026-09-01'), day('2026-09-02')] as never, workingSaturdays: [] }));
+    expect(error.fields).toEqual([{ field: 'body.daysOff.2.date', code: 'duplicate', message: { vi: 'Ngày nghỉ 2026-09-02 bị liệt kê hai lần', en: 'Day off 2026-09-02 is listed twice' } }]);
+  });
+
+  it('refuses a working Saturday that is no Saturday, that is a day off, or that is listed twice', () => {
+    const wednesday = refusal(() => assertConsistentSchedule({ daysOff: [], workingSaturdays: [day('2026-08-19')] as never }));
+    expect(wednesday.fields).toEqual([{ field: 'body.workingSaturdays.0.date', code: 'not_saturday', message: { vi: '2026-08-19 không phải thứ Bảy', en: '2026-08-19 is not a Saturday' } }]);
+    const both = refusal(() => assertConsistentSchedule({ daysOff: [day('2026-08-22')] as never, workingSaturdays: [day('2026-08-22')] as never }));
+    expect(both.fields[0]).toMatchObject({ field: 'body.workingSaturdays.0.date', code: 'day_off', message: { en: '2026-08-22 is both a day off and a working Saturday' } });
+    const twice = refusal(() => assertConsistentSchedule({ daysOff: [], workingSaturdays: [day('2026-08-22'), day('2026-08-29'), day('2026-08-22')] as never }));
+    expect(twice.fields[0]).toMatchObject({ field: 'body.workingSaturdays.2.date', code: 'duplicate', message: { vi: 'Ngày làm bù 2026-08-22 bị liệt kê hai lần' } });
+  });
+
+  it('takes a consistent schedule', () => {
+    expect(() => assertConsistentSchedule({ daysOff: [day('2026-09-01'), day('2026-09-02')] as never, workingSaturdays: [day('2026-08-22')] as never })).not.toThrow();
   });
 });
 

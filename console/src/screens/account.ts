@@ -1,17 +1,18 @@
 import { html } from 'lit-html';
 import { call } from '../api';
 import type { Operations } from '../api.generated';
-import { href, type Screen } from '../main';
+import { href, type Me, type Screen } from '../main';
 import { closeReasons, labelOf, roles, t, texts, when } from '../i18n';
 import { problemScreen } from './problem';
 import { act, outcomeOf, valuesOf } from './outcome';
+import { permission, unitPathOf } from '../permissions';
 
 /**
  * One account (`/console/accounts/{id}`): its roles (saved with If-Match on its version), closing it
- * with a successor who takes over its open work (NA 10.2e), unlocking its sign-in. The API decides
- * who may (operators); a refusal is shown as the error summary.
+ * with a successor who takes over its open work (NA 10.2e), unlocking its sign-in. Only whoever the
+ * rule table lets manage accounts there (operators) sees the forms, others the reason; the API decides again.
  */
-export async function account(id: string): Promise<Screen> {
+export async function account(me: Me, id: string): Promise<Screen> {
   const key = `account:${id}`;
   let a: Operations['GET /accounts/{id}']['response'];
   try {
@@ -19,6 +20,7 @@ export async function account(id: string): Promise<Screen> {
   } catch (error) {
     return problemScreen(t(texts.accounts), error);
   }
+  const may = permission(me, 'account.manage', await unitPathOf(a.unitCode));
   const colleagues = await call('GET /units/{code}/accounts', { path: { code: a.unitCode }, query: { limit: '100' } as never }).then(
     (r) => r.data.items.filter((c) => c.id !== id && c.status === 'active'),
     () => [],
@@ -62,7 +64,8 @@ export async function account(id: string): Promise<Screen> {
         ${a.successorId ? html`<dt>${t(texts.successor)}</dt><dd><a href=${href(`accounts/${a.successorId}`)}>${a.successorId}</a></dd>` : ''}
         <dt>${t(texts.received)}</dt><dd>${when(a.createdAt)}</dd>
       </dl>
-      ${open
+      ${open && !may.allowed ? html`<p class="refused" data-refused-form="account"><strong>${t(texts.rolesLabel)}, ${t(texts.closeAccount)}, ${t(texts.unlock)}</strong>: ${t(may.reason)}</p>` : ''}
+      ${open && may.allowed
         ? html`<div class="steps">
             <form class="step" @submit=${saveRoles} aria-labelledby="roles-h">
               <h2 id="roles-h">${t(texts.rolesLabel)}</h2>

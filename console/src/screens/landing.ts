@@ -1,6 +1,7 @@
 import { html } from 'lit-html';
 import { href, type Me, type Screen } from '../main';
 import { t, texts } from '../i18n';
+import { adminTexts } from '../texts-admin';
 
 /** The first screen: the sign-in button, or once signed in, who you are and where your work is. */
 export function landing(me: Me | undefined, signIn: () => void): Screen {
@@ -26,6 +27,9 @@ export function landing(me: Me | undefined, signIn: () => void): Screen {
         <li><a href=${href('jobs')}>${t(texts.jobs)}</a></li>
         <li><a href=${href(`units/${unit}/people`)}>${t(texts.people)}</a></li>
         <li><a href=${href('machine-clients')}>${t(texts.machineClients)}</a></li>
+        <li><a href=${href(`units/${unit}`)}>${t(adminTexts.units)}</a></li>
+        <li><a href=${href('incidents')}>${t(adminTexts.incidents)}</a></li>
+        <li><a href=${href('security-checks')}>${t(adminTexts.securityChecks)}</a></li>
       </ul>`,
   };
 }

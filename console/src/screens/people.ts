@@ -1,16 +1,17 @@
 import { html } from 'lit-html';
 import { ApiProblem, call } from '../api';
 import type { Operations } from '../api.generated';
-import { href, type Screen } from '../main';
+import { href, type Me, type Screen } from '../main';
 import { labelOf, roles, t, texts, unitKinds, when } from '../i18n';
 import { problemScreen, refusalNote } from './problem';
 import { act, outcomeOf, valuesOf } from './outcome';
+import { gated, permission, unitPathOf } from '../permissions';
 
 /**
  * A unit and its people (`/console/units/{code}/people`): the unit and the units under it, its
  * accounts (each opens its screen), its delegations (revoke; grant to a deputy), and a new account.
- * The forms are offered to whoever sees the screen; the API decides (operators manage accounts, the
- * chief editor delegates) and its refusal is shown as the error summary.
+ * A form is shown to whoever the rule table lets use it (operators manage accounts, the chief editor
+ * delegates), otherwise its reason; the API decides again, and its refusal is the error summary.
  */
 const delegable = ['content.approve', 'qa.check'] as const;
 /** A list the caller may not read stays a refusal to show; anything else is thrown. */
@@ -19,7 +20,7 @@ const problem = (error: unknown): ApiProblem => {
   throw error;
 };
 
-export async function people(unit: string): Promise<Screen> {
+export async function people(me: Me, unit: string): Promise<Screen> {
   const title = `${t(texts.people)} — ${unit}`;
   const key = `people:${unit}`;
   let u: Operations['GET /units/{code}']['response']['unit'];
@@ -28,11 +29,14 @@ export async function people(unit: string): Promise<Screen> {
   } catch (error) {
     return problemScreen(title, error);
   }
-  const [children, accounts, delegations] = await Promise.all([
+  const [path, children, accounts, delegations] = await Promise.all([
+    unitPathOf(unit),
     call('GET /units', { query: { parent: unit, limit: '100' } as never }).then((r) => r.data.items, (e: unknown) => problem(e)),
     call('GET /units/{code}/accounts', { path: { code: unit }, query: { limit: '100' } as never }).then((r) => r.data.items, (e: unknown) => problem(e)),
     call('GET /units/{code}/delegations', { path: { code: unit }, query: { limit: '100' } as never }).then((r) => r.data.items, (e: unknown) => problem(e)),
   ]);
+  const mayManage = permission(me, 'account.manage', path);
+  const mayDelegate = permission(me, 'delegation.manage', path);
   const nameOf = (id: string) => (Array.isArray(accounts) ? accounts.find((a) => a.id === id)?.username : undefined) ?? id;
 
   const create = (event: Event) => {
@@ -70,7 +74,7 @@ export async function people(unit: string): Promise<Screen> {
     title,
     body: html`${outcomeOf(key)}
       <dl class="facts">
-        <dt>${t(texts.unitFacts)}</dt><dd>${t(u.name)} (${u.code})</dd>
+        <dt>${t(texts.unitFacts)}</dt><dd><a href=${href(`units/${u.code}`)}>${t(u.name)} (${u.code})</a></dd>
         <dt>${t(texts.kind)}</dt><dd>${labelOf(unitKinds, u.kind)}</dd>
         <dt>${t(texts.domain)}</dt><dd>${u.domain}</dd>
         <dt>${t(texts.languages)}</dt><dd>${u.languages.join(', ')}</dd>
@@ -91,7 +95,7 @@ export async function people(unit: string): Promise<Screen> {
               )}</tbody>
             </table></div>`
           : refusalNote(accounts)}
-        <form class="step admin" @submit=${create} aria-labelledby="new-account-h">
+        ${gated(mayManage, t(texts.newAccount), () => html`<form class="step admin" @submit=${create} aria-labelledby="new-account-h">
           <h3 id="new-account-h">${t(texts.newAccount)}</h3>
           <label for="new-username">${t(texts.username)}</label><input id="new-username" name="username" autocomplete="off">
           <label for="new-fullName">${t(texts.fullName)}</label><input id="new-fullName" name="fullName" required>
@@ -100,7 +104,7 @@ export async function people(unit: string): Promise<Screen> {
             ${Object.entries(roles).map(([role, label], i) => html`<div class="check"><input type="checkbox" id=${`new-role-${i}`} name="roles" value=${role}><label for=${`new-role-${i}`}>${t(label)}</label></div>`)}
           </fieldset>
           <button type="submit">${t(texts.newAccount)}</button>
-        </form>
+        </form>`)}
       </section>
       <section aria-labelledby="delegations-h">
         <h2 id="delegations-h">${t(texts.delegations)}</h2>
@@ -111,11 +115,11 @@ export async function people(unit: string): Promise<Screen> {
                 <thead><tr><th scope="col">${t(texts.deputy)}</th><th scope="col">${t(texts.actions)}</th><th scope="col">${t(texts.validFrom)}</th><th scope="col">${t(texts.validTo)}</th><th scope="col">${t(texts.status)}</th></tr></thead>
                 <tbody>${delegations.map(
                   (d) => html`<tr><td>${nameOf(d.deputyId)}</td><td><code>${d.actions.join(', ')}</code></td><td>${when(d.validFrom)}</td><td>${when(d.validTo)}</td>
-                    <td>${d.revokedAt ? `${t(texts.revoked)} ${when(d.revokedAt)}` : html`<button type="button" @click=${() => revoke(d.deputyId, d.id)}>${t(texts.revoke)}<span class="visually-hidden"> ${nameOf(d.deputyId)}</span></button>`}</td></tr>`,
+                    <td>${d.revokedAt ? `${t(texts.revoked)} ${when(d.revokedAt)}` : !mayDelegate.allowed ? t(texts.active) : html`<button type="button" @click=${() => revoke(d.deputyId, d.id)}>${t(texts.revoke)}<span class="visually-hidden"> ${nameOf(d.deputyId)}</span></button>`}</td></tr>`,
                 )}</tbody>
               </table></div>`
           : refusalNote(delegations)}
-        <form class="step admin" @submit=${grant} aria-labelledby="grant-h">
+        ${gated(mayDelegate, t(texts.newDelegation), () => html`<form class="step admin" @submit=${grant} aria-labelledby="grant-h">
           <h3 id="grant-h">${t(texts.newDelegation)}</h3>
           <label for="grant-deputy">${t(texts.deputy)}</label>
           ${Array.isArray(accounts)
@@ -130,7 +134,7 @@ export async function people(unit: string): Promise<Screen> {
           <label for="grant-from">${t(texts.validFrom)}</label><input id="grant-from" name="validFrom" type="datetime-local" required>
           <label for="grant-to">${t(texts.validTo)}</label><input id="grant-to" name="validTo" type="datetime-local" required>
           <button type="submit">${t(texts.grant)}</button>
-        </form>
+        </form>`)}
       </section>`,
   };
 }

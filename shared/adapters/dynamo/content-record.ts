@@ -1,3 +1,4 @@
+import type { PeoplesCommitteeApproval } from '../../domain/content/approval';
 import type { Assignee, ContentState } from '../../domain/workflow';
 import type { Participant } from '../../domain/workflow/participants';
 import type { LegalDocument, RevisionSummary } from '../../domain/content';
@@ -24,6 +25,10 @@ export interface ContentItemRecord {
   /** Sanitised HTML (shared/domain/content/rich-text.ts). */
   readonly body: string;
   readonly legalDocument?: LegalDocument;
+  /** The date of the event its publication clock counts from (an announcement, a plan's approval…), where the item carries no other. */
+  readonly eventDate?: string;
+  /** The provincial People's Committee's approval of an advertisement (BĐ 7.1). */
+  readonly peoplesCommitteeApproval?: PeoplesCommitteeApproval;
   /** Upload ids (POST /uploads); publication requires each to be `clean`. */
   readonly attachments: readonly string[];
   readonly contributors: readonly Contributor[];
@@ -36,7 +41,7 @@ export interface ContentItemRecord {
   readonly updatedAt: string;
   readonly submittedBy?: string;
   readonly lastEditedBy?: string;
-  /** The publication deadline (legal documents: from the issue date; others: from approval). */
+  /** The publication deadline, counted from the event its preset names (shared/domain/content/deadline.ts). */
   readonly dueAt?: string;
   readonly publishedAt?: string;
   readonly publishedOnTime?: boolean;

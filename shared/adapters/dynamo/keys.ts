@@ -230,13 +230,9 @@ export const keys = {
     ...(routedAt ? { gsi2sk: join(routedAt, id ?? '') } : {}),
   }),
   /**
-   * One escalation of one question clock (issue 9 #5): put with `attribute_not_exists` in the
-   * transaction of its event, so each level of each due instant fires once (TTL'd).
-   */
-  questionEscalation: (questionId: string, clock: string, dueAt: string, level: string): Key => ({ pk: join('ESCALATION', questionId, clock, dueAt, level), sk: 'ESCALATION' }),
-  /**
-   * The same escalation in its question's log, written in the same commit, for the question's staff
-   * view (issue 25); its own partition, so the job may append to it without write access to questions.
+   * One escalation of a question clock (issue 9 #5) in its question's log, written in the commit
+   * that marks the clock, for the question's staff view (issue 25); its own partition, so the job
+   * may append to it without write access to questions.
    */
   questionEscalationLog: (questionId: string, raisedAt: string, clock: string, level: string): Key => ({ pk: join('QESCALATIONS', questionId), sk: join(raisedAt, clock, level) }),
   questionEscalationsOf: (questionId: string) => ({ pk: join('QESCALATIONS', questionId) }),

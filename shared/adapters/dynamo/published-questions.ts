@@ -25,7 +25,7 @@ export interface PublishedQuestion {
   readonly answer: {
     readonly text: string;
     readonly citations: readonly { numberSymbol: string; summary: string; issuedOn: string; issuer: string; contentId?: string }[];
-    readonly advisoryNotice: { vi: string; en: string };
+    readonly advisoryNotice?: { vi: string; en: string };
     readonly answeredAt: string;
   };
   readonly receivedAt: string;

@@ -8,12 +8,12 @@ import type { WriteAction } from './unit-of-work';
 
 /**
  * The question clocks on the sparse due index (`DUEWORK#Question#<shard>`, only while open) and
- * the writes of one escalation: its marker (`ESCALATION#<question>#<clock>#<dueAt>#<level>`, put
- * only if absent) and the clock's work item, marked with the level for that due instant and
- * conditioned on the clock being still open and still due then (a clock closed, re-opened or
- * moved by a progress notice meanwhile does not escalate on what the job read before). Each one is
- * also logged in its question's log (`QESCALATIONS#<id>` / `<raisedAt>#<clock>#<level>`, no TTL: history),
- * so the question's staff view lists what was raised (issue 25).
+ * the writes of escalating one: the clock's work item, marked with each level raised for its due
+ * instant and conditioned on the clock being still open and still due then (a clock closed,
+ * re-opened or moved by a progress notice meanwhile does not escalate on what the job read before;
+ * a re-opened clock is a new Put, due later than any level raised on the old one). Each level is
+ * also logged in its question's log (`QESCALATIONS#<id>` / `<raisedAt>#<clock>#<level>`, no TTL:
+ * history), so the question's staff view lists what was raised (issue 25).
  */
 export interface DueClock {
   readonly workId: string;
@@ -32,9 +32,6 @@ const QUESTION = 'Question';
 const attributeOf: Record<EscalationLevel, string> = { reminder: 'escalatedReminder', overdue: 'escalatedOverdue', 'very-overdue': 'escalatedVeryOverdue' };
 const PROJECTION = ['workId', 'aggregateId', 'clock', 'dueAt', 'unitCode', 'assigneeId', 'owner', ...Object.values(attributeOf)];
 
-/** Markers outlive any clock: a year and a month. */
-const MARKER_TTL_SECONDS = 400 * 86_400;
-
 /** One escalation raised on a question, as its staff view shows it. */
 export interface RaisedEscalation {
   readonly clock: QuestionClock;
@@ -45,8 +42,7 @@ export interface RaisedEscalation {
   readonly recipientRole: RecipientRole;
 }
 
-export const ESCALATION_RAISED_FIELD = 'internal.escalationRaised';
-export const CLOCK_MOVED_FIELD = 'internal.clockMoved';
+const CLOCK_MOVED_FIELD = 'internal.clockMoved';
 
 function toDueClock(item: Record<string, unknown>): DueClock {
   const dueAt = String(item.dueAt);
@@ -76,7 +72,7 @@ export class QuestionEscalationRepository {
       duePk: (shard) => keys.openWorkDue(QUESTION, shard).duePk,
       horizon,
       limit,
-      pageSize: 500,
+      pageSize: 1000,
       attributes: PROJECTION,
       read: toDueClock,
       order: (a, b) => a.dueAt.localeCompare(b.dueAt) || a.workId.localeCompare(b.workId),
@@ -91,59 +87,49 @@ export class QuestionEscalationRepository {
     return items.map((i) => ({ clock: i.clock, level: i.level, dueAt: i.dueAt, raisedAt: i.raisedAt, unitCode: i.unitCode, recipientRole: i.recipientRole }) as RaisedEscalation);
   }
 
-  /** The marker, the clock's mark and the question's log entry of one escalation: the first two refuse a second time. */
-  raise(clock: DueClock, level: EscalationLevel, now: Date, recipientRole: RecipientRole): WriteAction[] {
-    const marker: WriteAction = {
-      item: {
-        Put: {
-          TableName: this.tableName,
-          Item: {
-            ...keys.questionEscalation(clock.questionId, clock.clock, clock.dueAt, level),
-            type: 'QuestionEscalation',
-            questionId: clock.questionId,
-            clock: clock.clock,
-            dueAt: clock.dueAt,
-            level,
-            raisedAt: now.toISOString(),
-            expiresAt: Math.floor(now.getTime() / 1000) + MARKER_TTL_SECONDS,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      onConflict: { message: { vi: 'Đã nhắc mức này', en: 'This level was raised already' }, field: ESCALATION_RAISED_FIELD },
-    };
+  /**
+   * The writes of the levels a run raises on one clock: the clock's mark (one attribute per level,
+   * set to the due instant: the one record that it was raised, read back by `dueBy`), conditioned on
+   * the clock being still open, still due then and not yet marked (so a second or concurrent run
+   * is refused), and an entry per level in the question's log (what the staff view lists).
+   */
+  raise(clock: DueClock, levels: readonly { level: EscalationLevel; recipientRole: RecipientRole }[], now: Date): WriteAction[] {
+    const names = Object.fromEntries(levels.map(({ level }, i) => [`#l${i}`, attributeOf[level]]));
+    const notYet = levels.map((_, i) => `(attribute_not_exists(#l${i}) OR #l${i} <> :due)`);
     const mark: WriteAction = {
       item: {
         Update: {
           TableName: this.tableName,
           Key: keys.work(clock.workId),
-          UpdateExpression: 'SET #level = :due',
-          ConditionExpression: '#status = :open AND dueAt = :due AND (attribute_not_exists(#level) OR #level <> :due)',
-          ExpressionAttributeNames: { '#status': 'status', '#level': attributeOf[level] },
+          UpdateExpression: `SET ${levels.map((_, i) => `#l${i} = :due`).join(', ')}`,
+          ConditionExpression: ['#status = :open AND dueAt = :due', ...notYet].join(' AND '),
+          ExpressionAttributeNames: { '#status': 'status', ...names },
           ExpressionAttributeValues: { ':open': 'open', ':due': clock.dueAt },
         },
       },
       onConflict: { message: { vi: 'Thời hạn đã đóng, đã đổi hoặc đã được nhắc', en: 'The clock closed, moved or was raised already' }, field: CLOCK_MOVED_FIELD },
     };
     const raisedAt = now.toISOString();
-    const log: WriteAction = {
-      item: {
-        Put: {
-          TableName: this.tableName,
-          Item: {
-            ...keys.questionEscalationLog(clock.questionId, raisedAt, clock.clock, level),
-            type: 'QuestionEscalationLog',
-            clock: clock.clock,
-            level,
-            dueAt: clock.dueAt,
-            raisedAt,
-            unitCode: clock.unitCode,
-            recipientRole,
+    const log = levels.map(
+      ({ level, recipientRole }): WriteAction => ({
+        item: {
+          Put: {
+            TableName: this.tableName,
+            Item: {
+              ...keys.questionEscalationLog(clock.questionId, raisedAt, clock.clock, level),
+              type: 'QuestionEscalationLog',
+              clock: clock.clock,
+              level,
+              dueAt: clock.dueAt,
+              raisedAt,
+              unitCode: clock.unitCode,
+              recipientRole,
+            },
           },
         },
-      },
-      onConflict: { message: { vi: 'Đã nhắc mức này', en: 'This level was raised already' }, field: ESCALATION_RAISED_FIELD },
-    };
-    return [marker, mark, log];
+        onConflict: { message: { vi: 'Đã nhắc mức này', en: 'This level was raised already' }, field: CLOCK_MOVED_FIELD },
+      }),
+    );
+    return [mark, ...log];
   }
 }

@@ -40,6 +40,8 @@ export interface Routing {
   readonly returnDueAt: string;
   /** Frozen when routed: was the board within its classification clock? */
   readonly routedOnTime: boolean;
+  /** Where the answer clock counts from the portal's receipt (CB 11.4): the working days it left to this unit. */
+  readonly unitWorkingDays?: number;
   readonly returnedAt?: string;
   readonly returnReason?: string;
   readonly returnedOnTime?: boolean;

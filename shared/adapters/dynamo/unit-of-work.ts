@@ -60,6 +60,9 @@ export interface Committed {
   readonly eventIds: readonly string[];
 }
 
+/** Transactions `commitEach` keeps in flight: a few, so one run's writes neither crawl nor flood the table's partitions. */
+const PARALLEL_TRANSACTIONS = 4;
+
 /** Thrown for work that cannot fit one transaction: a programming error, callers bound their work. */
 export class TransactionTooLargeError extends Error {
   constructor(readonly actions: number) {
@@ -115,6 +118,78 @@ export class UnitOfWork {
    */
   async commit(work: Work, context: CommitContext): Promise<Committed> {
     const transactionId = randomUUID();
+    const { actions, eventIds } = this.actionsOf(work, context, transactionId);
+    if (actions.length === 0) return { transactionId, eventIds };
+    if (actions.length > MAX_TRANSACTION_ACTIONS) throw new TransactionTooLargeError(actions.length);
+    assertDistinctItems(actions);
+    // A route whose Idempotency-Key record joins its step's commit: sent with the record, once the response is known.
+    if (holdCommit((extra) => this.send([...actions, ...extra], transactionId))) return { transactionId, eventIds };
+    await this.send(actions, transactionId);
+    return { transactionId, eventIds };
+  }
+
+  /**
+   * Commits independent pieces of work (no two touch one item) in as few transactions as they fit,
+   * a few at once: a job's many small changes in tens of round trips instead of thousands. A piece
+   * whose condition fails is refused alone (the others of its transaction are sent again without it);
+   * one still meeting a concurrent transaction after `attempts` tries is left for a later run. Returns, per
+   * piece, whether it committed.
+   */
+  async commitEach(works: readonly Work[], context: CommitContext, attempts = 4): Promise<boolean[]> {
+    const committed = works.map(() => false);
+    const sizes = works.map(actionCount);
+    const oversized = sizes.find((n) => n > MAX_TRANSACTION_ACTIONS);
+    if (oversized !== undefined) throw new TransactionTooLargeError(oversized);
+    const chunks: number[][] = [];
+    let chunk: number[] = [];
+    let size = 0;
+    works.forEach((_, i) => {
+      if (size + sizes[i]! > MAX_TRANSACTION_ACTIONS) {
+        chunks.push(chunk);
+        [chunk, size] = [[], 0];
+      }
+      chunk.push(i);
+      size += sizes[i]!;
+    });
+    if (chunk.length > 0) chunks.push(chunk);
+    const commitChunk = async (indexes: number[]) => {
+      let pending = indexes;
+      let conflicts = 0;
+      while (pending.length > 0 && conflicts < attempts) {
+        const transactionId = randomUUID();
+        const owners: number[] = [];
+        const actions = pending.flatMap((i) => {
+          const own = this.actionsOf(works[i]!, context, transactionId).actions;
+          owners.push(...own.map(() => i));
+          return own;
+        });
+        assertDistinctItems(actions);
+        try {
+          await this.client.send(new TransactWriteCommand({ TransactItems: actions.map((a) => a.item), ClientRequestToken: transactionId }));
+          for (const i of pending) committed[i] = true;
+          return;
+        } catch (error) {
+          if (!(error instanceof TransactionCanceledException) && !(error instanceof TransactionInProgressException)) throw error;
+          const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+          if (reasons.some((r) => r.Code === 'ValidationError' || r.Code === 'ItemCollectionSizeLimitExceeded')) throw error;
+          const refused = new Set(reasons.flatMap((r, n) => (r.Code === 'ConditionalCheckFailed' ? [owners[n]!] : [])));
+          // Refused pieces leave at once; the rest is sent again, after a pause when another transaction held an item.
+          if (refused.size === 0) {
+            conflicts += 1;
+            await new Promise((r) => setTimeout(r, Math.random() * 50 * conflicts));
+          }
+          pending = pending.filter((i) => !refused.has(i));
+        }
+      }
+    };
+    for (let next = 0; next < chunks.length; next += PARALLEL_TRANSACTIONS) {
+      await Promise.all(chunks.slice(next, next + PARALLEL_TRANSACTIONS).map(commitChunk));
+    }
+    return committed;
+  }
+
+  /** The actions of `work`: its own, then a Put per audit entry and per event (stamped with the transaction). */
+  private actionsOf(work: Work, context: CommitContext, transactionId: string): { actions: WriteAction[]; eventIds: string[] } {
     const occurredAt = context.now.toISOString();
     const expiresAt = Math.floor(context.now.getTime() / 1000) + OUTBOX_RETENTION_SECONDS;
     const eventIds: string[] = [];
@@ -128,13 +203,7 @@ export class UnitOfWork {
         onConflict: { message: { vi: 'Sự kiện đã tồn tại', en: 'The event exists already' } },
       });
     }
-    if (actions.length === 0) return { transactionId, eventIds };
-    if (actions.length > MAX_TRANSACTION_ACTIONS) throw new TransactionTooLargeError(actions.length);
-    assertDistinctItems(actions);
-    // A route whose Idempotency-Key record joins its step's commit: sent with the record, once the response is known.
-    if (holdCommit((extra) => this.send([...actions, ...extra], transactionId))) return { transactionId, eventIds };
-    await this.send(actions, transactionId);
-    return { transactionId, eventIds };
+    return { actions, eventIds };
   }
 
   private async send(actions: readonly WriteAction[], transactionId: string): Promise<void> {

@@ -17,13 +17,14 @@ export interface UnitChange {
 }
 
 const toUnit = (item: Record<string, unknown>): Unit => {
-  const { code, name, kind, parentCode, ancestorCodes, slug, domain, languages, status, successorCode, formerDomains, version } = item as unknown as Unit;
+  const { code, name, kind, parentCode, ancestorCodes, slug, domain, languages, status, successorCode, formerDomains, offices, version } = item as unknown as Unit;
   return {
     code, name, kind, parentCode,
     ...(ancestorCodes ? { ancestorCodes } : {}),
     slug, domain, languages, status,
     ...(successorCode ? { successorCode } : {}),
     formerDomains: formerDomains ?? [],
+    ...(offices ? { offices } : {}),
     version,
   };
 };

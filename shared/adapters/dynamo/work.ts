@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../../domain/errors';
 import { keys } from './keys';
 import { queryIndexPage, type Page } from './pagination';

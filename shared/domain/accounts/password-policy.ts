@@ -12,7 +12,8 @@ export const passwordPolicy = {
   requireDigit: { value: true, basis: 'NA 10.2đ' },
   requireSpecial: { value: true, basis: 'NA 10.2đ' },
   changeAtFirstSignIn: { value: true, basis: 'NA 10.2đ' },
-  maxAgeDays: { value: 90, basis: 'NA 10.2đ (ít nhất 3 tháng thay đổi một lần)' },
+  /** Calendar months (BLDS 2015 Điều 148): a change on 31/01 must be renewed by the end of 30/04. */
+  maxAgeMonths: { value: 3, basis: 'NA 10.2đ (ít nhất 3 tháng/lần); BLDS 2015 Điều 148 (tháng không có ngày tương ứng: ngày cuối tháng)' },
   lockoutAfterFailures: { value: 5, basis: 'Mặc định an toàn (BĐ 18.7: giữ bí mật thông tin tài khoản)' },
   lockoutMinutes: { value: 15, basis: 'Mặc định an toàn (BĐ 18.7)' },
   temporaryPasswordValidityDays: { value: 3, basis: 'Mặc định an toàn' },
@@ -40,10 +41,26 @@ export function passwordIssues(password: string, field = 'body.newPassword'): Fi
   ];
 }
 
+/** Việt Nam's offset (UTC+7, no daylight saving): the months are counted on local dates. */
+const LOCAL_OFFSET_MS = 7 * 3_600_000;
+
+/**
+ * The instant a password changed at `changedAt` must have been renewed by: the end (24:00 local) of
+ * the day `maxAgeMonths` calendar months later, or of that month's last day when it has no such day
+ * (BLDS 2015 Điều 148.1): changed 31/01 → renewed by the end of 30/04; changed 15/01 → by the end of 15/04.
+ */
+export function passwordRenewBy(changedAt: string): string {
+  const local = new Date(Date.parse(changedAt) + LOCAL_OFFSET_MS);
+  const year = local.getUTCFullYear();
+  const month = local.getUTCMonth() + passwordPolicy.maxAgeMonths.value;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const day = Math.min(local.getUTCDate(), lastDay);
+  return new Date(Date.UTC(year, month, day + 1) - LOCAL_OFFSET_MS).toISOString();
+}
+
 export function passwordExpired(passwordChangedAt: string | undefined, now: Date): boolean {
-  if (!passwordChangedAt) return true;
-  const ageDays = (now.getTime() - Date.parse(passwordChangedAt)) / 86_400_000;
-  return ageDays > passwordPolicy.maxAgeDays.value;
+  if (!passwordChangedAt || Number.isNaN(Date.parse(passwordChangedAt))) return true;
+  return now.getTime() >= Date.parse(passwordRenewBy(passwordChangedAt));
 }
 
 /** Failed attempts → locked until when (or undefined when still free). */

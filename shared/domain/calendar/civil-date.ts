@@ -28,11 +28,10 @@ export function parseIsoDate(value: string): DayNumber | undefined {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const n = dayNumber(y, mo, d);
   const back = civil(n);
-  return back.year === y &&
-    // Stryker disable next-line ConditionalExpression: a month or day that rolls over (13, 30/02) also moves the year or the month, so neither test decides alone
-    back.month === mo && back.day === d
-    ? n
-    : undefined;
+  // Stryker disable ConditionalExpression: a month or day that rolls over (13, 30/02) also moves the year or the month, so neither test decides alone
+  const same = back.month === mo && back.day === d;
+  // Stryker restore ConditionalExpression
+  return back.year === y && same ? n : undefined;
 }
 
 export const WEEKDAY_NAMES = {

@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../text';
 import { isoWeekday, toIsoDate, WEEKDAY_NAMES, type DayNumber } from './civil-date';
-import { WorkingCalendar, type NonWorkingReason } from './working-calendar';
+import type { WorkingCalendar, NonWorkingReason } from './working-calendar';
 
 /**
  * Deadlines counted as the Civil Code counts them (Bộ luật Dân sự 2015):
@@ -160,6 +160,39 @@ export class DeadlineCalculator {
       else counted.push(day);
     }
     return this.result(receivedAt, receiptDay, 'workingDays', workingDays, day, counted, skips, basis);
+  }
+
+  /**
+   * `workingDays` working days after an event on a date (an issue date, an announcement, an
+   * approval): the event's day is not counted and counting starts the next day, whatever day the
+   * event fell on (BLDS 2015 Điều 147.2) — unlike a receipt, a Saturday issue date is not moved to
+   * Monday first. Zero days end with the event's day, or the next working day if it is a day off.
+   */
+  addWorkingDaysAfter(eventDay: DayNumber, workingDays: number): Deadline {
+    const skips: SkippedDay[] = [
+      {
+        date: toIsoDate(eventDay),
+        weekday: weekdayOf(eventDay),
+        kind: 'receipt-day',
+        reason: { vi: 'Ngày xảy ra sự kiện không tính vào thời hạn', en: 'The day of the event is not counted' },
+        basis: 'BLDS 2015 Điều 147.2',
+      },
+    ];
+    const basis = ['BLDS 2015 Điều 147.2', 'BLDS 2015 Điều 148.1', 'BLDS 2015 Điều 148.6'];
+    const counted: DayNumber[] = [];
+    let day = eventDay;
+    if (workingDays === 0 && !this.calendar.isWorkingDay(day)) {
+      day = this.nextWorkingDay(day, skips, true);
+      basis.push('BLDS 2015 Điều 148.5');
+    }
+    while (counted.length < workingDays) {
+      day += 1;
+      const why = this.calendar.nonWorkingReason(day);
+      if (why) skips.push(skipped(day, why));
+      else counted.push(day);
+    }
+    const start = new Date(eventDay * MS_PER_DAY - this.settings.utcOffsetMinutes * 60_000);
+    return this.result(start, eventDay, 'workingDays', workingDays, day, counted, skips, basis);
   }
 
   /** `days` calendar days from an event at `at`; a last day that is a day off moves to the next working day. */

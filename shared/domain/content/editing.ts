@@ -18,7 +18,7 @@ export interface EditableItem {
 }
 
 /** The fields an edit may change (PATCH body). */
-export const editableFields = ['title', 'body', 'summary', 'legalDocument', 'attachments', 'contributors'] as const;
+export const editableFields = ['title', 'body', 'summary', 'legalDocument', 'attachments', 'contributors', 'eventDate', 'peoplesCommitteeApproval'] as const;
 export type EditableField = (typeof editableFields)[number];
 
 /**

@@ -6,6 +6,7 @@
 export * from './categories';
 export * from './legal-document';
 export * from './deadline';
+export * from './approval';
 export * from './revisions';
 export * from './citation';
 export * from './attribution';

@@ -4,7 +4,11 @@
  * `cron(minutes hours day-of-month month day-of-week year)` in a time zone, with `*`, `?`,
  * ranges `a-b`, lists `a,b`, steps `*\/n` `a-b/n` `a/n`, month names JAN–DEC and day names
  * SUN–SAT (SUN = 1 … SAT = 7, as AWS counts). `L`, `W` and `#` are refused rather than guessed.
- * Written here (not cron-parser) so the API bundle carries ~3 KB instead of cron-parser + luxon.
+ * Written here (not cron-parser) so the API bundle carries ~3 KB instead of cron-parser + luxon, and
+ * because EventBridge's dialect (six fields, `?`, SUN = 1, a year field) is not cron-parser's. The one
+ * evaluator of the project: GET /jobs and the missed-schedule alarms, the local scheduler
+ * (infra/local/scheduler.ts) and the synth-time check of configured schedules
+ * (infra/config/schedule-expression.ts) all call it.
  */
 export type ScheduleExpression =
   | { readonly kind: 'rate'; readonly everyMs: number }
@@ -29,8 +33,9 @@ export class ScheduleExpressionError extends Error {
   override readonly name = 'ScheduleExpressionError';
 }
 
-// Stryker disable next-line ArrayDeclaration: tokens are upper-cased and free of white space, so they never equal Stryker's lower-case placeholder: any such list matches nothing, as [] does
+// Stryker disable ArrayDeclaration: tokens are upper-cased and free of white space, so they never equal Stryker's lower-case placeholder: any such list matches nothing, as [] does
 function parseField(raw: string, min: number, max: number, names: readonly string[] = [], namesFrom = min): Set<number> | undefined {
+  // Stryker restore ArrayDeclaration
   if (raw === '*' || raw === '?') return undefined;
   const value = (token: string): number => {
     const named = names.indexOf(token.toUpperCase());
@@ -63,7 +68,9 @@ export function parseScheduleExpression(expression: string, timeZone: string): S
   const rate = /^rate\((\d+)\s+(minutes?|hours?|days?)\)$/.exec(text);
   if (rate) {
     const n = Number(rate[1]);
-    if (n < 1 || (n === 1) !== !rate[2]!.endsWith('s')) throw new ScheduleExpressionError(`Invalid rate: ${expression} (AWS wants "1 hour", "2 hours")`);
+    if (n < 1) throw new ScheduleExpressionError(`Invalid rate: ${expression} (a rate must be at least 1)`);
+    const unit = rate[2]!.replace(/s$/, '');
+    if ((n === 1) !== (unit === rate[2])) throw new ScheduleExpressionError(`Invalid rate: ${expression} (EventBridge wants "${n} ${unit}${n === 1 ? '' : 's'}")`);
     return { kind: 'rate', everyMs: n * RATE_UNIT_MS[rate[2]!]! };
   }
   const cron = /^cron\((.+)\)$/.exec(text);
@@ -73,7 +80,7 @@ export function parseScheduleExpression(expression: string, timeZone: string): S
   if (/[LW#]/i.test(parts[2]! + parts[4]!.replace(/WED/gi, ''))) throw new ScheduleExpressionError(`L, W and # are not supported: ${expression}`);
   const [min, hour, dom, month, dow, year] = parts as [string, string, string, string, string, string];
   // AWS: one of day-of-month and day-of-week must be `?`.
-  if ((dom === '?') === (dow === '?')) throw new ScheduleExpressionError(`Exactly one of day-of-month and day-of-week must be "?": ${expression}`);
+  if ((dom === '?') === (dow === '?')) throw new ScheduleExpressionError(`exactly one of day-of-month and day-of-week must be "?": ${expression}`);
   validTimeZone(timeZone);
   const daysOfMonth = parseField(dom, 1, 31);
   const daysOfWeek = parseField(dow, 1, 7, DAYS, 1);

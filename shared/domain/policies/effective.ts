@@ -1,4 +1,5 @@
 import { DomainError } from '../errors';
+import { issuerScopes, type ClockEvent, type IssuerScope } from './clock-events';
 import { nationalPreset, presets, type AnsweringRule } from './presets';
 import { policyRuleIds, policyRules, type PolicyRuleId, type PolicyUnit } from './rules';
 
@@ -10,7 +11,17 @@ export interface EffectiveValue {
   readonly unit: PolicyUnit;
   readonly basis: string;
   readonly note?: string;
+  /** The event the clock counts from (./clock-events.ts). */
+  readonly countsFrom: ClockEvent;
+  /** Only documents of this issuer; others take `outsideIssuer`. */
+  readonly issuer?: IssuerScope;
+  readonly outsideIssuer?: EffectiveValue;
   readonly source: 'preset' | 'national' | 'override';
+}
+
+/** What decides which value applies to one item: its issuing authority (CB 10.1c). */
+export interface ClockFacts {
+  readonly issuingAuthority?: string | undefined;
 }
 
 export interface EffectivePolicy {
@@ -19,8 +30,14 @@ export interface EffectivePolicy {
   readonly act: string;
   readonly values: readonly EffectiveValue[];
   value(rule: PolicyRuleId): EffectiveValue;
+  /** The value for one item: an issuer-scoped value applies to that issuer's documents only. */
+  valueFor(rule: PolicyRuleId, facts: ClockFacts): EffectiveValue;
   /** Who answers questions (CB 11.5 under Cao Bằng). */
   readonly answering: AnsweringRule;
+  /** Advertising needs the People's Committee's recorded approval (BĐ 7.1). */
+  readonly advertisingApproval?: { readonly basis: string };
+  /** A complex question's unit reports back within the clock (BĐ 12.4). */
+  readonly reportBack?: { readonly complexOnly: true; readonly basis: string };
 }
 
 export interface PolicyOverride {
@@ -44,12 +61,24 @@ export function effectivePolicy(presetId: string, overrides: Readonly<Record<str
   }
   const values = policyRuleIds.map((rule): EffectiveValue => {
     const base = { rule, name: policyRules[rule].name, unit: policyRules[rule].unit };
-    const override = overrides[rule];
-    if (override) return { ...base, value: override.value, basis: override.basis, source: 'override' };
+    const national: EffectiveValue = { ...base, ...nationalPreset.values[rule], source: 'national' };
     const own = preset.values[rule];
-    if (own) return { ...base, ...own, source: preset.id === 'national' ? 'national' : 'preset' };
-    return { ...base, ...nationalPreset.values[rule], source: 'national' };
+    // An override changes the number of days; the event and the issuer stay the regulation's.
+    const event = { countsFrom: own?.countsFrom ?? national.countsFrom, ...(own?.issuer !== undefined && { issuer: own.issuer, outsideIssuer: national }) };
+    const override = overrides[rule];
+    if (override) return { ...base, ...event, value: override.value, basis: override.basis, source: 'override' };
+    if (own) return { ...base, ...own, ...event, source: preset.id === 'national' ? 'national' : 'preset' };
+    return national;
   });
   const byRule = new Map(values.map((v) => [v.rule, v]));
-  return { preset: preset.id, name: preset.name, act: preset.act, values, value: (rule) => byRule.get(rule)!, answering: preset.answering ?? nationalPreset.answering };
+  const value = (rule: PolicyRuleId) => byRule.get(rule)!;
+  const valueFor = (rule: PolicyRuleId, facts: ClockFacts): EffectiveValue => {
+    const v = value(rule);
+    if (v.issuer === undefined || v.outsideIssuer === undefined) return v;
+    return facts.issuingAuthority !== undefined && issuerScopes[v.issuer].matches(facts.issuingAuthority) ? v : v.outsideIssuer;
+  };
+  return { preset: preset.id, name: preset.name, act: preset.act, values, value, valueFor, answering: preset.answering ?? nationalPreset.answering,
+    ...(preset.advertisingApproval !== undefined && { advertisingApproval: preset.advertisingApproval }),
+    ...(preset.reportBack !== undefined && { reportBack: preset.reportBack }),
+  };
 }

@@ -1,3 +1,4 @@
+import type { ClockEvent, IssuerScope } from './clock-events';
 import type { PolicyRuleId } from './rules';
 
 /**
@@ -9,7 +10,14 @@ export interface PolicyValue {
   readonly value: number;
   readonly basis: string;
   readonly note?: string;
+  /** The event the clock counts from (./clock-events.ts); a province silent on it keeps the national event. */
+  readonly countsFrom?: ClockEvent;
+  /** Only documents of this issuer (CB 10.1c); others keep the national value. */
+  readonly issuer?: IssuerScope;
 }
+
+/** A national value names its event: every clock counts from something. */
+export type NationalValue = PolicyValue & { readonly countsFrom: ClockEvent };
 
 /**
  * Who answers a question for the unit it is routed to: any of its staff holding `qa.answer`
@@ -27,35 +35,53 @@ export interface PolicyPreset {
   readonly values: Partial<Record<PolicyRuleId, PolicyValue>>;
   /** Silent presets take the national rule. */
   readonly answering?: AnsweringRule;
+  /** Advertising needs the provincial People's Committee's recorded approval before publication (BĐ 7.1). */
+  readonly advertisingApproval?: { readonly basis: string };
+  /**
+   * A complex question's unit reports back so the board can inform the asker (BĐ 12.4), within
+   * the answer clock, which it does not move (unlike CB 11.4's progress notice).
+   */
+  readonly reportBack?: { readonly complexOnly: true; readonly basis: string };
 }
 
 const PRODUCT_DEFAULT = 'Mặc định của hệ thống (không có quy định quốc gia) / product default, no national rule';
 
-export const nationalPreset: PolicyPreset & { values: Record<PolicyRuleId, PolicyValue>; answering: AnsweringRule } = {
+const APPROVAL_FALLBACK = 'LTCTT Điều 18.4 counts from when the information is created; an item that carries no such date counts from the board’s approval';
+
+export const nationalPreset: PolicyPreset & { values: Record<PolicyRuleId, NationalValue>; answering: AnsweringRule } = {
   id: 'national',
   answering: { answerers: 'unit-staff', basis: `${PRODUCT_DEFAULT}: the unit answers (BĐ 12.4), whoever of its staff holds qa.answer` },
   name: 'Mặc định quốc gia / national defaults',
   act: 'NĐ 43/2011/NĐ-CP; Luật Tiếp cận thông tin 2016; NĐ 224/2026/NĐ-CP; Luật 91/2025/QH15; NĐ 356/2025/NĐ-CP',
   values: {
-    'qa.classify': { value: 1, basis: PRODUCT_DEFAULT, note: 'as most provincial Quy chế set (e.g. BĐ 12.3)' },
-    'qa.answer': { value: 15, basis: PRODUCT_DEFAULT, note: 'the longest provincial answer clock among the seeds (CB 11.4)' },
-    'qa.answerComplex': { value: 15, basis: PRODUCT_DEFAULT, note: 'no separate complex clock without a provincial rule' },
-    'qa.returnOutOfScope': { value: 1, basis: PRODUCT_DEFAULT, note: 'as BĐ 12.5' },
-    'qa.progressNotice': { value: 15, basis: PRODUCT_DEFAULT, note: 'as CB 11.4' },
-    'qa.reminderLead': { value: 1, basis: PRODUCT_DEFAULT, note: 'the morning of the last working day: the seeds’ clocks are 1–4 working days (BĐ 12.3–12.4), an earlier reminder would come with the question' },
-    'qa.veryOverdue': { value: 2, basis: PRODUCT_DEFAULT, note: 'Alaveteli and Froide mark "very overdue" at a second threshold past the legal one; 2 working days, half of BĐ 12.4, before the board is told' },
-    'publish.legalDocument': { value: 5, basis: 'LTCTT 2016 Điều 18.4' },
-    'publish.administrativeProcedure': { value: 5, basis: 'LTCTT 2016 Điều 18.4' },
-    'publish.draftForComment': { value: 5, basis: 'LTCTT 2016 Điều 18.4' },
-    'publish.legalGuidance': { value: 5, basis: 'LTCTT 2016 Điều 18.4' },
-    'publish.strategyInvestment': { value: 5, basis: 'LTCTT 2016 Điều 18.4' },
-    'publish.scienceCall': { value: 5, basis: 'LTCTT 2016 Điều 18.4' },
-    'publish.scienceApproval': { value: 5, basis: 'LTCTT 2016 Điều 18.4' },
-    'publish.statistics': { value: 5, basis: 'LTCTT 2016 Điều 18.4' },
-    'publish.other': { value: 5, basis: 'LTCTT 2016 Điều 18.4; NĐ 43/2011 Điều 17' },
-    'dataSubject.respond': { value: 2, basis: 'Luật 91/2025/QH15; NĐ 356/2025/NĐ-CP' },
-    'dataSubject.complete': { value: 15, basis: 'Luật 91/2025/QH15; NĐ 356/2025/NĐ-CP' },
+    'qa.classify': { countsFrom: 'receipt', value: 1, basis: PRODUCT_DEFAULT, note: 'as most provincial Quy chế set (e.g. BĐ 12.3)' },
+    'qa.answer': { countsFrom: 'routing', value: 15, basis: PRODUCT_DEFAULT, note: 'the longest provincial answer clock among the seeds (CB 11.4)' },
+    'qa.answerComplex': { countsFrom: 'routing', value: 15, basis: PRODUCT_DEFAULT, note: 'no separate complex clock without a provincial rule' },
+    'qa.returnOutOfScope': { countsFrom: 'routing', value: 1, basis: PRODUCT_DEFAULT, note: 'as BĐ 12.5' },
+    'qa.progressNotice': { countsFrom: 'routing', value: 15, basis: PRODUCT_DEFAULT, note: 'as CB 11.4' },
+    'qa.reminderLead': { countsFrom: 'deadline', value: 1, basis: PRODUCT_DEFAULT, note: 'the morning of the last working day: the seeds’ clocks are 1–4 working days (BĐ 12.3–12.4), an earlier reminder would come with the question' },
+    'qa.veryOverdue': { countsFrom: 'deadline', value: 2, basis: PRODUCT_DEFAULT, note: 'Alaveteli and Froide mark "very overdue" at a second threshold past the legal one; 2 working days, half of BĐ 12.4, before the board is told' },
+    'publish.legalDocument': { countsFrom: 'issue', value: 5, basis: 'LTCTT 2016 Điều 18.4' },
+    'publish.administrativeProcedure': { countsFrom: 'board-approval', value: 5, basis: 'LTCTT 2016 Điều 18.4', note: APPROVAL_FALLBACK },
+    'publish.draftForComment': { countsFrom: 'board-approval', value: 5, basis: 'LTCTT 2016 Điều 18.4', note: APPROVAL_FALLBACK },
+    'publish.legalGuidance': { countsFrom: 'board-approval', value: 5, basis: 'LTCTT 2016 Điều 18.4', note: APPROVAL_FALLBACK },
+    'publish.strategyInvestment': { countsFrom: 'board-approval', value: 5, basis: 'LTCTT 2016 Điều 18.4', note: APPROVAL_FALLBACK },
+    'publish.scienceCall': { countsFrom: 'board-approval', value: 5, basis: 'LTCTT 2016 Điều 18.4', note: APPROVAL_FALLBACK },
+    'publish.scienceApproval': { countsFrom: 'board-approval', value: 5, basis: 'LTCTT 2016 Điều 18.4', note: APPROVAL_FALLBACK },
+    'publish.statistics': { countsFrom: 'board-approval', value: 5, basis: 'LTCTT 2016 Điều 18.4', note: APPROVAL_FALLBACK },
+    'publish.news': { countsFrom: 'board-approval', value: 5, basis: 'LTCTT 2016 Điều 18.4; NĐ 43/2011 Điều 17' },
+    'publish.afterApproval': { countsFrom: 'board-approval', value: 5, basis: 'LTCTT 2016 Điều 18.4; NĐ 43/2011 Điều 17' },
+    'publish.translation': {
+      countsFrom: 'source-change',
+      value: 5,
+      basis: 'LTCTT 2016 Điều 18.4',
+      note: 'shown for reference only: a translation keeps its category’s clock unless the province’s preset sets its own (BĐ 11.5, CB 10.1g)',
+    },
+    'publish.other': { countsFrom: 'board-approval', value: 5, basis: 'LTCTT 2016 Điều 18.4; NĐ 43/2011 Điều 17' },
+    'dataSubject.respond': { countsFrom: 'request', value: 2, basis: 'Luật 91/2025/QH15; NĐ 356/2025/NĐ-CP' },
+    'dataSubject.complete': { countsFrom: 'request', value: 15, basis: 'Luật 91/2025/QH15; NĐ 356/2025/NĐ-CP' },
     'qa.reopenWindow': {
+      countsFrom: 'answer',
       value: 10,
       basis: PRODUCT_DEFAULT,
       note: 'in the spirit of QĐ 31/2021/QĐ-TTg Điều 46 (an unfit answer goes back to the agency) and CPGRAMS appeals; a province may override it',
@@ -68,16 +94,26 @@ export const provincePresets: readonly PolicyPreset[] = [
     id: 'binh-dinh-2020',
     name: 'Bình Định',
     act: 'Quy chế Cổng TTĐT tỉnh Bình Định (QĐ …/2020/QĐ-UBND, dự thảo)',
+    advertisingApproval: { basis: 'BĐ 7.1' },
+    reportBack: { complexOnly: true, basis: 'BĐ 12.4' },
     values: {
-      'qa.classify': { value: 1, basis: 'BĐ 12.3' },
-      'qa.answer': { value: 4, basis: 'BĐ 12.4' },
-      'qa.answerComplex': { value: 7, basis: 'BĐ 12.4' },
-      'qa.returnOutOfScope': { value: 1, basis: 'BĐ 12.5' },
+      'qa.classify': { countsFrom: 'receipt', value: 1, basis: 'BĐ 12.3' },
+      'qa.answer': { countsFrom: 'routing', value: 4, basis: 'BĐ 12.4' },
+      'qa.answerComplex': { countsFrom: 'routing', value: 7, basis: 'BĐ 12.4' },
+      'qa.returnOutOfScope': { countsFrom: 'routing', value: 1, basis: 'BĐ 12.5' },
       'qa.reminderLead': { value: 1, basis: PRODUCT_DEFAULT, note: 'BĐ 12.4 gives 4 working days: the morning of the last one' },
-      'publish.legalDocument': { value: 2, basis: 'BĐ 11.3' },
-      'publish.administrativeProcedure': { value: 2, basis: 'BĐ 11.3' },
-      'publish.draftForComment': { value: 2, basis: 'BĐ 11.3' },
-      'publish.other': { value: 5, basis: 'BĐ 11.6 → NĐ 43/2011 Điều 17.1' },
+      'publish.legalDocument': { countsFrom: 'issue', value: 2, basis: 'BĐ 11.3' },
+      'publish.administrativeProcedure': { countsFrom: 'announcement', value: 2, basis: 'BĐ 11.3' },
+      'publish.draftForComment': { countsFrom: 'issue', value: 2, basis: 'BĐ 11.3' },
+      'publish.news': {
+        countsFrom: 'board-approval',
+        value: 0,
+        basis: 'BĐ 11.2',
+        note: 'online the working day it is approved; approved outside working hours: the next working day',
+      },
+      'publish.afterApproval': { countsFrom: 'board-approval', value: 0, basis: 'BĐ 11.4', note: 'the day of the approval' },
+      'publish.translation': { countsFrom: 'source-change', value: 0, basis: 'BĐ 11.5' },
+      'publish.other': { countsFrom: 'board-approval', value: 5, basis: 'BĐ 11.6 → NĐ 43/2011 Điều 17.1' },
     },
   },
   {
@@ -96,18 +132,29 @@ export const provincePresets: readonly PolicyPreset[] = [
       basis: 'CB 11.5 (Người trả lời thông tin trên chuyên mục Hỏi – Đáp phải là Thủ trưởng các cơ quan, đơn vị hoặc người được Thủ trưởng các cơ quan, đơn vị ủy quyền)',
     },
     values: {
-      'qa.answer': { value: 15, basis: 'CB 11.4' },
-      'qa.answerComplex': { value: 15, basis: 'CB 11.4' },
-      'qa.progressNotice': { value: 15, basis: 'CB 11.4' },
+      'qa.answer': { countsFrom: 'receipt', value: 15, basis: 'CB 11.4' },
+      'qa.answerComplex': { countsFrom: 'receipt', value: 15, basis: 'CB 11.4' },
+      'qa.progressNotice': { countsFrom: 'receipt', value: 15, basis: 'CB 11.4' },
       'qa.reminderLead': { value: 3, basis: PRODUCT_DEFAULT, note: 'CB 11.4 gives 15 working days: 3 before the end leave time for a progress notice (CB 11.4)' },
       'qa.veryOverdue': { value: 5, basis: PRODUCT_DEFAULT, note: 'a working week past the 15-day clock of CB 11.4' },
-      'publish.legalDocument': { value: 2, basis: 'CB 10.1c' },
-      'publish.legalGuidance': { value: 15, basis: 'CB 10.1b' },
-      'publish.strategyInvestment': { value: 10, basis: 'CB 10.1d' },
-      'publish.draftForComment': { value: 0, basis: 'CB 10.1đ', note: 'cập nhật ngay / immediately' },
-      'publish.scienceCall': { value: 4, basis: 'CB 10.1e' },
-      'publish.scienceApproval': { value: 6, basis: 'CB 10.1e' },
-      'publish.statistics': { value: 10, basis: 'CB 10.1f' },
+      'publish.legalDocument': {
+        countsFrom: 'issue',
+        issuer: 'provincial-people-committee',
+        value: 2,
+        basis: 'CB 10.1c',
+        note: 'other issuers’ documents keep the national value',
+      },
+      'publish.legalGuidance': { countsFrom: 'issue', value: 15, basis: 'CB 10.1b' },
+      'publish.strategyInvestment': { countsFrom: 'plan-approval', value: 10, basis: 'CB 10.1d' },
+      'publish.draftForComment': { countsFrom: 'receipt', value: 0, basis: 'CB 10.1đ', note: 'the day it is received' },
+      'publish.scienceCall': { countsFrom: 'issue', value: 4, basis: 'CB 10.1e' },
+      'publish.scienceApproval': { countsFrom: 'programme-approval', value: 6, basis: 'CB 10.1e' },
+      'publish.statistics': { countsFrom: 'publication-decision', value: 10, basis: 'CB 10.1f' },
+      'publish.translation': {
+        countsFrom: 'source-change',
+        value: 0,
+        basis: 'CB 10.1g',
+      },
     },
   },
   {

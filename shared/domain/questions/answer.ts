@@ -3,7 +3,8 @@ import type { LocalizedText } from '../text';
 /**
  * An answer (CB 11.4–11.6): short and on point, citing each legal document it relies on by its
  * number/symbol, summary, date and issuer, linked to the content API's published legal document
- * where there is one; it carries the advisory notice (CB 11.6). Drafted by the unit (its head or a
+ * where there is one; it carries the advisory notice where the preset has one (CB 11.6, from
+ * shared/domain/policies/conventions.ts; no other seed has such a notice). Drafted by the unit (its head or a
  * person the head authorised, CB 11.5), checked by the board before the asker sees it.
  */
 export interface LegalCitation {
@@ -22,20 +23,15 @@ export interface DraftAnswer {
 }
 
 export interface Answer extends DraftAnswer {
-  readonly advisoryNotice: LocalizedText;
+  readonly advisoryNotice?: LocalizedText;
   readonly by: string;
   readonly at: string;
 }
 
-export const ADVISORY_NOTICE: LocalizedText = {
-  vi: 'Nội dung trả lời chỉ có giá trị tham khảo, không thay thế văn bản giải quyết của cơ quan có thẩm quyền (CB 11.6).',
-  en: "This answer is advisory only; it does not replace a competent authority's decision (CB 11.6).",
-};
-
-export const answerOf = (draft: DraftAnswer, by: string, at: string): Answer => ({
+export const answerOf = (draft: DraftAnswer, by: string, at: string, advisoryNotice?: LocalizedText): Answer => ({
   text: draft.text,
   citations: draft.citations.map((c) => ({ ...c })),
-  advisoryNotice: ADVISORY_NOTICE,
+  ...(advisoryNotice && { advisoryNotice }),
   by,
   at,
 });

@@ -119,8 +119,8 @@ function askerBody(kind: AskerNoticeKind, f: NoticeFacts): Body {
       const cited = citations.map((c) => `- ${c.numberSymbol} (${c.issuer}, ${localDate(c.issuedOn)}): ${c.summary}`);
       return {
         subject: { vi: `Trả lời câu hỏi ${id}`, en: `Answer to question ${id}` },
-        vi: [`Trả lời câu hỏi ${id}:`, '', f.answer?.text ?? '', ...(cited.length > 0 ? ['', 'Văn bản được dẫn:', ...cited] : []), '', f.answer?.advisoryNotice.vi ?? '', follow.vi],
-        en: [`The answer to question ${id} is above, in Vietnamese.`, f.answer?.advisoryNotice.en ?? '', follow.en],
+        vi: [`Trả lời câu hỏi ${id}:`, '', f.answer?.text ?? '', ...(cited.length > 0 ? ['', 'Văn bản được dẫn:', ...cited] : []), '', f.answer?.advisoryNotice?.vi ?? '', follow.vi],
+        en: [`The answer to question ${id} is above, in Vietnamese.`, f.answer?.advisoryNotice?.en ?? '', follow.en],
       };
     }
     case 'reopened':

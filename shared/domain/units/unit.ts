@@ -49,7 +49,15 @@ export interface Unit {
   readonly successorCode?: string;
   /** Earlier domains, kept so that links to them still resolve. */
   readonly formerDomains: readonly string[];
+  /** Offices (phòng ban) within the unit, where the preset names them (NA 10.2d); absent: none. */
+  readonly offices?: readonly Office[];
   readonly version: number;
+}
+
+/** An office (phòng ban) within a unit: its abbreviation names accounts `admin.<office>.<unit>` (NA 10.2d). */
+export interface Office {
+  readonly slug: string;
+  readonly name: { readonly vi: string; readonly en: string };
 }
 
 /**
@@ -85,6 +93,26 @@ export function slugOf(name: string): string {
   return foldDiacritics(nfc(name)).toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 40);
 }
 
+/** The words that name a local government's level, not the place (QN 4.2–4.3, TG 4.3b–c write `campha`, `quangtrung.uongbi`). */
+const LEVEL_WORDS = /^(?:thành phố|thị xã|thị trấn|huyện|quận|xã|phường)\s+(?=\p{L})/iu;
+
+/**
+ * The domain label a unit gets when the operator gives none, as the regulations write them:
+ * an agency's abbreviation, the initials of its name (QN 4.1: Sở Thông tin và Truyền thông →
+ * `sttvtt`, Thanh tra Tỉnh → `ttt`; TG 4.3a), acronyms kept whole (UBND); a district's or commune's
+ * full name without its level (QN 4.2: Thành phố Cẩm Phả → `campha`; QN 4.3: Phường Quang Trung →
+ * `quangtrung`; TG 4.3b–c). A name that is only a number keeps its level ("Phường 1" → `phuong1`).
+ */
+export function defaultSlugOf(kind: UnitKind, name: string): string {
+  const clean = nfc(name).trim();
+  if (kind === 'department') {
+    const words = clean.split(/[\s,;–-]+/u).filter((w) => /\p{L}/u.test(w));
+    return slugOf(words.map((w) => (w.length > 1 && w === w.toLocaleUpperCase('vi') ? w : w.charAt(0))).join(''));
+  }
+  if (kind === 'province') return slugOf(clean);
+  return slugOf(clean.replace(LEVEL_WORDS, ''));
+}
+
 /**
  * The sub-portal domain (QN 4, TG 4): `tencoquan.<tinh>.gov.vn`, `tenhuyen.<tinh>.gov.vn`,
  * `tenxa.tenhuyen.<tinh>.gov.vn` (three levels) or `tenxa.<tinh>.gov.vn` (two levels).
@@ -108,6 +136,36 @@ export function languageDomains(unit: Pick<Unit, 'kind' | 'domain' | 'languages'
 export function adminAccountName(unit: Pick<Unit, 'kind' | 'slug'>, ancestors: readonly Pick<Unit, 'kind' | 'slug'>[]): string {
   const chain = [...ancestors.filter((a) => a.kind !== 'province').reverse().map((a) => a.slug), unit.slug];
   return unit.kind === 'province' ? 'admin' : `admin.${chain.join('.')}`;
+}
+
+/**
+ * A deployment on two levels of local government (NA 1.2a: sở, ban, ngành and phường, xã) has no
+ * districts: creating or splitting into one is refused, naming the field and the article.
+ */
+export function assertLevelAllowed(kind: UnitKind, levels: { readonly value: 2 | 3; readonly basis: string }, field = 'body.kind'): void {
+  if (kind !== 'district' || levels.value === 3) return;
+  const message = {
+    vi: `Tỉnh có hai cấp chính quyền địa phương, không có cấp huyện (${levels.basis}): hãy tạo xã, phường trực thuộc tỉnh`,
+    en: `The province has two levels of local government and no districts (${levels.basis}): create communes and wards under the province`,
+  };
+  throw new DomainError('validation', message, [{ field, code: 'no_district_level', message }]);
+}
+
+/** Offices exist only where the preset names them, and each abbreviation once. */
+export function assertOffices(offices: readonly Office[] | undefined, named: { readonly basis: string } | undefined, field = 'body.offices'): void {
+  if (offices === undefined) return;
+  if (!named) {
+    const message = { vi: 'Quy chế của tỉnh không quy định phòng ban trong đơn vị', en: 'The province’s regulation names no offices within a unit' };
+    throw new DomainError('validation', message, [{ field, code: 'offices_not_in_preset', message }]);
+  }
+  const seen = new Set<string>();
+  offices.forEach((office, i) => {
+    if (seen.has(office.slug)) {
+      const message = { vi: `Phòng ban ${office.slug} bị liệt kê hai lần`, en: `Office ${office.slug} is listed twice` };
+      throw new DomainError('validation', message, [{ field: `${field}.${i}.slug`, code: 'duplicate', message }]);
+    }
+    seen.add(office.slug);
+  });
 }
 
 export function assertParentAllowed(kind: UnitKind, parent: Pick<Unit, 'kind' | 'status' | 'code'> | undefined): void {

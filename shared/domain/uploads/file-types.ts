@@ -2,7 +2,7 @@
  * The file types an attachment may have: CB 13.2's list (text: TXT, DOC, ODT, PDF; archives: ZIP,
  * RAR; images: BMP, JPG, GIF, PNG, PSD; video: MP4, AVI, WMV; audio: WMA, MP3, WAV), plus the
  * modern office formats DOCX, XLSX and ODS (issue 8). The issue cites the list as "CB 12.2";
- * docs/provinces.md counts Cao Bằng's articles and finds it in Điều 13 khoản 2.
+ * docs/regulation-map.md counts Cao Bằng's articles and finds it in Điều 13 khoản 2.
  *
  * Each type: the extensions a file name may end with, the content types a browser may declare
  * for it (the first is the one we serve), and its basis. Rules as data: the upload route, the
@@ -27,7 +27,7 @@ export interface AllowedFileType {
 }
 
 const CB = 'CB 13.2 (issue 8 cites it as CB 12.2)';
-const MODERN = 'Issue 8: modern equivalents of CB 13.2 DOC/ODT (docs/provinces.md)';
+const MODERN = 'Issue 8: modern equivalents of CB 13.2 DOC/ODT (docs/regulation-map.md)';
 
 export const allowedFileTypes: Readonly<Record<FileTypeId, AllowedFileType>> = {
   // Unicode text only (TCVN 6909:2001; QN 5.1, CB 8.1): a .txt must be UTF-8.

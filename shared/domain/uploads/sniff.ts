@@ -85,7 +85,7 @@ function imageType(head: Uint8Array): ImageType | undefined {
  * each tag followed by a space or `>` as the standard asks. Five or more bytes each: in compressed
  * pixel data such a sequence turns up by chance about once in 2^40 positions.
  */
-const MARKUP = /<(?:!doctype\s+html|html|head|script|iframe|body|style|title|table|font|div|svg|object|embed)[\s>\/]|<!--|<\?xml|javascript:/i;
+const MARKUP = /<(?:!doctype\s+html|html|head|script|iframe|body|style|title|table|font|div|svg|object|embed)[\s>/]|<!--|<\?xml|javascript:/i;
 /** Read in slices, each overlapping the last by a pattern's length, so none is cut in two. */
 const MARKUP_SLICE = 1024 * 1024;
 const MARKUP_OVERLAP = 32;

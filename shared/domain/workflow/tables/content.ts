@@ -47,8 +47,9 @@ export type ContentClock = 'publication';
 
 /** The content's own input, guards and effects, by name: shared/application/content-steps.ts holds the functions. */
 export type ContentInput = 'editor';
-export type ContentGuard = 'board-member' | 'legal-document-only' | 'publish-at-future' | 'source-not-withdrawn' | 'clean-attachments';
+export type ContentGuard = 'board-member' | 'legal-document-only' | 'publish-at-future' | 'peoples-committee-approval' | 'source-not-withdrawn' | 'clean-attachments';
 export type ContentEffect =
+  | 'receipt-due'
   | 'revision'
   | 'creation-revision'
   | 'proposer'
@@ -127,7 +128,7 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       proxy: AUTHOR_PROXY,
       recordsSubmitter: true,
       participates: 'submitter',
-      effects: ['revision'],
+      effects: ['receipt-due', 'revision'],
       event: 'ContentSubmitted',
       basis: 'CB 17.3c; BĐ 10.1',
     },
@@ -202,6 +203,7 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       permission: 'content.approve',
       actor: 'not-participant',
       opens: [{ clock: 'publication', assignee: 'owner' }],
+      guards: ['peoples-committee-approval'],
       effects: ['publication-due', 'revision'],
       event: 'ContentApproved',
       basis: 'CB 17.3a–b; BĐ 9.6',
@@ -223,7 +225,7 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       from: ['approved'],
       to: 'scheduled',
       permission: 'content.publish',
-      guards: ['publish-at-future'],
+      guards: ['publish-at-future', 'peoples-committee-approval'],
       effects: ['publish-at', 'revision', 'schedule-marker'],
       event: 'ContentScheduled',
       basis: 'CB 17.3c',
@@ -244,7 +246,7 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       to: 'published',
       permission: 'content.publish-scheduled',
       closes: ['publication'],
-      guards: ['source-not-withdrawn', 'clean-attachments'],
+      guards: ['peoples-committee-approval', 'source-not-withdrawn', 'clean-attachments'],
       effects: ['first-publication', 'attribution', 'revision', 'schedule-marker-cleared', 'public-rendition', 'search-entries-listed'],
       event: 'ContentPublished',
       basis: 'CB 17.3c; BĐ 11',
@@ -255,7 +257,7 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       to: 'published',
       permission: 'content.publish',
       closes: ['publication'],
-      guards: ['source-not-withdrawn', 'clean-attachments'],
+      guards: ['peoples-committee-approval', 'source-not-withdrawn', 'clean-attachments'],
       effects: ['first-publication', 'attribution', 'revision', 'schedule-marker-cleared', 'public-rendition', 'search-entries-listed'],
       event: 'ContentPublished',
       basis: 'CB 17.3c; BĐ 11',
@@ -269,7 +271,7 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       permission: 'content.publish',
       requires: ['reason'],
       participates: 'emergency-publisher',
-      guards: ['legal-document-only', 'source-not-withdrawn', 'clean-attachments'],
+      guards: ['legal-document-only', 'peoples-committee-approval', 'source-not-withdrawn', 'clean-attachments'],
       effects: ['emergency', 'first-publication', 'attribution', 'revision', 'public-rendition', 'search-entries-listed'],
       event: 'ContentEmergencyPublished',
       basis: 'BĐ 11 (thời hạn đăng văn bản); CB 17.3a (Trưởng ban quyết định, xác nhận sau)',

@@ -1,0 +1,93 @@
+import { describe, expect, test } from 'vitest';
+import { conformance } from '../support/conformance';
+
+/**
+ * Quảng Ninh's Quy chế (QĐ 05/2023/QĐ-UBND), article by article, through the public API of a
+ * deployment of infra/config/provinces/quangninh.json. docs/provinces.md lists these names
+ * (npm run provinces).
+ */
+const qn = conformance('quangninh.json');
+
+/** A unit made by the provincial operator without a slug: its domain is the default the regulation writes. */
+async function unitWithDefaultDomain(code: string, kind: string, parentCode: string, vi: string, en: string): Promise<string> {
+  const res = await qn.call('/units', qn.people.operator, { method: 'POST', body: { code, kind, parentCode, name: { vi, en } } });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.domain;
+}
+
+describe('Quảng Ninh (quang-ninh-2023)', () => {
+  test('QN 2: the portal runs in Vietnamese, English and Chinese', async () => {
+    const res = await qn.call(`/units/${qn.province}`, undefined);
+    expect(res.body.unit).toMatchObject({ languages: ['vi', 'en', 'zh'], languageDomains: { en: 'en.quangninh.gov.vn', zh: 'zh.quangninh.gov.vn' } });
+  });
+
+  test('QN 4.1: an agency’s sub-portal takes its abbreviation (Sở Thông tin và Truyền thông → sttvtt.quangninh.gov.vn)', async () => {
+    await qn.at('2026-03-02T09:00:00');
+    expect(await unitWithDefaultDomain('sotttt-moi', 'department', qn.province, 'Sở Thông tin và Truyền thông', 'Department of Information and Communications')).toBe('sttvtt.quangninh.gov.vn');
+    expect(await unitWithDefaultDomain('thanhtra', 'department', qn.province, 'Thanh tra Tỉnh', 'Provincial Inspectorate')).toBe('ttt.quangninh.gov.vn');
+  });
+
+  test('QN 4.2–4.3: districts and communes take their full names without their level (campha, quangtrung.uongbi)', async () => {
+    await qn.at('2026-03-02T09:00:00');
+    expect(await unitWithDefaultDomain('campha', 'district', qn.province, 'Thành phố Cẩm Phả', 'Cẩm Phả City')).toBe('campha.quangninh.gov.vn');
+    expect(await unitWithDefaultDomain('uongbi', 'district', qn.province, 'Thành phố Uông Bí', 'Uông Bí City')).toBe('uongbi.quangninh.gov.vn');
+    expect(await unitWithDefaultDomain('quangtrung', 'commune', 'uongbi', 'Phường Quang Trung', 'Quang Trung Ward')).toBe('quangtrung.uongbi.quangninh.gov.vn');
+  });
+
+  test('QN 12.2: royalties are tallied each quarter from the contributors frozen at publication', async () => {
+    await qn.at('2026-03-03T09:00:00');
+    const created = await qn.call(`/units/${qn.province}/content`, qn.people.secretary, {
+      method: 'POST',
+      body: { category: 'news', language: 'vi', title: 'Lễ hội Carnaval Hạ Long', body: '<p>Lễ hội Carnaval Hạ Long</p>', submit: true, contributors: [{ name: 'Phạm Thu Hà', share: 100 }] },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    for (const [who, action] of [['secretary', 'accept'], ['secretary', 'propose'], ['chief', 'approve'], ['secretary', 'publish']] as const) {
+      expect((await qn.call(`/content/${created.body.id}/transitions`, qn.people[who], { method: 'POST', body: { action } })).status).toBe(200);
+    }
+    const tally = await qn.call('/royalties/2026-Q1', qn.people.chief);
+    expect(tally.status, JSON.stringify(tally.body)).toBe(200);
+    expect(tally.body.contributors).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Phạm Thu Hà', items: 1 })]));
+  });
+
+  test('QN 13.1: re-used content cites “Theo Cổng thông tin điện tử tỉnh Quảng Ninh”', async () => {
+    await qn.at('2026-03-02T09:00:00');
+    const item = await qn.published(qn.province, { title: 'Khánh thành cầu Cửa Lục 3' });
+    expect(item.citation).toBe('Theo Cổng thông tin điện tử tỉnh Quảng Ninh');
+  });
+
+  test('QN 13.1: English and Chinese items carry the source line in their own language', async () => {
+    await qn.at('2026-03-02T09:00:00');
+    const en = await qn.published(qn.province, { language: 'en', title: 'Cua Luc 3 bridge opens to traffic', body: 'The bridge links Ha Long and Quang Yen.' });
+    expect(en.citation).toBe('According to the e-information portal of Quang Ninh Province');
+    const zh = await qn.published(qn.province, { language: 'zh', title: '陆口3号桥通车', body: '大桥连接下龙和广安。' });
+    expect(zh.citation).toBe('来源：广宁省电子信息门户网站');
+  });
+
+  test('QN 14.12: the asker follows the question and receives the result, without another province’s advisory notice', async () => {
+    await qn.at('2026-03-02T09:00:00');
+    const q = await qn.asked();
+    expect(await qn.status(q)).toMatchObject({ stage: 'received', classificationDueAt: q.classificationDueAt });
+    await qn.routed(q);
+    await qn.step(q.trackingCode, 'deptHead', { action: 'answer', answer: { text: 'Hồ sơ nộp tại Trung tâm Phục vụ hành chính công tỉnh.', citations: [] } });
+    await qn.step(q.trackingCode, 'chief', { action: 'approve-answer' });
+    await qn.step(q.trackingCode, 'secretary', { action: 'send' });
+    const seen = await qn.status(q);
+    expect(seen).toMatchObject({ stage: 'sent', answer: { text: 'Hồ sơ nộp tại Trung tâm Phục vụ hành chính công tỉnh.' } });
+    expect(seen.answer).not.toHaveProperty('advisoryNotice');
+  });
+
+  test('QN 14: with no numeric Q&A clock of its own, a question is answered within the national 15 working days', async () => {
+    await qn.at('2026-03-02T09:00:00'); // Monday; the 15th working day after it is Monday 23/03
+    const q = await qn.asked();
+    await qn.routed(q);
+    expect((await qn.status(q)).answerDueAt).toBe('2026-03-23T17:00:00.000Z');
+  });
+
+  test('QN 23.3: an annual report, due on 15 November', async () => {
+    await qn.at('2026-03-02T09:00:00');
+    expect((await qn.reportKinds()).map((k) => [k.id, k.citation])).toContainEqual(['qn-yearly', 'QN 23.3']);
+  });
+
+  test.todo('QN 15.3: the English and Chinese versions are updated as the Vietnamese changes — issue 23 — seeds-clocks');
+  test.todo('QN 14.12: people take part in law-making on drafts and rate the portal’s information — issue 28');
+});
