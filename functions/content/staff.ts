@@ -9,6 +9,7 @@ import { contentWorkflow } from '../../shared/domain/workflow/tables/content';
 import { listUnitContent, transitionContentItem } from '../../shared/application/content-transitions';
 import { proposeSyndication } from '../../shared/application/content-syndication';
 import { bulkTransitionContent } from '../../shared/application/content-bulk';
+import { requestField } from '../../shared/http/request-fields';
 import { problemKinds } from '../../shared/http/error-table';
 import { contentRoutes } from './routes';
 
@@ -44,7 +45,13 @@ export const handler = lambdaRoot((s) =>
   bulkTransitionContent: async ({ params, body, principal, requestId }) => {
     const done = await bulkTransitionContent({ principal, requestId, now: new Date() }, params.code, body);
     // Each failed item carries the status it would have had alone.
-    return json(200, { ...done, results: done.results.map((r) => (r.ok ? r : { ...r, status: problemKinds[r.code].status })) });
+    // and names its fields where the request holds them, as a problem does.
+    const failedItem = (r: Extract<(typeof done.results)[number], { ok: false }>) => ({
+      ...r,
+      status: problemKinds[r.code].status,
+      ...(r.errors !== undefined && { errors: r.errors.map((e) => ({ ...e, field: requestField(e.field) })) }),
+    });
+    return json(200, { ...done, results: done.results.map((r) => (r.ok ? r : failedItem(r))) });
   },
   proposeSyndication: async ({ params, body, principal, requestId }) => {
     const copy = await proposeSyndication({ principal, requestId, now: new Date() }, params.id, body.note);

@@ -44,7 +44,8 @@ export async function bulkTransitionContent(ctx: UseCaseContext, unitCode: strin
   const transition = contentWorkflow.transitions[request.action];
   requireAccess(ctx.principal, transition.permission, unitPath, ctx.now);
   requireTexts(request);
-  if (request.action === 'assign') await requireBoardMember(unitCode, request.assignee);
+  // Checked once for the whole request (each item's step would check it alike).
+  if (transition.guards?.includes('board-member')) await requireBoardMember(unitCode, request.assignee);
 
   const results: BulkItemResult[] = [];
   // One after another: each step reads its item and commits alone, so a failure stops nothing.
@@ -76,12 +77,15 @@ function failed(id: string, error: DomainError): BulkItemResult {
   return { id, ok: false, code: error.code, detail: error.messages, ...(errors.length > 0 && { errors }) };
 }
 
-/** The texts the action needs, checked once for the whole request (the engine would refuse each item alike). */
+/** The texts (and the editor) the action's row requires, checked once for the whole request (the engine would refuse each item alike). */
 function requireTexts(request: BulkRequest): void {
-  const needs: Record<BulkAction, 'comment' | 'reason' | 'assignee'> = { return: 'comment', reject: 'reason', assign: 'assignee' };
-  const field = needs[request.action];
-  if ((request[field]?.trim() ?? '') !== '') return;
-  const names = { comment: { vi: 'ý kiến', en: 'a comment' }, reason: { vi: 'lý do', en: 'a reason' }, assignee: { vi: 'biên tập viên được giao', en: 'the editor to assign' } }[field];
-  const label = contentWorkflow.transitions[request.action].label;
-  throw invalidField(`body.${field}`, { vi: `Cần nêu ${names.vi} khi ${label.vi}`, en: `Give ${names.en} to ${label.en}` }, 'required');
+  const row = contentWorkflow.transitions[request.action];
+  // The bulk actions' rows require a comment, a reason or an assignee (here: the editor the request names).
+  for (const field of (row.requires ?? []) as (keyof typeof bulkInputNames)[]) {
+    if ((request[field]?.trim() ?? '') !== '') continue;
+    const names = bulkInputNames[field];
+    throw invalidField(field, { vi: `Cần nêu ${names.vi} khi ${row.label.vi}`, en: `Give ${names.en} to ${row.label.en}` }, 'required');
+  }
 }
+
+const bulkInputNames = { comment: { vi: 'ý kiến', en: 'a comment' }, reason: { vi: 'lý do', en: 'a reason' }, assignee: { vi: 'biên tập viên được giao', en: 'the editor to assign' } };

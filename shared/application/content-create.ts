@@ -1,17 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { requireAccess } from '../domain/access/authorize';
-import { auditEntry } from '../domain/audit';
 import { approvalDateRefusal, categoryOf, diffSummary, localDateOf, type ContentCategoryId, type LegalDocument, type PeoplesCommitteeApproval } from '../domain/content';
 import { cleanRichText, visibleText } from '../domain/content/rich-text';
 import { DomainError, invalidField } from '../domain/errors';
 // The table and the engine by path, not the barrel: the barrel also loads the Q&A table into content bundles.
-import { decide } from '../domain/workflow/engine';
+import { decide, decideCreation } from '../domain/workflow/engine';
 import { contentWorkflow, type ContentState } from '../domain/workflow/tables/content';
 import type { ContentItemRecord, Contributor } from '../adapters/dynamo/content';
-import { workOfPlan } from '../adapters/dynamo/workflow-commit';
-import { combine, type Work } from '../adapters/dynamo/unit-of-work';
-import { pendingEvent } from '../../events/catalogue';
-import { env } from '../config/env';
+import { contentChanges } from './content-steps';
 import { itemClockAndDue } from './content-clock';
 import { commitContext, type UseCaseContext } from './context';
 import { contentParticipants, contentRepository, workflowItemOf } from './content';
@@ -131,33 +127,23 @@ export async function createContentItem(ctx: UseCaseContext, unitCode: string, i
   draft = { ...draft, participants: contentParticipants(draft) };
   const actor = { id: ctx.principal.id, kind: ctx.principal.kind };
   const repo = contentRepository();
-  const created: Work = {
-    actions: [repo.revision(draft.id, { version: 1, at, actor: actor.id, action: 'create', summary: diffSummary(undefined, { ...draft }), text: { title: draft.title, body: draft.body } })],
-    audits: [
-      auditEntry(
-        { scope: unit.code, actor, action: 'content.create', target: { type: 'ContentItem', id: draft.id }, before: null, after: { state: draft.state, version: 1, category: draft.category, title: draft.title }, requestId: ctx.requestId },
-        ctx.now,
-      ),
-    ],
-    events: [pendingEvent('ContentItemCreated', { id: draft.id, unitCode: unit.code, category: draft.category, language: draft.language, version: 1, actor, at })],
-  };
+  // The table's initial step: its audit entry and event; its one effect, the first revision, keeps the text.
+  const creation = decideCreation(contentWorkflow, 'create', workflowItemOf(draft), ctx, { after: { category: draft.category, title: draft.title } });
+  const detail = { id: draft.id, unitCode: unit.code, category: draft.category, language: draft.language, version: 1 as const, actor, at };
+  const revision = repo.revision(draft.id, { version: 1, at, actor: actor.id, action: 'create', summary: diffSummary(undefined, { ...draft }), text: { title: draft.title, body: draft.body } });
   let record = draft;
-  let work = created;
+  const steps = [];
   if (input.submit) {
+    // Submitted in the same transaction as created: the `submit` row on the new draft, written with it.
     const decision = decide(contentWorkflow, workflowItemOf(draft), 'submit', {}, ctx);
     if (!decision.ok) throw decision.error;
     const plan = decision.value;
     record = { ...draft, state: plan.next.state, version: plan.nextVersion, submittedBy: plan.next.submittedBy!, participants: plan.next.participants };
-    // Submitted in the same transaction as created: the plan's audit entry and event, written with the new item.
-    const { audits, events } = workOfPlan(plan, { tableName: env().TABLE_NAME, itemKey: { pk: '', sk: '' }, dueOf: () => at });
-    work = combine(created, {
-      actions: [repo.revision(draft.id, { version: plan.nextVersion, at, actor: actor.id, action: 'submit', summary: diffSummary({ state: draft.state }, { state: plan.next.state }) })],
-      audits,
-      events,
-    });
+    steps.push({ plan, changes: await contentChanges(contentWorkflow.transitions.submit.effects ?? [], { ctx, record: draft, request: { action: 'submit' }, plan, due: {} }) });
   }
   const link = input.translationOf !== undefined ? [repo.linkTranslation(input.translationOf, { language: record.language, id: record.id }, knownTranslations)] : [];
-  await unitsAndWork().uow.commit(combine({ actions: [repo.create(record), ...link] }, work), commitContext(ctx));
+  const work = repo.createWrites(record, { plan: creation, detail, writes: [revision, ...link] }, steps);
+  await unitsAndWork().uow.commit(work, commitContext(ctx));
   return { id: record.id, state: record.state, version: record.version };
 }
 

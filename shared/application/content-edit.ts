@@ -5,7 +5,6 @@ import { editableFields, editingFor, editRefusal, type EditableField } from '../
 import { withParticipants } from '../domain/workflow/participants';
 import { invalidField } from '../domain/errors';
 import type { Contributor } from '../adapters/dynamo/content';
-import { keys } from '../adapters/dynamo/keys';
 import { pendingEvent } from '../../events/catalogue';
 import { itemClockAndDue } from './content-clock';
 import { commitContext, type UseCaseContext } from './context';
@@ -40,7 +39,7 @@ export async function editContentItem(ctx: UseCaseContext, id: string, edit: Con
   const refusal = editRefusal(record, fields, ctx.principal, expectedVersion, ctx.now);
   if (refusal) throw refusal;
   if (expectedVersion === undefined) {
-    throw invalidField('header.if-match', { vi: 'Cần gửi If-Match với phiên bản đang sửa, ví dụ "3"', en: 'Send If-Match with the version you edit, e.g. "3"' }, 'required');
+    throw invalidField('expectedVersion', { vi: 'Cần gửi If-Match với phiên bản đang sửa, ví dụ "3"', en: 'Send If-Match with the version you edit, e.g. "3"' }, 'required');
   }
 
   const changes = checkedChanges(edit, record.category as ContentCategoryId, ctx.now);
@@ -65,7 +64,8 @@ export async function editContentItem(ctx: UseCaseContext, id: string, edit: Con
       translation: record.translationOf !== undefined,
     };
     const { dueAt } = await itemClockAndDue(facts, { now: ctx.now, submitting: false });
-    if (dueAt !== undefined && dueAt !== record.dueAt && record.publishedAt === undefined) Object.assign(set, keys.contentDue(record.unitCode, dueAt));
+    // A new deadline moves the item on the due index (the repository keeps the index key with it).
+    if (dueAt !== undefined && dueAt !== record.dueAt && record.publishedAt === undefined) set.dueAt = dueAt;
   }
   const repo = contentRepository();
   await unitsAndWork().uow.commit(

@@ -5,10 +5,7 @@ import { citationLine, diffSummary } from '../domain/content';
 import { DomainError } from '../domain/errors';
 import type { ContentState } from '../domain/workflow/tables/content';
 import type { ContentItemRecord, SyndicationSource } from '../adapters/dynamo/content';
-import { documentClient } from '../adapters/aws-clients';
-import { keys } from '../adapters/dynamo/keys';
-import { queryPrefix } from '../adapters/dynamo/pagination';
-import { actionCount, type Work, type WriteAction } from '../adapters/dynamo/unit-of-work';
+import { actionCount, type Work } from '../adapters/dynamo/unit-of-work';
 import { env } from '../config/env';
 import { pendingEvent, type EventDetail } from '../../events/catalogue';
 import { contentRepository, readable } from './content';
@@ -85,8 +82,8 @@ export async function proposeSyndication(ctx: UseCaseContext, id: string, note?:
   await directory().uow.commit(
     {
       actions: [
-        sourceUnchanged(source),
-        linkOnce(source.id, province, copy.id),
+        contentRepository().unchangedSince(source),
+        contentRepository().syndicationLink(source.id, province, copy.id),
         repo.create(copy),
         repo.revision(copy.id, { version: 1, at, actor: actor.id, action: 'syndicate', summary: diffSummary(undefined, { ...copy }) }),
       ],
@@ -96,37 +93,6 @@ export async function proposeSyndication(ctx: UseCaseContext, id: string, note?:
     commitContext(ctx),
   );
   return { id: copy.id, unitCode: province, state: copy.state, version: copy.version, syndicatedFrom };
-}
-
-/** The copy is of the version the proposer saw online. */
-function sourceUnchanged(source: ContentItemRecord): WriteAction {
-  return {
-    item: {
-      ConditionCheck: {
-        TableName: env().TABLE_NAME,
-        Key: keys.contentItem(source.id),
-        ConditionExpression: '#version = :version',
-        ExpressionAttributeNames: { '#version': 'version' },
-        ExpressionAttributeValues: { ':version': source.version },
-      },
-    },
-    onConflict: { message: { vi: `Tin, bài ${source.id} vừa thay đổi; hãy thử lại`, en: `Content item ${source.id} just changed; try again` } },
-  };
-}
-
-/** One copy per source and portal. */
-function linkOnce(sourceId: string, portal: string, copyId: string): WriteAction {
-  const message = { vi: `Tin, bài ${sourceId} đã được đề xuất lên Cổng ${portal}`, en: `Content item ${sourceId} was proposed to portal ${portal} already` };
-  return {
-    item: {
-      Put: {
-        TableName: env().TABLE_NAME,
-        Item: { ...keys.syndicationOf(sourceId, portal), type: 'ContentSyndication', sourceId, portal, copyId },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
-    onConflict: { field: 'id', message },
-  };
 }
 
 const SYSTEM = { id: 'syndication', kind: 'machine' as const };
@@ -144,7 +110,7 @@ export async function followSyndicatedSource(event: EventDetail<'WorkflowTransit
   const withdrawn = event.action === 'withdraw';
   // The routing rule sends only these (events/rules.ts); a redelivered or replayed other step is still ignored.
   if (event.type !== 'ContentItem' || (!published && !withdrawn)) return null;
-  const links = await queryPrefix(documentClient(), env().TABLE_NAME, keys.syndicationsOf(event.id), (i) => i.copyId as string);
+  const links = await contentRepository().syndicatedCopiesOf(event.id);
   if (links.length === 0) return null;
   const [source, ...copies] = await Promise.all([contentRepository().get(event.id), ...links.map((copyId) => contentRepository().get(copyId))]);
   const works = await Promise.all(

@@ -4,13 +4,10 @@ import { DomainError } from '../domain/errors';
 import { questionClocks, ratingRefusal, ratingReopens, reopenedFields, type Asker, type QuestionRating, type Rating } from '../domain/questions';
 import { questionWorkflow } from '../domain/workflow';
 import { effectivePolicy } from '../domain/policies';
-import { deletePublishedQuestion } from '../adapters/dynamo/published-questions';
 import { pendingEvent, type EventDetail } from '../../events/catalogue';
 import { openAsker } from '../adapters/crypto/asker-envelope';
 import type { QuestionRecord } from '../adapters/dynamo/questions';
-import type { Work, WriteAction } from '../adapters/dynamo/unit-of-work';
-import { openClockWork } from '../adapters/dynamo/workflow-commit';
-import { keys } from '../adapters/dynamo/keys';
+import type { Work } from '../adapters/dynamo/unit-of-work';
 import { putQuestionFact } from '../adapters/dynamo/question-facts';
 import { env } from '../config/env';
 import { askerKeys } from './asker-keys';
@@ -30,46 +27,6 @@ interface RequestContext {
 }
 
 const ASKER = { id: 'asker', kind: 'anonymous' } as const;
-
-interface Guard {
-  readonly expression: string;
-  readonly names?: Record<string, string>;
-  readonly values?: Record<string, unknown>;
-}
-
-/** The question's update, guarded by its version and `guard`; `remove` takes dotted paths. */
-function updateQuestion(record: QuestionRecord, set: Record<string, unknown>, remove: readonly string[], guard: Guard, message: { vi: string; en: string }): WriteAction {
-  const names: Record<string, string> = { '#version': 'version', ...guard.names };
-  const values: Record<string, unknown> = { ':version': record.version, ':next': record.version + 1, ...guard.values };
-  const sets = ['#version = :next'];
-  Object.entries(set).forEach(([name, value], i) => {
-    names[`#s${i}`] = name;
-    values[`:s${i}`] = value;
-    sets.push(`#s${i} = :s${i}`);
-  });
-  const removes = remove.map((path, i) =>
-    path
-      .split('.')
-      .map((part, j) => {
-        names[`#r${i}_${j}`] = part;
-        return `#r${i}_${j}`;
-      })
-      .join('.'),
-  );
-  return {
-    item: {
-      Update: {
-        TableName: env().TABLE_NAME,
-        Key: keys.question(record.id),
-        UpdateExpression: `SET ${sets.join(', ')}${removes.length > 0 ? ` REMOVE ${removes.join(', ')}` : ''}`,
-        ConditionExpression: `#version = :version AND ${guard.expression}`,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      },
-    },
-    onConflict: { message },
-  };
-}
 
 const CHANGED = { vi: 'Câu hỏi vừa thay đổi; hãy thử lại', en: 'The question just changed; try again' };
 const RATED = { vi: 'Câu hỏi này vừa được đánh giá hoặc thay đổi; mỗi câu hỏi chỉ đánh giá một lần', en: 'This question was just rated or changed; once per question' };
@@ -96,7 +53,6 @@ export async function rateAnswer(ctx: RequestContext, trackingCode: string, secr
   const windowEndsAt = (window.unit === 'workingDays' ? deadlines.addWorkingDays(sentAt, window.value) : deadlines.addCalendarDays(sentAt, window.value)).dueAt;
   const reopened = ratingReopens(input.rating, ctx.now, windowEndsAt);
   const rating: QuestionRating = { rating: input.rating, ...(input.comment !== undefined && { comment: input.comment }), at, reopened };
-  const guard: Guard = { expression: 'attribute_not_exists(#rated) AND #state = :state', names: { '#rated': 'rating', '#state': 'state' }, values: { ':state': record.state } };
   const state = reopened ? questionWorkflow.transitions.reopen.to : record.state;
   const audit = auditEntry(
     {
@@ -115,25 +71,20 @@ export async function rateAnswer(ctx: RequestContext, trackingCode: string, secr
   const ratingFact = putQuestionFact(env().TABLE_NAME, record.assignee?.unitPath[0] ?? record.portal, { kind: 'rated', questionId: record.id, at, rating: input.rating }, record.version + 1);
   let work: Work;
   if (!reopened) {
-    work = { actions: [updateQuestion(record, { rating, updatedAt: at }, [], guard, RATED), ratingFact], audits: [audit] };
+    work = { actions: [questionRepository().rated(record, { rating, updatedAt: at }, [], RATED), ratingFact], audits: [audit] };
   } else {
     const classificationDueAt = questionClocks(policy, deadlines).classificationDue(ctx.now);
     const fields = reopenedFields(record, at, classificationDueAt);
     const clock = questionWorkflow.clocks.classify;
     const openClocks = [...record.openClocks.filter((c) => c !== 'classify'), 'classify'];
+    const repo = questionRepository();
     work = {
       actions: [
-        updateQuestion(record, { ...fields.set, rating, state, openClocks }, fields.remove, guard, RATED),
+        repo.rated(record, { ...fields.set, rating, state, openClocks }, fields.remove, RATED),
         ratingFact,
         // Published and now reopened: off the public list until answered, sent and published again.
-        ...(record.state === 'published' ? [deletePublishedQuestion(env().TABLE_NAME, record.id)] : []),
-        openClockWork(
-          env().TABLE_NAME,
-          { type: questionWorkflow.aggregateType, id: record.id },
-          { clock: 'classify', policy: clock.policy as 'qa.classify', basis: clock.basis, assignee: { unitCode: record.portal }, startedAt: at },
-          classificationDueAt,
-          `Câu hỏi ${record.id}`,
-        ),
+        ...(record.state === 'published' ? [repo.unpublish(record.id)] : []),
+        repo.clockOpened(record.id, { clock: 'classify', policy: clock.policy as 'qa.classify', basis: clock.basis, assignee: { unitCode: record.portal }, startedAt: at }, classificationDueAt),
       ],
       audits: [audit],
       events: [
@@ -197,7 +148,7 @@ async function erase(ctx: RequestContext, record: QuestionRecord, on: 'asker-req
   // The rating's comment is the asker's free text: it goes too; the rating stays for the figures.
   const remove = ['askerSharedWith', ...(record.rating?.comment !== undefined ? ['rating.comment'] : [])];
   const work: Work = {
-    actions: [...(stored ? repo.eraseAsker(stored) : []), updateQuestion(record, { erasure, updatedAt: at }, remove, { expression: 'attribute_not_exists(#erasure)', names: { '#erasure': 'erasure' } }, CHANGED)],
+    actions: [...(stored ? repo.eraseAsker(stored) : []), repo.erased(record, { erasure, updatedAt: at }, remove, CHANGED)],
     audits: [
       auditEntry(
         {

@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
-import { auditEntry } from '../domain/audit';
 import { DomainError } from '../domain/errors';
 import {
   askerIdentity,
   duplicateText,
   localDayOf,
   newSecret,
-  questionClocks,
   requireCompleteAsker,
   requireVietnameseText,
   secretHash,
@@ -16,19 +14,17 @@ import {
   type QuestionField,
 } from '../domain/questions';
 import { questionWorkflow } from '../domain/workflow';
-import { pendingEvent } from '../../events/catalogue';
-import { type QuestionRecord } from '../adapters/dynamo/questions';
-import { conflictError } from '../adapters/dynamo/unit-of-work';
-import { openClockWork } from '../adapters/dynamo/workflow-commit';
+import { decideCreation } from '../domain/workflow/engine';
+import type { QuestionRecord } from '../adapters/dynamo/questions';
+import { combine, conflictError } from '../adapters/dynamo/unit-of-work';
 import { writesMayStart } from '../adapters/dynamo/held-commit';
-import { putQuestionFact } from '../adapters/dynamo/question-facts';
 import { env } from '../config/env';
 import { currentDeadlines } from './calendar-service';
+import { dueOfPlan } from './workflow-transitions';
 import { unitsAndWork } from './units-and-work';
 import { effectivePolicy } from '../domain/policies';
 import { sealAsker } from '../adapters/crypto/asker-envelope';
 import { askerKeys } from './asker-keys';
-import { keys } from '../adapters/dynamo/keys';
 import { processServices } from '../composition/process-services';
 
 /**
@@ -96,80 +92,44 @@ export async function askQuestion(ctx: AskContext, portal: string, input: NewQue
   ]);
   const unitPath = [unit.code, ...ancestors];
   const receivedAt = ctx.now.toISOString();
-  const clocks = questionClocks(policy(), deadlines);
-  const classificationDueAt = clocks.classificationDue(ctx.now);
   const secret = newSecret();
   const nowSeconds = Math.floor(ctx.now.getTime() / 1000);
-
-  {
-    const id = trackingCode(day, number);
-    const record: QuestionRecord = {
-      id,
-      portal: unit.code,
-      unitPath,
-      field: input.field,
-      title: input.title,
-      text: input.text,
-      askerKind: input.asker.kind,
-      consent: input.consent,
-      state: questionWorkflow.initial,
-      version: 1,
-      openClocks: ['classify'],
-      receivedAt,
-      updatedAt: receivedAt,
-      classificationDueAt,
-      dueAt: classificationDueAt,
-      routings: [],
-      secretHash: secretHash(secret),
-    };
-    const classify = questionWorkflow.clocks.classify;
-    const work = {
-      actions: [
-        repo.chargeAsk(sourceDigest, windowStart, ASKS_PER_ADDRESS_PER_HOUR, nowSeconds + 2 * 3600),
-        repo.guardDuplicate(unit.code, duplicateDigest, ctx.now, nowSeconds + DUPLICATE_WINDOW_SECONDS, receivedAt),
-        repo.create(record),
-        // Sealed under a data key of its own, bound to this question (KMS on AWS).
-        repo.createAsker({ questionId: id, receivedAt, sealed: await sealAsker(askerKeys(), id, input.asker), duplicateGuard: keys.questionDuplicate(unit.code, duplicateDigest) }),
-        // The portal's "received" figure (issue 9 §9), frozen with the question.
-        putQuestionFact(env().TABLE_NAME, unit.code, { kind: 'received', questionId: id, at: receivedAt }, 1),
-        openClockWork(
-          env().TABLE_NAME,
-          { type: questionWorkflow.aggregateType, id, owner: unit.code },
-          { clock: 'classify', policy: classify.policy as 'qa.classify', basis: classify.basis, assignee: { unitCode: unit.code }, startedAt: receivedAt },
-          classificationDueAt,
-          `Câu hỏi ${id}`,
-        ),
-      ],
-      audits: [
-        auditEntry(
-          {
-            scope: unit.code,
-            actor: { id: 'asker', kind: 'anonymous' },
-            action: 'question.ask',
-            target: { type: questionWorkflow.aggregateType, id },
-            before: null,
-            // The fact of asking only: the asker's data stays in its own item.
-            after: { state: record.state, version: 1, field: record.field, askerKind: record.askerKind },
-            requestId: ctx.requestId,
-          },
-          ctx.now,
-        ),
-      ],
-      events: [
-        pendingEvent('QuestionReceived', {
-          id,
-          portal: unit.code,
-          field: record.field,
-          askerKind: record.askerKind,
-          publicationConsent: record.consent.publication,
-          receivedAt,
-          classificationDueAt,
-        }),
-      ],
-    };
-    await unitsAndWork().uow.commit(work, { requestId: ctx.requestId, now: ctx.now });
-    return { trackingCode: id, secret, receivedAt, classificationDueAt };
-  }
+  const id = trackingCode(day, number);
+  // The table's initial step: received, the classification clock open; the fact of asking is audited, never the asker.
+  const plan = decideCreation(questionWorkflow, 'ask', { id, state: questionWorkflow.initial, version: 1, unitPath, openClocks: [] }, ctx, {
+    actor: { id: 'asker', kind: 'anonymous' },
+    after: { field: input.field, askerKind: input.asker.kind },
+  });
+  const due = await dueOfPlan(plan.work.open, { deadlines, policy: policy() });
+  const classificationDueAt = due.classify!;
+  const record: QuestionRecord = {
+    id,
+    portal: unit.code,
+    unitPath,
+    field: input.field,
+    title: input.title,
+    text: input.text,
+    askerKind: input.asker.kind,
+    consent: input.consent,
+    state: plan.next.state,
+    version: plan.next.version,
+    openClocks: [...plan.next.openClocks],
+    receivedAt,
+    updatedAt: receivedAt,
+    classificationDueAt,
+    dueAt: classificationDueAt,
+    routings: [],
+    secretHash: secretHash(secret),
+  };
+  // Sealed under a data key of its own, bound to this question (KMS on AWS).
+  const asker = { questionId: id, receivedAt, sealed: await sealAsker(askerKeys(), id, input.asker), duplicateGuard: repo.duplicateGuardOf(unit.code, duplicateDigest) };
+  const detail = { id, portal: unit.code, field: record.field, askerKind: record.askerKind, publicationConsent: record.consent.publication, receivedAt, classificationDueAt };
+  const work = combine(
+    { actions: [repo.chargeAsk(sourceDigest, windowStart, ASKS_PER_ADDRESS_PER_HOUR, nowSeconds + 2 * 3600), repo.guardDuplicate(unit.code, duplicateDigest, ctx.now, nowSeconds + DUPLICATE_WINDOW_SECONDS, receivedAt)] },
+    repo.askWrites(record, plan, asker, detail, due),
+  );
+  await unitsAndWork().uow.commit(work, { requestId: ctx.requestId, now: ctx.now });
+  return { trackingCode: id, secret, receivedAt, classificationDueAt };
 }
 
 /**

@@ -6,6 +6,7 @@ import { reportKindOf, kindsOfPreset, type ReportKind } from '../domain/reports/
 import { dueAtOf, lastClosedPeriod, periodOf, type Period } from '../domain/reports/periods';
 import { reportFigures, type ReportFigures } from '../domain/reports/figures';
 import { royaltyTally, zeroRoyaltyRates, type RoyaltyTally } from '../domain/reports/royalties';
+import { decide } from '../domain/workflow/engine';
 import { reportWorkflow, type ReportAction, type ReportWorkflowItem } from '../domain/reports/workflow';
 import { operationsPolicy } from '../domain/operations/policy';
 import { pendingEvent } from '../../events/catalogue';
@@ -13,7 +14,6 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { ReportFactsReader } from '../adapters/dynamo/report-facts';
 import { ReportRepository, type ReportRecord } from '../adapters/dynamo/reports';
 import { reportFiguresKey, ReportStorage } from '../adapters/s3/report-storage';
-import { keys } from '../adapters/dynamo/keys';
 import { applyTransition } from './workflow-transitions';
 import { commitContext, type UseCaseContext } from './context';
 import type { Services } from '../composition/services';
@@ -256,10 +256,9 @@ export async function transitionReport(s: ReportServices, ctx: UseCaseContext, i
   const set: Record<string, unknown> = { updatedAt: at };
   if (input.action === 'approve') Object.assign(set, { approvedBy: ctx.principal.id, approvedAt: at });
   if (input.action === 'send') Object.assign(set, { number: input.number, sentOn: input.sentOn ?? at.slice(0, 10), sentAt: at });
-  const applied = await applyTransition(ctx, reportWorkflow, aggregate, input.action, { ...(input.reason !== undefined && { reason: input.reason }), ...(expectedVersion !== undefined && { expectedVersion }) }, {
-    itemKey: keys.report(id),
-    extend: () => ({ set }),
-  });
+  const decision = decide(reportWorkflow, aggregate, input.action, { ...(input.reason !== undefined && { reason: input.reason }), ...(expectedVersion !== undefined && { expectedVersion }) }, ctx);
+  if (!decision.ok) throw decision.error;
+  const applied = await applyTransition(ctx, decision.value, { writes: (due) => s.reports.stepWrites(decision.value, set, due) });
   return { ...record, ...set, state: applied.plan.to, version: applied.plan.nextVersion } as ReportRecord;
 }
 

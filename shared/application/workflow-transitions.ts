@@ -1,85 +1,59 @@
 import type { DeadlineCalculator } from '../domain/calendar';
 import { effectivePolicy, type EffectivePolicy } from '../domain/policies';
-// The engine by path, not the barrel: the barrel loads every table into every bundle that transitions one.
-import { decide } from '../domain/workflow/engine';
-import type { ClockOpen, TransitionInput, TransitionPlan, WorkflowAggregate, WorkflowTable } from '../domain/workflow/types';
-import type { Key } from '../adapters/dynamo/keys';
-import { combine, type Committed, type UnitOfWork, type Work } from '../adapters/dynamo/unit-of-work';
-import { workOfPlan } from '../adapters/dynamo/workflow-commit';
+import type { ClockOpen } from '../domain/workflow/types';
+import type { Committed, UnitOfWork, Work } from '../adapters/dynamo/unit-of-work';
 import { env } from '../config/env';
 import { currentDeadlines } from './calendar-service';
 import { directory } from './directory';
 import { commitContext, type UseCaseContext } from './context';
 
 /**
- * Takes one workflow action on one stored item: decides it (refusals are thrown as the engine's
- * DomainError: 403, 409, 400 naming the field), counts each opened clock's due instant on the
- * working calendar, and commits the item, audit entry, work and event in one transaction. A lost
- * race is a 409 (412 if the client sent If-Match), and nothing is written.
+ * Commits one decided step (the caller ran `decide()` once and passes its plan): counts each opened
+ * clock's due instant on the working calendar, asks the area for the step's writes (the item's
+ * conditional update, its audit entry, work, event and whatever the row's effects add, built by its
+ * repository) and commits them in one transaction. A lost race is a 409 (412 if the client sent
+ * If-Match), and nothing is written.
  */
-export interface TransitionDeps {
-  /** The key of the stored item (the caller read `aggregate` from it). */
-  readonly itemKey: Key;
-  /** Title of the work items opened for people to act on. */
-  readonly title?: string;
-  /** Defaults: the directory's table and unit of work, the calendar in force, the deployment's policy. */
-  readonly tableName?: string;
+export interface TransitionDeps<C extends string = string> {
+  /** Everything the step writes, once the due instants of the clocks it opens are known. */
+  readonly writes: (due: Readonly<Partial<Record<C, string>>>) => Work | Promise<Work>;
+  /** Defaults: the directory's unit of work, the calendar in force, the deployment's policy. */
   readonly uow?: UnitOfWork;
   readonly deadlines?: DeadlineCalculator;
   readonly policy?: EffectivePolicy;
   /** Due instants the caller already knows (a legal document's, counted from its issue date), by clock. */
-  readonly dueAt?: Readonly<Record<string, string>>;
-  /**
-   * What the owning area adds to the same transaction: attributes set or removed on the item,
-   * and further writes (content: its revision, its public rendition).
-   */
-  readonly extend?: (plan: TransitionPlan<string, string, string>, due: Readonly<Record<string, string>>) => TransitionExtension;
+  readonly dueAt?: Readonly<Partial<Record<C, string>>>;
 }
 
-export interface TransitionExtension {
-  readonly set?: Readonly<Record<string, unknown>>;
-  readonly remove?: readonly string[];
-  readonly work?: Work;
-}
-
-export interface AppliedTransition<S extends string, T extends string, C extends string> {
-  readonly plan: TransitionPlan<S, T, C>;
+export interface AppliedTransition<P, C extends string> {
+  readonly plan: P;
   /** The due instant (ISO) of each clock the transition opened. */
   readonly due: Partial<Record<C, string>>;
   readonly committed: Committed;
 }
 
-export async function applyTransition<S extends string, T extends string, C extends string, A extends WorkflowAggregate<S, C>>(
-  ctx: UseCaseContext,
-  table: WorkflowTable<S, T, C, A>,
-  aggregate: A,
-  action: T,
-  input: TransitionInput,
-  deps: TransitionDeps,
-): Promise<AppliedTransition<S, T, C>> {
-  const decision = decide(table, aggregate, action, input, ctx);
-  if (!decision.ok) throw decision.error;
-  const plan = decision.value;
-  const dueOf = await dueCounter(deps);
-  const due: Partial<Record<C, string>> = {};
-  for (const open of plan.work.open) due[open.clock] = deps.dueAt?.[open.clock] ?? dueOf(open);
-  const extension = deps.extend?.(plan as TransitionPlan<string, string, string>, due as Record<string, string>) ?? {};
-  const planWork = workOfPlan(plan, {
-    tableName: deps.tableName ?? env().TABLE_NAME,
-    itemKey: deps.itemKey,
-    dueOf: (open) => due[open.clock as C]!,
-    ifMatch: input.expectedVersion !== undefined,
-    ...(deps.title !== undefined && { title: deps.title }),
-    ...(extension.set !== undefined && { extraSet: extension.set }),
-    ...(extension.remove !== undefined && { extraRemove: extension.remove }),
-  });
-  const work = extension.work ? combine(planWork, extension.work) : planWork;
+export async function applyTransition<C extends string, P extends { readonly work: { readonly open: readonly ClockOpen<C>[] } }>(
+  ctx: UseCaseContext | { readonly requestId: string; readonly now: Date },
+  plan: P,
+  deps: TransitionDeps<C>,
+): Promise<AppliedTransition<P, C>> {
+  const due = await dueOfPlan(plan.work.open, deps);
+  const work = await deps.writes(due);
   const committed = await (deps.uow ?? directory().uow).commit(work, commitContext(ctx));
   return { plan, due, committed };
 }
 
+/** The due instant of each clock a plan opens: known already (`dueAt`), or counted now. */
+export async function dueOfPlan<C extends string>(opens: readonly ClockOpen<C>[], deps: Pick<TransitionDeps<C>, 'deadlines' | 'policy' | 'dueAt'>): Promise<Partial<Record<C, string>>> {
+  const due: Partial<Record<C, string>> = {};
+  if (opens.length === 0) return due;
+  const dueOf = await dueCounter(deps);
+  for (const open of opens) due[open.clock] = deps.dueAt?.[open.clock] ?? dueOf(open);
+  return due;
+}
+
 /** A clock's due instant: its policy's value, in working or calendar days, from when it started. */
-async function dueCounter(deps: TransitionDeps): Promise<(open: ClockOpen<string>) => string> {
+async function dueCounter(deps: Pick<TransitionDeps, 'deadlines' | 'policy'>): Promise<(open: ClockOpen<string>) => string> {
   const deadlines = deps.deadlines ?? (await currentDeadlines());
   const policy = deps.policy ?? effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES);
   return (open) => {

@@ -6,6 +6,7 @@ import httpCors from '@middy/http-cors';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { DomainError } from '../domain/errors';
+import { requestField } from './request-fields';
 import { text, type Language } from '../domain/text';
 import { env } from '../config/env';
 import { logger } from '../logger';
@@ -250,7 +251,8 @@ function problemErrors(): middy.MiddlewareObj<APIGatewayProxyEvent, APIGatewayPr
       const instance = event.path;
       let problem: HttpProblem;
       if (error instanceof HttpProblem) problem = error;
-      else if (error instanceof DomainError) problem = new HttpProblem(error.code, error.messages, error.fields);
+      // The domain names its fields; the request paths they came from are the HTTP layer's.
+      else if (error instanceof DomainError) problem = new HttpProblem(error.code, error.messages, error.fields.map((f) => ({ ...f, field: requestField(f.field) })));
       else {
         logger.error('Unhandled error', { error: error as Error });
         problem = new HttpProblem('internal', text('Đã xảy ra lỗi, vui lòng thử lại sau', 'Something went wrong; please try again later'));

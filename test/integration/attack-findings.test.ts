@@ -109,7 +109,7 @@ describe('If-Match', () => {
       const who = method === 'PUT' ? people.operator : people.contributor;
       const res = await call(path, who, { method, body, headers: { 'if-match': '"99999999999999999999999"' } });
       expect(res.status, `${method} ${path}`).toBe(400);
-      expect(res.body.errors[0]).toMatchObject({ field: 'headers.If-Match' });
+      expect(res.body.errors[0]).toMatchObject({ field: 'header.if-match' });
     }
     expect(await snapshot()).toEqual(before);
   });

@@ -7,7 +7,7 @@ import { commitWork } from '../support/directory';
 import { fromOutboxItem } from '../../events/outbox';
 import { documentClient } from '../../shared/adapters/aws-clients';
 import { keys, type Key } from '../../shared/adapters/dynamo/keys';
-import { openClockWork } from '../../shared/adapters/dynamo/workflow-commit';
+import { openClockWork, workOfPlan } from '../../shared/adapters/dynamo/workflow-commit';
 import { applyTransition, type TransitionDeps } from '../../shared/application/workflow-transitions';
 import { directory } from '../../shared/application/directory';
 import { can, type Principal } from '../../shared/domain/access/authorize';
@@ -25,6 +25,7 @@ import {
   type QuestionWorkflowItem,
   type TransitionInput,
   type WorkflowAggregate,
+  type WorkflowTable,
 } from '../../shared/domain/workflow';
 
 /**
@@ -51,7 +52,24 @@ const deadlines = new DeadlineCalculator(shippedCalendar());
 const statusOf = (error: unknown) => (error instanceof DomainError ? problemKinds[error.code].status : 500);
 const ctx = (principal: Principal, at = now) => ({ principal, requestId: `req-${randomUUID()}`, now: at });
 const itemKey = (type: string, id: string): Key => ({ pk: `TESTITEM#${type}#${id}`, sk: 'ITEM' });
-const depsOf = (type: string, id: string): TransitionDeps => ({ itemKey: itemKey(type, id), tableName: tableName(), uow: directory().uow, deadlines, policy });
+const depsOf = (type: string, id: string) => ({ itemKey: itemKey(type, id), uow: directory().uow, deadlines, policy });
+
+/** One step as a use case takes it: decided once, then its plan committed with the item's conditional update. */
+async function decideAndApply<S extends string, T extends string, C extends string, A extends WorkflowAggregate<S, C>>(
+  context: ReturnType<typeof ctx>,
+  table: WorkflowTable<S, T, C, A>,
+  aggregate: A,
+  action: T,
+  input: TransitionInput,
+  deps: ReturnType<typeof depsOf>,
+) {
+  const decision = decide(table, aggregate, action, input, context);
+  if (!decision.ok) throw decision.error;
+  const plan = decision.value;
+  const { itemKey: key, ...rest } = deps;
+  const options: TransitionDeps<C> = { ...rest, writes: (due) => workOfPlan(plan, { tableName: tableName(), itemKey: key, dueOf: (open) => due[open.clock as C]! }) };
+  return applyTransition(context, plan, options);
+}
 
 /** Stores a new item as a creating use case would, with the work of any clock already running. */
 async function store<A extends WorkflowAggregate>(type: string, item: A, title = 'Mục thử'): Promise<void> {
@@ -108,7 +126,7 @@ describe('a workflow transition commits whole', () => {
   it('writes the item, its audit entry, the opened work (due, listed for the sweep) and the event in one commit', async () => {
     const id = `c-${randomUUID()}`;
     await store('ContentItem', pendingDecision(id, contributor.id));
-    const applied = await applyTransition(ctx(chief), contentWorkflow, await stored<ContentWorkflowItem>('ContentItem', id), 'approve', {}, depsOf('ContentItem', id));
+    const applied = await decideAndApply(ctx(chief), contentWorkflow, await stored<ContentWorkflowItem>('ContentItem', id), 'approve', {}, depsOf('ContentItem', id));
 
     const item = await stored<ContentWorkflowItem>('ContentItem', id);
     expect(item).toMatchObject({ state: 'approved', version: 5, submittedBy: contributor.id, openClocks: ['publication'] });
@@ -154,7 +172,7 @@ describe('a workflow transition commits whole', () => {
     await local.stack().outbox.drain();
 
     // Publishing closes the clock: the work is done and off every listing.
-    await applyTransition(ctx(secretary), contentWorkflow, item, 'publish', {}, depsOf('ContentItem', id));
+    await decideAndApply(ctx(secretary), contentWorkflow, item, 'publish', {}, depsOf('ContentItem', id));
     const [closed] = (await traces(id)).work;
     expect(closed).toMatchObject({ status: 'done', closedAt: now.toISOString() });
     expect(closed).not.toHaveProperty('duePk');
@@ -174,7 +192,7 @@ describe('a workflow transition commits whole', () => {
       [chief, draft, 'approve', 409], // wrong state (the caller's view)
     ];
     for (const [who, aggregate, action, status] of attempts) {
-      const refused = applyTransition(ctx(who), contentWorkflow, aggregate, action as 'approve', {}, depsOf('ContentItem', id));
+      const refused = decideAndApply(ctx(who), contentWorkflow, aggregate, action as 'approve', {}, depsOf('ContentItem', id));
       expect(await refused.then(() => 200, statusOf)).toBe(status);
     }
     expect(await stored('ContentItem', id)).toEqual(before);
@@ -188,8 +206,8 @@ describe('a workflow transition commits whole', () => {
     const outcomes = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) =>
         i % 2 === 0
-          ? applyTransition(ctx(chief), contentWorkflow, seen, 'approve', {}, depsOf('ContentItem', id))
-          : applyTransition(ctx(chief), contentWorkflow, seen, 'reject', { reason: `lý do ${i}` }, depsOf('ContentItem', id)),
+          ? decideAndApply(ctx(chief), contentWorkflow, seen, 'approve', {}, depsOf('ContentItem', id))
+          : decideAndApply(ctx(chief), contentWorkflow, seen, 'reject', { reason: `lý do ${i}` }, depsOf('ContentItem', id)),
       ),
     );
     const won = outcomes.filter((o) => o.status === 'fulfilled');
@@ -202,7 +220,7 @@ describe('a workflow transition commits whole', () => {
     expect(events.map((e) => (e.data as { to: string }).to)).toEqual([winner]);
     expect(work).toHaveLength(winner === 'approved' ? 1 : 0);
     // The same race with If-Match: the stale request is told 412.
-    const stale = applyTransition(ctx(chief), contentWorkflow, seen, 'reject', { reason: 'muộn', expectedVersion: seen.version }, depsOf('ContentItem', id));
+    const stale = decideAndApply(ctx(chief), contentWorkflow, seen, 'reject', { reason: 'muộn', expectedVersion: seen.version }, depsOf('ContentItem', id));
     expect(await stale.then(() => 200, statusOf)).toBe(412);
     expect((await traces(id)).audits).toHaveLength(1);
   });
@@ -213,7 +231,7 @@ describe('a workflow transition commits whole', () => {
     await store('Question', question);
     const outcomes = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) =>
-        applyTransition(ctx(i % 2 ? head : officer), questionWorkflow, question, 'progress-notice', { publicNote: `Thông báo ${i}` }, depsOf('Question', id)),
+        decideAndApply(ctx(i % 2 ? head : officer), questionWorkflow, question, 'progress-notice', { publicNote: `Thông báo ${i}` }, depsOf('Question', id)),
       ),
     );
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
@@ -281,7 +299,7 @@ describe('random action sequences on the question workflow', () => {
           const { actor, action, input: given } = resolve(s, current, at);
           const input: TransitionInput = { ...given, ...(s.ifMatch && { expectedVersion: seen.version }) };
           const expected = decide(questionWorkflow, current, action, input, ctx(actor, at));
-          const outcome = await applyTransition(ctx(actor, at), questionWorkflow, seen, action, input, depsOf(type, id)).then(
+          const outcome = await decideAndApply(ctx(actor, at), questionWorkflow, seen, action, input, depsOf(type, id)).then(
             (applied) => ({ ok: true as const, applied }),
             (error: unknown) => ({ ok: false as const, error }),
           );

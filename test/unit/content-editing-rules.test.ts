@@ -50,7 +50,7 @@ describe('the order of refusals', () => {
 
   it('checks who may edit before the version, and the version only when one is given', () => {
     expect(editRefusal(item('editing'), ['title'], author, 2, now)?.code).toBe('forbidden');
-    expect(editRefusal(item('editing'), ['title'], editor, 2, now)?.fields[0]).toMatchObject({ field: 'header.if-match', code: 'stale_version' });
+    expect(editRefusal(item('editing'), ['title'], editor, 2, now)?.fields[0]).toMatchObject({ field: 'expectedVersion', code: 'stale_version' });
     expect(editRefusal(item('editing'), ['title'], editor, 2, now)?.code).toBe('precondition_failed');
     expect(editRefusal(item('editing'), ['title'], editor, undefined, now)).toBeUndefined();
     expect(editRefusal(item('editing'), ['title'], as('bien-tap.b', ['editor'], 'huyenb'), 3, now)?.code).toBe('forbidden');

@@ -5,6 +5,7 @@ import {
   questionWorkflow,
   type TransitionInput,
 } from '../../shared/domain/workflow';
+import { decideCreation } from '../../shared/domain/workflow/engine';
 
 import { accepted, at, chief, ctx, delegation, editor, item, officer, person, question, refused, reporter, secretary, sotttt } from '../support/workflow-fixtures';
 
@@ -17,6 +18,7 @@ describe('decide: an accepted action returns the whole plan', () => {
       from: 'pending-decision',
       to: 'approved',
       expectedVersion: 4,
+      versionFromClient: false,
       nextVersion: 5,
       notes: { comment: 'Đồng ý' },
     });
@@ -110,6 +112,55 @@ describe('decide: an accepted action returns the whole plan', () => {
   });
 });
 
+describe('one decision per step, creation as the initial step', () => {
+  it('tells the context of every decision, accepted or refused', () => {
+    const decided: string[] = [];
+    const counting = { ...ctx(chief), onDecide: (action: string) => void decided.push(action) };
+    accepted(decide(contentWorkflow, item(), 'approve', {}, counting));
+    refused(decide(contentWorkflow, item(), 'publish', {}, counting));
+    refused(decide(contentWorkflow, item(), 'nothing' as never, {}, counting));
+    expect(decided).toEqual(['approve', 'publish', 'nothing']);
+  });
+
+  it('plans asking a question: received at version 1, the classify clock at the portal, the fact of asking audited by the anonymous asker', () => {
+    const decided: string[] = [];
+    const asked = decideCreation(questionWorkflow, 'ask', question({ state: 'received', version: 1, openClocks: [] }), { now: new Date(at), requestId: 'req-2', onDecide: (a) => void decided.push(a) }, {
+      actor: { id: 'asker', kind: 'anonymous' },
+      after: { field: 'land-environment' },
+    });
+    expect(decided).toEqual(['ask']);
+    expect(asked).toStrictEqual({
+      aggregate: { type: 'Question', id: 'q1' },
+      action: 'ask',
+      next: { state: 'received', version: 1, openClocks: ['classify'] },
+      audit: {
+        id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        at,
+        scope: 'demo',
+        actor: { id: 'asker', kind: 'anonymous' },
+        action: 'question.ask',
+        target: { type: 'Question', id: 'q1' },
+        before: null,
+        after: { state: 'received', version: 1, field: 'land-environment' },
+        requestId: 'req-2',
+      },
+      work: { open: [{ clock: 'classify', policy: 'qa.classify', basis: 'BĐ 12.3', assignee: { unitCode: 'demo' }, startedAt: at }], close: [] },
+      event: { id: 'Question#q1#1', name: 'QuestionReceived' },
+    });
+  });
+
+  it('plans creating an item as its author, with no clock, and knows no other initial step', () => {
+    const created = decideCreation(contentWorkflow, 'create', item({ state: 'draft', version: 1, submittedBy: undefined }), ctx(reporter));
+    expect(created.audit).toMatchObject({ actor: { id: 'reporter', kind: 'user' }, action: 'content.create', before: null, after: { state: 'draft', version: 1 } });
+    expect(created.work.open).toEqual([]);
+    expect(created.next).toEqual({ state: 'draft', version: 1, openClocks: [] });
+    expect(created.event).toEqual({ id: 'ContentItem#c1#1', name: 'ContentItemCreated' });
+    expect(decideCreation(contentWorkflow, 'create', item(), { now: new Date(at), requestId: 'r' }).audit.actor).toEqual({ id: '', kind: 'anonymous' });
+    expect(() => decideCreation(contentWorkflow, 'ask', item(), ctx(reporter))).toThrow('Workflow content has no initial step "ask"');
+    expect(() => decideCreation(contentWorkflow, 'toString', item(), ctx(reporter))).toThrow();
+  });
+});
+
 describe('decide: Q&A routing, clocks and assignment', () => {
   const toSotttt: TransitionInput = { assignTo: { unitPath: sotttt } };
 
@@ -174,8 +225,9 @@ describe('guards, each refused and allowed', () => {
   it('refuses a stale version (If-Match) as a failed precondition, accepts the current one', () => {
     const error = refused(decide(contentWorkflow, item(), 'approve', { expectedVersion: 3 }, ctx(chief)));
     const message = { vi: 'Mục c1 đã thay đổi: phiên bản hiện tại là 4, không phải 3', en: 'Item c1 has changed: its version is 4, not 3' };
-    expect(error).toMatchObject({ code: 'precondition_failed', messages: message, fields: [{ field: 'header.if-match', code: 'stale_version', message }] });
-    expect(decide(contentWorkflow, item(), 'approve', { expectedVersion: 4 }, ctx(chief)).ok).toBe(true);
+    expect(error).toMatchObject({ code: 'precondition_failed', messages: message, fields: [{ field: 'expectedVersion', code: 'stale_version', message }] });
+    // The plan remembers that the client named the version: a lost race is then a stale version too.
+    expect(accepted(decide(contentWorkflow, item(), 'approve', { expectedVersion: 4 }, ctx(chief))).versionFromClient).toBe(true);
   });
 
   it('asks the rule table: roles and unit scope', () => {
@@ -301,12 +353,12 @@ describe('guards, each refused and allowed', () => {
     for (const reason of [undefined, '', '   ']) {
       const error = refused(decide(contentWorkflow, item(), 'reject', reason === undefined ? {} : { reason }, ctx(chief)));
       const message = { vi: 'Cần nêu lý do khi không duyệt', en: 'Give a reason to reject' };
-      expect(error).toMatchObject({ code: 'validation', messages: message, fields: [{ field: 'body.reason', code: 'required', message }] });
+      expect(error).toMatchObject({ code: 'validation', messages: message, fields: [{ field: 'reason', code: 'required', message }] });
     }
     expect(decide(contentWorkflow, item(), 'reject', { reason: 'Trùng lặp' }, ctx(chief)).ok).toBe(true);
-    expect(refused(decide(contentWorkflow, item(), 'send-back', {}, ctx(chief))).fields[0]).toMatchObject({ field: 'body.comment', code: 'required' });
+    expect(refused(decide(contentWorkflow, item(), 'send-back', {}, ctx(chief))).fields[0]).toMatchObject({ field: 'comment', code: 'required' });
     expect(refused(decide(questionWorkflow, question(), 'refuse', {}, ctx(secretary))).fields[0]).toEqual({
-      field: 'body.reason',
+      field: 'reason',
       code: 'required',
       message: { vi: 'Cần nêu lý do khi từ chối tiếp nhận', en: 'Give a reason to refuse' },
     });
@@ -316,7 +368,7 @@ describe('guards, each refused and allowed', () => {
     for (const input of [{}, { assignTo: { unitPath: [] } }]) {
       expect(refused(decide(questionWorkflow, question(), 'route', input, ctx(secretary))).fields).toEqual([
         {
-          field: 'body.unitCode',
+          field: 'assignTo',
           code: 'required',
           message: { vi: 'Cần nêu đơn vị được giao khi chuyển đơn vị trả lời', en: 'Give the unit to send it to to route to a unit' },
         },
@@ -324,7 +376,7 @@ describe('guards, each refused and allowed', () => {
     }
     const outside = refused(decide(questionWorkflow, question(), 'route', { assignTo: { unitPath: ['soyt', 'other'] } }, ctx(secretary)));
     const message = { vi: 'Đơn vị soyt không thuộc Cổng của demo', en: 'Unit soyt is not within the portal of demo' };
-    expect(outside).toMatchObject({ code: 'validation', messages: message, fields: [{ field: 'body.unitCode', code: 'outside_portal', message }] });
+    expect(outside).toMatchObject({ code: 'validation', messages: message, fields: [{ field: 'assignTo', code: 'outside_portal', message }] });
     // A department's own board may send a question only below the department.
     const departmentBoard = question({ unitPath: sotttt });
     const sec = person('sec2', ['secretary'], 'sotttt');

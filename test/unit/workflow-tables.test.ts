@@ -8,6 +8,7 @@ import {
   type WorkflowTable,
 } from '../../shared/domain/workflow';
 
+import { decideCreation } from '../../shared/domain/workflow/engine';
 import { accepted, board, chief, ctx, item, refused, secretary, sotttt } from '../support/workflow-fixtures';
 
 /** The workflow tables: their consistency checks, engine details on a small table, and the real tables read aloud. */
@@ -48,7 +49,7 @@ describe('engine details', () => {
   it('reports every missing input at once', () => {
     const error = refused(decide(tiny, tinyItem(), 'close', { reason: 'r' }, ctx(secretary)));
     expect(error.code).toBe('validation');
-    expect(error.fields.map((f) => f.field)).toEqual(['body.comment', 'body.publicNote']);
+    expect(error.fields.map((f) => f.field)).toEqual(['comment', 'publicNote']);
     expect(error.messages).toEqual({
       vi: 'Cần nêu ý kiến khi đóng; Cần nêu thông báo công khai khi đóng',
       en: 'Give a comment to close; Give a public note to close',
@@ -139,6 +140,40 @@ describe('table checks', () => {
     const closing = { ...tiny, transitions: { ...tiny.transitions, reopen: { ...tiny.transitions.close, requires: [], from: ['done'], to: 'open', opens: [], closes: ['follow-up'] } } } as unknown as typeof tiny;
     expect(tableProblems(closing)).toEqual([]);
   });
+
+  it('names every defect of an initial step', () => {
+    const creation = { label: { vi: 'tạo', en: 'create' }, to: 'open', event: 'TinyCreated', basis: 'CB 17.3c' };
+    expect(tableProblems({ ...tiny, creations: { create: creation } } as unknown as typeof tiny)).toEqual([]);
+    const broken = {
+      ...tiny,
+      creations: {
+        close: { ...creation, to: 'done', label: { vi: 'tạo', en: ' ' }, event: ' ', basis: 'Điều 1' },
+        create: { ...creation, opens: [{ clock: 'follow-up', assignee: 'owner' }] },
+      },
+    } as unknown as typeof tiny;
+    expect(tableProblems(broken)).toEqual([
+      'close (initial): reaches "done", not the initial state',
+      'close (initial): also a transition',
+      'close (initial): basis cites no article',
+      'close (initial): label not in both languages',
+      'close (initial): no event',
+      'create (initial): opens "follow-up" but state open does not expect it',
+    ]);
+    // An initial step into no state at all is named, not a crash.
+    expect(tableProblems({ ...tiny, creations: { create: { ...creation, to: 'void' } } } as unknown as typeof tiny)).toEqual(['create (initial): reaches "void", not the initial state']);
+  });
+
+  it('plans an initial step’s clocks with their policy, computed from the item where the table says so', () => {
+    const counted = {
+      ...tiny,
+      clocks: { 'follow-up': { policy: () => 'publish.legalDocument', basis: 'BĐ 11' } },
+      creations: { create: { label: { vi: 'tạo', en: 'create' }, to: 'open', opens: [{ clock: 'follow-up', assignee: 'owner' }], event: 'TinyCreated', basis: 'CB 17.3c' } },
+    } as unknown as typeof tiny;
+    const plan = decideCreation(counted, 'create', tinyItem(), ctx(secretary));
+    expect(plan.work.open).toEqual([{ clock: 'follow-up', policy: 'publish.legalDocument', basis: 'BĐ 11', assignee: { unitCode: 'demo' }, startedAt: expect.any(String) }]);
+    // A table with no initial steps has none to take.
+    expect(() => decideCreation(tiny, 'create', tinyItem(), ctx(secretary))).toThrow('Workflow tiny has no initial step "create"');
+  });
 });
 
 /** The tables read as the regulation's steps; a change here must be deliberate. */
@@ -154,6 +189,9 @@ function summary(table: WorkflowTable<string, string, string, never>): string[] 
       t.assigns && `assigns ${t.assigns}`,
       t.closes?.length && `closes ${t.closes.join('+')}`,
       t.opens?.length && `opens ${t.opens.map((o) => `${o.clock}@${o.assignee}`).join('+')}`,
+      t.input?.length && `input ${t.input.join('+')}`,
+      t.guards?.length && `guards ${t.guards.join('+')}`,
+      t.effects?.length && `effects ${t.effects.join('+')}`,
       `emits ${t.event}`,
     ]
       .filter(Boolean)
@@ -161,27 +199,36 @@ function summary(table: WorkflowTable<string, string, string, never>): string[] 
   );
 }
 
+/** The initial steps, read the same way. */
+const creations = (table: WorkflowTable<string, string, string, never>): string[] =>
+  Object.entries(table.creations ?? {}).map(([action, c]) =>
+    [`${action}: → ${c.to}`, c.opens?.length && `opens ${c.opens.map((o) => `${o.clock}@${o.assignee}`).join('+')}`, c.effects?.length && `effects ${c.effects.join('+')}`, `emits ${c.event}`]
+      .filter(Boolean)
+      .join('; '),
+  );
+
 describe('the tables', () => {
   it('content: submit, take in, edit, decide, publish (CB 17.3, BĐ 9.6)', () => {
     expect(summary(contentWorkflow as never)).toEqual([
-      'submit: draft|returned → submitted by content.submit; actor author; or content.intake for the author; records submitter; takes part as submitter; emits ContentSubmitted',
-      'recall: submitted|returned → recalled by content.submit; actor author; or content.intake for the author; emits ContentRecalled',
-      'accept: submitted → editing by content.intake; emits ContentAccepted',
-      'return: submitted|editing → returned by content.intake; needs comment; emits ContentReturned',
-      'assign: submitted → submitted by content.intake; needs assignee; assigns input; emits ContentAssigned',
-      'propose: editing → pending-decision by content.edit; takes part as proposer; emits ContentProposed',
-      'send-back: pending-decision → editing by content.approve; needs comment; emits ContentSentBack',
-      'approve: pending-decision → approved by content.approve; actor not-participant; opens publication@owner; emits ContentApproved',
-      'reject: submitted|pending-decision → rejected by content.approve; actor not-participant; needs reason; emits ContentRejected',
-      'schedule: approved → scheduled by content.publish; emits ContentScheduled',
-      'unschedule: scheduled → approved by content.publish; emits ContentUnscheduled',
-      'publish-scheduled: scheduled → published by content.publish-scheduled; closes publication; emits ContentPublished',
-      'publish: approved|scheduled → published by content.publish; closes publication; emits ContentPublished',
-      'emergency-publish: submitted|editing|pending-decision → emergency-published by content.publish; takes part as emergency-publisher; needs reason; emits ContentEmergencyPublished',
-      'confirm: emergency-published → published by content.approve; actor not-participant; emits ContentEmergencyConfirmed',
-      'withdraw: published|emergency-published → withdrawn by content.approve; needs publicNote; emits ContentWithdrawn',
-      'archive: published|withdrawn|rejected|recalled → archived by content.publish; emits ContentArchived',
+      'submit: draft|returned → submitted by content.submit; actor author; or content.intake for the author; records submitter; takes part as submitter; effects receipt-due+revision; emits ContentSubmitted',
+      'recall: submitted|returned → recalled by content.submit; actor author; or content.intake for the author; effects revision; emits ContentRecalled',
+      'accept: submitted → editing by content.intake; effects revision; emits ContentAccepted',
+      'return: submitted|editing → returned by content.intake; needs comment; effects revision; emits ContentReturned',
+      'assign: submitted → submitted by content.intake; needs assignee; assigns input; input editor; guards board-member; effects assigned-at+revision; emits ContentAssigned',
+      'propose: editing → pending-decision by content.edit; takes part as proposer; effects proposer+revision; emits ContentProposed',
+      'send-back: pending-decision → editing by content.approve; needs comment; effects revision; emits ContentSentBack',
+      'approve: pending-decision → approved by content.approve; actor not-participant; opens publication@owner; guards peoples-committee-approval; effects publication-due+revision; emits ContentApproved',
+      'reject: submitted|pending-decision → rejected by content.approve; actor not-participant; needs reason; effects revision; emits ContentRejected',
+      'schedule: approved → scheduled by content.publish; guards publish-at-future+peoples-committee-approval; effects publish-at+revision+schedule-marker; emits ContentScheduled',
+      'unschedule: scheduled → approved by content.publish; effects revision+schedule-marker-cleared; emits ContentUnscheduled',
+      'publish-scheduled: scheduled → published by content.publish-scheduled; closes publication; guards peoples-committee-approval+source-not-withdrawn+clean-attachments; effects first-publication+attribution+revision+schedule-marker-cleared+public-rendition+search-entries-listed; emits ContentPublished',
+      'publish: approved|scheduled → published by content.publish; closes publication; guards peoples-committee-approval+source-not-withdrawn+clean-attachments; effects first-publication+attribution+revision+schedule-marker-cleared+public-rendition+search-entries-listed; emits ContentPublished',
+      'emergency-publish: submitted|editing|pending-decision → emergency-published by content.publish; takes part as emergency-publisher; needs reason; guards legal-document-only+peoples-committee-approval+source-not-withdrawn+clean-attachments; effects emergency+first-publication+attribution+revision+public-rendition+search-entries-listed; emits ContentEmergencyPublished',
+      'confirm: emergency-published → published by content.approve; actor not-participant; effects emergency-confirmed+revision; emits ContentEmergencyConfirmed',
+      'withdraw: published|emergency-published → withdrawn by content.approve; needs publicNote; effects public-note+revision+public-rendition+search-entries-removed; emits ContentWithdrawn',
+      'archive: published|withdrawn|rejected|recalled → archived by content.publish; effects revision+public-removed+search-entries-removed; emits ContentArchived',
     ]);
+    expect(creations(contentWorkflow as never)).toEqual(['create: → draft; effects creation-revision; emits ContentItemCreated']);
     expect(contentWorkflow.initial).toBe('draft');
     expect(Object.entries(contentWorkflow.states).filter(([, s]) => s.clocks).map(([name, s]) => `${name}: ${s.clocks?.join('+')}`)).toEqual([
       'approved: publication',
@@ -191,18 +238,19 @@ describe('the tables', () => {
 
   it("Q&A: issue 9's actions — classify, refuse or route within a working day; return, answer, board check, send, publish (BĐ 12, CB 11)", () => {
     expect(summary(questionWorkflow as never)).toEqual([
-      'classify: received|classified|returned|reopened → classified by qa.route; emits QuestionClassified',
-      'refuse: received|classified|returned|reopened → refused by qa.route; needs reason; closes classify; emits QuestionRefused',
-      'route: classified|returned|reopened → routed by qa.route; needs assignee; assigns input; closes classify; opens answer@assignee+return@assignee; emits QuestionRouted',
-      'return: routed → returned by qa.answer of the assignee; needs reason; assigns clear; closes answer+return; opens classify@owner; emits QuestionReturned',
-      'progress-notice: routed → routed by qa.answer of the assignee; emits QuestionProgressNoticed',
-      'answer: routed → answered by qa.answer of the assignee; records submitter; takes part as answerer; closes answer+return; emits QuestionAnswered',
-      'approve-answer: answered → approved by qa.check; actor not-participant; emits QuestionAnswerApproved',
-      'return-answer: answered → routed by qa.check; needs comment; opens answer@assignee; emits QuestionAnswerReturned',
-      'send: approved → sent by qa.publish; emits QuestionAnswerSent',
-      'publish: sent → published by qa.publish; emits QuestionPublished',
-      'reopen: sent|published → reopened by qa.route; needs reason; opens classify@owner; emits QuestionReopened',
+      'classify: received|classified|returned|reopened → classified by qa.route; guards complexity-given; effects classification; emits QuestionClassified',
+      'refuse: received|classified|returned|reopened → refused by qa.route; needs reason; closes classify; guards ground-given; effects refusal; emits QuestionRefused',
+      'route: classified|returned|reopened → routed by qa.route; needs assignee; assigns input; closes classify; opens answer@assignee+return@assignee; input unit; effects routing; emits QuestionRouted',
+      'return: routed → returned by qa.answer of the assignee; needs reason; assigns clear; closes answer+return; opens classify@owner; effects routing-returned; emits QuestionReturned',
+      'progress-notice: routed → routed by qa.answer of the assignee; guards progress-notice-allowed; effects progress-notice; emits QuestionProgressNoticed',
+      'answer: routed → answered by qa.answer of the assignee; records submitter; takes part as answerer; closes answer+return; guards answerer-authorised+answer-checked; effects answer; emits QuestionAnswered',
+      'approve-answer: answered → approved by qa.check; actor not-participant; effects approval; emits QuestionAnswerApproved',
+      'return-answer: answered → routed by qa.check; needs comment; opens answer@assignee; effects answer-returned; emits QuestionAnswerReturned',
+      'send: approved → sent by qa.publish; effects sent; emits QuestionAnswerSent',
+      'publish: sent → published by qa.publish; guards publication-consent; effects public-copy; emits QuestionPublished',
+      'reopen: sent|published → reopened by qa.route; needs reason; opens classify@owner; effects reopened; emits QuestionReopened',
     ]);
+    expect(creations(questionWorkflow as never)).toEqual(['ask: → received; opens classify@owner; emits QuestionReceived']);
     expect(questionWorkflow.initial).toBe('received');
     expect(Object.entries(questionWorkflow.states).filter(([, s]) => s.clocks).map(([name, s]) => `${name}: ${s.clocks?.join('+')}`)).toEqual([
       'received: classify',

@@ -1,111 +1,17 @@
-import type { PeoplesCommitteeApproval } from '../../domain/content/approval';
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Assignee, ContentState } from '../../domain/workflow';
-import type { Participant } from '../../domain/workflow/participants';
-import type { LegalDocument } from '../../domain/content';
-import type { RevisionSummary } from '../../domain/content';
+import type { ContentState } from '../../domain/workflow';
+import type { Attribution, ContentItemRecord, ContentStepChanges, Revision } from './content-record';
 import { keys, withoutStorageKeys } from './keys';
 import { decodeCursor, encodeCursor, indexCursorShape, queryPrefix, type CursorShape, type Page } from './pagination';
-import type { WriteAction } from './unit-of-work';
+import { combine, type Work, type WriteAction } from './unit-of-work';
 import type { PublicRendition } from './published-content';
+import { trailOfPlan, workOfPlan } from './workflow-commit';
+import { ScheduledPublicationRepository } from './scheduled-publication';
+import type { TransitionPlan } from '../../domain/workflow/types';
+import type { CreationPlan } from '../../domain/workflow/engine';
+import { pendingEvent, type EventDetail } from '../../../events/catalogue';
 
-/**
- * Content items (one item per content item, its revisions beside it) and their public renditions
- * (`PUBCONTENT#`), the only content items the public read functions are granted.
- */
-export interface Contributor {
-  readonly name: string;
-  readonly accountId?: string;
-  /** Share of the royalty in percent (QN 12.2), frozen at publication. */
-  readonly share: number;
-}
-
-export interface ContentItemRecord {
-  readonly id: string;
-  readonly unitCode: string;
-  /** The owning portal, then its ancestors (as the rule table reads scopes). */
-  readonly unitPath: readonly string[];
-  readonly category: string;
-  readonly language: string;
-  readonly title: string;
-  readonly summary?: string;
-  /** Sanitised HTML (shared/domain/content/rich-text.ts). */
-  readonly body: string;
-  readonly legalDocument?: LegalDocument;
-  /** The date of the event its publication clock counts from (an announcement, a plan's approval…), where the item carries no other. */
-  readonly eventDate?: string;
-  /** The provincial People's Committee's approval of an advertisement (BĐ 7.1). */
-  readonly peoplesCommitteeApproval?: PeoplesCommitteeApproval;
-  /** Upload ids (POST /uploads); publication requires each to be `clean`. */
-  readonly attachments: readonly string[];
-  readonly contributors: readonly Contributor[];
-  readonly state: ContentState;
-  readonly version: number;
-  readonly openClocks: readonly 'publication'[];
-  readonly publishPolicy: string;
-  readonly createdBy: string;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly submittedBy?: string;
-  readonly lastEditedBy?: string;
-  /** The publication deadline, counted from the event its preset names (shared/domain/content/deadline.ts). */
-  readonly dueAt?: string;
-  readonly publishedAt?: string;
-  readonly publishedOnTime?: boolean;
-  readonly publishAt?: string;
-  /** The editor the secretary assigned at intake (the `assign` step), kept through later steps. */
-  readonly assignee?: Assignee;
-  readonly assignedAt?: string;
-  readonly emergency?: { readonly by: string; readonly reason: string; readonly at: string; readonly confirmedBy?: string; readonly confirmedAt?: string };
-  readonly publicNote?: string;
-  readonly withdrawnAt?: string;
-  /** The legal-document search entries its publication wrote (shared/application/legal-search.ts), deleted when it goes offline. */
-  readonly searchIndex?: { readonly issuedOn: string; readonly terms: readonly string[] };
-  /** Language versions: the item this one translates, and (on that item) its translations. */
-  readonly translationOf?: string;
-  readonly translations?: readonly { readonly language: string; readonly id: string }[];
-  /** Everyone who edited its content (PATCH): none of them may approve it (separation of duties). */
-  readonly editors?: readonly string[];
-  /** Everyone who took part, with how (shared/domain/workflow/participants.ts): none of them decides on it. */
-  readonly participants?: readonly Participant[];
-  /** Contributors and shares as frozen at the first publication (QN 12.2); never edited after. */
-  readonly attribution?: Attribution;
-  /** A copy proposed to the provincial portal (syndication): its source, at the version it follows. */
-  readonly syndicatedFrom?: SyndicationSource;
-  /** The proposer's note to the provincial board. */
-  readonly syndicationNote?: string;
-  /** On a copy: the source was withdrawn after the copy was taken in (the board decides; it is not published). */
-  readonly sourceWithdrawn?: { readonly at: string; readonly publicNote?: string; readonly version: number };
-  /** On a copy already online: the source published a newer version the board has not taken over. */
-  readonly sourceChanged?: { readonly at: string; readonly version: number };
-}
-
-export interface Attribution {
-  readonly contributors: readonly Contributor[];
-  readonly frozenAt: string;
-  /** The quarter of the freeze in the province's time (e.g. `2026-Q4`): royalties are tallied per quarter. */
-  readonly quarter: string;
-}
-
-export interface SyndicationSource {
-  readonly portal: string;
-  readonly id: string;
-  readonly version: number;
-}
-
-export interface Revision {
-  readonly version: number;
-  readonly at: string;
-  readonly actor: string;
-  readonly action: string;
-  readonly summary: RevisionSummary;
-  /** The title and cleaned body after this revision, kept when it changed them (create, edit): the console diffs two of these. */
-  readonly text?: RevisionText;
-}
-export interface RevisionText {
-  readonly title: string;
-  readonly body: string;
-}
+export type { Attribution, ContentItemRecord, ContentStepChanges, Contributor, Revision, RevisionText, SyndicationSource } from './content-record';
 
 /** The item's listing keys for its current state: by unit, by unit and state, and by deadline until published. */
 export const contentIndexKeys = (r: Pick<ContentItemRecord, 'unitCode' | 'state' | 'createdAt' | 'updatedAt' | 'id' | 'dueAt' | 'publishedAt'>) => ({
@@ -125,6 +31,10 @@ export interface UnitContentQuery {
   readonly cursor?: string;
 }
 
+/**
+ * Content items (one item per content item, its revisions beside it) and their public renditions
+ * (`PUBCONTENT#`), the only content items the public read functions are granted.
+ */
 export class ContentRepository {
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -209,6 +119,87 @@ export class ContentRepository {
     return { items: (out.Items ?? []).map(toRecord), nextCursor: encodeCursor(out.LastEvaluatedKey) };
   }
 
+  /**
+   * Everything one editorial step writes (`content.stepWrites(item, plan)`): the item's workflow
+   * fields and the fields the step's effects changed, conditional on the version read; its listing
+   * keys for the new state (by deadline only until the first publication); the plan's audit entry,
+   * clock work and event; and the effects' own writes (revision, rendition, index entries…).
+   */
+  stepWrites(record: ContentItemRecord, plan: TransitionPlan<string, string, string>, changes: ContentStepChanges, due: Readonly<Partial<Record<string, string>>>): Work {
+    const after = { ...record, ...changes.set, state: plan.to } as ContentItemRecord;
+    const { duePk: _duePk, dueAt: _dueAt, ...listing } = contentIndexKeys(after) as Record<string, string>;
+    const set: Record<string, unknown> = { ...changes.set, ...listing };
+    if (after.publishedAt === undefined && after.dueAt !== undefined) Object.assign(set, keys.contentDue(record.unitCode, after.dueAt));
+    // The first publication takes the item off the due index.
+    const remove: string[] = [...changes.remove, ...(record.publishedAt === undefined && after.publishedAt !== undefined ? ['duePk'] : [])];
+    return combine(
+      workOfPlan(plan, { tableName: this.tableName, itemKey: keys.contentItem(record.id), dueOf: (open) => due[open.clock]!, title: record.title, extraSet: set, extraRemove: remove }),
+      { actions: changes.writes },
+    );
+  }
+
+  /**
+   * What creating an item writes: the item as it stands after the request, the creation's audit
+   * entry and event, and its effects' writes; then, for a step taken in the same request (created
+   * and submitted at once), that step's trail and effects' writes, without a second write of the item.
+   */
+  createWrites(
+    record: ContentItemRecord,
+    creation: { readonly plan: CreationPlan<string, string>; readonly detail: EventDetail<'ContentItemCreated'>; readonly writes: readonly WriteAction[] },
+    steps: readonly { readonly plan: TransitionPlan<string, string, string>; readonly changes: ContentStepChanges }[] = [],
+  ): Work {
+    const created: Work = { actions: [this.create(record), ...creation.writes], audits: [creation.plan.audit], events: [pendingEvent('ContentItemCreated', creation.detail)] };
+    return steps.reduce<Work>(
+      (work, { plan, changes }) => combine(work, combine(trailOfPlan(plan, { tableName: this.tableName, dueOf: () => record.updatedAt, title: record.title }), { actions: changes.writes })),
+      created,
+    );
+  }
+
+  /** The scheduled-publication marker (scheduled-publication.ts): put by `schedule`, deleted by the step that leaves `scheduled`. */
+  scheduleMarker(id: string, publishAt: string): WriteAction {
+    return new ScheduledPublicationRepository(this.client, this.tableName).mark(id, publishAt);
+  }
+
+  scheduleMarkerCleared(id: string): WriteAction {
+    return new ScheduledPublicationRepository(this.client, this.tableName).clear(id);
+  }
+
+  /** The item is still at the version read (a copy is of the version its proposer saw online). */
+  unchangedSince(source: Pick<ContentItemRecord, 'id' | 'version'>): WriteAction {
+    return {
+      item: {
+        ConditionCheck: {
+          TableName: this.tableName,
+          Key: keys.contentItem(source.id),
+          ConditionExpression: '#version = :version',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':version': source.version },
+        },
+      },
+      onConflict: { message: { vi: `Tin, bài ${source.id} vừa thay đổi; hãy thử lại`, en: `Content item ${source.id} just changed; try again` } },
+    };
+  }
+
+  /** One copy per source and portal. */
+  syndicationLink(sourceId: string, portal: string, copyId: string): WriteAction {
+    const message = { vi: `Tin, bài ${sourceId} đã được đề xuất lên Cổng ${portal}`, en: `Content item ${sourceId} was proposed to portal ${portal} already` };
+    return {
+      item: {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.syndicationOf(sourceId, portal), type: 'ContentSyndication', sourceId, portal, copyId },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      onConflict: { field: 'id', message },
+    };
+  }
+
+  /** The ids of the copies proposed from a source. */
+  syndicatedCopiesOf(sourceId: string): Promise<string[]> {
+    return queryPrefix(this.client, this.tableName, keys.syndicationsOf(sourceId), (i) => i.copyId as string);
+  }
+
   /** A new item; never overwrites one. */
   create(record: ContentItemRecord): WriteAction {
     return {
@@ -257,6 +248,8 @@ export class ContentRepository {
     const at = set.updatedAt as string;
     const state = (set.state as string | undefined) ?? record.state;
     const all: Record<string, unknown> = { ...set, version: record.version + 1, ...keys.contentOfUnitInState(record.unitCode, state, at, record.id) };
+    // A deadline set before the first publication is listed on the due index with it.
+    if (typeof set.dueAt === 'string' && record.publishedAt === undefined) Object.assign(all, keys.contentDue(record.unitCode, set.dueAt));
     const names: Record<string, string> = { '#state': 'state', '#version': 'version' };
     const values: Record<string, unknown> = { ':state': record.state, ':expected': record.version };
     const assignments = Object.entries(all).map(([name, value], i) => {
@@ -282,7 +275,7 @@ export class ContentRepository {
           ExpressionAttributeValues: values,
         },
       },
-      onConflict: ifMatch ? { code: 'precondition_failed', field: 'header.if-match', message } : { code: 'conflict', message },
+      onConflict: ifMatch ? { code: 'precondition_failed', field: 'expectedVersion', message } : { code: 'conflict', message },
     };
   }
 

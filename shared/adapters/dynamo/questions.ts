@@ -4,7 +4,28 @@ import type { SealedAsker } from '../crypto/asker-envelope';
 import type { Assignee, Participant, QuestionClock, QuestionState } from '../../domain/workflow';
 import { keys } from './keys';
 import { decodeCursor, encodeCursor, indexCursorShape, type Page } from './pagination';
-import type { WriteAction } from './unit-of-work';
+import { combine, type Work, type WriteAction } from './unit-of-work';
+import { moveClockDue, openClockWork, workOfPlan } from './workflow-commit';
+import { guardedUpdate } from './guarded-update';
+import { putQuestionFact } from './question-facts';
+import { deletePublishedQuestion, putPublishedQuestion, type StoredPublishedQuestion } from './published-questions';
+import type { QuestionFact } from '../../domain/questions/figures';
+import type { AuditEntry } from '../../domain/audit';
+import type { ClockOpen, TransitionPlan } from '../../domain/workflow/types';
+import type { LocalizedText } from '../../domain/text';
+import type { CreationPlan } from '../../domain/workflow/engine';
+import { pendingEvent, type EventDetail } from '../../../events/catalogue';
+
+/** What a step's effects change on a question (its own fields) and write beside it. */
+export interface QuestionStepChanges {
+  readonly set: Readonly<Partial<Record<keyof QuestionRecord, unknown>>>;
+  readonly remove: readonly (keyof QuestionRecord)[];
+  readonly writes: readonly WriteAction[];
+  readonly audits: readonly AuditEntry[];
+  /** Routed: listed for the unit from this instant; returned: off the unit's list. */
+  readonly listedFor?: { readonly unitCode: string; readonly at: string };
+  readonly unlisted?: boolean;
+}
 
 /**
  * Questions (issue 9): one item per question (`QUESTION#<tracking code>`), the asker's personal
@@ -129,6 +150,74 @@ export class QuestionRepository {
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
+
+  /**
+   * Everything one Q&A step writes (`questions.stepWrites(question, plan)`): the workflow fields and
+   * what its effects changed, conditional on the version read; its place in the unit's list (listed
+   * when routed, off it when returned); the plan's audit entry, clocks and event; the effects' writes.
+   */
+  stepWrites(record: QuestionRecord, plan: TransitionPlan<string, string, string>, changes: QuestionStepChanges, due: Readonly<Partial<Record<string, string>>>): Work {
+    const set: Record<string, unknown> = { ...changes.set };
+    const remove: string[] = [...changes.remove];
+    if (changes.listedFor !== undefined) Object.assign(set, keys.questionsOfUnit(changes.listedFor.unitCode, changes.listedFor.at, record.id));
+    if (changes.unlisted) remove.push('gsi2pk', 'gsi2sk');
+    return combine(
+      workOfPlan(plan, { tableName: this.tableName, itemKey: keys.question(record.id), dueOf: (open) => due[open.clock]!, title: `Câu hỏi ${record.id}`, extraSet: set, extraRemove: remove }),
+      { actions: changes.writes, audits: changes.audits },
+    );
+  }
+
+  /** What asking writes besides its guards: the question, the asker's sealed data, the portal's "received" fact, the classification clock, audit and event. */
+  askWrites(record: QuestionRecord, plan: CreationPlan<string, string>, asker: StoredAsker, detail: EventDetail<'QuestionReceived'>, due: Readonly<Partial<Record<string, string>>>): Work {
+    return {
+      actions: [
+        this.create(record),
+        this.createAsker(asker),
+        this.fact(record.portal, { kind: 'received', questionId: record.id, at: record.receivedAt }, 1),
+        ...plan.work.open.map((open) => openClockWork(this.tableName, { ...plan.aggregate, owner: plan.audit.scope }, open, due[open.clock]!, `Câu hỏi ${record.id}`)),
+      ],
+      audits: [plan.audit],
+      events: [pendingEvent('QuestionReceived', detail)],
+    };
+  }
+
+  /** The duplicate guard's key an asker's record points to (erasure deletes the guard with it). */
+  duplicateGuardOf(portal: string, digest: string) {
+    return keys.questionDuplicate(portal, digest);
+  }
+
+  /** A per-unit figure frozen by the step that makes `step` (question-facts.ts). */
+  fact(unitCode: string, fact: QuestionFact, step: number): WriteAction {
+    return putQuestionFact(this.tableName, unitCode, fact, step);
+  }
+
+  publishCopy(copy: StoredPublishedQuestion): WriteAction {
+    return putPublishedQuestion(this.tableName, copy);
+  }
+
+  unpublish(id: string): WriteAction {
+    return deletePublishedQuestion(this.tableName, id);
+  }
+
+  /** The answer clock's work item falls due when a progress notice says the answer comes. */
+  moveAnswerClock(id: string, dueAt: string): WriteAction {
+    return moveClockDue(this.tableName, { type: 'Question', id }, 'answer', dueAt);
+  }
+
+  /** The asker's rating (and, if it reopens the question, what that changes): once, and only while the question is still as read. */
+  rated(record: QuestionRecord, set: Readonly<Record<string, unknown>>, remove: readonly string[], message: LocalizedText): WriteAction {
+    return guardedUpdate(this.tableName, keys.question(record.id), record.version, set, remove, { expression: 'attribute_not_exists(#rated) AND #state = :state', names: { '#rated': 'rating', '#state': 'state' }, values: { ':state': record.state } }, message);
+  }
+
+  /** The asker's data erased: once; `remove` may name nested fields (`rating.comment`). */
+  erased(record: QuestionRecord, set: Readonly<Record<string, unknown>>, remove: readonly string[], message: LocalizedText): WriteAction {
+    return guardedUpdate(this.tableName, keys.question(record.id), record.version, set, remove, { expression: 'attribute_not_exists(#erasure)', names: { '#erasure': 'erasure' } }, message);
+  }
+
+  /** A clock's work item opened outside a workflow step (the asker's rating reopens the question). */
+  clockOpened(id: string, open: ClockOpen<string>, dueAt: string): WriteAction {
+    return openClockWork(this.tableName, { type: 'Question', id }, open, dueAt, `Câu hỏi ${id}`);
+  }
 
   async get(id: string): Promise<QuestionRecord | undefined> {
     const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.question(id), ConsistentRead: true }));

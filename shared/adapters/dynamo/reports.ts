@@ -3,7 +3,9 @@ import type { Period } from '../../domain/reports/periods';
 import type { ReportState } from '../../domain/reports/workflow';
 import { keys, withoutStorageKeys } from './keys';
 import { queryIndexPage, type Page } from './pagination';
-import type { WriteAction } from './unit-of-work';
+import type { Work, WriteAction } from './unit-of-work';
+import { workOfPlan } from './workflow-commit';
+import type { TransitionPlan } from '../../domain/workflow/types';
 
 /** A report as stored: its workflow fields, its free text, and where its figures are (S3) with their digest. */
 export interface ReportRecord {
@@ -44,6 +46,11 @@ export class ReportRepository {
     private readonly tableName: string,
   ) {}
 
+  /** One workflow step on a report: its workflow fields and `set`, conditional on the version read, with its audit entry and event. */
+  stepWrites(plan: TransitionPlan<string, string, string>, set: Readonly<Record<string, unknown>>, due: Readonly<Partial<Record<string, string>>>): Work {
+    return workOfPlan(plan, { tableName: this.tableName, itemKey: keys.report(plan.aggregate.id), dueOf: (open) => due[open.clock]!, extraSet: set });
+  }
+
   async get(id: string): Promise<ReportRecord | undefined> {
     const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.report(id), ConsistentRead: true }));
     return out.Item ? (withoutStorageKeys(out.Item) as unknown as ReportRecord) : undefined;
@@ -82,7 +89,7 @@ export class ReportRepository {
           ExpressionAttributeValues: { ':sections': sections, ':editors': editors, ':next': record.version + 1, ':at': at, ':draft': 'draft', ':expected': record.version },
         },
       },
-      onConflict: ifMatch ? { code: 'precondition_failed', field: 'header.if-match', message } : { code: 'conflict', message },
+      onConflict: ifMatch ? { code: 'precondition_failed', field: 'expectedVersion', message } : { code: 'conflict', message },
     };
   }
 }

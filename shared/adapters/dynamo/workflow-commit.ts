@@ -15,7 +15,7 @@ export interface PlanWriteOptions {
   readonly itemKey: Key;
   /** The due instant (ISO) of a clock the plan opens: the caller counts it on the working calendar. */
   readonly dueOf: (open: ClockOpen<string>) => string;
-  /** The client named the version (If-Match): a lost race is then a 412, not a 409. */
+  /** The client named the version (If-Match): a lost race is then a 412, not a 409 (default: as the plan says). */
   readonly ifMatch?: boolean;
   /** The open work's title for the people who must act (default: the item's type and id). */
   readonly title?: string;
@@ -26,11 +26,19 @@ export interface PlanWriteOptions {
 }
 
 export function workOfPlan(plan: TransitionPlan<string, string, string>, options: PlanWriteOptions): Required<Work> {
+  const trail = trailOfPlan(plan, options);
+  return { ...trail, actions: [itemUpdate(plan, options), ...trail.actions] };
+}
+
+/**
+ * What a plan writes besides the item itself: the work items of the clocks it opens and closes, its
+ * audit entry and its event (for a step taken on an item created in the same transaction).
+ */
+export function trailOfPlan(plan: TransitionPlan<string, string, string>, options: Omit<PlanWriteOptions, 'itemKey'>): Required<Work> {
   const { tableName } = options;
   const title = options.title ?? `${plan.aggregate.type} ${plan.aggregate.id}`;
   return {
     actions: [
-      itemUpdate(plan, options),
       // The owner (the audit scope: the item's portal) travels on the work item, for whoever escalates it.
       ...plan.work.open.map((open) => openClockWork(tableName, { ...plan.aggregate, owner: plan.audit.scope }, open, options.dueOf(open), title)),
       ...plan.work.close.map((close) => closeClockWork(tableName, plan.aggregate, close)),
@@ -74,7 +82,8 @@ function itemUpdate(plan: TransitionPlan<string, string, string>, options: PlanW
     names[`#r${i}`] = name;
   });
   const { type, id } = plan.aggregate;
-  const message = options.ifMatch
+  const ifMatch = options.ifMatch ?? plan.versionFromClient;
+  const message = ifMatch
     ? { vi: `${type} ${id} đã thay đổi từ phiên bản ${plan.expectedVersion} bạn đã xem`, en: `${type} ${id} changed since version ${plan.expectedVersion} you saw` }
     : { vi: `${type} ${id} vừa được người khác thay đổi; hãy tải lại và thử lại`, en: `${type} ${id} was just changed by someone else; reload and try again` };
   return {
@@ -88,7 +97,7 @@ function itemUpdate(plan: TransitionPlan<string, string, string>, options: PlanW
         ExpressionAttributeValues: values,
       },
     },
-    onConflict: options.ifMatch ? { code: 'precondition_failed', message, field: 'header.if-match' } : { code: 'conflict', message },
+    onConflict: ifMatch ? { code: 'precondition_failed', message, field: 'expectedVersion' } : { code: 'conflict', message },
   };
 }
 
@@ -137,6 +146,23 @@ export function openClockWork(tableName: string, aggregate: AggregateRef, open: 
       },
     },
     onConflict: { message: { vi: `Thời hạn "${open.clock}" của ${aggregate.id} đang chạy`, en: `The "${open.clock}" clock of ${aggregate.id} is running already` } },
+  };
+}
+
+/** Moves the due instant of a clock's open work item (a progress notice names when the answer comes). */
+export function moveClockDue(tableName: string, aggregate: AggregateRef, clock: string, dueAt: string): WriteAction {
+  return {
+    item: {
+      Update: {
+        TableName: tableName,
+        Key: keys.work(keys.workflowClockWorkId(aggregate.type, aggregate.id, clock)),
+        UpdateExpression: 'SET dueAt = :due',
+        ConditionExpression: '#status = :open',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':due': dueAt, ':open': 'open' },
+      },
+    },
+    onConflict: { message: { vi: `Thời hạn trả lời của ${aggregate.id} không còn mở`, en: `The ${clock} clock of ${aggregate.id} is not open` } },
   };
 }
 

@@ -60,7 +60,7 @@ export function editRefusal(item: EditableItem, fields: readonly EditableField[]
       vi: `Tin, bài ${item.id} đã thay đổi: phiên bản hiện tại là ${item.version}, không phải ${expectedVersion}`,
       en: `Content item ${item.id} has changed: its version is ${item.version}, not ${expectedVersion}`,
     };
-    return new DomainError('precondition_failed', message, [{ field: 'header.if-match', code: 'stale_version', message }]);
+    return new DomainError('precondition_failed', message, [{ field: 'expectedVersion', code: 'stale_version', message }]);
   }
   return undefined;
 }

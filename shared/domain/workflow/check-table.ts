@@ -47,5 +47,15 @@ export function tableProblems<S extends string, T extends string, C extends stri
       }
     }
   }
+  for (const [action, c] of Object.entries(table.creations ?? {}) as [string, NonNullable<typeof table.creations>[string]][]) {
+    const where = `${action} (initial)`;
+    if (c.to !== table.initial) problems.push(`${where}: reaches "${c.to}", not the initial state`);
+    if (Object.hasOwn(table.transitions, action)) problems.push(`${where}: also a transition`);
+    if (!CITES_ARTICLE.test(c.basis)) problems.push(`${where}: basis cites no article`);
+    if (!bilingual(c.label)) problems.push(`${where}: label not in both languages`);
+    if (!c.event.trim()) problems.push(`${where}: no event`);
+    const expected = new Set<string>(table.states[c.to]?.clocks ?? []);
+    for (const { clock } of c.opens ?? []) if (!expected.has(clock)) problems.push(`${where}: opens "${clock}" but state ${c.to} does not expect it`);
+  }
   return problems;
 }

@@ -1,4 +1,4 @@
-import { auditEntry } from '../audit';
+import { auditEntry, type AuditEntry } from '../audit';
 import { DomainError } from '../errors';
 import { actingFor, forbidden, illegalState, missingInput, outsidePortal, permissionPath, staleVersion, wrongActor } from './guards';
 import { withParticipants, type ParticipantRole } from './participants';
@@ -33,6 +33,7 @@ export function decide<S extends string, T extends string, C extends string, A e
   input: TransitionInput,
   context: WorkflowContext,
 ): Result<TransitionPlan<S, T, C>, DomainError> {
+  context.onDecide?.(action);
   if (!Object.hasOwn(table.transitions, action)) {
     const message = { vi: `Quy trình ${table.name} không có thao tác "${action}"`, en: `Workflow ${table.name} has no action "${action}"` };
     return refuse(new DomainError('validation', message, [{ field: 'action', code: 'unknown_action', message }]));
@@ -137,12 +138,70 @@ function plan<S extends string, T extends string, C extends string, A extends Wo
     from: aggregate.state,
     to: transition.to,
     expectedVersion: aggregate.version,
+    versionFromClient: input.expectedVersion !== undefined,
     nextVersion,
     next,
     notes,
     audit,
     work: { open, close },
     events: [event],
+  };
+}
+
+/** What creating an item plans: the item at version 1 in the table's initial state, its audit entry and clocks. */
+export interface CreationPlan<S extends string, C extends string> {
+  readonly aggregate: { readonly type: string; readonly id: string };
+  readonly action: string;
+  readonly next: { readonly state: S; readonly version: 1; readonly openClocks: readonly C[] };
+  readonly audit: AuditEntry;
+  readonly work: { readonly open: readonly ClockOpen<C>[]; readonly close: readonly ClockClose<C>[] };
+  /** The event's name and de-duplication id; its detail is the area's (it names the item's own facts). */
+  readonly event: { readonly id: string; readonly name: string };
+}
+
+/**
+ * The initial step (asking, creating): the area has checked who may create and what was given;
+ * this plans the rest the same way for every table. `facts` go into the audit entry's `after`
+ * (what was created, never personal data); `actor` is the principal unless someone anonymous asks.
+ */
+export function decideCreation<S extends string, T extends string, C extends string, A extends WorkflowAggregate<S, C>>(
+  table: WorkflowTable<S, T, C, A>,
+  action: string,
+  aggregate: A,
+  context: Omit<WorkflowContext, 'principal'> & { readonly principal?: WorkflowContext['principal'] },
+  facts: { readonly actor?: { readonly id: string; readonly kind: string }; readonly after?: Readonly<Record<string, unknown>> } = {},
+): CreationPlan<S, C> {
+  context.onDecide?.(action);
+  // Inherited object keys are not initial steps either.
+  const creation = table.creations !== undefined && Object.hasOwn(table.creations, action) ? table.creations[action] : undefined;
+  if (creation === undefined) throw new Error(`Workflow ${table.name} has no initial step "${action}"`);
+  const at = context.now.toISOString();
+  const owner = aggregate.unitPath[0] ?? '';
+  const open: ClockOpen<C>[] = (creation.opens ?? []).map(({ clock, assignee: party }) => {
+    const definition = table.clocks[clock];
+    const policy = typeof definition.policy === 'function' ? definition.policy(aggregate) : definition.policy;
+    return { clock, policy, basis: definition.basis, assignee: holder(party, owner, aggregate.submittedBy, aggregate.assignee), startedAt: at };
+  });
+  const actor = facts.actor ?? { id: context.principal?.id ?? '', kind: context.principal?.kind ?? 'anonymous' };
+  const audit = auditEntry(
+    {
+      scope: owner,
+      actor,
+      action: `${table.name}.${action}`,
+      target: { type: table.aggregateType, id: aggregate.id },
+      before: null,
+      after: { state: creation.to, version: 1, ...facts.after },
+      requestId: context.requestId,
+    },
+    context.now,
+  );
+  return {
+    aggregate: { type: table.aggregateType, id: aggregate.id },
+    action,
+    next: { state: creation.to, version: 1, openClocks: open.map((o) => o.clock) },
+    audit,
+    work: { open, close: [] },
+    event: { id: `${table.aggregateType}#${aggregate.id}#1`, name: creation.event },
   };
 }
 

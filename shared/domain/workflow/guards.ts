@@ -19,7 +19,7 @@ export function staleVersion(aggregate: WorkflowAggregate, input: TransitionInpu
     en: `Item ${aggregate.id} has changed: its version is ${aggregate.version}, not ${input.expectedVersion}`,
   };
   // 412, as when the same stale If-Match loses at the commit (and as an edit's): RFC 9110 §13.1.1.
-  return new DomainError('precondition_failed', message, [{ field: 'header.if-match', code: 'stale_version', message }]);
+  return new DomainError('precondition_failed', message, [{ field: 'expectedVersion', code: 'stale_version', message }]);
 }
 
 /** The unit path the permission is checked on: the owning portal, or the unit the item was sent to. */
@@ -112,10 +112,10 @@ export function actingFor(aggregate: WorkflowAggregate, transition: Transition, 
 }
 
 const inputNames: Record<RequiredInput, { field: string; name: LocalizedText }> = {
-  comment: { field: 'body.comment', name: { vi: 'ý kiến', en: 'a comment' } },
-  reason: { field: 'body.reason', name: { vi: 'lý do', en: 'a reason' } },
-  publicNote: { field: 'body.publicNote', name: { vi: 'thông báo công khai', en: 'a public note' } },
-  assignee: { field: 'body.unitCode', name: { vi: 'đơn vị được giao', en: 'the unit to send it to' } },
+  comment: { field: 'comment', name: { vi: 'ý kiến', en: 'a comment' } },
+  reason: { field: 'reason', name: { vi: 'lý do', en: 'a reason' } },
+  publicNote: { field: 'publicNote', name: { vi: 'thông báo công khai', en: 'a public note' } },
+  assignee: { field: 'assignTo', name: { vi: 'đơn vị được giao', en: 'the unit to send it to' } },
 };
 
 const given = (input: TransitionInput, key: RequiredInput): boolean =>
@@ -146,7 +146,7 @@ export function outsidePortal(aggregate: WorkflowAggregate, transition: Transiti
   const [unit] = target; // present: missingInput has run
   if (owner === undefined || target.includes(owner)) return undefined;
   return invalidField(
-    'body.unitCode',
+    'assignTo',
     { vi: `Đơn vị ${unit} không thuộc Cổng của ${owner}`, en: `Unit ${unit} is not within the portal of ${owner}` },
     'outside_portal',
   );

@@ -64,7 +64,15 @@ export interface StateDefinition<C extends string> {
   readonly clocks?: readonly C[];
 }
 
-export interface TransitionDefinition<S extends string, C extends string> {
+/**
+ * A step is one row: besides what the engine reads (states, permission, actor, texts, clocks), the
+ * row names what only its area knows, each a function of the area's step table
+ * (shared/application/content-steps.ts, question-steps.ts) the name points to: `input` resolves
+ * the area's own input before the engine decides, `guards` check after it (in order), `effects`
+ * say what the step writes besides the workflow fields (revisions, renditions, index entries,
+ * clock moves). Names, not functions, because the domain stays pure and the guards read.
+ */
+export interface TransitionDefinition<S extends string, C extends string, I extends string = string, G extends string = string, E extends string = string> {
   readonly label: LocalizedText;
   readonly from: readonly S[];
   readonly to: S;
@@ -90,12 +98,42 @@ export interface TransitionDefinition<S extends string, C extends string> {
   readonly opens?: readonly ClockOpening<C>[];
   /** Stopped if running. */
   readonly closes?: readonly C[];
+  /** The area's input, resolved (and refused if missing or unknown) before the engine decides. */
+  readonly input?: readonly I[];
+  /** The area's checks after the engine's, in order. */
+  readonly guards?: readonly G[];
+  /** What the step changes besides the workflow fields, in order. */
+  readonly effects?: readonly E[];
   /** The domain event published (through the outbox) when the transition commits. */
   readonly event: string;
   readonly basis: string;
 }
 
-export interface WorkflowTable<S extends string, T extends string, C extends string, A extends WorkflowAggregate<S, C>> {
+/**
+ * Creation as the table's initial step (asking a question, creating an item): no state to leave,
+ * no version to check; the area checks its own permission and input, the engine plans the audit
+ * entry, the clocks it opens and the event, which names itself (no `WorkflowTransitioned` wrapper).
+ */
+export interface CreationDefinition<S extends string, C extends string, E extends string = string> {
+  readonly label: LocalizedText;
+  readonly to: S;
+  readonly opens?: readonly ClockOpening<C>[];
+  /** What creation writes besides the item itself. */
+  readonly effects?: readonly E[];
+  readonly event: string;
+  readonly basis: string;
+}
+
+export interface WorkflowTable<
+  S extends string,
+  T extends string,
+  C extends string,
+  A extends WorkflowAggregate<S, C>,
+  I extends string = string,
+  G extends string = string,
+  E extends string = string,
+  K extends string = string,
+> {
   /** Prefix of audit actions: `content` gives `content.approve`. */
   readonly name: string;
   /** Audit target and event subject type, e.g. `ContentItem`. */
@@ -104,7 +142,9 @@ export interface WorkflowTable<S extends string, T extends string, C extends str
   readonly initial: S;
   readonly states: Readonly<Record<S, StateDefinition<C>>>;
   readonly clocks: Readonly<Record<C, ClockDefinition<A>>>;
-  readonly transitions: Readonly<Record<T, TransitionDefinition<S, C>>>;
+  readonly transitions: Readonly<Record<T, TransitionDefinition<S, C, I, G, E>>>;
+  /** The initial steps, by action (`create`, `ask`): each reaches `initial`. */
+  readonly creations?: Readonly<Record<K, CreationDefinition<S, C, E>>>;
 }
 
 /** What the caller passes from the request body (and If-Match). */
@@ -121,6 +161,8 @@ export interface WorkflowContext {
   readonly principal: Principal;
   readonly now: Date;
   readonly requestId: string;
+  /** Told of every decision `decide()` makes (a test counts them: one per step). */
+  readonly onDecide?: (action: string) => void;
 }
 
 /** The unit (and person) a clock is assigned to. */
@@ -172,6 +214,8 @@ export interface TransitionPlan<S extends string, T extends string, C extends st
   readonly from: S;
   readonly to: S;
   readonly expectedVersion: number;
+  /** The client named the version (If-Match): a lost race is then a stale version, not a conflict. */
+  readonly versionFromClient: boolean;
   readonly nextVersion: number;
   readonly next: WorkflowFields<S, C>;
   /** The texts given with the action (for the item's history, or the asker). */

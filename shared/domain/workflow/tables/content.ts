@@ -45,6 +45,29 @@ export type ContentAction =
 
 export type ContentClock = 'publication';
 
+/** The content's own input, guards and effects, by name: shared/application/content-steps.ts holds the functions. */
+export type ContentInput = 'editor';
+export type ContentGuard = 'board-member' | 'legal-document-only' | 'publish-at-future' | 'peoples-committee-approval' | 'source-not-withdrawn' | 'clean-attachments';
+export type ContentEffect =
+  | 'receipt-due'
+  | 'revision'
+  | 'creation-revision'
+  | 'proposer'
+  | 'assigned-at'
+  | 'publish-at'
+  | 'publication-due'
+  | 'emergency'
+  | 'emergency-confirmed'
+  | 'public-note'
+  | 'first-publication'
+  | 'attribution'
+  | 'schedule-marker'
+  | 'schedule-marker-cleared'
+  | 'public-rendition'
+  | 'public-removed'
+  | 'search-entries-listed'
+  | 'search-entries-removed';
+
 export interface ContentWorkflowItem extends WorkflowAggregate<ContentState, ContentClock> {
   /** The publication deadline for this kind of information (BĐ 11, CB 10.1); `publish.other` if none. */
   readonly publishPolicy?: PolicyRuleId;
@@ -59,7 +82,7 @@ const label = (vi: string, en: string) => ({ vi, en });
  */
 export const AUTHOR_PROXY: Action = 'content.intake';
 
-export const contentWorkflow: WorkflowTable<ContentState, ContentAction, ContentClock, ContentWorkflowItem> = {
+export const contentWorkflow: WorkflowTable<ContentState, ContentAction, ContentClock, ContentWorkflowItem, ContentInput, ContentGuard, ContentEffect, 'create'> = {
   name: 'content',
   aggregateType: 'ContentItem',
   label: label('tin, bài', 'content item'),
@@ -85,6 +108,16 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       basis: 'BĐ 11; CB 10.1 (thời hạn cập nhật kể từ khi văn bản ban hành, được duyệt)',
     },
   },
+  // Created as a draft (its author may submit it in the same request: the `submit` row, in the same commit).
+  creations: {
+    create: {
+      label: label('tạo tin, bài', 'create an item'),
+      to: 'draft',
+      effects: ['creation-revision'],
+      event: 'ContentItemCreated',
+      basis: 'CB 17.3c (cộng tác viên, phóng viên, đơn vị gửi tin, bài)',
+    },
+  },
   transitions: {
     submit: {
       label: label('gửi', 'submit'),
@@ -95,6 +128,7 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       proxy: AUTHOR_PROXY,
       recordsSubmitter: true,
       participates: 'submitter',
+      effects: ['receipt-due', 'revision'],
       event: 'ContentSubmitted',
       basis: 'CB 17.3c; BĐ 10.1',
     },
@@ -105,6 +139,7 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       permission: 'content.submit',
       actor: 'author',
       proxy: AUTHOR_PROXY,
+      effects: ['revision'],
       event: 'ContentRecalled',
       basis: 'CB 17.3c (rút lại trước khi Thư ký tiếp nhận)',
     },
@@ -113,6 +148,7 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       from: ['submitted'],
       to: 'editing',
       permission: 'content.intake',
+      effects: ['revision'],
       event: 'ContentAccepted',
       basis: 'CB 17.3c (Thư ký là đầu mối tiếp nhận)',
     },
@@ -122,6 +158,7 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       to: 'returned',
       permission: 'content.intake',
       requires: ['comment'],
+      effects: ['revision'],
       event: 'ContentReturned',
       basis: 'CB 17.3c; BĐ 9.6',
     },
@@ -133,6 +170,9 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       permission: 'content.intake',
       requires: ['assignee'],
       assigns: 'input',
+      input: ['editor'],
+      guards: ['board-member'],
+      effects: ['assigned-at', 'revision'],
       event: 'ContentAssigned',
       basis: 'CB 17.3c (Thư ký tiếp nhận, phân công biên tập)',
     },
@@ -142,6 +182,7 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       to: 'pending-decision',
       permission: 'content.edit',
       participates: 'proposer',
+      effects: ['proposer', 'revision'],
       event: 'ContentProposed',
       basis: 'CB 17.3c (tổng hợp tin, bài trình Trưởng ban)',
     },
@@ -151,6 +192,7 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       to: 'editing',
       permission: 'content.approve',
       requires: ['comment'],
+      effects: ['revision'],
       event: 'ContentSentBack',
       basis: 'CB 17.3a–b',
     },
@@ -161,6 +203,8 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       permission: 'content.approve',
       actor: 'not-participant',
       opens: [{ clock: 'publication', assignee: 'owner' }],
+      guards: ['peoples-committee-approval'],
+      effects: ['publication-due', 'revision'],
       event: 'ContentApproved',
       basis: 'CB 17.3a–b; BĐ 9.6',
     },
@@ -172,6 +216,7 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       permission: 'content.approve',
       actor: 'not-participant',
       requires: ['reason'],
+      effects: ['revision'],
       event: 'ContentRejected',
       basis: 'CB 17.3a; BĐ 9.6',
     },
@@ -180,6 +225,8 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       from: ['approved'],
       to: 'scheduled',
       permission: 'content.publish',
+      guards: ['publish-at-future', 'peoples-committee-approval'],
+      effects: ['publish-at', 'revision', 'schedule-marker'],
       event: 'ContentScheduled',
       basis: 'CB 17.3c',
     },
@@ -188,6 +235,7 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       from: ['scheduled'],
       to: 'approved',
       permission: 'content.publish',
+      effects: ['revision', 'schedule-marker-cleared'],
       event: 'ContentUnscheduled',
       basis: 'CB 17.3c',
     },
@@ -198,6 +246,8 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       to: 'published',
       permission: 'content.publish-scheduled',
       closes: ['publication'],
+      guards: ['peoples-committee-approval', 'source-not-withdrawn', 'clean-attachments'],
+      effects: ['first-publication', 'attribution', 'revision', 'schedule-marker-cleared', 'public-rendition', 'search-entries-listed'],
       event: 'ContentPublished',
       basis: 'CB 17.3c; BĐ 11',
     },
@@ -207,6 +257,8 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       to: 'published',
       permission: 'content.publish',
       closes: ['publication'],
+      guards: ['peoples-committee-approval', 'source-not-withdrawn', 'clean-attachments'],
+      effects: ['first-publication', 'attribution', 'revision', 'schedule-marker-cleared', 'public-rendition', 'search-entries-listed'],
       event: 'ContentPublished',
       basis: 'CB 17.3c; BĐ 11',
     },
@@ -219,6 +271,8 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       permission: 'content.publish',
       requires: ['reason'],
       participates: 'emergency-publisher',
+      guards: ['legal-document-only', 'peoples-committee-approval', 'source-not-withdrawn', 'clean-attachments'],
+      effects: ['emergency', 'first-publication', 'attribution', 'revision', 'public-rendition', 'search-entries-listed'],
       event: 'ContentEmergencyPublished',
       basis: 'BĐ 11 (thời hạn đăng văn bản); CB 17.3a (Trưởng ban quyết định, xác nhận sau)',
     },
@@ -228,6 +282,7 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       to: 'published',
       permission: 'content.approve',
       actor: 'not-participant',
+      effects: ['emergency-confirmed', 'revision'],
       event: 'ContentEmergencyConfirmed',
       basis: 'CB 17.3a–b',
     },
@@ -237,6 +292,7 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       to: 'withdrawn',
       permission: 'content.approve',
       requires: ['publicNote'],
+      effects: ['public-note', 'revision', 'public-rendition', 'search-entries-removed'],
       event: 'ContentWithdrawn',
       basis: 'CB 17.3a (quyết định nội dung đưa lên Cổng)',
     },
@@ -245,6 +301,7 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       from: ['published', 'withdrawn', 'rejected', 'recalled'],
       to: 'archived',
       permission: 'content.publish',
+      effects: ['revision', 'public-removed', 'search-entries-removed'],
       event: 'ContentArchived',
       basis: 'CB 17.3c (lưu trữ hồ sơ); TG 8.1',
     },

@@ -28,6 +28,22 @@ export type QuestionAction =
 /** `classify`: the board's (until routed); `answer` and `return`: the unit's (answer it, or return it). */
 export type QuestionClock = 'classify' | 'answer' | 'return';
 
+/** The Q&A's own input, guards and effects, by name: shared/application/question-steps.ts holds the functions. */
+export type QuestionInput = 'unit';
+export type QuestionGuard = 'complexity-given' | 'ground-given' | 'answerer-authorised' | 'answer-checked' | 'publication-consent' | 'progress-notice-allowed';
+export type QuestionEffect =
+  | 'classification'
+  | 'refusal'
+  | 'routing'
+  | 'routing-returned'
+  | 'progress-notice'
+  | 'answer'
+  | 'approval'
+  | 'answer-returned'
+  | 'sent'
+  | 'public-copy'
+  | 'reopened';
+
 export interface QuestionWorkflowItem extends WorkflowAggregate<QuestionState, QuestionClock> {
   /** Complex or inter-agency: the longer answer clock (BĐ 12.4). */
   readonly complex?: boolean;
@@ -36,7 +52,7 @@ export interface QuestionWorkflowItem extends WorkflowAggregate<QuestionState, Q
 const label = (vi: string, en: string) => ({ vi, en });
 const AT_THE_BOARD = ['received', 'classified', 'returned', 'reopened'] as const;
 
-export const questionWorkflow: WorkflowTable<QuestionState, QuestionAction, QuestionClock, QuestionWorkflowItem> = {
+export const questionWorkflow: WorkflowTable<QuestionState, QuestionAction, QuestionClock, QuestionWorkflowItem, QuestionInput, QuestionGuard, QuestionEffect, 'ask'> = {
   name: 'question',
   aggregateType: 'Question',
   label: label('câu hỏi', 'question'),
@@ -58,12 +74,24 @@ export const questionWorkflow: WorkflowTable<QuestionState, QuestionAction, Ques
     answer: { policy: (q) => (q.complex ? 'qa.answerComplex' : 'qa.answer'), basis: 'BĐ 12.4; CB 11.4' },
     return: { policy: 'qa.returnOutOfScope', basis: 'BĐ 12.5' },
   },
+  // Asked by anyone (no account): received, the board's classification clock running.
+  creations: {
+    ask: {
+      label: label('đặt câu hỏi', 'ask a question'),
+      to: 'received',
+      opens: [{ clock: 'classify', assignee: 'owner' }],
+      event: 'QuestionReceived',
+      basis: 'BĐ 12.1–12.3; CB 11.2',
+    },
+  },
   transitions: {
     classify: {
       label: label('phân loại', 'classify'),
       from: AT_THE_BOARD,
       to: 'classified',
       permission: 'qa.route',
+      guards: ['complexity-given'],
+      effects: ['classification'],
       event: 'QuestionClassified',
       basis: 'BĐ 12.3; CB 11.3 (phân loại theo lĩnh vực, mức độ, phạm vi)',
     },
@@ -74,6 +102,8 @@ export const questionWorkflow: WorkflowTable<QuestionState, QuestionAction, Ques
       permission: 'qa.route',
       requires: ['reason'],
       closes: ['classify'],
+      guards: ['ground-given'],
+      effects: ['refusal'],
       event: 'QuestionRefused',
       basis: 'CB 11.1, 11.3 (khiếu nại, tố cáo, việc riêng, ngoài thẩm quyền: báo người hỏi)',
     },
@@ -89,6 +119,8 @@ export const questionWorkflow: WorkflowTable<QuestionState, QuestionAction, Ques
         { clock: 'answer', assignee: 'assignee' },
         { clock: 'return', assignee: 'assignee' },
       ],
+      input: ['unit'],
+      effects: ['routing'],
       event: 'QuestionRouted',
       basis: 'BĐ 12.3; CB 11.3',
     },
@@ -102,6 +134,7 @@ export const questionWorkflow: WorkflowTable<QuestionState, QuestionAction, Ques
       assigns: 'clear',
       closes: ['answer', 'return'],
       opens: [{ clock: 'classify', assignee: 'owner' }],
+      effects: ['routing-returned'],
       event: 'QuestionReturned',
       basis: 'BĐ 12.5',
     },
@@ -111,6 +144,8 @@ export const questionWorkflow: WorkflowTable<QuestionState, QuestionAction, Ques
       to: 'routed',
       permission: 'qa.answer',
       on: 'assignee',
+      guards: ['progress-notice-allowed'],
+      effects: ['progress-notice'],
       event: 'QuestionProgressNoticed',
       basis: 'CB 11.4 (thông báo quá trình xử lý, nói rõ thời hạn trả lời)',
     },
@@ -123,6 +158,8 @@ export const questionWorkflow: WorkflowTable<QuestionState, QuestionAction, Ques
       recordsSubmitter: true,
       participates: 'answerer',
       closes: ['answer', 'return'],
+      guards: ['answerer-authorised', 'answer-checked'],
+      effects: ['answer'],
       event: 'QuestionAnswered',
       basis: 'BĐ 12.4; CB 11.4–11.5',
     },
@@ -132,6 +169,7 @@ export const questionWorkflow: WorkflowTable<QuestionState, QuestionAction, Ques
       to: 'approved',
       permission: 'qa.check',
       actor: 'not-participant',
+      effects: ['approval'],
       event: 'QuestionAnswerApproved',
       basis: 'BĐ 9.6, 12.4 (kết quả trả lời gửi qua Ban Biên tập); QĐ 31/2021/QĐ-TTg Điều 46',
     },
@@ -142,6 +180,7 @@ export const questionWorkflow: WorkflowTable<QuestionState, QuestionAction, Ques
       permission: 'qa.check',
       requires: ['comment'],
       opens: [{ clock: 'answer', assignee: 'assignee' }],
+      effects: ['answer-returned'],
       event: 'QuestionAnswerReturned',
       basis: 'BĐ 12.4; CB 11.4 (trả lời ngắn gọn, dẫn đúng văn bản); QĐ 31/2021/QĐ-TTg Điều 46',
     },
@@ -150,6 +189,7 @@ export const questionWorkflow: WorkflowTable<QuestionState, QuestionAction, Ques
       from: ['approved'],
       to: 'sent',
       permission: 'qa.publish',
+      effects: ['sent'],
       event: 'QuestionAnswerSent',
       basis: 'BĐ 12.4; QN 14.12',
     },
@@ -158,6 +198,8 @@ export const questionWorkflow: WorkflowTable<QuestionState, QuestionAction, Ques
       from: ['sent'],
       to: 'published',
       permission: 'qa.publish',
+      guards: ['publication-consent'],
+      effects: ['public-copy'],
       event: 'QuestionPublished',
       basis: 'CB 11.3 (câu hỏi được quan tâm nhiều được đăng); BĐ 9.6',
     },
@@ -168,6 +210,7 @@ export const questionWorkflow: WorkflowTable<QuestionState, QuestionAction, Ques
       permission: 'qa.route',
       requires: ['reason'],
       opens: [{ clock: 'classify', assignee: 'owner' }],
+      effects: ['reopened'],
       event: 'QuestionReopened',
       basis: 'CB 11.3; QĐ 31/2021/QĐ-TTg Điều 46 (trả lời chưa đạt được trả lại)',
     },
