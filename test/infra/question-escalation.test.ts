@@ -48,9 +48,10 @@ describe('escalate-questions job (from the template)', () => {
     const granted = (action: string) => allows.filter((s) => asList(s.Action).includes(`dynamodb:${action}`)).flatMap(leadingKeys).sort();
     expect(granted('Query')).toEqual(['CALENDAR*', 'DUEWORK#Question#*']);
     expect(granted('UpdateItem')).toEqual(['WORK#Question#*']);
-    // The escalation's audit entry, its event, and its entry in the question's log (the staff view, issue 25);
-    // what was raised is recorded once, on the clock's work item (UpdateItem above), not as a marker item.
-    expect(granted('PutItem')).toEqual(['AUDIT#*', 'OUTBOX#*', 'QESCALATIONS#*']);
+    // The escalation's audit entry, its event, its entry in the question's log (the staff view, issue 25) and the
+    // report's frozen fact (issue 27); what was raised is recorded once, on the clock's work item (UpdateItem above),
+    // not as a marker item.
+    expect(granted('PutItem')).toEqual(['AUDIT#*', 'OUTBOX#*', 'QESCALATIONS#*', 'QFACTS#*']);
     expect(granted('GetItem')).toEqual(['CALENDAR*', 'QUESTION#*']);
     const query = allows.find((s) => leadingKeys(s).includes('DUEWORK#Question#*'))!;
     expect(JSON.stringify(query.Resource)).toMatch(/index\/due/);
