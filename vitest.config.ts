@@ -13,7 +13,15 @@ export default defineConfig({
       // Integration files share worker processes, so the dependencies (AWS SDK, zod, middy…) load once
       // per worker; each file sets up its own local stack in process-wide state (environment,
       // composition roots), so it gets fresh copies of our own modules (test/support/fresh-modules.ts).
-      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts', 'test/conformance/**/*.test.ts'], isolate: false, setupFiles: ['test/support/fresh-modules.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts', 'test/conformance/**/*.test.ts'],
+          isolate: false,
+          setupFiles: ['test/support/fresh-modules.ts'],
+        },
+      },
       // No process-wide state: a worker runs file after file, importing every module once. The infra
       // files share one synthesised CDK app (test/support/portal-app.ts): a process's first synth
       // costs ~7 s, later ones ~1.5 s.

@@ -19,24 +19,28 @@ function lazily<T>(build: () => T): () => T {
   return () => (schema ??= build());
 }
 
-const jobRunDetail = lazily(() => z.object({
-  job: z.string().check(z.minLength(1)),
-  runId: z.string().check(z.minLength(1)),
-  trigger: z.enum(['schedule', 'manual']),
-  startedAt: z.iso.datetime({ offset: true }),
-  finishedAt: z.iso.datetime({ offset: true }),
-  outcome: z.enum(['succeeded', 'failed']),
-  summary: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
-}));
+const jobRunDetail = lazily(() =>
+  z.object({
+    job: z.string().check(z.minLength(1)),
+    runId: z.string().check(z.minLength(1)),
+    trigger: z.enum(['schedule', 'manual']),
+    startedAt: z.iso.datetime({ offset: true }),
+    finishedAt: z.iso.datetime({ offset: true }),
+    outcome: z.enum(['succeeded', 'failed']),
+    summary: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+  }),
+);
 
 const role = lazily(() => z.enum(roles));
 
 /** A change to an account's sign-in that the identity provider must mirror (issue 12 #5). */
-const accountIdentityDetail = lazily(() => z.object({
-  accountId: z.string().check(z.minLength(1)),
-  username: z.string().check(z.minLength(1)),
-  unitCode: z.string().check(z.minLength(1)),
-}));
+const accountIdentityDetail = lazily(() =>
+  z.object({
+    accountId: z.string().check(z.minLength(1)),
+    username: z.string().check(z.minLength(1)),
+    unitCode: z.string().check(z.minLength(1)),
+  }),
+);
 
 /**
  * One accepted workflow action (shared/domain/workflow): the item, the step, and only what the
@@ -44,153 +48,185 @@ const accountIdentityDetail = lazily(() => z.object({
  * table's name for the step (`ContentApproved`), `key` is stable per item and version so
  * consumers can de-duplicate by it even across transactions.
  */
-const workflowTransitionedDetail = lazily(() => z.object({
-  key: z.string().check(z.minLength(1)),
-  event: z.string().check(z.minLength(1)),
-  type: z.string().check(z.minLength(1)),
-  id: z.string().check(z.minLength(1)),
-  action: z.string().check(z.minLength(1)),
-  from: z.string().check(z.minLength(1)),
-  to: z.string().check(z.minLength(1)),
-  version: z.int().check(z.positive()),
-  unitCode: z.string(),
-  assignedTo: z.nullable(z.string()),
-  actor: z.object({ id: z.string().check(z.minLength(1)), kind: z.enum(['user', 'machine', 'system']) }),
-  /** An authorship step taken by a proxy (the secretary for the board): the author it was taken for. */
-  onBehalfOf: z.optional(z.string()),
-  at: z.iso.datetime({ offset: true }),
-  reason: z.optional(z.string()),
-  publicNote: z.optional(z.string()),
-}));
+const workflowTransitionedDetail = lazily(() =>
+  z.object({
+    key: z.string().check(z.minLength(1)),
+    event: z.string().check(z.minLength(1)),
+    type: z.string().check(z.minLength(1)),
+    id: z.string().check(z.minLength(1)),
+    action: z.string().check(z.minLength(1)),
+    from: z.string().check(z.minLength(1)),
+    to: z.string().check(z.minLength(1)),
+    version: z.int().check(z.positive()),
+    unitCode: z.string(),
+    assignedTo: z.nullable(z.string()),
+    actor: z.object({ id: z.string().check(z.minLength(1)), kind: z.enum(['user', 'machine', 'system']) }),
+    /** An authorship step taken by a proxy (the secretary for the board): the author it was taken for. */
+    onBehalfOf: z.optional(z.string()),
+    at: z.iso.datetime({ offset: true }),
+    reason: z.optional(z.string()),
+    publicNote: z.optional(z.string()),
+  }),
+);
 
-const accountRolesChangedDetail = lazily(() => z.extend(accountIdentityDetail(), { previous: z.array(role()), next: z.array(role()) }));
+const accountRolesChangedDetail = lazily(() =>
+  z.extend(accountIdentityDetail(), { previous: z.array(role()), next: z.array(role()) }),
+);
 
 /** A content item was created (as a draft, or submitted at once: a WorkflowTransitioned follows then). */
-const contentItemCreatedDetail = lazily(() => z.object({
-  id: z.string().check(z.minLength(1)),
-  unitCode: z.string().check(z.minLength(1)),
-  category: z.string().check(z.minLength(1)),
-  language: z.string().check(z.minLength(1)),
-  version: z.int().check(z.positive()),
-  actor: z.object({ id: z.string().check(z.minLength(1)), kind: z.enum(['user', 'machine', 'system']) }),
-  at: z.iso.datetime({ offset: true }),
-}));
+const contentItemCreatedDetail = lazily(() =>
+  z.object({
+    id: z.string().check(z.minLength(1)),
+    unitCode: z.string().check(z.minLength(1)),
+    category: z.string().check(z.minLength(1)),
+    language: z.string().check(z.minLength(1)),
+    version: z.int().check(z.positive()),
+    actor: z.object({ id: z.string().check(z.minLength(1)), kind: z.enum(['user', 'machine', 'system']) }),
+    at: z.iso.datetime({ offset: true }),
+  }),
+);
 
 /**
  * An attachment's bytes were checked (shared/domain/uploads): clean ones may be published,
  * quarantined ones never are and are reported to the unit (issue 8 #2).
  */
-const uploadCheckedDetail = lazily(() => z.object({
-  uploadId: z.string().check(z.minLength(1)),
-  unitCode: z.string().check(z.minLength(1)),
-  uploaderId: z.string().check(z.minLength(1)),
-  fileName: z.string(),
-  declaredType: z.string(),
-  detectedType: z.string(),
-  size: z.number(),
-  reason: z.optional(z.enum(['type-mismatch', 'forbidden-type', 'size-mismatch', 'replaced'])),
-  checkedAt: z.iso.datetime({ offset: true }),
-}));
+const uploadCheckedDetail = lazily(() =>
+  z.object({
+    uploadId: z.string().check(z.minLength(1)),
+    unitCode: z.string().check(z.minLength(1)),
+    uploaderId: z.string().check(z.minLength(1)),
+    fileName: z.string(),
+    declaredType: z.string(),
+    detectedType: z.string(),
+    size: z.number(),
+    reason: z.optional(z.enum(['type-mismatch', 'forbidden-type', 'size-mismatch', 'replaced'])),
+    checkedAt: z.iso.datetime({ offset: true }),
+  }),
+);
 
-const actorDetail = lazily(() => z.object({ id: z.string().check(z.minLength(1)), kind: z.enum(['user', 'machine', 'system']) }));
+const actorDetail = lazily(() =>
+  z.object({ id: z.string().check(z.minLength(1)), kind: z.enum(['user', 'machine', 'system']) }),
+);
 
 /** An item's content was edited (PATCH /content/{id}): which fields, by whom, the version it reached. */
-const contentItemEditedDetail = lazily(() => z.object({
-  id: z.string().check(z.minLength(1)),
-  unitCode: z.string().check(z.minLength(1)),
-  version: z.int().check(z.positive()),
-  fields: z.array(z.string()),
-  actor: actorDetail(),
-  at: z.iso.datetime({ offset: true }),
-}));
+const contentItemEditedDetail = lazily(() =>
+  z.object({
+    id: z.string().check(z.minLength(1)),
+    unitCode: z.string().check(z.minLength(1)),
+    version: z.int().check(z.positive()),
+    fields: z.array(z.string()),
+    actor: actorDetail(),
+    at: z.iso.datetime({ offset: true }),
+  }),
+);
 
-const syndicationSource = lazily(() => z.object({ portal: z.string().check(z.minLength(1)), id: z.string().check(z.minLength(1)), version: z.int().check(z.positive()) }));
+const syndicationSource = lazily(() =>
+  z.object({
+    portal: z.string().check(z.minLength(1)),
+    id: z.string().check(z.minLength(1)),
+    version: z.int().check(z.positive()),
+  }),
+);
 
 /**
  * Syndication (issue 8 #6): a sub-portal's published item was proposed to the provincial portal
  * (`ContentSyndicated`: a copy entered its intake), or a copy followed its source
  * (`SyndicatedCopyFollowed`: `change` says what the source did and what the copy did about it).
  */
-const contentSyndicatedDetail = lazily(() => z.object({
-  id: z.string().check(z.minLength(1)),
-  unitCode: z.string().check(z.minLength(1)),
-  syndicatedFrom: syndicationSource(),
-  actor: actorDetail(),
-  at: z.iso.datetime({ offset: true }),
-}));
-const syndicatedCopyFollowedDetail = lazily(() => z.object({
-  id: z.string().check(z.minLength(1)),
-  unitCode: z.string().check(z.minLength(1)),
-  version: z.int().check(z.positive()),
-  syndicatedFrom: syndicationSource(),
-  change: z.enum(['updated', 'flagged-update', 'withdrawn', 'flagged-withdrawal']),
-  at: z.iso.datetime({ offset: true }),
-}));
+const contentSyndicatedDetail = lazily(() =>
+  z.object({
+    id: z.string().check(z.minLength(1)),
+    unitCode: z.string().check(z.minLength(1)),
+    syndicatedFrom: syndicationSource(),
+    actor: actorDetail(),
+    at: z.iso.datetime({ offset: true }),
+  }),
+);
+const syndicatedCopyFollowedDetail = lazily(() =>
+  z.object({
+    id: z.string().check(z.minLength(1)),
+    unitCode: z.string().check(z.minLength(1)),
+    version: z.int().check(z.positive()),
+    syndicatedFrom: syndicationSource(),
+    change: z.enum(['updated', 'flagged-update', 'withdrawn', 'flagged-withdrawal']),
+    at: z.iso.datetime({ offset: true }),
+  }),
+);
 
 /**
  * A question was asked on a portal (issue 9). No personal data: neither the asker's fields nor the
  * question's text travel; consumers read what they need from the table with their own grants.
  */
-const questionReceivedDetail = lazily(() => z.object({
-  id: z.string().check(z.minLength(1)),
-  portal: z.string().check(z.minLength(1)),
-  field: z.string().check(z.minLength(1)),
-  askerKind: z.enum(['individual', 'organisation']),
-  publicationConsent: z.boolean(),
-  receivedAt: z.iso.datetime({ offset: true }),
-  classificationDueAt: z.iso.datetime({ offset: true }),
-}));
+const questionReceivedDetail = lazily(() =>
+  z.object({
+    id: z.string().check(z.minLength(1)),
+    portal: z.string().check(z.minLength(1)),
+    field: z.string().check(z.minLength(1)),
+    askerKind: z.enum(['individual', 'organisation']),
+    publicationConsent: z.boolean(),
+    receivedAt: z.iso.datetime({ offset: true }),
+    classificationDueAt: z.iso.datetime({ offset: true }),
+  }),
+);
 
 /** One escalation of one open clock of a question (issue 9 #5): fired once per question, clock, due instant and level. */
-const questionEscalatedDetail = lazily(() => z.object({
-  questionId: z.string().check(z.minLength(1)),
-  portal: z.string().check(z.minLength(1)),
-  clock: z.enum(['classify', 'answer', 'return']),
-  level: z.enum(['reminder', 'overdue', 'very-overdue']),
-  dueAt: z.iso.datetime({ offset: true }),
-  /** The unit that must act (the board's own unit for `classify`). */
-  unitCode: z.string().check(z.minLength(1)),
-  /** Who is told, by the escalation ladder: unit officer → unit head → board secretary → chief editor. */
-  recipientRole: z.enum(['unit-officer', 'unit-head', 'secretary', 'chief-editor']),
-  assigneeId: z.optional(z.string().check(z.minLength(1))),
-}));
+const questionEscalatedDetail = lazily(() =>
+  z.object({
+    questionId: z.string().check(z.minLength(1)),
+    portal: z.string().check(z.minLength(1)),
+    clock: z.enum(['classify', 'answer', 'return']),
+    level: z.enum(['reminder', 'overdue', 'very-overdue']),
+    dueAt: z.iso.datetime({ offset: true }),
+    /** The unit that must act (the board's own unit for `classify`). */
+    unitCode: z.string().check(z.minLength(1)),
+    /** Who is told, by the escalation ladder: unit officer → unit head → board secretary → chief editor. */
+    recipientRole: z.enum(['unit-officer', 'unit-head', 'secretary', 'chief-editor']),
+    assigneeId: z.optional(z.string().check(z.minLength(1))),
+  }),
+);
 
 /** Operations (issue 10 §4): an incident was reported; the operators are told at once (QN 20.2, TG 17.1). */
-const incidentReportedDetail = lazily(() => z.object({
-  id: z.string().check(z.minLength(1)),
-  title: z.string(),
-  severity: z.string(),
-  affectedServices: z.array(z.string()),
-  unitCode: z.string(),
-  reportedBy: z.string(),
-  reportedAt: z.iso.datetime({ offset: true }),
-  detectedAt: z.nullable(z.iso.datetime({ offset: true })),
-  restoreDeadline: z.iso.datetime({ offset: true }),
-}));
+const incidentReportedDetail = lazily(() =>
+  z.object({
+    id: z.string().check(z.minLength(1)),
+    title: z.string(),
+    severity: z.string(),
+    affectedServices: z.array(z.string()),
+    unitCode: z.string(),
+    reportedBy: z.string(),
+    reportedAt: z.iso.datetime({ offset: true }),
+    detectedAt: z.nullable(z.iso.datetime({ offset: true })),
+    restoreDeadline: z.iso.datetime({ offset: true }),
+  }),
+);
 
 /** A security check (TG 16.2) falls due soon, or is overdue, or was never recorded. */
-const securityCheckDueDetail = lazily(() => z.object({
-  reminderKey: z.string().check(z.minLength(1)),
-  lastCheckAt: z.nullable(z.iso.datetime({ offset: true })),
-  dueAt: z.nullable(z.iso.datetime({ offset: true })),
-  overdue: z.boolean(),
-  periodMonths: z.int(),
-  basis: z.string(),
-  remindedAt: z.iso.datetime({ offset: true }),
-}));
+const securityCheckDueDetail = lazily(() =>
+  z.object({
+    reminderKey: z.string().check(z.minLength(1)),
+    lastCheckAt: z.nullable(z.iso.datetime({ offset: true })),
+    dueAt: z.nullable(z.iso.datetime({ offset: true })),
+    overdue: z.boolean(),
+    periodMonths: z.int(),
+    basis: z.string(),
+    remindedAt: z.iso.datetime({ offset: true }),
+  }),
+);
 
 /** A report (issue 27) was generated, or its free text changed: its figures' digest and version. */
-const reportDetail = lazily(() => z.object({
-  id: z.string().check(z.minLength(1)),
-  kind: z.string().check(z.minLength(1)),
-  period: z.string().check(z.minLength(1)),
-  unitCode: z.string().check(z.minLength(1)),
-  version: z.int().check(z.positive()),
-  digest: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
-  sections: z.optional(z.array(z.string())),
-  actor: z.object({ id: z.string().check(z.minLength(1)), kind: z.enum(['user', 'machine', 'system']) }),
-  at: z.iso.datetime({ offset: true }),
-}));
+const reportDetail = lazily(() =>
+  z.object({
+    id: z.string().check(z.minLength(1)),
+    kind: z.string().check(z.minLength(1)),
+    period: z.string().check(z.minLength(1)),
+    unitCode: z.string().check(z.minLength(1)),
+    version: z.int().check(z.positive()),
+    digest: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+    sections: z.optional(z.array(z.string())),
+    actor: z.object({ id: z.string().check(z.minLength(1)), kind: z.enum(['user', 'machine', 'system']) }),
+    at: z.iso.datetime({ offset: true }),
+  }),
+);
 
 export const eventCatalogue = {
   JobRunFinished: {
@@ -240,7 +276,8 @@ export const eventCatalogue = {
     get detail() {
       return contentItemCreatedDetail();
     },
-    description: 'A contributor, reporter or agency created a content item in a portal (its steps follow as WorkflowTransitioned: ContentSubmitted, ContentApproved, ContentPublished…).',
+    description:
+      'A contributor, reporter or agency created a content item in a portal (its steps follow as WorkflowTransitioned: ContentSubmitted, ContentApproved, ContentPublished…).',
   },
   ContentItemEdited: {
     source: `${EVENT_SOURCE_PREFIX}.content`,
@@ -248,7 +285,8 @@ export const eventCatalogue = {
     get detail() {
       return contentItemEditedDetail();
     },
-    description: "An item's content was edited by its author (draft, returned) or the board (editing); a revision records the diff.",
+    description:
+      "An item's content was edited by its author (draft, returned) or the board (editing); a revision records the diff.",
   },
   ContentSyndicated: {
     source: `${EVENT_SOURCE_PREFIX}.content`,
@@ -256,7 +294,8 @@ export const eventCatalogue = {
     get detail() {
       return contentSyndicatedDetail();
     },
-    description: "A sub-portal's published item was proposed to the provincial portal: a linked copy entered its intake (submitted).",
+    description:
+      "A sub-portal's published item was proposed to the provincial portal: a linked copy entered its intake (submitted).",
   },
   SyndicatedCopyFollowed: {
     source: `${EVENT_SOURCE_PREFIX}.content`,
@@ -264,7 +303,8 @@ export const eventCatalogue = {
     get detail() {
       return syndicatedCopyFollowedDetail();
     },
-    description: 'A syndicated copy followed a new published version or the withdrawal of its source (updated or withdrawn, or flagged for the board).',
+    description:
+      'A syndicated copy followed a new published version or the withdrawal of its source (updated or withdrawn, or flagged for the board).',
   },
   UploadCleared: {
     source: `${EVENT_SOURCE_PREFIX}.uploads`,
@@ -280,7 +320,8 @@ export const eventCatalogue = {
     get detail() {
       return uploadCheckedDetail();
     },
-    description: 'An uploaded file is not what it was declared to be, or not an allowed type (CB 13.2): moved to quarantine/, never published.',
+    description:
+      'An uploaded file is not what it was declared to be, or not an allowed type (CB 13.2): moved to quarantine/, never published.',
   },
   QuestionReceived: {
     source: `${EVENT_SOURCE_PREFIX}.questions`,
@@ -288,7 +329,8 @@ export const eventCatalogue = {
     get detail() {
       return questionReceivedDetail();
     },
-    description: 'Someone asked a question on a portal (no personal data); its steps follow as WorkflowTransitioned: QuestionClassified, QuestionRefused, QuestionRouted, QuestionReturned…',
+    description:
+      'Someone asked a question on a portal (no personal data); its steps follow as WorkflowTransitioned: QuestionClassified, QuestionRefused, QuestionRouted, QuestionReturned…',
   },
   QuestionEscalated: {
     source: `${EVENT_SOURCE_PREFIX}.questions`,
@@ -296,7 +338,8 @@ export const eventCatalogue = {
     get detail() {
       return questionEscalatedDetail();
     },
-    description: 'An open clock of a question is near or past its due instant (reminder, overdue, very overdue), once per level (issue 9 #5).',
+    description:
+      'An open clock of a question is near or past its due instant (reminder, overdue, very overdue), once per level (issue 9 #5).',
   },
   IncidentReported: {
     source: `${EVENT_SOURCE_PREFIX}.operations`,
@@ -304,7 +347,8 @@ export const eventCatalogue = {
     get detail() {
       return incidentReportedDetail();
     },
-    description: 'A staff member reported an incident (QN 20.2, NA 15.6, TG 17.1): delivered to the operators at once (events/rules.ts notificationRules).',
+    description:
+      'A staff member reported an incident (QN 20.2, NA 15.6, TG 17.1): delivered to the operators at once (events/rules.ts notificationRules).',
   },
   SecurityCheckDue: {
     source: `${EVENT_SOURCE_PREFIX}.operations`,
@@ -312,7 +356,8 @@ export const eventCatalogue = {
     get detail() {
       return securityCheckDueDetail();
     },
-    description: 'The periodic security check (TG 16.2) falls due within the reminder lead, or is overdue: the operators are reminded once per due date.',
+    description:
+      'The periodic security check (TG 16.2) falls due within the reminder lead, or is overdue: the operators are reminded once per due date.',
   },
   ReportGenerated: {
     source: `${EVENT_SOURCE_PREFIX}.reports`,
@@ -320,7 +365,8 @@ export const eventCatalogue = {
     get detail() {
       return reportDetail();
     },
-    description: 'A periodic or ad hoc report was generated as a draft, its figures stored with their SHA-256 digest (issue 27); its steps follow as WorkflowTransitioned: ReportApproved, ReportReopened, ReportSent.',
+    description:
+      'A periodic or ad hoc report was generated as a draft, its figures stored with their SHA-256 digest (issue 27); its steps follow as WorkflowTransitioned: ReportApproved, ReportReopened, ReportSent.',
   },
   ReportTextUpdated: {
     source: `${EVENT_SOURCE_PREFIX}.reports`,
@@ -328,7 +374,8 @@ export const eventCatalogue = {
     get detail() {
       return reportDetail();
     },
-    description: "A draft report's free-text sections were written or changed (NA Phụ lục I, III, IV, V); whoever did so may not approve it.",
+    description:
+      "A draft report's free-text sections were written or changed (NA Phụ lục I, III, IV, V); whoever did so may not approve it.",
   },
 } as const;
 
@@ -371,4 +418,7 @@ export interface PendingEvent<N extends EventName = EventName> {
   readonly detail: EventDetail<N>;
 }
 
-export const pendingEvent = <N extends EventName>(name: N, detail: EventDetail<N>): PendingEvent<N> => ({ name, detail });
+export const pendingEvent = <N extends EventName>(name: N, detail: EventDetail<N>): PendingEvent<N> => ({
+  name,
+  detail,
+});

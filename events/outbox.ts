@@ -60,4 +60,7 @@ export function fromOutboxItem(item: unknown): OutboxEvent {
 export const busDetail = (event: OutboxEvent) => ({ metadata: event.metadata, data: event.data });
 
 /** The stream records the relay needs: INSERTs of outbox items (a Lambda event-source filter pattern). */
-export const outboxStreamFilter = { eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: [OUTBOX_ITEM_TYPE] } } } };
+export const outboxStreamFilter = {
+  eventName: ['INSERT'],
+  dynamodb: { NewImage: { type: { S: [OUTBOX_ITEM_TYPE] } } },
+};

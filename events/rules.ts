@@ -21,7 +21,11 @@ type DataFilter = Readonly<Record<string, readonly string[]>>;
 
 export const routingRules: readonly RoutingRule[] = [
   { name: 'JobRunsToLedger', events: ['JobRunFinished'], target: 'jobRuns' },
-  { name: 'AccountChangesToIdentity', events: ['AccountClosed', 'AccountUnlocked', 'AccountRolesChanged'], target: 'identitySync' },
+  {
+    name: 'AccountChangesToIdentity',
+    events: ['AccountClosed', 'AccountUnlocked', 'AccountRolesChanged'],
+    target: 'identitySync',
+  },
   // Only what a syndicated copy follows: content publications and withdrawals (the consumer's own test), so no other step runs it.
   {
     name: 'WorkflowStepsToSyndication',
@@ -31,10 +35,24 @@ export const routingRules: readonly RoutingRule[] = [
     target: 'syndication',
   },
   // Question receipts and escalations, and the questions' workflow steps (not content's); the consumer keeps the steps that tell someone.
-  { name: 'QuestionNoticesToNotifications', events: ['QuestionReceived', 'QuestionEscalated'], target: 'notifications' },
-  { name: 'QuestionStepsToNotifications', events: ['WorkflowTransitioned'], dataFilter: { type: ['Question'] }, target: 'notifications' },
+  {
+    name: 'QuestionNoticesToNotifications',
+    events: ['QuestionReceived', 'QuestionEscalated'],
+    target: 'notifications',
+  },
+  {
+    name: 'QuestionStepsToNotifications',
+    events: ['WorkflowTransitioned'],
+    dataFilter: { type: ['Question'] },
+    target: 'notifications',
+  },
   // Content steps; the consumer keeps those that put an item online or take it offline (shared/domain/edge).
-  { name: 'ContentStepsToEdge', events: ['WorkflowTransitioned'], dataFilter: { type: ['ContentItem'] }, target: 'edge' },
+  {
+    name: 'ContentStepsToEdge',
+    events: ['WorkflowTransitioned'],
+    dataFilter: { type: ['ContentItem'] },
+    target: 'edge',
+  },
 ];
 
 export interface EventPattern {
@@ -44,7 +62,8 @@ export interface EventPattern {
   detail?: { data: Record<string, string[] | Array<Record<string, string[]>>> };
 }
 
-const copyFilter = (filter: DataFilter) => Object.fromEntries(Object.entries(filter).map(([field, values]) => [field, [...values]]));
+const copyFilter = (filter: DataFilter) =>
+  Object.fromEntries(Object.entries(filter).map(([field, values]) => [field, [...values]]));
 
 /** The EventBridge pattern of a rule (exact match on source and detail-type, and on data fields when filtered, as on AWS). */
 export function eventPattern(rule: Pick<RoutingRule, 'events' | 'dataFilter' | 'dataAnyOf'>): EventPattern {
@@ -65,7 +84,9 @@ export function matches(pattern: EventPattern, source: string, detailType: strin
   if (!pattern.source.includes(source) || !pattern['detail-type'].includes(detailType)) return false;
   if (!pattern.detail) return true;
   const data = ((detail as { data?: unknown } | undefined)?.data ?? {}) as Record<string, unknown>;
-  const { $or, ...fields } = pattern.detail.data as Record<string, string[]> & { $or?: Array<Record<string, string[]>> };
+  const { $or, ...fields } = pattern.detail.data as Record<string, string[]> & {
+    $or?: Array<Record<string, string[]>>;
+  };
   const all = (filter: Record<string, string[]>) =>
     Object.entries(filter).every(([field, values]) => typeof data[field] === 'string' && values.includes(data[field]));
   return all(fields) && ($or === undefined || $or.some(all));

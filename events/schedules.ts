@@ -30,7 +30,8 @@ export const schedules: readonly ScheduleDefinition[] = [
     expression: 'rate(5 minutes)',
     timeZone: 'Asia/Ho_Chi_Minh',
     basis: 'CB 17.3c (tin đã duyệt được hẹn giờ đăng)',
-    description: 'Publishes every scheduled content item whose time has come (and any an earlier run missed), as the system identity.',
+    description:
+      'Publishes every scheduled content item whose time has come (and any an earlier run missed), as the system identity.',
   },
   {
     job: 'weekly-backup',
@@ -47,7 +48,8 @@ export const schedules: readonly ScheduleDefinition[] = [
     expression: 'cron(0 4 ? * SUN *)',
     timeZone: 'Asia/Ho_Chi_Minh',
     basis: 'BĐ 18.6, NA 13.2 (restore plan), TG 16.3 (restored within 24 hours)',
-    description: 'Restores the latest backup into a scratch table, checks digests, media and index queries, deletes the table.',
+    description:
+      'Restores the latest backup into a scratch table, checks digests, media and index queries, deletes the table.',
   },
   {
     job: 'escalate-questions',
@@ -57,7 +59,8 @@ export const schedules: readonly ScheduleDefinition[] = [
     expression: 'cron(0 8-17 ? * MON-SAT *)',
     timeZone: 'Asia/Ho_Chi_Minh',
     basis: 'BĐ 12.3–12.5, CB 11.4 (thời hạn phân loại, trả lời, trả lại câu hỏi)',
-    description: 'Reminds and escalates open question clocks near or past their due instant, once per question, clock, due instant and level.',
+    description:
+      'Reminds and escalates open question clocks near or past their due instant, once per question, clock, due instant and level.',
   },
   {
     job: 'security-check-reminder',
@@ -65,7 +68,8 @@ export const schedules: readonly ScheduleDefinition[] = [
     expression: 'cron(0 8 * * ? *)',
     timeZone: 'Asia/Ho_Chi_Minh',
     basis: 'TG 16.2 (kiểm tra an toàn thông tin ít nhất 6 tháng một lần)',
-    description: 'Reminds the operators once per due date when the periodic security check falls due within the reminder lead, or is overdue.',
+    description:
+      'Reminds the operators once per due date when the periodic security check falls due within the reminder lead, or is overdue.',
   },
   {
     job: 'generate-reports',
@@ -76,7 +80,8 @@ export const schedules: readonly ScheduleDefinition[] = [
     expression: 'cron(15 0 * * ? *)',
     timeZone: 'Asia/Ho_Chi_Minh',
     basis: 'CB 21.1–21.2; TG 22.7; QN 23.3; NA 15.7, 14.4g; BĐ 19.9 (báo cáo định kỳ)',
-    description: 'Generates each periodic report of the preset as a draft for the last closed period, once per kind and period.',
+    description:
+      'Generates each periodic report of the preset as a draft for the last closed period, once per kind and period.',
   },
 ];
 
@@ -96,11 +101,15 @@ export const manualJobs: readonly ManualJobDefinition[] = [
   {
     job: 'media-checksums',
     function: 'mediaChecksums',
-    description: 'Gives clean media objects stored without a SHA-256 checksum one (S3 computes it on a copy onto itself), once; run again until it says finished.',
+    description:
+      'Gives clean media objects stored without a SHA-256 checksum one (S3 computes it on a copy onto itself), once; run again until it says finished.',
   },
 ];
 
-export const allJobs: ReadonlyArray<{ job: string; function: FunctionKeyOfKind<'job'> }> = [...schedules, ...manualJobs];
+export const allJobs: ReadonlyArray<{ job: string; function: FunctionKeyOfKind<'job'> }> = [
+  ...schedules,
+  ...manualJobs,
+];
 
 /**
  * The schedules with the expressions a deployment sets (infra/config `backups.schedule`,

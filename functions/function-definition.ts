@@ -11,7 +11,16 @@ export type Access = 'probe' | 'read' | 'readwrite';
 
 /** Narrower than `table`: these item actions only, on partitions whose key starts with a prefix (IAM dynamodb:LeadingKeys). */
 export interface TableItemAccess {
-  readonly actions: ReadonlyArray<'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'BatchWriteItem' | 'ConditionCheckItem'>;
+  readonly actions: ReadonlyArray<
+    | 'GetItem'
+    | 'BatchGetItem'
+    | 'Query'
+    | 'PutItem'
+    | 'UpdateItem'
+    | 'DeleteItem'
+    | 'BatchWriteItem'
+    | 'ConditionCheckItem'
+  >;
   readonly partitionPrefixes: readonly string[];
   /** Indexes the function may query as well (by name; within the same partition prefixes). */
   readonly indexes?: readonly string[];
@@ -26,9 +35,17 @@ export interface ObjectAccess {
 
 /** Cognito admin actions a function may take on the user pool. */
 export type IdentityAdminAction =
-  | 'AdminCreateUser' | 'AdminDeleteUser' | 'AdminAddUserToGroup' | 'AdminRemoveUserFromGroup' | 'AdminDisableUser'
-  | 'AdminUserGlobalSignOut' | 'AdminInitiateAuth' | 'AdminSetUserPassword' | 'AdminResetUserPassword'
-  | 'CreateUserPoolClient' | 'DeleteUserPoolClient';
+  | 'AdminCreateUser'
+  | 'AdminDeleteUser'
+  | 'AdminAddUserToGroup'
+  | 'AdminRemoveUserFromGroup'
+  | 'AdminDisableUser'
+  | 'AdminUserGlobalSignOut'
+  | 'AdminInitiateAuth'
+  | 'AdminSetUserPassword'
+  | 'AdminResetUserPassword'
+  | 'CreateUserPoolClient'
+  | 'DeleteUserPoolClient';
 
 export interface FunctionDefinition {
   readonly entry: string;

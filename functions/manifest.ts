@@ -3,7 +3,13 @@ import { keys } from '../shared/adapters/dynamo/keys';
 import { uploadPrefixes } from '../shared/domain/uploads/upload';
 import { PUBLISHED_PREFIX } from '../shared/domain/edge/published-files';
 
-export type { Access, TableItemAccess, ObjectAccess, IdentityAdminAction, FunctionDefinition } from './function-definition';
+export type {
+  Access,
+  TableItemAccess,
+  ObjectAccess,
+  IdentityAdminAction,
+  FunctionDefinition,
+} from './function-definition';
 import type { TableItemAccess, FunctionDefinition } from './function-definition';
 
 /**
@@ -21,16 +27,25 @@ const everyQueue = Object.keys(queueDefinitions) as QueueKey[];
 const READ = ['GetItem', 'BatchGetItem', 'Query'] as const;
 const OWN = ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'] as const;
 /** Who calls: an account with its delegations (one Query of its partition), or a machine client (shared/adapters/dynamo/principal-records.ts). */
-const resolvesPrincipal: TableItemAccess = { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.account('').pk, keys.machineClient('').pk] };
+const resolvesPrincipal: TableItemAccess = {
+  actions: ['GetItem', 'Query'],
+  partitionPrefixes: [keys.account('').pk, keys.machineClient('').pk],
+};
 /** Idempotency-Key records (shared/adapters/dynamo/idempotency-store.ts). */
-const idempotencyRecords: TableItemAccess = { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], partitionPrefixes: [keys.idempotency('').pk] };
+const idempotencyRecords: TableItemAccess = {
+  actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'],
+  partitionPrefixes: [keys.idempotency('').pk],
+};
 /** The audit entry of each change: the unit of work's conditional create, nothing else (infra/constructs/table-access.ts). */
 const appendsAudit: TableItemAccess = { actions: ['PutItem'], partitionPrefixes: [keys.auditOf('').pk] };
 /** The unit directory as every use case reads it (a unit and its ancestors in one BatchGet). */
 const readsUnits: TableItemAccess = { actions: [...READ], partitionPrefixes: [keys.unit('').pk] };
 const readsCalendar: TableItemAccess = { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.calendarConfig().pk] };
 /** A consumer's record of the events it processed (shared/adapters/events/consumer.ts). */
-const consumedBy = (consumer: string): TableItemAccess => ({ actions: ['GetItem', 'PutItem', 'UpdateItem', 'ConditionCheckItem'], partitionPrefixes: [keys.consumedEvent(consumer, '').pk] });
+const consumedBy = (consumer: string): TableItemAccess => ({
+  actions: ['GetItem', 'PutItem', 'UpdateItem', 'ConditionCheckItem'],
+  partitionPrefixes: [keys.consumedEvent(consumer, '').pk],
+});
 /** Prefix of an index partition key (`UNITCONTENT#…` → `UNITCONTENT#`). */
 const indexPrefix = (value: string) => value.replace(/#.*$/, '#');
 
@@ -38,7 +53,8 @@ export const functionDefinitions = {
   health: {
     entry: 'functions/operations/health.ts',
     kind: 'http',
-    description: 'GET /health: probes the table, and reports the buckets and queues as the dependency-check job last found them',
+    description:
+      'GET /health: probes the table, and reports the buckets and queues as the dependency-check job last found them',
     table: 'probe',
     // The dependency-check job's ledger only: its latest run.
     tableItems: [{ actions: ['Query'], partitionPrefixes: [keys.jobRunsOf('dependency-check').pk] }],
@@ -64,7 +80,13 @@ export const functionDefinitions = {
     entry: 'functions/calendar/admin.ts',
     kind: 'http',
     description: 'Operators edit official schedules and holiday rules (audited)',
-    tableItems: [resolvesPrincipal, idempotencyRecords, appendsAudit, readsUnits, { actions: [...OWN], partitionPrefixes: [keys.calendarConfig().pk] }],
+    tableItems: [
+      resolvesPrincipal,
+      idempotencyRecords,
+      appendsAudit,
+      readsUnits,
+      { actions: [...OWN], partitionPrefixes: [keys.calendarConfig().pk] },
+    ],
     writesOutbox: true,
   },
   unitsPublic: {
@@ -72,18 +94,30 @@ export const functionDefinitions = {
     kind: 'http',
     description: 'Public unit directory: units, sub-portal domains, history',
     // Units, their history and their children only: no accounts, no stored responses.
-    tableItems: [{ actions: ['GetItem', 'Query'], partitionPrefixes: [keys.unit('').pk, keys.unitsUnder(null).gsi1pk.replace(/ROOT$/, '')], indexes: ['gsi1'] }],
+    tableItems: [
+      {
+        actions: ['GetItem', 'Query'],
+        partitionPrefixes: [keys.unit('').pk, keys.unitsUnder(null).gsi1pk.replace(/ROOT$/, '')],
+        indexes: ['gsi1'],
+      },
+    ],
   },
   units: {
     entry: 'functions/units/admin.ts',
     kind: 'http',
     description: 'Operators create, rename, merge and split units (audited)',
     tableItems: [
-      resolvesPrincipal, idempotencyRecords, appendsAudit,
+      resolvesPrincipal,
+      idempotencyRecords,
+      appendsAudit,
       { actions: [...OWN], partitionPrefixes: [keys.unit('').pk, keys.domainClaim('').pk] },
       // A merge or split moves the unit's open work and accounts to the unit that carries on.
       { actions: ['GetItem', 'PutItem', 'UpdateItem'], partitionPrefixes: [keys.account('').pk, keys.work('').pk] },
-      { actions: ['Query'], partitionPrefixes: [indexPrefix(keys.unitsUnder(null).gsi1pk), indexPrefix(keys.accountsOfUnit('x').gsi1pk)], indexes: ['gsi1'] },
+      {
+        actions: ['Query'],
+        partitionPrefixes: [indexPrefix(keys.unitsUnder(null).gsi1pk), indexPrefix(keys.accountsOfUnit('x').gsi1pk)],
+        indexes: ['gsi1'],
+      },
       { actions: ['Query'], partitionPrefixes: [indexPrefix(keys.openWorkOfUnit('x').gsi2pk)], indexes: ['gsi2'] },
     ],
     writesOutbox: true,
@@ -93,7 +127,9 @@ export const functionDefinitions = {
     kind: 'http',
     description: 'Accounts, roles, closure with hand-over, delegations, own password',
     tableItems: [
-      idempotencyRecords, appendsAudit, readsUnits,
+      idempotencyRecords,
+      appendsAudit,
+      readsUnits,
       // Accounts with their delegations, the username guard, machine clients.
       { actions: [...OWN], partitionPrefixes: [keys.account('').pk, keys.username('').pk, keys.machineClient('').pk] },
       // Closure hands the account's open work over.
@@ -102,7 +138,12 @@ export const functionDefinitions = {
       { actions: ['PutItem'], partitionPrefixes: [keys.accountFact('', '', '', '', 0).pk.replace(/#+$/, '#')] },
       {
         actions: ['Query'],
-        partitionPrefixes: [keys.accountsOfUnit('x').gsi1pk, keys.delegationsOfUnit('x').gsi1pk, keys.machineClientsOfUnit('x').gsi1pk, keys.openWorkOfAssignee('x').gsi1pk].map(indexPrefix),
+        partitionPrefixes: [
+          keys.accountsOfUnit('x').gsi1pk,
+          keys.delegationsOfUnit('x').gsi1pk,
+          keys.machineClientsOfUnit('x').gsi1pk,
+          keys.openWorkOfAssignee('x').gsi1pk,
+        ].map(indexPrefix),
         indexes: ['gsi1'],
       },
       { actions: ['Query'], partitionPrefixes: [indexPrefix(keys.openWorkOfUnit('x').gsi2pk)], indexes: ['gsi2'] },
@@ -122,18 +163,49 @@ export const functionDefinitions = {
     kind: 'http',
     description: 'Content items: read, list, and the editorial workflow (audited, with revisions)',
     tableItems: [
-      resolvesPrincipal, idempotencyRecords, appendsAudit, readsUnits, readsCalendar,
+      resolvesPrincipal,
+      idempotencyRecords,
+      appendsAudit,
+      readsUnits,
+      readsCalendar,
       // Items, revisions and schedule markers; their clocks; syndicated copies.
-      { actions: [...OWN], partitionPrefixes: [keys.contentItem('').pk, keys.work('').pk, keys.syndicationOf('', '').pk.replace(/#+$/, '#')] },
+      {
+        actions: [...OWN],
+        partitionPrefixes: [
+          keys.contentItem('').pk,
+          keys.work('').pk,
+          keys.syndicationOf('', '').pk.replace(/#+$/, '#'),
+        ],
+      },
       // What publication writes beside the item: the public rendition, search entries, the attribution (QN 12.2).
       // The public rendition: written on publication, deleted when the item is archived (it leaves the public API).
-      { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], partitionPrefixes: [keys.publishedContent('').pk] },
-      { actions: ['PutItem', 'DeleteItem'], partitionPrefixes: [keys.legalSearchEntry('', '', '', '').pk.replace(/#+$/, '#')] },
+      {
+        actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'],
+        partitionPrefixes: [keys.publishedContent('').pk],
+      },
+      {
+        actions: ['PutItem', 'DeleteItem'],
+        partitionPrefixes: [keys.legalSearchEntry('', '', '', '').pk.replace(/#+$/, '#')],
+      },
       { actions: ['PutItem', 'Query'], partitionPrefixes: [keys.attributionOf('', '', '').pk.replace(/#+$/, '#')] },
       // The attachments' check status.
       { actions: ['GetItem'], partitionPrefixes: [keys.upload('').pk] },
-      { actions: ['Query'], partitionPrefixes: [indexPrefix(keys.contentOfUnit('x').gsi1pk), indexPrefix(keys.openWorkOfAssignee('x').gsi1pk)], indexes: ['gsi1'] },
-      { actions: ['Query'], partitionPrefixes: [indexPrefix(keys.contentOfUnitInState('x', 'y').gsi2pk), indexPrefix(keys.openWorkOfUnit('x').gsi2pk)], indexes: ['gsi2'] },
+      {
+        actions: ['Query'],
+        partitionPrefixes: [
+          indexPrefix(keys.contentOfUnit('x').gsi1pk),
+          indexPrefix(keys.openWorkOfAssignee('x').gsi1pk),
+        ],
+        indexes: ['gsi1'],
+      },
+      {
+        actions: ['Query'],
+        partitionPrefixes: [
+          indexPrefix(keys.contentOfUnitInState('x', 'y').gsi2pk),
+          indexPrefix(keys.openWorkOfUnit('x').gsi2pk),
+        ],
+        indexes: ['gsi2'],
+      },
       { actions: ['Query'], partitionPrefixes: [indexPrefix(keys.contentDue('x').duePk)], indexes: ['due'] },
     ],
     writesOutbox: true,
@@ -143,8 +215,15 @@ export const functionDefinitions = {
     kind: 'http',
     description: 'Content items: create and edit (the HTML sanitiser lives only here)',
     tableItems: [
-      resolvesPrincipal, idempotencyRecords, appendsAudit, readsUnits, readsCalendar,
-      { actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem'], partitionPrefixes: [keys.contentItem('').pk, keys.work('').pk] },
+      resolvesPrincipal,
+      idempotencyRecords,
+      appendsAudit,
+      readsUnits,
+      readsCalendar,
+      {
+        actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem'],
+        partitionPrefixes: [keys.contentItem('').pk, keys.work('').pk],
+      },
       { actions: ['GetItem'], partitionPrefixes: [keys.upload('').pk] },
     ],
     writesOutbox: true,
@@ -152,11 +231,16 @@ export const functionDefinitions = {
   contentPublic: {
     entry: 'functions/content/public.ts',
     kind: 'http',
-    description: 'Public read API: published items per portal, one item with its citation line, legal-document search, RSS',
+    description:
+      'Public read API: published items per portal, one item with its citation line, legal-document search, RSS',
     // Public renditions only (PUBCONTENT items and their portal listings): never drafts, accounts or stored responses.
     tableItems: [
       // BatchGetItem: a search page's renditions in one round (AWS names it apart from GetItem; the local check reads it key by key).
-      { actions: ['GetItem', 'BatchGetItem', 'Query'], partitionPrefixes: [keys.publishedContent('').pk, keys.publishedOfPortal('', '').gsi1pk.replace(/#+$/, '#')], indexes: ['gsi1', 'gsi2'] },
+      {
+        actions: ['GetItem', 'BatchGetItem', 'Query'],
+        partitionPrefixes: [keys.publishedContent('').pk, keys.publishedOfPortal('', '').gsi1pk.replace(/#+$/, '#')],
+        indexes: ['gsi1', 'gsi2'],
+      },
       // Legal-document search: one Query per planned read of the term entries, nothing else.
       { actions: ['Query'], partitionPrefixes: [keys.legalSearchEntry('', '', '', '').pk.replace(/#+$/, '#')] },
       // The feed's channel names the portal: units are public directory data (unitsPublic reads them too).
@@ -193,7 +277,8 @@ export const functionDefinitions = {
   restoreDrill: {
     entry: 'functions/jobs/restore-drill.ts',
     kind: 'job',
-    description: 'Weekly restore drill, one step per invocation: the latest backup verified, or imported into a scratch table, digests and index queries checked, the table deleted',
+    description:
+      'Weekly restore drill, one step per invocation: the latest backup verified, or imported into a scratch table, digests and index queries checked, the table deleted',
     memoryMb: 1024,
     timeoutSeconds: 900,
     writesOutbox: true,
@@ -202,7 +287,9 @@ export const functionDefinitions = {
     // Checks each backup's signature before reading it; may not sign.
     backupSigning: 'verify',
     // Its lease: one drill at a time (shared/adapters/dynamo/lease.ts).
-    tableItems: [{ actions: ['GetItem', 'PutItem', 'DeleteItem'], partitionPrefixes: [keys.lease('restore-drill').pk] }],
+    tableItems: [
+      { actions: ['GetItem', 'PutItem', 'DeleteItem'], partitionPrefixes: [keys.lease('restore-drill').pk] },
+    ],
     // Finds the latest backup and reads it; reads the media versions it names.
     buckets: { backups: 'probe' },
     objects: [
@@ -215,20 +302,27 @@ export const functionDefinitions = {
   mediaChecksums: {
     entry: 'functions/jobs/media-checksums.ts',
     kind: 'job',
-    description: 'Gives clean media objects without a SHA-256 checksum one, once (a copy onto itself; S3 computes it): the backup then reads no media byte',
+    description:
+      'Gives clean media objects without a SHA-256 checksum one, once (a copy onto itself; S3 computes it): the backup then reads no media byte',
     timeoutSeconds: 900,
     writesOutbox: true,
     buckets: { media: 'probe' },
     // A copy onto itself: read and write of the same clean/ object, and its stored checksum.
-    objects: [{ bucket: 'media', actions: ['GetObject', 'PutObject', 'GetObjectAttributes'], prefixes: [uploadPrefixes.clean] }],
+    objects: [
+      { bucket: 'media', actions: ['GetObject', 'PutObject', 'GetObjectAttributes'], prefixes: [uploadPrefixes.clean] },
+    ],
   },
   bootstrapDirectory: {
     entry: 'functions/jobs/bootstrap-directory.ts',
     kind: 'job',
-    description: 'Creates the province unit and the first operator account once (synthesized only when asked: infra/app.ts)',
+    description:
+      'Creates the province unit and the first operator account once (synthesized only when asked: infra/app.ts)',
     tableItems: [
       appendsAudit,
-      { actions: ['GetItem', 'PutItem', 'UpdateItem', 'ConditionCheckItem'], partitionPrefixes: [keys.unit('').pk, keys.domainClaim('').pk, keys.account('').pk, keys.username('').pk] },
+      {
+        actions: ['GetItem', 'PutItem', 'UpdateItem', 'ConditionCheckItem'],
+        partitionPrefixes: [keys.unit('').pk, keys.domainClaim('').pk, keys.account('').pk, keys.username('').pk],
+      },
     ],
     writesOutbox: true,
     identityAdmin: ['AdminCreateUser', 'AdminDeleteUser', 'AdminAddUserToGroup'],
@@ -240,11 +334,22 @@ export const functionDefinitions = {
     timeoutSeconds: 120,
     tableItems: [
       // Due markers only, on the due index; then each item, its revision and its marker.
-      { actions: ['Query'], partitionPrefixes: [keys.scheduledPublicationDue(0).duePk.replace(/\d+$/, '')], indexes: ['due'] },
+      {
+        actions: ['Query'],
+        partitionPrefixes: [keys.scheduledPublicationDue(0).duePk.replace(/\d+$/, '')],
+        indexes: ['due'],
+      },
       { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], partitionPrefixes: [keys.contentItem('').pk] },
       // What publication writes beside the item: its public rendition, search entries, clock work
       // (and the attribution frozen at the first publication, QN 12.2).
-      { actions: ['PutItem'], partitionPrefixes: [keys.publishedContent('').pk, keys.legalSearchEntry('', '', '', '').pk.replace(/#+$/, '#'), keys.attributionOf('', '', '').pk.replace(/#+$/, '#')] },
+      {
+        actions: ['PutItem'],
+        partitionPrefixes: [
+          keys.publishedContent('').pk,
+          keys.legalSearchEntry('', '', '', '').pk.replace(/#+$/, '#'),
+          keys.attributionOf('', '', '').pk.replace(/#+$/, '#'),
+        ],
+      },
       { actions: ['UpdateItem'], partitionPrefixes: [keys.work('').pk] },
       // What it reads to decide: the portal (citation line), the files' check status, the calendar.
       { actions: ['GetItem'], partitionPrefixes: [keys.unit('').pk, keys.upload('').pk] },
@@ -258,7 +363,12 @@ export const functionDefinitions = {
     kind: 'consumer',
     description: 'Writes every finished job run to the job ledger',
     // Job runs, per-job counts and its own record of processed events: nothing else.
-    tableItems: [{ actions: ['GetItem', 'PutItem', 'UpdateItem', 'ConditionCheckItem'], partitionPrefixes: [keys.jobRunsOf('').pk, keys.jobStats('').pk, keys.consumedEvent('recordJobRun', '').pk] }],
+    tableItems: [
+      {
+        actions: ['GetItem', 'PutItem', 'UpdateItem', 'ConditionCheckItem'],
+        partitionPrefixes: [keys.jobRunsOf('').pk, keys.jobStats('').pk, keys.consumedEvent('recordJobRun', '').pk],
+      },
+    ],
   },
   cognitoPasswordChanges: {
     entry: 'functions/cognito/password-changes.ts',
@@ -287,7 +397,8 @@ export const functionDefinitions = {
   refreshEdge: {
     entry: 'functions/consumers/refresh-edge.ts',
     kind: 'consumer',
-    description: 'Published attachments copied under published/ or removed, and the changed paths invalidated at the distribution in one batch (issue 26)',
+    description:
+      'Published attachments copied under published/ or removed, and the changed paths invalidated at the distribution in one batch (issue 26)',
     // The item's record names its attachments, in every state.
     tableItems: [{ actions: ['GetItem'], partitionPrefixes: [keys.contentItem('').pk] }],
     objects: [
@@ -298,11 +409,24 @@ export const functionDefinitions = {
   followSyndication: {
     entry: 'functions/consumers/follow-syndication.ts',
     kind: 'consumer',
-    description: "Syndicated copies in the provincial portal follow their source's new publications and withdrawal (updated, withdrawn or flagged)",
+    description:
+      "Syndicated copies in the provincial portal follow their source's new publications and withdrawal (updated, withdrawn or flagged)",
     tableItems: [
-      consumedBy('followSyndication'), appendsAudit, readsUnits,
-      { actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem'], partitionPrefixes: [keys.contentItem('').pk, keys.publishedContent('').pk, keys.syndicationOf('', '').pk.replace(/#+$/, '#')] },
-      { actions: ['PutItem', 'DeleteItem'], partitionPrefixes: [keys.legalSearchEntry('', '', '', '').pk.replace(/#+$/, '#')] },
+      consumedBy('followSyndication'),
+      appendsAudit,
+      readsUnits,
+      {
+        actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem'],
+        partitionPrefixes: [
+          keys.contentItem('').pk,
+          keys.publishedContent('').pk,
+          keys.syndicationOf('', '').pk.replace(/#+$/, '#'),
+        ],
+      },
+      {
+        actions: ['PutItem', 'DeleteItem'],
+        partitionPrefixes: [keys.legalSearchEntry('', '', '', '').pk.replace(/#+$/, '#')],
+      },
     ],
     writesOutbox: true,
   },
@@ -310,7 +434,13 @@ export const functionDefinitions = {
     entry: 'functions/uploads/handler.ts',
     kind: 'http',
     description: 'Attachments: presigned POST forms into incoming/ and their check status',
-    tableItems: [resolvesPrincipal, idempotencyRecords, appendsAudit, readsUnits, { actions: ['GetItem', 'PutItem', 'UpdateItem'], partitionPrefixes: [keys.upload('').pk] }],
+    tableItems: [
+      resolvesPrincipal,
+      idempotencyRecords,
+      appendsAudit,
+      readsUnits,
+      { actions: ['GetItem', 'PutItem', 'UpdateItem'], partitionPrefixes: [keys.upload('').pk] },
+    ],
     writesOutbox: true,
     // The form is signed with this role's credentials: S3 authorises the browser's POST as a
     // PutObject by this role, so the role may put under incoming/ and nowhere else.
@@ -328,8 +458,16 @@ export const functionDefinitions = {
     ],
     writesOutbox: true,
     objects: [
-      { bucket: 'media', actions: ['GetObject', 'DeleteObject'], prefixes: [uploadPrefixes.incoming, uploadPrefixes.checking] },
-      { bucket: 'media', actions: ['PutObject'], prefixes: [uploadPrefixes.clean, uploadPrefixes.quarantine, uploadPrefixes.checking] },
+      {
+        bucket: 'media',
+        actions: ['GetObject', 'DeleteObject'],
+        prefixes: [uploadPrefixes.incoming, uploadPrefixes.checking],
+      },
+      {
+        bucket: 'media',
+        actions: ['PutObject'],
+        prefixes: [uploadPrefixes.clean, uploadPrefixes.quarantine, uploadPrefixes.checking],
+      },
     ],
   },
   questionsPublic: {
@@ -343,12 +481,18 @@ export const functionDefinitions = {
       // The asker's data, sealed (never opened here): written when asking, deleted with its duplicate guard on erasure.
       { actions: ['GetItem', 'PutItem', 'DeleteItem'], partitionPrefixes: [keys.questionAsker('').pk] },
       // Read before a number is taken, so a duplicate is refused without burning one.
-      { actions: ['GetItem', 'PutItem', 'DeleteItem'], partitionPrefixes: [keys.questionDuplicate('', '').pk.replace(/#+$/, '#')] },
+      {
+        actions: ['GetItem', 'PutItem', 'DeleteItem'],
+        partitionPrefixes: [keys.questionDuplicate('', '').pk.replace(/#+$/, '#')],
+      },
       // A published question reopened on the asker's rating leaves the public list.
       { actions: ['DeleteItem'], partitionPrefixes: [keys.publishedQuestion('').pk] },
       // The portal's "received" figure, frozen with the question.
       { actions: ['PutItem'], partitionPrefixes: [keys.questionFact('', '', '', '', '', 0).pk.replace(/#+$/, '#')] },
-      { actions: ['GetItem', 'UpdateItem'], partitionPrefixes: [keys.questionDayCounter('').pk, keys.questionAskRate('', '').pk] },
+      {
+        actions: ['GetItem', 'UpdateItem'],
+        partitionPrefixes: [keys.questionDayCounter('').pk, keys.questionAskRate('', '').pk],
+      },
       // The portal asked (units are public directory data) and the calendar in force for the clock.
       { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.unit('').pk, keys.calendarConfig().pk] },
       // Idempotency-Key records of anonymous callers.
@@ -360,23 +504,61 @@ export const functionDefinitions = {
   questions: {
     entry: 'functions/questions/staff.ts',
     kind: 'http',
-    description: "Q&A, staff side: read and list questions (the asker's data for the board, and the unit it shares it with), classify, refuse, route, return, reopen, erase on demand (audited)",
+    description:
+      "Q&A, staff side: read and list questions (the asker's data for the board, and the unit it shares it with), classify, refuse, route, return, reopen, erase on demand (audited)",
     tableItems: [
-      resolvesPrincipal, idempotencyRecords, appendsAudit, readsUnits, readsCalendar,
-      { actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem'], partitionPrefixes: [keys.question('').pk, keys.work('').pk] },
+      resolvesPrincipal,
+      idempotencyRecords,
+      appendsAudit,
+      readsUnits,
+      readsCalendar,
+      {
+        actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem'],
+        partitionPrefixes: [keys.question('').pk, keys.work('').pk],
+      },
       // The asker's data (sealed) and its duplicate guard: read, and destroyed on erasure.
-      { actions: ['GetItem', 'UpdateItem', 'DeleteItem'], partitionPrefixes: [keys.questionAsker('').pk, keys.questionDuplicate('', '').pk.replace(/#+$/, '#')] },
+      {
+        actions: ['GetItem', 'UpdateItem', 'DeleteItem'],
+        partitionPrefixes: [keys.questionAsker('').pk, keys.questionDuplicate('', '').pk.replace(/#+$/, '#')],
+      },
       // The unit's facts (issue 9 §9), the redacted public copy, and published content an answer cites.
-      { actions: ['PutItem', 'Query'], partitionPrefixes: [keys.questionFact('', '', '', '', '', 0).pk.replace(/#+$/, '#')] },
-      { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], partitionPrefixes: [keys.publishedQuestion('').pk] },
+      {
+        actions: ['PutItem', 'Query'],
+        partitionPrefixes: [keys.questionFact('', '', '', '', '', 0).pk.replace(/#+$/, '#')],
+      },
+      {
+        actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'],
+        partitionPrefixes: [keys.publishedQuestion('').pk],
+      },
       { actions: ['GetItem'], partitionPrefixes: [keys.publishedContent('').pk] },
       // The escalations the job raised, for the staff view (issue 25).
       { actions: ['Query'], partitionPrefixes: [keys.questionEscalationsOf('').pk] },
-      { actions: ['Query'], partitionPrefixes: [indexPrefix(keys.questionsOfPortal('x').gsi1pk), indexPrefix(keys.openWorkOfAssignee('x').gsi1pk)], indexes: ['gsi1'] },
-      { actions: ['Query'], partitionPrefixes: [indexPrefix(keys.questionsOfUnit('x').gsi2pk), indexPrefix(keys.openWorkOfUnit('x').gsi2pk)], indexes: ['gsi2'] },
+      {
+        actions: ['Query'],
+        partitionPrefixes: [
+          indexPrefix(keys.questionsOfPortal('x').gsi1pk),
+          indexPrefix(keys.openWorkOfAssignee('x').gsi1pk),
+        ],
+        indexes: ['gsi1'],
+      },
+      {
+        actions: ['Query'],
+        partitionPrefixes: [
+          indexPrefix(keys.questionsOfUnit('x').gsi2pk),
+          indexPrefix(keys.openWorkOfUnit('x').gsi2pk),
+        ],
+        indexes: ['gsi2'],
+      },
       // Answer authorisations (CB 11.5): kept, revoked and read when an officer answers; listed per unit.
-      { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], partitionPrefixes: [keys.answerAuthorisation('', '').pk.replace(/#+$/, '#')] },
-      { actions: ['Query'], partitionPrefixes: [indexPrefix(keys.answerAuthorisationsOfUnit('x').gsi1pk)], indexes: ['gsi1'] },
+      {
+        actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'],
+        partitionPrefixes: [keys.answerAuthorisation('', '').pk.replace(/#+$/, '#')],
+      },
+      {
+        actions: ['Query'],
+        partitionPrefixes: [indexPrefix(keys.answerAuthorisationsOfUnit('x').gsi1pk)],
+        indexes: ['gsi1'],
+      },
     ],
     writesOutbox: true,
     askerKey: 'open',
@@ -384,12 +566,20 @@ export const functionDefinitions = {
   escalateQuestions: {
     entry: 'functions/jobs/escalate-questions.ts',
     kind: 'job',
-    description: 'Escalates open question clocks near or past their due instant (reminder, overdue, very overdue), once per level (audited)',
+    description:
+      'Escalates open question clocks near or past their due instant (reminder, overdue, very overdue), once per level (audited)',
     timeoutSeconds: 300,
     tableItems: [
       // Question clocks on the due index only; then each clock's mark (the record of what was raised) and its entries in the question's log.
-      { actions: ['Query'], partitionPrefixes: [keys.openWorkDue('Question', 0).duePk.replace(/\d+$/, '')], indexes: ['due'] },
-      { actions: ['UpdateItem'], partitionPrefixes: [keys.work(keys.workflowClockWorkId('Question', '', '')).pk.replace(/#+$/, '#')] },
+      {
+        actions: ['Query'],
+        partitionPrefixes: [keys.openWorkDue('Question', 0).duePk.replace(/\d+$/, '')],
+        indexes: ['due'],
+      },
+      {
+        actions: ['UpdateItem'],
+        partitionPrefixes: [keys.work(keys.workflowClockWorkId('Question', '', '')).pk.replace(/#+$/, '#')],
+      },
       { actions: ['PutItem'], partitionPrefixes: [keys.questionEscalationsOf('').pk, keys.auditOf('').pk] },
       // Each level's frozen fact for the reports (issue 27), in the unit's fact partition.
       { actions: ['PutItem'], partitionPrefixes: [keys.questionFact('', '', '', '', '', 0).pk.replace(/#+$/, '#')] },
@@ -410,7 +600,10 @@ export const functionDefinitions = {
       // The staff of the unit to tell.
       { actions: ['Query'], partitionPrefixes: [keys.accountsOfUnit('').gsi1pk], indexes: ['gsi1'] },
       // Its claims and marks per (event, recipient), and its record of processed events.
-      { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], partitionPrefixes: [keys.notification('', '').pk] },
+      {
+        actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'],
+        partitionPrefixes: [keys.notification('', '').pk],
+      },
       { actions: ['GetItem', 'PutItem'], partitionPrefixes: [keys.consumedEvent('sendNotifications', '').pk] },
     ],
     sendsMail: true,
@@ -422,15 +615,28 @@ export const functionDefinitions = {
     kind: 'http',
     description: 'Q&A, public list: published questions and answers (redacted copies only), by field, with search',
     // The redacted copies and their portal and field listings: never a question, an asker or anything else.
-    tableItems: [{ actions: ['Query'], partitionPrefixes: [keys.publishedQuestionsOfPortal('').gsi1pk.replace(/#+$/, '#')], indexes: ['gsi1', 'gsi2'] }],
+    tableItems: [
+      {
+        actions: ['Query'],
+        partitionPrefixes: [keys.publishedQuestionsOfPortal('').gsi1pk.replace(/#+$/, '#')],
+        indexes: ['gsi1', 'gsi2'],
+      },
+    ],
   },
   incidents: {
     entry: 'functions/incidents/handler.ts',
     kind: 'http',
-    description: 'Operations register: incidents (report, timeline, time to restore) and security checks (issue 10 §4, audited)',
+    description:
+      'Operations register: incidents (report, timeline, time to restore) and security checks (issue 10 §4, audited)',
     tableItems: [
-      resolvesPrincipal, idempotencyRecords, appendsAudit, readsUnits,
-      { actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem'], partitionPrefixes: [keys.incident('').pk, keys.securityChecks().pk] },
+      resolvesPrincipal,
+      idempotencyRecords,
+      appendsAudit,
+      readsUnits,
+      {
+        actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem'],
+        partitionPrefixes: [keys.incident('').pk, keys.securityChecks().pk],
+      },
       { actions: ['Query'], partitionPrefixes: [keys.incidentsByTime().gsi1pk], indexes: ['gsi1'] },
     ],
     writesOutbox: true,
@@ -448,15 +654,41 @@ export const functionDefinitions = {
   reports: {
     entry: 'functions/reports/handler.ts',
     kind: 'http',
-    description: 'Reports (issue 27): generated from frozen facts, stored with their digest, written, approved, sent; royalty tallies',
+    description:
+      'Reports (issue 27): generated from frozen facts, stored with their digest, written, approved, sent; royalty tallies',
     memoryMb: 512,
     timeoutSeconds: 29,
     tableItems: [
       // The frozen facts it sums, by key range (never the audit log: it writes, so it may not read audit partitions).
-      { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.unit('').pk, keys.contentItem('').pk, keys.questionFact('', '', '', '', '', 0).pk.replace(/#+$/, '#'), keys.accountFact('', '', '', '', 0).pk.replace(/#+$/, '#'), keys.jobRunsOf('').pk, keys.securityChecks().pk, keys.attributionOf('', '', '').pk.replace(/#+$/, '#'), keys.calendarConfig().pk] },
-      { actions: ['Query'], partitionPrefixes: [keys.unitsUnder(null).gsi1pk.replace(/ROOT$/, ''), keys.contentOfUnit('').gsi1pk, keys.accountsOfUnit('').gsi1pk, keys.incidentsByTime().gsi1pk], indexes: ['gsi1'] },
+      {
+        actions: ['GetItem', 'Query'],
+        partitionPrefixes: [
+          keys.unit('').pk,
+          keys.contentItem('').pk,
+          keys.questionFact('', '', '', '', '', 0).pk.replace(/#+$/, '#'),
+          keys.accountFact('', '', '', '', 0).pk.replace(/#+$/, '#'),
+          keys.jobRunsOf('').pk,
+          keys.securityChecks().pk,
+          keys.attributionOf('', '', '').pk.replace(/#+$/, '#'),
+          keys.calendarConfig().pk,
+        ],
+      },
+      {
+        actions: ['Query'],
+        partitionPrefixes: [
+          keys.unitsUnder(null).gsi1pk.replace(/ROOT$/, ''),
+          keys.contentOfUnit('').gsi1pk,
+          keys.accountsOfUnit('').gsi1pk,
+          keys.incidentsByTime().gsi1pk,
+        ],
+        indexes: ['gsi1'],
+      },
       // Its own reports, their audit entries.
-      { actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem'], partitionPrefixes: [keys.report('').pk, keys.reportsOfUnit('').gsi1pk], indexes: ['gsi1'] },
+      {
+        actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
+        partitionPrefixes: [keys.report('').pk, keys.reportsOfUnit('').gsi1pk],
+        indexes: ['gsi1'],
+      },
       { actions: ['PutItem'], partitionPrefixes: [keys.auditOf('').pk] },
       // The caller's account and delegations (principal resolution) and idempotency records.
       { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.account('').pk] },
@@ -470,7 +702,8 @@ export const functionDefinitions = {
   reportDocuments: {
     entry: 'functions/reports/documents.ts',
     kind: 'http',
-    description: 'Report downloads (issue 27): CSV and the Word document of each seed (the docx package lives only here)',
+    description:
+      'Report downloads (issue 27): CSV and the Word document of each seed (the docx package lives only here)',
     memoryMb: 1024,
     timeoutSeconds: 29,
     tableItems: [
@@ -484,12 +717,33 @@ export const functionDefinitions = {
   generateReports: {
     entry: 'functions/jobs/generate-reports.ts',
     kind: 'job',
-    description: 'Generates each periodic report of the preset as a draft once its period has closed (issue 27), once per kind and period',
+    description:
+      'Generates each periodic report of the preset as a draft once its period has closed (issue 27), once per kind and period',
     memoryMb: 512,
     timeoutSeconds: 300,
     tableItems: [
-      { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.unit('').pk, keys.contentItem('').pk, keys.questionFact('', '', '', '', '', 0).pk.replace(/#+$/, '#'), keys.accountFact('', '', '', '', 0).pk.replace(/#+$/, '#'), keys.jobRunsOf('').pk, keys.securityChecks().pk, keys.attributionOf('', '', '').pk.replace(/#+$/, '#')] },
-      { actions: ['Query'], partitionPrefixes: [keys.unitsUnder(null).gsi1pk.replace(/ROOT$/, ''), keys.contentOfUnit('').gsi1pk, keys.accountsOfUnit('').gsi1pk, keys.incidentsByTime().gsi1pk], indexes: ['gsi1'] },
+      {
+        actions: ['GetItem', 'Query'],
+        partitionPrefixes: [
+          keys.unit('').pk,
+          keys.contentItem('').pk,
+          keys.questionFact('', '', '', '', '', 0).pk.replace(/#+$/, '#'),
+          keys.accountFact('', '', '', '', 0).pk.replace(/#+$/, '#'),
+          keys.jobRunsOf('').pk,
+          keys.securityChecks().pk,
+          keys.attributionOf('', '', '').pk.replace(/#+$/, '#'),
+        ],
+      },
+      {
+        actions: ['Query'],
+        partitionPrefixes: [
+          keys.unitsUnder(null).gsi1pk.replace(/ROOT$/, ''),
+          keys.contentOfUnit('').gsi1pk,
+          keys.accountsOfUnit('').gsi1pk,
+          keys.incidentsByTime().gsi1pk,
+        ],
+        indexes: ['gsi1'],
+      },
       { actions: ['GetItem', 'PutItem'], partitionPrefixes: [keys.report('').pk] },
       { actions: ['PutItem'], partitionPrefixes: [keys.auditOf('').pk] },
     ],

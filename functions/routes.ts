@@ -15,7 +15,18 @@ import { reportsRoutes } from './reports/routes';
  * stack creates these resources, the local gateway serves them and /openapi.json is generated from
  * them. Handlers import only their own area's table, so each bundle holds only its own area.
  */
-const areas = [operationsRoutes, calendarRoutes, unitsRoutes, accountsRoutes, auditRoutes, contentRoutes, uploadsRoutes, questionsRoutes, incidentsRoutes, reportsRoutes] as const;
+const areas = [
+  operationsRoutes,
+  calendarRoutes,
+  unitsRoutes,
+  accountsRoutes,
+  auditRoutes,
+  contentRoutes,
+  uploadsRoutes,
+  questionsRoutes,
+  incidentsRoutes,
+  reportsRoutes,
+] as const;
 
 export const routes = {
   ...operationsRoutes,

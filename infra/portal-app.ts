@@ -17,11 +17,19 @@ import type { PortalResources } from './constructs/portal-function';
  * accounts): deployed for the first run only (`cdk deploy -c bootstrap=true`), then deployed away.
  */
 export function buildPortal(app: App, config: DeploymentConfig, options: { nag?: boolean; oneOffJobs?: boolean } = {}) {
-  const env: Environment = { region: config.region, ...(process.env.CDK_DEFAULT_ACCOUNT ? { account: process.env.CDK_DEFAULT_ACCOUNT } : {}) };
+  const env: Environment = {
+    region: config.region,
+    ...(process.env.CDK_DEFAULT_ACCOUNT ? { account: process.env.CDK_DEFAULT_ACCOUNT } : {}),
+  };
   const prefix = `Portal-${config.stage}`;
   const tags = { project: 'cong-ttdt', province: config.province.code, stage: config.stage };
 
-  const data = new DataStack(app, `${prefix}-Data`, { env, tags, corsOrigins: config.corsOrigins, backups: config.backups });
+  const data = new DataStack(app, `${prefix}-Data`, {
+    env,
+    tags,
+    corsOrigins: config.corsOrigins,
+    backups: config.backups,
+  });
   const auth = new AuthStack(app, `${prefix}-Auth`, { env, tags, config, table: data.table });
   const async = new AsyncStack(app, `${prefix}-Async`, {
     env,
@@ -42,10 +50,25 @@ export function buildPortal(app: App, config: DeploymentConfig, options: { nag?:
     userPool: auth.userPool,
     userPoolClient: auth.consoleClient,
   };
-  const api = new ApiStack(app, `${prefix}-Api`, { env, tags, resources, alarmTopic: async.alarmTopic, userPool: auth.userPool });
-  const jobs = new JobsStack(app, `${prefix}-Jobs`, { env, tags, resources, alarmTopic: async.alarmTopic, oneOffJobs: options.oneOffJobs ?? false });
+  const api = new ApiStack(app, `${prefix}-Api`, {
+    env,
+    tags,
+    resources,
+    alarmTopic: async.alarmTopic,
+    userPool: auth.userPool,
+  });
+  const jobs = new JobsStack(app, `${prefix}-Jobs`, {
+    env,
+    tags,
+    resources,
+    alarmTopic: async.alarmTopic,
+    oneOffJobs: options.oneOffJobs ?? false,
+  });
   // CloudFront's web ACL must live in us-east-1; the distribution itself is managed from the deployment's region.
-  const edgeFirewall = new EdgeFirewallStack(app, `${prefix}-EdgeFirewall`, { env: { ...env, region: 'us-east-1' }, tags });
+  const edgeFirewall = new EdgeFirewallStack(app, `${prefix}-EdgeFirewall`, {
+    env: { ...env, region: 'us-east-1' },
+    tags,
+  });
   const edge = new EdgeStack(app, `${prefix}-Edge`, {
     env,
     tags,

@@ -51,5 +51,7 @@ export async function buildConsole(outDir = DEFAULT_OUT): Promise<ConsoleBuild> 
 
 if (process.argv[1] === import.meta.filename) {
   const out = await buildConsole(process.argv[2] ? resolve(process.argv[2]) : DEFAULT_OUT);
-  console.log(`console built in ${out.outDir}: ${out.script} ${out.gzipBytes.js} B gz, ${out.style} ${out.gzipBytes.css} B gz`);
+  console.log(
+    `console built in ${out.outDir}: ${out.script} ${out.gzipBytes.js} B gz, ${out.style} ${out.gzipBytes.css} B gz`,
+  );
 }

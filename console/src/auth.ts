@@ -28,7 +28,10 @@ export async function initAuth(next: AuthConfig): Promise<void> {
   config = next;
   client = { client_id: config.clientId };
   const issuer = new URL(config.issuer);
-  as = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { algorithm: 'oidc', ...options() }));
+  as = await oauth.processDiscoveryResponse(
+    issuer,
+    await oauth.discoveryRequest(issuer, { algorithm: 'oidc', ...options() }),
+  );
 }
 
 export const signedIn = () => tokens !== undefined;
@@ -58,7 +61,15 @@ export async function completeSignIn(current: URL): Promise<string | undefined> 
   sessionStorage.removeItem(PENDING);
   const { verifier, state, returnTo } = JSON.parse(pending) as { verifier: string; state: string; returnTo: string };
   const params = oauth.validateAuthResponse(as, client, current, state);
-  const response = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, config.redirectUri, verifier, options());
+  const response = await oauth.authorizationCodeGrantRequest(
+    as,
+    client,
+    oauth.None(),
+    params,
+    config.redirectUri,
+    verifier,
+    options(),
+  );
   keep(await oauth.processAuthorizationCodeResponse(as, client, response));
   return returnTo;
 }
@@ -84,7 +95,8 @@ export async function accessToken(): Promise<string | undefined> {
 export async function signOut(): Promise<void> {
   const refresh = tokens?.refresh;
   tokens = undefined;
-  if (refresh && as.revocation_endpoint) await oauth.revocationRequest(as, client, oauth.None(), refresh, options()).catch(() => undefined);
+  if (refresh && as.revocation_endpoint)
+    await oauth.revocationRequest(as, client, oauth.None(), refresh, options()).catch(() => undefined);
   const endpoint = as.end_session_endpoint ?? config.logoutEndpoint;
   if (!endpoint) return location.assign(config.redirectUri);
   const url = new URL(endpoint);

@@ -17,7 +17,7 @@ export function diffWords(before: string, after: string): Part[] {
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let endA = a.length;
   let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) (endA--, endB--);
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) endA--, endB--;
   const parts: Part[] = [];
   const push = (kind: Part['kind'], text: string) => {
     const last = parts.at(-1);
@@ -35,7 +35,10 @@ export function diffWords(before: string, after: string): Part[] {
     const lcs = new Uint32Array((n + 1) * (m + 1));
     for (let i = n - 1; i >= 0; i--) {
       for (let j = m - 1; j >= 0; j--) {
-        lcs[i * (m + 1) + j] = a[start + i] === b[start + j] ? lcs[(i + 1) * (m + 1) + j + 1]! + 1 : Math.max(lcs[(i + 1) * (m + 1) + j]!, lcs[i * (m + 1) + j + 1]!);
+        lcs[i * (m + 1) + j] =
+          a[start + i] === b[start + j]
+            ? lcs[(i + 1) * (m + 1) + j + 1]! + 1
+            : Math.max(lcs[(i + 1) * (m + 1) + j]!, lcs[i * (m + 1) + j + 1]!);
       }
     }
     let i = 0;
@@ -43,7 +46,8 @@ export function diffWords(before: string, after: string): Part[] {
     while (i < n || j < m) {
       if (i < n && j < m && a[start + i] === b[start + j]) push('same', a[start + i++]!), j++;
       // On a tie, what was removed comes before what replaced it.
-      else if (i < n && (j === m || lcs[(i + 1) * (m + 1) + j]! >= lcs[i * (m + 1) + j + 1]!)) push('removed', a[start + i++]!);
+      else if (i < n && (j === m || lcs[(i + 1) * (m + 1) + j]! >= lcs[i * (m + 1) + j + 1]!))
+        push('removed', a[start + i++]!);
       else push('added', b[start + j++]!);
     }
   }

@@ -53,7 +53,10 @@ export const texts = {
   history: b('Lịch sử', 'History'),
   steps: b('Thao tác', 'Steps'),
   notYours: b('Những bước bạn không thể thực hiện', 'Steps you may not take'),
-  noSteps: b('Không có bước nào bạn có thể thực hiện ở trạng thái này.', 'There is no step you may take in this state.'),
+  noSteps: b(
+    'Không có bước nào bạn có thể thực hiện ở trạng thái này.',
+    'There is no step you may take in this state.',
+  ),
   comment: b('Ý kiến', 'Comment'),
   reason: b('Lý do', 'Reason'),
   publicNote: b('Thông báo công khai', 'Public note'),
@@ -75,7 +78,10 @@ export const texts = {
   complexity: b('Mức độ', 'Complexity'),
   scope: b('Phạm vi', 'Scope'),
   asker: b('Người hỏi', 'The asker'),
-  askerHidden: b('Thông tin người hỏi chỉ Ban biên tập (hoặc đơn vị được Ban biên tập chia sẻ) được xem.', 'Only the board (or a unit it shared them with) sees the asker’s details.'),
+  askerHidden: b(
+    'Thông tin người hỏi chỉ Ban biên tập (hoặc đơn vị được Ban biên tập chia sẻ) được xem.',
+    'Only the board (or a unit it shared them with) sees the asker’s details.',
+  ),
   routings: b('Chuyển đơn vị', 'Routings'),
   unit: b('Đơn vị', 'Unit'),
   routedAt: b('Chuyển lúc', 'Routed'),
@@ -106,10 +112,16 @@ export const texts = {
   fromVersion: b('Từ phiên bản', 'From version'),
   toVersion: b('Đến phiên bản', 'To version'),
   compare: b('So sánh', 'Compare'),
-  diffLegend: b('Chữ gạch ngang nền đỏ: bị bỏ; chữ gạch chân nền xanh: được thêm.', 'Struck through on red: removed; underlined on green: added.'),
+  diffLegend: b(
+    'Chữ gạch ngang nền đỏ: bị bỏ; chữ gạch chân nền xanh: được thêm.',
+    'Struck through on red: removed; underlined on green: added.',
+  ),
   removed: b('bỏ', 'removed'),
   added: b('thêm', 'added'),
-  nothingToCompare: b('Chỉ một phiên bản giữ nội dung: chưa có gì để so sánh.', 'Only one version kept its text: nothing to compare yet.'),
+  nothingToCompare: b(
+    'Chỉ một phiên bản giữ nội dung: chưa có gì để so sánh.',
+    'Only one version kept its text: nothing to compare yet.',
+  ),
   noChange: b('Không có thay đổi.', 'No change.'),
   attachments: b('Tệp đính kèm', 'Attachments'),
   noAttachments: b('Không có tệp đính kèm.', 'No attachments.'),
@@ -147,7 +159,10 @@ export const texts = {
   pLatest: b('Tin, bài đăng gần nhất (tối đa 50) có hạn đăng', 'Latest published items (up to 50) with a deadline'),
   pOnTime: b('Đăng đúng hạn', 'Published on time'),
   pOverdueNow: b('Chưa đăng, đã quá hạn', 'Not published, overdue'),
-  pNote: b('Đếm trên các tin, bài đang ở trạng thái đã đăng; cờ đúng hạn được chốt khi đăng.', 'Counted over the items now published; the on-time flag is frozen at publication.'),
+  pNote: b(
+    'Đếm trên các tin, bài đang ở trạng thái đã đăng; cờ đúng hạn được chốt khi đăng.',
+    'Counted over the items now published; the on-time flag is frozen at publication.',
+  ),
   jobs: b('Tác vụ định kỳ', 'Scheduled jobs'),
   job: b('Tác vụ', 'Job'),
   schedule: b('Lịch chạy', 'Schedule'),
@@ -185,7 +200,10 @@ export const texts = {
   active: b('Đang dùng', 'Active'),
   closed: b('Đã đóng', 'Closed'),
   newAccount: b('Tạo tài khoản', 'Create an account'),
-  temporaryPassword: b('Mật khẩu tạm (chỉ hiện một lần, gửi riêng cho người dùng)', 'Temporary password (shown once: give it to the person privately)'),
+  temporaryPassword: b(
+    'Mật khẩu tạm (chỉ hiện một lần, gửi riêng cho người dùng)',
+    'Temporary password (shown once: give it to the person privately)',
+  ),
   delegations: b('Ủy quyền', 'Delegations'),
   deputy: b('Người được ủy quyền', 'Deputy'),
   actions: b('Quyền', 'Actions'),
@@ -275,8 +293,14 @@ export const roles: Record<string, Bilingual> = {
   operator: b('Quản trị vận hành', 'Operator'),
   auditor: b('Kiểm tra, giám sát', 'Auditor'),
 };
-export const complexities: Record<string, Bilingual> = { simple: b('Đơn giản', 'Simple'), complex: b('Phức tạp', 'Complex') };
-export const scopes: Record<string, Bilingual> = { 'single-unit': b('Một đơn vị', 'One unit'), 'inter-agency': b('Liên ngành', 'Inter-agency') };
+export const complexities: Record<string, Bilingual> = {
+  simple: b('Đơn giản', 'Simple'),
+  complex: b('Phức tạp', 'Complex'),
+};
+export const scopes: Record<string, Bilingual> = {
+  'single-unit': b('Một đơn vị', 'One unit'),
+  'inter-agency': b('Liên ngành', 'Inter-agency'),
+};
 export const refusalGrounds: Record<string, Bilingual> = {
   complaint: b('Khiếu nại', 'A complaint'),
   denunciation: b('Tố cáo', 'A denunciation'),
@@ -297,7 +321,8 @@ export const questionFields: Record<string, Bilingual> = {
 };
 
 /** A label of a code, or the code itself when the console does not know it (a newer API). */
-export const labelOf = (labels: Record<string, Bilingual>, code: string | undefined) => (code === undefined ? '—' : t(labels[code] ?? { vi: code, en: code }));
+export const labelOf = (labels: Record<string, Bilingual>, code: string | undefined) =>
+  code === undefined ? '—' : t(labels[code] ?? { vi: code, en: code });
 
 export const contentStates: Record<string, Bilingual> = {
   draft: b('Bản nháp', 'Draft'),
@@ -350,7 +375,11 @@ export function when(iso: string | undefined): string {
   if (!iso) return '—';
   let format = formats.get(lang);
   if (!format) {
-    format = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' });
+    format = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'Asia/Ho_Chi_Minh',
+    });
     formats.set(lang, format);
   }
   return format.format(new Date(iso));

@@ -46,7 +46,15 @@ export function navigate(to: string, replace = false) {
 /** Links inside the console change the screen without reloading the page (tokens live in memory). */
 document.addEventListener('click', (event) => {
   const link = (event.target as Element).closest?.('a');
-  if (!link || event.ctrlKey || event.metaKey || event.shiftKey || link.target || !link.href.startsWith(location.origin + root)) return;
+  if (
+    !link ||
+    event.ctrlKey ||
+    event.metaKey ||
+    event.shiftKey ||
+    link.target ||
+    !link.href.startsWith(location.origin + root)
+  )
+    return;
   if (link.hasAttribute('data-external')) return;
   event.preventDefault();
   navigate(link.href);
@@ -65,16 +73,21 @@ function layout(screen: Screen) {
   };
   const unit = me?.account.unitCode;
   render(
-    html`<a class="skip" href="#main" data-external @click=${(e: Event) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>${t(texts.skip)}</a>
+    html`<a class="skip" href="#main" data-external @click=${(e: Event) => {
+      e.preventDefault();
+      document.getElementById('main')?.focus();
+    }}>${t(texts.skip)}</a>
       <header>
         <a class="brand" href=${href('')}>${t(texts.app)}</a>
-        ${me && unit
-          ? html`<nav aria-label=${t(texts.nav)}>
+        ${
+          me && unit
+            ? html`<nav aria-label=${t(texts.nav)}>
               <a href=${href(`units/${unit}/content`, { state: 'submitted' })}>${t(texts.queue)}</a>
               <a href=${href(`units/${unit}/questions`, { view: 'portal' })}>${t(texts.questions)}</a>
               <a href=${href(`units/${unit}/figures`)}>${t(texts.figures)}</a>
             </nav>`
-          : ''}
+            : ''
+        }
         <span class="tools">
           <button type="button" class="link" lang=${lang === 'vi' ? 'en' : 'vi'} @click=${toggle}>${t(texts.otherLang)}</button>
           ${me ? html`<span>${me.account.username}</span><button type="button" class="link" @click=${() => void signOut()}>${t(texts.signOut)}</button>` : ''}
@@ -98,8 +111,10 @@ export async function show(focus = true): Promise<void> {
   } else {
     const parts = path.split('/');
     if (parts[0] === 'units' && parts[2] === 'content') screen = await queue(decodeURIComponent(parts[1]!), query);
-    else if (parts[0] === 'units' && parts[2] === 'questions') screen = await questions(decodeURIComponent(parts[1]!), query);
-    else if (parts[0] === 'units' && parts[2] === 'figures') screen = await figures(decodeURIComponent(parts[1]!), query);
+    else if (parts[0] === 'units' && parts[2] === 'questions')
+      screen = await questions(decodeURIComponent(parts[1]!), query);
+    else if (parts[0] === 'units' && parts[2] === 'figures')
+      screen = await figures(decodeURIComponent(parts[1]!), query);
     else if (parts[0] === 'units' && parts[2] === 'audit') screen = await audit(decodeURIComponent(parts[1]!), query);
     else if (parts[0] === 'jobs') screen = await jobs(query);
     else if (parts[0] === 'units' && parts[2] === 'people') screen = await people(me, decodeURIComponent(parts[1]!));

@@ -26,8 +26,14 @@ const principalOf = (me: Me): Principal => ({
 function reasonFor(action: Action, unit: string): Bilingual {
   const lines = rulesFor(action).map((rule) => {
     const who = rule.roles.map((r) => roles[r] ?? { vi: r, en: r });
-    const reach: Bilingual = rule.scope === 'own-unit' ? { vi: 'của chính đơn vị', en: 'of the unit itself' } : { vi: 'của đơn vị hoặc cấp trên', en: 'of the unit or a unit above it' };
-    return { vi: `${who.map((w) => w.vi).join(', ')} ${reach.vi} (${rule.basis})`, en: `${who.map((w) => w.en).join(', ')} ${reach.en} (${rule.basis})` };
+    const reach: Bilingual =
+      rule.scope === 'own-unit'
+        ? { vi: 'của chính đơn vị', en: 'of the unit itself' }
+        : { vi: 'của đơn vị hoặc cấp trên', en: 'of the unit or a unit above it' };
+    return {
+      vi: `${who.map((w) => w.vi).join(', ')} ${reach.vi} (${rule.basis})`,
+      en: `${who.map((w) => w.en).join(', ')} ${reach.en} (${rule.basis})`,
+    };
   });
   return {
     vi: `Bạn không có quyền "${action}" đối với ${unit}: chỉ ${lines.map((l) => l.vi).join('; ')}.`,
@@ -53,4 +59,6 @@ export async function unitPathOf(code: string): Promise<string[]> {
 
 /** The form when the caller may use it; otherwise, where it would be, its name and the reason. */
 export const gated = (p: Permission, title: string, form: () => TemplateResult) =>
-  p.allowed ? form() : html`<p class="refused" data-refused-form=${title}><strong>${title}</strong>: ${t(p.reason)}</p>`;
+  p.allowed
+    ? form()
+    : html`<p class="refused" data-refused-form=${title}><strong>${title}</strong>: ${t(p.reason)}</p>`;

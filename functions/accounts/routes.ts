@@ -1,6 +1,23 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../../shared/http/contract';
-import { accountIdParam, accountSchema, clientIdParam, closeBody, closedSchema, delegationBody, delegationParams, delegationSchema, machineClientBody, machineClientSchema, machineClientsQuery, meSchema, newAccountBody, passwordBody, rolesBody, workSchema } from './schemas';
+import {
+  accountIdParam,
+  accountSchema,
+  clientIdParam,
+  closeBody,
+  closedSchema,
+  delegationBody,
+  delegationParams,
+  delegationSchema,
+  machineClientBody,
+  machineClientSchema,
+  machineClientsQuery,
+  meSchema,
+  newAccountBody,
+  passwordBody,
+  rolesBody,
+  workSchema,
+} from './schemas';
 import { pageOf, pageQuery, unitCodeParam } from '../../shared/api/common-schemas';
 
 /** The accounts area's route contracts. */
@@ -16,7 +33,10 @@ export const accountsRoutes = {
     tags: ['accounts'],
     params: unitCodeParam,
     query: pageQuery,
-    responses: { 200: { description: 'A page of accounts', schema: pageOf(accountSchema) }, 404: { description: 'No such unit' } },
+    responses: {
+      200: { description: 'A page of accounts', schema: pageOf(accountSchema) },
+      404: { description: 'No such unit' },
+    },
   }),
   unitWork: defineRoute({
     id: 'listUnitWork',
@@ -29,7 +49,10 @@ export const accountsRoutes = {
     tags: ['accounts'],
     params: unitCodeParam,
     query: pageQuery,
-    responses: { 200: { description: 'A page of open work', schema: pageOf(workSchema) }, 404: { description: 'No such unit' } },
+    responses: {
+      200: { description: 'A page of open work', schema: pageOf(workSchema) },
+      404: { description: 'No such unit' },
+    },
   }),
   unitDelegations: defineRoute({
     id: 'listUnitDelegations',
@@ -42,7 +65,10 @@ export const accountsRoutes = {
     tags: ['accounts'],
     params: unitCodeParam,
     query: pageQuery,
-    responses: { 200: { description: 'A page of delegations', schema: pageOf(delegationSchema) }, 404: { description: 'No such unit' } },
+    responses: {
+      200: { description: 'A page of delegations', schema: pageOf(delegationSchema) },
+      404: { description: 'No such unit' },
+    },
   }),
   createAccount: defineRoute({
     id: 'createAccount',
@@ -59,7 +85,12 @@ export const accountsRoutes = {
     responses: {
       201: {
         description: 'Created',
-        schema: z.object({ account: accountSchema, temporaryPassword: z.optional(z.string()).check(z.describe('Shown once; absent from an Idempotency-Key replay')) }),
+        schema: z.object({
+          account: accountSchema,
+          temporaryPassword: z
+            .optional(z.string())
+            .check(z.describe('Shown once; absent from an Idempotency-Key replay')),
+        }),
       },
     },
   }),
@@ -115,7 +146,11 @@ export const accountsRoutes = {
     summary: 'Lift a lockout after repeated failed sign-ins',
     tags: ['accounts'],
     params: accountIdParam,
-    responses: { 204: { description: 'Unlocked' }, 404: { description: 'No such account' }, 409: { description: 'The account is closed, or changed meanwhile' } },
+    responses: {
+      204: { description: 'Unlocked' },
+      404: { description: 'No such account' },
+      409: { description: 'The account is closed, or changed meanwhile' },
+    },
   }),
   grantDelegation: defineRoute({
     id: 'grantDelegation',
@@ -139,7 +174,10 @@ export const accountsRoutes = {
     summary: 'Revoke a delegation',
     tags: ['accounts'],
     params: delegationParams,
-    responses: { 200: { description: 'Revoked', schema: delegationSchema }, 404: { description: 'No such delegation of this account' } },
+    responses: {
+      200: { description: 'Revoked', schema: delegationSchema },
+      404: { description: 'No such delegation of this account' },
+    },
   }),
   registerMachineClient: defineRoute({
     id: 'registerMachineClient',
@@ -156,7 +194,10 @@ export const accountsRoutes = {
     responses: {
       201: {
         description: 'Registered',
-        schema: z.object({ client: machineClientSchema, clientSecret: z.optional(z.string()).check(z.describe('Shown once; absent from an Idempotency-Key replay')) }),
+        schema: z.object({
+          client: machineClientSchema,
+          clientSecret: z.optional(z.string()).check(z.describe('Shown once; absent from an Idempotency-Key replay')),
+        }),
       },
     },
   }),
@@ -170,7 +211,10 @@ export const accountsRoutes = {
     summary: 'The agency systems registered on a unit (its operators, as for registering one); never their secrets',
     tags: ['accounts'],
     query: machineClientsQuery,
-    responses: { 200: { description: 'A page of machine clients', schema: pageOf(machineClientSchema) }, 404: { description: 'No such unit' } },
+    responses: {
+      200: { description: 'A page of machine clients', schema: pageOf(machineClientSchema) },
+      404: { description: 'No such unit' },
+    },
   }),
   disableMachineClient: defineRoute({
     id: 'disableMachineClient',
@@ -182,7 +226,10 @@ export const accountsRoutes = {
     summary: 'Disable an agency system’s client: its tokens stop working at once',
     tags: ['accounts'],
     params: clientIdParam,
-    responses: { 200: { description: 'Disabled', schema: machineClientSchema }, 404: { description: 'No such client' } },
+    responses: {
+      200: { description: 'Disabled', schema: machineClientSchema },
+      404: { description: 'No such client' },
+    },
   }),
   me: defineRoute({
     id: 'getMe',

@@ -59,7 +59,9 @@ export const machineClientBody = z.object({
 });
 /** A unit's machine clients: the caller's unit unless `unit` names another it manages. */
 export const machineClientsQuery = z.extend(pageQuery, {
-  unit: z.optional(unitCodeSchema).check(z.describe('The unit whose clients are listed; omitted: the caller\u2019s unit')),
+  unit: z
+    .optional(unitCodeSchema)
+    .check(z.describe('The unit whose clients are listed; omitted: the caller\u2019s unit')),
 });
 export const clientIdParam = z.object({ clientId: z.string().check(z.regex(/^[A-Za-z0-9]{10,64}$/)) });
 

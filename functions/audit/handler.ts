@@ -12,31 +12,39 @@ import { auditRoutes } from './routes';
  * unit that no longer exists are reachable by the province only.
  */
 export const handler = lambdaRoot((s) =>
-  httpFunction('audit', auditRoutes, {
-  jobRuns: async ({ query, principal }) => {
-    requireAccess(principal, 'audit.read', [s.config.PROVINCE_CODE]);
-    const [items, overview] = await Promise.all([query.job ? s.jobRuns.latest(query.job, query.limit) : [], jobOverview(s, new Date())]);
-    return json(200, { items, jobs: overview.items }, { 'cache-control': 'no-store' });
-  },
-  jobs: async ({ principal }) => {
-    requireAccess(principal, 'audit.read', [s.config.PROVINCE_CODE]);
-    return json(200, await jobOverview(s, new Date()), { 'cache-control': 'no-store' });
-  },
-  audit: async ({ query, principal }) => {
-    const scope = query.unit;
-    const path = scope ? (await s.units.path(scope)).map((u) => u.code) : [s.config.PROVINCE_CODE];
-    // Portal-wide settings (the calendar) are audited under the province's own code.
-    requireAccess(principal, 'audit.read', path.length === 0 ? [s.config.PROVINCE_CODE] : path);
-    const page = await s.audit.query({
-      ...(scope ? { scope } : {}),
-      ...(query.actor ? { actor: query.actor } : {}),
-      ...(query.target ? { target: query.target } : {}),
-      ...(query.from ? { from: new Date(query.from).toISOString() } : {}),
-      ...(query.to ? { to: new Date(query.to).toISOString() } : {}),
-      limit: query.limit,
-      ...(query.cursor ? { cursor: query.cursor } : {}),
-    });
-    return json(200, page, { 'cache-control': 'no-store' });
-  },
-}, httpServices(s)),
+  httpFunction(
+    'audit',
+    auditRoutes,
+    {
+      jobRuns: async ({ query, principal }) => {
+        requireAccess(principal, 'audit.read', [s.config.PROVINCE_CODE]);
+        const [items, overview] = await Promise.all([
+          query.job ? s.jobRuns.latest(query.job, query.limit) : [],
+          jobOverview(s, new Date()),
+        ]);
+        return json(200, { items, jobs: overview.items }, { 'cache-control': 'no-store' });
+      },
+      jobs: async ({ principal }) => {
+        requireAccess(principal, 'audit.read', [s.config.PROVINCE_CODE]);
+        return json(200, await jobOverview(s, new Date()), { 'cache-control': 'no-store' });
+      },
+      audit: async ({ query, principal }) => {
+        const scope = query.unit;
+        const path = scope ? (await s.units.path(scope)).map((u) => u.code) : [s.config.PROVINCE_CODE];
+        // Portal-wide settings (the calendar) are audited under the province's own code.
+        requireAccess(principal, 'audit.read', path.length === 0 ? [s.config.PROVINCE_CODE] : path);
+        const page = await s.audit.query({
+          ...(scope ? { scope } : {}),
+          ...(query.actor ? { actor: query.actor } : {}),
+          ...(query.target ? { target: query.target } : {}),
+          ...(query.from ? { from: new Date(query.from).toISOString() } : {}),
+          ...(query.to ? { to: new Date(query.to).toISOString() } : {}),
+          limit: query.limit,
+          ...(query.cursor ? { cursor: query.cursor } : {}),
+        });
+        return json(200, page, { 'cache-control': 'no-store' });
+      },
+    },
+    httpServices(s),
+  ),
 );

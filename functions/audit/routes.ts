@@ -26,7 +26,14 @@ const jobOverviewSchema = z.object({
       timeZone: z.nullable(z.string()),
       basis: z.nullable(z.string()),
       runs: z.int(),
-      lastRun: z.nullable(z.object({ runId: z.string(), outcome: z.enum(['succeeded', 'failed']), startedAt: z.nullable(z.string()), finishedAt: z.nullable(z.string()) })),
+      lastRun: z.nullable(
+        z.object({
+          runId: z.string(),
+          outcome: z.enum(['succeeded', 'failed']),
+          startedAt: z.nullable(z.string()),
+          finishedAt: z.nullable(z.string()),
+        }),
+      ),
       lastSucceededAt: z.nullable(z.string()),
       nextRunAt: z.nullable(z.string()),
       missedAfterHours: z.nullable(z.number()),
@@ -56,11 +63,15 @@ export const auditRoutes = {
     function: 'audit',
     auth: 'signed-in',
     action: 'audit.read',
-    summary: "The latest runs of a job (`job`), newest first: evidence that monitoring and backups ran (TG 8.2); and every job's last run and next run (`jobs`, as GET /jobs)",
+    summary:
+      "The latest runs of a job (`job`), newest first: evidence that monitoring and backups ran (TG 8.2); and every job's last run and next run (`jobs`, as GET /jobs)",
     tags: ['operations'],
     query: jobRunsQuery,
     responses: {
-      200: { description: "Runs of the job named (none without `job`), and every job's overview", schema: z.object({ items: z.array(jobRunSchema), jobs: jobOverviewSchema.shape.items }) },
+      200: {
+        description: "Runs of the job named (none without `job`), and every job's overview",
+        schema: z.object({ items: z.array(jobRunSchema), jobs: jobOverviewSchema.shape.items }),
+      },
     },
   }),
   jobs: defineRoute({
@@ -70,8 +81,10 @@ export const auditRoutes = {
     function: 'audit',
     auth: 'signed-in',
     action: 'audit.read',
-    summary: "Every job: its last run and last success, its schedule, its next run (Asia/Ho_Chi_Minh) and whether it missed its schedule",
-    description: '`missed`: no successful run within the longest gap between two firings plus a margin (`missedAfterHours`); the missed-schedule alarms use the same figure.',
+    summary:
+      'Every job: its last run and last success, its schedule, its next run (Asia/Ho_Chi_Minh) and whether it missed its schedule',
+    description:
+      '`missed`: no successful run within the longest gap between two firings plus a margin (`missedAfterHours`); the missed-schedule alarms use the same figure.',
     tags: ['operations'],
     responses: { 200: { description: 'Jobs', schema: jobOverviewSchema } },
   }),

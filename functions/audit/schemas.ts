@@ -11,10 +11,14 @@ export const auditQuery = z
     from: z.optional(z.iso.datetime({ offset: true })),
     to: z.optional(z.iso.datetime({ offset: true })),
     target: z.optional(
-      z.string().check(
-        z.regex(/^[A-Za-z0-9._:#-]{1,120}$/, { error: bilingual('Mã đối tượng không hợp lệ', 'Invalid target id') }),
-        z.describe("Only the entries about this item (a content item's or a question's id…), with `unit`: a filter on the unit's entries in the time range, so a page may hold fewer than `limit` and still end with a cursor"),
-      ),
+      z
+        .string()
+        .check(
+          z.regex(/^[A-Za-z0-9._:#-]{1,120}$/, { error: bilingual('Mã đối tượng không hợp lệ', 'Invalid target id') }),
+          z.describe(
+            "Only the entries about this item (a content item's or a question's id…), with `unit`: a filter on the unit's entries in the time range, so a page may hold fewer than `limit` and still end with a cursor",
+          ),
+        ),
     ),
   })
   .check(

@@ -12,7 +12,9 @@ export const handler = httpFunction('policies', calendarRoutes, {
     }),
   policy: async ({ params }) => {
     const policy =
-      params.id === 'current' ? effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES) : effectivePolicy(params.id);
+      params.id === 'current'
+        ? effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES)
+        : effectivePolicy(params.id);
     const { preset, name, act, values } = policy;
     return json(200, { preset, name, act, values: values.map(served) }, { 'cache-control': 'public, max-age=300' });
   },
@@ -23,8 +25,13 @@ function served({ outsideIssuer, issuer, ...value }: EffectiveValue) {
   return {
     ...value,
     countsFromName: clockEvents[value.countsFrom].name,
-    ...(issuer !== undefined && outsideIssuer !== undefined && {
-      issuer: { id: issuer, name: issuerScopes[issuer].name, otherIssuers: { value: outsideIssuer.value, basis: outsideIssuer.basis } },
-    }),
+    ...(issuer !== undefined &&
+      outsideIssuer !== undefined && {
+        issuer: {
+          id: issuer,
+          name: issuerScopes[issuer].name,
+          otherIssuers: { value: outsideIssuer.value, basis: outsideIssuer.basis },
+        },
+      }),
   };
 }

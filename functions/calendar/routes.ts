@@ -1,6 +1,17 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../../shared/http/contract';
-import { deadlineSchema, dueQuery, effectivePolicySchema, holidayRuleBody, policyIdParam, ruleIdParam, scheduleBody, versionedSchema, yearCalendarSchema, yearParam } from './schemas';
+import {
+  deadlineSchema,
+  dueQuery,
+  effectivePolicySchema,
+  holidayRuleBody,
+  policyIdParam,
+  ruleIdParam,
+  scheduleBody,
+  versionedSchema,
+  yearCalendarSchema,
+  yearParam,
+} from './schemas';
 import { officialScheduleSchema } from '../../shared/domain/calendar';
 
 /** The calendar area's route contracts. */
@@ -34,7 +45,8 @@ export const calendarRoutes = {
     function: 'calendar',
     auth: 'public',
     summary: 'When a period of working or calendar days ends, with every skipped day explained',
-    description: 'Counts as Bộ luật Dân sự 2015 Điều 147–148 count: the day of receipt is not counted; the period ends at 24:00 local of its last day.',
+    description:
+      'Counts as Bộ luật Dân sự 2015 Điều 147–148 count: the day of receipt is not counted; the period ends at 24:00 local of its last day.',
     tags: ['calendar'],
     query: dueQuery,
     responses: { 200: { description: 'The deadline and its explanation', schema: deadlineSchema } },
@@ -50,7 +62,10 @@ export const calendarRoutes = {
     responses: {
       200: {
         description: 'Presets',
-        schema: z.object({ current: z.string(), presets: z.array(z.object({ id: z.string(), name: z.string(), act: z.string() })) }),
+        schema: z.object({
+          current: z.string(),
+          presets: z.array(z.object({ id: z.string(), name: z.string(), act: z.string() })),
+        }),
       },
     },
   }),
@@ -63,7 +78,10 @@ export const calendarRoutes = {
     summary: 'Effective deadline values of a preset (or `current`: this deployment’s), each with its legal basis',
     tags: ['policies'],
     params: policyIdParam,
-    responses: { 200: { description: 'Effective values', schema: effectivePolicySchema }, 404: { description: 'No such preset' } },
+    responses: {
+      200: { description: 'Effective values', schema: effectivePolicySchema },
+      404: { description: 'No such preset' },
+    },
   }),
   adminGetSchedule: defineRoute({
     id: 'getConfiguredSchedule',
@@ -75,7 +93,10 @@ export const calendarRoutes = {
     summary: 'The schedule configured for a year, with its version (ETag)',
     tags: ['calendar', 'admin'],
     params: yearParam,
-    responses: { 200: { description: 'Configured schedule', schema: officialScheduleSchema }, 404: { description: 'No schedule configured for that year' } },
+    responses: {
+      200: { description: 'Configured schedule', schema: officialScheduleSchema },
+      404: { description: 'No schedule configured for that year' },
+    },
   }),
   adminPutSchedule: defineRoute({
     id: 'putSchedule',
@@ -88,7 +109,10 @@ export const calendarRoutes = {
     tags: ['calendar', 'admin'],
     params: yearParam,
     body: scheduleBody,
-    responses: { 200: { description: 'Stored', schema: versionedSchema }, 412: { description: 'If-Match names a version that is no longer current' } },
+    responses: {
+      200: { description: 'Stored', schema: versionedSchema },
+      412: { description: 'If-Match names a version that is no longer current' },
+    },
   }),
   adminPutHolidayRule: defineRoute({
     id: 'putHolidayRule',
@@ -101,6 +125,9 @@ export const calendarRoutes = {
     tags: ['calendar', 'admin'],
     params: ruleIdParam,
     body: holidayRuleBody,
-    responses: { 200: { description: 'Stored', schema: versionedSchema }, 412: { description: 'If-Match names a version that is no longer current' } },
+    responses: {
+      200: { description: 'Stored', schema: versionedSchema },
+      412: { description: 'If-Match names a version that is no longer current' },
+    },
   }),
 } as const;

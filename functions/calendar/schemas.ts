@@ -8,8 +8,14 @@ import { decimalInteger } from '../../shared/api/common-schemas';
 const localized = z.object({ vi: z.string(), en: z.string() });
 
 export const yearParam = z.object({
-  year: decimalInteger(1900, 2100, bilingual('Năm phải là số từ 1900 đến 2100, chỉ gồm chữ số', 'The year must be a number from 1900 to 2100, in decimal digits only'))
-    .check(z.describe('Solar year, 1900–2100')),
+  year: decimalInteger(
+    1900,
+    2100,
+    bilingual(
+      'Năm phải là số từ 1900 đến 2100, chỉ gồm chữ số',
+      'The year must be a number from 1900 to 2100, in decimal digits only',
+    ),
+  ).check(z.describe('Solar year, 1900–2100')),
 });
 
 const dayCount = (what: string) =>
@@ -37,7 +43,10 @@ export const dueQuery = z
   .check(
     z.refine((q) => (q.workingDays === undefined) !== (q.calendarDays === undefined), {
       path: ['workingDays'],
-      error: bilingual('Cần đúng một trong workingDays hoặc calendarDays', 'Give exactly one of workingDays or calendarDays'),
+      error: bilingual(
+        'Cần đúng một trong workingDays hoặc calendarDays',
+        'Give exactly one of workingDays or calendarDays',
+      ),
     }),
   );
 
@@ -57,7 +66,9 @@ export const deadlineSchema = z.object({
   amount: z.int(),
   dueDate: z.string(),
   dueAt: z.string(),
-  dueAtLocal: z.iso.datetime({ offset: true }).check(z.describe('RFC 3339, local time: the end (24:00) of the due date is 00:00 of the next day')),
+  dueAtLocal: z.iso
+    .datetime({ offset: true })
+    .check(z.describe('RFC 3339, local time: the end (24:00) of the due date is 00:00 of the next day')),
   dueLocalText: localized,
   countedDays: z.array(z.string()),
   skippedDays: z.array(skippedDay),
@@ -68,7 +79,15 @@ export const yearCalendarSchema = z.object({
   year: z.int(),
   source: z.object({ kind: z.enum(['official-schedule', 'holiday-rules']), reference: z.optional(z.string()) }),
   workingWeek: z.string(),
-  daysOff: z.array(z.object({ date: z.string(), weekday: localized, kind: z.enum(['holiday', 'compensatory', 'bridge']), name: localized, basis: z.string() })),
+  daysOff: z.array(
+    z.object({
+      date: z.string(),
+      weekday: localized,
+      kind: z.enum(['holiday', 'compensatory', 'bridge']),
+      name: localized,
+      basis: z.string(),
+    }),
+  ),
   workingSaturdays: z.array(z.object({ date: z.string(), replaces: z.string(), basis: z.string() })),
   pending: z.array(z.object({ id: z.string(), date: z.string(), name: localized, basis: z.string() })),
 });
@@ -76,7 +95,10 @@ export const yearCalendarSchema = z.object({
 export const policyIdParam = z.object({
   id: z
     .string()
-    .check(z.regex(/^[a-z0-9-]{2,40}$/, { error: bilingual('Mã bộ thời hạn không hợp lệ', 'Invalid policy id') }), z.describe('`current` or a preset id')),
+    .check(
+      z.regex(/^[a-z0-9-]{2,40}$/, { error: bilingual('Mã bộ thời hạn không hợp lệ', 'Invalid policy id') }),
+      z.describe('`current` or a preset id'),
+    ),
 });
 
 export const effectivePolicySchema = z.object({
@@ -92,12 +114,18 @@ export const effectivePolicySchema = z.object({
       basis: z.string(),
       note: z.optional(z.string()),
       source: z.enum(['preset', 'national', 'override']),
-      countsFrom: z.enum(clockEventIds).check(z.describe('The event the clock counts from (receipt, routing, issue date, announcement, approval…)')),
+      countsFrom: z
+        .enum(clockEventIds)
+        .check(z.describe('The event the clock counts from (receipt, routing, issue date, announcement, approval…)')),
       countsFromName: localized,
       issuer: z.optional(
-        z.object({ id: z.string(), name: localized, otherIssuers: z.object({ value: z.int(), basis: z.string() }) }).check(
-          z.describe('The value applies to this issuer’s documents only (CB 10.1c); other issuers’ documents take `otherIssuers`'),
-        ),
+        z
+          .object({ id: z.string(), name: localized, otherIssuers: z.object({ value: z.int(), basis: z.string() }) })
+          .check(
+            z.describe(
+              'The value applies to this issuer’s documents only (CB 10.1c); other issuers’ documents take `otherIssuers`',
+            ),
+          ),
       ),
     }),
   ),
@@ -105,6 +133,12 @@ export const effectivePolicySchema = z.object({
 
 export const scheduleBody = z.omit(officialScheduleSchema, { year: true });
 export const holidayRuleBody = z.omit(holidayRuleSchema, { id: true });
-export const ruleIdParam = z.object({ id: z.string().check(z.regex(/^[a-z0-9-]{2,40}$/, { error: bilingual('Mã ngày lễ chỉ gồm a-z, 0-9 và -', 'Holiday ids use a-z, 0-9 and -') })) });
+export const ruleIdParam = z.object({
+  id: z.string().check(
+    z.regex(/^[a-z0-9-]{2,40}$/, {
+      error: bilingual('Mã ngày lễ chỉ gồm a-z, 0-9 và -', 'Holiday ids use a-z, 0-9 and -'),
+    }),
+  ),
+});
 export const versionedSchema = z.object({ version: z.int() });
 export { holidayDateSchema };

@@ -2,7 +2,10 @@ import type { Context, PostAuthenticationTriggerEvent, PostConfirmationTriggerEv
 import * as z from 'zod/mini';
 import { documentClient } from '../../shared/adapters/aws-clients';
 import { AccountRepository } from '../../shared/adapters/dynamo/accounts';
-import { recordIdentityPasswordChange, type IdentityPasswordEvent } from '../../shared/application/identity-password-changes';
+import {
+  recordIdentityPasswordChange,
+  type IdentityPasswordEvent,
+} from '../../shared/application/identity-password-changes';
 import { logger } from '../../shared/logger';
 
 /**
@@ -18,7 +21,11 @@ const accounts = new AccountRepository(documentClient(), TABLE_NAME);
 type TriggerEvent = PostAuthenticationTriggerEvent | PostConfirmationTriggerEvent;
 
 const eventOf = (source: string): IdentityPasswordEvent | undefined =>
-  source === 'PostAuthentication_Authentication' ? 'sign-in' : source === 'PostConfirmation_ConfirmForgotPassword' ? 'reset' : undefined;
+  source === 'PostAuthentication_Authentication'
+    ? 'sign-in'
+    : source === 'PostConfirmation_ConfirmForgotPassword'
+      ? 'reset'
+      : undefined;
 
 export const handler = async <E extends TriggerEvent>(event: E, context: Context): Promise<E> => {
   const kind = eventOf(event.triggerSource);

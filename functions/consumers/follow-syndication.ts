@@ -8,5 +8,10 @@ import { followSyndicatedSource } from '../../shared/application/content-syndica
  * or flags them, in one transaction with this consumer's record of the event (once per event).
  */
 export const handler = lambdaRoot((s) =>
-  eventConsumer('followSyndication', ['WorkflowTransitioned'], async ({ detail }, meta) => followSyndicatedSource(detail, meta.requestId), s),
+  eventConsumer(
+    'followSyndication',
+    ['WorkflowTransitioned'],
+    async ({ detail }, meta) => followSyndicatedSource(detail, meta.requestId),
+    s,
+  ),
 );

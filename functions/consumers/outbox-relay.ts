@@ -17,23 +17,28 @@ export const isOutboxInsert = (record: DynamoDBRecord) =>
   record.eventName === 'INSERT' && record.dynamodb?.NewImage?.type?.S === OUTBOX_ITEM_TYPE;
 
 /** The relay over `publisher` (the root's: EventBridge on AWS, the local bus on the local stack). */
-export const relayOutbox = (publisher: EventPublisher) => async (event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> => {
-  if (context) logger.addContext(context);
-  const records = event.Records.filter(isOutboxInsert);
-  const events: Array<{ record: DynamoDBRecord; event: OutboxEvent }> = records.map((record) => ({
-    record,
-    event: fromOutboxItem(unmarshall(record.dynamodb!.NewImage as Record<string, AttributeValue>)),
-  }));
-  if (events.length === 0) return { batchItemFailures: [] };
-  const { failed } = await publisher.publish(events.map((e) => e.event));
-  const firstFailed = events.find((e) => failed.includes(e.event.metadata.eventId));
-  if (firstFailed) {
-    logger.warn('bus refused outbox events', { failed: failed.length, total: events.length });
-    // Streams retry from the first failure on; what came before it is done.
-    return { batchItemFailures: [{ itemIdentifier: firstFailed.record.dynamodb!.SequenceNumber! }] };
-  }
-  logger.info('outbox events relayed', { count: events.length });
-  return { batchItemFailures: [] };
-};
+export const relayOutbox =
+  (publisher: EventPublisher) =>
+  async (event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> => {
+    if (context) logger.addContext(context);
+    const records = event.Records.filter(isOutboxInsert);
+    const events: Array<{ record: DynamoDBRecord; event: OutboxEvent }> = records.map((record) => ({
+      record,
+      event: fromOutboxItem(unmarshall(record.dynamodb!.NewImage as Record<string, AttributeValue>)),
+    }));
+    if (events.length === 0) return { batchItemFailures: [] };
+    const { failed } = await publisher.publish(events.map((e) => e.event));
+    const firstFailed = events.find((e) => failed.includes(e.event.metadata.eventId));
+    if (firstFailed) {
+      logger.warn('bus refused outbox events', { failed: failed.length, total: events.length });
+      // Streams retry from the first failure on; what came before it is done.
+      return { batchItemFailures: [{ itemIdentifier: firstFailed.record.dynamodb!.SequenceNumber! }] };
+    }
+    logger.info('outbox events relayed', { count: events.length });
+    return { batchItemFailures: [] };
+  };
 
-export const handler = lambdaRoot((s) => relayOutbox(s.events), () => ({ events: eventBridgePublisher }));
+export const handler = lambdaRoot(
+  (s) => relayOutbox(s.events),
+  () => ({ events: eventBridgePublisher }),
+);

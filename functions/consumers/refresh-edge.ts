@@ -25,7 +25,8 @@ export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
   for (const record of event.Records) {
     try {
       const envelope = eventEnvelope.parse(JSON.parse(record.body));
-      if (envelope.source !== workflow.source || envelope['detail-type'] !== workflow.detailType) throw new Error(`Unexpected event ${envelope.source}/${envelope['detail-type']}`);
+      if (envelope.source !== workflow.source || envelope['detail-type'] !== workflow.detailType)
+        throw new Error(`Unexpected event ${envelope.source}/${envelope['detail-type']}`);
       const step = workflow.detail.parse(eventDetailEnvelope.parse(envelope.detail).data);
       paths.push(...(await applyEdgeStep(step, files, attachmentsOf)));
     } catch (error) {
@@ -34,7 +35,10 @@ export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
     }
   }
   // The same batch (same messages) makes the same reference: CloudFront answers a retry without a second invalidation.
-  const reference = createHash('sha256').update(event.Records.map((r) => r.messageId).join(',')).digest('hex').slice(0, 32);
+  const reference = createHash('sha256')
+    .update(event.Records.map((r) => r.messageId).join(','))
+    .digest('hex')
+    .slice(0, 32);
   await invalidateBatch(paths, edgeCache(), reference);
   return { batchItemFailures: failures.map((itemIdentifier) => ({ itemIdentifier })) };
 };

@@ -14,9 +14,14 @@ export const handler = lambdaRoot(
   (s) => {
     // Fail at cold start, naming the variable, rather than on the first message.
     void s.mail;
-    return eventConsumer('sendNotifications', ['QuestionReceived', 'WorkflowTransitioned', 'QuestionEscalated'], async (event, meta) => {
-      await notifyOfQuestionEvent(s, event, meta);
-    }, s);
+    return eventConsumer(
+      'sendNotifications',
+      ['QuestionReceived', 'WorkflowTransitioned', 'QuestionEscalated'],
+      async (event, meta) => {
+        await notifyOfQuestionEvent(s, event, meta);
+      },
+      s,
+    );
   },
   // The asker's address is sealed with the askers' data key (KMS on AWS; the local stack wires its own).
   () => ({ mail: sesMail, askerKeys: kmsAskerKeys }),

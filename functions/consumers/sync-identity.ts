@@ -11,8 +11,13 @@ import { lambdaRoot } from '../../shared/composition/lambda';
  */
 export const handler = lambdaRoot(
   (s) =>
-    eventConsumer('syncIdentity', ['AccountClosed', 'AccountUnlocked', 'AccountRolesChanged'], async (event) => {
-      await syncIdentity(s, event);
-    }, s),
+    eventConsumer(
+      'syncIdentity',
+      ['AccountClosed', 'AccountUnlocked', 'AccountRolesChanged'],
+      async (event) => {
+        await syncIdentity(s, event);
+      },
+      s,
+    ),
   () => ({ identity: cognitoIdentity }),
 );

@@ -9,14 +9,24 @@ import { contentEditingRoutes } from './editing-routes';
 
 /** Creating and editing items: the content routes that clean rich text, so the only bundle with the HTML sanitiser. */
 export const handler = lambdaRoot((s) =>
-  httpFunction('contentCreate', contentEditingRoutes, {
-  createContentItem: async ({ params, body, principal, requestId }) => {
-    const created = await createContentItem({ principal, requestId, now: new Date() }, params.code, body);
-    return json(201, created, { location: `/content/${created.id}`, etag: `"${created.version}"` });
-  },
-  updateContentItem: async ({ params, body, headers, principal, requestId }) => {
-    const edited = await editContentItem({ principal, requestId, now: new Date() }, params.id, body, expectedVersion(headers));
-    return json(200, edited, { etag: `"${edited.version}"` });
-  },
-}, httpServices(s)),
+  httpFunction(
+    'contentCreate',
+    contentEditingRoutes,
+    {
+      createContentItem: async ({ params, body, principal, requestId }) => {
+        const created = await createContentItem({ principal, requestId, now: new Date() }, params.code, body);
+        return json(201, created, { location: `/content/${created.id}`, etag: `"${created.version}"` });
+      },
+      updateContentItem: async ({ params, body, headers, principal, requestId }) => {
+        const edited = await editContentItem(
+          { principal, requestId, now: new Date() },
+          params.id,
+          body,
+          expectedVersion(headers),
+        );
+        return json(200, edited, { etag: `"${edited.version}"` });
+      },
+    },
+    httpServices(s),
+  ),
 );

@@ -15,7 +15,8 @@ export const contentEditingRoutes = {
     auth: 'signed-in',
     action: 'content.submit',
     machineScopes: ['portal/content.submit'],
-    summary: 'Create a content item in a portal (a draft, or submitted at once); its HTML is cleaned against an allow-list',
+    summary:
+      'Create a content item in a portal (a draft, or submitted at once); its HTML is cleaned against an allow-list',
     tags: ['content'],
     params: unitCodeParam,
     body: newContentBody,
@@ -32,14 +33,18 @@ export const contentEditingRoutes = {
     // Coarse check only: the workflow table says who may edit in which state (contentEditing).
     action: 'content.read',
     machineScopes: ['portal/content.submit'],
-    summary: "Edit an item's title, body, summary, legal-document metadata, attachments or contributors: its author while draft or returned, the board's editors while editing; If-Match required; each edit appends a revision",
+    summary:
+      "Edit an item's title, body, summary, legal-document metadata, attachments or contributors: its author while draft or returned, the board's editors while editing; If-Match required; each edit appends a revision",
     tags: ['content'],
     params: contentIdParam,
     body: editContentBody,
     responses: {
       200: { description: 'Edited: the new version and its revision', schema: editedSchema },
       404: { description: 'No such item' },
-      409: { description: 'The item is not editable in its state (`state`), or its contributors were frozen at publication (`body.contributors`); or the same Idempotency-Key is in progress' },
+      409: {
+        description:
+          'The item is not editable in its state (`state`), or its contributors were frozen at publication (`body.contributors`); or the same Idempotency-Key is in progress',
+      },
       412: { description: 'If-Match names a version that is no longer current (`header.if-match`)' },
     },
   }),

@@ -13,13 +13,17 @@ export { contentIdParam, createdSchema, editContentBody, editedSchema, newConten
 export const portalParams = z.object({ portal: unitCodeSchema });
 export const publicItemParams = z.object({ portal: unitCodeSchema, id: uuid });
 
-
-
 /** POST /content/{id}/syndication: proposes a published item of a sub-portal to the provincial portal. */
-export const syndicationBody = z.object({ note: z.optional(humanText(2000).check(z.describe('For the provincial board: why this item suits the provincial portal'))) });
+export const syndicationBody = z.object({
+  note: z.optional(
+    humanText(2000).check(z.describe('For the provincial board: why this item suits the provincial portal')),
+  ),
+});
 
 /** Steps a person may ask for: the system's own (scheduled publication) is not one. */
-const actions = (Object.keys(contentWorkflow.transitions) as ContentAction[]).filter((a) => a !== 'publish-scheduled') as [ContentAction, ...ContentAction[]];
+const actions = (Object.keys(contentWorkflow.transitions) as ContentAction[]).filter(
+  (a) => a !== 'publish-scheduled',
+) as [ContentAction, ...ContentAction[]];
 export const transitionBody = z.object({
   action: z.enum(actions),
   comment: z.optional(humanText(2000)),
@@ -53,11 +57,15 @@ export const legalSearchQuery = z.object({
   issuedTo: searchText(10),
   status: z.optional(z.enum(effectivenessStatuses)),
   limit: z._default(decimalInteger(1, 50), 20),
-  cursor: z.optional(z.string().check(z.regex(/^\d{1,4}$/, { error: bilingual('Con trỏ trang không hợp lệ', 'Invalid page cursor') }))),
+  cursor: z.optional(
+    z.string().check(z.regex(/^\d{1,4}$/, { error: bilingual('Con trỏ trang không hợp lệ', 'Invalid page cursor') })),
+  ),
 });
 
 export const sitemapQuery = z.object({
-  page: z.optional(decimalInteger(1, 50_000)).check(z.describe('A page of a sitemap index (only when the portal has more than 50,000 URLs)')),
+  page: z
+    .optional(decimalInteger(1, 50_000))
+    .check(z.describe('A page of a sitemap index (only when the portal has more than 50,000 URLs)')),
 });
 
 export const feedQuery = z.object({
@@ -67,7 +75,12 @@ export const feedQuery = z.object({
 
 /** Responses. */
 const bilingualText = z.object({ vi: z.string(), en: z.string() });
-export const transitionedSchema = z.object({ id: z.string(), state: z.string(), version: z.number(), dueAt: z.optional(z.string()) });
+export const transitionedSchema = z.object({
+  id: z.string(),
+  state: z.string(),
+  version: z.number(),
+  dueAt: z.optional(z.string()),
+});
 export const contentItemSchema = z.looseObject({
   id: z.string(),
   unitCode: z.string(),
@@ -81,29 +94,58 @@ export const contentItemSchema = z.looseObject({
   publishedOnTime: z.optional(z.boolean()),
   revisions: z.array(revisionSchema),
   revisionTexts: z.optional(
-    z.array(
-      z.object({
-        version: z.number(),
-        title: z.optional(z.string().check(z.describe('The title after this revision, when it was kept'))),
-        body: z.optional(z.string().check(z.describe('The cleaned body after this revision, when it was kept'))),
-      }),
-    ).check(z.describe('The revisions asked for with `revisions`, in that order; without title and body when that revision kept none')),
+    z
+      .array(
+        z.object({
+          version: z.number(),
+          title: z.optional(z.string().check(z.describe('The title after this revision, when it was kept'))),
+          body: z.optional(z.string().check(z.describe('The cleaned body after this revision, when it was kept'))),
+        }),
+      )
+      .check(
+        z.describe(
+          'The revisions asked for with `revisions`, in that order; without title and body when that revision kept none',
+        ),
+      ),
   ),
   steps: z.optional(
-    z.array(z.object({ action: z.string(), label: bilingualText, allowed: z.boolean(), reason: z.optional(bilingualText), requires: z.array(z.string()) })).check(
-      z.describe("The steps of the item's state and whether the caller may take each now (with the reason if not); advisory: the transition still decides"),
-    ),
+    z
+      .array(
+        z.object({
+          action: z.string(),
+          label: bilingualText,
+          allowed: z.boolean(),
+          reason: z.optional(bilingualText),
+          requires: z.array(z.string()),
+        }),
+      )
+      .check(
+        z.describe(
+          "The steps of the item's state and whether the caller may take each now (with the reason if not); advisory: the transition still decides",
+        ),
+      ),
   ),
 });
 export const contentItemQuery = z.object({
   revisions: z.optional(
     z.string().check(
-      z.regex(/^[1-9][0-9]{0,5}(,[1-9][0-9]{0,5})?$/, { error: bilingual('revisions là một hoặc hai số phiên bản, ví dụ 3,5', 'revisions is one or two version numbers, e.g. 3,5') }),
+      z.regex(/^[1-9][0-9]{0,5}(,[1-9][0-9]{0,5})?$/, {
+        error: bilingual(
+          'revisions là một hoặc hai số phiên bản, ví dụ 3,5',
+          'revisions is one or two version numbers, e.g. 3,5',
+        ),
+      }),
       z.describe('One or two versions whose kept title and body to include as `revisionTexts` (a console diffs them)'),
     ),
   ),
 });
-export const contentSummarySchema = z.looseObject({ id: z.string(), title: z.string(), state: z.string(), version: z.number(), overdue: z.boolean() });
+export const contentSummarySchema = z.looseObject({
+  id: z.string(),
+  title: z.string(),
+  state: z.string(),
+  version: z.number(),
+  overdue: z.boolean(),
+});
 export const publishedSchema = z.looseObject({
   id: z.string(),
   title: z.string(),
@@ -113,10 +155,18 @@ export const publishedSchema = z.looseObject({
   body: z.optional(z.string()),
   publicNote: z.optional(z.string()),
 });
-export const pageSchema = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.array(item), nextCursor: z.optional(z.string()) });
+export const pageSchema = <T extends z.ZodMiniType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.optional(z.string()) });
 export const legalSearchResultSchema = z.object({
   items: z.array(
-    z.looseObject({ id: z.string(), title: z.string(), numberSymbol: z.string(), issuedOn: z.string(), status: z.string(), publishedAt: z.string() }),
+    z.looseObject({
+      id: z.string(),
+      title: z.string(),
+      numberSymbol: z.string(),
+      issuedOn: z.string(),
+      status: z.string(),
+      publishedAt: z.string(),
+    }),
   ),
   truncated: z.boolean().check(z.describe('Some words of q were left out to keep the search within its bounds')),
   nextCursor: z.optional(z.string()),
@@ -128,7 +178,9 @@ export const bulkTransitionBody = z.object({
   ids: z.array(uuid).check(
     z.minLength(1),
     z.maxLength(25),
-    z.refine((ids) => new Set(ids).size === ids.length, { error: bilingual('Mã tin, bài bị lặp', 'An item is listed twice') }),
+    z.refine((ids) => new Set(ids).size === ids.length, {
+      error: bilingual('Mã tin, bài bị lặp', 'An item is listed twice'),
+    }),
   ),
   comment: z.optional(humanText(2000)),
   reason: z.optional(humanText(2000)),

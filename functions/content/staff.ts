@@ -15,47 +15,57 @@ import { contentRoutes } from './routes';
 
 /** Staff side of content: read, list and move items through the editorial workflow (creation: create.ts). */
 export const handler = lambdaRoot((s) =>
-  httpFunction('content', contentRoutes, {
-  listUnitContent: async ({ params, query, principal, requestId }) =>
-    json(
-      200,
-      await listUnitContent({ principal, requestId, now: new Date() }, params.code, {
-        limit: query.limit,
-        state: query.state,
-        category: query.category,
-        overdue: query.overdue === 'true',
-        cursor: query.cursor,
-      }),
-    ),
-  getContentItem: async ({ params, query, principal, requestId }) => {
-    const now = new Date();
-    const ctx = { principal, requestId, now };
-    const item = await readContentItem(ctx, params.id);
-    // What this caller may do next, for a console's buttons (the transition still decides).
-    const steps = availableSteps(contentWorkflow, workflowItemOf(item), principal, now, ['publish-scheduled']);
-    // The texts of the revisions a console compares (kept with creation and edits of the text).
-    const versions = query.revisions?.split(',').map(Number);
-    const revisionTexts = versions && (await Promise.all(versions.map((v) => readRevisionText(ctx, params.id, v))));
-    return json(200, { ...item, steps, ...(revisionTexts && { revisionTexts }) }, { etag: `"${item.version}"` });
-  },
-  transitionContentItem: async ({ params, body, headers, principal, requestId }) => {
-    const done = await transitionContentItem({ principal, requestId, now: new Date() }, params.id, body, expectedVersion(headers));
-    return json(200, done, { etag: `"${done.version}"` });
-  },
-  bulkTransitionContent: async ({ params, body, principal, requestId }) => {
-    const done = await bulkTransitionContent({ principal, requestId, now: new Date() }, params.code, body);
-    // Each failed item carries the status it would have had alone.
-    // and names its fields where the request holds them, as a problem does.
-    const failedItem = (r: Extract<(typeof done.results)[number], { ok: false }>) => ({
-      ...r,
-      status: problemKinds[r.code].status,
-      ...(r.errors !== undefined && { errors: r.errors.map((e) => ({ ...e, field: requestField(e.field) })) }),
-    });
-    return json(200, { ...done, results: done.results.map((r) => (r.ok ? r : failedItem(r))) });
-  },
-  proposeSyndication: async ({ params, body, principal, requestId }) => {
-    const copy = await proposeSyndication({ principal, requestId, now: new Date() }, params.id, body.note);
-    return json(201, copy, { location: `/content/${copy.id}`, etag: `"${copy.version}"` });
-  },
-}, httpServices(s)),
+  httpFunction(
+    'content',
+    contentRoutes,
+    {
+      listUnitContent: async ({ params, query, principal, requestId }) =>
+        json(
+          200,
+          await listUnitContent({ principal, requestId, now: new Date() }, params.code, {
+            limit: query.limit,
+            state: query.state,
+            category: query.category,
+            overdue: query.overdue === 'true',
+            cursor: query.cursor,
+          }),
+        ),
+      getContentItem: async ({ params, query, principal, requestId }) => {
+        const now = new Date();
+        const ctx = { principal, requestId, now };
+        const item = await readContentItem(ctx, params.id);
+        // What this caller may do next, for a console's buttons (the transition still decides).
+        const steps = availableSteps(contentWorkflow, workflowItemOf(item), principal, now, ['publish-scheduled']);
+        // The texts of the revisions a console compares (kept with creation and edits of the text).
+        const versions = query.revisions?.split(',').map(Number);
+        const revisionTexts = versions && (await Promise.all(versions.map((v) => readRevisionText(ctx, params.id, v))));
+        return json(200, { ...item, steps, ...(revisionTexts && { revisionTexts }) }, { etag: `"${item.version}"` });
+      },
+      transitionContentItem: async ({ params, body, headers, principal, requestId }) => {
+        const done = await transitionContentItem(
+          { principal, requestId, now: new Date() },
+          params.id,
+          body,
+          expectedVersion(headers),
+        );
+        return json(200, done, { etag: `"${done.version}"` });
+      },
+      bulkTransitionContent: async ({ params, body, principal, requestId }) => {
+        const done = await bulkTransitionContent({ principal, requestId, now: new Date() }, params.code, body);
+        // Each failed item carries the status it would have had alone.
+        // and names its fields where the request holds them, as a problem does.
+        const failedItem = (r: Extract<(typeof done.results)[number], { ok: false }>) => ({
+          ...r,
+          status: problemKinds[r.code].status,
+          ...(r.errors !== undefined && { errors: r.errors.map((e) => ({ ...e, field: requestField(e.field) })) }),
+        });
+        return json(200, { ...done, results: done.results.map((r) => (r.ok ? r : failedItem(r))) });
+      },
+      proposeSyndication: async ({ params, body, principal, requestId }) => {
+        const copy = await proposeSyndication({ principal, requestId, now: new Date() }, params.id, body.note);
+        return json(201, copy, { location: `/content/${copy.id}`, etag: `"${copy.version}"` });
+      },
+    },
+    httpServices(s),
+  ),
 );

@@ -22,7 +22,8 @@ export const incidentsRoutes = {
     auth: 'signed-in',
     action: 'incident.report',
     summary: 'Report an incident (any staff member): the operators are notified at once (QN 20.2, NA 15.6, TG 17.1)',
-    description: 'The time to restore runs from `detectedAt` (or the report) against the restore limit (TG 16.3: 24 hours), shown as `restore`.',
+    description:
+      'The time to restore runs from `detectedAt` (or the report) against the restore limit (TG 16.3: 24 hours), shown as `restore`.',
     tags: ['operations'],
     body: reportIncidentBody,
     responses: { 201: { description: 'The incident', schema: incidentSchema } },
@@ -46,7 +47,8 @@ export const incidentsRoutes = {
     function: 'incidents',
     auth: 'signed-in',
     action: 'incident.report',
-    summary: 'One incident with its timeline and time to restore (its unit\u2019s operators and chief editor, or its reporter)',
+    summary:
+      'One incident with its timeline and time to restore (its unit\u2019s operators and chief editor, or its reporter)',
     tags: ['operations'],
     params: incidentIdParam,
     responses: { 200: { description: 'The incident (ETag: its version)', schema: incidentSchema } },
@@ -58,8 +60,10 @@ export const incidentsRoutes = {
     function: 'incidents',
     auth: 'signed-in',
     action: 'incident.report',
-    summary: 'Add a timeline entry; operators and the chief editor move the status (reported → investigating → mitigated → resolved) and record `restoredAt`',
-    description: 'Send `If-Match: "<version>"`: of concurrent updates one wins, the others get 412. The reporter may add notes to their own incident.',
+    summary:
+      'Add a timeline entry; operators and the chief editor move the status (reported → investigating → mitigated → resolved) and record `restoredAt`',
+    description:
+      'Send `If-Match: "<version>"`: of concurrent updates one wins, the others get 412. The reporter may add notes to their own incident.',
     tags: ['operations'],
     params: incidentIdParam,
     body: incidentTimelineBody,

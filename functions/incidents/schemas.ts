@@ -6,22 +6,32 @@ import { decimalInteger, pageQuery } from '../../shared/api/common-schemas';
 
 /** Request and response schemas of the operations register: incidents and security checks. */
 const instant = z.iso.datetime({ offset: true });
-const severity = z.enum(severities).check(
-  z.describe('critical: the portal is down, or data lost, leaked or altered; high: a main function unavailable (publishing, Q&A, sign-in); medium: slow or partly failing, with a workaround; low: minor, no effect on users'),
-);
+const severity = z
+  .enum(severities)
+  .check(
+    z.describe(
+      'critical: the portal is down, or data lost, leaked or altered; high: a main function unavailable (publishing, Q&A, sign-in); medium: slow or partly failing, with a workaround; low: minor, no effect on users',
+    ),
+  );
 
 export const reportIncidentBody = z.strictObject({
   title: humanText(200),
   description: humanText(5000),
   severity,
   affectedServices: z.array(z.enum(affectedServices)).check(
-    z.minLength(1, { error: bilingual('Cần ít nhất một dịch vụ bị ảnh hưởng', 'Name at least one affected service') }),
+    z.minLength(1, {
+      error: bilingual('Cần ít nhất một dịch vụ bị ảnh hưởng', 'Name at least one affected service'),
+    }),
     z.maxLength(affectedServices.length),
   ),
   detectedAt: z.optional(instant),
 });
 
-export const incidentIdParam = z.object({ id: z.string().check(z.regex(/^[0-9a-f-]{36}$/, { error: bilingual('Mã sự cố không hợp lệ', 'Invalid incident id') })) });
+export const incidentIdParam = z.object({
+  id: z
+    .string()
+    .check(z.regex(/^[0-9a-f-]{36}$/, { error: bilingual('Mã sự cố không hợp lệ', 'Invalid incident id') })),
+});
 
 export const incidentTimelineBody = z.strictObject({
   note: humanText(2000),
@@ -45,7 +55,9 @@ export const incidentSchema = z.object({
   reportedAt: z.string(),
   detectedAt: z.nullable(z.string()),
   restoredAt: z.nullable(z.string()),
-  timeline: z.array(z.object({ at: z.string(), by: z.string(), note: z.string(), status: z.optional(z.enum(incidentStatuses)) })),
+  timeline: z.array(
+    z.object({ at: z.string(), by: z.string(), note: z.string(), status: z.optional(z.enum(incidentStatuses)) }),
+  ),
   version: z.int(),
   restore: z.object({
     limitHours: z.number(),
@@ -88,7 +100,9 @@ export const securityCheckSchema = z.object({
   performedAt: z.string(),
   performedBy: z.string(),
   scope: z.string(),
-  findings: z.array(z.object({ title: z.string(), severity: z.enum(findingSeverities), remediation: z.optional(z.string()) })),
+  findings: z.array(
+    z.object({ title: z.string(), severity: z.enum(findingSeverities), remediation: z.optional(z.string()) }),
+  ),
   recordedBy: z.string(),
   recordedAt: z.string(),
 });

@@ -4,4 +4,6 @@ import { escalateDueQuestions } from '../../shared/application/question-escalati
 /** Question escalation (issue 9 #5): reminders, overdue and very overdue, once each; see question-escalation.ts. */
 export const ESCALATE_QUESTIONS_JOB = 'escalate-questions';
 
-export const handler = jobFunction(ESCALATE_QUESTIONS_JOB, async (now, runId) => ({ ...(await escalateDueQuestions(now, `job:${runId}`)) }));
+export const handler = jobFunction(ESCALATE_QUESTIONS_JOB, async (now, runId) => ({
+  ...(await escalateDueQuestions(now, `job:${runId}`)),
+}));

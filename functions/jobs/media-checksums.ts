@@ -10,6 +10,11 @@ import { uploadPrefixes } from '../../shared/domain/uploads/upload';
  * no media byte. Resumable: a run that reaches its time budget stops; run it again.
  */
 export const handler = jobFunction('media-checksums', async () => {
-  const { checked, given, finished } = await giveMissingChecksums(s3Client(), env().MEDIA_BUCKET, uploadPrefixes.clean, 780_000);
+  const { checked, given, finished } = await giveMissingChecksums(
+    s3Client(),
+    env().MEDIA_BUCKET,
+    uploadPrefixes.clean,
+    780_000,
+  );
   return { checked, given: given.length, finished };
 });

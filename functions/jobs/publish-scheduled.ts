@@ -6,4 +6,10 @@ import { publishDueItems } from '../../shared/application/content-scheduled';
 export const PUBLISH_SCHEDULED_JOB = 'publish-scheduled';
 
 // Files must still be clean at publication: the root's services answer from the uploads (services.attachmentStatus).
-export const handler = lambdaRoot((s) => jobFunction(PUBLISH_SCHEDULED_JOB, async (now, runId) => ({ ...(await publishDueItems(now, `job:${runId}`)) }), s.uow));
+export const handler = lambdaRoot((s) =>
+  jobFunction(
+    PUBLISH_SCHEDULED_JOB,
+    async (now, runId) => ({ ...(await publishDueItems(now, `job:${runId}`)) }),
+    s.uow,
+  ),
+);

@@ -10,7 +10,11 @@ const fullRestoreCadence = (value: string | undefined): FullRestoreCadence =>
   (FULL_RESTORE_CADENCES as readonly string[]).includes(value ?? '') ? (value as FullRestoreCadence) : 'monthly';
 
 const deps = (): RestoreDrillDeps => ({
-  dynamodb: dynamoClient(), s3: s3Client(), tableName: env().TABLE_NAME, backupBucket: env().BACKUP_BUCKET, verifier: backupVerifier(),
+  dynamodb: dynamoClient(),
+  s3: s3Client(),
+  tableName: env().TABLE_NAME,
+  backupBucket: env().BACKUP_BUCKET,
+  verifier: backupVerifier(),
   // The deployment config's `backups.fullRestoreDrill` (infra/config/deployment.ts configEnvironment).
   fullRestore: fullRestoreCadence(process.env.BACKUP_FULL_RESTORE_DRILL),
   // Set by CDK (functions/manifest.ts importsTable): DynamoDB's ImportTable fills the scratch table; DynamoDB Local has none.
@@ -18,4 +22,6 @@ const deps = (): RestoreDrillDeps => ({
 });
 
 /** Weekly restore drill (BĐ 18.6, NA 13.2, TG 16.3): on AWS its state machine invokes it once per step; locally all steps in one run. */
-export const handler = steppedJobFunction(restoreDrillMachine, deps, (now, runId) => runRestoreDrill(deps(), now, runId));
+export const handler = steppedJobFunction(restoreDrillMachine, deps, (now, runId) =>
+  runRestoreDrill(deps(), now, runId),
+);

@@ -12,7 +12,9 @@ export const handler = httpFunction('health', operationsRoutes, {
     const [table, [lastRun]] = await Promise.all([
       probeTable(),
       // An unreadable ledger is reported as such, never a 500: /health must answer when things are down.
-      new JobRunRepository(documentClient(), env().TABLE_NAME).latest(DEPENDENCY_CHECK_JOB, 1).catch(() => ['unreadable' as const]),
+      new JobRunRepository(documentClient(), env().TABLE_NAME)
+        .latest(DEPENDENCY_CHECK_JOB, 1)
+        .catch(() => ['unreadable' as const]),
     ]);
     const report = healthReport(table, lastRun, new Date());
     return json(

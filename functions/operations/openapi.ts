@@ -8,7 +8,9 @@ import { operationsRoutes } from './routes';
 import { generatedText } from './openapi.generated-text';
 
 const documents = new Map<string, Record<string, unknown>>();
-let parsed: ({ openapi: string; info: { version: string } & Record<string, unknown> } & Record<string, unknown>) | undefined;
+let parsed:
+  | ({ openapi: string; info: { version: string } & Record<string, unknown> } & Record<string, unknown>)
+  | undefined;
 
 /**
  * Where the API is served: on API Gateway under its stage (`/v1`, relative to the host that
@@ -26,15 +28,27 @@ export const handler = httpFunction('openapi', operationsRoutes, {
   problem: async ({ params, basePath }) => {
     const code = problemCodeOfSlug(params.code)!;
     const kind = problemKinds[code];
-    return json(200, { type: problemType(code, basePath), code: params.code, status: kind.status, title: kind.title }, { 'cache-control': 'public, max-age=3600' });
+    return json(
+      200,
+      { type: problemType(code, basePath), code: params.code, status: kind.status, title: kind.title },
+      { 'cache-control': 'public, max-age=3600' },
+    );
   },
 });
 
 function documentFor(basePath: string) {
   let document = documents.get(basePath);
   if (!document) {
-    const { openapi, info, ...rest } = (parsed ??= JSON.parse(generatedText) as { openapi: string; info: { version: string } & Record<string, unknown> } & Record<string, unknown>);
-    document = { openapi, info: { ...info, version: process.env.PORTAL_VERSION ?? info.version }, servers: servers(basePath), ...rest };
+    const { openapi, info, ...rest } = (parsed ??= JSON.parse(generatedText) as {
+      openapi: string;
+      info: { version: string } & Record<string, unknown>;
+    } & Record<string, unknown>);
+    document = {
+      openapi,
+      info: { ...info, version: process.env.PORTAL_VERSION ?? info.version },
+      servers: servers(basePath),
+      ...rest,
+    };
     documents.set(basePath, document);
   }
   return document;

@@ -40,7 +40,11 @@ export const operationsRoutes = {
     responses: {
       200: {
         description: 'The OpenAPI document',
-        schema: z.looseObject({ openapi: z.string(), info: z.object({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) }),
+        schema: z.looseObject({
+          openapi: z.string(),
+          info: z.object({ title: z.string(), version: z.string() }),
+          paths: z.record(z.string(), z.unknown()),
+        }),
       },
     },
   }),
@@ -53,7 +57,9 @@ export const operationsRoutes = {
     summary: 'What a problem `type` of this API means (the `type` member of every error points here)',
     tags: ['operations'],
     params: z.object({
-      code: z.enum(problemSlugs, { error: bilingual('Không có loại lỗi này', 'No such problem type') }).check(z.describe('The last segment of a problem `type`')),
+      code: z
+        .enum(problemSlugs, { error: bilingual('Không có loại lỗi này', 'No such problem type') })
+        .check(z.describe('The last segment of a problem `type`')),
     }),
     responses: {
       200: {

@@ -34,8 +34,10 @@ export const answerAuthorisationRoutes = {
     function: 'questions',
     auth: 'signed-in',
     action: 'qa.authorise-answerer',
-    summary: 'The unit head authorises an officer of the unit to answer questions, for some fields (or all) and a time window (CB 11.5)',
-    description: 'Under a preset that requires it (Cao Bằng: CB 11.5), only the head and the officers holding a live authorisation for the question’s field answer. Audited; at most one year.',
+    summary:
+      'The unit head authorises an officer of the unit to answer questions, for some fields (or all) and a time window (CB 11.5)',
+    description:
+      'Under a preset that requires it (Cao Bằng: CB 11.5), only the head and the officers holding a live authorisation for the question’s field answer. Audited; at most one year.',
     tags: ['questions'],
     body: answerAuthorisationBody,
     responses: { 201: { description: 'Granted', schema: answerAuthorisationSchema } },
@@ -50,7 +52,10 @@ export const answerAuthorisationRoutes = {
     summary: 'Revoke an answer authorisation (CB 11.5)',
     tags: ['questions'],
     params: answerAuthorisationParams,
-    responses: { 200: { description: 'Revoked', schema: answerAuthorisationSchema }, 404: { description: 'No such answer authorisation of this account' } },
+    responses: {
+      200: { description: 'Revoked', schema: answerAuthorisationSchema },
+      404: { description: 'No such answer authorisation of this account' },
+    },
   }),
   unitAnswerAuthorisations: defineRoute({
     id: 'listUnitAnswerAuthorisations',
@@ -63,6 +68,9 @@ export const answerAuthorisationRoutes = {
     tags: ['questions'],
     params: unitCodeParam,
     query: pageQuery,
-    responses: { 200: { description: 'A page of answer authorisations', schema: pageOf(answerAuthorisationSchema) }, 404: { description: 'No such unit' } },
+    responses: {
+      200: { description: 'A page of answer authorisations', schema: pageOf(answerAuthorisationSchema) },
+      404: { description: 'No such unit' },
+    },
   }),
 };

@@ -19,31 +19,42 @@ import { questionsRoutes } from './routes';
 function askerSecret(headers: Record<string, string | undefined>): string {
   const secret = headers[requestHeaders.questionSecret];
   if (secret === undefined || !SECRET_PATTERN.test(secret)) {
-    const message = text('Cần gửi mã bí mật đã nhận khi hỏi trong tiêu đề X-Question-Secret', 'Send the secret you received when asking in the X-Question-Secret header');
-    throw new HttpProblem('unauthenticated', message, [{ field: 'headers.X-Question-Secret', code: 'required', message }]);
+    const message = text(
+      'Cần gửi mã bí mật đã nhận khi hỏi trong tiêu đề X-Question-Secret',
+      'Send the secret you received when asking in the X-Question-Secret header',
+    );
+    throw new HttpProblem('unauthenticated', message, [
+      { field: 'headers.X-Question-Secret', code: 'required', message },
+    ]);
   }
   return secret;
 }
 
-export const handler = lambdaRoot((s) =>
-  httpFunction(
-  'questionsPublic',
-  questionsRoutes,
-  {
-    askQuestion: async ({ params, body, headers, requestId, clientAddress }) => {
-      // The optional challenge hook (shared/application/ask-challenge.ts): none is registered by default.
-      await requireAskChallenge(headers[requestHeaders.challengeToken], clientAddress);
-      const asked = await askQuestion({ requestId, now: new Date(), clientAddress }, params.portal, body);
-      return json(201, asked, { location: `/public/questions/${asked.trackingCode}`, 'cache-control': 'no-store' });
-    },
-    getQuestionStatus: async ({ params, headers }) => json(200, await questionStatus(params.trackingCode, askerSecret(headers)), { 'cache-control': 'no-store' }),
-    rateAnswer: async ({ params, headers, body, requestId }) =>
-      json(201, await rateAnswer({ requestId, now: new Date() }, params.trackingCode, askerSecret(headers), body), { 'cache-control': 'no-store' }),
-    eraseAskerData: async ({ params, headers, requestId }) =>
-      json(200, await eraseAskerData({ requestId, now: new Date() }, params.trackingCode, askerSecret(headers)), { 'cache-control': 'no-store' }),
-  },
-  { idempotencyStore: () => s.idempotency, corsOrigins: s.config.CORS_ALLOWED_ORIGINS },
-  ),
+export const handler = lambdaRoot(
+  (s) =>
+    httpFunction(
+      'questionsPublic',
+      questionsRoutes,
+      {
+        askQuestion: async ({ params, body, headers, requestId, clientAddress }) => {
+          // The optional challenge hook (shared/application/ask-challenge.ts): none is registered by default.
+          await requireAskChallenge(headers[requestHeaders.challengeToken], clientAddress);
+          const asked = await askQuestion({ requestId, now: new Date(), clientAddress }, params.portal, body);
+          return json(201, asked, { location: `/public/questions/${asked.trackingCode}`, 'cache-control': 'no-store' });
+        },
+        getQuestionStatus: async ({ params, headers }) =>
+          json(200, await questionStatus(params.trackingCode, askerSecret(headers)), { 'cache-control': 'no-store' }),
+        rateAnswer: async ({ params, headers, body, requestId }) =>
+          json(201, await rateAnswer({ requestId, now: new Date() }, params.trackingCode, askerSecret(headers), body), {
+            'cache-control': 'no-store',
+          }),
+        eraseAskerData: async ({ params, headers, requestId }) =>
+          json(200, await eraseAskerData({ requestId, now: new Date() }, params.trackingCode, askerSecret(headers)), {
+            'cache-control': 'no-store',
+          }),
+      },
+      { idempotencyStore: () => s.idempotency, corsOrigins: s.config.CORS_ALLOWED_ORIGINS },
+    ),
   // Asking seals the asker's data under a KMS data key (GenerateDataKey only: this function never decrypts).
   () => ({ askerKeys: kmsAskerKeys }),
 );

@@ -9,8 +9,22 @@ import { questionsRoutes } from './routes';
  * the redacted copies and nothing else (not the questions, not the askers' data).
  */
 export const handler = lambdaRoot((s) =>
-  httpFunction('questionsPublished', questionsRoutes, {
-  listPublishedQuestions: async ({ params, query }) =>
-    json(200, await listPublishedQuestions(s, params.portal, { q: query.q, field: query.field, limit: query.limit, cursor: query.cursor }), { 'cache-control': 'public, max-age=60' }),
-}, { corsOrigins: s.config.CORS_ALLOWED_ORIGINS }),
+  httpFunction(
+    'questionsPublished',
+    questionsRoutes,
+    {
+      listPublishedQuestions: async ({ params, query }) =>
+        json(
+          200,
+          await listPublishedQuestions(s, params.portal, {
+            q: query.q,
+            field: query.field,
+            limit: query.limit,
+            cursor: query.cursor,
+          }),
+          { 'cache-control': 'public, max-age=60' },
+        ),
+    },
+    { corsOrigins: s.config.CORS_ALLOWED_ORIGINS },
+  ),
 );

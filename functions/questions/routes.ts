@@ -32,7 +32,8 @@ export const questionsRoutes = {
     path: '/public/portals/{portal}/questions',
     function: 'questionsPublic',
     auth: 'public',
-    summary: 'Ask a question (no account): as an individual or an organisation, with the fields the preset requires; Vietnamese with diacritics; explicit consent',
+    summary:
+      'Ask a question (no account): as an individual or an organisation, with the fields the preset requires; Vietnamese with diacritics; explicit consent',
     description:
       'Answers a tracking code and a secret, shown once (a replay with the same Idempotency-Key omits the secret). At most 10 questions per client address and hour (429); the same asker and text within 24 hours is a 409.',
     tags: ['public', 'questions'],
@@ -42,9 +43,15 @@ export const questionsRoutes = {
     idempotencyJoinsCommit: true,
     responses: {
       201: { description: 'Received', schema: askedSchema },
-      403: { description: 'A challenge hook is configured (shared/application/ask-challenge.ts) and X-Challenge-Token is missing or does not pass' },
+      403: {
+        description:
+          'A challenge hook is configured (shared/application/ask-challenge.ts) and X-Challenge-Token is missing or does not pass',
+      },
       404: { description: 'No such portal' },
-      409: { description: 'The same asker sent the same question within 24 hours; or a request with this Idempotency-Key is in progress' },
+      409: {
+        description:
+          'The same asker sent the same question within 24 hours; or a request with this Idempotency-Key is in progress',
+      },
       429: { description: 'Too many questions from this address within the hour' },
     },
   }),
@@ -54,8 +61,10 @@ export const questionsRoutes = {
     path: '/public/questions/{trackingCode}',
     function: 'questionsPublic',
     auth: 'public',
-    summary: "The asker's view of a question: stage and due instants, the refusal's reason; send the secret as X-Question-Secret",
-    description: 'Never personal data. An unknown code and a wrong secret get the same 404; a missing or malformed secret header is a 401.',
+    summary:
+      "The asker's view of a question: stage and due instants, the refusal's reason; send the secret as X-Question-Secret",
+    description:
+      'Never personal data. An unknown code and a wrong secret get the same 404; a missing or malformed secret header is a 401.',
     tags: ['public', 'questions'],
     params: trackingParams,
     responses: {
@@ -73,10 +82,14 @@ export const questionsRoutes = {
     // The coarse check before the handler: every role that reads some question (board, auditors, answering units).
     action: 'qa.read-routed',
     machineScopes: ['portal/read', 'portal/qa.answer'],
-    summary: "A question for staff: stage, version (ETag), clocks, routing history; the asker's data for the portal's board only",
+    summary:
+      "A question for staff: stage, version (ETag), clocks, routing history; the asker's data for the portal's board only",
     tags: ['questions'],
     params: questionIdParams,
-    responses: { 200: { description: 'The question', schema: questionSchema }, 404: { description: 'No question this caller may read' } },
+    responses: {
+      200: { description: 'The question', schema: questionSchema },
+      404: { description: 'No question this caller may read' },
+    },
   }),
   listQuestions: defineRoute({
     id: 'listQuestions',
@@ -91,7 +104,10 @@ export const questionsRoutes = {
     tags: ['questions'],
     params: unitCodeParam,
     query: listQuery,
-    responses: { 200: { description: 'A page of questions (no personal data)', schema: questionPageSchema }, 404: { description: 'No such unit' } },
+    responses: {
+      200: { description: 'A page of questions (no personal data)', schema: questionPageSchema },
+      404: { description: 'No such unit' },
+    },
   }),
   transitionQuestion: defineRoute({
     id: 'transitionQuestion',
@@ -103,14 +119,18 @@ export const questionsRoutes = {
     // The coarse check before the handler: every role that reads some question (board, auditors, answering units).
     action: 'qa.read-routed',
     machineScopes: ['portal/qa.answer'],
-    summary: 'Take one step: classify, refuse (with the reason the asker sees), route to a unit (starts the answer clock; `shareAskerData: true` shows the asker’s data to that unit, audited), return (the unit is not competent), progress-notice (CB 11.4, once, with expectedBy), answer (with citations), approve-answer, return-answer (with a comment), send, reopen (a sent question, with a reason: the board’s classification clock opens again); If-Match guards the version',
+    summary:
+      'Take one step: classify, refuse (with the reason the asker sees), route to a unit (starts the answer clock; `shareAskerData: true` shows the asker’s data to that unit, audited), return (the unit is not competent), progress-notice (CB 11.4, once, with expectedBy), answer (with citations), approve-answer, return-answer (with a comment), send, reopen (a sent question, with a reason: the board’s classification clock opens again); If-Match guards the version',
     tags: ['questions'],
     params: questionIdParams,
     body: transitionBody,
     responses: {
       200: { description: 'The step was taken', schema: transitionedSchema },
       404: { description: 'No question this caller may read' },
-      409: { description: 'The action is not possible in this stage, or (publish) the asker did not consent to publication (`consent.publication`)' },
+      409: {
+        description:
+          'The action is not possible in this stage, or (publish) the asker did not consent to publication (`consent.publication`)',
+      },
       412: { description: 'The question changed since the version named in If-Match' },
     },
   }),
@@ -120,7 +140,8 @@ export const questionsRoutes = {
     path: '/public/portals/{portal}/questions',
     function: 'questionsPublished',
     auth: 'public',
-    summary: "A portal's published questions and answers, newest first: by field, with diacritic-insensitive search (`q`), cursor pagination",
+    summary:
+      "A portal's published questions and answers, newest first: by field, with diacritic-insensitive search (`q`), cursor pagination",
     description:
       'Redacted copies only: no personal data of the asker, and names, phone numbers, e-mails and ID numbers in the texts replaced by [đã ẩn]. With `q`, each request reads at most 200 copies: a page may hold fewer than `limit` items and still end with a cursor.',
     tags: ['public', 'questions'],
@@ -128,7 +149,10 @@ export const questionsRoutes = {
     query: publishedListQuery,
     responses: {
       200: { description: 'A page of published questions', schema: publishedPageSchema },
-      400: { description: 'A malformed query: `q` without a letter or digit, an unknown field, a cursor this query did not make' },
+      400: {
+        description:
+          'A malformed query: `q` without a letter or digit, an unknown field, a cursor this query did not make',
+      },
     },
   }),
   getQuestionFigures: defineRoute({
@@ -139,7 +163,8 @@ export const questionsRoutes = {
     auth: 'signed-in',
     // The coarse check before the handler: every role that reads some question (board, auditors, answering units).
     action: 'qa.read-routed',
-    summary: "A unit's Q&A figures over local dates `from`..`to` (at most 366 days): received, routed within a working day, re-routed, returned, answered on time, median working days to answer, overdue now",
+    summary:
+      "A unit's Q&A figures over local dates `from`..`to` (at most 366 days): received, routed within a working day, re-routed, returned, answered on time, median working days to answer, overdue now",
     description: 'From facts frozen when each step happened, never recounted on the calendar of today.',
     tags: ['questions'],
     params: unitCodeParam,
@@ -157,7 +182,8 @@ export const questionsRoutes = {
     path: '/public/questions/{trackingCode}/rating',
     function: 'questionsPublic',
     auth: 'public',
-    summary: 'The asker rates the sent answer, once; "not-answered" within the reopen window reopens the question for the board, once',
+    summary:
+      'The asker rates the sent answer, once; "not-answered" within the reopen window reopens the question for the board, once',
     description:
       'Send the secret as X-Question-Secret. Only once the answer is sent (or published); a second rating is a 409 (Idempotency-Key replays the first). The window is the policy qa.reopenWindow (10 working days from sending, in the spirit of QĐ 31/2021/QĐ-TTg Điều 46); later, the rating is recorded and reopens nothing.',
     tags: ['public', 'questions'],
@@ -176,7 +202,7 @@ export const questionsRoutes = {
     path: '/public/questions/{trackingCode}/erasure',
     function: 'questionsPublic',
     auth: 'public',
-    summary: "The asker has their personal data destroyed (NĐ 356/2025): at once; the question stays, anonymised",
+    summary: 'The asker has their personal data destroyed (NĐ 356/2025): at once; the question stays, anonymised',
     description:
       'Send the secret as X-Question-Secret. The asker item (with its encrypted data key) and the duplicate guard are deleted, not hidden; the audit entry holds no personal data. Repeating it answers the same instants.',
     tags: ['public', 'questions'],
@@ -194,7 +220,8 @@ export const questionsRoutes = {
     function: 'questions',
     auth: 'signed-in',
     action: 'qa.erase-asker',
-    summary: "The board's chief destroys an asker's personal data on an authority's demand (NĐ 356/2025), naming the demand's document",
+    summary:
+      "The board's chief destroys an asker's personal data on an authority's demand (NĐ 356/2025), naming the demand's document",
     tags: ['questions'],
     params: questionIdParams,
     body: erasureDemandBody,

@@ -1,6 +1,14 @@
 import * as z from 'zod/mini';
 import { bilingual, humanText } from '../../shared/domain/text';
-import { complexities, questionFields, questionScopes, ratings, refusalGrounds, servedActions, TRACKING_CODE } from '../../shared/domain/questions';
+import {
+  complexities,
+  questionFields,
+  questionScopes,
+  ratings,
+  refusalGrounds,
+  servedActions,
+  TRACKING_CODE,
+} from '../../shared/domain/questions';
 import { questionStates } from '../../shared/domain/workflow';
 import { escalationLadder, escalationLevels } from '../../shared/domain/questions/escalation';
 import { pageQuery } from '../../shared/api/common-schemas';
@@ -11,15 +19,21 @@ import { unitCodeSchema } from '../../shared/domain/units/unit';
  * unknown field (personal data sent where it does not belong, or a typo) is refused, not dropped.
  * Which asker fields are required depends on the preset: the use case checks that (BĐ 12.2, CB 11.2).
  */
-const phone = z.string().check(
-  z.trim(),
-  z.regex(/^\+?[0-9][0-9 .()-]{6,19}$/, { error: bilingual('Số điện thoại không hợp lệ', 'Invalid phone number') }),
-);
-const email = z.email({ error: bilingual('Địa chỉ thư điện tử không hợp lệ', 'Invalid e-mail address') }).check(z.maxLength(254));
+const phone = z
+  .string()
+  .check(
+    z.trim(),
+    z.regex(/^\+?[0-9][0-9 .()-]{6,19}$/, { error: bilingual('Số điện thoại không hợp lệ', 'Invalid phone number') }),
+  );
+const email = z
+  .email({ error: bilingual('Địa chỉ thư điện tử không hợp lệ', 'Invalid e-mail address') })
+  .check(z.maxLength(254));
 /** CMND (9 digits), CCCD (12 digits) or a passport (a letter and 7–8 digits). */
 const idNumber = z.string().check(
   z.trim(),
-  z.regex(/^(?:\d{9}|\d{12}|[A-Z]\d{7,8})$/, { error: bilingual('Số CMND/CCCD/hộ chiếu không hợp lệ', 'Invalid ID card or passport number') }),
+  z.regex(/^(?:\d{9}|\d{12}|[A-Z]\d{7,8})$/, {
+    error: bilingual('Số CMND/CCCD/hộ chiếu không hợp lệ', 'Invalid ID card or passport number'),
+  }),
 );
 
 const individual = z.strictObject({
@@ -48,32 +62,55 @@ export const askBody = z.strictObject({
   title: humanText(200, 5),
   text: humanText(5000, 20),
   consent: z.strictObject({
-    processing: z.literal(true, { error: bilingual('Cần đồng ý cho xử lý dữ liệu cá nhân để gửi câu hỏi', 'Consent to processing is required to ask') }),
+    processing: z.literal(true, {
+      error: bilingual(
+        'Cần đồng ý cho xử lý dữ liệu cá nhân để gửi câu hỏi',
+        'Consent to processing is required to ask',
+      ),
+    }),
     publication: z.boolean().check(z.describe('May the anonymised question and its answer be published?')),
   }),
 });
 
 export const portalParams = z.object({ portal: unitCodeSchema });
 export const trackingParams = z.object({
-  trackingCode: z.string().check(z.regex(TRACKING_CODE, { error: bilingual('Mã theo dõi có dạng HD.YYYYMMDD.NNNN', 'A tracking code looks like HD.YYYYMMDD.NNNN') })),
+  trackingCode: z.string().check(
+    z.regex(TRACKING_CODE, {
+      error: bilingual('Mã theo dõi có dạng HD.YYYYMMDD.NNNN', 'A tracking code looks like HD.YYYYMMDD.NNNN'),
+    }),
+  ),
 });
 export const questionIdParams = z.object({
-  id: z.string().check(z.regex(TRACKING_CODE, { error: bilingual('Mã câu hỏi có dạng HD.YYYYMMDD.NNNN', 'A question id looks like HD.YYYYMMDD.NNNN') })),
+  id: z.string().check(
+    z.regex(TRACKING_CODE, {
+      error: bilingual('Mã câu hỏi có dạng HD.YYYYMMDD.NNNN', 'A question id looks like HD.YYYYMMDD.NNNN'),
+    }),
+  ),
 });
 
 export const listQuery = z.object({
   ...pageQuery.shape,
   stage: z.optional(z.enum(questionStates)),
   overdue: z.optional(z.enum(['true', 'false'])),
-  view: z.optional(z.enum(['portal', 'unit']).check(z.describe('`portal`: questions asked on this portal (its board); `unit`: questions routed to this unit'))),
+  view: z.optional(
+    z
+      .enum(['portal', 'unit'])
+      .check(z.describe('`portal`: questions asked on this portal (its board); `unit`: questions routed to this unit')),
+  ),
 });
 
-const uuid = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: bilingual('Mã không hợp lệ', 'Invalid id') }));
+const uuid = z.string().check(
+  z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, {
+    error: bilingual('Mã không hợp lệ', 'Invalid id'),
+  }),
+);
 /** A legal document an answer relies on (CB 11.4): number/symbol, summary, date and issuer; linked when it is published here. */
 const citation = z.strictObject({
   numberSymbol: humanText(100, 1),
   summary: humanText(1000, 2),
-  issuedOn: z.iso.date({ error: bilingual('Ngày ban hành có dạng YYYY-MM-DD', 'The issue date looks like YYYY-MM-DD') }),
+  issuedOn: z.iso.date({
+    error: bilingual('Ngày ban hành có dạng YYYY-MM-DD', 'The issue date looks like YYYY-MM-DD'),
+  }),
   issuer: humanText(300, 2),
   contentId: z.optional(uuid.check(z.describe('The legal document published through the content API, if it is'))),
 });
@@ -87,8 +124,18 @@ export const transitionBody = z.strictObject({
   ground: z.optional(z.enum(refusalGrounds)),
   reason: z.optional(humanText(2000)),
   comment: z.optional(humanText(2000)),
-  expectedBy: z.optional(z.iso.date({ error: bilingual('Ngày dự kiến có dạng YYYY-MM-DD', 'The expected date looks like YYYY-MM-DD') })),
-  shareAskerData: z.optional(z.boolean().check(z.describe("route: show the asker's personal data to the unit's staff (the board's choice, audited); default false"))),
+  expectedBy: z.optional(
+    z.iso.date({ error: bilingual('Ngày dự kiến có dạng YYYY-MM-DD', 'The expected date looks like YYYY-MM-DD') }),
+  ),
+  shareAskerData: z.optional(
+    z
+      .boolean()
+      .check(
+        z.describe(
+          "route: show the asker's personal data to the unit's staff (the board's choice, audited); default false",
+        ),
+      ),
+  ),
   answer: z.optional(
     z.strictObject({
       text: humanText(20_000, 20),
@@ -98,13 +145,23 @@ export const transitionBody = z.strictObject({
 });
 
 export const ratingBody = z.strictObject({
-  rating: z.enum(ratings).check(z.describe('`not-answered` within the reopen window (policy qa.reopenWindow, 10 working days from sending by default) reopens the question for the board, once')),
+  rating: z
+    .enum(ratings)
+    .check(
+      z.describe(
+        '`not-answered` within the reopen window (policy qa.reopenWindow, 10 working days from sending by default) reopens the question for the board, once',
+      ),
+    ),
   comment: z.optional(humanText(2000)),
 });
 
 /** The board carries out an authority's demand to erase the asker's data. */
 export const erasureDemandBody = z.strictObject({
-  demandReference: humanText(200, 2).check(z.describe("The number/symbol of the authority's document demanding erasure (never the asker's data): it goes into the audit entry")),
+  demandReference: humanText(200, 2).check(
+    z.describe(
+      "The number/symbol of the authority's document demanding erasure (never the asker's data): it goes into the audit entry",
+    ),
+  ),
 });
 
 /** Responses. */
@@ -113,7 +170,9 @@ const label = z.object({ vi: z.string(), en: z.string() });
 
 export const askedSchema = z.object({
   trackingCode: z.string(),
-  secret: z.string().check(z.describe('Shown once: send it as X-Question-Secret to follow the question; only its hash is kept')),
+  secret: z
+    .string()
+    .check(z.describe('Shown once: send it as X-Question-Secret to follow the question; only its hash is kept')),
   receivedAt: instant,
   classificationDueAt: instant,
 });
@@ -138,7 +197,9 @@ export const ratedSchema = z.object({
 export const erasureSchema = z.object({
   trackingCode: z.string(),
   erasureRequestedAt: instant,
-  erasedAt: instant.check(z.describe('Completed at once (NĐ 356/2025 allows 2 working days to acknowledge, 15 days to complete)')),
+  erasedAt: instant.check(
+    z.describe('Completed at once (NĐ 356/2025 allows 2 working days to acknowledge, 15 days to complete)'),
+  ),
 });
 
 export const statusSchema = z.object({
@@ -153,22 +214,40 @@ export const statusSchema = z.object({
   progressNotice: z.optional(
     z.object({
       at: instant,
-      kind: z.optional(z.enum(['new-date', 'report-back']).check(z.describe('`report-back`: a complex question’s unit reported back within the clock (BĐ 12.4); otherwise a notice with a new date (CB 11.4)'))),
-      expectedBy: z.optional(z.string().check(z.describe('The local date the answer is expected by (CB 11.4; optional in a BĐ 12.4 report-back)'))),
+      kind: z.optional(
+        z
+          .enum(['new-date', 'report-back'])
+          .check(
+            z.describe(
+              '`report-back`: a complex question’s unit reported back within the clock (BĐ 12.4); otherwise a notice with a new date (CB 11.4)',
+            ),
+          ),
+      ),
+      expectedBy: z.optional(
+        z
+          .string()
+          .check(z.describe('The local date the answer is expected by (CB 11.4; optional in a BĐ 12.4 report-back)')),
+      ),
     }),
   ),
   answer: z.optional(
-    z.object({
-      text: z.string(),
-      citations: z.array(z.looseObject({ numberSymbol: z.string(), summary: z.string(), issuedOn: z.string(), issuer: z.string() })),
-      advisoryNotice: z.optional(label).check(z.describe('Only where the preset has one (CB 11.6)')),
-      answeredAt: instant,
-      sentAt: instant,
-    }).check(z.describe('Shown once the board has sent it')),
+    z
+      .object({
+        text: z.string(),
+        citations: z.array(
+          z.looseObject({ numberSymbol: z.string(), summary: z.string(), issuedOn: z.string(), issuer: z.string() }),
+        ),
+        advisoryNotice: z.optional(label).check(z.describe('Only where the preset has one (CB 11.6)')),
+        answeredAt: instant,
+        sentAt: instant,
+      })
+      .check(z.describe('Shown once the board has sent it')),
   ),
   publishedAt: z.optional(instant.check(z.describe('When the redacted question and answer were published'))),
   rating: z.optional(ratingSchema),
-  erasure: z.optional(z.object({ requestedAt: instant, erasedAt: instant }).check(z.describe("The asker's personal data was destroyed"))),
+  erasure: z.optional(
+    z.object({ requestedAt: instant, erasedAt: instant }).check(z.describe("The asker's personal data was destroyed")),
+  ),
 });
 
 const routingSchema = z.looseObject({
@@ -177,7 +256,15 @@ const routingSchema = z.looseObject({
   answerDueAt: instant,
   returnDueAt: instant,
   routedOnTime: z.boolean(),
-  unitWorkingDays: z.optional(z.int().check(z.describe("Where the answer clock counts from the portal's receipt (CB 11.4): the working days it left to this unit, beside the asker's answerDueAt"))),
+  unitWorkingDays: z.optional(
+    z
+      .int()
+      .check(
+        z.describe(
+          "Where the answer clock counts from the portal's receipt (CB 11.4): the working days it left to this unit, beside the asker's answerDueAt",
+        ),
+      ),
+  ),
   returnedAt: z.optional(instant),
   returnReason: z.optional(z.string()),
   returnedOnTime: z.optional(z.boolean()),
@@ -196,20 +283,40 @@ export const questionSchema = z.looseObject({
   classificationDueAt: instant,
   routings: z.array(routingSchema),
   overdue: z.boolean(),
-  asker: z.optional(z.looseObject({ kind: z.enum(['individual', 'organisation']) }).check(z.describe("The asker's personal data: only for the portal's board"))),
-  escalations: z.array(
-    z.object({
-      clock: z.enum(['classify', 'answer', 'return']),
-      level: z.enum(escalationLevels),
-      dueAt: instant.check(z.describe('The due instant of the clock it was raised on')),
-      raisedAt: instant,
-      unitCode: z.string().check(z.describe('The unit whose clock it is')),
-      recipientRole: z.enum(escalationLadder).check(z.describe('Who was told (the escalation ladder)')),
-    }),
-  ).check(z.describe('What the escalation job raised on this question (reminder, overdue, very overdue), oldest first')),
-  steps: z.array(z.object({ action: z.string(), label, allowed: z.boolean(), reason: z.optional(label), requires: z.array(z.string()) })).check(
-    z.describe("The steps of the question's stage and whether the caller may take each now (with the reason if not); advisory: the transition still decides"),
+  asker: z.optional(
+    z
+      .looseObject({ kind: z.enum(['individual', 'organisation']) })
+      .check(z.describe("The asker's personal data: only for the portal's board")),
   ),
+  escalations: z
+    .array(
+      z.object({
+        clock: z.enum(['classify', 'answer', 'return']),
+        level: z.enum(escalationLevels),
+        dueAt: instant.check(z.describe('The due instant of the clock it was raised on')),
+        raisedAt: instant,
+        unitCode: z.string().check(z.describe('The unit whose clock it is')),
+        recipientRole: z.enum(escalationLadder).check(z.describe('Who was told (the escalation ladder)')),
+      }),
+    )
+    .check(
+      z.describe('What the escalation job raised on this question (reminder, overdue, very overdue), oldest first'),
+    ),
+  steps: z
+    .array(
+      z.object({
+        action: z.string(),
+        label,
+        allowed: z.boolean(),
+        reason: z.optional(label),
+        requires: z.array(z.string()),
+      }),
+    )
+    .check(
+      z.describe(
+        "The steps of the question's stage and whether the caller may take each now (with the reason if not); advisory: the transition still decides",
+      ),
+    ),
 });
 
 export const questionPageSchema = z.object({
@@ -239,20 +346,34 @@ export const transitionedSchema = z.object({
   answerDueAt: z.optional(instant),
   returnDueAt: z.optional(instant),
   unitShare: z.optional(
-    z.object({ routedAt: instant, workingDays: z.int() }).check(
-      z.describe("`route`, where the answer clock counts from the portal's receipt (CB 11.4): answerDueAt is the asker's and does not restart at a re-routing; this is the unit's share of it"),
-    ),
+    z
+      .object({ routedAt: instant, workingDays: z.int() })
+      .check(
+        z.describe(
+          "`route`, where the answer clock counts from the portal's receipt (CB 11.4): answerDueAt is the asker's and does not restart at a re-routing; this is the unit's share of it",
+        ),
+      ),
   ),
 });
 
 /** The public list of published questions (issue 9 §8). */
 export const publishedListQuery = z.object({
   ...pageQuery.shape,
-  q: z.optional(humanText(200, 1).check(z.describe('Words to find, with or without diacritics ("thue dat" finds "thuế đất"); every word must match'))),
+  q: z.optional(
+    humanText(200, 1).check(
+      z.describe('Words to find, with or without diacritics ("thue dat" finds "thuế đất"); every word must match'),
+    ),
+  ),
   field: z.optional(z.enum(questionFields)),
 });
 
-const citationSchema = z.looseObject({ numberSymbol: z.string(), summary: z.string(), issuedOn: z.string(), issuer: z.string(), contentId: z.optional(z.string()) });
+const citationSchema = z.looseObject({
+  numberSymbol: z.string(),
+  summary: z.string(),
+  issuedOn: z.string(),
+  issuer: z.string(),
+  contentId: z.optional(z.string()),
+});
 export const publishedPageSchema = z.object({
   items: z.array(
     z.object({
@@ -261,17 +382,26 @@ export const publishedPageSchema = z.object({
       field: z.enum(questionFields),
       title: z.string(),
       text: z.string().check(z.describe('The question, with personal data replaced by [đã ẩn]')),
-      answer: z.object({ text: z.string(), citations: z.array(citationSchema), advisoryNotice: z.optional(label), answeredAt: instant }),
+      answer: z.object({
+        text: z.string(),
+        citations: z.array(citationSchema),
+        advisoryNotice: z.optional(label),
+        answeredAt: instant,
+      }),
       receivedAt: instant,
       publishedAt: instant,
     }),
   ),
-  nextCursor: z.optional(z.string().check(z.describe('Opaque: pass it back as `cursor` with the same portal and field'))),
+  nextCursor: z.optional(
+    z.string().check(z.describe('Opaque: pass it back as `cursor` with the same portal and field')),
+  ),
 });
 
 /** Per-unit figures (issue 9 §9). */
 const localDate = (name: string) =>
-  z.iso.date({ error: bilingual(`${name} có dạng YYYY-MM-DD`, `${name} looks like YYYY-MM-DD`) }).check(z.describe(`Local date (UTC+7), inclusive`));
+  z.iso
+    .date({ error: bilingual(`${name} có dạng YYYY-MM-DD`, `${name} looks like YYYY-MM-DD`) })
+    .check(z.describe(`Local date (UTC+7), inclusive`));
 export const figuresQuery = z.object({ from: localDate('from'), to: localDate('to') });
 export const figuresSchema = z.object({
   unit: z.string(),
@@ -279,11 +409,17 @@ export const figuresSchema = z.object({
   to: z.string(),
   received: z.number().check(z.describe('Questions asked on this portal, or routed to this unit')),
   routed: z.number().check(z.describe("The board's routings")),
-  routedWithinOneWorkingDay: z.number().check(z.describe('Routings within the classification clock, frozen when routed')),
+  routedWithinOneWorkingDay: z
+    .number()
+    .check(z.describe('Routings within the classification clock, frozen when routed')),
   rerouted: z.number().check(z.describe('Routings after a unit returned the question')),
   returned: z.number().check(z.describe('Questions this unit returned as outside its competence')),
   answered: z.number(),
   answeredOnTime: z.number().check(z.describe('Frozen when answered')),
-  medianWorkingDaysToAnswer: z.nullable(z.number().check(z.describe('From routing to answer, counted on the calendar in force when answered'))),
-  overdueNow: z.number().check(z.describe('Questions whose open classification or answer clock at this unit is past due now')),
+  medianWorkingDaysToAnswer: z.nullable(
+    z.number().check(z.describe('From routing to answer, counted on the calendar in force when answered')),
+  ),
+  overdueNow: z
+    .number()
+    .check(z.describe('Questions whose open classification or answer clock at this unit is past due now')),
 });

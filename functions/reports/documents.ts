@@ -12,12 +12,26 @@ import { reportsRoutes } from './routes';
  */
 export const handler = lambdaRoot((root) => {
   const s = reportServices(root, createS3Client());
-  return (
-  httpFunction('reportDocuments', reportsRoutes, {
-  downloadReport: async ({ params, query, principal, requestId }) => {
-    const file = await reportDownload(s, { principal, requestId, now: new Date() }, params.id, query.format, query.bom === 'true');
-    return { status: 200, body: file.body, contentType: file.contentType, headers: { 'cache-control': 'no-store', 'content-disposition': `attachment; filename="${file.filename}"` } };
-  },
-}, httpServices(root))
+  return httpFunction(
+    'reportDocuments',
+    reportsRoutes,
+    {
+      downloadReport: async ({ params, query, principal, requestId }) => {
+        const file = await reportDownload(
+          s,
+          { principal, requestId, now: new Date() },
+          params.id,
+          query.format,
+          query.bom === 'true',
+        );
+        return {
+          status: 200,
+          body: file.body,
+          contentType: file.contentType,
+          headers: { 'cache-control': 'no-store', 'content-disposition': `attachment; filename="${file.filename}"` },
+        };
+      },
+    },
+    httpServices(root),
   );
 });

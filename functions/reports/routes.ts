@@ -23,7 +23,8 @@ export const reportsRoutes = {
     function: 'reports',
     auth: 'signed-in',
     action: 'report.read',
-    summary: "A unit's reports, newest first, and the report kinds of this deployment's preset (citation, period, due rule, recipients)",
+    summary:
+      "A unit's reports, newest first, and the report kinds of this deployment's preset (citation, period, due rule, recipients)",
     tags: ['reports'],
     query: reportsQuery,
     responses: { 200: { description: 'A page of reports and the kinds', schema: reportListSchema } },
@@ -35,8 +36,10 @@ export const reportsRoutes = {
     function: 'reports',
     auth: 'signed-in',
     action: 'report.generate',
-    summary: 'Generate a report of a closed period as a draft, from frozen facts only (figures stored with their SHA-256 digest)',
-    description: 'Periods: `2026-11` (month), `2026-Q4`, `2026-H2`, `2026` (year, or NA 15.7’s 11/12/2025 … 10/12/2026), or `2026-03-01..2026-03-31` for an ad hoc report. One report per kind, period and unit (409 for a second).',
+    summary:
+      'Generate a report of a closed period as a draft, from frozen facts only (figures stored with their SHA-256 digest)',
+    description:
+      'Periods: `2026-11` (month), `2026-Q4`, `2026-H2`, `2026` (year, or NA 15.7’s 11/12/2025 … 10/12/2026), or `2026-03-01..2026-03-31` for an ad hoc report. One report per kind, period and unit (409 for a second).',
     tags: ['reports'],
     body: generateReportBody,
     responses: { 201: { description: 'The draft report with its figures', schema: reportSchema } },
@@ -60,7 +63,8 @@ export const reportsRoutes = {
     function: 'reports',
     auth: 'signed-in',
     action: 'report.edit',
-    summary: "Write a draft's free-text sections (NA Phụ lục I, II.1, III, IV, V; others: assessment, proposals), audited; the writer may not approve it",
+    summary:
+      "Write a draft's free-text sections (NA Phụ lục I, II.1, III, IV, V; others: assessment, proposals), audited; the writer may not approve it",
     description: 'Send `If-Match: "<version>"` to refuse a stale edit with 412.',
     tags: ['reports'],
     params: reportIdParam,
@@ -74,7 +78,8 @@ export const reportsRoutes = {
     function: 'reports',
     auth: 'signed-in',
     action: 'report.read',
-    summary: 'approve (head of the reporting body, not who generated or edited it), reopen (with a reason), send (with its number and date)',
+    summary:
+      'approve (head of the reporting body, not who generated or edited it), reopen (with a reason), send (with its number and date)',
     tags: ['reports'],
     params: reportIdParam,
     body: reportTransitionBody,
@@ -87,7 +92,8 @@ export const reportsRoutes = {
     function: 'reportDocuments',
     auth: 'signed-in',
     action: 'report.read',
-    summary: 'The report as CSV (UTF-8 with BOM for Excel, `bom=false` for machines; RFC 4180, CRLF) or as the Word document of its seed (NA: the Phụ lục; others: NĐ 30/2020 layout)',
+    summary:
+      'The report as CSV (UTF-8 with BOM for Excel, `bom=false` for machines; RFC 4180, CRLF) or as the Word document of its seed (NA: the Phụ lục; others: NĐ 30/2020 layout)',
     tags: ['reports'],
     params: reportIdParam,
     query: downloadQuery,
@@ -102,7 +108,8 @@ export const reportsRoutes = {
     function: 'reports',
     auth: 'signed-in',
     action: 'report.read',
-    summary: 'The royalty tally of a quarter per contributor and unit, from the attributions frozen at publication (QN 12.2); rates as configured, zero by default',
+    summary:
+      'The royalty tally of a quarter per contributor and unit, from the attributions frozen at publication (QN 12.2); rates as configured, zero by default',
     tags: ['reports'],
     params: royaltyParams,
     query: royaltyQuery,

@@ -25,7 +25,10 @@ export const unitsRoutes = {
     summary: 'A unit; a merged or split unit also names the unit that carries its work now',
     tags: ['units'],
     params: unitCodeParam,
-    responses: { 200: { description: 'The unit', schema: z.object({ unit: unitSchema, current: unitSchema }) }, 404: { description: 'No such unit' } },
+    responses: {
+      200: { description: 'The unit', schema: z.object({ unit: unitSchema, current: unitSchema }) },
+      404: { description: 'No such unit' },
+    },
   }),
   unitHistory: defineRoute({
     id: 'getUnitHistory',
@@ -39,7 +42,9 @@ export const unitsRoutes = {
     responses: {
       200: {
         description: 'History, oldest first',
-        schema: z.object({ items: z.array(z.object({ at: z.string(), event: z.string(), detail: z.record(z.string(), z.unknown()) })) }),
+        schema: z.object({
+          items: z.array(z.object({ at: z.string(), event: z.string(), detail: z.record(z.string(), z.unknown()) })),
+        }),
       },
       404: { description: 'No such unit' },
     },

@@ -10,7 +10,9 @@ const name = z.object({
   en: humanText(200, 2),
 });
 
-export const unitsQuery = z.extend(pageQuery, { parent: z.optional(unitCodeSchema).check(z.describe('Children of this unit; omitted: the province')) });
+export const unitsQuery = z.extend(pageQuery, {
+  parent: z.optional(unitCodeSchema).check(z.describe('Children of this unit; omitted: the province')),
+});
 
 const officeSchema = z.object({
   slug: slugSchema.check(z.describe('The office’s abbreviation, as in admin.<office>.<unit> (NA 10.2d)')),
@@ -23,9 +25,17 @@ const offices = z
 export const newUnitBody = z.object({
   code: unitCodeSchema,
   name,
-  kind: z.enum(unitKinds.filter((k) => k !== 'province') as [Exclude<UnitKind, 'province'>, ...Exclude<UnitKind, 'province'>[]]),
+  kind: z.enum(
+    unitKinds.filter((k) => k !== 'province') as [Exclude<UnitKind, 'province'>, ...Exclude<UnitKind, 'province'>[]],
+  ),
   parentCode: unitCodeSchema,
-  slug: z.optional(slugSchema).check(z.describe('Domain label (no diacritics, no spaces); when omitted, an agency’s initials (QN 4.1: sttvtt) or a place’s name without its level (QN 4.2–4.3: campha, quangtrung)')),
+  slug: z
+    .optional(slugSchema)
+    .check(
+      z.describe(
+        'Domain label (no diacritics, no spaces); when omitted, an agency’s initials (QN 4.1: sttvtt) or a place’s name without its level (QN 4.2–4.3: campha, quangtrung)',
+      ),
+    ),
   languages: z.optional(z.array(z.enum(['vi', 'en', 'zh'])).check(z.minLength(1))),
   offices,
 });
@@ -35,7 +45,9 @@ export const mergeBody = z.object({
   sources: z.array(unitCodeSchema).check(
     z.minLength(1),
     z.maxLength(20),
-    z.refine((codes) => new Set(codes).size === codes.length, { error: bilingual('Đơn vị bị liệt kê hai lần', 'A unit is listed twice') }),
+    z.refine((codes) => new Set(codes).size === codes.length, {
+      error: bilingual('Đơn vị bị liệt kê hai lần', 'A unit is listed twice'),
+    }),
   ),
   into: unitCodeSchema,
 });
@@ -59,4 +71,3 @@ export const unitSchema = z.object({
   languageDomains: z.optional(z.record(z.string(), z.string())),
   version: z.int(),
 });
-

@@ -30,19 +30,19 @@ export const handler = lambdaRoot((s) => {
   const processor = new BatchProcessor(EventType.SQS);
   const storage = new S3UploadStorage(createS3Client(), s.config.MEDIA_BUCKET);
   const recordHandler = async (record: SQSRecord) => {
-  const event = s3ObjectCreated.parse(JSON.parse(record.body));
-  const { bucket, object } = event.detail;
-  // S3 URL-encodes keys in notifications; ours are plain ids, so a key that changes is not ours.
-  const uploadId = uploadIdOfIncomingKey(decodeURIComponent(object.key.replace(/\+/g, ' ')));
-  if (bucket.name !== s.config.MEDIA_BUCKET || !uploadId) {
-    logger.warn('object outside incoming/ ignored', { bucket: bucket.name });
-    return;
-  }
-  // The ETag the notification announced: the object checked must be that one (a form used again is refused).
-  const announced = object.etag ? object.etag.replace(/"/g, '') : undefined;
-  const result = await checkUpload(s, uploadId, storage, { requestId: `s3:${event.id}`, now: new Date() }, announced);
-  logger.info('upload checked', { uploadId, ...result });
-};
+    const event = s3ObjectCreated.parse(JSON.parse(record.body));
+    const { bucket, object } = event.detail;
+    // S3 URL-encodes keys in notifications; ours are plain ids, so a key that changes is not ours.
+    const uploadId = uploadIdOfIncomingKey(decodeURIComponent(object.key.replace(/\+/g, ' ')));
+    if (bucket.name !== s.config.MEDIA_BUCKET || !uploadId) {
+      logger.warn('object outside incoming/ ignored', { bucket: bucket.name });
+      return;
+    }
+    // The ETag the notification announced: the object checked must be that one (a form used again is refused).
+    const announced = object.etag ? object.etag.replace(/"/g, '') : undefined;
+    const result = await checkUpload(s, uploadId, storage, { requestId: `s3:${event.id}`, now: new Date() }, announced);
+    logger.info('upload checked', { uploadId, ...result });
+  };
 
   return async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
     logger.addContext(context);

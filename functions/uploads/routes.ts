@@ -31,6 +31,9 @@ export const uploadsRoutes = {
     summary: "An upload's check status: pending, clean (served and publishable) or quarantined (never published)",
     tags: ['uploads'],
     params: uploadIdParam,
-    responses: { 200: { description: 'Status', schema: uploadStatusSchema }, 404: { description: 'No such upload in your unit' } },
+    responses: {
+      200: { description: 'Status', schema: uploadStatusSchema },
+      404: { description: 'No such upload in your unit' },
+    },
   }),
 } as const;

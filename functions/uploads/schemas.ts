@@ -4,7 +4,9 @@ import { acceptedContentTypes, MAX_UPLOAD_BYTES } from '../../shared/domain/uplo
 
 /** Request and response schemas of the uploads area. */
 const fileName = humanText(255).check(
-  z.refine((name) => !/[/\\]/.test(name), { error: bilingual('Tên tệp không được chứa / hoặc \\', 'A file name must not contain / or \\') }),
+  z.refine((name) => !/[/\\]/.test(name), {
+    error: bilingual('Tên tệp không được chứa / hoặc \\', 'A file name must not contain / or \\'),
+  }),
 );
 
 export const createUploadBody = z.strictObject({
@@ -12,7 +14,12 @@ export const createUploadBody = z.strictObject({
   contentType: z.enum(acceptedContentTypes as [string, ...string[]]),
   size: z.int().check(
     z.minimum(1, { error: bilingual('Tệp phải có ít nhất 1 byte', 'A file must hold at least 1 byte') }),
-    z.maximum(MAX_UPLOAD_BYTES, { error: bilingual(`Tệp không được lớn hơn ${MAX_UPLOAD_BYTES} byte`, `A file must not exceed ${MAX_UPLOAD_BYTES} bytes`) }),
+    z.maximum(MAX_UPLOAD_BYTES, {
+      error: bilingual(
+        `Tệp không được lớn hơn ${MAX_UPLOAD_BYTES} byte`,
+        `A file must not exceed ${MAX_UPLOAD_BYTES} bytes`,
+      ),
+    }),
   ),
 });
 

@@ -6,10 +6,13 @@ import type { Capacity } from './capacity';
 export const MIN_UNRESERVED_CONCURRENCY = 100;
 
 /** The HTTP functions that serve signed-in routes: the staff's, reserved apart from public traffic. */
-export const staffFunctions = (): FunctionKey[] => [...new Set(allRoutes.filter((r) => r.auth === 'signed-in').map((r) => r.function))];
+export const staffFunctions = (): FunctionKey[] => [
+  ...new Set(allRoutes.filter((r) => r.auth === 'signed-in').map((r) => r.function)),
+];
 
 /** The Cognito triggers (sign-in). */
-export const signInFunctions = (): FunctionKey[] => (Object.keys(functionDefinitions) as FunctionKey[]).filter((k) => functionDefinitions[k].kind === 'cognito-trigger');
+export const signInFunctions = (): FunctionKey[] =>
+  (Object.keys(functionDefinitions) as FunctionKey[]).filter((k) => functionDefinitions[k].kind === 'cognito-trigger');
 
 /** Reserved concurrency by function, or an error naming what to change when the account cannot hold it. */
 export function reservedConcurrency(capacity: Capacity): Map<FunctionKey, number> {

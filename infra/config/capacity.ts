@@ -8,7 +8,10 @@ import * as z from 'zod/mini';
  * keeps at least 100 unreserved: `accountConcurrency` states what this deployment may use, and a
  * plan that would leave less than 100 stops the synth (capacity-plan.ts).
  */
-const throttle = z.object({ rateLimit: z.int().check(z.gte(1), z.lte(10_000)), burstLimit: z.int().check(z.gte(1), z.lte(5_000)) });
+const throttle = z.object({
+  rateLimit: z.int().check(z.gte(1), z.lte(10_000)),
+  burstLimit: z.int().check(z.gte(1), z.lte(5_000)),
+});
 
 export const capacitySchema = z.object({
   /** The account's concurrent executions quota in the region (1,000 unless raised; new accounts may have less). */
@@ -18,7 +21,10 @@ export const capacitySchema = z.object({
   /** Per signed-in method. */
   staffApi: z._default(throttle, { rateLimit: 50, burstLimit: 100 }),
   /** Concurrent executions reserved for the sign-in trigger, and for each staff (signed-in) function. */
-  reserved: z._default(z.object({ signIn: z.int().check(z.gte(1)), staffFunction: z.int().check(z.gte(1)) }), { signIn: 10, staffFunction: 5 }),
+  reserved: z._default(z.object({ signIn: z.int().check(z.gte(1)), staffFunction: z.int().check(z.gte(1)) }), {
+    signIn: 10,
+    staffFunction: 5,
+  }),
 });
 
 export type Capacity = z.infer<typeof capacitySchema>;

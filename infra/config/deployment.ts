@@ -18,12 +18,14 @@ z.config(enLocale());
  * Where Cognito may send the console back after sign-in or sign-out: HTTPS, or plain HTTP on
  * localhost for development (Cognito's own rule); no wildcard, no fragment (RFC 6749 3.1.2).
  */
-const redirectUrl = z.url().check(z.refine((raw: string) => {
-  if (!URL.canParse(raw)) return false;
-  const url = new URL(raw);
-  const local = url.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(url.hostname);
-  return (url.protocol === 'https:' || local) && url.hash === '' && !raw.includes('*');
-}, 'must be an https:// URL (or http://localhost), without wildcard or fragment'));
+const redirectUrl = z.url().check(
+  z.refine((raw: string) => {
+    if (!URL.canParse(raw)) return false;
+    const url = new URL(raw);
+    const local = url.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(url.hostname);
+    return (url.protocol === 'https:' || local) && url.hash === '' && !raw.includes('*');
+  }, 'must be an https:// URL (or http://localhost), without wildcard or fragment'),
+);
 
 /** An EventBridge Scheduler expression that both EventBridge and the local scheduler accept. */
 const scheduleExpression = z.string().check(
@@ -67,7 +69,10 @@ export const deploymentConfigSchema = z.object({
   }),
   /** The provincial portal's domain, e.g. `binhdinh.gov.vn`. */
   domain: z.string().check(z.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)),
-  languages: z.array(z.enum(['vi', 'en', 'zh'])).check(z.minLength(1), z.refine((l) => l.includes('vi'), 'Vietnamese is required')),
+  languages: z.array(z.enum(['vi', 'en', 'zh'])).check(
+    z.minLength(1),
+    z.refine((l) => l.includes('vi'), 'Vietnamese is required'),
+  ),
   /** Deadline policy preset (see shared/domain/policies); an unknown id stops synth and local start. */
   policyPreset: z.enum(presetIds as [string, ...string[]], {
     error: (issue) => `unknown policy preset ${JSON.stringify(issue.input)}; known presets: ${presetIds.join(', ')}`,
@@ -84,7 +89,9 @@ export const deploymentConfigSchema = z.object({
    * Official working hours, local time (BĐ 9.4: Monday–Friday, within working hours). No default:
    * they decide when a receipt counts from the next working day, so each province states its own.
    */
-  workingHours: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM-HH:MM, e.g. 07:30-17:00')),
+  workingHours: z
+    .string()
+    .check(z.regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM-HH:MM, e.g. 07:30-17:00')),
   alarmEmail: z.email(),
   /**
    * Notification e-mails to askers and staff (issue 9 #6): the sender address, and the SES identity
@@ -92,7 +99,14 @@ export const deploymentConfigSchema = z.object({
    */
   notifications: z.optional(z.object({ sender: z.email(), identity: z.optional(z.string().check(z.minLength(3))) })),
   /** Royalty rates (issue 27, QN 12.2): an amount per published item by category, with the decision that sets them; zero when absent. */
-  royaltyRates: z.optional(z.strictObject({ currency: z.string(), perItem: z.record(z.string(), z.number().check(z.gte(0))), default: z.number().check(z.gte(0)), basis: z.string().check(z.minLength(3)) })),
+  royaltyRates: z.optional(
+    z.strictObject({
+      currency: z.string(),
+      perItem: z.record(z.string(), z.number().check(z.gte(0))),
+      default: z.number().check(z.gte(0)),
+      basis: z.string().check(z.minLength(3)),
+    }),
+  ),
   region: z.string().check(z.regex(/^[a-z]{2}-[a-z]+-\d$/)),
   stage: z.string().check(z.regex(/^[a-z][a-z0-9]{0,9}$/)),
   corsOrigins: z.array(z.string()).check(z.minLength(1)),
@@ -113,7 +127,11 @@ export const deploymentConfigSchema = z.object({
   edge: z.optional(
     z.object({
       domainName: z.string().check(z.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)),
-      certificateArn: z.string().check(z.regex(/^arn:aws:acm:us-east-1:\d{12}:certificate\/[\w-]+$/, 'must be an ACM certificate in us-east-1')),
+      certificateArn: z
+        .string()
+        .check(
+          z.regex(/^arn:aws:acm:us-east-1:\d{12}:certificate\/[\w-]+$/, 'must be an ACM certificate in us-east-1'),
+        ),
     }),
   ),
 });
@@ -170,10 +188,12 @@ export function configEnvironment(config: DeploymentConfig): Record<string, stri
 }
 
 /** The From address of notification e-mails. */
-export const mailSenderAddress = (config: DeploymentConfig): string => config.notifications?.sender ?? `no-reply@${config.domain}`;
+export const mailSenderAddress = (config: DeploymentConfig): string =>
+  config.notifications?.sender ?? `no-reply@${config.domain}`;
 
 /** The SES identity that must be verified to send from it (IAM grants ses:SendEmail on it alone). */
-export const mailIdentity = (config: DeploymentConfig): string => config.notifications?.identity ?? mailSenderAddress(config).split('@')[1]!;
+export const mailIdentity = (config: DeploymentConfig): string =>
+  config.notifications?.identity ?? mailSenderAddress(config).split('@')[1]!;
 
 /** The schedule expressions the deployment sets, by job (events/schedules.ts `configuredSchedules`). */
 export function scheduleOverrides(config: DeploymentConfig): Record<string, string> {

@@ -1,4 +1,8 @@
-import { nextFiring, parseScheduleExpression, ScheduleExpressionError } from '../../shared/domain/operations/schedule-expression';
+import {
+  nextFiring,
+  parseScheduleExpression,
+  ScheduleExpressionError,
+} from '../../shared/domain/operations/schedule-expression';
 
 /**
  * Why an EventBridge Scheduler expression would be refused, or undefined when it is fine. Checked
@@ -15,7 +19,8 @@ export function scheduleExpressionProblem(expression: string, now = new Date()):
     if (error instanceof ScheduleExpressionError) return `${expression}: ${error.message}`;
     throw error;
   }
-  if (/^\s|\s$|\s\s|[^\S ]/.test(expression)) return `${expression}: separate the fields by single spaces, as EventBridge writes them`;
+  if (/^\s|\s$|\s\s|[^\S ]/.test(expression))
+    return `${expression}: separate the fields by single spaces, as EventBridge writes them`;
   if (!nextFiring(parsed, now)) return `${expression}: never fires after ${now.toISOString()}`;
   return undefined;
 }

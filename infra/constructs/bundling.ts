@@ -4,7 +4,8 @@ import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodej
 
 /** esbuild settings shared by the Lambda bundles (PortalFunction) and the bundle benchmark. */
 export const bundlingTarget = 'node22';
-export const esmRequireBanner = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+export const esmRequireBanner =
+  "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
 
 /**
  * Modules replaced in the Lambda bundles, each by a small stand-in that says why:

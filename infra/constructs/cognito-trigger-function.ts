@@ -6,7 +6,6 @@ import { functionDefinitions, type FunctionDefinition, type FunctionKey } from '
 import { grantTableAccess } from './table-access';
 import { houseFunctionProps } from './house-function';
 
-
 /**
  * A Cognito trigger function: the house conventions of PortalFunction (Node 22 on arm64, ESM
  * bundled locally, JSON logs in a retained log group) but only the table in its environment.
@@ -27,6 +26,9 @@ export class CognitoTriggerFunction extends NodejsFunction {
       id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
       reason: 'The AWS-managed basic execution role only lets a function write its own logs.',
     });
-    Validations.of(this).acknowledge({ id: 'AwsSolutions-L1', reason: 'Node.js 22 is pinned so that Lambda runs the same major as local runs, tests and CI.' });
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason: 'Node.js 22 is pinned so that Lambda runs the same major as local runs, tests and CI.',
+    });
   }
 }

@@ -26,7 +26,9 @@ export function portalWebAcl(scope: Construct, id: string, aclScope: 'CLOUDFRONT
       managedRuleGroupStatement: {
         vendorName: 'AWS',
         name,
-        ...(countOnly.length > 0 && { ruleActionOverrides: countOnly.map((rule) => ({ name: rule, actionToUse: { count: {} } })) }),
+        ...(countOnly.length > 0 && {
+          ruleActionOverrides: countOnly.map((rule) => ({ name: rule, actionToUse: { count: {} } })),
+        }),
       },
     },
     visibilityConfig: visibility(name),
@@ -48,7 +50,11 @@ export function portalWebAcl(scope: Construct, id: string, aclScope: 'CLOUDFRONT
       {
         name: 'BodyOverLimit',
         priority: 0,
-        action: { block: { customResponse: { responseCode: tooLarge.status, customResponseBodyKey: 'problem-payload-too-large' } } },
+        action: {
+          block: {
+            customResponse: { responseCode: tooLarge.status, customResponseBodyKey: 'problem-payload-too-large' },
+          },
+        },
         statement: {
           regexMatchStatement: {
             // singleHeader is untyped in the L1 construct: its key is written as CloudFormation spells it.

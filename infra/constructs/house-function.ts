@@ -48,7 +48,10 @@ export function houseFunctionProps(
  * job-run EMF metrics come from the recordJobRun consumer, whose group stays Standard). Every
  * other function's logs serve investigations of recent incidents: three months, Standard.
  */
-export function functionLogRetention(def: FunctionDefinition): { retention: RetentionDays; logGroupClass: LogGroupClass } {
+export function functionLogRetention(def: FunctionDefinition): {
+  retention: RetentionDays;
+  logGroupClass: LogGroupClass;
+} {
   return def.kind === 'job'
     ? { retention: RetentionDays.ONE_YEAR, logGroupClass: LogGroupClass.INFREQUENT_ACCESS }
     : { retention: RetentionDays.THREE_MONTHS, logGroupClass: LogGroupClass.STANDARD };

@@ -8,7 +8,13 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
-import { functionDefinitions, type Access, type FunctionKey, type FunctionDefinition, type IdentityAdminAction } from '../../functions/manifest';
+import {
+  functionDefinitions,
+  type Access,
+  type FunctionKey,
+  type FunctionDefinition,
+  type IdentityAdminAction,
+} from '../../functions/manifest';
 import { grantTableAccess } from './table-access';
 import { SCRATCH_IMPORT_ACTIONS, SCRATCH_TABLE_ACTIONS, tableLevelActions } from '../definitions/table-permissions';
 import { houseFunctionProps } from './house-function';
@@ -30,7 +36,6 @@ export interface PortalResources {
   readonly userPool: IUserPool;
   readonly userPoolClient: IUserPoolClient;
 }
-
 
 /**
  * The house Lambda function: Node 22 on arm64, ESM bundled by the local esbuild (never Docker),
@@ -67,8 +72,15 @@ export class PortalFunction extends NodejsFunction {
         ...(def.exportsTable && resources.buckets[def.exportsTable.bucket].encryptionKey
           ? { BACKUP_KMS_KEY_ARN: resources.buckets[def.exportsTable.bucket].encryptionKey!.keyArn }
           : {}),
-        ...(def.askerKey ? { ASKER_KEYS: 'kms', ASKER_KEY_ID: Fn.importValue(askerKeyArnExportName(`Portal-${config.stage}-Data`)) } : {}),
-        ...(def.backupSigning ? { BACKUP_SIGNING: 'kms', BACKUP_SIGNING_KEY_ID: Fn.importValue(backupSigningKeyArnExportName(`Portal-${config.stage}-Data`)) } : {}),
+        ...(def.askerKey
+          ? { ASKER_KEYS: 'kms', ASKER_KEY_ID: Fn.importValue(askerKeyArnExportName(`Portal-${config.stage}-Data`)) }
+          : {}),
+        ...(def.backupSigning
+          ? {
+              BACKUP_SIGNING: 'kms',
+              BACKUP_SIGNING_KEY_ID: Fn.importValue(backupSigningKeyArnExportName(`Portal-${config.stage}-Data`)),
+            }
+          : {}),
       },
     });
     grantManifestAccess(this, def, resources);
@@ -98,7 +110,8 @@ function grantManifestAccess(fn: NodejsFunction, def: FunctionDefinition, resour
   grantTableAccess(fn, def, resources.table);
   for (const [key, access] of Object.entries(def.buckets ?? {}) as Array<[BucketKey, Access]>) {
     const bucket = resources.buckets[key];
-    if (access === 'probe') fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
+    if (access === 'probe')
+      fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
     else if (access === 'read') bucket.grantRead(fn);
     else bucket.grantReadWrite(fn);
   }
@@ -143,7 +156,14 @@ function grantManifestAccess(fn: NodejsFunction, def: FunctionDefinition, resour
   if (def.exportsTable) {
     // The export itself, on this table only; DynamoDB writes the files with the caller's rights,
     // so the function may put (and abort multipart uploads) under the backup prefix, nothing else.
-    fn.addToRolePolicy(new PolicyStatement({ actions: tableLevelActions(def).filter((a) => a !== 'DescribeTable').map((a) => `dynamodb:${a}`), resources: [resources.table.tableArn] }));
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: tableLevelActions(def)
+          .filter((a) => a !== 'DescribeTable')
+          .map((a) => `dynamodb:${a}`),
+        resources: [resources.table.tableArn],
+      }),
+    );
     const exportName = bucketArnExportName(`Portal-${resources.config.stage}-Data`, def.exportsTable.bucket);
     fn.addToRolePolicy(
       new PolicyStatement({
@@ -170,11 +190,28 @@ function grantManifestAccess(fn: NodejsFunction, def: FunctionDefinition, resour
       // DynamoDB's import creates the scratch table and reads the data files with the caller's rights
       // (s3:GetObject and ListBucket on the backups come from the objects/buckets grants), and writes its
       // own log under /aws-dynamodb/ (AWS's documented policy for ImportTable).
-      fn.addToRolePolicy(new PolicyStatement({ actions: SCRATCH_IMPORT_ACTIONS.map((a) => `dynamodb:${a}`), resources: [scratch, `${scratch}/import/*`] }));
-      const importLogs = Stack.of(fn).formatArn({ service: 'logs', resource: 'log-group', resourceName: '/aws-dynamodb/*', arnFormat: ArnFormat.COLON_RESOURCE_NAME });
       fn.addToRolePolicy(
         new PolicyStatement({
-          actions: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:DescribeLogGroups', 'logs:DescribeLogStreams', 'logs:PutLogEvents', 'logs:PutRetentionPolicy'],
+          actions: SCRATCH_IMPORT_ACTIONS.map((a) => `dynamodb:${a}`),
+          resources: [scratch, `${scratch}/import/*`],
+        }),
+      );
+      const importLogs = Stack.of(fn).formatArn({
+        service: 'logs',
+        resource: 'log-group',
+        resourceName: '/aws-dynamodb/*',
+        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      });
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: [
+            'logs:CreateLogGroup',
+            'logs:CreateLogStream',
+            'logs:DescribeLogGroups',
+            'logs:DescribeLogStreams',
+            'logs:PutLogEvents',
+            'logs:PutRetentionPolicy',
+          ],
           resources: [importLogs],
         }),
       );
@@ -190,7 +227,8 @@ function grantManifestAccess(fn: NodejsFunction, def: FunctionDefinition, resour
     for (const suffix of ['', '/index/*']) {
       Validations.of(fn).acknowledge({
         id: `AwsSolutions-IAM5[Resource::${exportName}${def.scratchTables.infix}*${suffix}]`,
-        reason: 'Scratch tables named after the portal table plus the infix (and their indexes): the drill creates and deletes them.',
+        reason:
+          'Scratch tables named after the portal table plus the infix (and their indexes): the drill creates and deletes them.',
       });
     }
   }
@@ -199,7 +237,12 @@ function grantManifestAccess(fn: NodejsFunction, def: FunctionDefinition, resour
     const arn = Fn.importValue(exportName);
     fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket', 's3:ListBucketVersions'], resources: [arn] }));
     // The stored checksums too (GetObjectAttributes): the media manifest reads S3's SHA-256, not the bytes.
-    fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject', 's3:GetObjectVersion', 's3:GetObjectAttributes', 's3:GetObjectVersionAttributes'], resources: [`${arn}/*`] }));
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:GetObject', 's3:GetObjectVersion', 's3:GetObjectAttributes', 's3:GetObjectVersionAttributes'],
+        resources: [`${arn}/*`],
+      }),
+    );
     Validations.of(fn).acknowledge({
       id: `AwsSolutions-IAM5[Resource::${exportName}/*]`,
       reason: 'The backup hashes every current object of this bucket: reading all of them is the task.',
@@ -210,7 +253,13 @@ function grantManifestAccess(fn: NodejsFunction, def: FunctionDefinition, resour
     fn.addToRolePolicy(
       new PolicyStatement({
         actions: ['ses:SendEmail'],
-        resources: [Stack.of(fn).formatArn({ service: 'ses', resource: 'identity', resourceName: mailIdentity(resources.config) })],
+        resources: [
+          Stack.of(fn).formatArn({
+            service: 'ses',
+            resource: 'identity',
+            resourceName: mailIdentity(resources.config),
+          }),
+        ],
         conditions: { StringEquals: { 'ses:FromAddress': mailSenderAddress(resources.config) } },
       }),
     );
@@ -221,7 +270,10 @@ function grantManifestAccess(fn: NodejsFunction, def: FunctionDefinition, resour
       new PolicyStatement({
         actions: [def.askerKey === 'seal' ? 'kms:GenerateDataKey' : 'kms:Decrypt'],
         resources: [Fn.importValue(askerKeyArnExportName(`Portal-${resources.config.stage}-Data`))],
-        conditions: { 'ForAllValues:StringEquals': { 'kms:EncryptionContextKeys': ['questionId'] }, Null: { 'kms:EncryptionContext:questionId': 'false' } },
+        conditions: {
+          'ForAllValues:StringEquals': { 'kms:EncryptionContextKeys': ['questionId'] },
+          Null: { 'kms:EncryptionContext:questionId': 'false' },
+        },
       }),
     );
   }
@@ -237,7 +289,9 @@ function grantManifestAccess(fn: NodejsFunction, def: FunctionDefinition, resour
   if (def.identityAdmin) {
     fn.addToRolePolicy(
       new PolicyStatement({
-        actions: (def.identityAdmin === true ? ALL_IDENTITY_ADMIN_ACTIONS : def.identityAdmin).map((a) => `cognito-idp:${a}`),
+        actions: (def.identityAdmin === true ? ALL_IDENTITY_ADMIN_ACTIONS : def.identityAdmin).map(
+          (a) => `cognito-idp:${a}`,
+        ),
         resources: [resources.userPool.userPoolArn],
       }),
     );

@@ -16,7 +16,8 @@ export { AUDIT_PARTITION_PATTERNS };
 
 const CHANGES = ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 const READS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
-const isAuditPrefix = (prefix: string) => AUDIT_PARTITION_PATTERNS.some((p) => p.slice(0, -1).startsWith(prefix) || prefix.startsWith(p.slice(0, -1)));
+const isAuditPrefix = (prefix: string) =>
+  AUDIT_PARTITION_PATTERNS.some((p) => p.slice(0, -1).startsWith(prefix) || prefix.startsWith(p.slice(0, -1)));
 
 interface Grantee {
   addToRolePolicy(statement: PolicyStatement): unknown;
@@ -28,7 +29,12 @@ export function grantTableAccess(fn: Grantee, def: FunctionDefinition, table: IT
   if (def.table) {
     // Each index by name rather than `index/*`, so the grant names exactly what the code may query.
     const indexArns = def.table === 'probe' ? [] : tableDefinition.indexes.map((index) => indexArn(index.name));
-    fn.addToRolePolicy(new PolicyStatement({ actions: COARSE_TABLE_ACTIONS[def.table].map((a) => `dynamodb:${a}`), resources: [tableArn, ...indexArns] }));
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: COARSE_TABLE_ACTIONS[def.table].map((a) => `dynamodb:${a}`),
+        resources: [tableArn, ...indexArns],
+      }),
+    );
   }
   for (const grant of def.tableItems ?? []) fn.addToRolePolicy(itemGrant(grant, tableArn, indexArn));
 
@@ -37,12 +43,21 @@ export function grantTableAccess(fn: Grantee, def: FunctionDefinition, table: IT
   const touchesTable = Boolean(def.table || def.tableItems?.length || def.writesOutbox || def.exportsTable);
   const leadingKeys = { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [...AUDIT_PARTITION_PATTERNS] } };
   const everywhere = [tableArn, ...tableDefinition.indexes.map((index) => indexArn(index.name))];
-  if (touchesTable) fn.addToRolePolicy(new PolicyStatement({ effect: Effect.DENY, actions: CHANGES, resources: [tableArn], conditions: leadingKeys }));
-  if (touchesTable && !def.readsAudit) fn.addToRolePolicy(new PolicyStatement({ effect: Effect.DENY, actions: READS, resources: everywhere, conditions: leadingKeys }));
+  if (touchesTable)
+    fn.addToRolePolicy(
+      new PolicyStatement({ effect: Effect.DENY, actions: CHANGES, resources: [tableArn], conditions: leadingKeys }),
+    );
+  if (touchesTable && !def.readsAudit)
+    fn.addToRolePolicy(
+      new PolicyStatement({ effect: Effect.DENY, actions: READS, resources: everywhere, conditions: leadingKeys }),
+    );
 }
 
 function itemGrant(grant: TableItemAccess, tableArn: string, indexArn: (name: string) => string): PolicyStatement {
-  if (grant.actions.some((a) => a === 'UpdateItem' || a === 'DeleteItem' || a === 'BatchWriteItem') && grant.partitionPrefixes.some(isAuditPrefix)) {
+  if (
+    grant.actions.some((a) => a === 'UpdateItem' || a === 'DeleteItem' || a === 'BatchWriteItem') &&
+    grant.partitionPrefixes.some(isAuditPrefix)
+  ) {
     throw new Error(`Audit entries are append-only: no grant may update ${grant.partitionPrefixes.join(', ')}`);
   }
   return new PolicyStatement({

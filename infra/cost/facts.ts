@@ -32,7 +32,11 @@ export interface TemplateFacts {
   readonly accessLogGroup?: LogGroupFact;
   readonly alarmMetrics: number;
   readonly compositeAlarms: number;
-  readonly samplingRules: ReadonlyArray<{ readonly serviceType: string; readonly fixedRate: number; readonly reservoir: number }>;
+  readonly samplingRules: ReadonlyArray<{
+    readonly serviceType: string;
+    readonly fixedRate: number;
+    readonly reservoir: number;
+  }>;
   readonly webAcls: ReadonlyArray<{ readonly scope: string; readonly rules: number }>;
   readonly distributions: number;
   /** Whether the edge consumer (refreshEdge) invalidates changed paths. */
@@ -56,17 +60,27 @@ export function firingsPerMonth(expression: string, timeZone = 'UTC'): number {
   if (parsed.kind !== 'cron') return MONTH_MS / parsed.everyMs;
   const from = new Date('2026-03-02T00:00:00Z');
   let n = 0;
-  for (let at = nextFiring(parsed, from); at && at.getTime() < from.getTime() + MONTH_MS; at = nextFiring(parsed, at)) n++;
+  for (let at = nextFiring(parsed, from); at && at.getTime() < from.getTime() + MONTH_MS; at = nextFiring(parsed, at))
+    n++;
   return n;
 }
 
 const refOf = (value: unknown): string | undefined =>
   typeof value === 'object' && value !== null && 'Ref' in value ? String((value as { Ref: string }).Ref) : undefined;
 const arnOf = (value: unknown): string | undefined =>
-  typeof value === 'object' && value !== null && 'Fn::GetAtt' in value ? String((value as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0]) : undefined;
+  typeof value === 'object' && value !== null && 'Fn::GetAtt' in value
+    ? String((value as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0])
+    : undefined;
 
 export function readFacts(stacks: readonly SynthesizedStack[]): TemplateFacts {
-  const all = stacks.flatMap((s) => Object.entries(s.template.Resources ?? {}).map(([id, r]) => ({ stack: s.name, region: s.region, id, r: r as Resource })));
+  const all = stacks.flatMap((s) =>
+    Object.entries(s.template.Resources ?? {}).map(([id, r]) => ({
+      stack: s.name,
+      region: s.region,
+      id,
+      r: r as Resource,
+    })),
+  );
   const ofType = (type: string) => all.filter((x) => x.r.Type === type);
   const props = (x: { r: Resource }) => x.r.Properties ?? {};
 
@@ -78,7 +92,12 @@ export function readFacts(stacks: readonly SynthesizedStack[]): TemplateFacts {
   const logGroups = new Map(
     ofType('AWS::Logs::LogGroup').map((x) => [
       x.id,
-      { id: x.id, infrequentAccess: props(x).LogGroupClass === 'INFREQUENT_ACCESS', retentionDays: props(x).RetentionInDays ?? 3653, metricFilters: filtersByGroup.get(x.id) ?? 0 },
+      {
+        id: x.id,
+        infrequentAccess: props(x).LogGroupClass === 'INFREQUENT_ACCESS',
+        retentionDays: props(x).RetentionInDays ?? 3653,
+        metricFilters: filtersByGroup.get(x.id) ?? 0,
+      },
     ]),
   );
 
@@ -109,20 +128,32 @@ export function readFacts(stacks: readonly SynthesizedStack[]): TemplateFacts {
   }, 0);
 
   // A schedule that starts a state machine (the backup, the drill: issue 24) runs the function its tasks invoke.
-  const machineFunction = new Map(ofType('AWS::StepFunctions::StateMachine').map((m) => {
-    const parts = (props(m).DefinitionString?.['Fn::Join']?.[1] ?? []) as unknown[];
-    return [m.id, parts.map(arnOf).find((id) => id !== undefined && functionsById.has(id))] as const;
-  }));
+  const machineFunction = new Map(
+    ofType('AWS::StepFunctions::StateMachine').map((m) => {
+      const parts = (props(m).DefinitionString?.['Fn::Join']?.[1] ?? []) as unknown[];
+      return [m.id, parts.map(arnOf).find((id) => id !== undefined && functionsById.has(id))] as const;
+    }),
+  );
   const schedules = ofType('AWS::Scheduler::Schedule').map((x) => {
     const arn = props(x).Target?.Arn;
     const target = arnOf(arn) ?? machineFunction.get(refOf(arn) ?? '');
-    return { ...(target && functionsById.get(target)?.key ? { key: functionsById.get(target)!.key } : {}), firingsPerMonth: firingsPerMonth(props(x).ScheduleExpression, props(x).ScheduleExpressionTimezone) };
+    return {
+      ...(target && functionsById.get(target)?.key ? { key: functionsById.get(target)!.key } : {}),
+      firingsPerMonth: firingsPerMonth(props(x).ScheduleExpression, props(x).ScheduleExpressionTimezone),
+    };
   });
 
   const table = ofType('AWS::DynamoDB::GlobalTable')[0];
   return {
     resources: all.map((x) => ({ stack: x.stack, region: x.region, id: x.id, type: x.r.Type })),
-    ...(stage ? { stage: { perMethodMetrics: methodSettings.some((m) => m.MetricsEnabled === true), tracing: props(stage).TracingEnabled === true } } : {}),
+    ...(stage
+      ? {
+          stage: {
+            perMethodMetrics: methodSettings.some((m) => m.MetricsEnabled === true),
+            tracing: props(stage).TracingEnabled === true,
+          },
+        }
+      : {}),
     // Preflight (OPTIONS) methods answer only browsers' CORS checks: too rare to bill metric-hours.
     methods: ofType('AWS::ApiGateway::Method').filter((x) => props(x).HttpMethod !== 'OPTIONS').length,
     functions: [...functionsById.values()],
@@ -132,16 +163,29 @@ export function readFacts(stacks: readonly SynthesizedStack[]): TemplateFacts {
     compositeAlarms: ofType('AWS::CloudWatch::CompositeAlarm').length,
     samplingRules: ofType('AWS::XRay::SamplingRule').map((x) => {
       const rule = props(x).SamplingRule ?? {};
-      return { serviceType: rule.ServiceType ?? '*', fixedRate: rule.FixedRate ?? 0, reservoir: rule.ReservoirSize ?? 0 };
+      return {
+        serviceType: rule.ServiceType ?? '*',
+        fixedRate: rule.FixedRate ?? 0,
+        reservoir: rule.ReservoirSize ?? 0,
+      };
     }),
     webAcls: ofType('AWS::WAFv2::WebACL').map((x) => ({ scope: props(x).Scope, rules: (props(x).Rules ?? []).length })),
     distributions: ofType('AWS::CloudFront::Distribution').length,
     invalidates: [...functionsById.values()].some((f) => f.key === 'refreshEdge'),
     schedules,
     ...(table
-      ? { table: { indexes: (props(table).GlobalSecondaryIndexes ?? []).length, pointInTimeRecovery: (props(table).Replicas ?? []).some((r: any) => r.PointInTimeRecoverySpecification?.PointInTimeRecoveryEnabled) } }
+      ? {
+          table: {
+            indexes: (props(table).GlobalSecondaryIndexes ?? []).length,
+            pointInTimeRecovery: (props(table).Replicas ?? []).some(
+              (r: any) => r.PointInTimeRecoverySpecification?.PointInTimeRecoveryEnabled,
+            ),
+          },
+        }
       : {}),
-    ...(ofType('AWS::Cognito::UserPool')[0] ? { userPoolTier: props(ofType('AWS::Cognito::UserPool')[0]!).UserPoolTier ?? 'ESSENTIALS' } : {}),
+    ...(ofType('AWS::Cognito::UserPool')[0]
+      ? { userPoolTier: props(ofType('AWS::Cognito::UserPool')[0]!).UserPoolTier ?? 'ESSENTIALS' }
+      : {}),
     kmsKeys: ofType('AWS::KMS::Key').length,
     ...(fullRestoreDrillOf(ofType('AWS::Lambda::Function').map(props)) ?? {}),
     drillImports: ofType('AWS::Lambda::Function').some((f) => props(f).Environment?.Variables?.DRILL_LOAD === 'import'),
@@ -150,7 +194,11 @@ export function readFacts(stacks: readonly SynthesizedStack[]): TemplateFacts {
 }
 
 /** The drill's full-restore cadence from any function's environment (every function carries the deployment's). */
-function fullRestoreDrillOf(functions: ReadonlyArray<{ Environment?: { Variables?: Record<string, unknown> } }>): { fullRestoreDrill: string } | undefined {
-  const value = functions.map((p) => p.Environment?.Variables?.BACKUP_FULL_RESTORE_DRILL).find((v) => typeof v === 'string');
+function fullRestoreDrillOf(
+  functions: ReadonlyArray<{ Environment?: { Variables?: Record<string, unknown> } }>,
+): { fullRestoreDrill: string } | undefined {
+  const value = functions
+    .map((p) => p.Environment?.Variables?.BACKUP_FULL_RESTORE_DRILL)
+    .find((v) => typeof v === 'string');
   return typeof value === 'string' ? { fullRestoreDrill: value } : undefined;
 }

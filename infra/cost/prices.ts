@@ -11,14 +11,23 @@ export interface Price {
 }
 
 const page = (service: string) => `https://aws.amazon.com/${service}/pricing/`;
-const price = (usd: number, per: string, service: string, asOf = '2026-11-30'): Price => ({ usd, per, source: page(service), asOf });
+const price = (usd: number, per: string, service: string, asOf = '2026-11-30'): Price => ({
+  usd,
+  per,
+  source: page(service),
+  asOf,
+});
 
 export const REGION = 'ap-southeast-1';
 
 export const prices = {
   apiGatewayRequest: price(3.5 / 1e6, 'REST API request (first 333 million a month)', 'api-gateway'),
   cloudWatchMetric: price(0.3, 'custom or detailed metric a month (first 10,000), prorated by the hour', 'cloudwatch'),
-  cloudWatchAlarmMetric: price(0.1, 'standard-resolution alarm metric a month (a metric math alarm pays per metric it reads)', 'cloudwatch'),
+  cloudWatchAlarmMetric: price(
+    0.1,
+    'standard-resolution alarm metric a month (a metric math alarm pays per metric it reads)',
+    'cloudwatch',
+  ),
   compositeAlarm: price(0.5, 'composite alarm a month', 'cloudwatch'),
   logIngestStandard: price(0.7, 'GB ingested into a Standard log group', 'cloudwatch'),
   logIngestInfrequent: price(0.35, 'GB ingested into an Infrequent Access log group', 'cloudwatch'),

@@ -11,11 +11,16 @@ import { prices, REGION } from './prices';
  * and prints its monthly bill for each workload (default: the reference and the 10× one).
  */
 const workloadsDir = resolve(import.meta.dirname, '../config/workloads');
-const files = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['reference.json', 'ten-times.json'].map((f) => resolve(workloadsDir, f));
+const files =
+  process.argv.slice(2).length > 0
+    ? process.argv.slice(2)
+    : ['reference.json', 'ten-times.json'].map((f) => resolve(workloadsDir, f));
 const facts = readFacts(synthesizeTemplates(loadDeploymentConfig()));
 
 export function formatEstimate(e: Estimate): string {
-  const rows = e.lines.map((l) => `| ${l.component} | ${l.usd.toFixed(2)} | ${l.usdAfterFreeTier.toFixed(2)} | ${l.driver} |`);
+  const rows = e.lines.map(
+    (l) => `| ${l.component} | ${l.usd.toFixed(2)} | ${l.usdAfterFreeTier.toFixed(2)} | ${l.driver} |`,
+  );
   return [
     `### ${e.workload}`,
     '',
@@ -27,5 +32,7 @@ export function formatEstimate(e: Estimate): string {
 }
 
 const dates = [...new Set(Object.values(prices).map((p) => p.asOf))].join(', ');
-console.log(`List prices ${REGION} (infra/cost/prices.ts, read ${dates}); templates synthesized from ${process.env.PORTAL_CONFIG ?? 'infra/config/deployment.json'}\n`);
+console.log(
+  `List prices ${REGION} (infra/cost/prices.ts, read ${dates}); templates synthesized from ${process.env.PORTAL_CONFIG ?? 'infra/config/deployment.json'}\n`,
+);
 for (const file of files) console.log(formatEstimate(estimate(facts, loadWorkload(file))) + '\n');

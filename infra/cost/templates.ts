@@ -29,7 +29,11 @@ export function synthesizeTemplates(config: DeploymentConfig): SynthesizedStack[
       context: { 'aws:cdk:bundling-stacks': [], '@aws-cdk/core:validateAgainstDefaultRules': true },
     });
     buildPortal(app, config, { nag: false });
-    return app.synth().stacks.map((stack) => ({ name: stack.stackName, region: stack.environment.region, template: stack.template as CfnTemplate }));
+    return app.synth().stacks.map((stack) => ({
+      name: stack.stackName,
+      region: stack.environment.region,
+      template: stack.template as CfnTemplate,
+    }));
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }

@@ -53,4 +53,5 @@ export const bucketDefinitions = {
 export type BucketKey = keyof typeof bucketDefinitions;
 
 /** The export that carries a bucket's ARN from the data stack (`Portal-<stage>-Data`) to the others. */
-export const bucketArnExportName = (dataStackName: string, key: BucketKey) => `${dataStackName}:${bucketDefinitions[key].logicalName}BucketArn`;
+export const bucketArnExportName = (dataStackName: string, key: BucketKey) =>
+  `${dataStackName}:${bucketDefinitions[key].logicalName}BucketArn`;

@@ -55,7 +55,7 @@ export const queueDefinitions = {
     batchSize: 10,
     maxReceiveCount: 5,
     visibilityTimeoutSeconds: 60,
-    purpose: "carries content workflow steps to syndicated copies in the provincial portal (issue 8 #6)",
+    purpose: 'carries content workflow steps to syndicated copies in the provincial portal (issue 8 #6)',
   },
   notifications: {
     logicalName: 'Notifications',
@@ -75,7 +75,8 @@ export const queueDefinitions = {
     batchSize: 10,
     maxReceiveCount: 5,
     visibilityTimeoutSeconds: 180,
-    purpose: 'keeps the distribution in step with publications and withdrawals: published files copied or removed, changed paths invalidated in one batch (issue 26)',
+    purpose:
+      'keeps the distribution in step with publications and withdrawals: published files copied or removed, changed paths invalidated in one batch (issue 26)',
     // One invalidation per batch: a minute's publications share it (CloudFront's first 1,000 paths a month are free).
     batchingWindowSeconds: 60,
     // Built in the edge stack, which knows the distribution it invalidates.

@@ -23,13 +23,31 @@ export const AUDIT_PARTITION_PATTERNS = [
   `${prefixOf(keys.auditByScopeAndActor(SENTINEL, SENTINEL, '').gsi2pk)}*`,
 ] as const;
 
-export type ItemAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'BatchWriteItem' | 'ConditionCheckItem';
+export type ItemAction =
+  | 'GetItem'
+  | 'BatchGetItem'
+  | 'Query'
+  | 'PutItem'
+  | 'UpdateItem'
+  | 'DeleteItem'
+  | 'BatchWriteItem'
+  | 'ConditionCheckItem';
 
 /** The coarse grants (`table`): on the table and each of its indexes. No Scan: every access pattern has a key or an index. */
 export const COARSE_TABLE_ACTIONS: Record<Access, readonly string[]> = {
   probe: ['DescribeTable'],
   read: ['DescribeTable', 'GetItem', 'BatchGetItem', 'Query', 'ConditionCheckItem'],
-  readwrite: ['DescribeTable', 'GetItem', 'BatchGetItem', 'Query', 'ConditionCheckItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'],
+  readwrite: [
+    'DescribeTable',
+    'GetItem',
+    'BatchGetItem',
+    'Query',
+    'ConditionCheckItem',
+    'PutItem',
+    'UpdateItem',
+    'DeleteItem',
+    'BatchWriteItem',
+  ],
 };
 
 /**
@@ -38,7 +56,15 @@ export const COARSE_TABLE_ACTIONS: Record<Access, readonly string[]> = {
  * its stream on (UpdateTable), scan and query it to check, delete it. Never on the portal table.
  */
 export const SCRATCH_TABLE_ACTIONS = [
-  'CreateTable', 'DescribeTable', 'UpdateTable', 'DescribeTimeToLive', 'UpdateTimeToLive', 'BatchWriteItem', 'Scan', 'Query', 'DeleteTable',
+  'CreateTable',
+  'DescribeTable',
+  'UpdateTable',
+  'DescribeTimeToLive',
+  'UpdateTimeToLive',
+  'BatchWriteItem',
+  'Scan',
+  'Query',
+  'DeleteTable',
 ] as const;
 
 /** On AWS the drill fills its scratch tables with DynamoDB's import (scratchTables.importsFrom): these two, on them only. */
@@ -51,7 +77,8 @@ export function tableLevelActions(def: FunctionDefinition): readonly string[] {
 
 const AUDIT_CHANGES: readonly ItemAction[] = ['UpdateItem', 'DeleteItem', 'BatchWriteItem'];
 const AUDIT_READS: readonly ItemAction[] = ['GetItem', 'BatchGetItem', 'Query'];
-const matches = (pattern: string, value: string) => (pattern.endsWith('*') ? value.startsWith(pattern.slice(0, -1)) : value === pattern);
+const matches = (pattern: string, value: string) =>
+  pattern.endsWith('*') ? value.startsWith(pattern.slice(0, -1)) : value === pattern;
 export const inAudit = (partitionKey: string) => AUDIT_PARTITION_PATTERNS.some((p) => matches(p, partitionKey));
 
 /** May `def` take this item action on this partition of the portal table (or, for a Query, of an index)? */
@@ -71,7 +98,8 @@ export function allows(def: FunctionDefinition, action: ItemAction, partitionKey
 /** May `def` take this table-level action on the portal table (`table`) or on one of its scratch tables (`scratch`)? */
 export function allowsOnTable(def: FunctionDefinition, action: string, target: 'table' | 'scratch'): boolean {
   if (target === 'scratch') {
-    if ((SCRATCH_IMPORT_ACTIONS as readonly string[]).includes(action)) return def.scratchTables?.importsFrom !== undefined;
+    if ((SCRATCH_IMPORT_ACTIONS as readonly string[]).includes(action))
+      return def.scratchTables?.importsFrom !== undefined;
     return def.scratchTables !== undefined && (SCRATCH_TABLE_ACTIONS as readonly string[]).includes(action);
   }
   return tableLevelActions(def).includes(action);

@@ -10,4 +10,5 @@ import type { CoreServices } from '../../shared/composition/services';
 export const localAskerKeys = (core: CoreServices) => new LocalAskerKeys(core.config.LOCAL_ASKER_KEY);
 
 /** The local key, derived from the local stack's identity secret (never used on AWS). */
-export const localAskerKey = (identitySecret: string): string => createHash('sha256').update(`local-asker-key\n${identitySecret}`, 'utf8').digest('base64url');
+export const localAskerKey = (identitySecret: string): string =>
+  createHash('sha256').update(`local-asker-key\n${identitySecret}`, 'utf8').digest('base64url');

@@ -18,7 +18,9 @@ guardLocalSigning((use) => {
   if (!current) return;
   const grant = (functionDefinitions[current.function] as FunctionDefinition).backupSigning;
   if (grant === 'sign' || (grant === 'verify' && use === 'verify')) return;
-  const error = new Error(`local IAM: ${current.function} is not allowed kms:${use === 'sign' ? 'Sign' : 'Verify'} on the backup signing key (functions/manifest.ts backupSigning)`);
+  const error = new Error(
+    `local IAM: ${current.function} is not allowed kms:${use === 'sign' ? 'Sign' : 'Verify'} on the backup signing key (functions/manifest.ts backupSigning)`,
+  );
   error.name = 'AccessDeniedException';
   throw error;
 });

@@ -39,11 +39,20 @@ export function startBucketNotifier(options: {
       const bucket = options.resources.buckets[rule.bucket];
       let token: string | undefined;
       do {
-        const page = await options.s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: rule.prefix, ContinuationToken: token }));
+        const page = await options.s3.send(
+          new ListObjectsV2Command({ Bucket: bucket, Prefix: rule.prefix, ContinuationToken: token }),
+        );
         for (const object of page.Contents ?? []) {
           const id = `${bucket}/${object.Key}/${object.ETag}`;
           if (seen.has(id) || !object.Key) continue;
-          await options.sqs.send(new SendMessageCommand({ QueueUrl: options.resources.queueUrls[rule.target], MessageBody: JSON.stringify(objectCreated(bucket, object.Key, object.Size ?? 0, object.ETag ?? '', options.region)) }));
+          await options.sqs.send(
+            new SendMessageCommand({
+              QueueUrl: options.resources.queueUrls[rule.target],
+              MessageBody: JSON.stringify(
+                objectCreated(bucket, object.Key, object.Size ?? 0, object.ETag ?? '', options.region),
+              ),
+            }),
+          );
           seen.add(id);
           found = true;
         }

@@ -10,10 +10,15 @@ import { CONSOLE_PATH, issuerOf } from './oauth-endpoints';
  * edge serves its bucket on AWS: fingerprinted assets cached for good, index.html for every other
  * path under /console/ (the console's screens), and config.json naming this stack's sign-in.
  */
-const types: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.html': 'text/html; charset=utf-8' };
+const types: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+};
 
 /** The console runs only its own script and talks only to this origin. */
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
 export async function serveConsole(req: IncomingMessage, res: ServerResponse, url: URL, dir: string): Promise<void> {
   if (url.pathname === '/console') {
@@ -27,7 +32,13 @@ export async function serveConsole(req: IncomingMessage, res: ServerResponse, ur
   const rest = url.pathname.slice(CONSOLE_PATH.length);
   if (rest === 'config.json') {
     const origin = issuerOf(req).replace(/\/local-auth$/, '');
-    const config = { issuer: `${origin}/local-auth`, clientId: LOCAL_CONSOLE_CLIENT_ID, scope: `openid ${USER_SCOPE}`, redirectUri: `${origin}${CONSOLE_PATH}`, api: origin };
+    const config = {
+      issuer: `${origin}/local-auth`,
+      clientId: LOCAL_CONSOLE_CLIENT_ID,
+      scope: `openid ${USER_SCOPE}`,
+      redirectUri: `${origin}${CONSOLE_PATH}`,
+      api: origin,
+    };
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache' });
     return void res.end(JSON.stringify(config));
   }

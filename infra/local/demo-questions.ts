@@ -16,12 +16,32 @@ const DAY_MS = 86_400_000;
 
 /** Every field an asker may give, invented: a preset picks what it requires (typed, so a new field needs a demo value). */
 const individuals: Array<Record<IndividualField, string>> = [
-  { fullName: 'Nguyễn Thị Mẫu', nationality: 'Việt Nam', address: '1 Đường Thử Nghiệm, phường Mẫu', phone: '0900 000 001', email: '', occupation: 'Giáo viên', idNumber: '001190000001' },
-  { fullName: 'Trần Văn Ví Dụ', nationality: 'Việt Nam', address: '2 Đường Thử Nghiệm, xã Mẫu', phone: '0900 000 002', email: 'vidu@example.vn', occupation: 'Nông dân', idNumber: '001190000002' },
+  {
+    fullName: 'Nguyễn Thị Mẫu',
+    nationality: 'Việt Nam',
+    address: '1 Đường Thử Nghiệm, phường Mẫu',
+    phone: '0900 000 001',
+    email: '',
+    occupation: 'Giáo viên',
+    idNumber: '001190000001',
+  },
+  {
+    fullName: 'Trần Văn Ví Dụ',
+    nationality: 'Việt Nam',
+    address: '2 Đường Thử Nghiệm, xã Mẫu',
+    phone: '0900 000 002',
+    email: 'vidu@example.vn',
+    occupation: 'Nông dân',
+    idNumber: '001190000002',
+  },
 ];
 const organisation: Record<OrganisationField, string> = {
-  representativeName: 'Lê Minh Đại Diện', representativePosition: 'Giám đốc', organisationName: 'Công ty TNHH Mẫu Thử',
-  organisationAddress: '3 Đường Thử Nghiệm, phường Mẫu', phone: '0900 000 003', email: 'lienhe@mauthu.example.vn',
+  representativeName: 'Lê Minh Đại Diện',
+  representativePosition: 'Giám đốc',
+  organisationName: 'Công ty TNHH Mẫu Thử',
+  organisationAddress: '3 Đường Thử Nghiệm, phường Mẫu',
+  phone: '0900 000 003',
+  email: 'lienhe@mauthu.example.vn',
 };
 
 /** The demo askers as the preset wants them: its required fields, plus an e-mail where the demo has one. */
@@ -36,12 +56,36 @@ export function demoAskers(presetId: string): Array<NewQuestion['asker']> {
 }
 
 const questions: Array<Omit<NewQuestion, 'asker' | 'consent'>> = [
-  { field: 'land-environment', title: 'Hỏi về thời hạn cấp giấy chứng nhận quyền sử dụng đất', text: 'Hồ sơ cấp giấy chứng nhận quyền sử dụng đất lần đầu được giải quyết trong bao nhiêu ngày làm việc?' },
-  { field: 'administrative-procedures', title: 'Hỏi về nộp hồ sơ trực tuyến', text: 'Tôi có thể nộp hồ sơ đăng ký hộ kinh doanh trực tuyến trên Cổng dịch vụ công của tỉnh không?' },
-  { field: 'education-health', title: 'Hỏi về thẻ bảo hiểm y tế cho trẻ em', text: 'Trẻ em dưới sáu tuổi được cấp thẻ bảo hiểm y tế ở đâu và cần những giấy tờ gì?' },
-  { field: 'investment-business', title: 'Hỏi về ưu đãi đầu tư tại khu kinh tế', text: 'Doanh nghiệp đầu tư vào khu kinh tế của tỉnh được hưởng những ưu đãi nào về thuế?' },
-  { field: 'labour-social', title: 'Hỏi về trợ cấp thất nghiệp', text: 'Người lao động cần nộp hồ sơ hưởng trợ cấp thất nghiệp trong thời hạn bao lâu sau khi nghỉ việc?' },
-  { field: 'other', title: 'Khiếu nại về việc hàng xóm lấn chiếm lối đi', text: 'Hàng xóm xây tường lấn chiếm lối đi chung, tôi muốn khiếu nại việc này thì làm thế nào?' },
+  {
+    field: 'land-environment',
+    title: 'Hỏi về thời hạn cấp giấy chứng nhận quyền sử dụng đất',
+    text: 'Hồ sơ cấp giấy chứng nhận quyền sử dụng đất lần đầu được giải quyết trong bao nhiêu ngày làm việc?',
+  },
+  {
+    field: 'administrative-procedures',
+    title: 'Hỏi về nộp hồ sơ trực tuyến',
+    text: 'Tôi có thể nộp hồ sơ đăng ký hộ kinh doanh trực tuyến trên Cổng dịch vụ công của tỉnh không?',
+  },
+  {
+    field: 'education-health',
+    title: 'Hỏi về thẻ bảo hiểm y tế cho trẻ em',
+    text: 'Trẻ em dưới sáu tuổi được cấp thẻ bảo hiểm y tế ở đâu và cần những giấy tờ gì?',
+  },
+  {
+    field: 'investment-business',
+    title: 'Hỏi về ưu đãi đầu tư tại khu kinh tế',
+    text: 'Doanh nghiệp đầu tư vào khu kinh tế của tỉnh được hưởng những ưu đãi nào về thuế?',
+  },
+  {
+    field: 'labour-social',
+    title: 'Hỏi về trợ cấp thất nghiệp',
+    text: 'Người lao động cần nộp hồ sơ hưởng trợ cấp thất nghiệp trong thời hạn bao lâu sau khi nghỉ việc?',
+  },
+  {
+    field: 'other',
+    title: 'Khiếu nại về việc hàng xóm lấn chiếm lối đi',
+    text: 'Hàng xóm xây tường lấn chiếm lối đi chung, tôi muốn khiếu nại việc này thì làm thế nào?',
+  },
 ];
 
 type Step = QuestionTransitionRequest & { readonly by: 'secretary' | 'chief' | 'unitHead' };
@@ -49,7 +93,17 @@ const toRoute: Step[] = [
   { by: 'secretary', action: 'classify', complexity: 'simple' },
   { by: 'secretary', action: 'route', unit: 'cattan' },
 ];
-const toAnswer: Step[] = [...toRoute, { by: 'unitHead', action: 'answer', answer: { text: 'Theo quy định hiện hành, hồ sơ được giải quyết trong thời hạn nêu tại thủ tục hành chính đã công bố.', citations: [] } }];
+const toAnswer: Step[] = [
+  ...toRoute,
+  {
+    by: 'unitHead',
+    action: 'answer',
+    answer: {
+      text: 'Theo quy định hiện hành, hồ sơ được giải quyết trong thời hạn nêu tại thủ tục hành chính đã công bố.',
+      citations: [],
+    },
+  },
+];
 const toSend: Step[] = [...toAnswer, { by: 'chief', action: 'approve-answer' }, { by: 'secretary', action: 'send' }];
 /** By question: how long ago it was asked (days), and its steps. */
 const plans: Array<{ readonly daysAgo: number; readonly steps: readonly Step[] }> = [
@@ -58,7 +112,17 @@ const plans: Array<{ readonly daysAgo: number; readonly steps: readonly Step[] }
   { daysAgo: 1, steps: toRoute },
   { daysAgo: 2, steps: toAnswer },
   { daysAgo: 3, steps: toSend },
-  { daysAgo: 1, steps: [{ by: 'secretary', action: 'refuse', ground: 'complaint', reason: 'Đây là khiếu nại: đề nghị gửi theo Luật Khiếu nại đến cơ quan có thẩm quyền.' }] },
+  {
+    daysAgo: 1,
+    steps: [
+      {
+        by: 'secretary',
+        action: 'refuse',
+        ground: 'complaint',
+        reason: 'Đây là khiếu nại: đề nghị gửi theo Luật Khiếu nại đến cơ quan có thẩm quyền.',
+      },
+    ],
+  },
 ];
 
 async function principal(username: string, unitCode: string, roles: readonly Role[]): Promise<Principal> {
@@ -85,14 +149,26 @@ export async function seedDemoQuestions(province: string, presetId: string, name
   const now = Date.now();
   for (const [i, plan] of plans.entries()) {
     const asked = new Date(now - plan.daysAgo * DAY_MS);
-    const { trackingCode } = await askQuestion({ requestId: `demo-question-${i}`, now: asked, clientAddress: `demo-${i}` }, province, {
-      asker: askers[i % askers.length]!,
-      ...questions[i]!,
-      consent: { processing: true, publication: i % 2 === 0 },
-    });
+    const { trackingCode } = await askQuestion(
+      { requestId: `demo-question-${i}`, now: asked, clientAddress: `demo-${i}` },
+      province,
+      {
+        asker: askers[i % askers.length]!,
+        ...questions[i]!,
+        consent: { processing: true, publication: i % 2 === 0 },
+      },
+    );
     for (const [j, { by, ...request }] of plan.steps.entries()) {
       // Each step an hour after the previous one, on the day the question was asked.
-      await transitionQuestion({ principal: actors[by], requestId: `demo-question-${i}-${j}`, now: new Date(asked.getTime() + (j + 1) * 3_600_000) }, trackingCode, request);
+      await transitionQuestion(
+        {
+          principal: actors[by],
+          requestId: `demo-question-${i}-${j}`,
+          now: new Date(asked.getTime() + (j + 1) * 3_600_000),
+        },
+        trackingCode,
+        request,
+      );
     }
   }
 }

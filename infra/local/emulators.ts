@@ -30,7 +30,8 @@ export function dynamoHeapMb(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.DYNAMODB_LOCAL_HEAP_MB;
   if (raw === undefined || raw === '') return DEFAULT_DYNAMODB_HEAP_MB;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 64) throw new Error(`DYNAMODB_LOCAL_HEAP_MB must be a whole number of MiB, at least 64 (got "${raw}")`);
+  if (!Number.isInteger(value) || value < 64)
+    throw new Error(`DYNAMODB_LOCAL_HEAP_MB must be a whole number of MiB, at least 64 (got "${raw}")`);
   return value;
 }
 
@@ -41,8 +42,10 @@ export const dynamoJvmOptions = (heapMb: number) => [`-Xmx${heapMb}m`, '-XX:+Exi
 export function heapCapReached(stderr: string, heapMb: number): string | undefined {
   // The JVM says "Terminating due to java.lang.OutOfMemoryError: Java heap space" (its options, echoed, name the flag only).
   if (!/java\.lang\.OutOfMemoryError/.test(stderr)) return undefined;
-  return `DynamoDB Local reached its heap cap of ${heapMb} MiB and stopped (java.lang.OutOfMemoryError). ` +
-    'Raise DYNAMODB_LOCAL_HEAP_MB (e.g. DYNAMODB_LOCAL_HEAP_MB=512), or hold less data in one in-memory table.';
+  return (
+    `DynamoDB Local reached its heap cap of ${heapMb} MiB and stopped (java.lang.OutOfMemoryError). ` +
+    'Raise DYNAMODB_LOCAL_HEAP_MB (e.g. DYNAMODB_LOCAL_HEAP_MB=512), or hold less data in one in-memory table.'
+  );
 }
 
 export async function freePort(): Promise<number> {
@@ -51,7 +54,9 @@ export async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -65,7 +70,8 @@ async function waitForDynamo(endpoint: string, child: ChildProcess, timeoutMs = 
   });
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${child.exitCode} (is Java 17+ installed?)`);
+    if (child.exitCode !== null)
+      throw new Error(`DynamoDB Local exited with code ${child.exitCode} (is Java 17+ installed?)`);
     try {
       await client.send(new ListTablesCommand({ Limit: 1 }));
       client.destroy();

@@ -34,7 +34,9 @@ export class LocalEventBus implements EventPublisher {
         resources: [],
         detail: busDetail(event),
       };
-      const targets = routingRules.filter((rule) => matches(eventPattern(rule), event.source, event.detailType, envelope.detail));
+      const targets = routingRules.filter((rule) =>
+        matches(eventPattern(rule), event.source, event.detailType, envelope.detail),
+      );
       await Promise.all(
         targets.map((rule) => {
           const url = urls[rule.target];
@@ -47,7 +49,10 @@ export class LocalEventBus implements EventPublisher {
         const dir = this.operatorsDir;
         mkdirSync(dir, { recursive: true });
         const stamp = event.metadata.occurredAt.replace(/[:.]/g, '-');
-        writeFileSync(join(dir, `${stamp}-${event.detailType}-${event.metadata.eventId.slice(0, 8)}.json`), JSON.stringify(envelope, null, 2) + '\n');
+        writeFileSync(
+          join(dir, `${stamp}-${event.detailType}-${event.metadata.eventId.slice(0, 8)}.json`),
+          JSON.stringify(envelope, null, 2) + '\n',
+        );
       }
     }
     return { failed: [] };

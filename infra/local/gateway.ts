@@ -101,7 +101,10 @@ export function buildEvent(
       apiId: 'local',
       authorizer: claims ? { claims } : null,
       httpMethod: req.method,
-      identity: { sourceIp: req.sourceIp ?? '127.0.0.1', userAgent: headers['user-agent'] ?? null } as APIGatewayProxyEvent['requestContext']['identity'],
+      identity: {
+        sourceIp: req.sourceIp ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? null,
+      } as APIGatewayProxyEvent['requestContext']['identity'],
       path: req.url.pathname, // no stage prefix locally (on AWS: /v1/…)
       protocol: 'HTTP/1.1',
       requestId: randomUUID(),
@@ -133,7 +136,9 @@ function send(res: ServerResponse, result: APIGatewayProxyResult, acceptEncoding
  * The distribution's /published/* behaviour, locally: the media bucket's object under the same key,
  * or 404 (the bucket serves nothing else to the distribution: infra/stacks/data-stack.ts).
  */
-export type PublishedFileReader = (key: string) => Promise<{ body: Buffer; headers: Record<string, string> } | undefined>;
+export type PublishedFileReader = (
+  key: string,
+) => Promise<{ body: Buffer; headers: Record<string, string> } | undefined>;
 
 function gatewayProblem(res: ServerResponse, code: ProblemCode, path: string) {
   const body = problemBody(code, { lang: 'vi', instance: path, requestId: randomUUID() });
@@ -141,18 +146,33 @@ function gatewayProblem(res: ServerResponse, code: ProblemCode, path: string) {
   const origins = allowedOrigins(process.env.CORS_ALLOWED_ORIGINS);
   send(res, {
     statusCode: body.status,
-    headers: { ...problemHeaders(body.status), ...(origins.length === 1 ? { 'access-control-allow-origin': origins[0]! } : {}) },
+    headers: {
+      ...problemHeaders(body.status),
+      ...(origins.length === 1 ? { 'access-control-allow-origin': origins[0]! } : {}),
+    },
     body: JSON.stringify(body),
   });
 }
 
 function invalidPathParameter(res: ServerResponse, name: string, path: string) {
-  const message = { vi: `Tham số đường dẫn ${name} có %-encoding không hợp lệ`, en: `Path parameter ${name} has malformed %-encoding` };
-  const body = problemBody('validation', { lang: 'vi', instance: path, requestId: randomUUID(), detail: message, fields: [{ field: `path.${name}`, code: 'malformed_encoding', message }] });
+  const message = {
+    vi: `Tham số đường dẫn ${name} có %-encoding không hợp lệ`,
+    en: `Path parameter ${name} has malformed %-encoding`,
+  };
+  const body = problemBody('validation', {
+    lang: 'vi',
+    instance: path,
+    requestId: randomUUID(),
+    detail: message,
+    fields: [{ field: `path.${name}`, code: 'malformed_encoding', message }],
+  });
   const origins = allowedOrigins(process.env.CORS_ALLOWED_ORIGINS);
   send(res, {
     statusCode: body.status,
-    headers: { ...problemHeaders(body.status), ...(origins.length === 1 ? { 'access-control-allow-origin': origins[0]! } : {}) },
+    headers: {
+      ...problemHeaders(body.status),
+      ...(origins.length === 1 ? { 'access-control-allow-origin': origins[0]! } : {}),
+    },
     body: JSON.stringify(body),
   });
 }
@@ -231,7 +251,8 @@ export async function startGateway(options: {
         if (!body) return gatewayProblem(res, 'payload_too_large', url.pathname);
         return await handleLocalAuth(options.localAuth, req, res, url, body);
       }
-      if (options.consoleDir && (url.pathname === '/console' || url.pathname.startsWith('/console/'))) return await serveConsole(req, res, url, options.consoleDir);
+      if (options.consoleDir && (url.pathname === '/console' || url.pathname.startsWith('/console/')))
+        return await serveConsole(req, res, url, options.consoleDir);
       const files = options.publishedFiles;
       if (files && url.pathname.startsWith(`/${files.prefix}`) && (method === 'GET' || method === 'HEAD')) {
         const file = await files.read(decodeURIComponent(url.pathname.slice(1)));
@@ -258,7 +279,10 @@ export async function startGateway(options: {
         return;
       }
       // HEAD reaches the GET route where the deployment has a HEAD method for it (api-stack.ts).
-      const hit = candidates.find((x) => x.c.route.method === method || (method === 'HEAD' && x.c.route.method === 'GET' && answersHead(x.c.route)));
+      const hit = candidates.find(
+        (x) =>
+          x.c.route.method === method || (method === 'HEAD' && x.c.route.method === 'GET' && answersHead(x.c.route)),
+      );
       if (!hit) return gatewayProblem(res, 'route_not_found', url.pathname);
       const body = await readBody(req);
       if (!body) return gatewayProblem(res, 'payload_too_large', url.pathname);
@@ -270,13 +294,19 @@ export async function startGateway(options: {
         // As API Gateway's Cognito authorizer with authorization scopes: a token without one the
         // route accepts is refused as unauthorized (401), like a missing token, not forbidden.
         const scopes = (claims.scope ?? '').split(' ');
-        if (!acceptedScopes(route).some((s) => scopes.includes(s))) return gatewayProblem(res, 'unauthenticated', url.pathname);
+        if (!acceptedScopes(route).some((s) => scopes.includes(s)))
+          return gatewayProblem(res, 'unauthenticated', url.pathname);
       }
       const decoded = names.map((name, i) => [name, decodeParameter(hit.m[i + 1]!)] as const);
       const malformed = decoded.find(([, value]) => value === undefined);
       if (malformed) return invalidPathParameter(res, malformed[0], url.pathname);
       const params = Object.fromEntries(decoded) as Record<string, string>;
-      const event = buildEvent({ method, url, headers: req.headers, body, sourceIp: sourceOf(req) }, route, params, claims);
+      const event = buildEvent(
+        { method, url, headers: req.headers, body, sourceIp: sourceOf(req) },
+        route,
+        params,
+        claims,
+      );
       const result = (await options.invoke(route.function, event)) as APIGatewayProxyResult;
       send(res, method === 'HEAD' ? { ...result, body: '' } : result, req.headers['accept-encoding']);
     } catch (error) {

@@ -4,7 +4,14 @@ import { PROBLEM_CONTENT_TYPE, problemBody } from '../../shared/http/problem';
 import { asAuthorizerClaims } from '../../shared/adapters/identity/tokens';
 import type { LocalIdentityProvider } from '../../shared/adapters/identity/local';
 import type { Authorizer } from './gateway';
-import { discoveryDocument, handleAuthorize, handleLogout, handleRevoke, handleUserGrant, type OAuthState } from './oauth-endpoints';
+import {
+  discoveryDocument,
+  handleAuthorize,
+  handleLogout,
+  handleRevoke,
+  handleUserGrant,
+  type OAuthState,
+} from './oauth-endpoints';
 
 /**
  * The local stand-in for Cognito's sign-in endpoints, served by the local gateway under
@@ -17,14 +24,15 @@ import { discoveryDocument, handleAuthorize, handleLogout, handleRevoke, handleU
  */
 export const LOCAL_AUTH_PREFIX = '/local-auth/';
 
-
 /** The authorizer the local gateway runs where API Gateway runs Cognito's. */
 /** Checks the stand-in's tokens as API Gateway's Cognito authorizer checks Cognito's. */
-export const localAuthorizer = (identity: () => LocalIdentityProvider): Authorizer => async (header) => {
-  const token = /^Bearer\s+(.+)$/i.exec(header ?? '')?.[1];
-  const claims = token ? identity().verify(token) : undefined;
-  return claims ? asAuthorizerClaims(claims) : undefined;
-};
+export const localAuthorizer =
+  (identity: () => LocalIdentityProvider): Authorizer =>
+  async (header) => {
+    const token = /^Bearer\s+(.+)$/i.exec(header ?? '')?.[1];
+    const claims = token ? identity().verify(token) : undefined;
+    return claims ? asAuthorizerClaims(claims) : undefined;
+  };
 
 function send(res: ServerResponse, status: number, body: unknown, contentType = 'application/json; charset=utf-8') {
   res.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-store' });
@@ -62,7 +70,8 @@ function jsonObject(body: Buffer): Record<string, unknown> {
 }
 
 /** The client's address as this gateway sees it (the TCP peer; forwarding headers are not trusted). */
-export const sourceOf = (req: IncomingMessage): string => (req.socket.remoteAddress ?? 'unknown').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+export const sourceOf = (req: IncomingMessage): string =>
+  (req.socket.remoteAddress ?? 'unknown').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
 
 /** application/x-www-form-urlencoded decoding of one value ('+' is a space); undefined when malformed. */
 const formDecode = (value: string): string | undefined => {
@@ -78,9 +87,13 @@ const formDecode = (value: string): string | undefined => {
  * and secret are form-urlencoded, then joined by ':' and base64-encoded into HTTP Basic; or
  * client_secret_post, in the form body. Using both at once is an invalid request.
  */
-function clientAuthentication(req: IncomingMessage, form: URLSearchParams): { clientId?: string; clientSecret?: string; error?: string } {
+function clientAuthentication(
+  req: IncomingMessage,
+  form: URLSearchParams,
+): { clientId?: string; clientSecret?: string; error?: string } {
   const basic = /^Basic\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
-  if (!basic) return { clientId: form.get('client_id') ?? undefined, clientSecret: form.get('client_secret') ?? undefined };
+  if (!basic)
+    return { clientId: form.get('client_id') ?? undefined, clientSecret: form.get('client_secret') ?? undefined };
   if (form.has('client_secret')) return { error: 'invalid_request' };
   const decoded = Buffer.from(basic, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
@@ -92,24 +105,46 @@ function clientAuthentication(req: IncomingMessage, form: URLSearchParams): { cl
   return { clientId, clientSecret };
 }
 
-export async function handleLocalAuth(o: OAuthState, req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<void> {
+export async function handleLocalAuth(
+  o: OAuthState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  body: Buffer,
+): Promise<void> {
   const path = url.pathname.slice(LOCAL_AUTH_PREFIX.length);
   try {
-    if (path === '.well-known/openid-configuration' && req.method === 'GET') return send(res, 200, discoveryDocument(req));
-    if (path === 'oauth2/authorize' && (req.method === 'GET' || req.method === 'POST')) return await handleAuthorize(o, req, res, url, body, sourceOf(req));
+    if (path === '.well-known/openid-configuration' && req.method === 'GET')
+      return send(res, 200, discoveryDocument(req));
+    if (path === 'oauth2/authorize' && (req.method === 'GET' || req.method === 'POST'))
+      return await handleAuthorize(o, req, res, url, body, sourceOf(req));
     if (path === 'logout' && req.method === 'GET') return handleLogout(req, res, url);
-    if (req.method !== 'POST') return send(res, 405, problemBody('method_not_allowed', { instance: url.pathname, lang: 'vi' }), PROBLEM_CONTENT_TYPE);
+    if (req.method !== 'POST')
+      return send(
+        res,
+        405,
+        problemBody('method_not_allowed', { instance: url.pathname, lang: 'vi' }),
+        PROBLEM_CONTENT_TYPE,
+      );
     const tokens = (result: Awaited<ReturnType<LocalIdentityProvider['signIn']>>) =>
       result.kind === 'tokens'
         ? send(res, 200, { accessToken: result.accessToken, expiresIn: result.expiresIn, tokenType: result.tokenType })
         : send(res, 200, { challenge: result.challenge, session: result.session });
     if (path === 'sign-in') {
       const input = jsonObject(body);
-      return tokens(await o.identity().signIn(required(input.username, 'username'), required(input.password, 'password'), sourceOf(req)));
+      return tokens(
+        await o
+          .identity()
+          .signIn(required(input.username, 'username'), required(input.password, 'password'), sourceOf(req)),
+      );
     }
     if (path === 'new-password') {
       const input = jsonObject(body);
-      return tokens(await o.identity().completeNewPassword(required(input.session, 'session'), required(input.newPassword, 'newPassword')));
+      return tokens(
+        await o
+          .identity()
+          .completeNewPassword(required(input.session, 'session'), required(input.newPassword, 'newPassword')),
+      );
     }
     if (path === 'oauth2/token') {
       // Errors as Cognito's token endpoint (and RFC 6749 §5.2) give them: 400 with an `error` code.
@@ -117,15 +152,19 @@ export async function handleLocalAuth(o: OAuthState, req: IncomingMessage, res: 
       const { clientId, clientSecret, error } = clientAuthentication(req, form);
       if (error) return send(res, 400, { error });
       const grant = form.get('grant_type');
-      if ((grant === 'authorization_code' || grant === 'refresh_token') && !clientSecret) return await handleUserGrant(o, res, form, clientId);
+      if ((grant === 'authorization_code' || grant === 'refresh_token') && !clientSecret)
+        return await handleUserGrant(o, res, form, clientId);
       if (grant !== 'client_credentials') return send(res, 400, { error: 'unsupported_grant_type' });
       if (!clientId || !clientSecret) return send(res, 400, { error: 'invalid_request' });
       try {
-        const result = await o.identity().clientCredentials(clientId, clientSecret, (form.get('scope') ?? '').split(' ').filter(Boolean));
+        const result = await o
+          .identity()
+          .clientCredentials(clientId, clientSecret, (form.get('scope') ?? '').split(' ').filter(Boolean));
         if (result.kind !== 'tokens') return send(res, 400, { error: 'invalid_request' });
         return send(res, 200, { access_token: result.accessToken, token_type: 'Bearer', expires_in: result.expiresIn });
       } catch (refused) {
-        if (refused instanceof DomainError) return send(res, 400, { error: refused.code === 'forbidden' ? 'invalid_scope' : 'invalid_client' });
+        if (refused instanceof DomainError)
+          return send(res, 400, { error: refused.code === 'forbidden' ? 'invalid_scope' : 'invalid_client' });
         throw refused;
       }
     }

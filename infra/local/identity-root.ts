@@ -17,7 +17,9 @@ const outsideInvocation = <T extends object>(target: T): T =>
   new Proxy(target, {
     get(t, property, receiver) {
       const value = Reflect.get(t, property, receiver) as unknown;
-      return typeof value === 'function' ? (...args: unknown[]) => invocation.exit(() => (value as (...a: unknown[]) => unknown).apply(t, args)) : value;
+      return typeof value === 'function'
+        ? (...args: unknown[]) => invocation.exit(() => (value as (...a: unknown[]) => unknown).apply(t, args))
+        : value;
     },
   });
 
@@ -26,6 +28,7 @@ export function createLocalIdentity(config: Env, db: DynamoDBDocumentClient): Lo
   if (config.IDENTITY_PROVIDER !== 'local') throw new Error('IDENTITY_PROVIDER is not local');
   // LOCAL_IDP_SCRYPT_N is set by the local stack (infra/local/stack.ts); the provider refuses an odd one.
   const scryptN = Number(process.env.LOCAL_IDP_SCRYPT_N ?? DEFAULT_SCRYPT_N);
-  return outsideInvocation(new LocalIdentityProvider(db, config.TABLE_NAME, config.LOCAL_IDP_SECRET, undefined, scryptN));
+  return outsideInvocation(
+    new LocalIdentityProvider(db, config.TABLE_NAME, config.LOCAL_IDP_SECRET, undefined, scryptN),
+  );
 }
-

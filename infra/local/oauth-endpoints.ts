@@ -33,7 +33,11 @@ export interface OAuthState {
   readonly revokedRefreshTokens: Set<string>;
 }
 
-export const createOAuthState = (identity: () => LocalIdentityProvider): OAuthState => ({ identity, codes: new Map(), revokedRefreshTokens: new Set() });
+export const createOAuthState = (identity: () => LocalIdentityProvider): OAuthState => ({
+  identity,
+  codes: new Map(),
+  revokedRefreshTokens: new Set(),
+});
 
 /** The origins this gateway answers on: the console's callback and sign-out URLs are registered for these only. */
 const ownOrigins = (req: IncomingMessage) => {
@@ -73,7 +77,8 @@ const html = (res: ServerResponse, status: number, body: string) => {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
     'x-frame-options': 'DENY',
-    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+    'content-security-policy':
+      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
   });
   res.end(body);
 };
@@ -82,21 +87,44 @@ const redirect = (res: ServerResponse, location: string) => {
   res.end();
 };
 const json = (res: ServerResponse, status: number, body: unknown) => {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', pragma: 'no-cache' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    pragma: 'no-cache',
+  });
   res.end(JSON.stringify(body));
 };
 
-const REQUEST_PARAMS = ['response_type', 'client_id', 'redirect_uri', 'state', 'scope', 'code_challenge', 'code_challenge_method'] as const;
+const REQUEST_PARAMS = [
+  'response_type',
+  'client_id',
+  'redirect_uri',
+  'state',
+  'scope',
+  'code_challenge',
+  'code_challenge_method',
+] as const;
 const langOf = (value: string | null): Lang => (value === 'en' ? 'en' : 'vi');
 
 /** Checks an authorization request; an error it may send back to the client, or a page when it may not. */
-function checkRequest(req: IncomingMessage, params: URLSearchParams): { page?: { vi: string; en: string }; error?: string; description?: string } {
+function checkRequest(
+  req: IncomingMessage,
+  params: URLSearchParams,
+): { page?: { vi: string; en: string }; error?: string; description?: string } {
   if (!registeredCallback(req, params.get('client_id'), params.get('redirect_uri'))) {
-    return { page: { vi: 'Ứng dụng hoặc địa chỉ trả về không được đăng ký', en: 'Unknown client or unregistered callback URL' } };
+    return {
+      page: {
+        vi: 'Ứng dụng hoặc địa chỉ trả về không được đăng ký',
+        en: 'Unknown client or unregistered callback URL',
+      },
+    };
   }
   if (params.get('response_type') !== 'code') return { error: 'unsupported_response_type' };
   // As Cognito: PKCE with S256 only (RFC 7636 §4.2 lets a server refuse `plain`).
-  if (params.get('code_challenge_method') !== 'S256' || !/^[A-Za-z0-9_-]{43}$/.test(params.get('code_challenge') ?? '')) {
+  if (
+    params.get('code_challenge_method') !== 'S256' ||
+    !/^[A-Za-z0-9_-]{43}$/.test(params.get('code_challenge') ?? '')
+  ) {
     return { error: 'invalid_request', description: 'code_challenge with code_challenge_method=S256 is required' };
   }
   const scopes = (params.get('scope') ?? USER_SCOPE).split(' ').filter(Boolean);
@@ -113,16 +141,31 @@ const backTo = (params: URLSearchParams, query: Record<string, string>) => {
 };
 
 const requestOf = (params: URLSearchParams) =>
-  Object.fromEntries(REQUEST_PARAMS.filter((p) => params.has(p)).map((p) => [p, params.get(p)!])) as Record<string, string>;
+  Object.fromEntries(REQUEST_PARAMS.filter((p) => params.has(p)).map((p) => [p, params.get(p)!])) as Record<
+    string,
+    string
+  >;
 
-export async function handleAuthorize(o: OAuthState, req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer, source: string): Promise<void> {
+export async function handleAuthorize(
+  o: OAuthState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  body: Buffer,
+  source: string,
+): Promise<void> {
   const params = req.method === 'POST' ? new URLSearchParams(body.toString('utf8')) : url.searchParams;
   const lang = langOf(params.get('lang'));
   const checked = checkRequest(req, params);
   if (checked.page) return html(res, 400, errorPage(lang, checked.page));
-  if (checked.error) return redirect(res, backTo(params, { error: checked.error, ...(checked.description && { error_description: checked.description }) }));
+  if (checked.error)
+    return redirect(
+      res,
+      backTo(params, { error: checked.error, ...(checked.description && { error_description: checked.description }) }),
+    );
   const request = requestOf(params);
-  const page = (state: Omit<PageState, 'lang' | 'request'>, status = 200) => html(res, status, signInPage({ lang, request, ...state }));
+  const page = (state: Omit<PageState, 'lang' | 'request'>, status = 200) =>
+    html(res, status, signInPage({ lang, request, ...state }));
   if (req.method === 'GET') return page({ step: 'password' });
 
   try {
@@ -145,24 +188,41 @@ export async function handleAuthorize(o: OAuthState, req: IncomingMessage, res: 
     const session = params.get('session');
     // An expired or replayed first-sign-in session starts again at the password step.
     if (session && error.code === 'validation') {
-      return page({ step: 'new-password', session, error: { field: 'newPassword', message: error.messages[lang] } }, 400);
+      return page(
+        { step: 'new-password', session, error: { field: 'newPassword', message: error.messages[lang] } },
+        400,
+      );
     }
     const status = error.code === 'locked' ? 423 : 401;
-    return page({ step: 'password', username: params.get('username') ?? '', error: { field: 'password', message: error.messages[lang] } }, status);
+    return page(
+      {
+        step: 'password',
+        username: params.get('username') ?? '',
+        error: { field: 'password', message: error.messages[lang] },
+      },
+      status,
+    );
   }
 }
 
 const s256 = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');
 
 /** The authorization_code and refresh_token grants of a public client (no secret, as the console's). */
-export async function handleUserGrant(o: OAuthState, res: ServerResponse, form: URLSearchParams, clientId: string | undefined): Promise<void> {
+export async function handleUserGrant(
+  o: OAuthState,
+  res: ServerResponse,
+  form: URLSearchParams,
+  clientId: string | undefined,
+): Promise<void> {
   const code = form.get('code') ?? '';
   const pending = o.codes.get(code);
   o.codes.delete(code); // single use, whatever happens next (RFC 6749 §4.1.2), even when presented by another client
   if (clientId !== LOCAL_CONSOLE_CLIENT_ID) return json(res, 400, { error: 'invalid_client' });
   if (form.get('grant_type') === 'refresh_token') {
     try {
-      const result = await o.identity().refresh(form.get('refresh_token') ?? '', clientId, (jti) => o.revokedRefreshTokens.has(jti));
+      const result = await o
+        .identity()
+        .refresh(form.get('refresh_token') ?? '', clientId, (jti) => o.revokedRefreshTokens.has(jti));
       if (result.kind !== 'tokens') return json(res, 400, { error: 'invalid_grant' });
       return json(res, 200, { access_token: result.accessToken, token_type: 'Bearer', expires_in: result.expiresIn });
     } catch (error) {
@@ -201,7 +261,14 @@ export function handleRevoke(o: OAuthState, res: ServerResponse, form: URLSearch
 export function handleLogout(req: IncomingMessage, res: ServerResponse, url: URL): void {
   const target = url.searchParams.get('logout_uri');
   if (!registeredCallback(req, url.searchParams.get('client_id'), target)) {
-    return html(res, 400, errorPage(langOf(url.searchParams.get('lang')), { vi: 'Địa chỉ đăng xuất không được đăng ký', en: 'Unregistered sign-out URL' }));
+    return html(
+      res,
+      400,
+      errorPage(langOf(url.searchParams.get('lang')), {
+        vi: 'Địa chỉ đăng xuất không được đăng ký',
+        en: 'Unregistered sign-out URL',
+      }),
+    );
   }
   redirect(res, target!);
 }

@@ -35,7 +35,9 @@ if (existsSync(stateFile)) {
 }
 const foreign = readdirSync(dataDir).filter((name) => !OURS.has(name));
 if (foreign.length > 0) {
-  console.error(`${dataDir} holds files the local stack did not create (${foreign.join(', ')}); delete it by hand if you mean it.`);
+  console.error(
+    `${dataDir} holds files the local stack did not create (${foreign.join(', ')}); delete it by hand if you mean it.`,
+  );
   process.exit(1);
 }
 rmSync(dataDir, { recursive: true, force: true });

@@ -39,11 +39,18 @@ export interface LocalResources {
   readonly eventBusName: string;
 }
 
-export const localCredentials = (endpoints: LocalEndpoints) => ({ accessKeyId: endpoints.accessKeyId ?? 'local', secretAccessKey: 'local' });
+export const localCredentials = (endpoints: LocalEndpoints) => ({
+  accessKeyId: endpoints.accessKeyId ?? 'local',
+  secretAccessKey: 'local',
+});
 
 export const localClients = (endpoints: LocalEndpoints, credentials = localCredentials(endpoints)) => ({
-  dynamodb: withoutSdkLogging(new DynamoDBClient({ endpoint: endpoints.dynamodb, region: endpoints.region, credentials })),
-  s3: withoutSdkLogging(new S3Client({ endpoint: endpoints.s3sqs, region: endpoints.region, credentials, forcePathStyle: true })),
+  dynamodb: withoutSdkLogging(
+    new DynamoDBClient({ endpoint: endpoints.dynamodb, region: endpoints.region, credentials }),
+  ),
+  s3: withoutSdkLogging(
+    new S3Client({ endpoint: endpoints.s3sqs, region: endpoints.region, credentials, forcePathStyle: true }),
+  ),
   sqs: withoutSdkLogging(new SQSClient({ endpoint: endpoints.s3sqs, region: endpoints.region, credentials })),
 });
 
@@ -56,13 +63,17 @@ export async function createLocalResources(endpoints: LocalEndpoints, prefix: st
   await createTable(clients.dynamodb, tableName);
 
   const buckets = {} as Record<BucketKey, string>;
-  for (const [key, def] of Object.entries(bucketDefinitions) as Array<[BucketKey, (typeof bucketDefinitions)[BucketKey]]>) {
+  for (const [key, def] of Object.entries(bucketDefinitions) as Array<
+    [BucketKey, (typeof bucketDefinitions)[BucketKey]]
+  >) {
     const name = bucketName(prefix, def.localName);
     await clients.s3.send(new CreateBucketCommand({ Bucket: name })).catch((error: Error) => {
       if (!/BucketAlreadyOwnedByYou|BucketAlreadyExists/.test(error.name)) throw error;
     });
     if (def.versioned) {
-      await clients.s3.send(new PutBucketVersioningCommand({ Bucket: name, VersioningConfiguration: { Status: 'Enabled' } }));
+      await clients.s3.send(
+        new PutBucketVersioningCommand({ Bucket: name, VersioningConfiguration: { Status: 'Enabled' } }),
+      );
     }
     buckets[key] = name;
   }

@@ -27,7 +27,9 @@ const { values } = parseArgs({
   },
 });
 if (!values.backup || (!values.target && !values['verify-only'])) {
-  console.error('usage: npm run restore -- --backup <yyyy-Www> --target <new-table-name> [--media-bucket <bucket>] | --backup <id> --verify-only');
+  console.error(
+    'usage: npm run restore -- --backup <yyyy-Www> --target <new-table-name> [--media-bucket <bucket>] | --backup <id> --verify-only',
+  );
   process.exit(2);
 }
 const dataDir = resolve(import.meta.dirname, '../..', process.env.LOCAL_DATA_DIR ?? '.local');
@@ -43,15 +45,27 @@ const clients = localClients(state.endpoints);
 function verifier(): ManifestVerifier {
   if (values['public-key']) return new PublicKeyVerifier(readFileSync(values['public-key'], 'utf8'));
   const keyFile = localBackupSigningKeyFile(dataDir);
-  if (!existsSync(keyFile)) throw new Error(`No backup signing key in ${dataDir}: backups of this stack cannot be verified (give --public-key for a backup signed on AWS)`);
+  if (!existsSync(keyFile))
+    throw new Error(
+      `No backup signing key in ${dataDir}: backups of this stack cannot be verified (give --public-key for a backup signed on AWS)`,
+    );
   return new LocalManifestKey(keyFile);
 }
 
 try {
   if (values['verify-only']) {
-    const { manifest: _manifest, ...result } = await verifyStoredBackup(clients.s3, state.resources.buckets.backups, values.backup, verifier());
+    const { manifest: _manifest, ...result } = await verifyStoredBackup(
+      clients.s3,
+      state.resources.buckets.backups,
+      values.backup,
+      verifier(),
+    );
     console.log(JSON.stringify(result, null, 2));
-    console.error(result.ok ? `backup ${values.backup}: signature, every file, counts and digests check out` : `BACKUP ${values.backup} DOES NOT CHECK OUT: ${describeFindings(result.findings)}`);
+    console.error(
+      result.ok
+        ? `backup ${values.backup}: signature, every file, counts and digests check out`
+        : `BACKUP ${values.backup} DOES NOT CHECK OUT: ${describeFindings(result.findings)}`,
+    );
     process.exit(result.ok ? 0 : 1);
   }
   const summary = await restoreBackup({
@@ -63,11 +77,18 @@ try {
     ...(values['media-bucket'] ? { targetMediaBucket: values['media-bucket'] } : {}),
     checkpoint: fileCheckpoint(resolve(dataDir, 'restores', `${values.target}.json`)),
     verifier: verifier(),
-    onProgress: (p) => console.error(`[${p.phase}] files ${p.filesDone}/${p.filesTotal}, items written ${p.items}, ${(p.bytes / 1e6).toFixed(1)} MB`),
+    onProgress: (p) =>
+      console.error(
+        `[${p.phase}] files ${p.filesDone}/${p.filesTotal}, items written ${p.items}, ${(p.bytes / 1e6).toFixed(1)} MB`,
+      ),
   });
   console.log(JSON.stringify(summary, null, 2));
   const ok = summary.countMatch && summary.digestMatch && summary.media.mismatched.length === 0;
-  console.error(ok ? `restored ${summary.items} items in ${summary.seconds.toFixed(1)} s: digests match` : 'RESTORE DOES NOT MATCH THE BACKUP: see the summary');
+  console.error(
+    ok
+      ? `restored ${summary.items} items in ${summary.seconds.toFixed(1)} s: digests match`
+      : 'RESTORE DOES NOT MATCH THE BACKUP: see the summary',
+  );
   process.exit(ok ? 0 : 1);
 } catch (error) {
   // One line, never a stack trace: what was refused and why.

@@ -33,7 +33,11 @@ if (!existsSync(stateFile)) {
   console.error('The local stack is not running: start it with `npm start` first.');
   process.exit(2);
 }
-const state = JSON.parse(readFileSync(stateFile, 'utf8')) as { endpoints: LocalEndpoints; resources: LocalResources; identitySecret: string };
+const state = JSON.parse(readFileSync(stateFile, 'utf8')) as {
+  endpoints: LocalEndpoints;
+  resources: LocalResources;
+  identitySecret: string;
+};
 Object.assign(process.env, functionEnvironment(state.endpoints, state.resources, loadDeploymentConfig()), {
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'WARN',
   IDENTITY_PROVIDER: 'local',
@@ -45,7 +49,13 @@ Object.assign(process.env, functionEnvironment(state.endpoints, state.resources,
 });
 try {
   // This command's composition root: the running stack's table and the local stand-ins.
-  const { invoke } = createLocalFunctions(createServices(parseEnv(process.env), { identity: (core) => createLocalIdentity(core.config, core.db), mail: localMail, askerKeys: localAskerKeys }));
+  const { invoke } = createLocalFunctions(
+    createServices(parseEnv(process.env), {
+      identity: (core) => createLocalIdentity(core.config, core.db),
+      mail: localMail,
+      askerKeys: localAskerKeys,
+    }),
+  );
   const result = await invoke(schedule.function, { trigger: 'manual', ...(at !== undefined && { at }) });
   console.log(JSON.stringify(result, null, 2));
 } catch (error) {

@@ -1,5 +1,9 @@
 import type { ScheduleDefinition } from '../../events/schedules';
-import { nextFiring, parseScheduleExpression, type ScheduleExpression } from '../../shared/domain/operations/schedule-expression';
+import {
+  nextFiring,
+  parseScheduleExpression,
+  type ScheduleExpression,
+} from '../../shared/domain/operations/schedule-expression';
 
 /**
  * Fires the schedules of events/schedules.ts as EventBridge Scheduler would: `rate(...)` from
@@ -23,13 +27,16 @@ export function startScheduler(
     const at = nextFiring(expression, from);
     if (!at) return;
     // setTimeout holds at most ~24.8 days; re-arm in steps for longer waits.
-    const delay = Math.min(at.getTime() - now().getTime(), 2 **31 - 1);
+    const delay = Math.min(at.getTime() - now().getTime(), 2 ** 31 - 1);
     timers.set(
       schedule.job,
-      setTimeout(() => {
-        if (now() < at) return arm(schedule, expression, from);
-        void fire(schedule).finally(() => arm(schedule, expression, at));
-      }, Math.max(0, delay)),
+      setTimeout(
+        () => {
+          if (now() < at) return arm(schedule, expression, from);
+          void fire(schedule).finally(() => arm(schedule, expression, at));
+        },
+        Math.max(0, delay),
+      ),
     );
   };
   for (const schedule of schedules) {

@@ -64,13 +64,20 @@ button{margin-top:1.25rem;min-height:2.75rem;padding:.5rem 1rem;font:inherit;fon
 export function signInPage(state: PageState): string {
   const t = texts[state.lang];
   const other: Lang = state.lang === 'vi' ? 'en' : 'vi';
-  const hidden = Object.entries({ ...state.request, lang: state.lang, ...(state.session ? { session: state.session } : {}) })
+  const hidden = Object.entries({
+    ...state.request,
+    lang: state.lang,
+    ...(state.session ? { session: state.session } : {}),
+  })
     .map(([name, value]) => `<input type="hidden" name="${escape(name)}" value="${escape(value)}">`)
     .join('');
   const switchQuery = new URLSearchParams({ ...state.request, lang: other }).toString();
-  const invalid = (field: string) => (state.error?.field === field ? ` aria-invalid="true" aria-describedby="${field}-error"` : '');
+  const invalid = (field: string) =>
+    state.error?.field === field ? ` aria-invalid="true" aria-describedby="${field}-error"` : '';
   const fieldError = (field: string) =>
-    state.error?.field === field ? `<p id="${field}-error" class="hint" style="color:#d4351c;font-weight:600">${escape(state.error.message)}</p>` : '';
+    state.error?.field === field
+      ? `<p id="${field}-error" class="hint" style="color:#d4351c;font-weight:600">${escape(state.error.message)}</p>`
+      : '';
   const summary = state.error
     ? `<div class="error-summary" role="alert" tabindex="-1"><h2>${t.problem}</h2><a href="#${state.error.field}">${escape(state.error.message)}</a></div>`
     : '';

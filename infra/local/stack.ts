@@ -1,6 +1,12 @@
 import { allRoutes } from '../../functions/routes';
 import { allJobs, configuredSchedules } from '../../events/schedules';
-import { createLocalResources, functionEnvironment, localClients, type LocalEndpoints, type LocalResources } from './resources';
+import {
+  createLocalResources,
+  functionEnvironment,
+  localClients,
+  type LocalEndpoints,
+  type LocalResources,
+} from './resources';
 import { startGateway, type Authorizer, type LocalGateway, type PublishedFileReader } from './gateway';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { PUBLISHED_PREFIX } from '../../shared/domain/edge/published-files';
@@ -27,7 +33,12 @@ import { localMail } from './mail-root'; // the outbox folder stands in for SES
 import { localAskerKey, localAskerKeys } from './asker-keys-root'; // and for asker data keys: the stand-in for KMS
 import { enforceTablePermissions } from './table-permissions';
 import { BACKUP_SIGNING_KEY_FILE } from './backup-signing-root'; // and for the backup signing key
-import { loadDeploymentConfig, mailSenderAddress, scheduleOverrides, type DeploymentConfig } from '../config/deployment';
+import {
+  loadDeploymentConfig,
+  mailSenderAddress,
+  scheduleOverrides,
+  type DeploymentConfig,
+} from '../config/deployment';
 import { DEFAULT_SCRYPT_N } from '../../shared/adapters/identity/passwords';
 
 /**
@@ -42,13 +53,20 @@ function publishedFileReader(s3: S3Client, bucket: string): PublishedFileReader 
     try {
       const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
       const body = Buffer.from(await out.Body!.transformToByteArray());
-      const headers: Record<string, string> = { 'content-length': String(body.length), 'x-content-type-options': 'nosniff' };
+      const headers: Record<string, string> = {
+        'content-length': String(body.length),
+        'x-content-type-options': 'nosniff',
+      };
       if (out.ContentType) headers['content-type'] = out.ContentType;
       if (out.ContentDisposition) headers['content-disposition'] = out.ContentDisposition;
       if (out.ETag) headers.etag = out.ETag;
       return { body, headers };
     } catch (error) {
-      if ((error as { name?: string }).name === 'NoSuchKey' || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return undefined;
+      if (
+        (error as { name?: string }).name === 'NoSuchKey' ||
+        (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404
+      )
+        return undefined;
       throw error;
     }
   };
@@ -117,13 +135,20 @@ export async function startLocalStack(options: {
     LOCAL_IDP_SCRYPT_N: String(options.scryptN ?? DEFAULT_SCRYPT_N),
     LOCAL_OPERATORS_DIR: options.operatorsDir ?? join(tmpdir(), `portal-${options.prefix}`, 'operators'),
     // The job-run ledger's EMF metric lines (CloudWatch reads them from the logs on AWS).
-    LOCAL_METRICS_FILE: join(options.operatorsDir ? dirname(options.operatorsDir) : join(tmpdir(), `portal-${options.prefix}`), 'job-metrics.ndjson'),
+    LOCAL_METRICS_FILE: join(
+      options.operatorsDir ? dirname(options.operatorsDir) : join(tmpdir(), `portal-${options.prefix}`),
+      'job-metrics.ndjson',
+    ),
     // The edge consumer's invalidations (CloudFront on AWS): one JSON line per batch.
-    LOCAL_INVALIDATIONS_FILE: join(options.operatorsDir ? dirname(options.operatorsDir) : join(tmpdir(), `portal-${options.prefix}`), 'invalidations.ndjson'),
+    LOCAL_INVALIDATIONS_FILE: join(
+      options.operatorsDir ? dirname(options.operatorsDir) : join(tmpdir(), `portal-${options.prefix}`),
+      'invalidations.ndjson',
+    ),
     ASKER_KEYS: 'local',
     LOCAL_ASKER_KEY: localAskerKey(identitySecret),
     BACKUP_SIGNING: 'local',
-    LOCAL_BACKUP_SIGNING_KEY_FILE: options.backupSigningKeyFile ?? join(tmpdir(), `portal-${options.prefix}`, BACKUP_SIGNING_KEY_FILE),
+    LOCAL_BACKUP_SIGNING_KEY_FILE:
+      options.backupSigningKeyFile ?? join(tmpdir(), `portal-${options.prefix}`, BACKUP_SIGNING_KEY_FILE),
   });
   mkdirSync(dirname(process.env.LOCAL_METRICS_FILE!), { recursive: true });
   // As IAM on AWS: each invoked function may touch only the partitions its manifest entry grants.
@@ -139,7 +164,8 @@ export async function startLocalStack(options: {
     identity: options.identity ?? localIdentity,
     mail: localMail,
     askerKeys: localAskerKeys,
-    events: (core) => new LocalEventBus(localClients(endpoints).sqs, core.config.QUEUE_URLS, process.env.LOCAL_OPERATORS_DIR!),
+    events: (core) =>
+      new LocalEventBus(localClients(endpoints).sqs, core.config.QUEUE_URLS, process.env.LOCAL_OPERATORS_DIR!),
   });
   adoptServices(services); // the bridge for code not yet wired (shared/composition/process-services.ts)
   const functions = createLocalFunctions(services);
@@ -152,7 +178,10 @@ export async function startLocalStack(options: {
     authorizer: options.authorizer ?? localAuthorizer(localIdentity),
     localAuth: createOAuthState(localIdentity),
     ...(options.consoleDir && { consoleDir: options.consoleDir }),
-    publishedFiles: { prefix: PUBLISHED_PREFIX, read: publishedFileReader(localClients(endpoints).s3, resources.buckets.media) },
+    publishedFiles: {
+      prefix: PUBLISHED_PREFIX,
+      read: publishedFileReader(localClients(endpoints).s3, resources.buckets.media),
+    },
   });
   const outbox = await startStreamPoller({
     functions,

@@ -52,7 +52,11 @@ const stack = await startLocalStack({
 
 // run-job.ts reads this to reach the running stack.
 const stateFile = resolve(dataDir, 'stack.json');
-writeFileSync(stateFile, JSON.stringify({ endpoints, resources: stack.resources, api: stack.gateway.url, identitySecret }, null, 2), { mode: 0o600 });
+writeFileSync(
+  stateFile,
+  JSON.stringify({ endpoints, resources: stack.resources, api: stack.gateway.url, identitySecret }, null, 2),
+  { mode: 0o600 },
+);
 const demo = await startDemo(stack.services, stack.localIdentity(), dataDir, config).catch((error: Error) => {
   console.error(`The demo data could not be completed: ${error.message}
 The demo accounts created so far and their temporary passwords are in ${resolve(dataDir, DEMO_PASSWORDS_FILE)}; the next npm start finishes the rest.`);
@@ -60,7 +64,9 @@ The demo accounts created so far and their temporary passwords are in ${resolve(
 });
 // /health reports the buckets and queues as the dependency-check job last found them: check once now
 // rather than 15 minutes from now (on AWS the first scheduled run does this).
-await stack.runJob('dependency-check').catch((error: Error) => console.error('dependency-check failed:', error.message));
+await stack
+  .runJob('dependency-check')
+  .catch((error: Error) => console.error('dependency-check failed:', error.message));
 
 const readyMs = Math.round(performance.now() - started);
 console.log(`

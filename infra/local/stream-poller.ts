@@ -1,6 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DescribeTableCommand, UpdateTableCommand, waitUntilTableExists, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeTableCommand,
+  UpdateTableCommand,
+  waitUntilTableExists,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 import {
   DescribeStreamCommand,
   DynamoDBStreamsClient,
@@ -44,7 +49,10 @@ async function streamArnOf(dynamodb: DynamoDBClient, tableName: string): Promise
   const table = (await dynamodb.send(new DescribeTableCommand({ TableName: tableName }))).Table;
   if (table?.StreamSpecification?.StreamEnabled && table.LatestStreamArn) return table.LatestStreamArn;
   await dynamodb.send(
-    new UpdateTableCommand({ TableName: tableName, StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.streamViewType } }),
+    new UpdateTableCommand({
+      TableName: tableName,
+      StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.streamViewType },
+    }),
   );
   await waitUntilTableExists({ client: dynamodb, maxWaitTime: 30 }, { TableName: tableName });
   const arn = (await dynamodb.send(new DescribeTableCommand({ TableName: tableName }))).Table?.LatestStreamArn;
@@ -59,7 +67,9 @@ const asLambdaRecord = (record: StreamRecord): DynamoDBRecord =>
     eventSource: 'aws:dynamodb',
     dynamodb: {
       ...record.dynamodb,
-      ApproximateCreationDateTime: record.dynamodb?.ApproximateCreationDateTime ? record.dynamodb.ApproximateCreationDateTime.getTime() / 1000 : undefined,
+      ApproximateCreationDateTime: record.dynamodb?.ApproximateCreationDateTime
+        ? record.dynamodb.ApproximateCreationDateTime.getTime() / 1000
+        : undefined,
     },
   }) as DynamoDBRecord;
 
@@ -75,10 +85,17 @@ export async function startStreamPoller(options: {
   idleIntervalMs?: number;
   onError?: (error: unknown) => void;
 }): Promise<StreamPoller> {
-  const streams = withoutSdkLogging(new DynamoDBStreamsClient({ endpoint: options.endpoints.dynamodb, region: options.endpoints.region, credentials: localCredentials(options.endpoints) }));
+  const streams = withoutSdkLogging(
+    new DynamoDBStreamsClient({
+      endpoint: options.endpoints.dynamodb,
+      region: options.endpoints.region,
+      credentials: localCredentials(options.endpoints),
+    }),
+  );
   const streamArn = await streamArnOf(options.dynamodb, options.tableName);
   const file = options.checkpointFile;
-  let checkpoint: Checkpoint = file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Checkpoint) : { shards: {} };
+  let checkpoint: Checkpoint =
+    file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Checkpoint) : { shards: {} };
   if (checkpoint.streamArn !== streamArn) checkpoint = { streamArn, shards: {} };
   const save = () => {
     if (!file) return;
@@ -91,7 +108,9 @@ export async function startStreamPoller(options: {
     const shards: Shard[] = [];
     let start: string | undefined;
     do {
-      const out = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn, ...(start ? { ExclusiveStartShardId: start } : {}) }));
+      const out = await streams.send(
+        new DescribeStreamCommand({ StreamArn: streamArn, ...(start ? { ExclusiveStartShardId: start } : {}) }),
+      );
       shards.push(...(out.StreamDescription?.Shards ?? []));
       start = out.StreamDescription?.LastEvaluatedShardId;
     } while (start);
@@ -106,7 +125,9 @@ export async function startStreamPoller(options: {
       new GetShardIteratorCommand({
         StreamArn: streamArn,
         ShardId: shardId,
-        ...(sequenceNumber ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: sequenceNumber } : { ShardIteratorType: 'TRIM_HORIZON' }),
+        ...(sequenceNumber
+          ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: sequenceNumber }
+          : { ShardIteratorType: 'TRIM_HORIZON' }),
       }),
     );
     return out.ShardIterator;
@@ -139,7 +160,12 @@ export async function startStreamPoller(options: {
         read = true;
         const batch = records.map(asLambdaRecord);
         const outbox = batch.filter(isOutboxInsert);
-        const response = outbox.length > 0 ? ((await options.functions.invoke('outboxRelay', { Records: outbox } satisfies DynamoDBStreamEvent)) as DynamoDBBatchResponse) : { batchItemFailures: [] };
+        const response =
+          outbox.length > 0
+            ? ((await options.functions.invoke('outboxRelay', {
+                Records: outbox,
+              } satisfies DynamoDBStreamEvent)) as DynamoDBBatchResponse)
+            : { batchItemFailures: [] };
         const failedAt = response.batchItemFailures[0]?.itemIdentifier;
         if (failedAt) {
           // As on AWS: retry from the failed record on.

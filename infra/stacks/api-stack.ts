@@ -15,7 +15,14 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { reservedConcurrency } from '../config/capacity-plan';
 import { CfnSamplingRule } from 'aws-cdk-lib/aws-xray';
-import { Alarm, ComparisonOperator, MathExpression, Metric, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
+import {
+  Alarm,
+  ComparisonOperator,
+  MathExpression,
+  Metric,
+  TreatMissingData,
+  type IMetric,
+} from 'aws-cdk-lib/aws-cloudwatch';
 import { Operation } from 'aws-cdk-lib/aws-dynamodb';
 import { FilterPattern, MetricFilter } from 'aws-cdk-lib/aws-logs';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -96,7 +103,10 @@ export class ApiStack extends Stack {
         methodOptions: Object.fromEntries(
           allRoutes
             .filter((route) => route.auth === 'signed-in')
-            .map((route) => [`${route.path}/${route.method}`, { throttlingRateLimit: staffApi.rateLimit, throttlingBurstLimit: staffApi.burstLimit }]),
+            .map((route) => [
+              `${route.path}/${route.method}`,
+              { throttlingRateLimit: staffApi.rateLimit, throttlingBurstLimit: staffApi.burstLimit },
+            ]),
         ),
         accessLogDestination: new LogGroupLogDestination(accessLogs),
         // No caller IP or user in access logs: those are personal data.
@@ -128,14 +138,18 @@ export class ApiStack extends Stack {
 
     // A gateway response cannot choose among several origins, and must not echo any: it names
     // the one configured origin, or none (a browser then sees a CORS error instead of the body).
-    const gatewayOrigin: Record<string, string> = origins.length === 1 ? { 'Access-Control-Allow-Origin': `'${origins[0]}'` } : {};
+    const gatewayOrigin: Record<string, string> =
+      origins.length === 1 ? { 'Access-Control-Allow-Origin': `'${origins[0]}'` } : {};
     for (const response of gatewayResponses) {
-      const body = problemBody(response.code, { lang: 'vi', requestId: '$context.requestId', basePath: '/$context.stage' });
+      const body = problemBody(response.code, {
+        lang: 'vi',
+        requestId: '$context.requestId',
+        basePath: '/$context.stage',
+      });
       const headers = Object.fromEntries(
-        Object.entries({ ...problemHeaders(body.status), 'content-type': 'application/problem+json' }).map(([name, value]) => [
-          name.replace(/(^|-)\w/g, (c) => c.toUpperCase()),
-          `'${value}'`,
-        ]),
+        Object.entries({ ...problemHeaders(body.status), 'content-type': 'application/problem+json' }).map(
+          ([name, value]) => [name.replace(/(^|-)\w/g, (c) => c.toUpperCase()), `'${value}'`],
+        ),
       );
       this.api.addGatewayResponse(response.type, {
         type: ResponseType.of(response.type),
@@ -153,7 +167,8 @@ export class ApiStack extends Stack {
     const withPreflight = new Set<string>();
     for (const route of allRoutes) {
       const key = route.function;
-      if (functionDefinitions[key].kind !== 'http') throw new Error(`Route ${route.id} targets non-HTTP function ${key}`);
+      if (functionDefinitions[key].kind !== 'http')
+        throw new Error(`Route ${route.id} targets non-HTTP function ${key}`);
       let integration = integrations.get(key);
       if (!integration) {
         const fn = new PortalFunction(this, `${key[0]!.toUpperCase()}${key.slice(1)}Function`, key, props.resources);
@@ -171,13 +186,19 @@ export class ApiStack extends Stack {
         operationName: route.id,
         // Only the distribution holds the key (edge-stack.ts): the API cannot be called around its firewall.
         apiKeyRequired: true,
-        ...(route.auth === 'public' ? {} : { authorizer, authorizationType: AuthorizationType.COGNITO, authorizationScopes: acceptedScopes(route) }),
+        ...(route.auth === 'public'
+          ? {}
+          : { authorizer, authorizationType: AuthorizationType.COGNITO, authorizationScopes: acceptedScopes(route) }),
       };
       const method = resource.addMethod(route.method, integration, options);
       // REST APIs do not answer HEAD by themselves, and on a cache miss CloudFront forwards the
       // viewer's method: cached public reads get a HEAD method (the handler answers it as GET without
       // the body). Only those: each method is a resource of this stack (resource-budget.test.ts).
-      if (cacheClassOf(route)) acknowledgePublic(resource.addMethod('HEAD', integration, { ...options, operationName: `${route.id}Head` }), route);
+      if (cacheClassOf(route))
+        acknowledgePublic(
+          resource.addMethod('HEAD', integration, { ...options, operationName: `${route.id}Head` }),
+          route,
+        );
       if (route.auth === 'public') acknowledgePublic(method, route);
     }
     Validations.of(this.api).acknowledge({
@@ -186,12 +207,14 @@ export class ApiStack extends Stack {
     });
     Validations.of(this.api).acknowledge({
       id: 'AwsSolutions-APIG2',
-      reason: 'Every request is validated in its function against the zod contract, which also names the failing field in problem+json.',
+      reason:
+        'Every request is validated in its function against the zod contract, which also names the failing field in problem+json.',
     });
 
     Validations.of(this.api).acknowledge({
       id: 'AwsSolutions-APIG3',
-      reason: 'The web ACL is on the CloudFront distribution (us-east-1, edge-firewall-stack.ts); every method requires the distribution\u2019s API key (edge-stack.ts).',
+      reason:
+        'The web ACL is on the CloudFront distribution (us-east-1, edge-firewall-stack.ts); every method requires the distribution\u2019s API key (edge-stack.ts).',
     });
     this.addTraceSampling(config.stage);
     this.addOperationsAlarms(props.resources, accessLogs, props.alarmTopic);
@@ -216,12 +239,20 @@ export class ApiStack extends Stack {
 
     // One alarm, two metrics, for what were two alarms (three metrics): 5 server errors in 5
     // minutes, or 5% of at least 20 requests.
-    alarm('Api5xxRate', 'The API answers with server errors: 5 or more in 5 minutes, or more than 5% of requests (5XXError / Count)', new MathExpression({
-      expression: API_5XX_EXPRESSION,
-      usingMetrics: { errors: this.api.metricServerError({ period: five, statistic: 'Sum' }), requests: this.api.metricCount({ period: five, statistic: 'Sum' }) },
-      period: five,
-      label: 'API 5xx: count ≥ 5 or rate ≥ 5%',
-    }), 1);
+    alarm(
+      'Api5xxRate',
+      'The API answers with server errors: 5 or more in 5 minutes, or more than 5% of requests (5XXError / Count)',
+      new MathExpression({
+        expression: API_5XX_EXPRESSION,
+        usingMetrics: {
+          errors: this.api.metricServerError({ period: five, statistic: 'Sum' }),
+          requests: this.api.metricCount({ period: five, statistic: 'Sum' }),
+        },
+        period: five,
+        label: 'API 5xx: count ≥ 5 or rate ≥ 5%',
+      }),
+      1,
+    );
 
     const throttled = new MetricFilter(this, 'ApiThrottledFilter', {
       logGroup: accessLogs,
@@ -230,12 +261,37 @@ export class ApiStack extends Stack {
       metricName: 'Throttled',
       metricValue: '1',
     });
-    alarm('ApiThrottles', 'API Gateway throttles requests (429 in the access log)', throttled.metric({ period: five, statistic: 'Sum' }), 10);
-    alarm('LambdaThrottles', 'Lambda throttles invocations (account concurrency)', new Metric({ namespace: 'AWS/Lambda', metricName: 'Throttles', period: five, statistic: 'Sum' }), 1);
-    alarm('TableThrottles', 'DynamoDB throttles requests to the table (ThrottledRequests)', resources.table.metricThrottledRequestsForOperations({
-      operations: [Operation.GET_ITEM, Operation.BATCH_GET_ITEM, Operation.QUERY, Operation.SCAN, Operation.PUT_ITEM, Operation.UPDATE_ITEM, Operation.DELETE_ITEM, Operation.BATCH_WRITE_ITEM, Operation.TRANSACT_WRITE_ITEMS],
-      period: five,
-    }), 1);
+    alarm(
+      'ApiThrottles',
+      'API Gateway throttles requests (429 in the access log)',
+      throttled.metric({ period: five, statistic: 'Sum' }),
+      10,
+    );
+    alarm(
+      'LambdaThrottles',
+      'Lambda throttles invocations (account concurrency)',
+      new Metric({ namespace: 'AWS/Lambda', metricName: 'Throttles', period: five, statistic: 'Sum' }),
+      1,
+    );
+    alarm(
+      'TableThrottles',
+      'DynamoDB throttles requests to the table (ThrottledRequests)',
+      resources.table.metricThrottledRequestsForOperations({
+        operations: [
+          Operation.GET_ITEM,
+          Operation.BATCH_GET_ITEM,
+          Operation.QUERY,
+          Operation.SCAN,
+          Operation.PUT_ITEM,
+          Operation.UPDATE_ITEM,
+          Operation.DELETE_ITEM,
+          Operation.BATCH_WRITE_ITEM,
+          Operation.TRANSACT_WRITE_ITEMS,
+        ],
+        period: five,
+      }),
+      1,
+    );
   }
 
   /**
@@ -260,5 +316,4 @@ export class ApiStack extends Stack {
       },
     });
   }
-
 }

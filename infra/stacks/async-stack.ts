@@ -48,12 +48,15 @@ export class AsyncStack extends Stack {
     this.alarmTopic.addSubscription(new EmailSubscription(props.config.alarmEmail));
     Validations.of(this.alarmTopic).acknowledge({
       id: 'AwsSolutions-SNS2',
-      reason: 'CloudWatch alarms cannot publish to a topic under the AWS-managed SNS key; alarm texts carry no personal data.',
+      reason:
+        'CloudWatch alarms cannot publish to a topic under the AWS-managed SNS key; alarm texts carry no personal data.',
     });
 
     this.queues = {} as Record<QueueKey, Queue>;
     this.deadLetterQueues = {} as Record<QueueKey, Queue>;
-    for (const [key, def] of Object.entries(queueDefinitions) as Array<[QueueKey, (typeof queueDefinitions)[QueueKey]]>) {
+    for (const [key, def] of Object.entries(queueDefinitions) as Array<
+      [QueueKey, (typeof queueDefinitions)[QueueKey]]
+    >) {
       const dlq = new Queue(this, `${def.logicalName}Dlq`, {
         queueName: `portal-${props.config.stage}-${dlqName(def.localName)}`,
         encryption: QueueEncryption.SQS_MANAGED,
@@ -68,7 +71,11 @@ export class AsyncStack extends Stack {
         visibilityTimeout: Duration.seconds(def.visibilityTimeoutSeconds),
         deadLetterQueue: { queue: dlq, maxReceiveCount: def.maxReceiveCount },
       });
-      this.alarmOnMessages(`${def.logicalName}DlqAlarm`, dlq, `Messages wait in the ${def.localName} dead-letter queue: ${def.purpose}`);
+      this.alarmOnMessages(
+        `${def.logicalName}DlqAlarm`,
+        dlq,
+        `Messages wait in the ${def.localName} dead-letter queue: ${def.purpose}`,
+      );
       this.queues[key] = queue;
       this.deadLetterQueues[key] = dlq;
     }
@@ -77,7 +84,11 @@ export class AsyncStack extends Stack {
       const pattern = eventPattern(rule);
       new Rule(this, rule.name, {
         eventBus: this.bus,
-        eventPattern: { source: pattern.source, detailType: pattern['detail-type'], ...(pattern.detail && { detail: pattern.detail }) },
+        eventPattern: {
+          source: pattern.source,
+          detailType: pattern['detail-type'],
+          ...(pattern.detail && { detail: pattern.detail }),
+        },
         targets: [new SqsQueue(this.queues[rule.target])],
       });
     }
@@ -99,7 +110,10 @@ export class AsyncStack extends Stack {
         eventPattern: {
           source: ['aws.s3'],
           detailType: ['Object Created'],
-          detail: { bucket: { name: [props.buckets[rule.bucket].bucketName] }, object: { key: [{ prefix: rule.prefix }] } },
+          detail: {
+            bucket: { name: [props.buckets[rule.bucket].bucketName] },
+            object: { key: [{ prefix: rule.prefix }] },
+          },
         },
         targets: [new SqsQueue(this.queues[rule.target])],
       });
@@ -128,8 +142,14 @@ export class AsyncStack extends Stack {
     // is a consumer, a job, the relay or a trigger failing, or any function crashing or timing out.
     // The alarm names no function: the Lambda console's Errors by function, or the logs, do.
     new Alarm(this, 'FunctionErrors', {
-      alarmDescription: 'A function failed: a consumer, a scheduled job, the outbox relay or a trigger (AWS/Lambda Errors, account-wide)',
-      metric: new Metric({ namespace: 'AWS/Lambda', metricName: 'Errors', period: Duration.minutes(5), statistic: 'Sum' }),
+      alarmDescription:
+        'A function failed: a consumer, a scheduled job, the outbox relay or a trigger (AWS/Lambda Errors, account-wide)',
+      metric: new Metric({
+        namespace: 'AWS/Lambda',
+        metricName: 'Errors',
+        period: Duration.minutes(5),
+        statistic: 'Sum',
+      }),
       threshold: 1,
       evaluationPeriods: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
@@ -155,7 +175,10 @@ export class AsyncStack extends Stack {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
-    Validations.of(dlq).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the on-failure destination (DLQ) of the outbox relay.' });
+    Validations.of(dlq).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the on-failure destination (DLQ) of the outbox relay.',
+    });
     const relay = new PortalFunction(this, 'OutboxRelay', 'outboxRelay', resources);
     relay.addEventSource(
       new DynamoEventSource(table, {
@@ -169,7 +192,11 @@ export class AsyncStack extends Stack {
         filters: [FilterCriteria.filter(outboxStreamFilter)],
       }),
     );
-    this.alarmOnMessages('OutboxRelayDlqAlarm', dlq, 'Outbox events could not be put on the bus: their stream positions wait in the outbox relay DLQ');
+    this.alarmOnMessages(
+      'OutboxRelayDlqAlarm',
+      dlq,
+      'Outbox events could not be put on the bus: their stream positions wait in the outbox relay DLQ',
+    );
   }
 
   /** Any message in a dead-letter queue is an alarm: something accepted could not be processed. */

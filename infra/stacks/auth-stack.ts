@@ -58,7 +58,10 @@ export class AuthStack extends Stack {
   constructor(scope: Construct, id: string, props: StackProps & { config: DeploymentConfig; table: ITable }) {
     super(scope, id, props);
     // The console's address staff are sent to: its home, where a sign-out lands.
-    const messages = cognitoMessages(`Cổng TTĐT ${props.config.province.name}`, props.config.console.logoutUrls[0] ?? `https://${props.config.domain}`);
+    const messages = cognitoMessages(
+      `Cổng TTĐT ${props.config.province.name}`,
+      props.config.console.logoutUrls[0] ?? `https://${props.config.domain}`,
+    );
     this.userPool = new UserPool(this, 'Staff', {
       userPoolName: `portal-${props.config.stage}-staff`,
       selfSignUpEnabled: false,
@@ -79,17 +82,29 @@ export class AuthStack extends Stack {
         ...(mailIdentity(props.config).includes('@') ? {} : { sesVerifiedDomain: mailIdentity(props.config) }),
       }),
       userInvitation: { emailSubject: messages.invitation.subject, emailBody: messages.invitation.body },
-      userVerification: { emailSubject: messages.verification.subject, emailBody: messages.verification.body, emailStyle: VerificationEmailStyle.CODE },
+      userVerification: {
+        emailSubject: messages.verification.subject,
+        emailBody: messages.verification.body,
+        emailStyle: VerificationEmailStyle.CODE,
+      },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG2',
-      reason: 'TOTP MFA is offered to every account; making it mandatory is each province\u2019s decision (the regulations require strong passwords, not MFA).',
+      reason:
+        'TOTP MFA is offered to every account; making it mandatory is each province\u2019s decision (the regulations require strong passwords, not MFA).',
     });
-    const passwordChanges = new CognitoTriggerFunction(this, 'PasswordChangesTrigger', 'cognitoPasswordChanges', props.table);
+    const passwordChanges = new CognitoTriggerFunction(
+      this,
+      'PasswordChangesTrigger',
+      'cognitoPasswordChanges',
+      props.table,
+    );
     // Sign-in waits on this trigger: its reserved concurrency keeps a public burst from starving it.
-    (passwordChanges.node.defaultChild as CfnFunction).reservedConcurrentExecutions = reservedConcurrency(props.config.capacity).get('cognitoPasswordChanges');
+    (passwordChanges.node.defaultChild as CfnFunction).reservedConcurrentExecutions = reservedConcurrency(
+      props.config.capacity,
+    ).get('cognitoPasswordChanges');
     // First sign-in (NEW_PASSWORD_REQUIRED answered) ends in a post authentication; a confirmed
     // forgotten-password reset in a post confirmation. Cognito's own ChangePassword has no trigger:
     // the API's POST /me/password is the way to change a password, and it records the change itself.
@@ -122,7 +137,9 @@ export class AuthStack extends Stack {
     new UserPoolResourceServer(this, 'PortalScopes', {
       userPool: this.userPool,
       identifier: RESOURCE_SERVER,
-      scopes: Object.entries(machineScopes).map(([name, description]) => new ResourceServerScope({ scopeName: name, scopeDescription: description })),
+      scopes: Object.entries(machineScopes).map(
+        ([name, description]) => new ResourceServerScope({ scopeName: name, scopeDescription: description }),
+      ),
     });
     this.userPool.addDomain('TokenDomain', { cognitoDomain: { domainPrefix: cognitoDomainPrefix(props.config) } });
     for (const role of roles) {

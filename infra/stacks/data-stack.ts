@@ -1,6 +1,15 @@
 import { RemovalPolicy, Stack, Duration, Validations, type StackProps } from 'aws-cdk-lib/core';
 import { AttributeType, Billing, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectLockRetention, ObjectOwnership, type BucketProps, type CfnBucket } from 'aws-cdk-lib/aws-s3';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  HttpMethods,
+  ObjectLockRetention,
+  ObjectOwnership,
+  type BucketProps,
+  type CfnBucket,
+} from 'aws-cdk-lib/aws-s3';
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { BACKUP_SIGNING_KEY_LOGICAL_NAME, backupSigningKeyArnExportName } from '../definitions/backup-signing-key';
@@ -19,7 +28,11 @@ export class DataStack extends Stack {
   readonly askerKey: Key;
   readonly backupSigningKey: Key;
 
-  constructor(scope: Construct, id: string, props: StackProps & { corsOrigins: readonly string[]; backups: DeploymentConfig['backups'] }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: StackProps & { corsOrigins: readonly string[]; backups: DeploymentConfig['backups'] },
+  ) {
     super(scope, id, props);
     const def = tableDefinition;
     this.table = new TableV2(this, def.logicalName, {
@@ -54,7 +67,9 @@ export class DataStack extends Stack {
     });
 
     const buckets = {} as Record<BucketKey, Bucket>;
-    for (const [key, bucketDef] of Object.entries(bucketDefinitions) as Array<[BucketKey, (typeof bucketDefinitions)[BucketKey]]>) {
+    for (const [key, bucketDef] of Object.entries(bucketDefinitions) as Array<
+      [BucketKey, (typeof bucketDefinitions)[BucketKey]]
+    >) {
       buckets[key] = new Bucket(this, bucketDef.logicalName, {
         blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
         encryption: BucketEncryption.S3_MANAGED,
@@ -63,7 +78,17 @@ export class DataStack extends Stack {
         versioned: bucketDef.versioned,
         // The console POSTs upload forms straight to the bucket: its origins may, and read the answer.
         ...('browserUploads' in bucketDef && bucketDef.browserUploads
-          ? { cors: [{ allowedMethods: [HttpMethods.POST], allowedOrigins: [...props.corsOrigins], allowedHeaders: ['*'], exposedHeaders: ['ETag'], maxAge: 3000 }] }
+          ? {
+              cors: [
+                {
+                  allowedMethods: [HttpMethods.POST],
+                  allowedOrigins: [...props.corsOrigins],
+                  allowedHeaders: ['*'],
+                  exposedHeaders: ['ETag'],
+                  maxAge: 3000,
+                },
+              ],
+            }
           : {}),
         serverAccessLogsBucket: accessLogs,
         serverAccessLogsPrefix: `${bucketDef.localName}/`,
@@ -74,19 +99,31 @@ export class DataStack extends Stack {
             // Old versions stay restorable for a bounded time; orphaned delete markers and
             // uploads that never completed (which cost storage but show nowhere) are cleaned up.
             ...(bucketDef.versioned
-              ? { noncurrentVersionExpiration: Duration.days(bucketDef.keepNoncurrentVersionsDays), expiredObjectDeleteMarker: true }
+              ? {
+                  noncurrentVersionExpiration: Duration.days(bucketDef.keepNoncurrentVersionsDays),
+                  expiredObjectDeleteMarker: true,
+                }
               : {}),
             abortIncompleteMultipartUploadAfter: Duration.days(7),
           },
-          ...('expireByPrefix' in bucketDef ? bucketDef.expireByPrefix : []).map((rule) => ({ id: rule.id, prefix: rule.prefix, expiration: Duration.days(rule.days) })),
+          ...('expireByPrefix' in bucketDef ? bucketDef.expireByPrefix : []).map((rule) => ({
+            id: rule.id,
+            prefix: rule.prefix,
+            expiration: Duration.days(rule.days),
+          })),
         ],
       });
     }
-    for (const [key, bucketDef] of Object.entries(bucketDefinitions) as Array<[BucketKey, (typeof bucketDefinitions)[BucketKey]]>) {
+    for (const [key, bucketDef] of Object.entries(bucketDefinitions) as Array<
+      [BucketKey, (typeof bucketDefinitions)[BucketKey]]
+    >) {
       // The bucket's own EventBridge switch, set on the resource: CDK's `eventBridgeEnabled` would
       // add a custom-resource Lambda to manage notifications we do not otherwise use.
       if ('notifiesEventBridge' in bucketDef && bucketDef.notifiesEventBridge) {
-        (buckets[key].node.defaultChild as CfnBucket).addPropertyOverride('NotificationConfiguration.EventBridgeConfiguration.EventBridgeEnabled', true);
+        (buckets[key].node.defaultChild as CfnBucket).addPropertyOverride(
+          'NotificationConfiguration.EventBridgeConfiguration.EventBridgeEnabled',
+          true,
+        );
       }
       // A named export, so that prefix-scoped grants in other stacks can name the ARN they import.
       this.exportValue(buckets[key].bucketArn, { name: bucketArnExportName(this.stackName, key) });
@@ -94,13 +131,17 @@ export class DataStack extends Stack {
     // The distribution (edge-stack.ts, OAC) reads published attachments, and nothing else of the
     // media bucket. Its ARN is not known here (the edge stack depends on this one): any
     // distribution of this account, which holds one deployment.
-    buckets.media.addToResourcePolicy(new PolicyStatement({
-      sid: 'DistributionReadsPublishedFiles',
-      actions: ['s3:GetObject'],
-      principals: [new ServicePrincipal('cloudfront.amazonaws.com')],
-      resources: [buckets.media.arnForObjects(`${PUBLISHED_PREFIX}*`)],
-      conditions: { StringLike: { 'AWS:SourceArn': `arn:${this.partition}:cloudfront::${this.account}:distribution/*` } },
-    }));
+    buckets.media.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'DistributionReadsPublishedFiles',
+        actions: ['s3:GetObject'],
+        principals: [new ServicePrincipal('cloudfront.amazonaws.com')],
+        resources: [buckets.media.arnForObjects(`${PUBLISHED_PREFIX}*`)],
+        conditions: {
+          StringLike: { 'AWS:SourceArn': `arn:${this.partition}:cloudfront::${this.account}:distribution/*` },
+        },
+      }),
+    );
     // Named too: the restore drill's grants name scratch tables derived from it.
     this.exportValue(this.table.tableArn, { name: tableArnExportName(this.stackName) });
     this.buckets = buckets;
@@ -122,7 +163,10 @@ export class DataStack extends Stack {
       keyUsage: KeyUsage.SIGN_VERIFY,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    Validations.of(this.backupSigningKey).acknowledge({ id: 'AwsSolutions-KMS5', reason: 'Asymmetric KMS keys cannot rotate automatically; old backups must stay verifiable with this key.' });
+    Validations.of(this.backupSigningKey).acknowledge({
+      id: 'AwsSolutions-KMS5',
+      reason: 'Asymmetric KMS keys cannot rotate automatically; old backups must stay verifiable with this key.',
+    });
     this.exportValue(this.backupSigningKey.keyArn, { name: backupSigningKeyArnExportName(this.stackName) });
   }
 
@@ -136,7 +180,9 @@ export class DataStack extends Stack {
       ...(lock
         ? {
             objectLockEnabled: true,
-            objectLockDefaultRetention: (lock.mode === 'COMPLIANCE' ? ObjectLockRetention.compliance : ObjectLockRetention.governance)(Duration.days(lock.days)),
+            objectLockDefaultRetention: (lock.mode === 'COMPLIANCE'
+              ? ObjectLockRetention.compliance
+              : ObjectLockRetention.governance)(Duration.days(lock.days)),
           }
         : {}),
       ...(backups.encryption === 'KMS'

@@ -47,7 +47,14 @@ export class EdgeStack extends Stack {
   constructor(
     scope: Construct,
     id: string,
-    props: StackProps & { config: DeploymentConfig; api: RestApi; media: IBucket; webAclArn: string; cognitoDomain: string; resources: PortalResources },
+    props: StackProps & {
+      config: DeploymentConfig;
+      api: RestApi;
+      media: IBucket;
+      webAclArn: string;
+      cognitoDomain: string;
+      resources: PortalResources;
+    },
   ) {
     super(scope, id, { ...props, crossRegionReferences: true });
     const { config } = props;
@@ -61,13 +68,20 @@ export class EdgeStack extends Stack {
     });
     Validations.of(this.consoleBucket).acknowledge({
       id: 'AwsSolutions-S1',
-      reason: 'The console build output, reproducible from the repository; it is read only through the distribution (OAC).',
+      reason:
+        'The console build output, reproducible from the repository; it is read only through the distribution (OAC).',
     });
 
     const consoleHeaders = new ResponseHeadersPolicy(this, 'ConsoleHeaders', {
       comment: 'Strict security headers for the staff console',
       securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: consoleContentSecurityPolicy({ cognitoDomain: props.cognitoDomain, uploadOrigin: `https://${props.media.bucketRegionalDomainName}` }), override: true },
+        contentSecurityPolicy: {
+          contentSecurityPolicy: consoleContentSecurityPolicy({
+            cognitoDomain: props.cognitoDomain,
+            uploadOrigin: `https://${props.media.bucketRegionalDomainName}`,
+          }),
+          override: true,
+        },
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: 'DENY' as never, override: true },
         referrerPolicy: { referrerPolicy: 'no-referrer' as never, override: true },
@@ -93,30 +107,39 @@ export class EdgeStack extends Stack {
     const policyOf = (cacheClass: CacheClass) => {
       if (!policies.has(cacheClass)) {
         const seconds = cacheClasses[cacheClass].sharedSeconds;
-        policies.set(cacheClass, new CachePolicy(this, `Public${cacheClass[0]!.toUpperCase()}${cacheClass.slice(1)}Cache`, {
-          comment: `Public ${cacheClass} reads: ${seconds} s at the edge`,
-          defaultTtl: Duration.seconds(seconds),
-          minTtl: Duration.seconds(0),
-          maxTtl: Duration.seconds(seconds),
-          queryStringBehavior: CacheQueryStringBehavior.all(),
-          headerBehavior: CacheHeaderBehavior.allowList(...CACHE_KEY_HEADERS),
-          enableAcceptEncodingGzip: true,
-          enableAcceptEncodingBrotli: true,
-        }));
+        policies.set(
+          cacheClass,
+          new CachePolicy(this, `Public${cacheClass[0]!.toUpperCase()}${cacheClass.slice(1)}Cache`, {
+            comment: `Public ${cacheClass} reads: ${seconds} s at the edge`,
+            defaultTtl: Duration.seconds(seconds),
+            minTtl: Duration.seconds(0),
+            maxTtl: Duration.seconds(seconds),
+            queryStringBehavior: CacheQueryStringBehavior.all(),
+            headerBehavior: CacheHeaderBehavior.allowList(...CACHE_KEY_HEADERS),
+            enableAcceptEncodingGzip: true,
+            enableAcceptEncodingBrotli: true,
+          }),
+        );
       }
       return policies.get(cacheClass)!;
     };
     const additionalBehaviors: Record<string, BehaviorOptions> = {};
     for (const { pattern, cacheClass } of cachedBehaviours(allRoutes)) {
       // Public POSTs share some of these paths (asking a question): never cached, all headers forwarded.
-      additionalBehaviors[`/${API_STAGE_NAME}${pattern}`] = cacheClass ? { ...staff, cachePolicy: policyOf(cacheClass), cachedMethods: CachedMethods.CACHE_GET_HEAD } : staff;
+      additionalBehaviors[`/${API_STAGE_NAME}${pattern}`] = cacheClass
+        ? { ...staff, cachePolicy: policyOf(cacheClass), cachedMethods: CachedMethods.CACHE_GET_HEAD }
+        : staff;
     }
     additionalBehaviors[`/${API_STAGE_NAME}/*`] = staff;
     additionalBehaviors[`/${PUBLISHED_PREFIX}*`] = {
       // Imported, so that CDK does not write the media bucket's policy from here (a cycle with the
       // data stack): the data stack grants the distribution `published/*` itself.
       origin: S3BucketOrigin.withOriginAccessControl(
-        Bucket.fromBucketAttributes(this, 'Media', { bucketArn: props.media.bucketArn, bucketName: props.media.bucketName, bucketRegionalDomainName: props.media.bucketRegionalDomainName }),
+        Bucket.fromBucketAttributes(this, 'Media', {
+          bucketArn: props.media.bucketArn,
+          bucketName: props.media.bucketName,
+          bucketRegionalDomainName: props.media.bucketRegionalDomainName,
+        }),
       ),
       viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
       allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
@@ -143,16 +166,23 @@ export class EdgeStack extends Stack {
       priceClass: PriceClass.PRICE_CLASS_200, // includes the Asia edges near Việt Nam
       httpVersion: HttpVersion.HTTP2_AND_3,
       minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
-      ...(custom ? { domainNames: [custom.domainName], certificate: Certificate.fromCertificateArn(this, 'Certificate', custom.certificateArn) } : {}),
+      ...(custom
+        ? {
+            domainNames: [custom.domainName],
+            certificate: Certificate.fromCertificateArn(this, 'Certificate', custom.certificateArn),
+          }
+        : {}),
     });
     Validations.of(this.distribution).acknowledge({
       id: 'AwsSolutions-CFR3',
-      reason: 'No access logs: they would hold every visitor\u2019s IP address (personal data) with no reader; the web ACL\u2019s metrics and sampled requests cover abuse.',
+      reason:
+        'No access logs: they would hold every visitor\u2019s IP address (personal data) with no reader; the web ACL\u2019s metrics and sampled requests cover abuse.',
     });
     if (!custom) {
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR4',
-        reason: 'No custom domain configured yet (config `edge`): the default *.cloudfront.net certificate allows TLS 1.0 viewers until a domain and an us-east-1 certificate are set.',
+        reason:
+          'No custom domain configured yet (config `edge`): the default *.cloudfront.net certificate allows TLS 1.0 viewers until a domain and an us-east-1 certificate are set.',
       });
     }
     this.followContent(props.resources);
@@ -170,9 +200,18 @@ export class EdgeStack extends Stack {
     const def = queueDefinitions.edge;
     const consumer = new PortalFunction(this, 'EdgeConsumer', def.consumer, resources);
     consumer.addEnvironment('EDGE_DISTRIBUTION_ID', this.distribution.distributionId);
-    consumer.addToRolePolicy(new PolicyStatement({ actions: ['cloudfront:CreateInvalidation'], resources: [this.distribution.distributionArn] }));
+    consumer.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['cloudfront:CreateInvalidation'],
+        resources: [this.distribution.distributionArn],
+      }),
+    );
     consumer.addEventSource(
-      new SqsEventSource(resources.queues.edge, { batchSize: def.batchSize, maxBatchingWindow: Duration.seconds(def.batchingWindowSeconds), reportBatchItemFailures: true }),
+      new SqsEventSource(resources.queues.edge, {
+        batchSize: def.batchSize,
+        maxBatchingWindow: Duration.seconds(def.batchingWindowSeconds),
+        reportBatchItemFailures: true,
+      }),
     );
   }
 
@@ -190,10 +229,17 @@ export class EdgeStack extends Stack {
     });
     Validations.of(secret).acknowledge({
       id: 'AwsSolutions-SMG4',
-      reason: 'The key is set in the API key and the distribution\u2019s origin header by one deploy; rotating it means a new secret value and one deploy of this stack.',
+      reason:
+        'The key is set in the API key and the distribution\u2019s origin header by one deploy; rotating it means a new secret value and one deploy of this stack.',
     });
-    const key = new ApiKey(this, 'ApiKey', { description: 'The distribution (CloudFront) only', value: secret.secretValue.unsafeUnwrap() });
-    new UsagePlan(this, 'EdgePlan', { description: 'The distribution: no quota; the stage throttles apply', apiStages: [{ api, stage: api.deploymentStage }] }).addApiKey(key);
+    const key = new ApiKey(this, 'ApiKey', {
+      description: 'The distribution (CloudFront) only',
+      value: secret.secretValue.unsafeUnwrap(),
+    });
+    new UsagePlan(this, 'EdgePlan', {
+      description: 'The distribution: no quota; the stage throttles apply',
+      apiStages: [{ api, stage: api.deploymentStage }],
+    }).addApiKey(key);
     return secret;
   }
 }

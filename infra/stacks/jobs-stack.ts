@@ -22,7 +22,11 @@ export const BACKUP_MAX_AGE_HOURS = 8 * 24;
 
 /** The compliance jobs and the EventBridge Scheduler schedules that run them. */
 export class JobsStack extends Stack {
-  constructor(scope: Construct, id: string, props: StackProps & { resources: PortalResources; alarmTopic: ITopic; oneOffJobs: boolean }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: StackProps & { resources: PortalResources; alarmTopic: ITopic; oneOffJobs: boolean },
+  ) {
     super(scope, id, props);
     // Invocations the scheduler could not deliver after its retries.
     const undelivered = new Queue(this, 'UndeliveredSchedules', {
@@ -30,7 +34,10 @@ export class JobsStack extends Stack {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
-    Validations.of(undelivered).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is the schedules\u2019 dead-letter queue.' });
+    Validations.of(undelivered).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is the schedules\u2019 dead-letter queue.',
+    });
 
     // One-off jobs only when asked: a steady deployment holds no role that may create users at will.
     for (const manual of props.oneOffJobs ? manualJobs : []) {
@@ -39,11 +46,12 @@ export class JobsStack extends Stack {
       new CfnOutput(this, `${id}FunctionName`, { value: fn.functionName, description: manual.description });
     }
     const machines: Record<string, (fn: PortalFunction) => StateMachine> = {
-      'weekly-backup': (fn) => stepMachine(this, 'WeeklyBackupSteps', WEEKLY_BACKUP_MACHINE, fn, {
-        topic: props.alarmTopic,
-        failed: 'The weekly backup state machine failed: the week has no sealed, signed backup (TG 8.2)',
-        timedOut: `The weekly backup state machine timed out: the export did not finish within ${WEEKLY_BACKUP_MACHINE.timeoutHours} hours (TG 8.2)`,
-      }),
+      'weekly-backup': (fn) =>
+        stepMachine(this, 'WeeklyBackupSteps', WEEKLY_BACKUP_MACHINE, fn, {
+          topic: props.alarmTopic,
+          failed: 'The weekly backup state machine failed: the week has no sealed, signed backup (TG 8.2)',
+          timedOut: `The weekly backup state machine timed out: the export did not finish within ${WEEKLY_BACKUP_MACHINE.timeoutHours} hours (TG 8.2)`,
+        }),
       // A failed step records a failed run (its Abort step): RestoreDrillFailed below; a drill that stops
       // stepping misses its schedule (the missed-schedule alarm) and, after 8 days, BackupOlderThan8Days.
       'restore-drill': (fn) => stepMachine(this, 'RestoreDrillSteps', RESTORE_DRILL_MACHINE, fn),
@@ -58,7 +66,11 @@ export class JobsStack extends Stack {
         // The backup and the drill run as state machines, one invocation per step: DynamoDB's export and
         // import finish long after the invocation that starts them, and no step may outgrow 15 minutes at 10×.
         target: machines[schedule.job]
-          ? new StepFunctionsStartExecution(machines[schedule.job]!(fn), { input, retryAttempts: 2, deadLetterQueue: undelivered })
+          ? new StepFunctionsStartExecution(machines[schedule.job]!(fn), {
+              input,
+              retryAttempts: 2,
+              deadLetterQueue: undelivered,
+            })
           : new LambdaInvoke(fn, { input, retryAttempts: 2, deadLetterQueue: undelivered }),
       });
       const fnLogicalId = this.getLogicalId(fn.node.defaultChild as CfnFunction);
@@ -70,15 +82,27 @@ export class JobsStack extends Stack {
       // Missed schedule: no success within the longest gap between firings plus a margin. The job-run
       // ledger reports each scheduled job's age at every recorded run of any job (the dependency check
       // runs every 15 minutes); no figure at all for an hour means the ledger or the jobs stopped: breaching.
-      this.ageAlarm(`${id}MissedSchedule`, schedule.job, missedAfterMs(schedule.expression, schedule.timeZone) / 3_600_000,
-        `Job ${schedule.job} has not succeeded within its schedule (${schedule.expression}) plus a margin (${schedule.basis})`, props);
+      this.ageAlarm(
+        `${id}MissedSchedule`,
+        schedule.job,
+        missedAfterMs(schedule.expression, schedule.timeZone) / 3_600_000,
+        `Job ${schedule.job} has not succeeded within its schedule (${schedule.expression}) plus a margin (${schedule.basis})`,
+        props,
+      );
     }
     // Verified means checked by a drill: it succeeds only on a signed backup, checked, at most 8 days
     // old (shared/application/restore-drill.ts). A run that found another drill running is recorded as
     // succeeded too (not a failure: no false alarm); the running drill's own outcome follows within 15 minutes.
-    this.ageAlarm('BackupOlderThan8Days', 'restore-drill', BACKUP_MAX_AGE_HOURS, 'The last verified backup is older than 8 days (TG 8.2, BĐ 18.6): no restore drill has verified one since', props);
+    this.ageAlarm(
+      'BackupOlderThan8Days',
+      'restore-drill',
+      BACKUP_MAX_AGE_HOURS,
+      'The last verified backup is older than 8 days (TG 8.2, BĐ 18.6): no restore drill has verified one since',
+      props,
+    );
     new Alarm(this, 'RestoreDrillFailed', {
-      alarmDescription: 'The weekly restore drill failed: the latest backup could not be restored and checked (BĐ 18.6, TG 16.3)',
+      alarmDescription:
+        'The weekly restore drill failed: the latest backup could not be restored and checked (BĐ 18.6, TG 16.3)',
       metric: this.jobMetric('restore-drill', jobMetricNames.failedRuns, 'Sum', props),
       threshold: 1,
       evaluationPeriods: 1,
@@ -97,7 +121,13 @@ export class JobsStack extends Stack {
     });
   }
 
-  private ageAlarm(id: string, job: string, hours: number, description: string, props: { resources: PortalResources; alarmTopic: ITopic }) {
+  private ageAlarm(
+    id: string,
+    job: string,
+    hours: number,
+    description: string,
+    props: { resources: PortalResources; alarmTopic: ITopic },
+  ) {
     new Alarm(this, id, {
       alarmDescription: description,
       metric: this.jobMetric(job, jobMetricNames.hoursSinceSuccess, 'Maximum', props),

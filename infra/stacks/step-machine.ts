@@ -4,7 +4,20 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
-import { Choice, Condition, DefinitionBody, Fail, JsonPath, LogLevel, Pass, StateMachine, Succeed, TaskInput, Wait, WaitTime } from 'aws-cdk-lib/aws-stepfunctions';
+import {
+  Choice,
+  Condition,
+  DefinitionBody,
+  Fail,
+  JsonPath,
+  LogLevel,
+  Pass,
+  StateMachine,
+  Succeed,
+  TaskInput,
+  Wait,
+  WaitTime,
+} from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { DONE, type MachineShape } from '../../shared/jobs/step-machine';
@@ -16,17 +29,42 @@ import { DONE, type MachineShape } from '../../shared/jobs/step-machine';
  * `WaitIfAsked` waits the seconds a step asked for (polling an export or an import: no invocation
  * waits for AWS), and any failed task goes to the shape's failure step, then fails the run.
  */
-export function stepMachine(scope: Construct, id: string, shape: MachineShape, fn: IFunction, alarms?: { topic: ITopic; failed?: string; timedOut?: string }): StateMachine {
+export function stepMachine(
+  scope: Construct,
+  id: string,
+  shape: MachineShape,
+  fn: IFunction,
+  alarms?: { topic: ITopic; failed?: string; timedOut?: string },
+): StateMachine {
   const group = new Construct(scope, id);
   // Without a payload the task passes its whole input (the envelope) and, response only, takes the answer as its output.
   const task = (name: string, payload?: TaskInput) =>
-    new LambdaInvoke(group, name, { lambdaFunction: fn, ...(payload ? { payload } : {}), payloadResponseOnly: true, retryOnServiceExceptions: true });
-  const failed = new Fail(group, 'RunFailed', { error: `${shape.job} failed`, cause: 'a step failed; the failure step recorded it in the job ledger' });
-  const onFailure = task(shape.onFailure, TaskInput.fromObject({ step: shape.onFailure, state: JsonPath.objectAt('$.state'), error: JsonPath.objectAt('$.error'), waitSeconds: 0 }));
+    new LambdaInvoke(group, name, {
+      lambdaFunction: fn,
+      ...(payload ? { payload } : {}),
+      payloadResponseOnly: true,
+      retryOnServiceExceptions: true,
+    });
+  const failed = new Fail(group, 'RunFailed', {
+    error: `${shape.job} failed`,
+    cause: 'a step failed; the failure step recorded it in the job ledger',
+  });
+  const onFailure = task(
+    shape.onFailure,
+    TaskInput.fromObject({
+      step: shape.onFailure,
+      state: JsonPath.objectAt('$.state'),
+      error: JsonPath.objectAt('$.error'),
+      waitSeconds: 0,
+    }),
+  );
   onFailure.addCatch(failed).next(failed);
   const dispatch = new Choice(group, 'NextStep');
   const waitIfAsked = new Choice(group, 'WaitIfAsked')
-    .when(Condition.numberGreaterThan('$.waitSeconds', 0), new Wait(group, 'Wait', { time: WaitTime.secondsPath('$.waitSeconds') }).next(dispatch))
+    .when(
+      Condition.numberGreaterThan('$.waitSeconds', 0),
+      new Wait(group, 'Wait', { time: WaitTime.secondsPath('$.waitSeconds') }).next(dispatch),
+    )
     .otherwise(dispatch);
   for (const name of shape.steps.filter((s) => s !== shape.onFailure)) {
     const step = task(name);
@@ -35,9 +73,16 @@ export function stepMachine(scope: Construct, id: string, shape: MachineShape, f
   }
   dispatch.when(Condition.stringEquals('$.step', DONE), new Succeed(group, 'Done')).otherwise(failed);
   const start = new Pass(group, 'Start', {
-    parameters: { step: shape.first, state: { 'runId.$': 'States.UUID()', 'now.$': '$$.Execution.StartTime' }, waitSeconds: 0 },
+    parameters: {
+      step: shape.first,
+      state: { 'runId.$': 'States.UUID()', 'now.$': '$$.Execution.StartTime' },
+      waitSeconds: 0,
+    },
   });
-  const logs = new LogGroup(group, 'Logs', { retention: RetentionDays.THREE_MONTHS, removalPolicy: RemovalPolicy.DESTROY });
+  const logs = new LogGroup(group, 'Logs', {
+    retention: RetentionDays.THREE_MONTHS,
+    removalPolicy: RemovalPolicy.DESTROY,
+  });
   const machine = new StateMachine(group, 'StateMachine', {
     comment: `${shape.job}: ${shape.steps.join(', ')}; each step one invocation (shared/jobs/step-machine.ts)`,
     definitionBody: DefinitionBody.fromChainable(start.next(dispatch)),

@@ -22,7 +22,9 @@ export function createDynamoClients(): { dynamo: DynamoDBClient; db: DynamoDBDoc
 }
 
 const documentClientOver = (dynamo: DynamoDBClient) =>
-  DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false } });
+  DynamoDBDocumentClient.from(dynamo, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
 
 /**
  * One client of each kind per process, created on first use. Endpoints come from the SDK's own
@@ -42,7 +44,8 @@ export function documentClient(): DynamoDBDocumentClient {
 }
 
 /** An S3 client for a root to keep. Emulators serve buckets by path; real S3 prefers virtual-hosted names. */
-export const createS3Client = () => withoutSdkLogging(new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3) }));
+export const createS3Client = () =>
+  withoutSdkLogging(new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3) }));
 
 export function s3Client(): S3Client {
   return (s3 ??= createS3Client());

@@ -11,8 +11,10 @@ import { probe, probeTable, type DependencyStatus } from './table-probe';
 export async function probeDependencies(): Promise<Record<string, DependencyStatus>> {
   const config = env();
   const checks: Record<string, (signal: AbortSignal) => Promise<unknown>> = {
-    'bucket:media': (abortSignal) => s3Client().send(new HeadBucketCommand({ Bucket: config.MEDIA_BUCKET }), { abortSignal }),
-    'bucket:backups': (abortSignal) => s3Client().send(new HeadBucketCommand({ Bucket: config.BACKUP_BUCKET }), { abortSignal }),
+    'bucket:media': (abortSignal) =>
+      s3Client().send(new HeadBucketCommand({ Bucket: config.MEDIA_BUCKET }), { abortSignal }),
+    'bucket:backups': (abortSignal) =>
+      s3Client().send(new HeadBucketCommand({ Bucket: config.BACKUP_BUCKET }), { abortSignal }),
   };
   for (const [key, url] of Object.entries(config.QUEUE_URLS)) {
     checks[`queue:${key}`] = (abortSignal) =>

@@ -9,7 +9,8 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smit
  * instance metadata, with the STS and SSO clients they bring) is ~130 KB that Lambda never runs
  * but every cold start parses. The local stack and tests run unbundled, on the full chain.
  */
-export const defaultProvider = (init: Parameters<typeof fromEnv>[0] = {}): AwsCredentialIdentityProvider => fromEnv(init);
+export const defaultProvider = (init: Parameters<typeof fromEnv>[0] = {}): AwsCredentialIdentityProvider =>
+  fromEnv(init);
 
 /** Lambda's credentials live as long as the execution environment: never refreshed in process. */
 export const credentialsWillNeedRefresh = (_credentials: AwsCredentialIdentity): boolean => false;

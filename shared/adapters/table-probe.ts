@@ -26,4 +26,6 @@ export async function probe(check: (signal: AbortSignal) => Promise<unknown>): P
 
 /** The table answers DescribeTable: the only probe that needs no client beyond DynamoDB's. */
 export const probeTable = (): Promise<DependencyStatus> =>
-  probe((abortSignal) => dynamoClient().send(new DescribeTableCommand({ TableName: env().TABLE_NAME }), { abortSignal }));
+  probe((abortSignal) =>
+    dynamoClient().send(new DescribeTableCommand({ TableName: env().TABLE_NAME }), { abortSignal }),
+  );

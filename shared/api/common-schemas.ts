@@ -33,7 +33,9 @@ export const dependencyStatusSchema = z.object({
   status: z.enum(['ok', 'error']),
   latencyMs: z.optional(z.int()),
   error: z.optional(z.string()),
-  checkedAt: z.optional(z.iso.datetime().check(z.describe('When the dependency-check job found this (absent for live probes)'))),
+  checkedAt: z.optional(
+    z.iso.datetime().check(z.describe('When the dependency-check job found this (absent for live probes)')),
+  ),
 });
 
 /** Plain decimal digits, no sign, no leading zero: not `0x7E6`, `' 2026'`, `1e3`, `-0` or `+5`. */
@@ -46,10 +48,16 @@ const DECIMAL_DIGITS = /^(?:0|[1-9][0-9]{0,8})$/;
 export function decimalInteger(
   min: number,
   max: number,
-  error = bilingual(`Phải là số nguyên từ ${min} đến ${max}, chỉ gồm chữ số`, `Must be a whole number from ${min} to ${max}, in decimal digits only`),
+  error = bilingual(
+    `Phải là số nguyên từ ${min} đến ${max}, chỉ gồm chữ số`,
+    `Must be a whole number from ${min} to ${max}, in decimal digits only`,
+  ),
 ) {
   return z.pipe(
-    z.pipe(z.string({ error }).check(z.regex(DECIMAL_DIGITS, { error })), z.transform((digits: string) => Number(digits))),
+    z.pipe(
+      z.string({ error }).check(z.regex(DECIMAL_DIGITS, { error })),
+      z.transform((digits: string) => Number(digits)),
+    ),
     z.int().check(z.gte(min, { error }), z.lte(max, { error })),
   );
 }
@@ -57,7 +65,10 @@ export function decimalInteger(
 /** Ids of accounts, clients and actors: what Cognito subs and our own ids are made of. */
 export const recordId = z.string().check(
   z.regex(/^[A-Za-z0-9._:-]{1,64}$/, {
-    error: bilingual('Mã không hợp lệ (1–64 ký tự A-Z, a-z, 0-9, . _ : -)', 'Invalid id (1–64 characters A-Z, a-z, 0-9, . _ : -)'),
+    error: bilingual(
+      'Mã không hợp lệ (1–64 ký tự A-Z, a-z, 0-9, . _ : -)',
+      'Invalid id (1–64 characters A-Z, a-z, 0-9, . _ : -)',
+    ),
   }),
 );
 
@@ -71,4 +82,7 @@ export const unitCodeParam = z.object({ code: unitCodeSchema });
 
 /** A page of a list: its items and, when there are more, the cursor of the next page. */
 export const pageOf = <T extends z.core.SomeType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.optional(z.string()).check(z.describe('Pass as `cursor` for the next page')) });
+  z.object({
+    items: z.array(item),
+    nextCursor: z.optional(z.string()).check(z.describe('Pass as `cursor` for the next page')),
+  });

@@ -21,6 +21,11 @@ export function registerAskChallenge(challenge: AskChallenge | undefined): void 
 
 export async function requireAskChallenge(token: string | undefined, clientAddress: string): Promise<void> {
   if (registered === undefined || (await registered.verify(token, clientAddress))) return;
-  const message = { vi: 'Chưa qua bước kiểm tra chống gửi tự động (tiêu đề X-Challenge-Token)', en: 'The anti-automation check did not pass (X-Challenge-Token header)' };
-  throw new DomainError('forbidden', message, [{ field: 'headers.X-Challenge-Token', code: token === undefined ? 'required' : 'challenge_failed', message }]);
+  const message = {
+    vi: 'Chưa qua bước kiểm tra chống gửi tự động (tiêu đề X-Challenge-Token)',
+    en: 'The anti-automation check did not pass (X-Challenge-Token header)',
+  };
+  throw new DomainError('forbidden', message, [
+    { field: 'headers.X-Challenge-Token', code: token === undefined ? 'required' : 'challenge_failed', message },
+  ]);
 }

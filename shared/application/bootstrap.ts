@@ -16,16 +16,36 @@ export interface SeededAccount {
 }
 
 /** The province unit, with its offices (phòng ban) where the preset names them (NA 10.2d). */
-export async function ensureProvince(s: Services, name: { vi: string; en: string }, offices?: NewUnit['offices']): Promise<void> {
+export async function ensureProvince(
+  s: Services,
+  name: { vi: string; en: string },
+  offices?: NewUnit['offices'],
+): Promise<void> {
   const code = s.config.PROVINCE_CODE;
   if (await s.units.get(code)) return;
-  await createUnit(s, bootstrapContext(), { code, name, kind: 'province', parentCode: null, slug: code, languages: s.config.PROVINCE_LANGUAGES, ...(offices && { offices }) });
+  await createUnit(s, bootstrapContext(), {
+    code,
+    name,
+    kind: 'province',
+    parentCode: null,
+    slug: code,
+    languages: s.config.PROVINCE_LANGUAGES,
+    ...(offices && { offices }),
+  });
 }
 
-export async function ensureAccount(s: Services, input: { username: string; fullName: string; email: string; unitCode: string; roles: readonly Role[] }): Promise<SeededAccount | undefined> {
+export async function ensureAccount(
+  s: Services,
+  input: { username: string; fullName: string; email: string; unitCode: string; roles: readonly Role[] },
+): Promise<SeededAccount | undefined> {
   if (await s.accounts.idOfUsername(input.username)) return undefined;
   const { account, temporaryPassword } = await createAccount(s, bootstrapContext(), input);
-  return { username: account.username, unitCode: account.unitCode, roles: account.roles, ...(temporaryPassword ? { temporaryPassword } : {}) };
+  return {
+    username: account.username,
+    unitCode: account.unitCode,
+    roles: account.roles,
+    ...(temporaryPassword ? { temporaryPassword } : {}),
+  };
 }
 
 export async function ensureUnits(s: Services, units: readonly NewUnit[]): Promise<void> {

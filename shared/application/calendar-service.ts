@@ -22,7 +22,10 @@ export interface CalendarService {
 }
 
 /** One runtime's calendar, built by its composition root: the cache lives as long as the root's services. */
-export function createCalendarService(repository: CalendarConfigRepository, workingHours: Env['WORKING_HOURS']): CalendarService {
+export function createCalendarService(
+  repository: CalendarConfigRepository,
+  workingHours: Env['WORKING_HOURS'],
+): CalendarService {
   const cache: { entry?: { fingerprint: string; calendar: WorkingCalendar; loadedAt: number } } = {};
   const current = async (nowMs = Date.now()) => {
     const cached = cache.entry;
@@ -58,7 +61,10 @@ export function withinCalendarRange<T>(field: string, compute: () => T): T {
     if (error instanceof CalendarRangeError) {
       throw invalidField(
         field,
-        { vi: `Năm ${error.year} nằm ngoài phạm vi lịch 1900–2100`, en: `Year ${error.year} is outside the calendar's range 1900–2100` },
+        {
+          vi: `Năm ${error.year} nằm ngoài phạm vi lịch 1900–2100`,
+          en: `Year ${error.year} is outside the calendar's range 1900–2100`,
+        },
         'out_of_range',
       );
     }

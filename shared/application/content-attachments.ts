@@ -7,10 +7,18 @@ import { DomainError } from '../domain/errors';
  */
 export type AttachmentStatus = 'pending' | 'clean' | 'quarantined' | 'missing';
 /** Statuses of an item's uploads; an upload of another unit than the item's counts as `missing`. */
-export type AttachmentStatusReader = (uploadIds: readonly string[], unitCode: string) => Promise<Readonly<Record<string, AttachmentStatus>>>;
+export type AttachmentStatusReader = (
+  uploadIds: readonly string[],
+  unitCode: string,
+) => Promise<Readonly<Record<string, AttachmentStatus>>>;
 
 /** Refuses (409, naming each file) unless every attachment is `clean`, as `statusOf` reads them. */
-export async function requireCleanAttachments(statusOf: AttachmentStatusReader, itemId: string, unitCode: string, uploadIds: readonly string[]): Promise<void> {
+export async function requireCleanAttachments(
+  statusOf: AttachmentStatusReader,
+  itemId: string,
+  unitCode: string,
+  uploadIds: readonly string[],
+): Promise<void> {
   if (uploadIds.length === 0) return;
   const status = await statusOf(uploadIds, unitCode);
   const unchecked = uploadIds.filter((id) => status[id] !== 'clean');
@@ -22,6 +30,10 @@ export async function requireCleanAttachments(statusOf: AttachmentStatusReader, 
   throw new DomainError(
     'conflict',
     message,
-    unchecked.map((id) => ({ field: `attachments.${uploadIds.indexOf(id)}`, code: `attachment_${status[id] ?? 'missing'}`, message })),
+    unchecked.map((id) => ({
+      field: `attachments.${uploadIds.indexOf(id)}`,
+      code: `attachment_${status[id] ?? 'missing'}`,
+      message,
+    })),
   );
 }

@@ -40,7 +40,8 @@ const INTAKE_STATE = 'submitted';
 
 export async function bulkTransitionContent(ctx: UseCaseContext, unitCode: string, request: BulkRequest) {
   const unitPath = await directory().units.scopeOf(unitCode);
-  if (unitPath.length === 0) throw new DomainError('not_found', { vi: `Không có đơn vị ${unitCode}`, en: `No unit ${unitCode}` });
+  if (unitPath.length === 0)
+    throw new DomainError('not_found', { vi: `Không có đơn vị ${unitCode}`, en: `No unit ${unitCode}` });
   const transition = contentWorkflow.transitions[request.action];
   requireAccess(ctx.principal, transition.permission, unitPath, ctx.now);
   requireTexts(request);
@@ -50,21 +51,42 @@ export async function bulkTransitionContent(ctx: UseCaseContext, unitCode: strin
   const results: BulkItemResult[] = [];
   // One after another: each step reads its item and commits alone, so a failure stops nothing.
   for (const id of request.ids) results.push(await stepOne(ctx, unitCode, id, request));
-  return { action: request.action, results, succeeded: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length };
+  return {
+    action: request.action,
+    results,
+    succeeded: results.filter((r) => r.ok).length,
+    failed: results.filter((r) => !r.ok).length,
+  };
 }
 
-async function stepOne(ctx: UseCaseContext, unitCode: string, id: string, request: BulkRequest): Promise<BulkItemResult> {
+async function stepOne(
+  ctx: UseCaseContext,
+  unitCode: string,
+  id: string,
+  request: BulkRequest,
+): Promise<BulkItemResult> {
   try {
     const record = await contentRepository().get(id);
     // Another unit's item is reported exactly as a missing one: the caller learns nothing about it.
     if (!record || record.unitCode !== unitCode) {
-      throw new DomainError('not_found', { vi: `Hàng đợi tiếp nhận của ${unitCode} không có tin, bài ${id}`, en: `The intake queue of ${unitCode} has no item ${id}` });
+      throw new DomainError('not_found', {
+        vi: `Hàng đợi tiếp nhận của ${unitCode} không có tin, bài ${id}`,
+        en: `The intake queue of ${unitCode} has no item ${id}`,
+      });
     }
     if (record.state !== INTAKE_STATE) {
-      const message = { vi: `Tin, bài ${id} không ở hàng đợi tiếp nhận (trạng thái "${record.state}")`, en: `Item ${id} is not in the intake queue (state "${record.state}")` };
+      const message = {
+        vi: `Tin, bài ${id} không ở hàng đợi tiếp nhận (trạng thái "${record.state}")`,
+        en: `Item ${id} is not in the intake queue (state "${record.state}")`,
+      };
       throw new DomainError('conflict', message, [{ field: 'body.ids', code: 'not_in_intake', message }]);
     }
-    const done = await takeContentStep(ctx, record, { action: request.action, comment: request.comment, reason: request.reason, assignee: request.assignee });
+    const done = await takeContentStep(ctx, record, {
+      action: request.action,
+      comment: request.comment,
+      reason: request.reason,
+      assignee: request.assignee,
+    });
     return { id, ok: true, state: done.state, version: done.version };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
@@ -84,8 +106,16 @@ function requireTexts(request: BulkRequest): void {
   for (const field of (row.requires ?? []) as (keyof typeof bulkInputNames)[]) {
     if ((request[field]?.trim() ?? '') !== '') continue;
     const names = bulkInputNames[field];
-    throw invalidField(field, { vi: `Cần nêu ${names.vi} khi ${row.label.vi}`, en: `Give ${names.en} to ${row.label.en}` }, 'required');
+    throw invalidField(
+      field,
+      { vi: `Cần nêu ${names.vi} khi ${row.label.vi}`, en: `Give ${names.en} to ${row.label.en}` },
+      'required',
+    );
   }
 }
 
-const bulkInputNames = { comment: { vi: 'ý kiến', en: 'a comment' }, reason: { vi: 'lý do', en: 'a reason' }, assignee: { vi: 'biên tập viên được giao', en: 'the editor to assign' } };
+const bulkInputNames = {
+  comment: { vi: 'ý kiến', en: 'a comment' },
+  reason: { vi: 'lý do', en: 'a reason' },
+  assignee: { vi: 'biên tập viên được giao', en: 'the editor to assign' },
+};

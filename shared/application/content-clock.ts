@@ -1,4 +1,11 @@
-import { checkEventDate, dueFromInstant, dueFromItemDate, itemClock, type ItemClock, type ItemClockFacts } from '../domain/content/deadline';
+import {
+  checkEventDate,
+  dueFromInstant,
+  dueFromItemDate,
+  itemClock,
+  type ItemClock,
+  type ItemClockFacts,
+} from '../domain/content/deadline';
 import { currentDeadlines, withinCalendarRange } from './calendar-service';
 import { policy } from './content';
 
@@ -16,7 +23,10 @@ export interface ItemClockMoment {
   readonly sourcePublishedAt?: string | undefined;
 }
 
-export async function itemClockAndDue(facts: ItemClockFacts, moment: ItemClockMoment): Promise<{ clock: ItemClock; dueAt?: string }> {
+export async function itemClockAndDue(
+  facts: ItemClockFacts,
+  moment: ItemClockMoment,
+): Promise<{ clock: ItemClock; dueAt?: string }> {
   const clock = itemClock(facts, policy());
   checkEventDate(clock, facts, moment.now);
   const dueAt = await dueOf(clock, facts, moment);
@@ -40,7 +50,11 @@ async function dueOf(clock: ItemClock, facts: ItemClockFacts, moment: ItemClockM
 }
 
 /** The submit step is the portal's receipt: a clock that counts from it (CB 10.1đ) starts now, once. */
-export async function receiptDueAt(facts: ItemClockFacts, alreadyDue: string | undefined, now: Date): Promise<string | undefined> {
+export async function receiptDueAt(
+  facts: ItemClockFacts,
+  alreadyDue: string | undefined,
+  now: Date,
+): Promise<string | undefined> {
   if (alreadyDue !== undefined) return undefined;
   const clock = itemClock(facts, policy());
   if (clock.value.countsFrom !== 'receipt') return undefined;

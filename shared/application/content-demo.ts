@@ -38,8 +38,16 @@ const titles: Record<ContentCategoryId, readonly string[]> = {
 /** The provincial portal's foreign-language versions carry at least its organisation and contacts (BĐ 6.2, NĐ 42 Điều 7.2; QN 15: English and Chinese). */
 const translations: Record<string, ReadonlyArray<{ category: ContentCategoryId; title: string; body: string }>> = {
   en: [
-    { category: 'news', title: 'The provincial e-information portal opens its new version', body: 'Demonstration content of the English version.' },
-    { category: 'spokesperson', title: 'Spokesperson and contact details', body: 'Demonstration content: the spokesperson, telephone and e-mail.' },
+    {
+      category: 'news',
+      title: 'The provincial e-information portal opens its new version',
+      body: 'Demonstration content of the English version.',
+    },
+    {
+      category: 'spokesperson',
+      title: 'Spokesperson and contact details',
+      body: 'Demonstration content: the spokesperson, telephone and e-mail.',
+    },
   ],
   zh: [
     { category: 'news', title: '省电子信息门户网站新版上线', body: '中文版演示内容。' },
@@ -58,7 +66,12 @@ export async function seedDemoContent(unitCode: string): Promise<number> {
   const unit = await directory().units.get(unitCode);
   if (!unit) return 0;
   const items = contentCategoryIds.flatMap((category) =>
-    titles[category].map((title) => ({ category, language: 'vi', title, body: `<p>${title}. Nội dung minh họa của Cổng thông tin điện tử ${unit.name.vi}.</p>` })),
+    titles[category].map((title) => ({
+      category,
+      language: 'vi',
+      title,
+      body: `<p>${title}. Nội dung minh họa của Cổng thông tin điện tử ${unit.name.vi}.</p>`,
+    })),
   );
   return seedItems(unit, items);
 }
@@ -67,7 +80,9 @@ export async function seedDemoContent(unitCode: string): Promise<number> {
 export async function seedDemoTranslations(unitCode: string): Promise<number> {
   const unit = await directory().units.get(unitCode);
   if (!unit) return 0;
-  const items = unit.languages.flatMap((language) => (translations[language] ?? []).map((i) => ({ ...i, language, body: `<p>${i.body}</p>` })));
+  const items = unit.languages.flatMap((language) =>
+    (translations[language] ?? []).map((i) => ({ ...i, language, body: `<p>${i.body}</p>` })),
+  );
   return seedItems(unit, items);
 }
 
@@ -124,11 +139,30 @@ async function seedItems(unit: Unit, items: readonly DemoItem[]): Promise<number
         {
           actions: [
             repo.create(record),
-            repo.revision(record.id, { version: 1, at, actor: 'system', action: 'seed', summary: diffSummary(undefined, { ...record }) }),
+            repo.revision(record.id, {
+              version: 1,
+              at,
+              actor: 'system',
+              action: 'seed',
+              summary: diffSummary(undefined, { ...record }),
+            }),
             repo.putPublic(rendition(record, citationLine(unit, language, env().POLICY_PRESET))),
             ...index.actions,
           ],
-          audits: [auditEntry({ scope: unitCode, actor, action: 'content.seed', target: { type: 'ContentItem', id: record.id }, before: null, after: { state: 'published', title }, requestId: ctx.requestId }, ctx.now)],
+          audits: [
+            auditEntry(
+              {
+                scope: unitCode,
+                actor,
+                action: 'content.seed',
+                target: { type: 'ContentItem', id: record.id },
+                before: null,
+                after: { state: 'published', title },
+                requestId: ctx.requestId,
+              },
+              ctx.now,
+            ),
+          ],
         },
         ctx,
       );

@@ -1,5 +1,11 @@
 import { auditEntry } from '../domain/audit';
-import { categoryOf, diffSummary, type ContentCategoryId, type LegalDocument, type PeoplesCommitteeApproval } from '../domain/content';
+import {
+  categoryOf,
+  diffSummary,
+  type ContentCategoryId,
+  type LegalDocument,
+  type PeoplesCommitteeApproval,
+} from '../domain/content';
 // By path, not the barrel: the public read bundle takes the barrel and needs no edit rules.
 import { editableFields, editingFor, editRefusal, type EditableField } from '../domain/content/editing';
 import { withParticipants } from '../domain/workflow/participants';
@@ -30,16 +36,35 @@ export interface ContentEdit {
   readonly peoplesCommitteeApproval?: PeoplesCommitteeApproval | undefined;
 }
 
-export async function editContentItem(ctx: UseCaseContext, id: string, edit: ContentEdit, expectedVersion: number | undefined) {
+export async function editContentItem(
+  ctx: UseCaseContext,
+  id: string,
+  edit: ContentEdit,
+  expectedVersion: number | undefined,
+) {
   const fields = editableFields.filter((f) => edit[f] !== undefined);
   if (fields.length === 0) {
-    throw invalidField('body', { vi: `Cần ít nhất một trường để sửa: ${editableFields.join(', ')}`, en: `Give at least one field to edit: ${editableFields.join(', ')}` }, 'empty');
+    throw invalidField(
+      'body',
+      {
+        vi: `Cần ít nhất một trường để sửa: ${editableFields.join(', ')}`,
+        en: `Give at least one field to edit: ${editableFields.join(', ')}`,
+      },
+      'empty',
+    );
   }
   const record = readable(ctx, id, await contentRepository().get(id));
   const refusal = editRefusal(record, fields, ctx.principal, expectedVersion, ctx.now);
   if (refusal) throw refusal;
   if (expectedVersion === undefined) {
-    throw invalidField('expectedVersion', { vi: 'Cần gửi If-Match với phiên bản đang sửa, ví dụ "3"', en: 'Send If-Match with the version you edit, e.g. "3"' }, 'required');
+    throw invalidField(
+      'expectedVersion',
+      {
+        vi: 'Cần gửi If-Match với phiên bản đang sửa, ví dụ "3"',
+        en: 'Send If-Match with the version you edit, e.g. "3"',
+      },
+      'required',
+    );
   }
 
   const changes = checkedChanges(edit, record.category as ContentCategoryId, ctx.now);
@@ -52,9 +77,18 @@ export async function editContentItem(ctx: UseCaseContext, id: string, edit: Con
   const textChanged = changes.title !== undefined || changes.body !== undefined;
   const version = record.version + 1;
   // The editor, and every co-author the edit names, take part from now on (separation of duties).
-  const participants = withParticipants(contentParticipants(record), [{ id: actor.id, role: 'editor' }, ...coAuthors((changes.contributors as Contributor[] | undefined) ?? [])]);
+  const participants = withParticipants(contentParticipants(record), [
+    { id: actor.id, role: 'editor' },
+    ...coAuthors((changes.contributors as Contributor[] | undefined) ?? []),
+  ]);
   const onBehalfOf = editingFor(record, ctx.principal, ctx.now);
-  const set: Record<string, unknown> = { ...changes, updatedAt: at, lastEditedBy: actor.id, editors: [...new Set([...(record.editors ?? []), actor.id])], participants };
+  const set: Record<string, unknown> = {
+    ...changes,
+    updatedAt: at,
+    lastEditedBy: actor.id,
+    editors: [...new Set([...(record.editors ?? []), actor.id])],
+    participants,
+  };
   if (changes.legalDocument !== undefined || changes.eventDate !== undefined) {
     // The clock's event date changed: checked as at creation, and the due instant counted again until publication.
     const facts = {
@@ -70,7 +104,19 @@ export async function editContentItem(ctx: UseCaseContext, id: string, edit: Con
   const repo = contentRepository();
   await unitsAndWork().uow.commit(
     {
-      actions: [repo.update(record, set, [], true), repo.revision(id, { version, at, actor: actor.id, action: 'edit', summary, ...(textChanged && { text: { title: String(changes.title ?? record.title), body: String(changes.body ?? record.body) } }) })],
+      actions: [
+        repo.update(record, set, [], true),
+        repo.revision(id, {
+          version,
+          at,
+          actor: actor.id,
+          action: 'edit',
+          summary,
+          ...(textChanged && {
+            text: { title: String(changes.title ?? record.title), body: String(changes.body ?? record.body) },
+          }),
+        }),
+      ],
       audits: [
         auditEntry(
           {
@@ -79,13 +125,20 @@ export async function editContentItem(ctx: UseCaseContext, id: string, edit: Con
             action: 'content.edit',
             target: { type: 'ContentItem', id },
             before: { state: record.state, version: record.version },
-            after: { state: record.state, version, ...(typeof onBehalfOf === 'string' && { onBehalfOf }), fields: Object.keys(after).filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f])) },
+            after: {
+              state: record.state,
+              version,
+              ...(typeof onBehalfOf === 'string' && { onBehalfOf }),
+              fields: Object.keys(after).filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f])),
+            },
             requestId: ctx.requestId,
           },
           ctx.now,
         ),
       ],
-      events: [pendingEvent('ContentItemEdited', { id, unitCode: record.unitCode, version, fields: [...fields], actor, at })],
+      events: [
+        pendingEvent('ContentItemEdited', { id, unitCode: record.unitCode, version, fields: [...fields], actor, at }),
+      ],
     },
     commitContext(ctx),
   );
@@ -93,7 +146,11 @@ export async function editContentItem(ctx: UseCaseContext, id: string, edit: Con
 }
 
 /** The edited values as they will be stored, each checked as at creation (refusals name their field). */
-function checkedChanges(edit: ContentEdit, category: ContentCategoryId, now: Date): Partial<Record<EditableField, unknown>> & { legalDocument?: LegalDocument } {
+function checkedChanges(
+  edit: ContentEdit,
+  category: ContentCategoryId,
+  now: Date,
+): Partial<Record<EditableField, unknown>> & { legalDocument?: LegalDocument } {
   const changes: Partial<Record<EditableField, unknown>> & { legalDocument?: LegalDocument } = {};
   if (edit.title !== undefined) changes.title = edit.title;
   if (edit.summary !== undefined) changes.summary = edit.summary;
@@ -101,7 +158,11 @@ function checkedChanges(edit: ContentEdit, category: ContentCategoryId, now: Dat
   if (edit.attachments !== undefined) changes.attachments = [...edit.attachments];
   if (edit.contributors !== undefined) {
     if (edit.contributors.length === 0) {
-      throw invalidField('body.contributors', { vi: 'Cần ít nhất một người đóng góp', en: 'Give at least one contributor' }, 'empty');
+      throw invalidField(
+        'body.contributors',
+        { vi: 'Cần ít nhất một người đóng góp', en: 'Give at least one contributor' },
+        'empty',
+      );
     }
     checkShares(edit.contributors);
     changes.contributors = [...edit.contributors];
@@ -113,7 +174,11 @@ function checkedChanges(edit: ContentEdit, category: ContentCategoryId, now: Dat
   }
   if (edit.legalDocument !== undefined) {
     if (!categoryOf(category).legalDocument) {
-      throw invalidField('body.legalDocument', { vi: 'Chỉ mục văn bản mới có thông tin văn bản', en: 'Only legal documents carry legal-document metadata' }, 'not_allowed');
+      throw invalidField(
+        'body.legalDocument',
+        { vi: 'Chỉ mục văn bản mới có thông tin văn bản', en: 'Only legal documents carry legal-document metadata' },
+        'not_allowed',
+      );
     }
     changes.legalDocument = edit.legalDocument;
   }

@@ -11,16 +11,26 @@ import type { Services } from '../composition/services';
  */
 const FEED_ITEMS = 50;
 
-export async function contentFeed(s: Services, portal: string, language: 'vi' | 'en' | 'zh', category: ContentCategoryId | undefined, now: Date): Promise<string> {
+export async function contentFeed(
+  s: Services,
+  portal: string,
+  language: 'vi' | 'en' | 'zh',
+  category: ContentCategoryId | undefined,
+  now: Date,
+): Promise<string> {
   const unit = await s.units.get(portal);
   if (!unit) throw new DomainError('not_found', { vi: `Không có cổng ${portal}`, en: `No portal ${portal}` });
   const page = await s.publishedContent.list(portal, language, category, FEED_ITEMS);
-  const label = (id: string) => contentCategories[id as ContentCategoryId]?.label[language === 'vi' ? 'vi' : 'en'] ?? id;
+  const label = (id: string) =>
+    contentCategories[id as ContentCategoryId]?.label[language === 'vi' ? 'vi' : 'en'] ?? id;
   const name = language === 'vi' ? unit.name.vi : unit.name.en;
   return renderRss({
     title: category === undefined ? name : `${name}: ${label(category)}`,
     link: `https://${unit.domain}/`,
-    description: language === 'vi' ? `Tin, bài mới đăng trên Cổng thông tin điện tử ${unit.name.vi}` : `Latest items published on the ${unit.name.en} e-portal`,
+    description:
+      language === 'vi'
+        ? `Tin, bài mới đăng trên Cổng thông tin điện tử ${unit.name.vi}`
+        : `Latest items published on the ${unit.name.en} e-portal`,
     language,
     lastBuildDate: now,
     ttlMinutes: 5,

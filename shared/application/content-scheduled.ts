@@ -41,7 +41,10 @@ export async function publishDueItems(now: Date, requestId: string): Promise<Sch
   return { due: due.length, ...counts, more };
 }
 
-async function publishOne(ctx: Parameters<typeof takeContentStep>[0], marker: DueMarker): Promise<'published' | 'skipped' | 'stale' | 'held'> {
+async function publishOne(
+  ctx: Parameters<typeof takeContentStep>[0],
+  marker: DueMarker,
+): Promise<'published' | 'skipped' | 'stale' | 'held'> {
   const record = await contentRepository().get(marker.id);
   if (!record || record.state !== 'scheduled' || record.publishAt !== marker.publishAt) {
     // Its step out of `scheduled` deleted the marker with it; one left behind is removed here.
@@ -54,7 +57,11 @@ async function publishOne(ctx: Parameters<typeof takeContentStep>[0], marker: Du
     if (!(error instanceof DomainError)) throw error;
     const now = await contentRepository().get(marker.id);
     if (now?.state !== 'scheduled' || now.version !== record.version) return 'skipped';
-    logger.warn('scheduled item not published', { id: marker.id, code: error.code, fields: error.fields.map((i) => i.field) });
+    logger.warn('scheduled item not published', {
+      id: marker.id,
+      code: error.code,
+      fields: error.fields.map((i) => i.field),
+    });
     return 'held';
   }
 }

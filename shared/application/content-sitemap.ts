@@ -21,21 +21,35 @@ export const LAMBDA_RESPONSE_MAX_BYTES = 6 * 1024 * 1024;
  */
 export const SITEMAP_PAGE_LIMITS: Partial<SitemapLimits> = { maxBytes: 5 * 1024 * 1024 };
 
-export async function contentSitemap(s: Services, portal: string, page?: number, limits?: Partial<SitemapLimits>): Promise<string> {
+export async function contentSitemap(
+  s: Services,
+  portal: string,
+  page?: number,
+  limits?: Partial<SitemapLimits>,
+): Promise<string> {
   const unit = await s.units.get(portal);
   if (!unit) throw new DomainError('not_found', { vi: `Không có cổng ${portal}`, en: `No portal ${portal}` });
   const base = `https://${unit.domain}/`;
   const urls: SitemapUrl[] = [{ loc: base }];
   for (const language of LANGUAGES) {
     for await (const item of s.publishedContent.sitemapEntries(portal, language)) {
-      urls.push({ loc: `${base}${item.language}/content/${item.id}`, lastmod: new Date(item.withdrawnAt ?? item.publishedAt) });
+      urls.push({
+        loc: `${base}${item.language}/content/${item.id}`,
+        lastmod: new Date(item.withdrawnAt ?? item.publishedAt),
+      });
     }
   }
-  const files = renderSitemaps(urls, { sitemapUrl: (n) => `${base}sitemap.xml?page=${n}`, limits: { ...SITEMAP_PAGE_LIMITS, ...limits } });
+  const files = renderSitemaps(urls, {
+    sitemapUrl: (n) => `${base}sitemap.xml?page=${n}`,
+    limits: { ...SITEMAP_PAGE_LIMITS, ...limits },
+  });
   if (page === undefined) return files.index ?? files.sitemaps[0]!;
   const file = files.sitemaps[page - 1];
   if (file === undefined) {
-    const message = { vi: `Sơ đồ trang của ${portal} có ${files.sitemaps.length} trang`, en: `The sitemap of ${portal} has ${files.sitemaps.length} page(s)` };
+    const message = {
+      vi: `Sơ đồ trang của ${portal} có ${files.sitemaps.length} trang`,
+      en: `The sitemap of ${portal} has ${files.sitemaps.length} page(s)`,
+    };
     throw new DomainError('not_found', message, [{ field: 'query.page', code: 'no_such_page', message }]);
   }
   return file;

@@ -1,8 +1,23 @@
-import { categoryOf, citationLine, diffSummary, onTime, publicationApprovalRefusal, quarterOf, type ContentCategoryId } from '../domain/content';
+import {
+  categoryOf,
+  citationLine,
+  diffSummary,
+  onTime,
+  publicationApprovalRefusal,
+  quarterOf,
+  type ContentCategoryId,
+} from '../domain/content';
 import { DomainError, invalidField } from '../domain/errors';
 import type { Role } from '../domain/roles';
 import type { TransitionInput, TransitionPlan } from '../domain/workflow/types';
-import type { ContentAction, ContentClock, ContentEffect, ContentGuard, ContentInput, ContentState } from '../domain/workflow/tables/content';
+import type {
+  ContentAction,
+  ContentClock,
+  ContentEffect,
+  ContentGuard,
+  ContentInput,
+  ContentState,
+} from '../domain/workflow/tables/content';
 import type { ContentItemRecord, ContentStepChanges } from '../adapters/dynamo/content';
 import type { PublicRendition } from '../adapters/dynamo/published-content';
 import type { WriteAction } from '../adapters/dynamo/unit-of-work';
@@ -47,9 +62,16 @@ export interface ContentStep {
 const after = (step: ContentStep) => ({ ...step.record, ...step.set, state: step.plan.to }) as ContentItemRecord;
 
 /** Input only content has, resolved before the engine decides (a missing one is refused first). */
-export const contentInputs: Readonly<Record<ContentInput, (record: ContentItemRecord, request: TransitionRequest) => Partial<TransitionInput>>> = {
+export const contentInputs: Readonly<
+  Record<ContentInput, (record: ContentItemRecord, request: TransitionRequest) => Partial<TransitionInput>>
+> = {
   editor: (record, request) => {
-    if (request.assignee === undefined) throw invalidField('assignee', { vi: 'Cần nêu biên tập viên được giao', en: 'Give the editor to assign' }, 'required');
+    if (request.assignee === undefined)
+      throw invalidField(
+        'assignee',
+        { vi: 'Cần nêu biên tập viên được giao', en: 'Give the editor to assign' },
+        'required',
+      );
     return { assignTo: { unitPath: record.unitPath, personId: request.assignee } };
   },
 };
@@ -60,26 +82,45 @@ const BOARD_ROLES: readonly Role[] = ['editor', 'secretary', 'chief-editor', 'de
 /** `assign` names an active account of the unit's editorial board (400 naming the assignee otherwise). */
 export async function requireBoardMember(unitCode: string, assignee: string | undefined): Promise<void> {
   const account = assignee === undefined ? undefined : await directory().accounts.get(assignee);
-  if (account && account.status === 'active' && account.unitCode === unitCode && account.roles.some((r) => BOARD_ROLES.includes(r))) return;
+  if (
+    account &&
+    account.status === 'active' &&
+    account.unitCode === unitCode &&
+    account.roles.some((r) => BOARD_ROLES.includes(r))
+  )
+    return;
   throw invalidField(
     'assignee',
-    { vi: `${assignee} không phải thành viên Ban Biên tập của ${unitCode}`, en: `${assignee} is not a member of the editorial board of ${unitCode}` },
+    {
+      vi: `${assignee} không phải thành viên Ban Biên tập của ${unitCode}`,
+      en: `${assignee} is not a member of the editorial board of ${unitCode}`,
+    },
     'not_board_member',
   );
 }
 
 /** What only content checks, after the engine's refusals (so nobody learns more than the step they may take). */
-export const contentGuards: Readonly<Record<ContentGuard, (record: ContentItemRecord, request: TransitionRequest, now: Date) => void | Promise<void>>> = {
+export const contentGuards: Readonly<
+  Record<ContentGuard, (record: ContentItemRecord, request: TransitionRequest, now: Date) => void | Promise<void>>
+> = {
   'board-member': (record, request) => requireBoardMember(record.unitCode, request.assignee),
   'legal-document-only': (record) => {
     if ('emergencyPublication' in categoryOf(record.category as ContentCategoryId)) return;
-    const message = { vi: 'Chỉ văn bản mới được đăng khẩn trước khi Trưởng ban quyết định', en: 'Only legal documents may be published before the chief decides' };
+    const message = {
+      vi: 'Chỉ văn bản mới được đăng khẩn trước khi Trưởng ban quyết định',
+      en: 'Only legal documents may be published before the chief decides',
+    };
     throw new DomainError('conflict', message, [{ field: 'action', code: 'emergency_not_allowed', message }]);
   },
   'publish-at-future': (_record, request, now) => {
-    if (request.publishAt === undefined) throw invalidField('publishAt', { vi: 'Cần nêu thời điểm đăng', en: 'Give the time to publish at' }, 'required');
+    if (request.publishAt === undefined)
+      throw invalidField('publishAt', { vi: 'Cần nêu thời điểm đăng', en: 'Give the time to publish at' }, 'required');
     if (Date.parse(request.publishAt) <= now.getTime()) {
-      throw invalidField('publishAt', { vi: 'Thời điểm đăng phải ở tương lai', en: 'The publication time must be in the future' }, 'not_future');
+      throw invalidField(
+        'publishAt',
+        { vi: 'Thời điểm đăng phải ở tương lai', en: 'The publication time must be in the future' },
+        'not_future',
+      );
     }
   },
   // BĐ 7.1: the People's Committee's approval is recorded before the chief approves and before anything goes online.
@@ -96,11 +137,19 @@ export const contentGuards: Readonly<Record<ContentGuard, (record: ContentItemRe
     throw new DomainError('conflict', message, [{ field: 'syndicatedFrom', code: 'source_withdrawn', message }]);
   },
   // A syndicated copy carries its source's files, which belong to the source's portal.
-  'clean-attachments': (record) => requireCleanAttachments(directory().attachmentStatus, record.id, record.syndicatedFrom?.portal ?? record.unitCode, record.attachments),
+  'clean-attachments': (record) =>
+    requireCleanAttachments(
+      directory().attachmentStatus,
+      record.id,
+      record.syndicatedFrom?.portal ?? record.unitCode,
+      record.attachments,
+    ),
 };
 
 /** What each effect changes on the item or writes beside it. */
-export const contentEffects: Readonly<Record<Exclude<ContentEffect, 'creation-revision'>, (step: ContentStep) => void | Promise<void>>> = {
+export const contentEffects: Readonly<
+  Record<Exclude<ContentEffect, 'creation-revision'>, (step: ContentStep) => void | Promise<void>>
+> = {
   // A clock that counts from the portal's receipt (CB 10.1đ) starts at the first submission.
   'receipt-due': async ({ set, record, ctx }) => {
     const received = await receiptDueAt(clockFactsOf(record), record.dueAt, ctx.now);
@@ -108,8 +157,19 @@ export const contentEffects: Readonly<Record<Exclude<ContentEffect, 'creation-re
   },
   // An assignment keeps the state: its revision names what it changed.
   revision: ({ record, plan, request, at, ctx, writes }) => {
-    const summary = diffSummary({ state: record.state, assignee: record.assignee?.personId }, { state: plan.to, assignee: plan.next.assignee?.personId });
-    writes.push(contentRepository().revision(record.id, { version: plan.nextVersion, at, actor: ctx.principal.id, action: request.action, summary }));
+    const summary = diffSummary(
+      { state: record.state, assignee: record.assignee?.personId },
+      { state: plan.to, assignee: plan.next.assignee?.personId },
+    );
+    writes.push(
+      contentRepository().revision(record.id, {
+        version: plan.nextVersion,
+        at,
+        actor: ctx.principal.id,
+        action: request.action,
+        summary,
+      }),
+    );
   },
   proposer: ({ set, ctx }) => void (set.lastEditedBy = ctx.principal.id),
   'assigned-at': ({ set, at }) => void (set.assignedAt = at),
@@ -119,11 +179,13 @@ export const contentEffects: Readonly<Record<Exclude<ContentEffect, 'creation-re
     if (record.dueAt === undefined && due.publication !== undefined) set.dueAt = due.publication;
   },
   emergency: ({ set, plan, ctx, at }) => void (set.emergency = { by: ctx.principal.id, reason: plan.notes.reason, at }),
-  'emergency-confirmed': ({ set, record, ctx, at }) => void (set.emergency = { ...record.emergency, confirmedBy: ctx.principal.id, confirmedAt: at }),
+  'emergency-confirmed': ({ set, record, ctx, at }) =>
+    void (set.emergency = { ...record.emergency, confirmedBy: ctx.principal.id, confirmedAt: at }),
   'public-note': ({ set, plan, at }) => void Object.assign(set, { publicNote: plan.notes.publicNote, withdrawnAt: at }),
   // "Published on time" is frozen at the first publication (the adapter takes the item off the due index).
   'first-publication': ({ set, record, due, at }) => {
-    if (record.publishedAt === undefined) Object.assign(set, { publishedAt: at, publishedOnTime: onTime(at, record.dueAt ?? due.publication) });
+    if (record.publishedAt === undefined)
+      Object.assign(set, { publishedAt: at, publishedOnTime: onTime(at, record.dueAt ?? due.publication) });
   },
   // Attribution (QN 12.2) is frozen at the first publication, whichever step publishes.
   attribution: ({ set, record, at, writes }) => {
@@ -133,13 +195,18 @@ export const contentEffects: Readonly<Record<Exclude<ContentEffect, 'creation-re
     writes.push(contentRepository().putAttribution(record, attribution));
   },
   // The scheduled-publication marker lives exactly as long as the item is `scheduled`.
-  'schedule-marker': (step) => void step.writes.push(contentRepository().scheduleMarker(step.record.id, step.set.publishAt as string)),
+  'schedule-marker': (step) =>
+    void step.writes.push(contentRepository().scheduleMarker(step.record.id, step.set.publishAt as string)),
   'schedule-marker-cleared': ({ record, writes }) => {
     if (record.state === 'scheduled') writes.push(contentRepository().scheduleMarkerCleared(record.id));
   },
   'public-rendition': async (step) => {
     const portal = await portalUnit(step.record.unitCode);
-    step.writes.push(contentRepository().putPublic(rendition(after(step), portal ? citationLine(portal, step.record.language, env().POLICY_PRESET) : '')));
+    step.writes.push(
+      contentRepository().putPublic(
+        rendition(after(step), portal ? citationLine(portal, step.record.language, env().POLICY_PRESET) : ''),
+      ),
+    );
   },
   // Archived: the item leaves the public API whole (its public note too), as its search entries do.
   'public-removed': ({ record, writes }) => {
@@ -169,7 +236,13 @@ export async function contentChanges(
   effects: readonly ContentEffect[],
   base: Omit<ContentStep, 'set' | 'remove' | 'writes' | 'at'>,
 ): Promise<ContentStepChanges> {
-  const step: ContentStep = { ...base, at: base.ctx.now.toISOString(), set: { updatedAt: base.ctx.now.toISOString() }, remove: [], writes: [] };
+  const step: ContentStep = {
+    ...base,
+    at: base.ctx.now.toISOString(),
+    set: { updatedAt: base.ctx.now.toISOString() },
+    remove: [],
+    writes: [],
+  };
   for (const name of effects) if (name !== 'creation-revision') await contentEffects[name](step);
   return { set: step.set, remove: step.remove, writes: step.writes };
 }
@@ -185,7 +258,8 @@ export function rendition(record: ContentItemRecord, citation: string): PublicRe
     publishedAt: record.publishedAt!,
     citation,
   };
-  if (record.state === 'withdrawn') return { ...base, status: 'withdrawn', publicNote: record.publicNote!, withdrawnAt: record.withdrawnAt! };
+  if (record.state === 'withdrawn')
+    return { ...base, status: 'withdrawn', publicNote: record.publicNote!, withdrawnAt: record.withdrawnAt! };
   return {
     ...base,
     status: 'published',

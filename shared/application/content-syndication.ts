@@ -32,16 +32,25 @@ export async function proposeSyndication(ctx: UseCaseContext, id: string, note?:
   requireAccess(ctx.principal, 'content.syndicate', source.unitPath, ctx.now);
   const province = source.unitPath[source.unitPath.length - 1]!;
   if (source.unitPath.length < 2 || source.syndicatedFrom) {
-    const message = { vi: `Tin, bài ${id} đã thuộc Cổng tỉnh`, en: `Content item ${id} is in the provincial portal already` };
+    const message = {
+      vi: `Tin, bài ${id} đã thuộc Cổng tỉnh`,
+      en: `Content item ${id} is in the provincial portal already`,
+    };
     throw new DomainError('conflict', message, [{ field: 'unitCode', code: 'provincial_portal', message }]);
   }
   if (!ONLINE.has(source.state)) {
-    const message = { vi: `Chỉ đề xuất được tin, bài đã đăng; ${id} đang ở trạng thái "${source.state}"`, en: `Only published items can be proposed; ${id} is "${source.state}"` };
+    const message = {
+      vi: `Chỉ đề xuất được tin, bài đã đăng; ${id} đang ở trạng thái "${source.state}"`,
+      en: `Only published items can be proposed; ${id} is "${source.state}"`,
+    };
     throw new DomainError('conflict', message, [{ field: 'state', code: 'not_published', message }]);
   }
   const target = await directory().units.get(province);
   if (!target?.languages.includes(source.language)) {
-    const message = { vi: `Cổng tỉnh không có ngôn ngữ "${source.language}"`, en: `The provincial portal has no "${source.language}" version` };
+    const message = {
+      vi: `Cổng tỉnh không có ngôn ngữ "${source.language}"`,
+      en: `The provincial portal has no "${source.language}" version`,
+    };
     throw new DomainError('conflict', message, [{ field: 'language', code: 'unsupported_language', message }]);
   }
   const at = ctx.now.toISOString();
@@ -78,14 +87,31 @@ export async function proposeSyndication(ctx: UseCaseContext, id: string, note?:
   };
   const repo = contentRepository();
   const audit = (scope: string, targetId: string): AuditEntry =>
-    auditEntry({ scope, actor, action: 'content.syndicate', target: { type: 'ContentItem', id: targetId }, before: null, after: { copy: copy.id, portal: province, syndicatedFrom }, requestId: ctx.requestId }, ctx.now);
+    auditEntry(
+      {
+        scope,
+        actor,
+        action: 'content.syndicate',
+        target: { type: 'ContentItem', id: targetId },
+        before: null,
+        after: { copy: copy.id, portal: province, syndicatedFrom },
+        requestId: ctx.requestId,
+      },
+      ctx.now,
+    );
   await directory().uow.commit(
     {
       actions: [
         contentRepository().unchangedSince(source),
         contentRepository().syndicationLink(source.id, province, copy.id),
         repo.create(copy),
-        repo.revision(copy.id, { version: 1, at, actor: actor.id, action: 'syndicate', summary: diffSummary(undefined, { ...copy }) }),
+        repo.revision(copy.id, {
+          version: 1,
+          at,
+          actor: actor.id,
+          action: 'syndicate',
+          summary: diffSummary(undefined, { ...copy }),
+        }),
       ],
       audits: [audit(province, copy.id), audit(source.unitCode, source.id)],
       events: [pendingEvent('ContentSyndicated', { id: copy.id, unitCode: province, syndicatedFrom, actor, at })],
@@ -105,18 +131,34 @@ const SYSTEM = { id: 'syndication', kind: 'machine' as const };
  * version, or already following the withdrawal, is left as it is.
  */
 /** The copies' changes for a source's step; `null` when there is nothing to do (no copy, or none to change), so nothing is written. */
-export async function followSyndicatedSource(event: EventDetail<'WorkflowTransitioned'>, requestId: string): Promise<Work | null> {
+export async function followSyndicatedSource(
+  event: EventDetail<'WorkflowTransitioned'>,
+  requestId: string,
+): Promise<Work | null> {
   const published = event.to === 'published';
   const withdrawn = event.action === 'withdraw';
   // The routing rule sends only these (events/rules.ts); a redelivered or replayed other step is still ignored.
   if (event.type !== 'ContentItem' || (!published && !withdrawn)) return null;
   const links = await contentRepository().syndicatedCopiesOf(event.id);
   if (links.length === 0) return null;
-  const [source, ...copies] = await Promise.all([contentRepository().get(event.id), ...links.map((copyId) => contentRepository().get(copyId))]);
+  const [source, ...copies] = await Promise.all([
+    contentRepository().get(event.id),
+    ...links.map((copyId) => contentRepository().get(copyId)),
+  ]);
   const works = await Promise.all(
-    copies.map((copy) => (!copy || !source || ENDED.has(copy.state) ? {} : withdrawn ? followWithdrawal(copy, source, requestId) : followPublication(copy, source, requestId))),
+    copies.map((copy) =>
+      !copy || !source || ENDED.has(copy.state)
+        ? {}
+        : withdrawn
+          ? followWithdrawal(copy, source, requestId)
+          : followPublication(copy, source, requestId),
+    ),
   );
-  const work = { actions: works.flatMap((w) => w.actions ?? []), audits: works.flatMap((w) => w.audits ?? []), events: works.flatMap((w) => w.events ?? []) };
+  const work = {
+    actions: works.flatMap((w) => w.actions ?? []),
+    audits: works.flatMap((w) => w.audits ?? []),
+    events: works.flatMap((w) => w.events ?? []),
+  };
   return actionCount(work) === 0 ? null : work;
 }
 
@@ -128,7 +170,13 @@ function followPublication(copy: ContentItemRecord, source: ContentItemRecord, r
   if (FOLLOWS_CONTENT.has(copy.state)) {
     const content = Object.fromEntries(COPIED.filter((f) => source[f] !== undefined).map((f) => [f, source[f]]));
     const before = Object.fromEntries(COPIED.map((f) => [f, copy[f]]));
-    return changed(requestId, copy, { ...content, syndicatedFrom, updatedAt: at }, 'updated', diffSummary(before, content));
+    return changed(
+      requestId,
+      copy,
+      { ...content, syndicatedFrom, updatedAt: at },
+      'updated',
+      diffSummary(before, content),
+    );
   }
   const flag = { at, version: source.version };
   return changed(requestId, copy, { syndicatedFrom, sourceChanged: flag, updatedAt: at }, 'flagged-update', {
@@ -142,9 +190,18 @@ function followPublication(copy: ContentItemRecord, source: ContentItemRecord, r
  * is withdrawn now (or archived after its withdrawal) takes its copies down, with its own public note.
  */
 async function followWithdrawal(copy: ContentItemRecord, source: ContentItemRecord, requestId: string): Promise<Work> {
-  if (copy.sourceWithdrawn || source.withdrawnAt === undefined || (source.state !== 'withdrawn' && source.state !== 'archived')) return {};
+  if (
+    copy.sourceWithdrawn ||
+    source.withdrawnAt === undefined ||
+    (source.state !== 'withdrawn' && source.state !== 'archived')
+  )
+    return {};
   const at = new Date().toISOString();
-  const sourceWithdrawn = { at, version: source.version, ...(source.publicNote !== undefined && { publicNote: source.publicNote }) };
+  const sourceWithdrawn = {
+    at,
+    version: source.version,
+    ...(source.publicNote !== undefined && { publicNote: source.publicNote }),
+  };
   if (!ONLINE.has(copy.state)) {
     return changed(requestId, copy, { sourceWithdrawn, updatedAt: at }, 'flagged-withdrawal', {
       vi: 'Bản gốc đã bị gỡ; bản này không được đăng',
@@ -156,10 +213,23 @@ async function followWithdrawal(copy: ContentItemRecord, source: ContentItemReco
   const after: ContentItemRecord = { ...copy, state: 'withdrawn', publicNote, withdrawnAt: at, updatedAt: at };
   const portal = await directory().units.get(copy.unitCode);
   const index = searchIndexWrites(directory(), after, false);
-  const work = changed(requestId, copy, { state: 'withdrawn', publicNote, withdrawnAt: at, sourceWithdrawn, updatedAt: at }, 'withdrawn', diffSummary({ state: copy.state }, { state: 'withdrawn' }), index.stored === null && copy.searchIndex !== undefined ? ['searchIndex'] : []);
+  const work = changed(
+    requestId,
+    copy,
+    { state: 'withdrawn', publicNote, withdrawnAt: at, sourceWithdrawn, updatedAt: at },
+    'withdrawn',
+    diffSummary({ state: copy.state }, { state: 'withdrawn' }),
+    index.stored === null && copy.searchIndex !== undefined ? ['searchIndex'] : [],
+  );
   return {
     ...work,
-    actions: [...work.actions!, contentRepository().putPublic(rendition(after, portal ? citationLine(portal, after.language, env().POLICY_PRESET) : '')), ...index.actions],
+    actions: [
+      ...work.actions!,
+      contentRepository().putPublic(
+        rendition(after, portal ? citationLine(portal, after.language, env().POLICY_PRESET) : ''),
+      ),
+      ...index.actions,
+    ],
   };
 }
 
@@ -177,7 +247,10 @@ function changed(
   const syndicatedFrom = (set.syndicatedFrom as SyndicationSource | undefined) ?? copy.syndicatedFrom!;
   const repo = contentRepository();
   return {
-    actions: [repo.update(copy, set, remove, false), repo.revision(copy.id, { version, at, actor: SYSTEM.id, action: `source-${change}`, summary })],
+    actions: [
+      repo.update(copy, set, remove, false),
+      repo.revision(copy.id, { version, at, actor: SYSTEM.id, action: `source-${change}`, summary }),
+    ],
     audits: [
       auditEntry(
         {
@@ -192,6 +265,15 @@ function changed(
         new Date(at),
       ),
     ],
-    events: [pendingEvent('SyndicatedCopyFollowed', { id: copy.id, unitCode: copy.unitCode, version, syndicatedFrom, change, at })],
+    events: [
+      pendingEvent('SyndicatedCopyFollowed', {
+        id: copy.id,
+        unitCode: copy.unitCode,
+        version,
+        syndicatedFrom,
+        change,
+        at,
+      }),
+    ],
   };
 }

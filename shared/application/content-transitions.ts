@@ -20,20 +20,31 @@ export { rendition, requireBoardMember, type TransitionRequest } from './content
  * content repository builds: the item, its revision, audit entry, clocks, event and — on
  * publication or withdrawal — its public rendition commit in one conditional transaction.
  */
-export async function transitionContentItem(ctx: UseCaseContext, id: string, request: TransitionRequest, expectedVersion?: number) {
+export async function transitionContentItem(
+  ctx: UseCaseContext,
+  id: string,
+  request: TransitionRequest,
+  expectedVersion?: number,
+) {
   // A step that renders the item for the public names its portal: read alongside the item (issue 22), guessing the caller's own.
   if (rowOf(request)?.effects?.includes('public-rendition')) readPortalAhead(ctx.principal.unitCode);
   const record = readable(ctx, id, await contentRepository().get(id));
   return takeContentStep(ctx, record, request, expectedVersion);
 }
 
-const rowOf = (request: TransitionRequest) => (Object.hasOwn(contentWorkflow.transitions, request.action) ? contentWorkflow.transitions[request.action] : undefined);
+const rowOf = (request: TransitionRequest) =>
+  Object.hasOwn(contentWorkflow.transitions, request.action) ? contentWorkflow.transitions[request.action] : undefined;
 
 /**
  * One step on an item already read: for callers that checked who may see it themselves (the
  * bulk intake actions) or that act as the system (scheduled publication), which reads nothing.
  */
-export async function takeContentStep(ctx: UseCaseContext, record: ContentItemRecord, request: TransitionRequest, expectedVersion?: number) {
+export async function takeContentStep(
+  ctx: UseCaseContext,
+  record: ContentItemRecord,
+  request: TransitionRequest,
+  expectedVersion?: number,
+) {
   const row = rowOf(request);
   let input: TransitionInput = {
     ...(request.comment !== undefined && { comment: request.comment }),

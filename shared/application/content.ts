@@ -15,7 +15,6 @@ import { processServices } from '../composition/process-services';
  */
 export const contentRepository = () => processServices().content;
 
-
 /**
  * Everyone who took part in an item (shared/domain/workflow/participants.ts): the set stored on it,
  * with what its own fields say for items stored before the set existed (and the co-authors named
@@ -23,7 +22,10 @@ export const contentRepository = () => processServices().content;
  */
 export function contentParticipants(record: ContentItemRecord): Participant[] {
   const editors = record.editors ?? [];
-  const legacyProposer = record.lastEditedBy !== undefined && record.lastEditedBy !== record.createdBy && !editors.includes(record.lastEditedBy);
+  const legacyProposer =
+    record.lastEditedBy !== undefined &&
+    record.lastEditedBy !== record.createdBy &&
+    !editors.includes(record.lastEditedBy);
   return withParticipants(record.participants, [
     { id: record.createdBy, role: 'creator' },
     ...(record.submittedBy !== undefined ? [{ id: record.submittedBy, role: 'submitter' as const }] : []),
@@ -74,13 +76,21 @@ export function readable(ctx: UseCaseContext, id: string, record: ContentItemRec
 
 /** The title and body kept with one revision of an item (creation, edits of the text), for a diff; none when it kept none. */
 export async function readRevisionText(ctx: UseCaseContext, id: string, version: number) {
-  const [record, revision] = await Promise.all([contentRepository().get(id), contentRepository().revisionOf(id, version)]);
+  const [record, revision] = await Promise.all([
+    contentRepository().get(id),
+    contentRepository().revisionOf(id, version),
+  ]);
   readable(ctx, id, record);
-  if (!revision) throw invalidField('query.revisions', { vi: `Tin, bài ${id} không có phiên bản ${version}`, en: `Item ${id} has no version ${version}` }, 'not_found');
+  if (!revision)
+    throw invalidField(
+      'query.revisions',
+      { vi: `Tin, bài ${id} không có phiên bản ${version}`, en: `Item ${id} has no version ${version}` },
+      'not_found',
+    );
   return { version, ...(revision.text && { title: revision.text.title, body: revision.text.body }) };
 }
 
-export const notFound = (id: string) => new DomainError('not_found', { vi: `Không có tin, bài ${id}`, en: `No content item ${id}` });
+export const notFound = (id: string) =>
+  new DomainError('not_found', { vi: `Không có tin, bài ${id}`, en: `No content item ${id}` });
 
 export const policy = () => effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES);
-

@@ -14,10 +14,20 @@ export interface BootstrapContext {
   readonly now: Date;
 }
 
-export const bootstrapContext = (now = new Date()): BootstrapContext => ({ principal: 'bootstrap', requestId: 'bootstrap', now });
+export const bootstrapContext = (now = new Date()): BootstrapContext => ({
+  principal: 'bootstrap',
+  requestId: 'bootstrap',
+  now,
+});
 
 /** The actor recorded in audit entries for bootstrap work. */
-export const systemActor = (unitCode: string): Principal => ({ id: 'system', kind: 'machine', unitCode, roles: [], delegations: [] });
+export const systemActor = (unitCode: string): Principal => ({
+  id: 'system',
+  kind: 'machine',
+  unitCode,
+  roles: [],
+  delegations: [],
+});
 
 /** The commit context of a use case. */
 export const commitContext = (ctx: { requestId: string; now: Date }) => ({ requestId: ctx.requestId, now: ctx.now });

@@ -1,5 +1,11 @@
 import type { EventDetail } from '../../events/catalogue';
-import { edgeChangeOf, invalidationPaths, publishedFileKey, uniquePaths, type EdgeChange } from '../domain/edge/published-files';
+import {
+  edgeChangeOf,
+  invalidationPaths,
+  publishedFileKey,
+  uniquePaths,
+  type EdgeChange,
+} from '../domain/edge/published-files';
 import { cleanKey } from '../domain/uploads/upload';
 import { API_STAGE_NAME } from '../http/openapi';
 
@@ -22,7 +28,11 @@ export type AttachmentsOf = (itemId: string) => Promise<readonly string[] | unde
  * published/, withdrawal removes them (the bucket then stops serving them); both are idempotent,
  * so a redelivered step does no harm. Returns the paths the step changes.
  */
-export async function applyEdgeStep(step: EventDetail<'WorkflowTransitioned'>, files: PublishedFiles, attachmentsOf: AttachmentsOf): Promise<string[]> {
+export async function applyEdgeStep(
+  step: EventDetail<'WorkflowTransitioned'>,
+  files: PublishedFiles,
+  attachmentsOf: AttachmentsOf,
+): Promise<string[]> {
   const change: EdgeChange | undefined = edgeChangeOf(step);
   if (!change) return [];
   const uploads = (await attachmentsOf(change.itemId)) ?? [];

@@ -42,14 +42,22 @@ export function healthReport(
   maxAgeMs = MAX_CHECK_AGE_MS,
 ): HealthReport {
   const checks: Record<string, DependencyStatus> = { table };
-  if (lastRun === 'unreadable') return { healthy: false, checks: { table, monitoring: { status: 'error', error: 'LedgerUnreadable' } } };
+  if (lastRun === 'unreadable')
+    return { healthy: false, checks: { table, monitoring: { status: 'error', error: 'LedgerUnreadable' } } };
   const fresh = lastRun !== undefined && now.getTime() - Date.parse(lastRun.finishedAt) <= maxAgeMs;
   if (!fresh) {
-    checks.monitoring = { status: 'error', error: 'NoRecentDependencyCheck', ...(lastRun ? { checkedAt: lastRun.finishedAt } : {}) };
+    checks.monitoring = {
+      status: 'error',
+      error: 'NoRecentDependencyCheck',
+      ...(lastRun ? { checkedAt: lastRun.finishedAt } : {}),
+    };
   } else {
     for (const [name, value] of Object.entries(lastRun.summary)) {
       if (!isDependency(name)) continue;
-      checks[name] = value === 'ok' ? { status: 'ok', checkedAt: lastRun.finishedAt } : { status: 'error', error: 'Unavailable', checkedAt: lastRun.finishedAt };
+      checks[name] =
+        value === 'ok'
+          ? { status: 'ok', checkedAt: lastRun.finishedAt }
+          : { status: 'error', error: 'Unavailable', checkedAt: lastRun.finishedAt };
     }
     // A run that failed before it recorded any dependency (e.g. it crashed) is no evidence of health.
     if (lastRun.outcome === 'failed' && !Object.keys(lastRun.summary).some(isDependency)) {

@@ -20,7 +20,11 @@ export interface PasswordChangeRecorder {
   recordPasswordChange(id: string, at: string, audit: AuditEntry): Promise<void>;
 }
 
-export type PasswordChangeOutcome = 'recorded-first-password' | 'recorded-reset' | 'nothing-to-record' | 'unknown-account';
+export type PasswordChangeOutcome =
+  | 'recorded-first-password'
+  | 'recorded-reset'
+  | 'nothing-to-record'
+  | 'unknown-account';
 
 export async function recordIdentityPasswordChange(
   accounts: PasswordChangeRecorder,
@@ -34,6 +38,10 @@ export async function recordIdentityPasswordChange(
   if (!account || account.status !== 'active') return 'unknown-account';
   if (event === 'sign-in' && !account.mustChangePassword) return 'nothing-to-record';
   const firstSignIn = event === 'sign-in';
-  await accounts.recordPasswordChange(account.id, now.toISOString(), passwordChangeAudit(account, requestId, now, firstSignIn));
+  await accounts.recordPasswordChange(
+    account.id,
+    now.toISOString(),
+    passwordChangeAudit(account, requestId, now, firstSignIn),
+  );
   return firstSignIn ? 'recorded-first-password' : 'recorded-reset';
 }

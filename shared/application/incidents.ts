@@ -25,10 +25,15 @@ const policy = (s: Services) => operationsPolicy(s.config.POLICY_PRESET);
 
 /** What the API shows: the record, what its severity means, and its time to restore against the limit. */
 export function incidentView(s: Services, incident: Incident, now: Date) {
-  return { ...incident, severityMeaning: severityMeanings[incident.severity], restore: restoreMeasure(incident, policy(s), now) };
+  return {
+    ...incident,
+    severityMeaning: severityMeanings[incident.severity],
+    restore: restoreMeasure(incident, policy(s), now),
+  };
 }
 
-const notFound = (id: string) => new DomainError('not_found', { vi: `Không tìm thấy sự cố ${id}`, en: `Incident ${id} not found` });
+const notFound = (id: string) =>
+  new DomainError('not_found', { vi: `Không tìm thấy sự cố ${id}`, en: `Incident ${id} not found` });
 
 async function unitPath(s: Services, code: string): Promise<string[]> {
   const path = (await s.units.path(code)).map((u) => u.code);
@@ -37,7 +42,12 @@ async function unitPath(s: Services, code: string): Promise<string[]> {
 }
 
 /** Managers of its unit see an incident; its reporter sees their own. Anyone else learns nothing, not even that it exists. */
-async function readable(s: Services, principal: Principal, id: string, now: Date): Promise<{ incident: Incident; manages: boolean }> {
+async function readable(
+  s: Services,
+  principal: Principal,
+  id: string,
+  now: Date,
+): Promise<{ incident: Incident; manages: boolean }> {
   const incident = await s.incidents.get(id);
   if (!incident) throw notFound(id);
   const manages = can(principal, 'incident.manage', await unitPath(s, incident.unitCode), now);
@@ -61,7 +71,12 @@ export async function reportIncident(s: Services, ctx: UseCaseContext, report: I
             action: 'incident.report',
             target: { type: 'Incident', id: incident.id },
             before: null,
-            after: { title: incident.title, severity: incident.severity, affectedServices: incident.affectedServices, detectedAt: incident.detectedAt },
+            after: {
+              title: incident.title,
+              severity: incident.severity,
+              affectedServices: incident.affectedServices,
+              detectedAt: incident.detectedAt,
+            },
             requestId: ctx.requestId,
           },
           now,
@@ -91,10 +106,17 @@ export async function getIncident(s: Services, ctx: UseCaseContext, id: string) 
 }
 
 /** The register, newest first: for the province's operators and chief (it spans every unit). */
-export async function listIncidents(s: Services, ctx: UseCaseContext, query: { limit: number; cursor?: string | undefined }) {
+export async function listIncidents(
+  s: Services,
+  ctx: UseCaseContext,
+  query: { limit: number; cursor?: string | undefined },
+) {
   requireAccess(ctx.principal, 'incident.manage', [s.config.PROVINCE_CODE], ctx.now);
   const page = await s.incidents.list(query);
-  return { items: page.items.map((i) => incidentView(s, i, ctx.now)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  return {
+    items: page.items.map((i) => incidentView(s, i, ctx.now)),
+    ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+  };
 }
 
 /**
@@ -102,14 +124,26 @@ export async function listIncidents(s: Services, ctx: UseCaseContext, query: { l
  * reporter may add notes to their own incident only. Committed over the version it was computed
  * from, so of concurrent updates one wins (412 with If-Match, 409 without).
  */
-export async function updateIncident(s: Services, ctx: UseCaseContext, id: string, update: TimelineUpdate, ifMatch: number | undefined) {
+export async function updateIncident(
+  s: Services,
+  ctx: UseCaseContext,
+  id: string,
+  update: TimelineUpdate,
+  ifMatch: number | undefined,
+) {
   const { principal, now } = ctx;
   const { incident, manages } = await readable(s, principal, id, now);
   if (ifMatch !== undefined && ifMatch !== incident.version) {
-    throw new DomainError('precondition_failed', { vi: `Sự cố đang ở phiên bản ${incident.version}, không phải ${ifMatch}`, en: `The incident is at version ${incident.version}, not ${ifMatch}` });
+    throw new DomainError('precondition_failed', {
+      vi: `Sự cố đang ở phiên bản ${incident.version}, không phải ${ifMatch}`,
+      en: `The incident is at version ${incident.version}, not ${ifMatch}`,
+    });
   }
   if (!manages && (update.status !== undefined || update.restoredAt !== undefined)) {
-    throw new DomainError('forbidden', { vi: 'Chỉ người vận hành hoặc Trưởng ban được đổi trạng thái sự cố', en: 'Only operators and the chief editor may change an incident\u2019s status' });
+    throw new DomainError('forbidden', {
+      vi: 'Chỉ người vận hành hoặc Trưởng ban được đổi trạng thái sự cố',
+      en: 'Only operators and the chief editor may change an incident\u2019s status',
+    });
   }
   const next = applyTimelineUpdate(incident, update, principal.id, now);
   await s.uow.commit(

@@ -1,6 +1,14 @@
 import { legalForms } from '../domain/content/legal-document';
 import { DomainError } from '../domain/errors';
-import { collectCandidates, diffSearchEntries, planSearch, rank, searchTermsOf, type LegalSearchQuery, type SearchEntry } from '../domain/search';
+import {
+  collectCandidates,
+  diffSearchEntries,
+  planSearch,
+  rank,
+  searchTermsOf,
+  type LegalSearchQuery,
+  type SearchEntry,
+} from '../domain/search';
 import type { ContentItemRecord } from '../adapters/dynamo/content';
 import type { WriteAction } from '../adapters/dynamo/unit-of-work';
 import type { Services } from '../composition/services';
@@ -18,7 +26,9 @@ export interface StoredSearchIndex {
 }
 
 const storedEntries = (itemId: string, stored: StoredSearchIndex | undefined) =>
-  (stored?.terms ?? []).map((term) => ({ term, doc: { itemId, issuedOn: stored!.issuedOn } }) as unknown as SearchEntry);
+  (stored?.terms ?? []).map(
+    (term) => ({ term, doc: { itemId, issuedOn: stored!.issuedOn } }) as unknown as SearchEntry,
+  );
 
 /** A published legal document's entries; none for other items, nor for a number the index cannot read. */
 function entriesOf(record: ContentItemRecord): SearchEntry[] {
@@ -50,16 +60,28 @@ function entriesOf(record: ContentItemRecord): SearchEntry[] {
  * The writes that bring the index to the item's new state, and what the item then records
  * (`null`: remove the record). `online` is whether the item is public after the step.
  */
-export function searchIndexWrites(s: Services, record: ContentItemRecord, online: boolean): { actions: WriteAction[]; stored: StoredSearchIndex | null } {
+export function searchIndexWrites(
+  s: Services,
+  record: ContentItemRecord,
+  online: boolean,
+): { actions: WriteAction[]; stored: StoredSearchIndex | null } {
   const after = online ? entriesOf(record) : [];
   const diff = diffSearchEntries(storedEntries(record.id, record.searchIndex), after);
-  const actions = [...diff.delete.map((e) => s.legalSearch.delete(record.unitCode, e)), ...diff.put.map((e) => s.legalSearch.put(record.unitCode, e))];
+  const actions = [
+    ...diff.delete.map((e) => s.legalSearch.delete(record.unitCode, e)),
+    ...diff.put.map((e) => s.legalSearch.put(record.unitCode, e)),
+  ];
   const stored = after.length > 0 ? { issuedOn: after[0]!.doc.issuedOn, terms: after.map((e) => e.term) } : null;
   return { actions, stored };
 }
 
 /** One page of the public search: bounded reads, ranked hits, each shown with its public rendition. */
-export async function searchLegalDocuments(s: Services, portal: string, query: LegalSearchQuery, page: { limit: number; offset: number }) {
+export async function searchLegalDocuments(
+  s: Services,
+  portal: string,
+  query: LegalSearchQuery,
+  page: { limit: number; offset: number },
+) {
   const plan = planSearch(query);
   const results = await Promise.all(plan.reads.map((read) => s.legalSearch.read(portal, read)));
   const hits = rank(collectCandidates(plan, results), plan);
@@ -70,17 +92,19 @@ export async function searchLegalDocuments(s: Services, portal: string, query: L
     const shown = renditions[i];
     // An entry outlives its document only if a write failed half-way, which the transaction prevents; skip it anyway.
     if (!shown || shown.status !== 'published' || shown.portal !== portal) return [];
-    return [{
-      id: hit.doc.itemId,
-      title: shown.title,
-      numberSymbol: hit.doc.symbol,
-      ...(hit.doc.form !== undefined && { form: hit.doc.form }),
-      issuedOn: hit.doc.issuedOn,
-      status: hit.doc.status,
-      language: hit.doc.language,
-      ...(shown.legalDocument?.summary !== undefined && { summary: shown.legalDocument.summary }),
-      publishedAt: shown.publishedAt,
-    }];
+    return [
+      {
+        id: hit.doc.itemId,
+        title: shown.title,
+        numberSymbol: hit.doc.symbol,
+        ...(hit.doc.form !== undefined && { form: hit.doc.form }),
+        issuedOn: hit.doc.issuedOn,
+        status: hit.doc.status,
+        language: hit.doc.language,
+        ...(shown.legalDocument?.summary !== undefined && { summary: shown.legalDocument.summary }),
+        publishedAt: shown.publishedAt,
+      },
+    ];
   });
   const next = page.offset + page.limit;
   return { items, truncated: plan.truncated, ...(next < hits.length && { nextCursor: String(next) }) };

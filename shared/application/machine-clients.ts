@@ -11,21 +11,50 @@ async function reachableUnit(s: Services, principal: Principal, unitCode: string
   const unit = await s.units.get(unitCode);
   if (!unit) throw invalidField(field, { vi: `Không có đơn vị ${unitCode}`, en: `No unit ${unitCode}` }, 'not_found');
   requireAccess(principal, 'account.manage', await s.units.scopeOf(unitCode), now);
-  if (unit.status !== 'active') throw invalidField(field, { vi: `Đơn vị ${unitCode} không còn hoạt động`, en: `Unit ${unitCode} is no longer active` });
+  if (unit.status !== 'active')
+    throw invalidField(field, {
+      vi: `Đơn vị ${unitCode} không còn hoạt động`,
+      en: `Unit ${unitCode} is no longer active`,
+    });
 }
 
-export async function registerMachineClient(s: Services, 
+export async function registerMachineClient(
+  s: Services,
   ctx: UseCaseContext,
   input: { name: string; unitCode: string; scopes: readonly string[] },
 ): Promise<{ client: MachineClient; clientSecret: string }> {
   const { principal, requestId, now } = ctx;
   await reachableUnit(s, principal, input.unitCode, 'body.unitCode', now);
-  const { clientId, clientSecret } = await s.identity.createMachineClient(`${input.unitCode}: ${input.name}`, input.scopes);
-  const client: MachineClient = { clientId, name: input.name, unitCode: input.unitCode, scopes: [...new Set(input.scopes)], status: 'active', createdAt: now.toISOString(), version: 1 };
+  const { clientId, clientSecret } = await s.identity.createMachineClient(
+    `${input.unitCode}: ${input.name}`,
+    input.scopes,
+  );
+  const client: MachineClient = {
+    clientId,
+    name: input.name,
+    unitCode: input.unitCode,
+    scopes: [...new Set(input.scopes)],
+    status: 'active',
+    createdAt: now.toISOString(),
+    version: 1,
+  };
   await s.uow.commit(
     {
       actions: [s.machineClients.put(client, 0)],
-      audits: [auditEntry({ scope: input.unitCode, actor: { id: principal.id, kind: principal.kind }, action: 'machine-client.create', target: { type: 'MachineClient', id: clientId }, before: null, after: client, requestId }, now)],
+      audits: [
+        auditEntry(
+          {
+            scope: input.unitCode,
+            actor: { id: principal.id, kind: principal.kind },
+            action: 'machine-client.create',
+            target: { type: 'MachineClient', id: clientId },
+            before: null,
+            after: client,
+            requestId,
+          },
+          now,
+        ),
+      ],
     },
     commitContext(ctx),
   );
@@ -43,7 +72,20 @@ export async function disableMachineClient(s: Services, ctx: UseCaseContext, cli
   await s.uow.commit(
     {
       actions: [s.machineClients.put(disabled, client.version)],
-      audits: [auditEntry({ scope: client.unitCode, actor: { id: principal.id, kind: principal.kind }, action: 'machine-client.disable', target: { type: 'MachineClient', id: clientId }, before: client, after: disabled, requestId }, now)],
+      audits: [
+        auditEntry(
+          {
+            scope: client.unitCode,
+            actor: { id: principal.id, kind: principal.kind },
+            action: 'machine-client.disable',
+            target: { type: 'MachineClient', id: clientId },
+            before: client,
+            after: disabled,
+            requestId,
+          },
+          now,
+        ),
+      ],
     },
     commitContext(ctx),
   );

@@ -1,4 +1,3 @@
-
 /**
  * Sending one plain-text e-mail, chosen by each runtime's composition root as the identity
  * provider is: the notification consumer's root wires SES, the local stack the outbox folder. A sender throws when the message was not accepted; it never retries by itself.

@@ -11,7 +11,11 @@ export type Resolution =
   | { readonly kind: 'unknown' }
   | { readonly kind: 'closed' };
 
-export async function resolvePrincipal(records: PrincipalRecords, claims: Readonly<Record<string, string>>, now = new Date()): Promise<Resolution> {
+export async function resolvePrincipal(
+  records: PrincipalRecords,
+  claims: Readonly<Record<string, string>>,
+  now = new Date(),
+): Promise<Resolution> {
   const isMachine = claims.token_use === 'access' && !claims.username && Boolean(claims.client_id);
   if (isMachine) {
     const client = await records.machineClient(claims.client_id!);
@@ -21,11 +25,20 @@ export async function resolvePrincipal(records: PrincipalRecords, claims: Readon
       kind: 'ok',
       mustChangePassword: false,
       // Machine clients act through scopes, never through staff roles.
-      principal: { id: client.clientId, kind: 'machine', unitCode: client.unitCode, roles: [], delegations: [], scopes: (claims.scope ?? '').split(' ').filter(Boolean) },
+      principal: {
+        id: client.clientId,
+        kind: 'machine',
+        unitCode: client.unitCode,
+        roles: [],
+        delegations: [],
+        scopes: (claims.scope ?? '').split(' ').filter(Boolean),
+      },
     };
   }
   // One round trip: the account and its delegations share the account's partition.
-  const { account, delegations: all } = claims.sub ? await records.accountWithDelegations(claims.sub) : { delegations: [] };
+  const { account, delegations: all } = claims.sub
+    ? await records.accountWithDelegations(claims.sub)
+    : { delegations: [] };
   if (!account) return { kind: 'unknown' };
   if (account.status !== 'active') return { kind: 'closed' };
   const delegations = account.roles.includes('deputy-editor') ? all : [];

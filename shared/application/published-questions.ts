@@ -10,7 +10,10 @@ export function queryWords(q: string): string[] {
   const words = searchWords(q);
   const chosen = (words.length > 0 ? words : [...new Set(tokenize(q))]).slice(0, 8);
   if (chosen.length === 0) {
-    throw invalidField('query.q', { vi: 'Từ khóa tìm kiếm không có chữ hoặc số nào', en: 'The search has no letter or digit' });
+    throw invalidField('query.q', {
+      vi: 'Từ khóa tìm kiếm không có chữ hoặc số nào',
+      en: 'The search has no letter or digit',
+    });
   }
   return chosen;
 }
@@ -24,6 +27,12 @@ export interface PublishedQuestionListQuery {
 
 export async function listPublishedQuestions(s: Services, portal: string, query: PublishedQuestionListQuery) {
   const words = query.q === undefined ? undefined : queryWords(query.q);
-  const page = await s.publishedQuestions.list({ portal, field: query.field, words, limit: query.limit, cursor: query.cursor });
+  const page = await s.publishedQuestions.list({
+    portal,
+    field: query.field,
+    words,
+    limit: query.limit,
+    cursor: query.cursor,
+  });
   return { items: page.items, ...(page.nextCursor !== undefined && { nextCursor: page.nextCursor }) };
 }

@@ -24,4 +24,3 @@ export async function askerAnswerClock(record: QuestionRecord, now: Date): Promi
   const calendar = await currentCalendar(now.getTime());
   return { dueAt, unitWorkingDays: unitShareDays((day) => calendar.isWorkingDay(day), now, dueAt) };
 }
-

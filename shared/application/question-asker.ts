@@ -1,7 +1,15 @@
 import { auditEntry, type AuditEntry } from '../domain/audit';
 import { can, requireAccess, type Principal } from '../domain/access/authorize';
 import { DomainError } from '../domain/errors';
-import { questionClocks, ratingRefusal, ratingReopens, reopenedFields, type Asker, type QuestionRating, type Rating } from '../domain/questions';
+import {
+  questionClocks,
+  ratingRefusal,
+  ratingReopens,
+  reopenedFields,
+  type Asker,
+  type QuestionRating,
+  type Rating,
+} from '../domain/questions';
 import { questionWorkflow } from '../domain/workflow';
 import { effectivePolicy } from '../domain/policies';
 import { pendingEvent, type EventDetail } from '../../events/catalogue';
@@ -29,7 +37,10 @@ interface RequestContext {
 const ASKER = { id: 'asker', kind: 'anonymous' } as const;
 
 const CHANGED = { vi: 'Câu hỏi vừa thay đổi; hãy thử lại', en: 'The question just changed; try again' };
-const RATED = { vi: 'Câu hỏi này vừa được đánh giá hoặc thay đổi; mỗi câu hỏi chỉ đánh giá một lần', en: 'This question was just rated or changed; once per question' };
+const RATED = {
+  vi: 'Câu hỏi này vừa được đánh giá hoặc thay đổi; mỗi câu hỏi chỉ đánh giá một lần',
+  en: 'This question was just rated or changed; once per question',
+};
 
 export interface RatingInput {
   readonly rating: Rating;
@@ -50,9 +61,18 @@ export async function rateAnswer(ctx: RequestContext, trackingCode: string, secr
   const deadlines = await currentDeadlines();
   const window = policy.value('qa.reopenWindow');
   const sentAt = new Date(record.sentAt!);
-  const windowEndsAt = (window.unit === 'workingDays' ? deadlines.addWorkingDays(sentAt, window.value) : deadlines.addCalendarDays(sentAt, window.value)).dueAt;
+  const windowEndsAt = (
+    window.unit === 'workingDays'
+      ? deadlines.addWorkingDays(sentAt, window.value)
+      : deadlines.addCalendarDays(sentAt, window.value)
+  ).dueAt;
   const reopened = ratingReopens(input.rating, ctx.now, windowEndsAt);
-  const rating: QuestionRating = { rating: input.rating, ...(input.comment !== undefined && { comment: input.comment }), at, reopened };
+  const rating: QuestionRating = {
+    rating: input.rating,
+    ...(input.comment !== undefined && { comment: input.comment }),
+    at,
+    reopened,
+  };
   const state = reopened ? questionWorkflow.transitions.reopen.to : record.state;
   const audit = auditEntry(
     {
@@ -68,10 +88,18 @@ export async function rateAnswer(ctx: RequestContext, trackingCode: string, secr
     ctx.now,
   );
   // The rating of the unit's answer, frozen for the reports' figures (issue 27); the board's own answer counts for the portal.
-  const ratingFact = putQuestionFact(env().TABLE_NAME, record.assignee?.unitPath[0] ?? record.portal, { kind: 'rated', questionId: record.id, at, rating: input.rating }, record.version + 1);
+  const ratingFact = putQuestionFact(
+    env().TABLE_NAME,
+    record.assignee?.unitPath[0] ?? record.portal,
+    { kind: 'rated', questionId: record.id, at, rating: input.rating },
+    record.version + 1,
+  );
   let work: Work;
   if (!reopened) {
-    work = { actions: [questionRepository().rated(record, { rating, updatedAt: at }, [], RATED), ratingFact], audits: [audit] };
+    work = {
+      actions: [questionRepository().rated(record, { rating, updatedAt: at }, [], RATED), ratingFact],
+      audits: [audit],
+    };
   } else {
     const classificationDueAt = questionClocks(policy, deadlines).classificationDue(ctx.now);
     const fields = reopenedFields(record, at, classificationDueAt);
@@ -84,7 +112,17 @@ export async function rateAnswer(ctx: RequestContext, trackingCode: string, secr
         ratingFact,
         // Published and now reopened: off the public list until answered, sent and published again.
         ...(record.state === 'published' ? [repo.unpublish(record.id)] : []),
-        repo.clockOpened(record.id, { clock: 'classify', policy: clock.policy as 'qa.classify', basis: clock.basis, assignee: { unitCode: record.portal }, startedAt: at }, classificationDueAt),
+        repo.clockOpened(
+          record.id,
+          {
+            clock: 'classify',
+            policy: clock.policy as 'qa.classify',
+            basis: clock.basis,
+            assignee: { unitCode: record.portal },
+            startedAt: at,
+          },
+          classificationDueAt,
+        ),
       ],
       audits: [audit],
       events: [
@@ -108,7 +146,14 @@ export async function rateAnswer(ctx: RequestContext, trackingCode: string, secr
   }
   await unitsAndWork().uow.commit(work, ctx);
   // Not the comment: the answer is kept for Idempotency-Key replays, and erasure could not reach it there.
-  return { trackingCode: record.id, stage: state, rating: rating.rating, at, reopened, reopenWindowEndsAt: windowEndsAt };
+  return {
+    trackingCode: record.id,
+    stage: state,
+    rating: rating.rating,
+    at,
+    reopened,
+    reopenWindowEndsAt: windowEndsAt,
+  };
 }
 
 export interface ErasureReceipt {
@@ -117,20 +162,39 @@ export interface ErasureReceipt {
   readonly erasedAt: string;
 }
 
-const receipt = (record: QuestionRecord): ErasureReceipt => ({ trackingCode: record.id, erasureRequestedAt: record.erasure!.requestedAt, erasedAt: record.erasure!.erasedAt });
+const receipt = (record: QuestionRecord): ErasureReceipt => ({
+  trackingCode: record.id,
+  erasureRequestedAt: record.erasure!.requestedAt,
+  erasedAt: record.erasure!.erasedAt,
+});
 
 /** POST /public/questions/{trackingCode}/erasure: the asker's own request (tracking code and secret). */
-export async function eraseAskerData(ctx: RequestContext, trackingCode: string, secret: string): Promise<ErasureReceipt> {
+export async function eraseAskerData(
+  ctx: RequestContext,
+  trackingCode: string,
+  secret: string,
+): Promise<ErasureReceipt> {
   const record = await questionForAsker(trackingCode, secret);
   return erase(ctx, record, 'asker-request', ASKER, {});
 }
 
 /** POST /questions/{id}/erasure: the board (chief) carries out an authority's demand, naming the demand's document. */
-export async function eraseAskerDataOnDemand(ctx: UseCaseContext, id: string, demandReference: string): Promise<ErasureReceipt> {
+export async function eraseAskerDataOnDemand(
+  ctx: UseCaseContext,
+  id: string,
+  demandReference: string,
+): Promise<ErasureReceipt> {
   const record = await questionRepository().get(id);
-  if (!record || !can(ctx.principal, 'qa.read', record.unitPath, ctx.now)) throw new DomainError('not_found', { vi: `Không có câu hỏi ${id}`, en: `No question ${id}` });
+  if (!record || !can(ctx.principal, 'qa.read', record.unitPath, ctx.now))
+    throw new DomainError('not_found', { vi: `Không có câu hỏi ${id}`, en: `No question ${id}` });
   requireAccess(ctx.principal, 'qa.erase-asker', record.unitPath, ctx.now);
-  return erase(ctx, record, 'authority-demand', { id: ctx.principal.id, kind: ctx.principal.kind }, { demandReference });
+  return erase(
+    ctx,
+    record,
+    'authority-demand',
+    { id: ctx.principal.id, kind: ctx.principal.kind },
+    { demandReference },
+  );
 }
 
 /**
@@ -139,7 +203,13 @@ export async function eraseAskerDataOnDemand(ctx: UseCaseContext, id: string, de
  * asker's identity and text). The question stays, anonymised and workable. A second request
  * answers the first one's instants.
  */
-async function erase(ctx: RequestContext, record: QuestionRecord, on: 'asker-request' | 'authority-demand', actor: AuditEntry['actor'], extra: Record<string, string>): Promise<ErasureReceipt> {
+async function erase(
+  ctx: RequestContext,
+  record: QuestionRecord,
+  on: 'asker-request' | 'authority-demand',
+  actor: AuditEntry['actor'],
+  extra: Record<string, string>,
+): Promise<ErasureReceipt> {
   if (record.erasure) return receipt(record);
   const repo = questionRepository();
   const stored = await repo.asker(record.id);
@@ -148,7 +218,10 @@ async function erase(ctx: RequestContext, record: QuestionRecord, on: 'asker-req
   // The rating's comment is the asker's free text: it goes too; the rating stays for the figures.
   const remove = ['askerSharedWith', ...(record.rating?.comment !== undefined ? ['rating.comment'] : [])];
   const work: Work = {
-    actions: [...(stored ? repo.eraseAsker(stored) : []), repo.erased(record, { erasure, updatedAt: at }, remove, CHANGED)],
+    actions: [
+      ...(stored ? repo.eraseAsker(stored) : []),
+      repo.erased(record, { erasure, updatedAt: at }, remove, CHANGED),
+    ],
     audits: [
       auditEntry(
         {
@@ -181,7 +254,10 @@ async function erase(ctx: RequestContext, record: QuestionRecord, on: 'asker-req
  */
 export async function askerFor(principal: Principal, record: QuestionRecord, now: Date): Promise<Asker | undefined> {
   const board = can(principal, 'qa.read-asker', record.unitPath, now);
-  const sharedUnit = record.askerSharedWith !== undefined && record.assignee?.unitPath[0] === record.askerSharedWith && can(principal, 'qa.answer', record.assignee.unitPath, now);
+  const sharedUnit =
+    record.askerSharedWith !== undefined &&
+    record.assignee?.unitPath[0] === record.askerSharedWith &&
+    can(principal, 'qa.answer', record.assignee.unitPath, now);
   if (!board && !sharedUnit) return undefined;
   return askerToRedact(record.id);
 }

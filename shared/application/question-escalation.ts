@@ -54,7 +54,11 @@ export interface EscalationRun {
   readonly more: boolean;
 }
 
-export async function escalateDueQuestions(now: Date, requestId: string, limits = { read: READ_LIMIT, raise: RAISE_LIMIT }): Promise<EscalationRun> {
+export async function escalateDueQuestions(
+  now: Date,
+  requestId: string,
+  limits = { read: READ_LIMIT, raise: RAISE_LIMIT },
+): Promise<EscalationRun> {
   const calendar = await currentCalendar();
   const counts = { reminder: 0, overdue: 0, veryOverdue: 0, skipped: 0 };
   if (!isWorkingDayAt(now, calendar)) return { workingDay: false, due: 0, ...counts, more: false };
@@ -63,7 +67,9 @@ export async function escalateDueQuestions(now: Date, requestId: string, limits 
   let more = read.more;
   const raising: { levels: EscalationLevel[]; work: Work }[] = [];
   for (const clock of read.clocks) {
-    const levels = levelsReached(clock.clock, clock.dueAt, now, policy, calendar).filter((level) => !clock.raised.includes(level));
+    const levels = levelsReached(clock.clock, clock.dueAt, now, policy, calendar).filter(
+      (level) => !clock.raised.includes(level),
+    );
     if (levels.length === 0) continue;
     if (raising.length === limits.raise) {
       more = true;
@@ -90,7 +96,13 @@ export async function escalateDueQuestions(now: Date, requestId: string, limits 
  * Everything raising `levels` of one clock writes: refused whole when another run raised them
  * first, or the clock closed or moved meanwhile.
  */
-function escalation(clock: DueClock, levels: readonly EscalationLevel[], portal: string, now: Date, requestId: string): Work {
+function escalation(
+  clock: DueClock,
+  levels: readonly EscalationLevel[],
+  portal: string,
+  now: Date,
+  requestId: string,
+): Work {
   const raised = levels.map((level) => ({ level, recipientRole: recipientOf(clock.clock, level) }));
   const details = raised.map(({ level, recipientRole }) => ({
     questionId: clock.questionId,
@@ -105,7 +117,18 @@ function escalation(clock: DueClock, levels: readonly EscalationLevel[], portal:
   return {
     actions: repos().escalation.raise(clock, raised, now),
     audits: details.map((detail) =>
-      auditEntry({ scope: portal, actor: ACTOR, action: 'question.escalate', target: { type: 'Question', id: clock.questionId }, before: null, after: detail, requestId }, now),
+      auditEntry(
+        {
+          scope: portal,
+          actor: ACTOR,
+          action: 'question.escalate',
+          target: { type: 'Question', id: clock.questionId },
+          before: null,
+          after: detail,
+          requestId,
+        },
+        now,
+      ),
     ),
     events: details.map((detail) => pendingEvent('QuestionEscalated', detail)),
   };

@@ -12,6 +12,13 @@ import type { Services } from '../composition/services';
 
 export async function questionFigures(s: Services, ctx: UseCaseContext, code: string, from: string, to: string) {
   const months = figuresMonths(from, to);
-  const [recorded, overdueNow] = await readInUnit(s, ctx.principal, 'qa.read-routed', code, () => Promise.all([s.questionFacts.facts(code, months, from, to), s.questionFacts.overdueNow(code, ctx.now)]), ctx.now);
+  const [recorded, overdueNow] = await readInUnit(
+    s,
+    ctx.principal,
+    'qa.read-routed',
+    code,
+    () => Promise.all([s.questionFacts.facts(code, months, from, to), s.questionFacts.overdueNow(code, ctx.now)]),
+    ctx.now,
+  );
   return { unit: code, from, to, ...figuresOf(recorded, overdueNow) };
 }

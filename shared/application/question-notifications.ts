@@ -4,7 +4,12 @@ import type { QuestionRecord } from '../adapters/dynamo/questions';
 import type { ReceivedEvent } from '../adapters/events/consumer';
 import { logger } from '../logger';
 // By path, not the barrel: the consumer needs none of the asking rules.
-import { audienceOfStep, composeNotice, type NoticeAudience, type NoticeFacts } from '../domain/questions/notifications';
+import {
+  audienceOfStep,
+  composeNotice,
+  type NoticeAudience,
+  type NoticeFacts,
+} from '../domain/questions/notifications';
 import { openAsker } from '../adapters/crypto/asker-envelope';
 import type { Services } from '../composition/services';
 
@@ -31,12 +36,17 @@ export const CLAIM_LEASE_SECONDS = 60;
 const ASKER = 'asker';
 const accountRecipient = (id: string) => `ACCOUNT#${id}`;
 
-
 /** Who the event tells, the question it is about, and the facts the event itself carries. */
-function noticeOf(event: NotifiableEvent): { audience: NoticeAudience; questionId: string; facts: Partial<NoticeFacts> } | undefined {
+function noticeOf(
+  event: NotifiableEvent,
+): { audience: NoticeAudience; questionId: string; facts: Partial<NoticeFacts> } | undefined {
   switch (event.name) {
     case 'QuestionReceived':
-      return { audience: { to: 'asker', kind: 'received' }, questionId: event.detail.id, facts: { classificationDueAt: event.detail.classificationDueAt } };
+      return {
+        audience: { to: 'asker', kind: 'received' },
+        questionId: event.detail.id,
+        facts: { classificationDueAt: event.detail.classificationDueAt },
+      };
     case 'QuestionEscalated': {
       const d = event.detail;
       return {
@@ -47,7 +57,13 @@ function noticeOf(event: NotifiableEvent): { audience: NoticeAudience; questionI
     }
     case 'WorkflowTransitioned': {
       const audience = audienceOfStep(event.detail);
-      return audience ? { audience, questionId: event.detail.id, facts: { ...(event.detail.reason !== undefined && { reason: event.detail.reason }) } } : undefined;
+      return audience
+        ? {
+            audience,
+            questionId: event.detail.id,
+            facts: { ...(event.detail.reason !== undefined && { reason: event.detail.reason }) },
+          }
+        : undefined;
     }
   }
 }
@@ -65,7 +81,9 @@ function questionFacts(question: QuestionRecord | undefined, audience: NoticeAud
     ...(question.progressNotice && { expectedBy: question.progressNotice.expectedBy }),
     ...(question.answer && { answer: question.answer }),
     ...(audience.to === 'staff' && audience.kind !== 'escalated' && last && { unitCode: last.unitCode }),
-    ...(audience.to === 'staff' && audience.kind === 'answer-returned' && returnedAnswer && { comment: returnedAnswer.comment }),
+    ...(audience.to === 'staff' &&
+      audience.kind === 'answer-returned' &&
+      returnedAnswer && { comment: returnedAnswer.comment }),
   };
 }
 
@@ -75,7 +93,12 @@ interface Recipient {
   readonly address: string;
 }
 
-async function askerRecipient(s: Services, questionId: string, eventId: string, now: Date): Promise<Recipient | undefined> {
+async function askerRecipient(
+  s: Services,
+  questionId: string,
+  eventId: string,
+  now: Date,
+): Promise<Recipient | undefined> {
   const { questions, notificationClaims: claims } = s;
   const stored = await questions.asker(questionId);
   // Erased (the erasure use case deletes the item, data key and all): nothing to send and nothing to say about it.
@@ -100,7 +123,8 @@ async function staffRecipients(s: Services, unitCode: string, roles: readonly st
   do {
     const page = await s.accounts.ofUnit(unitCode, 100, cursor);
     for (const account of page.items) {
-      if (account.status === 'active' && account.email && account.roles.some((r) => roles.includes(r))) found.push({ key: accountRecipient(account.id), address: account.email });
+      if (account.status === 'active' && account.email && account.roles.some((r) => roles.includes(r)))
+        found.push({ key: accountRecipient(account.id), address: account.email });
     }
     cursor = page.nextCursor;
   } while (cursor !== undefined);
@@ -109,17 +133,31 @@ async function staffRecipients(s: Services, unitCode: string, roles: readonly st
 
 type Delivery = 'sent' | 'done' | 'in-flight' | 'failed';
 
-async function deliver(s: Services, eventId: string, recipient: Recipient, notice: { subject: string; text: string }): Promise<Delivery> {
+async function deliver(
+  s: Services,
+  eventId: string,
+  recipient: Recipient,
+  notice: { subject: string; text: string },
+): Promise<Delivery> {
   const { notificationClaims: claims } = s;
   const token = randomUUID();
   const claimed = await claims.claim(eventId, recipient.key, token, new Date(), CLAIM_LEASE_SECONDS);
   if (claimed !== 'claimed') return claimed;
   let messageId: string;
   try {
-    ({ messageId } = await s.mail.sender.send({ notificationId: randomUUID(), from: s.mail.from, to: recipient.address, ...notice }));
+    ({ messageId } = await s.mail.sender.send({
+      notificationId: randomUUID(),
+      from: s.mail.from,
+      to: recipient.address,
+      ...notice,
+    }));
   } catch (error) {
     await claims.release(eventId, recipient.key, token);
-    logger.warn('notification not sent', { eventId, recipient: recipient.key === ASKER ? ASKER : recipient.key, error: (error as Error).name });
+    logger.warn('notification not sent', {
+      eventId,
+      recipient: recipient.key === ASKER ? ASKER : recipient.key,
+      error: (error as Error).name,
+    });
     return 'failed';
   }
   await claims.markSent(eventId, recipient.key, token, messageId, new Date());
@@ -152,8 +190,19 @@ export async function notifyOfQuestionEvent(s: Services, event: NotifiableEvent,
   const outcomes: Delivery[] = [];
   for (const recipient of recipients) outcomes.push(await deliver(s, meta.eventId, recipient, composed));
   const count = (d: Delivery) => outcomes.filter((o) => o === d).length;
-  logger.info('notifications', { eventId: meta.eventId, questionId, notice: audience.kind, recipients: recipients.length, sent: count('sent'), already: count('done'), inFlight: count('in-flight'), failed: count('failed') });
+  logger.info('notifications', {
+    eventId: meta.eventId,
+    questionId,
+    notice: audience.kind,
+    recipients: recipients.length,
+    sent: count('sent'),
+    already: count('done'),
+    inFlight: count('in-flight'),
+    failed: count('failed'),
+  });
   if (count('failed') + count('in-flight') > 0) {
-    throw new Error(`Notifications of event ${meta.eventId} incomplete: ${count('failed')} failed, ${count('in-flight')} in flight elsewhere`);
+    throw new Error(
+      `Notifications of event ${meta.eventId} incomplete: ${count('failed')} failed, ${count('in-flight')} in flight elsewhere`,
+    );
   }
 }

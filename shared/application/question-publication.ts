@@ -19,11 +19,17 @@ export function requirePublicationConsent(record: QuestionRecord): void {
     vi: 'Người hỏi không đồng ý cho đăng câu hỏi: không thể đăng',
     en: 'The asker did not consent to publication: the question cannot be published',
   };
-  throw new DomainError('conflict', message, [{ field: 'consent.publication', code: 'no_publication_consent', message }]);
+  throw new DomainError('conflict', message, [
+    { field: 'consent.publication', code: 'no_publication_consent', message },
+  ]);
 }
 
 /** The redacted public copy of a sent question; `asker` is the asker's stored data, if not erased. */
-export function publicCopyOf(record: QuestionRecord, asker: Asker | undefined, publishedAt: string): StoredPublishedQuestion {
+export function publicCopyOf(
+  record: QuestionRecord,
+  asker: Asker | undefined,
+  publishedAt: string,
+): StoredPublishedQuestion {
   const answer = record.answer!;
   const redact = (text: string) => redactPersonalData(text, asker);
   const copy = {
@@ -51,4 +57,5 @@ export function publicCopyOf(record: QuestionRecord, asker: Asker | undefined, p
   return { ...copy, terms: searchWords(searchable).slice(0, MAX_TERMS) };
 }
 
-export const publicationWrite = (tableName: string, copy: StoredPublishedQuestion): WriteAction => putPublishedQuestion(tableName, copy);
+export const publicationWrite = (tableName: string, copy: StoredPublishedQuestion): WriteAction =>
+  putPublishedQuestion(tableName, copy);

@@ -18,7 +18,15 @@ import {
 } from '../domain/questions';
 import type { ServedAction } from '../domain/questions/served-actions';
 import type { TransitionInput, TransitionPlan } from '../domain/workflow/types';
-import { questionWorkflow, type QuestionAction, type QuestionClock, type QuestionEffect, type QuestionGuard, type QuestionInput, type QuestionState } from '../domain/workflow/tables/questions';
+import {
+  questionWorkflow,
+  type QuestionAction,
+  type QuestionClock,
+  type QuestionEffect,
+  type QuestionGuard,
+  type QuestionInput,
+  type QuestionState,
+} from '../domain/workflow/tables/questions';
 import type { QuestionRecord, QuestionStepChanges, Routing } from '../adapters/dynamo/questions';
 import type { AuditEntry } from '../domain/audit';
 import type { WriteAction } from '../adapters/dynamo/unit-of-work';
@@ -74,21 +82,41 @@ export interface QuestionStep {
 }
 
 /** The unit a question is routed to, with its ancestors (the engine checks it lies within the portal). */
-export const questionInputs: Readonly<Record<QuestionInput, (request: QuestionTransitionRequest) => Promise<Partial<TransitionInput>>>> = {
+export const questionInputs: Readonly<
+  Record<QuestionInput, (request: QuestionTransitionRequest) => Promise<Partial<TransitionInput>>>
+> = {
   unit: async ({ unit: code }) => {
-    if (code === undefined) throw invalidField('unit', { vi: 'Cần nêu đơn vị trả lời', en: 'Give the unit to route to' }, 'required');
+    if (code === undefined)
+      throw invalidField('unit', { vi: 'Cần nêu đơn vị trả lời', en: 'Give the unit to route to' }, 'required');
     const unit = await directory().units.get(code);
     if (!unit) throw invalidField('unit', { vi: `Không có đơn vị ${code}`, en: `No unit ${code}` }, 'not_found');
-    return { assignTo: { unitPath: [unit.code, ...(unit.ancestorCodes ?? (await directory().units.scopeOf(code)).slice(1))] } };
+    return {
+      assignTo: { unitPath: [unit.code, ...(unit.ancestorCodes ?? (await directory().units.scopeOf(code)).slice(1))] },
+    };
   },
 };
 
-export const questionGuards: Readonly<Record<QuestionGuard, (record: QuestionRecord, request: QuestionTransitionRequest, ctx: UseCaseContext) => void | Promise<void>>> = {
+export const questionGuards: Readonly<
+  Record<
+    QuestionGuard,
+    (record: QuestionRecord, request: QuestionTransitionRequest, ctx: UseCaseContext) => void | Promise<void>
+  >
+> = {
   'complexity-given': (_record, request) => {
-    if (request.complexity === undefined) throw invalidField('complexity', { vi: 'Cần nêu mức độ phức tạp khi phân loại', en: 'Give the complexity to classify' }, 'required');
+    if (request.complexity === undefined)
+      throw invalidField(
+        'complexity',
+        { vi: 'Cần nêu mức độ phức tạp khi phân loại', en: 'Give the complexity to classify' },
+        'required',
+      );
   },
   'ground-given': (_record, request) => {
-    if (request.ground === undefined) throw invalidField('ground', { vi: 'Cần nêu căn cứ từ chối (CB 11.1)', en: 'Give the ground for refusing (CB 11.1)' }, 'required');
+    if (request.ground === undefined)
+      throw invalidField(
+        'ground',
+        { vi: 'Cần nêu căn cứ từ chối (CB 11.1)', en: 'Give the ground for refusing (CB 11.1)' },
+        'required',
+      );
   },
   // CB 11.5 where the preset says so: the head, or an officer the head authorised for this field.
   'answerer-authorised': async (record, _request, ctx) => {
@@ -99,14 +127,21 @@ export const questionGuards: Readonly<Record<QuestionGuard, (record: QuestionRec
   'publication-consent': (record) => requirePublicationConsent(record),
   'progress-notice-allowed': (record, request, ctx) => {
     const policy = effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES);
-    const refusal = progressNoticeRefusal(policy, { previous: record.progressNotice, expectedBy: request.expectedBy, answerDueAt: record.answerDueAt, now: ctx.now, complex: isComplex(record.complexity, record.scope) });
+    const refusal = progressNoticeRefusal(policy, {
+      previous: record.progressNotice,
+      expectedBy: request.expectedBy,
+      answerDueAt: record.answerDueAt,
+      now: ctx.now,
+      complex: isComplex(record.complexity, record.scope),
+    });
     if (refusal) throw refusal;
   },
 };
 
 /** An answer has Vietnamese text with diacritics, and each citation linked to a published legal document names it by its number/symbol. */
 async function checkAnswer(answer: DraftAnswer | undefined): Promise<void> {
-  if (answer === undefined) throw invalidField('answer', { vi: 'Cần nêu nội dung trả lời', en: 'Give the answer' }, 'required');
+  if (answer === undefined)
+    throw invalidField('answer', { vi: 'Cần nêu nội dung trả lời', en: 'Give the answer' }, 'required');
   requireVietnameseText('answer.text', { vi: 'Nội dung trả lời', en: 'answer text' }, answer.text);
   await Promise.all(
     answer.citations.map(async (citation, i) => {
@@ -114,7 +149,14 @@ async function checkAnswer(answer: DraftAnswer | undefined): Promise<void> {
       const field = `answer.citations.${i}.contentId`;
       const document = await directory().publishedContent.get(citation.contentId);
       if (!document || document.status !== 'published' || document.legalDocument === undefined) {
-        throw invalidField(field, { vi: `Không có văn bản đã đăng ${citation.contentId}`, en: `No published legal document ${citation.contentId}` }, 'not_found');
+        throw invalidField(
+          field,
+          {
+            vi: `Không có văn bản đã đăng ${citation.contentId}`,
+            en: `No published legal document ${citation.contentId}`,
+          },
+          'not_found',
+        );
       }
       if (document.legalDocument.numberSymbol !== citation.numberSymbol) {
         const message = {
@@ -139,7 +181,11 @@ const repo = () => questionRepository();
 /** What each effect changes on the question or writes beside it (per-unit figures, issue 9 §9: each frozen in the step's own transaction). */
 export const questionEffects: Readonly<Record<QuestionEffect, (step: QuestionStep) => void | Promise<void>>> = {
   classification: ({ set, request }) =>
-    void Object.assign(set, { complexity: request.complexity, ...(request.scope !== undefined && { scope: request.scope }), ...(request.field !== undefined && { field: request.field }) }),
+    void Object.assign(set, {
+      complexity: request.complexity,
+      ...(request.scope !== undefined && { scope: request.scope }),
+      ...(request.field !== undefined && { field: request.field }),
+    }),
   // "On time" frozen with the classification clock it closes.
   refusal: ({ set, remove, record, request, plan, at }) => {
     set.refusal = { ground: request.ground, reason: plan.notes.reason, at, onTime: at <= record.classificationDueAt };
@@ -156,10 +202,25 @@ export const questionEffects: Readonly<Record<QuestionEffect, (step: QuestionSte
       routedOnTime: at <= record.classificationDueAt,
       ...(step.askerClock !== undefined && { unitWorkingDays: step.askerClock.unitWorkingDays }),
     };
-    Object.assign(set, { routings: [...record.routings, routing], answerDueAt: due.answer, returnDueAt: due.return, dueAt: due.answer });
+    Object.assign(set, {
+      routings: [...record.routings, routing],
+      answerDueAt: due.answer,
+      returnDueAt: due.return,
+      dueAt: due.answer,
+    });
     step.listedFor = { unitCode, at };
     writes.push(
-      repo().fact(record.portal, { kind: 'routed', questionId: record.id, at, onTime: routing.routedOnTime, rerouting: record.routings.length > 0 }, step.version),
+      repo().fact(
+        record.portal,
+        {
+          kind: 'routed',
+          questionId: record.id,
+          at,
+          onTime: routing.routedOnTime,
+          rerouting: record.routings.length > 0,
+        },
+        step.version,
+      ),
       repo().fact(unitCode, { kind: 'received', questionId: record.id, at }, step.version),
     );
     if (request.shareAskerData !== true || record.erasure !== undefined) {
@@ -186,27 +247,50 @@ export const questionEffects: Readonly<Record<QuestionEffect, (step: QuestionSte
   // Re-routing will open a new answer clock; the history keeps this routing and why it came back.
   'routing-returned': (step) => {
     const { record, plan, due, at, set, remove, writes } = step;
-    const routings = record.routings.map((r, i) => (i === record.routings.length - 1 ? { ...r, returnedAt: at, returnReason: plan.notes.reason, returnedOnTime: at <= r.returnDueAt } : r));
+    const routings = record.routings.map((r, i) =>
+      i === record.routings.length - 1
+        ? { ...r, returnedAt: at, returnReason: plan.notes.reason, returnedOnTime: at <= r.returnDueAt }
+        : r,
+    );
     Object.assign(set, { routings, classificationDueAt: due.classify, dueAt: due.classify });
     remove.push('answerDueAt', 'returnDueAt', 'askerSharedWith');
     step.unlisted = true;
     const unit = record.assignee?.unitPath[0];
-    if (unit !== undefined) writes.push(repo().fact(unit, { kind: 'returned', questionId: record.id, at, onTime: routings[routings.length - 1]!.returnedOnTime! }, step.version));
+    if (unit !== undefined)
+      writes.push(
+        repo().fact(
+          unit,
+          { kind: 'returned', questionId: record.id, at, onTime: routings[routings.length - 1]!.returnedOnTime! },
+          step.version,
+        ),
+      );
   },
   // On time until the end of the expected day: the question and its answer clock's work item say so.
   'progress-notice': (step) => {
     const { set, record, request, ctx, at, writes } = step;
     // Frozen for the reports (issue 27): the unit gave a progress notice (CB 11.4) or reported back (BĐ 12.4).
     const unit = record.assignee?.unitPath[0];
-    if (unit !== undefined) writes.push(repo().fact(unit, { kind: 'progress-notice', questionId: record.id, at }, step.version));
-    if (progressNoticeKind(effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES), isComplex(record.complexity, record.scope)) === 'report-back') {
+    if (unit !== undefined)
+      writes.push(repo().fact(unit, { kind: 'progress-notice', questionId: record.id, at }, step.version));
+    if (
+      progressNoticeKind(
+        effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES),
+        isComplex(record.complexity, record.scope),
+      ) === 'report-back'
+    ) {
       // BĐ 12.4: the unit reports back so the board can inform the asker; the answer clock stays.
-      const expected = request.expectedBy === undefined ? {} : { expectedBy: request.expectedBy, expectedByAt: endOfLocalDay(request.expectedBy) };
+      const expected =
+        request.expectedBy === undefined
+          ? {}
+          : { expectedBy: request.expectedBy, expectedByAt: endOfLocalDay(request.expectedBy) };
       set.progressNotice = { at, by: ctx.principal.id, kind: 'report-back', ...expected };
       return;
     }
     const expectedByAt = endOfLocalDay(request.expectedBy!);
-    Object.assign(set, { progressNotice: { at, by: ctx.principal.id, expectedBy: request.expectedBy, expectedByAt }, dueAt: expectedByAt });
+    Object.assign(set, {
+      progressNotice: { at, by: ctx.principal.id, expectedBy: request.expectedBy, expectedByAt },
+      dueAt: expectedByAt,
+    });
     writes.push(repo().moveAnswerClock(record.id, expectedByAt));
   },
   // "Answered on time" and the working days it took are frozen now, against the clock and calendar that ran.
@@ -214,17 +298,32 @@ export const questionEffects: Readonly<Record<QuestionEffect, (step: QuestionSte
     const { record, request, ctx, at, set, remove, writes } = step;
     const workingDays = await answerWorkingDays(record, ctx.now);
     const answeredOnTime = record.dueAt === undefined || at <= record.dueAt;
-    Object.assign(set, { answer: answerOf(request.answer!, ctx.principal.id, at, conventionsOf(env().POLICY_PRESET).advisoryNotice), answeredAt: at, answeredOnTime, answerWorkingDays: workingDays });
+    Object.assign(set, {
+      answer: answerOf(request.answer!, ctx.principal.id, at, conventionsOf(env().POLICY_PRESET).advisoryNotice),
+      answeredAt: at,
+      answeredOnTime,
+      answerWorkingDays: workingDays,
+    });
     // The return clock closes with the answer (the routing history keeps its due instant).
     remove.push('dueAt', 'returnDueAt');
     const unit = record.assignee?.unitPath[0];
-    if (unit !== undefined) writes.push(repo().fact(unit, { kind: 'answered', questionId: record.id, at, onTime: answeredOnTime, workingDays }, step.version));
+    if (unit !== undefined)
+      writes.push(
+        repo().fact(
+          unit,
+          { kind: 'answered', questionId: record.id, at, onTime: answeredOnTime, workingDays },
+          step.version,
+        ),
+      );
   },
   approval: ({ set, ctx, at }) => void (set.approval = { by: ctx.principal.id, at }),
   // The unit reworks it on a new answer clock; the returned answer and the board's comment are kept.
   'answer-returned': ({ set, remove, record, plan, due, at }) => {
     Object.assign(set, {
-      returnedAnswers: [...(record.returnedAnswers ?? []), { ...record.answer!, returnedAt: at, comment: plan.notes.comment! }],
+      returnedAnswers: [
+        ...(record.returnedAnswers ?? []),
+        { ...record.answer!, returnedAt: at, comment: plan.notes.comment! },
+      ],
       answerDueAt: due.answer,
       dueAt: due.answer,
     });
@@ -245,9 +344,20 @@ export const questionEffects: Readonly<Record<QuestionEffect, (step: QuestionSte
 };
 
 /** Runs a row's effects in order and returns what they change, for the repository to write. */
-export async function questionChanges(effects: readonly QuestionEffect[], base: Pick<QuestionStep, 'ctx' | 'record' | 'request' | 'plan' | 'due' | 'askerClock'>): Promise<QuestionStepChanges> {
+export async function questionChanges(
+  effects: readonly QuestionEffect[],
+  base: Pick<QuestionStep, 'ctx' | 'record' | 'request' | 'plan' | 'due' | 'askerClock'>,
+): Promise<QuestionStepChanges> {
   const at = base.ctx.now.toISOString();
-  const step: QuestionStep = { ...base, at, version: base.record.version + 1, set: { updatedAt: at }, remove: [], writes: [], audits: [] };
+  const step: QuestionStep = {
+    ...base,
+    at,
+    version: base.record.version + 1,
+    set: { updatedAt: at },
+    remove: [],
+    writes: [],
+    audits: [],
+  };
   for (const name of effects) await questionEffects[name](step);
   return {
     set: step.set,

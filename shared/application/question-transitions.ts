@@ -1,7 +1,14 @@
 import { can } from '../domain/access/authorize';
 import { DomainError } from '../domain/errors';
 import { isComplex } from '../domain/questions';
-import { decide, questionWorkflow, type QuestionClock, type QuestionState, type QuestionWorkflowItem, type TransitionInput } from '../domain/workflow';
+import {
+  decide,
+  questionWorkflow,
+  type QuestionClock,
+  type QuestionState,
+  type QuestionWorkflowItem,
+  type TransitionInput,
+} from '../domain/workflow';
 import { availableSteps } from '../domain/workflow/available';
 import type { QuestionRecord } from '../adapters/dynamo/questions';
 import { applyTransition } from './workflow-transitions';
@@ -24,11 +31,13 @@ export { servedActions, type ServedAction } from '../domain/questions/served-act
 
 export type { QuestionTransitionRequest } from './question-steps';
 
-const notFound = (id: string) => new DomainError('not_found', { vi: `Không có câu hỏi ${id}`, en: `No question ${id}` });
+const notFound = (id: string) =>
+  new DomainError('not_found', { vi: `Không có câu hỏi ${id}`, en: `No question ${id}` });
 
 /** The board of the portal asked, or the unit the question is routed to (and their superiors' auditors). */
 const mayRead = (ctx: UseCaseContext, record: QuestionRecord) =>
-  can(ctx.principal, 'qa.read', record.unitPath, ctx.now) || (record.assignee !== undefined && can(ctx.principal, 'qa.read-routed', record.assignee.unitPath, ctx.now));
+  can(ctx.principal, 'qa.read', record.unitPath, ctx.now) ||
+  (record.assignee !== undefined && can(ctx.principal, 'qa.read-routed', record.assignee.unitPath, ctx.now));
 
 /** A question the caller may not read is answered as one that does not exist (ids are sequential). */
 async function readable(ctx: UseCaseContext, id: string): Promise<QuestionRecord> {
@@ -122,9 +131,16 @@ export async function listQuestions(ctx: UseCaseContext, code: string, filter: Q
  * does. Its input is resolved, the engine decides once, its guards check, and its effects, with the
  * plan, become the writes the question repository builds and commits in one transaction.
  */
-export async function transitionQuestion(ctx: UseCaseContext, id: string, request: QuestionTransitionRequest, expectedVersion?: number) {
+export async function transitionQuestion(
+  ctx: UseCaseContext,
+  id: string,
+  request: QuestionTransitionRequest,
+  expectedVersion?: number,
+) {
   const record = await readable(ctx, id);
-  const row = Object.hasOwn(questionWorkflow.transitions, request.action) ? questionWorkflow.transitions[request.action] : undefined;
+  const row = Object.hasOwn(questionWorkflow.transitions, request.action)
+    ? questionWorkflow.transitions[request.action]
+    : undefined;
   let input: TransitionInput = {
     ...(request.reason !== undefined && { reason: request.reason }),
     ...(request.comment !== undefined && { comment: request.comment }),
@@ -137,11 +153,25 @@ export async function transitionQuestion(ctx: UseCaseContext, id: string, reques
   const plan = decision.value;
   for (const name of row?.guards ?? []) await questionGuards[name](record, request, ctx);
   // A step that opens the answer clock counts it from the portal's receipt where the preset says so (CB 11.4).
-  const askerClock = plan.work.open.some((o) => o.clock === 'answer') ? await askerAnswerClock(record, ctx.now) : undefined;
+  const askerClock = plan.work.open.some((o) => o.clock === 'answer')
+    ? await askerAnswerClock(record, ctx.now)
+    : undefined;
   await applyTransition<QuestionClock, typeof plan>(ctx, plan, {
     ...(askerClock !== undefined && { dueAt: { answer: askerClock.dueAt } }),
     writes: async (due) =>
-      questionRepository().stepWrites(record, plan, await questionChanges(row?.effects ?? [], { ctx, record, request, plan, due, ...(askerClock !== undefined && { askerClock }) }), due),
+      questionRepository().stepWrites(
+        record,
+        plan,
+        await questionChanges(row?.effects ?? [], {
+          ctx,
+          record,
+          request,
+          plan,
+          due,
+          ...(askerClock !== undefined && { askerClock }),
+        }),
+        due,
+      ),
   });
   const after = await questionRepository().get(id);
   return {
@@ -152,6 +182,9 @@ export async function transitionQuestion(ctx: UseCaseContext, id: string, reques
     ...(after?.answerDueAt !== undefined && { answerDueAt: after.answerDueAt }),
     ...(after?.returnDueAt !== undefined && { returnDueAt: after.returnDueAt }),
     // A routing tells the unit its share of the asker's clock.
-    ...(row?.effects?.includes('routing') && askerClock !== undefined && { unitShare: { routedAt: ctx.now.toISOString(), workingDays: askerClock.unitWorkingDays } }),
+    ...(row?.effects?.includes('routing') &&
+      askerClock !== undefined && {
+        unitShare: { routedAt: ctx.now.toISOString(), workingDays: askerClock.unitWorkingDays },
+      }),
   };
 }

@@ -63,16 +63,29 @@ const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').dig
 
 const questionNotFound = (portal: string) =>
   new DomainError('not_found', { vi: `Không có Cổng ${portal}`, en: `No portal ${portal}` }, [
-    { field: 'params.portal', code: 'not_found', message: { vi: `Không có Cổng ${portal}`, en: `No portal ${portal}` } },
+    {
+      field: 'params.portal',
+      code: 'not_found',
+      message: { vi: `Không có Cổng ${portal}`, en: `No portal ${portal}` },
+    },
   ]);
 
 export async function askQuestion(ctx: AskContext, portal: string, input: NewQuestion) {
   const repo = questionRepository();
   const windowStart = new Date(Math.floor(ctx.now.getTime() / HOUR_MS) * HOUR_MS).toISOString();
   const sourceDigest = sha256(`question-source\n${ctx.clientAddress}`);
-  const duplicateDigest = sha256(['question-duplicate', portal, askerIdentity(input.asker), duplicateText(input.text)].join('\n'));
+  const duplicateDigest = sha256(
+    ['question-duplicate', portal, askerIdentity(input.asker), duplicateText(input.text)].join('\n'),
+  );
   // Read alongside the portal (one round): a refusal found here burns no number.
-  const refusalRead = repo.refusalBefore(sourceDigest, windowStart, ASKS_PER_ADDRESS_PER_HOUR, portal, duplicateDigest, ctx.now);
+  const refusalRead = repo.refusalBefore(
+    sourceDigest,
+    windowStart,
+    ASKS_PER_ADDRESS_PER_HOUR,
+    portal,
+    duplicateDigest,
+    ctx.now,
+  );
   refusalRead.catch(() => undefined);
   const unit = await unitsAndWork().units.get(portal);
   if (!unit) throw questionNotFound(portal);
@@ -88,7 +101,10 @@ export async function askQuestion(ctx: AskContext, portal: string, input: NewQue
     // Under an Idempotency-Key, once the request is known not to be a replay (a replay takes no number).
     writesMayStart().then(() => repo.nextNumber(day)),
     currentDeadlines(),
-    unit.ancestorCodes ?? unitsAndWork().units.scopeOf(portal).then((codes) => codes.slice(1)),
+    unit.ancestorCodes ??
+      unitsAndWork()
+        .units.scopeOf(portal)
+        .then((codes) => codes.slice(1)),
   ]);
   const unitPath = [unit.code, ...ancestors];
   const receivedAt = ctx.now.toISOString();
@@ -96,10 +112,16 @@ export async function askQuestion(ctx: AskContext, portal: string, input: NewQue
   const nowSeconds = Math.floor(ctx.now.getTime() / 1000);
   const id = trackingCode(day, number);
   // The table's initial step: received, the classification clock open; the fact of asking is audited, never the asker.
-  const plan = decideCreation(questionWorkflow, 'ask', { id, state: questionWorkflow.initial, version: 1, unitPath, openClocks: [] }, ctx, {
-    actor: { id: 'asker', kind: 'anonymous' },
-    after: { field: input.field, askerKind: input.asker.kind },
-  });
+  const plan = decideCreation(
+    questionWorkflow,
+    'ask',
+    { id, state: questionWorkflow.initial, version: 1, unitPath, openClocks: [] },
+    ctx,
+    {
+      actor: { id: 'asker', kind: 'anonymous' },
+      after: { field: input.field, askerKind: input.asker.kind },
+    },
+  );
   const due = await dueOfPlan(plan.work.open, { deadlines, policy: policy() });
   const classificationDueAt = due.classify!;
   const record: QuestionRecord = {
@@ -122,10 +144,28 @@ export async function askQuestion(ctx: AskContext, portal: string, input: NewQue
     secretHash: secretHash(secret),
   };
   // Sealed under a data key of its own, bound to this question (KMS on AWS).
-  const asker = { questionId: id, receivedAt, sealed: await sealAsker(askerKeys(), id, input.asker), duplicateGuard: repo.duplicateGuardOf(unit.code, duplicateDigest) };
-  const detail = { id, portal: unit.code, field: record.field, askerKind: record.askerKind, publicationConsent: record.consent.publication, receivedAt, classificationDueAt };
+  const asker = {
+    questionId: id,
+    receivedAt,
+    sealed: await sealAsker(askerKeys(), id, input.asker),
+    duplicateGuard: repo.duplicateGuardOf(unit.code, duplicateDigest),
+  };
+  const detail = {
+    id,
+    portal: unit.code,
+    field: record.field,
+    askerKind: record.askerKind,
+    publicationConsent: record.consent.publication,
+    receivedAt,
+    classificationDueAt,
+  };
   const work = combine(
-    { actions: [repo.chargeAsk(sourceDigest, windowStart, ASKS_PER_ADDRESS_PER_HOUR, nowSeconds + 2 * 3600), repo.guardDuplicate(unit.code, duplicateDigest, ctx.now, nowSeconds + DUPLICATE_WINDOW_SECONDS, receivedAt)] },
+    {
+      actions: [
+        repo.chargeAsk(sourceDigest, windowStart, ASKS_PER_ADDRESS_PER_HOUR, nowSeconds + 2 * 3600),
+        repo.guardDuplicate(unit.code, duplicateDigest, ctx.now, nowSeconds + DUPLICATE_WINDOW_SECONDS, receivedAt),
+      ],
+    },
     repo.askWrites(record, plan, asker, detail, due),
   );
   await unitsAndWork().uow.commit(work, { requestId: ctx.requestId, now: ctx.now });
@@ -159,7 +199,9 @@ export async function questionStatus(trackingCode: string, secret: string) {
     classificationDueAt: record.classificationDueAt,
     ...(record.answerDueAt !== undefined && { answerDueAt: record.answerDueAt }),
     ...(record.dueAt !== undefined && { dueAt: record.dueAt }),
-    ...(record.refusal !== undefined && { refusal: { ground: record.refusal.ground, reason: record.refusal.reason, at: record.refusal.at } }),
+    ...(record.refusal !== undefined && {
+      refusal: { ground: record.refusal.ground, reason: record.refusal.reason, at: record.refusal.at },
+    }),
     ...(record.progressNotice !== undefined && {
       progressNotice: {
         at: record.progressNotice.at,
@@ -170,10 +212,18 @@ export async function questionStatus(trackingCode: string, secret: string) {
     // The answer only once the board has sent it; never who in the unit wrote it.
     ...(record.sentAt !== undefined &&
       record.answer !== undefined && {
-        answer: { text: record.answer.text, citations: record.answer.citations, advisoryNotice: record.answer.advisoryNotice, answeredAt: record.answer.at, sentAt: record.sentAt },
+        answer: {
+          text: record.answer.text,
+          citations: record.answer.citations,
+          advisoryNotice: record.answer.advisoryNotice,
+          answeredAt: record.answer.at,
+          sentAt: record.sentAt,
+        },
       }),
     ...(record.publishedAt !== undefined && { publishedAt: record.publishedAt }),
     ...(record.rating !== undefined && { rating: record.rating }),
-    ...(record.erasure !== undefined && { erasure: { requestedAt: record.erasure.requestedAt, erasedAt: record.erasure.erasedAt } }),
+    ...(record.erasure !== undefined && {
+      erasure: { requestedAt: record.erasure.requestedAt, erasedAt: record.erasure.erasedAt },
+    }),
   };
 }

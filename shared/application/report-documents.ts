@@ -10,7 +10,13 @@ import type { UseCaseContext } from './context';
 import { DOCX_MEDIA_TYPE } from '../domain/reports/media-types';
 const dmy = (date: string) => date.split('-').reverse().join('/');
 
-export async function reportDownload(s: ReportServices, ctx: UseCaseContext, id: string, format: 'csv' | 'docx', bom: boolean) {
+export async function reportDownload(
+  s: ReportServices,
+  ctx: UseCaseContext,
+  id: string,
+  format: 'csv' | 'docx',
+  bom: boolean,
+) {
   const { record, kind, content } = await getReport(s, ctx, id);
   const base = `bao-cao-${record.id.replaceAll('.', '-')}`;
   if (format === 'csv') {

@@ -1,4 +1,11 @@
-import { DeleteTableCommand, DescribeImportCommand, ImportTableCommand, QueryCommand, ResourceNotFoundException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteTableCommand,
+  DescribeImportCommand,
+  ImportTableCommand,
+  QueryCommand,
+  ResourceNotFoundException,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { tableDefinition } from '../../infra/definitions/table';
 import { bytesDigest } from '../domain/backups/digest';
@@ -38,11 +45,30 @@ export const IMPORT_POLL_SECONDS = 60;
 export const LOAD_STEP_SECONDS = 600;
 const QUERIES_PER_INDEX = 3;
 
-export type DrillStepName = 'Begin' | 'VerifySample' | 'CheckFiles' | 'CreateTable' | 'LoadTable' | 'CheckTable' | 'CheckMedia' | 'Finish' | 'Abort';
+export type DrillStepName =
+  | 'Begin'
+  | 'VerifySample'
+  | 'CheckFiles'
+  | 'CreateTable'
+  | 'LoadTable'
+  | 'CheckTable'
+  | 'CheckMedia'
+  | 'Finish'
+  | 'Abort';
 export const RESTORE_DRILL_MACHINE: MachineShape<DrillStepName> = {
   job: 'restore-drill',
   first: 'Begin',
-  steps: ['Begin', 'VerifySample', 'CheckFiles', 'CreateTable', 'LoadTable', 'CheckTable', 'CheckMedia', 'Finish', 'Abort'],
+  steps: [
+    'Begin',
+    'VerifySample',
+    'CheckFiles',
+    'CreateTable',
+    'LoadTable',
+    'CheckTable',
+    'CheckMedia',
+    'Finish',
+    'Abort',
+  ],
   onFailure: 'Abort',
   timeoutHours: 12,
 };
@@ -82,37 +108,65 @@ export interface DrillState {
 type Step = StepFunction<DrillState, RestoreDrillDeps>;
 
 /** Each step: renews the lease (except the first and the clean-up), and adds its own duration to the run's. */
-const step = (body: Step, renew = true): Step => async (state, deps, error) => {
-  const started = performance.now();
-  if (renew && state.scratch && !(await renewLease(deps.dynamodb, deps.tableName, DRILL_LEASE, state.runId, new Date(), LEASE_SECONDS, { scratchTable: state.scratch }))) {
-    // Another drill took the lease after it expired: this one stopped stepping too long ago to go on.
-    throw new JobFailure(`restore drill of ${state.backupId} lost its lease (more than ${LEASE_SECONDS / 60} minutes between steps)`, { backupId: state.backupId!, reason: 'lease lost' });
-  }
-  const out = await body(state, deps, error);
-  const seconds = Math.round(((state.seconds ?? 0) + (performance.now() - started) / 1000) * 1000) / 1000;
-  return { ...out, state: { ...out.state, seconds } };
-};
-const next = (name: DrillStepName | typeof DONE, state: DrillState, waitSeconds = 0) => ({ step: name, state, waitSeconds });
-const open = (deps: RestoreDrillDeps, state: DrillState) => openBackup(deps.s3, deps.backupBucket, state.backupId!, deps.verifier);
+const step =
+  (body: Step, renew = true): Step =>
+  async (state, deps, error) => {
+    const started = performance.now();
+    if (
+      renew &&
+      state.scratch &&
+      !(await renewLease(deps.dynamodb, deps.tableName, DRILL_LEASE, state.runId, new Date(), LEASE_SECONDS, {
+        scratchTable: state.scratch,
+      }))
+    ) {
+      // Another drill took the lease after it expired: this one stopped stepping too long ago to go on.
+      throw new JobFailure(
+        `restore drill of ${state.backupId} lost its lease (more than ${LEASE_SECONDS / 60} minutes between steps)`,
+        { backupId: state.backupId!, reason: 'lease lost' },
+      );
+    }
+    const out = await body(state, deps, error);
+    const seconds = Math.round(((state.seconds ?? 0) + (performance.now() - started) / 1000) * 1000) / 1000;
+    return { ...out, state: { ...out.state, seconds } };
+  };
+const next = (name: DrillStepName | typeof DONE, state: DrillState, waitSeconds = 0) => ({
+  step: name,
+  state,
+  waitSeconds,
+});
+const open = (deps: RestoreDrillDeps, state: DrillState) =>
+  openBackup(deps.s3, deps.backupBucket, state.backupId!, deps.verifier);
 const failure = (state: DrillState, problems: string, summary: JobSummary = {}) =>
-  new JobFailure(`restore drill (${state.mode}) of ${state.backupId} does not match the backup${problems ? `: ${problems}` : ''}`, { mode: state.mode!, backupId: state.backupId!, ...summary });
+  new JobFailure(
+    `restore drill (${state.mode}) of ${state.backupId} does not match the backup${problems ? `: ${problems}` : ''}`,
+    { mode: state.mode!, backupId: state.backupId!, ...summary },
+  );
 
 const begin: Step = async (state, deps) => {
   const now = new Date(state.now);
-  const newest = (await listBackups(deps.s3, deps.backupBucket)).sort((a, b) => (a.backupId < b.backupId ? -1 : 1)).at(-1);
+  const newest = (await listBackups(deps.s3, deps.backupBucket))
+    .sort((a, b) => (a.backupId < b.backupId ? -1 : 1))
+    .at(-1);
   if (!newest) throw new JobFailure('no backup to restore', { backups: 0 });
   const { backupId } = newest;
   // Each drill its own scratch table: two drills never share (or drop) one.
   const scratch = `${deps.tableName}${SCRATCH_TABLE_INFIX}${backupId}-${state.runId.slice(0, 8)}`;
-  const lease = await acquireLease(deps.dynamodb, deps.tableName, DRILL_LEASE, state.runId, now, LEASE_SECONDS, { scratchTable: scratch });
-  if (!lease.acquired) return { step: DONE, state, summary: { backupId, alreadyRunning: true, heldBy: lease.holder, until: lease.until } };
+  const lease = await acquireLease(deps.dynamodb, deps.tableName, DRILL_LEASE, state.runId, now, LEASE_SECONDS, {
+    scratchTable: scratch,
+  });
+  if (!lease.acquired)
+    return { step: DONE, state, summary: { backupId, alreadyRunning: true, heldBy: lease.holder, until: lease.until } };
   const held = { ...state, backupId, scratch };
   // The lease had expired: its drill died. Its scratch table, if any, goes now.
   if (lease.previous?.scratchTable) await dropTable(deps.dynamodb, lease.previous.scratchTable);
   const manifest = await open(deps, held);
-  const backupAgeHours = Math.round(((now.getTime() - Date.parse(manifest.finishedAt || manifest.startedAt)) / 3_600_000) * 10) / 10;
+  const backupAgeHours =
+    Math.round(((now.getTime() - Date.parse(manifest.finishedAt || manifest.startedAt)) / 3_600_000) * 10) / 10;
   if (!(backupAgeHours <= MAX_BACKUP_AGE_HOURS)) {
-    throw new JobFailure(`the newest backup, ${backupId}, is ${backupAgeHours} hours old (more than ${MAX_BACKUP_AGE_HOURS})`, { backupId, backupAgeHours });
+    throw new JobFailure(
+      `the newest backup, ${backupId}, is ${backupAgeHours} hours old (more than ${MAX_BACKUP_AGE_HOURS})`,
+      { backupId, backupAgeHours },
+    );
   }
   const mode = drillMode(newest, deps.fullRestore ?? 'monthly');
   return next(mode === 'full' ? 'CheckFiles' : 'VerifySample', { ...held, backupAgeHours, mode });
@@ -146,8 +200,11 @@ const createTable: Step = async (state, deps) => {
         InputFormat: 'DYNAMODB_JSON',
         InputCompressionType: 'GZIP',
         TableCreationParameters: {
-          TableName: shape.TableName!, AttributeDefinitions: shape.AttributeDefinitions!, KeySchema: shape.KeySchema!,
-          BillingMode: 'PAY_PER_REQUEST', GlobalSecondaryIndexes: shape.GlobalSecondaryIndexes!,
+          TableName: shape.TableName!,
+          AttributeDefinitions: shape.AttributeDefinitions!,
+          KeySchema: shape.KeySchema!,
+          BillingMode: 'PAY_PER_REQUEST',
+          GlobalSecondaryIndexes: shape.GlobalSecondaryIndexes!,
         },
       }),
     );
@@ -165,9 +222,14 @@ const loadTable: Step = async (state, deps) => {
     const description = out.ImportTableDescription;
     if (description?.ImportStatus === 'IN_PROGRESS') return next('LoadTable', state, IMPORT_POLL_SECONDS);
     if (description?.ImportStatus !== 'COMPLETED' || (description.ErrorCount ?? 0) > 0) {
-      throw new JobFailure(`restore drill (full) of ${state.backupId}: DynamoDB's import ${description?.ImportStatus ?? 'vanished'} (${description?.ErrorCount ?? 0} items in error${description?.FailureMessage ? `: ${description.FailureMessage}` : ''})`, {
-        backupId: state.backupId!, load: 'import', importStatus: description?.ImportStatus ?? 'unknown',
-      });
+      throw new JobFailure(
+        `restore drill (full) of ${state.backupId}: DynamoDB's import ${description?.ImportStatus ?? 'vanished'} (${description?.ErrorCount ?? 0} items in error${description?.FailureMessage ? `: ${description.FailureMessage}` : ''})`,
+        {
+          backupId: state.backupId!,
+          load: 'import',
+          importStatus: description?.ImportStatus ?? 'unknown',
+        },
+      );
     }
     return next('CheckTable', state);
   }
@@ -180,8 +242,13 @@ const loadTable: Step = async (state, deps) => {
     const file = manifest.files[filesLoaded]!;
     const data = await getObjectBytes(deps.s3, deps.backupBucket, file.key);
     // Checked in CheckFiles; again, as it may have been replaced since.
-    if (!data || bytesDigest(data) !== file.sha256) throw failure(state, `${file.key} does not match its digest in the manifest (changed since it was checked)`);
-    await writeInWaves(deps.dynamodb, state.scratch!, decodeDataFile(data).map((item) => ({ PutRequest: { Item: fromExportJson(item) } })));
+    if (!data || bytesDigest(data) !== file.sha256)
+      throw failure(state, `${file.key} does not match its digest in the manifest (changed since it was checked)`);
+    await writeInWaves(
+      deps.dynamodb,
+      state.scratch!,
+      decodeDataFile(data).map((item) => ({ PutRequest: { Item: fromExportJson(item) } })),
+    );
     filesLoaded++;
   }
   return next(filesLoaded < manifest.files.length ? 'LoadTable' : 'CheckTable', { ...state, filesLoaded });
@@ -193,8 +260,12 @@ const checkTable: Step = async (state, deps) => {
   const restored = await digestOfTable(deps.dynamodb, state.scratch!);
   const queries = await queryIndexes(deps, manifest, state.scratch!);
   const result = {
-    items: manifest.table.itemCount, countMatch: restored.count === manifest.table.itemCount, digestMatch: restored.digest() === manifest.table.digest,
-    indexQueries: queries.asked, indexQueriesAnswered: queries.answered, load: state.load ?? 'portable',
+    items: manifest.table.itemCount,
+    countMatch: restored.count === manifest.table.itemCount,
+    digestMatch: restored.digest() === manifest.table.digest,
+    indexQueries: queries.asked,
+    indexQueriesAnswered: queries.answered,
+    load: state.load ?? 'portable',
   };
   if (!result.countMatch || !result.digestMatch || queries.answered !== queries.asked) throw failure(state, '', result);
   return next('CheckMedia', { ...state, result });
@@ -204,17 +275,25 @@ const checkTable: Step = async (state, deps) => {
 const checkMedia: Step = async (state, deps) => {
   const manifest = await open(deps, state);
   const media = await readMediaManifest(deps.s3, deps.backupBucket, manifest);
-  if (bytesDigest(media.bytes) !== manifest.media.sha256) throw failure(state, 'the media manifest does not match its digest in the backup manifest');
+  if (bytesDigest(media.bytes) !== manifest.media.sha256)
+    throw failure(state, 'the media manifest does not match its digest in the backup manifest');
   const checked = await checkMediaVersions(deps.s3, media.manifest);
   const result = { ...state.result, mediaObjects: checked.objects, mediaMismatched: checked.mismatched.length };
-  if (checked.mismatched.length > 0) throw failure(state, `media ${checked.mismatched.slice(0, 3).join(', ')} do not match`, result);
+  if (checked.mismatched.length > 0)
+    throw failure(state, `media ${checked.mismatched.slice(0, 3).join(', ')} do not match`, result);
   return next('Finish', { ...state, result });
 };
 
 const finish: Step = async (state, deps) => {
   if (state.mode === 'full') await dropTable(deps.dynamodb, state.scratch!);
   await releaseLease(deps.dynamodb, deps.tableName, DRILL_LEASE, state.runId);
-  const summary = { mode: state.mode!, backupId: state.backupId!, backupAgeHours: state.backupAgeHours!, ...state.result, seconds: state.seconds ?? 0 };
+  const summary = {
+    mode: state.mode!,
+    backupId: state.backupId!,
+    backupAgeHours: state.backupAgeHours!,
+    ...state.result,
+    seconds: state.seconds ?? 0,
+  };
   return { step: DONE, state, summary };
 };
 
@@ -229,21 +308,40 @@ const abort: Step = async (state, deps, error) => {
     if (lease.scratchTable && lease.scratchTable !== state.scratch) await dropTable(deps.dynamodb, lease.scratchTable);
     await releaseLease(deps.dynamodb, deps.tableName, DRILL_LEASE, state.runId);
   }
-  return { step: DONE, state, summary: { ...(state.backupId ? { backupId: state.backupId } : {}), error: error?.Error ?? 'Error', reason: error?.Cause ?? '' } };
+  return {
+    step: DONE,
+    state,
+    summary: {
+      ...(state.backupId ? { backupId: state.backupId } : {}),
+      error: error?.Error ?? 'Error',
+      reason: error?.Cause ?? '',
+    },
+  };
 };
 
 export const restoreDrillMachine: StepMachine<DrillState, RestoreDrillDeps, DrillStepName> = {
   shape: RESTORE_DRILL_MACHINE,
   run: {
-    Begin: step(begin, false), VerifySample: step(verifySample), CheckFiles: step(checkFiles), CreateTable: step(createTable), LoadTable: step(loadTable),
-    CheckTable: step(checkTable), CheckMedia: step(checkMedia), Finish: step(finish), Abort: step(abort, false),
+    Begin: step(begin, false),
+    VerifySample: step(verifySample),
+    CheckFiles: step(checkFiles),
+    CreateTable: step(createTable),
+    LoadTable: step(loadTable),
+    CheckTable: step(checkTable),
+    CheckMedia: step(checkMedia),
+    Finish: step(finish),
+    Abort: step(abort, false),
   },
 };
 
 /** The one folder of the backup's data files (DynamoDB's export layout: `…/AWSDynamoDB/<id>/data/`), what ImportTable reads. */
 export function dataPrefix(manifest: BackupManifest): string | undefined {
   const folders = new Set(manifest.files.map((f) => f.key.slice(0, f.key.lastIndexOf('/') + 1)));
-  if (folders.size > 1) throw new JobFailure(`backup ${manifest.backupId}: data files in ${folders.size} folders; ImportTable reads one prefix`, { backupId: manifest.backupId });
+  if (folders.size > 1)
+    throw new JobFailure(
+      `backup ${manifest.backupId}: data files in ${folders.size} folders; ImportTable reads one prefix`,
+      { backupId: manifest.backupId },
+    );
   return [...folders][0];
 }
 
@@ -262,7 +360,8 @@ async function queryIndexes(deps: RestoreDrillDeps, manifest: BackupManifest, sc
   }
   let asked = 0;
   let answered = 0;
-  const key = (i: Record<string, unknown>) => JSON.stringify([i[tableDefinition.partitionKey], i[tableDefinition.sortKey]]);
+  const key = (i: Record<string, unknown>) =>
+    JSON.stringify([i[tableDefinition.partitionKey], i[tableDefinition.sortKey]]);
   for (const index of tableDefinition.indexes) {
     for (const item of samples.get(index.name)!) {
       asked++;

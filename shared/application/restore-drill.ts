@@ -17,15 +17,24 @@ export { DRILL_LEASE, SCRATCH_TABLE_INFIX, type RestoreDrillDeps } from './resto
  * invocation each; here (the local scheduler, `npm run job`) they run in this process.
  */
 export async function runRestoreDrill(
-  deps: RestoreDrillDeps, now = new Date(), runId: string = randomUUID(), options: InProcessOptions<DrillState> = {},
+  deps: RestoreDrillDeps,
+  now = new Date(),
+  runId: string = randomUUID(),
+  options: InProcessOptions<DrillState> = {},
 ): Promise<JobSummary> {
   const journal = options.journal ?? memoryJournal<DrillState>();
   try {
-    return await runStepsInProcess(restoreDrillMachine, { runId, now: now.toISOString() }, deps, { ...options, journal });
+    return await runStepsInProcess(restoreDrillMachine, { runId, now: now.toISOString() }, deps, {
+      ...options,
+      journal,
+    });
   } catch (error) {
     if (error instanceof JobFailure || (error as Error).name === 'StepRunKilled') throw error;
     const state = (await journal.load())?.state;
     const of = state?.backupId ? ` of ${state.backupId}` : '';
-    throw new JobFailure(`restore drill${state?.mode ? ` (${state.mode})` : ''}${of} failed: ${(error as Error).message}`, { ...(state?.backupId ? { backupId: state.backupId } : {}), reason: (error as Error).name });
+    throw new JobFailure(
+      `restore drill${state?.mode ? ` (${state.mode})` : ''}${of} failed: ${(error as Error).message}`,
+      { ...(state?.backupId ? { backupId: state.backupId } : {}), reason: (error as Error).name },
+    );
   }
 }

@@ -25,9 +25,18 @@ export async function recordSecurityCheck(s: Services, ctx: UseCaseContext, inpu
   const { principal, now } = ctx;
   requireAccess(principal, 'security-check.manage', [s.config.PROVINCE_CODE], now);
   if (Date.parse(input.performedAt) > now.getTime()) {
-    throw invalidField('body.performedAt', { vi: 'Thời điểm kiểm tra không được ở tương lai', en: 'performedAt must not be in the future' });
+    throw invalidField('body.performedAt', {
+      vi: 'Thời điểm kiểm tra không được ở tương lai',
+      en: 'performedAt must not be in the future',
+    });
   }
-  const check: SecurityCheck = { ...input, performedAt: new Date(input.performedAt).toISOString(), id: randomUUID(), recordedBy: principal.id, recordedAt: now.toISOString() };
+  const check: SecurityCheck = {
+    ...input,
+    performedAt: new Date(input.performedAt).toISOString(),
+    id: randomUUID(),
+    recordedBy: principal.id,
+    recordedAt: now.toISOString(),
+  };
   await s.uow.commit(
     {
       actions: [s.securityChecks.record(check)],
@@ -39,7 +48,12 @@ export async function recordSecurityCheck(s: Services, ctx: UseCaseContext, inpu
             action: 'security-check.record',
             target: { type: 'SecurityCheck', id: check.id },
             before: null,
-            after: { performedAt: check.performedAt, performedBy: check.performedBy, scope: check.scope, findings: check.findings.length },
+            after: {
+              performedAt: check.performedAt,
+              performedBy: check.performedBy,
+              scope: check.scope,
+              findings: check.findings.length,
+            },
             requestId: ctx.requestId,
           },
           now,
@@ -64,7 +78,11 @@ export async function listSecurityChecks(s: Services, ctx: UseCaseContext, limit
  */
 export async function remindSecurityCheck(s: Services, now: Date, runId: string) {
   const status = await calendar(s, now);
-  const summary = { lastCheckAt: status.lastCheckAt ?? 'never', dueAt: status.dueAt ?? 'now', reminderKey: status.reminderKey };
+  const summary = {
+    lastCheckAt: status.lastCheckAt ?? 'never',
+    dueAt: status.dueAt ?? 'now',
+    reminderKey: status.reminderKey,
+  };
   if (!status.reminderDue) return { ...summary, reminded: false, reason: 'not-due' };
   const remindedAt = now.toISOString();
   try {
@@ -86,7 +104,8 @@ export async function remindSecurityCheck(s: Services, now: Date, runId: string)
       { requestId: runId, now },
     );
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'conflict') return { ...summary, reminded: false, reason: 'already-reminded' };
+    if (error instanceof DomainError && error.code === 'conflict')
+      return { ...summary, reminded: false, reason: 'already-reminded' };
     throw error;
   }
   return { ...summary, reminded: true, overdue: status.overdue };

@@ -3,7 +3,21 @@ import { requireAccess } from '../domain/access/authorize';
 import { auditEntry } from '../domain/audit';
 import { DomainError, invalidField } from '../domain/errors';
 import { nfc } from '../domain/text';
-import { assertDistinctParts, assertLevelAllowed, assertMergeable, assertOffices, assertParentAllowed, assertSlugAllowed, assertSplitKind, defaultSlugOf, domainOf, mayHaveChildren, type Office, type Unit, type UnitKind } from '../domain/units/unit';
+import {
+  assertDistinctParts,
+  assertLevelAllowed,
+  assertMergeable,
+  assertOffices,
+  assertParentAllowed,
+  assertSlugAllowed,
+  assertSplitKind,
+  defaultSlugOf,
+  domainOf,
+  mayHaveChildren,
+  type Office,
+  type Unit,
+  type UnitKind,
+} from '../domain/units/unit';
 import { conventionsOf } from '../domain/policies/conventions';
 import type { UnitChange } from '../adapters/dynamo/units';
 import type { WriteAction } from '../adapters/dynamo/unit-of-work';
@@ -32,24 +46,48 @@ const notFound = (code: string, field = 'params.code') =>
 
 async function pathOf(s: Services, code: string, field?: string): Promise<Unit[]> {
   const path = await s.units.path(code);
-  if (path.length === 0) throw field ? notFound(code, field) : new DomainError('not_found', { vi: `Không có đơn vị ${code}`, en: `No unit ${code}` });
+  if (path.length === 0)
+    throw field
+      ? notFound(code, field)
+      : new DomainError('not_found', { vi: `Không có đơn vị ${code}`, en: `No unit ${code}` });
   return path;
 }
 
 const codes = (path: readonly Unit[]) => path.map((u) => u.code);
 
-function audit(ctx: { principal: Principal; requestId: string; now: Date }, action: string, unit: string, before: unknown, after: unknown) {
-  return auditEntry({ scope: unit, actor: { id: ctx.principal.id, kind: ctx.principal.kind }, action, target: { type: 'Unit', id: unit }, before, after, requestId: ctx.requestId }, ctx.now);
+function audit(
+  ctx: { principal: Principal; requestId: string; now: Date },
+  action: string,
+  unit: string,
+  before: unknown,
+  after: unknown,
+) {
+  return auditEntry(
+    {
+      scope: unit,
+      actor: { id: ctx.principal.id, kind: ctx.principal.kind },
+      action,
+      target: { type: 'Unit', id: unit },
+      before,
+      after,
+      requestId: ctx.requestId,
+    },
+    ctx.now,
+  );
 }
 
-const changeActions = (s: Services, changes: readonly UnitChange[]): WriteAction[] => changes.flatMap((c) => s.units.change(c));
+const changeActions = (s: Services, changes: readonly UnitChange[]): WriteAction[] =>
+  changes.flatMap((c) => s.units.change(c));
 
 function buildUnit(s: Services, input: NewUnit, ancestors: readonly Unit[], field = 'body'): Unit {
   assertLevelAllowed(input.kind, conventions(s).levels, `${field}.kind`);
   assertOffices(input.offices, conventions(s).offices, `${field}.offices`);
   const slug = input.slug ?? defaultSlugOf(input.kind, input.name.vi);
   if (!/^[a-z0-9]{1,40}$/.test(slug)) {
-    throw invalidField('body.slug', { vi: 'Không tạo được tên miền từ tên đơn vị; hãy nhập slug', en: 'Cannot derive a domain label from the name; give a slug' });
+    throw invalidField('body.slug', {
+      vi: 'Không tạo được tên miền từ tên đơn vị; hãy nhập slug',
+      en: 'Cannot derive a domain label from the name; give a slug',
+    });
   }
   if (input.kind !== 'province') assertSlugAllowed(slug);
   const domain = input.kind === 'province' ? s.config.PROVINCE_DOMAIN : domainOf(input.kind, slug, ancestors);
@@ -64,7 +102,9 @@ function buildUnit(s: Services, input: NewUnit, ancestors: readonly Unit[], fiel
     languages: input.languages ?? ['vi', 'en'],
     status: 'active',
     formerDomains: [],
-    ...(input.offices && { offices: input.offices.map((o) => ({ slug: o.slug, name: { vi: nfc(o.name.vi), en: nfc(o.name.en) } })) }),
+    ...(input.offices && {
+      offices: input.offices.map((o) => ({ slug: o.slug, name: { vi: nfc(o.name.vi), en: nfc(o.name.en) } })),
+    }),
     version: 1,
   };
 }
@@ -77,7 +117,18 @@ export async function createUnit(s: Services, ctx: UseCaseContext | BootstrapCon
   const actor = ctx.principal === 'bootstrap' ? systemActor(unit.code) : ctx.principal;
   await s.uow.commit(
     {
-      actions: changeActions(s, [{ unit, expectedVersion: 0, history: { at: ctx.now.toISOString(), event: 'created', detail: { name: unit.name, parentCode: unit.parentCode } }, claimDomains: [unit.domain] }]),
+      actions: changeActions(s, [
+        {
+          unit,
+          expectedVersion: 0,
+          history: {
+            at: ctx.now.toISOString(),
+            event: 'created',
+            detail: { name: unit.name, parentCode: unit.parentCode },
+          },
+          claimDomains: [unit.domain],
+        },
+      ]),
       audits: [audit({ ...ctx, principal: actor }, 'unit.create', unit.code, null, unit)],
     },
     commitContext(ctx),
@@ -114,9 +165,16 @@ export async function renameUnit(
   const path = await pathOf(s, code);
   const unit = path[0]!;
   requireAccess(ctx.principal, 'unit.manage', codes(path), ctx.now);
-  if (unit.status !== 'active') throw new DomainError('conflict', { vi: `Đơn vị ${code} không còn hoạt động`, en: `Unit ${code} is no longer active` });
+  if (unit.status !== 'active')
+    throw new DomainError('conflict', {
+      vi: `Đơn vị ${code} không còn hoạt động`,
+      en: `Unit ${code} is no longer active`,
+    });
   if (expectedVersion !== undefined && expectedVersion !== unit.version) {
-    throw new DomainError('precondition_failed', { vi: `Đơn vị đã thay đổi (phiên bản ${unit.version})`, en: `The unit changed (version ${unit.version})` });
+    throw new DomainError('precondition_failed', {
+      vi: `Đơn vị đã thay đổi (phiên bản ${unit.version})`,
+      en: `The unit changed (version ${unit.version})`,
+    });
   }
   assertOffices(change.offices, conventions(s).offices);
   const slug = change.slug ?? unit.slug;
@@ -127,7 +185,9 @@ export async function renameUnit(
     name: { vi: nfc(change.name.vi), en: nfc(change.name.en) },
     slug,
     domain,
-    ...(change.offices && { offices: change.offices.map((o) => ({ slug: o.slug, name: { vi: nfc(o.name.vi), en: nfc(o.name.en) } })) }),
+    ...(change.offices && {
+      offices: change.offices.map((o) => ({ slug: o.slug, name: { vi: nfc(o.name.vi), en: nfc(o.name.en) } })),
+    }),
     formerDomains: domain === unit.domain ? unit.formerDomains : [...unit.formerDomains, unit.domain],
     version: unit.version + 1,
   };
@@ -138,7 +198,11 @@ export async function renameUnit(
           unit: renamed,
           expectedVersion: unit.version,
           ifMatch: expectedVersion !== undefined,
-          history: { at: ctx.now.toISOString(), event: 'renamed', detail: { from: unit.name, to: renamed.name, fromDomain: unit.domain, toDomain: domain } },
+          history: {
+            at: ctx.now.toISOString(),
+            event: 'renamed',
+            detail: { from: unit.name, to: renamed.name, fromDomain: unit.domain, toDomain: domain },
+          },
           claimDomains: domain === unit.domain ? [] : [domain],
         },
       ]),
@@ -166,13 +230,18 @@ async function cascadeDomains(s: Services, ctx: UseCaseContext, path: readonly U
       const changes: UnitChange[] = moved.slice(i, i + CASCADE_CHUNK).map(({ child, domain }) => ({
         unit: { ...child, domain, formerDomains: [...child.formerDomains, child.domain], version: child.version + 1 },
         expectedVersion: child.version,
-        history: { at: ctx.now.toISOString(), event: 'renamed', detail: { fromDomain: child.domain, toDomain: domain, because: parent.code } },
+        history: {
+          at: ctx.now.toISOString(),
+          event: 'renamed',
+          detail: { fromDomain: child.domain, toDomain: domain, because: parent.code },
+        },
         claimDomains: [domain],
       }));
       await uow.commit({ actions: changeActions(s, changes) }, commitContext(ctx));
       updated += changes.length;
       // Only units that may have units below them are looked into: a district's communes cost no read each.
-      for (const { unit } of changes) if (mayHaveChildren(unit.kind)) updated += await cascadeDomains(s, ctx, [unit, ...path]);
+      for (const { unit } of changes)
+        if (mayHaveChildren(unit.kind)) updated += await cascadeDomains(s, ctx, [unit, ...path]);
     }
     cursor = page.nextCursor;
   } while (cursor);
@@ -188,19 +257,35 @@ export async function mergeUnits(s: Services, ctx: UseCaseContext, sources: read
   const targetPath = await pathOf(s, targetCode, 'body.into');
   const target = targetPath[0]!;
   requireAccess(principal, 'unit.manage', codes(targetPath), now);
-  if (target.status !== 'active') throw invalidField('body.into', { vi: `Đơn vị ${targetCode} không còn hoạt động`, en: `Unit ${targetCode} is no longer active` });
+  if (target.status !== 'active')
+    throw invalidField('body.into', {
+      vi: `Đơn vị ${targetCode} không còn hoạt động`,
+      en: `Unit ${targetCode} is no longer active`,
+    });
   const changes: UnitChange[] = [];
   const audits = [];
   for (const code of sources) {
-    if (code === targetCode) throw invalidField('body.sources', { vi: 'Không thể sáp nhập đơn vị vào chính nó', en: 'A unit cannot merge into itself' });
+    if (code === targetCode)
+      throw invalidField('body.sources', {
+        vi: 'Không thể sáp nhập đơn vị vào chính nó',
+        en: 'A unit cannot merge into itself',
+      });
     const path = await pathOf(s, code, 'body.sources');
     const source = path[0]!;
     requireAccess(principal, 'unit.manage', codes(path), now);
     assertMergeable(codes(path), codes(targetPath), 'body.sources');
     if (source.status === 'merged' && source.successorCode === targetCode) continue; // resumed call
-    if (source.status !== 'active') throw invalidField('body.sources', { vi: `Đơn vị ${code} không còn hoạt động`, en: `Unit ${code} is no longer active` });
+    if (source.status !== 'active')
+      throw invalidField('body.sources', {
+        vi: `Đơn vị ${code} không còn hoạt động`,
+        en: `Unit ${code} is no longer active`,
+      });
     const merged: Unit = { ...source, status: 'merged', successorCode: targetCode, version: source.version + 1 };
-    changes.push({ unit: merged, expectedVersion: source.version, history: { at: now.toISOString(), event: 'merged-into', detail: { into: targetCode } } });
+    changes.push({
+      unit: merged,
+      expectedVersion: source.version,
+      history: { at: now.toISOString(), event: 'merged-into', detail: { into: targetCode } },
+    });
     audits.push(audit(ctx, 'unit.merge', code, source, merged));
   }
   if (changes.length > 0) {
@@ -221,15 +306,30 @@ export async function mergeUnits(s: Services, ctx: UseCaseContext, sources: read
  * manage the parent, and the new units must be of the source's kind (issue 12 #1). Its open work
  * goes to `workTo`.
  */
-export async function splitUnit(s: Services, ctx: UseCaseContext, code: string, into: readonly NewUnit[], workTo: string) {
+export async function splitUnit(
+  s: Services,
+  ctx: UseCaseContext,
+  code: string,
+  into: readonly NewUnit[],
+  workTo: string,
+) {
   const { principal, now } = ctx;
   const path = await pathOf(s, code);
   const source = path[0]!;
   const ancestors = path.slice(1);
-  if (ancestors.length === 0) throw new DomainError('forbidden', { vi: 'Không thể tách cấp tỉnh', en: 'The province cannot be split' });
+  if (ancestors.length === 0)
+    throw new DomainError('forbidden', { vi: 'Không thể tách cấp tỉnh', en: 'The province cannot be split' });
   requireAccess(principal, 'unit.manage', codes(ancestors), now);
-  if (source.status !== 'active') throw new DomainError('conflict', { vi: `Đơn vị ${code} không còn hoạt động`, en: `Unit ${code} is no longer active` });
-  if (!into.some((u) => u.code === workTo)) throw invalidField('body.workTo', { vi: 'workTo phải là một trong các đơn vị mới', en: 'workTo must be one of the new units' });
+  if (source.status !== 'active')
+    throw new DomainError('conflict', {
+      vi: `Đơn vị ${code} không còn hoạt động`,
+      en: `Unit ${code} is no longer active`,
+    });
+  if (!into.some((u) => u.code === workTo))
+    throw invalidField('body.workTo', {
+      vi: 'workTo phải là một trong các đơn vị mới',
+      en: 'workTo must be one of the new units',
+    });
   const created = into.map((input, i) => {
     assertSplitKind(source, input.kind, `body.into.${i}.kind`);
     assertParentAllowed(input.kind, ancestors[0]);
@@ -241,8 +341,17 @@ export async function splitUnit(s: Services, ctx: UseCaseContext, code: string, 
   await s.uow.commit(
     {
       actions: changeActions(s, [
-        { unit: split, expectedVersion: source.version, history: { at, event: 'split-into', detail: { into: created.map((u) => u.code), workTo } } },
-        ...created.map((unit) => ({ unit, expectedVersion: 0, history: { at, event: 'split-from' as const, detail: { from: code } }, claimDomains: [unit.domain] })),
+        {
+          unit: split,
+          expectedVersion: source.version,
+          history: { at, event: 'split-into', detail: { into: created.map((u) => u.code), workTo } },
+        },
+        ...created.map((unit) => ({
+          unit,
+          expectedVersion: 0,
+          history: { at, event: 'split-from' as const, detail: { from: code } },
+          claimDomains: [unit.domain],
+        })),
       ]),
       audits: [
         audit(ctx, 'unit.split', code, source, { ...split, into: created.map((u) => u.code) }),
@@ -262,7 +371,11 @@ async function moveEverything(s: Services, ctx: UseCaseContext, sources: readonl
   let movedAccounts = 0;
   for (const source of sources) {
     movedWork += await work.moveUnitWork(uow, commitContext(ctx), source, target);
-    for (let page = await accounts.ofUnit(source, 100); page.items.length > 0; page = await accounts.ofUnit(source, 100)) {
+    for (
+      let page = await accounts.ofUnit(source, 100);
+      page.items.length > 0;
+      page = await accounts.ofUnit(source, 100)
+    ) {
       const before = movedAccounts;
       for (const listed of page.items) {
         // The index may lag: move only what the record itself still places in the source unit.
@@ -274,7 +387,15 @@ async function moveEverything(s: Services, ctx: UseCaseContext, sources: readonl
             actions: [accounts.replace(moved, account.version)],
             audits: [
               auditEntry(
-                { scope: source, actor: { id: ctx.principal.id, kind: ctx.principal.kind }, action: 'account.move-unit', target: { type: 'Account', id: account.id }, before: { unitCode: source }, after: { unitCode: target }, requestId: ctx.requestId },
+                {
+                  scope: source,
+                  actor: { id: ctx.principal.id, kind: ctx.principal.kind },
+                  action: 'account.move-unit',
+                  target: { type: 'Account', id: account.id },
+                  before: { unitCode: source },
+                  after: { unitCode: target },
+                  requestId: ctx.requestId,
+                },
                 ctx.now,
               ),
             ],

@@ -67,7 +67,10 @@ export async function createUpload(s: UploadServices, ctx: UseCaseContext, decla
 export async function getUpload(s: UploadServices, ctx: UseCaseContext, uploadId: string) {
   const upload = await s.uploads.get(uploadId);
   if (!upload || upload.unitCode !== ctx.principal.unitCode) {
-    throw new DomainError('not_found', { vi: `Không tìm thấy tệp tải lên ${uploadId}`, en: `Upload ${uploadId} not found` });
+    throw new DomainError('not_found', {
+      vi: `Không tìm thấy tệp tải lên ${uploadId}`,
+      en: `Upload ${uploadId} not found`,
+    });
   }
   requireAccess(ctx.principal, 'upload.read', [upload.unitCode], ctx.now);
   return {
@@ -86,7 +89,11 @@ export async function getUpload(s: UploadServices, ctx: UseCaseContext, uploadId
  * belongs to the item's unit and is clean. `notClean` lists the others (pending, quarantined,
  * unknown or another unit's), so nothing is published until its files are checked.
  */
-export async function attachmentsReady(s: UploadServices, uploadIds: readonly string[], unitCode: string): Promise<{ ready: boolean; notClean: string[] }> {
+export async function attachmentsReady(
+  s: UploadServices,
+  uploadIds: readonly string[],
+  unitCode: string,
+): Promise<{ ready: boolean; notClean: string[] }> {
   if (uploadIds.length === 0) return { ready: true, notClean: [] };
   const found = await s.uploads.getMany(uploadIds);
   const ofUnit = new Map([...found].filter(([, u]) => u.unitCode === unitCode));
@@ -98,13 +105,19 @@ export async function attachmentsReady(s: UploadServices, uploadIds: readonly st
  * Each named upload's check status for the content workflow (shared/application/content-attachments.ts):
  * one that does not exist, or belongs to another unit, is `missing`.
  */
-export async function attachmentStatuses(s: { readonly uploads: UploadRepository }, uploadIds: readonly string[], unitCode: string): Promise<Record<string, Upload['status'] | 'missing'>> {
+export async function attachmentStatuses(
+  s: { readonly uploads: UploadRepository },
+  uploadIds: readonly string[],
+  unitCode: string,
+): Promise<Record<string, Upload['status'] | 'missing'>> {
   if (uploadIds.length === 0) return {};
   const found = await s.uploads.getMany(uploadIds);
-  return Object.fromEntries(uploadIds.map((id) => {
-    const upload = found.get(id);
-    return [id, upload && upload.unitCode === unitCode ? upload.status : 'missing'];
-  }));
+  return Object.fromEntries(
+    uploadIds.map((id) => {
+      const upload = found.get(id);
+      return [id, upload && upload.unitCode === unitCode ? upload.status : 'missing'];
+    }),
+  );
 }
 
 /** Where the checker reads and moves objects: S3 on AWS and locally (fauxqs). */
@@ -112,11 +125,20 @@ export interface UploadStorage {
   /** The stored size and ETag (unquoted), or undefined when the object is gone. */
   head(key: string): Promise<{ size: number; etag: string } | undefined>;
   /** Copies `incoming/<id>` at `etag` to this check's own key; undefined if it is gone or no longer that version. */
-  stage(uploadId: string, checkId: string, etag: string): Promise<{ key: string; size: number; etag: string } | undefined>;
+  stage(
+    uploadId: string,
+    checkId: string,
+    etag: string,
+  ): Promise<{ key: string; size: number; etag: string } | undefined>;
   /** Reads ranges of an object of `size` bytes at `etag` (ranges past the end come back short or empty). */
   reader(key: string, size: number, etag: string): ByteReader;
   /** Copies the staged object to its clean or quarantine key (with serving headers when clean). */
-  copyOut(from: string, uploadId: string, to: 'clean' | 'quarantine', headers?: ReturnType<typeof servingHeaders>): Promise<void>;
+  copyOut(
+    from: string,
+    uploadId: string,
+    to: 'clean' | 'quarantine',
+    headers?: ReturnType<typeof servingHeaders>,
+  ): Promise<void>;
   delete(key: string): Promise<void>;
   deleteIncoming(uploadId: string): Promise<void>;
 }
@@ -134,7 +156,13 @@ const CHECKER = { id: 'upload-checker', kind: 'machine' } as const;
  * copy are deleted. Each step is safe to repeat, so a redelivered notification finishes an
  * interrupted check and does nothing more.
  */
-export async function checkUpload(s: UploadServices, uploadId: string, storage: UploadStorage, context: { requestId: string; now: Date }, announcedEtag?: string) {
+export async function checkUpload(
+  s: UploadServices,
+  uploadId: string,
+  storage: UploadStorage,
+  context: { requestId: string; now: Date },
+  announcedEtag?: string,
+) {
   const upload = await s.uploads.get(uploadId);
   if (!upload) return { outcome: 'unknown-upload' as const };
   const key = incomingKey(uploadId);
@@ -153,7 +181,12 @@ export async function checkUpload(s: UploadServices, uploadId: string, storage: 
   const after = await storage.head(key);
   const replaced = (announcedEtag !== undefined && announcedEtag !== found.etag) || after?.etag !== found.etag;
   const outcome = checkOutcome(upload, detected, staged.size, replaced);
-  await storage.copyOut(staged.key, uploadId, outcome.status === 'clean' ? 'clean' : 'quarantine', outcome.status === 'clean' ? servingHeaders(upload) : undefined);
+  await storage.copyOut(
+    staged.key,
+    uploadId,
+    outcome.status === 'clean' ? 'clean' : 'quarantine',
+    outcome.status === 'clean' ? servingHeaders(upload) : undefined,
+  );
   const size = staged.size;
   const checkedAt = context.now.toISOString();
   const detail = {
@@ -179,7 +212,13 @@ export async function checkUpload(s: UploadServices, uploadId: string, storage: 
               action: outcome.status === 'clean' ? 'upload.clean' : 'upload.quarantine',
               target: { type: 'Upload', id: uploadId },
               before: { status: 'pending', declaredType: upload.declaredType, size: upload.size },
-              after: { status: outcome.status, detectedType: outcome.detectedType, size, etag: found.etag, ...(outcome.reason ? { reason: outcome.reason } : {}) },
+              after: {
+                status: outcome.status,
+                detectedType: outcome.detectedType,
+                size,
+                etag: found.etag,
+                ...(outcome.reason ? { reason: outcome.reason } : {}),
+              },
               requestId: context.requestId,
             },
             context.now,
@@ -198,5 +237,9 @@ export async function checkUpload(s: UploadServices, uploadId: string, storage: 
     await storage.delete(staged.key);
   }
   await storage.deleteIncoming(uploadId);
-  return { outcome: outcome.status, detectedType: outcome.detectedType, ...(outcome.reason ? { reason: outcome.reason } : {}) };
+  return {
+    outcome: outcome.status,
+    detectedType: outcome.detectedType,
+    ...(outcome.reason ? { reason: outcome.reason } : {}),
+  };
 }

@@ -28,11 +28,17 @@ type Step = StepFunction<BackupState, WeeklyBackupDeps>;
 
 const backupStep: Step = async (state, deps) => {
   const summary = await runWeeklyBackup(new Date(state.now), deps);
-  return summary.status === 'exporting' ? { step: 'SealWhenExported', state, waitSeconds: EXPORT_POLL_SECONDS } : { step: DONE, state, summary };
+  return summary.status === 'exporting'
+    ? { step: 'SealWhenExported', state, waitSeconds: EXPORT_POLL_SECONDS }
+    : { step: DONE, state, summary };
 };
 
 /** After a failed step: the week's record says `failed` already (runWeeklyBackup), so another run may take the week. */
-const failed: Step = async (state, _deps, error) => ({ step: DONE, state, summary: { error: error?.Error ?? 'Error', reason: error?.Cause ?? '' } });
+const failed: Step = async (state, _deps, error) => ({
+  step: DONE,
+  state,
+  summary: { error: error?.Error ?? 'Error', reason: error?.Cause ?? '' },
+});
 
 export const weeklyBackupMachine: StepMachine<BackupState, WeeklyBackupDeps, BackupStepName> = {
   shape: WEEKLY_BACKUP_MACHINE,

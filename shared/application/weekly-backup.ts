@@ -1,4 +1,11 @@
-import { ConditionalCheckFailedException, ExportTableToPointInTimeCommand, GetItemCommand, PutItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  ExportTableToPointInTimeCommand,
+  GetItemCommand,
+  PutItemCommand,
+  UpdateItemCommand,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { keys } from '../adapters/dynamo/keys';
 import { exportTablePortably, writeMediaManifest } from '../adapters/backup/portable-export';
@@ -35,7 +42,13 @@ export interface WeeklyBackupDeps {
 export type WeeklyBackupSummary = Record<string, string | number | boolean>;
 
 /** The export request for a week: its ClientToken makes a retried call within 8 hours the same export. */
-export function exportRequest(weekId: string, retention: RetentionClass, tableArn: string, bucket: string, kmsKeyArn?: string) {
+export function exportRequest(
+  weekId: string,
+  retention: RetentionClass,
+  tableArn: string,
+  bucket: string,
+  kmsKeyArn?: string,
+) {
   return {
     TableArn: tableArn,
     S3Bucket: bucket,
@@ -43,7 +56,9 @@ export function exportRequest(weekId: string, retention: RetentionClass, tableAr
     ExportFormat: 'DYNAMODB_JSON' as const,
     ExportType: 'FULL_EXPORT' as const,
     // The bucket's own key when it encrypts with KMS: an explicit AES256 would override its default.
-    ...(kmsKeyArn ? { S3SseAlgorithm: 'KMS' as const, S3SseKmsKeyId: kmsKeyArn } : { S3SseAlgorithm: 'AES256' as const }),
+    ...(kmsKeyArn
+      ? { S3SseAlgorithm: 'KMS' as const, S3SseKmsKeyId: kmsKeyArn }
+      : { S3SseAlgorithm: 'AES256' as const }),
     ClientToken: `weekly-backup-${weekId}`,
   };
 }
@@ -64,7 +79,9 @@ export async function runWeeklyBackup(now: Date, deps: WeeklyBackupDeps): Promis
     );
   } catch (error) {
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    const existing = await deps.dynamodb.send(new GetItemCommand({ TableName: deps.tableName, Key: recordKey, ConsistentRead: true }));
+    const existing = await deps.dynamodb.send(
+      new GetItemCommand({ TableName: deps.tableName, Key: recordKey, ConsistentRead: true }),
+    );
     const status = existing.Item?.status?.S ?? 'unknown';
     // Run again once AWS's export has finished, the writer seals it: checked and signed (aws-export.ts).
     if (status === 'exporting') return sealFinishedExport(deps, backupId, recordKey);
@@ -78,7 +95,10 @@ export async function runWeeklyBackup(now: Date, deps: WeeklyBackupDeps): Promis
         Key: recordKey,
         UpdateExpression: `SET #status = :status, ${names.map((_, i) => `#a${i} = :a${i}`).join(', ')}`,
         ExpressionAttributeNames: { '#status': 'status', ...Object.fromEntries(names.map((n, i) => [`#a${i}`, n])) },
-        ExpressionAttributeValues: { ':status': { S: status }, ...Object.fromEntries(names.map((n, i) => [`:a${i}`, values[n]!])) },
+        ExpressionAttributeValues: {
+          ':status': { S: status },
+          ...Object.fromEntries(names.map((n, i) => [`:a${i}`, values[n]!])),
+        },
       }),
     );
   };
@@ -87,14 +107,28 @@ export async function runWeeklyBackup(now: Date, deps: WeeklyBackupDeps): Promis
     const retention = retentionFor(backupId, await monthlyBackupWeeks(deps.s3, deps.backupBucket));
     if (deps.mode === 'aws') {
       if (!deps.tableArn) throw new Error('TABLE_ARN is required with EXPORT_MODE=aws');
-      const out = await deps.dynamodb.send(new ExportTableToPointInTimeCommand(exportRequest(backupId, retention, deps.tableArn, deps.backupBucket, deps.kmsKeyArn)));
+      const out = await deps.dynamodb.send(
+        new ExportTableToPointInTimeCommand(
+          exportRequest(backupId, retention, deps.tableArn, deps.backupBucket, deps.kmsKeyArn),
+        ),
+      );
       const media = await writeMediaManifest(deps.s3, deps.mediaBucket, deps.backupBucket, backupId, retention);
       const exportArn = out.ExportDescription?.ExportArn ?? '';
-      await finish('exporting', { exportArn: { S: exportArn }, retention: { S: retention }, mediaObjects: { N: String(media.objectCount) } });
+      await finish('exporting', {
+        exportArn: { S: exportArn },
+        retention: { S: retention },
+        mediaObjects: { N: String(media.objectCount) },
+      });
       return { backupId, created: true, status: 'exporting', retention, exportArn, mediaObjects: media.objectCount };
     }
     const manifest = await exportTablePortably({
-      dynamodb: deps.dynamodb, s3: deps.s3, tableName: deps.tableName, backupBucket: deps.backupBucket, mediaBucket: deps.mediaBucket, backupId, retention,
+      dynamodb: deps.dynamodb,
+      s3: deps.s3,
+      tableName: deps.tableName,
+      backupBucket: deps.backupBucket,
+      mediaBucket: deps.mediaBucket,
+      backupId,
+      retention,
       signer: deps.signer,
     });
     // "Verified" only once the stored files have been read back and checked against the manifest.
@@ -108,10 +142,19 @@ export async function runWeeklyBackup(now: Date, deps: WeeklyBackupDeps): Promis
       mediaObjects: { N: String(manifest.media.objectCount) },
       verified: { BOOL: verification.ok },
     });
-    if (!verification.ok) throw new Error(`backup ${backupId} failed verification: ${verification.findings.map((f) => f.kind).join(', ')}`);
+    if (!verification.ok)
+      throw new Error(`backup ${backupId} failed verification: ${verification.findings.map((f) => f.kind).join(', ')}`);
     return {
-      backupId, created: true, status, retention, exportId: manifest.exportId, items: manifest.table.itemCount, files: manifest.files.length,
-      tableDigest: manifest.table.digest, mediaObjects: manifest.media.objectCount, mediaBytes: manifest.media.totalBytes,
+      backupId,
+      created: true,
+      status,
+      retention,
+      exportId: manifest.exportId,
+      items: manifest.table.itemCount,
+      files: manifest.files.length,
+      tableDigest: manifest.table.digest,
+      mediaObjects: manifest.media.objectCount,
+      mediaBytes: manifest.media.totalBytes,
     };
   } catch (error) {
     await finish('failed', { failedAt: { S: new Date().toISOString() } }).catch(() => undefined);
@@ -120,7 +163,11 @@ export async function runWeeklyBackup(now: Date, deps: WeeklyBackupDeps): Promis
 }
 
 /** The week's AWS export, once DynamoDB has finished it: sealed (checked, signed) and the week marked verified. */
-async function sealFinishedExport(deps: WeeklyBackupDeps, backupId: string, recordKey: { pk: { S: string }; sk: { S: string } }): Promise<WeeklyBackupSummary> {
+async function sealFinishedExport(
+  deps: WeeklyBackupDeps,
+  backupId: string,
+  recordKey: { pk: { S: string }; sk: { S: string } },
+): Promise<WeeklyBackupSummary> {
   const finished = await unsealedExport(deps.s3, deps.backupBucket, backupId);
   if (!finished) return { backupId, created: false, status: 'exporting' };
   const manifest = await sealAwsExport(deps.s3, deps.backupBucket, backupId, finished.retention, deps.signer);
@@ -132,9 +179,21 @@ async function sealFinishedExport(deps: WeeklyBackupDeps, backupId: string, reco
       Key: recordKey,
       UpdateExpression: 'SET #status = :status, itemCount = :items, tableDigest = :digest',
       ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':status': { S: status }, ':items': { N: String(manifest.table.itemCount) }, ':digest': { S: manifest.table.digest } },
+      ExpressionAttributeValues: {
+        ':status': { S: status },
+        ':items': { N: String(manifest.table.itemCount) },
+        ':digest': { S: manifest.table.digest },
+      },
     }),
   );
-  if (!verification.ok) throw new Error(`backup ${backupId} failed verification: ${verification.findings.map((f) => f.kind).join(', ')}`);
-  return { backupId, created: false, status, sealed: true, items: manifest.table.itemCount, tableDigest: manifest.table.digest };
+  if (!verification.ok)
+    throw new Error(`backup ${backupId} failed verification: ${verification.findings.map((f) => f.kind).join(', ')}`);
+  return {
+    backupId,
+    created: false,
+    status,
+    sealed: true,
+    items: manifest.table.itemCount,
+    tableDigest: manifest.table.digest,
+  };
 }

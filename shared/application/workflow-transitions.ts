@@ -32,7 +32,10 @@ export interface AppliedTransition<P, C extends string> {
   readonly committed: Committed;
 }
 
-export async function applyTransition<C extends string, P extends { readonly work: { readonly open: readonly ClockOpen<C>[] } }>(
+export async function applyTransition<
+  C extends string,
+  P extends { readonly work: { readonly open: readonly ClockOpen<C>[] } },
+>(
   ctx: UseCaseContext | { readonly requestId: string; readonly now: Date },
   plan: P,
   deps: TransitionDeps<C>,
@@ -44,7 +47,10 @@ export async function applyTransition<C extends string, P extends { readonly wor
 }
 
 /** The due instant of each clock a plan opens: known already (`dueAt`), or counted now. */
-export async function dueOfPlan<C extends string>(opens: readonly ClockOpen<C>[], deps: Pick<TransitionDeps<C>, 'deadlines' | 'policy' | 'dueAt'>): Promise<Partial<Record<C, string>>> {
+export async function dueOfPlan<C extends string>(
+  opens: readonly ClockOpen<C>[],
+  deps: Pick<TransitionDeps<C>, 'deadlines' | 'policy' | 'dueAt'>,
+): Promise<Partial<Record<C, string>>> {
   const due: Partial<Record<C, string>> = {};
   if (opens.length === 0) return due;
   const dueOf = await dueCounter(deps);
@@ -53,12 +59,15 @@ export async function dueOfPlan<C extends string>(opens: readonly ClockOpen<C>[]
 }
 
 /** A clock's due instant: its policy's value, in working or calendar days, from when it started. */
-async function dueCounter(deps: Pick<TransitionDeps, 'deadlines' | 'policy'>): Promise<(open: ClockOpen<string>) => string> {
+async function dueCounter(
+  deps: Pick<TransitionDeps, 'deadlines' | 'policy'>,
+): Promise<(open: ClockOpen<string>) => string> {
   const deadlines = deps.deadlines ?? (await currentDeadlines());
   const policy = deps.policy ?? effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES);
   return (open) => {
     const { value, unit } = policy.value(open.policy);
     const start = new Date(open.startedAt);
-    return (unit === 'workingDays' ? deadlines.addWorkingDays(start, value) : deadlines.addCalendarDays(start, value)).dueAt;
+    return (unit === 'workingDays' ? deadlines.addWorkingDays(start, value) : deadlines.addCalendarDays(start, value))
+      .dueAt;
   };
 }

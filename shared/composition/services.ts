@@ -89,7 +89,8 @@ export function createServices(config: Env, options: ServiceOptions = {}) {
     principals: new PrincipalRecords(db, table),
     uploads,
     /** Whether an item's files were checked clean, for publication (shared/application/content-attachments.ts). */
-    attachmentStatus: ((ids, unitCode) => attachmentStatuses({ uploads }, ids, unitCode)) satisfies AttachmentStatusReader,
+    attachmentStatus: ((ids, unitCode) =>
+      attachmentStatuses({ uploads }, ids, unitCode)) satisfies AttachmentStatusReader,
     securityChecks: new SecurityCheckRepository(db, table),
     incidents: new IncidentRepository(db, table),
     publishedContent: new PublishedContentRepository(db, table),

@@ -43,7 +43,10 @@ const envSchema = z.object({
   PROVINCE_NAME_EN: required(),
   /** Language versions of the provincial portal, comma-separated, e.g. `vi,en,zh` (QN 2). */
   PROVINCE_LANGUAGES: z.pipe(
-    z.pipe(z.string(), z.transform((raw: string) => raw.split(',').map((l) => l.trim()))),
+    z.pipe(
+      z.string(),
+      z.transform((raw: string) => raw.split(',').map((l) => l.trim())),
+    ),
     z.array(z.enum(['vi', 'en', 'zh'])).check(z.refine((l) => l.includes('vi'), 'must include vi')),
   ),
   /** Receives the first operator's temporary password (bootstrap-directory). */
@@ -52,15 +55,29 @@ const envSchema = z.object({
     error: (issue) => `unknown policy preset ${JSON.stringify(issue.input)}; known presets: ${presetIds.join(', ')}`,
   }),
   POLICY_OVERRIDES: z._default(
-    jsonVariable(z.record(z.string(), z.object({ value: z.number(), basis: z.string() })), 'a JSON object of rule → { value, basis }'),
+    jsonVariable(
+      z.record(z.string(), z.object({ value: z.number(), basis: z.string() })),
+      'a JSON object of rule → { value, basis }',
+    ),
     {},
   ),
   /** Royalty rates (issue 27 §5, QN 12.2): an amount per published item by category; zero when unset. */
   ROYALTY_RATES: z.optional(
-    jsonVariable(z.object({ currency: z.string(), perItem: z.record(z.string(), z.number().check(z.gte(0))), default: z.number().check(z.gte(0)), basis: z.string() }), 'a JSON object { currency, perItem, default, basis }'),
+    jsonVariable(
+      z.object({
+        currency: z.string(),
+        perItem: z.record(z.string(), z.number().check(z.gte(0))),
+        default: z.number().check(z.gte(0)),
+        basis: z.string(),
+      }),
+      'a JSON object { currency, perItem, default, basis }',
+    ),
   ),
   /** The deployment's own schedule expressions by job (backup and drill), over events/schedules.ts's defaults. */
-  SCHEDULE_OVERRIDES: z._default(jsonVariable(z.record(z.string(), z.string()), 'a JSON object of job → schedule expression'), {}),
+  SCHEDULE_OVERRIDES: z._default(
+    jsonVariable(z.record(z.string(), z.string()), 'a JSON object of job → schedule expression'),
+    {},
+  ),
   /** `cognito` on AWS; `local` on the local stack (shared/adapters/identity/local.ts). */
   IDENTITY_PROVIDER: z._default(z.enum(['cognito', 'local']), 'cognito'),
   USER_POOL_ID: z._default(z.string(), ''),
@@ -88,7 +105,9 @@ export type Env = z.infer<typeof envSchema>;
 let cached: Env | undefined;
 
 const identityProviderConfigured = (e: Env) =>
-  e.IDENTITY_PROVIDER === 'local' ? e.LOCAL_IDP_SECRET.length >= 32 : e.USER_POOL_ID !== '' && e.USER_POOL_CLIENT_ID !== '';
+  e.IDENTITY_PROVIDER === 'local'
+    ? e.LOCAL_IDP_SECRET.length >= 32
+    : e.USER_POOL_ID !== '' && e.USER_POOL_CLIENT_ID !== '';
 
 /** Parses a function's configuration from `source` (its environment); throws naming every bad variable. */
 export function parseEnv(source: Readonly<Record<string, string | undefined>>): Env {
@@ -98,7 +117,9 @@ export function parseEnv(source: Readonly<Record<string, string | undefined>>): 
     throw new Error(`Invalid environment: ${names}`);
   }
   if (!identityProviderConfigured(parsed.data)) {
-    throw new Error('Invalid environment: IDENTITY_PROVIDER=cognito needs USER_POOL_ID and USER_POOL_CLIENT_ID; local needs LOCAL_IDP_SECRET (32+ characters)');
+    throw new Error(
+      'Invalid environment: IDENTITY_PROVIDER=cognito needs USER_POOL_ID and USER_POOL_CLIENT_ID; local needs LOCAL_IDP_SECRET (32+ characters)',
+    );
   }
   return parsed.data;
 }

@@ -21,7 +21,12 @@ export function auditEntry(fields: Omit<AuditEntry, 'id' | 'at'>, now = new Date
 }
 
 /** The user's own password change: security-relevant, so audited, with no secret in it. */
-export const passwordChangeAudit = (account: { id: string; unitCode: string }, requestId: string, now: Date, firstSignIn: boolean) =>
+export const passwordChangeAudit = (
+  account: { id: string; unitCode: string },
+  requestId: string,
+  now: Date,
+  firstSignIn: boolean,
+) =>
   auditEntry(
     {
       scope: account.unitCode,

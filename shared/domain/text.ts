@@ -28,7 +28,8 @@ export function foldDiacritics(value: string): string {
  * HTTP layer (shared/http/validation.ts) turns it back into a LocalizedText.
  */
 export const BILINGUAL_MARK = '\u0001';
-export const bilingual = (viText: string, enText: string): string => `${BILINGUAL_MARK}${JSON.stringify({ vi: viText, en: enText })}`;
+export const bilingual = (viText: string, enText: string): string =>
+  `${BILINGUAL_MARK}${JSON.stringify({ vi: viText, en: enText })}`;
 
 /** Bidi embeddings, overrides (U+202A–U+202E) and isolates (U+2066–U+2069): they reorder what readers see. */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/u;
@@ -55,11 +56,22 @@ const VISIBLE = /[\p{L}\p{N}]/u;
  * spaces, zero-width or format characters).
  */
 export function humanTextProblem(value: string): LocalizedText | undefined {
-  if (LONE_SURROGATE.test(value)) return text('Văn bản chứa ký tự Unicode hỏng (surrogate lẻ)', 'The text holds broken Unicode (a lone surrogate)');
-  if (BIDI_CONTROLS.test(value)) return text('Văn bản không được chứa ký tự điều khiển hướng chữ', 'The text must not hold bidi override or isolate characters');
-  if (CONTROLS.test(value)) return text('Văn bản không được chứa ký tự điều khiển', 'The text must not hold control characters');
-  if (INVISIBLE.test(value)) return text('Văn bản không được chứa ký tự vô hình (độ rộng 0, định dạng)', 'The text must not hold invisible characters (zero-width or format characters)');
-  if (!VISIBLE.test(value)) return text('Văn bản phải có ít nhất một chữ hoặc số', 'The text must hold at least one letter or digit');
+  if (LONE_SURROGATE.test(value))
+    return text('Văn bản chứa ký tự Unicode hỏng (surrogate lẻ)', 'The text holds broken Unicode (a lone surrogate)');
+  if (BIDI_CONTROLS.test(value))
+    return text(
+      'Văn bản không được chứa ký tự điều khiển hướng chữ',
+      'The text must not hold bidi override or isolate characters',
+    );
+  if (CONTROLS.test(value))
+    return text('Văn bản không được chứa ký tự điều khiển', 'The text must not hold control characters');
+  if (INVISIBLE.test(value))
+    return text(
+      'Văn bản không được chứa ký tự vô hình (độ rộng 0, định dạng)',
+      'The text must not hold invisible characters (zero-width or format characters)',
+    );
+  if (!VISIBLE.test(value))
+    return text('Văn bản phải có ít nhất một chữ hoặc số', 'The text must hold at least one letter or digit');
   return undefined;
 }
 

@@ -25,10 +25,14 @@ const headerOf = (headers: Record<string, string | undefined> | null | undefined
   Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
 
 /** The response as the caller asked for it: gzip-compressed (base64, `isBase64Encoded`) when it accepts gzip. */
-export function negotiateEncoding(response: APIGatewayProxyResult, requestHeaders: Record<string, string | undefined> | null | undefined): APIGatewayProxyResult {
+export function negotiateEncoding(
+  response: APIGatewayProxyResult,
+  requestHeaders: Record<string, string | undefined> | null | undefined,
+): APIGatewayProxyResult {
   const existing = headerOf(response.headers as Record<string, string> | undefined, 'vary');
   const headers = { ...response.headers, vary: existing ? `${existing}, Accept-Encoding` : 'Accept-Encoding' };
-  if (response.isBase64Encoded || !acceptsGzip(headerOf(requestHeaders, 'accept-encoding'))) return { ...response, headers };
+  if (response.isBase64Encoded || !acceptsGzip(headerOf(requestHeaders, 'accept-encoding')))
+    return { ...response, headers };
   const body = gzipSync(Buffer.from(response.body, 'utf8')).toString('base64');
   return { ...response, headers: { ...headers, 'content-encoding': 'gzip' }, body, isBase64Encoded: true };
 }
@@ -58,9 +62,16 @@ export function encodingFor(acceptEncoding: string | undefined, bytes: number): 
 }
 
 /** The compressed bytes and the headers to add, or undefined when the answer stays as it is. */
-export function compressBody(body: Buffer, acceptEncoding: string | undefined, alreadyEncoded: boolean): { body: Buffer; headers: Record<string, string> } | undefined {
+export function compressBody(
+  body: Buffer,
+  acceptEncoding: string | undefined,
+  alreadyEncoded: boolean,
+): { body: Buffer; headers: Record<string, string> } | undefined {
   if (alreadyEncoded) return undefined;
   const encoding = encodingFor(acceptEncoding, body.length);
   if (!encoding) return undefined;
-  return { body: encoding === 'gzip' ? gzipSync(body) : brotliCompressSync(body), headers: { 'content-encoding': encoding } };
+  return {
+    body: encoding === 'gzip' ? gzipSync(body) : brotliCompressSync(body),
+    headers: { 'content-encoding': encoding },
+  };
 }

@@ -10,7 +10,8 @@ import { cacheClasses, cacheClassOf, cacheControlOf, type CacheClass } from './e
  * same body may travel compressed or not (RFC 9110 §8.8.1), and If-None-Match compares weakly.
  * HEAD is answered as GET without the body.
  */
-export const etagOf = (body: string): string => `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+export const etagOf = (body: string): string =>
+  `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 
 /** Whether an If-None-Match header names this ETag (weak comparison; `*` matches any). */
 export function noneMatch(header: string | undefined, etag: string): boolean {
@@ -34,9 +35,12 @@ type Route = { readonly id: string; readonly method: string; readonly auth: stri
 type Request = middy.Request<APIGatewayProxyEvent, APIGatewayProxyResult>;
 
 /** The header name as the response spells it, or the lower-case one. */
-const headerName = (headers: Record<string, unknown>, name: string) => Object.keys(headers).find((key) => key.toLowerCase() === name) ?? name;
+const headerName = (headers: Record<string, unknown>, name: string) =>
+  Object.keys(headers).find((key) => key.toLowerCase() === name) ?? name;
 
-export function conditionalGet(routeOf: (event: APIGatewayProxyEvent) => Route | undefined): middy.MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {
+export function conditionalGet(
+  routeOf: (event: APIGatewayProxyEvent) => Route | undefined,
+): middy.MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {
   return {
     after: (request: Request) => {
       const response = request.response;
@@ -46,7 +50,10 @@ export function conditionalGet(routeOf: (event: APIGatewayProxyEvent) => Route |
       if (cacheClass && response.statusCode === 200) {
         const headers = (response.headers ??= {});
         const cacheKey = headerName(headers, 'cache-control');
-        headers[cacheKey] = withSharedMaxAge(headers[cacheKey] === undefined ? undefined : String(headers[cacheKey]), cacheClass);
+        headers[cacheKey] = withSharedMaxAge(
+          headers[cacheKey] === undefined ? undefined : String(headers[cacheKey]),
+          cacheClass,
+        );
         const etagKey = headerName(headers, 'etag');
         const etag = String(headers[etagKey] ?? etagOf(response.body));
         headers[etagKey] = etag;

@@ -110,7 +110,9 @@ export type RoutesServedBy<T, F extends FunctionKey> = {
  * an implementation (or an implementation without a route) is a compile error, not a 404.
  */
 export type Implementations<T, F extends FunctionKey> = {
-  [K in keyof RoutesServedBy<T, F>]: RoutesServedBy<T, F>[K] extends RouteDefinition ? RouteImplementation<RoutesServedBy<T, F>[K]> : never;
+  [K in keyof RoutesServedBy<T, F>]: RoutesServedBy<T, F>[K] extends RouteDefinition
+    ? RouteImplementation<RoutesServedBy<T, F>[K]>
+    : never;
 };
 
 /** Pairs each route of `table` served by `fn` with its implementation. */

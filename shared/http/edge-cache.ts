@@ -37,8 +37,11 @@ export const publicCaching: Readonly<Record<string, CacheClass>> = {
 /** The request headers a cached public answer may vary on (part of the CloudFront cache key). */
 export const CACHE_KEY_HEADERS = ['accept-language'] as const;
 
-export const cacheClassOf = (route: { readonly id: string; readonly method: string; readonly auth: string }): CacheClass | undefined =>
-  route.method === 'GET' && route.auth === 'public' ? publicCaching[route.id] : undefined;
+export const cacheClassOf = (route: {
+  readonly id: string;
+  readonly method: string;
+  readonly auth: string;
+}): CacheClass | undefined => (route.method === 'GET' && route.auth === 'public' ? publicCaching[route.id] : undefined);
 
 /** The Cache-Control a cached public read answers with: shared caches by its class, browsers a minute. */
 export const cacheControlOf = (cacheClass: CacheClass): string =>
@@ -49,7 +52,12 @@ export const edgePathPattern = (path: string): string => path.replace(/\{[^}]+\}
 
 /** Whether a CloudFront path pattern (`*` any characters, `?` one) matches a path. */
 export function patternMatches(pattern: string, path: string): boolean {
-  const regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  const regex = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
   return regex.test(path);
 }
 
@@ -59,7 +67,9 @@ export function patternMatches(pattern: string, path: string): boolean {
  * route is never cached (a staff request never passes a caching behaviour); an uncached route that
  * a cached pattern would catch (`/calendar/due` under `/calendar/*`) gets its own uncached entry.
  */
-export function cachedBehaviours(routes: ReadonlyArray<{ readonly id: string; readonly method: string; readonly auth: string; readonly path: string }>) {
+export function cachedBehaviours(
+  routes: ReadonlyArray<{ readonly id: string; readonly method: string; readonly auth: string; readonly path: string }>,
+) {
   const staffPaths = new Set(routes.filter((r) => r.auth !== 'public').map((r) => r.path));
   const byPattern = new Map<string, CacheClass | undefined>();
   for (const route of routes) {
@@ -74,12 +84,17 @@ export function cachedBehaviours(routes: ReadonlyArray<{ readonly id: string; re
     if (cachedPatterns.some((p) => patternMatches(p, sample(route.path)))) byPattern.set(pattern, undefined);
   }
   const literal = (pattern: string) => pattern.replace(/\*/g, '').length;
-  return [...byPattern].map(([pattern, cacheClass]) => ({ pattern, cacheClass })).sort((a, b) => literal(b.pattern) - literal(a.pattern) || a.pattern.localeCompare(b.pattern));
+  return [...byPattern]
+    .map(([pattern, cacheClass]) => ({ pattern, cacheClass }))
+    .sort((a, b) => literal(b.pattern) - literal(a.pattern) || a.pattern.localeCompare(b.pattern));
 }
 
 /** Whether a route is cached at the edge: its class, and no signed-in route on its path. */
-export const cachedAtEdge = (route: { readonly id: string; readonly method: string; readonly auth: string; readonly path: string }, routes: ReadonlyArray<{ readonly auth: string; readonly path: string }>): boolean =>
-  cacheClassOf(route) !== undefined && !routes.some((r) => r.path === route.path && r.auth !== 'public');
+export const cachedAtEdge = (
+  route: { readonly id: string; readonly method: string; readonly auth: string; readonly path: string },
+  routes: ReadonlyArray<{ readonly auth: string; readonly path: string }>,
+): boolean => cacheClassOf(route) !== undefined && !routes.some((r) => r.path === route.path && r.auth !== 'public');
 
 /** Cached public reads answer HEAD too (an API Gateway method each on AWS, the same route locally). */
-export const answersHead = (route: { readonly id: string; readonly method: string; readonly auth: string }): boolean => cacheClassOf(route) !== undefined;
+export const answersHead = (route: { readonly id: string; readonly method: string; readonly auth: string }): boolean =>
+  cacheClassOf(route) !== undefined;

@@ -30,14 +30,23 @@ export const problemKinds = {
   locked: { status: 423, title: text('Tài khoản tạm khóa', 'Account locked') },
   password_change_required: {
     status: 403,
-    title: text('Cần đổi mật khẩu trước khi tiếp tục (NA 10.2đ)', 'Change your password before anything else (NA 10.2đ)'),
+    title: text(
+      'Cần đổi mật khẩu trước khi tiếp tục (NA 10.2đ)',
+      'Change your password before anything else (NA 10.2đ)',
+    ),
   },
   idempotency_in_progress: {
     status: 409,
     title: text('Yêu cầu cùng khóa đang được xử lý', 'A request with this Idempotency-Key is in progress'),
   },
   /** A stale If-Match. 409 until the HTTP layer answers 412 for it (issue 12 #20). */
-  precondition_failed: { status: 412, title: text('Dữ liệu đã thay đổi từ phiên bản bạn sửa (If-Match)', 'The item changed since the version you edited (If-Match)') },
+  precondition_failed: {
+    status: 412,
+    title: text(
+      'Dữ liệu đã thay đổi từ phiên bản bạn sửa (If-Match)',
+      'The item changed since the version you edited (If-Match)',
+    ),
+  },
   payload_too_large: { status: 413, title: text('Nội dung quá lớn', 'Payload too large') },
   unsupported_media_type: { status: 415, title: text('Kiểu nội dung không được hỗ trợ', 'Unsupported media type') },
   idempotency_mismatch: {
@@ -58,4 +67,5 @@ export const problemCodeOfSlug = (slug: string): ProblemCode | undefined => {
 };
 
 /** `validation` → `/v1/problems/validation` (basePath `/v1`) or `/problems/validation` (local). */
-export const problemType = (code: ProblemCode, basePath = ''): string => `${basePath}${PROBLEMS_PATH}${problemSlug(code)}`;
+export const problemType = (code: ProblemCode, basePath = ''): string =>
+  `${basePath}${PROBLEMS_PATH}${problemSlug(code)}`;

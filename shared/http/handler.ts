@@ -10,7 +10,14 @@ import { requestField } from './request-fields';
 import { text, type Language } from '../domain/text';
 import { env } from '../config/env';
 import { logger } from '../logger';
-import { acceptedScopes, bindAll, type Caller, type Implementations, type RouteDefinition, type HttpResult } from './contract';
+import {
+  acceptedScopes,
+  bindAll,
+  type Caller,
+  type Implementations,
+  type RouteDefinition,
+  type HttpResult,
+} from './contract';
 import type { FunctionKey } from '../../functions/manifest';
 import { rolesFor, type Action } from '../domain/access/rules';
 import { scopesGrant } from '../domain/access/scopes';
@@ -24,7 +31,6 @@ import { basePathOf, HttpProblem, problemBody, problemHeaders } from './problem'
 import { parsePart } from './validation';
 import { MAX_REQUEST_BODY_BYTES } from './body-limit';
 import { conditionalGet } from './conditional-get';
-
 
 export type ApiHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
@@ -83,13 +89,22 @@ function validate(route: RouteDefinition, event: APIGatewayProxyEvent) {
  */
 function toResponse(result: HttpResult, basePath: string, localized: boolean): APIGatewayProxyResult {
   const isJson = result.contentType === undefined;
-  const headers: Record<string, string> = { 'content-type': result.contentType ?? 'application/json; charset=utf-8', ...result.headers };
-  if (headers.location?.startsWith('/') && !headers.location.startsWith('//')) headers.location = `${basePath}${headers.location}`;
+  const headers: Record<string, string> = {
+    'content-type': result.contentType ?? 'application/json; charset=utf-8',
+    ...result.headers,
+  };
+  if (headers.location?.startsWith('/') && !headers.location.startsWith('//'))
+    headers.location = `${basePath}${headers.location}`;
   if (localized) headers.vary = withVary(headers.vary, 'Accept-Language');
   // Bytes (a Word document) travel base64-encoded; API Gateway turns them back into bytes.
   if (result.body instanceof Uint8Array) {
     if (result.contentType === undefined) headers['content-type'] = 'application/octet-stream';
-    return { statusCode: result.status, headers, body: Buffer.from(result.body).toString('base64'), isBase64Encoded: true };
+    return {
+      statusCode: result.status,
+      headers,
+      body: Buffer.from(result.body).toString('base64'),
+      isBase64Encoded: true,
+    };
   }
   return {
     statusCode: result.status,
@@ -103,12 +118,19 @@ function toResponse(result: HttpResult, basePath: string, localized: boolean): A
  * principal from our own records, must have changed an expired or temporary password, and must
  * hold a role that grants the route's action somewhere.
  */
-async function authorise(route: RouteDefinition, caller: Caller, services: HttpServices): Promise<Principal | undefined> {
+async function authorise(
+  route: RouteDefinition,
+  caller: Caller,
+  services: HttpServices,
+): Promise<Principal | undefined> {
   if (route.auth === 'public') return undefined;
   if (caller.kind === 'anonymous') throw new HttpProblem('unauthenticated');
   const resolution = await services.resolvePrincipal!(caller.claims);
   if (resolution.kind === 'unknown') {
-    throw new HttpProblem('unauthenticated', text('Tài khoản không tồn tại trong hệ thống', 'No account for this sign-in'));
+    throw new HttpProblem(
+      'unauthenticated',
+      text('Tài khoản không tồn tại trong hệ thống', 'No account for this sign-in'),
+    );
   }
   if (resolution.kind === 'closed') {
     throw new HttpProblem('unauthenticated', text('Tài khoản đã bị đóng', 'The account is closed'));
@@ -124,12 +146,11 @@ async function authorise(route: RouteDefinition, caller: Caller, services: HttpS
   }
   const { principal } = resolution;
   const mayAct = (action: Action) =>
-    principal.kind === 'machine' ? scopesGrant(principal.scopes, action) && acceptedScopes(route).some((s) => principal.scopes?.includes(s)) : principal.roles.some((r) => rolesFor(action).includes(r));
+    principal.kind === 'machine'
+      ? scopesGrant(principal.scopes, action) && acceptedScopes(route).some((s) => principal.scopes?.includes(s))
+      : principal.roles.some((r) => rolesFor(action).includes(r));
   if (route.action && !mayAct(route.action)) {
-    throw new HttpProblem(
-      'forbidden',
-      text(`Không có quyền "${route.action}"`, `Not allowed to "${route.action}"`),
-    );
+    throw new HttpProblem('forbidden', text(`Không có quyền "${route.action}"`, `Not allowed to "${route.action}"`));
   }
   return principal;
 }
@@ -152,8 +173,10 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 /** Fails at cold start, naming the route, when an entry point serves routes whose adapters it did not wire. */
 function checkServices(fn: string, routes: readonly RouteDefinition[], services: HttpServices) {
   for (const route of routes) {
-    if (route.auth === 'signed-in' && !services.resolvePrincipal) throw new Error(`${fn}: ${route.id} is signed-in but no principal resolver is wired`);
-    if (UNSAFE_METHODS.has(route.method) && !services.idempotencyStore) throw new Error(`${fn}: ${route.id} changes state but no idempotency store is wired`);
+    if (route.auth === 'signed-in' && !services.resolvePrincipal)
+      throw new Error(`${fn}: ${route.id} is signed-in but no principal resolver is wired`);
+    if (UNSAFE_METHODS.has(route.method) && !services.idempotencyStore)
+      throw new Error(`${fn}: ${route.id} changes state but no idempotency store is wired`);
   }
 }
 
@@ -169,10 +192,15 @@ export function httpFunction<T extends Readonly<Record<string, RouteDefinition>>
   services: HttpServices = {},
 ): ApiHandler {
   const bindings = bindAll(fn, table, implementations);
-  checkServices(fn, bindings.map((b) => b.route), services);
+  checkServices(
+    fn,
+    bindings.map((b) => b.route),
+    services,
+  );
   const byKey = new Map(bindings.map((b) => [routeKey(b.route.method, b.route.path), b]));
   // HEAD is answered by the GET route of the same path, without the body (conditionalGet).
-  const bindingOf = (event: APIGatewayProxyEvent) => byKey.get(routeKey(event.httpMethod === 'HEAD' ? 'GET' : event.httpMethod, event.resource));
+  const bindingOf = (event: APIGatewayProxyEvent) =>
+    byKey.get(routeKey(event.httpMethod === 'HEAD' ? 'GET' : event.httpMethod, event.resource));
   const idempotencyStore = () => services.idempotencyStore!();
 
   const core = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
@@ -224,11 +252,19 @@ export function httpFunction<T extends Readonly<Record<string, RouteDefinition>>
  * CORS per route (shared/http/cors.ts): public routes answer `*` without credentials, signed-in
  * routes only the configured origins (echoed, with Vary: Origin).
  */
-function corsByRoute(routeOf: (event: APIGatewayProxyEvent) => RouteDefinition | undefined, corsOrigins: string): middy.MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {
-  const common = { headers: corsPolicy.allowHeaders.join(','), exposeHeaders: corsPolicy.exposeHeaders.join(','), maxAge: corsPolicy.maxAgeSeconds };
+function corsByRoute(
+  routeOf: (event: APIGatewayProxyEvent) => RouteDefinition | undefined,
+  corsOrigins: string,
+): middy.MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {
+  const common = {
+    headers: corsPolicy.allowHeaders.join(','),
+    exposeHeaders: corsPolicy.exposeHeaders.join(','),
+    maxAge: corsPolicy.maxAgeSeconds,
+  };
   const staff = httpCors({ ...common, origins: allowedOrigins(corsOrigins) });
   const open = httpCors({ ...common, origins: [PUBLIC_ORIGIN], credentials: false });
-  const pick = (request: middy.Request<APIGatewayProxyEvent, APIGatewayProxyResult>) => (routeOf(request.event)?.auth === 'public' ? open : staff);
+  const pick = (request: middy.Request<APIGatewayProxyEvent, APIGatewayProxyResult>) =>
+    routeOf(request.event)?.auth === 'public' ? open : staff;
   return {
     after: (request) => pick(request).after!(request),
     onError: (request) => pick(request).onError!(request),
@@ -237,7 +273,10 @@ function corsByRoute(routeOf: (event: APIGatewayProxyEvent) => RouteDefinition |
 
 /** A Vary header with `value` added once (case-insensitive). */
 function withVary(current: string | undefined, value: string): string {
-  const parts = (current ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = (current ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   return parts.some((p) => p.toLowerCase() === value.toLowerCase()) ? parts.join(', ') : [...parts, value].join(', ');
 }
 
@@ -252,10 +291,18 @@ function problemErrors(): middy.MiddlewareObj<APIGatewayProxyEvent, APIGatewayPr
       let problem: HttpProblem;
       if (error instanceof HttpProblem) problem = error;
       // The domain names its fields; the request paths they came from are the HTTP layer's.
-      else if (error instanceof DomainError) problem = new HttpProblem(error.code, error.messages, error.fields.map((f) => ({ ...f, field: requestField(f.field) })));
+      else if (error instanceof DomainError)
+        problem = new HttpProblem(
+          error.code,
+          error.messages,
+          error.fields.map((f) => ({ ...f, field: requestField(f.field) })),
+        );
       else {
         logger.error('Unhandled error', { error: error as Error });
-        problem = new HttpProblem('internal', text('Đã xảy ra lỗi, vui lòng thử lại sau', 'Something went wrong; please try again later'));
+        problem = new HttpProblem(
+          'internal',
+          text('Đã xảy ra lỗi, vui lòng thử lại sau', 'Something went wrong; please try again later'),
+        );
       }
       const body = problemBody(problem.code, {
         detail: problem.detail,

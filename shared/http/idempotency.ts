@@ -45,7 +45,8 @@ function redact(response: StoredResponse, secretFields: readonly string[]): Stor
   for (const field of secretFields) {
     const path = field.split('.');
     let node = body as Record<string, unknown> | undefined;
-    for (const part of path.slice(0, -1)) node = node && typeof node[part] === 'object' ? (node[part] as Record<string, unknown>) : undefined;
+    for (const part of path.slice(0, -1))
+      node = node && typeof node[part] === 'object' ? (node[part] as Record<string, unknown>) : undefined;
     const last = path[path.length - 1]!;
     if (node && Object.hasOwn(node, last)) {
       delete node[last];
@@ -76,14 +77,24 @@ type Step = () => Promise<APIGatewayProxyResult>;
  * function returned runs the step under the key; a malformed key is refused there, after the
  * caller and the request are checked, as before.
  */
-export function beginIdempotency(route: RouteDefinition, event: APIGatewayProxyEvent, keyScope: string, store: () => IdempotencyStore): (run: Step) => Promise<APIGatewayProxyResult> {
+export function beginIdempotency(
+  route: RouteDefinition,
+  event: APIGatewayProxyEvent,
+  keyScope: string,
+  store: () => IdempotencyStore,
+): (run: Step) => Promise<APIGatewayProxyResult> {
   if (!UNSAFE.has(event.httpMethod)) return (run) => run();
   const key = event.headers?.['idempotency-key'];
   if (key === undefined) return (run) => run();
   if (!KEY_PATTERN.test(key)) {
     return async () => {
-      const message = text('Idempotency-Key phải gồm 1–255 ký tự ASCII in được', 'Idempotency-Key must be 1–255 printable ASCII characters');
-      throw new HttpProblem('validation', message, [{ field: 'headers.Idempotency-Key', code: 'invalid_format', message }]);
+      const message = text(
+        'Idempotency-Key phải gồm 1–255 ký tự ASCII in được',
+        'Idempotency-Key must be 1–255 printable ASCII characters',
+      );
+      throw new HttpProblem('validation', message, [
+        { field: 'headers.Idempotency-Key', code: 'invalid_format', message },
+      ]);
     };
   }
   const claim = [keyScope, event.httpMethod, event.resource, key].join('\n');
@@ -96,7 +107,8 @@ export function beginIdempotency(route: RouteDefinition, event: APIGatewayProxyE
     earlier.catch(() => undefined);
     return async (run) => {
       // A failed step (an error, a 5xx) keeps nothing: its retry runs again.
-      const stored = (response: APIGatewayProxyResult) => (response.statusCode >= 500 ? undefined : storable(route, response));
+      const stored = (response: APIGatewayProxyResult) =>
+        response.statusCode >= 500 ? undefined : storable(route, response);
       const outcome = await joining.joinCommit!(scope, fingerprint, new Date(), earlier, run, stored);
       return outcome.kind === 'done' ? outcome.value : answerEarlier(outcome);
     };
@@ -111,7 +123,11 @@ function answerEarlier(outcome: EarlierOutcome): APIGatewayProxyResult {
       const { statusCode, headers, body, redacted } = outcome.response;
       return {
         statusCode,
-        headers: { ...headers, [REPLAYED_HEADER]: 'true', ...(redacted?.length ? { [REDACTED_HEADER]: redacted.join(',') } : {}) },
+        headers: {
+          ...headers,
+          [REPLAYED_HEADER]: 'true',
+          ...(redacted?.length ? { [REDACTED_HEADER]: redacted.join(',') } : {}),
+        },
         body,
       };
     }
@@ -122,17 +138,29 @@ function answerEarlier(outcome: EarlierOutcome): APIGatewayProxyResult {
         {
           field: 'headers.Idempotency-Key',
           code: 'reused',
-          message: text('Khóa này đã được dùng cho một yêu cầu có nội dung khác', 'This key was already used for a request with a different body'),
+          message: text(
+            'Khóa này đã được dùng cho một yêu cầu có nội dung khác',
+            'This key was already used for a request with a different body',
+          ),
         },
       ]);
   }
 }
 
 const storable = (route: RouteDefinition, response: APIGatewayProxyResult): StoredResponse =>
-  redact({ statusCode: response.statusCode, headers: stringHeaders(response.headers), body: response.body }, route.secretFields ?? []);
+  redact(
+    { statusCode: response.statusCode, headers: stringHeaders(response.headers), body: response.body },
+    route.secretFields ?? [],
+  );
 
 /** The key claimed before the step runs (a Put), completed after it (an Update): routes that do not join their commit. */
-async function claimedBefore(route: RouteDefinition, scope: string, fingerprint: string, store: () => IdempotencyStore, run: Step): Promise<APIGatewayProxyResult> {
+async function claimedBefore(
+  route: RouteDefinition,
+  scope: string,
+  fingerprint: string,
+  store: () => IdempotencyStore,
+  run: Step,
+): Promise<APIGatewayProxyResult> {
   const outcome = await store().begin(scope, fingerprint, new Date());
   if (outcome.kind !== 'started') return answerEarlier(outcome);
   let response: APIGatewayProxyResult;

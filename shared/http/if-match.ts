@@ -7,7 +7,10 @@ export function expectedVersion(headers: Readonly<Record<string, string>>): numb
   const match = /^(?:W\/)?"?(\d+)"?$/.exec(raw.trim());
   // Beyond 2^53 the digits no longer name one version (they would compare as 1e+23).
   if (!match || !Number.isSafeInteger(Number(match[1]))) {
-    throw invalidField('header.if-match', { vi: 'If-Match phải là số phiên bản, ví dụ "3"', en: 'If-Match must be a version number, e.g. "3"' });
+    throw invalidField('header.if-match', {
+      vi: 'If-Match phải là số phiên bản, ví dụ "3"',
+      en: 'If-Match must be a version number, e.g. "3"',
+    });
   }
   return Number(match[1]);
 }

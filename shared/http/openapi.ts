@@ -65,19 +65,25 @@ function responseOf(status: number, spec: ResponseSpec) {
   return { description: spec.description, content: { [contentType]: { schema } } };
 }
 
-export function buildOpenApi(routes: readonly RouteDefinition[], info: { title: string; version: string; servers?: readonly ServerEntry[] }) {
+export function buildOpenApi(
+  routes: readonly RouteDefinition[],
+  info: { title: string; version: string; servers?: readonly ServerEntry[] },
+) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const responses: Record<string, unknown> = {};
     for (const [status, spec] of Object.entries(route.responses)) responses[status] = responseOf(Number(status), spec);
     const unsafe = route.method === 'POST' || route.method === 'PUT' || route.method === 'PATCH';
-    if (route.params || route.query || route.body || unsafe) responses['400'] ??= problemResponse(problemKinds.validation.title.en);
+    if (route.params || route.query || route.body || unsafe)
+      responses['400'] ??= problemResponse(problemKinds.validation.title.en);
     if (route.auth !== 'public') {
       responses['401'] ??= problemResponse(problemKinds.unauthenticated.title.en);
       responses['403'] ??= problemResponse(problemKinds.forbidden.title.en);
     }
     if (unsafe) {
-      responses['409'] ??= problemResponse(`${problemKinds.conflict.title.en}; or ${problemKinds.idempotency_in_progress.title.en}`);
+      responses['409'] ??= problemResponse(
+        `${problemKinds.conflict.title.en}; or ${problemKinds.idempotency_in_progress.title.en}`,
+      );
       responses['422'] ??= problemResponse(problemKinds.idempotency_mismatch.title.en);
     }
     if (route.body) {
@@ -92,7 +98,9 @@ export function buildOpenApi(routes: readonly RouteDefinition[], info: { title: 
       tags: route.tags,
       parameters: parameters(route),
       ...(route.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input') } } } }
+        ? {
+            requestBody: { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input') } } },
+          }
         : {}),
       responses,
       // OpenAPI 3.1 lets a bearer scheme list the scopes (roles) an operation accepts: the authorizer's.
@@ -111,7 +119,8 @@ export function buildOpenApi(routes: readonly RouteDefinition[], info: { title: 
           name: 'Idempotency-Key',
           in: 'header',
           required: false,
-          description: 'A unique key per intended operation; a retry with the same key and body returns the first response.',
+          description:
+            'A unique key per intended operation; a retry with the same key and body returns the first response.',
           schema: { type: 'string', minLength: 1, maxLength: 255 },
         },
       },

@@ -28,11 +28,22 @@ export interface ProblemBody {
 }
 
 /** `query.workingDays` → `/query/workingDays` (a JSON pointer into the request's parts). */
-const pointerOf = (field: string) => `/${field.split('.').map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
+const pointerOf = (field: string) =>
+  `/${field
+    .split('.')
+    .map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1'))
+    .join('/')}`;
 
 export function problemBody(
   code: ProblemCode,
-  opts: { detail?: LocalizedText; fields?: readonly FieldIssue[]; instance?: string; requestId?: string; lang: Language; basePath?: string },
+  opts: {
+    detail?: LocalizedText;
+    fields?: readonly FieldIssue[];
+    instance?: string;
+    requestId?: string;
+    lang: Language;
+    basePath?: string;
+  },
 ): ProblemBody {
   const kind = problemKinds[code];
   const detail = opts.detail;

@@ -13,7 +13,18 @@ const renamed: Readonly<Record<string, string>> = {
 };
 
 /** Top-level body members the workflow steps name (the rest of a dotted path follows them: `answer.citations.0.contentId`). */
-const bodyMembers: ReadonlySet<string> = new Set(['action', 'comment', 'reason', 'publicNote', 'assignee', 'publishAt', 'unit', 'complexity', 'ground', 'answer']);
+const bodyMembers: ReadonlySet<string> = new Set([
+  'action',
+  'comment',
+  'reason',
+  'publicNote',
+  'assignee',
+  'publishAt',
+  'unit',
+  'complexity',
+  'ground',
+  'answer',
+]);
 
 export function requestField(field: string): string {
   const renaming = renamed[field];

@@ -34,13 +34,17 @@ export class JobFailure extends Error {
   }
 }
 
-export type JobHandler = (event: JobInvocation | undefined, context?: Context) => Promise<JobSummary & { outcome: string }>;
+export type JobHandler = (
+  event: JobInvocation | undefined,
+  context?: Context,
+) => Promise<JobSummary & { outcome: string }>;
 
 /** The run's clock: now, or an earlier instant the invocation names. */
 function clockOf(event: JobInvocation | undefined, realNow: Date): Date {
   if (event?.at === undefined) return realNow;
   const at = new Date(event.at);
-  if (Number.isNaN(at.getTime()) || at.getTime() > realNow.getTime()) throw new Error(`"at" must be an ISO 8601 instant not later than now, not ${JSON.stringify(event.at)}`);
+  if (Number.isNaN(at.getTime()) || at.getTime() > realNow.getTime())
+    throw new Error(`"at" must be an ISO 8601 instant not later than now, not ${JSON.stringify(event.at)}`);
   return at;
 }
 
@@ -49,18 +53,40 @@ function clockOf(event: JobInvocation | undefined, realNow: Date): Date {
  * steps (stepped-job.ts). `uow`: the root's unit of work; entry points not yet wired by a root pass none.
  */
 export async function recordJobRun(
-  run: { job: string; runId: string; trigger: 'manual' | 'schedule'; startedAt: Date; outcome: 'succeeded' | 'failed'; summary: JobSummary },
+  run: {
+    job: string;
+    runId: string;
+    trigger: 'manual' | 'schedule';
+    startedAt: Date;
+    outcome: 'succeeded' | 'failed';
+    summary: JobSummary;
+  },
   uow?: UnitOfWork,
 ): Promise<void> {
   const { job, runId, trigger, startedAt, outcome, summary } = run;
   const finishedAt = new Date();
-  const finished = { job, runId, trigger, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), outcome, summary };
-  await (uow ?? new UnitOfWork(documentClient(), env().TABLE_NAME)).commit({ events: [pendingEvent('JobRunFinished', finished)] }, { requestId: runId, now: finishedAt });
+  const finished = {
+    job,
+    runId,
+    trigger,
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    outcome,
+    summary,
+  };
+  await (uow ?? new UnitOfWork(documentClient(), env().TABLE_NAME)).commit(
+    { events: [pendingEvent('JobRunFinished', finished)] },
+    { requestId: runId, now: finishedAt },
+  );
   logger.info('job finished', { job, runId, outcome, durationMs: finishedAt.getTime() - startedAt.getTime() });
 }
 
 /** `uow`: the root's unit of work, which records the run; entry points not yet wired by a root pass none. */
-export function jobFunction(job: string, run: (now: Date, runId: string) => Promise<JobSummary>, uow?: UnitOfWork): JobHandler {
+export function jobFunction(
+  job: string,
+  run: (now: Date, runId: string) => Promise<JobSummary>,
+  uow?: UnitOfWork,
+): JobHandler {
   return async (event, context) => {
     if (context) logger.addContext(context);
     const runId = randomUUID();
@@ -74,7 +100,10 @@ export function jobFunction(job: string, run: (now: Date, runId: string) => Prom
     } catch (error) {
       outcome = 'failed';
       failure = error;
-      summary = { ...(error instanceof JobFailure ? error.summary : {}), error: error instanceof Error ? error.name : 'Error' };
+      summary = {
+        ...(error instanceof JobFailure ? error.summary : {}),
+        error: error instanceof Error ? error.name : 'Error',
+      };
       logger.error('job failed', { job, runId, error: error as Error });
     }
     await recordJobRun({ job, runId, trigger, startedAt, outcome, summary }, uow);

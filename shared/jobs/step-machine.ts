@@ -34,7 +34,11 @@ export interface StepEnvelope<S> {
   readonly error?: { readonly Error?: string; readonly Cause?: string };
 }
 
-export type StepFunction<S, D> = (state: S, deps: D, error?: StepEnvelope<S>['error']) => Promise<Omit<StepEnvelope<S>, 'waitSeconds'> & { waitSeconds?: number }>;
+export type StepFunction<S, D> = (
+  state: S,
+  deps: D,
+  error?: StepEnvelope<S>['error'],
+) => Promise<Omit<StepEnvelope<S>, 'waitSeconds'> & { waitSeconds?: number }>;
 
 export interface StepMachine<S, D, Name extends string = string> {
   readonly shape: MachineShape<Name>;
@@ -42,9 +46,14 @@ export interface StepMachine<S, D, Name extends string = string> {
 }
 
 /** One step, as the state machine's task invokes it: the envelope in, the next envelope out. */
-export async function runStep<S, D>(machine: StepMachine<S, D>, envelope: StepEnvelope<S>, deps: D): Promise<StepEnvelope<S>> {
+export async function runStep<S, D>(
+  machine: StepMachine<S, D>,
+  envelope: StepEnvelope<S>,
+  deps: D,
+): Promise<StepEnvelope<S>> {
   const step = machine.run[envelope.step as keyof typeof machine.run];
-  if (!step) throw new Error(`${machine.shape.job}: no step "${envelope.step}" (steps: ${machine.shape.steps.join(', ')})`);
+  if (!step)
+    throw new Error(`${machine.shape.job}: no step "${envelope.step}" (steps: ${machine.shape.steps.join(', ')})`);
   const out = await step(envelope.state, deps, envelope.error);
   return { waitSeconds: 0, ...out };
 }
@@ -77,9 +86,18 @@ export class StepRunKilled extends Error {
  * Runs a machine's steps in this process, saving the envelope after each, so a run killed between
  * steps resumes where it stopped. A step that throws runs the failure step, then rethrows.
  */
-export async function runStepsInProcess<S, D>(machine: StepMachine<S, D>, initial: S, deps: D, options: InProcessOptions<S> = {}): Promise<JobSummary> {
+export async function runStepsInProcess<S, D>(
+  machine: StepMachine<S, D>,
+  initial: S,
+  deps: D,
+  options: InProcessOptions<S> = {},
+): Promise<JobSummary> {
   const journal = options.journal ?? memoryJournal<S>();
-  let envelope: StepEnvelope<S> = (await journal.load()) ?? { step: machine.shape.first, state: initial, waitSeconds: 0 };
+  let envelope: StepEnvelope<S> = (await journal.load()) ?? {
+    step: machine.shape.first,
+    state: initial,
+    waitSeconds: 0,
+  };
   for (let count = 1; envelope.step !== DONE; count++) {
     if (options.killBeforeStep === count) throw new StepRunKilled(`killed before step ${count} (${envelope.step})`);
     if (envelope.waitSeconds > 0) await options.sleep?.(envelope.waitSeconds);
@@ -88,7 +106,16 @@ export async function runStepsInProcess<S, D>(machine: StepMachine<S, D>, initia
       next = await runStep(machine, envelope, deps);
     } catch (error) {
       const failed = error as Error;
-      await runStep(machine, { step: machine.shape.onFailure, state: envelope.state, waitSeconds: 0, error: { Error: failed.name, Cause: failed.message } }, deps).catch(() => undefined);
+      await runStep(
+        machine,
+        {
+          step: machine.shape.onFailure,
+          state: envelope.state,
+          waitSeconds: 0,
+          error: { Error: failed.name, Cause: failed.message },
+        },
+        deps,
+      ).catch(() => undefined);
       throw error;
     }
     await journal.save(next);

@@ -9,13 +9,21 @@ import { DONE, runStep, type StepEnvelope, type StepMachine } from './step-machi
  * step) records the run in the job ledger, so the ledger and its alarms see one run, not one per
  * step. Invoked any other way (the local scheduler, `npm run job`), it runs every step in process.
  */
-export type SteppedJobHandler = (event: JobInvocation | StepEnvelope<unknown> | undefined, context?: Context) => Promise<unknown>;
+export type SteppedJobHandler = (
+  event: JobInvocation | StepEnvelope<unknown> | undefined,
+  context?: Context,
+) => Promise<unknown>;
 
 const isStep = (event: unknown): event is StepEnvelope<{ runId?: string; now?: string }> =>
-  typeof event === 'object' && event !== null && typeof (event as { step?: unknown }).step === 'string' && 'state' in event;
+  typeof event === 'object' &&
+  event !== null &&
+  typeof (event as { step?: unknown }).step === 'string' &&
+  'state' in event;
 
 export function steppedJobFunction<S extends { runId?: string; now?: string }, D>(
-  machine: StepMachine<S, D>, deps: () => D, inProcess: (now: Date, runId: string) => Promise<JobSummary>,
+  machine: StepMachine<S, D>,
+  deps: () => D,
+  inProcess: (now: Date, runId: string) => Promise<JobSummary>,
 ): SteppedJobHandler {
   const whole: JobHandler = jobFunction(machine.shape.job, inProcess);
   return async (event, context) => {
@@ -23,12 +31,21 @@ export function steppedJobFunction<S extends { runId?: string; now?: string }, D
     if (context) logger.addContext(context);
     const envelope = event as StepEnvelope<S>;
     const out = await runStep(machine, envelope, deps());
-    logger.info('job step', { job: machine.shape.job, step: envelope.step, next: out.step, runId: envelope.state.runId });
+    logger.info('job step', {
+      job: machine.shape.job,
+      step: envelope.step,
+      next: out.step,
+      runId: envelope.state.runId,
+    });
     if (out.step === DONE) {
       const failed = envelope.step === machine.shape.onFailure;
       await recordJobRun({
-        job: machine.shape.job, runId: envelope.state.runId ?? 'unknown', trigger: 'schedule',
-        startedAt: envelope.state.now ? new Date(envelope.state.now) : new Date(), outcome: failed ? 'failed' : 'succeeded', summary: out.summary ?? {},
+        job: machine.shape.job,
+        runId: envelope.state.runId ?? 'unknown',
+        trigger: 'schedule',
+        startedAt: envelope.state.now ? new Date(envelope.state.now) : new Date(),
+        outcome: failed ? 'failed' : 'succeeded',
+        summary: out.summary ?? {},
       });
     }
     return out;

@@ -68,10 +68,18 @@ export const AWS = {
 } as const;
 
 /** Stated shape of the data: the bench's item (608 bytes of DynamoDB JSON), 3 indexes, 1 MB media objects, gzip 16:1. */
-export const SHAPE = { itemBytes: 608, indexes: 3, mediaObjectBytes: 1e6, gzipRatio: 16, lambdaGb: 1, itemsPerDataFile: 10_000 } as const;
+export const SHAPE = {
+  itemBytes: 608,
+  indexes: 3,
+  mediaObjectBytes: 1e6,
+  gzipRatio: 16,
+  lambdaGb: 1,
+  itemsPerDataFile: 10_000,
+} as const;
 /** AWS: "at 1,769 MB, a function has the equivalent of one vCPU", in proportion below it; the digest uses one thread. */
 export const LAMBDA_MB_PER_VCPU = 1_769;
-export const lambdaDigestRate = (measured: Measured) => measured.digestItemsPerCpuSecond * Math.min(1, (SHAPE.lambdaGb * 1024) / LAMBDA_MB_PER_VCPU);
+export const lambdaDigestRate = (measured: Measured) =>
+  measured.digestItemsPerCpuSecond * Math.min(1, (SHAPE.lambdaGb * 1024) / LAMBDA_MB_PER_VCPU);
 
 export type StepFunctionKey = 'weeklyBackup' | 'restoreDrill';
 export interface Step {
@@ -103,18 +111,29 @@ export function project(scale: Scale, measured: Measured): Step[] {
   // Portable: each LoadTable invocation starts files until its budget is spent; one file more at most.
   const portableWriteSeconds = scale.items / AWS.newTableWritesPerSecond;
   const oneFileSeconds = SHAPE.itemsPerDataFile / AWS.newTableWritesPerSecond + 1;
-  const small = (machineStep: string, fn: StepFunctionKey, runs: Step['runs'], note: string, seconds = 2): Step =>
-    ({ machineStep, fn, step: `${fn === 'weeklyBackup' ? 'backup' : 'drill'}: ${machineStep}`, invocationSeconds: seconds, usd: lambda(seconds), note, runs });
+  const small = (machineStep: string, fn: StepFunctionKey, runs: Step['runs'], note: string, seconds = 2): Step => ({
+    machineStep,
+    fn,
+    step: `${fn === 'weeklyBackup' ? 'backup' : 'drill'}: ${machineStep}`,
+    invocationSeconds: seconds,
+    usd: lambda(seconds),
+    note,
+    runs,
+  });
   return [
     {
-      machineStep: 'StartWeeklyBackup', fn: 'weeklyBackup', runs: 'backup',
+      machineStep: 'StartWeeklyBackup',
+      fn: 'weeklyBackup',
+      runs: 'backup',
       step: 'backup: StartWeeklyBackup (claim, start the export, media manifest from S3 checksums)',
       invocationSeconds: attributesSeconds,
       usd: tableGb * AWS.exportUsdPerGb + attributesUsd + lambda(attributesSeconds) + transitions(4 * 6 + 6),
       note: `${Math.round(objects).toLocaleString('en')} GetObjectAttributes, ${AWS.attributesInFlight} in flight; export $${AWS.exportUsdPerGb}/GB, runs in AWS (polled every ${EXPORT_POLL_SECONDS / 60} min)`,
     },
     {
-      machineStep: 'SealWhenExported', fn: 'weeklyBackup', runs: 'backup',
+      machineStep: 'SealWhenExported',
+      fn: 'weeklyBackup',
+      runs: 'backup',
       step: 'backup: SealWhenExported (every data file read, MD5, SHA-256, table digest; signed)',
       invocationSeconds: readAndDigest,
       usd: lambda(readAndDigest),
@@ -124,35 +143,55 @@ export function project(scale: Scale, measured: Measured): Step[] {
     small('Begin', 'restoreDrill', 'verify', 'lease, newest backup, its signature and age'),
     small('VerifySample', 'restoreDrill', 'verify', 'constant: 3 data files and 5 media objects, whatever the size', 5),
     {
-      machineStep: 'CheckFiles', fn: 'restoreDrill', runs: 'full',
+      machineStep: 'CheckFiles',
+      fn: 'restoreDrill',
+      runs: 'full',
       step: 'drill: CheckFiles (every file, before any table exists)',
-      invocationSeconds: readAndDigest, usd: lambda(readAndDigest), note: 'as the seal',
+      invocationSeconds: readAndDigest,
+      usd: lambda(readAndDigest),
+      note: 'as the seal',
     },
-    small('CreateTable', 'restoreDrill', 'full', `ImportTable: a new table built by AWS from the data files, $${AWS.importUsdPerGb}/GB, no write capacity`),
+    small(
+      'CreateTable',
+      'restoreDrill',
+      'full',
+      `ImportTable: a new table built by AWS from the data files, $${AWS.importUsdPerGb}/GB, no write capacity`,
+    ),
     {
-      machineStep: 'LoadTable', fn: 'restoreDrill', runs: 'full',
+      machineStep: 'LoadTable',
+      fn: 'restoreDrill',
+      runs: 'full',
       step: 'drill: LoadTable (import: DescribeImport every minute)',
       invocationSeconds: 1,
       usd: tableGb * AWS.importUsdPerGb + lambda(importPolls) + transitions(importPolls * 4),
       note: `assumed ${AWS.importMinutesPerGb} min/GB of import: ${importPolls} polls`,
     },
     {
-      machineStep: 'LoadTable', fn: 'restoreDrill', runs: 'portable',
+      machineStep: 'LoadTable',
+      fn: 'restoreDrill',
+      runs: 'portable',
       step: 'drill: LoadTable portable (BatchWriteItem; locally, or where ImportTable is not available)',
       invocationSeconds: Math.min(portableWriteSeconds, LOAD_STEP_SECONDS + oneFileSeconds),
       usd: ((scale.items * (1 + SHAPE.indexes)) / 1e6) * AWS.writeUsdPerMillion + lambda(portableWriteSeconds),
       note: `${Math.round(portableWriteSeconds)} s of writes at ≤ ${AWS.newTableWritesPerSecond}/s in ${Math.ceil(portableWriteSeconds / LOAD_STEP_SECONDS)} invocation(s) of ≤ ${LOAD_STEP_SECONDS} s`,
     },
     {
-      machineStep: 'CheckTable', fn: 'restoreDrill', runs: 'full',
+      machineStep: 'CheckTable',
+      fn: 'restoreDrill',
+      runs: 'full',
       step: 'drill: CheckTable (scan, table digest, index queries)',
-      invocationSeconds: scanAndDigest, usd: scanUsd + lambda(scanAndDigest),
+      invocationSeconds: scanAndDigest,
+      usd: scanUsd + lambda(scanAndDigest),
       note: `scan at ${AWS.scanMbPerSecond} MB/s + digest at ${Math.round(lambdaDigestRate(measured)).toLocaleString('en')} items/s (${SHAPE.lambdaGb * 1024} MB: ${(Math.min(1, (SHAPE.lambdaGb * 1024) / LAMBDA_MB_PER_VCPU)).toFixed(2)} vCPU)`,
     },
     {
-      machineStep: 'CheckMedia', fn: 'restoreDrill', runs: 'full',
+      machineStep: 'CheckMedia',
+      fn: 'restoreDrill',
+      runs: 'full',
       step: 'drill: CheckMedia (S3 stored SHA-256 of every object)',
-      invocationSeconds: attributesSeconds, usd: attributesUsd + lambda(attributesSeconds), note: 'as the media manifest',
+      invocationSeconds: attributesSeconds,
+      usd: attributesUsd + lambda(attributesSeconds),
+      note: 'as the media manifest',
     },
     small('Finish', 'restoreDrill', 'verify', 'scratch table dropped, lease given back'),
     small('Abort', 'restoreDrill', 'verify', 'only after a failed step'),
@@ -162,7 +201,8 @@ export function project(scale: Scale, measured: Measured): Step[] {
 /** The longest invocation of each function at this scale, on the path AWS runs (the import, not the portable load). */
 export function longestByFunction(steps: readonly Step[]): Record<StepFunctionKey, Step> {
   const out = {} as Record<StepFunctionKey, Step>;
-  for (const step of steps.filter((s) => s.runs !== 'portable')) if (!out[step.fn] || step.invocationSeconds > out[step.fn].invocationSeconds) out[step.fn] = step;
+  for (const step of steps.filter((s) => s.runs !== 'portable'))
+    if (!out[step.fn] || step.invocationSeconds > out[step.fn].invocationSeconds) out[step.fn] = step;
   return out;
 }
 
@@ -172,6 +212,12 @@ export function longestByFunction(steps: readonly Step[]): Record<StepFunctionKe
  */
 export function monthlyUsd(steps: readonly Step[]): number {
   const weeks = 52 / 12;
-  const sum = (runs: Step['runs']) => steps.filter((s) => s.runs === runs && !/Failed|Abort/.test(s.machineStep)).reduce((n, s) => n + s.usd, 0);
-  return weeks * sum('backup') + weeks * sum('verify') - (1 * steps.find((s) => s.machineStep === 'VerifySample')!.usd) + sum('full');
+  const sum = (runs: Step['runs']) =>
+    steps.filter((s) => s.runs === runs && !/Failed|Abort/.test(s.machineStep)).reduce((n, s) => n + s.usd, 0);
+  return (
+    weeks * sum('backup') +
+    weeks * sum('verify') -
+    1 * steps.find((s) => s.machineStep === 'VerifySample')!.usd +
+    sum('full')
+  );
 }

@@ -11,7 +11,13 @@ import { backupSigner, backupVerifier } from '../../shared/adapters/backup/signi
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BatchWriteItemCommand, DeleteTableCommand, ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteItemCommand,
+  DeleteTableCommand,
+  ScanCommand,
+  type AttributeValue,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 import { CopyObjectCommand, CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { LocalStack } from '../../infra/local/stack';
 import { localClients } from '../../infra/local/resources';
@@ -19,7 +25,16 @@ import { exportTablePortably } from '../../shared/adapters/backup/portable-expor
 import { restoreBackup } from '../../shared/adapters/backup/restore';
 import { fileCheckpoint } from '../../shared/adapters/backup/checkpoint';
 import { fmt, report } from './report';
-import { AWS, LAMBDA_TIMEOUT_SECONDS, lambdaDigestRate, longestByFunction, monthlyUsd, project, SCALES, SHAPE } from './backup-projection';
+import {
+  AWS,
+  LAMBDA_TIMEOUT_SECONDS,
+  lambdaDigestRate,
+  longestByFunction,
+  monthlyUsd,
+  project,
+  SCALES,
+  SHAPE,
+} from './backup-projection';
 import { functionDefinitions, type FunctionDefinition } from '../../functions/manifest';
 import { TableDigest } from '../../shared/domain/backups/digest';
 import { dataFileText, decodeDataFile } from '../../shared/domain/backups/manifest';
@@ -42,9 +57,13 @@ function benchItem(i: number): Record<string, AttributeValue> {
     type: { S: 'ContentItem' },
     gsi1pk: { S: `UNIT#huyen${i % 11}` },
     gsi1sk: { S: `2026-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}#${id}` },
-    ...(i % 3 === 0 ? { gsi2pk: { S: `STATUS#${['draft', 'submitted', 'published'][i % 3]}` }, gsi2sk: { S: id } } : {}),
+    ...(i % 3 === 0
+      ? { gsi2pk: { S: `STATUS#${['draft', 'submitted', 'published'][i % 3]}` }, gsi2sk: { S: id } }
+      : {}),
     title: { S: `Thông báo số ${i}/TB-UBND về việc tổ chức tiếp công dân định kỳ tháng ${(i % 12) + 1} năm 2026` },
-    summary: { S: `Ủy ban nhân dân huyện thông báo lịch tiếp công dân, địa điểm tại trụ sở tiếp công dân; nội dung ${'đ'.repeat(i % 120)}` },
+    summary: {
+      S: `Ủy ban nhân dân huyện thông báo lịch tiếp công dân, địa điểm tại trụ sở tiếp công dân; nội dung ${'đ'.repeat(i % 120)}`,
+    },
     version: { N: String(1 + (i % 9)) },
     tags: { SS: [`linh-vuc-${i % 7}`, `chu-de-${i % 13}`] },
     revisions: { L: [{ M: { at: { S: '2026-11-20T02:00:00.000Z' }, by: { S: `acc-${i % 50}` } } }] },
@@ -80,7 +99,15 @@ async function rawScan(dynamodb: DynamoDBClient, table: string, segments: number
     Array.from({ length: segments }, async (_, segment) => {
       let start: Record<string, AttributeValue> | undefined;
       do {
-        const out = await dynamodb.send(new ScanCommand({ TableName: table, Segment: segment, TotalSegments: segments, ConsistentRead: true, ExclusiveStartKey: start }));
+        const out = await dynamodb.send(
+          new ScanCommand({
+            TableName: table,
+            Segment: segment,
+            TotalSegments: segments,
+            ConsistentRead: true,
+            ExclusiveStartKey: start,
+          }),
+        );
         items += out.Items?.length ?? 0;
         start = out.LastEvaluatedKey;
       } while (start);
@@ -93,17 +120,23 @@ async function rawScan(dynamodb: DynamoDBClient, table: string, segments: number
 async function mediaCopyRate(s3: S3Client, bucket: string) {
   const body = new Uint8Array(1 << 20).map((_, i) => (i * 31) & 0xff);
   const keys = Array.from({ length: 40 }, (_, i) => `bench/media-${i}.bin`);
-  for (const key of keys) await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentLength: body.length }));
+  for (const key of keys)
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentLength: body.length }));
   const target = `${bucket}-copy`;
   await s3.send(new CreateBucketCommand({ Bucket: target }));
   const start = performance.now();
   for (let i = 0; i < keys.length; i += 8) {
-    await Promise.all(keys.slice(i, i + 8).map((key) => s3.send(new CopyObjectCommand({ Bucket: target, Key: key, CopySource: `${bucket}/${key}` }))));
+    await Promise.all(
+      keys
+        .slice(i, i + 8)
+        .map((key) => s3.send(new CopyObjectCommand({ Bucket: target, Key: key, CopySource: `${bucket}/${key}` }))),
+    );
   }
   return (keys.length * body.length) / 1e6 / ((performance.now() - start) / 1000);
 }
 
-const rate = (items: number, bytes: number, seconds: number) => `${fmt(items / seconds)} items/s, ${fmt(bytes / 1e6 / seconds, 1)} MB/s (${fmt(seconds, 1)} s)`;
+const rate = (items: number, bytes: number, seconds: number) =>
+  `${fmt(items / seconds)} items/s, ${fmt(bytes / 1e6 / seconds, 1)} MB/s (${fmt(seconds, 1)} s)`;
 
 export async function benchBackup(stack: LocalStack) {
   const { dynamodb, s3 } = localClients(stack.endpoints);
@@ -111,13 +144,18 @@ export async function benchBackup(stack: LocalStack) {
   // Loading is setup: no outbox events, so the stream only slows DynamoDB Local down.
   await stack.outbox.stop();
   await streamOffForLoading(table);
-  const dataBytes = Array.from({ length: 1000 }, (_, i) => JSON.stringify(benchItem(i)).length).reduce((a, b) => a + b, 0) / 1000 * ITEMS;
+  const dataBytes =
+    (Array.from({ length: 1000 }, (_, i) => JSON.stringify(benchItem(i)).length).reduce((a, b) => a + b, 0) / 1000) *
+    ITEMS;
 
   let t = performance.now();
   await load(dynamodb, table, ITEMS);
   const loadSeconds = (performance.now() - t) / 1000;
   report(`backup: load ${fmt(ITEMS)} items (BatchWriteItem, 8 in flight)`, rate(ITEMS, dataBytes, loadSeconds));
-  report('backup: table data (items as DynamoDB JSON)', `${fmt(dataBytes / 1e6, 1)} MB, ${fmt(dataBytes / ITEMS)} bytes an item`);
+  report(
+    'backup: table data (items as DynamoDB JSON)',
+    `${fmt(dataBytes / 1e6, 1)} MB, ${fmt(dataBytes / ITEMS)} bytes an item`,
+  );
 
   // Interleaved, twice each: on a shared machine the ratio of neighbours is steadier than either figure.
   const scans: number[] = [];
@@ -132,8 +170,15 @@ export async function benchBackup(stack: LocalStack) {
     scannedItems = scanned;
     t = performance.now();
     manifest = await exportTablePortably({
-      dynamodb, s3, tableName: table, backupBucket: stack.resources.buckets.backups, mediaBucket: stack.resources.buckets.media,
-      backupId: `2026-W${String(40 + round)}`, retention: 'weekly', segments: SEGMENTS, signer: backupSigner(),
+      dynamodb,
+      s3,
+      tableName: table,
+      backupBucket: stack.resources.buckets.backups,
+      mediaBucket: stack.resources.buckets.media,
+      backupId: `2026-W${String(40 + round)}`,
+      retention: 'weekly',
+      segments: SEGMENTS,
+      signer: backupSigner(),
     });
     backups.push((performance.now() - t) / 1000);
   }
@@ -143,18 +188,35 @@ export async function benchBackup(stack: LocalStack) {
   // Each rate over the items it read (the table may hold other parts' items too), bytes in proportion (issue 22).
   const backedUp = manifest!.table.itemCount;
   const bytesOf = (items: number) => (dataBytes / ITEMS) * items;
-  report(`backup: raw parallel scan (${SEGMENTS} segments), best of 2`, rate(scannedItems, bytesOf(scannedItems), scanSeconds));
-  report(`backup: portable backup (${SEGMENTS} segments), best of 2`, `${rate(backedUp, bytesOf(backedUp), backupSeconds)}; ${manifest!.files.length} files, ${fmt(gzBytes / 1e6, 1)} MB gzipped`);
-  report('backup: backup / raw scan items a second (target ≥ 0.8)', `${fmt(backedUp / backupSeconds / (scannedItems / scanSeconds), 2)}× (${fmt(backedUp)} and ${fmt(scannedItems)} items; rounds: scan ${scans.map((s) => fmt(s, 1)).join(', ')} s; backup ${backups.map((s) => fmt(s, 1)).join(', ')} s)`);
+  report(
+    `backup: raw parallel scan (${SEGMENTS} segments), best of 2`,
+    rate(scannedItems, bytesOf(scannedItems), scanSeconds),
+  );
+  report(
+    `backup: portable backup (${SEGMENTS} segments), best of 2`,
+    `${rate(backedUp, bytesOf(backedUp), backupSeconds)}; ${manifest!.files.length} files, ${fmt(gzBytes / 1e6, 1)} MB gzipped`,
+  );
+  report(
+    'backup: backup / raw scan items a second (target ≥ 0.8)',
+    `${fmt(backedUp / backupSeconds / (scannedItems / scanSeconds), 2)}× (${fmt(backedUp)} and ${fmt(scannedItems)} items; rounds: scan ${scans.map((s) => fmt(s, 1)).join(', ')} s; backup ${backups.map((s) => fmt(s, 1)).join(', ')} s)`,
+  );
 
   t = performance.now();
   const target = `${table}-bench-restored`;
   const restored = await restoreBackup({
-    dynamodb, s3, backupBucket: stack.resources.buckets.backups, backupId: manifest!.backupId, targetTable: target,
-    checkpoint: fileCheckpoint(join(mkdtempSync(join(tmpdir(), 'bench-restore-')), 'checkpoint.json')), verifier: backupVerifier(),
+    dynamodb,
+    s3,
+    backupBucket: stack.resources.buckets.backups,
+    backupId: manifest!.backupId,
+    targetTable: target,
+    checkpoint: fileCheckpoint(join(mkdtempSync(join(tmpdir(), 'bench-restore-')), 'checkpoint.json')),
+    verifier: backupVerifier(),
   });
   const restoreSeconds = (performance.now() - t) / 1000;
-  report('backup: restore into a new table (8 × 25 in flight)', `${rate(restored.items, dataBytes, restoreSeconds)}; digests ${restored.digestMatch ? 'match' : 'DIFFER'}`);
+  report(
+    'backup: restore into a new table (8 × 25 in flight)',
+    `${rate(restored.items, dataBytes, restoreSeconds)}; digests ${restored.digestMatch ? 'match' : 'DIFFER'}`,
+  );
   await dynamodb.send(new DeleteTableCommand({ TableName: target }));
 
   const fauxqsCopy = await mediaCopyRate(s3, stack.resources.buckets.media);
@@ -163,24 +225,44 @@ export async function benchBackup(stack: LocalStack) {
   const mediaSeconds = REFERENCE.mediaBytes / 1e6 / ASSUMED_S3_COPY_MB_S;
   // The restore checks each copied object's SHA-256 by reading it back: count the bytes twice.
   const total = itemSeconds + 2 * mediaSeconds;
-  report('backup: reference province restore, projected', `items ${fmt(itemSeconds / 60, 1)} min + media ${fmt((2 * mediaSeconds) / 60, 1)} min (20 GB copied and read back at ${ASSUMED_S3_COPY_MB_S} MB/s) = ${fmt(total / 3600, 2)} h of the 24 h limit`);
+  report(
+    'backup: reference province restore, projected',
+    `items ${fmt(itemSeconds / 60, 1)} min + media ${fmt((2 * mediaSeconds) / 60, 1)} min (20 GB copied and read back at ${ASSUMED_S3_COPY_MB_S} MB/s) = ${fmt(total / 3600, 2)} h of the 24 h limit`,
+  );
 
   // On AWS (issue 24): each step of a backup and a drill, its longest invocation against 900 s, and a month's cost.
   const digestRate = measureDigestRate();
-  report('backup: data file decoded and digested, best of 3', `${fmt(digestRate.cpu, 0)} items per CPU second (${fmt(digestRate.wall, 0)} items/s by the wall clock); at ${SHAPE.lambdaGb * 1024} MB Lambda: ${fmt(lambdaDigestRate({ digestItemsPerCpuSecond: digestRate.cpu }), 0)} items/s`);
-  report('backup: AWS rates used (us-east-1 list)', `export $${AWS.exportUsdPerGb}/GB, import $${AWS.importUsdPerGb}/GB (uncompressed; no write capacity), writes $${AWS.writeUsdPerMillion}/M, reads $${AWS.readUsdPerMillion}/M, GET $${AWS.s3GetUsdPerThousand}/1,000, Lambda $${AWS.lambdaUsdPerGbSecond}/GB-s; AWS publishes no export or import throughput (assumed import ${AWS.importMinutesPerGb} min/GB, outside our invocations)`);
+  report(
+    'backup: data file decoded and digested, best of 3',
+    `${fmt(digestRate.cpu, 0)} items per CPU second (${fmt(digestRate.wall, 0)} items/s by the wall clock); at ${SHAPE.lambdaGb * 1024} MB Lambda: ${fmt(lambdaDigestRate({ digestItemsPerCpuSecond: digestRate.cpu }), 0)} items/s`,
+  );
+  report(
+    'backup: AWS rates used (us-east-1 list)',
+    `export $${AWS.exportUsdPerGb}/GB, import $${AWS.importUsdPerGb}/GB (uncompressed; no write capacity), writes $${AWS.writeUsdPerMillion}/M, reads $${AWS.readUsdPerMillion}/M, GET $${AWS.s3GetUsdPerThousand}/1,000, Lambda $${AWS.lambdaUsdPerGbSecond}/GB-s; AWS publishes no export or import throughput (assumed import ${AWS.importMinutesPerGb} min/GB, outside our invocations)`,
+  );
   for (const scale of SCALES) {
     const steps = project(scale, { digestItemsPerCpuSecond: digestRate.cpu });
     for (const step of steps.filter((s) => !/Failed|Abort/.test(s.machineStep))) {
       const timeout = (functionDefinitions[step.fn] as FunctionDefinition).timeoutSeconds ?? LAMBDA_TIMEOUT_SECONDS;
       const over = step.invocationSeconds > timeout ? ` OVER ${timeout} s` : '';
-      report(`backup at ${scale.name}: ${step.step}`, `longest invocation ${fmt(step.invocationSeconds, 0)} s${over}; $${fmt(step.usd, 3)} (${step.note})`);
+      report(
+        `backup at ${scale.name}: ${step.step}`,
+        `longest invocation ${fmt(step.invocationSeconds, 0)} s${over}; $${fmt(step.usd, 3)} (${step.note})`,
+      );
     }
     for (const [fn, step] of Object.entries(longestByFunction(steps))) {
-      const timeout = (functionDefinitions[fn as keyof typeof functionDefinitions] as FunctionDefinition).timeoutSeconds ?? LAMBDA_TIMEOUT_SECONDS;
-      report(`backup at ${scale.name}: longest ${fn} invocation`, `${fmt(step.invocationSeconds, 0)} s (${step.machineStep}) of its ${timeout} s timeout: ${step.invocationSeconds <= timeout ? 'fits' : 'DOES NOT FIT'}`);
+      const timeout =
+        (functionDefinitions[fn as keyof typeof functionDefinitions] as FunctionDefinition).timeoutSeconds ??
+        LAMBDA_TIMEOUT_SECONDS;
+      report(
+        `backup at ${scale.name}: longest ${fn} invocation`,
+        `${fmt(step.invocationSeconds, 0)} s (${step.machineStep}) of its ${timeout} s timeout: ${step.invocationSeconds <= timeout ? 'fits' : 'DOES NOT FIT'}`,
+      );
     }
-    report(`backup at ${scale.name}: a month (weekly backups and drills, one full restore by import)`, `$${fmt(monthlyUsd(steps), 2)}`);
+    report(
+      `backup at ${scale.name}: a month (weekly backups and drills, one full restore by import)`,
+      `$${fmt(monthlyUsd(steps), 2)}`,
+    );
   }
 }
 
@@ -200,7 +282,10 @@ function measureDigestRate(): { wall: number; cpu: number } {
     for (const item of decodeDataFile(file)) digest.add(item);
     digest.digest();
     const used = process.cpuUsage(cpu);
-    const rates = { wall: items.length / ((performance.now() - start) / 1000), cpu: items.length / ((used.user + used.system) / 1e6) };
+    const rates = {
+      wall: items.length / ((performance.now() - start) / 1000),
+      cpu: items.length / ((used.user + used.system) / 1e6),
+    };
     if (rates.cpu > best.cpu) best = rates;
   }
   return best;

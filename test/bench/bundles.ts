@@ -32,15 +32,32 @@ export interface BundleFigure {
 }
 
 async function bundle(entry: string, outfile: string, options = bundleOptions): Promise<number> {
-  const out = await build({ ...options, entryPoints: [entry], outfile, bundle: true, platform: 'node', logLevel: 'silent', metafile: true, nodePaths: [resolve(root, 'node_modules')] });
-  return Object.entries(out.metafile.outputs).filter(([file]) => file.endsWith('.mjs')).reduce((sum, [, o]) => sum + o.bytes, 0);
+  const out = await build({
+    ...options,
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    logLevel: 'silent',
+    metafile: true,
+    nodePaths: [resolve(root, 'node_modules')],
+  });
+  return Object.entries(out.metafile.outputs)
+    .filter(([file]) => file.endsWith('.mjs'))
+    .reduce((sum, [, o]) => sum + o.bytes, 0);
 }
 
 /** Enough environment for a handler module to load: the deployment config's, plus resource names never called. */
 const fakeEnv = {
   ...configEnvironment(loadDeploymentConfig()),
-  TABLE_NAME: 'bench', MEDIA_BUCKET: 'bench', BACKUP_BUCKET: 'bench', EVENT_BUS_NAME: 'bench',
-  QUEUE_URLS: '{}', USER_POOL_ID: 'ap-southeast-1_bench', USER_POOL_CLIENT_ID: 'bench', AWS_REGION: 'ap-southeast-1',
+  TABLE_NAME: 'bench',
+  MEDIA_BUCKET: 'bench',
+  BACKUP_BUCKET: 'bench',
+  EVENT_BUS_NAME: 'bench',
+  QUEUE_URLS: '{}',
+  USER_POOL_ID: 'ap-southeast-1_bench',
+  USER_POOL_CLIENT_ID: 'bench',
+  AWS_REGION: 'ap-southeast-1',
   LOG_LEVEL: 'SILENT',
 };
 
@@ -51,7 +68,9 @@ const envOf = (def?: (typeof functionDefinitions)[keyof typeof functionDefinitio
     ...fakeEnv,
     ...(d?.sendsMail ? { MAIL_TRANSPORT: 'ses', MAIL_FROM: mailSenderAddress(loadDeploymentConfig()) } : {}),
     ...(d?.askerKey ? { ASKER_KEYS: 'kms', ASKER_KEY_ID: 'arn:aws:kms:ap-southeast-1:000000000000:key/bench' } : {}),
-    ...(d?.exportsTable ? { EXPORT_MODE: 'aws', TABLE_ARN: 'arn:aws:dynamodb:ap-southeast-1:000000000000:table/bench' } : {}),
+    ...(d?.exportsTable
+      ? { EXPORT_MODE: 'aws', TABLE_ARN: 'arn:aws:dynamodb:ap-southeast-1:000000000000:table/bench' }
+      : {}),
   };
 };
 
@@ -74,11 +93,25 @@ export async function measureBundles(rounds = 9): Promise<BundleFigure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-bundles-'));
   try {
     const floorEntry = join(dir, 'floor-entry.mjs');
-    writeFileSync(floorEntry, "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nconst client = new DynamoDBClient({});\nexport const handler = async () => client.config.region;\n");
+    writeFileSync(
+      floorEntry,
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nconst client = new DynamoDBClient({});\nexport const handler = async () => client.config.region;\n",
+    );
     const targets = [
-      { name: 'floor (DynamoDB client only, SDK bundling)', entry: floorEntry, file: 'floor', options: { ...bundleOptions, alias: {} } },
+      {
+        name: 'floor (DynamoDB client only, SDK bundling)',
+        entry: floorEntry,
+        file: 'floor',
+        options: { ...bundleOptions, alias: {} },
+      },
       { name: 'house floor (DynamoDB client only)', entry: floorEntry, file: 'house-floor', options: bundleOptions },
-      ...Object.entries(functionDefinitions).map(([name, def]) => ({ name, entry: resolve(root, def.entry), file: name, options: bundleOptions, env: envOf(def) })),
+      ...Object.entries(functionDefinitions).map(([name, def]) => ({
+        name,
+        entry: resolve(root, def.entry),
+        file: name,
+        options: bundleOptions,
+        env: envOf(def),
+      })),
     ];
     const built = [];
     for (const t of targets) {
@@ -87,14 +120,23 @@ export async function measureBundles(rounds = 9): Promise<BundleFigure[]> {
     }
     const samples = new Map<string, number[]>(built.map((b) => [b.name, []]));
     for (let round = 0; round < rounds; round++) {
-      for (const b of round % 2 ? [...built].reverse() : built) samples.get(b.name)!.push(importMs(b.outfile, 'env' in b ? b.env : envOf()));
+      for (const b of round % 2 ? [...built].reverse() : built)
+        samples.get(b.name)!.push(importMs(b.outfile, 'env' in b ? b.env : envOf()));
     }
     const floor = median(samples.get(built[0]!.name)!);
     const houseFloor = median(samples.get(built[1]!.name)!);
     return built.map((b) => {
       const ms = median(samples.get(b.name)!);
       const def = (functionDefinitions as Record<string, object & { kind: string }>)[b.name];
-      return { name: b.name, kind: def?.kind, noAws: def ? touchesNoAws(def) : undefined, kib: b.bytes / 1024, importMs: ms, ratio: ms / floor, houseRatio: ms / houseFloor };
+      return {
+        name: b.name,
+        kind: def?.kind,
+        noAws: def ? touchesNoAws(def) : undefined,
+        kib: b.bytes / 1024,
+        importMs: ms,
+        ratio: ms / floor,
+        houseRatio: ms / houseFloor,
+      };
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -10,7 +10,10 @@ import { fmt, report } from './report';
 export async function benchConsoleSize(): Promise<ConsoleBuild> {
   const build = await buildConsole();
   const total = build.gzipBytes.js + build.gzipBytes.css;
-  report('console first screen JS + CSS (gzip -9)', `${fmt(total / 1024, 1)} KB of ${fmt(CONSOLE_BUDGET_BYTES / 1024)} KB budget (JS ${fmt(build.gzipBytes.js / 1024, 1)}, CSS ${fmt(build.gzipBytes.css / 1024, 1)})${total > CONSOLE_BUDGET_BYTES ? ' OVER BUDGET' : ''}`);
+  report(
+    'console first screen JS + CSS (gzip -9)',
+    `${fmt(total / 1024, 1)} KB of ${fmt(CONSOLE_BUDGET_BYTES / 1024)} KB budget (JS ${fmt(build.gzipBytes.js / 1024, 1)}, CSS ${fmt(build.gzipBytes.css / 1024, 1)})${total > CONSOLE_BUDGET_BYTES ? ' OVER BUDGET' : ''}`,
+  );
   return build;
 }
 
@@ -27,9 +30,15 @@ export async function benchConsoleRender(stack: LocalStack): Promise<void> {
   await person(api, 'bench.console.thuky', 'huyena', ['secretary']);
   const call = caller(api);
   for (let i = 0; i < 25; i++) {
-    await call('/units/huyena/content', contributor, { method: 'POST', body: { category: 'news', language: 'vi', title: `Tin ${i}`, body: '<p>Nội dung</p>', submit: true } });
+    await call('/units/huyena/content', contributor, {
+      method: 'POST',
+      body: { category: 'news', language: 'vi', title: `Tin ${i}`, body: '<p>Nội dung</p>', submit: true },
+    });
   }
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
   const signIn: number[] = [];
   const back: number[] = [];
   try {

@@ -53,7 +53,14 @@ const news = (i: number) => ({
 });
 
 const asker = (i: number) => ({
-  asker: { kind: 'individual', fullName: `Trần Văn Bình ${i}`, nationality: 'Việt Nam', address: '12 Lê Lợi, Quy Nhơn', phone: '0905 000 111', email: 'binh.tran@example.vn' },
+  asker: {
+    kind: 'individual',
+    fullName: `Trần Văn Bình ${i}`,
+    nationality: 'Việt Nam',
+    address: '12 Lê Lợi, Quy Nhơn',
+    phone: '0905 000 111',
+    email: 'binh.tran@example.vn',
+  },
   field: 'land-environment',
   title: 'Hỏi về thủ tục cấp giấy chứng nhận quyền sử dụng đất',
   text: `Xin hỏi hồ sơ cấp giấy chứng nhận quyền sử dụng đất lần đầu gồm những giấy tờ gì, nộp ở đâu? (câu ${i})`,
@@ -91,7 +98,11 @@ export async function benchContent(stack: LocalStack): Promise<void> {
   const ids: string[] = [];
   const versions: number[] = [];
   const create = async (i: number) => {
-    const res = await call('/units/huyena/content', people.contributor, { method: 'POST', body: news(i), headers: { 'idempotency-key': randomUUID() } });
+    const res = await call('/units/huyena/content', people.contributor, {
+      method: 'POST',
+      body: news(i),
+      headers: { 'idempotency-key': randomUUID() },
+    });
     const body = expect(201, res, 'createContentItem');
     if (i >= 0) {
       ids[i] = body.id;
@@ -99,7 +110,10 @@ export async function benchContent(stack: LocalStack): Promise<void> {
     }
   };
   // Floors alone, in blocks between blocks of the measured request (stats.ts timeInterleaved).
-  report('createContentItem (submit, Idempotency-Key) p50 / p99', vsFloor(await timeInterleaved(n, create, floor, { warmUp: 5 })));
+  report(
+    'createContentItem (submit, Idempotency-Key) p50 / p99',
+    vsFloor(await timeInterleaved(n, create, floor, { warmUp: 5 })),
+  );
   report('createContentItem DynamoDB', await rounds('contentCreate', () => create(-100)));
 
   const steps: Array<[action: string, who: Person]> = [
@@ -110,18 +124,28 @@ export async function benchContent(stack: LocalStack): Promise<void> {
   ];
   for (const [action, who] of steps) {
     const step = async (i: number) => {
-      const res = await call(`/content/${ids[i]}/transitions`, who, { method: 'POST', body: { action }, headers: { 'if-match': `"${versions[i]}"`, 'idempotency-key': randomUUID() } });
+      const res = await call(`/content/${ids[i]}/transitions`, who, {
+        method: 'POST',
+        body: { action },
+        headers: { 'if-match': `"${versions[i]}"`, 'idempotency-key': randomUUID() },
+      });
       versions[i] = expect(200, res, `transition ${action}`).version;
     };
     report(`transitionContentItem ${action} p50 / p99`, vsFloor(await timeInterleaved(n - 1, step, floor)));
     report(`transitionContentItem ${action} DynamoDB`, await rounds('content', () => step(n - 1)));
   }
 
-  const list = await timeInterleaved(n, async () => {
-    const res = await call('/public/portals/huyena/content?language=vi&limit=20', undefined);
-    const page = res.body as { items: unknown[] };
-    if (res.status !== 200 || page.items.length !== 20) throw new Error(`listPublishedContent: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
-  }, floor, { warmUp: 5 });
+  const list = await timeInterleaved(
+    n,
+    async () => {
+      const res = await call('/public/portals/huyena/content?language=vi&limit=20', undefined);
+      const page = res.body as { items: unknown[] };
+      if (res.status !== 200 || page.items.length !== 20)
+        throw new Error(`listPublishedContent: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+    },
+    floor,
+    { warmUp: 5 },
+  );
   report('listPublishedContent (public, 20 items) p50 / p99', vsFloor(list));
 
   // Asking (anonymous, each from its own address), one at a time against the floor, then in flight together.
@@ -140,10 +164,16 @@ export async function benchContent(stack: LocalStack): Promise<void> {
   // Writes in flight together: every request must pass (a failure is printed, not hidden).
   for (const concurrency of [8, 64]) {
     const total = Math.max(128, concurrency * 4);
-    for (const [label, fn] of [['createContentItem', (i: number) => create(10_000 * concurrency + i)], ['askQuestion', () => ask()]] as const) {
+    for (const [label, fn] of [
+      ['createContentItem', (i: number) => create(10_000 * concurrency + i)],
+      ['askQuestion', () => ask()],
+    ] as const) {
       const run = await timeConcurrent(total, concurrency, fn);
       const figure = run.times.length > 0 ? latency(summarize(run.times)) : 'no request passed';
-      report(`${label} at ${concurrency} in flight p50 / p99`, `${figure}, ${fmt(run.times.length / run.seconds, 0)}/s, ${run.failures.length} failed${run.failures.length ? ` (${run.failures[0]})` : ''}`);
+      report(
+        `${label} at ${concurrency} in flight p50 / p99`,
+        `${figure}, ${fmt(run.times.length / run.seconds, 0)}/s, ${run.failures.length} failed${run.failures.length ? ` (${run.failures[0]})` : ''}`,
+      );
     }
   }
 }

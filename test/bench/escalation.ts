@@ -47,7 +47,9 @@ function question(i: number, due: boolean) {
       classificationDueAt: '2026-11-12T17:00:00.000Z',
       answerDueAt: dueAt,
       dueAt,
-      routings: [{ unitCode: 'soa', routedAt, answerDueAt: dueAt, returnDueAt: '2026-11-13T17:00:00.000Z', routedOnTime: true }],
+      routings: [
+        { unitCode: 'soa', routedAt, answerDueAt: dueAt, returnDueAt: '2026-11-13T17:00:00.000Z', routedOnTime: true },
+      ],
       secretHash: 'x'.repeat(43),
     },
     // The work item exactly as a `route` step opens it.
@@ -84,23 +86,35 @@ async function scan(tableName: string, horizon: string) {
     {
       FilterExpression: '#type = :type AND aggregateType = :question AND #status = :open AND dueAt <= :horizon',
       ExpressionAttributeNames: { '#type': 'type', '#status': 'status' },
-      ExpressionAttributeValues: { ':type': 'WorkAssignment', ':question': 'Question', ':open': 'open', ':horizon': horizon },
+      ExpressionAttributeValues: {
+        ':type': 'WorkAssignment',
+        ':question': 'Question',
+        ':open': 'open',
+        ':horizon': horizon,
+      },
     },
     600,
   );
 }
 
 const readsText = (r: ReadTally) =>
-  `${fmt(r.items)} items read in ${r.calls} calls (${Object.entries(r.byCommand).map(([c, n]) => `${n} ${c}`).join(', ')}), ${fmt(r.capacityUnits, 1)} RCU`;
+  `${fmt(r.items)} items read in ${r.calls} calls (${Object.entries(r.byCommand)
+    .map(([c, n]) => `${n} ${c}`)
+    .join(', ')}), ${fmt(r.capacityUnits, 1)} RCU`;
 
 export async function benchEscalation(stack: LocalStack): Promise<void> {
   const count = Number(process.env.BENCH_ESCALATION_QUESTIONS ?? 20_000);
   const due = Number(process.env.BENCH_ESCALATION_DUE ?? 10_000);
   const loaded = await load(stack, count, due);
-  report(`escalation: load ${fmt(count)} questions (${fmt(due)} due)`, `${fmt(loaded.seconds, 1)} s, ${fmt(loaded.written)} items (${fmt(loaded.written / loaded.seconds)}/s), BatchWriteItem ×8`);
+  report(
+    `escalation: load ${fmt(count)} questions (${fmt(due)} due)`,
+    `${fmt(loaded.seconds, 1)} s, ${fmt(loaded.written)} items (${fmt(loaded.written / loaded.seconds)}/s), BatchWriteItem ×8`,
+  );
   const run = async () => {
     const start = performance.now();
-    const { result, reads } = await countReads('escalateQuestions', () => stack.runJob('escalate-questions', { at: AT }));
+    const { result, reads } = await countReads('escalateQuestions', () =>
+      stack.runJob('escalate-questions', { at: AT }),
+    );
     return { ms: performance.now() - start, r: result as Record<string, unknown>, reads };
   };
   // The first sweep: runs until the due index holds nothing more to raise (as the hourly schedule would, one run an hour).
@@ -112,7 +126,10 @@ export async function benchEscalation(stack: LocalStack): Promise<void> {
     sweep.raised += Number(r.overdue);
     sweep.transactions += reads.transactions;
     sweep.slowest = Math.max(sweep.slowest, ms);
-    report(`escalation: job, run ${sweep.runs}`, `${fmt(ms, 0)} ms, ${reads.transactions} transactions, ${readsText(reads)}; due ${r.due}, overdue raised ${r.overdue}, skipped ${r.skipped}, more ${r.more}`);
+    report(
+      `escalation: job, run ${sweep.runs}`,
+      `${fmt(ms, 0)} ms, ${reads.transactions} transactions, ${readsText(reads)}; due ${r.due}, overdue raised ${r.overdue}, skipped ${r.skipped}, more ${r.more}`,
+    );
     more = r.more === true && sweep.runs < 100;
   }
   const perClock = sweep.ms / Math.max(1, sweep.raised);
@@ -123,9 +140,20 @@ export async function benchEscalation(stack: LocalStack): Promise<void> {
       `the slowest run (${fmt(sweep.slowest / 1000, 1)} s) is ${fmt((sweep.slowest / timeout) * 100, 1)} % of the ${timeout / 1000} s timeout, which fits ~${fmt(timeout / perClock)} clocks at this rate`,
   );
   const again = await run();
-  report('escalation: job, once more (all raised)', `${fmt(again.ms, 0)} ms, ${again.reads.transactions} transactions, ${readsText(again.reads)}; due ${again.r.due}, skipped ${again.r.skipped}`);
+  report(
+    'escalation: job, once more (all raised)',
+    `${fmt(again.ms, 0)} ms, ${again.reads.transactions} transactions, ${readsText(again.reads)}; due ${again.r.due}, skipped ${again.r.skipped}`,
+  );
   // The job's horizon on Fri 20/11 (a reminder the same day): the end of that day.
-  const scanned = await scan(stack.resources.tableName, new Date(Date.parse('2026-11-21T00:00:00+07:00')).toISOString());
-  const whole = scanned.complete ? '' : ` (stopped after BENCH_SCAN_SECONDS: ${fmt(loaded.written)} items in the table)`;
-  report('escalation: full Scan of the same table', `${fmt(scanned.ms, 0)} ms, ${fmt(scanned.scanned)} items read (${fmt(scanned.capacity, 1)} RCU) to find ${fmt(scanned.found)}${whole}`);
+  const scanned = await scan(
+    stack.resources.tableName,
+    new Date(Date.parse('2026-11-21T00:00:00+07:00')).toISOString(),
+  );
+  const whole = scanned.complete
+    ? ''
+    : ` (stopped after BENCH_SCAN_SECONDS: ${fmt(loaded.written)} items in the table)`;
+  report(
+    'escalation: full Scan of the same table',
+    `${fmt(scanned.ms, 0)} ms, ${fmt(scanned.scanned)} items read (${fmt(scanned.capacity, 1)} RCU) to find ${fmt(scanned.found)}${whole}`,
+  );
 }

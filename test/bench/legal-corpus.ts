@@ -8,7 +8,13 @@ import { categoryOf } from '../../shared/domain/content';
  * (year, form, issuer) numbers its documents 1, 2, 3… in issue order, as a registry does, so
  * "12/2026/QĐ-UBND" exists once and the number 12 recurs across forms, issuers and years.
  */
-const FORMS: ReadonlyArray<{ id: LegalDocument['form']; code: string; name: string; normative: boolean; weight: number }> = [
+const FORMS: ReadonlyArray<{
+  id: LegalDocument['form'];
+  code: string;
+  name: string;
+  normative: boolean;
+  weight: number;
+}> = [
   { id: 'quyet-dinh', code: 'QĐ', name: 'Quyết định', normative: true, weight: 40 },
   { id: 'quyet-dinh', code: 'QĐ', name: 'Quyết định', normative: false, weight: 12 },
   { id: 'nghi-quyet', code: 'NQ', name: 'Nghị quyết', normative: true, weight: 8 },
@@ -20,7 +26,12 @@ const FORMS: ReadonlyArray<{ id: LegalDocument['form']; code: string; name: stri
 ];
 
 const ISSUERS: ReadonlyArray<{ code: string; name: string; signers: readonly string[]; weight: number }> = [
-  { code: 'UBND', name: 'Ủy ban nhân dân tỉnh Bình Định', signers: ['Phạm Anh Tuấn', 'Nguyễn Tự Công Hoàng', 'Lâm Hải Giang', 'Nguyễn Tuấn Thanh'], weight: 60 },
+  {
+    code: 'UBND',
+    name: 'Ủy ban nhân dân tỉnh Bình Định',
+    signers: ['Phạm Anh Tuấn', 'Nguyễn Tự Công Hoàng', 'Lâm Hải Giang', 'Nguyễn Tuấn Thanh'],
+    weight: 60,
+  },
   { code: 'HĐND', name: 'Hội đồng nhân dân tỉnh Bình Định', signers: ['Hồ Quốc Dũng', 'Đoàn Văn Phi'], weight: 10 },
   { code: 'STNMT', name: 'Sở Tài nguyên và Môi trường', signers: ['Trần Thanh Bình', 'Lê Văn Hòa'], weight: 8 },
   { code: 'SNN', name: 'Sở Nông nghiệp và Phát triển nông thôn', signers: ['Nguyễn Văn Hiền'], weight: 6 },
@@ -53,9 +64,28 @@ const SUBJECTS: ReadonlyArray<{ text: string; field: string }> = [
   { text: 'phát triển du lịch bền vững', field: 'Văn hóa – Du lịch' },
   { text: 'phòng, chống thiên tai và tìm kiếm cứu nạn', field: 'Quốc phòng – An ninh' },
 ];
-const ACTS: readonly string[] = ['Ban hành Quy định về', 'Sửa đổi, bổ sung một số điều của Quy định về', 'Phê duyệt Đề án', 'Về việc triển khai thực hiện', 'Về việc tăng cường công tác'];
-const PLACES: readonly string[] = ['trên địa bàn tỉnh Bình Định', 'tại thành phố Quy Nhơn', 'tại các huyện miền núi', 'giai đoạn 2021–2025', 'giai đoạn 2026–2030', 'năm 2026'];
-const STATUS_BY_AGE: readonly LegalDocument['effectiveness'][] = ['in-force', 'in-force', 'in-force', 'partly-expired', 'expired'];
+const ACTS: readonly string[] = [
+  'Ban hành Quy định về',
+  'Sửa đổi, bổ sung một số điều của Quy định về',
+  'Phê duyệt Đề án',
+  'Về việc triển khai thực hiện',
+  'Về việc tăng cường công tác',
+];
+const PLACES: readonly string[] = [
+  'trên địa bàn tỉnh Bình Định',
+  'tại thành phố Quy Nhơn',
+  'tại các huyện miền núi',
+  'giai đoạn 2021–2025',
+  'giai đoạn 2026–2030',
+  'năm 2026',
+];
+const STATUS_BY_AGE: readonly LegalDocument['effectiveness'][] = [
+  'in-force',
+  'in-force',
+  'in-force',
+  'partly-expired',
+  'expired',
+];
 
 /** mulberry32: a small seeded generator, so document i never depends on the run. */
 function random(seed: number): () => number {
@@ -112,7 +142,9 @@ export function* legalCorpus(count: number, portal: string): Generator<ContentIt
       body: `<p>${form.name} số ${number}. ${summary}.</p>`,
       legalDocument: {
         form: form.id,
-        numberSymbol: form.normative ? `${number}/${year}/${form.code}-${issuer.code}` : `${number}/${form.code}-${issuer.code}`,
+        numberSymbol: form.normative
+          ? `${number}/${year}/${form.code}-${issuer.code}`
+          : `${number}/${form.code}-${issuer.code}`,
         issuingAuthority: issuer.name,
         signer: pick(issuer.signers, r()),
         issuedOn,

@@ -36,7 +36,14 @@ function itemsOf(output: Output): number {
 const capacityOf = (output: Output) =>
   [output.ConsumedCapacity ?? []].flat().reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0);
 
-const READS = new Set(['GetCommand', 'GetItemCommand', 'QueryCommand', 'ScanCommand', 'BatchGetCommand', 'BatchGetItemCommand']);
+const READS = new Set([
+  'GetCommand',
+  'GetItemCommand',
+  'QueryCommand',
+  'ScanCommand',
+  'BatchGetCommand',
+  'BatchGetItemCommand',
+]);
 
 let installed = false;
 let counting: { fn: FunctionKey; tally: ReadTally } | undefined;
@@ -48,7 +55,8 @@ export function installReadCounter(): void {
     (next, context) => async (args) => {
       const current = counting;
       if (!current || invocation.getStore()?.function !== current.fn) return next(args);
-      if (context.commandName === 'TransactWriteItemsCommand' || context.commandName === 'TransactWriteCommand') current.tally.transactions += 1;
+      if (context.commandName === 'TransactWriteItemsCommand' || context.commandName === 'TransactWriteCommand')
+        current.tally.transactions += 1;
       if (!READS.has(context.commandName ?? '')) return next(args);
       (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
       const result = await next(args);

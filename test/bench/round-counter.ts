@@ -24,7 +24,11 @@ function install(): void {
     (next, context) => async (args) => {
       const current = counting;
       if (!current || invocation.getStore()?.function !== current.fn) return next(args);
-      const call: Call = { command: (context.commandName ?? '?').replace(/Command$/, ''), start: performance.now(), end: Infinity };
+      const call: Call = {
+        command: (context.commandName ?? '?').replace(/Command$/, ''),
+        start: performance.now(),
+        end: Infinity,
+      };
       current.calls.push(call);
       try {
         return await next(args);
@@ -37,7 +41,10 @@ function install(): void {
 }
 
 /** Runs one request `fn` and says which calls function `of` made for it, in how many rounds. */
-export async function countRounds<T>(of: FunctionKey, fn: () => Promise<T>): Promise<{ result: T; calls: string[]; rounds: number; beforeCommit: number }> {
+export async function countRounds<T>(
+  of: FunctionKey,
+  fn: () => Promise<T>,
+): Promise<{ result: T; calls: string[]; rounds: number; beforeCommit: number }> {
   install();
   const calls: Call[] = [];
   counting = { fn: of, calls };

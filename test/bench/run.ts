@@ -53,7 +53,10 @@ if (wants('domain')) {
   report('build one year calendar from rules (cold, 1900–2100 avg)', `${fmt((ms / years.length) * 1000, 0)} µs`);
   const scheduled = performance.now();
   for (let i = 0; i < 1000; i++) new WorkingCalendar(calendarData()).year(2026);
-  report('build 2026 from its official schedule (cold)', `${fmt(((performance.now() - scheduled) / 1000) * 1000, 1)} µs`);
+  report(
+    'build 2026 from its official schedule (cold)',
+    `${fmt(((performance.now() - scheduled) / 1000) * 1000, 1)} µs`,
+  );
 }
 
 // Job schedules: the next firing and the longest healthy gap of an hourly working-day cron (GET /jobs, alarms).
@@ -91,23 +94,38 @@ if (wants('domain')) {
   const ms = timeIt(n, (i) => {
     entries += searchTermsOf(documents[i % documents.length]!).length;
   });
-  report('searchTermsOf (document → index entries)', `${fmt((n / ms) * 1000)} /s, ${fmt(entries / (n + 1000), 0)} entries each`);
-  const queries = ['quyet dinh 12/2026', 'Quyết định số 12/2026/QĐ-UBND', 'quản lý đất đai khu dân cư', 'ubnd binh dinh ke hoach 2026'];
+  report(
+    'searchTermsOf (document → index entries)',
+    `${fmt((n / ms) * 1000)} /s, ${fmt(entries / (n + 1000), 0)} entries each`,
+  );
+  const queries = [
+    'quyet dinh 12/2026',
+    'Quyết định số 12/2026/QĐ-UBND',
+    'quản lý đất đai khu dân cư',
+    'ubnd binh dinh ke hoach 2026',
+  ];
   let reads = 0;
   const planned = timeIt(n, (i) => {
     reads += planSearch({ q: queries[i % queries.length]!, issuedFrom: '2025-01-01' }).reads.length;
   });
-  report('planSearch (query → bounded reads)', `${fmt((n / planned) * 1000)} /s, ${fmt(reads / (n + 1000), 1)} reads each (≤ ${SEARCH_LIMITS.maxReads} × ${SEARCH_LIMITS.itemsPerRead} entries)`);
+  report(
+    'planSearch (query → bounded reads)',
+    `${fmt((n / planned) * 1000)} /s, ${fmt(reads / (n + 1000), 1)} reads each (≤ ${SEARCH_LIMITS.maxReads} × ${SEARCH_LIMITS.itemsPerRead} entries)`,
+  );
 }
 
 // Bundle size and cold import time of each function, as a ratio to a floor bundle (DynamoDB client only).
 if (wants('bundles')) {
   const figures = await measureBundles();
   for (const f of figures) {
-    report(`bundle: ${f.name}${f.noAws ? ' (no AWS)' : ''}`, `${fmt(f.kib, 0)} KiB, import ${fmt(f.importMs, 1)} ms = ${fmt(f.ratio, 2)}× floor (${fmt(f.houseRatio, 2)}× house floor)`);
+    report(
+      `bundle: ${f.name}${f.noAws ? ' (no AWS)' : ''}`,
+      `${fmt(f.kib, 0)} KiB, import ${fmt(f.importMs, 1)} ms = ${fmt(f.ratio, 2)}× floor (${fmt(f.houseRatio, 2)}× house floor)`,
+    );
   }
   // Issue 7's targets, against the SDK-bundled floor of the same run.
-  const worst = (fs: typeof figures, by: (f: (typeof figures)[number]) => number) => fs.reduce((a, b) => (by(b) > by(a) ? b : a));
+  const worst = (fs: typeof figures, by: (f: (typeof figures)[number]) => number) =>
+    fs.reduce((a, b) => (by(b) > by(a) ? b : a));
   const http = figures.filter((f) => f.kind === 'http');
   const noAws = figures.filter((f) => f.noAws);
   const largest = worst(http, (f) => f.kib);
@@ -117,20 +135,31 @@ if (wants('bundles')) {
   const slowestHouse = worst(http, (f) => f.houseRatio);
   report('bundles: largest HTTP bundle (≤ 450 KB)', `${largest.name} ${fmt(largest.kib * 1.024, 0)} KB`);
   report('bundles: slowest HTTP import (≤ 1.15× floor)', `${slowest.name} ${fmt(slowest.ratio, 2)}×`);
-  report('bundles: slowest HTTP import, like-for-like floor', `${slowestHouse.name} ${fmt(slowestHouse.houseRatio, 2)}× the house floor (the DynamoDB client, environment credentials only)`);
-  report('bundles: slowest no-AWS import (≤ 0.6× floor)', `${slowestNoAws.name} ${fmt(slowestNoAws.ratio, 2)}× (of ${noAws.map((f) => f.name).join(', ')})`);
+  report(
+    'bundles: slowest HTTP import, like-for-like floor',
+    `${slowestHouse.name} ${fmt(slowestHouse.houseRatio, 2)}× the house floor (the DynamoDB client, environment credentials only)`,
+  );
+  report(
+    'bundles: slowest no-AWS import (≤ 0.6× floor)',
+    `${slowestNoAws.name} ${fmt(slowestNoAws.ratio, 2)}× (of ${noAws.map((f) => f.name).join(', ')})`,
+  );
 }
 
 // One local stack (one table) for every part that needs it: handlers keep their clients per process.
 process.env.LOG_LEVEL = 'SILENT';
 const consoleBuild = wants('console') ? await benchConsoleSize() : undefined;
-const emulators = wants('http') || wants('content') || wants('search') || wants('escalation') || wants('backup') || wants('console') ? await startEmulators({ region: 'ap-southeast-1' }) : undefined;
+const emulators =
+  wants('http') || wants('content') || wants('search') || wants('escalation') || wants('backup') || wants('console')
+    ? await startEmulators({ region: 'ap-southeast-1' })
+    : undefined;
 benchEmulators(emulators);
-const stack: LocalStack | undefined = emulators && await startLocalStack({
-  endpoints: { dynamodb: emulators.dynamodbEndpoint, s3sqs: emulators.s3sqsEndpoint, region: 'ap-southeast-1' },
-  prefix: `bench${randomUUID().slice(0, 6)}`,
-  ...(consoleBuild && { consoleDir: consoleBuild.outDir }),
-});
+const stack: LocalStack | undefined =
+  emulators &&
+  (await startLocalStack({
+    endpoints: { dynamodb: emulators.dynamodbEndpoint, s3sqs: emulators.s3sqsEndpoint, region: 'ap-southeast-1' },
+    prefix: `bench${randomUUID().slice(0, 6)}`,
+    ...(consoleBuild && { consoleDir: consoleBuild.outDir }),
+  }));
 
 /** Resident memory of the local stack at rest: DynamoDB Local's JVM and this process (gateway, handlers, fauxqs). */
 const residentMiB = (pid: number | 'self') => {
@@ -141,7 +170,10 @@ if (stack && emulators?.dynamodbPid !== undefined) {
   await new Promise((resolve) => setTimeout(resolve, 2000));
   const jvm = residentMiB(emulators.dynamodbPid);
   const node = residentMiB('self');
-  report('local stack at rest: resident memory (≤ 400 MiB)', `${fmt(jvm + node, 0)} MiB (DynamoDB Local ${fmt(jvm, 0)}, capped heap ${dynamoHeapMb()} MiB; Node ${fmt(node, 0)})`);
+  report(
+    'local stack at rest: resident memory (≤ 400 MiB)',
+    `${fmt(jvm + node, 0)} MiB (DynamoDB Local ${fmt(jvm, 0)}, capped heap ${dynamoHeapMb()} MiB; Node ${fmt(node, 0)})`,
+  );
 }
 
 // HTTP through the local stack (gateway → middleware → handler → DynamoDB Local).
@@ -156,15 +188,28 @@ if (stack && wants('http')) {
       times.push(performance.now() - t);
     }
     times.sort((a, b) => a - b);
-    report(`${label} p50 / p95 (local stack)`, `${fmt(times[Math.floor(n / 2)]!, 1)} / ${fmt(times[Math.floor(n * 0.95)]!, 1)} ms`);
+    report(
+      `${label} p50 / p95 (local stack)`,
+      `${fmt(times[Math.floor(n / 2)]!, 1)} / ${fmt(times[Math.floor(n * 0.95)]!, 1)} ms`,
+    );
   };
   await measure('GET /health', '/health');
   // Sign-in cost (scrypt, N=2^15) and an authenticated request (token → account record → rule table).
   const { ensureAccount, ensureProvince } = await import('../../shared/application/bootstrap');
   await ensureProvince(stack.services, { vi: 'Tỉnh Bench', en: 'Bench' });
-  const seeded = await ensureAccount(stack.services, { username: 'bench', fullName: 'Bench', email: 'bench@example.gov.vn', unitCode: 'demo', roles: ['operator'] });
+  const seeded = await ensureAccount(stack.services, {
+    username: 'bench',
+    fullName: 'Bench',
+    email: 'bench@example.gov.vn',
+    unitCode: 'demo',
+    roles: ['operator'],
+  });
   const post = (path: string, body: unknown) =>
-    fetch(`${stack.gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<Record<string, string>>);
+    fetch(`${stack.gateway.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }).then((r) => r.json() as Promise<Record<string, string>>);
   const challenge = await post('/local-auth/sign-in', { username: 'bench', password: seeded!.temporaryPassword });
   await post('/local-auth/new-password', { session: challenge.session, newPassword: 'Mật-Khẩu-Bench-1' });
   const signInTimes: number[] = [];
@@ -180,14 +225,22 @@ if (stack && wants('http')) {
     const times: number[] = [];
     for (let i = 0; i < n; i++) {
       const t = performance.now();
-      await (await fetch(`${stack.gateway.url}/units/demo/accounts`, { headers: { authorization: `Bearer ${token}` } })).arrayBuffer();
+      await (
+        await fetch(`${stack.gateway.url}/units/demo/accounts`, { headers: { authorization: `Bearer ${token}` } })
+      ).arrayBuffer();
       times.push(performance.now() - t);
     }
     times.sort((a, b) => a - b);
-    report('GET /units/demo/accounts signed-in p50 / p95', `${fmt(times[Math.floor(n / 2)]!, 1)} / ${fmt(times[Math.floor(n * 0.95)]!, 1)} ms`);
+    report(
+      'GET /units/demo/accounts signed-in p50 / p95',
+      `${fmt(times[Math.floor(n / 2)]!, 1)} / ${fmt(times[Math.floor(n * 0.95)]!, 1)} ms`,
+    );
   };
   await authed();
-  await measure('GET /calendar/due', `/calendar/due?from=${encodeURIComponent('2026-02-12T10:00:00+07:00')}&workingDays=3`);
+  await measure(
+    'GET /calendar/due',
+    `/calendar/due?from=${encodeURIComponent('2026-02-12T10:00:00+07:00')}&workingDays=3`,
+  );
   await measure('GET /calendar/2026', '/calendar/2026');
 }
 
@@ -204,7 +257,11 @@ if (stack && wants('escalation')) await benchEscalation(stack);
 if (stack && wants('backup')) await benchBackup(stack);
 
 if (stack && wants('console')) await benchConsoleRender(stack);
-if (stack && emulators?.dynamodbPid !== undefined) report('local stack after the run: resident memory', `${fmt(residentMiB(emulators.dynamodbPid) + residentMiB('self'), 0)} MiB (DynamoDB Local ${fmt(residentMiB(emulators.dynamodbPid), 0)})`);
+if (stack && emulators?.dynamodbPid !== undefined)
+  report(
+    'local stack after the run: resident memory',
+    `${fmt(residentMiB(emulators.dynamodbPid) + residentMiB('self'), 0)} MiB (DynamoDB Local ${fmt(residentMiB(emulators.dynamodbPid), 0)})`,
+  );
 await stack?.stop();
 await emulators?.stop();
 

@@ -34,8 +34,14 @@ export const SEARCH_QUERIES: ReadonlyArray<{ label: string; query: LegalSearchQu
   { label: 'number=12/2026/QĐ-UBND', query: { number: '12/2026/QĐ-UBND' }, sought: '12/2026/QĐ-UBND' },
   { label: 'q="quyet dinh 12/2026"', query: { q: 'quyet dinh 12/2026' }, sought: '12/2026/QĐ-UBND' },
   { label: 'q="quản lý đất đai" (words of summaries)', query: { q: 'quản lý đất đai' } },
-  { label: 'form=KH, issued 2025-01-01…2025-06-30', query: { form: 'KH', issuedFrom: '2025-01-01', issuedTo: '2025-06-30' } },
-  { label: 'authority=HĐND, status=expired, to 2019', query: { authority: 'HĐND', status: 'expired', issuedTo: '2019-12-31' } },
+  {
+    label: 'form=KH, issued 2025-01-01…2025-06-30',
+    query: { form: 'KH', issuedFrom: '2025-01-01', issuedTo: '2025-06-30' },
+  },
+  {
+    label: 'authority=HĐND, status=expired, to 2019',
+    query: { authority: 'HĐND', status: 'expired', issuedTo: '2019-12-31' },
+  },
   { label: 'q="đất đai", status=in-force', query: { q: 'đất đai', status: 'in-force' } },
 ];
 
@@ -47,7 +53,9 @@ export function batchWriter(tableName: string, concurrency = 8) {
   const inFlight = new Set<Promise<void>>();
   let written = 0;
   const send = async (items: Array<Record<string, unknown>>) => {
-    let requests: Array<{ PutRequest: { Item: Record<string, unknown> } }> | undefined = items.map((Item) => ({ PutRequest: { Item } }));
+    let requests: Array<{ PutRequest: { Item: Record<string, unknown> } }> | undefined = items.map((Item) => ({
+      PutRequest: { Item },
+    }));
     for (let attempt = 0; requests && requests.length > 0; attempt++) {
       if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
       const out = await documentClient().send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
@@ -82,7 +90,11 @@ async function load(stack: LocalStack, count: number, mode: 'read' | 'full') {
   await stack.outbox.stop();
   await streamOffForLoading(tableName);
   const readTerms = new Set(SEARCH_QUERIES.flatMap(({ query }) => planSearch(query).reads.map((r) => r.term)));
-  const citation = citationLine({ kind: 'province', name: { vi: 'Tỉnh Bình Định', en: 'Binh Dinh Province' }, domain: 'binhdinh.gov.vn' }, 'vi', 'binh-dinh-2020');
+  const citation = citationLine(
+    { kind: 'province', name: { vi: 'Tỉnh Bình Định', en: 'Binh Dinh Province' }, domain: 'binhdinh.gov.vn' },
+    'vi',
+    'binh-dinh-2020',
+  );
   const writer = batchWriter(tableName);
   let fullIndex = 0;
   let documents = 0;
@@ -90,12 +102,16 @@ async function load(stack: LocalStack, count: number, mode: 'read' | 'full') {
   for (const record of legalCorpus(count, PORTAL)) {
     const { actions, stored } = searchIndexWrites(processServices(), record, true);
     fullIndex += actions.length;
-    const kept = actions.map((a) => a.item.Put!.Item as Record<string, unknown>).filter((item) => mode === 'full' || readTerms.has(termOf(item.pk as string)));
+    const kept = actions
+      .map((a) => a.item.Put!.Item as Record<string, unknown>)
+      .filter((item) => mode === 'full' || readTerms.has(termOf(item.pk as string)));
     if (kept.length === 0) continue;
     documents += 1;
     for (const item of kept) await writer.put(item);
     const published = stored ? { ...record, searchIndex: stored } : record;
-    await writer.put(contentRepository().putPublic(rendition(published, citation)).item.Put!.Item as Record<string, unknown>);
+    await writer.put(
+      contentRepository().putPublic(rendition(published, citation)).item.Put!.Item as Record<string, unknown>,
+    );
   }
   const written = await writer.done();
   const seconds = (performance.now() - start) / 1000;
@@ -108,7 +124,15 @@ async function load(stack: LocalStack, count: number, mode: 'read' | 'full') {
  * on a slow machine, reporting what it had read by then.
  */
 async function scanForNumber(tableName: string, symbol: string) {
-  return budgetedScan(tableName, { FilterExpression: '#type = :type AND legalDocument.numberSymbol = :symbol', ExpressionAttributeNames: { '#type': 'type' }, ExpressionAttributeValues: { ':type': 'PublishedContent', ':symbol': symbol } }, 30);
+  return budgetedScan(
+    tableName,
+    {
+      FilterExpression: '#type = :type AND legalDocument.numberSymbol = :symbol',
+      ExpressionAttributeNames: { '#type': 'type' },
+      ExpressionAttributeValues: { ':type': 'PublishedContent', ':symbol': symbol },
+    },
+    30,
+  );
 }
 
 /**
@@ -118,7 +142,11 @@ async function scanForNumber(tableName: string, symbol: string) {
  */
 export async function budgetedScan(
   tableName: string,
-  filter: { FilterExpression: string; ExpressionAttributeNames: Record<string, string>; ExpressionAttributeValues: Record<string, unknown> },
+  filter: {
+    FilterExpression: string;
+    ExpressionAttributeNames: Record<string, string>;
+    ExpressionAttributeValues: Record<string, unknown>;
+  },
   defaultSeconds: number,
 ) {
   const budgetMs = Number(process.env.BENCH_SCAN_SECONDS ?? defaultSeconds) * 1000;
@@ -133,7 +161,14 @@ export async function budgetedScan(
           return;
         }
         const out = await documentClient().send(
-          new ScanCommand({ TableName: tableName, Segment: segment, TotalSegments: 4, ...filter, ExclusiveStartKey: startKey, ReturnConsumedCapacity: 'TOTAL' }),
+          new ScanCommand({
+            TableName: tableName,
+            Segment: segment,
+            TotalSegments: 4,
+            ...filter,
+            ExclusiveStartKey: startKey,
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
         );
         totals.scanned += out.ScannedCount ?? 0;
         totals.found += out.Count ?? 0;
@@ -146,7 +181,9 @@ export async function budgetedScan(
 }
 
 const readsText = (r: ReadTally) =>
-  `${fmt(r.items)} items read in ${r.calls} calls (${Object.entries(r.byCommand).map(([c, n]) => `${n} ${c}`).join(', ')})${r.capacityUnits ? `, ${fmt(r.capacityUnits, 1)} RCU` : ''}`;
+  `${fmt(r.items)} items read in ${r.calls} calls (${Object.entries(r.byCommand)
+    .map(([c, n]) => `${n} ${c}`)
+    .join(', ')})${r.capacityUnits ? `, ${fmt(r.capacityUnits, 1)} RCU` : ''}`;
 
 export async function benchSearch(stack: LocalStack): Promise<void> {
   const floor = floors(stack).http;
@@ -154,8 +191,14 @@ export async function benchSearch(stack: LocalStack): Promise<void> {
   const mode = process.env.BENCH_SEARCH_INDEX === 'full' ? 'full' : 'read';
   const runs = Number(process.env.BENCH_SEARCH_RUNS ?? 100);
   const loaded = await load(stack, count, mode);
-  report(`search: load ${fmt(count)} published legal documents`, `${fmt(loaded.seconds, 1)} s, ${fmt(loaded.written)} items (${fmt(loaded.written / loaded.seconds)}/s), index=${mode}`);
-  report('search: the full index of these documents', `${fmt(loaded.fullIndex)} entries (${fmt(loaded.fullIndex / count, 1)} a document), ${mode === 'full' ? 'all written' : `${fmt(loaded.documents)} documents' renditions + the read partitions written`}`);
+  report(
+    `search: load ${fmt(count)} published legal documents`,
+    `${fmt(loaded.seconds, 1)} s, ${fmt(loaded.written)} items (${fmt(loaded.written / loaded.seconds)}/s), index=${mode}`,
+  );
+  report(
+    'search: the full index of these documents',
+    `${fmt(loaded.fullIndex)} entries (${fmt(loaded.fullIndex / count, 1)} a document), ${mode === 'full' ? 'all written' : `${fmt(loaded.documents)} documents' renditions + the read partitions written`}`,
+  );
 
   const base = `${stack.gateway.url}/public/portals/${PORTAL}/legal-documents`;
   for (const { label, query, sought } of SEARCH_QUERIES) {
@@ -169,18 +212,32 @@ export async function benchSearch(stack: LocalStack): Promise<void> {
     const { result, reads } = await countReads('contentPublic', get);
     const times = await timeInterleaved(runs, get, floor, { warmUp: 5 });
     const shown = result.items ?? [];
-    const rank = sought === undefined ? '' : `, ${sought} ${shown.some((i) => i.numberSymbol === sought) ? `#${shown.findIndex((i) => i.numberSymbol === sought) + 1}` : 'not shown'}`;
-    report(`search ${label}`, `${latency(summarize(times.times), summarize(times.floor))}; ${shown.length} shown (first ${shown[0]?.numberSymbol ?? '–'}${rank}); ${readsText(reads)}`);
+    const rank =
+      sought === undefined
+        ? ''
+        : `, ${sought} ${shown.some((i) => i.numberSymbol === sought) ? `#${shown.findIndex((i) => i.numberSymbol === sought) + 1}` : 'not shown'}`;
+    report(
+      `search ${label}`,
+      `${latency(summarize(times.times), summarize(times.floor))}; ${shown.length} shown (first ${shown[0]?.numberSymbol ?? '–'}${rank}); ${readsText(reads)}`,
+    );
   }
 
   const symbol = '12/2026/QĐ-UBND';
   const scan = await scanForNumber(stack.resources.tableName, symbol);
-  const sought = (await countReads('contentPublic', () => fetch(`${base}?number=${encodeURIComponent(symbol)}`).then((r) => r.arrayBuffer()))).reads;
+  const sought = (
+    await countReads('contentPublic', () =>
+      fetch(`${base}?number=${encodeURIComponent(symbol)}`).then((r) => r.arrayBuffer()),
+    )
+  ).reads;
   report(
     `Scan of the same table for ${symbol}`,
     scan.complete
       ? `${fmt(scan.ms)} ms, ${fmt(scan.scanned)} items read (${fmt(scan.capacity, 0)} RCU) to find ${scan.found}: ${fmt(scan.scanned / Math.max(1, sought.items))}× the search's ${sought.items}`
       : `stopped after ${fmt(scan.ms / 1000)} s with ${fmt(scan.scanned)} of ≥ ${fmt(loaded.written)} items read (${fmt(scan.capacity, 0)} RCU): ≥ ${fmt(loaded.written / Math.max(1, sought.items))}× the search's ${sought.items}`,
   );
-  if (mode === 'read') report('  a Scan over the full index would read at least', `${fmt(loaded.fullIndex + count)} items (every entry and rendition)`);
+  if (mode === 'read')
+    report(
+      '  a Scan over the full index would read at least',
+      `${fmt(loaded.fullIndex + count)} items (every entry and rendition)`,
+    );
 }

@@ -15,7 +15,11 @@ export interface LatencySummary {
   readonly p99: number;
 }
 
-export const summarize = (samples: readonly number[]): LatencySummary => ({ n: samples.length, p50: percentile(samples, 50), p99: percentile(samples, 99) });
+export const summarize = (samples: readonly number[]): LatencySummary => ({
+  n: samples.length,
+  p50: percentile(samples, 50),
+  p99: percentile(samples, 99),
+});
 
 /** Times `n` sequential runs of `fn` (after `warmUp` untimed ones), in milliseconds. */
 export async function timeRuns(n: number, fn: (i: number) => Promise<unknown>, warmUp = 0): Promise<number[]> {
@@ -33,7 +37,12 @@ export async function timeRuns(n: number, fn: (i: number) => Promise<unknown>, w
  * Times `n` runs of `fn`, each followed by a run of `floor`, so that both see the same moments of a
  * shared machine's load: the ratio of their percentiles is steadier than either figure alone.
  */
-export async function timePaired(n: number, fn: (i: number) => Promise<unknown>, floor: () => Promise<unknown>, warmUp = 0): Promise<{ times: number[]; floor: number[] }> {
+export async function timePaired(
+  n: number,
+  fn: (i: number) => Promise<unknown>,
+  floor: () => Promise<unknown>,
+  warmUp = 0,
+): Promise<{ times: number[]; floor: number[] }> {
   for (let i = 0; i < warmUp; i++) {
     await fn(-1 - i);
     await floor();
@@ -72,7 +81,11 @@ export async function timeInterleaved(
 }
 
 /** `n` runs of `fn` with `concurrency` in flight: each run's latency, the failures, the wall time. */
-export async function timeConcurrent(n: number, concurrency: number, fn: (i: number) => Promise<unknown>): Promise<{ times: number[]; failures: string[]; seconds: number }> {
+export async function timeConcurrent(
+  n: number,
+  concurrency: number,
+  fn: (i: number) => Promise<unknown>,
+): Promise<{ times: number[]; failures: string[]; seconds: number }> {
   const times: number[] = [];
   const failures: string[] = [];
   let next = 0;

@@ -18,6 +18,8 @@ export function benchEmulators(running: Pick<Emulators, 'persistent'> | undefine
 /** Turns the stream off for loading when that is safe; says whether it did. */
 export async function streamOffForLoading(tableName: string): Promise<boolean> {
   if (emulators?.persistent !== false) return false;
-  await documentClient().send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: { StreamEnabled: false } })).catch(() => undefined);
+  await documentClient()
+    .send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: { StreamEnabled: false } }))
+    .catch(() => undefined);
   return true;
 }

@@ -10,10 +10,18 @@ const bd = conformance('binhdinh.json');
 
 /** The end of a local day (24:00 in Việt Nam), as the API writes due instants. */
 const endOf = (day: string) => new Date(Date.parse(`${day}T00:00:00+07:00`) + 86_400_000).toISOString();
-const item = (category: string, extra: Record<string, unknown> = {}) => ({ category, language: 'vi', title: `Tin ${category}`, body: '<p>Nội dung</p>', submit: true, ...extra });
+const item = (category: string, extra: Record<string, unknown> = {}) => ({
+  category,
+  language: 'vi',
+  title: `Tin ${category}`,
+  body: '<p>Nội dung</p>',
+  submit: true,
+  ...extra,
+});
 const approval = (decidedOn: string) => ({ decisionNumber: '125/UBND-KT', decidedOn, file: 'upload-approval-125' });
 /** Content on the department's sub-portal, written by its board's secretary and approved by its chief. */
-const create = (body: Record<string, unknown>) => bd.call(`/units/${DEPT}/content`, bd.people.deptSecretary, { method: 'POST', body });
+const create = (body: Record<string, unknown>) =>
+  bd.call(`/units/${DEPT}/content`, bd.people.deptSecretary, { method: 'POST', body });
 const step = (id: string, who: string, action: string, extra: Record<string, unknown> = {}) =>
   bd.call(`/content/${id}/transitions`, bd.people[who], { method: 'POST', body: { action, ...extra } });
 
@@ -27,14 +35,19 @@ async function dueOf(body: Record<string, unknown>): Promise<string> {
 async function proposed(body: Record<string, unknown>): Promise<string> {
   const created = await create(body);
   expect(created.status, JSON.stringify(created.body)).toBe(201);
-  for (const action of ['accept', 'propose']) expect((await step(created.body.id, 'deptSecretary', action)).status).toBe(200);
+  for (const action of ['accept', 'propose'])
+    expect((await step(created.body.id, 'deptSecretary', action)).status).toBe(200);
   return created.body.id;
 }
 
 describe('Bình Định (binh-dinh-2020)', () => {
   test('BĐ 6.2: the portal runs in Vietnamese and English, English at en.binhdinh.gov.vn', async () => {
     const res = await bd.call(`/units/${bd.province}`, undefined);
-    expect(res.body.unit).toMatchObject({ domain: 'binhdinh.gov.vn', languages: ['vi', 'en'], languageDomains: { en: 'en.binhdinh.gov.vn' } });
+    expect(res.body.unit).toMatchObject({
+      domain: 'binhdinh.gov.vn',
+      languages: ['vi', 'en'],
+      languageDomains: { en: 'en.binhdinh.gov.vn' },
+    });
   });
 
   test('BĐ 9.3: re-used content names its source, the portal and its address', async () => {
@@ -81,11 +94,20 @@ describe('Bình Định (binh-dinh-2020)', () => {
     await bd.at('2026-03-02T09:00:00');
     const q = await bd.asked();
     await bd.routed(q);
-    await bd.step(q.trackingCode, 'deptHead', { action: 'answer', answer: { text: 'Người lao động nộp hồ sơ tại Trung tâm dịch vụ việc làm trong 3 tháng kể từ ngày chấm dứt hợp đồng.', citations: [] } });
+    await bd.step(q.trackingCode, 'deptHead', {
+      action: 'answer',
+      answer: {
+        text: 'Người lao động nộp hồ sơ tại Trung tâm dịch vụ việc làm trong 3 tháng kể từ ngày chấm dứt hợp đồng.',
+        citations: [],
+      },
+    });
     await bd.step(q.trackingCode, 'chief', { action: 'approve-answer' });
     await bd.step(q.trackingCode, 'secretary', { action: 'send' });
     const seen = await bd.status(q);
-    expect(seen).toMatchObject({ stage: 'sent', answer: { text: expect.stringContaining('Trung tâm dịch vụ việc làm') } });
+    expect(seen).toMatchObject({
+      stage: 'sent',
+      answer: { text: expect.stringContaining('Trung tâm dịch vụ việc làm') },
+    });
     // CB 11.6 is Cao Bằng's: Bình Định's answers carry no advisory notice.
     expect(seen.answer).not.toHaveProperty('advisoryNotice');
   });
@@ -95,14 +117,19 @@ describe('Bình Định (binh-dinh-2020)', () => {
     const q = await bd.asked();
     const routed = await bd.routed(q);
     expect(routed.returnDueAt).toBe('2026-03-03T17:00:00.000Z');
-    const back = await bd.step(q.trackingCode, 'deptHead', { action: 'return', reason: 'Không thuộc thẩm quyền của Sở' });
+    const back = await bd.step(q.trackingCode, 'deptHead', {
+      action: 'return',
+      reason: 'Không thuộc thẩm quyền của Sở',
+    });
     expect(back.stage).toBe('returned');
   });
 
   test('BĐ 19.9: periodic reports on the portal’s activity, each quarter and year', async () => {
     await bd.at('2026-03-02T09:00:00');
     const kinds = await bd.reportKinds();
-    expect(kinds.filter((k) => k.citation === 'BĐ 19.9').map((k) => k.id)).toEqual(expect.arrayContaining(['bd-quarterly', 'bd-yearly']));
+    expect(kinds.filter((k) => k.citation === 'BĐ 19.9').map((k) => k.id)).toEqual(
+      expect.arrayContaining(['bd-quarterly', 'bd-yearly']),
+    );
   });
 
   test('BĐ 7.1: advertising is published only with the People’s Committee’s approval, recorded (decision, date, file) before the chief approves', async () => {
@@ -118,18 +145,35 @@ describe('Bình Định (binh-dinh-2020)', () => {
     expect(refused.body.i18n.vi.detail).toContain('BĐ 7.1');
 
     // Sent back, the approval recorded (a future date is refused), proposed again: approved and published.
-    expect((await step(id, 'deptChief', 'send-back', { comment: 'Bổ sung văn bản chấp thuận của UBND tỉnh' })).status).toBe(200);
+    expect(
+      (await step(id, 'deptChief', 'send-back', { comment: 'Bổ sung văn bản chấp thuận của UBND tỉnh' })).status,
+    ).toBe(200);
     const current = (await bd.call(`/content/${id}`, bd.people.deptSecretary)).body.version as number;
-    const edit = (body: Record<string, unknown>) => bd.call(`/content/${id}`, bd.people.deptSecretary, { method: 'PATCH', body, headers: { 'if-match': `"${current}"` } });
+    const edit = (body: Record<string, unknown>) =>
+      bd.call(`/content/${id}`, bd.people.deptSecretary, {
+        method: 'PATCH',
+        body,
+        headers: { 'if-match': `"${current}"` },
+      });
     const future = await edit({ peoplesCommitteeApproval: approval('2026-05-06') });
     expect(future.status).toBe(400);
-    expect(future.body.errors[0]).toMatchObject({ field: 'body.peoplesCommitteeApproval.decidedOn', code: 'in_future' });
+    expect(future.body.errors[0]).toMatchObject({
+      field: 'body.peoplesCommitteeApproval.decidedOn',
+      code: 'in_future',
+    });
     expect((await edit({ peoplesCommitteeApproval: approval('2026-05-04') })).status).toBe(200);
-    for (const [who, action] of [['deptSecretary', 'propose'], ['deptChief', 'approve'], ['deptSecretary', 'publish']] as const) {
+    for (const [who, action] of [
+      ['deptSecretary', 'propose'],
+      ['deptChief', 'approve'],
+      ['deptSecretary', 'publish'],
+    ] as const) {
       const res = await step(id, who, action);
       expect(res.status, `${action}: ${JSON.stringify(res.body)}`).toBe(200);
     }
-    expect((await bd.call(`/content/${id}`, bd.people.deptSecretary)).body).toMatchObject({ state: 'published', peoplesCommitteeApproval: approval('2026-05-04') });
+    expect((await bd.call(`/content/${id}`, bd.people.deptSecretary)).body).toMatchObject({
+      state: 'published',
+      peoplesCommitteeApproval: approval('2026-05-04'),
+    });
   });
 
   test('BĐ 7.1: only advertising carries the People’s Committee’s approval', async () => {
@@ -142,15 +186,28 @@ describe('Bình Định (binh-dinh-2020)', () => {
   test('BĐ 11.2: news and direction are due online the working day they are approved; approved after hours, the next working day', async () => {
     await bd.at('2026-05-05T09:00:00'); // Tuesday
     const direction = await proposed(item('direction'));
-    expect((await step(direction, 'deptChief', 'approve')).body).toMatchObject({ state: 'approved', dueAt: endOf('2026-05-05') });
+    expect((await step(direction, 'deptChief', 'approve')).body).toMatchObject({
+      state: 'approved',
+      dueAt: endOf('2026-05-05'),
+    });
     const news = await proposed(item('news'));
     await bd.at('2026-05-05T18:00:00');
-    expect((await step(news, 'deptChief', 'approve')).body).toMatchObject({ state: 'approved', dueAt: endOf('2026-05-06') });
+    expect((await step(news, 'deptChief', 'approve')).body).toMatchObject({
+      state: 'approved',
+      dueAt: endOf('2026-05-06'),
+    });
   });
 
   test('BĐ 11.3: a legal document issued Sat 02/05/2026 is due at the end of Tue 05/05 (2 working days counted from the day after its issue)', async () => {
     await bd.at('2026-05-04T09:00:00');
-    const legalDocument = { form: 'quyet-dinh', numberSymbol: '15/2026/QĐ-UBND', issuingAuthority: 'Ủy ban nhân dân tỉnh Bình Định', signer: 'Phạm Anh Tuấn', issuedOn: '2026-05-02', summary: 'Ban hành quy định' };
+    const legalDocument = {
+      form: 'quyet-dinh',
+      numberSymbol: '15/2026/QĐ-UBND',
+      issuingAuthority: 'Ủy ban nhân dân tỉnh Bình Định',
+      signer: 'Phạm Anh Tuấn',
+      issuedOn: '2026-05-02',
+      summary: 'Ban hành quy định',
+    };
     expect(await dueOf(item('legal-document', { legalDocument }))).toBe(endOf('2026-05-05'));
   });
 
@@ -166,10 +223,19 @@ describe('Bình Định (binh-dinh-2020)', () => {
     const links = await proposed(item('useful-information'));
     const advert = await proposed(item('advertising', { peoplesCommitteeApproval: approval('2026-05-04') }));
     await bd.at('2026-05-05T10:00:00');
-    expect((await step(links, 'deptChief', 'approve')).body).toMatchObject({ state: 'approved', dueAt: endOf('2026-05-05') });
-    expect((await step(advert, 'deptChief', 'approve')).body).toMatchObject({ state: 'approved', dueAt: endOf('2026-05-05') });
+    expect((await step(links, 'deptChief', 'approve')).body).toMatchObject({
+      state: 'approved',
+      dueAt: endOf('2026-05-05'),
+    });
+    expect((await step(advert, 'deptChief', 'approve')).body).toMatchObject({
+      state: 'approved',
+      dueAt: endOf('2026-05-05'),
+    });
     expect((await step(advert, 'deptSecretary', 'publish')).status).toBe(200);
-    expect((await bd.call(`/content/${advert}`, bd.people.deptSecretary)).body).toMatchObject({ publishedOnTime: true, publishPolicy: 'publish.afterApproval' });
+    expect((await bd.call(`/content/${advert}`, bd.people.deptSecretary)).body).toMatchObject({
+      publishedOnTime: true,
+      publishPolicy: 'publish.afterApproval',
+    });
   });
 
   test('BĐ 11.5: the English version is updated right after a change: a translation is due the day its source went online', async () => {
@@ -180,21 +246,38 @@ describe('Bình Định (binh-dinh-2020)', () => {
     await bd.at('2026-05-05T10:00:00');
     const english = await create({ ...item('news'), language: 'en', title: 'Provincial news', translationOf: source });
     expect(english.status, JSON.stringify(english.body)).toBe(201);
-    expect((await bd.call(`/content/${english.body.id}`, bd.people.deptSecretary)).body).toMatchObject({ dueAt: endOf('2026-05-05'), publishPolicy: 'publish.translation' });
+    expect((await bd.call(`/content/${english.body.id}`, bd.people.deptSecretary)).body).toMatchObject({
+      dueAt: endOf('2026-05-05'),
+      publishPolicy: 'publish.translation',
+    });
   });
 
   test('BĐ 12.4: the unit reports back on a complex question so the board can inform the asker; the 7 working days stay', async () => {
     await bd.at('2026-05-05T09:00:00');
     const complex = await bd.asked();
     // Routed Tue 05/05: 7 working days (BĐ 12.4), to Thu 14/05.
-    expect(await bd.routed(complex, { complexity: 'complex', scope: 'inter-agency' })).toMatchObject({ answerDueAt: endOf('2026-05-14') });
+    expect(await bd.routed(complex, { complexity: 'complex', scope: 'inter-agency' })).toMatchObject({
+      answerDueAt: endOf('2026-05-14'),
+    });
     const notice = (id: string, expectedBy?: string) =>
-      bd.call(`/questions/${id}/transitions`, bd.people.deptHead, { method: 'POST', body: { action: 'progress-notice', ...(expectedBy !== undefined && { expectedBy }) } });
-    expect((await notice(complex.trackingCode, '2026-05-15')).body.errors[0]).toMatchObject({ field: 'body.expectedBy', code: 'after_due' });
+      bd.call(`/questions/${id}/transitions`, bd.people.deptHead, {
+        method: 'POST',
+        body: { action: 'progress-notice', ...(expectedBy !== undefined && { expectedBy }) },
+      });
+    expect((await notice(complex.trackingCode, '2026-05-15')).body.errors[0]).toMatchObject({
+      field: 'body.expectedBy',
+      code: 'after_due',
+    });
     const reported = await notice(complex.trackingCode, '2026-05-13');
     expect(reported.status, JSON.stringify(reported.body)).toBe(200);
-    expect(reported.body).toMatchObject({ stage: 'routed', dueAt: endOf('2026-05-14'), answerDueAt: endOf('2026-05-14') });
-    expect((await bd.call(`/questions/${complex.trackingCode}`, bd.people.secretary)).body.progressNotice).toMatchObject({ kind: 'report-back', expectedBy: '2026-05-13' });
+    expect(reported.body).toMatchObject({
+      stage: 'routed',
+      dueAt: endOf('2026-05-14'),
+      answerDueAt: endOf('2026-05-14'),
+    });
+    expect(
+      (await bd.call(`/questions/${complex.trackingCode}`, bd.people.secretary)).body.progressNotice,
+    ).toMatchObject({ kind: 'report-back', expectedBy: '2026-05-13' });
 
     // A simple question has no report-back.
     const simple = await bd.asked();

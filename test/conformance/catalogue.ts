@@ -41,23 +41,37 @@ export const readSuite = (file: string): ProvinceSuite => parseSuite(file, readF
 export function parseSuite(file: string, source: string): ProvinceSuite {
   const configFile = CONFIG.exec(source)?.[1];
   const title = TITLE.exec(source)?.[2];
-  if (!configFile || !title) throw new Error(`${file}: a conformance suite starts its deployment with conformance('<config>.json') and names it in describe('…')`);
+  if (!configFile || !title)
+    throw new Error(
+      `${file}: a conformance suite starts its deployment with conformance('<config>.json') and names it in describe('…')`,
+    );
   const tests: ArticleTest[] = [];
   for (const call of source.matchAll(CALL)) {
     const literal = LITERAL.exec(source.slice(call.index + call[0].length));
-    if (!literal) throw new Error(`${file}: the test at offset ${call.index} is not named by a string literal, so docs/provinces.md cannot list it`);
+    if (!literal)
+      throw new Error(
+        `${file}: the test at offset ${call.index} is not named by a string literal, so docs/provinces.md cannot list it`,
+      );
     const name = unescape(literal[2]!);
-    if (!/^(?:BĐ|QN|CB|NA|TG) \d/.test(name)) throw new Error(`${file}: "${name}" does not start with its article (e.g. "BĐ 12.4: …")`);
-    if (call[1] === '.skip' || call[1] === '.only') throw new Error(`${file}: "${name}" is ${call[1]}; a rule is either tested or a todo naming its issue`);
+    if (!/^(?:BĐ|QN|CB|NA|TG) \d/.test(name))
+      throw new Error(`${file}: "${name}" does not start with its article (e.g. "BĐ 12.4: …")`);
+    if (call[1] === '.skip' || call[1] === '.only')
+      throw new Error(`${file}: "${name}" is ${call[1]}; a rule is either tested or a todo naming its issue`);
     if (call[1] === '.todo') {
       const waitsFor = WAITS_FOR.exec(name)?.[1];
-      if (!waitsFor) throw new Error(`${file}: the todo "${name}" does not end with the issue that builds it (" — issue N")`);
+      if (!waitsFor)
+        throw new Error(`${file}: the todo "${name}" does not end with the issue that builds it (" — issue N")`);
       tests.push({ name: name.replace(WAITS_FOR, ''), waitsFor });
     } else {
       tests.push({ name });
     }
   }
-  return { file: `test/conformance/${file}`, title: unescape(title), configFile: `infra/config/provinces/${configFile}`, tests };
+  return {
+    file: `test/conformance/${file}`,
+    title: unescape(title),
+    configFile: `infra/config/provinces/${configFile}`,
+    tests,
+  };
 }
 
 export const suites = (): ProvinceSuite[] =>
@@ -105,7 +119,9 @@ export function provincesMarkdown(list: readonly ProvinceSuite[] = suites()): st
   for (const suite of list) {
     const config = loadDeploymentConfig(resolve(root, suite.configFile));
     const todo = suite.tests.filter((t) => t.waitsFor);
-    summary.push(`| ${config.province.name.replace(/^Tỉnh /, '')} | \`${config.policyPreset}\` | \`${suite.configFile}\` | \`${suite.file}\` | ${suite.tests.length - todo.length} | ${todo.length} |`);
+    summary.push(
+      `| ${config.province.name.replace(/^Tỉnh /, '')} | \`${config.policyPreset}\` | \`${suite.configFile}\` | \`${suite.file}\` | ${suite.tests.length - todo.length} | ${todo.length} |`,
+    );
     sections.push(
       [
         `## ${suite.title}`,

@@ -9,8 +9,17 @@ import { conformance } from '../support/conformance';
 const qn = conformance('quangninh.json');
 
 /** A unit made by the provincial operator without a slug: its domain is the default the regulation writes. */
-async function unitWithDefaultDomain(code: string, kind: string, parentCode: string, vi: string, en: string): Promise<string> {
-  const res = await qn.call('/units', qn.people.operator, { method: 'POST', body: { code, kind, parentCode, name: { vi, en } } });
+async function unitWithDefaultDomain(
+  code: string,
+  kind: string,
+  parentCode: string,
+  vi: string,
+  en: string,
+): Promise<string> {
+  const res = await qn.call('/units', qn.people.operator, {
+    method: 'POST',
+    body: { code, kind, parentCode, name: { vi, en } },
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.domain;
 }
@@ -18,35 +27,71 @@ async function unitWithDefaultDomain(code: string, kind: string, parentCode: str
 describe('Quảng Ninh (quang-ninh-2023)', () => {
   test('QN 2: the portal runs in Vietnamese, English and Chinese', async () => {
     const res = await qn.call(`/units/${qn.province}`, undefined);
-    expect(res.body.unit).toMatchObject({ languages: ['vi', 'en', 'zh'], languageDomains: { en: 'en.quangninh.gov.vn', zh: 'zh.quangninh.gov.vn' } });
+    expect(res.body.unit).toMatchObject({
+      languages: ['vi', 'en', 'zh'],
+      languageDomains: { en: 'en.quangninh.gov.vn', zh: 'zh.quangninh.gov.vn' },
+    });
   });
 
   test('QN 4.1: an agency’s sub-portal takes its abbreviation (Sở Thông tin và Truyền thông → sttvtt.quangninh.gov.vn)', async () => {
     await qn.at('2026-03-02T09:00:00');
-    expect(await unitWithDefaultDomain('sotttt-moi', 'department', qn.province, 'Sở Thông tin và Truyền thông', 'Department of Information and Communications')).toBe('sttvtt.quangninh.gov.vn');
-    expect(await unitWithDefaultDomain('thanhtra', 'department', qn.province, 'Thanh tra Tỉnh', 'Provincial Inspectorate')).toBe('ttt.quangninh.gov.vn');
+    expect(
+      await unitWithDefaultDomain(
+        'sotttt-moi',
+        'department',
+        qn.province,
+        'Sở Thông tin và Truyền thông',
+        'Department of Information and Communications',
+      ),
+    ).toBe('sttvtt.quangninh.gov.vn');
+    expect(
+      await unitWithDefaultDomain('thanhtra', 'department', qn.province, 'Thanh tra Tỉnh', 'Provincial Inspectorate'),
+    ).toBe('ttt.quangninh.gov.vn');
   });
 
   test('QN 4.2–4.3: districts and communes take their full names without their level (campha, quangtrung.uongbi)', async () => {
     await qn.at('2026-03-02T09:00:00');
-    expect(await unitWithDefaultDomain('campha', 'district', qn.province, 'Thành phố Cẩm Phả', 'Cẩm Phả City')).toBe('campha.quangninh.gov.vn');
-    expect(await unitWithDefaultDomain('uongbi', 'district', qn.province, 'Thành phố Uông Bí', 'Uông Bí City')).toBe('uongbi.quangninh.gov.vn');
-    expect(await unitWithDefaultDomain('quangtrung', 'commune', 'uongbi', 'Phường Quang Trung', 'Quang Trung Ward')).toBe('quangtrung.uongbi.quangninh.gov.vn');
+    expect(await unitWithDefaultDomain('campha', 'district', qn.province, 'Thành phố Cẩm Phả', 'Cẩm Phả City')).toBe(
+      'campha.quangninh.gov.vn',
+    );
+    expect(await unitWithDefaultDomain('uongbi', 'district', qn.province, 'Thành phố Uông Bí', 'Uông Bí City')).toBe(
+      'uongbi.quangninh.gov.vn',
+    );
+    expect(
+      await unitWithDefaultDomain('quangtrung', 'commune', 'uongbi', 'Phường Quang Trung', 'Quang Trung Ward'),
+    ).toBe('quangtrung.uongbi.quangninh.gov.vn');
   });
 
   test('QN 12.2: royalties are tallied each quarter from the contributors frozen at publication', async () => {
     await qn.at('2026-03-03T09:00:00');
     const created = await qn.call(`/units/${qn.province}/content`, qn.people.secretary, {
       method: 'POST',
-      body: { category: 'news', language: 'vi', title: 'Lễ hội Carnaval Hạ Long', body: '<p>Lễ hội Carnaval Hạ Long</p>', submit: true, contributors: [{ name: 'Phạm Thu Hà', share: 100 }] },
+      body: {
+        category: 'news',
+        language: 'vi',
+        title: 'Lễ hội Carnaval Hạ Long',
+        body: '<p>Lễ hội Carnaval Hạ Long</p>',
+        submit: true,
+        contributors: [{ name: 'Phạm Thu Hà', share: 100 }],
+      },
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    for (const [who, action] of [['secretary', 'accept'], ['secretary', 'propose'], ['chief', 'approve'], ['secretary', 'publish']] as const) {
-      expect((await qn.call(`/content/${created.body.id}/transitions`, qn.people[who], { method: 'POST', body: { action } })).status).toBe(200);
+    for (const [who, action] of [
+      ['secretary', 'accept'],
+      ['secretary', 'propose'],
+      ['chief', 'approve'],
+      ['secretary', 'publish'],
+    ] as const) {
+      expect(
+        (await qn.call(`/content/${created.body.id}/transitions`, qn.people[who], { method: 'POST', body: { action } }))
+          .status,
+      ).toBe(200);
     }
     const tally = await qn.call('/royalties/2026-Q1', qn.people.chief);
     expect(tally.status, JSON.stringify(tally.body)).toBe(200);
-    expect(tally.body.contributors).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Phạm Thu Hà', items: 1 })]));
+    expect(tally.body.contributors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'Phạm Thu Hà', items: 1 })]),
+    );
   });
 
   test('QN 13.1: re-used content cites “Theo Cổng thông tin điện tử tỉnh Quảng Ninh”', async () => {
@@ -57,9 +102,17 @@ describe('Quảng Ninh (quang-ninh-2023)', () => {
 
   test('QN 13.1: English and Chinese items carry the source line in their own language', async () => {
     await qn.at('2026-03-02T09:00:00');
-    const en = await qn.published(qn.province, { language: 'en', title: 'Cua Luc 3 bridge opens to traffic', body: 'The bridge links Ha Long and Quang Yen.' });
+    const en = await qn.published(qn.province, {
+      language: 'en',
+      title: 'Cua Luc 3 bridge opens to traffic',
+      body: 'The bridge links Ha Long and Quang Yen.',
+    });
     expect(en.citation).toBe('According to the e-information portal of Quang Ninh Province');
-    const zh = await qn.published(qn.province, { language: 'zh', title: '陆口3号桥通车', body: '大桥连接下龙和广安。' });
+    const zh = await qn.published(qn.province, {
+      language: 'zh',
+      title: '陆口3号桥通车',
+      body: '大桥连接下龙和广安。',
+    });
     expect(zh.citation).toBe('来源：广宁省电子信息门户网站');
   });
 
@@ -68,11 +121,17 @@ describe('Quảng Ninh (quang-ninh-2023)', () => {
     const q = await qn.asked();
     expect(await qn.status(q)).toMatchObject({ stage: 'received', classificationDueAt: q.classificationDueAt });
     await qn.routed(q);
-    await qn.step(q.trackingCode, 'deptHead', { action: 'answer', answer: { text: 'Hồ sơ nộp tại Trung tâm Phục vụ hành chính công tỉnh.', citations: [] } });
+    await qn.step(q.trackingCode, 'deptHead', {
+      action: 'answer',
+      answer: { text: 'Hồ sơ nộp tại Trung tâm Phục vụ hành chính công tỉnh.', citations: [] },
+    });
     await qn.step(q.trackingCode, 'chief', { action: 'approve-answer' });
     await qn.step(q.trackingCode, 'secretary', { action: 'send' });
     const seen = await qn.status(q);
-    expect(seen).toMatchObject({ stage: 'sent', answer: { text: 'Hồ sơ nộp tại Trung tâm Phục vụ hành chính công tỉnh.' } });
+    expect(seen).toMatchObject({
+      stage: 'sent',
+      answer: { text: 'Hồ sơ nộp tại Trung tâm Phục vụ hành chính công tỉnh.' },
+    });
     expect(seen.answer).not.toHaveProperty('advisoryNotice');
   });
 
@@ -96,19 +155,41 @@ describe('Quảng Ninh (quang-ninh-2023)', () => {
       return res.body;
     };
     const create = async (body: Record<string, unknown>) => {
-      const res = await qn.call(`/units/${qn.province}/content`, qn.people.secretary, { method: 'POST', body: { category: 'news', submit: true, ...body } });
+      const res = await qn.call(`/units/${qn.province}/content`, qn.people.secretary, {
+        method: 'POST',
+        body: { category: 'news', submit: true, ...body },
+      });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       return res.body.id as string;
     };
-    const source = await create({ language: 'vi', title: 'Hạ Long đón khách quốc tế', body: '<p>Hạ Long đón khách quốc tế</p>' });
-    for (const [who, action] of [['secretary', 'accept'], ['secretary', 'propose'], ['chief', 'approve'], ['secretary', 'publish']] as const) await step(source, who, action);
-    for (const [language, title] of [['en', 'Ha Long welcomes international visitors'], ['zh', '下龙湾迎接国际游客']] as const) {
+    const source = await create({
+      language: 'vi',
+      title: 'Hạ Long đón khách quốc tế',
+      body: '<p>Hạ Long đón khách quốc tế</p>',
+    });
+    for (const [who, action] of [
+      ['secretary', 'accept'],
+      ['secretary', 'propose'],
+      ['chief', 'approve'],
+      ['secretary', 'publish'],
+    ] as const)
+      await step(source, who, action);
+    for (const [language, title] of [
+      ['en', 'Ha Long welcomes international visitors'],
+      ['zh', '下龙湾迎接国际游客'],
+    ] as const) {
       const version = await create({ language, title, body: `<p>${title}</p>`, translationOf: source });
       await step(version, 'secretary', 'accept');
       await step(version, 'secretary', 'propose');
       // Approved Mon 02/03: the 5 working days run Tue 03/03 – Mon 09/03.
-      expect(await step(version, 'chief', 'approve'), language).toMatchObject({ state: 'approved', dueAt: '2026-03-09T17:00:00.000Z' });
-      expect((await qn.call(`/content/${version}`, qn.people.secretary)).body, language).toMatchObject({ translationOf: source, publishPolicy: 'publish.news' });
+      expect(await step(version, 'chief', 'approve'), language).toMatchObject({
+        state: 'approved',
+        dueAt: '2026-03-09T17:00:00.000Z',
+      });
+      expect((await qn.call(`/content/${version}`, qn.people.secretary)).body, language).toMatchObject({
+        translationOf: source,
+        publishPolicy: 'publish.news',
+      });
     }
   });
 

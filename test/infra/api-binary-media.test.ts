@@ -10,14 +10,23 @@ import { BINARY_MEDIA_TYPES, isBinaryMediaType } from '../../infra/definitions/a
  */
 describe('binary media types (from the template)', () => {
   it('are every type, written as CloudFormation spells a slash', () => {
-    const apis = Object.values(Template.fromStack(defaultPortal().stacks.api).findResources('AWS::ApiGateway::RestApi'));
+    const apis = Object.values(
+      Template.fromStack(defaultPortal().stacks.api).findResources('AWS::ApiGateway::RestApi'),
+    );
     expect(apis).toHaveLength(1);
     expect(apis[0]!.Properties.BinaryMediaTypes).toEqual(['*~1*']);
     expect(BINARY_MEDIA_TYPES).toEqual(['*/*']);
   });
 
   it('cover what the API returns and receives, as the local gateway reads them', () => {
-    for (const type of ['application/xml; charset=utf-8', 'application/json', 'application/rss+xml', 'text/calendar', 'application/pdf']) expect(isBinaryMediaType(type), type).toBe(true);
+    for (const type of [
+      'application/xml; charset=utf-8',
+      'application/json',
+      'application/rss+xml',
+      'text/calendar',
+      'application/pdf',
+    ])
+      expect(isBinaryMediaType(type), type).toBe(true);
     expect(isBinaryMediaType(undefined)).toBe(false);
   });
 });

@@ -29,9 +29,13 @@ describe('API stack: gateway and firewall answers', () => {
   it('answers DEFAULT_4XX, DEFAULT_5XX and WAF_FILTERED as problem+json with a type on the API itself', () => {
     for (const type of ['DEFAULT_4XX', 'DEFAULT_5XX', 'WAF_FILTERED']) {
       const found = template.findResources('AWS::ApiGateway::GatewayResponse', { Properties: { ResponseType: type } });
-      const [response] = Object.values(found) as Array<{ Properties: { ResponseParameters: Record<string, string>; ResponseTemplates: Record<string, string> } }>;
+      const [response] = Object.values(found) as Array<{
+        Properties: { ResponseParameters: Record<string, string>; ResponseTemplates: Record<string, string> };
+      }>;
       expect(response, type).toBeDefined();
-      expect(response!.Properties.ResponseParameters['gatewayresponse.header.Content-Type']).toMatch(/application\/problem\+json/);
+      expect(response!.Properties.ResponseParameters['gatewayresponse.header.Content-Type']).toMatch(
+        /application\/problem\+json/,
+      );
       const body = JSON.parse(response!.Properties.ResponseTemplates['application/json']!) as { type: string };
       expect(body.type).toMatch(/^\/\$context\.stage\/problems\//);
     }
@@ -55,16 +59,24 @@ describe('API stack: gateway and firewall answers', () => {
       const path = pathOf(method.Properties.ResourceId.Ref as string);
       const routes = allRoutes.filter((r) => r.path === path);
       expect(routes.length, path).toBeGreaterThan(0);
-      const headers = method.Properties.Integration.IntegrationResponses[0].ResponseParameters as Record<string, string>;
+      const headers = method.Properties.Integration.IntegrationResponses[0].ResponseParameters as Record<
+        string,
+        string
+      >;
       const origin = headers['method.response.header.Access-Control-Allow-Origin'];
-      expect(headers['method.response.header.Access-Control-Allow-Headers'], path).toBe(`'${corsPolicy.allowHeaders.join(',')}'`);
+      expect(headers['method.response.header.Access-Control-Allow-Headers'], path).toBe(
+        `'${corsPolicy.allowHeaders.join(',')}'`,
+      );
       if (routes.every((r) => r.auth === 'public')) {
         publicPaths++;
         expect(origin, path).toBe("'*'");
         expect(headers['method.response.header.Access-Control-Allow-Credentials'], path).toBeUndefined();
       } else {
         expect(origin, path).not.toBe("'*'");
-        expect(config.corsOrigins.some((o) => origin?.includes(o)), path).toBe(true);
+        expect(
+          config.corsOrigins.some((o) => origin?.includes(o)),
+          path,
+        ).toBe(true);
       }
     }
     expect(publicPaths).toBeGreaterThan(0);
@@ -73,12 +85,18 @@ describe('API stack: gateway and firewall answers', () => {
   });
 
   it('gives the WAF rate-limit block a problem+json body', () => {
-    const acl = Object.values(Template.fromStack(defaultPortal().stacks.edgeFirewall).findResources('AWS::WAFv2::WebACL'))[0] as { Properties: Record<string, any> };
+    const acl = Object.values(
+      Template.fromStack(defaultPortal().stacks.edgeFirewall).findResources('AWS::WAFv2::WebACL'),
+    )[0] as { Properties: Record<string, any> };
     const bodies = acl.Properties.CustomResponseBodies as Record<string, { ContentType: string; Content: string }>;
     const rate = (acl.Properties.Rules as Array<Record<string, any>>).find((r) => r.Name === 'RatePerIp')!;
     const custom = rate.Action.Block.CustomResponse;
     expect(custom.ResponseCode).toBe(429);
-    const body = JSON.parse(bodies[custom.CustomResponseBodyKey]!.Content) as { type: string; status: number; i18n: unknown };
+    const body = JSON.parse(bodies[custom.CustomResponseBodyKey]!.Content) as {
+      type: string;
+      status: number;
+      i18n: unknown;
+    };
     expect(body).toMatchObject({ type: '/v1/problems/too-many-requests', status: 429 });
     expect(body.i18n).toBeDefined();
   });

@@ -18,8 +18,18 @@ describe('API scopes as synthesized', () => {
     auth = Template.fromStack(defaultPortal().stacks.auth);
   });
 
-  type Method = { Properties: { OperationName?: string; HttpMethod: string; AuthorizationType?: string; AuthorizationScopes?: string[] } };
-  const methods = () => Object.values(api.findResources('AWS::ApiGateway::Method') as Record<string, Method>).filter((m) => m.Properties.HttpMethod !== 'OPTIONS' && m.Properties.HttpMethod !== 'HEAD');
+  type Method = {
+    Properties: {
+      OperationName?: string;
+      HttpMethod: string;
+      AuthorizationType?: string;
+      AuthorizationScopes?: string[];
+    };
+  };
+  const methods = () =>
+    Object.values(api.findResources('AWS::ApiGateway::Method') as Record<string, Method>).filter(
+      (m) => m.Properties.HttpMethod !== 'OPTIONS' && m.Properties.HttpMethod !== 'HEAD',
+    );
 
   it('gives every method exactly the scopes of its route: none on public routes, acceptedScopes on signed-in ones', () => {
     const byId = new Map(methods().map((m) => [m.Properties.OperationName, m.Properties]));
@@ -47,24 +57,40 @@ describe('API scopes as synthesized', () => {
     const staff = methods().filter((m) => m.Properties.AuthorizationType === 'COGNITO_USER_POOLS');
     expect(staff.length).toBeGreaterThan(0);
     for (const method of staff) {
-      expect(method.Properties.AuthorizationScopes!.some((s) => tokenScopes.includes(s)), method.Properties.OperationName).toBe(true);
+      expect(
+        method.Properties.AuthorizationScopes!.some((s) => tokenScopes.includes(s)),
+        method.Properties.OperationName,
+      ).toBe(true);
     }
   });
 
   it('offers the machine scopes the routes name on the resource server, each granting the action of every route that accepts it', () => {
     const [server] = Object.values(auth.findResources('AWS::Cognito::UserPoolResourceServer'));
     expect(server!.Properties.Identifier).toBe(RESOURCE_SERVER);
-    const offered = (server!.Properties.Scopes as Array<{ ScopeName: string }>).map((s) => `${RESOURCE_SERVER}/${s.ScopeName}`).sort();
+    const offered = (server!.Properties.Scopes as Array<{ ScopeName: string }>)
+      .map((s) => `${RESOURCE_SERVER}/${s.ScopeName}`)
+      .sort();
     expect(offered).toEqual([...machineScopeNames].sort());
     const named = new Set(allRoutes.flatMap((r) => r.machineScopes ?? []));
     expect([...named].sort()).toEqual([...machineScopeNames].sort());
     // Otherwise the token passes the authorizer and the function refuses it (403) before reading anything.
-    for (const route of allRoutes) for (const scope of route.machineScopes ?? []) if (route.action) expect(machineGrants[scope], `${route.id} ${scope}`).toContain(route.action);
+    for (const route of allRoutes)
+      for (const scope of route.machineScopes ?? [])
+        if (route.action) expect(machineGrants[scope], `${route.id} ${scope}`).toContain(route.action);
   });
 
   it('grants no machine scope a step that decides or publishes (separation of duties)', () => {
     const granted = Object.values(machineGrants).flat();
-    for (const action of ['content.approve', 'content.publish', 'content.intake', 'content.edit', 'qa.check', 'qa.publish', 'qa.route', 'qa.read-asker'] as const) {
+    for (const action of [
+      'content.approve',
+      'content.publish',
+      'content.intake',
+      'content.edit',
+      'qa.check',
+      'qa.publish',
+      'qa.route',
+      'qa.read-asker',
+    ] as const) {
       expect(granted).not.toContain(action);
     }
   });

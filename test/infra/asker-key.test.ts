@@ -30,7 +30,11 @@ describe("the askers' data key", () => {
         if (!key || !(key in functionDefinitions)) continue;
         const roleId = fn.Properties.Role?.['Fn::GetAtt']?.[0] as string;
         const statements = Object.values(resources)
-          .filter((r) => r.Type === 'AWS::IAM::Policy' && (r.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === roleId))
+          .filter(
+            (r) =>
+              r.Type === 'AWS::IAM::Policy' &&
+              (r.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === roleId),
+          )
           .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[])
           .filter((s) => s.Effect === 'Allow' && asList(s.Action).some((a) => a.startsWith('kms:')))
           // The backup signing key has its own test (backup-signing.test.ts).
@@ -41,7 +45,11 @@ describe("the askers' data key", () => {
   });
 
   it('is a customer managed key with yearly rotation, retained with the data', () => {
-    const keys = templates.flatMap((t) => Object.values(t.Resources as Record<string, { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string }>).filter((r) => r.Type === 'AWS::KMS::Key' && r.Properties.KeyUsage !== 'SIGN_VERIFY'));
+    const keys = templates.flatMap((t) =>
+      Object.values(
+        t.Resources as Record<string, { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string }>,
+      ).filter((r) => r.Type === 'AWS::KMS::Key' && r.Properties.KeyUsage !== 'SIGN_VERIFY'),
+    );
     expect(keys).toHaveLength(1);
     expect(keys[0]).toMatchObject({ Properties: { EnableKeyRotation: true }, DeletionPolicy: 'Retain' });
   });
@@ -53,7 +61,10 @@ describe("the askers' data key", () => {
       expect(statements).toHaveLength(1);
       const [s] = statements;
       expect(JSON.stringify(s!.Resource)).toContain('AskerKeyArn');
-      expect(s!.Condition).toEqual({ 'ForAllValues:StringEquals': { 'kms:EncryptionContextKeys': ['questionId'] }, Null: { 'kms:EncryptionContext:questionId': 'false' } });
+      expect(s!.Condition).toEqual({
+        'ForAllValues:StringEquals': { 'kms:EncryptionContextKeys': ['questionId'] },
+        Null: { 'kms:EncryptionContext:questionId': 'false' },
+      });
       return asList(s!.Action);
     };
     expect(only('questionsPublic')).toEqual(['kms:GenerateDataKey']);
@@ -64,7 +75,9 @@ describe("the askers' data key", () => {
 
   it('tells exactly those functions which key to use', () => {
     for (const t of templates) {
-      for (const fn of Object.values(t.Resources as Record<string, { Type: string; Properties: Record<string, any> }>).filter((r) => r.Type === 'AWS::Lambda::Function')) {
+      for (const fn of Object.values(
+        t.Resources as Record<string, { Type: string; Properties: Record<string, any> }>,
+      ).filter((r) => r.Type === 'AWS::Lambda::Function')) {
         const vars = fn.Properties.Environment?.Variables ?? {};
         const wired = ['questions', 'questionsPublic', 'sendNotifications'].includes(vars.POWERTOOLS_SERVICE_NAME);
         expect(vars.ASKER_KEYS === 'kms' && vars.ASKER_KEY_ID !== undefined, vars.POWERTOOLS_SERVICE_NAME).toBe(wired);

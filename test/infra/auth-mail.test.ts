@@ -1,7 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Template } from 'aws-cdk-lib/assertions';
 import { defaultPortal, testApp } from '../support/portal-app';
-import { deploymentConfigSchema, loadDeploymentConfig, mailIdentity, mailSenderAddress } from '../../infra/config/deployment';
+import {
+  deploymentConfigSchema,
+  loadDeploymentConfig,
+  mailIdentity,
+  mailSenderAddress,
+} from '../../infra/config/deployment';
 import { AuthStack } from '../../infra/stacks/auth-stack';
 import { DataStack } from '../../infra/stacks/data-stack';
 
@@ -39,9 +44,16 @@ describe('Cognito e-mail', () => {
   });
 
   it('uses a sender address as its own identity when the config names the address', () => {
-    const own = deploymentConfigSchema.parse({ ...config, notifications: { sender: 'thongbao@demo.gov.vn', identity: 'thongbao@demo.gov.vn' } });
+    const own = deploymentConfigSchema.parse({
+      ...config,
+      notifications: { sender: 'thongbao@demo.gov.vn', identity: 'thongbao@demo.gov.vn' },
+    });
     const app = testApp();
-    const data = new DataStack(app, 'D', { env: { region: own.region }, corsOrigins: own.corsOrigins, backups: own.backups });
+    const data = new DataStack(app, 'D', {
+      env: { region: own.region },
+      corsOrigins: own.corsOrigins,
+      backups: own.backups,
+    });
     const auth = new AuthStack(app, 'A', { env: { region: own.region }, config: own, table: data.table });
     const props = Object.values(Template.fromStack(auth).findResources('AWS::Cognito::UserPool'))[0]!.Properties;
     expect(JSON.stringify(props.EmailConfiguration.SourceArn)).toContain(':identity/thongbao@demo.gov.vn');

@@ -8,7 +8,12 @@ import { passwordPolicy } from '../../shared/domain/accounts/password-policy';
 /** The staff user pool as synthesized: sign-in flow, console client, password policy, password-change trigger. */
 const config = loadDeploymentConfig();
 
-type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: Record<string, Record<string, unknown>> };
+type Statement = {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: Record<string, Record<string, unknown>>;
+};
 
 describe('Auth stack', () => {
   let template: Template;
@@ -17,9 +22,15 @@ describe('Auth stack', () => {
   });
 
   it('lets the console client use USER_PASSWORD_AUTH, the flow the local stand-in speaks, and never SRP or custom auth', () => {
-    const console = Object.values(template.findResources('AWS::Cognito::UserPoolClient')).find((c) => c.Properties.AllowedOAuthFlows);
+    const console = Object.values(template.findResources('AWS::Cognito::UserPoolClient')).find(
+      (c) => c.Properties.AllowedOAuthFlows,
+    );
     expect(console).toBeDefined();
-    expect([...console!.Properties.ExplicitAuthFlows].sort()).toEqual(['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_PASSWORD_AUTH']);
+    expect([...console!.Properties.ExplicitAuthFlows].sort()).toEqual([
+      'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+      'ALLOW_REFRESH_TOKEN_AUTH',
+      'ALLOW_USER_PASSWORD_AUTH',
+    ]);
   });
 
   it('allows only the authorization code flow (PKCE, no secret) with the configured callback and logout URLs', () => {
@@ -30,7 +41,11 @@ describe('Auth stack', () => {
       LogoutURLs: config.console.logoutUrls,
     });
     const clients = Object.values(template.findResources('AWS::Cognito::UserPoolClient'));
-    expect(clients.filter((c) => c.Properties.AllowedOAuthFlows?.includes('code')).map((c) => c.Properties.GenerateSecret ?? false)).toEqual([false]);
+    expect(
+      clients
+        .filter((c) => c.Properties.AllowedOAuthFlows?.includes('code'))
+        .map((c) => c.Properties.GenerateSecret ?? false),
+    ).toEqual([false]);
     for (const client of clients) {
       expect(client.Properties.AllowedOAuthFlows ?? []).not.toContain('implicit');
       expect(JSON.stringify(client.Properties.CallbackURLs ?? [])).not.toContain('example.com');
@@ -51,7 +66,12 @@ describe('Auth stack', () => {
       },
     });
     // A change in the domain reaches Cognito without touching the stack.
-    const stricter = { ...passwordPolicy, minLength: { value: 12 }, requireSpecial: { value: false }, temporaryPasswordValidityDays: { value: 1 } };
+    const stricter = {
+      ...passwordPolicy,
+      minLength: { value: 12 },
+      requireSpecial: { value: false },
+      temporaryPasswordValidityDays: { value: 1 },
+    };
     expect(userPoolPasswordPolicy(stricter)).toMatchObject({ minLength: 12, requireSymbols: false });
     expect(userPoolPasswordPolicy(stricter).tempPasswordValidity?.toDays()).toBe(1);
   });
@@ -76,14 +96,31 @@ describe('Auth stack', () => {
     const data = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('dynamodb:')));
     const allows = data.filter((s) => s.Effect === 'Allow');
     // Accounts: read and update; audit: append only (no update, no read).
-    expect(allows.map((s) => ({ actions: [s.Action].flat().sort(), keys: s.Condition })).sort((a, b) => a.actions.length - b.actions.length)).toEqual([
+    expect(
+      allows
+        .map((s) => ({ actions: [s.Action].flat().sort(), keys: s.Condition }))
+        .sort((a, b) => a.actions.length - b.actions.length),
+    ).toEqual([
       { actions: ['dynamodb:PutItem'], keys: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['AUDIT#*'] } } },
-      { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], keys: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ACCOUNT#*'] } } },
+      {
+        actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
+        keys: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ACCOUNT#*'] } },
+      },
     ]);
     // The audit guards every role reaching the table carries (infra/constructs/table-access.ts).
-    expect(data.filter((s) => s.Effect === 'Deny').flatMap((s) => [s.Action].flat()).sort()).toEqual(
-      ['dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
-    );
+    expect(
+      data
+        .filter((s) => s.Effect === 'Deny')
+        .flatMap((s) => [s.Action].flat())
+        .sort(),
+    ).toEqual([
+      'dynamodb:BatchGetItem',
+      'dynamodb:BatchWriteItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:GetItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+    ]);
     expect(JSON.stringify(allows.map((s) => s.Resource))).not.toContain('index');
     const actions = statements.flatMap((s) => [s.Action].flat());
     expect(actions.filter((a) => /^(cognito-idp|s3|sqs|events):/.test(a))).toEqual([]);
@@ -91,7 +128,10 @@ describe('Auth stack', () => {
 });
 
 describe('deployment config: console URLs', () => {
-  const base = () => JSON.parse(JSON.stringify(config)) as Record<string, unknown> & { console: { callbackUrls: string[]; logoutUrls: string[] } };
+  const base = () =>
+    JSON.parse(JSON.stringify(config)) as Record<string, unknown> & {
+      console: { callbackUrls: string[]; logoutUrls: string[] };
+    };
 
   it.each([
     ['plain http outside localhost', 'http://demo.gov.vn/callback'],

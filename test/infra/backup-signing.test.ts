@@ -25,13 +25,18 @@ describe('the backup signing key', () => {
     everyStatement = [];
     for (const t of templates) {
       const resources = t.Resources as Record<string, { Type: string; Properties: Record<string, any> }>;
-      for (const policy of Object.values(resources).filter((r) => r.Type === 'AWS::IAM::Policy')) everyStatement.push(...(policy.Properties.PolicyDocument.Statement as Statement[]));
+      for (const policy of Object.values(resources).filter((r) => r.Type === 'AWS::IAM::Policy'))
+        everyStatement.push(...(policy.Properties.PolicyDocument.Statement as Statement[]));
       for (const fn of Object.values(resources).filter((r) => r.Type === 'AWS::Lambda::Function')) {
         const key = fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME as string | undefined;
         if (!key || !(key in functionDefinitions)) continue;
         const roleId = fn.Properties.Role?.['Fn::GetAtt']?.[0] as string;
         const actions = Object.values(resources)
-          .filter((r) => r.Type === 'AWS::IAM::Policy' && (r.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === roleId))
+          .filter(
+            (r) =>
+              r.Type === 'AWS::IAM::Policy' &&
+              (r.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === roleId),
+          )
           .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[])
           .filter((s) => s.Effect === 'Allow' && JSON.stringify(s.Resource).includes('BackupSigningKeyArn'))
           .flatMap((s) => asList(s.Action));
@@ -41,25 +46,43 @@ describe('the backup signing key', () => {
   });
 
   it('is an asymmetric ECC P-256 signing key, retained with the backups it signed', () => {
-    const keys = templates.flatMap((t) => Object.values(t.Resources as Record<string, { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string }>))
+    const keys = templates
+      .flatMap((t) =>
+        Object.values(
+          t.Resources as Record<string, { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string }>,
+        ),
+      )
       .filter((r) => r.Type === 'AWS::KMS::Key' && r.Properties.KeyUsage === 'SIGN_VERIFY');
     expect(keys).toHaveLength(1);
-    expect(keys[0]).toMatchObject({ Properties: { KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' }, DeletionPolicy: 'Retain' });
+    expect(keys[0]).toMatchObject({
+      Properties: { KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' },
+      DeletionPolicy: 'Retain',
+    });
   });
 
   it('only the backup writer may sign; the restore drill may only verify; nobody else names it', () => {
-    expect(Object.fromEntries(onKey)).toEqual({ weeklyBackup: ['kms:Sign', 'kms:Verify'], restoreDrill: ['kms:Verify'] });
+    expect(Object.fromEntries(onKey)).toEqual({
+      weeklyBackup: ['kms:Sign', 'kms:Verify'],
+      restoreDrill: ['kms:Verify'],
+    });
     // No wider grant reaches it: no kms:Sign or kms:* on every resource, anywhere.
-    const wide = everyStatement.filter((s) => s.Effect === 'Allow' && asList(s.Action).some((a) => a === 'kms:Sign' || a === 'kms:*' || a === '*'));
+    const wide = everyStatement.filter(
+      (s) => s.Effect === 'Allow' && asList(s.Action).some((a) => a === 'kms:Sign' || a === 'kms:*' || a === '*'),
+    );
     expect(wide.every((s) => JSON.stringify(s.Resource).includes('BackupSigningKeyArn'))).toBe(true);
   });
 
   it('tells exactly those functions to sign or verify with KMS, and which key', () => {
     for (const t of templates) {
-      for (const fn of Object.values(t.Resources as Record<string, { Type: string; Properties: Record<string, any> }>).filter((r) => r.Type === 'AWS::Lambda::Function')) {
+      for (const fn of Object.values(
+        t.Resources as Record<string, { Type: string; Properties: Record<string, any> }>,
+      ).filter((r) => r.Type === 'AWS::Lambda::Function')) {
         const vars = fn.Properties.Environment?.Variables ?? {};
         const wired = ['weeklyBackup', 'restoreDrill'].includes(vars.POWERTOOLS_SERVICE_NAME);
-        expect(vars.BACKUP_SIGNING === 'kms' && JSON.stringify(vars.BACKUP_SIGNING_KEY_ID).includes('BackupSigningKeyArn'), vars.POWERTOOLS_SERVICE_NAME).toBe(wired);
+        expect(
+          vars.BACKUP_SIGNING === 'kms' && JSON.stringify(vars.BACKUP_SIGNING_KEY_ID).includes('BackupSigningKeyArn'),
+          vars.POWERTOOLS_SERVICE_NAME,
+        ).toBe(wired);
       }
     }
   });

@@ -14,7 +14,11 @@ describe('cost model', () => {
   let facts: TemplateFacts;
   const workload = (name: string) => loadWorkload(resolve(import.meta.dirname, '../../infra/config/workloads', name));
   beforeAll(() => {
-    stacks = Object.values(defaultPortal().stacks).map((stack) => ({ name: stack.stackName, region: stack.region, template: Template.fromStack(stack).toJSON() }));
+    stacks = Object.values(defaultPortal().stacks).map((stack) => ({
+      name: stack.stackName,
+      region: stack.region,
+      template: Template.fromStack(stack).toJSON(),
+    }));
     facts = readFacts(stacks);
   });
 
@@ -24,7 +28,11 @@ describe('cost model', () => {
   });
 
   it('notices a resource type it does not price', () => {
-    const withNewType: SynthesizedStack = { name: 'Extra', region: 'ap-southeast-1', template: { Resources: { Cache: { Type: 'AWS::ElastiCache::CacheCluster' } } } };
+    const withNewType: SynthesizedStack = {
+      name: 'Extra',
+      region: 'ap-southeast-1',
+      template: { Resources: { Cache: { Type: 'AWS::ElastiCache::CacheCluster' } } },
+    };
     const types = readFacts([...stacks, withNewType]).resources.map((r) => r.type);
     expect(types.filter((type) => !(type in resourceTypeCosts))).toEqual(['AWS::ElastiCache::CacheCluster']);
   });
@@ -49,16 +57,28 @@ describe('cost model', () => {
     const reference = estimate(facts, workload('reference.json'));
     for (const line of ten.lines) expect(line.driver, line.component).not.toBe('');
     expect(ten.total).toBeGreaterThan(reference.total);
-    expect(reference.total).toBeCloseTo(reference.lines.reduce((n, l) => n + l.usd, 0), 1);
+    expect(reference.total).toBeCloseTo(
+      reference.lines.reduce((n, l) => n + l.usd, 0),
+      1,
+    );
   });
 });
 
 describe('cost budget (issue 26)', () => {
   it('keeps the reference province within $25 a month after the always-free tiers, the restore drill included', () => {
-    const stacks = Object.values(defaultPortal().stacks).map((stack) => ({ name: stack.stackName, region: stack.region, template: Template.fromStack(stack).toJSON() }));
-    const reference = estimate(readFacts(stacks), loadWorkload(resolve(import.meta.dirname, '../../infra/config/workloads/reference.json')));
+    const stacks = Object.values(defaultPortal().stacks).map((stack) => ({
+      name: stack.stackName,
+      region: stack.region,
+      template: Template.fromStack(stack).toJSON(),
+    }));
+    const reference = estimate(
+      readFacts(stacks),
+      loadWorkload(resolve(import.meta.dirname, '../../infra/config/workloads/reference.json')),
+    );
     const drill = reference.lines.find((l) => l.component === RESTORE_DRILL)!;
-    console.log(`reference: $${reference.total} list, $${reference.totalAfterFreeTier} after free tiers, of which the restore drill $${drill.usdAfterFreeTier}`);
+    console.log(
+      `reference: $${reference.total} list, $${reference.totalAfterFreeTier} after free tiers, of which the restore drill $${drill.usdAfterFreeTier}`,
+    );
     // Since issue 24 the drill restores in full once a month by default and verifies the other weeks.
     expect(reference.totalAfterFreeTier).toBeLessThanOrEqual(25);
   });

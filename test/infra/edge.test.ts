@@ -4,7 +4,14 @@ import { defaultPortal, testApp } from '../support/portal-app';
 import { buildPortal } from '../../infra/portal-app';
 import { deploymentConfigSchema, loadDeploymentConfig } from '../../infra/config/deployment';
 import { allRoutes } from '../../functions/routes';
-import { cachedBehaviours, cacheClasses, cacheClassOf, edgePathPattern, patternMatches, publicCaching } from '../../shared/http/edge-cache';
+import {
+  cachedBehaviours,
+  cacheClasses,
+  cacheClassOf,
+  edgePathPattern,
+  patternMatches,
+  publicCaching,
+} from '../../shared/http/edge-cache';
 import { API_STAGE_NAME } from '../../shared/http/openapi';
 import { CONSOLE_PATH } from '../../infra/definitions/edge';
 import { ERROR_CACHE_SECONDS } from '../../shared/domain/edge/published-files';
@@ -16,7 +23,15 @@ describe('edge (CloudFront) as synthesized', () => {
   let api: Template;
   let data: Template;
   let distribution: Record<string, any>;
-  type Behaviour = { PathPattern: string; CachePolicyId: unknown; OriginRequestPolicyId?: unknown; TargetOriginId: string; Compress: boolean; AllowedMethods: string[]; CachedMethods?: string[] };
+  type Behaviour = {
+    PathPattern: string;
+    CachePolicyId: unknown;
+    OriginRequestPolicyId?: unknown;
+    TargetOriginId: string;
+    Compress: boolean;
+    AllowedMethods: string[];
+    CachedMethods?: string[];
+  };
   let behaviours: Behaviour[];
   beforeAll(() => {
     const { stacks } = defaultPortal();
@@ -41,7 +56,12 @@ describe('edge (CloudFront) as synthesized', () => {
     expect(JSON.stringify(distribution.WebACLId)).toMatch(/EdgeFirewall|Fn::GetAtt|Reader/);
     const [acl] = Object.values(firewall.findResources('AWS::WAFv2::WebACL'));
     expect(acl!.Properties.Scope).toBe('CLOUDFRONT');
-    expect((acl!.Properties.Rules as Array<{ Name: string }>).map((r) => r.Name).sort()).toEqual(['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet', 'BodyOverLimit', 'RatePerIp']);
+    expect((acl!.Properties.Rules as Array<{ Name: string }>).map((r) => r.Name).sort()).toEqual([
+      'AWSManagedRulesCommonRuleSet',
+      'AWSManagedRulesKnownBadInputsRuleSet',
+      'BodyOverLimit',
+      'RatePerIp',
+    ]);
     expect(distribution.DefaultRootObject).toBe(`${CONSOLE_PATH.slice(1)}index.html`);
   });
 
@@ -55,7 +75,11 @@ describe('edge (CloudFront) as synthesized', () => {
   });
 
   it('caches each public read by its class (lists a minute, feeds 15 minutes, items an hour), compressed, keyed on query and Accept-Language', () => {
-    expect(Object.keys(publicCaching).every((id) => allRoutes.some((r) => r.id === id && r.method === 'GET' && r.auth === 'public'))).toBe(true);
+    expect(
+      Object.keys(publicCaching).every((id) =>
+        allRoutes.some((r) => r.id === id && r.method === 'GET' && r.auth === 'public'),
+      ),
+    ).toBe(true);
     const policies = edge.findResources('AWS::CloudFront::CachePolicy');
     for (const route of allRoutes) {
       const cacheClass = cacheClassOf(route);
@@ -72,7 +96,12 @@ describe('edge (CloudFront) as synthesized', () => {
       expect(policy.DefaultTTL, route.id).toBe(cacheClasses[cacheClass].sharedSeconds);
       expect(policy.MaxTTL, route.id).toBe(cacheClasses[cacheClass].sharedSeconds);
       const key = policy.ParametersInCacheKeyAndForwardedToOrigin;
-      expect(key).toMatchObject({ EnableAcceptEncodingGzip: true, EnableAcceptEncodingBrotli: true, QueryStringsConfig: { QueryStringBehavior: 'all' }, HeadersConfig: { HeaderBehavior: 'whitelist', Headers: ['accept-language'] } });
+      expect(key).toMatchObject({
+        EnableAcceptEncodingGzip: true,
+        EnableAcceptEncodingBrotli: true,
+        QueryStringsConfig: { QueryStringBehavior: 'all' },
+        HeadersConfig: { HeaderBehavior: 'whitelist', Headers: ['accept-language'] },
+      });
     }
     expect(cacheClasses.list.sharedSeconds).toBeLessThan(cacheClasses.item.sharedSeconds);
     expect(behaviours.length).toBeLessThanOrEqual(25); // CloudFront's default quota of behaviours
@@ -80,7 +109,9 @@ describe('edge (CloudFront) as synthesized', () => {
 
   it('orders the behaviours so that no route is caught by another route\u2019s pattern of a different class', () => {
     const ordered = cachedBehaviours(allRoutes);
-    expect(behaviours.slice(0, ordered.length).map((b) => b.PathPattern)).toEqual(ordered.map((b) => `/${API_STAGE_NAME}${b.pattern}`));
+    expect(behaviours.slice(0, ordered.length).map((b) => b.PathPattern)).toEqual(
+      ordered.map((b) => `/${API_STAGE_NAME}${b.pattern}`),
+    );
   });
 
   it('serves published attachments from the media bucket through OAC, and the bucket lets the distribution read published/ only', () => {
@@ -89,18 +120,31 @@ describe('edge (CloudFront) as synthesized', () => {
     const origin = (distribution.Origins as Array<Record<string, any>>).find((o) => o.Id === files.TargetOriginId)!;
     expect(origin.OriginAccessControlId).toBeDefined();
     expect(origin.S3OriginConfig).toBeDefined();
-    edge.hasResourceProperties('AWS::CloudFront::OriginAccessControl', { OriginAccessControlConfig: { OriginAccessControlOriginType: 's3', SigningBehavior: 'always' } });
+    edge.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+      OriginAccessControlConfig: { OriginAccessControlOriginType: 's3', SigningBehavior: 'always' },
+    });
     const policy = JSON.stringify(data.findResources('AWS::S3::BucketPolicy'));
     expect(policy).toContain('cloudfront.amazonaws.com');
-    const statement = Object.values(data.findResources('AWS::S3::BucketPolicy')).flatMap((p) => p.Properties.PolicyDocument.Statement).find((s: any) => s.Sid === 'DistributionReadsPublishedFiles');
+    const statement = Object.values(data.findResources('AWS::S3::BucketPolicy'))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement)
+      .find((s: any) => s.Sid === 'DistributionReadsPublishedFiles');
     expect(statement.Action).toBe('s3:GetObject');
     expect(JSON.stringify(statement.Resource)).toContain('/published/*');
   });
 
   it('guards the console with a strict Content-Security-Policy', () => {
     const [headers] = Object.values(edge.findResources('AWS::CloudFront::ResponseHeadersPolicy'));
-    const csp = JSON.stringify(headers!.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy);
-    for (const directive of ["default-src 'self'", "script-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'"]) expect(csp).toContain(directive);
+    const csp = JSON.stringify(
+      headers!.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy,
+    );
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "frame-ancestors 'none'",
+      "object-src 'none'",
+      "base-uri 'none'",
+    ])
+      expect(csp).toContain(directive);
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).not.toContain('unsafe-eval');
     expect(csp).toContain('amazoncognito.com');
@@ -108,13 +152,17 @@ describe('edge (CloudFront) as synthesized', () => {
 
   it('protects the origin: the distribution sends the API key every method requires, and the stage has no web ACL of its own', () => {
     const apiOrigin = (distribution.Origins as Array<Record<string, any>>).find((o) => o.CustomOriginConfig)!;
-    const header = (apiOrigin.OriginCustomHeaders as Array<{ HeaderName: string; HeaderValue: unknown }>).find((h) => h.HeaderName === 'x-api-key')!;
+    const header = (apiOrigin.OriginCustomHeaders as Array<{ HeaderName: string; HeaderValue: unknown }>).find(
+      (h) => h.HeaderName === 'x-api-key',
+    )!;
     expect(JSON.stringify(header.HeaderValue)).toContain('resolve:secretsmanager');
     expect(apiOrigin.CustomOriginConfig.OriginProtocolPolicy).toBe('https-only');
     edge.hasResourceProperties('AWS::ApiGateway::ApiKey', { Enabled: true, Value: Match.anyValue() });
     edge.resourceCountIs('AWS::ApiGateway::UsagePlanKey', 1);
     api.resourceCountIs('AWS::WAFv2::WebACL', 0);
-    const methods = Object.values(api.findResources('AWS::ApiGateway::Method')).filter((m) => m.Properties.HttpMethod !== 'OPTIONS');
+    const methods = Object.values(api.findResources('AWS::ApiGateway::Method')).filter(
+      (m) => m.Properties.HttpMethod !== 'OPTIONS',
+    );
     expect(methods.every((m) => m.Properties.ApiKeyRequired === true)).toBe(true);
     // HEAD for exactly the cached public reads.
     const heads = methods.filter((m) => m.Properties.HttpMethod === 'HEAD').length;
@@ -126,10 +174,20 @@ describe('edge (CloudFront) as synthesized', () => {
   });
 
   it('invalidates through one consumer: batched over a minute from the edge queue, allowed this distribution only', () => {
-    edge.hasResourceProperties('AWS::Lambda::EventSourceMapping', { BatchSize: 10, MaximumBatchingWindowInSeconds: 60, FunctionResponseTypes: ['ReportBatchItemFailures'] });
-    const [fnId, fn] = Object.entries(edge.findResources('AWS::Lambda::Function')).find(([, f]) => f.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'refreshEdge')!;
-    expect(fn.Properties.Environment.Variables.EDGE_DISTRIBUTION_ID).toEqual({ Ref: Object.keys(edge.findResources('AWS::CloudFront::Distribution'))[0] });
-    const statements = Object.values(edge.findResources('AWS::IAM::Policy')).filter((p) => JSON.stringify(p.Properties.Roles).includes(fnId.replace(/[A-F0-9]{8}$/, ''))).flatMap((p) => p.Properties.PolicyDocument.Statement);
+    edge.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BatchSize: 10,
+      MaximumBatchingWindowInSeconds: 60,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    const [fnId, fn] = Object.entries(edge.findResources('AWS::Lambda::Function')).find(
+      ([, f]) => f.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'refreshEdge',
+    )!;
+    expect(fn.Properties.Environment.Variables.EDGE_DISTRIBUTION_ID).toEqual({
+      Ref: Object.keys(edge.findResources('AWS::CloudFront::Distribution'))[0],
+    });
+    const statements = Object.values(edge.findResources('AWS::IAM::Policy'))
+      .filter((p) => JSON.stringify(p.Properties.Roles).includes(fnId.replace(/[A-F0-9]{8}$/, '')))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement);
     const invalidate = statements.filter((s: any) => JSON.stringify(s.Action).includes('cloudfront:'));
     expect(invalidate).toHaveLength(1);
     expect(invalidate[0].Action).toBe('cloudfront:CreateInvalidation');
@@ -144,10 +202,24 @@ describe('edge (CloudFront) as synthesized', () => {
   it('serves a configured domain with its us-east-1 certificate, TLS 1.2 (2021 policy) and SNI', () => {
     const base = loadDeploymentConfig();
     const certificateArn = 'arn:aws:acm:us-east-1:123456789012:certificate/0b1c2d3e-aaaa-bbbb-cccc-0123456789ab';
-    expect(deploymentConfigSchema.safeParse({ ...base, edge: { domainName: 'cong.demo.gov.vn', certificateArn: certificateArn.replace('us-east-1', 'ap-southeast-1') } }).success).toBe(false);
-    const stacks = buildPortal(testApp({ prefix: 'cdk-edge-domain-' }), { ...base, edge: { domainName: 'cong.demo.gov.vn', certificateArn } }, { nag: false });
-    const config = Object.values(Template.fromStack(stacks.edge).findResources('AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig;
+    expect(
+      deploymentConfigSchema.safeParse({
+        ...base,
+        edge: { domainName: 'cong.demo.gov.vn', certificateArn: certificateArn.replace('us-east-1', 'ap-southeast-1') },
+      }).success,
+    ).toBe(false);
+    const stacks = buildPortal(
+      testApp({ prefix: 'cdk-edge-domain-' }),
+      { ...base, edge: { domainName: 'cong.demo.gov.vn', certificateArn } },
+      { nag: false },
+    );
+    const config = Object.values(Template.fromStack(stacks.edge).findResources('AWS::CloudFront::Distribution'))[0]!
+      .Properties.DistributionConfig;
     expect(config.Aliases).toEqual(['cong.demo.gov.vn']);
-    expect(config.ViewerCertificate).toEqual({ AcmCertificateArn: certificateArn, MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' });
+    expect(config.ViewerCertificate).toEqual({
+      AcmCertificateArn: certificateArn,
+      MinimumProtocolVersion: 'TLSv1.2_2021',
+      SslSupportMethod: 'sni-only',
+    });
   });
 });

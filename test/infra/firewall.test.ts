@@ -13,7 +13,10 @@ type Rule = {
   Priority: number;
   Action?: { Block?: { CustomResponse?: { ResponseCode: number; CustomResponseBodyKey: string } } };
   Statement: {
-    ManagedRuleGroupStatement?: { Name: string; RuleActionOverrides?: Array<{ Name: string; ActionToUse: Record<string, unknown> }> };
+    ManagedRuleGroupStatement?: {
+      Name: string;
+      RuleActionOverrides?: Array<{ Name: string; ActionToUse: Record<string, unknown> }>;
+    };
     RegexMatchStatement?: { FieldToMatch: { SingleHeader?: { Name: string } }; RegexString: string };
     RateBasedStatement?: unknown;
   };
@@ -59,13 +62,18 @@ describe('Firewall (web ACL) against the API body limit', () => {
       expect(rule?.Name, String(size)).toBe('BodyOverLimit');
       const custom = rule!.Action!.Block!.CustomResponse!;
       expect(custom.ResponseCode).toBe(413);
-      expect(JSON.parse(bodies[custom.CustomResponseBodyKey]!.Content)).toMatchObject({ type: '/v1/problems/payload-too-large', status: 413 });
+      expect(JSON.parse(bodies[custom.CustomResponseBodyKey]!.Content)).toMatchObject({
+        type: '/v1/problems/payload-too-large',
+        status: 413,
+      });
     }
   });
 
   it('only counts the managed 8 KB body rule, and checks the size before any other rule', () => {
     const common = rules.find((r) => r.Statement.ManagedRuleGroupStatement?.Name === 'AWSManagedRulesCommonRuleSet')!;
-    expect(common.Statement.ManagedRuleGroupStatement!.RuleActionOverrides).toEqual([{ Name: 'SizeRestrictions_BODY', ActionToUse: { Count: {} } }]);
+    expect(common.Statement.ManagedRuleGroupStatement!.RuleActionOverrides).toEqual([
+      { Name: 'SizeRestrictions_BODY', ActionToUse: { Count: {} } },
+    ]);
     expect(rules[0]!.Name).toBe('BodyOverLimit');
   });
 });

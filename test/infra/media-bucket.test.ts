@@ -30,7 +30,9 @@ describe('Data stack: media bucket', () => {
   it('keeps every versioned bucket\u2019s old versions for a bounded time', () => {
     for (const bucket of Object.values(template.findResources('AWS::S3::Bucket'))) {
       if (bucket.Properties.VersioningConfiguration?.Status !== 'Enabled') continue;
-      const rules = bucket.Properties.LifecycleConfiguration?.Rules as Array<{ NoncurrentVersionExpiration?: unknown }> | undefined;
+      const rules = bucket.Properties.LifecycleConfiguration?.Rules as
+        | Array<{ NoncurrentVersionExpiration?: unknown }>
+        | undefined;
       expect(rules?.some((r) => r.NoncurrentVersionExpiration)).toBe(true);
     }
   });

@@ -20,7 +20,9 @@ describe('outbox on AWS', () => {
   });
 
   it('relays only outbox INSERTs from the stream, retrying from a failed record, with an on-failure queue', () => {
-    const mappings = async.findResources('AWS::Lambda::EventSourceMapping', { Properties: { StartingPosition: 'TRIM_HORIZON' } });
+    const mappings = async.findResources('AWS::Lambda::EventSourceMapping', {
+      Properties: { StartingPosition: 'TRIM_HORIZON' },
+    });
     expect(Object.keys(mappings)).toHaveLength(1);
     const mapping = Object.values(mappings)[0]!.Properties;
     expect(mapping.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
@@ -28,12 +30,16 @@ describe('outbox on AWS', () => {
     expect(mapping.DestinationConfig.OnFailure.Destination).toBeDefined();
     const pattern = JSON.parse(mapping.FilterCriteria.Filters[0].Pattern);
     expect(pattern).toEqual({ eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: [OUTBOX_ITEM_TYPE] } } } });
-    async.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmDescription: Match.stringLikeRegexp('outbox relay DLQ') });
+    async.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmDescription: Match.stringLikeRegexp('outbox relay DLQ'),
+    });
   });
 
   it('lets only the relay put events on the bus', () => {
     const putters = all.flatMap((t) =>
-      Object.entries(t.findResources('AWS::IAM::Policy')).filter(([, r]) => JSON.stringify(r.Properties.PolicyDocument).includes('events:PutEvents')),
+      Object.entries(t.findResources('AWS::IAM::Policy')).filter(([, r]) =>
+        JSON.stringify(r.Properties.PolicyDocument).includes('events:PutEvents'),
+      ),
     );
     expect(putters.map(([id]) => id)).toEqual([expect.stringMatching(/^OutboxRelay/)]);
   });
@@ -42,10 +48,23 @@ describe('outbox on AWS', () => {
     const statements = all.flatMap((t) =>
       Object.entries(t.findResources('AWS::IAM::Policy'))
         .filter(([id]) => id.startsWith('DependencyCheck'))
-        .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Condition?: unknown }>),
+        .flatMap(
+          ([, p]) => p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Condition?: unknown }>,
+        ),
     );
     // Allows only: every role reaching the table also carries the audit guards, which deny.
-    const writes = statements.filter((st) => (st as { Effect?: string }).Effect === 'Allow' && [st.Action].flat().some((a) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(a)));
-    expect(writes).toEqual([{ Action: 'dynamodb:PutItem', Effect: 'Allow', Resource: expect.anything(), Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['OUTBOX#*'] } } }]);
+    const writes = statements.filter(
+      (st) =>
+        (st as { Effect?: string }).Effect === 'Allow' &&
+        [st.Action].flat().some((a) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(a)),
+    );
+    expect(writes).toEqual([
+      {
+        Action: 'dynamodb:PutItem',
+        Effect: 'Allow',
+        Resource: expect.anything(),
+        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['OUTBOX#*'] } },
+      },
+    ]);
   });
 });

@@ -21,11 +21,17 @@ const expected: Record<string, { preset: string; languages: string[]; basis: str
   tiengiang: { preset: 'tien-giang-2024', languages: ['vi', 'en'], basis: 'TG 4.2b, TG 5.2' },
 };
 
-const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 describe('seed province configs', () => {
   it('ships exactly one file per seed province', () => {
-    expect(files).toEqual(Object.keys(expected).map((code) => `${code}.json`).sort());
+    expect(files).toEqual(
+      Object.keys(expected)
+        .map((code) => `${code}.json`)
+        .sort(),
+    );
   });
 
   describe.each(files)('%s', (file) => {
@@ -49,11 +55,16 @@ describe('seed province configs', () => {
       // cdk-nag runs once on the default config (stacks.test.ts); here only what the config changes.
       const stacks = buildPortal(app, config, { nag: false });
       const assembly = app.synth();
-      const template = (stackName: string) => assembly.getStackByName(stackName).template as { Resources: Record<string, { Type: string; Properties?: Record<string, any> }> };
+      const template = (stackName: string) =>
+        assembly.getStackByName(stackName).template as {
+          Resources: Record<string, { Type: string; Properties?: Record<string, any> }>;
+        };
       const settings = configEnvironment(config);
 
       const functions = [stacks.api, stacks.jobs].flatMap((s) =>
-        Object.values(template(s.stackName).Resources).filter((r) => r.Type === 'AWS::Lambda::Function' && r.Properties?.Environment),
+        Object.values(template(s.stackName).Resources).filter(
+          (r) => r.Type === 'AWS::Lambda::Function' && r.Properties?.Environment,
+        ),
       );
       expect(functions.length).toBeGreaterThan(0);
       for (const fn of functions) {
@@ -65,9 +76,13 @@ describe('seed province configs', () => {
           OPERATOR_EMAIL: config.alarmEmail,
         });
       }
-      const domains = Object.values(template(stacks.auth.stackName).Resources).filter((r) => r.Type === 'AWS::Cognito::UserPoolDomain');
+      const domains = Object.values(template(stacks.auth.stackName).Resources).filter(
+        (r) => r.Type === 'AWS::Cognito::UserPoolDomain',
+      );
       expect(domains.map((d) => d.Properties!.Domain)).toEqual([`portal-${config.stage}-${code}`]);
-      const alarmSubscriptions = Object.values(template(stacks.async.stackName).Resources).filter((r) => r.Type === 'AWS::SNS::Subscription');
+      const alarmSubscriptions = Object.values(template(stacks.async.stackName).Resources).filter(
+        (r) => r.Type === 'AWS::SNS::Subscription',
+      );
       expect(alarmSubscriptions.map((s) => s.Properties!.Endpoint)).toContain(config.alarmEmail);
     });
   });

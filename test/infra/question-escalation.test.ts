@@ -14,7 +14,8 @@ interface Statement {
   Condition?: Record<string, Record<string, string | string[]>>;
 }
 const asList = <T>(x: T | T[]) => (Array.isArray(x) ? x : [x]);
-const leadingKeys = (s: Statement) => asList(s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] ?? []) as string[];
+const leadingKeys = (s: Statement) =>
+  asList(s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] ?? []) as string[];
 
 describe('escalate-questions job (from the template)', () => {
   let jobs: Template;
@@ -22,10 +23,18 @@ describe('escalate-questions job (from the template)', () => {
   beforeAll(() => {
     jobs = Template.fromStack(defaultPortal().stacks.jobs);
     const resources = jobs.toJSON().Resources as Record<string, { Type: string; Properties: Record<string, any> }>;
-    const fn = Object.values(resources).find((r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'escalateQuestions')!;
+    const fn = Object.values(resources).find(
+      (r) =>
+        r.Type === 'AWS::Lambda::Function' &&
+        r.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'escalateQuestions',
+    )!;
     const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
     statements = Object.values(resources)
-      .filter((r) => r.Type === 'AWS::IAM::Policy' && (r.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === roleId))
+      .filter(
+        (r) =>
+          r.Type === 'AWS::IAM::Policy' &&
+          (r.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === roleId),
+      )
       .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[])
       .filter((s) => asList(s.Action).some((a) => a.startsWith('dynamodb:')));
   });
@@ -37,15 +46,29 @@ describe('escalate-questions job (from the template)', () => {
       Target: Match.objectLike({ Input: JSON.stringify({ trigger: 'schedule' }) }),
     });
     // A failed run alarms through the deployment's one account-wide Errors alarm (issue 26), and a missed one by its own.
-    Template.fromStack(defaultPortal().stacks.async).hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/Lambda', MetricName: 'Errors', Dimensions: Match.absent() });
-    jobs.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmDescription: Match.stringLikeRegexp('^Job escalate-questions has not succeeded') });
+    Template.fromStack(defaultPortal().stacks.async).hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Errors',
+      Dimensions: Match.absent(),
+    });
+    jobs.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmDescription: Match.stringLikeRegexp('^Job escalate-questions has not succeeded'),
+    });
   });
 
   it('queries question clocks on the due index only, and writes only clock marks, log entries, audit entries and events', () => {
     const allows = statements.filter((s) => s.Effect === 'Allow');
     expect(allows.every((s) => leadingKeys(s).length > 0)).toBe(true);
-    expect(allows.flatMap((s) => asList(s.Action)).filter((a) => ['dynamodb:Scan', 'dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:*'].includes(a))).toEqual([]);
-    const granted = (action: string) => allows.filter((s) => asList(s.Action).includes(`dynamodb:${action}`)).flatMap(leadingKeys).sort();
+    expect(
+      allows
+        .flatMap((s) => asList(s.Action))
+        .filter((a) => ['dynamodb:Scan', 'dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:*'].includes(a)),
+    ).toEqual([]);
+    const granted = (action: string) =>
+      allows
+        .filter((s) => asList(s.Action).includes(`dynamodb:${action}`))
+        .flatMap(leadingKeys)
+        .sort();
     expect(granted('Query')).toEqual(['CALENDAR*', 'DUEWORK#Question#*']);
     expect(granted('UpdateItem')).toEqual(['WORK#Question#*']);
     // The escalation's audit entry, its event, its entry in the question's log (the staff view, issue 25) and the

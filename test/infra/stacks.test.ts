@@ -79,7 +79,10 @@ describe('CDK stacks', () => {
         FunctionResponseTypes: ['ReportBatchItemFailures'],
       });
     }
-    template.resourceCountIs('AWS::Events::Rule', routingRules.length + storageRoutingRules.length + notificationRules.length);
+    template.resourceCountIs(
+      'AWS::Events::Rule',
+      routingRules.length + storageRoutingRules.length + notificationRules.length,
+    );
   });
 
   it('creates one API method per route and problem+json gateway responses', () => {
@@ -94,7 +97,9 @@ describe('CDK stacks', () => {
     });
     // The web ACL is at the edge (edge-firewall-stack.ts); every method requires the distribution's key.
     template.resourceCountIs('AWS::WAFv2::WebACLAssociation', 0);
-    const methods = Object.values(template.findResources('AWS::ApiGateway::Method')).filter((m) => m.Properties.HttpMethod !== 'OPTIONS');
+    const methods = Object.values(template.findResources('AWS::ApiGateway::Method')).filter(
+      (m) => m.Properties.HttpMethod !== 'OPTIONS',
+    );
     for (const method of methods) expect(method.Properties.ApiKeyRequired, method.Properties.OperationName).toBe(true);
   });
 
@@ -150,7 +155,14 @@ describe('CDK stacks', () => {
     const policies = template.findResources('AWS::IAM::Policy');
     const healthPolicies = Object.entries(policies).filter(([id]) => id.startsWith('HealthFunction'));
     expect(healthPolicies.length).toBeGreaterThan(0);
-    const statements = healthPolicies.flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Effect: string; Condition?: unknown }>);
+    const statements = healthPolicies.flatMap(
+      ([, p]) =>
+        p.Properties.PolicyDocument.Statement as Array<{
+          Action: string | string[];
+          Effect: string;
+          Condition?: unknown;
+        }>,
+    );
     const allowed = statements.filter((s) => s.Effect === 'Allow').flatMap((s) => [s.Action].flat());
     expect(allowed).toContain('dynamodb:DescribeTable');
     // No S3 or SQS at all: bucket and queue health comes from the dependency-check job's ledger.
@@ -165,7 +177,9 @@ describe('CloudFormation validation', () => {
   // The plugin CDK runs at every real synth (cdk.json makes its findings errors); the other
   // infra tests skip it (test/support/portal-app.ts), so it runs here once, on the default deployment.
   it('passes the templates CDK ships to its CloudFormation validator, with no finding', { timeout: 120_000 }, () => {
-    const cdkJson = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../cdk.json'), 'utf8')) as { context: Record<string, unknown> };
+    const cdkJson = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../cdk.json'), 'utf8')) as {
+      context: Record<string, unknown>;
+    };
     expect(cdkJson.context['@aws-cdk/core:validateAgainstDefaultRules']).toBe(true);
     const app = testApp({ cloudFormationValidation: true });
     buildPortal(app, loadDeploymentConfig(), { nag: false });
@@ -175,7 +189,10 @@ describe('CloudFormation validation', () => {
   it('fails synthesis on a template CloudFormation would refuse (the validator really runs)', () => {
     const app = testApp({ cloudFormationValidation: true });
     const stack = new Stack(app, 'Bad');
-    new CfnResource(stack, 'Odd', { type: 'AWS::SQS::Queue', properties: { VisibilityTimeout: 'soon', NoSuchProperty: 1 } });
+    new CfnResource(stack, 'Odd', {
+      type: 'AWS::SQS::Queue',
+      properties: { VisibilityTimeout: 'soon', NoSuchProperty: 1 },
+    });
     expect(() => app.synth()).toThrow(/NoSuchProperty/);
   });
 });

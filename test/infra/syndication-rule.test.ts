@@ -9,7 +9,9 @@ import { defaultPortal } from '../support/portal-app';
  * template, and the local event bus matches the same pattern from the same definition.
  */
 const targets = (data: Record<string, string>) =>
-  routingRules.filter((r) => matches(eventPattern(r), 'portal.workflow', 'WorkflowTransitioned', { metadata: {}, data })).map((r) => r.target);
+  routingRules
+    .filter((r) => matches(eventPattern(r), 'portal.workflow', 'WorkflowTransitioned', { metadata: {}, data }))
+    .map((r) => r.target);
 
 describe('the syndication rule', () => {
   it('filters on the data in the synthesized rule: content items, published or withdrawn', () => {
@@ -29,7 +31,12 @@ describe('the syndication rule', () => {
     expect(syndication({ type: 'ContentItem', action: 'publish', to: 'published' })).toEqual(['syndication']);
     expect(syndication({ type: 'ContentItem', action: 'confirm', to: 'published' })).toEqual(['syndication']);
     expect(syndication({ type: 'ContentItem', action: 'withdraw', to: 'withdrawn' })).toEqual(['syndication']);
-    for (const [action, to] of [['submit', 'submitted'], ['accept', 'editing'], ['approve', 'approved'], ['emergency-publish', 'emergency-published']]) {
+    for (const [action, to] of [
+      ['submit', 'submitted'],
+      ['accept', 'editing'],
+      ['approve', 'approved'],
+      ['emergency-publish', 'emergency-published'],
+    ]) {
       expect(syndication({ type: 'ContentItem', action: action!, to: to! })).toEqual([]);
     }
     expect(targets({ type: 'Question', action: 'route', to: 'routed' })).toEqual(['notifications']);

@@ -24,12 +24,18 @@ let chief: Person;
 
 /** Registers an agency system of `unitCode` and returns a client-credentials token for it, as a Person to call with. */
 async function agencySystem(unitCode: string, scopes: string[]): Promise<Person & { clientId: string }> {
-  const registered = await call('/machine-clients', operator, { method: 'POST', body: { name: `Hệ thống ${unitCode} ${scopes.join(' ')}`, unitCode, scopes } });
+  const registered = await call('/machine-clients', operator, {
+    method: 'POST',
+    body: { name: `Hệ thống ${unitCode} ${scopes.join(' ')}`, unitCode, scopes },
+  });
   expect(registered.status, JSON.stringify(registered.body)).toBe(201);
   const { clientId } = registered.body.client as { clientId: string };
   const res = await local.api('/local-auth/oauth2/token', {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${clientId}:${registered.body.clientSecret}`).toString('base64')}` },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: `Basic ${Buffer.from(`${clientId}:${registered.body.clientSecret}`).toString('base64')}`,
+    },
     body: 'grant_type=client_credentials',
   });
   const token = ((await res.json()) as { access_token: string }).access_token;
@@ -48,7 +54,10 @@ beforeAll(async () => {
 describe('an agency system submits content with client credentials alone', () => {
   it('uploads a PDF by presigned POST, creates, edits and submits an item with it, and reads it back', async () => {
     const system = await agencySystem('soa', ['portal/content.submit']);
-    const declared = await call('/uploads', system, { method: 'POST', body: { fileName: 'Kế hoạch.pdf', contentType: 'application/pdf', size: PDF.length } });
+    const declared = await call('/uploads', system, {
+      method: 'POST',
+      body: { fileName: 'Kế hoạch.pdf', contentType: 'application/pdf', size: PDF.length },
+    });
     expect(declared.status, JSON.stringify(declared.body)).toBe(201);
     const form = declared.body as { uploadId: string; url: string; fields: Record<string, string> };
     const data = new FormData();
@@ -63,11 +72,21 @@ describe('an agency system submits content with client credentials alone', () =>
 
     const created = await call('/units/soa/content', system, {
       method: 'POST',
-      body: { category: 'news', language: 'vi', title: 'Kế hoạch chuyển đổi số năm nay', body: '<p>Sở A công bố kế hoạch.</p>', attachments: [form.uploadId] },
+      body: {
+        category: 'news',
+        language: 'vi',
+        title: 'Kế hoạch chuyển đổi số năm nay',
+        body: '<p>Sở A công bố kế hoạch.</p>',
+        attachments: [form.uploadId],
+      },
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const id = created.body.id as string;
-    const edited = await call(`/content/${id}`, system, { method: 'PATCH', body: { title: 'Kế hoạch chuyển đổi số' }, headers: { 'if-match': `"${created.body.version}"` } });
+    const edited = await call(`/content/${id}`, system, {
+      method: 'PATCH',
+      body: { title: 'Kế hoạch chuyển đổi số' },
+      headers: { 'if-match': `"${created.body.version}"` },
+    });
     expect(edited.status, JSON.stringify(edited.body)).toBe(200);
     const submitted = await call(`/content/${id}/transitions`, system, { method: 'POST', body: { action: 'submit' } });
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
@@ -75,10 +94,22 @@ describe('an agency system submits content with client credentials alone', () =>
 
     const read = await call(`/content/${id}`, system);
     expect(read.status).toBe(200);
-    expect(read.body).toMatchObject({ id, state: 'submitted', title: 'Kế hoạch chuyển đổi số', attachments: [form.uploadId], submittedBy: system.clientId });
+    expect(read.body).toMatchObject({
+      id,
+      state: 'submitted',
+      title: 'Kế hoạch chuyển đổi số',
+      attachments: [form.uploadId],
+      submittedBy: system.clientId,
+    });
     // The board sees it, takes it in and decides: the system is the submitter, someone else approves.
-    expect((await call(`/content/${id}/transitions`, system, { method: 'POST', body: { action: 'accept' } })).status).toBe(403);
-    for (const [who, action] of [[secretary, 'accept'], [secretary, 'propose'], [chief, 'approve']] as const) {
+    expect(
+      (await call(`/content/${id}/transitions`, system, { method: 'POST', body: { action: 'accept' } })).status,
+    ).toBe(403);
+    for (const [who, action] of [
+      [secretary, 'accept'],
+      [secretary, 'propose'],
+      [chief, 'approve'],
+    ] as const) {
       const res = await call(`/content/${id}/transitions`, who, { method: 'POST', body: { action } });
       expect(res.status, `${action}: ${JSON.stringify(res.body)}`).toBe(200);
     }
@@ -88,7 +119,14 @@ describe('an agency system submits content with client credentials alone', () =>
     const reader = await agencySystem('soa', ['portal/read']);
     const body = { category: 'news', language: 'vi', title: 'Tin từ hệ thống chỉ đọc', body: '<p>Nội dung</p>' };
     expect((await call('/units/soa/content', reader, { method: 'POST', body })).status).toBe(401);
-    expect((await call('/uploads', reader, { method: 'POST', body: { fileName: 'a.pdf', contentType: 'application/pdf', size: PDF.length } })).status).toBe(401);
+    expect(
+      (
+        await call('/uploads', reader, {
+          method: 'POST',
+          body: { fileName: 'a.pdf', contentType: 'application/pdf', size: PDF.length },
+        })
+      ).status,
+    ).toBe(401);
     expect((await call('/units/soa/content', reader)).status).toBe(200);
 
     const elsewhere = await agencySystem('sob', ['portal/content.submit']);
@@ -106,7 +144,14 @@ describe('an agency system answers the questions routed to its unit', () => {
       headers: { 'content-type': 'application/json' },
       from: '127.0.3.1',
       body: JSON.stringify({
-        asker: { kind: 'individual', fullName: 'Trần Văn Bình', nationality: 'Việt Nam', address: '12 Lê Lợi, Quy Nhơn', phone: '0905 000 111', email: 'binh.tran@example.vn' },
+        asker: {
+          kind: 'individual',
+          fullName: 'Trần Văn Bình',
+          nationality: 'Việt Nam',
+          address: '12 Lê Lợi, Quy Nhơn',
+          phone: '0905 000 111',
+          email: 'binh.tran@example.vn',
+        },
         field: 'land-environment',
         title: 'Hỏi về hồ sơ đất đai',
         text: 'Xin hỏi hồ sơ cấp giấy chứng nhận quyền sử dụng đất lần đầu gồm những giấy tờ gì?',
@@ -116,14 +161,20 @@ describe('an agency system answers the questions routed to its unit', () => {
     expect(asked.status, asked.text).toBe(201);
     const id = asked.json.trackingCode as string;
     const board = await person(local.api, 'thuky.bd', 'binhdinh', ['secretary']);
-    for (const body of [{ action: 'classify', complexity: 'simple' }, { action: 'route', unit: 'soa' }]) {
+    for (const body of [
+      { action: 'classify', complexity: 'simple' },
+      { action: 'route', unit: 'soa' },
+    ]) {
       const res = await call(`/questions/${id}/transitions`, board, { method: 'POST', body });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
     }
     const answerer = await agencySystem('soa', ['portal/qa.answer']);
     const other = await agencySystem('sob', ['portal/qa.answer']);
     const reader = await agencySystem('soa', ['portal/read']);
-    const answer = { action: 'answer', answer: { text: 'Hồ sơ gồm đơn đề nghị cấp giấy chứng nhận và giấy tờ về quyền sử dụng đất.', citations: [] } };
+    const answer = {
+      action: 'answer',
+      answer: { text: 'Hồ sơ gồm đơn đề nghị cấp giấy chứng nhận và giấy tờ về quyền sử dụng đất.', citations: [] },
+    };
 
     expect((await call(`/questions/${id}`, answerer)).body).toMatchObject({ id, state: 'routed' });
     expect((await call(`/questions/${id}`, reader)).status).toBe(200);
@@ -134,7 +185,10 @@ describe('an agency system answers the questions routed to its unit', () => {
     expect(answered.status, JSON.stringify(answered.body)).toBe(200);
     expect(answered.body).toMatchObject({ stage: 'answered' });
     // Checking the answer is the board's.
-    expect((await call(`/questions/${id}/transitions`, answerer, { method: 'POST', body: { action: 'approve-answer' } })).status).toBe(403);
+    expect(
+      (await call(`/questions/${id}/transitions`, answerer, { method: 'POST', body: { action: 'approve-answer' } }))
+        .status,
+    ).toBe(403);
   });
 });
 
@@ -142,27 +196,54 @@ describe('operators list a unit’s agency systems', () => {
   it('pages through the unit’s clients without their secrets, for whoever may register them there and nobody else', async () => {
     const soaOperator = await person(local.api, 'vanhanh.soa', 'soa', ['operator']);
     // A unit of its own, so the systems the other tests register elsewhere do not count.
-    const unit = await call('/units', operator, { method: 'POST', body: { code: 'soc', name: { vi: 'Sở C', en: 'Department C' }, kind: 'department', parentCode: 'binhdinh', slug: 'soc' } });
+    const unit = await call('/units', operator, {
+      method: 'POST',
+      body: {
+        code: 'soc',
+        name: { vi: 'Sở C', en: 'Department C' },
+        kind: 'department',
+        parentCode: 'binhdinh',
+        slug: 'soc',
+      },
+    });
     expect(unit.status, JSON.stringify(unit.body)).toBe(201);
     const registered = [];
     for (const name of ['Một cửa Sở C', 'Văn bản Sở C']) {
-      const res = await call('/machine-clients', operator, { method: 'POST', body: { name, unitCode: 'soc', scopes: ['portal/read'] } });
+      const res = await call('/machine-clients', operator, {
+        method: 'POST',
+        body: { name, unitCode: 'soc', scopes: ['portal/read'] },
+      });
       expect(res.status).toBe(201);
       registered.push(res.body as { client: { clientId: string }; clientSecret: string });
     }
     const first = await call('/machine-clients?unit=soc&limit=1', operator);
     expect(first.status, JSON.stringify(first.body)).toBe(200);
     expect(first.body.items).toHaveLength(1);
-    const second = await call(`/machine-clients?unit=soc&limit=1&cursor=${encodeURIComponent(first.body.nextCursor)}`, operator);
+    const second = await call(
+      `/machine-clients?unit=soc&limit=1&cursor=${encodeURIComponent(first.body.nextCursor)}`,
+      operator,
+    );
     const listed = [...first.body.items, ...second.body.items];
-    expect(listed.map((c: { clientId: string }) => c.clientId).sort()).toEqual(registered.map((r) => r.client.clientId).sort());
+    expect(listed.map((c: { clientId: string }) => c.clientId).sort()).toEqual(
+      registered.map((r) => r.client.clientId).sort(),
+    );
     expect(listed[0]).toMatchObject({ unitCode: 'soc', scopes: ['portal/read'], status: 'active' });
     const text = JSON.stringify([first.body, second.body]);
     for (const r of registered) expect(text).not.toContain(r.clientSecret);
-    expect(Object.keys(listed[0]).sort()).toEqual(['clientId', 'createdAt', 'name', 'scopes', 'status', 'unitCode', 'version']);
+    expect(Object.keys(listed[0]).sort()).toEqual([
+      'clientId',
+      'createdAt',
+      'name',
+      'scopes',
+      'status',
+      'unitCode',
+      'version',
+    ]);
 
     // Without `unit`: the caller's own unit (the Sở A operator has none registered there).
-    expect((await call('/machine-clients', soaOperator)).body.items.every((c: { unitCode: string }) => c.unitCode === 'soa')).toBe(true);
+    expect(
+      (await call('/machine-clients', soaOperator)).body.items.every((c: { unitCode: string }) => c.unitCode === 'soa'),
+    ).toBe(true);
     // Another unit's operator, and a unit's own secretary, are refused; an unknown unit is a 404.
     expect((await call('/machine-clients?unit=soc', soaOperator)).status).toBe(403);
     expect((await call('/machine-clients?unit=soa', secretary)).status).toBe(403);

@@ -9,11 +9,19 @@ import { allRoutes } from '../../functions/routes';
 const local = useLocalStack();
 let operator: Person;
 
-const call = async (path: string, who?: Person, init: { method?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}) => {
+const call = async (
+  path: string,
+  who?: Person,
+  init: { method?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+) => {
   const body = init.raw ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined);
   const res = await local.api(path, {
     method: init.method ?? 'GET',
-    headers: { ...(who ? bearer(who) : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
+    headers: {
+      ...(who ? bearer(who) : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...init.headers,
+    },
     ...(body !== undefined ? { body } : {}),
   });
   const text = await res.text();
@@ -34,7 +42,17 @@ beforeAll(async () => {
 });
 
 describe('#9 numbers are plain decimal digits', () => {
-  it.each(['0x7E6', '%202026', '2026%20', '1e3', '-0', '+2026', '2026.0', '02026', '%EF%BC%92%EF%BC%90%EF%BC%92%EF%BC%96'])('/calendar/%s is a 400 naming params.year', async (year) => {
+  it.each([
+    '0x7E6',
+    '%202026',
+    '2026%20',
+    '1e3',
+    '-0',
+    '+2026',
+    '2026.0',
+    '02026',
+    '%EF%BC%92%EF%BC%90%EF%BC%92%EF%BC%96',
+  ])('/calendar/%s is a 400 naming params.year', async (year) => {
     const res = await call(`/calendar/${year}`);
     expect(res.status).toBe(400);
     expect(fields(res.body)).toEqual(['params.year']);
@@ -60,7 +78,12 @@ describe('#9 numbers are plain decimal digits', () => {
 });
 
 describe('#9 human text', () => {
-  const unit = (vi: string) => ({ code: `x${Math.random().toString(36).slice(2, 8)}`, name: { vi, en: 'Commune X' }, kind: 'commune', parentCode: 'huyena' });
+  const unit = (vi: string) => ({
+    code: `x${Math.random().toString(36).slice(2, 8)}`,
+    name: { vi, en: 'Commune X' },
+    kind: 'commune',
+    parentCode: 'huyena',
+  });
   it.each([
     ['zero-width only', '\u200B\u200B\u200C\u2060'],
     ['bidi override', '\u202EXã Mới'],
@@ -83,7 +106,10 @@ describe('#9 human text', () => {
 
   it('stores names in NFC', async () => {
     const decomposed = 'Xã Hòa'.normalize('NFD');
-    const res = await call('/units', operator, { method: 'POST', body: { ...unit(decomposed), code: 'xahoa', slug: 'xahoa' } });
+    const res = await call('/units', operator, {
+      method: 'POST',
+      body: { ...unit(decomposed), code: 'xahoa', slug: 'xahoa' },
+    });
     expect(res.status).toBe(201);
     expect(res.body.name.vi).toBe('Xã Hòa'.normalize('NFC'));
   });
@@ -95,7 +121,10 @@ describe('#7 cursors and ranges', () => {
     ['not base64url', '!!!'],
     ['not JSON', Buffer.from('hello').toString('base64url')],
     ['an array', b64([1])],
-    ['DynamoDB-typed values', b64({ pk: { S: 'UNIT#a' }, sk: { S: 'UNIT' }, gsi1pk: { S: 'UNITS#demo' }, gsi1sk: { S: 'a' } })],
+    [
+      'DynamoDB-typed values',
+      b64({ pk: { S: 'UNIT#a' }, sk: { S: 'UNIT' }, gsi1pk: { S: 'UNITS#demo' }, gsi1sk: { S: 'a' } }),
+    ],
     ['another partition', b64({ pk: 'UNIT#a', sk: 'UNIT', gsi1pk: 'UNITS#huyena', gsi1sk: 'a' })],
     ['extra attributes', b64({ pk: 'UNIT#a', sk: 'UNIT', gsi1pk: 'UNITS#demo', gsi1sk: 'a', x: '1' })],
     ['an empty key', b64({ pk: '', sk: 'UNIT', gsi1pk: 'UNITS#demo', gsi1sk: 'a' })],
@@ -118,11 +147,16 @@ describe('#7 cursors and ranges', () => {
     expect(fields((await call(`/audit?unit=demo&cursor=${other}`, operator)).body)).toEqual(['query.cursor']);
     const outside = b64({ pk: 'AUDIT#demo', sk: '2020-01-01T00:00:00.000Z#x' });
     const from = encodeURIComponent('2026-01-01T00:00:00Z');
-    expect(fields((await call(`/audit?unit=demo&from=${from}&cursor=${outside}`, operator)).body)).toEqual(['query.cursor']);
+    expect(fields((await call(`/audit?unit=demo&from=${from}&cursor=${outside}`, operator)).body)).toEqual([
+      'query.cursor',
+    ]);
   });
 
   it('an audit query with from after to is a 400 naming query.to', async () => {
-    const res = await call(`/audit?unit=demo&from=${encodeURIComponent('2026-02-01T00:00:00Z')}&to=${encodeURIComponent('2026-01-01T00:00:00+07:00')}`, operator);
+    const res = await call(
+      `/audit?unit=demo&from=${encodeURIComponent('2026-02-01T00:00:00Z')}&to=${encodeURIComponent('2026-01-01T00:00:00+07:00')}`,
+      operator,
+    );
     expect(res.status).toBe(400);
     expect(fields(res.body)).toEqual(['query.to']);
   });
@@ -132,7 +166,10 @@ describe('#6 Idempotency-Key on every POST', () => {
   it('20 retries of a machine-client registration make one client; replays carry no secret', async () => {
     const body = { name: 'Hệ thống một cửa', unitCode: 'soa', scopes: ['portal/read'] };
     const responses = [];
-    for (let i = 0; i < 20; i++) responses.push(await call('/machine-clients', operator, { method: 'POST', body, headers: { 'idempotency-key': 'dang-ky-1' } }));
+    for (let i = 0; i < 20; i++)
+      responses.push(
+        await call('/machine-clients', operator, { method: 'POST', body, headers: { 'idempotency-key': 'dang-ky-1' } }),
+      );
     expect(responses.map((r) => r.status)).toEqual(Array(20).fill(201));
     const [first, ...replays] = responses;
     expect(first!.body.clientSecret).toBeTruthy();
@@ -148,9 +185,23 @@ describe('#6 Idempotency-Key on every POST', () => {
   });
 
   it('a retried account creation replays without the temporary password', async () => {
-    const body = { username: 'retry.soa', fullName: 'Trần Thị B', email: 'b@soa.demo.gov.vn', unitCode: 'soa', roles: ['editor'] };
-    const first = await call('/accounts', operator, { method: 'POST', body, headers: { 'idempotency-key': 'tao-tk-1' } });
-    const again = await call('/accounts', operator, { method: 'POST', body, headers: { 'idempotency-key': 'tao-tk-1' } });
+    const body = {
+      username: 'retry.soa',
+      fullName: 'Trần Thị B',
+      email: 'b@soa.demo.gov.vn',
+      unitCode: 'soa',
+      roles: ['editor'],
+    };
+    const first = await call('/accounts', operator, {
+      method: 'POST',
+      body,
+      headers: { 'idempotency-key': 'tao-tk-1' },
+    });
+    const again = await call('/accounts', operator, {
+      method: 'POST',
+      body,
+      headers: { 'idempotency-key': 'tao-tk-1' },
+    });
     expect(first.status).toBe(201);
     expect(first.body.temporaryPassword).toBeTruthy();
     expect(again.status).toBe(201);
@@ -169,7 +220,9 @@ describe('#20 HTTP semantics', () => {
   });
 
   it('a 401 from a function asks for a Bearer token too', async () => {
-    const event = apiEvent(accountsRoutes.me, { claims: { sub: 'no-such-account', username: 'x', token_use: 'access', scope: 'aws.cognito.signin.user.admin' } });
+    const event = apiEvent(accountsRoutes.me, {
+      claims: { sub: 'no-such-account', username: 'x', token_use: 'access', scope: 'aws.cognito.signin.user.admin' },
+    });
     const { handler: entry } = await import('../../functions/accounts/handler');
     const res = await entry.wire(local.stack().services)(event, testContext());
     expect(res.statusCode).toBe(401);
@@ -188,17 +241,25 @@ describe('#20 HTTP semantics', () => {
 
 describe('#24 CORS honours the configured origins only', () => {
   it('answers a preflight from a configured origin with that origin, If-Match allowed', async () => {
-    const res = await local.api('/units/demo', { method: 'OPTIONS', headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'PATCH' } });
+    const res = await local.api('/units/demo', {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'PATCH' },
+    });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect(res.headers.get('access-control-allow-headers')).toContain('if-match');
   });
 
   it('never allows another origin, neither as `*` nor echoed', async () => {
-    const preflight = await local.api('/units/demo', { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' } });
+    const preflight = await local.api('/units/demo', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' },
+    });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     // A signed-in route (public reads answer `*`: test/integration/browser-rules.test.ts).
-    const get = await local.api('/units/demo/accounts', { headers: { origin: 'https://evil.example', ...bearer(operator) } });
+    const get = await local.api('/units/demo/accounts', {
+      headers: { origin: 'https://evil.example', ...bearer(operator) },
+    });
     expect(get.status).toBe(200);
     expect(get.headers.get('access-control-allow-origin')).toBeNull();
     const missing = await local.api('/khong-co', { headers: { origin: 'https://evil.example' } });
@@ -206,7 +267,9 @@ describe('#24 CORS honours the configured origins only', () => {
   });
 
   it('exposes ETag and Location to a configured origin', async () => {
-    const res = await local.api('/units/demo/accounts', { headers: { origin: 'https://demo.gov.vn', ...bearer(operator) } });
+    const res = await local.api('/units/demo/accounts', {
+      headers: { origin: 'https://demo.gov.vn', ...bearer(operator) },
+    });
     expect(res.headers.get('access-control-allow-origin')).toBe('https://demo.gov.vn');
     const exposed = (res.headers.get('access-control-expose-headers') ?? '').toLowerCase();
     expect(exposed).toContain('etag');
@@ -215,8 +278,16 @@ describe('#24 CORS honours the configured origins only', () => {
 });
 
 describe('#18 #19 the OpenAPI document', () => {
-  type Operation = { operationId: string; parameters: Array<{ $ref?: string }>; responses: Record<string, { content?: Record<string, { schema?: unknown }> }> };
-  let doc: { servers?: Array<{ url: string }>; paths: Record<string, Record<string, Operation>>; components: { schemas: { Problem: { additionalProperties?: unknown } } } };
+  type Operation = {
+    operationId: string;
+    parameters: Array<{ $ref?: string }>;
+    responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+  };
+  let doc: {
+    servers?: Array<{ url: string }>;
+    paths: Record<string, Record<string, Operation>>;
+    components: { schemas: { Problem: { additionalProperties?: unknown } } };
+  };
   beforeAll(async () => {
     doc = (await call('/openapi.json')).body;
   });
@@ -229,7 +300,8 @@ describe('#18 #19 the OpenAPI document', () => {
           const content = Object.entries(response.content ?? {});
           if (status === '204') continue;
           if (status.startsWith('2')) {
-            if (content.length === 0 || content.some(([, c]) => !c.schema)) undocumented.push(`${method} ${path} ${status}`);
+            if (content.length === 0 || content.some(([, c]) => !c.schema))
+              undocumented.push(`${method} ${path} ${status}`);
           } else if (!(path === '/health' && status === '503')) {
             const problem = response.content?.['application/problem+json']?.schema as { $ref?: string } | undefined;
             if (problem?.$ref !== '#/components/schemas/Problem') undocumented.push(`${method} ${path} ${status}`);
@@ -248,7 +320,10 @@ describe('#18 #19 the OpenAPI document', () => {
   it('offers Idempotency-Key on every POST, PUT and PATCH', () => {
     for (const route of allRoutes.filter((r) => ['POST', 'PUT', 'PATCH'].includes(r.method))) {
       const op = doc.paths[route.path]![route.method.toLowerCase()]!;
-      expect(op.parameters.some((p) => p.$ref === '#/components/parameters/IdempotencyKey'), route.id).toBe(true);
+      expect(
+        op.parameters.some((p) => p.$ref === '#/components/parameters/IdempotencyKey'),
+        route.id,
+      ).toBe(true);
     }
   });
 

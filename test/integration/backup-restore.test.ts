@@ -3,8 +3,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
-import { BatchWriteItemCommand, CreateTableCommand, PutItemCommand, DeleteTableCommand, DescribeTableCommand, DescribeTimeToLiveCommand, QueryCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+} from '@aws-sdk/client-dynamodb-streams';
+import {
+  BatchWriteItemCommand,
+  CreateTableCommand,
+  PutItemCommand,
+  DeleteTableCommand,
+  DescribeTableCommand,
+  DescribeTimeToLiveCommand,
+  QueryCommand,
+  type AttributeValue,
+} from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { useLocalStack } from '../support/local-stack';
 import { localCredentials } from '../../infra/local/resources';
@@ -30,7 +44,9 @@ const item = (i: number): Record<string, AttributeValue> => ({
   sk: { S: 'THING' },
   gsi1pk: { S: `OWNER#${i % 7}` },
   gsi1sk: { S: `2026-11-${String((i % 28) + 1).padStart(2, '0')}#${i}` },
-  ...(i % 10 === 0 ? { duePk: { S: 'DUEWORK' }, dueAt: { S: `2026-12-${String((i % 28) + 1).padStart(2, '0')}` } } : {}),
+  ...(i % 10 === 0
+    ? { duePk: { S: 'DUEWORK' }, dueAt: { S: `2026-12-${String((i % 28) + 1).padStart(2, '0')}` } }
+    : {}),
   title: { S: `Tiêu đề số ${i} — ${'x'.repeat(i % 40)}` },
   count: { N: String(i * 3) },
   tags: { SS: [`a${i % 3}`, `b${i % 5}`] },
@@ -48,22 +64,38 @@ let backup: BackupManifest;
 const c = () => local.clients();
 const res = () => local.stack().resources;
 const s3Bytes = async (bucket: string, key: string) =>
-  (await (await c().s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }))).Body!.transformToByteArray());
+  await (await c().s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }))).Body!.transformToByteArray();
 
 async function gsiKeys(table: string, index: string, condition: string, values: Record<string, AttributeValue>) {
-  const out = await c().dynamodb.send(new QueryCommand({ TableName: table, IndexName: index, KeyConditionExpression: condition, ExpressionAttributeValues: values }));
+  const out = await c().dynamodb.send(
+    new QueryCommand({
+      TableName: table,
+      IndexName: index,
+      KeyConditionExpression: condition,
+      ExpressionAttributeValues: values,
+    }),
+  );
   return (out.Items ?? []).map((i) => i.pk!.S!);
 }
 const owner3 = (table: string) => gsiKeys(table, 'gsi1', 'gsi1pk = :p', { ':p': { S: 'OWNER#3' } });
-const dueSoon = (table: string) => gsiKeys(table, 'due', 'duePk = :p AND dueAt <= :t', { ':p': { S: 'DUEWORK' }, ':t': { S: '2026-12-15' } });
+const dueSoon = (table: string) =>
+  gsiKeys(table, 'due', 'duePk = :p AND dueAt <= :t', { ':p': { S: 'DUEWORK' }, ':t': { S: '2026-12-15' } });
 
 async function streamRecords(streamArn: string): Promise<number> {
-  const streams = new DynamoDBStreamsClient({ endpoint: inject('dynamodbEndpoint'), region: 'ap-southeast-1', credentials: localCredentials(local.stack().endpoints) });
-  const shards = (await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }))).StreamDescription?.Shards ?? [];
+  const streams = new DynamoDBStreamsClient({
+    endpoint: inject('dynamodbEndpoint'),
+    region: 'ap-southeast-1',
+    credentials: localCredentials(local.stack().endpoints),
+  });
+  const shards =
+    (await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }))).StreamDescription?.Shards ?? [];
   let count = 0;
   for (const shard of shards) {
-    const { ShardIterator } = await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shard.ShardId!, ShardIteratorType: 'TRIM_HORIZON' }));
-    count += (await streams.send(new GetRecordsCommand({ ShardIterator: ShardIterator!, Limit: 1000 }))).Records?.length ?? 0;
+    const { ShardIterator } = await streams.send(
+      new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shard.ShardId!, ShardIteratorType: 'TRIM_HORIZON' }),
+    );
+    count +=
+      (await streams.send(new GetRecordsCommand({ ShardIterator: ShardIterator!, Limit: 1000 }))).Records?.length ?? 0;
   }
   return count;
 }
@@ -76,7 +108,8 @@ beforeAll(async () => {
   }
   // One object overwritten (its second version is the current one) and others written once.
   for (const [n, key] of mediaKeys.entries()) {
-    if (n === 0) await c().s3.send(new PutObjectCommand({ Bucket: res().buckets.media, Key: key, Body: 'first version' }));
+    if (n === 0)
+      await c().s3.send(new PutObjectCommand({ Bucket: res().buckets.media, Key: key, Body: 'first version' }));
     const bytes = new TextEncoder().encode(`${key} — nội dung ${'z'.repeat(n * 1000)}`);
     mediaBytes.set(key, bytes);
     await c().s3.send(new PutObjectCommand({ Bucket: res().buckets.media, Key: key, Body: bytes }));
@@ -84,29 +117,61 @@ beforeAll(async () => {
   owner3Before = await owner3(table);
   dueBefore = await dueSoon(table);
   backup = await exportTablePortably({
-    dynamodb: c().dynamodb, s3: c().s3, tableName: table, backupBucket: res().buckets.backups, mediaBucket: res().buckets.media,
-    backupId: '2026-W48', retention: 'weekly', itemsPerFile: PER_FILE, segments: 3, signer: backupSigner(),
+    dynamodb: c().dynamodb,
+    s3: c().s3,
+    tableName: table,
+    backupBucket: res().buckets.backups,
+    mediaBucket: res().buckets.media,
+    backupId: '2026-W48',
+    retention: 'weekly',
+    itemsPerFile: PER_FILE,
+    segments: 3,
+    signer: backupSigner(),
   });
 });
 
 describe('the portable export', () => {
   it('writes DynamoDB’s export layout and format, and our manifests beside it', async () => {
-    const listed = await c().s3.send(new ListObjectsV2Command({ Bucket: res().buckets.backups, Prefix: 'backups/weekly/2026-W48/' }));
+    const listed = await c().s3.send(
+      new ListObjectsV2Command({ Bucket: res().buckets.backups, Prefix: 'backups/weekly/2026-W48/' }),
+    );
     const keys = (listed.Contents ?? []).map((o) => o.Key!);
     const dir = `backups/weekly/2026-W48/AWSDynamoDB/${backup.exportId}/`;
     expect(backup.exportId).toMatch(/^\d{13}-[0-9a-f]{8}$/);
-    for (const name of ['_started', 'manifest-summary.json', 'manifest-summary.checksum', 'manifest-files.json', 'manifest-files.checksum']) expect(keys).toContain(`${dir}${name}`);
+    for (const name of [
+      '_started',
+      'manifest-summary.json',
+      'manifest-summary.checksum',
+      'manifest-files.json',
+      'manifest-files.checksum',
+    ])
+      expect(keys).toContain(`${dir}${name}`);
     expect(keys).toContain('backups/weekly/2026-W48/backup-manifest.json');
     expect(keys).toContain('backups/weekly/2026-W48/media-manifest.json');
 
-    const summary = JSON.parse(new TextDecoder().decode(await s3Bytes(res().buckets.backups, `${dir}manifest-summary.json`)));
-    expect(summary).toMatchObject({ version: '2020-06-30', itemCount: ITEMS, outputFormat: 'DYNAMODB_JSON', exportType: 'FULL_EXPORT', manifestFilesS3Key: `${dir}manifest-files.json` });
-    const lines = new TextDecoder().decode(await s3Bytes(res().buckets.backups, `${dir}manifest-files.json`)).trim().split('\n').map((l) => JSON.parse(l));
+    const summary = JSON.parse(
+      new TextDecoder().decode(await s3Bytes(res().buckets.backups, `${dir}manifest-summary.json`)),
+    );
+    expect(summary).toMatchObject({
+      version: '2020-06-30',
+      itemCount: ITEMS,
+      outputFormat: 'DYNAMODB_JSON',
+      exportType: 'FULL_EXPORT',
+      manifestFilesS3Key: `${dir}manifest-files.json`,
+    });
+    const lines = new TextDecoder()
+      .decode(await s3Bytes(res().buckets.backups, `${dir}manifest-files.json`))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.reduce((n, l) => n + l.itemCount, 0)).toBe(ITEMS);
     expect(lines.map((l) => l.dataFileS3Key).sort()).toEqual(backup.files.map((f) => f.key));
     for (const l of lines) expect(l.dataFileS3Key).toMatch(new RegExp(`^${dir}data/[\\w-]+\\.json\\.gz$`));
 
-    const first = gunzipSync(await s3Bytes(res().buckets.backups, backup.files[0]!.key)).toString('utf8').trim().split('\n');
+    const first = gunzipSync(await s3Bytes(res().buckets.backups, backup.files[0]!.key))
+      .toString('utf8')
+      .trim()
+      .split('\n');
     expect(first.length).toBe(backup.files[0]!.itemCount);
     const parsed = JSON.parse(first[0]!);
     expect(Object.keys(parsed)).toEqual(['Item']);
@@ -115,7 +180,11 @@ describe('the portable export', () => {
 
     expect(backup.table.itemCount).toBe(ITEMS);
     expect(backup.media).toMatchObject({ objectCount: mediaKeys.length });
-    expect(await verifyStoredBackup(c().s3, res().buckets.backups, '2026-W48', backupVerifier())).toMatchObject({ ok: true, findings: [], itemCount: ITEMS });
+    expect(await verifyStoredBackup(c().s3, res().buckets.backups, '2026-W48', backupVerifier())).toMatchObject({
+      ok: true,
+      findings: [],
+      itemCount: ITEMS,
+    });
   });
 });
 
@@ -131,11 +200,23 @@ describe('restore', () => {
     const target = `${res().tableName}-restored`;
     const progress: number[] = [];
     const summary = await restoreBackup({
-      dynamodb: c().dynamodb, s3: c().s3, backupBucket: res().buckets.backups, backupId: '2026-W48', targetTable: target, targetMediaBucket: mediaTarget,
-      checkpoint: fileCheckpoint(join(mkdtempSync(join(tmpdir(), 'restore-')), 'checkpoint.json')), verifier: backupVerifier(),
+      dynamodb: c().dynamodb,
+      s3: c().s3,
+      backupBucket: res().buckets.backups,
+      backupId: '2026-W48',
+      targetTable: target,
+      targetMediaBucket: mediaTarget,
+      checkpoint: fileCheckpoint(join(mkdtempSync(join(tmpdir(), 'restore-')), 'checkpoint.json')),
+      verifier: backupVerifier(),
       onProgress: (p) => p.phase === 'items' && progress.push(p.filesDone),
     });
-    expect(summary).toMatchObject({ items: ITEMS, itemsWrittenNow: ITEMS, countMatch: true, digestMatch: true, tableDigest: backup.table.digest });
+    expect(summary).toMatchObject({
+      items: ITEMS,
+      itemsWrittenNow: ITEMS,
+      countMatch: true,
+      digestMatch: true,
+      tableDigest: backup.table.digest,
+    });
     expect(summary.media).toEqual({ objects: 3, bytes: backup.media.totalBytes, copied: 3, mismatched: [] });
     expect(progress).toEqual(backup.files.map((_, i) => i + 1));
 
@@ -155,16 +236,32 @@ describe('restore', () => {
   it('resumes after being stopped half-way: the same digest, no item twice', async () => {
     const target = `${res().tableName}-resumed`;
     const checkpoint = fileCheckpoint(join(mkdtempSync(join(tmpdir(), 'restore-')), 'checkpoint.json'));
-    const options = { dynamodb: c().dynamodb, s3: c().s3, backupBucket: res().buckets.backups, backupId: '2026-W48', targetTable: target, checkpoint, verifier: backupVerifier() };
+    const options = {
+      dynamodb: c().dynamodb,
+      s3: c().s3,
+      backupBucket: res().buckets.backups,
+      backupId: '2026-W48',
+      targetTable: target,
+      checkpoint,
+      verifier: backupVerifier(),
+    };
     // Stopped one batch into the third file: two files written in full, part of the third.
     const batchesOf = (n: number) => Math.ceil(backup.files[n]!.itemCount / 25);
-    await expect(restoreBackup({ ...options, stopAfterBatches: batchesOf(0) + batchesOf(1) + 1 })).rejects.toBeInstanceOf(RestoreInterrupted);
+    await expect(
+      restoreBackup({ ...options, stopAfterBatches: batchesOf(0) + batchesOf(1) + 1 }),
+    ).rejects.toBeInstanceOf(RestoreInterrupted);
     expect((await checkpoint.load())?.doneFiles).toEqual(backup.files.slice(0, 2).map((f) => f.key));
     const doneItems = backup.files[0]!.itemCount + backup.files[1]!.itemCount;
     expect(backup.files[2]!.itemCount).toBeGreaterThan(25);
 
     const summary = await restoreBackup(options);
-    expect(summary).toMatchObject({ filesResumed: 2, itemsWrittenNow: ITEMS - doneItems, countMatch: true, digestMatch: true, tableDigest: backup.table.digest });
+    expect(summary).toMatchObject({
+      filesResumed: 2,
+      itemsWrittenNow: ITEMS - doneItems,
+      countMatch: true,
+      digestMatch: true,
+      tableDigest: backup.table.digest,
+    });
     expect(await checkpoint.load()).toBeUndefined(); // cleared once the restore checked out
     expect(await owner3(target)).toEqual(owner3Before);
   });
@@ -175,8 +272,13 @@ describe('restore', () => {
     await c().dynamodb.send(new PutItemCommand({ TableName: live, Item: { pk: { S: 'LIVE' }, sk: { S: 'ONLY' } } }));
     await expect(
       restoreBackup({
-        dynamodb: c().dynamodb, s3: c().s3, backupBucket: res().buckets.backups, backupId: '2026-W48', targetTable: live,
-        checkpoint: fileCheckpoint(join(mkdtempSync(join(tmpdir(), 'restore-')), 'checkpoint.json')), verifier: backupVerifier(),
+        dynamodb: c().dynamodb,
+        s3: c().s3,
+        backupBucket: res().buckets.backups,
+        backupId: '2026-W48',
+        targetTable: live,
+        checkpoint: fileCheckpoint(join(mkdtempSync(join(tmpdir(), 'restore-')), 'checkpoint.json')),
+        verifier: backupVerifier(),
       }),
     ).rejects.toThrow(/exists already/);
     expect((await digestOfTable(c().dynamodb, live)).count).toBe(1);
@@ -194,8 +296,13 @@ describe('restore', () => {
       expect(result.findings).toContainEqual(expect.objectContaining({ kind: 'digest-mismatch', key }));
       await expect(
         restoreBackup({
-          dynamodb: c().dynamodb, s3: c().s3, backupBucket: res().buckets.backups, backupId: '2026-W48', targetTable: `${res().tableName}-tampered`,
-          checkpoint: fileCheckpoint(join(mkdtempSync(join(tmpdir(), 'restore-')), 'checkpoint.json')), verifier: backupVerifier(),
+          dynamodb: c().dynamodb,
+          s3: c().s3,
+          backupBucket: res().buckets.backups,
+          backupId: '2026-W48',
+          targetTable: `${res().tableName}-tampered`,
+          checkpoint: fileCheckpoint(join(mkdtempSync(join(tmpdir(), 'restore-')), 'checkpoint.json')),
+          verifier: backupVerifier(),
         }),
       ).rejects.toThrow(RestoreRefused);
     } finally {

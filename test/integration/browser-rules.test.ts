@@ -17,11 +17,21 @@ let contributor: Person;
 
 beforeAll(async () => {
   await seedTree();
-  [operator, contributor] = await Promise.all([person(local.api, 'vanhanh', 'demo', ['operator']), person(local.api, 'ctv.huyena', 'huyena', ['contributor'])]);
+  [operator, contributor] = await Promise.all([
+    person(local.api, 'vanhanh', 'demo', ['operator']),
+    person(local.api, 'ctv.huyena', 'huyena', ['contributor']),
+  ]);
 }, 60_000);
 
 const preflight = (path: string, method: string, headers: string) =>
-  local.api(path, { method: 'OPTIONS', headers: { origin: 'https://mot-trang-bat-ky.example', 'access-control-request-method': method, 'access-control-request-headers': headers } });
+  local.api(path, {
+    method: 'OPTIONS',
+    headers: {
+      origin: 'https://mot-trang-bat-ky.example',
+      'access-control-request-method': method,
+      'access-control-request-headers': headers,
+    },
+  });
 
 describe('CORS for browser clients', () => {
   it('lets a browser on any origin follow its question: X-Question-Secret and X-Challenge-Token allowed, `*` without credentials', async () => {
@@ -29,7 +39,9 @@ describe('CORS for browser clients', () => {
     expect(follow.status).toBe(204);
     expect(follow.headers.get('access-control-allow-origin')).toBe('*');
     expect(follow.headers.get('access-control-allow-credentials')).toBeNull();
-    expect(follow.headers.get('access-control-allow-headers')?.split(',')).toEqual(expect.arrayContaining(['x-question-secret', 'x-challenge-token', 'content-type', 'idempotency-key']));
+    expect(follow.headers.get('access-control-allow-headers')?.split(',')).toEqual(
+      expect.arrayContaining(['x-question-secret', 'x-challenge-token', 'content-type', 'idempotency-key']),
+    );
     const ask = await preflight('/public/portals/demo/questions', 'POST', 'content-type,x-challenge-token');
     expect(ask.headers.get('access-control-allow-headers')?.split(',')).toContain('x-challenge-token');
   });
@@ -45,7 +57,9 @@ describe('CORS for browser clients', () => {
   });
 
   it('keeps signed-in routes to the configured origins, echoed with Vary: Origin', async () => {
-    const res = await local.api('/units/demo/accounts', { headers: { origin: 'https://demo.gov.vn', ...bearer(operator) } });
+    const res = await local.api('/units/demo/accounts', {
+      headers: { origin: 'https://demo.gov.vn', ...bearer(operator) },
+    });
     expect(res.headers.get('access-control-allow-origin')).toBe('https://demo.gov.vn');
     expect(res.headers.get('vary')?.toLowerCase()).toContain('origin');
     const foreign = await preflight('/units/demo/accounts', 'GET', 'authorization');
@@ -69,19 +83,37 @@ describe('Vary: Accept-Language where the body depends on it', () => {
 
 describe('Location under the stage prefix', () => {
   it('answers /v1/units/… when the request came in under /v1, and /units/… locally', async () => {
-    const created = await call('/units', operator, { method: 'POST', body: { code: 'xa-moi', name: { vi: 'Xã Mới', en: 'New Commune' }, kind: 'commune', parentCode: 'huyena' } });
+    const created = await call('/units', operator, {
+      method: 'POST',
+      body: { code: 'xa-moi', name: { vi: 'Xã Mới', en: 'New Commune' }, kind: 'commune', parentCode: 'huyena' },
+    });
     expect(created.status).toBe(201);
     const local201 = await local.api('/units', {
       method: 'POST',
       headers: { ...bearer(operator), 'content-type': 'application/json' },
-      body: JSON.stringify({ code: 'xa-moi-2', name: { vi: 'Xã Mới Hai', en: 'New Commune Two' }, kind: 'commune', parentCode: 'huyena' }),
+      body: JSON.stringify({
+        code: 'xa-moi-2',
+        name: { vi: 'Xã Mới Hai', en: 'New Commune Two' },
+        kind: 'commune',
+        parentCode: 'huyena',
+      }),
     });
     expect(local201.headers.get('location')).toBe('/units/xa-moi-2');
     // As API Gateway delivers it: the stage in requestContext.path, not in path.
     const event = apiEvent(unitsRoutes.createUnit, {
-      body: JSON.stringify({ code: 'xa-moi-3', name: { vi: 'Xã Mới Ba', en: 'New Commune Three' }, kind: 'commune', parentCode: 'huyena' }),
+      body: JSON.stringify({
+        code: 'xa-moi-3',
+        name: { vi: 'Xã Mới Ba', en: 'New Commune Three' },
+        kind: 'commune',
+        parentCode: 'huyena',
+      }),
       headers: { 'content-type': 'application/json' },
-      claims: { sub: operator.id, username: operator.username, token_use: 'access', scope: 'aws.cognito.signin.user.admin' },
+      claims: {
+        sub: operator.id,
+        username: operator.username,
+        token_use: 'access',
+        scope: 'aws.cognito.signin.user.admin',
+      },
     });
     const onAws = { ...event, requestContext: { ...event.requestContext, path: '/v1/units', stage: 'v1' } };
     const { handler: entry } = await import('../../functions/units/admin');
@@ -95,13 +127,20 @@ describe('the body limit the deployed firewall applies', () => {
   const article = (bytes: number) => {
     const body = { category: 'news', language: 'vi', title: 'Bài dài', body: '' };
     const overhead = Buffer.byteLength(JSON.stringify(body)) + '<p></p>'.length;
-    return JSON.stringify({ ...body, body: `<p>${'chữ '.repeat(Math.ceil((bytes - overhead) / Buffer.byteLength('chữ ')))}</p>` });
+    return JSON.stringify({
+      ...body,
+      body: `<p>${'chữ '.repeat(Math.ceil((bytes - overhead) / Buffer.byteLength('chữ ')))}</p>`,
+    });
   };
 
   it('takes a 100 KB article', async () => {
     const raw = article(100 * 1024);
     expect(Buffer.byteLength(raw)).toBeGreaterThanOrEqual(100 * 1024);
-    const res = await local.api('/units/huyena/content', { method: 'POST', headers: { ...bearer(contributor), 'content-type': 'application/json' }, body: raw });
+    const res = await local.api('/units/huyena/content', {
+      method: 'POST',
+      headers: { ...bearer(contributor), 'content-type': 'application/json' },
+      body: raw,
+    });
     expect(res.status, await res.clone().text()).toBe(201);
   });
 
@@ -109,12 +148,20 @@ describe('the body limit the deployed firewall applies', () => {
     const raw = article(300 * 1024);
     expect(Buffer.byteLength(raw)).toBeGreaterThan(MAX_REQUEST_BODY_BYTES);
     const before = (await local.scanAll()).length;
-    const res = await local.api('/units/huyena/content', { method: 'POST', headers: { ...bearer(contributor), 'content-type': 'application/json' }, body: raw });
+    const res = await local.api('/units/huyena/content', {
+      method: 'POST',
+      headers: { ...bearer(contributor), 'content-type': 'application/json' },
+      body: raw,
+    });
     expect(res.status).toBe(413);
     expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect(((await res.json()) as { type: string }).type).toBe('/problems/payload-too-large');
     // Without a token too: the firewall answers before the authorizer (a function would say 401).
-    const anonymous = await local.api('/units/huyena/content', { method: 'POST', headers: { 'content-type': 'application/json' }, body: raw });
+    const anonymous = await local.api('/units/huyena/content', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: raw,
+    });
     expect(anonymous.status).toBe(413);
     expect((await local.scanAll()).length).toBe(before);
   });

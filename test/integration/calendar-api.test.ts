@@ -78,7 +78,18 @@ describe('GET /calendar/due', () => {
     expect(new Date(body.dueAtLocal).toISOString()).toBe(body.dueAt);
     expect(body.dueLocalText.vi).toBe('24:00 ngày 24/02/2026');
     const skipped = body.skippedDays.map((s: { date: string }) => s.date);
-    expect(skipped).toEqual(['2026-02-12', '2026-02-14', '2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22']);
+    expect(skipped).toEqual([
+      '2026-02-12',
+      '2026-02-14',
+      '2026-02-15',
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
+      '2026-02-21',
+      '2026-02-22',
+    ]);
   });
 
   it('Fri 21/08/2026 09:00 + 1 → Sat 22/08/2026', async () => {
@@ -122,7 +133,14 @@ describe('GET /policies/{id}', () => {
   it('knows all five seed provinces and the deployment’s current policy', async () => {
     const { body } = await getJson('/policies');
     expect(body.presets.map((p: { id: string }) => p.id)).toEqual(
-      expect.arrayContaining(['national', 'binh-dinh-2020', 'quang-ninh-2023', 'cao-bang-2015', 'nghe-an-2025', 'tien-giang-2024']),
+      expect.arrayContaining([
+        'national',
+        'binh-dinh-2020',
+        'quang-ninh-2023',
+        'cao-bang-2015',
+        'nghe-an-2025',
+        'tien-giang-2024',
+      ]),
     );
     const current = await getJson('/policies/current');
     expect(current.body.preset).toBe(body.current);
@@ -138,11 +156,17 @@ describe('GET /policies/{id}', () => {
 describe('admin: official schedules and holiday rules', () => {
   const schedule2027 = {
     source: 'Thông báo lịch nghỉ năm 2027 (kiểm thử)',
-    daysOff: [{ date: '2027-02-05', kind: 'holiday', name: { vi: 'Tết Âm lịch', en: 'Tết' }, basis: 'BLLĐ 2019 Điều 112.1b' }],
+    daysOff: [
+      { date: '2027-02-05', kind: 'holiday', name: { vi: 'Tết Âm lịch', en: 'Tết' }, basis: 'BLLĐ 2019 Điều 112.1b' },
+    ],
     workingSaturdays: [{ date: '2027-02-20', replaces: '2027-02-12', basis: 'BLLĐ 2019 Điều 112.3' }],
   };
   const put = (path: string, body: unknown, token = 'Bearer operator', extra: Record<string, string> = {}) =>
-    getJson(path, { method: 'PUT', headers: { authorization: tokens[token] ?? token, 'content-type': 'application/json', ...extra }, body: JSON.stringify(body) });
+    getJson(path, {
+      method: 'PUT',
+      headers: { authorization: tokens[token] ?? token, 'content-type': 'application/json', ...extra },
+      body: JSON.stringify(body),
+    });
 
   // The province's audit log as its operator reads it (GET /audit).
   const auditOf = auditLog(caller(local.api), () => operator);
@@ -168,7 +192,11 @@ describe('admin: official schedules and holiday rules', () => {
     expect(due.body.dueDate).toBe('2027-02-20');
     const entries = await auditEntries();
     const entry = entries.find((e) => e.action === 'calendar.schedule.put' && e.target.id === '2027');
-    expect(entry).toMatchObject({ actor: { id: operator.id, kind: 'user' }, target: { type: 'OfficialSchedule', id: '2027' }, before: null });
+    expect(entry).toMatchObject({
+      actor: { id: operator.id, kind: 'user' },
+      target: { type: 'OfficialSchedule', id: '2027' },
+      before: null,
+    });
     expect(entry!.after.source).toBe(schedule2027.source);
     expect(entry!.requestId).toBeTruthy();
   });
@@ -177,15 +205,27 @@ describe('admin: official schedules and holiday rules', () => {
     // A year of its own (2032), so the other tests' writes cannot move its versions.
     const schedule2032 = {
       source: 'Thông báo lịch nghỉ năm 2032 (kiểm thử)',
-      daysOff: [{ date: '2032-02-11', kind: 'holiday', name: { vi: 'Tết Âm lịch', en: 'Tết' }, basis: 'BLLĐ 2019 Điều 112.1b' }],
+      daysOff: [
+        { date: '2032-02-11', kind: 'holiday', name: { vi: 'Tết Âm lịch', en: 'Tết' }, basis: 'BLLĐ 2019 Điều 112.1b' },
+      ],
       workingSaturdays: [{ date: '2032-02-21', replaces: '2032-02-13', basis: 'BLLĐ 2019 Điều 112.3' }],
     };
     expect((await put('/admin/calendar/schedules/2032', schedule2032)).body.version).toBe(1);
-    const stale = await put('/admin/calendar/schedules/2032', { ...schedule2032, source: 'sửa lần 2' }, 'Bearer operator', { 'if-match': '"0"' });
+    const stale = await put(
+      '/admin/calendar/schedules/2032',
+      { ...schedule2032, source: 'sửa lần 2' },
+      'Bearer operator',
+      { 'if-match': '"0"' },
+    );
     // A stale If-Match is a failed precondition (RFC 9110 §13.1.1), not a conflict.
     expect(stale.status).toBe(412);
     expect(stale.body.type).toBe('/problems/precondition-failed');
-    const fresh = await put('/admin/calendar/schedules/2032', { ...schedule2032, source: 'sửa lần 2' }, 'Bearer operator', { 'if-match': '"1"' });
+    const fresh = await put(
+      '/admin/calendar/schedules/2032',
+      { ...schedule2032, source: 'sửa lần 2' },
+      'Bearer operator',
+      { 'if-match': '"1"' },
+    );
     expect(fresh.status).toBe(200);
     expect(fresh.body.version).toBe(2);
     const audit = (await auditEntries()).filter((e) => e.action === 'calendar.schedule.put' && e.target.id === '2032');
@@ -200,7 +240,9 @@ describe('admin: official schedules and holiday rules', () => {
     expect(wrongYear.body.errors[0].field).toBe('body.daysOff.0.date');
     const malformed = await put('/admin/calendar/schedules/2028', { source: '', daysOff: 'none' });
     expect(malformed.status).toBe(400);
-    expect(malformed.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['body.source', 'body.daysOff', 'body.workingSaturdays']));
+    expect(malformed.body.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['body.source', 'body.daysOff', 'body.workingSaturdays']),
+    );
     expect(await auditEntries()).toHaveLength(before);
   });
 

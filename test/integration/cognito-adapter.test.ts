@@ -38,23 +38,57 @@ afterAll(async () => {
   await cognito?.stop();
 });
 
-const user = (username: string, roles: Role[] = ['editor']) => ({ username, email: `${username}@so.demo.gov.vn`, unitCode: 'soa', roles });
-const getUser = (username: string) => cognito.client.send(new AdminGetUserCommand({ UserPoolId: cognito.userPoolId, Username: username }));
+const user = (username: string, roles: Role[] = ['editor']) => ({
+  username,
+  email: `${username}@so.demo.gov.vn`,
+  unitCode: 'soa',
+  roles,
+});
+const getUser = (username: string) =>
+  cognito.client.send(new AdminGetUserCommand({ UserPoolId: cognito.userPoolId, Username: username }));
 const groupsOf = async (username: string) =>
-  ((await cognito.client.send(new AdminListGroupsForUserCommand({ UserPoolId: cognito.userPoolId, Username: username }))).Groups ?? []).map((g) => g.GroupName).sort();
+  (
+    (
+      await cognito.client.send(
+        new AdminListGroupsForUserCommand({ UserPoolId: cognito.userPoolId, Username: username }),
+      )
+    ).Groups ?? []
+  )
+    .map((g) => g.GroupName)
+    .sort();
 const temporaryPasswordOf = (username: string) => cognito.messages.filter((m) => m.username === username).at(-1)!.code;
 const fieldsOf = async (promise: Promise<unknown>) => {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DomainError);
   return { code: (error as DomainError).code, fields: (error as DomainError).fields.map((f) => f.field) };
 };
 
 /** The first sign-in as the console does it: USER_PASSWORD_AUTH, then the NEW_PASSWORD_REQUIRED challenge. */
-async function firstSignIn(client: CognitoIdentityProviderClient, clientId: string, username: string, temporary: string, chosen: string) {
-  const started = await client.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: username, PASSWORD: temporary } }));
+async function firstSignIn(
+  client: CognitoIdentityProviderClient,
+  clientId: string,
+  username: string,
+  temporary: string,
+  chosen: string,
+) {
+  const started = await client.send(
+    new InitiateAuthCommand({
+      ClientId: clientId,
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: username, PASSWORD: temporary },
+    }),
+  );
   expect(started.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
   const done = await client.send(
-    new RespondToAuthChallengeCommand({ ClientId: clientId, ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: started.Session, ChallengeResponses: { USERNAME: username, NEW_PASSWORD: chosen } }),
+    new RespondToAuthChallengeCommand({
+      ClientId: clientId,
+      ChallengeName: 'NEW_PASSWORD_REQUIRED',
+      Session: started.Session,
+      ChallengeResponses: { USERNAME: username, NEW_PASSWORD: chosen },
+    }),
   );
   return done.AuthenticationResult!;
 }
@@ -66,7 +100,12 @@ describe('CognitoIdentityProvider against cognito-local', () => {
     const { subject } = created;
     const stored = await getUser('btv.soa');
     const attributes = Object.fromEntries((stored.UserAttributes ?? []).map((a) => [a.Name, a.Value]));
-    expect(attributes).toMatchObject({ sub: subject, email: 'btv.soa@so.demo.gov.vn', email_verified: 'true', 'custom:unit': 'soa' });
+    expect(attributes).toMatchObject({
+      sub: subject,
+      email: 'btv.soa@so.demo.gov.vn',
+      email_verified: 'true',
+      'custom:unit': 'soa',
+    });
     expect(stored.UserStatus).toBe('FORCE_CHANGE_PASSWORD');
     expect(await groupsOf('btv.soa')).toEqual(['editor', 'reporter']);
     expect(temporaryPasswordOf('btv.soa')).not.toBe('');
@@ -81,7 +120,10 @@ describe('CognitoIdentityProvider against cognito-local', () => {
 
   it('answers a username Cognito already has with a conflict naming body.username', async () => {
     await adapter.createUser(user('twice.soa'));
-    expect(await fieldsOf(adapter.createUser({ ...user('twice.soa'), email: 'other@so.demo.gov.vn' }))).toEqual({ code: 'conflict', fields: ['body.username'] });
+    expect(await fieldsOf(adapter.createUser({ ...user('twice.soa'), email: 'other@so.demo.gov.vn' }))).toEqual({
+      code: 'conflict',
+      fields: ['body.username'],
+    });
   });
 
   it('deletes the new user again when a group cannot be joined, so that no orphan stays', async () => {
@@ -104,29 +146,63 @@ describe('CognitoIdentityProvider against cognito-local', () => {
     await adapter.createUser(user('leaver.soa'));
     await adapter.disableUser('leaver.soa');
     expect((await getUser('leaver.soa')).Enabled).toBe(false);
-    expect(cognito.recorded).toContainEqual({ target: 'AdminUserGlobalSignOut', request: { UserPoolId: cognito.userPoolId, Username: 'leaver.soa' } });
+    expect(cognito.recorded).toContainEqual({
+      target: 'AdminUserGlobalSignOut',
+      request: { UserPoolId: cognito.userPoolId, Username: 'leaver.soa' },
+    });
   });
 
   it('signs in with USER_PASSWORD_AUTH and issues RS256 access tokens with the claims the API reads', async () => {
     const { subject } = await adapter.createUser(user('signin.soa', ['editor']));
-    const tokens = await firstSignIn(cognito.client, cognito.clientId, 'signin.soa', temporaryPasswordOf('signin.soa'), 'Mật-Khẩu-Mới-2026');
+    const tokens = await firstSignIn(
+      cognito.client,
+      cognito.clientId,
+      'signin.soa',
+      temporaryPasswordOf('signin.soa'),
+      'Mật-Khẩu-Mới-2026',
+    );
     const [header, payload, signature] = tokens.AccessToken!.split('.');
-    const jwks = (await (await fetch(`${cognito.endpoint}/${cognito.userPoolId}/.well-known/jwks.json`)).json()) as { keys: Array<JsonWebKey & { kid: string }> };
+    const jwks = (await (await fetch(`${cognito.endpoint}/${cognito.userPoolId}/.well-known/jwks.json`)).json()) as {
+      keys: Array<JsonWebKey & { kid: string }>;
+    };
     const { kid, alg } = JSON.parse(Buffer.from(header!, 'base64url').toString()) as { kid: string; alg: string };
     expect(alg).toBe('RS256');
     const key = createPublicKey({ key: jwks.keys.find((k) => k.kid === kid)!, format: 'jwk' });
-    expect(verify('RSA-SHA256', Buffer.from(`${header}.${payload}`), key, Buffer.from(signature!, 'base64url'))).toBe(true);
+    expect(verify('RSA-SHA256', Buffer.from(`${header}.${payload}`), key, Buffer.from(signature!, 'base64url'))).toBe(
+      true,
+    );
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
-    expect(claims).toMatchObject({ sub: subject, token_use: 'access', username: 'signin.soa', client_id: cognito.clientId, 'cognito:groups': ['editor'] });
+    expect(claims).toMatchObject({
+      sub: subject,
+      token_use: 'access',
+      username: 'signin.soa',
+      client_id: cognito.clientId,
+      'cognito:groups': ['editor'],
+    });
   });
 
   it('changes a password only with the right current one (ADMIN_USER_PASSWORD_AUTH), and the new one signs in', async () => {
     await adapter.createUser(user('change.soa'));
-    await firstSignIn(cognito.client, cognito.clientId, 'change.soa', temporaryPasswordOf('change.soa'), 'Mật-Khẩu-Mới-2026');
-    expect(await fieldsOf(adapter.changePassword('change.soa', 'Sai-Mật-Khẩu-1', 'Mật-Khẩu-Khác-2027'))).toEqual({ code: 'validation', fields: ['body.currentPassword'] });
+    await firstSignIn(
+      cognito.client,
+      cognito.clientId,
+      'change.soa',
+      temporaryPasswordOf('change.soa'),
+      'Mật-Khẩu-Mới-2026',
+    );
+    expect(await fieldsOf(adapter.changePassword('change.soa', 'Sai-Mật-Khẩu-1', 'Mật-Khẩu-Khác-2027'))).toEqual({
+      code: 'validation',
+      fields: ['body.currentPassword'],
+    });
     await adapter.changePassword('change.soa', 'Mật-Khẩu-Mới-2026', 'Mật-Khẩu-Khác-2027');
     const signIn = (password: string) =>
-      cognito.client.send(new InitiateAuthCommand({ ClientId: cognito.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'change.soa', PASSWORD: password } }));
+      cognito.client.send(
+        new InitiateAuthCommand({
+          ClientId: cognito.clientId,
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: 'change.soa', PASSWORD: password },
+        }),
+      );
     expect((await signIn('Mật-Khẩu-Khác-2027')).AuthenticationResult?.AccessToken).toBeDefined();
     await expect(signIn('Mật-Khẩu-Mới-2026')).rejects.toMatchObject({ name: 'NotAuthorizedException' });
   });
@@ -134,10 +210,18 @@ describe('CognitoIdentityProvider against cognito-local', () => {
   it('creates a client-credentials app client with a secret, and deletes it', async () => {
     const { clientId, clientSecret } = await adapter.createMachineClient('Hệ thống một cửa', ['portal/qa.read']);
     expect(clientSecret.length).toBeGreaterThan(0);
-    const described = await cognito.client.send(new DescribeUserPoolClientCommand({ UserPoolId: cognito.userPoolId, ClientId: clientId }));
-    expect(described.UserPoolClient).toMatchObject({ AllowedOAuthFlows: ['client_credentials'], AllowedOAuthScopes: ['portal/qa.read'], ClientName: 'Hệ thống một cửa' });
+    const described = await cognito.client.send(
+      new DescribeUserPoolClientCommand({ UserPoolId: cognito.userPoolId, ClientId: clientId }),
+    );
+    expect(described.UserPoolClient).toMatchObject({
+      AllowedOAuthFlows: ['client_credentials'],
+      AllowedOAuthScopes: ['portal/qa.read'],
+      ClientName: 'Hệ thống một cửa',
+    });
     await adapter.deleteMachineClient(clientId);
-    await expect(cognito.client.send(new DescribeUserPoolClientCommand({ UserPoolId: cognito.userPoolId, ClientId: clientId }))).rejects.toMatchObject({
+    await expect(
+      cognito.client.send(new DescribeUserPoolClientCommand({ UserPoolId: cognito.userPoolId, ClientId: clientId })),
+    ).rejects.toMatchObject({
       name: 'ResourceNotFoundException',
     });
   });
@@ -145,6 +229,9 @@ describe('CognitoIdentityProvider against cognito-local', () => {
   it('unlocks by asking Cognito for a password reset', async () => {
     await adapter.createUser(user('locked.soa'));
     await adapter.unlock('locked.soa');
-    expect(cognito.recorded).toContainEqual({ target: 'AdminResetUserPassword', request: { UserPoolId: cognito.userPoolId, Username: 'locked.soa' } });
+    expect(cognito.recorded).toContainEqual({
+      target: 'AdminResetUserPassword',
+      request: { UserPoolId: cognito.userPoolId, Username: 'locked.soa' },
+    });
   });
 });

@@ -18,12 +18,41 @@ function piece(table: string, n: number): Work {
   return {
     actions: [
       {
-        item: { Put: { TableName: table, Item: { pk: `EACH#${n}`, sk: 'EACH', n }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        item: {
+          Put: {
+            TableName: table,
+            Item: { pk: `EACH#${n}`, sk: 'EACH', n },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
         onConflict: { message: { vi: 'Đã có', en: 'Exists already' } },
       },
     ],
-    audits: [auditEntry({ scope: 'each', actor: { id: 'system:test', kind: 'system' }, action: 'test.each', target: { type: 'Each', id: String(n) }, before: null, after: { n }, requestId: 'r' }, NOW)],
-    events: [pendingEvent('QuestionEscalated', { questionId: `Q${n}`, portal: 'each', clock: 'answer', level: 'overdue', dueAt: NOW.toISOString(), unitCode: 'u', recipientRole: 'unit-head' })],
+    audits: [
+      auditEntry(
+        {
+          scope: 'each',
+          actor: { id: 'system:test', kind: 'system' },
+          action: 'test.each',
+          target: { type: 'Each', id: String(n) },
+          before: null,
+          after: { n },
+          requestId: 'r',
+        },
+        NOW,
+      ),
+    ],
+    events: [
+      pendingEvent('QuestionEscalated', {
+        questionId: `Q${n}`,
+        portal: 'each',
+        clock: 'answer',
+        level: 'overdue',
+        dueAt: NOW.toISOString(),
+        unitCode: 'u',
+        recipientRole: 'unit-head',
+      }),
+    ],
   };
 }
 
@@ -32,7 +61,10 @@ describe('UnitOfWork.commitEach', () => {
     const table = local.stack().resources.tableName;
     const uow = new UnitOfWork(DynamoDBDocumentClient.from(local.clients().dynamodb), table);
     // Pieces 7 and 140 exist already: they are refused; their neighbours in the same transactions commit.
-    expect(await uow.commitEach([piece(table, 7), piece(table, 140)], { requestId: 'first', now: NOW })).toEqual([true, true]);
+    expect(await uow.commitEach([piece(table, 7), piece(table, 140)], { requestId: 'first', now: NOW })).toEqual([
+      true,
+      true,
+    ]);
     const pieces = Array.from({ length: 250 }, (_, n) => piece(table, n));
     const committed = await uow.commitEach(pieces, { requestId: 'run', now: NOW });
     expect(committed.flatMap((c, n) => (c ? [] : [n]))).toEqual([7, 140]);
@@ -40,7 +72,8 @@ describe('UnitOfWork.commitEach', () => {
     const items = await local.scanAll();
     expect(items.filter((i) => String(i.pk).startsWith('EACH#'))).toHaveLength(250);
     expect(items.filter((i) => i.action === 'test.each')).toHaveLength(2 + 248);
-    const requestOf = (i: Record<string, unknown>) => (String(i.pk).startsWith('OUTBOX#') ? JSON.parse(String(i.payload)).metadata.requestId : undefined);
+    const requestOf = (i: Record<string, unknown>) =>
+      String(i.pk).startsWith('OUTBOX#') ? JSON.parse(String(i.payload)).metadata.requestId : undefined;
     const run = items.filter((i) => requestOf(i) === 'run');
     expect(run).toHaveLength(248);
     // 33 pieces (99 actions) per transaction: 250 pieces in 8, each event stamped with its transaction.
@@ -55,7 +88,9 @@ describe('UnitOfWork.commitEach', () => {
     const table = local.stack().resources.tableName;
     const uow = new UnitOfWork(DynamoDBDocumentClient.from(local.clients().dynamodb), table);
     const huge: Work = { actions: Array.from({ length: 101 }, (_, n) => piece(table, 1000 + n).actions![0]!) };
-    await expect(uow.commitEach([piece(table, 999), huge], { requestId: 'huge', now: NOW })).rejects.toThrow(/101 actions/);
+    await expect(uow.commitEach([piece(table, 999), huge], { requestId: 'huge', now: NOW })).rejects.toThrow(
+      /101 actions/,
+    );
     expect((await local.scanAll()).filter((i) => i.pk === 'EACH#999')).toEqual([]);
   });
 });

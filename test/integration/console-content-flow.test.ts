@@ -18,7 +18,13 @@ const pages: Page[] = [];
 const base = () => local.stack().gateway.url;
 
 async function submitted(title: string, by = people.contributor!): Promise<string> {
-  const body = { category: 'news', language: 'vi', title, body: '<p>Nội dung <strong>chính</strong></p>', submit: true };
+  const body = {
+    category: 'news',
+    language: 'vi',
+    title,
+    body: '<p>Nội dung <strong>chính</strong></p>',
+    submit: true,
+  };
   const created = await call('/units/huyena/content', by, { method: 'POST', body });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   return created.body.id;
@@ -82,7 +88,15 @@ describe('content in the console', () => {
     const id = await submitted('Bài của Trưởng ban', people.writingChief);
     for (const action of ['accept', 'propose']) {
       const version = (await call(`/content/${id}`, people.secretary)).body.version;
-      expect((await call(`/content/${id}/transitions`, people.secretary, { method: 'POST', body: { action }, headers: { 'if-match': `"${version}"` } })).status).toBe(200);
+      expect(
+        (
+          await call(`/content/${id}/transitions`, people.secretary, {
+            method: 'POST',
+            body: { action },
+            headers: { 'if-match': `"${version}"` },
+          })
+        ).status,
+      ).toBe(200);
     }
     const chief = await newPage();
     pages.push(chief);
@@ -95,7 +109,10 @@ describe('content in the console', () => {
     expect(refusal).toContain('Phân tách nhiệm vụ');
     expect(refusal).toContain('đã gửi mục này');
     // The API decides all the same.
-    const forced = await call(`/content/${id}/transitions`, people.writingChief, { method: 'POST', body: { action: 'approve' } });
+    const forced = await call(`/content/${id}/transitions`, people.writingChief, {
+      method: 'POST',
+      body: { action: 'approve' },
+    });
     expect(forced.status).toBe(403);
     expect(forced.body.i18n.vi.detail).toContain('đã gửi mục này');
   });
@@ -105,7 +122,14 @@ describe('content in the console', () => {
     const asked = await call('/public/portals/huyena/questions', undefined, {
       method: 'POST',
       body: {
-        asker: { kind: 'individual', fullName: 'Phạm Thị Hồng Nhung', nationality: 'Việt Nam', address: '123 Xuân Diệu', phone: '0905 123 456', email: 'nhung@example.vn' },
+        asker: {
+          kind: 'individual',
+          fullName: 'Phạm Thị Hồng Nhung',
+          nationality: 'Việt Nam',
+          address: '123 Xuân Diệu',
+          phone: '0905 123 456',
+          email: 'nhung@example.vn',
+        },
         field: 'land-environment',
         title: 'Hỏi về thủ tục cấp giấy chứng nhận quyền sử dụng đất',
         text: 'Xin hỏi hồ sơ cấp giấy chứng nhận quyền sử dụng đất lần đầu gồm những giấy tờ gì, nộp ở đâu?',
@@ -119,16 +143,25 @@ describe('content in the console', () => {
       for (const lang of ['vi', 'en']) {
         if (lang === 'en') await page.getByRole('button', { name: 'English' }).click();
         await checkScreen(page, `${lang}-home`);
-        await page.getByRole('link', { name: lang === 'vi' ? 'Hàng chờ tin, bài' : 'Content queue' }).first().click();
+        await page
+          .getByRole('link', { name: lang === 'vi' ? 'Hàng chờ tin, bài' : 'Content queue' })
+          .first()
+          .click();
         await page.locator('table').waitFor();
         await checkScreen(page, `${lang}-queue`);
         await page.getByRole('link', { name: 'Tin chờ tiếp nhận' }).click();
         await page.locator('.steps').waitFor();
         await checkScreen(page, `${lang}-review`);
-        await page.getByRole('link', { name: lang === 'vi' ? 'Hỏi đáp' : 'Questions' }).first().click();
+        await page
+          .getByRole('link', { name: lang === 'vi' ? 'Hỏi đáp' : 'Questions' })
+          .first()
+          .click();
         await page.locator('table').waitFor();
         await checkScreen(page, `${lang}-questions`);
-        await page.getByRole('link', { name: lang === 'vi' ? 'Hàng chờ tin, bài' : 'Content queue' }).first().click();
+        await page
+          .getByRole('link', { name: lang === 'vi' ? 'Hàng chờ tin, bài' : 'Content queue' })
+          .first()
+          .click();
       }
       await page.getByRole('button', { name: 'Tiếng Việt' }).click();
     }
@@ -141,7 +174,9 @@ describe('content in the console', () => {
     const focusOn = async (text: string) => {
       for (let i = 0; i < 40; i++) {
         await page.keyboard.press('Tab');
-        const focused = await page.evaluate(() => (globalThis as any).document.activeElement?.textContent?.trim() ?? '');
+        const focused = await page.evaluate(
+          () => (globalThis as any).document.activeElement?.textContent?.trim() ?? '',
+        );
         if (focused === text) return;
       }
       throw new Error(`could not reach "${text}" with Tab`);

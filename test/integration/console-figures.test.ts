@@ -32,19 +32,27 @@ const step = async (path: string, who: Person, body: Record<string, unknown>) =>
 let published: string;
 beforeAll(async () => {
   await seedTree();
-  [people.contributor, people.secretary, people.chief, people.head, people.auditor, people.operator] = await Promise.all([
-    person(local.api, 'ctv.sl', 'huyena', ['contributor']),
-    person(local.api, 'thuky.sl', 'huyena', ['secretary']),
-    person(local.api, 'truongban.sl', 'huyena', ['chief-editor']),
-    person(local.api, 'chutich.sl', 'xaa', ['unit-head']),
-    person(local.api, 'kiemtra.sl', 'demo', ['auditor']),
-    person(local.api, 'vanhanh.sl', 'demo', ['operator']),
-  ]);
+  [people.contributor, people.secretary, people.chief, people.head, people.auditor, people.operator] =
+    await Promise.all([
+      person(local.api, 'ctv.sl', 'huyena', ['contributor']),
+      person(local.api, 'thuky.sl', 'huyena', ['secretary']),
+      person(local.api, 'truongban.sl', 'huyena', ['chief-editor']),
+      person(local.api, 'chutich.sl', 'xaa', ['unit-head']),
+      person(local.api, 'kiemtra.sl', 'demo', ['auditor']),
+      person(local.api, 'vanhanh.sl', 'demo', ['operator']),
+    ]);
   // A question routed and answered, an item published: facts for the figures and the audit trail.
   const asked = await call('/public/portals/huyena/questions', undefined, {
     method: 'POST',
     body: {
-      asker: { kind: 'individual', fullName: 'Lê Văn Tám', nationality: 'Việt Nam', address: '12 Lê Lợi', phone: '0905 000 222', email: 'tam@example.vn' },
+      asker: {
+        kind: 'individual',
+        fullName: 'Lê Văn Tám',
+        nationality: 'Việt Nam',
+        address: '12 Lê Lợi',
+        phone: '0905 000 222',
+        email: 'tam@example.vn',
+      },
       field: 'finance-tax',
       title: 'Hỏi về lệ phí trước bạ',
       text: 'Xin hỏi lệ phí trước bạ khi đăng ký xe máy lần đầu được tính thế nào?',
@@ -55,8 +63,17 @@ beforeAll(async () => {
   const q = `/questions/${asked.body.trackingCode}`;
   await step(q, people.secretary!, { action: 'classify', complexity: 'simple' });
   await step(q, people.secretary!, { action: 'route', unit: 'xaa' });
-  await step(q, people.head!, { action: 'answer', answer: { text: 'Lệ phí trước bạ xe máy lần đầu là 2 % giá tính lệ phí do Ủy ban nhân dân tỉnh ban hành.', citations: [] } });
-  const created = await call('/units/huyena/content', people.contributor, { method: 'POST', body: { category: 'news', language: 'vi', title: 'Tin đã đăng', body: '<p>Nội dung</p>', submit: true } });
+  await step(q, people.head!, {
+    action: 'answer',
+    answer: {
+      text: 'Lệ phí trước bạ xe máy lần đầu là 2 % giá tính lệ phí do Ủy ban nhân dân tỉnh ban hành.',
+      citations: [],
+    },
+  });
+  const created = await call('/units/huyena/content', people.contributor, {
+    method: 'POST',
+    body: { category: 'news', language: 'vi', title: 'Tin đã đăng', body: '<p>Nội dung</p>', submit: true },
+  });
   expect(created.status).toBe(201);
   published = created.body.id;
   const c = `/content/${published}`;
@@ -71,9 +88,12 @@ afterAll(async () => {
 
 describe('figures, jobs and audit trails in the console', () => {
   it("shows a unit's Q&A and publication figures as the API gives them, in both languages", async () => {
-    const expected = (await call(`/units/huyena/question-figures?from=${today().slice(0, 8)}01&to=${today()}`, people.secretary)).body;
+    const expected = (
+      await call(`/units/huyena/question-figures?from=${today().slice(0, 8)}01&to=${today()}`, people.secretary)
+    ).body;
     expect(expected).toMatchObject({ routed: 1, routedWithinOneWorkingDay: 1 });
-    const latest = (await call('/units/huyena/content?state=published&limit=50', people.secretary)).body.items as Array<{ dueAt?: string; publishedOnTime?: boolean }>;
+    const latest = (await call('/units/huyena/content?state=published&limit=50', people.secretary)).body
+      .items as Array<{ dueAt?: string; publishedOnTime?: boolean }>;
     const withDeadline = latest.filter((i) => i.dueAt !== undefined);
     // News has a publication deadline (policy): the item published here counts, on time.
     expect(withDeadline.filter((i) => i.publishedOnTime).length).toBeGreaterThanOrEqual(1);
@@ -81,13 +101,18 @@ describe('figures, jobs and audit trails in the console', () => {
       const page = await pageOf('thuky.sl', '', width);
       for (const lang of ['vi', 'en']) {
         if (lang === 'en') await switchLanguage(page, 'en');
-        await page.getByRole('link', { name: lang === 'vi' ? 'Số liệu' : 'Figures' }).first().click();
+        await page
+          .getByRole('link', { name: lang === 'vi' ? 'Số liệu' : 'Figures' })
+          .first()
+          .click();
         await page.locator('#qa-figures').waitFor();
         const cells = async (key: string) => page.locator(`tr[data-figure="${key}"] td`).allTextContents();
         expect((await cells('routed-on-time'))[0]).toBe(String(expected.routedWithinOneWorkingDay));
         expect((await cells('routed-on-time'))[1]).toBe('100\u00a0%');
         expect(await page.locator('#qa-figures thead').textContent()).toContain(lang === 'vi' ? 'Chỉ tiêu' : 'Figure');
-        expect((await cells('published-on-time'))[0]).toBe(String(withDeadline.filter((i) => i.publishedOnTime).length));
+        expect((await cells('published-on-time'))[0]).toBe(
+          String(withDeadline.filter((i) => i.publishedOnTime).length),
+        );
         await checkScreen(page, `${lang}-figures`);
       }
       await switchLanguage(page, 'vi');
@@ -109,7 +134,10 @@ describe('figures, jobs and audit trails in the console', () => {
   });
 
   it("shows one item's audit trail to an auditor: only that item's entries (GET /audit with target)", async () => {
-    const api = (await call(`/audit?unit=huyena&target=${published}&limit=100`, people.auditor)).body.items as Array<{ target: { id: string }; action: string }>;
+    const api = (await call(`/audit?unit=huyena&target=${published}&limit=100`, people.auditor)).body.items as Array<{
+      target: { id: string };
+      action: string;
+    }>;
     expect(api.length).toBeGreaterThanOrEqual(6);
     expect(api.every((e) => e.target.id === published)).toBe(true);
     expect(api.map((e) => e.action)).toEqual(expect.arrayContaining(['content.create', 'content.publish']));

@@ -35,15 +35,34 @@ beforeAll(async () => {
     person(local.api, 'thuky.lo', 'huyena', ['secretary']),
     person(local.api, 'kiemtra.lo', 'demo', ['auditor']),
   ]);
-  const long = 'Thông báo về việc tổ chức lấy ý kiến nhân dân đối với dự thảo điều chỉnh quy hoạch chung xây dựng đô thị giai đoạn 2026–2035';
-  const created = await call('/units/huyena/content', people.contributor, { method: 'POST', body: { category: 'news', language: 'vi', title: long, body: '<p>Bản đầu.</p>' } });
+  const long =
+    'Thông báo về việc tổ chức lấy ý kiến nhân dân đối với dự thảo điều chỉnh quy hoạch chung xây dựng đô thị giai đoạn 2026–2035';
+  const created = await call('/units/huyena/content', people.contributor, {
+    method: 'POST',
+    body: { category: 'news', language: 'vi', title: long, body: '<p>Bản đầu.</p>' },
+  });
   item = created.body.id;
-  expect((await call(`/content/${item}`, people.contributor, { method: 'PATCH', body: { body: '<p>Bản sửa, dài hơn một chút.</p>' }, headers: { 'if-match': '"1"' } })).status).toBe(200);
+  expect(
+    (
+      await call(`/content/${item}`, people.contributor, {
+        method: 'PATCH',
+        body: { body: '<p>Bản sửa, dài hơn một chút.</p>' },
+        headers: { 'if-match': '"1"' },
+      })
+    ).status,
+  ).toBe(200);
   await step(`/content/${item}`, people.contributor!, { action: 'submit' });
   const asked = await call('/public/portals/huyena/questions', undefined, {
     method: 'POST',
     body: {
-      asker: { kind: 'individual', fullName: 'Nguyễn Thị Mai', nationality: 'Việt Nam', address: '5 Trần Phú', phone: '0905 111 333', email: 'mai@example.vn' },
+      asker: {
+        kind: 'individual',
+        fullName: 'Nguyễn Thị Mai',
+        nationality: 'Việt Nam',
+        address: '5 Trần Phú',
+        phone: '0905 111 333',
+        email: 'mai@example.vn',
+      },
       field: 'education-health',
       title: long,
       text: 'Xin hỏi thủ tục chuyển trường cho học sinh tiểu học giữa hai huyện trong tỉnh gồm những giấy tờ gì?',
@@ -55,7 +74,12 @@ beforeAll(async () => {
   await step(`/questions/${question}`, people.secretary!, { action: 'route', unit: 'xaa' });
   const reported = await call('/incidents', people.secretary, {
     method: 'POST',
-    body: { title: long, description: 'Trang tra cứu thủ tục hành chính trả lỗi khi tìm kiếm theo lĩnh vực.', severity: 'medium', affectedServices: ['portal', 'search'] },
+    body: {
+      title: long,
+      description: 'Trang tra cứu thủ tục hành chính trả lỗi khi tìm kiếm theo lĩnh vực.',
+      severity: 'medium',
+      affectedServices: ['portal', 'search'],
+    },
   });
   expect(reported.status, JSON.stringify(reported.body)).toBe(201);
   incident = reported.body.id;
@@ -70,7 +94,12 @@ beforeAll(async () => {
     { name: 'jobs', who: 'kiemtra.lo', path: () => 'jobs', ready: 'table.jobs' },
     { name: 'people', who: 'kiemtra.lo', path: () => 'units/huyena/people', ready: 'table.accounts' },
     // An auditor reads but does not manage: the forms' places hold their reasons.
-    { name: 'account', who: 'kiemtra.lo', path: () => `accounts/${people.contributor!.id}`, ready: '[data-refused-form]' },
+    {
+      name: 'account',
+      who: 'kiemtra.lo',
+      path: () => `accounts/${people.contributor!.id}`,
+      ready: '[data-refused-form]',
+    },
     { name: 'machine clients', who: 'kiemtra.lo', path: () => 'machine-clients?unit=huyena', ready: '#clients-h' },
     { name: 'unit', who: 'kiemtra.lo', path: () => 'units/huyena', ready: 'table.history' },
     { name: 'security checks', who: 'kiemtra.lo', path: () => 'security-checks', ready: 'dl.calendar' },

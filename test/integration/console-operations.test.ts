@@ -33,7 +33,8 @@ async function tabTo(page: Page, selector: string) {
   }
   throw new Error(`could not reach ${selector} with Tab`);
 }
-const localInput = (d: Date, seconds = false) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, seconds ? 19 : 16);
+const localInput = (d: Date, seconds = false) =>
+  new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, seconds ? 19 : 16);
 
 beforeAll(async () => {
   await seedTree();
@@ -69,11 +70,20 @@ describe('incidents in the console', () => {
     await heading.waitFor();
     const id = new URL(page.url()).pathname.split('/').pop()!;
     const reported = (await call(`/incidents/${id}`, people.operator)).body;
-    expect(reported).toMatchObject({ severity: 'high', affectedServices: ['portal'], status: 'reported', unitCode: 'huyena', reportedBy: people.secretary!.id });
+    expect(reported).toMatchObject({
+      severity: 'high',
+      affectedServices: ['portal'],
+      status: 'reported',
+      unitCode: 'huyena',
+      reportedBy: people.secretary!.id,
+    });
     // Her own incident: notes yes, the status no (the reason is said, and the API refuses a forced move).
     expect(await page.locator('[data-refused-form="status"]').textContent()).toContain('Chỉ Quản trị vận hành');
     expect(await page.locator('#entry-status').count()).toBe(0);
-    const forced = await call(`/incidents/${id}/timeline`, people.secretary, { method: 'POST', body: { note: 'Tự đóng', status: 'resolved' } });
+    const forced = await call(`/incidents/${id}/timeline`, people.secretary, {
+      method: 'POST',
+      body: { note: 'Tự đóng', status: 'resolved' },
+    });
     expect(forced.status).toBe(403);
     await inBothLanguages(page, 'incident', 'table.timeline');
 
@@ -86,7 +96,11 @@ describe('incidents in the console', () => {
     await operator.getByRole('status').waitFor();
     expect(await operator.locator('dd[data-status]').getAttribute('data-status')).toBe('investigating');
     // Only where the domain lets it go next: "reported" is not offered again.
-    expect(await operator.locator('#entry-status option').allTextContents()).toEqual(['Giữ nguyên', 'Đã khắc phục tạm thời', 'Đã giải quyết']);
+    expect(await operator.locator('#entry-status option').allTextContents()).toEqual([
+      'Giữ nguyên',
+      'Đã khắc phục tạm thời',
+      'Đã giải quyết',
+    ]);
     await operator.getByLabel('Ghi chú').fill('Đã khôi phục');
     await operator.getByLabel('Chuyển trạng thái').selectOption('resolved');
     await operator.getByLabel('Khôi phục lúc').fill(localInput(new Date(), true));
@@ -95,7 +109,11 @@ describe('incidents in the console', () => {
     const resolved = (await call(`/incidents/${id}`, people.operator)).body;
     expect(resolved.status).toBe('resolved');
     expect(resolved.restoredAt).not.toBeNull();
-    expect(resolved.timeline.map((e: { status?: string }) => e.status)).toEqual(['reported', 'investigating', 'resolved']);
+    expect(resolved.timeline.map((e: { status?: string }) => e.status)).toEqual([
+      'reported',
+      'investigating',
+      'resolved',
+    ]);
   });
 });
 
@@ -112,15 +130,23 @@ describe('security checks in the console', () => {
     await page.getByRole('status').waitFor();
     expect(await page.locator('table.checks').textContent()).toContain('Thiếu tiêu đề bảo mật HSTS');
     const listed = (await call('/security-checks', people.auditor)).body;
-    expect(listed.items[0]).toMatchObject({ performedBy: 'Đội ứng cứu sự cố tỉnh', findings: [{ title: 'Thiếu tiêu đề bảo mật HSTS', severity: 'medium', remediation: 'Bật HSTS tại CDN' }] });
+    expect(listed.items[0]).toMatchObject({
+      performedBy: 'Đội ứng cứu sự cố tỉnh',
+      findings: [{ title: 'Thiếu tiêu đề bảo mật HSTS', severity: 'medium', remediation: 'Bật HSTS tại CDN' }],
+    });
     expect(listed.calendar.dueAt).not.toBeNull();
     await inBothLanguages(page, 'security-checks', 'table.checks');
 
     const auditor = await pageOf('kiemtra.vh', 'security-checks');
     await auditor.locator('table.checks').waitFor();
     expect(await auditor.locator('form.step').count()).toBe(0);
-    expect(await auditor.locator('[data-refused-form="Ghi nhận kết quả kiểm tra"]').textContent()).toContain('security-check.manage');
-    const forced = await call('/security-checks', people.auditor, { method: 'POST', body: { performedAt: new Date().toISOString(), performedBy: 'x', scope: 'y', findings: [] } });
+    expect(await auditor.locator('[data-refused-form="Ghi nhận kết quả kiểm tra"]').textContent()).toContain(
+      'security-check.manage',
+    );
+    const forced = await call('/security-checks', people.auditor, {
+      method: 'POST',
+      body: { performedAt: new Date().toISOString(), performedBy: 'x', scope: 'y', findings: [] },
+    });
     expect(forced.status).toBe(403);
   });
 });
@@ -128,15 +154,29 @@ describe('security checks in the console', () => {
 describe('units in the console', () => {
   it('lets an operator create, rename, merge and split units; a secretary sees the reasons, and a forced request gets 403', async () => {
     const page = await pageOf('vanhanh.vh', 'units/huyena');
-    for (const [code, vi, en] of [['xa-dong', 'Xã Đông', 'Dong Commune'], ['xa-tay', 'Xã Tây', 'Tay Commune']]) {
+    for (const [code, vi, en] of [
+      ['xa-dong', 'Xã Đông', 'Dong Commune'],
+      ['xa-tay', 'Xã Tây', 'Tay Commune'],
+    ]) {
       await page.locator('#new-code').fill(code!);
       await page.locator('#new-vi').fill(vi!);
       await page.locator('#new-en').fill(en!);
       await page.locator('#new-kind').selectOption('commune');
       await page.getByRole('button', { name: 'Tạo đơn vị trực thuộc' }).click();
-      await expect.poll(() => page.getByRole('status').textContent().catch(() => '')).toContain(vi!);
+      await expect
+        .poll(() =>
+          page
+            .getByRole('status')
+            .textContent()
+            .catch(() => ''),
+        )
+        .toContain(vi!);
     }
-    expect((await call('/units/xa-dong', undefined)).body.unit).toMatchObject({ parentCode: 'huyena', kind: 'commune', status: 'active' });
+    expect((await call('/units/xa-dong', undefined)).body.unit).toMatchObject({
+      parentCode: 'huyena',
+      kind: 'commune',
+      status: 'active',
+    });
     await inBothLanguages(page, 'unit', 'table.history');
 
     await page.locator('#children-h + ul').getByRole('link', { name: 'Xã Tây' }).click();
@@ -147,8 +187,18 @@ describe('units in the console', () => {
     await page.getByRole('heading', { name: 'Xã Tây Sơn (xa-tay)' }).waitFor();
     await page.getByLabel('Mã các đơn vị sáp nhập').fill('xa-dong');
     await page.getByRole('button', { name: 'Sáp nhập vào đơn vị này' }).click();
-    await expect.poll(() => page.getByRole('status').textContent().catch(() => '')).toContain('Sáp nhập');
-    expect((await call('/units/xa-dong', undefined)).body.unit).toMatchObject({ status: 'merged', successorCode: 'xa-tay' });
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .textContent()
+          .catch(() => ''),
+      )
+      .toContain('Sáp nhập');
+    expect((await call('/units/xa-dong', undefined)).body.unit).toMatchObject({
+      status: 'merged',
+      successorCode: 'xa-tay',
+    });
 
     for (const n of [0, 1]) {
       await page.locator(`#part-${n}-code`).fill(`xa-tay-${n + 1}`);
@@ -157,9 +207,22 @@ describe('units in the console', () => {
     }
     await page.getByLabel('Đơn vị mới 2').check();
     await page.getByRole('button', { name: 'Chia tách đơn vị này' }).click();
-    await expect.poll(() => page.getByRole('status').textContent().catch(() => '')).toContain('xa-tay-2');
-    expect((await call('/units/xa-tay', undefined)).body.unit).toMatchObject({ status: 'split', successorCode: 'xa-tay-2' });
-    expect((await call('/units/xa-tay-1', undefined)).body.unit).toMatchObject({ parentCode: 'huyena', kind: 'commune' });
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .textContent()
+          .catch(() => ''),
+      )
+      .toContain('xa-tay-2');
+    expect((await call('/units/xa-tay', undefined)).body.unit).toMatchObject({
+      status: 'split',
+      successorCode: 'xa-tay-2',
+    });
+    expect((await call('/units/xa-tay-1', undefined)).body.unit).toMatchObject({
+      parentCode: 'huyena',
+      kind: 'commune',
+    });
     expect(await page.locator('.refused').textContent()).toContain('không còn hoạt động');
 
     const secretary = await pageOf('thuky.vh', 'units/huyena');
@@ -168,7 +231,10 @@ describe('units in the console', () => {
     const reasons = await secretary.locator('[data-refused-form]').allTextContents();
     expect(reasons).toHaveLength(4);
     for (const reason of reasons) expect(reason).toContain('unit.manage');
-    const forced = await call('/units', people.secretary, { method: 'POST', body: { code: 'xa-lau', name: { vi: 'Xã Lậu', en: 'Lau' }, kind: 'commune', parentCode: 'huyena' } });
+    const forced = await call('/units', people.secretary, {
+      method: 'POST',
+      body: { code: 'xa-lau', name: { vi: 'Xã Lậu', en: 'Lau' }, kind: 'commune', parentCode: 'huyena' },
+    });
     expect(forced.status).toBe(403);
   });
 });

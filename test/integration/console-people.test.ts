@@ -28,14 +28,15 @@ const localInput = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 6
 
 beforeAll(async () => {
   await seedTree();
-  [people.operator, people.chief, people.deputy, people.secretary, people.leaving, people.successor] = await Promise.all([
-    person(local.api, 'vanhanh.nd', 'demo', ['operator']),
-    person(local.api, 'truongban.nd', 'huyena', ['chief-editor']),
-    person(local.api, 'phoban.nd', 'huyena', ['deputy-editor']),
-    person(local.api, 'thuky.nd', 'huyena', ['secretary']),
-    person(local.api, 'btv.nghi', 'huyena', ['editor']),
-    person(local.api, 'btv.nhan', 'huyena', ['editor']),
-  ]);
+  [people.operator, people.chief, people.deputy, people.secretary, people.leaving, people.successor] =
+    await Promise.all([
+      person(local.api, 'vanhanh.nd', 'demo', ['operator']),
+      person(local.api, 'truongban.nd', 'huyena', ['chief-editor']),
+      person(local.api, 'phoban.nd', 'huyena', ['deputy-editor']),
+      person(local.api, 'thuky.nd', 'huyena', ['secretary']),
+      person(local.api, 'btv.nghi', 'huyena', ['editor']),
+      person(local.api, 'btv.nhan', 'huyena', ['editor']),
+    ]);
 });
 afterAll(async () => {
   await Promise.all(pages.map((p) => p.context().close()));
@@ -54,7 +55,9 @@ describe('units and people in the console', () => {
     await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
     await page.getByRole('status').waitFor();
     expect(await page.getByRole('status').locator('code.secret').count()).toBe(1);
-    const created = (await call('/units/huyena/accounts?limit=100', people.operator)).body.items.find((a: { fullName: string }) => a.fullName === 'Trần Thị Lan');
+    const created = (await call('/units/huyena/accounts?limit=100', people.operator)).body.items.find(
+      (a: { fullName: string }) => a.fullName === 'Trần Thị Lan',
+    );
     expect(created).toMatchObject({ roles: ['reporter'], status: 'active', mustChangePassword: true });
 
     await page.getByRole('link', { name: 'btv.nghi' }).click();
@@ -62,7 +65,9 @@ describe('units and people in the console', () => {
     await page.getByLabel('Phóng viên').check();
     await page.getByRole('button', { name: 'Lưu vai trò' }).click();
     await page.getByRole('status').waitFor();
-    expect((await call(`/accounts/${people.leaving!.id}`, people.operator)).body.roles).toEqual(expect.arrayContaining(['editor', 'reporter']));
+    expect((await call(`/accounts/${people.leaving!.id}`, people.operator)).body.roles).toEqual(
+      expect.arrayContaining(['editor', 'reporter']),
+    );
     await checkScreen(page, 'vi-account');
     await switchLanguage(page, 'en');
     await page.getByRole('heading', { name: /btv\.nghi/ }).waitFor();
@@ -74,7 +79,11 @@ describe('units and people in the console', () => {
     await page.getByRole('button', { name: 'Đóng tài khoản và chuyển việc' }).click();
     await page.getByRole('status').waitFor();
     expect(await page.getByRole('status').textContent()).toContain('Số việc đã chuyển');
-    expect((await call(`/accounts/${people.leaving!.id}`, people.operator)).body).toMatchObject({ status: 'closed', successorId: people.successor!.id, closedReason: 'transfer' });
+    expect((await call(`/accounts/${people.leaving!.id}`, people.operator)).body).toMatchObject({
+      status: 'closed',
+      successorId: people.successor!.id,
+      closedReason: 'transfer',
+    });
 
     // The unit's agency systems: registered (the secret shown once), listed without it, disabled from the list.
     await signInAs(page, base(), 'vanhanh.nd', 'machine-clients?unit=huyena');
@@ -90,7 +99,10 @@ describe('units and people in the console', () => {
     await checkInBothLanguages(page, 'machine-clients', 'table.clients');
     await row.getByRole('button', { name: /^Vô hiệu hóa/ }).click();
     await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('Đã vô hiệu hóa');
-    expect((await call('/machine-clients?unit=huyena', people.operator)).body.items[0]).toMatchObject({ clientId, status: 'disabled' });
+    expect((await call('/machine-clients?unit=huyena', people.operator)).body.items[0]).toMatchObject({
+      clientId,
+      status: 'disabled',
+    });
   });
 
   it('lets the chief editor delegate approval to a deputy and revoke it; a secretary sees neither form, with the reason, and a forced request gets 403', async () => {
@@ -120,7 +132,10 @@ describe('units and people in the console', () => {
     expect(await secretary.locator('form.admin').count()).toBe(0);
     expect(await secretary.locator('[data-refused-form="Tạo tài khoản"]').textContent()).toContain('account.manage');
     expect(await secretary.locator('[data-refused-form="Ủy quyền mới"]').textContent()).toContain('delegation.manage');
-    const forced = await call('/accounts', people.secretary, { method: 'POST', body: { fullName: 'Người Không Được Tạo', email: 'khong@example.vn', unitCode: 'huyena', roles: ['reporter'] } });
+    const forced = await call('/accounts', people.secretary, {
+      method: 'POST',
+      body: { fullName: 'Người Không Được Tạo', email: 'khong@example.vn', unitCode: 'huyena', roles: ['reporter'] },
+    });
     expect(forced.status).toBe(403);
   });
 });

@@ -22,7 +22,14 @@ async function ask(title: string) {
   const res = await call('/public/portals/huyena/questions', undefined, {
     method: 'POST',
     body: {
-      asker: { kind: 'individual', fullName: 'Phạm Thị Hồng Nhung', nationality: 'Việt Nam', address: '123 Xuân Diệu', phone: '0905 123 456', email: 'nhung@example.vn' },
+      asker: {
+        kind: 'individual',
+        fullName: 'Phạm Thị Hồng Nhung',
+        nationality: 'Việt Nam',
+        address: '123 Xuân Diệu',
+        phone: '0905 123 456',
+        email: 'nhung@example.vn',
+      },
       field: 'land-environment',
       title,
       text: `Xin hỏi hồ sơ cấp giấy chứng nhận quyền sử dụng đất lần đầu gồm những giấy tờ gì, nộp ở đâu? (${(asked += 1)})`,
@@ -86,7 +93,11 @@ describe('questions in the console', () => {
     // The unit's inbox, opened by its address.
     const head = await pageOf('chutich.xaa', 'units/xaa/questions?view=unit');
     await head.getByRole('link', { name: 'Hỏi về cấp giấy chứng nhận quyền sử dụng đất' }).click();
-    await head.getByLabel('Nội dung trả lời').fill('Hồ sơ gồm đơn đăng ký cấp giấy chứng nhận theo mẫu và giấy tờ về quyền sử dụng đất; nộp tại Bộ phận một cửa của xã.');
+    await head
+      .getByLabel('Nội dung trả lời')
+      .fill(
+        'Hồ sơ gồm đơn đăng ký cấp giấy chứng nhận theo mẫu và giấy tờ về quyền sử dụng đất; nộp tại Bộ phận một cửa của xã.',
+      );
     await head.getByLabel('Số, ký hiệu').fill('101/2024/NĐ-CP');
     await head.getByLabel('Trích yếu').fill('Quy định về điều tra cơ bản đất đai; đăng ký, cấp giấy chứng nhận');
     await head.getByLabel('Ngày ban hành').fill('2024-07-29');
@@ -105,19 +116,32 @@ describe('questions in the console', () => {
     await take(secretary, 'send');
     expect(await secretary.locator('.facts').first().textContent()).toContain('Đã gửi');
 
-    const lookup = await call(`/public/questions/${trackingCode}`, undefined, { headers: { 'x-question-secret': secret } });
+    const lookup = await call(`/public/questions/${trackingCode}`, undefined, {
+      headers: { 'x-question-secret': secret },
+    });
     expect(lookup.status).toBe(200);
-    expect(lookup.body).toMatchObject({ stage: 'sent', answer: { text: expect.stringContaining('Bộ phận một cửa'), citations: [{ numberSymbol: '101/2024/NĐ-CP', issuer: 'Chính phủ' }] } });
+    expect(lookup.body).toMatchObject({
+      stage: 'sent',
+      answer: {
+        text: expect.stringContaining('Bộ phận một cửa'),
+        citations: [{ numberSymbol: '101/2024/NĐ-CP', issuer: 'Chính phủ' }],
+      },
+    });
   });
 
   it('shows the escalations the job raised on a question, with no WCAG 2.2 AA violation on the Q&A screens in either language', async () => {
     // Asked three weeks ago (the API's clock set back for the request), never classified.
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(Date.now() - 21 * 86_400_000);
-    const { trackingCode, classificationDueAt } = await ask('Câu hỏi chưa được phân loại').finally(() => vi.useRealTimers());
+    const { trackingCode, classificationDueAt } = await ask('Câu hỏi chưa được phân loại').finally(() =>
+      vi.useRealTimers(),
+    );
     // The escalation job run as of later instants: the last hour of the classification's last day, then the days after it.
     const due = Date.parse(classificationDueAt);
-    for (const at of [due - 3_600_000, ...Array.from({ length: 8 }, (_, i) => due + (i + 1) * 86_400_000 + 3_600_000)]) {
+    for (const at of [
+      due - 3_600_000,
+      ...Array.from({ length: 8 }, (_, i) => due + (i + 1) * 86_400_000 + 3_600_000),
+    ]) {
       await local.stack().runJob('escalate-questions', { at: new Date(at).toISOString() });
     }
     const widths = process.env.CONSOLE_SCREENSHOTS ? [1280, 360] : [1280];
@@ -129,10 +153,14 @@ describe('questions in the console', () => {
         await checkScreen(page, `${lang}-questions-overdue`);
         await page.getByRole('link', { name: 'Câu hỏi chưa được phân loại' }).click();
         await page.locator('table.escalations').waitFor();
-        expect(await page.locator('table.escalations tr[data-level]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-level')))).toEqual(
-          expect.arrayContaining(['overdue', 'very-overdue']),
+        expect(
+          await page
+            .locator('table.escalations tr[data-level]')
+            .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-level'))),
+        ).toEqual(expect.arrayContaining(['overdue', 'very-overdue']));
+        expect(await page.locator('table.escalations').textContent()).toContain(
+          lang === 'vi' ? 'Trưởng Ban biên tập' : 'Chief editor',
         );
-        expect(await page.locator('table.escalations').textContent()).toContain(lang === 'vi' ? 'Trưởng Ban biên tập' : 'Chief editor');
         await checkScreen(page, `${lang}-question-escalations`);
         await page.goBack();
       }

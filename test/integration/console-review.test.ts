@@ -22,7 +22,10 @@ const PNG = new Uint8Array(readFileSync(resolve(import.meta.dirname, '../fixture
 
 /** An upload declared by the contributor; the bytes sent when given, and its check awaited. */
 async function upload(fileName: string, contentType: string, bytes?: Uint8Array): Promise<string> {
-  const created = await call('/uploads', people.contributor, { method: 'POST', body: { fileName, contentType, size: bytes?.length ?? 1000 } });
+  const created = await call('/uploads', people.contributor, {
+    method: 'POST',
+    body: { fileName, contentType, size: bytes?.length ?? 1000 },
+  });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const form = created.body as { uploadId: string; url: string; fields: Record<string, string> };
   if (bytes) {
@@ -30,13 +33,20 @@ async function upload(fileName: string, contentType: string, bytes?: Uint8Array)
     for (const [name, value] of Object.entries(form.fields)) data.append(name, value);
     data.append('file', new Blob([bytes], { type: contentType }), fileName);
     expect((await fetch(form.url, { method: 'POST', body: data })).status).toBe(204);
-    await eventually(async () => ((await call(`/uploads/${form.uploadId}`, people.contributor)).body?.status !== 'pending' ? true : undefined), 15_000);
+    await eventually(
+      async () =>
+        (await call(`/uploads/${form.uploadId}`, people.contributor)).body?.status !== 'pending' ? true : undefined,
+      15_000,
+    );
   }
   return form.uploadId;
 }
 
 async function submitted(title: string, extra: Record<string, unknown> = {}): Promise<string> {
-  const created = await call('/units/huyena/content', people.contributor, { method: 'POST', body: { category: 'news', language: 'vi', title, body: '<p>Nội dung</p>', submit: true, ...extra } });
+  const created = await call('/units/huyena/content', people.contributor, {
+    method: 'POST',
+    body: { category: 'news', language: 'vi', title, body: '<p>Nội dung</p>', submit: true, ...extra },
+  });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   return created.body.id;
 }
@@ -68,17 +78,34 @@ describe('review and the intake queue in the console', () => {
     ]);
     const created = await call('/units/huyena/content', people.contributor, {
       method: 'POST',
-      body: { category: 'news', language: 'vi', title: 'Hội nghị tổng kết năm', body: '<p>Sáng nay, Ủy ban nhân dân huyện tổ chức hội nghị tổng kết.</p>', attachments: [pending, clean, quarantined] },
+      body: {
+        category: 'news',
+        language: 'vi',
+        title: 'Hội nghị tổng kết năm',
+        body: '<p>Sáng nay, Ủy ban nhân dân huyện tổ chức hội nghị tổng kết.</p>',
+        attachments: [pending, clean, quarantined],
+      },
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const id = created.body.id as string;
     const edited = await call(`/content/${id}`, people.contributor, {
       method: 'PATCH',
-      body: { title: 'Hội nghị tổng kết năm 2026', body: '<p>Chiều nay, Ủy ban nhân dân huyện tổ chức hội nghị tổng kết.</p><p>Đoạn mới.</p>' },
+      body: {
+        title: 'Hội nghị tổng kết năm 2026',
+        body: '<p>Chiều nay, Ủy ban nhân dân huyện tổ chức hội nghị tổng kết.</p><p>Đoạn mới.</p>',
+      },
       headers: { 'if-match': '"1"' },
     });
     expect(edited.status, JSON.stringify(edited.body)).toBe(200);
-    expect((await call(`/content/${id}/transitions`, people.contributor, { method: 'POST', body: { action: 'submit' }, headers: { 'if-match': '"2"' } })).status).toBe(200);
+    expect(
+      (
+        await call(`/content/${id}/transitions`, people.contributor, {
+          method: 'POST',
+          body: { action: 'submit' },
+          headers: { 'if-match': '"2"' },
+        })
+      ).status,
+    ).toBe(200);
 
     for (const width of process.env.CONSOLE_SCREENSHOTS ? [1280, 360] : [1280]) {
       const page = await pageOf('thuky.rv', `content/${id}`, width);
@@ -86,9 +113,19 @@ describe('review and the intake queue in the console', () => {
         if (lang === 'en') await switchLanguage(page, 'en');
         await page.locator('.diff').first().waitFor();
         expect(await page.locator('del').allTextContents()).toEqual([expect.stringContaining('Sáng')]);
-        expect(await page.locator('ins').allTextContents()).toEqual([expect.stringContaining('2026'), expect.stringContaining('Chiều'), expect.stringContaining('Đoạn mới.')]);
-        expect(await page.locator('table.attachments tr[data-status]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')))).toEqual(['pending', 'clean', 'quarantined']);
-        expect(await page.locator('table.attachments').textContent()).toContain(lang === 'vi' ? 'Bị cách ly' : 'Quarantined');
+        expect(await page.locator('ins').allTextContents()).toEqual([
+          expect.stringContaining('2026'),
+          expect.stringContaining('Chiều'),
+          expect.stringContaining('Đoạn mới.'),
+        ]);
+        expect(
+          await page
+            .locator('table.attachments tr[data-status]')
+            .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status'))),
+        ).toEqual(['pending', 'clean', 'quarantined']);
+        expect(await page.locator('table.attachments').textContent()).toContain(
+          lang === 'vi' ? 'Bị cách ly' : 'Quarantined',
+        );
         await checkScreen(page, `${lang}-review-diff`);
       }
       await switchLanguage(page, 'vi');

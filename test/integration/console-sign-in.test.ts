@@ -22,7 +22,13 @@ afterEach(async () => {
 
 describe('signing in to the console', () => {
   it('signs in through the code flow, setting a new password at first sign-in, and lands on the signed-in screen', async () => {
-    const created = await ensureAccount(local.stack().services, { username: 'moi.a', fullName: 'Nguyễn Thị Mới', email: 'moi.a@example.gov.vn', unitCode: 'huyena', roles: ['secretary'] });
+    const created = await ensureAccount(local.stack().services, {
+      username: 'moi.a',
+      fullName: 'Nguyễn Thị Mới',
+      email: 'moi.a@example.gov.vn',
+      unitCode: 'huyena',
+      roles: ['secretary'],
+    });
     await page.goto(`${local.stack().gateway.url}/console/`);
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -56,7 +62,9 @@ describe('signing in to the console', () => {
     await page.getByLabel('Username').fill('moi.a');
     await page.getByLabel('Password').fill('Sai-Mat-Khau-1!');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.locator('.error-summary').textContent(), { timeout: 10_000 }).toContain('Incorrect username or password');
+    await expect
+      .poll(() => page.locator('.error-summary').textContent(), { timeout: 10_000 })
+      .toContain('Incorrect username or password');
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 });

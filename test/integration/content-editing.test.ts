@@ -15,7 +15,13 @@ const local = useLocalStack();
 const call = caller(local.api);
 const people: Record<string, Person> = {};
 
-const news = (title: string, extra: Record<string, unknown> = {}) => ({ category: 'news', language: 'vi', title, body: '<p>Nội dung</p>', ...extra });
+const news = (title: string, extra: Record<string, unknown> = {}) => ({
+  category: 'news',
+  language: 'vi',
+  title,
+  body: '<p>Nội dung</p>',
+  ...extra,
+});
 const legal = (title: string) => ({
   category: 'legal-document',
   language: 'vi',
@@ -32,8 +38,13 @@ const legal = (title: string) => ({
   },
 });
 const edit = (id: string, who: Person, body: Record<string, unknown>, version?: number) =>
-  call(`/content/${id}`, who, { method: 'PATCH', body, ...(version !== undefined && { headers: { 'if-match': `"${version}"` } }) });
-const step = (id: string, who: Person, body: Record<string, unknown>) => call(`/content/${id}/transitions`, who, { method: 'POST', body });
+  call(`/content/${id}`, who, {
+    method: 'PATCH',
+    body,
+    ...(version !== undefined && { headers: { 'if-match': `"${version}"` } }),
+  });
+const step = (id: string, who: Person, body: Record<string, unknown>) =>
+  call(`/content/${id}/transitions`, who, { method: 'POST', body });
 const read = async (id: string) => (await call(`/content/${id}`, people.chief)).body;
 const auditOf = auditLog(call, () => people.auditor);
 
@@ -62,30 +73,55 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('editing an item (PATCH /content/{id})', () => {
-  it("lets the author edit a draft: the body is cleaned, a revision says what changed, one audit entry and one event", async () => {
+  it('lets the author edit a draft: the body is cleaned, a revision says what changed, one audit entry and one event', async () => {
     const id = await created(news('Bản nháp'));
-    const res = await edit(id, people.contributor!, { title: 'Bản nháp đã sửa', body: '<p>Mới <script>alert(1)</script><img src="https://x.vn/a.png" onerror="x()"></p>' }, 1);
+    const res = await edit(
+      id,
+      people.contributor!,
+      {
+        title: 'Bản nháp đã sửa',
+        body: '<p>Mới <script>alert(1)</script><img src="https://x.vn/a.png" onerror="x()"></p>',
+      },
+      1,
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toMatchObject({ id, state: 'draft', version: 2, revision: { action: 'edit', actor: people.contributor!.id, summary: { en: 'Changed: body, title' } } });
+    expect(res.body).toMatchObject({
+      id,
+      state: 'draft',
+      version: 2,
+      revision: { action: 'edit', actor: people.contributor!.id, summary: { en: 'Changed: body, title' } },
+    });
     const item = await read(id);
     expect(item).toMatchObject({ title: 'Bản nháp đã sửa', version: 2, lastEditedBy: people.contributor!.id });
     for (const bad of ['<script', 'alert(1)', 'onerror']) expect(item.body).not.toContain(bad);
     expect(item.revisions.map((r: { action: string }) => r.action)).toEqual(['create', 'edit']);
     expect((await auditOf('huyena', id)).filter((e) => e.action === 'content.edit')).toHaveLength(1);
     // No interface reads the outbox: the event is checked where the commit put it.
-    const events = (await local.scanAll()).filter((i) => i.pk?.startsWith('OUTBOX#') && i.detailType === 'ContentItemEdited' && JSON.parse(i.payload).data.id === id);
+    const events = (await local.scanAll()).filter(
+      (i) =>
+        i.pk?.startsWith('OUTBOX#') && i.detailType === 'ContentItemEdited' && JSON.parse(i.payload).data.id === id,
+    );
     expect(events.map((e) => JSON.parse(e.payload).data)).toMatchObject([{ version: 2, fields: ['title', 'body'] }]);
   });
 
   it('keeps the title and body with each revision that changed them, for a diff between revisions (GET /content/{id}?revisions=1,3)', async () => {
     const id = await created(news('Trước khi sửa'));
     expect((await edit(id, people.contributor!, { summary: 'Tóm tắt' }, 1)).status).toBe(200);
-    expect((await edit(id, people.contributor!, { body: '<p>Nội dung đã sửa <script>x()</script></p>' }, 2)).status).toBe(200);
+    expect(
+      (await edit(id, people.contributor!, { body: '<p>Nội dung đã sửa <script>x()</script></p>' }, 2)).status,
+    ).toBe(200);
     // The item's list of revisions says which kept the text, without carrying it.
     const item = await read(id);
-    expect(item.revisions.map((r: { version: number; textKept?: boolean }) => [r.version, r.textKept ?? false])).toEqual([[1, true], [2, false], [3, true]]);
+    expect(
+      item.revisions.map((r: { version: number; textKept?: boolean }) => [r.version, r.textKept ?? false]),
+    ).toEqual([
+      [1, true],
+      [2, false],
+      [3, true],
+    ]);
     expect(JSON.stringify(item.revisions)).not.toContain('Nội dung');
-    const texts = async (versions: string) => (await call(`/content/${id}?revisions=${versions}`, people.chief)).body.revisionTexts;
+    const texts = async (versions: string) =>
+      (await call(`/content/${id}?revisions=${versions}`, people.chief)).body.revisionTexts;
     expect(await texts('1,3')).toEqual([
       { version: 1, title: 'Trước khi sửa', body: '<p>Nội dung</p>' },
       // The title unchanged is kept beside the changed body, cleaned as the item is.
@@ -114,7 +150,17 @@ describe('editing an item (PATCH /content/{id})', () => {
     expect(nothing.status).toBe(400);
     const empty = await edit(id, people.contributor!, { body: '<script>x()</script>' }, 1);
     expect(empty.body.errors[0]).toMatchObject({ field: 'body.body', code: 'empty' });
-    const shares = await edit(id, people.contributor!, { contributors: [{ name: 'An', share: 70 }, { name: 'Bình', share: 40 }] }, 1);
+    const shares = await edit(
+      id,
+      people.contributor!,
+      {
+        contributors: [
+          { name: 'An', share: 70 },
+          { name: 'Bình', share: 40 },
+        ],
+      },
+      1,
+    );
     expect(shares.body.errors[0]).toMatchObject({ field: 'body.contributors', code: 'shares' });
     const notLegal = await edit(id, people.contributor!, { legalDocument: legal('x').legalDocument }, 1);
     expect(notLegal.body.errors[0]).toMatchObject({ field: 'body.legalDocument', code: 'not_allowed' });
@@ -135,13 +181,27 @@ describe('editing an item (PATCH /content/{id})', () => {
 
     const id = await inEditing('Đang biên tập');
     expect((await edit(id, people.contributor!, { title: 'Tác giả sửa' }, 3)).status).toBe(403);
-    expect((await edit(id, people.editor!, { summary: 'Tóm tắt của biên tập viên' }, 3)).body).toMatchObject({ state: 'editing', version: 4 });
+    expect((await edit(id, people.editor!, { summary: 'Tóm tắt của biên tập viên' }, 3)).body).toMatchObject({
+      state: 'editing',
+      version: 4,
+    });
     // Returned to the author: theirs to edit again, then resubmit.
     expect((await step(id, people.secretary!, { action: 'return', comment: 'Bổ sung số liệu' })).status).toBe(200);
     expect((await edit(id, people.editor!, { title: 'Biên tập viên sửa' }, 5)).status).toBe(403);
-    expect((await edit(id, people.contributor!, { title: 'Đã bổ sung' }, 5)).body).toMatchObject({ state: 'returned', version: 6 });
+    expect((await edit(id, people.contributor!, { title: 'Đã bổ sung' }, 5)).body).toMatchObject({
+      state: 'returned',
+      version: 6,
+    });
     expect((await step(id, people.contributor!, { action: 'submit' })).status).toBe(200);
-    expect((await read(id)).revisions.map((r: { action: string }) => r.action)).toEqual(['create', 'submit', 'accept', 'edit', 'return', 'edit', 'submit']);
+    expect((await read(id)).revisions.map((r: { action: string }) => r.action)).toEqual([
+      'create',
+      'submit',
+      'accept',
+      'edit',
+      'return',
+      'edit',
+      'submit',
+    ]);
   });
 
   it('never lets whoever edited the content approve it, even after someone else proposed it', async () => {
@@ -151,7 +211,9 @@ describe('editing an item (PATCH /content/{id})', () => {
     const refused = await step(id, people.editingChief!, { action: 'approve' });
     expect(refused.status).toBe(403);
     expect(refused.body.errors[0]).toMatchObject({ field: 'actor', code: 'separation_of_duties' });
-    expect(refused.body.i18n.en.detail).toBe('Separation of duties: you edited its content, so someone else must approve');
+    expect(refused.body.i18n.en.detail).toBe(
+      'Separation of duties: you edited its content, so someone else must approve',
+    );
     expect((await step(id, people.chief!, { action: 'approve' })).status).toBe(200);
   });
 
@@ -173,7 +235,9 @@ describe('editing an item (PATCH /content/{id})', () => {
     dynamoClient().middlewareStack.add(barrier, { step: 'initialize', name: 'editBarrier' });
     let outcomes: Array<{ status: number; body: any }>;
     try {
-      outcomes = await Promise.all(Array.from({ length: 50 }, (_, i) => edit(id, people.contributor!, { title: `Phiên bản ${i}` }, 1)));
+      outcomes = await Promise.all(
+        Array.from({ length: 50 }, (_, i) => edit(id, people.contributor!, { title: `Phiên bản ${i}` }, 1)),
+      );
     } finally {
       dynamoClient().middlewareStack.remove('editBarrier');
     }
@@ -195,7 +259,10 @@ describe('editing an item (PATCH /content/{id})', () => {
 describe('attribution frozen at publication (QN 12.2)', () => {
   it('keeps contributors editable until publication, then freezes them, queryable by unit and quarter', async () => {
     const id = await created(news('Nhuận bút', { contributors: [{ name: 'An', share: 100 }] }));
-    const shared = [{ name: 'An', share: 60 }, { name: 'Bình', share: 40 }];
+    const shared = [
+      { name: 'An', share: 60 },
+      { name: 'Bình', share: 40 },
+    ];
     expect((await edit(id, people.contributor!, { contributors: shared }, 1)).status).toBe(200);
     expect((await step(id, people.contributor!, { action: 'submit' })).status).toBe(200);
     expect((await step(id, people.secretary!, { action: 'accept' })).status).toBe(200);
@@ -204,13 +271,20 @@ describe('attribution frozen at publication (QN 12.2)', () => {
     const published = await step(id, people.secretary!, { action: 'publish' });
     expect(published.body).toMatchObject({ state: 'published', version: 7 });
     const item = await read(id);
-    expect(item.attribution).toMatchObject({ contributors: shared, quarter: quarterOf(item.publishedAt), frozenAt: item.publishedAt });
+    expect(item.attribution).toMatchObject({
+      contributors: shared,
+      quarter: quarterOf(item.publishedAt),
+      frozenAt: item.publishedAt,
+    });
 
     const later = await edit(id, people.secretary!, { contributors: [{ name: 'Chi', share: 100 }] }, 7);
     expect(later.status).toBe(409);
     expect(later.body.errors[0]).toMatchObject({ field: 'body.contributors', code: 'attribution_frozen' });
     // Other fields of a published item are closed by the workflow table, naming the state.
-    expect((await edit(id, people.secretary!, { title: 'Sửa sau khi đăng' }, 7)).body.errors[0]).toMatchObject({ field: 'state', code: 'not_editable' });
+    expect((await edit(id, people.secretary!, { title: 'Sửa sau khi đăng' }, 7)).body.errors[0]).toMatchObject({
+      field: 'state',
+      code: 'not_editable',
+    });
 
     const tally = await contentRepository().attributionsOf('huyena', quarterOf(item.publishedAt));
     expect(tally.filter((a) => a.itemId === id)).toMatchObject([{ contributors: shared, title: 'Nhuận bút' }]);
@@ -219,9 +293,13 @@ describe('attribution frozen at publication (QN 12.2)', () => {
   it('freezes at an emergency publication too, and not again at its confirmation', async () => {
     const id = await created({ ...legal('Quyết định khẩn'), submit: true });
     expect((await step(id, people.secretary!, { action: 'accept' })).status).toBe(200);
-    expect((await step(id, people.secretary!, { action: 'emergency-publish', reason: 'Có hiệu lực ngay' })).status).toBe(200);
+    expect(
+      (await step(id, people.secretary!, { action: 'emergency-publish', reason: 'Có hiệu lực ngay' })).status,
+    ).toBe(200);
     const frozen = (await read(id)).attribution;
-    expect(frozen.contributors).toEqual([{ name: people.contributor!.id, accountId: people.contributor!.id, share: 100 }]);
+    expect(frozen.contributors).toEqual([
+      { name: people.contributor!.id, accountId: people.contributor!.id, share: 100 },
+    ]);
     expect((await step(id, people.chief!, { action: 'confirm' })).status).toBe(200);
     expect((await read(id)).attribution).toEqual(frozen);
   });

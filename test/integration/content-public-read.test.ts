@@ -19,10 +19,20 @@ const legal = (title: string, numberSymbol: string, issuedOn: string, summary: s
   title,
   body: '<p>Toàn văn</p>',
   submit: true,
-  legalDocument: { form: 'quyet-dinh', numberSymbol, issuingAuthority: 'Ủy ban nhân dân huyện A', signer: 'Nguyễn Văn A', issuedOn, summary },
+  legalDocument: {
+    form: 'quyet-dinh',
+    numberSymbol,
+    issuingAuthority: 'Ủy ban nhân dân huyện A',
+    signer: 'Nguyễn Văn A',
+    issuedOn,
+    summary,
+  },
 });
 
-const content = contentFlow(call, { unit: 'huyena', cast: () => ({ author: people.contributor, secretary: people.secretary, chief: people.chief }) });
+const content = contentFlow(call, {
+  unit: 'huyena',
+  cast: () => ({ author: people.contributor, secretary: people.secretary, chief: people.chief }),
+});
 const step = content.step;
 
 async function published(body: ReturnType<typeof legal>, emergency = false): Promise<string> {
@@ -44,14 +54,36 @@ beforeAll(async () => {
 
 describe('legal-document search', () => {
   it('finds "Quyết định số 12/2026/QĐ-UBND" first for "quyet dinh 12/2026", and not after its withdrawal', async () => {
-    const other = await published(legal('Quyết định số 3/2026/QĐ-UBND về đất đai', '3/2026/QĐ-UBND', '2026-01-20', 'Quy định về quản lý đất đai, số 12 trang'));
-    const id = await published(legal('Quyết định số 12/2026/QĐ-UBND', '12/2026/QĐ-UBND', '2026-02-13', 'Quy định về quản lý Cổng thông tin điện tử'));
+    const other = await published(
+      legal(
+        'Quyết định số 3/2026/QĐ-UBND về đất đai',
+        '3/2026/QĐ-UBND',
+        '2026-01-20',
+        'Quy định về quản lý đất đai, số 12 trang',
+      ),
+    );
+    const id = await published(
+      legal(
+        'Quyết định số 12/2026/QĐ-UBND',
+        '12/2026/QĐ-UBND',
+        '2026-02-13',
+        'Quy định về quản lý Cổng thông tin điện tử',
+      ),
+    );
     // Newer, the same number, the year only as its issue date (an administrative decision): second.
-    const sameNumber = await published(legal('Quyết định số 12/QĐ-UBND về khen thưởng', '12/QĐ-UBND', '2026-03-02', 'Khen thưởng tập thể'));
+    const sameNumber = await published(
+      legal('Quyết định số 12/QĐ-UBND về khen thưởng', '12/QĐ-UBND', '2026-03-02', 'Khen thưởng tập thể'),
+    );
 
     const found = await search(`q=${encodeURIComponent('quyet dinh 12/2026')}`);
     expect(found.status, JSON.stringify(found.body)).toBe(200);
-    expect(found.body.items[0]).toMatchObject({ id, title: 'Quyết định số 12/2026/QĐ-UBND', numberSymbol: '12/2026/QĐ-UBND', issuedOn: '2026-02-13', status: 'in-force' });
+    expect(found.body.items[0]).toMatchObject({
+      id,
+      title: 'Quyết định số 12/2026/QĐ-UBND',
+      numberSymbol: '12/2026/QĐ-UBND',
+      issuedOn: '2026-02-13',
+      status: 'in-force',
+    });
     expect(ids(found).slice(0, 2)).toEqual([id, sameNumber]);
     expect(ids(await search('number=12%2F2026%2FQ%C4%90-UBND'))[0]).toBe(id);
     // Words without diacritics and with d for đ; the number filter; the date range. Among this test's documents
@@ -74,13 +106,23 @@ describe('legal-document search', () => {
   });
 
   it('indexes an emergency publication at once, and archiving takes it out', async () => {
-    const id = await published(legal('Quyết định số 40/2026/QĐ-UBND về phòng chống bão', '40/2026/QĐ-UBND', '2026-03-02', 'Phòng chống bão số 3'), true);
+    const id = await published(
+      legal(
+        'Quyết định số 40/2026/QĐ-UBND về phòng chống bão',
+        '40/2026/QĐ-UBND',
+        '2026-03-02',
+        'Phòng chống bão số 3',
+      ),
+      true,
+    );
     expect(ids(await search('q=40%2F2026%2FQ%C4%90-UBND'))[0]).toBe(id);
     expect((await step(id, people.chief!, { action: 'confirm' })).status).toBe(200);
     expect(ids(await search('q=phong+chong+bao'))).toEqual([id]);
     expect((await step(id, people.secretary!, { action: 'archive' })).status).toBe(200);
     expect(ids(await search('q=phong+chong+bao'))).toEqual([]);
-    expect((await local.scanAll()).filter((i) => String(i.pk).startsWith('LEGALSEARCH#') && i.doc.itemId === id)).toEqual([]);
+    expect(
+      (await local.scanAll()).filter((i) => String(i.pk).startsWith('LEGALSEARCH#') && i.doc.itemId === id),
+    ).toEqual([]);
   });
 
   it('refuses junk queries with a problem naming the field, in Vietnamese and English', async () => {
@@ -105,9 +147,21 @@ describe('legal-document search', () => {
 
 describe('RSS feed', () => {
   it('parses as RSS 2.0 and shows a published item; a withdrawn item shows its note, not its content', async () => {
-    const kept = await published(legal('Quyết định số 51/2026/QĐ-UBND về giao thông', '51/2026/QĐ-UBND', '2026-04-01', 'Quy định về an toàn giao thông'));
-    const gone = await published(legal('Quyết định số 52/2026/QĐ-UBND về chợ', '52/2026/QĐ-UBND', '2026-04-02', 'Nội dung quản lý chợ bí mật'));
-    expect((await step(gone, people.chief!, { action: 'withdraw', publicNote: 'Đã gỡ theo yêu cầu của cơ quan ban hành' })).status).toBe(200);
+    const kept = await published(
+      legal(
+        'Quyết định số 51/2026/QĐ-UBND về giao thông',
+        '51/2026/QĐ-UBND',
+        '2026-04-01',
+        'Quy định về an toàn giao thông',
+      ),
+    );
+    const gone = await published(
+      legal('Quyết định số 52/2026/QĐ-UBND về chợ', '52/2026/QĐ-UBND', '2026-04-02', 'Nội dung quản lý chợ bí mật'),
+    );
+    expect(
+      (await step(gone, people.chief!, { action: 'withdraw', publicNote: 'Đã gỡ theo yêu cầu của cơ quan ban hành' }))
+        .status,
+    ).toBe(200);
 
     const res = await local.api('/public/portals/huyena/feed.rss?category=legal-document', { method: 'GET' });
     expect(res.status).toBe(200);
@@ -117,12 +171,17 @@ describe('RSS feed', () => {
     expect(feed.title).toContain('Huyện A');
     expect(feed.language).toBe('vi');
     const item = (id: string) => feed.items.find((i) => i.guid === `content:${id}`);
-    expect(item(kept)).toMatchObject({ title: 'Quyết định số 51/2026/QĐ-UBND về giao thông', contentSnippet: 'Quy định về an toàn giao thông' });
+    expect(item(kept)).toMatchObject({
+      title: 'Quyết định số 51/2026/QĐ-UBND về giao thông',
+      contentSnippet: 'Quy định về an toàn giao thông',
+    });
     expect(item(kept)!.link).toMatch(/^https:\/\/[^/]+\/vi\/content\//);
     expect(item(gone)!.contentSnippet).toBe('Đã gỡ theo yêu cầu của cơ quan ban hành');
     expect(xml).not.toContain('quản lý chợ bí mật');
     // Another language has its own (empty) feed; an unknown portal is a 404 problem.
-    const english = await new Parser().parseString(await (await local.api('/public/portals/huyena/feed.rss?language=en', { method: 'GET' })).text());
+    const english = await new Parser().parseString(
+      await (await local.api('/public/portals/huyena/feed.rss?language=en', { method: 'GET' })).text(),
+    );
     expect(english.items).toEqual([]);
     expect((await local.api('/public/portals/khongco/feed.rss', { method: 'GET' })).status).toBe(404);
     expect((await local.api('/public/portals/huyena/feed.rss?category=junk', { method: 'GET' })).status).toBe(400);

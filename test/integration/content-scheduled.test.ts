@@ -18,7 +18,10 @@ const call = caller(local.api);
 const people: Record<string, Person> = {};
 const JOB = 'publish-scheduled';
 
-const content = contentFlow(call, { unit: 'huyena', cast: () => ({ author: people.contributor, secretary: people.secretary, chief: people.chief }) });
+const content = contentFlow(call, {
+  unit: 'huyena',
+  cast: () => ({ author: people.contributor, secretary: people.secretary, chief: people.chief }),
+});
 const step = content.step;
 const approvedItem = (title: string, extra: Record<string, unknown> = {}) => content.itemIn('approved', title, extra);
 
@@ -37,7 +40,8 @@ const sleepUntil = async (iso: string) => {
   const target = Date.parse(iso) + 50;
   if (target > Date.now()) vi.setSystemTime(target);
 };
-const runJob = (at?: string) => local.stack().runJob(JOB, at === undefined ? {} : { at }) as Promise<Record<string, number | boolean | string>>;
+const runJob = (at?: string) =>
+  local.stack().runJob(JOB, at === undefined ? {} : { at }) as Promise<Record<string, number | boolean | string>>;
 
 const auditOf = auditLog(call, () => people.auditor);
 /**
@@ -48,7 +52,10 @@ async function traces(id: string) {
   const items = await local.scanAll();
   return {
     audits: (await auditOf('huyena', id)).filter((e) => e.action === 'content.publish-scheduled'),
-    published: items.filter((i) => String(i.pk).startsWith('OUTBOX#')).map((i) => JSON.parse(i.payload).data).filter((d) => d.id === id && d.event === 'ContentPublished'),
+    published: items
+      .filter((i) => String(i.pk).startsWith('OUTBOX#'))
+      .map((i) => JSON.parse(i.payload).data)
+      .filter((d) => d.id === id && d.event === 'ContentPublished'),
     marker: items.find((i) => i.pk === `CONTENT#${id}` && i.sk === 'SCHEDULE'),
   };
 }
@@ -67,7 +74,10 @@ describe('scheduled publication', () => {
     const publishAt = inVietnam(3000);
     const scheduled = await step(id, people.secretary!, { action: 'schedule', publishAt });
     expect(scheduled.body).toMatchObject({ state: 'scheduled' });
-    expect((await traces(id)).marker).toMatchObject({ publishAt: new Date(publishAt).toISOString(), duePk: expect.stringMatching(/^PUBLISHAT#\d$/) });
+    expect((await traces(id)).marker).toMatchObject({
+      publishAt: new Date(publishAt).toISOString(),
+      duePk: expect.stringMatching(/^PUBLISHAT#\d$/),
+    });
 
     // A run before its time (the clock set back with `at`) finds nothing due.
     expect(await runJob(new Date().toISOString())).toMatchObject({ outcome: 'succeeded', due: 0, published: 0 });
@@ -79,7 +89,10 @@ describe('scheduled publication', () => {
     expect(await runJob()).toMatchObject({ outcome: 'succeeded', due: 1, published: 1 });
     const staff = (await call(`/content/${id}`, people.secretary)).body;
     expect(staff).toMatchObject({ state: 'published', publishedOnTime: true });
-    expect(staff.revisions.at(-1)).toMatchObject({ action: 'publish-scheduled', actor: 'system:publication-scheduler' });
+    expect(staff.revisions.at(-1)).toMatchObject({
+      action: 'publish-scheduled',
+      actor: 'system:publication-scheduler',
+    });
 
     const list = await call('/public/portals/huyena/content', undefined);
     expect(list.body.items.map((i: { id: string }) => i.id)).toContain(id);
@@ -91,9 +104,16 @@ describe('scheduled publication', () => {
     expect(await runJob()).toMatchObject({ due: 0, published: 0 });
     const { audits, published, marker } = await traces(id);
     expect(audits).toHaveLength(1);
-    expect(audits[0]).toMatchObject({ actor: { id: 'system:publication-scheduler', kind: 'system' }, before: { state: 'scheduled' }, after: { state: 'published' } });
+    expect(audits[0]).toMatchObject({
+      actor: { id: 'system:publication-scheduler', kind: 'system' },
+      before: { state: 'scheduled' },
+      after: { state: 'published' },
+    });
     expect(published).toHaveLength(1);
-    expect(published[0]).toMatchObject({ action: 'publish-scheduled', actor: { id: 'system:publication-scheduler', kind: 'system' } });
+    expect(published[0]).toMatchObject({
+      action: 'publish-scheduled',
+      actor: { id: 'system:publication-scheduler', kind: 'system' },
+    });
     expect(marker).toBeUndefined();
   });
 
@@ -101,7 +121,8 @@ describe('scheduled publication', () => {
     const ids = [await approvedItem('Tin hẹn A'), await approvedItem('Tin hẹn B'), await approvedItem('Tin hẹn C')];
     // Far enough ahead for three steps on a busy machine (a time already past is refused).
     const publishAt = inVietnam(4000);
-    for (const id of ids) expect((await step(id, people.secretary!, { action: 'schedule', publishAt })).status).toBe(200);
+    for (const id of ids)
+      expect((await step(id, people.secretary!, { action: 'schedule', publishAt })).status).toBe(200);
     await sleepUntil(publishAt);
     const runs = await Promise.all([runJob(), runJob()]);
     expect(runs.map((r) => r.outcome)).toEqual(['succeeded', 'succeeded']);
@@ -136,7 +157,10 @@ describe('scheduled publication', () => {
   });
 
   it('keeps an item whose file is not checked clean scheduled, and tries again next run', async () => {
-    const upload = await call('/uploads', people.contributor, { method: 'POST', body: { fileName: 'thong-bao.pdf', contentType: 'application/pdf', size: 1000 } });
+    const upload = await call('/uploads', people.contributor, {
+      method: 'POST',
+      body: { fileName: 'thong-bao.pdf', contentType: 'application/pdf', size: 1000 },
+    });
     expect(upload.status, JSON.stringify(upload.body)).toBe(201);
     const id = await approvedItem('Tin có tệp chưa kiểm tra', { attachments: [upload.body.uploadId] });
     const publishAt = inVietnam(3000);
@@ -154,7 +178,9 @@ describe('scheduled publication', () => {
 
   it('is the system’s step only: nobody can take it over HTTP', async () => {
     const id = await approvedItem('Tin không thể tự đăng theo lịch');
-    expect((await step(id, people.secretary!, { action: 'schedule', publishAt: inVietnam(3600_000) })).status).toBe(200);
+    expect((await step(id, people.secretary!, { action: 'schedule', publishAt: inVietnam(3600_000) })).status).toBe(
+      200,
+    );
     const refused = await step(id, people.secretary!, { action: 'publish-scheduled' });
     // Out of the schedule again (the other tests move the clock on), so their runs count only their own items.
     expect((await step(id, people.secretary!, { action: 'unschedule' })).status).toBe(200);
@@ -162,11 +188,20 @@ describe('scheduled publication', () => {
     expect(refused.body.errors[0].field).toBe('body.action');
     // Nor can anyone be given the system's role: it is no account role.
     const operator = await person(local.api, 'vanhanh.h', 'demo', ['operator']);
-    const account = { username: 'gia.he.thong', fullName: 'Giả hệ thống', email: 'gia@example.gov.vn', unitCode: 'huyena', roles: ['publication-scheduler'] };
+    const account = {
+      username: 'gia.he.thong',
+      fullName: 'Giả hệ thống',
+      email: 'gia@example.gov.vn',
+      unitCode: 'huyena',
+      roles: ['publication-scheduler'],
+    };
     const created = await call('/accounts', operator, { method: 'POST', body: account });
     expect(created.status).toBe(400);
     expect(created.body.errors[0].field).toBe('body.roles.0');
-    const roles = await call(`/accounts/${people.secretary!.id}/roles`, operator, { method: 'PUT', body: { roles: ['secretary', 'publication-scheduler'] } });
+    const roles = await call(`/accounts/${people.secretary!.id}/roles`, operator, {
+      method: 'PUT',
+      body: { roles: ['secretary', 'publication-scheduler'] },
+    });
     expect(roles.status).toBe(400);
     expect(roles.body.errors[0].field).toBe('body.roles.1');
   });

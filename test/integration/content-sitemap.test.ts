@@ -17,9 +17,13 @@ const call = caller(local.api);
 const people: Record<string, Person> = {};
 const ids: Record<string, string> = {};
 
-const content = contentFlow(call, { unit: 'huyena', cast: () => ({ author: people.contributor, secretary: people.secretary, chief: people.chief }) });
+const content = contentFlow(call, {
+  unit: 'huyena',
+  cast: () => ({ author: people.contributor, secretary: people.secretary, chief: people.chief }),
+});
 const step = content.step;
-const item = (title: string, language: string, until: 'approved' | 'published') => content.itemIn(until, title, { language });
+const item = (title: string, language: string, until: 'approved' | 'published') =>
+  content.itemIn(until, title, { language });
 const locsOf = (xml: string) => [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]!);
 const get = async (path: string) => {
   const res = await local.api(path);
@@ -34,7 +38,9 @@ beforeAll(async () => {
   ids.news = await item('Tin đã đăng', 'vi', 'published');
   ids.english = await item('Published news', 'en', 'published');
   ids.withdrawn = await item('Tin đã gỡ', 'vi', 'published');
-  expect((await step(ids.withdrawn, people.chief!, { action: 'withdraw', publicNote: 'Thông tin đã cũ' })).status).toBe(200);
+  expect((await step(ids.withdrawn, people.chief!, { action: 'withdraw', publicNote: 'Thông tin đã cũ' })).status).toBe(
+    200,
+  );
   ids.approved = await item('Tin chưa đăng', 'vi', 'approved');
 }, 120_000);
 
@@ -47,10 +53,19 @@ describe('getSitemap', () => {
     const locs = locsOf(res.text);
     const home = locs[0]!;
     expect(home).toMatch(/^https:\/\/[a-z0-9.-]+\/$/);
-    expect(locs.slice(1).sort()).toEqual([`${home}en/content/${ids.english}`, `${home}vi/content/${ids.news}`, `${home}vi/content/${ids.withdrawn}`].sort());
+    expect(locs.slice(1).sort()).toEqual(
+      [
+        `${home}en/content/${ids.english}`,
+        `${home}vi/content/${ids.news}`,
+        `${home}vi/content/${ids.withdrawn}`,
+      ].sort(),
+    );
     expect(res.text).not.toContain(ids.approved);
     // The withdrawn item's page shows its note: that is what the public API serves for it.
-    expect((await call(`/public/portals/huyena/content/${ids.withdrawn}`, undefined)).body).toMatchObject({ status: 'withdrawn', publicNote: 'Thông tin đã cũ' });
+    expect((await call(`/public/portals/huyena/content/${ids.withdrawn}`, undefined)).body).toMatchObject({
+      status: 'withdrawn',
+      publicNote: 'Thông tin đã cũ',
+    });
   });
 
   it("lists nothing of another portal's", async () => {
@@ -73,19 +88,30 @@ describe('getSitemap', () => {
       listed.push(...locsOf(page));
     }
     expect(listed).toEqual(whole);
-    await expect(contentSitemap(local.stack().services, 'huyena', 3, { maxUrls: 2 })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(contentSitemap(local.stack().services, 'huyena', 3, { maxUrls: 2 })).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 
   it('is gzip-compressed through the gateway when the client accepts it, and the bytes round-trip', async () => {
     // Raw bytes from the local gateway (fetch would decompress on its own).
     const raw = (acceptEncoding: string) =>
-      new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; bytes: Buffer }>((done, fail) => {
-        const req = request(`${local.stack().gateway.url}/public/portals/huyena/sitemap.xml`, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c)).on('end', () => done({ status: res.statusCode!, headers: res.headers, bytes: Buffer.concat(chunks) })).on('error', fail);
-        });
-        req.on('error', fail).end();
-      });
+      new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; bytes: Buffer }>(
+        (done, fail) => {
+          const req = request(
+            `${local.stack().gateway.url}/public/portals/huyena/sitemap.xml`,
+            { headers: { 'accept-encoding': acceptEncoding } },
+            (res) => {
+              const chunks: Buffer[] = [];
+              res
+                .on('data', (c: Buffer) => chunks.push(c))
+                .on('end', () => done({ status: res.statusCode!, headers: res.headers, bytes: Buffer.concat(chunks) }))
+                .on('error', fail);
+            },
+          );
+          req.on('error', fail).end();
+        },
+      );
     const plain = await raw('identity');
     expect(plain.status).toBe(200);
     expect(plain.headers['content-encoding']).toBeUndefined();

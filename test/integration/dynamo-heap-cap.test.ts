@@ -51,6 +51,8 @@ describe('DynamoDB Local heap cap', () => {
     const echoed = 'NOTE: Picked up JDK_JAVA_OPTIONS: -Xmx256m -XX:+ExitOnOutOfMemoryError\n';
     expect(heapCapReached(echoed, 256)).toBeUndefined();
     const ended = `${echoed}Terminating due to java.lang.OutOfMemoryError: Java heap space\n`;
-    expect(heapCapReached(ended, 256)).toMatch(/^DynamoDB Local reached its heap cap of 256 MiB.*DYNAMODB_LOCAL_HEAP_MB/);
+    expect(heapCapReached(ended, 256)).toMatch(
+      /^DynamoDB Local reached its heap cap of 256 MiB.*DYNAMODB_LOCAL_HEAP_MB/,
+    );
   });
 });

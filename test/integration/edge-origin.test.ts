@@ -15,13 +15,20 @@ const local = useLocalStack();
 const call = caller(local.api);
 const people: Record<string, Person> = {};
 
-const content = contentFlow(call, { unit: 'huyena', cast: () => ({ author: people.contributor, secretary: people.secretary, chief: people.chief }) });
+const content = contentFlow(call, {
+  unit: 'huyena',
+  cast: () => ({ author: people.contributor, secretary: people.secretary, chief: people.chief }),
+});
 const step = content.step;
 
 const published = (title: string, extra: Record<string, unknown> = {}) => content.itemIn('published', title, extra);
 
 /** A raw request (no transparent decompression), to see the bytes the origin sends. */
-function raw(path: string, headers: Record<string, string>, method = 'GET'): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function raw(
+  path: string,
+  headers: Record<string, string>,
+  method = 'GET',
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   const url = new URL(path, local.stack().gateway.url);
   return new Promise((done, fail) => {
     const req = request(url, { method, headers }, (res) => {
@@ -36,7 +43,13 @@ function raw(path: string, headers: Record<string, string>, method = 'GET'): Pro
 
 const invalidations = (): Array<{ paths: string[] }> => {
   const file = process.env.LOCAL_INVALIDATIONS_FILE!;
-  return existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+  return existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+    : [];
 };
 
 beforeAll(async () => {
@@ -64,7 +77,9 @@ describe('the origin of the edge, locally', () => {
     expect(item.headers['cache-control']).toBe(`public, max-age=60, s-maxage=${cacheClasses.item.sharedSeconds}`);
     // Another item's ETag, or a stale one, gets the full answer.
     expect((await raw(`/public/portals/huyena/content/${id}`, { 'if-none-match': etag })).status).toBe(200);
-    expect((await raw(`/public/portals/huyena/content/${id}`, { 'if-none-match': `"x", ${item.headers.etag}` })).status).toBe(304);
+    expect(
+      (await raw(`/public/portals/huyena/content/${id}`, { 'if-none-match': `"x", ${item.headers.etag}` })).status,
+    ).toBe(304);
 
     // Staff reads are never cacheable and carry no computed ETag.
     const staff = await raw('/units/huyena/content', { authorization: `Bearer ${people.secretary!.token}` });
@@ -81,7 +96,9 @@ describe('the origin of the edge, locally', () => {
     expect(head.headers.etag).toBe(get.headers.etag);
     expect(head.headers['content-type']).toBe(get.headers['content-type']);
     // No HEAD method for staff routes on AWS, none here.
-    expect((await raw('/units/huyena/content', { authorization: `Bearer ${people.secretary!.token}` }, 'HEAD')).status).toBe(404);
+    expect(
+      (await raw('/units/huyena/content', { authorization: `Bearer ${people.secretary!.token}` }, 'HEAD')).status,
+    ).toBe(404);
   });
 
   it('compresses a large public answer for a client that accepts gzip, and nothing for one that does not', async () => {
@@ -96,20 +113,29 @@ describe('the origin of the edge, locally', () => {
     expect(gunzipSync(gz.body).equals(plain.body)).toBe(true);
     expect(gz.body.length).toBeLessThan(plain.body.length / 2);
     // A small answer stays as it is.
-    const small = await raw('/public/portals/khong-co/content/00000000-0000-4000-8000-000000000000', { 'accept-encoding': 'gzip' });
+    const small = await raw('/public/portals/khong-co/content/00000000-0000-4000-8000-000000000000', {
+      'accept-encoding': 'gzip',
+    });
     expect(small.headers['content-encoding']).toBeUndefined();
   });
 
   it('serves a published attachment while its item is published, and not after withdrawal; each step invalidates its paths', async () => {
     const png = new Uint8Array(readFileSync(resolve(import.meta.dirname, '../fixtures/uploads/python.png')));
-    const declared = await call('/uploads', people.contributor, { method: 'POST', body: { fileName: 'anh.png', contentType: 'image/png', size: png.length } });
+    const declared = await call('/uploads', people.contributor, {
+      method: 'POST',
+      body: { fileName: 'anh.png', contentType: 'image/png', size: png.length },
+    });
     expect(declared.status).toBe(201);
     const form = declared.body as { uploadId: string; url: string; fields: Record<string, string> };
     const data = new FormData();
     for (const [name, value] of Object.entries(form.fields)) data.append(name, value);
     data.append('file', new Blob([png], { type: 'image/png' }), 'anh.png');
     expect((await fetch(form.url, { method: 'POST', body: data })).status).toBe(204);
-    await eventually(async () => ((await call(`/uploads/${form.uploadId}`, people.contributor)).body?.status === 'clean' ? true : undefined), 15_000);
+    await eventually(
+      async () =>
+        (await call(`/uploads/${form.uploadId}`, people.contributor)).body?.status === 'clean' ? true : undefined,
+      15_000,
+    );
 
     const before = invalidations().length;
     const id = await published('Tin có tệp', { attachments: [form.uploadId] });
@@ -121,13 +147,29 @@ describe('the origin of the edge, locally', () => {
     expect(served.headers['content-type']).toBe('image/png');
     expect(new Uint8Array(served.body)).toEqual(png);
     // A first publication invalidates nothing (the path held at most a briefly cached 404).
-    expect(invalidations().slice(before).flatMap((i) => i.paths).filter((p) => p.includes(id))).toEqual([]);
+    expect(
+      invalidations()
+        .slice(before)
+        .flatMap((i) => i.paths)
+        .filter((p) => p.includes(id)),
+    ).toEqual([]);
 
     const withdrawn = await step(id, people.chief!, { action: 'withdraw', publicNote: 'Gỡ tệp đính kèm' });
     expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
     await eventually(async () => ((await raw(path, {})).status === 404 ? true : undefined), 15_000);
-    await eventually(async () => (invalidations().flatMap((i) => i.paths).includes(`/published/huyena/${id}/*`) ? true : undefined), 15_000);
-    expect(invalidations().find((i) => i.paths.includes(`/published/huyena/${id}/*`))!.paths).toEqual([`/published/huyena/${id}/*`, `/v1/public/portals/huyena/content/${id}*`]);
+    await eventually(
+      async () =>
+        invalidations()
+          .flatMap((i) => i.paths)
+          .includes(`/published/huyena/${id}/*`)
+          ? true
+          : undefined,
+      15_000,
+    );
+    expect(invalidations().find((i) => i.paths.includes(`/published/huyena/${id}/*`))!.paths).toEqual([
+      `/published/huyena/${id}/*`,
+      `/v1/public/portals/huyena/content/${id}*`,
+    ]);
     // Nothing but published/ is ever served there.
     expect((await raw(`/published/../clean/${form.uploadId}`, {})).status).toBe(404);
     expect((await raw(`/clean/${form.uploadId}`, {})).status).toBe(404);

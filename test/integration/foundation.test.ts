@@ -33,9 +33,14 @@ describe('GET /health', () => {
       return r.status === 200 ? r : undefined;
     });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { status: string; checks: Record<string, { status: string; checkedAt?: string; latencyMs?: number }> };
+    const body = (await res.json()) as {
+      status: string;
+      checks: Record<string, { status: string; checkedAt?: string; latencyMs?: number }>;
+    };
     expect(body.status).toBe('ok');
-    expect(Object.keys(body.checks).sort()).toEqual(['bucket:backups', 'bucket:media', ...Object.keys(queueDefinitions).map((q) => `queue:${q}`), 'table'].sort());
+    expect(Object.keys(body.checks).sort()).toEqual(
+      ['bucket:backups', 'bucket:media', ...Object.keys(queueDefinitions).map((q) => `queue:${q}`), 'table'].sort(),
+    );
     expect(Object.values(body.checks).every((c) => c.status === 'ok')).toBe(true);
     expect(body.checks.table?.latencyMs).toBeTypeOf('number');
     expect(Date.parse(body.checks['bucket:media']?.checkedAt ?? '')).toBeGreaterThan(Date.now() - 60_000);
@@ -49,13 +54,16 @@ describe('GET /openapi.json', () => {
   it('describes every route of the route table as OpenAPI 3.1', async () => {
     const res = await local.api('/openapi.json');
     expect(res.status).toBe(200);
-    const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { operationId: string }>> };
+    const doc = (await res.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { operationId: string }>>;
+    };
     expect(doc.openapi).toMatch(/^3\.1\./);
     for (const route of allRoutes) {
       expect(doc.paths[route.path]?.[route.method.toLowerCase()]?.operationId).toBe(route.id);
     }
     // Valid against the OpenAPI 3.1 JSON schema, not just well-formed.
-    const result = await new Validator().validate(doc as unknown as Parameters<Validator["validate"]>[0]);
+    const result = await new Validator().validate(doc as unknown as Parameters<Validator['validate']>[0]);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
   });
@@ -63,7 +71,11 @@ describe('GET /openapi.json', () => {
 
 describe('bootstrap-directory (manual job)', () => {
   it('creates the province and the first operator once', async () => {
-    expect(await local.stack().runJob('bootstrap-directory')).toMatchObject({ province: 'demo', operatorCreated: true, outcome: 'succeeded' });
+    expect(await local.stack().runJob('bootstrap-directory')).toMatchObject({
+      province: 'demo',
+      operatorCreated: true,
+      outcome: 'succeeded',
+    });
     expect(await local.stack().runJob('bootstrap-directory')).toMatchObject({ operatorCreated: false });
     const unit = await local.api('/units/demo');
     expect(((await unit.json()) as { unit: { domain: string } }).unit.domain).toBe('demo.gov.vn');
@@ -75,7 +87,11 @@ describe('gateway responses', () => {
     const res = await local.api('/khong-co');
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    const body = (await res.json()) as { type: string; title: string; i18n: { vi: { title: string }; en: { title: string } } };
+    const body = (await res.json()) as {
+      type: string;
+      title: string;
+      i18n: { vi: { title: string }; en: { title: string } };
+    };
     expect(body.type).toMatch(/route-not-found$/);
     expect(body.i18n.vi.title).toBe('Không có địa chỉ này');
     expect(body.i18n.en.title).toBe('No such route');
@@ -157,7 +173,11 @@ describe('the test run’s emulators', () => {
   it('give each test file a DynamoDB database of its own (its access key): no file pays for another’s stream records', async () => {
     const tables = async (accessKeyId?: string) => {
       const endpoints = { ...local.stack().endpoints, ...(accessKeyId ? { accessKeyId } : {}) };
-      const client = new DynamoDBClient({ endpoint: endpoints.dynamodb, region: endpoints.region, credentials: localCredentials(endpoints) });
+      const client = new DynamoDBClient({
+        endpoint: endpoints.dynamodb,
+        region: endpoints.region,
+        credentials: localCredentials(endpoints),
+      });
       try {
         return (await client.send(new ListTablesCommand({}))).TableNames ?? [];
       } finally {

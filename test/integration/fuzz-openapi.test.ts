@@ -46,8 +46,37 @@ const pct = (value: string) => {
 };
 
 // ---- values -------------------------------------------------------------------------------
-const ODD_NUMBERS = ['0x7E6', ' 2026', '2026 ', '1e3', '-0', '+5', '2026.0', '02026', 'NaN', 'Infinity', '9'.repeat(40), '-1', '0', '１２'];
-const UNICODE = ['\u200B\u200C\u2060', '\u202Eabc', 'a\u2066b\u2069', '\uD800', 'x\uDC00y', '\uFEFF', 'e\u0301', '𝔘𝔫𝔦', 'Ａｂｃ', 'Xã Hòa', '\u0000', '\r\n', '💥'.repeat(50)];
+const ODD_NUMBERS = [
+  '0x7E6',
+  ' 2026',
+  '2026 ',
+  '1e3',
+  '-0',
+  '+5',
+  '2026.0',
+  '02026',
+  'NaN',
+  'Infinity',
+  '9'.repeat(40),
+  '-1',
+  '0',
+  '１２',
+];
+const UNICODE = [
+  '\u200B\u200C\u2060',
+  '\u202Eabc',
+  'a\u2066b\u2069',
+  '\uD800',
+  'x\uDC00y',
+  '\uFEFF',
+  'e\u0301',
+  '𝔘𝔫𝔦',
+  'Ａｂｃ',
+  'Xã Hòa',
+  '\u0000',
+  '\r\n',
+  '💥'.repeat(50),
+];
 const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf'];
 const junkString = fc.oneof(
   fc.string({ maxLength: 30 }),
@@ -78,10 +107,16 @@ function validValueOf(schema: Schema, known: readonly string[], depth: number): 
   if (Array.isArray(schema.allOf) && schema.allOf.length > 0) return validValueOf(schema.allOf[0], known, depth + 1);
   switch (schema.type) {
     case 'string': {
-      if (schema.format === 'date-time') return fc.date({ min: new Date('1899-01-01'), max: new Date('2101-12-31'), noInvalidDate: true }).map((d) => d.toISOString());
+      if (schema.format === 'date-time')
+        return fc
+          .date({ min: new Date('1899-01-01'), max: new Date('2101-12-31'), noInvalidDate: true })
+          .map((d) => d.toISOString());
       if (schema.format === 'uuid') return fc.uuid();
       if (schema.format === 'email') return fc.emailAddress();
-      let base: fc.Arbitrary<string> = fc.string({ minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 40, 60) });
+      let base: fc.Arbitrary<string> = fc.string({
+        minLength: schema.minLength ?? 0,
+        maxLength: Math.min(schema.maxLength ?? 40, 60),
+      });
       if (typeof schema.pattern === 'string') {
         try {
           base = fc.stringMatching(new RegExp(schema.pattern)).filter((s) => s.length <= (schema.maxLength ?? 1000));
@@ -97,7 +132,10 @@ function validValueOf(schema: Schema, known: readonly string[], depth: number): 
     case 'boolean':
       return fc.boolean();
     case 'array':
-      return fc.array(validValueOf(schema.items ?? {}, known, depth + 1), { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 4, 4) });
+      return fc.array(validValueOf(schema.items ?? {}, known, depth + 1), {
+        minLength: schema.minItems ?? 0,
+        maxLength: Math.min(schema.maxItems ?? 4, 4),
+      });
     case 'object': {
       const props = (schema.properties ?? {}) as Record<string, Schema>;
       const required = new Set<string>(schema.required ?? []);
@@ -126,42 +164,72 @@ const knownFor = (name: string) => known[name] ?? [];
 
 /** A path parameter: valid-looking, junk, or raw bad %-encoding. */
 function pathValue(param: Operation['parameters'][number]): fc.Arbitrary<string> {
-  const encoded = valueOf(param.schema, knownFor(param.name)).map((v) => pct(typeof v === 'string' ? v : JSON.stringify(v) ?? 'null'));
+  const encoded = valueOf(param.schema, knownFor(param.name)).map((v) =>
+    pct(typeof v === 'string' ? v : (JSON.stringify(v) ?? 'null')),
+  );
   const raw = fc.constantFrom('%', '%E0%A4%A', '%zz', '%C0%AF', '..%2F..', '%00', '0x7E6', '%202026', '1e3', '-0');
   return fc.oneof({ arbitrary: encoded, weight: 5 }, { arbitrary: raw, weight: 1 });
 }
 
 function queryValue(param: Operation['parameters'][number]): fc.Arbitrary<string | undefined> {
-  const value = valueOf(param.schema, knownFor(param.name)).map((v) => (typeof v === 'string' ? v : JSON.stringify(v) ?? ''));
+  const value = valueOf(param.schema, knownFor(param.name)).map((v) =>
+    typeof v === 'string' ? v : (JSON.stringify(v) ?? ''),
+  );
   return param.required ? value : fc.option(value, { nil: undefined });
 }
 
 function requestsFor(op: Operation, tokens: { operator: string }): fc.Arbitrary<FuzzRequest> {
   const pathParams = op.parameters.filter((p) => p.in === 'path');
   const queryParams = op.parameters.filter((p) => p.in === 'query');
-  const path = fc.tuple(...pathParams.map(pathValue)).map((values) =>
-    pathParams.reduce((p, param, i) => p.replace(`{${param.name}}`, values[i]!), op.path),
-  );
+  const path = fc
+    .tuple(...pathParams.map(pathValue))
+    .map((values) => pathParams.reduce((p, param, i) => p.replace(`{${param.name}}`, values[i]!), op.path));
   const query = fc
     .tuple(
       fc.tuple(...queryParams.map(queryValue)),
-      fc.option(fc.tuple(fc.constantFrom(...PROTO_KEYS, 'limit', 'cursor', 'x'), junkString.filter((s) => s.length < 100)), { nil: undefined }),
+      fc.option(
+        fc.tuple(
+          fc.constantFrom(...PROTO_KEYS, 'limit', 'cursor', 'x'),
+          junkString.filter((s) => s.length < 100),
+        ),
+        { nil: undefined },
+      ),
     )
     .map(([values, extra]) => {
-      const parts = queryParams.flatMap((param, i) => (values[i] === undefined ? [] : [`${param.name}=${pct(values[i]!)}`]));
+      const parts = queryParams.flatMap((param, i) =>
+        values[i] === undefined ? [] : [`${param.name}=${pct(values[i]!)}`],
+      );
       if (extra) parts.push(`${pct(extra[0])}=${pct(extra[1])}`);
       return parts.length ? `?${parts.join('&')}` : '';
     });
   const body = op.body
     ? fc.oneof(
         { arbitrary: valueOf(op.body, [], 0).map((v) => JSON.stringify(v) ?? 'null'), weight: 6 },
-        { arbitrary: fc.constantFrom('', 'null', '{', '[]', '{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{}}}', 'x'.repeat(300_000), '"\\ud800"'), weight: 1 },
+        {
+          arbitrary: fc.constantFrom(
+            '',
+            'null',
+            '{',
+            '[]',
+            '{"__proto__":{"admin":true}}',
+            '{"constructor":{"prototype":{}}}',
+            'x'.repeat(300_000),
+            '"\\ud800"',
+          ),
+          weight: 1,
+        },
       )
     : fc.option(fc.constantFrom('{}', 'null', 'junk'), { nil: undefined });
   const auth = fc.constantFrom<'anonymous' | 'operator' | 'garbage'>('operator', 'operator', 'anonymous', 'garbage');
   const headers = fc.record(
     {
-      'content-type': fc.constantFrom('application/json', 'application/json', 'application/json', 'text/plain', 'application/problem+json'),
+      'content-type': fc.constantFrom(
+        'application/json',
+        'application/json',
+        'application/json',
+        'text/plain',
+        'application/problem+json',
+      ),
       'idempotency-key': fc.oneof(fc.uuid(), fc.constantFrom('with space', 'k'.repeat(300), 'fixed-key')),
       'if-match': fc.constantFrom('"1"', '"0"', 'W/"2"', '*', '"abc"', ' 7', '0x1'),
       'accept-language': fc.constantFrom('en', 'vi', 'en-GB,en;q=0.9', '*', 'xx'),
@@ -172,7 +240,13 @@ function requestsFor(op: Operation, tokens: { operator: string }): fc.Arbitrary<
     const all: Record<string, string> = { ...h };
     if (a === 'operator') all.authorization = `Bearer ${tokens.operator}`;
     if (a === 'garbage') all.authorization = 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.';
-    return { op: op.id, method: op.method, url: `${p}${q}`, headers: all, ...(b !== undefined && op.method !== 'GET' ? { body: b } : {}) };
+    return {
+      op: op.id,
+      method: op.method,
+      url: `${p}${q}`,
+      headers: all,
+      ...(b !== undefined && op.method !== 'GET' ? { body: b } : {}),
+    };
   });
 }
 
@@ -181,7 +255,12 @@ const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('bas
 const concreteCases = (token: string): FuzzRequest[] => {
   const op = { authorization: `Bearer ${token}` };
   const json = { 'content-type': 'application/json' };
-  const get = (url: string, headers: Record<string, string> = {}): FuzzRequest => ({ op: 'concrete', method: 'GET', url, headers });
+  const get = (url: string, headers: Record<string, string> = {}): FuzzRequest => ({
+    op: 'concrete',
+    method: 'GET',
+    url,
+    headers,
+  });
   return [
     get('/calendar/0x7E6'),
     get('/calendar/%202026'),
@@ -196,12 +275,47 @@ const concreteCases = (token: string): FuzzRequest[] => {
     get(`/units?cursor=${b64({ pk: 'UNIT#x', sk: 'UNIT', gsi1pk: 'UNITS#other', gsi1sk: 'x' })}`),
     get(`/audit?unit=demo&cursor=${b64({ pk: 'AUDIT#soa', sk: 'x' })}`, op),
     get(`/audit?unit=demo&from=${pct('2026-02-01T00:00:00Z')}&to=${pct('2026-01-01T00:00:00Z')}`, op),
-    { op: 'concrete', method: 'PUT', url: '/admin/calendar/schedules/%202026', headers: { ...op, ...json }, body: JSON.stringify({ source: 'x', daysOff: [], workingSaturdays: [] }) },
-    { op: 'concrete', method: 'POST', url: '/units', headers: { ...op, ...json }, body: JSON.stringify({ code: 'zw', name: { vi: '\u200B\u200B', en: '\u202E\u202E' }, kind: 'commune', parentCode: 'demo' }) },
-    { op: 'concrete', method: 'POST', url: '/units', headers: { ...op, ...json }, body: '{"code":"ls","name":{"vi":"\\ud800\\ud800","en":"x\\udc00"},"kind":"commune","parentCode":"demo"}' },
+    {
+      op: 'concrete',
+      method: 'PUT',
+      url: '/admin/calendar/schedules/%202026',
+      headers: { ...op, ...json },
+      body: JSON.stringify({ source: 'x', daysOff: [], workingSaturdays: [] }),
+    },
+    {
+      op: 'concrete',
+      method: 'POST',
+      url: '/units',
+      headers: { ...op, ...json },
+      body: JSON.stringify({
+        code: 'zw',
+        name: { vi: '\u200B\u200B', en: '\u202E\u202E' },
+        kind: 'commune',
+        parentCode: 'demo',
+      }),
+    },
+    {
+      op: 'concrete',
+      method: 'POST',
+      url: '/units',
+      headers: { ...op, ...json },
+      body: '{"code":"ls","name":{"vi":"\\ud800\\ud800","en":"x\\udc00"},"kind":"commune","parentCode":"demo"}',
+    },
     { op: 'concrete', method: 'POST', url: '/local-auth/sign-in', headers: json, body: 'null' },
-    { op: 'concrete', method: 'POST', url: '/local-auth/sign-in', headers: json, body: JSON.stringify({ username: 'x'.repeat(200_000), password: 'y' }) },
-    { op: 'concrete', method: 'POST', url: '/machine-clients', headers: { ...op, ...json }, body: 'x'.repeat(11 * 1024 * 1024) },
+    {
+      op: 'concrete',
+      method: 'POST',
+      url: '/local-auth/sign-in',
+      headers: json,
+      body: JSON.stringify({ username: 'x'.repeat(200_000), password: 'y' }),
+    },
+    {
+      op: 'concrete',
+      method: 'POST',
+      url: '/machine-clients',
+      headers: { ...op, ...json },
+      body: 'x'.repeat(11 * 1024 * 1024),
+    },
   ];
 };
 
@@ -217,8 +331,16 @@ async function settle(): Promise<void> {
   for (;;) {
     const depths = await Promise.all(
       Object.values(stack().resources.queueUrls).map(async (QueueUrl) => {
-        const out = await clients().sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }));
-        return Number(out.Attributes?.ApproximateNumberOfMessages ?? 0) + Number(out.Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0);
+        const out = await clients().sqs.send(
+          new GetQueueAttributesCommand({
+            QueueUrl,
+            AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+          }),
+        );
+        return (
+          Number(out.Attributes?.ApproximateNumberOfMessages ?? 0) +
+          Number(out.Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0)
+        );
       }),
     );
     if (depths.every((d) => d === 0) || Date.now() > deadline) return;
@@ -232,7 +354,9 @@ function operationsOf(doc: { paths: Record<string, Record<string, any>> }): Oper
       id: op.operationId as string,
       method: method.toUpperCase(),
       path,
-      parameters: ((op.parameters ?? []) as any[]).filter((p) => !p.$ref).map((p) => ({ name: p.name, in: p.in, required: !!p.required, schema: p.schema ?? {} })),
+      parameters: ((op.parameters ?? []) as any[])
+        .filter((p) => !p.$ref)
+        .map((p) => ({ name: p.name, in: p.in, required: !!p.required, schema: p.schema ?? {} })),
       ...(op.requestBody ? { body: op.requestBody.content['application/json'].schema as Schema } : {}),
     })),
   );
@@ -260,33 +384,57 @@ describe('fuzzing every operation of /openapi.json', () => {
     expect(operations.map((o) => o.id).sort()).toEqual(allRoutes.map((r) => r.id).sort());
 
     const requests: FuzzRequest[] = [...concreteCases(operator.token)];
-    operations.forEach((op, i) => requests.push(...fc.sample(requestsFor(op, { operator: operator.token }), { numRuns: REQUESTS_PER_OPERATION, seed: SEED + i })));
+    operations.forEach((op, i) =>
+      requests.push(
+        ...fc.sample(requestsFor(op, { operator: operator.token }), {
+          numRuns: REQUESTS_PER_OPERATION,
+          seed: SEED + i,
+        }),
+      ),
+    );
 
     const histogram = new Map<number, number>();
     const failures: string[] = [];
     let refusedUnsafe = 0;
     const send = async (request: FuzzRequest, attempt = 1): Promise<{ res: Response; text: string } | undefined> => {
       try {
-        const res = await local.api(request.url, { method: request.method, headers: request.headers, ...(request.body !== undefined ? { body: request.body } : {}) });
+        const res = await local.api(request.url, {
+          method: request.method,
+          headers: request.headers,
+          ...(request.body !== undefined ? { body: request.body } : {}),
+        });
         return { res, text: await res.text() };
       } catch (error) {
         // A pooled keep-alive socket the server closed just then (undici's known race): the request never
         // reached the gateway, so one retry on a fresh socket. Any other failure, or a second one, counts.
         const cause = (error as { cause?: { code?: string } }).cause?.code;
         if (attempt === 1 && (cause === 'ECONNRESET' || cause === 'UND_ERR_SOCKET')) return send(request, 2);
-        failures.push(`no answer: ${request.method} ${request.url.slice(0, 200)} (${request.op}): ${String(error)} ${cause ?? ''}`);
+        failures.push(
+          `no answer: ${request.method} ${request.url.slice(0, 200)} (${request.op}): ${String(error)} ${cause ?? ''}`,
+        );
         return undefined;
       }
     };
     const check = (request: FuzzRequest, res: Response, text: string) => {
       histogram.set(res.status, (histogram.get(res.status) ?? 0) + 1);
-      const describe = () => `${request.method} ${request.url.slice(0, 200)} (${request.op}, ${request.headers.authorization ? 'signed in' : 'anonymous'}) → ${res.status} ${text.slice(0, 300)}`;
+      const describe = () =>
+        `${request.method} ${request.url.slice(0, 200)} (${request.op}, ${request.headers.authorization ? 'signed in' : 'anonymous'}) → ${res.status} ${text.slice(0, 300)}`;
       if (res.status >= 500) failures.push(`5xx: ${describe()}`);
       // 431: Node's HTTP parser refuses a URL over 16 KB before the gateway sees it (API Gateway: 414 over 10 KB).
-      if (res.status >= 400 && res.status !== 431 && !/^application\/problem\+json/.test(res.headers.get('content-type') ?? '')) failures.push(`not problem+json: ${describe()}`);
+      if (
+        res.status >= 400 &&
+        res.status !== 431 &&
+        !/^application\/problem\+json/.test(res.headers.get('content-type') ?? '')
+      )
+        failures.push(`not problem+json: ${describe()}`);
       const route = allRoutes.find((r) => r.id === request.op);
       const spec = route?.responses[res.status];
-      if (route && res.status < 300 && spec?.schema && (spec.contentType ?? 'application/json') === 'application/json') {
+      if (
+        route &&
+        res.status < 300 &&
+        spec?.schema &&
+        (spec.contentType ?? 'application/json') === 'application/json'
+      ) {
         const parsed = z.safeParse(spec.schema, JSON.parse(text));
         if (!parsed.success) failures.push(`2xx off its schema: ${describe()} ${parsed.error.message.slice(0, 300)}`);
       }
@@ -313,10 +461,15 @@ describe('fuzzing every operation of /openapi.json', () => {
     for (const request of writes) {
       const last = batches[batches.length - 1];
       const anonymous = !request.headers.authorization?.includes(operator.token);
-      if (anonymous && last && last.length < 8 && !last[0]!.headers.authorization?.includes(operator.token)) last.push(request);
+      if (anonymous && last && last.length < 8 && !last[0]!.headers.authorization?.includes(operator.token))
+        last.push(request);
       else batches.push([request]);
     }
-    const changes = await watchTable(local.clients().dynamodb, local.stack().endpoints, local.stack().resources.tableName);
+    const changes = await watchTable(
+      local.clients().dynamodb,
+      local.stack().endpoints,
+      local.stack().resources.tableName,
+    );
     const writePhase = async () => {
       let accepted = false;
       for (const batch of batches) {
@@ -326,12 +479,19 @@ describe('fuzzing every operation of /openapi.json', () => {
           await changes.since();
         }
         const answers = await Promise.all(batch.map((request) => send(request)));
-        const described = batch.flatMap((request, i) => (answers[i] ? [{ status: answers[i]!.res.status, describe: check(request, answers[i]!.res, answers[i]!.text) }] : []));
+        const described = batch.flatMap((request, i) =>
+          answers[i]
+            ? [{ status: answers[i]!.res.status, describe: check(request, answers[i]!.res, answers[i]!.text) }]
+            : [],
+        );
         const written = lastingChanges(await changes.since());
         const refused = described.filter((d) => d.status >= 400);
         refusedUnsafe += refused.length;
         if (refused.length === batch.length && written.length > 0) {
-          const keys = written.slice(0, 3).map((r) => `${r.eventName} ${r.dynamodb?.Keys?.pk?.S ?? '?'}/${r.dynamodb?.Keys?.sk?.S ?? '?'}`).join(', ');
+          const keys = written
+            .slice(0, 3)
+            .map((r) => `${r.eventName} ${r.dynamodb?.Keys?.pk?.S ?? '?'}/${r.dynamodb?.Keys?.sk?.S ?? '?'}`)
+            .join(', ');
           failures.push(...refused.map((d) => `refused but wrote (${keys}): ${d.describe()}`));
         }
         accepted = refused.length < described.length;
@@ -340,7 +500,10 @@ describe('fuzzing every operation of /openapi.json', () => {
     // Both at once: a GET writes nothing, so it cannot make a refused write look like it wrote.
     await Promise.all([readPhase(), writePhase()]);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    const statuses = [...histogram.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}: ${n}`).join(', ');
+    const statuses = [...histogram.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([s, n]) => `${s}: ${n}`)
+      .join(', ');
     console.info(
       `fuzz: ${requests.length} requests over ${operations.length} operations (seed ${SEED}) in ${seconds} s; ` +
         `${refusedUnsafe} refused POST/PUT/PATCH checked for writes; statuses ${statuses}`,

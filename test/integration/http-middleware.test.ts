@@ -24,7 +24,10 @@ const createNote = defineRoute({
   tags: ['test'],
   params: z.object({ folder: z.string().check(z.regex(/^[a-z]+$/)) }),
   query: z.object({ priority: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(5)), 3) }),
-  body: z.object({ title: z.string().check(z.minLength(3)), tags: z._default(z.array(z.string()).check(z.maxLength(3)), []) }),
+  body: z.object({
+    title: z.string().check(z.minLength(3)),
+    tags: z._default(z.array(z.string()).check(z.maxLength(3)), []),
+  }),
   responses: { 201: { description: 'created' } },
 });
 
@@ -45,21 +48,26 @@ let writes = 0;
 /** Folders whose next request fails once with a 503 (as a throttled dependency would). */
 const failOnce = new Set<string>();
 const handler = () =>
-  httpFunction('health', { createNote, createSecret }, {
-    createSecret: async ({ body }) => json(201, { name: body.name, secret: `s3cret-${Math.random()}` }),
-    createNote: async ({ params, query, body, requestId }) => {
-      if (failOnce.delete(params.folder)) throw new HttpProblem('unavailable');
-      writes += 1;
-      const id = `${params.folder}-${writes}`;
-      await local.clients().dynamodb.send(
-        new PutItemCommand({
-          TableName: local.stack().resources.tableName,
-          Item: { pk: { S: `NOTE#${params.folder}` }, sk: { S: id }, title: { S: body.title } },
-        }),
-      );
-      return json(201, { id, priority: query.priority, tags: body.tags, requestId });
+  httpFunction(
+    'health',
+    { createNote, createSecret },
+    {
+      createSecret: async ({ body }) => json(201, { name: body.name, secret: `s3cret-${Math.random()}` }),
+      createNote: async ({ params, query, body, requestId }) => {
+        if (failOnce.delete(params.folder)) throw new HttpProblem('unavailable');
+        writes += 1;
+        const id = `${params.folder}-${writes}`;
+        await local.clients().dynamodb.send(
+          new PutItemCommand({
+            TableName: local.stack().resources.tableName,
+            Item: { pk: { S: `NOTE#${params.folder}` }, sk: { S: id }, title: { S: body.title } },
+          }),
+        );
+        return json(201, { id, priority: query.priority, tags: body.tags, requestId });
+      },
     },
-  }, dynamoServices);
+    dynamoServices,
+  );
 
 const notesIn = async (folder: string) =>
   (
@@ -89,8 +97,15 @@ describe('validation', () => {
     const res = await post('BAD', JSON.stringify({ title: 'x', tags: ['a', 'b', 'c', 'd'] }), {}, { priority: '9' });
     expect(res.statusCode).toBe(400);
     expect(res.headers?.['content-type']).toMatch(/^application\/problem\+json/);
-    const body = JSON.parse(res.body) as { errors: Array<{ field: string; pointer: string; message: { vi: string; en: string } }> };
-    expect(body.errors.map((e) => e.field).sort()).toEqual(['body.tags', 'body.title', 'params.folder', 'query.priority']);
+    const body = JSON.parse(res.body) as {
+      errors: Array<{ field: string; pointer: string; message: { vi: string; en: string } }>;
+    };
+    expect(body.errors.map((e) => e.field).sort()).toEqual([
+      'body.tags',
+      'body.title',
+      'params.folder',
+      'query.priority',
+    ]);
     const title = body.errors.find((e) => e.field === 'body.title')!;
     expect(title.pointer).toBe('/body/title');
     expect(title.message.en).toMatch(/too small/i);
@@ -106,7 +121,12 @@ describe('validation', () => {
 
   it('answers a non-JSON content type with 415', async () => {
     const res = await handler()(
-      apiEvent(createNote, { path: '/notes/alpha', params: { folder: 'alpha' }, body: 'title=x', headers: { 'content-type': 'text/plain' } }),
+      apiEvent(createNote, {
+        path: '/notes/alpha',
+        params: { folder: 'alpha' },
+        body: 'title=x',
+        headers: { 'content-type': 'text/plain' },
+      }),
       testContext(),
     );
     expect(res.statusCode).toBe(415);
@@ -168,7 +188,12 @@ describe('Idempotency-Key', () => {
     const key = `k4-${Date.now()}`;
     const body = JSON.stringify({ title: 'Khách vãng lai' });
     const from = (ip: string) => {
-      const event = apiEvent(createNote, { path: '/notes/anon', params: { folder: 'anon' }, body, headers: { 'content-type': 'application/json', 'Idempotency-Key': key } });
+      const event = apiEvent(createNote, {
+        path: '/notes/anon',
+        params: { folder: 'anon' },
+        body,
+        headers: { 'content-type': 'application/json', 'Idempotency-Key': key },
+      });
       event.requestContext.identity.sourceIp = ip;
       return handler()(event, testContext());
     };
@@ -191,7 +216,10 @@ describe('Idempotency-Key', () => {
     const key = `k5-${Date.now()}`;
     const call = () =>
       handler()(
-        apiEvent(createSecret, { body: '{"name":"hệ thống"}', headers: { 'content-type': 'application/json', 'Idempotency-Key': key } }),
+        apiEvent(createSecret, {
+          body: '{"name":"hệ thống"}',
+          headers: { 'content-type': 'application/json', 'Idempotency-Key': key },
+        }),
         testContext(),
       );
     const first = await call();
@@ -223,13 +251,23 @@ describe('Idempotency-Key', () => {
 
 describe('unexpected errors', () => {
   it('become a 500 problem without internals', async () => {
-    const failing = httpFunction('health', { createNote }, {
-      createNote: async () => {
-        throw new Error('secret connection string xyz');
+    const failing = httpFunction(
+      'health',
+      { createNote },
+      {
+        createNote: async () => {
+          throw new Error('secret connection string xyz');
+        },
       },
-    }, dynamoServices);
+      dynamoServices,
+    );
     const res = await failing(
-      apiEvent(createNote, { path: '/notes/a', params: { folder: 'a' }, body: '{"title":"abc"}', headers: { 'content-type': 'application/json' } }),
+      apiEvent(createNote, {
+        path: '/notes/a',
+        params: { folder: 'a' },
+        body: '{"title":"abc"}',
+        headers: { 'content-type': 'application/json' },
+      }),
       testContext(),
     );
     expect(res.statusCode).toBe(500);

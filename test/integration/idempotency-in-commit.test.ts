@@ -40,30 +40,56 @@ const commitTwice = new Set<string>();
 let notes = 0;
 let built: ReturnType<typeof httpFunction> | undefined;
 const handler = (...args: Parameters<ReturnType<typeof httpFunction>>) => (built ??= build())(...args);
-const build = () => httpFunction('health', { joined }, {
-  joined: async ({ params, body, requestId }) => {
-    if (failOnce.delete(params.folder)) throw new HttpProblem('unavailable');
-    const uow = new UnitOfWork(documentClient(), local.stack().resources.tableName);
-    const id = `${params.folder}-${(notes += 1)}`;
-    const note = (sk: string) => ({
-      item: { Put: { TableName: local.stack().resources.tableName, Item: { pk: `JNOTE#${params.folder}`, sk, title: body.title }, ConditionExpression: 'attribute_not_exists(pk)' } },
-      onConflict: { message: { vi: 'Ghi chú đã có', en: 'The note exists' }, field: 'body.title' },
-    });
-    // In folder "unique", a title the folder has already: the commit's condition refuses it (409). Elsewhere each note is new.
-    const sk = params.folder === 'unique' ? body.title : id;
-    await uow.commit({ actions: [note(sk)] }, { requestId, now: new Date() });
-    if (commitTwice.delete(params.folder)) await uow.commit({ actions: [note(`${sk}-again`)] }, { requestId, now: new Date() });
-    return json(201, { id, title: body.title, secret: `s3cret-${Math.random()}` });
-  },
-}, dynamoServices);
+const build = () =>
+  httpFunction(
+    'health',
+    { joined },
+    {
+      joined: async ({ params, body, requestId }) => {
+        if (failOnce.delete(params.folder)) throw new HttpProblem('unavailable');
+        const uow = new UnitOfWork(documentClient(), local.stack().resources.tableName);
+        const id = `${params.folder}-${(notes += 1)}`;
+        const note = (sk: string) => ({
+          item: {
+            Put: {
+              TableName: local.stack().resources.tableName,
+              Item: { pk: `JNOTE#${params.folder}`, sk, title: body.title },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          onConflict: { message: { vi: 'Ghi chú đã có', en: 'The note exists' }, field: 'body.title' },
+        });
+        // In folder "unique", a title the folder has already: the commit's condition refuses it (409). Elsewhere each note is new.
+        const sk = params.folder === 'unique' ? body.title : id;
+        await uow.commit({ actions: [note(sk)] }, { requestId, now: new Date() });
+        if (commitTwice.delete(params.folder))
+          await uow.commit({ actions: [note(`${sk}-again`)] }, { requestId, now: new Date() });
+        return json(201, { id, title: body.title, secret: `s3cret-${Math.random()}` });
+      },
+    },
+    dynamoServices,
+  );
 
 const post = (folder: string, title: string, key?: string, ip = '203.0.113.20') => {
-  const event = apiEvent(joined, { path: `/joined/${folder}`, params: { folder }, body: JSON.stringify({ title }), headers: { 'content-type': 'application/json', ...(key && { 'idempotency-key': key }) } });
+  const event = apiEvent(joined, {
+    path: `/joined/${folder}`,
+    params: { folder },
+    body: JSON.stringify({ title }),
+    headers: { 'content-type': 'application/json', ...(key && { 'idempotency-key': key }) },
+  });
   event.requestContext.identity.sourceIp = ip;
   return handler(event, testContext());
 };
 const notesIn = async (folder: string) =>
-  (await local.clients().dynamodb.send(new QueryCommand({ TableName: local.stack().resources.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': { S: `JNOTE#${folder}` } } }))).Items ?? [];
+  (
+    await local.clients().dynamodb.send(
+      new QueryCommand({
+        TableName: local.stack().resources.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': { S: `JNOTE#${folder}` } },
+      }),
+    )
+  ).Items ?? [];
 
 const calls: string[] = [];
 let counting = false;
@@ -92,7 +118,11 @@ describe('an Idempotency-Key record that joins the step’s commit', () => {
     expect(second.headers?.['idempotent-redacted']).toBe('secret');
     const { secret, ...kept } = JSON.parse(first.body) as Record<string, string>;
     expect(JSON.parse(second.body)).toEqual(kept);
-    expect(Object.fromEntries(Object.entries(second.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]))['x-content-type-options']).toBe('nosniff');
+    expect(
+      Object.fromEntries(Object.entries(second.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]))[
+        'x-content-type-options'
+      ],
+    ).toBe('nosniff');
     expect(await notesIn('replay')).toHaveLength(1);
     const all = await local.clients().dynamodb.send(new ScanCommand({ TableName: local.stack().resources.tableName }));
     expect(JSON.stringify(all.Items)).not.toContain(secret);

@@ -18,9 +18,14 @@ let editorB: Person;
 let operator: Person;
 let chiefA: Person;
 
-const report = (who: Person, body: unknown, headers: Record<string, string> = {}) => call('/incidents', who, { method: 'POST', body, headers });
+const report = (who: Person, body: unknown, headers: Record<string, string> = {}) =>
+  call('/incidents', who, { method: 'POST', body, headers });
 const timeline = (who: Person, id: string, body: unknown, version?: number) =>
-  call(`/incidents/${id}/timeline`, who, { method: 'POST', body, headers: version === undefined ? {} : { 'if-match': `"${version}"` } });
+  call(`/incidents/${id}/timeline`, who, {
+    method: 'POST',
+    body,
+    headers: version === undefined ? {} : { 'if-match': `"${version}"` },
+  });
 /** The audit entries about an incident, as the province's operator reads them, whichever log (reporter's or operator's unit) holds them. */
 const auditOf = auditLog(call, () => operator);
 const auditAbout = async (id: string) => [...(await auditOf('soa', id)), ...(await auditOf('demo', id))];
@@ -53,7 +58,13 @@ describe('reporting an incident', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const incident = res.body;
     expect(incident).toMatchObject({
-      status: 'reported', severity: 'critical', unitCode: 'soa', reportedBy: editorA.id, detectedAt, restoredAt: null, version: 1,
+      status: 'reported',
+      severity: 'critical',
+      unitCode: 'soa',
+      reportedBy: editorA.id,
+      detectedAt,
+      restoredAt: null,
+      version: 1,
       severityMeaning: { en: expect.stringContaining('down') },
       restore: { limitHours: 24, basis: expect.stringContaining('16.3'), from: detectedAt, withinRestoreLimit: true },
     });
@@ -61,12 +72,28 @@ describe('reporting an incident', () => {
     expect(incident.restore.deadline).toBe(new Date(Date.parse(detectedAt) + 24 * 3_600_000).toISOString());
 
     // The audit entry and the event committed with the record.
-    expect((await auditOf('soa', incident.id)).find((e) => e.action === 'incident.report')).toMatchObject({ action: 'incident.report', actor: { id: editorA.id } });
+    expect((await auditOf('soa', incident.id)).find((e) => e.action === 'incident.report')).toMatchObject({
+      action: 'incident.report',
+      actor: { id: editorA.id },
+    });
     // The operators' topic (locally a folder) receives IncidentReported (this incident's: other tests report too).
     const read = (f: string) => JSON.parse(readFileSync(join(local.stack().operatorsDir, f), 'utf8'));
-    const file = await eventually(async () => operatorFiles().find((f) => f.includes('IncidentReported') && read(f).detail?.data?.id === incident.id));
+    const file = await eventually(async () =>
+      operatorFiles().find((f) => f.includes('IncidentReported') && read(f).detail?.data?.id === incident.id),
+    );
     const delivered = read(file);
-    expect(delivered).toMatchObject({ 'detail-type': 'IncidentReported', source: 'portal.operations', detail: { data: { id: incident.id, severity: 'critical', title: outage.title, restoreDeadline: incident.restore.deadline } } });
+    expect(delivered).toMatchObject({
+      'detail-type': 'IncidentReported',
+      source: 'portal.operations',
+      detail: {
+        data: {
+          id: incident.id,
+          severity: 'critical',
+          title: outage.title,
+          restoreDeadline: incident.restore.deadline,
+        },
+      },
+    });
   });
 
   it('is idempotent with Idempotency-Key: a retry returns the first incident and writes nothing', async () => {
@@ -94,7 +121,10 @@ describe('reporting an incident', () => {
     for (const [body, field] of cases) {
       const res = await report(editorA, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
-      expect(res.body.errors.map((e: { field: string }) => e.field), JSON.stringify(res.body)).toContain(field);
+      expect(
+        res.body.errors.map((e: { field: string }) => e.field),
+        JSON.stringify(res.body),
+      ).toContain(field);
     }
     expect((await call('/incidents', undefined, { method: 'POST', body: outage })).status).toBe(401);
     expect((await local.scanAll()).length).toBe(before);
@@ -113,18 +143,36 @@ describe('the timeline, the status and the time to restore', () => {
     expect(jump.status).toBe(400);
     expect(jump.body.errors[0].field).toBe('body.status');
     const restoredAt = new Date(Date.now() - 3_600_000).toISOString();
-    const step2 = await timeline(chiefA, created.id, { note: 'Đã chuyển sang máy dự phòng', status: 'mitigated', restoredAt }, 2);
+    const step2 = await timeline(
+      chiefA,
+      created.id,
+      { note: 'Đã chuyển sang máy dự phòng', status: 'mitigated', restoredAt },
+      2,
+    );
     expect(step2.body).toMatchObject({ status: 'mitigated', restoredAt, version: 3 });
     const done = await timeline(operator, created.id, { note: 'Đã khắc phục', status: 'resolved' }, 3);
-    expect(done.body).toMatchObject({ status: 'resolved', restoredAt, version: 4, restore: { hours: 29, withinRestoreLimit: false, limitHours: 24 } });
-    expect(done.body.timeline.map((e: { status?: string }) => e.status ?? null)).toEqual(['reported', 'investigating', 'mitigated', 'resolved']);
+    expect(done.body).toMatchObject({
+      status: 'resolved',
+      restoredAt,
+      version: 4,
+      restore: { hours: 29, withinRestoreLimit: false, limitHours: 24 },
+    });
+    expect(done.body.timeline.map((e: { status?: string }) => e.status ?? null)).toEqual([
+      'reported',
+      'investigating',
+      'mitigated',
+      'resolved',
+    ]);
     // Resolved is final.
     expect((await timeline(operator, created.id, { note: 'Thêm ghi chú' }, 4)).status).toBe(409);
     const read = await call(`/incidents/${created.id}`, operator);
     expect(read.body).toMatchObject({ status: 'resolved', version: 4 });
-    expect((await auditAbout(created.id)).map((e) => e.action).sort()).toEqual(
-      ['incident.investigating', 'incident.mitigated', 'incident.report', 'incident.resolved'],
-    );
+    expect((await auditAbout(created.id)).map((e) => e.action).sort()).toEqual([
+      'incident.investigating',
+      'incident.mitigated',
+      'incident.report',
+      'incident.resolved',
+    ]);
   });
 
   it('within the limit when restored in time, restoredAt defaulting to the resolution', async () => {
@@ -136,10 +184,15 @@ describe('the timeline, the status and the time to restore', () => {
 
   it('of 50 concurrent updates with one If-Match, exactly one wins; the others get 412', async () => {
     const { body: created } = await report(editorA, outage);
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => timeline(operator, created.id, { note: `Cập nhật ${i}` }, 1)));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => timeline(operator, created.id, { note: `Cập nhật ${i}` }, 1)),
+    );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
-    expect(statuses.filter((s) => s !== 200).every((s) => s === 412 || s === 409), statuses.join(',')).toBe(true);
+    expect(
+      statuses.filter((s) => s !== 200).every((s) => s === 412 || s === 409),
+      statuses.join(','),
+    ).toBe(true);
     const read = await call(`/incidents/${created.id}`, operator);
     expect(read.body.version).toBe(2);
     expect(read.body.timeline).toHaveLength(2);
@@ -169,7 +222,8 @@ describe('who may read and edit', () => {
     expect((await call('/incidents', editorA)).status).toBe(403);
     expect((await call('/incidents', chiefA)).status).toBe(403);
     // Three of its own, so there is a second page whatever else the register holds.
-    for (const title of ['Sự cố 1', 'Sự cố 2', 'Sự cố 3']) expect((await report(editorA, { ...outage, title })).status).toBe(201);
+    for (const title of ['Sự cố 1', 'Sự cố 2', 'Sự cố 3'])
+      expect((await report(editorA, { ...outage, title })).status).toBe(201);
     const first = await call('/incidents?limit=2', operator);
     expect(first.status).toBe(200);
     expect(first.body.items).toHaveLength(2);

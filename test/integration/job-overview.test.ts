@@ -19,7 +19,13 @@ let editor: Person;
 let beforeAnyRun: Awaited<ReturnType<typeof call>>;
 
 const metricLines = () =>
-  existsSync(local.stack().metricsFile) ? readFileSync(local.stack().metricsFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+  existsSync(local.stack().metricsFile)
+    ? readFileSync(local.stack().metricsFile, 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+    : [];
 
 beforeAll(async () => {
   await seedTree();
@@ -32,9 +38,21 @@ describe('GET /jobs', () => {
   it('lists every job; before any run, scheduled ones count as missed, crons still have a next run', async () => {
     const res = beforeAnyRun;
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.items.map((j: { job: string }) => j.job)).toEqual([...schedules.map((s) => s.job), 'bootstrap-directory', 'media-checksums']);
+    expect(res.body.items.map((j: { job: string }) => j.job)).toEqual([
+      ...schedules.map((s) => s.job),
+      'bootstrap-directory',
+      'media-checksums',
+    ]);
     const backup = res.body.items.find((j: { job: string }) => j.job === 'weekly-backup');
-    expect(backup).toMatchObject({ trigger: 'schedule', expression: 'cron(30 1 ? * SAT *)', timeZone: 'Asia/Ho_Chi_Minh', runs: 0, lastRun: null, missed: true, missedAfterHours: 184.8 });
+    expect(backup).toMatchObject({
+      trigger: 'schedule',
+      expression: 'cron(30 1 ? * SAT *)',
+      timeZone: 'Asia/Ho_Chi_Minh',
+      runs: 0,
+      lastRun: null,
+      missed: true,
+      missedAfterHours: 184.8,
+    });
     // The next Saturday 01:30 in Việt Nam: a Friday 18:30 UTC, within a week.
     const next = new Date(backup.nextRunAt);
     expect(next.getUTCDay()).toBe(5);
@@ -42,13 +60,23 @@ describe('GET /jobs', () => {
     expect(next.getTime() - Date.now()).toBeGreaterThan(0);
     expect(next.getTime() - Date.now()).toBeLessThanOrEqual(7 * 86_400_000);
     // A rate() schedule has no phase before its first run.
-    expect(res.body.items.find((j: { job: string }) => j.job === 'dependency-check')).toMatchObject({ nextRunAt: null, missed: true, missedAfterHours: 0.75 });
-    expect(res.body.items.find((j: { job: string }) => j.job === 'bootstrap-directory')).toMatchObject({ trigger: 'manual', nextRunAt: null, expression: null, missed: false });
+    expect(res.body.items.find((j: { job: string }) => j.job === 'dependency-check')).toMatchObject({
+      nextRunAt: null,
+      missed: true,
+      missedAfterHours: 0.75,
+    });
+    expect(res.body.items.find((j: { job: string }) => j.job === 'bootstrap-directory')).toMatchObject({
+      trigger: 'manual',
+      nextRunAt: null,
+      expression: null,
+      missed: false,
+    });
     expect((await call('/jobs', editor)).status).toBe(403);
   });
 
   it('after a run: its last run and success, the next run one interval on, not missed; listJobRuns unchanged', async () => {
-    const dependencyCheck = async () => (await call('/jobs', operator)).body.items.find((j: { job: string }) => j.job === 'dependency-check');
+    const dependencyCheck = async () =>
+      (await call('/jobs', operator)).body.items.find((j: { job: string }) => j.job === 'dependency-check');
     const before = (await dependencyCheck()).runs as number; // the metrics test may have run it already
     await local.stack().runJob('dependency-check');
     const job = await eventually(async () => {
@@ -60,27 +88,42 @@ describe('GET /jobs', () => {
     expect(Date.parse(job.nextRunAt)).toBe(Date.parse(job.lastRun.startedAt) + 15 * 60_000);
     const runs = await call('/job-runs?job=dependency-check', operator);
     expect(runs.status).toBe(200);
-    expect(runs.body.items[0]).toMatchObject({ job: 'dependency-check', runId: job.lastRun.runId, outcome: 'succeeded' });
+    expect(runs.body.items[0]).toMatchObject({
+      job: 'dependency-check',
+      runId: job.lastRun.runId,
+      outcome: 'succeeded',
+    });
     // GET /job-runs shows every job's last run and next run too (issue 10 §4), as GET /jobs does.
     expect(runs.body.jobs).toEqual((await call('/jobs', operator)).body.items);
     const all = await call('/job-runs', operator);
     expect(all.status).toBe(200);
     expect(all.body.items).toEqual([]);
-    expect(all.body.jobs.find((j: { job: string }) => j.job === 'dependency-check')).toMatchObject({ runs: before + 1, lastRun: { runId: job.lastRun.runId }, nextRunAt: job.nextRunAt });
-    expect(all.body.jobs.find((j: { job: string }) => j.job === 'weekly-backup')).toMatchObject({ expression: 'cron(30 1 ? * SAT *)', lastRun: null });
+    expect(all.body.jobs.find((j: { job: string }) => j.job === 'dependency-check')).toMatchObject({
+      runs: before + 1,
+      lastRun: { runId: job.lastRun.runId },
+      nextRunAt: job.nextRunAt,
+    });
+    expect(all.body.jobs.find((j: { job: string }) => j.job === 'weekly-backup')).toMatchObject({
+      expression: 'cron(30 1 ? * SAT *)',
+      lastRun: null,
+    });
   });
 
   it('the ledger emits per-job metrics as EMF lines: the outcome, and hours since each scheduled job last succeeded', async () => {
     // A dependency-check success recorded first (whichever test runs first).
     await local.stack().runJob('dependency-check');
-    await eventually(async () => (metricLines().some((l) => l.Job === 'dependency-check' && l.SucceededRuns === 1) ? true : undefined));
+    await eventually(async () =>
+      metricLines().some((l) => l.Job === 'dependency-check' && l.SucceededRuns === 1) ? true : undefined,
+    );
     await local.stack().runJob('security-check-reminder');
     const lines = await eventually(async () => {
       const all = metricLines();
       return all.some((l) => l.Job === 'security-check-reminder' && l.SucceededRuns === 1) ? all : undefined;
     });
     const line = lines.find((l) => l.Job === 'security-check-reminder' && l.SucceededRuns === 1);
-    expect(line._aws.CloudWatchMetrics).toEqual([{ Namespace: 'Portal/Jobs', Dimensions: [['Table', 'Job']], Metrics: [{ Name: 'SucceededRuns', Unit: 'Count' }] }]);
+    expect(line._aws.CloudWatchMetrics).toEqual([
+      { Namespace: 'Portal/Jobs', Dimensions: [['Table', 'Job']], Metrics: [{ Name: 'SucceededRuns', Unit: 'Count' }] },
+    ]);
     expect(line.Table).toBe(local.stack().resources.tableName);
     // With that run recorded, dependency-check's age is reported too (it succeeded minutes ago); weekly-backup never ran: no figure.
     const ages = lines.filter((l) => 'HoursSinceSuccess' in l);

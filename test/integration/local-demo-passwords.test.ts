@@ -23,17 +23,29 @@ const root = resolve(import.meta.dirname, '../..');
 describe('demo passwords at npm start (local stack only)', () => {
   it('are shown at every start until each is changed, and kept only in a private file', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'demo-passwords-'));
-    const first = await demoPasswords(local.stack().localIdentity(), dataDir, await seedDemo(local.stack().services, config));
+    const first = await demoPasswords(
+      local.stack().localIdentity(),
+      dataDir,
+      await seedDemo(local.stack().services, config),
+    );
     expect(first.length).toBe(13);
     const admin = first.find((a) => a.username === 'admin')!;
     expect(demoPasswordLines(first)).toContain(admin.temporaryPassword);
 
-    const second = await demoPasswords(local.stack().localIdentity(), dataDir, await seedDemo(local.stack().services, config)); // a second start creates nobody
+    const second = await demoPasswords(
+      local.stack().localIdentity(),
+      dataDir,
+      await seedDemo(local.stack().services, config),
+    ); // a second start creates nobody
     expect(second).toEqual(first);
     expect(demoPasswordLines(second)).toContain(admin.temporaryPassword);
 
     await signIn(local.api, 'admin', admin.temporaryPassword);
-    const third = await demoPasswords(local.stack().localIdentity(), dataDir, await seedDemo(local.stack().services, config));
+    const third = await demoPasswords(
+      local.stack().localIdentity(),
+      dataDir,
+      await seedDemo(local.stack().services, config),
+    );
     expect(third.map((a) => a.username)).not.toContain('admin');
     expect(third.length).toBe(12);
     const file = join(dataDir, DEMO_PASSWORDS_FILE);
@@ -41,14 +53,18 @@ describe('demo passwords at npm start (local stack only)', () => {
     expect(statSync(file).mode & 0o077).toBe(0);
 
     // The demo department's portal is alive: published items of every category, written once.
-    const published = (await (await local.api('/public/portals/sotttt/content?limit=100')).json()) as { items: Array<{ category: string; citation: string }> };
+    const published = (await (await local.api('/public/portals/sotttt/content?limit=100')).json()) as {
+      items: Array<{ category: string; citation: string }>;
+    };
     expect(new Set(published.items.map((i) => i.category))).toEqual(new Set(contentCategoryIds));
     // One item per category, and a second news item.
     expect(published.items).toHaveLength(contentCategoryIds.length + 1);
     expect(published.items[0]!.citation).toMatch(/^Theo Cổng thông tin điện tử Sở Thông tin và Truyền thông/);
     // Its legal documents are searchable, as published ones are.
     const legal = published.items.filter((i) => i.category === 'legal-document');
-    const found = (await (await local.api('/public/portals/sotttt/legal-documents?q=quyet+dinh')).json()) as { items: unknown[] };
+    const found = (await (await local.api('/public/portals/sotttt/legal-documents?q=quyet+dinh')).json()) as {
+      items: unknown[];
+    };
     expect(found.items.length).toBe(legal.length);
     expect(legal.length).toBeGreaterThan(0);
 
@@ -56,12 +72,25 @@ describe('demo passwords at npm start (local stack only)', () => {
     const province = config.province.code;
     const secretary = first.find((a) => a.username === 'thuky')!;
     expect(secretary).toMatchObject({ unitCode: province, roles: ['secretary'] });
-    expect(first.filter((a) => a.unitCode === province).map((a) => a.username)).toEqual(expect.arrayContaining(['truongban', 'phoban', 'thuky']));
+    expect(first.filter((a) => a.unitCode === province).map((a) => a.username)).toEqual(
+      expect.arrayContaining(['truongban', 'phoban', 'thuky']),
+    );
     const token = await signIn(local.api, 'thuky', secretary.temporaryPassword);
     const list = async (query: string) =>
-      (await (await local.api(`/units/${province}/questions?view=portal${query}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: Array<{ stage: string; overdue: boolean; dueAt?: string }> };
+      (await (
+        await local.api(`/units/${province}/questions?view=portal${query}`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).json()) as { items: Array<{ stage: string; overdue: boolean; dueAt?: string }> };
     const all = await list('');
-    expect(all.items.map((q) => q.stage).sort()).toEqual(['answered', 'received', 'received', 'refused', 'routed', 'sent']);
+    expect(all.items.map((q) => q.stage).sort()).toEqual([
+      'answered',
+      'received',
+      'received',
+      'refused',
+      'routed',
+      'sent',
+    ]);
     const overdue = await list('&overdue=true');
     expect(overdue.items).toHaveLength(1);
     expect(overdue.items[0]).toMatchObject({ stage: 'received', overdue: true });
@@ -71,7 +100,10 @@ describe('demo passwords at npm start (local stack only)', () => {
 
 describe('npm run reset', () => {
   const reset = (dataDir: string) =>
-    promisify(execFile)(process.execPath, ['--import', 'tsx', 'infra/local/reset.ts'], { cwd: root, env: { ...process.env, LOCAL_DATA_DIR: dataDir } }).then(
+    promisify(execFile)(process.execPath, ['--import', 'tsx', 'infra/local/reset.ts'], {
+      cwd: root,
+      env: { ...process.env, LOCAL_DATA_DIR: dataDir },
+    }).then(
       () => 0,
       (error: { code?: number }) => error.code ?? 1,
     );

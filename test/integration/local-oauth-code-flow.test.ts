@@ -36,16 +36,32 @@ const authorizeQuery = (overrides: Record<string, string | undefined> = {}) => {
 
 const get = (path: string) => fetch(`${base()}${path}`, { redirect: 'manual' });
 const postForm = (path: string, form: URLSearchParams, from?: string) =>
-  httpFrom(base(), path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString(), ...(from && { from }) });
+  httpFrom(base(), path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: form.toString(),
+    ...(from && { from }),
+  });
 
 /** Signs in on the page (answering the new-password step if asked) and returns the code sent back. */
-async function signInForCode(username: string, password: string, challenge: string, newPassword?: string): Promise<string> {
+async function signInForCode(
+  username: string,
+  password: string,
+  challenge: string,
+  newPassword?: string,
+): Promise<string> {
   const request = authorizeQuery({ code_challenge: challenge });
-  let res = await postForm('/local-auth/oauth2/authorize', new URLSearchParams([...request, ['username', username], ['password', password]]));
+  let res = await postForm(
+    '/local-auth/oauth2/authorize',
+    new URLSearchParams([...request, ['username', username], ['password', password]]),
+  );
   if (res.status === 200 && newPassword) {
     const session = /name="session" value="([^"]+)"/.exec(res.text)?.[1];
     expect(session).toBeDefined();
-    res = await postForm('/local-auth/oauth2/authorize', new URLSearchParams([...request, ['session', session!], ['newPassword', newPassword]]));
+    res = await postForm(
+      '/local-auth/oauth2/authorize',
+      new URLSearchParams([...request, ['session', session!], ['newPassword', newPassword]]),
+    );
   }
   expect(res.status).toBe(302);
   const location = new URL(String(res.headers.location));
@@ -55,7 +71,17 @@ async function signInForCode(username: string, password: string, challenge: stri
 }
 
 const exchange = (code: string, verifier: string, extra: Record<string, string> = {}) =>
-  postForm('/local-auth/oauth2/token', new URLSearchParams({ grant_type: 'authorization_code', client_id: CLIENT, redirect_uri: callback(), code, code_verifier: verifier, ...extra }));
+  postForm(
+    '/local-auth/oauth2/token',
+    new URLSearchParams({
+      grant_type: 'authorization_code',
+      client_id: CLIENT,
+      redirect_uri: callback(),
+      code,
+      code_verifier: verifier,
+      ...extra,
+    }),
+  );
 
 const me = (token: string) => fetch(`${base()}/me`, { headers: { authorization: `Bearer ${token}` } });
 
@@ -86,7 +112,11 @@ describe('discovery and the authorization request', () => {
   });
 
   it('refuses a request without PKCE, or with the plain method, back at the client', async () => {
-    for (const overrides of [{ code_challenge: undefined, code_challenge_method: undefined }, { code_challenge_method: 'plain' }, { code_challenge_method: undefined }]) {
+    for (const overrides of [
+      { code_challenge: undefined, code_challenge_method: undefined },
+      { code_challenge_method: 'plain' },
+      { code_challenge_method: undefined },
+    ]) {
       const res = await get(`/local-auth/oauth2/authorize?${authorizeQuery(overrides)}`);
       expect(res.status).toBe(302);
       const location = new URL(res.headers.get('location')!);
@@ -96,7 +126,11 @@ describe('discovery and the authorization request', () => {
   });
 
   it('never redirects to an unregistered callback URL or for an unknown client', async () => {
-    for (const overrides of [{ redirect_uri: 'https://evil.example/console/' }, { redirect_uri: `${base()}/elsewhere/` }, { client_id: 'someone-else' }]) {
+    for (const overrides of [
+      { redirect_uri: 'https://evil.example/console/' },
+      { redirect_uri: `${base()}/elsewhere/` },
+      { client_id: 'someone-else' },
+    ]) {
       const res = await get(`/local-auth/oauth2/authorize?${authorizeQuery(overrides)}`);
       expect(res.status).toBe(400);
       expect(res.headers.get('location')).toBeNull();
@@ -106,14 +140,26 @@ describe('discovery and the authorization request', () => {
 
 describe('the code flow', () => {
   it('first sign-in: the new-password step, then a code; the tokens carry the staff scope and refresh', async () => {
-    const created = await ensureAccount(local.stack().services, { username: 'luong.soa', fullName: 'Lương', email: 'luong.soa@example.gov.vn', unitCode: 'soa', roles: ['editor'] });
+    const created = await ensureAccount(local.stack().services, {
+      username: 'luong.soa',
+      fullName: 'Lương',
+      email: 'luong.soa@example.gov.vn',
+      unitCode: 'soa',
+      roles: ['editor'],
+    });
     const { verifier, challenge } = pkce();
     const request = authorizeQuery({ code_challenge: challenge });
-    const first = await postForm('/local-auth/oauth2/authorize', new URLSearchParams([...request, ['username', 'luong.soa'], ['password', created!.temporaryPassword!]]));
+    const first = await postForm(
+      '/local-auth/oauth2/authorize',
+      new URLSearchParams([...request, ['username', 'luong.soa'], ['password', created!.temporaryPassword!]]),
+    );
     expect(first.status).toBe(200);
     expect(first.text).toContain('name="newPassword"');
     const session = /name="session" value="([^"]+)"/.exec(first.text)![1]!;
-    const weak = await postForm('/local-auth/oauth2/authorize', new URLSearchParams([...request, ['session', session], ['newPassword', 'short']]));
+    const weak = await postForm(
+      '/local-auth/oauth2/authorize',
+      new URLSearchParams([...request, ['session', session], ['newPassword', 'short']]),
+    );
     expect(weak.status).toBe(400);
     expect(weak.text).toContain('aria-invalid="true"');
 
@@ -129,21 +175,34 @@ describe('the code flow', () => {
     // The code is single-use.
     expect((await exchange(code, verifier)).json).toEqual({ error: 'invalid_grant' });
 
-    const refreshed = await postForm('/local-auth/oauth2/token', new URLSearchParams({ grant_type: 'refresh_token', client_id: CLIENT, refresh_token: tokens.json.refresh_token }));
+    const refreshed = await postForm(
+      '/local-auth/oauth2/token',
+      new URLSearchParams({ grant_type: 'refresh_token', client_id: CLIENT, refresh_token: tokens.json.refresh_token }),
+    );
     expect(refreshed.status).toBe(200);
     expect(refreshed.json.access_token).not.toBe(tokens.json.access_token);
     expect((await me(refreshed.json.access_token)).status).toBe(200);
 
     // After revocation (the console's sign-out) the refresh token is refused.
-    const revoked = await postForm('/local-auth/oauth2/revoke', new URLSearchParams({ client_id: CLIENT, token: tokens.json.refresh_token }));
+    const revoked = await postForm(
+      '/local-auth/oauth2/revoke',
+      new URLSearchParams({ client_id: CLIENT, token: tokens.json.refresh_token }),
+    );
     expect(revoked.status).toBe(200);
-    const again = await postForm('/local-auth/oauth2/token', new URLSearchParams({ grant_type: 'refresh_token', client_id: CLIENT, refresh_token: tokens.json.refresh_token }));
+    const again = await postForm(
+      '/local-auth/oauth2/token',
+      new URLSearchParams({ grant_type: 'refresh_token', client_id: CLIENT, refresh_token: tokens.json.refresh_token }),
+    );
     expect(again.json).toEqual({ error: 'invalid_grant' });
   });
 
   it('refuses a code with a wrong verifier, another callback URL or another client, and burns it', async () => {
     const editor = await person(local.api, 'pkce.soa', 'soa', ['editor']);
-    const wrongs: Record<string, string>[] = [{ code_verifier: pkce().verifier }, { redirect_uri: `${base()}/other/` }, { client_id: 'someone-else' }];
+    const wrongs: Record<string, string>[] = [
+      { code_verifier: pkce().verifier },
+      { redirect_uri: `${base()}/other/` },
+      { client_id: 'someone-else' },
+    ];
     for (const wrong of wrongs) {
       const { verifier, challenge } = pkce();
       const code = await signInForCode(editor.username, NEW_PASSWORD, challenge);
@@ -157,7 +216,12 @@ describe('the code flow', () => {
   it('keeps the lockout rules on the page: after 5 failures the right password is refused with 423', async () => {
     const editor = await person(local.api, 'khoa.soa', 'soa', ['editor']);
     const request = authorizeQuery();
-    const attempt = (password: string) => postForm('/local-auth/oauth2/authorize', new URLSearchParams([...request, ['username', editor.username], ['password', password]]), '127.0.9.9');
+    const attempt = (password: string) =>
+      postForm(
+        '/local-auth/oauth2/authorize',
+        new URLSearchParams([...request, ['username', editor.username], ['password', password]]),
+        '127.0.9.9',
+      );
     for (let i = 0; i < 5; i++) expect((await attempt(`Sai-Mat-Khau-${i}!`)).status).toBe(401);
     const locked = await attempt(NEW_PASSWORD);
     expect(locked.status).toBe(423);
@@ -168,7 +232,9 @@ describe('the code flow', () => {
     const ok = await get(`/local-auth/logout?${new URLSearchParams({ client_id: CLIENT, logout_uri: callback() })}`);
     expect(ok.status).toBe(302);
     expect(ok.headers.get('location')).toBe(callback());
-    const evil = await get(`/local-auth/logout?${new URLSearchParams({ client_id: CLIENT, logout_uri: 'https://evil.example/' })}`);
+    const evil = await get(
+      `/local-auth/logout?${new URLSearchParams({ client_id: CLIENT, logout_uri: 'https://evil.example/' })}`,
+    );
     expect(evil.status).toBe(400);
   });
 });

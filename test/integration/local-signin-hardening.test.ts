@@ -42,7 +42,9 @@ describe('lockout counters', () => {
   it('locks after 5 failures even when 31 wrong guesses arrive at once: the right password then gets no token', async () => {
     const victim = await person(local.api, 'song.soa', 'soa', ['editor']);
     const source = freshSource();
-    const guesses = await Promise.all(Array.from({ length: 31 }, (_, i) => signInFrom(source, victim.username, `${WRONG}${i}`)));
+    const guesses = await Promise.all(
+      Array.from({ length: 31 }, (_, i) => signInFrom(source, victim.username, `${WRONG}${i}`)),
+    );
     expect(guesses.filter((g) => g.status === 200)).toEqual([]);
     expect(guesses.filter((g) => g.status === 401).length).toBeLessThanOrEqual(5);
     const right = await signInFrom(source, victim.username, NEW_PASSWORD);
@@ -93,8 +95,14 @@ describe('lockout counters', () => {
       })();
       const [changed] = await Promise.all([change, failures]);
       expect(changed.status).toBe(204);
-      expect((await signInFrom(freshSource(), changer.username, NEW_PASSWORD)).status, `round ${round}: the old password is gone`).toBe(401);
-      expect((await signInFrom(freshSource(), changer.username, next)).status, `round ${round}: the new password works`).toBe(200);
+      expect(
+        (await signInFrom(freshSource(), changer.username, NEW_PASSWORD)).status,
+        `round ${round}: the old password is gone`,
+      ).toBe(401);
+      expect(
+        (await signInFrom(freshSource(), changer.username, next)).status,
+        `round ${round}: the new password works`,
+      ).toBe(200);
     }
   });
 });
@@ -112,8 +120,12 @@ describe('password change', () => {
     // The loser is a 409 when both read the same password; on a busy machine the winner may finish
     // before the other reads, which then finds its current password wrong (400). Never two changes.
     const statuses = answers.map((a) => a.status).sort();
-    expect([[204, 409], [204, 400]]).toContainEqual(statuses);
-    const [winner, loser] = answers[0]!.status === 204 ? ['Mật-Khẩu-Một-1!', 'Mật-Khẩu-Hai-2!'] : ['Mật-Khẩu-Hai-2!', 'Mật-Khẩu-Một-1!'];
+    expect([
+      [204, 409],
+      [204, 400],
+    ]).toContainEqual(statuses);
+    const [winner, loser] =
+      answers[0]!.status === 204 ? ['Mật-Khẩu-Một-1!', 'Mật-Khẩu-Hai-2!'] : ['Mật-Khẩu-Hai-2!', 'Mật-Khẩu-Một-1!'];
     expect((await signInFrom(freshSource(), owner.username, winner)).status).toBe(200);
     expect((await signInFrom(freshSource(), owner.username, loser)).status).toBe(401);
   });
@@ -121,14 +133,30 @@ describe('password change', () => {
 
 describe('first-sign-in session', () => {
   it('is single-use: a replay cannot set another password', async () => {
-    const created = (await ensureAccount(local.stack().services, { username: 'moi.soa', fullName: 'Người mới', email: 'moi@soa.gov.vn', unitCode: 'soa', roles: ['editor'] }))!;
+    const created = (await ensureAccount(local.stack().services, {
+      username: 'moi.soa',
+      fullName: 'Người mới',
+      email: 'moi@soa.gov.vn',
+      unitCode: 'soa',
+      roles: ['editor'],
+    }))!;
     const source = freshSource();
     const first = await signInFrom(source, 'moi.soa', created.temporaryPassword!);
     expect(first.json.challenge).toBe('NEW_PASSWORD_REQUIRED');
     const url = local.stack().gateway.url;
-    const done = await postJsonFrom(url, '/local-auth/new-password', { session: first.json.session, newPassword: NEW_PASSWORD }, source);
+    const done = await postJsonFrom(
+      url,
+      '/local-auth/new-password',
+      { session: first.json.session, newPassword: NEW_PASSWORD },
+      source,
+    );
     expect(done.status).toBe(200);
-    const replay = await postJsonFrom(url, '/local-auth/new-password', { session: first.json.session, newPassword: 'Ke-Tan-Cong-2026!' }, freshSource());
+    const replay = await postJsonFrom(
+      url,
+      '/local-auth/new-password',
+      { session: first.json.session, newPassword: 'Ke-Tan-Cong-2026!' },
+      freshSource(),
+    );
     expect(replay.status).toBe(401);
     expect(replay.json.accessToken).toBeUndefined();
     expect((await signInFrom(freshSource(), 'moi.soa', NEW_PASSWORD)).status).toBe(200);
@@ -136,7 +164,13 @@ describe('first-sign-in session', () => {
   });
 
   it('two sessions raced: exactly one sets the password', async () => {
-    const created = (await ensureAccount(local.stack().services, { username: 'dua.soa', fullName: 'Người đua', email: 'dua@soa.gov.vn', unitCode: 'soa', roles: ['editor'] }))!;
+    const created = (await ensureAccount(local.stack().services, {
+      username: 'dua.soa',
+      fullName: 'Người đua',
+      email: 'dua@soa.gov.vn',
+      unitCode: 'soa',
+      roles: ['editor'],
+    }))!;
     const url = local.stack().gateway.url;
     const session = (await signInFrom(freshSource(), 'dua.soa', created.temporaryPassword!)).json.session as string;
     const answers = await Promise.all(
@@ -189,7 +223,10 @@ describe('unlock', () => {
     const source = freshSource();
     for (let i = 0; i < 5; i++) await signInFrom(source, victim.username, WRONG);
     expect((await signInFrom(source, victim.username, NEW_PASSWORD)).status).toBe(423);
-    const unlocked = await httpFrom(local.stack().gateway.url, `/accounts/${victim.id}/unlock`, { method: 'POST', headers: bearer(admin) });
+    const unlocked = await httpFrom(local.stack().gateway.url, `/accounts/${victim.id}/unlock`, {
+      method: 'POST',
+      headers: bearer(admin),
+    });
     expect(unlocked.status).toBe(204);
     expect((await signInFrom(source, victim.username, NEW_PASSWORD)).status).toBe(200);
   });

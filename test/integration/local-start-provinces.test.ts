@@ -16,7 +16,9 @@ import type { LocalEndpoints } from '../../infra/local/resources';
  */
 vi.setConfig({ testTimeout: 240_000 });
 const root = resolve(import.meta.dirname, '../..');
-const provinces = readdirSync(resolve(root, 'infra/config/provinces')).filter((f) => f.endsWith('.json')).sort();
+const provinces = readdirSync(resolve(root, 'infra/config/provinces'))
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 /** One `npm start` of `configFile` against the run's emulators, in its own namespace, with fresh modules. */
 async function start(configFile: string, run: (started: Started) => Promise<void>) {
@@ -26,13 +28,28 @@ async function start(configFile: string, run: (started: Started) => Promise<void
   const { loadDeploymentConfig } = await import('../../infra/config/deployment');
   const { documentClient } = await import('../../shared/adapters/aws-clients');
   const prefix = `t${randomUUID().slice(0, 8)}`;
-  const endpoints: LocalEndpoints = { dynamodb: inject('dynamodbEndpoint'), s3sqs: inject('s3sqsEndpoint'), region: 'ap-southeast-1', accessKeyId: prefix };
+  const endpoints: LocalEndpoints = {
+    dynamodb: inject('dynamodbEndpoint'),
+    s3sqs: inject('s3sqsEndpoint'),
+    region: 'ap-southeast-1',
+    accessKeyId: prefix,
+  };
   const config = loadDeploymentConfig(resolve(root, 'infra/config/provinces', configFile));
   const stack = await startLocalStack({ endpoints, prefix, config, retryDelaySeconds: 0, scryptN: 2 ** 10 });
   try {
     const api = (path: string, init?: RequestInit) => fetch(`${stack.gateway.url}${path}`, init);
-    await run({ api, config, startDemo: (dataDir) => demoData.startDemo(stack.services, stack.localIdentity(), dataDir, config), put: (item) => documentClient().send(new PutCommand({ TableName: stack.resources.tableName, Item: item })).then(() => undefined),
-      remove: (key) => documentClient().send(new DeleteCommand({ TableName: stack.resources.tableName, Key: key })).then(() => undefined),
+    await run({
+      api,
+      config,
+      startDemo: (dataDir) => demoData.startDemo(stack.services, stack.localIdentity(), dataDir, config),
+      put: (item) =>
+        documentClient()
+          .send(new PutCommand({ TableName: stack.resources.tableName, Item: item }))
+          .then(() => undefined),
+      remove: (key) =>
+        documentClient()
+          .send(new DeleteCommand({ TableName: stack.resources.tableName, Key: key }))
+          .then(() => undefined),
     });
   } finally {
     await stack.stop();
@@ -41,19 +58,29 @@ async function start(configFile: string, run: (started: Started) => Promise<void
 
 interface Started {
   readonly api: (path: string, init?: RequestInit) => Promise<Response>;
-  readonly config: { readonly province: { readonly code: string }; readonly policyPreset: string; readonly languages: readonly string[] };
-  readonly startDemo: (dataDir: string) => Promise<Array<{ username: string; temporaryPassword: string; unitCode: string; roles: readonly string[] }>>;
+  readonly config: {
+    readonly province: { readonly code: string };
+    readonly policyPreset: string;
+    readonly languages: readonly string[];
+  };
+  readonly startDemo: (
+    dataDir: string,
+  ) => Promise<Array<{ username: string; temporaryPassword: string; unitCode: string; roles: readonly string[] }>>;
   readonly put: (item: Record<string, unknown>) => Promise<void>;
   readonly remove: (key: { pk: string; sk: string }) => Promise<void>;
 }
 
 /** The provincial board's secretary among the demo accounts (named `thuky`, or `admin.thuky.<tỉnh>` under NA 10.2d). */
-const secretaryOf = <A extends { username: string; unitCode: string; roles: readonly string[] }>(started: Started, demo: readonly A[]): A =>
-  demo.find((a) => a.unitCode === started.config.province.code && a.roles.includes('secretary'))!;
+const secretaryOf = <A extends { username: string; unitCode: string; roles: readonly string[] }>(
+  started: Started,
+  demo: readonly A[],
+): A => demo.find((a) => a.unitCode === started.config.province.code && a.roles.includes('secretary'))!;
 
 async function portalQuestions(started: Started, account: { username: string; temporaryPassword: string }) {
   const token = await signIn(started.api, account.username, account.temporaryPassword);
-  const res = await started.api(`/units/${started.config.province.code}/questions?view=portal`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await started.api(`/units/${started.config.province.code}/questions?view=portal`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   expect(res.status).toBe(200);
   return ((await res.json()) as { items: Array<{ stage: string }> }).items;
 }
@@ -67,15 +94,24 @@ async function showsItsOwnRules(started: Started, demo: ReadonlyArray<{ username
   const { conventionsOf } = await import('../../shared/domain/policies/conventions');
   const conventions = conventionsOf(started.config.policyPreset);
   const code = started.config.province.code;
-  const units = ((await (await started.api(`/units?parent=${code}`)).json()) as { items: Array<{ kind: string }> }).items;
+  const units = ((await (await started.api(`/units?parent=${code}`)).json()) as { items: Array<{ kind: string }> })
+    .items;
   expect(units.some((u) => u.kind === 'district')).toBe(conventions.levels.value === 3);
   expect(units.some((u) => u.kind === 'commune')).toBe(true);
-  if (conventions.accountNames) for (const { username } of demo) expect(username).toMatch(/^admin\.(?:[a-z0-9]+\.)?[a-z0-9]+$/);
+  if (conventions.accountNames)
+    for (const { username } of demo) expect(username).toMatch(/^admin\.(?:[a-z0-9]+\.)?[a-z0-9]+$/);
   else expect(demo.map((a) => a.username)).toContain('thuky');
   for (const language of started.config.languages.filter((l) => l !== 'vi')) {
-    const items = ((await (await started.api(`/public/portals/${code}/content?language=${language}`)).json()) as { items: Array<{ id: string; language: string }> }).items;
+    const items = (
+      (await (await started.api(`/public/portals/${code}/content?language=${language}`)).json()) as {
+        items: Array<{ id: string; language: string }>;
+      }
+    ).items;
     expect(items.length, language).toBeGreaterThan(0);
-    const one = (await (await started.api(`/public/portals/${code}/content/${items[0]!.id}`)).json()) as { language: string; citation: string };
+    const one = (await (await started.api(`/public/portals/${code}/content/${items[0]!.id}`)).json()) as {
+      language: string;
+      citation: string;
+    };
     expect(one.language).toBe(language);
     expect(one.citation, language).not.toMatch(/^Theo /);
   }
@@ -94,7 +130,14 @@ describe('npm start with each seed province config, on an empty data folder', ()
         expect(policy.preset).toBe(started.config.policyPreset);
         // …and its demo questions (asked through the same use case as the API, so under its asker rules) exist in every stage.
         const questions = await portalQuestions(started, secretaryOf(started, demo));
-        expect(questions.map((q) => q.stage).sort()).toEqual(['answered', 'received', 'received', 'refused', 'routed', 'sent']);
+        expect(questions.map((q) => q.stage).sort()).toEqual([
+          'answered',
+          'received',
+          'received',
+          'refused',
+          'routed',
+          'sent',
+        ]);
         await showsItsOwnRules(started, demo);
       });
     });
@@ -108,7 +151,8 @@ describe('a start that fails half-way', () => {
       const { localDayOf } = await import('../../shared/domain/questions/tracking');
       // Every day's question counter used up (the demo asks questions up to 14 days back): asking fails after the accounts exist.
       const days = Array.from({ length: 17 }, (_, i) => localDayOf(new Date(Date.now() - (i - 1) * 86_400_000)));
-      for (const day of days) await started.put({ ...keys.questionDayCounter(day), type: 'QuestionDayCounter', count: 999_999 });
+      for (const day of days)
+        await started.put({ ...keys.questionDayCounter(day), type: 'QuestionDayCounter', count: 999_999 });
       const dataDir = mkdtempSync(join(tmpdir(), 'start-halfway-'));
       await expect(started.startDemo(dataDir)).rejects.toThrow(/Counter out of range/);
       const file = join(dataDir, 'demo-passwords.json');
@@ -119,7 +163,9 @@ describe('a start that fails half-way', () => {
       // The cause removed, the next start creates nobody, finishes the questions and shows the same passwords.
       for (const day of days) await started.remove(keys.questionDayCounter(day));
       const again = await started.startDemo(dataDir);
-      expect(again.map((a) => [a.username, a.temporaryPassword]).sort()).toEqual(saved.map((a) => [a.username, a.temporaryPassword]).sort());
+      expect(again.map((a) => [a.username, a.temporaryPassword]).sort()).toEqual(
+        saved.map((a) => [a.username, a.temporaryPassword]).sort(),
+      );
       const questions = await portalQuestions(started, secretaryOf(started, again));
       expect(questions).toHaveLength(6);
     });

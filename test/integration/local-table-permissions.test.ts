@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, UpdateTableCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DeleteTableCommand,
+  DescribeTableCommand,
+  UpdateTableCommand,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
 import { useLocalStack } from '../support/local-stack';
 import { documentClient, dynamoClient } from '../../shared/adapters/aws-clients';
 import { tableShape } from '../../shared/adapters/backup/table-shape';
@@ -18,34 +24,112 @@ const as = <T>(fn: FunctionKey, run: () => Promise<T>) => invocation.run({ funct
 
 describe('local IAM for table access', () => {
   it('lets the public calendar read the calendar partition, and nothing else', async () => {
-    await expect(as('calendar', () => documentClient().send(new GetCommand({ TableName: table(), Key: keys.calendarSchedule(2026) })))).resolves.toBeDefined();
-    await expect(as('calendar', () => documentClient().send(new GetCommand({ TableName: table(), Key: keys.account('x') })))).rejects.toThrow(/calendar is not allowed dynamodb:GetItem on partition ACCOUNT#x/);
+    await expect(
+      as('calendar', () =>
+        documentClient().send(new GetCommand({ TableName: table(), Key: keys.calendarSchedule(2026) })),
+      ),
+    ).resolves.toBeDefined();
+    await expect(
+      as('calendar', () => documentClient().send(new GetCommand({ TableName: table(), Key: keys.account('x') }))),
+    ).rejects.toThrow(/calendar is not allowed dynamodb:GetItem on partition ACCOUNT#x/);
   });
 
   it('keeps audit entries append-only even for a function that may write everything else', async () => {
     const entry = keys.auditEntry('soa', '2026-01-01T00:00:00.000Z', 'e1');
     // The unit of work's conditional create is the only way in; a Put that could overwrite an entry is refused.
-    await expect(as('units', () => documentClient().send(new PutCommand({ TableName: table(), Item: { ...entry, action: 'x' } })))).rejects.toThrow(/unconditional dynamodb:PutItem on audit partition AUDIT#soa/);
-    await expect(as('units', () => documentClient().send(new PutCommand({ TableName: table(), Item: { ...entry, action: 'x' }, ConditionExpression: 'attribute_not_exists(pk)' })))).resolves.toBeDefined();
     await expect(
-      as('units', () => documentClient().send(new UpdateCommand({ TableName: table(), Key: entry, UpdateExpression: 'SET #a = :a', ExpressionAttributeNames: { '#a': 'action' }, ExpressionAttributeValues: { ':a': 'y' } }))),
+      as('units', () => documentClient().send(new PutCommand({ TableName: table(), Item: { ...entry, action: 'x' } }))),
+    ).rejects.toThrow(/unconditional dynamodb:PutItem on audit partition AUDIT#soa/);
+    await expect(
+      as('units', () =>
+        documentClient().send(
+          new PutCommand({
+            TableName: table(),
+            Item: { ...entry, action: 'x' },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        ),
+      ),
+    ).resolves.toBeDefined();
+    await expect(
+      as('units', () =>
+        documentClient().send(
+          new UpdateCommand({
+            TableName: table(),
+            Key: entry,
+            UpdateExpression: 'SET #a = :a',
+            ExpressionAttributeNames: { '#a': 'action' },
+            ExpressionAttributeValues: { ':a': 'y' },
+          }),
+        ),
+      ),
     ).rejects.toThrow(/not allowed dynamodb:UpdateItem on partition AUDIT#soa/);
-    await expect(as('units', () => documentClient().send(new GetCommand({ TableName: table(), Key: entry })))).rejects.toThrow(/AUDIT#soa/);
-    await expect(as('audit', () => documentClient().send(new GetCommand({ TableName: table(), Key: entry })))).resolves.toBeDefined();
+    await expect(
+      as('units', () => documentClient().send(new GetCommand({ TableName: table(), Key: entry }))),
+    ).rejects.toThrow(/AUDIT#soa/);
+    await expect(
+      as('audit', () => documentClient().send(new GetCommand({ TableName: table(), Key: entry }))),
+    ).resolves.toBeDefined();
     // The actor's and the scope-and-actor listings of audit entries are audit partitions too (gsi1, gsi2).
     const byActor = keys.auditByActor('acc-1', '');
-    await expect(as('accounts', () => documentClient().send(new QueryCommand({ TableName: table(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': byActor.gsi1pk } })))).rejects.toThrow(/Query on partition ACTOR#acc-1/);
+    await expect(
+      as('accounts', () =>
+        documentClient().send(
+          new QueryCommand({
+            TableName: table(),
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :p',
+            ExpressionAttributeValues: { ':p': byActor.gsi1pk },
+          }),
+        ),
+      ),
+    ).rejects.toThrow(/Query on partition ACTOR#acc-1/);
     const byScopeAndActor = keys.auditByScopeAndActor('soa', 'acc-1', '');
-    await expect(as('content', () => documentClient().send(new QueryCommand({ TableName: table(), IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p', ExpressionAttributeValues: { ':p': byScopeAndActor.gsi2pk } })))).rejects.toThrow(/Query on partition AUDITBY#soa#acc-1/);
-    await expect(as('audit', () => documentClient().send(new QueryCommand({ TableName: table(), IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p', ExpressionAttributeValues: { ':p': byScopeAndActor.gsi2pk } })))).resolves.toBeDefined();
+    await expect(
+      as('content', () =>
+        documentClient().send(
+          new QueryCommand({
+            TableName: table(),
+            IndexName: 'gsi2',
+            KeyConditionExpression: 'gsi2pk = :p',
+            ExpressionAttributeValues: { ':p': byScopeAndActor.gsi2pk },
+          }),
+        ),
+      ),
+    ).rejects.toThrow(/Query on partition AUDITBY#soa#acc-1/);
+    await expect(
+      as('audit', () =>
+        documentClient().send(
+          new QueryCommand({
+            TableName: table(),
+            IndexName: 'gsi2',
+            KeyConditionExpression: 'gsi2pk = :p',
+            ExpressionAttributeValues: { ':p': byScopeAndActor.gsi2pk },
+          }),
+        ),
+      ),
+    ).resolves.toBeDefined();
   });
 
   it('keeps a read-write function to the partitions and indexes it names', async () => {
-    await expect(as('uploads', () => documentClient().send(new GetCommand({ TableName: table(), Key: keys.contentItem('c-1') })))).rejects.toThrow(/uploads is not allowed dynamodb:GetItem on partition CONTENT#c-1/);
-    await expect(as('content', () => documentClient().send(new GetCommand({ TableName: table(), Key: keys.contentItem('c-1') })))).resolves.toBeDefined();
+    await expect(
+      as('uploads', () => documentClient().send(new GetCommand({ TableName: table(), Key: keys.contentItem('c-1') }))),
+    ).rejects.toThrow(/uploads is not allowed dynamodb:GetItem on partition CONTENT#c-1/);
+    await expect(
+      as('content', () => documentClient().send(new GetCommand({ TableName: table(), Key: keys.contentItem('c-1') }))),
+    ).resolves.toBeDefined();
     // The right partition on an index it was not granted.
     await expect(
-      as('content', () => documentClient().send(new QueryCommand({ TableName: table(), IndexName: 'due', KeyConditionExpression: 'duePk = :p', ExpressionAttributeValues: { ':p': keys.contentOfUnit('soa').gsi1pk } }))),
+      as('content', () =>
+        documentClient().send(
+          new QueryCommand({
+            TableName: table(),
+            IndexName: 'due',
+            KeyConditionExpression: 'duePk = :p',
+            ExpressionAttributeValues: { ':p': keys.contentOfUnit('soa').gsi1pk },
+          }),
+        ),
+      ),
     ).rejects.toThrow(/of index due/);
   });
 
@@ -55,22 +139,53 @@ describe('local IAM for table access', () => {
     await as('restoreDrill', async () => {
       await dynamoClient().send(new CreateTableCommand(shaped));
       await dynamoClient().send(new DescribeTableCommand({ TableName: scratch }));
-      await dynamoClient().send(new UpdateTimeToLiveCommand({ TableName: scratch, TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true } }));
-      await dynamoClient().send(new UpdateTableCommand({ TableName: scratch, StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' } }));
+      await dynamoClient().send(
+        new UpdateTimeToLiveCommand({
+          TableName: scratch,
+          TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+        }),
+      );
+      await dynamoClient().send(
+        new UpdateTableCommand({
+          TableName: scratch,
+          StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' },
+        }),
+      );
       await dynamoClient().send(new DeleteTableCommand({ TableName: scratch }));
     });
-    await expect(as('restoreDrill', () => dynamoClient().send(new UpdateTableCommand({ TableName: table(), StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' } })))).rejects.toThrow(
-      /restoreDrill is not allowed dynamodb:UpdateTable on table/,
-    );
-    await expect(as('restoreDrill', () => dynamoClient().send(new CreateTableCommand(tableShape(`${table()}-other`))))).rejects.toThrow(/CreateTable on table/);
+    await expect(
+      as('restoreDrill', () =>
+        dynamoClient().send(
+          new UpdateTableCommand({
+            TableName: table(),
+            StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' },
+          }),
+        ),
+      ),
+    ).rejects.toThrow(/restoreDrill is not allowed dynamodb:UpdateTable on table/);
+    await expect(
+      as('restoreDrill', () => dynamoClient().send(new CreateTableCommand(tableShape(`${table()}-other`)))),
+    ).rejects.toThrow(/CreateTable on table/);
     // Another function has no scratch tables at all, and only DescribeTable on the portal table.
-    await expect(as('weeklyBackup', () => dynamoClient().send(new CreateTableCommand(tableShape(`${table()}-drill-x`))))).rejects.toThrow(/weeklyBackup is not allowed dynamodb:CreateTable/);
-    await expect(as('units', () => dynamoClient().send(new DescribeTableCommand({ TableName: table() })))).rejects.toThrow(/units is not allowed dynamodb:DescribeTable/);
-    await expect(as('health', () => dynamoClient().send(new DescribeTableCommand({ TableName: table() })))).resolves.toBeDefined();
-    await expect(as('health', () => dynamoClient().send(new DeleteTableCommand({ TableName: table() })))).rejects.toThrow(/DeleteTable on table/);
+    await expect(
+      as('weeklyBackup', () => dynamoClient().send(new CreateTableCommand(tableShape(`${table()}-drill-x`)))),
+    ).rejects.toThrow(/weeklyBackup is not allowed dynamodb:CreateTable/);
+    await expect(
+      as('units', () => dynamoClient().send(new DescribeTableCommand({ TableName: table() }))),
+    ).rejects.toThrow(/units is not allowed dynamodb:DescribeTable/);
+    await expect(
+      as('health', () => dynamoClient().send(new DescribeTableCommand({ TableName: table() }))),
+    ).resolves.toBeDefined();
+    await expect(
+      as('health', () => dynamoClient().send(new DeleteTableCommand({ TableName: table() }))),
+    ).rejects.toThrow(/DeleteTable on table/);
   });
 
   it('keeps the job-run consumer to its partitions', async () => {
-    await expect(as('recordJobRun', () => documentClient().send(new PutCommand({ TableName: table(), Item: { ...keys.unit('zz'), type: 'Unit' } })))).rejects.toThrow(/AccessDenied|not allowed/);
+    await expect(
+      as('recordJobRun', () =>
+        documentClient().send(new PutCommand({ TableName: table(), Item: { ...keys.unit('zz'), type: 'Unit' } })),
+      ),
+    ).rejects.toThrow(/AccessDenied|not allowed/);
   });
 });

@@ -22,9 +22,21 @@ const people: Record<string, Person> = {};
 
 let addresses = 0;
 const askRaw = (body: unknown) =>
-  httpFrom(local.stack().gateway.url, '/public/portals/binhdinh/questions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), from: `127.0.4.${(addresses += 1)}` });
+  httpFrom(local.stack().gateway.url, '/public/portals/binhdinh/questions', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    from: `127.0.4.${(addresses += 1)}`,
+  });
 const question = (phone: string, text: string, publication = false) => ({
-  asker: { kind: 'individual', fullName: 'Đỗ Thị Lan', nationality: 'Việt Nam', address: 'Quy Nhơn', phone, email: 'lan.do@example.vn' },
+  asker: {
+    kind: 'individual',
+    fullName: 'Đỗ Thị Lan',
+    nationality: 'Việt Nam',
+    address: 'Quy Nhơn',
+    phone,
+    email: 'lan.do@example.vn',
+  },
   field: 'land-environment',
   title: 'Hỏi về thủ tục đất đai',
   text,
@@ -40,9 +52,24 @@ beforeAll(async () => {
   await ensureProvince(local.stack().services, { vi: 'Tỉnh Bình Định', en: 'Binh Dinh Province' });
   await ensureUnits(local.stack().services, [
     { code: 'soa', name: { vi: 'Sở A', en: 'Department A' }, kind: 'department', parentCode: 'binhdinh', slug: 'soa' },
-    { code: 'huyena', name: { vi: 'Huyện A', en: 'District A' }, kind: 'district', parentCode: 'binhdinh', slug: 'huyena' },
+    {
+      code: 'huyena',
+      name: { vi: 'Huyện A', en: 'District A' },
+      kind: 'district',
+      parentCode: 'binhdinh',
+      slug: 'huyena',
+    },
   ]);
-  [people.secretary, people.chief, people.editor, people.contributor, people.headA, people.districtContributor, people.districtSecretary, people.districtChief] = await Promise.all([
+  [
+    people.secretary,
+    people.chief,
+    people.editor,
+    people.contributor,
+    people.headA,
+    people.districtContributor,
+    people.districtSecretary,
+    people.districtChief,
+  ] = await Promise.all([
     person(local.api, 'thuky.lf', 'binhdinh', ['secretary']),
     person(local.api, 'truongban.lf', 'binhdinh', ['chief-editor']),
     person(local.api, 'btv.lf', 'binhdinh', ['editor']),
@@ -77,19 +104,28 @@ describe('the Q&A duplicate guard', () => {
 });
 
 describe('invisible and bidi characters', () => {
-  it.each(['\u200B', '\u200C', '\u200D', '\u200E', '\u200F', '\u2060', '\uFEFF', '\u061C', '\uFFFE', '\uFFFF', '\u00AD'].map((c) => [c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0'), c]))(
-    'refuses U+%s in a title (400 naming body.title)',
-    async (_code, char) => {
-      const res = await call('/units/binhdinh/content', people.contributor, { method: 'POST', body: { category: 'news', language: 'vi', title: `Tin${char} mới`, body: '<p>Nội dung</p>' } });
-      expect(res.status, JSON.stringify(res.body)).toBe(400);
-      expect(res.body.errors[0]).toMatchObject({ field: 'body.title' });
-    },
-  );
+  it.each(
+    ['\u200B', '\u200C', '\u200D', '\u200E', '\u200F', '\u2060', '\uFEFF', '\u061C', '\uFFFE', '\uFFFF', '\u00AD'].map(
+      (c) => [c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0'), c],
+    ),
+  )('refuses U+%s in a title (400 naming body.title)', async (_code, char) => {
+    const res = await call('/units/binhdinh/content', people.contributor, {
+      method: 'POST',
+      body: { category: 'news', language: 'vi', title: `Tin${char} mới`, body: '<p>Nội dung</p>' },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(400);
+    expect(res.body.errors[0]).toMatchObject({ field: 'body.title' });
+  });
 
   it('strips bidi overrides and zero-width characters from a body, raw or as entities', async () => {
     const res = await call('/units/binhdinh/content', people.contributor, {
       method: 'POST',
-      body: { category: 'news', language: 'vi', title: 'Tin có ký tự ẩn', body: '<p>Giá \u202E000.01\u202C đồng, mã\u200B số&#8203; &#x202E;ẩn</p>' },
+      body: {
+        category: 'news',
+        language: 'vi',
+        title: 'Tin có ký tự ẩn',
+        body: '<p>Giá \u202E000.01\u202C đồng, mã\u200B số&#8203; &#x202E;ẩn</p>',
+      },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const item = await call(`/content/${res.body.id}`, people.contributor);
@@ -99,7 +135,10 @@ describe('invisible and bidi characters', () => {
 
 describe('an archived item', () => {
   it('leaves the public item, list and feed', async () => {
-    const created = await call('/units/binhdinh/content', people.contributor, { method: 'POST', body: { category: 'news', language: 'vi', title: 'Tin sẽ lưu trữ', body: '<p>Nội dung</p>', submit: true } });
+    const created = await call('/units/binhdinh/content', people.contributor, {
+      method: 'POST',
+      body: { category: 'news', language: 'vi', title: 'Tin sẽ lưu trữ', body: '<p>Nội dung</p>', submit: true },
+    });
     const id = created.body.id as string;
     await step(`/content/${id}/transitions`, people.secretary!, { action: 'accept' });
     await step(`/content/${id}/transitions`, people.editor!, { action: 'propose' });
@@ -116,7 +155,8 @@ describe('an archived item', () => {
 });
 
 describe('a reopened question', () => {
-  const listed = async () => ((await call('/public/portals/binhdinh/questions', undefined)).body.items as { id: string }[]).map((q) => q.id);
+  const listed = async () =>
+    ((await call('/public/portals/binhdinh/questions', undefined)).body.items as { id: string }[]).map((q) => q.id);
   /** Asked with consent to publication, and taken to `published`. */
   async function published(phone: string, text: string) {
     const asked = await askRaw(question(phone, text, true));
@@ -124,7 +164,10 @@ describe('a reopened question', () => {
     const { trackingCode: id, secret } = asked.json as { trackingCode: string; secret: string };
     await step(`/questions/${id}/transitions`, people.secretary!, { action: 'classify', complexity: 'simple' });
     await step(`/questions/${id}/transitions`, people.secretary!, { action: 'route', unit: 'soa' });
-    await step(`/questions/${id}/transitions`, people.headA!, { action: 'answer', answer: { text: 'Lệ phí cấp đổi do Hội đồng nhân dân tỉnh quy định theo từng khu vực.', citations: [] } });
+    await step(`/questions/${id}/transitions`, people.headA!, {
+      action: 'answer',
+      answer: { text: 'Lệ phí cấp đổi do Hội đồng nhân dân tỉnh quy định theo từng khu vực.', citations: [] },
+    });
     await step(`/questions/${id}/transitions`, people.chief!, { action: 'approve-answer' });
     await step(`/questions/${id}/transitions`, people.secretary!, { action: 'send' });
     await step(`/questions/${id}/transitions`, people.secretary!, { action: 'publish' });
@@ -133,13 +176,22 @@ describe('a reopened question', () => {
   }
 
   it('leaves the public list when the board reopens it', async () => {
-    const { id } = await published('0905 666 777', 'Xin hỏi thời hạn cấp đổi giấy chứng nhận quyền sử dụng đất là bao lâu?');
-    await step(`/questions/${id}/transitions`, people.secretary!, { action: 'reopen', reason: 'Câu trả lời chưa nêu thời hạn' });
+    const { id } = await published(
+      '0905 666 777',
+      'Xin hỏi thời hạn cấp đổi giấy chứng nhận quyền sử dụng đất là bao lâu?',
+    );
+    await step(`/questions/${id}/transitions`, people.secretary!, {
+      action: 'reopen',
+      reason: 'Câu trả lời chưa nêu thời hạn',
+    });
     expect(await listed()).not.toContain(id);
   });
 
   it('leaves the public list when the asker rates it not answered, until it is published again', async () => {
-    const { id, secret } = await published('0905 777 888', 'Xin hỏi lệ phí cấp đổi giấy chứng nhận quyền sử dụng đất là bao nhiêu?');
+    const { id, secret } = await published(
+      '0905 777 888',
+      'Xin hỏi lệ phí cấp đổi giấy chứng nhận quyền sử dụng đất là bao nhiêu?',
+    );
     const rated = await httpFrom(local.stack().gateway.url, `/public/questions/${id}/rating`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-question-secret': secret },
@@ -153,7 +205,10 @@ describe('a reopened question', () => {
 
 describe('the syndication consumer', () => {
   it('re-reads the source of a withdrawal: an event for a source that is still online changes no copy', async () => {
-    const created = await call('/units/huyena/content', people.districtContributor, { method: 'POST', body: { category: 'news', language: 'vi', title: 'Tin của huyện', body: '<p>Nội dung</p>', submit: true } });
+    const created = await call('/units/huyena/content', people.districtContributor, {
+      method: 'POST',
+      body: { category: 'news', language: 'vi', title: 'Tin của huyện', body: '<p>Nội dung</p>', submit: true },
+    });
     const id = created.body.id as string;
     await step(`/content/${id}/transitions`, people.districtSecretary!, { action: 'accept' });
     await step(`/content/${id}/transitions`, people.districtSecretary!, { action: 'propose' });
@@ -162,8 +217,19 @@ describe('the syndication consumer', () => {
     const proposed = await call(`/content/${id}/syndication`, people.districtSecretary, { method: 'POST', body: {} });
     expect(proposed.status, JSON.stringify(proposed.body)).toBe(201);
     const forged = {
-      key: `ContentItem#${id}#99`, event: 'ContentWithdrawn', type: 'ContentItem', id, action: 'withdraw', from: 'published', to: 'withdrawn', version: 99,
-      unitCode: 'huyena', assignedTo: null, actor: { id: 'ai-do', kind: 'user' }, at: new Date().toISOString(), publicNote: 'Gỡ giả',
+      key: `ContentItem#${id}#99`,
+      event: 'ContentWithdrawn',
+      type: 'ContentItem',
+      id,
+      action: 'withdraw',
+      from: 'published',
+      to: 'withdrawn',
+      version: 99,
+      unitCode: 'huyena',
+      assignedTo: null,
+      actor: { id: 'ai-do', kind: 'user' },
+      at: new Date().toISOString(),
+      publicNote: 'Gỡ giả',
     };
     const work = await followSyndicatedSource(forged as never, 'req-forged');
     // Nothing to do: nothing to write, not even the consumer's record of the event (issue 22).

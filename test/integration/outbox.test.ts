@@ -21,7 +21,15 @@ const root = resolve(import.meta.dirname, '../..');
 
 const run = (runId: string): EventDetail<'JobRunFinished'> => {
   const at = new Date().toISOString();
-  return { job: 'outbox-test', runId, trigger: 'manual', startedAt: at, finishedAt: at, outcome: 'succeeded', summary: {} };
+  return {
+    job: 'outbox-test',
+    runId,
+    trigger: 'manual',
+    startedAt: at,
+    finishedAt: at,
+    outcome: 'succeeded',
+    summary: {},
+  };
 };
 
 /** The ledger items of a job, once at least `min` exist. */
@@ -43,11 +51,15 @@ const jobRuns = () => new JobRunRepository(documentClient(), local.stack().resou
 describe('transactional outbox', () => {
   it('delivers an event whose writer died right after the commit', async () => {
     const runId = randomUUID();
-    const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'test/support/programs/commit-then-die.ts')], {
-      cwd: root,
-      env: { ...process.env, RUN_ID: runId },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', resolve(root, 'test/support/programs/commit-then-die.ts')],
+      {
+        cwd: root,
+        env: { ...process.env, RUN_ID: runId },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -63,7 +75,13 @@ describe('transactional outbox', () => {
     const refused = commitWork({
       actions: [
         {
-          item: { ConditionCheck: { TableName: local.stack().resources.tableName, Key: keys.unit('no-such-unit'), ConditionExpression: 'attribute_exists(pk)' } },
+          item: {
+            ConditionCheck: {
+              TableName: local.stack().resources.tableName,
+              Key: keys.unit('no-such-unit'),
+              ConditionExpression: 'attribute_exists(pk)',
+            },
+          },
           onConflict: { message: { vi: 'Đơn vị không còn', en: 'The unit is gone' } },
         },
       ],
@@ -90,25 +108,51 @@ describe('transactional outbox', () => {
       time: new Date().toISOString(),
       region: 'ap-southeast-1',
       resources: [],
-      detail: { metadata: { eventId: randomUUID(), transactionId: randomUUID(), requestId: 'test', occurredAt: new Date().toISOString() }, data: detail },
+      detail: {
+        metadata: {
+          eventId: randomUUID(),
+          transactionId: randomUUID(),
+          requestId: 'test',
+          occurredAt: new Date().toISOString(),
+        },
+        data: detail,
+      },
     };
     const { sqs } = local.clients();
     // At-least-once: the same event (same event id, new envelope id) delivered twice, even at once.
     await Promise.all(
       [1, 2].map((n) =>
-        sqs.send(new SendMessageCommand({ QueueUrl: local.stack().resources.queueUrls.jobRuns, MessageBody: JSON.stringify({ ...envelope, id: `${envelope.id}-${n}` }) })),
+        sqs.send(
+          new SendMessageCommand({
+            QueueUrl: local.stack().resources.queueUrls.jobRuns,
+            MessageBody: JSON.stringify({ ...envelope, id: `${envelope.id}-${n}` }),
+          }),
+        ),
       ),
     );
     await ledgerOf('twice');
     // Both deliveries consumed (none waiting, none in flight), then count.
     await eventually(async () => {
-      const out = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: local.stack().resources.queueUrls.jobRuns, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }));
-      return Number(out.Attributes?.ApproximateNumberOfMessages) + Number(out.Attributes?.ApproximateNumberOfMessagesNotVisible) === 0 ? true : undefined;
+      const out = await sqs.send(
+        new GetQueueAttributesCommand({
+          QueueUrl: local.stack().resources.queueUrls.jobRuns,
+          AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+        }),
+      );
+      return Number(out.Attributes?.ApproximateNumberOfMessages) +
+        Number(out.Attributes?.ApproximateNumberOfMessagesNotVisible) ===
+        0
+        ? true
+        : undefined;
     });
     expect(await jobRuns().stats('twice')).toMatchObject({ runs: 1, lastRunId: runId });
     // The ledger expires: each run carries its TTL.
     const ledger = await local.clients().dynamodb.send(
-      new QueryCommand({ TableName: local.stack().resources.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': { S: 'JOB#twice' } } }),
+      new QueryCommand({
+        TableName: local.stack().resources.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': { S: 'JOB#twice' } },
+      }),
     );
     expect(Number(ledger.Items?.[0]?.expiresAt?.N)).toBeGreaterThan(Date.now() / 1000 + 300 * 86_400);
   });

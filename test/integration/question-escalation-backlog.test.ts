@@ -24,7 +24,13 @@ async function ask(n: number): Promise<string> {
   const res = await call('/public/portals/binhdinh/questions', undefined, {
     method: 'POST',
     body: {
-      asker: { kind: 'individual', fullName: 'Trần Văn Bình', nationality: 'Việt Nam', address: 'Quy Nhơn', phone: '0905 000 111' },
+      asker: {
+        kind: 'individual',
+        fullName: 'Trần Văn Bình',
+        nationality: 'Việt Nam',
+        address: 'Quy Nhơn',
+        phone: '0905 000 111',
+      },
       field: 'land-environment',
       title: 'Hỏi về thủ tục đất đai',
       text: `Xin hỏi thủ tục chuyển mục đích sử dụng đất gồm những bước nào? (${n})`,
@@ -62,7 +68,10 @@ describe('question escalation with a backlog', () => {
     for (const id of asked) {
       const read = await call(`/questions/${id}`, people.secretary!);
       expect(read.status, JSON.stringify(read.body)).toBe(200);
-      expect(read.body.escalations.map((e: Record<string, string>) => `${e.clock}:${e.level}`), id).toEqual(['classify:reminder']);
+      expect(
+        read.body.escalations.map((e: Record<string, string>) => `${e.clock}:${e.level}`),
+        id,
+      ).toEqual(['classify:reminder']);
     }
   });
 });

@@ -35,7 +35,15 @@ async function answerEscalations(id: string): Promise<string[]> {
 
 beforeAll(async () => {
   await ensureProvince(local.stack().services, { vi: 'Tỉnh Cao Bằng', en: 'Cao Bang Province' });
-  await ensureUnits(local.stack().services, [{ code: 'soldtbxh', name: { vi: 'Sở Lao động', en: 'Department of Labour' }, kind: 'department', parentCode: 'caobang', slug: 'soldtbxh' }]);
+  await ensureUnits(local.stack().services, [
+    {
+      code: 'soldtbxh',
+      name: { vi: 'Sở Lao động', en: 'Department of Labour' },
+      kind: 'department',
+      parentCode: 'caobang',
+      slug: 'soldtbxh',
+    },
+  ]);
   // Independent accounts: created and signed in at once.
   [secretary, head] = await Promise.all([
     person(local.api, 'thuky.cb', 'caobang', ['secretary']),
@@ -52,7 +60,15 @@ describe('question escalation under Cao Bằng (CB 11.4)', () => {
     const asked = await call('/public/portals/caobang/questions', undefined, {
       method: 'POST',
       body: {
-        asker: { kind: 'individual', fullName: 'Nông Văn Dũng', nationality: 'Việt Nam', address: 'Thành phố Cao Bằng', phone: '0206 385 2222', occupation: 'Nông dân', idNumber: '004052001234' },
+        asker: {
+          kind: 'individual',
+          fullName: 'Nông Văn Dũng',
+          nationality: 'Việt Nam',
+          address: 'Thành phố Cao Bằng',
+          phone: '0206 385 2222',
+          occupation: 'Nông dân',
+          idNumber: '004052001234',
+        },
         field: 'labour-social',
         title: 'Hỏi về chế độ trợ cấp',
         text: 'Xin hỏi điều kiện hưởng trợ cấp xã hội hằng tháng đối với người cao tuổi?',
@@ -61,9 +77,15 @@ describe('question escalation under Cao Bằng (CB 11.4)', () => {
     });
     expect(asked.status, JSON.stringify(asked.body)).toBe(201);
     const id = asked.body.trackingCode as string;
-    await call(`/questions/${id}/transitions`, secretary, { method: 'POST', body: { action: 'classify', complexity: 'simple' } });
+    await call(`/questions/${id}/transitions`, secretary, {
+      method: 'POST',
+      body: { action: 'classify', complexity: 'simple' },
+    });
     // Routed Mon 02/03: due at the end of Mon 23/03; reminded from Thu 19/03 (Thu, Fri, Mon).
-    const routed = await call(`/questions/${id}/transitions`, secretary, { method: 'POST', body: { action: 'route', unit: 'soldtbxh' } });
+    const routed = await call(`/questions/${id}/transitions`, secretary, {
+      method: 'POST',
+      body: { action: 'route', unit: 'soldtbxh' },
+    });
     expect(routed.body).toMatchObject({ answerDueAt: endOf('2026-03-23') });
 
     await runAt('2026-03-18T09:00:00');
@@ -74,7 +96,11 @@ describe('question escalation under Cao Bằng (CB 11.4)', () => {
     // Thu 19/03: the head gives a progress notice, the answer expected by Tue 31/03.
     setNow('2026-03-19T10:00:00');
     const token = await signIn(local.api, head.username, NEW_PASSWORD);
-    const notice = await call(`/questions/${id}/transitions`, { ...head, token }, { method: 'POST', body: { action: 'progress-notice', expectedBy: '2026-03-31' } });
+    const notice = await call(
+      `/questions/${id}/transitions`,
+      { ...head, token },
+      { method: 'POST', body: { action: 'progress-notice', expectedBy: '2026-03-31' } },
+    );
     expect(notice.body).toMatchObject({ dueAt: endOf('2026-03-31') });
 
     // Tue 24/03, past the old deadline: on time, nothing raised. Fri 27/03 (Fri, Mon, Tue): the new reminder.

@@ -26,7 +26,10 @@ const travel = traveller(local.api, people);
 const endOf = (day: string) => new Date(Date.parse(`${day}T00:00:00+07:00`) + 86_400_000).toISOString();
 const runAt = async (localTime: string) => {
   setNow(localTime);
-  return (await local.stack().runJob('escalate-questions', { at: `${localTime}+07:00` })) as Record<string, number | boolean | string>;
+  return (await local.stack().runJob('escalate-questions', { at: `${localTime}+07:00` })) as Record<
+    string,
+    number | boolean | string
+  >;
 };
 
 let texts = 0;
@@ -34,7 +37,13 @@ async function ask(): Promise<string> {
   const res = await call('/public/portals/binhdinh/questions', undefined, {
     method: 'POST',
     body: {
-      asker: { kind: 'individual', fullName: 'Trần Văn Bình', nationality: 'Việt Nam', address: 'Quy Nhơn', phone: '0905 000 111' },
+      asker: {
+        kind: 'individual',
+        fullName: 'Trần Văn Bình',
+        nationality: 'Việt Nam',
+        address: 'Quy Nhơn',
+        phone: '0905 000 111',
+      },
       field: 'land-environment',
       title: 'Hỏi về thủ tục đất đai',
       text: `Xin hỏi thủ tục chuyển mục đích sử dụng đất gồm những bước nào? (${(texts += 1)})`,
@@ -64,16 +73,31 @@ async function escalations(id: string) {
     .filter((i) => String(i.pk).startsWith('OUTBOX#') && i.detailType === 'QuestionEscalated')
     .map((i) => JSON.parse(i.payload).data as Escalated)
     .filter((d) => d.questionId === id);
-  const audits = items.filter((i) => String(i.pk).startsWith('AUDIT#') && i.action === 'question.escalate' && i.target?.id === id);
+  const audits = items.filter(
+    (i) => String(i.pk).startsWith('AUDIT#') && i.action === 'question.escalate' && i.target?.id === id,
+  );
   const marks = items
     .filter((i) => i.type === 'WorkAssignment' && i.aggregateId === id)
-    .flatMap((w) => Object.entries({ reminder: w.escalatedReminder, overdue: w.escalatedOverdue, 'very-overdue': w.escalatedVeryOverdue }).flatMap(([level, dueAt]) => (dueAt ? [`${w.clock}:${level}:${dueAt}`] : [])));
-  return { events, audits, marks, brief: events.map((e) => `${e.clock}:${e.level}:${e.dueAt}:${e.recipientRole}`).sort() };
+    .flatMap((w) =>
+      Object.entries({
+        reminder: w.escalatedReminder,
+        overdue: w.escalatedOverdue,
+        'very-overdue': w.escalatedVeryOverdue,
+      }).flatMap(([level, dueAt]) => (dueAt ? [`${w.clock}:${level}:${dueAt}`] : [])),
+    );
+  return {
+    events,
+    audits,
+    marks,
+    brief: events.map((e) => `${e.clock}:${e.level}:${e.dueAt}:${e.recipientRole}`).sort(),
+  };
 }
 
 beforeAll(async () => {
   await ensureProvince(local.stack().services, { vi: 'Tỉnh Bình Định', en: 'Binh Dinh Province' });
-  await ensureUnits(local.stack().services, [{ code: 'soa', name: { vi: 'Sở A', en: 'Department A' }, kind: 'department', parentCode: 'binhdinh', slug: 'soa' }]);
+  await ensureUnits(local.stack().services, [
+    { code: 'soa', name: { vi: 'Sở A', en: 'Department A' }, kind: 'department', parentCode: 'binhdinh', slug: 'soa' },
+  ]);
   // Independent accounts: created and signed in at once.
   [people.secretary, people.officer, people.head] = await Promise.all([
     person(local.api, 'thuky.bd', 'binhdinh', ['secretary']),
@@ -94,13 +118,23 @@ describe('question escalation (issue 9 #5, Bình Định, March 2026)', () => {
     // Routed Mon 02/03: the answer is due at the end of Fri 06/03 (BĐ 12.4), the return at the end of Tue 03/03 (BĐ 12.5).
     const routed = await ask();
     await step(routed, people.secretary!, { action: 'classify', complexity: 'simple' });
-    expect(await step(routed, people.secretary!, { action: 'route', unit: 'soa' })).toMatchObject({ answerDueAt: endOf('2026-03-06'), returnDueAt: endOf('2026-03-03') });
+    expect(await step(routed, people.secretary!, { action: 'route', unit: 'soa' })).toMatchObject({
+      answerDueAt: endOf('2026-03-06'),
+      returnDueAt: endOf('2026-03-03'),
+    });
     // Answered Mon 02/03: its clocks closed, it never escalates.
     const answered = await ask();
-    await questions.walk(answered, 'answered', { answer: { text: 'Theo quy định, hồ sơ gồm đơn đề nghị và giấy chứng nhận quyền sử dụng đất.', citations: [] } });
+    await questions.walk(answered, 'answered', {
+      answer: { text: 'Theo quy định, hồ sơ gồm đơn đề nghị và giấy chứng nhận quyền sử dụng đất.', citations: [] },
+    });
 
     // Mon 02/03 10:00: nothing is due before the morning of a last day.
-    expect(await runAt('2026-03-02T10:00:00')).toMatchObject({ outcome: 'succeeded', workingDay: true, reminder: 0, overdue: 0 });
+    expect(await runAt('2026-03-02T10:00:00')).toMatchObject({
+      outcome: 'succeeded',
+      workingDay: true,
+      reminder: 0,
+      overdue: 0,
+    });
     expect((await escalations(late)).events).toEqual([]);
 
     // Tue 03/03 09:00, the last day of the classification and of the return: reminders, to the
@@ -112,18 +146,27 @@ describe('question escalation (issue 9 #5, Bình Định, March 2026)', () => {
 
     // Wed 04/03: the classification is overdue. Two runs at once raise it once; three more, not again.
     setNow('2026-03-04T09:00:00');
-    const concurrent = (await Promise.all([1, 2].map(() => local.stack().runJob('escalate-questions')))) as Array<Record<string, unknown>>;
+    const concurrent = (await Promise.all([1, 2].map(() => local.stack().runJob('escalate-questions')))) as Array<
+      Record<string, unknown>
+    >;
     expect(concurrent.map((r) => r.outcome)).toEqual(['succeeded', 'succeeded']);
     expect(concurrent.reduce((n, r) => n + Number(r.overdue), 0)).toBe(1);
-    for (let i = 0; i < 3; i++) expect(await runAt('2026-03-04T10:00:00')).toMatchObject({ outcome: 'succeeded', overdue: 0 });
+    for (let i = 0; i < 3; i++)
+      expect(await runAt('2026-03-04T10:00:00')).toMatchObject({ outcome: 'succeeded', overdue: 0 });
     const overdue = await escalations(late);
-    expect(overdue.brief).toEqual([`classify:overdue:${endOf('2026-03-03')}:chief-editor`, `classify:reminder:${endOf('2026-03-03')}:secretary`]);
+    expect(overdue.brief).toEqual([
+      `classify:overdue:${endOf('2026-03-03')}:chief-editor`,
+      `classify:reminder:${endOf('2026-03-03')}:secretary`,
+    ]);
     // The return window passed: it only reminds (BĐ 12.5); the answer's reminder is not due yet.
     expect((await escalations(routed)).brief).toEqual([`return:reminder:${endOf('2026-03-03')}:unit-officer`]);
 
     // Fri 06/03, the answer's last day: its reminder to the unit officer.
     await runAt('2026-03-06T08:00:00');
-    expect((await escalations(routed)).brief).toEqual([`answer:reminder:${endOf('2026-03-06')}:unit-officer`, `return:reminder:${endOf('2026-03-03')}:unit-officer`]);
+    expect((await escalations(routed)).brief).toEqual([
+      `answer:reminder:${endOf('2026-03-06')}:unit-officer`,
+      `return:reminder:${endOf('2026-03-03')}:unit-officer`,
+    ]);
     // Two working days after the classification's last day (Wed, Thu): very overdue, to the chief editor (the top of the board).
     expect((await escalations(late)).brief).toContain(`classify:very-overdue:${endOf('2026-03-03')}:chief-editor`);
 
@@ -142,14 +185,22 @@ describe('question escalation (issue 9 #5, Bình Định, March 2026)', () => {
     ]);
     // Each event with its audit entry, and the level marked on its clock (the one record that it was raised), in one commit.
     expect(answer.audits).toHaveLength(4);
-    expect(answer.audits[0]).toMatchObject({ scope: 'binhdinh', actor: { id: 'system:question-escalation', kind: 'system' } });
+    expect(answer.audits[0]).toMatchObject({
+      scope: 'binhdinh',
+      actor: { id: 'system:question-escalation', kind: 'system' },
+    });
     expect(answer.marks.sort()).toEqual(answer.events.map((e) => `${e.clock}:${e.level}:${e.dueAt}`).sort());
     expect((await local.scanAll()).filter((i) => String(i.pk).startsWith('ESCALATION#'))).toEqual([]);
     expect((await escalations(late)).events).toHaveLength(3);
     expect((await escalations(answered)).events).toEqual([]);
     // The due index is sparse: the answered question's closed clocks left it in the commit that closed them.
     const closed = (await local.scanAll()).filter((i) => i.aggregateId === answered);
-    expect(closed.map((w) => [w.clock, w.status, w.duePk, w.dueAt])).toEqual(expect.arrayContaining([['answer', 'done', undefined, undefined], ['return', 'done', undefined, undefined]]));
+    expect(closed.map((w) => [w.clock, w.status, w.duePk, w.dueAt])).toEqual(
+      expect.arrayContaining([
+        ['answer', 'done', undefined, undefined],
+        ['return', 'done', undefined, undefined],
+      ]),
+    );
   });
 
   it('restarts with a re-routed question: the closed clock never fires again, the new one does', async () => {
@@ -163,13 +214,19 @@ describe('question escalation (issue 9 #5, Bình Định, March 2026)', () => {
     await travel('2026-03-17T10:00:00');
     await step(id, people.officer!, { action: 'return', reason: 'Không thuộc thẩm quyền của Sở A' });
     await travel('2026-03-18T08:30:00');
-    expect(await step(id, people.secretary!, { action: 'route', unit: 'soa' })).toMatchObject({ answerDueAt: endOf('2026-03-24'), returnDueAt: endOf('2026-03-19') });
+    expect(await step(id, people.secretary!, { action: 'route', unit: 'soa' })).toMatchObject({
+      answerDueAt: endOf('2026-03-24'),
+      returnDueAt: endOf('2026-03-19'),
+    });
 
     // Fri 20/03 (the old answer clock's last day) and Mon 23/03 (it would be overdue): nothing of it.
     await runAt('2026-03-19T09:00:00');
     await runAt('2026-03-20T09:00:00');
     await runAt('2026-03-23T09:00:00');
-    expect((await escalations(id)).brief).toEqual([`return:reminder:${endOf('2026-03-17')}:unit-officer`, `return:reminder:${endOf('2026-03-19')}:unit-officer`]);
+    expect((await escalations(id)).brief).toEqual([
+      `return:reminder:${endOf('2026-03-17')}:unit-officer`,
+      `return:reminder:${endOf('2026-03-19')}:unit-officer`,
+    ]);
     // The new answer clock: reminder Tue 24/03, overdue Wed 25/03.
     await runAt('2026-03-24T09:00:00');
     await runAt('2026-03-25T09:00:00');
@@ -184,7 +241,11 @@ describe('question escalation (issue 9 #5, Bình Định, March 2026)', () => {
     await travel('2026-03-25T10:30:00');
     const read = await call(`/questions/${id}`, people.secretary!);
     expect(read.status).toBe(200);
-    expect(read.body.escalations.map((e: Record<string, string>) => `${e.clock}:${e.level}:${e.dueAt}:${e.recipientRole}:${e.unitCode}`)).toEqual([
+    expect(
+      read.body.escalations.map(
+        (e: Record<string, string>) => `${e.clock}:${e.level}:${e.dueAt}:${e.recipientRole}:${e.unitCode}`,
+      ),
+    ).toEqual([
       `return:reminder:${endOf('2026-03-17')}:unit-officer:soa`,
       `return:reminder:${endOf('2026-03-19')}:unit-officer:soa`,
       `answer:reminder:${endOf('2026-03-24')}:unit-officer:soa`,

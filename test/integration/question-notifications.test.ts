@@ -38,7 +38,13 @@ const call = caller(local.api);
 const people: Record<string, Person> = {};
 const staffAddress = (p: Person) => `${p.username}@example.gov.vn`;
 
-const lan = { fullName: 'Trần Thị Ngọc Lan', nationality: 'Việt Nam', address: '45 Nguyễn Huệ, phường Quy Nhơn', phone: '0912 345 678', email: 'ngoclan.tran@example.vn' };
+const lan = {
+  fullName: 'Trần Thị Ngọc Lan',
+  nationality: 'Việt Nam',
+  address: '45 Nguyễn Huệ, phường Quy Nhơn',
+  phone: '0912 345 678',
+  email: 'ngoclan.tran@example.vn',
+};
 const personal = [lan.fullName, lan.address, lan.phone, lan.email];
 
 let texts = 0;
@@ -80,13 +86,25 @@ function mails(): Mail[] {
     .map((f) => {
       const raw = readFileSync(join(root, f), 'utf8');
       const split = raw.indexOf('\r\n\r\n');
-      const headers = Object.fromEntries(raw.slice(0, split).split('\r\n').map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 2)]));
-      return { file: f, to: headers.to!, from: headers.from!, subject: headers.subject!, text: raw.slice(split + 4).replace(/\r\n/g, '\n') };
+      const headers = Object.fromEntries(
+        raw
+          .slice(0, split)
+          .split('\r\n')
+          .map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 2)]),
+      );
+      return {
+        file: f,
+        to: headers.to!,
+        from: headers.from!,
+        subject: headers.subject!,
+        text: raw.slice(split + 4).replace(/\r\n/g, '\n'),
+      };
     });
 }
 /** Until every event committed so far was handled (instead of sleeping to see that nothing more comes). */
 const quiet = () => settled(local.stack(), local.clients().sqs);
-const about = (id: string, to?: string) => mails().filter((m) => m.subject.includes(id) && (to === undefined || m.to === to));
+const about = (id: string, to?: string) =>
+  mails().filter((m) => m.subject.includes(id) && (to === undefined || m.to === to));
 
 /** Waits until `count` e-mails about the question reached `to`, then until all is handled, to see that no more come. */
 async function received(id: string, to: string, count: number, match?: string): Promise<Mail[]> {
@@ -100,15 +118,42 @@ async function received(id: string, to: string, count: number, match?: string): 
 }
 
 /** The SQS record EventBridge would deliver for an event, with a fresh event id unless given. */
-function sqsEvent<N extends EventName>(name: N, detail: EventDetail<N>, eventId = randomUUID(), messages = 1): SQSEvent {
+function sqsEvent<N extends EventName>(
+  name: N,
+  detail: EventDetail<N>,
+  eventId = randomUUID(),
+  messages = 1,
+): SQSEvent {
   const entry = eventCatalogue[name];
   const body = JSON.stringify({
-    version: '0', id: randomUUID(), 'detail-type': entry.detailType, source: entry.source, account: '000000000000', time: new Date().toISOString(), region: 'ap-southeast-1', resources: [],
-    detail: { metadata: { eventId, transactionId: randomUUID(), requestId: 'test', occurredAt: new Date().toISOString() }, data: detail },
+    version: '0',
+    id: randomUUID(),
+    'detail-type': entry.detailType,
+    source: entry.source,
+    account: '000000000000',
+    time: new Date().toISOString(),
+    region: 'ap-southeast-1',
+    resources: [],
+    detail: {
+      metadata: { eventId, transactionId: randomUUID(), requestId: 'test', occurredAt: new Date().toISOString() },
+      data: detail,
+    },
   });
   const record = (i: number) => ({
-    messageId: `m-${eventId}-${i}`, receiptHandle: 'r', body, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:local:000000000000:notifications', awsRegion: 'ap-southeast-1', messageAttributes: {},
-    attributes: { ApproximateReceiveCount: '1', SentTimestamp: String(Date.now()), SenderId: 'test', ApproximateFirstReceiveTimestamp: String(Date.now()) },
+    messageId: `m-${eventId}-${i}`,
+    receiptHandle: 'r',
+    body,
+    md5OfBody: '',
+    eventSource: 'aws:sqs',
+    eventSourceARN: 'arn:aws:sqs:local:000000000000:notifications',
+    awsRegion: 'ap-southeast-1',
+    messageAttributes: {},
+    attributes: {
+      ApproximateReceiveCount: '1',
+      SentTimestamp: String(Date.now()),
+      SenderId: 'test',
+      ApproximateFirstReceiveTimestamp: String(Date.now()),
+    },
   });
   return { Records: Array.from({ length: messages }, (_, i) => record(i)) };
 }
@@ -121,9 +166,14 @@ const consume = (event: SQSEvent) => local.stack().invoke('sendNotifications', e
  */
 async function secondInstance(): Promise<(event: SQSEvent) => Promise<SQSBatchResponse>> {
   const entry = `${pathToFileURL(resolve(import.meta.dirname, '../..', functionDefinitions.sendNotifications.entry)).href}?instance=2`;
-  const { handler: entryHandler } = (await import(entry)) as { handler: ((event: SQSEvent, context: Context) => Promise<SQSBatchResponse>) & { wire?: (s: Services) => (event: SQSEvent, context: Context) => Promise<SQSBatchResponse> } };
+  const { handler: entryHandler } = (await import(entry)) as {
+    handler: ((event: SQSEvent, context: Context) => Promise<SQSBatchResponse>) & {
+      wire?: (s: Services) => (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
+    };
+  };
   const handler = entryHandler.wire ? entryHandler.wire(local.stack().services) : entryHandler;
-  return (event) => invocation.run({ function: 'sendNotifications' }, () => handler(event, lambdaContext('sendNotifications')));
+  return (event) =>
+    invocation.run({ function: 'sendNotifications' }, () => handler(event, lambdaContext('sendNotifications')));
 }
 
 let logs: ReturnType<typeof captureLogs>;
@@ -167,7 +217,11 @@ describe('the asker is told, once per step', () => {
     expect(receipt!.text).not.toContain(lan.fullName);
 
     await step(id, people.secretary!, { action: 'classify', complexity: 'simple' });
-    await step(id, people.secretary!, { action: 'refuse', ground: 'complaint', reason: 'Nội dung là đơn khiếu nại, đề nghị gửi theo Luật Khiếu nại' });
+    await step(id, people.secretary!, {
+      action: 'refuse',
+      ground: 'complaint',
+      reason: 'Nội dung là đơn khiếu nại, đề nghị gửi theo Luật Khiếu nại',
+    });
     const [refusal] = await received(id, lan.email, 1, 'không được tiếp nhận');
     expect(refusal!.text).toContain('Lý do: Nội dung là đơn khiếu nại, đề nghị gửi theo Luật Khiếu nại');
     expect(refusal!.text).toContain('Căn cứ: Khiếu nại');
@@ -185,14 +239,28 @@ describe('the asker is told, once per step', () => {
       expect(routed!.text).not.toContain(lan.email);
     }
     // Neither another unit nor the board is told of a routing.
-    for (const who of [people.officerB!, people.secretary!, people.chief!]) expect(about(id, staffAddress(who))).toEqual([]);
+    for (const who of [people.officerB!, people.secretary!, people.chief!])
+      expect(about(id, staffAddress(who))).toEqual([]);
 
-    const answer = { text: 'Theo quy định hiện hành, diện tích tối thiểu để tách thửa đất ở tại phường là 50 mét vuông.', citations: [{ numberSymbol: '40/2024/QĐ-UBND', summary: 'Quy định diện tích tối thiểu tách thửa', issuedOn: '2024-09-20', issuer: 'Ủy ban nhân dân tỉnh Bình Định' }] };
+    const answer = {
+      text: 'Theo quy định hiện hành, diện tích tối thiểu để tách thửa đất ở tại phường là 50 mét vuông.',
+      citations: [
+        {
+          numberSymbol: '40/2024/QĐ-UBND',
+          summary: 'Quy định diện tích tối thiểu tách thửa',
+          issuedOn: '2024-09-20',
+          issuer: 'Ủy ban nhân dân tỉnh Bình Định',
+        },
+      ],
+    };
     await step(id, people.headA!, { action: 'answer', answer });
     await step(id, people.chief!, { action: 'return-answer', comment: 'Đề nghị dẫn thêm điều khoản cụ thể' });
     const [returned] = await received(id, staffAddress(people.headA!), 1, 'bị trả lại để sửa');
     expect(returned!.text).toContain('Ý kiến: Đề nghị dẫn thêm điều khoản cụ thể');
-    await step(id, people.officerA!, { action: 'answer', answer: { ...answer, text: `${answer.text} Căn cứ Điều 3 Quyết định 40/2024/QĐ-UBND.` } });
+    await step(id, people.officerA!, {
+      action: 'answer',
+      answer: { ...answer, text: `${answer.text} Căn cứ Điều 3 Quyết định 40/2024/QĐ-UBND.` },
+    });
     await step(id, people.chief!, { action: 'approve-answer' });
     // Answering and approving tell the asker nothing: only sending does.
     await quiet();
@@ -200,7 +268,9 @@ describe('the asker is told, once per step', () => {
     await step(id, people.secretary!, { action: 'send' });
     const [sent] = await received(id, lan.email, 1, 'Trả lời câu hỏi');
     expect(sent!.text).toContain('Căn cứ Điều 3 Quyết định 40/2024/QĐ-UBND.');
-    expect(sent!.text).toContain('- 40/2024/QĐ-UBND (Ủy ban nhân dân tỉnh Bình Định, 20/09/2024): Quy định diện tích tối thiểu tách thửa');
+    expect(sent!.text).toContain(
+      '- 40/2024/QĐ-UBND (Ủy ban nhân dân tỉnh Bình Định, 20/09/2024): Quy định diện tích tối thiểu tách thửa',
+    );
     // Bình Định's regulation has no advisory notice (CB 11.6 is Cao Bằng's): the mail carries none.
     expect(sent!.text).not.toContain('tham khảo');
     expect(sent!.text).not.toContain('CB 11.6');
@@ -224,7 +294,19 @@ describe('the asker is told, once per step', () => {
     const id = await ask();
     const dueAt = new Date(Date.now() - 3_600_000).toISOString();
     await directory().uow.commit(
-      { events: [pendingEvent('QuestionEscalated', { questionId: id, portal: 'binhdinh', clock: 'answer', level: 'overdue', dueAt, unitCode: 'soa', recipientRole: 'unit-head' })] },
+      {
+        events: [
+          pendingEvent('QuestionEscalated', {
+            questionId: id,
+            portal: 'binhdinh',
+            clock: 'answer',
+            level: 'overdue',
+            dueAt,
+            unitCode: 'soa',
+            recipientRole: 'unit-head',
+          }),
+        ],
+      },
       { requestId: 'test-escalation', now: new Date() },
     );
     const [overdue] = await received(id, staffAddress(people.headA!), 1, 'Quá hạn');
@@ -235,15 +317,36 @@ describe('the asker is told, once per step', () => {
   it('an asker without an e-mail address, or whose data was erased, is skipped cleanly (recorded, not retried)', async () => {
     const { email: _none, ...noEmail } = lan;
     const id = await ask({ ...noEmail, fullName: 'Võ Văn Bình' });
-    await eventually(async () => ((await local.scanAll()).some((i) => i.pk.startsWith(keys.notification('', '').pk) && i.sk === 'asker' && i.status === 'no-address') ? true : undefined), 15_000);
+    await eventually(
+      async () =>
+        (await local.scanAll()).some(
+          (i) => i.pk.startsWith(keys.notification('', '').pk) && i.sk === 'asker' && i.status === 'no-address',
+        )
+          ? true
+          : undefined,
+      15_000,
+    );
     expect(about(id)).toEqual([]);
 
     const erased = await ask();
     await received(erased, lan.email, 1);
     // Erasure (built elsewhere) destroys the asker item; a later step tells the asker nothing and fails nothing.
-    await local.clients().dynamodb.send(new DeleteItemCommand({ TableName: local.stack().resources.tableName, Key: marshall(keys.questionAsker(erased)) }));
+    await local.clients().dynamodb.send(
+      new DeleteItemCommand({
+        TableName: local.stack().resources.tableName,
+        Key: marshall(keys.questionAsker(erased)),
+      }),
+    );
     await step(erased, people.secretary!, { action: 'refuse', ground: 'private-matter', reason: 'Việc riêng tư' });
-    await eventually(async () => ((await local.scanAll()).some((i) => i.pk.startsWith(keys.notification('', '').pk) && i.sk === 'asker' && i.status === 'erased') ? true : undefined), 15_000);
+    await eventually(
+      async () =>
+        (await local.scanAll()).some(
+          (i) => i.pk.startsWith(keys.notification('', '').pk) && i.sk === 'asker' && i.status === 'erased',
+        )
+          ? true
+          : undefined,
+      15_000,
+    );
     expect(about(erased)).toHaveLength(1);
   });
 });
@@ -252,12 +355,27 @@ describe('sending twice never notifies twice', () => {
   it('the same event delivered again through the queue sends nothing more', async () => {
     const id = await ask();
     await received(id, lan.email, 1);
-    const outbox = (await local.scanAll()).find((i) => i.type === 'OutboxEvent' && i.detailType === 'QuestionReceived' && i.payload.includes(id))!;
+    const outbox = (await local.scanAll()).find(
+      (i) => i.type === 'OutboxEvent' && i.detailType === 'QuestionReceived' && i.payload.includes(id),
+    )!;
     const { metadata, data } = JSON.parse(outbox.payload);
     const entry = eventCatalogue.QuestionReceived;
-    const body = JSON.stringify({ version: '0', id: randomUUID(), 'detail-type': entry.detailType, source: entry.source, account: '000000000000', time: metadata.occurredAt, region: 'ap-southeast-1', resources: [], detail: { metadata, data } });
+    const body = JSON.stringify({
+      version: '0',
+      id: randomUUID(),
+      'detail-type': entry.detailType,
+      source: entry.source,
+      account: '000000000000',
+      time: metadata.occurredAt,
+      region: 'ap-southeast-1',
+      resources: [],
+      detail: { metadata, data },
+    });
     const { sqs } = local.clients();
-    for (let i = 0; i < 2; i += 1) await sqs.send(new SendMessageCommand({ QueueUrl: local.stack().resources.queueUrls.notifications, MessageBody: body }));
+    for (let i = 0; i < 2; i += 1)
+      await sqs.send(
+        new SendMessageCommand({ QueueUrl: local.stack().resources.queueUrls.notifications, MessageBody: body }),
+      );
     await quiet();
     expect(about(id, lan.email)).toHaveLength(1);
   });
@@ -265,14 +383,33 @@ describe('sending twice never notifies twice', () => {
   it('two consumers given the same new event at once send it once; redeliveries after that send nothing', async () => {
     const id = await ask();
     await received(id, lan.email, 1);
-    const detail: EventDetail<'QuestionEscalated'> = { questionId: id, portal: 'binhdinh', clock: 'classify', level: 'reminder', dueAt: new Date(Date.now() + 3_600_000).toISOString(), unitCode: 'binhdinh', recipientRole: 'secretary' };
+    const detail: EventDetail<'QuestionEscalated'> = {
+      questionId: id,
+      portal: 'binhdinh',
+      clock: 'classify',
+      level: 'reminder',
+      dueAt: new Date(Date.now() + 3_600_000).toISOString(),
+      unitCode: 'binhdinh',
+      recipientRole: 'secretary',
+    };
     const eventId = randomUUID();
     const other = await secondInstance();
-    const both = await Promise.allSettled([consume(sqsEvent('QuestionEscalated', detail, eventId)), other(sqsEvent('QuestionEscalated', detail, eventId))]);
+    const both = await Promise.allSettled([
+      consume(sqsEvent('QuestionEscalated', detail, eventId)),
+      other(sqsEvent('QuestionEscalated', detail, eventId)),
+    ]);
     // At most one of them is told to retry (the other holds the claim: a batch of one that fails is thrown); never both.
-    expect(both.filter((r) => r.status === 'rejected').length, JSON.stringify(both.map((r) => (r.status === 'rejected' ? String((r.reason as { errors?: unknown[] }).errors?.map(String) ?? r.reason) : 'ok')))).toBeLessThanOrEqual(1);
+    expect(
+      both.filter((r) => r.status === 'rejected').length,
+      JSON.stringify(
+        both.map((r) =>
+          r.status === 'rejected' ? String((r.reason as { errors?: unknown[] }).errors?.map(String) ?? r.reason) : 'ok',
+        ),
+      ),
+    ).toBeLessThanOrEqual(1);
     expect(about(id, staffAddress(people.secretary!))).toHaveLength(1);
-    for (let i = 0; i < 2; i += 1) expect((await consume(sqsEvent('QuestionEscalated', detail, eventId))).batchItemFailures).toEqual([]);
+    for (let i = 0; i < 2; i += 1)
+      expect((await consume(sqsEvent('QuestionEscalated', detail, eventId))).batchItemFailures).toEqual([]);
     expect(about(id, staffAddress(people.secretary!))).toHaveLength(1);
     // The chief editor was not the escalation's recipient.
     expect(about(id, staffAddress(people.chief!))).toEqual([]);
@@ -282,13 +419,34 @@ describe('sending twice never notifies twice', () => {
     const id = await ask();
     await received(id, lan.email, 1);
     const secretary = `ACCOUNT#${people.secretary!.id}`;
-    const detail: EventDetail<'QuestionEscalated'> = { questionId: id, portal: 'binhdinh', clock: 'classify', level: 'overdue', dueAt: new Date(Date.now() - 60_000).toISOString(), unitCode: 'binhdinh', recipientRole: 'secretary' };
+    const detail: EventDetail<'QuestionEscalated'> = {
+      questionId: id,
+      portal: 'binhdinh',
+      clock: 'classify',
+      level: 'overdue',
+      dueAt: new Date(Date.now() - 60_000).toISOString(),
+      unitCode: 'binhdinh',
+      recipientRole: 'secretary',
+    };
     const claim = (eventId: string, leaseUntil: number) =>
-      local.clients().dynamodb.send(new PutItemCommand({ TableName: local.stack().resources.tableName, Item: marshall({ ...keys.notification(eventId, secretary), type: 'NotificationClaim', status: 'sending', token: 'other', leaseUntil }) }));
+      local.clients().dynamodb.send(
+        new PutItemCommand({
+          TableName: local.stack().resources.tableName,
+          Item: marshall({
+            ...keys.notification(eventId, secretary),
+            type: 'NotificationClaim',
+            status: 'sending',
+            token: 'other',
+            leaseUntil,
+          }),
+        }),
+      );
     const live = randomUUID();
     await claim(live, Date.now() + 60_000);
     // Two records of the same event: both wait (a batch that fails whole is thrown, as Lambda's runtime would see it).
-    expect((await consume(sqsEvent('QuestionEscalated', detail, live, 2)).catch((error: Error) => error.name))).toBe('FullBatchFailureError');
+    expect(await consume(sqsEvent('QuestionEscalated', detail, live, 2)).catch((error: Error) => error.name)).toBe(
+      'FullBatchFailureError',
+    );
     expect(about(id, staffAddress(people.secretary!))).toEqual([]);
     const dead = randomUUID();
     await claim(dead, Date.now() - 1_000);
@@ -319,7 +477,13 @@ describe('a sender that keeps failing', () => {
       const id = await ask();
       const { sqs } = local.clients();
       const dead = await eventually(async () => {
-        const out = await sqs.send(new ReceiveMessageCommand({ QueueUrl: local.stack().resources.dlqUrls.notifications, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
+        const out = await sqs.send(
+          new ReceiveMessageCommand({
+            QueueUrl: local.stack().resources.dlqUrls.notifications,
+            MaxNumberOfMessages: 10,
+            WaitTimeSeconds: 1,
+          }),
+        );
         return (out.Messages ?? []).find((m) => m.Body?.includes(id));
       }, 30_000);
       expect(JSON.parse(dead.Body!)['detail-type']).toBe('QuestionReceived');

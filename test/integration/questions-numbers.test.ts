@@ -14,7 +14,13 @@ vi.useFakeTimers({ toFake: ['Date'] });
 setNow('2026-03-10T09:00:00');
 
 const local = useLocalStack({ config: loadDeploymentConfig('infra/config/provinces/binhdinh.json') });
-const asker = { fullName: 'Trần Văn Bình', nationality: 'Việt Nam', address: '12 Lê Lợi, Quy Nhơn', phone: '0905 000 111', email: 'binh.tran@example.vn' };
+const asker = {
+  fullName: 'Trần Văn Bình',
+  nationality: 'Việt Nam',
+  address: '12 Lê Lợi, Quy Nhơn',
+  phone: '0905 000 111',
+  email: 'binh.tran@example.vn',
+};
 const body = (i: number) =>
   JSON.stringify({
     asker: { kind: 'individual', ...asker, fullName: `${asker.fullName} ${i}` },
@@ -23,8 +29,17 @@ const body = (i: number) =>
     text: `Xin hỏi hồ sơ cấp giấy chứng nhận quyền sử dụng đất lần đầu gồm những giấy tờ gì? (số ${i})`,
     consent: { processing: true, publication: false },
   });
-const ask = (i: number, from = `127.0.4.${i + 1}`, headers: Record<string, string> = { 'idempotency-key': `concurrent-${i}` }) =>
-  httpFrom(local.stack().gateway.url, '/public/portals/binhdinh/questions', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, from, body: body(i) });
+const ask = (
+  i: number,
+  from = `127.0.4.${i + 1}`,
+  headers: Record<string, string> = { 'idempotency-key': `concurrent-${i}` },
+) =>
+  httpFrom(local.stack().gateway.url, '/public/portals/binhdinh/questions', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    from,
+    body: body(i),
+  });
 
 beforeAll(() => seedQuestionUnits(), 60_000);
 afterAll(() => vi.useRealTimers());
@@ -38,7 +53,9 @@ describe('tracking numbers under concurrent asks', { shuffle: false }, () => {
     expect(new Set(codes).size).toBe(64);
     for (const code of codes) expect(code).toMatch(/^HD\.20260310\.\d{4}$/);
     // Nothing was refused, so no number was burnt: the day's numbers are 1..64.
-    expect(codes.map((c) => Number(c.slice(-4))).sort((a, b) => a - b)).toEqual(Array.from({ length: 64 }, (_, i) => i + 1));
+    expect(codes.map((c) => Number(c.slice(-4))).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 64 }, (_, i) => i + 1),
+    );
   }, 120_000);
 
   it('keeps numbering after a refusal: a duplicate is refused before it takes a number, a replay takes none', async () => {

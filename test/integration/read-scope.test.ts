@@ -28,22 +28,38 @@ const created = async (unit: string, who: Person, title: string) => {
 beforeAll(async () => {
   await ensureProvince(local.stack().services, { vi: 'Tỉnh Bình Định', en: 'Binh Dinh Province' });
   await ensureUnits(local.stack().services, [
-    { code: 'huyena', name: { vi: 'Huyện A', en: 'District A' }, kind: 'district', parentCode: 'binhdinh', slug: 'huyena' },
+    {
+      code: 'huyena',
+      name: { vi: 'Huyện A', en: 'District A' },
+      kind: 'district',
+      parentCode: 'binhdinh',
+      slug: 'huyena',
+    },
     { code: 'soa', name: { vi: 'Sở A', en: 'Department A' }, kind: 'department', parentCode: 'binhdinh', slug: 'soa' },
   ]);
-  [people.provinceContributor, people.provinceReporter, people.provinceEditor, people.operator, people.auditor, people.districtContributor, people.secretary, people.provinceOfficer, people.provinceHead, people.officerA] =
-    await Promise.all([
-      person(local.api, 'ctv.tinh.rs', 'binhdinh', ['contributor']),
-      person(local.api, 'pv.tinh.rs', 'binhdinh', ['reporter']),
-      person(local.api, 'btv.tinh.rs', 'binhdinh', ['editor']),
-      person(local.api, 'vanhanh.rs', 'binhdinh', ['operator']),
-      person(local.api, 'kiemtoan.rs', 'binhdinh', ['auditor']),
-      person(local.api, 'ctv.huyena.rs', 'huyena', ['contributor']),
-      person(local.api, 'thuky.rs', 'binhdinh', ['secretary']),
-      person(local.api, 'canbo.tinh.rs', 'binhdinh', ['unit-officer']),
-      person(local.api, 'giamdoc.tinh.rs', 'binhdinh', ['unit-head']),
-      person(local.api, 'canbo.soa.rs', 'soa', ['unit-officer']),
-    ]);
+  [
+    people.provinceContributor,
+    people.provinceReporter,
+    people.provinceEditor,
+    people.operator,
+    people.auditor,
+    people.districtContributor,
+    people.secretary,
+    people.provinceOfficer,
+    people.provinceHead,
+    people.officerA,
+  ] = await Promise.all([
+    person(local.api, 'ctv.tinh.rs', 'binhdinh', ['contributor']),
+    person(local.api, 'pv.tinh.rs', 'binhdinh', ['reporter']),
+    person(local.api, 'btv.tinh.rs', 'binhdinh', ['editor']),
+    person(local.api, 'vanhanh.rs', 'binhdinh', ['operator']),
+    person(local.api, 'kiemtoan.rs', 'binhdinh', ['auditor']),
+    person(local.api, 'ctv.huyena.rs', 'huyena', ['contributor']),
+    person(local.api, 'thuky.rs', 'binhdinh', ['secretary']),
+    person(local.api, 'canbo.tinh.rs', 'binhdinh', ['unit-officer']),
+    person(local.api, 'giamdoc.tinh.rs', 'binhdinh', ['unit-head']),
+    person(local.api, 'canbo.soa.rs', 'soa', ['unit-officer']),
+  ]);
 }, 120_000);
 
 afterAll(() => {
@@ -59,7 +75,8 @@ describe('content below one’s unit', () => {
       expect((await call('/units/huyena/content', who)).status).toBe(403);
     }
     // The board, operators and auditors read below their unit.
-    for (const who of [people.provinceEditor!, people.operator!, people.auditor!]) expect((await call(`/content/${draft}`, who)).status).toBe(200);
+    for (const who of [people.provinceEditor!, people.operator!, people.auditor!])
+      expect((await call(`/content/${draft}`, who)).status).toBe(200);
     // Their own unit's items, as before.
     const own = await created('binhdinh', people.provinceContributor!, 'Bản nháp của tỉnh');
     expect((await call(`/content/${own}`, people.provinceReporter!)).status).toBe(200);
@@ -70,8 +87,23 @@ describe('content below one’s unit', () => {
     const missing = '00000000-0000-4000-8000-000000000000';
     for (const id of [foreign, missing]) {
       expect((await call(`/content/${id}`, people.districtContributor!)).status).toBe(404);
-      expect((await call(`/content/${id}/transitions`, people.districtContributor!, { method: 'POST', body: { action: 'submit' } })).status).toBe(404);
-      expect((await call(`/content/${id}`, people.districtContributor!, { method: 'PATCH', body: { title: 'Sửa' }, headers: { 'if-match': '"1"' } })).status).toBe(404);
+      expect(
+        (
+          await call(`/content/${id}/transitions`, people.districtContributor!, {
+            method: 'POST',
+            body: { action: 'submit' },
+          })
+        ).status,
+      ).toBe(404);
+      expect(
+        (
+          await call(`/content/${id}`, people.districtContributor!, {
+            method: 'PATCH',
+            body: { title: 'Sửa' },
+            headers: { 'if-match': '"1"' },
+          })
+        ).status,
+      ).toBe(404);
     }
   });
 });
@@ -82,7 +114,14 @@ describe('questions below one’s unit', () => {
       const res = await call('/public/portals/binhdinh/questions', undefined, {
         method: 'POST',
         body: {
-          asker: { kind: 'individual', fullName: 'Trần Văn Hải', nationality: 'Việt Nam', address: 'Quy Nhơn', phone: '0905 222 333', email: 'hai.tran@example.vn' },
+          asker: {
+            kind: 'individual',
+            fullName: 'Trần Văn Hải',
+            nationality: 'Việt Nam',
+            address: 'Quy Nhơn',
+            phone: '0905 222 333',
+            email: 'hai.tran@example.vn',
+          },
           field: 'land-environment',
           title: 'Hỏi về thủ tục đất đai',
           text: `Xin hỏi thủ tục chuyển mục đích sử dụng đất gồm những bước nào? (${n})`,
@@ -91,13 +130,30 @@ describe('questions below one’s unit', () => {
       });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       const id = res.body.trackingCode as string;
-      await call(`/questions/${id}/transitions`, people.secretary, { method: 'POST', body: { action: 'classify', complexity: 'simple' } });
+      await call(`/questions/${id}/transitions`, people.secretary, {
+        method: 'POST',
+        body: { action: 'classify', complexity: 'simple' },
+      });
       return id;
     };
     const toSoa = await ask(1);
-    expect((await call(`/questions/${toSoa}/transitions`, people.secretary, { method: 'POST', body: { action: 'route', unit: 'soa' } })).status).toBe(200);
+    expect(
+      (
+        await call(`/questions/${toSoa}/transitions`, people.secretary, {
+          method: 'POST',
+          body: { action: 'route', unit: 'soa' },
+        })
+      ).status,
+    ).toBe(200);
     const toProvince = await ask(2);
-    expect((await call(`/questions/${toProvince}/transitions`, people.secretary, { method: 'POST', body: { action: 'route', unit: 'binhdinh' } })).status).toBe(200);
+    expect(
+      (
+        await call(`/questions/${toProvince}/transitions`, people.secretary, {
+          method: 'POST',
+          body: { action: 'route', unit: 'binhdinh' },
+        })
+      ).status,
+    ).toBe(200);
     const unrouted = await ask(3);
 
     for (const who of [people.provinceOfficer!, people.provinceHead!]) {

@@ -22,14 +22,27 @@ describe('demo data', () => {
     // The demo's own auditor, named as NA 10.2d wants (admin.<office>.<unit>).
     const auditor = accounts.find((a) => a.roles.includes('auditor'))!;
     expect(auditor.username).toBe('admin.kiemtra.nghean');
-    const reader = { id: auditor.username, username: auditor.username, temporaryPassword: auditor.temporaryPassword!, token: await signIn(local.api, auditor.username, auditor.temporaryPassword!) };
+    const reader = {
+      id: auditor.username,
+      username: auditor.username,
+      temporaryPassword: auditor.temporaryPassword!,
+      token: await signIn(local.api, auditor.username, auditor.temporaryPassword!),
+    };
     const listed = await call('/reports', reader);
     expect(listed.status, JSON.stringify(listed.body)).toBe(200);
     expect(listed.body.items.map((r: { id: string }) => r.id)).toEqual(['na-monthly.2026-11.nghean']);
     const report = await call('/reports/na-monthly.2026-11.nghean', reader);
-    expect(report.body).toMatchObject({ state: 'draft', generatedBy: 'system', trigger: 'schedule', period: { from: '2026-11-01', to: '2026-11-30' }, dueAt: '2026-12-05T17:00:00.000Z' });
+    expect(report.body).toMatchObject({
+      state: 'draft',
+      generatedBy: 'system',
+      trigger: 'schedule',
+      period: { from: '2026-11-01', to: '2026-11-30' },
+      dueAt: '2026-12-05T17:00:00.000Z',
+    });
     expect(report.body.figures.totals.questions.received).toBe(1);
     expect(report.body.figures.totals.content.published).toBe(0);
-    expect(report.body.figures.units.map((u: { unitCode: string }) => u.unitCode)).toEqual(expect.arrayContaining(['nghean', 'sotttt', 'cattan']));
+    expect(report.body.figures.units.map((u: { unitCode: string }) => u.unitCode)).toEqual(
+      expect.arrayContaining(['nghean', 'sotttt', 'cattan']),
+    );
   }, 120_000);
 });

@@ -26,9 +26,21 @@ const createNote = defineRoute({
   responses: { 201: { description: 'created' } },
 });
 
-const handler = () => httpFunction('health', { createNote }, { createNote: async ({ body }) => json(201, { title: body.title }) }, dynamoServices);
+const handler = () =>
+  httpFunction(
+    'health',
+    { createNote },
+    { createNote: async ({ body }) => json(201, { title: body.title }) },
+    dynamoServices,
+  );
 const post = (key: string) =>
-  handler()(apiEvent(createNote, { body: '{"title":"Nhật ký"}', headers: { 'content-type': 'application/json', 'Idempotency-Key': key } }), testContext());
+  handler()(
+    apiEvent(createNote, {
+      body: '{"title":"Nhật ký"}',
+      headers: { 'content-type': 'application/json', 'Idempotency-Key': key },
+    }),
+    testContext(),
+  );
 
 async function captureStdout(run: () => Promise<void>): Promise<string[]> {
   const chunks: string[] = [];
@@ -41,7 +53,10 @@ async function captureStdout(run: () => Promise<void>): Promise<string[]> {
   } finally {
     write.mockRestore();
   }
-  return chunks.join('').split('\n').filter((l) => l.startsWith('{'));
+  return chunks
+    .join('')
+    .split('\n')
+    .filter((l) => l.startsWith('{'));
 }
 
 describe('request log', () => {

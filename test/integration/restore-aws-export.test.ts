@@ -31,23 +31,37 @@ afterAll(() => void vi.useRealTimers());
 const c = () => local.clients();
 const res = () => local.stack().resources;
 const fixture = resolve(import.meta.dirname, '../fixtures/aws-export');
-const files = (dir: string): string[] => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) =>
+    statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)],
+  );
 const exportFiles = files(join(fixture, 'AWSDynamoDB'));
 /** The fixture's items, read straight from its data files (not through the code under test). */
 const fixtureItems: DynamoJsonItem[] = exportFiles
   .filter((f) => f.endsWith('.json.gz'))
-  .flatMap((f) => gunzipSync(readFileSync(f)).toString('utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { Item: DynamoJsonItem }).Item));
+  .flatMap((f) =>
+    gunzipSync(readFileSync(f))
+      .toString('utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as { Item: DynamoJsonItem }).Item),
+  );
 
 async function upload(prefix: string, tamper = false) {
   for (const file of exportFiles) {
     let body = new Uint8Array(readFileSync(file));
-    if (tamper && file.endsWith('.json.gz') && body.length > 100) body = Uint8Array.from(body, (b, i) => (i === 60 ? b ^ 1 : b));
-    await c().s3.send(new PutObjectCommand({ Bucket: res().buckets.backups, Key: `${prefix}/${relative(fixture, file)}`, Body: body }));
+    if (tamper && file.endsWith('.json.gz') && body.length > 100)
+      body = Uint8Array.from(body, (b, i) => (i === 60 ? b ^ 1 : b));
+    await c().s3.send(
+      new PutObjectCommand({ Bucket: res().buckets.backups, Key: `${prefix}/${relative(fixture, file)}`, Body: body }),
+    );
   }
 }
 
 beforeAll(async () => {
-  await c().s3.send(new PutObjectCommand({ Bucket: res().buckets.media, Key: 'clean/fixture/tệp.txt', Body: 'tệp đính kèm' }));
+  await c().s3.send(
+    new PutObjectCommand({ Bucket: res().buckets.media, Key: 'clean/fixture/tệp.txt', Body: 'tệp đính kèm' }),
+  );
   await upload('backups/weekly/2026-W47');
   // What the weekly job writes on AWS when it starts the export.
   await writeMediaManifest(c().s3, res().buckets.media, res().buckets.backups, '2026-W47', 'weekly');
@@ -62,25 +76,52 @@ describe('restore from an AWS export', () => {
     const bucket = `unsealed-${Date.now().toString(36)}`;
     await c().s3.send(new CreateBucketCommand({ Bucket: bucket }));
     for (const file of exportFiles) {
-      await c().s3.send(new PutObjectCommand({ Bucket: bucket, Key: `backups/weekly/2026-W45/${relative(fixture, file)}`, Body: readFileSync(file) }));
+      await c().s3.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: `backups/weekly/2026-W45/${relative(fixture, file)}`,
+          Body: readFileSync(file),
+        }),
+      );
     }
-    await expect(restoreBackup({
-      dynamodb: c().dynamodb, s3: c().s3, backupBucket: bucket, backupId: '2026-W45', targetTable: `${res().tableName}-unsealed`, verifier: backupVerifier(),
-      checkpoint: fileCheckpoint(join(mkdtempSync(join(tmpdir(), 'restore-aws-')), 'checkpoint.json')),
-    })).rejects.toThrow(/not yet sealed by the backup writer/);
-    expect((await c().dynamodb.send(new ListTablesCommand({}))).TableNames).not.toContain(`${res().tableName}-unsealed`);
+    await expect(
+      restoreBackup({
+        dynamodb: c().dynamodb,
+        s3: c().s3,
+        backupBucket: bucket,
+        backupId: '2026-W45',
+        targetTable: `${res().tableName}-unsealed`,
+        verifier: backupVerifier(),
+        checkpoint: fileCheckpoint(join(mkdtempSync(join(tmpdir(), 'restore-aws-')), 'checkpoint.json')),
+      }),
+    ).rejects.toThrow(/not yet sealed by the backup writer/);
+    expect((await c().dynamodb.send(new ListTablesCommand({}))).TableNames).not.toContain(
+      `${res().tableName}-unsealed`,
+    );
   });
 
   it('the restore drill restores the export the writer sealed: digests equal, every index answers', async () => {
     await sealed();
     const summary = (await local.stack().runJob('restore-drill')) as Record<string, unknown>;
     expect(summary).toMatchObject({
-      outcome: 'succeeded', backupId: '2026-W47', items: 4, countMatch: true, digestMatch: true, mediaObjects: 1, mediaMismatched: 0, indexQueries: 4, indexQueriesAnswered: 4,
+      outcome: 'succeeded',
+      backupId: '2026-W47',
+      items: 4,
+      countMatch: true,
+      digestMatch: true,
+      mediaObjects: 1,
+      mediaMismatched: 0,
+      indexQueries: 4,
+      indexQueriesAnswered: 4,
     });
     const manifest = await readBackupManifest(c().s3, res().buckets.backups, '2026-W47');
     expect(manifest).toMatchObject({
-      source: 'aws', retention: 'weekly', exportId: '01763683200000-5f3c9a1e', tableName: 'Portal-dev-Data-PortalTable',
-      table: { itemCount: 4, digest: tableDigestOf(fixtureItems) }, media: { key: 'backups/weekly/2026-W47/media-manifest.json', objectCount: 1 },
+      source: 'aws',
+      retention: 'weekly',
+      exportId: '01763683200000-5f3c9a1e',
+      tableName: 'Portal-dev-Data-PortalTable',
+      table: { itemCount: 4, digest: tableDigestOf(fixtureItems) },
+      media: { key: 'backups/weekly/2026-W47/media-manifest.json', objectCount: 1 },
     });
     expect(manifest.files.map((f) => [f.key, f.itemCount])).toEqual([
       ['backups/weekly/2026-W47/AWSDynamoDB/01763683200000-5f3c9a1e/data/3ykd4hbyhe5ozc6cfyeu4cbmxm.json.gz', 4],
@@ -94,35 +135,66 @@ describe('restore from an AWS export', () => {
     const mediaTarget = `${res().buckets.media}-from-aws`;
     await c().s3.send(new CreateBucketCommand({ Bucket: mediaTarget }));
     const summary = await restoreBackup({
-      dynamodb: c().dynamodb, s3: c().s3, backupBucket: res().buckets.backups, backupId: '2026-W47', targetTable: target, targetMediaBucket: mediaTarget,
-      checkpoint: fileCheckpoint(join(mkdtempSync(join(tmpdir(), 'restore-aws-')), 'checkpoint.json')), verifier: backupVerifier(),
+      dynamodb: c().dynamodb,
+      s3: c().s3,
+      backupBucket: res().buckets.backups,
+      backupId: '2026-W47',
+      targetTable: target,
+      targetMediaBucket: mediaTarget,
+      checkpoint: fileCheckpoint(join(mkdtempSync(join(tmpdir(), 'restore-aws-')), 'checkpoint.json')),
+      verifier: backupVerifier(),
     });
-    expect(summary).toMatchObject({ method: 'portable', backupSource: 'aws', items: 4, itemsWrittenNow: 4, countMatch: true, digestMatch: true, media: { objects: 1, copied: 1, mismatched: [] } });
-    const scanned = (await c().dynamodb.send(new ScanCommand({ TableName: target, ConsistentRead: true }))).Items!.map(toExportJson);
+    expect(summary).toMatchObject({
+      method: 'portable',
+      backupSource: 'aws',
+      items: 4,
+      itemsWrittenNow: 4,
+      countMatch: true,
+      digestMatch: true,
+      media: { objects: 1, copied: 1, mismatched: [] },
+    });
+    const scanned = (await c().dynamodb.send(new ScanCommand({ TableName: target, ConsistentRead: true }))).Items!.map(
+      toExportJson,
+    );
     const byKey = (items: DynamoJsonItem[]) => new Map(items.map((i) => [JSON.stringify([i.pk, i.sk]), i]));
     const restored = byKey(scanned);
     for (const [key, item] of byKey(fixtureItems)) {
       const back = restored.get(key)!;
       expect(back).toBeDefined();
       // Sets come back in any order; everything else exactly as exported.
-      const sortSets = (i: DynamoJsonItem) => JSON.parse(JSON.stringify(i, (k, v) => (['SS', 'NS', 'BS'].includes(k) ? [...v].sort() : v)));
+      const sortSets = (i: DynamoJsonItem) =>
+        JSON.parse(JSON.stringify(i, (k, v) => (['SS', 'NS', 'BS'].includes(k) ? [...v].sort() : v)));
       expect(sortSets(back)).toEqual(sortSets(item));
     }
-    const inGsi1 = await c().dynamodb.send(new QueryCommand({
-      TableName: target, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': { S: 'UNITS#tinh' } },
-    }));
+    const inGsi1 = await c().dynamodb.send(
+      new QueryCommand({
+        TableName: target,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :p',
+        ExpressionAttributeValues: { ':p': { S: 'UNITS#tinh' } },
+      }),
+    );
     expect(inGsi1.Items?.map((i) => i.pk!.S)).toEqual(['UNIT#huyena']);
   });
 
   it('the writer refuses to seal an export whose data file does not match its md5Checksum; restore refuses it, creating no table', async () => {
     await upload('backups/weekly/2026-W46', true);
     await writeMediaManifest(c().s3, res().buckets.media, res().buckets.backups, '2026-W46', 'weekly');
-    await expect(sealAwsExport(c().s3, res().buckets.backups, '2026-W46', 'weekly', backupSigner())).rejects.toThrow(/does not match its md5Checksum/);
+    await expect(sealAwsExport(c().s3, res().buckets.backups, '2026-W46', 'weekly', backupSigner())).rejects.toThrow(
+      /does not match its md5Checksum/,
+    );
     const target = `${res().tableName}-tampered-aws`;
-    await expect(restoreBackup({
-      dynamodb: c().dynamodb, s3: c().s3, backupBucket: res().buckets.backups, backupId: '2026-W46', targetTable: target, verifier: backupVerifier(),
-      checkpoint: fileCheckpoint(join(mkdtempSync(join(tmpdir(), 'restore-aws-')), 'checkpoint.json')),
-    })).rejects.toThrow(/not yet sealed/);
+    await expect(
+      restoreBackup({
+        dynamodb: c().dynamodb,
+        s3: c().s3,
+        backupBucket: res().buckets.backups,
+        backupId: '2026-W46',
+        targetTable: target,
+        verifier: backupVerifier(),
+        checkpoint: fileCheckpoint(join(mkdtempSync(join(tmpdir(), 'restore-aws-')), 'checkpoint.json')),
+      }),
+    ).rejects.toThrow(/not yet sealed/);
     expect((await c().dynamodb.send(new ListTablesCommand({}))).TableNames).not.toContain(target);
   });
 });

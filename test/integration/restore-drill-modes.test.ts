@@ -21,16 +21,36 @@ afterAll(() => void vi.useRealTimers());
 const MONDAY_W11 = new Date('2027-03-15T03:00:00Z'); // 10:00 in Hà Nội, 2027-W11
 const res = () => local.stack().resources;
 const c = () => local.clients();
-const scratchTables = async () => ((await c().dynamodb.send(new ListTablesCommand({}))).TableNames ?? []).filter((t) => t.startsWith(`${res().tableName}-drill-`));
+const scratchTables = async () =>
+  ((await c().dynamodb.send(new ListTablesCommand({}))).TableNames ?? []).filter((t) =>
+    t.startsWith(`${res().tableName}-drill-`),
+  );
 const drill = () => local.stack().runJob('restore-drill') as Promise<Record<string, unknown>>;
-const s3Bytes = async (key: string) => new Uint8Array(await (await c().s3.send(new GetObjectCommand({ Bucket: res().buckets.backups, Key: key }))).Body!.transformToByteArray());
+const s3Bytes = async (key: string) =>
+  new Uint8Array(
+    await (
+      await c().s3.send(new GetObjectCommand({ Bucket: res().buckets.backups, Key: key }))
+    ).Body!.transformToByteArray(),
+  );
 
 beforeAll(async () => {
-  for (let i = 0; i < 30; i++) await c().dynamodb.send(new PutItemCommand({ TableName: res().tableName, Item: { pk: { S: `THING#${i}` }, sk: { S: 'THING' } } }));
-  for (let i = 0; i < 7; i++) await c().s3.send(new PutObjectCommand({ Bucket: res().buckets.media, Key: `clean/m/${i}.txt`, Body: `media ${i}` }));
+  for (let i = 0; i < 30; i++)
+    await c().dynamodb.send(
+      new PutItemCommand({ TableName: res().tableName, Item: { pk: { S: `THING#${i}` }, sk: { S: 'THING' } } }),
+    );
+  for (let i = 0; i < 7; i++)
+    await c().s3.send(
+      new PutObjectCommand({ Bucket: res().buckets.media, Key: `clean/m/${i}.txt`, Body: `media ${i}` }),
+    );
   const deps = {
-    dynamodb: c().dynamodb, s3: c().s3, tableName: res().tableName, backupBucket: res().buckets.backups, mediaBucket: res().buckets.media,
-    mode: 'portable' as const, signer: backupSigner(), verifier: backupVerifier(),
+    dynamodb: c().dynamodb,
+    s3: c().s3,
+    tableName: res().tableName,
+    backupBucket: res().buckets.backups,
+    mediaBucket: res().buckets.media,
+    mode: 'portable' as const,
+    signer: backupSigner(),
+    verifier: backupVerifier(),
   };
   // March's first backup (monthly), then the next week's (weekly): the newest is a weekly one.
   // The exporter stamps its manifest with the clock: each backup made at its own week's time.
@@ -44,7 +64,16 @@ describe('restore drill: modes, lease, age', () => {
   it('verifies the newest (weekly) backup without restoring it: sampled data files and media read back, no scratch table', async () => {
     vi.setSystemTime(MONDAY_W11);
     const summary = await drill();
-    expect(summary).toMatchObject({ outcome: 'succeeded', mode: 'verify', backupId: '2027-W11', backupAgeHours: 0, filesChecked: 3, mediaChecked: 5, mediaObjects: 7, mediaMismatched: 0 });
+    expect(summary).toMatchObject({
+      outcome: 'succeeded',
+      mode: 'verify',
+      backupId: '2027-W11',
+      backupAgeHours: 0,
+      filesChecked: 3,
+      mediaChecked: 5,
+      mediaObjects: 7,
+      mediaMismatched: 0,
+    });
     expect(summary).not.toHaveProperty('digestMatch');
     expect(await scratchTables()).toEqual([]);
   });
@@ -55,10 +84,20 @@ describe('restore drill: modes, lease, age', () => {
     const originals = await Promise.all(manifest.files.map(async (f) => [f.key, await s3Bytes(f.key)] as const));
     try {
       // Every file altered, so whichever the sample picks is caught.
-      for (const [key, bytes] of originals) await c().s3.send(new PutObjectCommand({ Bucket: res().buckets.backups, Key: key, Body: Uint8Array.from(bytes, (b, i) => (i === bytes.length >> 1 ? b ^ 1 : b)) }));
-      await expect(drill()).rejects.toThrow(/restore drill \(verify\) of 2027-W11 does not match the backup: .*does not match its digest|cannot be read/);
+      for (const [key, bytes] of originals)
+        await c().s3.send(
+          new PutObjectCommand({
+            Bucket: res().buckets.backups,
+            Key: key,
+            Body: Uint8Array.from(bytes, (b, i) => (i === bytes.length >> 1 ? b ^ 1 : b)),
+          }),
+        );
+      await expect(drill()).rejects.toThrow(
+        /restore drill \(verify\) of 2027-W11 does not match the backup: .*does not match its digest|cannot be read/,
+      );
     } finally {
-      for (const [key, bytes] of originals) await c().s3.send(new PutObjectCommand({ Bucket: res().buckets.backups, Key: key, Body: bytes }));
+      for (const [key, bytes] of originals)
+        await c().s3.send(new PutObjectCommand({ Bucket: res().buckets.backups, Key: key, Body: bytes }));
     }
   });
 
@@ -70,7 +109,9 @@ describe('restore drill: modes, lease, age', () => {
     expect([ran.length, skipped.length]).toEqual([1, 1]);
     expect(skipped[0]).toMatchObject({ outcome: 'succeeded', backupId: '2027-W11' });
     const runs = await eventually(async () => {
-      const found = (await local.scanAll()).filter((i) => i.pk === 'JOB#restore-drill' && String(i.sk).startsWith('RUN#') && i.summary?.backupId === '2027-W11');
+      const found = (await local.scanAll()).filter(
+        (i) => i.pk === 'JOB#restore-drill' && String(i.sk).startsWith('RUN#') && i.summary?.backupId === '2027-W11',
+      );
       return found.some((r) => r.summary.alreadyRunning === true) ? found : undefined;
     });
     expect(runs.some((r) => r.summary.mode === 'verify')).toBe(true);
@@ -80,7 +121,15 @@ describe('restore drill: modes, lease, age', () => {
     vi.setSystemTime(MONDAY_W11);
     const deadScratch = `${res().tableName}-drill-2027-W11-deadbeef`;
     await c().dynamodb.send(new CreateTableCommand(tableShape(deadScratch)));
-    const taken = await acquireLease(c().dynamodb, res().tableName, DRILL_LEASE, 'a-drill-that-died', MONDAY_W11, 20 * 60, { scratchTable: deadScratch });
+    const taken = await acquireLease(
+      c().dynamodb,
+      res().tableName,
+      DRILL_LEASE,
+      'a-drill-that-died',
+      MONDAY_W11,
+      20 * 60,
+      { scratchTable: deadScratch },
+    );
     expect(taken.acquired).toBe(true);
     expect(await drill()).toMatchObject({ alreadyRunning: true, heldBy: 'a-drill-that-died' });
     vi.setSystemTime(new Date(MONDAY_W11.getTime() + 21 * 60_000)); // its 20 minutes are over

@@ -20,19 +20,36 @@ afterAll(() => void vi.useRealTimers());
 const WEEK = '2027-W06';
 const res = () => local.stack().resources;
 const tables = async () => (await local.clients().dynamodb.send(new ListTablesCommand({}))).TableNames ?? [];
-const drillRuns = async () => (await local.scanAll()).filter((i) => i.pk === 'JOB#restore-drill' && String(i.sk).startsWith('RUN#'));
+const drillRuns = async () =>
+  (await local.scanAll()).filter((i) => i.pk === 'JOB#restore-drill' && String(i.sk).startsWith('RUN#'));
 
 /** The week's backup of a small table with items in every index; made once, by whichever test needs it first. */
 let backedUp: Promise<unknown> | undefined;
 const backup = () => (backedUp ??= seedAndBackUp());
 async function seedAndBackUp() {
-    const item = (i: number): Record<string, AttributeValue> => ({
-      pk: { S: `THING#${i}` }, sk: { S: 'THING' }, gsi1pk: { S: `OWNER#${i % 3}` }, gsi1sk: { S: `t#${i}` },
-      ...(i % 4 === 0 ? { gsi2pk: { S: 'STATUS#open' }, gsi2sk: { S: `t#${i}` }, duePk: { S: 'DUEWORK' }, dueAt: { S: `2026-12-0${(i % 9) + 1}` } } : {}),
-    });
-    for (let i = 0; i < 60; i += 20) {
-      await local.clients().dynamodb.send(new BatchWriteItemCommand({ RequestItems: { [res().tableName]: Array.from({ length: 20 }, (_, j) => ({ PutRequest: { Item: item(i + j) } })) } }));
-    }
+  const item = (i: number): Record<string, AttributeValue> => ({
+    pk: { S: `THING#${i}` },
+    sk: { S: 'THING' },
+    gsi1pk: { S: `OWNER#${i % 3}` },
+    gsi1sk: { S: `t#${i}` },
+    ...(i % 4 === 0
+      ? {
+          gsi2pk: { S: 'STATUS#open' },
+          gsi2sk: { S: `t#${i}` },
+          duePk: { S: 'DUEWORK' },
+          dueAt: { S: `2026-12-0${(i % 9) + 1}` },
+        }
+      : {}),
+  });
+  for (let i = 0; i < 60; i += 20) {
+    await local.clients().dynamodb.send(
+      new BatchWriteItemCommand({
+        RequestItems: {
+          [res().tableName]: Array.from({ length: 20 }, (_, j) => ({ PutRequest: { Item: item(i + j) } })),
+        },
+      }),
+    );
+  }
   await local.clients().s3.send(new PutObjectCommand({ Bucket: res().buckets.media, Key: 'clean/a/x.txt', Body: 'x' }));
   return local.stack().runJob('weekly-backup');
 }
@@ -42,7 +59,13 @@ describe('restore-drill', () => {
     // A bucket of its own, so the other tests' backup cannot be there whatever the order.
     const bucket = `empty-backups-${Date.now().toString(36)}`;
     await local.clients().s3.send(new CreateBucketCommand({ Bucket: bucket }));
-    const drill = runRestoreDrill({ dynamodb: local.clients().dynamodb, s3: local.clients().s3, tableName: res().tableName, backupBucket: bucket, verifier: backupVerifier() });
+    const drill = runRestoreDrill({
+      dynamodb: local.clients().dynamodb,
+      s3: local.clients().s3,
+      tableName: res().tableName,
+      backupBucket: bucket,
+      verifier: backupVerifier(),
+    });
     await expect(drill).rejects.toThrow(/no backup/);
   });
 
@@ -50,13 +73,24 @@ describe('restore-drill', () => {
     await backup();
     const summary = (await local.stack().runJob('restore-drill')) as Record<string, unknown>;
     expect(summary).toMatchObject({
-      outcome: 'succeeded', backupId: WEEK, countMatch: true, digestMatch: true,
-      mediaObjects: 1, mediaMismatched: 0, indexQueries: 9, indexQueriesAnswered: 9,
+      outcome: 'succeeded',
+      backupId: WEEK,
+      countMatch: true,
+      digestMatch: true,
+      mediaObjects: 1,
+      mediaMismatched: 0,
+      indexQueries: 9,
+      indexQueriesAnswered: 9,
     });
     expect(summary.seconds).toBeGreaterThan(0);
     expect((await tables()).filter((t) => t.startsWith(`${res().tableName}-drill-`))).toEqual([]);
-    const runs = await eventually(async () => ((await drillRuns()).some((r) => r.outcome === 'succeeded') ? drillRuns() : undefined));
-    expect(runs.find((r) => r.outcome === 'succeeded')!.summary).toMatchObject({ digestMatch: true, indexQueriesAnswered: 9 });
+    const runs = await eventually(async () =>
+      (await drillRuns()).some((r) => r.outcome === 'succeeded') ? drillRuns() : undefined,
+    );
+    expect(runs.find((r) => r.outcome === 'succeeded')!.summary).toMatchObject({
+      digestMatch: true,
+      indexQueriesAnswered: 9,
+    });
   });
 
   it('fails when the backup was tampered with, and still deletes the scratch table', async () => {

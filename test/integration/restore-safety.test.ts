@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BatchWriteItemCommand, CreateTableCommand, GetItemCommand, ListTablesCommand, PutItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteItemCommand,
+  CreateTableCommand,
+  GetItemCommand,
+  ListTablesCommand,
+  PutItemCommand,
+  type AttributeValue,
+} from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { useLocalStack } from '../support/local-stack';
 import { exportTablePortably } from '../../shared/adapters/backup/portable-export';
@@ -34,11 +41,28 @@ const PER_FILE = 20;
 const key = backupManifestKey(WEEK, 'weekly');
 let backup: BackupManifest;
 
-const s3Bytes = async (k: string) => new Uint8Array(await (await c().s3.send(new GetObjectCommand({ Bucket: res().buckets.backups, Key: k }))).Body!.transformToByteArray());
-const put = (k: string, body: Uint8Array | string) => c().s3.send(new PutObjectCommand({ Bucket: res().buckets.backups, Key: k, Body: body }));
+const s3Bytes = async (k: string) =>
+  new Uint8Array(
+    await (
+      await c().s3.send(new GetObjectCommand({ Bucket: res().buckets.backups, Key: k }))
+    ).Body!.transformToByteArray(),
+  );
+const put = (k: string, body: Uint8Array | string) =>
+  c().s3.send(new PutObjectCommand({ Bucket: res().buckets.backups, Key: k, Body: body }));
 const tables = async () => (await c().dynamodb.send(new ListTablesCommand({}))).TableNames ?? [];
-const restoreInto = (targetTable: string, checkpointFile = join(mkdtempSync(join(tmpdir(), 'restore-safety-')), 'checkpoint.json')) =>
-  restoreBackup({ dynamodb: c().dynamodb, s3: c().s3, backupBucket: res().buckets.backups, backupId: WEEK, targetTable, checkpoint: fileCheckpoint(checkpointFile), verifier: backupVerifier() });
+const restoreInto = (
+  targetTable: string,
+  checkpointFile = join(mkdtempSync(join(tmpdir(), 'restore-safety-')), 'checkpoint.json'),
+) =>
+  restoreBackup({
+    dynamodb: c().dynamodb,
+    s3: c().s3,
+    backupBucket: res().buckets.backups,
+    backupId: WEEK,
+    targetTable,
+    checkpoint: fileCheckpoint(checkpointFile),
+    verifier: backupVerifier(),
+  });
 
 /** Runs `body` with the backup's objects as they are now put back afterwards, so the tests hold in any order. */
 async function withBackupRestoredAfter(keys: string[], body: () => Promise<void>) {
@@ -53,12 +77,24 @@ async function withBackupRestoredAfter(keys: string[], body: () => Promise<void>
 /** The attacker's edit: one item changed in a data file, that file's digest, count and the table digest recomputed. */
 async function forge(): Promise<{ manifest: BackupManifest; bytes: Uint8Array }> {
   const entry = backup.files.find((f) => f.itemCount > 0)!;
-  const items = gunzipSync(await s3Bytes(entry.key)).toString('utf8').trim().split('\n').map((l) => (JSON.parse(l) as { Item: DynamoJsonItem }).Item);
+  const items = gunzipSync(await s3Bytes(entry.key))
+    .toString('utf8')
+    .trim()
+    .split('\n')
+    .map((l) => (JSON.parse(l) as { Item: DynamoJsonItem }).Item);
   (items[0] as Record<string, unknown>).title = { S: 'FORGED' };
   const data = new Uint8Array(gzipSync(items.map((i) => `{"Item":${JSON.stringify(i)}}\n`).join('')));
   await put(entry.key, data);
   const all: DynamoJsonItem[] = [];
-  for (const f of backup.files) all.push(...gunzipSync(await s3Bytes(f.key)).toString('utf8').trim().split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { Item: DynamoJsonItem }).Item));
+  for (const f of backup.files)
+    all.push(
+      ...gunzipSync(await s3Bytes(f.key))
+        .toString('utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => (JSON.parse(l) as { Item: DynamoJsonItem }).Item),
+    );
   const manifest: BackupManifest = {
     ...backup,
     files: backup.files.map((f) => (f.key === entry.key ? { ...f, sha256: bytesDigest(data), bytes: data.length } : f)),
@@ -70,13 +106,32 @@ async function forge(): Promise<{ manifest: BackupManifest; bytes: Uint8Array }>
 }
 
 beforeAll(async () => {
-  const item = (i: number): Record<string, AttributeValue> => ({ pk: { S: `THING#${i}` }, sk: { S: 'THING' }, title: { S: `số ${i}` }, version: { N: '1' } });
+  const item = (i: number): Record<string, AttributeValue> => ({
+    pk: { S: `THING#${i}` },
+    sk: { S: 'THING' },
+    title: { S: `số ${i}` },
+    version: { N: '1' },
+  });
   for (let i = 0; i < 100; i += 25) {
-    await c().dynamodb.send(new BatchWriteItemCommand({ RequestItems: { [res().tableName]: Array.from({ length: 25 }, (_, j) => ({ PutRequest: { Item: item(i + j) } })) } }));
+    await c().dynamodb.send(
+      new BatchWriteItemCommand({
+        RequestItems: {
+          [res().tableName]: Array.from({ length: 25 }, (_, j) => ({ PutRequest: { Item: item(i + j) } })),
+        },
+      }),
+    );
   }
   backup = await exportTablePortably({
-    dynamodb: c().dynamodb, s3: c().s3, tableName: res().tableName, backupBucket: res().buckets.backups, mediaBucket: res().buckets.media,
-    backupId: WEEK, retention: 'weekly', itemsPerFile: PER_FILE, segments: 2, signer: backupSigner(),
+    dynamodb: c().dynamodb,
+    s3: c().s3,
+    tableName: res().tableName,
+    backupBucket: res().buckets.backups,
+    mediaBucket: res().buckets.media,
+    backupId: WEEK,
+    retention: 'weekly',
+    itemsPerFile: PER_FILE,
+    segments: 2,
+    signer: backupSigner(),
   });
 });
 
@@ -84,7 +139,9 @@ describe('a forged backup (data altered, digests recomputed)', () => {
   it('is refused by verify and by restore before any table exists: the old signature no longer matches', async () => {
     await withBackupRestoredAfter([key, ...backup.files.map((f) => f.key)], async () => {
       await forge();
-      await expect(verifyStoredBackup(c().s3, res().buckets.backups, WEEK, backupVerifier())).rejects.toThrow(/changed after it was signed/);
+      await expect(verifyStoredBackup(c().s3, res().buckets.backups, WEEK, backupVerifier())).rejects.toThrow(
+        /changed after it was signed/,
+      );
       await expect(restoreInto(`${res().tableName}-forged`)).rejects.toThrow(RestoreRefused);
       expect(await tables()).not.toContain(`${res().tableName}-forged`);
     });
@@ -95,8 +152,12 @@ describe('a forged backup (data altered, digests recomputed)', () => {
       const { bytes } = await forge();
       const attackersKey = new LocalManifestKey(join(mkdtempSync(join(tmpdir(), 'attacker-')), 'key.pem'));
       await put(signatureKey(key), JSON.stringify(await signManifest(attackersKey, bytes)));
-      await expect(verifyStoredBackup(c().s3, res().buckets.backups, WEEK, backupVerifier())).rejects.toThrow(/not made with this deployment's backup signing key/);
-      await expect(restoreInto(`${res().tableName}-resigned`)).rejects.toThrow(/not made with this deployment's backup signing key/);
+      await expect(verifyStoredBackup(c().s3, res().buckets.backups, WEEK, backupVerifier())).rejects.toThrow(
+        /not made with this deployment's backup signing key/,
+      );
+      await expect(restoreInto(`${res().tableName}-resigned`)).rejects.toThrow(
+        /not made with this deployment's backup signing key/,
+      );
       await put(signatureKey(key), '');
       await expect(restoreInto(`${res().tableName}-unsigned`)).rejects.toThrow(/not signed/);
       expect((await tables()).filter((t) => /-(resigned|unsigned)$/.test(t))).toEqual([]);
@@ -104,7 +165,10 @@ describe('a forged backup (data altered, digests recomputed)', () => {
   });
 
   it('the untouched backup verifies: the refusals above are the forgery, not the check', async () => {
-    expect(await verifyStoredBackup(c().s3, res().buckets.backups, WEEK, backupVerifier())).toMatchObject({ ok: true, itemCount: 100 });
+    expect(await verifyStoredBackup(c().s3, res().buckets.backups, WEEK, backupVerifier())).toMatchObject({
+      ok: true,
+      itemCount: 100,
+    });
   });
 });
 
@@ -112,16 +176,22 @@ describe('restore never touches live data', () => {
   it('refuses a live table even when a checkpoint file names it (left by an interrupted restore)', async () => {
     const live = `${res().tableName}-live`;
     await c().dynamodb.send(new CreateTableCommand(tableShape(live)));
-    await c().dynamodb.send(new PutItemCommand({ TableName: live, Item: { pk: { S: 'THING#1' }, sk: { S: 'THING' }, version: { N: '2' } } }));
+    await c().dynamodb.send(
+      new PutItemCommand({ TableName: live, Item: { pk: { S: 'THING#1' }, sk: { S: 'THING' }, version: { N: '2' } } }),
+    );
     const dir = mkdtempSync(join(tmpdir(), 'restore-safety-'));
     for (const [name, state] of [
       ['old.json', { backupId: WEEK, doneFiles: [] }], // as the previous restore wrote it
       ['guessed.json', { backupId: WEEK, restoreId: 'anything', doneFiles: [] }], // a restore id the table does not carry
     ] as const) {
       writeFileSync(join(dir, name), JSON.stringify(state));
-      await expect(restoreInto(live, join(dir, name))).rejects.toThrow(/exists already and was not created by this restore/);
+      await expect(restoreInto(live, join(dir, name))).rejects.toThrow(
+        /exists already and was not created by this restore/,
+      );
     }
-    const item = await c().dynamodb.send(new GetItemCommand({ TableName: live, Key: { pk: { S: 'THING#1' }, sk: { S: 'THING' } }, ConsistentRead: true }));
+    const item = await c().dynamodb.send(
+      new GetItemCommand({ TableName: live, Key: { pk: { S: 'THING#1' }, sk: { S: 'THING' } }, ConsistentRead: true }),
+    );
     expect(item.Item?.version).toEqual({ N: '2' });
   });
 
@@ -131,7 +201,9 @@ describe('restore never touches live data', () => {
       const bytes = await s3Bytes(last.key);
       bytes[bytes.length >> 1]! ^= 0x01;
       await put(last.key, bytes);
-      await expect(restoreInto(`${res().tableName}-tampered`)).rejects.toThrow(/refused, no table was created: .*(does not match its digest|cannot be read)/);
+      await expect(restoreInto(`${res().tableName}-tampered`)).rejects.toThrow(
+        /refused, no table was created: .*(does not match its digest|cannot be read)/,
+      );
       expect(await tables()).not.toContain(`${res().tableName}-tampered`);
     });
   });
@@ -139,28 +211,51 @@ describe('restore never touches live data', () => {
   it('a restore resumes only into the table it created itself', async () => {
     const target = `${res().tableName}-own`;
     const checkpointFile = join(mkdtempSync(join(tmpdir(), 'restore-safety-')), 'checkpoint.json');
-    await expect(restoreBackup({
-      dynamodb: c().dynamodb, s3: c().s3, backupBucket: res().buckets.backups, backupId: WEEK, targetTable: target, checkpoint: fileCheckpoint(checkpointFile),
-      verifier: backupVerifier(), stopAfterBatches: 1,
-    })).rejects.toThrow(/stopped/);
-    expect(await restoreInto(target, checkpointFile)).toMatchObject({ countMatch: true, digestMatch: true, items: 100 });
+    await expect(
+      restoreBackup({
+        dynamodb: c().dynamodb,
+        s3: c().s3,
+        backupBucket: res().buckets.backups,
+        backupId: WEEK,
+        targetTable: target,
+        checkpoint: fileCheckpoint(checkpointFile),
+        verifier: backupVerifier(),
+        stopAfterBatches: 1,
+      }),
+    ).rejects.toThrow(/stopped/);
+    expect(await restoreInto(target, checkpointFile)).toMatchObject({
+      countMatch: true,
+      digestMatch: true,
+      items: 100,
+    });
   });
 });
 
 describe('signing is the writer’s alone (local IAM from functions/manifest.ts)', () => {
   it('the drill may verify but not sign; the backup writer may sign', async () => {
     const message = new TextEncoder().encode('manifest');
-    await expect(invocation.run({ function: 'restoreDrill' }, async () => backupSigner().sign(message))).rejects.toThrow(/not allowed kms:Sign/);
-    await expect(invocation.run({ function: 'health' }, async () => backupVerifier().verify(message, new Uint8Array(8)))).rejects.toThrow(/not allowed kms:Verify/);
+    await expect(
+      invocation.run({ function: 'restoreDrill' }, async () => backupSigner().sign(message)),
+    ).rejects.toThrow(/not allowed kms:Sign/);
+    await expect(
+      invocation.run({ function: 'health' }, async () => backupVerifier().verify(message, new Uint8Array(8))),
+    ).rejects.toThrow(/not allowed kms:Verify/);
     const signature = await invocation.run({ function: 'weeklyBackup' }, async () => backupSigner().sign(message));
-    expect(await invocation.run({ function: 'restoreDrill' }, async () => backupVerifier().verify(message, signature))).toBe(true);
+    expect(
+      await invocation.run({ function: 'restoreDrill' }, async () => backupVerifier().verify(message, signature)),
+    ).toBe(true);
   });
 });
 
 describe('npm run restore', () => {
   const root = resolve(import.meta.dirname, '../..');
   const cli = (dataDir: string, ...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'infra/local/restore.ts', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, LOCAL_DATA_DIR: dataDir }, timeout: 60_000 });
+    spawnSync(process.execPath, ['--import', 'tsx', 'infra/local/restore.ts', ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, LOCAL_DATA_DIR: dataDir },
+      timeout: 60_000,
+    });
   const dataDir = () => {
     const dir = mkdtempSync(join(tmpdir(), 'restore-cli-'));
     mkdirSync(dir, { recursive: true });

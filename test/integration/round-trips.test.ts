@@ -61,7 +61,12 @@ describe('DynamoDB round trips per signed-in request', () => {
     const grant = await local.api('/delegations', {
       method: 'POST',
       headers: { ...bearer(chief), 'content-type': 'application/json' },
-      body: JSON.stringify({ deputyId: deputy.id, actions: ['content.approve'], validFrom: '2026-01-01T00:00:00Z', validTo: '2026-12-31T00:00:00Z' }),
+      body: JSON.stringify({
+        deputyId: deputy.id,
+        actions: ['content.approve'],
+        validFrom: '2026-01-01T00:00:00Z',
+        validTo: '2026-12-31T00:00:00Z',
+      }),
     });
     expect(grant.status).toBe(201);
     const { commands } = await measure('/me', deputy);

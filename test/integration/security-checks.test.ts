@@ -14,9 +14,16 @@ let operator: Person;
 let auditor: Person;
 let editor: Person;
 
-const remind = (at?: string) => local.stack().runJob('security-check-reminder', at ? { at } : {}) as Promise<Record<string, unknown>>;
-const reminderFiles = () => (existsSync(local.stack().operatorsDir) ? readdirSync(local.stack().operatorsDir).filter((f) => f.includes('SecurityCheckDue')) : []);
-const outboxReminders = async () => (await local.scanAll()).filter((i) => i.pk?.startsWith('OUTBOX#') && i.detailType === 'SecurityCheckDue').map((i) => JSON.parse(i.payload).data);
+const remind = (at?: string) =>
+  local.stack().runJob('security-check-reminder', at ? { at } : {}) as Promise<Record<string, unknown>>;
+const reminderFiles = () =>
+  existsSync(local.stack().operatorsDir)
+    ? readdirSync(local.stack().operatorsDir).filter((f) => f.includes('SecurityCheckDue'))
+    : [];
+const outboxReminders = async () =>
+  (await local.scanAll())
+    .filter((i) => i.pk?.startsWith('OUTBOX#') && i.detailType === 'SecurityCheckDue')
+    .map((i) => JSON.parse(i.payload).data);
 
 const check = (performedAt: string) => ({
   performedAt,
@@ -41,7 +48,9 @@ describe('the security-check calendar', { shuffle: false }, () => {
     const first = await remind();
     expect(first).toMatchObject({ reminded: true, reminderKey: 'never-checked', outcome: 'succeeded' });
     expect(await remind()).toMatchObject({ reminded: false, reason: 'already-reminded' });
-    expect(await outboxReminders()).toEqual([expect.objectContaining({ reminderKey: 'never-checked', lastCheckAt: null, overdue: true, periodMonths: 6 })]);
+    expect(await outboxReminders()).toEqual([
+      expect.objectContaining({ reminderKey: 'never-checked', lastCheckAt: null, overdue: true, periodMonths: 6 }),
+    ]);
     await eventually(async () => (reminderFiles().length === 1 ? true : undefined));
   });
 
@@ -53,18 +62,36 @@ describe('the security-check calendar', { shuffle: false }, () => {
     expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
     const dueAt = new Date(performedAt);
     dueAt.setUTCMonth(dueAt.getUTCMonth() + 6);
-    expect(recorded.body.calendar).toMatchObject({ lastCheckAt: performedAt, dueAt: dueAt.toISOString(), periodMonths: 6, basis: expect.stringContaining('16.2'), reminderKey: dueAt.toISOString().slice(0, 10) });
+    expect(recorded.body.calendar).toMatchObject({
+      lastCheckAt: performedAt,
+      dueAt: dueAt.toISOString(),
+      periodMonths: 6,
+      basis: expect.stringContaining('16.2'),
+      reminderKey: dueAt.toISOString().slice(0, 10),
+    });
 
     // Run as of an instant before the reminder lead: nothing. Within the lead: one reminder, then none.
     const remindFrom = Date.parse(recorded.body.calendar.remindFrom);
     expect(remindFrom).toBeLessThan(Date.now());
-    expect(await remind(new Date(remindFrom - 60_000).toISOString())).toMatchObject({ reminded: false, reason: 'not-due' });
-    expect(await remind(new Date(remindFrom).toISOString())).toMatchObject({ reminded: true, reminderKey: dueAt.toISOString().slice(0, 10) });
+    expect(await remind(new Date(remindFrom - 60_000).toISOString())).toMatchObject({
+      reminded: false,
+      reason: 'not-due',
+    });
+    expect(await remind(new Date(remindFrom).toISOString())).toMatchObject({
+      reminded: true,
+      reminderKey: dueAt.toISOString().slice(0, 10),
+    });
     expect(await remind()).toMatchObject({ reminded: false, reason: 'already-reminded' });
-    expect((await outboxReminders()).map((r) => r.reminderKey).sort()).toEqual([dueAt.toISOString().slice(0, 10), 'never-checked']);
+    expect((await outboxReminders()).map((r) => r.reminderKey).sort()).toEqual([
+      dueAt.toISOString().slice(0, 10),
+      'never-checked',
+    ]);
 
     // A newer check moves the due date beyond the lead: nothing to remind.
-    const fresh = await call('/security-checks', operator, { method: 'POST', body: check(new Date(Date.now() - 86_400_000).toISOString()) });
+    const fresh = await call('/security-checks', operator, {
+      method: 'POST',
+      body: check(new Date(Date.now() - 86_400_000).toISOString()),
+    });
     expect(fresh.status).toBe(201);
     expect(fresh.body.calendar.reminderDue).toBe(false);
     expect(await remind()).toMatchObject({ reminded: false, reason: 'not-due' });
@@ -85,11 +112,18 @@ describe('the security-check calendar', { shuffle: false }, () => {
 describe('the security-check calendar refuses bad input', () => {
   it('refuses junk, naming the field, and writes nothing', async () => {
     // What a request could write (job runs of earlier tests land asynchronously, so not the whole table).
-    const writable = async () => (await local.scanAll()).filter((i) => /^(SECCHECK|AUDIT#|OUTBOX#|IDEM#)/.test(i.pk)).length;
+    const writable = async () =>
+      (await local.scanAll()).filter((i) => /^(SECCHECK|AUDIT#|OUTBOX#|IDEM#)/.test(i.pk)).length;
     const before = await writable();
     const cases: Array<[unknown, string]> = [
-      [{ ...check(new Date().toISOString()), performedAt: new Date(Date.now() + 86_400_000).toISOString() }, 'body.performedAt'],
-      [{ ...check(new Date().toISOString()), findings: [{ title: 'x', severity: 'catastrophic' }] }, 'body.findings.0.severity'],
+      [
+        { ...check(new Date().toISOString()), performedAt: new Date(Date.now() + 86_400_000).toISOString() },
+        'body.performedAt',
+      ],
+      [
+        { ...check(new Date().toISOString()), findings: [{ title: 'x', severity: 'catastrophic' }] },
+        'body.findings.0.severity',
+      ],
       [{ ...check(new Date().toISOString()), scope: '' }, 'body.scope'],
       [{ ...check(new Date().toISOString()), performedAt: '2026-13-01' }, 'body.performedAt'],
     ];

@@ -14,9 +14,17 @@ const local = useLocalStack();
 const call = caller(local.api);
 const people: Record<string, Person> = {};
 
-const news = (title: string, extra: Record<string, unknown> = {}) => ({ category: 'news', language: 'vi', title, body: '<p>Nội dung</p>', ...extra });
-const step = (id: string, who: Person, body: Record<string, unknown>) => call(`/content/${id}/transitions`, who, { method: 'POST', body });
-const edit = (id: string, who: Person, body: Record<string, unknown>, version: number) => call(`/content/${id}`, who, { method: 'PATCH', body, headers: { 'if-match': `"${version}"` } });
+const news = (title: string, extra: Record<string, unknown> = {}) => ({
+  category: 'news',
+  language: 'vi',
+  title,
+  body: '<p>Nội dung</p>',
+  ...extra,
+});
+const step = (id: string, who: Person, body: Record<string, unknown>) =>
+  call(`/content/${id}/transitions`, who, { method: 'POST', body });
+const edit = (id: string, who: Person, body: Record<string, unknown>, version: number) =>
+  call(`/content/${id}`, who, { method: 'PATCH', body, headers: { 'if-match': `"${version}"` } });
 const read = async (id: string) => (await call(`/content/${id}`, people.chief!)).body;
 const auditOf = auditLog(call, () => people.auditor);
 const ok = async (res: Promise<{ status: number; body: any }>) => {
@@ -46,7 +54,17 @@ const refusedAs = (res: { status: number; body: any }, code: string) => {
 
 beforeAll(async () => {
   await seedTree();
-  [people.a, people.b, people.secretary, people.editor, people.chief, people.chief2, people.chiefSecretary, people.editingChief, people.auditor] = await Promise.all([
+  [
+    people.a,
+    people.b,
+    people.secretary,
+    people.editor,
+    people.chief,
+    people.chief2,
+    people.chiefSecretary,
+    people.editingChief,
+    people.auditor,
+  ] = await Promise.all([
     person(local.api, 'ctv.a.sod', 'huyena', ['contributor']),
     person(local.api, 'ctv.b.sod', 'huyena', ['contributor']),
     person(local.api, 'thuky.sod', 'huyena', ['secretary']),
@@ -67,10 +85,22 @@ describe('a colleague cannot take a draft over', () => {
     await ok(step(id, people.secretary!, { action: 'return', comment: 'Bổ sung nguồn' }));
     refusedAs(await step(id, people.b!, { action: 'submit' }), 'not_author');
     const item = await read(id);
-    refusedAs(await edit(id, people.b!, { contributors: [{ name: 'Cộng tác viên B', accountId: people.b!.id, share: 100 }] }, item.version), 'not_author');
+    refusedAs(
+      await edit(
+        id,
+        people.b!,
+        { contributors: [{ name: 'Cộng tác viên B', accountId: people.b!.id, share: 100 }] },
+        item.version,
+      ),
+      'not_author',
+    );
     refusedAs(await step(id, people.b!, { action: 'recall' }), 'not_author');
     const after = await read(id);
-    expect(after).toMatchObject({ version: item.version, submittedBy: people.a!.id, contributors: [{ accountId: people.a!.id, share: 100 }] });
+    expect(after).toMatchObject({
+      version: item.version,
+      submittedBy: people.a!.id,
+      contributors: [{ accountId: people.a!.id, share: 100 }],
+    });
     await ok(edit(id, people.a!, { title: 'Bản nháp của A, đã sửa' }, after.version));
     await ok(step(id, people.a!, { action: 'recall' }));
   });
@@ -80,10 +110,22 @@ describe('a colleague cannot take a draft over', () => {
     await ok(edit(id, people.secretary!, { title: 'Tin gửi qua Thư ký (đã sửa)' }, 1));
     await ok(step(id, people.secretary!, { action: 'submit' }));
     const audits = (await auditOf('huyena', id)).map((e) => [e.action, e.after?.onBehalfOf]);
-    expect(audits).toEqual(expect.arrayContaining([['content.edit', people.a!.id], ['content.submit', people.a!.id]]));
+    expect(audits).toEqual(
+      expect.arrayContaining([
+        ['content.edit', people.a!.id],
+        ['content.submit', people.a!.id],
+      ]),
+    );
     // No interface reads the outbox: the event is checked where the commit put it.
-    const events = (await local.scanAll()).filter((i) => i.pk?.startsWith('OUTBOX#') && JSON.parse(i.payload ?? '{}').data?.id === id && JSON.parse(i.payload).data.action === 'submit');
-    expect(events.map((e) => JSON.parse(e.payload).data)).toMatchObject([{ onBehalfOf: people.a!.id, actor: { id: people.secretary!.id } }]);
+    const events = (await local.scanAll()).filter(
+      (i) =>
+        i.pk?.startsWith('OUTBOX#') &&
+        JSON.parse(i.payload ?? '{}').data?.id === id &&
+        JSON.parse(i.payload).data.action === 'submit',
+    );
+    expect(events.map((e) => JSON.parse(e.payload).data)).toMatchObject([
+      { onBehalfOf: people.a!.id, actor: { id: people.secretary!.id } },
+    ]);
     await ok(step(id, people.a!, { action: 'recall' }));
   });
 });

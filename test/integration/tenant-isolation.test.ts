@@ -34,126 +34,317 @@ const people: Partial<Record<Role, Person>> = {};
 const fixtures: Record<string, string> = {};
 const UNIT = { own: 'huyena', other: 'huyenb' } as const;
 const COMMUNE = { own: 'xaa', other: 'xab' } as const;
-const path = (unit: string) => (unit.startsWith('xa') ? [unit, unit === 'xaa' ? 'huyena' : 'huyenb', 'demo'] : [unit, 'demo']);
+const path = (unit: string) =>
+  unit.startsWith('xa') ? [unit, unit === 'xaa' ? 'huyena' : 'huyenb', 'demo'] : [unit, 'demo'];
 const province = ['demo'];
 
 /** How to call each signed-in route against one side. Routes without a unit target are listed apart. */
 const cases: Record<string, (side: Side, role: Role) => Request> = {
   [routes.createUnit.id]: (side, role) => ({
-    method: 'POST', path: '/units', unitPath: path(UNIT[side]),
-    body: { code: `u-${role}-${side}`, name: { vi: 'Xã Thử', en: 'Test' }, kind: 'commune', parentCode: UNIT[side], slug: `u${role.replace(/-/g, '')}${side}` },
+    method: 'POST',
+    path: '/units',
+    unitPath: path(UNIT[side]),
+    body: {
+      code: `u-${role}-${side}`,
+      name: { vi: 'Xã Thử', en: 'Test' },
+      kind: 'commune',
+      parentCode: UNIT[side],
+      slug: `u${role.replace(/-/g, '')}${side}`,
+    },
   }),
-  [routes.renameUnit.id]: (side) => ({ method: 'PATCH', path: `/units/${COMMUNE[side]}`, unitPath: path(COMMUNE[side]), body: { name: { vi: `Xã ${side}`, en: side } } }),
-  [routes.mergeUnits.id]: (side) => ({ method: 'POST', path: '/unit-merges', unitPath: path(COMMUNE[side]), body: { sources: [COMMUNE[side]], into: COMMUNE[side] } }),
+  [routes.renameUnit.id]: (side) => ({
+    method: 'PATCH',
+    path: `/units/${COMMUNE[side]}`,
+    unitPath: path(COMMUNE[side]),
+    body: { name: { vi: `Xã ${side}`, en: side } },
+  }),
+  [routes.mergeUnits.id]: (side) => ({
+    method: 'POST',
+    path: '/unit-merges',
+    unitPath: path(COMMUNE[side]),
+    body: { sources: [COMMUNE[side]], into: COMMUNE[side] },
+  }),
   [routes.splitUnit.id]: (side) => ({
-    method: 'POST', path: `/units/${COMMUNE[side]}/split`, unitPath: path(COMMUNE[side]),
-    body: { into: [{ code: 'xa-p', name: { vi: 'Xã P', en: 'P commune' }, kind: 'commune' }, { code: 'xa-q', name: { vi: 'Xã Q', en: 'Q commune' }, kind: 'commune' }], workTo: 'xa-khac' },
+    method: 'POST',
+    path: `/units/${COMMUNE[side]}/split`,
+    unitPath: path(COMMUNE[side]),
+    body: {
+      into: [
+        { code: 'xa-p', name: { vi: 'Xã P', en: 'P commune' }, kind: 'commune' },
+        { code: 'xa-q', name: { vi: 'Xã Q', en: 'Q commune' }, kind: 'commune' },
+      ],
+      workTo: 'xa-khac',
+    },
   }),
-  [routes.unitAccounts.id]: (side) => ({ method: 'GET', path: `/units/${UNIT[side]}/accounts`, unitPath: path(UNIT[side]) }),
+  [routes.unitAccounts.id]: (side) => ({
+    method: 'GET',
+    path: `/units/${UNIT[side]}/accounts`,
+    unitPath: path(UNIT[side]),
+  }),
   [routes.unitWork.id]: (side) => ({ method: 'GET', path: `/units/${UNIT[side]}/work`, unitPath: path(UNIT[side]) }),
-  [routes.unitDelegations.id]: (side) => ({ method: 'GET', path: `/units/${UNIT[side]}/delegations`, unitPath: path(UNIT[side]) }),
-  [routes.createAccount.id]: (side, role) => ({
-    method: 'POST', path: '/accounts', unitPath: path(UNIT[side]),
-    body: { username: `moi.${role.replace(/-/g, '')}.${side}`, fullName: 'Người mới', email: `moi@${side}.example.gov.vn`, unitCode: UNIT[side], roles: ['editor'] },
+  [routes.unitDelegations.id]: (side) => ({
+    method: 'GET',
+    path: `/units/${UNIT[side]}/delegations`,
+    unitPath: path(UNIT[side]),
   }),
-  [routes.getAccount.id]: (side) => ({ method: 'GET', path: `/accounts/${fixtures[`target.${side}`]}`, unitPath: path(UNIT[side]) }),
-  [routes.setRoles.id]: (side) => ({ method: 'PUT', path: `/accounts/${fixtures[`target.${side}`]}/roles`, unitPath: path(UNIT[side]), body: { roles: ['unit-officer'] } }),
+  [routes.createAccount.id]: (side, role) => ({
+    method: 'POST',
+    path: '/accounts',
+    unitPath: path(UNIT[side]),
+    body: {
+      username: `moi.${role.replace(/-/g, '')}.${side}`,
+      fullName: 'Người mới',
+      email: `moi@${side}.example.gov.vn`,
+      unitCode: UNIT[side],
+      roles: ['editor'],
+    },
+  }),
+  [routes.getAccount.id]: (side) => ({
+    method: 'GET',
+    path: `/accounts/${fixtures[`target.${side}`]}`,
+    unitPath: path(UNIT[side]),
+  }),
+  [routes.setRoles.id]: (side) => ({
+    method: 'PUT',
+    path: `/accounts/${fixtures[`target.${side}`]}/roles`,
+    unitPath: path(UNIT[side]),
+    body: { roles: ['unit-officer'] },
+  }),
   [routes.closeAccount.id]: (side) => ({
-    method: 'POST', path: `/accounts/${fixtures[`target.${side}`]}/close`, unitPath: path(UNIT[side]),
+    method: 'POST',
+    path: `/accounts/${fixtures[`target.${side}`]}/close`,
+    unitPath: path(UNIT[side]),
     body: { successorId: fixtures[`target.${side}`], reason: 'transfer' },
   }),
-  [routes.unlockAccount.id]: (side) => ({ method: 'POST', path: `/accounts/${fixtures[`target.${side}`]}/unlock`, unitPath: path(UNIT[side]) }),
+  [routes.unlockAccount.id]: (side) => ({
+    method: 'POST',
+    path: `/accounts/${fixtures[`target.${side}`]}/unlock`,
+    unitPath: path(UNIT[side]),
+  }),
   [routes.grantDelegation.id]: (side) => ({
-    method: 'POST', path: '/delegations', unitPath: [UNIT[side]],
-    body: { deputyId: fixtures[`deputy.${side}`], actions: ['content.approve'], validFrom: '2026-01-01T00:00:00Z', validTo: '2026-06-01T00:00:00Z' },
+    method: 'POST',
+    path: '/delegations',
+    unitPath: [UNIT[side]],
+    body: {
+      deputyId: fixtures[`deputy.${side}`],
+      actions: ['content.approve'],
+      validFrom: '2026-01-01T00:00:00Z',
+      validTo: '2026-06-01T00:00:00Z',
+    },
   }),
   [routes.revokeDelegation.id]: (side) => ({
-    method: 'POST', path: `/accounts/${fixtures[`deputy.${side}`]}/delegations/${fixtures[`delegation.${side}`]}/revoke`, unitPath: [UNIT[side]],
+    method: 'POST',
+    path: `/accounts/${fixtures[`deputy.${side}`]}/delegations/${fixtures[`delegation.${side}`]}/revoke`,
+    unitPath: [UNIT[side]],
   }),
   [routes.audit.id]: (side) => ({ method: 'GET', path: `/audit?unit=${UNIT[side]}`, unitPath: path(UNIT[side]) }),
   [routes.registerMachineClient.id]: (side) => ({
-    method: 'POST', path: '/machine-clients', unitPath: path(UNIT[side]),
+    method: 'POST',
+    path: '/machine-clients',
+    unitPath: path(UNIT[side]),
     body: { name: 'Hệ thống thử', unitCode: UNIT[side], scopes: ['portal/read'] },
   }),
-  [routes.listMachineClients.id]: (side) => ({ method: 'GET', path: `/machine-clients?unit=${UNIT[side]}`, unitPath: path(UNIT[side]) }),
-  [routes.disableMachineClient.id]: (side) => ({ method: 'POST', path: `/machine-clients/${fixtures[`client.${side}`]}/disable`, unitPath: path(UNIT[side]) }),
+  [routes.listMachineClients.id]: (side) => ({
+    method: 'GET',
+    path: `/machine-clients?unit=${UNIT[side]}`,
+    unitPath: path(UNIT[side]),
+  }),
+  [routes.disableMachineClient.id]: (side) => ({
+    method: 'POST',
+    path: `/machine-clients/${fixtures[`client.${side}`]}/disable`,
+    unitPath: path(UNIT[side]),
+  }),
   [routes.createContentItem.id]: (side) => ({
-    method: 'POST', path: `/units/${UNIT[side]}/content`, unitPath: path(UNIT[side]),
+    method: 'POST',
+    path: `/units/${UNIT[side]}/content`,
+    unitPath: path(UNIT[side]),
     body: { category: 'news', language: 'vi', title: 'Tin thử', body: '<p>Nội dung</p>' },
   }),
-  [routes.listUnitContent.id]: (side) => ({ method: 'GET', path: `/units/${UNIT[side]}/content`, unitPath: path(UNIT[side]) }),
-  [routes.getContentItem.id]: (side) => ({ method: 'GET', path: `/content/${fixtures[`content.${side}`]}`, unitPath: path(UNIT[side]) }),
+  [routes.listUnitContent.id]: (side) => ({
+    method: 'GET',
+    path: `/units/${UNIT[side]}/content`,
+    unitPath: path(UNIT[side]),
+  }),
+  [routes.getContentItem.id]: (side) => ({
+    method: 'GET',
+    path: `/content/${fixtures[`content.${side}`]}`,
+    unitPath: path(UNIT[side]),
+  }),
   // Submitting a draft: judged by content.submit (the first allowed role submits it, later ones find it submitted: 409).
   // Submitting another's draft: an authorship step, the author's or the secretary's for the board (AUTHOR_PROXY: content.intake).
   [routes.transitionContentItem.id]: (side) => ({
-    method: 'POST', path: `/content/${fixtures[`content.${side}`]}/transitions`, unitPath: path(UNIT[side]), body: { action: 'submit' }, judgedBy: 'content.intake',
+    method: 'POST',
+    path: `/content/${fixtures[`content.${side}`]}/transitions`,
+    unitPath: path(UNIT[side]),
+    body: { action: 'submit' },
+    judgedBy: 'content.intake',
   }),
   // Bulk return from the intake queue: judged by content.intake (the draft is not in the queue: a per-item 409 within a 200).
   [routes.bulkTransitionContent.id]: (side) => ({
-    method: 'POST', path: `/units/${UNIT[side]}/content/bulk-transitions`, unitPath: path(UNIT[side]),
-    body: { action: 'return', ids: [fixtures[`content.${side}`]], comment: 'Bổ sung nguồn' }, judgedBy: 'content.intake',
+    method: 'POST',
+    path: `/units/${UNIT[side]}/content/bulk-transitions`,
+    unitPath: path(UNIT[side]),
+    body: { action: 'return', ids: [fixtures[`content.${side}`]], comment: 'Bổ sung nguồn' },
+    judgedBy: 'content.intake',
   }),
   // Editing an item the board is editing: judged by content.edit (the first allowed role edits it, later ones send a stale If-Match: 412).
   [routes.updateContentItem.id]: (side) => ({
-    method: 'PATCH', path: `/content/${fixtures[`editing.${side}`]}`, unitPath: path(UNIT[side]), body: { summary: 'Tóm tắt đã sửa' }, headers: { 'if-match': '"3"' }, judgedBy: 'content.edit',
+    method: 'PATCH',
+    path: `/content/${fixtures[`editing.${side}`]}`,
+    unitPath: path(UNIT[side]),
+    body: { summary: 'Tóm tắt đã sửa' },
+    headers: { 'if-match': '"3"' },
+    judgedBy: 'content.edit',
   }),
   // Proposing a published item to the province: judged by content.syndicate (the first allowed role proposes it, later ones get 409).
   [routes.proposeSyndication.id]: (side) => ({
-    method: 'POST', path: `/content/${fixtures[`published.${side}`]}/syndication`, unitPath: path(UNIT[side]), body: {}, judgedBy: 'content.syndicate',
+    method: 'POST',
+    path: `/content/${fixtures[`published.${side}`]}/syndication`,
+    unitPath: path(UNIT[side]),
+    body: {},
+    judgedBy: 'content.syndicate',
   }),
   [routes.jobRuns.id]: () => ({ method: 'GET', path: '/job-runs?job=dependency-check', unitPath: province }),
   // The calendar is the province's: nobody in a district reaches it, whichever side.
   [routes.adminGetSchedule.id]: () => ({ method: 'GET', path: '/admin/calendar/schedules/2026', unitPath: province }),
-  [routes.adminPutSchedule.id]: () => ({ method: 'PUT', path: '/admin/calendar/schedules/2030', unitPath: province, body: { source: 'x', daysOff: [], workingSaturdays: [] } }),
-  [routes.adminPutHolidayRule.id]: () => ({
-    method: 'PUT', path: '/admin/calendar/holidays/thu-nghiem', unitPath: province,
-    body: { name: { vi: 'Thử', en: 'Test' }, date: { calendar: 'solar', month: 6, day: 1 }, basis: 'x', status: 'pending' },
+  [routes.adminPutSchedule.id]: () => ({
+    method: 'PUT',
+    path: '/admin/calendar/schedules/2030',
+    unitPath: province,
+    body: { source: 'x', daysOff: [], workingSaturdays: [] },
   }),
-  [routes.getUpload.id]: (side) => ({ method: 'GET', path: `/uploads/${fixtures[`upload.${side}`]}`, unitPath: path(UNIT[side]) }),
-  [routes.listQuestions.id]: (side) => ({ method: 'GET', path: `/units/${UNIT[side]}/questions`, unitPath: path(UNIT[side]) }),
-  [routes.getQuestion.id]: (side) => ({ method: 'GET', path: `/questions/${fixtures[`question.${side}`]}`, unitPath: path(UNIT[side]) }),
+  [routes.adminPutHolidayRule.id]: () => ({
+    method: 'PUT',
+    path: '/admin/calendar/holidays/thu-nghiem',
+    unitPath: province,
+    body: {
+      name: { vi: 'Thử', en: 'Test' },
+      date: { calendar: 'solar', month: 6, day: 1 },
+      basis: 'x',
+      status: 'pending',
+    },
+  }),
+  [routes.getUpload.id]: (side) => ({
+    method: 'GET',
+    path: `/uploads/${fixtures[`upload.${side}`]}`,
+    unitPath: path(UNIT[side]),
+  }),
+  [routes.listQuestions.id]: (side) => ({
+    method: 'GET',
+    path: `/units/${UNIT[side]}/questions`,
+    unitPath: path(UNIT[side]),
+  }),
+  [routes.getQuestion.id]: (side) => ({
+    method: 'GET',
+    path: `/questions/${fixtures[`question.${side}`]}`,
+    unitPath: path(UNIT[side]),
+  }),
   // Classifying: judged by qa.route (the portal's board); a second classification of a classified question is allowed too.
   [routes.transitionQuestion.id]: (side) => ({
-    method: 'POST', path: `/questions/${fixtures[`question.${side}`]}/transitions`, unitPath: path(UNIT[side]), body: { action: 'classify', complexity: 'simple' }, judgedBy: 'qa.route', seenWith: 'qa.read',
+    method: 'POST',
+    path: `/questions/${fixtures[`question.${side}`]}/transitions`,
+    unitPath: path(UNIT[side]),
+    body: { action: 'classify', complexity: 'simple' },
+    judgedBy: 'qa.route',
+    seenWith: 'qa.read',
   }),
   [routes.grantAnswerAuthorisation.id]: (side) => ({
-    method: 'POST', path: '/answer-authorisations', unitPath: path(UNIT[side]),
+    method: 'POST',
+    path: '/answer-authorisations',
+    unitPath: path(UNIT[side]),
     body: { officerId: fixtures[`target.${side}`], validFrom: '2026-01-01T00:00:00Z', validTo: '2026-06-01T00:00:00Z' },
   }),
   [routes.revokeAnswerAuthorisation.id]: (side) => ({
-    method: 'POST', path: `/accounts/${fixtures[`target.${side}`]}/answer-authorisations/00000000-0000-4000-8000-000000000000/revoke`, unitPath: path(UNIT[side]),
+    method: 'POST',
+    path: `/accounts/${fixtures[`target.${side}`]}/answer-authorisations/00000000-0000-4000-8000-000000000000/revoke`,
+    unitPath: path(UNIT[side]),
   }),
-  [routes.unitAnswerAuthorisations.id]: (side) => ({ method: 'GET', path: `/units/${UNIT[side]}/answer-authorisations`, unitPath: path(UNIT[side]) }),
-  [routes.getQuestionFigures.id]: (side) => ({ method: 'GET', path: `/units/${UNIT[side]}/question-figures?from=2026-01-01&to=2026-01-31`, unitPath: path(UNIT[side]) }),
+  [routes.unitAnswerAuthorisations.id]: (side) => ({
+    method: 'GET',
+    path: `/units/${UNIT[side]}/answer-authorisations`,
+    unitPath: path(UNIT[side]),
+  }),
+  [routes.getQuestionFigures.id]: (side) => ({
+    method: 'GET',
+    path: `/units/${UNIT[side]}/question-figures?from=2026-01-01&to=2026-01-31`,
+    unitPath: path(UNIT[side]),
+  }),
   [routes.jobs.id]: () => ({ method: 'GET', path: '/jobs', unitPath: province }),
   // The incident register is the province's; one incident is its unit's (its reporter, not the caller, reported it).
   [routes.listIncidents.id]: () => ({ method: 'GET', path: '/incidents', unitPath: province }),
-  [routes.getIncident.id]: (side) => ({ method: 'GET', path: `/incidents/${fixtures[`incident.${side}`]}`, unitPath: path(UNIT[side]) }),
-  [routes.updateIncident.id]: (side) => ({ method: 'POST', path: `/incidents/${fixtures[`incident.${side}`]}/timeline`, unitPath: path(UNIT[side]), body: { note: 'Ghi chú' } }),
+  [routes.getIncident.id]: (side) => ({
+    method: 'GET',
+    path: `/incidents/${fixtures[`incident.${side}`]}`,
+    unitPath: path(UNIT[side]),
+  }),
+  [routes.updateIncident.id]: (side) => ({
+    method: 'POST',
+    path: `/incidents/${fixtures[`incident.${side}`]}/timeline`,
+    unitPath: path(UNIT[side]),
+    body: { note: 'Ghi chú' },
+  }),
   [routes.recordSecurityCheck.id]: () => ({
-    method: 'POST', path: '/security-checks', unitPath: province, body: { performedAt: '2026-11-01T00:00:00Z', performedBy: 'Đội kiểm tra', scope: 'Cổng', findings: [] },
+    method: 'POST',
+    path: '/security-checks',
+    unitPath: province,
+    body: { performedAt: '2026-11-01T00:00:00Z', performedBy: 'Đội kiểm tra', scope: 'Cổng', findings: [] },
   }),
   [routes.listSecurityChecks.id]: () => ({ method: 'GET', path: '/security-checks', unitPath: province }),
   // Erasure on an authority's demand: the portal's chief only (repeating it is fine).
   [routes.eraseAskerDataOnDemand.id]: (side) => ({
-    method: 'POST', path: `/questions/${fixtures[`question.${side}`]}/erasure`, unitPath: path(UNIT[side]), body: { demandReference: 'Công văn 1/CAT-PA05' },
+    method: 'POST',
+    path: `/questions/${fixtures[`question.${side}`]}/erasure`,
+    unitPath: path(UNIT[side]),
+    body: { demandReference: 'Công văn 1/CAT-PA05' },
   }),
-  [routes.listReports.id]: (side) => ({ method: 'GET', path: `/reports?unit=${UNIT[side]}`, unitPath: path(UNIT[side]) }),
+  [routes.listReports.id]: (side) => ({
+    method: 'GET',
+    path: `/reports?unit=${UNIT[side]}`,
+    unitPath: path(UNIT[side]),
+  }),
   [routes.generateReport.id]: (side) => ({
-    method: 'POST', path: '/reports', unitPath: path(UNIT[side]), body: { kind: 'ad-hoc', period: '2026-02-01..2026-02-28', unitCode: UNIT[side] },
+    method: 'POST',
+    path: '/reports',
+    unitPath: path(UNIT[side]),
+    body: { kind: 'ad-hoc', period: '2026-02-01..2026-02-28', unitCode: UNIT[side] },
   }),
-  [routes.getReport.id]: (side) => ({ method: 'GET', path: `/reports/${fixtures[`report.${side}`]}`, unitPath: path(UNIT[side]) }),
+  [routes.getReport.id]: (side) => ({
+    method: 'GET',
+    path: `/reports/${fixtures[`report.${side}`]}`,
+    unitPath: path(UNIT[side]),
+  }),
   [routes.updateReportText.id]: (side) => ({
-    method: 'PATCH', path: `/reports/${fixtures[`report.${side}`]}/text`, unitPath: path(UNIT[side]), body: { sections: { assessment: 'Đánh giá thử' } }, judgedBy: 'report.edit',
+    method: 'PATCH',
+    path: `/reports/${fixtures[`report.${side}`]}/text`,
+    unitPath: path(UNIT[side]),
+    body: { sections: { assessment: 'Đánh giá thử' } },
+    judgedBy: 'report.edit',
   }),
   [routes.transitionReport.id]: (side) => ({
-    method: 'POST', path: `/reports/${fixtures[`approvable.${side}`]}/transitions`, unitPath: path(UNIT[side]), body: { action: 'approve' }, judgedBy: 'report.approve',
+    method: 'POST',
+    path: `/reports/${fixtures[`approvable.${side}`]}/transitions`,
+    unitPath: path(UNIT[side]),
+    body: { action: 'approve' },
+    judgedBy: 'report.approve',
   }),
-  [routes.downloadReport.id]: (side) => ({ method: 'GET', path: `/reports/${fixtures[`report.${side}`]}/download?format=csv`, unitPath: path(UNIT[side]) }),
-  [routes.getRoyaltyTally.id]: (side) => ({ method: 'GET', path: `/royalties/2026-Q1?unit=${UNIT[side]}`, unitPath: path(UNIT[side]) }),
+  [routes.downloadReport.id]: (side) => ({
+    method: 'GET',
+    path: `/reports/${fixtures[`report.${side}`]}/download?format=csv`,
+    unitPath: path(UNIT[side]),
+  }),
+  [routes.getRoyaltyTally.id]: (side) => ({
+    method: 'GET',
+    path: `/royalties/2026-Q1?unit=${UNIT[side]}`,
+    unitPath: path(UNIT[side]),
+  }),
 };
 /** Signed-in routes about the caller alone, with no unit to cross (an upload is declared, an incident reported, in the caller's own unit). */
-const selfOnly = new Set<string>([routes.me.id, routes.changePassword.id, routes.createUpload.id, routes.reportIncident.id]);
+const selfOnly = new Set<string>([
+  routes.me.id,
+  routes.changePassword.id,
+  routes.createUpload.id,
+  routes.reportIncident.id,
+]);
 /** Where "another unit" is refused as invalid input rather than forbidden (the deputy must be of the caller's own unit). */
 const otherIsInvalid = new Set<string>([routes.grantDelegation.id, routes.grantAnswerAuthorisation.id]);
 
@@ -161,7 +352,11 @@ beforeAll(async () => {
   await seedTree();
   // Fixtures that don't depend on each other are made concurrently: the file's setup is mostly waiting on requests.
   const [, targetA, targetB, deputyA, deputyB, chiefB, provinceOperator, editorB, secretaryB] = await Promise.all([
-    Promise.all(roles.map(async (role) => (people[role] = await person(local.api, `r.${role.replace(/-/g, '')}`, 'huyena', [role])))),
+    Promise.all(
+      roles.map(
+        async (role) => (people[role] = await person(local.api, `r.${role.replace(/-/g, '')}`, 'huyena', [role])),
+      ),
+    ),
     person(local.api, 'muc-tieu.a', 'huyena', ['unit-officer']),
     person(local.api, 'muc-tieu.b', 'huyenb', ['unit-officer']),
     person(local.api, 'pho.a', 'huyena', ['deputy-editor']),
@@ -171,7 +366,12 @@ beforeAll(async () => {
     person(local.api, 'bientap.b', 'huyenb', ['editor']),
     person(local.api, 'thuky.b', 'huyenb', ['secretary']),
   ]);
-  Object.assign(fixtures, { 'target.own': targetA.id, 'target.other': targetB.id, 'deputy.own': deputyA.id, 'deputy.other': deputyB.id });
+  Object.assign(fixtures, {
+    'target.own': targetA.id,
+    'target.other': targetB.id,
+    'deputy.own': deputyA.id,
+    'deputy.other': deputyB.id,
+  });
   const reportIncident = async (who: Person) => {
     const res = await local.api('/incidents', {
       method: 'POST',
@@ -184,7 +384,12 @@ beforeAll(async () => {
     const res = await local.api('/delegations', {
       method: 'POST',
       headers: { ...bearer(chief), 'content-type': 'application/json' },
-      body: JSON.stringify({ deputyId, actions: ['content.approve'], validFrom: '2026-01-01T00:00:00Z', validTo: '2026-12-01T00:00:00Z' }),
+      body: JSON.stringify({
+        deputyId,
+        actions: ['content.approve'],
+        validFrom: '2026-01-01T00:00:00Z',
+        validTo: '2026-12-01T00:00:00Z',
+      }),
     });
     return ((await res.json()) as { id: string }).id;
   };
@@ -214,20 +419,42 @@ beforeAll(async () => {
     return ((await res.json()) as { id: string }).id;
   };
   // Items in editing (version 3) and published, on each side, for the edit and syndication routes.
-  const board = { huyena: { secretary: people.secretary!, chief: people['chief-editor']! }, huyenb: { secretary: secretaryB, chief: chiefB } };
+  const board = {
+    huyena: { secretary: people.secretary!, chief: people['chief-editor']! },
+    huyenb: { secretary: secretaryB, chief: chiefB },
+  };
   const taken = async (unitCode: 'huyena' | 'huyenb', until: 'editing' | 'published') => {
     const writer = await person(local.api, `ctv.${until}.${unitCode}`, unitCode, ['contributor']);
     const created = await local.api(`/units/${unitCode}/content`, {
       method: 'POST',
       headers: { ...bearer(writer), 'content-type': 'application/json' },
-      body: JSON.stringify({ category: 'news', language: 'vi', title: 'Tin thử', body: '<p>Nội dung</p>', submit: true }),
+      body: JSON.stringify({
+        category: 'news',
+        language: 'vi',
+        title: 'Tin thử',
+        body: '<p>Nội dung</p>',
+        submit: true,
+      }),
     });
     const id = ((await created.json()) as { id: string }).id;
     const { secretary, chief } = board[unitCode];
-    const steps: Array<[Person, string]> = until === 'editing' ? [[secretary, 'accept']] : [[secretary, 'accept'], [secretary, 'propose'], [chief, 'approve'], [secretary, 'publish']];
+    const steps: Array<[Person, string]> =
+      until === 'editing'
+        ? [[secretary, 'accept']]
+        : [
+            [secretary, 'accept'],
+            [secretary, 'propose'],
+            [chief, 'approve'],
+            [secretary, 'publish'],
+          ];
     for (const [who, action] of steps) {
-      const res = await local.api(`/content/${id}/transitions`, { method: 'POST', headers: { ...bearer(who), 'content-type': 'application/json' }, body: JSON.stringify({ action }) });
-      if (res.status !== 200) throw new Error(`${action} of the ${unitCode} fixture: ${res.status} ${await res.text()}`);
+      const res = await local.api(`/content/${id}/transitions`, {
+        method: 'POST',
+        headers: { ...bearer(who), 'content-type': 'application/json' },
+        body: JSON.stringify({ action }),
+      });
+      if (res.status !== 200)
+        throw new Error(`${action} of the ${unitCode} fixture: ${res.status} ${await res.text()}`);
     }
     return id;
   };
@@ -236,7 +463,13 @@ beforeAll(async () => {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        asker: { kind: 'individual', fullName: 'Người hỏi', nationality: 'Việt Nam', address: 'Xã A', phone: '0900000000' },
+        asker: {
+          kind: 'individual',
+          fullName: 'Người hỏi',
+          nationality: 'Việt Nam',
+          address: 'Xã A',
+          phone: '0900000000',
+        },
         field: 'other',
         title: 'Câu hỏi thử nghiệm',
         text: `Xin hỏi về việc thử nghiệm cổng của ${portal}`,
@@ -245,7 +478,14 @@ beforeAll(async () => {
     });
     return ((await res.json()) as { trackingCode: string }).trackingCode;
   };
-  const systemReport = (unitCode: string, from: string, to: string) => createReportAsSystem(reportServices(local.stack().services, local.clients().s3), reportKindOf('national', 'ad-hoc'), unitCode, adHocPeriod(from, to), new Date());
+  const systemReport = (unitCode: string, from: string, to: string) =>
+    createReportAsSystem(
+      reportServices(local.stack().services, local.clients().s3),
+      reportKindOf('national', 'ad-hoc'),
+      unitCode,
+      adHocPeriod(from, to),
+      new Date(),
+    );
   const made = {
     'incident.own': reportIncident(targetA),
     'incident.other': reportIncident(targetB),
@@ -279,37 +519,61 @@ describe('tenant isolation', () => {
     expect(signedIn.filter((id) => !cases[id] && !selfOnly.has(id))).toEqual([]);
   });
 
-  it.each(roles.map((role) => [role]))('%s in district A reaches its own unit only as the rule table says, never district B', async (role) => {
-    const caller = people[role as Role]!;
-    const failures: string[] = [];
-    // A route's two sides touch different units, so they are called together; routes stay in order.
-    for (const route of allRoutes.filter((r) => cases[r.id])) {
-      await Promise.all((['own', 'other'] as const).map(async (side) => {
-        const request = cases[route.id]!(side, role as Role);
-        const res = await local.api(request.path, {
-          method: request.method,
-          headers: { ...bearer(caller), ...(request.body ? { 'content-type': 'application/json' } : {}), ...request.headers },
-          ...(request.body ? { body: JSON.stringify(request.body) } : {}),
-        });
-        const text = await res.text();
-        const allowed = can(
-          { id: caller.id, kind: 'user', unitCode: 'huyena', roles: [role as Role], delegations: [] },
-          request.judgedBy ?? (route as { action?: Action }).action!,
-          request.unitPath,
-          new Date(),
+  it.each(roles.map((role) => [role]))(
+    '%s in district A reaches its own unit only as the rule table says, never district B',
+    async (role) => {
+      const caller = people[role as Role]!;
+      const failures: string[] = [];
+      // A route's two sides touch different units, so they are called together; routes stay in order.
+      for (const route of allRoutes.filter((r) => cases[r.id])) {
+        await Promise.all(
+          (['own', 'other'] as const).map(async (side) => {
+            const request = cases[route.id]!(side, role as Role);
+            const res = await local.api(request.path, {
+              method: request.method,
+              headers: {
+                ...bearer(caller),
+                ...(request.body ? { 'content-type': 'application/json' } : {}),
+                ...request.headers,
+              },
+              ...(request.body ? { body: JSON.stringify(request.body) } : {}),
+            });
+            const text = await res.text();
+            const allowed = can(
+              { id: caller.id, kind: 'user', unitCode: 'huyena', roles: [role as Role], delegations: [] },
+              request.judgedBy ?? (route as { action?: Action }).action!,
+              request.unitPath,
+              new Date(),
+            );
+            const label = `${route.id} ${side} → ${res.status}`;
+            if (side === 'other') {
+              const expected = otherIsInvalid.has(route.id) ? [400, 403] : [403, 404];
+              if (!expected.includes(res.status))
+                failures.push(`${label} (expected ${expected.join('/')}) ${text.slice(0, 200)}`);
+              if (text.includes('muc-tieu.b') || text.includes('pho.b'))
+                failures.push(`${label} leaks district B data`);
+            } else if (allowed && (res.status === 401 || res.status === 403)) {
+              failures.push(`${label} (the rule table allows it)`);
+            } else if (
+              !allowed &&
+              res.status !== 403 &&
+              !(
+                res.status === 404 &&
+                request.seenWith &&
+                !can(
+                  { id: caller.id, kind: 'user', unitCode: 'huyena', roles: [role as Role], delegations: [] },
+                  request.seenWith,
+                  request.unitPath,
+                  new Date(),
+                )
+              )
+            ) {
+              failures.push(`${label} (the rule table forbids it)`);
+            }
+          }),
         );
-        const label = `${route.id} ${side} → ${res.status}`;
-        if (side === 'other') {
-          const expected = otherIsInvalid.has(route.id) ? [400, 403] : [403, 404];
-          if (!expected.includes(res.status)) failures.push(`${label} (expected ${expected.join('/')}) ${text.slice(0, 200)}`);
-          if (text.includes('muc-tieu.b') || text.includes('pho.b')) failures.push(`${label} leaks district B data`);
-        } else if (allowed && (res.status === 401 || res.status === 403)) {
-          failures.push(`${label} (the rule table allows it)`);
-        } else if (!allowed && res.status !== 403 && !(res.status === 404 && request.seenWith && !can({ id: caller.id, kind: 'user', unitCode: 'huyena', roles: [role as Role], delegations: [] }, request.seenWith, request.unitPath, new Date()))) {
-          failures.push(`${label} (the rule table forbids it)`);
-        }
-      }));
-    }
-    expect(failures).toEqual([]);
-  });
+      }
+      expect(failures).toEqual([]);
+    },
+  );
 });

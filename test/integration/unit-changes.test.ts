@@ -21,19 +21,43 @@ describe('renaming a district with 70 communes', () => {
   it('moves every commune’s domain, with history, in bounded transactions', async () => {
     // 70 communes: three cascade transactions of up to 30 (shared/application/units.ts), the last one partial.
     const communes = Array.from({ length: 70 }, (_, i) => `xl${String(i).padStart(3, '0')}`);
-    await ensureUnits(local.stack().services, [{ code: 'huyen-lon', name: { vi: 'Huyện Lớn', en: 'Big District' }, kind: 'district', parentCode: 'demo', slug: 'huyenlon' }]);
+    await ensureUnits(local.stack().services, [
+      {
+        code: 'huyen-lon',
+        name: { vi: 'Huyện Lớn', en: 'Big District' },
+        kind: 'district',
+        parentCode: 'demo',
+        slug: 'huyenlon',
+      },
+    ]);
     // Ten creators at once, seven communes each.
     await Promise.all(
       Array.from({ length: 10 }, (_, n) =>
-        ensureUnits(local.stack().services, communes.slice(n * 7, n * 7 + 7).map((code) => ({ code, name: { vi: `Xã ${code}`, en: `Commune ${code}` }, kind: 'commune' as const, parentCode: 'huyen-lon', slug: code }))),
+        ensureUnits(
+          local.stack().services,
+          communes.slice(n * 7, n * 7 + 7).map((code) => ({
+            code,
+            name: { vi: `Xã ${code}`, en: `Commune ${code}` },
+            kind: 'commune' as const,
+            parentCode: 'huyen-lon',
+            slug: code,
+          })),
+        ),
       ),
     );
-    const renamed = await call('/units/huyen-lon', admin, { method: 'PATCH', body: { name: { vi: 'Thị xã Lớn', en: 'Big Town' }, slug: 'thixalon' }, headers: { 'if-match': '"1"' } });
+    const renamed = await call('/units/huyen-lon', admin, {
+      method: 'PATCH',
+      body: { name: { vi: 'Thị xã Lớn', en: 'Big Town' }, slug: 'thixalon' },
+      headers: { 'if-match': '"1"' },
+    });
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ domain: 'thixalon.demo.gov.vn', formerDomains: ['huyenlon.demo.gov.vn'] });
     for (const code of [communes[0]!, communes[29]!, communes[30]!, communes[69]!]) {
       const unit = (await call(`/units/${code}`, undefined)).body.unit;
-      expect(unit).toMatchObject({ domain: `${code}.thixalon.demo.gov.vn`, formerDomains: [`${code}.huyenlon.demo.gov.vn`] });
+      expect(unit).toMatchObject({
+        domain: `${code}.thixalon.demo.gov.vn`,
+        formerDomains: [`${code}.huyenlon.demo.gov.vn`],
+      });
       const history = (await call(`/units/${code}/history`, undefined)).body.items;
       expect(history.map((h: { event: string }) => h.event)).toEqual(['created', 'renamed']);
       expect(history[1].detail).toMatchObject({ toDomain: `${code}.thixalon.demo.gov.vn`, because: 'huyen-lon' });
@@ -63,7 +87,7 @@ describe('splitting a unit (issue 12 #1)', () => {
   it('needs unit management on the parent: a department’s operator cannot split its own unit', async () => {
     const res = await call('/units/soa/split', deptOperator, { method: 'POST', body: splitBody('district') });
     expect(res.status).toBe(403);
-    expect((await directory().units.get('district-s1'))).toBeUndefined();
+    expect(await directory().units.get('district-s1')).toBeUndefined();
     expect((await directory().units.get('soa'))?.status).toBe('active');
   });
 
@@ -78,14 +102,31 @@ describe('splitting a unit (issue 12 #1)', () => {
 });
 
 describe('reserved host names (issue 12 #3)', () => {
-  it.each(['en', 'zh', 'www', 'api', 'mail', 'admin'])('refuses the slug %s, given or derived, at creation and rename', async (slug) => {
-    const given = await call('/units', admin, { method: 'POST', body: { code: `r-${slug}`, name: { vi: 'Sở Thử', en: 'Test' }, kind: 'department', parentCode: 'demo', slug } });
-    expect(given.status).toBe(400);
-    expect(given.body.errors[0]).toMatchObject({ field: 'body.slug', code: 'reserved' });
-    const derived = await call('/units', admin, { method: 'POST', body: { code: `d-${slug}`, name: { vi: slug.toUpperCase(), en: 'Test' }, kind: 'department', parentCode: 'demo' } });
-    expect(derived.status).toBe(400);
-    const renamed = await call('/units/soa', admin, { method: 'PATCH', body: { name: { vi: 'Sở A', en: 'Department A' }, slug } });
-    expect(renamed.status).toBe(400);
-    expect((await directory().units.get('soa'))?.slug).toBe('soa');
-  });
+  it.each(['en', 'zh', 'www', 'api', 'mail', 'admin'])(
+    'refuses the slug %s, given or derived, at creation and rename',
+    async (slug) => {
+      const given = await call('/units', admin, {
+        method: 'POST',
+        body: { code: `r-${slug}`, name: { vi: 'Sở Thử', en: 'Test' }, kind: 'department', parentCode: 'demo', slug },
+      });
+      expect(given.status).toBe(400);
+      expect(given.body.errors[0]).toMatchObject({ field: 'body.slug', code: 'reserved' });
+      const derived = await call('/units', admin, {
+        method: 'POST',
+        body: {
+          code: `d-${slug}`,
+          name: { vi: slug.toUpperCase(), en: 'Test' },
+          kind: 'department',
+          parentCode: 'demo',
+        },
+      });
+      expect(derived.status).toBe(400);
+      const renamed = await call('/units/soa', admin, {
+        method: 'PATCH',
+        body: { name: { vi: 'Sở A', en: 'Department A' }, slug },
+      });
+      expect(renamed.status).toBe(400);
+      expect((await directory().units.get('soa'))?.slug).toBe('soa');
+    },
+  );
 });

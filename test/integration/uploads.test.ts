@@ -18,7 +18,8 @@ const local = useLocalStack();
 const call = caller(local.api);
 /** The department's audit log as the province's operator reads it. */
 const auditOf = auditLog(call, () => operator);
-const fixture = (name: string) => new Uint8Array(readFileSync(resolve(import.meta.dirname, '../fixtures/uploads', name)));
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(resolve(import.meta.dirname, '../fixtures/uploads', name)));
 const PNG = fixture('python.png');
 const PDF = fixture('spec-head.pdf');
 
@@ -34,7 +35,8 @@ interface Form {
   expiresAt: string;
 }
 
-const declare = async (who: Person, body: unknown, headers: Record<string, string> = {}) => call('/uploads', who, { method: 'POST', body, headers });
+const declare = async (who: Person, body: unknown, headers: Record<string, string> = {}) =>
+  call('/uploads', who, { method: 'POST', body, headers });
 
 /** Sends the form as a browser does: the policy fields, then the file last. */
 async function postForm(form: Form, bytes: Uint8Array, fileName: string, type: string) {
@@ -51,7 +53,11 @@ const settled = (who: Person, id: string) =>
     return res.body?.status !== 'pending' ? res : undefined;
   }, 15_000);
 
-async function upload(who: Person, declared: { fileName: string; contentType: string; size: number }, bytes: Uint8Array) {
+async function upload(
+  who: Person,
+  declared: { fileName: string; contentType: string; size: number },
+  bytes: Uint8Array,
+) {
   const created = await declare(who, declared);
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const form = created.body as Form;
@@ -61,10 +67,13 @@ async function upload(who: Person, declared: { fileName: string; contentType: st
 }
 
 const objectExists = async (key: string) =>
-  local.clients().s3.send(new HeadObjectCommand({ Bucket: local.stack().resources.buckets.media, Key: key })).then(
-    () => true,
-    () => false,
-  );
+  local
+    .clients()
+    .s3.send(new HeadObjectCommand({ Bucket: local.stack().resources.buckets.media, Key: key }))
+    .then(
+      () => true,
+      () => false,
+    );
 
 beforeAll(async () => {
   await seedTree();
@@ -76,7 +85,11 @@ beforeAll(async () => {
 
 describe('an upload through the presigned form', () => {
   it('declares, uploads, checks and serves a PNG as clean, with safe headers', async () => {
-    const created = await declare(editorA, { fileName: 'Ảnh hội nghị.png', contentType: 'image/png', size: PNG.length });
+    const created = await declare(editorA, {
+      fileName: 'Ảnh hội nghị.png',
+      contentType: 'image/png',
+      size: PNG.length,
+    });
     expect(created.status).toBe(201);
     const form = created.body as Form;
     expect(form.fields).toMatchObject({ key: `incoming/${form.uploadId}`, 'Content-Type': 'image/png' });
@@ -89,15 +102,23 @@ describe('an upload through the presigned form', () => {
     // The editorial board of the same unit sees it too.
     expect((await statusOf(chiefA, form.uploadId)).body.status).toBe('clean');
 
-    const served = await local.clients().s3.send(new GetObjectCommand({ Bucket: local.stack().resources.buckets.media, Key: `clean/${form.uploadId}` }));
+    const served = await local
+      .clients()
+      .s3.send(new GetObjectCommand({ Bucket: local.stack().resources.buckets.media, Key: `clean/${form.uploadId}` }));
     expect(served.ContentType).toBe('image/png');
-    expect(served.ContentDisposition).toBe("attachment; filename=\"Anh hoi nghi.png\"; filename*=UTF-8''%E1%BA%A2nh%20h%E1%BB%99i%20ngh%E1%BB%8B.png");
+    expect(served.ContentDisposition).toBe(
+      'attachment; filename="Anh hoi nghi.png"; filename*=UTF-8\'\'%E1%BA%A2nh%20h%E1%BB%99i%20ngh%E1%BB%8B.png',
+    );
     expect(Buffer.from(await served.Body!.transformToByteArray()).equals(Buffer.from(PNG))).toBe(true);
     expect(await objectExists(`incoming/${form.uploadId}`)).toBe(false);
   });
 
   it('quarantines and reports a PNG renamed .pdf (the bytes do not match the declared type)', async () => {
-    const id = await upload(editorA, { fileName: 'quyet-dinh.pdf', contentType: 'application/pdf', size: PNG.length }, PNG);
+    const id = await upload(
+      editorA,
+      { fileName: 'quyet-dinh.pdf', contentType: 'application/pdf', size: PNG.length },
+      PNG,
+    );
     const done = await settled(editorA, id);
     expect(done.body).toMatchObject({ status: 'quarantined', detectedType: 'png', reason: 'type-mismatch' });
     expect(await objectExists(`quarantine/${id}`)).toBe(true);
@@ -108,15 +129,33 @@ describe('an upload through the presigned form', () => {
     const audit = (await auditOf('soa', id))[0];
     // No interface reads the outbox: the event is checked where the commit put it.
     const items = await local.scanAll();
-    expect(audit).toMatchObject({ action: 'upload.quarantine', actor: { id: 'upload-checker', kind: 'machine' }, after: { status: 'quarantined', detectedType: 'png', reason: 'type-mismatch' } });
-    const events = items.filter((i) => i.pk?.startsWith('OUTBOX#')).map((i) => ({ detailType: i.detailType, data: JSON.parse(i.payload).data }));
+    expect(audit).toMatchObject({
+      action: 'upload.quarantine',
+      actor: { id: 'upload-checker', kind: 'machine' },
+      after: { status: 'quarantined', detectedType: 'png', reason: 'type-mismatch' },
+    });
+    const events = items
+      .filter((i) => i.pk?.startsWith('OUTBOX#'))
+      .map((i) => ({ detailType: i.detailType, data: JSON.parse(i.payload).data }));
     expect(events.filter((e) => e.data.uploadId === id)).toEqual([
-      expect.objectContaining({ detailType: 'UploadQuarantined', data: expect.objectContaining({ unitCode: 'soa', declaredType: 'pdf', detectedType: 'png', reason: 'type-mismatch' }) }),
+      expect.objectContaining({
+        detailType: 'UploadQuarantined',
+        data: expect.objectContaining({
+          unitCode: 'soa',
+          declaredType: 'pdf',
+          detectedType: 'png',
+          reason: 'type-mismatch',
+        }),
+      }),
     ]);
   });
 
   it('checks a real PDF clean', async () => {
-    const id = await upload(editorA, { fileName: 'Báo cáo.pdf', contentType: 'application/pdf', size: PDF.length }, PDF);
+    const id = await upload(
+      editorA,
+      { fileName: 'Báo cáo.pdf', contentType: 'application/pdf', size: PDF.length },
+      PDF,
+    );
     expect((await settled(editorA, id)).body).toMatchObject({ status: 'clean', detectedType: 'pdf' });
   });
 
@@ -135,7 +174,9 @@ describe('an upload through the presigned form', () => {
   it('tells the content workflow which attachments block publication', async () => {
     const clean = await upload(editorA, { fileName: 'a.png', contentType: 'image/png', size: PNG.length }, PNG);
     const bad = await upload(editorA, { fileName: 'b.pdf', contentType: 'application/pdf', size: PNG.length }, PNG);
-    const pending = ((await declare(editorA, { fileName: 'c.png', contentType: 'image/png', size: PNG.length })).body as Form).uploadId;
+    const pending = (
+      (await declare(editorA, { fileName: 'c.png', contentType: 'image/png', size: PNG.length })).body as Form
+    ).uploadId;
     const otherUnit = await upload(editorB, { fileName: 'd.png', contentType: 'image/png', size: PNG.length }, PNG);
     await settled(editorA, clean);
     await settled(editorA, bad);
@@ -143,13 +184,19 @@ describe('an upload through the presigned form', () => {
 
     expect(await attachmentsReady(local.stack().services, [clean], 'soa')).toEqual({ ready: true, notClean: [] });
     expect(await attachmentsReady(local.stack().services, [], 'soa')).toEqual({ ready: true, notClean: [] });
-    expect(await attachmentsReady(local.stack().services, [clean, bad, pending, 'khong-co', otherUnit], 'soa')).toEqual({ ready: false, notClean: [bad, pending, 'khong-co', otherUnit] });
+    expect(await attachmentsReady(local.stack().services, [clean, bad, pending, 'khong-co', otherUnit], 'soa')).toEqual(
+      { ready: false, notClean: [bad, pending, 'khong-co', otherUnit] },
+    );
   });
 });
 
 describe('the checker under redelivery', () => {
   it('settles an upload once, however often S3, EventBridge and SQS deliver its event', async () => {
-    const id = await upload(editorA, { fileName: 'mot-lan.pdf', contentType: 'application/pdf', size: PNG.length }, PNG);
+    const id = await upload(
+      editorA,
+      { fileName: 'mot-lan.pdf', contentType: 'application/pdf', size: PNG.length },
+      PNG,
+    );
     await settled(editorA, id);
     const bucket = local.stack().resources.buckets.media;
     const record = (n: number) => ({
@@ -163,18 +210,36 @@ describe('the checker under redelivery', () => {
       eventSourceARN: 'arn:aws:sqs:local:000000000000:upload-checks',
       awsRegion: 'ap-southeast-1',
     });
-    const response = (await local.stack().invoke('checkUpload', { Records: [record(1), record(2)] })) as { batchItemFailures: unknown[] };
+    const response = (await local.stack().invoke('checkUpload', { Records: [record(1), record(2)] })) as {
+      batchItemFailures: unknown[];
+    };
     expect(response.batchItemFailures).toEqual([]);
     expect(await auditOf('soa', id)).toHaveLength(1);
     const items = await local.scanAll();
-    expect(items.filter((i) => i.pk?.startsWith('OUTBOX#') && JSON.parse(i.payload).data.uploadId === id)).toHaveLength(1);
+    expect(items.filter((i) => i.pk?.startsWith('OUTBOX#') && JSON.parse(i.payload).data.uploadId === id)).toHaveLength(
+      1,
+    );
     expect((await statusOf(editorA, id)).body).toMatchObject({ status: 'quarantined', reason: 'type-mismatch' });
     expect(await objectExists(`quarantine/${id}`)).toBe(true);
   });
 
   it('reports a malformed notification as a batch item failure (SQS redelivers it, then the DLQ takes it)', async () => {
-    const base = { receiptHandle: 'r', attributes: {}, messageAttributes: {}, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn', awsRegion: 'ap-southeast-1' };
-    const unknown = objectCreated(local.stack().resources.buckets.media, 'incoming/khong-co-upload', 1, 'e', 'ap-southeast-1');
+    const base = {
+      receiptHandle: 'r',
+      attributes: {},
+      messageAttributes: {},
+      md5OfBody: '',
+      eventSource: 'aws:sqs',
+      eventSourceARN: 'arn',
+      awsRegion: 'ap-southeast-1',
+    };
+    const unknown = objectCreated(
+      local.stack().resources.buckets.media,
+      'incoming/khong-co-upload',
+      1,
+      'e',
+      'ap-southeast-1',
+    );
     const response = (await local.stack().invoke('checkUpload', {
       Records: [
         { ...base, messageId: 'bad-1', body: '{"source":"aws.s3"}' },
@@ -187,13 +252,21 @@ describe('the checker under redelivery', () => {
 
 describe('who may upload and read', () => {
   it("another unit's staff cannot read an upload, and a role without upload rights cannot declare one", async () => {
-    const id = ((await declare(editorA, { fileName: 'x.png', contentType: 'image/png', size: 10 })).body as Form).uploadId;
+    const id = ((await declare(editorA, { fileName: 'x.png', contentType: 'image/png', size: 10 })).body as Form)
+      .uploadId;
     const other = await statusOf(editorB, id);
     expect(other.status).toBe(404);
     expect(JSON.stringify(other.body)).not.toContain('x.png');
     expect((await statusOf(operator, id)).status).toBe(403);
     expect((await declare(operator, { fileName: 'x.png', contentType: 'image/png', size: 10 })).status).toBe(403);
-    expect((await call('/uploads', undefined, { method: 'POST', body: { fileName: 'x.png', contentType: 'image/png', size: 10 } })).status).toBe(401);
+    expect(
+      (
+        await call('/uploads', undefined, {
+          method: 'POST',
+          body: { fileName: 'x.png', contentType: 'image/png', size: 10 },
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it('replays a declaration sent again with the same Idempotency-Key', async () => {
@@ -201,7 +274,11 @@ describe('who may upload and read', () => {
     const first = await declare(editorA, body, { 'idempotency-key': 'upload-key-1' });
     const again = await local.api('/uploads', {
       method: 'POST',
-      headers: { authorization: `Bearer ${editorA.token}`, 'content-type': 'application/json', 'idempotency-key': 'upload-key-1' },
+      headers: {
+        authorization: `Bearer ${editorA.token}`,
+        'content-type': 'application/json',
+        'idempotency-key': 'upload-key-1',
+      },
       body: JSON.stringify(body),
     });
     expect(again.headers.get('idempotent-replayed')).toBe('true');
@@ -214,16 +291,32 @@ describe('junk input', () => {
 
   it.each([
     ['a type outside CB 13.2', { fileName: 'trang.html', contentType: 'text/html', size: 10 }, 'body.contentType'],
-    ['an executable', { fileName: 'cai-dat.exe', contentType: 'application/x-msdownload', size: 10 }, 'body.contentType'],
-    ['a name whose extension is not the type', { fileName: 'anh.pdf', contentType: 'image/png', size: 10 }, 'body.fileName'],
+    [
+      'an executable',
+      { fileName: 'cai-dat.exe', contentType: 'application/x-msdownload', size: 10 },
+      'body.contentType',
+    ],
+    [
+      'a name whose extension is not the type',
+      { fileName: 'anh.pdf', contentType: 'image/png', size: 10 },
+      'body.fileName',
+    ],
     ['a name without extension', { fileName: 'anh', contentType: 'image/png', size: 10 }, 'body.fileName'],
     ['a path in the name', { fileName: '../../etc/passwd.txt', contentType: 'text/plain', size: 10 }, 'body.fileName'],
-    ['a bidi override in the name', { fileName: 'anh\u202Egnp.exe.png', contentType: 'image/png', size: 10 }, 'body.fileName'],
+    [
+      'a bidi override in the name',
+      { fileName: 'anh\u202Egnp.exe.png', contentType: 'image/png', size: 10 },
+      'body.fileName',
+    ],
     ['size zero', { fileName: 'a.png', contentType: 'image/png', size: 0 }, 'body.size'],
     ['a negative size', { fileName: 'a.png', contentType: 'image/png', size: -5 }, 'body.size'],
     ['a size as text', { fileName: 'a.png', contentType: 'image/png', size: '10' }, 'body.size'],
     ['a fractional size', { fileName: 'a.png', contentType: 'image/png', size: 1.5 }, 'body.size'],
-    ['a size above the province-wide maximum', { fileName: 'a.mp4', contentType: 'video/mp4', size: 200 * 1024 * 1024 + 1 }, 'body.size'],
+    [
+      'a size above the province-wide maximum',
+      { fileName: 'a.mp4', contentType: 'video/mp4', size: 200 * 1024 * 1024 + 1 },
+      'body.size',
+    ],
     ['a missing name', { contentType: 'image/png', size: 10 }, 'body.fileName'],
     ['an unknown field', { fileName: 'a.png', contentType: 'image/png', size: 10, key: 'clean/x' }, 'body'],
   ])('%s → 400 naming %s', async (_, body, field) => {

@@ -16,13 +16,33 @@ const local = useLocalStack();
 const context = () => ({ requestId: 'test-move', now: new Date() });
 
 async function clockWork(id: string, unitCode: string, personId?: string) {
-  const open = { clock: 'answer', policy: 'qa.answer', basis: 'BĐ 12.4', assignee: { unitCode, ...(personId ? { personId } : {}) }, startedAt: '2026-03-02T02:00:00.000Z' } as never;
-  await commitWork({ actions: [openClockWork(local.stack().resources.tableName, { type: 'Question', id }, open, '2026-03-06T17:00:00.000Z', `Câu hỏi ${id}`)] });
+  const open = {
+    clock: 'answer',
+    policy: 'qa.answer',
+    basis: 'BĐ 12.4',
+    assignee: { unitCode, ...(personId ? { personId } : {}) },
+    startedAt: '2026-03-02T02:00:00.000Z',
+  } as never;
+  await commitWork({
+    actions: [
+      openClockWork(
+        local.stack().resources.tableName,
+        { type: 'Question', id },
+        open,
+        '2026-03-06T17:00:00.000Z',
+        `Câu hỏi ${id}`,
+      ),
+    ],
+  });
   return keys.workflowClockWorkId('Question', id, 'answer');
 }
 
 const stored = async (workId: string) =>
-  (await documentClient().send(new GetCommand({ TableName: local.stack().resources.tableName, Key: keys.work(workId) }))).Item!;
+  (
+    await documentClient().send(
+      new GetCommand({ TableName: local.stack().resources.tableName, Key: keys.work(workId) }),
+    )
+  ).Item!;
 
 describe('moving open work', () => {
   it('to another unit keeps the clock and its due-index keys', async () => {
@@ -42,7 +62,11 @@ describe('moving open work', () => {
     const before = await stored(workId);
     const { work, uow } = directory();
     expect(await work.moveAssigneeWork(uow, context(), 'acc-old', 'acc-new')).toBe(1);
-    expect(await stored(workId)).toStrictEqual({ ...before, assigneeId: 'acc-new', gsi1pk: keys.openWorkOfAssignee('acc-new').gsi1pk });
+    expect(await stored(workId)).toStrictEqual({
+      ...before,
+      assigneeId: 'acc-new',
+      gsi1pk: keys.openWorkOfAssignee('acc-new').gsi1pk,
+    });
     expect(await work.moveAssigneeWork(uow, context(), 'acc-old', 'acc-new')).toBe(0);
   });
 });

@@ -36,7 +36,13 @@ const local = useLocalStack();
 const tableName = () => local.stack().resources.tableName;
 const db = () => documentClient();
 
-const person = (id: string, roles: Role[], unitCode = 'demo'): Principal => ({ id, kind: 'user', unitCode, roles, delegations: [] });
+const person = (id: string, roles: Role[], unitCode = 'demo'): Principal => ({
+  id,
+  kind: 'user',
+  unitCode,
+  roles,
+  delegations: [],
+});
 const secretary = person('secretary', ['secretary']);
 const chief = person('chief', ['chief-editor']);
 const writingChief = person('writing-chief', ['chief-editor', 'editor']);
@@ -67,19 +73,43 @@ async function decideAndApply<S extends string, T extends string, C extends stri
   if (!decision.ok) throw decision.error;
   const plan = decision.value;
   const { itemKey: key, ...rest } = deps;
-  const options: TransitionDeps<C> = { ...rest, writes: (due) => workOfPlan(plan, { tableName: tableName(), itemKey: key, dueOf: (open) => due[open.clock as C]! }) };
+  const options: TransitionDeps<C> = {
+    ...rest,
+    writes: (due) => workOfPlan(plan, { tableName: tableName(), itemKey: key, dueOf: (open) => due[open.clock as C]! }),
+  };
   return applyTransition(context, plan, options);
 }
 
 /** Stores a new item as a creating use case would, with the work of any clock already running. */
 async function store<A extends WorkflowAggregate>(type: string, item: A, title = 'Mục thử'): Promise<void> {
   const opens = item.openClocks.map((clock) => {
-    const open = { clock, policy: 'qa.classify' as const, basis: 'test', assignee: { unitCode: item.unitPath[0]! }, startedAt: now.toISOString() };
-    return openClockWork(tableName(), { type, id: item.id }, open, deadlines.addWorkingDays(now, policy.value('qa.classify').value).dueAt, title);
+    const open = {
+      clock,
+      policy: 'qa.classify' as const,
+      basis: 'test',
+      assignee: { unitCode: item.unitPath[0]! },
+      startedAt: now.toISOString(),
+    };
+    return openClockWork(
+      tableName(),
+      { type, id: item.id },
+      open,
+      deadlines.addWorkingDays(now, policy.value('qa.classify').value).dueAt,
+      title,
+    );
   });
   await commitWork({
     actions: [
-      { item: { Put: { TableName: tableName(), Item: { ...itemKey(type, item.id), type: 'TestWorkflowItem', ...item }, ConditionExpression: 'attribute_not_exists(pk)' } }, onConflict: { message: { vi: 'đã có', en: 'exists' } } },
+      {
+        item: {
+          Put: {
+            TableName: tableName(),
+            Item: { ...itemKey(type, item.id), type: 'TestWorkflowItem', ...item },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        onConflict: { message: { vi: 'đã có', en: 'exists' } },
+      },
       ...opens,
     ],
   });
@@ -95,7 +125,9 @@ const scanAll = async () => {
   const items: Record<string, any>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const out = await db().send(new ScanCommand({ TableName: tableName(), ConsistentRead: true, ExclusiveStartKey: start }));
+    const out = await db().send(
+      new ScanCommand({ TableName: tableName(), ConsistentRead: true, ExclusiveStartKey: start }),
+    );
     items.push(...(out.Items ?? []));
     start = out.LastEvaluatedKey;
   } while (start);
@@ -107,7 +139,10 @@ async function traces(id: string) {
   const all = await scanAll();
   return {
     audits: all.filter((i) => i.type === 'AuditEntry' && i.target?.id === id),
-    events: all.filter((i) => i.type === 'OutboxEvent').map(fromOutboxItem).filter((e) => (e.data as { id: string }).id === id),
+    events: all
+      .filter((i) => i.type === 'OutboxEvent')
+      .map(fromOutboxItem)
+      .filter((e) => (e.data as { id: string }).id === id),
     work: all.filter((i) => i.type === 'WorkAssignment' && i.aggregateId === id),
   };
 }
@@ -126,13 +161,31 @@ describe('a workflow transition commits whole', () => {
   it('writes the item, its audit entry, the opened work (due, listed for the sweep) and the event in one commit', async () => {
     const id = `c-${randomUUID()}`;
     await store('ContentItem', pendingDecision(id, contributor.id));
-    const applied = await decideAndApply(ctx(chief), contentWorkflow, await stored<ContentWorkflowItem>('ContentItem', id), 'approve', {}, depsOf('ContentItem', id));
+    const applied = await decideAndApply(
+      ctx(chief),
+      contentWorkflow,
+      await stored<ContentWorkflowItem>('ContentItem', id),
+      'approve',
+      {},
+      depsOf('ContentItem', id),
+    );
 
     const item = await stored<ContentWorkflowItem>('ContentItem', id);
-    expect(item).toMatchObject({ state: 'approved', version: 5, submittedBy: contributor.id, openClocks: ['publication'] });
+    expect(item).toMatchObject({
+      state: 'approved',
+      version: 5,
+      submittedBy: contributor.id,
+      openClocks: ['publication'],
+    });
     const { audits, events, work } = await traces(id);
     expect(audits).toHaveLength(1);
-    expect(audits[0]).toMatchObject({ action: 'content.approve', scope: 'demo', actor: { id: chief.id }, before: { state: 'pending-decision', version: 4 }, after: { state: 'approved', version: 5 } });
+    expect(audits[0]).toMatchObject({
+      action: 'content.approve',
+      scope: 'demo',
+      actor: { id: chief.id },
+      before: { state: 'pending-decision', version: 4 },
+      after: { state: 'approved', version: 5 },
+    });
     // 5 working days (publish.legalDocument, LTCTT 18.4) counted from the approval.
     const dueAt = deadlines.addWorkingDays(now, 5).dueAt;
     expect(applied.due).toEqual({ publication: dueAt });
@@ -155,18 +208,32 @@ describe('a workflow transition commits whole', () => {
         TableName: tableName(),
         IndexName: 'due',
         KeyConditionExpression: 'duePk = :pk AND dueAt <= :now',
-        ExpressionAttributeValues: { ':pk': keys.openWorkDue('ContentItem', keys.workDueShardOf(`ContentItem#${id}#publication`)).duePk, ':now': new Date(Date.parse(dueAt) + 1).toISOString() },
+        ExpressionAttributeValues: {
+          ':pk': keys.openWorkDue('ContentItem', keys.workDueShardOf(`ContentItem#${id}#publication`)).duePk,
+          ':now': new Date(Date.parse(dueAt) + 1).toISOString(),
+        },
       }),
     );
     expect((overdue.Items ?? []).map((i) => i.workId)).toContain(`ContentItem#${id}#publication`);
-    expect((await directory().work.openOfUnit('demo', 100)).items.map((w) => w.workId)).toContain(`ContentItem#${id}#publication`);
+    expect((await directory().work.openOfUnit('demo', 100)).items.map((w) => w.workId)).toContain(
+      `ContentItem#${id}#publication`,
+    );
 
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       source: 'portal.workflow',
       detailType: 'WorkflowTransitioned',
       metadata: { eventId: applied.committed.eventIds[0], transactionId: applied.committed.transactionId },
-      data: { key: `ContentItem#${id}#5`, event: 'ContentApproved', type: 'ContentItem', id, action: 'approve', from: 'pending-decision', to: 'approved', version: 5 },
+      data: {
+        key: `ContentItem#${id}#5`,
+        event: 'ContentApproved',
+        type: 'ContentItem',
+        id,
+        action: 'approve',
+        from: 'pending-decision',
+        to: 'approved',
+        version: 5,
+      },
     });
     // The relay takes it from the stream without failing (no queue subscribes yet).
     await local.stack().outbox.drain();
@@ -192,7 +259,14 @@ describe('a workflow transition commits whole', () => {
       [chief, draft, 'approve', 409], // wrong state (the caller's view)
     ];
     for (const [who, aggregate, action, status] of attempts) {
-      const refused = decideAndApply(ctx(who), contentWorkflow, aggregate, action as 'approve', {}, depsOf('ContentItem', id));
+      const refused = decideAndApply(
+        ctx(who),
+        contentWorkflow,
+        aggregate,
+        action as 'approve',
+        {},
+        depsOf('ContentItem', id),
+      );
       expect(await refused.then(() => 200, statusOf)).toBe(status);
     }
     expect(await stored('ContentItem', id)).toEqual(before);
@@ -207,7 +281,14 @@ describe('a workflow transition commits whole', () => {
       Array.from({ length: 20 }, (_, i) =>
         i % 2 === 0
           ? decideAndApply(ctx(chief), contentWorkflow, seen, 'approve', {}, depsOf('ContentItem', id))
-          : decideAndApply(ctx(chief), contentWorkflow, seen, 'reject', { reason: `lý do ${i}` }, depsOf('ContentItem', id)),
+          : decideAndApply(
+              ctx(chief),
+              contentWorkflow,
+              seen,
+              'reject',
+              { reason: `lý do ${i}` },
+              depsOf('ContentItem', id),
+            ),
       ),
     );
     const won = outcomes.filter((o) => o.status === 'fulfilled');
@@ -220,22 +301,45 @@ describe('a workflow transition commits whole', () => {
     expect(events.map((e) => (e.data as { to: string }).to)).toEqual([winner]);
     expect(work).toHaveLength(winner === 'approved' ? 1 : 0);
     // The same race with If-Match: the stale request is told 412.
-    const stale = decideAndApply(ctx(chief), contentWorkflow, seen, 'reject', { reason: 'muộn', expectedVersion: seen.version }, depsOf('ContentItem', id));
+    const stale = decideAndApply(
+      ctx(chief),
+      contentWorkflow,
+      seen,
+      'reject',
+      { reason: 'muộn', expectedVersion: seen.version },
+      depsOf('ContentItem', id),
+    );
     expect(await stale.then(() => 200, statusOf)).toBe(412);
     expect((await traces(id)).audits).toHaveLength(1);
   });
 
   it('guards on the version, not only the state: of twenty progress notices (a step that stays in its state) one wins', async () => {
     const id = `q-${randomUUID()}`;
-    const question: QuestionWorkflowItem = { id, state: 'routed', version: 3, unitPath: ['demo'], assignee: { unitPath: ['soa', 'demo'] }, openClocks: [] };
+    const question: QuestionWorkflowItem = {
+      id,
+      state: 'routed',
+      version: 3,
+      unitPath: ['demo'],
+      assignee: { unitPath: ['soa', 'demo'] },
+      openClocks: [],
+    };
     await store('Question', question);
     const outcomes = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) =>
-        decideAndApply(ctx(i % 2 ? head : officer), questionWorkflow, question, 'progress-notice', { publicNote: `Thông báo ${i}` }, depsOf('Question', id)),
+        decideAndApply(
+          ctx(i % 2 ? head : officer),
+          questionWorkflow,
+          question,
+          'progress-notice',
+          { publicNote: `Thông báo ${i}` },
+          depsOf('Question', id),
+        ),
       ),
     );
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
-    expect(outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected').map((o) => statusOf(o.reason))).toEqual(Array(19).fill(409));
+    expect(
+      outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected').map((o) => statusOf(o.reason)),
+    ).toEqual(Array(19).fill(409));
     expect(await stored('Question', id)).toMatchObject({ state: 'routed', version: 4 });
     const { audits, events } = await traces(id);
     expect(audits).toHaveLength(1);
@@ -245,7 +349,12 @@ describe('a workflow transition commits whole', () => {
 
 describe('random action sequences on the question workflow', () => {
   const cast = [secretary, chief, head, officer, otherOfficer, contributor];
-  const assignees = [{ unitPath: ['soa', 'demo'] }, { unitPath: ['sob', 'demo'] }, { unitPath: ['soa', 'demo'], personId: officer.id }, { unitPath: ['elsewhere'] }];
+  const assignees = [
+    { unitPath: ['soa', 'demo'] },
+    { unitPath: ['sob', 'demo'] },
+    { unitPath: ['soa', 'demo'], personId: officer.id },
+    { unitPath: ['elsewhere'] },
+  ];
   const actions = Object.keys(questionWorkflow.transitions) as QuestionAction[];
   /**
    * Mostly plausible steps (an action the state allows, by someone whose role fits, with the texts
@@ -266,19 +375,35 @@ describe('random action sequences on the question workflow', () => {
   type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
   const pick = <T>(list: readonly T[], n: number): T => list[n % list.length]!;
 
-  function resolve(s: Step, item: QuestionWorkflowItem, at: Date): { actor: Principal; action: QuestionAction; input: TransitionInput } {
+  function resolve(
+    s: Step,
+    item: QuestionWorkflowItem,
+    at: Date,
+  ): { actor: Principal; action: QuestionAction; input: TransitionInput } {
     const assignTo = pick(assignees, s.assignTo);
     if (!s.plausible) {
-      const input = { ...(s.reason !== undefined && { reason: s.reason }), ...(s.publicNote !== undefined && { publicNote: s.publicNote }), ...(s.assignTo % 2 === 0 && { assignTo }) };
+      const input = {
+        ...(s.reason !== undefined && { reason: s.reason }),
+        ...(s.publicNote !== undefined && { publicNote: s.publicNote }),
+        ...(s.assignTo % 2 === 0 && { assignTo }),
+      };
       return { actor: pick(cast, s.actor), action: pick(actions, s.action), input };
     }
     // Refusing ends a question at once: rarely, so that most sequences go further.
-    const allowed = actions.filter((a) => (questionWorkflow.transitions[a].from as readonly string[]).includes(item.state) && (a !== 'refuse' || s.action % 5 === 0));
+    const allowed = actions.filter(
+      (a) =>
+        (questionWorkflow.transitions[a].from as readonly string[]).includes(item.state) &&
+        (a !== 'refuse' || s.action % 5 === 0),
+    );
     const action = allowed.length ? pick(allowed, s.action) : pick(actions, s.action);
     const transition = questionWorkflow.transitions[action];
     const path = transition.on === 'assignee' ? (item.assignee?.unitPath ?? []) : item.unitPath;
     const fit = cast.filter((p) => can(p, transition.permission, path, at));
-    return { actor: pick(fit.length ? fit : cast, s.actor), action, input: { reason: 'lý do', comment: 'ý kiến', publicNote: 'Thông báo', assignTo } };
+    return {
+      actor: pick(fit.length ? fit : cast, s.actor),
+      action,
+      input: { reason: 'lý do', comment: 'ý kiến', publicNote: 'Thông báo', assignTo },
+    };
   }
 
   it('records one audit entry and one event per accepted action, and keeps item and open work as the model says', async () => {
@@ -286,7 +411,13 @@ describe('random action sequences on the question workflow', () => {
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 8 }), async (steps) => {
         const id = `q-${randomUUID()}`;
         const type = questionWorkflow.aggregateType;
-        let model: QuestionWorkflowItem = { id, state: 'received', version: 1, unitPath: ['demo'], openClocks: ['classify'] };
+        let model: QuestionWorkflowItem = {
+          id,
+          state: 'received',
+          version: 1,
+          unitPath: ['demo'],
+          openClocks: ['classify'],
+        };
         await store(type, model);
         let previous: QuestionWorkflowItem | undefined;
         let at = now;
@@ -299,7 +430,14 @@ describe('random action sequences on the question workflow', () => {
           const { actor, action, input: given } = resolve(s, current, at);
           const input: TransitionInput = { ...given, ...(s.ifMatch && { expectedVersion: seen.version }) };
           const expected = decide(questionWorkflow, current, action, input, ctx(actor, at));
-          const outcome = await decideAndApply(ctx(actor, at), questionWorkflow, seen, action, input, depsOf(type, id)).then(
+          const outcome = await decideAndApply(
+            ctx(actor, at),
+            questionWorkflow,
+            seen,
+            action,
+            input,
+            depsOf(type, id),
+          ).then(
             (applied) => ({ ok: true as const, applied }),
             (error: unknown) => ({ ok: false as const, error }),
           );
@@ -325,7 +463,9 @@ describe('random action sequences on the question workflow', () => {
         expect(events).toHaveLength(accepted);
         // Each event exactly once: one per version reached.
         expect(new Set(events.map((e) => (e.data as { key: string }).key)).size).toBe(accepted);
-        expect(audits.map((a) => a.after.version).sort((x, y) => x - y)).toEqual(Array.from({ length: accepted }, (_, i) => i + 2));
+        expect(audits.map((a) => a.after.version).sort((x, y) => x - y)).toEqual(
+          Array.from({ length: accepted }, (_, i) => i + 2),
+        );
         const open = work.filter((w) => w.status === 'open');
         expect(open.map((w) => w.clock).sort()).toEqual([...model.openClocks].sort());
         // Due when its policy says, counted from its start: the answer in working days, a return of
@@ -333,10 +473,16 @@ describe('random action sequences on the question workflow', () => {
         for (const w of open) {
           const { value, unit } = policy.value(w.policy);
           const start = new Date(w.openedAt);
-          const due = unit === 'workingDays' ? deadlines.addWorkingDays(start, value) : deadlines.addCalendarDays(start, value);
-          expect(w).toMatchObject({ duePk: keys.openWorkDue(type, keys.workDueShardOf(String(w.workId))).duePk, dueAt: due.dueAt });
+          const due =
+            unit === 'workingDays' ? deadlines.addWorkingDays(start, value) : deadlines.addCalendarDays(start, value);
+          expect(w).toMatchObject({
+            duePk: keys.openWorkDue(type, keys.workDueShardOf(String(w.workId))).duePk,
+            dueAt: due.dueAt,
+          });
         }
-        expect(work.filter((w) => w.status !== 'open').every((w) => w.duePk === undefined && w.gsi2pk === undefined)).toBe(true);
+        expect(
+          work.filter((w) => w.status !== 'open').every((w) => w.duePk === undefined && w.gsi2pk === undefined),
+        ).toBe(true);
       }),
       { numRuns: 30 },
     );

@@ -27,7 +27,15 @@ let counting = false;
 let only: string | undefined;
 
 beforeAll(async () => {
-  await seedQuestionUnits([{ code: 'huyena', name: { vi: 'Huyện A', en: 'District A' }, kind: 'district', parentCode: 'binhdinh', slug: 'huyena' }]);
+  await seedQuestionUnits([
+    {
+      code: 'huyena',
+      name: { vi: 'Huyện A', en: 'District A' },
+      kind: 'district',
+      parentCode: 'binhdinh',
+      slug: 'huyena',
+    },
+  ]);
   [people.contributor, people.secretary, people.chief] = await Promise.all([
     person(local.api, 'ctv.rounds', 'huyena', ['contributor']),
     person(local.api, 'thuky.rounds', 'huyena', ['secretary']),
@@ -35,7 +43,11 @@ beforeAll(async () => {
   ]);
   dynamoClient().middlewareStack.add(
     (next, context) => async (args) => {
-      const entry = { command: String(context.commandName).replace(/Command$/, ''), start: performance.now(), end: Infinity };
+      const entry = {
+        command: String(context.commandName).replace(/Command$/, ''),
+        start: performance.now(),
+        end: Infinity,
+      };
       // Only the calls of the request's own function: the local consumers run in this process too.
       if (counting && (!only || invocation.getStore()?.function === only)) calls.push(entry);
       try {
@@ -68,18 +80,37 @@ const legal = (title: string, numberSymbol: string) => ({
   title,
   body: '<p>Toàn văn quyết định</p>',
   submit: true,
-  legalDocument: { form: 'quyet-dinh', numberSymbol, issuingAuthority: 'Ủy ban nhân dân huyện A', signer: 'Nguyễn Văn A', issuedOn: '2026-02-13', effectiveFrom: '2026-03-01', summary: 'Quy định về quản lý đất đai' },
+  legalDocument: {
+    form: 'quyet-dinh',
+    numberSymbol,
+    issuingAuthority: 'Ủy ban nhân dân huyện A',
+    signer: 'Nguyễn Văn A',
+    issuedOn: '2026-02-13',
+    effectiveFrom: '2026-03-01',
+    summary: 'Quy định về quản lý đất đai',
+  },
 });
 const create = (title: string, key: string, numberSymbol = '12/2026/QĐ-UBND') =>
-  call('/units/huyena/content', people.contributor, { method: 'POST', body: legal(title, numberSymbol), headers: { 'idempotency-key': key } });
+  call('/units/huyena/content', people.contributor, {
+    method: 'POST',
+    body: legal(title, numberSymbol),
+    headers: { 'idempotency-key': key },
+  });
 const step = (id: string, who: Person, action: string, version: number, key: string) =>
-  call(`/content/${id}/transitions`, who, { method: 'POST', body: { action }, headers: { 'if-match': `"${version}"`, 'idempotency-key': key } });
+  call(`/content/${id}/transitions`, who, {
+    method: 'POST',
+    body: { action },
+    headers: { 'if-match': `"${version}"`, 'idempotency-key': key },
+  });
 
 // One story in steps: the item created first is taken through its steps, then found by the search that is measured.
 describe('DynamoDB calls per write', { shuffle: false }, () => {
   it('creates an item with an Idempotency-Key in at most 3 rounds: the caller with the key’s record, the unit, the commit', async () => {
     await create('Quyết định khởi động', 'warm-create', '1/2026/QĐ-UBND');
-    const { result, commands, rounds, afterCommit } = await measure(() => create('Quyết định quản lý đất đai', 'rounds-create'), 'contentCreate');
+    const { result, commands, rounds, afterCommit } = await measure(
+      () => create('Quyết định quản lý đất đai', 'rounds-create'),
+      'contentCreate',
+    );
     expect(result.status, JSON.stringify(result.body)).toBe(201);
     expect(commands.at(-1)).toBe('TransactWriteItems');
     expect(afterCommit).toEqual([]);
@@ -97,18 +128,32 @@ describe('DynamoDB calls per write', { shuffle: false }, () => {
     const created = await create('Quyết định về đất đai ven biển', 'rounds-steps', '7/2026/QĐ-UBND');
     const id = created.body.id as string;
     let version = created.body.version as number;
-    for (const [who, action] of [[people.secretary!, 'accept'], [people.secretary!, 'propose'], [people.chief!, 'approve'], [people.secretary!, 'publish']] as const) {
-      const { result, commands, rounds, afterCommit } = await measure(() => step(id, who, action, version, `rounds-${action}`), 'content');
+    for (const [who, action] of [
+      [people.secretary!, 'accept'],
+      [people.secretary!, 'propose'],
+      [people.chief!, 'approve'],
+      [people.secretary!, 'publish'],
+    ] as const) {
+      const { result, commands, rounds, afterCommit } = await measure(
+        () => step(id, who, action, version, `rounds-${action}`),
+        'content',
+      );
       expect(result.status, JSON.stringify(result.body)).toBe(200);
       version = result.body.version as number;
       expect(afterCommit, action).toEqual([]);
-      expect(commands.filter((c) => c === 'TransactWriteItems'), action).toHaveLength(1);
+      expect(
+        commands.filter((c) => c === 'TransactWriteItems'),
+        action,
+      ).toHaveLength(1);
       expect(rounds - 1, `${action}: ${commands.join(', ')}`).toBeLessThanOrEqual(2);
     }
   });
 
   it('answers a legal search in at most 2 rounds: the term entries, then the page’s renditions in one batch', async () => {
-    const { result, commands, rounds } = await measure(() => call('/public/portals/huyena/legal-documents?q=quản lý đất đai', undefined), 'contentPublic');
+    const { result, commands, rounds } = await measure(
+      () => call('/public/portals/huyena/legal-documents?q=quản lý đất đai', undefined),
+      'contentPublic',
+    );
     expect(result.status).toBe(200);
     expect(result.body.items.length).toBeGreaterThanOrEqual(1);
     expect(commands.filter((c) => c === 'GetItem')).toEqual([]);
@@ -118,19 +163,27 @@ describe('DynamoDB calls per write', { shuffle: false }, () => {
 
   it('asks a question with a key in at most 3 rounds: the portal with the guards, the number with the calendar, the commit', async () => {
     const ask = (i: number) =>
-      measure(() =>
-        httpFrom(local.stack().gateway.url, '/public/portals/binhdinh/questions', {
-          method: 'POST',
-          from: `127.0.6.${i}`,
-          headers: { 'content-type': 'application/json', 'idempotency-key': `rounds-ask-${i}` },
-          body: JSON.stringify({
-            asker: { kind: 'individual', fullName: `Trần Văn Bình ${i}`, nationality: 'Việt Nam', address: '12 Lê Lợi, Quy Nhơn', phone: '0905 000 111', email: 'binh.tran@example.vn' },
-            field: 'land-environment',
-            title: 'Hỏi về thủ tục cấp giấy chứng nhận quyền sử dụng đất',
-            text: `Xin hỏi hồ sơ cấp giấy chứng nhận quyền sử dụng đất gồm những giấy tờ gì? (${i})`,
-            consent: { processing: true, publication: false },
+      measure(
+        () =>
+          httpFrom(local.stack().gateway.url, '/public/portals/binhdinh/questions', {
+            method: 'POST',
+            from: `127.0.6.${i}`,
+            headers: { 'content-type': 'application/json', 'idempotency-key': `rounds-ask-${i}` },
+            body: JSON.stringify({
+              asker: {
+                kind: 'individual',
+                fullName: `Trần Văn Bình ${i}`,
+                nationality: 'Việt Nam',
+                address: '12 Lê Lợi, Quy Nhơn',
+                phone: '0905 000 111',
+                email: 'binh.tran@example.vn',
+              },
+              field: 'land-environment',
+              title: 'Hỏi về thủ tục cấp giấy chứng nhận quyền sử dụng đất',
+              text: `Xin hỏi hồ sơ cấp giấy chứng nhận quyền sử dụng đất gồm những giấy tờ gì? (${i})`,
+              consent: { processing: true, publication: false },
+            }),
           }),
-        }),
         'questionsPublic',
       );
     await ask(1);

@@ -13,7 +13,16 @@ import { buildConsole } from '../../console/build/build';
  * The console is built once per worker, into its own folder.
  */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const shared = globalThis as { consoleBrowser?: Promise<Browser>; consoleBuild?: Promise<string> };
@@ -21,19 +30,26 @@ const shared = globalThis as { consoleBrowser?: Promise<Browser>; consoleBuild?:
 export function browser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     // Not a skip: CI must install it (.ci/run: apt-get install -y chromium), and a missing browser must fail loudly.
-    throw new Error(`Chromium is not installed at ${CHROMIUM}: run \`apt-get install -y chromium\` (or set CHROMIUM_PATH); the console's browser tests need it`);
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}: run \`apt-get install -y chromium\` (or set CHROMIUM_PATH); the console's browser tests need it`,
+    );
   }
   return (shared.consoleBrowser ??= chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS, headless: true }));
 }
 
 /** The built console for this worker (built once; esbuild takes a fraction of a second). */
 export function consoleDir(): Promise<string> {
-  return (shared.consoleBuild ??= buildConsole(join(tmpdir(), `console-${randomUUID().slice(0, 8)}`)).then((b) => b.outDir));
+  return (shared.consoleBuild ??= buildConsole(join(tmpdir(), `console-${randomUUID().slice(0, 8)}`)).then(
+    (b) => b.outDir,
+  ));
 }
 
 /** A fresh context (its own storage: tokens are in memory anyway) and page, at a given width. */
 export async function newPage(width = 1280, lang: 'vi' | 'en' = 'vi'): Promise<Page> {
-  const context = await (await browser()).newContext({ viewport: { width, height: 900 }, locale: lang === 'vi' ? 'vi-VN' : 'en-GB' });
+  const context = await (await browser()).newContext({
+    viewport: { width, height: 900 },
+    locale: lang === 'vi' ? 'vi-VN' : 'en-GB',
+  });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('console page error:', error.message));
   return page;

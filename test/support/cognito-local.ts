@@ -5,7 +5,12 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Context as LambdaContext } from 'aws-lambda';
-import { CognitoIdentityProviderClient, CreateGroupCommand, CreateUserPoolClientCommand, CreateUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  CognitoIdentityProviderClient,
+  CreateGroupCommand,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import pino from 'pino';
 import { createServer } from 'cognito-local/lib/server/server';
 import { Router } from 'cognito-local/lib/server/Router';
@@ -88,20 +93,41 @@ export async function startCognitoLocal(triggers: CognitoLocal['triggers'] = {})
         const handler = triggers[params.FunctionName];
         if (!handler) return { StatusCode: 200, Payload: params.Payload };
         try {
-          const context = { awsRequestId: `cognito-local-${Date.now()}`, functionName: params.FunctionName } as LambdaContext;
+          const context = {
+            awsRequestId: `cognito-local-${Date.now()}`,
+            functionName: params.FunctionName,
+          } as LambdaContext;
           return { StatusCode: 200, Payload: JSON.stringify(await handler(JSON.parse(params.Payload), context)) };
         } catch (error) {
-          return { StatusCode: 200, FunctionError: 'Unhandled', Payload: JSON.stringify({ errorMessage: (error as Error).message }) };
+          return {
+            StatusCode: 200,
+            FunctionError: 'Unhandled',
+            Payload: JSON.stringify({ errorMessage: (error as Error).message }),
+          };
         }
       },
     }),
   };
   const clock = new DateClock();
   const dataStores = new StormDBDataStoreFactory(directory);
-  const cognito = await new CognitoServiceFactoryImpl(directory, dataStores, new UserPoolServiceFactoryImpl(clock, dataStores)).create(ctx as never, {});
-  const triggerService = new TriggersService(clock, cognito, new LambdaService(config.TriggerFunctions, lambdaClient as never), new CryptoService(config.KMSConfig));
+  const cognito = await new CognitoServiceFactoryImpl(
+    directory,
+    dataStores,
+    new UserPoolServiceFactoryImpl(clock, dataStores),
+  ).create(ctx as never, {});
+  const triggerService = new TriggersService(
+    clock,
+    cognito,
+    new LambdaService(config.TriggerFunctions, lambdaClient as never),
+    new CryptoService(config.KMSConfig),
+  );
   const sender = {
-    sendEmail: async (_ctx: unknown, user: { Username: string }, _destination: string, message: { __code?: string }) => {
+    sendEmail: async (
+      _ctx: unknown,
+      user: { Username: string },
+      _destination: string,
+      message: { __code?: string },
+    ) => {
       messages.push({ username: user.Username, code: message.__code ?? '' });
     },
     sendSms: async () => {},
@@ -128,32 +154,42 @@ export async function startCognitoLocal(triggers: CognitoLocal['triggers'] = {})
     if (target === 'AdminInitiateAuth' || target === 'InitiateAuth') return withWrongPasswordAsCognito(base(target));
     return base(target);
   };
-  const withWrongPasswordAsCognito = (signIn: Route): Route => async (c, req) => {
-    try {
-      return await signIn(c, req);
-    } catch (error) {
-      if (error instanceof CognitoError && error.code === 'InvalidPasswordException') throw new CognitoError('NotAuthorizedException', 'Incorrect username or password.');
-      throw error;
-    }
-  };
-  const withAliasCheck = (create: Route): Route => async (c, req) => {
-    const attributes = (req.UserAttributes ?? []) as Array<{ Name: string; Value: string }>;
-    const email = attributes.find((a) => a.Name === 'email')?.Value?.toLowerCase();
-    const verified = attributes.find((a) => a.Name === 'email_verified')?.Value === 'true';
-    if (email && verified) {
-      const pool = await cognito.getUserPool(c as never, String(req.UserPoolId));
-      const taken = (await pool.listUsers(c as never)).some((user) =>
-        user.Attributes.some((a) => a.Name === 'email' && a.Value?.toLowerCase() === email) &&
-        user.Attributes.some((a) => a.Name === 'email_verified' && a.Value === 'true'),
-      );
-      if (taken) throw new CognitoError('AliasExistsException', 'An account with the given email already exists.');
-    }
-    return create(c, req);
-  };
+  const withWrongPasswordAsCognito =
+    (signIn: Route): Route =>
+    async (c, req) => {
+      try {
+        return await signIn(c, req);
+      } catch (error) {
+        if (error instanceof CognitoError && error.code === 'InvalidPasswordException')
+          throw new CognitoError('NotAuthorizedException', 'Incorrect username or password.');
+        throw error;
+      }
+    };
+  const withAliasCheck =
+    (create: Route): Route =>
+    async (c, req) => {
+      const attributes = (req.UserAttributes ?? []) as Array<{ Name: string; Value: string }>;
+      const email = attributes.find((a) => a.Name === 'email')?.Value?.toLowerCase();
+      const verified = attributes.find((a) => a.Name === 'email_verified')?.Value === 'true';
+      if (email && verified) {
+        const pool = await cognito.getUserPool(c as never, String(req.UserPoolId));
+        const taken = (await pool.listUsers(c as never)).some(
+          (user) =>
+            user.Attributes.some((a) => a.Name === 'email' && a.Value?.toLowerCase() === email) &&
+            user.Attributes.some((a) => a.Name === 'email_verified' && a.Value === 'true'),
+        );
+        if (taken) throw new CognitoError('AliasExistsException', 'An account with the given email already exists.');
+      }
+      return create(c, req);
+    };
 
   const http = (await createServer(router as never, logger as never, config.ServerConfig, services).start()) as Server;
 
-  const client = new CognitoIdentityProviderClient({ endpoint, region: 'ap-southeast-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = new CognitoIdentityProviderClient({
+    endpoint,
+    region: 'ap-southeast-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   // The pool as infra/stacks/auth-stack.ts builds it: username sign-in with an e-mail alias, the domain's password policy.
   const pool = await client.send(
     new CreateUserPoolCommand({
@@ -207,13 +243,24 @@ export function cognitoAuthorizer(cognito: () => CognitoLocal) {
     const [head, body, signature] = token?.split('.') ?? [];
     if (!head || !body || !signature) return undefined;
     const { endpoint, userPoolId } = cognito();
-    const jwks = (await (await fetch(`${endpoint}/${userPoolId}/.well-known/jwks.json`)).json()) as { keys: Array<JsonWebKey & { kid: string }> };
+    const jwks = (await (await fetch(`${endpoint}/${userPoolId}/.well-known/jwks.json`)).json()) as {
+      keys: Array<JsonWebKey & { kid: string }>;
+    };
     const { kid, alg } = JSON.parse(Buffer.from(head, 'base64url').toString()) as { kid?: string; alg?: string };
     const jwk = jwks.keys.find((k) => k.kid === kid);
     if (alg !== 'RS256' || !jwk) return undefined;
-    if (!verify('RSA-SHA256', Buffer.from(`${head}.${body}`), createPublicKey({ key: jwk, format: 'jwk' }), Buffer.from(signature, 'base64url'))) return undefined;
+    if (
+      !verify(
+        'RSA-SHA256',
+        Buffer.from(`${head}.${body}`),
+        createPublicKey({ key: jwk, format: 'jwk' }),
+        Buffer.from(signature, 'base64url'),
+      )
+    )
+      return undefined;
     const claims = JSON.parse(Buffer.from(body, 'base64url').toString()) as Record<string, unknown>;
-    if (claims.iss !== `${endpoint}/${userPoolId}` || typeof claims.exp !== 'number' || claims.exp * 1000 < Date.now()) return undefined;
+    if (claims.iss !== `${endpoint}/${userPoolId}` || typeof claims.exp !== 'number' || claims.exp * 1000 < Date.now())
+      return undefined;
     return Object.fromEntries(Object.entries(claims).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]));
   };
 }

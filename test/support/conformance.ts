@@ -33,9 +33,22 @@ export function conformance(configFile: string) {
 
   beforeAll(async () => {
     setNow('2026-03-02T08:00:00');
-    await ensureProvince(local.stack().services, { vi: config.province.name, en: config.province.nameEn }, staff.officesFor(['thuky', 'truongban', 'vanhanh']));
+    await ensureProvince(
+      local.stack().services,
+      { vi: config.province.name, en: config.province.nameEn },
+      staff.officesFor(['thuky', 'truongban', 'vanhanh']),
+    );
     const deptOffices = staff.officesFor(['thuky', 'truongban', 'giamdoc', 'canbo']);
-    await ensureUnits(local.stack().services, [{ code: DEPT, name: { vi: 'Sở Thông tin và Truyền thông', en: 'Department of Information and Communications' }, kind: 'department', parentCode: province, slug: DEPT, ...(deptOffices && { offices: deptOffices }) }]);
+    await ensureUnits(local.stack().services, [
+      {
+        code: DEPT,
+        name: { vi: 'Sở Thông tin và Truyền thông', en: 'Department of Information and Communications' },
+        kind: 'department',
+        parentCode: province,
+        slug: DEPT,
+        ...(deptOffices && { offices: deptOffices }),
+      },
+    ]);
     const made: Array<[string, string, string, Parameters<typeof person>[3]]> = [
       ['secretary', staff.name('thuky', province), province, ['secretary']],
       ['chief', staff.name('truongban', province), province, ['chief-editor']],
@@ -52,7 +65,11 @@ export function conformance(configFile: string) {
   /** Moves the clock to a local instant and signs everyone in again (access tokens last an hour). */
   async function at(localTime: string): Promise<void> {
     setNow(localTime);
-    await Promise.all(Object.entries(people).map(async ([key, p]) => void (people[key] = { ...p, token: await signIn(local.api, p.username, NEW_PASSWORD) })));
+    await Promise.all(
+      Object.entries(people).map(
+        async ([key, p]) => void (people[key] = { ...p, token: await signIn(local.api, p.username, NEW_PASSWORD) }),
+      ),
+    );
   }
 
   /** Asks a question on the provincial portal as the preset's first demo asker (its required fields), from a fresh address. */
@@ -82,7 +99,9 @@ export function conformance(configFile: string) {
   }
 
   const status = async (q: { trackingCode: string; secret: string }) => {
-    const res = await call(`/public/questions/${q.trackingCode}`, undefined, { headers: { 'x-question-secret': q.secret } });
+    const res = await call(`/public/questions/${q.trackingCode}`, undefined, {
+      headers: { 'x-question-secret': q.secret },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     return res.body;
   };
@@ -94,7 +113,10 @@ export function conformance(configFile: string) {
   };
 
   /** Classifies and routes a question to the department, as the provincial board's secretary. */
-  async function routed(q: { trackingCode: string }, classification: Record<string, unknown> = { complexity: 'simple', scope: 'single-unit' }) {
+  async function routed(
+    q: { trackingCode: string },
+    classification: Record<string, unknown> = { complexity: 'simple', scope: 'single-unit' },
+  ) {
     await step(q.trackingCode, 'secretary', { action: 'classify', ...classification });
     return step(q.trackingCode, 'secretary', { action: 'route', unit: DEPT });
   }
@@ -104,11 +126,22 @@ export function conformance(configFile: string) {
     const [secretary, chief] = unit === province ? ['secretary', 'chief'] : ['deptSecretary', 'deptChief'];
     const created = await call(`/units/${unit}/content`, people[secretary], {
       method: 'POST',
-      body: { category: item.category ?? 'news', language: item.language ?? 'vi', title: item.title, body: `<p>${item.body ?? item.title}</p>`, submit: true },
+      body: {
+        category: item.category ?? 'news',
+        language: item.language ?? 'vi',
+        title: item.title,
+        body: `<p>${item.body ?? item.title}</p>`,
+        submit: true,
+      },
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const id = created.body.id as string;
-    for (const [who, action] of [[secretary, 'accept'], [secretary, 'propose'], [chief, 'approve'], [secretary, 'publish']] as const) {
+    for (const [who, action] of [
+      [secretary, 'accept'],
+      [secretary, 'propose'],
+      [chief, 'approve'],
+      [secretary, 'publish'],
+    ] as const) {
       const res = await call(`/content/${id}/transitions`, people[who], { method: 'POST', body: { action } });
       expect(res.status, `${action}: ${JSON.stringify(res.body)}`).toBe(200);
     }

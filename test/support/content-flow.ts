@@ -37,7 +37,8 @@ export interface ContentFlowOptions {
 
 export function contentFlow(call: Call, { unit, cast }: ContentFlowOptions) {
   /** One step, whatever its answer (for tests that check refusals). */
-  const step = (id: string, who: Person, body: Record<string, unknown>) => call(`/content/${id}/transitions`, who, { method: 'POST', body });
+  const step = (id: string, who: Person, body: Record<string, unknown>) =>
+    call(`/content/${id}/transitions`, who, { method: 'POST', body });
 
   /** One step that must succeed; returns the item as the API answers it. */
   async function take(id: string, who: Person, body: Record<string, unknown>) {

@@ -14,12 +14,20 @@ const post = (api: Api, path: string, body: unknown) =>
   api(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 /** Signs in, answering the first-sign-in challenge with `newPassword`; returns the access token. */
-export async function signIn(api: Api, username: string, password: string, newPassword = NEW_PASSWORD): Promise<string> {
+export async function signIn(
+  api: Api,
+  username: string,
+  password: string,
+  newPassword = NEW_PASSWORD,
+): Promise<string> {
   const res = await post(api, '/local-auth/sign-in', { username, password });
   const body = (await res.json()) as { accessToken?: string; session?: string; challenge?: string; title?: string };
   if (body.accessToken) return body.accessToken;
-  if (body.challenge !== 'NEW_PASSWORD_REQUIRED') throw new Error(`sign-in of ${username} failed: ${res.status} ${JSON.stringify(body)}`);
-  const done = (await (await post(api, '/local-auth/new-password', { session: body.session, newPassword })).json()) as { accessToken?: string };
+  if (body.challenge !== 'NEW_PASSWORD_REQUIRED')
+    throw new Error(`sign-in of ${username} failed: ${res.status} ${JSON.stringify(body)}`);
+  const done = (await (await post(api, '/local-auth/new-password', { session: body.session, newPassword })).json()) as {
+    accessToken?: string;
+  };
   if (!done.accessToken) throw new Error(`new-password of ${username} failed: ${JSON.stringify(done)}`);
   return done.accessToken;
 }
@@ -33,7 +41,13 @@ export interface Person {
 
 /** Creates an account (as the bootstrap does), signs it in and sets its first password. */
 export async function person(api: Api, username: string, unitCode: string, roles: readonly Role[]): Promise<Person> {
-  const created = await ensureAccount(fileServices(), { username, fullName: `Người dùng ${username}`, email: `${username}@example.gov.vn`, unitCode, roles });
+  const created = await ensureAccount(fileServices(), {
+    username,
+    fullName: `Người dùng ${username}`,
+    email: `${username}@example.gov.vn`,
+    unitCode,
+    roles,
+  });
   if (!created?.temporaryPassword) throw new Error(`${username} exists already`);
   const id = (await fileServices().accounts.idOfUsername(username))!;
   const token = await signIn(api, username, created.temporaryPassword);
@@ -56,17 +70,26 @@ export async function seedTree(): Promise<void> {
 export const bearer = (p: Person) => ({ authorization: `Bearer ${p.token}` });
 
 /** Commits writes the way a use case does (tests that set up state directly). */
-export const commitWork = (work: Work) => fileServices().uow.commit(work, { requestId: `test-${randomUUID()}`, now: new Date() });
+export const commitWork = (work: Work) =>
+  fileServices().uow.commit(work, { requestId: `test-${randomUUID()}`, now: new Date() });
 
 /** Registers open work, as content and Q&A will. */
 export const openWork = (work: WorkAssignment) => commitWork({ actions: [fileServices().work.open(work)] });
 
 /** Calls the API as `who` (or anonymously) with a JSON body; returns the status and the parsed body. */
 export function caller(api: Api) {
-  return async (path: string, who: Person | undefined, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
+  return async (
+    path: string,
+    who: Person | undefined,
+    init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ) => {
     const res = await api(path, {
       method: init.method ?? 'GET',
-      headers: { ...(who ? bearer(who) : {}), ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
+      headers: {
+        ...(who ? bearer(who) : {}),
+        ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...init.headers,
+      },
       ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
     });
     const text = await res.text();

@@ -49,4 +49,9 @@ export function httpFrom(
 
 /** POST a JSON body from a chosen source address. */
 export const postJsonFrom = (baseUrl: string, path: string, body: unknown, from?: string) =>
-  httpFrom(baseUrl, path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), ...(from ? { from } : {}) });
+  httpFrom(baseUrl, path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    ...(from ? { from } : {}),
+  });

@@ -14,7 +14,11 @@ export interface Statement {
   Condition?: Record<string, Record<string, string | string[]>>;
 }
 
-export type Target = { kind: 'table' } | { kind: 'index'; name: string } | { kind: 'scratch' } | { kind: 'scratch-index' };
+export type Target =
+  | { kind: 'table' }
+  | { kind: 'index'; name: string }
+  | { kind: 'scratch' }
+  | { kind: 'scratch-index' };
 
 export interface Request {
   readonly action: string;
@@ -26,7 +30,13 @@ export const asList = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] 
 
 /** IAM's StringLike: `*` any run of characters, `?` one. */
 export const stringLike = (pattern: string, value: string) =>
-  new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 's').test(value);
+  new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    's',
+  ).test(value);
 
 const actionMatches = (granted: string, action: string) => stringLike(granted, `dynamodb:${action}`);
 
@@ -72,7 +82,11 @@ const applies = (statement: Statement, request: Request, tableId: string) =>
   asList(statement.Resource).some((r) => resourceMatches(r, request.target, tableId)) &&
   conditionHolds(statement, request);
 
-export function decide(statements: readonly Statement[], request: Request, tableId: string): 'allow' | 'deny' | 'implicit-deny' {
+export function decide(
+  statements: readonly Statement[],
+  request: Request,
+  tableId: string,
+): 'allow' | 'deny' | 'implicit-deny' {
   if (statements.some((s) => s.Effect === 'Deny' && applies(s, request, tableId))) return 'deny';
   return statements.some((s) => s.Effect === 'Allow' && applies(s, request, tableId)) ? 'allow' : 'implicit-deny';
 }
@@ -80,18 +94,29 @@ export function decide(statements: readonly Statement[], request: Request, table
 type Resources = Record<string, { Type: string; Properties: Record<string, any> }>;
 
 /** Each function's role statements (by its manifest key, from POWERTOOLS_SERVICE_NAME) and the table's logical ID, from synthesized templates. */
-export function roleStatementsOf(templates: ReadonlyArray<{ Resources?: unknown }>): { statementsOf: Map<string, Statement[]>; tableId: string } {
+export function roleStatementsOf(templates: ReadonlyArray<{ Resources?: unknown }>): {
+  statementsOf: Map<string, Statement[]>;
+  tableId: string;
+} {
   const statementsOf = new Map<string, Statement[]>();
   let tableId = '';
   for (const template of templates) {
     const resources = (template.Resources ?? {}) as Resources;
-    for (const [id, r] of Object.entries(resources)) if (r.Type === 'AWS::DynamoDB::GlobalTable' || r.Type === 'AWS::DynamoDB::Table') tableId ||= id;
+    for (const [id, r] of Object.entries(resources))
+      if (r.Type === 'AWS::DynamoDB::GlobalTable' || r.Type === 'AWS::DynamoDB::Table') tableId ||= id;
     for (const fn of Object.values(resources).filter((r) => r.Type === 'AWS::Lambda::Function')) {
       const key = fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME as string | undefined;
       if (!key) continue;
       const roleId = fn.Properties.Role?.['Fn::GetAtt']?.[0] as string;
-      const policies = Object.values(resources).filter((r) => r.Type === 'AWS::IAM::Policy' && (r.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === roleId));
-      statementsOf.set(key, policies.flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]));
+      const policies = Object.values(resources).filter(
+        (r) =>
+          r.Type === 'AWS::IAM::Policy' &&
+          (r.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === roleId),
+      );
+      statementsOf.set(
+        key,
+        policies.flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]),
+      );
     }
   }
   if (!tableId) throw new Error('no DynamoDB table in the templates');

@@ -92,7 +92,9 @@ export function useLocalStack(
       const items: Array<Record<string, any>> = [];
       let start: Record<string, any> | undefined;
       do {
-        const out = await (clients ??= localClients(endpoints)).dynamodb.send(new ScanCommand({ TableName: stack().resources.tableName, ExclusiveStartKey: start, ConsistentRead: true }));
+        const out = await (clients ??= localClients(endpoints)).dynamodb.send(
+          new ScanCommand({ TableName: stack().resources.tableName, ExclusiveStartKey: start, ConsistentRead: true }),
+        );
         items.push(...(out.Items ?? []).map((i) => unmarshall(i)));
         start = out.LastEvaluatedKey;
       } while (start);

@@ -18,7 +18,11 @@ export function captureLogs(): { readonly chunks: string[]; lines(): string[]; r
   });
   return {
     chunks,
-    lines: () => chunks.join('').split('\n').filter((line) => line.startsWith('{')),
+    lines: () =>
+      chunks
+        .join('')
+        .split('\n')
+        .filter((line) => line.startsWith('{')),
     restore: () => spies.forEach((spy) => spy.mockRestore()),
   };
 }

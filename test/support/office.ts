@@ -12,7 +12,8 @@ const INSTALL = 'apt-get install -y libreoffice-writer-nogui fonts-liberation po
 
 export function requireOfficeTools(): void {
   for (const tool of ['soffice', 'pdftotext', 'pdfinfo', 'pdffonts']) {
-    if (spawnSync('which', [tool]).status !== 0) throw new Error(`${tool} is not installed: the .docx read-back test needs LibreOffice and poppler (${INSTALL})`);
+    if (spawnSync('which', [tool]).status !== 0)
+      throw new Error(`${tool} is not installed: the .docx read-back test needs LibreOffice and poppler (${INSTALL})`);
   }
 }
 
@@ -33,7 +34,11 @@ export function docxToPdfText(docx: Uint8Array): ReadBack {
     writeFileSync(file, docx);
     const started = performance.now();
     // Its own profile directory: parallel conversions do not share (and lock) one.
-    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { stdio: 'pipe', timeout: 120_000 });
+    execFileSync(
+      'soffice',
+      [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file],
+      { stdio: 'pipe', timeout: 120_000 },
+    );
     const convertMs = performance.now() - started;
     const pdf = join(dir, 'report.pdf');
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });

@@ -62,7 +62,8 @@ export function questionFlow(call: Call, options: QuestionFlowOptions) {
   const { cast, portal = 'binhdinh' } = options;
 
   /** One step, whatever its answer (for tests that check refusals). */
-  const step = (id: string, who: Person, body: Record<string, unknown>) => call(`/questions/${id}/transitions`, who, { method: 'POST', body });
+  const step = (id: string, who: Person, body: Record<string, unknown>) =>
+    call(`/questions/${id}/transitions`, who, { method: 'POST', body });
 
   /** One step that must answer `expected` (200 by default); returns the answer's body. */
   async function take(id: string, who: Person, body: Record<string, unknown>, expected = 200) {
@@ -81,7 +82,12 @@ export function questionFlow(call: Call, options: QuestionFlowOptions) {
 
   /** Walks a question from `received` along the usual path until it is in `to`. */
   async function walk(id: string, to: QuestionStage, own: WalkOptions = {}): Promise<void> {
-    const { complexity = 'simple', unit = 'soa', shareAskerData, answer = DEFAULT_ANSWER } = { ...options.walk, ...own };
+    const {
+      complexity = 'simple',
+      unit = 'soa',
+      shareAskerData,
+      answer = DEFAULT_ANSWER,
+    } = { ...options.walk, ...own };
     const path: Array<[QuestionStage, keyof QuestionCast, Record<string, unknown>]> = [
       ['classified', 'secretary', { action: 'classify', complexity }],
       ['routed', 'secretary', { action: 'route', unit, ...(shareAskerData && { shareAskerData: true }) }],

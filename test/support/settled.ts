@@ -2,7 +2,11 @@ import { GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { LocalStack } from '../../infra/local/stack';
 import { eventually } from './local-stack';
 
-const counts = ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'] as const;
+const counts = [
+  'ApproximateNumberOfMessages',
+  'ApproximateNumberOfMessagesNotVisible',
+  'ApproximateNumberOfMessagesDelayed',
+] as const;
 
 /**
  * Waits until everything committed so far has been handled: the outbox relayed to the bus, and
@@ -13,7 +17,9 @@ const counts = ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVi
 export async function settled(stack: LocalStack, sqs: SQSClient): Promise<void> {
   const urls = Object.values(stack.resources.queueUrls);
   const empty = async () => {
-    const out = await Promise.all(urls.map((QueueUrl) => sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: [...counts] }))));
+    const out = await Promise.all(
+      urls.map((QueueUrl) => sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: [...counts] }))),
+    );
     return out.every((o) => counts.every((c) => Number(o.Attributes?.[c] ?? 0) === 0)) ? true : undefined;
   };
   // Twice: a consumer may itself commit events (outbox → queues again).

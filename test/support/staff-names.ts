@@ -9,8 +9,11 @@ import { conventionsOf } from '../../shared/domain/policies/conventions';
 export function staffNames(presetId: string = env().POLICY_PRESET) {
   const conventions = conventionsOf(presetId);
   return {
-    name: (office: string, unit: string) => (conventions.accountNames ? `admin.${office}.${unit}` : `${office}.${unit}`),
+    name: (office: string, unit: string) =>
+      conventions.accountNames ? `admin.${office}.${unit}` : `${office}.${unit}`,
     officesFor: (slugs: readonly string[]) =>
-      conventions.offices ? slugs.map((slug) => ({ slug, name: { vi: `Bộ phận ${slug}`, en: `Office ${slug}` } })) : undefined,
+      conventions.offices
+        ? slugs.map((slug) => ({ slug, name: { vi: `Bộ phận ${slug}`, en: `Office ${slug}` } }))
+        : undefined,
   };
 }

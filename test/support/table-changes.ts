@@ -19,8 +19,16 @@ export interface TableChanges {
   since(): Promise<StreamRecord[]>;
 }
 
-export async function watchTable(dynamodb: DynamoDBClient, endpoints: LocalEndpoints, tableName: string): Promise<TableChanges> {
-  const streams = new DynamoDBStreamsClient({ endpoint: endpoints.dynamodb, region: endpoints.region, credentials: localCredentials(endpoints) });
+export async function watchTable(
+  dynamodb: DynamoDBClient,
+  endpoints: LocalEndpoints,
+  tableName: string,
+): Promise<TableChanges> {
+  const streams = new DynamoDBStreamsClient({
+    endpoint: endpoints.dynamodb,
+    region: endpoints.region,
+    credentials: localCredentials(endpoints),
+  });
   const streamArn = (await dynamodb.send(new DescribeTableCommand({ TableName: tableName }))).Table?.LatestStreamArn;
   if (!streamArn) throw new Error(`No stream on table ${tableName}`);
   /** Open shards and where to read each next; shards that appear later are read from their start. */
@@ -31,7 +39,9 @@ export async function watchTable(dynamodb: DynamoDBClient, endpoints: LocalEndpo
     const ids: string[] = [];
     let start: string | undefined;
     do {
-      const out = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn, ...(start ? { ExclusiveStartShardId: start } : {}) }));
+      const out = await streams.send(
+        new DescribeStreamCommand({ StreamArn: streamArn, ...(start ? { ExclusiveStartShardId: start } : {}) }),
+      );
       ids.push(...(out.StreamDescription?.Shards ?? []).map((s) => s.ShardId!));
       start = out.StreamDescription?.LastEvaluatedShardId;
     } while (start);
@@ -41,7 +51,11 @@ export async function watchTable(dynamodb: DynamoDBClient, endpoints: LocalEndpo
   async function iteratorOf(shardId: string, type: 'LATEST' | 'TRIM_HORIZON'): Promise<string | undefined> {
     const known = iterators.get(shardId);
     if (known) return known;
-    return (await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shardId, ShardIteratorType: type }))).ShardIterator;
+    return (
+      await streams.send(
+        new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shardId, ShardIteratorType: type }),
+      )
+    ).ShardIterator;
   }
 
   async function read(shardId: string, type: 'LATEST' | 'TRIM_HORIZON'): Promise<StreamRecord[]> {
@@ -94,5 +108,7 @@ export function lastingChanges(records: readonly StreamRecord[]): StreamRecord[]
     const key = JSON.stringify(record.dynamodb?.Keys ?? {});
     byKey.set(key, [...(byKey.get(key) ?? []), record]);
   }
-  return [...byKey.values()].filter((rs) => !(rs[0]!.eventName === 'INSERT' && rs.at(-1)!.eventName === 'REMOVE')).flat();
+  return [...byKey.values()]
+    .filter((rs) => !(rs[0]!.eventName === 'INSERT' && rs.at(-1)!.eventName === 'REMOVE'))
+    .flat();
 }

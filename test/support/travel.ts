@@ -8,9 +8,16 @@ import { NEW_PASSWORD, signIn, type Person } from './directory';
  */
 export const setNow = (local: string): void => void vi.setSystemTime(new Date(`${local}+07:00`));
 
-export function traveller(api: (path: string, init?: RequestInit) => Promise<Response>, people: Record<string, Person>) {
+export function traveller(
+  api: (path: string, init?: RequestInit) => Promise<Response>,
+  people: Record<string, Person>,
+) {
   return async (to: string): Promise<void> => {
     setNow(to);
-    await Promise.all(Object.entries(people).map(async ([key, p]) => void (people[key] = { ...p, token: await signIn(api, p.username, NEW_PASSWORD) })));
+    await Promise.all(
+      Object.entries(people).map(
+        async ([key, p]) => void (people[key] = { ...p, token: await signIn(api, p.username, NEW_PASSWORD) }),
+      ),
+    );
   };
 }

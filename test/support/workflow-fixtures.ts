@@ -10,7 +10,12 @@ export const at = now.toISOString();
 export const board = ['demo']; // the provincial portal and its board
 export const sotttt = ['sotttt', 'demo']; // a department under it
 
-export const person = (id: string, roles: Role[], unitCode = 'demo', delegations: Principal['delegations'] = []): Principal => ({
+export const person = (
+  id: string,
+  roles: Role[],
+  unitCode = 'demo',
+  delegations: Principal['delegations'] = [],
+): Principal => ({
   id,
   kind: 'user',
   unitCode,
@@ -55,7 +60,8 @@ export function accepted<P>(result: Result<P, DomainError>): P {
   return result.value;
 }
 export function refused<P>(result: Result<P, DomainError>): DomainError {
-  if (result.ok) throw new Error(`expected a refusal, got a plan to ${JSON.stringify((result.value as { to?: unknown }).to)}`);
+  if (result.ok)
+    throw new Error(`expected a refusal, got a plan to ${JSON.stringify((result.value as { to?: unknown }).to)}`);
   expect(result.error).toBeInstanceOf(DomainError);
   return result.error;
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { activeDelegation, can, requireAccess, systemPrincipal, type Delegation, type Principal } from '../../shared/domain/access/authorize';
+import {
+  activeDelegation,
+  can,
+  requireAccess,
+  systemPrincipal,
+  type Delegation,
+  type Principal,
+} from '../../shared/domain/access/authorize';
 import { accessRules, rolesFor, rulesFor, type Action } from '../../shared/domain/access/rules';
 import { DomainError } from '../../shared/domain/errors';
 import { isSystemRole, roles, systemRoles, type Role } from '../../shared/domain/roles';
@@ -31,7 +38,8 @@ const commune = ['cattan', 'phucat', 'demo'];
 const district = ['phucat', 'demo'];
 const actions = [...new Set(accessRules.map((r) => r.action))];
 /** Roles that act without a delegation: listed by a rule, other than a deputy on a delegable action. */
-const decidesAlone = (rule: (typeof accessRules)[number], role: Role) => rule.roles.includes(role) && !(rule.delegable && role === 'deputy-editor');
+const decidesAlone = (rule: (typeof accessRules)[number], role: Role) =>
+  rule.roles.includes(role) && !(rule.delegable && role === 'deputy-editor');
 
 describe('the rule table', () => {
   it('has rules for each action, and rolesFor lists each allowed role once', () => {
@@ -59,7 +67,10 @@ describe('the rules in force', () => {
     'audit.read': { roles: ['auditor', 'operator'], scope: 'unit-tree' },
     'calendar.manage': { roles: ['operator'], scope: 'unit-tree' },
     'calendar.read-config': { roles: ['operator', 'auditor'], scope: 'unit-tree' },
-    'work.read': { roles: ['operator', 'auditor', 'unit-head', 'unit-officer', 'chief-editor', 'secretary'], scope: 'unit-tree' },
+    'work.read': {
+      roles: ['operator', 'auditor', 'unit-head', 'unit-officer', 'chief-editor', 'secretary'],
+      scope: 'unit-tree',
+    },
     'content.approve': { roles: ['chief-editor', 'deputy-editor'], scope: 'own-unit', delegable: true },
     'qa.answer': { roles: ['unit-head', 'unit-officer'], scope: 'own-unit' },
   };
@@ -80,7 +91,9 @@ describe.each(personRules)('$action ($scope)', (rule) => {
   const allowedHere = roles.filter((role) => decidesAlone(rule, role));
   // Should an action get several rules, a role another rule lists is neither refused nor scoped by this one.
   const refused = roles.filter((role) => !rolesFor(rule.action).includes(role));
-  const onlyHere = allowedHere.filter((role) => rulesFor(rule.action).every((r) => r === rule || !r.roles.includes(role)));
+  const onlyHere = allowedHere.filter((role) =>
+    rulesFor(rule.action).every((r) => r === rule || !r.roles.includes(role)),
+  );
 
   it('allows each of its roles in the target unit itself', () => {
     expect(allowedHere.length).toBeGreaterThan(0);
@@ -88,7 +101,8 @@ describe.each(personRules)('$action ($scope)', (rule) => {
   });
 
   it('allows one of its roles held among others the rule does not list', () => {
-    for (const role of allowedHere) expect(can(person([...refused, role], 'cattan'), rule.action, commune, now), role).toBe(true);
+    for (const role of allowedHere)
+      expect(can(person([...refused, role], 'cattan'), rule.action, commune, now), role).toBe(true);
   });
 
   it('refuses every other role, even in the target unit', () => {
@@ -103,12 +117,17 @@ describe.each(personRules)('$action ($scope)', (rule) => {
     }
   });
 
-  it(rule.scope === 'unit-tree' ? 'allows its roles from a unit above the target' : 'refuses its roles from a unit above the target', () => {
-    for (const role of onlyHere) {
-      expect(can(person([role], 'demo'), rule.action, commune, now), role).toBe(rule.scope === 'unit-tree');
-      expect(can(person([role], 'phucat'), rule.action, commune, now), role).toBe(rule.scope === 'unit-tree');
-    }
-  });
+  it(
+    rule.scope === 'unit-tree'
+      ? 'allows its roles from a unit above the target'
+      : 'refuses its roles from a unit above the target',
+    () => {
+      for (const role of onlyHere) {
+        expect(can(person([role], 'demo'), rule.action, commune, now), role).toBe(rule.scope === 'unit-tree');
+        expect(can(person([role], 'phucat'), rule.action, commune, now), role).toBe(rule.scope === 'unit-tree');
+      }
+    },
+  );
 
   it('refuses everyone on an empty unit path', () => {
     for (const role of allowedHere) {
@@ -131,15 +150,26 @@ describe('delegation (CB 17.3b)', () => {
   });
 
   it.each(delegable)('a deputy may $action only under a live delegation naming it, for the unit', (rule) => {
-    const deputy = (delegations: Delegation[], extraRoles: Role[] = []) => person(['deputy-editor', ...extraRoles], 'cattan', delegations);
+    const deputy = (delegations: Delegation[], extraRoles: Role[] = []) =>
+      person(['deputy-editor', ...extraRoles], 'cattan', delegations);
     expect(can(deputy([]), rule.action, commune, now)).toBe(false);
     expect(can(deputy([delegation(rule.action)]), rule.action, commune, now)).toBe(true);
     // The window is [validFrom, validTo).
-    expect(can(deputy([delegation(rule.action, { validFrom: now.toISOString() })]), rule.action, commune, now)).toBe(true);
-    expect(can(deputy([delegation(rule.action, { validFrom: '2026-03-10T03:00:00.001Z' })]), rule.action, commune, now)).toBe(false);
-    expect(can(deputy([delegation(rule.action, { validTo: now.toISOString() })]), rule.action, commune, now)).toBe(false);
-    expect(can(deputy([delegation(rule.action, { validTo: '2026-03-10T03:00:00.001Z' })]), rule.action, commune, now)).toBe(true);
-    expect(can(deputy([delegation(rule.action, { revokedAt: '2026-03-05T00:00:00.000Z' })]), rule.action, commune, now)).toBe(false);
+    expect(can(deputy([delegation(rule.action, { validFrom: now.toISOString() })]), rule.action, commune, now)).toBe(
+      true,
+    );
+    expect(
+      can(deputy([delegation(rule.action, { validFrom: '2026-03-10T03:00:00.001Z' })]), rule.action, commune, now),
+    ).toBe(false);
+    expect(can(deputy([delegation(rule.action, { validTo: now.toISOString() })]), rule.action, commune, now)).toBe(
+      false,
+    );
+    expect(
+      can(deputy([delegation(rule.action, { validTo: '2026-03-10T03:00:00.001Z' })]), rule.action, commune, now),
+    ).toBe(true);
+    expect(
+      can(deputy([delegation(rule.action, { revokedAt: '2026-03-05T00:00:00.000Z' })]), rule.action, commune, now),
+    ).toBe(false);
     expect(can(deputy([delegation(rule.action, { unitCode: 'catkhanh' })]), rule.action, commune, now)).toBe(false);
     const otherAction = actions.find((a) => a !== rule.action)!;
     expect(can(deputy([delegation(otherAction)]), rule.action, commune, now)).toBe(false);
@@ -178,10 +208,15 @@ describe('requireAccess', () => {
   });
 
   it('uses the current time for delegations by default', () => {
-    const live = delegation('content.approve', { validFrom: new Date(Date.now() - 3_600_000).toISOString(), validTo: new Date(Date.now() + 3_600_000).toISOString() });
+    const live = delegation('content.approve', {
+      validFrom: new Date(Date.now() - 3_600_000).toISOString(),
+      validTo: new Date(Date.now() + 3_600_000).toISOString(),
+    });
     expect(() => requireAccess(person(['deputy-editor'], 'cattan', [live]), 'content.approve', commune)).not.toThrow();
     const past = delegation('content.approve');
-    expect(() => requireAccess(person(['deputy-editor'], 'cattan', [past]), 'content.approve', commune)).toThrow(DomainError);
+    expect(() => requireAccess(person(['deputy-editor'], 'cattan', [past]), 'content.approve', commune)).toThrow(
+      DomainError,
+    );
   });
 
   it('refuses with a forbidden error naming the action and the unit in both languages', () => {
@@ -214,10 +249,13 @@ describe('the system identity (scheduled publication)', () => {
   it('may take exactly one action, content.publish-scheduled, in every unit of the province', () => {
     expect(systemActions).toEqual(['content.publish-scheduled']);
     expect(scheduler).toMatchObject({ kind: 'system', id: 'system:publication-scheduler' });
-    for (const action of actions) expect(can(scheduler, action, commune, now), action).toBe(action === 'content.publish-scheduled');
+    for (const action of actions)
+      expect(can(scheduler, action, commune, now), action).toBe(action === 'content.publish-scheduled');
     expect(can(scheduler, 'content.publish-scheduled', district, now)).toBe(true);
     // Not outside its province.
-    expect(can(systemPrincipal('publication-scheduler', 'other'), 'content.publish-scheduled', commune, now)).toBe(false);
+    expect(can(systemPrincipal('publication-scheduler', 'other'), 'content.publish-scheduled', commune, now)).toBe(
+      false,
+    );
   });
 
   it('is no role a person can hold, and a person carrying it gains nothing', () => {

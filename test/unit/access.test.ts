@@ -7,7 +7,11 @@ import { adminAccountName, domainOf, languageDomains, slugOf } from '../../share
 import { signToken, verifyToken } from '../../shared/adapters/identity/tokens';
 
 const now = new Date('2026-03-10T03:00:00Z');
-const person = (roles: Principal['roles'], unitCode = 'sotttt', delegations: Principal['delegations'] = []): Principal => ({
+const person = (
+  roles: Principal['roles'],
+  unitCode = 'sotttt',
+  delegations: Principal['delegations'] = [],
+): Principal => ({
   id: 'p',
   kind: 'user',
   unitCode,
@@ -51,10 +55,33 @@ describe('access rule table', () => {
     };
     expect(can(person(['deputy-editor']), 'content.approve', sotttt, now)).toBe(false);
     expect(can(person(['deputy-editor'], 'sotttt', [delegation]), 'content.approve', sotttt, now)).toBe(true);
-    expect(can(person(['deputy-editor'], 'sotttt', [delegation]), 'content.approve', sotttt, new Date('2026-04-01T00:00:00Z'))).toBe(false);
-    expect(can(person(['deputy-editor'], 'sotttt', [delegation]), 'content.approve', sotttt, new Date('2026-02-28T00:00:00Z'))).toBe(false);
-    expect(can(person(['deputy-editor'], 'sotttt', [{ ...delegation, revokedAt: '2026-03-05T00:00:00Z' }]), 'content.approve', sotttt, now)).toBe(false);
-    expect(can(person(['deputy-editor'], 'sotttt', [delegation]), 'content.approve', ['vpubnd', 'demo'], now)).toBe(false);
+    expect(
+      can(
+        person(['deputy-editor'], 'sotttt', [delegation]),
+        'content.approve',
+        sotttt,
+        new Date('2026-04-01T00:00:00Z'),
+      ),
+    ).toBe(false);
+    expect(
+      can(
+        person(['deputy-editor'], 'sotttt', [delegation]),
+        'content.approve',
+        sotttt,
+        new Date('2026-02-28T00:00:00Z'),
+      ),
+    ).toBe(false);
+    expect(
+      can(
+        person(['deputy-editor'], 'sotttt', [{ ...delegation, revokedAt: '2026-03-05T00:00:00Z' }]),
+        'content.approve',
+        sotttt,
+        now,
+      ),
+    ).toBe(false);
+    expect(can(person(['deputy-editor'], 'sotttt', [delegation]), 'content.approve', ['vpubnd', 'demo'], now)).toBe(
+      false,
+    );
     expect(can(person(['deputy-editor'], 'sotttt', [delegation]), 'account.manage', sotttt, now)).toBe(false);
     // The chief decides without any delegation.
     expect(can(person(['chief-editor']), 'content.approve', sotttt, now)).toBe(true);
@@ -112,7 +139,9 @@ describe('sub-portal domains and admin account names (QN 4, TG 4, NA 10.2d)', ()
       en: 'en.quangninh.gov.vn',
       zh: 'zh.quangninh.gov.vn',
     });
-    expect(languageDomains({ kind: 'department', domain: 'sotttt.quangninh.gov.vn', languages: ['vi', 'en'] })).toEqual({});
+    expect(languageDomains({ kind: 'department', domain: 'sotttt.quangninh.gov.vn', languages: ['vi', 'en'] })).toEqual(
+      {},
+    );
   });
 
   it('names unit admin accounts admin.<unit> or admin.<dept>.<unit>', () => {

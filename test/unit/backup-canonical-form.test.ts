@@ -1,7 +1,13 @@
 import '../support/fast-check-seed';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { canonicalItem, canonicalItemJson, itemDigest, tableDigestOf, type DynamoJsonItem } from '../../shared/domain/backups/digest';
+import {
+  canonicalItem,
+  canonicalItemJson,
+  itemDigest,
+  tableDigestOf,
+  type DynamoJsonItem,
+} from '../../shared/domain/backups/digest';
 import { toExportJson } from '../../shared/adapters/backup/export-json';
 
 /**
@@ -32,11 +38,15 @@ describe('the canonical form, pinned exactly: a backup written today verifies wi
 
   it('sorts only the members of a set: an attribute named like a set type is a value, not a set', () => {
     // A user attribute called "SS" holds a typed value (an object), and a list keeps its order.
-    expect(canonicalItemJson({ SS: { L: [{ S: 'b' }, { S: 'a' }] }, NS: { S: 'x' } })).toBe('{"NS":{"S":"x"},"SS":{"L":[{"S":"b"},{"S":"a"}]}}');
+    expect(canonicalItemJson({ SS: { L: [{ S: 'b' }, { S: 'a' }] }, NS: { S: 'x' } })).toBe(
+      '{"NS":{"S":"x"},"SS":{"L":[{"S":"b"},{"S":"a"}]}}',
+    );
   });
 
   it('writes scalars as JSON', () => {
-    expect(canonicalItemJson({ flag: { BOOL: true }, none: { NULL: true }, s: { S: 'Đà "Nẵng"' } })).toBe('{"flag":{"BOOL":true},"none":{"NULL":true},"s":{"S":"Đà \\"Nẵng\\""}}');
+    expect(canonicalItemJson({ flag: { BOOL: true }, none: { NULL: true }, s: { S: 'Đà "Nẵng"' } })).toBe(
+      '{"flag":{"BOOL":true},"none":{"NULL":true},"s":{"S":"Đà \\"Nẵng\\""}}',
+    );
   });
 });
 
@@ -78,7 +88,9 @@ describe('canonicalItem on values that are not the type they claim', () => {
   it('writes a boolean or null that is not a boolean as the reference does, a list of strings in its order', () => {
     expect(same({ a: { NULL: ['b', 'a'] } })).toBe('{"a":{"NULL":["b","a"]}}');
     expect(same({ a: { BOOL: ['b', 'a'] } })).toBe('{"a":{"BOOL":["b","a"]}}');
-    expect(same({ a: { NULL: 'true' }, b: { BOOL: { y: 1, x: 0 } } })).toBe('{"a":{"NULL":"true"},"b":{"BOOL":{"x":0,"y":1}}}');
+    expect(same({ a: { NULL: 'true' }, b: { BOOL: { y: 1, x: 0 } } })).toBe(
+      '{"a":{"NULL":"true"},"b":{"BOOL":{"x":0,"y":1}}}',
+    );
   });
 });
 
@@ -96,7 +108,9 @@ describe('canonicalItem on attributes without a known type', () => {
   });
 
   it('writes attribute values that are not objects as JSON, lists in their order', () => {
-    expect(same({ b: ['b', 'a'], a: 'x', c: 3, d: null, e: true })).toBe('{"a":"x","b":["b","a"],"c":3,"d":null,"e":true}');
+    expect(same({ b: ['b', 'a'], a: 'x', c: 3, d: null, e: true })).toBe(
+      '{"a":"x","b":["b","a"],"c":3,"d":null,"e":true}',
+    );
     // An absent value (undefined) is written the same way by both forms, and does not throw.
     expect(() => same({ a: undefined, b: { S: 'x' } })).not.toThrow();
     expect(() => same({ a: { M: { b: undefined } } })).not.toThrow();
@@ -106,7 +120,9 @@ describe('canonicalItem on attributes without a known type', () => {
 describe('the reference form', () => {
   it('sorts the members of a set only, never a list held under another key', () => {
     expect(canonicalItemJson({ L: ['b', 'a'], x: ['d', 'c'] })).toBe('{"L":["b","a"],"x":["d","c"]}');
-    expect(canonicalItemJson({ SS: ['b', 'a'], NS: ['2', '10'], BS: ['Yg==', 'YQ=='] })).toBe('{"BS":["YQ==","Yg=="],"NS":["10","2"],"SS":["a","b"]}');
+    expect(canonicalItemJson({ SS: ['b', 'a'], NS: ['2', '10'], BS: ['Yg==', 'YQ=='] })).toBe(
+      '{"BS":["YQ==","Yg=="],"NS":["10","2"],"SS":["a","b"]}',
+    );
     expect(canonicalItemJson(['b', 'a'])).toBe('["b","a"]');
   });
 
@@ -144,9 +160,16 @@ const { loose } = fc.letrec<{ loose: unknown }>((tie) => ({
 describe('canonicalItem and canonicalItemJson', () => {
   it('agree on items of any shape: typed values holding anything, untyped values, nesting', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 3 }), loose, { minKeys: 1, maxKeys: 5, noNullPrototype: true }), (item) => {
-        expect(canonicalItem(item as DynamoJsonItem)).toBe(canonicalItemJson(item));
-      }),
+      fc.property(
+        fc.dictionary(fc.string({ minLength: 1, maxLength: 3 }), loose, {
+          minKeys: 1,
+          maxKeys: 5,
+          noNullPrototype: true,
+        }),
+        (item) => {
+          expect(canonicalItem(item as DynamoJsonItem)).toBe(canonicalItemJson(item));
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -175,8 +198,22 @@ const dynamoItem = fc.dictionary(name, attribute, { minKeys: 1, maxKeys: 6 });
 
 describe('the fast paths agree with the reference forms', () => {
   it('canonicalItem is canonicalItemJson for every DynamoDB JSON item, and for odd shapes too', () => {
-    fc.assert(fc.property(dynamoItem, (i) => { expect(canonicalItem(i as DynamoJsonItem)).toBe(canonicalItemJson(i)); }), { numRuns: 500 });
-    const odd = { a: { S: 1 }, b: { SS: [2, 'x'] }, c: { S: 'x', N: '1' }, d: [1, { z: 1, a: 2 }], e: null, f: { BOOL: 'yes' }, g: { M: [] }, h: { L: 'no' } };
+    fc.assert(
+      fc.property(dynamoItem, (i) => {
+        expect(canonicalItem(i as DynamoJsonItem)).toBe(canonicalItemJson(i));
+      }),
+      { numRuns: 500 },
+    );
+    const odd = {
+      a: { S: 1 },
+      b: { SS: [2, 'x'] },
+      c: { S: 'x', N: '1' },
+      d: [1, { z: 1, a: 2 }],
+      e: null,
+      f: { BOOL: 'yes' },
+      g: { M: [] },
+      h: { L: 'no' },
+    };
     expect(canonicalItem(odd as DynamoJsonItem)).toBe(canonicalItemJson(odd));
   });
 

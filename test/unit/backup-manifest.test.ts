@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalItemJson, itemDigest, tableDigestOf, bytesDigest, type DynamoJsonItem } from '../../shared/domain/backups/digest';
+import {
+  canonicalItemJson,
+  itemDigest,
+  tableDigestOf,
+  bytesDigest,
+  type DynamoJsonItem,
+} from '../../shared/domain/backups/digest';
 import {
   backupManifestKey,
   backupPrefix,
@@ -26,9 +32,21 @@ const attribute = fc.oneof(
   fc.uniqueArray(fc.string({ minLength: 1 }), { minLength: 1, maxLength: 4 }).map((SS) => ({ SS })),
 );
 const itemArb: fc.Arbitrary<DynamoJsonItem> = fc
-  .record({ pk: fc.string({ minLength: 1 }), sk: fc.string({ minLength: 1 }), extra: fc.dictionary(fc.string({ minLength: 1 }).filter((k) => k !== 'pk' && k !== 'sk'), attribute, { maxKeys: 4 }) })
+  .record({
+    pk: fc.string({ minLength: 1 }),
+    sk: fc.string({ minLength: 1 }),
+    extra: fc.dictionary(
+      fc.string({ minLength: 1 }).filter((k) => k !== 'pk' && k !== 'sk'),
+      attribute,
+      { maxKeys: 4 },
+    ),
+  })
   .map(({ pk, sk, extra }) => ({ pk: { S: pk }, sk: { S: sk }, ...extra }));
-const itemsArb = fc.uniqueArray(itemArb, { selector: (i) => canonicalItemJson([i.pk, i.sk]), minLength: 1, maxLength: 30 });
+const itemsArb = fc.uniqueArray(itemArb, {
+  selector: (i) => canonicalItemJson([i.pk, i.sk]),
+  minLength: 1,
+  maxLength: 30,
+});
 
 /** A manifest written the way the exporter writes it: items split into files of `perFile`. */
 function backupOf(items: DynamoJsonItem[], perFile = 7): { manifest: BackupManifest; files: Map<string, Uint8Array> } {
@@ -38,10 +56,21 @@ function backupOf(items: DynamoJsonItem[], perFile = 7): { manifest: BackupManif
     const bytes = encodeDataFile(items.slice(i * perFile, (i + 1) * perFile), (raw) => gzipSync(raw));
     const key = `backups/b/AWSDynamoDB/e/data/${i}.json.gz`;
     files.set(key, bytes);
-    entries.push({ key, itemCount: Math.min(perFile, items.length - i * perFile), sha256: bytesDigest(bytes), bytes: bytes.length });
+    entries.push({
+      key,
+      itemCount: Math.min(perFile, items.length - i * perFile),
+      sha256: bytesDigest(bytes),
+      bytes: bytes.length,
+    });
   }
   const manifest: BackupManifest = {
-    version: 1, backupId: 'b', exportId: 'e', source: 'portable', tableName: 't', startedAt: '', finishedAt: '',
+    version: 1,
+    backupId: 'b',
+    exportId: 'e',
+    source: 'portable',
+    tableName: 't',
+    startedAt: '',
+    finishedAt: '',
     table: { itemCount: items.length, digest: tableDigestOf(items) },
     files: entries,
     media: { key: 'm', objectCount: 0, totalBytes: 0, sha256: '' },
@@ -55,7 +84,9 @@ describe('item and table digests', () => {
     const b = { m: { M: { a: { S: 'z' }, b: { N: '1' } } }, tags: { SS: ['y', 'x'] }, pk: { S: 'A' } };
     expect(itemDigest(a)).toBe(itemDigest(b));
     // A list's order is part of its value.
-    expect(itemDigest({ l: { L: [{ S: '1' }, { S: '2' }] } })).not.toBe(itemDigest({ l: { L: [{ S: '2' }, { S: '1' }] } }));
+    expect(itemDigest({ l: { L: [{ S: '1' }, { S: '2' }] } })).not.toBe(
+      itemDigest({ l: { L: [{ S: '2' }, { S: '1' }] } }),
+    );
     expect(itemDigest({ v: { S: '1' } })).not.toBe(itemDigest({ v: { N: '1' } }));
   });
 
@@ -75,7 +106,9 @@ describe('item and table digests', () => {
         const base = tableDigestOf(items);
         expect(tableDigestOf(items.filter((_, j) => j !== i))).not.toBe(base);
         expect(tableDigestOf([...items, items[i]!, items[i]!])).not.toBe(base); // XOR would miss this pair
-        expect(tableDigestOf(items.map((item, j) => (j === i ? { ...item, changed: { S: 'x' } } : item)))).not.toBe(base);
+        expect(tableDigestOf(items.map((item, j) => (j === i ? { ...item, changed: { S: 'x' } } : item)))).not.toBe(
+          base,
+        );
       }),
     );
   });
@@ -83,7 +116,11 @@ describe('item and table digests', () => {
 
 describe('the table digest, pinned exactly: SHA-256 over the sorted item digests', () => {
   it('is SHA-256 over the items’ raw 32-byte SHA-256 digests, sorted', () => {
-    const items: DynamoJsonItem[] = [{ pk: { S: 'A' } }, { pk: { S: 'B' }, n: { N: '1' } }, { pk: { S: 'C' }, tags: { SS: ['y', 'x'] } }];
+    const items: DynamoJsonItem[] = [
+      { pk: { S: 'A' } },
+      { pk: { S: 'B' }, n: { N: '1' } },
+      { pk: { S: 'C' }, tags: { SS: ['y', 'x'] } },
+    ];
     const raw = items.map((i) => createHash('sha256').update(canonicalItemJson(i)).digest()).sort(Buffer.compare);
     const expected = createHash('sha256');
     for (const d of raw) expected.update(d);
@@ -94,11 +131,16 @@ describe('the table digest, pinned exactly: SHA-256 over the sorted item digests
 
 describe('data files in the export format', () => {
   it('round-trips one {"Item": …} line per item', () => {
-    const items = [{ pk: { S: 'A' }, sk: { S: 'B' } }, { pk: { S: 'C' }, sk: { S: 'D' }, n: { N: '3' } }];
+    const items = [
+      { pk: { S: 'A' }, sk: { S: 'B' } },
+      { pk: { S: 'C' }, sk: { S: 'D' }, n: { N: '3' } },
+    ];
     const bytes = encodeDataFile(items, (raw) => gzipSync(raw));
     expect(decodeDataFile(bytes)).toEqual(items);
     const { gunzipSync } = require('node:zlib') as typeof import('node:zlib');
-    expect(gunzipSync(bytes).toString()).toBe('{"Item":{"pk":{"S":"A"},"sk":{"S":"B"}}}\n{"Item":{"pk":{"S":"C"},"sk":{"S":"D"},"n":{"N":"3"}}}\n');
+    expect(gunzipSync(bytes).toString()).toBe(
+      '{"Item":{"pk":{"S":"A"},"sk":{"S":"B"}}}\n{"Item":{"pk":{"S":"C"},"sk":{"S":"D"},"n":{"N":"3"}}}\n',
+    );
   });
 });
 
@@ -164,16 +206,29 @@ describe('the verifier', () => {
       expect.objectContaining({ kind: 'table-digest-mismatch' }),
     ]);
     const intact = backupOf(items, 4);
-    const miscounted = { ...intact.manifest, files: intact.manifest.files.map((f, i) => (i === 1 ? { ...f, itemCount: 5 } : f)) };
-    expect(verifyBackup(miscounted, intact.files).findings).toEqual([{ kind: 'count-mismatch', key: intact.manifest.files[1]!.key, expected: 5, actual: 4 }]);
+    const miscounted = {
+      ...intact.manifest,
+      files: intact.manifest.files.map((f, i) => (i === 1 ? { ...f, itemCount: 5 } : f)),
+    };
+    expect(verifyBackup(miscounted, intact.files).findings).toEqual([
+      { kind: 'count-mismatch', key: intact.manifest.files[1]!.key, expected: 5, actual: 4 },
+    ]);
     const wrongTable = { ...intact.manifest, table: { itemCount: 10, digest: '0'.repeat(64) } };
-    expect(verifyBackup(wrongTable, intact.files).findings).toEqual([expect.objectContaining({ kind: 'table-digest-mismatch', expected: '0'.repeat(64) })]);
+    expect(verifyBackup(wrongTable, intact.files).findings).toEqual([
+      expect.objectContaining({ kind: 'table-digest-mismatch', expected: '0'.repeat(64) }),
+    ]);
   });
 
   it('reports a file that is not gzip or not the export format as unreadable', () => {
     const bytes = new TextEncoder().encode('not gzip');
-    const manifest = { ...backupOf([{ pk: { S: 'A' } }]).manifest, files: [{ key: 'k', itemCount: 1, sha256: bytesDigest(bytes), bytes: bytes.length }] };
-    expect(verifyBackup(manifest, new Map([['k', bytes]])).findings[0]).toMatchObject({ kind: 'unreadable-file', key: 'k' });
+    const manifest = {
+      ...backupOf([{ pk: { S: 'A' } }]).manifest,
+      files: [{ key: 'k', itemCount: 1, sha256: bytesDigest(bytes), bytes: bytes.length }],
+    };
+    expect(verifyBackup(manifest, new Map([['k', bytes]])).findings[0]).toMatchObject({
+      kind: 'unreadable-file',
+      key: 'k',
+    });
   });
 });
 

@@ -14,13 +14,16 @@ describe('the retention decision', () => {
     expect(monthOfWeek('2021-W01')).toBe('2021-01'); // 4–10 Jan 2021 (2020 had a week 53)
     expect(() => monthOfWeek('2026-48')).toThrow(/ISO week/);
     // The whole id must be a week: anything before or after it (a key's prefix or suffix) is refused.
-    for (const id of ['x2026-W48', '2026-W48x', '2026-W480', '12026-W48', 'backups/weekly/2026-W48/']) expect(() => monthOfWeek(id)).toThrow(/ISO week/);
+    for (const id of ['x2026-W48', '2026-W48x', '2026-W480', '12026-W48', 'backups/weekly/2026-W48/'])
+      expect(() => monthOfWeek(id)).toThrow(/ISO week/);
   });
 
   it('agrees with the week of every day: the Thursday of a week is in the month named', () => {
     fc.assert(
       fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }), (day) => {
-        const thursday = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + 4 - (day.getUTCDay() || 7)));
+        const thursday = new Date(
+          Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + 4 - (day.getUTCDay() || 7)),
+        );
         const week = isoWeekId(thursday, 0);
         expect(monthOfWeek(week)).toBe(thursday.toISOString().slice(0, 7));
       }),

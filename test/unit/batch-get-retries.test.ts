@@ -7,7 +7,14 @@ import { PublishedContentRepository } from '../../shared/adapters/dynamo/publish
  * DynamoDB Local never leaves keys unprocessed, so a stand-in for the AWS client does, as DynamoDB
  * does under throttling: the keys left are asked again, with growing waits, in the order asked.
  */
-const rendition = (id: string) => ({ pk: `PUBCONTENT#${id}`, sk: 'PUBCONTENT', id, portal: 'binhdinh', title: id, status: 'published' });
+const rendition = (id: string) => ({
+  pk: `PUBCONTENT#${id}`,
+  sk: 'PUBCONTENT',
+  id,
+  portal: 'binhdinh',
+  title: id,
+  status: 'published',
+});
 
 function throttlingClient(leaveUnprocessed: number[]) {
   const asked: string[][] = [];
@@ -37,7 +44,11 @@ describe('renditions of a page of hits', () => {
     const { repo, asked } = throttlingClient([2, 1]);
     const got = await repo.getMany(['a', 'b', 'c']);
     expect(got.map((r) => r?.id)).toEqual(['a', 'b', 'c']);
-    expect(asked).toEqual([['PUBCONTENT#a', 'PUBCONTENT#b', 'PUBCONTENT#c'], ['PUBCONTENT#a', 'PUBCONTENT#b'], ['PUBCONTENT#a']]);
+    expect(asked).toEqual([
+      ['PUBCONTENT#a', 'PUBCONTENT#b', 'PUBCONTENT#c'],
+      ['PUBCONTENT#a', 'PUBCONTENT#b'],
+      ['PUBCONTENT#a'],
+    ]);
   });
 
   it('gives up with an error rather than a page with holes when throttling never ends', async () => {

@@ -38,7 +38,12 @@ describe('bench percentiles (nearest rank)', () => {
 describe('paired timing', () => {
   it('runs the floor right after each measured run (warm-ups first, untimed), and times each', async () => {
     const calls: string[] = [];
-    const out = await timePaired(3, async (i) => calls.push(`run ${i}`), async () => calls.push('floor'), 1);
+    const out = await timePaired(
+      3,
+      async (i) => calls.push(`run ${i}`),
+      async () => calls.push('floor'),
+      1,
+    );
     expect(calls).toEqual(['run -1', 'floor', 'run 0', 'floor', 'run 1', 'floor', 'run 2', 'floor']);
     expect(out.times).toHaveLength(3);
     expect(out.floor).toHaveLength(3);
@@ -49,7 +54,12 @@ describe('paired timing', () => {
 describe('floors alone and requests in flight (issue 22)', () => {
   it('measures the floor in blocks of its own, never right after each measured run', async () => {
     const order: string[] = [];
-    const out = await timeInterleaved(5, async (i) => void order.push(`w${i}`), async () => void order.push('f'), { block: 2, quietMs: 1 });
+    const out = await timeInterleaved(
+      5,
+      async (i) => void order.push(`w${i}`),
+      async () => void order.push('f'),
+      { block: 2, quietMs: 1 },
+    );
     expect(order).toEqual(['w0', 'w1', 'f', 'f', 'w2', 'w3', 'f', 'f', 'w4', 'f']);
     expect(out.times).toHaveLength(5);
     expect(out.floor).toHaveLength(5);

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dayNumber, DeadlineCalculator, parseIsoDate, shippedCalendar, toIsoDate, type DayNumber } from '../../shared/domain/calendar';
+import {
+  dayNumber,
+  DeadlineCalculator,
+  parseIsoDate,
+  shippedCalendar,
+  toIsoDate,
+  type DayNumber,
+} from '../../shared/domain/calendar';
 
 /**
  * Invariants of the working-day count that need no oracle, over receipts from 1990 to 2089
@@ -25,7 +32,9 @@ const nextWorkingDayAfter = (day: DayNumber) => {
 
 const days = fc.integer({ min: dayNumber(1990, 1, 1), max: dayNumber(2089, 12, 1) });
 const minutes = fc.integer({ min: 0, max: 24 * 60 - 1 });
-const receipts = fc.tuple(days, minutes, fc.integer({ min: 0, max: 59_999 })).map(([day, minute, ms]) => new Date(localInstant(day, minute).getTime() + ms));
+const receipts = fc
+  .tuple(days, minutes, fc.integer({ min: 0, max: 59_999 }))
+  .map(([day, minute, ms]) => new Date(localInstant(day, minute).getTime() + ms));
 const amounts = fc.integer({ min: 0, max: 60 });
 const params = { numRuns: 250 };
 

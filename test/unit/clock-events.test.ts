@@ -10,7 +10,14 @@ import {
   type ItemClockFacts,
 } from '../../shared/domain/content';
 import { DeadlineCalculator, shippedCalendar } from '../../shared/domain/calendar';
-import { clockEventIds, effectivePolicy, nationalPreset, policyRuleIds, presets, type PolicyRuleId } from '../../shared/domain/policies';
+import {
+  clockEventIds,
+  effectivePolicy,
+  nationalPreset,
+  policyRuleIds,
+  presets,
+  type PolicyRuleId,
+} from '../../shared/domain/policies';
 import { answerDueFrom, progressNoticeKind, progressNoticeRefusal, unitShareDays } from '../../shared/domain/questions';
 import { DomainError } from '../../shared/domain/errors';
 
@@ -25,7 +32,10 @@ const endOf = (day: string) => new Date(Date.parse(`${day}T00:00:00+07:00`) + 86
 const at = (local: string) => new Date(`${local}+07:00`);
 const caoBang = effectivePolicy('cao-bang-2015');
 const binhDinh = effectivePolicy('binh-dinh-2020');
-const document = (issuedOn: string, issuingAuthority = 'Ủy ban nhân dân tỉnh Cao Bằng') => ({ issuedOn, issuingAuthority });
+const document = (issuedOn: string, issuingAuthority = 'Ủy ban nhân dân tỉnh Cao Bằng') => ({
+  issuedOn,
+  issuingAuthority,
+});
 
 /** Rules a question, a data-subject request or a threshold uses; every `publish.*` rule is reached by an item. */
 const QUESTION_AND_PRIVACY_RULES = new Set<PolicyRuleId>(policyRuleIds.filter((r) => !r.startsWith('publish.')));
@@ -34,7 +44,8 @@ describe('every clock names its event (issue 23 item 1)', () => {
   it('each national value names a known event, and each province value names one or keeps the national event', () => {
     for (const rule of policyRuleIds) expect(clockEventIds, rule).toContain(nationalPreset.values[rule].countsFrom);
     for (const preset of presets) {
-      for (const v of effectivePolicy(preset.id).values) expect(clockEventIds, `${preset.id} ${v.rule}`).toContain(v.countsFrom);
+      for (const v of effectivePolicy(preset.id).values)
+        expect(clockEventIds, `${preset.id} ${v.rule}`).toContain(v.countsFrom);
     }
   });
 
@@ -51,11 +62,18 @@ describe('every clock names its event (issue 23 item 1)', () => {
 });
 
 describe('every preset value is reachable (issue 23 item 2)', () => {
-  it.each(presets)('$id: each publication value it sets is some category’s clock (or the translation clock)', (preset) => {
-    const reached = new Set<PolicyRuleId>([...contentCategoryIds.map((id) => categoryOf(id).publishPolicy), 'publish.translation', ...QUESTION_AND_PRIVACY_RULES]);
-    const set = Object.keys(preset.values) as PolicyRuleId[];
-    expect(set.filter((rule) => !reached.has(rule))).toEqual([]);
-  });
+  it.each(presets)(
+    '$id: each publication value it sets is some category’s clock (or the translation clock)',
+    (preset) => {
+      const reached = new Set<PolicyRuleId>([
+        ...contentCategoryIds.map((id) => categoryOf(id).publishPolicy),
+        'publish.translation',
+        ...QUESTION_AND_PRIVACY_RULES,
+      ]);
+      const set = Object.keys(preset.values) as PolicyRuleId[];
+      expect(set.filter((rule) => !reached.has(rule))).toEqual([]);
+    },
+  );
 
   it('the translation clock is reached by a language version where the preset sets one, and only there', () => {
     const facts: ItemClockFacts = { category: 'news', translation: true };
@@ -65,9 +83,16 @@ describe('every preset value is reachable (issue 23 item 2)', () => {
   });
 
   it('BĐ 11.2 and 11.4: news the working day it is approved, advertising and notices right after approval', () => {
-    expect(itemClock({ category: 'news' }, binhDinh).value).toMatchObject({ value: 0, countsFrom: 'board-approval', basis: expect.stringMatching(/^BĐ 11\.2/) });
+    expect(itemClock({ category: 'news' }, binhDinh).value).toMatchObject({
+      value: 0,
+      countsFrom: 'board-approval',
+      basis: expect.stringMatching(/^BĐ 11\.2/),
+    });
     expect(itemClock({ category: 'direction' }, binhDinh).value.value).toBe(0);
-    expect(itemClock({ category: 'advertising' }, binhDinh).value).toMatchObject({ value: 0, basis: expect.stringMatching(/^BĐ 11\.4/) });
+    expect(itemClock({ category: 'advertising' }, binhDinh).value).toMatchObject({
+      value: 0,
+      basis: expect.stringMatching(/^BĐ 11\.4/),
+    });
     expect(itemClock({ category: 'useful-information' }, binhDinh).value.value).toBe(0);
     // Approved Sat 07/03/2026 (a day off): online by the end of the next working day, Mon 09/03.
     expect(deadlines.addWorkingDays(at('2026-03-07T10:00:00'), 0).dueAt).toBe(endOf('2026-03-09'));
@@ -89,7 +114,12 @@ describe('dates an item carries count from the day after (BLDS 2015 Điều 147)
   });
 
   it('CB 10.1b, d, f: dissemination 15, plans 10 and statistics 10 working days from their own events', () => {
-    const due = (category: ItemClockFacts['category']) => dueFromItemDate(itemClock({ category, eventDate: '2026-03-02' }, caoBang), { category, eventDate: '2026-03-02' }, deadlines);
+    const due = (category: ItemClockFacts['category']) =>
+      dueFromItemDate(
+        itemClock({ category, eventDate: '2026-03-02' }, caoBang),
+        { category, eventDate: '2026-03-02' },
+        deadlines,
+      );
     expect(due('legal-guidance')).toBe(endOf('2026-03-23'));
     expect(due('plan-project')).toBe(endOf('2026-03-16'));
     expect(due('statistics')).toBe(endOf('2026-03-16'));
@@ -103,11 +133,20 @@ describe('dates an item carries count from the day after (BLDS 2015 Điều 147)
 
 describe('CB 10.1c: the 2-day clock is for the provincial People’s Committee’s documents', () => {
   it('scopes the value by issuer; other issuers keep the national value', () => {
-    expect(legalDocumentDue('2026-03-02', caoBang, deadlines, 'Ủy ban nhân dân tỉnh Cao Bằng')).toBe(endOf('2026-03-04'));
+    expect(legalDocumentDue('2026-03-02', caoBang, deadlines, 'Ủy ban nhân dân tỉnh Cao Bằng')).toBe(
+      endOf('2026-03-04'),
+    );
     expect(legalDocumentDue('2026-03-02', caoBang, deadlines, 'UBND tỉnh Cao Bằng')).toBe(endOf('2026-03-04'));
     expect(legalDocumentDue('2026-03-02', caoBang, deadlines, 'Sở Tài chính tỉnh Cao Bằng')).toBe(endOf('2026-03-09'));
-    expect(legalDocumentDue('2026-03-02', caoBang, deadlines, 'Ủy ban nhân dân huyện Hòa An')).toBe(endOf('2026-03-09'));
-    expect(itemClock({ category: 'legal-document', legalDocument: document('2026-03-02', 'Hội đồng nhân dân tỉnh') }, caoBang).value).toMatchObject({ value: 5, source: 'national' });
+    expect(legalDocumentDue('2026-03-02', caoBang, deadlines, 'Ủy ban nhân dân huyện Hòa An')).toBe(
+      endOf('2026-03-09'),
+    );
+    expect(
+      itemClock(
+        { category: 'legal-document', legalDocument: document('2026-03-02', 'Hội đồng nhân dân tỉnh') },
+        caoBang,
+      ).value,
+    ).toMatchObject({ value: 5, source: 'national' });
   });
 });
 
@@ -127,14 +166,25 @@ describe('event dates are checked (issue 23 item 1)', () => {
   });
 
   it('refuses a date in the future (local date) and one before the document’s issue date', () => {
-    expect(refusal({ category: 'statistics', eventDate: '2026-03-11' })).toMatchObject({ field: 'body.eventDate', code: 'in_future' });
+    expect(refusal({ category: 'statistics', eventDate: '2026-03-11' })).toMatchObject({
+      field: 'body.eventDate',
+      code: 'in_future',
+    });
     expect(refusal({ category: 'statistics', eventDate: '2026-03-10' }, at('2026-03-10T00:30:00'))).toBeUndefined();
-    expect(refusal({ category: 'legal-document', legalDocument: document('2026-03-11') })).toMatchObject({ field: 'body.legalDocument.issuedOn', code: 'in_future' });
+    expect(refusal({ category: 'legal-document', legalDocument: document('2026-03-11') })).toMatchObject({
+      field: 'body.legalDocument.issuedOn',
+      code: 'in_future',
+    });
   });
 
   it('refuses a date where the clock counts from an instant the system records', () => {
-    expect(refusal({ category: 'news', eventDate: '2026-03-02' })).toMatchObject({ field: 'body.eventDate', code: 'not_allowed' });
-    expect(refusal({ category: 'legal-document', legalDocument: document('2026-03-02'), eventDate: '2026-03-02' })).toMatchObject({ code: 'not_allowed' });
+    expect(refusal({ category: 'news', eventDate: '2026-03-02' })).toMatchObject({
+      field: 'body.eventDate',
+      code: 'not_allowed',
+    });
+    expect(
+      refusal({ category: 'legal-document', legalDocument: document('2026-03-02'), eventDate: '2026-03-02' }),
+    ).toMatchObject({ code: 'not_allowed' });
     expect(refusal({ category: 'news' })).toBeUndefined();
   });
 });
@@ -156,7 +206,15 @@ describe('BĐ 7.1: advertising needs the People’s Committee’s approval', () 
     const refused = publicationApprovalRefusal({ category: 'advertising' }, binhDinh);
     expect(refused).toBeInstanceOf(DomainError);
     expect(refused?.fields[0]).toMatchObject({ field: 'peoplesCommitteeApproval', code: 'approval_required' });
-    expect(publicationApprovalRefusal({ category: 'advertising', peoplesCommitteeApproval: { decisionNumber: '125/UBND-KT', decidedOn: '2026-03-02', file: 'upload-123456' } }, binhDinh)).toBeUndefined();
+    expect(
+      publicationApprovalRefusal(
+        {
+          category: 'advertising',
+          peoplesCommitteeApproval: { decisionNumber: '125/UBND-KT', decidedOn: '2026-03-02', file: 'upload-123456' },
+        },
+        binhDinh,
+      ),
+    ).toBeUndefined();
     expect(publicationApprovalRefusal({ category: 'news' }, binhDinh)).toBeUndefined();
     expect(publicationApprovalRefusal({ category: 'advertising' }, caoBang)).toBeUndefined();
   });
@@ -171,9 +229,17 @@ describe('BĐ 12.4: a complex question’s unit reports back so the board can in
     expect(progressNoticeKind(binhDinh, false)).toBeUndefined();
     expect(progressNoticeKind(caoBang, false)).toBe('new-date');
     expect(progressNoticeRefusal(binhDinh, { answerDueAt, now, complex: true })).toBeUndefined();
-    expect(progressNoticeRefusal(binhDinh, { expectedBy: '2026-03-11', answerDueAt, now, complex: true })).toBeUndefined();
-    expect(progressNoticeRefusal(binhDinh, { expectedBy: '2026-03-12', answerDueAt, now, complex: true })?.fields[0]).toMatchObject({ field: 'body.expectedBy', code: 'after_due' });
-    expect(progressNoticeRefusal(binhDinh, { answerDueAt, now: at('2026-03-12T09:00:00'), complex: true })?.code).toBe('conflict');
-    expect(progressNoticeRefusal(binhDinh, { answerDueAt, now, complex: false })?.messages.en).toContain('Only a complex, inter-agency question');
+    expect(
+      progressNoticeRefusal(binhDinh, { expectedBy: '2026-03-11', answerDueAt, now, complex: true }),
+    ).toBeUndefined();
+    expect(
+      progressNoticeRefusal(binhDinh, { expectedBy: '2026-03-12', answerDueAt, now, complex: true })?.fields[0],
+    ).toMatchObject({ field: 'body.expectedBy', code: 'after_due' });
+    expect(progressNoticeRefusal(binhDinh, { answerDueAt, now: at('2026-03-12T09:00:00'), complex: true })?.code).toBe(
+      'conflict',
+    );
+    expect(progressNoticeRefusal(binhDinh, { answerDueAt, now, complex: false })?.messages.en).toContain(
+      'Only a complex, inter-agency question',
+    );
   });
 });

@@ -60,7 +60,7 @@ function sources(dir: string): string[] {
 }
 
 /** `file:name` of every module-level variable and of every module-level Map/Set not named as a constant. */
-export function moduleState(file: string, text: string): string[] {
+function moduleState(file: string, text: string): string[] {
   const found: string[] = [];
   for (const line of text.split('\n')) {
     const variable = /^(?:export\s+)?(?:let|var)\s+([A-Za-z_$][\w$]*)/.exec(line);
@@ -69,7 +69,10 @@ export function moduleState(file: string, text: string): string[] {
     const collection = /^(?:export\s+)?const\s+([a-z_$][\w$]*)\s*(?::[^=]+)?=\s*new\s+(?:Map|Set|WeakMap)\b/.exec(line);
     if (collection && !/:\s*Readonly/.test(line)) found.push(`${file}:${collection[1]}`);
     // An object built at import from the environment or a process-wide client: a singleton by another name.
-    const built = /^(?:export\s+)?const\s+([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=\s*new\s+\w+\(.*(?:env\(\)|documentClient\(\)|dynamoClient\(\)|s3Client\(\)|sqsClient\(\)|process\.env)/.exec(line);
+    const built =
+      /^(?:export\s+)?const\s+([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=\s*new\s+\w+\(.*(?:env\(\)|documentClient\(\)|dynamoClient\(\)|s3Client\(\)|sqsClient\(\)|process\.env)/.exec(
+        line,
+      );
     if (built) found.push(`${file}:${built[1]}`);
   }
   return found;
@@ -82,12 +85,20 @@ const all = SCANNED.flatMap((dir) => sources(resolve(root, dir))).flatMap((path)
 
 describe('composition roots own all state', () => {
   it('finds module-level state the way this check reads it', () => {
-    expect(moduleState('x.ts', 'let a = 1;\nexport let b: number | undefined;\nconst c = new Map<string, number>();\nconst D = new Set([1]);\nconst g = new Repo(documentClient(), env().TABLE_NAME);\nconst h = () => new Repo(documentClient());\nexport const f: ReadonlySet<string> = new Set([]);\n  let inner = 2;\nconst e = 3;')).toEqual(['x.ts:a', 'x.ts:b', 'x.ts:c', 'x.ts:g']);
+    expect(
+      moduleState(
+        'x.ts',
+        'let a = 1;\nexport let b: number | undefined;\nconst c = new Map<string, number>();\nconst D = new Set([1]);\nconst g = new Repo(documentClient(), env().TABLE_NAME);\nconst h = () => new Repo(documentClient());\nexport const f: ReadonlySet<string> = new Set([]);\n  let inner = 2;\nconst e = 3;',
+      ),
+    ).toEqual(['x.ts:a', 'x.ts:b', 'x.ts:c', 'x.ts:g']);
   });
 
   it('keeps no module-level mutable state outside the composition roots', () => {
     const unexpected = all.filter((entry) => !NOT_YET_WIRED.has(entry) && !CONSTANT_MEMOS.has(entry));
-    expect(unexpected, 'build it in a root (shared/composition/services.ts) and pass it in; see docs/composition.md').toEqual([]);
+    expect(
+      unexpected,
+      'build it in a root (shared/composition/services.ts) and pass it in; see docs/composition.md',
+    ).toEqual([]);
   });
 
   it('lists only state that still exists (remove an entry once its module is wired)', () => {

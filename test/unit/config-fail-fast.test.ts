@@ -20,10 +20,21 @@ const writeConfig = (name: string, content: unknown) => {
 describe('deployment config (infra/config/deployment.ts)', () => {
   it('refuses an unknown policy preset, naming the field, the value and the known presets', () => {
     const file = writeConfig('unknown-preset.json', { ...valid, policyPreset: 'ha-noi-2030' });
-    expect(() => loadDeploymentConfig(file)).toThrow(/unknown policy preset "ha-noi-2030"; known presets: national, binh-dinh-2020,[\s\S]*policyPreset/);
+    expect(() => loadDeploymentConfig(file)).toThrow(
+      /unknown policy preset "ha-noi-2030"; known presets: national, binh-dinh-2020,[\s\S]*policyPreset/,
+    );
   });
 
-  it.each(['alarmEmail', 'domain', 'languages', 'policyPreset', 'workingHours', 'region', 'stage', 'corsOrigins'] as const)('refuses a config without %s', (field) => {
+  it.each([
+    'alarmEmail',
+    'domain',
+    'languages',
+    'policyPreset',
+    'workingHours',
+    'region',
+    'stage',
+    'corsOrigins',
+  ] as const)('refuses a config without %s', (field) => {
     const { [field]: _omitted, ...rest } = valid;
     const file = writeConfig(`without-${field}.json`, rest);
     expect(() => loadDeploymentConfig(file)).toThrow(new RegExp(`Invalid deployment config[\\s\\S]*${field}`));
@@ -40,14 +51,18 @@ describe('deployment config (infra/config/deployment.ts)', () => {
   });
 
   it('names a missing file and a file that is not JSON', () => {
-    expect(() => loadDeploymentConfig('infra/config/provinces/hanoi.json')).toThrow(/Deployment config not found: infra\/config\/provinces\/hanoi.json/);
+    expect(() => loadDeploymentConfig('infra/config/provinces/hanoi.json')).toThrow(
+      /Deployment config not found: infra\/config\/provinces\/hanoi.json/,
+    );
     const broken = join(tmp, 'broken.json');
     writeFileSync(broken, '{ "province": ');
     expect(() => loadDeploymentConfig(broken)).toThrow(/not valid JSON/);
   });
 
   it('reads PORTAL_CONFIG from the working directory, and a bare name beside the loader', () => {
-    expect(loadDeploymentConfig(relative(process.cwd(), writeConfig('relative.json', valid))).province.code).toBe('quangninh');
+    expect(loadDeploymentConfig(relative(process.cwd(), writeConfig('relative.json', valid))).province.code).toBe(
+      'quangninh',
+    );
     expect(loadDeploymentConfig('deployment.json').province.code).toBe('demo');
   });
 });
@@ -82,16 +97,27 @@ describe('function environment (shared/config/env.ts)', () => {
 
   it('reads the province’s settings, languages included', async () => {
     const env = await freshEnv(complete);
-    expect(env()).toMatchObject({ PROVINCE_CODE: 'quangninh', POLICY_PRESET: 'quang-ninh-2023', PROVINCE_LANGUAGES: ['vi', 'en', 'zh'] });
+    expect(env()).toMatchObject({
+      PROVINCE_CODE: 'quangninh',
+      POLICY_PRESET: 'quang-ninh-2023',
+      PROVINCE_LANGUAGES: ['vi', 'en', 'zh'],
+    });
   });
 
-  it.each(['PROVINCE_CODE', 'PROVINCE_DOMAIN', 'PROVINCE_NAME', 'PROVINCE_NAME_EN', 'PROVINCE_LANGUAGES', 'OPERATOR_EMAIL', 'POLICY_PRESET', 'WORKING_HOURS', 'CORS_ALLOWED_ORIGINS'])(
-    'has no default for %s: a cold start without it fails, naming it',
-    async (name) => {
-      const env = await freshEnv({ ...complete, [name]: undefined });
-      expect(() => env()).toThrow(new RegExp(`Invalid environment: .*${name}`));
-    },
-  );
+  it.each([
+    'PROVINCE_CODE',
+    'PROVINCE_DOMAIN',
+    'PROVINCE_NAME',
+    'PROVINCE_NAME_EN',
+    'PROVINCE_LANGUAGES',
+    'OPERATOR_EMAIL',
+    'POLICY_PRESET',
+    'WORKING_HOURS',
+    'CORS_ALLOWED_ORIGINS',
+  ])('has no default for %s: a cold start without it fails, naming it', async (name) => {
+    const env = await freshEnv({ ...complete, [name]: undefined });
+    expect(() => env()).toThrow(new RegExp(`Invalid environment: .*${name}`));
+  });
 
   it('refuses an unknown policy preset at cold start', async () => {
     const env = await freshEnv({ ...complete, POLICY_PRESET: 'ha-noi-2030' });

@@ -26,6 +26,11 @@ describe('the console build', () => {
 
   it('type-checks against the DOM (console/tsconfig.json)', () => {
     const tsc = resolve(import.meta.dirname, '../../node_modules/.bin/tsc');
-    expect(() => execFileSync(tsc, ['-p', 'console/tsconfig.json', '--noEmit'], { cwd: resolve(import.meta.dirname, '../..'), stdio: 'pipe' })).not.toThrow();
+    expect(() =>
+      execFileSync(tsc, ['-p', 'console/tsconfig.json', '--noEmit'], {
+        cwd: resolve(import.meta.dirname, '../..'),
+        stdio: 'pipe',
+      }),
+    ).not.toThrow();
   });
 });

@@ -3,7 +3,11 @@ import fc from 'fast-check';
 import { diffWords } from '../../console/src/diff';
 
 /** The console's word diff: both texts come back from its parts, and it finds the words that changed. */
-const side = (parts: ReturnType<typeof diffWords>, drop: 'added' | 'removed') => parts.filter((p) => p.kind !== drop).map((p) => p.text).join('');
+const side = (parts: ReturnType<typeof diffWords>, drop: 'added' | 'removed') =>
+  parts
+    .filter((p) => p.kind !== drop)
+    .map((p) => p.text)
+    .join('');
 
 describe('diffWords', () => {
   it('marks the changed words only', () => {
@@ -19,7 +23,9 @@ describe('diffWords', () => {
   });
 
   it('gives back both texts from its parts, for any two texts', () => {
-    const text = fc.array(fc.constantFrom('a', 'b', 'c', 'đất', ' ', '  ', '\n'), { maxLength: 40 }).map((w) => w.join(''));
+    const text = fc
+      .array(fc.constantFrom('a', 'b', 'c', 'đất', ' ', '  ', '\n'), { maxLength: 40 })
+      .map((w) => w.join(''));
     fc.assert(
       fc.property(text, text, (before, after) => {
         const parts = diffWords(before, after);

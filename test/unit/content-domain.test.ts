@@ -70,7 +70,16 @@ describe('legal-document metadata', () => {
     expect(parseNumberSymbol('15/2026/QĐ-TTg')).toMatchObject({ symbol: 'QĐ-TTg' });
     // NFD input reads as its NFC form.
     expect(parseNumberSymbol('12/2026/QĐ-UBND'.normalize('NFD'))).toMatchObject({ symbol: 'QĐ-UBND' });
-    for (const bad of ['', '0/2026/QĐ', '12/26/QĐ-UBND', '12/2026/', 'QĐ-UBND', '12/2026/QĐ--UBND', '12 /2026/QĐ', '12/2026/QĐ-UBND<script>']) {
+    for (const bad of [
+      '',
+      '0/2026/QĐ',
+      '12/26/QĐ-UBND',
+      '12/2026/',
+      'QĐ-UBND',
+      '12/2026/QĐ--UBND',
+      '12 /2026/QĐ',
+      '12/2026/QĐ-UBND<script>',
+    ]) {
       expect(parseNumberSymbol(bad), bad).toBeUndefined();
     }
   });
@@ -79,13 +88,17 @@ describe('legal-document metadata', () => {
     const ok = legalDocumentSchema.safeParse(document);
     expect(ok.success).toBe(true);
     expect(ok.data).toMatchObject({ effectiveness: 'in-force', relations: [] });
-    const issues = (value: object) => (legalDocumentSchema.safeParse(value).error?.issues ?? []).map((i) => i.path.join('.'));
+    const issues = (value: object) =>
+      (legalDocumentSchema.safeParse(value).error?.issues ?? []).map((i) => i.path.join('.'));
     expect(issues({ ...document, numberSymbol: '12/2025/QĐ-UBND' })).toEqual(['numberSymbol']);
     expect(issues({ ...document, effectiveFrom: '2026-02-12' })).toEqual(['effectiveFrom']);
     expect(issues({ ...document, issuedOn: '2026-02-30' })).toEqual(['issuedOn']);
     expect(issues({ ...document, form: 'sac-lenh' })).toEqual(['form']);
     expect(issues({ ...document, relations: [{ kind: 'amends', numberSymbol: '3/2020/QĐ-UBND' }] })).toEqual([]);
-    expect(issues({ ...document, relations: [{ kind: 'repeals', numberSymbol: 'x' }] })).toEqual(['relations.0.kind', 'relations.0.numberSymbol']);
+    expect(issues({ ...document, relations: [{ kind: 'repeals', numberSymbol: 'x' }] })).toEqual([
+      'relations.0.kind',
+      'relations.0.numberSymbol',
+    ]);
   });
 });
 
@@ -93,24 +106,33 @@ describe('legal-document metadata: in a number/symbol the year, when written, li
   it.each(['45/KH-UBND', '1/1945/QĐ-UBND', '1/2100/QĐ-UBND', ' 12/2026/QĐ-UBND '])('accepts %j', (value) => {
     expect(numberSymbolSchema.safeParse(value).success).toBe(true);
   });
-  it.each(['1/1944/QĐ-UBND', '1/2101/QĐ-UBND', '12/2026/', 'x'.repeat(61)])('refuses %j with the bilingual hint', (value) => {
-    expect(messages(numberSymbolSchema.safeParse(value))).toEqual([['', NUMBER_ERROR]]);
-  });
+  it.each(['1/1944/QĐ-UBND', '1/2101/QĐ-UBND', '12/2026/', 'x'.repeat(61)])(
+    'refuses %j with the bilingual hint',
+    (value) => {
+      expect(messages(numberSymbolSchema.safeParse(value))).toEqual([['', NUMBER_ERROR]]);
+    },
+  );
 });
-
 
 describe('legal-document metadata: civil dates exist and lie in 1945–2100', () => {
   it.each(['1945-01-01', '2100-12-31', '2024-02-29', '2026-12-31'])('accepts %s', (value) => {
     expect(civilDateSchema.safeParse(value).success).toBe(true);
   });
-  it.each(['1944-12-31', '2101-01-01', '2026-13-01', '2026-00-10', '2026-04-31', '2025-02-29', 'x2026-02-13', '2026-02-13x', '13/02/2026', ''])(
-    'refuses %j',
-    (value) => {
-      expect(messages(civilDateSchema.safeParse(value))).toEqual([['', DATE_ERROR]]);
-    },
-  );
+  it.each([
+    '1944-12-31',
+    '2101-01-01',
+    '2026-13-01',
+    '2026-00-10',
+    '2026-04-31',
+    '2025-02-29',
+    'x2026-02-13',
+    '2026-02-13x',
+    '13/02/2026',
+    '',
+  ])('refuses %j', (value) => {
+    expect(messages(civilDateSchema.safeParse(value))).toEqual([['', DATE_ERROR]]);
+  });
 });
-
 
 describe('legal-document metadata: the document as a whole refuses each field with its own message', () => {
   const issues = (value: object) => messages(legalDocumentSchema.safeParse(value));
@@ -121,13 +143,25 @@ describe('legal-document metadata: the document as a whole refuses each field wi
     expect(issues({ ...planWithoutYear, effectiveFrom: '2026-02-13' })).toEqual([]);
     expect(issues({ ...planWithoutYear, effectiveFrom: '2026-03-01' })).toEqual([]);
     expect(issues({ ...planWithoutYear, effectiveFrom: '2026-02-12' })).toEqual([
-      ['effectiveFrom', bilingual('Ngày có hiệu lực không được trước ngày ban hành', 'The effective date cannot precede the issue date')],
+      [
+        'effectiveFrom',
+        bilingual(
+          'Ngày có hiệu lực không được trước ngày ban hành',
+          'The effective date cannot precede the issue date',
+        ),
+      ],
     ]);
   });
   it('a year in the number must be the year of issue', () => {
     expect(issues({ ...planWithoutYear, numberSymbol: '12/2026/QĐ-UBND' })).toEqual([]);
     expect(issues({ ...planWithoutYear, numberSymbol: '12/2025/QĐ-UBND' })).toEqual([
-      ['numberSymbol', bilingual('Năm trong số, ký hiệu phải là năm ban hành', 'The year in the number/symbol must be the year of issue')],
+      [
+        'numberSymbol',
+        bilingual(
+          'Năm trong số, ký hiệu phải là năm ban hành',
+          'The year in the number/symbol must be the year of issue',
+        ),
+      ],
     ]);
   });
   it('a malformed number is refused for itself alone', () => {
@@ -135,10 +169,10 @@ describe('legal-document metadata: the document as a whole refuses each field wi
   });
 });
 
-
 describe('rich text', () => {
   it('keeps the allow-list and drops scripts, handlers, styles and javascript: URLs', () => {
-    const dirty = '<p style="x" onclick="a()">Xin <b>chào</b><script>alert(1)</script><img src="https://a.vn/b.png" onerror="alert(1)"><a href="javascript:alert(1)">x</a><a href="https://a.vn">y</a><iframe src="https://evil"></iframe></p>';
+    const dirty =
+      '<p style="x" onclick="a()">Xin <b>chào</b><script>alert(1)</script><img src="https://a.vn/b.png" onerror="alert(1)"><a href="javascript:alert(1)">x</a><a href="https://a.vn">y</a><iframe src="https://evil"></iframe></p>';
     expect(cleanRichText(dirty)).toBe(
       '<p>Xin <b>chào</b><img src="https://a.vn/b.png" /><a rel="noopener noreferrer nofollow">x</a><a href="https://a.vn" rel="noopener noreferrer nofollow">y</a></p>',
     );
@@ -161,7 +195,9 @@ describe('rich text: the stored body and its visible text', () => {
 
 describe('publication deadlines', () => {
   it('Bình Định: a legal document issued Fri 13/02/2026 is due at 24:00 on Tue 24/02/2026 (Tết in between)', () => {
-    expect(legalDocumentDue('2026-02-13', effectivePolicy('binh-dinh-2020'), deadlines)).toBe('2026-02-24T17:00:00.000Z');
+    expect(legalDocumentDue('2026-02-13', effectivePolicy('binh-dinh-2020'), deadlines)).toBe(
+      '2026-02-24T17:00:00.000Z',
+    );
     // The national preset's 5 working days from the same issue.
     expect(legalDocumentDue('2026-02-13', effectivePolicy('national'), deadlines)).toBe('2026-02-27T17:00:00.000Z');
   });
@@ -188,25 +224,44 @@ describe('publication deadlines: the local day starts at UTC+7, and a calendar-d
 
 describe('revisions and citation', () => {
   it('summarises what changed', () => {
-    expect(diffSummary(undefined, { title: 'a', body: 'b', summary: undefined })).toEqual({ vi: 'Tạo mới: body, title', en: 'Created: body, title' });
+    expect(diffSummary(undefined, { title: 'a', body: 'b', summary: undefined })).toEqual({
+      vi: 'Tạo mới: body, title',
+      en: 'Created: body, title',
+    });
     expect(diffSummary({ state: 'draft' }, { state: 'submitted' }).en).toBe('Changed: state: draft → submitted');
     expect(diffSummary({ title: 'a', state: 'x' }, { title: 'b', state: 'x' }).en).toBe('Changed: title');
     expect(diffSummary({ state: 'x' }, { state: 'x' })).toEqual({ vi: 'Không đổi nội dung', en: 'No content change' });
   });
 
   it('cites the portal in the words and language its preset prescribes (QN 13.1, CB 4.3; BĐ 9.3 names the source)', () => {
-    const province = (vi: string, en: string, domain: string) => ({ kind: 'province' as const, name: { vi, en }, domain });
+    const province = (vi: string, en: string, domain: string) => ({
+      kind: 'province' as const,
+      name: { vi, en },
+      domain,
+    });
     const bd = province('Tỉnh Bình Định', 'Binh Dinh Province', 'binhdinh.gov.vn');
-    expect(citationLine(bd, 'vi', 'binh-dinh-2020')).toBe('Theo Cổng thông tin điện tử tỉnh Bình Định (binhdinh.gov.vn)');
-    expect(citationLine(bd, 'en', 'binh-dinh-2020')).toBe('According to the e-information portal of Binh Dinh Province (binhdinh.gov.vn)');
+    expect(citationLine(bd, 'vi', 'binh-dinh-2020')).toBe(
+      'Theo Cổng thông tin điện tử tỉnh Bình Định (binhdinh.gov.vn)',
+    );
+    expect(citationLine(bd, 'en', 'binh-dinh-2020')).toBe(
+      'According to the e-information portal of Binh Dinh Province (binhdinh.gov.vn)',
+    );
     const qn = province('Tỉnh Quảng Ninh', 'Quang Ninh Province', 'quangninh.gov.vn');
     expect(citationLine(qn, 'vi', 'quang-ninh-2023')).toBe('Theo Cổng thông tin điện tử tỉnh Quảng Ninh');
-    expect(citationLine(qn, 'en', 'quang-ninh-2023')).toBe('According to the e-information portal of Quang Ninh Province');
+    expect(citationLine(qn, 'en', 'quang-ninh-2023')).toBe(
+      'According to the e-information portal of Quang Ninh Province',
+    );
     expect(citationLine(qn, 'zh', 'quang-ninh-2023')).toBe('来源：广宁省电子信息门户网站');
     const cb = province('Tỉnh Cao Bằng', 'Cao Bang Province', 'caobang.gov.vn');
     expect(citationLine(cb, 'vi', 'cao-bang-2015')).toBe('theo www.caobang.gov.vn');
     expect(citationLine(cb, 'en', 'cao-bang-2015')).toBe('Source: www.caobang.gov.vn');
-    expect(citationLine({ kind: 'department', name: { vi: 'Sở Tư pháp', en: 'Department of Justice' }, domain: 'stp.caobang.gov.vn' }, 'vi', 'cao-bang-2015')).toBe('theo stp.caobang.gov.vn');
+    expect(
+      citationLine(
+        { kind: 'department', name: { vi: 'Sở Tư pháp', en: 'Department of Justice' }, domain: 'stp.caobang.gov.vn' },
+        'vi',
+        'cao-bang-2015',
+      ),
+    ).toBe('theo stp.caobang.gov.vn');
     // An unknown language reads as Vietnamese, the portal's own.
     expect(citationLine(bd, 'fr', 'binh-dinh-2020')).toBe(citationLine(bd, 'vi', 'binh-dinh-2020'));
   });
@@ -230,4 +285,3 @@ describe('revision summaries name the changed fields and the state move', () => 
     });
   });
 });
-

@@ -6,8 +6,21 @@ import type { Principal } from '../../shared/domain/access/authorize';
 
 /** Who may edit in which state (the workflow table's data), the order of an edit's refusals, the royalty quarter. */
 const now = new Date('2026-11-23T03:00:00Z');
-const as = (id: string, roles: Principal['roles'], unitCode = 'huyena'): Principal => ({ id, kind: 'user', unitCode, roles, delegations: [] });
-const item = (state: EditableItem['state'], extra: Partial<EditableItem> = {}): EditableItem => ({ id: 'c-1', state, version: 3, unitPath: ['huyena', 'demo'], createdBy: 'tac-gia', ...extra });
+const as = (id: string, roles: Principal['roles'], unitCode = 'huyena'): Principal => ({
+  id,
+  kind: 'user',
+  unitCode,
+  roles,
+  delegations: [],
+});
+const item = (state: EditableItem['state'], extra: Partial<EditableItem> = {}): EditableItem => ({
+  id: 'c-1',
+  state,
+  version: 3,
+  unitPath: ['huyena', 'demo'],
+  createdBy: 'tac-gia',
+  ...extra,
+});
 const author = as('tac-gia', ['contributor']);
 const editor = as('bien-tap', ['editor']);
 
@@ -19,15 +32,25 @@ describe('contentEditing: the states in which content may be edited', () => {
       const byAuthor = editRefusal(item(state), ['title'], author, 3, now);
       const byEditor = editRefusal(item(state), ['title'], editor, 3, now);
       expect([state, byAuthor?.code ?? 'ok', byEditor?.code ?? 'ok']).toEqual(
-        state === 'editing' ? [state, 'forbidden', 'ok'] : editable.includes(state) ? [state, 'ok', 'forbidden'] : [state, 'conflict', 'conflict'],
+        state === 'editing'
+          ? [state, 'forbidden', 'ok']
+          : editable.includes(state)
+            ? [state, 'ok', 'forbidden']
+            : [state, 'conflict', 'conflict'],
       );
     }
   });
 
   it('takes the author to be its creator, whoever submitted it; the secretary may edit for the board, recorded as such', () => {
     const colleague = as('dong-nghiep', ['contributor']);
-    expect(editRefusal(item('returned'), ['contributors'], colleague, 3, now)?.fields[0]).toMatchObject({ field: 'actor', code: 'not_author' });
-    expect(editRefusal(item('draft'), ['body'], colleague, 3, now)?.fields[0]).toMatchObject({ field: 'actor', code: 'not_author' });
+    expect(editRefusal(item('returned'), ['contributors'], colleague, 3, now)?.fields[0]).toMatchObject({
+      field: 'actor',
+      code: 'not_author',
+    });
+    expect(editRefusal(item('draft'), ['body'], colleague, 3, now)?.fields[0]).toMatchObject({
+      field: 'actor',
+      code: 'not_author',
+    });
     expect(editRefusal(item('returned'), ['body'], author, 3, now)).toBeUndefined();
     const secretary = as('thu-ky', ['secretary']);
     expect(editRefusal(item('returned'), ['body'], secretary, 3, now)).toBeUndefined();
@@ -35,25 +58,40 @@ describe('contentEditing: the states in which content may be edited', () => {
     expect(editingFor(item('returned'), author, now)).toBeUndefined();
     expect(editingFor(item('editing'), secretary, now)).toBeUndefined();
     expect(editingFor(item('draft'), colleague, now)).toBe(false);
-    expect(editRefusal(item('returned'), ['body'], as('thu-ky-khac', ['secretary'], 'huyenb'), 3, now)?.code).toBe('forbidden');
+    expect(editRefusal(item('returned'), ['body'], as('thu-ky-khac', ['secretary'], 'huyenb'), 3, now)?.code).toBe(
+      'forbidden',
+    );
   });
 });
 
 describe('the order of refusals', () => {
   it('names frozen contributors before the state, and only when contributors are edited', () => {
     const published = item('published', { attribution: { frozenAt: '2026-11-01T00:00:00Z' } });
-    expect(editRefusal(published, ['title', 'contributors'], editor, 3, now)?.fields[0]).toMatchObject({ field: 'body.contributors', code: 'attribution_frozen' });
-    expect(editRefusal(published, ['title'], editor, 3, now)?.fields[0]).toMatchObject({ field: 'state', code: 'not_editable' });
-    expect(editRefusal(item('draft', { attribution: { frozenAt: 'x' } }), ['contributors'], author, 3, now)?.code).toBe('conflict');
+    expect(editRefusal(published, ['title', 'contributors'], editor, 3, now)?.fields[0]).toMatchObject({
+      field: 'body.contributors',
+      code: 'attribution_frozen',
+    });
+    expect(editRefusal(published, ['title'], editor, 3, now)?.fields[0]).toMatchObject({
+      field: 'state',
+      code: 'not_editable',
+    });
+    expect(editRefusal(item('draft', { attribution: { frozenAt: 'x' } }), ['contributors'], author, 3, now)?.code).toBe(
+      'conflict',
+    );
     expect(editRefusal(item('draft'), ['contributors'], author, 3, now)).toBeUndefined();
   });
 
   it('checks who may edit before the version, and the version only when one is given', () => {
     expect(editRefusal(item('editing'), ['title'], author, 2, now)?.code).toBe('forbidden');
-    expect(editRefusal(item('editing'), ['title'], editor, 2, now)?.fields[0]).toMatchObject({ field: 'expectedVersion', code: 'stale_version' });
+    expect(editRefusal(item('editing'), ['title'], editor, 2, now)?.fields[0]).toMatchObject({
+      field: 'expectedVersion',
+      code: 'stale_version',
+    });
     expect(editRefusal(item('editing'), ['title'], editor, 2, now)?.code).toBe('precondition_failed');
     expect(editRefusal(item('editing'), ['title'], editor, undefined, now)).toBeUndefined();
-    expect(editRefusal(item('editing'), ['title'], as('bien-tap.b', ['editor'], 'huyenb'), 3, now)?.code).toBe('forbidden');
+    expect(editRefusal(item('editing'), ['title'], as('bien-tap.b', ['editor'], 'huyenb'), 3, now)?.code).toBe(
+      'forbidden',
+    );
   });
 });
 

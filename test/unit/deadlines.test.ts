@@ -59,7 +59,14 @@ const afterHours = (date: string, weekday: Weekday): SkippedDay => ({
     en: 'Received after working hours: counts as received on the next working day',
   },
 });
-const dayOff = (date: string, weekday: Weekday, kind: SkippedDay['kind'], vi: string, en: string, basis: string): SkippedDay => ({
+const dayOff = (
+  date: string,
+  weekday: Weekday,
+  kind: SkippedDay['kind'],
+  vi: string,
+  en: string,
+  basis: string,
+): SkippedDay => ({
   date,
   weekday: weekdays[weekday],
   kind,
@@ -192,7 +199,10 @@ describe('working hours 07:30–17:00, to the millisecond', () => {
   });
 
   it('reads the working hours and offset from the settings', () => {
-    const custom = new DeadlineCalculator(shippedCalendar(), { workingHours: { start: 8 * 60, end: 16 * 60 + 30 }, utcOffsetMinutes: 0 });
+    const custom = new DeadlineCalculator(shippedCalendar(), {
+      workingHours: { start: 8 * 60, end: 16 * 60 + 30 },
+      utcOffsetMinutes: 0,
+    });
     const inHours = custom.addWorkingDays(new Date('2026-03-05T16:29:00Z'), 1);
     expect(inHours.receivedLocal).toBe('2026-03-05T16:29:00+00:00');
     expect(inHours.dueAt).toBe('2026-03-07T00:00:00.000Z');
@@ -203,12 +213,18 @@ describe('working hours 07:30–17:00, to the millisecond', () => {
   });
 
   it('writes negative and half-hour offsets in local times', () => {
-    const west = new DeadlineCalculator(shippedCalendar(), { workingHours: { start: 0, end: 24 * 60 }, utcOffsetMinutes: -90 });
+    const west = new DeadlineCalculator(shippedCalendar(), {
+      workingHours: { start: 0, end: 24 * 60 },
+      utcOffsetMinutes: -90,
+    });
     const due = west.addWorkingDays(new Date('2026-03-05T12:00:00Z'), 1);
     expect(due.receivedLocal).toBe('2026-03-05T10:30:00-01:30');
     expect(due.dueAtLocal).toBe('2026-03-07T00:00:00-01:30');
     expect(due.dueAt).toBe('2026-03-07T01:30:00.000Z');
-    const india = new DeadlineCalculator(shippedCalendar(), { workingHours: { start: 0, end: 24 * 60 }, utcOffsetMinutes: 330 });
+    const india = new DeadlineCalculator(shippedCalendar(), {
+      workingHours: { start: 0, end: 24 * 60 },
+      utcOffsetMinutes: 330,
+    });
     expect(india.addWorkingDays(new Date('2026-03-05T04:30:00Z'), 1).receivedLocal).toBe('2026-03-05T10:00:00+05:30');
     expect(india.addWorkingDays(new Date('2026-03-05T04:30:00Z'), 1).dueAtLocal).toBe('2026-03-07T00:00:00+05:30');
   });
@@ -219,7 +235,11 @@ describe('days off passed over, each with its reason and legal basis', () => {
     const due = deadlines.addWorkingDays(at('2026-03-07T10:00:00'), 1);
     expect(due.receiptDay).toBe('2026-03-09');
     expect(due.basis).toStrictEqual([...CIVIL_CODE, WORKING_HOURS]);
-    expect(due.skippedDays).toStrictEqual([weekend('2026-03-07', 'Sat'), weekend('2026-03-08', 'Sun'), receiptDay('2026-03-09', 'Mon')]);
+    expect(due.skippedDays).toStrictEqual([
+      weekend('2026-03-07', 'Sat'),
+      weekend('2026-03-08', 'Sun'),
+      receiptDay('2026-03-09', 'Mon'),
+    ]);
     expect(due.countedDays).toEqual(['2026-03-10']);
   });
 
@@ -230,7 +250,14 @@ describe('days off passed over, each with its reason and legal basis', () => {
     expect(due.skippedDays).toStrictEqual([
       receiptDay('2027-04-29', 'Thu'),
       dayOff('2027-04-30', 'Fri', 'holiday', 'Ngày Chiến thắng 30/4', 'Reunification Day', 'BLLĐ 2019 Điều 112.1c'),
-      dayOff('2027-05-01', 'Sat', 'holiday', 'Ngày Quốc tế lao động', 'International Labour Day', 'BLLĐ 2019 Điều 112.1d'),
+      dayOff(
+        '2027-05-01',
+        'Sat',
+        'holiday',
+        'Ngày Quốc tế lao động',
+        'International Labour Day',
+        'BLLĐ 2019 Điều 112.1d',
+      ),
       weekend('2027-05-02', 'Sun'),
       dayOff(
         '2027-05-03',
@@ -257,8 +284,22 @@ describe('days off passed over, each with its reason and legal basis', () => {
     expect(due.skippedDays.slice(1)).toStrictEqual([
       weekend('2026-08-29', 'Sat'),
       weekend('2026-08-30', 'Sun'),
-      dayOff('2026-08-31', 'Mon', 'bridge', 'Nghỉ hoán đổi (làm bù thứ Bảy 22/8)', 'Bridge day (worked on Sat 22/8)', 'BLLĐ 2019 Điều 112.3'),
-      dayOff('2026-09-01', 'Tue', 'holiday', 'Quốc khánh (ngày liền kề)', 'National Day (adjacent day)', 'BLLĐ 2019 Điều 112.1đ'),
+      dayOff(
+        '2026-08-31',
+        'Mon',
+        'bridge',
+        'Nghỉ hoán đổi (làm bù thứ Bảy 22/8)',
+        'Bridge day (worked on Sat 22/8)',
+        'BLLĐ 2019 Điều 112.3',
+      ),
+      dayOff(
+        '2026-09-01',
+        'Tue',
+        'holiday',
+        'Quốc khánh (ngày liền kề)',
+        'National Day (adjacent day)',
+        'BLLĐ 2019 Điều 112.1đ',
+      ),
       dayOff('2026-09-02', 'Wed', 'holiday', 'Quốc khánh', 'National Day', 'BLLĐ 2019 Điều 112.1đ'),
     ]);
   });
@@ -292,7 +333,14 @@ describe('calendar-day periods (BLDS 2015 Điều 148.5)', () => {
       countedDays: ['2026-04-24', '2026-04-25', '2026-04-26'],
       skippedDays: [
         eventDay('2026-04-23', 'Thu'),
-        dayOff('2026-04-26', 'Sun', 'holiday', 'Giỗ Tổ Hùng Vương (Chủ nhật)', "Hùng Kings' Commemoration (Sunday)", 'BLLĐ 2019 Điều 112.1e'),
+        dayOff(
+          '2026-04-26',
+          'Sun',
+          'holiday',
+          'Giỗ Tổ Hùng Vương (Chủ nhật)',
+          "Hùng Kings' Commemoration (Sunday)",
+          'BLLĐ 2019 Điều 112.1e',
+        ),
         dayOff(
           '2026-04-27',
           'Mon',
@@ -338,7 +386,9 @@ describe('the ends of the 1900–2100 range', () => {
     expect(due.receiptDay).toBe('1900-01-02');
     expect(due.dueDate).toBe('1900-01-03');
     expect(due.dueAt).toBe('1900-01-03T17:00:00.000Z');
-    expect(due.skippedDays[0]).toStrictEqual(dayOff('1900-01-01', 'Mon', 'holiday', 'Tết Dương lịch', "New Year's Day", 'BLLĐ 2019 Điều 112.1a'));
+    expect(due.skippedDays[0]).toStrictEqual(
+      dayOff('1900-01-01', 'Mon', 'holiday', 'Tết Dương lịch', "New Year's Day", 'BLLĐ 2019 Điều 112.1a'),
+    );
     expect(deadlines.addWorkingDays(at('1900-01-01T00:00:00'), 0).receiptDay).toBe('1900-01-02');
   });
 

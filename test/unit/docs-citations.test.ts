@@ -30,7 +30,10 @@ function ruleRows(markdown: string): string[][] {
       inRuleTable = false;
       continue;
     }
-    const cells = line.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
+    const cells = line
+      .split(/(?<!\\)\|/)
+      .slice(1, -1)
+      .map((c) => c.trim());
     if (cells.every((c) => /^-+$/.test(c))) continue;
     if (!inRuleTable && cells.at(-1) === 'code') {
       inRuleTable = true;
@@ -46,18 +49,27 @@ describe('docs/regulation-map.md', () => {
     expect(locations.length).toBeGreaterThan(60);
   });
 
-  it.each(locations.map((l) => [`${l.file}${l.symbol ? ` ${l.symbol}` : ''}`, l] as const))('%s exists', (_, { file, symbol }) => {
-    expect(existsSync(resolve(root, file)), `${file} does not exist`).toBe(true);
-    // A whole word, so that a rename such as adminAccountName → adminAccountNameOf is noticed.
-    if (symbol) expect(read(file), `${symbol} does not appear in ${file}`).toMatch(new RegExp(`(?<![\\w$])${escape(symbol)}(?![\\w$])`));
-  });
+  it.each(locations.map((l) => [`${l.file}${l.symbol ? ` ${l.symbol}` : ''}`, l] as const))(
+    '%s exists',
+    (_, { file, symbol }) => {
+      expect(existsSync(resolve(root, file)), `${file} does not exist`).toBe(true);
+      // A whole word, so that a rename such as adminAccountName → adminAccountNameOf is noticed.
+      if (symbol)
+        expect(read(file), `${symbol} does not appear in ${file}`).toMatch(
+          new RegExp(`(?<![\\w$])${escape(symbol)}(?![\\w$])`),
+        );
+    },
+  );
 
   it('gives every rule a place in the code, the issue that will build it, or says it is outside the software', () => {
     const rows = ruleRows(provinces);
     expect(rows.length).toBeGreaterThan(60);
     for (const row of rows) {
       const where = row.at(-1)!;
-      expect(LOCATION.test(where) || /not built yet \(issue: |^outside the software/.test(where), `no code location for: ${row[0]}`).toBe(true);
+      expect(
+        LOCATION.test(where) || /not built yet \(issue: |^outside the software/.test(where),
+        `no code location for: ${row[0]}`,
+      ).toBe(true);
       LOCATION.lastIndex = 0;
     }
   });
@@ -70,13 +82,17 @@ describe('docs/regulation-map.md', () => {
   it('says "not built yet" only with the issue it waits for', () => {
     for (const row of ruleRows(provinces)) {
       const where = row.at(-1)!;
-      expect(where.match(/not built yet/g)?.length ?? 0, `"not built yet" without "(issue: …)" for: ${row[0]}`).toBe(where.match(NOT_BUILT)?.length ?? 0);
+      expect(where.match(/not built yet/g)?.length ?? 0, `"not built yet" without "(issue: …)" for: ${row[0]}`).toBe(
+        where.match(NOT_BUILT)?.length ?? 0,
+      );
     }
   });
 
   it('defers only to issues the roadmap describes', () => {
     const roadmap = read('docs/roadmap.md');
-    const named = new Set([...provinces.matchAll(NOT_BUILT)].flatMap(([, list]) => list!.split(',').map((s) => s.trim())));
+    const named = new Set(
+      [...provinces.matchAll(NOT_BUILT)].flatMap(([, list]) => list!.split(',').map((s) => s.trim())),
+    );
     for (const issue of named) {
       expect(ISSUES, `unknown issue "${issue}"`).toContain(issue);
       expect(roadmap, `docs/roadmap.md does not describe "issue: ${issue}"`).toContain(`issue: ${issue}`);
@@ -85,10 +101,17 @@ describe('docs/regulation-map.md', () => {
 });
 
 describe('documentation stands on its own', () => {
-  const docs = ['README.md', ...readdirSync(resolve(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+  const docs = [
+    'README.md',
+    ...readdirSync(resolve(root, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/${f}`),
+  ];
 
   it.each(docs)('%s links only to files inside the repository', (doc) => {
-    const links = [...read(doc).matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)|`(\.\.\/[^`]+)`/g)].map(([, link, code]) => link ?? code!);
+    const links = [...read(doc).matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)|`(\.\.\/[^`]+)`/g)].map(
+      ([, link, code]) => link ?? code!,
+    );
     for (const link of links.filter((l) => !/^[a-z]+:/.test(l))) {
       const target = resolve(root, dirname(doc), link);
       expect(target.startsWith(root + '/'), `${doc} points outside the repository: ${link}`).toBe(true);

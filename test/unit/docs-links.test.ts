@@ -7,7 +7,12 @@ import { dirname, join, resolve } from 'node:path';
  * in docs/, and a moved or renamed page fails here rather than in a reader's browser.
  */
 const root = resolve(import.meta.dirname, '../..');
-const markdown = ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const markdown = [
+  'README.md',
+  ...readdirSync(join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 
 /** Relative link targets of a Markdown file, without their #fragment (http(s) and mailto links are not ours). */
 const relativeLinks = (text: string): string[] =>
@@ -22,11 +27,16 @@ describe('docs', () => {
   });
 
   it.each(markdown)('%s links only to files that exist', (file) => {
-    const missing = relativeLinks(readFileSync(join(root, file), 'utf8')).filter((target) => !existsSync(resolve(root, dirname(file), target)));
+    const missing = relativeLinks(readFileSync(join(root, file), 'utf8')).filter(
+      (target) => !existsSync(resolve(root, dirname(file), target)),
+    );
     expect(missing).toEqual([]);
   });
 
   it('finds relative links and ignores absolute ones and fragments', () => {
-    expect(relativeLinks('[a](docs/x.md) [b](https://e.vn/y) [c](#here) [d](y.md#part) [e](mailto:a@b.vn)')).toEqual(['docs/x.md', 'y.md']);
+    expect(relativeLinks('[a](docs/x.md) [b](https://e.vn/y) [c](#here) [d](y.md#part) [e](mailto:a@b.vn)')).toEqual([
+      'docs/x.md',
+      'y.md',
+    ]);
   });
 });

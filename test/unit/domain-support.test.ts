@@ -5,7 +5,15 @@ import { machineScopeNames, RESOURCE_SERVER, USER_SCOPE } from '../../shared/dom
 import { usernameSchema } from '../../shared/domain/accounts/account';
 import { DomainError, invalidField } from '../../shared/domain/errors';
 import * as z from 'zod/mini';
-import { BILINGUAL_MARK, foldDiacritics, humanText, humanTextProblem, isCleanCharacters, nfc, text } from '../../shared/domain/text';
+import {
+  BILINGUAL_MARK,
+  foldDiacritics,
+  humanText,
+  humanTextProblem,
+  isCleanCharacters,
+  nfc,
+  text,
+} from '../../shared/domain/text';
 
 /** The small shared pieces of the domain: errors, bilingual text, audit entries, civil dates. */
 const now = new Date('2026-03-10T03:00:00.000Z');
@@ -100,7 +108,15 @@ describe('human text: each character readers would not see as it is, refused wit
 
 describe('audit entries', () => {
   it('add an id and the time to what happened', () => {
-    const fields = { scope: 'demo', actor: { id: 'a', kind: 'user' }, action: 'unit.rename', target: { type: 'Unit', id: 'u' }, before: 1, after: 2, requestId: 'r' };
+    const fields = {
+      scope: 'demo',
+      actor: { id: 'a', kind: 'user' },
+      action: 'unit.rename',
+      target: { type: 'Unit', id: 'u' },
+      before: 1,
+      after: 2,
+      requestId: 'r',
+    };
     const entry = auditEntry(fields, now);
     expect(entry).toStrictEqual({ id: expect.stringMatching(UUID), at: '2026-03-10T03:00:00.000Z', ...fields });
     expect(auditEntry(fields, now).id).not.toBe(entry.id);
@@ -141,7 +157,17 @@ describe('civil dates', () => {
 
   it('parse YYYY-MM-DD strictly', () => {
     expect(parseIsoDate('2028-02-29')).toBe(dayNumber(2028, 2, 29));
-    for (const bad of ['0050-01-01', '2027-02-29', '2026-02-30', '2026-13-01', '2026-00-10', '2026-3-9', ' 2026-03-09', '2026-03-09T00:00', 'x']) {
+    for (const bad of [
+      '0050-01-01',
+      '2027-02-29',
+      '2026-02-30',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-3-9',
+      ' 2026-03-09',
+      '2026-03-09T00:00',
+      'x',
+    ]) {
       expect(parseIsoDate(bad), bad).toBeUndefined();
     }
   });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
-import { edgeChangeOf, invalidationPaths, publishedFileKey, uniquePaths } from '../../shared/domain/edge/published-files';
+import {
+  edgeChangeOf,
+  invalidationPaths,
+  publishedFileKey,
+  uniquePaths,
+} from '../../shared/domain/edge/published-files';
 import { compressBody, MIN_COMPRESSION_BYTES, encodingFor } from '../../shared/http/compression';
 import { etagOf, noneMatch, withSharedMaxAge } from '../../shared/http/conditional-get';
 import { cachedBehaviours, cacheControlOf, patternMatches } from '../../shared/http/edge-cache';
@@ -22,22 +27,41 @@ describe('edge changes (shared/domain/edge)', () => {
 
   it('invalidates nothing on a first publication, the item on a change online, and two paths on withdrawal (the item with any query, and its files)', () => {
     expect(invalidationPaths({ kind: 'published', portal: 'huyena', itemId: 'i1' }, '/v1', false)).toEqual([]);
-    expect(invalidationPaths({ kind: 'republished', portal: 'huyena', itemId: 'i1' }, '/v1', false)).toEqual(['/v1/public/portals/huyena/content/i1']);
-    expect(invalidationPaths({ kind: 'withdrawn', portal: 'huyena', itemId: 'i1' }, '/v1', false)).toEqual(['/v1/public/portals/huyena/content/i1*', '/published/huyena/i1/*']);
+    expect(invalidationPaths({ kind: 'republished', portal: 'huyena', itemId: 'i1' }, '/v1', false)).toEqual([
+      '/v1/public/portals/huyena/content/i1',
+    ]);
+    expect(invalidationPaths({ kind: 'withdrawn', portal: 'huyena', itemId: 'i1' }, '/v1', false)).toEqual([
+      '/v1/public/portals/huyena/content/i1*',
+      '/published/huyena/i1/*',
+    ]);
     expect(publishedFileKey('huyena', 'i1', 'u1')).toBe('published/huyena/i1/u1');
     expect(uniquePaths(['/b', '/a', '/b'])).toEqual(['/a', '/b']);
   });
 
   it('copies on publication, removes on withdrawal, and sends one invalidation per batch', async () => {
     const done: string[] = [];
-    const files = { copy: async (from: string, to: string) => void done.push(`copy ${from} → ${to}`), remove: async (key: string) => void done.push(`remove ${key}`) };
-    const detail = (from: string, to: string) => ({ ...step(from, to), key: 'k', event: 'E', action: 'a', version: 2, assignedTo: null, actor: { id: 'x', kind: 'user' as const }, at: '2026-12-07T00:00:00Z' });
+    const files = {
+      copy: async (from: string, to: string) => void done.push(`copy ${from} → ${to}`),
+      remove: async (key: string) => void done.push(`remove ${key}`),
+    };
+    const detail = (from: string, to: string) => ({
+      ...step(from, to),
+      key: 'k',
+      event: 'E',
+      action: 'a',
+      version: 2,
+      assignedTo: null,
+      actor: { id: 'x', kind: 'user' as const },
+      at: '2026-12-07T00:00:00Z',
+    });
     const a = await applyEdgeStep(detail('approved', 'published'), files, async () => ['u1']);
     const b = await applyEdgeStep(detail('published', 'withdrawn'), files, async () => ['u1']);
     expect(done).toEqual(['copy clean/u1 → published/huyena/i1/u1', 'remove published/huyena/i1/u1']);
     const sent: string[][] = [];
     expect(a).toEqual([]);
-    expect(await invalidateBatch([...a, ...b, ...b], { invalidate: async (paths) => void sent.push([...paths]) }, 'r')).toHaveLength(2);
+    expect(
+      await invalidateBatch([...a, ...b, ...b], { invalidate: async (paths) => void sent.push([...paths]) }, 'r'),
+    ).toHaveLength(2);
     expect(sent).toHaveLength(1);
     expect(await invalidateBatch([], { invalidate: async (paths) => void sent.push([...paths]) }, 'r')).toEqual([]);
     expect(sent).toHaveLength(1);
@@ -70,7 +94,7 @@ describe('origin caching rules (shared/http)', () => {
     expect(compressBody(big, 'gzip', true)).toBeUndefined();
   });
 
-  it('keeps a route\'s own browser lifetime and adds the class\'s for shared caches', () => {
+  it("keeps a route's own browser lifetime and adds the class's for shared caches", () => {
     expect(withSharedMaxAge('public, max-age=300', 'feed')).toBe('public, max-age=300, s-maxage=900');
     expect(withSharedMaxAge(undefined, 'item')).toBe('public, max-age=60, s-maxage=3600');
     expect(withSharedMaxAge('no-store', 'item')).toBe('no-store');

@@ -48,7 +48,12 @@ async function parseRss2(xml: string) {
 
 describe('RSS 2.0', () => {
   it('parses with a real feed parser, every field as given', async () => {
-    const second = item({ link: 'https://binhdinh.gov.vn/tin-tuc/c-2', guid: 'content:c-2', guidIsPermaLink: false, categories: ['Tin tức', 'Chỉ đạo điều hành'] });
+    const second = item({
+      link: 'https://binhdinh.gov.vn/tin-tuc/c-2',
+      guid: 'content:c-2',
+      guidIsPermaLink: false,
+      categories: ['Tin tức', 'Chỉ đạo điều hành'],
+    });
     const xml = renderRss(channel([item(), second], { ttlMinutes: 15 }));
     const feed = await parseRss2(xml);
     expect(feed.title).toBe('Cổng thông tin điện tử tỉnh Bình Định — Văn bản pháp luật');
@@ -69,7 +74,9 @@ describe('RSS 2.0', () => {
     expect(other).toMatchObject({ guid: 'content:c-2', categories: ['Tin tức', 'Chỉ đạo điều hành'] });
     expect(xml).toContain('<guid isPermaLink="true">https://binhdinh.gov.vn/tin-tuc/c-1</guid>');
     expect(xml).toContain('<guid isPermaLink="false">content:c-2</guid>');
-    expect(xml).toContain('<atom:link href="https://api.binhdinh.gov.vn/public/portals/binhdinh/feed.rss?category=legal&amp;language=vi" rel="self" type="application/rss+xml"/>');
+    expect(xml).toContain(
+      '<atom:link href="https://api.binhdinh.gov.vn/public/portals/binhdinh/feed.rss?category=legal&amp;language=vi" rel="self" type="application/rss+xml"/>',
+    );
     expect(xml).toContain('<ttl>15</ttl>');
   });
 
@@ -83,7 +90,14 @@ describe('RSS 2.0', () => {
   });
 
   it('writes an item as its elements only, categories when it has some', () => {
-    const plainItem = item({ link: 'http://localhost:3000/c/1', guid: 'c-1', guidIsPermaLink: false, categories: undefined, title: 'T', description: 'D' });
+    const plainItem = item({
+      link: 'http://localhost:3000/c/1',
+      guid: 'c-1',
+      guidIsPermaLink: false,
+      categories: undefined,
+      title: 'T',
+      description: 'D',
+    });
     expect(renderRss(channel([plainItem]))).toContain(
       '<item><title>T</title><link>http://localhost:3000/c/1</link><guid isPermaLink="false">c-1</guid><pubDate>Fri, 13 Feb 2026 03:00:00 GMT</pubDate><description>D</description></item>',
     );
@@ -99,7 +113,9 @@ describe('RSS 2.0', () => {
     const [entry] = feed.items;
     expect(entry?.title).toBe('Tin ‹script›alert(1)‹/script› & "ưu tiên"');
     // What a reader renders as HTML: entities only, so it shows the text and runs nothing.
-    expect(entry?.content).toBe('&lt;img src=x onerror=alert(1)&gt; Sở Tài chính &amp; Kế hoạch &lt;a href="javascript:alert(1)"&gt;x&lt;/a&gt;');
+    expect(entry?.content).toBe(
+      '&lt;img src=x onerror=alert(1)&gt; Sở Tài chính &amp; Kế hoạch &lt;a href="javascript:alert(1)"&gt;x&lt;/a&gt;',
+    );
     expect(entry?.content).not.toMatch(/[<>]/);
     expect(entry?.categories).toEqual(['<b>Tin</b>']); // a category is text to every reader
   });
@@ -112,14 +128,23 @@ describe('RSS 2.0', () => {
   });
 
   it('stays well-formed and round-trips any text', async () => {
-    const anyText = fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }));
+    const anyText = fc.oneof(
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }),
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }),
+    );
     // Sampled, not asserted one by one, so that one xmllint run checks them all (each run costs ~0.3 s).
     const feeds = fc.sample(fc.array(fc.tuple(anyText, anyText), { minLength: 1, maxLength: 20 }), 40).map((texts) => {
-      const items = texts.map(([title, description], i) => item({ title: `T${title}`, description: `D${description}`, guid: `id-${i}`, guidIsPermaLink: false }));
+      const items = texts.map(([title, description], i) =>
+        item({ title: `T${title}`, description: `D${description}`, guid: `id-${i}`, guidIsPermaLink: false }),
+      );
       return { items, xml: renderRss(channel(items)) };
     });
     const errors = await xmlErrorsOfEach(feeds.map((f) => f.xml));
-    expect(errors.flatMap((e, i) => (e.length ? [{ feed: feeds[i]!.items.map((x) => [x.title, x.description]), errors: e }] : []))).toEqual([]);
+    expect(
+      errors.flatMap((e, i) =>
+        e.length ? [{ feed: feeds[i]!.items.map((x) => [x.title, x.description]), errors: e }] : [],
+      ),
+    ).toEqual([]);
     for (const { items, xml } of feeds) {
       const feed = await parser.parseString(xml);
       expect(feed.items.map((e) => e.guid)).toEqual(items.map((e) => e.guid));

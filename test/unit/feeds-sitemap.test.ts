@@ -4,7 +4,10 @@ import { xmlErrors } from '../support/xml-validation';
 
 /** Sitemaps are checked by libxml2 against the official sitemaps.org 0.9 schemas (test/fixtures/sitemaps-org). */
 const sitemapUrl = (n: number) => `https://binhdinh.gov.vn/sitemap-${n}.xml`;
-const page = (i: number, lastmod?: Date): SitemapUrl => ({ loc: `https://binhdinh.gov.vn/tin-tuc/c-${i}`, ...(lastmod ? { lastmod } : {}) });
+const page = (i: number, lastmod?: Date): SitemapUrl => ({
+  loc: `https://binhdinh.gov.vn/tin-tuc/c-${i}`,
+  ...(lastmod ? { lastmod } : {}),
+});
 const locsOf = (xml: string) => [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]!);
 
 describe('sitemap', () => {
@@ -32,12 +35,16 @@ describe('sitemap', () => {
   it('the validator is live: it refuses what the schema refuses', async () => {
     const xml = renderSitemaps([page(1, new Date('2026-01-01T00:00:00Z'))], { sitemapUrl }).sitemaps[0]!;
     expect(await xmlErrors(xml.replace('2026-01-01T00:00:00Z', 'yesterday'), 'sitemap.xsd')).not.toEqual([]);
-    expect(await xmlErrors(xml.replace('<urlset', '<urlsett').replace('</urlset>', '</urlsett>'), 'sitemap.xsd')).not.toEqual([]);
+    expect(
+      await xmlErrors(xml.replace('<urlset', '<urlsett').replace('</urlset>', '</urlsett>'), 'sitemap.xsd'),
+    ).not.toEqual([]);
     expect(await xmlErrors(xml, 'siteindex.xsd')).not.toEqual([]);
   });
 
   it('splits 50,001 URLs into two files under a sitemap index, each valid', async () => {
-    const urls = Array.from({ length: SITEMAP_LIMITS.maxUrls + 1 }, (_, i) => page(i, new Date(Date.UTC(2026, 0, 1) + i * 60_000)));
+    const urls = Array.from({ length: SITEMAP_LIMITS.maxUrls + 1 }, (_, i) =>
+      page(i, new Date(Date.UTC(2026, 0, 1) + i * 60_000)),
+    );
     const files = renderSitemaps(urls, { sitemapUrl });
     expect(files.sitemaps).toHaveLength(2);
     expect(locsOf(files.sitemaps[0]!)).toHaveLength(SITEMAP_LIMITS.maxUrls);
@@ -81,22 +88,36 @@ describe('sitemap', () => {
   });
 
   it("gives each file's newest lastmod in the index, whatever the order", () => {
-    const urls = [page(1, new Date('2026-03-01T00:00:00Z')), page(2, new Date('2026-01-01T00:00:00Z')), page(3), page(4, new Date('2026-02-01T00:00:00Z'))];
+    const urls = [
+      page(1, new Date('2026-03-01T00:00:00Z')),
+      page(2, new Date('2026-01-01T00:00:00Z')),
+      page(3),
+      page(4, new Date('2026-02-01T00:00:00Z')),
+    ];
     const index = renderSitemaps(urls, { sitemapUrl, limits: { maxUrls: 2 } }).index!;
-    expect([...index.matchAll(/<lastmod>([^<]*)<\/lastmod>/g)].map((m) => m[1])).toEqual(['2026-03-01T00:00:00Z', '2026-02-01T00:00:00Z']);
+    expect([...index.matchAll(/<lastmod>([^<]*)<\/lastmod>/g)].map((m) => m[1])).toEqual([
+      '2026-03-01T00:00:00Z',
+      '2026-02-01T00:00:00Z',
+    ]);
   });
 
   it('takes http URLs too (the local stack)', () => {
-    expect(locsOf(renderSitemaps([{ loc: 'http://localhost:3000/public/portals/demo/content/c-1' }], { sitemapUrl }).sitemaps[0]!)).toEqual([
-      'http://localhost:3000/public/portals/demo/content/c-1',
-    ]);
+    expect(
+      locsOf(
+        renderSitemaps([{ loc: 'http://localhost:3000/public/portals/demo/content/c-1' }], { sitemapUrl }).sitemaps[0]!,
+      ),
+    ).toEqual(['http://localhost:3000/public/portals/demo/content/c-1']);
   });
 
   it('refuses what no sitemap may hold', () => {
     expect(() => renderSitemaps([], { sitemapUrl })).toThrow(RangeError);
     expect(() => renderSitemaps([{ loc: '/tin-tuc/c-1' }], { sitemapUrl })).toThrow(RangeError);
     expect(() => renderSitemaps([{ loc: 'javascript:alert(1)' }], { sitemapUrl })).toThrow(RangeError);
-    expect(() => renderSitemaps([{ loc: `https://binhdinh.gov.vn/${'a'.repeat(2048)}` }], { sitemapUrl })).toThrow(RangeError);
-    expect(() => renderSitemaps([{ loc: 'https://binhdinh.gov.vn/', lastmod: new Date('x') }], { sitemapUrl })).toThrow(RangeError);
+    expect(() => renderSitemaps([{ loc: `https://binhdinh.gov.vn/${'a'.repeat(2048)}` }], { sitemapUrl })).toThrow(
+      RangeError,
+    );
+    expect(() => renderSitemaps([{ loc: 'https://binhdinh.gov.vn/', lastmod: new Date('x') }], { sitemapUrl })).toThrow(
+      RangeError,
+    );
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { healthReport, MAX_CHECK_AGE_MS, periodMs, type RecordedCheckRun } from '../../shared/application/health-report';
+import {
+  healthReport,
+  MAX_CHECK_AGE_MS,
+  periodMs,
+  type RecordedCheckRun,
+} from '../../shared/application/health-report';
 
 const now = new Date('2026-11-23T00:00:00Z');
 const ago = (ms: number) => new Date(now.getTime() - ms).toISOString();
@@ -21,7 +26,11 @@ describe('health report', () => {
     expect(healthReport(table, run({ finishedAt: ago(MAX_CHECK_AGE_MS) }), now).healthy).toBe(true);
     const stale = healthReport(table, run({ finishedAt: ago(MAX_CHECK_AGE_MS + 1) }), now);
     expect(stale.healthy).toBe(false);
-    expect(stale.checks.monitoring).toEqual({ status: 'error', error: 'NoRecentDependencyCheck', checkedAt: ago(MAX_CHECK_AGE_MS + 1) });
+    expect(stale.checks.monitoring).toEqual({
+      status: 'error',
+      error: 'NoRecentDependencyCheck',
+      checkedAt: ago(MAX_CHECK_AGE_MS + 1),
+    });
     expect(stale.checks['bucket:media']).toBeUndefined();
   });
 
@@ -36,7 +45,11 @@ describe('health report', () => {
   });
 
   it('names the dependency a failed run found down', () => {
-    const report = healthReport(table, run({ outcome: 'failed', summary: { 'bucket:media': 'error', 'queue:jobRuns': 'ok', error: 'JobFailure' } }), now);
+    const report = healthReport(
+      table,
+      run({ outcome: 'failed', summary: { 'bucket:media': 'error', 'queue:jobRuns': 'ok', error: 'JobFailure' } }),
+      now,
+    );
     expect(report.healthy).toBe(false);
     expect(report.checks['bucket:media']).toEqual({ status: 'error', error: 'Unavailable', checkedAt: ago(60_000) });
     expect(report.checks.monitoring).toBeUndefined();
@@ -45,15 +58,29 @@ describe('health report', () => {
   it('counts a run that failed before checking anything as no evidence', () => {
     const report = healthReport(table, run({ outcome: 'failed', summary: { error: 'Error' } }), now);
     expect(report.healthy).toBe(false);
-    expect(report.checks.monitoring).toEqual({ status: 'error', error: 'DependencyCheckFailed', checkedAt: ago(60_000) });
+    expect(report.checks.monitoring).toEqual({
+      status: 'error',
+      error: 'DependencyCheckFailed',
+      checkedAt: ago(60_000),
+    });
   });
 
   it('is healthy with a fresh successful run and a live table', () => {
     expect(healthReport(table, run(), now)).toEqual({
       healthy: true,
-      checks: { table, 'bucket:media': { status: 'ok', checkedAt: ago(60_000) }, 'queue:jobRuns': { status: 'ok', checkedAt: ago(60_000) } },
+      checks: {
+        table,
+        'bucket:media': { status: 'ok', checkedAt: ago(60_000) },
+        'queue:jobRuns': { status: 'ok', checkedAt: ago(60_000) },
+      },
     });
-    expect(healthReport(table, undefined, now).checks.monitoring).toEqual({ status: 'error', error: 'NoRecentDependencyCheck' });
-    expect(healthReport(table, 'unreadable', now)).toEqual({ healthy: false, checks: { table, monitoring: { status: 'error', error: 'LedgerUnreadable' } } });
+    expect(healthReport(table, undefined, now).checks.monitoring).toEqual({
+      status: 'error',
+      error: 'NoRecentDependencyCheck',
+    });
+    expect(healthReport(table, 'unreadable', now)).toEqual({
+      healthy: false,
+      checks: { table, monitoring: { status: 'error', error: 'LedgerUnreadable' } },
+    });
   });
 });

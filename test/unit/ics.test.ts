@@ -6,7 +6,14 @@ const now = new Date('2026-03-10T03:00:00.000Z');
 const year = (name = 'Tết Dương lịch'): YearCalendar => ({
   year: 2026,
   source: { kind: 'holiday-rules' },
-  daysOff: [{ date: dayNumber(2026, 1, 1), kind: 'holiday', name: { vi: name, en: "New Year's Day" }, basis: 'BLLĐ 2019 Điều 112.1a' }],
+  daysOff: [
+    {
+      date: dayNumber(2026, 1, 1),
+      kind: 'holiday',
+      name: { vi: name, en: "New Year's Day" },
+      basis: 'BLLĐ 2019 Điều 112.1a',
+    },
+  ],
   workingSaturdays: [{ date: dayNumber(2026, 1, 10), replaces: dayNumber(2026, 1, 2), basis: 'BLLĐ 2019 Điều 112.3' }],
   pending: [],
 });
@@ -15,7 +22,12 @@ const bytes = (line: string) => Buffer.byteLength(line, 'utf8');
 
 describe('iCalendar export', () => {
   it('writes the calendar, each day off as an opaque all-day event and each working Saturday as a transparent one', () => {
-    const ics = yearToICalendar(year(), { domain: 'binhdinh.gov.vn', calendarName: 'Lịch nghỉ, 2026', lang: 'vi', now });
+    const ics = yearToICalendar(year(), {
+      domain: 'binhdinh.gov.vn',
+      calendarName: 'Lịch nghỉ, 2026',
+      lang: 'vi',
+      now,
+    });
     expect(ics).toBe(
       [
         'BEGIN:VCALENDAR',
@@ -64,16 +76,28 @@ describe('iCalendar export', () => {
     const ics = yearToICalendar(year(), { domain: 'd.gov.vn', calendarName: 'x', lang: 'vi' });
     const stamp = lines(ics).find((l) => l.startsWith('DTSTAMP:'))!;
     expect(stamp).toMatch(/^DTSTAMP:\d{8}T\d{6}Z$/);
-    expect(Math.abs(Date.parse(stamp.replace(/^DTSTAMP:(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z')) - Date.now())).toBeLessThan(60_000);
+    expect(
+      Math.abs(
+        Date.parse(stamp.replace(/^DTSTAMP:(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z')) -
+          Date.now(),
+      ),
+    ).toBeLessThan(60_000);
   });
 
   it('keeps a 75-octet line whole and folds longer ones at 75 octets, continuation lines starting with a space', () => {
     const exact = 'a'.repeat(75 - 'SUMMARY:'.length);
-    expect(lines(yearToICalendar(year(exact), { domain: 'd.gov.vn', calendarName: 'x', lang: 'vi', now }))).toContain(`SUMMARY:${exact}`);
+    expect(lines(yearToICalendar(year(exact), { domain: 'd.gov.vn', calendarName: 'x', lang: 'vi', now }))).toContain(
+      `SUMMARY:${exact}`,
+    );
     const long = 'b'.repeat(200);
     const folded = lines(yearToICalendar(year(long), { domain: 'd.gov.vn', calendarName: 'x', lang: 'vi', now }));
     const start = folded.findIndex((l) => l.startsWith('SUMMARY:'));
-    expect(folded.slice(start, start + 4)).toEqual([`SUMMARY:${'b'.repeat(67)}`, ` ${'b'.repeat(74)}`, ` ${'b'.repeat(59)}`, 'DESCRIPTION:BLLĐ 2019 Điều 112.1a']);
+    expect(folded.slice(start, start + 4)).toEqual([
+      `SUMMARY:${'b'.repeat(67)}`,
+      ` ${'b'.repeat(74)}`,
+      ` ${'b'.repeat(59)}`,
+      'DESCRIPTION:BLLĐ 2019 Điều 112.1a',
+    ]);
   });
 
   it('never splits a multi-byte character', () => {

@@ -44,21 +44,42 @@ describe('import boundaries (biome.json, npm run lint)', () => {
   });
 
   it('a use case may not import the key module; it may import a repository', () => {
-    const keysImport = lint('shared/application/probe.ts', "import { keys } from '../adapters/dynamo/keys';\nexport const probe = keys;\n");
+    const keysImport = lint(
+      'shared/application/probe.ts',
+      "import { keys } from '../adapters/dynamo/keys';\nexport const probe = keys;\n",
+    );
     expect(keysImport.ok).toBe(false);
     expect(keysImport.output).toMatch(/Use cases name no key or attribute/);
-    expect(lint('shared/application/probe.ts', "import { UnitOfWork } from '../adapters/dynamo/unit-of-work';\nexport const probe = UnitOfWork;\n").ok).toBe(true);
+    expect(
+      lint(
+        'shared/application/probe.ts',
+        "import { UnitOfWork } from '../adapters/dynamo/unit-of-work';\nexport const probe = UnitOfWork;\n",
+      ).ok,
+    ).toBe(true);
   });
 
   it('the domain imports the domain, and adapters import keys', () => {
-    expect(lint('shared/domain/questions/probe.ts', "import { auditEntry } from '../audit';\nexport const probe = auditEntry;\n").ok).toBe(true);
-    expect(lint('shared/adapters/dynamo/probe.ts', "import { keys } from './keys';\nexport const probe = keys;\n").ok).toBe(true);
+    expect(
+      lint(
+        'shared/domain/questions/probe.ts',
+        "import { auditEntry } from '../audit';\nexport const probe = auditEntry;\n",
+      ).ok,
+    ).toBe(true);
+    expect(
+      lint('shared/adapters/dynamo/probe.ts', "import { keys } from './keys';\nexport const probe = keys;\n").ok,
+    ).toBe(true);
   });
 
   it('module-level `let` in Lambda code is reported (a warning until issue 21 #2 lands); a `let` in a function is not', () => {
-    const moduleLet = lint('shared/application/probe.ts', "let cache: string | undefined;\nexport const probe = () => (cache ??= 'x');\n");
+    const moduleLet = lint(
+      'shared/application/probe.ts',
+      "let cache: string | undefined;\nexport const probe = () => (cache ??= 'x');\n",
+    );
     expect(moduleLet.output).toMatch(/No module-level `let`/);
     expect(lint('functions/probe/handler.ts', 'export let calls = 0;\n').output).toMatch(/No module-level `let`/);
-    expect(lint('shared/application/probe.ts', 'export function probe() {\n  let n = 1;\n  n += 1;\n  return n;\n}\n').output).not.toMatch(/No module-level `let`/);
+    expect(
+      lint('shared/application/probe.ts', 'export function probe() {\n  let n = 1;\n  n += 1;\n  return n;\n}\n')
+        .output,
+    ).not.toMatch(/No module-level `let`/);
   });
 });

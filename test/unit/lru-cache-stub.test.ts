@@ -7,7 +7,10 @@ import LRUCache from '../../infra/constructs/stubs/lru-cache';
 describe('the LRU cache stand-in (infra/constructs/stubs/lru-cache.ts)', () => {
   const op = fc.oneof(
     fc.record({ call: fc.constant('set' as const), key: fc.integer({ min: 0, max: 6 }), value: fc.integer() }),
-    fc.record({ call: fc.constantFrom('get' as const, 'peek' as const, 'has' as const), key: fc.integer({ min: 0, max: 6 }) }),
+    fc.record({
+      call: fc.constantFrom('get' as const, 'peek' as const, 'has' as const),
+      key: fc.integer({ min: 0, max: 6 }),
+    }),
     fc.record({ call: fc.constant('clear' as const) }),
   );
 

@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { lockoutAfter, passwordExpired, passwordIssues, passwordPolicy, passwordRenewBy } from '../../shared/domain/accounts/password-policy';
+import {
+  lockoutAfter,
+  passwordExpired,
+  passwordIssues,
+  passwordPolicy,
+  passwordRenewBy,
+} from '../../shared/domain/accounts/password-policy';
 
 /** Each password rule of NA 10.2đ, alone and together, with the message that names it. */
 const needs = (vi: string, en: string) => [
-  { field: 'body.newPassword', code: 'weak_password', message: { vi: `Mật khẩu cần ${vi} (NA 10.2đ)`, en: `The password needs ${en} (NA 10.2đ)` } },
+  {
+    field: 'body.newPassword',
+    code: 'weak_password',
+    message: { vi: `Mật khẩu cần ${vi} (NA 10.2đ)`, en: `The password needs ${en} (NA 10.2đ)` },
+  },
 ];
 
 describe('password rules (NA 10.2đ)', () => {
@@ -48,7 +58,9 @@ describe('password rules (NA 10.2đ)', () => {
         },
       },
     ]);
-    expect(passwordIssues('abcdefgh')[0]?.message.en).toBe('The password needs an upper-case letter, a digit, a special character (NA 10.2đ)');
+    expect(passwordIssues('abcdefgh')[0]?.message.en).toBe(
+      'The password needs an upper-case letter, a digit, a special character (NA 10.2đ)',
+    );
   });
 });
 

@@ -24,24 +24,55 @@ describe('effective policy', () => {
     expect(policy.values.map((v) => v.rule)).toEqual(policyRuleIds);
     for (const rule of policyRuleIds) {
       const own = preset.values[rule];
-      const national = { rule, name: policyRules[rule].name, unit: policyRules[rule].unit, ...nationalPreset.values[rule], source: 'national' };
+      const national = {
+        rule,
+        name: policyRules[rule].name,
+        unit: policyRules[rule].unit,
+        ...nationalPreset.values[rule],
+        source: 'national',
+      };
       // A province silent on the event keeps the national one; an issuer-scoped value says what other issuers get.
       const expected = own
-        ? { ...own, countsFrom: own.countsFrom ?? nationalPreset.values[rule].countsFrom, ...(own.issuer !== undefined && { outsideIssuer: national }), source: preset.id === 'national' ? 'national' : 'preset' }
+        ? {
+            ...own,
+            countsFrom: own.countsFrom ?? nationalPreset.values[rule].countsFrom,
+            ...(own.issuer !== undefined && { outsideIssuer: national }),
+            source: preset.id === 'national' ? 'national' : 'preset',
+          }
         : { ...nationalPreset.values[rule], source: 'national' };
-      expect(policy.value(rule)).toStrictEqual({ rule, name: policyRules[rule].name, unit: policyRules[rule].unit, ...expected });
+      expect(policy.value(rule)).toStrictEqual({
+        rule,
+        name: policyRules[rule].name,
+        unit: policyRules[rule].unit,
+        ...expected,
+      });
     }
   });
 
   it('Bình Định answers questions in 4 working days (BĐ 12.4) and publishes statistics on the national clock', () => {
     const policy = effectivePolicy('binh-dinh-2020');
-    expect(policy.value('qa.answer')).toMatchObject({ value: 4, basis: 'BĐ 12.4', source: 'preset', unit: 'workingDays', countsFrom: 'routing' });
-    expect(policy.value('publish.statistics')).toMatchObject({ value: 5, basis: 'LTCTT 2016 Điều 18.4', source: 'national' });
+    expect(policy.value('qa.answer')).toMatchObject({
+      value: 4,
+      basis: 'BĐ 12.4',
+      source: 'preset',
+      unit: 'workingDays',
+      countsFrom: 'routing',
+    });
+    expect(policy.value('publish.statistics')).toMatchObject({
+      value: 5,
+      basis: 'LTCTT 2016 Điều 18.4',
+      source: 'national',
+    });
     expect(policy.value('qa.returnOutOfScope').unit).toBe('calendarDays');
   });
 
   it('keeps a note with the value it explains', () => {
-    expect(effectivePolicy('cao-bang-2015').value('publish.draftForComment')).toMatchObject({ value: 0, note: 'the day it is received', source: 'preset', countsFrom: 'receipt' });
+    expect(effectivePolicy('cao-bang-2015').value('publish.draftForComment')).toMatchObject({
+      value: 0,
+      note: 'the day it is received',
+      source: 'preset',
+      countsFrom: 'receipt',
+    });
   });
 
   it('replaces single values by overrides, with their basis and no inherited note', () => {
@@ -59,15 +90,23 @@ describe('effective policy', () => {
   });
 
   it('accepts overrides from 0 to 365 days', () => {
-    expect(effectivePolicy('binh-dinh-2020', { 'qa.answer': { value: 0, basis: 'x' } }).value('qa.answer').value).toBe(0);
-    expect(effectivePolicy('binh-dinh-2020', { 'qa.answer': { value: 365, basis: 'x' } }).value('qa.answer').value).toBe(365);
+    expect(effectivePolicy('binh-dinh-2020', { 'qa.answer': { value: 0, basis: 'x' } }).value('qa.answer').value).toBe(
+      0,
+    );
+    expect(
+      effectivePolicy('binh-dinh-2020', { 'qa.answer': { value: 365, basis: 'x' } }).value('qa.answer').value,
+    ).toBe(365);
   });
 
   it('refuses overrides outside 0–365 or not whole, and unknown rules', () => {
     for (const value of [-1, 366, 1.5]) {
-      expect(() => effectivePolicy('national', { 'qa.answer': { value, basis: 'x' } })).toThrow('Override qa.answer must be a whole number of days from 0 to 365');
+      expect(() => effectivePolicy('national', { 'qa.answer': { value, basis: 'x' } })).toThrow(
+        'Override qa.answer must be a whole number of days from 0 to 365',
+      );
     }
-    expect(() => effectivePolicy('national', { 'qa.nope': { value: 1, basis: 'x' } })).toThrow('Unknown policy rule in overrides: qa.nope');
+    expect(() => effectivePolicy('national', { 'qa.nope': { value: 1, basis: 'x' } })).toThrow(
+      'Unknown policy rule in overrides: qa.nope',
+    );
   });
 
   it('refuses an unknown preset with a not-found error in both languages', () => {
@@ -79,6 +118,9 @@ describe('effective policy', () => {
     }
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe('not_found');
-    expect((error as DomainError).messages).toStrictEqual({ vi: 'Không có bộ thời hạn "ha-noi-2030"', en: 'No policy preset "ha-noi-2030"' });
+    expect((error as DomainError).messages).toStrictEqual({
+      vi: 'Không có bộ thời hạn "ha-noi-2030"',
+      en: 'No policy preset "ha-noi-2030"',
+    });
   });
 });

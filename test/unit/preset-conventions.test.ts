@@ -34,13 +34,26 @@ describe('conventions per preset', () => {
 
 describe('account names (NA 10.2d)', () => {
   const naming = conventionsOf('nghe-an-2025').accountNames;
-  const sotttt = { code: 'sotttt', kind: 'department' as const, slug: 'sotttt', offices: [{ slug: 'vanphong', name: { vi: 'Văn phòng', en: 'Office' } }] };
+  const sotttt = {
+    code: 'sotttt',
+    kind: 'department' as const,
+    slug: 'sotttt',
+    offices: [{ slug: 'vanphong', name: { vi: 'Văn phòng', en: 'Office' } }],
+  };
 
   it.each(['admin.sotttt', 'admin.vanphong.sotttt'])('takes %s on sotttt', (name) => {
     expect(() => assertAccountName(name, sotttt, naming)).not.toThrow();
   });
 
-  it.each(['nguyenvana', 'admin.sokhcn', 'admin', 'admin.khac.sotttt', 'admin.vanphong.sokhcn', 'quantri.sotttt', 'admin.vanphong.x.sotttt'])('refuses %s on sotttt, naming body.username and the rule', (name) => {
+  it.each([
+    'nguyenvana',
+    'admin.sokhcn',
+    'admin',
+    'admin.khac.sotttt',
+    'admin.vanphong.sokhcn',
+    'quantri.sotttt',
+    'admin.vanphong.x.sotttt',
+  ])('refuses %s on sotttt, naming body.username and the rule', (name) => {
     const field = refusal(() => assertAccountName(name, sotttt, naming));
     expect(field).toMatchObject({ field: 'body.username', code: 'account_name' });
     expect(field?.message.vi).toContain('NA 10.2d');
@@ -55,13 +68,18 @@ describe('account names (NA 10.2d)', () => {
     const commune = { kind: 'commune' as const, slug: 'cattan' };
     const district = { kind: 'district' as const, slug: 'phucat' };
     expect(defaultAccountName(commune, [district, { kind: 'province', slug: 'nghean' }], naming)).toBe('admin.cattan');
-    expect(defaultAccountName(commune, [district, { kind: 'province', slug: 'binhdinh' }], undefined)).toBe('admin.phucat.cattan');
+    expect(defaultAccountName(commune, [district, { kind: 'province', slug: 'binhdinh' }], undefined)).toBe(
+      'admin.phucat.cattan',
+    );
   });
 });
 
 describe('levels and offices', () => {
   it('refuses a district on two levels (NA 1.2a), takes it on three', () => {
-    expect(refusal(() => assertLevelAllowed('district', conventionsOf('nghe-an-2025').levels))).toMatchObject({ field: 'body.kind', code: 'no_district_level' });
+    expect(refusal(() => assertLevelAllowed('district', conventionsOf('nghe-an-2025').levels))).toMatchObject({
+      field: 'body.kind',
+      code: 'no_district_level',
+    });
     expect(() => assertLevelAllowed('commune', conventionsOf('nghe-an-2025').levels)).not.toThrow();
     expect(() => assertLevelAllowed('district', conventionsOf('quang-ninh-2023').levels)).not.toThrow();
   });
@@ -70,8 +88,14 @@ describe('levels and offices', () => {
     const office = { slug: 'vanphong', name: { vi: 'Văn phòng', en: 'Office' } };
     expect(() => assertOffices([office], conventionsOf('nghe-an-2025').offices)).not.toThrow();
     expect(() => assertOffices(undefined, undefined)).not.toThrow();
-    expect(refusal(() => assertOffices([office], conventionsOf('binh-dinh-2020').offices))).toMatchObject({ field: 'body.offices', code: 'offices_not_in_preset' });
-    expect(refusal(() => assertOffices([office, office], conventionsOf('nghe-an-2025').offices))).toMatchObject({ field: 'body.offices.1.slug', code: 'duplicate' });
+    expect(refusal(() => assertOffices([office], conventionsOf('binh-dinh-2020').offices))).toMatchObject({
+      field: 'body.offices',
+      code: 'offices_not_in_preset',
+    });
+    expect(refusal(() => assertOffices([office, office], conventionsOf('nghe-an-2025').offices))).toMatchObject({
+      field: 'body.offices.1.slug',
+      code: 'duplicate',
+    });
   });
 });
 

@@ -21,12 +21,25 @@ const cb = escalationPolicyOf(effectivePolicy('cao-bang-2015'));
 describe('escalation thresholds', () => {
   it('reminds from the start of the last working day(s), very overdue after N working days, across Tết', () => {
     // Due at the end of Fri 13/02 (the last day before Tết): very overdue two working days later, Tue 24/02.
-    expect(escalationThresholds(endOf('2026-02-13'), bd, calendar)).toEqual({ reminder: startOf('2026-02-13'), overdue: endOf('2026-02-13'), 'very-overdue': endOf('2026-02-24') });
+    expect(escalationThresholds(endOf('2026-02-13'), bd, calendar)).toEqual({
+      reminder: startOf('2026-02-13'),
+      overdue: endOf('2026-02-13'),
+      'very-overdue': endOf('2026-02-24'),
+    });
     // Cao Bằng: three last working days (Thu 19/03, Fri, Mon 23/03), a working week after.
-    expect(escalationThresholds(endOf('2026-03-23'), cb, calendar)).toEqual({ reminder: startOf('2026-03-19'), overdue: endOf('2026-03-23'), 'very-overdue': endOf('2026-03-30') });
+    expect(escalationThresholds(endOf('2026-03-23'), cb, calendar)).toEqual({
+      reminder: startOf('2026-03-19'),
+      overdue: endOf('2026-03-23'),
+      'very-overdue': endOf('2026-03-30'),
+    });
     // Across the working Saturday 22/08: Mon 24, Sat 22, Fri 21 remind; after it, Mon 31/08 (bridge) and 1–2/09 do not count.
-    expect(escalationThresholds(endOf('2026-08-24'), cb, calendar)).toMatchObject({ reminder: startOf('2026-08-21'), 'very-overdue': endOf('2026-09-03') });
-    expect(escalationThresholds(endOf('2026-03-23'), { reminderLead: 0, veryOverdueAfter: 1 }, calendar)).toMatchObject({ reminder: undefined, 'very-overdue': endOf('2026-03-24') });
+    expect(escalationThresholds(endOf('2026-08-24'), cb, calendar)).toMatchObject({
+      reminder: startOf('2026-08-21'),
+      'very-overdue': endOf('2026-09-03'),
+    });
+    expect(escalationThresholds(endOf('2026-03-23'), { reminderLead: 0, veryOverdueAfter: 1 }, calendar)).toMatchObject(
+      { reminder: undefined, 'very-overdue': endOf('2026-03-24') },
+    );
   });
 
   it('raises a reminder only before the deadline, and the levels a clock has', () => {
@@ -43,7 +56,9 @@ describe('escalation thresholds', () => {
     expect(reminderHorizon(at('2026-03-02T09:00:00'), bd, calendar)).toBe(endOf('2026-03-02'));
     expect(reminderHorizon(at('2026-03-19T09:00:00'), cb, calendar)).toBe(endOf('2026-03-23'));
     expect(reminderHorizon(at('2026-02-13T09:00:00'), cb, calendar)).toBe(endOf('2026-02-24'));
-    expect(reminderHorizon(at('2026-03-02T09:00:00'), { reminderLead: 0, veryOverdueAfter: 2 }, calendar)).toBe(at('2026-03-02T09:00:00').toISOString());
+    expect(reminderHorizon(at('2026-03-02T09:00:00'), { reminderLead: 0, veryOverdueAfter: 2 }, calendar)).toBe(
+      at('2026-03-02T09:00:00').toISOString(),
+    );
   });
 
   it('runs on working days only: a working Saturday yes, an ordinary Saturday, Tết and a bridge day no', () => {
@@ -57,8 +72,16 @@ describe('escalation thresholds', () => {
 
 describe('escalation ladder', () => {
   it('climbs one rung per level from whoever must act: the unit for its clocks, the board for its own', () => {
-    expect(['reminder', 'overdue', 'very-overdue'].map((l) => recipientOf('answer', l as 'reminder'))).toEqual(['unit-officer', 'unit-head', 'secretary']);
-    expect(['reminder', 'overdue', 'very-overdue'].map((l) => recipientOf('classify', l as 'reminder'))).toEqual(['secretary', 'chief-editor', 'chief-editor']);
+    expect(['reminder', 'overdue', 'very-overdue'].map((l) => recipientOf('answer', l as 'reminder'))).toEqual([
+      'unit-officer',
+      'unit-head',
+      'secretary',
+    ]);
+    expect(['reminder', 'overdue', 'very-overdue'].map((l) => recipientOf('classify', l as 'reminder'))).toEqual([
+      'secretary',
+      'chief-editor',
+      'chief-editor',
+    ]);
     expect(recipientOf('return', 'reminder')).toBe('unit-officer');
   });
 });

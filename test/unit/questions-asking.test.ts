@@ -33,7 +33,11 @@ describe('tracking codes and secrets', () => {
     expect(() => trackingCode('2026-02-12', 1)).toThrow();
     expect(() => trackingCode('20260212', 0)).toThrow();
     expect(isTrackingCode('HD.20260212.0042')).toBe(true);
-    expect(['HD.2026021.0042', 'HD.20260212.42', 'hd.20260212.0042', 'HD.20260212.0042 ', 'HD.20260212.0042#x'].map(isTrackingCode)).toEqual([false, false, false, false, false]);
+    expect(
+      ['HD.2026021.0042', 'HD.20260212.42', 'hd.20260212.0042', 'HD.20260212.0042 ', 'HD.20260212.0042#x'].map(
+        isTrackingCode,
+      ),
+    ).toEqual([false, false, false, false, false]);
   });
 
   it('makes 256-bit secrets, stores only their hash and compares them', () => {
@@ -79,22 +83,50 @@ describe('the question must be Vietnamese with diacritics (BĐ 12.2a)', () => {
   ])('refuses %s (%s)', (value, problem) => expect(vietnameseTextProblem(value)).toBe(problem));
 
   it('names the field in both languages', () => {
-    const error = refusal(() => requireVietnameseText('body.text', { vi: 'Nội dung câu hỏi', en: 'question text' }, 'Xin hoi ve dat dai'));
+    const error = refusal(() =>
+      requireVietnameseText('body.text', { vi: 'Nội dung câu hỏi', en: 'question text' }, 'Xin hoi ve dat dai'),
+    );
     expect(error.fields[0]).toMatchObject({ field: 'body.text', code: 'no_diacritics' });
     expect(error.messages).toEqual({
       vi: 'Nội dung câu hỏi phải viết bằng tiếng Việt có dấu (BĐ 12.2a)',
       en: 'The question text must be written in Vietnamese with diacritics (BĐ 12.2a)',
     });
-    expect(refusal(() => requireVietnameseText('body.title', { vi: 'Tiêu đề', en: 'title' }, 'Há»i')).fields[0]?.code).toBe('mojibake');
+    expect(
+      refusal(() => requireVietnameseText('body.title', { vi: 'Tiêu đề', en: 'title' }, 'Há»i')).fields[0]?.code,
+    ).toBe('mojibake');
   });
 
   it('accepts decomposed (NFD) input as its NFC form', () => {
-    expect(() => requireVietnameseText('body.text', { vi: 'x', en: 'x' }, 'Xin hỏi về đất đai'.normalize('NFD'))).not.toThrow();
+    expect(() =>
+      requireVietnameseText('body.text', { vi: 'x', en: 'x' }, 'Xin hỏi về đất đai'.normalize('NFD')),
+    ).not.toThrow();
   });
 
-  const syllables = ['hỏi', 'đất', 'thủ', 'tục', 'giấy', 'phép', 'người', 'dân', 'được', 'không', 'quy', 'định', 'cấp', 'xã', 'tỉnh', 'việc'];
+  const syllables = [
+    'hỏi',
+    'đất',
+    'thủ',
+    'tục',
+    'giấy',
+    'phép',
+    'người',
+    'dân',
+    'được',
+    'không',
+    'quy',
+    'định',
+    'cấp',
+    'xã',
+    'tỉnh',
+    'việc',
+  ];
   const sentence = fc.array(fc.constantFrom(...syllables), { minLength: 3, maxLength: 40 }).map((w) => w.join(' '));
-  const strip = (s: string) => s.normalize('NFD').replace(/\p{Mn}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+  const strip = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/\p{Mn}/gu, '')
+      .replace(/đ/g, 'd')
+      .replace(/Đ/g, 'D');
 
   it('accepts any sentence of marked syllables, and refuses it once stripped of its marks (property)', () => {
     fc.assert(
@@ -117,28 +149,61 @@ describe('the question must be Vietnamese with diacritics (BĐ 12.2a)', () => {
 });
 
 describe('the asker, as the preset requires (BĐ 12.2, CB 11.2)', () => {
-  const individual: Asker = { kind: 'individual', fullName: 'Nguyễn Văn An', nationality: 'Việt Nam', address: 'Quy Nhơn', phone: '0912345678' };
-  const organisation: Asker = { kind: 'organisation', representativeName: 'Trần Thị Bình', representativePosition: 'Giám đốc', organisationName: 'Công ty TNHH Bình An', phone: '0256 3822 000', email: 'lienhe@binhan.vn' };
+  const individual: Asker = {
+    kind: 'individual',
+    fullName: 'Nguyễn Văn An',
+    nationality: 'Việt Nam',
+    address: 'Quy Nhơn',
+    phone: '0912345678',
+  };
+  const organisation: Asker = {
+    kind: 'organisation',
+    representativeName: 'Trần Thị Bình',
+    representativePosition: 'Giám đốc',
+    organisationName: 'Công ty TNHH Bình An',
+    phone: '0256 3822 000',
+    email: 'lienhe@binhan.vn',
+  };
 
   it('takes an individual without e-mail under Bình Định, but asks Cao Bằng askers for occupation and ID number', () => {
     expect(askerProblems(individual, 'binh-dinh-2020')).toEqual([]);
-    expect(askerProblems(individual, 'cao-bang-2015').map((i) => i.field)).toEqual(['body.asker.occupation', 'body.asker.idNumber']);
-    expect(askerProblems(individual, 'cao-bang-2015')[0]?.message.en).toBe('Give the occupation (CB 11.2b (thêm nghề nghiệp, số CMND/CCCD hoặc hộ chiếu))');
-    expect(askerProblems({ ...individual, occupation: 'Kỹ sư', idNumber: '052090001234' }, 'cao-bang-2015')).toEqual([]);
+    expect(askerProblems(individual, 'cao-bang-2015').map((i) => i.field)).toEqual([
+      'body.asker.occupation',
+      'body.asker.idNumber',
+    ]);
+    expect(askerProblems(individual, 'cao-bang-2015')[0]?.message.en).toBe(
+      'Give the occupation (CB 11.2b (thêm nghề nghiệp, số CMND/CCCD hoặc hộ chiếu))',
+    );
+    expect(askerProblems({ ...individual, occupation: 'Kỹ sư', idNumber: '052090001234' }, 'cao-bang-2015')).toEqual(
+      [],
+    );
   });
 
-  it("asks an organisation for its e-mail (BĐ 12.2b) and, in Cao Bằng, its head-office address (CB 11.2a)", () => {
+  it('asks an organisation for its e-mail (BĐ 12.2b) and, in Cao Bằng, its head-office address (CB 11.2a)', () => {
     expect(askerProblems(organisation, 'binh-dinh-2020')).toEqual([]);
-    expect(askerProblems(organisation, 'cao-bang-2015').map((i) => i.field)).toEqual(['body.asker.organisationAddress']);
+    expect(askerProblems(organisation, 'cao-bang-2015').map((i) => i.field)).toEqual([
+      'body.asker.organisationAddress',
+    ]);
     const { email: _email, ...noEmail } = organisation as Record<string, string>;
-    expect(askerProblems(noEmail as unknown as Asker, 'binh-dinh-2020').map((i) => i.field)).toEqual(['body.asker.email']);
+    expect(askerProblems(noEmail as unknown as Asker, 'binh-dinh-2020').map((i) => i.field)).toEqual([
+      'body.asker.email',
+    ]);
   });
 
   it('uses the national default for presets without their own rule, and refuses fields of the other kind', () => {
-    expect(askerProblems({ kind: 'individual' }, 'quang-ninh-2023').map((i) => i.field)).toEqual(['body.asker.fullName', 'body.asker.nationality', 'body.asker.address', 'body.asker.phone']);
-    expect(askerProblems({ ...individual, organisationName: 'X' } as unknown as Asker, 'binh-dinh-2020')).toMatchObject([{ field: 'body.asker.organisationName', code: 'not_allowed' }]);
+    expect(askerProblems({ kind: 'individual' }, 'quang-ninh-2023').map((i) => i.field)).toEqual([
+      'body.asker.fullName',
+      'body.asker.nationality',
+      'body.asker.address',
+      'body.asker.phone',
+    ]);
+    expect(askerProblems({ ...individual, organisationName: 'X' } as unknown as Asker, 'binh-dinh-2020')).toMatchObject(
+      [{ field: 'body.asker.organisationName', code: 'not_allowed' }],
+    );
     expect(refusal(() => requireCompleteAsker({ kind: 'individual' }, 'binh-dinh-2020')).fields).toHaveLength(4);
-    expect(refusal(() => requireCompleteAsker({ ...individual, phone: ' ' }, 'binh-dinh-2020')).fields).toEqual([expect.objectContaining({ field: 'body.asker.phone', code: 'required' })]);
+    expect(refusal(() => requireCompleteAsker({ ...individual, phone: ' ' }, 'binh-dinh-2020')).fields).toEqual([
+      expect.objectContaining({ field: 'body.asker.phone', code: 'required' }),
+    ]);
   });
 
   it('identifies an asker for duplicates regardless of case and spacing', () => {
@@ -147,16 +212,34 @@ describe('the asker, as the preset requires (BĐ 12.2, CB 11.2)', () => {
   });
 });
 
-const individual: Asker = { kind: 'individual', fullName: 'Nguyễn Văn An', nationality: 'Việt Nam', address: 'Quy Nhơn', phone: '0912345678' };
-const organisation: Asker = { kind: 'organisation', representativeName: 'Trần Thị Bình', representativePosition: 'Giám đốc', organisationName: 'Công ty TNHH Bình An', phone: '0256 3822 000', email: 'lienhe@binhan.vn' };
+const individual: Asker = {
+  kind: 'individual',
+  fullName: 'Nguyễn Văn An',
+  nationality: 'Việt Nam',
+  address: 'Quy Nhơn',
+  phone: '0912345678',
+};
+const organisation: Asker = {
+  kind: 'organisation',
+  representativeName: 'Trần Thị Bình',
+  representativePosition: 'Giám đốc',
+  organisationName: 'Công ty TNHH Bình An',
+  phone: '0256 3822 000',
+  email: 'lienhe@binhan.vn',
+};
 
 describe('the asker: messages in both languages, one refusal naming every field', () => {
   it('names a missing field in Vietnamese too, with the article that requires it', () => {
-    expect(askerProblems(individual, 'cao-bang-2015')[0]?.message.vi).toBe('Cần nêu nghề nghiệp (CB 11.2b (thêm nghề nghiệp, số CMND/CCCD hoặc hộ chiếu))');
+    expect(askerProblems(individual, 'cao-bang-2015')[0]?.message.vi).toBe(
+      'Cần nêu nghề nghiệp (CB 11.2b (thêm nghề nghiệp, số CMND/CCCD hoặc hộ chiếu))',
+    );
   });
 
   it('refuses a field of the other kind in both languages, for an individual and for an organisation', () => {
-    const [asIndividual] = askerProblems({ ...individual, organisationName: 'X' } as unknown as Asker, 'binh-dinh-2020');
+    const [asIndividual] = askerProblems(
+      { ...individual, organisationName: 'X' } as unknown as Asker,
+      'binh-dinh-2020',
+    );
     expect(asIndividual?.message).toEqual({
       vi: 'Trường "organisationName" không dùng cho người hỏi là cá nhân',
       en: 'Field "organisationName" does not apply to an asker who is an individual',
@@ -165,21 +248,34 @@ describe('the asker: messages in both languages, one refusal naming every field'
       {
         field: 'body.asker.fullName',
         code: 'not_allowed',
-        message: { vi: 'Trường "fullName" không dùng cho người hỏi là tổ chức', en: 'Field "fullName" does not apply to an asker who is an organisation' },
+        message: {
+          vi: 'Trường "fullName" không dùng cho người hỏi là tổ chức',
+          en: 'Field "fullName" does not apply to an asker who is an organisation',
+        },
       },
     ]);
   });
 
   it('ignores a field of the other kind that is present but undefined (an absent optional key after parsing)', () => {
-    expect(askerProblems({ ...individual, organisationName: undefined } as unknown as Asker, 'binh-dinh-2020')).toEqual([]);
+    expect(askerProblems({ ...individual, organisationName: undefined } as unknown as Asker, 'binh-dinh-2020')).toEqual(
+      [],
+    );
   });
 
   it('accepts a complete asker, and refuses several faults at once as one validation error listing them all', () => {
     expect(() => requireCompleteAsker(individual, 'binh-dinh-2020')).not.toThrow();
     expect(() => requireCompleteAsker(organisation, 'binh-dinh-2020')).not.toThrow();
     const single = refusal(() => requireCompleteAsker({ ...individual, phone: '' }, 'binh-dinh-2020'));
-    expect([single.code, single.messages.en]).toEqual(['validation', 'Give the phone number (BĐ 12.2c (họ tên, quốc tịch, địa chỉ, điện thoại, e-mail nếu có))']);
-    const error = refusal(() => requireCompleteAsker({ kind: 'individual', fullName: 'Nguyễn Văn An', nationality: 'Việt Nam' }, 'binh-dinh-2020'));
+    expect([single.code, single.messages.en]).toEqual([
+      'validation',
+      'Give the phone number (BĐ 12.2c (họ tên, quốc tịch, địa chỉ, điện thoại, e-mail nếu có))',
+    ]);
+    const error = refusal(() =>
+      requireCompleteAsker(
+        { kind: 'individual', fullName: 'Nguyễn Văn An', nationality: 'Việt Nam' },
+        'binh-dinh-2020',
+      ),
+    );
     expect(error.code).toBe('validation');
     expect(error.fields.map((f) => f.field)).toEqual(['body.asker.address', 'body.asker.phone']);
     expect(error.messages).toEqual({
@@ -191,14 +287,24 @@ describe('the asker: messages in both languages, one refusal naming every field'
 
 describe('the asker identity used for duplicate detection', () => {
   it('keeps an individual and an organisation with the same phone and e-mail apart', () => {
-    const person: Asker = { kind: 'individual', fullName: 'Công ty TNHH Bình An', phone: '0256 3822 000', email: 'lienhe@binhan.vn' };
+    const person: Asker = {
+      kind: 'individual',
+      fullName: 'Công ty TNHH Bình An',
+      phone: '0256 3822 000',
+      email: 'lienhe@binhan.vn',
+    };
     expect(askerIdentity(person)).not.toBe(askerIdentity({ ...organisation, representativeName: undefined } as Asker));
   });
 
   it('identifies an organisation by its name, representative, phone and e-mail, regardless of case and spacing', () => {
     const same = { ...organisation, organisationName: ' CÔNG TY  tnhh Bình An', email: 'LienHe@BinhAn.vn' } as Asker;
     expect(askerIdentity(same)).toBe(askerIdentity(organisation));
-    for (const change of [{ organisationName: 'Công ty TNHH Bình Minh' }, { representativeName: 'Lê Văn Cường' }, { phone: '0256 3822 001' }, { email: 'khac@binhan.vn' }]) {
+    for (const change of [
+      { organisationName: 'Công ty TNHH Bình Minh' },
+      { representativeName: 'Lê Văn Cường' },
+      { phone: '0256 3822 001' },
+      { email: 'khac@binhan.vn' },
+    ]) {
       expect(askerIdentity({ ...organisation, ...change } as Asker)).not.toBe(askerIdentity(organisation));
     }
   });
@@ -232,7 +338,9 @@ describe('the question text: where "without diacritics" begins (BĐ 12.2a)', () 
       vi: 'Nội dung câu hỏi bị lỗi mã hóa (chữ UTF-8 bị đọc sai thành Latin-1, ví dụ "Há»i"): hãy gõ lại bằng Unicode',
       en: 'The question text is garbled (UTF-8 read as Latin-1, e.g. "Há»i"): type it again in Unicode',
     });
-    const legacy = refusal(() => requireVietnameseText('body.title', { vi: 'Tiêu đề', en: 'title' }, 'H¸i vÒ thñ tôc ®Êt ®ai'));
+    const legacy = refusal(() =>
+      requireVietnameseText('body.title', { vi: 'Tiêu đề', en: 'title' }, 'H¸i vÒ thñ tôc ®Êt ®ai'),
+    );
     expect(legacy.fields[0]).toMatchObject({ field: 'body.title', code: 'legacy_encoding' });
     expect(legacy.messages).toEqual({
       vi: 'Tiêu đề dùng bảng mã cũ (TCVN3/ABC hoặc VNI): hãy chuyển sang Unicode (TCVN 6909:2001)',

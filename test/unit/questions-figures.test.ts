@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { figuresMonths, figuresOf, localDateOf, median, workingDaysBetween, type QuestionFact } from '../../shared/domain/questions/figures';
+import {
+  figuresMonths,
+  figuresOf,
+  localDateOf,
+  median,
+  workingDaysBetween,
+  type QuestionFact,
+} from '../../shared/domain/questions/figures';
 import { DomainError } from '../../shared/domain/errors';
 import { shippedCalendar } from '../../shared/domain/calendar';
 
@@ -37,7 +44,17 @@ describe('question figures', () => {
       ],
       2,
     );
-    expect(f).toEqual({ received: 2, routed: 2, routedWithinOneWorkingDay: 1, rerouted: 1, returned: 1, answered: 2, answeredOnTime: 1, medianWorkingDaysToAnswer: 3.5, overdueNow: 2 });
+    expect(f).toEqual({
+      received: 2,
+      routed: 2,
+      routedWithinOneWorkingDay: 1,
+      rerouted: 1,
+      returned: 1,
+      answered: 2,
+      answeredOnTime: 1,
+      medianWorkingDaysToAnswer: 3.5,
+      overdueNow: 2,
+    });
     expect(median([])).toBeNull();
     expect(median([5, 1, 3])).toBe(3);
   });
@@ -46,7 +63,10 @@ describe('question figures', () => {
     expect(figuresMonths('2026-03-01', '2026-03-31')).toEqual(['2026-03']);
     expect(figuresMonths('2025-12-15', '2026-02-01')).toEqual(['2025-12', '2026-01', '2026-02']);
     expect(figuresMonths('2026-01-01', '2026-12-31')).toHaveLength(12);
-    for (const [from, to] of [['2026-03-02', '2026-03-01'], ['2025-01-01', '2026-01-02']] as const) {
+    for (const [from, to] of [
+      ['2026-03-02', '2026-03-01'],
+      ['2025-01-01', '2026-01-02'],
+    ] as const) {
       const error = (() => {
         try {
           figuresMonths(from, to);
@@ -87,8 +107,18 @@ describe('question figures: figuresOf counts the latest fact per question, once'
       { kind: 'received', questionId: 'a', at: '2026-03-02T01:00:00Z' },
       { kind: 'received', questionId: 'a', at: '2026-03-01T01:00:00Z' },
     ];
-    expect(figuresOf(facts, 0)).toMatchObject({ received: 1, answered: 1, answeredOnTime: 1, medianWorkingDaysToAnswer: 3 });
-    expect(figuresOf([...facts].reverse(), 0)).toMatchObject({ received: 1, answered: 1, answeredOnTime: 1, medianWorkingDaysToAnswer: 3 });
+    expect(figuresOf(facts, 0)).toMatchObject({
+      received: 1,
+      answered: 1,
+      answeredOnTime: 1,
+      medianWorkingDaysToAnswer: 3,
+    });
+    expect(figuresOf([...facts].reverse(), 0)).toMatchObject({
+      received: 1,
+      answered: 1,
+      answeredOnTime: 1,
+      medianWorkingDaysToAnswer: 3,
+    });
   });
 
   it('two facts of a question at the same instant (a retried write) count once, the first recorded kept', () => {
@@ -118,11 +148,24 @@ describe('question figures: figuresOf counts the latest fact per question, once'
       ],
       1,
     );
-    expect(f).toEqual({ received: 0, routed: 5, routedWithinOneWorkingDay: 3, rerouted: 3, returned: 0, answered: 5, answeredOnTime: 3, medianWorkingDaysToAnswer: 2.5, overdueNow: 1 });
+    expect(f).toEqual({
+      received: 0,
+      routed: 5,
+      routedWithinOneWorkingDay: 3,
+      rerouted: 3,
+      returned: 0,
+      answered: 5,
+      answeredOnTime: 3,
+      medianWorkingDaysToAnswer: 2.5,
+      overdueNow: 1,
+    });
   });
 
   it('answers without frozen working days are left out of the median, none at all giving null', () => {
-    expect(figuresOf([{ kind: 'answered', questionId: 'a', at: '2026-03-05T01:00:00Z', onTime: true }], 0).medianWorkingDaysToAnswer).toBeNull();
+    expect(
+      figuresOf([{ kind: 'answered', questionId: 'a', at: '2026-03-05T01:00:00Z', onTime: true }], 0)
+        .medianWorkingDaysToAnswer,
+    ).toBeNull();
     const f = figuresOf(
       [
         { kind: 'answered', questionId: 'a', at: '2026-03-05T01:00:00Z', onTime: true },

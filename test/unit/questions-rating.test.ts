@@ -7,12 +7,23 @@ describe('a rating', () => {
 
   it('is refused once the question is rated, before anything else, and while the answer is not sent', () => {
     const twice = ratingRefusal({ state: 'sent', sentAt: '2026-03-01T02:00:00.000Z', rating: rated });
-    expect(twice).toMatchObject({ code: 'conflict', messages: { vi: expect.stringMatching(/đã được đánh giá/), en: expect.stringMatching(/rated already/) } });
+    expect(twice).toMatchObject({
+      code: 'conflict',
+      messages: { vi: expect.stringMatching(/đã được đánh giá/), en: expect.stringMatching(/rated already/) },
+    });
     // Rated already wins over not sent.
     expect(ratingRefusal({ state: 'routed', rating: rated })?.messages.en).toMatch(/rated already/);
-    for (const facts of [{ state: 'answered' }, { state: 'approved' }, { state: 'sent' }, { state: 'reopened', sentAt: '2026-03-01T02:00:00.000Z' }]) {
+    for (const facts of [
+      { state: 'answered' },
+      { state: 'approved' },
+      { state: 'sent' },
+      { state: 'reopened', sentAt: '2026-03-01T02:00:00.000Z' },
+    ]) {
       const refusal = ratingRefusal(facts);
-      expect(refusal, JSON.stringify(facts)).toMatchObject({ code: 'conflict', messages: { vi: expect.stringMatching(/đã được gửi/), en: expect.stringMatching(/once it has been sent/) } });
+      expect(refusal, JSON.stringify(facts)).toMatchObject({
+        code: 'conflict',
+        messages: { vi: expect.stringMatching(/đã được gửi/), en: expect.stringMatching(/once it has been sent/) },
+      });
     }
   });
 
@@ -49,7 +60,14 @@ describe('reopening', () => {
     expect(set).toEqual({
       previousAnswers: [
         { answer: { text: 'Lần đầu' }, reopenedAt: '2026-02-20T00:00:00.000Z' },
-        { answer: { text: 'Trả lời' }, answeredAt: record.answeredAt, answeredOnTime: false, approval: record.approval, sentAt: record.sentAt, reopenedAt: at },
+        {
+          answer: { text: 'Trả lời' },
+          answeredAt: record.answeredAt,
+          answeredOnTime: false,
+          approval: record.approval,
+          sentAt: record.sentAt,
+          reopenedAt: at,
+        },
       ],
       classificationDueAt: due,
       dueAt: due,

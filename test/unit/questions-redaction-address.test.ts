@@ -13,13 +13,19 @@ const individual = (address: string) => ({ kind: 'individual' as const, fullName
 describe('the address by its parts', () => {
   it('hides "12 Lê Lợi" from "12 Lê Lợi, phường Bến Thành, quận 1" in a question and in an answer', () => {
     const asker = individual('12 Lê Lợi, phường Bến Thành, quận 1, TP Hồ Chí Minh');
-    expect(redactPersonalData('Nhà tôi ở 12 Lê Lợi, xin hỏi về cấp phép sửa nhà.', asker)).toBe(`Nhà tôi ở ${REDACTED}, xin hỏi về cấp phép sửa nhà.`);
-    expect(redactPersonalData('Căn nhà số 12 đường Lê Lợi của bà được sửa chữa nếu có giấy phép.', asker)).toBe(`Căn nhà ${REDACTED} của bà được sửa chữa nếu có giấy phép.`);
+    expect(redactPersonalData('Nhà tôi ở 12 Lê Lợi, xin hỏi về cấp phép sửa nhà.', asker)).toBe(
+      `Nhà tôi ở ${REDACTED}, xin hỏi về cấp phép sửa nhà.`,
+    );
+    expect(redactPersonalData('Căn nhà số 12 đường Lê Lợi của bà được sửa chữa nếu có giấy phép.', asker)).toBe(
+      `Căn nhà ${REDACTED} của bà được sửa chữa nếu có giấy phép.`,
+    );
     expect(redactPersonalData('Đường Lê Lợi đang được mở rộng.', asker)).toBe('Đường Lê Lợi đang được mở rộng.');
   });
 
   it('reads the house number in its usual shapes (12A, 12/3, 45B/2, "số nhà 7") and the street with or without its kind', () => {
-    expect(redactPersonalData('tại số nhà 45B/2, phố Hàng Bông', individual('Số nhà 45B/2 phố Hàng Bông, Hoàn Kiếm'))).toBe(`tại ${REDACTED}`);
+    expect(
+      redactPersonalData('tại số nhà 45B/2, phố Hàng Bông', individual('Số nhà 45B/2 phố Hàng Bông, Hoàn Kiếm')),
+    ).toBe(`tại ${REDACTED}`);
     expect(redactPersonalData('LÊ LỢI SỐ 12A, TP', individual('12A Lê Lợi'))).toBe(`${REDACTED}, TP`);
     expect(redactPersonalData('ở 12/3 Trần Phú', individual('12/3 đường Trần Phú, phường 1'))).toBe(`ở ${REDACTED}`);
     // Another house on the same street is not the asker's.
@@ -27,10 +33,26 @@ describe('the address by its parts', () => {
   });
 });
 
-const streets = ['Lê Lợi', 'Trần Hưng Đạo', 'Nguyễn Huệ', 'Xuân Diệu', 'Hai Bà Trưng', 'Phan Chu Trinh', 'Hàng Bông', 'Điện Biên Phủ', 'Lý Thường Kiệt', 'Võ Thị Sáu', '30 Tháng 4'];
+const streets = [
+  'Lê Lợi',
+  'Trần Hưng Đạo',
+  'Nguyễn Huệ',
+  'Xuân Diệu',
+  'Hai Bà Trưng',
+  'Phan Chu Trinh',
+  'Hàng Bông',
+  'Điện Biên Phủ',
+  'Lý Thường Kiệt',
+  'Võ Thị Sáu',
+  '30 Tháng 4',
+];
 const wards = ['phường Bến Thành', 'phường Quy Nhơn Nam', 'xã Hòa Tiến', 'phường 7', 'thị trấn Tân Phú'];
 const houseNumber = fc
-  .tuple(fc.integer({ min: 1, max: 999 }), fc.constantFrom('', 'A', 'B', 'bis'), fc.option(fc.integer({ min: 1, max: 99 }), { nil: undefined }))
+  .tuple(
+    fc.integer({ min: 1, max: 999 }),
+    fc.constantFrom('', 'A', 'B', 'bis'),
+    fc.option(fc.integer({ min: 1, max: 99 }), { nil: undefined }),
+  )
   .map(([n, letter, slash]) => `${n}${letter}${slash === undefined ? '' : `/${slash}`}`);
 const address = fc.record({
   number: houseNumber,
@@ -78,7 +100,10 @@ describe('generated Vietnamese addresses', () => {
       fc.property(address, (a) => {
         const typed = `${a.number} ${a.kind}${a.street}, ${a.ward}`;
         const text = `Xin hỏi về thủ tục cấp giấy chứng nhận quyền sử dụng đất cho nhà ${a.number} ${a.street} của tôi.`;
-        return redactPersonalData(text, individual(typed)) === `Xin hỏi về thủ tục cấp giấy chứng nhận quyền sử dụng đất cho nhà ${REDACTED} của tôi.`;
+        return (
+          redactPersonalData(text, individual(typed)) ===
+          `Xin hỏi về thủ tục cấp giấy chứng nhận quyền sử dụng đất cho nhà ${REDACTED} của tôi.`
+        );
       }),
       { numRuns: 300 },
     );

@@ -12,13 +12,19 @@ describe("the asker's own values", () => {
   it('hide a phone written with any separators, only because it is theirs', () => {
     const text = 'Xin gọi lại số 09-05-12-34-56 giúp tôi.';
     expect(redactPersonalData(text)).toBe(text);
-    expect(redactPersonalData(text, individual({ phone: '0905 123 456' }))).toBe(`Xin gọi lại số ${REDACTED} giúp tôi.`);
+    expect(redactPersonalData(text, individual({ phone: '0905 123 456' }))).toBe(
+      `Xin gọi lại số ${REDACTED} giúp tôi.`,
+    );
     // Given with the country code, found in its national form and with it.
-    expect(redactPersonalData('số (84) 9-05-12-34-56 hoặc 0905.12.34.56', individual({ phone: '+84 905 123 456' }))).toBe(`số ${REDACTED} hoặc ${REDACTED}`);
+    expect(
+      redactPersonalData('số (84) 9-05-12-34-56 hoặc 0905.12.34.56', individual({ phone: '+84 905 123 456' })),
+    ).toBe(`số ${REDACTED} hoặc ${REDACTED}`);
   });
 
   it('hide the digits of an ID number with letters and separators', () => {
-    expect(redactPersonalData('hộ chiếu B12-34-567 đây', individual({ idNumber: 'B1234567' }))).toBe(`hộ chiếu B${REDACTED} đây`);
+    expect(redactPersonalData('hộ chiếu B12-34-567 đây', individual({ idNumber: 'B1234567' }))).toBe(
+      `hộ chiếu B${REDACTED} đây`,
+    );
     expect(redactPersonalData('hộ chiếu B12-34-567 đây')).toBe('hộ chiếu B12-34-567 đây');
   });
 
@@ -30,12 +36,36 @@ describe("the asker's own values", () => {
 
   it('keep what identifies nobody: kind, nationality, position, occupation', () => {
     const text = 'individual, Việt Nam, Giám đốc trả lời, Kỹ sư xây dựng';
-    expect(redactPersonalData(text, { kind: 'individual', fullName: 'Lê Văn An', nationality: 'Việt Nam', occupation: 'Kỹ sư xây dựng' } as never)).toBe(text);
-    expect(redactPersonalData(text, { kind: 'organisation', representativeName: 'Lê Văn An', representativePosition: 'Giám đốc', organisationName: 'Công ty An Bình' } as never)).toBe(text);
+    expect(
+      redactPersonalData(text, {
+        kind: 'individual',
+        fullName: 'Lê Văn An',
+        nationality: 'Việt Nam',
+        occupation: 'Kỹ sư xây dựng',
+      } as never),
+    ).toBe(text);
+    expect(
+      redactPersonalData(text, {
+        kind: 'organisation',
+        representativeName: 'Lê Văn An',
+        representativePosition: 'Giám đốc',
+        organisationName: 'Công ty An Bình',
+      } as never),
+    ).toBe(text);
   });
 
   it('hide an organisation whatever its case, and an address whole even where it contains the name', () => {
-    expect(redactPersonalData('Hợp tác xã Nông nghiệp Thành Công; hợp tác xã nông nghiệp thành công', { kind: 'organisation', organisationName: 'Hợp tác xã Nông nghiệp Thành Công' } as never)).toBe(`${REDACTED}; ${REDACTED}`);
-    expect(redactPersonalData('Tôi ở 12 Xuân Diệu, Quy Nhơn.', individual({ fullName: 'Xuân Diệu', address: '12 Xuân Diệu, Quy Nhơn' }))).toBe(`Tôi ở ${REDACTED}.`);
+    expect(
+      redactPersonalData('Hợp tác xã Nông nghiệp Thành Công; hợp tác xã nông nghiệp thành công', {
+        kind: 'organisation',
+        organisationName: 'Hợp tác xã Nông nghiệp Thành Công',
+      } as never),
+    ).toBe(`${REDACTED}; ${REDACTED}`);
+    expect(
+      redactPersonalData(
+        'Tôi ở 12 Xuân Diệu, Quy Nhơn.',
+        individual({ fullName: 'Xuân Diệu', address: '12 Xuân Diệu, Quy Nhơn' }),
+      ),
+    ).toBe(`Tôi ở ${REDACTED}.`);
   });
 });

@@ -6,7 +6,16 @@ import { royaltyTally } from '../../shared/domain/reports/royalties';
 /** Report figures and royalty tallies (issue 27 §2, §5): pure sums of frozen facts inside the period. */
 describe('report figures', () => {
   const november = periodOf({ kind: 'month' }, '2026-11', false); // [2026-10-31T17:00Z, 2026-11-30T17:00Z)
-  const unit = (code: string, extra: Partial<UnitFacts> = {}): UnitFacts => ({ unitCode: code, unitName: code, contentSteps: [], publications: [], questionFacts: [], accounts: [], roleChanges: [], ...extra });
+  const unit = (code: string, extra: Partial<UnitFacts> = {}): UnitFacts => ({
+    unitCode: code,
+    unitName: code,
+    contentSteps: [],
+    publications: [],
+    questionFacts: [],
+    accounts: [],
+    roleChanges: [],
+    ...extra,
+  });
 
   it('counts steps and first publications inside [start, cut-off) only, per category, with the on-time rate', () => {
     const facts = unit('sgd', {
@@ -23,10 +32,26 @@ describe('report figures', () => {
         { itemId: 'd', category: 'legal', publishedAt: '2026-11-06T01:00:00.000Z', onTime: false },
         { itemId: 'e', category: 'legal', publishedAt: '2026-10-06T01:00:00.000Z', onTime: false },
       ],
-      accounts: [{ createdAt: '2026-11-01T00:00:00Z' }, { createdAt: '2026-01-01T00:00:00Z', closedAt: '2026-11-20T00:00:00Z' }],
+      accounts: [
+        { createdAt: '2026-11-01T00:00:00Z' },
+        { createdAt: '2026-01-01T00:00:00Z', closedAt: '2026-11-20T00:00:00Z' },
+      ],
     });
-    const f = reportFigures([facts], { incidents: [], jobRuns: [], securityChecks: [], restoreLimitHours: 24 }, november);
-    expect(f.units[0]!.content).toEqual({ submitted: 1, published: 2, publishedOnTime: 1, publishedLate: 1, onTimeRate: 50, returned: 1, rejected: 1, withdrawn: 0 });
+    const f = reportFigures(
+      [facts],
+      { incidents: [], jobRuns: [], securityChecks: [], restoreLimitHours: 24 },
+      november,
+    );
+    expect(f.units[0]!.content).toEqual({
+      submitted: 1,
+      published: 2,
+      publishedOnTime: 1,
+      publishedLate: 1,
+      onTimeRate: 50,
+      returned: 1,
+      rejected: 1,
+      withdrawn: 0,
+    });
     expect(f.units[0]!.contentByCategory.legal).toMatchObject({ published: 1, publishedOnTime: 0, rejected: 1 });
     expect(f.units[0]!.contentByCategory.news).toMatchObject({ submitted: 1, published: 1, onTimeRate: 100 });
     expect(f.units[0]!.accounts).toEqual({ opened: 1, closed: 1, rolesChanged: 0 });
@@ -34,19 +59,50 @@ describe('report figures', () => {
   });
 
   it('sums Q&A facts as frozen (late = answered − on time) and recomputes totals across units', () => {
-    const q = (kind: 'received' | 'routed' | 'returned' | 'answered', id: string, day: number, extra = {}) => ({ kind, questionId: id, at: `2026-11-${String(day).padStart(2, '0')}T02:00:00.000Z`, ...extra });
-    const board = unit('ubnd', { questionFacts: [q('received', 'x', 2), q('routed', 'x', 2, { onTime: true, rerouting: false }), q('received', 'y', 3), q('routed', 'y', 5, { onTime: false, rerouting: false })] });
-    const dept = unit('sgd', { questionFacts: [q('received', 'x', 2), q('answered', 'x', 9, { onTime: true, workingDays: 5 }), q('received', 'y', 5), q('returned', 'y', 6, { onTime: true })] });
-    const f = reportFigures([dept, board], { incidents: [], jobRuns: [], securityChecks: [], restoreLimitHours: 24 }, november);
+    const q = (kind: 'received' | 'routed' | 'returned' | 'answered', id: string, day: number, extra = {}) => ({
+      kind,
+      questionId: id,
+      at: `2026-11-${String(day).padStart(2, '0')}T02:00:00.000Z`,
+      ...extra,
+    });
+    const board = unit('ubnd', {
+      questionFacts: [
+        q('received', 'x', 2),
+        q('routed', 'x', 2, { onTime: true, rerouting: false }),
+        q('received', 'y', 3),
+        q('routed', 'y', 5, { onTime: false, rerouting: false }),
+      ],
+    });
+    const dept = unit('sgd', {
+      questionFacts: [
+        q('received', 'x', 2),
+        q('answered', 'x', 9, { onTime: true, workingDays: 5 }),
+        q('received', 'y', 5),
+        q('returned', 'y', 6, { onTime: true }),
+      ],
+    });
+    const f = reportFigures(
+      [dept, board],
+      { incidents: [], jobRuns: [], securityChecks: [], restoreLimitHours: 24 },
+      november,
+    );
     expect(f.units.map((u) => u.unitCode)).toEqual(['sgd', 'ubnd']);
     expect(f.units[1]!.questions).toMatchObject({ received: 2, routed: 2, routedWithinOneWorkingDay: 1 });
-    expect(f.units[0]!.questions).toMatchObject({ received: 2, answered: 1, answeredOnTime: 1, answeredLate: 0, returnedNotCompetent: 1, medianWorkingDaysToAnswer: 5 });
+    expect(f.units[0]!.questions).toMatchObject({
+      received: 2,
+      answered: 1,
+      answeredOnTime: 1,
+      answeredLate: 0,
+      returnedNotCompetent: 1,
+      medianWorkingDaysToAnswer: 5,
+    });
     // A question counted by the board and by the unit it went to is one question in the totals.
     expect(f.totals.questions.received).toBe(2);
   });
 
   it('counts progress notices, escalation levels (and their questions), and ratings with their mean score, per unit and in all', () => {
-    const at = (day: number, hour = 2) => `2026-11-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00.000Z`;
+    const at = (day: number, hour = 2) =>
+      `2026-11-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00.000Z`;
     const dept = unit('sgd', {
       questionFacts: [
         { kind: 'progress-notice', questionId: 'x', at: at(3) },
@@ -59,17 +115,50 @@ describe('report figures', () => {
         { kind: 'rated', questionId: 'w', at: '2026-10-31T16:59:59.999Z', rating: 'not-answered' }, // 31/10 ICT: out
       ],
     });
-    const board = unit('ubnd', { questionFacts: [{ kind: 'escalated', questionId: 'v', at: at(4), clock: 'classify', level: 'overdue' }, { kind: 'rated', questionId: 'v', at: at(27), rating: 'not-answered' }] });
-    const f = reportFigures([dept, board], { incidents: [], jobRuns: [], securityChecks: [], restoreLimitHours: 24 }, november);
-    expect(f.units[0]!.questions).toMatchObject({ progressNotices: 1, escalations: 3, escalatedQuestions: 2, ratings: 2, ratedSatisfied: 1, ratedPartly: 1, ratedNotAnswered: 0, meanRatingScore: 75 });
-    expect(f.units[1]!.questions).toMatchObject({ progressNotices: 0, escalations: 1, escalatedQuestions: 1, ratings: 1, ratedNotAnswered: 1, meanRatingScore: 0 });
+    const board = unit('ubnd', {
+      questionFacts: [
+        { kind: 'escalated', questionId: 'v', at: at(4), clock: 'classify', level: 'overdue' },
+        { kind: 'rated', questionId: 'v', at: at(27), rating: 'not-answered' },
+      ],
+    });
+    const f = reportFigures(
+      [dept, board],
+      { incidents: [], jobRuns: [], securityChecks: [], restoreLimitHours: 24 },
+      november,
+    );
+    expect(f.units[0]!.questions).toMatchObject({
+      progressNotices: 1,
+      escalations: 3,
+      escalatedQuestions: 2,
+      ratings: 2,
+      ratedSatisfied: 1,
+      ratedPartly: 1,
+      ratedNotAnswered: 0,
+      meanRatingScore: 75,
+    });
+    expect(f.units[1]!.questions).toMatchObject({
+      progressNotices: 0,
+      escalations: 1,
+      escalatedQuestions: 1,
+      ratings: 1,
+      ratedNotAnswered: 1,
+      meanRatingScore: 0,
+    });
     // The mean is recomputed from every rating, not averaged over the units' means.
     expect(f.totals.questions).toMatchObject({ progressNotices: 1, escalations: 4, ratings: 3, meanRatingScore: 50 });
-    expect(reportFigures([unit('sgd')], { incidents: [], jobRuns: [], securityChecks: [], restoreLimitHours: 24 }, november).units[0]!.questions).toMatchObject({ ratings: 0, meanRatingScore: null });
+    expect(
+      reportFigures([unit('sgd')], { incidents: [], jobRuns: [], securityChecks: [], restoreLimitHours: 24 }, november)
+        .units[0]!.questions,
+    ).toMatchObject({ ratings: 0, meanRatingScore: null });
   });
 
   it('counts accounts whose set of roles changed in the period, once each; a change to the same roles is none', () => {
-    const change = (accountId: string, at: string, previous: string[], next: string[]) => ({ accountId, at, previous, next });
+    const change = (accountId: string, at: string, previous: string[], next: string[]) => ({
+      accountId,
+      at,
+      previous,
+      next,
+    });
     const facts = unit('sgd', {
       roleChanges: [
         change('a', '2026-11-02T02:00:00Z', ['editor'], ['editor', 'secretary']),
@@ -79,7 +168,11 @@ describe('report figures', () => {
         change('d', '2026-11-30T16:59:59Z', ['editor'], ['unit-head']),
       ],
     });
-    const f = reportFigures([facts, unit('ubnd', { roleChanges: [change('e', '2026-11-04T02:00:00Z', [], ['operator'])] })], { incidents: [], jobRuns: [], securityChecks: [], restoreLimitHours: 24 }, november);
+    const f = reportFigures(
+      [facts, unit('ubnd', { roleChanges: [change('e', '2026-11-04T02:00:00Z', [], ['operator'])] })],
+      { incidents: [], jobRuns: [], securityChecks: [], restoreLimitHours: 24 },
+      november,
+    );
     expect(f.units[0]!.accounts).toEqual({ opened: 0, closed: 0, rolesChanged: 2 });
     expect(f.totals.accounts.rolesChanged).toBe(3);
   });
@@ -88,7 +181,11 @@ describe('report figures', () => {
     const o = operationsFigures(
       {
         incidents: [
-          { reportedAt: '2026-11-02T00:00:00Z', detectedAt: '2026-11-01T23:00:00Z', restoredAt: '2026-11-02T23:00:00Z' }, // 24 h: within
+          {
+            reportedAt: '2026-11-02T00:00:00Z',
+            detectedAt: '2026-11-01T23:00:00Z',
+            restoredAt: '2026-11-02T23:00:00Z',
+          }, // 24 h: within
           { reportedAt: '2026-11-10T00:00:00Z', detectedAt: null, restoredAt: '2026-11-11T00:00:01Z' }, // just over
           { reportedAt: '2026-11-30T10:00:00Z', detectedAt: null, restoredAt: '2026-11-30T18:00:00Z' }, // restored after the cut-off
           { reportedAt: '2026-10-30T10:00:00Z', detectedAt: null, restoredAt: null }, // another period
@@ -104,28 +201,68 @@ describe('report figures', () => {
       },
       november,
     );
-    expect(o).toEqual({ incidents: 3, restoredWithinLimit: 1, notRestoredWithinLimit: 2, medianHoursToRestore: 24, restoreLimitHours: 24, weeklyBackups: 1, failedBackups: 1, restoreDrills: 1, failedRestoreDrills: 0, securityChecks: 1 });
+    expect(o).toEqual({
+      incidents: 3,
+      restoredWithinLimit: 1,
+      notRestoredWithinLimit: 2,
+      medianHoursToRestore: 24,
+      restoreLimitHours: 24,
+      weeklyBackups: 1,
+      failedBackups: 1,
+      restoreDrills: 1,
+      failedRestoreDrills: 0,
+      securityChecks: 1,
+    });
   });
 });
 
 describe('royalty tally', () => {
-  const a = (itemId: string, unitCode: string, category: string, contributors: { name: string; accountId?: string; share: number }[], quarter = '2026-Q4') => ({ itemId, unitCode, title: itemId, category, contributors, frozenAt: `2026-11-0${itemId.length}T00:00:00Z`, quarter });
+  const a = (
+    itemId: string,
+    unitCode: string,
+    category: string,
+    contributors: { name: string; accountId?: string; share: number }[],
+    quarter = '2026-Q4',
+  ) => ({
+    itemId,
+    unitCode,
+    title: itemId,
+    category,
+    contributors,
+    frozenAt: `2026-11-0${itemId.length}T00:00:00Z`,
+    quarter,
+  });
 
   it('sums the frozen shares per contributor and unit, with rates as data (zero by default)', () => {
     const attributions = [
-      a('n1', 'ubnd', 'news', [{ name: 'Lan', accountId: 'u-lan', share: 60 }, { name: 'Minh', share: 40 }]),
+      a('n1', 'ubnd', 'news', [
+        { name: 'Lan', accountId: 'u-lan', share: 60 },
+        { name: 'Minh', share: 40 },
+      ]),
       a('n22', 'ubnd', 'legalDocument', [{ name: 'Lan', accountId: 'u-lan', share: 100 }]),
       a('n333', 'sgd', 'news', [{ name: 'Lan', accountId: 'u-lan2', share: 100 }]),
       a('old', 'ubnd', 'news', [{ name: 'Minh', share: 100 }], '2026-Q3'),
     ];
     const zero = royaltyTally('2026-Q4', attributions);
     expect(zero.total).toEqual({ items: 3, amount: 0 });
-    expect(zero.contributors.find((c) => c.contributor === 'u-lan')).toMatchObject({ items: 2, shareOfItems: 1.6, amount: 0 });
-    const paid = royaltyTally('2026-Q4', attributions, { currency: 'VND', perItem: { news: 100_000 }, default: 50_000, basis: 'test' });
+    expect(zero.contributors.find((c) => c.contributor === 'u-lan')).toMatchObject({
+      items: 2,
+      shareOfItems: 1.6,
+      amount: 0,
+    });
+    const paid = royaltyTally('2026-Q4', attributions, {
+      currency: 'VND',
+      perItem: { news: 100_000 },
+      default: 50_000,
+      basis: 'test',
+    });
     expect(paid.total.amount).toBe(250_000);
     expect(paid.contributors.find((c) => c.contributor === 'u-lan')!.amount).toBe(110_000);
     expect(paid.contributors.find((c) => c.contributor === 'name:Minh')!.amount).toBe(40_000);
-    expect(paid.units).toEqual([{ unitCode: 'sgd', items: 1, amount: 100_000 }, { unitCode: 'ubnd', items: 2, amount: 150_000 }]);
+    expect(paid.units).toEqual([
+      { unitCode: 'sgd', items: 1, amount: 100_000 },
+      { unitCode: 'ubnd', items: 2, amount: 150_000 },
+    ]);
     // Every contributor's amount adds up to the total.
     expect(paid.contributors.reduce((s, c) => s + c.amount, 0)).toBe(paid.total.amount);
   });
@@ -136,7 +273,12 @@ describe('royalty rates as deployment data', () => {
     const { configEnvironment, loadDeploymentConfig } = await import('../../infra/config/deployment');
     const config = loadDeploymentConfig('infra/config/provinces/quangninh.json');
     expect(configEnvironment(config)).not.toHaveProperty('ROYALTY_RATES');
-    const rates = { currency: 'VND', perItem: { news: 200_000 }, default: 100_000, basis: 'QĐ …/QĐ-UBND về nhuận bút (ví dụ)' };
+    const rates = {
+      currency: 'VND',
+      perItem: { news: 200_000 },
+      default: 100_000,
+      basis: 'QĐ …/QĐ-UBND về nhuận bút (ví dụ)',
+    };
     expect(JSON.parse(configEnvironment({ ...config, royaltyRates: rates }).ROYALTY_RATES!)).toEqual(rates);
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { adHocPeriod, dueAtOf, lastClosedPeriod, monthsOf, periodContaining, periodOf, quartersOf } from '../../shared/domain/reports/periods';
+import {
+  adHocPeriod,
+  dueAtOf,
+  lastClosedPeriod,
+  monthsOf,
+  periodContaining,
+  periodOf,
+  quartersOf,
+} from '../../shared/domain/reports/periods';
 import { kindsOfPreset, reportKindOf, reportKinds } from '../../shared/domain/reports/kinds';
 import { presets } from '../../shared/domain/policies';
 import { DomainError } from '../../shared/domain/errors';
@@ -9,7 +17,13 @@ describe('report periods', () => {
   it('reads NA 15.7 as (10/12 of the previous year, 10/12]: 11/12 … 10/12, cut-off at 11/12 00:00 ICT', () => {
     const na = reportKindOf('nghe-an-2025', 'na-yearly');
     const p = periodOf(na.period, '2026', false);
-    expect(p).toEqual({ id: '2026', from: '2025-12-11', to: '2026-12-10', startsAt: '2025-12-10T17:00:00.000Z', endsAt: '2026-12-10T17:00:00.000Z' });
+    expect(p).toEqual({
+      id: '2026',
+      from: '2025-12-11',
+      to: '2026-12-10',
+      startsAt: '2025-12-10T17:00:00.000Z',
+      endsAt: '2026-12-10T17:00:00.000Z',
+    });
     // 10/12 belongs to the period it ends, 11/12 to the next one: no day is counted twice.
     expect(periodContaining(na.period, '2026-12-10').id).toBe('2026');
     expect(periodContaining(na.period, '2026-12-11').id).toBe('2027');
@@ -26,11 +40,29 @@ describe('report periods', () => {
   });
 
   it('cuts months, quarters, half-years and years at local midnight, across the year end', () => {
-    expect(periodContaining({ kind: 'month' }, '2026-12-31')).toEqual({ id: '2026-12', from: '2026-12-01', to: '2026-12-31', startsAt: '2026-11-30T17:00:00.000Z', endsAt: '2026-12-31T17:00:00.000Z' });
+    expect(periodContaining({ kind: 'month' }, '2026-12-31')).toEqual({
+      id: '2026-12',
+      from: '2026-12-01',
+      to: '2026-12-31',
+      startsAt: '2026-11-30T17:00:00.000Z',
+      endsAt: '2026-12-31T17:00:00.000Z',
+    });
     expect(periodContaining({ kind: 'month' }, '2028-02-10').to).toBe('2028-02-29');
-    expect(periodContaining({ kind: 'quarter' }, '2026-11-05')).toMatchObject({ id: '2026-Q4', from: '2026-10-01', to: '2026-12-31' });
-    expect(periodContaining({ kind: 'half-year' }, '2026-07-01')).toMatchObject({ id: '2026-H2', from: '2026-07-01', to: '2026-12-31' });
-    expect(periodContaining({ kind: 'year' }, '2027-01-01')).toMatchObject({ id: '2027', from: '2027-01-01', to: '2027-12-31' });
+    expect(periodContaining({ kind: 'quarter' }, '2026-11-05')).toMatchObject({
+      id: '2026-Q4',
+      from: '2026-10-01',
+      to: '2026-12-31',
+    });
+    expect(periodContaining({ kind: 'half-year' }, '2026-07-01')).toMatchObject({
+      id: '2026-H2',
+      from: '2026-07-01',
+      to: '2026-12-31',
+    });
+    expect(periodContaining({ kind: 'year' }, '2027-01-01')).toMatchObject({
+      id: '2027',
+      from: '2027-01-01',
+      to: '2027-12-31',
+    });
     // A monthly report of December is due on 5 January of the next year (end of day, ICT).
     const cb = reportKindOf('cao-bang-2015', 'cb-monthly');
     expect(dueAtOf(cb.due, periodOf(cb.period, '2026-12', false))).toBe('2027-01-05T17:00:00.000Z');
@@ -65,8 +97,14 @@ describe('report periods', () => {
     };
     expect(refusal(() => periodOf({ kind: 'month' }, '2026-13', false))).toEqual(['validation', 'body.period']);
     expect(refusal(() => periodOf({ kind: 'quarter' }, '2026-11', false))).toEqual(['validation', 'body.period']);
-    expect(refusal(() => periodOf({ kind: 'month' }, '2026-01-01..2026-01-31', false))).toEqual(['validation', 'body.period']);
-    expect(periodOf({ kind: 'month' }, '2026-01-01..2026-01-31', true)).toMatchObject({ from: '2026-01-01', to: '2026-01-31' });
+    expect(refusal(() => periodOf({ kind: 'month' }, '2026-01-01..2026-01-31', false))).toEqual([
+      'validation',
+      'body.period',
+    ]);
+    expect(periodOf({ kind: 'month' }, '2026-01-01..2026-01-31', true)).toMatchObject({
+      from: '2026-01-01',
+      to: '2026-01-31',
+    });
     expect(refusal(() => adHocPeriod('2026-02-01', '2026-01-31'))).toEqual(['validation', 'body.period']);
     expect(refusal(() => adHocPeriod('2026-02-30', '2026-03-01'))).toEqual(['validation', 'body.period']);
     expect(refusal(() => adHocPeriod('2025-01-01', '2026-01-02'))).toEqual(['validation', 'body.period']);

@@ -33,7 +33,9 @@ describe('routes by area', () => {
       expect(def.kind, key).toBe('http');
       const area = def.entry.split('/')[1];
       const source = readFileSync(resolve(root, def.entry), 'utf8');
-      const foreignAreas = [...source.matchAll(/from '\.\.\/([a-z-]+)\/[^']*'/g)].map((m) => m[1]).filter((a) => a !== area);
+      const foreignAreas = [...source.matchAll(/from '\.\.\/([a-z-]+)\/[^']*'/g)]
+        .map((m) => m[1])
+        .filter((a) => a !== area);
       // The OpenAPI function describes every area; every other function imports only its own.
       if (key !== 'openapi') expect(foreignAreas, def.entry).toEqual([]);
     }
@@ -44,7 +46,9 @@ describe('entry points wire what their routes need', () => {
   it('fails at cold start, naming the route, when a signed-in route has no principal resolver', async () => {
     const { httpFunction } = await import('../../shared/http/handler');
     const { auditRoutes } = await import('../../functions/audit/routes');
-    expect(() => httpFunction('audit', auditRoutes, { audit: ok, jobRuns: ok, jobs: ok })).toThrow(/audit: queryAudit is signed-in but no principal resolver is wired/);
+    expect(() => httpFunction('audit', auditRoutes, { audit: ok, jobRuns: ok, jobs: ok })).toThrow(
+      /audit: queryAudit is signed-in but no principal resolver is wired/,
+    );
   });
 });
 

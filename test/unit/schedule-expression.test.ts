@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { longestGapMs, nextFiring, parseScheduleExpression, ScheduleExpressionError } from '../../shared/domain/operations/schedule-expression';
+import {
+  longestGapMs,
+  nextFiring,
+  parseScheduleExpression,
+  ScheduleExpressionError,
+} from '../../shared/domain/operations/schedule-expression';
 import { schedules } from '../../events/schedules';
 import { jobTiming, missedAfterMs } from '../../shared/domain/operations/job-calendar';
 
@@ -8,7 +13,8 @@ import { jobTiming, missedAfterMs } from '../../shared/domain/operations/job-cal
 // escalation that silently never runs.
 
 const HCM = 'Asia/Ho_Chi_Minh';
-const next = (expression: string, after: string, timeZone = HCM) => nextFiring(parseScheduleExpression(expression, timeZone), new Date(after))?.toISOString();
+const next = (expression: string, after: string, timeZone = HCM) =>
+  nextFiring(parseScheduleExpression(expression, timeZone), new Date(after))?.toISOString();
 const series = (expression: string, after: string, n: number, timeZone = HCM) => {
   const schedule = parseScheduleExpression(expression, timeZone);
   const out: string[] = [];
@@ -44,7 +50,11 @@ describe('cron(): each field parsed to its exact set of values', () => {
     expect(sorted(fields.hours)).toEqual(span(0, 23));
     expect(sorted(fields.months)).toEqual(span(1, 12));
     expect(Object.keys(fieldsOf('cron(0 2 ? * * *)')).sort()).toEqual(['hours', 'minutes', 'months']);
-    expect(parseScheduleExpression('cron(0 2 * * ? *)', HCM)).toEqual({ kind: 'cron', timeZone: HCM, fields: { minutes: new Set([0]), hours: new Set([2]), months: new Set(span(1, 12)) } });
+    expect(parseScheduleExpression('cron(0 2 * * ? *)', HCM)).toEqual({
+      kind: 'cron',
+      timeZone: HCM,
+      fields: { minutes: new Set([0]), hours: new Set([2]), months: new Set(span(1, 12)) },
+    });
   });
 
   it('a year `*` keeps firing past 2199 (no built-in end)', () => {
@@ -87,7 +97,13 @@ describe('rate(): singular for 1, plural otherwise, each unit its length, nothin
   });
 
   it('nothing before or after the expression', () => {
-    for (const bad of ['xrate(5 minutes)', 'rate(5 minutes)x', 'xcron(0 2 ? * SUN *)', 'cron(0 2 ? * SUN *)x', 'rate(5minutes)']) {
+    for (const bad of [
+      'xrate(5 minutes)',
+      'rate(5 minutes)x',
+      'xcron(0 2 ? * SUN *)',
+      'cron(0 2 ? * SUN *)x',
+      'rate(5minutes)',
+    ]) {
       const error = refusal(bad);
       expect(error.message, bad).toBe(`Unknown schedule expression: ${bad}`);
     }
@@ -101,7 +117,7 @@ describe('refusals: what, and in which words', () => {
     expect(error.name).toBe('ScheduleExpressionError');
   });
 
-  it('values below a field\'s minimum', () => {
+  it("values below a field's minimum", () => {
     expect(refusal('cron(0 2 0 * ? *)').message).toBe('"0" is not in 1–31');
     expect(refusal('cron(0 2 1 0 ? *)').message).toBe('"0" is not in 1–12');
     expect(refusal('cron(0 2 ? * 0 *)').message).toBe('"0" is not in 1–7');
@@ -200,20 +216,36 @@ describe('the cron evaluator on our own schedules (6-field AWS syntax, Asia/Ho_C
   });
 
   it('daily with `*` day-of-month and `?` day-of-week, across a month and a year end', () => {
-    expect(series('cron(0 8 * * ? *)', '2026-12-30T02:00:00Z', 3)).toEqual(['2026-12-31T01:00:00.000Z', '2027-01-01T01:00:00.000Z', '2027-01-02T01:00:00.000Z']);
+    expect(series('cron(0 8 * * ? *)', '2026-12-30T02:00:00Z', 3)).toEqual([
+      '2026-12-31T01:00:00.000Z',
+      '2027-01-01T01:00:00.000Z',
+      '2027-01-02T01:00:00.000Z',
+    ]);
   });
 
   it('ranges, lists and steps', () => {
     // Weekdays 07:30 local.
-    expect(series('cron(30 7 ? * MON-FRI *)', '2026-11-27T01:00:00Z', 2)).toEqual(['2026-11-30T00:30:00.000Z', '2026-12-01T00:30:00.000Z']);
+    expect(series('cron(30 7 ? * MON-FRI *)', '2026-11-27T01:00:00Z', 2)).toEqual([
+      '2026-11-30T00:30:00.000Z',
+      '2026-12-01T00:30:00.000Z',
+    ]);
     // Every 20 minutes from :05 during 8–9 local.
     expect(series('cron(5/20 8-9 * * ? *)', '2026-11-23T00:00:00Z', 7)).toEqual([
-      '2026-11-23T01:05:00.000Z', '2026-11-23T01:25:00.000Z', '2026-11-23T01:45:00.000Z',
-      '2026-11-23T02:05:00.000Z', '2026-11-23T02:25:00.000Z', '2026-11-23T02:45:00.000Z', '2026-11-24T01:05:00.000Z',
+      '2026-11-23T01:05:00.000Z',
+      '2026-11-23T01:25:00.000Z',
+      '2026-11-23T01:45:00.000Z',
+      '2026-11-23T02:05:00.000Z',
+      '2026-11-23T02:25:00.000Z',
+      '2026-11-23T02:45:00.000Z',
+      '2026-11-24T01:05:00.000Z',
     ]);
     // A list of days of the month and months by name; `*/6` hours.
     expect(series('cron(0 */6 1,15 JAN,JUL ? *)', '2026-12-31T17:00:00Z', 5).map((s) => s.slice(0, 16))).toEqual([
-      '2026-12-31T23:00', '2027-01-01T05:00', '2027-01-01T11:00', '2027-01-14T17:00', '2027-01-14T23:00',
+      '2026-12-31T23:00',
+      '2027-01-01T05:00',
+      '2027-01-01T11:00',
+      '2027-01-14T17:00',
+      '2027-01-14T23:00',
     ]);
     // Day-of-week lists, and a year.
     expect(next('cron(0 0 ? * SAT,SUN 2027 )', '2026-11-23T00:00:00Z')).toBe('2027-01-01T17:00:00.000Z');
@@ -254,8 +286,18 @@ describe('the cron evaluator on our own schedules (6-field AWS syntax, Asia/Ho_C
   });
 
   it('the longest gap of each shipped schedule: what the missed-schedule alarms allow', () => {
-    const gaps = Object.fromEntries(schedules.map((s) => [s.job, longestGapMs(parseScheduleExpression(s.expression, s.timeZone), new Date('2026-11-23T00:00:00Z')) / 3_600_000]));
-    expect(gaps).toMatchObject({ 'dependency-check': 0.25, 'publish-scheduled': 5 / 60, 'weekly-backup': 168, 'restore-drill': 168 });
+    const gaps = Object.fromEntries(
+      schedules.map((s) => [
+        s.job,
+        longestGapMs(parseScheduleExpression(s.expression, s.timeZone), new Date('2026-11-23T00:00:00Z')) / 3_600_000,
+      ]),
+    );
+    expect(gaps).toMatchObject({
+      'dependency-check': 0.25,
+      'publish-scheduled': 5 / 60,
+      'weekly-backup': 168,
+      'restore-drill': 168,
+    });
   });
 });
 
@@ -270,22 +312,39 @@ describe('job timing (GET /jobs and the missed-schedule alarms)', () => {
   it('a cron: the next firing after now, missed once the last success is older than missedAfter', () => {
     const now = new Date('2026-11-23T05:00:00Z');
     const weekly = { expression: 'cron(0 2 ? * SUN *)', timeZone: HCM };
-    expect(jobTiming(weekly, { startedAt: null, succeededAt: null }, now)).toEqual({ nextRunAt: '2026-11-28T19:00:00.000Z', missedAfterHours: 184.8, missed: true });
+    expect(jobTiming(weekly, { startedAt: null, succeededAt: null }, now)).toEqual({
+      nextRunAt: '2026-11-28T19:00:00.000Z',
+      missedAfterHours: 184.8,
+      missed: true,
+    });
     const edge = new Date(now.getTime() - 184.8 * 3_600_000).toISOString();
     expect(jobTiming(weekly, { startedAt: edge, succeededAt: edge }, now).missed).toBe(false);
     const past = new Date(now.getTime() - 184.8 * 3_600_000 - 1).toISOString();
     expect(jobTiming(weekly, { startedAt: past, succeededAt: past }, now).missed).toBe(true);
-    expect(jobTiming({ expression: 'cron(0 0 1 1 ? 2020)', timeZone: HCM }, { startedAt: null, succeededAt: null }, now).nextRunAt).toBeNull();
+    expect(
+      jobTiming({ expression: 'cron(0 0 1 1 ? 2020)', timeZone: HCM }, { startedAt: null, succeededAt: null }, now)
+        .nextRunAt,
+    ).toBeNull();
   });
 
   it('a rate: whole intervals from the last start, none before the first run', () => {
     const now = new Date('2026-11-23T05:00:00Z');
     const every15 = { expression: 'rate(15 minutes)', timeZone: HCM };
-    expect(jobTiming(every15, { startedAt: null, succeededAt: null }, now)).toEqual({ nextRunAt: null, missedAfterHours: 0.75, missed: true });
-    expect(jobTiming(every15, { startedAt: '2026-11-23T04:50:00.000Z', succeededAt: '2026-11-23T04:50:01.000Z' }, now)).toEqual({ nextRunAt: '2026-11-23T05:05:00.000Z', missedAfterHours: 0.75, missed: false });
+    expect(jobTiming(every15, { startedAt: null, succeededAt: null }, now)).toEqual({
+      nextRunAt: null,
+      missedAfterHours: 0.75,
+      missed: true,
+    });
+    expect(
+      jobTiming(every15, { startedAt: '2026-11-23T04:50:00.000Z', succeededAt: '2026-11-23T04:50:01.000Z' }, now),
+    ).toEqual({ nextRunAt: '2026-11-23T05:05:00.000Z', missedAfterHours: 0.75, missed: false });
     // Exactly one interval later it is due now: the next one is an interval on.
-    expect(jobTiming(every15, { startedAt: '2026-11-23T04:45:00.000Z', succeededAt: null }, now).nextRunAt).toBe('2026-11-23T05:15:00.000Z');
+    expect(jobTiming(every15, { startedAt: '2026-11-23T04:45:00.000Z', succeededAt: null }, now).nextRunAt).toBe(
+      '2026-11-23T05:15:00.000Z',
+    );
     // Runs missed: the phase is kept, the next firing still after now.
-    expect(jobTiming(every15, { startedAt: '2026-11-23T02:07:00.000Z', succeededAt: '2026-11-23T02:07:00.000Z' }, now)).toEqual({ nextRunAt: '2026-11-23T05:07:00.000Z', missedAfterHours: 0.75, missed: true });
+    expect(
+      jobTiming(every15, { startedAt: '2026-11-23T02:07:00.000Z', succeededAt: '2026-11-23T02:07:00.000Z' }, now),
+    ).toEqual({ nextRunAt: '2026-11-23T05:07:00.000Z', missedAfterHours: 0.75, missed: true });
   });
 });

@@ -6,7 +6,14 @@ import { nextFiring, parseScheduleExpression } from '../../shared/domain/operati
 import { jobTiming } from '../../shared/domain/operations/job-calendar';
 
 const HCM = 'Asia/Ho_Chi_Minh';
-const definition = (expression: string, timeZone = HCM): ScheduleDefinition => ({ job: 'probe', function: 'dependencyCheck', expression, timeZone, basis: '', description: '' });
+const definition = (expression: string, timeZone = HCM): ScheduleDefinition => ({
+  job: 'probe',
+  function: 'dependencyCheck',
+  expression,
+  timeZone,
+  basis: '',
+  description: '',
+});
 
 /** The instants the local scheduler fires `expression` at, from `from`, the first `n` (fake timers). */
 async function firings(expression: string, from: string, n: number, timeZone = HCM): Promise<string[]> {
@@ -25,7 +32,8 @@ async function firings(expression: string, from: string, n: number, timeZone = H
 function evaluated(expression: string, from: string, n: number, timeZone = HCM): string[] {
   const parsed = parseScheduleExpression(expression, timeZone);
   const out: string[] = [];
-  for (let at: Date | undefined = new Date(from); out.length < n && (at = nextFiring(parsed, at)); ) out.push(at.toISOString());
+  for (let at: Date | undefined = new Date(from); out.length < n && (at = nextFiring(parsed, at)); )
+    out.push(at.toISOString());
   return out;
 }
 
@@ -40,30 +48,50 @@ describe('one schedule evaluator for GET /jobs, the local scheduler and synth (i
     ['cron(0 0 ? * SUN 2026)', HCM], // a year field: five Sundays more, then never
   ] as const;
 
-  it.each(crons)('%s (%s): the local scheduler fires when GET /jobs says it runs next, and at every firing after', async (expression, timeZone) => {
-    const expected = evaluated(expression, FROM, 6, timeZone);
-    expect(await firings(expression, FROM, 6, timeZone)).toEqual(expected);
-    expect(jobTiming({ expression, timeZone }, { startedAt: null, succeededAt: null }, new Date(FROM)).nextRunAt).toBe(expected[0] ?? null);
-  });
+  it.each(crons)(
+    '%s (%s): the local scheduler fires when GET /jobs says it runs next, and at every firing after',
+    async (expression, timeZone) => {
+      const expected = evaluated(expression, FROM, 6, timeZone);
+      expect(await firings(expression, FROM, 6, timeZone)).toEqual(expected);
+      expect(
+        jobTiming({ expression, timeZone }, { startedAt: null, succeededAt: null }, new Date(FROM)).nextRunAt,
+      ).toBe(expected[0] ?? null);
+    },
+  );
 
-  it('fires a rate from the scheduler\'s start, at the interval the evaluator gives', async () => {
+  it("fires a rate from the scheduler's start, at the interval the evaluator gives", async () => {
     expect(await firings('rate(15 minutes)', FROM, 3)).toEqual(evaluated('rate(15 minutes)', FROM, 3));
   });
 
   it.each([
-    'cron(0 2 ? * SUN *)', 'cron(0 2 1 * ? *)', 'rate(1 day)', 'rate(12 hours)', // accepted
-    'cron(0 2 L * ? *)', 'cron(0 2 ? * 2#1 *)', 'cron(0 2 * *)', 'cron(0 2 * * SUN *)', 'cron(61 2 ? * SUN *)', 'rate(1 days)', 'rate(0 minutes)', 'every day',
-  ])('synth refuses %j exactly when the evaluator does, and the local scheduler will not start it either', (expression) => {
-    let refused: string | undefined;
-    try {
-      parseScheduleExpression(expression, HCM);
-    } catch (error) {
-      refused = (error as Error).message;
-    }
-    expect(scheduleExpressionProblem(expression)).toBe(refused === undefined ? undefined : `${expression}: ${refused}`);
-    if (refused === undefined) startScheduler([definition(expression)], async () => {}).stop();
-    else expect(() => startScheduler([definition(expression)], async () => {})).toThrow(refused);
-  });
+    'cron(0 2 ? * SUN *)',
+    'cron(0 2 1 * ? *)',
+    'rate(1 day)',
+    'rate(12 hours)', // accepted
+    'cron(0 2 L * ? *)',
+    'cron(0 2 ? * 2#1 *)',
+    'cron(0 2 * *)',
+    'cron(0 2 * * SUN *)',
+    'cron(61 2 ? * SUN *)',
+    'rate(1 days)',
+    'rate(0 minutes)',
+    'every day',
+  ])(
+    'synth refuses %j exactly when the evaluator does, and the local scheduler will not start it either',
+    (expression) => {
+      let refused: string | undefined;
+      try {
+        parseScheduleExpression(expression, HCM);
+      } catch (error) {
+        refused = (error as Error).message;
+      }
+      expect(scheduleExpressionProblem(expression)).toBe(
+        refused === undefined ? undefined : `${expression}: ${refused}`,
+      );
+      if (refused === undefined) startScheduler([definition(expression)], async () => {}).stop();
+      else expect(() => startScheduler([definition(expression)], async () => {})).toThrow(refused);
+    },
+  );
 });
 
 describe('local scheduler', () => {
@@ -76,8 +104,22 @@ describe('local scheduler', () => {
     const fired: string[] = [];
     const scheduler = startScheduler(
       [
-        { job: 'every-15', function: 'dependencyCheck', expression: 'rate(15 minutes)', timeZone: 'UTC', basis: '', description: '' },
-        { job: 'daily-7h', function: 'dependencyCheck', expression: 'cron(0 7 * * ? *)', timeZone: 'Asia/Ho_Chi_Minh', basis: '', description: '' },
+        {
+          job: 'every-15',
+          function: 'dependencyCheck',
+          expression: 'rate(15 minutes)',
+          timeZone: 'UTC',
+          basis: '',
+          description: '',
+        },
+        {
+          job: 'daily-7h',
+          function: 'dependencyCheck',
+          expression: 'cron(0 7 * * ? *)',
+          timeZone: 'Asia/Ho_Chi_Minh',
+          basis: '',
+          description: '',
+        },
       ],
       async (s) => {
         fired.push(`${s.job}@${new Date().toISOString()}`);

@@ -55,7 +55,11 @@ describe('parseLegalNumber: spacing, decomposed input, form codes and authority 
     expect(parseLegalNumber('  12/2026/QĐ-UBND \n')).toMatchObject({ symbol: '12/2026/QĐ-UBND' });
   });
   it('reads decomposed (NFD) input as NFC', () => {
-    expect(parseLegalNumber('5/KH-SỞ'.normalize('NFD'))).toMatchObject({ symbol: '5/KH-SỞ', formCode: 'KH', authorityCodes: ['SỞ'] });
+    expect(parseLegalNumber('5/KH-SỞ'.normalize('NFD'))).toMatchObject({
+      symbol: '5/KH-SỞ',
+      formCode: 'KH',
+      authorityCodes: ['SỞ'],
+    });
   });
   it('a code that names a form without a code (Luật) is an authority code, not a form code', () => {
     const parsed = parseLegalNumber('1/LUAT-X');

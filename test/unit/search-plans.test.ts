@@ -12,7 +12,11 @@ function refusal(query: LegalSearchQuery): { field?: string; code?: string; vi: 
   }
   throw new Error('expected a refusal');
 }
-const badDate = { code: 'invalid', vi: 'Ngày phải có dạng YYYY-MM-DD và có thật', en: 'The date must be a real date written YYYY-MM-DD' };
+const badDate = {
+  code: 'invalid',
+  vi: 'Ngày phải có dạng YYYY-MM-DD và có thật',
+  en: 'The date must be a real date written YYYY-MM-DD',
+};
 
 describe('planSearch reads each word as the kinds of term it may be', () => {
   const anyOf = (q: string) => planSearch({ q }).clauses.map((c) => c.anyOf);
@@ -52,20 +56,76 @@ describe('planSearch refusals, in full', () => {
   it.each<[string, LegalSearchQuery, ReturnType<typeof refusal>]>([
     ['a start date that does not exist', { issuedFrom: '2026-02-30' }, { field: 'query.issuedFrom', ...badDate }],
     ['an end date that does not exist', { issuedTo: '2026-13-01' }, { field: 'query.issuedTo', ...badDate }],
-    ['a range ending before it starts', { issuedFrom: '2026-02-02', issuedTo: '2026-02-01' },
-      { field: 'query.issuedTo', code: 'invalid', vi: 'Ngày kết thúc phải sau ngày bắt đầu', en: 'The end date must not be before the start date' }],
-    ['an unreadable number', { number: 'QĐ-UBND' },
-      { field: 'query.number', code: 'invalid', vi: 'Số, ký hiệu không hợp lệ (ví dụ 12/2026/QĐ-UBND, 12/2026 hoặc 12)', en: 'Unreadable number (e.g. 12/2026/QĐ-UBND, 12/2026 or 12)' }],
-    ['a number over 100 characters', { number: '1'.repeat(101) }, { field: 'query.number', code: 'too_long', vi: 'Tối đa 100 ký tự', en: 'At most 100 characters' }],
-    ['an unknown form', { form: 'Sắc lệnh' },
-      { field: 'query.form', code: 'invalid', vi: 'Hình thức văn bản không có trong danh mục (ví dụ QĐ, Quyết định)', en: 'Unknown document form (e.g. QĐ, Quyết định)' }],
-    ['a form over 100 characters', { form: 'x'.repeat(101) }, { field: 'query.form', code: 'too_long', vi: 'Tối đa 100 ký tự', en: 'At most 100 characters' }],
-    ['an authority of several unknown words', { authority: 'ban quản lý' },
-      { field: 'query.authority', code: 'invalid', vi: 'Cơ quan ban hành: một mã (ví dụ UBND) hoặc tên', en: 'Issuing authority: a code (e.g. UBND) or a name' }],
-    ['an authority over 100 characters', { authority: 'x'.repeat(101) }, { field: 'query.authority', code: 'too_long', vi: 'Tối đa 100 ký tự', en: 'At most 100 characters' }],
-    ['a query over 200 characters', { q: 'x'.repeat(201) }, { field: 'query.q', code: 'too_long', vi: 'Tối đa 200 ký tự', en: 'At most 200 characters' }],
-    ['a query with nothing to search for', { q: '!!! ---' },
-      { field: 'query.q', code: 'no_terms', vi: 'Từ khóa không có chữ hoặc số để tìm', en: 'The query holds no letter or digit to search for' }],
+    [
+      'a range ending before it starts',
+      { issuedFrom: '2026-02-02', issuedTo: '2026-02-01' },
+      {
+        field: 'query.issuedTo',
+        code: 'invalid',
+        vi: 'Ngày kết thúc phải sau ngày bắt đầu',
+        en: 'The end date must not be before the start date',
+      },
+    ],
+    [
+      'an unreadable number',
+      { number: 'QĐ-UBND' },
+      {
+        field: 'query.number',
+        code: 'invalid',
+        vi: 'Số, ký hiệu không hợp lệ (ví dụ 12/2026/QĐ-UBND, 12/2026 hoặc 12)',
+        en: 'Unreadable number (e.g. 12/2026/QĐ-UBND, 12/2026 or 12)',
+      },
+    ],
+    [
+      'a number over 100 characters',
+      { number: '1'.repeat(101) },
+      { field: 'query.number', code: 'too_long', vi: 'Tối đa 100 ký tự', en: 'At most 100 characters' },
+    ],
+    [
+      'an unknown form',
+      { form: 'Sắc lệnh' },
+      {
+        field: 'query.form',
+        code: 'invalid',
+        vi: 'Hình thức văn bản không có trong danh mục (ví dụ QĐ, Quyết định)',
+        en: 'Unknown document form (e.g. QĐ, Quyết định)',
+      },
+    ],
+    [
+      'a form over 100 characters',
+      { form: 'x'.repeat(101) },
+      { field: 'query.form', code: 'too_long', vi: 'Tối đa 100 ký tự', en: 'At most 100 characters' },
+    ],
+    [
+      'an authority of several unknown words',
+      { authority: 'ban quản lý' },
+      {
+        field: 'query.authority',
+        code: 'invalid',
+        vi: 'Cơ quan ban hành: một mã (ví dụ UBND) hoặc tên',
+        en: 'Issuing authority: a code (e.g. UBND) or a name',
+      },
+    ],
+    [
+      'an authority over 100 characters',
+      { authority: 'x'.repeat(101) },
+      { field: 'query.authority', code: 'too_long', vi: 'Tối đa 100 ký tự', en: 'At most 100 characters' },
+    ],
+    [
+      'a query over 200 characters',
+      { q: 'x'.repeat(201) },
+      { field: 'query.q', code: 'too_long', vi: 'Tối đa 200 ký tự', en: 'At most 200 characters' },
+    ],
+    [
+      'a query with nothing to search for',
+      { q: '!!! ---' },
+      {
+        field: 'query.q',
+        code: 'no_terms',
+        vi: 'Từ khóa không có chữ hoặc số để tìm',
+        en: 'The query holds no letter or digit to search for',
+      },
+    ],
   ])('%s', (_, query, expected) => {
     expect(refusal(query)).toEqual(expected);
   });
@@ -82,14 +142,26 @@ describe('planSearch refusals, in full', () => {
 describe('planSearch: absent filters, year bounds, typographic dashes, repeated words', () => {
   it('leaves absent filters out entirely', () => {
     expect(planSearch({ q: 'giá' }).filters).toStrictEqual({});
-    expect(planSearch({ q: 'giá', status: 'in-force', language: 'vi' }).filters).toStrictEqual({ status: 'in-force', language: 'vi' });
+    expect(planSearch({ q: 'giá', status: 'in-force', language: 'vi' }).filters).toStrictEqual({
+      status: 'in-force',
+      language: 'vi',
+    });
   });
   it('reads 1945 and 2100 as years, 1944 and 2101 as numbers', () => {
     const first = (q: string) => planSearch({ q }).clauses[0]?.anyOf[0];
-    expect([first('1945'), first('2100'), first('1944'), first('2101'), first('02100')]).toEqual([['y:1945'], ['y:2100'], ['n:1944'], ['n:2101'], ['n:2100']]);
+    expect([first('1945'), first('2100'), first('1944'), first('2101'), first('02100')]).toEqual([
+      ['y:1945'],
+      ['y:2100'],
+      ['n:1944'],
+      ['n:2101'],
+      ['n:2100'],
+    ]);
   });
   it('reads a number written with a typographic dash as the symbol itself', () => {
-    expect(planSearch({ q: '12/2026/QĐ\u2013UBND' }).clauses[0]?.anyOf).toEqual([['s:12/2026/qd-ubnd'], ['ny:12/2026']]);
+    expect(planSearch({ q: '12/2026/QĐ\u2013UBND' }).clauses[0]?.anyOf).toEqual([
+      ['s:12/2026/qd-ubnd'],
+      ['ny:12/2026'],
+    ]);
   });
   it('asks a word only once', () => {
     expect(planSearch({ q: 'giá giá đất' }).clauses.map((c) => c.anyOf)).toEqual([[['w:gia']], [['w:dat']]]);

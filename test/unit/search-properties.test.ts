@@ -13,13 +13,25 @@ const syllable = fc.array(
   fc.record({ base: fc.constantFrom(...BASES), marks: fc.array(fc.constantFrom(...MARKS), { maxLength: 2 }) }),
   { minLength: 1, maxLength: 6 },
 );
-const plain = (letters: Array<{ base: string }>) => letters.map((l) => l.base).join('').toLowerCase().replace(/đ/g, 'd');
-const marked = (letters: Array<{ base: string; marks: string[] }>, form: 'NFC' | 'NFD') => letters.map((l) => l.base + l.marks.join('')).join('').normalize(form);
+const plain = (letters: Array<{ base: string }>) =>
+  letters
+    .map((l) => l.base)
+    .join('')
+    .toLowerCase()
+    .replace(/đ/g, 'd');
+const marked = (letters: Array<{ base: string; marks: string[] }>, form: 'NFC' | 'NFD') =>
+  letters
+    .map((l) => l.base + l.marks.join(''))
+    .join('')
+    .normalize(form);
 
 describe('folding', () => {
   it('is idempotent on any text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => foldForSearch(foldForSearch(s)) === foldForSearch(s)),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 40 }),
+        (s) => foldForSearch(foldForSearch(s)) === foldForSearch(s),
+      ),
       { numRuns: 1000 },
     );
   });
@@ -28,7 +40,8 @@ describe('folding', () => {
     for (let cp = 0; cp <= 0x10ffff; cp++) {
       if (cp >= 0xd800 && cp <= 0xdfff) continue;
       const once = foldForSearch(String.fromCodePoint(cp));
-      if (foldForSearch(once) !== once) expect.fail(`U+${cp.toString(16)} folds to ${once}, then to ${foldForSearch(once)}`);
+      if (foldForSearch(once) !== once)
+        expect.fail(`U+${cp.toString(16)} folds to ${once}, then to ${foldForSearch(once)}`);
     }
   });
 
@@ -63,10 +76,13 @@ describe('a document finds itself', () => {
   it('by its own number/symbol, first among documents with other numbers', () => {
     fc.assert(
       fc.property(symbols, fc.array(symbols, { maxLength: 20 }), fc.constantFrom('q', 'number'), (own, others, how) => {
-        const symbol = (s: typeof own) => [s.number, ...(s.year ? [s.year] : []), `${s.form.code}-${s.authority}`].join('/');
+        const symbol = (s: typeof own) =>
+          [s.number, ...(s.year ? [s.year] : []), `${s.form.code}-${s.authority}`].join('/');
         const issuedOn = `${own.year ?? 2020}-05-17`;
         const self = legalDocument({ itemId: 'self', numberSymbol: symbol(own), issuedOn });
-        const rest = others.map((o, i) => legalDocument({ itemId: `o${i}`, numberSymbol: symbol(o), issuedOn: `${o.year ?? 2021}-01-0${(i % 9) + 1}` }));
+        const rest = others.map((o, i) =>
+          legalDocument({ itemId: `o${i}`, numberSymbol: symbol(o), issuedOn: `${o.year ?? 2021}-01-0${(i % 9) + 1}` }),
+        );
         const { hits } = memorySearchIndex('p', [self, ...rest]).search({ [how]: self.numberSymbol });
         const best = hits.filter((h) => h.exact === 2);
         expect(best.map((h) => h.doc.itemId)).toContain('self');
@@ -80,19 +96,26 @@ describe('a document finds itself', () => {
 
 describe('any query', () => {
   it('gives a bounded plan or a refusal naming a field, never anything else', () => {
-    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 300 }), fc.string({ maxLength: 300 }));
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 300 }),
+      fc.string({ unit: 'grapheme', maxLength: 300 }),
+      fc.string({ maxLength: 300 }),
+    );
     fc.assert(
-      fc.property(fc.record({ q: fc.option(text, { nil: undefined }), number: fc.option(text, { nil: undefined }) }), (query) => {
-        try {
-          const plan = planSearch(query);
-          expect(plan.reads.length).toBeGreaterThan(0);
-          expect(plan.reads.length).toBeLessThanOrEqual(SEARCH_LIMITS.maxReads);
-          expect(plan.reads.every((r) => r.limit === SEARCH_LIMITS.itemsPerRead && !r.term.includes('#'))).toBe(true);
-        } catch (e) {
-          expect(e).toBeInstanceOf(DomainError);
-          expect((e as DomainError).fields[0]?.field).toMatch(/^query\.(q|number)$/);
-        }
-      }),
+      fc.property(
+        fc.record({ q: fc.option(text, { nil: undefined }), number: fc.option(text, { nil: undefined }) }),
+        (query) => {
+          try {
+            const plan = planSearch(query);
+            expect(plan.reads.length).toBeGreaterThan(0);
+            expect(plan.reads.length).toBeLessThanOrEqual(SEARCH_LIMITS.maxReads);
+            expect(plan.reads.every((r) => r.limit === SEARCH_LIMITS.itemsPerRead && !r.term.includes('#'))).toBe(true);
+          } catch (e) {
+            expect(e).toBeInstanceOf(DomainError);
+            expect((e as DomainError).fields[0]?.field).toMatch(/^query\.(q|number)$/);
+          }
+        },
+      ),
       { numRuns: 1000 },
     );
   });

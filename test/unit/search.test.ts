@@ -50,8 +50,16 @@ describe('legal numbers', () => {
       authorityCodes: ['UBND'],
       symbol: '12/2026/QĐ-UBND',
     });
-    expect(parseLegalNumber('01/2026/NQ-HĐND')).toMatchObject({ number: 1, formCode: 'NQ', authorityCodes: ['HĐND'], symbol: '1/2026/NQ-HĐND' });
-    expect(parseLegalNumber('120/2020/TTLT-BTC-BTP')).toMatchObject({ formCode: 'TTLT', authorityCodes: ['BTC', 'BTP'] });
+    expect(parseLegalNumber('01/2026/NQ-HĐND')).toMatchObject({
+      number: 1,
+      formCode: 'NQ',
+      authorityCodes: ['HĐND'],
+      symbol: '1/2026/NQ-HĐND',
+    });
+    expect(parseLegalNumber('120/2020/TTLT-BTC-BTP')).toMatchObject({
+      formCode: 'TTLT',
+      authorityCodes: ['BTC', 'BTP'],
+    });
     expect(parseLegalNumber('80/2015/QH13')).toMatchObject({ year: 2015, authorityCodes: ['QH13'] });
     expect(parseLegalNumber('80/2015/QH13')?.formCode).toBeUndefined();
     expect(parseLegalNumber('45/UBND-VX')).toMatchObject({ number: 45, authorityCodes: ['UBND', 'VX'] });
@@ -62,7 +70,16 @@ describe('legal numbers', () => {
   });
 
   it('refuses what is not a number/symbol', () => {
-    for (const bad of ['', 'abc', '0/2026/QĐ-UBND', '12/2026/', '/QĐ-UBND', '1234567/QĐ-UBND', '12/2026/QĐ UBND', 'QĐ-UBND 12']) {
+    for (const bad of [
+      '',
+      'abc',
+      '0/2026/QĐ-UBND',
+      '12/2026/',
+      '/QĐ-UBND',
+      '1234567/QĐ-UBND',
+      '12/2026/QĐ UBND',
+      'QĐ-UBND 12',
+    ]) {
       expect(parseLegalNumber(bad), bad).toBeUndefined();
     }
   });
@@ -75,8 +92,24 @@ describe('legal numbers', () => {
 
 describe('index entries of a document', () => {
   it('gives identity terms first, then words, all free of the key separator', () => {
-    const terms = searchTermsOf(legalDocument({ numberSymbol: '12/2026/QĐ-UBND', issuedOn: '2026-02-13', summary: 'Về việc ban hành Quy định quản lý đất đai' })).map((e) => e.term);
-    expect(terms.slice(0, 9)).toEqual(['*', 's:12/2026/qd-ubnd', 's:12/qd-ubnd', 'ny:12/2026', 'n:12', 'y:2026', 'f:quyet-dinh', 'a:ubnd', 'w:ubnd']);
+    const terms = searchTermsOf(
+      legalDocument({
+        numberSymbol: '12/2026/QĐ-UBND',
+        issuedOn: '2026-02-13',
+        summary: 'Về việc ban hành Quy định quản lý đất đai',
+      }),
+    ).map((e) => e.term);
+    expect(terms.slice(0, 9)).toEqual([
+      '*',
+      's:12/2026/qd-ubnd',
+      's:12/qd-ubnd',
+      'ny:12/2026',
+      'n:12',
+      'y:2026',
+      'f:quyet-dinh',
+      'a:ubnd',
+      'w:ubnd',
+    ]);
     expect(terms).toEqual(expect.arrayContaining(['w:dat', 'w:dai', 'w:quan', 'w:ly']));
     expect(terms).not.toContain('w:viec'); // a function word
     expect(terms.some((t) => t.includes('#'))).toBe(false);
@@ -100,7 +133,14 @@ describe('index entries of a document', () => {
     const diff = diffSearchEntries(before, edited);
     expect(diff.delete.map((e) => e.term).sort()).toEqual(['w:dai', 'w:dat']);
     // The number entries carry the document's terms, so they are rewritten too.
-    expect(diff.put.map((e) => e.term).sort()).toEqual(['n:5', 'ny:5/2026', 's:5/2026/qd-ubnd', 's:5/qd-ubnd', 'w:khoang', 'w:san']);
+    expect(diff.put.map((e) => e.term).sort()).toEqual([
+      'n:5',
+      'ny:5/2026',
+      's:5/2026/qd-ubnd',
+      's:5/qd-ubnd',
+      'w:khoang',
+      'w:san',
+    ]);
     const moved = searchTermsOf(legalDocument({ ...x, summary: 'đất đai', issuedOn: '2026-01-06' }));
     expect(diffSearchEntries(before, moved).delete).toHaveLength(before.length);
     const withdrawn = diffSearchEntries(before, []);
@@ -117,18 +157,40 @@ describe('searching', () => {
   });
   // 300 newer decisions of 2026: the form's partition alone would not reach the target.
   const others = Array.from({ length: 300 }, (_, i) =>
-    legalDocument({ itemId: `d-${i}`, numberSymbol: `${100 + i}/2026/QĐ-UBND`, issuedOn: day(60 + (i % 200)), summary: 'Về việc phê duyệt kế hoạch đất đai' }),
+    legalDocument({
+      itemId: `d-${i}`,
+      numberSymbol: `${100 + i}/2026/QĐ-UBND`,
+      issuedOn: day(60 + (i % 200)),
+      summary: 'Về việc phê duyệt kế hoạch đất đai',
+    }),
   );
   const sameNumber = [
-    legalDocument({ itemId: 'nq-12', numberSymbol: '12/2026/NQ-HĐND', issuedOn: '2026-03-01', summary: 'Nghị quyết về phí' }),
-    legalDocument({ itemId: 'qd-12-2025', numberSymbol: '12/2025/QĐ-UBND', issuedOn: '2025-03-01', summary: 'Quy định khác' }),
+    legalDocument({
+      itemId: 'nq-12',
+      numberSymbol: '12/2026/NQ-HĐND',
+      issuedOn: '2026-03-01',
+      summary: 'Nghị quyết về phí',
+    }),
+    legalDocument({
+      itemId: 'qd-12-2025',
+      numberSymbol: '12/2025/QĐ-UBND',
+      issuedOn: '2025-03-01',
+      summary: 'Quy định khác',
+    }),
   ];
   const index = memorySearchIndex('binhdinh', [target, ...others, ...sameNumber]);
 
   it('"quyet dinh 12/2026" finds "Quyết định số 12/2026/QĐ-UBND" first', () => {
     const { hits, itemsRead } = index.search({ q: 'quyet dinh 12/2026' });
     expect(hits[0]?.doc.itemId).toBe('target');
-    expect(hits[0]?.doc).toEqual({ itemId: 'target', language: 'vi', issuedOn: '2026-02-13', symbol: '12/2026/QĐ-UBND', status: 'in-force', form: 'quyet-dinh' });
+    expect(hits[0]?.doc).toEqual({
+      itemId: 'target',
+      language: 'vi',
+      issuedOn: '2026-02-13',
+      symbol: '12/2026/QĐ-UBND',
+      status: 'in-force',
+      form: 'quyet-dinh',
+    });
     expect(hits[1]?.doc.itemId).toBe('nq-12'); // same number and year, another form
     expect(itemsRead).toBe(2); // only the number-and-year partition is read; the form is checked on what it holds
   });
@@ -147,16 +209,32 @@ describe('searching', () => {
       legalDocument({ itemId: 'plan', numberSymbol: '5/2026/KH-UBND', summary: 'Đất đai' }),
     ]);
     expect(small.search({ q: 'đất đai', form: 'QĐ' }).hits.map((h) => h.doc.itemId)).toEqual(['land']);
-    expect(small.search({ form: 'QĐ' }).hits.map((h) => h.doc.itemId).sort()).toEqual(['land', 'power']);
+    expect(
+      small
+        .search({ form: 'QĐ' })
+        .hits.map((h) => h.doc.itemId)
+        .sort(),
+    ).toEqual(['land', 'power']);
   });
 
   it('is insensitive to diacritics, case and đ/d, in the query and in the text', () => {
-    for (const q of ['Quyết định số 12/2026/QĐ-UBND', 'QUYET DINH SO 12/2026/QD-UBND', 'quyết định 12/2026/qđ-ubnd'.normalize('NFD'), '12 / 2026 / QĐ-UBND']) {
+    for (const q of [
+      'Quyết định số 12/2026/QĐ-UBND',
+      'QUYET DINH SO 12/2026/QD-UBND',
+      'quyết định 12/2026/qđ-ubnd'.normalize('NFD'),
+      '12 / 2026 / QĐ-UBND',
+    ]) {
       expect(index.search({ q }).hits[0]?.doc.itemId, q).toBe('target');
     }
-    const land = memorySearchIndex('p', [legalDocument({ itemId: 'land', summary: 'Quản lý ĐẤT ĐAI và đường giao thông' }), legalDocument({ itemId: 'other', summary: 'Văn hóa' })]);
+    const land = memorySearchIndex('p', [
+      legalDocument({ itemId: 'land', summary: 'Quản lý ĐẤT ĐAI và đường giao thông' }),
+      legalDocument({ itemId: 'other', summary: 'Văn hóa' }),
+    ]);
     for (const q of ['dat dai', 'đất đai', 'DAT DAI', 'duong', 'Đường']) {
-      expect(land.search({ q }).hits.map((h) => h.doc.itemId), q).toEqual(['land']);
+      expect(
+        land.search({ q }).hits.map((h) => h.doc.itemId),
+        q,
+      ).toEqual(['land']);
     }
   });
 
@@ -164,10 +242,30 @@ describe('searching', () => {
     const docs = [
       // The exact symbol outranks a document matching more of the words.
       legalDocument({ itemId: 'exact', numberSymbol: '7/2026/QĐ-UBND', issuedOn: '2026-01-02', summary: 'Giá điện' }),
-      legalDocument({ itemId: 'number-only', numberSymbol: '7/2026/CT-UBND', issuedOn: '2026-05-02', summary: 'Giá đất' }),
-      legalDocument({ itemId: 'two-words-new', numberSymbol: '8/2026/QĐ-UBND', issuedOn: '2026-06-02', summary: 'Bảng giá đất' }),
-      legalDocument({ itemId: 'two-words-old', numberSymbol: '9/2026/QĐ-UBND', issuedOn: '2026-02-02', summary: 'Bảng giá đất' }),
-      legalDocument({ itemId: 'one-word', numberSymbol: '10/2026/QĐ-UBND', issuedOn: '2026-07-02', summary: 'Giá điện' }),
+      legalDocument({
+        itemId: 'number-only',
+        numberSymbol: '7/2026/CT-UBND',
+        issuedOn: '2026-05-02',
+        summary: 'Giá đất',
+      }),
+      legalDocument({
+        itemId: 'two-words-new',
+        numberSymbol: '8/2026/QĐ-UBND',
+        issuedOn: '2026-06-02',
+        summary: 'Bảng giá đất',
+      }),
+      legalDocument({
+        itemId: 'two-words-old',
+        numberSymbol: '9/2026/QĐ-UBND',
+        issuedOn: '2026-02-02',
+        summary: 'Bảng giá đất',
+      }),
+      legalDocument({
+        itemId: 'one-word',
+        numberSymbol: '10/2026/QĐ-UBND',
+        issuedOn: '2026-07-02',
+        summary: 'Giá điện',
+      }),
     ];
     const index = memorySearchIndex('p', docs);
     // A number in the query: only that number's documents, the exact symbol first.
@@ -175,15 +273,30 @@ describe('searching', () => {
     expect(byNumber.map((h) => h.doc.itemId)).toEqual(['exact', 'number-only']);
     expect(byNumber.map((h) => h.exact)).toEqual([2, 1]);
     const byWords = index.search({ q: 'bảng giá đất' }).hits;
-    expect(byWords.map((h) => h.doc.itemId)).toEqual(['two-words-new', 'two-words-old', 'number-only', 'one-word', 'exact']);
+    expect(byWords.map((h) => h.doc.itemId)).toEqual([
+      'two-words-new',
+      'two-words-old',
+      'number-only',
+      'one-word',
+      'exact',
+    ]);
     expect(byWords.map((h) => h.clauses)).toEqual([3, 3, 2, 1, 1]);
   });
 
   it('applies number, form, authority, dates and status as filters', () => {
-    expect(index.search({ number: '12/2026' }).hits.map((h) => h.doc.itemId).sort()).toEqual(['nq-12', 'target']);
+    expect(
+      index
+        .search({ number: '12/2026' })
+        .hits.map((h) => h.doc.itemId)
+        .sort(),
+    ).toEqual(['nq-12', 'target']);
     expect(index.search({ number: '12', form: 'Nghị quyết' }).hits.map((h) => h.doc.itemId)).toEqual(['nq-12']);
-    expect(index.search({ number: '12', authority: 'Hội đồng nhân dân' }).hits.map((h) => h.doc.itemId)).toEqual(['nq-12']);
-    expect(index.search({ number: '12', issuedFrom: '2025-01-01', issuedTo: '2025-12-31' }).hits.map((h) => h.doc.itemId)).toEqual(['qd-12-2025']);
+    expect(index.search({ number: '12', authority: 'Hội đồng nhân dân' }).hits.map((h) => h.doc.itemId)).toEqual([
+      'nq-12',
+    ]);
+    expect(
+      index.search({ number: '12', issuedFrom: '2025-01-01', issuedTo: '2025-12-31' }).hits.map((h) => h.doc.itemId),
+    ).toEqual(['qd-12-2025']);
     expect(index.search({ number: '12', status: 'expired' }).hits).toEqual([]);
     const latest = index.search({ issuedFrom: '2026-02-13', issuedTo: '2026-02-13' }).hits.map((h) => h.doc.itemId);
     expect(latest).toContain('target');
@@ -194,7 +307,9 @@ describe('searching', () => {
     const everything = index.search({});
     expect(everything.itemsRead).toBe(SEARCH_LIMITS.itemsPerRead);
     expect(index.partitions.get('LEGALSEARCH#binhdinh#*')!.length).toBeGreaterThan(SEARCH_LIMITS.itemsPerRead);
-    expect(index.search({ q: 'quyet dinh dat dai ke hoach phe duyet' }).itemsRead).toBeLessThanOrEqual(SEARCH_LIMITS.maxReads * SEARCH_LIMITS.itemsPerRead);
+    expect(index.search({ q: 'quyet dinh dat dai ke hoach phe duyet' }).itemsRead).toBeLessThanOrEqual(
+      SEARCH_LIMITS.maxReads * SEARCH_LIMITS.itemsPerRead,
+    );
   });
 });
 
@@ -202,7 +317,9 @@ describe('adversarial queries', () => {
   it('refuses a query too long, naming the field', () => {
     const error = refusal({ q: 'a'.repeat(SEARCH_LIMITS.maxQueryChars + 1) });
     expect(error.fields[0]).toMatchObject({ field: 'query.q', code: 'too_long' });
-    expect(refusal({ q: Array.from({ length: 10_000 }, (_, i) => `t${i}`).join(' ') }).fields[0]?.field).toBe('query.q');
+    expect(refusal({ q: Array.from({ length: 10_000 }, (_, i) => `t${i}`).join(' ') }).fields[0]?.field).toBe(
+      'query.q',
+    );
     expect(refusal({ number: '1'.repeat(SEARCH_LIMITS.maxFilterChars + 1) }).fields[0]?.field).toBe('query.number');
   });
 
@@ -222,7 +339,9 @@ describe('adversarial queries', () => {
   });
 
   it('keeps a long query of many words within the limits, and says it left some out', () => {
-    const q = Array.from({ length: 60 }, (_, i) => `w${i}`).join(' ').slice(0, SEARCH_LIMITS.maxQueryChars);
+    const q = Array.from({ length: 60 }, (_, i) => `w${i}`)
+      .join(' ')
+      .slice(0, SEARCH_LIMITS.maxQueryChars);
     const plan = planSearch({ q });
     expect(plan.truncated).toBe(true);
     expect(plan.reads.length).toBeLessThanOrEqual(SEARCH_LIMITS.maxReads);

@@ -15,14 +15,25 @@ const locsOf = (xml: string) => [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m
 /** A URL of exactly `length` characters. */
 const urlOf = (i: number, length: number): SitemapUrl => {
   const head = `${base}vi/content/${i}-`;
-  return { loc: head + 'a'.repeat(Math.max(0, length - head.length)), lastmod: new Date(Date.UTC(2026, 0, 1) + i * 1000) };
+  return {
+    loc: head + 'a'.repeat(Math.max(0, length - head.length)),
+    lastmod: new Date(Date.UTC(2026, 0, 1) + i * 1000),
+  };
 };
 /** The proxy result as the handler returns it (shared/http/handler.ts), serialised as Lambda counts it. */
 const responseBytes = (body: string, acceptEncoding?: string) =>
   Buffer.byteLength(
     JSON.stringify(
       negotiateEncoding(
-        { statusCode: 200, headers: { 'content-type': 'application/xml; charset=utf-8', 'cache-control': 'public, max-age=3600', 'x-request-id': 'x'.repeat(36) }, body },
+        {
+          statusCode: 200,
+          headers: {
+            'content-type': 'application/xml; charset=utf-8',
+            'cache-control': 'public, max-age=3600',
+            'x-request-id': 'x'.repeat(36),
+          },
+          body,
+        },
         acceptEncoding ? { 'accept-encoding': acceptEncoding } : {},
       ),
     ),
@@ -53,15 +64,39 @@ describe('sitemap pages within the Lambda response limit', () => {
 
   it('gzip round-trips: base64 with isBase64Encoded and Content-Encoding, to the same bytes', () => {
     const body = renderSitemaps([urlOf(1, 200), urlOf(2, 300)], { sitemapUrl }).sitemaps[0]!;
-    const zipped = negotiateEncoding({ statusCode: 200, headers: { 'content-type': 'application/xml' }, body }, { 'Accept-Encoding': 'deflate, gzip' });
-    expect(zipped).toMatchObject({ isBase64Encoded: true, headers: { 'content-encoding': 'gzip', vary: 'Accept-Encoding' } });
+    const zipped = negotiateEncoding(
+      { statusCode: 200, headers: { 'content-type': 'application/xml' }, body },
+      { 'Accept-Encoding': 'deflate, gzip' },
+    );
+    expect(zipped).toMatchObject({
+      isBase64Encoded: true,
+      headers: { 'content-encoding': 'gzip', vary: 'Accept-Encoding' },
+    });
     expect(gunzipSync(Buffer.from(zipped.body, 'base64')).toString('utf8')).toBe(body);
-    const plain = negotiateEncoding({ statusCode: 200, headers: { vary: 'Origin' }, body }, { 'accept-encoding': 'br' });
+    const plain = negotiateEncoding(
+      { statusCode: 200, headers: { vary: 'Origin' }, body },
+      { 'accept-encoding': 'br' },
+    );
     expect(plain).toEqual({ statusCode: 200, headers: { vary: 'Origin, Accept-Encoding' }, body });
   });
 
   it('reads Accept-Encoding as RFC 9110 does: q=0 refuses, * stands for gzip when gzip is not named', () => {
-    expect(['gzip', 'GZIP', 'br, gzip;q=0.5', 'x-gzip', '*', 'identity, *;q=0.1'].map(acceptsGzip)).toEqual([true, true, true, true, true, true]);
-    expect([undefined, '', 'identity', 'br', 'gzip;q=0', 'gzip;q=0, *', '*;q=0'].map(acceptsGzip)).toEqual([false, false, false, false, false, false, false]);
+    expect(['gzip', 'GZIP', 'br, gzip;q=0.5', 'x-gzip', '*', 'identity, *;q=0.1'].map(acceptsGzip)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect([undefined, '', 'identity', 'br', 'gzip;q=0', 'gzip;q=0, *', '*;q=0'].map(acceptsGzip)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

@@ -33,7 +33,9 @@ describe('slugs', () => {
     expect(slugOf('Sở Thông tin và Truyền thông')).toBe('sothongtinvatruyenthong');
     expect(slugOf('Phường 1, Quận 3')).toBe('phuong1quan3');
     expect(slugOf('Xã Cát Tân'.normalize('NFD'))).toBe('xacattan');
-    expect(slugOf('Ủy ban nhân dân huyện Phù Cát, tỉnh Bình Định và các đơn vị')).toBe('uybannhandanhuyenphucattinhbinhdinhvacac');
+    expect(slugOf('Ủy ban nhân dân huyện Phù Cát, tỉnh Bình Định và các đơn vị')).toBe(
+      'uybannhandanhuyenphucattinhbinhdinhvacac',
+    );
     expect(slugOf('Ủy ban nhân dân huyện Phù Cát, tỉnh Bình Định và các đơn vị')).toHaveLength(40);
   });
 });
@@ -50,7 +52,13 @@ describe('reserved labels, and split units keep the source’s kind', () => {
       })();
       expect(error, slug).toBeInstanceOf(DomainError);
       expect(error!.code).toBe('validation');
-      expect(error!.fields).toEqual([{ field: 'body.into.0.slug', code: 'reserved', message: expect.objectContaining({ en: expect.stringContaining(`"${slug}" is reserved`) }) }]);
+      expect(error!.fields).toEqual([
+        {
+          field: 'body.into.0.slug',
+          code: 'reserved',
+          message: expect.objectContaining({ en: expect.stringContaining(`"${slug}" is reserved`) }),
+        },
+      ]);
     }
     expect(['en', 'zh', 'www']).toSatisfy((slugs: string[]) => slugs.every((s) => reservedSlugs.has(s)));
     expect(() => assertSlugAllowed('sotttt')).not.toThrow();
@@ -62,7 +70,13 @@ describe('reserved labels, and split units keep the source’s kind', () => {
       assertSplitKind({ kind: 'department' }, 'district', 'body.into.0.kind');
       expect.unreachable();
     } catch (e) {
-      expect((e as DomainError).fields).toEqual([{ field: 'body.into.0.kind', code: 'invalid_kind', message: expect.objectContaining({ en: 'Units split from a department must be departments too' }) }]);
+      expect((e as DomainError).fields).toEqual([
+        {
+          field: 'body.into.0.kind',
+          code: 'invalid_kind',
+          message: expect.objectContaining({ en: 'Units split from a department must be departments too' }),
+        },
+      ]);
     }
   });
 });
@@ -82,8 +96,12 @@ describe('domains', () => {
 
   it('gives language subdomains to the provincial portal only, none for Vietnamese', () => {
     expect(languageDomains({ kind: 'province', domain: 'binhdinh.gov.vn', languages: ['vi'] })).toEqual({});
-    expect(languageDomains({ kind: 'province', domain: 'binhdinh.gov.vn', languages: ['en', 'vi'] })).toStrictEqual({ en: 'en.binhdinh.gov.vn' });
-    expect(languageDomains({ kind: 'district', domain: 'phucat.binhdinh.gov.vn', languages: ['vi', 'en'] })).toEqual({});
+    expect(languageDomains({ kind: 'province', domain: 'binhdinh.gov.vn', languages: ['en', 'vi'] })).toStrictEqual({
+      en: 'en.binhdinh.gov.vn',
+    });
+    expect(languageDomains({ kind: 'district', domain: 'phucat.binhdinh.gov.vn', languages: ['vi', 'en'] })).toEqual(
+      {},
+    );
   });
 });
 
@@ -97,12 +115,18 @@ describe('admin account names (NA 10.2d)', () => {
 
   it('runs from the top down, whatever the depth', () => {
     const upper = { kind: 'district' as const, slug: 'tren' };
-    expect(adminAccountName({ kind: 'commune', slug: 'xa' }, [{ kind: 'district', slug: 'duoi' }, upper, province])).toBe('admin.tren.duoi.xa');
+    expect(
+      adminAccountName({ kind: 'commune', slug: 'xa' }, [{ kind: 'district', slug: 'duoi' }, upper, province]),
+    ).toBe('admin.tren.duoi.xa');
   });
 });
 
 describe('which unit may sit under which', () => {
-  const active = (kind: 'province' | 'department' | 'district' | 'commune', code: string = kind) => ({ kind, status: 'active' as const, code });
+  const active = (kind: 'province' | 'department' | 'district' | 'commune', code: string = kind) => ({
+    kind,
+    status: 'active' as const,
+    code,
+  });
 
   it('a province has no parent', () => {
     expect(() => assertParentAllowed('province', undefined)).not.toThrow();
@@ -127,7 +151,10 @@ describe('which unit may sit under which', () => {
 
   it('refuses any other parent, or none, naming the kinds allowed', () => {
     const underDepartment = failure(() => assertParentAllowed('commune', active('department')));
-    const message = { vi: 'Đơn vị loại commune phải trực thuộc district hoặc province', en: 'A commune must sit under a district or province' };
+    const message = {
+      vi: 'Đơn vị loại commune phải trực thuộc district hoặc province',
+      en: 'A commune must sit under a district or province',
+    };
     expect(underDepartment.code).toBe('validation');
     expect(underDepartment.messages).toStrictEqual(message);
     expect(underDepartment.fields).toStrictEqual([{ field: 'body.parentCode', code: 'invalid_parent', message }]);
@@ -137,7 +164,10 @@ describe('which unit may sit under which', () => {
     });
     for (const kind of ['department', 'district'] as const) {
       for (const parent of ['department', 'district', 'commune'] as const) {
-        expect(failure(() => assertParentAllowed(kind, active(parent))).fields[0]?.code, `${kind} under ${parent}`).toBe('invalid_parent');
+        expect(
+          failure(() => assertParentAllowed(kind, active(parent))).fields[0]?.code,
+          `${kind} under ${parent}`,
+        ).toBe('invalid_parent');
       }
     }
     expect(failure(() => assertParentAllowed('commune', active('commune'))).fields[0]?.code).toBe('invalid_parent');
@@ -170,7 +200,16 @@ describe('a unit merge never takes the province, nor merges a unit into its own 
   it('never merges a unit into one of its own units (400 naming the field)', () => {
     const error = failure(() => assertMergeable(['hoaian', 'demo'], ['xa1', 'hoaian', 'demo'], 'body.sources.1'));
     expect(error.code).toBe('validation');
-    expect(error.fields).toEqual([{ field: 'body.sources.1', code: 'inside_source', message: { vi: expect.stringContaining('hoaian'), en: 'hoaian cannot merge into xa1, which is one of its own units' } }]);
+    expect(error.fields).toEqual([
+      {
+        field: 'body.sources.1',
+        code: 'inside_source',
+        message: {
+          vi: expect.stringContaining('hoaian'),
+          en: 'hoaian cannot merge into xa1, which is one of its own units',
+        },
+      },
+    ]);
     expect(error.fields[0]!.message.vi).toBe('Không thể sáp nhập hoaian vào đơn vị trực thuộc nó (xa1)');
   });
 
@@ -185,12 +224,26 @@ describe('a unit split takes distinct codes and domains only', () => {
 
   it('refuses a part named like the source or like another part, and a domain used twice, naming the part', () => {
     const source = failure(() => assertDistinctParts('hoaian', [part('hoaian', 'a.gov.vn')]));
-    expect(source.fields).toEqual([{ field: 'body.into.0.code', code: 'duplicate', message: { vi: 'Mã đơn vị hoaian bị dùng hai lần', en: 'Unit code hoaian is used twice' } }]);
-    const code = failure(() => assertDistinctParts('hoaian', [part('a', 'a.gov.vn'), part('b', 'b.gov.vn'), part('a', 'c.gov.vn')]));
+    expect(source.fields).toEqual([
+      {
+        field: 'body.into.0.code',
+        code: 'duplicate',
+        message: { vi: 'Mã đơn vị hoaian bị dùng hai lần', en: 'Unit code hoaian is used twice' },
+      },
+    ]);
+    const code = failure(() =>
+      assertDistinctParts('hoaian', [part('a', 'a.gov.vn'), part('b', 'b.gov.vn'), part('a', 'c.gov.vn')]),
+    );
     expect(code.fields[0]).toMatchObject({ field: 'body.into.2.code', code: 'duplicate' });
     const domain = failure(() => assertDistinctParts('hoaian', [part('a', 'a.gov.vn'), part('b', 'a.gov.vn')]));
     expect(domain.code).toBe('validation');
-    expect(domain.fields).toEqual([{ field: 'body.into.1.slug', code: 'duplicate', message: { vi: 'Tên miền a.gov.vn bị dùng hai lần', en: 'Domain a.gov.vn is used twice' } }]);
+    expect(domain.fields).toEqual([
+      {
+        field: 'body.into.1.slug',
+        code: 'duplicate',
+        message: { vi: 'Tên miền a.gov.vn bị dùng hai lần', en: 'Domain a.gov.vn is used twice' },
+      },
+    ]);
   });
 
   it('takes distinct parts', () => {

@@ -26,9 +26,28 @@ const fieldOf = (f: () => unknown) => {
 
 describe('the allowed file types (CB 13.2, plus DOCX/XLSX/ODS)', () => {
   it('are the twenty of the list, each with its basis', () => {
-    expect([...FILE_TYPE_IDS].sort()).toEqual(
-      ['avi', 'bmp', 'doc', 'docx', 'gif', 'jpg', 'mp3', 'mp4', 'ods', 'odt', 'pdf', 'png', 'psd', 'rar', 'txt', 'wav', 'wma', 'wmv', 'xlsx', 'zip'],
-    );
+    expect([...FILE_TYPE_IDS].sort()).toEqual([
+      'avi',
+      'bmp',
+      'doc',
+      'docx',
+      'gif',
+      'jpg',
+      'mp3',
+      'mp4',
+      'ods',
+      'odt',
+      'pdf',
+      'png',
+      'psd',
+      'rar',
+      'txt',
+      'wav',
+      'wma',
+      'wmv',
+      'xlsx',
+      'zip',
+    ]);
     for (const type of Object.values(allowedFileTypes)) expect(type.basis).toMatch(/CB 13\.2|Issue 8/);
   });
 });
@@ -45,7 +64,9 @@ describe('declaredFileType', () => {
   it('accepts a content type of the list with a matching extension, in any case', () => {
     expect(declaredFileType('Quyết định 12.PDF', 'application/pdf', 1000)).toBe('pdf');
     expect(declaredFileType('anh.jpeg', 'image/jpeg', 10)).toBe('jpg');
-    expect(declaredFileType('so-lieu.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 10)).toBe('xlsx');
+    expect(
+      declaredFileType('so-lieu.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 10),
+    ).toBe('xlsx');
   });
 
   it('refuses a content type outside the list, naming body.contentType', () => {
@@ -53,7 +74,7 @@ describe('declaredFileType', () => {
     expect(fieldOf(() => declaredFileType('a.exe', 'application/octet-stream', 10))).toBe('body.contentType');
   });
 
-  it('refuses a name whose extension is not the declared type\'s, naming body.fileName', () => {
+  it("refuses a name whose extension is not the declared type's, naming body.fileName", () => {
     expect(fieldOf(() => declaredFileType('anh.png', 'application/pdf', 10))).toBe('body.fileName');
     expect(fieldOf(() => declaredFileType('khong-duoi', 'application/pdf', 10))).toBe('body.fileName');
     expect(fieldOf(() => declaredFileType('.pdf', 'application/pdf', 10))).toBe('body.fileName');
@@ -68,7 +89,10 @@ describe('declaredFileType', () => {
 describe('declaredFileType: each refusal in full (field, code, both languages)', () => {
   it('names a content type outside CB 13.2', () => {
     const error = refusal(() => declaredFileType('trang.html', 'text/html', 10));
-    const messages = { vi: 'Loại tệp text/html không được phép (CB 13.2)', en: 'Content type text/html is not allowed (CB 13.2)' };
+    const messages = {
+      vi: 'Loại tệp text/html không được phép (CB 13.2)',
+      en: 'Content type text/html is not allowed (CB 13.2)',
+    };
     expect({ code: error.code, messages: error.messages, fields: error.fields }).toEqual({
       code: 'validation',
       messages,
@@ -78,26 +102,43 @@ describe('declaredFileType: each refusal in full (field, code, both languages)',
 
   it('lists every extension the declared type allows', () => {
     const error = refusal(() => declaredFileType('anh.png', 'image/jpeg', 10));
-    const messages = { vi: 'Tên tệp phải có đuôi .jpg hoặc .jpeg cho loại image/jpeg', en: 'The file name must end with .jpg or .jpeg for image/jpeg' };
+    const messages = {
+      vi: 'Tên tệp phải có đuôi .jpg hoặc .jpeg cho loại image/jpeg',
+      en: 'The file name must end with .jpg or .jpeg for image/jpeg',
+    };
     expect(error.fields).toEqual([{ field: 'body.fileName', code: 'extension_mismatch', message: messages }]);
   });
 
   it('states the size limit, which is inclusive', () => {
     expect(declaredFileType('a.pdf', 'application/pdf', MAX_UPLOAD_BYTES)).toBe('pdf');
     const error = refusal(() => declaredFileType('a.pdf', 'application/pdf', MAX_UPLOAD_BYTES + 1));
-    const messages = { vi: `Tệp không được lớn hơn ${MAX_UPLOAD_BYTES} byte`, en: `A file must not exceed ${MAX_UPLOAD_BYTES} bytes` };
+    const messages = {
+      vi: `Tệp không được lớn hơn ${MAX_UPLOAD_BYTES} byte`,
+      en: `A file must not exceed ${MAX_UPLOAD_BYTES} bytes`,
+    };
     expect(error.fields).toEqual([{ field: 'body.size', code: 'too_large', message: messages }]);
   });
 });
-
 
 describe('checkOutcome', () => {
   const pdf = { declaredType: 'pdf' as const, size: 100 };
   it('is clean only for the declared type at the declared size', () => {
     expect(checkOutcome(pdf, 'pdf', 100)).toEqual({ status: 'clean', detectedType: 'pdf' });
-    expect(checkOutcome(pdf, 'png', 100)).toEqual({ status: 'quarantined', detectedType: 'png', reason: 'type-mismatch' });
-    expect(checkOutcome(pdf, 'exe', 100)).toEqual({ status: 'quarantined', detectedType: 'exe', reason: 'forbidden-type' });
-    expect(checkOutcome(pdf, 'pdf', 101)).toEqual({ status: 'quarantined', detectedType: 'pdf', reason: 'size-mismatch' });
+    expect(checkOutcome(pdf, 'png', 100)).toEqual({
+      status: 'quarantined',
+      detectedType: 'png',
+      reason: 'type-mismatch',
+    });
+    expect(checkOutcome(pdf, 'exe', 100)).toEqual({
+      status: 'quarantined',
+      detectedType: 'exe',
+      reason: 'forbidden-type',
+    });
+    expect(checkOutcome(pdf, 'pdf', 101)).toEqual({
+      status: 'quarantined',
+      detectedType: 'pdf',
+      reason: 'size-mismatch',
+    });
     expect(checkOutcome(pdf, 'pdf', 99)).toMatchObject({ status: 'quarantined', reason: 'size-mismatch' });
   });
 });
@@ -108,32 +149,37 @@ describe('serving headers', () => {
       'content-type': 'application/pdf',
       'x-content-type-options': 'nosniff',
       'content-disposition':
-        "attachment; filename=\"Quyet dinh so 12 (ban ky).pdf\"; filename*=UTF-8''Quy%E1%BA%BFt%20%C4%91%E1%BB%8Bnh%20s%E1%BB%91%2012%20%28b%E1%BA%A3n%20k%C3%BD%29.pdf",
+        'attachment; filename="Quyet dinh so 12 (ban ky).pdf"; filename*=UTF-8\'\'Quy%E1%BA%BFt%20%C4%91%E1%BB%8Bnh%20s%E1%BB%91%2012%20%28b%E1%BA%A3n%20k%C3%BD%29.pdf',
     });
   });
 
   it('never lets a quote, backslash or control character out of the fallback name', () => {
     const value = contentDisposition('a"b\\c\u0007d%e.txt');
-    expect(value).toBe("attachment; filename=\"a_b_c_d_e.txt\"; filename*=UTF-8''a%22b%5Cc%07d%25e.txt");
+    expect(value).toBe('attachment; filename="a_b_c_d_e.txt"; filename*=UTF-8\'\'a%22b%5Cc%07d%25e.txt');
     expect(value).toMatch(/^[\x20-\x7e]+$/);
   });
 });
 
 describe('serving headers: content disposition encodes the RFC 5987 specials', () => {
   it('percent-encodes the RFC 5987 specials in upper-case hex', () => {
-    expect(contentDisposition("a*(b)'.pdf")).toBe(`attachment; filename="a*(b)'.pdf"; filename*=UTF-8''a%2A%28b%29%27.pdf`);
+    expect(contentDisposition("a*(b)'.pdf")).toBe(
+      `attachment; filename="a*(b)'.pdf"; filename*=UTF-8''a%2A%28b%29%27.pdf`,
+    );
   });
 });
 
 describe('bucket keys: one prefix per stage', () => {
   it('places each stage under its prefix and reads the id back from incoming keys only', () => {
-    expect([incomingKey('u-1'), cleanKey('u-1'), quarantineKey('u-1')]).toEqual(['incoming/u-1', 'clean/u-1', 'quarantine/u-1']);
+    expect([incomingKey('u-1'), cleanKey('u-1'), quarantineKey('u-1')]).toEqual([
+      'incoming/u-1',
+      'clean/u-1',
+      'quarantine/u-1',
+    ]);
     expect(uploadIdOfIncomingKey(incomingKey('u-1'))).toBe('u-1');
     expect(uploadIdOfIncomingKey('media/incoming/u-1')).toBeUndefined();
     expect(uploadIdOfIncomingKey('incoming/u-1/x')).toBeUndefined();
   });
 });
-
 
 describe('incoming keys and readiness', () => {
   it('reads the upload id only from an incoming key', () => {
@@ -143,7 +189,11 @@ describe('incoming keys and readiness', () => {
   });
 
   it('lists what is not clean, unknown ids included', () => {
-    const uploads = new Map([['a', { status: 'clean' as const }], ['b', { status: 'pending' as const }], ['c', { status: 'quarantined' as const }]]);
+    const uploads = new Map([
+      ['a', { status: 'clean' as const }],
+      ['b', { status: 'pending' as const }],
+      ['c', { status: 'quarantined' as const }],
+    ]);
     expect(notClean(['a', 'b', 'c', 'd'], uploads)).toEqual(['b', 'c', 'd']);
     expect(notClean(['a'], uploads)).toEqual([]);
   });
@@ -162,9 +212,14 @@ describe('presigned POST (SigV4)', () => {
   it('binds the bucket, the exact key and content type, the exact size and the expiry, and signs every field', () => {
     const now = new Date('2026-11-23T01:02:03.456Z');
     const post = presignedPost({
-      bucket: 'portal-media', key: 'incoming/u-1', contentType: 'application/pdf', size: 1234, region: 'ap-southeast-1',
+      bucket: 'portal-media',
+      key: 'incoming/u-1',
+      contentType: 'application/pdf',
+      size: 1234,
+      region: 'ap-southeast-1',
       credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret', sessionToken: 'token' },
-      now, expiresAt: new Date(now.getTime() + 900_000),
+      now,
+      expiresAt: new Date(now.getTime() + 900_000),
     });
     expect(post.url).toBe('https://portal-media.s3.ap-southeast-1.amazonaws.com/');
     const policy = JSON.parse(Buffer.from(post.fields.policy!, 'base64').toString('utf8'));
@@ -182,16 +237,28 @@ describe('presigned POST (SigV4)', () => {
       ],
     });
     // S3 requires every form field but the signature, the policy and the file to be in the policy.
-    const named = new Set(policy.conditions.filter((c: unknown) => Array.isArray(c) && c[0] === 'eq').map((c: string[]) => c[1]!.slice(1)));
-    for (const field of Object.keys(post.fields).filter((f) => f !== 'policy' && f !== 'x-amz-signature')) expect(named.has(field), field).toBe(true);
-    expect(post.fields['x-amz-signature']).toBe(signPolicy(post.fields.policy!, 'secret', '20261123', 'ap-southeast-1'));
+    const named = new Set(
+      policy.conditions.filter((c: unknown) => Array.isArray(c) && c[0] === 'eq').map((c: string[]) => c[1]!.slice(1)),
+    );
+    for (const field of Object.keys(post.fields).filter((f) => f !== 'policy' && f !== 'x-amz-signature'))
+      expect(named.has(field), field).toBe(true);
+    expect(post.fields['x-amz-signature']).toBe(
+      signPolicy(post.fields.policy!, 'secret', '20261123', 'ap-southeast-1'),
+    );
   });
 
   it('uses a path-style URL on a custom endpoint (the local emulator)', () => {
     const now = new Date();
     const post = presignedPost({
-      bucket: 'b', key: 'incoming/x', contentType: 'image/png', size: 1, region: 'local',
-      credentials: { accessKeyId: 'a', secretAccessKey: 's' }, now, expiresAt: now, endpoint: 'http://127.0.0.1:4566/',
+      bucket: 'b',
+      key: 'incoming/x',
+      contentType: 'image/png',
+      size: 1,
+      region: 'local',
+      credentials: { accessKeyId: 'a', secretAccessKey: 's' },
+      now,
+      expiresAt: now,
+      endpoint: 'http://127.0.0.1:4566/',
     });
     expect(post.url).toBe('http://127.0.0.1:4566/b');
     expect(post.fields['x-amz-security-token']).toBeUndefined();

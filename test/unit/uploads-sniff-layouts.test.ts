@@ -44,12 +44,33 @@ function virtualFile(size: number, patches: Patch[]) {
 // ---- ZIP (APPNOTE 4.3.7 local header, 4.3.12 central directory header, 4.3.16 end record) ----
 type Entry = { name: string; extra?: number; comment?: number; signature?: number };
 const centralEntry = ({ name, extra = 0, comment = 0, signature = 0x02014b50 }: Entry) =>
-  bytes(u32le(signature), zeros(24), u16le(name.length), u16le(extra), u16le(comment), zeros(12), name, zeros(extra + comment));
+  bytes(
+    u32le(signature),
+    zeros(24),
+    u16le(name.length),
+    u16le(extra),
+    u16le(comment),
+    zeros(12),
+    name,
+    zeros(extra + comment),
+  );
 const endRecord = (entries: number, directorySize: number, directoryOffset: number) =>
   bytes([0x50, 0x4b, 0x05, 0x06], zeros(6), u16le(entries), u32le(directorySize), u32le(directoryOffset), [0, 0]);
 /** A local header for `name` stored (method 0) with `content`, as ODF requires of `mimetype`. */
 const localHeader = (name: string, content: string, { method = 0, extra = 0, signature = 0x04034b50 } = {}) =>
-  bytes(u32le(signature), [20, 0, 0, 0], u16le(method), zeros(8), u32le(content.length), u32le(content.length), u16le(name.length), u16le(extra), name, zeros(extra), content);
+  bytes(
+    u32le(signature),
+    [20, 0, 0, 0],
+    u16le(method),
+    zeros(8),
+    u32le(content.length),
+    u32le(content.length),
+    u16le(name.length),
+    u16le(extra),
+    name,
+    zeros(extra),
+    content,
+  );
 function zip(entries: Entry[], first: Uint8Array = localHeader('a.txt', 'hello')): Uint8Array {
   const directory = bytes(...entries.map(centralEntry));
   return bytes(first, directory, endRecord(entries.length, directory.length, first.length));
@@ -88,7 +109,8 @@ describe('ASF streams are looked for inside the header object only', () => {
   const ASF_HEADER = [0x30, 0x26, 0xb2, 0x75, 0x8e, 0x66, 0xcf, 0x11, 0xa6, 0xd9, 0x00, 0xaa, 0x00, 0x62, 0xce, 0x6c];
   const VIDEO = [0xc0, 0xef, 0x19, 0xbc, 0x4d, 0x5b, 0xcf, 0x11, 0xa8, 0xfd, 0x00, 0x80, 0x5f, 0x5c, 0x44, 0x2b];
   const AUDIO = [0x40, 0x9e, 0x69, 0xf8, 0x4d, 0x5b, 0xcf, 0x11, 0xa8, 0xfd, 0x00, 0x80, 0x5f, 0x5c, 0x44, 0x2b];
-  const asf = (headerSize: number, ...body: Array<ArrayLike<number>>) => bytes(ASF_HEADER, u32le(headerSize), zeros(10), ...body);
+  const asf = (headerSize: number, ...body: Array<ArrayLike<number>>) =>
+    bytes(ASF_HEADER, u32le(headerSize), zeros(10), ...body);
   it.each([
     ['a video stream listed before audio', asf(30 + 32, VIDEO, AUDIO), 'wmv'],
     ['no stream at all', asf(30, zeros(16)), 'asf'],
@@ -103,7 +125,8 @@ describe('ASF streams are looked for inside the header object only', () => {
 describe('MPEG audio frames and ID3 tags', () => {
   const frame = [0xff, 0xfb, 0x90, 0x64];
   /** An ID3v2.4 header: flags, syncsafe size. */
-  const id3 = (size: number, flags = 0) => bytes('ID3', [4, 0, flags], [(size >> 21) & 0x7f, (size >> 14) & 0x7f, (size >> 7) & 0x7f, size & 0x7f]);
+  const id3 = (size: number, flags = 0) =>
+    bytes('ID3', [4, 0, flags], [(size >> 21) & 0x7f, (size >> 14) & 0x7f, (size >> 7) & 0x7f, size & 0x7f]);
   it.each([
     ['a frame header of exactly 4 bytes', bytes(frame), 'mp3'],
     ['a frame header cut to 3 bytes', bytes(frame.slice(0, 3)), 'unknown'],
@@ -117,7 +140,11 @@ describe('MPEG audio frames and ID3 tags', () => {
     ['an ID3 tag then a frame', bytes(id3(20), zeros(20), frame, zeros(2000)), 'mp3'],
     ['an ID3 tag with a footer, then a frame', bytes(id3(4, 0x10), 'TAG!', '3DI', zeros(7), frame, zeros(100)), 'mp3'],
     ['zero padding between the tag and the frame', bytes(id3(4), 'TAG!', zeros(5), frame, zeros(100)), 'mp3'],
-    ['padding then an invalid bitrate', bytes(id3(4), 'TAG!', zeros(5), [0xff, 0xfb, 0xf0, 0x64], zeros(100)), 'id3-other'],
+    [
+      'padding then an invalid bitrate',
+      bytes(id3(4), 'TAG!', zeros(5), [0xff, 0xfb, 0xf0, 0x64], zeros(100)),
+      'id3-other',
+    ],
     ['padding all the way', bytes(id3(4), 'TAG!', zeros(100)), 'id3-other'],
   ])('%s', async (_, file, type) => {
     expect(await sniff(file)).toBe(type);
@@ -145,22 +172,41 @@ describe('MPEG audio frames and ID3 tags', () => {
 describe('ZIP: the end record and the central directory', () => {
   it.each([
     ['an empty archive (only its end record)', endRecord(0, 0, 0), 'zip'],
-    ['an empty archive whose end record names a directory it lacks', bytes('PK', [3, 4], [9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9], endRecord(0, 100, 5000)), 'zip'],
+    [
+      'an empty archive whose end record names a directory it lacks',
+      bytes('PK', [3, 4], [9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9], endRecord(0, 100, 5000)),
+      'zip',
+    ],
     ['docx', zip([{ name: OOXML }, { name: 'word/document.xml' }]), 'docx'],
     ['xlsx', zip([{ name: OOXML }, { name: 'xl/workbook.xml' }]), 'xlsx'],
     ['pptx', zip([{ name: OOXML }, { name: 'ppt/presentation.xml' }]), 'pptx'],
     ['another OOXML package', zip([{ name: OOXML }, { name: 'visio/document.xml' }]), 'ooxml-other'],
     ['a plain zip naming word/document.xml without content types', zip([{ name: 'word/document.xml' }]), 'zip'],
-    ['entries after one with an extra field and a comment', zip([{ name: OOXML, extra: 4, comment: 3 }, { name: 'word/document.xml' }]), 'docx'],
-    ['entries after one with an extra field only', zip([{ name: OOXML, extra: 5 }, { name: 'xl/workbook.xml' }]), 'xlsx'],
-    ['the walk stops at a header that is not a central one', zip([{ name: OOXML }, { name: 'word/document.xml', signature: 0x02014b51 }]), 'ooxml-other'],
+    [
+      'entries after one with an extra field and a comment',
+      zip([{ name: OOXML, extra: 4, comment: 3 }, { name: 'word/document.xml' }]),
+      'docx',
+    ],
+    [
+      'entries after one with an extra field only',
+      zip([{ name: OOXML, extra: 5 }, { name: 'xl/workbook.xml' }]),
+      'xlsx',
+    ],
+    [
+      'the walk stops at a header that is not a central one',
+      zip([{ name: OOXML }, { name: 'word/document.xml', signature: 0x02014b51 }]),
+      'ooxml-other',
+    ],
   ])('%s', async (_, file, type) => {
     expect(await sniff(file)).toBe(type);
   });
 
   // A stray end-record look-alike with 0 entries: each byte of its signature off by one is not one.
   it.each([
-    [[0x51, 0x4b, 0x05, 0x06]], [[0x50, 0x4c, 0x05, 0x06]], [[0x50, 0x4b, 0x04, 0x06]], [[0x50, 0x4b, 0x05, 0x07]],
+    [[0x51, 0x4b, 0x05, 0x06]],
+    [[0x50, 0x4c, 0x05, 0x06]],
+    [[0x50, 0x4b, 0x04, 0x06]],
+    [[0x50, 0x4b, 0x05, 0x07]],
   ])('end record signature %j is refused', async (signature) => {
     const file = bytes('PK', [3, 4], zeros(40), signature, zeros(18));
     expect(await sniff(file)).toBe('zip-damaged');
@@ -181,14 +227,20 @@ describe('ZIP: the end record and the central directory', () => {
   it('a central directory of exactly 4 MiB is read, one byte more is damage', async () => {
     const size = 5 * 1024 * 1024;
     const archive = (directorySize: number) =>
-      virtualFile(size, [{ at: 0, bytes: [0x50, 0x4b, 3, 4] }, { at: size - 22, bytes: endRecord(1, directorySize, 0) }]);
+      virtualFile(size, [
+        { at: 0, bytes: [0x50, 0x4b, 3, 4] },
+        { at: size - 22, bytes: endRecord(1, directorySize, 0) },
+      ]);
     expect(await sniffFileType(archive(4 * 1024 * 1024), size)).toBe('zip');
     expect(await sniffFileType(archive(4 * 1024 * 1024 + 1), size)).toBe('zip-damaged');
   });
 
   it('a ZIP64 directory offset is damage, however large the file', async () => {
     const size = 2 ** 33;
-    const read = virtualFile(size, [{ at: 0, bytes: [0x50, 0x4b, 3, 4] }, { at: size - 22, bytes: endRecord(1, 0, 0xffffffff) }]);
+    const read = virtualFile(size, [
+      { at: 0, bytes: [0x50, 0x4b, 3, 4] },
+      { at: size - 22, bytes: endRecord(1, 0, 0xffffffff) },
+    ]);
     expect(await sniffFileType(read, size)).toBe('zip-damaged');
   });
 });
@@ -237,7 +289,11 @@ describe('OLE2: sector geometry and stream names', () => {
     ['4096-byte sectors', compound(['Root Entry', 'WordDocument'], { shift: 12 }), 'doc'],
     ['the directory in sector 1', compound(['Root Entry', 'WordDocument'], { sector: 1 }), 'doc'],
     ['the directory in sector 20', compound(['Root Entry', 'WordDocument'], { sector: 20 }), 'doc'],
-    ['a valid sector size in a file shorter than its header', bytes(SIGNATURE, zeros(22), u16le(9), zeros(100)), 'ole2-damaged'],
+    [
+      'a valid sector size in a file shorter than its header',
+      bytes(SIGNATURE, zeros(22), u16le(9), zeros(100)),
+      'ole2-damaged',
+    ],
     ['a directory ending right after its only entry', compound(['WordDocument']), 'doc'],
     ['an Excel 5 Book stream', compound(['Root Entry', 'Book']), 'xls'],
     ['a PowerPoint Document stream', compound(['Root Entry', 'PowerPoint Document']), 'ppt'],

@@ -10,9 +10,15 @@ import { sniffFileType } from '../../shared/domain/uploads/sniff';
  * (a PNG with an HTML page in a text chunk or after IEND, a GIF that opens a JavaScript comment:
  * the GIF/JS polyglot) is refused; and what browsers render inline is never served inline.
  */
-const fixture = (name: string) => new Uint8Array(readFileSync(resolve(import.meta.dirname, '../fixtures/uploads', name)));
-const sniff = (bytes: Uint8Array) => sniffFileType(async (offset, length) => bytes.subarray(Math.max(0, offset), Math.max(0, offset) + length), bytes.length);
-const join = (...parts: Array<string | Uint8Array>) => new Uint8Array(Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p)))));
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(resolve(import.meta.dirname, '../fixtures/uploads', name)));
+const sniff = (bytes: Uint8Array) =>
+  sniffFileType(
+    async (offset, length) => bytes.subarray(Math.max(0, offset), Math.max(0, offset) + length),
+    bytes.length,
+  );
+const join = (...parts: Array<string | Uint8Array>) =>
+  new Uint8Array(Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p)))));
 const PNG = fixture('python.png');
 const GIF = fixture('python.gif');
 const JPG = fixture('python.jpg');
@@ -63,7 +69,11 @@ describe('images carrying markup', () => {
   });
 
   it('quarantines them as a forbidden type', () => {
-    expect(checkOutcome({ declaredType: 'png', size: 10 }, 'image-with-markup', 10)).toEqual({ status: 'quarantined', detectedType: 'image-with-markup', reason: 'forbidden-type' });
+    expect(checkOutcome({ declaredType: 'png', size: 10 }, 'image-with-markup', 10)).toEqual({
+      status: 'quarantined',
+      detectedType: 'image-with-markup',
+      reason: 'forbidden-type',
+    });
   });
 });
 
@@ -73,7 +83,9 @@ describe('nothing is served as a type a browser renders', () => {
       const headers = servingHeaders({ fileName: `tep.${allowedFileTypes[id].extensions[0]}`, declaredType: id });
       expect(headers['content-disposition']).toMatch(/^attachment;/);
       expect(headers['x-content-type-options']).toBe('nosniff');
-      expect(headers['content-type']).not.toMatch(/^(text\/(html|xml|javascript|ecmascript)|application\/(xml|xhtml\+xml|javascript|ecmascript)|image\/svg\+xml)$|\+xml$/);
+      expect(headers['content-type']).not.toMatch(
+        /^(text\/(html|xml|javascript|ecmascript)|application\/(xml|xhtml\+xml|javascript|ecmascript)|image\/svg\+xml)$|\+xml$/,
+      );
     }
   });
 });

@@ -9,9 +9,13 @@ import { sniffFileType } from '../../shared/domain/uploads/sniff';
  * packed by Info-ZIP in their standard layouts. Formats with no sample on this machine (DOC, RAR,
  * PSD, MP4, AVI, WMV, WMA) are built from their specifications' header layouts below.
  */
-const fixture = (name: string) => new Uint8Array(readFileSync(resolve(import.meta.dirname, '../fixtures/uploads', name)));
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(resolve(import.meta.dirname, '../fixtures/uploads', name)));
 const sniff = (bytes: Uint8Array) =>
-  sniffFileType(async (offset, length) => bytes.subarray(Math.max(0, offset), Math.max(0, offset) + length), bytes.length);
+  sniffFileType(
+    async (offset, length) => bytes.subarray(Math.max(0, offset), Math.max(0, offset) + length),
+    bytes.length,
+  );
 
 const bytes = (...parts: Array<string | number[] | Uint8Array>) =>
   new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...Buffer.from(p, 'latin1')] : [...p])));
@@ -37,16 +41,34 @@ const ASF_HEADER = [0x30, 0x26, 0xb2, 0x75, 0x8e, 0x66, 0xcf, 0x11, 0xa6, 0xd9, 
 const ASF_VIDEO = [0xc0, 0xef, 0x19, 0xbc, 0x4d, 0x5b, 0xcf, 0x11, 0xa8, 0xfd, 0x00, 0x80, 0x5f, 0x5c, 0x44, 0x2b];
 const ASF_AUDIO = [0x40, 0x9e, 0x69, 0xf8, 0x4d, 0x5b, 0xcf, 0x11, 0xa8, 0xfd, 0x00, 0x80, 0x5f, 0x5c, 0x44, 0x2b];
 /** ASF header object (size 30 + one stream properties object naming `streamType`). */
-const asf = (...streamTypes: number[][]) => bytes(ASF_HEADER, u32le(30 + streamTypes.length * 40), [0, 0, 0, 0], [1, 0, 0, 0], [1, 2], ...streamTypes.flatMap((t) => [new Uint8Array(24), t]));
+const asf = (...streamTypes: number[][]) =>
+  bytes(
+    ASF_HEADER,
+    u32le(30 + streamTypes.length * 40),
+    [0, 0, 0, 0],
+    [1, 0, 0, 0],
+    [1, 2],
+    ...streamTypes.flatMap((t) => [new Uint8Array(24), t]),
+  );
 
 describe('sniffFileType on real files', () => {
   it.each([
-    ['python.png', 'png'], ['python.jpg', 'jpg'], ['python.gif', 'gif'], ['python.bmp', 'bmp'],
-    ['pluck.wav', 'wav'], ['sample.mp3', 'mp3'], ['spec-head.pdf', 'pdf'], ['plain.zip', 'zip'],
-    ['styles.odt', 'odt'], ['minimal.ods', 'ods'], ['minimal.docx', 'docx'], ['minimal.xlsx', 'xlsx'],
+    ['python.png', 'png'],
+    ['python.jpg', 'jpg'],
+    ['python.gif', 'gif'],
+    ['python.bmp', 'bmp'],
+    ['pluck.wav', 'wav'],
+    ['sample.mp3', 'mp3'],
+    ['spec-head.pdf', 'pdf'],
+    ['plain.zip', 'zip'],
+    ['styles.odt', 'odt'],
+    ['minimal.ods', 'ods'],
+    ['minimal.docx', 'docx'],
+    ['minimal.xlsx', 'xlsx'],
     ['thong-bao.txt', 'txt'],
     // Real files of types CB 13.2 does not allow.
-    ['python.webp', 'webp'], ['python.tiff', 'tiff'],
+    ['python.webp', 'webp'],
+    ['python.tiff', 'tiff'],
   ])('%s is %s', async (name, type) => {
     expect(await sniff(fixture(name))).toBe(type);
   });
@@ -73,7 +95,11 @@ describe('sniffFileType on headers built from the specifications', () => {
     ['WMV (ASF with a video stream)', asf(ASF_AUDIO, ASF_VIDEO), 'wmv'],
     ['WMA (ASF with an audio stream only)', asf(ASF_AUDIO), 'wma'],
     ['MP3 without a tag (MPEG-1 Layer III frame)', bytes([0xff, 0xfb, 0x90, 0x64], new Uint8Array(100)), 'mp3'],
-    ['an ID3 tag before something that is not MPEG audio', bytes('ID3', [4, 0, 0, 0, 0, 0, 2], [0, 0], 'PK', [3, 4], new Uint8Array(40)), 'id3-other'],
+    [
+      'an ID3 tag before something that is not MPEG audio',
+      bytes('ID3', [4, 0, 0, 0, 0, 0, 2], [0, 0], 'PK', [3, 4], new Uint8Array(40)),
+      'id3-other',
+    ],
     ['AAC (ADTS, layer 00) is not MP3', bytes([0xff, 0xf1, 0x50, 0x80], new Uint8Array(100)), 'unknown'],
     ['a Windows executable', bytes('MZ', [0x90, 0], new Uint8Array(60)), 'exe'],
     ['an ELF binary', bytes([0x7f], 'ELF', [2, 1, 1], new Uint8Array(40)), 'elf'],

@@ -60,7 +60,10 @@ const fixedCast: readonly Principal[] = [
 /** What the use cases (creation, PATCH) add beside the engine's steps. */
 const joinRoles = ['creator', 'editor', 'contributor'] as const;
 const join = fc.record({ who: fc.nat(), role: fc.constantFrom(...joinRoles) });
-const text = fc.oneof({ arbitrary: fc.constant('Nội dung cụ thể'), weight: 5 }, { arbitrary: fc.constantFrom(undefined, '', '   '), weight: 1 });
+const text = fc.oneof(
+  { arbitrary: fc.constant('Nội dung cụ thể'), weight: 5 },
+  { arbitrary: fc.constantFrom(undefined, '', '   '), weight: 1 },
+);
 const mostly = fc.oneof({ arbitrary: fc.constant(true), weight: 6 }, { arbitrary: fc.constant(false), weight: 1 });
 const step = fc.record({
   /** Most steps pick an action legal in the current state, and someone the rule table allows. */
@@ -97,7 +100,12 @@ const randomCast = fc.array(
 type RandomCast = typeof randomCast extends fc.Arbitrary<infer T> ? T : never;
 const castOf = (extra: RandomCast): Principal[] => [
   ...fixedCast,
-  ...extra.map((p, i) => ({ ...person(`mixed-${i}`, p.roles, p.unit), delegations: p.delegated ? [{ ...delegation(['content.approve', 'qa.check']), id: `d-mixed-${i}`, deputyId: `mixed-${i}` }] : [] })),
+  ...extra.map((p, i) => ({
+    ...person(`mixed-${i}`, p.roles, p.unit),
+    delegations: p.delegated
+      ? [{ ...delegation(['content.approve', 'qa.check']), id: `d-mixed-${i}`, deputyId: `mixed-${i}` }]
+      : [],
+  })),
 ];
 
 /**
@@ -105,8 +113,14 @@ const castOf = (extra: RandomCast): Principal[] => [
  * engine too: the use cases add the creator, every editor and every co-author), and which steps
  * decide. No participant may take a deciding step.
  */
-const participating: Record<string, readonly string[]> = { content: ['submit', 'propose', 'emergency-publish'], question: ['answer'] };
-const deciding: Record<string, readonly string[]> = { content: ['approve', 'reject', 'confirm'], question: ['approve-answer'] };
+const participating: Record<string, readonly string[]> = {
+  content: ['submit', 'propose', 'emergency-publish'],
+  question: ['answer'],
+};
+const deciding: Record<string, readonly string[]> = {
+  content: ['approve', 'reject', 'confirm'],
+  question: ['approve-answer'],
+};
 const authorship: Record<string, readonly string[]> = { content: ['submit', 'recall'], question: [] };
 /** Half the runs start from the initial state, the others from any state, as a consistent item in it. */
 const start = fc.record({
@@ -135,7 +149,10 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /** What the unit of work does: a conditional write of the item, plus the audit, the work items and the outbox. */
 function commit<S extends string, C extends string>(store: Store<S, C>, plan: TransitionPlan<S, string, C>): void {
-  must(plan.from === store.item.state && plan.expectedVersion === store.item.version, 'the conditional write would fail');
+  must(
+    plan.from === store.item.state && plan.expectedVersion === store.item.version,
+    'the conditional write would fail',
+  );
   for (const { clock } of plan.work.close) {
     must(store.work.has(clock), `closing ${clock}, which is not open`);
     store.work.delete(clock);
@@ -146,7 +163,17 @@ function commit<S extends string, C extends string>(store: Store<S, C>, plan: Tr
   }
   const { state, version, submittedBy, assignee, openClocks, participants } = plan.next;
   const author = store.item.author;
-  store.item = { id: store.item.id, unitPath: store.item.unitPath, state, version, submittedBy, assignee, openClocks, participants, ...(author !== undefined && { author }) };
+  store.item = {
+    id: store.item.id,
+    unitPath: store.item.unitPath,
+    state,
+    version,
+    submittedBy,
+    assignee,
+    openClocks,
+    participants,
+    ...(author !== undefined && { author }),
+  };
   store.audit.push(plan.audit);
   store.events.push(...plan.events);
   store.accepted.push(plan);
@@ -171,7 +198,10 @@ function run<S extends string, T extends string, C extends string>(
       version: 0,
       unitPath: board,
       openClocks: [...initialClocks],
-      ...(table.name === 'content' && { author: from.author, participants: [{ id: from.author, role: 'creator' as const }] }),
+      ...(table.name === 'content' && {
+        author: from.author,
+        participants: [{ id: from.author, role: 'creator' as const }],
+      }),
       ...(from.anywhere && { submittedBy: from.submittedBy, assignee: { unitPath: from.assignee } }),
     },
     audit: [],
@@ -181,7 +211,10 @@ function run<S extends string, T extends string, C extends string>(
   };
   const actions = Object.keys(table.transitions) as T[];
   // The test's own record of who took part, kept from the spec above, not from the engine's set.
-  const tookPart = new Set<string>([...(store.item.participants ?? []).map((p) => p.id), ...(from.anywhere && from.submittedBy ? [from.submittedBy] : [])]);
+  const tookPart = new Set<string>([
+    ...(store.item.participants ?? []).map((p) => p.id),
+    ...(from.anywhere && from.submittedBy ? [from.submittedBy] : []),
+  ]);
   for (const s of steps) {
     if (s.joins && table.name === 'content') {
       const who = actors[s.joins.who % actors.length] as Principal;
@@ -198,14 +231,18 @@ function run<S extends string, T extends string, C extends string>(
     const capable = actors.filter((p) => can(p, transition.permission, path, now));
     const actorPool = s.capableActor && capable.length > 0 ? capable : actors;
     const participants = actors.filter((p) => tookPart.has(p.id));
-    const principal = s.byParticipant && participants.length > 0 ? (participants[s.actor % participants.length] as Principal) : (actorPool[s.actor % actorPool.length] as Principal);
+    const principal =
+      s.byParticipant && participants.length > 0
+        ? (participants[s.actor % participants.length] as Principal)
+        : (actorPool[s.actor % actorPool.length] as Principal);
     const assignTo: Assignee | undefined = s.assignTo && { unitPath: s.assignTo };
     const input: TransitionInput = {
       comment: s.comment,
       reason: s.reason,
       publicNote: s.publicNote,
       assignTo,
-      expectedVersion: s.version === 'none' ? undefined : s.version === 'current' ? store.item.version : store.item.version - 1,
+      expectedVersion:
+        s.version === 'none' ? undefined : s.version === 'current' ? store.item.version : store.item.version - 1,
     };
 
     const before = JSON.stringify({ item: store.item, audit: store.audit.length, events: store.events.length });
@@ -217,38 +254,77 @@ function run<S extends string, T extends string, C extends string>(
       // Only transitions of the table, from a state it allows, to the state it names.
       must(transition.from.includes(plan.from), `${action} accepted from ${plan.from}`);
       must(plan.to === transition.to && plan.next.state === transition.to, `${action} reached ${plan.to}`);
-      must(plan.nextVersion === plan.expectedVersion + 1 && plan.next.version === plan.nextVersion, `${action}: version not +1`);
+      must(
+        plan.nextVersion === plan.expectedVersion + 1 && plan.next.version === plan.nextVersion,
+        `${action}: version not +1`,
+      );
       // Separation of duties: nobody who took part decides, whatever roles they hold.
       if (deciding[table.name]!.includes(action)) {
-        must(!tookPart.has(principal.id) && principal.id !== submitterBefore, `${principal.id} (${principal.roles.join('+')}) took part and decided: ${action}`);
+        must(
+          !tookPart.has(principal.id) && principal.id !== submitterBefore,
+          `${principal.id} (${principal.roles.join('+')}) took part and decided: ${action}`,
+        );
         decided.byOthers += 1;
       }
       // Authorship steps: the author, or the board's secretary of the owning unit, recorded as acting for the author.
       if (authorship[table.name]!.includes(action)) {
         const author = store.item.author;
         const proxy = principal.id !== author;
-        must(!proxy || (principal.roles.includes('secretary') && principal.unitCode === store.item.unitPath[0]), `${principal.id} took an authorship step for ${author}`);
-        must(proxy === ((plan.audit.after as { onBehalfOf?: string }).onBehalfOf === author && author !== undefined), `${action} by ${principal.id}: onBehalfOf not recorded as such`);
+        must(
+          !proxy || (principal.roles.includes('secretary') && principal.unitCode === store.item.unitPath[0]),
+          `${principal.id} took an authorship step for ${author}`,
+        );
+        must(
+          proxy === ((plan.audit.after as { onBehalfOf?: string }).onBehalfOf === author && author !== undefined),
+          `${action} by ${principal.id}: onBehalfOf not recorded as such`,
+        );
       }
       if (participating[table.name]!.includes(action)) tookPart.add(principal.id);
       // The item's set only grows, and holds everyone the test saw take part.
-      for (const id of tookPart) must((plan.next.participants ?? []).some((p) => p.id === id) || id === plan.next.submittedBy, `${id} fell out of the participants`);
-      must(same(plan.events.map((e) => e.name), [transition.event]), `${action} emitted ${plan.events.map((e) => e.name).join(', ')}`);
+      for (const id of tookPart)
+        must(
+          (plan.next.participants ?? []).some((p) => p.id === id) || id === plan.next.submittedBy,
+          `${id} fell out of the participants`,
+        );
+      must(
+        same(
+          plan.events.map((e) => e.name),
+          [transition.event],
+        ),
+        `${action} emitted ${plan.events.map((e) => e.name).join(', ')}`,
+      );
       commit(store, plan);
       taken.add(`${table.name}.${action}`);
     } else {
-      if (deciding[table.name]!.includes(action) && tookPart.has(principal.id) && result.error.fields.some((f) => f.code === 'separation_of_duties')) decided.refusedParticipants += 1;
+      if (
+        deciding[table.name]!.includes(action) &&
+        tookPart.has(principal.id) &&
+        result.error.fields.some((f) => f.code === 'separation_of_duties')
+      )
+        decided.refusedParticipants += 1;
       must(result.error instanceof DomainError, 'a refusal is a DomainError');
-      must(['forbidden', 'conflict', 'precondition_failed', 'validation'].includes(result.error.code), `refused as ${result.error.code}`);
+      must(
+        ['forbidden', 'conflict', 'precondition_failed', 'validation'].includes(result.error.code),
+        `refused as ${result.error.code}`,
+      );
       // A refusal changes nothing.
-      must(JSON.stringify({ item: store.item, audit: store.audit.length, events: store.events.length }) === before, `refused ${action} changed the item`);
+      must(
+        JSON.stringify({ item: store.item, audit: store.audit.length, events: store.events.length }) === before,
+        `refused ${action} changed the item`,
+      );
     }
 
     // No state outside the table.
     must(Object.hasOwn(table.states, store.item.state), `state ${store.item.state} is not in the table`);
     // The version counts the accepted actions; one audit entry per accepted action, matching it.
-    must(store.item.version === store.accepted.length, `version ${store.item.version} after ${store.accepted.length} accepted actions`);
-    must(store.audit.length === store.accepted.length, `${store.audit.length} audit entries for ${store.accepted.length} accepted actions`);
+    must(
+      store.item.version === store.accepted.length,
+      `version ${store.item.version} after ${store.accepted.length} accepted actions`,
+    );
+    must(
+      store.audit.length === store.accepted.length,
+      `${store.audit.length} audit entries for ${store.accepted.length} accepted actions`,
+    );
     if (result.ok) {
       // The log is append-only: checking the newest entry at each step checks them all.
       const i = store.accepted.length - 1;
@@ -277,25 +353,40 @@ function run<S extends string, T extends string, C extends string>(
       'events do not match the accepted transitions one to one',
     );
     // Open work is what the item says, and only clocks its state expects.
-    must(same([...store.work.keys()].sort(), [...store.item.openClocks].sort()), `open work ${[...store.work.keys()]} ≠ item's ${store.item.openClocks}`);
+    must(
+      same([...store.work.keys()].sort(), [...store.item.openClocks].sort()),
+      `open work ${[...store.work.keys()]} ≠ item's ${store.item.openClocks}`,
+    );
     const expected: readonly string[] = table.states[store.item.state].clocks ?? [];
-    for (const clock of store.work.keys()) must(expected.includes(clock), `clock ${clock} left running in ${store.item.state}`);
+    for (const clock of store.work.keys())
+      must(expected.includes(clock), `clock ${clock} left running in ${store.item.state}`);
   }
 }
 
 describe('workflow engine properties', () => {
-  const tables = [contentWorkflow, questionWorkflow] as unknown as WorkflowTable<string, string, string, WorkflowAggregate>[];
+  const tables = [contentWorkflow, questionWorkflow] as unknown as WorkflowTable<
+    string,
+    string,
+    string,
+    WorkflowAggregate
+  >[];
 
   for (const table of tables) {
     it(`keeps the ${table.name} workflow's invariants over random action sequences`, () => {
       const taken = new Set<string>();
       const decided = { byOthers: 0, refusedParticipants: 0 };
       fc.assert(
-        fc.property(start, fc.array(step, { minLength: 1, maxLength: 30 }), randomCast, (from, steps, cast) => run(table, from, steps, taken, cast, decided)),
+        fc.property(start, fc.array(step, { minLength: 1, maxLength: 30 }), randomCast, (from, steps, cast) =>
+          run(table, from, steps, taken, cast, decided),
+        ),
         { numRuns: 1000 },
       );
       // The runs reached every transition of the table, so the invariants were checked on each.
-      expect([...taken].sort()).toEqual(Object.keys(table.transitions).map((a) => `${table.name}.${a}`).sort());
+      expect([...taken].sort()).toEqual(
+        Object.keys(table.transitions)
+          .map((a) => `${table.name}.${a}`)
+          .sort(),
+      );
       // Participants did try to decide (and were refused), and others did decide: the bar was put to the test.
       expect(decided.refusedParticipants).toBeGreaterThan(10);
       expect(decided.byOthers).toBeGreaterThan(10);

@@ -19,7 +19,10 @@ const tiny: WorkflowTable<S, 'close' | 'hand-back', 'follow-up', WorkflowAggrega
   aggregateType: 'Tiny',
   label: { vi: 'mục', en: 'item' },
   initial: 'open',
-  states: { open: { label: { vi: 'Mở', en: 'Open' } }, done: { label: { vi: 'Xong', en: 'Done' }, clocks: ['follow-up'] } },
+  states: {
+    open: { label: { vi: 'Mở', en: 'Open' } },
+    done: { label: { vi: 'Xong', en: 'Done' }, clocks: ['follow-up'] },
+  },
   clocks: { 'follow-up': { policy: 'publish.other', basis: 'BĐ 11' } },
   transitions: {
     close: {
@@ -43,7 +46,14 @@ const tiny: WorkflowTable<S, 'close' | 'hand-back', 'follow-up', WorkflowAggrega
     },
   },
 };
-const tinyItem = (fields: Partial<WorkflowAggregate<S, 'follow-up'>> = {}) => ({ id: 't1', state: 'open' as const, version: 0, unitPath: board, openClocks: [], ...fields });
+const tinyItem = (fields: Partial<WorkflowAggregate<S, 'follow-up'>> = {}) => ({
+  id: 't1',
+  state: 'open' as const,
+  version: 0,
+  unitPath: board,
+  openClocks: [],
+  ...fields,
+});
 
 describe('engine details', () => {
   it('reports every missing input at once', () => {
@@ -58,14 +68,27 @@ describe('engine details', () => {
 
   it('assigns work to the submitter, the assignee, or the owning portal when there is neither', () => {
     const full = { comment: 'c', reason: 'r', publicNote: 'p' };
-    expect(accepted(decide(tiny, tinyItem({ submittedBy: 'u9' }), 'close', full, ctx(secretary))).work.open[0]?.assignee).toStrictEqual({ unitCode: 'demo', personId: 'u9' });
-    expect(accepted(decide(tiny, tinyItem(), 'close', full, ctx(secretary))).work.open[0]?.assignee).toStrictEqual({ unitCode: 'demo' });
-    expect(accepted(decide(tiny, tinyItem(), 'hand-back', {}, ctx(secretary))).work.open[0]?.assignee).toStrictEqual({ unitCode: 'demo' });
+    expect(
+      accepted(decide(tiny, tinyItem({ submittedBy: 'u9' }), 'close', full, ctx(secretary))).work.open[0]?.assignee,
+    ).toStrictEqual({ unitCode: 'demo', personId: 'u9' });
+    expect(accepted(decide(tiny, tinyItem(), 'close', full, ctx(secretary))).work.open[0]?.assignee).toStrictEqual({
+      unitCode: 'demo',
+    });
+    expect(accepted(decide(tiny, tinyItem(), 'hand-back', {}, ctx(secretary))).work.open[0]?.assignee).toStrictEqual({
+      unitCode: 'demo',
+    });
     const assigned = tinyItem({ assignee: { unitPath: sotttt, personId: 'officer' } });
-    expect(accepted(decide(tiny, assigned, 'hand-back', {}, ctx(secretary))).work.open[0]?.assignee).toStrictEqual({ unitCode: 'sotttt', personId: 'officer' });
+    expect(accepted(decide(tiny, assigned, 'hand-back', {}, ctx(secretary))).work.open[0]?.assignee).toStrictEqual({
+      unitCode: 'sotttt',
+      personId: 'officer',
+    });
     const plan = accepted(decide(tiny, tinyItem(), 'close', full, ctx(secretary)));
     expect(plan.notes).toEqual(full);
-    expect(plan.events[0]).toMatchObject({ id: 'Tiny#t1#1', name: 'TinyClosed', detail: { reason: 'r', publicNote: 'p' } });
+    expect(plan.events[0]).toMatchObject({
+      id: 'Tiny#t1#1',
+      name: 'TinyClosed',
+      detail: { reason: 'r', publicNote: 'p' },
+    });
   });
 
   it('does not change the item it was given', () => {
@@ -132,12 +155,37 @@ describe('table checks', () => {
       ...tiny,
       transitions: { stray: { ...tiny.transitions['hand-back'], from: ['nowhere'], to: 'done', assigns: 'input' } },
     } as unknown as typeof tiny;
-    expect(tableProblems(strays)).toEqual(['stray: unknown state "nowhere"', 'stray: assigns from input but does not require it']);
-    const unexpected = { ...tiny, transitions: { ...tiny.transitions, 'hand-back': { ...tiny.transitions['hand-back'], to: 'open' } } } as unknown as typeof tiny;
+    expect(tableProblems(strays)).toEqual([
+      'stray: unknown state "nowhere"',
+      'stray: assigns from input but does not require it',
+    ]);
+    const unexpected = {
+      ...tiny,
+      transitions: { ...tiny.transitions, 'hand-back': { ...tiny.transitions['hand-back'], to: 'open' } },
+    } as unknown as typeof tiny;
     expect(tableProblems(unexpected)).toEqual(['hand-back: opens "follow-up" but state open does not expect it']);
-    const leaky = { ...tiny, transitions: { ...tiny.transitions, reopen: { ...tiny.transitions.close, requires: [], from: ['done'], to: 'open', opens: [] } } } as unknown as typeof tiny;
+    const leaky = {
+      ...tiny,
+      transitions: {
+        ...tiny.transitions,
+        reopen: { ...tiny.transitions.close, requires: [], from: ['done'], to: 'open', opens: [] },
+      },
+    } as unknown as typeof tiny;
     expect(tableProblems(leaky)).toEqual(['reopen: leaves "follow-up" running from done into open']);
-    const closing = { ...tiny, transitions: { ...tiny.transitions, reopen: { ...tiny.transitions.close, requires: [], from: ['done'], to: 'open', opens: [], closes: ['follow-up'] } } } as unknown as typeof tiny;
+    const closing = {
+      ...tiny,
+      transitions: {
+        ...tiny.transitions,
+        reopen: {
+          ...tiny.transitions.close,
+          requires: [],
+          from: ['done'],
+          to: 'open',
+          opens: [],
+          closes: ['follow-up'],
+        },
+      },
+    } as unknown as typeof tiny;
     expect(tableProblems(closing)).toEqual([]);
   });
 
@@ -160,19 +208,39 @@ describe('table checks', () => {
       'create (initial): opens "follow-up" but state open does not expect it',
     ]);
     // An initial step into no state at all is named, not a crash.
-    expect(tableProblems({ ...tiny, creations: { create: { ...creation, to: 'void' } } } as unknown as typeof tiny)).toEqual(['create (initial): reaches "void", not the initial state']);
+    expect(
+      tableProblems({ ...tiny, creations: { create: { ...creation, to: 'void' } } } as unknown as typeof tiny),
+    ).toEqual(['create (initial): reaches "void", not the initial state']);
   });
 
   it('plans an initial step’s clocks with their policy, computed from the item where the table says so', () => {
     const counted = {
       ...tiny,
       clocks: { 'follow-up': { policy: () => 'publish.legalDocument', basis: 'BĐ 11' } },
-      creations: { create: { label: { vi: 'tạo', en: 'create' }, to: 'open', opens: [{ clock: 'follow-up', assignee: 'owner' }], event: 'TinyCreated', basis: 'CB 17.3c' } },
+      creations: {
+        create: {
+          label: { vi: 'tạo', en: 'create' },
+          to: 'open',
+          opens: [{ clock: 'follow-up', assignee: 'owner' }],
+          event: 'TinyCreated',
+          basis: 'CB 17.3c',
+        },
+      },
     } as unknown as typeof tiny;
     const plan = decideCreation(counted, 'create', tinyItem(), ctx(secretary));
-    expect(plan.work.open).toEqual([{ clock: 'follow-up', policy: 'publish.legalDocument', basis: 'BĐ 11', assignee: { unitCode: 'demo' }, startedAt: expect.any(String) }]);
+    expect(plan.work.open).toEqual([
+      {
+        clock: 'follow-up',
+        policy: 'publish.legalDocument',
+        basis: 'BĐ 11',
+        assignee: { unitCode: 'demo' },
+        startedAt: expect.any(String),
+      },
+    ]);
     // A table with no initial steps has none to take.
-    expect(() => decideCreation(tiny, 'create', tinyItem(), ctx(secretary))).toThrow('Workflow tiny has no initial step "create"');
+    expect(() => decideCreation(tiny, 'create', tinyItem(), ctx(secretary))).toThrow(
+      'Workflow tiny has no initial step "create"',
+    );
   });
 });
 
@@ -202,7 +270,12 @@ function summary(table: WorkflowTable<string, string, string, never>): string[] 
 /** The initial steps, read the same way. */
 const creations = (table: WorkflowTable<string, string, string, never>): string[] =>
   Object.entries(table.creations ?? {}).map(([action, c]) =>
-    [`${action}: → ${c.to}`, c.opens?.length && `opens ${c.opens.map((o) => `${o.clock}@${o.assignee}`).join('+')}`, c.effects?.length && `effects ${c.effects.join('+')}`, `emits ${c.event}`]
+    [
+      `${action}: → ${c.to}`,
+      c.opens?.length && `opens ${c.opens.map((o) => `${o.clock}@${o.assignee}`).join('+')}`,
+      c.effects?.length && `effects ${c.effects.join('+')}`,
+      `emits ${c.event}`,
+    ]
       .filter(Boolean)
       .join('; '),
   );
@@ -228,12 +301,15 @@ describe('the tables', () => {
       'withdraw: published|emergency-published → withdrawn by content.approve; needs publicNote; effects public-note+revision+public-rendition+search-entries-removed; emits ContentWithdrawn',
       'archive: published|withdrawn|rejected|recalled → archived by content.publish; effects revision+public-removed+search-entries-removed; emits ContentArchived',
     ]);
-    expect(creations(contentWorkflow as never)).toEqual(['create: → draft; effects creation-revision; emits ContentItemCreated']);
-    expect(contentWorkflow.initial).toBe('draft');
-    expect(Object.entries(contentWorkflow.states).filter(([, s]) => s.clocks).map(([name, s]) => `${name}: ${s.clocks?.join('+')}`)).toEqual([
-      'approved: publication',
-      'scheduled: publication',
+    expect(creations(contentWorkflow as never)).toEqual([
+      'create: → draft; effects creation-revision; emits ContentItemCreated',
     ]);
+    expect(contentWorkflow.initial).toBe('draft');
+    expect(
+      Object.entries(contentWorkflow.states)
+        .filter(([, s]) => s.clocks)
+        .map(([name, s]) => `${name}: ${s.clocks?.join('+')}`),
+    ).toEqual(['approved: publication', 'scheduled: publication']);
   });
 
   it("Q&A: issue 9's actions — classify, refuse or route within a working day; return, answer, board check, send, publish (BĐ 12, CB 11)", () => {
@@ -250,9 +326,15 @@ describe('the tables', () => {
       'publish: sent → published by qa.publish; guards publication-consent; effects public-copy; emits QuestionPublished',
       'reopen: sent|published → reopened by qa.route; needs reason; opens classify@owner; effects reopened; emits QuestionReopened',
     ]);
-    expect(creations(questionWorkflow as never)).toEqual(['ask: → received; opens classify@owner; emits QuestionReceived']);
+    expect(creations(questionWorkflow as never)).toEqual([
+      'ask: → received; opens classify@owner; emits QuestionReceived',
+    ]);
     expect(questionWorkflow.initial).toBe('received');
-    expect(Object.entries(questionWorkflow.states).filter(([, s]) => s.clocks).map(([name, s]) => `${name}: ${s.clocks?.join('+')}`)).toEqual([
+    expect(
+      Object.entries(questionWorkflow.states)
+        .filter(([, s]) => s.clocks)
+        .map(([name, s]) => `${name}: ${s.clocks?.join('+')}`),
+    ).toEqual([
       'received: classify',
       'classified: classify',
       'routed: answer+return',

@@ -33,14 +33,18 @@ const rule = (id: string, date: HolidayDate, extra: Partial<HolidayRule> = {}): 
   ...extra,
 });
 const solar = (month: number, day: number): HolidayDate => ({ calendar: 'solar', month, day });
-const calendarOf = (rules: HolidayRule[], schedules: OfficialSchedule[] = []) => new WorkingCalendar({ rules, schedules });
-const daysOff = (calendar: WorkingCalendar, year: number) => calendar.year(year).daysOff.map((d) => `${toIsoDate(d.date)} ${d.kind}`);
+const calendarOf = (rules: HolidayRule[], schedules: OfficialSchedule[] = []) =>
+  new WorkingCalendar({ rules, schedules });
+const daysOff = (calendar: WorkingCalendar, year: number) =>
+  calendar.year(year).daysOff.map((d) => `${toIsoDate(d.date)} ${d.kind}`);
 
 describe('days off from holiday rules', () => {
   it('a solar date, with its name and basis', () => {
     const year = calendarOf([rule('a', solar(1, 5))]).year(2027);
     expect(year.source).toStrictEqual({ kind: 'holiday-rules' });
-    expect(year.daysOff).toStrictEqual([{ date: dayNumber(2027, 1, 5), kind: 'holiday', name: { vi: 'Ngày a', en: 'a day' }, basis: 'Căn cứ a' }]);
+    expect(year.daysOff).toStrictEqual([
+      { date: dayNumber(2027, 1, 5), kind: 'holiday', name: { vi: 'Ngày a', en: 'a day' }, basis: 'Căn cứ a' },
+    ]);
     expect(year.workingSaturdays).toEqual([]);
   });
 
@@ -52,14 +56,18 @@ describe('days off from holiday rules', () => {
 
   it('a lunar date falls in the solar year where it lands, from either lunar year', () => {
     const calendar = calendarOf([rule('late', { calendar: 'lunar', month: 12, day: 20 })]);
-    expect(daysOff(calendar, 2027)).toEqual([`${toIsoDate(lunarToSolar({ day: 20, month: 12, year: 2026, leap: false })!)} holiday`]);
+    expect(daysOff(calendar, 2027)).toEqual([
+      `${toIsoDate(lunarToSolar({ day: 20, month: 12, year: 2026, leap: false })!)} holiday`,
+    ]);
     expect(daysOff(calendar, 2027)).toEqual(['2027-01-27 holiday']);
     expect(daysOff(calendar, 2028)).toEqual(['2028-01-16 holiday', '2028-01-17 compensatory']); // a Sunday
   });
 
   it('does not reckon lunar years before 1900, the start of the range', () => {
     expect(daysOff(calendarOf([rule('late', { calendar: 'lunar', month: 12, day: 20 })]), 1900)).toEqual([]);
-    expect(daysOff(calendarOf([rule('gio-to', { calendar: 'lunar', month: 3, day: 10 })]), 1900)).toEqual(['1900-04-09 holiday']);
+    expect(daysOff(calendarOf([rule('gio-to', { calendar: 'lunar', month: 3, day: 10 })]), 1900)).toEqual([
+      '1900-04-09 holiday',
+    ]);
   });
 
   it('a Tết window: days before mùng 1 and days from it', () => {
@@ -71,12 +79,19 @@ describe('days off from holiday rules', () => {
       '2028-01-27 holiday',
       '2028-01-28 holiday',
     ]);
-    expect(daysOff(calendarOf([rule('tet', { calendar: 'tet', daysBefore: 0, daysAfter: 1 })]), 2028)).toEqual(['2028-01-26 holiday']);
+    expect(daysOff(calendarOf([rule('tet', { calendar: 'tet', daysBefore: 0, daysAfter: 1 })]), 2028)).toEqual([
+      '2028-01-26 holiday',
+    ]);
   });
 
   it('adjacent days after the date, a Saturday among them given on Monday', () => {
     const calendar = calendarOf([rule('qk', solar(9, 2), { adjacent: { direction: 'after', days: 2 } })]);
-    expect(daysOff(calendar, 2027)).toEqual(['2027-09-02 holiday', '2027-09-03 holiday', '2027-09-04 holiday', '2027-09-06 compensatory']);
+    expect(daysOff(calendar, 2027)).toEqual([
+      '2027-09-02 holiday',
+      '2027-09-03 holiday',
+      '2027-09-04 holiday',
+      '2027-09-06 compensatory',
+    ]);
     expect(calendar.year(2027).daysOff[3]).toStrictEqual({
       date: dayNumber(2027, 9, 6),
       kind: 'compensatory',
@@ -126,7 +141,9 @@ describe('days off from holiday rules', () => {
     const calendar = calendarOf([pending]);
     expect(calendar.year(2028).daysOff).toEqual([]);
     expect(calendar.isWorkingDay(dayNumber(2028, 1, 5))).toBe(true);
-    expect(calendar.year(2028).pending).toStrictEqual([{ id: 'p', date: dayNumber(2028, 1, 5), name: pending.name, basis: 'Căn cứ p' }]);
+    expect(calendar.year(2028).pending).toStrictEqual([
+      { id: 'p', date: dayNumber(2028, 1, 5), name: pending.name, basis: 'Căn cứ p' },
+    ]);
     expect(calendar.year(2027).pending).toEqual([]);
   });
 
@@ -142,7 +159,12 @@ describe('days off from an official schedule', () => {
     source: 'Quyết định (kiểm thử)',
     daysOff: [
       { date: '2027-01-04', kind: 'bridge', name: { vi: 'Hoán đổi', en: 'Bridge' }, basis: 'BLLĐ 2019 Điều 112.3' },
-      { date: '2027-01-01', kind: 'holiday', name: { vi: 'Tết Dương lịch', en: "New Year's Day" }, basis: 'BLLĐ 2019 Điều 112.1a' },
+      {
+        date: '2027-01-01',
+        kind: 'holiday',
+        name: { vi: 'Tết Dương lịch', en: "New Year's Day" },
+        basis: 'BLLĐ 2019 Điều 112.1a',
+      },
     ],
     workingSaturdays: [{ date: '2027-01-09', replaces: '2027-01-04', basis: 'BLLĐ 2019 Điều 112.3' }],
   };
@@ -152,10 +174,22 @@ describe('days off from an official schedule', () => {
     const year = calendar.year(2027);
     expect(year.source).toStrictEqual({ kind: 'official-schedule', reference: 'Quyết định (kiểm thử)' });
     expect(year.daysOff).toStrictEqual([
-      { date: dayNumber(2027, 1, 1), kind: 'holiday', name: { vi: 'Tết Dương lịch', en: "New Year's Day" }, basis: 'BLLĐ 2019 Điều 112.1a' },
-      { date: dayNumber(2027, 1, 4), kind: 'bridge', name: { vi: 'Hoán đổi', en: 'Bridge' }, basis: 'BLLĐ 2019 Điều 112.3' },
+      {
+        date: dayNumber(2027, 1, 1),
+        kind: 'holiday',
+        name: { vi: 'Tết Dương lịch', en: "New Year's Day" },
+        basis: 'BLLĐ 2019 Điều 112.1a',
+      },
+      {
+        date: dayNumber(2027, 1, 4),
+        kind: 'bridge',
+        name: { vi: 'Hoán đổi', en: 'Bridge' },
+        basis: 'BLLĐ 2019 Điều 112.3',
+      },
     ]);
-    expect(year.workingSaturdays).toStrictEqual([{ date: dayNumber(2027, 1, 9), replaces: dayNumber(2027, 1, 4), basis: 'BLLĐ 2019 Điều 112.3' }]);
+    expect(year.workingSaturdays).toStrictEqual([
+      { date: dayNumber(2027, 1, 9), replaces: dayNumber(2027, 1, 4), basis: 'BLLĐ 2019 Điều 112.3' },
+    ]);
     expect(calendar.isWorkingDay(dayNumber(2027, 1, 5))).toBe(true);
     expect(calendar.isWorkingDay(dayNumber(2028, 1, 5))).toBe(false);
     expect(calendar.isWorkingDay(dayNumber(2027, 1, 9))).toBe(true);
@@ -175,7 +209,15 @@ describe('days off from an official schedule', () => {
     expect(calendar.isWorkingDay(dayNumber(2026, 1, 2))).toBe(true);
     expect(calendar.isWorkingDay(dayNumber(2025, 5, 2))).toBe(false);
     expect(data.rules.map((r) => r.id)).toContain('new-year');
-    expect(calendarData().rules.map((r) => r.id)).toEqual(['new-year', 'tet', 'victory-day', 'labour-day', 'national-day', 'hung-kings', 'vietnamese-culture-day']);
+    expect(calendarData().rules.map((r) => r.id)).toEqual([
+      'new-year',
+      'tet',
+      'victory-day',
+      'labour-day',
+      'national-day',
+      'hung-kings',
+      'vietnamese-culture-day',
+    ]);
     expect(calendarData().schedules.map((s) => s.year)).toEqual([2025, 2026]);
   });
 });
@@ -184,21 +226,63 @@ describe('an official schedule is refused when inconsistent, naming the day', ()
   const day = (date: string) => ({ date });
 
   it('refuses a day off listed twice, naming its second place', () => {
-    const error = refusal(() => assertConsistentSchedule({ daysOff: [day('2026-09-02'), day('2026-09-01'), day('2026-09-02')] as never, workingSaturdays: [] }));
-    expect(error.fields).toEqual([{ field: 'body.daysOff.2.date', code: 'duplicate', message: { vi: 'Ngày nghỉ 2026-09-02 bị liệt kê hai lần', en: 'Day off 2026-09-02 is listed twice' } }]);
+    const error = refusal(() =>
+      assertConsistentSchedule({
+        daysOff: [day('2026-09-02'), day('2026-09-01'), day('2026-09-02')] as never,
+        workingSaturdays: [],
+      }),
+    );
+    expect(error.fields).toEqual([
+      {
+        field: 'body.daysOff.2.date',
+        code: 'duplicate',
+        message: { vi: 'Ngày nghỉ 2026-09-02 bị liệt kê hai lần', en: 'Day off 2026-09-02 is listed twice' },
+      },
+    ]);
   });
 
   it('refuses a working Saturday that is no Saturday, that is a day off, or that is listed twice', () => {
-    const wednesday = refusal(() => assertConsistentSchedule({ daysOff: [], workingSaturdays: [day('2026-08-19')] as never }));
-    expect(wednesday.fields).toEqual([{ field: 'body.workingSaturdays.0.date', code: 'not_saturday', message: { vi: '2026-08-19 không phải thứ Bảy', en: '2026-08-19 is not a Saturday' } }]);
-    const both = refusal(() => assertConsistentSchedule({ daysOff: [day('2026-08-22')] as never, workingSaturdays: [day('2026-08-22')] as never }));
-    expect(both.fields[0]).toMatchObject({ field: 'body.workingSaturdays.0.date', code: 'day_off', message: { en: '2026-08-22 is both a day off and a working Saturday' } });
-    const twice = refusal(() => assertConsistentSchedule({ daysOff: [], workingSaturdays: [day('2026-08-22'), day('2026-08-29'), day('2026-08-22')] as never }));
-    expect(twice.fields[0]).toMatchObject({ field: 'body.workingSaturdays.2.date', code: 'duplicate', message: { vi: 'Ngày làm bù 2026-08-22 bị liệt kê hai lần' } });
+    const wednesday = refusal(() =>
+      assertConsistentSchedule({ daysOff: [], workingSaturdays: [day('2026-08-19')] as never }),
+    );
+    expect(wednesday.fields).toEqual([
+      {
+        field: 'body.workingSaturdays.0.date',
+        code: 'not_saturday',
+        message: { vi: '2026-08-19 không phải thứ Bảy', en: '2026-08-19 is not a Saturday' },
+      },
+    ]);
+    const both = refusal(() =>
+      assertConsistentSchedule({
+        daysOff: [day('2026-08-22')] as never,
+        workingSaturdays: [day('2026-08-22')] as never,
+      }),
+    );
+    expect(both.fields[0]).toMatchObject({
+      field: 'body.workingSaturdays.0.date',
+      code: 'day_off',
+      message: { en: '2026-08-22 is both a day off and a working Saturday' },
+    });
+    const twice = refusal(() =>
+      assertConsistentSchedule({
+        daysOff: [],
+        workingSaturdays: [day('2026-08-22'), day('2026-08-29'), day('2026-08-22')] as never,
+      }),
+    );
+    expect(twice.fields[0]).toMatchObject({
+      field: 'body.workingSaturdays.2.date',
+      code: 'duplicate',
+      message: { vi: 'Ngày làm bù 2026-08-22 bị liệt kê hai lần' },
+    });
   });
 
   it('takes a consistent schedule', () => {
-    expect(() => assertConsistentSchedule({ daysOff: [day('2026-09-01'), day('2026-09-02')] as never, workingSaturdays: [day('2026-08-22')] as never })).not.toThrow();
+    expect(() =>
+      assertConsistentSchedule({
+        daysOff: [day('2026-09-01'), day('2026-09-02')] as never,
+        workingSaturdays: [day('2026-08-22')] as never,
+      }),
+    ).not.toThrow();
   });
 });
 
@@ -206,8 +290,14 @@ describe('why a day is not a working day', () => {
   const calendar = shippedCalendar();
 
   it('names weekends, holidays and days in lieu, and nothing for a working day or working Saturday', () => {
-    expect(calendar.nonWorkingReason(dayNumber(2026, 3, 7))).toStrictEqual({ kind: 'weekend', name: { vi: 'Thứ Bảy', en: 'Saturday' } });
-    expect(calendar.nonWorkingReason(dayNumber(2026, 3, 8))).toStrictEqual({ kind: 'weekend', name: { vi: 'Chủ nhật', en: 'Sunday' } });
+    expect(calendar.nonWorkingReason(dayNumber(2026, 3, 7))).toStrictEqual({
+      kind: 'weekend',
+      name: { vi: 'Thứ Bảy', en: 'Saturday' },
+    });
+    expect(calendar.nonWorkingReason(dayNumber(2026, 3, 8))).toStrictEqual({
+      kind: 'weekend',
+      name: { vi: 'Chủ nhật', en: 'Sunday' },
+    });
     expect(calendar.nonWorkingReason(dayNumber(2026, 3, 6))).toBeUndefined();
     expect(calendar.nonWorkingReason(dayNumber(2026, 8, 22))).toBeUndefined();
     expect(calendar.nonWorkingReason(dayNumber(2026, 4, 27))).toStrictEqual({

@@ -21,7 +21,10 @@ export async function account(me: Me, id: string): Promise<Screen> {
     return problemScreen(t(texts.accounts), error);
   }
   const may = permission(me, 'account.manage', await unitPathOf(a.unitCode));
-  const colleagues = await call('GET /units/{code}/accounts', { path: { code: a.unitCode }, query: { limit: '100' } as never }).then(
+  const colleagues = await call('GET /units/{code}/accounts', {
+    path: { code: a.unitCode },
+    query: { limit: '100' } as never,
+  }).then(
     (r) => r.data.items.filter((c) => c.id !== id && c.status === 'active'),
     () => [],
   );
@@ -30,7 +33,11 @@ export async function account(me: Me, id: string): Promise<Screen> {
     return act(
       key,
       async () => {
-        await call('PUT /accounts/{id}/roles', { path: { id }, body: { roles: lists.roles as never }, headers: { 'if-match': `"${a.version}"` } });
+        await call('PUT /accounts/{id}/roles', {
+          path: { id },
+          body: { roles: lists.roles as never },
+          headers: { 'if-match': `"${a.version}"` },
+        });
         return html`<p>${t(texts.done)}${t(texts.saveRoles)}</p>`;
       },
       { 'body.roles': 'role-0' },
@@ -41,7 +48,10 @@ export async function account(me: Me, id: string): Promise<Screen> {
     return act(
       key,
       async () => {
-        const { data } = await call('POST /accounts/{id}/close', { path: { id }, body: { successorId: one.successorId ?? '', reason: (one.reason ?? 'other') as never } });
+        const { data } = await call('POST /accounts/{id}/close', {
+          path: { id },
+          body: { successorId: one.successorId ?? '', reason: (one.reason ?? 'other') as never },
+        });
         return html`<p>${t(texts.done)}${t(texts.closeAccount)} — ${t(texts.movedWork)}: ${data.movedWork}</p>`;
       },
       { 'body.successorId': 'close-successor', 'body.reason': 'close-reason' },
@@ -65,8 +75,9 @@ export async function account(me: Me, id: string): Promise<Screen> {
         <dt>${t(texts.received)}</dt><dd>${when(a.createdAt)}</dd>
       </dl>
       ${open && !may.allowed ? html`<p class="refused" data-refused-form="account"><strong>${t(texts.rolesLabel)}, ${t(texts.closeAccount)}, ${t(texts.unlock)}</strong>: ${t(may.reason)}</p>` : ''}
-      ${open && may.allowed
-        ? html`<div class="steps">
+      ${
+        open && may.allowed
+          ? html`<div class="steps">
             <form class="step" @submit=${saveRoles} aria-labelledby="roles-h">
               <h2 id="roles-h">${t(texts.rolesLabel)}</h2>
               <fieldset><legend>${t(texts.rolesLabel)}</legend>
@@ -84,6 +95,7 @@ export async function account(me: Me, id: string): Promise<Screen> {
             </form>
             <div class="step"><h2 id="unlock-h">${t(texts.unlock)}</h2><button type="button" @click=${unlock}>${t(texts.unlock)}</button></div>
           </div>`
-        : ''}`,
+          : ''
+      }`,
   };
 }

@@ -18,9 +18,10 @@ export async function attachmentsSection(ids: readonly string[]) {
   );
   return html`<section aria-labelledby="attachments-h">
     <h2 id="attachments-h">${t(texts.attachments)}</h2>
-    ${rows.length === 0
-      ? html`<p>${t(texts.noAttachments)}</p>`
-      : html`<div class="scroll" role="region" tabindex="0" aria-label=${t(texts.attachments)}><table class="attachments">
+    ${
+      rows.length === 0
+        ? html`<p>${t(texts.noAttachments)}</p>`
+        : html`<div class="scroll" role="region" tabindex="0" aria-label=${t(texts.attachments)}><table class="attachments">
           <thead><tr><th scope="col">${t(texts.file)}</th><th scope="col">${t(texts.fileType)}</th><th scope="col">${t(texts.size)}</th><th scope="col">${t(texts.scan)}</th></tr></thead>
           <tbody>${rows.map(
             (r) => html`<tr data-status=${r.status}>
@@ -30,6 +31,7 @@ export async function attachmentsSection(ids: readonly string[]) {
               <td><span class=${`tag ${r.status === 'clean' ? 'good' : r.status === 'pending' ? 'wait' : 'bad'}`}>${labelOf(scanStatuses, r.status)}</span></td>
             </tr>`,
           )}</tbody>
-        </table></div>`}
+        </table></div>`
+    }
   </section>`;
 }

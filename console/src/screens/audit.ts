@@ -14,26 +14,36 @@ export async function audit(unit: string, query: URLSearchParams): Promise<Scree
   const title = `${t(texts.audit)} — ${target ?? unit}`;
   try {
     const { data } = await call('GET /audit', {
-      query: { unit, target, actor: query.get('actor') ?? undefined, from: query.get('from') ?? undefined, cursor: query.get('cursor') ?? undefined, limit: target ? '100' : '25' } as never,
+      query: {
+        unit,
+        target,
+        actor: query.get('actor') ?? undefined,
+        from: query.get('from') ?? undefined,
+        cursor: query.get('cursor') ?? undefined,
+        limit: target ? '100' : '25',
+      } as never,
     });
     return {
       title,
       body: html`${filterForm(
-          [
-            { name: 'target', label: texts.targetId, text: true },
-            { name: 'actor', label: texts.actorId, text: true },
-          ],
-          query,
-          query.get('from') ? { from: query.get('from')! } : {},
-        )}
-        ${data.items.length === 0
-          ? html`<p>${t(texts.none)}</p>`
-          : html`<div class="scroll" role="region" tabindex="0" aria-label=${t(texts.audit)}><table class="audit">
+        [
+          { name: 'target', label: texts.targetId, text: true },
+          { name: 'actor', label: texts.actorId, text: true },
+        ],
+        query,
+        query.get('from') ? { from: query.get('from')! } : {},
+      )}
+        ${
+          data.items.length === 0
+            ? html`<p>${t(texts.none)}</p>`
+            : html`<div class="scroll" role="region" tabindex="0" aria-label=${t(texts.audit)}><table class="audit">
               <thead><tr><th scope="col">${t(texts.at)}</th><th scope="col">${t(texts.actor)}</th><th scope="col">${t(texts.action)}</th><th scope="col">${t(texts.target)}</th></tr></thead>
               <tbody>${data.items.map(
-                (e) => html`<tr data-action=${e.action}><td>${when(e.at)}</td><td>${e.actor.id}</td><td><code>${e.action}</code></td><td>${e.target.type} ${e.target.id}</td></tr>`,
+                (e) =>
+                  html`<tr data-action=${e.action}><td>${when(e.at)}</td><td>${e.actor.id}</td><td><code>${e.action}</code></td><td>${e.target.type} ${e.target.id}</td></tr>`,
               )}</tbody>
-            </table></div>`}
+            </table></div>`
+        }
         ${data.nextCursor ? html`<p><a href=${href(`units/${unit}/audit`, { ...Object.fromEntries(query), cursor: data.nextCursor })}>${t(texts.more)}</a></p>` : ''}`,
     };
   } catch (error) {

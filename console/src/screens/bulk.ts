@@ -9,7 +9,11 @@ import { errorSummary } from './problem';
  * the rows' checkboxes and one form. The API decides who may (the whole request is refused if the
  * caller may not) and answers item by item; the outcome is shown above the queue.
  */
-type Outcome = { unit: string; done?: { succeeded: number; failed: { title: string; detail: Bilingual }[] }; error?: unknown };
+type Outcome = {
+  unit: string;
+  done?: { succeeded: number; failed: { title: string; detail: Bilingual }[] };
+  error?: unknown;
+};
 let outcome: Outcome | undefined;
 
 export const BULK_FORM = 'bulk';
@@ -19,7 +23,13 @@ export const checkbox = (id: string, title: string) =>
 export function bulkOutcome(unit: string): TemplateResult | string {
   const mine = outcome?.unit === unit ? outcome : undefined;
   outcome = undefined;
-  if (mine?.error) return errorSummary(mine.error, { 'body.comment': 'bulk-text', 'body.reason': 'bulk-text', 'body.assignee': 'bulk-assignee', 'body.ids': 'bulk-action' });
+  if (mine?.error)
+    return errorSummary(mine.error, {
+      'body.comment': 'bulk-text',
+      'body.reason': 'bulk-text',
+      'body.assignee': 'bulk-assignee',
+      'body.ids': 'bulk-action',
+    });
   if (!mine?.done) return '';
   return html`<div role="status" tabindex="-1" class="done">
     <p>${t(texts.bulkDone)}: ${mine.done.succeeded}; ${t(texts.bulkFailed)}: ${mine.done.failed.length}</p>
@@ -38,7 +48,13 @@ export function bulkForm(unit: string, titles: ReadonlyMap<string, string>) {
     try {
       const { data } = await call('POST /units/{code}/content/bulk-transitions', {
         path: { code: unit },
-        body: { action, ids, ...(action === 'return' && text && { comment: text }), ...(action === 'reject' && text && { reason: text }), ...(action === 'assign' && assignee && { assignee }) },
+        body: {
+          action,
+          ids,
+          ...(action === 'return' && text && { comment: text }),
+          ...(action === 'reject' && text && { reason: text }),
+          ...(action === 'assign' && assignee && { assignee }),
+        },
       });
       const failed = data.results.flatMap((r) => (r.ok ? [] : [{ title: titles.get(r.id) ?? r.id, detail: r.detail }]));
       outcome = { unit, done: { succeeded: data.succeeded, failed } };

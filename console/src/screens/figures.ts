@@ -18,7 +18,8 @@ function rate(part: number, whole: number): string {
 }
 const row = (label: Bilingual, value: string | number, ratio = '', key = '') =>
   html`<tr data-figure=${key}><th scope="row">${t(label)}</th><td>${value}</td><td>${ratio}</td></tr>`;
-const head = () => html`<thead><tr><th scope="col">${t(texts.figure)}</th><th scope="col">${t(texts.value)}</th><th scope="col">${t(texts.rate)}</th></tr></thead>`;
+const head = () =>
+  html`<thead><tr><th scope="col">${t(texts.figure)}</th><th scope="col">${t(texts.value)}</th><th scope="col">${t(texts.rate)}</th></tr></thead>`;
 
 async function questionFigures(unit: string, from: string, to: string) {
   try {
@@ -48,7 +49,9 @@ async function publicationFigures(unit: string) {
       call('GET /units/{code}/content', { path: { code: unit }, query: { state: 'published', limit: '50' } as never }),
       call('GET /units/{code}/content', { path: { code: unit }, query: { overdue: 'true', limit: '50' } as never }),
     ]);
-    const due = (published.data.items as Array<{ dueAt?: string; publishedOnTime?: boolean }>).filter((i) => i.dueAt !== undefined);
+    const due = (published.data.items as Array<{ dueAt?: string; publishedOnTime?: boolean }>).filter(
+      (i) => i.dueAt !== undefined,
+    );
     const onTime = due.filter((i) => i.publishedOnTime === true).length;
     return html`<div><table class="figures" id="publication-figures">
         <caption>${t(texts.publicationFigures)}</caption>${head()}
@@ -70,7 +73,9 @@ export async function figures(unit: string, query: URLSearchParams): Promise<Scr
   const submit = (event: Event) => {
     event.preventDefault();
     const form = new FormData(event.target as HTMLFormElement);
-    navigate(`${location.pathname}?${new URLSearchParams({ from: String(form.get('from')), to: String(form.get('to')) })}`);
+    navigate(
+      `${location.pathname}?${new URLSearchParams({ from: String(form.get('from')), to: String(form.get('to')) })}`,
+    );
   };
   const [qa, publication] = await Promise.all([questionFigures(unit, from, to), publicationFigures(unit)]);
   return {

@@ -24,12 +24,12 @@ export function filterForm(filters: readonly Filter[], query: URLSearchParams, k
       f.text
         ? html`<div><label for=${`f-${f.name}`}>${t(f.label)}</label><input id=${`f-${f.name}`} name=${f.name} .value=${query.get(f.name) ?? ''}></div>`
         : f.options
-        ? html`<div><label for=${`f-${f.name}`}>${t(f.label)}</label>
+          ? html`<div><label for=${`f-${f.name}`}>${t(f.label)}</label>
             <select id=${`f-${f.name}`} name=${f.name}>
               <option value="" ?selected=${!query.get(f.name)}>${t(texts.any)}</option>
               ${Object.entries(f.options).map(([value, label]) => html`<option value=${value} ?selected=${query.get(f.name) === value}>${t(label)}</option>`)}
             </select></div>`
-        : html`<div class="check"><input type="checkbox" id=${`f-${f.name}`} name=${f.name} value="true" ?checked=${query.get(f.name) === 'true'}><label for=${`f-${f.name}`}>${t(f.label)}</label></div>`,
+          : html`<div class="check"><input type="checkbox" id=${`f-${f.name}`} name=${f.name} value="true" ?checked=${query.get(f.name) === 'true'}><label for=${`f-${f.name}`}>${t(f.label)}</label></div>`,
     )}
     <button type="submit">${t(texts.apply)}</button>
   </form>`;

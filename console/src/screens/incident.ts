@@ -36,7 +36,11 @@ export async function incident(me: Me, id: string): Promise<Screen> {
         const restoredAt = fromLocalInput(one.restoredAt);
         await call('POST /incidents/{id}/timeline', {
           path: { id },
-          body: { note: one.note ?? '', ...(one.status && { status: one.status as never }), ...(restoredAt && { restoredAt }) },
+          body: {
+            note: one.note ?? '',
+            ...(one.status && { status: one.status as never }),
+            ...(restoredAt && { restoredAt }),
+          },
           headers: { 'if-match': `"${i.version}"` },
         });
         form.reset();
@@ -74,13 +78,15 @@ export async function incident(me: Me, id: string): Promise<Screen> {
       <form class="step admin" @submit=${add} aria-labelledby="entry-h">
         <h2 id="entry-h">${t(at.addEntry)}</h2>
         <label for="entry-note">${t(at.note)}</label><textarea id="entry-note" name="note" rows="3" required></textarea>
-        ${manages.allowed && next.length > 0
-          ? html`<label for="entry-status">${t(at.moveTo)}</label>
+        ${
+          manages.allowed && next.length > 0
+            ? html`<label for="entry-status">${t(at.moveTo)}</label>
               <select id="entry-status" name="status"><option value="">${t(at.keepStatus)}</option>${next.map((s) => html`<option value=${s}>${labelOf(incidentStatusLabels, s)}</option>`)}</select>
               <label for="entry-restored">${t(at.restoredAt)}</label><input id="entry-restored" name="restoredAt" type="datetime-local" step="1">`
-          : !manages.allowed
-            ? html`<p class="refused" data-refused-form="status">${t(at.statusOnlyManagers)}</p>`
-            : ''}
+            : !manages.allowed
+              ? html`<p class="refused" data-refused-form="status">${t(at.statusOnlyManagers)}</p>`
+              : ''
+        }
         <button type="submit">${t(at.addEntry)}</button>
       </form>`,
   };

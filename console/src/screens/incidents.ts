@@ -29,15 +29,32 @@ export async function incidents(me: Me, query: URLSearchParams): Promise<Screen>
   const mayReport = permission(me, 'incident.report', [me.account.unitCode]);
   const mayManage = permission(me, 'incident.manage', province);
   const cursor = query.get('cursor') ?? undefined;
-  const page: IncidentPage | unknown = mayManage.allowed ? await call('GET /incidents', { query: { limit: '25', cursor } as never }).then((r) => r.data, (e: unknown) => e) : undefined;
-  const fields = { 'body.title': 'incident-title', 'body.description': 'incident-description', 'body.severity': 'incident-severity', 'body.affectedServices': 'incident-service-0', 'body.detectedAt': 'incident-detected' };
+  const page: IncidentPage | unknown = mayManage.allowed
+    ? await call('GET /incidents', { query: { limit: '25', cursor } as never }).then(
+        (r) => r.data,
+        (e: unknown) => e,
+      )
+    : undefined;
+  const fields = {
+    'body.title': 'incident-title',
+    'body.description': 'incident-description',
+    'body.severity': 'incident-severity',
+    'body.affectedServices': 'incident-service-0',
+    'body.detectedAt': 'incident-detected',
+  };
 
   const report = async (event: Event) => {
     const { one, lists } = valuesOf(event, ['affectedServices']);
     try {
       const detectedAt = fromLocalInput(one.detectedAt);
       const { data } = await call('POST /incidents', {
-        body: { title: one.title ?? '', description: one.description ?? '', severity: (one.severity ?? '') as never, affectedServices: lists.affectedServices as never, ...(detectedAt && { detectedAt }) },
+        body: {
+          title: one.title ?? '',
+          description: one.description ?? '',
+          severity: (one.severity ?? '') as never,
+          affectedServices: lists.affectedServices as never,
+          ...(detectedAt && { detectedAt }),
+        },
       });
       // The new incident's own screen: its restore clock and timeline.
       navigate(href(`incidents/${data.id}`));
@@ -59,24 +76,37 @@ export async function incidents(me: Me, query: URLSearchParams): Promise<Screen>
           )}</tbody>
         </table></div>
         ${p.nextCursor ? html`<p><a href=${href('incidents', { cursor: p.nextCursor })}>${t(texts.more)}</a></p>` : ''}`;
-  const list = !mayManage.allowed ? gated(mayManage, t(at.register), () => html``) : page instanceof ApiProblem ? refusalNote(page) : register(page as IncidentPage);
+  const list = !mayManage.allowed
+    ? gated(mayManage, t(at.register), () => html``)
+    : page instanceof ApiProblem
+      ? refusalNote(page)
+      : register(page as IncidentPage);
 
   return {
     title: t(at.incidents),
     body: html`${outcomeOf(key)}
       <section aria-labelledby="register-h"><h2 id="register-h">${t(at.register)}</h2>${list}</section>
-      ${gated(mayReport, t(at.reportIncident), () => html`<form class="step admin" @submit=${report} aria-labelledby="report-h">
+      ${gated(
+        mayReport,
+        t(at.reportIncident),
+        () => html`<form class="step admin" @submit=${report} aria-labelledby="report-h">
         <h2 id="report-h">${t(at.reportIncident)}</h2>
         <label for="incident-title">${t(texts.title)}</label><input id="incident-title" name="title" required>
         <label for="incident-description">${t(at.description)}</label><textarea id="incident-description" name="description" rows="4" required></textarea>
         <fieldset><legend>${t(at.severity)}</legend>
-          ${Object.entries(severityLabels).filter(([s]) => s !== 'info').map(([s, label], i) => html`<div class="check"><input type="radio" id=${`incident-severity${i === 0 ? '' : `-${i}`}`} name="severity" value=${s} required><label for=${`incident-severity${i === 0 ? '' : `-${i}`}`}>${t(label)}</label></div>`)}
+          ${Object.entries(severityLabels)
+            .filter(([s]) => s !== 'info')
+            .map(
+              ([s, label], i) =>
+                html`<div class="check"><input type="radio" id=${`incident-severity${i === 0 ? '' : `-${i}`}`} name="severity" value=${s} required><label for=${`incident-severity${i === 0 ? '' : `-${i}`}`}>${t(label)}</label></div>`,
+            )}
         </fieldset>
         <fieldset><legend>${t(at.affected)}</legend>
           ${Object.entries(serviceLabels).map(([s, label], i) => html`<div class="check"><input type="checkbox" id=${`incident-service-${i}`} name="affectedServices" value=${s}><label for=${`incident-service-${i}`}>${t(label)}</label></div>`)}
         </fieldset>
         <label for="incident-detected">${t(at.detectedAt)}</label><input id="incident-detected" name="detectedAt" type="datetime-local">
         <button type="submit" class="primary">${t(at.reportIncident)}</button>
-      </form>`)}`,
+      </form>`,
+      )}`,
   };
 }

@@ -11,21 +11,41 @@ export async function jobs(query: URLSearchParams): Promise<Screen> {
   try {
     const { data } = await call('GET /job-runs', { query: { job, limit: '20' } as never });
     const outcome = (o: unknown) =>
-      o === 'succeeded' ? html`<span class="tag good">${t(texts.succeeded)}</span>` : o === 'failed' ? html`<span class="tag bad">${t(texts.failed)}</span>` : '—';
+      o === 'succeeded'
+        ? html`<span class="tag good">${t(texts.succeeded)}</span>`
+        : o === 'failed'
+          ? html`<span class="tag bad">${t(texts.failed)}</span>`
+          : '—';
     if (job) {
-      const runs = data.items as Array<{ runId: string; outcome?: string; startedAt?: string; finishedAt?: string; trigger: string }>;
+      const runs = data.items as Array<{
+        runId: string;
+        outcome?: string;
+        startedAt?: string;
+        finishedAt?: string;
+        trigger: string;
+      }>;
       return {
         title,
         body: html`<p><a href=${href('jobs')}>${t(texts.jobs)}</a></p>
-          ${runs.length === 0
-            ? html`<p>${t(texts.none)}</p>`
-            : html`<div class="scroll" role="region" tabindex="0" aria-label=${t(texts.runs)}><table>
+          ${
+            runs.length === 0
+              ? html`<p>${t(texts.none)}</p>`
+              : html`<div class="scroll" role="region" tabindex="0" aria-label=${t(texts.runs)}><table>
                 <thead><tr><th scope="col">${t(texts.started)}</th><th scope="col">${t(texts.finished)}</th><th scope="col">${t(texts.outcome)}</th><th scope="col">Trigger</th></tr></thead>
                 <tbody>${runs.map((r) => html`<tr><td>${when(r.startedAt)}</td><td>${when(r.finishedAt)}</td><td>${outcome(r.outcome)}</td><td>${r.trigger}</td></tr>`)}</tbody>
-              </table></div>`}`,
+              </table></div>`
+          }`,
       };
     }
-    const overview = data.jobs as Array<{ job: string; description: string; expression: string | null; lastRun: { outcome: string; finishedAt: string | null } | null; lastSucceededAt: string | null; nextRunAt: string | null; missed: boolean }>;
+    const overview = data.jobs as Array<{
+      job: string;
+      description: string;
+      expression: string | null;
+      lastRun: { outcome: string; finishedAt: string | null } | null;
+      lastSucceededAt: string | null;
+      nextRunAt: string | null;
+      missed: boolean;
+    }>;
     return {
       title,
       body: html`<div class="scroll" role="region" tabindex="0" aria-label=${t(texts.jobs)}><table class="jobs">

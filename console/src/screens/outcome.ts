@@ -16,7 +16,11 @@ export function outcomeOf(key: string): TemplateResult | string {
   return mine?.done ? html`<div role="status" tabindex="-1" class="done">${mine.done}</div>` : '';
 }
 
-export async function act(key: string, run: () => Promise<TemplateResult>, fields: Record<string, string> = {}): Promise<void> {
+export async function act(
+  key: string,
+  run: () => Promise<TemplateResult>,
+  fields: Record<string, string> = {},
+): Promise<void> {
   try {
     last = { key, done: await run() };
   } catch (error) {
@@ -31,7 +35,8 @@ export function valuesOf(event: Event, many: string[] = []) {
   event.preventDefault();
   const form = new FormData(event.target as HTMLFormElement);
   const one: Record<string, string> = {};
-  for (const [name, value] of form) if (typeof value === 'string' && value.trim() !== '' && !many.includes(name)) one[name] = value.trim();
+  for (const [name, value] of form)
+    if (typeof value === 'string' && value.trim() !== '' && !many.includes(name)) one[name] = value.trim();
   const lists = Object.fromEntries(many.map((name) => [name, form.getAll(name).map(String)]));
   return { one, lists };
 }

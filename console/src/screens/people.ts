@@ -31,24 +31,47 @@ export async function people(me: Me, unit: string): Promise<Screen> {
   }
   const [path, children, accounts, delegations] = await Promise.all([
     unitPathOf(unit),
-    call('GET /units', { query: { parent: unit, limit: '100' } as never }).then((r) => r.data.items, (e: unknown) => problem(e)),
-    call('GET /units/{code}/accounts', { path: { code: unit }, query: { limit: '100' } as never }).then((r) => r.data.items, (e: unknown) => problem(e)),
-    call('GET /units/{code}/delegations', { path: { code: unit }, query: { limit: '100' } as never }).then((r) => r.data.items, (e: unknown) => problem(e)),
+    call('GET /units', { query: { parent: unit, limit: '100' } as never }).then(
+      (r) => r.data.items,
+      (e: unknown) => problem(e),
+    ),
+    call('GET /units/{code}/accounts', { path: { code: unit }, query: { limit: '100' } as never }).then(
+      (r) => r.data.items,
+      (e: unknown) => problem(e),
+    ),
+    call('GET /units/{code}/delegations', { path: { code: unit }, query: { limit: '100' } as never }).then(
+      (r) => r.data.items,
+      (e: unknown) => problem(e),
+    ),
   ]);
   const mayManage = permission(me, 'account.manage', path);
   const mayDelegate = permission(me, 'delegation.manage', path);
-  const nameOf = (id: string) => (Array.isArray(accounts) ? accounts.find((a) => a.id === id)?.username : undefined) ?? id;
+  const nameOf = (id: string) =>
+    (Array.isArray(accounts) ? accounts.find((a) => a.id === id)?.username : undefined) ?? id;
 
   const create = (event: Event) => {
     const { one, lists } = valuesOf(event, ['roles']);
     return act(
       key,
       async () => {
-        const { data } = await call('POST /accounts', { body: { ...(one.username && { username: one.username }), fullName: one.fullName ?? '', email: one.email ?? '', unitCode: unit, roles: lists.roles as never } });
+        const { data } = await call('POST /accounts', {
+          body: {
+            ...(one.username && { username: one.username }),
+            fullName: one.fullName ?? '',
+            email: one.email ?? '',
+            unitCode: unit,
+            roles: lists.roles as never,
+          },
+        });
         return html`<p>${t(texts.done)}${t(texts.newAccount)}: <strong>${data.account.username}</strong></p>
           ${data.temporaryPassword ? html`<p>${t(texts.temporaryPassword)}: <code class="secret">${data.temporaryPassword}</code></p>` : ''}`;
       },
-      { 'body.username': 'new-username', 'body.fullName': 'new-fullName', 'body.email': 'new-email', 'body.roles': 'new-role-0' },
+      {
+        'body.username': 'new-username',
+        'body.fullName': 'new-fullName',
+        'body.email': 'new-email',
+        'body.roles': 'new-role-0',
+      },
     );
   };
   const grant = (event: Event) => {
@@ -57,11 +80,21 @@ export async function people(me: Me, unit: string): Promise<Screen> {
       key,
       async () => {
         await call('POST /delegations', {
-          body: { deputyId: one.deputyId ?? '', actions: lists.actions as never, validFrom: one.validFrom ? new Date(one.validFrom).toISOString() : '', validTo: one.validTo ? new Date(one.validTo).toISOString() : '' },
+          body: {
+            deputyId: one.deputyId ?? '',
+            actions: lists.actions as never,
+            validFrom: one.validFrom ? new Date(one.validFrom).toISOString() : '',
+            validTo: one.validTo ? new Date(one.validTo).toISOString() : '',
+          },
         });
         return html`<p>${t(texts.done)}${t(texts.newDelegation)}</p>`;
       },
-      { 'body.deputyId': 'grant-deputy', 'body.actions': 'grant-action-0', 'body.validFrom': 'grant-from', 'body.validTo': 'grant-to' },
+      {
+        'body.deputyId': 'grant-deputy',
+        'body.actions': 'grant-action-0',
+        'body.validFrom': 'grant-from',
+        'body.validTo': 'grant-to',
+      },
     );
   };
   const revoke = (deputyId: string, id: string) =>
@@ -81,21 +114,29 @@ export async function people(me: Me, unit: string): Promise<Screen> {
         <dt>${t(texts.status)}</dt><dd>${u.status}${u.successorCode ? html` → <a href=${href(`units/${u.successorCode}/people`)}>${u.successorCode}</a>` : ''}</dd>
         ${u.parentCode ? html`<dt>${t(texts.parentUnit)}</dt><dd><a href=${href(`units/${u.parentCode}/people`)}>${u.parentCode}</a></dd>` : ''}
       </dl>
-      ${Array.isArray(children) && children.length > 0
-        ? html`<section aria-labelledby="children-h"><h2 id="children-h">${t(texts.subUnits)}</h2>
+      ${
+        Array.isArray(children) && children.length > 0
+          ? html`<section aria-labelledby="children-h"><h2 id="children-h">${t(texts.subUnits)}</h2>
             <ul class="cards">${children.map((c) => html`<li><a href=${href(`units/${c.code}/people`)}>${t(c.name)}</a></li>`)}</ul></section>`
-        : ''}
+          : ''
+      }
       <section aria-labelledby="accounts-h">
         <h2 id="accounts-h">${t(texts.accounts)}</h2>
-        ${Array.isArray(accounts)
-          ? html`<div class="scroll" role="region" tabindex="0" aria-label=${t(texts.accounts)}><table class="accounts">
+        ${
+          Array.isArray(accounts)
+            ? html`<div class="scroll" role="region" tabindex="0" aria-label=${t(texts.accounts)}><table class="accounts">
               <thead><tr><th scope="col">${t(texts.username)}</th><th scope="col">${t(texts.fullName)}</th><th scope="col">${t(texts.rolesLabel)}</th><th scope="col">${t(texts.status)}</th></tr></thead>
               <tbody>${accounts.map(
-                (a) => html`<tr data-account=${a.username}><td><a href=${href(`accounts/${a.id}`)}>${a.username}</a></td><td>${a.fullName}</td><td>${a.roles.map((r) => labelOf(roles, r)).join(', ')}</td><td>${t(a.status === 'active' ? texts.active : texts.closed)}</td></tr>`,
+                (a) =>
+                  html`<tr data-account=${a.username}><td><a href=${href(`accounts/${a.id}`)}>${a.username}</a></td><td>${a.fullName}</td><td>${a.roles.map((r) => labelOf(roles, r)).join(', ')}</td><td>${t(a.status === 'active' ? texts.active : texts.closed)}</td></tr>`,
               )}</tbody>
             </table></div>`
-          : refusalNote(accounts)}
-        ${gated(mayManage, t(texts.newAccount), () => html`<form class="step admin" @submit=${create} aria-labelledby="new-account-h">
+            : refusalNote(accounts)
+        }
+        ${gated(
+          mayManage,
+          t(texts.newAccount),
+          () => html`<form class="step admin" @submit=${create} aria-labelledby="new-account-h">
           <h3 id="new-account-h">${t(texts.newAccount)}</h3>
           <label for="new-username">${t(texts.username)}</label><input id="new-username" name="username" autocomplete="off">
           <label for="new-fullName">${t(texts.fullName)}</label><input id="new-fullName" name="fullName" required>
@@ -104,37 +145,48 @@ export async function people(me: Me, unit: string): Promise<Screen> {
             ${Object.entries(roles).map(([role, label], i) => html`<div class="check"><input type="checkbox" id=${`new-role-${i}`} name="roles" value=${role}><label for=${`new-role-${i}`}>${t(label)}</label></div>`)}
           </fieldset>
           <button type="submit">${t(texts.newAccount)}</button>
-        </form>`)}
+        </form>`,
+        )}
       </section>
       <section aria-labelledby="delegations-h">
         <h2 id="delegations-h">${t(texts.delegations)}</h2>
-        ${Array.isArray(delegations)
-          ? delegations.length === 0
-            ? html`<p>${t(texts.none)}</p>`
-            : html`<div class="scroll" role="region" tabindex="0" aria-label=${t(texts.delegations)}><table class="delegations">
+        ${
+          Array.isArray(delegations)
+            ? delegations.length === 0
+              ? html`<p>${t(texts.none)}</p>`
+              : html`<div class="scroll" role="region" tabindex="0" aria-label=${t(texts.delegations)}><table class="delegations">
                 <thead><tr><th scope="col">${t(texts.deputy)}</th><th scope="col">${t(texts.actions)}</th><th scope="col">${t(texts.validFrom)}</th><th scope="col">${t(texts.validTo)}</th><th scope="col">${t(texts.status)}</th></tr></thead>
                 <tbody>${delegations.map(
-                  (d) => html`<tr><td>${nameOf(d.deputyId)}</td><td><code>${d.actions.join(', ')}</code></td><td>${when(d.validFrom)}</td><td>${when(d.validTo)}</td>
+                  (
+                    d,
+                  ) => html`<tr><td>${nameOf(d.deputyId)}</td><td><code>${d.actions.join(', ')}</code></td><td>${when(d.validFrom)}</td><td>${when(d.validTo)}</td>
                     <td>${d.revokedAt ? `${t(texts.revoked)} ${when(d.revokedAt)}` : !mayDelegate.allowed ? t(texts.active) : html`<button type="button" @click=${() => revoke(d.deputyId, d.id)}>${t(texts.revoke)}<span class="visually-hidden"> ${nameOf(d.deputyId)}</span></button>`}</td></tr>`,
                 )}</tbody>
               </table></div>`
-          : refusalNote(delegations)}
-        ${gated(mayDelegate, t(texts.newDelegation), () => html`<form class="step admin" @submit=${grant} aria-labelledby="grant-h">
+            : refusalNote(delegations)
+        }
+        ${gated(
+          mayDelegate,
+          t(texts.newDelegation),
+          () => html`<form class="step admin" @submit=${grant} aria-labelledby="grant-h">
           <h3 id="grant-h">${t(texts.newDelegation)}</h3>
           <label for="grant-deputy">${t(texts.deputy)}</label>
-          ${Array.isArray(accounts)
-            ? html`<select id="grant-deputy" name="deputyId" required>
+          ${
+            Array.isArray(accounts)
+              ? html`<select id="grant-deputy" name="deputyId" required>
                 ${accounts.filter((a) => a.status === 'active').map((a) => html`<option value=${a.id}>${a.username} — ${a.fullName}</option>`)}
               </select>`
-            : // Whoever may not list the unit's accounts (a chief editor) names the deputy by account id.
-              html`<input id="grant-deputy" name="deputyId" required autocomplete="off">`}
+              : // Whoever may not list the unit's accounts (a chief editor) names the deputy by account id.
+                html`<input id="grant-deputy" name="deputyId" required autocomplete="off">`
+          }
           <fieldset><legend>${t(texts.actions)}</legend>
             ${delegable.map((action, i) => html`<div class="check"><input type="checkbox" id=${`grant-action-${i}`} name="actions" value=${action}><label for=${`grant-action-${i}`}><code>${action}</code></label></div>`)}
           </fieldset>
           <label for="grant-from">${t(texts.validFrom)}</label><input id="grant-from" name="validFrom" type="datetime-local" required>
           <label for="grant-to">${t(texts.validTo)}</label><input id="grant-to" name="validTo" type="datetime-local" required>
           <button type="submit">${t(texts.grant)}</button>
-        </form>`)}
+        </form>`,
+        )}
       </section>`,
   };
 }

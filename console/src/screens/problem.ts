@@ -9,13 +9,22 @@ export function errorSummary(error: unknown, inputs: Record<string, string> = {}
   return html`<div class="error-summary" role="alert" tabindex="-1">
     <h2>${t(texts.problem)}</h2>
     <p>${t(error.detail)}</p>
-    ${error.fields.length > 0
-      ? html`<ul>${error.fields.map((f) => {
-          const input = inputs[f.field];
-          const message = f.message ? t(f.message) : f.field;
-          return html`<li>${input ? html`<a href=${`#${input}`} data-external @click=${(e: Event) => { e.preventDefault(); document.getElementById(input)?.focus(); }}>${message}</a>` : message}</li>`;
-        })}</ul>`
-      : ''}
+    ${
+      error.fields.length > 0
+        ? html`<ul>${error.fields.map((f) => {
+            const input = inputs[f.field];
+            const message = f.message ? t(f.message) : f.field;
+            return html`<li>${
+              input
+                ? html`<a href=${`#${input}`} data-external @click=${(e: Event) => {
+                    e.preventDefault();
+                    document.getElementById(input)?.focus();
+                  }}>${message}</a>`
+                : message
+            }</li>`;
+          })}</ul>`
+        : ''
+    }
   </div>`;
 }
 

@@ -1,7 +1,22 @@
 import { html, type TemplateResult } from 'lit-html';
 import { call } from '../api';
 import { href, type Screen } from '../main';
-import { askerFields, clocks, complexities, escalationLevels, labelOf, questionFields, questionStages, refusalGrounds, roles, scopes, t, texts, when, type Bilingual } from '../i18n';
+import {
+  askerFields,
+  clocks,
+  complexities,
+  escalationLevels,
+  labelOf,
+  questionFields,
+  questionStages,
+  refusalGrounds,
+  roles,
+  scopes,
+  t,
+  texts,
+  when,
+  type Bilingual,
+} from '../i18n';
 import { errorSummary, problemScreen } from './problem';
 import { stepsSection, type Step } from './steps';
 
@@ -49,7 +64,10 @@ function inputsOf(question: Question, step: Step, rerender: () => Promise<void>)
         select(id('scope'), 'scope', texts.scope, scopes, false),
       ];
     case 'refuse':
-      return [select(id('ground'), 'ground', texts.ground, refusalGrounds), textarea(id('reason'), 'reason', texts.reason)];
+      return [
+        select(id('ground'), 'ground', texts.ground, refusalGrounds),
+        textarea(id('reason'), 'reason', texts.reason),
+      ];
     case 'route':
       return [
         input(id('unit'), 'unit', texts.routeTo),
@@ -72,7 +90,11 @@ function inputsOf(question: Question, step: Step, rerender: () => Promise<void>)
       ];
     }
     default:
-      return step.requires.includes('reason') ? [textarea(id('reason'), 'reason', texts.reason)] : step.requires.includes('comment') ? [textarea(id('comment'), 'comment', texts.comment)] : [];
+      return step.requires.includes('reason')
+        ? [textarea(id('reason'), 'reason', texts.reason)]
+        : step.requires.includes('comment')
+          ? [textarea(id('comment'), 'comment', texts.comment)]
+          : [];
   }
 }
 
@@ -114,7 +136,11 @@ export async function question(id: string, rerender: () => Promise<void>): Promi
   const take = async (event: Event, step: Step) => {
     event.preventDefault();
     try {
-      await call('POST /questions/{id}/transitions', { path: { id }, body: bodyOf(step.action, new FormData(event.target as HTMLFormElement)) as never, headers: { 'if-match': etag ?? `"${q.version}"` } });
+      await call('POST /questions/{id}/transitions', {
+        path: { id },
+        body: bodyOf(step.action, new FormData(event.target as HTMLFormElement)) as never,
+        headers: { 'if-match': etag ?? `"${q.version}"` },
+      });
       outcome = { id, done: step.label };
       citationRows.delete(id);
     } catch (error) {
@@ -126,11 +152,16 @@ export async function question(id: string, rerender: () => Promise<void>): Promi
   const failed = mine?.error;
   const fieldIds = failed
     ? Object.fromEntries(
-        (failed.error as { fields?: { field: string }[] }).fields?.map((f) => [f.field, inputIdOf(failed.action, f.field)]) ?? [],
+        (failed.error as { fields?: { field: string }[] }).fields?.map((f) => [
+          f.field,
+          inputIdOf(failed.action, f.field),
+        ]) ?? [],
       )
     : {};
   const unit = q.portal;
-  const answer = q.answer as { text: string; citations: { numberSymbol: string; summary: string; issuedOn: string; issuer: string }[] } | undefined;
+  const answer = q.answer as
+    | { text: string; citations: { numberSymbol: string; summary: string; issuedOn: string; issuer: string }[] }
+    | undefined;
   const asker = q.asker as Record<string, unknown> | undefined;
   return {
     title: q.title,
@@ -149,9 +180,10 @@ export async function question(id: string, rerender: () => Promise<void>): Promi
       </dl>
       <section aria-labelledby="esc-h">
         <h2 id="esc-h">${t(texts.escalations)}</h2>
-        ${q.escalations.length === 0
-          ? html`<p>${t(texts.noEscalations)}</p>`
-          : html`<div class="scroll" role="region" tabindex="0" aria-label=${t(texts.escalations)}><table class="escalations">
+        ${
+          q.escalations.length === 0
+            ? html`<p>${t(texts.noEscalations)}</p>`
+            : html`<div class="scroll" role="region" tabindex="0" aria-label=${t(texts.escalations)}><table class="escalations">
               <thead><tr><th scope="col">${t(texts.level)}</th><th scope="col">${t(texts.clock)}</th><th scope="col">${t(texts.due)}</th><th scope="col">${t(texts.raisedAt)}</th><th scope="col">${t(texts.unit)}</th><th scope="col">${t(texts.recipient)}</th></tr></thead>
               <tbody>${q.escalations.map(
                 (e) => html`<tr data-level=${e.level}>
@@ -159,7 +191,8 @@ export async function question(id: string, rerender: () => Promise<void>): Promi
                   <td>${labelOf(clocks, e.clock)}</td><td>${when(e.dueAt)}</td><td>${when(e.raisedAt)}</td><td>${e.unitCode}</td><td>${labelOf(roles, e.recipientRole)}</td>
                 </tr>`,
               )}</tbody>
-            </table></div>`}
+            </table></div>`
+        }
       </section>
       ${stepsSection(q.steps, (step) => inputsOf(q, step, rerender), take)}
       <section aria-labelledby="text-h">
@@ -168,30 +201,38 @@ export async function question(id: string, rerender: () => Promise<void>): Promi
       </section>
       <section aria-labelledby="asker-h">
         <h2 id="asker-h">${t(texts.asker)}</h2>
-        ${asker
-          ? html`<dl class="facts">${Object.entries(asker)
-              .filter(([k]) => k !== 'kind')
-              .map(([k, v]) => html`<dt>${labelOf(askerFields, k)}</dt><dd>${String(v)}</dd>`)}</dl>`
-          : html`<p>${t(texts.askerHidden)}</p>`}
+        ${
+          asker
+            ? html`<dl class="facts">${Object.entries(asker)
+                .filter(([k]) => k !== 'kind')
+                .map(([k, v]) => html`<dt>${labelOf(askerFields, k)}</dt><dd>${String(v)}</dd>`)}</dl>`
+            : html`<p>${t(texts.askerHidden)}</p>`
+        }
       </section>
-      ${q.routings.length > 0
-        ? html`<section aria-labelledby="routings-h">
+      ${
+        q.routings.length > 0
+          ? html`<section aria-labelledby="routings-h">
             <h2 id="routings-h">${t(texts.routings)}</h2>
             <div class="scroll" role="region" tabindex="0" aria-label=${t(texts.routings)}><table>
               <thead><tr><th scope="col">${t(texts.unit)}</th><th scope="col">${t(texts.routedAt)}</th><th scope="col">${t(texts.answerDue)}</th><th scope="col">${t(texts.returnedAt)}</th></tr></thead>
               <tbody>${q.routings.map((r) => html`<tr><td>${r.unitCode}</td><td>${when(r.routedAt)}</td><td>${when(r.answerDueAt)}</td><td>${r.returnedAt ? html`${when(r.returnedAt)}: ${r.returnReason ?? ''}` : '—'}</td></tr>`)}</tbody>
             </table></div>
           </section>`
-        : ''}
-      ${answer
-        ? html`<section aria-labelledby="answer-h">
+          : ''
+      }
+      ${
+        answer
+          ? html`<section aria-labelledby="answer-h">
             <h2 id="answer-h">${t(texts.answer)}</h2>
             <p class="body answer">${answer.text}</p>
-            ${answer.citations.length > 0
-              ? html`<h3>${t(texts.citations)}</h3>
+            ${
+              answer.citations.length > 0
+                ? html`<h3>${t(texts.citations)}</h3>
                   <ul class="citations-list">${answer.citations.map((c) => html`<li><strong>${c.numberSymbol}</strong> (${c.issuedOn}, ${c.issuer}): ${c.summary}</li>`)}</ul>`
-              : ''}
+                : ''
+            }
           </section>`
-        : ''}`,
+          : ''
+      }`,
   };
 }

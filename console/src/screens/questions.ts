@@ -12,7 +12,12 @@ export async function questions(unit: string, query: URLSearchParams): Promise<S
   try {
     const { data } = await call('GET /units/{code}/questions', {
       path: { code: unit },
-      query: { view, stage: query.get('stage') ?? undefined, overdue: query.get('overdue') ?? undefined, cursor: query.get('cursor') ?? undefined } as never,
+      query: {
+        view,
+        stage: query.get('stage') ?? undefined,
+        overdue: query.get('overdue') ?? undefined,
+        cursor: query.get('cursor') ?? undefined,
+      } as never,
     });
     const other = view === 'portal' ? 'unit' : 'portal';
     return {
@@ -26,9 +31,10 @@ export async function questions(unit: string, query: URLSearchParams): Promise<S
           query,
           { view },
         )}
-        ${data.items.length === 0
-          ? html`<p>${t(texts.none)}</p>`
-          : html`<div class="scroll" role="region" tabindex="0" aria-label=${t(texts.questions)}><table>
+        ${
+          data.items.length === 0
+            ? html`<p>${t(texts.none)}</p>`
+            : html`<div class="scroll" role="region" tabindex="0" aria-label=${t(texts.questions)}><table>
               <thead><tr><th scope="col">${t(texts.title)}</th><th scope="col">${t(texts.stage)}</th><th scope="col">${t(texts.received)}</th><th scope="col">${t(texts.due)}</th><th scope="col">${t(texts.assignedTo)}</th></tr></thead>
               <tbody>
                 ${data.items.map(
@@ -41,7 +47,8 @@ export async function questions(unit: string, query: URLSearchParams): Promise<S
                   </tr>`,
                 )}
               </tbody>
-            </table></div>`}
+            </table></div>`
+        }
         ${data.nextCursor ? html`<p><a href=${href(`units/${unit}/questions`, { ...Object.fromEntries(query), cursor: data.nextCursor })}>${t(texts.more)}</a></p>` : ''}`,
     };
   } catch (error) {

@@ -12,7 +12,12 @@ export async function queue(unit: string, query: URLSearchParams): Promise<Scree
   try {
     const { data } = await call('GET /units/{code}/content', {
       path: { code: unit },
-      query: { state: query.get('state') ?? undefined, category: query.get('category') ?? undefined, overdue: query.get('overdue') ?? undefined, cursor: query.get('cursor') ?? undefined } as never,
+      query: {
+        state: query.get('state') ?? undefined,
+        category: query.get('category') ?? undefined,
+        overdue: query.get('overdue') ?? undefined,
+        cursor: query.get('cursor') ?? undefined,
+      } as never,
     });
     const items = data.items as Array<(typeof data.items)[number] & { dueAt?: string; category?: string }>;
     const next = data.nextCursor;
@@ -21,16 +26,17 @@ export async function queue(unit: string, query: URLSearchParams): Promise<Scree
     return {
       title,
       body: html`${bulkOutcome(unit)}${filterForm(
-          [
-            { name: 'state', label: texts.state, options: contentStates },
-            { name: 'category', label: texts.category, options: categories },
-            { name: 'overdue', label: texts.overdueOnly },
-          ],
-          query,
-        )}
-        ${items.length === 0
-          ? html`<p>${t(texts.none)}</p>`
-          : html`<div class="scroll" role="region" tabindex="0" aria-label=${t(texts.queue)}><table>
+        [
+          { name: 'state', label: texts.state, options: contentStates },
+          { name: 'category', label: texts.category, options: categories },
+          { name: 'overdue', label: texts.overdueOnly },
+        ],
+        query,
+      )}
+        ${
+          items.length === 0
+            ? html`<p>${t(texts.none)}</p>`
+            : html`<div class="scroll" role="region" tabindex="0" aria-label=${t(texts.queue)}><table>
               <thead><tr>${bulk ? html`<th scope="col"><span class="visually-hidden">${t(texts.selectItem)}</span></th>` : ''}<th scope="col">${t(texts.title)}</th><th scope="col">${t(texts.state)}</th><th scope="col">${t(texts.due)}</th></tr></thead>
               <tbody>
                 ${items.map(
@@ -42,7 +48,8 @@ export async function queue(unit: string, query: URLSearchParams): Promise<Scree
                   </tr>`,
                 )}
               </tbody>
-            </table></div>`}
+            </table></div>`
+        }
         ${bulk ? bulkForm(unit, new Map(items.map((i) => [i.id, i.title]))) : ''}
         ${next ? html`<p><a href=${href(`units/${unit}/content`, { ...Object.fromEntries(query), cursor: next })}>${t(texts.more)}</a></p>` : ''}`,
     };

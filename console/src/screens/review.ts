@@ -24,9 +24,14 @@ const inputOf: Record<string, { label: Bilingual; type: 'textarea' | 'text' | 'd
   assignee: { label: texts.assignee, type: 'text' },
   publishAt: { label: texts.publishAt, type: 'datetime-local' },
 };
-const fieldIds = (action: string) => Object.fromEntries(Object.keys(inputOf).map((k) => [`body.${k}`, `${action}-${k}`]));
+const fieldIds = (action: string) =>
+  Object.fromEntries(Object.keys(inputOf).map((k) => [`body.${k}`, `${action}-${k}`]));
 
-export async function review(id: string, rerender: () => Promise<void>, query = new URLSearchParams()): Promise<Screen> {
+export async function review(
+  id: string,
+  rerender: () => Promise<void>,
+  query = new URLSearchParams(),
+): Promise<Screen> {
   let item;
   let etag: string | null;
   try {
@@ -49,7 +54,11 @@ export async function review(id: string, rerender: () => Promise<void>, query = 
     for (const [name, value] of form) if (typeof value === 'string' && value.trim() !== '') body[name] = value;
     if (body.publishAt) body.publishAt = new Date(body.publishAt).toISOString();
     try {
-      await call('POST /content/{id}/transitions', { path: { id }, body: body as never, headers: { 'if-match': etag ?? `"${item.version}"` } });
+      await call('POST /content/{id}/transitions', {
+        path: { id },
+        body: body as never,
+        headers: { 'if-match': etag ?? `"${item.version}"` },
+      });
       outcome = { id, done: step.label };
     } catch (error) {
       outcome = { id, error: { error, action: step.action } };
@@ -59,7 +68,10 @@ export async function review(id: string, rerender: () => Promise<void>, query = 
   };
 
   const failed = mine?.error as { error: unknown; action: string } | undefined;
-  const inputsFor = (step: Step) => [...step.requires.filter((r) => r in inputOf), ...(step.action === 'schedule' ? ['publishAt'] : [])];
+  const inputsFor = (step: Step) => [
+    ...step.requires.filter((r) => r in inputOf),
+    ...(step.action === 'schedule' ? ['publishAt'] : []),
+  ];
   return {
     title: item.title,
     body: html`<p class="links"><a href=${href(`units/${item.unitCode}/content`, { state: 'submitted' })}>${t(texts.back)}</a>
@@ -72,13 +84,17 @@ export async function review(id: string, rerender: () => Promise<void>, query = 
         <dt>${t(texts.version)}</dt><dd>${item.version}</dd>
         <dt>${t(texts.due)}</dt><dd>${when(item.dueAt)}</dd>
       </dl>
-      ${stepsSection(steps, (step) =>
-        inputsFor(step).map((name) => {
-          const fieldId = `${step.action}-${name}`;
-          const spec = inputOf[name]!;
-          return html`<label for=${fieldId}>${t(spec.label)}</label>
+      ${stepsSection(
+        steps,
+        (step) =>
+          inputsFor(step).map((name) => {
+            const fieldId = `${step.action}-${name}`;
+            const spec = inputOf[name]!;
+            return html`<label for=${fieldId}>${t(spec.label)}</label>
             ${spec.type === 'textarea' ? html`<textarea id=${fieldId} name=${name} rows="2" required></textarea>` : html`<input id=${fieldId} name=${name} type=${spec.type} required>`}`;
-        }), take)}
+          }),
+        take,
+      )}
       <section aria-labelledby="body-h">
         <h2 id="body-h">${t(texts.body)}</h2>
         <!-- Cleaned against the API's allow-list when written (shared/domain/content/rich-text.ts); the console's CSP runs no inline script either. -->
@@ -92,4 +108,3 @@ export async function review(id: string, rerender: () => Promise<void>, query = 
       </section>`,
   };
 }
-

@@ -23,13 +23,18 @@ const rendered = (parts: Part[]) =>
   parts.length === 0 || parts.every((p) => p.kind === 'same')
     ? html`<p>${t(texts.noChange)}</p>`
     : html`<div class="diff">${parts.map((p) =>
-        p.kind === 'same' ? p.text : p.kind === 'added' ? html`<ins><span class="visually-hidden">[${t(texts.added)}: </span>${p.text}<span class="visually-hidden">]</span></ins>` : html`<del><span class="visually-hidden">[${t(texts.removed)}: </span>${p.text}<span class="visually-hidden">]</span></del>`,
+        p.kind === 'same'
+          ? p.text
+          : p.kind === 'added'
+            ? html`<ins><span class="visually-hidden">[${t(texts.added)}: </span>${p.text}<span class="visually-hidden">]</span></ins>`
+            : html`<del><span class="visually-hidden">[${t(texts.removed)}: </span>${p.text}<span class="visually-hidden">]</span></del>`,
       )}</div>`;
 
 export async function changesSection(id: string, revisions: readonly Revision[], query: URLSearchParams) {
   const kept = revisions.filter((r) => r.textKept);
   const heading = html`<h2 id="changes-h">${t(texts.changes)}</h2>`;
-  if (kept.length < 2) return html`<section aria-labelledby="changes-h">${heading}<p>${t(texts.nothingToCompare)}</p></section>`;
+  if (kept.length < 2)
+    return html`<section aria-labelledby="changes-h">${heading}<p>${t(texts.nothingToCompare)}</p></section>`;
   const pick = (name: string, fallback: number) => {
     const asked = Number(query.get(name));
     return kept.some((r) => r.version === asked) ? asked : fallback;
@@ -44,7 +49,11 @@ export async function changesSection(id: string, revisions: readonly Revision[],
     next.set('to', String(form.get('to')));
     navigate(`${location.pathname}?${next}`, true);
   };
-  const options = (selected: number) => kept.map((r) => html`<option value=${r.version} ?selected=${r.version === selected}>v${r.version} — ${when(r.at)} (${r.action})</option>`);
+  const options = (selected: number) =>
+    kept.map(
+      (r) =>
+        html`<option value=${r.version} ?selected=${r.version === selected}>v${r.version} — ${when(r.at)} (${r.action})</option>`,
+    );
   let body;
   try {
     const { data } = await call('GET /content/{id}', { path: { id }, query: { revisions: `${from},${to}` } });

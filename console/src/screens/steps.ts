@@ -10,7 +10,11 @@ export type Step = { action: string; label: Bilingual; allowed: boolean; reason?
 
 export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-export function stepsSection(steps: readonly Step[], inputsOf: (step: Step) => TemplateResult[], take: (event: Event, step: Step) => void) {
+export function stepsSection(
+  steps: readonly Step[],
+  inputsOf: (step: Step) => TemplateResult[],
+  take: (event: Event, step: Step) => void,
+) {
   const allowed = steps.filter((s) => s.allowed);
   const refused = steps.filter((s) => !s.allowed);
   return html`<section aria-labelledby="steps-h">
@@ -25,9 +29,11 @@ export function stepsSection(steps: readonly Step[], inputsOf: (step: Step) => T
         </form>`;
       })}
     </div>
-    ${refused.length > 0
-      ? html`<h3>${t(texts.notYours)}</h3>
+    ${
+      refused.length > 0
+        ? html`<h3>${t(texts.notYours)}</h3>
           <ul class="refused">${refused.map((s) => html`<li data-refused=${s.action}><strong>${capitalise(t(s.label))}</strong>: ${s.reason ? t(s.reason) : ''}</li>`)}</ul>`
-      : ''}
+        : ''
+    }
   </section>`;
 }

@@ -12,8 +12,9 @@ const notBundled = (): never => {
 
 export const eventStreamSerdeProvider = () => ({ serialize: notBundled, deserialize: notBundled });
 
-export const resolveEventStreamSerdeConfig = <T extends { eventStreamSerdeProvider: (input: T) => unknown }>(input: T) =>
-  Object.assign(input, { eventStreamMarshaller: input.eventStreamSerdeProvider(input) });
+export const resolveEventStreamSerdeConfig = <T extends { eventStreamSerdeProvider: (input: T) => unknown }>(
+  input: T,
+) => Object.assign(input, { eventStreamMarshaller: input.eventStreamSerdeProvider(input) });
 
 export class EventStreamSerde {
   constructor() {

@@ -1,10 +1,29 @@
 import { createHash } from 'node:crypto';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { bytesDigest, TableDigest } from '../../domain/backups/digest';
-import { backupPrefix, decodeDataFile, MANIFEST_VERSION, mediaManifestKey, type BackupManifest, type DataFileEntry } from '../../domain/backups/manifest';
-import { exportObjectKey, ExportFormatError, parseExportSummary, parseManifestFiles } from '../../domain/backups/export-format';
+import {
+  backupPrefix,
+  decodeDataFile,
+  MANIFEST_VERSION,
+  mediaManifestKey,
+  type BackupManifest,
+  type DataFileEntry,
+} from '../../domain/backups/manifest';
+import {
+  exportObjectKey,
+  ExportFormatError,
+  parseExportSummary,
+  parseManifestFiles,
+} from '../../domain/backups/export-format';
 import type { RetentionClass } from '../../domain/backups/retention';
-import { BackupNotFound, getObjectBytes, listBackups, listKeys, putSignedManifest, readSignedManifest } from './storage';
+import {
+  BackupNotFound,
+  getObjectBytes,
+  listBackups,
+  listKeys,
+  putSignedManifest,
+  readSignedManifest,
+} from './storage';
 import type { ManifestSigner, ManifestVerifier } from './signing';
 
 /**
@@ -15,14 +34,21 @@ import type { ManifestSigner, ManifestVerifier } from './signing';
  * table digest, signed, so restore and verification read AWS exports and portable backups the
  * same way. Readers never seal: they may not sign.
  */
-export async function openBackup(s3: S3Client, bucket: string, backupId: string, verifier: ManifestVerifier): Promise<BackupManifest> {
+export async function openBackup(
+  s3: S3Client,
+  bucket: string,
+  backupId: string,
+  verifier: ManifestVerifier,
+): Promise<BackupManifest> {
   try {
     return await readSignedManifest(s3, bucket, backupId, verifier);
   } catch (error) {
     if (!(error instanceof BackupNotFound)) throw error;
     const unsealed = (await listBackups(s3, bucket)).find((b) => b.backupId === backupId && !b.sealed);
     if (!unsealed) throw error;
-    throw new BackupNotFound(`Backup "${backupId}" is a finished AWS export not yet sealed by the backup writer: run the weekly-backup job again (it seals a finished export)`);
+    throw new BackupNotFound(
+      `Backup "${backupId}" is a finished AWS export not yet sealed by the backup writer: run the weekly-backup job again (it seals a finished export)`,
+    );
   }
 }
 
@@ -31,10 +57,21 @@ export async function unsealedExport(s3: S3Client, bucket: string, backupId: str
   return (await listBackups(s3, bucket)).find((b) => b.backupId === backupId && !b.sealed);
 }
 
-export async function sealAwsExport(s3: S3Client, bucket: string, backupId: string, retention: RetentionClass, signer: ManifestSigner): Promise<BackupManifest> {
-  const summaries = (await listKeys(s3, bucket, `${backupPrefix(backupId, retention)}AWSDynamoDB/`)).filter((k) => k.endsWith('/manifest-summary.json'));
+export async function sealAwsExport(
+  s3: S3Client,
+  bucket: string,
+  backupId: string,
+  retention: RetentionClass,
+  signer: ManifestSigner,
+): Promise<BackupManifest> {
+  const summaries = (await listKeys(s3, bucket, `${backupPrefix(backupId, retention)}AWSDynamoDB/`)).filter((k) =>
+    k.endsWith('/manifest-summary.json'),
+  );
   // One export per week (the ClientToken); two would mean someone exported by hand into the prefix.
-  if (summaries.length !== 1) throw new ExportFormatError(`expected one finished export under ${backupPrefix(backupId, retention)}, found ${summaries.length}`);
+  if (summaries.length !== 1)
+    throw new ExportFormatError(
+      `expected one finished export under ${backupPrefix(backupId, retention)}, found ${summaries.length}`,
+    );
   const summaryKey = summaries[0]!;
   const text = (key: string, bytes: Uint8Array | undefined) => {
     if (!bytes) throw new ExportFormatError(`${key} is missing`);
@@ -51,13 +88,20 @@ export async function sealAwsExport(s3: S3Client, bucket: string, backupId: stri
     const bytes = await getObjectBytes(s3, bucket, key);
     if (!bytes) throw new ExportFormatError(`data file ${key} is missing`);
     const md5 = createHash('md5').update(bytes).digest('base64');
-    if (md5 !== file.md5Checksum) throw new ExportFormatError(`data file ${key} does not match its md5Checksum in manifest-files.json`);
+    if (md5 !== file.md5Checksum)
+      throw new ExportFormatError(`data file ${key} does not match its md5Checksum in manifest-files.json`);
     const items = decodeDataFile(bytes);
-    if (items.length !== file.itemCount) throw new ExportFormatError(`data file ${key} holds ${items.length} items, manifest-files.json says ${file.itemCount}`);
+    if (items.length !== file.itemCount)
+      throw new ExportFormatError(
+        `data file ${key} holds ${items.length} items, manifest-files.json says ${file.itemCount}`,
+      );
     for (const item of items) table.add(item);
     files.push({ key, itemCount: items.length, sha256: bytesDigest(bytes), bytes: bytes.length });
   }
-  if (table.count !== summary.itemCount) throw new ExportFormatError(`the export holds ${table.count} items, manifest-summary.json says ${summary.itemCount}`);
+  if (table.count !== summary.itemCount)
+    throw new ExportFormatError(
+      `the export holds ${table.count} items, manifest-summary.json says ${summary.itemCount}`,
+    );
 
   // The weekly job wrote the media manifest when it started the export.
   const mediaKey = mediaManifestKey(backupId, retention);
@@ -76,7 +120,12 @@ export async function sealAwsExport(s3: S3Client, bucket: string, backupId: stri
     finishedAt: summary.endTime ?? '',
     table: { itemCount: table.count, digest: table.digest() },
     files: files.sort((a, b) => (a.key < b.key ? -1 : 1)),
-    media: { key: mediaKey, objectCount: mediaManifest.objects.length, totalBytes: mediaManifest.objects.reduce((n, o) => n + o.size, 0), sha256: bytesDigest(media) },
+    media: {
+      key: mediaKey,
+      objectCount: mediaManifest.objects.length,
+      totalBytes: mediaManifest.objects.reduce((n, o) => n + o.size, 0),
+      sha256: bytesDigest(media),
+    },
   };
   await putSignedManifest(s3, bucket, manifest, signer);
   return manifest;

@@ -24,7 +24,9 @@ function holdsBinary(map: Record<string, AttributeValue>): boolean {
 }
 
 export function fromExportJson(item: DynamoJsonItem): Record<string, AttributeValue> {
-  return Object.fromEntries(Object.entries(item).map(([name, value]) => [name, attributeFromJson(value as Record<string, unknown>)]));
+  return Object.fromEntries(
+    Object.entries(item).map(([name, value]) => [name, attributeFromJson(value as Record<string, unknown>)]),
+  );
 }
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');

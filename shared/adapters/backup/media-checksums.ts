@@ -25,7 +25,12 @@ export const MEDIA_IN_FLIGHT = 64;
 
 export async function storedChecksum(s3: S3Client, bucket: string, key: string, versionId: string) {
   const out = await s3.send(
-    new GetObjectAttributesCommand({ Bucket: bucket, Key: key, ...(versionId !== 'null' ? { VersionId: versionId } : {}), ObjectAttributes: ['Checksum', 'ObjectSize'] }),
+    new GetObjectAttributesCommand({
+      Bucket: bucket,
+      Key: key,
+      ...(versionId !== 'null' ? { VersionId: versionId } : {}),
+      ObjectAttributes: ['Checksum', 'ObjectSize'],
+    }),
   );
   const sha = out.Checksum?.ChecksumSHA256;
   // A composite checksum (`…-N`, multipart) is over the parts' checksums, not the object's bytes.
@@ -33,7 +38,12 @@ export async function storedChecksum(s3: S3Client, bucket: string, key: string, 
   return { sha256: full, size: out.ObjectSize ?? 0 };
 }
 
-export async function mediaChecksum(s3: S3Client, bucket: string, key: string, versionId: string): Promise<MediaChecksum> {
+export async function mediaChecksum(
+  s3: S3Client,
+  bucket: string,
+  key: string,
+  versionId: string,
+): Promise<MediaChecksum> {
   const stored = await storedChecksum(s3, bucket, key, versionId);
   if (stored.sha256) return { entry: { key, versionId, size: stored.size, sha256: stored.sha256 }, read: false };
   const read = await objectSha256(s3, bucket, key, versionId);
@@ -42,10 +52,18 @@ export async function mediaChecksum(s3: S3Client, bucket: string, key: string, v
 }
 
 /** Every listed object's checksum, MEDIA_IN_FLIGHT at a time (GetObjectAttributes is a small request). */
-export async function mediaChecksums(s3: S3Client, bucket: string, objects: ReadonlyArray<{ key: string; versionId: string }>): Promise<MediaChecksum[]> {
+export async function mediaChecksums(
+  s3: S3Client,
+  bucket: string,
+  objects: ReadonlyArray<{ key: string; versionId: string }>,
+): Promise<MediaChecksum[]> {
   const results: MediaChecksum[] = [];
   for (let i = 0; i < objects.length; i += MEDIA_IN_FLIGHT) {
-    results.push(...(await Promise.all(objects.slice(i, i + MEDIA_IN_FLIGHT).map((o) => mediaChecksum(s3, bucket, o.key, o.versionId)))));
+    results.push(
+      ...(await Promise.all(
+        objects.slice(i, i + MEDIA_IN_FLIGHT).map((o) => mediaChecksum(s3, bucket, o.key, o.versionId)),
+      )),
+    );
   }
   return results;
 }
@@ -58,7 +76,10 @@ export async function mediaChecksums(s3: S3Client, bucket: string, objects: Read
  * checksum the client sends), so locally the objects stay without one: S3 alone computes it.
  */
 export async function giveMissingChecksums(
-  s3: S3Client, bucket: string, prefix: string, budgetMs = 600_000,
+  s3: S3Client,
+  bucket: string,
+  prefix: string,
+  budgetMs = 600_000,
 ): Promise<{ checked: number; given: string[]; finished: boolean }> {
   // Within one invocation's time: a run that stops early is simply run again (done objects are skipped).
   const deadline = performance.now() + budgetMs;

@@ -5,8 +5,14 @@ import { ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/
 import { HeadObjectCommand, ListObjectsV2Command, ListObjectVersionsCommand, type S3Client } from '@aws-sdk/client-s3';
 import { bytesDigest, TableDigest } from '../../domain/backups/digest';
 import {
-  dataFileText, exportDirectory, MANIFEST_VERSION, mediaManifestKey,
-  type BackupManifest, type DataFileEntry, type MediaManifest, type MediaObjectEntry,
+  dataFileText,
+  exportDirectory,
+  MANIFEST_VERSION,
+  mediaManifestKey,
+  type BackupManifest,
+  type DataFileEntry,
+  type MediaManifest,
+  type MediaObjectEntry,
 } from '../../domain/backups/manifest';
 import type { RetentionClass } from '../../domain/backups/retention';
 import { toExportJson } from './export-json';
@@ -72,7 +78,13 @@ export async function exportTablePortably(options: PortableExportOptions): Promi
       let start: Record<string, AttributeValue> | undefined;
       do {
         const out = await dynamodb.send(
-          new ScanCommand({ TableName: tableName, Segment: segment, TotalSegments: segments, ConsistentRead: true, ExclusiveStartKey: start }),
+          new ScanCommand({
+            TableName: tableName,
+            Segment: segment,
+            TotalSegments: segments,
+            ConsistentRead: true,
+            ExclusiveStartKey: start,
+          }),
         );
         for (const raw of out.Items ?? []) {
           const item = toExportJson(raw);
@@ -95,10 +107,23 @@ export async function exportTablePortably(options: PortableExportOptions): Promi
 
   // DynamoDB's own manifests, so a restore tool reading AWS exports reads these too.
   const manifestFiles = files
-    .map((f) => JSON.stringify({ itemCount: f.itemCount, md5Checksum: f.md5.toString('base64'), etag: f.md5.toString('hex'), dataFileS3Key: f.key }))
+    .map((f) =>
+      JSON.stringify({
+        itemCount: f.itemCount,
+        md5Checksum: f.md5.toString('base64'),
+        etag: f.md5.toString('hex'),
+        dataFileS3Key: f.key,
+      }),
+    )
     .join('\n');
   await putObject(s3, backupBucket, `${directory}manifest-files.json`, `${manifestFiles}\n`);
-  await putObject(s3, backupBucket, `${directory}manifest-files.checksum`, md5(`${manifestFiles}\n`).toString('hex'), 'text/plain');
+  await putObject(
+    s3,
+    backupBucket,
+    `${directory}manifest-files.checksum`,
+    md5(`${manifestFiles}\n`).toString('hex'),
+    'text/plain',
+  );
   const summary = JSON.stringify({
     version: '2020-06-30',
     exportArn: `portable:${tableName}/export/${exportId}`,
@@ -116,7 +141,13 @@ export async function exportTablePortably(options: PortableExportOptions): Promi
     exportType: 'FULL_EXPORT',
   });
   await putObject(s3, backupBucket, `${directory}manifest-summary.json`, summary);
-  await putObject(s3, backupBucket, `${directory}manifest-summary.checksum`, md5(summary).toString('hex'), 'text/plain');
+  await putObject(
+    s3,
+    backupBucket,
+    `${directory}manifest-summary.checksum`,
+    md5(summary).toString('hex'),
+    'text/plain',
+  );
 
   const media = await writeMediaManifest(s3, options.mediaBucket, backupBucket, backupId, retention);
   const manifest: BackupManifest = {
@@ -142,14 +173,21 @@ export async function exportTablePortably(options: PortableExportOptions): Promi
  * of its bytes, and (`read`) how many objects had no SHA-256 checksum in S3 and were read to hash them.
  */
 export async function writeMediaManifest(
-  s3: S3Client, mediaBucket: string, backupBucket: string, backupId: string, retention: RetentionClass,
+  s3: S3Client,
+  mediaBucket: string,
+  backupBucket: string,
+  backupId: string,
+  retention: RetentionClass,
 ): Promise<BackupManifest['media']> {
   const current: Array<{ key: string; versionId: string }> = [];
   let keyMarker: string | undefined;
   let versionMarker: string | undefined;
   do {
-    const out = await s3.send(new ListObjectVersionsCommand({ Bucket: mediaBucket, KeyMarker: keyMarker, VersionIdMarker: versionMarker }));
-    for (const v of out.Versions ?? []) if (v.IsLatest && v.Key && v.VersionId) current.push({ key: v.Key, versionId: v.VersionId });
+    const out = await s3.send(
+      new ListObjectVersionsCommand({ Bucket: mediaBucket, KeyMarker: keyMarker, VersionIdMarker: versionMarker }),
+    );
+    for (const v of out.Versions ?? [])
+      if (v.IsLatest && v.Key && v.VersionId) current.push({ key: v.Key, versionId: v.VersionId });
     keyMarker = out.IsTruncated ? out.NextKeyMarker : undefined;
     versionMarker = out.IsTruncated ? out.NextVersionIdMarker : undefined;
   } while (keyMarker);
@@ -162,7 +200,10 @@ export async function writeMediaManifest(
   const body = JSON.stringify(manifest, null, 1);
   await putObject(s3, backupBucket, mediaManifestKey(backupId, retention), body);
   return {
-    key: mediaManifestKey(backupId, retention), objectCount: objects.length, totalBytes: objects.reduce((n, o) => n + o.size, 0), sha256: bytesDigest(new TextEncoder().encode(body)),
+    key: mediaManifestKey(backupId, retention),
+    objectCount: objects.length,
+    totalBytes: objects.reduce((n, o) => n + o.size, 0),
+    sha256: bytesDigest(new TextEncoder().encode(body)),
     read: checksums.filter((c) => c.read).length,
   };
 }

@@ -8,7 +8,14 @@ import { fromExportJson, toExportJson } from './export-json';
 import { getObjectBytes, objectSha256, readMediaManifest } from './storage';
 import { MEDIA_IN_FLIGHT, storedChecksum } from './media-checksums';
 import { openBackup } from './aws-export';
-import { createShapedTable, enableStream, isRestoreMarker, removeRestoreMarker, restoreMarkerOf, writeRestoreMarker } from './table-shape';
+import {
+  createShapedTable,
+  enableStream,
+  isRestoreMarker,
+  removeRestoreMarker,
+  restoreMarkerOf,
+  writeRestoreMarker,
+} from './table-shape';
 import { verifyBackupFiles } from './verify-stored';
 import { describeFindings } from '../../domain/backups/verify';
 import type { ManifestVerifier } from './signing';
@@ -63,7 +70,12 @@ export interface RestoreSummary {
   readonly digestMatch: boolean;
   readonly expectedDigest: string;
   readonly tableDigest: string;
-  readonly media: { readonly objects: number; readonly bytes: number; readonly copied: number; readonly mismatched: readonly string[] };
+  readonly media: {
+    readonly objects: number;
+    readonly bytes: number;
+    readonly copied: number;
+    readonly mismatched: readonly string[];
+  };
 }
 
 export class RestoreInterrupted extends Error {
@@ -79,18 +91,25 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
   const { dynamodb, s3, backupBucket, backupId, targetTable, checkpoint } = options;
   // The signature before anything else: a backup the writer did not sign is not read further.
   const manifest = await openBackup(s3, backupBucket, backupId, options.verifier).catch((error: Error) => {
-    throw error.name === 'BackupNotAuthentic' || error.name === 'BackupNotFound' ? new RestoreRefused(error.message) : error;
+    throw error.name === 'BackupNotAuthentic' || error.name === 'BackupNotFound'
+      ? new RestoreRefused(error.message)
+      : error;
   });
   const state = await checkpoint.load();
   if (state && state.backupId !== backupId) {
-    throw new RestoreRefused(`The checkpoint belongs to backup ${state.backupId}, not ${backupId}: restore into another table or clear it`);
+    throw new RestoreRefused(
+      `The checkpoint belongs to backup ${state.backupId}, not ${backupId}: restore into another table or clear it`,
+    );
   }
   // Every file checked (digest, items, the table's count and digest) before any table is created:
   // a tampered backup leaves nothing behind, not a table half-filled.
   const checked = await verifyBackupFiles(s3, backupBucket, manifest, (filesDone) =>
     options.onProgress?.({ phase: 'check', filesDone, filesTotal: manifest.files.length, items: 0, bytes: 0 }),
   );
-  if (!checked.ok) throw new RestoreRefused(`Backup ${backupId} is refused, no table was created: ${describeFindings(checked.findings)}`);
+  if (!checked.ok)
+    throw new RestoreRefused(
+      `Backup ${backupId} is refused, no table was created: ${describeFindings(checked.findings)}`,
+    );
 
   // Only into a table this restore created, known by the marker it wrote into it on creating it:
   // never into another table, whatever a checkpoint file says (a mistyped target must not pour a
@@ -118,16 +137,28 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
   let itemsWrittenNow = 0;
   let bytes = 0;
   const progress = (phase: RestoreProgress['phase']) =>
-    options.onProgress?.({ phase, filesDone: done.size, filesTotal: manifest.files.length, items: itemsWrittenNow, bytes });
+    options.onProgress?.({
+      phase,
+      filesDone: done.size,
+      filesTotal: manifest.files.length,
+      items: itemsWrittenNow,
+      bytes,
+    });
   for (const file of manifest.files) {
     if (done.has(file.key)) continue;
     const data = await getObjectBytes(s3, backupBucket, file.key);
     // A missing or altered file is refused before any of its items is written.
     if (!data) throw new RestoreRefused(`Data file ${file.key} is missing`);
     // Checked above; checked again, as it may have been replaced since.
-    if (bytesDigest(data) !== file.sha256) throw new RestoreRefused(`Data file ${file.key} does not match its digest in the manifest (changed since it was checked)`);
+    if (bytesDigest(data) !== file.sha256)
+      throw new RestoreRefused(
+        `Data file ${file.key} does not match its digest in the manifest (changed since it was checked)`,
+      );
     const items = decodeDataFile(data);
-    if (items.length !== file.itemCount) throw new RestoreRefused(`Data file ${file.key} holds ${items.length} items, the manifest says ${file.itemCount}`);
+    if (items.length !== file.itemCount)
+      throw new RestoreRefused(
+        `Data file ${file.key} holds ${items.length} items, the manifest says ${file.itemCount}`,
+      );
     const requests = items.map((item) => ({ PutRequest: { Item: fromExportJson(item) } }));
     const remaining = options.stopAfterBatches === undefined ? Infinity : options.stopAfterBatches - batches;
     const wrote = await writeInWaves(dynamodb, targetTable, requests, remaining);
@@ -142,9 +173,12 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
 
   progress('media');
   const media = await readMediaManifest(s3, backupBucket, manifest);
-  if (bytesDigest(media.bytes) !== manifest.media.sha256) throw new RestoreRefused('The media manifest does not match its digest in the backup manifest');
+  if (bytesDigest(media.bytes) !== manifest.media.sha256)
+    throw new RestoreRefused('The media manifest does not match its digest in the backup manifest');
   const mediaResult =
-    options.media === 'verify' ? await checkMediaVersions(s3, media.manifest) : await restoreMedia(s3, media.manifest, options.targetMediaBucket ?? media.manifest.bucket);
+    options.media === 'verify'
+      ? await checkMediaVersions(s3, media.manifest)
+      : await restoreMedia(s3, media.manifest, options.targetMediaBucket ?? media.manifest.bucket);
 
   progress('verify');
   const restored = await digestOfTable(dynamodb, targetTable);
@@ -183,9 +217,10 @@ async function restoreMedia(s3: S3Client, manifest: MediaManifest, targetBucket:
   let bytes = 0;
   const mismatched: string[] = [];
   for (const object of manifest.objects) {
-    const current = targetBucket === manifest.bucket
-      ? await s3.send(new HeadObjectCommand({ Bucket: targetBucket, Key: object.key })).catch(() => undefined)
-      : undefined;
+    const current =
+      targetBucket === manifest.bucket
+        ? await s3.send(new HeadObjectCommand({ Bucket: targetBucket, Key: object.key })).catch(() => undefined)
+        : undefined;
     const isCurrent = current !== undefined && (current.VersionId ?? 'null') === object.versionId;
     if (!isCurrent) {
       await s3.send(
@@ -205,14 +240,24 @@ async function restoreMedia(s3: S3Client, manifest: MediaManifest, targetBucket:
 }
 
 /** Reads each recorded version (or those of `only`) where it was recorded and checks its SHA-256: proves the media are restorable. */
-export async function checkMediaVersions(s3: S3Client, manifest: MediaManifest, only?: readonly MediaManifest['objects'][number][]) {
+export async function checkMediaVersions(
+  s3: S3Client,
+  manifest: MediaManifest,
+  only?: readonly MediaManifest['objects'][number][],
+) {
   let bytes = 0;
   const mismatched: string[] = [];
   const objects = only ?? manifest.objects;
   // Every object (the full drill) by S3's stored checksum, read only where it has none, MEDIA_IN_FLIGHT at a time; a sample (`only`) read back.
   for (let i = 0; i < objects.length; i += MEDIA_IN_FLIGHT) {
     const wave = objects.slice(i, i + MEDIA_IN_FLIGHT);
-    const found = await Promise.all(wave.map((o) => (only ? objectSha256(s3, manifest.bucket, o.key, o.versionId) : storedOrRead(s3, manifest.bucket, o.key, o.versionId))));
+    const found = await Promise.all(
+      wave.map((o) =>
+        only
+          ? objectSha256(s3, manifest.bucket, o.key, o.versionId)
+          : storedOrRead(s3, manifest.bucket, o.key, o.versionId),
+      ),
+    );
     wave.forEach((object, w) => {
       if (found[w]?.sha256 !== object.sha256) mismatched.push(object.key);
       bytes += object.size;
@@ -234,7 +279,15 @@ export async function digestOfTable(dynamodb: DynamoDBClient, table: string, seg
     Array.from({ length: segments }, async (_, segment) => {
       let start: Record<string, AttributeValue> | undefined;
       do {
-        const out = await dynamodb.send(new ScanCommand({ TableName: table, Segment: segment, TotalSegments: segments, ConsistentRead: true, ExclusiveStartKey: start }));
+        const out = await dynamodb.send(
+          new ScanCommand({
+            TableName: table,
+            Segment: segment,
+            TotalSegments: segments,
+            ConsistentRead: true,
+            ExclusiveStartKey: start,
+          }),
+        );
         for (const item of out.Items ?? []) if (!isRestoreMarker(item)) digest.add(toExportJson(item));
         start = out.LastEvaluatedKey;
       } while (start);

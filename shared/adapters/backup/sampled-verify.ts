@@ -22,20 +22,39 @@ export interface SampledVerification {
   readonly mediaMismatched: number;
 }
 
-export async function verifySampled(s3: S3Client, bucket: string, manifest: BackupManifest, seed: string): Promise<SampledVerification> {
+export async function verifySampled(
+  s3: S3Client,
+  bucket: string,
+  manifest: BackupManifest,
+  seed: string,
+): Promise<SampledVerification> {
   const verification = new BackupVerification(manifest);
   const files = sampleIndexes(manifest.files.length, SAMPLED_DATA_FILES, seed).map((i) => manifest.files[i]!);
   for (const entry of files) verification.add(entry, await getObjectBytes(s3, bucket, entry.key));
   // Only the per-file findings: the table's count and digest need every file (the full drill).
-  const findings = verification.result().findings.filter((f) => f.kind !== 'table-count-mismatch' && f.kind !== 'table-digest-mismatch');
+  const findings = verification
+    .result()
+    .findings.filter((f) => f.kind !== 'table-count-mismatch' && f.kind !== 'table-digest-mismatch');
   const media = await readMediaManifest(s3, bucket, manifest).catch(() => undefined);
   if (!media) findings.push({ kind: 'missing-file', key: manifest.media.key });
   else if (bytesDigest(media.bytes) !== manifest.media.sha256) {
-    findings.push({ kind: 'digest-mismatch', key: manifest.media.key, expected: manifest.media.sha256, actual: bytesDigest(media.bytes) });
+    findings.push({
+      kind: 'digest-mismatch',
+      key: manifest.media.key,
+      expected: manifest.media.sha256,
+      actual: bytesDigest(media.bytes),
+    });
   }
-  const objects = media ? sampleIndexes(media.manifest.objects.length, SAMPLED_MEDIA_OBJECTS, seed).map((i) => media.manifest.objects[i]!) : [];
+  const objects = media
+    ? sampleIndexes(media.manifest.objects.length, SAMPLED_MEDIA_OBJECTS, seed).map((i) => media.manifest.objects[i]!)
+    : [];
   const checked = media ? await checkMediaVersions(s3, media.manifest, objects) : { mismatched: [] as string[] };
-  const problems = [describeFindings(findings), ...checked.mismatched.map((key) => `media object ${key} does not match its SHA-256`)].filter(Boolean).join('; ');
+  const problems = [
+    describeFindings(findings),
+    ...checked.mismatched.map((key) => `media object ${key} does not match its SHA-256`),
+  ]
+    .filter(Boolean)
+    .join('; ');
   return {
     ok: findings.length === 0 && checked.mismatched.length === 0,
     problems,

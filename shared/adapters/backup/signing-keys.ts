@@ -1,5 +1,11 @@
 import { KMSClient } from '@aws-sdk/client-kms';
-import { KmsManifestKey, LocalManifestKey, SigningUnavailable, type ManifestSigner, type ManifestVerifier } from './signing';
+import {
+  KmsManifestKey,
+  LocalManifestKey,
+  SigningUnavailable,
+  type ManifestSigner,
+  type ManifestVerifier,
+} from './signing';
 
 /**
  * The deployment's backup signing key, from the environment: `BACKUP_SIGNING=kms` with
@@ -21,7 +27,8 @@ function key(use: SigningUse): ManifestSigner & ManifestVerifier {
   const mode = process.env.BACKUP_SIGNING;
   if (mode === 'kms') {
     const id = process.env.BACKUP_SIGNING_KEY_ID;
-    if (!id) throw new SigningUnavailable('BACKUP_SIGNING_KEY_ID is not set: this function was granted no backup signing key');
+    if (!id)
+      throw new SigningUnavailable('BACKUP_SIGNING_KEY_ID is not set: this function was granted no backup signing key');
     return new KmsManifestKey((kms ??= new KMSClient({})), id);
   }
   const file = process.env.LOCAL_BACKUP_SIGNING_KEY_FILE;

@@ -1,4 +1,12 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign as signWith, verify as verifyWith, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign as signWith,
+  verify as verifyWith,
+  type KeyObject,
+} from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type KMSClient, KMSInvalidSignatureException, SignCommand, VerifyCommand } from '@aws-sdk/client-kms';
@@ -47,14 +55,26 @@ export const manifestDigest = (bytes: Uint8Array): Buffer => createHash('sha256'
 
 export async function signManifest(signer: ManifestSigner, manifestBytes: Uint8Array): Promise<ManifestSignature> {
   const signature = await signer.sign(manifestBytes);
-  return { version: 1, algorithm: SIGNING_ALGORITHM, keyId: signer.keyId, manifestSha256: manifestDigest(manifestBytes).toString('hex'), signature: Buffer.from(signature).toString('base64') };
+  return {
+    version: 1,
+    algorithm: SIGNING_ALGORITHM,
+    keyId: signer.keyId,
+    manifestSha256: manifestDigest(manifestBytes).toString('hex'),
+    signature: Buffer.from(signature).toString('base64'),
+  };
 }
 
 /** Undefined when the signature holds; otherwise why not. */
-export async function checkManifestSignature(verifier: ManifestVerifier, manifestBytes: Uint8Array, signature: ManifestSignature | undefined): Promise<string | undefined> {
+export async function checkManifestSignature(
+  verifier: ManifestVerifier,
+  manifestBytes: Uint8Array,
+  signature: ManifestSignature | undefined,
+): Promise<string | undefined> {
   if (!signature) return 'the manifest is not signed';
-  if (signature.algorithm !== SIGNING_ALGORITHM || typeof signature.signature !== 'string') return `the signature is not ${SIGNING_ALGORITHM}`;
-  if (manifestDigest(manifestBytes).toString('hex') !== signature.manifestSha256) return 'the manifest was changed after it was signed';
+  if (signature.algorithm !== SIGNING_ALGORITHM || typeof signature.signature !== 'string')
+    return `the signature is not ${SIGNING_ALGORITHM}`;
+  if (manifestDigest(manifestBytes).toString('hex') !== signature.manifestSha256)
+    return 'the manifest was changed after it was signed';
   const valid = await verifier.verify(manifestBytes, Buffer.from(signature.signature, 'base64'));
   return valid ? undefined : "the signature was not made with this deployment's backup signing key";
 }
@@ -67,14 +87,29 @@ export class KmsManifestKey implements ManifestSigner, ManifestVerifier {
   ) {}
 
   async sign(message: Uint8Array): Promise<Uint8Array> {
-    const out = await this.kms.send(new SignCommand({ KeyId: this.keyId, Message: manifestDigest(message), MessageType: 'DIGEST', SigningAlgorithm: SIGNING_ALGORITHM }));
+    const out = await this.kms.send(
+      new SignCommand({
+        KeyId: this.keyId,
+        Message: manifestDigest(message),
+        MessageType: 'DIGEST',
+        SigningAlgorithm: SIGNING_ALGORITHM,
+      }),
+    );
     if (!out.Signature) throw new SigningUnavailable('KMS returned no signature');
     return out.Signature;
   }
 
   async verify(message: Uint8Array, signature: Uint8Array): Promise<boolean> {
     try {
-      const out = await this.kms.send(new VerifyCommand({ KeyId: this.keyId, Message: manifestDigest(message), MessageType: 'DIGEST', Signature: signature, SigningAlgorithm: SIGNING_ALGORITHM }));
+      const out = await this.kms.send(
+        new VerifyCommand({
+          KeyId: this.keyId,
+          Message: manifestDigest(message),
+          MessageType: 'DIGEST',
+          Signature: signature,
+          SigningAlgorithm: SIGNING_ALGORITHM,
+        }),
+      );
       return out.SignatureValid === true;
     } catch (error) {
       // KMS answers a signature that does not verify with this exception, not with `false`.

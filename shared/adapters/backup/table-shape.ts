@@ -1,6 +1,17 @@
 import {
-  BatchWriteItemCommand, CreateTableCommand, DescribeTableCommand, QueryCommand, ResourceNotFoundException, type AttributeValue, DescribeTimeToLiveCommand, UpdateTableCommand, ResourceInUseException, UpdateTimeToLiveCommand, waitUntilTableExists,
-  type CreateTableCommandInput, type DynamoDBClient,
+  BatchWriteItemCommand,
+  CreateTableCommand,
+  DescribeTableCommand,
+  QueryCommand,
+  ResourceNotFoundException,
+  type AttributeValue,
+  DescribeTimeToLiveCommand,
+  UpdateTableCommand,
+  ResourceInUseException,
+  UpdateTimeToLiveCommand,
+  waitUntilTableExists,
+  type CreateTableCommandInput,
+  type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { tableDefinition } from '../../../infra/definitions/table';
 
@@ -38,7 +49,12 @@ export function tableShape(tableName: string): CreateTableCommandInput {
 export async function enableStream(client: DynamoDBClient, tableName: string): Promise<void> {
   const table = (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table;
   if (table?.StreamSpecification?.StreamEnabled) return;
-  await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.streamViewType } }));
+  await client.send(
+    new UpdateTableCommand({
+      TableName: tableName,
+      StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.streamViewType },
+    }),
+  );
   await waitUntilTableExists({ client, maxWaitTime: 120 }, { TableName: tableName });
 }
 
@@ -50,14 +66,20 @@ export async function enableStream(client: DynamoDBClient, tableName: string): P
  * Removed once the restore checks out; never part of the digest.
  */
 export const RESTORE_MARKER = { pk: 'RESTORE#MARKER', sk: 'RESTORE#MARKER' } as const;
-export const isRestoreMarker = (item: Record<string, AttributeValue>) => item.pk?.S === RESTORE_MARKER.pk && item.sk?.S === RESTORE_MARKER.sk;
+export const isRestoreMarker = (item: Record<string, AttributeValue>) =>
+  item.pk?.S === RESTORE_MARKER.pk && item.sk?.S === RESTORE_MARKER.sk;
 const markerKey = { pk: { S: RESTORE_MARKER.pk }, sk: { S: RESTORE_MARKER.sk } };
 
 /** The restore id in the table's marker: undefined when the table does not exist, null when it has no marker. */
 export async function restoreMarkerOf(client: DynamoDBClient, tableName: string): Promise<string | null | undefined> {
   try {
     const out = await client.send(
-      new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk AND sk = :sk', ExpressionAttributeValues: { ':pk': markerKey.pk, ':sk': markerKey.sk }, ConsistentRead: true }),
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND sk = :sk',
+        ExpressionAttributeValues: { ':pk': markerKey.pk, ':sk': markerKey.sk },
+        ConsistentRead: true,
+      }),
     );
     return out.Items?.[0]?.restoreId?.S ?? null;
   } catch (error) {
@@ -66,12 +88,27 @@ export async function restoreMarkerOf(client: DynamoDBClient, tableName: string)
   }
 }
 
-export async function writeRestoreMarker(client: DynamoDBClient, tableName: string, restoreId: string, backupId: string): Promise<void> {
-  await client.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: [{ PutRequest: { Item: { ...markerKey, restoreId: { S: restoreId }, backupId: { S: backupId } } } }] } }));
+export async function writeRestoreMarker(
+  client: DynamoDBClient,
+  tableName: string,
+  restoreId: string,
+  backupId: string,
+): Promise<void> {
+  await client.send(
+    new BatchWriteItemCommand({
+      RequestItems: {
+        [tableName]: [
+          { PutRequest: { Item: { ...markerKey, restoreId: { S: restoreId }, backupId: { S: backupId } } } },
+        ],
+      },
+    }),
+  );
 }
 
 export async function removeRestoreMarker(client: DynamoDBClient, tableName: string): Promise<void> {
-  await client.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: [{ DeleteRequest: { Key: markerKey } }] } }));
+  await client.send(
+    new BatchWriteItemCommand({ RequestItems: { [tableName]: [{ DeleteRequest: { Key: markerKey } }] } }),
+  );
 }
 
 /** Creates the table, or finds it there already (another restore's, or any table). Returns whether it was created now. */
@@ -88,7 +125,10 @@ export async function createShapedTable(client: DynamoDBClient, tableName: strin
   const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
   if (ttl.TimeToLiveDescription?.TimeToLiveStatus !== 'ENABLED') {
     await client.send(
-      new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: tableDefinition.timeToLiveAttribute, Enabled: true } }),
+      new UpdateTimeToLiveCommand({
+        TableName: tableName,
+        TimeToLiveSpecification: { AttributeName: tableDefinition.timeToLiveAttribute, Enabled: true },
+      }),
     );
   }
   return created;

@@ -11,13 +11,23 @@ import type { ManifestVerifier } from './signing';
  * backup the writer did not sign), then every data file (digest, items, the table's count and
  * digest) and the media manifest's digest. One file in memory at a time.
  */
-export async function verifyStoredBackup(s3: S3Client, bucket: string, backupId: string, verifier: ManifestVerifier): Promise<VerificationResult & { manifest: BackupManifest }> {
+export async function verifyStoredBackup(
+  s3: S3Client,
+  bucket: string,
+  backupId: string,
+  verifier: ManifestVerifier,
+): Promise<VerificationResult & { manifest: BackupManifest }> {
   const manifest = await openBackup(s3, bucket, backupId, verifier);
   return { ...(await verifyBackupFiles(s3, bucket, manifest)), manifest };
 }
 
 /** Every data file and the media manifest of an opened (signature-checked) backup, against it. */
-export async function verifyBackupFiles(s3: S3Client, bucket: string, manifest: BackupManifest, onFile?: (done: number) => void): Promise<VerificationResult> {
+export async function verifyBackupFiles(
+  s3: S3Client,
+  bucket: string,
+  manifest: BackupManifest,
+  onFile?: (done: number) => void,
+): Promise<VerificationResult> {
   const verification = new BackupVerification(manifest);
   let done = 0;
   for (const entry of manifest.files) {
@@ -27,7 +37,12 @@ export async function verifyBackupFiles(s3: S3Client, bucket: string, manifest: 
   const media = await readMediaManifest(s3, bucket, manifest).catch(() => undefined);
   if (!media) verification.finding({ kind: 'missing-file', key: manifest.media.key });
   else if (bytesDigest(media.bytes) !== manifest.media.sha256) {
-    verification.finding({ kind: 'digest-mismatch', key: manifest.media.key, expected: manifest.media.sha256, actual: bytesDigest(media.bytes) });
+    verification.finding({
+      kind: 'digest-mismatch',
+      key: manifest.media.key,
+      expected: manifest.media.sha256,
+      actual: bytesDigest(media.bytes),
+    });
   }
   return verification.result();
 }

@@ -39,7 +39,14 @@ export async function sealAsker(keys: AskerKeys, questionId: string, value: unkn
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', key.plaintext, iv).setAAD(additionalData(questionId));
     const data = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
-    return { alg: 'AES-256-GCM', keyRef: key.keyRef, wrappedKey: key.wrapped, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
+    return {
+      alg: 'AES-256-GCM',
+      keyRef: key.keyRef,
+      wrappedKey: key.wrapped,
+      iv: iv.toString('base64'),
+      tag: cipher.getAuthTag().toString('base64'),
+      data: data.toString('base64'),
+    };
   } finally {
     key.plaintext.fill(0);
   }
@@ -48,9 +55,13 @@ export async function sealAsker(keys: AskerKeys, questionId: string, value: unkn
 export async function openAsker<T>(keys: AskerKeys, questionId: string, sealed: SealedAsker): Promise<T> {
   const plaintextKey = await keys.unwrap(sealed.wrappedKey, questionId);
   try {
-    const decipher = createDecipheriv('aes-256-gcm', plaintextKey, Buffer.from(sealed.iv, 'base64')).setAAD(additionalData(questionId));
+    const decipher = createDecipheriv('aes-256-gcm', plaintextKey, Buffer.from(sealed.iv, 'base64')).setAAD(
+      additionalData(questionId),
+    );
     decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
-    const json = Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]).toString('utf8');
+    const json = Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]).toString(
+      'utf8',
+    );
     return JSON.parse(json) as T;
   } finally {
     plaintextKey.fill(0);
@@ -76,7 +87,9 @@ export class LocalAskerKeys implements AskerKeys {
 
   async unwrap(wrapped: string, questionId: string): Promise<Buffer> {
     const bytes = Buffer.from(wrapped, 'base64');
-    const decipher = createDecipheriv('aes-256-gcm', this.master, bytes.subarray(0, 12)).setAAD(additionalData(questionId));
+    const decipher = createDecipheriv('aes-256-gcm', this.master, bytes.subarray(0, 12)).setAAD(
+      additionalData(questionId),
+    );
     decipher.setAuthTag(bytes.subarray(bytes.length - 16));
     return Buffer.concat([decipher.update(bytes.subarray(12, bytes.length - 16)), decipher.final()]);
   }

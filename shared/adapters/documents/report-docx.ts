@@ -1,7 +1,24 @@
-import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ITableCellOptions } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ITableCellOptions,
+} from 'docx';
 import type { ReportKind } from '../../domain/reports/kinds';
 import { naAppendixSections } from '../../domain/reports/kinds';
-import type { ContentFigures, OperationsFigures, QuestionReportFigures, ReportFigures } from '../../domain/reports/figures';
+import type {
+  ContentFigures,
+  OperationsFigures,
+  QuestionReportFigures,
+  ReportFigures,
+} from '../../domain/reports/figures';
 import type { RoyaltyTally } from '../../domain/reports/royalties';
 import { figureLabels } from '../../domain/reports/labels';
 
@@ -37,7 +54,15 @@ const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const GRID = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
 
 type RunStyle = { bold?: boolean; italics?: boolean; size?: number };
-const run = (text: string, style: RunStyle = {}) => new TextRun({ text, font: FONT, size: style.size ?? SIZE, bold: style.bold ?? false, italics: style.italics ?? false, color: '000000' });
+const run = (text: string, style: RunStyle = {}) =>
+  new TextRun({
+    text,
+    font: FONT,
+    size: style.size ?? SIZE,
+    bold: style.bold ?? false,
+    italics: style.italics ?? false,
+    color: '000000',
+  });
 const para = (text: string, style: RunStyle & { center?: boolean; indent?: boolean } = {}) =>
   new Paragraph({
     children: [run(text, style)],
@@ -46,8 +71,13 @@ const para = (text: string, style: RunStyle & { center?: boolean; indent?: boole
     ...(style.indent && { indent: { firstLine: 567 } }),
   });
 const heading = (text: string) => para(text, { bold: true });
-const textOf = (value: string | undefined) => (value ?? '').split(/\r?\n/).filter((l) => l.trim() !== '').map((l) => para(l, { indent: true }));
-const cell = (children: Paragraph[], width: number, extra: Partial<ITableCellOptions> = {}) => new TableCell({ children, width: { size: width, type: WidthType.PERCENTAGE }, ...extra });
+const textOf = (value: string | undefined) =>
+  (value ?? '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
+    .map((l) => para(l, { indent: true }));
+const cell = (children: Paragraph[], width: number, extra: Partial<ITableCellOptions> = {}) =>
+  new TableCell({ children, width: { size: width, type: WidthType.PERCENTAGE }, ...extra });
 
 function dateLine(place: string, dated: string | undefined): string {
   if (!dated) return `${place}, ngày     tháng     năm 20…`;
@@ -58,7 +88,9 @@ function dateLine(place: string, dated: string | undefined): string {
 /** Quốc hiệu block: the two bodies on the left, the national motto on the right; Số and the date below. */
 function headerBlock(c: DocumentContext): Table {
   const left = [
-    ...(c.parentName ? [para(c.parentName.toUpperCase(), { center: true, size: 24 })] : [para('CƠ QUAN CHỦ QUẢN', { center: true, size: 24 })]),
+    ...(c.parentName
+      ? [para(c.parentName.toUpperCase(), { center: true, size: 24 })]
+      : [para('CƠ QUAN CHỦ QUẢN', { center: true, size: 24 })]),
     para(c.unitName.toUpperCase(), { center: true, bold: true, size: 24 }),
     para('-------', { center: true, size: 24 }),
     para(`Số: ${c.number ?? '……/…….'}`, { center: true }),
@@ -69,13 +101,31 @@ function headerBlock(c: DocumentContext): Table {
     para('---------------', { center: true }),
     para(dateLine(c.place, c.dated), { center: true, italics: true }),
   ];
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, columnWidths: [3800, 5700], borders: NO_BORDERS, rows: [new TableRow({ children: [cell(left, 40), cell(right, 60)] })] });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: [3800, 5700],
+    borders: NO_BORDERS,
+    rows: [new TableRow({ children: [cell(left, 40), cell(right, 60)] })],
+  });
 }
 
 function footerBlock(signer: string): Table {
-  const left = [para('Nơi nhận:', { bold: true, italics: true, size: 24 }), para('- Như trên;', { size: 22 }), para('- …', { size: 22 }), para('- Lưu: VT....', { size: 22 })];
-  const right = [para(signer, { center: true, bold: true }), para('(ký, ghi rõ họ tên, đóng dấu)', { center: true, italics: true })];
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, columnWidths: [4500, 5000], borders: NO_BORDERS, rows: [new TableRow({ children: [cell(left, 45), cell(right, 55)] })] });
+  const left = [
+    para('Nơi nhận:', { bold: true, italics: true, size: 24 }),
+    para('- Như trên;', { size: 22 }),
+    para('- …', { size: 22 }),
+    para('- Lưu: VT....', { size: 22 }),
+  ];
+  const right = [
+    para(signer, { center: true, bold: true }),
+    para('(ký, ghi rõ họ tên, đóng dấu)', { center: true, italics: true }),
+  ];
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: [4500, 5000],
+    borders: NO_BORDERS,
+    rows: [new TableRow({ children: [cell(left, 45), cell(right, 55)] })],
+  });
 }
 
 /** A table with a header row; the first column wider (names), numbers centred. */
@@ -83,37 +133,95 @@ function grid(header: readonly string[], rows: readonly (readonly string[])[]): 
   const first = 34;
   const rest = Math.floor((100 - first) / Math.max(1, header.length - 1));
   const line = (cells: readonly string[], bold: boolean) =>
-    new TableRow({ children: cells.map((t, i) => cell([para(t, { bold, size: 22, center: i > 0 })], i === 0 ? first : rest)) });
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders: GRID, rows: [line(header, true), ...rows.map((r) => line(r, false))] });
+    new TableRow({
+      children: cells.map((t, i) => cell([para(t, { bold, size: 22, center: i > 0 })], i === 0 ? first : rest)),
+    });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: GRID,
+    rows: [line(header, true), ...rows.map((r) => line(r, false))],
+  });
 }
 
 const n = (v: number | null) => (v === null ? '–' : String(v));
-const CONTENT_COLUMNS: readonly (keyof ContentFigures)[] = ['submitted', 'published', 'publishedOnTime', 'publishedLate', 'onTimeRate', 'returned', 'rejected', 'withdrawn'];
-const QUESTION_COLUMNS: readonly (keyof QuestionReportFigures)[] = ['received', 'routed', 'routedWithinOneWorkingDay', 'returnedNotCompetent', 'answered', 'answeredOnTime', 'answeredLate'];
+const CONTENT_COLUMNS: readonly (keyof ContentFigures)[] = [
+  'submitted',
+  'published',
+  'publishedOnTime',
+  'publishedLate',
+  'onTimeRate',
+  'returned',
+  'rejected',
+  'withdrawn',
+];
+const QUESTION_COLUMNS: readonly (keyof QuestionReportFigures)[] = [
+  'received',
+  'routed',
+  'routedWithinOneWorkingDay',
+  'returnedNotCompetent',
+  'answered',
+  'answeredOnTime',
+  'answeredLate',
+];
 /** The Q&A figures after the answer: progress notices, escalations, the askers' ratings (issue 27 §2). */
-const FOLLOW_UP_COLUMNS: readonly (keyof QuestionReportFigures)[] = ['progressNotices', 'escalations', 'escalatedQuestions', 'ratings', 'ratedSatisfied', 'ratedPartly', 'ratedNotAnswered', 'meanRatingScore'];
-const OPERATION_ROWS: readonly (keyof OperationsFigures)[] = ['incidents', 'restoredWithinLimit', 'notRestoredWithinLimit', 'medianHoursToRestore', 'restoreLimitHours', 'weeklyBackups', 'failedBackups', 'restoreDrills', 'failedRestoreDrills', 'securityChecks'];
+const FOLLOW_UP_COLUMNS: readonly (keyof QuestionReportFigures)[] = [
+  'progressNotices',
+  'escalations',
+  'escalatedQuestions',
+  'ratings',
+  'ratedSatisfied',
+  'ratedPartly',
+  'ratedNotAnswered',
+  'meanRatingScore',
+];
+const OPERATION_ROWS: readonly (keyof OperationsFigures)[] = [
+  'incidents',
+  'restoredWithinLimit',
+  'notRestoredWithinLimit',
+  'medianHoursToRestore',
+  'restoreLimitHours',
+  'weeklyBackups',
+  'failedBackups',
+  'restoreDrills',
+  'failedRestoreDrills',
+  'securityChecks',
+];
 
 function contentTables(f: ReportFigures): (Paragraph | Table)[] {
-  const units = [...f.units.map((u) => ({ name: u.unitName, content: u.content, questions: u.questions })), { name: 'Tổng cộng', content: f.totals.content, questions: f.totals.questions }];
+  const units = [
+    ...f.units.map((u) => ({ name: u.unitName, content: u.content, questions: u.questions })),
+    { name: 'Tổng cộng', content: f.totals.content, questions: f.totals.questions },
+  ];
   return [
     para('a) Tin, bài (số lượng, tiến độ):', { italics: true }),
-    grid(['Đơn vị', ...CONTENT_COLUMNS.map((k) => figureLabels[k]!)], units.map((u) => [u.name, ...CONTENT_COLUMNS.map((k) => n(u.content[k]))])),
+    grid(
+      ['Đơn vị', ...CONTENT_COLUMNS.map((k) => figureLabels[k]!)],
+      units.map((u) => [u.name, ...CONTENT_COLUMNS.map((k) => n(u.content[k]))]),
+    ),
     para('b) Hỏi đáp:', { italics: true }),
-    grid(['Đơn vị', ...QUESTION_COLUMNS.map((k) => figureLabels[k]!)], units.map((u) => [u.name, ...QUESTION_COLUMNS.map((k) => n(u.questions[k]))])),
+    grid(
+      ['Đơn vị', ...QUESTION_COLUMNS.map((k) => figureLabels[k]!)],
+      units.map((u) => [u.name, ...QUESTION_COLUMNS.map((k) => n(u.questions[k]))]),
+    ),
     para('c) Thông báo tiến độ, nhắc hạn và đánh giá của người hỏi:', { italics: true }),
-    grid(['Đơn vị', ...FOLLOW_UP_COLUMNS.map((k) => figureLabels[k]!)], units.map((u) => [u.name, ...FOLLOW_UP_COLUMNS.map((k) => n(u.questions[k]))])),
+    grid(
+      ['Đơn vị', ...FOLLOW_UP_COLUMNS.map((k) => figureLabels[k]!)],
+      units.map((u) => [u.name, ...FOLLOW_UP_COLUMNS.map((k) => n(u.questions[k]))]),
+    ),
   ];
 }
 
 function operationsTable(f: ReportFigures): (Paragraph | Table)[] {
   return [
-    grid(['Nội dung', 'Số liệu'], [
-      ...OPERATION_ROWS.map((k) => [figureLabels[k]!, n(f.operations[k])]),
-      [figureLabels.opened!, n(f.totals.accounts.opened)],
-      [figureLabels.closed!, n(f.totals.accounts.closed)],
-      [figureLabels.rolesChanged!, n(f.totals.accounts.rolesChanged)],
-    ]),
+    grid(
+      ['Nội dung', 'Số liệu'],
+      [
+        ...OPERATION_ROWS.map((k) => [figureLabels[k]!, n(f.operations[k])]),
+        [figureLabels.opened!, n(f.totals.accounts.opened)],
+        [figureLabels.closed!, n(f.totals.accounts.closed)],
+        [figureLabels.rolesChanged!, n(f.totals.accounts.rolesChanged)],
+      ],
+    ),
   ];
 }
 
@@ -160,7 +268,8 @@ function administrative(c: DocumentContext): (Paragraph | Table)[] {
   const f = c.figures!;
   const body: (Paragraph | Table)[] = [heading('1. Kết quả cung cấp thông tin'), ...contentTables(f)];
   let next = 2;
-  if (c.kind.figures.includes('operations')) body.push(heading(`${next++}. Công tác bảo đảm hoạt động`), ...operationsTable(f));
+  if (c.kind.figures.includes('operations'))
+    body.push(heading(`${next++}. Công tác bảo đảm hoạt động`), ...operationsTable(f));
   for (const s of c.kind.sections) body.push(heading(`${next++}. ${s.heading}`), ...textOf(c.sections[s.id]));
   return [
     headerBlock(c),
@@ -184,9 +293,24 @@ function royalty(c: DocumentContext): (Paragraph | Table)[] {
     para(`Tin, bài đã đăng ${c.periodLabel} (${c.kind.citation})`, { center: true, italics: true }),
     para(`Mức nhuận bút: ${t.rates.basis}`, { italics: true }),
     heading('1. Theo người đóng góp'),
-    grid(['Người đóng góp', 'Đơn vị', figureLabels.items!, figureLabels.shareOfItems!, `${figureLabels.amount!} (${t.rates.currency})`], t.contributors.map((x) => [x.name, x.unitCode, String(x.items), String(x.shareOfItems), String(x.amount)])),
+    grid(
+      [
+        'Người đóng góp',
+        'Đơn vị',
+        figureLabels.items!,
+        figureLabels.shareOfItems!,
+        `${figureLabels.amount!} (${t.rates.currency})`,
+      ],
+      t.contributors.map((x) => [x.name, x.unitCode, String(x.items), String(x.shareOfItems), String(x.amount)]),
+    ),
     heading('2. Theo đơn vị'),
-    grid(['Đơn vị', figureLabels.items!, `${figureLabels.amount!} (${t.rates.currency})`], [...t.units.map((u) => [u.unitCode, String(u.items), String(u.amount)]), ['Tổng cộng', String(t.total.items), String(t.total.amount)]]),
+    grid(
+      ['Đơn vị', figureLabels.items!, `${figureLabels.amount!} (${t.rates.currency})`],
+      [
+        ...t.units.map((u) => [u.unitCode, String(u.items), String(u.amount)]),
+        ['Tổng cộng', String(t.total.items), String(t.total.amount)],
+      ],
+    ),
     ...c.kind.sections.flatMap((s) => (c.sections[s.id] ? [heading(s.heading), ...textOf(c.sections[s.id])] : [])),
     para(''),
     footerBlock('THỦ TRƯỞNG ĐƠN VỊ'),
@@ -194,7 +318,8 @@ function royalty(c: DocumentContext): (Paragraph | Table)[] {
 }
 
 export async function reportDocx(c: DocumentContext): Promise<Uint8Array> {
-  const children = c.kind.template === 'na-appendix' ? naAppendix(c) : c.kind.template === 'royalty' ? royalty(c) : administrative(c);
+  const children =
+    c.kind.template === 'na-appendix' ? naAppendix(c) : c.kind.template === 'royalty' ? royalty(c) : administrative(c);
   const doc = new Document({
     creator: c.unitName,
     title: c.kind.title.vi,
@@ -202,7 +327,9 @@ export async function reportDocx(c: DocumentContext): Promise<Uint8Array> {
     sections: [
       {
         // A4 portrait; margins of NĐ 30/2020 Phụ lục I: top and bottom 20 mm, left 30 mm, right 15 mm.
-        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1701, right: 850 } } },
+        properties: {
+          page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1701, right: 850 } },
+        },
         children,
       },
     ],

@@ -11,13 +11,27 @@ import type { WriteAction } from './unit-of-work';
  * report may not read the audit log). Opening and closure need no fact of their own: the account
  * item keeps `createdAt` and `closedAt`, which never change afterwards.
  */
-export function putRoleChangeFact(tableName: string, unitCode: string, fact: RoleChangeFact, version: number): WriteAction {
+export function putRoleChangeFact(
+  tableName: string,
+  unitCode: string,
+  fact: RoleChangeFact,
+  version: number,
+): WriteAction {
   const localDate = localDateOf(new Date(fact.at));
   return {
     item: {
       Put: {
         TableName: tableName,
-        Item: { ...keys.accountFact(unitCode, localDate, fact.at, fact.accountId, version), type: 'AccountFact', kind: 'roles', unitCode, localDate, ...fact, previous: [...fact.previous], next: [...fact.next] },
+        Item: {
+          ...keys.accountFact(unitCode, localDate, fact.at, fact.accountId, version),
+          type: 'AccountFact',
+          kind: 'roles',
+          unitCode,
+          localDate,
+          ...fact,
+          previous: [...fact.previous],
+          next: [...fact.next],
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
@@ -45,6 +59,11 @@ export class AccountFactRepository {
         });
       }),
     );
-    return pages.flat().map((i) => ({ accountId: String(i.accountId), at: String(i.at), previous: (i.previous as string[]) ?? [], next: (i.next as string[]) ?? [] }));
+    return pages.flat().map((i) => ({
+      accountId: String(i.accountId),
+      at: String(i.at),
+      previous: (i.previous as string[]) ?? [],
+      next: (i.next as string[]) ?? [],
+    }));
   }
 }

@@ -6,10 +6,27 @@ import { keys } from './keys';
 import { queryIndexPage, queryPrefix, type Page } from './pagination';
 import { UnitOfWork, versionCondition, type ConflictReport, type WriteAction } from './unit-of-work';
 
-const ACCOUNT_FIELDS = ['id', 'username', 'fullName', 'email', 'unitCode', 'roles', 'status', 'passwordChangedAt', 'mustChangePassword', 'closedAt', 'closedReason', 'successorId', 'createdAt', 'version'] as const;
+const ACCOUNT_FIELDS = [
+  'id',
+  'username',
+  'fullName',
+  'email',
+  'unitCode',
+  'roles',
+  'status',
+  'passwordChangedAt',
+  'mustChangePassword',
+  'closedAt',
+  'closedReason',
+  'successorId',
+  'createdAt',
+  'version',
+] as const;
 
 export const toAccount = (item: Record<string, unknown>): Account =>
-  Object.fromEntries(ACCOUNT_FIELDS.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])) as unknown as Account;
+  Object.fromEntries(
+    ACCOUNT_FIELDS.filter((f) => item[f] !== undefined).map((f) => [f, item[f]]),
+  ) as unknown as Account;
 
 const accountItem = (account: Account) => ({
   ...keys.account(account.id),
@@ -47,7 +64,12 @@ export class AccountRepository {
   }
 
   ofUnit(unitCode: string, limit: number, cursor?: string): Promise<Page<Account>> {
-    return queryIndexPage(this.client, this.tableName, { index: 'gsi1', partition: keys.accountsOfUnit(unitCode).gsi1pk, limit, cursor }, toAccount);
+    return queryIndexPage(
+      this.client,
+      this.tableName,
+      { index: 'gsi1', partition: keys.accountsOfUnit(unitCode).gsi1pk, limit, cursor },
+      toAccount,
+    );
   }
 
   /**
@@ -101,7 +123,10 @@ export class AccountRepository {
         },
         onConflict: usernameTaken(account.username),
       },
-      { item: { Put: { TableName: this.tableName, Item: accountItem(account), ...versionCondition(0) } }, onConflict: usernameTaken(account.username) },
+      {
+        item: { Put: { TableName: this.tableName, Item: accountItem(account), ...versionCondition(0) } },
+        onConflict: usernameTaken(account.username),
+      },
     ];
   }
 
@@ -111,7 +136,10 @@ export class AccountRepository {
       item: { Put: { TableName: this.tableName, Item: accountItem(next), ...versionCondition(expectedVersion) } },
       onConflict: {
         code: staleness,
-        message: { vi: `Tài khoản ${next.username} vừa bị thay đổi; hãy tải lại rồi thử lại`, en: `Account ${next.username} changed meanwhile; reload and try again` },
+        message: {
+          vi: `Tài khoản ${next.username} vừa bị thay đổi; hãy tải lại rồi thử lại`,
+          en: `Account ${next.username} changed meanwhile; reload and try again`,
+        },
       },
     };
   }
@@ -133,7 +161,12 @@ export class AccountRepository {
   putDelegation(delegation: Delegation, onlyIfNew: boolean): WriteAction {
     const onConflict: ConflictReport = onlyIfNew
       ? { message: { vi: 'Ủy quyền đã tồn tại', en: 'The delegation exists already' } }
-      : { message: { vi: 'Ủy quyền đã bị thu hồi hoặc không còn', en: 'The delegation was revoked meanwhile or is gone' } };
+      : {
+          message: {
+            vi: 'Ủy quyền đã bị thu hồi hoặc không còn',
+            en: 'The delegation was revoked meanwhile or is gone',
+          },
+        };
     return {
       item: {
         Put: {
@@ -144,7 +177,9 @@ export class AccountRepository {
             type: 'Delegation',
             ...delegation,
           },
-          ConditionExpression: onlyIfNew ? 'attribute_not_exists(pk)' : 'attribute_exists(pk) AND attribute_not_exists(revokedAt)',
+          ConditionExpression: onlyIfNew
+            ? 'attribute_not_exists(pk)'
+            : 'attribute_exists(pk) AND attribute_not_exists(revokedAt)',
         },
       },
       onConflict,
@@ -152,7 +187,9 @@ export class AccountRepository {
   }
 
   async getDelegation(deputyId: string, id: string): Promise<Delegation | undefined> {
-    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.delegation(deputyId, id) }));
+    const out = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.delegation(deputyId, id) }),
+    );
     return out.Item ? toDelegation(out.Item) : undefined;
   }
 

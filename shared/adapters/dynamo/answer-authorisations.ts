@@ -21,11 +21,18 @@ export class AnswerAuthorisationRepository {
   }
 
   ofUnit(unitCode: string, limit: number, cursor?: string): Promise<Page<AnswerAuthorisation>> {
-    return queryIndexPage(this.client, this.tableName, { index: 'gsi1', partition: keys.answerAuthorisationsOfUnit(unitCode).gsi1pk, limit, cursor, newestFirst: true }, toAuthorisation);
+    return queryIndexPage(
+      this.client,
+      this.tableName,
+      { index: 'gsi1', partition: keys.answerAuthorisationsOfUnit(unitCode).gsi1pk, limit, cursor, newestFirst: true },
+      toAuthorisation,
+    );
   }
 
   async get(officerId: string, id: string): Promise<AnswerAuthorisation | undefined> {
-    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.answerAuthorisation(officerId, id) }));
+    const out = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.answerAuthorisation(officerId, id) }),
+    );
     return out.Item ? toAuthorisation(out.Item) : undefined;
   }
 
@@ -33,7 +40,12 @@ export class AnswerAuthorisationRepository {
   put(authorisation: AnswerAuthorisation, onlyIfNew: boolean): WriteAction {
     const onConflict: ConflictReport = onlyIfNew
       ? { message: { vi: 'Ủy quyền trả lời đã tồn tại', en: 'The answer authorisation exists already' } }
-      : { message: { vi: 'Ủy quyền trả lời đã bị thu hồi hoặc không còn', en: 'The answer authorisation was revoked meanwhile or is gone' } };
+      : {
+          message: {
+            vi: 'Ủy quyền trả lời đã bị thu hồi hoặc không còn',
+            en: 'The answer authorisation was revoked meanwhile or is gone',
+          },
+        };
     return {
       item: {
         Put: {
@@ -44,7 +56,9 @@ export class AnswerAuthorisationRepository {
             type: 'AnswerAuthorisation',
             ...authorisation,
           },
-          ConditionExpression: onlyIfNew ? 'attribute_not_exists(pk)' : 'attribute_exists(pk) AND attribute_not_exists(revokedAt)',
+          ConditionExpression: onlyIfNew
+            ? 'attribute_not_exists(pk)'
+            : 'attribute_exists(pk) AND attribute_not_exists(revokedAt)',
         },
       },
       onConflict,

@@ -49,8 +49,17 @@ export class AuditLog {
         ...(index ? { IndexName: index } : {}),
         KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
         ...(q.target !== undefined && { FilterExpression: '#target.#id = :target' }),
-        ExpressionAttributeNames: { '#pk': pkName, '#sk': skName, ...(q.target !== undefined && { '#target': 'target', '#id': 'id' }) },
-        ExpressionAttributeValues: { ':pk': pkValue, ':from': from, ':to': to, ...(q.target !== undefined && { ':target': q.target }) },
+        ExpressionAttributeNames: {
+          '#pk': pkName,
+          '#sk': skName,
+          ...(q.target !== undefined && { '#target': 'target', '#id': 'id' }),
+        },
+        ExpressionAttributeValues: {
+          ':pk': pkValue,
+          ':from': from,
+          ':to': to,
+          ...(q.target !== undefined && { ':target': q.target }),
+        },
         ScanIndexForward: false,
         Limit: q.limit,
         // A cursor of this very query: its partition, its index, a sort key inside [from, to].
@@ -61,7 +70,15 @@ export class AuditLog {
       }),
     );
     const items = (out.Items ?? []).map(({ id, at, scope, actor, action, target, before, after, requestId }) => ({
-      id, at, scope, actor, action, target, before, after, requestId,
+      id,
+      at,
+      scope,
+      actor,
+      action,
+      target,
+      before,
+      after,
+      requestId,
     })) as AuditEntry[];
     return { items, nextCursor: encodeCursor(out.LastEvaluatedKey) };
   }

@@ -1,6 +1,11 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './pagination';
-import { holidayRuleSchema, officialScheduleSchema, type HolidayRule, type OfficialSchedule } from '../../domain/calendar';
+import {
+  holidayRuleSchema,
+  officialScheduleSchema,
+  type HolidayRule,
+  type OfficialSchedule,
+} from '../../domain/calendar';
 import type { AuditEntry } from '../../domain/audit';
 import { DomainError } from '../../domain/errors';
 import { keys } from './keys';
@@ -40,7 +45,10 @@ export class CalendarConfigRepository {
       if (item.type === 'HolidayRule') rules.push(holidayRuleSchema.parse(item.value));
       if (item.type === 'OfficialSchedule') schedules.push(officialScheduleSchema.parse(item.value));
     }
-    const fingerprint = items.map((i) => `${String(i.sk)}@${String(i.version)}`).sort().join('|');
+    const fingerprint = items
+      .map((i) => `${String(i.sk)}@${String(i.version)}`)
+      .sort()
+      .join('|');
     return { rules, schedules, fingerprint };
   }
 
@@ -69,12 +77,21 @@ export class CalendarConfigRepository {
    * The write of a new value with its audit entry, for the unit of work. With `expectedVersion`
    * (If-Match) it only succeeds if nobody changed the item since (0: it must not exist yet).
    */
-  private async put(key: { pk: string; sk: string }, type: string, value: unknown, expectedVersion: number | undefined, auditFor: AuditFor): Promise<{ work: Work; version: number }> {
-    const current = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
+  private async put(
+    key: { pk: string; sk: string },
+    type: string,
+    value: unknown,
+    expectedVersion: number | undefined,
+    auditFor: AuditFor,
+  ): Promise<{ work: Work; version: number }> {
+    const current = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
+    );
     const currentVersion = current.Item ? Number(current.Item.version) : 0;
     const audit = auditFor(current.Item?.value ?? null, value);
     const code = expectedVersion === undefined ? 'conflict' : 'precondition_failed';
-    if (expectedVersion !== undefined && expectedVersion !== currentVersion) throw new DomainError(code, versionConflict(currentVersion));
+    if (expectedVersion !== undefined && expectedVersion !== currentVersion)
+      throw new DomainError(code, versionConflict(currentVersion));
     const version = currentVersion + 1;
     const work: Work = {
       actions: [

@@ -49,7 +49,13 @@ export interface ContentItemRecord {
   /** The editor the secretary assigned at intake (the `assign` step), kept through later steps. */
   readonly assignee?: Assignee;
   readonly assignedAt?: string;
-  readonly emergency?: { readonly by: string; readonly reason: string; readonly at: string; readonly confirmedBy?: string; readonly confirmedAt?: string };
+  readonly emergency?: {
+    readonly by: string;
+    readonly reason: string;
+    readonly at: string;
+    readonly confirmedBy?: string;
+    readonly confirmedAt?: string;
+  };
   readonly publicNote?: string;
   readonly withdrawnAt?: string;
   /** The legal-document search entries its publication wrote (shared/application/legal-search.ts), deleted when it goes offline. */

@@ -11,16 +11,27 @@ import type { TransitionPlan } from '../../domain/workflow/types';
 import type { CreationPlan } from '../../domain/workflow/engine';
 import { pendingEvent, type EventDetail } from '../../../events/catalogue';
 
-export type { Attribution, ContentItemRecord, ContentStepChanges, Contributor, Revision, RevisionText, SyndicationSource } from './content-record';
+export type {
+  Attribution,
+  ContentItemRecord,
+  ContentStepChanges,
+  Contributor,
+  Revision,
+  RevisionText,
+  SyndicationSource,
+} from './content-record';
 
 /** The item's listing keys for its current state: by unit, by unit and state, and by deadline until published. */
-export const contentIndexKeys = (r: Pick<ContentItemRecord, 'unitCode' | 'state' | 'createdAt' | 'updatedAt' | 'id' | 'dueAt' | 'publishedAt'>) => ({
+export const contentIndexKeys = (
+  r: Pick<ContentItemRecord, 'unitCode' | 'state' | 'createdAt' | 'updatedAt' | 'id' | 'dueAt' | 'publishedAt'>,
+) => ({
   ...keys.contentOfUnit(r.unitCode, r.createdAt, r.id),
   ...keys.contentOfUnitInState(r.unitCode, r.state, r.updatedAt, r.id),
   ...(r.dueAt !== undefined && r.publishedAt === undefined ? keys.contentDue(r.unitCode, r.dueAt) : {}),
 });
 
-const toRecord = (item: Record<string, unknown>): ContentItemRecord => withoutStorageKeys(item) as unknown as ContentItemRecord;
+const toRecord = (item: Record<string, unknown>): ContentItemRecord =>
+  withoutStorageKeys(item) as unknown as ContentItemRecord;
 
 export interface UnitContentQuery {
   readonly state?: ContentState;
@@ -42,22 +53,31 @@ export class ContentRepository {
   ) {}
 
   async get(id: string): Promise<ContentItemRecord | undefined> {
-    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.contentItem(id), ConsistentRead: true }));
+    const out = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.contentItem(id), ConsistentRead: true }),
+    );
     return out.Item ? toRecord(out.Item) : undefined;
   }
 
   revisions(id: string): Promise<Array<Omit<Revision, 'text'> & { textKept?: true }>> {
     // Consistent, as the item's own read: a revision commits in the same transaction as its version.
-    return queryPrefix(this.client, this.tableName, { ...keys.contentRevisionsOf(id), limit: 200, consistent: true }, (i) => {
-      const { version, at, actor, action, summary, text } = i as unknown as Revision;
-      // The list stays light: whether the text was kept, not the text (read one revision for it).
-      return { version, at, actor, action, summary, ...(text !== undefined && { textKept: true }) };
-    });
+    return queryPrefix(
+      this.client,
+      this.tableName,
+      { ...keys.contentRevisionsOf(id), limit: 200, consistent: true },
+      (i) => {
+        const { version, at, actor, action, summary, text } = i as unknown as Revision;
+        // The list stays light: whether the text was kept, not the text (read one revision for it).
+        return { version, at, actor, action, summary, ...(text !== undefined && { textKept: true }) };
+      },
+    );
   }
 
   /** One revision with its kept text, if any. */
   async revisionOf(id: string, version: number): Promise<Revision | undefined> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.contentRevision(id, version), ConsistentRead: true }));
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.contentRevision(id, version), ConsistentRead: true }),
+    );
     if (!Item) return undefined;
     const { version: v, at, actor, action, summary, text } = Item as unknown as Revision;
     return { version: v, at, actor, action, summary, ...(text !== undefined && { text }) };
@@ -125,15 +145,31 @@ export class ContentRepository {
    * keys for the new state (by deadline only until the first publication); the plan's audit entry,
    * clock work and event; and the effects' own writes (revision, rendition, index entries…).
    */
-  stepWrites(record: ContentItemRecord, plan: TransitionPlan<string, string, string>, changes: ContentStepChanges, due: Readonly<Partial<Record<string, string>>>): Work {
+  stepWrites(
+    record: ContentItemRecord,
+    plan: TransitionPlan<string, string, string>,
+    changes: ContentStepChanges,
+    due: Readonly<Partial<Record<string, string>>>,
+  ): Work {
     const after = { ...record, ...changes.set, state: plan.to } as ContentItemRecord;
     const { duePk: _duePk, dueAt: _dueAt, ...listing } = contentIndexKeys(after) as Record<string, string>;
     const set: Record<string, unknown> = { ...changes.set, ...listing };
-    if (after.publishedAt === undefined && after.dueAt !== undefined) Object.assign(set, keys.contentDue(record.unitCode, after.dueAt));
+    if (after.publishedAt === undefined && after.dueAt !== undefined)
+      Object.assign(set, keys.contentDue(record.unitCode, after.dueAt));
     // The first publication takes the item off the due index.
-    const remove: string[] = [...changes.remove, ...(record.publishedAt === undefined && after.publishedAt !== undefined ? ['duePk'] : [])];
+    const remove: string[] = [
+      ...changes.remove,
+      ...(record.publishedAt === undefined && after.publishedAt !== undefined ? ['duePk'] : []),
+    ];
     return combine(
-      workOfPlan(plan, { tableName: this.tableName, itemKey: keys.contentItem(record.id), dueOf: (open) => due[open.clock]!, title: record.title, extraSet: set, extraRemove: remove }),
+      workOfPlan(plan, {
+        tableName: this.tableName,
+        itemKey: keys.contentItem(record.id),
+        dueOf: (open) => due[open.clock]!,
+        title: record.title,
+        extraSet: set,
+        extraRemove: remove,
+      }),
       { actions: changes.writes },
     );
   }
@@ -145,12 +181,30 @@ export class ContentRepository {
    */
   createWrites(
     record: ContentItemRecord,
-    creation: { readonly plan: CreationPlan<string, string>; readonly detail: EventDetail<'ContentItemCreated'>; readonly writes: readonly WriteAction[] },
-    steps: readonly { readonly plan: TransitionPlan<string, string, string>; readonly changes: ContentStepChanges }[] = [],
+    creation: {
+      readonly plan: CreationPlan<string, string>;
+      readonly detail: EventDetail<'ContentItemCreated'>;
+      readonly writes: readonly WriteAction[];
+    },
+    steps: readonly {
+      readonly plan: TransitionPlan<string, string, string>;
+      readonly changes: ContentStepChanges;
+    }[] = [],
   ): Work {
-    const created: Work = { actions: [this.create(record), ...creation.writes], audits: [creation.plan.audit], events: [pendingEvent('ContentItemCreated', creation.detail)] };
+    const created: Work = {
+      actions: [this.create(record), ...creation.writes],
+      audits: [creation.plan.audit],
+      events: [pendingEvent('ContentItemCreated', creation.detail)],
+    };
     return steps.reduce<Work>(
-      (work, { plan, changes }) => combine(work, combine(trailOfPlan(plan, { tableName: this.tableName, dueOf: () => record.updatedAt, title: record.title }), { actions: changes.writes })),
+      (work, { plan, changes }) =>
+        combine(
+          work,
+          combine(
+            trailOfPlan(plan, { tableName: this.tableName, dueOf: () => record.updatedAt, title: record.title }),
+            { actions: changes.writes },
+          ),
+        ),
       created,
     );
   }
@@ -176,13 +230,21 @@ export class ContentRepository {
           ExpressionAttributeValues: { ':version': source.version },
         },
       },
-      onConflict: { message: { vi: `Tin, bài ${source.id} vừa thay đổi; hãy thử lại`, en: `Content item ${source.id} just changed; try again` } },
+      onConflict: {
+        message: {
+          vi: `Tin, bài ${source.id} vừa thay đổi; hãy thử lại`,
+          en: `Content item ${source.id} just changed; try again`,
+        },
+      },
     };
   }
 
   /** One copy per source and portal. */
   syndicationLink(sourceId: string, portal: string, copyId: string): WriteAction {
-    const message = { vi: `Tin, bài ${sourceId} đã được đề xuất lên Cổng ${portal}`, en: `Content item ${sourceId} was proposed to portal ${portal} already` };
+    const message = {
+      vi: `Tin, bài ${sourceId} đã được đề xuất lên Cổng ${portal}`,
+      en: `Content item ${sourceId} was proposed to portal ${portal} already`,
+    };
     return {
       item: {
         Put: {
@@ -210,7 +272,9 @@ export class ContentRepository {
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
-      onConflict: { message: { vi: `Tin, bài ${record.id} đã tồn tại`, en: `Content item ${record.id} exists already` } },
+      onConflict: {
+        message: { vi: `Tin, bài ${record.id} đã tồn tại`, en: `Content item ${record.id} exists already` },
+      },
     };
   }
 
@@ -234,7 +298,10 @@ export class ContentRepository {
       },
       onConflict: {
         field: 'body.translationOf',
-        message: { vi: `Tin, bài ${sourceId} vừa có thêm bản ngôn ngữ khác; hãy thử lại`, en: `Item ${sourceId} has just gained another language version; try again` },
+        message: {
+          vi: `Tin, bài ${sourceId} vừa có thêm bản ngôn ngữ khác; hãy thử lại`,
+          en: `Item ${sourceId} has just gained another language version; try again`,
+        },
       },
     };
   }
@@ -244,12 +311,22 @@ export class ContentRepository {
    * updates): sets and removes attributes, bumps the version, keeps its state listing current.
    * A lost race is a 412 when the client named the version (If-Match), else a 409.
    */
-  update(record: ContentItemRecord, set: Readonly<Record<string, unknown>>, remove: readonly string[], ifMatch: boolean): WriteAction {
+  update(
+    record: ContentItemRecord,
+    set: Readonly<Record<string, unknown>>,
+    remove: readonly string[],
+    ifMatch: boolean,
+  ): WriteAction {
     const at = set.updatedAt as string;
     const state = (set.state as string | undefined) ?? record.state;
-    const all: Record<string, unknown> = { ...set, version: record.version + 1, ...keys.contentOfUnitInState(record.unitCode, state, at, record.id) };
+    const all: Record<string, unknown> = {
+      ...set,
+      version: record.version + 1,
+      ...keys.contentOfUnitInState(record.unitCode, state, at, record.id),
+    };
     // A deadline set before the first publication is listed on the due index with it.
-    if (typeof set.dueAt === 'string' && record.publishedAt === undefined) Object.assign(all, keys.contentDue(record.unitCode, set.dueAt));
+    if (typeof set.dueAt === 'string' && record.publishedAt === undefined)
+      Object.assign(all, keys.contentDue(record.unitCode, set.dueAt));
     const names: Record<string, string> = { '#state': 'state', '#version': 'version' };
     const values: Record<string, unknown> = { ':state': record.state, ':expected': record.version };
     const assignments = Object.entries(all).map(([name, value], i) => {
@@ -262,8 +339,14 @@ export class ContentRepository {
       return `#r${i}`;
     });
     const message = ifMatch
-      ? { vi: `Tin, bài ${record.id} đã thay đổi từ phiên bản ${record.version} bạn đã xem`, en: `Content item ${record.id} changed since version ${record.version} you saw` }
-      : { vi: `Tin, bài ${record.id} vừa được người khác thay đổi; hãy thử lại`, en: `Content item ${record.id} was just changed by someone else; try again` };
+      ? {
+          vi: `Tin, bài ${record.id} đã thay đổi từ phiên bản ${record.version} bạn đã xem`,
+          en: `Content item ${record.id} changed since version ${record.version} you saw`,
+        }
+      : {
+          vi: `Tin, bài ${record.id} vừa được người khác thay đổi; hãy thử lại`,
+          en: `Content item ${record.id} was just changed by someone else; try again`,
+        };
     return {
       item: {
         Update: {
@@ -275,30 +358,59 @@ export class ContentRepository {
           ExpressionAttributeValues: values,
         },
       },
-      onConflict: ifMatch ? { code: 'precondition_failed', field: 'expectedVersion', message } : { code: 'conflict', message },
+      onConflict: ifMatch
+        ? { code: 'precondition_failed', field: 'expectedVersion', message }
+        : { code: 'conflict', message },
     };
   }
 
   /** The attribution frozen at publication, listed by unit and quarter (written once). */
-  putAttribution(record: Pick<ContentItemRecord, 'id' | 'unitCode' | 'title' | 'category'>, attribution: Attribution): WriteAction {
+  putAttribution(
+    record: Pick<ContentItemRecord, 'id' | 'unitCode' | 'title' | 'category'>,
+    attribution: Attribution,
+  ): WriteAction {
     return {
       item: {
         Put: {
           TableName: this.tableName,
-          Item: { ...keys.attributionOf(record.unitCode, attribution.quarter, record.id), type: 'ContentAttribution', itemId: record.id, unitCode: record.unitCode, title: record.title, category: record.category, ...attribution },
+          Item: {
+            ...keys.attributionOf(record.unitCode, attribution.quarter, record.id),
+            type: 'ContentAttribution',
+            itemId: record.id,
+            unitCode: record.unitCode,
+            title: record.title,
+            category: record.category,
+            ...attribution,
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
-      onConflict: { message: { vi: `Nhuận bút của ${record.id} đã được chốt`, en: `The attribution of ${record.id} is frozen already` } },
+      onConflict: {
+        message: {
+          vi: `Nhuận bút của ${record.id} đã được chốt`,
+          en: `The attribution of ${record.id} is frozen already`,
+        },
+      },
     };
   }
 
   /** Attributions frozen in one quarter for one unit (the royalty tally reads these). */
   attributionsOf(unitCode: string, quarter: string): Promise<Array<Attribution & { itemId: string; title: string }>> {
-    return queryPrefix(this.client, this.tableName, { ...keys.attributionsOfQuarter(unitCode, quarter), limit: 1000 }, (i) => {
-      const { itemId, title, contributors, frozenAt, quarter: q } = i as unknown as Attribution & { itemId: string; title: string };
-      return { itemId, title, contributors, frozenAt, quarter: q };
-    });
+    return queryPrefix(
+      this.client,
+      this.tableName,
+      { ...keys.attributionsOfQuarter(unitCode, quarter), limit: 1000 },
+      (i) => {
+        const {
+          itemId,
+          title,
+          contributors,
+          frozenAt,
+          quarter: q,
+        } = i as unknown as Attribution & { itemId: string; title: string };
+        return { itemId, title, contributors, frozenAt, quarter: q };
+      },
+    );
   }
 
   /** A revision: append-only, one per version. */
@@ -311,7 +423,12 @@ export class ContentRepository {
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
-      onConflict: { message: { vi: `Phiên bản ${revision.version} của ${id} đã có`, en: `Revision ${revision.version} of ${id} exists already` } },
+      onConflict: {
+        message: {
+          vi: `Phiên bản ${revision.version} của ${id} đã có`,
+          en: `Revision ${revision.version} of ${id} exists already`,
+        },
+      },
     };
   }
 
@@ -319,7 +436,9 @@ export class ContentRepository {
   deletePublic(id: string): WriteAction {
     return {
       item: { Delete: { TableName: this.tableName, Key: keys.publishedContent(id) } },
-      onConflict: { message: { vi: `Không gỡ được bản công khai của ${id}`, en: `Could not remove the public rendition of ${id}` } },
+      onConflict: {
+        message: { vi: `Không gỡ được bản công khai của ${id}`, en: `Could not remove the public rendition of ${id}` },
+      },
     };
   }
 
@@ -334,11 +453,22 @@ export class ContentRepository {
             type: 'PublishedContent',
             ...rendition,
             ...keys.publishedOfPortal(rendition.portal, rendition.language, rendition.publishedAt, rendition.id),
-            ...keys.publishedOfPortalCategory(rendition.portal, rendition.language, rendition.category, rendition.publishedAt, rendition.id),
+            ...keys.publishedOfPortalCategory(
+              rendition.portal,
+              rendition.language,
+              rendition.category,
+              rendition.publishedAt,
+              rendition.id,
+            ),
           },
         },
       },
-      onConflict: { message: { vi: `Không ghi được bản công khai của ${rendition.id}`, en: `Could not write the public rendition of ${rendition.id}` } },
+      onConflict: {
+        message: {
+          vi: `Không ghi được bản công khai của ${rendition.id}`,
+          en: `Could not write the public rendition of ${rendition.id}`,
+        },
+      },
     };
   }
 }

@@ -26,7 +26,10 @@ const slots = new AsyncLocalStorage<Slot>();
  * Runs `step`, holding the one commit it makes; the caller sends it (or drops it). `cleared` says
  * when the step may write outside its commit (see `writesMayStart`).
  */
-export async function holdingCommit<T>(step: () => Promise<T>, cleared: Promise<unknown>): Promise<{ readonly value: T; readonly held?: HeldCommit }> {
+export async function holdingCommit<T>(
+  step: () => Promise<T>,
+  cleared: Promise<unknown>,
+): Promise<{ readonly value: T; readonly held?: HeldCommit }> {
   cleared.catch(() => undefined);
   const slot: Slot = { open: true, cleared };
   try {
@@ -43,7 +46,9 @@ export function holdCommit(send: HeldCommit['send']): boolean {
   const slot = slots.getStore();
   if (!slot?.open) return false;
   if (slot.held) {
-    throw new Error('A step whose route joins the Idempotency-Key record to its commit committed twice: declare it only on routes whose step commits once, last');
+    throw new Error(
+      'A step whose route joins the Idempotency-Key record to its commit committed twice: declare it only on routes whose step commits once, last',
+    );
   }
   slot.held = { send };
   return true;

@@ -1,7 +1,13 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { BeginOutcome, EarlierOutcome, IdempotencyStore, PeekOutcome, StoredResponse } from '../../http/idempotency-store';
+import type {
+  BeginOutcome,
+  EarlierOutcome,
+  IdempotencyStore,
+  PeekOutcome,
+  StoredResponse,
+} from '../../http/idempotency-store';
 import { keys } from './keys';
 import { holdingCommit } from './held-commit';
 import type { WriteAction } from './unit-of-work';
@@ -59,11 +65,22 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
   }
 
   async peek(scope: string, fingerprint: string, now: Date): Promise<PeekOutcome> {
-    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.idempotency(scope), ConsistentRead: true }));
+    const out = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.idempotency(scope), ConsistentRead: true }),
+    );
     const item = out.Item;
     const nowSeconds = Math.floor(now.getTime() / 1000);
-    if (!item || Number(item.expiresAt) < nowSeconds || (item.status === 'in_progress' && Number(item.lockedUntil) < nowSeconds)) return { kind: 'absent' };
-    const raw: RawItem = { fingerprint: { S: String(item.fingerprint) }, status: { S: String(item.status) }, ...(typeof item.response === 'string' && { response: { S: item.response } }) };
+    if (
+      !item ||
+      Number(item.expiresAt) < nowSeconds ||
+      (item.status === 'in_progress' && Number(item.lockedUntil) < nowSeconds)
+    )
+      return { kind: 'absent' };
+    const raw: RawItem = {
+      fingerprint: { S: String(item.fingerprint) },
+      status: { S: String(item.status) },
+      ...(typeof item.response === 'string' && { response: { S: item.response } }),
+    };
     return earlierOf(raw, fingerprint);
   }
 
@@ -79,9 +96,12 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
     const known = await Promise.race([earlier, Promise.resolve(undefined)]);
     if (known && known.kind !== 'absent') return known;
     // The step's reads run alongside the record's; nothing it holds is sent before the record is known absent.
-    const stepping = holdingCommit(step, earlier.then((seen) => {
-      if (seen.kind !== 'absent') throw new Error('A request with this Idempotency-Key was made before');
-    }));
+    const stepping = holdingCommit(
+      step,
+      earlier.then((seen) => {
+        if (seen.kind !== 'absent') throw new Error('A request with this Idempotency-Key was made before');
+      }),
+    );
     stepping.catch(() => undefined);
     const seen = await earlier;
     if (seen.kind !== 'absent') return seen;
@@ -91,9 +111,16 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
     try {
       if (held) await held.send(record ? [record] : []);
       // A step that changed nothing: its answer is kept all the same (one Put, the same condition).
-      else if (record) await this.client.send(new PutCommand({ ...(record.item.Put as ConstructorParameters<typeof PutCommand>[0]), ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }));
+      else if (record)
+        await this.client.send(
+          new PutCommand({
+            ...(record.item.Put as ConstructorParameters<typeof PutCommand>[0]),
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          }),
+        );
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return this.earlierFound(scope, fingerprint, now, error.Item as RawItem | undefined);
+      if (error instanceof ConditionalCheckFailedException)
+        return this.earlierFound(scope, fingerprint, now, error.Item as RawItem | undefined);
       if (error instanceof KeyTaken) return this.earlierFound(scope, fingerprint, now, error.found);
       throw error;
     }
@@ -107,19 +134,34 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
       item: {
         Put: {
           TableName: this.tableName,
-          Item: { ...keys.idempotency(scope), status: 'completed', fingerprint, response: JSON.stringify(response), completedAt: now.toISOString(), expiresAt: nowSeconds + this.ttlSeconds },
+          Item: {
+            ...keys.idempotency(scope),
+            status: 'completed',
+            fingerprint,
+            response: JSON.stringify(response),
+            completedAt: now.toISOString(),
+            expiresAt: nowSeconds + this.ttlSeconds,
+          },
           ConditionExpression: CLAIMABLE,
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':now': nowSeconds, ':inProgress': 'in_progress' },
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         },
       },
-      onConflict: { message: { vi: 'Khóa Idempotency-Key vừa được dùng', en: 'The Idempotency-Key was just used' }, field: 'headers.Idempotency-Key' },
+      onConflict: {
+        message: { vi: 'Khóa Idempotency-Key vừa được dùng', en: 'The Idempotency-Key was just used' },
+        field: 'headers.Idempotency-Key',
+      },
       onConditionFailed: (found) => new KeyTaken(found as RawItem | undefined),
     };
   }
 
-  private async earlierFound(scope: string, fingerprint: string, now: Date, found: RawItem | undefined): Promise<EarlierOutcome> {
+  private async earlierFound(
+    scope: string,
+    fingerprint: string,
+    now: Date,
+    found: RawItem | undefined,
+  ): Promise<EarlierOutcome> {
     if (found?.fingerprint) return earlierOf(found, fingerprint);
     const again = await this.peek(scope, fingerprint, now);
     return again.kind === 'absent' ? { kind: 'in_progress' } : again;
@@ -144,17 +186,19 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
   }
 
   async release(scope: string): Promise<void> {
-    await this.client.send(
-      new DeleteCommand({
-        TableName: this.tableName,
-        Key: keys.idempotency(scope),
-        ConditionExpression: '#status = :inProgress',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':inProgress': 'in_progress' },
-      }),
-    ).catch((error: unknown) => {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    });
+    await this.client
+      .send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: keys.idempotency(scope),
+          ConditionExpression: '#status = :inProgress',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':inProgress': 'in_progress' },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      });
   }
 }
 

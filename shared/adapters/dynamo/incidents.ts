@@ -17,12 +17,25 @@ export class IncidentRepository {
   ) {}
 
   async get(id: string): Promise<Incident | undefined> {
-    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.incident(id), ConsistentRead: true }));
+    const out = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.incident(id), ConsistentRead: true }),
+    );
     return out.Item ? toIncident(out.Item) : undefined;
   }
 
   list(query: { limit: number; cursor?: string | undefined }): Promise<Page<Incident>> {
-    return queryIndexPage(this.client, this.tableName, { index: 'gsi1', partition: keys.incidentsByTime().gsi1pk, limit: query.limit, cursor: query.cursor, newestFirst: true }, toIncident);
+    return queryIndexPage(
+      this.client,
+      this.tableName,
+      {
+        index: 'gsi1',
+        partition: keys.incidentsByTime().gsi1pk,
+        limit: query.limit,
+        cursor: query.cursor,
+        newestFirst: true,
+      },
+      toIncident,
+    );
   }
 
   create(incident: Incident): WriteAction {
@@ -30,7 +43,12 @@ export class IncidentRepository {
       item: {
         Put: {
           TableName: this.tableName,
-          Item: { ...keys.incident(incident.id), ...keys.incidentsByTime(incident.reportedAt, incident.id), type: 'Incident', ...incident },
+          Item: {
+            ...keys.incident(incident.id),
+            ...keys.incidentsByTime(incident.reportedAt, incident.id),
+            type: 'Incident',
+            ...incident,
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
@@ -48,12 +66,29 @@ export class IncidentRepository {
           UpdateExpression: 'SET #status = :status, restoredAt = :restoredAt, timeline = :timeline, version = :next',
           ConditionExpression: 'version = :expected',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':status': next.status, ':restoredAt': next.restoredAt, ':timeline': next.timeline, ':next': next.version, ':expected': expectedVersion },
+          ExpressionAttributeValues: {
+            ':status': next.status,
+            ':restoredAt': next.restoredAt,
+            ':timeline': next.timeline,
+            ':next': next.version,
+            ':expected': expectedVersion,
+          },
         },
       },
       onConflict: clientNamedVersion
-        ? { code: 'precondition_failed', message: { vi: `Sự cố đã thay đổi (không còn ở phiên bản ${expectedVersion})`, en: `The incident changed (no longer at version ${expectedVersion})` } }
-        : { message: { vi: 'Sự cố vừa được người khác cập nhật, hãy thử lại', en: 'The incident was updated meanwhile; try again' } },
+        ? {
+            code: 'precondition_failed',
+            message: {
+              vi: `Sự cố đã thay đổi (không còn ở phiên bản ${expectedVersion})`,
+              en: `The incident changed (no longer at version ${expectedVersion})`,
+            },
+          }
+        : {
+            message: {
+              vi: 'Sự cố vừa được người khác cập nhật, hãy thử lại',
+              en: 'The incident was updated meanwhile; try again',
+            },
+          },
     };
   }
 }

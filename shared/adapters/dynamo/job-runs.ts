@@ -39,10 +39,18 @@ export class JobRunRepository {
             Put: {
               TableName: this.tableName,
               // Unconditional: the same run written twice is the same item; the count is guarded by the event id.
-              Item: { ...keys.jobRun(run.job, run.finishedAt, run.runId), ...keys.jobRunsByTime(run.finishedAt, run.job), type: 'JobRun', ...run, expiresAt },
+              Item: {
+                ...keys.jobRun(run.job, run.finishedAt, run.runId),
+                ...keys.jobRunsByTime(run.finishedAt, run.job),
+                type: 'JobRun',
+                ...run,
+                expiresAt,
+              },
             },
           },
-          onConflict: { message: { vi: `Không ghi được lần chạy ${run.runId}`, en: `Run ${run.runId} could not be recorded` } },
+          onConflict: {
+            message: { vi: `Không ghi được lần chạy ${run.runId}`, en: `Run ${run.runId} could not be recorded` },
+          },
         },
         {
           item: {
@@ -52,10 +60,20 @@ export class JobRunRepository {
               // The last success is kept apart: the missed-schedule alarms and GET /jobs measure from it.
               UpdateExpression: `SET #type = :type, job = :job, lastRunId = :run, lastOutcome = :outcome, lastStartedAt = :started, lastFinishedAt = :at${run.outcome === 'succeeded' ? ', lastSucceededAt = :at' : ''} ADD runs :one`,
               ExpressionAttributeNames: { '#type': 'type' },
-              ExpressionAttributeValues: { ':type': 'JobStats', ':job': run.job, ':run': run.runId, ':outcome': run.outcome, ':started': run.startedAt, ':at': run.finishedAt, ':one': 1 },
+              ExpressionAttributeValues: {
+                ':type': 'JobStats',
+                ':job': run.job,
+                ':run': run.runId,
+                ':outcome': run.outcome,
+                ':started': run.startedAt,
+                ':at': run.finishedAt,
+                ':one': 1,
+              },
             },
           },
-          onConflict: { message: { vi: 'Thống kê công việc vừa thay đổi', en: 'The job statistics changed meanwhile' } },
+          onConflict: {
+            message: { vi: 'Thống kê công việc vừa thay đổi', en: 'The job statistics changed meanwhile' },
+          },
         },
       ],
     };
@@ -81,7 +99,8 @@ export class JobRunRepository {
       this.client,
       this.tableName,
       { ...keys.jobRunsOf(job), limit, newestFirst: true },
-      ({ job: j, runId, trigger, startedAt, finishedAt, outcome, summary }) => ({ job: j, runId, trigger, startedAt, finishedAt, outcome, summary }) as JobRun,
+      ({ job: j, runId, trigger, startedAt, finishedAt, outcome, summary }) =>
+        ({ job: j, runId, trigger, startedAt, finishedAt, outcome, summary }) as JobRun,
     );
   }
 }

@@ -30,7 +30,10 @@ export const keys = {
 
   unit: (code: string): Key => ({ pk: join('UNIT', code), sk: 'UNIT' }),
   /** gsi1: a unit's children by code. */
-  unitsUnder: (parentCode: string | null, code?: string) => ({ gsi1pk: join('UNITS', parentCode ?? 'ROOT'), ...(code ? { gsi1sk: code } : {}) }),
+  unitsUnder: (parentCode: string | null, code?: string) => ({
+    gsi1pk: join('UNITS', parentCode ?? 'ROOT'),
+    ...(code ? { gsi1sk: code } : {}),
+  }),
   unitHistory: (code: string, at: string, id: string): Key => ({ pk: join('UNIT', code), sk: join('HISTORY', at, id) }),
   unitHistoryOf: (code: string) => ({ pk: join('UNIT', code), skPrefix: 'HISTORY#' }),
   /** Uniqueness guard: one active unit per sub-portal domain. */
@@ -38,7 +41,10 @@ export const keys = {
 
   account: (id: string): Key => ({ pk: join('ACCOUNT', id), sk: 'ACCOUNT' }),
   /** gsi1: a unit's accounts by username. */
-  accountsOfUnit: (unitCode: string, username?: string) => ({ gsi1pk: join('UNITACCOUNTS', unitCode), ...(username ? { gsi1sk: username } : {}) }),
+  accountsOfUnit: (unitCode: string, username?: string) => ({
+    gsi1pk: join('UNITACCOUNTS', unitCode),
+    ...(username ? { gsi1sk: username } : {}),
+  }),
   /**
    * A unit's frozen account facts (issue 27: role changes), one item per change, in one partition
    * per unit and local month sorted by local date, as the Q&A facts: a period is one Query per month.
@@ -47,7 +53,11 @@ export const keys = {
     pk: join('ACCTFACTS', unitCode, localDate.slice(0, 7)),
     sk: join(localDate, at, accountId, String(version)),
   }),
-  accountFactsRange: (unitCode: string, month: string, fromDate: string, toDate: string) => ({ pk: join('ACCTFACTS', unitCode, month), skFrom: fromDate, skTo: `${toDate}$` }),
+  accountFactsRange: (unitCode: string, month: string, fromDate: string, toDate: string) => ({
+    pk: join('ACCTFACTS', unitCode, month),
+    skFrom: fromDate,
+    skTo: `${toDate}$`,
+  }),
   /** Uniqueness guard and sign-in lookup. */
   username: (username: string): Key => ({ pk: join('USERNAME', username), sk: 'USERNAME' }),
   /** Local identity provider only: password hash, failures, lockout. */
@@ -59,14 +69,23 @@ export const keys = {
    * caller sends fits in a key and unknown usernames are throttled exactly like known ones).
    * One item per source address (failures in a row, lock) and one per 15-minute window (all sources).
    */
-  signInSource: (usernameDigest: string, source: string): Key => ({ pk: join('SIGNIN', usernameDigest), sk: join('SOURCE', source) }),
-  signInWindow: (usernameDigest: string, windowStart: string): Key => ({ pk: join('SIGNIN', usernameDigest), sk: join('WINDOW', windowStart) }),
+  signInSource: (usernameDigest: string, source: string): Key => ({
+    pk: join('SIGNIN', usernameDigest),
+    sk: join('SOURCE', source),
+  }),
+  signInWindow: (usernameDigest: string, windowStart: string): Key => ({
+    pk: join('SIGNIN', usernameDigest),
+    sk: join('WINDOW', windowStart),
+  }),
   signInThrottleOf: (usernameDigest: string) => ({ pk: join('SIGNIN', usernameDigest) }),
   machineClient: (clientId: string): Key => ({ pk: join('CLIENT', clientId), sk: 'CLIENT' }),
   /** Local identity provider only: the client secret's hash. */
   machineClientSecret: (clientId: string): Key => ({ pk: join('CLIENT', clientId), sk: 'CREDENTIALS' }),
   /** gsi1: a unit's machine clients. */
-  machineClientsOfUnit: (unitCode: string, clientId?: string) => ({ gsi1pk: join('UNITCLIENTS', unitCode), ...(clientId ? { gsi1sk: clientId } : {}) }),
+  machineClientsOfUnit: (unitCode: string, clientId?: string) => ({
+    gsi1pk: join('UNITCLIENTS', unitCode),
+    ...(clientId ? { gsi1sk: clientId } : {}),
+  }),
 
   delegation: (deputyId: string, id: string): Key => ({ pk: join('ACCOUNT', deputyId), sk: join('DELEGATION', id) }),
   delegationsOf: (deputyId: string) => ({ pk: join('ACCOUNT', deputyId), skPrefix: 'DELEGATION#' }),
@@ -80,7 +99,10 @@ export const keys = {
    * A unit head's authorisation of an officer to answer questions (CB 11.5), in a partition of its own per officer:
    * the Q&A function that keeps them may then hold no write on accounts (IAM scopes by partition key only).
    */
-  answerAuthorisation: (officerId: string, id: string): Key => ({ pk: join('ANSWERAUTH', officerId), sk: join('ANSWERAUTH', id) }),
+  answerAuthorisation: (officerId: string, id: string): Key => ({
+    pk: join('ANSWERAUTH', officerId),
+    sk: join('ANSWERAUTH', id),
+  }),
   answerAuthorisationsOf: (officerId: string) => ({ pk: join('ANSWERAUTH', officerId), skPrefix: 'ANSWERAUTH#' }),
   /** gsi1: a unit's answer authorisations by start. */
   answerAuthorisationsOfUnit: (unitCode: string, validFrom?: string, id?: string) => ({
@@ -103,13 +125,17 @@ export const keys = {
    * The open work of one workflow clock of one item (`ContentItem`, `c-1`, `publication`): one
    * item per clock, reopened in place when the clock starts again (the audit log keeps history).
    */
-  workflowClockWorkId: (aggregateType: string, aggregateId: string, clock: string) => join(aggregateType, aggregateId, clock),
+  workflowClockWorkId: (aggregateType: string, aggregateId: string, clock: string) =>
+    join(aggregateType, aggregateId, clock),
   /**
    * due index (sparse, only while the work is open): an aggregate type's open deadlines by due
    * instant, over `WORK_DUE_SHARDS` partitions (`DUEWORK#Question#3`), so no partition is hot and
    * a sweep of one type (question escalation) reads only that type's clocks.
    */
-  openWorkDue: (aggregateType: string, shard: number, dueAt?: string) => ({ duePk: join('DUEWORK', aggregateType, shard), ...(dueAt ? { dueAt } : {}) }),
+  openWorkDue: (aggregateType: string, shard: number, dueAt?: string) => ({
+    duePk: join('DUEWORK', aggregateType, shard),
+    ...(dueAt ? { dueAt } : {}),
+  }),
   /** The due-index shard of a clock's work item: a stable hash of its work id. */
   workDueShardOf: (workId: string): number => {
     let hash = 0;
@@ -119,7 +145,10 @@ export const keys = {
 
   /** A content item (news, a legal document…) of a portal, and its append-only revisions. */
   contentItem: (id: string): Key => ({ pk: join('CONTENT', id), sk: 'ITEM' }),
-  contentRevision: (id: string, version: number): Key => ({ pk: join('CONTENT', id), sk: join('REV', String(version).padStart(6, '0')) }),
+  contentRevision: (id: string, version: number): Key => ({
+    pk: join('CONTENT', id),
+    sk: join('REV', String(version).padStart(6, '0')),
+  }),
   contentRevisionsOf: (id: string) => ({ pk: join('CONTENT', id), skPrefix: 'REV#' }),
   /** gsi1: a unit's items by creation time. */
   contentOfUnit: (unitCode: string, createdAt?: string, id?: string) => ({
@@ -132,14 +161,20 @@ export const keys = {
     ...(updatedAt ? { gsi2sk: join(updatedAt, id ?? '') } : {}),
   }),
   /** due index (sparse, until published): a unit's items by publication deadline, one partition per unit (no hot key). */
-  contentDue: (unitCode: string, dueAt?: string) => ({ duePk: join('CONTENTDUE', unitCode), ...(dueAt ? { dueAt } : {}) }),
+  contentDue: (unitCode: string, dueAt?: string) => ({
+    duePk: join('CONTENTDUE', unitCode),
+    ...(dueAt ? { dueAt } : {}),
+  }),
   /**
    * Scheduled publication: one marker per scheduled item, beside it (`CONTENT#<id>` / `SCHEDULE`),
    * on the sparse due index under one of `PUBLISH_SHARDS` partitions by `publishAt` while the item
    * waits, so the publishing job reads only what is due (`dueAt <= now`), with no hot partition.
    */
   scheduledPublication: (id: string): Key => ({ pk: join('CONTENT', id), sk: 'SCHEDULE' }),
-  scheduledPublicationDue: (shard: number, publishAt?: string) => ({ duePk: join('PUBLISHAT', shard), ...(publishAt ? { dueAt: publishAt } : {}) }),
+  scheduledPublicationDue: (shard: number, publishAt?: string) => ({
+    duePk: join('PUBLISHAT', shard),
+    ...(publishAt ? { dueAt: publishAt } : {}),
+  }),
   /** The shard of an item's marker: a stable hash of its id. */
   publishShardOf: (id: string): number => {
     let hash = 0;
@@ -153,7 +188,13 @@ export const keys = {
     gsi1pk: join('PORTALCONTENT', portal, language),
     ...(publishedAt ? { gsi1sk: join(publishedAt, id ?? '') } : {}),
   }),
-  publishedOfPortalCategory: (portal: string, language: string, category: string, publishedAt?: string, id?: string) => ({
+  publishedOfPortalCategory: (
+    portal: string,
+    language: string,
+    category: string,
+    publishedAt?: string,
+    id?: string,
+  ) => ({
     gsi2pk: join('PORTALCONTENT', portal, language, category),
     ...(publishedAt ? { gsi2sk: join(publishedAt, id ?? '') } : {}),
   }),
@@ -164,7 +205,10 @@ export const keys = {
   /** gsi1: an actor's audit entries by time. */
   auditByActor: (actorId: string, at: string) => ({ gsi1pk: join('ACTOR', actorId), gsi1sk: at }),
   /** gsi2: one actor's entries within one scope by time (the audit query with both filters). */
-  auditByScopeAndActor: (scope: string, actorId: string, at: string) => ({ gsi2pk: join('AUDITBY', scope, actorId), gsi2sk: at }),
+  auditByScopeAndActor: (scope: string, actorId: string, at: string) => ({
+    gsi2pk: join('AUDITBY', scope, actorId),
+    gsi2sk: at,
+  }),
 
   jobRun: (job: string, finishedAt: string, runId: string): Key => ({
     pk: join('JOB', job),
@@ -177,7 +221,10 @@ export const keys = {
   /** A domain event in the transactional outbox, until the stream has carried it to the bus. */
   outboxEvent: (eventId: string): Key => ({ pk: join('OUTBOX', eventId), sk: 'OUTBOX' }),
   /** A consumer's record that it processed an event: redeliveries are skipped. */
-  consumedEvent: (consumer: string, eventId: string): Key => ({ pk: join('CONSUMED', consumer, eventId), sk: 'CONSUMED' }),
+  consumedEvent: (consumer: string, eventId: string): Key => ({
+    pk: join('CONSUMED', consumer, eventId),
+    sk: 'CONSUMED',
+  }),
   /** gsi1: every job's runs by time, for the operators' overview. */
   jobRunsByTime: (finishedAt?: string, job?: string) => ({
     gsi1pk: 'JOBRUNS',
@@ -210,10 +257,19 @@ export const keys = {
   /** A named lease (one holder at a time: the restore drill's), shared/adapters/dynamo/lease.ts. */
   lease: (name: string): Key => ({ pk: join('LEASE', name), sk: 'LEASE' }),
   /** Attribution frozen at publication (QN 12.2): one item per published content item, by unit and quarter, for the royalty tally. */
-  attributionOf: (unitCode: string, quarter: string, itemId: string): Key => ({ pk: join('ATTRIBUTION', unitCode, quarter), sk: join('ITEM', itemId) }),
-  attributionsOfQuarter: (unitCode: string, quarter: string) => ({ pk: join('ATTRIBUTION', unitCode, quarter), skPrefix: 'ITEM#' }),
+  attributionOf: (unitCode: string, quarter: string, itemId: string): Key => ({
+    pk: join('ATTRIBUTION', unitCode, quarter),
+    sk: join('ITEM', itemId),
+  }),
+  attributionsOfQuarter: (unitCode: string, quarter: string) => ({
+    pk: join('ATTRIBUTION', unitCode, quarter),
+    skPrefix: 'ITEM#',
+  }),
   /** Syndication: the copy of a sub-portal's item in the provincial portal (one per source and target portal). */
-  syndicationOf: (sourceId: string, targetPortal: string): Key => ({ pk: join('SYNDICATION', sourceId), sk: join('PORTAL', targetPortal) }),
+  syndicationOf: (sourceId: string, targetPortal: string): Key => ({
+    pk: join('SYNDICATION', sourceId),
+    sk: join('PORTAL', targetPortal),
+  }),
   syndicationsOf: (sourceId: string) => ({ pk: join('SYNDICATION', sourceId), skPrefix: 'PORTAL#' }),
   /**
    * Q&A (issue 9). A question, by its tracking code (`HD.20260212.0042`, no `#`). The asker's
@@ -225,7 +281,10 @@ export const keys = {
   /** The per-day counter behind tracking codes (local day `20260212`). */
   questionDayCounter: (day: string): Key => ({ pk: join('QCOUNTER', day), sk: 'COUNTER' }),
   /** Asks per client address (a digest, never the address) per hour window. */
-  questionAskRate: (sourceDigest: string, windowStart: string): Key => ({ pk: join('QRATE', sourceDigest), sk: windowStart }),
+  questionAskRate: (sourceDigest: string, windowStart: string): Key => ({
+    pk: join('QRATE', sourceDigest),
+    sk: windowStart,
+  }),
   /** Duplicate guard: one question per portal, asker and text (a digest) within the window. */
   questionDuplicate: (portal: string, digest: string): Key => ({ pk: join('QDUP', portal, digest), sk: 'QDUP' }),
   /** gsi1: every question asked on a portal, by receipt (the board's view). */
@@ -243,7 +302,10 @@ export const keys = {
    * that marks the clock, for the question's staff view (issue 25); its own partition, so the job
    * may append to it without write access to questions.
    */
-  questionEscalationLog: (questionId: string, raisedAt: string, clock: string, level: string): Key => ({ pk: join('QESCALATIONS', questionId), sk: join(raisedAt, clock, level) }),
+  questionEscalationLog: (questionId: string, raisedAt: string, clock: string, level: string): Key => ({
+    pk: join('QESCALATIONS', questionId),
+    sk: join(raisedAt, clock, level),
+  }),
   questionEscalationsOf: (questionId: string) => ({ pk: join('QESCALATIONS', questionId) }),
   /**
    * One notification of one event to one recipient (`asker`, or `ACCOUNT#<id>`: never an address),
@@ -265,7 +327,14 @@ export const keys = {
    * Per-unit Q&A facts (issue 9 §9), frozen when each step happens: one small item per fact, in
    * one partition per unit and local month, sorted by local date, so a date range is one Query per month.
    */
-  questionFact: (unitCode: string, localDate: string, at: string, questionId: string, kind: string, step: number): Key => ({
+  questionFact: (
+    unitCode: string,
+    localDate: string,
+    at: string,
+    questionId: string,
+    kind: string,
+    step: number,
+  ): Key => ({
     pk: join('QFACTS', unitCode, localDate.slice(0, 7)),
     // The step (the question's version it made) keeps two steps of one kind at one instant apart.
     sk: join(localDate, at, questionId, kind, String(step)),
@@ -277,12 +346,18 @@ export const keys = {
   }),
   /** Operations (issue 10 §4): an incident, one item with its timeline; gsi1 lists them newest first. */
   incident: (id: string): Key => ({ pk: join('INCIDENT', id), sk: 'INCIDENT' }),
-  incidentsByTime: (reportedAt?: string, id?: string) => ({ gsi1pk: 'INCIDENTS', ...(reportedAt ? { gsi1sk: join(reportedAt, id ?? '') } : {}) }),
+  incidentsByTime: (reportedAt?: string, id?: string) => ({
+    gsi1pk: 'INCIDENTS',
+    ...(reportedAt ? { gsi1sk: join(reportedAt, id ?? '') } : {}),
+  }),
   /** Security checks (TG 16.2), one small partition by date; and the once-per-due-date reminder marker. */
   securityCheck: (performedAt: string, id: string): Key => ({ pk: 'SECCHECK', sk: join('CHECK', performedAt, id) }),
   securityChecks: () => ({ pk: 'SECCHECK', skPrefix: 'CHECK#' }),
   securityCheckReminder: (reminderKey: string): Key => ({ pk: join('SECCHECKDUE', reminderKey), sk: 'REMINDER' }),
   /** Reports (issue 27): one item per report (its figures live in S3 under its digest); gsi1 lists a unit's, newest first. */
   report: (id: string): Key => ({ pk: join('REPORT', id), sk: 'REPORT' }),
-  reportsOfUnit: (unitCode: string, generatedAt?: string, id?: string) => ({ gsi1pk: join('UNITREPORTS', unitCode), ...(generatedAt ? { gsi1sk: join(generatedAt, id ?? '') } : {}) }),
+  reportsOfUnit: (unitCode: string, generatedAt?: string, id?: string) => ({
+    gsi1pk: join('UNITREPORTS', unitCode),
+    ...(generatedAt ? { gsi1sk: join(generatedAt, id ?? '') } : {}),
+  }),
 } as const;

@@ -16,7 +16,13 @@ export type LeaseOutcome =
 const documents = (client: DynamoDBClient) => DynamoDBDocumentClient.from(client);
 
 export async function acquireLease(
-  client: DynamoDBClient, table: string, name: string, holder: string, now: Date, seconds: number, detail: Record<string, string> = {},
+  client: DynamoDBClient,
+  table: string,
+  name: string,
+  holder: string,
+  now: Date,
+  seconds: number,
+  detail: Record<string, string> = {},
 ): Promise<LeaseOutcome> {
   const key = keys.lease(name);
   const nowSeconds = Math.floor(now.getTime() / 1000);
@@ -24,17 +30,31 @@ export async function acquireLease(
     const out = await documents(client).send(
       new PutCommand({
         TableName: table,
-        Item: { pk: key.pk, sk: key.sk, holder, expiresAt: nowSeconds + seconds, takenAt: now.toISOString(), ...detail },
+        Item: {
+          pk: key.pk,
+          sk: key.sk,
+          holder,
+          expiresAt: nowSeconds + seconds,
+          takenAt: now.toISOString(),
+          ...detail,
+        },
         ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
         ExpressionAttributeValues: { ':now': nowSeconds },
         ReturnValues: 'ALL_OLD',
       }),
     );
-    const previous = out.Attributes ? Object.fromEntries(Object.entries(out.Attributes).filter(([, v]) => typeof v === 'string')) as Record<string, string> : undefined;
+    const previous = out.Attributes
+      ? (Object.fromEntries(Object.entries(out.Attributes).filter(([, v]) => typeof v === 'string')) as Record<
+          string,
+          string
+        >)
+      : undefined;
     return { acquired: true, ...(previous ? { previous } : {}) };
   } catch (error) {
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    const current = await documents(client).send(new GetCommand({ TableName: table, Key: { pk: key.pk, sk: key.sk }, ConsistentRead: true }));
+    const current = await documents(client).send(
+      new GetCommand({ TableName: table, Key: { pk: key.pk, sk: key.sk }, ConsistentRead: true }),
+    );
     const until = new Date(Number(current.Item?.expiresAt ?? 0) * 1000).toISOString();
     return { acquired: false, holder: String(current.Item?.holder ?? 'unknown'), until };
   }
@@ -62,14 +82,27 @@ export async function releaseLease(client: DynamoDBClient, table: string, name: 
  * (a state machine) renews it at each step, so only a run that stopped stepping loses it.
  */
 export async function renewLease(
-  client: DynamoDBClient, table: string, name: string, holder: string, now: Date, seconds: number, detail: Record<string, string> = {},
+  client: DynamoDBClient,
+  table: string,
+  name: string,
+  holder: string,
+  now: Date,
+  seconds: number,
+  detail: Record<string, string> = {},
 ): Promise<boolean> {
   const key = keys.lease(name);
   try {
     await documents(client).send(
       new PutCommand({
         TableName: table,
-        Item: { pk: key.pk, sk: key.sk, holder, expiresAt: Math.floor(now.getTime() / 1000) + seconds, renewedAt: now.toISOString(), ...detail },
+        Item: {
+          pk: key.pk,
+          sk: key.sk,
+          holder,
+          expiresAt: Math.floor(now.getTime() / 1000) + seconds,
+          renewedAt: now.toISOString(),
+          ...detail,
+        },
         ConditionExpression: 'holder = :holder',
         ExpressionAttributeValues: { ':holder': holder },
       }),
@@ -82,8 +115,16 @@ export async function renewLease(
 }
 
 /** The lease's item as strings (holder, details), if anybody holds it. */
-export async function leaseOf(client: DynamoDBClient, table: string, name: string): Promise<Record<string, string> | undefined> {
+export async function leaseOf(
+  client: DynamoDBClient,
+  table: string,
+  name: string,
+): Promise<Record<string, string> | undefined> {
   const key = keys.lease(name);
-  const out = await documents(client).send(new GetCommand({ TableName: table, Key: { pk: key.pk, sk: key.sk }, ConsistentRead: true }));
-  return out.Item ? (Object.fromEntries(Object.entries(out.Item).filter(([, v]) => typeof v === 'string')) as Record<string, string>) : undefined;
+  const out = await documents(client).send(
+    new GetCommand({ TableName: table, Key: { pk: key.pk, sk: key.sk }, ConsistentRead: true }),
+  );
+  return out.Item
+    ? (Object.fromEntries(Object.entries(out.Item).filter(([, v]) => typeof v === 'string')) as Record<string, string>)
+    : undefined;
 }

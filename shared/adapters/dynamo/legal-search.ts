@@ -19,17 +19,39 @@ export class LegalSearchRepository {
       item: {
         Put: {
           TableName: this.tableName,
-          Item: { ...keys.legalSearchEntry(portal, entry.term, entry.doc.issuedOn, entry.doc.itemId), type: 'LegalSearchEntry', doc: entry.doc },
+          Item: {
+            ...keys.legalSearchEntry(portal, entry.term, entry.doc.issuedOn, entry.doc.itemId),
+            type: 'LegalSearchEntry',
+            doc: entry.doc,
+          },
         },
       },
-      onConflict: { message: { vi: `Không ghi được mục tìm kiếm của ${entry.doc.itemId}`, en: `Could not write a search entry of ${entry.doc.itemId}` } },
+      onConflict: {
+        message: {
+          vi: `Không ghi được mục tìm kiếm của ${entry.doc.itemId}`,
+          en: `Could not write a search entry of ${entry.doc.itemId}`,
+        },
+      },
     };
   }
 
-  delete(portal: string, entry: Pick<SearchEntry, 'term'> & { doc: Pick<SearchDoc, 'issuedOn' | 'itemId'> }): WriteAction {
+  delete(
+    portal: string,
+    entry: Pick<SearchEntry, 'term'> & { doc: Pick<SearchDoc, 'issuedOn' | 'itemId'> },
+  ): WriteAction {
     return {
-      item: { Delete: { TableName: this.tableName, Key: keys.legalSearchEntry(portal, entry.term, entry.doc.issuedOn, entry.doc.itemId) } },
-      onConflict: { message: { vi: `Không xóa được mục tìm kiếm của ${entry.doc.itemId}`, en: `Could not delete a search entry of ${entry.doc.itemId}` } },
+      item: {
+        Delete: {
+          TableName: this.tableName,
+          Key: keys.legalSearchEntry(portal, entry.term, entry.doc.issuedOn, entry.doc.itemId),
+        },
+      },
+      onConflict: {
+        message: {
+          vi: `Không xóa được mục tìm kiếm của ${entry.doc.itemId}`,
+          en: `Could not delete a search entry of ${entry.doc.itemId}`,
+        },
+      },
     };
   }
 

@@ -26,12 +26,19 @@ export class MachineClientRepository {
   ) {}
 
   async get(clientId: string): Promise<MachineClient | undefined> {
-    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.machineClient(clientId) }));
+    const out = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.machineClient(clientId) }),
+    );
     return out.Item ? toClient(out.Item) : undefined;
   }
 
   ofUnit(unitCode: string, limit: number, cursor?: string): Promise<Page<MachineClient>> {
-    return queryIndexPage(this.client, this.tableName, { index: 'gsi1', partition: keys.machineClientsOfUnit(unitCode).gsi1pk, limit, cursor }, toClient);
+    return queryIndexPage(
+      this.client,
+      this.tableName,
+      { index: 'gsi1', partition: keys.machineClientsOfUnit(unitCode).gsi1pk, limit, cursor },
+      toClient,
+    );
   }
 
   /** The client's new state, if it is still at `expectedVersion` (0: new). */
@@ -40,11 +47,18 @@ export class MachineClientRepository {
       item: {
         Put: {
           TableName: this.tableName,
-          Item: { ...keys.machineClient(client.clientId), ...keys.machineClientsOfUnit(client.unitCode, client.clientId), type: 'MachineClient', ...client },
+          Item: {
+            ...keys.machineClient(client.clientId),
+            ...keys.machineClientsOfUnit(client.unitCode, client.clientId),
+            type: 'MachineClient',
+            ...client,
+          },
           ...versionCondition(expectedVersion),
         },
       },
-      onConflict: { message: { vi: `Ứng dụng ${client.name} vừa bị thay đổi`, en: `Client ${client.name} changed meanwhile` } },
+      onConflict: {
+        message: { vi: `Ứng dụng ${client.name} vừa bị thay đổi`, en: `Client ${client.name} changed meanwhile` },
+      },
     };
   }
 }

@@ -1,5 +1,11 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import { keys } from './keys';
 
 /**
@@ -22,7 +28,13 @@ export class NotificationClaims {
    * Takes the right to send: the record does not exist, or it is a claim whose lease ran out (its
    * holder died before it could mark the notification sent or release it).
    */
-  async claim(eventId: string, recipient: string, token: string, now: Date, leaseSeconds: number): Promise<ClaimOutcome> {
+  async claim(
+    eventId: string,
+    recipient: string,
+    token: string,
+    now: Date,
+    leaseSeconds: number,
+  ): Promise<ClaimOutcome> {
     try {
       await this.client.send(
         new PutCommand({
@@ -44,7 +56,9 @@ export class NotificationClaims {
       return 'claimed';
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.notification(eventId, recipient), ConsistentRead: true }));
+      const out = await this.client.send(
+        new GetCommand({ TableName: this.tableName, Key: keys.notification(eventId, recipient), ConsistentRead: true }),
+      );
       return out.Item?.status === 'sending' ? 'in-flight' : 'done';
     }
   }
@@ -58,7 +72,12 @@ export class NotificationClaims {
         UpdateExpression: 'SET #status = :sent, sentAt = :at, messageId = :messageId REMOVE leaseUntil',
         ConditionExpression: '#token = :token',
         ExpressionAttributeNames: { '#status': 'status', '#token': 'token' },
-        ExpressionAttributeValues: { ':sent': 'sent', ':at': at.toISOString(), ':messageId': messageId, ':token': token },
+        ExpressionAttributeValues: {
+          ':sent': 'sent',
+          ':at': at.toISOString(),
+          ':messageId': messageId,
+          ':token': token,
+        },
       }),
     );
   }
@@ -86,7 +105,13 @@ export class NotificationClaims {
       .send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...keys.notification(eventId, recipient), type: 'NotificationClaim', status, at: now.toISOString(), expiresAt: Math.floor(now.getTime() / 1000) + NOTIFICATION_RETENTION_SECONDS },
+          Item: {
+            ...keys.notification(eventId, recipient),
+            type: 'NotificationClaim',
+            status,
+            at: now.toISOString(),
+            expiresAt: Math.floor(now.getTime() / 1000) + NOTIFICATION_RETENTION_SECONDS,
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       )

@@ -55,7 +55,10 @@ function fitsShape(value: unknown, shape: CursorShape): value is Record<string, 
 }
 
 /** The ExclusiveStartKey of a cursor, if it is one this query could have produced. */
-export function decodeCursor(cursor: string | undefined, shape: CursorShape = { attributes: Object.fromEntries(TABLE_KEYS.map((k) => [k, null])) }): Record<string, string> | undefined {
+export function decodeCursor(
+  cursor: string | undefined,
+  shape: CursorShape = { attributes: Object.fromEntries(TABLE_KEYS.map((k) => [k, null])) },
+): Record<string, string> | undefined {
   if (!cursor) return undefined;
   let value: unknown;
   try {
@@ -74,7 +77,13 @@ type QueryClient = { send(command: QueryCommand): Promise<QueryCommandOutput> };
 export async function queryIndexPage<T>(
   client: QueryClient,
   tableName: string,
-  query: { index: 'gsi1' | 'gsi2'; partition: string; limit: number; cursor?: string | undefined; newestFirst?: boolean },
+  query: {
+    index: 'gsi1' | 'gsi2';
+    partition: string;
+    limit: number;
+    cursor?: string | undefined;
+    newestFirst?: boolean;
+  },
   map: (item: Record<string, unknown>) => T,
 ): Promise<Page<T>> {
   const out = await client.send(
@@ -113,7 +122,10 @@ export async function queryPrefix<T>(
 }
 
 /** Every item of one query, following LastEvaluatedKey across pages (small partitions only). */
-export async function queryAll(client: QueryClient, input: Omit<QueryCommandInput, 'ExclusiveStartKey'>): Promise<Record<string, unknown>[]> {
+export async function queryAll(
+  client: QueryClient,
+  input: Omit<QueryCommandInput, 'ExclusiveStartKey'>,
+): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {

@@ -31,11 +31,16 @@ export class PrincipalRecords {
       ExpressionAttributeValues: { ':pk': keys.account(id).pk, ':account': 'Account', ':delegation': 'Delegation' },
     });
     const accountItem = items.find((i) => i.type === 'Account');
-    return { ...(accountItem ? { account: toAccount(accountItem) } : {}), delegations: items.filter((i) => i.type === 'Delegation').map(toDelegation) };
+    return {
+      ...(accountItem ? { account: toAccount(accountItem) } : {}),
+      delegations: items.filter((i) => i.type === 'Delegation').map(toDelegation),
+    };
   }
 
   async machineClient(clientId: string): Promise<MachineClient | undefined> {
-    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.machineClient(clientId) }));
+    const out = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.machineClient(clientId) }),
+    );
     return out.Item ? toClient(out.Item) : undefined;
   }
 }

@@ -54,9 +54,12 @@ export class PublishedContentRepository {
     const found = new Map<string, PublicRendition>();
     let pending: Array<Record<string, unknown>> = unique.map((id) => ({ ...keys.publishedContent(id) }));
     for (let attempt = 0; pending.length > 0; attempt += 1) {
-      if (attempt >= BATCH_GET_ATTEMPTS) throw new Error(`BatchGetItem left ${pending.length} keys unprocessed after ${attempt} attempts`);
+      if (attempt >= BATCH_GET_ATTEMPTS)
+        throw new Error(`BatchGetItem left ${pending.length} keys unprocessed after ${attempt} attempts`);
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** (attempt - 1)));
-      const out = await this.client.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending } } }));
+      const out = await this.client.send(
+        new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending } } }),
+      );
       for (const item of out.Responses?.[this.tableName] ?? []) {
         const rendition = toRendition(item);
         found.set(rendition.id, rendition);
@@ -66,7 +69,13 @@ export class PublishedContentRepository {
     return ids.map((id) => found.get(id));
   }
 
-  async list(portal: string, language: string, category: string | undefined, limit: number, cursor?: string): Promise<Page<PublicRendition>> {
+  async list(
+    portal: string,
+    language: string,
+    category: string | undefined,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<PublicRendition>> {
     const [index, partition] =
       category === undefined
         ? (['gsi1', keys.publishedOfPortal(portal, language).gsi1pk] as const)
@@ -90,7 +99,10 @@ export class PublishedContentRepository {
    * Every rendition of a portal in one language, oldest first, with only what a sitemap needs:
    * page after page of the portal's listing (never a Scan), each at most 1,000 small items.
    */
-  async *sitemapEntries(portal: string, language: string): AsyncGenerator<Pick<PublicRendition, 'id' | 'language' | 'publishedAt' | 'withdrawnAt'>> {
+  async *sitemapEntries(
+    portal: string,
+    language: string,
+  ): AsyncGenerator<Pick<PublicRendition, 'id' | 'language' | 'publishedAt' | 'withdrawnAt'>> {
     let start: Record<string, unknown> | undefined;
     do {
       const out = await this.client.send(
@@ -106,7 +118,12 @@ export class PublishedContentRepository {
         }),
       );
       for (const item of out.Items ?? []) {
-        yield { id: String(item.id), language: String(item.language), publishedAt: String(item.publishedAt), ...(item.withdrawnAt !== undefined && { withdrawnAt: String(item.withdrawnAt) }) };
+        yield {
+          id: String(item.id),
+          language: String(item.language),
+          publishedAt: String(item.publishedAt),
+          ...(item.withdrawnAt !== undefined && { withdrawnAt: String(item.withdrawnAt) }),
+        };
       }
       start = out.LastEvaluatedKey;
     } while (start);

@@ -24,7 +24,13 @@ export interface PublishedQuestion {
   readonly text: string;
   readonly answer: {
     readonly text: string;
-    readonly citations: readonly { numberSymbol: string; summary: string; issuedOn: string; issuer: string; contentId?: string }[];
+    readonly citations: readonly {
+      numberSymbol: string;
+      summary: string;
+      issuedOn: string;
+      issuer: string;
+      contentId?: string;
+    }[];
     readonly advisoryNotice?: { vi: string; en: string };
     readonly answeredAt: string;
   };
@@ -48,7 +54,12 @@ const toPublic = (item: Record<string, unknown>): PublishedQuestion =>
 export function deletePublishedQuestion(tableName: string, id: string): WriteAction {
   return {
     item: { Delete: { TableName: tableName, Key: keys.publishedQuestion(id) } },
-    onConflict: { message: { vi: `Không gỡ được bản đã đăng của câu hỏi ${id}`, en: `Could not remove the published copy of question ${id}` } },
+    onConflict: {
+      message: {
+        vi: `Không gỡ được bản đã đăng của câu hỏi ${id}`,
+        en: `Could not remove the published copy of question ${id}`,
+      },
+    },
   };
 }
 
@@ -89,7 +100,10 @@ export class PublishedQuestionRepository {
 
   async list(query: PublishedQuestionQuery): Promise<Page<PublishedQuestion>> {
     const index = query.field === undefined ? 'gsi1' : 'gsi2';
-    const partition = query.field === undefined ? keys.publishedQuestionsOfPortal(query.portal).gsi1pk : keys.publishedQuestionsOfField(query.portal, query.field).gsi2pk;
+    const partition =
+      query.field === undefined
+        ? keys.publishedQuestionsOfPortal(query.portal).gsi1pk
+        : keys.publishedQuestionsOfField(query.portal, query.field).gsi2pk;
     let startKey: Record<string, unknown> | undefined = decodeCursor(query.cursor, indexCursorShape(index, partition));
     const words = query.words ?? [];
     const matches = (item: Record<string, unknown>) => {
@@ -121,7 +135,12 @@ export class PublishedQuestionRepository {
           // The page ends at this copy: the next one starts after it (its keys are a valid start key).
           const last = item;
           const hasMore = item !== items[items.length - 1] || out.LastEvaluatedKey !== undefined;
-          const next = { pk: last.pk, sk: last.sk, [`${index}pk`]: last[`${index}pk`], [`${index}sk`]: last[`${index}sk`] };
+          const next = {
+            pk: last.pk,
+            sk: last.sk,
+            [`${index}pk`]: last[`${index}pk`],
+            [`${index}sk`]: last[`${index}sk`],
+          };
           return { items: found.map(toPublic), ...(hasMore && { nextCursor: encodeCursor(next)! }) };
         }
       }

@@ -30,8 +30,21 @@ export interface DueClock {
 }
 
 const QUESTION = 'Question';
-const attributeOf: Record<EscalationLevel, string> = { reminder: 'escalatedReminder', overdue: 'escalatedOverdue', 'very-overdue': 'escalatedVeryOverdue' };
-const PROJECTION = ['workId', 'aggregateId', 'clock', 'dueAt', 'unitCode', 'assigneeId', 'owner', ...Object.values(attributeOf)];
+const attributeOf: Record<EscalationLevel, string> = {
+  reminder: 'escalatedReminder',
+  overdue: 'escalatedOverdue',
+  'very-overdue': 'escalatedVeryOverdue',
+};
+const PROJECTION = [
+  'workId',
+  'aggregateId',
+  'clock',
+  'dueAt',
+  'unitCode',
+  'assigneeId',
+  'owner',
+  ...Object.values(attributeOf),
+];
 
 /** One escalation raised on a question, as its staff view shows it. */
 export interface RaisedEscalation {
@@ -47,7 +60,9 @@ const CLOCK_MOVED_FIELD = 'internal.clockMoved';
 
 function toDueClock(item: Record<string, unknown>): DueClock {
   const dueAt = String(item.dueAt);
-  const raised = (Object.entries(attributeOf) as [EscalationLevel, string][]).filter(([, name]) => item[name] === dueAt).map(([level]) => level);
+  const raised = (Object.entries(attributeOf) as [EscalationLevel, string][])
+    .filter(([, name]) => item[name] === dueAt)
+    .map(([level]) => level);
   return {
     workId: String(item.workId),
     questionId: String(item.aggregateId),
@@ -84,8 +99,22 @@ export class QuestionEscalationRepository {
   /** The escalations raised on a question, oldest first (one Query of its partition). */
   async of(questionId: string): Promise<RaisedEscalation[]> {
     const { pk } = keys.questionEscalationsOf(questionId);
-    const items = await queryAll(this.client, { TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } });
-    return items.map((i) => ({ clock: i.clock, level: i.level, dueAt: i.dueAt, raisedAt: i.raisedAt, unitCode: i.unitCode, recipientRole: i.recipientRole }) as RaisedEscalation);
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': pk },
+    });
+    return items.map(
+      (i) =>
+        ({
+          clock: i.clock,
+          level: i.level,
+          dueAt: i.dueAt,
+          raisedAt: i.raisedAt,
+          unitCode: i.unitCode,
+          recipientRole: i.recipientRole,
+        }) as RaisedEscalation,
+    );
   }
 
   /**
@@ -94,7 +123,11 @@ export class QuestionEscalationRepository {
    * the clock being still open, still due then and not yet marked (so a second or concurrent run
    * is refused), and an entry per level in the question's log (what the staff view lists).
    */
-  raise(clock: DueClock, levels: readonly { level: EscalationLevel; recipientRole: RecipientRole }[], now: Date): WriteAction[] {
+  raise(
+    clock: DueClock,
+    levels: readonly { level: EscalationLevel; recipientRole: RecipientRole }[],
+    now: Date,
+  ): WriteAction[] {
     const names = Object.fromEntries(levels.map(({ level }, i) => [`#l${i}`, attributeOf[level]]));
     const notYet = levels.map((_, i) => `(attribute_not_exists(#l${i}) OR #l${i} <> :due)`);
     const mark: WriteAction = {
@@ -108,7 +141,13 @@ export class QuestionEscalationRepository {
           ExpressionAttributeValues: { ':open': 'open', ':due': clock.dueAt },
         },
       },
-      onConflict: { message: { vi: 'Thời hạn đã đóng, đã đổi hoặc đã được nhắc', en: 'The clock closed, moved or was raised already' }, field: CLOCK_MOVED_FIELD },
+      onConflict: {
+        message: {
+          vi: 'Thời hạn đã đóng, đã đổi hoặc đã được nhắc',
+          en: 'The clock closed, moved or was raised already',
+        },
+        field: CLOCK_MOVED_FIELD,
+      },
     };
     const raisedAt = now.toISOString();
     const log = levels.map(
@@ -128,11 +167,21 @@ export class QuestionEscalationRepository {
             },
           },
         },
-        onConflict: { message: { vi: 'Đã nhắc mức này', en: 'This level was raised already' }, field: CLOCK_MOVED_FIELD },
+        onConflict: {
+          message: { vi: 'Đã nhắc mức này', en: 'This level was raised already' },
+          field: CLOCK_MOVED_FIELD,
+        },
       }),
     );
     // And the unit's frozen fact of each level, for the reports' figures (issue 27), in the same commit.
-    const facts = levels.map(({ level }) => putEscalationFact(this.tableName, clock.unitCode, { questionId: clock.questionId, at: raisedAt, clock: clock.clock, level }));
+    const facts = levels.map(({ level }) =>
+      putEscalationFact(this.tableName, clock.unitCode, {
+        questionId: clock.questionId,
+        at: raisedAt,
+        clock: clock.clock,
+        level,
+      }),
+    );
     return [mark, ...log, ...facts];
   }
 }

@@ -19,7 +19,13 @@ export function putQuestionFact(tableName: string, unitCode: string, fact: Quest
     item: {
       Put: {
         TableName: tableName,
-        Item: { ...keys.questionFact(unitCode, localDate, fact.at, fact.questionId, fact.kind, step), type: 'QuestionFact', unitCode, localDate, ...fact },
+        Item: {
+          ...keys.questionFact(unitCode, localDate, fact.at, fact.questionId, fact.kind, step),
+          type: 'QuestionFact',
+          unitCode,
+          localDate,
+          ...fact,
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
@@ -33,13 +39,31 @@ export function putQuestionFact(tableName: string, unitCode: string, fact: Quest
  * one instant. Its unit is the clock's (the board's for classification, the answering unit's for
  * the answer).
  */
-export function putEscalationFact(tableName: string, unitCode: string, fact: { questionId: string; at: string; clock: string; level: string }): WriteAction {
+export function putEscalationFact(
+  tableName: string,
+  unitCode: string,
+  fact: { questionId: string; at: string; clock: string; level: string },
+): WriteAction {
   const localDate = localDateOf(new Date(fact.at));
   return {
     item: {
       Put: {
         TableName: tableName,
-        Item: { ...keys.questionFact(unitCode, localDate, fact.at, fact.questionId, `escalated.${fact.clock}.${fact.level}`, 0), type: 'QuestionFact', unitCode, localDate, kind: 'escalated', ...fact },
+        Item: {
+          ...keys.questionFact(
+            unitCode,
+            localDate,
+            fact.at,
+            fact.questionId,
+            `escalated.${fact.clock}.${fact.level}`,
+            0,
+          ),
+          type: 'QuestionFact',
+          unitCode,
+          localDate,
+          kind: 'escalated',
+          ...fact,
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
@@ -91,7 +115,12 @@ export class QuestionFactRepository {
       // The return clock only bounds when the unit may still return it: not a late answer.
       FilterExpression: 'aggregateType = :type AND dueAt < :now AND #clock <> :return',
       ExpressionAttributeNames: { '#clock': 'clock' },
-      ExpressionAttributeValues: { ':pk': keys.openWorkOfUnit(unitCode).gsi2pk, ':type': 'Question', ':now': now.toISOString(), ':return': 'return' },
+      ExpressionAttributeValues: {
+        ':pk': keys.openWorkOfUnit(unitCode).gsi2pk,
+        ':type': 'Question',
+        ':now': now.toISOString(),
+        ':return': 'return',
+      },
       ProjectionExpression: 'aggregateId',
     });
     return new Set(items.map((i) => i.aggregateId)).size;

@@ -1,5 +1,15 @@
 import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Answer, Asker, Complexity, PreviousAnswer, ProgressNotice, QuestionField, QuestionRating, QuestionScope, RefusalGround } from '../../domain/questions';
+import type {
+  Answer,
+  Asker,
+  Complexity,
+  PreviousAnswer,
+  ProgressNotice,
+  QuestionField,
+  QuestionRating,
+  QuestionScope,
+  RefusalGround,
+} from '../../domain/questions';
 import type { SealedAsker } from '../crypto/asker-envelope';
 import type { Assignee, Participant, QuestionClock, QuestionState } from '../../domain/workflow';
 import { keys } from './keys';
@@ -75,7 +85,12 @@ export interface QuestionRecord {
   readonly dueAt?: string;
   readonly routings: readonly Routing[];
   /** `onTime`: frozen when refused, within the classification clock? */
-  readonly refusal?: { readonly ground: RefusalGround; readonly reason: string; readonly at: string; readonly onTime?: boolean };
+  readonly refusal?: {
+    readonly ground: RefusalGround;
+    readonly reason: string;
+    readonly at: string;
+    readonly onTime?: boolean;
+  };
   /** CB 11.4: once per question; the question is on time until its expected day ends. */
   readonly progressNotice?: ProgressNotice;
   /** The unit's answer; "answered", "approved" and "sent" are separate facts with their own instants. */
@@ -100,7 +115,11 @@ export interface QuestionRecord {
   /** The board chose, when routing, to show the asker's data to this unit (audited with the step). */
   readonly askerSharedWith?: string;
   /** The asker's personal data was destroyed (NĐ 356/2025): on the asker's request or an authority's demand. */
-  readonly erasure?: { readonly requestedAt: string; readonly erasedAt: string; readonly on: 'asker-request' | 'authority-demand' };
+  readonly erasure?: {
+    readonly requestedAt: string;
+    readonly erasedAt: string;
+    readonly on: 'asker-request' | 'authority-demand';
+  };
 }
 
 /** The asker's data as the application sees it, once opened. */
@@ -156,25 +175,52 @@ export class QuestionRepository {
    * what its effects changed, conditional on the version read; its place in the unit's list (listed
    * when routed, off it when returned); the plan's audit entry, clocks and event; the effects' writes.
    */
-  stepWrites(record: QuestionRecord, plan: TransitionPlan<string, string, string>, changes: QuestionStepChanges, due: Readonly<Partial<Record<string, string>>>): Work {
+  stepWrites(
+    record: QuestionRecord,
+    plan: TransitionPlan<string, string, string>,
+    changes: QuestionStepChanges,
+    due: Readonly<Partial<Record<string, string>>>,
+  ): Work {
     const set: Record<string, unknown> = { ...changes.set };
     const remove: string[] = [...changes.remove];
-    if (changes.listedFor !== undefined) Object.assign(set, keys.questionsOfUnit(changes.listedFor.unitCode, changes.listedFor.at, record.id));
+    if (changes.listedFor !== undefined)
+      Object.assign(set, keys.questionsOfUnit(changes.listedFor.unitCode, changes.listedFor.at, record.id));
     if (changes.unlisted) remove.push('gsi2pk', 'gsi2sk');
     return combine(
-      workOfPlan(plan, { tableName: this.tableName, itemKey: keys.question(record.id), dueOf: (open) => due[open.clock]!, title: `Câu hỏi ${record.id}`, extraSet: set, extraRemove: remove }),
+      workOfPlan(plan, {
+        tableName: this.tableName,
+        itemKey: keys.question(record.id),
+        dueOf: (open) => due[open.clock]!,
+        title: `Câu hỏi ${record.id}`,
+        extraSet: set,
+        extraRemove: remove,
+      }),
       { actions: changes.writes, audits: changes.audits },
     );
   }
 
   /** What asking writes besides its guards: the question, the asker's sealed data, the portal's "received" fact, the classification clock, audit and event. */
-  askWrites(record: QuestionRecord, plan: CreationPlan<string, string>, asker: StoredAsker, detail: EventDetail<'QuestionReceived'>, due: Readonly<Partial<Record<string, string>>>): Work {
+  askWrites(
+    record: QuestionRecord,
+    plan: CreationPlan<string, string>,
+    asker: StoredAsker,
+    detail: EventDetail<'QuestionReceived'>,
+    due: Readonly<Partial<Record<string, string>>>,
+  ): Work {
     return {
       actions: [
         this.create(record),
         this.createAsker(asker),
         this.fact(record.portal, { kind: 'received', questionId: record.id, at: record.receivedAt }, 1),
-        ...plan.work.open.map((open) => openClockWork(this.tableName, { ...plan.aggregate, owner: plan.audit.scope }, open, due[open.clock]!, `Câu hỏi ${record.id}`)),
+        ...plan.work.open.map((open) =>
+          openClockWork(
+            this.tableName,
+            { ...plan.aggregate, owner: plan.audit.scope },
+            open,
+            due[open.clock]!,
+            `Câu hỏi ${record.id}`,
+          ),
+        ),
       ],
       audits: [plan.audit],
       events: [pendingEvent('QuestionReceived', detail)],
@@ -205,13 +251,43 @@ export class QuestionRepository {
   }
 
   /** The asker's rating (and, if it reopens the question, what that changes): once, and only while the question is still as read. */
-  rated(record: QuestionRecord, set: Readonly<Record<string, unknown>>, remove: readonly string[], message: LocalizedText): WriteAction {
-    return guardedUpdate(this.tableName, keys.question(record.id), record.version, set, remove, { expression: 'attribute_not_exists(#rated) AND #state = :state', names: { '#rated': 'rating', '#state': 'state' }, values: { ':state': record.state } }, message);
+  rated(
+    record: QuestionRecord,
+    set: Readonly<Record<string, unknown>>,
+    remove: readonly string[],
+    message: LocalizedText,
+  ): WriteAction {
+    return guardedUpdate(
+      this.tableName,
+      keys.question(record.id),
+      record.version,
+      set,
+      remove,
+      {
+        expression: 'attribute_not_exists(#rated) AND #state = :state',
+        names: { '#rated': 'rating', '#state': 'state' },
+        values: { ':state': record.state },
+      },
+      message,
+    );
   }
 
   /** The asker's data erased: once; `remove` may name nested fields (`rating.comment`). */
-  erased(record: QuestionRecord, set: Readonly<Record<string, unknown>>, remove: readonly string[], message: LocalizedText): WriteAction {
-    return guardedUpdate(this.tableName, keys.question(record.id), record.version, set, remove, { expression: 'attribute_not_exists(#erasure)', names: { '#erasure': 'erasure' } }, message);
+  erased(
+    record: QuestionRecord,
+    set: Readonly<Record<string, unknown>>,
+    remove: readonly string[],
+    message: LocalizedText,
+  ): WriteAction {
+    return guardedUpdate(
+      this.tableName,
+      keys.question(record.id),
+      record.version,
+      set,
+      remove,
+      { expression: 'attribute_not_exists(#erasure)', names: { '#erasure': 'erasure' } },
+      message,
+    );
   }
 
   /** A clock's work item opened outside a workflow step (the asker's rating reopens the question). */
@@ -220,21 +296,44 @@ export class QuestionRepository {
   }
 
   async get(id: string): Promise<QuestionRecord | undefined> {
-    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.question(id), ConsistentRead: true }));
+    const out = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.question(id), ConsistentRead: true }),
+    );
     return out.Item ? toRecord(out.Item) : undefined;
   }
 
   async asker(id: string): Promise<StoredAsker | undefined> {
-    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.questionAsker(id), ConsistentRead: true }));
-    return out.Item ? ({ questionId: out.Item.questionId, receivedAt: out.Item.receivedAt, sealed: out.Item.sealed, duplicateGuard: out.Item.duplicateGuard } as StoredAsker) : undefined;
+    const out = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.questionAsker(id), ConsistentRead: true }),
+    );
+    return out.Item
+      ? ({
+          questionId: out.Item.questionId,
+          receivedAt: out.Item.receivedAt,
+          sealed: out.Item.sealed,
+          duplicateGuard: out.Item.duplicateGuard,
+        } as StoredAsker)
+      : undefined;
   }
 
   /** Destroys the asker item and the duplicate guard it caused, in the erasure's transaction. */
   eraseAsker(stored: StoredAsker): WriteAction[] {
     return [
-      { item: { Delete: { TableName: this.tableName, Key: keys.questionAsker(stored.questionId), ConditionExpression: 'attribute_exists(pk)' } }, onConflict: { message: ERASED_ALREADY } },
+      {
+        item: {
+          Delete: {
+            TableName: this.tableName,
+            Key: keys.questionAsker(stored.questionId),
+            ConditionExpression: 'attribute_exists(pk)',
+          },
+        },
+        onConflict: { message: ERASED_ALREADY },
+      },
       // Unconditional: the guard may have expired (TTL) already.
-      { item: { Delete: { TableName: this.tableName, Key: stored.duplicateGuard } }, onConflict: { message: ERASED_ALREADY } },
+      {
+        item: { Delete: { TableName: this.tableName, Key: stored.duplicateGuard } },
+        onConflict: { message: ERASED_ALREADY },
+      },
     ];
   }
 
@@ -263,13 +362,33 @@ export class QuestionRepository {
    * window: read before a number is taken, so a refusal burns none. The transaction checks both
    * again (a concurrent ask may pass these reads).
    */
-  async refusalBefore(sourceDigest: string, windowStart: string, max: number, portal: string, digest: string, now: Date): Promise<WriteAction['onConflict'] | undefined> {
+  async refusalBefore(
+    sourceDigest: string,
+    windowStart: string,
+    max: number,
+    portal: string,
+    digest: string,
+    now: Date,
+  ): Promise<WriteAction['onConflict'] | undefined> {
     const [rate, duplicate] = await Promise.all([
-      this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.questionAskRate(sourceDigest, windowStart), ConsistentRead: true })),
-      this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.questionDuplicate(portal, digest), ConsistentRead: true })),
+      this.client.send(
+        new GetCommand({
+          TableName: this.tableName,
+          Key: keys.questionAskRate(sourceDigest, windowStart),
+          ConsistentRead: true,
+        }),
+      ),
+      this.client.send(
+        new GetCommand({
+          TableName: this.tableName,
+          Key: keys.questionDuplicate(portal, digest),
+          ConsistentRead: true,
+        }),
+      ),
     ]);
     if (Number(rate.Item?.asks ?? 0) >= max) return this.chargeAsk(sourceDigest, windowStart, max, 0).onConflict;
-    if (duplicate.Item && Number(duplicate.Item.expiresAt) >= Math.floor(now.getTime() / 1000)) return this.guardDuplicate(portal, digest, now, 0, '').onConflict;
+    if (duplicate.Item && Number(duplicate.Item.expiresAt) >= Math.floor(now.getTime() / 1000))
+      return this.guardDuplicate(portal, digest, now, 0, '').onConflict;
     return undefined;
   }
 
@@ -287,7 +406,13 @@ export class QuestionRepository {
           UpdateExpression: 'SET asks = if_not_exists(asks, :zero) + :one, expiresAt = :expiresAt, #type = :type',
           ConditionExpression: 'attribute_not_exists(asks) OR asks < :max',
           ExpressionAttributeNames: { '#type': 'type' },
-          ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':max': max, ':expiresAt': expiresAt, ':type': 'QuestionAskRate' },
+          ExpressionAttributeValues: {
+            ':zero': 0,
+            ':one': 1,
+            ':max': max,
+            ':expiresAt': expiresAt,
+            ':type': 'QuestionAskRate',
+          },
         },
       },
       onConflict: { code: 'too_many_requests', message },
@@ -328,7 +453,13 @@ export class QuestionRepository {
 
   createAsker(record: StoredAsker): WriteAction {
     return {
-      item: { Put: { TableName: this.tableName, Item: { ...keys.questionAsker(record.questionId), type: 'QuestionAsker', ...record }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      item: {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.questionAsker(record.questionId), type: 'QuestionAsker', ...record },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
       onConflict: { message: NUMBER_TAKEN, field: NUMBER_TAKEN_FIELD },
     };
   }
@@ -369,5 +500,11 @@ export class QuestionRepository {
 
 /** The field named when another ask took the same number first: never shown, the use case retries. */
 export const NUMBER_TAKEN_FIELD = 'internal.trackingNumber';
-const ERASED_ALREADY = { vi: 'Dữ liệu cá nhân của người hỏi đã được xóa', en: "The asker's personal data was erased already" };
-const NUMBER_TAKEN = { vi: 'Số tiếp nhận vừa được dùng; hãy thử lại', en: 'The tracking number was just taken; try again' };
+const ERASED_ALREADY = {
+  vi: 'Dữ liệu cá nhân của người hỏi đã được xóa',
+  en: "The asker's personal data was erased already",
+};
+const NUMBER_TAKEN = {
+  vi: 'Số tiếp nhận vừa được dùng; hãy thử lại',
+  en: 'The tracking number was just taken; try again',
+};

@@ -1,5 +1,11 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ContentPublication, ContentStep, IncidentFact, OperationsFacts, UnitFacts } from '../../domain/reports/figures';
+import type {
+  ContentPublication,
+  ContentStep,
+  IncidentFact,
+  OperationsFacts,
+  UnitFacts,
+} from '../../domain/reports/figures';
 import type { FrozenAttribution } from '../../domain/reports/royalties';
 import { monthsOf, type Period } from '../../domain/reports/periods';
 import { keys } from './keys';
@@ -31,7 +37,11 @@ export class ReportFactsReader {
 
   /** The unit and every unit below it (breadth first, at most `max`), with their names. */
   async unitTree(code: string, max = 200): Promise<{ code: string; name: string }[]> {
-    const root = await queryAll(this.client, { TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND sk = :sk', ExpressionAttributeValues: { ':pk': keys.unit(code).pk, ':sk': 'UNIT' } });
+    const root = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND sk = :sk',
+      ExpressionAttributeValues: { ':pk': keys.unit(code).pk, ':sk': 'UNIT' },
+    });
     if (root.length === 0) return [];
     const out = [{ code, name: (root[0]!.name as { vi: string }).vi }];
     for (let i = 0; i < out.length && out.length < max; i += 1) {
@@ -66,13 +76,19 @@ export class ReportFactsReader {
       unitName: unit.name,
       ...content,
       questionFacts,
-      accounts: accounts.map((a) => ({ createdAt: String(a.createdAt), ...(typeof a.closedAt === 'string' && { closedAt: a.closedAt }) })),
+      accounts: accounts.map((a) => ({
+        createdAt: String(a.createdAt),
+        ...(typeof a.closedAt === 'string' && { closedAt: a.closedAt }),
+      })),
       roleChanges,
     };
   }
 
   /** Items created before the cut-off; the revisions only of those changed since the period began. */
-  private async content(unitCode: string, p: Period): Promise<{ contentSteps: ContentStep[]; publications: ContentPublication[] }> {
+  private async content(
+    unitCode: string,
+    p: Period,
+  ): Promise<{ contentSteps: ContentStep[]; publications: ContentPublication[] }> {
     const items = await queryAll(this.client, {
       TableName: this.tableName,
       IndexName: 'gsi1',
@@ -82,17 +98,34 @@ export class ReportFactsReader {
     });
     const publications = items
       .filter((i) => typeof i.publishedAt === 'string')
-      .map((i) => ({ itemId: String(i.id), category: String(i.category), publishedAt: String(i.publishedAt), onTime: i.publishedOnTime === true }));
+      .map((i) => ({
+        itemId: String(i.id),
+        category: String(i.category),
+        publishedAt: String(i.publishedAt),
+        onTime: i.publishedOnTime === true,
+      }));
     const changed = items.filter((i) => String(i.updatedAt) >= p.startsAt);
     const revisions = await Promise.all(
       changed.map((i) =>
         queryAll(this.client, {
           TableName: this.tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :rev)',
-          ExpressionAttributeValues: { ':pk': keys.contentItem(String(i.id)).pk, ':rev': keys.contentRevisionsOf('').skPrefix },
+          ExpressionAttributeValues: {
+            ':pk': keys.contentItem(String(i.id)).pk,
+            ':rev': keys.contentRevisionsOf('').skPrefix,
+          },
           ProjectionExpression: '#at, #action',
           ExpressionAttributeNames: { '#at': 'at', '#action': 'action' },
-        }).then((rows) => rows.map((r): ContentStep => ({ itemId: String(i.id), category: String(i.category), action: String(r.action), at: String(r.at) }))),
+        }).then((rows) =>
+          rows.map(
+            (r): ContentStep => ({
+              itemId: String(i.id),
+              category: String(i.category),
+              action: String(r.action),
+              at: String(r.at),
+            }),
+          ),
+        ),
       ),
     );
     return { contentSteps: revisions.flat(), publications };
@@ -112,7 +145,11 @@ export class ReportFactsReader {
           queryAll(this.client, {
             TableName: this.tableName,
             KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-            ExpressionAttributeValues: { ':pk': keys.jobRunsOf(job).pk, ':from': `RUN#${p.startsAt}`, ':to': `RUN#${p.endsAt}` },
+            ExpressionAttributeValues: {
+              ':pk': keys.jobRunsOf(job).pk,
+              ':from': `RUN#${p.startsAt}`,
+              ':to': `RUN#${p.endsAt}`,
+            },
             ProjectionExpression: 'job, finishedAt, outcome',
           }),
         ),
@@ -120,14 +157,26 @@ export class ReportFactsReader {
       queryAll(this.client, {
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': keys.securityChecks().pk, ':from': `CHECK#${p.startsAt}`, ':to': `CHECK#${p.endsAt}` },
+        ExpressionAttributeValues: {
+          ':pk': keys.securityChecks().pk,
+          ':from': `CHECK#${p.startsAt}`,
+          ':to': `CHECK#${p.endsAt}`,
+        },
         ProjectionExpression: 'performedAt',
       }),
     ]);
     const text = (v: unknown) => (typeof v === 'string' ? v : null);
     return {
-      incidents: incidents.map((i): IncidentFact => ({ reportedAt: String(i.reportedAt), detectedAt: text(i.detectedAt), restoredAt: text(i.restoredAt) })),
-      jobRuns: runs.flat().map((r) => ({ job: String(r.job), finishedAt: String(r.finishedAt), outcome: String(r.outcome) })),
+      incidents: incidents.map(
+        (i): IncidentFact => ({
+          reportedAt: String(i.reportedAt),
+          detectedAt: text(i.detectedAt),
+          restoredAt: text(i.restoredAt),
+        }),
+      ),
+      jobRuns: runs
+        .flat()
+        .map((r) => ({ job: String(r.job), finishedAt: String(r.finishedAt), outcome: String(r.outcome) })),
       securityChecks: checks.map((c) => ({ performedAt: String(c.performedAt) })),
       restoreLimitHours,
     };

@@ -47,17 +47,33 @@ export class ReportRepository {
   ) {}
 
   /** One workflow step on a report: its workflow fields and `set`, conditional on the version read, with its audit entry and event. */
-  stepWrites(plan: TransitionPlan<string, string, string>, set: Readonly<Record<string, unknown>>, due: Readonly<Partial<Record<string, string>>>): Work {
-    return workOfPlan(plan, { tableName: this.tableName, itemKey: keys.report(plan.aggregate.id), dueOf: (open) => due[open.clock]!, extraSet: set });
+  stepWrites(
+    plan: TransitionPlan<string, string, string>,
+    set: Readonly<Record<string, unknown>>,
+    due: Readonly<Partial<Record<string, string>>>,
+  ): Work {
+    return workOfPlan(plan, {
+      tableName: this.tableName,
+      itemKey: keys.report(plan.aggregate.id),
+      dueOf: (open) => due[open.clock]!,
+      extraSet: set,
+    });
   }
 
   async get(id: string): Promise<ReportRecord | undefined> {
-    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.report(id), ConsistentRead: true }));
+    const out = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.report(id), ConsistentRead: true }),
+    );
     return out.Item ? (withoutStorageKeys(out.Item) as unknown as ReportRecord) : undefined;
   }
 
   ofUnit(unitCode: string, limit: number, cursor?: string): Promise<Page<ReportRecord>> {
-    return queryIndexPage(this.client, this.tableName, { index: 'gsi1', partition: keys.reportsOfUnit(unitCode).gsi1pk, limit, cursor, newestFirst: true }, (i) => withoutStorageKeys(i) as unknown as ReportRecord);
+    return queryIndexPage(
+      this.client,
+      this.tableName,
+      { index: 'gsi1', partition: keys.reportsOfUnit(unitCode).gsi1pk, limit, cursor, newestFirst: true },
+      (i) => withoutStorageKeys(i) as unknown as ReportRecord,
+    );
   }
 
   /** A new report: one per kind, period and unit (a second generation is a 409 naming the first). */
@@ -66,18 +82,35 @@ export class ReportRepository {
       item: {
         Put: {
           TableName: this.tableName,
-          Item: { ...keys.report(record.id), ...keys.reportsOfUnit(record.unitCode, record.generatedAt, record.id), type: 'Report', ...record },
+          Item: {
+            ...keys.report(record.id),
+            ...keys.reportsOfUnit(record.unitCode, record.generatedAt, record.id),
+            type: 'Report',
+            ...record,
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
-      onConflict: { field: 'body.period', message: { vi: `Báo cáo ${record.id} đã được tạo`, en: `Report ${record.id} exists already` } },
+      onConflict: {
+        field: 'body.period',
+        message: { vi: `Báo cáo ${record.id} đã được tạo`, en: `Report ${record.id} exists already` },
+      },
     };
   }
 
   /** Replaces the free text of a draft still at `expectedVersion`, and records the editor. */
-  updateText(record: ReportRecord, sections: Readonly<Record<string, string>>, editor: string, at: string, ifMatch: boolean): WriteAction {
+  updateText(
+    record: ReportRecord,
+    sections: Readonly<Record<string, string>>,
+    editor: string,
+    at: string,
+    ifMatch: boolean,
+  ): WriteAction {
     const editors = record.editors.includes(editor) ? record.editors : [...record.editors, editor];
-    const message = { vi: `Báo cáo ${record.id} đã thay đổi từ phiên bản ${record.version}`, en: `Report ${record.id} changed since version ${record.version}` };
+    const message = {
+      vi: `Báo cáo ${record.id} đã thay đổi từ phiên bản ${record.version}`,
+      en: `Report ${record.id} changed since version ${record.version}`,
+    };
     return {
       item: {
         Update: {
@@ -86,10 +119,19 @@ export class ReportRepository {
           UpdateExpression: 'SET sections = :sections, editors = :editors, version = :next, updatedAt = :at',
           ConditionExpression: '#state = :draft AND version = :expected',
           ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':sections': sections, ':editors': editors, ':next': record.version + 1, ':at': at, ':draft': 'draft', ':expected': record.version },
+          ExpressionAttributeValues: {
+            ':sections': sections,
+            ':editors': editors,
+            ':next': record.version + 1,
+            ':at': at,
+            ':draft': 'draft',
+            ':expected': record.version,
+          },
         },
       },
-      onConflict: ifMatch ? { code: 'precondition_failed', field: 'expectedVersion', message } : { code: 'conflict', message },
+      onConflict: ifMatch
+        ? { code: 'precondition_failed', field: 'expectedVersion', message }
+        : { code: 'conflict', message },
     };
   }
 }

@@ -25,7 +25,13 @@ export class ScheduledPublicationRepository {
       item: {
         Put: {
           TableName: this.tableName,
-          Item: { ...keys.scheduledPublication(id), type: 'ScheduledPublication', id, publishAt, ...keys.scheduledPublicationDue(keys.publishShardOf(id), publishAt) },
+          Item: {
+            ...keys.scheduledPublication(id),
+            type: 'ScheduledPublication',
+            id,
+            publishAt,
+            ...keys.scheduledPublicationDue(keys.publishShardOf(id), publishAt),
+          },
         },
       },
       onConflict: { message: { vi: `Không hẹn giờ đăng được ${id}`, en: `Could not schedule ${id}` } },

@@ -18,12 +18,23 @@ export class SecurityCheckRepository {
 
   /** Newest first (by when the check was performed). */
   latest(limit: number): Promise<SecurityCheck[]> {
-    return queryPrefix(this.client, this.tableName, { ...keys.securityChecks(), limit, newestFirst: true, consistent: true }, toCheck);
+    return queryPrefix(
+      this.client,
+      this.tableName,
+      { ...keys.securityChecks(), limit, newestFirst: true, consistent: true },
+      toCheck,
+    );
   }
 
   record(check: SecurityCheck): WriteAction {
     return {
-      item: { Put: { TableName: this.tableName, Item: { ...keys.securityCheck(check.performedAt, check.id), type: 'SecurityCheck', ...check }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      item: {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.securityCheck(check.performedAt, check.id), type: 'SecurityCheck', ...check },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
       onConflict: { message: { vi: 'Lần kiểm tra đã được ghi', en: 'The check was recorded already' } },
     };
   }
@@ -31,7 +42,18 @@ export class SecurityCheckRepository {
   /** Claims the reminder of one due date: a second claim fails its condition (the reminder was sent). */
   claimReminder(reminderKey: string, at: string): WriteAction {
     return {
-      item: { Put: { TableName: this.tableName, Item: { ...keys.securityCheckReminder(reminderKey), type: 'SecurityCheckReminder', reminderKey, remindedAt: at }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      item: {
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...keys.securityCheckReminder(reminderKey),
+            type: 'SecurityCheckReminder',
+            reminderKey,
+            remindedAt: at,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
       onConflict: { message: { vi: 'Đã nhắc cho hạn kiểm tra này', en: 'This due date was reminded already' } },
     };
   }

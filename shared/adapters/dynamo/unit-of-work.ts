@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { TransactionCanceledException, TransactionInProgressException } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../../domain/audit';
 import { DomainError } from '../../domain/errors';
 import type { LocalizedText } from '../../domain/text';
@@ -66,7 +70,9 @@ const PARALLEL_TRANSACTIONS = 4;
 /** Thrown for work that cannot fit one transaction: a programming error, callers bound their work. */
 export class TransactionTooLargeError extends Error {
   constructor(readonly actions: number) {
-    super(`A unit of work holds ${actions} actions; DynamoDB allows ${MAX_TRANSACTION_ACTIONS} per transaction. Split it into steps that each keep the invariants.`);
+    super(
+      `A unit of work holds ${actions} actions; DynamoDB allows ${MAX_TRANSACTION_ACTIONS} per transaction. Split it into steps that each keep the invariants.`,
+    );
     this.name = 'TransactionTooLargeError';
   }
 }
@@ -81,7 +87,8 @@ export function combine(...works: readonly Work[]): Required<Work> {
 }
 
 /** Number of transaction actions `work` needs (each audit entry and event is one Put). */
-export const actionCount = (work: Work) => (work.actions?.length ?? 0) + (work.audits?.length ?? 0) + (work.events?.length ?? 0);
+export const actionCount = (work: Work) =>
+  (work.actions?.length ?? 0) + (work.audits?.length ?? 0) + (work.events?.length ?? 0);
 
 /** The Put of an audit entry. Entries are append-only: a Put never overwrites one. */
 export function auditAction(tableName: string, audit: AuditEntry): WriteAction {
@@ -101,7 +108,10 @@ export function auditAction(tableName: string, audit: AuditEntry): WriteAction {
 export function versionCondition(expected: number) {
   return expected === 0
     ? { ConditionExpression: 'attribute_not_exists(pk)' }
-    : { ConditionExpression: 'version = :expectedVersion', ExpressionAttributeValues: { ':expectedVersion': expected } };
+    : {
+        ConditionExpression: 'version = :expectedVersion',
+        ExpressionAttributeValues: { ':expectedVersion': expected },
+      };
 }
 
 export class UnitOfWork {
@@ -165,13 +175,17 @@ export class UnitOfWork {
         });
         assertDistinctItems(actions);
         try {
-          await this.client.send(new TransactWriteCommand({ TransactItems: actions.map((a) => a.item), ClientRequestToken: transactionId }));
+          await this.client.send(
+            new TransactWriteCommand({ TransactItems: actions.map((a) => a.item), ClientRequestToken: transactionId }),
+          );
           for (const i of pending) committed[i] = true;
           return;
         } catch (error) {
-          if (!(error instanceof TransactionCanceledException) && !(error instanceof TransactionInProgressException)) throw error;
+          if (!(error instanceof TransactionCanceledException) && !(error instanceof TransactionInProgressException))
+            throw error;
           const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
-          if (reasons.some((r) => r.Code === 'ValidationError' || r.Code === 'ItemCollectionSizeLimitExceeded')) throw error;
+          if (reasons.some((r) => r.Code === 'ValidationError' || r.Code === 'ItemCollectionSizeLimitExceeded'))
+            throw error;
           const refused = new Set(reasons.flatMap((r, n) => (r.Code === 'ConditionalCheckFailed' ? [owners[n]!] : [])));
           // Refused pieces leave at once; the rest is sent again, after a pause when another transaction held an item.
           if (refused.size === 0) {
@@ -189,17 +203,30 @@ export class UnitOfWork {
   }
 
   /** The actions of `work`: its own, then a Put per audit entry and per event (stamped with the transaction). */
-  private actionsOf(work: Work, context: CommitContext, transactionId: string): { actions: WriteAction[]; eventIds: string[] } {
+  private actionsOf(
+    work: Work,
+    context: CommitContext,
+    transactionId: string,
+  ): { actions: WriteAction[]; eventIds: string[] } {
     const occurredAt = context.now.toISOString();
     const expiresAt = Math.floor(context.now.getTime() / 1000) + OUTBOX_RETENTION_SECONDS;
     const eventIds: string[] = [];
-    const actions: WriteAction[] = [...(work.actions ?? []), ...(work.audits ?? []).map((a) => auditAction(this.tableName, a))];
+    const actions: WriteAction[] = [
+      ...(work.actions ?? []),
+      ...(work.audits ?? []).map((a) => auditAction(this.tableName, a)),
+    ];
     for (const event of work.events ?? []) {
       const eventId = randomUUID();
       eventIds.push(eventId);
       const item = outboxEvent(event, { eventId, transactionId, requestId: context.requestId, occurredAt });
       actions.push({
-        item: { Put: { TableName: this.tableName, Item: { ...keys.outboxEvent(eventId), ...item, expiresAt }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        item: {
+          Put: {
+            TableName: this.tableName,
+            Item: { ...keys.outboxEvent(eventId), ...item, expiresAt },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
         onConflict: { message: { vi: 'Sự kiện đã tồn tại', en: 'The event exists already' } },
       });
     }
@@ -210,7 +237,9 @@ export class UnitOfWork {
     if (actions.length > MAX_TRANSACTION_ACTIONS) throw new TransactionTooLargeError(actions.length);
     assertDistinctItems(actions);
     try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: actions.map((a) => a.item), ClientRequestToken: transactionId }));
+      await this.client.send(
+        new TransactWriteCommand({ TransactItems: actions.map((a) => a.item), ClientRequestToken: transactionId }),
+      );
     } catch (error) {
       throw translate(error, actions);
     }
@@ -226,7 +255,11 @@ const changedMeanwhile = () =>
 /** The DomainError a conflict report describes (409, 412, 404 or 429, naming its field). */
 export function conflictError(report: ConflictReport): DomainError {
   const code = report.code ?? 'conflict';
-  return new DomainError(code, report.message, report.field ? [{ field: report.field, code, message: report.message }] : []);
+  return new DomainError(
+    code,
+    report.message,
+    report.field ? [{ field: report.field, code, message: report.message }] : [],
+  );
 }
 
 function translate(error: unknown, actions: readonly WriteAction[]): unknown {
@@ -244,7 +277,8 @@ function translate(error: unknown, actions: readonly WriteAction[]): unknown {
 
 const keyOf = (item: TransactItem): string => {
   const op = item.Put ?? item.Update ?? item.Delete ?? item.ConditionCheck;
-  const key = (item.Put ? { pk: item.Put.Item?.pk, sk: item.Put.Item?.sk } : (op as { Key?: Record<string, unknown> }).Key) ?? {};
+  const key =
+    (item.Put ? { pk: item.Put.Item?.pk, sk: item.Put.Item?.sk } : (op as { Key?: Record<string, unknown> }).Key) ?? {};
   return `${String(op?.TableName)}|${String(key.pk)}|${String(key.sk)}`;
 };
 

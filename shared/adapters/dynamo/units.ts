@@ -17,11 +17,31 @@ export interface UnitChange {
 }
 
 const toUnit = (item: Record<string, unknown>): Unit => {
-  const { code, name, kind, parentCode, ancestorCodes, slug, domain, languages, status, successorCode, formerDomains, offices, version } = item as unknown as Unit;
+  const {
+    code,
+    name,
+    kind,
+    parentCode,
+    ancestorCodes,
+    slug,
+    domain,
+    languages,
+    status,
+    successorCode,
+    formerDomains,
+    offices,
+    version,
+  } = item as unknown as Unit;
   return {
-    code, name, kind, parentCode,
+    code,
+    name,
+    kind,
+    parentCode,
     ...(ancestorCodes ? { ancestorCodes } : {}),
-    slug, domain, languages, status,
+    slug,
+    domain,
+    languages,
+    status,
     ...(successorCode ? { successorCode } : {}),
     formerDomains: formerDomains ?? [],
     ...(offices ? { offices } : {}),
@@ -58,9 +78,13 @@ export class UnitRepository {
     if (!unit.ancestorCodes) return this.walk(unit);
     if (unit.ancestorCodes.length === 0) return [unit];
     const out = await this.client.send(
-      new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: unit.ancestorCodes.map((c) => keys.unit(c)) } } }),
+      new BatchGetCommand({
+        RequestItems: { [this.tableName]: { Keys: unit.ancestorCodes.map((c) => keys.unit(c)) } },
+      }),
     );
-    const found = new Map(((out.Responses?.[this.tableName] ?? []) as Record<string, unknown>[]).map((i) => [String(i.code), toUnit(i)]));
+    const found = new Map(
+      ((out.Responses?.[this.tableName] ?? []) as Record<string, unknown>[]).map((i) => [String(i.code), toUnit(i)]),
+    );
     const ancestors = unit.ancestorCodes.map((c) => found.get(c)).filter((u): u is Unit => u !== undefined);
     // Any ancestor left unprocessed or missing: fall back to walking the parents.
     return ancestors.length === unit.ancestorCodes.length ? [unit, ...ancestors] : this.walk(unit);
@@ -79,11 +103,21 @@ export class UnitRepository {
   }
 
   children(parentCode: string | null, limit: number, cursor?: string): Promise<Page<Unit>> {
-    return queryIndexPage(this.client, this.tableName, { index: 'gsi1', partition: keys.unitsUnder(parentCode).gsi1pk, limit, cursor }, toUnit);
+    return queryIndexPage(
+      this.client,
+      this.tableName,
+      { index: 'gsi1', partition: keys.unitsUnder(parentCode).gsi1pk, limit, cursor },
+      toUnit,
+    );
   }
 
   history(code: string): Promise<UnitHistoryEntry[]> {
-    return queryPrefix(this.client, this.tableName, keys.unitHistoryOf(code), ({ at, event, detail }) => ({ at, event, detail }) as UnitHistoryEntry);
+    return queryPrefix(
+      this.client,
+      this.tableName,
+      keys.unitHistoryOf(code),
+      ({ at, event, detail }) => ({ at, event, detail }) as UnitHistoryEntry,
+    );
   }
 
   /** The writes of one unit change: the unit (if still at its version), its history entry, its domain claims. */
@@ -103,11 +137,23 @@ export class UnitRepository {
           message:
             expectedVersion === 0
               ? { vi: `Đơn vị ${unit.code} đã tồn tại`, en: `Unit ${unit.code} already exists` }
-              : { vi: `Đơn vị ${unit.code} vừa bị thay đổi; hãy tải lại rồi thử lại`, en: `Unit ${unit.code} changed meanwhile; reload and try again` },
+              : {
+                  vi: `Đơn vị ${unit.code} vừa bị thay đổi; hãy tải lại rồi thử lại`,
+                  en: `Unit ${unit.code} changed meanwhile; reload and try again`,
+                },
         },
       },
       {
-        item: { Put: { TableName: this.tableName, Item: { ...keys.unitHistory(unit.code, change.history.at, randomUUID()), type: 'UnitHistory', ...change.history } } },
+        item: {
+          Put: {
+            TableName: this.tableName,
+            Item: {
+              ...keys.unitHistory(unit.code, change.history.at, randomUUID()),
+              type: 'UnitHistory',
+              ...change.history,
+            },
+          },
+        },
         onConflict: { message: { vi: 'Mục lịch sử đã tồn tại', en: 'The history entry exists already' } },
       },
     ];
@@ -121,7 +167,13 @@ export class UnitRepository {
             ExpressionAttributeValues: { ':code': unit.code },
           },
         },
-        onConflict: { field: 'body.slug', message: { vi: `Tên miền ${domain} đã được đơn vị khác sử dụng`, en: `The domain ${domain} is already used by another unit` } },
+        onConflict: {
+          field: 'body.slug',
+          message: {
+            vi: `Tên miền ${domain} đã được đơn vị khác sử dụng`,
+            en: `The domain ${domain} is already used by another unit`,
+          },
+        },
       });
     }
     return actions;

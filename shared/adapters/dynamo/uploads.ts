@@ -16,7 +16,9 @@ export class UploadRepository {
   ) {}
 
   async get(uploadId: string): Promise<Upload | undefined> {
-    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.upload(uploadId), ConsistentRead: true }));
+    const out = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.upload(uploadId), ConsistentRead: true }),
+    );
     return out.Item ? toUpload(out.Item) : undefined;
   }
 
@@ -28,7 +30,13 @@ export class UploadRepository {
 
   create(upload: Upload): WriteAction {
     return {
-      item: { Put: { TableName: this.tableName, Item: { ...keys.upload(upload.id), type: 'Upload', ...upload }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      item: {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.upload(upload.id), type: 'Upload', ...upload },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
       onConflict: { message: { vi: 'Mã tải lên đã tồn tại', en: 'The upload id exists already' } },
     };
   }

@@ -47,11 +47,21 @@ export class WorkRepository {
   }
 
   openOfUnit(unitCode: string, limit: number, cursor?: string): Promise<Page<WorkAssignment>> {
-    return queryIndexPage(this.client, this.tableName, { index: 'gsi2', partition: keys.openWorkOfUnit(unitCode).gsi2pk, limit, cursor }, toWork);
+    return queryIndexPage(
+      this.client,
+      this.tableName,
+      { index: 'gsi2', partition: keys.openWorkOfUnit(unitCode).gsi2pk, limit, cursor },
+      toWork,
+    );
   }
 
   openOfAssignee(accountId: string, limit: number, cursor?: string): Promise<Page<WorkAssignment>> {
-    return queryIndexPage(this.client, this.tableName, { index: 'gsi1', partition: keys.openWorkOfAssignee(accountId).gsi1pk, limit, cursor }, toWork);
+    return queryIndexPage(
+      this.client,
+      this.tableName,
+      { index: 'gsi1', partition: keys.openWorkOfAssignee(accountId).gsi1pk, limit, cursor },
+      toWork,
+    );
   }
 
   /**
@@ -61,12 +71,26 @@ export class WorkRepository {
    * one left. Returns how many items moved.
    */
   moveUnitWork(uow: UnitOfWork, context: CommitContext, fromUnit: string, toUnit: string): Promise<number> {
-    return this.moveAll(uow, context, () => this.openOfUnit(fromUnit, 100), () => ({ unitCode: toUnit, ...keys.openWorkOfUnit(toUnit) }), 'unitCode = :from', { ':from': fromUnit });
+    return this.moveAll(
+      uow,
+      context,
+      () => this.openOfUnit(fromUnit, 100),
+      () => ({ unitCode: toUnit, ...keys.openWorkOfUnit(toUnit) }),
+      'unitCode = :from',
+      { ':from': fromUnit },
+    );
   }
 
   /** Moves every open item assigned to `fromAccount` to `toAccount` (account closure). */
   moveAssigneeWork(uow: UnitOfWork, context: CommitContext, fromAccount: string, toAccount: string): Promise<number> {
-    return this.moveAll(uow, context, () => this.openOfAssignee(fromAccount, 100), () => ({ assigneeId: toAccount, ...keys.openWorkOfAssignee(toAccount) }), 'assigneeId = :from', { ':from': fromAccount });
+    return this.moveAll(
+      uow,
+      context,
+      () => this.openOfAssignee(fromAccount, 100),
+      () => ({ assigneeId: toAccount, ...keys.openWorkOfAssignee(toAccount) }),
+      'assigneeId = :from',
+      { ':from': fromAccount },
+    );
   }
 
   private async moveAll(
@@ -92,8 +116,15 @@ export class WorkRepository {
               Key: keys.work(work.workId),
               UpdateExpression: `SET ${changes.map((_, i) => `#c${i} = :c${i}`).join(', ')}`,
               ConditionExpression: `#status = :open AND ${condition}`,
-              ExpressionAttributeNames: { '#status': 'status', ...Object.fromEntries(changes.map(([name], i) => [`#c${i}`, name])) },
-              ExpressionAttributeValues: { ':open': 'open', ...values, ...Object.fromEntries(changes.map(([, value], i) => [`:c${i}`, value])) },
+              ExpressionAttributeNames: {
+                '#status': 'status',
+                ...Object.fromEntries(changes.map(([name], i) => [`#c${i}`, name])),
+              },
+              ExpressionAttributeValues: {
+                ':open': 'open',
+                ...values,
+                ...Object.fromEntries(changes.map(([, value], i) => [`:c${i}`, value])),
+              },
             },
           },
           onConflict: { message: { vi: 'Công việc đã được chuyển', en: 'The work moved already' } },

@@ -34,18 +34,28 @@ export function workOfPlan(plan: TransitionPlan<string, string, string>, options
  * What a plan writes besides the item itself: the work items of the clocks it opens and closes, its
  * audit entry and its event (for a step taken on an item created in the same transaction).
  */
-export function trailOfPlan(plan: TransitionPlan<string, string, string>, options: Omit<PlanWriteOptions, 'itemKey'>): Required<Work> {
+export function trailOfPlan(
+  plan: TransitionPlan<string, string, string>,
+  options: Omit<PlanWriteOptions, 'itemKey'>,
+): Required<Work> {
   const { tableName } = options;
   const title = options.title ?? `${plan.aggregate.type} ${plan.aggregate.id}`;
   return {
     actions: [
       // The owner (the audit scope: the item's portal) travels on the work item, for whoever escalates it.
-      ...plan.work.open.map((open) => openClockWork(tableName, { ...plan.aggregate, owner: plan.audit.scope }, open, options.dueOf(open), title)),
+      ...plan.work.open.map((open) =>
+        openClockWork(tableName, { ...plan.aggregate, owner: plan.audit.scope }, open, options.dueOf(open), title),
+      ),
       ...plan.work.close.map((close) => closeClockWork(tableName, plan.aggregate, close)),
     ],
     audits: [plan.audit],
     events: plan.events.map(
-      (e): PendingEvent => pendingEvent('WorkflowTransitioned', { key: e.id, event: e.name, ...e.detail } as EventDetail<'WorkflowTransitioned'>),
+      (e): PendingEvent =>
+        pendingEvent('WorkflowTransitioned', {
+          key: e.id,
+          event: e.name,
+          ...e.detail,
+        } as EventDetail<'WorkflowTransitioned'>),
     ),
   };
 }
@@ -71,7 +81,14 @@ function itemUpdate(plan: TransitionPlan<string, string, string>, options: PlanW
       values[`:${field}`] = value;
     }
   }
-  const names: Record<string, string> = { '#state': 'state', '#version': 'version', '#openClocks': 'openClocks', '#participants': 'participants', '#submittedBy': 'submittedBy', '#assignee': 'assignee' };
+  const names: Record<string, string> = {
+    '#state': 'state',
+    '#version': 'version',
+    '#openClocks': 'openClocks',
+    '#participants': 'participants',
+    '#submittedBy': 'submittedBy',
+    '#assignee': 'assignee',
+  };
   Object.entries(options.extraSet ?? {}).forEach(([name, value], i) => {
     set.push(`#x${i} = :x${i}`);
     names[`#x${i}`] = name;
@@ -84,8 +101,14 @@ function itemUpdate(plan: TransitionPlan<string, string, string>, options: PlanW
   const { type, id } = plan.aggregate;
   const ifMatch = options.ifMatch ?? plan.versionFromClient;
   const message = ifMatch
-    ? { vi: `${type} ${id} đã thay đổi từ phiên bản ${plan.expectedVersion} bạn đã xem`, en: `${type} ${id} changed since version ${plan.expectedVersion} you saw` }
-    : { vi: `${type} ${id} vừa được người khác thay đổi; hãy tải lại và thử lại`, en: `${type} ${id} was just changed by someone else; reload and try again` };
+    ? {
+        vi: `${type} ${id} đã thay đổi từ phiên bản ${plan.expectedVersion} bạn đã xem`,
+        en: `${type} ${id} changed since version ${plan.expectedVersion} you saw`,
+      }
+    : {
+        vi: `${type} ${id} vừa được người khác thay đổi; hãy tải lại và thử lại`,
+        en: `${type} ${id} was just changed by someone else; reload and try again`,
+      };
   return {
     item: {
       Update: {
@@ -97,7 +120,9 @@ function itemUpdate(plan: TransitionPlan<string, string, string>, options: PlanW
         ExpressionAttributeValues: values,
       },
     },
-    onConflict: ifMatch ? { code: 'precondition_failed', message, field: 'expectedVersion' } : { code: 'conflict', message },
+    onConflict: ifMatch
+      ? { code: 'precondition_failed', message, field: 'expectedVersion' }
+      : { code: 'conflict', message },
   };
 }
 
@@ -113,7 +138,13 @@ type AggregateRef = {
  * unit and assignee (gsi2, gsi1) and, by due instant, for the escalation sweep (due index), all
  * three only while it is open. A clock that ran before is reopened in place; one running refuses.
  */
-export function openClockWork(tableName: string, aggregate: AggregateRef, open: ClockOpen<string>, dueAt: string, title: string): WriteAction {
+export function openClockWork(
+  tableName: string,
+  aggregate: AggregateRef,
+  open: ClockOpen<string>,
+  dueAt: string,
+  title: string,
+): WriteAction {
   const workId = keys.workflowClockWorkId(aggregate.type, aggregate.id, open.clock);
   const { unitCode, personId } = open.assignee;
   return {
@@ -145,7 +176,12 @@ export function openClockWork(tableName: string, aggregate: AggregateRef, open: 
         ExpressionAttributeValues: { ':done': 'done' },
       },
     },
-    onConflict: { message: { vi: `Thời hạn "${open.clock}" của ${aggregate.id} đang chạy`, en: `The "${open.clock}" clock of ${aggregate.id} is running already` } },
+    onConflict: {
+      message: {
+        vi: `Thời hạn "${open.clock}" của ${aggregate.id} đang chạy`,
+        en: `The "${open.clock}" clock of ${aggregate.id} is running already`,
+      },
+    },
   };
 }
 
@@ -162,7 +198,12 @@ export function moveClockDue(tableName: string, aggregate: AggregateRef, clock: 
         ExpressionAttributeValues: { ':due': dueAt, ':open': 'open' },
       },
     },
-    onConflict: { message: { vi: `Thời hạn trả lời của ${aggregate.id} không còn mở`, en: `The ${clock} clock of ${aggregate.id} is not open` } },
+    onConflict: {
+      message: {
+        vi: `Thời hạn trả lời của ${aggregate.id} không còn mở`,
+        en: `The ${clock} clock of ${aggregate.id} is not open`,
+      },
+    },
   };
 }
 
@@ -180,6 +221,11 @@ function closeClockWork(tableName: string, aggregate: AggregateRef, close: Clock
         ExpressionAttributeValues: { ':done': 'done', ':open': 'open', ':at': close.closedAt },
       },
     },
-    onConflict: { message: { vi: `Thời hạn "${close.clock}" của ${aggregate.id} không còn mở`, en: `The "${close.clock}" clock of ${aggregate.id} is not open` } },
+    onConflict: {
+      message: {
+        vi: `Thời hạn "${close.clock}" của ${aggregate.id} không còn mở`,
+        en: `The "${close.clock}" clock of ${aggregate.id} is not open`,
+      },
+    },
   };
 }

@@ -31,4 +31,5 @@ export class LocalEdgeCache implements EdgeCache {
 }
 
 /** CloudFront when the edge stack named the distribution (EDGE_DISTRIBUTION_ID), the local file otherwise. */
-export const edgeCache = (): EdgeCache => (process.env.EDGE_DISTRIBUTION_ID ? new CloudFrontEdgeCache(process.env.EDGE_DISTRIBUTION_ID) : new LocalEdgeCache());
+export const edgeCache = (): EdgeCache =>
+  process.env.EDGE_DISTRIBUTION_ID ? new CloudFrontEdgeCache(process.env.EDGE_DISTRIBUTION_ID) : new LocalEdgeCache();

@@ -1,6 +1,13 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { eventCatalogue, eventDetailEnvelope, eventEnvelope, type EventDetail, type EventMetadata, type EventName } from '../../../events/catalogue';
+import {
+  eventCatalogue,
+  eventDetailEnvelope,
+  eventEnvelope,
+  type EventDetail,
+  type EventMetadata,
+  type EventName,
+} from '../../../events/catalogue';
 import { logger } from '../../logger';
 import { documentClient } from '../aws-clients';
 import { env } from '../../config/env';
@@ -39,7 +46,9 @@ export function eventConsumer<N extends EventName>(
   const db = () => services?.db ?? documentClient();
   const recordHandler = async (record: SQSRecord) => {
     const envelope = eventEnvelope.parse(JSON.parse(record.body));
-    const name = names.find((n) => eventCatalogue[n].source === envelope.source && eventCatalogue[n].detailType === envelope['detail-type']);
+    const name = names.find(
+      (n) => eventCatalogue[n].source === envelope.source && eventCatalogue[n].detailType === envelope['detail-type'],
+    );
     if (!name) throw new Error(`Unexpected event ${envelope.source}/${envelope['detail-type']}`);
     const { metadata, data } = eventDetailEnvelope.parse(envelope.detail);
     const detail = eventCatalogue[name].detail.parse(data) as EventDetail<N>;
@@ -58,14 +67,24 @@ export function eventConsumer<N extends EventName>(
       item: {
         Put: {
           TableName: tableName,
-          Item: { ...marker, type: 'ConsumedEvent', consumer, eventId: metadata.eventId, transactionId: metadata.transactionId, expiresAt: Math.floor(Date.now() / 1000) + CONSUMED_RETENTION_SECONDS },
+          Item: {
+            ...marker,
+            type: 'ConsumedEvent',
+            consumer,
+            eventId: metadata.eventId,
+            transactionId: metadata.transactionId,
+            expiresAt: Math.floor(Date.now() / 1000) + CONSUMED_RETENTION_SECONDS,
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
       onConflict: { message: { vi: 'Sự kiện đã được xử lý', en: 'The event was processed already' } },
     };
     try {
-      await (uow ??= new UnitOfWork(db(), tableName)).commit(combine(work, { actions: [remember] }), { requestId: metadata.requestId, now: new Date() });
+      await (uow ??= new UnitOfWork(db(), tableName)).commit(combine(work, { actions: [remember] }), {
+        requestId: metadata.requestId,
+        now: new Date(),
+      });
     } catch (error) {
       // A concurrent delivery of the same event won: its work is done, ours is dropped.
       if (error instanceof DomainError && error.code === 'conflict') {
@@ -79,7 +98,11 @@ export function eventConsumer<N extends EventName>(
     logger.addContext(context);
     const response = await processPartialResponse(event, recordHandler, processor, { context });
     if (response.batchItemFailures.length > 0) {
-      logger.warn('batch item failures', { consumer, failed: response.batchItemFailures.length, total: event.Records.length });
+      logger.warn('batch item failures', {
+        consumer,
+        failed: response.batchItemFailures.length,
+        total: event.Records.length,
+      });
     }
     return response;
   };

@@ -46,4 +46,5 @@ export class EventBridgePublisher implements EventPublisher {
 }
 
 /** EventBridge, for the outbox relay's root on AWS; the local stack wires its stand-in (infra/local/event-bus.ts). */
-export const eventBridgePublisher = (core: CoreServices): EventPublisher => new EventBridgePublisher(createEventBridgeClient(), core.config.EVENT_BUS_NAME);
+export const eventBridgePublisher = (core: CoreServices): EventPublisher =>
+  new EventBridgePublisher(createEventBridgeClient(), core.config.EVENT_BUS_NAME);

@@ -56,8 +56,16 @@ export class CognitoIdentityProvider implements IdentityProvider {
       subject = out.User?.Attributes?.find((a) => a.Name === 'sub')?.Value;
     } catch (error) {
       // E-mail is a sign-in alias: Cognito refuses a second user with the same verified address.
-      if (error instanceof AliasExistsException) throw taken('body.email', { vi: `Địa chỉ thư ${user.email} đã dùng cho tài khoản khác`, en: `The e-mail address ${user.email} belongs to another account` });
-      if (error instanceof UsernameExistsException) throw taken('body.username', { vi: `Tên đăng nhập ${user.username} đã tồn tại`, en: `The username ${user.username} is taken` });
+      if (error instanceof AliasExistsException)
+        throw taken('body.email', {
+          vi: `Địa chỉ thư ${user.email} đã dùng cho tài khoản khác`,
+          en: `The e-mail address ${user.email} belongs to another account`,
+        });
+      if (error instanceof UsernameExistsException)
+        throw taken('body.username', {
+          vi: `Tên đăng nhập ${user.username} đã tồn tại`,
+          en: `The username ${user.username} is taken`,
+        });
       throw error;
     }
     try {
@@ -85,10 +93,14 @@ export class CognitoIdentityProvider implements IdentityProvider {
 
   async setRoles(username: string, previous: readonly Role[], next: readonly Role[]): Promise<void> {
     for (const role of next.filter((r) => !previous.includes(r))) {
-      await this.client.send(new AdminAddUserToGroupCommand({ UserPoolId: this.userPoolId, Username: username, GroupName: role }));
+      await this.client.send(
+        new AdminAddUserToGroupCommand({ UserPoolId: this.userPoolId, Username: username, GroupName: role }),
+      );
     }
     for (const role of previous.filter((r) => !next.includes(r))) {
-      await this.client.send(new AdminRemoveUserFromGroupCommand({ UserPoolId: this.userPoolId, Username: username, GroupName: role }));
+      await this.client.send(
+        new AdminRemoveUserFromGroupCommand({ UserPoolId: this.userPoolId, Username: username, GroupName: role }),
+      );
     }
   }
 
@@ -110,14 +122,26 @@ export class CognitoIdentityProvider implements IdentityProvider {
     } catch (error) {
       if (error instanceof NotAuthorizedException) {
         const message = { vi: 'Mật khẩu hiện tại không đúng', en: 'The current password is wrong' };
-        throw new DomainError('validation', message, [{ field: 'body.currentPassword', code: 'wrong_password', message }]);
+        throw new DomainError('validation', message, [
+          { field: 'body.currentPassword', code: 'wrong_password', message },
+        ]);
       }
       throw error;
     }
-    await this.client.send(new AdminSetUserPasswordCommand({ UserPoolId: this.userPoolId, Username: username, Password: next, Permanent: true }));
+    await this.client.send(
+      new AdminSetUserPasswordCommand({
+        UserPoolId: this.userPoolId,
+        Username: username,
+        Password: next,
+        Permanent: true,
+      }),
+    );
   }
 
-  async createMachineClient(name: string, scopes: readonly string[]): Promise<{ clientId: string; clientSecret: string }> {
+  async createMachineClient(
+    name: string,
+    scopes: readonly string[],
+  ): Promise<{ clientId: string; clientSecret: string }> {
     const out = await this.client.send(
       new CreateUserPoolClientCommand({
         UserPoolId: this.userPoolId,

@@ -1,5 +1,11 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { IdentityProvider, NewUser } from '../../application/identity-provider';
 import { passwordIssues, passwordPolicy } from '../../domain/accounts/password-policy';
@@ -45,13 +51,17 @@ const MAX_USERNAME_LENGTH = 128;
 
 /** The one answer to every refused sign-in, whatever the reason: unknown, wrong password, closed. */
 const notAuthorized = () =>
-  new DomainError('unauthenticated', { vi: 'Tên đăng nhập hoặc mật khẩu không đúng', en: 'Incorrect username or password' });
+  new DomainError('unauthenticated', {
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng',
+    en: 'Incorrect username or password',
+  });
 const tooManyAttempts = () =>
   new DomainError('locked', {
     vi: `Nhập sai quá nhiều lần; thử lại sau ${passwordPolicy.lockoutMinutes.value} phút hoặc đề nghị quản trị mở khóa`,
     en: `Password attempts exceeded; try again in ${passwordPolicy.lockoutMinutes.value} minutes or ask an operator to unlock`,
   });
-const sessionExpired = () => new DomainError('unauthenticated', { vi: 'Phiên đăng nhập đã hết hạn', en: 'The sign-in session expired' });
+const sessionExpired = () =>
+  new DomainError('unauthenticated', { vi: 'Phiên đăng nhập đã hết hạn', en: 'The sign-in session expired' });
 
 /** Binds a first-sign-in session to the temporary credential it answers, without revealing the hash. */
 const fingerprint = (hash: string) => createHash('sha256').update(hash).digest('base64url').slice(0, 22);
@@ -83,17 +93,32 @@ export class LocalIdentityProvider implements IdentityProvider {
     const email = user.email.toLowerCase();
     try {
       await this.client.send(
-        new PutCommand({ TableName: this.tableName, Item: { ...keys.localEmail(email), type: 'LocalEmail', subject }, ConditionExpression: 'attribute_not_exists(pk)' }),
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.localEmail(email), type: 'LocalEmail', subject },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
       );
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      const message = { vi: `Địa chỉ thư ${user.email} đã dùng cho tài khoản khác`, en: `The e-mail address ${user.email} belongs to another account` };
+      const message = {
+        vi: `Địa chỉ thư ${user.email} đã dùng cho tài khoản khác`,
+        en: `The e-mail address ${user.email} belongs to another account`,
+      };
       throw new DomainError('conflict', message, [{ field: 'body.email', code: 'taken', message }]);
     }
     await this.client.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { ...keys.credentials(subject), type: 'Credentials', email, hash: await hashPassword(password, this.scryptN), temporary: true, temporaryExpiresAt: expires.toISOString(), disabled: false },
+        Item: {
+          ...keys.credentials(subject),
+          type: 'Credentials',
+          email,
+          hash: await hashPassword(password, this.scryptN),
+          temporary: true,
+          temporaryExpiresAt: expires.toISOString(),
+          disabled: false,
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -106,7 +131,12 @@ export class LocalIdentityProvider implements IdentityProvider {
     if (!email) return;
     try {
       await this.client.send(
-        new DeleteCommand({ TableName: this.tableName, Key: keys.localEmail(email), ConditionExpression: 'subject = :s', ExpressionAttributeValues: { ':s': user.subject } }),
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: keys.localEmail(email),
+          ConditionExpression: 'subject = :s',
+          ExpressionAttributeValues: { ':s': user.subject },
+        }),
       );
     } catch (error) {
       // Held by another user already: not this one's to free.
@@ -133,7 +163,9 @@ export class LocalIdentityProvider implements IdentityProvider {
     const credentials = id ? await this.credentials(id) : undefined;
     if (!id || !credentials || !(await verifyPassword(current, credentials.hash))) {
       const message = { vi: 'Mật khẩu hiện tại không đúng', en: 'The current password is wrong' };
-      throw new DomainError('validation', message, [{ field: 'body.currentPassword', code: 'wrong_password', message }]);
+      throw new DomainError('validation', message, [
+        { field: 'body.currentPassword', code: 'wrong_password', message },
+      ]);
     }
     if (await verifyPassword(next, credentials.hash)) {
       const message = { vi: 'Mật khẩu mới phải khác mật khẩu cũ', en: 'The new password must differ from the old one' };
@@ -141,7 +173,10 @@ export class LocalIdentityProvider implements IdentityProvider {
     }
     const replaced = await this.replaceHash(id, credentials.hash, await hashPassword(next, this.scryptN), false);
     if (!replaced) {
-      throw new DomainError('conflict', { vi: 'Mật khẩu vừa được đổi ở nơi khác; hãy thử lại', en: 'The password was changed meanwhile; try again' });
+      throw new DomainError('conflict', {
+        vi: 'Mật khẩu vừa được đổi ở nơi khác; hãy thử lại',
+        en: 'The password was changed meanwhile; try again',
+      });
     }
   }
 
@@ -155,7 +190,9 @@ export class LocalIdentityProvider implements IdentityProvider {
   async signIn(username: string, password: string, source = 'unknown'): Promise<SignInResult> {
     const now = this.now();
     const id = username.length <= MAX_USERNAME_LENGTH ? await this.accounts.idOfUsername(username) : undefined;
-    const [credentials, account] = id ? await Promise.all([this.credentials(id), this.accounts.get(id)]) : [undefined, undefined];
+    const [credentials, account] = id
+      ? await Promise.all([this.credentials(id), this.accounts.get(id)])
+      : [undefined, undefined];
     const passwordMatches = await verifyPassword(password, credentials?.hash ?? this.dummyHash);
     const attempt = await this.throttle.charge(username, source);
     if (!attempt) throw tooManyAttempts();
@@ -172,8 +209,17 @@ export class LocalIdentityProvider implements IdentityProvider {
           en: 'The temporary password expired; ask an operator for a new one',
         });
       }
-      const claims = { sub: id, token_use: 'session', challenge: 'NEW_PASSWORD_REQUIRED', cred: fingerprint(credentials.hash) };
-      return { kind: 'challenge', challenge: 'NEW_PASSWORD_REQUIRED', session: signToken(claims, this.secret, SESSION_TTL_SECONDS, now) };
+      const claims = {
+        sub: id,
+        token_use: 'session',
+        challenge: 'NEW_PASSWORD_REQUIRED',
+        cred: fingerprint(credentials.hash),
+      };
+      return {
+        kind: 'challenge',
+        challenge: 'NEW_PASSWORD_REQUIRED',
+        session: signToken(claims, this.secret, SESSION_TTL_SECONDS, now),
+      };
     }
     return this.tokensFor(id, account.username, account.roles);
   }
@@ -185,17 +231,30 @@ export class LocalIdentityProvider implements IdentityProvider {
    */
   async completeNewPassword(session: string, newPassword: string): Promise<SignInResult> {
     const claims = verifyToken(session, this.secret, this.now());
-    if (!claims || claims.token_use !== 'session' || typeof claims.sub !== 'string' || typeof claims.cred !== 'string') throw sessionExpired();
+    if (!claims || claims.token_use !== 'session' || typeof claims.sub !== 'string' || typeof claims.cred !== 'string')
+      throw sessionExpired();
     const issues = passwordIssues(newPassword);
     if (issues.length > 0) throw new DomainError('validation', issues[0]!.message, issues);
     const id = claims.sub;
     const [credentials, account] = await Promise.all([this.credentials(id), this.accounts.get(id)]);
-    if (!credentials || !account || !credentials.temporary || credentials.disabled || account.status !== 'active' || fingerprint(credentials.hash) !== claims.cred) {
+    if (
+      !credentials ||
+      !account ||
+      !credentials.temporary ||
+      credentials.disabled ||
+      account.status !== 'active' ||
+      fingerprint(credentials.hash) !== claims.cred
+    ) {
       throw sessionExpired();
     }
-    if (!(await this.replaceHash(id, credentials.hash, await hashPassword(newPassword, this.scryptN), true))) throw sessionExpired();
+    if (!(await this.replaceHash(id, credentials.hash, await hashPassword(newPassword, this.scryptN), true)))
+      throw sessionExpired();
     const now = this.now();
-    await this.accounts.recordPasswordChange(id, now.toISOString(), passwordChangeAudit(account, `local-auth-${randomUUID()}`, now, true));
+    await this.accounts.recordPasswordChange(
+      id,
+      now.toISOString(),
+      passwordChangeAudit(account, `local-auth-${randomUUID()}`, now, true),
+    );
     return this.tokensFor(id, account.username, account.roles);
   }
 
@@ -206,7 +265,12 @@ export class LocalIdentityProvider implements IdentityProvider {
   refreshTokenFor(accessToken: string, clientId: string): string {
     const claims = this.verify(accessToken);
     if (!claims || typeof claims.sub !== 'string') throw sessionExpired();
-    return signToken({ sub: claims.sub, client_id: clientId, token_use: 'refresh' }, this.secret, REFRESH_TTL_SECONDS, this.now());
+    return signToken(
+      { sub: claims.sub, client_id: clientId, token_use: 'refresh' },
+      this.secret,
+      REFRESH_TTL_SECONDS,
+      this.now(),
+    );
   }
 
   /**
@@ -214,9 +278,20 @@ export class LocalIdentityProvider implements IdentityProvider {
    * once the account is closed or disabled (as Cognito refuses a disabled user's refresh), or when
    * the token was revoked (`isRevoked`, the /oauth2/revoke stand-in's list).
    */
-  async refresh(refreshToken: string, clientId: string, isRevoked: (jti: string) => boolean = () => false): Promise<SignInResult> {
+  async refresh(
+    refreshToken: string,
+    clientId: string,
+    isRevoked: (jti: string) => boolean = () => false,
+  ): Promise<SignInResult> {
     const claims = verifyToken(refreshToken, this.secret, this.now());
-    if (!claims || claims.token_use !== 'refresh' || claims.client_id !== clientId || typeof claims.sub !== 'string' || isRevoked(String(claims.jti))) throw sessionExpired();
+    if (
+      !claims ||
+      claims.token_use !== 'refresh' ||
+      claims.client_id !== clientId ||
+      typeof claims.sub !== 'string' ||
+      isRevoked(String(claims.jti))
+    )
+      throw sessionExpired();
     const [credentials, account] = await Promise.all([this.credentials(claims.sub), this.accounts.get(claims.sub)]);
     if (!credentials || !account || credentials.disabled || account.status !== 'active') throw sessionExpired();
     return this.tokensFor(claims.sub, account.username, account.roles);
@@ -229,21 +304,42 @@ export class LocalIdentityProvider implements IdentityProvider {
   }
 
   /** OAuth 2.0 client credentials for agency systems (Cognito's /oauth2/token). */
-  async clientCredentials(clientId: string, clientSecret: string, requestedScopes: readonly string[]): Promise<SignInResult> {
+  async clientCredentials(
+    clientId: string,
+    clientSecret: string,
+    requestedScopes: readonly string[],
+  ): Promise<SignInResult> {
     // Client ids are 26 characters; a longer one cannot exist (and could not be a table key).
     const lookup = (key: { pk: string; sk: string }) =>
-      clientId.length <= MAX_USERNAME_LENGTH ? this.client.send(new GetCommand({ TableName: this.tableName, Key: key })) : Promise.resolve({ Item: undefined });
-    const [record, secret] = await Promise.all([lookup(keys.machineClient(clientId)), lookup(keys.machineClientSecret(clientId))]);
+      clientId.length <= MAX_USERNAME_LENGTH
+        ? this.client.send(new GetCommand({ TableName: this.tableName, Key: key }))
+        : Promise.resolve({ Item: undefined });
+    const [record, secret] = await Promise.all([
+      lookup(keys.machineClient(clientId)),
+      lookup(keys.machineClientSecret(clientId)),
+    ]);
     const client = record.Item;
     // The same scrypt work for unknown clients, so timing does not tell which client ids exist.
-    const secretMatches = await verifyPassword(clientSecret, secret.Item ? String(secret.Item.secretHash) : this.dummyHash);
+    const secretMatches = await verifyPassword(
+      clientSecret,
+      secret.Item ? String(secret.Item.secretHash) : this.dummyHash,
+    );
     if (!client || client.status !== 'active' || !secret.Item || !secretMatches) {
-      throw new DomainError('unauthenticated', { vi: 'Thông tin ứng dụng không đúng', en: 'Invalid client credentials' });
+      throw new DomainError('unauthenticated', {
+        vi: 'Thông tin ứng dụng không đúng',
+        en: 'Invalid client credentials',
+      });
     }
     const allowed = client.scopes as string[];
     const scopes = requestedScopes.length > 0 ? requestedScopes.filter((s) => allowed.includes(s)) : allowed;
-    if (scopes.length === 0) throw new DomainError('forbidden', { vi: 'Phạm vi không được cấp', en: 'Scope not granted' });
-    const accessToken = signToken({ sub: clientId, client_id: clientId, token_use: 'access', scope: scopes.join(' ') }, this.secret, TOKEN_TTL_SECONDS, this.now());
+    if (scopes.length === 0)
+      throw new DomainError('forbidden', { vi: 'Phạm vi không được cấp', en: 'Scope not granted' });
+    const accessToken = signToken(
+      { sub: clientId, client_id: clientId, token_use: 'access', scope: scopes.join(' ') },
+      this.secret,
+      TOKEN_TTL_SECONDS,
+      this.now(),
+    );
     return { kind: 'tokens', accessToken, expiresIn: TOKEN_TTL_SECONDS, tokenType: 'Bearer' };
   }
 
@@ -255,7 +351,11 @@ export class LocalIdentityProvider implements IdentityProvider {
     await this.client.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { ...keys.machineClientSecret(clientId), type: 'MachineClientSecret', secretHash: await hashPassword(clientSecret, this.scryptN) },
+        Item: {
+          ...keys.machineClientSecret(clientId),
+          type: 'MachineClientSecret',
+          secretHash: await hashPassword(clientSecret, this.scryptN),
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -275,7 +375,9 @@ export class LocalIdentityProvider implements IdentityProvider {
     const credentials = id ? await this.credentials(id) : undefined;
     if (!credentials) return 'unknown';
     if (!credentials.temporary) return 'changed';
-    return credentials.temporaryExpiresAt && credentials.temporaryExpiresAt < this.now().toISOString() ? 'expired' : 'pending';
+    return credentials.temporaryExpiresAt && credentials.temporaryExpiresAt < this.now().toISOString()
+      ? 'expired'
+      : 'pending';
   }
 
   /** Verifies a bearer token for the local gateway; undefined when invalid or expired. */
@@ -286,7 +388,14 @@ export class LocalIdentityProvider implements IdentityProvider {
 
   private tokensFor(id: string, username: string, roles: readonly Role[]): SignInResult {
     const accessToken = signToken(
-      { sub: id, username, 'cognito:groups': roles, client_id: LOCAL_CONSOLE_CLIENT_ID, token_use: 'access', scope: USER_SCOPE },
+      {
+        sub: id,
+        username,
+        'cognito:groups': roles,
+        client_id: LOCAL_CONSOLE_CLIENT_ID,
+        token_use: 'access',
+        scope: USER_SCOPE,
+      },
       this.secret,
       TOKEN_TTL_SECONDS,
       this.now(),
@@ -295,7 +404,9 @@ export class LocalIdentityProvider implements IdentityProvider {
   }
 
   private async credentials(id: string): Promise<Credentials | undefined> {
-    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.credentials(id), ConsistentRead: true }));
+    const out = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.credentials(id), ConsistentRead: true }),
+    );
     return out.Item as Credentials | undefined;
   }
 
@@ -309,7 +420,12 @@ export class LocalIdentityProvider implements IdentityProvider {
           UpdateExpression: 'SET #hash = :hash, #temporary = :no REMOVE temporaryExpiresAt',
           ConditionExpression: mustBeTemporary ? '#hash = :previous AND #temporary = :yes' : '#hash = :previous',
           ExpressionAttributeNames: { '#hash': 'hash', '#temporary': 'temporary' },
-          ExpressionAttributeValues: { ':hash': hash, ':previous': previous, ':no': false, ...(mustBeTemporary ? { ':yes': true } : {}) },
+          ExpressionAttributeValues: {
+            ':hash': hash,
+            ':previous': previous,
+            ':no': false,
+            ...(mustBeTemporary ? { ':yes': true } : {}),
+          },
         }),
       );
       return true;
@@ -321,7 +437,13 @@ export class LocalIdentityProvider implements IdentityProvider {
 
   private async update(id: string, expression: string, values: Record<string, unknown>): Promise<void> {
     await this.client.send(
-      new UpdateCommand({ TableName: this.tableName, Key: keys.credentials(id), UpdateExpression: expression, ExpressionAttributeValues: values, ConditionExpression: 'attribute_exists(pk)' }),
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.credentials(id),
+        UpdateExpression: expression,
+        ExpressionAttributeValues: values,
+        ConditionExpression: 'attribute_exists(pk)',
+      }),
     );
   }
 }

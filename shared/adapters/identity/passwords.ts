@@ -9,7 +9,9 @@ const KEY_LENGTH = 32;
 export const isScryptN = (n: number) => Number.isSafeInteger(n) && n >= 2 ** 10 && n <= 2 ** 20 && (n & (n - 1)) === 0;
 
 const scrypt = (password: string, salt: Buffer, options: ScryptOptions) =>
-  new Promise<Buffer>((resolve, reject) => scryptCb(password.normalize('NFC'), salt, KEY_LENGTH, options, (e, key) => (e ? reject(e) : resolve(key))));
+  new Promise<Buffer>((resolve, reject) =>
+    scryptCb(password.normalize('NFC'), salt, KEY_LENGTH, options, (e, key) => (e ? reject(e) : resolve(key))),
+  );
 
 /** Hashes with cost factor `n`; the hash carries its cost, so verifying needs no configuration. */
 export async function hashPassword(password: string, n = DEFAULT_SCRYPT_N): Promise<string> {
@@ -23,12 +25,14 @@ export async function hashPassword(password: string, n = DEFAULT_SCRYPT_N): Prom
  * unknown so that sign-in does the same scrypt work either way: the answer's timing tells nothing.
  * Give it the cost that new hashes get.
  */
-export const dummyHash = (n = DEFAULT_SCRYPT_N) => ['scrypt', n, PARAMS.r, PARAMS.p, 'A'.repeat(22), 'A'.repeat(43)].join('$');
+export const dummyHash = (n = DEFAULT_SCRYPT_N) =>
+  ['scrypt', n, PARAMS.r, PARAMS.p, 'A'.repeat(22), 'A'.repeat(43)].join('$');
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, key] = stored.split('$');
   const cost = { N: Number(n), r: Number(r), p: Number(p) };
-  if (scheme !== 'scrypt' || !salt || !key || !Object.values(cost).every((v) => Number.isSafeInteger(v) && v > 0)) return false;
+  if (scheme !== 'scrypt' || !salt || !key || !Object.values(cost).every((v) => Number.isSafeInteger(v) && v > 0))
+    return false;
   const expected = Buffer.from(key, 'base64url');
   const actual = await scrypt(password, Buffer.from(salt, 'base64url'), { ...cost, maxmem: PARAMS.maxmem });
   return actual.length === expected.length && timingSafeEqual(actual, expected);

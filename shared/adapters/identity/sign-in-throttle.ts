@@ -50,7 +50,8 @@ export class SignInThrottle {
     const sourceKey = keys.signInSource(name, source);
     const windowKey = keys.signInWindow(name, new Date(windowStart).toISOString());
     const sourceFailures = await this.add(sourceKey, {
-      condition: '(attribute_not_exists(lockedUntil) OR lockedUntil <= :now) AND (attribute_not_exists(failures) OR failures < :max)',
+      condition:
+        '(attribute_not_exists(lockedUntil) OR lockedUntil <= :now) AND (attribute_not_exists(failures) OR failures < :max)',
       values: { ':now': new Date(now).toISOString(), ':max': SOURCE_FAILURES_BEFORE_LOCK },
       expiresAt: epochSeconds(now) + 86_400,
     });
@@ -84,7 +85,12 @@ export class SignInThrottle {
   async succeeded(attempt: Attempt): Promise<void> {
     await Promise.all([
       this.client.send(
-        new UpdateCommand({ TableName: this.tableName, Key: attempt.sourceKey, UpdateExpression: 'SET failures = :zero', ExpressionAttributeValues: { ':zero': 0 } }),
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: attempt.sourceKey,
+          UpdateExpression: 'SET failures = :zero',
+          ExpressionAttributeValues: { ':zero': 0 },
+        }),
       ),
       this.refund(attempt.windowKey),
     ]);
@@ -115,16 +121,26 @@ export class SignInThrottle {
   }
 
   /** Adds one failure when the condition holds; the new count, or undefined when refused. */
-  private async add(key: Key, opts: { condition: string; values: Record<string, unknown>; expiresAt: number }): Promise<number | undefined> {
+  private async add(
+    key: Key,
+    opts: { condition: string; values: Record<string, unknown>; expiresAt: number },
+  ): Promise<number | undefined> {
     try {
       const out = await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: key,
-          UpdateExpression: 'SET failures = if_not_exists(failures, :zero) + :one, expiresAt = :expiresAt, #type = :type',
+          UpdateExpression:
+            'SET failures = if_not_exists(failures, :zero) + :one, expiresAt = :expiresAt, #type = :type',
           ConditionExpression: opts.condition,
           ExpressionAttributeNames: { '#type': 'type' },
-          ExpressionAttributeValues: { ...opts.values, ':zero': 0, ':one': 1, ':expiresAt': opts.expiresAt, ':type': 'SignInThrottle' },
+          ExpressionAttributeValues: {
+            ...opts.values,
+            ':zero': 0,
+            ':one': 1,
+            ':expiresAt': opts.expiresAt,
+            ':type': 'SignInThrottle',
+          },
           ReturnValues: 'UPDATED_NEW',
         }),
       );
@@ -136,16 +152,18 @@ export class SignInThrottle {
   }
 
   private async refund(key: Key): Promise<void> {
-    await this.client.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: key,
-        UpdateExpression: 'SET failures = failures - :one',
-        ConditionExpression: 'failures > :zero',
-        ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
-      }),
-    ).catch((error: unknown) => {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    });
+    await this.client
+      .send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          UpdateExpression: 'SET failures = failures - :one',
+          ConditionExpression: 'failures > :zero',
+          ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      });
   }
 }

@@ -7,7 +7,12 @@ import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
  */
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-export function signToken(claims: Record<string, unknown>, secret: string, ttlSeconds: number, now = new Date()): string {
+export function signToken(
+  claims: Record<string, unknown>,
+  secret: string,
+  ttlSeconds: number,
+  now = new Date(),
+): string {
   const iat = Math.floor(now.getTime() / 1000);
   const header = b64({ alg: 'HS256', typ: 'JWT', kid: 'local' });
   const payload = b64({ iss: 'local-identity-provider', jti: randomUUID(), iat, exp: iat + ttlSeconds, ...claims });
@@ -32,7 +37,5 @@ export function verifyToken(token: string, secret: string, now = new Date()): Re
 
 /** Claims as API Gateway's Cognito authorizer hands them to a REST proxy event: strings only. */
 export function asAuthorizerClaims(claims: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(claims).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]),
-  );
+  return Object.fromEntries(Object.entries(claims).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]));
 }

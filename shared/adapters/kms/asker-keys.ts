@@ -14,13 +14,25 @@ export class KmsAskerKeys implements AskerKeys {
   ) {}
 
   async newDataKey(questionId: string): Promise<DataKey> {
-    const out = await this.client.send(new GenerateDataKeyCommand({ KeyId: this.keyId, KeySpec: 'AES_256', EncryptionContext: { questionId } }));
+    const out = await this.client.send(
+      new GenerateDataKeyCommand({ KeyId: this.keyId, KeySpec: 'AES_256', EncryptionContext: { questionId } }),
+    );
     if (!out.Plaintext || !out.CiphertextBlob) throw new Error('KMS returned no data key');
-    return { plaintext: Buffer.from(out.Plaintext), wrapped: Buffer.from(out.CiphertextBlob).toString('base64'), keyRef: out.KeyId ?? this.keyId };
+    return {
+      plaintext: Buffer.from(out.Plaintext),
+      wrapped: Buffer.from(out.CiphertextBlob).toString('base64'),
+      keyRef: out.KeyId ?? this.keyId,
+    };
   }
 
   async unwrap(wrapped: string, questionId: string): Promise<Buffer> {
-    const out = await this.client.send(new DecryptCommand({ KeyId: this.keyId, CiphertextBlob: Buffer.from(wrapped, 'base64'), EncryptionContext: { questionId } }));
+    const out = await this.client.send(
+      new DecryptCommand({
+        KeyId: this.keyId,
+        CiphertextBlob: Buffer.from(wrapped, 'base64'),
+        EncryptionContext: { questionId },
+      }),
+    );
     if (!out.Plaintext) throw new Error('KMS returned no plaintext');
     return Buffer.from(out.Plaintext);
   }

@@ -27,7 +27,9 @@ export class OutboxFolderMailSender implements MailSender {
     ];
     // Written aside, then renamed: a reader of the folder never sees half a message.
     const file = join(day, `${message.notificationId}.eml`);
-    await writeFile(`${file}.part`, `${headers.join('\r\n')}\r\n\r\n${message.text.replace(/\r?\n/g, '\r\n')}\r\n`, { flag: 'wx' });
+    await writeFile(`${file}.part`, `${headers.join('\r\n')}\r\n\r\n${message.text.replace(/\r?\n/g, '\r\n')}\r\n`, {
+      flag: 'wx',
+    });
     await rename(`${file}.part`, file);
     return { messageId: message.notificationId };
   }

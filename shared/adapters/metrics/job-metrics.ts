@@ -26,7 +26,13 @@ export function emfLine(table: string, metric: JobMetric, at: Date): string {
   return JSON.stringify({
     _aws: {
       Timestamp: at.getTime(),
-      CloudWatchMetrics: [{ Namespace: JOB_METRICS_NAMESPACE, Dimensions: [['Table', 'Job']], Metrics: [{ Name: metric.name, Unit: metric.unit }] }],
+      CloudWatchMetrics: [
+        {
+          Namespace: JOB_METRICS_NAMESPACE,
+          Dimensions: [['Table', 'Job']],
+          Metrics: [{ Name: metric.name, Unit: metric.unit }],
+        },
+      ],
     },
     Table: table,
     Job: metric.job,

@@ -42,14 +42,24 @@ const ALGORITHM = 'AWS4-HMAC-SHA256';
 const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data, 'utf8').digest();
 
 /** The SigV4 signature of a base64 POST policy (string to sign = the policy itself). */
-export function signPolicy(base64Policy: string, secretAccessKey: string, date: string, region: string, service = 's3'): string {
+export function signPolicy(
+  base64Policy: string,
+  secretAccessKey: string,
+  date: string,
+  region: string,
+  service = 's3',
+): string {
   const dateKey = hmac(`AWS4${secretAccessKey}`, date);
   const signingKey = hmac(hmac(hmac(dateKey, region), service), 'aws4_request');
   return createHmac('sha256', signingKey).update(base64Policy, 'utf8').digest('hex');
 }
 
 /** `20151229T000000Z` */
-const amzDate = (at: Date) => at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const amzDate = (at: Date) =>
+  at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 export function presignedPost(input: PresignedPostInput): PresignedPost {
   const dateTime = amzDate(input.now);
@@ -77,7 +87,11 @@ export function presignedPost(input: PresignedPostInput): PresignedPost {
     : `https://${input.bucket}.s3.${input.region}.amazonaws.com/`;
   return {
     url,
-    fields: { ...signed, policy: base64Policy, 'x-amz-signature': signPolicy(base64Policy, input.credentials.secretAccessKey, date, input.region) },
+    fields: {
+      ...signed,
+      policy: base64Policy,
+      'x-amz-signature': signPolicy(base64Policy, input.credentials.secretAccessKey, date, input.region),
+    },
   };
 }
 
@@ -85,7 +99,8 @@ export function presignedPost(input: PresignedPostInput): PresignedPost {
 export function environmentCredentials(): Credentials {
   const accessKeyId = process.env.AWS_ACCESS_KEY_ID;
   const secretAccessKey = process.env.AWS_SECRET_ACCESS_KEY;
-  if (!accessKeyId || !secretAccessKey) throw new Error('AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY must be set to sign upload forms');
+  if (!accessKeyId || !secretAccessKey)
+    throw new Error('AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY must be set to sign upload forms');
   const sessionToken = process.env.AWS_SESSION_TOKEN;
   return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
 }

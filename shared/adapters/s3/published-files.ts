@@ -9,7 +9,14 @@ export class S3PublishedFiles implements PublishedFiles {
   ) {}
 
   async copy(fromKey: string, toKey: string): Promise<void> {
-    await this.s3.send(new CopyObjectCommand({ Bucket: this.bucket, Key: toKey, CopySource: `${this.bucket}/${fromKey}`, MetadataDirective: 'COPY' }));
+    await this.s3.send(
+      new CopyObjectCommand({
+        Bucket: this.bucket,
+        Key: toKey,
+        CopySource: `${this.bucket}/${fromKey}`,
+        MetadataDirective: 'COPY',
+      }),
+    );
   }
 
   async remove(key: string): Promise<void> {

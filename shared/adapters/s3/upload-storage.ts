@@ -1,4 +1,12 @@
-import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NotFound, NoSuchKey, type S3Client } from '@aws-sdk/client-s3';
+import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  NotFound,
+  NoSuchKey,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import type { UploadStorage } from '../../application/uploads';
 import { checkingKey, cleanKey, incomingKey, quarantineKey } from '../../domain/uploads/upload';
 
@@ -9,9 +17,11 @@ import { checkingKey, cleanKey, incomingKey, quarantineKey } from '../../domain/
  * copies that same copy out to `clean/` or `quarantine/`: what is judged is what is served.
  */
 const unquoted = (etag: string | undefined) => (etag ?? '').replace(/"/g, '');
-const isMissing = (error: unknown) => error instanceof NotFound || error instanceof NoSuchKey || (error as { name?: string }).name === 'NotFound';
+const isMissing = (error: unknown) =>
+  error instanceof NotFound || error instanceof NoSuchKey || (error as { name?: string }).name === 'NotFound';
 const isChanged = (error: unknown) =>
-  (error as { name?: string }).name === 'PreconditionFailed' || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 412;
+  (error as { name?: string }).name === 'PreconditionFailed' ||
+  (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 412;
 
 export class S3UploadStorage implements UploadStorage {
   constructor(
@@ -29,11 +39,20 @@ export class S3UploadStorage implements UploadStorage {
     }
   }
 
-  async stage(uploadId: string, checkId: string, etag: string): Promise<{ key: string; size: number; etag: string } | undefined> {
+  async stage(
+    uploadId: string,
+    checkId: string,
+    etag: string,
+  ): Promise<{ key: string; size: number; etag: string } | undefined> {
     const key = checkingKey(uploadId, checkId);
     try {
       await this.s3.send(
-        new CopyObjectCommand({ Bucket: this.bucket, Key: key, CopySource: `${this.bucket}/${incomingKey(uploadId)}`, CopySourceIfMatch: `"${etag}"` }),
+        new CopyObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          CopySource: `${this.bucket}/${incomingKey(uploadId)}`,
+          CopySourceIfMatch: `"${etag}"`,
+        }),
       );
     } catch (error) {
       if (isMissing(error) || isChanged(error)) return undefined;
@@ -48,12 +67,19 @@ export class S3UploadStorage implements UploadStorage {
       const start = Math.max(0, offset);
       const end = Math.min(size, start + length) - 1;
       if (end < start) return new Uint8Array(0);
-      const out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=${start}-${end}`, IfMatch: `"${etag}"` }));
+      const out = await this.s3.send(
+        new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=${start}-${end}`, IfMatch: `"${etag}"` }),
+      );
       return out.Body ? out.Body.transformToByteArray() : new Uint8Array(0);
     };
   }
 
-  async copyOut(from: string, uploadId: string, to: 'clean' | 'quarantine', headers?: { 'content-type': string; 'content-disposition': string }): Promise<void> {
+  async copyOut(
+    from: string,
+    uploadId: string,
+    to: 'clean' | 'quarantine',
+    headers?: { 'content-type': string; 'content-disposition': string },
+  ): Promise<void> {
     await this.s3.send(
       new CopyObjectCommand({
         Bucket: this.bucket,

@@ -49,14 +49,24 @@ export function can(principal: Principal, action: Action, unitPath: readonly str
   return false;
 }
 
-export function activeDelegation(principal: Principal, action: Action, unitCode: string, now: Date): Delegation | undefined {
+export function activeDelegation(
+  principal: Principal,
+  action: Action,
+  unitCode: string,
+  now: Date,
+): Delegation | undefined {
   const at = now.toISOString();
   return principal.delegations.find(
     (d) => !d.revokedAt && d.unitCode === unitCode && d.actions.includes(action) && d.validFrom <= at && at < d.validTo,
   );
 }
 
-export function requireAccess(principal: Principal, action: Action, unitPath: readonly string[], now = new Date()): void {
+export function requireAccess(
+  principal: Principal,
+  action: Action,
+  unitPath: readonly string[],
+  now = new Date(),
+): void {
   if (!can(principal, action, unitPath, now)) {
     throw new DomainError('forbidden', {
       vi: `Không có quyền "${action}" đối với đơn vị ${unitPath[0] ?? ''}`,

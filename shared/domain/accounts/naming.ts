@@ -14,12 +14,21 @@ export interface AccountNaming {
 type NamedUnit = Pick<Unit, 'kind' | 'slug' | 'offices'>;
 
 /** The name an account gets when none is given. */
-export function defaultAccountName(unit: NamedUnit, ancestors: readonly Pick<Unit, 'kind' | 'slug'>[], naming: AccountNaming | undefined): string {
+export function defaultAccountName(
+  unit: NamedUnit,
+  ancestors: readonly Pick<Unit, 'kind' | 'slug'>[],
+  naming: AccountNaming | undefined,
+): string {
   return naming ? `admin.${unit.slug}` : adminAccountName(unit, ancestors);
 }
 
 /** Refuses a name the preset does not allow on `unit` (400 naming body.username, both languages, the article). */
-export function assertAccountName(username: string, unit: NamedUnit & Pick<Unit, 'code'>, naming: AccountNaming | undefined, field = 'body.username'): void {
+export function assertAccountName(
+  username: string,
+  unit: NamedUnit & Pick<Unit, 'code'>,
+  naming: AccountNaming | undefined,
+  field = 'body.username',
+): void {
   if (!naming) return;
   const parts = username.split('.');
   const offices = unit.offices ?? [];

@@ -13,7 +13,10 @@ export const passwordPolicy = {
   requireSpecial: { value: true, basis: 'NA 10.2đ' },
   changeAtFirstSignIn: { value: true, basis: 'NA 10.2đ' },
   /** Calendar months (BLDS 2015 Điều 148): a change on 31/01 must be renewed by the end of 30/04. */
-  maxAgeMonths: { value: 3, basis: 'NA 10.2đ (ít nhất 3 tháng/lần); BLDS 2015 Điều 148 (tháng không có ngày tương ứng: ngày cuối tháng)' },
+  maxAgeMonths: {
+    value: 3,
+    basis: 'NA 10.2đ (ít nhất 3 tháng/lần); BLDS 2015 Điều 148 (tháng không có ngày tương ứng: ngày cuối tháng)',
+  },
   lockoutAfterFailures: { value: 5, basis: 'Mặc định an toàn (BĐ 18.7: giữ bí mật thông tin tài khoản)' },
   lockoutMinutes: { value: 15, basis: 'Mặc định an toàn (BĐ 18.7)' },
   temporaryPasswordValidityDays: { value: 3, basis: 'Mặc định an toàn' },
@@ -21,7 +24,11 @@ export const passwordPolicy = {
 
 export function passwordIssues(password: string, field = 'body.newPassword'): FieldIssue[] {
   const missing: Array<[boolean, string, string]> = [
-    [password.length >= passwordPolicy.minLength.value, `ít nhất ${passwordPolicy.minLength.value} ký tự`, `at least ${passwordPolicy.minLength.value} characters`],
+    [
+      password.length >= passwordPolicy.minLength.value,
+      `ít nhất ${passwordPolicy.minLength.value} ký tự`,
+      `at least ${passwordPolicy.minLength.value} characters`,
+    ],
     [/\p{Lu}/u.test(password), 'một chữ hoa', 'an upper-case letter'],
     [/\p{Ll}/u.test(password), 'một chữ thường', 'a lower-case letter'],
     [/\d/.test(password), 'một chữ số', 'a digit'],

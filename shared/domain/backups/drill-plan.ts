@@ -18,7 +18,10 @@ export const MAX_BACKUP_AGE_HOURS = 8 * 24;
 export const SAMPLED_DATA_FILES = 3;
 export const SAMPLED_MEDIA_OBJECTS = 5;
 
-export function drillMode(backup: { readonly backupId: string; readonly retention: RetentionClass }, cadence: FullRestoreCadence): DrillMode {
+export function drillMode(
+  backup: { readonly backupId: string; readonly retention: RetentionClass },
+  cadence: FullRestoreCadence,
+): DrillMode {
   if (cadence === 'weekly') return 'full';
   if (backup.retention !== 'monthly') return 'verify';
   if (cadence === 'monthly') return 'full';

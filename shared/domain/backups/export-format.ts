@@ -40,10 +40,15 @@ export function parseExportSummary(text: string): ExportSummary {
   }
   if (raw === null || typeof raw !== 'object') throw new ExportFormatError('manifest-summary.json is not an object');
   // ION exports are a different line format; the restore reads DynamoDB JSON only.
-  if (raw.outputFormat !== 'DYNAMODB_JSON') throw new ExportFormatError(`export format ${JSON.stringify(raw.outputFormat)}: only DYNAMODB_JSON can be restored`);
+  if (raw.outputFormat !== 'DYNAMODB_JSON')
+    throw new ExportFormatError(
+      `export format ${JSON.stringify(raw.outputFormat)}: only DYNAMODB_JSON can be restored`,
+    );
   // An incremental export holds changes, not a table: restoring it alone would lose every other item.
-  if (raw.exportType !== undefined && raw.exportType !== 'FULL_EXPORT') throw new ExportFormatError(`export type ${JSON.stringify(raw.exportType)}: only FULL_EXPORT can be restored`);
-  if (typeof raw.manifestFilesS3Key !== 'string' || raw.manifestFilesS3Key === '') throw new ExportFormatError('manifest-summary.json has no manifestFilesS3Key');
+  if (raw.exportType !== undefined && raw.exportType !== 'FULL_EXPORT')
+    throw new ExportFormatError(`export type ${JSON.stringify(raw.exportType)}: only FULL_EXPORT can be restored`);
+  if (typeof raw.manifestFilesS3Key !== 'string' || raw.manifestFilesS3Key === '')
+    throw new ExportFormatError('manifest-summary.json has no manifestFilesS3Key');
   if (!isCount(raw.itemCount)) throw new ExportFormatError('manifest-summary.json has no itemCount');
   return {
     exportArn: optionalString(raw.exportArn) ?? '',
@@ -69,10 +74,22 @@ export function parseManifestFiles(text: string): ExportDataFile[] {
       } catch {
         throw new ExportFormatError(`manifest-files.json line ${index + 1} is not JSON`);
       }
-      if (!isCount(raw.itemCount) || typeof raw.md5Checksum !== 'string' || typeof raw.dataFileS3Key !== 'string' || raw.dataFileS3Key === '') {
-        throw new ExportFormatError(`manifest-files.json line ${index + 1} lacks itemCount, md5Checksum or dataFileS3Key`);
+      if (
+        !isCount(raw.itemCount) ||
+        typeof raw.md5Checksum !== 'string' ||
+        typeof raw.dataFileS3Key !== 'string' ||
+        raw.dataFileS3Key === ''
+      ) {
+        throw new ExportFormatError(
+          `manifest-files.json line ${index + 1} lacks itemCount, md5Checksum or dataFileS3Key`,
+        );
       }
-      return { itemCount: raw.itemCount, md5Checksum: raw.md5Checksum, ...(typeof raw.etag === 'string' ? { etag: raw.etag } : {}), dataFileS3Key: raw.dataFileS3Key };
+      return {
+        itemCount: raw.itemCount,
+        md5Checksum: raw.md5Checksum,
+        ...(typeof raw.etag === 'string' ? { etag: raw.etag } : {}),
+        dataFileS3Key: raw.dataFileS3Key,
+      };
     });
 }
 

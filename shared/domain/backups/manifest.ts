@@ -47,13 +47,22 @@ export interface BackupManifest {
   readonly table: { readonly itemCount: number; readonly digest: string };
   readonly files: readonly DataFileEntry[];
   /** `read`: objects that had no SHA-256 checksum in S3 and were read to hash them (media-checksums.ts). */
-  readonly media: { readonly key: string; readonly objectCount: number; readonly totalBytes: number; readonly sha256: string; readonly read?: number };
+  readonly media: {
+    readonly key: string;
+    readonly objectCount: number;
+    readonly totalBytes: number;
+    readonly sha256: string;
+    readonly read?: number;
+  };
 }
 
 export const backupPrefix = (backupId: string, retention: RetentionClass) => `${BACKUP_ROOT}${retention}/${backupId}/`;
-export const exportDirectory = (backupId: string, retention: RetentionClass, exportId: string) => `${backupPrefix(backupId, retention)}AWSDynamoDB/${exportId}/`;
-export const backupManifestKey = (backupId: string, retention: RetentionClass) => `${backupPrefix(backupId, retention)}backup-manifest.json`;
-export const mediaManifestKey = (backupId: string, retention: RetentionClass) => `${backupPrefix(backupId, retention)}media-manifest.json`;
+export const exportDirectory = (backupId: string, retention: RetentionClass, exportId: string) =>
+  `${backupPrefix(backupId, retention)}AWSDynamoDB/${exportId}/`;
+export const backupManifestKey = (backupId: string, retention: RetentionClass) =>
+  `${backupPrefix(backupId, retention)}backup-manifest.json`;
+export const mediaManifestKey = (backupId: string, retention: RetentionClass) =>
+  `${backupPrefix(backupId, retention)}media-manifest.json`;
 
 /** The ISO-8601 week (`2026-W48`) of an instant, in a time zone at a fixed offset (Việt Nam: UTC+7, no DST). */
 export function isoWeekId(at: Date, utcOffsetMinutes = 7 * 60): string {

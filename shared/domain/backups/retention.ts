@@ -7,12 +7,13 @@
  */
 export type RetentionClass = 'weekly' | 'monthly';
 
-export const RETENTION: Readonly<Record<RetentionClass, { readonly keep: number; readonly expireAfterDays: number }>> = {
-  // 8 weekly backups span 8 × 7 = 56 days; a week of margin, so a late or missed run never leaves fewer than 8.
-  weekly: { keep: 8, expireAfterDays: 8 * 7 + 7 },
-  // 12 monthly backups span at most 12 × 31 days; a week of margin.
-  monthly: { keep: 12, expireAfterDays: 12 * 31 + 7 },
-};
+export const RETENTION: Readonly<Record<RetentionClass, { readonly keep: number; readonly expireAfterDays: number }>> =
+  {
+    // 8 weekly backups span 8 × 7 = 56 days; a week of margin, so a late or missed run never leaves fewer than 8.
+    weekly: { keep: 8, expireAfterDays: 8 * 7 + 7 },
+    // 12 monthly backups span at most 12 × 31 days; a week of margin.
+    monthly: { keep: 12, expireAfterDays: 12 * 31 + 7 },
+  };
 
 export const RETENTION_CLASSES: readonly RetentionClass[] = ['monthly', 'weekly'];
 
@@ -27,7 +28,7 @@ export function monthOfWeek(weekId: string): string {
   const week = Number(match[2]);
   // 4 January is always in week 1; its week's Monday, then the Thursday of the week asked for.
   const jan4 = Date.UTC(year, 0, 4);
-  const mondayOfWeek1 = jan4 - (((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000);
+  const mondayOfWeek1 = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000;
   const thursday = new Date(mondayOfWeek1 + ((week - 1) * 7 + 3) * 86_400_000);
   return `${thursday.getUTCFullYear()}-${String(thursday.getUTCMonth() + 1).padStart(2, '0')}`;
 }

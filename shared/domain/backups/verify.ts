@@ -37,7 +37,8 @@ export class BackupVerification {
       return;
     }
     const actual = bytesDigest(bytes);
-    if (actual !== entry.sha256) this.findings.push({ kind: 'digest-mismatch', key: entry.key, expected: entry.sha256, actual });
+    if (actual !== entry.sha256)
+      this.findings.push({ kind: 'digest-mismatch', key: entry.key, expected: entry.sha256, actual });
     let items;
     try {
       items = decodeDataFile(bytes);
@@ -45,7 +46,8 @@ export class BackupVerification {
       this.findings.push({ kind: 'unreadable-file', key: entry.key, reason: (error as Error).message });
       return;
     }
-    if (items.length !== entry.itemCount) this.findings.push({ kind: 'count-mismatch', key: entry.key, expected: entry.itemCount, actual: items.length });
+    if (items.length !== entry.itemCount)
+      this.findings.push({ kind: 'count-mismatch', key: entry.key, expected: entry.itemCount, actual: items.length });
     for (const item of items) this.table.add(item);
   }
 
@@ -57,14 +59,18 @@ export class BackupVerification {
     const findings = [...this.findings];
     const tableDigest = this.table.digest();
     const { itemCount, digest } = this.manifest.table;
-    if (this.table.count !== itemCount) findings.push({ kind: 'table-count-mismatch', expected: itemCount, actual: this.table.count });
+    if (this.table.count !== itemCount)
+      findings.push({ kind: 'table-count-mismatch', expected: itemCount, actual: this.table.count });
     if (tableDigest !== digest) findings.push({ kind: 'table-digest-mismatch', expected: digest, actual: tableDigest });
     return { ok: findings.length === 0, findings, itemCount: this.table.count, tableDigest };
   }
 }
 
 /** `files` maps each data file's key to its bytes, or undefined when the file could not be found. */
-export function verifyBackup(manifest: BackupManifest, files: ReadonlyMap<string, Uint8Array | undefined>): VerificationResult {
+export function verifyBackup(
+  manifest: BackupManifest,
+  files: ReadonlyMap<string, Uint8Array | undefined>,
+): VerificationResult {
   const verification = new BackupVerification(manifest);
   for (const entry of manifest.files) verification.add(entry, files.get(entry.key));
   return verification.result();
@@ -75,13 +81,20 @@ export function describeFindings(findings: readonly VerificationFinding[]): stri
   return findings
     .map((f) => {
       switch (f.kind) {
-        case 'missing-file': return `${f.key} is missing`;
-        case 'digest-mismatch': return `${f.key} does not match its digest in the manifest`;
-        case 'unreadable-file': return `${f.key} cannot be read (${f.reason})`;
-        case 'count-mismatch': return `${f.key} holds ${f.actual} items, the manifest says ${f.expected}`;
-        case 'table-count-mismatch': return `the files hold ${f.actual} items, the manifest says ${f.expected}`;
-        case 'table-digest-mismatch': return 'the items do not match the table digest in the manifest';
-        case 'signature-invalid': return `${f.key}: ${f.reason}`;
+        case 'missing-file':
+          return `${f.key} is missing`;
+        case 'digest-mismatch':
+          return `${f.key} does not match its digest in the manifest`;
+        case 'unreadable-file':
+          return `${f.key} cannot be read (${f.reason})`;
+        case 'count-mismatch':
+          return `${f.key} holds ${f.actual} items, the manifest says ${f.expected}`;
+        case 'table-count-mismatch':
+          return `the files hold ${f.actual} items, the manifest says ${f.expected}`;
+        case 'table-digest-mismatch':
+          return 'the items do not match the table digest in the manifest';
+        case 'signature-invalid':
+          return `${f.key}: ${f.reason}`;
       }
     })
     .join('; ');

@@ -68,7 +68,13 @@ const weekdayOf = (day: DayNumber): LocalizedText => {
 
 function skipped(day: DayNumber, reason: NonWorkingReason): SkippedDay {
   if (reason.kind === 'weekend') {
-    return { date: toIsoDate(day), weekday: weekdayOf(day), kind: 'weekend', reason: { vi: 'Ngày nghỉ hằng tuần', en: 'Weekly rest day' }, basis: 'BLLĐ 2019 Điều 111' };
+    return {
+      date: toIsoDate(day),
+      weekday: weekdayOf(day),
+      kind: 'weekend',
+      reason: { vi: 'Ngày nghỉ hằng tuần', en: 'Weekly rest day' },
+      basis: 'BLLĐ 2019 Điều 111',
+    };
   }
   return { date: toIsoDate(day), weekday: weekdayOf(day), kind: reason.kind, reason: reason.name, basis: reason.basis };
 }
@@ -99,7 +105,16 @@ export class DeadlineCalculator {
     return new Date((day + 1) * MS_PER_DAY - this.settings.utcOffsetMinutes * 60_000);
   }
 
-  private result(receivedAt: Date, receiptDay: DayNumber, unit: Deadline['unit'], amount: number, due: DayNumber, counted: DayNumber[], skips: SkippedDay[], basis: string[]): Deadline {
+  private result(
+    receivedAt: Date,
+    receiptDay: DayNumber,
+    unit: Deadline['unit'],
+    amount: number,
+    due: DayNumber,
+    counted: DayNumber[],
+    skips: SkippedDay[],
+    basis: string[],
+  ): Deadline {
     const end = this.endOf(due);
     const [y, m, d] = toIsoDate(due).split('-');
     const month = new Date(Date.UTC(2000, Number(m) - 1, 1)).toLocaleString('en', { month: 'short', timeZone: 'UTC' });
@@ -135,7 +150,10 @@ export class DeadlineCalculator {
           date: toIsoDate(localDay),
           weekday: weekdayOf(localDay),
           kind: 'outside-hours',
-          reason: { vi: 'Tiếp nhận sau giờ làm việc: tính là nhận vào ngày làm việc tiếp theo', en: 'Received after working hours: counts as received on the next working day' },
+          reason: {
+            vi: 'Tiếp nhận sau giờ làm việc: tính là nhận vào ngày làm việc tiếp theo',
+            en: 'Received after working hours: counts as received on the next working day',
+          },
         });
       }
       receiptDay = this.nextWorkingDay(localDay, skips);

@@ -6,7 +6,12 @@ import type { YearCalendar } from './working-calendar';
  * folded at 75 octets, CRLF line ends, text escaped.
  */
 // Any line break (CRLF, CR or LF: human text may hold each) becomes \n: a bare CR would end the line for many readers.
-const escape = (value: string) => value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n?|\n/g, '\\n');
+const escape = (value: string) =>
+  value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n?|\n/g, '\\n');
 
 function fold(line: string): string {
   // Stryker disable next-line StringLiteral: Buffer reads an empty encoding name as UTF-8
@@ -34,8 +39,14 @@ function fold(line: string): string {
 
 const compact = (day: number) => toIsoDate(day).replace(/-/g, '');
 
-export function yearToICalendar(year: YearCalendar, options: { domain: string; calendarName: string; lang: 'vi' | 'en'; now?: Date }): string {
-  const stamp = (options.now ?? new Date()).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+export function yearToICalendar(
+  year: YearCalendar,
+  options: { domain: string; calendarName: string; lang: 'vi' | 'en'; now?: Date },
+): string {
+  const stamp = (options.now ?? new Date())
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -62,7 +73,10 @@ export function yearToICalendar(year: YearCalendar, options: { domain: string; c
     event(`${compact(off.date)}-${off.kind}`, off.date, off.name[options.lang], off.basis, false);
   }
   for (const saturday of year.workingSaturdays) {
-    const summary = options.lang === 'vi' ? `Làm việc bù cho ngày ${toIsoDate(saturday.replaces)}` : `Working day in exchange for ${toIsoDate(saturday.replaces)}`;
+    const summary =
+      options.lang === 'vi'
+        ? `Làm việc bù cho ngày ${toIsoDate(saturday.replaces)}`
+        : `Working day in exchange for ${toIsoDate(saturday.replaces)}`;
     event(`${compact(saturday.date)}-working-saturday`, saturday.date, summary, saturday.basis, true);
   }
   lines.push('END:VCALENDAR');

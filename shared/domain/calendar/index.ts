@@ -13,7 +13,9 @@ export * from './deadlines';
  * The calendar data in force: shipped rules and schedules, replaced or extended by what
  * operators configured (a configured rule or year replaces the shipped one with the same id/year).
  */
-export function calendarData(configured: { rules?: readonly HolidayRule[]; schedules?: readonly OfficialSchedule[] } = {}) {
+export function calendarData(
+  configured: { rules?: readonly HolidayRule[]; schedules?: readonly OfficialSchedule[] } = {},
+) {
   const rules = new Map([...statutoryHolidays, ...proposedHolidays].map((r) => [r.id, r]));
   for (const rule of configured.rules ?? []) rules.set(rule.id, rule);
   const schedules = new Map(shippedSchedules.map((s) => [s.year, s]));

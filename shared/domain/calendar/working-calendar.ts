@@ -36,7 +36,9 @@ export interface PendingHoliday {
 
 export interface YearCalendar {
   readonly year: number;
-  readonly source: { readonly kind: 'official-schedule'; readonly reference: string } | { readonly kind: 'holiday-rules' };
+  readonly source:
+    | { readonly kind: 'official-schedule'; readonly reference: string }
+    | { readonly kind: 'holiday-rules' };
   readonly daysOff: readonly DayOff[];
   readonly workingSaturdays: readonly WorkingSaturday[];
   readonly pending: readonly PendingHoliday[];
@@ -116,8 +118,14 @@ function fromSchedule(schedule: OfficialSchedule): Pick<YearCalendar, 'daysOff' 
     return d;
   };
   return {
-    daysOff: schedule.daysOff.map((o) => ({ date: day(o.date), kind: o.kind, name: o.name, basis: o.basis })).sort((a, b) => a.date - b.date),
-    workingSaturdays: schedule.workingSaturdays.map((w) => ({ date: day(w.date), replaces: day(w.replaces), basis: w.basis })),
+    daysOff: schedule.daysOff
+      .map((o) => ({ date: day(o.date), kind: o.kind, name: o.name, basis: o.basis }))
+      .sort((a, b) => a.date - b.date),
+    workingSaturdays: schedule.workingSaturdays.map((w) => ({
+      date: day(w.date),
+      replaces: day(w.replaces),
+      basis: w.basis,
+    })),
   };
 }
 
@@ -126,7 +134,10 @@ export type NonWorkingReason =
   | { readonly kind: DayOffKind; readonly name: LocalizedText; readonly basis: string };
 
 export class WorkingCalendar {
-  private readonly years = new Map<number, YearCalendar & { offByDay: Map<DayNumber, DayOff>; saturdays: Set<DayNumber> }>();
+  private readonly years = new Map<
+    number,
+    YearCalendar & { offByDay: Map<DayNumber, DayOff>; saturdays: Set<DayNumber> }
+  >();
   private readonly schedules: Map<number, OfficialSchedule>;
 
   constructor(private readonly data: CalendarData) {
@@ -167,7 +178,8 @@ export class WorkingCalendar {
     const off = year.offByDay.get(day);
     if (off) return { kind: off.kind, name: off.name, basis: off.basis };
     const weekday = isoWeekday(day);
-    if (weekday >= 6) return { kind: 'weekend', name: { vi: WEEKDAY_NAMES.vi[weekday]!, en: WEEKDAY_NAMES.en[weekday]! } };
+    if (weekday >= 6)
+      return { kind: 'weekend', name: { vi: WEEKDAY_NAMES.vi[weekday]!, en: WEEKDAY_NAMES.en[weekday]! } };
     return undefined;
   }
 
@@ -175,4 +187,3 @@ export class WorkingCalendar {
     return this.nonWorkingReason(day) === undefined;
   }
 }
-

@@ -14,7 +14,12 @@ import { civilDateSchema, numberSymbolSchema } from './legal-document';
 export const peoplesCommitteeApprovalSchema = z.object({
   decisionNumber: numberSymbolSchema.check(z.describe('Số, ký hiệu of the approving document, e.g. "125/UBND-KT"')),
   decidedOn: civilDateSchema,
-  file: z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/, { error: bilingual('Mã tệp tải lên không hợp lệ', 'Invalid upload id') }), z.describe('Upload id of the signed approval')),
+  file: z
+    .string()
+    .check(
+      z.regex(/^[A-Za-z0-9-]{8,64}$/, { error: bilingual('Mã tệp tải lên không hợp lệ', 'Invalid upload id') }),
+      z.describe('Upload id of the signed approval'),
+    ),
 });
 export type PeoplesCommitteeApproval = z.output<typeof peoplesCommitteeApprovalSchema>;
 
@@ -25,17 +30,32 @@ export const needsPeoplesCommitteeApproval = (category: ContentCategoryId, polic
 /** The approval's date is not in the future (local date `today`). */
 export function approvalDateRefusal(approval: PeoplesCommitteeApproval, today: string): DomainError | undefined {
   if (approval.decidedOn <= today) return undefined;
-  const message = { vi: `Ngày chấp thuận ${approval.decidedOn} chưa đến`, en: `The approval date ${approval.decidedOn} is in the future` };
-  return new DomainError('validation', message, [{ field: 'body.peoplesCommitteeApproval.decidedOn', code: 'in_future', message }]);
+  const message = {
+    vi: `Ngày chấp thuận ${approval.decidedOn} chưa đến`,
+    en: `The approval date ${approval.decidedOn} is in the future`,
+  };
+  return new DomainError('validation', message, [
+    { field: 'body.peoplesCommitteeApproval.decidedOn', code: 'in_future', message },
+  ]);
 }
 
 /** Refuses the chief's approval, scheduling and publication of an item that needs the approval and has none recorded. */
-export function publicationApprovalRefusal(item: { readonly category: string; readonly peoplesCommitteeApproval?: PeoplesCommitteeApproval | undefined }, policy: EffectivePolicy): DomainError | undefined {
+export function publicationApprovalRefusal(
+  item: { readonly category: string; readonly peoplesCommitteeApproval?: PeoplesCommitteeApproval | undefined },
+  policy: EffectivePolicy,
+): DomainError | undefined {
   const rule = policy.advertisingApproval;
-  if (rule === undefined || !needsPeoplesCommitteeApproval(item.category as ContentCategoryId, policy) || item.peoplesCommitteeApproval !== undefined) return undefined;
+  if (
+    rule === undefined ||
+    !needsPeoplesCommitteeApproval(item.category as ContentCategoryId, policy) ||
+    item.peoplesCommitteeApproval !== undefined
+  )
+    return undefined;
   const message = {
     vi: `Quảng cáo phải được Ủy ban nhân dân tỉnh chấp thuận trước khi đăng (${rule.basis}): ghi văn bản chấp thuận (số, ngày, tệp) vào peoplesCommitteeApproval`,
     en: `Advertising needs the provincial People's Committee's approval before publication (${rule.basis}): record it (number, date, file) in peoplesCommitteeApproval`,
   };
-  return new DomainError('conflict', message, [{ field: 'peoplesCommitteeApproval', code: 'approval_required', message }]);
+  return new DomainError('conflict', message, [
+    { field: 'peoplesCommitteeApproval', code: 'approval_required', message },
+  ]);
 }

@@ -20,7 +20,13 @@ export interface ContentCategory {
   readonly advertising?: true;
 }
 
-const category = (vi: string, en: string, publishPolicy: PolicyRuleId, basis: string, extra: Partial<ContentCategory> = {}): ContentCategory => ({
+const category = (
+  vi: string,
+  en: string,
+  publishPolicy: PolicyRuleId,
+  basis: string,
+  extra: Partial<ContentCategory> = {},
+): ContentCategory => ({
   label: { vi, en },
   publishPolicy,
   basis,
@@ -29,25 +35,88 @@ const category = (vi: string, en: string, publishPolicy: PolicyRuleId, basis: st
 
 export const contentCategories = {
   news: category('Tin tức, sự kiện', 'News and events', 'publish.news', 'NĐ 42/2022 Điều 4; BĐ 8.2c, 11.2'),
-  direction: category('Thông tin chỉ đạo, điều hành', 'Direction and administration', 'publish.news', 'NĐ 42/2022 Điều 4; BĐ 8.2b, 11.2'),
-  'legal-document': category('Văn bản quy phạm pháp luật, văn bản quản lý', 'Legal and administrative documents', 'publish.legalDocument', 'NĐ 42/2022 Điều 4; BĐ 11.3; CB 10.1c', {
-    legalDocument: true,
-    emergencyPublication: true,
-  }),
-  'draft-for-comment': category('Dự thảo lấy ý kiến', 'Drafts for public comment', 'publish.draftForComment', 'NĐ 42/2022 Điều 4; BĐ 11.3; CB 10.1đ'),
-  'administrative-procedure': category('Thủ tục hành chính', 'Administrative procedures', 'publish.administrativeProcedure', 'NĐ 42/2022 Điều 4; BĐ 11.3'),
-  'legal-guidance': category('Tuyên truyền, phổ biến, hướng dẫn thực hiện pháp luật', 'Legal dissemination and guidance', 'publish.legalGuidance', 'NĐ 42/2022 Điều 4; CB 10.1b'),
-  'plan-project': category('Chiến lược, quy hoạch, kế hoạch, dự án', 'Plans and projects', 'publish.strategyInvestment', 'NĐ 42/2022 Điều 4; CB 10.1d'),
-  procurement: category('Đấu thầu, mua sắm công', 'Procurement', 'publish.strategyInvestment', 'NĐ 42/2022 Điều 4; CB 10.1d'),
-  'science-call': category('Thông báo, đăng ký, tuyển chọn chương trình, đề tài khoa học', 'Calls for science programmes', 'publish.scienceCall', 'NĐ 42/2022 Điều 4; CB 10.1e'),
-  'science-approval': category('Phê duyệt chương trình, nghiệm thu đề tài khoa học', 'Science programmes approved or accepted', 'publish.scienceApproval', 'NĐ 42/2022 Điều 4; CB 10.1e'),
+  direction: category(
+    'Thông tin chỉ đạo, điều hành',
+    'Direction and administration',
+    'publish.news',
+    'NĐ 42/2022 Điều 4; BĐ 8.2b, 11.2',
+  ),
+  'legal-document': category(
+    'Văn bản quy phạm pháp luật, văn bản quản lý',
+    'Legal and administrative documents',
+    'publish.legalDocument',
+    'NĐ 42/2022 Điều 4; BĐ 11.3; CB 10.1c',
+    {
+      legalDocument: true,
+      emergencyPublication: true,
+    },
+  ),
+  'draft-for-comment': category(
+    'Dự thảo lấy ý kiến',
+    'Drafts for public comment',
+    'publish.draftForComment',
+    'NĐ 42/2022 Điều 4; BĐ 11.3; CB 10.1đ',
+  ),
+  'administrative-procedure': category(
+    'Thủ tục hành chính',
+    'Administrative procedures',
+    'publish.administrativeProcedure',
+    'NĐ 42/2022 Điều 4; BĐ 11.3',
+  ),
+  'legal-guidance': category(
+    'Tuyên truyền, phổ biến, hướng dẫn thực hiện pháp luật',
+    'Legal dissemination and guidance',
+    'publish.legalGuidance',
+    'NĐ 42/2022 Điều 4; CB 10.1b',
+  ),
+  'plan-project': category(
+    'Chiến lược, quy hoạch, kế hoạch, dự án',
+    'Plans and projects',
+    'publish.strategyInvestment',
+    'NĐ 42/2022 Điều 4; CB 10.1d',
+  ),
+  procurement: category(
+    'Đấu thầu, mua sắm công',
+    'Procurement',
+    'publish.strategyInvestment',
+    'NĐ 42/2022 Điều 4; CB 10.1d',
+  ),
+  'science-call': category(
+    'Thông báo, đăng ký, tuyển chọn chương trình, đề tài khoa học',
+    'Calls for science programmes',
+    'publish.scienceCall',
+    'NĐ 42/2022 Điều 4; CB 10.1e',
+  ),
+  'science-approval': category(
+    'Phê duyệt chương trình, nghiệm thu đề tài khoa học',
+    'Science programmes approved or accepted',
+    'publish.scienceApproval',
+    'NĐ 42/2022 Điều 4; CB 10.1e',
+  ),
   statistics: category('Thông tin thống kê', 'Statistics', 'publish.statistics', 'NĐ 42/2022 Điều 4; CB 10.1f'),
-  'financial-report': category('Báo cáo tài chính, ngân sách', 'Financial reports', 'publish.other', 'NĐ 42/2022 Điều 4'),
+  'financial-report': category(
+    'Báo cáo tài chính, ngân sách',
+    'Financial reports',
+    'publish.other',
+    'NĐ 42/2022 Điều 4',
+  ),
   announcement: category('Thông báo', 'Announcements', 'publish.other', 'NĐ 42/2022 Điều 4'),
-  spokesperson: category('Người phát ngôn, thông tin liên hệ', 'Spokesperson and contact information', 'publish.other', 'NĐ 42/2022 Điều 4'),
+  spokesperson: category(
+    'Người phát ngôn, thông tin liên hệ',
+    'Spokesperson and contact information',
+    'publish.other',
+    'NĐ 42/2022 Điều 4',
+  ),
   leaders: category('Tiểu sử lãnh đạo', "Leaders' profiles", 'publish.other', 'NĐ 42/2022 Điều 4'),
-  'useful-information': category('Thông tin cần biết, liên kết', 'Notices and links', 'publish.afterApproval', 'NĐ 42/2022 Điều 4; BĐ 8.2g, 11.4'),
-  advertising: category('Quảng cáo', 'Advertising', 'publish.afterApproval', 'NĐ 42/2022 Điều 4; BĐ 7, 8.2g, 11.4', { advertising: true }),
+  'useful-information': category(
+    'Thông tin cần biết, liên kết',
+    'Notices and links',
+    'publish.afterApproval',
+    'NĐ 42/2022 Điều 4; BĐ 8.2g, 11.4',
+  ),
+  advertising: category('Quảng cáo', 'Advertising', 'publish.afterApproval', 'NĐ 42/2022 Điều 4; BĐ 7, 8.2g, 11.4', {
+    advertising: true,
+  }),
 } as const satisfies Record<string, ContentCategory>;
 
 export type ContentCategoryId = keyof typeof contentCategories;

@@ -25,20 +25,40 @@ export function startOfLocalDay(isoDate: string): Date {
 export const localDateOf = (at: Date): string => new Date(at.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 
 /** Due instant of a value counted from a receipt-like instant. */
-export function publicationDue(policyId: PolicyRuleId, from: Date, policy: EffectivePolicy, deadlines: DeadlineCalculator): string {
+export function publicationDue(
+  policyId: PolicyRuleId,
+  from: Date,
+  policy: EffectivePolicy,
+  deadlines: DeadlineCalculator,
+): string {
   return dueFromInstant(policy.value(policyId), from, deadlines);
 }
 
-export const dueFromInstant = ({ value, unit }: Pick<EffectiveValue, 'value' | 'unit'>, from: Date, deadlines: DeadlineCalculator): string =>
+export const dueFromInstant = (
+  { value, unit }: Pick<EffectiveValue, 'value' | 'unit'>,
+  from: Date,
+  deadlines: DeadlineCalculator,
+): string =>
   (unit === 'workingDays' ? deadlines.addWorkingDays(from, value) : deadlines.addCalendarDays(from, value)).dueAt;
 
 /** Due instant of a value counted from the day after an event's date. */
-export const dueFromDate = ({ value, unit }: Pick<EffectiveValue, 'value' | 'unit'>, isoDate: string, deadlines: DeadlineCalculator): string =>
-  (unit === 'workingDays' ? deadlines.addWorkingDaysAfter(parseIsoDate(isoDate)!, value) : deadlines.addCalendarDays(startOfLocalDay(isoDate), value)).dueAt;
+export const dueFromDate = (
+  { value, unit }: Pick<EffectiveValue, 'value' | 'unit'>,
+  isoDate: string,
+  deadlines: DeadlineCalculator,
+): string =>
+  (unit === 'workingDays'
+    ? deadlines.addWorkingDaysAfter(parseIsoDate(isoDate)!, value)
+    : deadlines.addCalendarDays(startOfLocalDay(isoDate), value)
+  ).dueAt;
 
 /** A legal document's due instant, counted from its issue date (the national rule; presets may scope it by issuer). */
-export const legalDocumentDue = (issuedOn: string, policy: EffectivePolicy, deadlines: DeadlineCalculator, issuingAuthority?: string): string =>
-  dueFromDate(policy.valueFor('publish.legalDocument', { issuingAuthority }), issuedOn, deadlines);
+export const legalDocumentDue = (
+  issuedOn: string,
+  policy: EffectivePolicy,
+  deadlines: DeadlineCalculator,
+  issuingAuthority?: string,
+): string => dueFromDate(policy.valueFor('publish.legalDocument', { issuingAuthority }), issuedOn, deadlines);
 
 /** What decides an item's clock. */
 export interface ItemClockFacts {
@@ -67,12 +87,23 @@ export function itemClock(facts: ItemClockFacts, policy: EffectivePolicy): ItemC
   const rule: PolicyRuleId = translationRule ? 'publish.translation' : categoryOf(facts.category).publishPolicy;
   const value = policy.valueFor(rule, { issuingAuthority: facts.legalDocument?.issuingAuthority });
   if (!carriesDate(value.countsFrom)) return { rule, value };
-  return { rule, value, dateField: facts.legalDocument !== undefined && value.countsFrom === 'issue' ? 'body.legalDocument.issuedOn' : 'body.eventDate' };
+  return {
+    rule,
+    value,
+    dateField:
+      facts.legalDocument !== undefined && value.countsFrom === 'issue'
+        ? 'body.legalDocument.issuedOn'
+        : 'body.eventDate',
+  };
 }
 
 /** The event's date for a clock that counts from a date. */
 export const eventDateOf = (clock: ItemClock, facts: ItemClockFacts): string | undefined =>
-  clock.dateField === 'body.legalDocument.issuedOn' ? facts.legalDocument?.issuedOn : clock.dateField === 'body.eventDate' ? facts.eventDate : undefined;
+  clock.dateField === 'body.legalDocument.issuedOn'
+    ? facts.legalDocument?.issuedOn
+    : clock.dateField === 'body.eventDate'
+      ? facts.eventDate
+      : undefined;
 
 /**
  * The event's date is given where the clock needs it and only there, is not in the future (local
@@ -83,7 +114,10 @@ export function checkEventDate(clock: ItemClock, facts: ItemClockFacts, now: Dat
   if (facts.eventDate !== undefined && clock.dateField !== 'body.eventDate') {
     throw invalidField(
       'body.eventDate',
-      { vi: `Thời hạn của mục này tính từ: ${event.vi}; không nhận ngày sự kiện`, en: `This item’s clock counts from: ${event.en}; it takes no event date` },
+      {
+        vi: `Thời hạn của mục này tính từ: ${event.vi}; không nhận ngày sự kiện`,
+        en: `This item’s clock counts from: ${event.en}; it takes no event date`,
+      },
       'not_allowed',
     );
   }
@@ -92,24 +126,46 @@ export function checkEventDate(clock: ItemClock, facts: ItemClockFacts, now: Dat
   if (date === undefined) {
     throw invalidField(
       clock.dateField,
-      { vi: `Cần nêu ngày mà thời hạn đăng tính từ: ${event.vi} (${clock.value.basis})`, en: `Give the date the publication clock counts from: ${event.en} (${clock.value.basis})` },
+      {
+        vi: `Cần nêu ngày mà thời hạn đăng tính từ: ${event.vi} (${clock.value.basis})`,
+        en: `Give the date the publication clock counts from: ${event.en} (${clock.value.basis})`,
+      },
       'required',
     );
   }
   if (date > localDateOf(now)) {
-    throw invalidField(clock.dateField, { vi: `Ngày ${date} chưa đến: ${event.vi} không thể ở tương lai`, en: `${date} is in the future: ${event.en} cannot be` }, 'in_future');
+    throw invalidField(
+      clock.dateField,
+      {
+        vi: `Ngày ${date} chưa đến: ${event.vi} không thể ở tương lai`,
+        en: `${date} is in the future: ${event.en} cannot be`,
+      },
+      'in_future',
+    );
   }
   const issuedOn = facts.legalDocument?.issuedOn;
   if (clock.dateField === 'body.eventDate' && issuedOn !== undefined && date < issuedOn) {
-    throw invalidField('body.eventDate', { vi: `Ngày sự kiện ${date} trước ngày ban hành ${issuedOn}`, en: `The event date ${date} precedes the issue date ${issuedOn}` }, 'before_issue');
+    throw invalidField(
+      'body.eventDate',
+      {
+        vi: `Ngày sự kiện ${date} trước ngày ban hành ${issuedOn}`,
+        en: `The event date ${date} precedes the issue date ${issuedOn}`,
+      },
+      'before_issue',
+    );
   }
 }
 
 /** The due instant an item carries from its creation: for clocks counting from a date it holds. */
-export function dueFromItemDate(clock: ItemClock, facts: ItemClockFacts, deadlines: DeadlineCalculator): string | undefined {
+export function dueFromItemDate(
+  clock: ItemClock,
+  facts: ItemClockFacts,
+  deadlines: DeadlineCalculator,
+): string | undefined {
   const date = eventDateOf(clock, facts);
   return date === undefined ? undefined : dueFromDate(clock.value, date, deadlines);
 }
 
 /** "Published on time", frozen when the item first goes online. */
-export const onTime = (publishedAt: string, dueAt: string | undefined): boolean => dueAt === undefined || publishedAt <= dueAt;
+export const onTime = (publishedAt: string, dueAt: string | undefined): boolean =>
+  dueAt === undefined || publishedAt <= dueAt;

@@ -18,14 +18,29 @@ export interface EditableItem {
 }
 
 /** The fields an edit may change (PATCH body). */
-export const editableFields = ['title', 'body', 'summary', 'legalDocument', 'attachments', 'contributors', 'eventDate', 'peoplesCommitteeApproval'] as const;
+export const editableFields = [
+  'title',
+  'body',
+  'summary',
+  'legalDocument',
+  'attachments',
+  'contributors',
+  'eventDate',
+  'peoplesCommitteeApproval',
+] as const;
 export type EditableField = (typeof editableFields)[number];
 
 /**
  * The refusal of an edit, or undefined. Order: frozen attribution, state, permission, author, stale
  * version (If-Match), so someone who may not edit learns nothing about versions.
  */
-export function editRefusal(item: EditableItem, fields: readonly EditableField[], principal: Principal, expectedVersion: number | undefined, now: Date): DomainError | undefined {
+export function editRefusal(
+  item: EditableItem,
+  fields: readonly EditableField[],
+  principal: Principal,
+  expectedVersion: number | undefined,
+  now: Date,
+): DomainError | undefined {
   if (item.attribution && fields.includes('contributors')) {
     const message = {
       vi: `Người đóng góp và tỷ lệ nhuận bút của ${item.id} đã được chốt khi đăng (${item.attribution.frozenAt}); không sửa được nữa (QN 12.2)`,
@@ -35,7 +50,9 @@ export function editRefusal(item: EditableItem, fields: readonly EditableField[]
   }
   const rule = contentEditing[item.state];
   if (!rule) {
-    const allowed = Object.keys(contentEditing).map((s) => `"${s}"`).join(', ');
+    const allowed = Object.keys(contentEditing)
+      .map((s) => `"${s}"`)
+      .join(', ');
     const message = {
       vi: `Không sửa được tin, bài ${item.id} ở trạng thái "${item.state}"; chỉ sửa được khi: ${allowed}`,
       en: `Content item ${item.id} cannot be edited in state "${item.state}"; only in: ${allowed}`,
@@ -60,7 +77,9 @@ export function editRefusal(item: EditableItem, fields: readonly EditableField[]
       vi: `Tin, bài ${item.id} đã thay đổi: phiên bản hiện tại là ${item.version}, không phải ${expectedVersion}`,
       en: `Content item ${item.id} has changed: its version is ${item.version}, not ${expectedVersion}`,
     };
-    return new DomainError('precondition_failed', message, [{ field: 'expectedVersion', code: 'stale_version', message }]);
+    return new DomainError('precondition_failed', message, [
+      { field: 'expectedVersion', code: 'stale_version', message },
+    ]);
   }
   return undefined;
 }
@@ -70,7 +89,11 @@ export function editRefusal(item: EditableItem, fields: readonly EditableField[]
  * author's id when the state's proxy edits for the board (recorded as such), `false` otherwise.
  * In other states nobody edits "for" anyone.
  */
-export function editingFor(item: Pick<EditableItem, 'state' | 'unitPath' | 'createdBy'>, principal: Principal, now: Date): string | undefined | false {
+export function editingFor(
+  item: Pick<EditableItem, 'state' | 'unitPath' | 'createdBy'>,
+  principal: Principal,
+  now: Date,
+): string | undefined | false {
   const rule = contentEditing[item.state];
   if (rule?.actor !== 'author' || item.createdBy === principal.id) return undefined;
   return rule.proxy !== undefined && can(principal, rule.proxy, item.unitPath, now) ? item.createdBy : false;

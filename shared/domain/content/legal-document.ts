@@ -23,7 +23,13 @@ export const legalForms = {
 export type LegalForm = keyof typeof legalForms;
 export const legalFormIds = Object.keys(legalForms) as [LegalForm, ...LegalForm[]];
 
-export const effectivenessStatuses = ['not-yet-in-force', 'in-force', 'partly-expired', 'expired', 'suspended'] as const;
+export const effectivenessStatuses = [
+  'not-yet-in-force',
+  'in-force',
+  'partly-expired',
+  'expired',
+  'suspended',
+] as const;
 export const relationKinds = ['replaces', 'amends', 'guides'] as const;
 
 /**
@@ -52,10 +58,13 @@ const numberError = bilingual(
 export const numberSymbolSchema = z.pipe(
   z.string().check(z.maxLength(60, { error: numberError }), z.trim(), z.normalize('NFC')),
   z.string().check(
-    z.refine((v) => {
-      const parsed = parseNumberSymbol(v);
-      return parsed !== undefined && (parsed.year === undefined || (parsed.year >= 1945 && parsed.year <= 2100));
-    }, { error: numberError }),
+    z.refine(
+      (v) => {
+        const parsed = parseNumberSymbol(v);
+        return parsed !== undefined && (parsed.year === undefined || (parsed.year >= 1945 && parsed.year <= 2100));
+      },
+      { error: numberError },
+    ),
   ),
 );
 
@@ -68,7 +77,9 @@ export const civilDateSchema = z.string().check(
       const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
       const date = new Date(Date.UTC(y, mo - 1, d));
       return (
-        y >= 1945 && y <= 2100 && date.getUTCMonth() === mo - 1 &&
+        y >= 1945 &&
+        y <= 2100 &&
+        date.getUTCMonth() === mo - 1 &&
         // Stryker disable next-line ConditionalExpression: a day the month lacks (or 00) rolls the date into another month, which the month check already refuses
         date.getUTCDate() === d
       );
@@ -96,15 +107,24 @@ export const legalDocumentSchema = z
   .check(
     z.refine((d) => d.effectiveFrom === undefined || d.effectiveFrom >= d.issuedOn, {
       path: ['effectiveFrom'],
-      error: bilingual('Ngày có hiệu lực không được trước ngày ban hành', 'The effective date cannot precede the issue date'),
+      error: bilingual(
+        'Ngày có hiệu lực không được trước ngày ban hành',
+        'The effective date cannot precede the issue date',
+      ),
     }),
-    z.refine((d) => {
-      const year = parseNumberSymbol(d.numberSymbol)?.year;
-      return year === undefined || year === Number(d.issuedOn.slice(0, 4));
-    }, {
-      path: ['numberSymbol'],
-      error: bilingual('Năm trong số, ký hiệu phải là năm ban hành', 'The year in the number/symbol must be the year of issue'),
-    }),
+    z.refine(
+      (d) => {
+        const year = parseNumberSymbol(d.numberSymbol)?.year;
+        return year === undefined || year === Number(d.issuedOn.slice(0, 4));
+      },
+      {
+        path: ['numberSymbol'],
+        error: bilingual(
+          'Năm trong số, ký hiệu phải là năm ban hành',
+          'The year in the number/symbol must be the year of issue',
+        ),
+      },
+    ),
   );
 
 export type LegalDocument = z.output<typeof legalDocumentSchema>;

@@ -9,8 +9,38 @@ import { stripInvisible } from '../text';
  */
 const allowList: sanitizeHtml.IOptions = {
   allowedTags: [
-    'p', 'br', 'hr', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup', 'blockquote',
-    'ul', 'ol', 'li', 'a', 'img', 'figure', 'figcaption', 'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
+    'p',
+    'br',
+    'hr',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'strong',
+    'b',
+    'em',
+    'i',
+    'u',
+    's',
+    'sub',
+    'sup',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'a',
+    'img',
+    'figure',
+    'figcaption',
+    'table',
+    'caption',
+    'thead',
+    'tbody',
+    'tfoot',
+    'tr',
+    'th',
+    'td',
   ],
   allowedAttributes: {
     a: ['href', 'title'],
@@ -22,13 +52,28 @@ const allowList: sanitizeHtml.IOptions = {
   allowedSchemesByTag: { img: ['https', 'http'] },
   allowProtocolRelative: false,
   // Dropped with their content: what they hold is code, never text a reader should see.
-  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'template', 'svg', 'math'],
+  nonTextTags: [
+    'script',
+    'style',
+    'textarea',
+    'option',
+    'noscript',
+    'iframe',
+    'object',
+    'embed',
+    'template',
+    'svg',
+    'math',
+  ],
   disallowedTagsMode: 'discard',
   transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow' }) },
   allowedSchemesAppliedToAttributes: ['href', 'src'],
 };
 // rel is set by the transform; allow it on links only so the transform's value survives.
-allowList.allowedAttributes = { ...(allowList.allowedAttributes as Record<string, string[]>), a: ['href', 'title', 'rel'] };
+allowList.allowedAttributes = {
+  ...(allowList.allowedAttributes as Record<string, string[]>),
+  a: ['href', 'title', 'rel'],
+};
 
 /**
  * The body as stored: sanitised, then NFC (TCVN 6909:2001), without invisible characters (bidi
@@ -42,5 +87,7 @@ export function cleanRichText(html: string): string {
 /** The visible text of sanitised HTML, to tell an empty body (only tags or spaces) from a real one. */
 export function visibleText(html: string): string {
   // Stryker disable next-line ArrayDeclaration: a tag name with spaces cannot occur in HTML, so allowing it keeps nothing
-  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).replace(/&nbsp;|\s+/g, ' ').trim();
+  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} })
+    .replace(/&nbsp;|\s+/g, ' ')
+    .trim();
 }

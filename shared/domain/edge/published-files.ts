@@ -16,7 +16,8 @@ export const ERROR_CACHE_SECONDS = 10;
 const ONLINE = new Set(['published', 'emergency-published']);
 
 export const publishedFilesPrefix = (portal: string, itemId: string) => `${PUBLISHED_PREFIX}${portal}/${itemId}/`;
-export const publishedFileKey = (portal: string, itemId: string, uploadId: string) => `${publishedFilesPrefix(portal, itemId)}${uploadId}`;
+export const publishedFileKey = (portal: string, itemId: string, uploadId: string) =>
+  `${publishedFilesPrefix(portal, itemId)}${uploadId}`;
 
 /**
  * `published`: the item came online (its files are copied; its path held at most a briefly cached
@@ -32,7 +33,13 @@ export interface EdgeChange {
 }
 
 /** The edge change of a workflow step, or undefined when the public side does not change. */
-export function edgeChangeOf(step: { readonly type: string; readonly id: string; readonly unitCode: string; readonly from: string; readonly to: string }): EdgeChange | undefined {
+export function edgeChangeOf(step: {
+  readonly type: string;
+  readonly id: string;
+  readonly unitCode: string;
+  readonly from: string;
+  readonly to: string;
+}): EdgeChange | undefined {
   if (step.type !== 'ContentItem') return undefined;
   const base = { portal: step.unitCode, itemId: step.id };
   if (ONLINE.has(step.to)) return { kind: ONLINE.has(step.from) ? 'republished' : 'published', ...base };

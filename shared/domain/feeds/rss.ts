@@ -74,7 +74,9 @@ export function renderRss(channel: RssChannel): string {
     element('description', htmlOfPlainText(channel.description)),
     element('language', channel.language),
     element('lastBuildDate', rfc822(channel.lastBuildDate)),
-    ...(channel.selfUrl ? [`<atom:link href="${xmlText(absoluteUrl(channel.selfUrl))}" rel="self" type="application/rss+xml"/>`] : []),
+    ...(channel.selfUrl
+      ? [`<atom:link href="${xmlText(absoluteUrl(channel.selfUrl))}" rel="self" type="application/rss+xml"/>`]
+      : []),
     ...(channel.ttlMinutes !== undefined ? [element('ttl', String(Math.max(0, Math.floor(channel.ttlMinutes))))] : []),
     ...items,
     '</channel>',

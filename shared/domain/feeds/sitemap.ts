@@ -27,11 +27,15 @@ const INDEX_HEAD = `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns=
 const INDEX_TAIL = '</sitemapindex>\n';
 
 /** W3C Datetime to the second, in UTC: `2026-11-23T00:05:00Z`. */
-export const w3cDatetime = (date: Date): string => validDate(date, 'lastmod').toISOString().replace(/\.\d{3}Z$/, 'Z');
+export const w3cDatetime = (date: Date): string =>
+  validDate(date, 'lastmod')
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z');
 
 function locOf(value: string, limits: SitemapLimits): string {
   const loc = absoluteUrl(value);
-  if (loc.length > limits.maxLocChars) throw new RangeError(`a sitemap URL is longer than ${limits.maxLocChars} characters`);
+  if (loc.length > limits.maxLocChars)
+    throw new RangeError(`a sitemap URL is longer than ${limits.maxLocChars} characters`);
   return xmlText(loc);
 }
 
@@ -75,7 +79,10 @@ export function renderSitemaps(
   const sitemaps = files.map((f) => HEAD + f.parts.join('') + TAIL);
   if (files.length <= 1) return { sitemaps };
   if (files.length > limits.maxUrls) throw new RangeError('more sitemaps than one sitemap index may list');
-  const index = INDEX_HEAD + files.map((f, i) => entry('sitemap', locOf(options.sitemapUrl(i + 1), limits), f.newest)).join('') + INDEX_TAIL;
+  const index =
+    INDEX_HEAD +
+    files.map((f, i) => entry('sitemap', locOf(options.sitemapUrl(i + 1), limits), f.newest)).join('') +
+    INDEX_TAIL;
   if (index.length > limits.maxBytes) throw new RangeError('the sitemap index is larger than a sitemap file may be');
   return { index, sitemaps };
 }

@@ -28,7 +28,8 @@ export function absoluteUrl(value: string): string {
   } catch {
     throw new RangeError(`not an absolute URL: ${value.slice(0, 100)}`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new RangeError(`not an http(s) URL: ${value.slice(0, 100)}`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new RangeError(`not an http(s) URL: ${value.slice(0, 100)}`);
   return url.href;
 }
 

@@ -11,13 +11,33 @@ export type Severity = (typeof severities)[number];
 
 /** What each severity means, so reporters choose alike. */
 export const severityMeanings: Readonly<Record<Severity, LocalizedText>> = {
-  critical: { vi: 'Cổng ngừng hoạt động, hoặc dữ liệu bị mất, bị lộ, bị sửa trái phép', en: 'The portal is down, or data was lost, leaked or altered without authority' },
-  high: { vi: 'Một chức năng chính không dùng được (đăng tin, hỏi đáp, đăng nhập)', en: 'A main function is unavailable (publishing, Q&A, sign-in)' },
-  medium: { vi: 'Chức năng chậm hoặc lỗi một phần, có cách làm tạm', en: 'A function is slow or partly failing, with a workaround' },
+  critical: {
+    vi: 'Cổng ngừng hoạt động, hoặc dữ liệu bị mất, bị lộ, bị sửa trái phép',
+    en: 'The portal is down, or data was lost, leaked or altered without authority',
+  },
+  high: {
+    vi: 'Một chức năng chính không dùng được (đăng tin, hỏi đáp, đăng nhập)',
+    en: 'A main function is unavailable (publishing, Q&A, sign-in)',
+  },
+  medium: {
+    vi: 'Chức năng chậm hoặc lỗi một phần, có cách làm tạm',
+    en: 'A function is slow or partly failing, with a workaround',
+  },
   low: { vi: 'Lỗi nhỏ, không ảnh hưởng người dùng', en: 'A minor fault with no effect on users' },
 };
 
-export const affectedServices = ['portal', 'content', 'questions', 'sign-in', 'uploads', 'search', 'api', 'backups', 'email', 'other'] as const;
+export const affectedServices = [
+  'portal',
+  'content',
+  'questions',
+  'sign-in',
+  'uploads',
+  'search',
+  'api',
+  'backups',
+  'email',
+  'other',
+] as const;
 export type AffectedService = (typeof affectedServices)[number];
 
 export const incidentStatuses = ['reported', 'investigating', 'mitigated', 'resolved'] as const;
@@ -66,9 +86,17 @@ export interface IncidentReport {
   readonly detectedAt?: string | undefined;
 }
 
-export function newIncident(report: IncidentReport, by: { id: string; unitCode: string }, id: string, now: Date): Incident {
+export function newIncident(
+  report: IncidentReport,
+  by: { id: string; unitCode: string },
+  id: string,
+  now: Date,
+): Incident {
   if (report.detectedAt !== undefined && Date.parse(report.detectedAt) > now.getTime()) {
-    throw invalidField('body.detectedAt', { vi: 'Thời điểm phát hiện không được ở tương lai', en: 'detectedAt must not be in the future' });
+    throw invalidField('body.detectedAt', {
+      vi: 'Thời điểm phát hiện không được ở tương lai',
+      en: 'detectedAt must not be in the future',
+    });
   }
   const at = now.toISOString();
   return {
@@ -98,39 +126,75 @@ export interface TimelineUpdate {
 /** The incident after one timeline entry, or a refusal naming the field. Pure: the caller commits it conditioned on `version`. */
 export function applyTimelineUpdate(incident: Incident, update: TimelineUpdate, by: string, now: Date): Incident {
   if (incident.status === 'resolved') {
-    throw new DomainError('conflict', { vi: 'Sự cố đã được giải quyết, không thể cập nhật', en: 'The incident is resolved and closed to updates' });
+    throw new DomainError('conflict', {
+      vi: 'Sự cố đã được giải quyết, không thể cập nhật',
+      en: 'The incident is resolved and closed to updates',
+    });
   }
   if (incident.timeline.length >= MAX_TIMELINE_ENTRIES) {
-    throw new DomainError('conflict', { vi: `Dòng thời gian đã đủ ${MAX_TIMELINE_ENTRIES} mục`, en: `The timeline holds ${MAX_TIMELINE_ENTRIES} entries already` });
+    throw new DomainError('conflict', {
+      vi: `Dòng thời gian đã đủ ${MAX_TIMELINE_ENTRIES} mục`,
+      en: `The timeline holds ${MAX_TIMELINE_ENTRIES} entries already`,
+    });
   }
   const next = update.status ?? incident.status;
-  if (update.status !== undefined && update.status !== incident.status && !incidentTransitions[incident.status].includes(update.status)) {
-    throw invalidField('body.status', {
-      vi: `Không thể chuyển từ "${incident.status}" sang "${update.status}"`,
-      en: `Cannot move from "${incident.status}" to "${update.status}" (allowed: ${incidentTransitions[incident.status].join(', ')})`,
-    }, 'invalid_transition');
+  if (
+    update.status !== undefined &&
+    update.status !== incident.status &&
+    !incidentTransitions[incident.status].includes(update.status)
+  ) {
+    throw invalidField(
+      'body.status',
+      {
+        vi: `Không thể chuyển từ "${incident.status}" sang "${update.status}"`,
+        en: `Cannot move from "${incident.status}" to "${update.status}" (allowed: ${incidentTransitions[incident.status].join(', ')})`,
+      },
+      'invalid_transition',
+    );
   }
   if (update.restoredAt !== undefined && next !== 'mitigated' && next !== 'resolved') {
-    throw invalidField('body.restoredAt', { vi: 'restoredAt chỉ đi cùng trạng thái mitigated hoặc resolved', en: 'restoredAt goes with status mitigated or resolved only' });
+    throw invalidField('body.restoredAt', {
+      vi: 'restoredAt chỉ đi cùng trạng thái mitigated hoặc resolved',
+      en: 'restoredAt goes with status mitigated or resolved only',
+    });
   }
   let restoredAt = incident.restoredAt;
   if (update.restoredAt !== undefined) {
     const at = Date.parse(update.restoredAt);
-    if (at > now.getTime()) throw invalidField('body.restoredAt', { vi: 'restoredAt không được ở tương lai', en: 'restoredAt must not be in the future' });
+    if (at > now.getTime())
+      throw invalidField('body.restoredAt', {
+        vi: 'restoredAt không được ở tương lai',
+        en: 'restoredAt must not be in the future',
+      });
     if (at < Date.parse(restoreClockStart(incident))) {
-      throw invalidField('body.restoredAt', { vi: 'restoredAt không được trước lúc phát hiện sự cố', en: 'restoredAt must not be before the incident was detected' });
+      throw invalidField('body.restoredAt', {
+        vi: 'restoredAt không được trước lúc phát hiện sự cố',
+        en: 'restoredAt must not be before the incident was detected',
+      });
     }
     restoredAt = new Date(at).toISOString();
   }
   // Back to investigating: the service is not restored after all.
   if (next === 'investigating') restoredAt = null;
   if (next === 'resolved' && restoredAt === null) restoredAt = now.toISOString();
-  const entry: TimelineEntry = { at: now.toISOString(), by, note: update.note, ...(update.status !== undefined && update.status !== incident.status ? { status: update.status } : {}) };
-  return { ...incident, status: next, restoredAt, timeline: [...incident.timeline, entry], version: incident.version + 1 };
+  const entry: TimelineEntry = {
+    at: now.toISOString(),
+    by,
+    note: update.note,
+    ...(update.status !== undefined && update.status !== incident.status ? { status: update.status } : {}),
+  };
+  return {
+    ...incident,
+    status: next,
+    restoredAt,
+    timeline: [...incident.timeline, entry],
+    version: incident.version + 1,
+  };
 }
 
 /** The restore clock runs from detection, or from the report when detection is unknown. */
-export const restoreClockStart = (incident: Pick<Incident, 'detectedAt' | 'reportedAt'>) => incident.detectedAt ?? incident.reportedAt;
+export const restoreClockStart = (incident: Pick<Incident, 'detectedAt' | 'reportedAt'>) =>
+  incident.detectedAt ?? incident.reportedAt;
 
 export interface RestoreMeasure {
   readonly limitHours: number;
@@ -144,7 +208,11 @@ export interface RestoreMeasure {
   readonly withinRestoreLimit: boolean;
 }
 
-export function restoreMeasure(incident: Pick<Incident, 'detectedAt' | 'reportedAt' | 'restoredAt'>, policy: OperationsPolicy, now: Date): RestoreMeasure {
+export function restoreMeasure(
+  incident: Pick<Incident, 'detectedAt' | 'reportedAt' | 'restoredAt'>,
+  policy: OperationsPolicy,
+  now: Date,
+): RestoreMeasure {
   const from = restoreClockStart(incident);
   const start = Date.parse(from);
   const end = incident.restoredAt ? Date.parse(incident.restoredAt) : now.getTime();

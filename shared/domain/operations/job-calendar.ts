@@ -7,7 +7,11 @@ import { longestGapMs, nextFiring, parseScheduleExpression } from './schedule-ex
  */
 export const MIN_MARGIN_MS = 30 * 60_000;
 
-export function missedAfterMs(expression: string, timeZone: string, reference = new Date('2026-01-05T00:00:00Z')): number {
+export function missedAfterMs(
+  expression: string,
+  timeZone: string,
+  reference = new Date('2026-01-05T00:00:00Z'),
+): number {
   const gap = longestGapMs(parseScheduleExpression(expression, timeZone), reference);
   return gap + Math.max(MIN_MARGIN_MS, Math.round(gap / 10));
 }

@@ -16,18 +16,37 @@ export interface OperationsPolicy {
   readonly reminderBasis: string;
 }
 
-const DEFAULT_REMINDER = { reminderLeadDays: 14, reminderBasis: 'Vận hành Cổng: nhắc trước 14 ngày để kịp bố trí kiểm tra (our choice)' } as const;
+const DEFAULT_REMINDER = {
+  reminderLeadDays: 14,
+  reminderBasis: 'Vận hành Cổng: nhắc trước 14 ngày để kịp bố trí kiểm tra (our choice)',
+} as const;
 const TG_RESTORE = { restoreLimitHours: 24, restoreBasis: 'TG 16.3 (khôi phục hoạt động trong vòng 24 giờ)' } as const;
-const DEFAULT_RESTORE = { restoreLimitHours: 24, restoreBasis: 'Mặc định theo TG 16.3 (khôi phục trong 24 giờ); quy chế tỉnh không quy định thời hạn' } as const;
-const DEFAULT_CHECK = { securityCheckMonths: 6, securityCheckBasis: 'Mặc định theo TG 16.2 (kiểm tra an toàn thông tin ít nhất 6 tháng một lần)' } as const;
+const DEFAULT_RESTORE = {
+  restoreLimitHours: 24,
+  restoreBasis: 'Mặc định theo TG 16.3 (khôi phục trong 24 giờ); quy chế tỉnh không quy định thời hạn',
+} as const;
+const DEFAULT_CHECK = {
+  securityCheckMonths: 6,
+  securityCheckBasis: 'Mặc định theo TG 16.2 (kiểm tra an toàn thông tin ít nhất 6 tháng một lần)',
+} as const;
 
 export const operationsPolicies: Readonly<Record<string, OperationsPolicy>> = {
   national: { ...DEFAULT_RESTORE, ...DEFAULT_CHECK, ...DEFAULT_REMINDER },
-  'binh-dinh-2020': { ...DEFAULT_RESTORE, securityCheckMonths: 3, securityCheckBasis: 'BĐ 20.2 (Sở TT&TT rà quét lỗ hổng hằng quý)', ...DEFAULT_REMINDER },
+  'binh-dinh-2020': {
+    ...DEFAULT_RESTORE,
+    securityCheckMonths: 3,
+    securityCheckBasis: 'BĐ 20.2 (Sở TT&TT rà quét lỗ hổng hằng quý)',
+    ...DEFAULT_REMINDER,
+  },
   'quang-ninh-2023': { ...DEFAULT_RESTORE, ...DEFAULT_CHECK, ...DEFAULT_REMINDER },
   'cao-bang-2015': { ...DEFAULT_RESTORE, ...DEFAULT_CHECK, ...DEFAULT_REMINDER },
   'nghe-an-2025': { ...DEFAULT_RESTORE, ...DEFAULT_CHECK, ...DEFAULT_REMINDER },
-  'tien-giang-2024': { ...TG_RESTORE, securityCheckMonths: 6, securityCheckBasis: 'TG 16.2 (kiểm tra an toàn thông tin ít nhất 6 tháng một lần)', ...DEFAULT_REMINDER },
+  'tien-giang-2024': {
+    ...TG_RESTORE,
+    securityCheckMonths: 6,
+    securityCheckBasis: 'TG 16.2 (kiểm tra an toàn thông tin ít nhất 6 tháng một lần)',
+    ...DEFAULT_REMINDER,
+  },
 };
 
 export function operationsPolicy(presetId: string): OperationsPolicy {

@@ -25,7 +25,14 @@ export interface CronFields {
   readonly years?: ReadonlySet<number>;
 }
 
-const RATE_UNIT_MS: Record<string, number> = { minute: 60_000, minutes: 60_000, hour: 3_600_000, hours: 3_600_000, day: 86_400_000, days: 86_400_000 };
+const RATE_UNIT_MS: Record<string, number> = {
+  minute: 60_000,
+  minutes: 60_000,
+  hour: 3_600_000,
+  hours: 3_600_000,
+  day: 86_400_000,
+  days: 86_400_000,
+};
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 const DAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
 
@@ -34,27 +41,37 @@ export class ScheduleExpressionError extends Error {
 }
 
 // Stryker disable ArrayDeclaration: tokens are upper-cased and free of white space, so they never equal Stryker's lower-case placeholder: any such list matches nothing, as [] does
-function parseField(raw: string, min: number, max: number, names: readonly string[] = [], namesFrom = min): Set<number> | undefined {
+function parseField(
+  raw: string,
+  min: number,
+  max: number,
+  names: readonly string[] = [],
+  namesFrom = min,
+): Set<number> | undefined {
   // Stryker restore ArrayDeclaration
   if (raw === '*' || raw === '?') return undefined;
   const value = (token: string): number => {
     const named = names.indexOf(token.toUpperCase());
     const n = named >= 0 ? named + namesFrom : /^\d+$/.test(token) ? Number(token) : NaN;
-    if (!Number.isInteger(n) || n < min || n > max) throw new ScheduleExpressionError(`"${token}" is not in ${min}–${max}`);
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw new ScheduleExpressionError(`"${token}" is not in ${min}–${max}`);
     return n;
   };
   const out = new Set<number>();
   for (const part of raw.split(',')) {
     const [range, stepRaw, extra] = part.split('/');
-    if (extra !== undefined || range === undefined || range === '') throw new ScheduleExpressionError(`Invalid cron field "${raw}"`);
+    if (extra !== undefined || range === undefined || range === '')
+      throw new ScheduleExpressionError(`Invalid cron field "${raw}"`);
     const step = stepRaw === undefined ? 1 : Number(stepRaw);
-    if (!Number.isInteger(step) || step < 1 || (stepRaw !== undefined && !/^\d+$/.test(stepRaw))) throw new ScheduleExpressionError(`Invalid step in "${raw}"`);
+    if (!Number.isInteger(step) || step < 1 || (stepRaw !== undefined && !/^\d+$/.test(stepRaw)))
+      throw new ScheduleExpressionError(`Invalid step in "${raw}"`);
     let from: number;
     let to: number;
     if (range === '*') [from, to] = [min, max];
     else if (range.includes('-')) {
       const [a, b, more] = range.split('-');
-      if (more !== undefined || a === undefined || b === undefined) throw new ScheduleExpressionError(`Invalid range "${range}"`);
+      if (more !== undefined || a === undefined || b === undefined)
+        throw new ScheduleExpressionError(`Invalid range "${range}"`);
       [from, to] = [value(a), value(b)];
       if (from > to) throw new ScheduleExpressionError(`Range "${range}" runs backwards`);
     } else [from, to] = [value(range), stepRaw === undefined ? value(range) : max];
@@ -70,17 +87,22 @@ export function parseScheduleExpression(expression: string, timeZone: string): S
     const n = Number(rate[1]);
     if (n < 1) throw new ScheduleExpressionError(`Invalid rate: ${expression} (a rate must be at least 1)`);
     const unit = rate[2]!.replace(/s$/, '');
-    if ((n === 1) !== (unit === rate[2])) throw new ScheduleExpressionError(`Invalid rate: ${expression} (EventBridge wants "${n} ${unit}${n === 1 ? '' : 's'}")`);
+    if ((n === 1) !== (unit === rate[2]))
+      throw new ScheduleExpressionError(
+        `Invalid rate: ${expression} (EventBridge wants "${n} ${unit}${n === 1 ? '' : 's'}")`,
+      );
     return { kind: 'rate', everyMs: n * RATE_UNIT_MS[rate[2]!]! };
   }
   const cron = /^cron\((.+)\)$/.exec(text);
   if (!cron) throw new ScheduleExpressionError(`Unknown schedule expression: ${expression}`);
   const parts = cron[1]!.trim().split(/\s+/);
   if (parts.length !== 6) throw new ScheduleExpressionError(`EventBridge cron needs 6 fields: ${expression}`);
-  if (/[LW#]/i.test(parts[2]! + parts[4]!.replace(/WED/gi, ''))) throw new ScheduleExpressionError(`L, W and # are not supported: ${expression}`);
+  if (/[LW#]/i.test(parts[2]! + parts[4]!.replace(/WED/gi, '')))
+    throw new ScheduleExpressionError(`L, W and # are not supported: ${expression}`);
   const [min, hour, dom, month, dow, year] = parts as [string, string, string, string, string, string];
   // AWS: one of day-of-month and day-of-week must be `?`.
-  if ((dom === '?') === (dow === '?')) throw new ScheduleExpressionError(`exactly one of day-of-month and day-of-week must be "?": ${expression}`);
+  if ((dom === '?') === (dow === '?'))
+    throw new ScheduleExpressionError(`exactly one of day-of-month and day-of-week must be "?": ${expression}`);
   validTimeZone(timeZone);
   const daysOfMonth = parseField(dom, 1, 31);
   const daysOfWeek = parseField(dow, 1, 7, DAYS, 1);
@@ -119,7 +141,14 @@ const formatterOf = (timeZone: string) => {
   // Stryker disable next-line ConditionalExpression: without the cache every call builds the formatter again: slower, same offsets
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     });
     // Stryker disable next-line CallExpression: not keeping it only builds it again next time: slower, same offsets
     formatters.set(timeZone, formatter);
@@ -136,7 +165,14 @@ function offsetMinutes(instant: number, timeZone: string): number {
 }
 
 /** The instant of a wall-clock time in the zone (the later offset when a DST change makes it ambiguous). */
-function zonedInstant(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): number {
+function zonedInstant(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  timeZone: string,
+): number {
   const wall = Date.UTC(year, month - 1, day, hour, minute);
   const first = wall - offsetMinutes(wall, timeZone) * 60_000;
   return wall - offsetMinutes(first, timeZone) * 60_000;

@@ -13,7 +13,11 @@ export interface SecurityCheck {
   readonly performedAt: string;
   readonly performedBy: string;
   readonly scope: string;
-  readonly findings: ReadonlyArray<{ readonly title: string; readonly severity: FindingSeverity; readonly remediation?: string | undefined }>;
+  readonly findings: ReadonlyArray<{
+    readonly title: string;
+    readonly severity: FindingSeverity;
+    readonly remediation?: string | undefined;
+  }>;
   readonly recordedBy: string;
   readonly recordedAt: string;
 }
@@ -39,10 +43,22 @@ export interface SecurityCheckStatus {
   readonly reminderKey: string;
 }
 
-export function securityCheckStatus(lastCheckAt: string | null, policy: OperationsPolicy, now: Date): SecurityCheckStatus {
+export function securityCheckStatus(
+  lastCheckAt: string | null,
+  policy: OperationsPolicy,
+  now: Date,
+): SecurityCheckStatus {
   const base = { periodMonths: policy.securityCheckMonths, basis: policy.securityCheckBasis };
   if (lastCheckAt === null) {
-    return { ...base, lastCheckAt, dueAt: null, remindFrom: null, reminderDue: true, overdue: true, reminderKey: 'never-checked' };
+    return {
+      ...base,
+      lastCheckAt,
+      dueAt: null,
+      remindFrom: null,
+      reminderDue: true,
+      overdue: true,
+      reminderKey: 'never-checked',
+    };
   }
   const dueAt = addMonths(lastCheckAt, policy.securityCheckMonths);
   const remindFrom = new Date(Date.parse(dueAt) - policy.reminderLeadDays * 86_400_000).toISOString();

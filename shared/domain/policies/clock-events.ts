@@ -18,18 +18,37 @@ export interface ClockEventDefinition {
   readonly counting: EventCounting;
 }
 
-const event = (vi: string, en: string, counting: EventCounting): ClockEventDefinition => ({ name: { vi, en }, counting });
+const event = (vi: string, en: string, counting: EventCounting): ClockEventDefinition => ({
+  name: { vi, en },
+  counting,
+});
 
 export const clockEvents = {
   receipt: event('Cổng tiếp nhận', 'received by the portal', 'receipt'),
   routing: event('Ban Biên tập chuyển đến đơn vị', 'routed to the unit by the board', 'receipt'),
   issue: event('Ngày văn bản được ban hành', 'the document’s issue date', 'day-after'),
   announcement: event('Ngày thủ tục hành chính được công bố', 'the procedure’s announcement date', 'day-after'),
-  'plan-approval': event('Ngày chiến lược, quy hoạch, dự án được phê duyệt', 'the date the strategy, plan or project was approved', 'day-after'),
-  'programme-approval': event('Ngày chương trình, đề tài được phê duyệt hoặc nghiệm thu', 'the date the programme was approved or accepted', 'day-after'),
-  'publication-decision': event('Ngày thủ trưởng cơ quan quyết định công bố', 'the date the head of the agency decided to publish', 'day-after'),
+  'plan-approval': event(
+    'Ngày chiến lược, quy hoạch, dự án được phê duyệt',
+    'the date the strategy, plan or project was approved',
+    'day-after',
+  ),
+  'programme-approval': event(
+    'Ngày chương trình, đề tài được phê duyệt hoặc nghiệm thu',
+    'the date the programme was approved or accepted',
+    'day-after',
+  ),
+  'publication-decision': event(
+    'Ngày thủ trưởng cơ quan quyết định công bố',
+    'the date the head of the agency decided to publish',
+    'day-after',
+  ),
   'board-approval': event('Ban Biên tập duyệt', 'approved by the editorial board', 'receipt'),
-  'source-change': event('Bản tiếng Việt được đăng hoặc thay đổi', 'the source version was published or changed', 'receipt'),
+  'source-change': event(
+    'Bản tiếng Việt được đăng hoặc thay đổi',
+    'the source version was published or changed',
+    'receipt',
+  ),
   answer: event('Gửi câu trả lời cho người hỏi', 'the answer was sent to the asker', 'receipt'),
   request: event('Tiếp nhận yêu cầu của chủ thể dữ liệu', 'the data subject’s request was received', 'receipt'),
   deadline: event('Hạn của thời hạn liên quan', 'the related clock’s due instant', 'around-due'),
@@ -49,7 +68,8 @@ export const carriesDate = (event: ClockEvent): boolean => clockEvents[event].co
 export const issuerScopes = {
   'provincial-people-committee': {
     name: { vi: 'Ủy ban nhân dân tỉnh', en: 'the provincial People’s Committee' },
-    matches: (authority: string): boolean => /^(ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+tỉnh(\s|$)/iu.test(authority.normalize('NFC').trim()),
+    matches: (authority: string): boolean =>
+      /^(ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+tỉnh(\s|$)/iu.test(authority.normalize('NFC').trim()),
   },
 } as const;
 export type IssuerScope = keyof typeof issuerScopes;

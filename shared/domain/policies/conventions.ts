@@ -87,7 +87,10 @@ export const presetConventions: Readonly<Record<string, PresetConventions>> = {
     },
   },
   'nghe-an-2025': {
-    accountNames: { basis: 'NA 10.2d (admin.<tên viết tắt cơ quan, đơn vị> hoặc admin.<tên viết tắt phòng ban>.<tên viết tắt cơ quan, đơn vị>)' },
+    accountNames: {
+      basis:
+        'NA 10.2d (admin.<tên viết tắt cơ quan, đơn vị> hoặc admin.<tên viết tắt phòng ban>.<tên viết tắt cơ quan, đơn vị>)',
+    },
     offices: { basis: 'NA 10.2d (phòng ban của cơ quan, đơn vị)' },
     levels: { value: 2, basis: 'NA 1.2a (sở, ban, ngành; UBND các phường, xã — hai cấp chính quyền địa phương)' },
     sourceLine: namedSource('NA 3.3 (ghi chính xác nguồn tin theo Điều 28 NĐ 147/2024/NĐ-CP)'),

@@ -45,7 +45,10 @@ export interface PolicyOverride {
   readonly basis: string;
 }
 
-export function effectivePolicy(presetId: string, overrides: Readonly<Record<string, PolicyOverride>> = {}): EffectivePolicy {
+export function effectivePolicy(
+  presetId: string,
+  overrides: Readonly<Record<string, PolicyOverride>> = {},
+): EffectivePolicy {
   const preset = presets.find((p) => p.id === presetId);
   if (!preset) {
     throw new DomainError('not_found', {
@@ -64,7 +67,10 @@ export function effectivePolicy(presetId: string, overrides: Readonly<Record<str
     const national: EffectiveValue = { ...base, ...nationalPreset.values[rule], source: 'national' };
     const own = preset.values[rule];
     // An override changes the number of days; the event and the issuer stay the regulation's.
-    const event = { countsFrom: own?.countsFrom ?? national.countsFrom, ...(own?.issuer !== undefined && { issuer: own.issuer, outsideIssuer: national }) };
+    const event = {
+      countsFrom: own?.countsFrom ?? national.countsFrom,
+      ...(own?.issuer !== undefined && { issuer: own.issuer, outsideIssuer: national }),
+    };
     const override = overrides[rule];
     if (override) return { ...base, ...event, value: override.value, basis: override.basis, source: 'override' };
     if (own) return { ...base, ...own, ...event, source: preset.id === 'national' ? 'national' : 'preset' };
@@ -75,9 +81,18 @@ export function effectivePolicy(presetId: string, overrides: Readonly<Record<str
   const valueFor = (rule: PolicyRuleId, facts: ClockFacts): EffectiveValue => {
     const v = value(rule);
     if (v.issuer === undefined || v.outsideIssuer === undefined) return v;
-    return facts.issuingAuthority !== undefined && issuerScopes[v.issuer].matches(facts.issuingAuthority) ? v : v.outsideIssuer;
+    return facts.issuingAuthority !== undefined && issuerScopes[v.issuer].matches(facts.issuingAuthority)
+      ? v
+      : v.outsideIssuer;
   };
-  return { preset: preset.id, name: preset.name, act: preset.act, values, value, valueFor, answering: preset.answering ?? nationalPreset.answering,
+  return {
+    preset: preset.id,
+    name: preset.name,
+    act: preset.act,
+    values,
+    value,
+    valueFor,
+    answering: preset.answering ?? nationalPreset.answering,
     ...(preset.advertisingApproval !== undefined && { advertisingApproval: preset.advertisingApproval }),
     ...(preset.reportBack !== undefined && { reportBack: preset.reportBack }),
   };

@@ -46,48 +46,117 @@ export interface PolicyPreset {
 
 const PRODUCT_DEFAULT = 'Mặc định của hệ thống (không có quy định quốc gia) / product default, no national rule';
 
-const APPROVAL_FALLBACK = 'LTCTT Điều 18.4 counts from when the information is created; an item that carries no such date counts from the board’s approval';
+const APPROVAL_FALLBACK =
+  'LTCTT Điều 18.4 counts from when the information is created; an item that carries no such date counts from the board’s approval';
 
-export const nationalPreset: PolicyPreset & { values: Record<PolicyRuleId, NationalValue>; answering: AnsweringRule } = {
-  id: 'national',
-  answering: { answerers: 'unit-staff', basis: `${PRODUCT_DEFAULT}: the unit answers (BĐ 12.4), whoever of its staff holds qa.answer` },
-  name: 'Mặc định quốc gia / national defaults',
-  act: 'NĐ 43/2011/NĐ-CP; Luật Tiếp cận thông tin 2016; NĐ 224/2026/NĐ-CP; Luật 91/2025/QH15; NĐ 356/2025/NĐ-CP',
-  values: {
-    'qa.classify': { countsFrom: 'receipt', value: 1, basis: PRODUCT_DEFAULT, note: 'as most provincial Quy chế set (e.g. BĐ 12.3)' },
-    'qa.answer': { countsFrom: 'routing', value: 15, basis: PRODUCT_DEFAULT, note: 'the longest provincial answer clock among the seeds (CB 11.4)' },
-    'qa.answerComplex': { countsFrom: 'routing', value: 15, basis: PRODUCT_DEFAULT, note: 'no separate complex clock without a provincial rule' },
-    'qa.returnOutOfScope': { countsFrom: 'routing', value: 1, basis: PRODUCT_DEFAULT, note: 'as BĐ 12.5' },
-    'qa.progressNotice': { countsFrom: 'routing', value: 15, basis: PRODUCT_DEFAULT, note: 'as CB 11.4' },
-    'qa.reminderLead': { countsFrom: 'deadline', value: 1, basis: PRODUCT_DEFAULT, note: 'the morning of the last working day: the seeds’ clocks are 1–4 working days (BĐ 12.3–12.4), an earlier reminder would come with the question' },
-    'qa.veryOverdue': { countsFrom: 'deadline', value: 2, basis: PRODUCT_DEFAULT, note: 'Alaveteli and Froide mark "very overdue" at a second threshold past the legal one; 2 working days, half of BĐ 12.4, before the board is told' },
-    'publish.legalDocument': { countsFrom: 'issue', value: 5, basis: 'LTCTT 2016 Điều 18.4' },
-    'publish.administrativeProcedure': { countsFrom: 'board-approval', value: 5, basis: 'LTCTT 2016 Điều 18.4', note: APPROVAL_FALLBACK },
-    'publish.draftForComment': { countsFrom: 'board-approval', value: 5, basis: 'LTCTT 2016 Điều 18.4', note: APPROVAL_FALLBACK },
-    'publish.legalGuidance': { countsFrom: 'board-approval', value: 5, basis: 'LTCTT 2016 Điều 18.4', note: APPROVAL_FALLBACK },
-    'publish.strategyInvestment': { countsFrom: 'board-approval', value: 5, basis: 'LTCTT 2016 Điều 18.4', note: APPROVAL_FALLBACK },
-    'publish.scienceCall': { countsFrom: 'board-approval', value: 5, basis: 'LTCTT 2016 Điều 18.4', note: APPROVAL_FALLBACK },
-    'publish.scienceApproval': { countsFrom: 'board-approval', value: 5, basis: 'LTCTT 2016 Điều 18.4', note: APPROVAL_FALLBACK },
-    'publish.statistics': { countsFrom: 'board-approval', value: 5, basis: 'LTCTT 2016 Điều 18.4', note: APPROVAL_FALLBACK },
-    'publish.news': { countsFrom: 'board-approval', value: 5, basis: 'LTCTT 2016 Điều 18.4; NĐ 43/2011 Điều 17' },
-    'publish.afterApproval': { countsFrom: 'board-approval', value: 5, basis: 'LTCTT 2016 Điều 18.4; NĐ 43/2011 Điều 17' },
-    'publish.translation': {
-      countsFrom: 'source-change',
-      value: 5,
-      basis: 'LTCTT 2016 Điều 18.4',
-      note: 'shown for reference only: a translation keeps its category’s clock unless the province’s preset sets its own (BĐ 11.5, CB 10.1g)',
+export const nationalPreset: PolicyPreset & { values: Record<PolicyRuleId, NationalValue>; answering: AnsweringRule } =
+  {
+    id: 'national',
+    answering: {
+      answerers: 'unit-staff',
+      basis: `${PRODUCT_DEFAULT}: the unit answers (BĐ 12.4), whoever of its staff holds qa.answer`,
     },
-    'publish.other': { countsFrom: 'board-approval', value: 5, basis: 'LTCTT 2016 Điều 18.4; NĐ 43/2011 Điều 17' },
-    'dataSubject.respond': { countsFrom: 'request', value: 2, basis: 'Luật 91/2025/QH15; NĐ 356/2025/NĐ-CP' },
-    'dataSubject.complete': { countsFrom: 'request', value: 15, basis: 'Luật 91/2025/QH15; NĐ 356/2025/NĐ-CP' },
-    'qa.reopenWindow': {
-      countsFrom: 'answer',
-      value: 10,
-      basis: PRODUCT_DEFAULT,
-      note: 'in the spirit of QĐ 31/2021/QĐ-TTg Điều 46 (an unfit answer goes back to the agency) and CPGRAMS appeals; a province may override it',
+    name: 'Mặc định quốc gia / national defaults',
+    act: 'NĐ 43/2011/NĐ-CP; Luật Tiếp cận thông tin 2016; NĐ 224/2026/NĐ-CP; Luật 91/2025/QH15; NĐ 356/2025/NĐ-CP',
+    values: {
+      'qa.classify': {
+        countsFrom: 'receipt',
+        value: 1,
+        basis: PRODUCT_DEFAULT,
+        note: 'as most provincial Quy chế set (e.g. BĐ 12.3)',
+      },
+      'qa.answer': {
+        countsFrom: 'routing',
+        value: 15,
+        basis: PRODUCT_DEFAULT,
+        note: 'the longest provincial answer clock among the seeds (CB 11.4)',
+      },
+      'qa.answerComplex': {
+        countsFrom: 'routing',
+        value: 15,
+        basis: PRODUCT_DEFAULT,
+        note: 'no separate complex clock without a provincial rule',
+      },
+      'qa.returnOutOfScope': { countsFrom: 'routing', value: 1, basis: PRODUCT_DEFAULT, note: 'as BĐ 12.5' },
+      'qa.progressNotice': { countsFrom: 'routing', value: 15, basis: PRODUCT_DEFAULT, note: 'as CB 11.4' },
+      'qa.reminderLead': {
+        countsFrom: 'deadline',
+        value: 1,
+        basis: PRODUCT_DEFAULT,
+        note: 'the morning of the last working day: the seeds’ clocks are 1–4 working days (BĐ 12.3–12.4), an earlier reminder would come with the question',
+      },
+      'qa.veryOverdue': {
+        countsFrom: 'deadline',
+        value: 2,
+        basis: PRODUCT_DEFAULT,
+        note: 'Alaveteli and Froide mark "very overdue" at a second threshold past the legal one; 2 working days, half of BĐ 12.4, before the board is told',
+      },
+      'publish.legalDocument': { countsFrom: 'issue', value: 5, basis: 'LTCTT 2016 Điều 18.4' },
+      'publish.administrativeProcedure': {
+        countsFrom: 'board-approval',
+        value: 5,
+        basis: 'LTCTT 2016 Điều 18.4',
+        note: APPROVAL_FALLBACK,
+      },
+      'publish.draftForComment': {
+        countsFrom: 'board-approval',
+        value: 5,
+        basis: 'LTCTT 2016 Điều 18.4',
+        note: APPROVAL_FALLBACK,
+      },
+      'publish.legalGuidance': {
+        countsFrom: 'board-approval',
+        value: 5,
+        basis: 'LTCTT 2016 Điều 18.4',
+        note: APPROVAL_FALLBACK,
+      },
+      'publish.strategyInvestment': {
+        countsFrom: 'board-approval',
+        value: 5,
+        basis: 'LTCTT 2016 Điều 18.4',
+        note: APPROVAL_FALLBACK,
+      },
+      'publish.scienceCall': {
+        countsFrom: 'board-approval',
+        value: 5,
+        basis: 'LTCTT 2016 Điều 18.4',
+        note: APPROVAL_FALLBACK,
+      },
+      'publish.scienceApproval': {
+        countsFrom: 'board-approval',
+        value: 5,
+        basis: 'LTCTT 2016 Điều 18.4',
+        note: APPROVAL_FALLBACK,
+      },
+      'publish.statistics': {
+        countsFrom: 'board-approval',
+        value: 5,
+        basis: 'LTCTT 2016 Điều 18.4',
+        note: APPROVAL_FALLBACK,
+      },
+      'publish.news': { countsFrom: 'board-approval', value: 5, basis: 'LTCTT 2016 Điều 18.4; NĐ 43/2011 Điều 17' },
+      'publish.afterApproval': {
+        countsFrom: 'board-approval',
+        value: 5,
+        basis: 'LTCTT 2016 Điều 18.4; NĐ 43/2011 Điều 17',
+      },
+      'publish.translation': {
+        countsFrom: 'source-change',
+        value: 5,
+        basis: 'LTCTT 2016 Điều 18.4',
+        note: 'shown for reference only: a translation keeps its category’s clock unless the province’s preset sets its own (BĐ 11.5, CB 10.1g)',
+      },
+      'publish.other': { countsFrom: 'board-approval', value: 5, basis: 'LTCTT 2016 Điều 18.4; NĐ 43/2011 Điều 17' },
+      'dataSubject.respond': { countsFrom: 'request', value: 2, basis: 'Luật 91/2025/QH15; NĐ 356/2025/NĐ-CP' },
+      'dataSubject.complete': { countsFrom: 'request', value: 15, basis: 'Luật 91/2025/QH15; NĐ 356/2025/NĐ-CP' },
+      'qa.reopenWindow': {
+        countsFrom: 'answer',
+        value: 10,
+        basis: PRODUCT_DEFAULT,
+        note: 'in the spirit of QĐ 31/2021/QĐ-TTg Điều 46 (an unfit answer goes back to the agency) and CPGRAMS appeals; a province may override it',
+      },
     },
-  },
-};
+  };
 
 export const provincePresets: readonly PolicyPreset[] = [
   {
@@ -101,7 +170,11 @@ export const provincePresets: readonly PolicyPreset[] = [
       'qa.answer': { countsFrom: 'routing', value: 4, basis: 'BĐ 12.4' },
       'qa.answerComplex': { countsFrom: 'routing', value: 7, basis: 'BĐ 12.4' },
       'qa.returnOutOfScope': { countsFrom: 'routing', value: 1, basis: 'BĐ 12.5' },
-      'qa.reminderLead': { value: 1, basis: PRODUCT_DEFAULT, note: 'BĐ 12.4 gives 4 working days: the morning of the last one' },
+      'qa.reminderLead': {
+        value: 1,
+        basis: PRODUCT_DEFAULT,
+        note: 'BĐ 12.4 gives 4 working days: the morning of the last one',
+      },
       'publish.legalDocument': { countsFrom: 'issue', value: 2, basis: 'BĐ 11.3' },
       'publish.administrativeProcedure': { countsFrom: 'announcement', value: 2, basis: 'BĐ 11.3' },
       'publish.draftForComment': { countsFrom: 'issue', value: 2, basis: 'BĐ 11.3' },
@@ -111,7 +184,12 @@ export const provincePresets: readonly PolicyPreset[] = [
         basis: 'BĐ 11.2',
         note: 'online the working day it is approved; approved outside working hours: the next working day',
       },
-      'publish.afterApproval': { countsFrom: 'board-approval', value: 0, basis: 'BĐ 11.4', note: 'the day of the approval' },
+      'publish.afterApproval': {
+        countsFrom: 'board-approval',
+        value: 0,
+        basis: 'BĐ 11.4',
+        note: 'the day of the approval',
+      },
       'publish.translation': { countsFrom: 'source-change', value: 0, basis: 'BĐ 11.5' },
       'publish.other': { countsFrom: 'board-approval', value: 5, basis: 'BĐ 11.6 → NĐ 43/2011 Điều 17.1' },
     },
@@ -129,13 +207,18 @@ export const provincePresets: readonly PolicyPreset[] = [
     act: 'QĐ 31/2015/QĐ-UBND',
     answering: {
       answerers: 'head-or-authorised',
-      basis: 'CB 11.5 (Người trả lời thông tin trên chuyên mục Hỏi – Đáp phải là Thủ trưởng các cơ quan, đơn vị hoặc người được Thủ trưởng các cơ quan, đơn vị ủy quyền)',
+      basis:
+        'CB 11.5 (Người trả lời thông tin trên chuyên mục Hỏi – Đáp phải là Thủ trưởng các cơ quan, đơn vị hoặc người được Thủ trưởng các cơ quan, đơn vị ủy quyền)',
     },
     values: {
       'qa.answer': { countsFrom: 'receipt', value: 15, basis: 'CB 11.4' },
       'qa.answerComplex': { countsFrom: 'receipt', value: 15, basis: 'CB 11.4' },
       'qa.progressNotice': { countsFrom: 'receipt', value: 15, basis: 'CB 11.4' },
-      'qa.reminderLead': { value: 3, basis: PRODUCT_DEFAULT, note: 'CB 11.4 gives 15 working days: 3 before the end leave time for a progress notice (CB 11.4)' },
+      'qa.reminderLead': {
+        value: 3,
+        basis: PRODUCT_DEFAULT,
+        note: 'CB 11.4 gives 15 working days: 3 before the end leave time for a progress notice (CB 11.4)',
+      },
       'qa.veryOverdue': { value: 5, basis: PRODUCT_DEFAULT, note: 'a working week past the 15-day clock of CB 11.4' },
       'publish.legalDocument': {
         countsFrom: 'issue',

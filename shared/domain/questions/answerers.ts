@@ -25,10 +25,20 @@ export interface AnswerAuthorisation {
 /** An authorisation lasts at most a year, as a delegation (CB 17.3b) does. */
 export const MAX_ANSWER_AUTHORISATION_DAYS = 366;
 
-export const liveAuthorisation = (authorisations: readonly AnswerAuthorisation[], unitCode: string, field: QuestionField, now: Date): AnswerAuthorisation | undefined => {
+export const liveAuthorisation = (
+  authorisations: readonly AnswerAuthorisation[],
+  unitCode: string,
+  field: QuestionField,
+  now: Date,
+): AnswerAuthorisation | undefined => {
   const at = now.toISOString();
   return authorisations.find(
-    (a) => !a.revokedAt && a.unitCode === unitCode && (a.fields.length === 0 || a.fields.includes(field)) && a.validFrom <= at && at < a.validTo,
+    (a) =>
+      !a.revokedAt &&
+      a.unitCode === unitCode &&
+      (a.fields.length === 0 || a.fields.includes(field)) &&
+      a.validFrom <= at &&
+      at < a.validTo,
   );
 };
 

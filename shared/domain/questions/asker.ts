@@ -6,8 +6,23 @@ import { foldDiacritics, stripInvisible } from '../text';
  * preset requires. The requirements are data, one entry per preset with its article; a preset
  * without its own entry uses the national product default (the BĐ shape, the most common one).
  */
-export const individualFields = ['fullName', 'nationality', 'address', 'phone', 'email', 'occupation', 'idNumber'] as const;
-export const organisationFields = ['representativeName', 'representativePosition', 'organisationName', 'organisationAddress', 'phone', 'email'] as const;
+export const individualFields = [
+  'fullName',
+  'nationality',
+  'address',
+  'phone',
+  'email',
+  'occupation',
+  'idNumber',
+] as const;
+export const organisationFields = [
+  'representativeName',
+  'representativePosition',
+  'organisationName',
+  'organisationAddress',
+  'phone',
+  'email',
+] as const;
 export type IndividualField = (typeof individualFields)[number];
 export type OrganisationField = (typeof organisationFields)[number];
 
@@ -49,13 +64,21 @@ export const askerRequirementsByPreset: Readonly<Record<string, AskerRequirement
       basis: 'CB 11.2b (thêm nghề nghiệp, số CMND/CCCD hoặc hộ chiếu)',
     },
     organisation: {
-      required: ['representativeName', 'representativePosition', 'organisationName', 'organisationAddress', 'phone', 'email'],
+      required: [
+        'representativeName',
+        'representativePosition',
+        'organisationName',
+        'organisationAddress',
+        'phone',
+        'email',
+      ],
       basis: 'CB 11.2a (thêm địa chỉ trụ sở)',
     },
   },
 };
 
-export const askerRequirements = (presetId: string): AskerRequirements => askerRequirementsByPreset[presetId] ?? nationalAskerRequirements;
+export const askerRequirements = (presetId: string): AskerRequirements =>
+  askerRequirementsByPreset[presetId] ?? nationalAskerRequirements;
 
 const fieldNames: Record<IndividualField | OrganisationField, { vi: string; en: string }> = {
   fullName: { vi: 'họ và tên', en: 'full name' },
@@ -114,8 +137,15 @@ export function requireCompleteAsker(asker: Asker, presetId: string): void {
  */
 export function askerIdentity(asker: Asker): string {
   const v = asker as unknown as Record<string, string | undefined>;
-  const plain = (p: string | undefined) => stripInvisible((p ?? '').normalize('NFC')).toLowerCase().replace(/\s+/g, ' ').trim();
-  const parts = asker.kind === 'individual' ? [plain(v.fullName), e164(v.phone), plain(v.email)] : [plain(v.organisationName), plain(v.representativeName), e164(v.phone), plain(v.email)];
+  const plain = (p: string | undefined) =>
+    stripInvisible((p ?? '').normalize('NFC'))
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .trim();
+  const parts =
+    asker.kind === 'individual'
+      ? [plain(v.fullName), e164(v.phone), plain(v.email)]
+      : [plain(v.organisationName), plain(v.representativeName), e164(v.phone), plain(v.email)];
   return [asker.kind, ...parts].join('\n');
 }
 
@@ -131,4 +161,8 @@ export function e164(phone: string | undefined): string {
 
 /** A question's text as the duplicate guard compares it: no diacritics, case, punctuation, symbols or invisible characters. */
 export const duplicateText = (text: string): string =>
-  foldDiacritics(stripInvisible(text.normalize('NFC'))).toLowerCase().replace(/[\p{P}\p{S}]/gu, ' ').replace(/\s+/g, ' ').trim();
+  foldDiacritics(stripInvisible(text.normalize('NFC')))
+    .toLowerCase()
+    .replace(/[\p{P}\p{S}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();

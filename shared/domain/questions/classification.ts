@@ -28,10 +28,26 @@ export const refusalGrounds = ['complaint', 'denunciation', 'private-matter', 'o
 export type RefusalGround = (typeof refusalGrounds)[number];
 
 export const refusalGroundLabels: Record<RefusalGround, { vi: string; en: string; basis: string }> = {
-  complaint: { vi: 'Khiếu nại: gửi theo Luật Khiếu nại', en: 'A complaint: file it under the Law on Complaints', basis: 'CB 11.1' },
-  denunciation: { vi: 'Tố cáo: gửi theo Luật Tố cáo', en: 'A denunciation: file it under the Law on Denunciations', basis: 'CB 11.1' },
-  'private-matter': { vi: 'Việc riêng tư, không thuộc phạm vi hỏi – đáp', en: 'A private matter, outside the Q&A', basis: 'CB 11.1' },
-  'outside-competence': { vi: 'Không thuộc thẩm quyền của tỉnh', en: "Outside the province's competence", basis: 'CB 11.1' },
+  complaint: {
+    vi: 'Khiếu nại: gửi theo Luật Khiếu nại',
+    en: 'A complaint: file it under the Law on Complaints',
+    basis: 'CB 11.1',
+  },
+  denunciation: {
+    vi: 'Tố cáo: gửi theo Luật Tố cáo',
+    en: 'A denunciation: file it under the Law on Denunciations',
+    basis: 'CB 11.1',
+  },
+  'private-matter': {
+    vi: 'Việc riêng tư, không thuộc phạm vi hỏi – đáp',
+    en: 'A private matter, outside the Q&A',
+    basis: 'CB 11.1',
+  },
+  'outside-competence': {
+    vi: 'Không thuộc thẩm quyền của tỉnh',
+    en: "Outside the province's competence",
+    basis: 'CB 11.1',
+  },
 };
 
 /** The longer clock runs for a question classified complex or inter-agency (BĐ 12.4). */

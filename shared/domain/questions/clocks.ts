@@ -20,7 +20,8 @@ export interface QuestionClocks {
 export function questionClocks(policy: EffectivePolicy, deadlines: DeadlineCalculator): QuestionClocks {
   const due = (rule: PolicyRuleId, from: Date): string => {
     const { value, unit } = policy.value(rule);
-    return (unit === 'workingDays' ? deadlines.addWorkingDays(from, value) : deadlines.addCalendarDays(from, value)).dueAt;
+    return (unit === 'workingDays' ? deadlines.addWorkingDays(from, value) : deadlines.addCalendarDays(from, value))
+      .dueAt;
   };
   return {
     classificationDue: (receivedAt) => due('qa.classify', receivedAt),
@@ -41,7 +42,12 @@ export const answerCountsFromReceipt = (policy: EffectivePolicy, complex: boolea
   policy.value(complex ? 'qa.answerComplex' : 'qa.answer').countsFrom === 'receipt';
 
 /** The answer's due instant, from the event the preset names. */
-export function answerDueFrom(policy: EffectivePolicy, deadlines: DeadlineCalculator, events: AnswerClockEvents, complex: boolean): string {
+export function answerDueFrom(
+  policy: EffectivePolicy,
+  deadlines: DeadlineCalculator,
+  events: AnswerClockEvents,
+  complex: boolean,
+): string {
   const from = answerCountsFromReceipt(policy, complex) ? events.receivedAt : events.routedAt;
   return questionClocks(policy, deadlines).answerDue(from, complex);
 }

@@ -35,9 +35,21 @@ export interface ClockEscalation {
  * returning (BĐ 12.5; a late return is recorded as such, `returnedOnTime`).
  */
 export const clockEscalation: Readonly<Record<QuestionClock, ClockEscalation>> = {
-  answer: { firstRung: 'unit-officer', levels: escalationLevels, reason: 'BĐ 12.4, CB 11.4–11.5: the unit answers; its head answers or authorises; the board routed it' },
-  classify: { firstRung: 'secretary', levels: escalationLevels, reason: 'BĐ 12.3, CB 11.3: the board classifies and routes; the chief editor leads the board' },
-  return: { firstRung: 'unit-officer', levels: ['reminder'], reason: 'BĐ 12.5: the window to return closes; past it the answer clock runs on' },
+  answer: {
+    firstRung: 'unit-officer',
+    levels: escalationLevels,
+    reason: 'BĐ 12.4, CB 11.4–11.5: the unit answers; its head answers or authorises; the board routed it',
+  },
+  classify: {
+    firstRung: 'secretary',
+    levels: escalationLevels,
+    reason: 'BĐ 12.3, CB 11.3: the board classifies and routes; the chief editor leads the board',
+  },
+  return: {
+    firstRung: 'unit-officer',
+    levels: ['reminder'],
+    reason: 'BĐ 12.5: the window to return closes; past it the answer clock runs on',
+  },
 };
 
 /** Who is told of `level` on `clock`. */
@@ -61,12 +73,17 @@ export const escalationPolicyOf = (policy: EffectivePolicy): EscalationPolicy =>
 const MS_PER_DAY = 86_400_000;
 const UTC_PLUS_7_MS = 7 * 3_600_000;
 /** The local (UTC+7) day of an instant. */
-export const localDayNumber = (instant: Date | string): DayNumber => Math.floor((new Date(instant).getTime() + UTC_PLUS_7_MS) / MS_PER_DAY);
+export const localDayNumber = (instant: Date | string): DayNumber =>
+  Math.floor((new Date(instant).getTime() + UTC_PLUS_7_MS) / MS_PER_DAY);
 const startOf = (day: DayNumber) => new Date(day * MS_PER_DAY - UTC_PLUS_7_MS).toISOString();
 const endOf = (day: DayNumber) => startOf(day + 1);
 
 /** The instant each level of a clock due at `dueAt` is reached. */
-export function escalationThresholds(dueAt: string, policy: EscalationPolicy, calendar: WorkingCalendar): Record<EscalationLevel, string | undefined> {
+export function escalationThresholds(
+  dueAt: string,
+  policy: EscalationPolicy,
+  calendar: WorkingCalendar,
+): Record<EscalationLevel, string | undefined> {
   // The last day of the period: a due instant is 24:00 of it.
   const dueDay = localDayNumber(new Date(Date.parse(dueAt) - 1));
   let reminder: string | undefined;
@@ -88,7 +105,13 @@ export function escalationThresholds(dueAt: string, policy: EscalationPolicy, ca
 }
 
 /** The levels of `clock` reached at `now` (a reminder only before the deadline), lowest first. */
-export function levelsReached(clock: QuestionClock, dueAt: string, now: Date, policy: EscalationPolicy, calendar: WorkingCalendar): EscalationLevel[] {
+export function levelsReached(
+  clock: QuestionClock,
+  dueAt: string,
+  now: Date,
+  policy: EscalationPolicy,
+  calendar: WorkingCalendar,
+): EscalationLevel[] {
   const at = now.toISOString();
   const thresholds = escalationThresholds(dueAt, policy, calendar);
   return clockEscalation[clock].levels.filter((level) => {
@@ -115,4 +138,5 @@ export function reminderHorizon(now: Date, policy: EscalationPolicy, calendar: W
 }
 
 /** The job runs on working days only (the schedule fires Mon–Sat; the calendar knows holidays and working Saturdays). */
-export const isWorkingDayAt = (now: Date, calendar: WorkingCalendar): boolean => calendar.isWorkingDay(localDayNumber(now));
+export const isWorkingDayAt = (now: Date, calendar: WorkingCalendar): boolean =>
+  calendar.isWorkingDay(localDayNumber(now));

@@ -7,7 +7,14 @@ import type { DayNumber } from '../calendar/civil-date';
  * days the answer took, counted on the calendar in force at that moment. Nothing here reads
  * today's calendar, so a holiday added later moves no figure.
  */
-export type QuestionFactKind = 'received' | 'routed' | 'returned' | 'answered' | 'progress-notice' | 'escalated' | 'rated';
+export type QuestionFactKind =
+  | 'received'
+  | 'routed'
+  | 'returned'
+  | 'answered'
+  | 'progress-notice'
+  | 'escalated'
+  | 'rated';
 
 export interface QuestionFact {
   readonly kind: QuestionFactKind;
@@ -41,7 +48,8 @@ export interface QuestionFigures {
 const UTC_PLUS_7_MS = 7 * 3_600_000;
 const MS_PER_DAY = 86_400_000;
 /** The local (UTC+7) date of an instant, YYYY-MM-DD. */
-export const localDateOf = (instant: Date): string => new Date(instant.getTime() + UTC_PLUS_7_MS).toISOString().slice(0, 10);
+export const localDateOf = (instant: Date): string =>
+  new Date(instant.getTime() + UTC_PLUS_7_MS).toISOString().slice(0, 10);
 const localDayNumber = (instant: Date): DayNumber => Math.floor((instant.getTime() + UTC_PLUS_7_MS) / MS_PER_DAY);
 
 /**
@@ -91,7 +99,11 @@ export const MAX_FIGURES_DAYS = 366;
 /** The local months (YYYY-MM) a valid range covers; refuses a reversed or too long range, naming the field. */
 export function figuresMonths(from: string, to: string): string[] {
   const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / MS_PER_DAY;
-  const issue = (field: string, vi: string, en: string): FieldIssue => ({ field, code: 'invalid_range', message: { vi, en } });
+  const issue = (field: string, vi: string, en: string): FieldIssue => ({
+    field,
+    code: 'invalid_range',
+    message: { vi, en },
+  });
   if (days < 0) {
     const i = issue('query.to', '`to` phải không trước `from`', '`to` must not be before `from`');
     throw new DomainError('validation', i.message, [i]);

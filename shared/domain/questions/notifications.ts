@@ -13,24 +13,46 @@ export type StaffNoticeKind = 'routed' | 'returned' | 'answer-returned' | 'escal
 
 export type NoticeAudience =
   | { readonly to: 'asker'; readonly kind: AskerNoticeKind }
-  | { readonly to: 'staff'; readonly kind: StaffNoticeKind; readonly unitCode: string; readonly roles: readonly Role[] };
+  | {
+      readonly to: 'staff';
+      readonly kind: StaffNoticeKind;
+      readonly unitCode: string;
+      readonly roles: readonly Role[];
+    };
 
 /** The workflow steps of a question that tell someone, by the step's event name. */
-const stepAudiences: Readonly<Record<string, (step: { unitCode: string; assignedTo: string | null }) => NoticeAudience | undefined>> = {
+const stepAudiences: Readonly<
+  Record<string, (step: { unitCode: string; assignedTo: string | null }) => NoticeAudience | undefined>
+> = {
   QuestionRefused: () => ({ to: 'asker', kind: 'refused' }),
   QuestionProgressNoticed: () => ({ to: 'asker', kind: 'progress-notice' }),
   QuestionAnswerSent: () => ({ to: 'asker', kind: 'answer-sent' }),
   QuestionReopened: () => ({ to: 'asker', kind: 'reopened' }),
   // The unit routed to: its officers and its head (who answers or authorises, CB 11.5).
-  QuestionRouted: (s) => (s.assignedTo === null ? undefined : { to: 'staff', kind: 'routed', unitCode: s.assignedTo, roles: ['unit-officer', 'unit-head'] }),
+  QuestionRouted: (s) =>
+    s.assignedTo === null
+      ? undefined
+      : { to: 'staff', kind: 'routed', unitCode: s.assignedTo, roles: ['unit-officer', 'unit-head'] },
   // The board of the portal, which routes again (qa.route: secretary, chief editor).
-  QuestionReturned: (s) => ({ to: 'staff', kind: 'returned', unitCode: s.unitCode, roles: ['secretary', 'chief-editor'] }),
-  QuestionAnswerReturned: (s) => (s.assignedTo === null ? undefined : { to: 'staff', kind: 'answer-returned', unitCode: s.assignedTo, roles: ['unit-officer', 'unit-head'] }),
+  QuestionReturned: (s) => ({
+    to: 'staff',
+    kind: 'returned',
+    unitCode: s.unitCode,
+    roles: ['secretary', 'chief-editor'],
+  }),
+  QuestionAnswerReturned: (s) =>
+    s.assignedTo === null
+      ? undefined
+      : { to: 'staff', kind: 'answer-returned', unitCode: s.assignedTo, roles: ['unit-officer', 'unit-head'] },
 };
 
 /** The audience of a question's workflow step, or none (classified, answered, approved, published tell nobody by e-mail). */
-export const audienceOfStep = (step: { type: string; event: string; unitCode: string; assignedTo: string | null }): NoticeAudience | undefined =>
-  step.type === 'Question' ? stepAudiences[step.event]?.(step) : undefined;
+export const audienceOfStep = (step: {
+  type: string;
+  event: string;
+  unitCode: string;
+  assignedTo: string | null;
+}): NoticeAudience | undefined => (step.type === 'Question' ? stepAudiences[step.event]?.(step) : undefined);
 
 /** What a notice may say: the question's public facts, never the asker's personal data. */
 export interface NoticeFacts {
@@ -45,7 +67,13 @@ export interface NoticeFacts {
   readonly returnDueAt?: string | undefined;
   readonly reason?: string | undefined;
   readonly comment?: string | undefined;
-  readonly escalation?: { readonly level: 'reminder' | 'overdue' | 'very-overdue'; readonly clock: 'classify' | 'answer' | 'return'; readonly dueAt: string } | undefined;
+  readonly escalation?:
+    | {
+        readonly level: 'reminder' | 'overdue' | 'very-overdue';
+        readonly clock: 'classify' | 'answer' | 'return';
+        readonly dueAt: string;
+      }
+    | undefined;
 }
 
 export interface ComposedNotice {
@@ -75,7 +103,11 @@ export function localDeadline(iso: string): LocalizedText {
 /** `YYYY-MM-DD` as `DD/MM/YYYY`. */
 const localDate = (day: string) => day.split('-').reverse().join('/');
 
-const clockNames = { classify: { vi: 'phân loại', en: 'classification' }, answer: { vi: 'trả lời', en: 'answer' }, return: { vi: 'trả lại', en: 'return' } } as const;
+const clockNames = {
+  classify: { vi: 'phân loại', en: 'classification' },
+  answer: { vi: 'trả lời', en: 'answer' },
+  return: { vi: 'trả lại', en: 'return' },
+} as const;
 const levelNames = {
   reminder: { vi: 'Nhắc hạn', en: 'Reminder' },
   overdue: { vi: 'Quá hạn', en: 'Overdue' },
@@ -95,8 +127,16 @@ function askerBody(kind: AskerNoticeKind, f: NoticeFacts): Body {
       const due = f.classificationDueAt === undefined ? undefined : localDeadline(f.classificationDueAt);
       return {
         subject: { vi: `Đã tiếp nhận câu hỏi ${id}`, en: `Question ${id} received` },
-        vi: [`${f.site.vi} đã tiếp nhận câu hỏi của Quý ông/bà. Mã theo dõi: ${id}.`, ...(due ? [`Câu hỏi sẽ được phân loại và chuyển đơn vị trả lời trước ${due.vi}.`] : []), follow.vi],
-        en: [`${f.site.en} has received your question. Tracking code: ${id}.`, ...(due ? [`It will be classified and routed to the answering unit by ${due.en}.`] : []), follow.en],
+        vi: [
+          `${f.site.vi} đã tiếp nhận câu hỏi của Quý ông/bà. Mã theo dõi: ${id}.`,
+          ...(due ? [`Câu hỏi sẽ được phân loại và chuyển đơn vị trả lời trước ${due.vi}.`] : []),
+          follow.vi,
+        ],
+        en: [
+          `${f.site.en} has received your question. Tracking code: ${id}.`,
+          ...(due ? [`It will be classified and routed to the answering unit by ${due.en}.`] : []),
+          follow.en,
+        ],
       };
     }
     case 'refused': {
@@ -104,30 +144,60 @@ function askerBody(kind: AskerNoticeKind, f: NoticeFacts): Body {
       const reason = f.refusal?.reason;
       return {
         subject: { vi: `Câu hỏi ${id} không được tiếp nhận`, en: `Question ${id} was not accepted` },
-        vi: [`Câu hỏi ${id} không được tiếp nhận.`, ...(ground ? [`Căn cứ: ${ground.vi} (${ground.basis}).`] : []), ...(reason ? [`Lý do: ${reason}`] : [])],
-        en: [`Question ${id} was not accepted.`, ...(ground ? [`Ground: ${ground.en} (${ground.basis}).`] : []), ...(reason ? [`Reason (in Vietnamese): ${reason}`] : [])],
+        vi: [
+          `Câu hỏi ${id} không được tiếp nhận.`,
+          ...(ground ? [`Căn cứ: ${ground.vi} (${ground.basis}).`] : []),
+          ...(reason ? [`Lý do: ${reason}`] : []),
+        ],
+        en: [
+          `Question ${id} was not accepted.`,
+          ...(ground ? [`Ground: ${ground.en} (${ground.basis}).`] : []),
+          ...(reason ? [`Reason (in Vietnamese): ${reason}`] : []),
+        ],
       };
     }
     case 'progress-notice':
       return {
         subject: { vi: `Thông báo quá trình xử lý câu hỏi ${id}`, en: `Progress of question ${id}` },
-        vi: [`Câu hỏi ${id} đang được đơn vị có thẩm quyền xử lý.`, ...(f.expectedBy ? [`Thời hạn trả lời dự kiến: ngày ${localDate(f.expectedBy)}.`] : []), follow.vi],
-        en: [`Question ${id} is being handled by the competent unit.`, ...(f.expectedBy ? [`The answer is expected by ${localDate(f.expectedBy)}.`] : []), follow.en],
+        vi: [
+          `Câu hỏi ${id} đang được đơn vị có thẩm quyền xử lý.`,
+          ...(f.expectedBy ? [`Thời hạn trả lời dự kiến: ngày ${localDate(f.expectedBy)}.`] : []),
+          follow.vi,
+        ],
+        en: [
+          `Question ${id} is being handled by the competent unit.`,
+          ...(f.expectedBy ? [`The answer is expected by ${localDate(f.expectedBy)}.`] : []),
+          follow.en,
+        ],
       };
     case 'answer-sent': {
       const citations = f.answer?.citations ?? [];
       const cited = citations.map((c) => `- ${c.numberSymbol} (${c.issuer}, ${localDate(c.issuedOn)}): ${c.summary}`);
       return {
         subject: { vi: `Trả lời câu hỏi ${id}`, en: `Answer to question ${id}` },
-        vi: [`Trả lời câu hỏi ${id}:`, '', f.answer?.text ?? '', ...(cited.length > 0 ? ['', 'Văn bản được dẫn:', ...cited] : []), '', f.answer?.advisoryNotice?.vi ?? '', follow.vi],
+        vi: [
+          `Trả lời câu hỏi ${id}:`,
+          '',
+          f.answer?.text ?? '',
+          ...(cited.length > 0 ? ['', 'Văn bản được dẫn:', ...cited] : []),
+          '',
+          f.answer?.advisoryNotice?.vi ?? '',
+          follow.vi,
+        ],
         en: [`The answer to question ${id} is above, in Vietnamese.`, f.answer?.advisoryNotice?.en ?? '', follow.en],
       };
     }
     case 'reopened':
       return {
         subject: { vi: `Câu hỏi ${id} được mở lại`, en: `Question ${id} reopened` },
-        vi: [`Theo đánh giá của Quý ông/bà, câu hỏi ${id} đã được mở lại để Ban Biên tập xem xét và chuyển trả lời lại.`, follow.vi],
-        en: [`Following your rating, question ${id} was reopened: the editorial board will have it answered again.`, follow.en],
+        vi: [
+          `Theo đánh giá của Quý ông/bà, câu hỏi ${id} đã được mở lại để Ban Biên tập xem xét và chuyển trả lời lại.`,
+          follow.vi,
+        ],
+        en: [
+          `Following your rating, question ${id} was reopened: the editorial board will have it answered again.`,
+          follow.en,
+        ],
       };
   }
 }
@@ -141,24 +211,57 @@ function staffBody(kind: StaffNoticeKind, f: NoticeFacts): Body {
       const back = f.returnDueAt === undefined ? undefined : localDeadline(f.returnDueAt);
       return {
         subject: { vi: `Câu hỏi ${id} được chuyển đến đơn vị`, en: `Question ${id} routed to your unit` },
-        vi: [`Ban Biên tập đã chuyển câu hỏi ${id} đến đơn vị ${f.unitCode ?? ''} để trả lời.`, ...(answer ? [`Hạn trả lời: ${answer.vi}.`] : []), ...(back ? [`Nếu không thuộc thẩm quyền, trả lại trước ${back.vi}.`] : []), open.vi],
-        en: [`The editorial board routed question ${id} to unit ${f.unitCode ?? ''} to answer.`, ...(answer ? [`Answer by ${answer.en}.`] : []), ...(back ? [`If it is outside your competence, return it by ${back.en}.`] : []), open.en],
+        vi: [
+          `Ban Biên tập đã chuyển câu hỏi ${id} đến đơn vị ${f.unitCode ?? ''} để trả lời.`,
+          ...(answer ? [`Hạn trả lời: ${answer.vi}.`] : []),
+          ...(back ? [`Nếu không thuộc thẩm quyền, trả lại trước ${back.vi}.`] : []),
+          open.vi,
+        ],
+        en: [
+          `The editorial board routed question ${id} to unit ${f.unitCode ?? ''} to answer.`,
+          ...(answer ? [`Answer by ${answer.en}.`] : []),
+          ...(back ? [`If it is outside your competence, return it by ${back.en}.`] : []),
+          open.en,
+        ],
       };
     }
     case 'returned': {
       const due = f.classificationDueAt === undefined ? undefined : localDeadline(f.classificationDueAt);
       return {
         subject: { vi: `Câu hỏi ${id} bị đơn vị trả lại`, en: `Question ${id} returned by the unit` },
-        vi: [`Đơn vị ${f.unitCode ?? ''} đã trả lại câu hỏi ${id} vì không thuộc thẩm quyền.`, ...(f.reason ? [`Lý do: ${f.reason}`] : []), ...(due ? [`Hạn chuyển lại: ${due.vi}.`] : []), open.vi],
-        en: [`Unit ${f.unitCode ?? ''} returned question ${id} as outside its competence.`, ...(f.reason ? [`Reason (in Vietnamese): ${f.reason}`] : []), ...(due ? [`Route it again by ${due.en}.`] : []), open.en],
+        vi: [
+          `Đơn vị ${f.unitCode ?? ''} đã trả lại câu hỏi ${id} vì không thuộc thẩm quyền.`,
+          ...(f.reason ? [`Lý do: ${f.reason}`] : []),
+          ...(due ? [`Hạn chuyển lại: ${due.vi}.`] : []),
+          open.vi,
+        ],
+        en: [
+          `Unit ${f.unitCode ?? ''} returned question ${id} as outside its competence.`,
+          ...(f.reason ? [`Reason (in Vietnamese): ${f.reason}`] : []),
+          ...(due ? [`Route it again by ${due.en}.`] : []),
+          open.en,
+        ],
       };
     }
     case 'answer-returned': {
       const due = f.answerDueAt === undefined ? undefined : localDeadline(f.answerDueAt);
       return {
-        subject: { vi: `Câu trả lời câu hỏi ${id} bị trả lại để sửa`, en: `Answer to question ${id} returned for rework` },
-        vi: [`Ban Biên tập đã trả lại câu trả lời câu hỏi ${id} để đơn vị sửa.`, ...(f.comment ? [`Ý kiến: ${f.comment}`] : []), ...(due ? [`Hạn trả lời mới: ${due.vi}.`] : []), open.vi],
-        en: [`The editorial board returned the answer to question ${id} for rework.`, ...(f.comment ? [`Comment (in Vietnamese): ${f.comment}`] : []), ...(due ? [`New answer deadline: ${due.en}.`] : []), open.en],
+        subject: {
+          vi: `Câu trả lời câu hỏi ${id} bị trả lại để sửa`,
+          en: `Answer to question ${id} returned for rework`,
+        },
+        vi: [
+          `Ban Biên tập đã trả lại câu trả lời câu hỏi ${id} để đơn vị sửa.`,
+          ...(f.comment ? [`Ý kiến: ${f.comment}`] : []),
+          ...(due ? [`Hạn trả lời mới: ${due.vi}.`] : []),
+          open.vi,
+        ],
+        en: [
+          `The editorial board returned the answer to question ${id} for rework.`,
+          ...(f.comment ? [`Comment (in Vietnamese): ${f.comment}`] : []),
+          ...(due ? [`New answer deadline: ${due.en}.`] : []),
+          open.en,
+        ],
       };
     }
     case 'escalated': {
@@ -178,7 +281,10 @@ function staffBody(kind: StaffNoticeKind, f: NoticeFacts): Body {
 /** The e-mail of one notice: Vietnamese first, then English, in plain text. */
 export function composeNotice(audience: NoticeAudience, facts: NoticeFacts): ComposedNotice {
   const body = audience.to === 'asker' ? askerBody(audience.kind, facts) : staffBody(audience.kind, facts);
-  const greeting = audience.to === 'asker' ? { vi: 'Kính gửi Quý ông/bà,', en: 'Dear Sir or Madam,' } : { vi: 'Kính gửi đồng chí,', en: 'Dear colleague,' };
+  const greeting =
+    audience.to === 'asker'
+      ? { vi: 'Kính gửi Quý ông/bà,', en: 'Dear Sir or Madam,' }
+      : { vi: 'Kính gửi đồng chí,', en: 'Dear colleague,' };
   const text = [
     greeting.vi,
     '',

@@ -24,10 +24,12 @@ export interface ProgressNotice {
 }
 
 /** 24:00 (UTC+7) of a local date, as an ISO instant. */
-export const endOfLocalDay = (date: string): string => new Date(Date.parse(`${date}T00:00:00+07:00`) + 86_400_000).toISOString();
+export const endOfLocalDay = (date: string): string =>
+  new Date(Date.parse(`${date}T00:00:00+07:00`) + 86_400_000).toISOString();
 
 /** A preset provides for the notice when it, or an override, sets its rule (the national value is a product default). */
-export const progressNoticeAllowed = (policy: EffectivePolicy): boolean => policy.value('qa.progressNotice').source !== 'national';
+export const progressNoticeAllowed = (policy: EffectivePolicy): boolean =>
+  policy.value('qa.progressNotice').source !== 'national';
 
 /** The kind of notice the preset provides for this question, if any. */
 export function progressNoticeKind(policy: EffectivePolicy, complex: boolean): ProgressNoticeKind | undefined {
@@ -69,7 +71,11 @@ export function progressNoticeRefusal(
   }
   if (kind === 'report-back') return reportBackRefusal(given.expectedBy, given.answerDueAt, given.now);
   if (given.expectedBy === undefined) {
-    return invalidField('body.expectedBy', { vi: 'Cần nêu ngày dự kiến trả lời', en: 'Give the date the answer is expected by' }, 'required');
+    return invalidField(
+      'body.expectedBy',
+      { vi: 'Cần nêu ngày dự kiến trả lời', en: 'Give the date the answer is expected by' },
+      'required',
+    );
   }
   const now = given.now.toISOString();
   if (given.answerDueAt !== undefined && now > given.answerDueAt) {
@@ -80,13 +86,21 @@ export function progressNoticeRefusal(
   }
   const expectedByAt = endOfLocalDay(given.expectedBy);
   if (given.answerDueAt !== undefined && expectedByAt <= given.answerDueAt) {
-    return invalidField('body.expectedBy', { vi: 'Ngày dự kiến phải sau hạn trả lời hiện tại', en: 'The expected date must be after the answer is now due' }, 'not_later');
+    return invalidField(
+      'body.expectedBy',
+      { vi: 'Ngày dự kiến phải sau hạn trả lời hiện tại', en: 'The expected date must be after the answer is now due' },
+      'not_later',
+    );
   }
   return undefined;
 }
 
 /** A report-back (BĐ 12.4) comes within the clock, and an expected date it names falls within it too. */
-function reportBackRefusal(expectedBy: string | undefined, answerDueAt: string | undefined, now: Date): DomainError | undefined {
+function reportBackRefusal(
+  expectedBy: string | undefined,
+  answerDueAt: string | undefined,
+  now: Date,
+): DomainError | undefined {
   if (answerDueAt !== undefined && now.toISOString() > answerDueAt) {
     return new DomainError('conflict', {
       vi: 'Đã quá hạn trả lời: thông tin phản hồi phải gửi trong thời hạn (BĐ 12.4)',
@@ -94,7 +108,14 @@ function reportBackRefusal(expectedBy: string | undefined, answerDueAt: string |
     });
   }
   if (expectedBy !== undefined && answerDueAt !== undefined && endOfLocalDay(expectedBy) > answerDueAt) {
-    return invalidField('body.expectedBy', { vi: 'Ngày dự kiến trả lời phải trong thời hạn (BĐ 12.4)', en: 'The expected date must fall within the answer clock (BĐ 12.4)' }, 'after_due');
+    return invalidField(
+      'body.expectedBy',
+      {
+        vi: 'Ngày dự kiến trả lời phải trong thời hạn (BĐ 12.4)',
+        en: 'The expected date must fall within the answer clock (BĐ 12.4)',
+      },
+      'after_due',
+    );
   }
   return undefined;
 }

@@ -36,10 +36,16 @@ export interface RatingFacts {
 /** Why a rating is refused now: not yet sent (409), or rated already (409). */
 export function ratingRefusal(facts: RatingFacts): DomainError | undefined {
   if (facts.rating !== undefined) {
-    return new DomainError('conflict', { vi: 'Câu hỏi này đã được đánh giá; mỗi câu hỏi chỉ một lần', en: 'This question has been rated already; once per question' });
+    return new DomainError('conflict', {
+      vi: 'Câu hỏi này đã được đánh giá; mỗi câu hỏi chỉ một lần',
+      en: 'This question has been rated already; once per question',
+    });
   }
   if (facts.sentAt === undefined || (facts.state !== 'sent' && facts.state !== 'published')) {
-    return new DomainError('conflict', { vi: 'Chỉ đánh giá được khi câu trả lời đã được gửi', en: 'An answer can be rated only once it has been sent' });
+    return new DomainError('conflict', {
+      vi: 'Chỉ đánh giá được khi câu trả lời đã được gửi',
+      en: 'An answer can be rated only once it has been sent',
+    });
   }
   return undefined;
 }
@@ -48,11 +54,19 @@ export function ratingRefusal(facts: RatingFacts): DomainError | undefined {
  * "Not answered" before the window closes (`windowEndsAt`, counted from sending). Once: a question
  * has one rating (a second is refused), so a rating reopens it at most once.
  */
-export const ratingReopens = (rating: Rating, now: Date, windowEndsAt: string): boolean => rating === 'not-answered' && now.toISOString() <= windowEndsAt;
+export const ratingReopens = (rating: Rating, now: Date, windowEndsAt: string): boolean =>
+  rating === 'not-answered' && now.toISOString() <= windowEndsAt;
 
 /** What reopening does to the item: the sent answer, with its facts, moves to the history; the board has a new classification clock. */
 export function reopenedFields(
-  record: { readonly answer?: unknown; readonly answeredAt?: string; readonly answeredOnTime?: boolean; readonly approval?: unknown; readonly sentAt?: string; readonly previousAnswers?: readonly PreviousAnswer[] },
+  record: {
+    readonly answer?: unknown;
+    readonly answeredAt?: string;
+    readonly answeredOnTime?: boolean;
+    readonly approval?: unknown;
+    readonly sentAt?: string;
+    readonly previousAnswers?: readonly PreviousAnswer[];
+  },
   at: string,
   classificationDueAt: string,
 ): { set: Record<string, unknown>; remove: string[] } {
@@ -65,7 +79,13 @@ export function reopenedFields(
     reopenedAt: at,
   };
   return {
-    set: { previousAnswers: [...(record.previousAnswers ?? []), previous], classificationDueAt, dueAt: classificationDueAt, reopenedAt: at, updatedAt: at },
+    set: {
+      previousAnswers: [...(record.previousAnswers ?? []), previous],
+      classificationDueAt,
+      dueAt: classificationDueAt,
+      reopenedAt: at,
+      updatedAt: at,
+    },
     // The next answer must be approved and sent again before the asker sees it.
     remove: ['answer', 'answeredAt', 'answeredOnTime', 'approval', 'sentAt'],
   };

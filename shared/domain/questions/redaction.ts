@@ -23,7 +23,10 @@ const SEP = '[ .-]';
  * (`0912 345 678`, `091.234.5678`, `024 3825 1234`, `+84 912 345 678`, `(+84) 912-345-678`).
  */
 const PHONE_BODY = String.raw`(?:\d{9,10}|\d{2,4}${SEP}\d{3,4}${SEP}\d{3,4}|\d{3}${SEP}\d{2,3}${SEP}\d{2}${SEP}\d{2})`;
-const PHONE = new RegExp(String.raw`${EDGE_BEFORE}(?:\(\+84\)\s?|\+84${SEP}?|0084${SEP}?|0)${PHONE_BODY}${EDGE_AFTER}`, 'gu');
+const PHONE = new RegExp(
+  String.raw`${EDGE_BEFORE}(?:\(\+84\)\s?|\+84${SEP}?|0084${SEP}?|0)${PHONE_BODY}${EDGE_AFTER}`,
+  'gu',
+);
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 /** CMND (9 digits), CCCD (12 digits), a passport (a capital letter and 7–8 digits). */
 const ID_NUMBER = new RegExp(String.raw`${EDGE_BEFORE}(?:\d{12}|\d{9}|[A-Z]\d{7,8})${EDGE_AFTER}`, 'gu');
@@ -31,13 +34,33 @@ const ID_NUMBER = new RegExp(String.raw`${EDGE_BEFORE}(?:\d{12}|\d{9}|[A-Z]\d{7,
 const CAPITALISED = String.raw`\p{Lu}[\p{Ll}\p{M}]*`;
 const NAME = String.raw`${CAPITALISED}(?:[ \t]+${CAPITALISED}){0,4}`;
 /** A form of address or a self-introduction, then a capitalised name: the name goes, the form stays. */
-const FORMS = ['ông', 'bà', 'anh', 'chị', 'cô', 'chú', 'bác', 'cháu', 'em', 'tôi là', 'tôi tên là', 'tên tôi là', 'tên là', 'họ tên', 'họ và tên'];
+const FORMS = [
+  'ông',
+  'bà',
+  'anh',
+  'chị',
+  'cô',
+  'chú',
+  'bác',
+  'cháu',
+  'em',
+  'tôi là',
+  'tôi tên là',
+  'tên tôi là',
+  'tên là',
+  'họ tên',
+  'họ và tên',
+];
 // Not the `i` flag: with it, \p{Lu} would match lower-case letters too. Each form as written and capitalised.
 const FORM = FORMS.flatMap((f) => [f, f[0]!.toUpperCase() + f.slice(1)]).join('|');
 const INTRODUCED_NAME = new RegExp(String.raw`(?<![\p{L}\p{M}])((?:${FORM})[ \t]*:?[ \t]+)(${NAME})`, 'gu');
-const FAMILY_NAMES = 'Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đinh|Đoàn|Lâm|Trương|Mai|Cao|Tạ|Lương|Trịnh|Đào|Hà|Tô|Châu|Quách';
+const FAMILY_NAMES =
+  'Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đinh|Đoàn|Lâm|Trương|Mai|Cao|Tạ|Lương|Trịnh|Đào|Hà|Tô|Châu|Quách';
 /** A full name of three to five syllables starting with a common family name ("Nguyễn Văn An"). */
-const FULL_NAME = new RegExp(String.raw`(?<![\p{L}\p{M}])(?:${FAMILY_NAMES})(?:[ \t]+${CAPITALISED}){2,4}(?![\p{L}\p{M}])`, 'gu');
+const FULL_NAME = new RegExp(
+  String.raw`(?<![\p{L}\p{M}])(?:${FAMILY_NAMES})(?:[ \t]+${CAPITALISED}){2,4}(?![\p{L}\p{M}])`,
+  'gu',
+);
 /** Well-known names that are places and institutions, not people (kept). */
 const KEPT_NAMES = new Set(['Hồ Chí Minh']);
 
@@ -47,7 +70,14 @@ const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\
 function askerPatterns(asker: Asker | undefined): RegExp[] {
   if (!asker) return [];
   const values = Object.entries(asker)
-    .filter(([key, value]) => key !== 'kind' && key !== 'nationality' && key !== 'representativePosition' && key !== 'occupation' && typeof value === 'string')
+    .filter(
+      ([key, value]) =>
+        key !== 'kind' &&
+        key !== 'nationality' &&
+        key !== 'representativePosition' &&
+        key !== 'occupation' &&
+        typeof value === 'string',
+    )
     .map(([key, value]) => [key, (value as string).normalize('NFC').trim()] as const)
     .filter(([, value]) => value.length >= 2);
   const patterns: RegExp[] = [];
@@ -79,7 +109,10 @@ function askerPatterns(asker: Asker | undefined): RegExp[] {
 const HOUSE_NUMBER = String.raw`\d+[\p{L}]*(?:\/\d+[\p{L}]*)*`;
 const HOUSE_PREFIX = String.raw`(?:số[ \t]+nhà|số)`;
 const STREET_KIND = String.raw`(?:đường|phố)`;
-const TYPED_HOUSE = new RegExp(String.raw`^(?:${HOUSE_PREFIX}[ \t]*)?(${HOUSE_NUMBER})[ \t]*,?[ \t]*(?:${STREET_KIND}[ \t]+)?([\p{L}\p{N}][\p{L}\p{M}\p{N} ]*[\p{L}\p{M}\p{N}]|\p{L})$`, 'iu');
+const TYPED_HOUSE = new RegExp(
+  String.raw`^(?:${HOUSE_PREFIX}[ \t]*)?(${HOUSE_NUMBER})[ \t]*,?[ \t]*(?:${STREET_KIND}[ \t]+)?([\p{L}\p{N}][\p{L}\p{M}\p{N} ]*[\p{L}\p{M}\p{N}]|\p{L})$`,
+  'iu',
+);
 
 function houseAndStreet(address: string): RegExp[] {
   const first = address.split(',')[0]!.trim().replace(/\s+/g, ' ');
@@ -89,8 +122,14 @@ function houseAndStreet(address: string): RegExp[] {
   const street = match[2]!.split(' ').map(escapeRegExp).join(String.raw`[ \t]+`);
   const gap = String.raw`[ \t]*,?[ \t]*`;
   return [
-    new RegExp(String.raw`(?<![\p{L}\p{M}\p{N}])(?:${HOUSE_PREFIX}[ \t]*)?${number}${gap}(?:${STREET_KIND}[ \t]+)?${street}(?![\p{L}\p{M}\p{N}])`, 'giu'),
-    new RegExp(String.raw`(?<![\p{L}\p{M}\p{N}])(?:${STREET_KIND}[ \t]+)?${street}${gap}(?:${HOUSE_PREFIX}[ \t]*)?${number}(?![\p{L}\p{M}\p{N}/])`, 'giu'),
+    new RegExp(
+      String.raw`(?<![\p{L}\p{M}\p{N}])(?:${HOUSE_PREFIX}[ \t]*)?${number}${gap}(?:${STREET_KIND}[ \t]+)?${street}(?![\p{L}\p{M}\p{N}])`,
+      'giu',
+    ),
+    new RegExp(
+      String.raw`(?<![\p{L}\p{M}\p{N}])(?:${STREET_KIND}[ \t]+)?${street}${gap}(?:${HOUSE_PREFIX}[ \t]*)?${number}(?![\p{L}\p{M}\p{N}/])`,
+      'giu',
+    ),
   ];
 }
 
@@ -101,7 +140,9 @@ export function redactPersonalData(text: string, asker?: Asker): string {
   out = out.replace(EMAIL, REDACTED);
   out = out.replace(PHONE, REDACTED);
   out = out.replace(ID_NUMBER, REDACTED);
-  out = out.replace(INTRODUCED_NAME, (_match, form: string, name: string) => (KEPT_NAMES.has(name) ? `${form}${name}` : `${form}${REDACTED}`));
+  out = out.replace(INTRODUCED_NAME, (_match, form: string, name: string) =>
+    KEPT_NAMES.has(name) ? `${form}${name}` : `${form}${REDACTED}`,
+  );
   out = out.replace(FULL_NAME, (name) => {
     const kept = [...KEPT_NAMES].find((k) => name === k || name.startsWith(`${k} `));
     return kept === undefined ? REDACTED : name;

@@ -14,7 +14,8 @@ import type { LocalizedText } from '../text';
 export type VietnameseTextProblem = 'no_diacritics' | 'mojibake' | 'legacy_encoding';
 
 /** Latin-1 readings of UTF-8 lead bytes of Vietnamese letters (Ã, Ä, Æ, á) followed by a continuation byte's reading. */
-const MOJIBAKE = /[ÃÂÄÆ][\u0080-\u00BF\u2018-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u02C6\u02DC\u2122]|á[º»]/u;
+const MOJIBAKE =
+  /[ÃÂÄÆ][\u0080-\u00BF\u2018-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u02C6\u02DC\u2122]|á[º»]/u;
 /**
  * TCVN3 (ABC) code points of Vietnamese letters that Latin-1 shows as symbols (¸ á, µ à, ¶ ả, ­ ư,
  * ® đ, ª ê…). Left out, as ordinary text uses them beside letters: ° ± ² ³ and the guillemets « ».
@@ -33,7 +34,8 @@ export const MIN_WORDS = 3;
 
 export function vietnameseTextProblem(value: string): VietnameseTextProblem | undefined {
   if (MOJIBAKE.test(value)) return 'mojibake';
-  if ((value.match(TCVN3_IN_WORD)?.length ?? 0) >= 2 || (value.match(VNI_IN_WORD)?.length ?? 0) >= 2) return 'legacy_encoding';
+  if ((value.match(TCVN3_IN_WORD)?.length ?? 0) >= 2 || (value.match(VNI_IN_WORD)?.length ?? 0) >= 2)
+    return 'legacy_encoding';
   // Stryker disable next-line ArrayDeclaration: any stand-in for "no words" has no Vietnamese mark, so it is refused as no_diacritics all the same
   const words = value.match(WORD) ?? [];
   if (words.length === 0) return 'no_diacritics';

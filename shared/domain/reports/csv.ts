@@ -8,7 +8,16 @@ import { figureLabels, groupLabels } from './labels';
  * reads UTF-8 reliably only with one. One row per figure ("long" form), so every figure of every
  * unit and category is one line a machine reads without knowing the layout.
  */
-export const CSV_HEADER = ['nhom', 'ten_nhom', 'ma_don_vi', 'don_vi', 'phan_loai', 'chi_so', 'ten_chi_so', 'gia_tri'] as const;
+export const CSV_HEADER = [
+  'nhom',
+  'ten_nhom',
+  'ma_don_vi',
+  'don_vi',
+  'phan_loai',
+  'chi_so',
+  'ten_chi_so',
+  'gia_tri',
+] as const;
 export type CsvRow = readonly [string, string, string, string, string, string, string, string];
 
 const field = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
@@ -20,13 +29,23 @@ export function toCsv(rows: readonly CsvRow[], bom = true): string {
 }
 
 const rowsOf = (group: string, unitCode: string, unitName: string, category: string, values: object): CsvRow[] =>
-  Object.entries(values).map(([key, value]) => [group, groupLabels[group] ?? group, unitCode, unitName, category, key, figureLabels[key] ?? key, cell(value as number | null)]);
+  Object.entries(values).map(([key, value]) => [
+    group,
+    groupLabels[group] ?? group,
+    unitCode,
+    unitName,
+    category,
+    key,
+    figureLabels[key] ?? key,
+    cell(value as number | null),
+  ]);
 
 export function figuresRows(f: ReportFigures): CsvRow[] {
   const rows: CsvRow[] = [];
   for (const u of f.units) {
     rows.push(...rowsOf('content', u.unitCode, u.unitName, '', u.content));
-    for (const [category, values] of Object.entries(u.contentByCategory)) rows.push(...rowsOf('content', u.unitCode, u.unitName, category, values));
+    for (const [category, values] of Object.entries(u.contentByCategory))
+      rows.push(...rowsOf('content', u.unitCode, u.unitName, category, values));
     rows.push(...rowsOf('questions', u.unitCode, u.unitName, '', u.questions));
     rows.push(...rowsOf('accounts', u.unitCode, u.unitName, '', u.accounts));
   }
@@ -39,7 +58,13 @@ export function figuresRows(f: ReportFigures): CsvRow[] {
 
 export function royaltyRows(t: RoyaltyTally): CsvRow[] {
   return [
-    ...t.contributors.flatMap((c) => rowsOf('royalty-contributor', c.unitCode, c.name, c.contributor, { items: c.items, shareOfItems: c.shareOfItems, amount: c.amount })),
+    ...t.contributors.flatMap((c) =>
+      rowsOf('royalty-contributor', c.unitCode, c.name, c.contributor, {
+        items: c.items,
+        shareOfItems: c.shareOfItems,
+        amount: c.amount,
+      }),
+    ),
     ...t.units.flatMap((u) => rowsOf('royalty-unit', u.unitCode, u.unitCode, '', { items: u.items, amount: u.amount })),
     ...rowsOf('royalty-total', '*', 'Tổng cộng', t.rates.currency, t.total),
   ];

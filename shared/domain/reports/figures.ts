@@ -129,7 +129,11 @@ export interface UnitFigures {
 export interface ReportFigures {
   readonly period: Period;
   readonly units: readonly UnitFigures[];
-  readonly totals: { readonly content: ContentFigures; readonly questions: QuestionReportFigures; readonly accounts: AccountFigures };
+  readonly totals: {
+    readonly content: ContentFigures;
+    readonly questions: QuestionReportFigures;
+    readonly accounts: AccountFigures;
+  };
   readonly operations: OperationsFigures;
 }
 
@@ -137,7 +141,10 @@ const within = (p: Period) => (at: string | undefined | null) => at != null && a
 
 const RETURNING = new Set(['return']);
 
-export function contentFigures(steps: readonly ContentStep[], publications: readonly ContentPublication[]): ContentFigures {
+export function contentFigures(
+  steps: readonly ContentStep[],
+  publications: readonly ContentPublication[],
+): ContentFigures {
   const count = (pred: (s: ContentStep) => boolean) => steps.filter(pred).length;
   const onTime = publications.filter((p) => p.onTime).length;
   return {
@@ -158,7 +165,9 @@ export function questionReportFigures(facts: readonly QuestionFact[]): QuestionR
   const of = (kind: QuestionFact['kind']) => facts.filter((f) => f.kind === kind);
   const escalations = of('escalated');
   const ratings = of('rated');
-  const scores = ratings.flatMap((f) => (f.rating !== undefined && f.rating in RATING_SCORES ? [RATING_SCORES[f.rating]!] : []));
+  const scores = ratings.flatMap((f) =>
+    f.rating !== undefined && f.rating in RATING_SCORES ? [RATING_SCORES[f.rating]!] : [],
+  );
   const rated = (rating: string) => ratings.filter((f) => f.rating === rating).length;
   return {
     ...rest,
@@ -171,7 +180,8 @@ export function questionReportFigures(facts: readonly QuestionFact[]): QuestionR
     ratedSatisfied: rated('satisfied'),
     ratedPartly: rated('partly'),
     ratedNotAnswered: rated('not-answered'),
-    meanRatingScore: scores.length === 0 ? null : Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10,
+    meanRatingScore:
+      scores.length === 0 ? null : Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10,
   };
 }
 
@@ -190,7 +200,15 @@ export function unitFigures(facts: UnitFacts, p: Period): UnitFigures {
     unitCode: facts.unitCode,
     unitName: facts.unitName,
     content: contentFigures(steps, publications),
-    contentByCategory: Object.fromEntries(categories.map((c) => [c, contentFigures(steps.filter((s) => s.category === c), publications.filter((x) => x.category === c))])),
+    contentByCategory: Object.fromEntries(
+      categories.map((c) => [
+        c,
+        contentFigures(
+          steps.filter((s) => s.category === c),
+          publications.filter((x) => x.category === c),
+        ),
+      ]),
+    ),
     questions: questionReportFigures(facts.questionFacts.filter((f) => inPeriod(f.at))),
     accounts: {
       opened: facts.accounts.filter((a) => inPeriod(a.createdAt)).length,
@@ -210,7 +228,8 @@ export function operationsFigures(facts: OperationsFacts, p: Period): Operations
     return [(Date.parse(i.restoredAt) - Date.parse(i.detectedAt ?? i.reportedAt)) / 3_600_000];
   });
   const restoredWithinLimit = hours.filter((h) => h * 3_600_000 <= limitMs).length;
-  const runs = (job: string, outcome: string) => facts.jobRuns.filter((r) => r.job === job && r.outcome === outcome && inPeriod(r.finishedAt)).length;
+  const runs = (job: string, outcome: string) =>
+    facts.jobRuns.filter((r) => r.job === job && r.outcome === outcome && inPeriod(r.finishedAt)).length;
   const medianHours = median(hours);
   return {
     incidents: incidents.length,
@@ -243,7 +262,10 @@ export function reportFigures(units: readonly UnitFacts[], operations: Operation
     totals: {
       content: contentFigures(allSteps, allPublications),
       questions: questionReportFigures(allQuestionFacts),
-      accounts: sum(rows.map((r) => r.accounts), { opened: 0, closed: 0, rolesChanged: 0 }),
+      accounts: sum(
+        rows.map((r) => r.accounts),
+        { opened: 0, closed: 0, rolesChanged: 0 },
+      ),
     },
     operations: operationsFigures(operations, p),
   };

@@ -72,7 +72,10 @@ const royalty = (preset: string, citation: string): ReportKind => ({
 const adHoc = (preset: string, citation: string, reportingBody: string, recipients: readonly string[]): ReportKind => ({
   id: 'ad-hoc',
   preset,
-  title: { vi: 'Báo cáo đột xuất tình hình hoạt động Cổng Thông tin điện tử', en: 'Ad hoc report on the portal’s activity' },
+  title: {
+    vi: 'Báo cáo đột xuất tình hình hoạt động Cổng Thông tin điện tử',
+    en: 'Ad hoc report on the portal’s activity',
+  },
   citation,
   reportingBody,
   recipients,
@@ -90,7 +93,10 @@ export const reportKinds: readonly ReportKind[] = [
   {
     id: 'cb-monthly',
     preset: 'cao-bang-2015',
-    title: { vi: 'Báo cáo tình hình cung cấp, cập nhật thông tin, sử dụng các dịch vụ công', en: 'Monthly report on information provided and updated, and use of public services' },
+    title: {
+      vi: 'Báo cáo tình hình cung cấp, cập nhật thông tin, sử dụng các dịch vụ công',
+      en: 'Monthly report on information provided and updated, and use of public services',
+    },
     citation: 'CB 21.1',
     reportingBody: 'Ban Biên tập Cổng Thông tin điện tử',
     recipients: ['Văn phòng Ủy ban nhân dân tỉnh', 'Sở Thông tin và Truyền thông'],
@@ -105,7 +111,10 @@ export const reportKinds: readonly ReportKind[] = [
     (kind): ReportKind => ({
       id: kind === 'quarter' ? 'cb-quarterly' : 'cb-yearly',
       preset: 'cao-bang-2015',
-      title: { vi: 'Thống kê, đánh giá kết quả cung cấp thông tin của các cơ quan, đơn vị', en: 'Statistics and assessment of each unit’s information provision' },
+      title: {
+        vi: 'Thống kê, đánh giá kết quả cung cấp thông tin của các cơ quan, đơn vị',
+        en: 'Statistics and assessment of each unit’s information provision',
+      },
       citation: 'CB 21.2',
       reportingBody: 'Văn phòng Ủy ban nhân dân tỉnh',
       recipients: ['Ủy ban nhân dân tỉnh'],
@@ -124,7 +133,10 @@ export const reportKinds: readonly ReportKind[] = [
     (kind): ReportKind => ({
       id: kind === 'half-year' ? 'tg-half-yearly' : 'tg-yearly',
       preset: 'tien-giang-2024',
-      title: { vi: 'Báo cáo tình hình hoạt động của Trang thông tin điện tử thành phần', en: 'Report on the sub-portal’s activity' },
+      title: {
+        vi: 'Báo cáo tình hình hoạt động của Trang thông tin điện tử thành phần',
+        en: 'Report on the sub-portal’s activity',
+      },
       citation: 'TG 22.7',
       reportingBody: 'Ban Biên tập Trang thông tin điện tử thành phần',
       recipients: ['Văn phòng Ủy ban nhân dân tỉnh', 'Sở Thông tin và Truyền thông'],
@@ -137,12 +149,18 @@ export const reportKinds: readonly ReportKind[] = [
     }),
   ),
   royalty('tien-giang-2024', 'TG 14.1b'),
-  adHoc('tien-giang-2024', 'TG 22.7 (đột xuất theo yêu cầu)', 'Ban Biên tập Trang thông tin điện tử thành phần', ['Văn phòng Ủy ban nhân dân tỉnh', 'Sở Thông tin và Truyền thông']),
+  adHoc('tien-giang-2024', 'TG 22.7 (đột xuất theo yêu cầu)', 'Ban Biên tập Trang thông tin điện tử thành phần', [
+    'Văn phòng Ủy ban nhân dân tỉnh',
+    'Sở Thông tin và Truyền thông',
+  ]),
   // Quảng Ninh, QĐ 05/2023/QĐ-UBND.
   {
     id: 'qn-yearly',
     preset: 'quang-ninh-2023',
-    title: { vi: 'Báo cáo kết quả hoạt động của Cổng Thông tin điện tử', en: 'Yearly report on the results of the portal’s activity' },
+    title: {
+      vi: 'Báo cáo kết quả hoạt động của Cổng Thông tin điện tử',
+      en: 'Yearly report on the results of the portal’s activity',
+    },
     citation: 'QN 23.3',
     reportingBody: 'Ban Biên tập Cổng Thông tin điện tử',
     recipients: ['Sở Thông tin và Truyền thông'],
@@ -160,7 +178,10 @@ export const reportKinds: readonly ReportKind[] = [
   {
     id: 'na-yearly',
     preset: 'nghe-an-2025',
-    title: { vi: 'Báo cáo tình hình hoạt động của Cổng Thông tin điện tử', en: 'Yearly report on the portal’s activity (NA appendix)' },
+    title: {
+      vi: 'Báo cáo tình hình hoạt động của Cổng Thông tin điện tử',
+      en: 'Yearly report on the portal’s activity (NA appendix)',
+    },
     citation: 'NA 15.7; Phụ lục',
     reportingBody: 'Cơ quan báo cáo',
     recipients: ['Văn phòng Ủy ban nhân dân tỉnh (qua Cổng Thông tin điện tử tỉnh)'],
@@ -176,7 +197,10 @@ export const reportKinds: readonly ReportKind[] = [
     (kind): ReportKind => ({
       id: kind === 'month' ? 'na-monthly' : 'na-quarterly',
       preset: 'nghe-an-2025',
-      title: { vi: 'Đánh giá tình hình cung cấp thông tin trên Cổng Thông tin điện tử', en: 'Assessment of information provision on the portal' },
+      title: {
+        vi: 'Đánh giá tình hình cung cấp thông tin trên Cổng Thông tin điện tử',
+        en: 'Assessment of information provision on the portal',
+      },
       citation: 'NA 14.4g',
       reportingBody: 'Văn phòng Ủy ban nhân dân tỉnh',
       recipients: ['Ủy ban nhân dân tỉnh'],
@@ -196,7 +220,10 @@ export const reportKinds: readonly ReportKind[] = [
     (kind): ReportKind => ({
       id: kind === 'quarter' ? 'bd-quarterly' : 'bd-yearly',
       preset: 'binh-dinh-2020',
-      title: { vi: 'Báo cáo định kỳ hoạt động Cổng Thông tin điện tử tỉnh', en: 'Periodic report on the provincial portal’s activity' },
+      title: {
+        vi: 'Báo cáo định kỳ hoạt động Cổng Thông tin điện tử tỉnh',
+        en: 'Periodic report on the provincial portal’s activity',
+      },
       citation: 'BĐ 19.9',
       reportingBody: 'Văn phòng Ủy ban nhân dân tỉnh',
       recipients: ['Ủy ban nhân dân tỉnh'],
@@ -215,12 +242,17 @@ export const reportKinds: readonly ReportKind[] = [
 /** The report kinds of a deployment's preset (the national preset has the ad hoc report only). */
 export const kindsOfPreset = (preset: string): readonly ReportKind[] => {
   const own = reportKinds.filter((k) => k.preset === preset);
-  return own.length > 0 ? own : [{ ...adHoc(preset, 'NĐ 42/2022/NĐ-CP', 'Ban Biên tập Cổng Thông tin điện tử', ['Ủy ban nhân dân tỉnh']) }];
+  return own.length > 0
+    ? own
+    : [{ ...adHoc(preset, 'NĐ 42/2022/NĐ-CP', 'Ban Biên tập Cổng Thông tin điện tử', ['Ủy ban nhân dân tỉnh']) }];
 };
 
 export function reportKindOf(preset: string, id: string, field = 'body.kind'): ReportKind {
   const kind = kindsOfPreset(preset).find((k) => k.id === id);
   if (kind) return kind;
-  const message = { vi: `Không có loại báo cáo "${id}" trong bộ quy định ${preset}`, en: `No report kind "${id}" in preset ${preset}` };
+  const message = {
+    vi: `Không có loại báo cáo "${id}" trong bộ quy định ${preset}`,
+    en: `No report kind "${id}" in preset ${preset}`,
+  };
   throw new DomainError('validation', message, [{ field, code: 'unknown_kind', message }]);
 }

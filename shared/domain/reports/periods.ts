@@ -22,7 +22,9 @@ export type PeriodRule =
   | { readonly kind: 'year-to'; readonly month: number; readonly day: number };
 
 /** When the report is due: the end of a fixed local day of the period's last year, or N days after its last day. */
-export type DueRule = { readonly kind: 'fixed'; readonly month: number; readonly day: number } | { readonly kind: 'after-end'; readonly days: number };
+export type DueRule =
+  | { readonly kind: 'fixed'; readonly month: number; readonly day: number }
+  | { readonly kind: 'after-end'; readonly days: number };
 
 export interface Period {
   /** `2026-11`, `2026-Q4`, `2026-H2`, `2026`, or `2026-03-01..2026-03-31` for an ad hoc range. */
@@ -47,11 +49,19 @@ export const addDays = (date: LocalDate, days: number): LocalDate => {
   return dateOf(y, m, d + days);
 };
 /** The first instant (UTC, ISO) of a local day. */
-export const startOfLocalDay = (date: LocalDate): string => new Date(Date.parse(`${date}T00:00:00Z`) - OFFSET_MS).toISOString();
+export const startOfLocalDay = (date: LocalDate): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) - OFFSET_MS).toISOString();
 /** The local day of an instant. */
-export const localDateOf = (instant: Date | string): LocalDate => new Date(new Date(instant).getTime() + OFFSET_MS).toISOString().slice(0, 10);
+export const localDateOf = (instant: Date | string): LocalDate =>
+  new Date(new Date(instant).getTime() + OFFSET_MS).toISOString().slice(0, 10);
 
-const period = (id: string, from: LocalDate, to: LocalDate): Period => ({ id, from, to, startsAt: startOfLocalDay(from), endsAt: startOfLocalDay(addDays(to, 1)) });
+const period = (id: string, from: LocalDate, to: LocalDate): Period => ({
+  id,
+  from,
+  to,
+  startsAt: startOfLocalDay(from),
+  endsAt: startOfLocalDay(addDays(to, 1)),
+});
 
 /** The period of `rule` that contains the local day `date`. */
 export function periodContaining(rule: PeriodRule, date: LocalDate): Period {
@@ -71,13 +81,18 @@ export function periodContaining(rule: PeriodRule, date: LocalDate): Period {
       return period(`${y}`, dateOf(y, 1, 1), dateOf(y, 12, 31));
     case 'year-to': {
       const endYear = m < rule.month || (m === rule.month && d <= rule.day) ? y : y + 1;
-      return period(`${endYear}`, addDays(dateOf(endYear - 1, rule.month, rule.day), 1), dateOf(endYear, rule.month, rule.day));
+      return period(
+        `${endYear}`,
+        addDays(dateOf(endYear - 1, rule.month, rule.day), 1),
+        dateOf(endYear, rule.month, rule.day),
+      );
     }
   }
 }
 
 /** The last period of `rule` whose cut-off has passed at `now`: what a scheduled run reports on. */
-export const lastClosedPeriod = (rule: PeriodRule, now: Date): Period => periodContaining(rule, addDays(periodContaining(rule, localDateOf(now)).from, -1));
+export const lastClosedPeriod = (rule: PeriodRule, now: Date): Period =>
+  periodContaining(rule, addDays(periodContaining(rule, localDateOf(now)).from, -1));
 
 const PERIOD_ID = /^(\d{4})(?:-(\d{2})|-Q([1-4])|-H([12]))?$/;
 const RANGE_ID = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/;
@@ -94,8 +109,19 @@ export function periodOf(rule: PeriodRule, id: string, adHoc: boolean, field = '
   const range = RANGE_ID.exec(id);
   if (range && adHoc) return adHocPeriod(range[1]!, range[2]!, field);
   const match = PERIOD_ID.exec(id);
-  const shapes: Record<PeriodRule['kind'], string> = { month: 'YYYY-MM', quarter: 'YYYY-Qn', 'half-year': 'YYYY-Hn', year: 'YYYY', 'year-to': 'YYYY' };
-  const wrong = () => invalid(field, `Kỳ báo cáo phải có dạng ${shapes[rule.kind]}${adHoc ? ' hoặc YYYY-MM-DD..YYYY-MM-DD' : ''}`, `The period must look like ${shapes[rule.kind]}${adHoc ? ' or YYYY-MM-DD..YYYY-MM-DD' : ''}`);
+  const shapes: Record<PeriodRule['kind'], string> = {
+    month: 'YYYY-MM',
+    quarter: 'YYYY-Qn',
+    'half-year': 'YYYY-Hn',
+    year: 'YYYY',
+    'year-to': 'YYYY',
+  };
+  const wrong = () =>
+    invalid(
+      field,
+      `Kỳ báo cáo phải có dạng ${shapes[rule.kind]}${adHoc ? ' hoặc YYYY-MM-DD..YYYY-MM-DD' : ''}`,
+      `The period must look like ${shapes[rule.kind]}${adHoc ? ' or YYYY-MM-DD..YYYY-MM-DD' : ''}`,
+    );
   if (!match) throw wrong();
   const [, year, month, quarter, half] = match;
   const y = Number(year);
@@ -121,7 +147,8 @@ export function adHocPeriod(from: LocalDate, to: LocalDate, field = 'body.period
   const valid = (d: string) => dateOf(...partsOf(d)) === d;
   if (!valid(from) || !valid(to)) throw invalid(field, 'Ngày không hợp lệ', 'Not a valid date');
   const days = (Date.parse(to) - Date.parse(from)) / DAY_MS + 1;
-  if (days < 1) throw invalid(field, 'Ngày cuối không được trước ngày đầu', 'The last day must not be before the first');
+  if (days < 1)
+    throw invalid(field, 'Ngày cuối không được trước ngày đầu', 'The last day must not be before the first');
   if (days > MAX_PERIOD_DAYS) throw invalid(field, `Tối đa ${MAX_PERIOD_DAYS} ngày`, `At most ${MAX_PERIOD_DAYS} days`);
   return period(`${from}..${to}`, from, to);
 }
@@ -136,7 +163,8 @@ export function dueAtOf(rule: DueRule, p: Period): string {
 /** The local months (YYYY-MM) a period covers, for the monthly fact partitions. */
 export function monthsOf(p: Pick<Period, 'from' | 'to'>): string[] {
   const months: string[] = [];
-  for (let [y, m] = partsOf(p.from); `${y}-${pad(m)}` <= p.to.slice(0, 7); m === 12 ? ([y, m] = [y + 1, 1]) : (m += 1)) months.push(`${y}-${pad(m)}`);
+  for (let [y, m] = partsOf(p.from); `${y}-${pad(m)}` <= p.to.slice(0, 7); m === 12 ? ([y, m] = [y + 1, 1]) : (m += 1))
+    months.push(`${y}-${pad(m)}`);
   return months;
 }
 

@@ -50,7 +50,14 @@ export interface UnitTally {
 export interface RoyaltyTally {
   readonly quarter: string;
   readonly rates: RoyaltyRates;
-  readonly items: readonly { readonly itemId: string; readonly unitCode: string; readonly title: string; readonly category: string; readonly frozenAt: string; readonly amount: number }[];
+  readonly items: readonly {
+    readonly itemId: string;
+    readonly unitCode: string;
+    readonly title: string;
+    readonly category: string;
+    readonly frozenAt: string;
+    readonly amount: number;
+  }[];
   readonly contributors: readonly ContributorTally[];
   readonly units: readonly UnitTally[];
   readonly total: { readonly items: number; readonly amount: number };
@@ -59,10 +66,19 @@ export interface RoyaltyTally {
 /** Money in whole units (đồng): shares are percentages, so round each contributor's part once. */
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-export function royaltyTally(quarter: string, attributions: readonly FrozenAttribution[], rates: RoyaltyRates = zeroRoyaltyRates): RoyaltyTally {
+export function royaltyTally(
+  quarter: string,
+  attributions: readonly FrozenAttribution[],
+  rates: RoyaltyRates = zeroRoyaltyRates,
+): RoyaltyTally {
   const rateOf = (category: string) => rates.perItem[category] ?? rates.default;
-  const sorted = [...attributions].filter((a) => a.quarter === quarter).sort((a, b) => a.frozenAt.localeCompare(b.frozenAt) || a.itemId.localeCompare(b.itemId));
-  const byContributor = new Map<string, { name: string; unitCode: string; items: number; share: number; amount: number }>();
+  const sorted = [...attributions]
+    .filter((a) => a.quarter === quarter)
+    .sort((a, b) => a.frozenAt.localeCompare(b.frozenAt) || a.itemId.localeCompare(b.itemId));
+  const byContributor = new Map<
+    string,
+    { name: string; unitCode: string; items: number; share: number; amount: number }
+  >();
   const byUnit = new Map<string, UnitTally>();
   for (const a of sorted) {
     const rate = rateOf(a.category);
@@ -80,11 +96,27 @@ export function royaltyTally(quarter: string, attributions: readonly FrozenAttri
   return {
     quarter,
     rates,
-    items: sorted.map((a) => ({ itemId: a.itemId, unitCode: a.unitCode, title: a.title, category: a.category, frozenAt: a.frozenAt, amount: rateOf(a.category) })),
+    items: sorted.map((a) => ({
+      itemId: a.itemId,
+      unitCode: a.unitCode,
+      title: a.title,
+      category: a.category,
+      frozenAt: a.frozenAt,
+      amount: rateOf(a.category),
+    })),
     contributors: [...byContributor.entries()]
-      .map(([key, r]) => ({ contributor: key.slice(key.indexOf('|') + 1), name: r.name, unitCode: r.unitCode, items: r.items, shareOfItems: round2(r.share), amount: round2(r.amount) }))
+      .map(([key, r]) => ({
+        contributor: key.slice(key.indexOf('|') + 1),
+        name: r.name,
+        unitCode: r.unitCode,
+        items: r.items,
+        shareOfItems: round2(r.share),
+        amount: round2(r.amount),
+      }))
       .sort((a, b) => a.unitCode.localeCompare(b.unitCode) || a.name.localeCompare(b.name, 'vi')),
-    units: [...byUnit.values()].map((u) => ({ ...u, amount: round2(u.amount) })).sort((a, b) => a.unitCode.localeCompare(b.unitCode)),
+    units: [...byUnit.values()]
+      .map((u) => ({ ...u, amount: round2(u.amount) }))
+      .sort((a, b) => a.unitCode.localeCompare(b.unitCode)),
     total: { items: sorted.length, amount: round2(sorted.reduce((s, a) => s + rateOf(a.category), 0)) },
   };
 }

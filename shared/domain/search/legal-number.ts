@@ -66,7 +66,9 @@ export function formsNamed(value: string): LegalForm[] {
   const written = upper(value.trim());
   const exact = LEGAL_FORMS.filter((f) => (f.code && upper(f.code) === written) || upper(f.name) === written);
   if (exact.length > 0) return exact;
-  const folded = foldForSearch(value).trim().replace(/[\s-]+/g, '-');
+  const folded = foldForSearch(value)
+    .trim()
+    .replace(/[\s-]+/g, '-');
   // Stryker disable next-line ConditionalExpression,StringLiteral: no form's key or code folds to '', so the filter below finds nothing either
   if (folded === '') return [];
   return LEGAL_FORMS.filter((f) => f.key === folded || (f.code !== undefined && foldForSearch(f.code) === folded));
@@ -100,8 +102,12 @@ function legalNumberOf(digits: string, year: string | undefined, symbol: string 
   if (number < 1) return undefined;
   const codes = symbol ? symbol.split('-').map((c) => c.normalize('NFC')) : [];
   const first = codes[0];
-  const isForm = first !== undefined && codes.length > 1 && LEGAL_FORMS.some((f) => f.code !== undefined && upper(f.code) === upper(first));
-  const looseForm = first !== undefined && codes.length > 1 && !isForm && formsNamed(first).some((f) => f.code !== undefined);
+  const isForm =
+    first !== undefined &&
+    codes.length > 1 &&
+    LEGAL_FORMS.some((f) => f.code !== undefined && upper(f.code) === upper(first));
+  const looseForm =
+    first !== undefined && codes.length > 1 && !isForm && formsNamed(first).some((f) => f.code !== undefined);
   const formCode = isForm || looseForm ? first : undefined;
   const authorityCodes = formCode ? codes.slice(1) : codes;
   return {

@@ -21,12 +21,7 @@ export const MAX_TERM_CHARS = 40;
 export function foldForSearch(value: string): string {
   // NFKD splits precomposed letters into base + marks and turns compatibility forms into plain
   // ones (İ becomes I + U+0307, so lower-casing it cannot bring a new mark back).
-  return value
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(MARKS, '')
-    .replace(/đ/g, 'd')
-    .normalize('NFC');
+  return value.normalize('NFKD').toLowerCase().replace(MARKS, '').replace(/đ/g, 'd').normalize('NFC');
 }
 
 /**

@@ -1,6 +1,13 @@
 import { invalidField } from '../errors';
 import { text } from '../text';
-import { findLegalNumbers, formsNamed, LEGAL_FORMS, parseLegalNumber, type LegalForm, type LegalNumber } from './legal-number';
+import {
+  findLegalNumbers,
+  formsNamed,
+  LEGAL_FORMS,
+  parseLegalNumber,
+  type LegalForm,
+  type LegalNumber,
+} from './legal-number';
 import { foldForSearch, STOPWORDS, tokenize } from './normalize';
 import { authorityTerms, isSelectiveTerm, symbolTerms, term } from './terms';
 
@@ -53,7 +60,12 @@ export interface SearchRead {
 export interface SearchPlan {
   readonly reads: readonly SearchRead[];
   readonly clauses: readonly SearchClause[];
-  readonly filters: { readonly status?: string; readonly language?: string; readonly issuedFrom?: string; readonly issuedTo?: string };
+  readonly filters: {
+    readonly status?: string;
+    readonly language?: string;
+    readonly issuedFrom?: string;
+    readonly issuedTo?: string;
+  };
   /** Some clauses of `q` were left out to keep the search within SEARCH_LIMITS. */
   readonly truncated: boolean;
 }
@@ -79,7 +91,10 @@ const PHRASES = () =>
       const words = tokenize(f.name);
       // A one-syllable name ("luật", "lệnh") is also an ordinary word of summaries.
       const clause = formClause([f], false);
-      return { words, clause: words.length === 1 ? { ...clause, anyOf: [...clause.anyOf, [term.word(words[0]!)]] } : clause };
+      return {
+        words,
+        clause: words.length === 1 ? { ...clause, anyOf: [...clause.anyOf, [term.word(words[0]!)]] } : clause,
+      };
     }),
     ...AUTHORITY_NAMES.map((a) => ({ words: tokenize(a.name), clause: authorityClause(a.code, false) })),
   ].sort((a, b) => b.words.length - a.words.length));
@@ -132,9 +147,15 @@ function clausesOfText(q: string): SearchClause[] {
     }
     // A folded code may stand for two forms (hd: HD hướng dẫn, HĐ hợp đồng): either satisfies,
     // and so does the code written in a summary.
-    const forms = CODE_LIKE.test(token) ? LEGAL_FORMS.filter((f) => f.code !== undefined && foldForSearch(f.code) === token) : [];
+    const forms = CODE_LIKE.test(token)
+      ? LEGAL_FORMS.filter((f) => f.code !== undefined && foldForSearch(f.code) === token)
+      : [];
     const word = [term.word(token)];
-    clauses.push(forms.length > 0 ? { ...formClause(forms, false), anyOf: [...formClause(forms, false).anyOf, word] } : { kind: 'word', anyOf: [word], required: false });
+    clauses.push(
+      forms.length > 0
+        ? { ...formClause(forms, false), anyOf: [...formClause(forms, false).anyOf, word] }
+        : { kind: 'word', anyOf: [word], required: false },
+    );
   }
   return clauses;
 }
@@ -145,7 +166,10 @@ function isoDate(value: string | undefined, field: string): string | undefined {
   const m = ISO_DATE.exec(value);
   const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
   if (!date || date.toISOString().slice(0, 10) !== value) {
-    throw invalidField(field, text('Ngày phải có dạng YYYY-MM-DD và có thật', 'The date must be a real date written YYYY-MM-DD'));
+    throw invalidField(
+      field,
+      text('Ngày phải có dạng YYYY-MM-DD và có thật', 'The date must be a real date written YYYY-MM-DD'),
+    );
   }
   return value;
 }
@@ -169,19 +193,36 @@ export function planSearch(query: LegalSearchQuery): SearchPlan {
   const issuedFrom = isoDate(query.issuedFrom, 'query.issuedFrom');
   const issuedTo = isoDate(query.issuedTo, 'query.issuedTo');
   if (issuedFrom && issuedTo && issuedFrom > issuedTo) {
-    throw invalidField('query.issuedTo', text('Ngày kết thúc phải sau ngày bắt đầu', 'The end date must not be before the start date'));
+    throw invalidField(
+      'query.issuedTo',
+      text('Ngày kết thúc phải sau ngày bắt đầu', 'The end date must not be before the start date'),
+    );
   }
   const required: SearchClause[] = [];
   const number = bounded(query.number, 'query.number');
   if (number !== undefined) {
     const parsed = parseLegalNumber(number);
-    if (!parsed) throw invalidField('query.number', text('Số, ký hiệu không hợp lệ (ví dụ 12/2026/QĐ-UBND, 12/2026 hoặc 12)', 'Unreadable number (e.g. 12/2026/QĐ-UBND, 12/2026 or 12)'));
+    if (!parsed)
+      throw invalidField(
+        'query.number',
+        text(
+          'Số, ký hiệu không hợp lệ (ví dụ 12/2026/QĐ-UBND, 12/2026 hoặc 12)',
+          'Unreadable number (e.g. 12/2026/QĐ-UBND, 12/2026 or 12)',
+        ),
+      );
     required.push(numberClause(parsed, true));
   }
   const formText = bounded(query.form, 'query.form');
   if (formText !== undefined) {
     const forms = formsNamed(formText);
-    if (forms.length === 0) throw invalidField('query.form', text('Hình thức văn bản không có trong danh mục (ví dụ QĐ, Quyết định)', 'Unknown document form (e.g. QĐ, Quyết định)'));
+    if (forms.length === 0)
+      throw invalidField(
+        'query.form',
+        text(
+          'Hình thức văn bản không có trong danh mục (ví dụ QĐ, Quyết định)',
+          'Unknown document form (e.g. QĐ, Quyết định)',
+        ),
+      );
     required.push(formClause(forms, true));
   }
   const authority = bounded(query.authority, 'query.authority');
@@ -189,19 +230,31 @@ export function planSearch(query: LegalSearchQuery): SearchPlan {
     const folded = tokenize(authority);
     const named = AUTHORITY_NAMES.find((a) => tokenize(a.name).join(' ') === folded.join(' '));
     const code = named?.code ?? (folded.length === 1 ? folded[0] : undefined);
-    if (!code) throw invalidField('query.authority', text('Cơ quan ban hành: một mã (ví dụ UBND) hoặc tên', 'Issuing authority: a code (e.g. UBND) or a name'));
+    if (!code)
+      throw invalidField(
+        'query.authority',
+        text('Cơ quan ban hành: một mã (ví dụ UBND) hoặc tên', 'Issuing authority: a code (e.g. UBND) or a name'),
+      );
     required.push(authorityClause(code, true));
   }
   const optional = q === undefined ? [] : clausesOfText(q);
   if (q !== undefined && optional.length === 0) {
-    throw invalidField('query.q', text('Từ khóa không có chữ hoặc số để tìm', 'The query holds no letter or digit to search for'), 'no_terms');
+    throw invalidField(
+      'query.q',
+      text('Từ khóa không có chữ hoặc số để tìm', 'The query holds no letter or digit to search for'),
+      'no_terms',
+    );
   }
 
   // A clause naming a number (s:, ny:, n:) is selective: its partitions are small, and their
   // entries carry all their document's terms. With one, only selective clauses are read; every
   // other clause (words, form, authority, year) is checked on the documents they return, rather
   // than read from partitions that may hold every decision of a decade.
-  const all = [...required, ...optional.filter((c) => c.kind === 'number'), ...optional.filter((c) => c.kind !== 'number')];
+  const all = [
+    ...required,
+    ...optional.filter((c) => c.kind === 'number'),
+    ...optional.filter((c) => c.kind !== 'number'),
+  ];
   const isSelective = (c: SearchClause) => c.anyOf.some((alt) => alt.some(isSelectiveTerm));
   const selective = all.some(isSelective);
   const termsToRead = (c: SearchClause) => (!selective || isSelective(c) ? c.anyOf.flat() : []);
@@ -214,7 +267,10 @@ export function planSearch(query: LegalSearchQuery): SearchPlan {
     const key = JSON.stringify(clause.anyOf);
     if (seen.has(key)) continue;
     const added = new Set(termsToRead(clause).filter((t) => !terms.has(t)));
-    if (!clause.required && (clauses.length >= SEARCH_LIMITS.maxClauses || terms.size + added.size > SEARCH_LIMITS.maxReads)) {
+    if (
+      !clause.required &&
+      (clauses.length >= SEARCH_LIMITS.maxClauses || terms.size + added.size > SEARCH_LIMITS.maxReads)
+    ) {
       truncated = true;
       continue;
     }
@@ -227,7 +283,11 @@ export function planSearch(query: LegalSearchQuery): SearchPlan {
   return {
     reads: [...terms].map((t) => ({ term: t, ...range, limit: SEARCH_LIMITS.itemsPerRead })),
     clauses,
-    filters: { ...range, ...(query.status !== undefined ? { status: query.status } : {}), ...(query.language !== undefined ? { language: query.language } : {}) },
+    filters: {
+      ...range,
+      ...(query.status !== undefined ? { status: query.status } : {}),
+      ...(query.language !== undefined ? { language: query.language } : {}),
+    },
     truncated,
   };
 }

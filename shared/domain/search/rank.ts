@@ -29,7 +29,8 @@ export interface SearchHit {
   readonly terms: number;
 }
 
-const satisfies = (clause: SearchClause, matched: ReadonlySet<string>) => clause.anyOf.some((terms) => terms.every((t) => matched.has(t)));
+const satisfies = (clause: SearchClause, matched: ReadonlySet<string>) =>
+  clause.anyOf.some((terms) => terms.every((t) => matched.has(t)));
 
 /**
  * Merges the reads of a plan into candidates, one per document, keeping only those that pass the
@@ -86,7 +87,9 @@ function yearWritten(plan: SearchPlan, doc: SearchDoc, matched: ReadonlySet<stri
   const numberYear = term.numberYear(symbol.number, symbol.year);
   const symbolPrefix = term.symbol(`${symbol.number}/${symbol.year}/`);
   return plan.clauses.some(
-    (c) => c.kind === 'number' && c.anyOf.flat().some((t) => matched.has(t) && (t === numberYear || t.startsWith(symbolPrefix))),
+    (c) =>
+      c.kind === 'number' &&
+      c.anyOf.flat().some((t) => matched.has(t) && (t === numberYear || t.startsWith(symbolPrefix))),
   );
 }
 

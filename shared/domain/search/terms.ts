@@ -26,7 +26,10 @@ export const term = {
   word: (syllable: string) => `w:${syllable}`,
 } as const;
 
-const foldCode = (code: string) => foldForSearch(code).replace(/[^\p{L}\p{N}.]/gu, '').slice(0, MAX_TERM_CHARS);
+const foldCode = (code: string) =>
+  foldForSearch(code)
+    .replace(/[^\p{L}\p{N}.]/gu, '')
+    .slice(0, MAX_TERM_CHARS);
 
 /** Folded symbol keys of a number: with its year (the symbol's, else the issue year) and without. */
 export function symbolTerms(value: LegalNumber, issueYear?: number): string[] {
@@ -34,7 +37,8 @@ export function symbolTerms(value: LegalNumber, issueYear?: number): string[] {
   if (!codes) return [];
   const year = value.year ?? issueYear;
   // Bounded like every term (keys stay small); both sides cut the same way.
-  return [...(year ? [term.symbol(`${value.number}/${year}/${codes}`.slice(0, 2 * MAX_TERM_CHARS))] : []),
+  return [
+    ...(year ? [term.symbol(`${value.number}/${year}/${codes}`.slice(0, 2 * MAX_TERM_CHARS))] : []),
     term.symbol(`${value.number}/${codes}`.slice(0, 2 * MAX_TERM_CHARS)),
   ];
 }
@@ -121,7 +125,11 @@ export const isSelectiveTerm = (t: string) => t.startsWith('s:') || t.startsWith
 export function verifiableTermsOf(doc: SearchDoc): string[] {
   const parsed = parseLegalNumber(doc.symbol);
   if (!parsed) return [];
-  return identityTerms(parsed, Number(doc.issuedOn.slice(0, 4)), LEGAL_FORMS.find((f) => f.key === doc.form));
+  return identityTerms(
+    parsed,
+    Number(doc.issuedOn.slice(0, 4)),
+    LEGAL_FORMS.find((f) => f.key === doc.form),
+  );
 }
 
 /** The index entries of a published legal document: at most MAX_ENTRIES_PER_DOCUMENT, no repeats. */
@@ -130,11 +138,17 @@ export function searchTermsOf(document: SearchableLegalDocument): SearchEntry[] 
   if (!parsed || parsed.authorityCodes.length === 0) {
     throw invalidField(
       'body.legalDocument.numberSymbol',
-      text('Số, ký hiệu văn bản không hợp lệ (ví dụ 12/2026/QĐ-UBND)', 'The document number/symbol is invalid (e.g. 12/2026/QĐ-UBND)'),
+      text(
+        'Số, ký hiệu văn bản không hợp lệ (ví dụ 12/2026/QĐ-UBND)',
+        'The document number/symbol is invalid (e.g. 12/2026/QĐ-UBND)',
+      ),
     );
   }
   if (!ISO_DATE.test(document.issuedOn)) {
-    throw invalidField('body.legalDocument.issuedOn', text('Ngày ban hành phải có dạng YYYY-MM-DD', 'The issue date must be YYYY-MM-DD'));
+    throw invalidField(
+      'body.legalDocument.issuedOn',
+      text('Ngày ban hành phải có dạng YYYY-MM-DD', 'The issue date must be YYYY-MM-DD'),
+    );
   }
   const issueYear = Number(document.issuedOn.slice(0, 4));
   const forms = document.form ? formsNamed(document.form) : parsed.formCode ? formsNamed(parsed.formCode) : [];
@@ -143,7 +157,15 @@ export function searchTermsOf(document: SearchableLegalDocument): SearchEntry[] 
   // Authority codes are words too, so a query "ubnd" finds the documents UBND issued.
   const words = [
     ...parsed.authorityCodes.map(foldCode),
-    ...searchWords([document.title ?? '', document.summary, document.field ?? '', document.issuingAuthority ?? '', document.signer ?? ''].join(' \n ')),
+    ...searchWords(
+      [
+        document.title ?? '',
+        document.summary,
+        document.field ?? '',
+        document.issuingAuthority ?? '',
+        document.signer ?? '',
+      ].join(' \n '),
+    ),
   ];
   for (const word of words) {
     if (terms.size >= MAX_ENTRIES_PER_DOCUMENT) break;
@@ -167,7 +189,10 @@ export function searchTermsOf(document: SearchableLegalDocument): SearchEntry[] 
  * entries to put (new, or whose carried fields changed) and entries to delete (terms it lost, or
  * all of them when its issue date moved, since the date is part of each entry's key).
  */
-export function diffSearchEntries(before: readonly SearchEntry[], after: readonly SearchEntry[]): { put: SearchEntry[]; delete: SearchEntry[] } {
+export function diffSearchEntries(
+  before: readonly SearchEntry[],
+  after: readonly SearchEntry[],
+): { put: SearchEntry[]; delete: SearchEntry[] } {
   const keyOf = (e: SearchEntry) => `${e.term}\u0000${e.doc.issuedOn}\u0000${e.doc.itemId}`;
   const old = new Map(before.map((e) => [keyOf(e), e]));
   const next = new Map(after.map((e) => [keyOf(e), e]));

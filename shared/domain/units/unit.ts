@@ -66,15 +66,57 @@ export interface Office {
  */
 export const reservedSlugs: ReadonlySet<string> = new Set([
   // language versions of a portal
-  'vi', 'en', 'zh', 'fr', 'ru', 'ja', 'ko', 'lo', 'km', 'de', 'es',
+  'vi',
+  'en',
+  'zh',
+  'fr',
+  'ru',
+  'ja',
+  'ko',
+  'lo',
+  'km',
+  'de',
+  'es',
   // hosts and services
-  'www', 'api', 'mail', 'smtp', 'imap', 'pop', 'mx', 'ns', 'ns1', 'ns2', 'dns', 'ftp', 'cdn', 'static', 'media', 'assets',
-  'admin', 'auth', 'login', 'sso', 'id', 'console', 'portal', 'cms', 'vpn', 'webmail', 'autodiscover', 'status', 'test', 'dev', 'staging',
+  'www',
+  'api',
+  'mail',
+  'smtp',
+  'imap',
+  'pop',
+  'mx',
+  'ns',
+  'ns1',
+  'ns2',
+  'dns',
+  'ftp',
+  'cdn',
+  'static',
+  'media',
+  'assets',
+  'admin',
+  'auth',
+  'login',
+  'sso',
+  'id',
+  'console',
+  'portal',
+  'cms',
+  'vpn',
+  'webmail',
+  'autodiscover',
+  'status',
+  'test',
+  'dev',
+  'staging',
 ]);
 
 export function assertSlugAllowed(slug: string, field = 'body.slug'): void {
   if (!reservedSlugs.has(slug)) return;
-  const message = { vi: `Tên miền "${slug}" được dành riêng cho cổng; hãy chọn tên khác`, en: `The label "${slug}" is reserved for the portal; choose another` };
+  const message = {
+    vi: `Tên miền "${slug}" được dành riêng cho cổng; hãy chọn tên khác`,
+    en: `The label "${slug}" is reserved for the portal; choose another`,
+  };
   throw new DomainError('validation', message, [{ field, code: 'reserved', message }]);
 }
 
@@ -84,13 +126,19 @@ export function assertSlugAllowed(slug: string, field = 'body.slug'): void {
  */
 export function assertSplitKind(source: Pick<Unit, 'kind'>, kind: UnitKind, field: string): void {
   if (kind === source.kind) return;
-  const message = { vi: `Đơn vị tách ra phải cùng loại ${source.kind} với đơn vị gốc`, en: `Units split from a ${source.kind} must be ${source.kind}s too` };
+  const message = {
+    vi: `Đơn vị tách ra phải cùng loại ${source.kind} với đơn vị gốc`,
+    en: `Units split from a ${source.kind} must be ${source.kind}s too`,
+  };
   throw new DomainError('validation', message, [{ field, code: 'invalid_kind', message }]);
 }
 
 /** `Sở Thông tin và Truyền thông` → `sothongtinvatruyenthong`; operators usually give a short slug instead. */
 export function slugOf(name: string): string {
-  return foldDiacritics(nfc(name)).toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 40);
+  return foldDiacritics(nfc(name))
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .slice(0, 40);
 }
 
 /** The words that name a local government's level, not the place (QN 4.2–4.3, TG 4.3b–c write `campha`, `quangtrung.uongbi`). */
@@ -118,7 +166,11 @@ export function defaultSlugOf(kind: UnitKind, name: string): string {
  * `tenxa.tenhuyen.<tinh>.gov.vn` (three levels) or `tenxa.<tinh>.gov.vn` (two levels).
  * `ancestors` runs from the parent up to (and including) the province.
  */
-export function domainOf(kind: UnitKind, slug: string, ancestors: readonly Pick<Unit, 'kind' | 'slug' | 'domain'>[]): string {
+export function domainOf(
+  kind: UnitKind,
+  slug: string,
+  ancestors: readonly Pick<Unit, 'kind' | 'slug' | 'domain'>[],
+): string {
   // Stryker disable next-line ConditionalExpression,EqualityOperator: both branches of `ancestors.length === 0` give the slug
   if (kind === 'province') return ancestors.length === 0 ? slug : slug;
   const parent = ancestors[0];
@@ -133,8 +185,17 @@ export function languageDomains(unit: Pick<Unit, 'kind' | 'domain' | 'languages'
 }
 
 /** The unit admin account's name (NA 10.2d): `admin.<unit>` or `admin.<dept>.<unit>`. */
-export function adminAccountName(unit: Pick<Unit, 'kind' | 'slug'>, ancestors: readonly Pick<Unit, 'kind' | 'slug'>[]): string {
-  const chain = [...ancestors.filter((a) => a.kind !== 'province').reverse().map((a) => a.slug), unit.slug];
+export function adminAccountName(
+  unit: Pick<Unit, 'kind' | 'slug'>,
+  ancestors: readonly Pick<Unit, 'kind' | 'slug'>[],
+): string {
+  const chain = [
+    ...ancestors
+      .filter((a) => a.kind !== 'province')
+      .reverse()
+      .map((a) => a.slug),
+    unit.slug,
+  ];
   return unit.kind === 'province' ? 'admin' : `admin.${chain.join('.')}`;
 }
 
@@ -142,7 +203,11 @@ export function adminAccountName(unit: Pick<Unit, 'kind' | 'slug'>, ancestors: r
  * A deployment on two levels of local government (NA 1.2a: sở, ban, ngành and phường, xã) has no
  * districts: creating or splitting into one is refused, naming the field and the article.
  */
-export function assertLevelAllowed(kind: UnitKind, levels: { readonly value: 2 | 3; readonly basis: string }, field = 'body.kind'): void {
+export function assertLevelAllowed(
+  kind: UnitKind,
+  levels: { readonly value: 2 | 3; readonly basis: string },
+  field = 'body.kind',
+): void {
   if (kind !== 'district' || levels.value === 3) return;
   const message = {
     vi: `Tỉnh có hai cấp chính quyền địa phương, không có cấp huyện (${levels.basis}): hãy tạo xã, phường trực thuộc tỉnh`,
@@ -152,16 +217,26 @@ export function assertLevelAllowed(kind: UnitKind, levels: { readonly value: 2 |
 }
 
 /** Offices exist only where the preset names them, and each abbreviation once. */
-export function assertOffices(offices: readonly Office[] | undefined, named: { readonly basis: string } | undefined, field = 'body.offices'): void {
+export function assertOffices(
+  offices: readonly Office[] | undefined,
+  named: { readonly basis: string } | undefined,
+  field = 'body.offices',
+): void {
   if (offices === undefined) return;
   if (!named) {
-    const message = { vi: 'Quy chế của tỉnh không quy định phòng ban trong đơn vị', en: 'The province’s regulation names no offices within a unit' };
+    const message = {
+      vi: 'Quy chế của tỉnh không quy định phòng ban trong đơn vị',
+      en: 'The province’s regulation names no offices within a unit',
+    };
     throw new DomainError('validation', message, [{ field, code: 'offices_not_in_preset', message }]);
   }
   const seen = new Set<string>();
   offices.forEach((office, i) => {
     if (seen.has(office.slug)) {
-      const message = { vi: `Phòng ban ${office.slug} bị liệt kê hai lần`, en: `Office ${office.slug} is listed twice` };
+      const message = {
+        vi: `Phòng ban ${office.slug} bị liệt kê hai lần`,
+        en: `Office ${office.slug} is listed twice`,
+      };
       throw new DomainError('validation', message, [{ field: `${field}.${i}.slug`, code: 'duplicate', message }]);
     }
     seen.add(office.slug);
@@ -170,7 +245,14 @@ export function assertOffices(offices: readonly Office[] | undefined, named: { r
 
 export function assertParentAllowed(kind: UnitKind, parent: Pick<Unit, 'kind' | 'status' | 'code'> | undefined): void {
   if (kind === 'province') {
-    if (parent) throw new DomainError('validation', { vi: 'Tỉnh không có đơn vị cấp trên', en: 'A province has no parent' }, [{ field: 'body.parentCode', code: 'invalid', message: { vi: 'Tỉnh không có đơn vị cấp trên', en: 'A province has no parent' } }]);
+    if (parent)
+      throw new DomainError('validation', { vi: 'Tỉnh không có đơn vị cấp trên', en: 'A province has no parent' }, [
+        {
+          field: 'body.parentCode',
+          code: 'invalid',
+          message: { vi: 'Tỉnh không có đơn vị cấp trên', en: 'A province has no parent' },
+        },
+      ]);
     return;
   }
   const message = {
@@ -181,8 +263,13 @@ export function assertParentAllowed(kind: UnitKind, parent: Pick<Unit, 'kind' | 
     throw new DomainError('validation', message, [{ field: 'body.parentCode', code: 'invalid_parent', message }]);
   }
   if (parent.status !== 'active') {
-    const inactive = { vi: `Đơn vị cấp trên ${parent.code} không còn hoạt động`, en: `Parent ${parent.code} is no longer active` };
-    throw new DomainError('validation', inactive, [{ field: 'body.parentCode', code: 'inactive_parent', message: inactive }]);
+    const inactive = {
+      vi: `Đơn vị cấp trên ${parent.code} không còn hoạt động`,
+      en: `Parent ${parent.code} is no longer active`,
+    };
+    throw new DomainError('validation', inactive, [
+      { field: 'body.parentCode', code: 'inactive_parent', message: inactive },
+    ]);
   }
 }
 
@@ -197,7 +284,10 @@ export function assertMergeable(sourcePath: readonly string[], targetPath: reado
     throw new DomainError('forbidden', { vi: 'Không thể sáp nhập cấp tỉnh', en: 'The province cannot be merged' });
   }
   if (targetPath.includes(source)) {
-    const message = { vi: `Không thể sáp nhập ${source} vào đơn vị trực thuộc nó (${targetPath[0]})`, en: `${source} cannot merge into ${targetPath[0]}, which is one of its own units` };
+    const message = {
+      vi: `Không thể sáp nhập ${source} vào đơn vị trực thuộc nó (${targetPath[0]})`,
+      en: `${source} cannot merge into ${targetPath[0]}, which is one of its own units`,
+    };
     throw new DomainError('validation', message, [{ field, code: 'inside_source', message }]);
   }
 }

@@ -9,11 +9,26 @@
  * POST policy and the byte checker all read this table.
  */
 export const FILE_TYPE_IDS = [
-  'txt', 'doc', 'odt', 'pdf', 'docx', 'xlsx', 'ods',
-  'zip', 'rar',
-  'bmp', 'jpg', 'gif', 'png', 'psd',
-  'mp4', 'avi', 'wmv',
-  'wma', 'mp3', 'wav',
+  'txt',
+  'doc',
+  'odt',
+  'pdf',
+  'docx',
+  'xlsx',
+  'ods',
+  'zip',
+  'rar',
+  'bmp',
+  'jpg',
+  'gif',
+  'png',
+  'psd',
+  'mp4',
+  'avi',
+  'wmv',
+  'wma',
+  'mp3',
+  'wav',
 ] as const;
 export type FileTypeId = (typeof FILE_TYPE_IDS)[number];
 
@@ -33,13 +48,49 @@ export const allowedFileTypes: Readonly<Record<FileTypeId, AllowedFileType>> = {
   // Unicode text only (TCVN 6909:2001; QN 5.1, CB 8.1): a .txt must be UTF-8.
   txt: { id: 'txt', group: 'text', extensions: ['txt'], contentTypes: ['text/plain'], basis: CB },
   doc: { id: 'doc', group: 'text', extensions: ['doc'], contentTypes: ['application/msword'], basis: CB },
-  odt: { id: 'odt', group: 'text', extensions: ['odt'], contentTypes: ['application/vnd.oasis.opendocument.text'], basis: CB },
+  odt: {
+    id: 'odt',
+    group: 'text',
+    extensions: ['odt'],
+    contentTypes: ['application/vnd.oasis.opendocument.text'],
+    basis: CB,
+  },
   pdf: { id: 'pdf', group: 'text', extensions: ['pdf'], contentTypes: ['application/pdf'], basis: CB },
-  docx: { id: 'docx', group: 'text', extensions: ['docx'], contentTypes: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'], basis: MODERN },
-  xlsx: { id: 'xlsx', group: 'text', extensions: ['xlsx'], contentTypes: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], basis: MODERN },
-  ods: { id: 'ods', group: 'text', extensions: ['ods'], contentTypes: ['application/vnd.oasis.opendocument.spreadsheet'], basis: MODERN },
-  zip: { id: 'zip', group: 'archive', extensions: ['zip'], contentTypes: ['application/zip', 'application/x-zip-compressed'], basis: CB },
-  rar: { id: 'rar', group: 'archive', extensions: ['rar'], contentTypes: ['application/vnd.rar', 'application/x-rar-compressed'], basis: CB },
+  docx: {
+    id: 'docx',
+    group: 'text',
+    extensions: ['docx'],
+    contentTypes: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    basis: MODERN,
+  },
+  xlsx: {
+    id: 'xlsx',
+    group: 'text',
+    extensions: ['xlsx'],
+    contentTypes: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    basis: MODERN,
+  },
+  ods: {
+    id: 'ods',
+    group: 'text',
+    extensions: ['ods'],
+    contentTypes: ['application/vnd.oasis.opendocument.spreadsheet'],
+    basis: MODERN,
+  },
+  zip: {
+    id: 'zip',
+    group: 'archive',
+    extensions: ['zip'],
+    contentTypes: ['application/zip', 'application/x-zip-compressed'],
+    basis: CB,
+  },
+  rar: {
+    id: 'rar',
+    group: 'archive',
+    extensions: ['rar'],
+    contentTypes: ['application/vnd.rar', 'application/x-rar-compressed'],
+    basis: CB,
+  },
   bmp: { id: 'bmp', group: 'image', extensions: ['bmp'], contentTypes: ['image/bmp'], basis: CB },
   jpg: { id: 'jpg', group: 'image', extensions: ['jpg', 'jpeg'], contentTypes: ['image/jpeg'], basis: CB },
   gif: { id: 'gif', group: 'image', extensions: ['gif'], contentTypes: ['image/gif'], basis: CB },
@@ -50,7 +101,13 @@ export const allowedFileTypes: Readonly<Record<FileTypeId, AllowedFileType>> = {
   wmv: { id: 'wmv', group: 'video', extensions: ['wmv'], contentTypes: ['video/x-ms-wmv'], basis: CB },
   wma: { id: 'wma', group: 'audio', extensions: ['wma'], contentTypes: ['audio/x-ms-wma'], basis: CB },
   mp3: { id: 'mp3', group: 'audio', extensions: ['mp3'], contentTypes: ['audio/mpeg'], basis: CB },
-  wav: { id: 'wav', group: 'audio', extensions: ['wav'], contentTypes: ['audio/wav', 'audio/x-wav', 'audio/wave'], basis: CB },
+  wav: {
+    id: 'wav',
+    group: 'audio',
+    extensions: ['wav'],
+    contentTypes: ['audio/wav', 'audio/x-wav', 'audio/wave'],
+    basis: CB,
+  },
 };
 
 /**

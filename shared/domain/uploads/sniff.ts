@@ -18,7 +18,8 @@ export type ByteReader = (offset: number, length: number) => Promise<Uint8Array>
 /** How many leading bytes are read at first: every signature below fits, and text is judged on it. */
 export const SNIFF_HEAD_BYTES = 64 * 1024;
 
-const ascii = (bytes: Uint8Array, at: number, length: number) => String.fromCharCode(...bytes.subarray(at, at + length));
+const ascii = (bytes: Uint8Array, at: number, length: number) =>
+  String.fromCharCode(...bytes.subarray(at, at + length));
 const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0) =>
   bytes.length >= at + signature.length && signature.every((b, i) => bytes[at + i] === b);
 const u16 = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8);
@@ -39,7 +40,25 @@ const ASF_AUDIO = [0x40, 0x9e, 0x69, 0xf8, 0x4d, 0x5b, 0xcf, 0x11, 0xa8, 0xfd, 0
 /** BITMAPCOREHEADER, BITMAPINFOHEADER and its successors: the DIB header sizes a BMP may have. */
 const BMP_DIB_SIZES = new Set([12, 40, 52, 56, 64, 108, 124]);
 /** ISO base media brands of MP4 video (ISO/IEC 14496-12/14, mp4ra.org); QuickTime and audio-only brands are not MP4 video. */
-const MP4_BRANDS = new Set(['isom', 'iso2', 'iso3', 'iso4', 'iso5', 'iso6', 'mp41', 'mp42', 'avc1', 'M4V ', 'M4VH', 'M4VP', 'dash', 'mmp4', 'MSNV', 'NDAS', 'f4v ']);
+const MP4_BRANDS = new Set([
+  'isom',
+  'iso2',
+  'iso3',
+  'iso4',
+  'iso5',
+  'iso6',
+  'mp41',
+  'mp42',
+  'avc1',
+  'M4V ',
+  'M4VH',
+  'M4VP',
+  'dash',
+  'mmp4',
+  'MSNV',
+  'NDAS',
+  'f4v ',
+]);
 
 export async function sniffFileType(read: ByteReader, size: number): Promise<DetectedType> {
   if (size === 0) return 'empty';
@@ -54,7 +73,8 @@ export async function sniffFileType(read: ByteReader, size: number): Promise<Det
   if (ascii(head, 0, 5) === '%PDF-') return 'pdf';
   if (ascii(head, 0, 4) === 'RIFF') return riffType(ascii(head, 8, 4));
   if (startsWith(head, ASF_HEADER)) return asfType(head);
-  if (ascii(head, 4, 4) === 'ftyp') return MP4_BRANDS.has(ascii(head, 8, 4)) ? 'mp4' : ascii(head, 8, 4) === 'qt  ' ? 'mov' : 'iso-media';
+  if (ascii(head, 4, 4) === 'ftyp')
+    return MP4_BRANDS.has(ascii(head, 8, 4)) ? 'mp4' : ascii(head, 8, 4) === 'qt  ' ? 'mov' : 'iso-media';
   if (startsWith(head, ZIP_LOCAL) || startsWith(head, ZIP_EMPTY)) return zipType(read, size, head);
   if (startsWith(head, OLE2)) return ole2Type(read, head);
   if (ascii(head, 0, 3) === 'ID3' || isMpegAudioFrame(head, 0)) return mp3Type(read, head);
@@ -85,7 +105,8 @@ function imageType(head: Uint8Array): ImageType | undefined {
  * each tag followed by a space or `>` as the standard asks. Five or more bytes each: in compressed
  * pixel data such a sequence turns up by chance about once in 2^40 positions.
  */
-const MARKUP = /<(?:!doctype\s+html|html|head|script|iframe|body|style|title|table|font|div|svg|object|embed)[\s>/]|<!--|<\?xml|javascript:/i;
+const MARKUP =
+  /<(?:!doctype\s+html|html|head|script|iframe|body|style|title|table|font|div|svg|object|embed)[\s>/]|<!--|<\?xml|javascript:/i;
 /** Read in slices, each overlapping the last by a pattern's length, so none is cut in two. */
 const MARKUP_SLICE = 1024 * 1024;
 const MARKUP_OVERLAP = 32;
@@ -99,7 +120,10 @@ const MARKUP_OVERLAP = 32;
 async function carriesMarkup(read: ByteReader, size: number, head: Uint8Array, type: ImageType): Promise<boolean> {
   if (type === 'gif' && ascii(head, 6, 2) === '/*') return true;
   for (let at = 0; at < size; at += MARKUP_SLICE - MARKUP_OVERLAP) {
-    const slice = at === 0 && head.length >= Math.min(size, MARKUP_SLICE) ? head.subarray(0, MARKUP_SLICE) : await read(at, MARKUP_SLICE);
+    const slice =
+      at === 0 && head.length >= Math.min(size, MARKUP_SLICE)
+        ? head.subarray(0, MARKUP_SLICE)
+        : await read(at, MARKUP_SLICE);
     if (MARKUP.test(Buffer.from(slice.buffer, slice.byteOffset, slice.byteLength).toString('latin1'))) return true;
     if (at + MARKUP_SLICE >= size) break;
   }
@@ -127,7 +151,13 @@ function isMpegAudioFrame(bytes: Uint8Array, at: number): boolean {
   if (bytes.length < at + 4 || bytes[at] !== 0xff) return false;
   const b1 = bytes[at + 1]!;
   const b2 = bytes[at + 2]!;
-  return (b1 & 0xe0) === 0xe0 && ((b1 >> 3) & 0b11) !== 0b01 && ((b1 >> 1) & 0b11) === 0b01 && b2 >> 4 !== 0xf && ((b2 >> 2) & 0b11) !== 0b11;
+  return (
+    (b1 & 0xe0) === 0xe0 &&
+    ((b1 >> 3) & 0b11) !== 0b01 &&
+    ((b1 >> 1) & 0b11) === 0b01 &&
+    b2 >> 4 !== 0xf &&
+    ((b2 >> 2) & 0b11) !== 0b11
+  );
 }
 
 /** After an ID3v2 tag (syncsafe size, ID3v2.4 §3.1) the first MPEG audio frame must follow. */
@@ -165,7 +195,8 @@ async function zipType(read: ByteReader, size: number, head: Uint8Array): Promis
   const directoryOffset = u32(tail, eocd + 16);
   if (entries === 0) return 'zip';
   // ZIP64 archives (over 4 GiB or 65,535 entries) are far above the upload limit: never an office file.
-  if (directoryOffset === 0xffffffff || directorySize > 4 * 1024 * 1024 || directoryOffset + directorySize > size) return 'zip-damaged';
+  if (directoryOffset === 0xffffffff || directorySize > 4 * 1024 * 1024 || directoryOffset + directorySize > size)
+    return 'zip-damaged';
   const directory = await read(directoryOffset, directorySize);
   const names = new Set<string>();
   for (let at = 0; at + 46 <= directory.length && u32(directory, at) === 0x02014b50; ) {

@@ -1,6 +1,13 @@
 import { invalidField } from '../errors';
 import { foldDiacritics, text } from '../text';
-import { allowedFileTypes, extensionOf, fileTypeOfContentType, isAllowedFileType, MAX_UPLOAD_BYTES, type FileTypeId } from './file-types';
+import {
+  allowedFileTypes,
+  extensionOf,
+  fileTypeOfContentType,
+  isAllowedFileType,
+  MAX_UPLOAD_BYTES,
+  type FileTypeId,
+} from './file-types';
 import type { DetectedType } from './sniff';
 
 /**
@@ -36,7 +43,12 @@ export interface Upload {
  * copy of the object while it is judged: only the checker writes there, so the bytes it sniffs
  * are the bytes it copies out, whatever is posted to `incoming/` meanwhile.
  */
-export const uploadPrefixes = { incoming: 'incoming/', clean: 'clean/', quarantine: 'quarantine/', checking: 'checking/' } as const;
+export const uploadPrefixes = {
+  incoming: 'incoming/',
+  clean: 'clean/',
+  quarantine: 'quarantine/',
+  checking: 'checking/',
+} as const;
 /** One check's private copy (a redelivered event runs its own check with its own copy). */
 export const checkingKey = (uploadId: string, checkId: string) => `${uploadPrefixes.checking}${uploadId}/${checkId}`;
 export const incomingKey = (uploadId: string) => `${uploadPrefixes.incoming}${uploadId}`;
@@ -58,18 +70,29 @@ export const UPLOAD_FORM_TTL_SECONDS = 15 * 60;
 export function declaredFileType(fileName: string, contentType: string, size: number): FileTypeId {
   const type = fileTypeOfContentType(contentType);
   if (!type) {
-    throw invalidField('body.contentType', text(`Loại tệp ${contentType} không được phép (CB 13.2)`, `Content type ${contentType} is not allowed (CB 13.2)`), 'file_type_not_allowed');
+    throw invalidField(
+      'body.contentType',
+      text(`Loại tệp ${contentType} không được phép (CB 13.2)`, `Content type ${contentType} is not allowed (CB 13.2)`),
+      'file_type_not_allowed',
+    );
   }
   const extension = extensionOf(fileName);
   if (!extension || !type.extensions.includes(extension)) {
     throw invalidField(
       'body.fileName',
-      text(`Tên tệp phải có đuôi ${type.extensions.map((e) => `.${e}`).join(' hoặc ')} cho loại ${contentType}`, `The file name must end with ${type.extensions.map((e) => `.${e}`).join(' or ')} for ${contentType}`),
+      text(
+        `Tên tệp phải có đuôi ${type.extensions.map((e) => `.${e}`).join(' hoặc ')} cho loại ${contentType}`,
+        `The file name must end with ${type.extensions.map((e) => `.${e}`).join(' or ')} for ${contentType}`,
+      ),
       'extension_mismatch',
     );
   }
   if (size > MAX_UPLOAD_BYTES) {
-    throw invalidField('body.size', text(`Tệp không được lớn hơn ${MAX_UPLOAD_BYTES} byte`, `A file must not exceed ${MAX_UPLOAD_BYTES} bytes`), 'too_large');
+    throw invalidField(
+      'body.size',
+      text(`Tệp không được lớn hơn ${MAX_UPLOAD_BYTES} byte`, `A file must not exceed ${MAX_UPLOAD_BYTES} bytes`),
+      'too_large',
+    );
   }
   return type.id;
 }
@@ -85,7 +108,12 @@ export interface CheckOutcome {
  * declared size (S3 enforces the size through the POST policy; checking it again costs nothing
  * and covers a store that does not, such as the local emulator).
  */
-export function checkOutcome(upload: Pick<Upload, 'declaredType' | 'size'>, detectedType: DetectedType, storedSize: number, replaced = false): CheckOutcome {
+export function checkOutcome(
+  upload: Pick<Upload, 'declaredType' | 'size'>,
+  detectedType: DetectedType,
+  storedSize: number,
+  replaced = false,
+): CheckOutcome {
   if (replaced) return { status: 'quarantined', detectedType, reason: 'replaced' };
   if (!isAllowedFileType(detectedType)) return { status: 'quarantined', detectedType, reason: 'forbidden-type' };
   if (detectedType !== upload.declaredType) return { status: 'quarantined', detectedType, reason: 'type-mismatch' };

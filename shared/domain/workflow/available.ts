@@ -30,7 +30,9 @@ export function availableSteps<S extends string, T extends string, C extends str
     .filter((action) => !hidden.includes(action) && table.transitions[action].from.includes(aggregate.state))
     .map((action) => {
       const transition = table.transitions[action];
-      const refusal = forbidden(principal, transition, permissionPath(aggregate, transition), now) ?? wrongActor(aggregate, transition, principal, now);
+      const refusal =
+        forbidden(principal, transition, permissionPath(aggregate, transition), now) ??
+        wrongActor(aggregate, transition, principal, now);
       return {
         action,
         label: transition.label,

@@ -1,6 +1,15 @@
 import { auditEntry, type AuditEntry } from '../audit';
 import { DomainError } from '../errors';
-import { actingFor, forbidden, illegalState, missingInput, outsidePortal, permissionPath, staleVersion, wrongActor } from './guards';
+import {
+  actingFor,
+  forbidden,
+  illegalState,
+  missingInput,
+  outsidePortal,
+  permissionPath,
+  staleVersion,
+  wrongActor,
+} from './guards';
 import { withParticipants, type ParticipantRole } from './participants';
 import type {
   Assignee,
@@ -35,7 +44,10 @@ export function decide<S extends string, T extends string, C extends string, A e
 ): Result<TransitionPlan<S, T, C>, DomainError> {
   context.onDecide?.(action);
   if (!Object.hasOwn(table.transitions, action)) {
-    const message = { vi: `Quy trình ${table.name} không có thao tác "${action}"`, en: `Workflow ${table.name} has no action "${action}"` };
+    const message = {
+      vi: `Quy trình ${table.name} không có thao tác "${action}"`,
+      en: `Workflow ${table.name} has no action "${action}"`,
+    };
     return refuse(new DomainError('validation', message, [{ field: 'action', code: 'unknown_action', message }]));
   }
   const transition: TransitionDefinition<S, C> = table.transitions[action];
@@ -80,7 +92,9 @@ function plan<S extends string, T extends string, C extends string, A extends Wo
   const nextVersion = aggregate.version + 1;
   const participants = withParticipants(aggregate.participants, [
     // The submitter of an item stored before the set existed joins it, so a later submitter does not wash them out.
-    ...(aggregate.submittedBy !== undefined && !aggregate.participants?.some((p) => p.id === aggregate.submittedBy) ? [{ id: aggregate.submittedBy, role: submitterRole(table) }] : []),
+    ...(aggregate.submittedBy !== undefined && !aggregate.participants?.some((p) => p.id === aggregate.submittedBy)
+      ? [{ id: aggregate.submittedBy, role: submitterRole(table) }]
+      : []),
     ...(transition.participates ? [{ id: principal.id, role: transition.participates }] : []),
   ]);
   // A proxy taking an authorship step (the secretary for the board) is recorded as acting for the author.
@@ -106,8 +120,18 @@ function plan<S extends string, T extends string, C extends string, A extends Wo
       actor,
       action: `${table.name}.${action}`,
       target: { type: table.aggregateType, id: aggregate.id },
-      before: { state: aggregate.state, version: aggregate.version, assignedTo: aggregate.assignee?.unitPath[0] ?? null },
-      after: { state: next.state, version: nextVersion, assignedTo: assignee?.unitPath[0] ?? null, ...onBehalfOf, ...notes },
+      before: {
+        state: aggregate.state,
+        version: aggregate.version,
+        assignedTo: aggregate.assignee?.unitPath[0] ?? null,
+      },
+      after: {
+        state: next.state,
+        version: nextVersion,
+        assignedTo: assignee?.unitPath[0] ?? null,
+        ...onBehalfOf,
+        ...notes,
+      },
       requestId,
     },
     now,
@@ -169,18 +193,28 @@ export function decideCreation<S extends string, T extends string, C extends str
   action: string,
   aggregate: A,
   context: Omit<WorkflowContext, 'principal'> & { readonly principal?: WorkflowContext['principal'] },
-  facts: { readonly actor?: { readonly id: string; readonly kind: string }; readonly after?: Readonly<Record<string, unknown>> } = {},
+  facts: {
+    readonly actor?: { readonly id: string; readonly kind: string };
+    readonly after?: Readonly<Record<string, unknown>>;
+  } = {},
 ): CreationPlan<S, C> {
   context.onDecide?.(action);
   // Inherited object keys are not initial steps either.
-  const creation = table.creations !== undefined && Object.hasOwn(table.creations, action) ? table.creations[action] : undefined;
+  const creation =
+    table.creations !== undefined && Object.hasOwn(table.creations, action) ? table.creations[action] : undefined;
   if (creation === undefined) throw new Error(`Workflow ${table.name} has no initial step "${action}"`);
   const at = context.now.toISOString();
   const owner = aggregate.unitPath[0] ?? '';
   const open: ClockOpen<C>[] = (creation.opens ?? []).map(({ clock, assignee: party }) => {
     const definition = table.clocks[clock];
     const policy = typeof definition.policy === 'function' ? definition.policy(aggregate) : definition.policy;
-    return { clock, policy, basis: definition.basis, assignee: holder(party, owner, aggregate.submittedBy, aggregate.assignee), startedAt: at };
+    return {
+      clock,
+      policy,
+      basis: definition.basis,
+      assignee: holder(party, owner, aggregate.submittedBy, aggregate.assignee),
+      startedAt: at,
+    };
   });
   const actor = facts.actor ?? { id: context.principal?.id ?? '', kind: context.principal?.kind ?? 'anonymous' };
   const audit = auditEntry(
@@ -205,13 +239,22 @@ export function decideCreation<S extends string, T extends string, C extends str
   };
 }
 
-function nextAssignee(current: Assignee | undefined, transition: TransitionDefinition<string, string>, input: TransitionInput): Assignee | undefined {
+function nextAssignee(
+  current: Assignee | undefined,
+  transition: TransitionDefinition<string, string>,
+  input: TransitionInput,
+): Assignee | undefined {
   if (transition.assigns === 'clear') return undefined;
   if (transition.assigns === 'input') return input.assignTo;
   return current;
 }
 
-function holder(party: Party, owner: string, submittedBy: string | undefined, assignee: Assignee | undefined): WorkHolder {
+function holder(
+  party: Party,
+  owner: string,
+  submittedBy: string | undefined,
+  assignee: Assignee | undefined,
+): WorkHolder {
   if (party === 'assignee' && assignee) {
     const unitCode = assignee.unitPath[0] ?? owner;
     return assignee.personId === undefined ? { unitCode } : { unitCode, personId: assignee.personId };
@@ -222,6 +265,7 @@ function holder(party: Party, owner: string, submittedBy: string | undefined, as
 
 /** The role a table's submitter takes part in (content: submitter; Q&A: answerer). */
 const submitterRole = (table: WorkflowTable<string, string, string, never>): ParticipantRole =>
-  (Object.values(table.transitions) as TransitionDefinition<string, string>[]).find((t) => t.recordsSubmitter)?.participates ?? 'submitter';
+  (Object.values(table.transitions) as TransitionDefinition<string, string>[]).find((t) => t.recordsSubmitter)
+    ?.participates ?? 'submitter';
 
 const refuse = (error: DomainError): { ok: false; error: DomainError } => ({ ok: false, error });

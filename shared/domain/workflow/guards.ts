@@ -19,14 +19,21 @@ export function staleVersion(aggregate: WorkflowAggregate, input: TransitionInpu
     en: `Item ${aggregate.id} has changed: its version is ${aggregate.version}, not ${input.expectedVersion}`,
   };
   // 412, as when the same stale If-Match loses at the commit (and as an edit's): RFC 9110 §13.1.1.
-  return new DomainError('precondition_failed', message, [{ field: 'expectedVersion', code: 'stale_version', message }]);
+  return new DomainError('precondition_failed', message, [
+    { field: 'expectedVersion', code: 'stale_version', message },
+  ]);
 }
 
 /** The unit path the permission is checked on: the owning portal, or the unit the item was sent to. */
 export const permissionPath = (aggregate: WorkflowAggregate, transition: Transition): readonly string[] =>
   transition.on === 'assignee' ? (aggregate.assignee?.unitPath ?? []) : aggregate.unitPath;
 
-export function forbidden(principal: Principal, transition: Transition, unitPath: readonly string[], now: Date): DomainError | undefined {
+export function forbidden(
+  principal: Principal,
+  transition: Transition,
+  unitPath: readonly string[],
+  now: Date,
+): DomainError | undefined {
   const action = transition.permission;
   if (can(principal, action, unitPath, now)) return undefined;
   const unit = unitPath[0] ?? '';
@@ -53,7 +60,12 @@ function deputyWithoutDelegation(principal: Principal, action: Action, unitPath:
   );
 }
 
-export function illegalState(aggregate: WorkflowAggregate, action: string, transition: Transition, names: StateNames): DomainError | undefined {
+export function illegalState(
+  aggregate: WorkflowAggregate,
+  action: string,
+  transition: Transition,
+  names: StateNames,
+): DomainError | undefined {
   if (transition.from.includes(aggregate.state)) return undefined;
   const allowed = transition.from.map((s) => `"${s}"`).join(', ');
   return new DomainError('conflict', {
@@ -71,7 +83,12 @@ export interface StateNames {
  * Separation of duties (as GOV.UK Whitehall's edition rules): nobody who took part decides on it
  * (participants.ts); and authorship steps are the author's, or a proxy's acting for the board.
  */
-export function wrongActor(aggregate: WorkflowAggregate, transition: Transition, principal: Principal, now: Date): DomainError | undefined {
+export function wrongActor(
+  aggregate: WorkflowAggregate,
+  transition: Transition,
+  principal: Principal,
+  now: Date,
+): DomainError | undefined {
   if (transition.actor === 'not-participant') {
     const roles = participationOf(aggregate, principal.id);
     if (roles.length > 0) {
@@ -104,7 +121,12 @@ export function participationOf(aggregate: WorkflowAggregate, id: string): Parti
  * acts for them (recorded as such), `false` when the actor is neither. An item without an author
  * (none recorded) is its last submitter's.
  */
-export function actingFor(aggregate: WorkflowAggregate, transition: Transition, principal: Principal, now: Date): string | undefined | false {
+export function actingFor(
+  aggregate: WorkflowAggregate,
+  transition: Transition,
+  principal: Principal,
+  now: Date,
+): string | undefined | false {
   const author = aggregate.author ?? aggregate.submittedBy;
   if (author === principal.id) return undefined;
   if (transition.proxy !== undefined && can(principal, transition.proxy, aggregate.unitPath, now)) return author ?? '';
@@ -119,7 +141,9 @@ const inputNames: Record<RequiredInput, { field: string; name: LocalizedText }> 
 };
 
 const given = (input: TransitionInput, key: RequiredInput): boolean =>
-  key === 'assignee' ? input.assignTo !== undefined && input.assignTo.unitPath.length > 0 : (input[key]?.trim() ?? '') !== '';
+  key === 'assignee'
+    ? input.assignTo !== undefined && input.assignTo.unitPath.length > 0
+    : (input[key]?.trim() ?? '') !== '';
 
 /** Every missing input at once, each naming its field, so a form can flag them together. */
 export function missingInput(transition: Transition, input: TransitionInput): DomainError | undefined {
@@ -139,7 +163,11 @@ export function missingInput(transition: Transition, input: TransitionInput): Do
 }
 
 /** An item may only be sent within the owning portal's tree (a province board to any unit below it). */
-export function outsidePortal(aggregate: WorkflowAggregate, transition: Transition, input: TransitionInput): DomainError | undefined {
+export function outsidePortal(
+  aggregate: WorkflowAggregate,
+  transition: Transition,
+  input: TransitionInput,
+): DomainError | undefined {
   if (transition.assigns !== 'input') return undefined;
   const owner = aggregate.unitPath[0];
   const target = input.assignTo?.unitPath ?? [];

@@ -8,7 +8,15 @@ import type { LocalizedText } from '../text';
  * someone a participant adds them (workflow steps through the engine, creation and edits through
  * the content use cases), and every decision step consults it through `participationRefusal`.
  */
-export const participantRoles = ['creator', 'submitter', 'editor', 'proposer', 'contributor', 'answerer', 'emergency-publisher'] as const;
+export const participantRoles = [
+  'creator',
+  'submitter',
+  'editor',
+  'proposer',
+  'contributor',
+  'answerer',
+  'emergency-publisher',
+] as const;
 export type ParticipantRole = (typeof participantRoles)[number];
 
 export interface Participant {
@@ -28,9 +36,13 @@ export const participantDid: Readonly<Record<ParticipantRole, LocalizedText>> = 
 };
 
 /** The set with each new (person, role) added once; the order of first appearance is kept. */
-export function withParticipants(current: readonly Participant[] | undefined, added: readonly Participant[]): Participant[] {
+export function withParticipants(
+  current: readonly Participant[] | undefined,
+  added: readonly Participant[],
+): Participant[] {
   const out = [...(current ?? [])];
-  for (const p of added) if (p.id !== '' && !out.some((q) => q.id === p.id && q.role === p.role)) out.push({ id: p.id, role: p.role });
+  for (const p of added)
+    if (p.id !== '' && !out.some((q) => q.id === p.id && q.role === p.role)) out.push({ id: p.id, role: p.role });
   return out;
 }
 

@@ -72,7 +72,13 @@ export interface StateDefinition<C extends string> {
  * say what the step writes besides the workflow fields (revisions, renditions, index entries,
  * clock moves). Names, not functions, because the domain stays pure and the guards read.
  */
-export interface TransitionDefinition<S extends string, C extends string, I extends string = string, G extends string = string, E extends string = string> {
+export interface TransitionDefinition<
+  S extends string,
+  C extends string,
+  I extends string = string,
+  G extends string = string,
+  E extends string = string,
+> {
   readonly label: LocalizedText;
   readonly from: readonly S[];
   readonly to: S;

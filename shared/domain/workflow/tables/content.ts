@@ -47,7 +47,13 @@ export type ContentClock = 'publication';
 
 /** The content's own input, guards and effects, by name: shared/application/content-steps.ts holds the functions. */
 export type ContentInput = 'editor';
-export type ContentGuard = 'board-member' | 'legal-document-only' | 'publish-at-future' | 'peoples-committee-approval' | 'source-not-withdrawn' | 'clean-attachments';
+export type ContentGuard =
+  | 'board-member'
+  | 'legal-document-only'
+  | 'publish-at-future'
+  | 'peoples-committee-approval'
+  | 'source-not-withdrawn'
+  | 'clean-attachments';
 export type ContentEffect =
   | 'receipt-due'
   | 'revision'
@@ -82,7 +88,16 @@ const label = (vi: string, en: string) => ({ vi, en });
  */
 export const AUTHOR_PROXY: Action = 'content.intake';
 
-export const contentWorkflow: WorkflowTable<ContentState, ContentAction, ContentClock, ContentWorkflowItem, ContentInput, ContentGuard, ContentEffect, 'create'> = {
+export const contentWorkflow: WorkflowTable<
+  ContentState,
+  ContentAction,
+  ContentClock,
+  ContentWorkflowItem,
+  ContentInput,
+  ContentGuard,
+  ContentEffect,
+  'create'
+> = {
   name: 'content',
   aggregateType: 'ContentItem',
   label: label('tin, bài', 'content item'),
@@ -97,7 +112,12 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
     rejected: { label: label('Không duyệt', 'Rejected') },
     approved: { label: label('Đã duyệt, chờ đăng', 'Approved, awaiting publication'), clocks: ['publication'] },
     scheduled: { label: label('Đã hẹn giờ đăng', 'Scheduled'), clocks: ['publication'] },
-    'emergency-published': { label: label('Đã đăng khẩn, chờ Trưởng ban xác nhận', 'Published in an emergency, awaiting the chief’s confirmation') },
+    'emergency-published': {
+      label: label(
+        'Đã đăng khẩn, chờ Trưởng ban xác nhận',
+        'Published in an emergency, awaiting the chief’s confirmation',
+      ),
+    },
     published: { label: label('Đã đăng', 'Published') },
     withdrawn: { label: label('Đã gỡ, có thông báo công khai', 'Withdrawn, with a public note') },
     archived: { label: label('Đã lưu trữ', 'Archived') },
@@ -247,7 +267,14 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       permission: 'content.publish-scheduled',
       closes: ['publication'],
       guards: ['peoples-committee-approval', 'source-not-withdrawn', 'clean-attachments'],
-      effects: ['first-publication', 'attribution', 'revision', 'schedule-marker-cleared', 'public-rendition', 'search-entries-listed'],
+      effects: [
+        'first-publication',
+        'attribution',
+        'revision',
+        'schedule-marker-cleared',
+        'public-rendition',
+        'search-entries-listed',
+      ],
       event: 'ContentPublished',
       basis: 'CB 17.3c; BĐ 11',
     },
@@ -258,7 +285,14 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       permission: 'content.publish',
       closes: ['publication'],
       guards: ['peoples-committee-approval', 'source-not-withdrawn', 'clean-attachments'],
-      effects: ['first-publication', 'attribution', 'revision', 'schedule-marker-cleared', 'public-rendition', 'search-entries-listed'],
+      effects: [
+        'first-publication',
+        'attribution',
+        'revision',
+        'schedule-marker-cleared',
+        'public-rendition',
+        'search-entries-listed',
+      ],
       event: 'ContentPublished',
       basis: 'CB 17.3c; BĐ 11',
     },
@@ -272,7 +306,14 @@ export const contentWorkflow: WorkflowTable<ContentState, ContentAction, Content
       requires: ['reason'],
       participates: 'emergency-publisher',
       guards: ['legal-document-only', 'peoples-committee-approval', 'source-not-withdrawn', 'clean-attachments'],
-      effects: ['emergency', 'first-publication', 'attribution', 'revision', 'public-rendition', 'search-entries-listed'],
+      effects: [
+        'emergency',
+        'first-publication',
+        'attribution',
+        'revision',
+        'public-rendition',
+        'search-entries-listed',
+      ],
       event: 'ContentEmergencyPublished',
       basis: 'BĐ 11 (thời hạn đăng văn bản); CB 17.3a (Trưởng ban quyết định, xác nhận sau)',
     },
@@ -324,7 +365,17 @@ export interface ContentEditRule {
 }
 
 export const contentEditing: Readonly<Partial<Record<ContentState, ContentEditRule>>> = {
-  draft: { permission: 'content.submit', actor: 'author', proxy: AUTHOR_PROXY, basis: 'CB 17.3c (người gửi hoàn thiện tin, bài trước khi gửi)' },
-  returned: { permission: 'content.submit', actor: 'author', proxy: AUTHOR_PROXY, basis: 'CB 17.3c; BĐ 9.6 (trả lại để người gửi sửa và gửi lại)' },
+  draft: {
+    permission: 'content.submit',
+    actor: 'author',
+    proxy: AUTHOR_PROXY,
+    basis: 'CB 17.3c (người gửi hoàn thiện tin, bài trước khi gửi)',
+  },
+  returned: {
+    permission: 'content.submit',
+    actor: 'author',
+    proxy: AUTHOR_PROXY,
+    basis: 'CB 17.3c; BĐ 9.6 (trả lại để người gửi sửa và gửi lại)',
+  },
   editing: { permission: 'content.edit', basis: 'CB 17.1, 17.3c (Ban Biên tập biên tập tin, bài)' },
 };

@@ -9,7 +9,18 @@ import type { WorkflowAggregate, WorkflowTable } from '../types';
  * "sent" and "published" are separate states, each reached by its own step. An asker's poor rating
  * lets the board reopen a question that was sent.
  */
-export const questionStates = ['received', 'classified', 'refused', 'routed', 'returned', 'answered', 'approved', 'sent', 'published', 'reopened'] as const;
+export const questionStates = [
+  'received',
+  'classified',
+  'refused',
+  'routed',
+  'returned',
+  'answered',
+  'approved',
+  'sent',
+  'published',
+  'reopened',
+] as const;
 export type QuestionState = (typeof questionStates)[number];
 
 export type QuestionAction =
@@ -30,7 +41,13 @@ export type QuestionClock = 'classify' | 'answer' | 'return';
 
 /** The Q&A's own input, guards and effects, by name: shared/application/question-steps.ts holds the functions. */
 export type QuestionInput = 'unit';
-export type QuestionGuard = 'complexity-given' | 'ground-given' | 'answerer-authorised' | 'answer-checked' | 'publication-consent' | 'progress-notice-allowed';
+export type QuestionGuard =
+  | 'complexity-given'
+  | 'ground-given'
+  | 'answerer-authorised'
+  | 'answer-checked'
+  | 'publication-consent'
+  | 'progress-notice-allowed';
 export type QuestionEffect =
   | 'classification'
   | 'refusal'
@@ -52,22 +69,46 @@ export interface QuestionWorkflowItem extends WorkflowAggregate<QuestionState, Q
 const label = (vi: string, en: string) => ({ vi, en });
 const AT_THE_BOARD = ['received', 'classified', 'returned', 'reopened'] as const;
 
-export const questionWorkflow: WorkflowTable<QuestionState, QuestionAction, QuestionClock, QuestionWorkflowItem, QuestionInput, QuestionGuard, QuestionEffect, 'ask'> = {
+export const questionWorkflow: WorkflowTable<
+  QuestionState,
+  QuestionAction,
+  QuestionClock,
+  QuestionWorkflowItem,
+  QuestionInput,
+  QuestionGuard,
+  QuestionEffect,
+  'ask'
+> = {
   name: 'question',
   aggregateType: 'Question',
   label: label('câu hỏi', 'question'),
   initial: 'received',
   states: {
-    received: { label: label('Đã tiếp nhận, chờ phân loại', 'Received, awaiting classification'), clocks: ['classify'] },
-    classified: { label: label('Đã phân loại, chờ chuyển đơn vị', 'Classified, awaiting routing'), clocks: ['classify'] },
+    received: {
+      label: label('Đã tiếp nhận, chờ phân loại', 'Received, awaiting classification'),
+      clocks: ['classify'],
+    },
+    classified: {
+      label: label('Đã phân loại, chờ chuyển đơn vị', 'Classified, awaiting routing'),
+      clocks: ['classify'],
+    },
     refused: { label: label('Không tiếp nhận, đã báo lý do cho người hỏi', 'Refused, the asker was told why') },
     routed: { label: label('Đã chuyển đơn vị trả lời', 'Routed to a unit to answer'), clocks: ['answer', 'return'] },
-    returned: { label: label('Đơn vị trả lại vì không thuộc thẩm quyền, chờ chuyển lại', 'Returned by the unit as outside its competence, awaiting re-routing'), clocks: ['classify'] },
+    returned: {
+      label: label(
+        'Đơn vị trả lại vì không thuộc thẩm quyền, chờ chuyển lại',
+        'Returned by the unit as outside its competence, awaiting re-routing',
+      ),
+      clocks: ['classify'],
+    },
     answered: { label: label('Đã có câu trả lời, Ban Biên tập đang kiểm tra', 'Answered, under the board’s check') },
     approved: { label: label('Câu trả lời đã được duyệt, chờ gửi', 'Answer approved, awaiting sending') },
     sent: { label: label('Đã gửi câu trả lời cho người hỏi', 'Answer sent to the asker') },
     published: { label: label('Đã đăng câu hỏi và câu trả lời', 'Question and answer published') },
-    reopened: { label: label('Mở lại theo đánh giá của người hỏi', 'Reopened on the asker’s rating'), clocks: ['classify'] },
+    reopened: {
+      label: label('Mở lại theo đánh giá của người hỏi', 'Reopened on the asker’s rating'),
+      clocks: ['classify'],
+    },
   },
   clocks: {
     classify: { policy: 'qa.classify', basis: 'BĐ 12.3' },
