@@ -124,23 +124,30 @@ export async function generateDueReports(
   now: Date,
   runId: string,
 ): Promise<Record<string, string | number>> {
-  const unitCode = s.config.PROVINCE_CODE;
-  const unitPath = await unitPathOf(s, unitCode);
-  const ctx: UseCaseContext = {
-    principal: { id: 'system', kind: 'system', unitCode, roles: [], delegations: [] },
-    requestId: `job-${runId}`,
-    now,
-  };
+  const province = s.config.PROVINCE_CODE;
   const summary: Record<string, string | number> = { generated: 0, existing: 0 };
+  // TG 22.7: a sub-portal's report is its own board's; every unit below the province runs one.
+  let subPortals: string[] | undefined;
   for (const kind of reportKinds(s).filter((k) => !k.adHoc)) {
     const period = lastClosedPeriod(kind.period, now);
-    if (await s.reports.get(reportIdOf(kind, period, unitCode))) {
-      summary.existing = Number(summary.existing) + 1;
-      continue;
+    const filers =
+      kind.filedBy === 'sub-portals'
+        ? (subPortals ??= (await s.facts.unitTree(province)).slice(1).map((u) => u.code))
+        : [province];
+    for (const unitCode of filers) {
+      if (await s.reports.get(reportIdOf(kind, period, unitCode))) {
+        summary.existing = Number(summary.existing) + 1;
+        continue;
+      }
+      const ctx: UseCaseContext = {
+        principal: { id: 'system', kind: 'system', unitCode, roles: [], delegations: [] },
+        requestId: `job-${runId}-${unitCode}`,
+        now,
+      };
+      await createReport(s, ctx, kind, unitCode, await unitPathOf(s, unitCode), period, 'schedule');
+      summary.generated = Number(summary.generated) + 1;
+      summary[kind.id] = period.id;
     }
-    await createReport(s, ctx, kind, unitCode, unitPath, period, 'schedule');
-    summary.generated = Number(summary.generated) + 1;
-    summary[kind.id] = period.id;
   }
   return summary;
 }

@@ -27,6 +27,11 @@ export interface ReportKind {
   readonly period: PeriodRule;
   /** Any range of days may be asked for as well (TG 22.7 "đột xuất", and the operator's ad hoc reports). */
   readonly adHoc?: true;
+  /**
+   * Who files it: the provincial portal's board (default), or each unit's sub-portal board (TG 22.7: every unit
+   * below the province runs a sub-portal), for which the scheduled job drafts one report per unit.
+   */
+  readonly filedBy?: 'portal' | 'sub-portals';
   readonly due: DueRule;
   readonly dueBasis: string;
   readonly template: TemplateId;
@@ -138,6 +143,7 @@ export const reportKinds: readonly ReportKind[] = [
         en: 'Report on the sub-portal’s activity',
       },
       citation: 'TG 22.7',
+      filedBy: 'sub-portals',
       reportingBody: 'Ban Biên tập Trang thông tin điện tử thành phần',
       recipients: ['Văn phòng Ủy ban nhân dân tỉnh', 'Sở Thông tin và Truyền thông'],
       period: { kind },
