@@ -2,7 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { localDateOf } from '../../domain/questions/figures';
 import type { RoleChangeFact } from '../../domain/reports/figures';
 import { keys } from './keys';
-import { queryAll } from './pagination';
+import { queryMonths } from './pagination';
 import type { WriteAction } from './unit-of-work';
 
 /**
@@ -47,19 +47,17 @@ export class AccountFactRepository {
 
   /** The unit's role changes of the local dates `from`..`to`, one Query per month in `months`. */
   async roleChanges(unitCode: string, months: readonly string[], from: string, to: string): Promise<RoleChangeFact[]> {
-    const pages = await Promise.all(
-      months.map((month) => {
-        const range = keys.accountFactsRange(unitCode, month, from, to);
-        return queryAll(this.client, {
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':pk': range.pk, ':from': range.skFrom, ':to': range.skTo },
-          ProjectionExpression: 'accountId, #at, previous, #next',
-          ExpressionAttributeNames: { '#at': 'at', '#next': 'next' },
-        });
-      }),
+    const items = await queryMonths(
+      this.client,
+      this.tableName,
+      months,
+      (month) => keys.accountFactsRange(unitCode, month, from, to),
+      {
+        ProjectionExpression: 'accountId, #at, previous, #next',
+        ExpressionAttributeNames: { '#at': 'at', '#next': 'next' },
+      },
     );
-    return pages.flat().map((i) => ({
+    return items.map((i) => ({
       accountId: String(i.accountId),
       at: String(i.at),
       previous: (i.previous as string[]) ?? [],

@@ -135,3 +135,28 @@ export async function queryAll(
   } while (startKey);
   return items;
 }
+
+/**
+ * Every item of a fact partition per month (`<KIND>FACTS#<unit>#<month>`), each read between the sort keys its
+ * `range` gives: the months of a period in parallel, one key-range Query each.
+ */
+export async function queryMonths(
+  client: QueryClient,
+  tableName: string,
+  months: readonly string[],
+  range: (month: string) => { readonly pk: string; readonly skFrom: string; readonly skTo: string },
+  projection: Pick<QueryCommandInput, 'ProjectionExpression' | 'ExpressionAttributeNames'>,
+): Promise<Record<string, unknown>[]> {
+  const pages = await Promise.all(
+    months.map((month) => {
+      const r = range(month);
+      return queryAll(client, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': r.pk, ':from': r.skFrom, ':to': r.skTo },
+        ...projection,
+      });
+    }),
+  );
+  return pages.flat();
+}

@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { localDateOf, type QuestionFact } from '../../domain/questions/figures';
 import { keys } from './keys';
-import { queryAll } from './pagination';
+import { queryAll, queryMonths } from './pagination';
 import type { WriteAction } from './unit-of-work';
 
 /**
@@ -91,19 +91,17 @@ export class QuestionFactRepository {
 
   /** The unit's facts of the local dates `from`..`to`, one Query per month in `months`. */
   async facts(unitCode: string, months: readonly string[], from: string, to: string): Promise<QuestionFact[]> {
-    const pages = await Promise.all(
-      months.map((month) => {
-        const range = keys.questionFactsRange(unitCode, month, from, to);
-        return queryAll(this.client, {
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':pk': range.pk, ':from': range.skFrom, ':to': range.skTo },
-          ProjectionExpression: 'kind, questionId, #at, onTime, rerouting, workingDays, #clock, #level, rating',
-          ExpressionAttributeNames: { '#at': 'at', '#clock': 'clock', '#level': 'level' },
-        });
-      }),
+    const items = await queryMonths(
+      this.client,
+      this.tableName,
+      months,
+      (month) => keys.questionFactsRange(unitCode, month, from, to),
+      {
+        ProjectionExpression: 'kind, questionId, #at, onTime, rerouting, workingDays, #clock, #level, rating',
+        ExpressionAttributeNames: { '#at': 'at', '#clock': 'clock', '#level': 'level' },
+      },
     );
-    return pages.flat().map(toFact);
+    return items.map(toFact);
   }
 
   /** Question clocks of the unit open now and past due: the unit's open work (sparse gsi2), never the table. */
