@@ -1,26 +1,26 @@
 import { html, type TemplateResult } from 'lit-html';
-import { contentWorkflow } from '../../../shared/domain/workflow/tables/content';
 import { call } from '../api';
 import { show, type Me } from '../main';
 import { bulkActions, t, texts, type Bilingual } from '../i18n';
 import { permission, type Permission } from '../permissions';
 import { errorSummary } from './problem';
+import { bulkActionPermissions, type BulkAction } from '../bulk-actions';
 
 /**
  * Bulk return, reject or assign on the intake queue (POST /units/{code}/content/bulk-transitions):
  * the rows' checkboxes and one form offering the actions the rule table lets the caller take on the
- * unit (each action's permission is its workflow row's, as the API checks it); the others are listed
- * with the reason. The API decides again (the whole request is refused if the caller may not) and
+ * unit (each needs its workflow row's permission, as the API checks it: bulk-actions.ts); the
+ * others are listed with the reason. The API decides again (the whole request is refused if the caller may not) and
  * answers item by item (e.g. separation of duties); the outcome is shown above the queue.
  */
-export type BulkAction = 'return' | 'reject' | 'assign';
-const actions: readonly BulkAction[] = ['return', 'reject', 'assign'];
+const actions = Object.keys(bulkActionPermissions) as BulkAction[];
 export type BulkPermissions = ReadonlyMap<BulkAction, Permission>;
 
 /** `unitPath`: the queue's unit first, then its ancestors (permissions.ts unitPathOf). */
 export const bulkPermissions = (me: Me, unitPath: readonly string[]): BulkPermissions =>
-  new Map(actions.map((a) => [a, permission(me, contentWorkflow.transitions[a].permission, unitPath)]));
+  new Map(actions.map((a) => [a, permission(me, bulkActionPermissions[a], unitPath)]));
 export const anyBulkAllowed = (may: BulkPermissions) => [...may.values()].some((p) => p.allowed);
+
 type Outcome = {
   unit: string;
   done?: { succeeded: number; failed: { title: string; detail: Bilingual }[] };
