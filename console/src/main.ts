@@ -110,7 +110,7 @@ export async function show(focus = true): Promise<void> {
     screen = landing(me, () => void signIn(location.pathname + location.search, lang));
   } else {
     const parts = path.split('/');
-    if (parts[0] === 'units' && parts[2] === 'content') screen = await queue(decodeURIComponent(parts[1]!), query);
+    if (parts[0] === 'units' && parts[2] === 'content') screen = await queue(me, decodeURIComponent(parts[1]!), query);
     else if (parts[0] === 'units' && parts[2] === 'questions')
       screen = await questions(decodeURIComponent(parts[1]!), query);
     else if (parts[0] === 'units' && parts[2] === 'figures')

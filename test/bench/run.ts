@@ -18,6 +18,7 @@ import { benchEscalation } from './escalation';
 import { benchBackup } from './backup';
 import { benchEmulators } from './stream-off';
 import { benchConsoleRender, benchConsoleSize } from './console';
+import { adoptStack } from '../support/local-stack';
 
 const PARTS = ['domain', 'bundles', 'http', 'content', 'search', 'escalation', 'backup', 'console'] as const;
 const asked = process.argv.slice(2);
@@ -160,6 +161,8 @@ const stack: LocalStack | undefined =
     prefix: `bench${randomUUID().slice(0, 6)}`,
     ...(consoleBuild && { consoleDir: consoleBuild.outDir }),
   }));
+// The content and console benches seed through the test support helpers (directory.ts).
+if (stack) adoptStack(stack);
 
 /** Resident memory of the local stack at rest: DynamoDB Local's JVM and this process (gateway, handlers, fauxqs). */
 const residentMiB = (pid: number | 'self') => {

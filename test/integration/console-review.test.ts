@@ -5,12 +5,13 @@ import type { Page } from 'playwright-core';
 import { eventually, useLocalStack } from '../support/local-stack';
 import { caller, person, seedTree, type Person } from '../support/directory';
 import { consoleDir, newPage } from '../support/browser';
-import { checkScreen, signInAs, switchLanguage } from '../support/console-pages';
+import { checkInBothLanguages, checkScreen, signInAs, switchLanguage } from '../support/console-pages';
 
 /**
  * Item review and the intake queue in the console, in Chromium: the words changed between two
- * revisions, the attachments with their safety check (pending, clean, quarantined), bulk return
- * from the queue (and a bulk step the API refuses, shown as its error summary); axe on each screen
+ * revisions, the attachments with their safety check (pending, clean, quarantined); the intake
+ * queue's bulk actions as the rule table gives them (a secretary returns, the chief rejects, a
+ * contributor is only told why), with forced requests still refused by the API; axe on each screen
  * in both languages.
  */
 const local = useLocalStack({ consoleDir });
@@ -60,9 +61,10 @@ async function pageOf(username: string, path = '', width = 1280): Promise<Page> 
 
 beforeAll(async () => {
   await seedTree();
-  [people.contributor, people.secretary] = await Promise.all([
+  [people.contributor, people.secretary, people.chief] = await Promise.all([
     person(local.api, 'ctv.rv', 'huyena', ['contributor']),
     person(local.api, 'thuky.rv', 'huyena', ['secretary']),
+    person(local.api, 'truongban.rv', 'huyena', ['chief-editor']),
   ]);
 });
 afterAll(async () => {
@@ -138,13 +140,25 @@ describe('review and the intake queue in the console', () => {
     await expect.poll(() => page.locator('del, ins').count(), { timeout: 10_000 }).toBe(0);
   });
 
-  it('returns two items of the intake queue at once; a bulk step the caller may not take is refused by the API and said', async () => {
+  it('offers a secretary the bulk return and assign the rule table gives her, returns two items at once, and says why rejecting is not hers (a forced request gets 403)', async () => {
     const [a, b] = [await submitted('Tin trả lại một'), await submitted('Tin trả lại hai')];
-    await submitted('Tin giữ lại');
+    const kept = await submitted('Tin giữ lại');
     const page = await pageOf('thuky.rv', 'units/huyena/content?state=submitted');
     await page.getByLabel('Chọn: Tin trả lại một').check();
     await page.getByLabel('Chọn: Tin trả lại hai').check();
-    await page.getByLabel('Thao tác', { exact: true }).selectOption('return');
+    const action = page.getByLabel('Thao tác', { exact: true });
+    expect(await action.locator('option').evaluateAll((os) => os.map((o) => o.getAttribute('value')))).toEqual([
+      'return',
+      'assign',
+    ]);
+    // Rejecting is the chief's (content.approve): not offered, and the reason names the rule and its basis.
+    expect(
+      await page.locator('[data-refused-bulk]').evaluateAll((li) => li.map((l) => l.getAttribute('data-refused-bulk'))),
+    ).toEqual(['reject']);
+    const reason = await page.locator('[data-refused-bulk="reject"]').textContent();
+    expect(reason).toContain('content.approve');
+    expect(reason).toContain('BĐ 9.6');
+    await action.selectOption('return');
     await page.getByLabel('Ý kiến (khi trả lại)').fill('Bổ sung nguồn tin');
     await page.getByRole('button', { name: 'Thực hiện với các mục đã chọn' }).click();
     await expect.poll(() => page.getByRole('status').textContent(), { timeout: 10_000 }).toContain('Đã thực hiện: 2');
@@ -152,14 +166,51 @@ describe('review and the intake queue in the console', () => {
     for (const id of [a, b]) expect((await call(`/content/${id}`, people.secretary)).body.state).toBe('returned');
     expect(await page.getByRole('link', { name: 'Tin trả lại một' }).count()).toBe(0);
     await checkScreen(page, 'vi-queue-bulk');
+    await checkInBothLanguages(page, 'queue-bulk-secretary', '[data-refused-bulk]');
 
-    // Rejecting needs the chief editor: the API refuses the whole request, and the console says so.
-    await page.getByLabel('Chọn: Tin giữ lại').check();
-    await page.getByLabel('Thao tác', { exact: true }).selectOption('reject');
-    await page.getByLabel('Ý kiến (khi trả lại)').fill('Không phù hợp');
-    await page.getByRole('button', { name: 'Thực hiện với các mục đã chọn' }).click();
-    await page.locator('.error-summary').waitFor();
-    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.className)).toBe('error-summary');
-    expect(await page.getByRole('link', { name: 'Tin giữ lại' }).count()).toBe(1);
+    // The API still decides: the refused action sent anyway is refused whole, and the item stays in the queue.
+    const forced = await call('/units/huyena/content/bulk-transitions', people.secretary, {
+      method: 'POST',
+      body: { action: 'reject', ids: [kept], reason: 'Không phù hợp' },
+    });
+    expect(forced.status, JSON.stringify(forced.body)).toBe(403);
+    expect((await call(`/content/${kept}`, people.secretary)).body.state).toBe('submitted');
+  });
+
+  it('offers the chief editor only the bulk reject, with the reasons for the others; a contributor gets no checkbox and no form, only the reasons', async () => {
+    const refused = await submitted('Tin không duyệt hàng loạt');
+    const chief = await pageOf('truongban.rv', 'units/huyena/content?state=submitted');
+    await chief.getByLabel('Chọn: Tin không duyệt hàng loạt').check();
+    expect(
+      await chief
+        .getByLabel('Thao tác', { exact: true })
+        .locator('option')
+        .evaluateAll((os) => os.map((o) => o.getAttribute('value'))),
+    ).toEqual(['reject']);
+    expect(await chief.locator('#bulk-assignee').count()).toBe(0);
+    expect(
+      await chief
+        .locator('[data-refused-bulk]')
+        .evaluateAll((li) => li.map((l) => l.getAttribute('data-refused-bulk'))),
+    ).toEqual(['return', 'assign']);
+    expect(await chief.locator('[data-refused-bulk="assign"]').textContent()).toContain('content.intake');
+    await checkInBothLanguages(chief, 'queue-bulk-chief', '[data-refused-bulk]');
+    await chief.getByLabel('Chọn: Tin không duyệt hàng loạt').check();
+    await chief.getByLabel('Lý do (khi không duyệt)').fill('Không phù hợp với chuyên mục');
+    await chief.getByRole('button', { name: 'Thực hiện với các mục đã chọn' }).click();
+    await expect.poll(() => chief.getByRole('status').textContent(), { timeout: 10_000 }).toContain('Đã thực hiện: 1');
+    expect((await call(`/content/${refused}`, people.chief)).body.state).toBe('rejected');
+
+    await submitted('Tin của cộng tác viên');
+    const contributor = await pageOf('ctv.rv', 'units/huyena/content?state=submitted');
+    await contributor.locator('[data-refused-bulk]').first().waitFor();
+    expect(await contributor.locator('form.bulk, input.pick').count()).toBe(0);
+    expect(await contributor.locator('[data-refused-bulk]').count()).toBe(3);
+    await checkInBothLanguages(contributor, 'queue-bulk-contributor', '[data-refused-bulk]');
+    const forced = await call('/units/huyena/content/bulk-transitions', people.contributor, {
+      method: 'POST',
+      body: { action: 'return', ids: [refused], comment: 'Thử' },
+    });
+    expect(forced.status, JSON.stringify(forced.body)).toBe(403);
   });
 });

@@ -29,6 +29,11 @@ export function fileServices(): Services {
   return fileStack.current.services;
 }
 
+/** For a script that starts its own stack (the bench): the support helpers reach its services. */
+export function adoptStack(stack: LocalStack): void {
+  fileStack.current = stack;
+}
+
 /**
  * Gives a test file its own local stack (own table, buckets and queues under a unique prefix)
  * on the run's shared emulators, started before its tests and stopped after them.

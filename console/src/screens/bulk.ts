@@ -1,14 +1,26 @@
 import { html, type TemplateResult } from 'lit-html';
 import { call } from '../api';
-import { show } from '../main';
+import { show, type Me } from '../main';
 import { bulkActions, t, texts, type Bilingual } from '../i18n';
+import { permission, type Permission } from '../permissions';
 import { errorSummary } from './problem';
+import { bulkActionPermissions, type BulkAction } from '../bulk-actions';
 
 /**
  * Bulk return, reject or assign on the intake queue (POST /units/{code}/content/bulk-transitions):
- * the rows' checkboxes and one form. The API decides who may (the whole request is refused if the
- * caller may not) and answers item by item; the outcome is shown above the queue.
+ * the rows' checkboxes and one form offering the actions the rule table lets the caller take on the
+ * unit (each needs its workflow row's permission, as the API checks it: bulk-actions.ts); the
+ * others are listed with the reason. The API decides again (the whole request is refused if the caller may not) and
+ * answers item by item (e.g. separation of duties); the outcome is shown above the queue.
  */
+const actions = Object.keys(bulkActionPermissions) as BulkAction[];
+export type BulkPermissions = ReadonlyMap<BulkAction, Permission>;
+
+/** `unitPath`: the queue's unit first, then its ancestors (permissions.ts unitPathOf). */
+export const bulkPermissions = (me: Me, unitPath: readonly string[]): BulkPermissions =>
+  new Map(actions.map((a) => [a, permission(me, bulkActionPermissions[a], unitPath)]));
+export const anyBulkAllowed = (may: BulkPermissions) => [...may.values()].some((p) => p.allowed);
+
 type Outcome = {
   unit: string;
   done?: { succeeded: number; failed: { title: string; detail: Bilingual }[] };
@@ -37,11 +49,32 @@ export function bulkOutcome(unit: string): TemplateResult | string {
   </div>`;
 }
 
-export function bulkForm(unit: string, titles: ReadonlyMap<string, string>) {
+const textLabel = (mayReturn: boolean, mayReject: boolean) =>
+  mayReturn && mayReject ? texts.bulkText : mayReturn ? texts.bulkComment : texts.bulkReason;
+
+/** The form with the allowed actions (none: no form), then the refused ones with their reasons. */
+export function bulkSection(unit: string, titles: ReadonlyMap<string, string>, may: BulkPermissions) {
+  const allowed = actions.filter((a) => may.get(a)?.allowed);
+  const refused = actions.flatMap((a) => {
+    const p = may.get(a);
+    return p && !p.allowed ? [{ action: a, reason: p.reason }] : [];
+  });
+  return html`${allowed.length > 0 ? bulkForm(unit, titles, allowed) : ''}
+    ${
+      refused.length > 0
+        ? html`<section class="bulk-refused" aria-labelledby="bulk-refused-h">
+          <h2 id="bulk-refused-h">${t(texts.bulkNotYours)}</h2>
+          <ul class="refused">${refused.map((r) => html`<li data-refused-bulk=${r.action}><strong>${t(bulkActions[r.action]!)}</strong>: ${t(r.reason)}</li>`)}</ul>
+        </section>`
+        : ''
+    }`;
+}
+
+function bulkForm(unit: string, titles: ReadonlyMap<string, string>, allowed: readonly BulkAction[]) {
   const submit = async (event: Event) => {
     event.preventDefault();
     const form = new FormData(event.target as HTMLFormElement);
-    const action = String(form.get('action')) as 'return' | 'reject' | 'assign';
+    const action = String(form.get('action')) as BulkAction;
     const text = String(form.get('text') ?? '').trim();
     const assignee = String(form.get('assignee') ?? '').trim();
     const ids = form.getAll('ids').map(String);
@@ -64,12 +97,18 @@ export function bulkForm(unit: string, titles: ReadonlyMap<string, string>) {
     await show(false);
     document.querySelector<HTMLElement>('.error-summary, [role=status]')?.focus();
   };
+  const mayReturn = allowed.includes('return');
+  const mayReject = allowed.includes('reject');
   return html`<form id=${BULK_FORM} class="bulk" @submit=${submit} aria-labelledby="bulk-h">
     <h2 id="bulk-h">${t(texts.bulk)}</h2>
     <div><label for="bulk-action">${t(texts.bulkAction)}</label>
-      <select id="bulk-action" name="action">${Object.entries(bulkActions).map(([value, label]) => html`<option value=${value}>${t(label)}</option>`)}</select></div>
-    <div><label for="bulk-text">${t(texts.bulkText)}</label><textarea id="bulk-text" name="text" rows="2"></textarea></div>
-    <div><label for="bulk-assignee">${t(texts.bulkAssignee)}</label><input id="bulk-assignee" name="assignee"></div>
+      <select id="bulk-action" name="action">${allowed.map((a) => html`<option value=${a}>${t(bulkActions[a]!)}</option>`)}</select></div>
+    ${
+      mayReturn || mayReject
+        ? html`<div><label for="bulk-text">${t(textLabel(mayReturn, mayReject))}</label><textarea id="bulk-text" name="text" rows="2"></textarea></div>`
+        : ''
+    }
+    ${allowed.includes('assign') ? html`<div><label for="bulk-assignee">${t(texts.bulkAssignee)}</label><input id="bulk-assignee" name="assignee"></div>` : ''}
     <button type="submit">${t(texts.bulkApply)}</button>
   </form>`;
 }

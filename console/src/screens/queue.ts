@@ -1,14 +1,21 @@
 import { html } from 'lit-html';
 import { call } from '../api';
-import { href, type Screen } from '../main';
+import { href, type Me, type Screen } from '../main';
 import { categories, contentStates, t, texts, when } from '../i18n';
 import { filterForm } from './filters';
 import { problemScreen } from './problem';
-import { bulkForm, bulkOutcome, checkbox } from './bulk';
+import { unitPathOf } from '../permissions';
+import { anyBulkAllowed, bulkOutcome, bulkPermissions, bulkSection, checkbox } from './bulk';
 
-/** A unit's content items by state (the intake queue is `submitted`), with due instants and overdue flags. */
-export async function queue(unit: string, query: URLSearchParams): Promise<Screen> {
+/**
+ * A unit's content items by state (the intake queue is `submitted`), with due instants and overdue
+ * flags; the intake queue offers the bulk actions the rule table lets the caller take (bulk.ts).
+ */
+export async function queue(me: Me, unit: string, query: URLSearchParams): Promise<Screen> {
   const title = `${t(texts.queue)} — ${unit}`;
+  const intake = (query.get('state') ?? '') === 'submitted';
+  // The unit's ancestors are read beside the list (a caller above the unit may act through them).
+  const unitPath = intake ? unitPathOf(unit).catch(() => [unit]) : Promise.resolve([unit]);
   try {
     const { data } = await call('GET /units/{code}/content', {
       path: { code: unit },
@@ -21,8 +28,9 @@ export async function queue(unit: string, query: URLSearchParams): Promise<Scree
     });
     const items = data.items as Array<(typeof data.items)[number] & { dueAt?: string; category?: string }>;
     const next = data.nextCursor;
-    // The intake queue offers bulk return, reject and assign (the API decides whether this caller may).
-    const bulk = (query.get('state') ?? '') === 'submitted' && items.length > 0;
+    const may = intake && items.length > 0 ? bulkPermissions(me, await unitPath) : undefined;
+    // Checkboxes only when there is a bulk action to take; the API decides again.
+    const bulk = may !== undefined && anyBulkAllowed(may);
     return {
       title,
       body: html`${bulkOutcome(unit)}${filterForm(
@@ -50,7 +58,7 @@ export async function queue(unit: string, query: URLSearchParams): Promise<Scree
               </tbody>
             </table></div>`
         }
-        ${bulk ? bulkForm(unit, new Map(items.map((i) => [i.id, i.title]))) : ''}
+        ${may ? bulkSection(unit, new Map(items.map((i) => [i.id, i.title])), may) : ''}
         ${next ? html`<p><a href=${href(`units/${unit}/content`, { ...Object.fromEntries(query), cursor: next })}>${t(texts.more)}</a></p>` : ''}`,
     };
   } catch (error) {
