@@ -39,9 +39,6 @@ if (!values.backup || !values.target || !values.bucket || !(values['public-key']
   process.exit(2);
 }
 const region = values.region ? { region: values.region } : {};
-const dynamodb = new DynamoDBClient(region);
-// A custom S3 endpoint (AWS_ENDPOINT_URL_S3: a VPC endpoint, or the tests' emulator) is addressed by path.
-const s3 = new S3Client({ ...region, forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3) });
 
 /** The KMS key's public half, from the runbook's PEM or from KMS (kms:GetPublicKey): the signature is checked here, not by KMS. */
 async function verifier(): Promise<PublicKeyVerifier> {
@@ -54,8 +51,9 @@ async function verifier(): Promise<PublicKeyVerifier> {
 
 try {
   const summary = await restoreByImport({
-    dynamodb,
-    s3,
+    dynamodb: new DynamoDBClient(region),
+    // A custom S3 endpoint (AWS_ENDPOINT_URL_S3: a VPC endpoint, or the tests' emulator) is addressed by path.
+    s3: new S3Client({ ...region, forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3) }),
     backupBucket: values.bucket,
     backupId: values.backup,
     targetTable: values.target,
