@@ -1,26 +1,24 @@
-import {
-  DeleteTableCommand,
-  DescribeImportCommand,
-  ImportTableCommand,
-  QueryCommand,
-  ResourceNotFoundException,
-  type DynamoDBClient,
-} from '@aws-sdk/client-dynamodb';
+import { DeleteTableCommand, ResourceNotFoundException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { tableDefinition } from '../../infra/definitions/table';
 import { bytesDigest } from '../domain/backups/digest';
 import { decodeDataFile, type BackupManifest } from '../domain/backups/manifest';
 import { describeFindings } from '../domain/backups/verify';
-import type { DynamoJsonItem } from '../domain/backups/digest';
 import { drillMode, MAX_BACKUP_AGE_HOURS, type FullRestoreCadence } from '../domain/backups/drill-plan';
 import { openBackup } from '../adapters/backup/aws-export';
 import { writeInWaves } from '../adapters/backup/batch-write';
 import { fromExportJson } from '../adapters/backup/export-json';
-import { checkMediaVersions, digestOfTable } from '../adapters/backup/restore';
+import { checkMediaVersions } from '../adapters/backup/restore';
 import { verifySampled } from '../adapters/backup/sampled-verify';
 import type { ManifestVerifier } from '../adapters/backup/signing';
 import { getObjectBytes, listBackups, readMediaManifest } from '../adapters/backup/storage';
-import { createShapedTable, tableShape } from '../adapters/backup/table-shape';
+import { createShapedTable } from '../adapters/backup/table-shape';
+import {
+  checkLoadedTable,
+  dataPrefix as importPrefix,
+  importProgress,
+  startTableImport,
+  tableCheckPasses,
+} from '../adapters/backup/table-import';
 import { verifyBackupFiles } from '../adapters/backup/verify-stored';
 import { acquireLease, leaseOf, releaseLease, renewLease } from '../adapters/dynamo/lease';
 import { DONE, type MachineShape, type StepFunction, type StepMachine } from '../jobs/step-machine';
@@ -43,7 +41,6 @@ export const LEASE_SECONDS = 20 * 60;
 export const IMPORT_POLL_SECONDS = 60;
 /** A portable load step stops starting new files after this long (Lambda's timeout is 900 s). */
 export const LOAD_STEP_SECONDS = 600;
-const QUERIES_PER_INDEX = 3;
 
 export type DrillStepName =
   | 'Begin'
@@ -192,23 +189,15 @@ const createTable: Step = async (state, deps) => {
   const manifest = await open(deps, state);
   const prefix = dataPrefix(manifest);
   if (state.load === 'import' && prefix) {
-    const shape = tableShape(state.scratch!);
-    const out = await deps.dynamodb.send(
-      new ImportTableCommand({
-        ClientToken: state.runId.replace(/-/g, ''), // the run's id: a retried call is the same import
-        S3BucketSource: { S3Bucket: deps.backupBucket, S3KeyPrefix: prefix },
-        InputFormat: 'DYNAMODB_JSON',
-        InputCompressionType: 'GZIP',
-        TableCreationParameters: {
-          TableName: shape.TableName!,
-          AttributeDefinitions: shape.AttributeDefinitions!,
-          KeySchema: shape.KeySchema!,
-          BillingMode: 'PAY_PER_REQUEST',
-          GlobalSecondaryIndexes: shape.GlobalSecondaryIndexes!,
-        },
-      }),
+    // The run's id as the token: a retried call is the same import.
+    const importArn = await startTableImport(
+      deps.dynamodb,
+      deps.backupBucket,
+      prefix,
+      state.scratch!,
+      state.runId.replace(/-/g, ''),
     );
-    return next('LoadTable', { ...state, importArn: out.ImportTableDescription?.ImportArn ?? '' }, IMPORT_POLL_SECONDS);
+    return next('LoadTable', { ...state, importArn }, IMPORT_POLL_SECONDS);
   }
   // The name carries this run's id and the drill may touch only `-drill-` tables: one that exists is this run's, made before a kill.
   await createShapedTable(deps.dynamodb, state.scratch!);
@@ -218,18 +207,14 @@ const createTable: Step = async (state, deps) => {
 /** Import: asks how DynamoDB's import is doing. Portable: writes the next data files, within the step's budget. */
 const loadTable: Step = async (state, deps) => {
   if (state.load === 'import') {
-    const out = await deps.dynamodb.send(new DescribeImportCommand({ ImportArn: state.importArn! }));
-    const description = out.ImportTableDescription;
-    if (description?.ImportStatus === 'IN_PROGRESS') return next('LoadTable', state, IMPORT_POLL_SECONDS);
-    if (description?.ImportStatus !== 'COMPLETED' || (description.ErrorCount ?? 0) > 0) {
-      throw new JobFailure(
-        `restore drill (full) of ${state.backupId}: DynamoDB's import ${description?.ImportStatus ?? 'vanished'} (${description?.ErrorCount ?? 0} items in error${description?.FailureMessage ? `: ${description.FailureMessage}` : ''})`,
-        {
-          backupId: state.backupId!,
-          load: 'import',
-          importStatus: description?.ImportStatus ?? 'unknown',
-        },
-      );
+    const progress = await importProgress(deps.dynamodb, state.importArn!);
+    if (progress.status === 'IN_PROGRESS') return next('LoadTable', state, IMPORT_POLL_SECONDS);
+    if (progress.status === 'FAILED') {
+      throw new JobFailure(`restore drill (full) of ${state.backupId}: ${progress.reason}`, {
+        backupId: state.backupId!,
+        load: 'import',
+        importStatus: progress.importStatus,
+      });
     }
     return next('CheckTable', state);
   }
@@ -257,17 +242,9 @@ const loadTable: Step = async (state, deps) => {
 /** The scratch table scanned: count and table digest against the manifest; each index asked for a few items by its keys. */
 const checkTable: Step = async (state, deps) => {
   const manifest = await open(deps, state);
-  const restored = await digestOfTable(deps.dynamodb, state.scratch!);
-  const queries = await queryIndexes(deps, manifest, state.scratch!);
-  const result = {
-    items: manifest.table.itemCount,
-    countMatch: restored.count === manifest.table.itemCount,
-    digestMatch: restored.digest() === manifest.table.digest,
-    indexQueries: queries.asked,
-    indexQueriesAnswered: queries.answered,
-    load: state.load ?? 'portable',
-  };
-  if (!result.countMatch || !result.digestMatch || queries.answered !== queries.asked) throw failure(state, '', result);
+  const checked = await checkLoadedTable(deps.dynamodb, deps.s3, deps.backupBucket, manifest, state.scratch!);
+  const result = { ...checked, load: state.load ?? 'portable' };
+  if (!tableCheckPasses(checked)) throw failure(state, '', result);
   return next('CheckMedia', { ...state, result });
 };
 
@@ -334,50 +311,13 @@ export const restoreDrillMachine: StepMachine<DrillState, RestoreDrillDeps, Dril
   },
 };
 
-/** The one folder of the backup's data files (DynamoDB's export layout: `…/AWSDynamoDB/<id>/data/`), what ImportTable reads. */
+/** The one folder ImportTable reads (table-import.ts); a backup whose files are spread over several fails the run. */
 export function dataPrefix(manifest: BackupManifest): string | undefined {
-  const folders = new Set(manifest.files.map((f) => f.key.slice(0, f.key.lastIndexOf('/') + 1)));
-  if (folders.size > 1)
-    throw new JobFailure(
-      `backup ${manifest.backupId}: data files in ${folders.size} folders; ImportTable reads one prefix`,
-      { backupId: manifest.backupId },
-    );
-  return [...folders][0];
-}
-
-/** For each index, a few items of the backup that it lists, asked for by their index keys in the restored table. */
-async function queryIndexes(deps: RestoreDrillDeps, manifest: BackupManifest, scratch: string) {
-  const samples = new Map<string, DynamoJsonItem[]>(tableDefinition.indexes.map((index) => [index.name, []]));
-  for (const file of manifest.files) {
-    if ([...samples.values()].every((s) => s.length >= QUERIES_PER_INDEX)) break;
-    const bytes = await getObjectBytes(deps.s3, deps.backupBucket, file.key);
-    for (const item of bytes ? decodeDataFile(bytes) : []) {
-      for (const index of tableDefinition.indexes) {
-        const list = samples.get(index.name)!;
-        if (list.length < QUERIES_PER_INDEX && item[index.partitionKey] && item[index.sortKey]) list.push(item);
-      }
-    }
+  try {
+    return importPrefix(manifest);
+  } catch (error) {
+    throw new JobFailure((error as Error).message, { backupId: manifest.backupId });
   }
-  let asked = 0;
-  let answered = 0;
-  const key = (i: Record<string, unknown>) =>
-    JSON.stringify([i[tableDefinition.partitionKey], i[tableDefinition.sortKey]]);
-  for (const index of tableDefinition.indexes) {
-    for (const item of samples.get(index.name)!) {
-      asked++;
-      const out = await deps.dynamodb.send(
-        new QueryCommand({
-          TableName: scratch,
-          IndexName: index.name,
-          KeyConditionExpression: '#p = :p AND #s = :s',
-          ExpressionAttributeNames: { '#p': index.partitionKey, '#s': index.sortKey },
-          ExpressionAttributeValues: { ':p': item[index.partitionKey] as never, ':s': item[index.sortKey] as never },
-        }),
-      );
-      if ((out.Items ?? []).some((found) => key(found) === key(item))) answered++;
-    }
-  }
-  return { asked, answered };
 }
 
 export async function dropTable(dynamodb: DynamoDBClient, name: string): Promise<void> {

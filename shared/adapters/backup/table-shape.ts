@@ -122,6 +122,12 @@ export async function createShapedTable(client: DynamoDBClient, tableName: strin
   }
   await waitUntilTableExists({ client, maxWaitTime: 120 }, { TableName: tableName });
   // Checked, not assumed: a restore killed between creating the table and this call sets it on resuming.
+  await enableTimeToLive(client, tableName);
+  return created;
+}
+
+/** TTL on the definition's attribute, unless it is on already (an imported table has none). */
+export async function enableTimeToLive(client: DynamoDBClient, tableName: string): Promise<void> {
   const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
   if (ttl.TimeToLiveDescription?.TimeToLiveStatus !== 'ENABLED') {
     await client.send(
@@ -131,5 +137,4 @@ export async function createShapedTable(client: DynamoDBClient, tableName: strin
       }),
     );
   }
-  return created;
 }
