@@ -7,6 +7,8 @@ export default defineConfig({
     env: { LOG_LEVEL: 'SILENT', POWERTOOLS_DEV: 'false', LOCAL_TIMEOUT_SCALE: '6' },
     testTimeout: 90_000, // a ceiling for slow shared machines (CDK synth with cdk-nag), not a timing assertion
     hookTimeout: 180_000,
+    // expect.poll waits for a browser or a consumer to catch up; 1 s (vitest's default) is too short on a loaded host.
+    expect: { poll: { timeout: 15_000 } },
     pool: 'forks',
     maxWorkers: 2,
     projects: [
