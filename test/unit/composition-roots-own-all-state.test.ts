@@ -38,7 +38,6 @@ const CONSTANT_MEMOS = new Set([
 const NOT_YET_WIRED = new Set([
   'shared/composition/process-services.ts:services', // the bridge for code not yet wired
   'shared/config/env.ts:cached',
-  'shared/http/services.ts:store',
   'shared/application/ask-challenge.ts:registered',
   'shared/adapters/aws-clients.ts:ddb',
   'shared/adapters/aws-clients.ts:doc',
