@@ -1,12 +1,14 @@
 import type { Context, PostAuthenticationTriggerEvent, PostConfirmationTriggerEvent } from 'aws-lambda';
 import * as z from 'zod/mini';
-import { documentClient } from '../../shared/adapters/aws-clients';
+import { createDynamoClients } from '../../shared/adapters/aws-clients';
 import { AccountRepository } from '../../shared/adapters/dynamo/accounts';
 import {
   recordIdentityPasswordChange,
   type IdentityPasswordEvent,
 } from '../../shared/application/identity-password-changes';
 import { logger } from '../../shared/logger';
+import type { CoreServices } from '../../shared/composition/services';
+import { once } from '../../shared/composition/once';
 
 /**
  * Cognito trigger (post authentication and post confirmation): brings password changes made in
@@ -15,8 +17,7 @@ import { logger } from '../../shared/logger';
  * Throwing makes Cognito refuse the sign-in, so a change is never silently lost: the next
  * sign-in records it.
  */
-const { TABLE_NAME } = z.object({ TABLE_NAME: z.string().check(z.minLength(1)) }).parse(process.env);
-const accounts = new AccountRepository(documentClient(), TABLE_NAME);
+type TriggerServices = Pick<CoreServices, 'db' | 'table'>;
 
 type TriggerEvent = PostAuthenticationTriggerEvent | PostConfirmationTriggerEvent;
 
@@ -27,12 +28,29 @@ const eventOf = (source: string): IdentityPasswordEvent | undefined =>
       ? 'reset'
       : undefined;
 
-export const handler = async <E extends TriggerEvent>(event: E, context: Context): Promise<E> => {
-  const kind = eventOf(event.triggerSource);
-  const accountId = event.request.userAttributes.sub;
-  if (!kind || !accountId) return event;
-  const outcome = await recordIdentityPasswordChange(accounts, accountId, kind, `cognito-${context.awsRequestId}`);
-  // Ids and outcomes only: never the username or e-mail address.
-  logger.info('cognito trigger', { triggerSource: event.triggerSource, accountId, outcome });
-  return event;
-};
+const wire =
+  (s: TriggerServices) =>
+  async <E extends TriggerEvent>(event: E, context: Context): Promise<E> => {
+    const accounts = new AccountRepository(s.db, s.table);
+    const kind = eventOf(event.triggerSource);
+    const accountId = event.request.userAttributes.sub;
+    if (!kind || !accountId) return event;
+    const outcome = await recordIdentityPasswordChange(accounts, accountId, kind, `cognito-${context.awsRequestId}`);
+    // Ids and outcomes only: never the username or e-mail address.
+    logger.info('cognito trigger', { triggerSource: event.triggerSource, accountId, outcome });
+    return event;
+  };
+
+/**
+ * Its own lean root: the trigger's environment names only the table (not the API's configuration), so
+ * the container builds a DynamoDB client over it at the first invocation; a local stack wires its own.
+ */
+const container = once(() => {
+  const { TABLE_NAME } = z.object({ TABLE_NAME: z.string().check(z.minLength(1)) }).parse(process.env);
+  return wire({ db: createDynamoClients().db, table: TABLE_NAME });
+});
+
+export const handler = Object.assign(
+  <E extends TriggerEvent>(event: E, context: Context): Promise<E> => container()(event, context),
+  { wire },
+);

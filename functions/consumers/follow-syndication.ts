@@ -11,7 +11,7 @@ export const handler = lambdaRoot((s) =>
   eventConsumer(
     'followSyndication',
     ['WorkflowTransitioned'],
-    async ({ detail }, meta) => followSyndicatedSource(detail, meta.requestId),
+    async ({ detail }, meta) => followSyndicatedSource(s, detail, meta.requestId),
     s,
   ),
 );

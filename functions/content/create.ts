@@ -14,11 +14,12 @@ export const handler = lambdaRoot((s) =>
     contentEditingRoutes,
     {
       createContentItem: async ({ params, body, principal, requestId }) => {
-        const created = await createContentItem({ principal, requestId, now: new Date() }, params.code, body);
+        const created = await createContentItem(s, { principal, requestId, now: new Date() }, params.code, body);
         return json(201, created, { location: `/content/${created.id}`, etag: `"${created.version}"` });
       },
       updateContentItem: async ({ params, body, headers, principal, requestId }) => {
         const edited = await editContentItem(
+          s,
           { principal, requestId, now: new Date() },
           params.id,
           body,

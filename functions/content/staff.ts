@@ -22,7 +22,7 @@ export const handler = lambdaRoot((s) =>
       listUnitContent: async ({ params, query, principal, requestId }) =>
         json(
           200,
-          await listUnitContent({ principal, requestId, now: new Date() }, params.code, {
+          await listUnitContent(s, { principal, requestId, now: new Date() }, params.code, {
             limit: query.limit,
             state: query.state,
             category: query.category,
@@ -33,16 +33,18 @@ export const handler = lambdaRoot((s) =>
       getContentItem: async ({ params, query, principal, requestId }) => {
         const now = new Date();
         const ctx = { principal, requestId, now };
-        const item = await readContentItem(ctx, params.id);
+        const item = await readContentItem(s, ctx, params.id);
         // What this caller may do next, for a console's buttons (the transition still decides).
         const steps = availableSteps(contentWorkflow, workflowItemOf(item), principal, now, ['publish-scheduled']);
         // The texts of the revisions a console compares (kept with creation and edits of the text).
         const versions = query.revisions?.split(',').map(Number);
-        const revisionTexts = versions && (await Promise.all(versions.map((v) => readRevisionText(ctx, params.id, v))));
+        const revisionTexts =
+          versions && (await Promise.all(versions.map((v) => readRevisionText(s, ctx, params.id, v))));
         return json(200, { ...item, steps, ...(revisionTexts && { revisionTexts }) }, { etag: `"${item.version}"` });
       },
       transitionContentItem: async ({ params, body, headers, principal, requestId }) => {
         const done = await transitionContentItem(
+          s,
           { principal, requestId, now: new Date() },
           params.id,
           body,
@@ -51,7 +53,7 @@ export const handler = lambdaRoot((s) =>
         return json(200, done, { etag: `"${done.version}"` });
       },
       bulkTransitionContent: async ({ params, body, principal, requestId }) => {
-        const done = await bulkTransitionContent({ principal, requestId, now: new Date() }, params.code, body);
+        const done = await bulkTransitionContent(s, { principal, requestId, now: new Date() }, params.code, body);
         // Each failed item carries the status it would have had alone.
         // and names its fields where the request holds them, as a problem does.
         const failedItem = (r: Extract<(typeof done.results)[number], { ok: false }>) => ({
@@ -62,7 +64,7 @@ export const handler = lambdaRoot((s) =>
         return json(200, { ...done, results: done.results.map((r) => (r.ok ? r : failedItem(r))) });
       },
       proposeSyndication: async ({ params, body, principal, requestId }) => {
-        const copy = await proposeSyndication({ principal, requestId, now: new Date() }, params.id, body.note);
+        const copy = await proposeSyndication(s, { principal, requestId, now: new Date() }, params.id, body.note);
         return json(201, copy, { location: `/content/${copy.id}`, etag: `"${copy.version}"` });
       },
     },

@@ -1,6 +1,6 @@
 import { jobFunction } from '../../shared/jobs/job';
-import { s3Client } from '../../shared/adapters/aws-clients';
-import { env } from '../../shared/config/env';
+import { createS3Client } from '../../shared/adapters/aws-clients';
+import { coreRoot } from '../../shared/composition/core-root';
 import { giveMissingChecksums } from '../../shared/adapters/backup/media-checksums';
 import { uploadPrefixes } from '../../shared/domain/uploads/upload';
 
@@ -9,12 +9,19 @@ import { uploadPrefixes } from '../../shared/domain/uploads/upload';
  * this change is deployed (new uploads get one when copied to clean/). The weekly backup then reads
  * no media byte. Resumable: a run that reaches its time budget stops; run it again.
  */
-export const handler = jobFunction('media-checksums', async () => {
-  const { checked, given, finished } = await giveMissingChecksums(
-    s3Client(),
-    env().MEDIA_BUCKET,
-    uploadPrefixes.clean,
-    780_000,
+export const handler = coreRoot((s) => {
+  const s3 = createS3Client();
+  return jobFunction(
+    'media-checksums',
+    async () => {
+      const { checked, given, finished } = await giveMissingChecksums(
+        s3,
+        s.config.MEDIA_BUCKET,
+        uploadPrefixes.clean,
+        780_000,
+      );
+      return { checked, given: given.length, finished };
+    },
+    s.uow,
   );
-  return { checked, given: given.length, finished };
 });

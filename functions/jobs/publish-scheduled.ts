@@ -9,7 +9,7 @@ export const PUBLISH_SCHEDULED_JOB = 'publish-scheduled';
 export const handler = lambdaRoot((s) =>
   jobFunction(
     PUBLISH_SCHEDULED_JOB,
-    async (now, runId) => ({ ...(await publishDueItems(now, `job:${runId}`)) }),
+    async (now, runId) => ({ ...(await publishDueItems(s, now, `job:${runId}`)) }),
     s.uow,
   ),
 );

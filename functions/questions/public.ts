@@ -45,13 +45,21 @@ export const handler = lambdaRoot(
         getQuestionStatus: async ({ params, headers }) =>
           json(200, await questionStatus(params.trackingCode, askerSecret(headers)), { 'cache-control': 'no-store' }),
         rateAnswer: async ({ params, headers, body, requestId }) =>
-          json(201, await rateAnswer({ requestId, now: new Date() }, params.trackingCode, askerSecret(headers), body), {
-            'cache-control': 'no-store',
-          }),
+          json(
+            201,
+            await rateAnswer(s, { requestId, now: new Date() }, params.trackingCode, askerSecret(headers), body),
+            {
+              'cache-control': 'no-store',
+            },
+          ),
         eraseAskerData: async ({ params, headers, requestId }) =>
-          json(200, await eraseAskerData({ requestId, now: new Date() }, params.trackingCode, askerSecret(headers)), {
-            'cache-control': 'no-store',
-          }),
+          json(
+            200,
+            await eraseAskerData(s, { requestId, now: new Date() }, params.trackingCode, askerSecret(headers)),
+            {
+              'cache-control': 'no-store',
+            },
+          ),
       },
       { idempotencyStore: () => s.idempotency, corsOrigins: s.config.CORS_ALLOWED_ORIGINS },
     ),

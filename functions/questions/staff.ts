@@ -78,7 +78,7 @@ export const handler = lambdaRoot(
         eraseAskerDataOnDemand: async ({ params, body, principal, requestId }) =>
           json(
             200,
-            await eraseAskerDataOnDemand({ principal, requestId, now: new Date() }, params.id, body.demandReference),
+            await eraseAskerDataOnDemand(s, { principal, requestId, now: new Date() }, params.id, body.demandReference),
             { 'cache-control': 'no-store' },
           ),
       },

@@ -32,8 +32,6 @@ const documentClientOver = (dynamo: DynamoDBClient) =>
  */
 let ddb: DynamoDBClient | undefined;
 let doc: DynamoDBDocumentClient | undefined;
-let s3: S3Client | undefined;
-let sqs: SQSClient | undefined;
 
 export function dynamoClient(): DynamoDBClient {
   return (ddb ??= withoutSdkLogging(new DynamoDBClient({})));
@@ -47,12 +45,7 @@ export function documentClient(): DynamoDBDocumentClient {
 export const createS3Client = () =>
   withoutSdkLogging(new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3) }));
 
-export function s3Client(): S3Client {
-  return (s3 ??= createS3Client());
-}
-
-export function sqsClient(): SQSClient {
-  return (sqs ??= withoutSdkLogging(new SQSClient({})));
-}
+/** An SQS client for a root to keep (the dependency check's). */
+export const createSqsClient = () => withoutSdkLogging(new SQSClient({}));
 
 export const createEventBridgeClient = () => withoutSdkLogging(new EventBridgeClient({}));

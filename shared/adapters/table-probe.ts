@@ -1,6 +1,4 @@
-import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { env } from '../config/env';
-import { dynamoClient } from './aws-clients';
+import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
 /** One dependency's answer to a cheap question, as /health and the dependency-check job report it. */
 export interface DependencyStatus {
@@ -25,7 +23,5 @@ export async function probe(check: (signal: AbortSignal) => Promise<unknown>): P
 }
 
 /** The table answers DescribeTable: the only probe that needs no client beyond DynamoDB's. */
-export const probeTable = (): Promise<DependencyStatus> =>
-  probe((abortSignal) =>
-    dynamoClient().send(new DescribeTableCommand({ TableName: env().TABLE_NAME }), { abortSignal }),
-  );
+export const probeTable = (dynamo: DynamoDBClient, tableName: string): Promise<DependencyStatus> =>
+  probe((abortSignal) => dynamo.send(new DescribeTableCommand({ TableName: tableName }), { abortSignal }));

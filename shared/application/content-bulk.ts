@@ -2,9 +2,8 @@ import { requireAccess } from '../domain/access/authorize';
 import { DomainError, invalidField, type DomainErrorCode, type FieldIssue } from '../domain/errors';
 import type { LocalizedText } from '../domain/text';
 import { contentWorkflow } from '../domain/workflow/tables/content';
-import { contentRepository } from './content';
 import { requireBoardMember, takeContentStep } from './content-transitions';
-import { directory } from './directory';
+import type { Services } from '../composition/services';
 import type { UseCaseContext } from './context';
 
 /**
@@ -38,19 +37,19 @@ export type BulkItemResult =
 
 const INTAKE_STATE = 'submitted';
 
-export async function bulkTransitionContent(ctx: UseCaseContext, unitCode: string, request: BulkRequest) {
-  const unitPath = await directory().units.scopeOf(unitCode);
+export async function bulkTransitionContent(s: Services, ctx: UseCaseContext, unitCode: string, request: BulkRequest) {
+  const unitPath = await s.units.scopeOf(unitCode);
   if (unitPath.length === 0)
     throw new DomainError('not_found', { vi: `Không có đơn vị ${unitCode}`, en: `No unit ${unitCode}` });
   const transition = contentWorkflow.transitions[request.action];
   requireAccess(ctx.principal, transition.permission, unitPath, ctx.now);
   requireTexts(request);
   // Checked once for the whole request (each item's step would check it alike).
-  if (transition.guards?.includes('board-member')) await requireBoardMember(unitCode, request.assignee);
+  if (transition.guards?.includes('board-member')) await requireBoardMember(s, unitCode, request.assignee);
 
   const results: BulkItemResult[] = [];
   // One after another: each step reads its item and commits alone, so a failure stops nothing.
-  for (const id of request.ids) results.push(await stepOne(ctx, unitCode, id, request));
+  for (const id of request.ids) results.push(await stepOne(s, ctx, unitCode, id, request));
   return {
     action: request.action,
     results,
@@ -60,13 +59,14 @@ export async function bulkTransitionContent(ctx: UseCaseContext, unitCode: strin
 }
 
 async function stepOne(
+  s: Services,
   ctx: UseCaseContext,
   unitCode: string,
   id: string,
   request: BulkRequest,
 ): Promise<BulkItemResult> {
   try {
-    const record = await contentRepository().get(id);
+    const record = await s.content.get(id);
     // Another unit's item is reported exactly as a missing one: the caller learns nothing about it.
     if (!record || record.unitCode !== unitCode) {
       throw new DomainError('not_found', {
@@ -81,7 +81,7 @@ async function stepOne(
       };
       throw new DomainError('conflict', message, [{ field: 'body.ids', code: 'not_in_intake', message }]);
     }
-    const done = await takeContentStep(ctx, record, {
+    const done = await takeContentStep(s, ctx, record, {
       action: request.action,
       comment: request.comment,
       reason: request.reason,

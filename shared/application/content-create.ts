@@ -18,8 +18,8 @@ import type { ContentItemRecord, Contributor } from '../adapters/dynamo/content'
 import { contentChanges } from './content-steps';
 import { itemClockAndDue } from './content-clock';
 import { commitContext, type UseCaseContext } from './context';
-import { contentParticipants, contentRepository, workflowItemOf } from './content';
-import { unitsAndWork } from './units-and-work';
+import { contentParticipants, workflowItemOf } from './content';
+import type { Services } from '../composition/services';
 
 /**
  * Creating a content item (issue 8): the only use case that cleans rich text, kept apart so that
@@ -138,18 +138,19 @@ export function checkShares(contributors: readonly Contributor[] | undefined): v
 }
 
 export async function createContentItem(
+  s: Services,
   ctx: UseCaseContext,
   unitCode: string,
   input: NewContentItem,
 ): Promise<{ id: string; state: ContentState; version: number }> {
-  const unit = await unitsAndWork().units.get(unitCode);
+  const unit = await s.units.get(unitCode);
   if (!unit) throw new DomainError('not_found', { vi: `Không có đơn vị ${unitCode}`, en: `No unit ${unitCode}` });
-  const unitPath = [unit.code, ...(unit.ancestorCodes ?? (await unitsAndWork().units.scopeOf(unitCode)).slice(1))];
+  const unitPath = [unit.code, ...(unit.ancestorCodes ?? (await s.units.scopeOf(unitCode)).slice(1))];
   requireAccess(ctx.principal, 'content.submit', unitPath, ctx.now);
   const { body } = checkNewItem(input, unit.languages, ctx.now);
   const source =
     input.translationOf !== undefined
-      ? await checkTranslation(input.translationOf, unit.code, input.language)
+      ? await checkTranslation(s, input.translationOf, unit.code, input.language)
       : undefined;
   const knownTranslations = source?.versions ?? 0;
   const at = ctx.now.toISOString();
@@ -194,7 +195,7 @@ export async function createContentItem(
   };
   draft = { ...draft, participants: contentParticipants(draft) };
   const actor = { id: ctx.principal.id, kind: ctx.principal.kind };
-  const repo = contentRepository();
+  const repo = s.content;
   // The table's initial step: its audit entry and event; its one effect, the first revision, keeps the text.
   const creation = decideCreation(contentWorkflow, 'create', workflowItemOf(draft), ctx, {
     after: { category: draft.category, title: draft.title },
@@ -233,6 +234,7 @@ export async function createContentItem(
     steps.push({
       plan,
       changes: await contentChanges(contentWorkflow.transitions.submit.effects ?? [], {
+        s,
         ctx,
         record: draft,
         request: { action: 'submit' },
@@ -246,7 +248,7 @@ export async function createContentItem(
       ? [repo.linkTranslation(input.translationOf, { language: record.language, id: record.id }, knownTranslations)]
       : [];
   const work = repo.createWrites(record, { plan: creation, detail, writes: [revision, ...link] }, steps);
-  await unitsAndWork().uow.commit(work, commitContext(ctx));
+  await s.uow.commit(work, commitContext(ctx));
   return { id: record.id, state: record.state, version: record.version };
 }
 
@@ -255,11 +257,12 @@ export async function createContentItem(
  * in yet. Returns how many versions the source has, which the link is conditioned on.
  */
 async function checkTranslation(
+  s: Pick<Services, 'content'>,
   sourceId: string,
   unitCode: string,
   language: string,
 ): Promise<{ versions: number; publishedAt?: string | undefined }> {
-  const source = await contentRepository().get(sourceId);
+  const source = await s.content.get(sourceId);
   const refuse = (vi: string, en: string, code: string) => invalidField('body.translationOf', { vi, en }, code);
   if (!source || source.unitCode !== unitCode)
     throw refuse(`Cổng này không có tin, bài ${sourceId}`, `This portal has no item ${sourceId}`, 'not_found');

@@ -14,8 +14,8 @@ import type { Contributor } from '../adapters/dynamo/content';
 import { pendingEvent } from '../../events/catalogue';
 import { itemClockAndDue } from './content-clock';
 import { commitContext, type UseCaseContext } from './context';
-import { coAuthors, contentParticipants, contentRepository, readable } from './content';
-import { unitsAndWork } from './units-and-work';
+import { coAuthors, contentParticipants, readable } from './content';
+import type { Services } from '../composition/services';
 import { checkApproval, checkShares, cleanBody } from './content-create';
 
 /**
@@ -37,6 +37,7 @@ export interface ContentEdit {
 }
 
 export async function editContentItem(
+  s: Services,
   ctx: UseCaseContext,
   id: string,
   edit: ContentEdit,
@@ -53,7 +54,7 @@ export async function editContentItem(
       'empty',
     );
   }
-  const record = readable(ctx, id, await contentRepository().get(id));
+  const record = readable(ctx, id, await s.content.get(id));
   const refusal = editRefusal(record, fields, ctx.principal, expectedVersion, ctx.now);
   if (refusal) throw refusal;
   if (expectedVersion === undefined) {
@@ -101,8 +102,8 @@ export async function editContentItem(
     // A new deadline moves the item on the due index (the repository keeps the index key with it).
     if (dueAt !== undefined && dueAt !== record.dueAt && record.publishedAt === undefined) set.dueAt = dueAt;
   }
-  const repo = contentRepository();
-  await unitsAndWork().uow.commit(
+  const repo = s.content;
+  await s.uow.commit(
     {
       actions: [
         repo.update(record, set, [], true),

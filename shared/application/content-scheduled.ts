@@ -1,11 +1,9 @@
 import { systemPrincipal } from '../domain/access/authorize';
 import { DomainError } from '../domain/errors';
 import { type DueMarker } from '../adapters/dynamo/scheduled-publication';
-import { env } from '../config/env';
 import { logger } from '../logger';
-import { contentRepository } from './content';
 import { takeContentStep } from './content-transitions';
-import { processServices } from '../composition/process-services';
+import type { Services } from '../composition/services';
 
 /**
  * Scheduled publication (issue 8 §3): publishes every `scheduled` item whose `publishAt` has come,
@@ -16,8 +14,6 @@ import { processServices } from '../composition/process-services';
  * files must still be clean (the publish guards), else the item waits, scheduled, for the next run.
  */
 const BATCH = 200;
-
-const scheduleMarkers = () => processServices().scheduledPublications;
 
 export interface ScheduledPublicationRun {
   /** Markers due by the run's clock that it read. */
@@ -33,29 +29,30 @@ export interface ScheduledPublicationRun {
   readonly more: boolean;
 }
 
-export async function publishDueItems(now: Date, requestId: string): Promise<ScheduledPublicationRun> {
-  const ctx = { principal: systemPrincipal('publication-scheduler', env().PROVINCE_CODE), requestId, now };
-  const { markers: due, more } = await scheduleMarkers().dueBy(now.toISOString(), BATCH);
+export async function publishDueItems(s: Services, now: Date, requestId: string): Promise<ScheduledPublicationRun> {
+  const ctx = { principal: systemPrincipal('publication-scheduler', s.config.PROVINCE_CODE), requestId, now };
+  const { markers: due, more } = await s.scheduledPublications.dueBy(now.toISOString(), BATCH);
   const counts = { published: 0, skipped: 0, stale: 0, held: 0 };
-  for (const marker of due) counts[await publishOne(ctx, marker)] += 1;
+  for (const marker of due) counts[await publishOne(s, ctx, marker)] += 1;
   return { due: due.length, ...counts, more };
 }
 
 async function publishOne(
-  ctx: Parameters<typeof takeContentStep>[0],
+  s: Services,
+  ctx: Parameters<typeof takeContentStep>[1],
   marker: DueMarker,
 ): Promise<'published' | 'skipped' | 'stale' | 'held'> {
-  const record = await contentRepository().get(marker.id);
+  const record = await s.content.get(marker.id);
   if (!record || record.state !== 'scheduled' || record.publishAt !== marker.publishAt) {
     // Its step out of `scheduled` deleted the marker with it; one left behind is removed here.
-    return (await scheduleMarkers().removeStale(marker)) ? 'stale' : 'skipped';
+    return (await s.scheduledPublications.removeStale(marker)) ? 'stale' : 'skipped';
   }
   try {
-    await takeContentStep(ctx, record, { action: 'publish-scheduled' });
+    await takeContentStep(s, ctx, record, { action: 'publish-scheduled' });
     return 'published';
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    const now = await contentRepository().get(marker.id);
+    const now = await s.content.get(marker.id);
     if (now?.state !== 'scheduled' || now.version !== record.version) return 'skipped';
     logger.warn('scheduled item not published', {
       id: marker.id,

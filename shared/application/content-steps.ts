@@ -23,11 +23,9 @@ import type { PublicRendition } from '../adapters/dynamo/published-content';
 import type { WriteAction } from '../adapters/dynamo/unit-of-work';
 import { requireCleanAttachments } from './content-attachments';
 import { searchIndexWrites } from './legal-search';
-import { contentRepository, policy } from './content';
+import { policy } from './content';
 import { receiptDueAt } from './content-clock';
-import { env } from '../config/env';
-import { directory } from './directory';
-import { portalUnit } from './portal-units';
+import type { Services } from '../composition/services';
 import type { UseCaseContext } from './context';
 
 /**
@@ -47,6 +45,8 @@ export interface TransitionRequest {
 
 /** One step being taken, as its guards and effects see it; effects add to `set`, `remove` and `writes` in row order. */
 export interface ContentStep {
+  /** The root's services: the repositories the effects write through. */
+  readonly s: Services;
   readonly ctx: UseCaseContext;
   readonly record: ContentItemRecord;
   readonly request: TransitionRequest;
@@ -80,8 +80,12 @@ export const contentInputs: Readonly<
 const BOARD_ROLES: readonly Role[] = ['editor', 'secretary', 'chief-editor', 'deputy-editor'];
 
 /** `assign` names an active account of the unit's editorial board (400 naming the assignee otherwise). */
-export async function requireBoardMember(unitCode: string, assignee: string | undefined): Promise<void> {
-  const account = assignee === undefined ? undefined : await directory().accounts.get(assignee);
+export async function requireBoardMember(
+  s: Pick<Services, 'accounts'>,
+  unitCode: string,
+  assignee: string | undefined,
+): Promise<void> {
+  const account = assignee === undefined ? undefined : await s.accounts.get(assignee);
   if (
     account &&
     account.status === 'active' &&
@@ -101,10 +105,13 @@ export async function requireBoardMember(unitCode: string, assignee: string | un
 
 /** What only content checks, after the engine's refusals (so nobody learns more than the step they may take). */
 export const contentGuards: Readonly<
-  Record<ContentGuard, (record: ContentItemRecord, request: TransitionRequest, now: Date) => void | Promise<void>>
+  Record<
+    ContentGuard,
+    (s: Services, record: ContentItemRecord, request: TransitionRequest, now: Date) => void | Promise<void>
+  >
 > = {
-  'board-member': (record, request) => requireBoardMember(record.unitCode, request.assignee),
-  'legal-document-only': (record) => {
+  'board-member': (s, record, request) => requireBoardMember(s, record.unitCode, request.assignee),
+  'legal-document-only': (_s, record) => {
     if ('emergencyPublication' in categoryOf(record.category as ContentCategoryId)) return;
     const message = {
       vi: 'Chỉ văn bản mới được đăng khẩn trước khi Trưởng ban quyết định',
@@ -112,7 +119,7 @@ export const contentGuards: Readonly<
     };
     throw new DomainError('conflict', message, [{ field: 'action', code: 'emergency_not_allowed', message }]);
   },
-  'publish-at-future': (_record, request, now) => {
+  'publish-at-future': (_s, _record, request, now) => {
     if (request.publishAt === undefined)
       throw invalidField('publishAt', { vi: 'Cần nêu thời điểm đăng', en: 'Give the time to publish at' }, 'required');
     if (Date.parse(request.publishAt) <= now.getTime()) {
@@ -124,11 +131,11 @@ export const contentGuards: Readonly<
     }
   },
   // BĐ 7.1: the People's Committee's approval is recorded before the chief approves and before anything goes online.
-  'peoples-committee-approval': (record) => {
+  'peoples-committee-approval': (_s, record) => {
     const refusal = publicationApprovalRefusal(record, policy());
     if (refusal) throw refusal;
   },
-  'source-not-withdrawn': (record) => {
+  'source-not-withdrawn': (_s, record) => {
     if (!record.sourceWithdrawn) return;
     const message = {
       vi: `Bản gốc của ${record.id} (Cổng ${record.syndicatedFrom?.portal ?? ''}) đã bị gỡ: không đăng bản này`,
@@ -137,9 +144,9 @@ export const contentGuards: Readonly<
     throw new DomainError('conflict', message, [{ field: 'syndicatedFrom', code: 'source_withdrawn', message }]);
   },
   // A syndicated copy carries its source's files, which belong to the source's portal.
-  'clean-attachments': (record) =>
+  'clean-attachments': (s, record) =>
     requireCleanAttachments(
-      directory().attachmentStatus,
+      s.attachmentStatus,
       record.id,
       record.syndicatedFrom?.portal ?? record.unitCode,
       record.attachments,
@@ -156,13 +163,13 @@ export const contentEffects: Readonly<
     if (record.dueAt === undefined && received !== undefined) set.dueAt = received;
   },
   // An assignment keeps the state: its revision names what it changed.
-  revision: ({ record, plan, request, at, ctx, writes }) => {
+  revision: ({ s, record, plan, request, at, ctx, writes }) => {
     const summary = diffSummary(
       { state: record.state, assignee: record.assignee?.personId },
       { state: plan.to, assignee: plan.next.assignee?.personId },
     );
     writes.push(
-      contentRepository().revision(record.id, {
+      s.content.revision(record.id, {
         version: plan.nextVersion,
         at,
         actor: ctx.principal.id,
@@ -188,29 +195,29 @@ export const contentEffects: Readonly<
       Object.assign(set, { publishedAt: at, publishedOnTime: onTime(at, record.dueAt ?? due.publication) });
   },
   // Attribution (QN 12.2) is frozen at the first publication, whichever step publishes.
-  attribution: ({ set, record, at, writes }) => {
+  attribution: ({ s, set, record, at, writes }) => {
     if (record.attribution !== undefined) return;
     const attribution = { contributors: record.contributors, frozenAt: at, quarter: quarterOf(at) };
     set.attribution = attribution;
-    writes.push(contentRepository().putAttribution(record, attribution));
+    writes.push(s.content.putAttribution(record, attribution));
   },
   // The scheduled-publication marker lives exactly as long as the item is `scheduled`.
   'schedule-marker': (step) =>
-    void step.writes.push(contentRepository().scheduleMarker(step.record.id, step.set.publishAt as string)),
-  'schedule-marker-cleared': ({ record, writes }) => {
-    if (record.state === 'scheduled') writes.push(contentRepository().scheduleMarkerCleared(record.id));
+    void step.writes.push(step.s.content.scheduleMarker(step.record.id, step.set.publishAt as string)),
+  'schedule-marker-cleared': ({ s, record, writes }) => {
+    if (record.state === 'scheduled') writes.push(s.content.scheduleMarkerCleared(record.id));
   },
   'public-rendition': async (step) => {
-    const portal = await portalUnit(step.record.unitCode);
+    const portal = await step.s.portalUnits.get(step.record.unitCode);
     step.writes.push(
-      contentRepository().putPublic(
-        rendition(after(step), portal ? citationLine(portal, step.record.language, env().POLICY_PRESET) : ''),
+      step.s.content.putPublic(
+        rendition(after(step), portal ? citationLine(portal, step.record.language, step.s.config.POLICY_PRESET) : ''),
       ),
     );
   },
   // Archived: the item leaves the public API whole (its public note too), as its search entries do.
-  'public-removed': ({ record, writes }) => {
-    if (record.publishedAt !== undefined) writes.push(contentRepository().deletePublic(record.id));
+  'public-removed': ({ s, record, writes }) => {
+    if (record.publishedAt !== undefined) writes.push(s.content.deletePublic(record.id));
   },
   // The search entries change in the same transaction as what the public sees (at most 40 each way).
   'search-entries-listed': (step) => searchEntries(step, true),
@@ -218,7 +225,7 @@ export const contentEffects: Readonly<
 };
 
 function searchEntries(step: ContentStep, online: boolean): void {
-  const index = searchIndexWrites(directory(), after(step), online);
+  const index = searchIndexWrites(step.s, after(step), online);
   step.writes.push(...index.actions);
   if (index.stored) step.set.searchIndex = index.stored;
   else if (step.record.searchIndex !== undefined) step.remove.push('searchIndex');

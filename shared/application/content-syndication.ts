@@ -6,12 +6,11 @@ import { DomainError } from '../domain/errors';
 import type { ContentState } from '../domain/workflow/tables/content';
 import type { ContentItemRecord, SyndicationSource } from '../adapters/dynamo/content';
 import { actionCount, type Work } from '../adapters/dynamo/unit-of-work';
-import { env } from '../config/env';
 import { pendingEvent, type EventDetail } from '../../events/catalogue';
-import { contentRepository, readable } from './content';
+import { readable } from './content';
 import { rendition } from './content-transitions';
 import { searchIndexWrites } from './legal-search';
-import { directory } from './directory';
+import type { Services } from '../composition/services';
 import { commitContext, type UseCaseContext } from './context';
 
 /**
@@ -27,8 +26,8 @@ const ENDED: ReadonlySet<ContentState> = new Set(['withdrawn', 'archived', 'reje
 /** The content a copy takes over from its source. */
 const COPIED = ['title', 'body', 'summary', 'legalDocument', 'attachments'] as const;
 
-export async function proposeSyndication(ctx: UseCaseContext, id: string, note?: string) {
-  const source = readable(ctx, id, await contentRepository().get(id));
+export async function proposeSyndication(s: Services, ctx: UseCaseContext, id: string, note?: string) {
+  const source = readable(ctx, id, await s.content.get(id));
   requireAccess(ctx.principal, 'content.syndicate', source.unitPath, ctx.now);
   const province = source.unitPath[source.unitPath.length - 1]!;
   if (source.unitPath.length < 2 || source.syndicatedFrom) {
@@ -45,7 +44,7 @@ export async function proposeSyndication(ctx: UseCaseContext, id: string, note?:
     };
     throw new DomainError('conflict', message, [{ field: 'state', code: 'not_published', message }]);
   }
-  const target = await directory().units.get(province);
+  const target = await s.units.get(province);
   if (!target?.languages.includes(source.language)) {
     const message = {
       vi: `Cổng tỉnh không có ngôn ngữ "${source.language}"`,
@@ -85,7 +84,7 @@ export async function proposeSyndication(ctx: UseCaseContext, id: string, note?:
     syndicatedFrom,
     ...(note !== undefined && { syndicationNote: note }),
   };
-  const repo = contentRepository();
+  const repo = s.content;
   const audit = (scope: string, targetId: string): AuditEntry =>
     auditEntry(
       {
@@ -99,11 +98,11 @@ export async function proposeSyndication(ctx: UseCaseContext, id: string, note?:
       },
       ctx.now,
     );
-  await directory().uow.commit(
+  await s.uow.commit(
     {
       actions: [
-        contentRepository().unchangedSince(source),
-        contentRepository().syndicationLink(source.id, province, copy.id),
+        s.content.unchangedSince(source),
+        s.content.syndicationLink(source.id, province, copy.id),
         repo.create(copy),
         repo.revision(copy.id, {
           version: 1,
@@ -132,6 +131,7 @@ const SYSTEM = { id: 'syndication', kind: 'machine' as const };
  */
 /** The copies' changes for a source's step; `null` when there is nothing to do (no copy, or none to change), so nothing is written. */
 export async function followSyndicatedSource(
+  s: Services,
   event: EventDetail<'WorkflowTransitioned'>,
   requestId: string,
 ): Promise<Work | null> {
@@ -139,19 +139,19 @@ export async function followSyndicatedSource(
   const withdrawn = event.action === 'withdraw';
   // The routing rule sends only these (events/rules.ts); a redelivered or replayed other step is still ignored.
   if (event.type !== 'ContentItem' || (!published && !withdrawn)) return null;
-  const links = await contentRepository().syndicatedCopiesOf(event.id);
+  const links = await s.content.syndicatedCopiesOf(event.id);
   if (links.length === 0) return null;
   const [source, ...copies] = await Promise.all([
-    contentRepository().get(event.id),
-    ...links.map((copyId) => contentRepository().get(copyId)),
+    s.content.get(event.id),
+    ...links.map((copyId) => s.content.get(copyId)),
   ]);
   const works = await Promise.all(
     copies.map((copy) =>
       !copy || !source || ENDED.has(copy.state)
         ? {}
         : withdrawn
-          ? followWithdrawal(copy, source, requestId)
-          : followPublication(copy, source, requestId),
+          ? followWithdrawal(s, copy, source, requestId)
+          : followPublication(s, copy, source, requestId),
     ),
   );
   const work = {
@@ -162,7 +162,7 @@ export async function followSyndicatedSource(
   return actionCount(work) === 0 ? null : work;
 }
 
-function followPublication(copy: ContentItemRecord, source: ContentItemRecord, requestId: string): Work {
+function followPublication(s: Services, copy: ContentItemRecord, source: ContentItemRecord, requestId: string): Work {
   const from = copy.syndicatedFrom!;
   if (!ONLINE.has(source.state) || source.version <= from.version) return {};
   const at = new Date().toISOString();
@@ -171,6 +171,7 @@ function followPublication(copy: ContentItemRecord, source: ContentItemRecord, r
     const content = Object.fromEntries(COPIED.filter((f) => source[f] !== undefined).map((f) => [f, source[f]]));
     const before = Object.fromEntries(COPIED.map((f) => [f, copy[f]]));
     return changed(
+      s,
       requestId,
       copy,
       { ...content, syndicatedFrom, updatedAt: at },
@@ -179,7 +180,7 @@ function followPublication(copy: ContentItemRecord, source: ContentItemRecord, r
     );
   }
   const flag = { at, version: source.version };
-  return changed(requestId, copy, { syndicatedFrom, sourceChanged: flag, updatedAt: at }, 'flagged-update', {
+  return changed(s, requestId, copy, { syndicatedFrom, sourceChanged: flag, updatedAt: at }, 'flagged-update', {
     vi: `Bản gốc có phiên bản mới (${source.version}); Ban Biên tập xem xét`,
     en: `The source has a new version (${source.version}); for the board to review`,
   });
@@ -189,7 +190,12 @@ function followPublication(copy: ContentItemRecord, source: ContentItemRecord, r
  * As for a publication, the source is read again rather than the event trusted: only a source that
  * is withdrawn now (or archived after its withdrawal) takes its copies down, with its own public note.
  */
-async function followWithdrawal(copy: ContentItemRecord, source: ContentItemRecord, requestId: string): Promise<Work> {
+async function followWithdrawal(
+  s: Services,
+  copy: ContentItemRecord,
+  source: ContentItemRecord,
+  requestId: string,
+): Promise<Work> {
   if (
     copy.sourceWithdrawn ||
     source.withdrawnAt === undefined ||
@@ -203,7 +209,7 @@ async function followWithdrawal(copy: ContentItemRecord, source: ContentItemReco
     ...(source.publicNote !== undefined && { publicNote: source.publicNote }),
   };
   if (!ONLINE.has(copy.state)) {
-    return changed(requestId, copy, { sourceWithdrawn, updatedAt: at }, 'flagged-withdrawal', {
+    return changed(s, requestId, copy, { sourceWithdrawn, updatedAt: at }, 'flagged-withdrawal', {
       vi: 'Bản gốc đã bị gỡ; bản này không được đăng',
       en: 'The source was withdrawn; this copy will not be published',
     });
@@ -211,9 +217,10 @@ async function followWithdrawal(copy: ContentItemRecord, source: ContentItemReco
   // Online: the copy goes offline with the source's public note, as the source did.
   const publicNote = source.publicNote ?? 'Bản gốc đã được gỡ khỏi Cổng thông tin của đơn vị cung cấp';
   const after: ContentItemRecord = { ...copy, state: 'withdrawn', publicNote, withdrawnAt: at, updatedAt: at };
-  const portal = await directory().units.get(copy.unitCode);
-  const index = searchIndexWrites(directory(), after, false);
+  const portal = await s.units.get(copy.unitCode);
+  const index = searchIndexWrites(s, after, false);
   const work = changed(
+    s,
     requestId,
     copy,
     { state: 'withdrawn', publicNote, withdrawnAt: at, sourceWithdrawn, updatedAt: at },
@@ -225,9 +232,7 @@ async function followWithdrawal(copy: ContentItemRecord, source: ContentItemReco
     ...work,
     actions: [
       ...work.actions!,
-      contentRepository().putPublic(
-        rendition(after, portal ? citationLine(portal, after.language, env().POLICY_PRESET) : ''),
-      ),
+      s.content.putPublic(rendition(after, portal ? citationLine(portal, after.language, s.config.POLICY_PRESET) : '')),
       ...index.actions,
     ],
   };
@@ -235,6 +240,7 @@ async function followWithdrawal(copy: ContentItemRecord, source: ContentItemReco
 
 /** The copy's conditional update, its revision, audit entry and `SyndicatedCopyFollowed` event. */
 function changed(
+  s: Services,
   requestId: string,
   copy: ContentItemRecord,
   set: Record<string, unknown>,
@@ -245,7 +251,7 @@ function changed(
   const at = set.updatedAt as string;
   const version = copy.version + 1;
   const syndicatedFrom = (set.syndicatedFrom as SyndicationSource | undefined) ?? copy.syndicatedFrom!;
-  const repo = contentRepository();
+  const repo = s.content;
   return {
     actions: [
       repo.update(copy, set, remove, false),

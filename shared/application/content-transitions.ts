@@ -5,10 +5,9 @@ import { contentWorkflow, type ContentState } from '../domain/workflow/tables/co
 import type { ContentItemRecord } from '../adapters/dynamo/content';
 import { applyTransition } from './workflow-transitions';
 import { contentChanges, contentGuards, contentInputs, type TransitionRequest } from './content-steps';
-import { contentRepository, policy, readable, workflowItemOf } from './content';
+import { policy, readable, workflowItemOf } from './content';
 import { readInUnit } from './unit-scope';
-import { directory } from './directory';
-import { readPortalAhead } from './portal-units';
+import type { Services } from '../composition/services';
 import type { UseCaseContext } from './context';
 
 export { rendition, requireBoardMember, type TransitionRequest } from './content-steps';
@@ -21,15 +20,16 @@ export { rendition, requireBoardMember, type TransitionRequest } from './content
  * publication or withdrawal — its public rendition commit in one conditional transaction.
  */
 export async function transitionContentItem(
+  s: Services,
   ctx: UseCaseContext,
   id: string,
   request: TransitionRequest,
   expectedVersion?: number,
 ) {
   // A step that renders the item for the public names its portal: read alongside the item (issue 22), guessing the caller's own.
-  if (rowOf(request)?.effects?.includes('public-rendition')) readPortalAhead(ctx.principal.unitCode);
-  const record = readable(ctx, id, await contentRepository().get(id));
-  return takeContentStep(ctx, record, request, expectedVersion);
+  if (rowOf(request)?.effects?.includes('public-rendition')) s.portalUnits.readAhead(ctx.principal.unitCode);
+  const record = readable(ctx, id, await s.content.get(id));
+  return takeContentStep(s, ctx, record, request, expectedVersion);
 }
 
 const rowOf = (request: TransitionRequest) =>
@@ -40,6 +40,7 @@ const rowOf = (request: TransitionRequest) =>
  * bulk intake actions) or that act as the system (scheduled publication), which reads nothing.
  */
 export async function takeContentStep(
+  s: Services,
   ctx: UseCaseContext,
   record: ContentItemRecord,
   request: TransitionRequest,
@@ -58,15 +59,16 @@ export async function takeContentStep(
   const decision = decide(contentWorkflow, workflowItemOf(record), request.action, input, ctx);
   if (!decision.ok) throw decision.error;
   const plan = decision.value;
-  for (const name of row?.guards ?? []) await contentGuards[name](record, request, ctx.now);
+  for (const name of row?.guards ?? []) await contentGuards[name](s, record, request, ctx.now);
   let setDueAt: string | undefined;
   const applied = await applyTransition(ctx, plan, {
+    uow: s.uow,
     policy: policy(),
     ...(record.dueAt !== undefined && { dueAt: { publication: record.dueAt } }),
     writes: async (due) => {
-      const changes = await contentChanges(row?.effects ?? [], { ctx, record, request, plan, due });
+      const changes = await contentChanges(row?.effects ?? [], { s, ctx, record, request, plan, due });
       setDueAt = changes.set.dueAt as string | undefined;
-      return contentRepository().stepWrites(record, plan, changes, due);
+      return s.content.stepWrites(record, plan, changes, due);
     },
   });
   // A deadline the step set (counted from the receipt at submission), else the clock it opened.
@@ -83,9 +85,9 @@ export interface UnitContentFilter {
 }
 
 /** A unit's items for its staff, without their bodies (GET /content/{id} has those). */
-export async function listUnitContent(ctx: UseCaseContext, unitCode: string, filter: UnitContentFilter) {
-  const page = await readInUnit(directory(), ctx.principal, 'content.read', unitCode, () =>
-    contentRepository().ofUnit(unitCode, {
+export async function listUnitContent(s: Services, ctx: UseCaseContext, unitCode: string, filter: UnitContentFilter) {
+  const page = await readInUnit(s, ctx.principal, 'content.read', unitCode, () =>
+    s.content.ofUnit(unitCode, {
       limit: filter.limit,
       ...(filter.state !== undefined && { state: filter.state }),
       ...(filter.category !== undefined && { category: filter.category }),

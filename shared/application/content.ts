@@ -7,6 +7,7 @@ import { type ContentItemRecord, type Contributor } from '../adapters/dynamo/con
 import { env } from '../config/env';
 import type { UseCaseContext } from './context';
 import { processServices } from '../composition/process-services';
+import type { Services } from '../composition/services';
 
 /**
  * Content items of a portal (issue 8): created by contributors, reporters and agencies (as a draft,
@@ -56,12 +57,12 @@ export function workflowItemOf(record: ContentItemRecord): ContentWorkflowItem {
   };
 }
 
-export async function readContentItem(ctx: UseCaseContext, id: string) {
-  const [stored, read] = await Promise.all([contentRepository().get(id), contentRepository().revisions(id)]);
+export async function readContentItem(s: Pick<Services, 'content'>, ctx: UseCaseContext, id: string) {
+  const [stored, read] = await Promise.all([s.content.get(id), s.content.revisions(id)]);
   const record = readable(ctx, id, stored);
   // The two reads run side by side: a step committed between them shows in the item but not yet in
   // the revisions read first. Its revision committed with it, so reading them again finds it.
-  const revisions = (read.at(-1)?.version ?? 0) < record.version ? await contentRepository().revisions(id) : read;
+  const revisions = (read.at(-1)?.version ?? 0) < record.version ? await s.content.revisions(id) : read;
   return { ...record, revisions };
 }
 
@@ -75,11 +76,8 @@ export function readable(ctx: UseCaseContext, id: string, record: ContentItemRec
 }
 
 /** The title and body kept with one revision of an item (creation, edits of the text), for a diff; none when it kept none. */
-export async function readRevisionText(ctx: UseCaseContext, id: string, version: number) {
-  const [record, revision] = await Promise.all([
-    contentRepository().get(id),
-    contentRepository().revisionOf(id, version),
-  ]);
+export async function readRevisionText(s: Pick<Services, 'content'>, ctx: UseCaseContext, id: string, version: number) {
+  const [record, revision] = await Promise.all([s.content.get(id), s.content.revisionOf(id, version)]);
   readable(ctx, id, record);
   if (!revision)
     throw invalidField(

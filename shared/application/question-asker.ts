@@ -17,11 +17,8 @@ import { openAsker } from '../adapters/crypto/asker-envelope';
 import type { QuestionRecord } from '../adapters/dynamo/questions';
 import type { Work } from '../adapters/dynamo/unit-of-work';
 import { putQuestionFact } from '../adapters/dynamo/question-facts';
-import { env } from '../config/env';
-import { askerKeys } from './asker-keys';
-import { currentDeadlines } from './calendar-service';
-import { questionForAsker, questionRepository } from './questions';
-import { unitsAndWork } from './units-and-work';
+import type { Services } from '../composition/services';
+import { questionForAsker } from './questions';
 import type { UseCaseContext } from './context';
 
 /**
@@ -52,13 +49,19 @@ export interface RatingInput {
  * question. "Not answered" within the reopen window reopens it for the board: the answer moves to
  * the history, the board's classification clock opens (its queue), and a QuestionReopened event.
  */
-export async function rateAnswer(ctx: RequestContext, trackingCode: string, secret: string, input: RatingInput) {
+export async function rateAnswer(
+  s: Pick<Services, 'config' | 'calendar' | 'questions' | 'uow'>,
+  ctx: RequestContext,
+  trackingCode: string,
+  secret: string,
+  input: RatingInput,
+) {
   const record = await questionForAsker(trackingCode, secret);
   const refusal = ratingRefusal(record);
   if (refusal) throw refusal;
   const at = ctx.now.toISOString();
-  const policy = effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES);
-  const deadlines = await currentDeadlines();
+  const policy = effectivePolicy(s.config.POLICY_PRESET, s.config.POLICY_OVERRIDES);
+  const deadlines = await s.calendar.deadlines();
   const window = policy.value('qa.reopenWindow');
   const sentAt = new Date(record.sentAt!);
   const windowEndsAt = (
@@ -89,7 +92,7 @@ export async function rateAnswer(ctx: RequestContext, trackingCode: string, secr
   );
   // The rating of the unit's answer, frozen for the reports' figures (issue 27); the board's own answer counts for the portal.
   const ratingFact = putQuestionFact(
-    env().TABLE_NAME,
+    s.config.TABLE_NAME,
     record.assignee?.unitPath[0] ?? record.portal,
     { kind: 'rated', questionId: record.id, at, rating: input.rating },
     record.version + 1,
@@ -97,7 +100,7 @@ export async function rateAnswer(ctx: RequestContext, trackingCode: string, secr
   let work: Work;
   if (!reopened) {
     work = {
-      actions: [questionRepository().rated(record, { rating, updatedAt: at }, [], RATED), ratingFact],
+      actions: [s.questions.rated(record, { rating, updatedAt: at }, [], RATED), ratingFact],
       audits: [audit],
     };
   } else {
@@ -105,7 +108,7 @@ export async function rateAnswer(ctx: RequestContext, trackingCode: string, secr
     const fields = reopenedFields(record, at, classificationDueAt);
     const clock = questionWorkflow.clocks.classify;
     const openClocks = [...record.openClocks.filter((c) => c !== 'classify'), 'classify'];
-    const repo = questionRepository();
+    const repo = s.questions;
     work = {
       actions: [
         repo.rated(record, { ...fields.set, rating, state, openClocks }, fields.remove, RATED),
@@ -144,7 +147,7 @@ export async function rateAnswer(ctx: RequestContext, trackingCode: string, secr
       ],
     };
   }
-  await unitsAndWork().uow.commit(work, ctx);
+  await s.uow.commit(work, ctx);
   // Not the comment: the answer is kept for Idempotency-Key replays, and erasure could not reach it there.
   return {
     trackingCode: record.id,
@@ -170,25 +173,28 @@ const receipt = (record: QuestionRecord): ErasureReceipt => ({
 
 /** POST /public/questions/{trackingCode}/erasure: the asker's own request (tracking code and secret). */
 export async function eraseAskerData(
+  s: Pick<Services, 'questions' | 'uow'>,
   ctx: RequestContext,
   trackingCode: string,
   secret: string,
 ): Promise<ErasureReceipt> {
   const record = await questionForAsker(trackingCode, secret);
-  return erase(ctx, record, 'asker-request', ASKER, {});
+  return erase(s, ctx, record, 'asker-request', ASKER, {});
 }
 
 /** POST /questions/{id}/erasure: the board (chief) carries out an authority's demand, naming the demand's document. */
 export async function eraseAskerDataOnDemand(
+  s: Pick<Services, 'questions' | 'uow'>,
   ctx: UseCaseContext,
   id: string,
   demandReference: string,
 ): Promise<ErasureReceipt> {
-  const record = await questionRepository().get(id);
+  const record = await s.questions.get(id);
   if (!record || !can(ctx.principal, 'qa.read', record.unitPath, ctx.now))
     throw new DomainError('not_found', { vi: `Không có câu hỏi ${id}`, en: `No question ${id}` });
   requireAccess(ctx.principal, 'qa.erase-asker', record.unitPath, ctx.now);
   return erase(
+    s,
     ctx,
     record,
     'authority-demand',
@@ -204,6 +210,7 @@ export async function eraseAskerDataOnDemand(
  * answers the first one's instants.
  */
 async function erase(
+  s: Pick<Services, 'questions' | 'uow'>,
   ctx: RequestContext,
   record: QuestionRecord,
   on: 'asker-request' | 'authority-demand',
@@ -211,7 +218,7 @@ async function erase(
   extra: Record<string, string>,
 ): Promise<ErasureReceipt> {
   if (record.erasure) return receipt(record);
-  const repo = questionRepository();
+  const repo = s.questions;
   const stored = await repo.asker(record.id);
   const at = ctx.now.toISOString();
   const erasure = { requestedAt: at, erasedAt: at, on };
@@ -238,7 +245,7 @@ async function erase(
     ],
   };
   try {
-    await unitsAndWork().uow.commit(work, ctx);
+    await s.uow.commit(work, ctx);
   } catch (error) {
     // A concurrent erasure won: answer its instants.
     const now = error instanceof DomainError ? await repo.get(record.id) : undefined;
@@ -252,18 +259,26 @@ async function erase(
  * The asker's data for staff: the portal's board (`qa.read-asker`), or the unit the question is
  * routed to when the board chose to share it (`qa.answer` there); for anyone else, nothing.
  */
-export async function askerFor(principal: Principal, record: QuestionRecord, now: Date): Promise<Asker | undefined> {
+export async function askerFor(
+  s: Pick<Services, 'questions' | 'askerKeys'>,
+  principal: Principal,
+  record: QuestionRecord,
+  now: Date,
+): Promise<Asker | undefined> {
   const board = can(principal, 'qa.read-asker', record.unitPath, now);
   const sharedUnit =
     record.askerSharedWith !== undefined &&
     record.assignee?.unitPath[0] === record.askerSharedWith &&
     can(principal, 'qa.answer', record.assignee.unitPath, now);
   if (!board && !sharedUnit) return undefined;
-  return askerToRedact(record.id);
+  return askerToRedact(s, record.id);
 }
 
 /** The asker's data, opened (none once erased); alone, only to take it out of a publication's texts. */
-export async function askerToRedact(questionId: string): Promise<Asker | undefined> {
-  const stored = await questionRepository().asker(questionId);
-  return stored ? openAsker<Asker>(askerKeys(), questionId, stored.sealed) : undefined;
+export async function askerToRedact(
+  s: Pick<Services, 'questions' | 'askerKeys'>,
+  questionId: string,
+): Promise<Asker | undefined> {
+  const stored = await s.questions.asker(questionId);
+  return stored ? openAsker<Asker>(s.askerKeys, questionId, stored.sealed) : undefined;
 }

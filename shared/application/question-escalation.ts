@@ -11,9 +11,7 @@ import {
 import { pendingEvent } from '../../events/catalogue';
 import type { DueClock } from '../adapters/dynamo/question-escalation';
 import type { Work } from '../adapters/dynamo/unit-of-work';
-import { env } from '../config/env';
-import { currentCalendar } from './calendar-service';
-import { processServices } from '../composition/process-services';
+import type { Services } from '../composition/services';
 
 /**
  * The escalation job (issue 9 #5): on working days, reads the open question clocks due by the
@@ -36,11 +34,6 @@ const READ_LIMIT = 50_000;
  */
 const RAISE_LIMIT = 5_000;
 
-const repos = () => {
-  const s = processServices();
-  return { escalation: s.questionEscalations, questions: s.questions, uow: s.uow };
-};
-
 export interface EscalationRun {
   /** false: a day off by the calendar in force; nothing was read. */
   readonly workingDay: boolean;
@@ -55,15 +48,16 @@ export interface EscalationRun {
 }
 
 export async function escalateDueQuestions(
+  s: Pick<Services, 'config' | 'calendar' | 'questionEscalations' | 'questions' | 'uow'>,
   now: Date,
   requestId: string,
   limits = { read: READ_LIMIT, raise: RAISE_LIMIT },
 ): Promise<EscalationRun> {
-  const calendar = await currentCalendar();
+  const calendar = await s.calendar.current();
   const counts = { reminder: 0, overdue: 0, veryOverdue: 0, skipped: 0 };
   if (!isWorkingDayAt(now, calendar)) return { workingDay: false, due: 0, ...counts, more: false };
-  const policy = escalationPolicyOf(effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES));
-  const read = await repos().escalation.dueBy(reminderHorizon(now, policy, calendar), limits.read);
+  const policy = escalationPolicyOf(effectivePolicy(s.config.POLICY_PRESET, s.config.POLICY_OVERRIDES));
+  const read = await s.questionEscalations.dueBy(reminderHorizon(now, policy, calendar), limits.read);
   let more = read.more;
   const raising: { levels: EscalationLevel[]; work: Work }[] = [];
   for (const clock of read.clocks) {
@@ -75,11 +69,11 @@ export async function escalateDueQuestions(
       more = true;
       break;
     }
-    const portal = clock.owner ?? (await repos().questions.get(clock.questionId))?.portal;
+    const portal = clock.owner ?? (await s.questions.get(clock.questionId))?.portal;
     if (portal === undefined) continue;
-    raising.push({ levels, work: escalation(clock, levels, portal, now, requestId) });
+    raising.push({ levels, work: escalation(s, clock, levels, portal, now, requestId) });
   }
-  const committed = await repos().uow.commitEach(
+  const committed = await s.uow.commitEach(
     raising.map((r) => r.work),
     { requestId, now },
   );
@@ -97,6 +91,7 @@ export async function escalateDueQuestions(
  * first, or the clock closed or moved meanwhile.
  */
 function escalation(
+  s: Pick<Services, 'questionEscalations'>,
   clock: DueClock,
   levels: readonly EscalationLevel[],
   portal: string,
@@ -115,7 +110,7 @@ function escalation(
     ...(clock.assigneeId !== undefined && { assigneeId: clock.assigneeId }),
   }));
   return {
-    actions: repos().escalation.raise(clock, raised, now),
+    actions: s.questionEscalations.raise(clock, raised, now),
     audits: details.map((detail) =>
       auditEntry(
         {

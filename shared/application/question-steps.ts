@@ -38,6 +38,7 @@ import { publicCopyOf, requirePublicationConsent } from './question-publication'
 import { askerToRedact } from './question-asker';
 import { answerNotAuthorised } from './answer-authorisations';
 import { directory } from './directory';
+import { processServices } from '../composition/process-services';
 import { questionRepository } from './questions';
 import type { UseCaseContext } from './context';
 
@@ -333,7 +334,7 @@ export const questionEffects: Readonly<Record<QuestionEffect, (step: QuestionSte
   // The public copy leaves out the asker's data (redacted from the text too).
   'public-copy': async ({ set, record, at, writes }) => {
     set.publishedAt = at;
-    writes.push(repo().publishCopy(publicCopyOf(record, await askerToRedact(record.id), at)));
+    writes.push(repo().publishCopy(publicCopyOf(record, await askerToRedact(processServices(), record.id), at)));
   },
   reopened: ({ set, remove, record, due, at, writes }) => {
     const fields = reopenedFields(record, at, due.classify!);

@@ -76,7 +76,10 @@ const escalationRepository = () => processServices().questionEscalations;
 export async function readQuestion(ctx: UseCaseContext, id: string) {
   const record = await readable(ctx, id);
   // Personal data: the portal's board, and the unit it is routed to if the board chose so (CB 6; NĐ 356/2025).
-  const [asker, raised] = await Promise.all([askerFor(ctx.principal, record, ctx.now), escalationRepository().of(id)]);
+  const [asker, raised] = await Promise.all([
+    askerFor(processServices(), ctx.principal, record, ctx.now),
+    escalationRepository().of(id),
+  ]);
   const steps = availableSteps(questionWorkflow, questionWorkflowItemOf(record), ctx.principal, ctx.now);
   return { ...staffView(record, ctx.now), escalations: raised, steps, ...(asker !== undefined && { asker }) };
 }

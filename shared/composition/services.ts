@@ -31,6 +31,7 @@ import type { Env } from '../config/env';
 import { CalendarConfigRepository } from '../adapters/dynamo/calendar-config';
 import { createCalendarService } from '../application/calendar-service';
 import { attachmentStatuses } from '../application/uploads';
+import { once } from './once';
 import { createPortalUnits } from '../application/portal-units';
 import type { AttachmentStatusReader } from '../application/content-attachments';
 
@@ -131,14 +132,4 @@ export function createServices(config: Env, options: ServiceOptions = {}) {
 
 export type Services = ReturnType<typeof createServices>;
 
-/** `make`'s value, made on first call: for adapters a root wires but not every invocation uses. */
-export function once<T>(make: () => T): () => T {
-  const cell: { value?: T; made?: boolean } = {};
-  return () => {
-    if (!cell.made) {
-      cell.value = make();
-      cell.made = true;
-    }
-    return cell.value as T;
-  };
-}
+export { once } from './once';

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
 import { logger } from '../logger';
-import { documentClient } from '../adapters/aws-clients';
-import { UnitOfWork } from '../adapters/dynamo/unit-of-work';
-import { env } from '../config/env';
+import type { UnitOfWork } from '../adapters/dynamo/unit-of-work';
 import { pendingEvent } from '../../events/catalogue';
 
 /**
@@ -50,7 +48,7 @@ function clockOf(event: JobInvocation | undefined, realNow: Date): Date {
 
 /**
  * The run in the job ledger (JobRunFinished through the outbox): by jobFunction, and by the last step of a job run as
- * steps (stepped-job.ts). `uow`: the root's unit of work; entry points not yet wired by a root pass none.
+ * steps (stepped-job.ts), through the root's unit of work.
  */
 export async function recordJobRun(
   run: {
@@ -61,7 +59,7 @@ export async function recordJobRun(
     outcome: 'succeeded' | 'failed';
     summary: JobSummary;
   },
-  uow?: UnitOfWork,
+  uow: UnitOfWork,
 ): Promise<void> {
   const { job, runId, trigger, startedAt, outcome, summary } = run;
   const finishedAt = new Date();
@@ -74,18 +72,15 @@ export async function recordJobRun(
     outcome,
     summary,
   };
-  await (uow ?? new UnitOfWork(documentClient(), env().TABLE_NAME)).commit(
-    { events: [pendingEvent('JobRunFinished', finished)] },
-    { requestId: runId, now: finishedAt },
-  );
+  await uow.commit({ events: [pendingEvent('JobRunFinished', finished)] }, { requestId: runId, now: finishedAt });
   logger.info('job finished', { job, runId, outcome, durationMs: finishedAt.getTime() - startedAt.getTime() });
 }
 
-/** `uow`: the root's unit of work, which records the run; entry points not yet wired by a root pass none. */
+/** `uow`: the root's unit of work, which records the run. */
 export function jobFunction(
   job: string,
   run: (now: Date, runId: string) => Promise<JobSummary>,
-  uow?: UnitOfWork,
+  uow: UnitOfWork,
 ): JobHandler {
   return async (event, context) => {
     if (context) logger.addContext(context);

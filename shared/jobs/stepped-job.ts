@@ -1,4 +1,5 @@
 import type { Context } from 'aws-lambda';
+import type { UnitOfWork } from '../adapters/dynamo/unit-of-work';
 import { logger } from '../logger';
 import { jobFunction, recordJobRun, type JobHandler, type JobInvocation, type JobSummary } from './job';
 import { DONE, runStep, type StepEnvelope, type StepMachine } from './step-machine';
@@ -24,8 +25,10 @@ export function steppedJobFunction<S extends { runId?: string; now?: string }, D
   machine: StepMachine<S, D>,
   deps: () => D,
   inProcess: (now: Date, runId: string) => Promise<JobSummary>,
+  /** The root's unit of work, which records the run. */
+  uow: UnitOfWork,
 ): SteppedJobHandler {
-  const whole: JobHandler = jobFunction(machine.shape.job, inProcess);
+  const whole: JobHandler = jobFunction(machine.shape.job, inProcess, uow);
   return async (event, context) => {
     if (!isStep(event)) return whole(event as JobInvocation | undefined, context);
     if (context) logger.addContext(context);
@@ -39,14 +42,17 @@ export function steppedJobFunction<S extends { runId?: string; now?: string }, D
     });
     if (out.step === DONE) {
       const failed = envelope.step === machine.shape.onFailure;
-      await recordJobRun({
-        job: machine.shape.job,
-        runId: envelope.state.runId ?? 'unknown',
-        trigger: 'schedule',
-        startedAt: envelope.state.now ? new Date(envelope.state.now) : new Date(),
-        outcome: failed ? 'failed' : 'succeeded',
-        summary: out.summary ?? {},
-      });
+      await recordJobRun(
+        {
+          job: machine.shape.job,
+          runId: envelope.state.runId ?? 'unknown',
+          trigger: 'schedule',
+          startedAt: envelope.state.now ? new Date(envelope.state.now) : new Date(),
+          outcome: failed ? 'failed' : 'succeeded',
+          summary: out.summary ?? {},
+        },
+        uow,
+      );
     }
     return out;
   };

@@ -37,10 +37,11 @@ beforeAll(async () => {
     USER_POOL_CLIENT_ID: cognito.clientId,
     AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
   });
-  // Loaded once the table exists, as Lambda loads it with TABLE_NAME set.
+  // Wired to this file's stack, as the local stack wires every entry point.
   const { handler } = await import('../../functions/cognito/password-changes');
-  triggers.PostAuthentication = handler as TriggerHandler;
-  triggers.PostConfirmation = handler as TriggerHandler;
+  const wired = handler.wire(local.stack().services);
+  triggers.PostAuthentication = wired as TriggerHandler;
+  triggers.PostConfirmation = wired as TriggerHandler;
   await ensureProvince(local.stack().services, { vi: 'Tỉnh Demo', en: 'Demo Province' });
   await ensureUnits(local.stack().services, [
     { code: 'soa', name: { vi: 'Sở A', en: 'Department A' }, kind: 'department', parentCode: 'demo', slug: 'soa' },

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { defineRoute, json } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
-import { dynamoServices } from '../../shared/http/services';
+import { httpServices } from '../../shared/http/services';
 import { useLocalStack } from '../support/local-stack';
 import { apiEvent, testContext } from '../support/api-event';
 import { HttpProblem } from '../../shared/http/problem';
@@ -66,7 +66,7 @@ const handler = () =>
         return json(201, { id, priority: query.priority, tags: body.tags, requestId });
       },
     },
-    dynamoServices,
+    httpServices(local.stack().services),
   );
 
 const notesIn = async (folder: string) =>
@@ -259,7 +259,7 @@ describe('unexpected errors', () => {
           throw new Error('secret connection string xyz');
         },
       },
-      dynamoServices,
+      httpServices(local.stack().services),
     );
     const res = await failing(
       apiEvent(createNote, {

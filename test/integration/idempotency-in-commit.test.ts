@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { defineRoute, json } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
-import { dynamoServices } from '../../shared/http/services';
+import { httpServices } from '../../shared/http/services';
 import { HttpProblem } from '../../shared/http/problem';
 import { dynamoClient, documentClient } from '../../shared/adapters/aws-clients';
 import { UnitOfWork } from '../../shared/adapters/dynamo/unit-of-work';
@@ -67,7 +67,7 @@ const build = () =>
         return json(201, { id, title: body.title, secret: `s3cret-${Math.random()}` });
       },
     },
-    dynamoServices,
+    httpServices(local.stack().services),
   );
 
 const post = (folder: string, title: string, key?: string, ip = '203.0.113.20') => {

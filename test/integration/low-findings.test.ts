@@ -231,7 +231,7 @@ describe('the syndication consumer', () => {
       at: new Date().toISOString(),
       publicNote: 'Gỡ giả',
     };
-    const work = await followSyndicatedSource(forged as never, 'req-forged');
+    const work = await followSyndicatedSource(local.stack().services, forged as never, 'req-forged');
     // Nothing to do: nothing to write, not even the consumer's record of the event (issue 22).
     expect(work).toBeNull();
   });

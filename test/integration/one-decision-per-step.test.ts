@@ -18,7 +18,7 @@ import { transitionQuestion } from '../../shared/application/question-transition
 vi.useFakeTimers({ toFake: ['Date'] });
 setNow('2026-03-10T09:00:00');
 
-useLocalStack({ config: loadDeploymentConfig('infra/config/provinces/binhdinh.json') });
+const local = useLocalStack({ config: loadDeploymentConfig('infra/config/provinces/binhdinh.json') });
 
 const who = (id: string, roles: Role[], unitCode = 'binhdinh'): Principal => ({
   id,
@@ -57,7 +57,7 @@ describe('one decision per step', { shuffle: false }, () => {
       body: '<p>Nội dung tin</p>',
       submit: true,
     };
-    const created = await createContentItem(create.ctx, 'binhdinh', body);
+    const created = await createContentItem(local.stack().services, create.ctx, 'binhdinh', body);
     // Creation is the table's initial step, and the submit that goes with it is its own row.
     expect(create.decided).toEqual(['create', 'submit']);
 
@@ -68,7 +68,7 @@ describe('one decision per step', { shuffle: false }, () => {
       [chief, 'approve'],
     ] as const) {
       const step = counting(principal);
-      const done = await transitionContentItem(step.ctx, created.id, { action }, version);
+      const done = await transitionContentItem(local.stack().services, step.ctx, created.id, { action }, version);
       version = done.version;
       expect(step.decided, action).toEqual([action]);
     }

@@ -57,7 +57,8 @@ describe('question escalation with a backlog', () => {
     const at = new Date('2026-03-03T09:00:00+07:00');
     await travel('2026-03-03T09:00:00'); // signs the staff in again, a day on
     const runs = [];
-    for (let i = 0; i < 4; i++) runs.push(await escalateDueQuestions(at, `backlog-${i}`, { read: 50_000, raise: 1 }));
+    for (let i = 0; i < 4; i++)
+      runs.push(await escalateDueQuestions(local.stack().services, at, `backlog-${i}`, { read: 50_000, raise: 1 }));
     expect(runs.map((r) => [r.due, r.reminder, r.more])).toEqual([
       [3, 1, true],
       [3, 1, true],

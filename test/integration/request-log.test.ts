@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
 import { defineRoute, json } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
-import { dynamoServices } from '../../shared/http/services';
+import { httpServices } from '../../shared/http/services';
 import { useLocalStack } from '../support/local-stack';
 import { apiEvent, testContext } from '../support/api-event';
 
@@ -12,7 +12,7 @@ vi.hoisted(() => {
 });
 
 /** The request log line (issue 12 #22): one per request, replays included, from the Powertools logger's own output. */
-useLocalStack();
+const local = useLocalStack();
 
 const createNote = defineRoute({
   id: 'createNote',
@@ -31,7 +31,7 @@ const handler = () =>
     'health',
     { createNote },
     { createNote: async ({ body }) => json(201, { title: body.title }) },
-    dynamoServices,
+    httpServices(local.stack().services),
   );
 const post = (key: string) =>
   handler()(

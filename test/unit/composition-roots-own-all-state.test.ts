@@ -38,17 +38,13 @@ const CONSTANT_MEMOS = new Set([
 const NOT_YET_WIRED = new Set([
   'shared/composition/process-services.ts:services', // the bridge for code not yet wired
   'shared/config/env.ts:cached',
-  'shared/http/services.ts:store',
   'shared/application/ask-challenge.ts:registered',
   'shared/adapters/aws-clients.ts:ddb',
   'shared/adapters/aws-clients.ts:doc',
-  'shared/adapters/aws-clients.ts:s3',
-  'shared/adapters/aws-clients.ts:sqs',
   'shared/adapters/backup/signing-keys.ts:localGuard',
   'shared/adapters/backup/signing-keys.ts:kms',
   'shared/adapters/backup/signing-keys.ts:localKeys',
   'infra/local/table-permissions.ts:installed',
-  'functions/cognito/password-changes.ts:accounts',
 ]);
 
 function sources(dir: string): string[] {

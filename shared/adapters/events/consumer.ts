@@ -9,11 +9,9 @@ import {
   type EventName,
 } from '../../../events/catalogue';
 import { logger } from '../../logger';
-import { documentClient } from '../aws-clients';
-import { env } from '../../config/env';
 import { keys } from '../dynamo/keys';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { combine, UnitOfWork, type Work, type WriteAction } from '../dynamo/unit-of-work';
+import { combine, type Work, type WriteAction } from '../dynamo/unit-of-work';
 import type { CoreServices } from '../../composition/services';
 import { DomainError } from '../../domain/errors';
 
@@ -38,12 +36,11 @@ export function eventConsumer<N extends EventName>(
   consumer: string,
   names: readonly N[],
   process: (event: ReceivedEvent<N>, meta: EventMetadata) => Promise<Work | void | null>,
-  /** The root's table and unit of work; entry points not yet wired by a root pass none (the process's). */
-  services?: Pick<CoreServices, 'db' | 'table' | 'uow'>,
+  /** The root's table and unit of work. */
+  services: Pick<CoreServices, 'db' | 'table' | 'uow'>,
 ): (event: SQSEvent, context: Context) => Promise<SQSBatchResponse> {
   const processor = new BatchProcessor(EventType.SQS);
-  let uow: UnitOfWork | undefined = services?.uow;
-  const db = () => services?.db ?? documentClient();
+  const { uow, db, table: tableName } = services;
   const recordHandler = async (record: SQSRecord) => {
     const envelope = eventEnvelope.parse(JSON.parse(record.body));
     const name = names.find(
@@ -52,9 +49,8 @@ export function eventConsumer<N extends EventName>(
     if (!name) throw new Error(`Unexpected event ${envelope.source}/${envelope['detail-type']}`);
     const { metadata, data } = eventDetailEnvelope.parse(envelope.detail);
     const detail = eventCatalogue[name].detail.parse(data) as EventDetail<N>;
-    const tableName = services?.table ?? env().TABLE_NAME;
     const marker = keys.consumedEvent(consumer, metadata.eventId);
-    const seen = await db().send(new GetCommand({ TableName: tableName, Key: marker, ConsistentRead: true }));
+    const seen = await db.send(new GetCommand({ TableName: tableName, Key: marker, ConsistentRead: true }));
     if (seen.Item) {
       logger.info('event already processed', { consumer, eventId: metadata.eventId });
       return;
@@ -81,14 +77,14 @@ export function eventConsumer<N extends EventName>(
       onConflict: { message: { vi: 'Sự kiện đã được xử lý', en: 'The event was processed already' } },
     };
     try {
-      await (uow ??= new UnitOfWork(db(), tableName)).commit(combine(work, { actions: [remember] }), {
+      await uow.commit(combine(work, { actions: [remember] }), {
         requestId: metadata.requestId,
         now: new Date(),
       });
     } catch (error) {
       // A concurrent delivery of the same event won: its work is done, ours is dropped.
       if (error instanceof DomainError && error.code === 'conflict') {
-        const again = await db().send(new GetCommand({ TableName: tableName, Key: marker, ConsistentRead: true }));
+        const again = await db.send(new GetCommand({ TableName: tableName, Key: marker, ConsistentRead: true }));
         if (again.Item) return;
       }
       throw error;
