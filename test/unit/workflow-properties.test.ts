@@ -1,3 +1,4 @@
+import '../support/fast-check-seed';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { can, systemPrincipal, type Principal } from '../../shared/domain/access/authorize';
