@@ -2,6 +2,7 @@ import { queueDefinitions, type QueueKey } from '../infra/definitions/queues';
 import { keys } from '../shared/adapters/dynamo/keys';
 import { uploadPrefixes } from '../shared/domain/uploads/upload';
 import { PUBLISHED_PREFIX } from '../shared/domain/edge/published-files';
+import { participationFunctions } from './participation/functions';
 
 export type {
   Access,
@@ -750,6 +751,7 @@ export const functionDefinitions = {
     writesOutbox: true,
     objects: [{ bucket: 'media', actions: ['PutObject'], prefixes: ['reports/'] }],
   },
+  ...participationFunctions,
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionKey = keyof typeof functionDefinitions;
