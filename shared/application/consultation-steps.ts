@@ -77,7 +77,7 @@ const effects: Readonly<Record<ConsultationEffect, (a: StepArgs, c: Changes) => 
   closed: ({ at }, { set }) => {
     set.closedAt = at;
   },
-  'draft-version': async ({ s, record, input, at }, { set, writes }) => {
+  'draft-version': async ({ s, ctx, record, input, at }, { set, writes }) => {
     if (input.contentId === undefined)
       throw invalidField(
         'body.contentId',
@@ -87,7 +87,7 @@ const effects: Readonly<Record<ConsultationEffect, (a: StepArgs, c: Changes) => 
         },
         'required',
       );
-    const item = await publishedDraft(s, input.contentId, 'body.contentId', record.unitCode);
+    const item = await publishedDraft(s, input.contentId, 'body.contentId', { ...ctx, unitCode: record.unitCode });
     if (item.id === record.contentId && item.version === record.draft.contentVersion)
       throw invalidField(
         'body.contentId',

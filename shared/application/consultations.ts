@@ -56,11 +56,25 @@ export async function publishedDraft(
   s: ConsultationServices,
   contentId: string,
   field: string,
-  unitCode?: string,
+  access: { readonly principal: UseCaseContext['principal']; readonly now: Date; readonly unitCode?: string },
 ): Promise<ContentItemRecord> {
   const item = await s.content.get(contentId);
   const refuse = (vi: string, en: string, code: string) => invalidField(field, { vi, en }, code);
-  if (!item) throw refuse(`Không có tin, bài ${contentId}`, `No content item ${contentId}`, 'not_found');
+  if (!item) {
+    const message = { vi: `Không có tin, bài ${contentId}`, en: `No content item ${contentId}` };
+    // The route's own id: 404, as for any missing item; a body field naming a missing item: 400.
+    throw field.startsWith('params.')
+      ? new DomainError('not_found', message)
+      : invalidField(field, message, 'not_found');
+  }
+  // Who may not manage the portal's consultations learns nothing more of its items.
+  requireAccess(access.principal, 'consultation.manage', item.unitPath, access.now);
+  if (access.unitCode !== undefined && item.unitCode !== access.unitCode)
+    throw refuse(
+      `Dự thảo ${contentId} thuộc Cổng ${item.unitCode}, không phải ${access.unitCode}`,
+      `Draft ${contentId} belongs to portal ${item.unitCode}, not ${access.unitCode}`,
+      'other_portal',
+    );
   if (item.category !== 'draft-for-comment')
     throw refuse(
       `Tin, bài ${contentId} không thuộc mục "Dự thảo lấy ý kiến"`,
@@ -72,12 +86,6 @@ export async function publishedDraft(
       `Dự thảo ${contentId} chưa được đăng (trạng thái "${item.state}")`,
       `Draft ${contentId} is not published (state "${item.state}")`,
       'not_published',
-    );
-  if (unitCode !== undefined && item.unitCode !== unitCode)
-    throw refuse(
-      `Dự thảo ${contentId} thuộc Cổng ${item.unitCode}, không phải ${unitCode}`,
-      `Draft ${contentId} belongs to portal ${item.unitCode}, not ${unitCode}`,
-      'other_portal',
     );
   return item;
 }
@@ -139,8 +147,7 @@ export async function scheduleConsultation(
   contentId: string,
   input: ScheduleInput,
 ): Promise<ConsultationRecord> {
-  const item = await publishedDraft(s, contentId, 'params.id');
-  requireAccess(ctx.principal, 'consultation.manage', item.unitPath, ctx.now);
+  const item = await publishedDraft(s, contentId, 'params.id', ctx);
   const { documentType, opensAt, closesAt, period } = await checkedWindow(s, input, ctx.now);
   const at = ctx.now.toISOString();
   const draft = draftVersionOf(item, 1, at);
