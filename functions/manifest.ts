@@ -5,6 +5,7 @@ import { calendarFunctions } from './calendar/functions';
 import { contentFunctions } from './content/functions';
 import { incidentsFunctions } from './incidents/functions';
 import { operationsFunctions } from './operations/functions';
+import { participationFunctions } from './participation/functions';
 import { questionsFunctions } from './questions/functions';
 import { reportsFunctions } from './reports/functions';
 import { unitsFunctions } from './units/functions';
@@ -36,6 +37,7 @@ export const functionDefinitions = {
   ...questionsFunctions,
   ...incidentsFunctions,
   ...reportsFunctions,
+  ...participationFunctions,
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionKey = keyof typeof functionDefinitions;

@@ -714,7 +714,7 @@ export interface Operations {
     query: never;
     body: {
       deputyId: string;
-      actions: Array<"content.approve" | "qa.check" | "report.approve">;
+      actions: Array<"content.approve" | "qa.check" | "report.approve" | "consultation.approve-summary">;
       validFrom: string;
       validTo: string;
     };
@@ -2148,6 +2148,189 @@ export interface Operations {
         items: number;
         amount: number;
       };
+    };
+  };
+  "GET /public/portals/{portal}/consultations": {
+    operationId: "listConsultations";
+    path: { portal: string };
+    query: { limit?: string; cursor?: string; status?: "open" | "closed" };
+    body: never;
+    response: {
+      items: Array<{
+        id: string;
+        portal: string;
+        language: string;
+        title: string;
+        contentId: string;
+        documentType: string;
+        documentTypeLabel?: {
+          vi: string;
+          en: string;
+        };
+        state: "scheduled" | "open" | "closed" | "summary-drafted" | "summary-approved" | "published";
+        stateLabel: {
+          vi: string;
+          en: string;
+        };
+        acceptingComments: boolean;
+        window: {
+          opensAt: string;
+          closesAt: string;
+          calendarDays: number;
+          workingDays: number;
+          minimumCalendarDays: number;
+          basis: string;
+          simplifiedProcedure?: string;
+        };
+        draftVersion: number;
+        summary?: {
+          draftVersion: number;
+          approvedAt?: string;
+          publishedAt?: string;
+          entries: Array<{
+            article: (number | null);
+            received: string;
+            commentCount: number;
+            response: "accepted" | "explained" | "not-accepted";
+            reason: string;
+            responseLabel?: {
+              vi: string;
+              en: string;
+            };
+          }>;
+        };
+        articleCount: number;
+      }>;
+      nextCursor?: string;
+    };
+  };
+  "GET /public/portals/{portal}/consultations/{id}": {
+    operationId: "getConsultation";
+    path: { portal: string; id: string };
+    query: never;
+    body: never;
+    response: {
+      id: string;
+      portal: string;
+      language: string;
+      title: string;
+      contentId: string;
+      documentType: string;
+      documentTypeLabel?: {
+        vi: string;
+        en: string;
+      };
+      state: "scheduled" | "open" | "closed" | "summary-drafted" | "summary-approved" | "published";
+      stateLabel: {
+        vi: string;
+        en: string;
+      };
+      acceptingComments: boolean;
+      window: {
+        opensAt: string;
+        closesAt: string;
+        calendarDays: number;
+        workingDays: number;
+        minimumCalendarDays: number;
+        basis: string;
+        simplifiedProcedure?: string;
+      };
+      draftVersion: number;
+      summary?: {
+        draftVersion: number;
+        approvedAt?: string;
+        publishedAt?: string;
+        entries: Array<{
+          article: (number | null);
+          received: string;
+          commentCount: number;
+          response: "accepted" | "explained" | "not-accepted";
+          reason: string;
+          responseLabel?: {
+            vi: string;
+            en: string;
+          };
+        }>;
+      };
+      preamble: string;
+      articles: Array<{
+        number: number;
+        title: string;
+        text: string;
+        digest: string;
+        clauses?: Array<{
+          number: number;
+          text: string;
+        }>;
+      }>;
+    };
+  };
+  "GET /public/portals/{portal}/consultations.rss": {
+    operationId: "getConsultationFeed";
+    path: { portal: string };
+    query: never;
+    body: never;
+    response: unknown;
+  };
+  "GET /public/portals/{portal}/consultations/{id}/summary": {
+    operationId: "getConsultationSummary";
+    path: { portal: string; id: string };
+    query: { format: "csv" | "docx"; bom?: "true" | "false" };
+    body: never;
+    response: unknown;
+  };
+  "POST /consultations/{id}/transitions": {
+    operationId: "transitionConsultation";
+    path: { id: string };
+    query: never;
+    body: {
+      action: "schedule" | "open" | "close" | "newVersion" | "writeSummary" | "returnSummary" | "approveSummary" | "publishSummary";
+      documentType?: "provincial-legal-document" | "commune-legal-document" | "other-draft";
+      opensAt?: string;
+      closesAt?: string;
+      simplifiedReason?: string;
+      contentId?: string;
+      summary?: Array<{
+        article: (number | null);
+        received: string;
+        commentCount: number;
+        response: "accepted" | "explained" | "not-accepted";
+        reason?: string;
+      }>;
+      reason?: string;
+    };
+    response: {
+      id: string;
+      state: "scheduled" | "open" | "closed" | "summary-drafted" | "summary-approved" | "published";
+      version: number;
+      draftVersion: number;
+      articles: Array<{
+        number: number;
+        title: string;
+        text: string;
+        digest: string;
+        clauses?: Array<{
+          number: number;
+          text: string;
+        }>;
+      }>;
+      summary?: {
+        entries: Array<{
+          article: (number | null);
+          received: string;
+          commentCount: number;
+          response: "accepted" | "explained" | "not-accepted";
+          reason: string;
+          responseLabel?: {
+            vi: string;
+            en: string;
+          };
+        }>;
+        writtenBy: string;
+        approvedBy?: string;
+        [key: string]: unknown;
+      };
+      [key: string]: unknown;
     };
   };
 }
