@@ -2,6 +2,7 @@ import { queueDefinitions, type QueueKey } from '../infra/definitions/queues';
 import { keys } from '../shared/adapters/dynamo/keys';
 import { uploadPrefixes } from '../shared/domain/uploads/upload';
 import { PUBLISHED_PREFIX } from '../shared/domain/edge/published-files';
+import { commentFunctionDefinitions } from './participation/comments-functions';
 
 export type {
   Access,
@@ -750,6 +751,7 @@ export const functionDefinitions = {
     writesOutbox: true,
     objects: [{ bucket: 'media', actions: ['PutObject'], prefixes: ['reports/'] }],
   },
+  ...commentFunctionDefinitions,
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionKey = keyof typeof functionDefinitions;

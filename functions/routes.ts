@@ -9,6 +9,7 @@ import { uploadsRoutes } from './uploads/routes';
 import { questionsRoutes } from './questions/routes';
 import { incidentsRoutes } from './incidents/routes';
 import { reportsRoutes } from './reports/routes';
+import { commentsRoutes } from './participation/comments-routes';
 
 /**
  * Every route of the public API, concatenated from the areas (functions/<area>/routes.ts). The API
@@ -26,6 +27,7 @@ const areas = [
   questionsRoutes,
   incidentsRoutes,
   reportsRoutes,
+  commentsRoutes,
 ] as const;
 
 export const routes = {
@@ -39,6 +41,7 @@ export const routes = {
   ...questionsRoutes,
   ...incidentsRoutes,
   ...reportsRoutes,
+  ...commentsRoutes,
 } as const;
 
 export const allRoutes: readonly RouteDefinition[] = areas.flatMap((area) => Object.values(area));
