@@ -26,6 +26,7 @@ import { QuestionRepository } from '../adapters/dynamo/questions';
 import { QuestionEscalationRepository } from '../adapters/dynamo/question-escalation';
 import { ContentRepository } from '../adapters/dynamo/content';
 import { ScheduledPublicationRepository } from '../adapters/dynamo/scheduled-publication';
+import { ConsultationRepository } from '../adapters/dynamo/consultations';
 import { NotificationClaims } from '../adapters/dynamo/notification-claims';
 import type { Env } from '../config/env';
 import { CalendarConfigRepository } from '../adapters/dynamo/calendar-config';
@@ -106,6 +107,7 @@ export function createServices(config: Env, options: ServiceOptions = {}) {
     questionEscalations: new QuestionEscalationRepository(db, table),
     content: new ContentRepository(db, table),
     scheduledPublications: new ScheduledPublicationRepository(db, table),
+    consultations: new ConsultationRepository(db, table),
     notificationClaims: new NotificationClaims(db, table),
     /** The mail sender the root chose (the notification consumer's: SES; the local stack's: the outbox folder). */
     get mail(): Mail {

@@ -22,7 +22,7 @@ export type Role = (typeof roles)[number];
  * Accounts take their roles from `roles` only (functions/accounts/schemas.ts), and `can()` counts a
  * system role only for a principal of kind `system`, which only our jobs construct.
  */
-export const systemRoles = ['publication-scheduler'] as const;
+export const systemRoles = ['publication-scheduler', 'consultation-scheduler'] as const;
 export type SystemRole = (typeof systemRoles)[number];
 export type PrincipalRole = Role | SystemRole;
 export const isSystemRole = (role: string): role is SystemRole => (systemRoles as readonly string[]).includes(role);

@@ -246,8 +246,13 @@ describe('the system identity (scheduled publication)', () => {
   const scheduler = systemPrincipal('publication-scheduler', 'demo');
   const systemActions = accessRules.filter((r) => r.roles.some(isSystemRole)).map((r) => r.action);
 
-  it('may take exactly one action, content.publish-scheduled, in every unit of the province', () => {
-    expect(systemActions).toEqual(['content.publish-scheduled']);
+  it('each system identity takes exactly its one action; publication: content.publish-scheduled, in every unit of the province', () => {
+    expect(systemActions).toEqual(['content.publish-scheduled', 'consultation.run-schedule']);
+    expect(rolesFor('content.publish-scheduled')).toEqual(['publication-scheduler']);
+    expect(rolesFor('consultation.run-schedule')).toEqual(['consultation-scheduler']);
+    const consultations = systemPrincipal('consultation-scheduler', 'demo');
+    for (const action of actions)
+      expect(can(consultations, action, commune, now), action).toBe(action === 'consultation.run-schedule');
     expect(scheduler).toMatchObject({ kind: 'system', id: 'system:publication-scheduler' });
     for (const action of actions)
       expect(can(scheduler, action, commune, now), action).toBe(action === 'content.publish-scheduled');

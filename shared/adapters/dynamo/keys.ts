@@ -1,4 +1,5 @@
 import { commentKeys } from './comment-keys';
+import { consultationKeys } from './consultation-keys';
 
 /**
  * Every key of the single table, in one module. Prefixes are upper-case entity names; ids that
@@ -363,4 +364,5 @@ export const keys = {
     ...(generatedAt ? { gsi1sk: join(generatedAt, id ?? '') } : {}),
   }),
   ...commentKeys,
+  ...consultationKeys,
 } as const;

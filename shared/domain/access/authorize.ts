@@ -1,5 +1,5 @@
 import { DomainError } from '../errors';
-import { isSystemRole, type PrincipalRole } from '../roles';
+import { isSystemRole, type PrincipalRole, type SystemRole } from '../roles';
 import { rulesFor, type Action } from './rules';
 import { scopesGrant } from './scopes';
 
@@ -80,7 +80,7 @@ export function requireAccess(
  * `kind: system` in audit entries and events. It holds one system role; reaching every unit of the
  * province, it may take exactly the actions whose rules list that role.
  */
-export const systemPrincipal = (role: 'publication-scheduler', provinceCode: string): Principal => ({
+export const systemPrincipal = (role: SystemRole, provinceCode: string): Principal => ({
   id: `system:${role}`,
   kind: 'system',
   unitCode: provinceCode,

@@ -45,7 +45,11 @@ export type Action =
   | 'report.generate'
   | 'report.edit'
   | 'report.approve'
-  | 'report.send';
+  | 'report.send'
+  | 'consultation.manage'
+  | 'consultation.run-schedule'
+  | 'consultation.summarise'
+  | 'consultation.approve-summary';
 
 export interface AccessRule {
   readonly action: Action;
@@ -305,6 +309,34 @@ export const accessRules: readonly AccessRule[] = [
     roles: ['secretary', 'operator', 'chief-editor'],
     scope: 'unit-tree',
     basis: 'NĐ 30/2020/NĐ-CP Điều 15–16 (ghi số, ngày, phát hành văn bản)',
+  },
+  // Consultations on drafts (issue 28 §1, §4; shared/domain/participation/consultation-workflow.ts).
+  {
+    action: 'consultation.manage',
+    roles: ['secretary', 'chief-editor'],
+    scope: 'own-unit',
+    basis: 'BĐ 8.1đ; CB 7.8, 10.1đ (Ban Biên tập đăng tải dự thảo, mở và đóng lấy ý kiến, đăng kết quả)',
+  },
+  // The scheduler opens and closes at the instants the board set, and does nothing else.
+  {
+    action: 'consultation.run-schedule',
+    roles: ['consultation-scheduler'],
+    scope: 'unit-tree',
+    basis:
+      'Luật Ban hành VBQPPL 2025 (thời hạn lấy ý kiến do cơ quan chủ trì soạn thảo ấn định); hệ thống mở, đóng đúng giờ',
+  },
+  {
+    action: 'consultation.summarise',
+    roles: ['unit-officer', 'unit-head', 'editor', 'secretary'],
+    scope: 'own-unit',
+    basis: 'Luật Ban hành VBQPPL 2025 (cơ quan chủ trì soạn thảo tổng hợp, tiếp thu, giải trình ý kiến)',
+  },
+  {
+    action: 'consultation.approve-summary',
+    roles: ['unit-head', 'chief-editor', 'deputy-editor'],
+    scope: 'own-unit',
+    delegable: true,
+    basis: 'CB 17.3a–b; phân tách nhiệm vụ (người soạn bản tổng hợp không tự duyệt)',
   },
 ];
 

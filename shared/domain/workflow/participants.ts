@@ -16,6 +16,7 @@ export const participantRoles = [
   'contributor',
   'answerer',
   'emergency-publisher',
+  'summary-writer',
 ] as const;
 export type ParticipantRole = (typeof participantRoles)[number];
 
@@ -33,6 +34,7 @@ export const participantDid: Readonly<Record<ParticipantRole, LocalizedText>> = 
   contributor: { vi: 'là đồng tác giả của mục này', en: 'are one of its co-authors' },
   answerer: { vi: 'đã soạn câu trả lời', en: 'drafted its answer' },
   'emergency-publisher': { vi: 'đã đăng khẩn mục này', en: 'published it in an emergency' },
+  'summary-writer': { vi: 'đã soạn bản tổng hợp ý kiến', en: 'wrote its summary of comments' },
 };
 
 /** The set with each new (person, role) added once; the order of first appearance is kept. */
