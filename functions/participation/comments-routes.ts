@@ -70,7 +70,8 @@ export const commentsRoutes = {
     auth: 'public',
     summary:
       "A consultation's published comments, oldest first, each flagged when its article changed or went away in the latest version of the draft",
-    description: 'Redacted copies only: no commenter, and names, phone numbers, e-mails and ID numbers replaced by [đã ẩn].',
+    description:
+      'Redacted copies only: no commenter, and names, phone numbers, e-mails and ID numbers replaced by [đã ẩn].',
     tags: ['public', 'participation'],
     params: consultationIdParams,
     query: publishedQuery,

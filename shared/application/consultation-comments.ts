@@ -109,7 +109,7 @@ export async function commentOnConsultation(
   const consultation = await consultationOf(s, consultationId);
   requireOpenForComment(consultation, ctx.now);
   const article = anchorOf(consultation, input.article);
-  requireCompleteAsker(input.commenter, s.config.POLICY_PRESET);
+  requireCompleteAsker(input.commenter, s.config.POLICY_PRESET, 'body.commenter');
   requireVietnameseText('body.text', { vi: 'Nội dung góp ý', en: 'comment text' }, input.text);
   const nowSeconds = Math.floor(ctx.now.getTime() / 1000);
   const charge = s.comments.chargeAddress(sourceDigest, windowStart, max, nowSeconds + 2 * 3600);
@@ -174,7 +174,12 @@ export async function commentOnConsultation(
           action: 'consultation-comment.receive',
           target: { type: 'ConsultationComment', id },
           before: null,
-          after: { consultationId: consultation.id, article: article?.number ?? null, kind: input.commenter.kind, state },
+          after: {
+            consultationId: consultation.id,
+            article: article?.number ?? null,
+            kind: input.commenter.kind,
+            state,
+          },
           requestId: ctx.requestId,
         },
         ctx.now,

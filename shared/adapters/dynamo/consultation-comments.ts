@@ -131,7 +131,11 @@ export class CommentRepository {
         Key: key,
         UpdateExpression: `ADD #count :one SET #type = :type${expiresAt !== undefined ? ', expiresAt = :expiresAt' : ''}`,
         ExpressionAttributeNames: { '#count': 'count', '#type': 'type' },
-        ExpressionAttributeValues: { ':one': 1, ':type': type, ...(expiresAt !== undefined && { ':expiresAt': expiresAt }) },
+        ExpressionAttributeValues: {
+          ':one': 1,
+          ':type': type,
+          ...(expiresAt !== undefined && { ':expiresAt': expiresAt }),
+        },
         ReturnValues: 'UPDATED_NEW',
       }),
     );

@@ -38,7 +38,8 @@ export type ModerationAction = (typeof moderationActions)[number];
 export const COMMENT_CODE = /^GY\.(\d{4})(\d{2})(\d{2})\.(\d{4,6})$/;
 export function commentCode(day: string, counter: number): string {
   if (!/^\d{8}$/.test(day)) throw new Error(`Not a day: ${day}`);
-  if (!Number.isInteger(counter) || counter < 1 || counter > 999_999) throw new Error(`Counter out of range: ${counter}`);
+  if (!Number.isInteger(counter) || counter < 1 || counter > 999_999)
+    throw new Error(`Counter out of range: ${counter}`);
   return `GY.${day}.${String(counter).padStart(4, '0')}`;
 }
 
@@ -90,7 +91,8 @@ export function requireOpenForComment(c: CommentableConsultation, now: Date): vo
       vi: `Đã hết thời gian lấy ý kiến (đóng lúc ${c.closesAt})`,
       en: `The consultation closed at ${c.closesAt}`,
     });
-  if (c.state !== 'open')
+  // Scheduled and past its opening instant: open, whether or not the scheduler has moved its state yet.
+  if (c.state !== 'open' && c.state !== 'scheduled')
     throw notOpen({ vi: 'Dự thảo không còn mở lấy ý kiến', en: 'The draft is not open for comment' });
 }
 
