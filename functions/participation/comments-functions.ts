@@ -1,9 +1,11 @@
 import { keys } from '../../shared/adapters/dynamo/keys';
 import type { FunctionDefinition } from '../function-definition';
 
-/** The consultation's item and its draft versions (read only): the window, the scope, the articles' digests. */
-const CONSULTATIONS_PREFIX = 'CONSULT#';
+/** `COMMENT#x` → `COMMENT#`: the partition prefix IAM's LeadingKeys condition takes. */
 const prefixOf = (pk: string) => pk.replace(/#.*$/, '#');
+
+/** The consultation's item (read only): its window, scope, state and the current version's articles' digests. */
+const CONSULTATIONS_PREFIX = prefixOf(keys.consultation('x').pk);
 
 /**
  * The functions of consultation comments (issue 28 #2, #3), spread into functions/manifest.ts.
@@ -18,7 +20,7 @@ export const commentFunctionDefinitions = {
     description:
       "Consultation comments, the commenter's side: comment on a draft or an article (anonymous), follow it with its code and secret",
     tableItems: [
-      { actions: ['GetItem', 'Query'], partitionPrefixes: [CONSULTATIONS_PREFIX] },
+      { actions: ['GetItem'], partitionPrefixes: [CONSULTATIONS_PREFIX] },
       // The comment, the sealed commenter, the public copy where the preset publishes at once.
       {
         actions: ['GetItem', 'PutItem'],
@@ -48,7 +50,7 @@ export const commentFunctionDefinitions = {
     kind: 'http',
     description: "Consultation comments, public list: a consultation's published comments (redacted copies only)",
     tableItems: [
-      { actions: ['GetItem', 'Query'], partitionPrefixes: [CONSULTATIONS_PREFIX] },
+      { actions: ['GetItem'], partitionPrefixes: [CONSULTATIONS_PREFIX] },
       { actions: ['Query'], partitionPrefixes: [prefixOf(keys.publishedCommentsOf('x').gsi1pk)], indexes: ['gsi1'] },
     ],
   },
@@ -62,7 +64,7 @@ export const commentFunctionDefinitions = {
       { actions: ['GetItem'], partitionPrefixes: [keys.machineClient('').pk] },
       { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], partitionPrefixes: [keys.idempotency('').pk] },
       { actions: ['PutItem'], partitionPrefixes: [keys.auditOf('').pk] },
-      { actions: ['GetItem', 'Query'], partitionPrefixes: [CONSULTATIONS_PREFIX] },
+      { actions: ['GetItem'], partitionPrefixes: [CONSULTATIONS_PREFIX] },
       { actions: ['Query'], partitionPrefixes: [prefixOf(keys.commentsOfConsultation('x').gsi1pk)], indexes: ['gsi1'] },
       { actions: ['GetItem', 'UpdateItem'], partitionPrefixes: [prefixOf(keys.consultationComment('x').pk)] },
       { actions: ['PutItem', 'DeleteItem'], partitionPrefixes: [prefixOf(keys.publishedComment('x').pk)] },
