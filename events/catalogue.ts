@@ -258,6 +258,21 @@ const reportDetail = lazily(() =>
   }),
 );
 
+/** A published draft was scheduled for comment (issue 28 §1): its window and its first version's articles. */
+const consultationScheduledDetail = lazily(() =>
+  z.object({
+    id: z.string().check(z.minLength(1)),
+    unitCode: z.string().check(z.minLength(1)),
+    documentType: z.string().check(z.minLength(1)),
+    opensAt: z.iso.datetime({ offset: true }),
+    closesAt: z.iso.datetime({ offset: true }),
+    draftVersion: z.int().check(z.positive()),
+    articles: z.int().check(z.nonnegative()),
+    actor: z.object({ id: z.string().check(z.minLength(1)), kind: z.enum(['user', 'machine', 'system']) }),
+    at: z.iso.datetime({ offset: true }),
+  }),
+);
+
 export const eventCatalogue = {
   JobRunFinished: {
     source: `${EVENT_SOURCE_PREFIX}.jobs`,
@@ -423,6 +438,15 @@ export const eventCatalogue = {
     },
     description:
       "A draft report's free-text sections were written or changed (NA Phụ lục I, III, IV, V); whoever did so may not approve it.",
+  },
+  ConsultationScheduled: {
+    source: `${EVENT_SOURCE_PREFIX}.participation`,
+    detailType: 'ConsultationScheduled',
+    get detail() {
+      return consultationScheduledDetail();
+    },
+    description:
+      'A published draft was scheduled for comment with its opening and closing instants (issue 28 §1); its steps follow as WorkflowTransitioned: ConsultationOpened and ConsultationClosed (`actor.kind: system` when the consultation-schedule job took them at the announced instants), ConsultationDraftVersioned, ConsultationSummaryWritten, ConsultationSummaryReturned, ConsultationSummaryApproved, ConsultationSummaryPublished.',
   },
 } as const;
 

@@ -3,6 +3,7 @@ import { keys } from '../shared/adapters/dynamo/keys';
 import { uploadPrefixes } from '../shared/domain/uploads/upload';
 import { PUBLISHED_PREFIX } from '../shared/domain/edge/published-files';
 import { commentFunctionDefinitions } from './participation/comments-functions';
+import { participationFunctions } from './participation/functions';
 
 export type {
   Access,
@@ -752,6 +753,7 @@ export const functionDefinitions = {
     objects: [{ bucket: 'media', actions: ['PutObject'], prefixes: ['reports/'] }],
   },
   ...commentFunctionDefinitions,
+  ...participationFunctions,
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionKey = keyof typeof functionDefinitions;

@@ -10,6 +10,7 @@ import { questionsRoutes } from './questions/routes';
 import { incidentsRoutes } from './incidents/routes';
 import { reportsRoutes } from './reports/routes';
 import { commentsRoutes } from './participation/comments-routes';
+import { consultationRoutes } from './participation/consultations-routes';
 
 /**
  * Every route of the public API, concatenated from the areas (functions/<area>/routes.ts). The API
@@ -28,6 +29,7 @@ const areas = [
   incidentsRoutes,
   reportsRoutes,
   commentsRoutes,
+  consultationRoutes,
 ] as const;
 
 export const routes = {
@@ -42,6 +44,7 @@ export const routes = {
   ...incidentsRoutes,
   ...reportsRoutes,
   ...commentsRoutes,
+  ...consultationRoutes,
 } as const;
 
 export const allRoutes: readonly RouteDefinition[] = areas.flatMap((area) => Object.values(area));

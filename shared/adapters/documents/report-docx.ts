@@ -46,12 +46,19 @@ export interface DocumentContext {
   readonly tally?: RoyaltyTally;
 }
 
-const SIZE = 26; // 13 pt in half-points (NĐ 30/2020 Phụ lục I: 13–14)
-const FONT = 'Times New Roman';
+export const SIZE = 26; // 13 pt in half-points (NĐ 30/2020 Phụ lục I: 13–14)
+export const FONT = 'Times New Roman';
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
-const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
+export const NO_BORDERS = {
+  top: NONE,
+  bottom: NONE,
+  left: NONE,
+  right: NONE,
+  insideHorizontal: NONE,
+  insideVertical: NONE,
+};
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
-const GRID = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
+export const GRID = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
 
 type RunStyle = { bold?: boolean; italics?: boolean; size?: number };
 const run = (text: string, style: RunStyle = {}) =>
@@ -63,20 +70,20 @@ const run = (text: string, style: RunStyle = {}) =>
     italics: style.italics ?? false,
     color: '000000',
   });
-const para = (text: string, style: RunStyle & { center?: boolean; indent?: boolean } = {}) =>
+export const para = (text: string, style: RunStyle & { center?: boolean; indent?: boolean } = {}) =>
   new Paragraph({
     children: [run(text, style)],
     alignment: style.center ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
     spacing: { after: 80, line: 300 },
     ...(style.indent && { indent: { firstLine: 567 } }),
   });
-const heading = (text: string) => para(text, { bold: true });
+export const heading = (text: string) => para(text, { bold: true });
 const textOf = (value: string | undefined) =>
   (value ?? '')
     .split(/\r?\n/)
     .filter((l) => l.trim() !== '')
     .map((l) => para(l, { indent: true }));
-const cell = (children: Paragraph[], width: number, extra: Partial<ITableCellOptions> = {}) =>
+export const cell = (children: Paragraph[], width: number, extra: Partial<ITableCellOptions> = {}) =>
   new TableCell({ children, width: { size: width, type: WidthType.PERCENTAGE }, ...extra });
 
 function dateLine(place: string, dated: string | undefined): string {
@@ -320,9 +327,18 @@ function royalty(c: DocumentContext): (Paragraph | Table)[] {
 export async function reportDocx(c: DocumentContext): Promise<Uint8Array> {
   const children =
     c.kind.template === 'na-appendix' ? naAppendix(c) : c.kind.template === 'royalty' ? royalty(c) : administrative(c);
+  return a4Document(c.unitName, c.kind.title.vi, children);
+}
+
+/** A document in the national layout's page and default run (the reports' and the consultation summaries'). */
+export async function a4Document(
+  creator: string,
+  title: string,
+  children: readonly (Paragraph | Table)[],
+): Promise<Uint8Array> {
   const doc = new Document({
-    creator: c.unitName,
-    title: c.kind.title.vi,
+    creator,
+    title,
     styles: { default: { document: { run: { font: FONT, size: SIZE, color: '000000' } } } },
     sections: [
       {
@@ -330,7 +346,7 @@ export async function reportDocx(c: DocumentContext): Promise<Uint8Array> {
         properties: {
           page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1701, right: 850 } },
         },
-        children,
+        children: [...children],
       },
     ],
   });

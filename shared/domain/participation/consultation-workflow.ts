@@ -92,7 +92,7 @@ export const consultationWorkflow: WorkflowTable<
       permission: 'consultation.run-schedule',
       effects: ['opened'],
       event: 'ConsultationOpened',
-      basis: 'Hệ thống mở đúng thời điểm Ban Biên tập đã hẹn',
+      basis: 'CB 10.1đ; hệ thống mở đúng thời điểm Ban Biên tập đã hẹn',
     },
     close: {
       label: label('đóng lấy ý kiến', 'close for comment'),
@@ -102,7 +102,7 @@ export const consultationWorkflow: WorkflowTable<
       guards: ['closing-instant-reached'],
       effects: ['closed'],
       event: 'ConsultationClosed',
-      basis: `${LAW} (không rút ngắn thời hạn đã công bố)`,
+      basis: `CB 10.1đ; ${LAW} (không rút ngắn thời hạn đã công bố)`,
     },
     closeScheduled: {
       label: label('đóng lấy ý kiến theo giờ đã hẹn', 'close for comment at the scheduled instant'),
@@ -112,7 +112,7 @@ export const consultationWorkflow: WorkflowTable<
       guards: ['closing-instant-reached'],
       effects: ['closed'],
       event: 'ConsultationClosed',
-      basis: 'Hệ thống đóng đúng thời điểm đã công bố',
+      basis: 'CB 10.1đ; hệ thống đóng đúng thời điểm đã công bố',
     },
     newVersion: {
       label: label('cập nhật phiên bản mới của dự thảo', 'take in a new version of the draft'),
@@ -132,7 +132,7 @@ export const consultationWorkflow: WorkflowTable<
       guards: ['summary-complete'],
       effects: ['summary'],
       event: 'ConsultationSummaryWritten',
-      basis: `${LAW} (cơ quan chủ trì soạn thảo tổng hợp, tiếp thu, giải trình ý kiến)`,
+      basis: `CB 7.8 (tiếp nhận ý kiến đóng góp); ${LAW} (cơ quan chủ trì soạn thảo tổng hợp, tiếp thu, giải trình ý kiến)`,
     },
     returnSummary: {
       label: label('trả lại bản tổng hợp để sửa', 'return the summary for changes'),
@@ -169,3 +169,12 @@ export const consultationWorkflow: WorkflowTable<
 /** The phase a state is listed under publicly: scheduled ones are not public. */
 export const phaseOf = (state: ConsultationState): 'scheduled' | 'open' | 'closed' =>
   state === 'scheduled' ? 'scheduled' : state === 'open' ? 'open' : 'closed';
+
+/**
+ * Whether a consultation takes comments at `now`: open, and inside its window. The scheduler closes
+ * it within minutes of the closing instant; the instant itself, not the run, is what counts.
+ */
+export const isOpenForComment = (
+  c: { readonly state: ConsultationState; readonly opensAt: string; readonly closesAt: string },
+  now: Date,
+): boolean => c.state === 'open' && now.getTime() >= Date.parse(c.opensAt) && now.getTime() < Date.parse(c.closesAt);

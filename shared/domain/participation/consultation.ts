@@ -102,9 +102,9 @@ export function splitArticles(text: string): SplitDraft {
 }
 
 /**
- * The digest of an article: SHA-256 over its heading and text with whitespace collapsed and NFC,
- * so re-flowing a paragraph or retyping a diacritic in another form is no change, and any change of
- * words, numbers or punctuation is.
+ * The digest of an article: SHA-256 over its heading and text, NFC, spacing within each line
+ * collapsed and blank lines dropped, so re-spacing or retyping a diacritic in another form is no
+ * change, and any change of words, numbers, punctuation or line breaks (khoản) is.
  */
 export function articleDigest(title: string, text: string): string {
   const canonical = `${normaliseLine(title)}\n${text

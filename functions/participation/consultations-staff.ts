@@ -1,0 +1,52 @@
+import { lambdaRoot } from '../../shared/composition/lambda';
+import { json } from '../../shared/http/contract';
+import { httpFunction } from '../../shared/http/handler';
+import { httpServices } from '../../shared/http/services';
+import { expectedVersion } from '../../shared/http/if-match';
+import { transitionConsultation } from '../../shared/application/consultations';
+import type { ConsultationRecord } from '../../shared/adapters/dynamo/consultations';
+import { consultationRoutes } from './consultations-routes';
+
+/** Staff steps on consultations (issue 28 §1, §4): schedule, open, close, new versions, the summary. */
+const view = (r: ConsultationRecord) => ({
+  id: r.id,
+  portal: r.unitCode,
+  contentId: r.contentId,
+  title: r.title,
+  documentType: r.documentType,
+  state: r.state,
+  version: r.version,
+  opensAt: r.opensAt,
+  closesAt: r.closesAt,
+  minimumCalendarDays: r.minimumDays,
+  basis: r.minimumBasis,
+  ...(r.simplified && { simplifiedProcedure: r.simplified.reason }),
+  draftVersion: r.draft.draftVersion,
+  articles: r.draft.articles,
+  ...(r.summary && { summary: r.summary }),
+});
+
+export const handler = lambdaRoot((s) =>
+  httpFunction(
+    'consultations',
+    consultationRoutes,
+    {
+      transitionConsultation: async ({ params, body, headers, principal, requestId, basePath }) => {
+        const done = await transitionConsultation(
+          s,
+          { principal, requestId, now: new Date() },
+          params.id,
+          body,
+          expectedVersion(headers),
+        );
+        const created = body.action === 'schedule';
+        return json(created ? 201 : 200, view(done), {
+          etag: `"${done.version}"`,
+          'cache-control': 'no-store',
+          ...(created && { location: `${basePath}/public/portals/${done.unitCode}/consultations/${done.id}` }),
+        });
+      },
+    },
+    httpServices(s),
+  ),
+);

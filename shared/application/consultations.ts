@@ -1,0 +1,341 @@
+import { pendingEvent } from '../../events/catalogue';
+import { requireAccess } from '../domain/access/authorize';
+import { DomainError, invalidField } from '../domain/errors';
+import { draftPlainText, splitArticles, type ConsultationDraftVersion } from '../domain/participation/consultation';
+import {
+  consultationPeriods,
+  isConsultationDocumentType,
+  windowRefusal,
+  consultationDocumentTypes,
+} from '../domain/participation/consultation-periods';
+import { summaryRefusal, type SummaryEntry } from '../domain/participation/consultation-summary';
+import {
+  consultationWorkflow,
+  type ConsultationAction,
+  type ConsultationWorkflowItem,
+} from '../domain/participation/consultation-workflow';
+import { decide, decideCreation } from '../domain/workflow/engine';
+import type { ConsultationRecord } from '../adapters/dynamo/consultations';
+import type { ContentItemRecord } from '../adapters/dynamo/content-record';
+import type { Services } from '../composition/services';
+import { applyTransition } from './workflow-transitions';
+import { commitContext, type UseCaseContext } from './context';
+
+/**
+ * Consultations on drafts (issue 28 §1, §4): the board schedules a published draft for comment
+ * (the creation step: its window checked against the minimum period of its kind), the scheduler or
+ * the board opens and closes it, the board takes in new versions while it is open, the drafting unit
+ * writes the summary, someone else approves it, the board publishes it. Every step is one decision
+ * of the workflow table and one commit: the consultation, its audit entry and its event together.
+ */
+export type ConsultationServices = Pick<Services, 'config' | 'uow' | 'content' | 'consultations' | 'calendar'>;
+
+export interface ScheduleInput {
+  readonly documentType?: string | undefined;
+  readonly opensAt?: string | undefined;
+  readonly closesAt?: string | undefined;
+  readonly simplifiedReason?: string | undefined;
+}
+
+export interface ConsultationStepInput extends ScheduleInput {
+  readonly action: ConsultationAction | 'schedule';
+  readonly reason?: string | undefined;
+  /** `newVersion`: the published content item holding the draft's new text. */
+  readonly contentId?: string | undefined;
+  /** `writeSummary`: the whole summary (it replaces what was written before). */
+  readonly summary?: readonly SummaryEntry[] | undefined;
+}
+
+const actorOf = (ctx: UseCaseContext) => ({ id: ctx.principal.id, kind: ctx.principal.kind });
+const notFound = (id: string) =>
+  new DomainError('not_found', { vi: `Không có đợt lấy ý kiến ${id}`, en: `No consultation ${id}` });
+
+/** The draft's text as a published content item of category `draft-for-comment` of the portal `unitCode` (if given). */
+async function publishedDraft(
+  s: ConsultationServices,
+  contentId: string,
+  field: string,
+  unitCode?: string,
+): Promise<ContentItemRecord> {
+  const item = await s.content.get(contentId);
+  const refuse = (vi: string, en: string, code: string) => invalidField(field, { vi, en }, code);
+  if (!item) throw refuse(`Không có tin, bài ${contentId}`, `No content item ${contentId}`, 'not_found');
+  if (item.category !== 'draft-for-comment')
+    throw refuse(
+      `Tin, bài ${contentId} không thuộc mục "Dự thảo lấy ý kiến"`,
+      `Item ${contentId} is not in the category draft-for-comment`,
+      'not_a_draft',
+    );
+  if (item.state !== 'published')
+    throw refuse(
+      `Dự thảo ${contentId} chưa được đăng (trạng thái "${item.state}")`,
+      `Draft ${contentId} is not published (state "${item.state}")`,
+      'not_published',
+    );
+  if (unitCode !== undefined && item.unitCode !== unitCode)
+    throw refuse(
+      `Dự thảo ${contentId} thuộc Cổng ${item.unitCode}, không phải ${unitCode}`,
+      `Draft ${contentId} belongs to portal ${item.unitCode}, not ${unitCode}`,
+      'other_portal',
+    );
+  return item;
+}
+
+/** A version of the draft, split into its articles, from a published item. */
+export function draftVersionOf(item: ContentItemRecord, draftVersion: number, at: string): ConsultationDraftVersion {
+  const { preamble, articles } = splitArticles(draftPlainText(item.body));
+  return { draftVersion, contentVersion: item.version, title: item.title, preamble, articles, takenAt: at };
+}
+
+const instant = (value: string | undefined, field: string): Date => {
+  const parsed = value === undefined ? Number.NaN : Date.parse(value);
+  if (Number.isNaN(parsed))
+    throw invalidField(
+      field,
+      { vi: 'Cần một thời điểm ISO 8601 có múi giờ', en: 'An ISO 8601 instant with its offset is required' },
+      value === undefined ? 'required' : 'invalid',
+    );
+  return new Date(parsed);
+};
+
+/** The window the board asked for, checked against the minimum period of the draft's kind. */
+async function checkedWindow(s: ConsultationServices, input: ScheduleInput, now: Date) {
+  const documentType = input.documentType;
+  if (documentType === undefined || !isConsultationDocumentType(documentType))
+    throw invalidField(
+      'body.documentType',
+      {
+        vi: `Loại dự thảo phải là một trong: ${consultationDocumentTypes.join(', ')}`,
+        en: `The kind of draft must be one of: ${consultationDocumentTypes.join(', ')}`,
+      },
+      documentType === undefined ? 'required' : 'invalid',
+    );
+  const opensAt = instant(input.opensAt, 'body.opensAt');
+  const closesAt = instant(input.closesAt, 'body.closesAt');
+  const period = consultationPeriods[documentType];
+  const earliest = (await s.calendar.deadlines()).addCalendarDays(opensAt, period.minimumCalendarDays);
+  const refusal = windowRefusal({
+    opensAt,
+    closesAt,
+    now,
+    period,
+    simplifiedReason: input.simplifiedReason,
+    earliestClose: new Date(earliest.dueAt),
+    earliestCloseText: earliest.dueLocalText,
+  });
+  if (refusal) throw refusal;
+  return { documentType, opensAt, closesAt, period };
+}
+
+/** The creation step: a published draft of the caller's portal scheduled for comment. */
+export async function scheduleConsultation(
+  s: ConsultationServices,
+  ctx: UseCaseContext,
+  contentId: string,
+  input: ScheduleInput,
+): Promise<ConsultationRecord> {
+  const item = await publishedDraft(s, contentId, 'params.id');
+  requireAccess(ctx.principal, 'consultation.manage', item.unitPath, ctx.now);
+  const { documentType, opensAt, closesAt, period } = await checkedWindow(s, input, ctx.now);
+  const at = ctx.now.toISOString();
+  const draft = draftVersionOf(item, 1, at);
+  const aggregate: ConsultationWorkflowItem = {
+    id: contentId,
+    state: 'scheduled',
+    version: 1,
+    unitPath: item.unitPath,
+    openClocks: [],
+  };
+  const plan = decideCreation(consultationWorkflow, 'schedule', aggregate, ctx, {
+    after: {
+      contentId,
+      documentType,
+      opensAt: opensAt.toISOString(),
+      closesAt: closesAt.toISOString(),
+      articles: draft.articles.length,
+      ...(input.simplifiedReason !== undefined && { simplifiedReason: input.simplifiedReason }),
+    },
+  });
+  const record: ConsultationRecord = {
+    id: contentId,
+    unitCode: item.unitCode,
+    unitPath: [...item.unitPath],
+    contentId,
+    language: item.language,
+    title: item.title,
+    documentType,
+    opensAt: opensAt.toISOString(),
+    closesAt: closesAt.toISOString(),
+    minimumDays: period.minimumCalendarDays,
+    minimumBasis: period.basis,
+    ...(input.simplifiedReason !== undefined && { simplified: { reason: input.simplifiedReason } }),
+    state: 'scheduled',
+    version: 1,
+    openClocks: [],
+    participants: [],
+    draft,
+    scheduledBy: ctx.principal.id,
+    createdAt: at,
+    updatedAt: at,
+  };
+  await s.uow.commit(
+    {
+      actions: s.consultations.create(record),
+      audits: [plan.audit],
+      events: [
+        pendingEvent('ConsultationScheduled', {
+          id: contentId,
+          unitCode: item.unitCode,
+          documentType,
+          opensAt: record.opensAt,
+          closesAt: record.closesAt,
+          draftVersion: 1,
+          articles: draft.articles.length,
+          actor: actorOf(ctx),
+          at,
+        }),
+      ],
+    },
+    commitContext(ctx),
+  );
+  return record;
+}
+
+/** One staff (or scheduler) step on a consultation; `schedule` creates it. */
+export async function transitionConsultation(
+  s: ConsultationServices,
+  ctx: UseCaseContext,
+  id: string,
+  input: ConsultationStepInput,
+  expectedVersion?: number,
+): Promise<ConsultationRecord> {
+  if (input.action === 'schedule') return scheduleConsultation(s, ctx, id, input);
+  const record = await s.consultations.get(id);
+  if (!record) throw notFound(id);
+  const aggregate: ConsultationWorkflowItem = {
+    id,
+    state: record.state,
+    version: record.version,
+    unitPath: record.unitPath,
+    openClocks: [],
+    participants: record.participants ?? [],
+  };
+  const decision = decide(
+    consultationWorkflow,
+    aggregate,
+    input.action,
+    {
+      ...(input.reason !== undefined && { reason: input.reason }),
+      ...(expectedVersion !== undefined && { expectedVersion }),
+    },
+    ctx,
+  );
+  if (!decision.ok) throw decision.error;
+  const plan = decision.value;
+  const { set, writes } = await stepChanges(s, ctx, record, input);
+  const applied = await applyTransition(ctx, plan, {
+    uow: s.uow,
+    writes: () => {
+      const work = s.consultations.stepWrites(plan, record, set);
+      return { ...work, actions: [...(work.actions ?? []), ...writes] };
+    },
+  });
+  return {
+    ...record,
+    ...(set as Partial<ConsultationRecord>),
+    state: applied.plan.to,
+    version: applied.plan.nextVersion,
+    participants: applied.plan.next.participants,
+  };
+}
+
+/** What a step changes besides the workflow fields (the table's guards and effects, by name), checked before anything is written. */
+async function stepChanges(
+  s: ConsultationServices,
+  ctx: UseCaseContext,
+  record: ConsultationRecord,
+  input: ConsultationStepInput,
+): Promise<{ set: Record<string, unknown>; writes: ReturnType<ConsultationServices['consultations']['draftItem']>[] }> {
+  const at = ctx.now.toISOString();
+  const set: Record<string, unknown> = { updatedAt: at };
+  const transition = consultationWorkflow.transitions[input.action as ConsultationAction];
+  for (const guard of transition.guards ?? []) {
+    if (guard === 'window-still-long-enough') {
+      // Opening now: the window from now to the announced close must still meet the minimum.
+      await checkedWindow(
+        s,
+        {
+          documentType: record.documentType,
+          opensAt: at,
+          closesAt: record.closesAt,
+          ...(record.simplified && { simplifiedReason: record.simplified.reason }),
+        },
+        ctx.now,
+      );
+    }
+    if (guard === 'closing-instant-reached' && ctx.now.getTime() < Date.parse(record.closesAt)) {
+      const message = {
+        vi: `Chưa đến thời điểm đóng lấy ý kiến đã công bố (${record.closesAt}); không rút ngắn thời hạn đã công bố`,
+        en: `The announced closing instant (${record.closesAt}) has not come; the announced period is not shortened`,
+      };
+      throw new DomainError('conflict', message, [{ field: 'action', code: 'not_yet_closing', message }]);
+    }
+    if (guard === 'summary-complete') {
+      const entries = input.summary;
+      if (entries === undefined)
+        throw invalidField(
+          'body.summary',
+          { vi: 'Cần bản tổng hợp theo từng điều', en: 'The summary, article by article, is required' },
+          'required',
+        );
+      const refusal = summaryRefusal(entries, record.draft.articles);
+      if (refusal) throw refusal;
+    }
+  }
+  const writes: ReturnType<ConsultationServices['consultations']['draftItem']>[] = [];
+  for (const effect of transition.effects ?? []) {
+    if (effect === 'opened') {
+      set.openedAt = at;
+      if (input.action === 'open') set.opensAt = at;
+    }
+    if (effect === 'closed') set.closedAt = at;
+    if (effect === 'draft-version') {
+      if (input.contentId === undefined)
+        throw invalidField(
+          'body.contentId',
+          {
+            vi: 'Cần mã tin, bài đã đăng chứa phiên bản mới của dự thảo',
+            en: 'The published item holding the new version is required',
+          },
+          'required',
+        );
+      const item = await publishedDraft(s, input.contentId, 'body.contentId', record.unitCode);
+      if (item.id === record.contentId && item.version === record.draft.contentVersion)
+        throw invalidField(
+          'body.contentId',
+          {
+            vi: 'Đây là phiên bản dự thảo đang lấy ý kiến',
+            en: 'This is the version already open for comment',
+          },
+          'same_version',
+        );
+      const draft = draftVersionOf(item, record.draft.draftVersion + 1, at);
+      Object.assign(set, { draft, contentId: item.id, title: item.title });
+      writes.push(s.consultations.draftItem(record.id, draft));
+    }
+    if (effect === 'summary')
+      set.summary = {
+        entries: input.summary ?? [],
+        draftVersion: record.draft.draftVersion,
+        writtenBy: ctx.principal.id,
+        writtenAt: at,
+      };
+    if (effect === 'summary-approved' && record.summary)
+      set.summary = { ...record.summary, approvedBy: ctx.principal.id, approvedAt: at };
+    if (effect === 'published' && record.summary) {
+      set.summary = { ...record.summary, publishedAt: at };
+      set.publishedAt = at;
+    }
+  }
+  return { set, writes };
+}
