@@ -2150,9 +2150,9 @@ export interface Operations {
       };
     };
   };
-  "POST /public/consultations/{id}/comments": {
+  "POST /public/portals/{portal}/consultations/{id}/comments": {
     operationId: "commentOnConsultation";
-    path: { id: string };
+    path: { portal: string; id: string };
     query: never;
     body: {
       commenter: ({
@@ -2189,9 +2189,9 @@ export interface Operations {
       article?: number;
     };
   };
-  "GET /public/consultations/{id}/comments": {
+  "GET /public/portals/{portal}/consultations/{id}/comments": {
     operationId: "listConsultationComments";
-    path: { id: string };
+    path: { portal: string; id: string };
     query: { limit?: string; cursor?: string };
     body: never;
     response: {
@@ -2271,6 +2271,189 @@ export interface Operations {
       version: number;
       publishedAt?: string;
       reason?: string;
+    };
+  };
+  "GET /public/portals/{portal}/consultations": {
+    operationId: "listConsultations";
+    path: { portal: string };
+    query: { limit?: string; cursor?: string; status?: "open" | "closed" };
+    body: never;
+    response: {
+      items: Array<{
+        id: string;
+        portal: string;
+        language: string;
+        title: string;
+        contentId: string;
+        documentType: string;
+        documentTypeLabel?: {
+          vi: string;
+          en: string;
+        };
+        state: "scheduled" | "open" | "closed" | "summary-drafted" | "summary-approved" | "published";
+        stateLabel: {
+          vi: string;
+          en: string;
+        };
+        acceptingComments: boolean;
+        window: {
+          opensAt: string;
+          closesAt: string;
+          calendarDays: number;
+          workingDays: number;
+          minimumCalendarDays: number;
+          basis: string;
+          simplifiedProcedure?: string;
+        };
+        draftVersion: number;
+        summary?: {
+          draftVersion: number;
+          approvedAt?: string;
+          publishedAt?: string;
+          entries: Array<{
+            article: (number | null);
+            received: string;
+            commentCount: number;
+            response: "accepted" | "explained" | "not-accepted";
+            reason: string;
+            responseLabel?: {
+              vi: string;
+              en: string;
+            };
+          }>;
+        };
+        articleCount: number;
+      }>;
+      nextCursor?: string;
+    };
+  };
+  "GET /public/portals/{portal}/consultations/{id}": {
+    operationId: "getConsultation";
+    path: { portal: string; id: string };
+    query: never;
+    body: never;
+    response: {
+      id: string;
+      portal: string;
+      language: string;
+      title: string;
+      contentId: string;
+      documentType: string;
+      documentTypeLabel?: {
+        vi: string;
+        en: string;
+      };
+      state: "scheduled" | "open" | "closed" | "summary-drafted" | "summary-approved" | "published";
+      stateLabel: {
+        vi: string;
+        en: string;
+      };
+      acceptingComments: boolean;
+      window: {
+        opensAt: string;
+        closesAt: string;
+        calendarDays: number;
+        workingDays: number;
+        minimumCalendarDays: number;
+        basis: string;
+        simplifiedProcedure?: string;
+      };
+      draftVersion: number;
+      summary?: {
+        draftVersion: number;
+        approvedAt?: string;
+        publishedAt?: string;
+        entries: Array<{
+          article: (number | null);
+          received: string;
+          commentCount: number;
+          response: "accepted" | "explained" | "not-accepted";
+          reason: string;
+          responseLabel?: {
+            vi: string;
+            en: string;
+          };
+        }>;
+      };
+      preamble: string;
+      articles: Array<{
+        number: number;
+        title: string;
+        text: string;
+        digest: string;
+        clauses?: Array<{
+          number: number;
+          text: string;
+        }>;
+      }>;
+    };
+  };
+  "GET /public/portals/{portal}/consultations.rss": {
+    operationId: "getConsultationFeed";
+    path: { portal: string };
+    query: never;
+    body: never;
+    response: unknown;
+  };
+  "GET /public/portals/{portal}/consultations/{id}/summary": {
+    operationId: "getConsultationSummary";
+    path: { portal: string; id: string };
+    query: { format: "csv" | "docx"; bom?: "true" | "false" };
+    body: never;
+    response: unknown;
+  };
+  "POST /consultations/{id}/transitions": {
+    operationId: "transitionConsultation";
+    path: { id: string };
+    query: never;
+    body: {
+      action: "schedule" | "open" | "close" | "newVersion" | "writeSummary" | "returnSummary" | "approveSummary" | "publishSummary";
+      documentType?: "provincial-legal-document" | "commune-legal-document" | "other-draft";
+      opensAt?: string;
+      closesAt?: string;
+      simplifiedReason?: string;
+      contentId?: string;
+      summary?: Array<{
+        article: (number | null);
+        received: string;
+        commentCount: number;
+        response: "accepted" | "explained" | "not-accepted";
+        reason?: string;
+      }>;
+      reason?: string;
+    };
+    response: {
+      id: string;
+      state: "scheduled" | "open" | "closed" | "summary-drafted" | "summary-approved" | "published";
+      version: number;
+      draftVersion: number;
+      articles: Array<{
+        number: number;
+        title: string;
+        text: string;
+        digest: string;
+        clauses?: Array<{
+          number: number;
+          text: string;
+        }>;
+      }>;
+      summary?: {
+        entries: Array<{
+          article: (number | null);
+          received: string;
+          commentCount: number;
+          response: "accepted" | "explained" | "not-accepted";
+          reason: string;
+          responseLabel?: {
+            vi: string;
+            en: string;
+          };
+        }>;
+        writtenBy: string;
+        approvedBy?: string;
+        [key: string]: unknown;
+      };
+      [key: string]: unknown;
     };
   };
 }

@@ -54,7 +54,13 @@ export const handler = lambdaRoot(
               { 'cache-control': 'no-store' },
             );
           }
-          const received = await commentOnConsultation(services, { requestId, now, clientAddress }, params.id, comment);
+          const received = await commentOnConsultation(
+            services,
+            { requestId, now, clientAddress },
+            params.portal,
+            params.id,
+            comment,
+          );
           return json(201, received, {
             location: `/public/consultation-comments/${received.code}`,
             'cache-control': 'no-store',

@@ -13,7 +13,7 @@ export const handler = lambdaRoot((s) => {
     commentsRoutes,
     {
       listConsultationComments: async ({ params, query }) =>
-        json(200, await publishedComments(services, params.id, query), { 'cache-control': 'no-store' }),
+        json(200, await publishedComments(services, params.portal, params.id, query), { 'cache-control': 'no-store' }),
     },
     { corsOrigins: s.config.CORS_ALLOWED_ORIGINS },
   );

@@ -4,20 +4,20 @@ import {
   commentCodeParams,
   commentStatusSchema,
   commentedSchema,
-  consultationIdParams,
   moderatedSchema,
   moderationBody,
   moderationListSchema,
   publishedCommentsSchema,
   publishedQuery,
 } from './comments-schemas';
+import { consultationIdParam, publicConsultationParams } from './consultations-schemas';
 
 /** Comments on drafts open for consultation and their moderation (issue 28 #2, #3). */
 export const commentsRoutes = {
   commentOnConsultation: defineRoute({
     id: 'commentOnConsultation',
     method: 'POST',
-    path: '/public/consultations/{id}/comments',
+    path: '/public/portals/{portal}/consultations/{id}/comments',
     function: 'consultationCommentsPublic',
     auth: 'public',
     summary:
@@ -25,7 +25,7 @@ export const commentsRoutes = {
     description:
       'Answers a code and a secret, shown once (a replay with the same Idempotency-Key omits the secret). Published after the board’s moderation, or at once where the preset says so (CB 10.1đ), and only with `consent.publication`. At most 20 comments per client address and hour, and 500 per consultation and hour (429). `website` is a honeypot: leave it empty.',
     tags: ['public', 'participation'],
-    params: consultationIdParams,
+    params: publicConsultationParams,
     body: commentBody,
     secretFields: ['secret'],
     idempotencyJoinsCommit: true,
@@ -36,7 +36,7 @@ export const commentsRoutes = {
         description:
           'A challenge hook is configured (shared/application/ask-challenge.ts) and X-Challenge-Token is missing or does not pass',
       },
-      404: { description: 'No such consultation' },
+      404: { description: 'The portal has no such consultation' },
       409: {
         description:
           'The consultation is not open (before its opening, after its closing); or a request with this Idempotency-Key is in progress',
@@ -65,7 +65,7 @@ export const commentsRoutes = {
   listConsultationComments: defineRoute({
     id: 'listConsultationComments',
     method: 'GET',
-    path: '/public/consultations/{id}/comments',
+    path: '/public/portals/{portal}/consultations/{id}/comments',
     function: 'consultationCommentsPublished',
     auth: 'public',
     summary:
@@ -73,11 +73,11 @@ export const commentsRoutes = {
     description:
       'Redacted copies only: no commenter, and names, phone numbers, e-mails and ID numbers replaced by [đã ẩn].',
     tags: ['public', 'participation'],
-    params: consultationIdParams,
+    params: publicConsultationParams,
     query: publishedQuery,
     responses: {
       200: { description: 'A page of published comments', schema: publishedCommentsSchema },
-      404: { description: 'No such consultation' },
+      404: { description: 'The portal has no such consultation (or it is not public yet)' },
     },
   }),
   listCommentsForModeration: defineRoute({
@@ -89,7 +89,7 @@ export const commentsRoutes = {
     action: 'consultation.moderate',
     summary: "Every comment of a consultation for the board's moderation: texts, states, flags; never the commenter",
     tags: ['participation'],
-    params: consultationIdParams,
+    params: consultationIdParam,
     responses: {
       200: { description: 'The comments', schema: moderationListSchema },
       404: { description: 'No consultation this caller moderates' },

@@ -8,14 +8,6 @@ import { COMMENT_CODE, commentStates, moderationActions } from '../../shared/dom
  * Request and response schemas of consultation comments (issue 28 #2, #3), zod/mini. Bodies are
  * strict: personal data sent where it does not belong is refused, not dropped.
  */
-export const consultationIdParams = z.object({
-  id: z.string().check(
-    z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
-      error: bilingual('Mã dự thảo lấy ý kiến không hợp lệ', 'Invalid consultation id'),
-    }),
-  ),
-});
-
 export const commentCodeParams = z.object({
   code: z.string().check(
     z.regex(COMMENT_CODE, {

@@ -77,13 +77,14 @@ const ANONYMOUS = { id: 'commenter', kind: 'anonymous' } as const;
 const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').digest('base64url');
 
 const noConsultation = (id: string) => {
-  const message = { vi: `Không có dự thảo lấy ý kiến ${id}`, en: `No consultation ${id}` };
+  const message = { vi: `Không có đợt lấy ý kiến ${id}`, en: `No consultation ${id}` };
   return new DomainError('not_found', message, [{ field: 'params.id', code: 'not_found', message }]);
 };
 
-async function consultationOf(s: Pick<CommentServices, 'consultationsForComments'>, id: string) {
+/** The consultation, on the portal named in the path (its drafting unit's portal): another portal's is a 404. */
+async function consultationOf(s: Pick<CommentServices, 'consultationsForComments'>, portal: string, id: string) {
   const consultation = await s.consultationsForComments.get(id);
-  if (!consultation) throw noConsultation(id);
+  if (!consultation || consultation.unitPath[0] !== portal) throw noConsultation(id);
   return consultation;
 }
 
@@ -93,10 +94,11 @@ const tooMany = () =>
     en: 'This draft is receiving too many comments this hour; try again later',
   });
 
-/** POST /public/consultations/{id}/comments. */
+/** POST /public/portals/{portal}/consultations/{id}/comments. */
 export async function commentOnConsultation(
   s: CommentServices,
   ctx: CommentContext,
+  portal: string,
   consultationId: string,
   input: NewComment,
 ) {
@@ -106,7 +108,7 @@ export async function commentOnConsultation(
   // Read alongside the consultation (one round): a refusal found here burns no number.
   const refusedRead = s.comments.addressRefused(sourceDigest, windowStart, max);
   refusedRead.catch(() => undefined);
-  const consultation = await consultationOf(s, consultationId);
+  const consultation = await consultationOf(s, portal, consultationId);
   requireOpenForComment(consultation, ctx.now);
   const article = anchorOf(consultation, input.article);
   requireCompleteAsker(input.commenter, s.config.POLICY_PRESET, 'body.commenter');
@@ -223,10 +225,13 @@ export async function commentStatus(
 /** The public list of a consultation's published comments: the redacted copies, each flagged against the version shown. */
 export async function publishedComments(
   s: Pick<CommentServices, 'comments' | 'consultationsForComments'>,
+  portal: string,
   consultationId: string,
   page: { readonly limit: number; readonly cursor?: string | undefined },
 ) {
-  const consultation = await consultationOf(s, consultationId);
+  const consultation = await consultationOf(s, portal, consultationId);
+  // Not public while scheduled, as the consultation itself (shared/application/consultation-reads.ts).
+  if (consultation.state === 'scheduled') throw noConsultation(consultationId);
   const found = await s.comments.published(consultation.id, page.limit, page.cursor);
   return {
     consultationId: consultation.id,

@@ -35,9 +35,9 @@ const comment = (publication: boolean) => ({
   consent: { processing: true, publication },
 });
 const post = (body: unknown) =>
-  call(`/public/consultations/${consultationId}/comments`, undefined, { method: 'POST', body });
+  call(`/public/portals/caobang/consultations/${consultationId}/comments`, undefined, { method: 'POST', body });
 const listed = async () =>
-  (await call(`/public/consultations/${consultationId}/comments`, undefined)).body.items.map(
+  (await call(`/public/portals/caobang/consultations/${consultationId}/comments`, undefined)).body.items.map(
     (c: { code: string }) => c.code,
   );
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { captureLogs, seedQuestionUnits } from '../support/log-capture';
@@ -87,7 +88,7 @@ const publicCall = async (path: string, init: Parameters<typeof httpFrom>[2] = {
   return res;
 };
 const post = (id: string, body: unknown, headers: Record<string, string> = {}, from?: string) =>
-  publicCall(`/public/consultations/${id}/comments`, {
+  publicCall(`/public/portals/binhdinh/consultations/${id}/comments`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
@@ -103,7 +104,7 @@ const status = (code: string, secret?: string) =>
     headers: secret === undefined ? {} : { 'x-comment-secret': secret },
   });
 const publicList = async (id = consultationId) => {
-  const res = await publicCall(`/public/consultations/${id}/comments?limit=100`);
+  const res = await publicCall(`/public/portals/binhdinh/consultations/${id}/comments?limit=100`);
   expect(res.status, res.text).toBe(200);
   return res.json as { items: Array<{ code: string; text: string; article?: number; flag?: string }> };
 };
@@ -220,7 +221,15 @@ describe('commenting', () => {
     expect(noConsent.json.errors[0].field).toBe('body.consent.processing');
     const stray = await post(consultationId, comment({ commenter: { ...lan, organisationName: 'Công ty X' } }));
     expect(stray.status).toBe(400);
-    expect((await post('khong-co', comment())).status).toBe(404);
+    expect((await post(randomUUID(), comment())).status).toBe(404);
+    expect((await post('khong-co', comment())).json.errors[0].field).toBe('params.id');
+    // Another portal's path to it: not found there.
+    const elsewhere = await publicCall(`/public/portals/soa/consultations/${consultationId}/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(comment()),
+    });
+    expect(elsewhere.status).toBe(404);
     expect((await commentsInTable()).length).toBe(before);
   });
 
@@ -385,7 +394,7 @@ afterWholeFile(async (wholeFile) => {
     expect(publicAnswers.length).toBeGreaterThan(60);
     expect(outbox.some((e) => e.includes('ConsultationCommentReceived'))).toBe(true);
     expect(outbox.some((e) => e.includes('ConsultationCommentModerated'))).toBe(true);
-    expect(logLines.some((l) => l.includes('/public/consultations/{id}/comments'))).toBe(true);
+    expect(logLines.some((l) => l.includes('/public/portals/{portal}/consultations/{id}/comments'))).toBe(true);
   }
   const haystacks: Array<[string, string[]]> = [
     ['public response', publicAnswers.map((r) => `${JSON.stringify(r.headers)}\n${r.text}`)],
