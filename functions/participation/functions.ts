@@ -20,8 +20,9 @@ export const participationFunctions = {
     // Consultations and their listings only (scheduled ones are refused by state): never comments, accounts or content.
     tableItems: [
       { actions: ['GetItem', 'Query'], partitionPrefixes: [CONSULT, CONSULT_LISTINGS], indexes: ['gsi1'] },
-      // The feed's channel names the portal.
+      // The feed's channel names the portal; the calendar in force counts a window's working days.
       { actions: ['GetItem'], partitionPrefixes: [keys.unit('').pk] },
+      readsCalendar,
     ],
   },
   consultations: {

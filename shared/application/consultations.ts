@@ -113,7 +113,11 @@ async function checkedWindow(s: ConsultationServices, input: ScheduleInput, now:
   const opensAt = instant(input.opensAt, 'body.opensAt');
   const closesAt = instant(input.closesAt, 'body.closesAt');
   const period = consultationPeriods[documentType];
-  const earliest = (await s.calendar.deadlines()).addCalendarDays(opensAt, period.minimumCalendarDays);
+  // No statutory minimum: any close after the opening will do.
+  const earliest =
+    period.minimumCalendarDays > 0
+      ? (await s.calendar.deadlines()).addCalendarDays(opensAt, period.minimumCalendarDays)
+      : { dueAt: opensAt.toISOString(), dueLocalText: { vi: opensAt.toISOString(), en: opensAt.toISOString() } };
   const refusal = windowRefusal({
     opensAt,
     closesAt,
