@@ -401,7 +401,7 @@ export const eventCatalogue = {
     get detail() {
       return consultationCommentModeratedDetail();
     },
-    description: "The board published or hid (with a reason, never deleted) a comment on a consultation (issue 28 #3).",
+    description: 'The board published or hid (with a reason, never deleted) a comment on a consultation (issue 28 #3).',
   },
   IncidentReported: {
     source: `${EVENT_SOURCE_PREFIX}.operations`,
