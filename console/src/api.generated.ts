@@ -2228,6 +2228,21 @@ export interface Operations {
         at: string;
       };
       flag?: "article-changed" | "article-removed";
+      erasure?: {
+        requestedAt: string;
+        erasedAt: string;
+      };
+    };
+  };
+  "POST /public/consultation-comments/{code}/erasure": {
+    operationId: "eraseCommenterData";
+    path: { code: string };
+    query: never;
+    body: never;
+    response: {
+      code: string;
+      erasureRequestedAt: string;
+      erasedAt: string;
     };
   };
   "GET /consultations/{id}/comments": {

@@ -18,18 +18,16 @@ export const commentFunctionDefinitions = {
     entry: 'functions/participation/comments-public.ts',
     kind: 'http',
     description:
-      "Consultation comments, the commenter's side: comment on a draft or an article (anonymous), follow it with its code and secret",
+      "Consultation comments, the commenter's side: comment on a draft or an article (anonymous), follow it with its code and secret, have their data erased",
     tableItems: [
       { actions: ['GetItem'], partitionPrefixes: [CONSULTATIONS_PREFIX] },
-      // The comment, the sealed commenter, the public copy where the preset publishes at once.
+      // The comment (its erasure), the sealed commenter (deleted on erasure, never read), the public copy where the preset publishes at once.
       {
-        actions: ['GetItem', 'PutItem'],
-        partitionPrefixes: [
-          prefixOf(keys.consultationComment('x').pk),
-          prefixOf(keys.commenter('x').pk),
-          prefixOf(keys.publishedComment('x').pk),
-        ],
+        actions: ['GetItem', 'PutItem', 'UpdateItem'],
+        partitionPrefixes: [prefixOf(keys.consultationComment('x').pk)],
       },
+      { actions: ['PutItem', 'DeleteItem'], partitionPrefixes: [prefixOf(keys.commenter('x').pk)] },
+      { actions: ['PutItem'], partitionPrefixes: [prefixOf(keys.publishedComment('x').pk)] },
       // The rates (per address, in the transaction; per consultation, an atomic counter) and the day's numbers.
       {
         actions: ['GetItem', 'UpdateItem'],

@@ -7,7 +7,11 @@ import { text } from '../../shared/domain/text';
 import { localDayOf, newSecret, SECRET_PATTERN } from '../../shared/domain/questions';
 import { commentCode } from '../../shared/domain/participation/comment';
 import { requireAskChallenge } from '../../shared/application/ask-challenge';
-import { commentOnConsultation, commentStatus } from '../../shared/application/consultation-comments';
+import {
+  commentOnConsultation,
+  commentStatus,
+  eraseCommenterData,
+} from '../../shared/application/consultation-comments';
 import { commentServices } from '../../shared/application/consultation-comment-services';
 import { kmsAskerKeys } from '../../shared/adapters/kms/asker-keys';
 import { lambdaRoot } from '../../shared/composition/lambda';
@@ -66,6 +70,12 @@ export const handler = lambdaRoot(
             'cache-control': 'no-store',
           });
         },
+        eraseCommenterData: async ({ params, headers, requestId }) =>
+          json(
+            200,
+            await eraseCommenterData(services, { requestId, now: new Date() }, params.code, commenterSecret(headers)),
+            { 'cache-control': 'no-store' },
+          ),
         getCommentStatus: async ({ params, headers }) =>
           json(200, await commentStatus(services, params.code, commenterSecret(headers)), {
             'cache-control': 'no-store',

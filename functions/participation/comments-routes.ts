@@ -3,6 +3,7 @@ import {
   commentBody,
   commentCodeParams,
   commentStatusSchema,
+  commenterErasureSchema,
   commentedSchema,
   moderatedSchema,
   moderationBody,
@@ -58,6 +59,24 @@ export const commentsRoutes = {
     params: commentCodeParams,
     responses: {
       200: { description: 'The state of the comment', schema: commentStatusSchema },
+      401: { description: 'No X-Comment-Secret header, or not a secret this API issues' },
+      404: { description: 'No comment with this code and secret' },
+    },
+  }),
+  eraseCommenterData: defineRoute({
+    id: 'eraseCommenterData',
+    method: 'POST',
+    path: '/public/consultation-comments/{code}/erasure',
+    function: 'consultationCommentsPublic',
+    auth: 'public',
+    summary:
+      'The commenter has their personal data destroyed (NĐ 356/2025): at once; the comment stays with its redacted text only',
+    description:
+      'Send the secret as X-Comment-Secret. The sealed commenter item (with its encrypted data key) is deleted, not hidden; the audit entry holds no personal data. Repeating it answers the same instants.',
+    tags: ['public', 'participation'],
+    params: commentCodeParams,
+    responses: {
+      200: { description: 'Erased', schema: commenterErasureSchema },
       401: { description: 'No X-Comment-Secret header, or not a secret this API issues' },
       404: { description: 'No comment with this code and secret' },
     },

@@ -87,6 +87,19 @@ export const commentStatusSchema = z.object({
   publishedAt: z.optional(instant),
   hidden: z.optional(z.object({ reason: z.string(), at: instant })),
   flag: z.optional(flag),
+  erasure: z.optional(
+    z
+      .object({ requestedAt: instant, erasedAt: instant })
+      .check(z.describe("The commenter's personal data was destroyed")),
+  ),
+});
+
+export const commenterErasureSchema = z.object({
+  code: z.string(),
+  erasureRequestedAt: instant,
+  erasedAt: instant.check(
+    z.describe('Completed at once (NĐ 356/2025 allows 2 working days to acknowledge, 15 days to complete)'),
+  ),
 });
 
 export const publishedCommentsSchema = z.object({

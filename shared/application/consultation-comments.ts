@@ -193,20 +193,25 @@ export async function commentOnConsultation(
   return { code: id, secret, receivedAt, state, ...(article && { article: article.number }) };
 }
 
-/** What the commenter may see with their code and secret: the state, the reason it was hidden, the flag. */
-export async function commentStatus(
-  s: Pick<CommentServices, 'comments' | 'consultationsForComments'>,
-  code: string,
-  secret: string,
-) {
+/** The comment its code and secret name: an unknown code and a wrong secret are the same 404 after the same work. */
+async function commentForCommenter(s: Pick<CommentServices, 'comments'>, code: string, secret: string) {
   const record = await s.comments.get(code);
-  // An unknown code and a wrong secret: the same answer after the same work.
   if (!secretMatches(secret, record?.secretHash) || !record) {
     throw new DomainError('not_found', {
       vi: 'Không có ý kiến với mã và mã bí mật này',
       en: 'No comment with this code and secret',
     });
   }
+  return record;
+}
+
+/** What the commenter may see with their code and secret: the state, the reason it was hidden, the flag. */
+export async function commentStatus(
+  s: Pick<CommentServices, 'comments' | 'consultationsForComments'>,
+  code: string,
+  secret: string,
+) {
+  const record = await commentForCommenter(s, code, secret);
   const consultation = await s.consultationsForComments.get(record.consultationId);
   const flag = consultation ? commentFlag(record.article, consultation.articles) : undefined;
   return {
@@ -219,7 +224,60 @@ export async function commentStatus(
     ...(record.publishedAt !== undefined && record.state === 'published' && { publishedAt: record.publishedAt }),
     ...(record.hidden !== undefined && record.state === 'hidden' && { hidden: record.hidden }),
     ...(flag && { flag }),
+    ...(record.erasure !== undefined && { erasure: record.erasure }),
   };
+}
+
+/**
+ * POST /public/consultation-comments/{code}/erasure: the commenter has their personal data destroyed
+ * (NĐ 356/2025), at once, as an asker may: the sealed item with its wrapped data key is deleted, and
+ * the comment keeps only its redacted text (their own words could name them). The comment stays for
+ * the consultation and its summary. A second request answers the first one's instants.
+ */
+export async function eraseCommenterData(
+  s: Pick<CommentServices, 'comments' | 'uow'>,
+  ctx: { readonly requestId: string; readonly now: Date },
+  code: string,
+  secret: string,
+) {
+  const record = await commentForCommenter(s, code, secret);
+  const receipt = (erasure: NonNullable<CommentRecord['erasure']>) => ({
+    code: record.id,
+    erasureRequestedAt: erasure.requestedAt,
+    erasedAt: erasure.erasedAt,
+  });
+  if (record.erasure) return receipt(record.erasure);
+  const at = ctx.now.toISOString();
+  const erasure = { requestedAt: at, erasedAt: at };
+  const work: Work = {
+    actions: [
+      s.comments.deleteCommenter(record.id),
+      s.comments.erased(record, { erasure, text: record.publicText, updatedAt: at }),
+    ],
+    audits: [
+      auditEntry(
+        {
+          scope: record.unitPath[0]!,
+          actor: ANONYMOUS,
+          action: 'consultation-comment.erase-commenter',
+          target: { type: 'ConsultationComment', id: record.id },
+          before: { commenterData: 'held' },
+          after: { commenterData: 'destroyed', erasedAt: at },
+          requestId: ctx.requestId,
+        },
+        ctx.now,
+      ),
+    ],
+  };
+  try {
+    await s.uow.commit(work, ctx);
+  } catch (error) {
+    // A concurrent erasure won: answer its instants.
+    const now = error instanceof DomainError ? await s.comments.get(record.id) : undefined;
+    if (now?.erasure) return receipt(now.erasure);
+    throw error;
+  }
+  return receipt(erasure);
 }
 
 /** The public list of a consultation's published comments: the redacted copies, each flagged against the version shown. */

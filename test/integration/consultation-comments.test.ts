@@ -314,6 +314,42 @@ describe('commenting', () => {
   });
 });
 
+describe("the commenter's data", () => {
+  it("is destroyed at once on the commenter's request; the comment stays with its redacted text; repeating it answers the same instants", async () => {
+    await travel('2026-03-22T09:00:00');
+    const own = await commentOn(
+      comment({ article: 1, text: `Đề nghị gọi ${lan.phone} để trao đổi thêm về phạm vi điều chỉnh.` }),
+    );
+    const erase = (secret?: string) =>
+      publicCall(`/public/consultation-comments/${own.code}/erasure`, {
+        method: 'POST',
+        headers: secret === undefined ? {} : { 'x-comment-secret': secret },
+      });
+    expect((await erase()).status).toBe(401);
+    expect((await erase('A'.repeat(43))).status).toBe(404);
+    const erased = await erase(own.secret);
+    expect(erased.status, erased.text).toBe(200);
+    expect(erased.json).toEqual({
+      code: own.code,
+      erasureRequestedAt: '2026-03-22T02:00:00.000Z',
+      erasedAt: '2026-03-22T02:00:00.000Z',
+    });
+    await travel('2026-03-23T09:00:00');
+    expect((await erase(own.secret)).json).toEqual(erased.json);
+    const items = await local.scanAll();
+    expect(items.find((i) => i.pk === `COMMENTER#${own.code}`)).toBeUndefined();
+    const kept = items.find((i) => i.pk === `COMMENT#${own.code}`)!;
+    expect(kept.text).not.toContain(lan.phone);
+    expect(kept.text).toContain('phạm vi điều chỉnh');
+    expect((await status(own.code, own.secret)).json).toMatchObject({
+      state: 'pending',
+      erasure: { erasedAt: '2026-03-22T02:00:00.000Z' },
+    });
+    const audits = (await auditOf('binhdinh', own.code)).map((e) => e.action);
+    expect(audits).toContain('consultation-comment.erase-commenter');
+  });
+});
+
 describe('moderation', () => {
   it('publishes after the board moderates, redacted; hides with a reason, never deletes; the commenter sees why', async () => {
     await travel('2026-03-19T09:00:00');

@@ -45,6 +45,8 @@ export interface CommentRecord {
   readonly hidden?: { readonly reason: string; readonly at: string };
   readonly moderation: readonly ModerationStep[];
   readonly secretHash: string;
+  /** The commenter's data was destroyed at their request (NĐ 356/2025); `text` is then the redacted one. */
+  readonly erasure?: { readonly requestedAt: string; readonly erasedAt: string };
 }
 
 /** The public copy: no commenter, no original text. */
@@ -207,6 +209,27 @@ export class CommentRepository {
       { expression: '#state = :state', names: { '#state': 'state' }, values: { ':state': record.state } },
       CHANGED,
     );
+  }
+
+  /** The commenter's data erased: once; the comment keeps only its redacted text. */
+  erased(record: CommentRecord, set: Readonly<Record<string, unknown>>): WriteAction {
+    return guardedUpdate(
+      this.tableName,
+      keys.consultationComment(record.id),
+      record.version,
+      set,
+      [],
+      { expression: 'attribute_not_exists(#erasure)', names: { '#erasure': 'erasure' } },
+      CHANGED,
+    );
+  }
+
+  /** Destroys the sealed commenter item with its wrapped data key (unconditional: erasing twice finds none). */
+  deleteCommenter(id: string): WriteAction {
+    return {
+      item: { Delete: { TableName: this.tableName, Key: keys.commenter(id) } },
+      onConflict: { message: CHANGED },
+    };
   }
 
   putPublic(copy: PublishedComment): WriteAction {
