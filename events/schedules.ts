@@ -38,7 +38,7 @@ export const schedules: readonly ScheduleDefinition[] = [
     function: 'consultationSchedule',
     expression: 'rate(5 minutes)',
     timeZone: 'Asia/Ho_Chi_Minh',
-    basis: 'BĐ 8.1đ; CB 10.1đ; Luật Ban hành VBQPPL 2025 (thời hạn lấy ý kiến đã công bố)',
+    basis: 'BĐ 8.2đ; CB 10.1đ; Luật Ban hành VBQPPL 2025 (thời hạn lấy ý kiến đã công bố)',
     description:
       'Opens every scheduled consultation whose opening instant has come and closes every open one whose closing instant has (and any an earlier run missed), as the system identity.',
   },

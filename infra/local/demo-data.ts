@@ -7,6 +7,7 @@ import { conventionsOf } from '../../shared/domain/policies/conventions';
 import type { LocalIdentityProvider } from '../../shared/adapters/identity/local';
 import { seedDemoQuestions } from './demo-questions';
 import { seedDemoReport } from './demo-reports';
+import { seedDemoConsultations } from './demo-consultations';
 import type { DeploymentConfig } from '../config/deployment';
 import type { Services } from '../../shared/composition/services';
 
@@ -254,6 +255,8 @@ export async function seedDemo(
   });
   // Last month's report of the preset (issue 27), a draft to write, approve, send and download.
   await seedDemoReport(s, province);
+  // One consultation open for comment and one closed with its published summary (issue 28).
+  await seedDemoConsultations(s, 'sotttt');
   return created;
 }
 

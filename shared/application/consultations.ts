@@ -8,7 +8,7 @@ import {
   windowRefusal,
   consultationDocumentTypes,
 } from '../domain/participation/consultation-periods';
-import { summaryRefusal, type SummaryEntry } from '../domain/participation/consultation-summary';
+import type { SummaryEntry } from '../domain/participation/consultation-summary';
 import {
   consultationWorkflow,
   type ConsultationAction,
@@ -19,6 +19,7 @@ import type { ConsultationRecord } from '../adapters/dynamo/consultations';
 import type { ContentItemRecord } from '../adapters/dynamo/content-record';
 import type { Services } from '../composition/services';
 import { applyTransition } from './workflow-transitions';
+import { consultationStepChanges } from './consultation-steps';
 import { commitContext, type UseCaseContext } from './context';
 
 /**
@@ -51,15 +52,29 @@ const notFound = (id: string) =>
   new DomainError('not_found', { vi: `Không có đợt lấy ý kiến ${id}`, en: `No consultation ${id}` });
 
 /** The draft's text as a published content item of category `draft-for-comment` of the portal `unitCode` (if given). */
-async function publishedDraft(
+export async function publishedDraft(
   s: ConsultationServices,
   contentId: string,
   field: string,
-  unitCode?: string,
+  access: { readonly principal: UseCaseContext['principal']; readonly now: Date; readonly unitCode?: string },
 ): Promise<ContentItemRecord> {
   const item = await s.content.get(contentId);
   const refuse = (vi: string, en: string, code: string) => invalidField(field, { vi, en }, code);
-  if (!item) throw refuse(`Không có tin, bài ${contentId}`, `No content item ${contentId}`, 'not_found');
+  if (!item) {
+    const message = { vi: `Không có tin, bài ${contentId}`, en: `No content item ${contentId}` };
+    // The route's own id: 404, as for any missing item; a body field naming a missing item: 400.
+    throw field.startsWith('params.')
+      ? new DomainError('not_found', message)
+      : invalidField(field, message, 'not_found');
+  }
+  // Who may not manage the portal's consultations learns nothing more of its items.
+  requireAccess(access.principal, 'consultation.manage', item.unitPath, access.now);
+  if (access.unitCode !== undefined && item.unitCode !== access.unitCode)
+    throw refuse(
+      `Dự thảo ${contentId} thuộc Cổng ${item.unitCode}, không phải ${access.unitCode}`,
+      `Draft ${contentId} belongs to portal ${item.unitCode}, not ${access.unitCode}`,
+      'other_portal',
+    );
   if (item.category !== 'draft-for-comment')
     throw refuse(
       `Tin, bài ${contentId} không thuộc mục "Dự thảo lấy ý kiến"`,
@@ -71,12 +86,6 @@ async function publishedDraft(
       `Dự thảo ${contentId} chưa được đăng (trạng thái "${item.state}")`,
       `Draft ${contentId} is not published (state "${item.state}")`,
       'not_published',
-    );
-  if (unitCode !== undefined && item.unitCode !== unitCode)
-    throw refuse(
-      `Dự thảo ${contentId} thuộc Cổng ${item.unitCode}, không phải ${unitCode}`,
-      `Draft ${contentId} belongs to portal ${item.unitCode}, not ${unitCode}`,
-      'other_portal',
     );
   return item;
 }
@@ -99,7 +108,7 @@ const instant = (value: string | undefined, field: string): Date => {
 };
 
 /** The window the board asked for, checked against the minimum period of the draft's kind. */
-async function checkedWindow(s: ConsultationServices, input: ScheduleInput, now: Date) {
+export async function checkedWindow(s: ConsultationServices, input: ScheduleInput, now: Date) {
   const documentType = input.documentType;
   if (documentType === undefined || !isConsultationDocumentType(documentType))
     throw invalidField(
@@ -138,8 +147,7 @@ export async function scheduleConsultation(
   contentId: string,
   input: ScheduleInput,
 ): Promise<ConsultationRecord> {
-  const item = await publishedDraft(s, contentId, 'params.id');
-  requireAccess(ctx.principal, 'consultation.manage', item.unitPath, ctx.now);
+  const item = await publishedDraft(s, contentId, 'params.id', ctx);
   const { documentType, opensAt, closesAt, period } = await checkedWindow(s, input, ctx.now);
   const at = ctx.now.toISOString();
   const draft = draftVersionOf(item, 1, at);
@@ -236,7 +244,7 @@ export async function transitionConsultation(
   );
   if (!decision.ok) throw decision.error;
   const plan = decision.value;
-  const { set, writes } = await stepChanges(s, ctx, record, input);
+  const { set, writes } = await consultationStepChanges(s, ctx, record, input);
   const applied = await applyTransition(ctx, plan, {
     uow: s.uow,
     writes: () => {
@@ -251,95 +259,4 @@ export async function transitionConsultation(
     version: applied.plan.nextVersion,
     participants: applied.plan.next.participants,
   };
-}
-
-/** What a step changes besides the workflow fields (the table's guards and effects, by name), checked before anything is written. */
-async function stepChanges(
-  s: ConsultationServices,
-  ctx: UseCaseContext,
-  record: ConsultationRecord,
-  input: ConsultationStepInput,
-): Promise<{ set: Record<string, unknown>; writes: ReturnType<ConsultationServices['consultations']['draftItem']>[] }> {
-  const at = ctx.now.toISOString();
-  const set: Record<string, unknown> = { updatedAt: at };
-  const transition = consultationWorkflow.transitions[input.action as ConsultationAction];
-  for (const guard of transition.guards ?? []) {
-    if (guard === 'window-still-long-enough') {
-      // Opening now: the window from now to the announced close must still meet the minimum.
-      await checkedWindow(
-        s,
-        {
-          documentType: record.documentType,
-          opensAt: at,
-          closesAt: record.closesAt,
-          ...(record.simplified && { simplifiedReason: record.simplified.reason }),
-        },
-        ctx.now,
-      );
-    }
-    if (guard === 'closing-instant-reached' && ctx.now.getTime() < Date.parse(record.closesAt)) {
-      const message = {
-        vi: `Chưa đến thời điểm đóng lấy ý kiến đã công bố (${record.closesAt}); không rút ngắn thời hạn đã công bố`,
-        en: `The announced closing instant (${record.closesAt}) has not come; the announced period is not shortened`,
-      };
-      throw new DomainError('conflict', message, [{ field: 'action', code: 'not_yet_closing', message }]);
-    }
-    if (guard === 'summary-complete') {
-      const entries = input.summary;
-      if (entries === undefined)
-        throw invalidField(
-          'body.summary',
-          { vi: 'Cần bản tổng hợp theo từng điều', en: 'The summary, article by article, is required' },
-          'required',
-        );
-      const refusal = summaryRefusal(entries, record.draft.articles);
-      if (refusal) throw refusal;
-    }
-  }
-  const writes: ReturnType<ConsultationServices['consultations']['draftItem']>[] = [];
-  for (const effect of transition.effects ?? []) {
-    if (effect === 'opened') {
-      set.openedAt = at;
-      if (input.action === 'open') set.opensAt = at;
-    }
-    if (effect === 'closed') set.closedAt = at;
-    if (effect === 'draft-version') {
-      if (input.contentId === undefined)
-        throw invalidField(
-          'body.contentId',
-          {
-            vi: 'Cần mã tin, bài đã đăng chứa phiên bản mới của dự thảo',
-            en: 'The published item holding the new version is required',
-          },
-          'required',
-        );
-      const item = await publishedDraft(s, input.contentId, 'body.contentId', record.unitCode);
-      if (item.id === record.contentId && item.version === record.draft.contentVersion)
-        throw invalidField(
-          'body.contentId',
-          {
-            vi: 'Đây là phiên bản dự thảo đang lấy ý kiến',
-            en: 'This is the version already open for comment',
-          },
-          'same_version',
-        );
-      const draft = draftVersionOf(item, record.draft.draftVersion + 1, at);
-      Object.assign(set, { draft, contentId: item.id, title: item.title });
-      writes.push(s.consultations.draftItem(record.id, draft));
-    }
-    if (effect === 'summary')
-      set.summary = {
-        entries: input.summary ?? [],
-        draftVersion: record.draft.draftVersion,
-        writtenBy: ctx.principal.id,
-        writtenAt: at,
-      };
-    if (effect === 'summary-approved' && record.summary)
-      set.summary = { ...record.summary, approvedBy: ctx.principal.id, approvedAt: at };
-    if (effect === 'published' && record.summary) {
-      set.summary = { ...record.summary, publishedAt: at };
-      set.publishedAt = at;
-    }
-  }
-  return { set, writes };
 }

@@ -19,7 +19,10 @@ const titles: Record<ContentCategoryId, readonly string[]> = {
   news: ['Khai trương Cổng thông tin điện tử mới', 'Hội nghị chuyển đổi số năm 2026'],
   direction: ['Chỉ đạo triển khai dịch vụ công trực tuyến toàn trình'],
   'legal-document': ['Quyết định ban hành Quy chế quản lý Cổng thông tin điện tử'],
-  'draft-for-comment': ['Lấy ý kiến dự thảo Quy định về chia sẻ dữ liệu'],
+  'draft-for-comment': [
+    'Lấy ý kiến dự thảo Quy định về chia sẻ dữ liệu',
+    'Lấy ý kiến dự thảo Quy chế phối hợp cung cấp thông tin',
+  ],
   'administrative-procedure': ['Thủ tục cấp giấy phép bưu chính'],
   'legal-guidance': ['Hướng dẫn thực hiện Luật Chuyển đổi số'],
   'plan-project': ['Kế hoạch chuyển đổi số giai đoạn 2026–2030'],
@@ -55,6 +58,15 @@ const translations: Record<string, ReadonlyArray<{ category: ContentCategoryId; 
   ],
 };
 
+/** A demo draft's text in articles and clauses, so its consultation has articles to comment on (issue 28). */
+const demoDraftBody = (title: string) =>
+  [
+    `<p>${title.replace(/^Lấy ý kiến d/u, 'D')} (dự thảo minh họa)</p>`,
+    '<p>Điều 1. Phạm vi điều chỉnh</p><p>Văn bản này quy định việc chia sẻ, cung cấp thông tin giữa các cơ quan, đơn vị.</p>',
+    '<p>Điều 2. Đối tượng áp dụng</p><p>1. Các sở, ban, ngành của tỉnh.</p><p>2. Ủy ban nhân dân các xã, phường.</p>',
+    '<p>Điều 3. Hiệu lực thi hành</p><p>Văn bản này có hiệu lực kể từ ngày ký.</p>',
+  ].join('');
+
 interface DemoItem {
   readonly category: ContentCategoryId;
   readonly language: string;
@@ -70,7 +82,10 @@ export async function seedDemoContent(unitCode: string): Promise<number> {
       category,
       language: 'vi',
       title,
-      body: `<p>${title}. Nội dung minh họa của Cổng thông tin điện tử ${unit.name.vi}.</p>`,
+      body:
+        category === 'draft-for-comment'
+          ? demoDraftBody(title)
+          : `<p>${title}. Nội dung minh họa của Cổng thông tin điện tử ${unit.name.vi}.</p>`,
     })),
   );
   return seedItems(unit, items);

@@ -352,6 +352,19 @@ const cases: Record<string, (side: Side, role: Role) => Request> = {
     body: { action: 'hide', reason: 'Nội dung không phù hợp' },
     seenWith: 'consultation.moderate',
   }),
+  // Issue 28: a published draft scheduled for comment (the first allowed caller schedules it, the next get 409).
+  [routes.transitionConsultation.id]: (side) => ({
+    method: 'POST',
+    path: `/consultations/${fixtures[`draft.${side}`]}/transitions`,
+    unitPath: path(UNIT[side]),
+    body: {
+      action: 'schedule',
+      documentType: 'other-draft',
+      opensAt: new Date(Date.now() + 3_600_000).toISOString(),
+      closesAt: new Date(Date.now() + 7_200_000).toISOString(),
+    },
+    judgedBy: 'consultation.manage',
+  }),
 };
 /** Signed-in routes about the caller alone, with no unit to cross (an upload is declared, an incident reported, in the caller's own unit). */
 const selfOnly = new Set<string>([
@@ -438,13 +451,18 @@ beforeAll(async () => {
     huyena: { secretary: people.secretary!, chief: people['chief-editor']! },
     huyenb: { secretary: secretaryB, chief: chiefB },
   };
-  const taken = async (unitCode: 'huyena' | 'huyenb', until: 'editing' | 'published') => {
-    const writer = await person(local.api, `ctv.${until}.${unitCode}`, unitCode, ['contributor']);
+  const taken = async (unitCode: 'huyena' | 'huyenb', until: 'editing' | 'published', category = 'news') => {
+    const writer = await person(
+      local.api,
+      `ctv.${until}${category === 'news' ? '' : '.duthao'}.${unitCode}`,
+      unitCode,
+      ['contributor'],
+    );
     const created = await local.api(`/units/${unitCode}/content`, {
       method: 'POST',
       headers: { ...bearer(writer), 'content-type': 'application/json' },
       body: JSON.stringify({
-        category: 'news',
+        category,
         language: 'vi',
         title: 'Tin thử',
         body: '<p>Nội dung</p>',
@@ -545,6 +563,8 @@ beforeAll(async () => {
     'editing.other': taken('huyenb', 'editing'),
     'published.own': taken('huyena', 'published'),
     'published.other': taken('huyenb', 'published'),
+    'draft.own': taken('huyena', 'published', 'draft-for-comment'),
+    'draft.other': taken('huyenb', 'published', 'draft-for-comment'),
     'question.own': ask('huyena'),
     'question.other': ask('huyenb'),
     // Reports the platform generated: one whose text each role may write, one each role may try to approve.

@@ -315,7 +315,7 @@ export const accessRules: readonly AccessRule[] = [
     action: 'consultation.manage',
     roles: ['secretary', 'chief-editor'],
     scope: 'own-unit',
-    basis: 'BĐ 8.1đ; CB 7.8, 10.1đ (Ban Biên tập đăng tải dự thảo, mở và đóng lấy ý kiến, đăng kết quả)',
+    basis: 'BĐ 8.2đ; CB 7.8, 10.1đ (Ban Biên tập đăng tải dự thảo, mở và đóng lấy ý kiến, đăng kết quả)',
   },
   // The scheduler opens and closes at the instants the board set, and does nothing else.
   {

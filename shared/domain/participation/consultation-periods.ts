@@ -6,7 +6,7 @@ import type { LocalizedText } from '../text';
  * law counts them in calendar days (Bộ luật Dân sự 2015 Điều 147–148: the day the draft goes online
  * is not counted, the period ends at 24:00 of its last day, a last day that is a day off moves to the
  * next working day); the working days a window holds are shown beside them, counted on the
- * calendar in force. None of the five seed regulations sets a figure of its own: BĐ 8.1đ posts drafts
+ * calendar in force. None of the five seed regulations sets a figure of its own: BĐ 8.2đ posts drafts
  * "theo quy định", CB 7.8 and 10.1đ post them and take comments "ngay khi nhận được", QN 14.12, NA 7
  * and TG 10.1 (through NĐ 42/2022 Điều 8) ask for participation in law-making. So every preset
  * takes the national figures below.
@@ -42,7 +42,7 @@ export const consultationPeriods: Readonly<Record<ConsultationDocumentType, Cons
     },
     minimumCalendarDays: 30,
     simplifiedAllowed: true,
-    basis: `${LAW}: đăng tải toàn văn dự thảo trên Cổng TTĐT tỉnh để lấy ý kiến, trừ trường hợp xây dựng, ban hành theo trình tự, thủ tục rút gọn; BĐ 8.1đ; CB 7.8, 10.1đ`,
+    basis: `${LAW}: đăng tải toàn văn dự thảo trên Cổng TTĐT tỉnh để lấy ý kiến, trừ trường hợp xây dựng, ban hành theo trình tự, thủ tục rút gọn; BĐ 8.2đ; CB 7.8, 10.1đ`,
     toConfirm:
       '30 calendar days as the project brief gives it; the article of Luật 64/2025/QH15 and its figure are not among the seeds and were not checked against the official text',
   },
@@ -63,7 +63,7 @@ export const consultationPeriods: Readonly<Record<ConsultationDocumentType, Cons
     },
     minimumCalendarDays: 0,
     simplifiedAllowed: false,
-    basis: 'BĐ 8.1đ (“theo quy định”); CB 7.8, 10.1đ: không có thời hạn tối thiểu; Ban Biên tập ấn định thời gian',
+    basis: 'BĐ 8.2đ (“theo quy định”); CB 7.8, 10.1đ: không có thời hạn tối thiểu; Ban Biên tập ấn định thời gian',
   },
 };
 

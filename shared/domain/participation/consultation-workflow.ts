@@ -71,7 +71,7 @@ export const consultationWorkflow: WorkflowTable<
       to: 'scheduled',
       effects: ['draft-version'],
       event: 'ConsultationScheduled',
-      basis: `BĐ 8.1đ; CB 7.8, 10.1đ; ${LAW} (thời hạn lấy ý kiến tối thiểu)`,
+      basis: `BĐ 8.2đ; CB 7.8, 10.1đ; ${LAW} (thời hạn lấy ý kiến tối thiểu)`,
     },
   },
   transitions: {
@@ -161,7 +161,7 @@ export const consultationWorkflow: WorkflowTable<
       permission: 'consultation.manage',
       effects: ['published'],
       event: 'ConsultationSummaryPublished',
-      basis: 'CB 17.3c (cập nhật thông tin đã duyệt lên Cổng); BĐ 8.1đ',
+      basis: 'CB 17.3c (cập nhật thông tin đã duyệt lên Cổng); BĐ 8.2đ',
     },
   },
 };
