@@ -1,7 +1,7 @@
 import { json } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
 import { httpServices } from '../../shared/http/services';
-import { commentsForModeration, moderateComment } from '../../shared/application/consultation-comments';
+import { commentsForModeration, moderateComment } from '../../shared/application/consultation-comment-moderation';
 import { commentServices } from '../../shared/application/consultation-comment-services';
 import { lambdaRoot } from '../../shared/composition/lambda';
 import { commentsRoutes } from './comments-routes';
