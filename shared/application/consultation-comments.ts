@@ -28,11 +28,11 @@ import { publicCopyOf, type CommentRecord, type CommentRepository } from '../ada
 import type { Env } from '../config/env';
 
 /**
- * Comments on a draft open for consultation, the commenter's side (issue 28 #2; the board's: consultation-comment-moderation.ts). Commenting
- * follows asking a question (shared/application/questions.ts): the commenter's fields per preset,
- * Vietnamese text, the data sealed apart under its own key, a follow code and a secret shown once,
- * a per-address rate in the transaction, and (here) a per-consultation rate as an atomic counter
- * beside it. The audit entry and the event hold no personal data.
+ * Comments on a draft open for consultation, the commenter's side (issue 28 #2; the board's side is
+ * consultation-comment-moderation.ts). Commenting follows asking a question
+ * (shared/application/questions.ts): the commenter's fields per preset, Vietnamese text, the data
+ * sealed apart under its own key, a follow code and a secret shown once, a per-address rate in the
+ * transaction, and (here) a per-consultation rate as an atomic counter beside it. The audit entry and the event hold no personal data.
  */
 export interface ConsultationsForComments {
   get(id: string): Promise<CommentableConsultation | undefined>;
