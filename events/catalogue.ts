@@ -200,6 +200,36 @@ const incidentReportedDetail = lazily(() =>
   }),
 );
 
+/** A comment on a draft open for consultation (issue 28 #2): no personal data, no text. */
+const consultationCommentReceivedDetail = lazily(() =>
+  z.object({
+    id: z.string().check(z.minLength(1)),
+    consultationId: z.string().check(z.minLength(1)),
+    unitCode: z.string().check(z.minLength(1)),
+    draftVersion: z.int().check(z.positive()),
+    article: z.nullable(z.int()),
+    commenterKind: z.enum(['individual', 'organisation']),
+    publicationConsent: z.boolean(),
+    state: z.enum(['pending', 'published', 'hidden']),
+    receivedAt: z.iso.datetime({ offset: true }),
+  }),
+);
+
+/** The board published or hid a comment (issue 28 #3); the reason stays in the comment and the audit log. */
+const consultationCommentModeratedDetail = lazily(() =>
+  z.object({
+    id: z.string().check(z.minLength(1)),
+    consultationId: z.string().check(z.minLength(1)),
+    unitCode: z.string().check(z.minLength(1)),
+    action: z.enum(['publish', 'hide']),
+    from: z.enum(['pending', 'published', 'hidden']),
+    to: z.enum(['pending', 'published', 'hidden']),
+    version: z.int().check(z.positive()),
+    actor: actorDetail(),
+    at: z.iso.datetime({ offset: true }),
+  }),
+);
+
 /** A security check (TG 16.2) falls due soon, or is overdue, or was never recorded. */
 const securityCheckDueDetail = lazily(() =>
   z.object({
@@ -355,6 +385,23 @@ export const eventCatalogue = {
     },
     description:
       'An open clock of a question is near or past its due instant (reminder, overdue, very overdue), once per level (issue 9 #5).',
+  },
+  ConsultationCommentReceived: {
+    source: `${EVENT_SOURCE_PREFIX}.participation`,
+    detailType: 'ConsultationCommentReceived',
+    get detail() {
+      return consultationCommentReceivedDetail();
+    },
+    description:
+      'Someone commented on a draft open for consultation, on the whole draft or one article (no personal data, no text); published at once only where the preset says so (CB 10.1đ).',
+  },
+  ConsultationCommentModerated: {
+    source: `${EVENT_SOURCE_PREFIX}.participation`,
+    detailType: 'ConsultationCommentModerated',
+    get detail() {
+      return consultationCommentModeratedDetail();
+    },
+    description: 'The board published or hid (with a reason, never deleted) a comment on a consultation (issue 28 #3).',
   },
   IncidentReported: {
     source: `${EVENT_SOURCE_PREFIX}.operations`,

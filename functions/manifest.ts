@@ -5,6 +5,7 @@ import { calendarFunctions } from './calendar/functions';
 import { contentFunctions } from './content/functions';
 import { incidentsFunctions } from './incidents/functions';
 import { operationsFunctions } from './operations/functions';
+import { commentFunctionDefinitions } from './participation/comments-functions';
 import { participationFunctions } from './participation/functions';
 import { questionsFunctions } from './questions/functions';
 import { reportsFunctions } from './reports/functions';
@@ -37,6 +38,7 @@ export const functionDefinitions = {
   ...questionsFunctions,
   ...incidentsFunctions,
   ...reportsFunctions,
+  ...commentFunctionDefinitions,
   ...participationFunctions,
 } as const satisfies Record<string, FunctionDefinition>;
 

@@ -9,6 +9,7 @@ import { uploadsRoutes } from './uploads/routes';
 import { questionsRoutes } from './questions/routes';
 import { incidentsRoutes } from './incidents/routes';
 import { reportsRoutes } from './reports/routes';
+import { commentsRoutes } from './participation/comments-routes';
 import { consultationRoutes } from './participation/consultations-routes';
 
 /**
@@ -27,6 +28,7 @@ const areas = [
   questionsRoutes,
   incidentsRoutes,
   reportsRoutes,
+  commentsRoutes,
   consultationRoutes,
 ] as const;
 
@@ -41,6 +43,7 @@ export const routes = {
   ...questionsRoutes,
   ...incidentsRoutes,
   ...reportsRoutes,
+  ...commentsRoutes,
   ...consultationRoutes,
 } as const;
 

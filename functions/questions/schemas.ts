@@ -13,51 +13,15 @@ import { questionStates } from '../../shared/domain/workflow';
 import { escalationLadder, escalationLevels } from '../../shared/domain/questions/escalation';
 import { pageQuery } from '../../shared/api/common-schemas';
 import { unitCodeSchema } from '../../shared/domain/units/unit';
+import { askerSchema } from '../../shared/api/asker-schema';
 
 /**
  * Request and response schemas of Q&A (issue 9), written with zod/mini. Bodies are strict: an
  * unknown field (personal data sent where it does not belong, or a typo) is refused, not dropped.
  * Which asker fields are required depends on the preset: the use case checks that (BĐ 12.2, CB 11.2).
  */
-const phone = z
-  .string()
-  .check(
-    z.trim(),
-    z.regex(/^\+?[0-9][0-9 .()-]{6,19}$/, { error: bilingual('Số điện thoại không hợp lệ', 'Invalid phone number') }),
-  );
-const email = z
-  .email({ error: bilingual('Địa chỉ thư điện tử không hợp lệ', 'Invalid e-mail address') })
-  .check(z.maxLength(254));
-/** CMND (9 digits), CCCD (12 digits) or a passport (a letter and 7–8 digits). */
-const idNumber = z.string().check(
-  z.trim(),
-  z.regex(/^(?:\d{9}|\d{12}|[A-Z]\d{7,8})$/, {
-    error: bilingual('Số CMND/CCCD/hộ chiếu không hợp lệ', 'Invalid ID card or passport number'),
-  }),
-);
-
-const individual = z.strictObject({
-  kind: z.literal('individual'),
-  fullName: z.optional(humanText(120, 2)),
-  nationality: z.optional(humanText(60, 2)),
-  address: z.optional(humanText(300, 2)),
-  phone: z.optional(phone),
-  email: z.optional(email),
-  occupation: z.optional(humanText(120, 2)),
-  idNumber: z.optional(idNumber),
-});
-const organisation = z.strictObject({
-  kind: z.literal('organisation'),
-  representativeName: z.optional(humanText(120, 2)),
-  representativePosition: z.optional(humanText(120, 2)),
-  organisationName: z.optional(humanText(300, 2)),
-  organisationAddress: z.optional(humanText(300, 2)),
-  phone: z.optional(phone),
-  email: z.optional(email),
-});
-
 export const askBody = z.strictObject({
-  asker: z.discriminatedUnion('kind', [individual, organisation]),
+  asker: askerSchema,
   field: z.enum(questionFields),
   title: humanText(200, 5),
   text: humanText(5000, 20),

@@ -11,6 +11,8 @@ export const requestHeaders = {
   ifMatch: 'if-match',
   /** The asker's secret for following their question (functions/questions/public.ts). */
   questionSecret: 'x-question-secret',
+  /** The commenter's secret for following their comment on a consultation (functions/participation/comments-public.ts). */
+  commentSecret: 'x-comment-secret',
   /** The optional anti-abuse challenge's token when asking (shared/application/ask-challenge.ts). */
   challengeToken: 'x-challenge-token',
 } as const;

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { conformance, DEPT } from '../support/conformance';
+import { seedConsultation } from '../support/consultation-seed';
+import { demoAskers } from '../../infra/local/demo-questions';
 
 /**
  * Bình Định's Quy chế (QĐ …/2020/QĐ-UBND, draft), article by article, through the public API of a
@@ -7,6 +9,9 @@ import { conformance, DEPT } from '../support/conformance';
  * (npm run provinces).
  */
 const bd = conformance('binhdinh.json');
+/** A commenter of each kind with the fields the preset requires (the demo askers'). */
+const demoCommenter = (kind: 'individual' | 'organisation') =>
+  demoAskers(bd.config.policyPreset).find((a) => a.kind === kind)!;
 
 /** The end of a local day (24:00 in Việt Nam), as the API writes due instants. */
 const endOf = (day: string) => new Date(Date.parse(`${day}T00:00:00+07:00`) + 86_400_000).toISOString();
@@ -287,5 +292,45 @@ describe('Bình Định (binh-dinh-2020)', () => {
     expect(refused.body.i18n.en.detail).toContain('BĐ 12.4');
   });
 
-  test.todo('BĐ 8.2đ: people comment on drafts article by article — issue 28');
+  test('BĐ 8.2đ: people comment on a draft article by article; the board publishes each after moderation', async () => {
+    await bd.at('2026-03-16T09:00:00');
+    const { id } = await seedConsultation({
+      unitCode: bd.province,
+      opensAt: '2026-03-16T01:00:00.000Z',
+      closesAt: '2026-04-15T10:00:00.000Z',
+    });
+    const [individual, organisation] = [demoCommenter('individual'), demoCommenter('organisation')];
+    const comments = `/public/portals/${bd.province}/consultations/${id}/comments`;
+    const sent = [];
+    for (const [commenter, article] of [
+      [individual, 1],
+      [organisation, 2],
+    ] as const) {
+      const res = await bd.call(comments, undefined, {
+        method: 'POST',
+        body: {
+          commenter,
+          article,
+          text: `Đề nghị làm rõ nội dung của Điều ${article} trong dự thảo.`,
+          consent: { processing: true, publication: true },
+        },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expect(res.body.state).toBe('pending');
+      sent.push(res.body.code as string);
+    }
+    expect((await bd.call(comments, undefined)).body.items).toEqual([]);
+    for (const code of sent) {
+      const res = await bd.call(`/consultation-comments/${code}/moderation`, bd.people.secretary, {
+        method: 'POST',
+        body: { action: 'publish' },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    }
+    const listed = (await bd.call(comments, undefined)).body.items;
+    expect(listed.map((c: { code: string; article: number }) => [c.code, c.article])).toEqual([
+      [sent[0], 1],
+      [sent[1], 2],
+    ]);
+  });
 });

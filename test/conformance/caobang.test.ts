@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { conformance, DEPT } from '../support/conformance';
+import { seedConsultation } from '../support/consultation-seed';
 import { demoAskers } from '../../infra/local/demo-questions';
 
 /**
@@ -8,6 +9,9 @@ import { demoAskers } from '../../infra/local/demo-questions';
  * explains (the seed lost its headings). docs/provinces.md lists these names (npm run provinces).
  */
 const cb = conformance('caobang.json');
+/** A commenter of each kind with the fields the preset requires (the demo askers'). */
+const demoCommenter = (kind: 'individual' | 'organisation') =>
+  demoAskers(cb.config.policyPreset).find((a) => a.kind === kind)!;
 
 /** The end of a local day (24:00 in Việt Nam), as the API writes due instants. */
 const endOf = (day: string) => new Date(Date.parse(`${day}T00:00:00+07:00`) + 86_400_000).toISOString();
@@ -306,5 +310,37 @@ describe('Cao Bằng (cao-bang-2015)', () => {
     });
   });
 
-  test.todo('CB 7.8: drafts are published and take comments from organisations and individuals — issue 28');
+  test('CB 7.8, 10.1đ: a draft takes comments from organisations and individuals, posted as soon as received', async () => {
+    await cb.at('2026-03-16T09:00:00');
+    const { id } = await seedConsultation({
+      unitCode: cb.province,
+      opensAt: '2026-03-16T01:00:00.000Z',
+      closesAt: '2026-04-15T10:00:00.000Z',
+    });
+    const [individual, organisation] = [demoCommenter('individual'), demoCommenter('organisation')];
+    const comments = `/public/portals/${cb.province}/consultations/${id}/comments`;
+    const sent = [];
+    for (const [commenter, article] of [
+      [individual, 1],
+      [organisation, 2],
+    ] as const) {
+      const res = await cb.call(comments, undefined, {
+        method: 'POST',
+        body: {
+          commenter,
+          article,
+          text: `Đề nghị làm rõ nội dung của Điều ${article} trong dự thảo.`,
+          consent: { processing: true, publication: true },
+        },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expect(res.body.state).toBe('published');
+      sent.push(res.body.code as string);
+    }
+    const listed = (await cb.call(comments, undefined)).body.items;
+    expect(listed.map((c: { code: string; article: number }) => [c.code, c.article])).toEqual([
+      [sent[0], 1],
+      [sent[1], 2],
+    ]);
+  });
 });

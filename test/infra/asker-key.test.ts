@@ -5,7 +5,7 @@ import { functionDefinitions } from '../../functions/manifest';
 
 /**
  * The askers' personal data key (issue 9 §7) in the synthesized templates: a customer managed KMS
- * key with rotation, kept on deletion; askQuestion's function alone may generate data keys under
+ * key with rotation, kept on deletion; askQuestion's function (and commenting's, issue 28) alone may generate data keys under
  * it, the staff Q&A function alone may decrypt them, always with the question as encryption context.
  */
 interface Statement {
@@ -55,7 +55,12 @@ describe("the askers' data key", () => {
   });
 
   it('lets askQuestion generate data keys and the staff function and the notifications consumer decrypt them, nothing else, and only with the question as context', () => {
-    expect([...kmsActions.keys()].sort()).toEqual(['questions', 'questionsPublic', 'sendNotifications']);
+    expect([...kmsActions.keys()].sort()).toEqual([
+      'consultationCommentsPublic',
+      'questions',
+      'questionsPublic',
+      'sendNotifications',
+    ]);
     const only = (key: string) => {
       const statements = kmsActions.get(key)!;
       expect(statements).toHaveLength(1);
@@ -68,6 +73,8 @@ describe("the askers' data key", () => {
       return asList(s!.Action);
     };
     expect(only('questionsPublic')).toEqual(['kms:GenerateDataKey']);
+    // A commenter's data is sealed as an asker's (the comment's code as the context's value); nothing opens it yet.
+    expect(only('consultationCommentsPublic')).toEqual(['kms:GenerateDataKey']);
     expect(only('questions')).toEqual(['kms:Decrypt']);
     // The notifications consumer opens the asker item for the address only.
     expect(only('sendNotifications')).toEqual(['kms:Decrypt']);
@@ -79,7 +86,9 @@ describe("the askers' data key", () => {
         t.Resources as Record<string, { Type: string; Properties: Record<string, any> }>,
       ).filter((r) => r.Type === 'AWS::Lambda::Function')) {
         const vars = fn.Properties.Environment?.Variables ?? {};
-        const wired = ['questions', 'questionsPublic', 'sendNotifications'].includes(vars.POWERTOOLS_SERVICE_NAME);
+        const wired = ['questions', 'questionsPublic', 'sendNotifications', 'consultationCommentsPublic'].includes(
+          vars.POWERTOOLS_SERVICE_NAME,
+        );
         expect(vars.ASKER_KEYS === 'kms' && vars.ASKER_KEY_ID !== undefined, vars.POWERTOOLS_SERVICE_NAME).toBe(wired);
       }
     }

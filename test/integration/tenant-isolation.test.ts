@@ -8,6 +8,7 @@ import type { Action } from '../../shared/domain/access/rules';
 import { createReportAsSystem, reportServices } from '../../shared/application/reports';
 import { reportKindOf } from '../../shared/domain/reports/kinds';
 import { adHocPeriod } from '../../shared/domain/reports/periods';
+import { seedConsultation } from '../support/consultation-seed';
 
 /**
  * Every non-public route, called by each role held in district A (`huyena`) against its own
@@ -337,6 +338,20 @@ const cases: Record<string, (side: Side, role: Role) => Request> = {
     path: `/royalties/2026-Q1?unit=${UNIT[side]}`,
     unitPath: path(UNIT[side]),
   }),
+  // Comments on a consultation (issue 28 #3): the board moderates its own tree's; another unit's are not found.
+  [routes.listCommentsForModeration.id]: (side) => ({
+    method: 'GET',
+    path: `/consultations/${fixtures[`consultation.${side}`]}/comments`,
+    unitPath: path(UNIT[side]),
+    seenWith: 'consultation.moderate',
+  }),
+  [routes.moderateComment.id]: (side) => ({
+    method: 'POST',
+    path: `/consultation-comments/${fixtures[`comment.${side}`]}/moderation`,
+    unitPath: path(UNIT[side]),
+    body: { action: 'hide', reason: 'Nội dung không phù hợp' },
+    seenWith: 'consultation.moderate',
+  }),
   // Issue 28: a published draft scheduled for comment (the first allowed caller schedules it, the next get 409).
   [routes.transitionConsultation.id]: (side) => ({
     method: 'POST',
@@ -496,6 +511,35 @@ beforeAll(async () => {
     });
     return ((await res.json()) as { trackingCode: string }).trackingCode;
   };
+  // A consultation open now on each side, and a comment on it (the public route, as anyone comments).
+  const consultationOf = (unitCode: string) =>
+    seedConsultation({
+      unitCode,
+      unitPath: [unitCode, 'demo'],
+      opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+      closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    });
+  const consultations = { huyena: consultationOf('huyena'), huyenb: consultationOf('huyenb') };
+  const commentOn = async (unitCode: 'huyena' | 'huyenb') => {
+    const { id } = await consultations[unitCode];
+    const res = await local.api(`/public/portals/${unitCode}/consultations/${id}/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        commenter: {
+          kind: 'individual',
+          fullName: 'Người góp ý',
+          nationality: 'Việt Nam',
+          address: 'Xã A',
+          phone: '0900000001',
+        },
+        article: 1,
+        text: 'Đề nghị làm rõ phạm vi điều chỉnh của dự thảo.',
+        consent: { processing: true, publication: true },
+      }),
+    });
+    return ((await res.json()) as { code: string }).code;
+  };
   const systemReport = (unitCode: string, from: string, to: string) =>
     createReportAsSystem(
       reportServices(local.stack().services, local.clients().s3),
@@ -528,6 +572,10 @@ beforeAll(async () => {
     'report.other': systemReport('huyenb', '2026-01-01', '2026-01-31'),
     'approvable.own': systemReport('huyena', '2026-03-01', '2026-03-31'),
     'approvable.other': systemReport('huyenb', '2026-03-01', '2026-03-31'),
+    'consultation.own': consultations.huyena.then((c) => c.id),
+    'consultation.other': consultations.huyenb.then((c) => c.id),
+    'comment.own': commentOn('huyena'),
+    'comment.other': commentOn('huyenb'),
   };
   const ids = await Promise.all(Object.values(made));
   Object.keys(made).forEach((name, i) => (fixtures[name] = ids[i]!));

@@ -1,3 +1,4 @@
+import { commentKeys } from './comment-keys';
 import { consultationKeys } from './consultation-keys';
 
 /**
@@ -362,5 +363,6 @@ export const keys = {
     gsi1pk: join('UNITREPORTS', unitCode),
     ...(generatedAt ? { gsi1sk: join(generatedAt, id ?? '') } : {}),
   }),
+  ...commentKeys,
   ...consultationKeys,
 } as const;

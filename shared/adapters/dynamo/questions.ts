@@ -17,6 +17,7 @@ import { decodeCursor, encodeCursor, indexCursorShape, type Page } from './pagin
 import { combine, type Work, type WriteAction } from './unit-of-work';
 import { moveClockDue, openClockWork, workOfPlan } from './workflow-commit';
 import { guardedUpdate } from './guarded-update';
+import { chargeWindow, windowUsed } from './rate-window';
 import { putQuestionFact } from './question-facts';
 import { deletePublishedQuestion, putPublishedQuestion, type StoredPublishedQuestion } from './published-questions';
 import type { QuestionFact } from '../../domain/questions/figures';
@@ -386,7 +387,7 @@ export class QuestionRepository {
         }),
       ),
     ]);
-    if (Number(rate.Item?.asks ?? 0) >= max) return this.chargeAsk(sourceDigest, windowStart, max, 0).onConflict;
+    if (windowUsed(rate.Item, max)) return this.chargeAsk(sourceDigest, windowStart, max, 0).onConflict;
     if (duplicate.Item && Number(duplicate.Item.expiresAt) >= Math.floor(now.getTime() / 1000))
       return this.guardDuplicate(portal, digest, now, 0, '').onConflict;
     return undefined;
@@ -398,25 +399,14 @@ export class QuestionRepository {
       vi: `Địa chỉ này đã gửi ${max} câu hỏi trong một giờ; hãy thử lại sau`,
       en: `This address has sent ${max} questions within an hour; try again later`,
     };
-    return {
-      item: {
-        Update: {
-          TableName: this.tableName,
-          Key: keys.questionAskRate(sourceDigest, windowStart),
-          UpdateExpression: 'SET asks = if_not_exists(asks, :zero) + :one, expiresAt = :expiresAt, #type = :type',
-          ConditionExpression: 'attribute_not_exists(asks) OR asks < :max',
-          ExpressionAttributeNames: { '#type': 'type' },
-          ExpressionAttributeValues: {
-            ':zero': 0,
-            ':one': 1,
-            ':max': max,
-            ':expiresAt': expiresAt,
-            ':type': 'QuestionAskRate',
-          },
-        },
-      },
-      onConflict: { code: 'too_many_requests', message },
-    };
+    return chargeWindow(
+      this.tableName,
+      keys.questionAskRate(sourceDigest, windowStart),
+      'QuestionAskRate',
+      max,
+      expiresAt,
+      message,
+    );
   }
 
   /** One question per portal, asker and text within the window: a second is a 409 (its tracking code is not revealed). */

@@ -34,6 +34,7 @@ export type Action =
   | 'qa.read-routed'
   | 'qa.read-asker'
   | 'qa.erase-asker'
+  | 'consultation.moderate'
   | 'upload.create'
   | 'upload.read'
   | 'incident.report'
@@ -213,6 +214,13 @@ export const accessRules: readonly AccessRule[] = [
     roles: ['chief-editor'],
     scope: 'own-unit',
     basis: 'NĐ 356/2025/NĐ-CP; Luật 91/2025/QH15 (xóa dữ liệu cá nhân theo yêu cầu của cơ quan có thẩm quyền)',
+  },
+  // Comments on drafts open for consultation (issue 28 #3): the board moderates, never the drafting unit itself.
+  {
+    action: 'consultation.moderate',
+    roles: ['secretary', 'chief-editor'],
+    scope: 'unit-tree',
+    basis: 'CB 17.3c (Thư ký cập nhật thông tin đã duyệt lên Cổng); BĐ 8.1đ, CB 10.1đ (mục lấy ý kiến góp ý)',
   },
   // Attachments (shared/domain/uploads): whoever may submit content uploads its files; the unit's
   // editorial board reads their check status. Own unit only: an upload belongs to its uploader's unit.

@@ -94,8 +94,11 @@ const fieldNames: Record<IndividualField | OrganisationField, { vi: string; en: 
   organisationAddress: { vi: 'địa chỉ trụ sở', en: 'head-office address' },
 };
 
-/** Every required field the asker left out, and every field of the other kind they sent, at once. */
-export function askerProblems(asker: Asker, presetId: string): FieldIssue[] {
+/**
+ * Every required field the asker left out, and every field of the other kind they sent, at once;
+ * named under `path` (a commenter on a draft is `commenter`).
+ */
+export function askerProblems(asker: Asker, presetId: string, path = 'asker'): FieldIssue[] {
   const requirement = askerRequirements(presetId)[asker.kind];
   const allowed: readonly string[] = asker.kind === 'individual' ? individualFields : organisationFields;
   const values = asker as unknown as Record<string, string | undefined>;
@@ -104,7 +107,7 @@ export function askerProblems(asker: Asker, presetId: string): FieldIssue[] {
     if ((values[field]?.trim() ?? '') === '') {
       const name = fieldNames[field];
       issues.push({
-        field: `asker.${field}`,
+        field: `${path}.${field}`,
         code: 'required',
         message: { vi: `Cần nêu ${name.vi} (${requirement.basis})`, en: `Give the ${name.en} (${requirement.basis})` },
       });
@@ -116,14 +119,14 @@ export function askerProblems(asker: Asker, presetId: string): FieldIssue[] {
         vi: `Trường "${field}" không dùng cho người hỏi là ${asker.kind === 'individual' ? 'cá nhân' : 'tổ chức'}`,
         en: `Field "${field}" does not apply to an asker who is an ${asker.kind}`,
       };
-      issues.push({ field: `asker.${field}`, code: 'not_allowed', message });
+      issues.push({ field: `${path}.${field}`, code: 'not_allowed', message });
     }
   }
   return issues;
 }
 
-export function requireCompleteAsker(asker: Asker, presetId: string): void {
-  const issues = askerProblems(asker, presetId);
+export function requireCompleteAsker(asker: Asker, presetId: string, path = 'asker'): void {
+  const issues = askerProblems(asker, presetId, path);
   if (issues.length === 0) return;
   // One validation refusal naming every field (with a single issue, the same as invalidField() gives).
   const message = { vi: issues.map((i) => i.message.vi).join('; '), en: issues.map((i) => i.message.en).join('; ') };
