@@ -87,7 +87,12 @@ const effects: Readonly<Record<ConsultationEffect, (a: StepArgs, c: Changes) => 
         },
         'required',
       );
-    const item = await publishedDraft(s, input.contentId, { field: 'contentId' }, { ...ctx, unitCode: record.unitCode });
+    const item = await publishedDraft(
+      s,
+      input.contentId,
+      { field: 'contentId' },
+      { ...ctx, unitCode: record.unitCode },
+    );
     if (item.id === record.contentId && item.version === record.draft.contentVersion)
       throw invalidField(
         'contentId',

@@ -64,9 +64,7 @@ export async function publishedDraft(
   if (!item) {
     const message = { vi: `Không có tin, bài ${contentId}`, en: `No content item ${contentId}` };
     // The route's own id: 404, as for any missing item; a body field naming a missing item: 400.
-    throw routeId
-      ? new DomainError('not_found', message)
-      : invalidField(field, message, 'not_found');
+    throw routeId ? new DomainError('not_found', message) : invalidField(field, message, 'not_found');
   }
   // Who may not manage the portal's consultations learns nothing more of its items.
   requireAccess(access.principal, 'consultation.manage', item.unitPath, access.now);
