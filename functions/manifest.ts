@@ -11,6 +11,8 @@ export type {
   FunctionDefinition,
 } from './function-definition';
 import type { TableItemAccess, FunctionDefinition } from './function-definition';
+import { ratingsFunctions } from './ratings/functions';
+import { outagesFunctions } from './outages/functions';
 
 /**
  * Every Lambda function: its entry file and the least privilege it needs. CDK builds one
@@ -750,6 +752,8 @@ export const functionDefinitions = {
     writesOutbox: true,
     objects: [{ bucket: 'media', actions: ['PutObject'], prefixes: ['reports/'] }],
   },
+  ...ratingsFunctions,
+  ...outagesFunctions,
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionKey = keyof typeof functionDefinitions;

@@ -9,6 +9,8 @@ import { uploadsRoutes } from './uploads/routes';
 import { questionsRoutes } from './questions/routes';
 import { incidentsRoutes } from './incidents/routes';
 import { reportsRoutes } from './reports/routes';
+import { ratingsRoutes } from './ratings/routes';
+import { outagesRoutes } from './outages/routes';
 
 /**
  * Every route of the public API, concatenated from the areas (functions/<area>/routes.ts). The API
@@ -26,6 +28,8 @@ const areas = [
   questionsRoutes,
   incidentsRoutes,
   reportsRoutes,
+  ratingsRoutes,
+  outagesRoutes,
 ] as const;
 
 export const routes = {
@@ -39,6 +43,8 @@ export const routes = {
   ...questionsRoutes,
   ...incidentsRoutes,
   ...reportsRoutes,
+  ...ratingsRoutes,
+  ...outagesRoutes,
 } as const;
 
 export const allRoutes: readonly RouteDefinition[] = areas.flatMap((area) => Object.values(area));

@@ -1,3 +1,5 @@
+import { participationKeys } from './participation-keys';
+
 /**
  * Every key of the single table, in one module. Prefixes are upper-case entity names; ids that
  * come from users are never concatenated without a separator they cannot contain (`#`).
@@ -360,4 +362,5 @@ export const keys = {
     gsi1pk: join('UNITREPORTS', unitCode),
     ...(generatedAt ? { gsi1sk: join(generatedAt, id ?? '') } : {}),
   }),
+  ...participationKeys,
 } as const;

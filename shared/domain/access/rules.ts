@@ -44,7 +44,9 @@ export type Action =
   | 'report.generate'
   | 'report.edit'
   | 'report.approve'
-  | 'report.send';
+  | 'report.send'
+  | 'rating.read'
+  | 'outage.announce';
 
 export interface AccessRule {
   readonly action: Action;
@@ -297,6 +299,20 @@ export const accessRules: readonly AccessRule[] = [
     roles: ['secretary', 'operator', 'chief-editor'],
     scope: 'unit-tree',
     basis: 'NĐ 30/2020/NĐ-CP Điều 15–16 (ghi số, ngày, phát hành văn bản)',
+  },
+  // Participation (issue 28 §5–6): the owning unit's staff read the ratings of its information and
+  // the raters' (scrubbed) texts; the operators announce planned suspensions of the portal.
+  {
+    action: 'rating.read',
+    roles: ['chief-editor', 'deputy-editor', 'secretary', 'editor', 'operator', 'auditor', 'unit-head', 'unit-officer'],
+    scope: 'unit-tree',
+    basis: 'NĐ 224/2026/NĐ-CP Điều 10.3b; QN 14.12 (đánh giá việc cung cấp thông tin)',
+  },
+  {
+    action: 'outage.announce',
+    roles: ['operator'],
+    scope: 'unit-tree',
+    basis: 'NĐ 224/2026/NĐ-CP Điều 13.1a (thông báo tạm ngừng trước ít nhất 7 ngày làm việc)',
   },
 ];
 
