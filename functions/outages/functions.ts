@@ -9,10 +9,8 @@ export const outagesFunctions = {
     description:
       'Planned outage notices (issue 28 §6; NĐ 224/2026 Điều 13.1a): operators announce at least 7 working days ahead or as an emergency; everyone reads them (JSON and RSS)',
     tableItems: [
-      {
-        actions: ['GetItem', 'Query'],
-        partitionPrefixes: [keys.account('').pk, keys.unit('').pk, keys.calendarConfig().pk],
-      },
+      { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.account('').pk, keys.calendarConfig().pk] },
+      { actions: ['GetItem', 'BatchGetItem', 'Query'], partitionPrefixes: [keys.unit('').pk] },
       { actions: ['GetItem'], partitionPrefixes: [keys.machineClient('').pk] },
       { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], partitionPrefixes: [keys.idempotency('').pk] },
       { actions: ['PutItem'], partitionPrefixes: [keys.auditOf('').pk] },

@@ -10,7 +10,8 @@ export const ratingsFunctions = {
       'Ratings of information (issue 28 §5): anyone rates a published item or answer with a per-day unlinkable token; the owning unit reads figures and texts',
     tableItems: [
       // The caller's account and delegations (principal resolution), Idempotency-Key records, audit entries, the unit tree.
-      { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.account('').pk, keys.unit('').pk] },
+      { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.account('').pk] },
+      { actions: ['GetItem', 'BatchGetItem', 'Query'], partitionPrefixes: [keys.unit('').pk] },
       { actions: ['GetItem'], partitionPrefixes: [keys.machineClient('').pk] },
       { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], partitionPrefixes: [keys.idempotency('').pk] },
       { actions: ['PutItem'], partitionPrefixes: [keys.auditOf('').pk] },
