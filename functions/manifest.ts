@@ -672,6 +672,8 @@ export const functionDefinitions = {
           keys.jobRunsOf('').pk,
           keys.securityChecks().pk,
           keys.attributionOf('', '', '').pk.replace(/#+$/, '#'),
+          // Ratings of information (issue 28 §5), per unit and month.
+          keys.ratingFact('', '', '', '').pk.replace(/#+$/, '#'),
           keys.calendarConfig().pk,
         ],
       },
@@ -734,6 +736,8 @@ export const functionDefinitions = {
           keys.jobRunsOf('').pk,
           keys.securityChecks().pk,
           keys.attributionOf('', '', '').pk.replace(/#+$/, '#'),
+          // Ratings of information (issue 28 §5), per unit and month.
+          keys.ratingFact('', '', '', '').pk.replace(/#+$/, '#'),
         ],
       },
       {

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { requireAccess, type Principal } from '../domain/access/authorize';
+import type { Principal } from '../domain/access/authorize';
+import { figuresMonths } from '../domain/questions/figures';
+import { readInUnit } from './unit-scope';
 import { auditEntry } from '../domain/audit';
 import { DomainError } from '../domain/errors';
 import {
@@ -145,40 +147,22 @@ export interface FiguresQuery {
   readonly targetId?: string | undefined;
 }
 
-const MAX_DAYS = 366;
-const monthsBetween = (from: string, to: string): string[] => {
-  const out: string[] = [];
-  let [y, m] = from.slice(0, 7).split('-').map(Number) as [number, number];
-  const [ty, tm] = to.slice(0, 7).split('-').map(Number) as [number, number];
-  while (y < ty || (y === ty && m <= tm)) {
-    out.push(`${y}-${String(m).padStart(2, '0')}`);
-    m += 1;
-    if (m > 12) [y, m] = [y + 1, 1];
-  }
-  return out;
-};
-
 /**
- * A unit's figures for the local dates `from`..`to` (at most 366 days): totals, per category and
- * per item, and the free texts given with them. Staff of the unit or above (`rating.read`, unit
- * tree): another unit's texts stay unseen (403 before anything is read).
+ * A unit's figures for the local dates `from`..`to` (at most 366 days, as the Q&A figures:
+ * shared/domain/questions/figures.ts `figuresMonths`): totals, per category and per item, and the
+ * free texts given with them. Staff of the unit or above (`rating.read`, unit tree): another unit's
+ * texts are never returned (403; shared/application/unit-scope.ts `readInUnit`).
  */
 export async function ratingFiguresOf(s: Services, ctx: { principal: Principal; now: Date }, q: FiguresQuery) {
-  const path = (await s.units.path(q.unit)).map((u) => u.code);
-  if (path.length === 0) {
-    const message = { vi: `Không có đơn vị ${q.unit}`, en: `No unit ${q.unit}` };
-    throw new DomainError('not_found', message, [{ field: 'query.unit', code: 'not_found', message }]);
-  }
-  requireAccess(ctx.principal, 'rating.read', path, ctx.now);
-  const days = (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000;
-  if (!(days >= 0 && days < MAX_DAYS)) {
-    const message = {
-      vi: `Khoảng thời gian từ 1 đến ${MAX_DAYS} ngày, "to" không trước "from"`,
-      en: `The period is 1 to ${MAX_DAYS} days, "to" not before "from"`,
-    };
-    throw new DomainError('validation', message, [{ field: 'query.to', code: 'invalid_range', message }]);
-  }
-  const all = await ratings(s).facts(q.unit, monthsBetween(q.from, q.to), q.from, q.to);
+  const months = figuresMonths(q.from, q.to);
+  const all = await readInUnit(
+    s,
+    ctx.principal,
+    'rating.read',
+    q.unit,
+    () => ratings(s).facts(q.unit, months, q.from, q.to),
+    ctx.now,
+  );
   const facts = all.filter(
     (f) =>
       (q.targetKind === undefined || f.targetKind === q.targetKind) &&
