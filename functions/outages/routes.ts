@@ -8,7 +8,7 @@ export const outagesRoutes = {
     id: 'listPlannedOutages',
     method: 'GET',
     path: '/public/portals/{portal}/planned-outages',
-    function: 'outages',
+    function: 'outagesPublic',
     auth: 'public',
     summary:
       'The planned suspensions of a portal (and of the portals above it) not yet over, by start, with their window and expected return',
@@ -23,7 +23,7 @@ export const outagesRoutes = {
     id: 'getPlannedOutageFeed',
     method: 'GET',
     path: '/public/portals/{portal}/planned-outages.rss',
-    function: 'outages',
+    function: 'outagesPublic',
     auth: 'public',
     summary: 'The same notices as RSS 2.0',
     tags: ['public', 'operations'],

@@ -7,7 +7,7 @@ export const ratingsRoutes = {
     id: 'rateInformation',
     method: 'POST',
     path: '/public/ratings',
-    function: 'ratings',
+    function: 'ratingsPublic',
     auth: 'public',
     summary:
       'Rate a published item or answer (no account): useful yes/no or a score of 1–5, an optional reason and at most 500 characters of text',
