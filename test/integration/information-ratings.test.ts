@@ -144,6 +144,17 @@ describe('rating', () => {
     expect((await ratingItems()).filter((i) => i.targetId === id)).toHaveLength(1);
   });
 
+  it('honours Idempotency-Key: a retry answers the first rating and keeps one', async () => {
+    const id = await publish('soa');
+    const body = { target: { kind: 'content', id }, useful: true };
+    const key = { 'idempotency-key': `rate-${randomUUID()}` };
+    const [first, again] = [await rate(body, `${AGENT} retry`, key), await rate(body, `${AGENT} retry`, key)];
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body.id).toBe(first.body.id);
+    expect((await ratingItems()).filter((i) => i.targetId === id)).toHaveLength(1);
+  });
+
   it('an answer, counted for the unit that published it, in the answer’s category', async () => {
     const res = await rate({ target: { kind: 'answer', id: answerId }, score: 5, reason: 'easy-to-understand' });
     expect(res.status, JSON.stringify(res.body)).toBe(201);

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { useLocalStack } from '../support/local-stack';
 import { loadDeploymentConfig } from '../../infra/config/deployment';
 import { seedDemo } from '../../infra/local/demo-data';
-import { caller } from '../support/directory';
+import { caller, person } from '../support/directory';
 import { ratingFigures } from '../../shared/domain/participation/rating';
 
 /**
@@ -48,4 +48,32 @@ describe('demo participation data', () => {
       requiredNotice: { workingDays: 7, earliestStart: '2026-12-16T17:00:00.000Z' },
     });
   }, 180_000);
+
+  it('the day after, the department’s report of that day carries its rating figures (CSV group information-ratings)', async () => {
+    vi.setSystemTime(new Date('2026-12-08T10:00:00+07:00'));
+    const chief = await person(local.api, 'truongban.ratings', 'sotttt', ['chief-editor']);
+    const res = await call('/reports', chief, {
+      method: 'POST',
+      body: { kind: 'ad-hoc', period: '2026-12-07..2026-12-07', unitCode: 'sotttt' },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const report = await call(`/reports/${res.body.id}`, chief);
+    const unit = report.body.figures.units.find((u: { unitCode: string }) => u.unitCode === 'sotttt');
+    expect(unit.informationRatings).toEqual({
+      informationRatings: 6,
+      usefulVotes: 3,
+      usefulYes: 2,
+      usefulRate: 66.7,
+      scoreVotes: 3,
+      meanScore: 3.67,
+      ratingsWithText: 2,
+    });
+    expect(report.body.figures.totals.informationRatings.informationRatings).toBe(6);
+    const csv = await local.api(`/reports/${res.body.id}/download?format=csv`, {
+      headers: { authorization: `Bearer ${chief.token}` },
+    });
+    const text = await csv.text();
+    expect(text).toContain('Đánh giá thông tin');
+    expect(text).toContain('Lượt đánh giá thông tin');
+  }, 60_000);
 });
