@@ -13,6 +13,7 @@ import {
   voteToken,
   type RatingFact,
 } from '../../shared/domain/participation/rating';
+import { informationRatingReportFigures, reportFigures } from '../../shared/domain/reports/figures';
 
 /** The pure rules of rating information (issue 28 §5): the value, the scrubbing, the day's token, the figures. */
 const key = (byte: number) => new Uint8Array(32).fill(byte);
@@ -168,5 +169,66 @@ describe('the figures', () => {
   it('offer a fixed list of reasons, each in Vietnamese and English', () => {
     expect(ratingReasonIds).toContain('other');
     expect(ratingReasonIds.length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('in the reports (shared/domain/reports/figures.ts)', () => {
+  const period = {
+    id: '2026-12',
+    from: '2026-12-01',
+    to: '2026-12-31',
+    startsAt: '2026-11-30T17:00:00.000Z',
+    endsAt: '2026-12-31T17:00:00.000Z',
+  };
+  const unit = (code: string, ratingFacts?: RatingFact[]) => ({
+    unitCode: code,
+    unitName: code,
+    contentSteps: [],
+    publications: [],
+    questionFacts: [],
+    accounts: [],
+    roleChanges: [],
+    ...(ratingFacts && { ratingFacts }),
+  });
+  const fact = (at: string, over: Partial<RatingFact> = {}): RatingFact => ({
+    id: at,
+    targetKind: 'content',
+    targetId: 'a',
+    unitCode: 'soa',
+    category: 'news',
+    scale: 'score',
+    value: 4,
+    at,
+    localDate: at.slice(0, 10),
+    ...over,
+  });
+
+  it('count only the period’s ratings, per unit and in total (a unit without facts counts none)', () => {
+    const f = reportFigures(
+      [
+        unit('soa', [
+          fact('2026-11-30T16:59:59.000Z'),
+          fact('2026-11-30T17:00:00.000Z', { value: 2 }),
+          fact('2026-12-31T16:59:59.000Z', { scale: 'useful', value: 1, text: 'Rõ ràng' }),
+          fact('2026-12-31T17:00:00.000Z'),
+        ]),
+        unit('sob'),
+      ],
+      { incidents: [], jobRuns: [], securityChecks: [], restoreLimitHours: 24 },
+      period,
+    );
+    expect(f.units.find((u) => u.unitCode === 'soa')!.informationRatings).toEqual({
+      informationRatings: 2,
+      usefulVotes: 1,
+      usefulYes: 1,
+      usefulRate: 100,
+      scoreVotes: 1,
+      meanScore: 2,
+      ratingsWithText: 1,
+    });
+    expect(f.units.find((u) => u.unitCode === 'sob')!.informationRatings.informationRatings).toBe(0);
+    expect(f.totals.informationRatings).toEqual(
+      informationRatingReportFigures([fact('x', { value: 2 }), fact('y', { scale: 'useful', value: 1, text: 't' })]),
+    );
   });
 });
