@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../shared/domain/errors';
 import {
@@ -41,6 +42,34 @@ describe('the value', () => {
       code: 'validation',
       fields: ['body.useful'],
     });
+  });
+
+  it('says why in both languages', () => {
+    const issues = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return (e as DomainError).fields;
+      }
+      return [];
+    };
+    expect(issues(() => ratingValue({}))).toEqual([
+      {
+        field: 'body.useful',
+        code: 'one_of',
+        message: {
+          vi: 'Gửi đúng một trong hai: "useful" (có/không) hoặc "score" (1–5)',
+          en: 'Send exactly one of "useful" (yes/no) and "score" (1–5)',
+        },
+      },
+    ]);
+    expect(issues(() => ratingValue({ score: 9 }))).toEqual([
+      {
+        field: 'body.score',
+        code: 'invalid',
+        message: { vi: 'Điểm là số nguyên từ 1 đến 5', en: 'The score is a whole number from 1 to 5' },
+      },
+    ]);
   });
 
   it('refuses scores outside 1–5 and fractions, naming body.score', () => {
@@ -87,6 +116,19 @@ describe('the day and its token', () => {
       voteToken(key(1), '2026-12-07', item, { ...source, userAgent: 'curl/8' }),
     ];
     expect(new Set([t, ...others]).size).toBe(7);
+  });
+
+  it('is the documented HMAC: SHA-256 under the day’s key of the lines vote, day, kind, id, address, user agent', () => {
+    const expected = (prefix: string, ...parts: string[]) =>
+      createHmac('sha256', key(1))
+        .update([prefix, ...parts].join('\n'))
+        .digest('base64url');
+    expect(voteToken(key(1), '2026-12-07', item, source)).toBe(
+      expected('vote', '2026-12-07', 'content', item.id, source.address, source.userAgent),
+    );
+    expect(sourceBucket(key(1), '2026-12-07T02:00:00.000Z', source)).toBe(
+      expected('rate', '2026-12-07T02:00:00.000Z', source.address, source.userAgent),
+    );
   });
 
   it('holds nothing of the address: the address is not in it, and without the day’s key it cannot be recomputed', () => {

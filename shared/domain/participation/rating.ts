@@ -115,7 +115,8 @@ export const endOfRatingDay = (day: string): Date => new Date(Date.parse(`${day}
 
 /**
  * The day's token of one rater on one target: HMAC-SHA256 under the day's key of the day, the
- * target, the address and the user agent, each on its own line (none holds a newline). Without the
+ * target, the address and the user agent, each on its own line (only the last, the user agent, may
+ * hold a newline, so no two inputs give the same text). Without the
  * day's key nobody can compute it from an address, and the key is gone once the day is over.
  */
 export function voteToken(
@@ -125,14 +126,14 @@ export function voteToken(
   source: { address: string; userAgent: string },
 ): string {
   return createHmac('sha256', dayKey)
-    .update(['vote', day, target.kind, target.id, source.address, source.userAgent.replace(/[\r\n]/g, ' ')].join('\n'))
+    .update(['vote', day, target.kind, target.id, source.address, source.userAgent].join('\n'))
     .digest('base64url');
 }
 
 /** The rate-limit bucket of one source within one hour of the day, under the same day key (never linkable across days). */
 export function sourceBucket(dayKey: Uint8Array, hourStart: string, source: { address: string; userAgent: string }) {
   return createHmac('sha256', dayKey)
-    .update(['rate', hourStart, source.address, source.userAgent.replace(/[\r\n]/g, ' ')].join('\n'))
+    .update(['rate', hourStart, source.address, source.userAgent].join('\n'))
     .digest('base64url');
 }
 
