@@ -19,7 +19,7 @@ export const handler = lambdaRoot((s) =>
     'ratingsPublic',
     ratingsRoutes,
     {
-      rateInformation: async ({ body, headers, requestId, clientAddress }) => {
+      rateInformation: async ({ body, headers, requestId, clientAddress, userAgent }) => {
         const now = new Date();
         // The honeypot was filled: only bots see the field. They get the answer people get; nothing is kept.
         if (body.website !== undefined && body.website.trim() !== '') {
@@ -39,11 +39,7 @@ export const handler = lambdaRoot((s) =>
         // The same optional challenge hook as asking (shared/application/ask-challenge.ts): none by default.
         await requireAskChallenge(headers[requestHeaders.challengeToken], clientAddress);
         const { website: _honeypot, ...input } = body;
-        const rated = await rateInformation(
-          s,
-          { requestId, now, clientAddress, userAgent: headers['user-agent'] ?? '' },
-          input,
-        );
+        const rated = await rateInformation(s, { requestId, now, clientAddress, userAgent }, input);
         return json(201, rated, noStore);
       },
     },
