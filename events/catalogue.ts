@@ -230,6 +230,38 @@ const consultationCommentModeratedDetail = lazily(() =>
   }),
 );
 
+/** Someone rated a published item or answer (issue 28 §5): what and how, never who, never the text. */
+const informationRatedDetail = lazily(() =>
+  z.strictObject({
+    id: z.string().check(z.minLength(1)),
+    targetKind: z.enum(['content', 'answer']),
+    targetId: z.string().check(z.minLength(1)),
+    unitCode: z.string().check(z.minLength(1)),
+    category: z.string(),
+    scale: z.enum(['useful', 'score']),
+    value: z.int().check(z.gte(0), z.lte(5)),
+    reason: z.optional(z.string()),
+    localDate: z.iso.date(),
+  }),
+);
+
+/** An operator announced a planned suspension of the portal (NĐ 224/2026 Điều 13.1a). */
+const plannedOutageAnnouncedDetail = lazily(() =>
+  z.object({
+    id: z.string().check(z.minLength(1)),
+    portal: z.string().check(z.minLength(1)),
+    startsAt: z.iso.datetime({ offset: true }),
+    endsAt: z.iso.datetime({ offset: true }),
+    expectedReturnAt: z.iso.datetime({ offset: true }),
+    emergency: z.boolean(),
+    emergencyReason: z.optional(z.string()),
+    announcedBy: z.string().check(z.minLength(1)),
+    announcedAt: z.iso.datetime({ offset: true }),
+    requiredNoticeWorkingDays: z.int(),
+    earliestStart: z.iso.datetime({ offset: true }),
+  }),
+);
+
 /** A security check (TG 16.2) falls due soon, or is overdue, or was never recorded. */
 const securityCheckDueDetail = lazily(() =>
   z.object({
@@ -420,6 +452,24 @@ export const eventCatalogue = {
     },
     description:
       'The periodic security check (TG 16.2) falls due within the reminder lead, or is overdue: the operators are reminded once per due date.',
+  },
+  InformationRated: {
+    source: `${EVENT_SOURCE_PREFIX}.participation`,
+    detailType: 'InformationRated',
+    get detail() {
+      return informationRatedDetail();
+    },
+    description:
+      'Someone rated a published item or answer (NĐ 224/2026 Điều 10.3b; QN 14.12): the target, its unit, the value and reason; never the rater, the address or the text.',
+  },
+  PlannedOutageAnnounced: {
+    source: `${EVENT_SOURCE_PREFIX}.operations`,
+    detailType: 'PlannedOutageAnnounced',
+    get detail() {
+      return plannedOutageAnnouncedDetail();
+    },
+    description:
+      'An operator announced a planned suspension with its window and expected return, at least 7 working days ahead (NĐ 224/2026 Điều 13.1a) or marked as an emergency with its reason.',
   },
   ReportGenerated: {
     source: `${EVENT_SOURCE_PREFIX}.reports`,

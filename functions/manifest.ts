@@ -7,6 +7,8 @@ import { incidentsFunctions } from './incidents/functions';
 import { operationsFunctions } from './operations/functions';
 import { commentFunctionDefinitions } from './participation/comments-functions';
 import { participationFunctions } from './participation/functions';
+import { ratingsFunctions } from './ratings/functions';
+import { outagesFunctions } from './outages/functions';
 import { questionsFunctions } from './questions/functions';
 import { reportsFunctions } from './reports/functions';
 import { unitsFunctions } from './units/functions';
@@ -40,6 +42,8 @@ export const functionDefinitions = {
   ...reportsFunctions,
   ...commentFunctionDefinitions,
   ...participationFunctions,
+  ...ratingsFunctions,
+  ...outagesFunctions,
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionKey = keyof typeof functionDefinitions;

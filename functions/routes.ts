@@ -11,6 +11,8 @@ import { incidentsRoutes } from './incidents/routes';
 import { reportsRoutes } from './reports/routes';
 import { commentsRoutes } from './participation/comments-routes';
 import { consultationRoutes } from './participation/consultations-routes';
+import { ratingsRoutes } from './ratings/routes';
+import { outagesRoutes } from './outages/routes';
 
 /**
  * Every route of the public API, concatenated from the areas (functions/<area>/routes.ts). The API
@@ -30,6 +32,8 @@ const areas = [
   reportsRoutes,
   commentsRoutes,
   consultationRoutes,
+  ratingsRoutes,
+  outagesRoutes,
 ] as const;
 
 export const routes = {
@@ -45,6 +49,8 @@ export const routes = {
   ...reportsRoutes,
   ...commentsRoutes,
   ...consultationRoutes,
+  ...ratingsRoutes,
+  ...outagesRoutes,
 } as const;
 
 export const allRoutes: readonly RouteDefinition[] = areas.flatMap((area) => Object.values(area));

@@ -198,7 +198,7 @@ export interface Operations {
         basis: string;
         note?: string;
         source: "preset" | "national" | "override";
-        countsFrom: "receipt" | "routing" | "issue" | "announcement" | "plan-approval" | "programme-approval" | "publication-decision" | "board-approval" | "source-change" | "answer" | "request" | "deadline";
+        countsFrom: "receipt" | "routing" | "issue" | "announcement" | "plan-approval" | "programme-approval" | "publication-decision" | "board-approval" | "source-change" | "answer" | "request" | "deadline" | "outage-notice";
         countsFromName: {
           vi: string;
           en: string;
@@ -2469,6 +2469,189 @@ export interface Operations {
         [key: string]: unknown;
       };
       [key: string]: unknown;
+    };
+  };
+  "POST /public/ratings": {
+    operationId: "rateInformation";
+    path: never;
+    query: never;
+    body: {
+      target: {
+        kind: "content" | "answer";
+        id: string;
+      };
+      useful?: boolean;
+      score?: number;
+      reason?: "found-what-i-needed" | "easy-to-understand" | "hard-to-understand" | "incomplete" | "outdated" | "inaccurate" | "hard-to-find" | "other";
+      text?: string;
+      website?: string;
+    };
+    response: {
+      id: string;
+      target: {
+        kind: "content" | "answer";
+        id: string;
+      };
+      scale: "useful" | "score";
+      value: number;
+      reason?: "found-what-i-needed" | "easy-to-understand" | "hard-to-understand" | "incomplete" | "outdated" | "inaccurate" | "hard-to-find" | "other";
+      textKept: boolean;
+      localDate: string;
+    };
+  };
+  "GET /ratings/figures": {
+    operationId: "getRatingFigures";
+    path: never;
+    query: { unit: string; from: string; to: string; targetKind?: "content" | "answer"; targetId?: string };
+    body: never;
+    response: {
+      unit: string;
+      from: string;
+      to: string;
+      totals: {
+        ratings: number;
+        usefulVotes: number;
+        usefulYes: number;
+        usefulRate: number | null;
+        scoreVotes: number;
+        scores: {
+          [key: string]: number;
+        };
+        meanScore: number | null;
+        reasons: {
+          [key: string]: number;
+        };
+        withText: number;
+      };
+      byCategory: {
+        [key: string]: {
+          ratings: number;
+          usefulVotes: number;
+          usefulYes: number;
+          usefulRate: number | null;
+          scoreVotes: number;
+          scores: {
+            [key: string]: number;
+          };
+          meanScore: number | null;
+          reasons: {
+            [key: string]: number;
+          };
+          withText: number;
+        };
+      };
+      byItem: {
+        [key: string]: {
+          ratings: number;
+          usefulVotes: number;
+          usefulYes: number;
+          usefulRate: number | null;
+          scoreVotes: number;
+          scores: {
+            [key: string]: number;
+          };
+          meanScore: number | null;
+          reasons: {
+            [key: string]: number;
+          };
+          withText: number;
+        };
+      };
+      reasons: {
+        [key: string]: {
+          vi: string;
+          en: string;
+        };
+      };
+      texts: Array<{
+        targetKind: "content" | "answer";
+        targetId: string;
+        category: string;
+        localDate: string;
+        reason?: "found-what-i-needed" | "easy-to-understand" | "hard-to-understand" | "incomplete" | "outdated" | "inaccurate" | "hard-to-find" | "other";
+        text: string;
+      }>;
+    };
+  };
+  "GET /public/portals/{portal}/planned-outages": {
+    operationId: "listPlannedOutages";
+    path: { portal: string };
+    query: never;
+    body: never;
+    response: {
+      portal: string;
+      rule: {
+        workingDays: number;
+        basis: string;
+      };
+      items: Array<{
+        id: string;
+        portal: string;
+        startsAt: string;
+        endsAt: string;
+        expectedReturnAt: string;
+        affectedServices: Array<string>;
+        notice: {
+          vi: string;
+          en?: string;
+        };
+        emergency: boolean;
+        emergencyReason?: string;
+        announcedAt: string;
+        requiredNotice: {
+          workingDays: number;
+          basis: string;
+          earliestStart: string;
+        };
+        status: "upcoming" | "ongoing" | "over";
+      }>;
+    };
+  };
+  "GET /public/portals/{portal}/planned-outages.rss": {
+    operationId: "getPlannedOutageFeed";
+    path: { portal: string };
+    query: never;
+    body: never;
+    response: unknown;
+  };
+  "POST /planned-outages": {
+    operationId: "announcePlannedOutage";
+    path: never;
+    query: never;
+    body: {
+      portal: string;
+      startsAt: string;
+      endsAt: string;
+      expectedReturnAt?: string;
+      affectedServices: Array<"portal" | "content" | "questions" | "sign-in" | "uploads" | "search" | "api" | "backups" | "email" | "other">;
+      notice: {
+        vi: string;
+        en?: string;
+      };
+      emergency?: {
+        reason: string;
+      };
+    };
+    response: {
+      id: string;
+      portal: string;
+      startsAt: string;
+      endsAt: string;
+      expectedReturnAt: string;
+      affectedServices: Array<string>;
+      notice: {
+        vi: string;
+        en?: string;
+      };
+      emergency: boolean;
+      emergencyReason?: string;
+      announcedAt: string;
+      announcedBy: string;
+      requiredNotice: {
+        workingDays: number;
+        basis: string;
+        earliestStart: string;
+      };
     };
   };
 }

@@ -22,6 +22,8 @@ export const reportsFunctions = {
           keys.jobRunsOf('').pk,
           keys.securityChecks().pk,
           keys.attributionOf('', '', '').pk.replace(/#+$/, '#'),
+          // Ratings of information (issue 28 §5), per unit and month.
+          keys.ratingFact('', '', '', '').pk.replace(/#+$/, '#'),
           keys.calendarConfig().pk,
         ],
       },
@@ -84,6 +86,8 @@ export const reportsFunctions = {
           keys.jobRunsOf('').pk,
           keys.securityChecks().pk,
           keys.attributionOf('', '', '').pk.replace(/#+$/, '#'),
+          // Ratings of information (issue 28 §5), per unit and month.
+          keys.ratingFact('', '', '', '').pk.replace(/#+$/, '#'),
         ],
       },
       {

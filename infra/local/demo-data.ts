@@ -8,6 +8,7 @@ import type { LocalIdentityProvider } from '../../shared/adapters/identity/local
 import { seedDemoQuestions } from './demo-questions';
 import { seedDemoReport } from './demo-reports';
 import { seedDemoConsultations } from './demo-consultations';
+import { seedDemoOutage, seedDemoRatings } from './demo-participation-ratings';
 import type { DeploymentConfig } from '../config/deployment';
 import type { Services } from '../../shared/composition/services';
 
@@ -253,6 +254,9 @@ export async function seedDemo(
     chief: chief!.username,
     unitHead: communeHead!.username,
   });
+  // Ratings of the department's items over five weeks, and one planned outage of the province's portal (issue 28 §5–6).
+  await seedDemoRatings(s, 'sotttt');
+  await seedDemoOutage(s, province);
   // Last month's report of the preset (issue 27), a draft to write, approve, send and download.
   await seedDemoReport(s, province);
   // One consultation open for comment and one closed with its published summary (issue 28).

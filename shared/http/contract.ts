@@ -76,6 +76,8 @@ export interface RouteInput<R extends RouteDefinition> {
   readonly headers: Readonly<Record<string, string>>;
   /** The client's address as the gateway saw it (personal data: never logged or stored as such). */
   readonly clientAddress: string;
+  /** The client's User-Agent as the gateway saw it (personal data, like the address: never logged or stored as such). */
+  readonly userAgent: string;
   /**
    * Where the API is served on this host: `/v1` (API Gateway's stage) or `` (local). A `location`
    * header given from the API's root (`/content/…`) gets it added by the handler.

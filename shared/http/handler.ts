@@ -229,6 +229,7 @@ export function httpFunction<T extends Readonly<Record<string, RouteDefinition>>
         },
         headers: event.headers as Record<string, string>,
         clientAddress: event.requestContext?.identity?.sourceIp ?? '',
+        userAgent: event.requestContext?.identity?.userAgent ?? '',
         basePath,
       };
       const result = await implementation(input);

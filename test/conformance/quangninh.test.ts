@@ -193,5 +193,28 @@ describe('Quảng Ninh (quang-ninh-2023)', () => {
     }
   });
 
-  test.todo('QN 14.12: people take part in law-making on drafts and rate the portal’s information — issue 28');
+  test('QN 14.12: people rate the portal’s information, without an account and without being known (NĐ 224/2026 Điều 10.3b)', async () => {
+    await qn.at('2026-03-02T09:00:00');
+    const item = await qn.published(qn.province, { title: 'Kế hoạch chuyển đổi số năm 2026' });
+    const rate = (body: Record<string, unknown>) =>
+      qn.call('/public/ratings', undefined, {
+        method: 'POST',
+        body: { target: { kind: 'content', id: item.id }, ...body },
+        headers: { 'user-agent': 'QN-14.12-browser' },
+      });
+    const first = await rate({ score: 4, reason: 'incomplete', text: 'Cần thêm lộ trình; gọi tôi 0203 3835 555' });
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    // Once a day from one address and browser.
+    expect((await rate({ useful: true })).status).toBe(409);
+    const figures = await qn.call(
+      `/ratings/figures?unit=${qn.province}&from=2026-03-02&to=2026-03-02`,
+      qn.people.chief,
+    );
+    expect(figures.status, JSON.stringify(figures.body)).toBe(200);
+    expect(figures.body.totals).toMatchObject({ ratings: 1, scoreVotes: 1, meanScore: 4, reasons: { incomplete: 1 } });
+    expect(figures.body.texts[0].text).toContain('Cần thêm lộ trình');
+    expect(figures.body.texts[0].text).not.toContain('3835');
+  });
+
+  test.todo('QN 14.12: people take part in law-making on drafts — issue 28');
 });

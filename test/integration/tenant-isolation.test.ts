@@ -365,6 +365,24 @@ const cases: Record<string, (side: Side, role: Role) => Request> = {
     },
     judgedBy: 'consultation.manage',
   }),
+  // Issue 28 §5–6: a unit's rating figures and texts; a planned suspension of a unit's portal.
+  [routes.getRatingFigures.id]: (side) => ({
+    method: 'GET',
+    path: `/ratings/figures?unit=${UNIT[side]}&from=2026-01-01&to=2026-01-31`,
+    unitPath: path(UNIT[side]),
+  }),
+  [routes.announcePlannedOutage.id]: (side) => ({
+    method: 'POST',
+    path: '/planned-outages',
+    unitPath: path(UNIT[side]),
+    body: {
+      portal: UNIT[side],
+      startsAt: new Date(Date.now() + 60 * 86_400_000).toISOString(),
+      endsAt: new Date(Date.now() + 60 * 86_400_000 + 3_600_000).toISOString(),
+      affectedServices: ['portal'],
+      notice: { vi: 'Bảo trì định kỳ' },
+    },
+  }),
 };
 /** Signed-in routes about the caller alone, with no unit to cross (an upload is declared, an incident reported, in the caller's own unit). */
 const selfOnly = new Set<string>([

@@ -1,5 +1,6 @@
 import { commentKeys } from './comment-keys';
 import { consultationKeys } from './consultation-keys';
+import { participationKeys } from './participation-keys';
 
 /**
  * Every key of the single table, in one module. Prefixes are upper-case entity names; ids that
@@ -365,4 +366,5 @@ export const keys = {
   }),
   ...commentKeys,
   ...consultationKeys,
+  ...participationKeys,
 } as const;

@@ -12,6 +12,7 @@ import { keys } from './keys';
 import { queryAll } from './pagination';
 import { QuestionFactRepository } from './question-facts';
 import { AccountFactRepository } from './account-facts';
+import { InformationRatingRepository } from './information-ratings';
 
 /**
  * Reads the frozen facts a report sums (issue 27 §2), never the audit log (a function that writes
@@ -27,12 +28,14 @@ const JOBS = ['weekly-backup', 'restore-drill'] as const;
 export class ReportFactsReader {
   private readonly questions: QuestionFactRepository;
   private readonly accountFacts: AccountFactRepository;
+  private readonly ratings: InformationRatingRepository;
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {
     this.questions = new QuestionFactRepository(client, tableName);
     this.accountFacts = new AccountFactRepository(client, tableName);
+    this.ratings = new InformationRatingRepository(client, tableName);
   }
 
   /** The unit and every unit below it (breadth first, at most `max`), with their names. */
@@ -59,7 +62,7 @@ export class ReportFactsReader {
   }
 
   async unitFacts(unit: { code: string; name: string }, p: Period): Promise<UnitFacts> {
-    const [content, questionFacts, roleChanges, accounts] = await Promise.all([
+    const [content, questionFacts, roleChanges, accounts, ratingFacts] = await Promise.all([
       this.content(unit.code, p),
       this.questions.facts(unit.code, monthsOf(p), p.from, p.to),
       this.accountFacts.roleChanges(unit.code, monthsOf(p), p.from, p.to),
@@ -70,6 +73,7 @@ export class ReportFactsReader {
         ExpressionAttributeValues: { ':pk': keys.accountsOfUnit(unit.code).gsi1pk },
         ProjectionExpression: 'createdAt, closedAt',
       }),
+      this.ratings.facts(unit.code, monthsOf(p), p.from, p.to),
     ]);
     return {
       unitCode: unit.code,
@@ -81,6 +85,7 @@ export class ReportFactsReader {
         ...(typeof a.closedAt === 'string' && { closedAt: a.closedAt }),
       })),
       roleChanges,
+      ratingFacts,
     };
   }
 

@@ -49,7 +49,9 @@ export type Action =
   | 'consultation.manage'
   | 'consultation.run-schedule'
   | 'consultation.summarise'
-  | 'consultation.approve-summary';
+  | 'consultation.approve-summary'
+  | 'rating.read'
+  | 'outage.announce';
 
 export interface AccessRule {
   readonly action: Action;
@@ -337,6 +339,20 @@ export const accessRules: readonly AccessRule[] = [
     scope: 'own-unit',
     delegable: true,
     basis: 'CB 17.3a–b; phân tách nhiệm vụ (người soạn bản tổng hợp không tự duyệt)',
+  },
+  // Participation (issue 28 §5–6): the owning unit's staff read the ratings of its information and
+  // the raters' (scrubbed) texts; the operators announce planned suspensions of the portal.
+  {
+    action: 'rating.read',
+    roles: ['chief-editor', 'deputy-editor', 'secretary', 'editor', 'operator', 'auditor', 'unit-head', 'unit-officer'],
+    scope: 'unit-tree',
+    basis: 'NĐ 224/2026/NĐ-CP Điều 10.3b; QN 14.12 (đánh giá việc cung cấp thông tin)',
+  },
+  {
+    action: 'outage.announce',
+    roles: ['operator'],
+    scope: 'unit-tree',
+    basis: 'NĐ 224/2026/NĐ-CP Điều 13.1a (thông báo tạm ngừng trước ít nhất 7 ngày làm việc)',
   },
 ];
 

@@ -52,6 +52,7 @@ export const clockEvents = {
   answer: event('Gửi câu trả lời cho người hỏi', 'the answer was sent to the asker', 'receipt'),
   request: event('Tiếp nhận yêu cầu của chủ thể dữ liệu', 'the data subject’s request was received', 'receipt'),
   deadline: event('Hạn của thời hạn liên quan', 'the related clock’s due instant', 'around-due'),
+  'outage-notice': event('Đăng thông báo tạm ngừng Cổng', 'the suspension notice was posted', 'receipt'),
 } as const satisfies Record<string, ClockEventDefinition>;
 
 export type ClockEvent = keyof typeof clockEvents;

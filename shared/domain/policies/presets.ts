@@ -155,6 +155,12 @@ export const nationalPreset: PolicyPreset & { values: Record<PolicyRuleId, Natio
         basis: PRODUCT_DEFAULT,
         note: 'in the spirit of QĐ 31/2021/QĐ-TTg Điều 46 (an unfit answer goes back to the agency) and CPGRAMS appeals; a province may override it',
       },
+      'operations.plannedOutageNotice': {
+        countsFrom: 'outage-notice',
+        value: 7,
+        basis: 'NĐ 224/2026/NĐ-CP Điều 13 khoản 1 điểm a',
+        note: 'the suspension may start once the 7th working day after the notice has ended; an emergency is recorded with its reason instead',
+      },
     },
   };
 

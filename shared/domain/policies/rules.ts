@@ -81,6 +81,10 @@ export const policyRules = {
     'Người hỏi đánh giá "chưa trả lời đúng câu hỏi" để mở lại câu hỏi',
     'Asker rates "did not answer my question" to reopen it',
   ),
+  'operations.plannedOutageNotice': rule(
+    'Thông báo trước khi tạm ngừng Cổng theo kế hoạch',
+    'Notice before a planned suspension of the portal',
+  ),
 } as const satisfies Record<string, PolicyRuleDefinition>;
 
 export type PolicyRuleId = keyof typeof policyRules;

@@ -47,10 +47,12 @@ export function figuresRows(f: ReportFigures): CsvRow[] {
     for (const [category, values] of Object.entries(u.contentByCategory))
       rows.push(...rowsOf('content', u.unitCode, u.unitName, category, values));
     rows.push(...rowsOf('questions', u.unitCode, u.unitName, '', u.questions));
+    rows.push(...rowsOf('information-ratings', u.unitCode, u.unitName, '', u.informationRatings));
     rows.push(...rowsOf('accounts', u.unitCode, u.unitName, '', u.accounts));
   }
   rows.push(...rowsOf('content', '*', 'Tổng cộng', '', f.totals.content));
   rows.push(...rowsOf('questions', '*', 'Tổng cộng', '', f.totals.questions));
+  rows.push(...rowsOf('information-ratings', '*', 'Tổng cộng', '', f.totals.informationRatings));
   rows.push(...rowsOf('accounts', '*', 'Tổng cộng', '', f.totals.accounts));
   rows.push(...rowsOf('operations', '*', 'Toàn Cổng', '', f.operations));
   return rows;

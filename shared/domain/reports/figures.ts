@@ -1,4 +1,5 @@
 import { figuresOf, median, type QuestionFact } from '../questions/figures';
+import { ratingFigures, type RatingFact } from '../participation/rating';
 import type { Period } from './periods';
 
 /**
@@ -65,6 +66,36 @@ export interface QuestionReportFigures {
  */
 export const RATING_SCORES: Readonly<Record<string, number>> = { satisfied: 100, partly: 50, 'not-answered': 0 };
 
+/**
+ * Ratings of the unit's published information by anyone (issue 28 §5; NĐ 224/2026 Điều 10.3b),
+ * from the frozen rating facts (shared/domain/participation/rating.ts): how many, the yes/no votes
+ * and the share of yes, the 1–5 votes and their mean, how many came with a text.
+ */
+export interface InformationRatingReportFigures {
+  readonly informationRatings: number;
+  readonly usefulVotes: number;
+  readonly usefulYes: number;
+  readonly usefulRate: number | null;
+  readonly scoreVotes: number;
+  readonly meanScore: number | null;
+  readonly ratingsWithText: number;
+}
+
+export function informationRatingReportFigures(
+  facts: readonly Pick<RatingFact, 'scale' | 'value' | 'reason' | 'text'>[],
+): InformationRatingReportFigures {
+  const f = ratingFigures(facts);
+  return {
+    informationRatings: f.ratings,
+    usefulVotes: f.usefulVotes,
+    usefulYes: f.usefulYes,
+    usefulRate: f.usefulRate,
+    scoreVotes: f.scoreVotes,
+    meanScore: f.meanScore,
+    ratingsWithText: f.withText,
+  };
+}
+
 export interface AccountFigures {
   readonly opened: number;
   readonly closed: number;
@@ -88,6 +119,8 @@ export interface UnitFacts {
   readonly questionFacts: readonly QuestionFact[];
   readonly accounts: readonly { readonly createdAt: string; readonly closedAt?: string }[];
   readonly roleChanges: readonly RoleChangeFact[];
+  /** Ratings of the unit's published items and answers (absent: none read). */
+  readonly ratingFacts?: readonly RatingFact[];
 }
 
 export interface IncidentFact {
@@ -123,6 +156,7 @@ export interface UnitFigures {
   readonly content: ContentFigures;
   readonly contentByCategory: Readonly<Record<string, ContentFigures>>;
   readonly questions: QuestionReportFigures;
+  readonly informationRatings: InformationRatingReportFigures;
   readonly accounts: AccountFigures;
 }
 
@@ -132,6 +166,7 @@ export interface ReportFigures {
   readonly totals: {
     readonly content: ContentFigures;
     readonly questions: QuestionReportFigures;
+    readonly informationRatings: InformationRatingReportFigures;
     readonly accounts: AccountFigures;
   };
   readonly operations: OperationsFigures;
@@ -210,6 +245,7 @@ export function unitFigures(facts: UnitFacts, p: Period): UnitFigures {
       ]),
     ),
     questions: questionReportFigures(facts.questionFacts.filter((f) => inPeriod(f.at))),
+    informationRatings: informationRatingReportFigures((facts.ratingFacts ?? []).filter((f) => inPeriod(f.at))),
     accounts: {
       opened: facts.accounts.filter((a) => inPeriod(a.createdAt)).length,
       closed: facts.accounts.filter((a) => inPeriod(a.closedAt)).length,
@@ -256,12 +292,14 @@ export function reportFigures(units: readonly UnitFacts[], operations: Operation
   const allSteps = units.flatMap((u) => u.contentSteps.filter((s) => within(p)(s.at)));
   const allPublications = units.flatMap((u) => u.publications.filter((x) => within(p)(x.publishedAt)));
   const allQuestionFacts = units.flatMap((u) => u.questionFacts.filter((f) => within(p)(f.at)));
+  const allRatingFacts = units.flatMap((u) => (u.ratingFacts ?? []).filter((f) => within(p)(f.at)));
   return {
     period: p,
     units: rows,
     totals: {
       content: contentFigures(allSteps, allPublications),
       questions: questionReportFigures(allQuestionFacts),
+      informationRatings: informationRatingReportFigures(allRatingFacts),
       accounts: sum(
         rows.map((r) => r.accounts),
         { opened: 0, closed: 0, rolesChanged: 0 },
