@@ -74,7 +74,7 @@ const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').dig
 
 export const noConsultation = (id: string) => {
   const message = { vi: `Không có đợt lấy ý kiến ${id}`, en: `No consultation ${id}` };
-  return new DomainError('not_found', message, [{ field: 'params.id', code: 'not_found', message }]);
+  return new DomainError('not_found', message, [{ field: 'id', code: 'not_found', message }]);
 };
 
 /** The consultation, on the portal named in the path (its drafting unit's portal): another portal's is a 404. */
@@ -107,8 +107,8 @@ export async function commentOnConsultation(
   const consultation = await consultationOf(s, portal, consultationId);
   requireOpenForComment(consultation, ctx.now);
   const article = anchorOf(consultation, input.article);
-  requireCompleteAsker(input.commenter, s.config.POLICY_PRESET, 'body.commenter');
-  requireVietnameseText('body.text', { vi: 'Nội dung góp ý', en: 'comment text' }, input.text);
+  requireCompleteAsker(input.commenter, s.config.POLICY_PRESET, 'commenter');
+  requireVietnameseText('text', { vi: 'Nội dung góp ý', en: 'comment text' }, input.text);
   const nowSeconds = Math.floor(ctx.now.getTime() / 1000);
   const charge = s.comments.chargeAddress(sourceDigest, windowStart, max, nowSeconds + 2 * 3600);
   if (await refusedRead) throw conflictError(charge.onConflict);

@@ -177,9 +177,13 @@ describe('a consultation from scheduling to its published summary', () => {
     });
     expect(badRow.status).toBe(400);
     expect(badRow.body.errors).toMatchObject([{ field: 'body.summary.0.article', code: 'unknown_article' }]);
-    const written = await step(draftId, people.writer, { action: 'writeSummary', summary });
+    const key = { 'idempotency-key': 'summary-1' };
+    const written = await step(draftId, people.writer, { action: 'writeSummary', summary }, key);
     expect(written.status, JSON.stringify(written.body)).toBe(200);
     expect(written.body.state).toBe('summary-drafted');
+    // A retry with the same Idempotency-Key is answered as the first, and takes no second step.
+    const replay = await step(draftId, people.writer, { action: 'writeSummary', summary }, key);
+    expect([replay.status, replay.body.version]).toEqual([200, written.body.version]);
 
     const self = await step(draftId, people.writer, { action: 'approveSummary' });
     expect(self.status).toBe(403);

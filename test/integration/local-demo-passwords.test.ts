@@ -57,8 +57,8 @@ describe('demo passwords at npm start (local stack only)', () => {
       items: Array<{ category: string; citation: string }>;
     };
     expect(new Set(published.items.map((i) => i.category))).toEqual(new Set(contentCategoryIds));
-    // One item per category, and a second news item.
-    expect(published.items).toHaveLength(contentCategoryIds.length + 1);
+    // One item per category, a second news item and a second draft for comment (the demo consultations, issue 28).
+    expect(published.items).toHaveLength(contentCategoryIds.length + 2);
     expect(published.items[0]!.citation).toMatch(/^Theo Cổng thông tin điện tử Sở Thông tin và Truyền thông/);
     // Its legal documents are searchable, as published ones are.
     const legal = published.items.filter((i) => i.category === 'legal-document');

@@ -48,7 +48,7 @@ describe('the comment window', () => {
       refusal(() => requireOpenForComment({ ...consultation, state: 'scheduled' }, new Date('2026-03-20T00:00:00Z'))),
     ).toBeUndefined();
     const early = refusal(() => requireOpenForComment(consultation, new Date('2026-03-16T00:59:59.999Z')));
-    expect(early).toMatchObject({ code: 'conflict', fields: [{ field: 'params.id', code: 'not_open' }] });
+    expect(early).toMatchObject({ code: 'conflict', fields: [{ field: 'id', code: 'not_open' }] });
     expect(early!.messages.en).toContain('not open for comment yet');
     const late = refusal(() => requireOpenForComment(consultation, new Date('2026-04-15T10:00:00.000Z')));
     expect(late!.messages.en).toContain('closed at 2026-04-15T10:00:00.000Z');
@@ -68,7 +68,7 @@ describe('anchors and flags', () => {
     expect(anchorOf(consultation, 2)).toEqual({ number: 2, digest: draft.articles[1]!.digest });
     expect(refusal(() => anchorOf(consultation, 4))).toMatchObject({
       code: 'validation',
-      fields: [{ field: 'body.article', code: 'not_found' }],
+      fields: [{ field: 'article', code: 'not_found' }],
     });
   });
 
@@ -111,7 +111,7 @@ describe('moderation steps', () => {
     expect(moderationTarget('pending', 'hide', 'Quảng cáo', false)).toBe('hidden');
     expect(refusal(() => moderationTarget('pending', 'hide', undefined, true))).toMatchObject({
       code: 'validation',
-      fields: [{ field: 'body.reason' }],
+      fields: [{ field: 'reason' }],
     });
     expect(refusal(() => moderationTarget('pending', 'hide', '  ', true))).toMatchObject({ code: 'validation' });
     expect(refusal(() => moderationTarget('published', 'publish', undefined, true))).toMatchObject({
@@ -120,7 +120,7 @@ describe('moderation steps', () => {
     expect(refusal(() => moderationTarget('hidden', 'hide', 'Lần nữa', true))).toMatchObject({ code: 'conflict' });
     expect(refusal(() => moderationTarget('pending', 'publish', undefined, false))).toMatchObject({
       code: 'conflict',
-      fields: [{ field: 'body.action', code: 'no_consent' }],
+      fields: [{ field: 'action', code: 'no_consent' }],
     });
   });
 

@@ -72,7 +72,7 @@ export const initialCommentState = (presetId: string, publicationConsent: boolea
   commentPublication(presetId).mode === 'immediate' && publicationConsent ? 'published' : 'pending';
 
 const notOpen = (message: LocalizedText) =>
-  new DomainError('conflict', message, [{ field: 'params.id', code: 'not_open', message }]);
+  new DomainError('conflict', message, [{ field: 'id', code: 'not_open', message }]);
 
 /**
  * Comments are taken from the opening instant until the closing instant (excluded), while the
@@ -105,7 +105,7 @@ export function anchorOf(c: CommentableConsultation, number: number | undefined)
       vi: `Dự thảo không có Điều ${number}`,
       en: `The draft has no article ${number}`,
     };
-    throw new DomainError('validation', message, [{ field: 'body.article', code: 'not_found', message }]);
+    throw new DomainError('validation', message, [{ field: 'article', code: 'not_found', message }]);
   }
   return { number: article.number, digest: article.digest };
 }
@@ -136,7 +136,7 @@ export function moderationTarget(
   if (action === 'hide') {
     if (reason === undefined || reason.trim() === '') {
       const message = { vi: 'Cần nêu lý do ẩn ý kiến', en: 'Give the reason for hiding the comment' };
-      throw new DomainError('validation', message, [{ field: 'body.reason', code: 'required', message }]);
+      throw new DomainError('validation', message, [{ field: 'reason', code: 'required', message }]);
     }
     if (from === 'hidden')
       throw new DomainError('conflict', { vi: 'Ý kiến đã bị ẩn', en: 'The comment is hidden already' });
@@ -149,7 +149,7 @@ export function moderationTarget(
       vi: 'Người góp ý không đồng ý công khai ý kiến (consent.publication)',
       en: 'The commenter did not consent to publication (consent.publication)',
     };
-    throw new DomainError('conflict', message, [{ field: 'body.action', code: 'no_consent', message }]);
+    throw new DomainError('conflict', message, [{ field: 'action', code: 'no_consent', message }]);
   }
   return 'published';
 }

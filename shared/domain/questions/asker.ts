@@ -96,9 +96,9 @@ const fieldNames: Record<IndividualField | OrganisationField, { vi: string; en: 
 
 /**
  * Every required field the asker left out, and every field of the other kind they sent, at once;
- * named under `path` (a commenter on a draft is `body.commenter`).
+ * named under `path` (a commenter on a draft is `commenter`).
  */
-export function askerProblems(asker: Asker, presetId: string, path = 'body.asker'): FieldIssue[] {
+export function askerProblems(asker: Asker, presetId: string, path = 'asker'): FieldIssue[] {
   const requirement = askerRequirements(presetId)[asker.kind];
   const allowed: readonly string[] = asker.kind === 'individual' ? individualFields : organisationFields;
   const values = asker as unknown as Record<string, string | undefined>;
@@ -125,7 +125,7 @@ export function askerProblems(asker: Asker, presetId: string, path = 'body.asker
   return issues;
 }
 
-export function requireCompleteAsker(asker: Asker, presetId: string, path = 'body.asker'): void {
+export function requireCompleteAsker(asker: Asker, presetId: string, path = 'asker'): void {
   const issues = askerProblems(asker, presetId, path);
   if (issues.length === 0) return;
   // One validation refusal naming every field (with a single issue, the same as invalidField() gives).
