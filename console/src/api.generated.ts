@@ -2150,6 +2150,144 @@ export interface Operations {
       };
     };
   };
+  "POST /public/portals/{portal}/consultations/{id}/comments": {
+    operationId: "commentOnConsultation";
+    path: { portal: string; id: string };
+    query: never;
+    body: {
+      commenter: ({
+        kind: "individual";
+        fullName?: string;
+        nationality?: string;
+        address?: string;
+        phone?: string;
+        email?: string;
+        occupation?: string;
+        idNumber?: string;
+      } | {
+        kind: "organisation";
+        representativeName?: string;
+        representativePosition?: string;
+        organisationName?: string;
+        organisationAddress?: string;
+        phone?: string;
+        email?: string;
+      });
+      article?: number;
+      text: string;
+      consent: {
+        processing: true;
+        publication: boolean;
+      };
+      website?: string;
+    };
+    response: {
+      code: string;
+      secret: string;
+      receivedAt: string;
+      state: "pending" | "published" | "hidden";
+      article?: number;
+    };
+  };
+  "GET /public/portals/{portal}/consultations/{id}/comments": {
+    operationId: "listConsultationComments";
+    path: { portal: string; id: string };
+    query: { limit?: string; cursor?: string };
+    body: never;
+    response: {
+      consultationId: string;
+      draftVersion: number;
+      items: Array<{
+        code: string;
+        draftVersion: number;
+        article?: number;
+        commenterKind: "individual" | "organisation";
+        text: string;
+        receivedAt: string;
+        publishedAt: string;
+        flag?: "article-changed" | "article-removed";
+      }>;
+      nextCursor?: string;
+    };
+  };
+  "GET /public/consultation-comments/{code}": {
+    operationId: "getCommentStatus";
+    path: { code: string };
+    query: never;
+    body: never;
+    response: {
+      code: string;
+      consultationId: string;
+      draftVersion: number;
+      article?: number;
+      state: "pending" | "published" | "hidden";
+      receivedAt: string;
+      publishedAt?: string;
+      hidden?: {
+        reason: string;
+        at: string;
+      };
+      flag?: "article-changed" | "article-removed";
+      erasure?: {
+        requestedAt: string;
+        erasedAt: string;
+      };
+    };
+  };
+  "POST /public/consultation-comments/{code}/erasure": {
+    operationId: "eraseCommenterData";
+    path: { code: string };
+    query: never;
+    body: never;
+    response: {
+      code: string;
+      erasureRequestedAt: string;
+      erasedAt: string;
+    };
+  };
+  "GET /consultations/{id}/comments": {
+    operationId: "listCommentsForModeration";
+    path: { id: string };
+    query: never;
+    body: never;
+    response: {
+      consultationId: string;
+      draftVersion: number;
+      items: Array<{
+        code: string;
+        draftVersion: number;
+        article?: number;
+        commenterKind: "individual" | "organisation";
+        publicationConsent: boolean;
+        text: string;
+        publicText: string;
+        state: "pending" | "published" | "hidden";
+        version: number;
+        receivedAt: string;
+        hidden?: {
+          reason: string;
+          at: string;
+        };
+        flag?: "article-changed" | "article-removed";
+      }>;
+    };
+  };
+  "POST /consultation-comments/{code}/moderation": {
+    operationId: "moderateComment";
+    path: { code: string };
+    query: never;
+    body: {
+      action: "publish" | "hide";
+      reason?: string;
+    };
+    response: {
+      code: string;
+      state: "pending" | "published" | "hidden";
+      version: number;
+      publishedAt?: string;
+      reason?: string;
+    };
+  };
   "GET /public/portals/{portal}/consultations": {
     operationId: "listConsultations";
     path: { portal: string };
