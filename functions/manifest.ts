@@ -5,8 +5,8 @@ import { calendarFunctions } from './calendar/functions';
 import { contentFunctions } from './content/functions';
 import { incidentsFunctions } from './incidents/functions';
 import { operationsFunctions } from './operations/functions';
-import { participationFunctions } from './participation/functions';
 import { commentFunctionDefinitions } from './participation/comments-functions';
+import { participationFunctions } from './participation/functions';
 import { questionsFunctions } from './questions/functions';
 import { reportsFunctions } from './reports/functions';
 import { unitsFunctions } from './units/functions';
@@ -38,8 +38,8 @@ export const functionDefinitions = {
   ...questionsFunctions,
   ...incidentsFunctions,
   ...reportsFunctions,
-  ...participationFunctions,
   ...commentFunctionDefinitions,
+  ...participationFunctions,
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionKey = keyof typeof functionDefinitions;
