@@ -63,7 +63,7 @@ describe('the comment window', () => {
 });
 
 describe('anchors and flags', () => {
-  it("anchors to an article's number and digest; an article the draft lacks is a 400 naming body.article", () => {
+  it("anchors to an article's number and digest; an article the draft lacks is a 400 naming the article", () => {
     expect(anchorOf(consultation, undefined)).toBeUndefined();
     expect(anchorOf(consultation, 2)).toEqual({ number: 2, digest: draft.articles[1]!.digest });
     expect(refusal(() => anchorOf(consultation, 4))).toMatchObject({
