@@ -337,7 +337,13 @@ const cases: Record<string, (side: Side, role: Role) => Request> = {
     path: `/royalties/2026-Q1?unit=${UNIT[side]}`,
     unitPath: path(UNIT[side]),
   }),
-  // Issue 28: a published draft scheduled for comment (the first allowed caller schedules it, the next get 409).
+  // Issue 28: a consultation read by staff (scheduled by the fixture's board), and a draft scheduled for comment.
+  [routes.getStaffConsultation.id]: (side) => ({
+    method: 'GET',
+    path: `/consultations/${fixtures[`consultation.${side}`]}`,
+    unitPath: path(UNIT[side]),
+    seenWith: 'content.read',
+  }),
   [routes.transitionConsultation.id]: (side) => ({
     method: 'POST',
     path: `/consultations/${fixtures[`draft.${side}`]}/transitions`,
@@ -436,13 +442,8 @@ beforeAll(async () => {
     huyena: { secretary: people.secretary!, chief: people['chief-editor']! },
     huyenb: { secretary: secretaryB, chief: chiefB },
   };
-  const taken = async (unitCode: 'huyena' | 'huyenb', until: 'editing' | 'published', category = 'news') => {
-    const writer = await person(
-      local.api,
-      `ctv.${until}${category === 'news' ? '' : '.duthao'}.${unitCode}`,
-      unitCode,
-      ['contributor'],
-    );
+  const taken = async (unitCode: 'huyena' | 'huyenb', until: 'editing' | 'published', category = 'news', tag = '') => {
+    const writer = await person(local.api, `ctv.${until}${tag}.${unitCode}`, unitCode, ['contributor']);
     const created = await local.api(`/units/${unitCode}/content`, {
       method: 'POST',
       headers: { ...bearer(writer), 'content-type': 'application/json' },
@@ -474,6 +475,21 @@ beforeAll(async () => {
       if (res.status !== 200)
         throw new Error(`${action} of the ${unitCode} fixture: ${res.status} ${await res.text()}`);
     }
+    return id;
+  };
+  const consulted = async (unitCode: 'huyena' | 'huyenb') => {
+    const id = await taken(unitCode, 'published', 'draft-for-comment', '.yk');
+    const res = await local.api(`/consultations/${id}/transitions`, {
+      method: 'POST',
+      headers: { ...bearer(board[unitCode].secretary), 'content-type': 'application/json' },
+      body: JSON.stringify({
+        action: 'schedule',
+        documentType: 'other-draft',
+        opensAt: new Date(Date.now() + 3_600_000).toISOString(),
+        closesAt: new Date(Date.now() + 7_200_000).toISOString(),
+      }),
+    });
+    if (res.status !== 201) throw new Error(`scheduling the ${unitCode} fixture: ${res.status} ${await res.text()}`);
     return id;
   };
   const ask = async (portal: string) => {
@@ -519,8 +535,10 @@ beforeAll(async () => {
     'editing.other': taken('huyenb', 'editing'),
     'published.own': taken('huyena', 'published'),
     'published.other': taken('huyenb', 'published'),
-    'draft.own': taken('huyena', 'published', 'draft-for-comment'),
-    'draft.other': taken('huyenb', 'published', 'draft-for-comment'),
+    'draft.own': taken('huyena', 'published', 'draft-for-comment', '.duthao'),
+    'draft.other': taken('huyenb', 'published', 'draft-for-comment', '.duthao'),
+    'consultation.own': consulted('huyena'),
+    'consultation.other': consulted('huyenb'),
     'question.own': ask('huyena'),
     'question.other': ask('huyenb'),
     // Reports the platform generated: one whose text each role may write, one each role may try to approve.
