@@ -59,7 +59,9 @@ export const handler = lambdaRoot((s) =>
         const failedItem = (r: Extract<(typeof done.results)[number], { ok: false }>) => ({
           ...r,
           status: problemKinds[r.code].status,
-          ...(r.errors !== undefined && { errors: r.errors.map((e) => ({ ...e, field: requestField(e.field) })) }),
+          ...(r.errors !== undefined && {
+            errors: r.errors.map((e) => ({ ...e, field: requestField(e.field, contentRoutes.bulkTransitionContent) })),
+          }),
         });
         return json(200, { ...done, results: done.results.map((r) => (r.ok ? r : failedItem(r))) });
       },

@@ -48,6 +48,7 @@ export const resourceTypeCosts: Readonly<Record<string, string>> = {
   'AWS::Cognito::UserPoolGroup': 'free: part of the user pool',
   'AWS::Cognito::UserPoolResourceServer': 'free: part of the user pool',
   'AWS::Lambda::Function': 'Lambda; Logs; X-Ray',
+  'AWS::CloudFormation::Stack': 'free: a nested stack (the API by area); its resources are priced in its own template',
   'AWS::Lambda::Permission': 'free: a policy statement',
   'AWS::Lambda::EventSourceMapping': 'free: polling is priced as SQS requests',
   'AWS::IAM::Role': 'free: IAM',

@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib/core';
+import { App, NestedStack, Stack } from 'aws-cdk-lib/core';
 import { buildPortal } from '../portal-app';
 import type { DeploymentConfig } from '../config/deployment';
 
@@ -29,11 +29,22 @@ export function synthesizeTemplates(config: DeploymentConfig): SynthesizedStack[
       context: { 'aws:cdk:bundling-stacks': [], '@aws-cdk/core:validateAgainstDefaultRules': true },
     });
     buildPortal(app, config, { nag: false });
-    return app.synth().stacks.map((stack) => ({
+    const assembly = app.synth();
+    const stacks = assembly.stacks.map((stack) => ({
       name: stack.stackName,
       region: stack.environment.region,
       template: stack.template as CfnTemplate,
     }));
+    // The API's area stacks (infra/stacks/api-areas.ts) are nested: their templates are assets of the parent's.
+    const nested = app.node
+      .findAll()
+      .filter((c): c is NestedStack => c instanceof NestedStack)
+      .map((stack) => ({
+        name: stack.node.path,
+        region: Stack.of(stack.nestedStackParent!).region,
+        template: JSON.parse(readFileSync(join(assembly.directory, stack.templateFile), 'utf8')) as CfnTemplate,
+      }));
+    return [...stacks, ...nested];
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }

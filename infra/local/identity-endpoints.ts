@@ -41,7 +41,9 @@ function send(res: ServerResponse, status: number, body: unknown, contentType = 
 
 function fail(res: ServerResponse, error: unknown, path: string) {
   if (error instanceof DomainError) {
-    const body = problemBody(error.code, { detail: error.messages, fields: error.fields, instance: path, lang: 'vi' });
+    // Every field these endpoints take travels in the JSON body; the domain names the field alone.
+    const fields = error.fields.map((f) => ({ ...f, field: /^body\b/.test(f.field) ? f.field : `body.${f.field}` }));
+    const body = problemBody(error.code, { detail: error.messages, fields, instance: path, lang: 'vi' });
     return send(res, body.status, body, PROBLEM_CONTENT_TYPE);
   }
   console.error('local-auth failed', error);

@@ -3,16 +3,18 @@ import { BINARY_MEDIA_TYPES, cloudFormationMediaType } from '../definitions/api'
 import {
   AccessLogFormat,
   AuthorizationType,
-  CognitoUserPoolsAuthorizer,
+  CfnAuthorizer,
+  Deployment,
   EndpointType,
-  LambdaIntegration,
   LogGroupLogDestination,
   MethodLoggingLevel,
   ResponseType,
   RestApi,
+  Stage,
+  type StageOptions,
 } from 'aws-cdk-lib/aws-apigateway';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { reservedConcurrency } from '../config/capacity-plan';
 import { CfnSamplingRule } from 'aws-cdk-lib/aws-xray';
 import {
@@ -30,33 +32,27 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { allRoutes } from '../../functions/routes';
-import { functionDefinitions, type FunctionKey } from '../../functions/manifest';
-import { allowedOrigins, corsPolicy, isPublicPath, PUBLIC_ORIGIN } from '../../shared/http/cors';
+import type { FunctionKey } from '../../functions/manifest';
+import { allowedOrigins, corsPolicy, PUBLIC_ORIGIN } from '../../shared/http/cors';
 import { acceptedScopes } from '../../shared/http/contract';
 import { gatewayResponses } from '../../shared/http/gateway-responses';
 import { problemBody, problemHeaders } from '../../shared/http/problem';
 import { cacheClassOf } from '../../shared/http/edge-cache';
 import { MIN_COMPRESSION_BYTES } from '../../shared/http/compression';
 import { API_STAGE_NAME } from '../../shared/http/openapi';
-import { PortalFunction, type PortalResources } from '../constructs/portal-function';
-
-function acknowledgePublic(method: Construct, route: { method: string; path: string; summary: string }) {
-  Validations.of(method).acknowledge({
-    id: 'AwsSolutions-APIG4',
-    reason: `${route.method} ${route.path} is public by design (${route.summary}).`,
-  });
-  Validations.of(method).acknowledge({
-    id: 'AwsSolutions-COG4',
-    reason: `${route.method} ${route.path} is public by design and has no user pool authorizer.`,
-  });
-}
+import type { PortalResources } from '../constructs/portal-function';
+import { ApiFunctionsStack, ApiRoutesStack, areaOfFunction, routesByArea } from './api-areas';
 
 /** The share of API requests X-Ray traces (the sampling rule). */
 export const API_TRACE_SAMPLING_RATE = 0.02;
 /** 1 when the API's server errors reach 5 in a period, or 5% of at least 20 requests. */
 export const API_5XX_EXPRESSION = 'IF(errors >= 5 || (requests >= 20 && 100 * errors / requests >= 5), 1, 0)';
 
-/** The REST API: one resource per route of functions/routes.ts, one function per manifest key. */
+/**
+ * The REST API: one resource per route of functions/routes.ts, one function per manifest key, the
+ * functions and routes in nested stacks by area (api-areas.ts); here the API itself, its gateway
+ * responses, authorizer, stage and alarms.
+ */
 export class ApiStack extends Stack {
   readonly api: RestApi;
 
@@ -75,6 +71,42 @@ export class ApiStack extends Stack {
       retention: RetentionDays.ONE_YEAR,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    const stageOptions: StageOptions = {
+      stageName: API_STAGE_NAME,
+      loggingLevel: MethodLoggingLevel.ERROR,
+      dataTraceEnabled: false, // bodies may hold askers' personal data
+      // Sampled by the rule below; the functions follow the stage's decision (PassThrough).
+      tracingEnabled: true,
+      // Per-method metrics (5 per method, billed as custom metrics: ≈ $46 a month) are read by
+      // nobody; the API-level ones the alarms read (5XXError, Count) are free and always on.
+      metricsEnabled: false,
+      // The stage's default applies to each method on its own: public methods get the public
+      // limits, and every signed-in method its own staff limits (methodOptions), so a public
+      // burst never spends the console's or the agency systems' requests.
+      throttlingRateLimit: publicApi.rateLimit,
+      throttlingBurstLimit: publicApi.burstLimit,
+      methodOptions: Object.fromEntries(
+        allRoutes
+          .filter((route) => route.auth === 'signed-in')
+          .map((route) => [
+            `${route.path}/${route.method}`,
+            { throttlingRateLimit: staffApi.rateLimit, throttlingBurstLimit: staffApi.burstLimit },
+          ]),
+      ),
+      accessLogDestination: new LogGroupLogDestination(accessLogs),
+      // No caller IP or user in access logs: those are personal data.
+      accessLogFormat: AccessLogFormat.jsonWithStandardFields({
+        caller: false,
+        httpMethod: true,
+        ip: false,
+        protocol: true,
+        requestTime: true,
+        resourcePath: true,
+        responseLength: true,
+        status: true,
+        user: false,
+      }),
+    };
     this.api = new RestApi(this, 'Api', {
       restApiName: `portal-${config.stage}`,
       description: `Cổng TTĐT ${config.province.name}`,
@@ -86,42 +118,8 @@ export class ApiStack extends Stack {
       // API Gateway compresses answers of at least this size for clients that accept it; the
       // local gateway applies the same rule (shared/http/compression.ts).
       minCompressionSize: Size.bytes(MIN_COMPRESSION_BYTES),
-      deployOptions: {
-        stageName: API_STAGE_NAME,
-        loggingLevel: MethodLoggingLevel.ERROR,
-        dataTraceEnabled: false, // bodies may hold askers' personal data
-        // Sampled by the rule below; the functions follow the stage's decision (PassThrough).
-        tracingEnabled: true,
-        // Per-method metrics (5 per method, billed as custom metrics: ≈ $46 a month) are read by
-        // nobody; the API-level ones the alarms read (5XXError, Count) are free and always on.
-        metricsEnabled: false,
-        // The stage's default applies to each method on its own: public methods get the public
-        // limits, and every signed-in method its own staff limits (methodOptions), so a public
-        // burst never spends the console's or the agency systems' requests.
-        throttlingRateLimit: publicApi.rateLimit,
-        throttlingBurstLimit: publicApi.burstLimit,
-        methodOptions: Object.fromEntries(
-          allRoutes
-            .filter((route) => route.auth === 'signed-in')
-            .map((route) => [
-              `${route.path}/${route.method}`,
-              { throttlingRateLimit: staffApi.rateLimit, throttlingBurstLimit: staffApi.burstLimit },
-            ]),
-        ),
-        accessLogDestination: new LogGroupLogDestination(accessLogs),
-        // No caller IP or user in access logs: those are personal data.
-        accessLogFormat: AccessLogFormat.jsonWithStandardFields({
-          caller: false,
-          httpMethod: true,
-          ip: false,
-          protocol: true,
-          requestTime: true,
-          resourcePath: true,
-          responseLength: true,
-          status: true,
-          user: false,
-        }),
-      },
+      // The stage is built below, once the area stacks' routes exist (deploy: false).
+      deploy: false,
     });
     // Preflight only on resources that carry a route (not on every intermediate path segment).
     // Signed-in paths: only the configured origins (API Gateway answers each with its own origin);
@@ -134,7 +132,6 @@ export class ApiStack extends Stack {
       maxAge: Duration.seconds(corsPolicy.maxAgeSeconds),
     };
     const publicPreflight = { ...staffPreflight, allowOrigins: [PUBLIC_ORIGIN], allowCredentials: false };
-    const routesOn = (path: string) => allRoutes.filter((r) => r.path === path);
 
     // A gateway response cannot choose among several origins, and must not echo any: it names
     // the one configured origin, or none (a browser then sees a CORS error instead of the body).
@@ -160,47 +157,52 @@ export class ApiStack extends Stack {
     }
 
     // Signed-in routes are authenticated by Cognito before any function runs; roles are checked in the function.
-    const authorizer = new CognitoUserPoolsAuthorizer(this, 'StaffAuthorizer', { cognitoUserPools: [props.userPool] });
-    // One integration per function, with one invoke permission scoped to this API (not two per route):
-    // the API stack stays far below CloudFormation's 500-resource limit as routes grow.
-    const integrations = new Map<FunctionKey, LambdaIntegration>();
-    const withPreflight = new Set<string>();
-    for (const route of allRoutes) {
-      const key = route.function;
-      if (functionDefinitions[key].kind !== 'http')
-        throw new Error(`Route ${route.id} targets non-HTTP function ${key}`);
-      let integration = integrations.get(key);
-      if (!integration) {
-        const fn = new PortalFunction(this, `${key[0]!.toUpperCase()}${key.slice(1)}Function`, key, props.resources);
-        const reservation = reserved.get(key);
-        if (reservation !== undefined) (fn.node.defaultChild as CfnFunction).reservedConcurrentExecutions = reservation;
-        integration = new LambdaIntegration(fn, { scopePermissionToMethod: false });
-        integrations.set(key, integration);
-      }
-      const resource = this.api.root.resourceForPath(route.path);
-      if (!withPreflight.has(route.path)) {
-        resource.addCorsPreflight(isPublicPath(routesOn(route.path)) ? publicPreflight : staffPreflight);
-        withPreflight.add(route.path);
-      }
-      const options = {
-        operationName: route.id,
-        // Only the distribution holds the key (edge-stack.ts): the API cannot be called around its firewall.
-        apiKeyRequired: true,
-        ...(route.auth === 'public'
-          ? {}
-          : { authorizer, authorizationType: AuthorizationType.COGNITO, authorizationScopes: acceptedScopes(route) }),
-      };
-      const method = resource.addMethod(route.method, integration, options);
-      // REST APIs do not answer HEAD by themselves, and on a cache miss CloudFront forwards the
-      // viewer's method: cached public reads get a HEAD method (the handler answers it as GET without
-      // the body). Only those: each method is a resource of this stack (resource-budget.test.ts).
-      if (cacheClassOf(route))
-        acknowledgePublic(
-          resource.addMethod('HEAD', integration, { ...options, operationName: `${route.id}Head` }),
-          route,
-        );
-      if (route.auth === 'public') acknowledgePublic(method, route);
+    // A CloudFormation authorizer the area stacks' methods name by id (one per API, whatever the areas).
+    const authorizer = new CfnAuthorizer(this, 'StaffAuthorizer', {
+      restApiId: this.api.restApiId,
+      name: 'StaffAuthorizer',
+      type: 'COGNITO_USER_POOLS',
+      providerArns: [props.userPool.userPoolArn],
+      identitySource: 'method.request.header.Authorization',
+    });
+    // The functions and routes by area, in nested stacks (api-areas.ts); the deployment waits for every route.
+    const functions = new Map<FunctionKey, IFunction>();
+    const httpKeys = [...new Set(allRoutes.map((r) => r.function))];
+    for (const area of new Set(httpKeys.map(areaOfFunction))) {
+      const stack = new ApiFunctionsStack(this, area, {
+        keys: httpKeys.filter((k) => areaOfFunction(k) === area),
+        resources: props.resources,
+        api: this.api,
+        reserved,
+      });
+      for (const [key, fn] of stack.functions) functions.set(key, fn);
     }
+    const deployment = new Deployment(this, 'Deployment', {
+      api: this.api,
+      description: 'The routes of functions/routes.ts',
+    });
+    for (const [area, routes] of routesByArea(allRoutes)) {
+      const stack = new ApiRoutesStack(this, area, {
+        routes,
+        allRoutes,
+        api: this.api,
+        authorizer: { authorizerId: authorizer.ref, authorizationType: AuthorizationType.COGNITO },
+        functionOf: (key) => functions.get(key)!,
+        preflight: { staff: staffPreflight, public: publicPreflight },
+      });
+      deployment.node.addDependency(stack);
+      // They are this API's methods (CDK's check that the API has some reads this list).
+      this.api.methods.push(...stack.methods);
+    }
+    // The stage's deployment changes when a route, its auth or CORS, or a function it calls is replaced:
+    // the area stacks' methods are not seen by the RestApi (imported there), so their definition is hashed here.
+    deployment.addToLogicalId({
+      routes: allRoutes.map((r) => [r.id, r.method, r.path, r.auth, r.function, acceptedScopes(r), !!cacheClassOf(r)]),
+      functions: [...functions.values()].map((fn) => fn.node.path),
+      preflight: { staffPreflight, publicPreflight },
+    });
+    const stage = new Stage(this, 'Stage', { deployment, ...stageOptions });
+    this.api.deploymentStage = stage;
     Validations.of(this.api).acknowledge({
       id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
       reason: 'API Gateway\u2019s account-level logging role; the AWS-managed policy only writes logs.',
@@ -210,12 +212,12 @@ export class ApiStack extends Stack {
       reason:
         'Every request is validated in its function against the zod contract, which also names the failing field in problem+json.',
     });
-
-    Validations.of(this.api).acknowledge({
-      id: 'AwsSolutions-APIG3',
-      reason:
-        'The web ACL is on the CloudFront distribution (us-east-1, edge-firewall-stack.ts); every method requires the distribution\u2019s API key (edge-stack.ts).',
-    });
+    for (const scope of [this.api, stage])
+      Validations.of(scope).acknowledge({
+        id: 'AwsSolutions-APIG3',
+        reason:
+          'The web ACL is on the CloudFront distribution (us-east-1, edge-firewall-stack.ts); every method requires the distribution\u2019s API key (edge-stack.ts).',
+      });
     this.addTraceSampling(config.stage);
     this.addOperationsAlarms(props.resources, accessLogs, props.alarmTopic);
   }

@@ -80,7 +80,7 @@ export async function createAccount(
   ctx: UseCaseContext | BootstrapContext,
   input: { username?: string; fullName: string; email: string; unitCode: string; roles: readonly Role[] },
 ): Promise<{ account: Account; temporaryPassword?: string }> {
-  const path = await unitPath(s, input.unitCode, 'body.unitCode');
+  const path = await unitPath(s, input.unitCode, 'unitCode');
   const actor = ctx.principal === 'bootstrap' ? systemActor(input.unitCode) : ctx.principal;
   if (ctx.principal !== 'bootstrap')
     requireAccess(
@@ -96,7 +96,7 @@ export async function createAccount(
   const { accounts, identity, uow } = s;
   const taken = () =>
     invalidField(
-      'body.username',
+      'username',
       { vi: `Tên đăng nhập ${username} đã tồn tại`, en: `The username ${username} is taken` },
       'taken',
     );
@@ -174,7 +174,7 @@ export async function setRoles(
     });
   }
   if (principal.id === id && !roles.includes('operator') && account.roles.includes('operator')) {
-    throw invalidField('body.roles', {
+    throw invalidField('roles', {
       vi: 'Không thể tự bỏ vai trò quản trị của mình',
       en: 'You cannot remove your own operator role',
     });
@@ -225,14 +225,14 @@ export async function closeAccount(
   const account = await accountOr404(s, id);
   requireAccess(principal, 'account.manage', await s.units.scopeOf(account.unitCode), now);
   if (id === input.successorId)
-    throw invalidField('body.successorId', {
+    throw invalidField('successorId', {
       vi: 'Người kế nhiệm phải là tài khoản khác',
       en: 'The successor must be another account',
     });
   const successor = await s.accounts.get(input.successorId);
   if (!successor || successor.status !== 'active') {
     throw invalidField(
-      'body.successorId',
+      'successorId',
       { vi: 'Người kế nhiệm phải là tài khoản đang hoạt động', en: 'The successor must be an active account' },
       'invalid_successor',
     );

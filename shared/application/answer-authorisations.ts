@@ -42,7 +42,7 @@ export async function grantAnswerAuthorisation(
     !officer.roles.includes('unit-officer')
   ) {
     throw invalidField(
-      'body.officerId',
+      'officerId',
       {
         vi: 'Người được ủy quyền trả lời phải là cán bộ đang hoạt động của cùng đơn vị',
         en: 'The officer must be an active unit officer of the same unit',
@@ -54,13 +54,13 @@ export async function grantAnswerAuthorisation(
   const to = Date.parse(input.validTo);
   if (!(to > from))
     throw invalidField(
-      'body.validTo',
+      'validTo',
       { vi: 'validTo phải sau validFrom', en: 'validTo must be after validFrom' },
       'not_after',
     );
   if ((to - from) / 86_400_000 > MAX_ANSWER_AUTHORISATION_DAYS) {
     throw invalidField(
-      'body.validTo',
+      'validTo',
       { vi: 'Ủy quyền trả lời tối đa 1 năm', en: 'An answer authorisation lasts at most one year' },
       'too_long',
     );

@@ -26,6 +26,6 @@ export async function requireAskChallenge(token: string | undefined, clientAddre
     en: 'The anti-automation check did not pass (X-Challenge-Token header)',
   };
   throw new DomainError('forbidden', message, [
-    { field: 'headers.X-Challenge-Token', code: token === undefined ? 'required' : 'challenge_failed', message },
+    { field: 'challengeToken', code: token === undefined ? 'required' : 'challenge_failed', message },
   ]);
 }

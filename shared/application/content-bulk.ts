@@ -79,7 +79,7 @@ async function stepOne(
         vi: `Tin, bài ${id} không ở hàng đợi tiếp nhận (trạng thái "${record.state}")`,
         en: `Item ${id} is not in the intake queue (state "${record.state}")`,
       };
-      throw new DomainError('conflict', message, [{ field: 'body.ids', code: 'not_in_intake', message }]);
+      throw new DomainError('conflict', message, [{ field: 'ids', code: 'not_in_intake', message }]);
     }
     const done = await takeContentStep(s, ctx, record, {
       action: request.action,

@@ -48,7 +48,7 @@ function checkNewItem(input: NewContentItem, languages: readonly string[], now: 
   checkApproval(input.category, input.peoplesCommitteeApproval, now);
   if (category.legalDocument && !input.legalDocument) {
     throw invalidField(
-      'body.legalDocument',
+      'legalDocument',
       {
         vi: 'Văn bản phải có thông tin văn bản (hình thức, số ký hiệu…)',
         en: 'A legal document needs its metadata (form, number/symbol…)',
@@ -58,14 +58,14 @@ function checkNewItem(input: NewContentItem, languages: readonly string[], now: 
   }
   if (!category.legalDocument && input.legalDocument) {
     throw invalidField(
-      'body.legalDocument',
+      'legalDocument',
       { vi: 'Chỉ mục văn bản mới có thông tin văn bản', en: 'Only legal documents carry legal-document metadata' },
       'not_allowed',
     );
   }
   if (!languages.includes(input.language)) {
     throw invalidField(
-      'body.language',
+      'language',
       { vi: `Cổng này không có ngôn ngữ "${input.language}"`, en: `This portal has no "${input.language}" version` },
       'unsupported_language',
     );
@@ -81,12 +81,12 @@ function checkNewItem(input: NewContentItem, languages: readonly string[], now: 
  */
 const MAX_CLEAN_BODY_BYTES = 300_000;
 
-/** Rich text cleaned against the allow-list; refused (naming `body.body`) if nothing visible is left, or if it grew too long. */
+/** Rich text cleaned against the allow-list; refused (naming `body`) if nothing visible is left, or if it grew too long. */
 export function cleanBody(html: string): string {
   const body = cleanRichText(html);
   if (visibleText(body) === '') {
     throw invalidField(
-      'body.body',
+      'body',
       { vi: 'Nội dung trống sau khi làm sạch HTML', en: 'The body is empty once its HTML is cleaned' },
       'empty',
     );
@@ -95,7 +95,7 @@ export function cleanBody(html: string): string {
   if (bytes > MAX_CLEAN_BODY_BYTES) {
     const kb = Math.ceil(bytes / 1000);
     throw invalidField(
-      'body.body',
+      'body',
       {
         vi: `Nội dung sau khi làm sạch HTML quá dài (${kb} KB, tối đa 300 KB)`,
         en: `The body is too long once its HTML is cleaned (${kb} KB; at most 300 KB)`,
@@ -115,7 +115,7 @@ export function checkApproval(
   if (approval === undefined) return;
   if (!categoryOf(category).advertising) {
     throw invalidField(
-      'body.peoplesCommitteeApproval',
+      'peoplesCommitteeApproval',
       {
         vi: 'Chỉ quảng cáo mới cần văn bản chấp thuận của Ủy ban nhân dân tỉnh',
         en: 'Only advertising carries the People’s Committee’s approval',
@@ -131,7 +131,7 @@ export function checkShares(contributors: readonly Contributor[] | undefined): v
   const shares = (contributors ?? []).reduce((sum, c) => sum + c.share, 0);
   if (shares > 100)
     throw invalidField(
-      'body.contributors',
+      'contributors',
       { vi: 'Tổng tỷ lệ nhuận bút vượt 100%', en: 'Contributor shares exceed 100%' },
       'shares',
     );
@@ -263,7 +263,7 @@ async function checkTranslation(
   language: string,
 ): Promise<{ versions: number; publishedAt?: string | undefined }> {
   const source = await s.content.get(sourceId);
-  const refuse = (vi: string, en: string, code: string) => invalidField('body.translationOf', { vi, en }, code);
+  const refuse = (vi: string, en: string, code: string) => invalidField('translationOf', { vi, en }, code);
   if (!source || source.unitCode !== unitCode)
     throw refuse(`Cổng này không có tin, bài ${sourceId}`, `This portal has no item ${sourceId}`, 'not_found');
   const taken = [source.language, ...(source.translations ?? []).map((t) => t.language)];

@@ -160,7 +160,7 @@ function checkedChanges(
   if (edit.contributors !== undefined) {
     if (edit.contributors.length === 0) {
       throw invalidField(
-        'body.contributors',
+        'contributors',
         { vi: 'Cần ít nhất một người đóng góp', en: 'Give at least one contributor' },
         'empty',
       );
@@ -176,7 +176,7 @@ function checkedChanges(
   if (edit.legalDocument !== undefined) {
     if (!categoryOf(category).legalDocument) {
       throw invalidField(
-        'body.legalDocument',
+        'legalDocument',
         { vi: 'Chỉ mục văn bản mới có thông tin văn bản', en: 'Only legal documents carry legal-document metadata' },
         'not_allowed',
       );

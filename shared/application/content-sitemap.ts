@@ -50,7 +50,7 @@ export async function contentSitemap(
       vi: `Sơ đồ trang của ${portal} có ${files.sitemaps.length} trang`,
       en: `The sitemap of ${portal} has ${files.sitemaps.length} page(s)`,
     };
-    throw new DomainError('not_found', message, [{ field: 'query.page', code: 'no_such_page', message }]);
+    throw new DomainError('not_found', message, [{ field: 'page', code: 'no_such_page', message }]);
   }
   return file;
 }

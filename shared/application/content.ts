@@ -81,7 +81,7 @@ export async function readRevisionText(s: Pick<Services, 'content'>, ctx: UseCas
   readable(ctx, id, record);
   if (!revision)
     throw invalidField(
-      'query.revisions',
+      'revisions',
       { vi: `Tin, bài ${id} không có phiên bản ${version}`, en: `Item ${id} has no version ${version}` },
       'not_found',
     );

@@ -28,7 +28,7 @@ export async function grantDelegation(
     !deputy.roles.includes('deputy-editor')
   ) {
     throw invalidField(
-      'body.deputyId',
+      'deputyId',
       {
         vi: 'Người được ủy quyền phải là Phó trưởng ban đang hoạt động của cùng đơn vị',
         en: 'The deputy must be an active deputy editor of the same unit',
@@ -38,14 +38,13 @@ export async function grantDelegation(
   }
   const delegable = new Set(accessRules.filter((r) => r.delegable).map((r) => r.action));
   const bad = input.actions.find((a) => !delegable.has(a));
-  if (bad)
-    throw invalidField('body.actions', { vi: `Không thể ủy quyền "${bad}"`, en: `"${bad}" cannot be delegated` });
+  if (bad) throw invalidField('actions', { vi: `Không thể ủy quyền "${bad}"`, en: `"${bad}" cannot be delegated` });
   const from = Date.parse(input.validFrom);
   const to = Date.parse(input.validTo);
   if (!(to > from))
-    throw invalidField('body.validTo', { vi: 'validTo phải sau validFrom', en: 'validTo must be after validFrom' });
+    throw invalidField('validTo', { vi: 'validTo phải sau validFrom', en: 'validTo must be after validFrom' });
   if ((to - from) / 86_400_000 > MAX_DAYS)
-    throw invalidField('body.validTo', { vi: 'Ủy quyền tối đa 1 năm', en: 'A delegation lasts at most one year' });
+    throw invalidField('validTo', { vi: 'Ủy quyền tối đa 1 năm', en: 'A delegation lasts at most one year' });
   const delegation: Delegation = {
     id: randomUUID(),
     deputyId: deputy.id,

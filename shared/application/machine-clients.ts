@@ -24,7 +24,7 @@ export async function registerMachineClient(
   input: { name: string; unitCode: string; scopes: readonly string[] },
 ): Promise<{ client: MachineClient; clientSecret: string }> {
   const { principal, requestId, now } = ctx;
-  await reachableUnit(s, principal, input.unitCode, 'body.unitCode', now);
+  await reachableUnit(s, principal, input.unitCode, 'unitCode', now);
   const { clientId, clientSecret } = await s.identity.createMachineClient(
     `${input.unitCode}: ${input.name}`,
     input.scopes,
@@ -65,7 +65,7 @@ export async function disableMachineClient(s: Services, ctx: UseCaseContext, cli
   const { principal, requestId, now } = ctx;
   const client = await s.machineClients.get(clientId);
   if (!client) throw new DomainError('not_found', { vi: 'Không có ứng dụng này', en: 'No such client' });
-  await reachableUnit(s, principal, client.unitCode, 'params.clientId', now);
+  await reachableUnit(s, principal, client.unitCode, 'clientId', now);
   if (client.status === 'disabled') return client;
   const disabled: MachineClient = { ...client, status: 'disabled', version: client.version + 1 };
   // The record first: a conflicting disable leaves the client as it was.

@@ -10,7 +10,7 @@ export function queryWords(q: string): string[] {
   const words = searchWords(q);
   const chosen = (words.length > 0 ? words : [...new Set(tokenize(q))]).slice(0, 8);
   if (chosen.length === 0) {
-    throw invalidField('query.q', {
+    throw invalidField('q', {
       vi: 'Từ khóa tìm kiếm không có chữ hoặc số nào',
       en: 'The search has no letter or digit',
     });

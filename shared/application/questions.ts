@@ -64,7 +64,7 @@ const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').dig
 const questionNotFound = (portal: string) =>
   new DomainError('not_found', { vi: `Không có Cổng ${portal}`, en: `No portal ${portal}` }, [
     {
-      field: 'params.portal',
+      field: 'portal',
       code: 'not_found',
       message: { vi: `Không có Cổng ${portal}`, en: `No portal ${portal}` },
     },
@@ -90,8 +90,8 @@ export async function askQuestion(ctx: AskContext, portal: string, input: NewQue
   const unit = await unitsAndWork().units.get(portal);
   if (!unit) throw questionNotFound(portal);
   requireCompleteAsker(input.asker, env().POLICY_PRESET);
-  requireVietnameseText('body.title', { vi: 'Tiêu đề câu hỏi', en: 'question title' }, input.title);
-  requireVietnameseText('body.text', { vi: 'Nội dung câu hỏi', en: 'question text' }, input.text);
+  requireVietnameseText('title', { vi: 'Tiêu đề câu hỏi', en: 'question title' }, input.title);
+  requireVietnameseText('text', { vi: 'Nội dung câu hỏi', en: 'question text' }, input.text);
   const refusal = await refusalRead;
   if (refusal) throw conflictError(refusal);
 

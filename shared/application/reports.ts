@@ -184,7 +184,7 @@ async function createReport(
 ): Promise<StoredReport> {
   if (Date.parse(period.endsAt) > ctx.now.getTime()) {
     throw invalidField(
-      'body.period',
+      'period',
       {
         vi: `Kỳ ${period.id} chưa kết thúc (chốt số liệu lúc ${period.endsAt})`,
         en: `Period ${period.id} has not ended (cut-off ${period.endsAt})`,
@@ -204,7 +204,7 @@ async function createReport(
   if (existing)
     throw new DomainError('conflict', { vi: `Báo cáo ${id} đã được tạo`, en: `Report ${id} exists already` }, [
       {
-        field: 'body.period',
+        field: 'period',
         code: 'exists',
         message: { vi: `Báo cáo ${id} đã được tạo`, en: `Report ${id} exists already` },
       },
@@ -320,7 +320,7 @@ export async function updateReportText(
   for (const section of Object.keys(sections)) {
     if (!known.has(section))
       throw invalidField(
-        `body.sections.${section}`,
+        `sections.${section}`,
         {
           vi: `Báo cáo ${kind.id} không có phần "${section}" (có: ${[...known].join(', ')})`,
           en: `Report ${kind.id} has no section "${section}" (it has: ${[...known].join(', ')})`,
@@ -408,7 +408,7 @@ export async function transitionReport(
   const record = await readable(s, ctx, id, 'report.read');
   if (input.action === 'send' && input.number === undefined) {
     throw invalidField(
-      'body.number',
+      'number',
       { vi: 'Cần số văn bản của báo cáo (ví dụ 12/BC-BBT)', en: 'Give the report’s document number (e.g. 12/BC-BBT)' },
       'required',
     );
@@ -456,8 +456,8 @@ export async function royaltyTallyOf(
 ): Promise<RoyaltyTally> {
   const code = unitCode ?? ctx.principal.unitCode;
   requireAccess(ctx.principal, 'report.read', await unitPathOf(s, code), ctx.now);
-  const kind = reportKindOf(preset(s), 'royalty-quarterly', 'query.quarter');
-  const period = periodOf(kind.period, quarter, false, 'query.quarter');
+  const kind = reportKindOf(preset(s), 'royalty-quarterly', 'quarter');
+  const period = periodOf(kind.period, quarter, false, 'quarter');
   const content = await figuresFor(s, kind, code, period);
   return (content as Extract<StoredFigures, { kind: 'royalties' }>).tally;
 }

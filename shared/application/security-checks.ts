@@ -25,7 +25,7 @@ export async function recordSecurityCheck(s: Services, ctx: UseCaseContext, inpu
   const { principal, now } = ctx;
   requireAccess(principal, 'security-check.manage', [s.config.PROVINCE_CODE], now);
   if (Date.parse(input.performedAt) > now.getTime()) {
-    throw invalidField('body.performedAt', {
+    throw invalidField('performedAt', {
       vi: 'Thời điểm kiểm tra không được ở tương lai',
       en: 'performedAt must not be in the future',
     });

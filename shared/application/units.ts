@@ -41,7 +41,7 @@ const conventions = (s: Services) => conventionsOf(s.config.POLICY_PRESET);
 /** Children whose domains follow a renamed parent are updated this many per transaction (3 actions each). */
 const CASCADE_CHUNK = 30;
 
-const notFound = (code: string, field = 'params.code') =>
+const notFound = (code: string, field = 'code') =>
   invalidField(field, { vi: `Không có đơn vị ${code}`, en: `No unit ${code}` }, 'not_found');
 
 async function pathOf(s: Services, code: string, field?: string): Promise<Unit[]> {
@@ -84,7 +84,7 @@ function buildUnit(s: Services, input: NewUnit, ancestors: readonly Unit[], fiel
   assertOffices(input.offices, conventions(s).offices, `${field}.offices`);
   const slug = input.slug ?? defaultSlugOf(input.kind, input.name.vi);
   if (!/^[a-z0-9]{1,40}$/.test(slug)) {
-    throw invalidField('body.slug', {
+    throw invalidField('slug', {
       vi: 'Không tạo được tên miền từ tên đơn vị; hãy nhập slug',
       en: 'Cannot derive a domain label from the name; give a slug',
     });
@@ -110,7 +110,7 @@ function buildUnit(s: Services, input: NewUnit, ancestors: readonly Unit[], fiel
 }
 
 export async function createUnit(s: Services, ctx: UseCaseContext | BootstrapContext, input: NewUnit): Promise<Unit> {
-  const ancestors = input.parentCode ? await pathOf(s, input.parentCode, 'body.parentCode') : [];
+  const ancestors = input.parentCode ? await pathOf(s, input.parentCode, 'parentCode') : [];
   if (ctx.principal !== 'bootstrap') requireAccess(ctx.principal, 'unit.manage', codes(ancestors), ctx.now);
   assertParentAllowed(input.kind, ancestors[0]);
   const unit = buildUnit(s, input, ancestors);
@@ -254,11 +254,11 @@ async function cascadeDomains(s: Services, ctx: UseCaseContext, path: readonly U
  */
 export async function mergeUnits(s: Services, ctx: UseCaseContext, sources: readonly string[], targetCode: string) {
   const { principal, now } = ctx;
-  const targetPath = await pathOf(s, targetCode, 'body.into');
+  const targetPath = await pathOf(s, targetCode, 'into');
   const target = targetPath[0]!;
   requireAccess(principal, 'unit.manage', codes(targetPath), now);
   if (target.status !== 'active')
-    throw invalidField('body.into', {
+    throw invalidField('into', {
       vi: `Đơn vị ${targetCode} không còn hoạt động`,
       en: `Unit ${targetCode} is no longer active`,
     });
@@ -266,17 +266,17 @@ export async function mergeUnits(s: Services, ctx: UseCaseContext, sources: read
   const audits = [];
   for (const code of sources) {
     if (code === targetCode)
-      throw invalidField('body.sources', {
+      throw invalidField('sources', {
         vi: 'Không thể sáp nhập đơn vị vào chính nó',
         en: 'A unit cannot merge into itself',
       });
-    const path = await pathOf(s, code, 'body.sources');
+    const path = await pathOf(s, code, 'sources');
     const source = path[0]!;
     requireAccess(principal, 'unit.manage', codes(path), now);
-    assertMergeable(codes(path), codes(targetPath), 'body.sources');
+    assertMergeable(codes(path), codes(targetPath), 'sources');
     if (source.status === 'merged' && source.successorCode === targetCode) continue; // resumed call
     if (source.status !== 'active')
-      throw invalidField('body.sources', {
+      throw invalidField('sources', {
         vi: `Đơn vị ${code} không còn hoạt động`,
         en: `Unit ${code} is no longer active`,
       });
@@ -326,14 +326,14 @@ export async function splitUnit(
       en: `Unit ${code} is no longer active`,
     });
   if (!into.some((u) => u.code === workTo))
-    throw invalidField('body.workTo', {
+    throw invalidField('workTo', {
       vi: 'workTo phải là một trong các đơn vị mới',
       en: 'workTo must be one of the new units',
     });
   const created = into.map((input, i) => {
-    assertSplitKind(source, input.kind, `body.into.${i}.kind`);
+    assertSplitKind(source, input.kind, `into.${i}.kind`);
     assertParentAllowed(input.kind, ancestors[0]);
-    return buildUnit(s, { ...input, parentCode: source.parentCode }, ancestors, `body.into.${i}`);
+    return buildUnit(s, { ...input, parentCode: source.parentCode }, ancestors, `into.${i}`);
   });
   assertDistinctParts(code, created);
   const split: Unit = { ...source, status: 'split', successorCode: workTo, version: source.version + 1 };

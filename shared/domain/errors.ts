@@ -16,7 +16,10 @@ export type DomainErrorCode =
   | 'password_change_required';
 
 export interface FieldIssue {
-  /** Dotted path of the field, e.g. `query.workingDays` or `body.units.0.code`. */
+  /**
+   * Dotted path of the domain field, e.g. `legalDocument.issuedOn` or `into.0.code`; the HTTP layer
+   * maps it to where the route's request carries it (`body.into.0.code`, shared/http/request-fields.ts).
+   */
   readonly field: string;
   readonly code: string;
   readonly message: LocalizedText;

@@ -244,7 +244,7 @@ export function httpFunction<T extends Readonly<Record<string, RouteDefinition>>
     .use(httpHeaderNormalizer())
     .use(corsByRoute((event) => bindingOf(event)?.route, services.corsOrigins ?? env().CORS_ALLOWED_ORIGINS))
     .use(httpSecurityHeaders())
-    .use(problemErrors())
+    .use(problemErrors((event) => bindingOf(event)?.route))
     .use(conditionalGet((event) => bindingOf(event)?.route)) as unknown as ApiHandler;
 }
 
@@ -281,7 +281,9 @@ function withVary(current: string | undefined, value: string): string {
 }
 
 /** Renders any error as problem+json; unexpected errors are logged and hidden from callers. */
-function problemErrors(): middy.MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {
+function problemErrors(
+  routeOf: (event: APIGatewayProxyEvent) => RouteDefinition | undefined,
+): middy.MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {
   return {
     onError: async (request) => {
       const { error, event } = request;
@@ -290,14 +292,15 @@ function problemErrors(): middy.MiddlewareObj<APIGatewayProxyEvent, APIGatewayPr
       const instance = event.path;
       let problem: HttpProblem;
       if (error instanceof HttpProblem) problem = error;
-      // The domain names its fields; the request paths they came from are the HTTP layer's.
-      else if (error instanceof DomainError)
+      // The domain names its fields; the route's contract says where in the request they came from.
+      else if (error instanceof DomainError) {
+        const route = routeOf(event);
         problem = new HttpProblem(
           error.code,
           error.messages,
-          error.fields.map((f) => ({ ...f, field: requestField(f.field) })),
+          error.fields.map((f) => ({ ...f, field: requestField(f.field, route) })),
         );
-      else {
+      } else {
         logger.error('Unhandled error', { error: error as Error });
         problem = new HttpProblem(
           'internal',

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Template } from 'aws-cdk-lib/assertions';
-import { defaultPortal } from '../support/portal-app';
+import { defaultPortal, wholeTemplate } from '../support/portal-app';
 import { BINARY_MEDIA_TYPES, isBinaryMediaType } from '../../infra/definitions/api';
 
 /**
@@ -10,9 +9,7 @@ import { BINARY_MEDIA_TYPES, isBinaryMediaType } from '../../infra/definitions/a
  */
 describe('binary media types (from the template)', () => {
   it('are every type, written as CloudFormation spells a slash', () => {
-    const apis = Object.values(
-      Template.fromStack(defaultPortal().stacks.api).findResources('AWS::ApiGateway::RestApi'),
-    );
+    const apis = Object.values(wholeTemplate(defaultPortal().stacks.api).findResources('AWS::ApiGateway::RestApi'));
     expect(apis).toHaveLength(1);
     expect(apis[0]!.Properties.BinaryMediaTypes).toEqual(['*~1*']);
     expect(BINARY_MEDIA_TYPES).toEqual(['*/*']);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { defaultPortal } from '../support/portal-app';
+import { defaultPortal, wholeTemplate } from '../support/portal-app';
 import { loadDeploymentConfig } from '../../infra/config/deployment';
 import { allRoutes } from '../../functions/routes';
 import { corsPolicy } from '../../shared/http/cors';
@@ -10,7 +10,7 @@ describe('API stack: gateway and firewall answers', () => {
   let template: Template;
   const config = loadDeploymentConfig();
   beforeAll(() => {
-    template = Template.fromStack(defaultPortal().stacks.api);
+    template = wholeTemplate(defaultPortal().stacks.api);
   });
 
   it('answers UNAUTHORIZED and EXPIRED_TOKEN with 401, WWW-Authenticate: Bearer and problem+json', () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Template } from 'aws-cdk-lib/assertions';
-import { defaultPortal } from '../support/portal-app';
+import { defaultPortal, wholeTemplate } from '../support/portal-app';
 import { allRoutes } from '../../functions/routes';
 import { acceptedScopes } from '../../shared/http/contract';
 import { machineGrants, machineScopeNames, RESOURCE_SERVER, USER_SCOPE } from '../../shared/domain/access/scopes';
@@ -14,7 +14,7 @@ describe('API scopes as synthesized', () => {
   let api: Template;
   let auth: Template;
   beforeAll(() => {
-    api = Template.fromStack(defaultPortal().stacks.api);
+    api = wholeTemplate(defaultPortal().stacks.api);
     auth = Template.fromStack(defaultPortal().stacks.auth);
   });
 

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Template } from 'aws-cdk-lib/assertions';
-import { defaultPortal } from '../support/portal-app';
+import { defaultPortal, wholeTemplate } from '../support/portal-app';
 import { deploymentConfigSchema, loadDeploymentConfig } from '../../infra/config/deployment';
 import {
   MIN_UNRESERVED_CONCURRENCY,
@@ -29,11 +28,11 @@ describe('throttles and reserved concurrency', () => {
   let functions: Fn[];
   beforeAll(() => {
     const { api, auth, async, jobs } = defaultPortal().stacks;
-    const apiTemplate = Template.fromStack(api);
+    const apiTemplate = wholeTemplate(api);
     const stage = Object.values(apiTemplate.findResources('AWS::ApiGateway::Stage'))[0]!;
     settings = stage.Properties.MethodSettings as Setting[];
     functions = [api, auth, async, jobs].flatMap(
-      (s) => Object.values(Template.fromStack(s).findResources('AWS::Lambda::Function')) as Fn[],
+      (s) => Object.values(wholeTemplate(s).findResources('AWS::Lambda::Function')) as Fn[],
     );
   });
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { defaultPortal, testApp } from '../support/portal-app';
+import { defaultPortal, testApp, wholeTemplate } from '../support/portal-app';
 import { buildPortal } from '../../infra/portal-app';
 import { deploymentConfigSchema, loadDeploymentConfig } from '../../infra/config/deployment';
 import { allRoutes } from '../../functions/routes';
@@ -37,7 +37,7 @@ describe('edge (CloudFront) as synthesized', () => {
     const { stacks } = defaultPortal();
     edge = Template.fromStack(stacks.edge);
     firewall = Template.fromStack(stacks.edgeFirewall);
-    api = Template.fromStack(stacks.api);
+    api = wholeTemplate(stacks.api);
     data = Template.fromStack(stacks.data);
     expect(stacks.edgeFirewall.region).toBe('us-east-1');
     const [dist] = Object.values(edge.findResources('AWS::CloudFront::Distribution'));

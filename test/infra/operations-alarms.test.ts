@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { defaultPortal } from '../support/portal-app';
+import { defaultPortal, wholeTemplate } from '../support/portal-app';
 import { schedules } from '../../events/schedules';
 import { notificationRules } from '../../events/rules';
 import { missedAfterMs } from '../../shared/domain/operations/job-calendar';
@@ -18,7 +18,7 @@ describe('operations alarms and notifications', () => {
 
   beforeAll(() => {
     const { stacks } = defaultPortal();
-    api = Template.fromStack(stacks.api);
+    api = wholeTemplate(stacks.api);
     jobs = Template.fromStack(stacks.jobs);
     async = Template.fromStack(stacks.async);
   }, 180_000);

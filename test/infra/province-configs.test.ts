@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { testApp } from '../support/portal-app';
+import { nestedStacksOf, testApp } from '../support/portal-app';
+import { Template } from 'aws-cdk-lib/assertions';
 import { buildPortal } from '../../infra/portal-app';
 import { configEnvironment, loadDeploymentConfig } from '../../infra/config/deployment';
 import { effectivePolicy, presetIds } from '../../shared/domain/policies';
@@ -61,8 +62,8 @@ describe('seed province configs', () => {
         };
       const settings = configEnvironment(config);
 
-      const functions = [stacks.api, stacks.jobs].flatMap((s) =>
-        Object.values(template(s.stackName).Resources).filter(
+      const functions = [stacks.api, ...nestedStacksOf(stacks.api), stacks.jobs].flatMap((s) =>
+        Object.values(Template.fromStack(s).toJSON().Resources as ReturnType<typeof template>['Resources']).filter(
           (r) => r.Type === 'AWS::Lambda::Function' && r.Properties?.Environment,
         ),
       );

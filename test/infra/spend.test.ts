@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Template } from 'aws-cdk-lib/assertions';
-import { defaultPortal } from '../support/portal-app';
+import { defaultPortal, wholeTemplate } from '../support/portal-app';
 import { functionDefinitions, type FunctionKey } from '../../functions/manifest';
 import { queueDefinitions } from '../../infra/definitions/queues';
 import { API_TRACE_SAMPLING_RATE } from '../../infra/stacks/api-stack';
@@ -13,7 +13,7 @@ describe('spend only on what is read', () => {
   const ofType = (type: string) => all.filter(([, r]) => r.Type === type);
   beforeAll(() => {
     const { stacks } = defaultPortal();
-    api = Template.fromStack(stacks.api);
+    api = wholeTemplate(stacks.api);
     all = Object.values(stacks).flatMap((stack) =>
       Object.entries(Template.fromStack(stack).toJSON().Resources as Record<string, Resource>),
     );

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testApp } from '../support/portal-app';
+import { nestedStacksOf, testApp } from '../support/portal-app';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildPortal } from '../../infra/portal-app';
 import { loadDeploymentConfig } from '../../infra/config/deployment';
@@ -59,7 +59,12 @@ beforeAll(() => {
   const stacks = buildPortal(app, config, { nag: false });
   data = Template.fromStack(stacks.data).toJSON().Resources;
   asyncStack = Template.fromStack(stacks.async).toJSON().Resources;
-  all = Object.assign({}, ...Object.values(stacks).map((s) => Template.fromStack(s).toJSON().Resources));
+  all = Object.assign(
+    {},
+    ...Object.values(stacks)
+      .flatMap((s) => [s, ...nestedStacksOf(s)])
+      .map((s) => Template.fromStack(s).toJSON().Resources),
+  );
 });
 
 describe('uploads on AWS', () => {

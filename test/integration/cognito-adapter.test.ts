@@ -111,18 +111,18 @@ describe('CognitoIdentityProvider against cognito-local', () => {
     expect(temporaryPasswordOf('btv.soa')).not.toBe('');
   });
 
-  it('answers a duplicate e-mail (AliasExistsException) with a conflict naming body.email, and leaves no user', async () => {
+  it('answers a duplicate e-mail (AliasExistsException) with a conflict naming the e-mail, and leaves no user', async () => {
     await adapter.createUser(user('first.soa'));
     const taken = { ...user('second.soa'), email: 'FIRST.soa@so.demo.gov.vn' };
-    expect(await fieldsOf(adapter.createUser(taken))).toEqual({ code: 'conflict', fields: ['body.email'] });
+    expect(await fieldsOf(adapter.createUser(taken))).toEqual({ code: 'conflict', fields: ['email'] });
     await expect(getUser('second.soa')).rejects.toMatchObject({ name: 'UserNotFoundException' });
   });
 
-  it('answers a username Cognito already has with a conflict naming body.username', async () => {
+  it('answers a username Cognito already has with a conflict naming the username', async () => {
     await adapter.createUser(user('twice.soa'));
     expect(await fieldsOf(adapter.createUser({ ...user('twice.soa'), email: 'other@so.demo.gov.vn' }))).toEqual({
       code: 'conflict',
-      fields: ['body.username'],
+      fields: ['username'],
     });
   });
 
@@ -192,7 +192,7 @@ describe('CognitoIdentityProvider against cognito-local', () => {
     );
     expect(await fieldsOf(adapter.changePassword('change.soa', 'Sai-Mật-Khẩu-1', 'Mật-Khẩu-Khác-2027'))).toEqual({
       code: 'validation',
-      fields: ['body.currentPassword'],
+      fields: ['currentPassword'],
     });
     await adapter.changePassword('change.soa', 'Mật-Khẩu-Mới-2026', 'Mật-Khẩu-Khác-2027');
     const signIn = (password: string) =>

@@ -132,7 +132,7 @@ describe('syndication to the provincial portal', () => {
     const copyId = proposed.body.id as string;
     const again = await propose(id, people.secretary!);
     expect(again.status).toBe(409);
-    expect(again.body.errors[0]).toMatchObject({ field: 'id' });
+    expect(again.body.errors[0]).toMatchObject({ field: 'params.id' });
 
     const intake = await call('/units/demo/content?state=submitted', people.provinceSecretary);
     expect(intake.body.items.map((i: { id: string }) => i.id)).toContain(copyId);

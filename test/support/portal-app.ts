@@ -1,7 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib/core';
+import { App, NestedStack, type Stack } from 'aws-cdk-lib/core';
+import { Template } from 'aws-cdk-lib/assertions';
 import { buildPortal } from '../../infra/portal-app';
 import { loadDeploymentConfig } from '../../infra/config/deployment';
 
@@ -13,14 +14,38 @@ import { loadDeploymentConfig } from '../../infra/config/deployment';
  * cached, so every file that reads a template still fails on it. Don't add constructs to it: build
  * your own `testApp()` for that.
  */
-let shared: { app: App; stacks: ReturnType<typeof buildPortal> } | undefined;
+let shared: { app: App; stacks: ReturnType<typeof buildPortal> & Record<string, Stack> } | undefined;
 
+/**
+ * `stacks` holds the top-level stacks by name (`stacks.api`…) and their nested stacks by path
+ * (`Portal-dev-Api/QuestionsRoutes`: the API's areas, infra/stacks/api-areas.ts), so a test that
+ * reads every stack's template reads every template CloudFormation deploys.
+ */
 export function defaultPortal() {
   if (!shared) {
     const app = testApp();
-    shared = { app, stacks: buildPortal(app, loadDeploymentConfig()) };
+    const stacks = buildPortal(app, loadDeploymentConfig());
+    const nested = Object.fromEntries(
+      Object.values(stacks).flatMap((stack) => nestedStacksOf(stack).map((n) => [n.node.path, n] as const)),
+    );
+    shared = { app, stacks: { ...stacks, ...nested } };
   }
   return shared;
+}
+
+/** The stacks nested in a stack (its area stacks, for the API). */
+export const nestedStacksOf = (stack: Stack): NestedStack[] =>
+  stack.node.findAll().filter((c): c is NestedStack => c instanceof NestedStack && c.nestedStackParent === stack);
+
+/**
+ * A stack's template with its nested stacks' resources merged in: the API's methods, functions and
+ * permissions read as one template, wherever the area stacks put them.
+ */
+export function wholeTemplate(stack: Stack): Template {
+  const json = structuredClone(Template.fromStack(stack).toJSON()) as { Resources: Record<string, unknown> };
+  for (const nested of nestedStacksOf(stack))
+    Object.assign(json.Resources, Template.fromStack(nested).toJSON().Resources);
+  return Template.fromJSON(json, { skipCyclicalDependenciesCheck: true });
 }
 
 /**

@@ -101,7 +101,7 @@ describe('password policy (NA 10.2đ)', () => {
     expect(passwordIssues('Mật-Khẩu-2026')).toEqual([]);
     for (const weak of ['Abc1!', 'abcdefg1!', 'ABCDEFG1!', 'Abcdefgh!', 'Abcdefgh1']) {
       const [issue] = passwordIssues(weak);
-      expect(issue?.field).toBe('body.newPassword');
+      expect(issue?.field).toBe('newPassword');
       expect(issue?.message.vi).toMatch(/NA 10\.2đ/);
     }
   });

@@ -161,25 +161,25 @@ describe('event dates are checked (issue 23 item 1)', () => {
   };
 
   it('requires the date where the clock counts from one, naming the event', () => {
-    expect(refusal({ category: 'statistics' })).toMatchObject({ field: 'body.eventDate', code: 'required' });
+    expect(refusal({ category: 'statistics' })).toMatchObject({ field: 'eventDate', code: 'required' });
     expect(refusal({ category: 'statistics' })?.message.en).toContain('the head of the agency decided to publish');
   });
 
   it('refuses a date in the future (local date) and one before the document’s issue date', () => {
     expect(refusal({ category: 'statistics', eventDate: '2026-03-11' })).toMatchObject({
-      field: 'body.eventDate',
+      field: 'eventDate',
       code: 'in_future',
     });
     expect(refusal({ category: 'statistics', eventDate: '2026-03-10' }, at('2026-03-10T00:30:00'))).toBeUndefined();
     expect(refusal({ category: 'legal-document', legalDocument: document('2026-03-11') })).toMatchObject({
-      field: 'body.legalDocument.issuedOn',
+      field: 'legalDocument.issuedOn',
       code: 'in_future',
     });
   });
 
   it('refuses a date where the clock counts from an instant the system records', () => {
     expect(refusal({ category: 'news', eventDate: '2026-03-02' })).toMatchObject({
-      field: 'body.eventDate',
+      field: 'eventDate',
       code: 'not_allowed',
     });
     expect(
@@ -234,7 +234,7 @@ describe('BĐ 12.4: a complex question’s unit reports back so the board can in
     ).toBeUndefined();
     expect(
       progressNoticeRefusal(binhDinh, { expectedBy: '2026-03-12', answerDueAt, now, complex: true })?.fields[0],
-    ).toMatchObject({ field: 'body.expectedBy', code: 'after_due' });
+    ).toMatchObject({ field: 'expectedBy', code: 'after_due' });
     expect(progressNoticeRefusal(binhDinh, { answerDueAt, now: at('2026-03-12T09:00:00'), complex: true })?.code).toBe(
       'conflict',
     );

@@ -68,7 +68,7 @@ describe('the order of refusals', () => {
   it('names frozen contributors before the state, and only when contributors are edited', () => {
     const published = item('published', { attribution: { frozenAt: '2026-11-01T00:00:00Z' } });
     expect(editRefusal(published, ['title', 'contributors'], editor, 3, now)?.fields[0]).toMatchObject({
-      field: 'body.contributors',
+      field: 'contributors',
       code: 'attribution_frozen',
     });
     expect(editRefusal(published, ['title'], editor, 3, now)?.fields[0]).toMatchObject({

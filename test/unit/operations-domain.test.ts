@@ -53,7 +53,7 @@ describe('incidents (pure)', () => {
     expect(incident.timeline).toEqual([
       { at: now.toISOString(), by: 'u1', note: expect.any(String), status: 'reported' },
     ]);
-    expect(refusal(() => fresh('2026-11-23T05:00:01Z'))).toEqual({ code: 'validation', field: 'body.detectedAt' });
+    expect(refusal(() => fresh('2026-11-23T05:00:01Z'))).toEqual({ code: 'validation', field: 'detectedAt' });
     expect(refusal(() => fresh(now.toISOString()))).toBeUndefined();
     expect(fresh().detectedAt).toBeNull();
     expect(incident.timeline[0]!.note).toMatch(/Incident reported/);
@@ -73,7 +73,7 @@ describe('incidents (pure)', () => {
         const outcome = refusal(() => applyTimelineUpdate(at, { note: 'n', status: to }, 'op', now));
         if (from === 'resolved') expect(outcome).toEqual({ code: 'conflict', field: undefined });
         else if (to === from || allowed.includes(to)) expect(outcome, `${from}→${to}`).toBeUndefined();
-        else expect(outcome, `${from}→${to}`).toEqual({ code: 'validation', field: 'body.status' });
+        else expect(outcome, `${from}→${to}`).toEqual({ code: 'validation', field: 'status' });
       }
     }
   });
@@ -82,7 +82,7 @@ describe('incidents (pure)', () => {
     const incident = fresh('2026-11-23T00:00:00Z');
     expect(
       refusal(() => applyTimelineUpdate(incident, { note: 'n', restoredAt: '2026-11-23T01:00:00Z' }, 'op', now)),
-    ).toEqual({ code: 'validation', field: 'body.restoredAt' });
+    ).toEqual({ code: 'validation', field: 'restoredAt' });
     expect(
       refusal(() =>
         applyTimelineUpdate(
@@ -92,7 +92,7 @@ describe('incidents (pure)', () => {
           now,
         ),
       ),
-    ).toEqual({ code: 'validation', field: 'body.restoredAt' });
+    ).toEqual({ code: 'validation', field: 'restoredAt' });
     expect(
       refusal(() =>
         applyTimelineUpdate(
@@ -102,7 +102,7 @@ describe('incidents (pure)', () => {
           now,
         ),
       ),
-    ).toEqual({ code: 'validation', field: 'body.restoredAt' });
+    ).toEqual({ code: 'validation', field: 'restoredAt' });
     const mitigated = applyTimelineUpdate(
       incident,
       { note: 'n', status: 'mitigated', restoredAt: '2026-11-23T02:00:00Z' },
@@ -136,7 +136,7 @@ describe('incidents (pure)', () => {
           now,
         ),
       ),
-    ).toEqual({ code: 'validation', field: 'body.restoredAt' });
+    ).toEqual({ code: 'validation', field: 'restoredAt' });
     try {
       applyTimelineUpdate(incident, { note: 'n', status: 'reported' as const }, 'op', now);
       applyTimelineUpdate({ ...incident, status: 'investigating' }, { note: 'n', status: 'reported' }, 'op', now);

@@ -10,7 +10,7 @@ import {
 /** Each password rule of NA 10.2đ, alone and together, with the message that names it. */
 const needs = (vi: string, en: string) => [
   {
-    field: 'body.newPassword',
+    field: 'newPassword',
     code: 'weak_password',
     message: { vi: `Mật khẩu cần ${vi} (NA 10.2đ)`, en: `The password needs ${en} (NA 10.2đ)` },
   },
@@ -48,9 +48,9 @@ describe('password rules (NA 10.2đ)', () => {
   });
 
   it('lists every rule a password breaks, in order, under the field given', () => {
-    expect(passwordIssues('', 'body.password')).toStrictEqual([
+    expect(passwordIssues('', 'password')).toStrictEqual([
       {
-        field: 'body.password',
+        field: 'password',
         code: 'weak_password',
         message: {
           vi: 'Mật khẩu cần ít nhất 8 ký tự, một chữ hoa, một chữ thường, một chữ số, một ký tự đặc biệt (NA 10.2đ)',

@@ -55,7 +55,7 @@ describe('account names (NA 10.2d)', () => {
     'admin.vanphong.x.sotttt',
   ])('refuses %s on sotttt, naming body.username and the rule', (name) => {
     const field = refusal(() => assertAccountName(name, sotttt, naming));
-    expect(field).toMatchObject({ field: 'body.username', code: 'account_name' });
+    expect(field).toMatchObject({ field: 'username', code: 'account_name' });
     expect(field?.message.vi).toContain('NA 10.2d');
     expect(field?.message.en).toContain('admin.sotttt or admin.<office>.sotttt');
   });
@@ -77,7 +77,7 @@ describe('account names (NA 10.2d)', () => {
 describe('levels and offices', () => {
   it('refuses a district on two levels (NA 1.2a), takes it on three', () => {
     expect(refusal(() => assertLevelAllowed('district', conventionsOf('nghe-an-2025').levels))).toMatchObject({
-      field: 'body.kind',
+      field: 'kind',
       code: 'no_district_level',
     });
     expect(() => assertLevelAllowed('commune', conventionsOf('nghe-an-2025').levels)).not.toThrow();
@@ -89,11 +89,11 @@ describe('levels and offices', () => {
     expect(() => assertOffices([office], conventionsOf('nghe-an-2025').offices)).not.toThrow();
     expect(() => assertOffices(undefined, undefined)).not.toThrow();
     expect(refusal(() => assertOffices([office], conventionsOf('binh-dinh-2020').offices))).toMatchObject({
-      field: 'body.offices',
+      field: 'offices',
       code: 'offices_not_in_preset',
     });
     expect(refusal(() => assertOffices([office, office], conventionsOf('nghe-an-2025').offices))).toMatchObject({
-      field: 'body.offices.1.slug',
+      field: 'offices.1.slug',
       code: 'duplicate',
     });
   });

@@ -84,21 +84,21 @@ describe('the question must be Vietnamese with diacritics (BĐ 12.2a)', () => {
 
   it('names the field in both languages', () => {
     const error = refusal(() =>
-      requireVietnameseText('body.text', { vi: 'Nội dung câu hỏi', en: 'question text' }, 'Xin hoi ve dat dai'),
+      requireVietnameseText('text', { vi: 'Nội dung câu hỏi', en: 'question text' }, 'Xin hoi ve dat dai'),
     );
-    expect(error.fields[0]).toMatchObject({ field: 'body.text', code: 'no_diacritics' });
+    expect(error.fields[0]).toMatchObject({ field: 'text', code: 'no_diacritics' });
     expect(error.messages).toEqual({
       vi: 'Nội dung câu hỏi phải viết bằng tiếng Việt có dấu (BĐ 12.2a)',
       en: 'The question text must be written in Vietnamese with diacritics (BĐ 12.2a)',
     });
-    expect(
-      refusal(() => requireVietnameseText('body.title', { vi: 'Tiêu đề', en: 'title' }, 'Há»i')).fields[0]?.code,
-    ).toBe('mojibake');
+    expect(refusal(() => requireVietnameseText('title', { vi: 'Tiêu đề', en: 'title' }, 'Há»i')).fields[0]?.code).toBe(
+      'mojibake',
+    );
   });
 
   it('accepts decomposed (NFD) input as its NFC form', () => {
     expect(() =>
-      requireVietnameseText('body.text', { vi: 'x', en: 'x' }, 'Xin hỏi về đất đai'.normalize('NFD')),
+      requireVietnameseText('text', { vi: 'x', en: 'x' }, 'Xin hỏi về đất đai'.normalize('NFD')),
     ).not.toThrow();
   });
 
@@ -168,8 +168,8 @@ describe('the asker, as the preset requires (BĐ 12.2, CB 11.2)', () => {
   it('takes an individual without e-mail under Bình Định, but asks Cao Bằng askers for occupation and ID number', () => {
     expect(askerProblems(individual, 'binh-dinh-2020')).toEqual([]);
     expect(askerProblems(individual, 'cao-bang-2015').map((i) => i.field)).toEqual([
-      'body.asker.occupation',
-      'body.asker.idNumber',
+      'asker.occupation',
+      'asker.idNumber',
     ]);
     expect(askerProblems(individual, 'cao-bang-2015')[0]?.message.en).toBe(
       'Give the occupation (CB 11.2b (thêm nghề nghiệp, số CMND/CCCD hoặc hộ chiếu))',
@@ -181,28 +181,24 @@ describe('the asker, as the preset requires (BĐ 12.2, CB 11.2)', () => {
 
   it('asks an organisation for its e-mail (BĐ 12.2b) and, in Cao Bằng, its head-office address (CB 11.2a)', () => {
     expect(askerProblems(organisation, 'binh-dinh-2020')).toEqual([]);
-    expect(askerProblems(organisation, 'cao-bang-2015').map((i) => i.field)).toEqual([
-      'body.asker.organisationAddress',
-    ]);
+    expect(askerProblems(organisation, 'cao-bang-2015').map((i) => i.field)).toEqual(['asker.organisationAddress']);
     const { email: _email, ...noEmail } = organisation as Record<string, string>;
-    expect(askerProblems(noEmail as unknown as Asker, 'binh-dinh-2020').map((i) => i.field)).toEqual([
-      'body.asker.email',
-    ]);
+    expect(askerProblems(noEmail as unknown as Asker, 'binh-dinh-2020').map((i) => i.field)).toEqual(['asker.email']);
   });
 
   it('uses the national default for presets without their own rule, and refuses fields of the other kind', () => {
     expect(askerProblems({ kind: 'individual' }, 'quang-ninh-2023').map((i) => i.field)).toEqual([
-      'body.asker.fullName',
-      'body.asker.nationality',
-      'body.asker.address',
-      'body.asker.phone',
+      'asker.fullName',
+      'asker.nationality',
+      'asker.address',
+      'asker.phone',
     ]);
     expect(askerProblems({ ...individual, organisationName: 'X' } as unknown as Asker, 'binh-dinh-2020')).toMatchObject(
-      [{ field: 'body.asker.organisationName', code: 'not_allowed' }],
+      [{ field: 'asker.organisationName', code: 'not_allowed' }],
     );
     expect(refusal(() => requireCompleteAsker({ kind: 'individual' }, 'binh-dinh-2020')).fields).toHaveLength(4);
     expect(refusal(() => requireCompleteAsker({ ...individual, phone: ' ' }, 'binh-dinh-2020')).fields).toEqual([
-      expect.objectContaining({ field: 'body.asker.phone', code: 'required' }),
+      expect.objectContaining({ field: 'asker.phone', code: 'required' }),
     ]);
   });
 
@@ -246,7 +242,7 @@ describe('the asker: messages in both languages, one refusal naming every field'
     });
     expect(askerProblems({ ...organisation, fullName: 'Y' } as unknown as Asker, 'binh-dinh-2020')).toEqual([
       {
-        field: 'body.asker.fullName',
+        field: 'asker.fullName',
         code: 'not_allowed',
         message: {
           vi: 'Trường "fullName" không dùng cho người hỏi là tổ chức',
@@ -277,7 +273,7 @@ describe('the asker: messages in both languages, one refusal naming every field'
       ),
     );
     expect(error.code).toBe('validation');
-    expect(error.fields.map((f) => f.field)).toEqual(['body.asker.address', 'body.asker.phone']);
+    expect(error.fields.map((f) => f.field)).toEqual(['asker.address', 'asker.phone']);
     expect(error.messages).toEqual({
       vi: 'Cần nêu địa chỉ (BĐ 12.2c (họ tên, quốc tịch, địa chỉ, điện thoại, e-mail nếu có)); Cần nêu số điện thoại (BĐ 12.2c (họ tên, quốc tịch, địa chỉ, điện thoại, e-mail nếu có))',
       en: 'Give the address (BĐ 12.2c (họ tên, quốc tịch, địa chỉ, điện thoại, e-mail nếu có)); Give the phone number (BĐ 12.2c (họ tên, quốc tịch, địa chỉ, điện thoại, e-mail nếu có))',
@@ -332,16 +328,16 @@ describe('the question text: where "without diacritics" begins (BĐ 12.2a)', () 
 
   it('explains mojibake and legacy encodings in both languages, naming the field', () => {
     const name = { vi: 'Nội dung câu hỏi', en: 'question text' };
-    const garbled = refusal(() => requireVietnameseText('body.text', name, 'Há»i vá» thá»§ tá»¥c'));
-    expect(garbled.fields[0]).toMatchObject({ field: 'body.text', code: 'mojibake' });
+    const garbled = refusal(() => requireVietnameseText('text', name, 'Há»i vá» thá»§ tá»¥c'));
+    expect(garbled.fields[0]).toMatchObject({ field: 'text', code: 'mojibake' });
     expect(garbled.messages).toEqual({
       vi: 'Nội dung câu hỏi bị lỗi mã hóa (chữ UTF-8 bị đọc sai thành Latin-1, ví dụ "Há»i"): hãy gõ lại bằng Unicode',
       en: 'The question text is garbled (UTF-8 read as Latin-1, e.g. "Há»i"): type it again in Unicode',
     });
     const legacy = refusal(() =>
-      requireVietnameseText('body.title', { vi: 'Tiêu đề', en: 'title' }, 'H¸i vÒ thñ tôc ®Êt ®ai'),
+      requireVietnameseText('title', { vi: 'Tiêu đề', en: 'title' }, 'H¸i vÒ thñ tôc ®Êt ®ai'),
     );
-    expect(legacy.fields[0]).toMatchObject({ field: 'body.title', code: 'legacy_encoding' });
+    expect(legacy.fields[0]).toMatchObject({ field: 'title', code: 'legacy_encoding' });
     expect(legacy.messages).toEqual({
       vi: 'Tiêu đề dùng bảng mã cũ (TCVN3/ABC hoặc VNI): hãy chuyển sang Unicode (TCVN 6909:2001)',
       en: 'The title uses a legacy encoding (TCVN3/ABC or VNI): convert it to Unicode (TCVN 6909:2001)',

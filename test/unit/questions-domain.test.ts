@@ -79,7 +79,7 @@ describe('the progress notice (CB 11.4)', () => {
     expect(
       progressNoticeRefusal(cb, { expectedBy: '2026-04-10', answerDueAt, now: at('2026-03-24T00:00:01') })?.code,
     ).toBe('conflict');
-    expect(progressNoticeRefusal(cb, { answerDueAt, now })?.fields[0]?.field).toBe('body.expectedBy');
+    expect(progressNoticeRefusal(cb, { answerDueAt, now })?.fields[0]?.field).toBe('expectedBy');
     const previous = {
       at: '2026-03-05T02:00:00.000Z',
       by: 'x',
@@ -143,7 +143,7 @@ describe('the progress notice (CB 11.4): each refusal with its code, in both lan
     expect(error?.code).toBe('validation');
     expect(error?.fields).toEqual([
       {
-        field: 'body.expectedBy',
+        field: 'expectedBy',
         code: 'required',
         message: { vi: 'Cần nêu ngày dự kiến trả lời', en: 'Give the date the answer is expected by' },
       },
@@ -171,7 +171,7 @@ describe('the progress notice (CB 11.4): each refusal with its code, in both lan
     expect(error?.code).toBe('validation');
     expect(error?.fields).toEqual([
       {
-        field: 'body.expectedBy',
+        field: 'expectedBy',
         code: 'not_later',
         message: {
           vi: 'Ngày dự kiến phải sau hạn trả lời hiện tại',

@@ -75,7 +75,7 @@ describe('question figures', () => {
         }
       })() as DomainError;
       expect(error).toBeInstanceOf(DomainError);
-      expect(error.fields[0]!.field).toBe('query.to');
+      expect(error.fields[0]!.field).toBe('to');
     }
   });
 });
@@ -192,7 +192,7 @@ describe('question figures: figuresMonths steps by month and refuses reversed or
     expect(error.code).toBe('validation');
     expect(error.messages).toEqual(message);
     expect(error.message).toBe(message.en);
-    expect(error.fields).toEqual([{ field: 'query.to', code: 'invalid_range', message }]);
+    expect(error.fields).toEqual([{ field: 'to', code: 'invalid_range', message }]);
   });
 
   it('refuses 366 days or more on query.to, naming the limit in both languages', () => {
@@ -200,6 +200,6 @@ describe('question figures: figuresMonths steps by month and refuses reversed or
     const error = rangeRefusal('2025-01-01', '2026-01-02');
     expect(error.code).toBe('validation');
     expect(error.messages).toEqual(message);
-    expect(error.fields).toEqual([{ field: 'query.to', code: 'invalid_range', message }]);
+    expect(error.fields).toEqual([{ field: 'to', code: 'invalid_range', message }]);
   });
 });

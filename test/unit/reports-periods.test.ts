@@ -95,19 +95,19 @@ describe('report periods', () => {
       }
       return 'accepted';
     };
-    expect(refusal(() => periodOf({ kind: 'month' }, '2026-13', false))).toEqual(['validation', 'body.period']);
-    expect(refusal(() => periodOf({ kind: 'quarter' }, '2026-11', false))).toEqual(['validation', 'body.period']);
+    expect(refusal(() => periodOf({ kind: 'month' }, '2026-13', false))).toEqual(['validation', 'period']);
+    expect(refusal(() => periodOf({ kind: 'quarter' }, '2026-11', false))).toEqual(['validation', 'period']);
     expect(refusal(() => periodOf({ kind: 'month' }, '2026-01-01..2026-01-31', false))).toEqual([
       'validation',
-      'body.period',
+      'period',
     ]);
     expect(periodOf({ kind: 'month' }, '2026-01-01..2026-01-31', true)).toMatchObject({
       from: '2026-01-01',
       to: '2026-01-31',
     });
-    expect(refusal(() => adHocPeriod('2026-02-01', '2026-01-31'))).toEqual(['validation', 'body.period']);
-    expect(refusal(() => adHocPeriod('2026-02-30', '2026-03-01'))).toEqual(['validation', 'body.period']);
-    expect(refusal(() => adHocPeriod('2025-01-01', '2026-01-02'))).toEqual(['validation', 'body.period']);
+    expect(refusal(() => adHocPeriod('2026-02-01', '2026-01-31'))).toEqual(['validation', 'period']);
+    expect(refusal(() => adHocPeriod('2026-02-30', '2026-03-01'))).toEqual(['validation', 'period']);
+    expect(refusal(() => adHocPeriod('2025-01-01', '2026-01-02'))).toEqual(['validation', 'period']);
     expect(adHocPeriod('2025-01-01', '2026-01-01').endsAt).toBe('2026-01-01T17:00:00.000Z');
   });
 

@@ -54,13 +54,13 @@ describe('planSearch reads each word as the kinds of term it may be', () => {
 
 describe('planSearch refusals, in full', () => {
   it.each<[string, LegalSearchQuery, ReturnType<typeof refusal>]>([
-    ['a start date that does not exist', { issuedFrom: '2026-02-30' }, { field: 'query.issuedFrom', ...badDate }],
-    ['an end date that does not exist', { issuedTo: '2026-13-01' }, { field: 'query.issuedTo', ...badDate }],
+    ['a start date that does not exist', { issuedFrom: '2026-02-30' }, { field: 'issuedFrom', ...badDate }],
+    ['an end date that does not exist', { issuedTo: '2026-13-01' }, { field: 'issuedTo', ...badDate }],
     [
       'a range ending before it starts',
       { issuedFrom: '2026-02-02', issuedTo: '2026-02-01' },
       {
-        field: 'query.issuedTo',
+        field: 'issuedTo',
         code: 'invalid',
         vi: 'Ngày kết thúc phải sau ngày bắt đầu',
         en: 'The end date must not be before the start date',
@@ -70,7 +70,7 @@ describe('planSearch refusals, in full', () => {
       'an unreadable number',
       { number: 'QĐ-UBND' },
       {
-        field: 'query.number',
+        field: 'number',
         code: 'invalid',
         vi: 'Số, ký hiệu không hợp lệ (ví dụ 12/2026/QĐ-UBND, 12/2026 hoặc 12)',
         en: 'Unreadable number (e.g. 12/2026/QĐ-UBND, 12/2026 or 12)',
@@ -79,13 +79,13 @@ describe('planSearch refusals, in full', () => {
     [
       'a number over 100 characters',
       { number: '1'.repeat(101) },
-      { field: 'query.number', code: 'too_long', vi: 'Tối đa 100 ký tự', en: 'At most 100 characters' },
+      { field: 'number', code: 'too_long', vi: 'Tối đa 100 ký tự', en: 'At most 100 characters' },
     ],
     [
       'an unknown form',
       { form: 'Sắc lệnh' },
       {
-        field: 'query.form',
+        field: 'form',
         code: 'invalid',
         vi: 'Hình thức văn bản không có trong danh mục (ví dụ QĐ, Quyết định)',
         en: 'Unknown document form (e.g. QĐ, Quyết định)',
@@ -94,13 +94,13 @@ describe('planSearch refusals, in full', () => {
     [
       'a form over 100 characters',
       { form: 'x'.repeat(101) },
-      { field: 'query.form', code: 'too_long', vi: 'Tối đa 100 ký tự', en: 'At most 100 characters' },
+      { field: 'form', code: 'too_long', vi: 'Tối đa 100 ký tự', en: 'At most 100 characters' },
     ],
     [
       'an authority of several unknown words',
       { authority: 'ban quản lý' },
       {
-        field: 'query.authority',
+        field: 'authority',
         code: 'invalid',
         vi: 'Cơ quan ban hành: một mã (ví dụ UBND) hoặc tên',
         en: 'Issuing authority: a code (e.g. UBND) or a name',
@@ -109,18 +109,18 @@ describe('planSearch refusals, in full', () => {
     [
       'an authority over 100 characters',
       { authority: 'x'.repeat(101) },
-      { field: 'query.authority', code: 'too_long', vi: 'Tối đa 100 ký tự', en: 'At most 100 characters' },
+      { field: 'authority', code: 'too_long', vi: 'Tối đa 100 ký tự', en: 'At most 100 characters' },
     ],
     [
       'a query over 200 characters',
       { q: 'x'.repeat(201) },
-      { field: 'query.q', code: 'too_long', vi: 'Tối đa 200 ký tự', en: 'At most 200 characters' },
+      { field: 'q', code: 'too_long', vi: 'Tối đa 200 ký tự', en: 'At most 200 characters' },
     ],
     [
       'a query with nothing to search for',
       { q: '!!! ---' },
       {
-        field: 'query.q',
+        field: 'q',
         code: 'no_terms',
         vi: 'Từ khóa không có chữ hoặc số để tìm',
         en: 'The query holds no letter or digit to search for',

@@ -112,7 +112,7 @@ describe('any query', () => {
             expect(plan.reads.every((r) => r.limit === SEARCH_LIMITS.itemsPerRead && !r.term.includes('#'))).toBe(true);
           } catch (e) {
             expect(e).toBeInstanceOf(DomainError);
-            expect((e as DomainError).fields[0]?.field).toMatch(/^query\.(q|number)$/);
+            expect((e as DomainError).fields[0]?.field).toMatch(/^(q|number)$/);
           }
         },
       ),

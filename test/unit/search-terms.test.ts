@@ -69,7 +69,7 @@ describe('index terms of a document', () => {
       searchTermsOf(legalDocument({ issuedOn: '13/02/2026' }));
       expect.fail('expected a refusal');
     } catch (e) {
-      expect((e as DomainError).fields[0]?.field).toBe('body.legalDocument.issuedOn');
+      expect((e as DomainError).fields[0]?.field).toBe('legalDocument.issuedOn');
     }
   });
 
@@ -159,7 +159,7 @@ describe('searchTermsOf: the fewest terms, the cap, and each refusal in both lan
       vi: 'Số, ký hiệu văn bản không hợp lệ (ví dụ 12/2026/QĐ-UBND)',
       en: 'The document number/symbol is invalid (e.g. 12/2026/QĐ-UBND)',
     };
-    expect(error.fields).toEqual([{ field: 'body.legalDocument.numberSymbol', code: 'invalid', message }]);
+    expect(error.fields).toEqual([{ field: 'legalDocument.numberSymbol', code: 'invalid', message }]);
   });
   it('refuses an issue date that is not YYYY-MM-DD, in both languages', () => {
     const error = refusal(() => searchTermsOf({ ...minimal, issuedOn: '13/02/2026' }));

@@ -316,25 +316,23 @@ describe('searching', () => {
 describe('adversarial queries', () => {
   it('refuses a query too long, naming the field', () => {
     const error = refusal({ q: 'a'.repeat(SEARCH_LIMITS.maxQueryChars + 1) });
-    expect(error.fields[0]).toMatchObject({ field: 'query.q', code: 'too_long' });
-    expect(refusal({ q: Array.from({ length: 10_000 }, (_, i) => `t${i}`).join(' ') }).fields[0]?.field).toBe(
-      'query.q',
-    );
-    expect(refusal({ number: '1'.repeat(SEARCH_LIMITS.maxFilterChars + 1) }).fields[0]?.field).toBe('query.number');
+    expect(error.fields[0]).toMatchObject({ field: 'q', code: 'too_long' });
+    expect(refusal({ q: Array.from({ length: 10_000 }, (_, i) => `t${i}`).join(' ') }).fields[0]?.field).toBe('q');
+    expect(refusal({ number: '1'.repeat(SEARCH_LIMITS.maxFilterChars + 1) }).fields[0]?.field).toBe('number');
   });
 
   it('refuses a query with nothing to search for', () => {
     for (const q of ['!!!', '   ', '.../-/---', 'của và các']) {
-      expect(refusal({ q }).fields[0], q).toMatchObject({ field: 'query.q', code: 'no_terms' });
+      expect(refusal({ q }).fields[0], q).toMatchObject({ field: 'q', code: 'no_terms' });
     }
   });
 
   it('refuses unreadable filters and impossible dates', () => {
-    expect(refusal({ number: 'abc' }).fields[0]?.field).toBe('query.number');
-    expect(refusal({ form: 'Sắc lệnh' }).fields[0]?.field).toBe('query.form');
-    expect(refusal({ authority: 'Sở Tài chính tỉnh' }).fields[0]?.field).toBe('query.authority');
-    expect(refusal({ issuedFrom: '2026-02-30' }).fields[0]?.field).toBe('query.issuedFrom');
-    expect(refusal({ issuedFrom: '2026-03-01', issuedTo: '2026-02-01' }).fields[0]?.field).toBe('query.issuedTo');
+    expect(refusal({ number: 'abc' }).fields[0]?.field).toBe('number');
+    expect(refusal({ form: 'Sắc lệnh' }).fields[0]?.field).toBe('form');
+    expect(refusal({ authority: 'Sở Tài chính tỉnh' }).fields[0]?.field).toBe('authority');
+    expect(refusal({ issuedFrom: '2026-02-30' }).fields[0]?.field).toBe('issuedFrom');
+    expect(refusal({ issuedFrom: '2026-03-01', issuedTo: '2026-02-01' }).fields[0]?.field).toBe('issuedTo');
     expect(refusal({ form: 'Sắc lệnh' }).fields[0]?.message.vi).toContain('Hình thức');
   });
 

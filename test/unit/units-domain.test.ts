@@ -45,7 +45,7 @@ describe('reserved labels, and split units keep the source’s kind', () => {
     for (const slug of reservedSlugs) {
       const error = (() => {
         try {
-          assertSlugAllowed(slug, 'body.into.0.slug');
+          assertSlugAllowed(slug, 'into.0.slug');
         } catch (e) {
           return e as DomainError;
         }
@@ -54,7 +54,7 @@ describe('reserved labels, and split units keep the source’s kind', () => {
       expect(error!.code).toBe('validation');
       expect(error!.fields).toEqual([
         {
-          field: 'body.into.0.slug',
+          field: 'into.0.slug',
           code: 'reserved',
           message: expect.objectContaining({ en: expect.stringContaining(`"${slug}" is reserved`) }),
         },
@@ -65,14 +65,14 @@ describe('reserved labels, and split units keep the source’s kind', () => {
   });
 
   it('keeps split units to the source’s kind', () => {
-    expect(() => assertSplitKind({ kind: 'department' }, 'department', 'body.into.0.kind')).not.toThrow();
+    expect(() => assertSplitKind({ kind: 'department' }, 'department', 'into.0.kind')).not.toThrow();
     try {
-      assertSplitKind({ kind: 'department' }, 'district', 'body.into.0.kind');
+      assertSplitKind({ kind: 'department' }, 'district', 'into.0.kind');
       expect.unreachable();
     } catch (e) {
       expect((e as DomainError).fields).toEqual([
         {
-          field: 'body.into.0.kind',
+          field: 'into.0.kind',
           code: 'invalid_kind',
           message: expect.objectContaining({ en: 'Units split from a department must be departments too' }),
         },
@@ -135,7 +135,7 @@ describe('which unit may sit under which', () => {
     expect(error).toBeInstanceOf(DomainError);
     expect(error.code).toBe('validation');
     expect(error.messages).toStrictEqual(message);
-    expect(error.fields).toStrictEqual([{ field: 'body.parentCode', code: 'invalid', message }]);
+    expect(error.fields).toStrictEqual([{ field: 'parentCode', code: 'invalid', message }]);
   });
 
   it('departments and districts sit under the province; communes under a district or the province', () => {
@@ -157,7 +157,7 @@ describe('which unit may sit under which', () => {
     };
     expect(underDepartment.code).toBe('validation');
     expect(underDepartment.messages).toStrictEqual(message);
-    expect(underDepartment.fields).toStrictEqual([{ field: 'body.parentCode', code: 'invalid_parent', message }]);
+    expect(underDepartment.fields).toStrictEqual([{ field: 'parentCode', code: 'invalid_parent', message }]);
     expect(failure(() => assertParentAllowed('department', undefined)).messages).toStrictEqual({
       vi: 'Đơn vị loại department phải trực thuộc province',
       en: 'A department must sit under a province',
@@ -179,7 +179,7 @@ describe('which unit may sit under which', () => {
       const message = { vi: 'Đơn vị cấp trên phucat không còn hoạt động', en: 'Parent phucat is no longer active' };
       expect(error.code).toBe('validation');
       expect(error.messages).toStrictEqual(message);
-      expect(error.fields).toStrictEqual([{ field: 'body.parentCode', code: 'inactive_parent', message }]);
+      expect(error.fields).toStrictEqual([{ field: 'parentCode', code: 'inactive_parent', message }]);
     }
   });
 });
@@ -192,17 +192,17 @@ describe('mayHaveChildren (a rename cascade looks only below these)', () => {
 
 describe('a unit merge never takes the province, nor merges a unit into its own units', () => {
   it('never takes the province as a source (403)', () => {
-    const error = failure(() => assertMergeable(['demo'], ['soa', 'demo'], 'body.sources.0'));
+    const error = failure(() => assertMergeable(['demo'], ['soa', 'demo'], 'sources.0'));
     expect(error.code).toBe('forbidden');
     expect(error.messages).toEqual({ vi: 'Không thể sáp nhập cấp tỉnh', en: 'The province cannot be merged' });
   });
 
   it('never merges a unit into one of its own units (400 naming the field)', () => {
-    const error = failure(() => assertMergeable(['hoaian', 'demo'], ['xa1', 'hoaian', 'demo'], 'body.sources.1'));
+    const error = failure(() => assertMergeable(['hoaian', 'demo'], ['xa1', 'hoaian', 'demo'], 'sources.1'));
     expect(error.code).toBe('validation');
     expect(error.fields).toEqual([
       {
-        field: 'body.sources.1',
+        field: 'sources.1',
         code: 'inside_source',
         message: {
           vi: expect.stringContaining('hoaian'),
@@ -214,8 +214,8 @@ describe('a unit merge never takes the province, nor merges a unit into its own 
   });
 
   it('takes siblings and cousins', () => {
-    expect(() => assertMergeable(['xa1', 'hoaian', 'demo'], ['xa2', 'hoaian', 'demo'], 'body.sources.0')).not.toThrow();
-    expect(() => assertMergeable(['xa1', 'hoaian', 'demo'], ['hoaian', 'demo'], 'body.sources.0')).not.toThrow();
+    expect(() => assertMergeable(['xa1', 'hoaian', 'demo'], ['xa2', 'hoaian', 'demo'], 'sources.0')).not.toThrow();
+    expect(() => assertMergeable(['xa1', 'hoaian', 'demo'], ['hoaian', 'demo'], 'sources.0')).not.toThrow();
   });
 });
 
@@ -226,7 +226,7 @@ describe('a unit split takes distinct codes and domains only', () => {
     const source = failure(() => assertDistinctParts('hoaian', [part('hoaian', 'a.gov.vn')]));
     expect(source.fields).toEqual([
       {
-        field: 'body.into.0.code',
+        field: 'into.0.code',
         code: 'duplicate',
         message: { vi: 'Mã đơn vị hoaian bị dùng hai lần', en: 'Unit code hoaian is used twice' },
       },
@@ -234,12 +234,12 @@ describe('a unit split takes distinct codes and domains only', () => {
     const code = failure(() =>
       assertDistinctParts('hoaian', [part('a', 'a.gov.vn'), part('b', 'b.gov.vn'), part('a', 'c.gov.vn')]),
     );
-    expect(code.fields[0]).toMatchObject({ field: 'body.into.2.code', code: 'duplicate' });
+    expect(code.fields[0]).toMatchObject({ field: 'into.2.code', code: 'duplicate' });
     const domain = failure(() => assertDistinctParts('hoaian', [part('a', 'a.gov.vn'), part('b', 'a.gov.vn')]));
     expect(domain.code).toBe('validation');
     expect(domain.fields).toEqual([
       {
-        field: 'body.into.1.slug',
+        field: 'into.1.slug',
         code: 'duplicate',
         message: { vi: 'Tên miền a.gov.vn bị dùng hai lần', en: 'Domain a.gov.vn is used twice' },
       },

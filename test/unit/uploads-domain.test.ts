@@ -70,19 +70,19 @@ describe('declaredFileType', () => {
   });
 
   it('refuses a content type outside the list, naming body.contentType', () => {
-    expect(fieldOf(() => declaredFileType('trang.html', 'text/html', 10))).toBe('body.contentType');
-    expect(fieldOf(() => declaredFileType('a.exe', 'application/octet-stream', 10))).toBe('body.contentType');
+    expect(fieldOf(() => declaredFileType('trang.html', 'text/html', 10))).toBe('contentType');
+    expect(fieldOf(() => declaredFileType('a.exe', 'application/octet-stream', 10))).toBe('contentType');
   });
 
   it("refuses a name whose extension is not the declared type's, naming body.fileName", () => {
-    expect(fieldOf(() => declaredFileType('anh.png', 'application/pdf', 10))).toBe('body.fileName');
-    expect(fieldOf(() => declaredFileType('khong-duoi', 'application/pdf', 10))).toBe('body.fileName');
-    expect(fieldOf(() => declaredFileType('.pdf', 'application/pdf', 10))).toBe('body.fileName');
+    expect(fieldOf(() => declaredFileType('anh.png', 'application/pdf', 10))).toBe('fileName');
+    expect(fieldOf(() => declaredFileType('khong-duoi', 'application/pdf', 10))).toBe('fileName');
+    expect(fieldOf(() => declaredFileType('.pdf', 'application/pdf', 10))).toBe('fileName');
   });
 
   it('refuses a size above the province-wide maximum, naming body.size', () => {
     expect(fieldOf(() => declaredFileType('a.pdf', 'application/pdf', MAX_UPLOAD_BYTES))).toBeUndefined();
-    expect(fieldOf(() => declaredFileType('a.pdf', 'application/pdf', MAX_UPLOAD_BYTES + 1))).toBe('body.size');
+    expect(fieldOf(() => declaredFileType('a.pdf', 'application/pdf', MAX_UPLOAD_BYTES + 1))).toBe('size');
   });
 });
 
@@ -96,7 +96,7 @@ describe('declaredFileType: each refusal in full (field, code, both languages)',
     expect({ code: error.code, messages: error.messages, fields: error.fields }).toEqual({
       code: 'validation',
       messages,
-      fields: [{ field: 'body.contentType', code: 'file_type_not_allowed', message: messages }],
+      fields: [{ field: 'contentType', code: 'file_type_not_allowed', message: messages }],
     });
   });
 
@@ -106,7 +106,7 @@ describe('declaredFileType: each refusal in full (field, code, both languages)',
       vi: 'Tên tệp phải có đuôi .jpg hoặc .jpeg cho loại image/jpeg',
       en: 'The file name must end with .jpg or .jpeg for image/jpeg',
     };
-    expect(error.fields).toEqual([{ field: 'body.fileName', code: 'extension_mismatch', message: messages }]);
+    expect(error.fields).toEqual([{ field: 'fileName', code: 'extension_mismatch', message: messages }]);
   });
 
   it('states the size limit, which is inclusive', () => {
@@ -116,7 +116,7 @@ describe('declaredFileType: each refusal in full (field, code, both languages)',
       vi: `Tệp không được lớn hơn ${MAX_UPLOAD_BYTES} byte`,
       en: `A file must not exceed ${MAX_UPLOAD_BYTES} bytes`,
     };
-    expect(error.fields).toEqual([{ field: 'body.size', code: 'too_large', message: messages }]);
+    expect(error.fields).toEqual([{ field: 'size', code: 'too_large', message: messages }]);
   });
 });
 

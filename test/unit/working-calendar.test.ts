@@ -234,7 +234,7 @@ describe('an official schedule is refused when inconsistent, naming the day', ()
     );
     expect(error.fields).toEqual([
       {
-        field: 'body.daysOff.2.date',
+        field: 'daysOff.2.date',
         code: 'duplicate',
         message: { vi: 'Ngày nghỉ 2026-09-02 bị liệt kê hai lần', en: 'Day off 2026-09-02 is listed twice' },
       },
@@ -247,7 +247,7 @@ describe('an official schedule is refused when inconsistent, naming the day', ()
     );
     expect(wednesday.fields).toEqual([
       {
-        field: 'body.workingSaturdays.0.date',
+        field: 'workingSaturdays.0.date',
         code: 'not_saturday',
         message: { vi: '2026-08-19 không phải thứ Bảy', en: '2026-08-19 is not a Saturday' },
       },
@@ -259,7 +259,7 @@ describe('an official schedule is refused when inconsistent, naming the day', ()
       }),
     );
     expect(both.fields[0]).toMatchObject({
-      field: 'body.workingSaturdays.0.date',
+      field: 'workingSaturdays.0.date',
       code: 'day_off',
       message: { en: '2026-08-22 is both a day off and a working Saturday' },
     });
@@ -270,7 +270,7 @@ describe('an official schedule is refused when inconsistent, naming the day', ()
       }),
     );
     expect(twice.fields[0]).toMatchObject({
-      field: 'body.workingSaturdays.2.date',
+      field: 'workingSaturdays.2.date',
       code: 'duplicate',
       message: { vi: 'Ngày làm bù 2026-08-22 bị liệt kê hai lần' },
     });

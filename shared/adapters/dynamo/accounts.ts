@@ -219,6 +219,6 @@ export class AccountRepository {
 }
 
 const usernameTaken = (username: string): ConflictReport => ({
-  field: 'body.username',
+  field: 'username',
   message: { vi: `Tên đăng nhập ${username} đã tồn tại`, en: `The username ${username} is taken` },
 });

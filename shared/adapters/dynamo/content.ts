@@ -297,7 +297,7 @@ export class ContentRepository {
         },
       },
       onConflict: {
-        field: 'body.translationOf',
+        field: 'translationOf',
         message: {
           vi: `Tin, bài ${sourceId} vừa có thêm bản ngôn ngữ khác; hãy thử lại`,
           en: `Item ${sourceId} has just gained another language version; try again`,

@@ -150,7 +150,7 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
       },
       onConflict: {
         message: { vi: 'Khóa Idempotency-Key vừa được dùng', en: 'The Idempotency-Key was just used' },
-        field: 'headers.Idempotency-Key',
+        field: 'idempotencyKey',
       },
       onConditionFailed: (found) => new KeyTaken(found as RawItem | undefined),
     };

@@ -33,7 +33,7 @@ export const encodeCursor = (key: Record<string, unknown> | undefined): string |
 
 const invalidCursor = () => {
   const message = { vi: 'Con trỏ phân trang không hợp lệ', en: 'Invalid pagination cursor' };
-  return new DomainError('validation', message, [{ field: 'query.cursor', code: 'invalid_cursor', message }]);
+  return new DomainError('validation', message, [{ field: 'cursor', code: 'invalid_cursor', message }]);
 };
 
 function fitsShape(value: unknown, shape: CursorShape): value is Record<string, string> {

@@ -434,7 +434,7 @@ export class QuestionRepository {
           ExpressionAttributeValues: { ':now': Math.floor(now.getTime() / 1000) },
         },
       },
-      onConflict: { message, field: 'body.text' },
+      onConflict: { message, field: 'text' },
     };
   }
 

@@ -92,7 +92,7 @@ export class ReportRepository {
         },
       },
       onConflict: {
-        field: 'body.period',
+        field: 'period',
         message: { vi: `Báo cáo ${record.id} đã được tạo`, en: `Report ${record.id} exists already` },
       },
     };

@@ -32,7 +32,7 @@ export interface ConflictReport {
    * went stale, which HTTP may answer with 412; `not_found` when the item had to exist.
    */
   readonly code?: 'conflict' | 'precondition_failed' | 'not_found' | 'too_many_requests';
-  /** The request field the conflict is about, if any (e.g. `body.username`). */
+  /** The request field the conflict is about, if any (e.g. `username`). */
   readonly field?: string;
 }
 

@@ -168,7 +168,7 @@ export class UnitRepository {
           },
         },
         onConflict: {
-          field: 'body.slug',
+          field: 'slug',
           message: {
             vi: `Tên miền ${domain} đã được đơn vị khác sử dụng`,
             en: `The domain ${domain} is already used by another unit`,

@@ -57,12 +57,12 @@ export class CognitoIdentityProvider implements IdentityProvider {
     } catch (error) {
       // E-mail is a sign-in alias: Cognito refuses a second user with the same verified address.
       if (error instanceof AliasExistsException)
-        throw taken('body.email', {
+        throw taken('email', {
           vi: `Địa chỉ thư ${user.email} đã dùng cho tài khoản khác`,
           en: `The e-mail address ${user.email} belongs to another account`,
         });
       if (error instanceof UsernameExistsException)
-        throw taken('body.username', {
+        throw taken('username', {
           vi: `Tên đăng nhập ${user.username} đã tồn tại`,
           en: `The username ${user.username} is taken`,
         });
@@ -122,9 +122,7 @@ export class CognitoIdentityProvider implements IdentityProvider {
     } catch (error) {
       if (error instanceof NotAuthorizedException) {
         const message = { vi: 'Mật khẩu hiện tại không đúng', en: 'The current password is wrong' };
-        throw new DomainError('validation', message, [
-          { field: 'body.currentPassword', code: 'wrong_password', message },
-        ]);
+        throw new DomainError('validation', message, [{ field: 'currentPassword', code: 'wrong_password', message }]);
       }
       throw error;
     }

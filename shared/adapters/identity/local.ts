@@ -105,7 +105,7 @@ export class LocalIdentityProvider implements IdentityProvider {
         vi: `Địa chỉ thư ${user.email} đã dùng cho tài khoản khác`,
         en: `The e-mail address ${user.email} belongs to another account`,
       };
-      throw new DomainError('conflict', message, [{ field: 'body.email', code: 'taken', message }]);
+      throw new DomainError('conflict', message, [{ field: 'email', code: 'taken', message }]);
     }
     await this.client.send(
       new PutCommand({
@@ -163,13 +163,11 @@ export class LocalIdentityProvider implements IdentityProvider {
     const credentials = id ? await this.credentials(id) : undefined;
     if (!id || !credentials || !(await verifyPassword(current, credentials.hash))) {
       const message = { vi: 'Mật khẩu hiện tại không đúng', en: 'The current password is wrong' };
-      throw new DomainError('validation', message, [
-        { field: 'body.currentPassword', code: 'wrong_password', message },
-      ]);
+      throw new DomainError('validation', message, [{ field: 'currentPassword', code: 'wrong_password', message }]);
     }
     if (await verifyPassword(next, credentials.hash)) {
       const message = { vi: 'Mật khẩu mới phải khác mật khẩu cũ', en: 'The new password must differ from the old one' };
-      throw new DomainError('validation', message, [{ field: 'body.newPassword', code: 'unchanged', message }]);
+      throw new DomainError('validation', message, [{ field: 'newPassword', code: 'unchanged', message }]);
     }
     const replaced = await this.replaceHash(id, credentials.hash, await hashPassword(next, this.scryptN), false);
     if (!replaced) {

@@ -27,7 +27,7 @@ export function assertAccountName(
   username: string,
   unit: NamedUnit & Pick<Unit, 'code'>,
   naming: AccountNaming | undefined,
-  field = 'body.username',
+  field = 'username',
 ): void {
   if (!naming) return;
   const parts = username.split('.');

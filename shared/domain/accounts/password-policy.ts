@@ -22,7 +22,7 @@ export const passwordPolicy = {
   temporaryPasswordValidityDays: { value: 3, basis: 'Mặc định an toàn' },
 } as const;
 
-export function passwordIssues(password: string, field = 'body.newPassword'): FieldIssue[] {
+export function passwordIssues(password: string, field = 'newPassword'): FieldIssue[] {
   const missing: Array<[boolean, string, string]> = [
     [
       password.length >= passwordPolicy.minLength.value,

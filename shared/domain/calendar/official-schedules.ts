@@ -41,7 +41,7 @@ export function assertConsistentSchedule(schedule: Pick<OfficialSchedule, 'daysO
   schedule.daysOff.forEach(({ date }, i) => {
     if (off.has(date))
       throw invalidField(
-        `body.daysOff.${i}.date`,
+        `daysOff.${i}.date`,
         { vi: `Ngày nghỉ ${date} bị liệt kê hai lần`, en: `Day off ${date} is listed twice` },
         'duplicate',
       );
@@ -49,7 +49,7 @@ export function assertConsistentSchedule(schedule: Pick<OfficialSchedule, 'daysO
   });
   const worked = new Set<string>();
   schedule.workingSaturdays.forEach(({ date }, i) => {
-    const field = `body.workingSaturdays.${i}.date`;
+    const field = `workingSaturdays.${i}.date`;
     if (isoWeekday(parseIsoDate(date)!) !== 6)
       throw invalidField(field, { vi: `${date} không phải thứ Bảy`, en: `${date} is not a Saturday` }, 'not_saturday');
     if (off.has(date))

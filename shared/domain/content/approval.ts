@@ -35,7 +35,7 @@ export function approvalDateRefusal(approval: PeoplesCommitteeApproval, today: s
     en: `The approval date ${approval.decidedOn} is in the future`,
   };
   return new DomainError('validation', message, [
-    { field: 'body.peoplesCommitteeApproval.decidedOn', code: 'in_future', message },
+    { field: 'peoplesCommitteeApproval.decidedOn', code: 'in_future', message },
   ]);
 }
 

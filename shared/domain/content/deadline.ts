@@ -74,7 +74,7 @@ export interface ItemClock {
   readonly rule: PolicyRuleId;
   readonly value: EffectiveValue;
   /** The request field holding the event's date, for events the item carries as a date. */
-  readonly dateField?: 'body.legalDocument.issuedOn' | 'body.eventDate';
+  readonly dateField?: 'legalDocument.issuedOn' | 'eventDate';
 }
 
 /**
@@ -91,17 +91,15 @@ export function itemClock(facts: ItemClockFacts, policy: EffectivePolicy): ItemC
     rule,
     value,
     dateField:
-      facts.legalDocument !== undefined && value.countsFrom === 'issue'
-        ? 'body.legalDocument.issuedOn'
-        : 'body.eventDate',
+      facts.legalDocument !== undefined && value.countsFrom === 'issue' ? 'legalDocument.issuedOn' : 'eventDate',
   };
 }
 
 /** The event's date for a clock that counts from a date. */
 export const eventDateOf = (clock: ItemClock, facts: ItemClockFacts): string | undefined =>
-  clock.dateField === 'body.legalDocument.issuedOn'
+  clock.dateField === 'legalDocument.issuedOn'
     ? facts.legalDocument?.issuedOn
-    : clock.dateField === 'body.eventDate'
+    : clock.dateField === 'eventDate'
       ? facts.eventDate
       : undefined;
 
@@ -111,9 +109,9 @@ export const eventDateOf = (clock: ItemClock, facts: ItemClockFacts): string | u
  */
 export function checkEventDate(clock: ItemClock, facts: ItemClockFacts, now: Date): void {
   const event = clockEvents[clock.value.countsFrom].name;
-  if (facts.eventDate !== undefined && clock.dateField !== 'body.eventDate') {
+  if (facts.eventDate !== undefined && clock.dateField !== 'eventDate') {
     throw invalidField(
-      'body.eventDate',
+      'eventDate',
       {
         vi: `Thời hạn của mục này tính từ: ${event.vi}; không nhận ngày sự kiện`,
         en: `This item’s clock counts from: ${event.en}; it takes no event date`,
@@ -144,9 +142,9 @@ export function checkEventDate(clock: ItemClock, facts: ItemClockFacts, now: Dat
     );
   }
   const issuedOn = facts.legalDocument?.issuedOn;
-  if (clock.dateField === 'body.eventDate' && issuedOn !== undefined && date < issuedOn) {
+  if (clock.dateField === 'eventDate' && issuedOn !== undefined && date < issuedOn) {
     throw invalidField(
-      'body.eventDate',
+      'eventDate',
       {
         vi: `Ngày sự kiện ${date} trước ngày ban hành ${issuedOn}`,
         en: `The event date ${date} precedes the issue date ${issuedOn}`,

@@ -46,7 +46,7 @@ export function editRefusal(
       vi: `Người đóng góp và tỷ lệ nhuận bút của ${item.id} đã được chốt khi đăng (${item.attribution.frozenAt}); không sửa được nữa (QN 12.2)`,
       en: `The contributors and shares of ${item.id} were frozen at publication (${item.attribution.frozenAt}); they can no longer be edited (QN 12.2)`,
     };
-    return new DomainError('conflict', message, [{ field: 'body.contributors', code: 'attribution_frozen', message }]);
+    return new DomainError('conflict', message, [{ field: 'contributors', code: 'attribution_frozen', message }]);
   }
   const rule = contentEditing[item.state];
   if (!rule) {

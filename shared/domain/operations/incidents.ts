@@ -93,7 +93,7 @@ export function newIncident(
   now: Date,
 ): Incident {
   if (report.detectedAt !== undefined && Date.parse(report.detectedAt) > now.getTime()) {
-    throw invalidField('body.detectedAt', {
+    throw invalidField('detectedAt', {
       vi: 'Thời điểm phát hiện không được ở tương lai',
       en: 'detectedAt must not be in the future',
     });
@@ -144,7 +144,7 @@ export function applyTimelineUpdate(incident: Incident, update: TimelineUpdate, 
     !incidentTransitions[incident.status].includes(update.status)
   ) {
     throw invalidField(
-      'body.status',
+      'status',
       {
         vi: `Không thể chuyển từ "${incident.status}" sang "${update.status}"`,
         en: `Cannot move from "${incident.status}" to "${update.status}" (allowed: ${incidentTransitions[incident.status].join(', ')})`,
@@ -153,7 +153,7 @@ export function applyTimelineUpdate(incident: Incident, update: TimelineUpdate, 
     );
   }
   if (update.restoredAt !== undefined && next !== 'mitigated' && next !== 'resolved') {
-    throw invalidField('body.restoredAt', {
+    throw invalidField('restoredAt', {
       vi: 'restoredAt chỉ đi cùng trạng thái mitigated hoặc resolved',
       en: 'restoredAt goes with status mitigated or resolved only',
     });
@@ -162,12 +162,12 @@ export function applyTimelineUpdate(incident: Incident, update: TimelineUpdate, 
   if (update.restoredAt !== undefined) {
     const at = Date.parse(update.restoredAt);
     if (at > now.getTime())
-      throw invalidField('body.restoredAt', {
+      throw invalidField('restoredAt', {
         vi: 'restoredAt không được ở tương lai',
         en: 'restoredAt must not be in the future',
       });
     if (at < Date.parse(restoreClockStart(incident))) {
-      throw invalidField('body.restoredAt', {
+      throw invalidField('restoredAt', {
         vi: 'restoredAt không được trước lúc phát hiện sự cố',
         en: 'restoredAt must not be before the incident was detected',
       });

@@ -104,7 +104,7 @@ export function askerProblems(asker: Asker, presetId: string): FieldIssue[] {
     if ((values[field]?.trim() ?? '') === '') {
       const name = fieldNames[field];
       issues.push({
-        field: `body.asker.${field}`,
+        field: `asker.${field}`,
         code: 'required',
         message: { vi: `Cần nêu ${name.vi} (${requirement.basis})`, en: `Give the ${name.en} (${requirement.basis})` },
       });
@@ -116,7 +116,7 @@ export function askerProblems(asker: Asker, presetId: string): FieldIssue[] {
         vi: `Trường "${field}" không dùng cho người hỏi là ${asker.kind === 'individual' ? 'cá nhân' : 'tổ chức'}`,
         en: `Field "${field}" does not apply to an asker who is an ${asker.kind}`,
       };
-      issues.push({ field: `body.asker.${field}`, code: 'not_allowed', message });
+      issues.push({ field: `asker.${field}`, code: 'not_allowed', message });
     }
   }
   return issues;

@@ -105,11 +105,11 @@ export function figuresMonths(from: string, to: string): string[] {
     message: { vi, en },
   });
   if (days < 0) {
-    const i = issue('query.to', '`to` phải không trước `from`', '`to` must not be before `from`');
+    const i = issue('to', '`to` phải không trước `from`', '`to` must not be before `from`');
     throw new DomainError('validation', i.message, [i]);
   }
   if (days >= MAX_FIGURES_DAYS) {
-    const i = issue('query.to', `Khoảng thời gian tối đa ${MAX_FIGURES_DAYS} ngày`, `At most ${MAX_FIGURES_DAYS} days`);
+    const i = issue('to', `Khoảng thời gian tối đa ${MAX_FIGURES_DAYS} ngày`, `At most ${MAX_FIGURES_DAYS} days`);
     throw new DomainError('validation', i.message, [i]);
   }
   const months: string[] = [];

@@ -72,7 +72,7 @@ export function progressNoticeRefusal(
   if (kind === 'report-back') return reportBackRefusal(given.expectedBy, given.answerDueAt, given.now);
   if (given.expectedBy === undefined) {
     return invalidField(
-      'body.expectedBy',
+      'expectedBy',
       { vi: 'Cần nêu ngày dự kiến trả lời', en: 'Give the date the answer is expected by' },
       'required',
     );
@@ -87,7 +87,7 @@ export function progressNoticeRefusal(
   const expectedByAt = endOfLocalDay(given.expectedBy);
   if (given.answerDueAt !== undefined && expectedByAt <= given.answerDueAt) {
     return invalidField(
-      'body.expectedBy',
+      'expectedBy',
       { vi: 'Ngày dự kiến phải sau hạn trả lời hiện tại', en: 'The expected date must be after the answer is now due' },
       'not_later',
     );
@@ -109,7 +109,7 @@ function reportBackRefusal(
   }
   if (expectedBy !== undefined && answerDueAt !== undefined && endOfLocalDay(expectedBy) > answerDueAt) {
     return invalidField(
-      'body.expectedBy',
+      'expectedBy',
       {
         vi: 'Ngày dự kiến trả lời phải trong thời hạn (BĐ 12.4)',
         en: 'The expected date must fall within the answer clock (BĐ 12.4)',

@@ -60,7 +60,7 @@ const messages: Record<VietnameseTextProblem, (name: LocalizedText) => Localized
   }),
 };
 
-/** Refuses `value` for `field` (e.g. `body.text`, named "Nội dung câu hỏi" / "question text"). */
+/** Refuses `value` for `field` (e.g. `text`, named "Nội dung câu hỏi" / "question text"). */
 export function requireVietnameseText(field: string, name: LocalizedText, value: string): void {
   const problem = vietnameseTextProblem(value.normalize('NFC'));
   if (problem) throw invalidField(field, messages[problem](name), problem);

@@ -253,7 +253,7 @@ export const kindsOfPreset = (preset: string): readonly ReportKind[] => {
     : [{ ...adHoc(preset, 'NĐ 42/2022/NĐ-CP', 'Ban Biên tập Cổng Thông tin điện tử', ['Ủy ban nhân dân tỉnh']) }];
 };
 
-export function reportKindOf(preset: string, id: string, field = 'body.kind'): ReportKind {
+export function reportKindOf(preset: string, id: string, field = 'kind'): ReportKind {
   const kind = kindsOfPreset(preset).find((k) => k.id === id);
   if (kind) return kind;
   const message = {

@@ -105,7 +105,7 @@ const invalid = (field: string, vi: string, en: string) => {
 };
 
 /** A period named by its id, checked against the kind's rule; `adHoc` also accepts `from..to`. */
-export function periodOf(rule: PeriodRule, id: string, adHoc: boolean, field = 'body.period'): Period {
+export function periodOf(rule: PeriodRule, id: string, adHoc: boolean, field = 'period'): Period {
   const range = RANGE_ID.exec(id);
   if (range && adHoc) return adHocPeriod(range[1]!, range[2]!, field);
   const match = PERIOD_ID.exec(id);
@@ -143,7 +143,7 @@ export function periodOf(rule: PeriodRule, id: string, adHoc: boolean, field = '
 }
 
 /** Any range of whole local days (ad hoc reports, TG 22.7 "đột xuất"), at most MAX_PERIOD_DAYS long. */
-export function adHocPeriod(from: LocalDate, to: LocalDate, field = 'body.period'): Period {
+export function adHocPeriod(from: LocalDate, to: LocalDate, field = 'period'): Period {
   const valid = (d: string) => dateOf(...partsOf(d)) === d;
   if (!valid(from) || !valid(to)) throw invalid(field, 'Ngày không hợp lệ', 'Not a valid date');
   const days = (Date.parse(to) - Date.parse(from)) / DAY_MS + 1;

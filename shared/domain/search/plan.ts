@@ -175,7 +175,7 @@ function isoDate(value: string | undefined, field: string): string | undefined {
 }
 
 function bounded(value: string | undefined, field: string): string | undefined {
-  const max = field === 'query.q' ? SEARCH_LIMITS.maxQueryChars : SEARCH_LIMITS.maxFilterChars;
+  const max = field === 'q' ? SEARCH_LIMITS.maxQueryChars : SEARCH_LIMITS.maxFilterChars;
   if (value !== undefined && value.length > max) {
     throw invalidField(field, text(`Tối đa ${max} ký tự`, `At most ${max} characters`), 'too_long');
   }
@@ -189,22 +189,22 @@ function bounded(value: string | undefined, field: string): string | undefined {
  * it starts. Everything else gives a plan within SEARCH_LIMITS.
  */
 export function planSearch(query: LegalSearchQuery): SearchPlan {
-  const q = bounded(query.q, 'query.q');
-  const issuedFrom = isoDate(query.issuedFrom, 'query.issuedFrom');
-  const issuedTo = isoDate(query.issuedTo, 'query.issuedTo');
+  const q = bounded(query.q, 'q');
+  const issuedFrom = isoDate(query.issuedFrom, 'issuedFrom');
+  const issuedTo = isoDate(query.issuedTo, 'issuedTo');
   if (issuedFrom && issuedTo && issuedFrom > issuedTo) {
     throw invalidField(
-      'query.issuedTo',
+      'issuedTo',
       text('Ngày kết thúc phải sau ngày bắt đầu', 'The end date must not be before the start date'),
     );
   }
   const required: SearchClause[] = [];
-  const number = bounded(query.number, 'query.number');
+  const number = bounded(query.number, 'number');
   if (number !== undefined) {
     const parsed = parseLegalNumber(number);
     if (!parsed)
       throw invalidField(
-        'query.number',
+        'number',
         text(
           'Số, ký hiệu không hợp lệ (ví dụ 12/2026/QĐ-UBND, 12/2026 hoặc 12)',
           'Unreadable number (e.g. 12/2026/QĐ-UBND, 12/2026 or 12)',
@@ -212,12 +212,12 @@ export function planSearch(query: LegalSearchQuery): SearchPlan {
       );
     required.push(numberClause(parsed, true));
   }
-  const formText = bounded(query.form, 'query.form');
+  const formText = bounded(query.form, 'form');
   if (formText !== undefined) {
     const forms = formsNamed(formText);
     if (forms.length === 0)
       throw invalidField(
-        'query.form',
+        'form',
         text(
           'Hình thức văn bản không có trong danh mục (ví dụ QĐ, Quyết định)',
           'Unknown document form (e.g. QĐ, Quyết định)',
@@ -225,14 +225,14 @@ export function planSearch(query: LegalSearchQuery): SearchPlan {
       );
     required.push(formClause(forms, true));
   }
-  const authority = bounded(query.authority, 'query.authority');
+  const authority = bounded(query.authority, 'authority');
   if (authority !== undefined) {
     const folded = tokenize(authority);
     const named = AUTHORITY_NAMES.find((a) => tokenize(a.name).join(' ') === folded.join(' '));
     const code = named?.code ?? (folded.length === 1 ? folded[0] : undefined);
     if (!code)
       throw invalidField(
-        'query.authority',
+        'authority',
         text('Cơ quan ban hành: một mã (ví dụ UBND) hoặc tên', 'Issuing authority: a code (e.g. UBND) or a name'),
       );
     required.push(authorityClause(code, true));
@@ -240,7 +240,7 @@ export function planSearch(query: LegalSearchQuery): SearchPlan {
   const optional = q === undefined ? [] : clausesOfText(q);
   if (q !== undefined && optional.length === 0) {
     throw invalidField(
-      'query.q',
+      'q',
       text('Từ khóa không có chữ hoặc số để tìm', 'The query holds no letter or digit to search for'),
       'no_terms',
     );

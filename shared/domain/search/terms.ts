@@ -137,7 +137,7 @@ export function searchTermsOf(document: SearchableLegalDocument): SearchEntry[] 
   const parsed = parseLegalNumber(document.numberSymbol);
   if (!parsed || parsed.authorityCodes.length === 0) {
     throw invalidField(
-      'body.legalDocument.numberSymbol',
+      'legalDocument.numberSymbol',
       text(
         'Số, ký hiệu văn bản không hợp lệ (ví dụ 12/2026/QĐ-UBND)',
         'The document number/symbol is invalid (e.g. 12/2026/QĐ-UBND)',
@@ -146,7 +146,7 @@ export function searchTermsOf(document: SearchableLegalDocument): SearchEntry[] 
   }
   if (!ISO_DATE.test(document.issuedOn)) {
     throw invalidField(
-      'body.legalDocument.issuedOn',
+      'legalDocument.issuedOn',
       text('Ngày ban hành phải có dạng YYYY-MM-DD', 'The issue date must be YYYY-MM-DD'),
     );
   }

@@ -111,7 +111,7 @@ export const reservedSlugs: ReadonlySet<string> = new Set([
   'staging',
 ]);
 
-export function assertSlugAllowed(slug: string, field = 'body.slug'): void {
+export function assertSlugAllowed(slug: string, field = 'slug'): void {
   if (!reservedSlugs.has(slug)) return;
   const message = {
     vi: `Tên miền "${slug}" được dành riêng cho cổng; hãy chọn tên khác`,
@@ -206,7 +206,7 @@ export function adminAccountName(
 export function assertLevelAllowed(
   kind: UnitKind,
   levels: { readonly value: 2 | 3; readonly basis: string },
-  field = 'body.kind',
+  field = 'kind',
 ): void {
   if (kind !== 'district' || levels.value === 3) return;
   const message = {
@@ -220,7 +220,7 @@ export function assertLevelAllowed(
 export function assertOffices(
   offices: readonly Office[] | undefined,
   named: { readonly basis: string } | undefined,
-  field = 'body.offices',
+  field = 'offices',
 ): void {
   if (offices === undefined) return;
   if (!named) {
@@ -248,7 +248,7 @@ export function assertParentAllowed(kind: UnitKind, parent: Pick<Unit, 'kind' | 
     if (parent)
       throw new DomainError('validation', { vi: 'Tỉnh không có đơn vị cấp trên', en: 'A province has no parent' }, [
         {
-          field: 'body.parentCode',
+          field: 'parentCode',
           code: 'invalid',
           message: { vi: 'Tỉnh không có đơn vị cấp trên', en: 'A province has no parent' },
         },
@@ -260,7 +260,7 @@ export function assertParentAllowed(kind: UnitKind, parent: Pick<Unit, 'kind' | 
     en: `A ${kind} must sit under a ${allowedParents[kind].join(' or ')}`,
   };
   if (!parent || !allowedParents[kind].includes(parent.kind)) {
-    throw new DomainError('validation', message, [{ field: 'body.parentCode', code: 'invalid_parent', message }]);
+    throw new DomainError('validation', message, [{ field: 'parentCode', code: 'invalid_parent', message }]);
   }
   if (parent.status !== 'active') {
     const inactive = {
@@ -268,7 +268,7 @@ export function assertParentAllowed(kind: UnitKind, parent: Pick<Unit, 'kind' | 
       en: `Parent ${parent.code} is no longer active`,
     };
     throw new DomainError('validation', inactive, [
-      { field: 'body.parentCode', code: 'inactive_parent', message: inactive },
+      { field: 'parentCode', code: 'inactive_parent', message: inactive },
     ]);
   }
 }
@@ -302,11 +302,11 @@ export function assertDistinctParts(sourceCode: string, parts: readonly Pick<Uni
   parts.forEach((part, i) => {
     if (codes.has(part.code)) {
       const message = { vi: `Mã đơn vị ${part.code} bị dùng hai lần`, en: `Unit code ${part.code} is used twice` };
-      throw new DomainError('validation', message, [{ field: `body.into.${i}.code`, code: 'duplicate', message }]);
+      throw new DomainError('validation', message, [{ field: `into.${i}.code`, code: 'duplicate', message }]);
     }
     if (domains.has(part.domain)) {
       const message = { vi: `Tên miền ${part.domain} bị dùng hai lần`, en: `Domain ${part.domain} is used twice` };
-      throw new DomainError('validation', message, [{ field: `body.into.${i}.slug`, code: 'duplicate', message }]);
+      throw new DomainError('validation', message, [{ field: `into.${i}.slug`, code: 'duplicate', message }]);
     }
     codes.add(part.code);
     domains.add(part.domain);

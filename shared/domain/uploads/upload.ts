@@ -71,7 +71,7 @@ export function declaredFileType(fileName: string, contentType: string, size: nu
   const type = fileTypeOfContentType(contentType);
   if (!type) {
     throw invalidField(
-      'body.contentType',
+      'contentType',
       text(`Loại tệp ${contentType} không được phép (CB 13.2)`, `Content type ${contentType} is not allowed (CB 13.2)`),
       'file_type_not_allowed',
     );
@@ -79,7 +79,7 @@ export function declaredFileType(fileName: string, contentType: string, size: nu
   const extension = extensionOf(fileName);
   if (!extension || !type.extensions.includes(extension)) {
     throw invalidField(
-      'body.fileName',
+      'fileName',
       text(
         `Tên tệp phải có đuôi ${type.extensions.map((e) => `.${e}`).join(' hoặc ')} cho loại ${contentType}`,
         `The file name must end with ${type.extensions.map((e) => `.${e}`).join(' or ')} for ${contentType}`,
@@ -89,7 +89,7 @@ export function declaredFileType(fileName: string, contentType: string, size: nu
   }
   if (size > MAX_UPLOAD_BYTES) {
     throw invalidField(
-      'body.size',
+      'size',
       text(`Tệp không được lớn hơn ${MAX_UPLOAD_BYTES} byte`, `A file must not exceed ${MAX_UPLOAD_BYTES} bytes`),
       'too_large',
     );
