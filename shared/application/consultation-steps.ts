@@ -59,7 +59,7 @@ const guards: Readonly<Record<ConsultationGuard, (a: StepArgs) => Promise<void> 
   'summary-complete': ({ record, input }) => {
     if (input.summary === undefined)
       throw invalidField(
-        'body.summary',
+        'summary',
         { vi: 'Cần bản tổng hợp theo từng điều', en: 'The summary, article by article, is required' },
         'required',
       );
@@ -80,17 +80,17 @@ const effects: Readonly<Record<ConsultationEffect, (a: StepArgs, c: Changes) => 
   'draft-version': async ({ s, ctx, record, input, at }, { set, writes }) => {
     if (input.contentId === undefined)
       throw invalidField(
-        'body.contentId',
+        'contentId',
         {
           vi: 'Cần mã tin, bài đã đăng chứa phiên bản mới của dự thảo',
           en: 'The published item holding the new version is required',
         },
         'required',
       );
-    const item = await publishedDraft(s, input.contentId, 'body.contentId', { ...ctx, unitCode: record.unitCode });
+    const item = await publishedDraft(s, input.contentId, 'contentId', { ...ctx, unitCode: record.unitCode });
     if (item.id === record.contentId && item.version === record.draft.contentVersion)
       throw invalidField(
-        'body.contentId',
+        'contentId',
         { vi: 'Đây là phiên bản dự thảo đang lấy ý kiến', en: 'This is the version already open for comment' },
         'same_version',
       );

@@ -62,10 +62,8 @@ export async function publishedDraft(
   const refuse = (vi: string, en: string, code: string) => invalidField(field, { vi, en }, code);
   if (!item) {
     const message = { vi: `Không có tin, bài ${contentId}`, en: `No content item ${contentId}` };
-    // The route's own id: 404, as for any missing item; a body field naming a missing item: 400.
-    throw field.startsWith('params.')
-      ? new DomainError('not_found', message)
-      : invalidField(field, message, 'not_found');
+    // The consultation's own id (the draft's): 404, as for any missing item; another field naming a missing item: 400.
+    throw field === 'id' ? new DomainError('not_found', message) : invalidField(field, message, 'not_found');
   }
   // Who may not manage the portal's consultations learns nothing more of its items.
   requireAccess(access.principal, 'consultation.manage', item.unitPath, access.now);
@@ -112,15 +110,15 @@ export async function checkedWindow(s: ConsultationServices, input: ScheduleInpu
   const documentType = input.documentType;
   if (documentType === undefined || !isConsultationDocumentType(documentType))
     throw invalidField(
-      'body.documentType',
+      'documentType',
       {
         vi: `Loại dự thảo phải là một trong: ${consultationDocumentTypes.join(', ')}`,
         en: `The kind of draft must be one of: ${consultationDocumentTypes.join(', ')}`,
       },
       documentType === undefined ? 'required' : 'invalid',
     );
-  const opensAt = instant(input.opensAt, 'body.opensAt');
-  const closesAt = instant(input.closesAt, 'body.closesAt');
+  const opensAt = instant(input.opensAt, 'opensAt');
+  const closesAt = instant(input.closesAt, 'closesAt');
   const period = consultationPeriods[documentType];
   // No statutory minimum: any close after the opening will do.
   const earliest =
@@ -147,7 +145,7 @@ export async function scheduleConsultation(
   contentId: string,
   input: ScheduleInput,
 ): Promise<ConsultationRecord> {
-  const item = await publishedDraft(s, contentId, 'params.id', ctx);
+  const item = await publishedDraft(s, contentId, 'id', ctx);
   const { documentType, opensAt, closesAt, period } = await checkedWindow(s, input, ctx.now);
   const at = ctx.now.toISOString();
   const draft = draftVersionOf(item, 1, at);

@@ -181,7 +181,7 @@ describe('minimum periods and windows', () => {
     // Opens Tue 1/12/2026 08:00; 30 days end at 24:00 on Thu 31/12/2026.
     expect(fieldOf(windowRefusal(request('2026-12-01T08:00:00', '2027-01-01T00:00:00')))).toBeUndefined();
     expect(fieldOf(windowRefusal(request('2026-12-01T08:00:00', '2026-12-31T23:59:00')))).toEqual([
-      'body.closesAt:period_too_short',
+      'closesAt:period_too_short',
     ]);
     const refusal = windowRefusal(request('2026-12-01T08:00:00', '2026-12-31T23:59:00'));
     expect(refusal?.messages.vi).toContain('24:00 ngày 31/12/2026');
@@ -190,27 +190,25 @@ describe('minimum periods and windows', () => {
   it('moves the end past a last day that is a day off (Sat 2/1/2027 → Mon 4/1/2027)', () => {
     // Opens Thu 3/12/2026: day 30 is Sat 2/1/2027, so the period runs to 24:00 on Mon 4/1/2027.
     expect(fieldOf(windowRefusal(request('2026-12-03T09:00:00', '2027-01-04T12:00:00')))).toEqual([
-      'body.closesAt:period_too_short',
+      'closesAt:period_too_short',
     ]);
     expect(windowRefusal(request('2026-12-03T09:00:00', '2027-01-05T00:00:00'))).toBeUndefined();
   });
 
   it('refuses an opening in the past, a close before the opening; the simplified procedure needs a ground', () => {
-    expect(fieldOf(windowRefusal(request('2026-12-01T07:58:00', '2027-02-01T00:00:00')))).toEqual([
-      'body.opensAt:in_past',
-    ]);
+    expect(fieldOf(windowRefusal(request('2026-12-01T07:58:00', '2027-02-01T00:00:00')))).toEqual(['opensAt:in_past']);
     expect(windowRefusal(request('2026-12-01T07:59:30', '2027-02-01T00:00:00'))).toBeUndefined();
     expect(fieldOf(windowRefusal(request('2026-12-05T08:00:00', '2026-12-05T08:00:00')))).toEqual([
-      'body.closesAt:before_opening',
+      'closesAt:before_opening',
     ]);
     const short = ['2026-12-01T08:00:00', '2026-12-08T00:00:00'] as const;
     expect(windowRefusal(request(...short, { simplifiedReason: 'Trường hợp khẩn cấp theo Điều 51' }))).toBeUndefined();
     expect(fieldOf(windowRefusal(request(...short, { simplifiedReason: '  ' })))).toEqual([
-      'body.simplifiedReason:required',
+      'simplifiedReason:required',
     ]);
     expect(
       fieldOf(windowRefusal(request(...short, { simplifiedReason: 'x', period: consultationPeriods['other-draft'] }))),
-    ).toEqual(['body.simplifiedReason:not_allowed']);
+    ).toEqual(['simplifiedReason:not_allowed']);
   });
 
   it('shows the working days beside the calendar days of a window', () => {
@@ -242,20 +240,16 @@ describe('the summary', () => {
   it('takes rows for existing articles and the whole draft, once each; reasons where not accepted', () => {
     expect(summaryRefusal([entry({}), entry({ article: null }), entry({ article: 3 })], articles)).toBeUndefined();
     expect(summaryRefusal([], articles)).toBeUndefined();
-    expect(fieldOf(summaryRefusal([entry({ article: 9 })], articles))).toEqual([
-      'body.summary.0.article:unknown_article',
-    ]);
-    expect(fieldOf(summaryRefusal([entry({}), entry({})], articles))).toEqual([
-      'body.summary.1.article:duplicate_article',
-    ]);
+    expect(fieldOf(summaryRefusal([entry({ article: 9 })], articles))).toEqual(['summary.0.article:unknown_article']);
+    expect(fieldOf(summaryRefusal([entry({}), entry({})], articles))).toEqual(['summary.1.article:duplicate_article']);
     expect(fieldOf(summaryRefusal([entry({ article: null }), entry({ article: null })], articles))).toEqual([
-      'body.summary.1.article:duplicate_article',
+      'summary.1.article:duplicate_article',
     ]);
     expect(fieldOf(summaryRefusal([entry({ response: 'explained', reason: ' ' })], articles))).toEqual([
-      'body.summary.0.reason:required',
+      'summary.0.reason:required',
     ]);
     expect(fieldOf(summaryRefusal([entry({ response: 'not-accepted', reason: '' })], articles))).toEqual([
-      'body.summary.0.reason:required',
+      'summary.0.reason:required',
     ]);
     expect(summaryRefusal([entry({ response: 'not-accepted', reason: 'Trái Luật' })], articles)).toBeUndefined();
   });

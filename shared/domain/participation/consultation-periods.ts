@@ -87,17 +87,17 @@ export interface WindowRequest {
 const SKEW_MS = 60_000;
 
 /** The refusal of a window, or undefined: it opens now or later, closes after it opens, and meets the minimum. */
-export function windowRefusal(w: WindowRequest, field = 'body'): DomainError | undefined {
+export function windowRefusal(w: WindowRequest): DomainError | undefined {
   if (w.opensAt.getTime() < w.now.getTime() - SKEW_MS) {
     return invalidField(
-      `${field}.opensAt`,
+      'opensAt',
       { vi: 'Thời điểm mở lấy ý kiến đã qua', en: 'The opening instant has passed' },
       'in_past',
     );
   }
   if (w.closesAt.getTime() <= w.opensAt.getTime()) {
     return invalidField(
-      `${field}.closesAt`,
+      'closesAt',
       { vi: 'Thời điểm đóng phải sau thời điểm mở', en: 'The closing instant must come after the opening instant' },
       'before_opening',
     );
@@ -105,7 +105,7 @@ export function windowRefusal(w: WindowRequest, field = 'body'): DomainError | u
   if (w.simplifiedReason !== undefined) {
     if (!w.period.simplifiedAllowed) {
       return invalidField(
-        `${field}.simplifiedReason`,
+        'simplifiedReason',
         {
           vi: `Loại dự thảo này không áp dụng thủ tục rút gọn (${w.period.basis})`,
           en: 'This kind of draft has no simplified procedure',
@@ -115,7 +115,7 @@ export function windowRefusal(w: WindowRequest, field = 'body'): DomainError | u
     }
     if (w.simplifiedReason.trim() === '') {
       return invalidField(
-        `${field}.simplifiedReason`,
+        'simplifiedReason',
         { vi: 'Cần nêu căn cứ áp dụng thủ tục rút gọn', en: 'Give the ground for the simplified procedure' },
         'required',
       );
@@ -124,7 +124,7 @@ export function windowRefusal(w: WindowRequest, field = 'body'): DomainError | u
   }
   if (w.closesAt.getTime() < w.earliestClose.getTime()) {
     return invalidField(
-      `${field}.closesAt`,
+      'closesAt',
       {
         vi: `Thời gian lấy ý kiến ít nhất ${w.period.minimumCalendarDays} ngày: đóng sớm nhất lúc ${w.earliestCloseText.vi} (${w.period.basis})`,
         en: `The comment period is at least ${w.period.minimumCalendarDays} calendar days: close at ${w.earliestCloseText.en} at the earliest`,

@@ -48,7 +48,7 @@ export function summaryRefusal(
   const numbers = new Set(articles.map((a) => a.number));
   const seen = new Set<number | null>();
   for (const [i, entry] of entries.entries()) {
-    const at = `body.summary.${i}`;
+    const at = `summary.${i}`;
     if (entry.article !== null && !numbers.has(entry.article)) {
       return invalidField(
         `${at}.article`,
