@@ -2417,6 +2417,45 @@ export interface Operations {
     body: never;
     response: unknown;
   };
+  "GET /consultations/{id}": {
+    operationId: "getStaffConsultation";
+    path: { id: string };
+    query: never;
+    body: never;
+    response: {
+      id: string;
+      state: "scheduled" | "open" | "closed" | "summary-drafted" | "summary-approved" | "published";
+      version: number;
+      draftVersion: number;
+      articles: Array<{
+        number: number;
+        title: string;
+        text: string;
+        digest: string;
+        clauses?: Array<{
+          number: number;
+          text: string;
+        }>;
+      }>;
+      summary?: {
+        entries: Array<{
+          article: (number | null);
+          received: string;
+          commentCount: number;
+          response: "accepted" | "explained" | "not-accepted";
+          reason: string;
+          responseLabel?: {
+            vi: string;
+            en: string;
+          };
+        }>;
+        writtenBy: string;
+        approvedBy?: string;
+        [key: string]: unknown;
+      };
+      [key: string]: unknown;
+    };
+  };
   "POST /consultations/{id}/transitions": {
     operationId: "transitionConsultation";
     path: { id: string };

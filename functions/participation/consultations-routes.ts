@@ -74,6 +74,22 @@ export const consultationRoutes = {
       404: { description: 'No such consultation, or its summary is not published yet' },
     },
   }),
+  getStaffConsultation: defineRoute({
+    id: 'getStaffConsultation',
+    method: 'GET',
+    path: '/consultations/{id}',
+    function: 'consultations',
+    auth: 'signed-in',
+    action: 'content.read',
+    summary:
+      'A consultation for its portal’s staff, in any state: the window, the current articles, and the summary as written (before approval too), with its writer and approver; ETag: its version',
+    tags: ['participation'],
+    params: consultationIdParam,
+    responses: {
+      200: { description: 'The consultation', schema: consultationStepSchema },
+      404: { description: 'No such consultation, or not one the caller may read' },
+    },
+  }),
   transitionConsultation: defineRoute({
     id: 'transitionConsultation',
     method: 'POST',

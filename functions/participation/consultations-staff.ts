@@ -3,11 +3,11 @@ import { json } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
 import { httpServices } from '../../shared/http/services';
 import { expectedVersion } from '../../shared/http/if-match';
-import { transitionConsultation } from '../../shared/application/consultations';
+import { staffConsultation, transitionConsultation } from '../../shared/application/consultations';
 import type { ConsultationRecord } from '../../shared/adapters/dynamo/consultations';
 import { consultationRoutes } from './consultations-routes';
 
-/** Staff steps on consultations (issue 28 §1, §4): schedule, open, close, new versions, the summary. */
+/** Staff read and steps of consultations (issue 28 §1, §4): schedule, open, close, new versions, the summary. */
 const view = (r: ConsultationRecord) => ({
   id: r.id,
   portal: r.unitCode,
@@ -31,6 +31,10 @@ export const handler = lambdaRoot((s) =>
     'consultations',
     consultationRoutes,
     {
+      getStaffConsultation: async ({ params, principal, requestId }) => {
+        const record = await staffConsultation(s, { principal, requestId, now: new Date() }, params.id);
+        return json(200, view(record), { etag: `"${record.version}"`, 'cache-control': 'no-store' });
+      },
       transitionConsultation: async ({ params, body, headers, principal, requestId, basePath }) => {
         const done = await transitionConsultation(
           s,

@@ -1,5 +1,6 @@
 import { keys } from '../../shared/adapters/dynamo/keys';
-import type { FunctionDefinition, TableItemAccess } from '../function-definition';
+import type { FunctionDefinition } from '../function-definition';
+import { appendsAudit, idempotencyRecords, readsCalendar, resolvesPrincipal } from '../grants';
 
 /**
  * The participation area's functions (issue 28): consultations on drafts. Spread into
@@ -8,8 +9,6 @@ import type { FunctionDefinition, TableItemAccess } from '../function-definition
 const CONSULT = keys.consultation('').pk;
 const CONSULT_LISTINGS = keys.consultationsOfPortal('', 'open').gsi1pk.replace(/#.*$/, '#');
 const CONSULT_DUE = keys.consultationDue(0).duePk.replace(/\d+$/, '');
-const readsCalendar: TableItemAccess = { actions: ['GetItem', 'Query'], partitionPrefixes: [keys.calendarConfig().pk] };
-const appendsAudit: TableItemAccess = { actions: ['PutItem'], partitionPrefixes: [keys.auditOf('').pk] };
 
 export const participationFunctions = {
   consultationsPublic: {
@@ -31,14 +30,8 @@ export const participationFunctions = {
     description:
       'Consultations on drafts (issue 28): schedule, open, close, new versions, the summary written, approved and published (audited)',
     tableItems: [
-      {
-        actions: ['GetItem', 'Query'],
-        partitionPrefixes: [keys.account('').pk, keys.machineClient('').pk],
-      },
-      {
-        actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'],
-        partitionPrefixes: [keys.idempotency('').pk],
-      },
+      resolvesPrincipal,
+      idempotencyRecords,
       appendsAudit,
       readsCalendar,
       // The consultation, its draft versions; the published draft it reads its text from (never written).

@@ -1,5 +1,5 @@
 import { pendingEvent } from '../../events/catalogue';
-import { requireAccess } from '../domain/access/authorize';
+import { can, requireAccess } from '../domain/access/authorize';
 import { DomainError, invalidField } from '../domain/errors';
 import { draftPlainText, splitArticles, type ConsultationDraftVersion } from '../domain/participation/consultation';
 import {
@@ -258,4 +258,18 @@ export async function transitionConsultation(
     version: applied.plan.nextVersion,
     participants: applied.plan.next.participants,
   };
+}
+
+/**
+ * A consultation as its portal's staff see it (any state, the summary before publication, with who
+ * wrote and approved it): whoever may read the portal's content; to anyone else it does not exist.
+ */
+export async function staffConsultation(
+  s: ConsultationServices,
+  ctx: UseCaseContext,
+  id: string,
+): Promise<ConsultationRecord> {
+  const record = await s.consultations.get(id);
+  if (!record || !can(ctx.principal, 'content.read', record.unitPath, ctx.now)) throw notFound(id);
+  return record;
 }

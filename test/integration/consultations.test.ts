@@ -185,6 +185,11 @@ describe('a consultation from scheduling to its published summary', () => {
     const replay = await step(draftId, people.writer, { action: 'writeSummary', summary }, key);
     expect([replay.status, replay.body.version]).toEqual([200, written.body.version]);
 
+    // The approver reads what was written, and by whom, before deciding; another unit's staff see nothing.
+    const read = await call(`/consultations/${draftId}`, people.chief);
+    expect(read.status).toBe(200);
+    expect(read.body.summary).toMatchObject({ writtenBy: people.writer!.id, entries: summary });
+    expect((await call(`/consultations/${draftId}`, people.outsider)).status).toBe(404);
     const self = await step(draftId, people.writer, { action: 'approveSummary' });
     expect(self.status).toBe(403);
     expect(self.body.detail).toMatch(/tổng hợp|summary/);

@@ -352,7 +352,13 @@ const cases: Record<string, (side: Side, role: Role) => Request> = {
     body: { action: 'hide', reason: 'Nội dung không phù hợp' },
     seenWith: 'consultation.moderate',
   }),
-  // Issue 28: a published draft scheduled for comment (the first allowed caller schedules it, the next get 409).
+  // Issue 28: a consultation read by staff, and a draft scheduled for comment.
+  [routes.getStaffConsultation.id]: (side) => ({
+    method: 'GET',
+    path: `/consultations/${fixtures[`consultation.${side}`]}`,
+    unitPath: path(UNIT[side]),
+    seenWith: 'content.read',
+  }),
   [routes.transitionConsultation.id]: (side) => ({
     method: 'POST',
     path: `/consultations/${fixtures[`draft.${side}`]}/transitions`,
@@ -469,13 +475,8 @@ beforeAll(async () => {
     huyena: { secretary: people.secretary!, chief: people['chief-editor']! },
     huyenb: { secretary: secretaryB, chief: chiefB },
   };
-  const taken = async (unitCode: 'huyena' | 'huyenb', until: 'editing' | 'published', category = 'news') => {
-    const writer = await person(
-      local.api,
-      `ctv.${until}${category === 'news' ? '' : '.duthao'}.${unitCode}`,
-      unitCode,
-      ['contributor'],
-    );
+  const taken = async (unitCode: 'huyena' | 'huyenb', until: 'editing' | 'published', category = 'news', tag = '') => {
+    const writer = await person(local.api, `ctv.${until}${tag}.${unitCode}`, unitCode, ['contributor']);
     const created = await local.api(`/units/${unitCode}/content`, {
       method: 'POST',
       headers: { ...bearer(writer), 'content-type': 'application/json' },
@@ -581,8 +582,8 @@ beforeAll(async () => {
     'editing.other': taken('huyenb', 'editing'),
     'published.own': taken('huyena', 'published'),
     'published.other': taken('huyenb', 'published'),
-    'draft.own': taken('huyena', 'published', 'draft-for-comment'),
-    'draft.other': taken('huyenb', 'published', 'draft-for-comment'),
+    'draft.own': taken('huyena', 'published', 'draft-for-comment', '.duthao'),
+    'draft.other': taken('huyenb', 'published', 'draft-for-comment', '.duthao'),
     'question.own': ask('huyena'),
     'question.other': ask('huyenb'),
     // Reports the platform generated: one whose text each role may write, one each role may try to approve.

@@ -126,7 +126,7 @@ export class ConsultationRepository {
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
-        onConflict: { field: 'contentId', message },
+        onConflict: { field: 'id', message },
       },
       this.draftItem(record.id, record.draft),
     ];
