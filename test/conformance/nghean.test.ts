@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { lawMakingRound } from '../support/law-making';
 import { conformance, DEPT } from '../support/conformance';
 import { person, signIn, NEW_PASSWORD } from '../support/directory';
 import { setNow } from '../support/travel';
@@ -144,5 +145,6 @@ describe('Nghệ An (nghe-an-2025)', () => {
     expect(kinds.some(([, citation]) => citation === 'NA 14.4g')).toBe(true);
   });
 
-  test.todo('NA 7: people take part in law-making and policy on the portal — issue 28');
+  test('NA 7: people take part in law-making and policy on the portal: drafts open for comment, article by article', () =>
+    lawMakingRound(na));
 });

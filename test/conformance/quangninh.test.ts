@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { lawMakingRound } from '../support/law-making';
 import { conformance } from '../support/conformance';
 
 /**
@@ -216,5 +217,6 @@ describe('Quảng Ninh (quang-ninh-2023)', () => {
     expect(figures.body.texts[0].text).not.toContain('3835');
   });
 
-  test.todo('QN 14.12: people take part in law-making on drafts — issue 28');
+  test('QN 14.12: people take part in law-making on drafts: comments article by article, moderated, refused after closing', () =>
+    lawMakingRound(qn));
 });

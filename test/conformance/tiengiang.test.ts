@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { lawMakingRound } from '../support/law-making';
 import { conformance } from '../support/conformance';
 
 /**
@@ -121,5 +122,6 @@ describe('Tiền Giang (tien-giang-2024)', () => {
     );
   });
 
-  test.todo('TG 10.1: people take part in law-making and policy on the portal — issue 28');
+  test('TG 10.1: people take part in law-making and policy on the portal (NĐ 42/2022 Điều 8): drafts open for comment', () =>
+    lawMakingRound(tg));
 });
