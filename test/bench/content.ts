@@ -18,6 +18,7 @@ import { summarize, timeConcurrent, timeInterleaved, timeRuns } from './stats';
 import { countRounds } from './round-counter';
 import { httpFrom } from '../support/http-from';
 import type { FunctionKey } from '../../functions/manifest';
+import { bareReplay, recordTransactions, transactionOf } from './bare-transaction';
 
 /**
  * The floors: what every request pays before its own work. Each figure below is set against the
@@ -90,6 +91,27 @@ export async function benchContent(stack: LocalStack): Promise<void> {
     if (res.status !== status) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body as { id: string; version: number };
   };
+  // Each write beside the floor and beside a bare replay of its own commit (DynamoDB Local's cost, bare-transaction.ts).
+  recordTransactions();
+  const table = stack.resources.tableName;
+  const alone = (fn: FunctionKey) => ({ alone: { commit: bareReplay(fn, table) } });
+  const vsCommit = (
+    label: string,
+    fn: FunctionKey,
+    s: { times: number[]; floor: number[]; alone: { commit: number[] } },
+  ) => {
+    const [write, floorOf, commit] = [summarize(s.times), summarize(s.floor), summarize(s.alone.commit)];
+    const shape = transactionOf(fn);
+    report(`${label} p50 / p99`, latency(write, floorOf));
+    report(
+      `  its commit bare (${shape?.count} items, ${fmt((shape?.bytes ?? 0) / 1024, 1)} KiB)`,
+      latency(commit, floorOf),
+    );
+    report(
+      '  the write less its bare commit, p50',
+      `${fmt(write.p50 - commit.p50, 1)} ms = ${fmt((write.p50 - commit.p50) / floorOf.p50, 1)}× floor`,
+    );
+  };
   const rounds = async (fn: FunctionKey, request: () => Promise<unknown>) => {
     const counted = await countRounds(fn, request);
     return `${counted.calls.length} calls in ${counted.rounds} rounds, ${counted.beforeCommit} before the commit [${counted.calls.join(', ')}]`;
@@ -110,11 +132,13 @@ export async function benchContent(stack: LocalStack): Promise<void> {
     }
   };
   // Floors alone, in blocks between blocks of the measured request (stats.ts timeInterleaved).
-  report(
-    'createContentItem (submit, Idempotency-Key) p50 / p99',
-    vsFloor(await timeInterleaved(n, create, floor, { warmUp: 5 })),
+  vsCommit(
+    'createContentItem (submit, Idempotency-Key)',
+    'contentCreate',
+    await timeInterleaved(n, create, floor, { warmUp: 5, ...alone('contentCreate') }),
   );
   report('createContentItem DynamoDB', await rounds('contentCreate', () => create(-100)));
+  report('createContentItem commit', transactionOf('contentCreate')?.actions.join(', ') ?? '');
 
   const steps: Array<[action: string, who: Person]> = [
     ['accept', people.secretary],
@@ -131,7 +155,7 @@ export async function benchContent(stack: LocalStack): Promise<void> {
       });
       versions[i] = expect(200, res, `transition ${action}`).version;
     };
-    report(`transitionContentItem ${action} p50 / p99`, vsFloor(await timeInterleaved(n - 1, step, floor)));
+    vsCommit(`transitionContentItem ${action}`, 'content', await timeInterleaved(n - 1, step, floor, alone('content')));
     report(`transitionContentItem ${action} DynamoDB`, await rounds('content', () => step(n - 1)));
   }
 
@@ -158,7 +182,11 @@ export async function benchContent(stack: LocalStack): Promise<void> {
     });
     if (res.status !== 201) throw new Error(`askQuestion: ${res.status} ${res.text.slice(0, 200)}`);
   };
-  report('askQuestion (Idempotency-Key) p50 / p99', vsFloor(await timeInterleaved(n, ask, floor, { warmUp: 5 })));
+  vsCommit(
+    'askQuestion (Idempotency-Key)',
+    'questionsPublic',
+    await timeInterleaved(n, ask, floor, { warmUp: 5, ...alone('questionsPublic') }),
+  );
   report('askQuestion DynamoDB', await rounds('questionsPublic', ask));
 
   // Writes in flight together: every request must pass (a failure is printed, not hidden).
