@@ -2,6 +2,7 @@ import { eventCatalogue, type EventName } from './catalogue';
 import type { QueueKey } from '../infra/definitions/queues';
 import type { BucketKey } from '../infra/definitions/buckets';
 import { uploadPrefixes } from '../shared/domain/uploads/upload';
+import { ONLINE_STATES } from '../shared/domain/edge/published-files';
 
 /**
  * Routing rules: which events reach which queue. CDK turns each into an EventBridge rule with
@@ -46,11 +47,12 @@ export const routingRules: readonly RoutingRule[] = [
     dataFilter: { type: ['Question'] },
     target: 'notifications',
   },
-  // Content steps; the consumer keeps those that put an item online or take it offline (shared/domain/edge).
+  // Only the content steps that put an item online or take it offline (edgeChangeOf's own test), so no other step runs the edge's consumer.
   {
     name: 'ContentStepsToEdge',
     events: ['WorkflowTransitioned'],
     dataFilter: { type: ['ContentItem'] },
+    dataAnyOf: [{ to: ONLINE_STATES }, { from: ONLINE_STATES }],
     target: 'edge',
   },
 ];

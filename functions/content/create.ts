@@ -1,5 +1,5 @@
 import { lambdaRoot } from '../../shared/composition/lambda';
-import { json } from '../../shared/http/contract';
+import { json, readingAhead } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
 import { httpServices } from '../../shared/http/services';
 import { expectedVersion } from '../../shared/http/if-match';
@@ -13,10 +13,14 @@ export const handler = lambdaRoot((s) =>
     'contentCreate',
     contentEditingRoutes,
     {
-      createContentItem: async ({ params, body, principal, requestId }) => {
-        const created = await createContentItem(s, { principal, requestId, now: new Date() }, params.code, body);
-        return json(201, created, { location: `/content/${created.id}`, etag: `"${created.version}"` });
-      },
+      createContentItem: readingAhead(
+        (params) => s.units.get(params.code),
+        async ({ params, body, principal, requestId }, unit) => {
+          const ctx = { principal, requestId, now: new Date() };
+          const created = await createContentItem(s, ctx, params.code, body, unit);
+          return json(201, created, { location: `/content/${created.id}`, etag: `"${created.version}"` });
+        },
+      ),
       updateContentItem: async ({ params, body, headers, principal, requestId }) => {
         const edited = await editContentItem(
           s,

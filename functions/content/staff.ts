@@ -1,5 +1,5 @@
 import { lambdaRoot } from '../../shared/composition/lambda';
-import { json } from '../../shared/http/contract';
+import { json, readingAhead } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
 import { httpServices } from '../../shared/http/services';
 import { expectedVersion } from '../../shared/http/if-match';
@@ -42,16 +42,14 @@ export const handler = lambdaRoot((s) =>
           versions && (await Promise.all(versions.map((v) => readRevisionText(s, ctx, params.id, v))));
         return json(200, { ...item, steps, ...(revisionTexts && { revisionTexts }) }, { etag: `"${item.version}"` });
       },
-      transitionContentItem: async ({ params, body, headers, principal, requestId }) => {
-        const done = await transitionContentItem(
-          s,
-          { principal, requestId, now: new Date() },
-          params.id,
-          body,
-          expectedVersion(headers),
-        );
-        return json(200, done, { etag: `"${done.version}"` });
-      },
+      transitionContentItem: readingAhead(
+        (params) => s.content.get(params.id),
+        async ({ params, body, headers, principal, requestId }, item) => {
+          const ctx = { principal, requestId, now: new Date() };
+          const done = await transitionContentItem(s, ctx, params.id, body, expectedVersion(headers), item);
+          return json(200, done, { etag: `"${done.version}"` });
+        },
+      ),
       bulkTransitionContent: async ({ params, body, principal, requestId }) => {
         const done = await bulkTransitionContent(s, { principal, requestId, now: new Date() }, params.code, body);
         // Each failed item carries the status it would have had alone.

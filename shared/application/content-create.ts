@@ -20,6 +20,7 @@ import { itemClockAndDue } from './content-clock';
 import { commitContext, type UseCaseContext } from './context';
 import { contentParticipants, workflowItemOf } from './content';
 import type { Services } from '../composition/services';
+import type { Unit } from '../domain/units/unit';
 
 /**
  * Creating a content item (issue 8): the only use case that cleans rich text, kept apart so that
@@ -142,8 +143,10 @@ export async function createContentItem(
   ctx: UseCaseContext,
   unitCode: string,
   input: NewContentItem,
+  /** The unit's read, if the caller started it already (read ahead with the caller's: issue 22). */
+  unitRead: Promise<Unit | undefined> = s.units.get(unitCode),
 ): Promise<{ id: string; state: ContentState; version: number }> {
-  const unit = await s.units.get(unitCode);
+  const unit = await unitRead;
   if (!unit) throw new DomainError('not_found', { vi: `Không có đơn vị ${unitCode}`, en: `No unit ${unitCode}` });
   const unitPath = [unit.code, ...(unit.ancestorCodes ?? (await s.units.scopeOf(unitCode)).slice(1))];
   requireAccess(ctx.principal, 'content.submit', unitPath, ctx.now);

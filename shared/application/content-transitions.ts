@@ -25,10 +25,12 @@ export async function transitionContentItem(
   id: string,
   request: TransitionRequest,
   expectedVersion?: number,
+  /** The item's read, if the caller started it already (read ahead with the caller's: issue 22). */
+  itemRead: Promise<ContentItemRecord | undefined> = s.content.get(id),
 ) {
   // A step that renders the item for the public names its portal: read alongside the item (issue 22), guessing the caller's own.
   if (rowOf(request)?.effects?.includes('public-rendition')) s.portalUnits.readAhead(ctx.principal.unitCode);
-  const record = readable(ctx, id, await s.content.get(id));
+  const record = readable(ctx, id, await itemRead);
   return takeContentStep(s, ctx, record, request, expectedVersion);
 }
 

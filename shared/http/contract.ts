@@ -95,7 +95,29 @@ export interface HttpResult {
   readonly compressible?: boolean;
 }
 
-export type RouteImplementation<R extends RouteDefinition> = (input: RouteInput<R>) => Promise<HttpResult>;
+export interface RouteImplementation<R extends RouteDefinition> {
+  (input: RouteInput<R>): Promise<HttpResult>;
+  /**
+   * A read the step needs that depends on the path alone (the unit, the item): the handler starts it
+   * with the caller's and the Idempotency-Key's reads, before authorisation ends, so it costs no
+   * round of its own (issue 22). Its answer reaches the step only once the caller is authorised
+   * and the request valid; a refused or replayed request discards it. Set by `readingAhead`.
+   */
+  readonly readAhead?: (params: Out<R['params']>) => Promise<unknown>;
+}
+
+/**
+ * An implementation whose step reads `read(params)` ahead (see RouteImplementation.readAhead): the
+ * step receives the read started, or starts it itself when the handler did not (a direct call).
+ */
+export function readingAhead<R extends RouteDefinition, A>(
+  read: (params: Out<R['params']>) => Promise<A>,
+  step: (input: RouteInput<R>, ahead: Promise<A>) => Promise<HttpResult>,
+): RouteImplementation<R> {
+  const implementation = (input: RouteInput<R> & { readonly ahead?: Promise<A> }) =>
+    step(input, input.ahead ?? read(input.params));
+  return Object.assign(implementation, { readAhead: read });
+}
 
 export interface RouteBinding {
   readonly route: RouteDefinition;

@@ -82,6 +82,18 @@ function validate(route: RouteDefinition, event: APIGatewayProxyEvent) {
   return values as { params: never; query: never; body: never };
 }
 
+/** The request's validated parts, or the problem `validate` would throw, to throw once the caller is known. */
+function validatedOrProblem(
+  route: RouteDefinition,
+  event: APIGatewayProxyEvent,
+): { values: ReturnType<typeof validate> } | { problem: unknown } {
+  try {
+    return { values: validate(route, event) };
+  } catch (problem) {
+    return { problem };
+  }
+}
+
 /**
  * The response as API Gateway expects it. A `location` the route gives relative to the API's root
  * (`/content/…`) gets the base path the request came in on (`/v1` on AWS), so every route's
@@ -210,8 +222,15 @@ export function httpFunction<T extends Readonly<Record<string, RouteDefinition>>
     const caller = callerOf(event);
     // Started first, so a key's record is read alongside the caller's account (one round).
     const underKey = beginIdempotency(route, event, keyScopeOf(caller, event), idempotencyStore);
-    const principal = await authorise(route, caller, services);
-    const { params, query, body } = validate(route, event);
+    const authorising = authorise(route, caller, services);
+    // Validated while the caller is read, refused only after: an unauthenticated caller learns nothing of the request's faults.
+    const validation = validatedOrProblem(route, event);
+    // The step's own read by path, in the same round (RouteImplementation.readAhead); discarded if the request is refused.
+    const ahead = 'values' in validation ? implementation.readAhead?.(validation.values.params) : undefined;
+    ahead?.catch(() => undefined);
+    const principal = await authorising;
+    if ('problem' in validation) throw validation.problem;
+    const { params, query, body } = validation.values;
     const basePath = basePathOf(event);
     const run = async () => {
       // Whether the body depends on Accept-Language is known by whether the route read `lang`.
@@ -231,6 +250,7 @@ export function httpFunction<T extends Readonly<Record<string, RouteDefinition>>
         clientAddress: event.requestContext?.identity?.sourceIp ?? '',
         userAgent: event.requestContext?.identity?.userAgent ?? '',
         basePath,
+        ...(ahead && { ahead }),
       };
       const result = await implementation(input);
       const response = toResponse(result, basePath, localized);

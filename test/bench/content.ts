@@ -4,7 +4,9 @@
  * over BENCH_CONTENT_N items (200 by default), of asking a question, and of creates and asks 8 and
  * 64 in flight; each beside a floor measured alone in the same run, in blocks between the measured
  * request's blocks: the cheapest request that reads the table (a public item that does not exist:
- * gateway, middleware, one GetItem, a 404). Each write also prints its DynamoDB calls and rounds.
+ * gateway, middleware, one GetItem, a 404). Each write also prints its DynamoDB calls and rounds,
+ * and its commit replayed bare, measured alone the same way (bare-transaction.ts): DynamoDB Local's
+ * own cost of the write's items, which no change of ours but fewer items makes smaller.
  * People sign in as the integration tests' do (test/support/directory.ts).
  */
 import { randomUUID } from 'node:crypto';
@@ -18,6 +20,7 @@ import { summarize, timeConcurrent, timeInterleaved, timeRuns } from './stats';
 import { countRounds } from './round-counter';
 import { httpFrom } from '../support/http-from';
 import type { FunctionKey } from '../../functions/manifest';
+import { bareReplay, recordTransactions, transactionOf } from './bare-transaction';
 
 /**
  * The floors: what every request pays before its own work. Each figure below is set against the
@@ -78,6 +81,10 @@ export async function benchContent(stack: LocalStack): Promise<void> {
   const floor = floors(stack).http;
   const vsFloor = (s: { times: number[]; floor: number[] }) => latency(summarize(s.times), summarize(s.floor));
   const n = Math.max(40, Number(process.env.BENCH_CONTENT_N ?? 200));
+  // Untimed writes first: DynamoDB Local's JVM compiles its transaction path over the first hundreds of
+  // transactions (a fresh one's 8-item commit took 314 ms p50, 33 ms after 600, 14 ms after 1,200), and
+  // create and ask are the first of their kind here; the floor's path is warm from measureFloors.
+  const warmUp = Math.max(5, Number(process.env.BENCH_WARM_UP ?? 100));
   const api = (path: string, init?: RequestInit) => fetch(`${stack.gateway.url}${path}`, init);
   const call = caller(api);
   await seedTree();
@@ -89,6 +96,27 @@ export async function benchContent(stack: LocalStack): Promise<void> {
   const expect = (status: number, res: { status: number; body: unknown }, what: string) => {
     if (res.status !== status) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body as { id: string; version: number };
+  };
+  // Each write beside the floor and beside a bare replay of its own commit (DynamoDB Local's cost, bare-transaction.ts).
+  recordTransactions();
+  const table = stack.resources.tableName;
+  const alone = (fn: FunctionKey) => ({ alone: { commit: bareReplay(fn, table) } });
+  const vsCommit = (
+    label: string,
+    fn: FunctionKey,
+    s: { times: number[]; floor: number[]; alone: { commit: number[] } },
+  ) => {
+    const [write, floorOf, commit] = [summarize(s.times), summarize(s.floor), summarize(s.alone.commit)];
+    const shape = transactionOf(fn);
+    report(`${label} p50 / p99`, latency(write, floorOf));
+    report(
+      `  its commit bare (${shape?.count} items, ${fmt((shape?.bytes ?? 0) / 1024, 1)} KiB)`,
+      latency(commit, floorOf),
+    );
+    report(
+      '  the write less its bare commit, p50',
+      `${fmt(write.p50 - commit.p50, 1)} ms = ${fmt((write.p50 - commit.p50) / floorOf.p50, 1)}× floor`,
+    );
   };
   const rounds = async (fn: FunctionKey, request: () => Promise<unknown>) => {
     const counted = await countRounds(fn, request);
@@ -110,11 +138,13 @@ export async function benchContent(stack: LocalStack): Promise<void> {
     }
   };
   // Floors alone, in blocks between blocks of the measured request (stats.ts timeInterleaved).
-  report(
-    'createContentItem (submit, Idempotency-Key) p50 / p99',
-    vsFloor(await timeInterleaved(n, create, floor, { warmUp: 5 })),
+  vsCommit(
+    'createContentItem (submit, Idempotency-Key)',
+    'contentCreate',
+    await timeInterleaved(n, create, floor, { warmUp, ...alone('contentCreate') }),
   );
   report('createContentItem DynamoDB', await rounds('contentCreate', () => create(-100)));
+  report('createContentItem commit', transactionOf('contentCreate')?.actions.join(', ') ?? '');
 
   const steps: Array<[action: string, who: Person]> = [
     ['accept', people.secretary],
@@ -131,7 +161,7 @@ export async function benchContent(stack: LocalStack): Promise<void> {
       });
       versions[i] = expect(200, res, `transition ${action}`).version;
     };
-    report(`transitionContentItem ${action} p50 / p99`, vsFloor(await timeInterleaved(n - 1, step, floor)));
+    vsCommit(`transitionContentItem ${action}`, 'content', await timeInterleaved(n - 1, step, floor, alone('content')));
     report(`transitionContentItem ${action} DynamoDB`, await rounds('content', () => step(n - 1)));
   }
 
@@ -158,7 +188,11 @@ export async function benchContent(stack: LocalStack): Promise<void> {
     });
     if (res.status !== 201) throw new Error(`askQuestion: ${res.status} ${res.text.slice(0, 200)}`);
   };
-  report('askQuestion (Idempotency-Key) p50 / p99', vsFloor(await timeInterleaved(n, ask, floor, { warmUp: 5 })));
+  vsCommit(
+    'askQuestion (Idempotency-Key)',
+    'questionsPublic',
+    await timeInterleaved(n, ask, floor, { warmUp, ...alone('questionsPublic') }),
+  );
   report('askQuestion DynamoDB', await rounds('questionsPublic', ask));
 
   // Writes in flight together: every request must pass (a failure is printed, not hidden).

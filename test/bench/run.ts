@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: prints throughput and size figures. Not a test: nothing here passes or fails.
  * `npm run bench -- content search` runs only the parts named (domain, bundles, http, content,
- * search, escalation, backup, console); all of them by default.
+ * profile, search, escalation, backup, console); all of them by default.
  */
 import { randomUUID } from 'node:crypto';
 import { calendarData, DeadlineCalculator, shippedCalendar, tet, WorkingCalendar } from '../../shared/domain/calendar';
@@ -14,13 +14,14 @@ import { startLocalStack, type LocalStack } from '../../infra/local/stack';
 import { fmt, report } from './report';
 import { benchContent, measureFloors } from './content';
 import { benchSearch } from './search';
+import { profileCreate } from './write-profile';
 import { benchEscalation } from './escalation';
 import { benchBackup } from './backup';
 import { benchEmulators } from './stream-off';
 import { benchConsoleRender, benchConsoleSize } from './console';
 import { adoptStack } from '../support/local-stack';
 
-const PARTS = ['domain', 'bundles', 'http', 'content', 'search', 'escalation', 'backup', 'console'] as const;
+const PARTS = ['domain', 'bundles', 'http', 'content', 'profile', 'search', 'escalation', 'backup', 'console'] as const;
 const asked = process.argv.slice(2);
 const unknown = asked.filter((a) => !(PARTS as readonly string[]).includes(a));
 if (unknown.length > 0) throw new Error(`Unknown bench part ${unknown.join(', ')}; known: ${PARTS.join(', ')}`);
@@ -150,7 +151,13 @@ if (wants('bundles')) {
 process.env.LOG_LEVEL = 'SILENT';
 const consoleBuild = wants('console') ? await benchConsoleSize() : undefined;
 const emulators =
-  wants('http') || wants('content') || wants('search') || wants('escalation') || wants('backup') || wants('console')
+  wants('http') ||
+  wants('content') ||
+  wants('profile') ||
+  wants('search') ||
+  wants('escalation') ||
+  wants('backup') ||
+  wants('console')
     ? await startEmulators({ region: 'ap-southeast-1' })
     : undefined;
 benchEmulators(emulators);
@@ -253,6 +260,8 @@ if (stack && (wants('content') || wants('search'))) {
   if (wants('content')) await benchContent(stack);
   if (wants('search')) await benchSearch(stack);
 }
+// Where a create's time goes, piece by piece (write-profile.ts).
+if (stack && wants('profile')) await profileCreate(stack, { dynamodbPid: emulators?.dynamodbPid });
 // Last: it loads its own 100,000 questions, and the job it measures reads only what is due.
 if (stack && wants('escalation')) await benchEscalation(stack);
 // Then the backup: it stops the stream poller and adds its own 100,000 items (raw scan, backup and restore

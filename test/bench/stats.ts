@@ -59,25 +59,39 @@ export async function timePaired(
 /**
  * Times `n` runs of `fn` and `n` of `floor` in alternating blocks of `block`, with a quiet pause
  * before each floor block: the floor is measured alone in the same run, not right after a write
- * whose background work (stream, relay, consumers) would inflate it (issue 22).
+ * whose background work (stream, relay, consumers) would inflate it (issue 22). Each of `alone`
+ * (say, the bare DynamoDB call a write makes) is measured the same way, in a block of its own after
+ * a quiet pause, between the same blocks.
  */
-export async function timeInterleaved(
+export async function timeInterleaved<K extends string = never>(
   n: number,
   fn: (i: number) => Promise<unknown>,
   floor: () => Promise<unknown>,
-  options: { block?: number; quietMs?: number; warmUp?: number } = {},
-): Promise<{ times: number[]; floor: number[] }> {
+  options: {
+    block?: number;
+    quietMs?: number;
+    warmUp?: number;
+    alone?: Readonly<Record<K, (i: number) => Promise<unknown>>>;
+  } = {},
+): Promise<{ times: number[]; floor: number[]; alone: Record<K, number[]> }> {
   const block = options.block ?? 20;
+  const quiet = () => new Promise((resolve) => setTimeout(resolve, options.quietMs ?? 300));
   for (let i = 0; i < (options.warmUp ?? 0); i++) await fn(-1 - i);
+  const others = Object.entries(options.alone ?? {}) as Array<[K, (i: number) => Promise<unknown>]>;
   const times: number[] = [];
   const floors: number[] = [];
+  const alone = Object.fromEntries(others.map(([name]) => [name, [] as number[]])) as Record<K, number[]>;
   for (let start = 0; start < n; start += block) {
     const size = Math.min(block, n - start);
     for (let i = start; i < start + size; i++) times.push(...(await timeRuns(1, () => fn(i))));
-    await new Promise((resolve) => setTimeout(resolve, options.quietMs ?? 300));
+    for (const [name, other] of others) {
+      await quiet();
+      for (let i = start; i < start + size; i++) alone[name].push(...(await timeRuns(1, () => other(i))));
+    }
+    await quiet();
     floors.push(...(await timeRuns(size, floor)));
   }
-  return { times, floor: floors };
+  return { times, floor: floors, alone };
 }
 
 /** `n` runs of `fn` with `concurrency` in flight: each run's latency, the failures, the wall time. */

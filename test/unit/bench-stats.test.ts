@@ -65,6 +65,19 @@ describe('floors alone and requests in flight (issue 22)', () => {
     expect(out.floor).toHaveLength(5);
   });
 
+  it('measures each request given alone in blocks of its own too, between the same blocks', async () => {
+    const order: string[] = [];
+    const out = await timeInterleaved(
+      3,
+      async (i) => void order.push(`w${i}`),
+      async () => void order.push('f'),
+      { block: 2, quietMs: 1, alone: { bare: async (i) => void order.push(`b${i}`) } },
+    );
+    expect(order).toEqual(['w0', 'w1', 'b0', 'b1', 'f', 'f', 'w2', 'b2', 'f']);
+    expect(out.alone.bare).toHaveLength(3);
+    expect(out.floor).toHaveLength(3);
+  });
+
   it('keeps the given number of runs in flight and counts failures rather than hiding them', async () => {
     let inFlight = 0;
     let most = 0;

@@ -13,7 +13,9 @@ export const PUBLISHED_PREFIX = 'published/';
 /** How long the distribution keeps a 404 (its error caching TTL): an item published after one shows within it. */
 export const ERROR_CACHE_SECONDS = 10;
 
-const ONLINE = new Set(['published', 'emergency-published']);
+/** The states in which an item is online: a step into or out of one changes the edge, no other. */
+export const ONLINE_STATES = ['published', 'emergency-published'] as const;
+const ONLINE = new Set<string>(ONLINE_STATES);
 
 export const publishedFilesPrefix = (portal: string, itemId: string) => `${PUBLISHED_PREFIX}${portal}/${itemId}/`;
 export const publishedFileKey = (portal: string, itemId: string, uploadId: string) =>
