@@ -9,7 +9,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../../shared/adapters/aws-clients';
 import { keys } from '../../shared/adapters/dynamo/keys';
 import type { LocalStack } from '../../infra/local/stack';
 import { caller, person, seedTree, type Person } from '../support/directory';
@@ -32,7 +31,7 @@ export function floors(stack: LocalStack) {
       await res.arrayBuffer();
       if (res.status !== 404) throw new Error(`floor: expected 404, got ${res.status}`);
     },
-    getItem: () => documentClient().send(new GetCommand({ TableName: stack.resources.tableName, Key: key })),
+    getItem: () => stack.services.db.send(new GetCommand({ TableName: stack.resources.tableName, Key: key })),
   };
 }
 
@@ -91,7 +90,7 @@ export async function benchContent(stack: LocalStack): Promise<void> {
     return res.body as { id: string; version: number };
   };
   const rounds = async (fn: FunctionKey, request: () => Promise<unknown>) => {
-    const counted = await countRounds(fn, request);
+    const counted = await countRounds(stack.services.dynamo, fn, request);
     return `${counted.calls.length} calls in ${counted.rounds} rounds, ${counted.beforeCommit} before the commit [${counted.calls.join(', ')}]`;
   };
 
