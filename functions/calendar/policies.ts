@@ -1,7 +1,7 @@
 import { json } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
 import { clockEvents, effectivePolicy, issuerScopes, presets, type EffectiveValue } from '../../shared/domain/policies';
-import { configRoot } from '../../shared/composition/core-root';
+import { configRoot } from '../../shared/composition/config-root';
 import { deploymentPolicy } from '../../shared/application/deployment-policy';
 import { calendarRoutes } from './routes';
 

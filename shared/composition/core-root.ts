@@ -15,19 +15,6 @@ export function createCoreServices(
 }
 
 /**
- * The composition root of an entry point that calls no AWS service and reads only its configuration
- * (the deadline policies): its container parses the environment once; the local stack wires it to
- * its services' configuration.
- */
-export function configRoot<E, R>(
-  wire: (services: Pick<CoreServices, 'config'>) => LambdaHandler<E, R>,
-): WiredHandler<E, R> {
-  const wired = once(() => wire({ config: parseEnv(process.env) }));
-  const handler: LambdaHandler<E, R> = (event, context) => wired()(event, context);
-  return Object.assign(handler, { wire });
-}
-
-/**
  * The composition root of an entry point that must stay lean (health, the backup jobs, the Cognito
  * trigger): like `lambdaRoot`, but its container builds only the core services, so its bundle carries
  * none of the table repositories. The local stack wires it to its full services (a superset).
