@@ -12,16 +12,15 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     projects: [
-      // Integration files share worker processes, so the dependencies (AWS SDK, zod, middy…) load once
-      // per worker; each file sets up its own local stack in process-wide state (environment,
-      // composition roots), so it gets fresh copies of our own modules (test/support/fresh-modules.ts).
+      // Integration files share worker processes, so every module (AWS SDK, zod, middy, ours) loads once
+      // per worker; each file starts its own local stack, whose composition root builds that file's
+      // clients and services (docs/composition.md): no module keeps state from one file to the next.
       {
         extends: true,
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts', 'test/conformance/**/*.test.ts'],
           isolate: false,
-          setupFiles: ['test/support/fresh-modules.ts'],
         },
       },
       // No process-wide state: a worker runs file after file, importing every module once. The infra

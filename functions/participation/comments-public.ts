@@ -46,7 +46,7 @@ export const handler = lambdaRoot(
       commentsRoutes,
       {
         commentOnConsultation: async ({ params, body, headers, requestId, clientAddress }) => {
-          await requireAskChallenge(headers[requestHeaders.challengeToken], clientAddress);
+          await requireAskChallenge(s.askChallenge, headers[requestHeaders.challengeToken], clientAddress);
           const now = new Date();
           const { website, ...comment } = body;
           if (website !== undefined && website.trim() !== '') {

@@ -37,13 +37,15 @@ export const handler = lambdaRoot(
       questionsRoutes,
       {
         askQuestion: async ({ params, body, headers, requestId, clientAddress }) => {
-          // The optional challenge hook (shared/application/ask-challenge.ts): none is registered by default.
-          await requireAskChallenge(headers[requestHeaders.challengeToken], clientAddress);
-          const asked = await askQuestion({ requestId, now: new Date(), clientAddress }, params.portal, body);
+          // The optional challenge hook (shared/application/ask-challenge.ts): none is wired by default.
+          await requireAskChallenge(s.askChallenge, headers[requestHeaders.challengeToken], clientAddress);
+          const asked = await askQuestion(s, { requestId, now: new Date(), clientAddress }, params.portal, body);
           return json(201, asked, { location: `/public/questions/${asked.trackingCode}`, 'cache-control': 'no-store' });
         },
         getQuestionStatus: async ({ params, headers }) =>
-          json(200, await questionStatus(params.trackingCode, askerSecret(headers)), { 'cache-control': 'no-store' }),
+          json(200, await questionStatus(s, params.trackingCode, askerSecret(headers)), {
+            'cache-control': 'no-store',
+          }),
         rateAnswer: async ({ params, headers, body, requestId }) =>
           json(
             201,

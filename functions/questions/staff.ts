@@ -45,13 +45,13 @@ export const handler = lambdaRoot(
             ),
           ),
         getQuestion: async ({ params, principal, requestId }) => {
-          const question = await readQuestion({ principal, requestId, now: new Date() }, params.id);
+          const question = await readQuestion(s, { principal, requestId, now: new Date() }, params.id);
           return json(200, question, { etag: `"${question.version}"`, 'cache-control': 'no-store' });
         },
         listQuestions: async ({ params, query, principal, requestId }) =>
           json(
             200,
-            await listQuestions({ principal, requestId, now: new Date() }, params.code, {
+            await listQuestions(s, { principal, requestId, now: new Date() }, params.code, {
               limit: query.limit,
               view: query.view,
               stage: query.stage,
@@ -62,6 +62,7 @@ export const handler = lambdaRoot(
           ),
         transitionQuestion: async ({ params, body, headers, principal, requestId }) => {
           const done = await transitionQuestion(
+            s,
             { principal, requestId, now: new Date() },
             params.id,
             body,

@@ -37,7 +37,7 @@ export const handler = lambdaRoot((s) =>
           );
         }
         // The same optional challenge hook as asking (shared/application/ask-challenge.ts): none by default.
-        await requireAskChallenge(headers[requestHeaders.challengeToken], clientAddress);
+        await requireAskChallenge(s.askChallenge, headers[requestHeaders.challengeToken], clientAddress);
         const { website: _honeypot, ...input } = body;
         const rated = await rateInformation(s, { requestId, now, clientAddress, userAgent }, input);
         return json(201, rated, noStore);

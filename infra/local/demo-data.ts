@@ -244,12 +244,12 @@ export async function seedDemo(
     }
   }
   // A living portal for newcomers: a few published items of every category (issue 8 #10)…
-  await seedDemoContent('sotttt');
+  await seedDemoContent(s, 'sotttt');
   // …and the provincial portal's other language versions (QN 2: English and Chinese).
-  await seedDemoTranslations(province);
+  await seedDemoTranslations(s, province);
   // Questions on the provincial portal in each stage, one overdue (issue 9 §10).
   const { secretary, chief, communeHead } = cast.byKey;
-  await seedDemoQuestions(province, config.policyPreset, {
+  await seedDemoQuestions(s, province, config.policyPreset, {
     secretary: secretary!.username,
     chief: chief!.username,
     unitHead: communeHead!.username,

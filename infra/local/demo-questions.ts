@@ -1,8 +1,8 @@
 import type { Principal } from '../../shared/domain/access/authorize';
 import type { Role } from '../../shared/domain/roles';
-import { askQuestion, questionRepository, type NewQuestion } from '../../shared/application/questions';
+import { askQuestion, type NewQuestion } from '../../shared/application/questions';
 import { transitionQuestion, type QuestionTransitionRequest } from '../../shared/application/question-transitions';
-import { directory } from '../../shared/application/directory';
+import type { Services } from '../../shared/composition/services';
 import { askerRequirements, type IndividualField, type OrganisationField } from '../../shared/domain/questions/asker';
 
 /**
@@ -125,8 +125,8 @@ const plans: Array<{ readonly daysAgo: number; readonly steps: readonly Step[] }
   },
 ];
 
-async function principal(username: string, unitCode: string, roles: readonly Role[]): Promise<Principal> {
-  const id = await directory().accounts.idOfUsername(username);
+async function principal(s: Services, username: string, unitCode: string, roles: readonly Role[]): Promise<Principal> {
+  const id = await s.accounts.idOfUsername(username);
   if (!id) throw new Error(`Demo account ${username} is missing`);
   return { id, kind: 'user', unitCode, roles: [...roles] as Principal['roles'], delegations: [] };
 }
@@ -138,18 +138,24 @@ export interface DemoActors {
   readonly unitHead: string;
 }
 
-export async function seedDemoQuestions(province: string, presetId: string, names: DemoActors): Promise<void> {
+export async function seedDemoQuestions(
+  s: Services,
+  province: string,
+  presetId: string,
+  names: DemoActors,
+): Promise<void> {
   const askers = demoAskers(presetId);
-  if ((await questionRepository().list(province, { view: 'portal', limit: 1 })).items.length > 0) return;
+  if ((await s.questions.list(province, { view: 'portal', limit: 1 })).items.length > 0) return;
   const actors = {
-    secretary: await principal(names.secretary, province, ['secretary']),
-    chief: await principal(names.chief, province, ['chief-editor']),
-    unitHead: await principal(names.unitHead, 'cattan', ['operator', 'unit-head']),
+    secretary: await principal(s, names.secretary, province, ['secretary']),
+    chief: await principal(s, names.chief, province, ['chief-editor']),
+    unitHead: await principal(s, names.unitHead, 'cattan', ['operator', 'unit-head']),
   };
   const now = Date.now();
   for (const [i, plan] of plans.entries()) {
     const asked = new Date(now - plan.daysAgo * DAY_MS);
     const { trackingCode } = await askQuestion(
+      s,
       { requestId: `demo-question-${i}`, now: asked, clientAddress: `demo-${i}` },
       province,
       {
@@ -161,6 +167,7 @@ export async function seedDemoQuestions(province: string, presetId: string, name
     for (const [j, { by, ...request }] of plan.steps.entries()) {
       // Each step an hour after the previous one, on the day the question was asked.
       await transitionQuestion(
+        s,
         {
           principal: actors[by],
           requestId: `demo-question-${i}-${j}`,

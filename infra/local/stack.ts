@@ -19,8 +19,8 @@ import { createServices, once, type CoreServices, type Services } from '../../sh
 import type { IdentityProvider } from '../../shared/application/identity-provider';
 import type { LocalIdentityProvider } from '../../shared/adapters/identity/local';
 import { parseEnv } from '../../shared/config/env';
-import { adoptServices } from '../../shared/composition/process-services';
-import { documentClient, dynamoClient } from '../../shared/adapters/aws-clients';
+import { createDynamoClients } from '../../shared/adapters/aws-clients';
+import type { AskChallenge } from '../../shared/application/ask-challenge';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -120,6 +120,8 @@ export async function startLocalStack(options: {
   consoleDir?: string;
   /** The identity provider the stack's root wires; the local stand-in unless given (a test of the Cognito path). */
   identity?: (services: CoreServices) => IdentityProvider;
+  /** A human check on asking (shared/application/ask-challenge.ts), as a province's root may wire one. */
+  askChallenge?: AskChallenge;
 }): Promise<LocalStack> {
   const { endpoints } = options;
   const resources = await createLocalResources(endpoints, options.prefix);
@@ -151,23 +153,22 @@ export async function startLocalStack(options: {
       options.backupSigningKeyFile ?? join(tmpdir(), `portal-${options.prefix}`, BACKUP_SIGNING_KEY_FILE),
   });
   mkdirSync(dirname(process.env.LOCAL_METRICS_FILE!), { recursive: true });
-  // As IAM on AWS: each invoked function may touch only the partitions its manifest entry grants.
-  enforceTablePermissions();
-  // The local runtime's composition root: one set of services for every function of this stack. Until
-  // every entry point is wired to it, it shares the process's clients (aws-clients.ts) with the code
-  // that is not, so that one client (and a test's middleware on it) sees every call.
+  // The local runtime's composition root: one set of services, over this stack's own clients, for every
+  // function of this stack (a test's middleware goes on `services.dynamo`).
   const functionConfig = parseEnv(process.env);
-  const clients = { dynamo: dynamoClient(), db: documentClient() };
+  const clients = createDynamoClients();
+  // As IAM on AWS: each invoked function may touch only the partitions its manifest entry grants.
+  enforceTablePermissions(clients.dynamo);
   const localIdentity = once(() => createLocalIdentity(functionConfig, clients.db));
   const services = createServices(functionConfig, {
     clients,
     identity: options.identity ?? localIdentity,
     mail: localMail,
     askerKeys: localAskerKeys,
+    ...(options.askChallenge && { askChallenge: options.askChallenge }),
     events: (core) =>
       new LocalEventBus(localClients(endpoints).sqs, core.config.QUEUE_URLS, process.env.LOCAL_OPERATORS_DIR!),
   });
-  adoptServices(services); // the bridge for code not yet wired (shared/composition/process-services.ts)
   const functions = createLocalFunctions(services);
   const { invoke } = functions;
 

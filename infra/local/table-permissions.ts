@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { appendFileSync } from 'node:fs';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { dynamoClient } from '../../shared/adapters/aws-clients';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { functionDefinitions, type FunctionDefinition, type FunctionKey } from '../../functions/manifest';
 import { allows, allowsOnTable, inAudit, type ItemAction } from '../definitions/table-permissions';
 
@@ -156,13 +156,9 @@ export function refusal(def: FunctionDefinition, touch: Touch, tableName: string
   return allowsOnTable(def, touch.action, 'table') ? undefined : `dynamodb:${touch.action} on table ${where}`;
 }
 
-let installed = false;
-
-/** Adds the check to the process's DynamoDB client (the one every in-process function uses). */
-export function enforceTablePermissions(): void {
-  if (installed) return;
-  installed = true;
-  dynamoClient().middlewareStack.add(
+/** Adds the check to a local stack's DynamoDB client (the one every function of that stack uses). */
+export function enforceTablePermissions(dynamo: DynamoDBClient): void {
+  dynamo.middlewareStack.add(
     (next, context) => async (args) => {
       const current = invocation.getStore();
       if (current) {

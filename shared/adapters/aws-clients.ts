@@ -15,7 +15,11 @@ export function withoutSdkLogging<C extends { middlewareStack: { remove(name: st
   return client;
 }
 
-/** A DynamoDB client and its document client over it, as every composition root builds them once. */
+/**
+ * A DynamoDB client and its document client over it, as every composition root builds them once.
+ * Endpoints come from the SDK's own `AWS_ENDPOINT_URL_<SERVICE>` variables, which the local stack
+ * sets; on AWS they are unset.
+ */
 export function createDynamoClients(): { dynamo: DynamoDBClient; db: DynamoDBDocumentClient } {
   const dynamo = withoutSdkLogging(new DynamoDBClient({}));
   return { dynamo, db: documentClientOver(dynamo) };
@@ -25,21 +29,6 @@ const documentClientOver = (dynamo: DynamoDBClient) =>
   DynamoDBDocumentClient.from(dynamo, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
-
-/**
- * One client of each kind per process, created on first use. Endpoints come from the SDK's own
- * `AWS_ENDPOINT_URL_<SERVICE>` variables, which the local stack sets; on AWS they are unset.
- */
-let ddb: DynamoDBClient | undefined;
-let doc: DynamoDBDocumentClient | undefined;
-
-export function dynamoClient(): DynamoDBClient {
-  return (ddb ??= withoutSdkLogging(new DynamoDBClient({})));
-}
-
-export function documentClient(): DynamoDBDocumentClient {
-  return (doc ??= documentClientOver(dynamoClient()));
-}
 
 /** An S3 client for a root to keep. Emulators serve buckets by path; real S3 prefers virtual-hosted names. */
 export const createS3Client = () =>

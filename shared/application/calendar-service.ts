@@ -2,7 +2,6 @@ import { calendarData, CalendarRangeError, DeadlineCalculator, WorkingCalendar }
 import { invalidField } from '../domain/errors';
 import type { CalendarConfigRepository } from '../adapters/dynamo/calendar-config';
 import type { Env } from '../config/env';
-import { processServices } from '../composition/process-services';
 
 /**
  * The calendar in force: shipped data plus what operators configured. The stored configuration
@@ -46,12 +45,6 @@ export function createCalendarService(
     },
   };
 }
-
-/** The calendar in force, for code not yet wired by a composition root (the bridge's calendar). */
-export const currentCalendar = (nowMs = Date.now()) => processServices().calendar.current(nowMs);
-
-/** Deadlines over the calendar in force, for code not yet wired by a composition root. */
-export const currentDeadlines = () => processServices().calendar.deadlines();
 
 /** Runs `compute`, turning a year outside the calendar's range into a 400 on `field`. */
 export function withinCalendarRange<T>(field: string, compute: () => T): T {

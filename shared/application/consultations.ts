@@ -19,6 +19,7 @@ import type { ConsultationRecord } from '../adapters/dynamo/consultations';
 import type { ContentItemRecord } from '../adapters/dynamo/content-record';
 import type { Services } from '../composition/services';
 import { applyTransition } from './workflow-transitions';
+import { policy } from './content';
 import { consultationStepChanges } from './consultation-steps';
 import { commitContext, type UseCaseContext } from './context';
 
@@ -246,6 +247,9 @@ export async function transitionConsultation(
   const { set, writes } = await consultationStepChanges(s, ctx, record, input);
   const applied = await applyTransition(ctx, plan, {
     uow: s.uow,
+    // A consultation's steps open no clock: its instants are the board's (opensAt, closesAt).
+    deadlines: s.calendar.deadlines,
+    policy: policy(s),
     writes: () => {
       const work = s.consultations.stepWrites(plan, record, set);
       return { ...work, actions: [...(work.actions ?? []), ...writes] };

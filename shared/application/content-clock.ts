@@ -6,8 +6,12 @@ import {
   type ItemClock,
   type ItemClockFacts,
 } from '../domain/content/deadline';
-import { currentDeadlines, withinCalendarRange } from './calendar-service';
+import { withinCalendarRange } from './calendar-service';
 import { policy } from './content';
+import type { Services } from '../composition/services';
+
+/** What counting an item's clock needs: the deployment's policy and the calendar in force. */
+export type ClockServices = Pick<Services, 'config' | 'calendar'>;
 
 /**
  * An item's publication clock at creation or edit (shared/domain/content/deadline.ts): which clock,
@@ -24,18 +28,24 @@ export interface ItemClockMoment {
 }
 
 export async function itemClockAndDue(
+  s: ClockServices,
   facts: ItemClockFacts,
   moment: ItemClockMoment,
 ): Promise<{ clock: ItemClock; dueAt?: string }> {
-  const clock = itemClock(facts, policy());
+  const clock = itemClock(facts, policy(s));
   checkEventDate(clock, facts, moment.now);
-  const dueAt = await dueOf(clock, facts, moment);
+  const dueAt = await dueOf(s, clock, facts, moment);
   return { clock, ...(dueAt !== undefined && { dueAt }) };
 }
 
-async function dueOf(clock: ItemClock, facts: ItemClockFacts, moment: ItemClockMoment): Promise<string | undefined> {
+async function dueOf(
+  s: ClockServices,
+  clock: ItemClock,
+  facts: ItemClockFacts,
+  moment: ItemClockMoment,
+): Promise<string | undefined> {
   if (clock.dateField !== undefined) {
-    const deadlines = await currentDeadlines();
+    const deadlines = await s.calendar.deadlines();
     return withinCalendarRange(clock.dateField, () => dueFromItemDate(clock, facts, deadlines));
   }
   const from =
@@ -45,18 +55,19 @@ async function dueOf(clock: ItemClock, facts: ItemClockFacts, moment: ItemClockM
         ? new Date(moment.sourcePublishedAt)
         : undefined;
   if (from === undefined) return undefined;
-  const deadlines = await currentDeadlines();
+  const deadlines = await s.calendar.deadlines();
   return dueFromInstant(clock.value, from, deadlines);
 }
 
 /** The submit step is the portal's receipt: a clock that counts from it (CB 10.1đ) starts now, once. */
 export async function receiptDueAt(
+  s: ClockServices,
   facts: ItemClockFacts,
   alreadyDue: string | undefined,
   now: Date,
 ): Promise<string | undefined> {
   if (alreadyDue !== undefined) return undefined;
-  const clock = itemClock(facts, policy());
+  const clock = itemClock(facts, policy(s));
   if (clock.value.countsFrom !== 'receipt') return undefined;
-  return dueFromInstant(clock.value, now, await currentDeadlines());
+  return dueFromInstant(clock.value, now, await s.calendar.deadlines());
 }

@@ -163,7 +163,7 @@ export async function createContentItem(
     eventDate: input.eventDate,
     translation: input.translationOf !== undefined,
   };
-  const { clock, dueAt } = await itemClockAndDue(facts, {
+  const { clock, dueAt } = await itemClockAndDue(s, facts, {
     now: ctx.now,
     submitting: input.submit === true,
     sourcePublishedAt: source?.publishedAt,

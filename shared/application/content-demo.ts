@@ -2,12 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { auditEntry } from '../domain/audit';
 import { citationLine, contentCategoryIds, categoryOf, diffSummary, type ContentCategoryId } from '../domain/content';
 import type { ContentItemRecord } from '../adapters/dynamo/content';
-import { contentRepository } from './content';
 import { rendition } from './content-transitions';
 import { searchIndexWrites } from './legal-search';
-import { directory } from './directory';
 import { bootstrapContext } from './context';
-import { env } from '../config/env';
+import type { Services } from '../composition/services';
 import type { Unit } from '../domain/units/unit';
 
 /**
@@ -74,8 +72,8 @@ interface DemoItem {
   readonly body: string;
 }
 
-export async function seedDemoContent(unitCode: string): Promise<number> {
-  const unit = await directory().units.get(unitCode);
+export async function seedDemoContent(s: Services, unitCode: string): Promise<number> {
+  const unit = await s.units.get(unitCode);
   if (!unit) return 0;
   const items = contentCategoryIds.flatMap((category) =>
     titles[category].map((title) => ({
@@ -88,21 +86,21 @@ export async function seedDemoContent(unitCode: string): Promise<number> {
           : `<p>${title}. Nội dung minh họa của Cổng thông tin điện tử ${unit.name.vi}.</p>`,
     })),
   );
-  return seedItems(unit, items);
+  return seedItems(s, unit, items);
 }
 
 /** A few items in each of the portal's other languages (QN: English and Chinese), each with the source line in its language. */
-export async function seedDemoTranslations(unitCode: string): Promise<number> {
-  const unit = await directory().units.get(unitCode);
+export async function seedDemoTranslations(s: Services, unitCode: string): Promise<number> {
+  const unit = await s.units.get(unitCode);
   if (!unit) return 0;
   const items = unit.languages.flatMap((language) =>
     (translations[language] ?? []).map((i) => ({ ...i, language, body: `<p>${i.body}</p>` })),
   );
-  return seedItems(unit, items);
+  return seedItems(s, unit, items);
 }
 
-async function seedItems(unit: Unit, items: readonly DemoItem[]): Promise<number> {
-  const repo = contentRepository();
+async function seedItems(s: Services, unit: Unit, items: readonly DemoItem[]): Promise<number> {
+  const repo = s.content;
   const unitCode = unit.code;
   const existing = (await repo.ofUnit(unitCode, { limit: 100 })).items;
   const languages = new Set(items.map((i) => i.language));
@@ -147,10 +145,10 @@ async function seedItems(unit: Unit, items: readonly DemoItem[]): Promise<number
         publishedOnTime: true,
       };
       // Demo legal documents are searchable like published ones.
-      const index = searchIndexWrites(directory(), seeded, true);
+      const index = searchIndexWrites(s, seeded, true);
       const record: ContentItemRecord = index.stored ? { ...seeded, searchIndex: index.stored } : seeded;
       const actor = { id: 'system', kind: 'machine' as const };
-      await directory().uow.commit(
+      await s.uow.commit(
         {
           actions: [
             repo.create(record),
@@ -161,7 +159,7 @@ async function seedItems(unit: Unit, items: readonly DemoItem[]): Promise<number
               action: 'seed',
               summary: diffSummary(undefined, { ...record }),
             }),
-            repo.putPublic(rendition(record, citationLine(unit, language, env().POLICY_PRESET))),
+            repo.putPublic(rendition(record, citationLine(unit, language, s.config.POLICY_PRESET))),
             ...index.actions,
           ],
           audits: [

@@ -98,7 +98,7 @@ export async function editContentItem(
       eventDate: (changes.eventDate as string | undefined) ?? record.eventDate,
       translation: record.translationOf !== undefined,
     };
-    const { dueAt } = await itemClockAndDue(facts, { now: ctx.now, submitting: false });
+    const { dueAt } = await itemClockAndDue(s, facts, { now: ctx.now, submitting: false });
     // A new deadline moves the item on the due index (the repository keeps the index key with it).
     if (dueAt !== undefined && dueAt !== record.dueAt && record.publishedAt === undefined) set.dueAt = dueAt;
   }

@@ -131,8 +131,8 @@ export const contentGuards: Readonly<
     }
   },
   // BĐ 7.1: the People's Committee's approval is recorded before the chief approves and before anything goes online.
-  'peoples-committee-approval': (_s, record) => {
-    const refusal = publicationApprovalRefusal(record, policy());
+  'peoples-committee-approval': (s, record) => {
+    const refusal = publicationApprovalRefusal(record, policy(s));
     if (refusal) throw refusal;
   },
   'source-not-withdrawn': (_s, record) => {
@@ -158,8 +158,8 @@ export const contentEffects: Readonly<
   Record<Exclude<ContentEffect, 'creation-revision'>, (step: ContentStep) => void | Promise<void>>
 > = {
   // A clock that counts from the portal's receipt (CB 10.1đ) starts at the first submission.
-  'receipt-due': async ({ set, record, ctx }) => {
-    const received = await receiptDueAt(clockFactsOf(record), record.dueAt, ctx.now);
+  'receipt-due': async ({ s, set, record, ctx }) => {
+    const received = await receiptDueAt(s, clockFactsOf(record), record.dueAt, ctx.now);
     if (record.dueAt === undefined && received !== undefined) set.dueAt = received;
   },
   // An assignment keeps the state: its revision names what it changed.

@@ -65,7 +65,8 @@ export async function takeContentStep(
   let setDueAt: string | undefined;
   const applied = await applyTransition(ctx, plan, {
     uow: s.uow,
-    policy: policy(),
+    deadlines: s.calendar.deadlines,
+    policy: policy(s),
     ...(record.dueAt !== undefined && { dueAt: { publication: record.dueAt } }),
     writes: async (due) => {
       const changes = await contentChanges(row?.effects ?? [], { s, ctx, record, request, plan, due });

@@ -1,20 +1,17 @@
 import { can } from '../domain/access/authorize';
 import { DomainError, invalidField } from '../domain/errors';
-import { effectivePolicy } from '../domain/policies';
 import type { ContentWorkflowItem } from '../domain/workflow';
 import { withParticipants, type Participant } from '../domain/workflow/participants';
 import { type ContentItemRecord, type Contributor } from '../adapters/dynamo/content';
-import { env } from '../config/env';
 import type { UseCaseContext } from './context';
-import { processServices } from '../composition/process-services';
 import type { Services } from '../composition/services';
+import { deploymentPolicy } from './deployment-policy';
 
-/**
+/*
  * Content items of a portal (issue 8): created by contributors, reporters and agencies (as a draft,
  * or submitted at once: content-create.ts), read and listed by the unit's staff. Workflow steps:
  * content-transitions.ts.
  */
-export const contentRepository = () => processServices().content;
 
 /**
  * Everyone who took part in an item (shared/domain/workflow/participants.ts): the set stored on it,
@@ -91,4 +88,5 @@ export async function readRevisionText(s: Pick<Services, 'content'>, ctx: UseCas
 export const notFound = (id: string) =>
   new DomainError('not_found', { vi: `Không có tin, bài ${id}`, en: `No content item ${id}` });
 
-export const policy = () => effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES);
+/** The deadline policy of this deployment (its root's configuration). */
+export const policy = (s: Pick<Services, 'config'>) => deploymentPolicy(s.config);

@@ -1,6 +1,5 @@
 import type { UnitRepository } from '../adapters/dynamo/units';
 import type { Unit } from '../domain/units/unit';
-import { processServices } from '../composition/process-services';
 
 /**
  * A portal's unit as a publication's citation line names it (name, domain). A publication starts
@@ -30,8 +29,3 @@ export function createPortalUnits(units: UnitRepository): PortalUnits {
   };
   return { get, readAhead: (code) => void get(code).catch(() => undefined) };
 }
-
-/** The bridge for code not yet wired by a root (shared/composition/process-services.ts). */
-export const portalUnit = (code: string): Promise<Unit | undefined> => processServices().portalUnits.get(code);
-
-export const readPortalAhead = (code: string): void => processServices().portalUnits.readAhead(code);

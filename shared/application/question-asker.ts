@@ -56,7 +56,7 @@ export async function rateAnswer(
   secret: string,
   input: RatingInput,
 ) {
-  const record = await questionForAsker(trackingCode, secret);
+  const record = await questionForAsker(s, trackingCode, secret);
   const refusal = ratingRefusal(record);
   if (refusal) throw refusal;
   const at = ctx.now.toISOString();
@@ -178,7 +178,7 @@ export async function eraseAskerData(
   trackingCode: string,
   secret: string,
 ): Promise<ErasureReceipt> {
-  const record = await questionForAsker(trackingCode, secret);
+  const record = await questionForAsker(s, trackingCode, secret);
   return erase(s, ctx, record, 'asker-request', ASKER, {});
 }
 

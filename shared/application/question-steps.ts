@@ -1,6 +1,5 @@
 import { auditEntry } from '../domain/audit';
 import { invalidField } from '../domain/errors';
-import { effectivePolicy } from '../domain/policies';
 import {
   answerOf,
   endOfLocalDay,
@@ -30,16 +29,13 @@ import {
 import type { QuestionRecord, QuestionStepChanges, Routing } from '../adapters/dynamo/questions';
 import type { AuditEntry } from '../domain/audit';
 import type { WriteAction } from '../adapters/dynamo/unit-of-work';
-import { env } from '../config/env';
 import { conventionsOf } from '../domain/policies/conventions';
 import type { AskerAnswerClock } from './question-answer-clock';
-import { currentCalendar } from './calendar-service';
 import { publicCopyOf, requirePublicationConsent } from './question-publication';
 import { askerToRedact } from './question-asker';
 import { answerNotAuthorised } from './answer-authorisations';
-import { directory } from './directory';
-import { processServices } from '../composition/process-services';
-import { questionRepository } from './questions';
+import type { Services } from '../composition/services';
+import { deploymentPolicy } from './deployment-policy';
 import type { UseCaseContext } from './context';
 
 /**
@@ -64,6 +60,7 @@ export interface QuestionTransitionRequest {
 
 /** One step being taken, as its effects see it; they add to `set`, `remove`, `writes` and `audits`. */
 export interface QuestionStep {
+  readonly s: Services;
   readonly ctx: UseCaseContext;
   readonly record: QuestionRecord;
   readonly request: QuestionTransitionRequest;
@@ -84,15 +81,15 @@ export interface QuestionStep {
 
 /** The unit a question is routed to, with its ancestors (the engine checks it lies within the portal). */
 export const questionInputs: Readonly<
-  Record<QuestionInput, (request: QuestionTransitionRequest) => Promise<Partial<TransitionInput>>>
+  Record<QuestionInput, (s: Services, request: QuestionTransitionRequest) => Promise<Partial<TransitionInput>>>
 > = {
-  unit: async ({ unit: code }) => {
+  unit: async (s, { unit: code }) => {
     if (code === undefined)
       throw invalidField('unit', { vi: 'Cần nêu đơn vị trả lời', en: 'Give the unit to route to' }, 'required');
-    const unit = await directory().units.get(code);
+    const unit = await s.units.get(code);
     if (!unit) throw invalidField('unit', { vi: `Không có đơn vị ${code}`, en: `No unit ${code}` }, 'not_found');
     return {
-      assignTo: { unitPath: [unit.code, ...(unit.ancestorCodes ?? (await directory().units.scopeOf(code)).slice(1))] },
+      assignTo: { unitPath: [unit.code, ...(unit.ancestorCodes ?? (await s.units.scopeOf(code)).slice(1))] },
     };
   },
 };
@@ -100,10 +97,15 @@ export const questionInputs: Readonly<
 export const questionGuards: Readonly<
   Record<
     QuestionGuard,
-    (record: QuestionRecord, request: QuestionTransitionRequest, ctx: UseCaseContext) => void | Promise<void>
+    (
+      s: Services,
+      record: QuestionRecord,
+      request: QuestionTransitionRequest,
+      ctx: UseCaseContext,
+    ) => void | Promise<void>
   >
 > = {
-  'complexity-given': (_record, request) => {
+  'complexity-given': (_s, _record, request) => {
     if (request.complexity === undefined)
       throw invalidField(
         'complexity',
@@ -111,7 +113,7 @@ export const questionGuards: Readonly<
         'required',
       );
   },
-  'ground-given': (_record, request) => {
+  'ground-given': (_s, _record, request) => {
     if (request.ground === undefined)
       throw invalidField(
         'ground',
@@ -120,14 +122,14 @@ export const questionGuards: Readonly<
       );
   },
   // CB 11.5 where the preset says so: the head, or an officer the head authorised for this field.
-  'answerer-authorised': async (record, _request, ctx) => {
-    const refusal = await answerNotAuthorised(directory(), ctx, record.assignee?.unitPath[0] ?? '', record.field);
+  'answerer-authorised': async (s, record, _request, ctx) => {
+    const refusal = await answerNotAuthorised(s, ctx, record.assignee?.unitPath[0] ?? '', record.field);
     if (refusal) throw refusal;
   },
-  'answer-checked': (_record, request) => checkAnswer(request.answer),
-  'publication-consent': (record) => requirePublicationConsent(record),
-  'progress-notice-allowed': (record, request, ctx) => {
-    const policy = effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES);
+  'answer-checked': (s, _record, request) => checkAnswer(s, request.answer),
+  'publication-consent': (_s, record) => requirePublicationConsent(record),
+  'progress-notice-allowed': (s, record, request, ctx) => {
+    const policy = deploymentPolicy(s.config);
     const refusal = progressNoticeRefusal(policy, {
       previous: record.progressNotice,
       expectedBy: request.expectedBy,
@@ -140,7 +142,7 @@ export const questionGuards: Readonly<
 };
 
 /** An answer has Vietnamese text with diacritics, and each citation linked to a published legal document names it by its number/symbol. */
-async function checkAnswer(answer: DraftAnswer | undefined): Promise<void> {
+async function checkAnswer(s: Pick<Services, 'publishedContent'>, answer: DraftAnswer | undefined): Promise<void> {
   if (answer === undefined)
     throw invalidField('answer', { vi: 'Cần nêu nội dung trả lời', en: 'Give the answer' }, 'required');
   requireVietnameseText('answer.text', { vi: 'Nội dung trả lời', en: 'answer text' }, answer.text);
@@ -148,7 +150,7 @@ async function checkAnswer(answer: DraftAnswer | undefined): Promise<void> {
     answer.citations.map(async (citation, i) => {
       if (citation.contentId === undefined) return;
       const field = `answer.citations.${i}.contentId`;
-      const document = await directory().publishedContent.get(citation.contentId);
+      const document = await s.publishedContent.get(citation.contentId);
       if (!document || document.status !== 'published' || document.legalDocument === undefined) {
         throw invalidField(
           field,
@@ -171,13 +173,11 @@ async function checkAnswer(answer: DraftAnswer | undefined): Promise<void> {
 }
 
 /** Working days from the last routing to now, counted on the calendar in force now, to be frozen with the answer. */
-async function answerWorkingDays(record: QuestionRecord, now: Date): Promise<number> {
+async function answerWorkingDays(s: Pick<Services, 'calendar'>, record: QuestionRecord, now: Date): Promise<number> {
   const routedAt = record.routings[record.routings.length - 1]?.routedAt ?? record.receivedAt;
-  const calendar = await currentCalendar(now.getTime());
+  const calendar = await s.calendar.current(now.getTime());
   return workingDaysBetween((day) => calendar.isWorkingDay(day), new Date(routedAt), now);
 }
-
-const repo = () => questionRepository();
 
 /** What each effect changes on the question or writes beside it (per-unit figures, issue 9 §9: each frozen in the step's own transaction). */
 export const questionEffects: Readonly<Record<QuestionEffect, (step: QuestionStep) => void | Promise<void>>> = {
@@ -193,7 +193,7 @@ export const questionEffects: Readonly<Record<QuestionEffect, (step: QuestionSte
     remove.push('dueAt');
   },
   routing: (step) => {
-    const { record, plan, due, at, set, remove, writes, ctx, request } = step;
+    const { s, record, plan, due, at, set, remove, writes, ctx, request } = step;
     const unitCode = plan.next.assignee!.unitPath[0]!;
     const routing: Routing = {
       unitCode,
@@ -211,7 +211,7 @@ export const questionEffects: Readonly<Record<QuestionEffect, (step: QuestionSte
     });
     step.listedFor = { unitCode, at };
     writes.push(
-      repo().fact(
+      s.questions.fact(
         record.portal,
         {
           kind: 'routed',
@@ -222,7 +222,7 @@ export const questionEffects: Readonly<Record<QuestionEffect, (step: QuestionSte
         },
         step.version,
       ),
-      repo().fact(unitCode, { kind: 'received', questionId: record.id, at }, step.version),
+      s.questions.fact(unitCode, { kind: 'received', questionId: record.id, at }, step.version),
     );
     if (request.shareAskerData !== true || record.erasure !== undefined) {
       remove.push('askerSharedWith');
@@ -247,7 +247,7 @@ export const questionEffects: Readonly<Record<QuestionEffect, (step: QuestionSte
   },
   // Re-routing will open a new answer clock; the history keeps this routing and why it came back.
   'routing-returned': (step) => {
-    const { record, plan, due, at, set, remove, writes } = step;
+    const { s, record, plan, due, at, set, remove, writes } = step;
     const routings = record.routings.map((r, i) =>
       i === record.routings.length - 1
         ? { ...r, returnedAt: at, returnReason: plan.notes.reason, returnedOnTime: at <= r.returnDueAt }
@@ -259,7 +259,7 @@ export const questionEffects: Readonly<Record<QuestionEffect, (step: QuestionSte
     const unit = record.assignee?.unitPath[0];
     if (unit !== undefined)
       writes.push(
-        repo().fact(
+        s.questions.fact(
           unit,
           { kind: 'returned', questionId: record.id, at, onTime: routings[routings.length - 1]!.returnedOnTime! },
           step.version,
@@ -268,17 +268,12 @@ export const questionEffects: Readonly<Record<QuestionEffect, (step: QuestionSte
   },
   // On time until the end of the expected day: the question and its answer clock's work item say so.
   'progress-notice': (step) => {
-    const { set, record, request, ctx, at, writes } = step;
+    const { s, set, record, request, ctx, at, writes } = step;
     // Frozen for the reports (issue 27): the unit gave a progress notice (CB 11.4) or reported back (BĐ 12.4).
     const unit = record.assignee?.unitPath[0];
     if (unit !== undefined)
-      writes.push(repo().fact(unit, { kind: 'progress-notice', questionId: record.id, at }, step.version));
-    if (
-      progressNoticeKind(
-        effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES),
-        isComplex(record.complexity, record.scope),
-      ) === 'report-back'
-    ) {
+      writes.push(s.questions.fact(unit, { kind: 'progress-notice', questionId: record.id, at }, step.version));
+    if (progressNoticeKind(deploymentPolicy(s.config), isComplex(record.complexity, record.scope)) === 'report-back') {
       // BĐ 12.4: the unit reports back so the board can inform the asker; the answer clock stays.
       const expected =
         request.expectedBy === undefined
@@ -292,15 +287,15 @@ export const questionEffects: Readonly<Record<QuestionEffect, (step: QuestionSte
       progressNotice: { at, by: ctx.principal.id, expectedBy: request.expectedBy, expectedByAt },
       dueAt: expectedByAt,
     });
-    writes.push(repo().moveAnswerClock(record.id, expectedByAt));
+    writes.push(s.questions.moveAnswerClock(record.id, expectedByAt));
   },
   // "Answered on time" and the working days it took are frozen now, against the clock and calendar that ran.
   answer: async (step) => {
-    const { record, request, ctx, at, set, remove, writes } = step;
-    const workingDays = await answerWorkingDays(record, ctx.now);
+    const { s, record, request, ctx, at, set, remove, writes } = step;
+    const workingDays = await answerWorkingDays(s, record, ctx.now);
     const answeredOnTime = record.dueAt === undefined || at <= record.dueAt;
     Object.assign(set, {
-      answer: answerOf(request.answer!, ctx.principal.id, at, conventionsOf(env().POLICY_PRESET).advisoryNotice),
+      answer: answerOf(request.answer!, ctx.principal.id, at, conventionsOf(s.config.POLICY_PRESET).advisoryNotice),
       answeredAt: at,
       answeredOnTime,
       answerWorkingDays: workingDays,
@@ -310,7 +305,7 @@ export const questionEffects: Readonly<Record<QuestionEffect, (step: QuestionSte
     const unit = record.assignee?.unitPath[0];
     if (unit !== undefined)
       writes.push(
-        repo().fact(
+        s.questions.fact(
           unit,
           { kind: 'answered', questionId: record.id, at, onTime: answeredOnTime, workingDays },
           step.version,
@@ -332,22 +327,22 @@ export const questionEffects: Readonly<Record<QuestionEffect, (step: QuestionSte
   },
   sent: ({ set, at }) => void (set.sentAt = at),
   // The public copy leaves out the asker's data (redacted from the text too).
-  'public-copy': async ({ set, record, at, writes }) => {
+  'public-copy': async ({ s, set, record, at, writes }) => {
     set.publishedAt = at;
-    writes.push(repo().publishCopy(publicCopyOf(record, await askerToRedact(processServices(), record.id), at)));
+    writes.push(s.questions.publishCopy(publicCopyOf(record, await askerToRedact(s, record.id), at)));
   },
-  reopened: ({ set, remove, record, due, at, writes }) => {
+  reopened: ({ s, set, remove, record, due, at, writes }) => {
     const fields = reopenedFields(record, at, due.classify!);
     Object.assign(set, fields.set);
     remove.push(...(fields.remove as (keyof QuestionRecord)[]));
-    if (record.state === 'published') writes.push(repo().unpublish(record.id));
+    if (record.state === 'published') writes.push(s.questions.unpublish(record.id));
   },
 };
 
 /** Runs a row's effects in order and returns what they change, for the repository to write. */
 export async function questionChanges(
   effects: readonly QuestionEffect[],
-  base: Pick<QuestionStep, 'ctx' | 'record' | 'request' | 'plan' | 'due' | 'askerClock'>,
+  base: Pick<QuestionStep, 's' | 'ctx' | 'record' | 'request' | 'plan' | 'due' | 'askerClock'>,
 ): Promise<QuestionStepChanges> {
   const at = base.ctx.now.toISOString();
   const step: QuestionStep = {

@@ -14,12 +14,11 @@ import type { QuestionRecord } from '../adapters/dynamo/questions';
 import { applyTransition } from './workflow-transitions';
 import { askerAnswerClock } from './question-answer-clock';
 import { readInUnit } from './unit-scope';
-import { questionRepository } from './questions';
 import { askerFor } from './question-asker';
 import { questionChanges, questionGuards, questionInputs, type QuestionTransitionRequest } from './question-steps';
 import type { UseCaseContext } from './context';
-import { directory } from './directory';
-import { processServices } from '../composition/process-services';
+import type { Services } from '../composition/services';
+import { deploymentPolicy } from './deployment-policy';
 
 /**
  * The staff side of Q&A (issue 9): read a question, list a portal's or a unit's questions, the
@@ -40,8 +39,8 @@ const mayRead = (ctx: UseCaseContext, record: QuestionRecord) =>
   (record.assignee !== undefined && can(ctx.principal, 'qa.read-routed', record.assignee.unitPath, ctx.now));
 
 /** A question the caller may not read is answered as one that does not exist (ids are sequential). */
-async function readable(ctx: UseCaseContext, id: string): Promise<QuestionRecord> {
-  const record = await questionRepository().get(id);
+async function readable(s: Services, ctx: UseCaseContext, id: string): Promise<QuestionRecord> {
+  const record = await s.questions.get(id);
   if (!record || !mayRead(ctx, record)) throw notFound(id);
   return record;
 }
@@ -66,19 +65,17 @@ export const questionWorkflowItemOf = (record: QuestionRecord): QuestionWorkflow
   ...(record.participants !== undefined && { participants: record.participants }),
 });
 
-const escalationRepository = () => processServices().questionEscalations;
-
 /**
  * The staff view: the record without the secret's hash, the escalations the job raised on it, and
  * the steps of its stage with whether this caller may take each (advisory, for a console's buttons:
  * the transition decides again).
  */
-export async function readQuestion(ctx: UseCaseContext, id: string) {
-  const record = await readable(ctx, id);
+export async function readQuestion(s: Services, ctx: UseCaseContext, id: string) {
+  const record = await readable(s, ctx, id);
   // Personal data: the portal's board, and the unit it is routed to if the board chose so (CB 6; NĐ 356/2025).
   const [asker, raised] = await Promise.all([
-    askerFor(processServices(), ctx.principal, record, ctx.now),
-    escalationRepository().of(id),
+    askerFor(s, ctx.principal, record, ctx.now),
+    s.questionEscalations.of(id),
   ]);
   const steps = availableSteps(questionWorkflow, questionWorkflowItemOf(record), ctx.principal, ctx.now);
   return { ...staffView(record, ctx.now), escalations: raised, steps, ...(asker !== undefined && { asker }) };
@@ -93,16 +90,16 @@ export interface QuestionListFilter {
 }
 
 /** The portal's questions for its board (`view=portal`), or those routed to the unit (`view=unit`; the default for others). */
-export async function listQuestions(ctx: UseCaseContext, code: string, filter: QuestionListFilter) {
+export async function listQuestions(s: Services, ctx: UseCaseContext, code: string, filter: QuestionListFilter) {
   const view = filter.view ?? (can(ctx.principal, 'qa.route', [code], ctx.now) ? 'portal' : 'unit');
   const page = await readInUnit(
-    directory(),
+    s,
     ctx.principal,
     // The portal's questions are the board's; those routed to the unit are also its own staff's.
     view === 'portal' ? 'qa.read' : 'qa.read-routed',
     code,
     () =>
-      questionRepository().list(code, {
+      s.questions.list(code, {
         view,
         limit: filter.limit,
         ...(filter.stage !== undefined && { state: filter.stage }),
@@ -135,12 +132,13 @@ export async function listQuestions(ctx: UseCaseContext, code: string, filter: Q
  * plan, become the writes the question repository builds and commits in one transaction.
  */
 export async function transitionQuestion(
+  s: Services,
   ctx: UseCaseContext,
   id: string,
   request: QuestionTransitionRequest,
   expectedVersion?: number,
 ) {
-  const record = await readable(ctx, id);
+  const record = await readable(s, ctx, id);
   const row = Object.hasOwn(questionWorkflow.transitions, request.action)
     ? questionWorkflow.transitions[request.action]
     : undefined;
@@ -149,23 +147,27 @@ export async function transitionQuestion(
     ...(request.comment !== undefined && { comment: request.comment }),
     ...(expectedVersion !== undefined && { expectedVersion }),
   };
-  for (const name of row?.input ?? []) input = { ...input, ...(await questionInputs[name](request)) };
+  for (const name of row?.input ?? []) input = { ...input, ...(await questionInputs[name](s, request)) };
   // The engine's refusals (version, permission, state, texts) come first.
   const decision = decide(questionWorkflow, questionWorkflowItemOf(record), request.action, input, ctx);
   if (!decision.ok) throw decision.error;
   const plan = decision.value;
-  for (const name of row?.guards ?? []) await questionGuards[name](record, request, ctx);
+  for (const name of row?.guards ?? []) await questionGuards[name](s, record, request, ctx);
   // A step that opens the answer clock counts it from the portal's receipt where the preset says so (CB 11.4).
   const askerClock = plan.work.open.some((o) => o.clock === 'answer')
-    ? await askerAnswerClock(record, ctx.now)
+    ? await askerAnswerClock(s, record, ctx.now)
     : undefined;
   await applyTransition<QuestionClock, typeof plan>(ctx, plan, {
+    uow: s.uow,
+    deadlines: s.calendar.deadlines,
+    policy: deploymentPolicy(s.config),
     ...(askerClock !== undefined && { dueAt: { answer: askerClock.dueAt } }),
     writes: async (due) =>
-      questionRepository().stepWrites(
+      s.questions.stepWrites(
         record,
         plan,
         await questionChanges(row?.effects ?? [], {
+          s,
           ctx,
           record,
           request,
@@ -176,7 +178,7 @@ export async function transitionQuestion(
         due,
       ),
   });
-  const after = await questionRepository().get(id);
+  const after = await s.questions.get(id);
   return {
     id,
     stage: plan.to,

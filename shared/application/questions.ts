@@ -18,14 +18,10 @@ import { decideCreation } from '../domain/workflow/engine';
 import type { QuestionRecord } from '../adapters/dynamo/questions';
 import { combine, conflictError } from '../adapters/dynamo/unit-of-work';
 import { writesMayStart } from '../adapters/dynamo/held-commit';
-import { env } from '../config/env';
-import { currentDeadlines } from './calendar-service';
 import { dueOfPlan } from './workflow-transitions';
-import { unitsAndWork } from './units-and-work';
-import { effectivePolicy } from '../domain/policies';
+import { deploymentPolicy } from './deployment-policy';
 import { sealAsker } from '../adapters/crypto/asker-envelope';
-import { askerKeys } from './asker-keys';
-import { processServices } from '../composition/process-services';
+import type { Services } from '../composition/services';
 
 /**
  * Asking a question (POST /public/portals/{portal}/questions) and the asker's status lookup
@@ -35,10 +31,6 @@ import { processServices } from '../composition/process-services';
  * refused ask (429, 409, 400) writes nothing, but one refused only by the transaction (a race) leaves
  * a gap in the day's numbers.
  */
-const policy = () => effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES);
-
-export const questionRepository = () => processServices().questions;
-
 /** Per client address and hour; beyond it a 429 (WAF rate rules still cap floods before the function). */
 export const ASKS_PER_ADDRESS_PER_HOUR = 10;
 const HOUR_MS = 3_600_000;
@@ -70,8 +62,8 @@ const questionNotFound = (portal: string) =>
     },
   ]);
 
-export async function askQuestion(ctx: AskContext, portal: string, input: NewQuestion) {
-  const repo = questionRepository();
+export async function askQuestion(s: Services, ctx: AskContext, portal: string, input: NewQuestion) {
+  const repo = s.questions;
   const windowStart = new Date(Math.floor(ctx.now.getTime() / HOUR_MS) * HOUR_MS).toISOString();
   const sourceDigest = sha256(`question-source\n${ctx.clientAddress}`);
   const duplicateDigest = sha256(
@@ -87,9 +79,9 @@ export async function askQuestion(ctx: AskContext, portal: string, input: NewQue
     ctx.now,
   );
   refusalRead.catch(() => undefined);
-  const unit = await unitsAndWork().units.get(portal);
+  const unit = await s.units.get(portal);
   if (!unit) throw questionNotFound(portal);
-  requireCompleteAsker(input.asker, env().POLICY_PRESET);
+  requireCompleteAsker(input.asker, s.config.POLICY_PRESET);
   requireVietnameseText('title', { vi: 'Tiêu đề câu hỏi', en: 'question title' }, input.title);
   requireVietnameseText('text', { vi: 'Nội dung câu hỏi', en: 'question text' }, input.text);
   const refusal = await refusalRead;
@@ -100,11 +92,8 @@ export async function askQuestion(ctx: AskContext, portal: string, input: NewQue
   const [number, deadlines, ancestors] = await Promise.all([
     // Under an Idempotency-Key, once the request is known not to be a replay (a replay takes no number).
     writesMayStart().then(() => repo.nextNumber(day)),
-    currentDeadlines(),
-    unit.ancestorCodes ??
-      unitsAndWork()
-        .units.scopeOf(portal)
-        .then((codes) => codes.slice(1)),
+    s.calendar.deadlines(),
+    unit.ancestorCodes ?? s.units.scopeOf(portal).then((codes) => codes.slice(1)),
   ]);
   const unitPath = [unit.code, ...ancestors];
   const receivedAt = ctx.now.toISOString();
@@ -122,7 +111,7 @@ export async function askQuestion(ctx: AskContext, portal: string, input: NewQue
       after: { field: input.field, askerKind: input.asker.kind },
     },
   );
-  const due = await dueOfPlan(plan.work.open, { deadlines, policy: policy() });
+  const due = await dueOfPlan(plan.work.open, { deadlines, policy: deploymentPolicy(s.config) });
   const classificationDueAt = due.classify!;
   const record: QuestionRecord = {
     id,
@@ -147,7 +136,7 @@ export async function askQuestion(ctx: AskContext, portal: string, input: NewQue
   const asker = {
     questionId: id,
     receivedAt,
-    sealed: await sealAsker(askerKeys(), id, input.asker),
+    sealed: await sealAsker(s.askerKeys, id, input.asker),
     duplicateGuard: repo.duplicateGuardOf(unit.code, duplicateDigest),
   };
   const detail = {
@@ -168,7 +157,7 @@ export async function askQuestion(ctx: AskContext, portal: string, input: NewQue
     },
     repo.askWrites(record, plan, asker, detail, due),
   );
-  await unitsAndWork().uow.commit(work, { requestId: ctx.requestId, now: ctx.now });
+  await s.uow.commit(work, { requestId: ctx.requestId, now: ctx.now });
   return { trackingCode: id, secret, receivedAt, classificationDueAt };
 }
 
@@ -177,8 +166,12 @@ export async function askQuestion(ctx: AskContext, portal: string, input: NewQue
  * data, never who inside the administration handles it. An unknown code and a wrong secret get
  * the same answer after the same work (a read and a constant-time comparison).
  */
-export async function questionForAsker(trackingCode: string, secret: string): Promise<QuestionRecord> {
-  const record = await questionRepository().get(trackingCode);
+export async function questionForAsker(
+  s: Pick<Services, 'questions'>,
+  trackingCode: string,
+  secret: string,
+): Promise<QuestionRecord> {
+  const record = await s.questions.get(trackingCode);
   if (!secretMatches(secret, record?.secretHash) || !record) {
     throw new DomainError('not_found', {
       vi: 'Không có câu hỏi với mã và mã bí mật này',
@@ -188,8 +181,8 @@ export async function questionForAsker(trackingCode: string, secret: string): Pr
   return record;
 }
 
-export async function questionStatus(trackingCode: string, secret: string) {
-  const record = await questionForAsker(trackingCode, secret);
+export async function questionStatus(s: Pick<Services, 'questions'>, trackingCode: string, secret: string) {
+  const record = await questionForAsker(s, trackingCode, secret);
   const stage = questionWorkflow.states[record.state];
   return {
     trackingCode: record.id,

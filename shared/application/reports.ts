@@ -15,6 +15,7 @@ import { ReportFactsReader } from '../adapters/dynamo/report-facts';
 import { ReportRepository, type ReportRecord } from '../adapters/dynamo/reports';
 import { reportFiguresKey, ReportStorage } from '../adapters/s3/report-storage';
 import { applyTransition } from './workflow-transitions';
+import { deploymentPolicy } from './deployment-policy';
 import { commitContext, type UseCaseContext } from './context';
 import type { Services } from '../composition/services';
 
@@ -29,7 +30,7 @@ export type StoredFigures =
   | { readonly kind: 'royalties'; readonly tally: RoyaltyTally };
 
 /** What the reports' use cases need: the root's services and the reports' own adapters (their figures live in S3). */
-export type ReportServices = Pick<Services, 'config' | 'units' | 'uow'> & {
+export type ReportServices = Pick<Services, 'config' | 'units' | 'uow' | 'calendar'> & {
   readonly reports: ReportRepository;
   readonly facts: ReportFactsReader;
   readonly storage: ReportStorage;
@@ -40,6 +41,7 @@ export const reportServices = (s: Services, s3: S3Client): ReportServices => ({
   config: s.config,
   units: s.units,
   uow: s.uow,
+  calendar: s.calendar,
   reports: new ReportRepository(s.db, s.table),
   facts: new ReportFactsReader(s.db, s.table),
   storage: new ReportStorage(s3, s.config.MEDIA_BUCKET),
@@ -442,6 +444,9 @@ export async function transitionReport(
   );
   if (!decision.ok) throw decision.error;
   const applied = await applyTransition(ctx, decision.value, {
+    uow: s.uow,
+    deadlines: s.calendar.deadlines,
+    policy: deploymentPolicy(s.config),
     writes: (due) => s.reports.stepWrites(decision.value, set, due),
   });
   return { ...record, ...set, state: applied.plan.to, version: applied.plan.nextVersion } as ReportRecord;

@@ -1,10 +1,7 @@
 import type { DeadlineCalculator } from '../domain/calendar';
-import { effectivePolicy, type EffectivePolicy } from '../domain/policies';
+import type { EffectivePolicy } from '../domain/policies';
 import type { ClockOpen } from '../domain/workflow/types';
 import type { Committed, UnitOfWork, Work } from '../adapters/dynamo/unit-of-work';
-import { env } from '../config/env';
-import { currentDeadlines } from './calendar-service';
-import { directory } from './directory';
 import { commitContext, type UseCaseContext } from './context';
 
 /**
@@ -17,10 +14,12 @@ import { commitContext, type UseCaseContext } from './context';
 export interface TransitionDeps<C extends string = string> {
   /** Everything the step writes, once the due instants of the clocks it opens are known. */
   readonly writes: (due: Readonly<Partial<Record<C, string>>>) => Work | Promise<Work>;
-  /** Defaults: the directory's unit of work, the calendar in force, the deployment's policy. */
-  readonly uow?: UnitOfWork;
-  readonly deadlines?: DeadlineCalculator;
-  readonly policy?: EffectivePolicy;
+  /** The root's unit of work. */
+  readonly uow: UnitOfWork;
+  /** The calendar's deadlines, or how to get them (read only when the step opens a clock: `s.calendar.deadlines`). */
+  readonly deadlines: DeadlineCalculator | (() => Promise<DeadlineCalculator>);
+  /** The deployment's policy (deploymentPolicy(s.config)). */
+  readonly policy: EffectivePolicy;
   /** Due instants the caller already knows (a legal document's, counted from its issue date), by clock. */
   readonly dueAt?: Readonly<Partial<Record<C, string>>>;
 }
@@ -42,7 +41,7 @@ export async function applyTransition<
 ): Promise<AppliedTransition<P, C>> {
   const due = await dueOfPlan(plan.work.open, deps);
   const work = await deps.writes(due);
-  const committed = await (deps.uow ?? directory().uow).commit(work, commitContext(ctx));
+  const committed = await deps.uow.commit(work, commitContext(ctx));
   return { plan, due, committed };
 }
 
@@ -62,8 +61,8 @@ export async function dueOfPlan<C extends string>(
 async function dueCounter(
   deps: Pick<TransitionDeps, 'deadlines' | 'policy'>,
 ): Promise<(open: ClockOpen<string>) => string> {
-  const deadlines = deps.deadlines ?? (await currentDeadlines());
-  const policy = deps.policy ?? effectivePolicy(env().POLICY_PRESET, env().POLICY_OVERRIDES);
+  const deadlines = typeof deps.deadlines === 'function' ? await deps.deadlines() : deps.deadlines;
+  const { policy } = deps;
   return (open) => {
     const { value, unit } = policy.value(open.policy);
     const start = new Date(open.startedAt);

@@ -1,7 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { parseEnv } from '../config/env';
 import { createServices, once, type ServiceOptions, type Services } from './services';
-import { adoptServices } from './process-services';
 
 export type LambdaHandler<E = any, R = any> = (event: E, context: Context) => Promise<R>;
 
@@ -20,9 +19,7 @@ export function lambdaRoot<E, R>(
   options: () => ServiceOptions = () => ({}),
 ): WiredHandler<E, R> {
   const wired = once(() => {
-    const services = createServices(parseEnv(process.env), options());
-    adoptServices(services);
-    return wire(services);
+    return wire(createServices(parseEnv(process.env), options()));
   });
   const handler: LambdaHandler<E, R> = (event, context) => wired()(event, context);
   return Object.assign(handler, { wire });

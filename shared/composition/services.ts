@@ -35,6 +35,7 @@ import { attachmentStatuses } from '../application/uploads';
 import { once } from './once';
 import { createPortalUnits } from '../application/portal-units';
 import type { AttachmentStatusReader } from '../application/content-attachments';
+import type { AskChallenge } from '../application/ask-challenge';
 
 /**
  * What a composition root supplies besides the configuration: clients it already has (a test's,
@@ -46,6 +47,8 @@ export interface ServiceOptions {
   readonly identity?: (services: CoreServices) => IdentityProvider;
   readonly mail?: () => Mail;
   readonly askerKeys?: (services: CoreServices) => AskerKeys;
+  /** The optional human check on asking a question (shared/application/ask-challenge.ts): none by default. */
+  readonly askChallenge?: AskChallenge;
   /** Who puts committed outbox events on the bus (the outbox relay's root: EventBridge; the local stack: its bus). */
   readonly events?: (services: CoreServices) => EventPublisher;
 }
@@ -109,6 +112,8 @@ export function createServices(config: Env, options: ServiceOptions = {}) {
     scheduledPublications: new ScheduledPublicationRepository(db, table),
     consultations: new ConsultationRepository(db, table),
     notificationClaims: new NotificationClaims(db, table),
+    /** The asking function's human check, if its root wired one. */
+    askChallenge: options.askChallenge,
     /** The mail sender the root chose (the notification consumer's: SES; the local stack's: the outbox folder). */
     get mail(): Mail {
       if (!mail) throw new Error('No mail sender wired for this function (see its entry file)');

@@ -102,8 +102,6 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
-let cached: Env | undefined;
-
 const identityProviderConfigured = (e: Env) =>
   e.IDENTITY_PROVIDER === 'local'
     ? e.LOCAL_IDP_SECRET.length >= 32
@@ -124,7 +122,7 @@ export function parseEnv(source: Readonly<Record<string, string | undefined>>): 
   return parsed.data;
 }
 
-/** The process's configuration, parsed once; code wired by a composition root reads `services.config` instead. */
+/** The process's configuration, parsed now: for roots and scripts; code wired by a root reads `services.config`. */
 export function env(): Env {
-  return (cached ??= parseEnv(process.env));
+  return parseEnv(process.env);
 }

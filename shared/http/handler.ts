@@ -8,7 +8,6 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import { DomainError } from '../domain/errors';
 import { requestField } from './request-fields';
 import { text, type Language } from '../domain/text';
-import { env } from '../config/env';
 import { logger } from '../logger';
 import {
   acceptedScopes,
@@ -176,7 +175,7 @@ const routeKey = (method: string, path: string) => `${method} ${path}`;
 export interface HttpServices {
   readonly resolvePrincipal?: (claims: Readonly<Record<string, string>>) => Promise<Resolution>;
   readonly idempotencyStore?: () => IdempotencyStore;
-  /** The origins signed-in routes answer (CORS_ALLOWED_ORIGINS); read from the environment when unset. */
+  /** The origins signed-in routes answer (CORS_ALLOWED_ORIGINS); none when unset (an entry point of public routes only). */
   readonly corsOrigins?: string;
 }
 
@@ -263,7 +262,7 @@ export function httpFunction<T extends Readonly<Record<string, RouteDefinition>>
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(requestLog())
     .use(httpHeaderNormalizer())
-    .use(corsByRoute((event) => bindingOf(event)?.route, services.corsOrigins ?? env().CORS_ALLOWED_ORIGINS))
+    .use(corsByRoute((event) => bindingOf(event)?.route, services.corsOrigins ?? ''))
     .use(httpSecurityHeaders())
     .use(problemErrors((event) => bindingOf(event)?.route))
     .use(conditionalGet((event) => bindingOf(event)?.route)) as unknown as ApiHandler;

@@ -143,7 +143,7 @@ export async function benchBackup(stack: LocalStack) {
   const table = stack.resources.tableName;
   // Loading is setup: no outbox events, so the stream only slows DynamoDB Local down.
   await stack.outbox.stop();
-  await streamOffForLoading(table);
+  await streamOffForLoading(stack.services.db, table);
   const dataBytes =
     (Array.from({ length: 1000 }, (_, i) => JSON.stringify(benchItem(i)).length).reduce((a, b) => a + b, 0) / 1000) *
     ITEMS;

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { TransactWriteItemsCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import { dynamoClient } from '../../shared/adapters/aws-clients';
+import { TransactWriteItemsCommand, type DynamoDBClient, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { invocation } from '../../infra/local/table-permissions';
 import type { FunctionKey } from '../../functions/manifest';
 import { OUTBOX_ITEM_TYPE } from '../../events/outbox';
@@ -16,13 +15,13 @@ import { OUTBOX_ITEM_TYPE } from '../../events/outbox';
  */
 type Marshalled = NonNullable<TransactWriteItem['Put']>['Item'];
 
-let installed = false;
-const last = new Map<FunctionKey, TransactWriteItem[]>();
-
-function install(): void {
-  if (installed) return;
-  installed = true;
-  dynamoClient().middlewareStack.add(
+/**
+ * Starts recording each function's transactions on `client` (the stack's own, which every local
+ * function sends through); call before the writes it should replay.
+ */
+export function recordTransactions(client: DynamoDBClient) {
+  const last = new Map<FunctionKey, TransactWriteItem[]>();
+  client.middlewareStack.add(
     (next, context) => async (args) => {
       const fn = invocation.getStore()?.function;
       if (fn && context.commandName === 'TransactWriteItemsCommand') {
@@ -32,17 +31,19 @@ function install(): void {
       return next(args);
     },
     // After the document client has marshalled its input (before serializing): the replay sends the same values.
-    { step: 'build', name: 'benchBareTransaction' },
+    { step: 'build', name: `benchBareTransaction${Math.random().toString(36).slice(2, 8)}` },
   );
-}
-
-/** Starts recording each function's transactions (call before the writes it should replay). */
-export function recordTransactions(): void {
-  install();
+  return {
+    transactionOf: (fn: FunctionKey) => transactionOf(last, fn),
+    bareReplay: (fn: FunctionKey, tableName: string) => bareReplay(client, last, fn, tableName),
+  };
 }
 
 /** What `fn` last committed: its actions by kind and first key segment (`Put CONTENT`, `Put AUDIT`…). */
-export function transactionOf(fn: FunctionKey): { count: number; bytes: number; actions: string[] } | undefined {
+function transactionOf(
+  last: ReadonlyMap<FunctionKey, TransactWriteItem[]>,
+  fn: FunctionKey,
+): { count: number; bytes: number; actions: string[] } | undefined {
   const items = last.get(fn);
   if (!items) return undefined;
   const actions = items.map((item) => {
@@ -56,7 +57,12 @@ export function transactionOf(fn: FunctionKey): { count: number; bytes: number; 
 }
 
 /** A bare replay of `fn`'s last transaction under fresh keys (undefined until it committed one). */
-export function bareReplay(fn: FunctionKey, tableName: string): () => Promise<unknown> {
+function bareReplay(
+  client: DynamoDBClient,
+  last: ReadonlyMap<FunctionKey, TransactWriteItem[]>,
+  fn: FunctionKey,
+  tableName: string,
+): () => Promise<unknown> {
   return () => {
     const items = last.get(fn);
     if (!items) throw new Error(`${fn} has committed no transaction to replay yet`);
@@ -72,6 +78,6 @@ export function bareReplay(fn: FunctionKey, tableName: string): () => Promise<un
       const key = (item.Update ?? item.Delete ?? item.ConditionCheck)!.Key!;
       return { Put: { TableName: tableName, Item: rekey(key) } };
     });
-    return dynamoClient().send(new TransactWriteItemsCommand({ TransactItems }));
+    return client.send(new TransactWriteItemsCommand({ TransactItems }));
   };
 }

@@ -11,7 +11,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../../shared/adapters/aws-clients';
 import { keys } from '../../shared/adapters/dynamo/keys';
 import type { LocalStack } from '../../infra/local/stack';
 import { caller, person, seedTree, type Person } from '../support/directory';
@@ -20,7 +19,7 @@ import { summarize, timeConcurrent, timeInterleaved, timeRuns } from './stats';
 import { countRounds } from './round-counter';
 import { httpFrom } from '../support/http-from';
 import type { FunctionKey } from '../../functions/manifest';
-import { bareReplay, recordTransactions, transactionOf } from './bare-transaction';
+import { recordTransactions } from './bare-transaction';
 
 /**
  * The floors: what every request pays before its own work. Each figure below is set against the
@@ -35,7 +34,7 @@ export function floors(stack: LocalStack) {
       await res.arrayBuffer();
       if (res.status !== 404) throw new Error(`floor: expected 404, got ${res.status}`);
     },
-    getItem: () => documentClient().send(new GetCommand({ TableName: stack.resources.tableName, Key: key })),
+    getItem: () => stack.services.db.send(new GetCommand({ TableName: stack.resources.tableName, Key: key })),
   };
 }
 
@@ -98,16 +97,16 @@ export async function benchContent(stack: LocalStack): Promise<void> {
     return res.body as { id: string; version: number };
   };
   // Each write beside the floor and beside a bare replay of its own commit (DynamoDB Local's cost, bare-transaction.ts).
-  recordTransactions();
+  const tx = recordTransactions(stack.services.dynamo);
   const table = stack.resources.tableName;
-  const alone = (fn: FunctionKey) => ({ alone: { commit: bareReplay(fn, table) } });
+  const alone = (fn: FunctionKey) => ({ alone: { commit: tx.bareReplay(fn, table) } });
   const vsCommit = (
     label: string,
     fn: FunctionKey,
     s: { times: number[]; floor: number[]; alone: { commit: number[] } },
   ) => {
     const [write, floorOf, commit] = [summarize(s.times), summarize(s.floor), summarize(s.alone.commit)];
-    const shape = transactionOf(fn);
+    const shape = tx.transactionOf(fn);
     report(`${label} p50 / p99`, latency(write, floorOf));
     report(
       `  its commit bare (${shape?.count} items, ${fmt((shape?.bytes ?? 0) / 1024, 1)} KiB)`,
@@ -119,7 +118,7 @@ export async function benchContent(stack: LocalStack): Promise<void> {
     );
   };
   const rounds = async (fn: FunctionKey, request: () => Promise<unknown>) => {
-    const counted = await countRounds(fn, request);
+    const counted = await countRounds(stack.services.dynamo, fn, request);
     return `${counted.calls.length} calls in ${counted.rounds} rounds, ${counted.beforeCommit} before the commit [${counted.calls.join(', ')}]`;
   };
 
@@ -144,7 +143,7 @@ export async function benchContent(stack: LocalStack): Promise<void> {
     await timeInterleaved(n, create, floor, { warmUp, ...alone('contentCreate') }),
   );
   report('createContentItem DynamoDB', await rounds('contentCreate', () => create(-100)));
-  report('createContentItem commit', transactionOf('contentCreate')?.actions.join(', ') ?? '');
+  report('createContentItem commit', tx.transactionOf('contentCreate')?.actions.join(', ') ?? '');
 
   const steps: Array<[action: string, who: Person]> = [
     ['accept', people.secretary],

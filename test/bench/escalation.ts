@@ -8,6 +8,7 @@
  * the transactions it sent are counted by the read counter (read-counter.ts); the time per clock is
  * projected against the job's Lambda timeout.
  */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../shared/adapters/dynamo/keys';
 import { openClockWork } from '../../shared/adapters/dynamo/workflow-commit';
 import type { LocalStack } from '../../infra/local/stack';
@@ -66,8 +67,8 @@ function question(i: number, due: boolean) {
 async function load(stack: LocalStack, count: number, due: number) {
   // Setup, not traffic: the stream and its poller would only add work (see search.ts).
   await stack.outbox.stop();
-  await streamOffForLoading(stack.resources.tableName);
-  const writer = batchWriter(stack.resources.tableName);
+  await streamOffForLoading(stack.services.db, stack.resources.tableName);
+  const writer = batchWriter(stack.services.db, stack.resources.tableName);
   const every = Math.floor(count / due);
   const start = performance.now();
   for (let i = 0; i < count; i++) {
@@ -80,8 +81,9 @@ async function load(stack: LocalStack, count: number, due: number) {
 }
 
 /** The same question, answered by a Scan: every open question clock due by the job's horizon. */
-async function scan(tableName: string, horizon: string) {
+async function scan(db: DynamoDBDocumentClient, tableName: string, horizon: string) {
   return budgetedScan(
+    db,
     tableName,
     {
       FilterExpression: '#type = :type AND aggregateType = :question AND #status = :open AND dueAt <= :horizon',
@@ -112,7 +114,7 @@ export async function benchEscalation(stack: LocalStack): Promise<void> {
   );
   const run = async () => {
     const start = performance.now();
-    const { result, reads } = await countReads('escalateQuestions', () =>
+    const { result, reads } = await countReads(stack.services.dynamo, 'escalateQuestions', () =>
       stack.runJob('escalate-questions', { at: AT }),
     );
     return { ms: performance.now() - start, r: result as Record<string, unknown>, reads };
@@ -146,6 +148,7 @@ export async function benchEscalation(stack: LocalStack): Promise<void> {
   );
   // The job's horizon on Fri 20/11 (a reminder the same day): the end of that day.
   const scanned = await scan(
+    stack.services.db,
     stack.resources.tableName,
     new Date(Date.parse('2026-11-21T00:00:00+07:00')).toISOString(),
   );

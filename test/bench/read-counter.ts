@@ -1,4 +1,4 @@
-import { dynamoClient } from '../../shared/adapters/aws-clients';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { invocation } from '../../infra/local/table-permissions';
 import type { FunctionKey } from '../../functions/manifest';
 
@@ -45,13 +45,14 @@ const READS = new Set([
   'BatchGetItemCommand',
 ]);
 
-let installed = false;
+/** The clients the counter is on (each local stack has its own). */
+const installed = new WeakSet<DynamoDBClient>();
 let counting: { fn: FunctionKey; tally: ReadTally } | undefined;
 
-export function installReadCounter(): void {
-  if (installed) return;
-  installed = true;
-  dynamoClient().middlewareStack.add(
+export function installReadCounter(dynamo: DynamoDBClient): void {
+  if (installed.has(dynamo)) return;
+  installed.add(dynamo);
+  dynamo.middlewareStack.add(
     (next, context) => async (args) => {
       const current = counting;
       if (!current || invocation.getStore()?.function !== current.fn) return next(args);
@@ -73,8 +74,12 @@ export function installReadCounter(): void {
 }
 
 /** Runs `fn` and returns what function `of` read meanwhile (runs must not overlap). */
-export async function countReads<T>(of: FunctionKey, fn: () => Promise<T>): Promise<{ result: T; reads: ReadTally }> {
-  installReadCounter();
+export async function countReads<T>(
+  dynamo: DynamoDBClient,
+  of: FunctionKey,
+  fn: () => Promise<T>,
+): Promise<{ result: T; reads: ReadTally }> {
+  installReadCounter(dynamo);
   const tally = empty();
   counting = { fn: of, tally };
   try {

@@ -1,4 +1,4 @@
-import { dynamoClient } from '../../shared/adapters/aws-clients';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { invocation } from '../../infra/local/table-permissions';
 import type { FunctionKey } from '../../functions/manifest';
 
@@ -14,13 +14,14 @@ interface Call {
   end: number;
 }
 
-let installed = false;
+/** The clients the counter is on (each local stack has its own). */
+const installed = new WeakSet<DynamoDBClient>();
 let counting: { fn: FunctionKey; calls: Call[] } | undefined;
 
-function install(): void {
-  if (installed) return;
-  installed = true;
-  dynamoClient().middlewareStack.add(
+function install(dynamo: DynamoDBClient): void {
+  if (installed.has(dynamo)) return;
+  installed.add(dynamo);
+  dynamo.middlewareStack.add(
     (next, context) => async (args) => {
       const current = counting;
       if (!current || invocation.getStore()?.function !== current.fn) return next(args);
@@ -42,10 +43,11 @@ function install(): void {
 
 /** Runs one request `fn` and says which calls function `of` made for it, in how many rounds. */
 export async function countRounds<T>(
+  dynamo: DynamoDBClient,
   of: FunctionKey,
   fn: () => Promise<T>,
 ): Promise<{ result: T; calls: string[]; rounds: number; beforeCommit: number }> {
-  install();
+  install(dynamo);
   const calls: Call[] = [];
   counting = { fn: of, calls };
   try {

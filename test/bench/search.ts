@@ -12,11 +12,9 @@
  * are the same; only the Scan is smaller than it would be over the full index (printed beside it).
  */
 import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../../shared/adapters/aws-clients';
-import { contentRepository } from '../../shared/application/content';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { rendition } from '../../shared/application/content-transitions';
 import { searchIndexWrites } from '../../shared/application/legal-search';
-import { processServices } from '../../shared/composition/process-services';
 import { citationLine } from '../../shared/domain/content';
 import { planSearch, type LegalSearchQuery } from '../../shared/domain/search';
 import type { LocalStack } from '../../infra/local/stack';
@@ -48,7 +46,7 @@ export const SEARCH_QUERIES: ReadonlyArray<{ label: string; query: LegalSearchQu
 const termOf = (pk: string) => pk.split('#').slice(2).join('#');
 
 /** Sends BatchWriteItem requests of 25, `concurrency` at a time, retrying what DynamoDB leaves unprocessed. */
-export function batchWriter(tableName: string, concurrency = 8) {
+export function batchWriter(db: DynamoDBDocumentClient, tableName: string, concurrency = 8) {
   const pending: Array<Record<string, unknown>> = [];
   const inFlight = new Set<Promise<void>>();
   let written = 0;
@@ -58,7 +56,7 @@ export function batchWriter(tableName: string, concurrency = 8) {
     }));
     for (let attempt = 0; requests && requests.length > 0; attempt++) {
       if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
-      const out = await documentClient().send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
+      const out = await db.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
       requests = out.UnprocessedItems?.[tableName] as typeof requests;
     }
     written += items.length;
@@ -88,19 +86,19 @@ async function load(stack: LocalStack, count: number, mode: 'read' | 'full') {
   // Loading is setup, not traffic: no outbox events here, so the stream (and its poller) would only add
   // work. Turning the stream off only saves time: the load is correct either way.
   await stack.outbox.stop();
-  await streamOffForLoading(tableName);
+  await streamOffForLoading(stack.services.db, tableName);
   const readTerms = new Set(SEARCH_QUERIES.flatMap(({ query }) => planSearch(query).reads.map((r) => r.term)));
   const citation = citationLine(
     { kind: 'province', name: { vi: 'Tỉnh Bình Định', en: 'Binh Dinh Province' }, domain: 'binhdinh.gov.vn' },
     'vi',
     'binh-dinh-2020',
   );
-  const writer = batchWriter(tableName);
+  const writer = batchWriter(stack.services.db, tableName);
   let fullIndex = 0;
   let documents = 0;
   const start = performance.now();
   for (const record of legalCorpus(count, PORTAL)) {
-    const { actions, stored } = searchIndexWrites(processServices(), record, true);
+    const { actions, stored } = searchIndexWrites(stack.services, record, true);
     fullIndex += actions.length;
     const kept = actions
       .map((a) => a.item.Put!.Item as Record<string, unknown>)
@@ -110,7 +108,7 @@ async function load(stack: LocalStack, count: number, mode: 'read' | 'full') {
     for (const item of kept) await writer.put(item);
     const published = stored ? { ...record, searchIndex: stored } : record;
     await writer.put(
-      contentRepository().putPublic(rendition(published, citation)).item.Put!.Item as Record<string, unknown>,
+      stack.services.content.putPublic(rendition(published, citation)).item.Put!.Item as Record<string, unknown>,
     );
   }
   const written = await writer.done();
@@ -123,8 +121,9 @@ async function load(stack: LocalStack, count: number, mode: 'read' | 'full') {
  * Parallel (4 segments), as one would scan a large table; stopped after BENCH_SCAN_SECONDS (30 s)
  * on a slow machine, reporting what it had read by then.
  */
-async function scanForNumber(tableName: string, symbol: string) {
+async function scanForNumber(db: DynamoDBDocumentClient, tableName: string, symbol: string) {
   return budgetedScan(
+    db,
     tableName,
     {
       FilterExpression: '#type = :type AND legalDocument.numberSymbol = :symbol',
@@ -141,6 +140,7 @@ async function scanForNumber(tableName: string, symbol: string) {
  * what it had read by then (`complete: false`).
  */
 export async function budgetedScan(
+  db: DynamoDBDocumentClient,
   tableName: string,
   filter: {
     FilterExpression: string;
@@ -160,7 +160,7 @@ export async function budgetedScan(
           totals.complete = false;
           return;
         }
-        const out = await documentClient().send(
+        const out = await db.send(
           new ScanCommand({
             TableName: tableName,
             Segment: segment,
@@ -209,7 +209,7 @@ export async function benchSearch(stack: LocalStack): Promise<void> {
       if (res.status !== 200) throw new Error(`${label}: ${res.status} ${JSON.stringify(body)}`);
       return body;
     };
-    const { result, reads } = await countReads('contentPublic', get);
+    const { result, reads } = await countReads(stack.services.dynamo, 'contentPublic', get);
     const times = await timeInterleaved(runs, get, floor, { warmUp: 5 });
     const shown = result.items ?? [];
     const rank =
@@ -223,9 +223,9 @@ export async function benchSearch(stack: LocalStack): Promise<void> {
   }
 
   const symbol = '12/2026/QĐ-UBND';
-  const scan = await scanForNumber(stack.resources.tableName, symbol);
+  const scan = await scanForNumber(stack.services.db, stack.resources.tableName, symbol);
   const sought = (
-    await countReads('contentPublic', () =>
+    await countReads(stack.services.dynamo, 'contentPublic', () =>
       fetch(`${base}?number=${encodeURIComponent(symbol)}`).then((r) => r.arrayBuffer()),
     )
   ).reads;

@@ -1,5 +1,5 @@
 import { UpdateTableCommand } from '@aws-sdk/client-dynamodb';
-import { documentClient } from '../../shared/adapters/aws-clients';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Emulators } from '../../infra/local/emulators';
 
 /**
@@ -16,9 +16,9 @@ export function benchEmulators(running: Pick<Emulators, 'persistent'> | undefine
 }
 
 /** Turns the stream off for loading when that is safe; says whether it did. */
-export async function streamOffForLoading(tableName: string): Promise<boolean> {
+export async function streamOffForLoading(db: DynamoDBDocumentClient, tableName: string): Promise<boolean> {
   if (emulators?.persistent !== false) return false;
-  await documentClient()
+  await db
     .send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: { StreamEnabled: false } }))
     .catch(() => undefined);
   return true;

@@ -9,21 +9,25 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { PutItemCommand, TransactWriteItemsCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import {
+  PutItemCommand,
+  TransactWriteItemsCommand,
+  type DynamoDBClient,
+  type TransactWriteItem,
+} from '@aws-sdk/client-dynamodb';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { LocalStack } from '../../infra/local/stack';
 import { buildEvent } from '../../infra/local/gateway';
 import { localAuthorizer } from '../../infra/local/identity-endpoints';
 import { invocation } from '../../infra/local/table-permissions';
-import { documentClient, dynamoClient } from '../../shared/adapters/aws-clients';
 import { keys } from '../../shared/adapters/dynamo/keys';
 import { resolvePrincipal } from '../../shared/application/principals';
 import { cleanRichText } from '../../shared/domain/content/rich-text';
 import { parsePart } from '../../shared/http/validation';
 import { allRoutes } from '../../functions/routes';
 import { caller, person, seedTree } from '../support/directory';
-import { bareReplay, recordTransactions, transactionOf } from './bare-transaction';
+import { recordTransactions } from './bare-transaction';
 import { fmt, report } from './report';
 import { summarize, type LatencySummary } from './stats';
 
@@ -35,18 +39,16 @@ interface CallTiming {
   bytes?: number;
 }
 
-let recording: CallTiming[] | undefined;
-let installed = false;
-
-/** Times each DynamoDB call of the create function: through the SDK (from `send`), and on the wire alone. */
-function install(): void {
-  if (installed) return;
-  installed = true;
-  const client = dynamoClient();
+/**
+ * Times each DynamoDB call of the create function on `client` (the stack's own): through the SDK
+ * (from `send`), and on the wire alone, while `recorder.recording` holds a list to add them to.
+ */
+function installCallTimer(client: DynamoDBClient) {
+  const recorder: { recording?: CallTiming[] } = {};
   const timings = new WeakMap<object, CallTiming>();
   client.middlewareStack.add(
     (next, context) => async (args) => {
-      const calls = recording;
+      const calls = recorder.recording;
       if (!calls || invocation.getStore()?.function !== 'contentCreate') return next(args);
       const call: CallTiming = {
         command: String(context.commandName).replace(/Command$/, ''),
@@ -80,6 +82,7 @@ function install(): void {
     },
     { step: 'deserialize', priority: 'low', name: 'benchProfileWire' },
   );
+  return recorder;
 }
 
 const news = (i: number) => ({
@@ -146,8 +149,9 @@ export async function profileCreate(
   options: { n?: number; dynamodbPid?: number } = {},
 ): Promise<void> {
   const n = options.n ?? Number(process.env.BENCH_PROFILE_N ?? 100);
-  install();
-  recordTransactions();
+  const client = stack.services.dynamo;
+  const recorder = installCallTimer(client);
+  const { bareReplay, transactionOf } = recordTransactions(client);
   const api = (path: string, init?: RequestInit) => fetch(`${stack.gateway.url}${path}`, init);
   await seedTree();
   const who = await person(api, `profile.ctv.${randomUUID().slice(0, 6)}`, 'huyena', ['contributor']);
@@ -212,11 +216,11 @@ export async function profileCreate(
     floors.push(performance.now() - t);
     await sleep(QUIET_MS);
     const calls: CallTiming[] = [];
-    recording = calls;
+    recorder.recording = calls;
     t = performance.now();
     await handlerAlone(i);
     handler.push(performance.now() - t);
-    recording = undefined;
+    recorder.recording = undefined;
     inCalls.push(covered(calls.map((c) => [c.start, c.start + c.total] as const)));
     calls.forEach((c, k) => {
       const entry = perCall.get(`${k + 1}. ${c.command}`) ?? { total: [], wire: [], bytes: [] };
@@ -271,7 +275,7 @@ export async function profileCreate(
   );
   const table = stack.resources.tableName;
   const missing = keys.publishedContent('ffffffff-ffff-4fff-bfff-ffffffffffff');
-  await timeEach('bare GetItem', 200, () => documentClient().send(new GetCommand({ TableName: table, Key: missing })));
+  await timeEach('bare GetItem', 200, () => stack.services.db.send(new GetCommand({ TableName: table, Key: missing })));
 
   const shape = transactionOf('contentCreate');
   if (!shape) return;
@@ -279,10 +283,10 @@ export async function profileCreate(
   const bare = bareReplay('contentCreate', table);
   await timeEach(`bare TransactWriteItems of the same ${shape.count} items`, 100, bare);
   // The same items, stripped: what DynamoDB Local spends on index entries, conditions, attributes.
-  const captured = (await captureItems(bare)) ?? [];
+  const captured = (await captureItems(client, bare)) ?? [];
   const variant =
     (strip: (put: NonNullable<TransactWriteItem['Put']>) => NonNullable<TransactWriteItem['Put']>) => () =>
-      dynamoClient().send(
+      client.send(
         new TransactWriteItemsCommand({
           TransactItems: captured.map((t) => ({ Put: strip(rekeyed(t.Put!)) })),
         }),
@@ -305,22 +309,25 @@ export async function profileCreate(
   );
   for (const count of [1, 2, 4, 6].filter((c) => c < captured.length))
     await timeEach(`  the first ${count}`, 100, () =>
-      dynamoClient().send(
+      client.send(
         new TransactWriteItemsCommand({
           TransactItems: captured.slice(0, count).map((t) => ({ Put: rekeyed(t.Put!) })),
         }),
       ),
     );
   await timeEach('bare PutItem of the content item alone', 100, () =>
-    dynamoClient().send(new PutItemCommand(rekeyed(captured[0]!.Put!))),
+    client.send(new PutItemCommand(rekeyed(captured[0]!.Put!))),
   );
 }
 
 /** The actions a bare replay sends (recorded from one replay). */
-async function captureItems(replay: () => Promise<unknown>): Promise<TransactWriteItem[] | undefined> {
+async function captureItems(
+  client: DynamoDBClient,
+  replay: () => Promise<unknown>,
+): Promise<TransactWriteItem[] | undefined> {
   let items: TransactWriteItem[] | undefined;
   const name = `benchCapture${randomUUID().slice(0, 8)}`;
-  dynamoClient().middlewareStack.add(
+  client.middlewareStack.add(
     (next) => async (args) => {
       items = structuredClone((args.input as { TransactItems?: TransactWriteItem[] }).TransactItems);
       return next(args);
@@ -330,7 +337,7 @@ async function captureItems(replay: () => Promise<unknown>): Promise<TransactWri
   try {
     await replay();
   } finally {
-    dynamoClient().middlewareStack.remove(name);
+    client.middlewareStack.remove(name);
   }
   return items;
 }

@@ -1,9 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { dynamoClient } from '../../shared/adapters/aws-clients';
 import { eventually, useLocalStack } from '../support/local-stack';
 import { commitWork, NEW_PASSWORD, person, seedTree, type Person, caller } from '../support/directory';
-import { directory } from '../../shared/application/directory';
 import { MAX_TRANSACTION_ACTIONS, TransactionTooLargeError } from '../../shared/adapters/dynamo/unit-of-work';
 import { keys } from '../../shared/adapters/dynamo/keys';
 
@@ -28,7 +26,7 @@ describe('roles (issue 12 #2)', () => {
       body: { roles: ['operator', 'chief-editor', 'auditor'] },
     });
     expect(self.status).toBe(403);
-    expect((await directory().accounts.get(operator.id))?.roles).toEqual(['operator']);
+    expect((await local.stack().services.accounts.get(operator.id))?.roles).toEqual(['operator']);
     // Another operator with the right on that unit may.
     const other = await call(`/accounts/${operator.id}/roles`, admin, {
       method: 'PUT',
@@ -96,7 +94,9 @@ describe('identity changes happen with their record or not at all (issue 12 #5)'
       return next(args);
     };
     const before = (await items()).filter((i) => i.sk === 'CREDENTIALS').length;
-    dynamoClient().middlewareStack.add(failAccountCommit, { step: 'initialize', name: 'failAccountCommit' });
+    local
+      .stack()
+      .services.dynamo.middlewareStack.add(failAccountCommit, { step: 'initialize', name: 'failAccountCommit' });
     try {
       const res = await call('/accounts', admin, {
         method: 'POST',
@@ -110,7 +110,7 @@ describe('identity changes happen with their record or not at all (issue 12 #5)'
       });
       expect(res.status).toBe(500);
     } finally {
-      dynamoClient().middlewareStack.remove('failAccountCommit');
+      local.stack().services.dynamo.middlewareStack.remove('failAccountCommit');
     }
     expect(failed).toBe(true);
     // No credentials without an account, and the username is free again.
@@ -151,7 +151,7 @@ describe('identity changes happen with their record or not at all (issue 12 #5)'
       }
       return next(args);
     };
-    dynamoClient().middlewareStack.add(interfere, { step: 'initialize', name: 'concurrentWriter' });
+    local.stack().services.dynamo.middlewareStack.add(interfere, { step: 'initialize', name: 'concurrentWriter' });
     try {
       const closed = await call(`/accounts/${target.id}/close`, admin, {
         method: 'POST',
@@ -159,10 +159,10 @@ describe('identity changes happen with their record or not at all (issue 12 #5)'
       });
       expect(closed.status).toBe(409);
     } finally {
-      dynamoClient().middlewareStack.remove('concurrentWriter');
+      local.stack().services.dynamo.middlewareStack.remove('concurrentWriter');
     }
     expect(raced).toBe(true);
-    expect((await directory().accounts.get(target.id))?.status).toBe('active');
+    expect((await local.stack().services.accounts.get(target.id))?.status).toBe('active');
     const signIn = await call('/local-auth/sign-in', undefined, {
       method: 'POST',
       body: { username: 'dua.sob', password: NEW_PASSWORD },
@@ -232,7 +232,7 @@ describe('audit log by unit and actor', () => {
 describe('unit of work', () => {
   it('refuses work beyond DynamoDB’s 100 actions, before sending anything', async () => {
     const many = Array.from({ length: MAX_TRANSACTION_ACTIONS + 1 }, (_, i) =>
-      directory().work.open({
+      local.stack().services.work.open({
         workId: `w${i}`,
         kind: 'question',
         title: 't',
@@ -242,20 +242,24 @@ describe('unit of work', () => {
       }),
     );
     await expect(commitWork({ actions: many })).rejects.toBeInstanceOf(TransactionTooLargeError);
-    expect((await directory().work.openOfUnit('soa', 10)).items).toEqual([]);
+    expect((await local.stack().services.work.openOfUnit('soa', 10)).items).toEqual([]);
   });
 
   it('turns a failed condition into a 409 naming what changed (412 for a stale If-Match), never a 500', async () => {
     const editor = await person(local.api, 'bt.huyenb', 'huyenb', ['editor']);
-    const account = (await directory().accounts.get(editor.id))!;
+    const account = (await local.stack().services.accounts.get(editor.id))!;
     await commitWork({
       actions: [
-        directory().accounts.replace({ ...account, fullName: 'Đổi', version: account.version + 1 }, account.version),
+        local
+          .stack()
+          .services.accounts.replace({ ...account, fullName: 'Đổi', version: account.version + 1 }, account.version),
       ],
     });
     const stale = commitWork({
       actions: [
-        directory().accounts.replace({ ...account, fullName: 'Cũ', version: account.version + 1 }, account.version),
+        local
+          .stack()
+          .services.accounts.replace({ ...account, fullName: 'Cũ', version: account.version + 1 }, account.version),
       ],
     });
     await expect(stale).rejects.toMatchObject({

@@ -11,7 +11,6 @@ import { useLocalStack } from '../support/local-stack';
 import { cognitoAuthorizer, startCognitoLocal, type CognitoLocal, type TriggerHandler } from '../support/cognito-local';
 import { ensureAccount, ensureProvince, ensureUnits } from '../../shared/application/bootstrap';
 import { keys } from '../../shared/adapters/dynamo/keys';
-import { documentClient } from '../../shared/adapters/aws-clients';
 import { CognitoIdentityProvider } from '../../shared/adapters/identity/cognito';
 
 /**
@@ -139,7 +138,7 @@ describe('sign-in on the Cognito side', () => {
     const id = (await accountOf('btv.soa')).id;
     // Four months later: the password is too old (NA 10.2đ), every route but /me answers 403.
     const old = new Date(Date.now() - 120 * 86_400_000).toISOString();
-    await documentClient().send(
+    await local.stack().services.db.send(
       new UpdateCommand({
         TableName: process.env.TABLE_NAME,
         Key: keys.account(id),

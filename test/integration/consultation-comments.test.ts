@@ -10,7 +10,7 @@ import { auditLog } from '../support/audit-log';
 import { afterWholeFile } from '../support/whole-file';
 import { seedConsultation } from '../support/consultation-seed';
 import { loadDeploymentConfig } from '../../infra/config/deployment';
-import { registerAskChallenge } from '../../shared/application/ask-challenge';
+import type { AskChallenge } from '../../shared/application/ask-challenge';
 import { keys } from '../../shared/adapters/dynamo/keys';
 import { hourWindowOf } from '../../shared/adapters/dynamo/rate-window';
 import {
@@ -34,7 +34,12 @@ vi.hoisted(() => {
 vi.useFakeTimers({ toFake: ['Date'] });
 setNow('2026-03-16T09:00:00');
 
-const local = useLocalStack({ config: loadDeploymentConfig('infra/config/provinces/binhdinh.json') });
+/** The province's human check, as its root would wire one: off (everything passes) until a test sets a verifier. */
+const challenge: { verifier?: AskChallenge } = {};
+const local = useLocalStack({
+  config: loadDeploymentConfig('infra/config/provinces/binhdinh.json'),
+  askChallenge: { verify: async (token, address) => challenge.verifier?.verify(token, address) ?? true },
+});
 const call = caller(local.api);
 const people: Record<string, Person> = {};
 const auditOf = auditLog(call, () => people.auditor);
@@ -251,7 +256,7 @@ describe('commenting', () => {
     expect((await status(bot.json.code, bot.json.secret)).status).toBe(404);
     expect((await commentsInTable()).length).toBe(before);
 
-    registerAskChallenge({ verify: async (token, address) => token === `human:${address}` });
+    challenge.verifier = { verify: async (token, address) => token === `human:${address}` };
     try {
       const from = nextAddress();
       const refused = await post(consultationId, comment(), {}, from);
@@ -259,7 +264,7 @@ describe('commenting', () => {
       expect(refused.json.errors[0]).toMatchObject({ field: 'headers.X-Challenge-Token', code: 'required' });
       expect((await post(consultationId, comment(), { 'x-challenge-token': `human:${from}` }, from)).status).toBe(201);
     } finally {
-      registerAskChallenge(undefined);
+      challenge.verifier = undefined;
     }
   });
 

@@ -1,9 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useLocalStack } from '../support/local-stack';
-import { dynamoClient } from '../../shared/adapters/aws-clients';
 import { caller, person, seedTree, type Person } from '../support/directory';
 import { auditLog } from '../support/audit-log';
-import { contentRepository } from '../../shared/application/content';
 import { quarterOf } from '../../shared/domain/content';
 
 /**
@@ -232,14 +230,14 @@ describe('editing an item (PATCH /content/{id})', () => {
       }
       return next(args);
     };
-    dynamoClient().middlewareStack.add(barrier, { step: 'initialize', name: 'editBarrier' });
+    local.stack().services.dynamo.middlewareStack.add(barrier, { step: 'initialize', name: 'editBarrier' });
     let outcomes: Array<{ status: number; body: any }>;
     try {
       outcomes = await Promise.all(
         Array.from({ length: 50 }, (_, i) => edit(id, people.contributor!, { title: `Phiên bản ${i}` }, 1)),
       );
     } finally {
-      dynamoClient().middlewareStack.remove('editBarrier');
+      local.stack().services.dynamo.middlewareStack.remove('editBarrier');
     }
     expect(waiting).toHaveLength(50);
     const statuses = outcomes.map((o) => o.status);
@@ -286,7 +284,7 @@ describe('attribution frozen at publication (QN 12.2)', () => {
       code: 'not_editable',
     });
 
-    const tally = await contentRepository().attributionsOf('huyena', quarterOf(item.publishedAt));
+    const tally = await local.stack().services.content.attributionsOf('huyena', quarterOf(item.publishedAt));
     expect(tally.filter((a) => a.itemId === id)).toMatchObject([{ contributors: shared, title: 'Nhuận bút' }]);
   });
 

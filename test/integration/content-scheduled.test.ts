@@ -5,8 +5,6 @@ import { caller, commitWork, person, seedTree, type Person } from '../support/di
 import { contentFlow } from '../support/content-flow';
 import { auditLog } from '../support/audit-log';
 import { ScheduledPublicationRepository } from '../../shared/adapters/dynamo/scheduled-publication';
-import { documentClient } from '../../shared/adapters/aws-clients';
-import { env } from '../../shared/config/env';
 
 /**
  * Issue 8 §3, scheduled publication, on the local stack: an item scheduled over HTTP is published
@@ -144,7 +142,7 @@ describe('scheduled publication', () => {
     // A marker no step removed (as if written by an older version): the run finds the item not
     // scheduled, publishes nothing and removes the marker.
     const stray = await approvedItem('Tin có dấu hẹn lạc');
-    const repository = new ScheduledPublicationRepository(documentClient(), env().TABLE_NAME);
+    const repository = new ScheduledPublicationRepository(local.stack().services.db, local.stack().resources.tableName);
     await commitWork({ actions: [repository.mark(stray, new Date(Date.now() - 60_000).toISOString())] });
 
     await sleepUntil(publishAt);

@@ -10,7 +10,6 @@ import {
   type Person,
   caller,
 } from '../support/directory';
-import { directory } from '../../shared/application/directory';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 
@@ -93,7 +92,7 @@ describe('sign-in (local stand-in for Cognito)', () => {
 
   it('blocks every other action while the password is older than 3 months (NA 10.2đ)', async () => {
     const old = await person(local.api, 'old.soa', 'soa', ['operator']);
-    const { accounts } = directory();
+    const { accounts } = local.stack().services;
     const account = (await accounts.get(old.id))!;
     await commitWork({
       actions: [
@@ -376,9 +375,9 @@ describe('accounts', () => {
     });
     expect(closed.status).toBe(200);
     expect(closed.body.movedWork).toBe(2);
-    const theirs = await directory().work.openOfAssignee(successor.id, 10);
+    const theirs = await local.stack().services.work.openOfAssignee(successor.id, 10);
     expect(theirs.items.map((w) => w.workId).sort()).toEqual(['q-roi-1', 'q-roi-2']);
-    expect((await directory().work.openOfAssignee(leaving.id, 10)).items).toEqual([]);
+    expect((await local.stack().services.work.openOfAssignee(leaving.id, 10)).items).toEqual([]);
     expect((await call('/me', leaving)).status).toBe(401);
     expect(
       (

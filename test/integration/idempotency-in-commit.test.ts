@@ -5,7 +5,6 @@ import { defineRoute, json } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
 import { httpServices } from '../../shared/http/services';
 import { HttpProblem } from '../../shared/http/problem';
-import { dynamoClient, documentClient } from '../../shared/adapters/aws-clients';
 import { UnitOfWork } from '../../shared/adapters/dynamo/unit-of-work';
 import { useLocalStack } from '../support/local-stack';
 import { apiEvent, testContext } from '../support/api-event';
@@ -47,7 +46,7 @@ const build = () =>
     {
       joined: async ({ params, body, requestId }) => {
         if (failOnce.delete(params.folder)) throw new HttpProblem('unavailable');
-        const uow = new UnitOfWork(documentClient(), local.stack().resources.tableName);
+        const uow = new UnitOfWork(local.stack().services.db, local.stack().resources.tableName);
         const id = `${params.folder}-${(notes += 1)}`;
         const note = (sk: string) => ({
           item: {
@@ -94,7 +93,7 @@ const notesIn = async (folder: string) =>
 const calls: string[] = [];
 let counting = false;
 beforeAll(() => {
-  dynamoClient().middlewareStack.add(
+  local.stack().services.dynamo.middlewareStack.add(
     (next, context) => async (args) => {
       if (counting) calls.push(String(context.commandName));
       return next(args);

@@ -3,7 +3,6 @@ import { useLocalStack } from '../support/local-stack';
 import { bearer, NEW_PASSWORD, person, seedTree, type Person } from '../support/directory';
 import { httpFrom, postJsonFrom } from '../support/http-from';
 import { ensureAccount } from '../../shared/application/bootstrap';
-import { directory } from '../../shared/application/directory';
 
 /**
  * The local stand-in for Cognito, tried as an attacker would (issue 12 #4): parallel guesses,
@@ -190,7 +189,7 @@ describe('username enumeration', () => {
 
   it('answers a closed account as it answers an unknown username, even with the right password', async () => {
     const leaving = await person(local.api, 'dong.soa', 'soa', ['editor']);
-    await directory().identity.disableUser(leaving.username);
+    await local.stack().services.identity.disableUser(leaving.username);
     const closed = await signInFrom(freshSource(), leaving.username, NEW_PASSWORD);
     const unknown = await signInFrom(freshSource(), 'khong-ai.soa', NEW_PASSWORD);
     expect(closed.status).toBe(401);

@@ -26,7 +26,6 @@ async function start(configFile: string, run: (started: Started) => Promise<void
   const { startLocalStack } = await import('../../infra/local/stack');
   const demoData = await import('../../infra/local/demo-data');
   const { loadDeploymentConfig } = await import('../../infra/config/deployment');
-  const { documentClient } = await import('../../shared/adapters/aws-clients');
   const prefix = `t${randomUUID().slice(0, 8)}`;
   const endpoints: LocalEndpoints = {
     dynamodb: inject('dynamodbEndpoint'),
@@ -43,11 +42,11 @@ async function start(configFile: string, run: (started: Started) => Promise<void
       config,
       startDemo: (dataDir) => demoData.startDemo(stack.services, stack.localIdentity(), dataDir, config),
       put: (item) =>
-        documentClient()
+        stack.services.db
           .send(new PutCommand({ TableName: stack.resources.tableName, Item: item }))
           .then(() => undefined),
       remove: (key) =>
-        documentClient()
+        stack.services.db
           .send(new DeleteCommand({ TableName: stack.resources.tableName, Key: key }))
           .then(() => undefined),
     });

@@ -8,7 +8,6 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { useLocalStack } from '../support/local-stack';
-import { documentClient, dynamoClient } from '../../shared/adapters/aws-clients';
 import { tableShape } from '../../shared/adapters/backup/table-shape';
 import type { FunctionKey } from '../../functions/manifest';
 import { invocation } from '../../infra/local/table-permissions';
@@ -26,11 +25,13 @@ describe('local IAM for table access', () => {
   it('lets the public calendar read the calendar partition, and nothing else', async () => {
     await expect(
       as('calendar', () =>
-        documentClient().send(new GetCommand({ TableName: table(), Key: keys.calendarSchedule(2026) })),
+        local.stack().services.db.send(new GetCommand({ TableName: table(), Key: keys.calendarSchedule(2026) })),
       ),
     ).resolves.toBeDefined();
     await expect(
-      as('calendar', () => documentClient().send(new GetCommand({ TableName: table(), Key: keys.account('x') }))),
+      as('calendar', () =>
+        local.stack().services.db.send(new GetCommand({ TableName: table(), Key: keys.account('x') })),
+      ),
     ).rejects.toThrow(/calendar is not allowed dynamodb:GetItem on partition ACCOUNT#x/);
   });
 
@@ -38,11 +39,13 @@ describe('local IAM for table access', () => {
     const entry = keys.auditEntry('soa', '2026-01-01T00:00:00.000Z', 'e1');
     // The unit of work's conditional create is the only way in; a Put that could overwrite an entry is refused.
     await expect(
-      as('units', () => documentClient().send(new PutCommand({ TableName: table(), Item: { ...entry, action: 'x' } }))),
+      as('units', () =>
+        local.stack().services.db.send(new PutCommand({ TableName: table(), Item: { ...entry, action: 'x' } })),
+      ),
     ).rejects.toThrow(/unconditional dynamodb:PutItem on audit partition AUDIT#soa/);
     await expect(
       as('units', () =>
-        documentClient().send(
+        local.stack().services.db.send(
           new PutCommand({
             TableName: table(),
             Item: { ...entry, action: 'x' },
@@ -53,7 +56,7 @@ describe('local IAM for table access', () => {
     ).resolves.toBeDefined();
     await expect(
       as('units', () =>
-        documentClient().send(
+        local.stack().services.db.send(
           new UpdateCommand({
             TableName: table(),
             Key: entry,
@@ -65,16 +68,16 @@ describe('local IAM for table access', () => {
       ),
     ).rejects.toThrow(/not allowed dynamodb:UpdateItem on partition AUDIT#soa/);
     await expect(
-      as('units', () => documentClient().send(new GetCommand({ TableName: table(), Key: entry }))),
+      as('units', () => local.stack().services.db.send(new GetCommand({ TableName: table(), Key: entry }))),
     ).rejects.toThrow(/AUDIT#soa/);
     await expect(
-      as('audit', () => documentClient().send(new GetCommand({ TableName: table(), Key: entry }))),
+      as('audit', () => local.stack().services.db.send(new GetCommand({ TableName: table(), Key: entry }))),
     ).resolves.toBeDefined();
     // The actor's and the scope-and-actor listings of audit entries are audit partitions too (gsi1, gsi2).
     const byActor = keys.auditByActor('acc-1', '');
     await expect(
       as('accounts', () =>
-        documentClient().send(
+        local.stack().services.db.send(
           new QueryCommand({
             TableName: table(),
             IndexName: 'gsi1',
@@ -87,7 +90,7 @@ describe('local IAM for table access', () => {
     const byScopeAndActor = keys.auditByScopeAndActor('soa', 'acc-1', '');
     await expect(
       as('content', () =>
-        documentClient().send(
+        local.stack().services.db.send(
           new QueryCommand({
             TableName: table(),
             IndexName: 'gsi2',
@@ -99,7 +102,7 @@ describe('local IAM for table access', () => {
     ).rejects.toThrow(/Query on partition AUDITBY#soa#acc-1/);
     await expect(
       as('audit', () =>
-        documentClient().send(
+        local.stack().services.db.send(
           new QueryCommand({
             TableName: table(),
             IndexName: 'gsi2',
@@ -113,15 +116,19 @@ describe('local IAM for table access', () => {
 
   it('keeps a read-write function to the partitions and indexes it names', async () => {
     await expect(
-      as('uploads', () => documentClient().send(new GetCommand({ TableName: table(), Key: keys.contentItem('c-1') }))),
+      as('uploads', () =>
+        local.stack().services.db.send(new GetCommand({ TableName: table(), Key: keys.contentItem('c-1') })),
+      ),
     ).rejects.toThrow(/uploads is not allowed dynamodb:GetItem on partition CONTENT#c-1/);
     await expect(
-      as('content', () => documentClient().send(new GetCommand({ TableName: table(), Key: keys.contentItem('c-1') }))),
+      as('content', () =>
+        local.stack().services.db.send(new GetCommand({ TableName: table(), Key: keys.contentItem('c-1') })),
+      ),
     ).resolves.toBeDefined();
     // The right partition on an index it was not granted.
     await expect(
       as('content', () =>
-        documentClient().send(
+        local.stack().services.db.send(
           new QueryCommand({
             TableName: table(),
             IndexName: 'due',
@@ -137,25 +144,25 @@ describe('local IAM for table access', () => {
     const scratch = `${table()}-drill-test`;
     const shaped = tableShape(scratch);
     await as('restoreDrill', async () => {
-      await dynamoClient().send(new CreateTableCommand(shaped));
-      await dynamoClient().send(new DescribeTableCommand({ TableName: scratch }));
-      await dynamoClient().send(
+      await local.stack().services.dynamo.send(new CreateTableCommand(shaped));
+      await local.stack().services.dynamo.send(new DescribeTableCommand({ TableName: scratch }));
+      await local.stack().services.dynamo.send(
         new UpdateTimeToLiveCommand({
           TableName: scratch,
           TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
         }),
       );
-      await dynamoClient().send(
+      await local.stack().services.dynamo.send(
         new UpdateTableCommand({
           TableName: scratch,
           StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' },
         }),
       );
-      await dynamoClient().send(new DeleteTableCommand({ TableName: scratch }));
+      await local.stack().services.dynamo.send(new DeleteTableCommand({ TableName: scratch }));
     });
     await expect(
       as('restoreDrill', () =>
-        dynamoClient().send(
+        local.stack().services.dynamo.send(
           new UpdateTableCommand({
             TableName: table(),
             StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' },
@@ -164,27 +171,33 @@ describe('local IAM for table access', () => {
       ),
     ).rejects.toThrow(/restoreDrill is not allowed dynamodb:UpdateTable on table/);
     await expect(
-      as('restoreDrill', () => dynamoClient().send(new CreateTableCommand(tableShape(`${table()}-other`)))),
+      as('restoreDrill', () =>
+        local.stack().services.dynamo.send(new CreateTableCommand(tableShape(`${table()}-other`))),
+      ),
     ).rejects.toThrow(/CreateTable on table/);
     // Another function has no scratch tables at all, and only DescribeTable on the portal table.
     await expect(
-      as('weeklyBackup', () => dynamoClient().send(new CreateTableCommand(tableShape(`${table()}-drill-x`)))),
+      as('weeklyBackup', () =>
+        local.stack().services.dynamo.send(new CreateTableCommand(tableShape(`${table()}-drill-x`))),
+      ),
     ).rejects.toThrow(/weeklyBackup is not allowed dynamodb:CreateTable/);
     await expect(
-      as('units', () => dynamoClient().send(new DescribeTableCommand({ TableName: table() }))),
+      as('units', () => local.stack().services.dynamo.send(new DescribeTableCommand({ TableName: table() }))),
     ).rejects.toThrow(/units is not allowed dynamodb:DescribeTable/);
     await expect(
-      as('health', () => dynamoClient().send(new DescribeTableCommand({ TableName: table() }))),
+      as('health', () => local.stack().services.dynamo.send(new DescribeTableCommand({ TableName: table() }))),
     ).resolves.toBeDefined();
     await expect(
-      as('health', () => dynamoClient().send(new DeleteTableCommand({ TableName: table() }))),
+      as('health', () => local.stack().services.dynamo.send(new DeleteTableCommand({ TableName: table() }))),
     ).rejects.toThrow(/DeleteTable on table/);
   });
 
   it('keeps the job-run consumer to its partitions', async () => {
     await expect(
       as('recordJobRun', () =>
-        documentClient().send(new PutCommand({ TableName: table(), Item: { ...keys.unit('zz'), type: 'Unit' } })),
+        local
+          .stack()
+          .services.db.send(new PutCommand({ TableName: table(), Item: { ...keys.unit('zz'), type: 'Unit' } })),
       ),
     ).rejects.toThrow(/AccessDenied|not allowed/);
   });

@@ -78,12 +78,13 @@ describe('one decision per step', { shuffle: false }, () => {
   it('asks and classifies a question, each step decided once', async () => {
     const ask = counting(secretary);
     const asked = await askQuestion(
+      local.stack().services,
       {
         requestId: ask.ctx.requestId,
         now: ask.ctx.now,
         clientAddress: '127.0.9.1',
         onDecide: ask.ctx.onDecide,
-      } as Parameters<typeof askQuestion>[0],
+      } as Parameters<typeof askQuestion>[1],
       'binhdinh',
       {
         asker: {
@@ -104,6 +105,7 @@ describe('one decision per step', { shuffle: false }, () => {
 
     const classify = counting(secretary);
     const done = await transitionQuestion(
+      local.stack().services,
       classify.ctx,
       asked.trackingCode,
       { action: 'classify', complexity: 'simple' },

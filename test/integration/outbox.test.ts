@@ -8,7 +8,6 @@ import { eventually, useLocalStack } from '../support/local-stack';
 import { commitWork } from '../support/directory';
 import { pendingEvent, type EventDetail } from '../../events/catalogue';
 import { JobRunRepository } from '../../shared/adapters/dynamo/job-runs';
-import { documentClient } from '../../shared/adapters/aws-clients';
 import { DomainError } from '../../shared/domain/errors';
 import { keys } from '../../shared/adapters/dynamo/keys';
 
@@ -46,7 +45,7 @@ const ledgerOf = (job: string, min = 1) =>
     return (out.Items ?? []).length >= min ? out.Items!.map((i) => i.runId!.S!) : undefined;
   }, 20_000);
 
-const jobRuns = () => new JobRunRepository(documentClient(), local.stack().resources.tableName);
+const jobRuns = () => new JobRunRepository(local.stack().services.db, local.stack().resources.tableName);
 
 describe('transactional outbox', () => {
   it('delivers an event whose writer died right after the commit', async () => {

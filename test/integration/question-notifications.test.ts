@@ -5,15 +5,14 @@ import { DeleteItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, useLocalStack } from '../support/local-stack';
-import { captureLogs, seedQuestionUnits } from '../support/log-capture';
+import { captureLogs, seedQuestionUnits, logAtInfo } from '../support/log-capture';
 import { settled } from '../support/settled';
 import { caller, person, type Person } from '../support/directory';
 import { questionFlow } from '../support/question-flow';
 import { httpFrom } from '../support/http-from';
 import { loadDeploymentConfig } from '../../infra/config/deployment';
-import { directory } from '../../shared/application/directory';
 import { lambdaContext } from '../../infra/local/functions';
 import type { Services } from '../../shared/composition/services';
 import { invocation } from '../../infra/local/table-permissions';
@@ -23,9 +22,7 @@ import { keys } from '../../shared/adapters/dynamo/keys';
 import { eventCatalogue, pendingEvent, type EventDetail, type EventName } from '../../events/catalogue';
 
 // The consumer's log lines must be on to prove they hold no personal data.
-vi.hoisted(() => {
-  process.env.LOG_LEVEL = 'INFO';
-});
+logAtInfo();
 
 /**
  * Notifications (issue 9 #6) on the local stack: question steps committed through the API reach
@@ -293,7 +290,7 @@ describe('the asker is told, once per step', () => {
   it('an escalation committed through the outbox reaches the role it names in its unit only', async () => {
     const id = await ask();
     const dueAt = new Date(Date.now() - 3_600_000).toISOString();
-    await directory().uow.commit(
+    await local.stack().services.uow.commit(
       {
         events: [
           pendingEvent('QuestionEscalated', {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { captureLogs, seedQuestionUnits } from '../support/log-capture';
+import { captureLogs, seedQuestionUnits, logAtInfo } from '../support/log-capture';
 import { setNow, traveller } from '../support/travel';
 import { useLocalStack } from '../support/local-stack';
 import { caller, person, type Person } from '../support/directory';
@@ -10,9 +10,7 @@ import { afterWholeFile } from '../support/whole-file';
 import { loadDeploymentConfig } from '../../infra/config/deployment';
 
 // The request log must be on to prove it holds no personal data.
-vi.hoisted(() => {
-  process.env.LOG_LEVEL = 'INFO';
-});
+logAtInfo();
 
 /**
  * Issue 9 §4 and §7 through HTTP on the local stack (Bình Định, 2026's calendar, fake Dates): the

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { captureLogs, seedQuestionUnits } from '../support/log-capture';
+import { captureLogs, seedQuestionUnits, logAtInfo } from '../support/log-capture';
 import { setNow, traveller } from '../support/travel';
 import { useLocalStack } from '../support/local-stack';
 import { caller, person, type Person } from '../support/directory';
@@ -7,13 +7,11 @@ import { auditLog } from '../support/audit-log';
 import { afterWholeFile } from '../support/whole-file';
 import { httpFrom, type RawResponse } from '../support/http-from';
 import { loadDeploymentConfig } from '../../infra/config/deployment';
-import { registerAskChallenge } from '../../shared/application/ask-challenge';
+import type { AskChallenge } from '../../shared/application/ask-challenge';
 import { keys } from '../../shared/adapters/dynamo/keys';
 
 // The request log must be on to prove it holds no personal data.
-vi.hoisted(() => {
-  process.env.LOG_LEVEL = 'INFO';
-});
+logAtInfo();
 
 /**
  * Issue 9, first slice, through HTTP on the local stack under Bình Định's regulation, on the
@@ -26,7 +24,12 @@ vi.hoisted(() => {
 vi.useFakeTimers({ toFake: ['Date'] });
 setNow('2026-02-12T10:00:00');
 
-const local = useLocalStack({ config: loadDeploymentConfig('infra/config/provinces/binhdinh.json') });
+/** The province's human check on asking, as its root would wire one: off (everything passes) until a test sets a verifier. */
+const challenge: { verifier?: AskChallenge } = {};
+const local = useLocalStack({
+  config: loadDeploymentConfig('infra/config/provinces/binhdinh.json'),
+  askChallenge: { verify: async (token, address) => challenge.verifier?.verify(token, address) ?? true },
+});
 const call = caller(local.api);
 const auditOf = auditLog(call, () => people.auditor);
 const people: Record<string, Person> = {};
@@ -504,14 +507,16 @@ describe('the optional challenge hook of asking', () => {
         .map((i) => `${i.pk}|${i.sk}|${i.version ?? ''}`)
         .sort(),
     );
-  afterAll(() => registerAskChallenge(undefined));
+  afterAll(() => {
+    delete challenge.verifier;
+  });
 
   it('when a province registers a verifier, asks without a passing X-Challenge-Token are 403 naming the header and write nothing', async () => {
     // A stand-in for a provider such as Turnstile: it passes tokens made for the client's own address.
     const seen: string[] = [];
-    registerAskChallenge({
+    challenge.verifier = {
       verify: async (token, clientAddress) => (seen.push(clientAddress), token === `human:${clientAddress}`),
-    });
+    };
     const before = await fingerprint();
     const from = nextAddress();
     const missing = await ask(question({ title: 'Hỏi về việc cấp phép xây dựng nhà ở riêng lẻ' }), from);

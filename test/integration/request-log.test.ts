@@ -4,12 +4,11 @@ import { defineRoute, json } from '../../shared/http/contract';
 import { httpFunction } from '../../shared/http/handler';
 import { httpServices } from '../../shared/http/services';
 import { useLocalStack } from '../support/local-stack';
+import { logAtInfo } from '../support/log-capture';
 import { apiEvent, testContext } from '../support/api-event';
 
-// The logger reads its level once, when created: this file's handlers log at INFO.
-vi.hoisted(() => {
-  process.env.LOG_LEVEL = 'INFO';
-});
+// This file's handlers log at INFO.
+logAtInfo();
 
 /** The request log line (issue 12 #22): one per request, replays included, from the Powertools logger's own output. */
 const local = useLocalStack();

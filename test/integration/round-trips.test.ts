@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useLocalStack } from '../support/local-stack';
 import { bearer, person, seedTree, type Person } from '../support/directory';
-import { dynamoClient } from '../../shared/adapters/aws-clients';
 
 /**
  * Reads per signed-in request (issue 7 #7): the account with its delegations is one Query on
@@ -22,7 +21,7 @@ beforeAll(async () => {
   officer = await person(local.api, 'canbo.xaa', 'xaa', ['unit-officer']);
   chief = await person(local.api, 'truongban.xaa', 'xaa', ['chief-editor']);
   deputy = await person(local.api, 'pho.xaa', 'xaa', ['deputy-editor']);
-  dynamoClient().middlewareStack.add(
+  local.stack().services.dynamo.middlewareStack.add(
     (next, context) => async (args) => {
       const call = { command: String(context.commandName), start: performance.now(), end: Infinity };
       if (counting) calls.push(call);

@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useLocalStack } from '../support/local-stack';
 import { person, seedTree, type Person, caller } from '../support/directory';
 import { ensureUnits } from '../../shared/application/bootstrap';
-import { directory } from '../../shared/application/directory';
 
 /** Large unit changes stay within DynamoDB's transaction limits; splits and slugs obey the rules (issue 7 #3, issue 12 #1, #3). */
 const local = useLocalStack();
@@ -65,7 +64,7 @@ describe('renaming a district with 70 communes', () => {
     let stale = 0;
     let seen = 0;
     for (let cursor: string | undefined, first = true; first || cursor; first = false) {
-      const page = await directory().units.children('huyen-lon', 25, cursor);
+      const page = await local.stack().services.units.children('huyen-lon', 25, cursor);
       stale += page.items.filter((u) => !u.domain.endsWith('.thixalon.demo.gov.vn')).length;
       seen += page.items.length;
       cursor = page.nextCursor;
@@ -87,15 +86,15 @@ describe('splitting a unit (issue 12 #1)', () => {
   it('needs unit management on the parent: a department’s operator cannot split its own unit', async () => {
     const res = await call('/units/soa/split', deptOperator, { method: 'POST', body: splitBody('district') });
     expect(res.status).toBe(403);
-    expect(await directory().units.get('district-s1')).toBeUndefined();
-    expect((await directory().units.get('soa'))?.status).toBe('active');
+    expect(await local.stack().services.units.get('district-s1')).toBeUndefined();
+    expect((await local.stack().services.units.get('soa'))?.status).toBe('active');
   });
 
   it('keeps the new units to the source’s kind', async () => {
     const res = await call('/units/sob/split', admin, { method: 'POST', body: splitBody('district') });
     expect(res.status).toBe(400);
     expect(res.body.errors[0]).toMatchObject({ field: 'body.into.0.kind', code: 'invalid_kind' });
-    expect((await directory().units.get('sob'))?.status).toBe('active');
+    expect((await local.stack().services.units.get('sob'))?.status).toBe('active');
     const ok = await call('/units/sob/split', admin, { method: 'POST', body: splitBody('department') });
     expect(ok.status).toBe(200);
   });
@@ -126,7 +125,7 @@ describe('reserved host names (issue 12 #3)', () => {
         body: { name: { vi: 'Sở A', en: 'Department A' }, slug },
       });
       expect(renamed.status).toBe(400);
-      expect((await directory().units.get('soa'))?.slug).toBe('soa');
+      expect((await local.stack().services.units.get('soa'))?.slug).toBe('soa');
     },
   );
 });

@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { useLocalStack } from '../support/local-stack';
 import { commitWork } from '../support/directory';
-import { directory } from '../../shared/application/directory';
-import { documentClient } from '../../shared/adapters/aws-clients';
 import { keys } from '../../shared/adapters/dynamo/keys';
 import { openClockWork } from '../../shared/adapters/dynamo/workflow-commit';
 
@@ -39,16 +37,16 @@ async function clockWork(id: string, unitCode: string, personId?: string) {
 
 const stored = async (workId: string) =>
   (
-    await documentClient().send(
-      new GetCommand({ TableName: local.stack().resources.tableName, Key: keys.work(workId) }),
-    )
+    await local
+      .stack()
+      .services.db.send(new GetCommand({ TableName: local.stack().resources.tableName, Key: keys.work(workId) }))
   ).Item!;
 
 describe('moving open work', () => {
   it('to another unit keeps the clock and its due-index keys', async () => {
     const workId = await clockWork('q1', 'soa');
     const before = await stored(workId);
-    const { work, uow } = directory();
+    const { work, uow } = local.stack().services;
     expect(await work.moveUnitWork(uow, context(), 'soa', 'sob')).toBe(1);
     const after = await stored(workId);
     expect(after).toStrictEqual({ ...before, unitCode: 'sob', gsi2pk: keys.openWorkOfUnit('sob').gsi2pk });
@@ -60,7 +58,7 @@ describe('moving open work', () => {
   it('to another person keeps the clock and its due-index keys', async () => {
     const workId = await clockWork('q2', 'soc', 'acc-old');
     const before = await stored(workId);
-    const { work, uow } = directory();
+    const { work, uow } = local.stack().services;
     expect(await work.moveAssigneeWork(uow, context(), 'acc-old', 'acc-new')).toBe(1);
     expect(await stored(workId)).toStrictEqual({
       ...before,

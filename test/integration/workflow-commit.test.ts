@@ -5,11 +5,9 @@ import { GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { useLocalStack } from '../support/local-stack';
 import { commitWork } from '../support/directory';
 import { fromOutboxItem } from '../../events/outbox';
-import { documentClient } from '../../shared/adapters/aws-clients';
 import { keys, type Key } from '../../shared/adapters/dynamo/keys';
 import { openClockWork, workOfPlan } from '../../shared/adapters/dynamo/workflow-commit';
 import { applyTransition, type TransitionDeps } from '../../shared/application/workflow-transitions';
-import { directory } from '../../shared/application/directory';
 import { can, type Principal } from '../../shared/domain/access/authorize';
 import { DeadlineCalculator, shippedCalendar } from '../../shared/domain/calendar';
 import { DomainError } from '../../shared/domain/errors';
@@ -34,7 +32,7 @@ import {
  */
 const local = useLocalStack();
 const tableName = () => local.stack().resources.tableName;
-const db = () => documentClient();
+const db = () => local.stack().services.db;
 
 const person = (id: string, roles: Role[], unitCode = 'demo'): Principal => ({
   id,
@@ -58,7 +56,12 @@ const deadlines = new DeadlineCalculator(shippedCalendar());
 const statusOf = (error: unknown) => (error instanceof DomainError ? problemKinds[error.code].status : 500);
 const ctx = (principal: Principal, at = now) => ({ principal, requestId: `req-${randomUUID()}`, now: at });
 const itemKey = (type: string, id: string): Key => ({ pk: `TESTITEM#${type}#${id}`, sk: 'ITEM' });
-const depsOf = (type: string, id: string) => ({ itemKey: itemKey(type, id), uow: directory().uow, deadlines, policy });
+const depsOf = (type: string, id: string) => ({
+  itemKey: itemKey(type, id),
+  uow: local.stack().services.uow,
+  deadlines,
+  policy,
+});
 
 /** One step as a use case takes it: decided once, then its plan committed with the item's conditional update. */
 async function decideAndApply<S extends string, T extends string, C extends string, A extends WorkflowAggregate<S, C>>(
@@ -215,7 +218,7 @@ describe('a workflow transition commits whole', () => {
       }),
     );
     expect((overdue.Items ?? []).map((i) => i.workId)).toContain(`ContentItem#${id}#publication`);
-    expect((await directory().work.openOfUnit('demo', 100)).items.map((w) => w.workId)).toContain(
+    expect((await local.stack().services.work.openOfUnit('demo', 100)).items.map((w) => w.workId)).toContain(
       `ContentItem#${id}#publication`,
     );
 

@@ -5,7 +5,6 @@ import { seedQuestionUnits } from '../support/log-capture';
 import { setNow } from '../support/travel';
 import { httpFrom } from '../support/http-from';
 import { loadDeploymentConfig } from '../../infra/config/deployment';
-import { dynamoClient } from '../../shared/adapters/aws-clients';
 import { invocation } from '../../infra/local/table-permissions';
 
 /**
@@ -41,7 +40,7 @@ beforeAll(async () => {
     person(local.api, 'thuky.rounds', 'huyena', ['secretary']),
     person(local.api, 'truongban.rounds', 'huyena', ['chief-editor']),
   ]);
-  dynamoClient().middlewareStack.add(
+  local.stack().services.dynamo.middlewareStack.add(
     (next, context) => async (args) => {
       const entry = {
         command: String(context.commandName).replace(/Command$/, ''),

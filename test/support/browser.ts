@@ -8,8 +8,8 @@ import { buildConsole } from '../../console/build/build';
 
 /**
  * Browser tests drive Debian's Chromium (apt-get install chromium) through playwright-core: no
- * browser download. One browser per worker process, kept on globalThis because integration files
- * share workers but get fresh copies of our modules (fresh-modules.ts); it ends with the worker.
+ * browser download. One browser per worker process, kept on globalThis so that every file of the
+ * worker shares it; it ends with the worker.
  * The console is built once per worker, into its own folder.
  */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

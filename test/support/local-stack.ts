@@ -8,6 +8,7 @@ import { localClients, type LocalEndpoints } from '../../infra/local/resources';
 import type { DeploymentConfig } from '../../infra/config/deployment';
 import type { CoreServices, Services } from '../../shared/composition/services';
 import type { IdentityProvider } from '../../shared/application/identity-provider';
+import type { AskChallenge } from '../../shared/application/ask-challenge';
 
 /**
  * scrypt cost of the stand-in's password hashes in tests: 2^10 (~4 ms a hash) instead of 2^15
@@ -46,6 +47,8 @@ export function useLocalStack(
     passwordHashing?: 'cheap' | 'default';
     /** The identity provider the stack's root wires (default: the local stand-in). */
     identity?: (services: CoreServices) => IdentityProvider;
+    /** A human check on asking, as a province's root may wire one (shared/application/ask-challenge.ts). */
+    askChallenge?: AskChallenge;
     /** Serve a built console at /console/ (test/support/browser.ts builds it). */
     consoleDir?: () => Promise<string>;
   } = {},
@@ -70,6 +73,7 @@ export function useLocalStack(
       ...((options.passwordHashing ?? 'cheap') === 'cheap' ? { scryptN: TEST_SCRYPT_N } : {}),
       ...(options.consoleDir ? { consoleDir: await options.consoleDir() } : {}),
       ...(options.identity ? { identity: options.identity } : {}),
+      ...(options.askChallenge ? { askChallenge: options.askChallenge } : {}),
     });
     fileStack.current = state.stack;
   });

@@ -1,5 +1,6 @@
 import { fileServices } from './local-stack';
-import { vi } from 'vitest';
+import { afterAll, beforeAll, vi } from 'vitest';
+import { logger } from '../../shared/logger';
 import { ensureProvince, ensureUnits } from '../../shared/application/bootstrap';
 
 /**
@@ -25,6 +26,26 @@ export function captureLogs(): { readonly chunks: string[]; lines(): string[]; r
         .filter((line) => line.startsWith('{')),
     restore: () => spies.forEach((spy) => spy.mockRestore()),
   };
+}
+
+/**
+ * This file's functions log at INFO (the suite runs at SILENT): the one logger's level, set before
+ * the file's tests and put back after, so the next file in the worker logs as it expects. Powertools
+ * puts the level it was built with back at each invocation (its debug-sampling refresh, which this
+ * deployment does not use): that refresh is skipped meanwhile.
+ */
+export function logAtInfo(): void {
+  const previous: { level?: ReturnType<typeof logger.getLevelName>; restore?: () => void } = {};
+  beforeAll(() => {
+    previous.level = logger.getLevelName();
+    const refresh = vi.spyOn(logger, 'refreshSampleRateCalculation').mockImplementation(() => undefined);
+    previous.restore = () => refresh.mockRestore();
+    logger.setLogLevel('INFO');
+  });
+  afterAll(() => {
+    previous.restore?.();
+    logger.setLogLevel(previous.level ?? 'SILENT');
+  });
 }
 
 /** The Q&A tests' province (Bình Định) and its two departments, Sở A and Sở B, plus any more units. */

@@ -12,16 +12,15 @@ import {
  * `BACKUP_SIGNING_KEY_ID` (set by CDK on the functions whose manifest entry names `backupSigning`),
  * or `local` with `LOCAL_BACKUP_SIGNING_KEY_FILE` (the local stack's data folder). Locally a guard
  * registered by infra/local/backup-signing-root.ts refuses Sign to a function IAM would refuse it.
+ * Each call builds its key (a KMS client, or the local key read from its file): a job signs once a run.
  */
 export type SigningUse = 'sign' | 'verify';
+// biome-ignore lint/plugin: the local IAM guard, registered once by the local runtime (NOT_YET_WIRED in composition-roots-own-all-state.test.ts)
 let localGuard: ((use: SigningUse) => void) | undefined;
 
 export function guardLocalSigning(guard: (use: SigningUse) => void): void {
   localGuard = guard;
 }
-
-let kms: KMSClient | undefined;
-const localKeys = new Map<string, LocalManifestKey>();
 
 function key(use: SigningUse): ManifestSigner & ManifestVerifier {
   const mode = process.env.BACKUP_SIGNING;
@@ -29,14 +28,12 @@ function key(use: SigningUse): ManifestSigner & ManifestVerifier {
     const id = process.env.BACKUP_SIGNING_KEY_ID;
     if (!id)
       throw new SigningUnavailable('BACKUP_SIGNING_KEY_ID is not set: this function was granted no backup signing key');
-    return new KmsManifestKey((kms ??= new KMSClient({})), id);
+    return new KmsManifestKey(new KMSClient({}), id);
   }
   const file = process.env.LOCAL_BACKUP_SIGNING_KEY_FILE;
   if (mode !== 'local' || !file) throw new SigningUnavailable('No backup signing key is configured (BACKUP_SIGNING)');
   localGuard?.(use);
-  let local = localKeys.get(file);
-  if (!local) localKeys.set(file, (local = new LocalManifestKey(file)));
-  const guarded = local;
+  const guarded = new LocalManifestKey(file);
   return {
     keyId: guarded.keyId,
     sign: (message) => (localGuard?.('sign'), guarded.sign(message)),

@@ -84,6 +84,7 @@ const AUTHORITY_NAMES = [
  * "thông tư"). Built at the first search, not at import: most requests of the functions that
  * bundle search never search, and folding ~30 names costs a cold start ~3 ms.
  */
+// biome-ignore lint/plugin: a constant memo of a pure function (composition-roots-own-all-state.test.ts CONSTANT_MEMOS)
 let phrases: Array<{ words: string[]; clause: SearchClause }> | undefined;
 const PHRASES = () =>
   (phrases ??= [
