@@ -2,6 +2,19 @@ import { keys } from '../../shared/adapters/dynamo/keys';
 import type { FunctionDefinition } from '../function-definition';
 
 /** Reports (issue 27): generation, downloads and the periodic job. */
+/** The partitions of the frozen facts a report sums (units, items, Q&A, accounts, jobs, checks, attributions, ratings). */
+const FACT_PARTITIONS = [
+  keys.unit('').pk,
+  keys.contentItem('').pk,
+  keys.questionFact('', '', '', '', '', 0).pk.replace(/#+$/, '#'),
+  keys.accountFact('', '', '', '', 0).pk.replace(/#+$/, '#'),
+  keys.jobRunsOf('').pk,
+  keys.securityChecks().pk,
+  keys.attributionOf('', '', '').pk.replace(/#+$/, '#'),
+  // Ratings of information (issue 28 §5), per unit and month.
+  keys.ratingFact('', '', '', '').pk.replace(/#+$/, '#'),
+];
+
 export const reportsFunctions = {
   reports: {
     entry: 'functions/reports/handler.ts',
@@ -14,18 +27,7 @@ export const reportsFunctions = {
       // The frozen facts it sums, by key range (never the audit log: it writes, so it may not read audit partitions).
       {
         actions: ['GetItem', 'Query'],
-        partitionPrefixes: [
-          keys.unit('').pk,
-          keys.contentItem('').pk,
-          keys.questionFact('', '', '', '', '', 0).pk.replace(/#+$/, '#'),
-          keys.accountFact('', '', '', '', 0).pk.replace(/#+$/, '#'),
-          keys.jobRunsOf('').pk,
-          keys.securityChecks().pk,
-          keys.attributionOf('', '', '').pk.replace(/#+$/, '#'),
-          // Ratings of information (issue 28 §5), per unit and month.
-          keys.ratingFact('', '', '', '').pk.replace(/#+$/, '#'),
-          keys.calendarConfig().pk,
-        ],
+        partitionPrefixes: [...FACT_PARTITIONS, keys.calendarConfig().pk],
       },
       {
         actions: ['Query'],
@@ -78,17 +80,7 @@ export const reportsFunctions = {
     tableItems: [
       {
         actions: ['GetItem', 'Query'],
-        partitionPrefixes: [
-          keys.unit('').pk,
-          keys.contentItem('').pk,
-          keys.questionFact('', '', '', '', '', 0).pk.replace(/#+$/, '#'),
-          keys.accountFact('', '', '', '', 0).pk.replace(/#+$/, '#'),
-          keys.jobRunsOf('').pk,
-          keys.securityChecks().pk,
-          keys.attributionOf('', '', '').pk.replace(/#+$/, '#'),
-          // Ratings of information (issue 28 §5), per unit and month.
-          keys.ratingFact('', '', '', '').pk.replace(/#+$/, '#'),
-        ],
+        partitionPrefixes: [...FACT_PARTITIONS],
       },
       {
         actions: ['Query'],

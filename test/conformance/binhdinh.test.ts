@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { conformance, DEPT } from '../support/conformance';
 import { seedConsultation } from '../support/consultation-seed';
-import { demoAskers } from '../../infra/local/demo-questions';
+import { commentPerArticle } from '../support/law-making';
 
 /**
  * Bình Định's Quy chế (QĐ …/2020/QĐ-UBND, draft), article by article, through the public API of a
@@ -9,9 +9,6 @@ import { demoAskers } from '../../infra/local/demo-questions';
  * (npm run provinces).
  */
 const bd = conformance('binhdinh.json');
-/** A commenter of each kind with the fields the preset requires (the demo askers'). */
-const demoCommenter = (kind: 'individual' | 'organisation') =>
-  demoAskers(bd.config.policyPreset).find((a) => a.kind === kind)!;
 
 /** The end of a local day (24:00 in Việt Nam), as the API writes due instants. */
 const endOf = (day: string) => new Date(Date.parse(`${day}T00:00:00+07:00`) + 86_400_000).toISOString();
@@ -299,26 +296,10 @@ describe('Bình Định (binh-dinh-2020)', () => {
       opensAt: '2026-03-16T01:00:00.000Z',
       closesAt: '2026-04-15T10:00:00.000Z',
     });
-    const [individual, organisation] = [demoCommenter('individual'), demoCommenter('organisation')];
     const comments = `/public/portals/${bd.province}/consultations/${id}/comments`;
-    const sent = [];
-    for (const [commenter, article] of [
-      [individual, 1],
-      [organisation, 2],
-    ] as const) {
-      const res = await bd.call(comments, undefined, {
-        method: 'POST',
-        body: {
-          commenter,
-          article,
-          text: `Đề nghị làm rõ nội dung của Điều ${article} trong dự thảo.`,
-          consent: { processing: true, publication: true },
-        },
-      });
-      expect(res.status, JSON.stringify(res.body)).toBe(201);
-      expect(res.body.state).toBe('pending');
-      sent.push(res.body.code as string);
-    }
+    const taken = await commentPerArticle(bd, id);
+    expect(taken.map((c) => c.state)).toEqual(['pending', 'pending']);
+    const sent = taken.map((c) => c.code);
     expect((await bd.call(comments, undefined)).body.items).toEqual([]);
     for (const code of sent) {
       const res = await bd.call(`/consultation-comments/${code}/moderation`, bd.people.secretary, {

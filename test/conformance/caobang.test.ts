@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { conformance, DEPT } from '../support/conformance';
 import { seedConsultation } from '../support/consultation-seed';
+import { commentPerArticle } from '../support/law-making';
 import { demoAskers } from '../../infra/local/demo-questions';
 
 /**
@@ -9,9 +10,6 @@ import { demoAskers } from '../../infra/local/demo-questions';
  * explains (the seed lost its headings). docs/provinces.md lists these names (npm run provinces).
  */
 const cb = conformance('caobang.json');
-/** A commenter of each kind with the fields the preset requires (the demo askers'). */
-const demoCommenter = (kind: 'individual' | 'organisation') =>
-  demoAskers(cb.config.policyPreset).find((a) => a.kind === kind)!;
 
 /** The end of a local day (24:00 in Việt Nam), as the API writes due instants. */
 const endOf = (day: string) => new Date(Date.parse(`${day}T00:00:00+07:00`) + 86_400_000).toISOString();
@@ -317,26 +315,10 @@ describe('Cao Bằng (cao-bang-2015)', () => {
       opensAt: '2026-03-16T01:00:00.000Z',
       closesAt: '2026-04-15T10:00:00.000Z',
     });
-    const [individual, organisation] = [demoCommenter('individual'), demoCommenter('organisation')];
     const comments = `/public/portals/${cb.province}/consultations/${id}/comments`;
-    const sent = [];
-    for (const [commenter, article] of [
-      [individual, 1],
-      [organisation, 2],
-    ] as const) {
-      const res = await cb.call(comments, undefined, {
-        method: 'POST',
-        body: {
-          commenter,
-          article,
-          text: `Đề nghị làm rõ nội dung của Điều ${article} trong dự thảo.`,
-          consent: { processing: true, publication: true },
-        },
-      });
-      expect(res.status, JSON.stringify(res.body)).toBe(201);
-      expect(res.body.state).toBe('published');
-      sent.push(res.body.code as string);
-    }
+    const taken = await commentPerArticle(cb, id);
+    expect(taken.map((c) => c.state)).toEqual(['published', 'published']);
+    const sent = taken.map((c) => c.code);
     const listed = (await cb.call(comments, undefined)).body.items;
     expect(listed.map((c: { code: string; article: number }) => [c.code, c.article])).toEqual([
       [sent[0], 1],

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { captureLogs, seedQuestionUnits } from '../support/log-capture';
+import { captureLogs, logAtInfo, seedQuestionUnits } from '../support/log-capture';
 import { setNow, traveller } from '../support/travel';
 import { useLocalStack } from '../support/local-stack';
 import { caller, person, type Person } from '../support/directory';
@@ -19,9 +19,7 @@ import {
 } from '../../shared/application/consultation-comments';
 
 // The request log must be on to prove it holds no personal data.
-vi.hoisted(() => {
-  process.env.LOG_LEVEL = 'INFO';
-});
+logAtInfo();
 
 /**
  * Comments on a consultation and their moderation (issue 28 #2, #3) through HTTP on the local stack

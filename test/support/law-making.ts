@@ -5,6 +5,36 @@ import { demoAskers } from '../../infra/local/demo-questions';
 
 type Suite = ReturnType<typeof conformance>;
 
+/** A commenter of each kind with the fields the province's preset requires (the demo askers'). */
+const commenter = (suite: Suite, kind: 'individual' | 'organisation') =>
+  demoAskers(suite.config.policyPreset).find((a) => a.kind === kind)!;
+
+/** An individual comments on article 1 and an organisation on article 2 of an open consultation; both are taken (201). */
+export async function commentPerArticle(suite: Suite, consultationId: string) {
+  const sent = [];
+  for (const [kind, article] of [
+    ['individual', 1],
+    ['organisation', 2],
+  ] as const) {
+    const res = await suite.call(
+      `/public/portals/${suite.province}/consultations/${consultationId}/comments`,
+      undefined,
+      {
+        method: 'POST',
+        body: {
+          commenter: commenter(suite, kind),
+          article,
+          text: `Đề nghị làm rõ nội dung của Điều ${article} trong dự thảo.`,
+          consent: { processing: true, publication: true },
+        },
+      },
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    sent.push(res.body as { code: string; state: string });
+  }
+  return sent;
+}
+
 /**
  * People take part in law-making on the portal (NA 7, QN 14.12, TG 10.1, through NĐ 42/2022 Điều 8),
  * walked through the public API of a province's deployment: a three-article draft is open for
@@ -28,13 +58,11 @@ export async function lawMakingRound(suite: Suite): Promise<void> {
   expect(read.body.window.calendarDays).toBeGreaterThanOrEqual(30);
   expect(read.body.window.workingDays).toBeLessThan(read.body.window.calendarDays);
 
-  const commenter = (kind: 'individual' | 'organisation') =>
-    demoAskers(suite.config.policyPreset).find((a) => a.kind === kind)!;
   const comment = (kind: 'individual' | 'organisation', article?: number) =>
     suite.call(`${publicPath}/comments`, undefined, {
       method: 'POST',
       body: {
-        commenter: commenter(kind),
+        commenter: commenter(suite, kind),
         ...(article !== undefined && { article }),
         text: article ? `Đề nghị làm rõ phạm vi của Điều ${article}.` : 'Đề nghị bổ sung lộ trình thực hiện dự thảo.',
         consent: { processing: true, publication: true },
