@@ -21,6 +21,8 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts', 'test/conformance/**/*.test.ts'],
           isolate: false,
+          // A faked Date or a changed environment ends with its file (test/support/file-boundaries.ts).
+          setupFiles: ['test/support/file-boundaries.ts'],
         },
       },
       // No process-wide state: a worker runs file after file, importing every module once. The infra
