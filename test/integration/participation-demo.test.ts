@@ -18,7 +18,7 @@ const local = useLocalStack({ config });
 const call = caller(local.api);
 afterAll(() => void vi.useRealTimers());
 
-describe('demo participation data', () => {
+describe('demo participation data', { shuffle: false }, () => {
   it('six ratings and one announced outage, seeded once', async () => {
     await seedDemo(local.stack().services, config);
     await seedDemo(local.stack().services, config);
