@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DomainError } from '../../shared/domain/errors';
 import { effectivePolicy, nationalPreset, policyRuleIds, policyRules, presets } from '../../shared/domain/policies';
 
@@ -9,9 +9,15 @@ import { effectivePolicy, nationalPreset, policyRuleIds, policyRules, presets } 
  * presets are legal data, pinned: a change to a deadline or its citation must be made in the fixture too, on purpose.
  */
 describe('deadline presets are the regulations’ values, bases and notes, pinned', () => {
-  it('are exactly the values and citations of the regulations (test/fixtures/policy-presets.json)', () => {
+  it('are exactly the values and citations of the regulations (test/fixtures/policy-presets.json)', async () => {
     const pinned = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/policy-presets.json'), 'utf8'));
     expect(presets).toStrictEqual(pinned);
+    // The presets are built once, at import. Built again inside this test, so that mutation testing
+    // sees this test read them (a mutant of module-level data is otherwise judged by no test that pins it).
+    vi.resetModules();
+    const fresh = await import('../../shared/domain/policies/presets');
+    expect(fresh.presets).toStrictEqual(pinned);
+    expect(fresh.presetIds).toStrictEqual(pinned.map((p: { id: string }) => p.id));
   });
 });
 
