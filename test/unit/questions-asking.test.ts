@@ -4,6 +4,8 @@ import '../support/fast-check-seed';
 import {
   askerIdentity,
   askerProblems,
+  duplicateText,
+  e164,
   isTrackingCode,
   localDayOf,
   newSecret,
@@ -311,6 +313,66 @@ describe('the asker identity used for duplicate detection', () => {
     // A missing e-mail and an empty one are the same; a different name is not.
     expect(askerIdentity({ ...individual, email: '' } as Asker)).toBe(askerIdentity(individual));
     expect(askerIdentity({ ...individual, fullName: 'Nguyễn Văn Anh' } as Asker)).not.toBe(askerIdentity(individual));
+  });
+
+  it('collapses spaces rather than dropping them, and keeps each field apart from the next', () => {
+    expect(askerIdentity({ ...individual, fullName: 'NguyễnVăn An' } as Asker)).not.toBe(askerIdentity(individual));
+    // Without a separator, a name that ends where the next field begins would read as another asker's.
+    const a = { kind: 'individual', fullName: 'an', email: 'b@x.vn' } as Asker;
+    const b = { kind: 'individual', fullName: 'anb@x.vn', email: '' } as Asker;
+    expect(askerIdentity(a)).not.toBe(askerIdentity(b));
+  });
+});
+
+describe('phone numbers compared as one E.164 number', () => {
+  it.each([
+    ['0912 345 678'],
+    ['0912.345.678'],
+    ['+84 912 345 678'],
+    ['84912345678'],
+    ['0084912345678'],
+    ['(+84) 912-345-678'],
+  ])('%s is +84912345678', (typed) => {
+    expect(e164(typed)).toBe('+84912345678');
+  });
+
+  it('keeps what is not a Vietnamese number as its digits, and has nothing for no digits', () => {
+    // Too short to hold a country code and a subscriber number: digits that happen to begin with 84.
+    expect(e164('8412')).toBe('8412');
+    expect(e164('1900 1234')).toBe('19001234');
+    expect(e164('không có')).toBe('');
+    expect(e164(undefined)).toBe('');
+    // A landline with its area code, written nationally or internationally.
+    expect(e164('0256 3822 000')).toBe('+842563822000');
+    expect(e164('+84 256 3822 000')).toBe('+842563822000');
+  });
+
+  it('tells the asker who wrote a number apart from the one who wrote none', () => {
+    expect(askerIdentity({ ...individual, phone: 'không' } as Asker)).toBe(
+      askerIdentity({ ...individual, phone: undefined } as Asker),
+    );
+    expect(askerIdentity({ ...individual, phone: undefined } as Asker)).not.toBe(askerIdentity(individual));
+  });
+});
+
+describe('question text as the duplicate guard compares it', () => {
+  it('ignores diacritics, case, punctuation, symbols, invisible characters and spacing', () => {
+    const asked = 'Xin hỏi: thủ tục cấp phép xây dựng nhà ở riêng lẻ?';
+    for (const again of [
+      'xin hoi thu tuc cap phep xay dung nha o rieng le',
+      'XIN HỎI — THỦ TỤC CẤP PHÉP XÂY DỰNG NHÀ Ở RIÊNG LẺ!!!',
+      'Xin\u200b hỏi   thủ tục "cấp phép" xây dựng, nhà ở riêng lẻ',
+      asked.normalize('NFD'),
+    ]) {
+      expect(duplicateText(again)).toBe(duplicateText(asked));
+    }
+    expect(duplicateText(asked)).toBe('xin hoi thu tuc cap phep xay dung nha o rieng le');
+  });
+
+  it('turns punctuation into a space, so joined words stay apart', () => {
+    expect(duplicateText('cấp-phép')).toBe('cap phep');
+    expect(duplicateText('5+5=10')).toBe('5 5 10');
+    expect(duplicateText('cấp-phép')).not.toBe(duplicateText('cấpphép'));
   });
 });
 

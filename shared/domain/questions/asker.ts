@@ -155,7 +155,6 @@ export function askerIdentity(asker: Asker): string {
 /** A Vietnamese phone number in E.164 (`+84…`): national (`0…`), `84…`, `0084…` or `+84…`; other digits as they are. */
 export function e164(phone: string | undefined): string {
   const digits = (phone ?? '').replace(/\D/g, '');
-  if (digits === '') return '';
   if (digits.startsWith('0084')) return `+84${digits.slice(4)}`;
   if (digits.startsWith('84') && digits.length >= 11) return `+${digits}`;
   if (digits.startsWith('0')) return `+84${digits.slice(1)}`;
