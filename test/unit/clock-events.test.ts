@@ -3,8 +3,11 @@ import {
   categoryOf,
   checkEventDate,
   contentCategoryIds,
+  dueFromDate,
+  dueFromInstant,
   dueFromItemDate,
   itemClock,
+  localDateOf,
   legalDocumentDue,
   publicationApprovalRefusal,
   type ItemClockFacts,
@@ -131,6 +134,33 @@ describe('dates an item carries count from the day after (BLDS 2015 Điều 147)
   });
 });
 
+describe('working and calendar days, from an instant or from a date', () => {
+  it('from an instant: 5 working days from Fri 06/03/2026 10:00 end Fri 13/03; 5 calendar days end Wed 11/03', () => {
+    const friday = at('2026-03-06T10:00:00');
+    expect(dueFromInstant({ value: 5, unit: 'workingDays' }, friday, deadlines)).toBe(endOf('2026-03-13'));
+    expect(dueFromInstant({ value: 5, unit: 'calendarDays' }, friday, deadlines)).toBe(endOf('2026-03-11'));
+  });
+
+  it('from a date: the day after is day one; a last calendar day that is a day off moves on (BLDS 147–148)', () => {
+    expect(dueFromDate({ value: 3, unit: 'workingDays' }, '2026-03-06', deadlines)).toBe(endOf('2026-03-11'));
+    expect(dueFromDate({ value: 3, unit: 'calendarDays' }, '2026-03-06', deadlines)).toBe(endOf('2026-03-09'));
+    // Thu 05/03 + 2 calendar days is Sat 07/03: due at the end of Mon 09/03.
+    expect(dueFromDate({ value: 2, unit: 'calendarDays' }, '2026-03-05', deadlines)).toBe(endOf('2026-03-09'));
+  });
+
+  it('an item whose clock counts from an instant, or that lacks its date, has no due instant at creation', () => {
+    const news: ItemClockFacts = { category: 'news', eventDate: '2026-03-02' };
+    expect(dueFromItemDate(itemClock(news, caoBang), news, deadlines)).toBeUndefined();
+    const statistics: ItemClockFacts = { category: 'statistics' };
+    expect(dueFromItemDate(itemClock(statistics, caoBang), statistics, deadlines)).toBeUndefined();
+  });
+
+  it('the local date of an instant is Việt Nam’s (UTC+7): 17:30 UTC on 09/03 is already 10/03', () => {
+    expect(localDateOf(new Date('2026-03-09T17:30:00Z'))).toBe('2026-03-10');
+    expect(localDateOf(new Date('2026-03-09T16:59:59Z'))).toBe('2026-03-09');
+  });
+});
+
 describe('CB 10.1c: the 2-day clock is for the provincial People’s Committee’s documents', () => {
   it('scopes the value by issuer; other issuers keep the national value', () => {
     expect(legalDocumentDue('2026-03-02', caoBang, deadlines, 'Ủy ban nhân dân tỉnh Cao Bằng')).toBe(
@@ -147,6 +177,10 @@ describe('CB 10.1c: the 2-day clock is for the provincial People’s Committee�
         caoBang,
       ).value,
     ).toMatchObject({ value: 5, source: 'national' });
+    expect(itemClock({ category: 'legal-document', legalDocument: document('2026-03-02') }, caoBang)).toMatchObject({
+      dateField: 'legalDocument.issuedOn',
+      value: { value: 2, source: 'preset', basis: expect.stringContaining('CB 10.1c') },
+    });
   });
 });
 
@@ -174,6 +208,44 @@ describe('event dates are checked (issue 23 item 1)', () => {
     expect(refusal({ category: 'legal-document', legalDocument: document('2026-03-11') })).toMatchObject({
       field: 'legalDocument.issuedOn',
       code: 'in_future',
+    });
+  });
+
+  it('refuses an event date before the issue date of the document the item carries (CB 10.1d: a plan and its decision)', () => {
+    // The plan's clock counts from its approval (eventDate), not from the decision's issue date.
+    const plan = (eventDate: string): ItemClockFacts => ({
+      category: 'plan-project',
+      legalDocument: document('2026-03-05'),
+      eventDate,
+    });
+    expect(itemClock(plan('2026-03-05'), caoBang).dateField).toBe('eventDate');
+    const before = refusal(plan('2026-03-04'));
+    expect(before).toMatchObject({ field: 'eventDate', code: 'before_issue' });
+    expect(before?.message).toEqual({
+      vi: 'Ngày sự kiện 2026-03-04 trước ngày ban hành 2026-03-05',
+      en: 'The event date 2026-03-04 precedes the issue date 2026-03-05',
+    });
+    expect(refusal(plan('2026-03-05'))).toBeUndefined();
+    expect(refusal(plan('2026-03-06'))).toBeUndefined();
+    expect(dueFromItemDate(itemClock(plan('2026-03-06'), caoBang), plan('2026-03-06'), deadlines)).toBe(
+      endOf('2026-03-20'),
+    );
+  });
+
+  it('names the event and the article in both languages', () => {
+    const required = refusal({ category: 'statistics' });
+    expect(required?.message.vi).toContain('Ngày thủ trưởng cơ quan quyết định công bố');
+    expect(required?.message.vi).toContain('CB 10.1f');
+    expect(required?.message.en).toContain('CB 10.1f');
+    const future = refusal({ category: 'statistics', eventDate: '2026-03-11' });
+    expect(future?.message).toEqual({
+      vi: 'Ngày 2026-03-11 chưa đến: Ngày thủ trưởng cơ quan quyết định công bố không thể ở tương lai',
+      en: '2026-03-11 is in the future: the date the head of the agency decided to publish cannot be',
+    });
+    const notAllowed = refusal({ category: 'news', eventDate: '2026-03-02' });
+    expect(notAllowed?.message).toEqual({
+      vi: 'Thời hạn của mục này tính từ: Ban Biên tập duyệt; không nhận ngày sự kiện',
+      en: 'This item’s clock counts from: approved by the editorial board; it takes no event date',
     });
   });
 
