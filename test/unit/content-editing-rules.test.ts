@@ -95,6 +95,50 @@ describe('the order of refusals', () => {
   });
 });
 
+describe('each refusal says why, in Vietnamese and English', () => {
+  it('names the item, its state, the unit and the permission or version involved', () => {
+    const frozen = editRefusal(
+      item('published', { attribution: { frozenAt: '2026-11-01T00:00:00Z' } }),
+      ['contributors'],
+      editor,
+      3,
+      now,
+    );
+    expect(frozen?.messages).toEqual({
+      vi: 'Người đóng góp và tỷ lệ nhuận bút của c-1 đã được chốt khi đăng (2026-11-01T00:00:00Z); không sửa được nữa (QN 12.2)',
+      en: 'The contributors and shares of c-1 were frozen at publication (2026-11-01T00:00:00Z); they can no longer be edited (QN 12.2)',
+    });
+    const states = Object.keys(contentEditing)
+      .map((s) => `"${s}"`)
+      .join(', ');
+    expect(states).toBe('"draft", "returned", "editing"');
+    expect(editRefusal(item('published'), ['title'], editor, 3, now)?.messages).toEqual({
+      vi: `Không sửa được tin, bài c-1 ở trạng thái "published"; chỉ sửa được khi: ${states}`,
+      en: `Content item c-1 cannot be edited in state "published"; only in: ${states}`,
+    });
+    expect(editRefusal(item('editing'), ['title'], author, 3, now)?.messages).toEqual({
+      vi: 'Không có quyền sửa tin, bài ở trạng thái "editing" của đơn vị huyena (content.edit)',
+      en: 'Not allowed to edit items in state "editing" of unit huyena (content.edit)',
+    });
+    expect(editRefusal(item('editing', { unitPath: [] }), ['title'], author, 3, now)?.messages.en).toBe(
+      'Not allowed to edit items in state "editing" of unit  (content.edit)',
+    );
+    const colleague = editRefusal(item('draft'), ['title'], as('dong-nghiep', ['contributor']), 3, now);
+    expect(colleague?.messages).toEqual({
+      vi: 'Chỉ tác giả (hoặc Thư ký thay mặt Ban Biên tập) mới sửa được tin, bài ở trạng thái "draft"',
+      en: 'Only the author (or the secretary acting for the board) may edit an item in state "draft"',
+    });
+    expect(editRefusal(item('editing'), ['title'], editor, 2, now)?.messages).toEqual({
+      vi: 'Tin, bài c-1 đã thay đổi: phiên bản hiện tại là 3, không phải 2',
+      en: 'Content item c-1 has changed: its version is 3, not 2',
+    });
+  });
+
+  it('nobody edits "for" anyone in a state where no one edits', () => {
+    expect(editingFor(item('published'), as('thu-ky', ['secretary']), now)).toBeUndefined();
+  });
+});
+
 describe('quarterOf: the royalty quarter in the province’s time (UTC+7)', () => {
   it.each([
     ['2026-03-31T16:59:59.999Z', '2026-Q1'],

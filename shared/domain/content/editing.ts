@@ -65,7 +65,7 @@ export function editRefusal(
       en: `Not allowed to edit items in state "${item.state}" of unit ${item.unitPath[0] ?? ''} (${rule.permission})`,
     });
   }
-  if (rule.actor === 'author' && editingFor(item, principal, now) === false) {
+  if (editingFor(item, principal, now) === false) {
     const message = {
       vi: `Chỉ tác giả (hoặc Thư ký thay mặt Ban Biên tập) mới sửa được tin, bài ở trạng thái "${item.state}"`,
       en: `Only the author (or the secretary acting for the board) may edit an item in state "${item.state}"`,
