@@ -21,6 +21,38 @@ describe('deadline presets are the regulations’ values, bases and notes, pinne
   });
 });
 
+describe('what a preset adds beside its clocks', () => {
+  it('each preset answers as it says, or as the national rule does where it is silent', () => {
+    for (const preset of presets) {
+      expect(effectivePolicy(preset.id).answering).toEqual(preset.answering ?? nationalPreset.answering);
+    }
+    expect(effectivePolicy('cao-bang-2015').answering).not.toEqual(nationalPreset.answering);
+  });
+
+  it('BĐ 7.1 and 12.4: advertising approval and the report-back exist where the preset sets them, and only there', () => {
+    for (const preset of presets) {
+      const policy = effectivePolicy(preset.id);
+      expect('advertisingApproval' in policy).toBe(preset.advertisingApproval !== undefined);
+      expect('reportBack' in policy).toBe(preset.reportBack !== undefined);
+    }
+    expect(effectivePolicy('binh-dinh-2020')).toMatchObject({
+      advertisingApproval: { basis: 'BĐ 7.1' },
+      reportBack: { complexOnly: true, basis: 'BĐ 12.4' },
+    });
+  });
+
+  it('CB 10.1c: a value scoped to an issuer applies to that issuer; a document of no named issuer keeps the national value', () => {
+    const caoBang = effectivePolicy('cao-bang-2015');
+    const scoped = caoBang.value('publish.legalDocument');
+    expect(caoBang.valueFor('publish.legalDocument', { issuingAuthority: 'UBND tỉnh Cao Bằng' })).toBe(scoped);
+    expect(caoBang.valueFor('publish.legalDocument', {})).toBe(scoped.outsideIssuer);
+    expect(caoBang.valueFor('publish.legalDocument', { issuingAuthority: 'Sở Y tế' })).toBe(scoped.outsideIssuer);
+    expect(scoped.outsideIssuer).toMatchObject({ source: 'national' });
+    // A value with no issuer is the same for every document.
+    expect(caoBang.valueFor('publish.news', {})).toBe(caoBang.value('publish.news'));
+  });
+});
+
 describe('effective policy', () => {
   it.each(presets)('$id: its own values, the national value where it is silent, in rule order', (preset) => {
     const policy = effectivePolicy(preset.id);
