@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   longestGapMs,
   nextFiring,
@@ -107,6 +107,38 @@ describe('rate(): singular for 1, plural otherwise, each unit its length, nothin
       const error = refusal(bad);
       expect(error.message, bad).toBe(`Unknown schedule expression: ${bad}`);
     }
+  });
+});
+
+describe('the evaluator’s own tables: month and day names, rate units, the look-ahead', () => {
+  // Read again inside the test: the tables are built once at import, and mutation testing judges
+  // module-level data only by tests that import it themselves.
+  it('JAN–DEC are months 1–12, SUN–SAT days 1–7, each rate unit its length, and a yearly cron is found', async () => {
+    vi.resetModules();
+    const fresh = await import('../../shared/domain/operations/schedule-expression');
+    const fields = (expression: string) => {
+      const parsed = fresh.parseScheduleExpression(expression, 'UTC');
+      if (parsed.kind !== 'cron') throw new Error('not a cron');
+      return parsed.fields;
+    };
+    const months = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+    months.forEach((name, i) => expect([...fields(`cron(0 0 1 ${name} ? *)`).months]).toEqual([i + 1]));
+    const days = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
+    days.forEach((name, i) => expect([...fields(`cron(0 0 ? * ${name} *)`).daysOfWeek!]).toEqual([i + 1]));
+    expect([...fields('cron(0 0 * * ? *)').months]).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    for (const [expression, ms] of [
+      ['rate(1 minute)', 60_000],
+      ['rate(2 minutes)', 120_000],
+      ['rate(1 hour)', 3_600_000],
+      ['rate(3 hours)', 10_800_000],
+      ['rate(1 day)', 86_400_000],
+      ['rate(7 days)', 604_800_000],
+    ] as const) {
+      expect(fresh.parseScheduleExpression(expression, 'UTC')).toEqual({ kind: 'rate', everyMs: ms });
+    }
+    // Once a year, on 1 January: from February the next firing is eleven months ahead.
+    const yearly = fresh.parseScheduleExpression('cron(0 0 1 JAN ? *)', 'UTC');
+    expect(fresh.nextFiring(yearly, new Date('2026-02-01T00:00:00Z'))?.toISOString()).toBe('2027-01-01T00:00:00.000Z');
   });
 });
 
