@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   categoryOf,
   checkEventDate,
@@ -61,6 +61,33 @@ describe('every clock names its event (issue 23 item 1)', () => {
     expect(caoBang.value('publish.draftForComment').countsFrom).toBe('receipt');
     expect(caoBang.value('publish.statistics').countsFrom).toBe('publication-decision');
     expect(caoBang.value('publish.scienceApproval').countsFrom).toBe('programme-approval');
+  });
+});
+
+describe('the clocks and events are named in both languages, each counted as its rule says', () => {
+  // Read again inside the test: the tables are built once at import, and mutation testing judges
+  // module-level data only by tests that import it themselves.
+  it('every rule and event has a Vietnamese and an English name; calendar days only where the rule says days', async () => {
+    vi.resetModules();
+    const { policyRules } = await import('../../shared/domain/policies/rules');
+    const { clockEvents, carriesDate } = await import('../../shared/domain/policies/clock-events');
+    for (const { name } of [...Object.values(policyRules), ...Object.values(clockEvents)]) {
+      expect(name.vi).toMatch(/\p{L}{2,}/u);
+      expect(name.en).toMatch(/^[\x20-\x7e’]+$/);
+      expect(name.vi).not.toBe(name.en);
+    }
+    // BĐ 12.5 returns a question within 1 day; personal-data requests are completed within 15 days.
+    const calendar = Object.entries(policyRules).filter(([, r]) => r.unit === 'calendarDays');
+    expect(calendar.map(([id]) => id)).toEqual(['qa.returnOutOfScope', 'dataSubject.complete']);
+    expect(Object.values(policyRules).every((r) => r.unit === 'workingDays' || r.unit === 'calendarDays')).toBe(true);
+    const datedEvents = Object.keys(clockEvents).filter((e) => carriesDate(e as keyof typeof clockEvents));
+    expect(datedEvents).toEqual([
+      'issue',
+      'announcement',
+      'plan-approval',
+      'programme-approval',
+      'publication-decision',
+    ]);
   });
 });
 
