@@ -254,6 +254,53 @@ describe('the summary', () => {
     expect(summaryRefusal([entry({ response: 'not-accepted', reason: 'Trái Luật' })], articles)).toBeUndefined();
   });
 
+  it('names the refused row in Vietnamese and English: the unknown article and those the draft has, the repeated one, the response wanting a reason', () => {
+    const messages = (e: DomainError | undefined) => {
+      expect(e?.fields[0]?.message).toEqual(e?.messages);
+      return e?.messages;
+    };
+    expect(messages(summaryRefusal([entry({ article: 9 })], articles))).toEqual({
+      vi: expect.stringMatching(/Điều 9 .*1, 2, 3/u),
+      en: expect.stringMatching(/article 9 .*1, 2, 3/u),
+    });
+    // A draft without articles takes only a row for the whole draft.
+    expect(messages(summaryRefusal([entry({ article: 1 })], []))).toEqual({
+      vi: expect.stringContaining('không có điều nào'),
+      en: expect.stringContaining('(it has: none)'),
+    });
+    expect(messages(summaryRefusal([entry({}), entry({})], articles))).toEqual({
+      vi: expect.stringMatching(/^Điều 2 đã có một dòng/u),
+      en: expect.stringMatching(/^Article 2 has a row already/u),
+    });
+    expect(messages(summaryRefusal([entry({ article: null }), entry({ article: null })], articles))).toEqual({
+      vi: expect.stringMatching(/^toàn bộ dự thảo đã có một dòng/u),
+      en: expect.stringMatching(/^The whole draft has a row already/u),
+    });
+    // The response as the table spells it, within a sentence.
+    expect(messages(summaryRefusal([entry({ response: 'not-accepted', reason: '' })], articles))).toEqual({
+      vi: expect.stringContaining('lý do khi không tiếp thu'),
+      en: expect.stringContaining('"not-accepted"'),
+    });
+    expect(messages(summaryRefusal([entry({ response: 'explained', reason: '' })], articles))?.vi).toContain(
+      'lý do khi giải trình',
+    );
+  });
+
+  it("keeps rows given in the draft's order in that order", () => {
+    const rows = summaryRows([entry({ article: null }), entry({ article: 1 }), entry({ article: 2 })], articles);
+    expect(rows.map((r) => [r[0], r[1]])).toEqual([
+      ['1', 'Toàn bộ dự thảo'],
+      ['2', 'Điều 1. Phạm vi điều chỉnh'],
+      ['3', 'Điều 2. Đối tượng áp dụng'],
+    ]);
+  });
+
+  it('names an article without a heading, or one the version shown lacks, by its number alone', () => {
+    const untitled = splitArticles('Điều 1\nNội dung.').articles;
+    expect(summaryRows([entry({ article: 1 })], untitled)[0]![1]).toBe('Điều 1');
+    expect(summaryRows([entry({ article: 4 })], untitled)[0]![1]).toBe('Điều 4');
+  });
+
   it('lays the rows out whole draft first, then by article, with the article heading and the response label', () => {
     const rows = summaryRows(
       [
