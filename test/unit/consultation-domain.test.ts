@@ -57,9 +57,8 @@ const DRAFT = [
 ].join('\n');
 
 describe('splitArticles', () => {
-  const { preamble, articles } = splitArticles(DRAFT);
-
   it('finds each "Điều N" heading with ".", ":" or a dash, its title and its text, in order', () => {
+    const { preamble, articles } = splitArticles(DRAFT);
     expect(articles.map((a) => [a.number, a.title])).toEqual([
       [1, 'Phạm vi điều chỉnh'],
       [2, 'Đối tượng áp dụng'],
@@ -78,8 +77,36 @@ describe('splitArticles', () => {
   });
 
   it('gives each article the SHA-256 of its heading and text, whitespace collapsed', () => {
+    const { articles } = splitArticles(DRAFT);
     expect(articles[0]!.digest).toBe(sha('Phạm vi điều chỉnh\nQuy chế này quy định việc quản lý, vận hành Cổng.'));
     expect(articles[0]!.digest).toMatch(/^[0-9a-f]{64}$/);
+    // One line per line of the article, its khoản included: the digest is of the text as the law reads it.
+    expect(articles[2]!.digest).toBe(
+      sha('Hiệu lực thi hành\nQuyết định này có hiệu lực từ ngày 01/01/2027.\nĐiều 3. Trùng số: vẫn là nội dung'),
+    );
+  });
+
+  it('ends an article at a division heading; a draft opening with its articles has no preamble', () => {
+    const { preamble, articles } = splitArticles(
+      ['Điều 1. Một', 'Nội dung một.', 'Mục 2', 'QUY ĐỊNH RIÊNG', 'Điều 2. Hai', 'Nội dung hai.'].join('\n'),
+    );
+    expect(preamble).toBe('');
+    expect(articles.map((a) => [a.number, a.title, a.text])).toEqual([
+      [1, 'Một', 'Nội dung một.'],
+      [2, 'Hai', 'Nội dung hai.'],
+    ]);
+    // Two lines of text before the first article keep their line break.
+    expect(splitArticles('Căn cứ Luật A;\nCăn cứ Luật B;\nĐiều 1. Một').preamble).toBe(
+      'Căn cứ Luật A;\nCăn cứ Luật B;',
+    );
+  });
+
+  it('reads a number that skips ahead as the next article, and a lower one as text', () => {
+    const { articles } = splitArticles('Điều 2. Hai\nNội dung.\nĐiều 5. Năm\nĐiều 4. Bốn là nội dung');
+    expect(articles.map((a) => [a.number, a.text])).toEqual([
+      [2, 'Nội dung.'],
+      [5, 'Điều 4. Bốn là nội dung'],
+    ]);
   });
 
   it('reads a heading alone on its line, and no article where there is none', () => {
@@ -119,6 +146,15 @@ describe('articleDigest and changes between versions', () => {
     expect(articleChangedSince(v2, 1, v1[0]!.digest)).toBe(false);
     expect(articleChangedSince(v2, 2, v1[1]!.digest)).toBe(true);
     expect(articleChangedSince(v2, 3, v1[2]!.digest)).toBe(true);
+    // An unchanged article after a changed one is still unchanged.
+    const v3 = splitArticles('Điều 1. A\nmột, sửa\nĐiều 2. B\nhai').articles;
+    expect(articleChangedSince(v3, 2, v1[1]!.digest)).toBe(false);
+    expect(articleChangedSince(v3, 1, v1[0]!.digest)).toBe(true);
+  });
+
+  it('tells a line break from words run together', () => {
+    expect(articleDigest('Hiệu lực', 'một\nhai')).toBe(sha('Hiệu lực\nmột\nhai'));
+    expect(articleDigest('Hiệu lực', 'một\nhai')).not.toBe(articleDigest('Hiệu lực', 'mộthai'));
   });
 });
 
@@ -130,6 +166,13 @@ describe('clausesOf', () => {
     ]);
     expect(clausesOf('Không có khoản nào.')).toEqual([]);
     expect(clausesOf('2. Bắt đầu từ 2')).toEqual([]);
+  });
+
+  it('skips blank lines, and reads a clause whose number stands alone on its line', () => {
+    expect(clausesOf('1.\nCơ quan, đơn vị.\n\n2. Tổ chức\n\ncó liên quan.')).toEqual([
+      { number: 1, text: 'Cơ quan, đơn vị.' },
+      { number: 2, text: 'Tổ chức\ncó liên quan.' },
+    ]);
   });
 });
 
@@ -145,6 +188,15 @@ describe('draftPlainText', () => {
       'Dòng',
       'mới',
     ]);
+    // The cells of a table row read as one line, a space between them.
+    expect(
+      draftPlainText(
+        '<table><tr><th>Mã</th><th>Tên</th></tr><tr><td>01</td><td>Quý &#39;A&#39; &quot;B&quot;</td></tr></table>',
+      )
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    ).toEqual(['Mã Tên', `01 Quý 'A' "B"`]);
     expect(splitArticles(draftPlainText(html)).articles[0]!.text).toBe(
       'Quy chế & hướng dẫn này\n1. Một\n2. Hai <b>\nDòng\nmới',
     );
