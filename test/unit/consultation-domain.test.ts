@@ -263,6 +263,45 @@ describe('minimum periods and windows', () => {
     ).toEqual(['simplifiedReason:not_allowed']);
   });
 
+  it('takes an opening up to one minute in the past (the request in transit), not more', () => {
+    expect(windowRefusal(request('2026-12-01T07:59:00', '2027-02-01T00:00:00'))).toBeUndefined();
+    expect(fieldOf(windowRefusal(request('2026-12-01T07:58:59.999', '2027-02-01T00:00:00')))).toEqual([
+      'opensAt:in_past',
+    ]);
+  });
+
+  it('says what is wrong with a window in Vietnamese and English, with the minimum and its basis', () => {
+    const said = (e: DomainError | undefined) => {
+      expect(e?.fields[0]?.message).toEqual(e?.messages);
+      return e?.messages;
+    };
+    expect(said(windowRefusal(request('2026-12-01T07:00:00', '2027-02-01T00:00:00')))).toEqual({
+      vi: expect.stringContaining('đã qua'),
+      en: expect.stringContaining('has passed'),
+    });
+    expect(said(windowRefusal(request('2026-12-05T08:00:00', '2026-12-04T08:00:00')))).toEqual({
+      vi: expect.stringContaining('phải sau thời điểm mở'),
+      en: expect.stringContaining('after the opening instant'),
+    });
+    const other = consultationPeriods['other-draft'];
+    const notAllowed = said(
+      windowRefusal(request('2026-12-01T08:00:00', '2026-12-08T00:00:00', { simplifiedReason: 'x', period: other })),
+    );
+    expect(notAllowed?.vi).toContain('thủ tục rút gọn');
+    expect(notAllowed?.vi).toContain(other.basis);
+    expect(notAllowed?.en).toContain('no simplified procedure');
+    expect(
+      said(windowRefusal(request('2026-12-01T08:00:00', '2026-12-08T00:00:00', { simplifiedReason: '' }))),
+    ).toEqual({ vi: expect.stringContaining('căn cứ'), en: expect.stringContaining('ground') });
+    const tooShort = request('2026-12-01T08:00:00', '2026-12-20T00:00:00');
+    const short = said(windowRefusal(tooShort));
+    expect(short?.vi).toContain(`ít nhất ${provincial.minimumCalendarDays} ngày`);
+    expect(short?.vi).toContain(tooShort.earliestCloseText.vi);
+    expect(short?.vi).toContain(provincial.basis);
+    expect(short?.en).toContain(`at least ${provincial.minimumCalendarDays} calendar days`);
+    expect(short?.en).toContain(tooShort.earliestCloseText.en);
+  });
+
   it('shows the working days beside the calendar days of a window', () => {
     // 2/12 → 31/12/2026: 30 days, 22 working days (no holiday in December).
     expect(
