@@ -253,7 +253,13 @@ describe('the system identity (scheduled publication)', () => {
     const consultations = systemPrincipal('consultation-scheduler', 'demo');
     for (const action of actions)
       expect(can(consultations, action, commune, now), action).toBe(action === 'consultation.run-schedule');
-    expect(scheduler).toMatchObject({ kind: 'system', id: 'system:publication-scheduler' });
+    expect(systemPrincipal('publication-scheduler', 'demo')).toStrictEqual({
+      id: 'system:publication-scheduler',
+      kind: 'system',
+      unitCode: 'demo',
+      roles: ['publication-scheduler'],
+      delegations: [],
+    });
     for (const action of actions)
       expect(can(scheduler, action, commune, now), action).toBe(action === 'content.publish-scheduled');
     expect(can(scheduler, 'content.publish-scheduled', district, now)).toBe(true);
@@ -271,5 +277,34 @@ describe('the system identity (scheduled publication)', () => {
     expect(can(machine, 'content.publish-scheduled', commune, now)).toBe(false);
     // Nor does the system gain a person's role by carrying one.
     expect(can({ ...scheduler, roles: ['secretary'] }, 'content.publish', commune, now)).toBe(false);
+  });
+});
+
+describe('an agency system (machine client) acts through its scopes, in its own unit only', () => {
+  const system = (unitCode: string, scopes?: readonly string[]): Principal => ({
+    id: 'client-1',
+    kind: 'machine',
+    unitCode,
+    roles: [],
+    delegations: [],
+    ...(scopes && { scopes }),
+  });
+
+  it('submits to its own unit with portal/content.submit, not to the units below it nor to another unit', () => {
+    const submitter = system('cattan', ['portal/content.submit']);
+    expect(can(submitter, 'content.submit', ['cattan', 'phucat', 'demo'], now)).toBe(true);
+    expect(can(submitter, 'content.submit', ['thon1', 'cattan', 'phucat', 'demo'], now)).toBe(false);
+    expect(can(submitter, 'content.submit', ['phucat', 'demo'], now)).toBe(false);
+  });
+
+  it('takes nothing its scopes do not grant, and nothing at all without scopes', () => {
+    const reader = system('cattan', ['portal/read']);
+    expect(can(reader, 'content.read', ['cattan', 'demo'], now)).toBe(true);
+    expect(can(reader, 'content.submit', ['cattan', 'demo'], now)).toBe(false);
+    expect(can(system('cattan'), 'content.read', ['cattan', 'demo'], now)).toBe(false);
+    // Roles do not count for a machine, whatever it carries.
+    const withRoles = { ...system('cattan', ['portal/content.submit']), roles: ['chief-editor'] as const };
+    expect(can(withRoles, 'content.approve', ['cattan', 'demo'], now)).toBe(false);
+    expect(can(withRoles, 'content.publish', ['cattan', 'demo'], now)).toBe(false);
   });
 });
