@@ -8,6 +8,7 @@ import {
   type Principal,
 } from '../../shared/domain/access/authorize';
 import { accessRules, rolesFor, rulesFor, type Action } from '../../shared/domain/access/rules';
+import { machineScopeNames } from '../../shared/domain/access/scopes';
 import { DomainError } from '../../shared/domain/errors';
 import { isSystemRole, roles, systemRoles, type Role } from '../../shared/domain/roles';
 
@@ -277,6 +278,49 @@ describe('the system identity (scheduled publication)', () => {
     expect(can(machine, 'content.publish-scheduled', commune, now)).toBe(false);
     // Nor does the system gain a person's role by carrying one.
     expect(can({ ...scheduler, roles: ['secretary'] }, 'content.publish', commune, now)).toBe(false);
+  });
+});
+
+describe('agency systems act by their token’s scopes, in their own unit only', () => {
+  const system = (scopes?: readonly string[]): Principal => ({
+    id: 'client-1',
+    kind: 'machine',
+    unitCode: 'cattan',
+    roles: [],
+    delegations: [],
+    ...(scopes && { scopes }),
+  });
+  const granted = (scopes?: readonly string[]) => actions.filter((action) => can(system(scopes), action, commune, now));
+
+  it('each scope grants its own actions: reading, submitting content with its files, answering routed questions', () => {
+    expect(granted(['portal/read'])).toEqual(['content.read', 'qa.read-routed', 'upload.read']);
+    expect(granted(['portal/content.submit']).sort()).toEqual(
+      ['content.read', 'content.submit', 'upload.create', 'upload.read'].sort(),
+    );
+    expect(granted(['portal/qa.answer']).sort()).toEqual(['qa.answer', 'qa.read-routed'].sort());
+  });
+
+  it('several scopes grant what any one of them grants', () => {
+    const both = granted(['portal/read', 'portal/qa.answer']);
+    expect(both).toContain('content.read');
+    expect(both).toContain('qa.answer');
+  });
+
+  it('grants nothing without a scope, or with one the portal does not define', () => {
+    expect(granted()).toEqual([]);
+    expect(granted([])).toEqual([]);
+    expect(granted(['aws.cognito.signin.user.admin', 'portal/admin'])).toEqual([]);
+  });
+
+  it('no scope lets a system take content in, approve or publish it: people decide (CB 17.3)', () => {
+    const every = granted(machineScopeNames);
+    for (const action of ['content.intake', 'content.approve', 'content.publish', 'qa.read'] as const)
+      expect(every, action).not.toContain(action);
+  });
+
+  it('a scope acts in the client’s own unit, never in the units below it', () => {
+    expect(can(system(['portal/qa.answer']), 'qa.answer', commune, now)).toBe(true);
+    expect(can({ ...system(['portal/qa.answer']), unitCode: 'phucat' }, 'qa.answer', commune, now)).toBe(false);
   });
 });
 
