@@ -9,8 +9,7 @@ import {
   periodOf,
   quartersOf,
 } from '../../shared/domain/reports/periods';
-import { kindsOfPreset, reportKindOf, reportKinds } from '../../shared/domain/reports/kinds';
-import { presets } from '../../shared/domain/policies';
+import { reportKindOf } from '../../shared/domain/reports/kinds';
 import { DomainError, type FieldIssue } from '../../shared/domain/errors';
 
 /** The field issue of a refusal (undefined when accepted or when the refusal is not a DomainError). */
@@ -201,17 +200,5 @@ describe('report periods', () => {
       code: 'invalid_period',
       message: { vi: `Tối đa ${MAX_PERIOD_DAYS} ngày`, en: `At most ${MAX_PERIOD_DAYS} days` },
     });
-  });
-
-  it('gives every seed preset its kinds, each with a citation, recipients, a due rule and an ad hoc report', () => {
-    for (const preset of presets.filter((p) => p.id !== 'national')) {
-      const kinds = kindsOfPreset(preset.id);
-      expect(kinds.filter((k) => k.template !== 'royalty' && !k.adHoc).length, preset.id).toBeGreaterThan(0);
-      expect(kinds.some((k) => k.id === 'royalty-quarterly')).toBe(true);
-      expect(kinds.some((k) => k.adHoc)).toBe(true);
-      for (const k of kinds) expect(k.citation && k.recipients.length && k.dueBasis, k.id).toBeTruthy();
-    }
-    expect(new Set(reportKinds.map((k) => `${k.preset}/${k.id}`)).size).toBe(reportKinds.length);
-    expect(kindsOfPreset('national').map((k) => k.id)).toEqual(['ad-hoc']);
   });
 });
