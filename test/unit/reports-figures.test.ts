@@ -376,6 +376,57 @@ describe('royalty tally', () => {
   });
 });
 
+describe('royalty tally order', () => {
+  const attribution = (itemId: string, unitCode: string, frozenAt: string, names: string[], quarter = '2026-Q4') => ({
+    itemId,
+    unitCode,
+    title: `Tin ${itemId}`,
+    category: itemId.startsWith('v') ? 'legalDocument' : 'news',
+    contributors: names.map((name) => ({ name, share: 100 / names.length })),
+    frozenAt,
+    quarter,
+  });
+  const rates = { currency: 'VND', perItem: { news: 100_000 }, default: 40_000, basis: 'kiểm thử' };
+
+  it('lists the quarter’s items in the order of their first publication (then by id), each at its category’s rate', () => {
+    const input = [
+      attribution('x2', 'ubnd', '2026-11-03T01:00:00Z', ['Lan']),
+      attribution('v1', 'ubnd', '2026-11-03T01:00:00Z', ['Lan']),
+      attribution('x0', 'sgd', '2026-10-05T01:00:00Z', ['Minh']),
+      attribution('x9', 'sgd', '2026-09-30T01:00:00Z', ['Minh'], '2026-Q3'),
+    ];
+    const tally = royaltyTally('2026-Q4', input, rates);
+    const expected = [input[2]!, input[1]!, input[0]!].map(({ itemId, unitCode, title, category, frozenAt }) => ({
+      itemId,
+      unitCode,
+      title,
+      category,
+      frozenAt,
+      amount: category === 'news' ? 100_000 : 40_000,
+    }));
+    expect(tally.items).toStrictEqual(expected);
+    expect(tally.quarter).toBe('2026-Q4');
+    expect(tally.rates).toBe(rates);
+    expect(tally.total).toEqual({ items: 3, amount: 240_000 });
+  });
+
+  it('lists contributors by unit code, then by name in Vietnamese alphabetical order (a ă â b c d đ …)', () => {
+    const tally = royaltyTally('2026-Q4', [
+      attribution('x1', 'ubnd', '2026-11-03T01:00:00Z', ['Đức', 'Dũng']),
+      attribution('x2', 'ubnd', '2026-11-04T01:00:00Z', ['Ân', 'Anh']),
+      attribution('x3', 'sgd', '2026-11-05T01:00:00Z', ['Bình']),
+    ]);
+    expect(tally.contributors.map((c) => [c.unitCode, c.name])).toEqual([
+      ['sgd', 'Bình'],
+      ['ubnd', 'Anh'],
+      ['ubnd', 'Ân'],
+      ['ubnd', 'Dũng'],
+      ['ubnd', 'Đức'],
+    ]);
+    expect(tally.contributors.map((c) => c.shareOfItems)).toEqual([1, 0.5, 0.5, 0.5, 0.5]);
+  });
+});
+
 describe('royalty rates as deployment data', () => {
   it('travel from the province config to every function as ROYALTY_RATES, and are absent (zero) by default', async () => {
     const { configEnvironment, loadDeploymentConfig } = await import('../../infra/config/deployment');
