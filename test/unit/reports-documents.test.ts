@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { build } from 'esbuild';
 import { reportDocx, type DocumentContext } from '../../shared/adapters/documents/report-docx';
 import { reportKindOf } from '../../shared/domain/reports/kinds';
@@ -111,6 +111,13 @@ describe('report documents', () => {
       read.text,
     ).toEqual([]);
   }, 120_000);
+
+  it('serves the Word document under its registered media type (IANA, ECMA-376 WordprocessingML)', async () => {
+    // Read inside the test, so that mutation testing sees this test read the constant.
+    vi.resetModules();
+    const { DOCX_MEDIA_TYPE } = await import('../../shared/domain/reports/media-types');
+    expect(DOCX_MEDIA_TYPE).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  });
 
   it('bundles the docx package into the document downloads functions only (reports, consultation summaries)', async () => {
     // One build of every entry: shared modules are parsed once.
