@@ -2248,7 +2248,7 @@ export interface Operations {
   "GET /consultations/{id}/comments": {
     operationId: "listCommentsForModeration";
     path: { id: string };
-    query: never;
+    query: { limit?: string; cursor?: string };
     body: never;
     response: {
       consultationId: string;
@@ -2270,6 +2270,7 @@ export interface Operations {
         };
         flag?: "article-changed" | "article-removed";
       }>;
+      nextCursor?: string;
     };
   };
   "POST /consultation-comments/{code}/moderation": {

@@ -4,7 +4,7 @@ import type { FunctionDefinition } from '../function-definition';
 /** `COMMENT#x` → `COMMENT#`: the partition prefix IAM's LeadingKeys condition takes. */
 const prefixOf = (pk: string) => pk.replace(/#.*$/, '#');
 
-/** The consultation's item (read only): its window, scope, state and the current version's articles' digests. */
+/** The consultation (read only): its window, scope and state, and its current draft's articles (numbers, digests) from the draft's items. */
 const CONSULTATIONS_PREFIX = prefixOf(keys.consultation('x').pk);
 
 /**
@@ -20,7 +20,7 @@ export const commentFunctionDefinitions = {
     description:
       "Consultation comments, the commenter's side: comment on a draft or an article (anonymous), follow it with its code and secret, have their data erased",
     tableItems: [
-      { actions: ['GetItem'], partitionPrefixes: [CONSULTATIONS_PREFIX] },
+      { actions: ['GetItem', 'Query'], partitionPrefixes: [CONSULTATIONS_PREFIX] },
       // The comment (its erasure), the sealed commenter (deleted on erasure, never read), the public copy where the preset publishes at once.
       {
         actions: ['GetItem', 'PutItem', 'UpdateItem'],
@@ -48,7 +48,7 @@ export const commentFunctionDefinitions = {
     kind: 'http',
     description: "Consultation comments, public list: a consultation's published comments (redacted copies only)",
     tableItems: [
-      { actions: ['GetItem'], partitionPrefixes: [CONSULTATIONS_PREFIX] },
+      { actions: ['GetItem', 'Query'], partitionPrefixes: [CONSULTATIONS_PREFIX] },
       { actions: ['Query'], partitionPrefixes: [prefixOf(keys.publishedCommentsOf('x').gsi1pk)], indexes: ['gsi1'] },
     ],
   },
@@ -62,7 +62,7 @@ export const commentFunctionDefinitions = {
       { actions: ['GetItem'], partitionPrefixes: [keys.machineClient('').pk] },
       { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], partitionPrefixes: [keys.idempotency('').pk] },
       { actions: ['PutItem'], partitionPrefixes: [keys.auditOf('').pk] },
-      { actions: ['GetItem'], partitionPrefixes: [CONSULTATIONS_PREFIX] },
+      { actions: ['GetItem', 'Query'], partitionPrefixes: [CONSULTATIONS_PREFIX] },
       { actions: ['Query'], partitionPrefixes: [prefixOf(keys.commentsOfConsultation('x').gsi1pk)], indexes: ['gsi1'] },
       { actions: ['GetItem', 'UpdateItem'], partitionPrefixes: [prefixOf(keys.consultationComment('x').pk)] },
       { actions: ['PutItem', 'DeleteItem'], partitionPrefixes: [prefixOf(keys.publishedComment('x').pk)] },

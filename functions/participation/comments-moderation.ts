@@ -13,8 +13,8 @@ export const handler = lambdaRoot((s) => {
     'consultationCommentsModeration',
     commentsRoutes,
     {
-      listCommentsForModeration: async ({ params, principal, requestId }) =>
-        json(200, await commentsForModeration(services, { principal, requestId, now: new Date() }, params.id), {
+      listCommentsForModeration: async ({ params, query, principal, requestId }) =>
+        json(200, await commentsForModeration(services, { principal, requestId, now: new Date() }, params.id, query), {
           'cache-control': 'no-store',
         }),
       moderateComment: async ({ params, body, principal, requestId }) =>

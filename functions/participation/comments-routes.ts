@@ -8,6 +8,7 @@ import {
   moderatedSchema,
   moderationBody,
   moderationListSchema,
+  moderationQuery,
   publishedCommentsSchema,
   publishedQuery,
 } from './comments-schemas';
@@ -106,11 +107,13 @@ export const commentsRoutes = {
     function: 'consultationCommentsModeration',
     auth: 'signed-in',
     action: 'consultation.moderate',
-    summary: "Every comment of a consultation for the board's moderation: texts, states, flags; never the commenter",
+    summary:
+      "A consultation's comments for the board's moderation, oldest first, a page at a time (`limit`, `cursor`; `nextCursor` while more remain): texts, states, flags; never the commenter",
     tags: ['participation'],
     params: consultationIdParam,
+    query: moderationQuery,
     responses: {
-      200: { description: 'The comments', schema: moderationListSchema },
+      200: { description: 'A page of the comments', schema: moderationListSchema },
       404: { description: 'No consultation this caller moderates' },
     },
   }),

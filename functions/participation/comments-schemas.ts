@@ -57,6 +57,7 @@ export const moderationBody = z.strictObject({
 });
 
 export const publishedQuery = z.object({ ...pageQuery.shape });
+export const moderationQuery = z.object({ ...pageQuery.shape });
 
 const instant = z.string().check(z.describe('RFC 3339 instant (UTC)'));
 const flag = z
@@ -139,6 +140,7 @@ export const moderationListSchema = z.object({
       flag: z.optional(flag),
     }),
   ),
+  nextCursor: z.optional(z.string()),
 });
 
 export const moderatedSchema = z.object({

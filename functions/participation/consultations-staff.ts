@@ -5,10 +5,11 @@ import { httpServices } from '../../shared/http/services';
 import { expectedVersion } from '../../shared/http/if-match';
 import { staffConsultation, transitionConsultation } from '../../shared/application/consultations';
 import type { ConsultationRecord } from '../../shared/adapters/dynamo/consultations';
+import type { ConsultationDraftVersion } from '../../shared/domain/participation/consultation';
 import { consultationRoutes } from './consultations-routes';
 
 /** Staff read and steps of consultations (issue 28 §1, §4): schedule, open, close, new versions, the summary. */
-const view = (r: ConsultationRecord) => ({
+const view = (r: ConsultationRecord, draft: ConsultationDraftVersion) => ({
   id: r.id,
   portal: r.unitCode,
   contentId: r.contentId,
@@ -22,7 +23,7 @@ const view = (r: ConsultationRecord) => ({
   basis: r.minimumBasis,
   ...(r.simplified && { simplifiedProcedure: r.simplified.reason }),
   draftVersion: r.draft.draftVersion,
-  articles: r.draft.articles,
+  articles: draft.articles,
   ...(r.summary && { summary: r.summary }),
 });
 
@@ -33,10 +34,13 @@ export const handler = lambdaRoot((s) =>
     {
       getStaffConsultation: async ({ params, principal, requestId }) => {
         const record = await staffConsultation(s, { principal, requestId, now: new Date() }, params.id);
-        return json(200, view(record), { etag: `"${record.version}"`, 'cache-control': 'no-store' });
+        return json(200, view(record, await s.consultations.currentDraft(record)), {
+          etag: `"${record.version}"`,
+          'cache-control': 'no-store',
+        });
       },
       transitionConsultation: async ({ params, body, headers, principal, requestId, basePath }) => {
-        const done = await transitionConsultation(
+        const { record: done, draft } = await transitionConsultation(
           s,
           { principal, requestId, now: new Date() },
           params.id,
@@ -44,7 +48,8 @@ export const handler = lambdaRoot((s) =>
           expectedVersion(headers),
         );
         const created = body.action === 'schedule';
-        return json(created ? 201 : 200, view(done), {
+        // The version the step took in, or the one in force (committed by an earlier step).
+        return json(created ? 201 : 200, view(done, draft ?? (await s.consultations.currentDraft(done))), {
           etag: `"${done.version}"`,
           'cache-control': 'no-store',
           ...(created && { location: `${basePath}/public/portals/${done.unitCode}/consultations/${done.id}` }),

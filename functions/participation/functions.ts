@@ -47,7 +47,11 @@ export const participationFunctions = {
       'A published consultation summary as CSV or as the Word table "tổng hợp, tiếp thu, giải trình" (the docx package lives only here and in reportDocuments)',
     memoryMb: 1024,
     timeoutSeconds: 29,
-    tableItems: [{ actions: ['GetItem'], partitionPrefixes: [CONSULT, keys.unit('').pk] }],
+    tableItems: [
+      // The consultation and its current draft's items (the summary's rows name its articles).
+      { actions: ['GetItem', 'Query'], partitionPrefixes: [CONSULT] },
+      { actions: ['GetItem'], partitionPrefixes: [keys.unit('').pk] },
+    ],
   },
   consultationSchedule: {
     entry: 'functions/jobs/consultation-schedule.ts',

@@ -1,7 +1,7 @@
 import { auditEntry } from '../../shared/domain/audit';
 import { consultationPeriods } from '../../shared/domain/participation/consultation-periods';
 import type { ConsultationSummary } from '../../shared/domain/participation/consultation-summary';
-import type { ConsultationRecord } from '../../shared/adapters/dynamo/consultations';
+import type { NewConsultation } from '../../shared/adapters/dynamo/consultations';
 import { draftVersionOf } from '../../shared/application/consultations';
 import type { Services } from '../../shared/composition/services';
 
@@ -55,7 +55,7 @@ export async function seedDemoConsultations(s: Services, unitCode: string, now =
       approvedAt: at,
       publishedAt: at,
     };
-    const record: ConsultationRecord = {
+    const record: NewConsultation = {
       id: item.id,
       unitCode: item.unitCode,
       unitPath: [...item.unitPath],

@@ -15,20 +15,21 @@ import type { UseCaseContext } from './context';
  */
 const noComment = (id: string) => new DomainError('not_found', { vi: `Không có ý kiến ${id}`, en: `No comment ${id}` });
 
-/** The board's list of every comment of a consultation, with their texts, never the commenter. */
+/** The board's list of a consultation's comments, a page at a time, with their texts, never the commenter. */
 export async function commentsForModeration(
   s: Pick<CommentServices, 'comments' | 'consultationsForComments'>,
   ctx: UseCaseContext,
   consultationId: string,
+  page: { readonly limit: number; readonly cursor?: string | undefined },
 ) {
   const consultation = await s.consultationsForComments.get(consultationId);
   if (!consultation || !can(ctx.principal, 'consultation.moderate', consultation.unitPath, ctx.now))
     throw noConsultation(consultationId);
-  const comments = await s.comments.ofConsultation(consultation.id);
+  const found = await s.comments.ofConsultation(consultation.id, page.limit, page.cursor);
   return {
     consultationId: consultation.id,
     draftVersion: consultation.version,
-    items: comments.map((c) => {
+    items: found.items.map((c) => {
       const flag = commentFlag(c.article, consultation.articles);
       return {
         code: c.id,
@@ -45,6 +46,7 @@ export async function commentsForModeration(
         ...(flag && { flag }),
       };
     }),
+    ...(found.nextCursor !== undefined && { nextCursor: found.nextCursor }),
   };
 }
 

@@ -5,19 +5,22 @@ import type { CommentServices, ConsultationsForComments } from './consultation-c
 
 /** What comments read of a consultation: its window, scope, state and the articles of the version in force. */
 export const consultationsForComments = (
-  consultations: Pick<ConsultationRepository, 'get'>,
+  consultations: Pick<ConsultationRepository, 'get' | 'currentDraft'>,
 ): ConsultationsForComments => ({
   get: async (id) => {
     const c = await consultations.get(id);
+    // The articles of the version in force, from the draft's own items (the consultation holds its heading).
+    const draft = c && (await consultations.currentDraft(c));
     return (
-      c && {
+      c &&
+      draft && {
         id: c.id,
         unitPath: c.unitPath,
         state: c.state,
         opensAt: c.opensAt,
         closesAt: c.closesAt,
         version: c.draft.draftVersion,
-        articles: c.draft.articles.map((a) => ({ number: a.number, digest: a.digest })),
+        articles: draft.articles.map((a) => ({ number: a.number, digest: a.digest })),
       }
     );
   },

@@ -32,7 +32,7 @@ export async function consultationSummaryDownload(
     });
   const { summary } = record;
   // The summary answers the version it was written on: its articles are that version's (the current one).
-  const rows = summaryRows(summary.entries, record.draft.articles);
+  const rows = summaryRows(summary.entries, (await s.consultations.currentDraft(record)).articles);
   const base = `tong-hop-y-kien-${id.slice(0, 8)}`;
   if (format === 'csv')
     return { body: summaryCsv(rows, bom), contentType: 'text/csv; charset=utf-8', filename: `${base}.csv` };

@@ -26,7 +26,8 @@ const notFound = (portal: string, id: string) =>
     en: `Portal ${portal} has no consultation ${id}`,
   });
 
-export async function publicConsultation(s: ReadServices, record: ConsultationRecord, now: Date) {
+/** What the public reads of a consultation besides its text (lists carry this). */
+async function publicFields(s: ReadServices, record: ConsultationRecord, now: Date) {
   const calendar = await s.calendar.current(now.getTime());
   const days = windowDays(new Date(record.opensAt), new Date(record.closesAt), (d) => calendar.isWorkingDay(d));
   const period = isConsultationDocumentType(record.documentType) ? consultationPeriods[record.documentType] : undefined;
@@ -52,8 +53,6 @@ export async function publicConsultation(s: ReadServices, record: ConsultationRe
       ...(record.simplified && { simplifiedProcedure: record.simplified.reason }),
     },
     draftVersion: record.draft.draftVersion,
-    preamble: record.draft.preamble,
-    articles: record.draft.articles.map((a) => ({ ...a, clauses: clausesOf(a.text) })),
     ...(published && {
       summary: {
         draftVersion: record.summary!.draftVersion,
@@ -68,10 +67,20 @@ export async function publicConsultation(s: ReadServices, record: ConsultationRe
   };
 }
 
+/** A consultation as the public reads it: with the text of its current version, read from the draft's items. */
+export async function publicConsultation(s: ReadServices, record: ConsultationRecord, now: Date) {
+  const [fields, draft] = await Promise.all([publicFields(s, record, now), s.consultations.currentDraft(record)]);
+  const { summary, ...rest } = fields;
+  return {
+    ...rest,
+    preamble: draft.preamble,
+    articles: draft.articles.map((a) => ({ ...a, clauses: clausesOf(a.text) })),
+    ...(summary && { summary }),
+  };
+}
+
 export type PublicConsultation = Awaited<ReturnType<typeof publicConsultation>>;
-export type ConsultationListItem = Omit<PublicConsultation, 'articles' | 'preamble'> & {
-  readonly articleCount: number;
-};
+export type ConsultationListItem = Awaited<ReturnType<typeof publicFields>> & { readonly articleCount: number };
 
 /** A consultation as the public sees it: 404 for a scheduled one or one of another portal. */
 export async function publishedConsultation(s: ReadServices, portal: string, id: string): Promise<ConsultationRecord> {
@@ -91,8 +100,8 @@ export async function listPublicConsultations(
   const page: Page<ConsultationRecord> = await s.consultations.ofPortal(portal, status, limit, cursor);
   const items = await Promise.all(
     page.items.map(async (r) => {
-      const { articles: _a, preamble: _p, ...rest } = await publicConsultation(s, r, now);
-      return { ...rest, articleCount: r.draft.articles.length };
+      const fields = await publicFields(s, r, now);
+      return { ...fields, articleCount: r.draft.articleCount };
     }),
   );
   return { items, ...(page.nextCursor && { nextCursor: page.nextCursor }) };
@@ -119,7 +128,7 @@ export async function consultationFeed(s: ReadServices, portal: string, now: Dat
         guid: `consultation:${r.id}:${r.draft.draftVersion}`,
         guidIsPermaLink: false,
         pubDate: new Date(r.openedAt ?? r.opensAt),
-        description: `Lấy ý kiến từ ${local(r.opensAt)} đến ${local(r.closesAt)} (giờ Việt Nam); ${r.draft.articles.length} điều; phiên bản ${r.draft.draftVersion}`,
+        description: `Lấy ý kiến từ ${local(r.opensAt)} đến ${local(r.closesAt)} (giờ Việt Nam); ${r.draft.articleCount} điều; phiên bản ${r.draft.draftVersion}`,
         categories: ['Dự thảo lấy ý kiến'],
       })),
   });

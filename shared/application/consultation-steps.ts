@@ -8,6 +8,8 @@ import {
 } from '../domain/participation/consultation-workflow';
 import type { ConsultationRecord } from '../adapters/dynamo/consultations';
 import type { WriteAction } from '../adapters/dynamo/unit-of-work';
+import type { ConsultationDraftVersion } from '../domain/participation/consultation';
+import { headingOf } from '../adapters/dynamo/consultation-drafts';
 import {
   checkedWindow,
   draftVersionOf,
@@ -32,6 +34,8 @@ interface StepArgs {
 interface Changes {
   readonly set: Record<string, unknown>;
   readonly writes: WriteAction[];
+  /** The version of the draft the step takes in (its text, which the consultation item does not hold). */
+  draft?: ConsultationDraftVersion;
 }
 
 const guards: Readonly<Record<ConsultationGuard, (a: StepArgs) => Promise<void> | void>> = {
@@ -56,14 +60,14 @@ const guards: Readonly<Record<ConsultationGuard, (a: StepArgs) => Promise<void> 
     };
     throw new DomainError('conflict', message, [{ field: 'action', code: 'not_yet_closing', message }]);
   },
-  'summary-complete': ({ record, input }) => {
+  'summary-complete': async ({ s, record, input }) => {
     if (input.summary === undefined)
       throw invalidField(
         'summary',
         { vi: 'Cần bản tổng hợp theo từng điều', en: 'The summary, article by article, is required' },
         'required',
       );
-    const refusal = summaryRefusal(input.summary, record.draft.articles);
+    const refusal = summaryRefusal(input.summary, (await s.consultations.currentDraft(record)).articles);
     if (refusal) throw refusal;
   },
 };
@@ -77,7 +81,8 @@ const effects: Readonly<Record<ConsultationEffect, (a: StepArgs, c: Changes) => 
   closed: ({ at }, { set }) => {
     set.closedAt = at;
   },
-  'draft-version': async ({ s, ctx, record, input, at }, { set, writes }) => {
+  'draft-version': async ({ s, ctx, record, input, at }, changes) => {
+    const { set, writes } = changes;
     if (input.contentId === undefined)
       throw invalidField(
         'contentId',
@@ -100,8 +105,10 @@ const effects: Readonly<Record<ConsultationEffect, (a: StepArgs, c: Changes) => 
         'same_version',
       );
     const draft = draftVersionOf(item, record.draft.draftVersion + 1, at);
-    Object.assign(set, { draft, contentId: item.id, title: item.title });
-    writes.push(s.consultations.draftItem(record.id, draft));
+    // The consultation keeps the version's heading; its text goes to the version's own items.
+    Object.assign(set, { draft: headingOf(draft), contentId: item.id, title: item.title });
+    writes.push(...s.consultations.draftItems(record.id, draft, 'contentId'));
+    changes.draft = draft;
   },
   summary: ({ ctx, record, input, at }, { set }) => {
     set.summary = {

@@ -15,7 +15,8 @@ import {
   type ConsultationWorkflowItem,
 } from '../domain/participation/consultation-workflow';
 import { decide, decideCreation } from '../domain/workflow/engine';
-import type { ConsultationRecord } from '../adapters/dynamo/consultations';
+import type { ConsultationRecord, NewConsultation } from '../adapters/dynamo/consultations';
+import { headingOf } from '../adapters/dynamo/consultation-drafts';
 import type { ContentItemRecord } from '../adapters/dynamo/content-record';
 import type { Services } from '../composition/services';
 import { applyTransition } from './workflow-transitions';
@@ -140,13 +141,23 @@ export async function checkedWindow(s: ConsultationServices, input: ScheduleInpu
   return { documentType, opensAt, closesAt, period };
 }
 
+/**
+ * What a step leaves: the consultation, and the version of the draft it took in when it took one
+ * (schedule, newVersion). The step's commit may still be held when the route answers (an
+ * Idempotency-Key joins it), so that text comes from here, not from a read of what is not yet written.
+ */
+export interface ConsultationStepResult {
+  readonly record: ConsultationRecord;
+  readonly draft?: ConsultationDraftVersion;
+}
+
 /** The creation step: a published draft of the caller's portal scheduled for comment. */
 export async function scheduleConsultation(
   s: ConsultationServices,
   ctx: UseCaseContext,
   contentId: string,
   input: ScheduleInput,
-): Promise<ConsultationRecord> {
+): Promise<ConsultationStepResult> {
   const item = await publishedDraft(s, contentId, { field: 'id', routeId: true }, ctx);
   const { documentType, opensAt, closesAt, period } = await checkedWindow(s, input, ctx.now);
   const at = ctx.now.toISOString();
@@ -168,7 +179,7 @@ export async function scheduleConsultation(
       ...(input.simplifiedReason !== undefined && { simplifiedReason: input.simplifiedReason }),
     },
   });
-  const record: ConsultationRecord = {
+  const record: NewConsultation = {
     id: contentId,
     unitCode: item.unitCode,
     unitPath: [...item.unitPath],
@@ -210,7 +221,7 @@ export async function scheduleConsultation(
     },
     commitContext(ctx),
   );
-  return record;
+  return { record: { ...record, draft: headingOf(draft) }, draft };
 }
 
 /** One staff (or scheduler) step on a consultation; `schedule` creates it. */
@@ -220,7 +231,7 @@ export async function transitionConsultation(
   id: string,
   input: ConsultationStepInput,
   expectedVersion?: number,
-): Promise<ConsultationRecord> {
+): Promise<ConsultationStepResult> {
   if (input.action === 'schedule') return scheduleConsultation(s, ctx, id, input);
   const record = await s.consultations.get(id);
   if (!record) throw notFound(id);
@@ -244,7 +255,7 @@ export async function transitionConsultation(
   );
   if (!decision.ok) throw decision.error;
   const plan = decision.value;
-  const { set, writes } = await consultationStepChanges(s, ctx, record, input);
+  const { set, writes, draft } = await consultationStepChanges(s, ctx, record, input);
   const applied = await applyTransition(ctx, plan, {
     uow: s.uow,
     // A consultation's steps open no clock: its instants are the board's (opensAt, closesAt).
@@ -256,11 +267,14 @@ export async function transitionConsultation(
     },
   });
   return {
-    ...record,
-    ...(set as Partial<ConsultationRecord>),
-    state: applied.plan.to,
-    version: applied.plan.nextVersion,
-    participants: applied.plan.next.participants,
+    record: {
+      ...record,
+      ...(set as Partial<ConsultationRecord>),
+      state: applied.plan.to,
+      version: applied.plan.nextVersion,
+      participants: applied.plan.next.participants,
+    },
+    ...(draft && { draft }),
   };
 }
 

@@ -397,10 +397,20 @@ describe('consultation comments, in order', { shuffle: false }, () => {
         'consultation-comment.receive',
       ]);
       // The board's list shows it with both texts, never the commenter.
-      const list = await call(`/consultations/${consultationId}/comments`, people.secretary);
-      const row = list.body.items.find((c: { code: string }) => c.code === own.code);
+      // Every page of it (consultation-moderation-pages.test.ts walks them).
+      const pages: Array<{ items: Array<{ code: string }>; nextCursor?: string }> = [];
+      do {
+        const cursor = pages.at(-1)?.nextCursor;
+        const res = await call(
+          `/consultations/${consultationId}/comments?limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+          people.secretary,
+        );
+        expect(res.status).toBe(200);
+        pages.push(res.body);
+      } while (pages.at(-1)!.nextCursor);
+      const row = pages.flatMap((p) => p.items).find((c) => c.code === own.code);
       expect(row).toMatchObject({ state: 'hidden', text: expect.stringContaining(lan.phone) });
-      expect(JSON.stringify(list.body)).not.toContain(lan.email);
+      expect(JSON.stringify(pages)).not.toContain(lan.email);
     });
 
     it('does not publish a comment whose author refused publication', async () => {

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { fileServices } from './local-stack';
-import { ConsultationRepository, type ConsultationRecord } from '../../shared/adapters/dynamo/consultations';
+import {
+  ConsultationRepository,
+  type ConsultationRecord,
+  type NewConsultation,
+} from '../../shared/adapters/dynamo/consultations';
 import { splitArticles } from '../../shared/domain/participation/consultation';
 
 /**
@@ -25,11 +29,11 @@ export async function seedConsultation(options: {
   readonly closesAt: string;
   readonly state?: ConsultationRecord['state'];
   readonly text?: string;
-}): Promise<ConsultationRecord> {
+}): Promise<NewConsultation> {
   const id = randomUUID();
   const now = new Date().toISOString();
   const { articles, preamble } = splitArticles(options.text ?? THREE_ARTICLES);
-  const record: ConsultationRecord = {
+  const record: NewConsultation = {
     id,
     unitCode: options.unitCode,
     unitPath: options.unitPath ?? [options.unitCode],

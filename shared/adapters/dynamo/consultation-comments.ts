@@ -3,7 +3,7 @@ import type { CommentAnchor, CommentState, Commenter, ModerationAction } from '.
 import type { SealedAsker } from '../crypto/asker-envelope';
 import type { LocalizedText } from '../../domain/text';
 import { keys } from './keys';
-import { queryAll, queryIndexPage, type Page } from './pagination';
+import { queryIndexPage, type Page } from './pagination';
 import { chargeWindow, windowUsed } from './rate-window';
 import { guardedUpdate } from './guarded-update';
 import type { WriteAction } from './unit-of-work';
@@ -95,15 +95,14 @@ export class CommentRepository {
     return out.Item ? strip<CommentRecord>(out.Item) : undefined;
   }
 
-  /** Every comment of a consultation, oldest first (the board's moderation list, the summary's input). */
-  async ofConsultation(consultationId: string): Promise<CommentRecord[]> {
-    const items = await queryAll(this.client, {
-      TableName: this.tableName,
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.commentsOfConsultation(consultationId).gsi1pk },
-    });
-    return items.map((i) => strip<CommentRecord>(i));
+  /** A page of a consultation's comments, oldest first (the board's moderation list). */
+  ofConsultation(consultationId: string, limit: number, cursor?: string): Promise<Page<CommentRecord>> {
+    return queryIndexPage(
+      this.client,
+      this.tableName,
+      { index: 'gsi1', partition: keys.commentsOfConsultation(consultationId).gsi1pk, limit, cursor },
+      (item) => strip<CommentRecord>(item),
+    );
   }
 
   /** A page of a consultation's published comments, oldest first. */

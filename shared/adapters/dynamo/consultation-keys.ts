@@ -13,12 +13,21 @@ export type ConsultationPhase = 'scheduled' | 'open' | 'closed';
 
 export const consultationKeys = {
   consultation: (id: string) => ({ pk: join('CONSULT', id), sk: 'CONSULTATION' }),
-  /** One item per version of the draft taken in (its articles), append-only. */
+  /** The heading of one version of the draft taken in (its parts hold its text), append-only. */
   consultationDraft: (id: string, draftVersion: number) => ({
     pk: join('CONSULT', id),
     sk: join('DRAFT', String(draftVersion).padStart(4, '0')),
   }),
-  consultationDraftsOf: (id: string) => ({ pk: join('CONSULT', id), skPrefix: 'DRAFT#' }),
+  /** One part of a version's text (its preamble and a run of its articles), each item within DynamoDB's size limit. */
+  consultationDraftPart: (id: string, draftVersion: number, part: number) => ({
+    pk: join('CONSULT', id),
+    sk: join('DRAFT', String(draftVersion).padStart(4, '0'), 'PART', String(part).padStart(4, '0')),
+  }),
+  /** A version's heading and its parts, in order (the heading's sort key is the prefix of its parts'). */
+  consultationDraftOf: (id: string, draftVersion: number) => ({
+    pk: join('CONSULT', id),
+    skPrefix: join('DRAFT', String(draftVersion).padStart(4, '0')),
+  }),
   /** gsi1: a portal's consultations in one phase, by opening instant (newest first when listed). */
   consultationsOfPortal: (portal: string, phase: ConsultationPhase, opensAt?: string, id?: string) => ({
     gsi1pk: join('CONSULTPORTAL', portal, phase),

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ConsultationDraftVersion } from '../../domain/participation/consultation';
 import type { ConsultationSummary } from '../../domain/participation/consultation-summary';
 import { phaseOf, type ConsultationState } from '../../domain/participation/consultation-workflow';
@@ -7,15 +7,17 @@ import type { Participant } from '../../domain/workflow/participants';
 import { sweepDue } from './due-sweep';
 import { CONSULTATION_DUE_SHARDS, type ConsultationPhase } from './consultation-keys';
 import { keys, withoutStorageKeys } from './keys';
-import { queryIndexPage, type Page } from './pagination';
+import { draftOfItems, draftWrites, headingOf, type ConsultationDraftHeading } from './consultation-drafts';
+import { queryAll, queryIndexPage, type Page } from './pagination';
 import type { Work, WriteAction } from './unit-of-work';
 import { workOfPlan } from './workflow-commit';
 
 /**
  * A consultation as stored (`CONSULT#<id>` / `CONSULTATION`): its workflow fields, its window, the
- * current version of the draft with its articles (earlier versions stay as `DRAFT#` items beside
- * it), and the summary once written. `version` is the workflow's counter (If-Match, bumped by every
- * step); `draft.draftVersion` is the version of the text comments anchor to.
+ * heading of the current version of the draft (its number and article count: its text lives in the
+ * `DRAFT#` items beside it, consultation-drafts.ts, so this item stays small whatever the draft's
+ * length), and the summary once written. `version` is the workflow's counter (If-Match, bumped by
+ * every step); `draft.draftVersion` is the version of the text comments anchor to.
  */
 export interface ConsultationRecord {
   /** The id of the first draft's content item: one consultation per draft. */
@@ -39,7 +41,7 @@ export interface ConsultationRecord {
   readonly version: number;
   readonly openClocks: readonly never[];
   readonly participants?: readonly Participant[];
-  readonly draft: ConsultationDraftVersion;
+  readonly draft: ConsultationDraftHeading;
   readonly scheduledBy: string;
   readonly createdAt: string;
   readonly updatedAt: string;
@@ -49,12 +51,20 @@ export interface ConsultationRecord {
   readonly publishedAt?: string;
 }
 
+/** A consultation as created: with the whole first version of its draft (stored beside it). */
+export type NewConsultation = Omit<ConsultationRecord, 'draft'> & { readonly draft: ConsultationDraftVersion };
+
 export interface ConsultationDueMarker {
   readonly id: string;
   readonly dueAt: string;
 }
 
-const read = (item: Record<string, unknown>) => withoutStorageKeys(item) as unknown as ConsultationRecord;
+const read = (item: Record<string, unknown>): ConsultationRecord => {
+  const record = withoutStorageKeys(item) as unknown as ConsultationRecord;
+  // Written before the text moved to the draft's items: the heading of the whole version it held.
+  const draft = record.draft as ConsultationDraftHeading | ConsultationDraftVersion;
+  return 'articles' in draft ? { ...record, draft: headingOf(draft) } : record;
+};
 const { consultation } = keys;
 
 /** The listing and due-index attributes a consultation carries in `state` (none for the due index once closed). */
@@ -83,17 +93,24 @@ export class ConsultationRepository {
     return out.Item ? read(out.Item) : undefined;
   }
 
-  /** Every version of the draft taken in, oldest first. */
-  async drafts(id: string): Promise<ConsultationDraftVersion[]> {
-    const { pk, skPrefix } = keys.consultationDraftsOf(id);
-    const out = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-      }),
-    );
-    return (out.Items ?? []).map((i) => (withoutStorageKeys(i) as { draft: ConsultationDraftVersion }).draft);
+  /** One version of the draft with its text, from its heading and parts; undefined if none was taken in. */
+  async draft(id: string, draftVersion: number): Promise<ConsultationDraftVersion | undefined> {
+    const { pk, skPrefix } = keys.consultationDraftOf(id, draftVersion);
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+      ConsistentRead: true,
+    });
+    return draftOfItems(items);
+  }
+
+  /** The text of the consultation's current version of the draft (the consultation holds its heading). */
+  async currentDraft(record: Pick<ConsultationRecord, 'id' | 'draft'>): Promise<ConsultationDraftVersion> {
+    const draft = await this.draft(record.id, record.draft.draftVersion);
+    if (!draft)
+      throw new Error(`Consultation ${record.id} has no stored version ${record.draft.draftVersion} of its draft`);
+    return draft;
   }
 
   /** A portal's consultations in one phase, newest opening first. */
@@ -111,44 +128,34 @@ export class ConsultationRepository {
     );
   }
 
-  /** A new consultation (one per draft: a second is a 409) and its first draft version. */
-  create(record: ConsultationRecord): WriteAction[] {
+  /**
+   * A new consultation (one per draft: a second is a 409) and its first draft version; `field` is
+   * named if the draft cannot be stored.
+   */
+  create(record: NewConsultation, field = 'id'): WriteAction[] {
     const message = {
       vi: `Dự thảo ${record.id} đã được đưa ra lấy ý kiến`,
       en: `Draft ${record.id} has a consultation already`,
     };
+    const stored: ConsultationRecord = { ...record, draft: headingOf(record.draft) };
     return [
       {
         item: {
           Put: {
             TableName: this.tableName,
-            Item: { ...consultation(record.id), type: 'Consultation', ...listingOf(record, record.state), ...record },
+            Item: { ...consultation(record.id), type: 'Consultation', ...listingOf(stored, stored.state), ...stored },
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
         onConflict: { field: 'id', message },
       },
-      this.draftItem(record.id, record.draft),
+      ...this.draftItems(record.id, record.draft, field),
     ];
   }
 
   /** A version of the draft, append-only (a second write of the same version is refused). */
-  draftItem(id: string, draft: ConsultationDraftVersion): WriteAction {
-    return {
-      item: {
-        Put: {
-          TableName: this.tableName,
-          Item: { ...keys.consultationDraft(id, draft.draftVersion), type: 'ConsultationDraft', id, draft },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      onConflict: {
-        message: {
-          vi: `Phiên bản ${draft.draftVersion} của dự thảo ${id} đã có`,
-          en: `Version ${draft.draftVersion} of draft ${id} exists already`,
-        },
-      },
-    };
+  draftItems(id: string, draft: ConsultationDraftVersion, field = 'contentId'): WriteAction[] {
+    return draftWrites(this.tableName, id, draft, field);
   }
 
   /** One workflow step: its workflow fields, `set` and the listing of the state it reaches, conditional on the version read. */

@@ -10,6 +10,7 @@ import type {
 } from '../../http/idempotency-store';
 import { keys } from './keys';
 import { holdingCommit } from './held-commit';
+import { MAX_ITEM_BYTES } from './item-size';
 import type { WriteAction } from './unit-of-work';
 
 /** Raw attribute values (a transaction's cancellation reasons carry them unconverted). */
@@ -20,6 +21,20 @@ class KeyTaken extends Error {
   constructor(readonly found: RawItem | undefined) {
     super('Idempotency-Key record written by another request');
   }
+}
+
+/** Room for the stored response within DynamoDB's item limit, beside the record's keys, fingerprint and times. */
+const MAX_STORED_RESPONSE_BYTES = MAX_ITEM_BYTES - 8 * 1024;
+
+/**
+ * The response as stored: whole when it fits in the record's item; otherwise without its body, as
+ * a secret field is (a replay answers the status and headers, and names `body` in
+ * Idempotent-Redacted, so the client reads the resource again), never a record too large to write.
+ */
+export function storedResponse(response: StoredResponse): string {
+  const whole = JSON.stringify(response);
+  if (Buffer.byteLength(whole) <= MAX_STORED_RESPONSE_BYTES) return whole;
+  return JSON.stringify({ ...response, body: '', redacted: [...(response.redacted ?? []), 'body'] });
 }
 
 /** The claim's condition: no record, an expired one, or a claim whose lock ran out. */
@@ -138,7 +153,7 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
             ...keys.idempotency(scope),
             status: 'completed',
             fingerprint,
-            response: JSON.stringify(response),
+            response: storedResponse(response),
             completedAt: now.toISOString(),
             expiresAt: nowSeconds + this.ttlSeconds,
           },
@@ -178,7 +193,7 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
         ExpressionAttributeValues: {
           ':completed': 'completed',
           ':inProgress': 'in_progress',
-          ':response': JSON.stringify(response),
+          ':response': storedResponse(response),
           ':at': now.toISOString(),
         },
       }),
