@@ -1,9 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { useLocalStack } from '../support/local-stack';
-import { caller, person, seedTree, type Person } from '../support/directory';
-import { contentFlow } from '../support/content-flow';
-import { traveller } from '../support/travel';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { consultationScene, vn } from '../support/consultation-scene';
+import { person, seedTree } from '../support/directory';
 import { httpFrom } from '../support/http-from';
 import { itemBytes, MAX_ITEM_BYTES } from '../../shared/adapters/dynamo/item-size';
 
@@ -15,19 +13,7 @@ import { itemBytes, MAX_ITEM_BYTES } from '../../shared/adapters/dynamo/item-siz
  * item over 400 KB as DynamoDB does (checked first), so any item of these steps over the limit would
  * be a 500 here: none is, and every item of the table stays within the limit.
  */
-const local = useLocalStack();
-const call = caller(local.api);
-const people: Record<string, Person> = {};
-const travel = traveller(local.api, people);
-vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
-afterAll(() => void vi.useRealTimers());
-
-const content = contentFlow(call, {
-  unit: 'huyena',
-  cast: () => ({ author: people.author, secretary: people.secretary, chief: people.chief }),
-});
-const runJob = () => local.stack().runJob('consultation-schedule') as Promise<Record<string, number | string>>;
-const vn = (at: string) => new Date(`${at}+07:00`).toISOString();
+const { local, call, people, travel, content, runJob } = consultationScene();
 
 /** A draft of `count` articles, each one line; `&` is stored as `&amp;`, so the cleaned body is longer than the request. */
 const draftBody = (count: number, text: (n: number) => string) =>

@@ -1,10 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import Parser from 'rss-parser';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { useLocalStack } from '../support/local-stack';
-import { caller, person, seedTree, type Person } from '../support/directory';
-import { contentFlow } from '../support/content-flow';
-import { traveller } from '../support/travel';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { consultationScene, vn } from '../support/consultation-scene';
+import { person, seedTree, type Person } from '../support/directory';
 import { docxToPdfText, positionsInOrder } from '../support/office';
 import { auditLog } from '../support/audit-log';
 
@@ -16,18 +14,7 @@ import { auditLog } from '../support/audit-log';
  * publishes it, and it downloads as CSV and as a Word table. The attacker's checks: another unit,
  * self-approval, junk, 50 concurrent conflicting steps.
  */
-const local = useLocalStack();
-const call = caller(local.api);
-const people: Record<string, Person> = {};
-const travel = traveller(local.api, people);
-vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
-afterAll(() => void vi.useRealTimers());
-
-const content = contentFlow(call, {
-  unit: 'huyena',
-  cast: () => ({ author: people.author, secretary: people.secretary, chief: people.chief }),
-});
-const runJob = () => local.stack().runJob('consultation-schedule') as Promise<Record<string, number | string>>;
+const { local, call, people, travel, content, runJob } = consultationScene();
 const auditOf = auditLog(call, () => people.auditor);
 
 const body = (article2: string) =>
@@ -43,7 +30,6 @@ const publishedDraft = (title: string, article2: string) =>
 const step = (id: string, who: Person | undefined, payload: Record<string, unknown>, headers = {}) =>
   call(`/consultations/${id}/transitions`, who, { method: 'POST', body: payload, headers });
 const publicGet = (id: string, portal = 'huyena') => call(`/public/portals/${portal}/consultations/${id}`, undefined);
-const vn = (local: string) => new Date(`${local}+07:00`).toISOString();
 
 let draftId = '';
 

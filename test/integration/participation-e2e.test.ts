@@ -1,9 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { useLocalStack } from '../support/local-stack';
-import { caller, person, seedTree, type Person } from '../support/directory';
-import { contentFlow } from '../support/content-flow';
-import { traveller } from '../support/travel';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { consultationScene, vn } from '../support/consultation-scene';
+import { person, seedTree, type Person } from '../support/directory';
 import { httpFrom, type RawResponse } from '../support/http-from';
 
 /**
@@ -15,19 +13,7 @@ import { httpFrom, type RawResponse } from '../support/http-from';
  * drafting unit writes the summary, someone else approves it, the board publishes it, and it
  * downloads as CSV and as a Word table.
  */
-const local = useLocalStack();
-const call = caller(local.api);
-const people: Record<string, Person> = {};
-const travel = traveller(local.api, people);
-vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
-afterAll(() => void vi.useRealTimers());
-
-const content = contentFlow(call, {
-  unit: 'huyena',
-  cast: () => ({ author: people.author, secretary: people.secretary, chief: people.chief }),
-});
-const runJob = () => local.stack().runJob('consultation-schedule') as Promise<Record<string, number | string>>;
-const vn = (at: string) => new Date(`${at}+07:00`).toISOString();
+const { local, call, people, travel, content, runJob } = consultationScene();
 
 const draftBody = (article2: string) =>
   [
