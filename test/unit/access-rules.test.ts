@@ -8,6 +8,7 @@ import {
   type Principal,
 } from '../../shared/domain/access/authorize';
 import { accessRules, rolesFor, rulesFor, type Action } from '../../shared/domain/access/rules';
+import { machineScopeNames } from '../../shared/domain/access/scopes';
 import { DomainError } from '../../shared/domain/errors';
 import { isSystemRole, roles, systemRoles, type Role } from '../../shared/domain/roles';
 
@@ -253,7 +254,13 @@ describe('the system identity (scheduled publication)', () => {
     const consultations = systemPrincipal('consultation-scheduler', 'demo');
     for (const action of actions)
       expect(can(consultations, action, commune, now), action).toBe(action === 'consultation.run-schedule');
-    expect(scheduler).toMatchObject({ kind: 'system', id: 'system:publication-scheduler' });
+    expect(systemPrincipal('publication-scheduler', 'demo')).toStrictEqual({
+      id: 'system:publication-scheduler',
+      kind: 'system',
+      unitCode: 'demo',
+      roles: ['publication-scheduler'],
+      delegations: [],
+    });
     for (const action of actions)
       expect(can(scheduler, action, commune, now), action).toBe(action === 'content.publish-scheduled');
     expect(can(scheduler, 'content.publish-scheduled', district, now)).toBe(true);
@@ -271,5 +278,77 @@ describe('the system identity (scheduled publication)', () => {
     expect(can(machine, 'content.publish-scheduled', commune, now)).toBe(false);
     // Nor does the system gain a person's role by carrying one.
     expect(can({ ...scheduler, roles: ['secretary'] }, 'content.publish', commune, now)).toBe(false);
+  });
+});
+
+describe('agency systems act by their token’s scopes, in their own unit only', () => {
+  const system = (scopes?: readonly string[]): Principal => ({
+    id: 'client-1',
+    kind: 'machine',
+    unitCode: 'cattan',
+    roles: [],
+    delegations: [],
+    ...(scopes && { scopes }),
+  });
+  const granted = (scopes?: readonly string[]) => actions.filter((action) => can(system(scopes), action, commune, now));
+
+  it('each scope grants its own actions: reading, submitting content with its files, answering routed questions', () => {
+    expect(granted(['portal/read'])).toEqual(['content.read', 'qa.read-routed', 'upload.read']);
+    expect(granted(['portal/content.submit']).sort()).toEqual(
+      ['content.read', 'content.submit', 'upload.create', 'upload.read'].sort(),
+    );
+    expect(granted(['portal/qa.answer']).sort()).toEqual(['qa.answer', 'qa.read-routed'].sort());
+  });
+
+  it('several scopes grant what any one of them grants', () => {
+    const both = granted(['portal/read', 'portal/qa.answer']);
+    expect(both).toContain('content.read');
+    expect(both).toContain('qa.answer');
+  });
+
+  it('grants nothing without a scope, or with one the portal does not define', () => {
+    expect(granted()).toEqual([]);
+    expect(granted([])).toEqual([]);
+    expect(granted(['aws.cognito.signin.user.admin', 'portal/admin'])).toEqual([]);
+  });
+
+  it('no scope lets a system take content in, approve or publish it: people decide (CB 17.3)', () => {
+    const every = granted(machineScopeNames);
+    for (const action of ['content.intake', 'content.approve', 'content.publish', 'qa.read'] as const)
+      expect(every, action).not.toContain(action);
+  });
+
+  it('a scope acts in the client’s own unit, never in the units below it', () => {
+    expect(can(system(['portal/qa.answer']), 'qa.answer', commune, now)).toBe(true);
+    expect(can({ ...system(['portal/qa.answer']), unitCode: 'phucat' }, 'qa.answer', commune, now)).toBe(false);
+  });
+});
+
+describe('an agency system (machine client) acts through its scopes, in its own unit only', () => {
+  const system = (unitCode: string, scopes?: readonly string[]): Principal => ({
+    id: 'client-1',
+    kind: 'machine',
+    unitCode,
+    roles: [],
+    delegations: [],
+    ...(scopes && { scopes }),
+  });
+
+  it('submits to its own unit with portal/content.submit, not to the units below it nor to another unit', () => {
+    const submitter = system('cattan', ['portal/content.submit']);
+    expect(can(submitter, 'content.submit', ['cattan', 'phucat', 'demo'], now)).toBe(true);
+    expect(can(submitter, 'content.submit', ['thon1', 'cattan', 'phucat', 'demo'], now)).toBe(false);
+    expect(can(submitter, 'content.submit', ['phucat', 'demo'], now)).toBe(false);
+  });
+
+  it('takes nothing its scopes do not grant, and nothing at all without scopes', () => {
+    const reader = system('cattan', ['portal/read']);
+    expect(can(reader, 'content.read', ['cattan', 'demo'], now)).toBe(true);
+    expect(can(reader, 'content.submit', ['cattan', 'demo'], now)).toBe(false);
+    expect(can(system('cattan'), 'content.read', ['cattan', 'demo'], now)).toBe(false);
+    // Roles do not count for a machine, whatever it carries.
+    const withRoles = { ...system('cattan', ['portal/content.submit']), roles: ['chief-editor'] as const };
+    expect(can(withRoles, 'content.approve', ['cattan', 'demo'], now)).toBe(false);
+    expect(can(withRoles, 'content.publish', ['cattan', 'demo'], now)).toBe(false);
   });
 });

@@ -19,7 +19,7 @@ import {
   mediaManifestKey,
   type BackupManifest,
 } from '../../shared/domain/backups/manifest';
-import { verifyBackup } from '../../shared/domain/backups/verify';
+import { BackupVerification, describeFindings, verifyBackup } from '../../shared/domain/backups/verify';
 
 /**
  * A backup's manifest and its verification. The format is a contract: a backup written today must verify with the
@@ -229,6 +229,46 @@ describe('the verifier', () => {
       kind: 'unreadable-file',
       key: 'k',
     });
+  });
+});
+
+describe('findings the caller adds, and the refusal that lists them', () => {
+  it('counts a finding from outside the data files (the media manifest, a signature) against the backup', () => {
+    const items = [{ pk: { S: 'A' }, sk: { S: 'S' } }];
+    const { manifest, files } = backupOf(items);
+    const verification = new BackupVerification(manifest);
+    for (const entry of manifest.files) verification.add(entry, files.get(entry.key));
+    expect(verification.result()).toMatchObject({ ok: true, findings: [] });
+    verification.finding({ kind: 'missing-file', key: manifest.media.key });
+    expect(verification.result()).toMatchObject({
+      ok: false,
+      findings: [{ kind: 'missing-file', key: 'm' }],
+      itemCount: 1,
+    });
+  });
+
+  it('says in one line per finding what is wrong with which file, separated by semicolons', () => {
+    const key = 'backups/b/AWSDynamoDB/e/data/0.json.gz';
+    expect(describeFindings([])).toBe('');
+    expect(
+      describeFindings([
+        { kind: 'missing-file', key },
+        { kind: 'digest-mismatch', key, expected: 'aa', actual: 'bb' },
+        { kind: 'unreadable-file', key, reason: 'incorrect header check' },
+        { kind: 'count-mismatch', key, expected: 5, actual: 4 },
+        { kind: 'table-count-mismatch', expected: 10, actual: 6 },
+        { kind: 'table-digest-mismatch', expected: 'aa', actual: 'bb' },
+        { kind: 'signature-invalid', key: 'backup-manifest.json', reason: 'no signature' },
+      ]).split('; '),
+    ).toEqual([
+      `${key} is missing`,
+      `${key} does not match its digest in the manifest`,
+      `${key} cannot be read (incorrect header check)`,
+      `${key} holds 4 items, the manifest says 5`,
+      'the files hold 6 items, the manifest says 10',
+      'the items do not match the table digest in the manifest',
+      'backup-manifest.json: no signature',
+    ]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { monthOfWeek, retentionFor } from '../../shared/domain/backups/retention';
 import { isoWeekId } from '../../shared/domain/backups/manifest';
@@ -54,5 +54,62 @@ describe('the retention decision', () => {
     }
     expect(new Set(monthly.map(monthOfWeek)).size).toBe(monthly.length);
     expect(monthly.length).toBe(24);
+  });
+});
+
+/**
+ * How long each class lives (issue 10: 8 weekly and 12 monthly backups). S3 ages objects out, it cannot count them,
+ * so the expiry must keep that many alive between two runs, even when one run is missed, and not many more.
+ */
+describe('the lifetimes of the retention classes', () => {
+  const DAY = 86_400_000;
+  /** Backups alive just before each run at `runs` (created earlier, younger than the class's lifetime). */
+  const aliveBeforeEachRun = (runs: readonly number[], created: readonly number[], expireAfterDays: number) =>
+    runs.map((t) => created.filter((c) => c < t && t - c < expireAfterDays * DAY).length);
+
+  it('keep 8 weekly backups until the next run, even a run six days late, and a ninth only as the new one lands', async () => {
+    // The lifetimes are module data: read again inside this test so that mutation testing judges them by it.
+    vi.resetModules();
+    const { RETENTION } = await import('../../shared/domain/backups/retention');
+    const { keep, expireAfterDays } = RETENTION.weekly;
+    expect(keep).toBe(8);
+    const runs = Array.from({ length: 40 }, (_, w) => Date.UTC(2026, 0, 5) + w * 7 * DAY);
+    const settled = runs.slice(12);
+    expect(aliveBeforeEachRun(settled, runs, expireAfterDays)).toEqual(settled.map(() => keep));
+    // The run due at t comes six days late: the backups before t are still the eight.
+    const beforeLateRun = settled.map(
+      (t) => runs.filter((c) => c < t && t + 6 * DAY - c < expireAfterDays * DAY).length,
+    );
+    expect(beforeLateRun).toEqual(settled.map(() => keep));
+    // Just after a run: the new backup and the eight before it.
+    const justAfter = settled.map((t) => t + 1);
+    expect(aliveBeforeEachRun(justAfter, runs, expireAfterDays)).toEqual(settled.map(() => keep + 1));
+  });
+
+  it('keep 12 monthly backups between two monthly runs, whatever the year, and at most one more', async () => {
+    vi.resetModules();
+    const { RETENTION } = await import('../../shared/domain/backups/retention');
+    expect(RETENTION.monthly.keep).toBe(12);
+    const start = Date.UTC(2024, 0, 1); // a Monday
+    const runs = Array.from({ length: 52 * 6 }, (_, w) => start + w * 7 * DAY);
+    const monthlyWeeks: string[] = [];
+    const monthly: number[] = [];
+    for (const run of runs) {
+      const week = isoWeekId(new Date(run));
+      if (retentionFor(week, monthlyWeeks) === 'monthly') {
+        monthlyWeeks.push(week);
+        monthly.push(run);
+      }
+    }
+    const alive = aliveBeforeEachRun(runs.slice(60), monthly, RETENTION.monthly.expireAfterDays);
+    expect(Math.min(...alive)).toBe(RETENTION.monthly.keep);
+    expect(Math.max(...alive)).toBeLessThanOrEqual(RETENTION.monthly.keep + 1);
+  });
+
+  it('are the two classes a backup is looked up under', async () => {
+    vi.resetModules();
+    const { RETENTION, RETENTION_CLASSES } = await import('../../shared/domain/backups/retention');
+    expect([...RETENTION_CLASSES].sort()).toEqual(['monthly', 'weekly']);
+    expect(Object.keys(RETENTION).sort()).toEqual(['monthly', 'weekly']);
   });
 });

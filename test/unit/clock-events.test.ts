@@ -341,4 +341,24 @@ describe('BĐ 12.4: a complex question’s unit reports back so the board can in
       'Only a complex, inter-agency question',
     );
   });
+
+  it('says why in both languages, and still takes a report-back at the clock’s last instant', () => {
+    const simple = progressNoticeRefusal(binhDinh, { answerDueAt, now, complex: false });
+    expect(simple?.code).toBe('conflict');
+    expect(simple?.messages).toEqual({
+      vi: 'Chỉ câu hỏi phức tạp, cần phối hợp liên ngành mới có thông tin phản hồi trong thời hạn (BĐ 12.4)',
+      en: 'Only a complex, inter-agency question has a report-back within its clock (BĐ 12.4)',
+    });
+    const late = progressNoticeRefusal(binhDinh, { answerDueAt, now: at('2026-03-12T09:00:00'), complex: true });
+    expect(late?.messages).toEqual({
+      vi: 'Đã quá hạn trả lời: thông tin phản hồi phải gửi trong thời hạn (BĐ 12.4)',
+      en: 'The answer is overdue already: the report-back must come within the clock (BĐ 12.4)',
+    });
+    expect(progressNoticeRefusal(binhDinh, { answerDueAt, now: new Date(answerDueAt), complex: true })).toBeUndefined();
+    const after = progressNoticeRefusal(binhDinh, { expectedBy: '2026-03-12', answerDueAt, now, complex: true });
+    expect(after?.fields[0]?.message).toEqual({
+      vi: 'Ngày dự kiến trả lời phải trong thời hạn (BĐ 12.4)',
+      en: 'The expected date must fall within the answer clock (BĐ 12.4)',
+    });
+  });
 });

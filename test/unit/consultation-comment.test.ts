@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DomainError } from '../../shared/domain/errors';
 import {
   anchorOf,
+  COMMENT_CODE,
   commentCode,
   commentFlag,
   commentPublication,
@@ -60,6 +61,21 @@ describe('the comment window', () => {
         code: 'conflict',
       });
   });
+
+  it('names the window in both languages when it refuses a comment', () => {
+    const early = refusal(() => requireOpenForComment(consultation, new Date('2026-03-10T00:00:00Z')));
+    expect(early!.messages.vi).toContain(`chưa mở lấy ý kiến (mở từ ${consultation.opensAt})`);
+    expect(early!.fields[0]!.message).toEqual(early!.messages);
+    const late = refusal(() => requireOpenForComment(consultation, new Date('2026-05-01T00:00:00Z')));
+    expect(late!.messages.vi).toContain(`hết thời gian lấy ý kiến (đóng lúc ${consultation.closesAt})`);
+    const closed = refusal(() =>
+      requireOpenForComment({ ...consultation, state: 'closed' }, new Date('2026-03-20T00:00:00Z')),
+    );
+    expect(closed!.messages).toEqual({
+      vi: expect.stringContaining('không còn mở lấy ý kiến'),
+      en: expect.stringContaining('not open for comment'),
+    });
+  });
 });
 
 describe('anchors and flags', () => {
@@ -68,7 +84,8 @@ describe('anchors and flags', () => {
     expect(anchorOf(consultation, 2)).toEqual({ number: 2, digest: draft.articles[1]!.digest });
     expect(refusal(() => anchorOf(consultation, 4))).toMatchObject({
       code: 'validation',
-      fields: [{ field: 'article', code: 'not_found' }],
+      messages: { vi: 'Dự thảo không có Điều 4', en: 'The draft has no article 4' },
+      fields: [{ field: 'article', code: 'not_found', message: { vi: 'Dự thảo không có Điều 4' } }],
     });
   });
 
@@ -124,9 +141,42 @@ describe('moderation steps', () => {
     });
   });
 
+  it('says in both languages why a moderation step is refused', () => {
+    const noReason = refusal(() => moderationTarget('pending', 'hide', ' ', true));
+    expect(noReason).toMatchObject({
+      messages: { vi: expect.stringContaining('lý do ẩn'), en: expect.stringContaining('reason for hiding') },
+      fields: [{ field: 'reason', code: 'required', message: { vi: expect.stringContaining('lý do ẩn') } }],
+    });
+    expect(refusal(() => moderationTarget('hidden', 'hide', 'Lần nữa', true))?.messages).toEqual({
+      vi: expect.stringContaining('đã bị ẩn'),
+      en: expect.stringContaining('hidden already'),
+    });
+    expect(refusal(() => moderationTarget('published', 'publish', undefined, true))?.messages).toEqual({
+      vi: expect.stringContaining('đã được đăng'),
+      en: expect.stringContaining('published already'),
+    });
+    expect(refusal(() => moderationTarget('pending', 'publish', undefined, false))).toMatchObject({
+      messages: {
+        vi: expect.stringContaining('không đồng ý công khai'),
+        en: expect.stringContaining('did not consent to publication'),
+      },
+      fields: [{ message: { en: expect.stringContaining('consent.publication') } }],
+    });
+  });
+
   it('numbers comments GY.<local day>.<counter>', () => {
     expect(commentCode('20260316', 7)).toBe('GY.20260316.0007');
     expect(() => commentCode('2026-03-16', 1)).toThrow();
     expect(() => commentCode('20260316', 0)).toThrow();
+  });
+
+  it('counts from 1 to 999,999 a day, six digits at most as the code allows; eight digits of day, no more, no less', () => {
+    expect(commentCode('20260316', 1)).toBe('GY.20260316.0001');
+    expect(commentCode('20260316', 999_999)).toMatch(COMMENT_CODE);
+    expect(commentCode('20260316', 999_999)).toBe('GY.20260316.999999');
+    expect(() => commentCode('20260316', 1_000_000)).toThrow('Counter out of range: 1000000');
+    expect(() => commentCode('20260316', 1.5)).toThrow('Counter out of range: 1.5');
+    expect(() => commentCode('x20260316', 1)).toThrow('Not a day: x20260316');
+    expect(() => commentCode('20260316x', 1)).toThrow('Not a day: 20260316x');
   });
 });

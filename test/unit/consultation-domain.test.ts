@@ -57,9 +57,8 @@ const DRAFT = [
 ].join('\n');
 
 describe('splitArticles', () => {
-  const { preamble, articles } = splitArticles(DRAFT);
-
   it('finds each "Điều N" heading with ".", ":" or a dash, its title and its text, in order', () => {
+    const { preamble, articles } = splitArticles(DRAFT);
     expect(articles.map((a) => [a.number, a.title])).toEqual([
       [1, 'Phạm vi điều chỉnh'],
       [2, 'Đối tượng áp dụng'],
@@ -78,8 +77,36 @@ describe('splitArticles', () => {
   });
 
   it('gives each article the SHA-256 of its heading and text, whitespace collapsed', () => {
+    const { articles } = splitArticles(DRAFT);
     expect(articles[0]!.digest).toBe(sha('Phạm vi điều chỉnh\nQuy chế này quy định việc quản lý, vận hành Cổng.'));
     expect(articles[0]!.digest).toMatch(/^[0-9a-f]{64}$/);
+    // One line per line of the article, its khoản included: the digest is of the text as the law reads it.
+    expect(articles[2]!.digest).toBe(
+      sha('Hiệu lực thi hành\nQuyết định này có hiệu lực từ ngày 01/01/2027.\nĐiều 3. Trùng số: vẫn là nội dung'),
+    );
+  });
+
+  it('ends an article at a division heading; a draft opening with its articles has no preamble', () => {
+    const { preamble, articles } = splitArticles(
+      ['Điều 1. Một', 'Nội dung một.', 'Mục 2', 'QUY ĐỊNH RIÊNG', 'Điều 2. Hai', 'Nội dung hai.'].join('\n'),
+    );
+    expect(preamble).toBe('');
+    expect(articles.map((a) => [a.number, a.title, a.text])).toEqual([
+      [1, 'Một', 'Nội dung một.'],
+      [2, 'Hai', 'Nội dung hai.'],
+    ]);
+    // Two lines of text before the first article keep their line break.
+    expect(splitArticles('Căn cứ Luật A;\nCăn cứ Luật B;\nĐiều 1. Một').preamble).toBe(
+      'Căn cứ Luật A;\nCăn cứ Luật B;',
+    );
+  });
+
+  it('reads a number that skips ahead as the next article, and a lower one as text', () => {
+    const { articles } = splitArticles('Điều 2. Hai\nNội dung.\nĐiều 5. Năm\nĐiều 4. Bốn là nội dung');
+    expect(articles.map((a) => [a.number, a.text])).toEqual([
+      [2, 'Nội dung.'],
+      [5, 'Điều 4. Bốn là nội dung'],
+    ]);
   });
 
   it('reads a heading alone on its line, and no article where there is none', () => {
@@ -119,6 +146,15 @@ describe('articleDigest and changes between versions', () => {
     expect(articleChangedSince(v2, 1, v1[0]!.digest)).toBe(false);
     expect(articleChangedSince(v2, 2, v1[1]!.digest)).toBe(true);
     expect(articleChangedSince(v2, 3, v1[2]!.digest)).toBe(true);
+    // An unchanged article after a changed one is still unchanged.
+    const v3 = splitArticles('Điều 1. A\nmột, sửa\nĐiều 2. B\nhai').articles;
+    expect(articleChangedSince(v3, 2, v1[1]!.digest)).toBe(false);
+    expect(articleChangedSince(v3, 1, v1[0]!.digest)).toBe(true);
+  });
+
+  it('tells a line break from words run together', () => {
+    expect(articleDigest('Hiệu lực', 'một\nhai')).toBe(sha('Hiệu lực\nmột\nhai'));
+    expect(articleDigest('Hiệu lực', 'một\nhai')).not.toBe(articleDigest('Hiệu lực', 'mộthai'));
   });
 });
 
@@ -130,6 +166,13 @@ describe('clausesOf', () => {
     ]);
     expect(clausesOf('Không có khoản nào.')).toEqual([]);
     expect(clausesOf('2. Bắt đầu từ 2')).toEqual([]);
+  });
+
+  it('skips blank lines, and reads a clause whose number stands alone on its line', () => {
+    expect(clausesOf('1.\nCơ quan, đơn vị.\n\n2. Tổ chức\n\ncó liên quan.')).toEqual([
+      { number: 1, text: 'Cơ quan, đơn vị.' },
+      { number: 2, text: 'Tổ chức\ncó liên quan.' },
+    ]);
   });
 });
 
@@ -145,6 +188,15 @@ describe('draftPlainText', () => {
       'Dòng',
       'mới',
     ]);
+    // The cells of a table row read as one line, a space between them.
+    expect(
+      draftPlainText(
+        '<table><tr><th>Mã</th><th>Tên</th></tr><tr><td>01</td><td>Quý &#39;A&#39; &quot;B&quot;</td></tr></table>',
+      )
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    ).toEqual(['Mã Tên', `01 Quý 'A' "B"`]);
     expect(splitArticles(draftPlainText(html)).articles[0]!.text).toBe(
       'Quy chế & hướng dẫn này\n1. Một\n2. Hai <b>\nDòng\nmới',
     );
@@ -211,6 +263,45 @@ describe('minimum periods and windows', () => {
     ).toEqual(['simplifiedReason:not_allowed']);
   });
 
+  it('takes an opening up to one minute in the past (the request in transit), not more', () => {
+    expect(windowRefusal(request('2026-12-01T07:59:00', '2027-02-01T00:00:00'))).toBeUndefined();
+    expect(fieldOf(windowRefusal(request('2026-12-01T07:58:59.999', '2027-02-01T00:00:00')))).toEqual([
+      'opensAt:in_past',
+    ]);
+  });
+
+  it('says what is wrong with a window in Vietnamese and English, with the minimum and its basis', () => {
+    const said = (e: DomainError | undefined) => {
+      expect(e?.fields[0]?.message).toEqual(e?.messages);
+      return e?.messages;
+    };
+    expect(said(windowRefusal(request('2026-12-01T07:00:00', '2027-02-01T00:00:00')))).toEqual({
+      vi: expect.stringContaining('đã qua'),
+      en: expect.stringContaining('has passed'),
+    });
+    expect(said(windowRefusal(request('2026-12-05T08:00:00', '2026-12-04T08:00:00')))).toEqual({
+      vi: expect.stringContaining('phải sau thời điểm mở'),
+      en: expect.stringContaining('after the opening instant'),
+    });
+    const other = consultationPeriods['other-draft'];
+    const notAllowed = said(
+      windowRefusal(request('2026-12-01T08:00:00', '2026-12-08T00:00:00', { simplifiedReason: 'x', period: other })),
+    );
+    expect(notAllowed?.vi).toContain('thủ tục rút gọn');
+    expect(notAllowed?.vi).toContain(other.basis);
+    expect(notAllowed?.en).toContain('no simplified procedure');
+    expect(
+      said(windowRefusal(request('2026-12-01T08:00:00', '2026-12-08T00:00:00', { simplifiedReason: '' }))),
+    ).toEqual({ vi: expect.stringContaining('căn cứ'), en: expect.stringContaining('ground') });
+    const tooShort = request('2026-12-01T08:00:00', '2026-12-20T00:00:00');
+    const short = said(windowRefusal(tooShort));
+    expect(short?.vi).toContain(`ít nhất ${provincial.minimumCalendarDays} ngày`);
+    expect(short?.vi).toContain(tooShort.earliestCloseText.vi);
+    expect(short?.vi).toContain(provincial.basis);
+    expect(short?.en).toContain(`at least ${provincial.minimumCalendarDays} calendar days`);
+    expect(short?.en).toContain(tooShort.earliestCloseText.en);
+  });
+
   it('shows the working days beside the calendar days of a window', () => {
     // 2/12 → 31/12/2026: 30 days, 22 working days (no holiday in December).
     expect(
@@ -252,6 +343,53 @@ describe('the summary', () => {
       'summary.0.reason:required',
     ]);
     expect(summaryRefusal([entry({ response: 'not-accepted', reason: 'Trái Luật' })], articles)).toBeUndefined();
+  });
+
+  it('names the refused row in Vietnamese and English: the unknown article and those the draft has, the repeated one, the response wanting a reason', () => {
+    const messages = (e: DomainError | undefined) => {
+      expect(e?.fields[0]?.message).toEqual(e?.messages);
+      return e?.messages;
+    };
+    expect(messages(summaryRefusal([entry({ article: 9 })], articles))).toEqual({
+      vi: expect.stringMatching(/Điều 9 .*1, 2, 3/u),
+      en: expect.stringMatching(/article 9 .*1, 2, 3/u),
+    });
+    // A draft without articles takes only a row for the whole draft.
+    expect(messages(summaryRefusal([entry({ article: 1 })], []))).toEqual({
+      vi: expect.stringContaining('không có điều nào'),
+      en: expect.stringContaining('(it has: none)'),
+    });
+    expect(messages(summaryRefusal([entry({}), entry({})], articles))).toEqual({
+      vi: expect.stringMatching(/^Điều 2 đã có một dòng/u),
+      en: expect.stringMatching(/^Article 2 has a row already/u),
+    });
+    expect(messages(summaryRefusal([entry({ article: null }), entry({ article: null })], articles))).toEqual({
+      vi: expect.stringMatching(/^toàn bộ dự thảo đã có một dòng/u),
+      en: expect.stringMatching(/^The whole draft has a row already/u),
+    });
+    // The response as the table spells it, within a sentence.
+    expect(messages(summaryRefusal([entry({ response: 'not-accepted', reason: '' })], articles))).toEqual({
+      vi: expect.stringContaining('lý do khi không tiếp thu'),
+      en: expect.stringContaining('"not-accepted"'),
+    });
+    expect(messages(summaryRefusal([entry({ response: 'explained', reason: '' })], articles))?.vi).toContain(
+      'lý do khi giải trình',
+    );
+  });
+
+  it("keeps rows given in the draft's order in that order", () => {
+    const rows = summaryRows([entry({ article: null }), entry({ article: 1 }), entry({ article: 2 })], articles);
+    expect(rows.map((r) => [r[0], r[1]])).toEqual([
+      ['1', 'Toàn bộ dự thảo'],
+      ['2', 'Điều 1. Phạm vi điều chỉnh'],
+      ['3', 'Điều 2. Đối tượng áp dụng'],
+    ]);
+  });
+
+  it('names an article without a heading, or one the version shown lacks, by its number alone', () => {
+    const untitled = splitArticles('Điều 1\nNội dung.').articles;
+    expect(summaryRows([entry({ article: 1 })], untitled)[0]![1]).toBe('Điều 1');
+    expect(summaryRows([entry({ article: 4 })], untitled)[0]![1]).toBe('Điều 4');
   });
 
   it('lays the rows out whole draft first, then by article, with the article heading and the response label', () => {

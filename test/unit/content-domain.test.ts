@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { DomainError } from '../../shared/domain/errors';
 import { bilingual } from '../../shared/domain/text';
 import {
+  approvalDateRefusal,
   categoryOf,
   citationLine,
   civilDateSchema,
@@ -8,9 +10,11 @@ import {
   diffSummary,
   legalDocumentDue,
   legalDocumentSchema,
+  needsPeoplesCommitteeApproval,
   numberSymbolSchema,
   onTime,
   parseNumberSymbol,
+  publicationApprovalRefusal,
   publicationDue,
   startOfLocalDay,
 } from '../../shared/domain/content';
@@ -60,6 +64,54 @@ describe('categories (NĐ 42/2022 Điều 4)', () => {
     }
     expect(contentCategoryIds.filter((id) => 'emergencyPublication' in categoryOf(id))).toEqual(['legal-document']);
     expect(categoryOf('legal-document').publishPolicy).toBe('publish.legalDocument');
+  });
+});
+
+describe('the People’s Committee’s approval of advertising (BĐ 7.1)', () => {
+  const binhDinh = effectivePolicy('binh-dinh-2020');
+  const caoBang = effectivePolicy('cao-bang-2015');
+  const approval = { decisionNumber: '125/UBND-KT', decidedOn: '2026-03-02', file: 'upload-123456' };
+
+  it('is needed for advertising under a preset that requires it, and for nothing else', () => {
+    expect(binhDinh.advertisingApproval?.basis).toBe('BĐ 7.1');
+    expect(needsPeoplesCommitteeApproval('advertising', binhDinh)).toBe(true);
+    expect(needsPeoplesCommitteeApproval('news', binhDinh)).toBe(false);
+    expect(caoBang.advertisingApproval).toBeUndefined();
+    expect(needsPeoplesCommitteeApproval('advertising', caoBang)).toBe(false);
+  });
+
+  it('refuses an advertisement without one, citing the rule and naming where to record it, in both languages', () => {
+    const refusal = publicationApprovalRefusal({ category: 'advertising' }, binhDinh);
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect(refusal?.code).toBe('conflict');
+    expect(refusal?.messages.vi).toMatch(
+      /^Quảng cáo phải được Ủy ban nhân dân tỉnh chấp thuận trước khi đăng \(BĐ 7\.1\)/,
+    );
+    expect(refusal?.messages.en).toMatch(
+      /^Advertising needs the provincial People's Committee's approval before publication \(BĐ 7\.1\)/,
+    );
+    for (const text of [refusal?.messages.vi, refusal?.messages.en]) expect(text).toContain('peoplesCommitteeApproval');
+    expect(refusal?.fields).toEqual([
+      { field: 'peoplesCommitteeApproval', code: 'approval_required', message: refusal?.messages },
+    ]);
+    expect(publicationApprovalRefusal({ category: 'advertising', peoplesCommitteeApproval: approval }, binhDinh)).toBe(
+      undefined,
+    );
+  });
+
+  it('takes an approval dated today or earlier, and refuses one dated in the future, naming the date', () => {
+    expect(approvalDateRefusal(approval, '2026-03-02')).toBeUndefined();
+    expect(approvalDateRefusal(approval, '2026-03-03')).toBeUndefined();
+    const refusal = approvalDateRefusal(approval, '2026-03-01');
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect(refusal?.code).toBe('validation');
+    expect(refusal?.messages).toEqual({
+      vi: 'Ngày chấp thuận 2026-03-02 chưa đến',
+      en: 'The approval date 2026-03-02 is in the future',
+    });
+    expect(refusal?.fields).toEqual([
+      { field: 'peoplesCommitteeApproval.decidedOn', code: 'in_future', message: refusal?.messages },
+    ]);
   });
 });
 

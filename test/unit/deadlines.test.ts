@@ -3,6 +3,7 @@ import {
   CalendarRangeError,
   dayNumber,
   DeadlineCalculator,
+  parseIsoDate,
   shippedCalendar,
   type SkippedDay,
 } from '../../shared/domain/calendar';
@@ -398,5 +399,35 @@ describe('the ends of the 1900–2100 range', () => {
     expect(() => deadlines.addWorkingDays(at('2100-12-31T10:00:00'), 1)).toThrow(CalendarRangeError);
     expect(() => deadlines.addWorkingDays(at('2100-12-31T18:00:00'), 0)).toThrow(CalendarRangeError);
     expect(() => deadlines.addWorkingDays(at('1899-12-31T10:00:00'), 1)).toThrow(CalendarRangeError);
+  });
+});
+
+describe('working days after a date an item carries (BLDS 2015 Điều 147.2, 148.5)', () => {
+  const after = (date: string, days: number) => deadlines.addWorkingDaysAfter(parseIsoDate(date)!, days);
+
+  it('a document issued Sat 07/03/2026 + 2 working days: Mon and Tue counted, due at the end of Tue 10/03', () => {
+    expect(after('2026-03-07', 2)).toStrictEqual({
+      receivedAt: '2026-03-06T17:00:00.000Z',
+      receivedLocal: '2026-03-07T00:00:00+07:00',
+      receiptDay: '2026-03-07',
+      unit: 'workingDays',
+      amount: 2,
+      dueDate: '2026-03-10',
+      dueAt: '2026-03-10T17:00:00.000Z',
+      dueAtLocal: '2026-03-11T00:00:00+07:00',
+      dueLocalText: { vi: '24:00 ngày 10/03/2026', en: '24:00 on 10 Mar 2026 (end of day)' },
+      countedDays: ['2026-03-09', '2026-03-10'],
+      // The event's own day is not counted and not moved first, unlike a receipt on a Saturday.
+      skippedDays: [eventDay('2026-03-07', 'Sat'), weekend('2026-03-08', 'Sun')],
+      basis: CIVIL_CODE,
+    });
+  });
+
+  it('0 working days end with the event’s day, or the next working day when it is a day off (148.5)', () => {
+    expect(after('2026-03-09', 0)).toMatchObject({ dueDate: '2026-03-09', countedDays: [], basis: CIVIL_CODE });
+    const sunday = after('2026-03-08', 0);
+    expect(sunday.dueDate).toBe('2026-03-09');
+    expect(sunday.basis).toStrictEqual([...CIVIL_CODE, 'BLDS 2015 Điều 148.5']);
+    expect(sunday.skippedDays).toStrictEqual([eventDay('2026-03-08', 'Sun'), weekend('2026-03-08', 'Sun')]);
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { drillMode, sampleIndexes } from '../../shared/domain/backups/drill-plan';
 
 /** Which drills restore in full (the configured cadence), and the sample a verify-only drill reads. */
@@ -24,5 +24,25 @@ describe('drill plan', () => {
     expect(sampleIndexes(100, 3, 'run-a')).toEqual(a);
     const seen = new Set(Array.from({ length: 50 }, (_, n) => sampleIndexes(100, 3, `run-${n}`)).flat());
     expect(seen.size).toBeGreaterThan(60);
+  });
+
+  it('lists a sample in ascending order, so files are read in the manifest’s order', () => {
+    for (let n = 0; n < 50; n++) {
+      const sample = sampleIndexes(100, 5, `run-${n}`);
+      expect(sample).toEqual([...sample].sort((a, b) => a - b));
+      expect(new Set(sample).size).toBe(5);
+    }
+  });
+
+  it('takes every file once when there are exactly as many as the sample', () => {
+    expect(sampleIndexes(3, 3, 'run')).toEqual([0, 1, 2]);
+    expect(sampleIndexes(0, 3, 'run')).toEqual([]);
+  });
+
+  it('finds the newest backup stale after a week and a day’s grace (TG 8.2: weekly backups)', async () => {
+    // Module data: read again inside the test, so that mutation testing judges it by this test.
+    vi.resetModules();
+    const { MAX_BACKUP_AGE_HOURS } = await import('../../shared/domain/backups/drill-plan');
+    expect(MAX_BACKUP_AGE_HOURS).toBe((7 + 1) * 24);
   });
 });

@@ -60,6 +60,34 @@ describe('account names (NA 10.2d)', () => {
     expect(field?.message.en).toContain('admin.sotttt or admin.<office>.sotttt');
   });
 
+  it('takes an account of any of the unit’s offices, and lists them all when it refuses one', () => {
+    const twoOffices = {
+      ...sotttt,
+      offices: [...sotttt.offices, { slug: 'thanhtra', name: { vi: 'Thanh tra', en: 'Inspectorate' } }],
+    };
+    expect(() => assertAccountName('admin.thanhtra.sotttt', twoOffices, naming)).not.toThrow();
+    const field = refusal(() => assertAccountName('admin.khac.sotttt', twoOffices, naming));
+    expect(field?.message.vi).toContain('(phòng ban của đơn vị: vanphong, thanhtra)');
+    expect(field?.message.en).toContain('(its offices: vanphong, thanhtra)');
+  });
+
+  it('refuses an office account on a unit without offices, saying it has none, as a validation error', () => {
+    const noOffices = { code: 'socongthuong', kind: 'department' as const, slug: 'soct' };
+    expect(() => assertAccountName('admin.soct', noOffices, naming)).not.toThrow();
+    let error: unknown;
+    try {
+      assertAccountName('admin.vanphong.soct', noOffices, naming, 'accounts.0.username');
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe('validation');
+    expect((error as DomainError).fields[0]).toMatchObject({ field: 'accounts.0.username', code: 'account_name' });
+    expect((error as DomainError).messages.en).toBe(
+      `Accounts on unit socongthuong are named admin.soct or admin.<office>.soct (its offices: —); "admin.vanphong.soct" does not follow it (${naming?.basis})`,
+    );
+  });
+
   it('takes any name where the preset prescribes none', () => {
     expect(() => assertAccountName('nguyenvana', sotttt, conventionsOf('binh-dinh-2020').accountNames)).not.toThrow();
   });

@@ -69,3 +69,38 @@ describe("the asker's own values", () => {
     ).toBe(`Tôi ở ${REDACTED}.`);
   });
 });
+
+describe("the asker's own values: short numbers, repeats, addresses however typed", () => {
+  it('hides a 6-digit number of theirs every time it appears, and no shorter part of it alone', () => {
+    const asker = individual({ idNumber: '841234' });
+    expect(redactPersonalData('mã 841234, nhắc lại: 841234; còn 1234 là số phòng', asker)).toBe(
+      `mã ${REDACTED}, nhắc lại: ${REDACTED}; còn 1234 là số phòng`,
+    );
+    // From six digits on, found with separators too.
+    expect(redactPersonalData('mã 84 12 34 nhé', asker)).toBe(`mã ${REDACTED} nhé`);
+  });
+
+  it('hides their house and street from an address typed with stray spaces before its comma or between words', () => {
+    for (const address of ['12 Lê Lợi , phường Quy Nhơn', '12  Lê  Lợi, phường Quy Nhơn']) {
+      expect(redactPersonalData('nhà tôi ở 12 Lê Lợi gần chợ', individual({ address })), address).toBe(
+        `nhà tôi ở ${REDACTED} gần chợ`,
+      );
+    }
+  });
+
+  it('hides an address with no house number whole, and the text around it stays', () => {
+    const asker = individual({ address: 'Thôn Phú Hòa, xã Cát Tân' });
+    expect(redactPersonalData('Tôi ở Thôn Phú Hòa, xã Cát Tân, huyện Phù Cát.', asker)).toBe(
+      `Tôi ở ${REDACTED}, huyện Phù Cát.`,
+    );
+  });
+
+  it('keeps a well-known name after a form of address (Bác Hồ Chí Minh), and hides a person’s', () => {
+    expect(redactPersonalData('Học tập tấm gương Bác Hồ Chí Minh')).toBe('Học tập tấm gương Bác Hồ Chí Minh');
+    expect(redactPersonalData('Gửi ông Trần Văn Bình')).toBe(`Gửi ông ${REDACTED}`);
+    // A longer run of capitals that begins with the kept name is the name's institution, kept whole.
+    expect(redactPersonalData('Bảo tàng Hồ Chí Minh Chi nhánh Bình Định')).toBe(
+      'Bảo tàng Hồ Chí Minh Chi nhánh Bình Định',
+    );
+  });
+});

@@ -2,20 +2,18 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { parse } from 'csv-parse/sync';
+import { describe, expect, it, vi } from 'vitest';
 import { build } from 'esbuild';
 import { reportDocx, type DocumentContext } from '../../shared/adapters/documents/report-docx';
 import { reportKindOf } from '../../shared/domain/reports/kinds';
 import { reportFigures } from '../../shared/domain/reports/figures';
 import { periodOf } from '../../shared/domain/reports/periods';
 import { royaltyTally } from '../../shared/domain/reports/royalties';
-import { figuresRows, toCsv } from '../../shared/domain/reports/csv';
 import { docxToPdfText, positionsInOrder } from '../support/office';
 import { functionDefinitions } from '../../functions/manifest';
 import { bundleOptions } from '../../infra/constructs/bundling';
 
-/** The non-NA documents (NĐ 30/2020 layout, royalty tally), the CSV's quoting, and where `docx` is bundled. */
+/** The non-NA documents (NĐ 30/2020 layout, royalty tally) and where `docx` is bundled (the CSV: reports-csv.test.ts). */
 const period = periodOf({ kind: 'month' }, '2026-11', false);
 const figures = reportFigures(
   [
@@ -114,19 +112,11 @@ describe('report documents', () => {
     ).toEqual([]);
   }, 120_000);
 
-  it('writes RFC 4180 CSV: quotes, doubled quotes and line breaks survive a standard parser; CRLF; BOM unless asked not to', () => {
-    const rows = figuresRows(figures).map(
-      (r) => [...r] as [string, string, string, string, string, string, string, string],
-    );
-    rows[0]![3] = 'Sở "Nội vụ", Phòng 1\nTầng 2';
-    const csv = toCsv(rows);
-    expect(csv.startsWith('\uFEFFnhom,')).toBe(true);
-    expect(csv.endsWith('\r\n')).toBe(true);
-    expect(csv).toContain('"Sở ""Nội vụ"", Phòng 1\nTầng 2"');
-    const parsed = parse(csv, { bom: true, columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
-    expect(parsed).toHaveLength(rows.length);
-    expect(parsed[0]!.don_vi).toBe('Sở "Nội vụ", Phòng 1\nTầng 2');
-    expect(toCsv(rows, false).startsWith('nhom,')).toBe(true);
+  it('serves the Word document under its registered media type (IANA, ECMA-376 WordprocessingML)', async () => {
+    // Read inside the test, so that mutation testing sees this test read the constant.
+    vi.resetModules();
+    const { DOCX_MEDIA_TYPE } = await import('../../shared/domain/reports/media-types');
+    expect(DOCX_MEDIA_TYPE).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
   });
 
   it('bundles the docx package into the document downloads functions only (reports, consultation summaries)', async () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { operationsFigures, reportFigures, type UnitFacts } from '../../shared/domain/reports/figures';
+import { operationsFigures, reportFigures, rolesChanged, type UnitFacts } from '../../shared/domain/reports/figures';
 import { periodOf } from '../../shared/domain/reports/periods';
-import { royaltyTally } from '../../shared/domain/reports/royalties';
 
-/** Report figures and royalty tallies (issue 27 §2, §5): pure sums of frozen facts inside the period. */
+/** Report figures (issue 27 §2): pure sums of frozen facts inside the period (royalties: reports-royalties.test.ts). */
 describe('report figures', () => {
   const november = periodOf({ kind: 'month' }, '2026-11', false); // [2026-10-31T17:00Z, 2026-11-30T17:00Z)
   const unit = (code: string, extra: Partial<UnitFacts> = {}): UnitFacts => ({
@@ -26,6 +25,7 @@ describe('report figures', () => {
         { itemId: 'c', category: 'legal', action: 'reject', at: '2026-11-03T01:00:00.000Z' },
         { itemId: 'c', category: 'legal', action: 'withdraw', at: '2026-11-30T17:00:00.000Z' }, // 1/12 ICT: out
         { itemId: 'c', category: 'legal', action: 'edit', at: '2026-11-03T02:00:00.000Z' },
+        { itemId: 'a', category: 'news', action: 'withdraw', at: '2026-11-20T02:00:00.000Z' },
       ],
       publications: [
         { itemId: 'a', category: 'news', publishedAt: '2026-11-05T01:00:00.000Z', onTime: true },
@@ -50,12 +50,66 @@ describe('report figures', () => {
       onTimeRate: 50,
       returned: 1,
       rejected: 1,
-      withdrawn: 0,
+      withdrawn: 1,
     });
-    expect(f.units[0]!.contentByCategory.legal).toMatchObject({ published: 1, publishedOnTime: 0, rejected: 1 });
-    expect(f.units[0]!.contentByCategory.news).toMatchObject({ submitted: 1, published: 1, onTimeRate: 100 });
+    // Categories in their sorted order, each with its own steps and publications only.
+    expect(Object.keys(f.units[0]!.contentByCategory)).toEqual(['legal', 'news']);
+    expect(f.units[0]!.contentByCategory).toEqual({
+      legal: {
+        submitted: 0,
+        published: 1,
+        publishedOnTime: 0,
+        publishedLate: 1,
+        onTimeRate: 0,
+        returned: 0,
+        rejected: 1,
+        withdrawn: 0,
+      },
+      news: {
+        submitted: 1,
+        published: 1,
+        publishedOnTime: 1,
+        publishedLate: 0,
+        onTimeRate: 100,
+        returned: 1,
+        rejected: 0,
+        withdrawn: 1,
+      },
+    });
     expect(f.units[0]!.accounts).toEqual({ opened: 1, closed: 1, rolesChanged: 0 });
-    expect(f.totals.content.published).toBe(2);
+    // The totals count the same period's facts: those outside it are left out there too.
+    expect(f.totals.content).toEqual(f.units[0]!.content);
+  });
+
+  it('has no on-time rate where nothing was published, and no mean score where nothing was rated', () => {
+    const f = reportFigures(
+      [
+        unit('sgd', {
+          contentSteps: [{ itemId: 'a', category: 'news', action: 'submit', at: '2026-11-02T02:00:00Z' }],
+        }),
+      ],
+      { incidents: [], jobRuns: [], securityChecks: [], restoreLimitHours: 24 },
+      november,
+    );
+    expect(f.units[0]!.content).toMatchObject({ submitted: 1, published: 0, onTimeRate: null });
+    expect(f.totals.content.onTimeRate).toBeNull();
+    expect(f.units[0]!.informationRatings).toMatchObject({ informationRatings: 0, usefulRate: null, meanScore: null });
+    expect(f.operations.medianHoursToRestore).toBeNull();
+  });
+
+  it('counts a rating the scale does not know as a rating, but leaves it out of the mean score', () => {
+    const rated = (questionId: string, rating?: string) => ({
+      kind: 'rated' as const,
+      questionId,
+      at: '2026-11-10T02:00:00Z',
+      ...(rating === undefined ? {} : { rating }),
+    });
+    const f = reportFigures(
+      [unit('sgd', { questionFacts: [rated('x', 'satisfied'), rated('y'), rated('z', 'excellent')] })],
+      { incidents: [], jobRuns: [], securityChecks: [], restoreLimitHours: 24 },
+      november,
+    );
+    expect(f.units[0]!.questions).toMatchObject({ ratings: 3, ratedSatisfied: 1, meanRatingScore: 100 });
   });
 
   it('sums Q&A facts as frozen (late = answered − on time) and recomputes totals across units', () => {
@@ -82,10 +136,11 @@ describe('report figures', () => {
       ],
     });
     const f = reportFigures(
-      [dept, board],
+      [board, dept],
       { incidents: [], jobRuns: [], securityChecks: [], restoreLimitHours: 24 },
       november,
     );
+    // Units in the order of their codes, whatever the order they were read in.
     expect(f.units.map((u) => u.unitCode)).toEqual(['sgd', 'ubnd']);
     expect(f.units[1]!.questions).toMatchObject({ received: 2, routed: 2, routedWithinOneWorkingDay: 1 });
     expect(f.units[0]!.questions).toMatchObject({
@@ -175,6 +230,8 @@ describe('report figures', () => {
     );
     expect(f.units[0]!.accounts).toEqual({ opened: 0, closed: 0, rolesChanged: 2 });
     expect(f.totals.accounts.rolesChanged).toBe(3);
+    // Roles are compared by name: two roles are not the one whose name runs them together.
+    expect(rolesChanged([change('g', '2026-11-05T02:00:00Z', ['editor', 'secretary'], ['editorsecretary'])])).toBe(1);
   });
 
   it('measures incidents against the restore limit as known at the cut-off, and counts backups, drills and checks', () => {
@@ -193,8 +250,12 @@ describe('report figures', () => {
         jobRuns: [
           { job: 'weekly-backup', finishedAt: '2026-11-01T20:00:00Z', outcome: 'succeeded' },
           { job: 'weekly-backup', finishedAt: '2026-11-08T20:00:00Z', outcome: 'failed' },
+          { job: 'weekly-backup', finishedAt: '2026-11-15T20:00:00Z', outcome: 'succeeded' },
+          { job: 'weekly-backup', finishedAt: '2026-11-22T20:00:00Z', outcome: 'succeeded' },
+          { job: 'generate-reports', finishedAt: '2026-11-02T17:15:00Z', outcome: 'succeeded' }, // not a backup
           { job: 'restore-drill', finishedAt: '2026-11-01T22:00:00Z', outcome: 'succeeded' },
           { job: 'restore-drill', finishedAt: '2026-12-01T22:00:00Z', outcome: 'succeeded' },
+          { job: 'restore-drill', finishedAt: '2026-11-15T22:00:00Z', outcome: 'failed' },
         ],
         securityChecks: [{ performedAt: '2026-11-15T02:00:00Z' }, { performedAt: '2026-05-15T02:00:00Z' }],
         restoreLimitHours: 24,
@@ -207,78 +268,57 @@ describe('report figures', () => {
       notRestoredWithinLimit: 2,
       medianHoursToRestore: 24,
       restoreLimitHours: 24,
-      weeklyBackups: 1,
+      weeklyBackups: 3,
       failedBackups: 1,
       restoreDrills: 1,
-      failedRestoreDrills: 0,
+      failedRestoreDrills: 1,
       securityChecks: 1,
     });
   });
 });
 
-describe('royalty tally', () => {
-  const a = (
-    itemId: string,
-    unitCode: string,
-    category: string,
-    contributors: { name: string; accountId?: string; share: number }[],
-    quarter = '2026-Q4',
-  ) => ({
-    itemId,
-    unitCode,
-    title: itemId,
-    category,
-    contributors,
-    frozenAt: `2026-11-0${itemId.length}T00:00:00Z`,
-    quarter,
-  });
-
-  it('sums the frozen shares per contributor and unit, with rates as data (zero by default)', () => {
-    const attributions = [
-      a('n1', 'ubnd', 'news', [
-        { name: 'Lan', accountId: 'u-lan', share: 60 },
-        { name: 'Minh', share: 40 },
-      ]),
-      a('n22', 'ubnd', 'legalDocument', [{ name: 'Lan', accountId: 'u-lan', share: 100 }]),
-      a('n333', 'sgd', 'news', [{ name: 'Lan', accountId: 'u-lan2', share: 100 }]),
-      a('old', 'ubnd', 'news', [{ name: 'Minh', share: 100 }], '2026-Q3'),
-    ];
-    const zero = royaltyTally('2026-Q4', attributions);
-    expect(zero.total).toEqual({ items: 3, amount: 0 });
-    expect(zero.contributors.find((c) => c.contributor === 'u-lan')).toMatchObject({
-      items: 2,
-      shareOfItems: 1.6,
-      amount: 0,
+describe('incidents against the restore limit', () => {
+  const november = periodOf({ kind: 'month' }, '2026-11', false);
+  it('counts as restored within the limit only what was restored by the cut-off within it, measured from detection', () => {
+    const incident = (reportedAt: string, detectedAt: string | null, restoredAt: string | null) => ({
+      reportedAt,
+      detectedAt,
+      restoredAt,
     });
-    const paid = royaltyTally('2026-Q4', attributions, {
-      currency: 'VND',
-      perItem: { news: 100_000 },
-      default: 50_000,
-      basis: 'test',
+    const o = operationsFigures(
+      {
+        incidents: [
+          incident('2026-11-02T00:00:00Z', '2026-11-01T23:00:00Z', '2026-11-02T23:00:00Z'), // 24 h from detection
+          incident('2026-11-05T00:00:00Z', null, '2026-11-05T06:30:00Z'), // 6.5 h from the report
+          incident('2026-11-10T00:00:00Z', null, '2026-11-12T00:00:00Z'), // 48 h: over the limit
+          incident('2026-11-20T00:00:00Z', null, null), // not restored
+          incident('2026-11-30T10:00:00Z', null, november.endsAt), // restored at the cut-off: not in this period
+        ],
+        jobRuns: [],
+        securityChecks: [],
+        restoreLimitHours: 24,
+      },
+      november,
+    );
+    expect(o).toMatchObject({
+      incidents: 5,
+      restoredWithinLimit: 2,
+      notRestoredWithinLimit: 3,
+      medianHoursToRestore: 24, // of 6.5, 24 and 48
     });
-    expect(paid.total.amount).toBe(250_000);
-    expect(paid.contributors.find((c) => c.contributor === 'u-lan')!.amount).toBe(110_000);
-    expect(paid.contributors.find((c) => c.contributor === 'name:Minh')!.amount).toBe(40_000);
-    expect(paid.units).toEqual([
-      { unitCode: 'sgd', items: 1, amount: 100_000 },
-      { unitCode: 'ubnd', items: 2, amount: 150_000 },
-    ]);
-    // Every contributor's amount adds up to the total.
-    expect(paid.contributors.reduce((s, c) => s + c.amount, 0)).toBe(paid.total.amount);
-  });
-});
-
-describe('royalty rates as deployment data', () => {
-  it('travel from the province config to every function as ROYALTY_RATES, and are absent (zero) by default', async () => {
-    const { configEnvironment, loadDeploymentConfig } = await import('../../infra/config/deployment');
-    const config = loadDeploymentConfig('infra/config/provinces/quangninh.json');
-    expect(configEnvironment(config)).not.toHaveProperty('ROYALTY_RATES');
-    const rates = {
-      currency: 'VND',
-      perItem: { news: 200_000 },
-      default: 100_000,
-      basis: 'QĐ …/QĐ-UBND về nhuận bút (ví dụ)',
-    };
-    expect(JSON.parse(configEnvironment({ ...config, royaltyRates: rates }).ROYALTY_RATES!)).toEqual(rates);
+    const twoRestored = operationsFigures(
+      {
+        incidents: [
+          incident('2026-11-05T00:00:00Z', null, '2026-11-05T06:20:00Z'),
+          incident('2026-11-06T00:00:00Z', null, '2026-11-06T01:00:00Z'),
+        ],
+        jobRuns: [],
+        securityChecks: [],
+        restoreLimitHours: 4,
+      },
+      november,
+    );
+    // The median of 1 h and 6 h 20 min, to a hundredth of an hour; one of the two within a 4 h limit.
+    expect(twoRestored).toMatchObject({ restoredWithinLimit: 1, medianHoursToRestore: 3.67, restoreLimitHours: 4 });
   });
 });

@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../shared/domain/errors';
 import {
   adminAccountName,
+  assertLevelAllowed,
+  assertOffices,
   assertDistinctParts,
   assertMergeable,
   assertParentAllowed,
   assertSlugAllowed,
   assertSplitKind,
+  defaultSlugOf,
   domainOf,
   languageDomains,
   mayHaveChildren,
@@ -248,5 +251,77 @@ describe('a unit split takes distinct codes and domains only', () => {
 
   it('takes distinct parts', () => {
     expect(() => assertDistinctParts('hoaian', [part('a', 'a.gov.vn'), part('b', 'b.gov.vn')])).not.toThrow();
+  });
+});
+
+describe('default labels as the regulations write them (QN 4.1–4.3, TG 4.3)', () => {
+  it('a province keeps its whole name, level words included; a commune drops its level, even after stray spaces', () => {
+    expect(defaultSlugOf('province', 'Thành phố Hồ Chí Minh')).toBe('thanhphohochiminh');
+    expect(defaultSlugOf('commune', '  Phường Quang Trung')).toBe('quangtrung');
+    expect(defaultSlugOf('district', 'Thành phố Cẩm Phả ')).toBe('campha');
+  });
+
+  it('an agency takes the initials of the words of its name, not of its numbers or dashes', () => {
+    expect(defaultSlugOf('department', 'Trung tâm Cấp cứu 115')).toBe('ttcc');
+    expect(defaultSlugOf('department', 'Sở Tài chính – Kế hoạch')).toBe('stckh');
+    expect(defaultSlugOf('department', 'Văn phòng UBND tỉnh')).toBe('vpubndt');
+  });
+});
+
+describe('each refusal of a unit’s shape names its field and says why in both languages', () => {
+  it('reserved labels, a split into another kind, districts on two levels, offices the preset lacks or lists twice', () => {
+    expect(failure(() => assertSlugAllowed('admin')).fields).toEqual([
+      {
+        field: 'slug',
+        code: 'reserved',
+        message: {
+          vi: 'Tên miền "admin" được dành riêng cho cổng; hãy chọn tên khác',
+          en: 'The label "admin" is reserved for the portal; choose another',
+        },
+      },
+    ]);
+    const split = failure(() => assertSplitKind({ kind: 'department' }, 'district', 'into.0.kind'));
+    expect(split.code).toBe('validation');
+    expect(split.fields).toEqual([
+      {
+        field: 'into.0.kind',
+        code: 'invalid_kind',
+        message: {
+          vi: 'Đơn vị tách ra phải cùng loại department với đơn vị gốc',
+          en: 'Units split from a department must be departments too',
+        },
+      },
+    ]);
+    const levels = failure(() => assertLevelAllowed('district', { value: 2, basis: 'NA 1.2a' }));
+    expect(levels.code).toBe('validation');
+    expect(levels.fields).toEqual([
+      {
+        field: 'kind',
+        code: 'no_district_level',
+        message: {
+          vi: 'Tỉnh có hai cấp chính quyền địa phương, không có cấp huyện (NA 1.2a): hãy tạo xã, phường trực thuộc tỉnh',
+          en: 'The province has two levels of local government and no districts (NA 1.2a): create communes and wards under the province',
+        },
+      },
+    ]);
+    const office = { slug: 'vanphong', name: { vi: 'Văn phòng', en: 'Office' } };
+    const none = failure(() => assertOffices([office], undefined));
+    expect(none.code).toBe('validation');
+    expect(none.fields[0]?.message).toEqual({
+      vi: 'Quy chế của tỉnh không quy định phòng ban trong đơn vị',
+      en: 'The province’s regulation names no offices within a unit',
+    });
+    const twice = failure(() => assertOffices([office, office], { basis: 'NA 3' }, 'offices'));
+    expect(twice.code).toBe('validation');
+    expect(twice.fields).toEqual([
+      {
+        field: 'offices.1.slug',
+        code: 'duplicate',
+        message: { vi: 'Phòng ban vanphong bị liệt kê hai lần', en: 'Office vanphong is listed twice' },
+      },
+    ]);
+    expect(failure(() => assertDistinctParts('hoaian', [{ code: 'hoaian', domain: 'a.gov.vn' }])).code).toBe(
+      'validation',
+    );
   });
 });

@@ -34,6 +34,7 @@ export function drillMode(
  * so over the weeks every file is read, and no one can tell in advance which will be.
  */
 export function sampleIndexes(total: number, count: number, seed: string): number[] {
+  // Stryker disable next-line EqualityOperator: with as many files as the sample, sampling also takes each once, in order
   if (total <= count) return Array.from({ length: total }, (_, i) => i);
   let state = [...seed].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0, 2166136261) || 1;
   const next = () => ((state = (Math.imul(state ^ (state >>> 15), 2246822507) + 0x9e3779b9) >>> 0), state);

@@ -46,6 +46,7 @@ export function publicationApprovalRefusal(
 ): DomainError | undefined {
   const rule = policy.advertisingApproval;
   if (
+    // Stryker disable next-line ConditionalExpression: without the rule the next check is false too; this one narrows `rule`
     rule === undefined ||
     !needsPeoplesCommitteeApproval(item.category as ContentCategoryId, policy) ||
     item.peoplesCommitteeApproval !== undefined

@@ -78,7 +78,7 @@ export function splitArticles(text: string): SplitDraft {
     if (heading) {
       const number = Number(heading[1]);
       if (number > 0 && (previous === undefined || number > previous.number)) {
-        found.push({ number, title: (heading[2] ?? '').trim(), lines: [] });
+        found.push({ number, title: heading[2] ?? '', lines: [] }); // the line is trimmed already
         continue;
       }
     }
@@ -164,12 +164,11 @@ const BLOCK_END = /<\/(?:p|h[1-6]|li|tr|blockquote|figcaption|caption|table)>|<b
 /** The plain text of a draft's sanitised HTML body, one block (paragraph, heading, list item, row) per line. */
 export function draftPlainText(html: string): string {
   const withBreaks = html.replace(BLOCK_END, (tag) => `${tag}\n`).replace(/<\/t[dh]>/giu, (tag) => `${tag} `);
+  // sanitize-html decodes every entity and escapes only &, < and > in text (quotes and no-break
+  // spaces come out as characters), so those three are all there is to undo.
   return sanitizeHtml(withBreaks, { allowedTags: [], allowedAttributes: {} })
     .replace(/&lt;/gu, '<')
     .replace(/&gt;/gu, '>')
-    .replace(/&quot;/gu, '"')
-    .replace(/&#39;/gu, "'")
-    .replace(/&nbsp;/gu, ' ')
     .replace(/&amp;/gu, '&')
     .replace(/\u00a0/gu, ' ');
 }

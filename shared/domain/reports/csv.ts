@@ -21,7 +21,8 @@ export const CSV_HEADER = [
 export type CsvRow = readonly [string, string, string, string, string, string, string, string];
 
 const field = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-const cell = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+// A figure with no value (a rate or median over nothing) is null in the figures: an empty cell.
+const cell = (v: number | null) => (v === null ? '' : String(v));
 
 export function toCsv(rows: readonly CsvRow[], bom = true): string {
   const lines = [CSV_HEADER, ...rows].map((r) => r.map(field).join(','));

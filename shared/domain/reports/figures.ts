@@ -172,6 +172,7 @@ export interface ReportFigures {
   readonly operations: OperationsFigures;
 }
 
+// Stryker disable next-line ConditionalExpression: null and undefined compare false with any instant; the check is for the types
 const within = (p: Period) => (at: string | undefined | null) => at != null && at >= p.startsAt && at < p.endsAt;
 
 const RETURNING = new Set(['return']);
@@ -200,8 +201,9 @@ export function questionReportFigures(facts: readonly QuestionFact[]): QuestionR
   const of = (kind: QuestionFact['kind']) => facts.filter((f) => f.kind === kind);
   const escalations = of('escalated');
   const ratings = of('rated');
+  // A rating outside the scale (or none) counts as a rating but has no score; own keys only, not Object's.
   const scores = ratings.flatMap((f) =>
-    f.rating !== undefined && f.rating in RATING_SCORES ? [RATING_SCORES[f.rating]!] : [],
+    Object.hasOwn(RATING_SCORES, String(f.rating)) ? [RATING_SCORES[f.rating!]!] : [],
   );
   const rated = (rating: string) => ratings.filter((f) => f.rating === rating).length;
   return {
@@ -245,7 +247,7 @@ export function unitFigures(facts: UnitFacts, p: Period): UnitFigures {
       ]),
     ),
     questions: questionReportFigures(facts.questionFacts.filter((f) => inPeriod(f.at))),
-    informationRatings: informationRatingReportFigures((facts.ratingFacts ?? []).filter((f) => inPeriod(f.at))),
+    informationRatings: informationRatingReportFigures(facts.ratingFacts?.filter((f) => inPeriod(f.at)) ?? []),
     accounts: {
       opened: facts.accounts.filter((a) => inPeriod(a.createdAt)).length,
       closed: facts.accounts.filter((a) => inPeriod(a.closedAt)).length,
@@ -292,7 +294,7 @@ export function reportFigures(units: readonly UnitFacts[], operations: Operation
   const allSteps = units.flatMap((u) => u.contentSteps.filter((s) => within(p)(s.at)));
   const allPublications = units.flatMap((u) => u.publications.filter((x) => within(p)(x.publishedAt)));
   const allQuestionFacts = units.flatMap((u) => u.questionFacts.filter((f) => within(p)(f.at)));
-  const allRatingFacts = units.flatMap((u) => (u.ratingFacts ?? []).filter((f) => within(p)(f.at)));
+  const allRatingFacts = units.flatMap((u) => u.ratingFacts?.filter((f) => within(p)(f.at)) ?? []);
   return {
     period: p,
     units: rows,
