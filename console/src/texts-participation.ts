@@ -37,6 +37,16 @@ export const participationTexts = {
   hideReason: b('Lý do ẩn (người góp ý sẽ thấy)', 'Why it is hidden (its author sees this)'),
   published: b('Đã đăng ý kiến', 'Published comment'),
   hidden: b('Đã ẩn ý kiến', 'Hidden comment'),
+  writerMayNotApprove: b(
+    'Bạn đã soạn bản tổng hợp này nên không tự duyệt hoặc trả lại (phân tách nhiệm vụ, CB 17.3a–b).',
+    'You wrote this summary, so you may not approve or return it (separation of duties, CB 17.3a–b).',
+  ),
+  receivedComments: b('Ý kiến nhận được (để trống nếu không có)', 'Comments received (leave empty if none)'),
+  commentCount: b('Số ý kiến', 'Number of comments'),
+  response: b('Tiếp thu, giải trình', 'Response'),
+  responseReason: b('Lý do (bắt buộc nếu không tiếp thu)', 'Reason (required unless accepted)'),
+  newVersionContent: b('Mã tin, bài của phiên bản dự thảo mới', 'Content id of the new version of the draft'),
+  returnReason: b('Lý do trả lại', 'Why it is returned'),
   scheduledNotListed: b(
     'Dự thảo đã lên lịch nhưng chưa mở không có trong danh sách này.',
     'Drafts scheduled but not yet open are not in this list.',

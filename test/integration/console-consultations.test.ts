@@ -86,8 +86,9 @@ const moderationStates = async () => {
 
 beforeAll(async () => {
   await seedQuestionUnits();
-  [people.secretary, people.contributor] = await Promise.all([
+  [people.secretary, people.chief, people.contributor] = await Promise.all([
     person(local.api, 'thuky.cons', 'binhdinh', ['secretary']),
+    person(local.api, 'truongban.cons', 'binhdinh', ['chief-editor']),
     person(local.api, 'ctv.cons', 'binhdinh', ['contributor']),
   ]);
   const now = Date.now();
@@ -191,5 +192,61 @@ describe('moderating consultation comments in the console', { shuffle: false }, 
     await checkInBothLanguages(page, 'consultations', 'table.consultations');
     await page.getByRole('link', { name: 'Dự thảo Quy định quản lý chợ' }).click();
     await checkInBothLanguages(page, 'consultation-moderation', 'li.comment');
+  });
+
+  it('takes the board’s steps: closes, writes the summary (the API’s problem linked to its field), approves and publishes it', async () => {
+    const now = Date.now();
+    const ended = await seedConsultation({
+      unitCode: 'binhdinh',
+      opensAt: new Date(now - 40 * 86_400_000).toISOString(),
+      closesAt: new Date(now - 3_600_000).toISOString(),
+    });
+    const secretary = await pageOf('thuky.cons', `consultations/${ended.id}`);
+    await secretary.locator('[data-step=close]').waitFor();
+    // Whoever may not take a step is told why: the chief editor's approval is not the secretary's.
+    expect(await secretary.locator('button[data-action=publishSummary]').count()).toBe(0);
+    await secretary.locator('button[data-action=close]').click();
+    await expect.poll(() => secretary.getByRole('status').textContent()).toContain('đóng lấy ý kiến');
+    expect(await secretary.locator('dl.facts').first().textContent()).toContain('Đã kết thúc lấy ý kiến');
+
+    await secretary.getByLabel('Ý kiến nhận được (để trống nếu không có)').first().fill('Đề nghị làm rõ phạm vi');
+    await secretary.getByLabel('Số ý kiến').first().fill('2');
+    await secretary.getByLabel('Tiếp thu, giải trình').first().selectOption('not-accepted');
+    await secretary.locator('button[data-action=writeSummary]').click();
+    await secretary.locator('.error-summary a').click();
+    expect(await secretary.evaluate(() => (globalThis as any).document.activeElement?.id)).toBe(
+      'writeSummary-0-reason',
+    );
+    await secretary.locator('#writeSummary-0-reason').fill('Ngoài phạm vi điều chỉnh của quy định');
+    await secretary.locator('button[data-action=writeSummary]').click();
+    await expect.poll(() => secretary.getByRole('status').textContent()).toContain('soạn bản tổng hợp');
+    expect(await secretary.locator('[data-refused=approveSummary]').textContent()).toContain(
+      'consultation.approve-summary',
+    );
+
+    const chief = await pageOf('truongban.cons', `consultations/${ended.id}`);
+    await chief.locator('button[data-action=approveSummary]').click();
+    await expect.poll(() => chief.getByRole('status').textContent()).toContain('duyệt bản tổng hợp');
+    await checkInBothLanguages(chief, 'consultation-steps', '[data-step=publishSummary]');
+    await chief.locator('button[data-action=publishSummary]').click();
+    await expect.poll(() => chief.getByRole('status').textContent()).toContain('đăng kết quả lấy ý kiến');
+
+    const read = await call(`/consultations/${ended.id}`, people.secretary);
+    expect(read.body).toMatchObject({
+      state: 'published',
+      summary: {
+        writtenBy: people.secretary!.id,
+        approvedBy: people.chief!.id,
+        entries: [
+          {
+            article: null,
+            received: 'Đề nghị làm rõ phạm vi',
+            commentCount: 2,
+            response: 'not-accepted',
+            reason: 'Ngoài phạm vi điều chỉnh của quy định',
+          },
+        ],
+      },
+    });
   });
 });

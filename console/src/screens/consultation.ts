@@ -5,6 +5,7 @@ import { labelOf, t, texts, when } from '../i18n';
 import { permission, unitPathOf } from '../permissions';
 import { commentFlags, commentStates, consultationStates, participationTexts as p } from '../texts-participation';
 import { act, outcomeOf, valuesOf } from './outcome';
+import { consultationStepsSection, type StaffConsultation } from './consultation-steps';
 import { errorSummary, problemScreen, refusalNote } from './problem';
 
 /**
@@ -14,7 +15,7 @@ import { errorSummary, problemScreen, refusalNote } from './problem';
  * publication) or hide with a reason the author will read. The rule table (`consultation.moderate`)
  * decides whether the list is shown at all; the API judges every step again.
  */
-type Staff = {
+type Staff = StaffConsultation & {
   id: string;
   portal: string;
   title: string;
@@ -26,7 +27,6 @@ type Staff = {
   minimumCalendarDays: number;
   basis: string;
   draftVersion: number;
-  articles: unknown[];
 };
 type Comment = Awaited<ReturnType<typeof commentsOf>>['data']['items'][number];
 const commentsOf = (id: string, cursor: string | undefined) =>
@@ -35,8 +35,8 @@ const commentsOf = (id: string, cursor: string | undefined) =>
 /** Comment codes hold dots (GY.20261207.0001): ids of the page's elements use dashes. */
 const idOf = (code: string) => code.replaceAll('.', '-');
 
-/** One outcome per screen (outcome.ts keeps the last one): at the head of the list, where the focus goes. */
-const outcomeKey = (consultationId: string) => `moderation-${consultationId}`;
+/** One outcome per screen (outcome.ts keeps the last one), under the title: the focus goes there. */
+const outcomeKey = (consultationId: string) => `consultation-${consultationId}`;
 
 function moderate(consultationId: string, code: string, action: 'publish' | 'hide', reason?: string) {
   return act(
@@ -93,8 +93,8 @@ function commentCard(consultationId: string, c: Comment) {
   </li>`;
 }
 
-async function commentsSection(me: Me, c: Staff, cursor: string | undefined) {
-  const may = permission(me, 'consultation.moderate', await unitPathOf(c.portal).catch(() => [c.portal]));
+async function commentsSection(me: Me, c: Staff, unitPath: readonly string[], cursor: string | undefined) {
+  const may = permission(me, 'consultation.moderate', unitPath);
   let body;
   if (!may.allowed) body = html`<p class="refused">${t(may.reason)}</p>`;
   else {
@@ -110,19 +110,23 @@ async function commentsSection(me: Me, c: Staff, cursor: string | undefined) {
       body = refusalNote(error);
     }
   }
-  return html`<section aria-labelledby="comments-h"><h2 id="comments-h">${t(p.comments)}</h2>${outcomeOf(outcomeKey(c.id))}${body}</section>`;
+  return html`<section aria-labelledby="comments-h"><h2 id="comments-h">${t(p.comments)}</h2>${body}</section>`;
 }
 
 export async function consultation(me: Me, id: string, query: URLSearchParams): Promise<Screen> {
   let c: Staff;
+  let etag: string | null;
   try {
-    c = (await call('GET /consultations/{id}', { path: { id } })).data as unknown as Staff;
+    const read = await call('GET /consultations/{id}', { path: { id } });
+    c = read.data as unknown as Staff;
+    etag = read.etag;
   } catch (error) {
     return problemScreen(t(p.consultation), error);
   }
+  const unitPath = await unitPathOf(c.portal).catch(() => [c.portal]);
   let comments;
   try {
-    comments = await commentsSection(me, c, query.get('cursor') ?? undefined);
+    comments = await commentsSection(me, c, unitPath, query.get('cursor') ?? undefined);
   } catch (error) {
     comments = errorSummary(error);
   }
@@ -130,6 +134,7 @@ export async function consultation(me: Me, id: string, query: URLSearchParams): 
     title: c.title,
     body: html`<p class="links"><a href=${href(`units/${c.portal}/consultations`)}>${t(p.backToConsultations)}</a>
         <a href=${href(`units/${c.portal}/audit`, { target: c.id })}>${t(texts.auditOfItem)}</a></p>
+      ${outcomeOf(outcomeKey(c.id))}
       <dl class="facts">
         <dt>${t(texts.state)}</dt><dd>${labelOf(consultationStates, c.state)}</dd>
         <dt>${t(p.opensAt)}</dt><dd>${when(c.opensAt)}</dd>
@@ -138,6 +143,7 @@ export async function consultation(me: Me, id: string, query: URLSearchParams): 
         <dt>${t(p.draftVersion)}</dt><dd>${c.draftVersion}</dd>
         <dt>${t(p.articles)}</dt><dd>${c.articles.length}</dd>
       </dl>
+      ${consultationStepsSection(me, c, unitPath, etag, outcomeKey(c.id))}
       ${comments}`,
   };
 }
