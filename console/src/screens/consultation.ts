@@ -16,11 +16,8 @@ import { errorSummary, problemScreen, refusalNote } from './problem';
  * decides whether the list is shown at all; the API judges every step again.
  */
 type Staff = StaffConsultation & {
-  id: string;
   portal: string;
   title: string;
-  state: string;
-  version: number;
   documentType: string;
   opensAt: string;
   closesAt: string;
