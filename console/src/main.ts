@@ -17,6 +17,9 @@ import { incidents } from './screens/incidents';
 import { incident } from './screens/incident';
 import { securityChecks } from './screens/security-checks';
 import { unitScreen } from './screens/unit';
+import { consultations } from './screens/consultations';
+import { consultation } from './screens/consultation';
+import { participationTexts } from './texts-participation';
 import type { Operations } from './api.generated';
 
 /**
@@ -84,6 +87,7 @@ function layout(screen: Screen) {
             ? html`<nav aria-label=${t(texts.nav)}>
               <a href=${href(`units/${unit}/content`, { state: 'submitted' })}>${t(texts.queue)}</a>
               <a href=${href(`units/${unit}/questions`, { view: 'portal' })}>${t(texts.questions)}</a>
+              <a href=${href(`units/${unit}/consultations`)}>${t(participationTexts.consultations)}</a>
               <a href=${href(`units/${unit}/figures`)}>${t(texts.figures)}</a>
             </nav>`
             : ''
@@ -113,6 +117,8 @@ export async function show(focus = true): Promise<void> {
     if (parts[0] === 'units' && parts[2] === 'content') screen = await queue(me, decodeURIComponent(parts[1]!), query);
     else if (parts[0] === 'units' && parts[2] === 'questions')
       screen = await questions(decodeURIComponent(parts[1]!), query);
+    else if (parts[0] === 'units' && parts[2] === 'consultations')
+      screen = await consultations(decodeURIComponent(parts[1]!), query);
     else if (parts[0] === 'units' && parts[2] === 'figures')
       screen = await figures(decodeURIComponent(parts[1]!), query);
     else if (parts[0] === 'units' && parts[2] === 'audit') screen = await audit(decodeURIComponent(parts[1]!), query);
@@ -125,6 +131,8 @@ export async function show(focus = true): Promise<void> {
     else if (parts[0] === 'incidents') screen = await incidents(me, query);
     else if (parts[0] === 'security-checks') screen = await securityChecks(me);
     else if (parts[0] === 'content' && parts[1]) screen = await review(decodeURIComponent(parts[1]), rerender, query);
+    else if (parts[0] === 'consultations' && parts[1])
+      screen = await consultation(me, decodeURIComponent(parts[1]), query);
     else if (parts[0] === 'questions' && parts[1]) screen = await question(decodeURIComponent(parts[1]), rerender);
     else screen = landing(me, () => undefined);
   }

@@ -4,6 +4,7 @@ import { useLocalStack } from '../support/local-stack';
 import { caller, person, seedTree, type Person } from '../support/directory';
 import { accessibilityViolations, consoleDir, newPage } from '../support/browser';
 import { signInAs, switchLanguage } from '../support/console-pages';
+import { seedConsultation } from '../support/consultation-seed';
 
 /**
  * Reflow and zoom (WCAG 2.2 1.4.10, 1.4.4) on every screen of the console, in Chromium: at 320 px
@@ -27,6 +28,7 @@ const screens: Array<{ name: string; who: 'thuky.lo' | 'kiemtra.lo'; path: () =>
 let item: string;
 let question: string;
 let incident: string;
+let consultation: string;
 
 beforeAll(async () => {
   await seedTree();
@@ -83,6 +85,31 @@ beforeAll(async () => {
   });
   expect(reported.status, JSON.stringify(reported.body)).toBe(201);
   incident = reported.body.id;
+  consultation = (
+    await seedConsultation({
+      unitCode: 'huyena',
+      unitPath: ['huyena', 'demo'],
+      opensAt: new Date(Date.now() - 86_400_000).toISOString(),
+      closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    })
+  ).id;
+  const commented = await call(`/public/portals/huyena/consultations/${consultation}/comments`, undefined, {
+    method: 'POST',
+    body: {
+      commenter: {
+        kind: 'individual',
+        fullName: 'Nguyễn Thị Mai',
+        nationality: 'Việt Nam',
+        address: '5 Trần Phú',
+        phone: '0905 111 333',
+        email: 'mai@example.vn',
+      },
+      article: 2,
+      text: `${long}: đề nghị bổ sung quy định về thời gian họp chợ đêm và trách nhiệm của Ban quản lý chợ.`,
+      consent: { processing: true, publication: true },
+    },
+  });
+  expect(commented.status, JSON.stringify(commented.body)).toBe(201);
   screens.push(
     { name: 'home', who: 'thuky.lo', path: () => '', ready: '.cards' },
     { name: 'queue', who: 'thuky.lo', path: () => 'units/huyena/content?state=submitted', ready: 'form.bulk' },
@@ -105,6 +132,8 @@ beforeAll(async () => {
     { name: 'security checks', who: 'kiemtra.lo', path: () => 'security-checks', ready: 'dl.calendar' },
     { name: 'incidents', who: 'thuky.lo', path: () => 'incidents', ready: 'form.step' },
     { name: 'incident', who: 'thuky.lo', path: () => `incidents/${incident}`, ready: 'table.timeline' },
+    { name: 'consultations', who: 'thuky.lo', path: () => 'units/huyena/consultations', ready: 'table.consultations' },
+    { name: 'consultation', who: 'thuky.lo', path: () => `consultations/${consultation}`, ready: 'li.comment' },
   );
 }, 120_000);
 afterAll(async () => {
