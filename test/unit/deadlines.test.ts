@@ -403,10 +403,10 @@ describe('the ends of the 1900–2100 range', () => {
 });
 
 describe('working days after a date an item carries (BLDS 2015 Điều 147.2, 148.5)', () => {
-  const after = (date: string, days: number) => deadlines.addWorkingDaysAfter(parseIsoDate(date)!, days);
+  const countedAfter = (date: string, days: number) => deadlines.addWorkingDaysAfter(parseIsoDate(date)!, days);
 
   it('a document issued Sat 07/03/2026 + 2 working days: Mon and Tue counted, due at the end of Tue 10/03', () => {
-    expect(after('2026-03-07', 2)).toStrictEqual({
+    expect(countedAfter('2026-03-07', 2)).toStrictEqual({
       receivedAt: '2026-03-06T17:00:00.000Z',
       receivedLocal: '2026-03-07T00:00:00+07:00',
       receiptDay: '2026-03-07',
@@ -424,8 +424,8 @@ describe('working days after a date an item carries (BLDS 2015 Điều 147.2, 14
   });
 
   it('0 working days end with the event’s day, or the next working day when it is a day off (148.5)', () => {
-    expect(after('2026-03-09', 0)).toMatchObject({ dueDate: '2026-03-09', countedDays: [], basis: CIVIL_CODE });
-    const sunday = after('2026-03-08', 0);
+    expect(countedAfter('2026-03-09', 0)).toMatchObject({ dueDate: '2026-03-09', countedDays: [], basis: CIVIL_CODE });
+    const sunday = countedAfter('2026-03-08', 0);
     expect(sunday.dueDate).toBe('2026-03-09');
     expect(sunday.basis).toStrictEqual([...CIVIL_CODE, 'BLDS 2015 Điều 148.5']);
     expect(sunday.skippedDays).toStrictEqual([eventDay('2026-03-08', 'Sun'), weekend('2026-03-08', 'Sun')]);
