@@ -4,9 +4,8 @@ import { useLocalStack } from '../support/local-stack';
 import { caller, person, type Person } from '../support/directory';
 import { consoleDir, newPage } from '../support/browser';
 import { checkInBothLanguages, signInAs } from '../support/console-pages';
-import { httpFrom } from '../support/http-from';
 import { seedQuestionUnits } from '../support/log-capture';
-import { seedConsultation } from '../support/consultation-seed';
+import { postComment, seedConsultation } from '../support/consultation-seed';
 import { loadDeploymentConfig } from '../../infra/config/deployment';
 
 /**
@@ -30,28 +29,8 @@ const COMMENTS = 27;
 let consultationId = '';
 const codes: string[] = [];
 
-async function comment(i: number, publication = true): Promise<string> {
-  const res = await httpFrom(base(), `/public/portals/binhdinh/consultations/${consultationId}/comments`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      commenter: {
-        kind: 'individual',
-        fullName: 'Trần Thị Góp Ý',
-        nationality: 'Việt Nam',
-        address: '3 Đường Trang, phường Nhơn Bình',
-        phone: '0935 000 111',
-        email: 'gopy.trang@example.vn',
-      },
-      article: (i % 3) + 1,
-      text: `Ý kiến thứ ${i} về dự thảo quy định quản lý chợ.`,
-      consent: { processing: true, publication },
-    }),
-    from: `127.0.12.${Math.ceil(i / 10)}`,
-  });
-  expect(res.status, res.text).toBe(201);
-  return (res.json as { code: string }).code;
-}
+const comment = (i: number, publication = true) =>
+  postComment(base(), consultationId, i, { publication, network: '127.0.12' });
 
 async function pageOf(username: string, path = ''): Promise<Page> {
   const page = await newPage(1280);

@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useLocalStack } from '../support/local-stack';
 import { caller, person, type Person } from '../support/directory';
-import { httpFrom } from '../support/http-from';
 import { seedQuestionUnits } from '../support/log-capture';
-import { seedConsultation } from '../support/consultation-seed';
+import { postComment, seedConsultation } from '../support/consultation-seed';
 import { loadDeploymentConfig } from '../../infra/config/deployment';
 
 /**
@@ -42,30 +41,7 @@ beforeAll(async () => {
   ids.other = (await seedConsultation(window)).id;
   // One at a time, from several addresses (20 an hour each), so the order of receipt is the order posted.
   for (let i = 1; i <= COMMENTS; i += 1) {
-    const res = await httpFrom(
-      local.stack().gateway.url,
-      `/public/portals/binhdinh/consultations/${ids.open}/comments`,
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          commenter: {
-            kind: 'individual',
-            fullName: 'Trần Thị Góp Ý',
-            nationality: 'Việt Nam',
-            address: '3 Đường Trang, phường Nhơn Bình',
-            phone: '0935 000 111',
-            email: 'gopy.trang@example.vn',
-          },
-          article: (i % 3) + 1,
-          text: `Ý kiến thứ ${i} về dự thảo quy định quản lý chợ.`,
-          consent: { processing: true, publication: true },
-        }),
-        from: `127.0.11.${Math.ceil(i / 10)}`,
-      },
-    );
-    expect(res.status, res.text).toBe(201);
-    posted.push((res.json as { code: string }).code);
+    posted.push(await postComment(local.stack().gateway.url, ids.open, i));
   }
 }, 180_000);
 

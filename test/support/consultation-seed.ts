@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
+import { httpFrom } from './http-from';
 import { fileServices } from './local-stack';
 import {
   ConsultationRepository,
@@ -59,4 +61,36 @@ export async function seedConsultation(options: {
     { requestId: `test-${id}`, now: new Date() },
   );
   return record;
+}
+
+/**
+ * The i-th comment of one individual on a consultation (article (i mod 3) + 1), through the public
+ * route from an address of its own per ten comments (the per-address rate limit); its code.
+ */
+export async function postComment(
+  gatewayUrl: string,
+  consultationId: string,
+  i: number,
+  { publication = true, network = '127.0.11' }: { publication?: boolean; network?: string } = {},
+): Promise<string> {
+  const res = await httpFrom(gatewayUrl, `/public/portals/binhdinh/consultations/${consultationId}/comments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      commenter: {
+        kind: 'individual',
+        fullName: 'Trần Thị Góp Ý',
+        nationality: 'Việt Nam',
+        address: '3 Đường Trang, phường Nhơn Bình',
+        phone: '0935 000 111',
+        email: 'gopy.trang@example.vn',
+      },
+      article: (i % 3) + 1,
+      text: `Ý kiến thứ ${i} về dự thảo quy định quản lý chợ.`,
+      consent: { processing: true, publication },
+    }),
+    from: `${network}.${Math.ceil(i / 10)}`,
+  });
+  expect(res.status, res.text).toBe(201);
+  return (res.json as { code: string }).code;
 }
