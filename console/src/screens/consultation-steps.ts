@@ -107,14 +107,6 @@ function bodyOf(c: StaffConsultation, action: string, form: FormData) {
   return { body, fields };
 }
 
-export interface StaffConsultation {
-  readonly id: string;
-  readonly state: string;
-  readonly version: number;
-  readonly articles: readonly { number: number; title: string }[];
-  readonly summary?: { writtenBy: string };
-}
-
 export function consultationStepsSection(
   me: Me,
   c: StaffConsultation,
